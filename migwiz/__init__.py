@@ -1,0 +1,3 @@
+"""migwiz: guided, lock-aware PostgreSQL schema migrations."""
+
+__version__ = "0.1.0.dev0"

