@@ -2,14 +2,15 @@
 
 A small lexer of our own: it knows just enough of PostgreSQL's lexical rules to find statement ends —
 standard and `E'...'` strings, quoted identifiers, dollar quotes (`$$`, `$tag$`), nested block comments,
-parentheses (CREATE RULE ... DO (a; b)) and SQL-standard function bodies (`BEGIN ATOMIC ... END`, tracked
-with psql's own heuristic). It never rejects SQL the server would reject: malformed SQL (an unterminated
-string, say) simply ends up in the statement text and is reported by analysis or execution. psql
-meta-commands (a backslash outside strings and comments) are rejected, with their line.
+parentheses (CREATE RULE ... DO (a; b)) and SQL-standard function bodies (`BEGIN ATOMIC ... END`,
+tracked with psql's heuristic, tightened to need ATOMIC after BEGIN). It never rejects SQL the server
+would reject: malformed SQL (an unterminated string, say) simply ends up in the statement text and is
+reported by analysis or execution. psql meta-commands (a backslash outside strings and comments) are
+rejected, with their line.
 
-sqlparse and pglast's scanner were considered: sqlparse mis-splits `$tag$` bodies and BEGIN ATOMIC
-(sqlparse #277/#307); `pglast.split(with_parser=False)` splits BEGIN ATOMIC bodies at every `;` and
-raises on input the server scanner rejects.
+Alternatives considered: `pglast.split(with_parser=False)` splits BEGIN ATOMIC bodies at every `;`,
+raises on unterminated strings and silently drops psql meta-commands; sqlparse has a history of
+mis-splitting `$tag$` bodies and BEGIN ATOMIC (sqlparse #277/#307) and knows nothing of meta-commands.
 """
 
 from __future__ import annotations
@@ -102,6 +103,7 @@ class _Scanner:
         self.parens = 0
         self.begins = 0
         self.words: list[str] = []
+        self.previous = ""
         self.routine = False
 
     def line_at(self, pos: int) -> int:
@@ -147,6 +149,8 @@ class _Scanner:
                 self.start_line = self.line_at(pos)
             if kind == "word":
                 self._word(m.group())
+            else:
+                self.previous = ""
             self.end = end
             pos = end
         self._finish()
@@ -173,9 +177,11 @@ class _Scanner:
         return pos
 
     def _word(self, word: str) -> None:
-        # psql's heuristic (psqlscan.l): inside CREATE [OR REPLACE] FUNCTION|PROCEDURE, outside
-        # parentheses, BEGIN opens a block that END closes (CASE too, once inside a block).
+        # psql's heuristic (psqlscan.l), tightened to BEGIN ATOMIC: inside CREATE [OR REPLACE]
+        # FUNCTION|PROCEDURE and outside parentheses, BEGIN ATOMIC opens a body that END closes
+        # (CASE ... END too, once inside a body).
         lower = word.lower()
+        previous, self.previous = self.previous, lower
         if len(self.words) < 4:
             self.words.append(lower if lower in _ROUTINE_WORDS else "")
             w = self.words
@@ -185,7 +191,7 @@ class _Scanner:
             )
         if not self.routine or self.parens:
             return
-        if lower == "begin" or (lower == "case" and self.begins):
+        if (lower == "atomic" and previous == "begin") or (lower == "case" and self.begins):
             self.begins += 1
         elif lower == "end" and self.begins:
             self.begins -= 1
