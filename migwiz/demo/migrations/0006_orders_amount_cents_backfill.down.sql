@@ -1,0 +1,1 @@
+-- Nothing to undo: the backfilled values go away with the column when 0005 is rolled back.
