@@ -26,7 +26,7 @@ from migwiz.engine.splitting import scan_sql
 LAYOUTS = ("native", "directory", "dbmate", "flyway")
 
 _NATIVE = re.compile(r"(?P<version>\d+)_(?P<name>.+)\.(?P<kind>up|down)\.sql")
-_DBMATE = re.compile(r"(?P<version>\d+)_(?P<name>.+)\.sql")
+_DBMATE = re.compile(r"(?P<version>\d+)_(?P<name>.+)(?<!\.up)(?<!\.down)\.sql", re.IGNORECASE)
 _FLYWAY = re.compile(r"(?P<kind>[VU])(?P<version>\d+(?:[._]\d+)*)__(?P<name>.+)\.sql")
 _FLYWAY_UNSUPPORTED = re.compile(r"(?:R|B\d+(?:[._]\d+)*)__.+\.sql")
 _DIRECTORY = re.compile(r"(?P<version>\d[\d-]*)_(?P<name>.+)")

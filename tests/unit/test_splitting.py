@@ -230,4 +230,3 @@ def test_comments_inside_strings_and_bodies_are_not_comments() -> None:
 def test_begin_atomic_in_any_case_and_with_comments_between() -> None:
     text = "CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN /* x */\n  ATOMIC SELECT 1; END;\nselect 2;"
     assert [line for line, _ in split(text)] == [1, 3]
-
