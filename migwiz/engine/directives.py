@@ -27,6 +27,7 @@ from migwiz.engine.errors import MigrationFileError
 from migwiz.engine.model import PHASES, Directives, Ignore, Statement
 from migwiz.engine.splitting import ScannedSql, scan_sql
 
+_BLOCK_DIRECTIVE = re.compile(r"/\*\s*migwiz:")
 _DIRECTIVE = re.compile(r"--\s*migwiz:\s*([\w-]*)\s*(?:=\s*(\S*))?\s*(.*?)\s*$")
 _MAX_TIMEOUT_MS = 2**31 - 1  # PostgreSQL's limit for lock_timeout and statement_timeout
 _NAMES = ("no-transaction", "lock-timeout", "statement-timeout", "phase", "backfill", "ignore")
@@ -51,6 +52,11 @@ def directives_from_scan(
     for comment in scanned.comments:
         m = _DIRECTIVE.match(comment.text)
         if m is None:
+            if _BLOCK_DIRECTIVE.match(comment.text):
+                raise MigrationFileError(
+                    f"{path}:{comment.line}: migwiz directives must be -- comments, not /* */",
+                    hint="write it as: -- migwiz:<directive>",
+                )
             continue
         name, value, rest = m.groups()
         where = f"{path}:{comment.line}"

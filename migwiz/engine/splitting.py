@@ -51,8 +51,9 @@ _ROUTINE_WORDS = frozenset({"create", "or", "replace", "function", "procedure"})
 
 
 @dataclass(frozen=True)
-class LineComment:
-    """A `--` comment outside strings, with its file line and where it sits relative to statements."""
+class Comment:
+    """A `--` or `/* */` comment outside strings, with its file line and where it sits relative to
+    statements."""
 
     text: str
     line: int
@@ -63,10 +64,10 @@ class LineComment:
 
 @dataclass(frozen=True)
 class ScannedSql:
-    """The statements of a script and its `--` comments, both in file order."""
+    """The statements of a script and its comments, both in file order."""
 
     statements: tuple[Statement, ...]
-    comments: tuple[LineComment, ...]
+    comments: tuple[Comment, ...]
 
 
 def split_sql(text: str, *, path: Path, first_line: int = 1) -> tuple[Statement, ...]:
@@ -82,7 +83,7 @@ def split_sql(text: str, *, path: Path, first_line: int = 1) -> tuple[Statement,
 
 
 def scan_sql(text: str, *, path: Path, first_line: int = 1) -> ScannedSql:
-    """Split `text` like `split_sql` and also return its `--` comments (for directives)."""
+    """Split `text` like `split_sql` and also return its comments (for directives)."""
     return _Scanner(text, path, first_line).run()
 
 
@@ -93,7 +94,7 @@ class _Scanner:
         self.line = first_line
         self.line_pos = 0
         self.statements: list[Statement] = []
-        self.comments: list[LineComment] = []
+        self.comments: list[Comment] = []
         self._reset()
 
     def _reset(self) -> None:
@@ -129,7 +130,9 @@ class _Scanner:
                 pos = end
                 continue
             if kind == "block_comment":
-                pos = self._skip_block_comment(end)
+                end = self._skip_block_comment(end)
+                self._comment(text[pos:end], pos)
+                pos = end
                 continue
             if kind == "backslash":
                 self._meta_command(pos)
@@ -164,7 +167,7 @@ class _Scanner:
             place = "between"
         else:
             place = "leading"
-        self.comments.append(LineComment(text, self.line_at(pos), place))
+        self.comments.append(Comment(text, self.line_at(pos), place))
 
     def _skip_block_comment(self, pos: int) -> int:
         depth = 1

@@ -121,6 +121,8 @@ def test_directive_text_inside_strings_or_bodies_is_not_a_directive() -> None:
         ),
         ("select 1; -- migwiz:lock-timeout=1s", "3_x.up.sql:1: migwiz:lock-timeout must come before"),
         ("select 1;\n-- migwiz:wat\n", "3_x.up.sql:2: unknown directive migwiz:wat"),
+        ("/* migwiz:no-transaction */\nselect 1;", "3_x.up.sql:1: migwiz directives must be -- comments"),
+        ("select 1;\n/*\n migwiz:ignore r why */ select 2;", "3_x.up.sql:2: migwiz directives must be --"),
         ("-- migwiz:ignore some-rule\nselect 1;", "3_x.up.sql:1: migwiz:ignore some-rule needs a reason"),
         ("-- migwiz:ignore   \nselect 1;", "3_x.up.sql:1: migwiz:ignore needs a rule id and a reason"),
         ("-- migwiz:ignore=r why\nselect 1;", "3_x.up.sql:1: write migwiz:ignore <rule-id> <reason>"),

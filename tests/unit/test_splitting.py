@@ -9,7 +9,7 @@ import pytest
 
 from migwiz.engine.errors import MigrationFileError
 from migwiz.engine.model import Statement
-from migwiz.engine.splitting import LineComment, scan_sql, split_sql
+from migwiz.engine.splitting import Comment, scan_sql, split_sql
 
 PATH = Path("migrations/3_x.up.sql")
 
@@ -211,14 +211,14 @@ def test_non_ascii_identifiers_and_strings() -> None:
 
 
 def test_scan_reports_line_comments_with_their_place() -> None:
-    text = "-- lead\nselect 1 -- in\n;\n-- between\nselect 2;\n-- trailing\n"
+    text = "-- lead\nselect 1 -- in\n;\n-- between\nselect 2;\n/* trailing\n */\n"
     scanned = scan_sql(text, path=PATH)
     assert scanned.statements == (Statement("select 1", 2), Statement("select 2", 5))
     assert scanned.comments == (
-        LineComment("-- lead", 1, "leading"),
-        LineComment("-- in", 2, "inside"),
-        LineComment("-- between", 4, "between"),
-        LineComment("-- trailing", 6, "between"),
+        Comment("-- lead", 1, "leading"),
+        Comment("-- in", 2, "inside"),
+        Comment("-- between", 4, "between"),
+        Comment("/* trailing\n */", 6, "between"),
     )
 
 
