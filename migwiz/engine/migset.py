@@ -149,7 +149,9 @@ def _detect(root: Path, entries: list[_Entry]) -> str:
         )
     if not found:
         strays = [e.path for e in entries]
-        detail = f": {_names(strays)} match no layout" if strays else ""
+        detail = (
+            f": {_names(strays)} {'matches' if len(strays) == 1 else 'match'} no layout" if strays else ""
+        )
         raise MigrationFileError(
             f"{root}: no migrations found{detail}",
             hint="expected one of: " + "; ".join(_EXPECTED.values()),
