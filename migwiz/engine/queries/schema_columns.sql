@@ -1,0 +1,31 @@
+-- Table columns (PostgreSQL 11: no generated columns).
+-- Columns of partitions, and inherited columns not declared locally, are represented by the parent's.
+SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS table_name,
+       quote_ident(a.attname) AS column_name,
+       row_number() OVER (PARTITION BY c.oid ORDER BY a.attnum) AS position,
+       a.attislocal AND NOT c.relispartition AS local,
+       format_type(a.atttypid, a.atttypmod) AS type,
+       pg_get_expr(d.adbin, d.adrelid) AS default_expr,
+       a.attnotnull AS not_null,
+       NULL::text AS not_null_name, true AS not_null_validated,
+       CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by default' END AS identity,
+       NULL::text AS generated,
+       CASE WHEN a.attcollation <> t.typcollation THEN
+            (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN '' ELSE quote_ident(cn.nspname) || '.' END
+                    || quote_ident(co.collname)
+             FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace
+             WHERE co.oid = a.attcollation) END AS collation,
+       col_description(c.oid, a.attnum) AS comment,
+       CASE WHEN %(grants)s THEN coalesce(a.attacl, '{}')::text[] END AS acl
+FROM pg_attribute a
+JOIN pg_class c ON c.oid = a.attrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_type t ON t.oid = a.atttypid
+LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+
+WHERE a.attnum > 0
+  AND NOT a.attisdropped
+  AND c.relkind IN ('r', 'p')
+  AND n.nspname <> ALL(%(exclude)s) AND n.nspname NOT LIKE 'pg\_%%' AND n.nspname <> 'information_schema'
+  AND NOT EXISTS (SELECT 1 FROM pg_depend e
+                  WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
