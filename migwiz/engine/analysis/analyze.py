@@ -1,0 +1,314 @@
+"""Walk statements in order: parse, take their effects, accumulate locks per transaction, apply rules."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+import pglast
+from pglast.parser import ParseError
+
+from migwiz.engine.analysis.locks import (
+    ACCESS_EXCLUSIVE,
+    NO_TX_DIRECTIVE,
+    Context,
+    Effect,
+    effect_of,
+    strongest,
+)
+from migwiz.engine.analysis.model import (
+    CatalogFacts,
+    Finding,
+    LockOn,
+    StatementAnalysis,
+    blocks_of,
+    lock_rank,
+    stronger,
+)
+from migwiz.engine.analysis.rules import finding
+from migwiz.engine.analysis.schema import Schema
+from migwiz.engine.model import Directives, Ignore, Script, Statement
+
+STRONG_RANK = lock_rank("ShareLock")
+"""From ShareLock up a lock blocks writes: holding two of them in one transaction queues sessions."""
+
+
+@dataclass
+class ScriptOptions:
+    """How a list of statements is run: in one transaction or not, with which directives."""
+
+    in_transaction: bool = True
+    directives: Directives = field(default_factory=Directives)
+    ignores: tuple[Ignore, ...] = ()
+    is_down: bool = False
+
+
+def analyze_statements(
+    statements: Sequence[Statement],
+    *,
+    pg_version: int,
+    in_transaction: bool = True,
+    catalog: CatalogFacts | None = None,
+    default_schema: str = "public",
+) -> tuple[StatementAnalysis, ...]:
+    """Analyse statements run in order (in one transaction unless `in_transaction` is False)."""
+    options = ScriptOptions(in_transaction=in_transaction)
+    return walk_statements(statements, pg_version, Schema.of(catalog), options, default_schema)
+
+
+def analyze_script(
+    script: Script, *, pg_version: int, catalog: CatalogFacts | None = None
+) -> tuple[StatementAnalysis, ...]:
+    """Analyse one script with its directives (transaction, lock_timeout, phase) and inline ignores."""
+    return walk_statements(script.statements, pg_version, Schema.of(catalog), options_of(script))
+
+
+def options_of(script: Script, *, is_down: bool = False) -> ScriptOptions:
+    """The run options a script's directives ask for."""
+    return ScriptOptions(script.directives.transaction, script.directives, script.ignores, is_down)
+
+
+def walk_statements(
+    statements: Sequence[Statement],
+    pg_version: int,
+    schema: Schema,
+    options: ScriptOptions,
+    default_schema: str = "public",
+) -> tuple[StatementAnalysis, ...]:
+    """The analysis core: `schema` is updated in place as statements create and alter relations."""
+    schema.created_in_script = set()
+    held: dict[str, str] = {}
+    timeout_set = options.directives.lock_timeout_ms not in (None, 0)
+    out: list[StatementAnalysis] = []
+    effects: list[Effect | None] = []
+    for stmt in statements:
+        effect, error = _effect(stmt, pg_version, schema, default_schema)
+        effects.append(effect)
+        if effect is None:
+            out.append(_unparsable(stmt, error or "syntax error"))
+            continue
+        for old, new in effect.renamed.items():
+            if old in held:
+                held[new] = held.pop(old)
+        findings = _statement_findings(stmt, effect, held, timeout_set, options, schema)
+        if options.in_transaction:
+            for relation, mode in effect.locks.items():
+                held[relation] = stronger(held.get(relation, mode), mode)
+            locks = dict(held)
+        else:
+            locks = dict(effect.locks)
+        if effect.ends_transaction:
+            held.clear()
+        timeout_set = timeout_set or effect.sets_lock_timeout
+        out.append(
+            StatementAnalysis(
+                statement=stmt,
+                locks=_lock_tuple(locks),
+                own_locks=_lock_tuple(effect.locks),
+                rewrites=tuple(effect.rewrites),
+                scans=tuple(effect.scans),
+                needs_no_transaction=effect.no_transaction,
+                blocks=blocks_of(strongest(effect.locks)),
+                kind=effect.kind,
+                findings=tuple(findings),
+            )
+        )
+    _script_findings(out, effects, options)
+    return tuple(_apply_ignores(out, options.ignores))
+
+
+def _effect(
+    stmt: Statement, pg_version: int, schema: Schema, default_schema: str
+) -> tuple[Effect | None, str | None]:
+    try:
+        raws = pglast.parse_sql(stmt.sql)
+    except ParseError as exc:
+        offset = exc.args[1] if len(exc.args) > 1 and isinstance(exc.args[1], int) else 0
+        line = stmt.line + stmt.sql[:offset].count("\n")
+        return None, f"line {line}: {exc.args[0] if exc.args else exc}"
+    if not raws:
+        return Effect("empty"), None
+    merged: Effect | None = None
+    for raw in raws:
+        if len(raws) == 1:
+            sql = stmt.sql
+        else:
+            start = raw.stmt_location or 0
+            end = start + raw.stmt_len if raw.stmt_len else len(stmt.sql)
+            sql = stmt.sql[start:end]
+        effect = effect_of(raw.stmt, Context(pg_version, default_schema, schema, sql))
+        merged = effect if merged is None else _merge(merged, effect)
+    return merged, None
+
+
+def _merge(a: Effect, b: Effect) -> Effect:
+    for relation, mode in b.locks.items():
+        a.lock(relation, mode)
+    for r in b.rewrites:
+        a.rewrite(r)
+    for s in b.scans:
+        a.scan(s)
+    a.kind = f"{a.kind}; {b.kind}"
+    a.no_transaction = a.no_transaction or b.no_transaction
+    a.hits.extend(b.hits)
+    a.renamed.update(b.renamed)
+    a.unknown = a.unknown or b.unknown
+    a.sets_lock_timeout = a.sets_lock_timeout or b.sets_lock_timeout
+    a.ends_transaction = a.ends_transaction or b.ends_transaction
+    a.destroys.extend(b.destroys)
+    return a
+
+
+def _unparsable(stmt: Statement, error: str) -> StatementAnalysis:
+    return StatementAnalysis(
+        statement=stmt,
+        locks=(),
+        own_locks=(),
+        rewrites=(),
+        scans=(),
+        needs_no_transaction=False,
+        blocks="nothing",
+        kind="unparsable",
+        findings=(finding("parse-error", f"the statement does not parse: {error}", None, stmt.line),),
+        parse_error=error,
+    )
+
+
+def _lock_tuple(locks: dict[str, str]) -> tuple[LockOn, ...]:
+    return tuple(LockOn(relation, mode) for relation, mode in sorted(locks.items()))
+
+
+def _statement_findings(
+    stmt: Statement,
+    effect: Effect,
+    held: dict[str, str],
+    timeout_set: bool,
+    options: ScriptOptions,
+    schema: Schema,
+) -> list[Finding]:
+    phase = options.directives.phase
+    backfill = options.directives.backfill or phase == "backfill"
+    out: list[Finding] = []
+    for hit in effect.hits:
+        if hit.rule == "drop-outside-contract" and (phase == "contract" or options.is_down):
+            continue
+        if hit.rule == "unbatched-update" and backfill:
+            continue
+        out.append(finding(hit.rule, hit.message, hit.fix, stmt.line))
+    if options.is_down:
+        for target in effect.destroys:
+            out.append(
+                finding(
+                    "destructive-down",
+                    f"the down script destroys the data of {target}",
+                    "-- make the down restore what the up changed without losing rows, or state in "
+                    "the migration that it is irreversible",
+                    stmt.line,
+                )
+            )
+    if effect.unknown:
+        out.append(
+            finding(
+                "unknown-statement",
+                f"migwiz does not model {effect.kind} statements: locks not reported",
+                None,
+                stmt.line,
+            )
+        )
+    if effect.no_transaction and options.in_transaction:
+        out.append(
+            finding(
+                "concurrently-in-transaction",
+                f"{effect.kind} cannot run inside a transaction block: this migration will fail",
+                f"{NO_TX_DIRECTIVE}\n-- put the statement in a migration of its own",
+                stmt.line,
+            )
+        )
+    existing = {r: m for r, m in effect.locks.items() if not schema.is_new(r)}
+    if not timeout_set:
+        for relation, mode in existing.items():
+            if mode == ACCESS_EXCLUSIVE:
+                out.append(
+                    finding(
+                        "missing-lock-timeout",
+                        f"AccessExclusiveLock on {relation} with no lock_timeout in the script (migwiz "
+                        f"applies its default lock_timeout when it runs the migration)",
+                        "-- migwiz:lock-timeout 2s",
+                        stmt.line,
+                    )
+                )
+                break
+    if options.in_transaction:
+        strong_new = [r for r, m in existing.items() if lock_rank(m) >= STRONG_RANK]
+        strong_held = [
+            r
+            for r, m in held.items()
+            if lock_rank(m) >= STRONG_RANK and r not in strong_new and not schema.is_new(r)
+        ]
+        if strong_new and strong_held:
+            out.append(
+                finding(
+                    "multiple-strong-locks",
+                    f"waits for {existing[strong_new[0]]} on {strong_new[0]} while already holding "
+                    f"{held[strong_held[0]]} on {strong_held[0]}: sessions queue behind both",
+                    "-- split the statements into separate migrations (one strong lock per transaction)",
+                    stmt.line,
+                )
+            )
+    return out
+
+
+def _script_findings(
+    out: list[StatementAnalysis], effects: list[Effect | None], options: ScriptOptions
+) -> None:
+    """Findings that need the whole script: non-transactional mixes, enum values used later."""
+    meaningful = [
+        i for i, e in enumerate(effects) if e is not None and not e.kind.startswith(("SET", "empty"))
+    ]
+    for i, effect in enumerate(effects):
+        if effect is None:
+            continue
+        extra: list[Finding] = []
+        line = out[i].statement.line
+        if effect.no_transaction and not options.in_transaction and len(meaningful) > 1:
+            extra.append(
+                finding(
+                    "mixed-non-transactional",
+                    f"{effect.kind} runs in autocommit beside {len(meaningful) - 1} other statement(s): a "
+                    f"failure leaves the migration half-applied",
+                    "-- move it to a migration of its own (with -- migwiz:no-transaction)",
+                    line,
+                )
+            )
+        if effect.kind == "ALTER TYPE ADD VALUE" and options.in_transaction and i < len(effects) - 1:
+            extra.append(
+                finding(
+                    "enum-value-in-transaction",
+                    "the new enum value cannot be used until this transaction commits (PostgreSQL 12+)",
+                    "-- use the new value in a later migration",
+                    line,
+                )
+            )
+        if extra:
+            out[i] = _with_findings(out[i], extra)
+
+
+def _with_findings(analysis: StatementAnalysis, extra: list[Finding]) -> StatementAnalysis:
+    return replace(analysis, findings=analysis.findings + tuple(extra))
+
+
+def _apply_ignores(out: list[StatementAnalysis], ignores: tuple[Ignore, ...]) -> list[StatementAnalysis]:
+    """Drop findings suppressed by `-- migwiz:ignore <rule> <reason>` (it applies to the next statement)."""
+    if not ignores:
+        return out
+    suppressed: dict[int, set[str]] = {}
+    for ignore in ignores:
+        target = next((i for i, a in enumerate(out) if a.statement.line >= ignore.line), None)
+        if target is not None and ignore.reason.strip():
+            suppressed.setdefault(target, set()).add(ignore.rule)
+    return [
+        replace(a, findings=tuple(f for f in a.findings if f.rule not in suppressed[i]))
+        if i in suppressed
+        else a
+        for i, a in enumerate(out)
+    ]

@@ -1,0 +1,201 @@
+"""What static analysis says about a statement: the locks it takes, what it rewrites, what it blocks.
+
+Lock conventions (the `migwiz trace` corpus compares against these):
+
+- `locks`/`own_locks` hold one entry per relation, with the strongest mode taken on it (modes ordered as
+  PostgreSQL numbers them, AccessShareLock = 1 ... AccessExclusiveLock = 8).
+- Listed: existing tables, partitions, views, materialized views and sequences that PostgreSQL locks, and
+  indexes only when the statement names them (DROP INDEX, REINDEX INDEX, ALTER INDEX). Not listed: the
+  relations a statement creates, and the locks taken implicitly on a table's indexes, TOAST table and
+  owned sequences (they follow the table's lock).
+- Names are schema-qualified as they are once the statement has run (after `RENAME TO people` the lock is
+  on `public.people`); a dropped relation keeps the name it had.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from migwiz.engine.model import Statement
+
+Severity = Literal["error", "warning", "info"]
+Blocks = Literal["nothing", "writes", "reads_and_writes", "ddl"]
+
+LOCK_MODES: tuple[str, ...] = (
+    "AccessShareLock",
+    "RowShareLock",
+    "RowExclusiveLock",
+    "ShareUpdateExclusiveLock",
+    "ShareLock",
+    "ShareRowExclusiveLock",
+    "ExclusiveLock",
+    "AccessExclusiveLock",
+)
+"""PostgreSQL's table lock modes, weakest first (their numbers in lockdefs.h)."""
+
+SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
+
+
+def lock_rank(mode: str) -> int:
+    """1 for AccessShareLock up to 8 for AccessExclusiveLock.
+
+    >>> lock_rank("ShareLock") > lock_rank("ShareUpdateExclusiveLock")
+    True
+    """
+    return LOCK_MODES.index(mode) + 1
+
+
+def stronger(a: str, b: str) -> str:
+    """The stronger of two lock modes."""
+    return a if lock_rank(a) >= lock_rank(b) else b
+
+
+def blocks_of(mode: str | None) -> Blocks:
+    """What other sessions cannot do while `mode` is held.
+
+    >>> blocks_of("ShareLock"), blocks_of("AccessExclusiveLock"), blocks_of(None)
+    ('writes', 'reads_and_writes', 'nothing')
+    """
+    if mode is None:
+        return "nothing"
+    rank = lock_rank(mode)
+    if rank == 8:
+        return "reads_and_writes"
+    if rank >= 5:
+        return "writes"
+    return "ddl"
+
+
+@dataclass(frozen=True)
+class LockOn:
+    """A table-level lock: schema-qualified relation and PostgreSQL's name of the mode."""
+
+    relation: str
+    mode: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule that fired on one statement (or one script), with the fix to apply."""
+
+    rule: str
+    severity: Severity
+    message: str
+    fix: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class StatementAnalysis:
+    """Everything static analysis knows about one statement."""
+
+    statement: Statement
+    locks: tuple[LockOn, ...]
+    """Held once it has run, including locks kept from earlier statements of the same transaction."""
+    own_locks: tuple[LockOn, ...]
+    """Taken by this statement alone."""
+    rewrites: tuple[str, ...]
+    """Relations whose relfilenode changes (the table for a table rewrite, the index for a reindex)."""
+    scans: tuple[str, ...]
+    """Relations read or validated in full while holding the lock, without being rewritten."""
+    needs_no_transaction: bool
+    blocks: Blocks
+    kind: str
+    findings: tuple[Finding, ...]
+    parse_error: str | None = None
+
+
+@dataclass(frozen=True)
+class ColumnFacts:
+    """A column: its type as (type name, type modifiers) and nullability."""
+
+    type_name: str
+    type_mods: tuple[int, ...] = ()
+    not_null: bool = False
+
+
+@dataclass(frozen=True)
+class ForeignKeyFacts:
+    """A foreign key from `table`(`columns`) to `referenced`."""
+
+    name: str
+    table: str
+    columns: tuple[str, ...]
+    referenced: str
+    validated: bool = True
+
+
+@dataclass(frozen=True)
+class TableFacts:
+    """What the catalog says about one relation (kind as pg_class.relkind: r, p, v, m, S, f)."""
+
+    name: str
+    kind: str = "r"
+    columns: Mapping[str, ColumnFacts] = field(default_factory=dict)
+    not_null_checks: frozenset[str] = frozenset()
+    """Columns with a validated CHECK (col IS NOT NULL) (or, on 18, a validated NOT NULL constraint)."""
+    children: tuple[str, ...] = ()
+    """Partitions or inheritance children."""
+    parent: str | None = None
+    indexes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Index name (qualified) -> indexed columns."""
+    unique_indexes: frozenset[str] = frozenset()
+    foreign_keys: tuple[ForeignKeyFacts, ...] = ()
+    """Foreign keys of this table."""
+    referenced_by: tuple[ForeignKeyFacts, ...] = ()
+    """Foreign keys of other tables that point at this one."""
+    sources: tuple[str, ...] = ()
+    """For views and materialized views: the relations they read."""
+    estimated_rows: int | None = None
+
+
+@dataclass(frozen=True)
+class CatalogFacts:
+    """Facts read from a live database, settling what only the schema knows."""
+
+    server_version: int | None = None
+    tables: Mapping[str, TableFacts] = field(default_factory=dict)
+    index_tables: Mapping[str, str] = field(default_factory=dict)
+    """Index name (qualified) -> its table."""
+    function_volatility: Mapping[str, str] = field(default_factory=dict)
+    """Non-built-in function name -> provolatile ('i', 's' or 'v')."""
+    constrained_domains: frozenset[str] = frozenset()
+    timezone_utc: bool | None = None
+
+
+@dataclass(frozen=True)
+class ScriptLint:
+    """The analysis of one script file (an up or a down)."""
+
+    path: Path
+    statements: tuple[StatementAnalysis, ...]
+    findings: tuple[Finding, ...] = ()
+    """Script-level findings (missing down, destructive down) that belong to no single statement."""
+
+
+@dataclass(frozen=True)
+class LintReport:
+    """Every script of a migration set, analysed."""
+
+    files: tuple[ScriptLint, ...]
+    pg_version: int
+
+    def all_findings(self) -> tuple[tuple[Path, Finding], ...]:
+        """Every finding with the file it is in."""
+        out: list[tuple[Path, Finding]] = []
+        for script in self.files:
+            out.extend((script.path, f) for f in script.findings)
+            for st in script.statements:
+                out.extend((script.path, f) for f in st.findings)
+        return tuple(out)
+
+    def worst(self) -> Severity | None:
+        """The highest severity found, or None when clean."""
+        levels = {f.severity for _, f in self.all_findings()}
+        for sev in reversed(SEVERITIES):
+            if sev in levels:
+                return sev
+        return None

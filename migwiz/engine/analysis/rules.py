@@ -1,0 +1,70 @@
+"""The lint rules: stable ids, severities and one-line summaries. Each has docs/rules/<id>.md."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from migwiz.engine.analysis.model import Finding, Severity
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A lint rule: its stable id, default severity and a one-line summary."""
+
+    id: str
+    severity: Severity
+    summary: str
+
+
+_RULES = (
+    Rule(
+        "index-not-concurrent", "error", "CREATE INDEX without CONCURRENTLY blocks writes for the whole build"
+    ),
+    Rule("drop-index-not-concurrent", "warning", "DROP INDEX without CONCURRENTLY takes AccessExclusiveLock"),
+    Rule("reindex-not-concurrent", "warning", "REINDEX without CONCURRENTLY blocks writes and index reads"),
+    Rule("add-column-volatile-default", "error", "ADD COLUMN with a volatile default rewrites the table"),
+    Rule(
+        "add-column-not-null-no-default",
+        "error",
+        "ADD COLUMN NOT NULL without a default fails on existing rows",
+    ),
+    Rule("column-type-rewrite", "error", "ALTER COLUMN TYPE that rewrites the table and its indexes"),
+    Rule("set-not-null-scan", "warning", "SET NOT NULL scans the table under AccessExclusiveLock"),
+    Rule("constraint-not-valid-missing", "warning", "FOREIGN KEY / CHECK added without NOT VALID"),
+    Rule(
+        "unique-without-index",
+        "warning",
+        "UNIQUE / PRIMARY KEY that builds its index under AccessExclusiveLock",
+    ),
+    Rule("rename-column", "warning", "Renaming a column breaks deployed code"),
+    Rule("rename-table", "warning", "Renaming a table breaks deployed code"),
+    Rule("drop-outside-contract", "warning", "DROP TABLE / DROP COLUMN outside a contract-phase migration"),
+    Rule("vacuum-full", "error", "VACUUM FULL rewrites the table under AccessExclusiveLock"),
+    Rule("cluster", "error", "CLUSTER rewrites the table under AccessExclusiveLock"),
+    Rule("truncate", "warning", "TRUNCATE takes AccessExclusiveLock and deletes every row"),
+    Rule("refresh-materialized-view-blocking", "warning", "REFRESH MATERIALIZED VIEW without CONCURRENTLY"),
+    Rule(
+        "detach-partition-not-concurrent", "warning", "DETACH PARTITION without CONCURRENTLY (PostgreSQL 14+)"
+    ),
+    Rule("unbatched-update", "warning", "Whole-table UPDATE / DELETE not marked as a backfill"),
+    Rule("missing-lock-timeout", "info", "AccessExclusiveLock taken while the script sets no lock_timeout"),
+    Rule("multiple-strong-locks", "warning", "A transaction takes strong locks on several relations"),
+    Rule(
+        "concurrently-in-transaction", "error", "A statement that cannot run in a transaction block is in one"
+    ),
+    Rule("mixed-non-transactional", "warning", "A non-transactional statement shares its script with others"),
+    Rule("enum-value-in-transaction", "info", "An enum value added in a transaction cannot be used in it"),
+    Rule("missing-down", "info", "The migration has no down script"),
+    Rule("destructive-down", "warning", "The down script destroys data"),
+    Rule("unknown-statement", "info", "A statement migwiz cannot analyse; its locks are not reported"),
+    Rule("parse-error", "error", "The statement does not parse"),
+)
+
+RULES: dict[str, Rule] = {r.id: r for r in _RULES}
+"""Every rule, by id."""
+
+
+def finding(rule_id: str, message: str, fix: str | None, line: int) -> Finding:
+    """A Finding of a registered rule at its default severity."""
+    rule = RULES[rule_id]
+    return Finding(rule.id, rule.severity, message, fix, line)

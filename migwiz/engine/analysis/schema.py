@@ -1,0 +1,145 @@
+"""The schema as the analyser walks a migration set: seeded from catalog facts, updated by each statement."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from migwiz.engine.analysis.model import CatalogFacts, ColumnFacts, ForeignKeyFacts, TableFacts
+
+
+@dataclass
+class TableState:
+    """Mutable copy of `TableFacts` that statements update as they are analysed."""
+
+    name: str
+    kind: str = "r"
+    columns: dict[str, ColumnFacts] = field(default_factory=dict)
+    not_null_checks: set[str] = field(default_factory=set)
+    children: list[str] = field(default_factory=list)
+    parent: str | None = None
+    indexes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    foreign_keys: list[ForeignKeyFacts] = field(default_factory=list)
+    sources: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, facts: TableFacts) -> TableState:
+        """A state seeded from catalog facts."""
+        return cls(
+            name=facts.name,
+            kind=facts.kind,
+            columns=dict(facts.columns),
+            not_null_checks=set(facts.not_null_checks),
+            children=list(facts.children),
+            parent=facts.parent,
+            indexes=dict(facts.indexes),
+            foreign_keys=list(facts.foreign_keys),
+            sources=facts.sources,
+        )
+
+
+@dataclass
+class Schema:
+    """What is known about relations, functions and types at the current point of a migration set."""
+
+    tables: dict[str, TableState] = field(default_factory=dict)
+    index_tables: dict[str, str] = field(default_factory=dict)
+    function_volatility: dict[str, str] = field(default_factory=dict)
+    constrained_domains: set[str] = field(default_factory=set)
+    timezone_utc: bool | None = None
+    from_catalog: bool = False
+    pending_not_null_checks: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(table, NOT VALID constraint name) -> column, for CHECK (col IS NOT NULL) not yet validated."""
+    created_in_script: set[str] = field(default_factory=set)
+    """Relations created by the script being analysed: empty and unused while it runs."""
+    created_in_set: set[str] = field(default_factory=set)
+    """Relations created by pending migrations of the set (not in the catalog)."""
+
+    @classmethod
+    def of(cls, catalog: CatalogFacts | None) -> Schema:
+        """Seed from catalog facts (or start empty)."""
+        if catalog is None:
+            return cls()
+        return cls(
+            tables={name: TableState.of(t) for name, t in catalog.tables.items()},
+            index_tables=dict(catalog.index_tables),
+            function_volatility=dict(catalog.function_volatility),
+            constrained_domains=set(catalog.constrained_domains),
+            timezone_utc=catalog.timezone_utc,
+            from_catalog=True,
+        )
+
+    def table(self, name: str) -> TableState | None:
+        """The state of a relation, or None when unknown."""
+        return self.tables.get(name)
+
+    def is_new(self, name: str) -> bool:
+        """Created by this script, or by a pending migration the catalog does not know yet."""
+        if name in self.created_in_script:
+            return True
+        return self.from_catalog and name in self.created_in_set and name not in self.tables
+
+    def descendants(self, name: str) -> list[str]:
+        """Partitions and inheritance children, recursively, in declaration order."""
+        out: list[str] = []
+        todo = list(self.tables[name].children) if name in self.tables else []
+        while todo:
+            child = todo.pop(0)
+            if child in out:
+                continue
+            out.append(child)
+            if child in self.tables:
+                todo.extend(self.tables[child].children)
+        return out
+
+    def referenced_by(self, name: str) -> list[ForeignKeyFacts]:
+        """Foreign keys of any known table that point at `name`."""
+        return [fk for t in self.tables.values() for fk in t.foreign_keys if fk.referenced == name]
+
+    def add_table(self, state: TableState) -> None:
+        """Record a relation created by the script."""
+        self.tables[state.name] = state
+        self.created_in_script.add(state.name)
+        self.created_in_set.add(state.name)
+        if state.parent and state.parent in self.tables:
+            self.tables[state.parent].children.append(state.name)
+
+    def drop(self, name: str) -> None:
+        """Forget a dropped relation (and its indexes and foreign keys)."""
+        state = self.tables.pop(name, None)
+        if state is not None and state.parent and state.parent in self.tables:
+            parent = self.tables[state.parent]
+            parent.children = [c for c in parent.children if c != name]
+        self.index_tables = {i: t for i, t in self.index_tables.items() if t != name and i != name}
+        for t in self.tables.values():
+            t.indexes.pop(name, None)
+
+    def rename(self, old: str, new: str) -> None:
+        """Follow a relation (table or index) to its new name."""
+        if old in self.tables:
+            state = self.tables.pop(old)
+            state.name = new
+            self.tables[new] = state
+            for t in self.tables.values():
+                t.children = [new if c == old else c for c in t.children]
+                if t.parent == old:
+                    t.parent = new
+                t.foreign_keys = [
+                    ForeignKeyFacts(
+                        fk.name,
+                        new if fk.table == old else fk.table,
+                        fk.columns,
+                        new if fk.referenced == old else fk.referenced,
+                        fk.validated,
+                    )
+                    for fk in t.foreign_keys
+                ]
+            self.index_tables = {i: (new if t == old else t) for i, t in self.index_tables.items()}
+            for created in (self.created_in_script, self.created_in_set):
+                if old in created:
+                    created.discard(old)
+                    created.add(new)
+        if old in self.index_tables:
+            table = self.index_tables.pop(old)
+            self.index_tables[new] = table
+            if table in self.tables and old in self.tables[table].indexes:
+                self.tables[table].indexes[new] = self.tables[table].indexes.pop(old)

@@ -1,0 +1,169 @@
+"""Small helpers over pglast parse trees: names, types, expression volatility, relations read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pglast import ast
+from pglast.stream import RawStream
+
+VOLATILE_BUILTINS = frozenset(
+    {
+        "random",
+        "random_normal",
+        "setseed",
+        "clock_timestamp",
+        "timeofday",
+        "gen_random_uuid",
+        "uuidv4",
+        "uuidv7",
+        "nextval",
+        "setval",
+        "currval",
+        "lastval",
+        "array_sample",
+        "array_shuffle",
+        "set_config",
+        "txid_status",
+        "current_query",
+        # common extensions: uuid-ossp, pgcrypto
+        "uuid_generate_v1",
+        "uuid_generate_v1mc",
+        "uuid_generate_v4",
+        "gen_random_bytes",
+        "gen_salt",
+    }
+)
+"""Functions PostgreSQL marks VOLATILE (pg_proc.provolatile = 'v') that appear in column defaults."""
+
+TYPE_ALIASES = {
+    "int": "int4",
+    "integer": "int4",
+    "bigint": "int8",
+    "smallint": "int2",
+    "serial": "int4",
+    "serial4": "int4",
+    "bigserial": "int8",
+    "serial8": "int8",
+    "smallserial": "int2",
+    "serial2": "int2",
+    "boolean": "bool",
+    "real": "float4",
+    "float": "float8",
+    "decimal": "numeric",
+    "char": "bpchar",
+    "character": "bpchar",
+    "character varying": "varchar",
+    "timestamp with time zone": "timestamptz",
+    "timestamp without time zone": "timestamp",
+    "time with time zone": "timetz",
+    "time without time zone": "time",
+    "double precision": "float8",
+    "bit varying": "varbit",
+}
+SERIAL_TYPES = frozenset({"serial", "serial4", "bigserial", "serial8", "smallserial", "serial2"})
+
+
+def qualify(rangevar: Any, default_schema: str) -> str:
+    """`schema.name` of a RangeVar.
+
+    >>> from pglast import parse_sql
+    >>> qualify(parse_sql("TRUNCATE users")[0].stmt.relations[0], "public")
+    'public.users'
+    """
+    return f"{rangevar.schemaname or default_schema}.{rangevar.relname}"
+
+
+def qualify_names(names: Any, default_schema: str) -> str:
+    """`schema.name` of a list of String nodes (as in DROP, COMMENT)."""
+    parts = [n.sval for n in names]
+    return ".".join(parts[-2:]) if len(parts) >= 2 else f"{default_schema}.{parts[-1]}"
+
+
+def type_of(type_name: Any) -> tuple[str, tuple[int, ...]]:
+    """Canonical (type name, modifiers) of a TypeName, e.g. ('varchar', (100,)).
+
+    >>> from pglast import parse_sql
+    >>> type_of(parse_sql("CREATE TABLE t (a character varying(5))")[0].stmt.tableElts[0].typeName)
+    ('varchar', (5,))
+    """
+    name = type_name.names[-1].sval.lower()
+    name = TYPE_ALIASES.get(name, name)
+    mods: list[int] = []
+    for mod in type_name.typmods or ():
+        val = getattr(mod, "val", None)
+        if isinstance(val, ast.Integer):
+            mods.append(int(val.ival or 0))
+    if type_name.arrayBounds:
+        name += "[]"
+    return name, tuple(mods)
+
+
+def raw_type_name(type_name: Any) -> str:
+    """The last part of a TypeName as written, lower-cased (`bigserial` stays `bigserial`)."""
+    return str(type_name.names[-1].sval).lower()
+
+
+def walk(node: Any) -> Iterator[Any]:
+    """Every pglast node below (and including) `node`."""
+    if isinstance(node, (list, tuple)):
+        for item in node:
+            yield from walk(item)
+        return
+    if not isinstance(node, ast.Node):
+        return
+    yield node
+    for attr in node:
+        yield from walk(getattr(node, attr))
+
+
+def function_names(expr: Any) -> list[str]:
+    """Names of the functions called in an expression."""
+    return [func_name(n) for n in walk(expr) if isinstance(n, ast.FuncCall)]
+
+
+def func_name(call: Any) -> str:
+    """The unqualified, lower-cased name of a FuncCall."""
+    return str(call.funcname[-1].sval).lower()
+
+
+def is_volatile(expr: Any, known: dict[str, str]) -> bool:
+    """Whether an expression calls a VOLATILE function (catalog volatility first, then built-ins).
+
+    Functions neither built-in volatile nor known from the catalog or an earlier CREATE FUNCTION are
+    taken as not volatile.
+    """
+    for name in function_names(expr):
+        if name in known:
+            if known[name] == "v":
+                return True
+        elif name in VOLATILE_BUILTINS:
+            return True
+    return False
+
+
+def read_relations(node: Any, default_schema: str) -> list[str]:
+    """Relations a query reads (RangeVars), minus the names of its CTEs."""
+    ctes = {str(n.ctename) for n in walk(node) if isinstance(n, ast.CommonTableExpr)}
+    out: list[str] = []
+    for n in walk(node):
+        if isinstance(n, ast.RangeVar) and not (n.schemaname is None and n.relname in ctes):
+            name = qualify(n, default_schema)
+            if name not in out:
+                out.append(name)
+    return out
+
+
+def deparse(node: Any) -> str:
+    """SQL text of a parse tree."""
+    return str(RawStream()(node))
+
+
+def string_const(node: Any) -> str | None:
+    """The value of a string constant (possibly cast, as in 'seq'::regclass)."""
+    if isinstance(node, ast.TypeCast):
+        node = node.arg
+    if isinstance(node, ast.A_Const) and isinstance(node.val, ast.String):
+        return str(node.val.sval)
+    return None
