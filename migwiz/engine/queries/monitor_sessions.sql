@@ -1,0 +1,25 @@
+-- Monitor, sessions (PostgreSQL 11+): ours (by pid, or by application_name prefix except other monitors)
+-- and the transactions of this database older than a threshold.
+-- Parameters: ours (int[]), prefix (text), monitor (the monitors' application_name), long_s (seconds).
+SELECT
+    a.pid,
+    a.application_name,
+    a.usename::text AS usename,
+    a.state,
+    a.backend_type,
+    a.wait_event_type || ':' || a.wait_event AS wait_event,
+    extract(epoch FROM pg_catalog.now() - a.xact_start)::float8 AS xact_age_s,
+    extract(epoch FROM pg_catalog.now() - a.query_start)::float8 AS query_age_s,
+    extract(epoch FROM pg_catalog.now() - a.state_change)::float8 AS state_age_s,
+    left(a.query, 2000) AS query,
+    (a.pid = ANY (%(ours)s::integer[])
+     OR (pg_catalog.starts_with(a.application_name, %(prefix)s) AND a.application_name <> %(monitor)s)) AS ours
+FROM pg_catalog.pg_stat_activity AS a
+WHERE a.pid <> pg_catalog.pg_backend_pid()
+  AND (
+      a.pid = ANY (%(ours)s::integer[])
+      OR (pg_catalog.starts_with(a.application_name, %(prefix)s) AND a.application_name <> %(monitor)s)
+      OR (a.datname = pg_catalog.current_database()
+          AND a.xact_start < pg_catalog.now() - pg_catalog.make_interval(secs => %(long_s)s))
+  )
+ORDER BY a.xact_start NULLS LAST, a.pid
