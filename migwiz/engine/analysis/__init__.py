@@ -3,14 +3,31 @@
 from __future__ import annotations
 
 from migwiz.engine.analysis.analyze import analyze_script, analyze_statements
-from migwiz.engine.analysis.model import CatalogFacts, Finding, LintReport, LockOn, StatementAnalysis
+from migwiz.engine.analysis.catalog import read_catalog_facts
+from migwiz.engine.analysis.lint import lint_migration_set, lint_report_json, lint_report_sarif
+from migwiz.engine.analysis.model import (
+    CatalogFacts,
+    Finding,
+    LintReport,
+    LockOn,
+    ScriptLint,
+    StatementAnalysis,
+)
+from migwiz.engine.analysis.rules import RULES, Rule
 
 __all__ = [
+    "RULES",
     "CatalogFacts",
     "Finding",
     "LintReport",
     "LockOn",
+    "Rule",
+    "ScriptLint",
     "StatementAnalysis",
     "analyze_script",
     "analyze_statements",
+    "lint_migration_set",
+    "lint_report_json",
+    "lint_report_sarif",
+    "read_catalog_facts",
 ]

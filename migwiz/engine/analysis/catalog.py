@@ -1,0 +1,120 @@
+"""Read the catalog facts that settle what static analysis cannot know from the SQL text alone.
+
+Only reads the catalog: never runs a migration.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import psycopg
+
+from migwiz.engine.analysis.model import CatalogFacts, ColumnFacts, ForeignKeyFacts, TableFacts
+
+QUERIES = Path(__file__).resolve().parent.parent / "queries"
+UTC_ZONES = frozenset(
+    {"utc", "etc/utc", "gmt", "etc/gmt", "uct", "etc/uct", "zulu", "universal", "etc/universal"}
+)
+_NOT_NULL_CHECK = re.compile(r'^CHECK \(+"?(?P<col>[^"()\s]+)"? IS NOT NULL\)+(?: NOT VALID)?$')
+
+
+def _query(conn: psycopg.Connection[Any], name: str) -> list[tuple[Any, ...]]:
+    text = (QUERIES / f"analysis_{name}.sql").read_text()
+    return conn.execute(text.encode()).fetchall()
+
+
+def decode_type(type_name: str, type_mod: int) -> tuple[str, tuple[int, ...]]:
+    """(name, modifiers) as the analyser spells them, from pg_type.typname and pg_attribute.atttypmod.
+
+    >>> decode_type("varchar", 54), decode_type("numeric", 655366), decode_type("_int4", -1)
+    (('varchar', (50,)), ('numeric', (10, 2)), ('int4[]', ()))
+    """
+    name = f"{type_name[1:]}[]" if type_name.startswith("_") else type_name
+    if type_mod < 0:
+        return name, ()
+    if name in ("varchar", "bpchar"):
+        return name, (type_mod - 4,)
+    if name == "numeric":
+        mod = type_mod - 4
+        return name, (mod >> 16, mod & 0xFFFF)
+    return name, (type_mod,)
+
+
+def not_null_column(definition: str) -> str | None:
+    """The column of a `CHECK (col IS NOT NULL)` definition, else None.
+
+    >>> not_null_column("CHECK ((email IS NOT NULL))"), not_null_column("CHECK ((n > 0))")
+    ('email', None)
+    """
+    match = _NOT_NULL_CHECK.match(definition.strip())
+    return match.group("col") if match else None
+
+
+def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
+    """Relations, columns, validated NOT NULL checks, foreign keys, partitions, indexes, view sources,
+    function volatility, constrained domains and whether the session time zone is UTC."""
+    relations = _query(conn, "relations")
+    columns: dict[str, dict[str, ColumnFacts]] = {}
+    for relation, column, type_name, _kind, type_mod, not_null in _query(conn, "columns"):
+        name, mods = decode_type(type_name, type_mod)
+        columns.setdefault(relation, {})[column] = ColumnFacts(name, mods, bool(not_null))
+    checks: dict[str, set[str]] = {}
+    fks: dict[str, list[ForeignKeyFacts]] = {}
+    for relation, name, contype, validated, definition, referenced, cols in _query(conn, "constraints"):
+        if contype == "f":
+            fks.setdefault(relation, []).append(
+                ForeignKeyFacts(name, relation, tuple(cols), referenced, bool(validated))
+            )
+        elif validated and contype == "n" and cols:
+            checks.setdefault(relation, set()).add(cols[0])
+        elif validated and contype == "c":
+            column = not_null_column(definition)
+            if column:
+                checks.setdefault(relation, set()).add(column)
+    indexes: dict[str, dict[str, tuple[str, ...]]] = {}
+    unique: dict[str, set[str]] = {}
+    index_tables: dict[str, str] = {}
+    for index, relation, is_unique, cols in _query(conn, "indexes"):
+        indexes.setdefault(relation, {})[index] = tuple(cols)
+        index_tables[index] = relation
+        if is_unique:
+            unique.setdefault(relation, set()).add(index)
+    sources: dict[str, list[str]] = {}
+    for view, source in _query(conn, "view_sources"):
+        sources.setdefault(view, []).append(source)
+    children: dict[str, list[str]] = {}
+    for name, _kind, parent, _rows in relations:
+        if parent:
+            children.setdefault(parent, []).append(name)
+    referenced_by: dict[str, list[ForeignKeyFacts]] = {}
+    for table_fks in fks.values():
+        for fk in table_fks:
+            referenced_by.setdefault(fk.referenced, []).append(fk)
+    tables = {
+        name: TableFacts(
+            name=name,
+            kind=kind,
+            columns=columns.get(name, {}),
+            not_null_checks=frozenset(checks.get(name, ())),
+            children=tuple(children.get(name, ())),
+            parent=parent,
+            indexes=indexes.get(name, {}),
+            unique_indexes=frozenset(unique.get(name, ())),
+            foreign_keys=tuple(fks.get(name, ())),
+            referenced_by=tuple(referenced_by.get(name, ())),
+            sources=tuple(sources.get(name, ())),
+            estimated_rows=int(rows) if rows is not None and rows >= 0 else None,
+        )
+        for name, kind, parent, rows in relations
+    }
+    timezone = conn.execute("SELECT pg_catalog.current_setting('TimeZone')").fetchone()
+    return CatalogFacts(
+        server_version=conn.info.server_version // 10000,
+        tables=tables,
+        index_tables=index_tables,
+        function_volatility={name: vol for name, vol in _query(conn, "functions")},
+        constrained_domains=frozenset(row[0] for row in _query(conn, "domains")),
+        timezone_utc=bool(timezone and str(timezone[0]).lower() in UTC_ZONES),
+    )

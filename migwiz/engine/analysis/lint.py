@@ -1,0 +1,140 @@
+"""Lint a migration set: analyse every up and down script in order, then report as JSON or SARIF 2.1.0."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+from migwiz.engine.analysis.analyze import options_of, walk_statements
+from migwiz.engine.analysis.model import CatalogFacts, Finding, LintReport, ScriptLint, StatementAnalysis
+from migwiz.engine.analysis.rules import RULES, finding
+from migwiz.engine.analysis.schema import Schema
+from migwiz.engine.model import MigrationSet
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def lint_migration_set(
+    mset: MigrationSet, *, pg_version: int, catalog: CatalogFacts | None = None
+) -> LintReport:
+    """Analyse every migration of a set in version order; the schema carries over from one to the next.
+
+    Downs are analysed against the schema their up leaves, and do not change it for later migrations.
+    """
+    schema = Schema.of(catalog)
+    files: list[ScriptLint] = []
+    for migration in mset.migrations:
+        up = walk_statements(migration.up.statements, pg_version, schema, options_of(migration.up))
+        script_findings: tuple[Finding, ...] = ()
+        if migration.down is None:
+            script_findings = (
+                finding("missing-down", f"migration {migration.label} has no down script",
+                        "-- add a down script that reverses the up, or mark the migration irreversible",
+                        migration.up.first_line),
+            )  # fmt: skip
+        files.append(ScriptLint(migration.up.path, up, script_findings))
+        if migration.down is not None:
+            down_schema = copy.deepcopy(schema)
+            down = walk_statements(
+                migration.down.statements, pg_version, down_schema, options_of(migration.down, is_down=True)
+            )
+            files.append(ScriptLint(migration.down.path, down))
+    return LintReport(tuple(files), pg_version)
+
+
+def _statement_json(analysis: StatementAnalysis) -> dict[str, Any]:
+    return {
+        "line": analysis.statement.line,
+        "sql": analysis.statement.sql,
+        "kind": analysis.kind,
+        "locks": [{"relation": lock.relation, "mode": lock.mode} for lock in analysis.locks],
+        "own_locks": [{"relation": lock.relation, "mode": lock.mode} for lock in analysis.own_locks],
+        "rewrites": list(analysis.rewrites),
+        "scans": list(analysis.scans),
+        "blocks": analysis.blocks,
+        "needs_no_transaction": analysis.needs_no_transaction,
+        "parse_error": analysis.parse_error,
+        "findings": [_finding_json(f) for f in analysis.findings],
+    }
+
+
+def _finding_json(f: Finding) -> dict[str, Any]:
+    return {"rule": f.rule, "severity": f.severity, "message": f.message, "fix": f.fix, "line": f.line}
+
+
+def lint_report_json(report: LintReport) -> dict[str, Any]:
+    """The `migwiz lint --json` document: a top-level "files" list, one entry per script."""
+    return {
+        "pg_version": report.pg_version,
+        "files": [
+            {
+                "path": str(script.path),
+                "findings": [_finding_json(f) for f in script.findings],
+                "statements": [_statement_json(a) for a in script.statements],
+            }
+            for script in report.files
+        ],
+    }
+
+
+def _uri(path: Path) -> str:
+    """A relative, forward-slash URI when the path is under the working directory (as code scanning wants)."""
+    if path.is_absolute():
+        try:
+            path = path.relative_to(Path.cwd())
+        except ValueError:
+            return path.as_uri()
+    return path.as_posix()
+
+
+def lint_report_sarif(report: LintReport) -> dict[str, Any]:
+    """The `migwiz lint --sarif` document (SARIF 2.1.0, as GitHub code scanning accepts it)."""
+    rule_ids = list(RULES)
+    rules = [
+        {
+            "id": rule.id,
+            "name": "".join(part.capitalize() for part in rule.id.split("-")),
+            "shortDescription": {"text": rule.summary},
+            "fullDescription": {"text": rule.summary},
+            "help": {"text": f"See docs/rules/{rule.id}.md", "markdown": f"See `docs/rules/{rule.id}.md`."},
+            "defaultConfiguration": {"level": SARIF_LEVELS[rule.severity]},
+            "properties": {"tags": ["postgresql", "migration", "locking"]},
+        }
+        for rule in RULES.values()
+    ]
+    results = []
+    for path, f in report.all_findings():
+        text = f.message if f.fix is None else f"{f.message}\nFix:\n{f.fix}"
+        results.append(
+            {
+                "ruleId": f.rule,
+                "ruleIndex": rule_ids.index(f.rule),
+                "level": SARIF_LEVELS[f.severity],
+                "message": {"text": text},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": _uri(path)},
+                            "region": {"startLine": max(f.line, 1)},
+                        }
+                    }
+                ],
+            }
+        )
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "migwiz",
+                        "rules": rules,
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }

@@ -1,0 +1,15 @@
+-- analysis: indexes of user tables with their columns (expressions left out) and uniqueness.
+SELECT n.nspname || '.' || ic.relname AS name,
+       n2.nspname || '.' || c.relname AS relation,
+       i.indisunique AS is_unique,
+       ARRAY(SELECT a.attname::text FROM unnest(i.indkey) WITH ORDINALITY k(attnum, ord)
+               JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+              ORDER BY k.ord) AS columns
+FROM pg_catalog.pg_index i
+JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = ic.relnamespace
+JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+JOIN pg_catalog.pg_namespace n2 ON n2.oid = c.relnamespace
+WHERE n2.nspname NOT IN ('pg_catalog', 'information_schema')
+  AND n2.nspname NOT LIKE 'pg\_toast%'
+ORDER BY 1

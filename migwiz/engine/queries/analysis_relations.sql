@@ -1,0 +1,16 @@
+-- analysis: user relations with kind, parent (partition or inheritance) and row estimate.
+SELECT n.nspname || '.' || c.relname AS name,
+       c.relkind::text AS kind,
+       (SELECT pn.nspname || '.' || p.relname
+          FROM pg_catalog.pg_inherits i
+          JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
+          JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
+         WHERE i.inhrelid = c.oid
+         ORDER BY i.inhseqno LIMIT 1) AS parent,
+       c.reltuples::bigint AS estimated_rows
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+  AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+  AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp%'
+ORDER BY 1
