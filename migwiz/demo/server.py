@@ -10,9 +10,10 @@ from __future__ import annotations
 import atexit
 import os
 import pwd
+import shlex
 import subprocess
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 
@@ -44,6 +45,7 @@ class DemoServer:
     state_dir: Path | None
     reused: bool
     pg_stat_statements: bool
+    _stopped: bool = field(default=False, init=False, repr=False)
 
     @property
     def major(self) -> int:
@@ -65,12 +67,17 @@ class DemoServer:
         return self.server.dsn(dbname)
 
     def stop_command(self) -> str:
-        """The shell command that stops this server, for people who kept it running."""
-        return f"{self.server.binaries.tool('pg_ctl')} -D {self.datadir} stop"
+        """The shell command that stops this server (keeping its data), for people who kept it running."""
+        command = shlex.join([str(self.server.binaries.tool("pg_ctl")), "-D", str(self.datadir), "stop"])
+        if self.server.user is None:
+            return command
+        return shlex.join(["su", "-s", "/bin/sh", self.server.user, "-c", command])
 
     def stop(self) -> None:
-        """Stop the server and delete its data folder."""
-        self.server.stop()
+        """Stop the server and delete its data folder (once; later calls do nothing)."""
+        if not self._stopped:
+            self._stopped = True
+            self.server.stop()
 
     def __enter__(self) -> DemoServer:
         return self

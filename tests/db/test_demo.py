@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shlex
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 import uuid
@@ -266,6 +268,14 @@ def test_temporary_demo_server_runs_the_newest_embedded_build_and_cleans_up() ->
     assert not demo.datadir.exists()
 
 
+def test_a_temporary_demo_server_is_stopped_when_the_process_exits() -> None:
+    script = "from migwiz.demo.server import start_demo_server; print(start_demo_server().datadir)"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    datadir = Path(result.stdout.strip())
+    assert datadir.name == "data"
+    assert not datadir.parent.exists()
+
+
 def test_pg_stat_statements_is_preloaded_when_the_build_ships_it() -> None:
     shipping = [b for b in available_binaries() if has_pg_stat_statements(b)]
     if not shipping:
@@ -313,12 +323,8 @@ def test_a_kept_server_in_a_state_dir_is_reused_then_stopped(state_dir: Path) ->
 def test_a_kept_server_that_was_stopped_starts_again(state_dir: Path) -> None:
     first = start_demo_server(state_dir=state_dir)
     try:
-        subprocess.run(
-            [str(first.server.binaries.tool("pg_ctl")), "-D", str(first.datadir), "-m", "fast", "-w", "stop"],
-            check=True,
-            capture_output=True,
-            user=first.server.user,
-        )
+        subprocess.run(shlex.split(first.stop_command()), check=True, capture_output=True)
+        assert not (first.datadir / "postmaster.pid").exists()
         again = start_demo_server(state_dir=state_dir)
         assert again.reused
         assert again.datadir == first.datadir
