@@ -1,14 +1,15 @@
 """Accuracy of the schema diff: two schemas that differ in exactly one thing give exactly that difference.
 
 Each case builds a base schema (BASE plus the case's setup) and the same base plus one change, on a
-real server, and diffs the two models. Both sides are built inside a transaction that is rolled back,
-one after the other on the same database, so cases are fast and independent.
+real server, and diffs the two models. BASE is applied once per server in a transaction that is never
+committed; each side of each case runs in a savepoint rolled back afterwards, so cases are fast and
+independent.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import psycopg
 import pytest
@@ -687,9 +688,24 @@ CASES = [
 ]
 
 
+@dataclass
+class Scratch:
+    """A database per server for the whole module, with BASE applied in a transaction never committed."""
+
+    db: TestDatabase
+    conn: psycopg.Connection[tuple[object, ...]]
+    expected: dict[tuple[str, bool, bool], SchemaModel] = field(default_factory=dict)
+
+    def model_after(self, ddl: str, *, include_grants: bool = False) -> SchemaModel:
+        """The model after BASE and `ddl`; `ddl` runs in a savepoint that is rolled back."""
+        with self.conn.transaction(force_rollback=True):
+            if ddl.strip():
+                self.conn.execute(ddl.encode())
+            return read_schema(self.conn, include_grants=include_grants)
+
+
 @pytest.fixture(scope="module", params=BINARIES or [None], ids=lambda b: f"pg{b.major}" if b else "no-server")
-def scratch(request: pytest.FixtureRequest) -> Iterator[TestDatabase]:
-    """One database per server for the whole module; every case rolls its DDL back."""
+def scratch(request: pytest.FixtureRequest) -> Iterator[Scratch]:
     if request.param is None:
         pytest.skip("no PostgreSQL binaries on this machine")
     database = create_database(server_for(request.param))
@@ -697,23 +713,25 @@ def scratch(request: pytest.FixtureRequest) -> Iterator[TestDatabase]:
         f"DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{ROLE}') "
         f"THEN CREATE ROLE {ROLE}; END IF; END$$"
     )
+    conn = database.connect(autocommit=False)
     try:
-        yield database
+        conn.execute(BASE.encode())
+        yield Scratch(database, conn)
     finally:
+        conn.rollback()
+        conn.close()
         drop_database(database)
 
 
-def model_after(db: TestDatabase, ddl: str, *, include_grants: bool = False) -> SchemaModel:
-    """The schema model of `db` after running `ddl` in a transaction that is then rolled back."""
+def model_without_base(db: TestDatabase, ddl: str) -> SchemaModel:
+    """The model of an empty database after `ddl`, in another transaction that is rolled back."""
     with db.connect(autocommit=False) as conn:
         try:
-            conn.execute(ddl.encode())
-            return read_schema(conn, include_grants=include_grants)
+            if ddl.strip():
+                conn.execute(ddl.encode())
+            return read_schema(conn)
         finally:
             conn.rollback()
-
-
-_base_models: dict[tuple[str, str, bool, bool], SchemaModel] = {}
 
 
 def _has_extension(db: TestDatabase, name: str) -> bool:
@@ -722,17 +740,20 @@ def _has_extension(db: TestDatabase, name: str) -> bool:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_one_change_gives_exactly_one_difference(scratch: TestDatabase, case: Case) -> None:
-    if scratch.major < case.min_major:
+def test_one_change_gives_exactly_one_difference(scratch: Scratch, case: Case) -> None:
+    if scratch.db.major < case.min_major:
         pytest.skip(f"needs PostgreSQL {case.min_major}+")
-    if case.extension and not _has_extension(scratch, case.extension):
+    if case.extension and not _has_extension(scratch.db, case.extension):
         pytest.skip(f"extension {case.extension} is not available on this server")
-    base = (BASE if case.base else "") + ";\n" + case.setup
-    key = (scratch.name, base, case.base, case.grants)
-    if key not in _base_models:
-        _base_models[key] = model_after(scratch, base, include_grants=case.grants)
-    expected = _base_models[key]
-    actual = model_after(scratch, base + ";\n" + case.change, include_grants=case.grants)
+    if case.base:
+        key = (case.setup, case.base, case.grants)
+        if key not in scratch.expected:
+            scratch.expected[key] = scratch.model_after(case.setup, include_grants=case.grants)
+        expected = scratch.expected[key]
+        actual = scratch.model_after(f"{case.setup};\n{case.change}", include_grants=case.grants)
+    else:
+        expected = model_without_base(scratch.db, case.setup)
+        actual = model_without_base(scratch.db, f"{case.setup};\n{case.change}")
 
     diffs = diff_schemas(expected, actual)
 
@@ -741,17 +762,17 @@ def test_one_change_gives_exactly_one_difference(scratch: TestDatabase, case: Ca
     assert diffs[0].sentence.startswith(f"{case.expected[1]} {case.expected[2]} ")
 
 
-def test_grants_are_ignored_unless_asked_for(scratch: TestDatabase) -> None:
+def test_grants_are_ignored_unless_asked_for(scratch: Scratch) -> None:
     change = f"GRANT SELECT ON app.users TO {ROLE}; REVOKE EXECUTE ON FUNCTION {FN} FROM PUBLIC"
-    before = model_after(scratch, BASE)
-    after = model_after(scratch, BASE + ";" + change)
+    before = scratch.model_after("")
+    after = scratch.model_after(change)
     assert diff_schemas(before, after) == ()
     assert all(getattr(o, "grants", None) is None for o in after.objects)
 
 
-def test_sentence_names_object_attribute_and_both_sides(scratch: TestDatabase) -> None:
-    before = model_after(scratch, BASE + "; ALTER TABLE app.users ALTER nick TYPE varchar(320)")
-    after = model_after(scratch, BASE)
+def test_sentence_names_object_attribute_and_both_sides(scratch: Scratch) -> None:
+    before = scratch.model_after("ALTER TABLE app.users ALTER nick TYPE varchar(320)")
+    after = scratch.model_after("")
     (diff,) = diff_schemas(before, after)
     assert diff.sentence == (
         "column app.users.nick is character varying(320) in the files and text in the database"
@@ -762,19 +783,20 @@ def test_sentence_names_object_attribute_and_both_sides(scratch: TestDatabase) -
     )
 
 
-def test_read_inside_callers_transaction_restores_settings(scratch: TestDatabase) -> None:
-    with scratch.connect(autocommit=False) as conn:
-        conn.execute("SET search_path = app, public")
-        conn.execute("CREATE SCHEMA app; CREATE TABLE app.t (a int)")
+def test_read_inside_callers_transaction_restores_settings(scratch: Scratch) -> None:
+    with scratch.db.connect(autocommit=False) as conn:
+        conn.execute("SET search_path = other, public")
+        conn.execute("CREATE SCHEMA other; CREATE TABLE other.t (a int)")
         model = read_schema(conn)
-        assert model.get("table", "app.t") is not None
+        assert model.get("table", "other.t") is not None
+        assert model.get("table", "app.users") is None, "another session's uncommitted DDL is not seen"
         row = conn.execute("SELECT current_setting('search_path')").fetchone()
-        assert row == ("app, public",)
+        assert row == ("other, public",)
         conn.rollback()
 
 
-def test_read_runs_in_autocommit(scratch: TestDatabase) -> None:
-    with psycopg.connect(scratch.dsn, autocommit=True) as conn:
+def test_read_runs_in_autocommit(scratch: Scratch) -> None:
+    with psycopg.connect(scratch.db.dsn, autocommit=True) as conn:
         conn.execute("SET TimeZone = 'Asia/Tokyo'")
         read_schema(conn)
         assert conn.execute("SHOW TimeZone").fetchone() == ("Asia/Tokyo",)

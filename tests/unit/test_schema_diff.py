@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import doctest
 import json
 
 import pytest
 
-from migwiz.engine.schema import SchemaModel, diff_schemas, format_diff
+from migwiz.engine.schema import SchemaModel, diff_schemas, format_diff, normalise
 from migwiz.engine.schema.model import Column, Constraint, Index, Schema, Sequence, Table
 
 
@@ -143,3 +144,33 @@ def test_json_round_trip() -> None:
 def test_from_json_rejects_other_documents() -> None:
     with pytest.raises(ValueError, match="not a migwiz schema model"):
         SchemaModel.from_json({"objects": []})
+
+
+def test_normalise_examples() -> None:
+    assert doctest.testmod(normalise).failed == 0
+
+
+@pytest.mark.parametrize(
+    ("definition", "contype", "expected"),
+    [
+        ("CHECK ((a > 0)) NOT VALID", "c", ("CHECK ((a > 0))", None, None)),
+        ("UNIQUE (a) DEFERRABLE INITIALLY DEFERRED", "u", ("UNIQUE (a)", None, None)),
+        (
+            "FOREIGN KEY (a, b) REFERENCES t(x, y) ON UPDATE CASCADE ON DELETE SET NULL (b) DEFERRABLE",
+            "f",
+            ("FOREIGN KEY (a, b) REFERENCES t(x, y)", "CASCADE", "SET NULL (b)"),
+        ),
+        (
+            "FOREIGN KEY (a) REFERENCES t(x) NOT ENFORCED",
+            "f",
+            ("FOREIGN KEY (a) REFERENCES t(x)", "NO ACTION", "NO ACTION"),
+        ),
+    ],
+)
+def test_constraint_definitions_are_split(definition: str, contype: str, expected: tuple[str, ...]) -> None:
+    assert normalise.split_constraint(definition, contype) == expected
+
+
+def test_index_keys_skip_parentheses_in_quotes() -> None:
+    definition = "CREATE INDEX i ON public.t USING gin (((\"a)b\" || '('))) WITH (fastupdate=off)"
+    assert normalise.index_parts(definition, "gin") == ("(((\"a)b\" || '(')))", None)
