@@ -1,0 +1,1 @@
+"""Terminal rendering with rich: CLI output helpers and the live monitor view."""
