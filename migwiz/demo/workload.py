@@ -146,8 +146,9 @@ class Workload:
         """Stop every thread within about `timeout` seconds, cancelling queries still waiting."""
         self._stop.set()
         deadline = time.monotonic() + timeout
+        grace = time.monotonic() + timeout / 5  # threads between queries see the event at once
         for thread in self._threads:
-            thread.join(max(0.0, min(0.2, deadline - time.monotonic())))
+            thread.join(max(0.0, grace - time.monotonic()))
         with self._conns_lock:
             busy = [conn for ident, conn in self._conns.items() if _alive(self._threads, ident)]
         for conn in busy:
