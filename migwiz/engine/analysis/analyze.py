@@ -123,7 +123,8 @@ def _effect(
     try:
         raws = pglast.parse_sql(stmt.sql)
     except ParseError as exc:
-        offset = exc.args[1] if len(exc.args) > 1 and isinstance(exc.args[1], int) else 0
+        located = len(exc.args) > 1 and isinstance(exc.args[1], int)
+        offset = exc.args[1] if located else len(stmt.sql)  # no location: at end of input
         line = stmt.line + stmt.sql[:offset].count("\n")
         return None, f"line {line}: {exc.args[0] if exc.args else exc}"
     if not raws:
