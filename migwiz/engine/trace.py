@@ -97,7 +97,7 @@ class TracedStatement:
     rewrites: tuple[str, ...]
     """Tables and materialized views given a new data file (rewritten, or truncated)."""
     index_rebuilds: tuple[str, ...]
-    """Indexes given a new file (rebuilt), by name as before the statement."""
+    """Indexes given a new file (rebuilt)."""
     duration_ms: float
     error: str | None
     sqlstate: str | None
@@ -180,12 +180,13 @@ def _diff_files(before: _Snapshot, after: _Snapshot) -> tuple[tuple[str, ...], t
                 indexes.append(old.qualified)
             continue
         if new is not None and new.filenode != old.filenode:
-            (indexes if old.kind == "i" else tables).append(old.qualified)
+            (indexes if old.kind == "i" else tables).append(new.qualified)
     return tuple(sorted(tables)), tuple(sorted(indexes))
 
 
 class _Namer:
-    """Turns (oid, mode) pairs into TracedLocks, naming relations as they were before the statement."""
+    """Turns (oid, mode) pairs into TracedLocks, naming relations as they are once the statement has run
+    (after `RENAME TO people` the lock is on `public.people`); a dropped relation keeps its last name."""
 
     def __init__(self, initial: _Snapshot) -> None:
         self.initial = initial
@@ -317,8 +318,8 @@ class _Tracer:
         rewrites, rebuilds = _diff_files(before, after)
         traced = TracedStatement(
             statement,
-            namer.locks(held, before, after),
-            namer.locks(held - held_before, before, after),
+            namer.locks(held, after, before),
+            namer.locks(held - held_before, after, before),
             rewrites,
             rebuilds,
             duration,
@@ -346,7 +347,7 @@ class _Tracer:
         after = _snapshot(self.conn)
         self.conn.rollback()
         rewrites, rebuilds = _diff_files(before, after)
-        locks = namer.locks(seen, before, after)
+        locks = namer.locks(seen, after, before)
         namer.learn(after)
         traced = TracedStatement(
             statement, locks, locks, rewrites, rebuilds, run.duration_ms, run.error, run.sqlstate, "observed"
