@@ -9,7 +9,7 @@ import time
 import pytest
 
 from migwiz.engine.schema import SchemaModel, diff_schemas, format_diff, read_schema
-from migwiz.engine.schema.model import Column, Extension, MaterializedView, Schema, View
+from migwiz.engine.schema.model import Column, CompositeType, Extension, MaterializedView, Schema, View
 from tests.conftest import BINARIES, TestDatabase, create_database, drop_database, server_for
 
 # One schema written in two orders. ORDERED: types first, constraints inline, objects in a natural order.
@@ -113,6 +113,9 @@ def test_reading_twice_gives_the_same_model_whatever_the_session_settings(db: Te
     born = first.get("column", "app.org.born")
     assert isinstance(born, Column)
     assert born.default == "'2024-01-31'::date"
+    pair = first.get("composite type", "app.pair")
+    assert isinstance(pair, CompositeType)
+    assert pair.attributes == ("a integer", 'b text COLLATE "C"')
 
 
 def test_json_round_trip_equals(db: TestDatabase) -> None:
