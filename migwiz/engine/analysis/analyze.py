@@ -27,6 +27,7 @@ from migwiz.engine.analysis.model import (
 )
 from migwiz.engine.analysis.rules import finding
 from migwiz.engine.analysis.schema import Schema
+from migwiz.engine.directives import ignores_by_statement
 from migwiz.engine.model import Directives, Ignore, Script, Statement
 
 STRONG_RANK = lock_rank("ShareLock")
@@ -234,7 +235,7 @@ def _statement_findings(
                         "missing-lock-timeout",
                         f"AccessExclusiveLock on {relation} with no lock_timeout in the script (migwiz "
                         f"applies its default lock_timeout when it runs the migration)",
-                        "-- migwiz:lock-timeout 2s",
+                        "-- migwiz:lock-timeout=2s",
                         stmt.line,
                     )
                 )
@@ -302,14 +303,11 @@ def _apply_ignores(out: list[StatementAnalysis], ignores: tuple[Ignore, ...]) ->
     """Drop findings suppressed by `-- migwiz:ignore <rule> <reason>` (it applies to the next statement)."""
     if not ignores:
         return out
-    suppressed: dict[int, set[str]] = {}
-    for ignore in ignores:
-        target = next((i for i, a in enumerate(out) if a.statement.line >= ignore.line), None)
-        if target is not None and ignore.reason.strip():
-            suppressed.setdefault(target, set()).add(ignore.rule)
-    return [
-        replace(a, findings=tuple(f for f in a.findings if f.rule not in suppressed[i]))
-        if i in suppressed
-        else a
-        for i, a in enumerate(out)
-    ]
+    per_statement = ignores_by_statement(tuple(a.statement for a in out), ignores)
+    result = []
+    for analysis, applying in zip(out, per_statement, strict=True):
+        rules = {i.rule for i in applying if i.reason.strip()}
+        if rules:
+            analysis = replace(analysis, findings=tuple(f for f in analysis.findings if f.rule not in rules))
+        result.append(analysis)
+    return result

@@ -663,7 +663,7 @@ def _drop_column(cmd: Any, relation: str, effect: Effect, ctx: Context) -> None:
                 relation,
                 f"DROP COLUMN {column} on {relation} breaks code still reading it and destroys its data",
                 "-- stop reading and writing the column first, then drop it in a contract-phase migration "
-                "(-- migwiz:phase contract)",
+                "(-- migwiz:phase=contract)",
             )
         )
 
@@ -835,7 +835,7 @@ def _drop(node: Any, ctx: Context) -> Effect:
                         relation,
                         f"DROP TABLE {relation} breaks code still using it and destroys its data",
                         "-- stop using the table first, then drop it in a contract-phase migration "
-                        "(-- migwiz:phase contract)",
+                        "(-- migwiz:phase=contract)",
                     )
                 )
         ctx.schema.drop(relation)
