@@ -26,7 +26,11 @@ USERS = TableFacts(
 ORDERS = TableFacts(
     "public.orders",
     columns={"id": ColumnFacts("int4", (), True), "user_id": ColumnFacts("int4")},
-    foreign_keys=(ForeignKeyFacts("orders_user_id_fkey", "public.orders", ("user_id",), "public.users"),),
+    foreign_keys=(
+        ForeignKeyFacts(
+            "orders_user_id_fkey", "public.orders", ("user_id",), "public.users", validated=False
+        ),
+    ),
 )
 EV = TableFacts("public.ev", kind="p", columns={"id": ColumnFacts("int4")}, children=("public.ev_2024",))
 EV_2024 = TableFacts("public.ev_2024", columns={"id": ColumnFacts("int4")}, parent="public.ev")

@@ -62,10 +62,14 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
         columns.setdefault(relation, {})[column] = ColumnFacts(name, mods, bool(not_null))
     checks: dict[str, set[str]] = {}
     fks: dict[str, list[ForeignKeyFacts]] = {}
-    for relation, name, contype, validated, definition, referenced, cols in _query(conn, "constraints"):
+    for relation, name, contype, validated, definition, referenced, cols, ref_cols in _query(
+        conn, "constraints"
+    ):
         if contype == "f":
             fks.setdefault(relation, []).append(
-                ForeignKeyFacts(name, relation, tuple(cols), referenced, bool(validated))
+                ForeignKeyFacts(
+                    name, relation, tuple(cols), referenced, bool(validated), tuple(ref_cols or ())
+                )
             )
         elif validated and contype == "n" and cols:
             checks.setdefault(relation, set()).add(cols[0])

@@ -8,7 +8,7 @@ rule-worthy facts it saw (a rewrite, a scan under a strong lock), with a message
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pglast import ast, parse_sql
@@ -400,7 +400,7 @@ def _add_column(coldef: Any, relation: str, storage: list[str], effect: Effect, 
                 relation,
                 c.conname or f"{relation}_{coldef.colname}_fkey",
                 (coldef.colname,),
-                referenced,
+                c,
                 True,
             )
     state = ctx.schema.table(relation)
@@ -409,11 +409,13 @@ def _add_column(coldef: Any, relation: str, storage: list[str], effect: Effect, 
 
 
 def _remember_fk(
-    ctx: Context, table: str, name: str, columns: tuple[str, ...], referenced: str, validated: bool
+    ctx: Context, table: str, name: str, columns: tuple[str, ...], con: Any, validated: bool
 ) -> None:
     state = ctx.schema.table(table)
+    referenced = ctx.name(con.pktable)
+    ref_columns = tuple(str(a.sval) for a in con.pk_attrs or ())
     if state is not None:
-        state.foreign_keys.append(ForeignKeyFacts(name, table, columns, referenced, validated))
+        state.foreign_keys.append(ForeignKeyFacts(name, table, columns, referenced, validated, ref_columns))
 
 
 _NO_REWRITE_CASTS = {("varchar", "text"), ("text", "varchar"), ("cidr", "inet"), ("bpchar", "text")}
@@ -486,8 +488,16 @@ def _fks_on_column(ctx: Context, relation: str, column: str) -> list[ForeignKeyF
     state = ctx.schema.table(relation)
     if state is not None:
         out.extend(fk for fk in state.foreign_keys if column in fk.columns)
-    out.extend(fk for fk in ctx.schema.referenced_by(relation) if fk.table != relation)
+    for fk in ctx.schema.referenced_by(relation):
+        if fk.table != relation and column in (fk.referenced_columns or _primary_key(ctx, relation)):
+            out.append(fk)
     return out
+
+
+def _primary_key(ctx: Context, relation: str) -> tuple[str, ...]:
+    """Columns of `<table>_pkey` (PostgreSQL's default primary key name), when known."""
+    state = ctx.schema.table(relation)
+    return state.indexes.get(f"{relation}_pkey", ()) if state else ()
 
 
 def _set_not_null(column: str, relation: str, storage: list[str], effect: Effect, ctx: Context) -> None:
@@ -552,7 +562,7 @@ def _add_constraint(con: Any, relation: str, storage: list[str], effect: Effect,
                 )
         name = con.conname or f"{relation.split('.')[-1]}_fkey"
         columns = tuple(str(a.sval) for a in con.fk_attrs or ())
-        _remember_fk(ctx, relation, name, columns, referenced, validated)
+        _remember_fk(ctx, relation, name, columns, con, validated)
     elif con.contype in (ConstrType.CONSTR_CHECK, ConstrType.CONSTR_NOTNULL):
         validated = not con.skip_validation
         column = _is_not_null_check(con.raw_expr) if con.contype == ConstrType.CONSTR_CHECK else None
@@ -625,12 +635,15 @@ def _unique_fix(con: Any, relation: str) -> str:
 
 
 def _validate_constraint(name: str, relation: str, storage: list[str], effect: Effect, ctx: Context) -> None:
+    state = ctx.schema.table(relation)
+    known = [fk for fk in state.foreign_keys if fk.name == name] if state else []
+    if known and all(fk.validated for fk in known):
+        return  # already valid: PostgreSQL does nothing
     for target in storage:
         effect.scan(target)
-    state = ctx.schema.table(relation)
-    for fk in state.foreign_keys if state else ():
-        if fk.name == name:
-            effect.lock(fk.referenced, ROW_SHARE)
+    for fk in known:
+        effect.lock(fk.referenced, ROW_SHARE)
+        state.foreign_keys[state.foreign_keys.index(fk)] = replace(fk, validated=True)  # type: ignore[union-attr]
     column = _pending_checks(ctx).pop((relation, name), None)
     if column and state is not None:
         state.not_null_checks.add(column)
@@ -1059,7 +1072,7 @@ def _create_table(node: Any, ctx: Context) -> Effect:
     else:
         for parent_rv in node.inhRelations or ():
             effect.lock(ctx.name(parent_rv), SHARE_UPDATE_EXCLUSIVE)
-    fks: list[tuple[str, tuple[str, ...], str]] = []
+    fks: list[tuple[str, tuple[str, ...], Any]] = []
     for elt in node.tableElts or ():
         if isinstance(elt, ast.ColumnDef):
             constraints = _column_constraints(elt)
@@ -1067,30 +1080,30 @@ def _create_table(node: Any, ctx: Context) -> Effect:
                 c.contype in (ConstrType.CONSTR_NOTNULL, ConstrType.CONSTR_PRIMARY) for c in constraints
             )
             name, mods = type_of(elt.typeName)
-            state.columns[str(elt.colname)] = ColumnFacts(name, mods, bool(not_null))
+            column = str(elt.colname)
+            state.columns[column] = ColumnFacts(name, mods, bool(not_null))
             for c in constraints:
                 if c.contype == ConstrType.CONSTR_FOREIGN:
-                    fks.append(
-                        (
-                            c.conname or f"{node.relation.relname}_{elt.colname}_fkey",
-                            (str(elt.colname),),
-                            ctx.name(c.pktable),
-                        )
-                    )
+                    fks.append((c.conname or f"{node.relation.relname}_{column}_fkey", (column,), c))
+                elif c.contype == ConstrType.CONSTR_PRIMARY:
+                    state.indexes[f"{relation}_pkey"] = (column,)
         elif isinstance(elt, ast.Constraint) and elt.contype == ConstrType.CONSTR_FOREIGN:
             cols = tuple(str(a.sval) for a in elt.fk_attrs or ())
-            fks.append((elt.conname or f"{node.relation.relname}_fkey", cols, ctx.name(elt.pktable)))
+            fks.append((elt.conname or f"{node.relation.relname}_fkey", cols, elt))
+        elif isinstance(elt, ast.Constraint) and elt.contype == ConstrType.CONSTR_PRIMARY:
+            state.indexes[f"{relation}_pkey"] = tuple(str(k.sval) for k in elt.keys or ())
         elif isinstance(elt, ast.TableLikeClause):
             source = ctx.name(elt.relation)
             effect.lock(source, ACCESS_SHARE)
             src = ctx.schema.table(source)
             if src is not None:
                 state.columns.update(src.columns)
-    for name, cols, referenced in fks:
+    ctx.schema.add_table(state)
+    for name, cols, con in fks:
+        referenced = ctx.name(con.pktable)
         if referenced != relation:
             effect.lock(referenced, SHARE_ROW_EXCLUSIVE)
-        state.foreign_keys.append(ForeignKeyFacts(name, relation, cols, referenced, True))
-    ctx.schema.add_table(state)
+        _remember_fk(ctx, relation, name, cols, con, True)
     return effect
 
 

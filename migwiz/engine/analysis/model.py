@@ -126,6 +126,8 @@ class ForeignKeyFacts:
     columns: tuple[str, ...]
     referenced: str
     validated: bool = True
+    referenced_columns: tuple[str, ...] = ()
+    """Empty when written without a column list (the referenced table's primary key)."""
 
 
 @dataclass(frozen=True)

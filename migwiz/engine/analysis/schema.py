@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from migwiz.engine.analysis.model import CatalogFacts, ColumnFacts, ForeignKeyFacts, TableFacts
 
@@ -124,12 +124,10 @@ class Schema:
                 if t.parent == old:
                     t.parent = new
                 t.foreign_keys = [
-                    ForeignKeyFacts(
-                        fk.name,
-                        new if fk.table == old else fk.table,
-                        fk.columns,
-                        new if fk.referenced == old else fk.referenced,
-                        fk.validated,
+                    replace(
+                        fk,
+                        table=new if fk.table == old else fk.table,
+                        referenced=new if fk.referenced == old else fk.referenced,
                     )
                     for fk in t.foreign_keys
                 ]
