@@ -105,6 +105,17 @@ def _service_user(binaries: Binaries) -> str | None:
     return wanted
 
 
+def run_as(user: str | None, *args: str | Path) -> subprocess.CompletedProcess[str]:
+    """Run a PostgreSQL program as `user` (with that user's own group, not root's groups)."""
+    if user is None:
+        return subprocess.run([str(a) for a in args], check=False, capture_output=True, text=True)
+    entry = pwd.getpwnam(user)
+    return subprocess.run(
+        [str(a) for a in args], check=False, capture_output=True, text=True,
+        user=entry.pw_uid, group=entry.pw_gid, extra_groups=[],
+    )  # fmt: skip
+
+
 def _open_up(path: Path) -> None:
     """Let an unprivileged server user traverse every parent of `path` and read the binaries."""
     for parent in [path, *path.parents]:
@@ -133,9 +144,7 @@ class LocalServer:
         return f"host=127.0.0.1 port={self.port} user={user} dbname={dbname}"
 
     def _run(self, *args: str | Path) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [str(a) for a in args], check=False, capture_output=True, text=True, user=self.user
-        )
+        return run_as(self.user, *args)
 
     def stop(self, mode: str = "fast") -> None:
         """Stop the server and, when this object created it, delete its data folder."""

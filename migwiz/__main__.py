@@ -1,0 +1,5 @@
+"""`python -m migwiz`."""
+
+from migwiz.cli import main
+
+main()

@@ -1,0 +1,254 @@
+"""The central log: every run, step, lock wait and decision, stored in the database and as JSON lines.
+
+Events are written through sinks. The database sink has its own autocommit connection, so an event
+survives the rollback of the migration it describes. Every message and value is scrubbed of secrets.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+import psycopg
+from psycopg import sql
+from psycopg.types.json import Jsonb
+
+from migwiz import __version__
+from migwiz.engine.connect import connect, scrub
+from migwiz.engine.state import ensure_state, os_identity
+
+Level = Literal["debug", "info", "warning", "error"]
+LEVELS: tuple[Level, ...] = ("debug", "info", "warning", "error")
+
+
+@dataclass(frozen=True)
+class Event:
+    """One log entry."""
+
+    run_id: str
+    at: datetime
+    level: Level
+    step: str
+    message: str
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict (time as ISO 8601)."""
+        return {
+            "run_id": self.run_id,
+            "at": self.at.isoformat(),
+            "level": self.level,
+            "step": self.step,
+            "message": self.message,
+            "data": dict(self.data),
+        }
+
+
+class EventSink(Protocol):
+    """Where events go."""
+
+    def write(self, event: Event) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def _scrub_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return scrub(value)
+    if isinstance(value, Mapping):
+        return {str(k): _scrub_value(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_scrub_value(v) for v in value]
+    if isinstance(value, int | float | bool) or value is None:
+        return value
+    return scrub(str(value))
+
+
+class JsonLinesSink:
+    """Appends one JSON object per line to a file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._file = path.open("a", encoding="utf-8")
+        self._lock = threading.Lock()
+
+    def write(self, event: Event) -> None:
+        """Append the event and flush."""
+        with self._lock:
+            self._file.write(json.dumps(event.to_json(), default=str) + "\n")
+            self._file.flush()
+
+    def close(self) -> None:
+        """Close the file."""
+        self._file.close()
+
+
+class MemorySink:
+    """Keeps events in a list (the wizard's log pane and the tests read it)."""
+
+    def __init__(self) -> None:
+        self.events: list[Event] = []
+
+    def write(self, event: Event) -> None:
+        """Keep the event."""
+        self.events.append(event)
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+class DatabaseSink:
+    """Inserts events into `<schema>.events` over a dedicated autocommit connection."""
+
+    def __init__(self, conn: psycopg.Connection[Any], schema: str) -> None:
+        self._conn = conn
+        self._insert = sql.SQL(
+            "INSERT INTO {}.events (run_id, at, level, step, message, data) VALUES (%s, %s, %s, %s, %s, %s)"
+        ).format(sql.Identifier(schema))
+        self._lock = threading.Lock()
+        self.failed: str | None = None
+
+    def write(self, event: Event) -> None:
+        """Insert the event; after a failure (server gone) the sink goes quiet and says why in `failed`."""
+        if self.failed is not None:
+            return
+        with self._lock:
+            try:
+                self._conn.execute(
+                    self._insert,
+                    (event.run_id, event.at, event.level, event.step, event.message, Jsonb(dict(event.data))),
+                )
+            except psycopg.Error as exc:
+                self.failed = scrub(str(exc)).strip().splitlines()[0] if str(exc).strip() else "error"
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._conn.close()
+
+
+class EventLog:
+    """Writes events of one run to every sink."""
+
+    def __init__(self, run_id: str | None = None, sinks: list[EventSink] | None = None) -> None:
+        self.run_id = run_id or str(uuid.uuid4())
+        self.sinks: list[EventSink] = list(sinks or [])
+
+    def event(self, level: Level, step: str, message: str, /, **data: Any) -> Event:
+        """Record one event and return it."""
+        entry = Event(
+            run_id=self.run_id,
+            at=datetime.now(UTC),
+            level=level,
+            step=step,
+            message=scrub(message),
+            data=_scrub_value(data),
+        )
+        for sink in self.sinks:
+            sink.write(entry)
+        return entry
+
+    def info(self, step: str, message: str, /, **data: Any) -> Event:
+        """An info event."""
+        return self.event("info", step, message, **data)
+
+    def warning(self, step: str, message: str, /, **data: Any) -> Event:
+        """A warning event."""
+        return self.event("warning", step, message, **data)
+
+    def error(self, step: str, message: str, /, **data: Any) -> Event:
+        """An error event."""
+        return self.event("error", step, message, **data)
+
+    def close(self) -> None:
+        """Close every sink."""
+        for sink in self.sinks:
+            sink.close()
+
+
+class Run:
+    """A recorded run: a row in `<schema>.runs` plus the event log of that run."""
+
+    def __init__(self, dsn: str, schema: str, command: str, *, log_file: Path | None = None) -> None:
+        self.schema = schema
+        self.command = command
+        self.log = EventLog()
+        self._conn = connect(dsn, autocommit=True, purpose="log")
+        ensure_state(self._conn, schema)
+        os_user, host = os_identity()
+        self._conn.execute(
+            sql.SQL(
+                "INSERT INTO {}.runs (run_id, command, os_user, host, migwiz_version) VALUES (%s, %s, %s, %s, %s)"
+            ).format(sql.Identifier(schema)),
+            (self.log.run_id, command, os_user, host, __version__),
+        )
+        self.db_sink = DatabaseSink(self._conn, schema)
+        self.log.sinks.append(self.db_sink)
+        if log_file is not None:
+            self.log.sinks.append(JsonLinesSink(log_file))
+        self.log.info("run", f"migwiz {command} started", os_user=os_user, host=host, version=__version__)
+
+    @property
+    def run_id(self) -> str:
+        """The run's id (a UUID)."""
+        return self.log.run_id
+
+    def finish(self, outcome: str, **details: Any) -> None:
+        """Record the outcome, then close the log."""
+        level: Level = "info" if outcome == "success" else "error"
+        self.log.event(level, "run", f"migwiz {self.command} finished: {outcome}", outcome=outcome, **details)
+        try:
+            self._conn.execute(
+                sql.SQL(
+                    "UPDATE {}.runs SET finished_at = clock_timestamp(), outcome = %s, details = %s"
+                    " WHERE run_id = %s"
+                ).format(sql.Identifier(self.schema)),
+                (outcome, Jsonb(_scrub_value(details)), self.run_id),
+            )
+        except psycopg.Error:
+            pass  # the server went away: the JSON-lines sink still has the story
+        self.log.close()
+
+
+def read_events(
+    conn: psycopg.Connection[Any],
+    schema: str,
+    *,
+    run_id: str | None = None,
+    since_ms: int | None = None,
+    min_level: Level | None = None,
+    version: str | None = None,
+    after_id: int = 0,
+    limit: int = 1000,
+) -> list[tuple[int, Event]]:
+    """Events from the central log, oldest first, each with its id (for following).
+
+    `run_id` may be a prefix of the run's UUID.
+    """
+    clauses = [sql.SQL("id > %s")]
+    params: list[Any] = [after_id]
+    if run_id:
+        clauses.append(sql.SQL("run_id::text LIKE %s"))
+        params.append(run_id.lower() + "%")
+    if since_ms is not None:
+        clauses.append(sql.SQL("at >= clock_timestamp() - %s * interval '1 millisecond'"))
+        params.append(since_ms)
+    if min_level is not None:
+        clauses.append(sql.SQL("level = ANY(%s)"))
+        params.append(list(LEVELS[LEVELS.index(min_level) :]))
+    if version is not None:
+        clauses.append(sql.SQL("data->>'version' = %s"))
+        params.append(version)
+    query = sql.SQL(
+        "SELECT * FROM (SELECT id, run_id::text, at, level, step, message, data FROM {}.events WHERE {}"
+        " ORDER BY id DESC LIMIT %s) recent ORDER BY id"
+    ).format(sql.Identifier(schema), sql.SQL(" AND ").join(clauses))
+    params.append(limit)
+    rows = conn.execute(query, params).fetchall()
+    return [(row[0], Event(row[1] or "", row[2], row[3], row[4], row[5], row[6] or {})) for row in rows]

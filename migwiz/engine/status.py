@@ -1,0 +1,103 @@
+"""Where each migration stands: the files joined with the history in the database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+from migwiz.engine.model import Migration, MigrationSet, Version
+from migwiz.engine.state import HistoryRow
+
+State = Literal["applied", "pending", "failed", "checksum_mismatch", "missing_file"]
+
+
+@dataclass(frozen=True)
+class MigrationStatus:
+    """One migration's state, from its file and its history row."""
+
+    version: Version
+    name: str
+    state: State
+    has_down: bool
+    migration: Migration | None
+    history: HistoryRow | None
+    detail: str | None = None
+
+    @property
+    def applied_at(self) -> datetime | None:
+        """When it was applied (None when it was not)."""
+        return self.history.applied_at if self.history and self.history.success else None
+
+    def to_json(self) -> dict[str, Any]:
+        """The `--json` shape: version, name, state, has_down (plus applied_at and detail)."""
+        return {
+            "version": str(self.version),
+            "name": self.name,
+            "state": self.state,
+            "has_down": self.has_down,
+            "applied_at": self.applied_at.isoformat() if self.applied_at else None,
+            "phase": self.migration.up.directives.phase if self.migration else None,
+            "detail": self.detail,
+        }
+
+
+def compute_status(mset: MigrationSet, history: list[HistoryRow]) -> list[MigrationStatus]:
+    """Join files and history, ordered by version. Pure: no database access."""
+    rows = {Version(h.version): h for h in history}
+    result: list[MigrationStatus] = []
+    for migration in mset.migrations:
+        row = rows.pop(migration.version, None)
+        has_down = migration.down is not None
+        if row is None:
+            result.append(
+                MigrationStatus(migration.version, migration.name, "pending", has_down, migration, None)
+            )
+        elif row.checksum != migration.checksum:
+            result.append(
+                MigrationStatus(
+                    migration.version, migration.name, "checksum_mismatch", has_down, migration, row,
+                    f"{migration.up.path.name} was edited after it was applied",
+                )
+            )  # fmt: skip
+        elif not row.success:
+            result.append(
+                MigrationStatus(
+                    migration.version, migration.name, "failed", has_down, migration, row, partial_detail(row,
+                    migration),
+                )
+            )  # fmt: skip
+        else:
+            result.append(
+                MigrationStatus(migration.version, migration.name, "applied", has_down, migration, row)
+            )
+    for version, row in rows.items():
+        result.append(
+            MigrationStatus(
+                version, row.name, "missing_file", False, None, row,
+                "applied in the database, but its file is gone",
+            )
+        )  # fmt: skip
+    result.sort(key=lambda s: s.version)
+    return result
+
+
+def partial_detail(row: HistoryRow, migration: Migration | None) -> str:
+    """How far a partly applied (non-transactional) migration got, in words."""
+    script = migration.down if (row.reverting and migration) else (migration.up if migration else None)
+    total = len(script.statements) if script else None
+    direction = "down" if row.reverting else "up"
+    of_total = f" of {total}" if total is not None else ""
+    text = f"{direction}: {row.statements_done}{of_total} statements ran"
+    if row.statement_running is not None:
+        where = ""
+        if script and row.statement_running < len(script.statements):
+            stmt = script.statements[row.statement_running]
+            where = f" ({script.path.name}:{stmt.line})"
+        text += f"; statement {row.statement_running + 1}{where} was running when migwiz stopped"
+    return text
+
+
+def in_sync(statuses: list[MigrationStatus]) -> bool:
+    """True when every migration is applied."""
+    return all(s.state == "applied" for s in statuses)
