@@ -26,7 +26,7 @@ from migwiz.engine.eventlog import LEVELS, Run, read_events
 from migwiz.engine.migration_lock import MigrationLock
 from migwiz.engine.migset import load_migration_set
 from migwiz.engine.model import MigrationSet, Version
-from migwiz.engine.runner import ExecutionPolicy, RunReport, Runner
+from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
 from migwiz.engine.state import read_history, state_exists
 from migwiz.engine.status import compute_status, in_sync
 
@@ -65,7 +65,7 @@ def _fail(exc: MigwizError, debug: bool) -> None:
 
 
 def common_options(func: F) -> F:
-    """--dsn, --dir, --schema, --json, --debug, --log-file on every database command; errors become one line."""
+    """The options every database command takes; every error becomes one line and an exit code."""
 
     @click.option("--dsn", envvar=None, help="Connection string (else DATABASE_URL, else libpq defaults).")
     @click.option("--dir", "dir_", type=click.Path(path_type=Path), help="Migration folder.")
@@ -75,30 +75,47 @@ def common_options(func: F) -> F:
     @click.option("--debug", is_flag=True, help="Show tracebacks.")
     @functools.wraps(func)
     def wrapper(
-        dsn: str | None, dir_: Path | None, schema: str | None, json_output: bool, log_file: Path | None,
-        debug: bool, **kwargs: Any,
-    ) -> Any:  # fmt: skip
+        dsn: str | None,
+        dir_: Path | None,
+        schema: str | None,
+        json_output: bool,
+        log_file: Path | None,
+        debug: bool,
+        **kwargs: Any,
+    ) -> Any:
         try:
             settings = load_settings(
-                dir_flag=dir_, schema_flag=schema, log_file_flag=log_file,
-                lock_timeout_flag=kwargs.get("lock_timeout"), statement_timeout_flag=kwargs.get("statement_timeout"),
-            )  # fmt: skip
+                dir_flag=dir_,
+                schema_flag=schema,
+                log_file_flag=log_file,
+                lock_timeout_flag=kwargs.get("lock_timeout"),
+                statement_timeout_flag=kwargs.get("statement_timeout"),
+            )
             ctx = Context(dsn=dsn, json_output=json_output, debug=debug, settings=settings)
             return func(ctx, **kwargs)
         except MigwizError as exc:
             _fail(exc, debug)
         except psycopg.OperationalError as exc:
             first = scrub(str(exc)).strip().splitlines()[0] if str(exc).strip() else "connection lost"
-            _fail(ConnectionFailed(f"lost the connection to the server: {first}", "check the server, then "
-                                   "run `migwiz status` to see what was applied"), debug)  # fmt: skip
+            _fail(
+                ConnectionFailed(
+                    f"lost the connection to the server: {first}",
+                    "check the server, then run `migwiz status` to see what was applied",
+                ),
+                debug,
+            )
         except psycopg.Error as exc:
             first = scrub(str(exc)).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             _fail(MigwizError(f"database error: {first}"), debug)
         except (KeyboardInterrupt, SystemExit, click.exceptions.Exit, click.ClickException):
             raise
         except Exception as exc:  # a bug: one line unless --debug, never a secret
-            _fail(MigwizError(f"internal error: {type(exc).__name__}: {exc}", "rerun with --debug and report it"),
-                  debug)  # fmt: skip
+            _fail(
+                MigwizError(
+                    f"internal error: {type(exc).__name__}: {exc}", "rerun with --debug and report it"
+                ),
+                debug,
+            )
 
     return wrapper  # type: ignore[return-value]
 
@@ -140,16 +157,20 @@ def status(ctx: Context) -> None:
             style = output.STATE_STYLES.get(s.state, "")
             applied = f"{s.applied_at:%Y-%m-%d %H:%M}" if s.applied_at else ""
             t.add_row(
-                str(s.version), s.name, f"[{style}]{s.state}[/]", "yes" if s.has_down else "[red]no[/]",
-                applied, s.detail or "",
-            )  # fmt: skip
+                str(s.version),
+                s.name,
+                f"[{style}]{s.state}[/]",
+                "yes" if s.has_down else "[red]no[/]",
+                applied,
+                s.detail or "",
+            )
         output.stdout.print(t)
         pending = sum(1 for s in statuses if s.state == "pending")
         wrong = sum(1 for s in statuses if s.state not in ("applied", "pending"))
         note = "" if initialised else " (migwiz schema not created yet)"
         output.stdout.print(
-            f"{len(statuses)} migrations in {mset.root} ({mset.layout}): {pending} pending, {wrong} need attention"
-            + note,
+            f"{len(statuses)} migrations in {mset.root} ({mset.layout}): "
+            f"{pending} pending, {wrong} need attention{note}",
             markup=False,
         )
     sys.exit(0 if synced else 1)
@@ -168,8 +189,14 @@ def _execution_options(func: F) -> F:
     return func
 
 
-def _run_migrations(ctx: Context, command: str, policy: ExecutionPolicy, wait: str | None, verbose: bool,
-                    action: Callable[[Runner], RunReport]) -> None:  # fmt: skip
+def _run_migrations(
+    ctx: Context,
+    command: str,
+    policy: ExecutionPolicy,
+    wait: str | None,
+    verbose: bool,
+    action: Callable[[Runner], RunReport],
+) -> None:
     mset = ctx.migration_set()
     wait_ms = parse_duration_flag(wait, "--wait") if wait else 0
     lock = MigrationLock(ctx.dsn, ctx.settings.schema, wait_ms=wait_ms)
@@ -229,19 +256,33 @@ def _policy(
 @click.option(
     "--allow-out-of-order", is_flag=True, help="Apply a pending migration older than an applied one."
 )
-@click.option("--resolve", type=click.Choice(["ran", "not-ran"]),
-              help="Say whether an interrupted no-transaction statement completed.")  # fmt: skip
+@click.option(
+    "--resolve",
+    type=click.Choice(["ran", "not-ran"]),
+    help="Say whether an interrupted no-transaction statement completed.",
+)
 @_execution_options
 @common_options
 def up(
-    ctx: Context, to: str | None, allow_irreversible: bool, allow_out_of_order: bool, resolve: str | None,
-    lock_timeout: str | None, statement_timeout: str | None, wait: str | None, verbose: bool,
-) -> None:  # fmt: skip
+    ctx: Context,
+    to: str | None,
+    allow_irreversible: bool,
+    allow_out_of_order: bool,
+    resolve: str | None,
+    lock_timeout: str | None,
+    statement_timeout: str | None,
+    wait: str | None,
+    verbose: bool,
+) -> None:
     """Apply pending migrations, each in its own transaction with its history row."""
     policy = _policy(
-        ctx, lock_timeout, statement_timeout, allow_irreversible=allow_irreversible,
-        allow_out_of_order=allow_out_of_order, resolve=resolve,
-    )  # fmt: skip
+        ctx,
+        lock_timeout,
+        statement_timeout,
+        allow_irreversible=allow_irreversible,
+        allow_out_of_order=allow_out_of_order,
+        resolve=resolve,
+    )
     target = Version(to) if to else None
     _run_migrations(ctx, "up", policy, wait, verbose, lambda r: r.up(target))
 
@@ -249,14 +290,23 @@ def up(
 @cli.command()
 @click.option("--to", "to", help="Revert every migration newer than this version.")
 @click.option("--steps", type=click.IntRange(min=1), help="Revert this many migrations (default 1).")
-@click.option("--resolve", type=click.Choice(["ran", "not-ran"]),
-              help="Say whether an interrupted no-transaction statement completed.")  # fmt: skip
+@click.option(
+    "--resolve",
+    type=click.Choice(["ran", "not-ran"]),
+    help="Say whether an interrupted no-transaction statement completed.",
+)
 @_execution_options
 @common_options
 def down(
-    ctx: Context, to: str | None, steps: int | None, resolve: str | None, lock_timeout: str | None,
-    statement_timeout: str | None, wait: str | None, verbose: bool,
-) -> None:  # fmt: skip
+    ctx: Context,
+    to: str | None,
+    steps: int | None,
+    resolve: str | None,
+    lock_timeout: str | None,
+    statement_timeout: str | None,
+    wait: str | None,
+    verbose: bool,
+) -> None:
     """Run down scripts, newest first (one step unless --to or --steps)."""
     if to and steps:
         raise click.UsageError("--to and --steps cannot be combined")
@@ -277,7 +327,7 @@ def down(
 @common_options
 def log(
     ctx: Context, run_id: str | None, since: str | None, level: str | None, version: str | None, limit: int
-) -> None:  # fmt: skip
+) -> None:
     """The central log: runs, steps, lock waits and decisions stored in the database."""
     since_ms = parse_duration_flag(since, "--since") if since else None
     with connect(ctx.dsn, autocommit=True, purpose="log reader") as conn:
@@ -285,17 +335,27 @@ def log(
             events = []
         else:
             events = read_events(
-                conn, ctx.settings.schema, run_id=run_id, since_ms=since_ms,
-                min_level=level, version=version, limit=limit,  # type: ignore[arg-type]
-            )  # fmt: skip
+                conn,
+                ctx.settings.schema,
+                run_id=run_id,
+                since_ms=since_ms,
+                min_level=level,
+                version=version,
+                limit=limit,  # type: ignore[arg-type]
+            )
     if ctx.json:
         output.emit_json({"events": [e.to_json() | {"id": i} for i, e in events]})
         return
     t = output.table("time", "run", "level", "step", "message")
     for _, e in events:
         style = output.LEVEL_STYLES.get(e.level, "")
-        t.add_row(f"{e.at:%Y-%m-%d %H:%M:%S}", e.run_id[:8], f"[{style}]{e.level}[/]" if style else e.level,
-                  e.step, e.message.replace("[", r"\["))  # fmt: skip
+        t.add_row(
+            f"{e.at:%Y-%m-%d %H:%M:%S}",
+            e.run_id[:8],
+            f"[{style}]{e.level}[/]" if style else e.level,
+            e.step,
+            e.message.replace("[", r"\["),
+        )
     output.stdout.print(t)
 
 

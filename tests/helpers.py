@@ -33,13 +33,19 @@ class CliResult:
         return json.loads(self.stdout)
 
 
-def run_cli(*args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None,
-            timeout: float = 120) -> CliResult:  # fmt: skip
+def run_cli(
+    *args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 120
+) -> CliResult:
     """Run `python -m migwiz ARGS` in a subprocess, as a user would."""
     full_env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200", **(env or {})}
     full_env.pop("DATABASE_URL", None) if env is None or "DATABASE_URL" not in env else None
     proc = subprocess.run(
         [sys.executable, "-m", "migwiz", *[str(a) for a in args]],
-        capture_output=True, text=True, cwd=cwd, env=full_env, timeout=timeout, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=full_env,
+        timeout=timeout,
+        check=False,
+    )
     return CliResult(proc.returncode, proc.stdout, proc.stderr)

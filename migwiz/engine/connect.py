@@ -19,7 +19,7 @@ _KV_PASSWORD = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.IGNORE
 
 
 def resolve_dsn(dsn: str | None) -> str:
-    """The DSN to use: the flag, else DATABASE_URL, else "" (libpq's own defaults: PGHOST, .pgpass, services)."""
+    """The DSN: the flag, else DATABASE_URL, else "" (libpq's own defaults: PGHOST, .pgpass, services)."""
     chosen = dsn if dsn is not None else os.environ.get("DATABASE_URL", "")
     remember_secrets(chosen)
     return chosen

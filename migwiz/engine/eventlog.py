@@ -6,6 +6,7 @@ survives the rollback of the migration it describes. Every message and value is 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import uuid
@@ -184,7 +185,8 @@ class Run:
         os_user, host = os_identity()
         self._conn.execute(
             sql.SQL(
-                "INSERT INTO {}.runs (run_id, command, os_user, host, migwiz_version) VALUES (%s, %s, %s, %s, %s)"
+                "INSERT INTO {}.runs (run_id, command, os_user, host, migwiz_version)"
+                " VALUES (%s, %s, %s, %s, %s)"
             ).format(sql.Identifier(schema)),
             (self.log.run_id, command, os_user, host, __version__),
         )
@@ -203,7 +205,7 @@ class Run:
         """Record the outcome, then close the log."""
         level: Level = "info" if outcome == "success" else "error"
         self.log.event(level, "run", f"migwiz {self.command} finished: {outcome}", outcome=outcome, **details)
-        try:
+        with contextlib.suppress(psycopg.Error):  # server gone: the JSON-lines sink still has the story
             self._conn.execute(
                 sql.SQL(
                     "UPDATE {}.runs SET finished_at = clock_timestamp(), outcome = %s, details = %s"
@@ -211,8 +213,6 @@ class Run:
                 ).format(sql.Identifier(self.schema)),
                 (outcome, Jsonb(_scrub_value(details)), self.run_id),
             )
-        except psycopg.Error:
-            pass  # the server went away: the JSON-lines sink still has the story
         self.log.close()
 
 

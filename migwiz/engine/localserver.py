@@ -111,9 +111,14 @@ def run_as(user: str | None, *args: str | Path) -> subprocess.CompletedProcess[s
         return subprocess.run([str(a) for a in args], check=False, capture_output=True, text=True)
     entry = pwd.getpwnam(user)
     return subprocess.run(
-        [str(a) for a in args], check=False, capture_output=True, text=True,
-        user=entry.pw_uid, group=entry.pw_gid, extra_groups=[],
-    )  # fmt: skip
+        [str(a) for a in args],
+        check=False,
+        capture_output=True,
+        text=True,
+        user=entry.pw_uid,
+        group=entry.pw_gid,
+        extra_groups=[],
+    )
 
 
 def _open_up(path: Path) -> None:
@@ -185,9 +190,16 @@ def start_server(
         shutil.chown(parent, user)
     server = LocalServer(binaries, datadir, _free_port(), user)
     init = server._run(
-        binaries.tool("initdb"), "-D", datadir, "-U", "postgres", "--auth=trust", "--encoding=UTF8",
-        "--no-sync", "--locale=C",
-    )  # fmt: skip
+        binaries.tool("initdb"),
+        "-D",
+        datadir,
+        "-U",
+        "postgres",
+        "--auth=trust",
+        "--encoding=UTF8",
+        "--no-sync",
+        "--locale=C",
+    )
     if init.returncode != 0:
         shutil.rmtree(parent, ignore_errors=True)
         raise MigwizError(f"initdb failed for PostgreSQL {binaries.major}: {init.stderr.strip()}")

@@ -33,7 +33,8 @@ class LockHolder:
         """`pid 123 (migwiz lock, user app, since 12:03:04)`."""
         since = f", since {self.since:%Y-%m-%d %H:%M:%S %Z}" if self.since else ""
         client = f" from {self.client}" if self.client else ""
-        return f"pid {self.pid} ({self.application_name or 'no application_name'}, user {self.user}{client}{since})"
+        name = self.application_name or "no application_name"
+        return f"pid {self.pid} ({name}, user {self.user}{client}{since})"
 
 
 class MigrationLock:

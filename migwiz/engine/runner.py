@@ -17,7 +17,7 @@ import psycopg
 from psycopg import sql
 
 from migwiz.engine.connect import connect, scrub
-from migwiz.engine.errors import MigrationFailed, StateMismatch, UsageError
+from migwiz.engine.errors import StateMismatch, UsageError
 from migwiz.engine.eventlog import EventLog
 from migwiz.engine.model import Migration, MigrationSet, Script, Statement, Version
 from migwiz.engine.state import DEFAULT_SCHEMA, HistoryRow, ensure_state, os_identity, read_history
@@ -221,8 +221,8 @@ class Runner:
             early = [s for s in todo if s.state == "pending" and s.version < latest_applied]
             if early:
                 raise UsageError(
-                    f"migration {early[0].version} ({early[0].name}) is older than the applied {latest_applied}"
-                    " and was never applied",
+                    f"migration {early[0].version} ({early[0].name}) is older than the applied "
+                    f"{latest_applied} and was never applied",
                     "renumber it after the latest applied one, or pass --allow-out-of-order",
                 )
         if not self.policy.allow_irreversible:
@@ -296,9 +296,12 @@ class Runner:
         script = migration.up
         mode = "in one transaction" if script.directives.transaction else "statement by statement"
         self.log.info(
-            "migration", f"applying {migration.label} {mode}", version=str(migration.version),
-            path=str(script.path), statements=len(script.statements),
-        )  # fmt: skip
+            "migration",
+            f"applying {migration.label} {mode}",
+            version=str(migration.version),
+            path=str(script.path),
+            statements=len(script.statements),
+        )
         if script.directives.transaction:
             return self._run_in_transaction(migration, script, "up")
         return self._run_statement_by_statement(migration, script, "up", history)
@@ -308,9 +311,12 @@ class Runner:
         assert script is not None
         mode = "in one transaction" if script.directives.transaction else "statement by statement"
         self.log.info(
-            "migration", f"reverting {migration.label} {mode}", version=str(migration.version),
-            path=str(script.path), statements=len(script.statements),
-        )  # fmt: skip
+            "migration",
+            f"reverting {migration.label} {mode}",
+            version=str(migration.version),
+            path=str(script.path),
+            statements=len(script.statements),
+        )
         if script.directives.transaction:
             return self._run_in_transaction(migration, script, "down")
         return self._run_statement_by_statement(migration, script, "down", history)
@@ -334,24 +340,42 @@ class Runner:
         conn.execute(stmt.sql.encode(), prepare=False)
         elapsed = (time.perf_counter() - started) * 1000
         self.log.info(
-            "statement", f"{script.path.name}:{stmt.line} done in {elapsed:.0f} ms",
-            version=str(migration.version), path=str(script.path), line=stmt.line,
-            index=index, duration_ms=round(elapsed, 2),
-        )  # fmt: skip
+            "statement",
+            f"{script.path.name}:{stmt.line} done in {elapsed:.0f} ms",
+            version=str(migration.version),
+            path=str(script.path),
+            line=stmt.line,
+            index=index,
+            duration_ms=round(elapsed, 2),
+        )
 
     def _fail(
-        self, migration: Migration, script: Script, index: int, exc: psycopg.Error, direction: Direction,
-        started: float, ran: int,
-    ) -> MigrationOutcome:  # fmt: skip
+        self,
+        migration: Migration,
+        script: Script,
+        index: int,
+        exc: psycopg.Error,
+        direction: Direction,
+        started: float,
+        ran: int,
+    ) -> MigrationOutcome:
         failure = failure_from(exc, script, index)
         self.log.error(
-            "migration", f"{migration.label} failed at {failure.describe()}",
-            version=str(migration.version), direction=direction, **failure.to_json(),
-        )  # fmt: skip
+            "migration",
+            f"{migration.label} failed at {failure.describe()}",
+            version=str(migration.version),
+            direction=direction,
+            **failure.to_json(),
+        )
         return MigrationOutcome(
-            migration.version, migration.name, direction, "failed",
-            (time.perf_counter() - started) * 1000, ran, failure,
-        )  # fmt: skip
+            migration.version,
+            migration.name,
+            direction,
+            "failed",
+            (time.perf_counter() - started) * 1000,
+            ran,
+            failure,
+        )
 
     def _run_in_transaction(
         self, migration: Migration, script: Script, direction: Direction
@@ -366,8 +390,9 @@ class Runner:
                     self._execute(conn, migration, script, index)
                 elapsed = (time.perf_counter() - started) * 1000
                 if direction == "up":
-                    self._insert_history(conn, migration, success=True, duration_ms=elapsed,
-                                         done=len(script.statements))  # fmt: skip
+                    self._insert_history(
+                        conn, migration, success=True, duration_ms=elapsed, done=len(script.statements)
+                    )
                 else:
                     conn.execute(
                         sql.SQL("DELETE FROM {} WHERE version = %s").format(self._table("history")),
@@ -380,27 +405,43 @@ class Runner:
         elapsed = (time.perf_counter() - started) * 1000
         verb: Literal["applied", "reverted"] = "applied" if direction == "up" else "reverted"
         self.log.info(
-            "migration", f"{migration.label} {verb} in {elapsed:.0f} ms",
-            version=str(migration.version), direction=direction, duration_ms=round(elapsed, 2),
-        )  # fmt: skip
+            "migration",
+            f"{migration.label} {verb} in {elapsed:.0f} ms",
+            version=str(migration.version),
+            direction=direction,
+            duration_ms=round(elapsed, 2),
+        )
         return MigrationOutcome(
             migration.version, migration.name, direction, verb, elapsed, len(script.statements)
         )
 
     def _insert_history(
-        self, conn: psycopg.Connection[Any], migration: Migration, *, success: bool, duration_ms: float | None,
+        self,
+        conn: psycopg.Connection[Any],
+        migration: Migration,
+        *,
+        success: bool,
+        duration_ms: float | None,
         done: int,
-    ) -> None:  # fmt: skip
+    ) -> None:
         conn.execute(
             sql.SQL(
                 "INSERT INTO {} (version, name, checksum, os_user, host, duration_ms, run_id, success,"
                 " statements_done, phase) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
             ).format(self._table("history")),
             (
-                str(migration.version), migration.name, migration.checksum, self.os_user, self.host,
-                duration_ms, self.log.run_id, success, done, migration.up.directives.phase,
+                str(migration.version),
+                migration.name,
+                migration.checksum,
+                self.os_user,
+                self.host,
+                duration_ms,
+                self.log.run_id,
+                success,
+                done,
+                migration.up.directives.phase,
             ),
-        )  # fmt: skip
+        )
 
     def _resume_point(self, migration: Migration, history: HistoryRow | None, direction: Direction) -> int:
         if history is None or history.success:
@@ -417,9 +458,12 @@ class Runner:
                 "check the database, then rerun with --resolve=ran or --resolve=not-ran",
             )
         self.log.warning(
-            "resolve", f"{migration.label}: statement {running + 1} marked as {self.policy.resolve} by the operator",
-            version=str(migration.version), statement=running + 1, resolve=self.policy.resolve,
-        )  # fmt: skip
+            "resolve",
+            f"{migration.label}: statement {running + 1} marked as {self.policy.resolve} by the operator",
+            version=str(migration.version),
+            statement=running + 1,
+            resolve=self.policy.resolve,
+        )
         return running + 1 if self.policy.resolve == "ran" else running
 
     def _run_statement_by_statement(
@@ -484,8 +528,8 @@ class Runner:
         if direction == "up":
             conn.execute(
                 sql.SQL(
-                    "UPDATE {} SET success = true, duration_ms = %s, applied_at = clock_timestamp(), run_id = %s"
-                    " WHERE version = %s"
+                    "UPDATE {} SET success = true, duration_ms = %s, applied_at = clock_timestamp(),"
+                    " run_id = %s WHERE version = %s"
                 ).format(history_table),
                 (elapsed, self.log.run_id, version),
             )
@@ -493,9 +537,12 @@ class Runner:
             conn.execute(sql.SQL("DELETE FROM {} WHERE version = %s").format(history_table), (version,))
         verb: Literal["applied", "reverted"] = "applied" if direction == "up" else "reverted"
         self.log.info(
-            "migration", f"{migration.label} {verb} in {elapsed:.0f} ms", version=version,
-            direction=direction, duration_ms=round(elapsed, 2),
-        )  # fmt: skip
+            "migration",
+            f"{migration.label} {verb} in {elapsed:.0f} ms",
+            version=version,
+            direction=direction,
+            duration_ms=round(elapsed, 2),
+        )
         return MigrationOutcome(
             migration.version, migration.name, direction, verb, elapsed, len(script.statements) - start_at
         )

@@ -56,17 +56,27 @@ def compute_status(mset: MigrationSet, history: list[HistoryRow]) -> list[Migrat
         elif row.checksum != migration.checksum:
             result.append(
                 MigrationStatus(
-                    migration.version, migration.name, "checksum_mismatch", has_down, migration, row,
+                    migration.version,
+                    migration.name,
+                    "checksum_mismatch",
+                    has_down,
+                    migration,
+                    row,
                     f"{migration.up.path.name} was edited after it was applied",
                 )
-            )  # fmt: skip
+            )
         elif not row.success:
             result.append(
                 MigrationStatus(
-                    migration.version, migration.name, "failed", has_down, migration, row, partial_detail(row,
-                    migration),
+                    migration.version,
+                    migration.name,
+                    "failed",
+                    has_down,
+                    migration,
+                    row,
+                    partial_detail(row, migration),
                 )
-            )  # fmt: skip
+            )
         else:
             result.append(
                 MigrationStatus(migration.version, migration.name, "applied", has_down, migration, row)
@@ -74,10 +84,15 @@ def compute_status(mset: MigrationSet, history: list[HistoryRow]) -> list[Migrat
     for version, row in rows.items():
         result.append(
             MigrationStatus(
-                version, row.name, "missing_file", False, None, row,
+                version,
+                row.name,
+                "missing_file",
+                False,
+                None,
+                row,
                 "applied in the database, but its file is gone",
             )
-        )  # fmt: skip
+        )
     result.sort(key=lambda s: s.version)
     return result
 
