@@ -11,7 +11,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 import psycopg
@@ -22,7 +22,7 @@ from migwiz.engine.config import Settings, load_settings
 from migwiz.engine.connect import connect, resolve_dsn, scrub
 from migwiz.engine.durations import parse_duration
 from migwiz.engine.errors import ConnectionFailed, MigwizError, UsageError
-from migwiz.engine.eventlog import LEVELS, Run, read_events
+from migwiz.engine.eventlog import LEVELS, Level, Run, read_events
 from migwiz.engine.migration_lock import MigrationLock
 from migwiz.engine.migset import load_migration_set
 from migwiz.engine.model import MigrationSet, Version
@@ -339,9 +339,9 @@ def log(
                 ctx.settings.schema,
                 run_id=run_id,
                 since_ms=since_ms,
-                min_level=level,
+                min_level=cast(Level | None, level),
                 version=version,
-                limit=limit,  # type: ignore[arg-type]
+                limit=limit,
             )
     if ctx.json:
         output.emit_json({"events": [e.to_json() | {"id": i} for i, e in events]})

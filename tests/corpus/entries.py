@@ -100,7 +100,8 @@ INDEXES = [
         USERS,
         ("DROP INDEX CONCURRENTLY users_email_idx",),
         transaction=False,
-        locks={"public.users": SUE},
+        locks={"public.users": SUE, "public.users_email_idx": AEL},
+        note="the index is locked ACCESS EXCLUSIVE in the last transaction, just before it is deleted",
     ),
     E(
         "reindex_index",
@@ -465,7 +466,13 @@ PARTITIONS = [
         EVENTS,
         ("CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",),
     ),
-    E("drop_partition", EVENTS, ("DROP TABLE events_2024",), locks={"public.events_2024": AEL}),
+    E(
+        "drop_partition",
+        EVENTS,
+        ("DROP TABLE events_2024",),
+        locks={"public.events": AEL, "public.events_2024": AEL},
+        note="dropping a partition locks its parent too",
+    ),
     E(
         "add_column_partitioned",
         EVENTS,
@@ -506,8 +513,15 @@ TYPES_AND_DOMAINS = [
         "alter_domain_validate_constraint",
         DOMAIN + " ALTER DOMAIN posint ADD CONSTRAINT posint_ck CHECK (VALUE > 0) NOT VALID;",
         ("ALTER DOMAIN posint VALIDATE CONSTRAINT posint_ck",),
+        locks={"public.stock": "ShareLock"},
     ),
-    E("alter_domain_set_not_null", DOMAIN, ("ALTER DOMAIN posint SET NOT NULL",)),
+    E(
+        "alter_domain_set_not_null",
+        DOMAIN,
+        ("ALTER DOMAIN posint SET NOT NULL",),
+        locks={"public.stock": "ShareLock"},
+        note="every column of the domain is checked under SHARE",
+    ),
 ]
 
 VIEWS = [

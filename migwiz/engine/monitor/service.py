@@ -30,7 +30,6 @@ LABELS = {
     "replication": "replication lag",
 }
 HIDDEN_TEXT = "<insufficient privilege>"
-_TRANSIENT = (errors.QueryCanceled, errors.LockNotAvailable, errors.SerializationFailure)
 
 Row = tuple[Any, ...]
 
@@ -69,7 +68,9 @@ class Monitor:
         self._mutex = threading.Lock()
         self._conn = self._connect()
         self.server_version = self._conn.info.server_version
-        self._queries = {f: query_for(f, self.server_version) for f in ("clock", *FEATURES)}
+        self._queries = {
+            f: q for f in ("clock", *FEATURES) if (q := query_for(f, self.server_version)) is not None
+        }
 
     # connection -----------------------------------------------------------------------------------------
 
@@ -148,18 +149,19 @@ class Monitor:
     def _sample(self, started: float) -> Snapshot:
         notices: list[str] = []
         ours = set(self._our_pids() if self._our_pids else ())
-        clock = self._run("clock", None, notices)
-        taken_at = clock[0][0] if clock else datetime.now(UTC)
-        lock_rows = self._run("locks", None, notices) or []
         params = {
             "ours": list(ours),
             "prefix": self._prefix,
             "monitor": self._application_name,
             "long_s": float(self._long_s),
         }
-        session_rows = self._run("sessions", params, notices) or []
-        progress_rows = self._run("progress", None, notices) or []
-        replica_rows = self._run("replication", None, notices) or []
+        rows = self._fetch(params, notices)
+        clock = rows.get("clock")
+        taken_at = clock[0][0] if clock else datetime.now(UTC)
+        lock_rows = rows.get("locks", [])
+        session_rows = rows.get("sessions", [])
+        progress_rows = rows.get("progress", [])
+        replica_rows = rows.get("replication", [])
 
         sessions = [_session(r) for r in session_rows]
         ours |= {s.pid for s in sessions if s.ours}
@@ -192,31 +194,49 @@ class Monitor:
             sample_ms=(time.perf_counter() - started) * 1000,
         )
 
-    def _run(self, feature: str, params: dict[str, Any] | None, notices: list[str]) -> Sequence[Row] | None:
-        """Rows of one feature's query; None when it is off, unavailable or failed this time."""
-        query = self._queries.get(feature)
-        if query is None or feature in self._disabled:
-            return None
+    def _fetch(self, params: dict[str, Any], notices: list[str]) -> dict[str, Sequence[Row]]:
+        """Rows of every feature that is on: one pipelined round trip, in one transaction.
+
+        One transaction gives one clock and one consistent view of the activity. A query that fails is
+        handled by `_failed`; the features after it are sent again in a new round trip.
+        """
+        pending = [f for f in self._queries if f not in self._disabled]
+        rows: dict[str, Sequence[Row]] = {}
+        while pending:
+            cursors = [(f, self._conn.cursor()) for f in pending]
+            try:
+                with self._conn.pipeline(), self._conn.transaction():
+                    for feature, cur in cursors:
+                        cur.execute(self._queries[feature], params if feature == "sessions" else None)
+                pending = []
+            except psycopg.Error as exc:
+                failed = next((f for f, cur in cursors if cur.pgresult is None), None)
+                if failed is None or self._conn.broken or self._conn.closed:
+                    raise
+                self._failed(failed, exc, notices)
+                pending = pending[pending.index(failed) + 1 :]
+            finally:
+                for feature, cur in cursors:
+                    if cur.pgresult is not None and feature not in rows:
+                        rows[feature] = cur.fetchall()
+                    cur.close()
+        return rows
+
+    def _failed(self, feature: str, exc: psycopg.Error, notices: list[str]) -> None:
+        """Switch a feature off (no privilege, or a query the server does not support) or skip it this time
+        (timeouts); a broken connection is raised for `sample` to reconnect."""
+        if self._conn.broken or self._conn.closed:
+            raise exc
         label = LABELS.get(feature, feature)
-        try:
-            with self._conn.cursor() as cur:
-                cur.execute(query, params)
-                return cur.fetchall()
-        except errors.InsufficientPrivilege as exc:
-            reason = _first_line(exc)
+        reason = _first_line(exc)
+        if isinstance(exc, errors.InsufficientPrivilege):
             self._disabled[feature] = reason
             notices.append(f"{label} off: {reason} (grant it, or pg_monitor, to the monitor's role)")
-        except _TRANSIENT as exc:
-            notices.append(f"{label} skipped this time: {_first_line(exc)}")
-        except psycopg.OperationalError:
-            if self._conn.broken or self._conn.closed:
-                raise
-            notices.append(f"{label} skipped this time: the server refused the query")
-        except psycopg.DatabaseError as exc:
-            reason = _first_line(exc)
+        elif isinstance(exc, psycopg.OperationalError | errors.SerializationFailure):
+            notices.append(f"{label} skipped this time: {reason}")
+        else:
             self._disabled[feature] = reason
             notices.append(f"{label} off: {reason}")
-        return None
 
     def _once(self, key: str, text: str, notices: list[str]) -> None:
         if key not in self._said:

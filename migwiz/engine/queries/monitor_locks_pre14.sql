@@ -1,13 +1,19 @@
--- Monitor, lock waits (PostgreSQL 11 to 13: no pg_locks.waitstart, so a wait counts from state_change):
+-- Monitor, lock waits (PostgreSQL 11 to 13: no pg_locks.waitstart, a wait counts from state_change):
 -- every session of this database waiting for a heavyweight lock, the sessions blocking it
 -- (pg_blocking_pids) and the lock it waits for.
--- Reads statistics views and catalogs only, never a user table; no parameters.
-WITH waiting AS (
-    SELECT a.pid, pg_catalog.pg_blocking_pids(a.pid) AS blocked_by
-    FROM pg_catalog.pg_stat_activity AS a
-    WHERE a.wait_event_type = 'Lock'
-      AND a.datname = pg_catalog.current_database()
-      AND a.pid <> pg_catalog.pg_backend_pid()
+-- Reads statistics functions and catalogs only, never a user table; no parameters. Cheap per-backend
+-- functions find the waiters, so only the sessions in the tree are read in full.
+WITH backends AS (
+    SELECT pg_catalog.pg_stat_get_backend_pid(s.id) AS pid
+    FROM pg_catalog.pg_stat_get_backend_idset() AS s(id)
+    WHERE pg_catalog.pg_stat_get_backend_wait_event_type(s.id) = 'Lock'
+      AND pg_catalog.pg_stat_get_backend_dbid(s.id) =
+          (SELECT d.oid FROM pg_catalog.pg_database AS d WHERE d.datname = pg_catalog.current_database())
+),
+waiting AS (
+    SELECT b.pid, pg_catalog.pg_blocking_pids(b.pid) AS blocked_by
+    FROM backends AS b
+    WHERE b.pid <> pg_catalog.pg_backend_pid()
 ),
 involved AS (
     SELECT w.pid FROM waiting AS w
@@ -24,7 +30,7 @@ SELECT
     i.pid,
     coalesce(w.blocked_by, ARRAY[]::integer[]) AS blocked_by,
     a.application_name,
-    a.usename::text AS usename,
+    pg_catalog.pg_get_userbyid(a.usesysid)::text AS usename,
     a.state,
     extract(epoch FROM pg_catalog.now() - coalesce(a.state_change, a.query_start))::float8
         AS wait_s,
@@ -32,13 +38,14 @@ SELECT
     lw.mode,
     lw.locktype,
     CASE
-        WHEN c.oid IS NOT NULL THEN pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname)
+        WHEN c.oid IS NOT NULL
+            THEN pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname)
         WHEN lw.relation IS NOT NULL THEN 'oid ' || lw.relation::text
     END AS relation,
     left(a.query, 2000) AS query
 FROM involved AS i
 LEFT JOIN waiting AS w ON w.pid = i.pid
-LEFT JOIN pg_catalog.pg_stat_activity AS a ON a.pid = i.pid
+LEFT JOIN LATERAL pg_catalog.pg_stat_get_activity(i.pid) AS a ON true
 LEFT JOIN lock_wanted AS lw ON lw.pid = i.pid
 LEFT JOIN pg_catalog.pg_class AS c
     ON c.oid = lw.relation

@@ -21,5 +21,6 @@ LEFT JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_class AS ci ON ci.oid = p.index_relid
 LEFT JOIN pg_catalog.pg_namespace AS ni ON ni.oid = ci.relnamespace
 LEFT JOIN LATERAL pg_catalog.pg_stat_get_activity(p.pid) AS a ON true
-WHERE p.datid = (SELECT d.oid FROM pg_catalog.pg_database AS d WHERE d.datname = pg_catalog.current_database())
+WHERE p.datid =
+    (SELECT d.oid FROM pg_catalog.pg_database AS d WHERE d.datname = pg_catalog.current_database())
 ORDER BY p.pid
