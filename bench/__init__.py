@@ -1,0 +1,1 @@
+"""Benchmarks of migwiz: each module runs with `python -m bench.<name>` and prints a table."""
