@@ -7,6 +7,7 @@ error, 3 another run holds the migration lock.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -18,17 +19,17 @@ import psycopg
 
 from migwiz import __version__
 from migwiz.console import output
+from migwiz.engine import commands
 from migwiz.engine.config import Settings, load_settings
 from migwiz.engine.connect import connect, resolve_dsn, scrub
 from migwiz.engine.durations import parse_duration
 from migwiz.engine.errors import ConnectionFailed, MigwizError, UsageError
-from migwiz.engine.eventlog import LEVELS, Level, Run, read_events
-from migwiz.engine.migration_lock import MigrationLock
+from migwiz.engine.eventlog import LEVELS, Level, read_events
 from migwiz.engine.migset import load_migration_set
 from migwiz.engine.model import MigrationSet, Version
-from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
-from migwiz.engine.state import read_history, state_exists
-from migwiz.engine.status import compute_status, in_sync
+from migwiz.engine.runner import ExecutionPolicy
+from migwiz.engine.state import state_exists
+from migwiz.engine.status import in_sync
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -38,6 +39,7 @@ class Context:
 
     def __init__(self, *, dsn: str | None, json_output: bool, debug: bool, settings: Settings) -> None:
         self.dsn = resolve_dsn(dsn)
+        self.dsn_given = dsn is not None or bool(os.environ.get("DATABASE_URL"))
         self.json = json_output
         self.debug = debug
         self.settings = settings
@@ -137,10 +139,8 @@ def cli(ctx: click.Context) -> None:
 def status(ctx: Context) -> None:
     """Where each migration stands. Exit 0 in sync, 1 when something is pending or wrong."""
     mset = ctx.migration_set()
-    with connect(ctx.dsn, autocommit=True, purpose="status") as conn:
-        history = read_history(conn, ctx.settings.schema)
-        initialised = state_exists(conn, ctx.settings.schema)
-    statuses = compute_status(mset, history)
+    result = commands.status(ctx.dsn, mset, schema=ctx.settings.schema)
+    statuses, initialised = result.statuses, result.initialised
     synced = in_sync(statuses)
     if ctx.json:
         output.emit_json(
@@ -190,43 +190,26 @@ def _execution_options(func: F) -> F:
 
 
 def _run_migrations(
-    ctx: Context,
-    command: str,
-    policy: ExecutionPolicy,
-    wait: str | None,
-    verbose: bool,
-    action: Callable[[Runner], RunReport],
+    ctx: Context, command: str, policy: ExecutionPolicy, wait: str | None, verbose: bool, **targets: Any
 ) -> None:
     mset = ctx.migration_set()
     wait_ms = parse_duration_flag(wait, "--wait") if wait else 0
-    lock = MigrationLock(ctx.dsn, ctx.settings.schema, wait_ms=wait_ms)
-    lock.acquire()
-    try:
-        run = Run(ctx.dsn, ctx.settings.schema, command, log_file=ctx.settings.log_file)
-        if not ctx.json:
-            run.log.sinks.append(output.ConsoleSink(verbose=verbose))
-        runner = Runner(ctx.dsn, mset, log=run.log, schema=ctx.settings.schema, policy=policy)
-        outcome = "failed"
-        try:
-            report = action(runner)
-            outcome = "success" if report.ok else "failed"
-        except MigwizError as exc:
-            run.log.error("run", exc.message, hint=exc.hint)
-            raise
-        finally:
-            runner.close()
-            run.finish(outcome)
-    finally:
-        lock.release()
+    sinks = [] if ctx.json else [output.ConsoleSink(verbose=verbose)]
+    run = commands.up if command == "up" else commands.down
+    result = run(
+        ctx.dsn, mset, schema=ctx.settings.schema, policy=policy, wait_ms=wait_ms,
+        log_file=ctx.settings.log_file, sinks=sinks, **targets,
+    )  # fmt: skip
+    report = result.report
     if ctx.json:
-        output.emit_json({"run_id": run.run_id, **report.to_json()})
+        output.emit_json({"run_id": result.run_id, **report.to_json()})
     else:
         for o in report.outcomes:
             if o.failure:
                 output.stderr.print(f"failed: {o.failure.describe()}", markup=False, style="bold red")
         done = sum(1 for o in report.outcomes if o.result != "failed")
         verb = "applied" if command == "up" else "reverted"
-        output.stdout.print(f"{done} migration(s) {verb}; run {run.run_id}", markup=False)
+        output.stdout.print(f"{done} migration(s) {verb}; run {result.run_id}", markup=False)
     sys.exit(0 if report.ok else 1)
 
 
@@ -283,8 +266,7 @@ def up(
         allow_out_of_order=allow_out_of_order,
         resolve=resolve,
     )
-    target = Version(to) if to else None
-    _run_migrations(ctx, "up", policy, wait, verbose, lambda r: r.up(target))
+    _run_migrations(ctx, "up", policy, wait, verbose, to=Version(to) if to else None)
 
 
 @cli.command()
@@ -311,8 +293,41 @@ def down(
     if to and steps:
         raise click.UsageError("--to and --steps cannot be combined")
     policy = _policy(ctx, lock_timeout, statement_timeout, resolve=resolve)
-    target = Version(to) if to else None
-    _run_migrations(ctx, "down", policy, wait, verbose, lambda r: r.down(target, steps))
+    _run_migrations(ctx, "down", policy, wait, verbose, to=Version(to) if to else None, steps=steps)
+
+
+# -- lint --------------------------------------------------------------------------------------------------
+
+SEVERITY_ORDER = ("info", "warning", "error")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--sarif", is_flag=True, help="SARIF 2.1.0 on stdout (GitHub code scanning).")
+@click.option("--pg-version", type=click.IntRange(11, 18), help="Server major version to analyse for.")
+@click.option(
+    "--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True
+)
+@common_options
+def lint(ctx: Context, paths: tuple[Path, ...], sarif: bool, pg_version: int | None, fail_on: str) -> None:
+    """Static lock analysis of migration files: locks, rewrites, scans, findings and fixes.
+
+    Works without a database; with --dsn it reads the catalog (never runs anything) and skips what is applied.
+    """
+    from migwiz.engine.analysis import lint_report_json, lint_report_sarif
+
+    chosen = list(paths) or [ctx.migration_set().root]
+    dsn = ctx.dsn if (ctx.dsn and ctx.dsn_given) else None
+    report = commands.lint(chosen, dsn=dsn, pg_version=pg_version, schema=ctx.settings.schema)
+    if sarif:
+        output.emit_json(lint_report_sarif(report))
+    elif ctx.json:
+        output.emit_json(lint_report_json(report))
+    else:
+        output.print_lint(report)
+    worst = report.worst()
+    failing = worst is not None and SEVERITY_ORDER.index(worst) >= SEVERITY_ORDER.index(fail_on)
+    sys.exit(1 if failing else 0)
 
 
 # -- log ---------------------------------------------------------------------------------------------------
@@ -362,3 +377,63 @@ def log(
 def main() -> None:
     """Console-script entry point."""
     cli()
+
+
+# -- demo --------------------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--keep", is_flag=True, help="Leave the server running and print its DSN (reused next time).")
+@click.option(
+    "--rows",
+    type=click.IntRange(min=1000),
+    default=1_000_000,
+    show_default=True,
+    help="Rows in the big orders table.",
+)
+@click.option("--no-workload", is_flag=True, help="Do not start the background workload.")
+@click.option("--pg", "major", type=int, help="PostgreSQL major version (default: newest embedded).")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def demo(keep: bool, rows: int, no_workload: bool, major: int | None, debug: bool) -> None:
+    """Start an embedded server with a demo database and migration set, and show how to try it."""
+    from migwiz.demo.session import start_demo
+
+    def progress(step: str, fraction: float) -> None:
+        output.stderr.print(f"  {step} {fraction:4.0%}", markup=False, highlight=False)
+
+    try:
+        output.stderr.print("starting the demo server and building the shop database...", markup=False)
+        session = start_demo(keep=keep, rows=rows, workload=not no_workload, major=major, progress=progress)
+    except MigwizError as exc:
+        _fail(exc, debug)
+        return
+    migrations = session.migrations_dir
+    lines = [
+        f"demo database: {session.dsn}  (PostgreSQL {session.server.major})",
+        f"demo migrations: {migrations}",
+        "try it:",
+        f"  export DATABASE_URL='{session.dsn}'",
+        f"  migwiz status --dir {migrations}",
+        f"  migwiz up --dir {migrations} --to 0001",
+        f"  migwiz down --dir {migrations}",
+        "  migwiz log",
+    ]
+    output.stdout.print("\n".join(lines), markup=False, highlight=False)
+    if keep:
+        session.stop()
+        output.stdout.print(
+            f"the server keeps running; stop it with:\n  {session.server.stop_command()}",
+            markup=False,
+            highlight=False,
+        )
+        return
+    output.stdout.print("the workload is running; press Ctrl-C to stop the demo", markup=False)
+    try:
+        import time
+
+        while True:
+            time.sleep(1)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        session.stop()

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from migwiz.engine.analysis import LintReport
 from migwiz.engine.eventlog import Event
 
 stdout = Console(highlight=False, soft_wrap=True)
@@ -60,3 +61,27 @@ class ConsoleSink:
 def no_color() -> bool:
     """NO_COLOR is set (https://no-color.org)."""
     return bool(os.environ.get("NO_COLOR"))
+
+
+SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def print_lint(report: LintReport) -> None:
+    """Findings grouped by file: `path:line severity rule: message`, then the fix, then a summary."""
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for script in report.files:
+        findings = [(f.line, f) for f in script.findings]
+        for st in script.statements:
+            findings.extend((f.line, f) for f in st.findings)
+        for line, f in sorted(findings, key=lambda item: item[0]):
+            counts[f.severity] += 1
+            head = Text(f"{script.path}:{line} ")
+            head.append(f"{f.severity} ", style=SEVERITY_STYLES[f.severity])
+            head.append(f"{f.rule}: ", style="bold")
+            head.append(f.message)
+            stdout.print(head)
+            if f.fix:
+                stdout.print(Text("  fix: " + f.fix.replace("\n", "\n       "), style="dim"))
+    total = sum(len(s.statements) for s in report.files)
+    summary = ", ".join(f"{n} {sev}" for sev, n in counts.items())
+    stdout.print(f"{len(report.files)} files, {total} statements (PostgreSQL {report.pg_version}): {summary}")

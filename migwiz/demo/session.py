@@ -1,0 +1,71 @@
+"""One demo session: server, `shop` database and background workload, started and stopped together."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+
+from migwiz.demo import demo_migrations_path
+from migwiz.demo.data import create_demo_database, find_demo_database
+from migwiz.demo.server import DemoServer, start_demo_server
+from migwiz.demo.workload import Workload
+
+
+def default_state_dir() -> Path:
+    """Where `migwiz demo --keep` keeps its server: `$XDG_STATE_HOME/migwiz/demo` or `~/.local/state/...`."""
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / "migwiz" / "demo"
+
+
+@dataclass
+class DemoSession:
+    """A running demo: `dsn` points at the `shop` database, `migrations_dir` at the demo set."""
+
+    server: DemoServer
+    dsn: str
+    workload: Workload | None
+    migrations_dir: Path = field(default_factory=demo_migrations_path)
+    keep: bool = False
+
+    def stop(self) -> None:
+        """Stop the workload, and the server unless it is kept."""
+        if self.workload is not None:
+            self.workload.stop()
+        if not self.keep:
+            self.server.stop()
+
+    def __enter__(self) -> DemoSession:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+
+def start_demo(
+    *,
+    keep: bool = False,
+    rows: int = 1_000_000,
+    workload: bool = True,
+    major: int | None = None,
+    state_dir: Path | None = None,
+    progress: Callable[[str, float], None] | None = None,
+) -> DemoSession:
+    """Start (or reuse, when kept) the demo server, create the `shop` database and start the workload."""
+    server = start_demo_server(major=major, state_dir=(state_dir or default_state_dir()) if keep else None)
+    try:
+        dsn = find_demo_database(server.admin_dsn) if server.reused else None
+        if dsn is None:
+            dsn = create_demo_database(server.admin_dsn, rows=rows, progress=progress)
+        load = Workload(dsn) if workload else None
+        if load is not None:
+            load.start()
+    except BaseException:
+        if not keep:
+            server.stop()
+        raise
+    return DemoSession(server, dsn, load, keep=keep)

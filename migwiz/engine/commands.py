@@ -1,0 +1,159 @@
+"""The Python API: one plain function per migwiz command. The CLI and the wizard only call these."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from migwiz.engine.analysis import LintReport, ScriptLint, lint_migration_set, read_catalog_facts
+from migwiz.engine.connect import connect
+from migwiz.engine.errors import UsageError
+from migwiz.engine.eventlog import EventSink, Run
+from migwiz.engine.migration_lock import MigrationLock
+from migwiz.engine.migset import load_migration_set
+from migwiz.engine.model import MigrationSet, Version
+from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
+from migwiz.engine.state import DEFAULT_SCHEMA, read_history, state_exists
+from migwiz.engine.status import MigrationStatus, compute_status
+
+DEFAULT_PG_VERSION = 18
+
+
+@dataclass(frozen=True)
+class StatusResult:
+    """`status`: every migration's state, and whether migwiz's schema exists yet."""
+
+    statuses: list[MigrationStatus]
+    initialised: bool
+
+
+def status(dsn: str, mset: MigrationSet, *, schema: str = DEFAULT_SCHEMA) -> StatusResult:
+    """Where each migration of `mset` stands in the database at `dsn` (read-only: creates nothing)."""
+    with connect(dsn, autocommit=True, purpose="status") as conn:
+        history = read_history(conn, schema)
+        initialised = state_exists(conn, schema)
+    return StatusResult(compute_status(mset, history), initialised)
+
+
+@dataclass(frozen=True)
+class MigrateResult:
+    """`up` / `down`: the run's id and report."""
+
+    run_id: str
+    report: RunReport
+
+
+def migrate(
+    dsn: str,
+    mset: MigrationSet,
+    action: Callable[[Runner], RunReport],
+    *,
+    command: str,
+    schema: str = DEFAULT_SCHEMA,
+    policy: ExecutionPolicy | None = None,
+    wait_ms: int = 0,
+    log_file: Path | None = None,
+    sinks: Sequence[EventSink] = (),
+) -> MigrateResult:
+    """Take the migration lock, record a run in the central log, and run `action` (e.g. `Runner.up`).
+
+    The lock is released and the run finished whatever happens; a `MigwizError` raised by the action is
+    logged, then raised again.
+    """
+    with MigrationLock(dsn, schema, wait_ms=wait_ms):
+        run = Run(dsn, schema, command, log_file=log_file)
+        run.log.sinks.extend(sinks)
+        runner = Runner(dsn, mset, log=run.log, schema=schema, policy=policy)
+        outcome = "failed"
+        try:
+            report = action(runner)
+            outcome = "success" if report.ok else "failed"
+        except UsageError as exc:
+            run.log.error("plan", exc.message, hint=exc.hint)
+            raise
+        except Exception as exc:
+            run.log.error("run", str(exc) or type(exc).__name__, hint=getattr(exc, "hint", None))
+            raise
+        finally:
+            runner.close()
+            run.finish(outcome)
+    return MigrateResult(run.run_id, report)
+
+
+def up(
+    dsn: str,
+    mset: MigrationSet,
+    *,
+    to: Version | None = None,
+    schema: str = DEFAULT_SCHEMA,
+    policy: ExecutionPolicy | None = None,
+    wait_ms: int = 0,
+    log_file: Path | None = None,
+    sinks: Sequence[EventSink] = (),
+) -> MigrateResult:
+    """Apply pending migrations (up to and including version `to`)."""
+    return migrate(
+        dsn, mset, lambda r: r.up(to), command="up", schema=schema, policy=policy, wait_ms=wait_ms,
+        log_file=log_file, sinks=sinks,
+    )  # fmt: skip
+
+
+def down(
+    dsn: str,
+    mset: MigrationSet,
+    *,
+    to: Version | None = None,
+    steps: int | None = None,
+    schema: str = DEFAULT_SCHEMA,
+    policy: ExecutionPolicy | None = None,
+    wait_ms: int = 0,
+    log_file: Path | None = None,
+    sinks: Sequence[EventSink] = (),
+) -> MigrateResult:
+    """Revert applied migrations, newest first (one unless `to` or `steps`)."""
+    return migrate(
+        dsn, mset, lambda r: r.down(to, steps), command="down", schema=schema, policy=policy,
+        wait_ms=wait_ms, log_file=log_file, sinks=sinks,
+    )  # fmt: skip
+
+
+def lint(
+    paths: Sequence[Path],
+    *,
+    dsn: str | None = None,
+    pg_version: int | None = None,
+    schema: str = DEFAULT_SCHEMA,
+) -> LintReport:
+    """Analyse migration folders or single migration files, without running anything.
+
+    With `dsn`, the catalog settles what only the schema knows, the server's version is used unless
+    `pg_version` is given, and migrations already applied there are skipped (their effect is in the catalog).
+    """
+    selections = [_selection(path) for path in paths]
+    catalog = None
+    version = pg_version
+    applied: set[str] = set()
+    if dsn is not None:
+        with connect(dsn, autocommit=True, purpose="lint") as conn:
+            catalog = read_catalog_facts(conn)
+            version = version or conn.info.server_version // 10000
+            applied = {h.version for h in read_history(conn, schema) if h.success}
+    files: list[ScriptLint] = []
+    for mset, only in selections:
+        chosen = tuple(m for m in mset.migrations if str(m.version) not in applied)
+        report = lint_migration_set(
+            MigrationSet(mset.root, mset.layout, chosen),
+            pg_version=version or DEFAULT_PG_VERSION,
+            catalog=catalog,
+        )
+        files.extend(f for f in report.files if only is None or f.path.resolve() == only)
+    return LintReport(tuple(files), version or DEFAULT_PG_VERSION)
+
+
+def _selection(path: Path) -> tuple[MigrationSet, Path | None]:
+    if path.is_dir():
+        return load_migration_set(path), None
+    if path.is_file():
+        return load_migration_set(path.parent), path.resolve()
+    raise UsageError(f"{path}: no such file or folder")
