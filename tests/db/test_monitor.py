@@ -162,45 +162,57 @@ def test_lock_tree_reader_blocks_our_ddl(db: TestDatabase, sessions: Sessions, m
     assert not long_tx[ddl].idle_in_transaction
 
 
-def test_create_index_progress_sampled_from_a_thread(db: TestDatabase, sessions: Sessions) -> None:
-    """A real CREATE INDEX on 200k rows, paused half way through its table scan by an advisory lock."""
-    db.execute(
-        """
-        CREATE TABLE big AS SELECT g FROM generate_series(1, 200000) AS g;
-        CREATE FUNCTION pause_at(v int) RETURNS int LANGUAGE plpgsql IMMUTABLE AS $$
-        BEGIN
-            IF v = 100000 THEN
-                PERFORM pg_advisory_lock_shared(4242);
-                PERFORM pg_advisory_unlock_shared(4242);
-            END IF;
-            RETURN v;
-        END $$;
-        """
-    )
+PAUSABLE = """
+    CREATE TABLE big AS SELECT g FROM generate_series(1, 200000) AS g;
+    CREATE FUNCTION pause_at(v int) RETURNS int LANGUAGE plpgsql IMMUTABLE AS $$
+    BEGIN
+        IF v = 100000 THEN
+            PERFORM pg_advisory_lock_shared(4242);
+            PERFORM pg_advisory_unlock_shared(4242);
+        END IF;
+        RETURN v;
+    END $$;
+"""
+
+
+def sample_while_paused(db: TestDatabase, sessions: Sessions, statement: str) -> tuple[Snapshot, int]:
+    """Run `statement` in a thread while a gate session holds advisory lock 4242, so that evaluating
+    pause_at(100000) stops it half way; sample from another thread until the monitor shows it paused
+    with progress; then open the gate. Returns that snapshot and the statement's pid."""
     gate = sessions.open("test-gate")
     gate.execute("SELECT pg_advisory_lock(4242)")
-    builder = sessions.open("migwiz build")
-    builder_pid = builder.info.backend_pid
+    worker = sessions.open("migwiz worker")
+    pid = worker.info.backend_pid
 
-    def building(s: Snapshot) -> bool:
-        """The build reports block progress and waits for the gate, half way through the table."""
-        paused = node(s, builder_pid)
-        return paused is not None and any(p.pid == builder_pid and p.unit == "blocks" for p in s.progress)
+    def paused(s: Snapshot) -> bool:
+        return node(s, pid) is not None and any(p.pid == pid for p in s.progress)
 
     with Monitor(db.dsn) as monitor, ThreadPoolExecutor(max_workers=2) as pool:
-        build = pool.submit(builder.execute, b"CREATE INDEX big_paused ON big (pause_at(g))")
+        running = pool.submit(worker.execute, statement.encode())
         try:
-            snapshot = pool.submit(poll, monitor, building).result(timeout=30)
+            snapshot = pool.submit(poll, monitor, paused).result(timeout=30)
         finally:
             gate.execute("SELECT pg_advisory_unlock(4242)")
-        build.result(timeout=30)
-        after = poll(monitor, lambda s: not any(p.pid == builder_pid for p in s.progress))
+        running.result(timeout=30)
+        after = poll(monitor, lambda s: not any(p.pid == pid for p in s.progress))
+    assert after.progress == ()
+    waiting = node(snapshot, pid)  # paused: it waits for the gate's advisory lock
+    assert waiting is not None
+    assert (waiting.mode, waiting.locktype) == ("ShareLock", "advisory")
+    assert chain(snapshot, gate.info.backend_pid, pid)
+    return snapshot, pid
 
-    progress = next(p for p in snapshot.progress if p.pid == builder_pid)
+
+def test_create_index_progress_sampled_from_a_thread(db: TestDatabase, sessions: Sessions) -> None:
+    """A real CREATE INDEX on 200k rows, paused half way through its table scan."""
+    db.execute(PAUSABLE)
+    snapshot, pid = sample_while_paused(db, sessions, "CREATE INDEX big_paused ON big (pause_at(g))")
+    progress = next(p for p in snapshot.progress if p.pid == pid)
     assert progress.operation == "CREATE INDEX"
     assert progress.phase == "building index: scanning table"
     assert progress.relation == "public.big"
     assert progress.index is None  # its catalog row is not committed before the build ends
+    assert progress.unit == "blocks"
     assert progress.total is not None
     assert progress.done is not None
     assert 0 < progress.done < progress.total
@@ -209,11 +221,19 @@ def test_create_index_progress_sampled_from_a_thread(db: TestDatabase, sessions:
     assert progress.ours
     assert progress.elapsed_s is not None
     assert progress.elapsed_s >= 0
-    waiting = node(snapshot, builder_pid)  # the build waits for the gate's advisory lock
-    assert waiting is not None
-    assert (waiting.mode, waiting.locktype) == ("ShareLock", "advisory")
-    assert chain(snapshot, gate.info.backend_pid, builder_pid)
-    assert after.progress == ()
+
+
+def test_vacuum_full_progress(db: TestDatabase, sessions: Sessions) -> None:
+    """VACUUM FULL rewrites the table, then rebuilds the expression index: paused in the rebuild."""
+    db.execute(PAUSABLE + "CREATE INDEX big_paused ON big (pause_at(g));")
+    snapshot, pid = sample_while_paused(db, sessions, "VACUUM FULL big")
+    progress = next(p for p in snapshot.progress if p.pid == pid)
+    assert (progress.operation, progress.phase, progress.relation) == (
+        "VACUUM FULL",
+        "rebuilding index",
+        "public.big",
+    )
+    assert (progress.unit, progress.done, progress.total, progress.percent) == ("tuples", 200000, None, None)
 
 
 def test_create_index_concurrently_names_the_session_it_waits_for(

@@ -80,3 +80,11 @@ def test_one_line() -> None:
     assert one_line("SELECT 1;\n\n  -- done") == "SELECT 1; -- done"
     assert one_line(None) == ""
     assert len(one_line("x" * 500)) == 120
+
+
+def test_snapshot_doctests() -> None:
+    import doctest
+
+    from migwiz.engine.monitor import snapshot
+
+    assert doctest.testmod(snapshot).failed == 0
