@@ -24,6 +24,8 @@ OURS_MARK = "» "
 def render_snapshot(snapshot: Snapshot, *, width: int | None = None) -> RenderableType:
     """The whole snapshot, section by section; `width` caps the columns used (None: the console's)."""
     parts: list[RenderableType] = [_header(snapshot), _locks(snapshot)]
+    if snapshot.ours:
+        parts += [Text("Our sessions", style=TITLE), _ours(snapshot.ours)]
     if snapshot.progress:
         parts += [Text("Long operations", style=TITLE), _progress(snapshot.progress)]
     if snapshot.replication:
@@ -127,6 +129,24 @@ def _progress(progress: tuple[Progress, ...]) -> Group:
             line.no_wrap = True
             line.overflow = "ellipsis"
         lines += [head, detail]
+    return Group(*lines)
+
+
+def _ours(sessions: tuple[SessionInfo, ...]) -> Group:
+    lines: list[Text] = []
+    for s in sessions:
+        line = Text(f"{OURS_MARK}{s.pid} {s.application_name}", style=OURS)
+        if s.state:
+            line.append(f" · {s.state}")
+        if s.state_age_s is not None:
+            line.append(f" {humanize.duration(s.state_age_s)}")
+        if s.wait_event:
+            line.append(f" · waits on {s.wait_event}", style=WAITING)
+        if s.query:
+            line.append(f" · {s.query}", style="dim")
+        line.no_wrap = True
+        line.overflow = "ellipsis"
+        lines.append(line)
     return Group(*lines)
 
 

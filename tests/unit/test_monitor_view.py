@@ -18,6 +18,10 @@ INDEX_BUILD = Progress(
 VACUUM = Progress(
     106, "VACUUM", "waiting", "public.big", None, None, None, "blocks", None, 7, 1.0, ours=False
 )
+OUR_DDL = SessionInfo(
+    103, "migwiz exec", "app", "active", "client backend", "Lock:relation",
+    1.3, 1.3, 1.25, "ALTER TABLE accounts ADD COLUMN note text", ours=True,
+)  # fmt: skip
 IDLE_REPORT = SessionInfo(
     101, "report", "app", "idle in transaction", "client backend", "Client:ClientRead",
     184.3, 184.0, 183.9, "SELECT * FROM accounts WHERE id = 1", ours=False,
@@ -54,7 +58,7 @@ def snapshot(**kw: object) -> Snapshot:
         "taken_at": TAKEN,
         "server_version": 160004,
         "lock_tree": (holder,),
-        "ours": (),
+        "ours": (OUR_DDL,),
         "progress": (INDEX_BUILD, VACUUM),
         "replication": (
             ReplicaLag(201, "standby1", "10.0.0.2", "streaming", "async", 12_300_000, 1.5, 0.1, 0.2),
@@ -89,6 +93,8 @@ def test_lock_tree_progress_replication_and_notices_at_80_columns() -> None:
         "            xact 3.0 s · app · SELECT count(*) FROM accounts",
     ]
     text = "\n".join(line.rstrip() for line in lines)
+    ours = "» 103 migwiz exec · active 1.2 s · waits on Lock:relation · ALTER TABLE account…"
+    assert f"Our sessions\n{ours}\n" in text
     assert "» 105 CREATE INDEX CONCURRENTLY public.orders (public.orders_created) · 12 s" in text
     assert "  █████████░░░░░░░░░░░ 49 % of 885 blocks · building index: scanning table" in text
     assert "106 VACUUM public.big · 1.0 s\n  waiting · waits for pid 7" in text
@@ -110,7 +116,9 @@ def test_ours_is_highlighted() -> None:
 
 
 def test_a_quiet_server_shows_only_the_header_and_no_waits() -> None:
-    quiet = snapshot(lock_tree=(), progress=(), replication=(), long_transactions=(), notices=(), disabled=())
+    quiet = snapshot(
+        lock_tree=(), ours=(), progress=(), replication=(), long_transactions=(), notices=(), disabled=()
+    )
     assert render(quiet).splitlines()[1:] == ["Lock waits: none"]
 
 
