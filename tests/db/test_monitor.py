@@ -3,6 +3,7 @@ real privilege limits. Every wait is a bounded poll of `Monitor.sample()`."""
 
 from __future__ import annotations
 
+import io
 import socket
 import subprocess
 import time
@@ -16,7 +17,9 @@ from typing import Any
 import psycopg
 import pytest
 from psycopg import sql
+from rich.console import Console
 
+from migwiz.console.monitor_view import render_snapshot
 from migwiz.engine.errors import ConnectionFailed
 from migwiz.engine.monitor import LockWait, Monitor, MonitorUnavailable, Snapshot
 from tests.conftest import TestDatabase
@@ -142,6 +145,13 @@ def test_lock_tree_holder_waiter_waiter(db: TestDatabase, sessions: Sessions, mo
     assert [s.pid for s in snapshot.ours] == [ddl]
     assert snapshot.ours[0].wait_event == "Lock:relation"
     assert snapshot.notices == ()
+    console = Console(record=True, width=80, file=io.StringIO())
+    console.print(render_snapshot(snapshot))
+    lines = console.export_text().splitlines()
+    assert lines[1] == "Lock waits: 2 waiting"
+    assert f"└── {holder} test-holder idle in transaction · 2 behind" in lines
+    ours_line = next(line for line in lines if f"» {ddl} migwiz test ddl waits " in line)
+    assert "AccessExclusiveLock" in ours_line
 
 
 def test_lock_tree_reader_blocks_our_ddl(db: TestDatabase, sessions: Sessions, monitor: Monitor) -> None:

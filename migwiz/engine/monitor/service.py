@@ -256,19 +256,24 @@ def _first_line(exc: psycopg.Error) -> str:
     return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
 
 
+def _age(seconds: float | None) -> float | None:
+    """An age measured against the sample's clock, which may precede an event seen in the same sample."""
+    return None if seconds is None else max(0.0, seconds)
+
+
 def _session(r: Row) -> SessionInfo:
     (pid, app, user, state, backend_type, wait_event, xact_age, query_age, state_age, query, ours) = r
     return SessionInfo(
-        pid, app or "", user, state, backend_type, wait_event, xact_age, query_age, state_age,
-        one_line(query), bool(ours),
+        pid, app or "", user, state, backend_type, wait_event, _age(xact_age), _age(query_age),
+        _age(state_age), one_line(query), bool(ours),
     )  # fmt: skip
 
 
 def _lock_row(r: Row, ours: set[int]) -> LockRow:
     (pid, blocked_by, app, user, state, wait_s, xact_age, mode, locktype, relation, query) = r
     node = LockWait(
-        pid, app or "", user, state, wait_s if mode else None, xact_age, mode, locktype, relation,
-        one_line(query), ours=pid in ours,
+        pid, app or "", user, state, _age(wait_s) if mode else None, _age(xact_age), mode, locktype,
+        relation, one_line(query), ours=pid in ours,
     )  # fmt: skip
     return LockRow(node, tuple(blocked_by))
 
@@ -279,7 +284,7 @@ def _progress(r: Row, ours: set[int]) -> Progress:
         operation = f"autovacuum: {operation}"
     percent = min(100.0, 100.0 * done / total) if done is not None and total else None
     return Progress(
-        pid, operation, phase, relation, index, done, total, unit, percent, waiting_for, elapsed_s,
+        pid, operation, phase, relation, index, done, total, unit, percent, waiting_for, _age(elapsed_s),
         ours=pid in ours,
     )  # fmt: skip
 
