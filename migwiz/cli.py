@@ -204,9 +204,6 @@ def _run_migrations(
     if ctx.json:
         output.emit_json({"run_id": result.run_id, **report.to_json()})
     else:
-        for o in report.outcomes:
-            if o.failure:
-                output.stderr.print(f"failed: {o.failure.describe()}", markup=False, style="bold red")
         done = sum(1 for o in report.outcomes if o.result != "failed")
         verb = "applied" if command == "up" else "reverted"
         output.stdout.print(f"{done} migration(s) {verb}; run {result.run_id}", markup=False)
