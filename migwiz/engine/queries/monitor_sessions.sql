@@ -1,5 +1,5 @@
--- Monitor, sessions (PostgreSQL 11+): ours (by pid, or by application_name prefix except other monitors)
--- and the transactions of this database older than a threshold.
+-- Monitor, sessions (PostgreSQL 11+) of this database: ours (by pid, or by application_name prefix except
+-- the monitors) and the transactions older than a threshold. Pids passed as ours count in any database.
 -- Parameters: ours (int[]), prefix (text), monitor (the monitors' application_name), long_s (seconds).
 SELECT
     a.pid,
@@ -13,15 +13,18 @@ SELECT
     extract(epoch FROM pg_catalog.now() - a.state_change)::float8 AS state_age_s,
     left(a.query, 2000) AS query,
     (a.pid = ANY (%(ours)s::integer[])
-     OR (pg_catalog.starts_with(a.application_name, %(prefix)s)
+     OR (a.datid = (SELECT d.oid FROM pg_catalog.pg_database AS d
+                        WHERE d.datname = pg_catalog.current_database())
+         AND pg_catalog.starts_with(a.application_name, %(prefix)s)
          AND a.application_name <> %(monitor)s)) AS ours
 FROM pg_catalog.pg_stat_get_activity(NULL) AS a
 WHERE a.pid <> pg_catalog.pg_backend_pid()
   AND (
       a.pid = ANY (%(ours)s::integer[])
-      OR (pg_catalog.starts_with(a.application_name, %(prefix)s) AND a.application_name <> %(monitor)s)
       OR (a.datid = (SELECT d.oid FROM pg_catalog.pg_database AS d
-                     WHERE d.datname = pg_catalog.current_database())
-          AND a.xact_start < pg_catalog.now() - pg_catalog.make_interval(secs => %(long_s)s))
+                        WHERE d.datname = pg_catalog.current_database())
+          AND (a.xact_start < pg_catalog.now() - pg_catalog.make_interval(secs => %(long_s)s)
+               OR (pg_catalog.starts_with(a.application_name, %(prefix)s)
+                   AND a.application_name <> %(monitor)s)))
   )
 ORDER BY a.xact_start NULLS LAST, a.pid
