@@ -7,24 +7,28 @@ the table was rewritten or the index rebuilt. With `in_transaction=True` everyth
 
 Statements that PostgreSQL refuses inside a transaction block (CREATE INDEX CONCURRENTLY, VACUUM, ...;
 only with `in_transaction=False`, as in a real run) execute in autocommit and are watched from a second
-connection. They finish in a few milliseconds on small tables, too fast to sample, so the tracer steps
-them through their lock acquisitions ("gates"): before the statement starts, one extra connection per
-relation the statement may touch (the relations its text names, their partition tree and indexes)
-holds an ACCESS EXCLUSIVE lock on it with a no-op `ALTER TABLE ... OWNER TO <current owner>`. The
-statement queues on the first gated relation it needs; the observer sees the waiting request in
-`pg_locks` (relation and mode), records every lock the statement holds at that moment and releases
-that gate. Released gates re-arm with a 2 ms lock_timeout whenever the statement is not holding the
-relation, so a relation the statement locks again later (DETACH CONCURRENTLY's second transaction, the
-final ACCESS EXCLUSIVE of DROP INDEX CONCURRENTLY) is caught again. When the statement waits for the
-transactions of our gates (WaitForLockers) the gate is released the same way. Between steps the observer
-polls continuously, so locks on relations that cannot be gated (new ones, partitioned indexes) are
-recorded when seen. A lock a statement upgrades while it already holds the relation (the final
-ACCESS EXCLUSIVE of DROP INDEX CONCURRENTLY and DETACH CONCURRENTLY) cannot be gated: for those, when the
-role is a superuser, a pair of event triggers (ddl_command_end, sql_drop) installed for the duration of
-the statement pauses it on an advisory lock the observer holds, just before its last transaction
-commits, and the observer records the final locks then. Gating needs ownership of the relations (a
-scratch database copied with `--no-owner` gives that); without it, and without the pause, only polling
-remains and a lock held for less than a sampling interval can be missed.
+connection. They finish in a few milliseconds on small tables, too fast to sample, so the tracer makes
+them wait at the points that matter and looks while they wait:
+
+1. Gates. Before the statement starts, one extra connection per relation it may touch (the relations
+   its text names, their partition tree and indexes) holds ACCESS EXCLUSIVE on it through a no-op
+   `ALTER TABLE ... OWNER TO <current owner>`. The statement queues on the first gated relation it
+   needs; the observer sees the waiting request in `pg_locks`, records it and every lock the statement
+   holds, and releases that gate. Released gates re-arm (2 ms lock_timeout) whenever the statement holds
+   nothing on their relation, so a relation locked again in a later internal transaction is caught
+   again. When the statement waits for the transactions of our gates (WaitForLockers) the gate is
+   released the same way. Gates need ownership (a scratch copy made with `--no-owner` gives that).
+2. End-of-command pause (superuser). A lock upgraded while the relation is already held cannot be
+   gated (DETACH CONCURRENTLY's ACCESS EXCLUSIVE on the partition, DROP INDEX CONCURRENTLY's on the
+   index). Event triggers on ddl_command_end and sql_drop, installed for the duration of the statement,
+   make it wait on an advisory lock the observer holds just before its last transaction commits.
+3. Row gates (superuser). A KEY SHARE lock on the pg_index row of each gated index makes a statement
+   that deletes the index wait right after taking its deletion lock (REINDEX CONCURRENTLY dropping the
+   old index, which fires no event trigger before PostgreSQL 17).
+
+Between those stops the observer polls continuously (locks on new relations are seen that way). Without
+ownership and superuser only polling remains, and a lock held for less than a sampling interval can be
+missed.
 """
 
 from __future__ import annotations
@@ -70,6 +74,7 @@ KINDS = {
 _GATEABLE = frozenset("rpimvS")
 _MAX_GATES = 64
 _GATE_LOCK_TIMEOUT = "2ms"
+_POLL_S = 0.0002
 _IDENT = re.compile(r'"((?:[^"]|"")+)"|([A-Za-z_][A-Za-z0-9_$]*)')
 _QUERIES = Path(__file__).parent / "queries"
 
@@ -377,22 +382,36 @@ class _Run:
 
 
 class _Gate:
-    """A connection holding ACCESS EXCLUSIVE on one relation through a no-op OWNER TO its owner."""
+    """A connection holding ACCESS EXCLUSIVE on one relation through a no-op OWNER TO its owner, or
+    (`row=True`, indexes, superuser) a KEY SHARE row lock on the index's pg_index row: deleting the index
+    then waits for us after its deletion lock is taken (REINDEX CONCURRENTLY's final ACCESS EXCLUSIVE)."""
 
-    def __init__(self, dsn: str, rel: _Relation) -> None:
+    def __init__(self, dsn: str, rel: _Relation, *, row: bool = False) -> None:
         self.conn = connect(dsn, autocommit=False)
         self.conn.execute(sql.SQL("SET lock_timeout = {}").format(sql.Literal(_GATE_LOCK_TIMEOUT)))
         self.conn.commit()
         self.pid = self.conn.info.backend_pid
+        self.watch = None if row else rel.oid
+        """Re-arm only while the statement holds no lock on this relation (None: always try)."""
         self.armed = False
         self.dead = False
-        self.statement = sql.SQL("ALTER TABLE {}.{} OWNER TO {}").format(
-            sql.Identifier(rel.schema), sql.Identifier(rel.name), sql.Identifier(rel.owner)
-        )
+        self.row = row
+        if row:
+            self.statement = sql.SQL(
+                "SELECT 1 FROM pg_catalog.pg_index WHERE indexrelid = {} FOR KEY SHARE"
+            ).format(sql.Literal(rel.oid))
+        else:
+            self.statement = sql.SQL("ALTER TABLE {}.{} OWNER TO {}").format(
+                sql.Identifier(rel.schema), sql.Identifier(rel.name), sql.Identifier(rel.owner)
+            )
 
     def try_arm(self) -> bool:
         try:
-            self.conn.execute(self.statement)
+            cursor = self.conn.execute(self.statement)
+            if self.row and cursor.fetchone() is None:  # the index is gone
+                self.conn.rollback()
+                self.dead = True
+                return False
             self.armed = True
         except psycopg.errors.LockNotAvailable:
             self.conn.rollback()
@@ -472,11 +491,13 @@ def _open_gates(
         rel = snapshot.get(oid)
         if rel is None or rel.kind not in _GATEABLE or len(gates) >= _MAX_GATES:
             continue
-        gate = _Gate(dsn, rel)
-        if gate.try_arm():
-            gates.append(gate)
-        else:
-            gate.close()
+        kinds = [False, True] if rel.kind == "i" else [False]
+        for row in kinds:
+            gate = _Gate(dsn, rel, row=row)
+            if gate.try_arm():
+                gates.append(gate)
+            else:
+                gate.close()
     return gates
 
 
@@ -491,9 +512,11 @@ def _step(
     while run.thread.is_alive():
         row = observer.execute(_query("blockers"), {"pid": run.pid}).fetchone()
         blockers = set(row[0]) if row and isinstance(row[0], list) else set()
-        seen |= _read_locks(observer, run.pid, waiting=True)
-        for gate in gates:
-            if not gate.armed and not gate.dead:
+        sample = _read_locks(observer, run.pid, waiting=True)
+        seen |= sample
+        held = {oid for oid, _ in sample}
+        for gate in gates:  # re-arm only where the statement holds nothing: sampling stays tight
+            if not gate.armed and not gate.dead and gate.watch not in held:
                 gate.try_arm()
         blocking = [gate for gate in gates if gate.armed and gate.pid in blockers]
         for gate in blocking:
@@ -502,7 +525,7 @@ def _step(
         if paused:
             pause.release()
         if not blocking and not paused:
-            run.thread.join(0.001)
+            run.thread.join(_POLL_S)
         if not cancelled and time.monotonic() > deadline:
             run.conn.cancel_safe()
             cancelled = True

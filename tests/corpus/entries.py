@@ -114,7 +114,8 @@ INDEXES = [
         USERS,
         ("REINDEX INDEX CONCURRENTLY users_email_idx",),
         transaction=False,
-        locks={"public.users": SUE},
+        locks={"public.users": SUE, "public.users_email_idx": AEL},
+        note="the old index is dropped under ACCESS EXCLUSIVE in the last internal transaction",
     ),
     E("reindex_table", USERS, ("REINDEX TABLE users",), locks={"public.users": "ShareLock"}),
     E(

@@ -1,0 +1,206 @@
+"""Static analysis must equal the trace on every corpus entry, on every available server version.
+
+Comparison policy, per statement of an entry (locks as held once the statement has run, accumulated
+over the entry's transaction; statements that failed or were skipped are not compared):
+
+- Relations compared: those that existed before the entry's statements ran (created by its setup,
+  `TracedLock.new_relation` false) and are tables, partitioned tables, materialized views, views or
+  sequences — except sequences owned by a table column (serial/identity: they follow the table) — plus
+  indexes only when a statement of the entry so far names the index directly (DROP INDEX, REINDEX INDEX,
+  ALTER INDEX). The analyser's own list is filtered the same way (its relations that the catalog knows
+  to be indexes not named, owned sequences, or relations the trace saw created are dropped); any other
+  relation it lists must be in the trace.
+- For each compared relation: the STRONGEST mode held (PostgreSQL's numbering, AccessShareLock = 1 ...
+  AccessExclusiveLock = 8).
+- Rewrites: the set of tables and materialized views given a new data file by that statement alone
+  (`TracedStatement.rewrites`) against the analyser's `rewrites` minus indexes and sequences.
+- A relation the trace saw created is left out even on the analyser's side, unless a relation of that
+  name existed before (REINDEX CONCURRENTLY swaps a new index in under the old name).
+- Names are schema-qualified as they are once the statement has run (after RENAME TO, the new name).
+
+The analyser is run twice per entry on the same trace, once per way lint learns the schema: with the
+catalog facts read from the database after the setup (`lint --dsn`: `read_catalog_facts`, used when the
+analyser provides it), and with no database, the setup analysed first as an earlier migration of the
+same set (relations created by earlier pending migrations). Both must equal the trace.
+
+A mismatch is a bug in the analyser (the trace is what PostgreSQL did): the test prints the statement,
+the server version and both sides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+
+from migwiz.engine.localserver import Binaries
+from migwiz.engine.model import Statement
+from migwiz.engine.splitting import split_sql
+from migwiz.engine.trace import LOCK_MODES, TracedStatement, strongest_modes, trace_statements
+from tests.conftest import BINARIES, TestDatabase, create_database, drop_database, server_for
+from tests.corpus import ENTRIES, CorpusEntry, reset_public
+
+analysis = pytest.importorskip(
+    "migwiz.engine.analysis", reason="the static analyser (migwiz.engine.analysis) is not written yet"
+)
+try:
+    from migwiz.engine.analysis.catalog import read_catalog_facts
+except ImportError:  # the analyser without its catalog reader: compare the no-database view only
+    read_catalog_facts = None
+
+COMPARED_KINDS = frozenset({"table", "partitioned table", "materialized view", "view", "sequence"})
+_NAMES_INDEX = re.compile(r"^\s*(DROP\s+INDEX|REINDEX\s+(\([^)]*\)\s*)?INDEX|ALTER\s+INDEX)\b", re.IGNORECASE)
+_IDENT = re.compile(r'"((?:[^"]|"")+)"|([A-Za-z_][A-Za-z0-9_$]*)')
+
+PRE_EXISTING = """
+SELECT n.nspname || '.' || c.relname, c.relkind::text,
+       EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+               AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')) AS owned
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = 'public'
+"""
+
+_dbs: dict[int, TestDatabase] = {}
+
+
+@pytest.fixture(scope="module")
+def corpus_db_cleanup() -> Iterator[None]:
+    yield
+    for database in _dbs.values():
+        drop_database(database)
+    _dbs.clear()
+
+
+def corpus_database(binaries: Binaries) -> TestDatabase:
+    """One database per server for the whole corpus (each entry resets `public`)."""
+    if binaries.major not in _dbs:
+        _dbs[binaries.major] = create_database(server_for(binaries))
+    return _dbs[binaries.major]
+
+
+def analyse_with_catalog(entry: CorpusEntry, major: int, catalog: Any) -> Sequence[Any]:
+    """The analyser's view of the entry's statements, the schema known from the live catalog."""
+    return analysis.analyze_statements(  # type: ignore[no-any-return]
+        entry.as_statements(), pg_version=major, in_transaction=entry.transaction, catalog=catalog
+    )
+
+
+def analyse_after_setup(entry: CorpusEntry, major: int) -> Sequence[Any]:
+    """The analyser's view of the entry's statements, the setup known as an earlier migration."""
+    from migwiz.engine.analysis.analyze import ScriptOptions, walk_statements
+    from migwiz.engine.analysis.schema import Schema
+
+    schema = Schema.of(None)
+    setup = split_sql(entry.setup, path=Path("setup.sql")) if entry.setup else ()
+    walk_statements(setup, major, schema, ScriptOptions(in_transaction=False))
+    return walk_statements(
+        entry.as_statements(), major, schema, ScriptOptions(in_transaction=entry.transaction)
+    )
+
+
+def _idents(text: str) -> set[str]:
+    return {quoted.replace('""', '"') if quoted else plain.lower() for quoted, plain in _IDENT.findall(text)}
+
+
+def named_indexes(statements: Sequence[Statement]) -> set[str]:
+    """Unqualified names of the relations named by DROP INDEX / REINDEX INDEX / ALTER INDEX statements."""
+    names: set[str] = set()
+    for statement in statements:
+        if _NAMES_INDEX.match(statement.sql):
+            names |= _idents(statement.sql)
+    return names
+
+
+def compared_trace(traced: TracedStatement, indexes_named: set[str], owned: set[str]) -> dict[str, str]:
+    keep = [
+        lock
+        for lock in traced.locks
+        if not lock.new_relation
+        and lock.relation not in owned
+        and (
+            lock.kind in COMPARED_KINDS
+            or (lock.kind == "index" and lock.relation.split(".")[-1] in indexes_named)
+        )
+    ]
+    return strongest_modes(keep)
+
+
+def compared_analysis(
+    locks: Sequence[Any], kinds: dict[str, str], owned: set[str], new: set[str], indexes_named: set[str]
+) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for lock in locks:
+        name = lock.relation
+        if name in new or name in owned:
+            continue
+        if kinds.get(name) in ("i", "I") and name.split(".")[-1] not in indexes_named:
+            continue
+        if name not in out or LOCK_MODES.index(lock.mode) > LOCK_MODES.index(out[name]):
+            out[name] = lock.mode
+    return out
+
+
+def diff_text(entry: CorpusEntry, major: int, statement: Statement, lines: list[str]) -> str:
+    head = f"{entry.id} on PostgreSQL {major}, statement {statement.line}: {statement.sql}"
+    return "\n".join([head, *("  " + line for line in lines)])
+
+
+@pytest.mark.parametrize("binaries", BINARIES, ids=lambda b: f"pg{b.major}")
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.id)
+def test_analysis_equals_trace(entry: CorpusEntry, binaries: Binaries, corpus_db_cleanup: None) -> None:
+    major = binaries.major
+    if not entry.applies_to(major):
+        pytest.skip(f"needs PostgreSQL {entry.min_version}+")
+    database = corpus_database(binaries)
+    reset_public(database.dsn)
+    with psycopg.connect(database.dsn, autocommit=True) as conn:
+        if entry.setup:
+            conn.execute(entry.setup.encode())
+        rows = conn.execute(PRE_EXISTING).fetchall()
+        catalog = read_catalog_facts(conn) if read_catalog_facts is not None else None
+    kinds = {str(name): str(kind) for name, kind, _ in rows}
+    owned = {str(name) for name, kind, is_owned in rows if kind == "S" and is_owned}
+    traced = trace_statements(database.dsn, entry.as_statements(), in_transaction=entry.transaction)
+    new = {lock.relation for t in traced.statements for lock in t.locks if lock.new_relation} - set(kinds)
+    views = {"setup as an earlier migration": analyse_after_setup(entry, major)}
+    if catalog is not None:
+        views["catalog"] = analyse_with_catalog(entry, major, catalog)
+    problems: list[str] = []
+    for knowledge, analysed in views.items():
+        problems.extend(compare(entry, major, traced.statements, analysed, kinds, owned, new, knowledge))
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
+
+
+def compare(
+    entry: CorpusEntry,
+    major: int,
+    traced: Sequence[TracedStatement],
+    analysed: Sequence[Any],
+    kinds: dict[str, str],
+    owned: set[str],
+    new: set[str],
+    knowledge: str,
+) -> list[str]:
+    """Readable differences between the trace and one analysis of the entry (empty when equal)."""
+    problems: list[str] = []
+    for position, (t, a) in enumerate(zip(traced, analysed, strict=True)):
+        if t.error is not None:
+            break
+        named = named_indexes(entry.as_statements()[: position + 1])
+        expected = compared_analysis(a.locks, kinds, owned, new, named)
+        actual = compared_trace(t, named, owned)
+        table_rewrites = tuple(sorted(r for r in a.rewrites if kinds.get(r) not in ("i", "I", "S")))
+        lines = []
+        for relation in sorted(set(expected) | set(actual)):
+            if expected.get(relation) != actual.get(relation):
+                lines.append(f"{relation}: analyser {expected.get(relation)}, trace {actual.get(relation)}")
+        if table_rewrites != t.rewrites:
+            lines.append(f"rewrites: analyser {list(table_rewrites)}, trace {list(t.rewrites)}")
+        if lines:
+            problems.append(diff_text(entry, major, t.statement, [f"[{knowledge}]", *lines]))
+    return problems
