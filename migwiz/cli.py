@@ -16,6 +16,7 @@ from typing import Any, TypeVar, cast
 
 import click
 import psycopg
+from rich.text import Text
 
 from migwiz import __version__
 from migwiz.console import output
@@ -24,7 +25,7 @@ from migwiz.engine.config import Settings, load_settings
 from migwiz.engine.connect import connect, resolve_dsn, scrub
 from migwiz.engine.durations import parse_duration
 from migwiz.engine.errors import ConnectionFailed, MigwizError, UsageError
-from migwiz.engine.eventlog import LEVELS, Level, read_events
+from migwiz.engine.eventlog import LEVELS, Event, Level, follow_events, read_events
 from migwiz.engine.migset import load_migration_set
 from migwiz.engine.model import MigrationSet, Version
 from migwiz.engine.runner import ExecutionPolicy
@@ -198,7 +199,8 @@ def _run_migrations(
     run = commands.up if command == "up" else commands.down
     result = run(
         ctx.dsn, mset, schema=ctx.settings.schema, policy=policy, wait_ms=wait_ms,
-        log_file=ctx.settings.log_file, sinks=sinks, **targets,
+        log_file=ctx.settings.log_file, sinks=sinks, syslog_address=ctx.settings.syslog_address,
+        retention_ms=ctx.settings.log_retention_ms, **targets,
     )  # fmt: skip
     report = result.report
     if ctx.json:
@@ -336,39 +338,55 @@ def lint(ctx: Context, paths: tuple[Path, ...], sarif: bool, pg_version: int | N
 @click.option("--level", type=click.Choice(list(LEVELS)), help="Only this level and above.")
 @click.option("--migration", "version", help="Only events about this migration version.")
 @click.option("--limit", type=click.IntRange(min=1), default=500, show_default=True)
+@click.option(
+    "--follow", "-f", is_flag=True, help="Keep printing new events as they are written (Ctrl-C stops)."
+)
 @common_options
 def log(
-    ctx: Context, run_id: str | None, since: str | None, level: str | None, version: str | None, limit: int
+    ctx: Context,
+    run_id: str | None,
+    since: str | None,
+    level: str | None,
+    version: str | None,
+    limit: int,
+    follow: bool,
 ) -> None:
     """The central log: runs, steps, lock waits and decisions stored in the database."""
     since_ms = parse_duration_flag(since, "--since") if since else None
+    filters: dict[str, Any] = {
+        "run_id": run_id,
+        "since_ms": since_ms,
+        "min_level": cast(Level | None, level),
+        "version": version,
+    }
     with connect(ctx.dsn, autocommit=True, purpose="log reader") as conn:
-        if not state_exists(conn, ctx.settings.schema):
-            events = []
-        else:
-            events = read_events(
-                conn,
-                ctx.settings.schema,
-                run_id=run_id,
-                since_ms=since_ms,
-                min_level=cast(Level | None, level),
-                version=version,
-                limit=limit,
+        exists = state_exists(conn, ctx.settings.schema)
+        events = read_events(conn, ctx.settings.schema, limit=limit, **filters) if exists else []
+        _print_events(ctx, events)
+        if not follow:
+            return
+        if not exists:
+            raise UsageError(
+                f"no migwiz schema {ctx.settings.schema!r} in this database yet: nothing to follow"
             )
+        last = events[-1][0] if events else 0
+        try:
+            for item in follow_events(conn, ctx.settings.schema, after_id=last, **filters):
+                _print_events(ctx, [item])
+        except KeyboardInterrupt:
+            return
+
+
+def _print_events(ctx: Context, events: list[tuple[int, Event]]) -> None:
     if ctx.json:
-        output.emit_json({"events": [e.to_json() | {"id": i} for i, e in events]})
+        if events:
+            output.emit_json({"events": [e.to_json() | {"id": i} for i, e in events]})
         return
-    t = output.table("time", "run", "level", "step", "message")
     for _, e in events:
-        style = output.LEVEL_STYLES.get(e.level, "")
-        t.add_row(
-            f"{e.at:%Y-%m-%d %H:%M:%S}",
-            e.run_id[:8],
-            f"[{style}]{e.level}[/]" if style else e.level,
-            e.step,
-            e.message.replace("[", r"\["),
-        )
-    output.stdout.print(t)
+        line = Text(f"{e.at:%Y-%m-%d %H:%M:%S} {e.run_id[:8]} ")
+        line.append(f"{e.level:<7}", style=output.LEVEL_STYLES.get(e.level, ""))
+        line.append(f" {e.step:<10} {e.message}")
+        output.stdout.print(line)
 
 
 def main() -> None:

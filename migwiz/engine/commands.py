@@ -55,6 +55,8 @@ def migrate(
     wait_ms: int = 0,
     log_file: Path | None = None,
     sinks: Sequence[EventSink] = (),
+    syslog_address: str | None = None,
+    retention_ms: int | None = None,
 ) -> MigrateResult:
     """Take the migration lock, record a run in the central log, and run `action` (e.g. `Runner.up`).
 
@@ -62,13 +64,17 @@ def migrate(
     logged, then raised again.
     """
     with MigrationLock(dsn, schema, wait_ms=wait_ms):
-        run = Run(dsn, schema, command, log_file=log_file)
+        run = Run(
+            dsn, schema, command, log_file=log_file, syslog_address=syslog_address, retention_ms=retention_ms
+        )
         run.log.sinks.extend(sinks)
         runner = Runner(dsn, mset, log=run.log, schema=schema, policy=policy)
         outcome = "failed"
+        summary: dict[str, object] = {}
         try:
             report = action(runner)
             outcome = "success" if report.ok else "failed"
+            summary = run_summary(report)
         except UsageError as exc:
             run.log.error("plan", exc.message, hint=exc.hint)
             raise
@@ -77,8 +83,17 @@ def migrate(
             raise
         finally:
             runner.close()
-            run.finish(outcome)
+            run.finish(outcome, **summary)
     return MigrateResult(run.run_id, report)
+
+
+def run_summary(report: RunReport) -> dict[str, object]:
+    """What a run did, for its row in `<schema>.runs`: migrations, durations, statements."""
+    return {
+        "direction": report.direction,
+        "migrations": [o.to_json() for o in report.outcomes],
+        "duration_ms": round(sum(o.duration_ms for o in report.outcomes), 1),
+    }
 
 
 def up(
@@ -91,11 +106,13 @@ def up(
     wait_ms: int = 0,
     log_file: Path | None = None,
     sinks: Sequence[EventSink] = (),
+    syslog_address: str | None = None,
+    retention_ms: int | None = None,
 ) -> MigrateResult:
     """Apply pending migrations (up to and including version `to`)."""
     return migrate(
         dsn, mset, lambda r: r.up(to), command="up", schema=schema, policy=policy, wait_ms=wait_ms,
-        log_file=log_file, sinks=sinks,
+        log_file=log_file, sinks=sinks, syslog_address=syslog_address, retention_ms=retention_ms,
     )  # fmt: skip
 
 
@@ -110,11 +127,14 @@ def down(
     wait_ms: int = 0,
     log_file: Path | None = None,
     sinks: Sequence[EventSink] = (),
+    syslog_address: str | None = None,
+    retention_ms: int | None = None,
 ) -> MigrateResult:
     """Revert applied migrations, newest first (one unless `to` or `steps`)."""
     return migrate(
         dsn, mset, lambda r: r.down(to, steps), command="down", schema=schema, policy=policy,
-        wait_ms=wait_ms, log_file=log_file, sinks=sinks,
+        wait_ms=wait_ms, log_file=log_file, sinks=sinks, syslog_address=syslog_address,
+        retention_ms=retention_ms,
     )  # fmt: skip
 
 

@@ -12,7 +12,16 @@ from migwiz.engine.errors import ConfigError
 from migwiz.engine.state import DEFAULT_SCHEMA
 
 CONFIG_NAME = "migwiz.toml"
-_KNOWN_KEYS = {"dir", "schema", "lock_timeout", "statement_timeout", "log_file", "drift"}
+_KNOWN_KEYS = {
+    "dir",
+    "schema",
+    "lock_timeout",
+    "statement_timeout",
+    "log_file",
+    "log_retention",
+    "syslog",
+    "drift",
+}
 
 
 @dataclass(frozen=True)
@@ -26,6 +35,8 @@ class Settings:
     log_file: Path | None = None
     config_path: Path | None = None
     drift_ignore: tuple[str, ...] = field(default_factory=tuple)
+    log_retention_ms: int | None = None
+    syslog_address: str | None = None
 
 
 def find_config(start: Path) -> Path | None:
@@ -115,4 +126,17 @@ def load_settings(
         log_file=log_file,
         config_path=config_path,
         drift_ignore=ignore,
+        log_retention_ms=_duration(data["log_retention"], "log_retention", where)
+        if "log_retention" in data
+        else None,
+        syslog_address=_syslog_address(data.get("syslog")),
     )
+
+
+def _syslog_address(value: Any) -> str | None:
+    """`syslog = true` means the local socket; a string is a socket path or `host:port`."""
+    if value is True:
+        return "/dev/log"
+    if isinstance(value, str) and value:
+        return value
+    return None

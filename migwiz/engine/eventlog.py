@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
+import logging.handlers
 import threading
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, ClassVar, Literal, Protocol
 
 import psycopg
 from psycopg import sql
@@ -105,14 +107,61 @@ class MemorySink:
         """Nothing to release."""
 
 
+def notify_channel(schema: str) -> str:
+    """The LISTEN/NOTIFY channel on which new events of `schema` are announced."""
+    return f"migwiz_events_{schema}"[:63]
+
+
+class SyslogSink:
+    """Sends events to syslog (facility LOCAL0), one line each.
+
+    `address` is a Unix socket path (default `/dev/log`) or `host:port` for UDP.
+    """
+
+    _PRIORITIES: ClassVar[dict[str, int]] = {
+        "debug": logging.DEBUG,
+        "info": logging.INFO,
+        "warning": logging.WARNING,
+        "error": logging.ERROR,
+    }
+
+    def __init__(self, address: str = "/dev/log") -> None:
+        target: str | tuple[str, int]
+        if ":" in address and not address.startswith("/"):
+            host, _, port = address.rpartition(":")
+            target = (host, int(port))
+        else:
+            target = address
+        self._handler = logging.handlers.SysLogHandler(
+            address=target, facility=logging.handlers.SysLogHandler.LOG_LOCAL0
+        )
+        self._handler.ident = "migwiz: "
+
+    def write(self, event: Event) -> None:
+        """One line: run id, step, message."""
+        record = logging.LogRecord(
+            "migwiz", self._PRIORITIES[event.level], "", 0,
+            f"run={event.run_id[:8]} {event.step}: {event.message}", None, None,
+        )  # fmt: skip
+        self._handler.emit(record)
+
+    def close(self) -> None:
+        """Close the socket."""
+        self._handler.close()
+
+
 class DatabaseSink:
     """Inserts events into `<schema>.events` over a dedicated autocommit connection."""
 
     def __init__(self, conn: psycopg.Connection[Any], schema: str) -> None:
         self._conn = conn
+        # one round trip: insert, then wake `migwiz log --follow` readers with the new id
         self._insert = sql.SQL(
-            "INSERT INTO {}.events (run_id, at, level, step, message, data) VALUES (%s, %s, %s, %s, %s, %s)"
+            "WITH new AS (INSERT INTO {}.events (run_id, at, level, step, message, data)"
+            " VALUES (%s, %s, %s, %s, %s, %s) RETURNING id)"
+            " SELECT pg_notify(%s, id::text) FROM new"
         ).format(sql.Identifier(schema))
+        self._channel = notify_channel(schema)
         self._lock = threading.Lock()
         self.failed: str | None = None
 
@@ -124,7 +173,15 @@ class DatabaseSink:
             try:
                 self._conn.execute(
                     self._insert,
-                    (event.run_id, event.at, event.level, event.step, event.message, Jsonb(dict(event.data))),
+                    (
+                        event.run_id,
+                        event.at,
+                        event.level,
+                        event.step,
+                        event.message,
+                        Jsonb(dict(event.data)),
+                        self._channel,
+                    ),
                 )
             except psycopg.Error as exc:
                 self.failed = scrub(str(exc)).strip().splitlines()[0] if str(exc).strip() else "error"
@@ -176,7 +233,16 @@ class EventLog:
 class Run:
     """A recorded run: a row in `<schema>.runs` plus the event log of that run."""
 
-    def __init__(self, dsn: str, schema: str, command: str, *, log_file: Path | None = None) -> None:
+    def __init__(
+        self,
+        dsn: str,
+        schema: str,
+        command: str,
+        *,
+        log_file: Path | None = None,
+        syslog_address: str | None = None,
+        retention_ms: int | None = None,
+    ) -> None:
         self.schema = schema
         self.command = command
         self.log = EventLog()
@@ -194,6 +260,13 @@ class Run:
         self.log.sinks.append(self.db_sink)
         if log_file is not None:
             self.log.sinks.append(JsonLinesSink(log_file))
+        if syslog_address:
+            self.log.sinks.append(SyslogSink(syslog_address))
+        if retention_ms is not None:
+            pruned = prune_events(self._conn, schema, retention_ms)
+            if pruned:
+                self.log.info("retention", f"removed {pruned} events older than the retention period",
+                              removed=pruned, retention_ms=retention_ms)  # fmt: skip
         self.log.info("run", f"migwiz {command} started", os_user=os_user, host=host, version=__version__)
 
     @property
@@ -252,3 +325,43 @@ def read_events(
     params.append(limit)
     rows = conn.execute(query, params).fetchall()
     return [(row[0], Event(row[1] or "", row[2], row[3], row[4], row[5], row[6] or {})) for row in rows]
+
+
+def prune_events(conn: psycopg.Connection[Any], schema: str, retention_ms: int) -> int:
+    """Delete events (and finished runs) older than `retention_ms`; returns how many events went."""
+    cur = conn.execute(
+        sql.SQL("DELETE FROM {}.events WHERE at < clock_timestamp() - %s * interval '1 millisecond'").format(
+            sql.Identifier(schema)
+        ),
+        (retention_ms,),
+    )
+    conn.execute(
+        sql.SQL(
+            "DELETE FROM {}.runs WHERE finished_at < clock_timestamp() - %s * interval '1 millisecond'"
+        ).format(sql.Identifier(schema)),
+        (retention_ms,),
+    )
+    return cur.rowcount
+
+
+def follow_events(
+    conn: psycopg.Connection[Any],
+    schema: str,
+    *,
+    after_id: int,
+    stop: Callable[[], bool] = lambda: False,
+    poll_s: float = 5.0,
+    **filters: Any,
+) -> Iterator[tuple[int, Event]]:
+    """New events as they are written, woken by LISTEN/NOTIFY (with a slow poll as a safety net).
+
+    `conn` must be in autocommit mode; `filters` are those of `read_events`. Ends when `stop()` is true.
+    """
+    conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(notify_channel(schema))))
+    last = after_id
+    while not stop():
+        for event_id, event in read_events(conn, schema, after_id=last, **filters):
+            last = event_id
+            yield event_id, event
+        for _ in conn.notifies(timeout=poll_s, stop_after=1):
+            pass
