@@ -262,12 +262,12 @@ class Run:
             self.log.sinks.append(JsonLinesSink(log_file))
         if syslog_address:
             self.log.sinks.append(SyslogSink(syslog_address))
+        self.log.info("run", f"migwiz {command} started", os_user=os_user, host=host, version=__version__)
         if retention_ms is not None:
             pruned = prune_events(self._conn, schema, retention_ms)
             if pruned:
                 self.log.info("retention", f"removed {pruned} events older than the retention period",
                               removed=pruned, retention_ms=retention_ms)  # fmt: skip
-        self.log.info("run", f"migwiz {command} started", os_user=os_user, host=host, version=__version__)
 
     @property
     def run_id(self) -> str:
