@@ -1,0 +1,214 @@
+"""Shadow databases: where rollback tests run and where drift detection replays the migration files.
+
+A shadow database is either made on the target's server (`migwiz_shadow_<purpose>_<random>`, dropped on
+exit whatever happens, Ctrl-C included) or given by the operator (`--shadow-dsn`): that database must be
+empty, and everything migwiz created in it is dropped again on exit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import psycopg
+from psycopg import sql
+
+from migwiz.engine.connect import connect, describe, scrub
+from migwiz.engine.errors import MigwizError, UsageError
+from migwiz.engine.eventlog import EventLog
+from migwiz.engine.model import Migration, MigrationSet
+from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
+from migwiz.engine.schema import SchemaModel, read_schema
+from migwiz.engine.schema.model import Schema
+from migwiz.engine.scratch import scratch_database
+from migwiz.engine.state import DEFAULT_SCHEMA, HistoryRow, ensure_state
+
+SHADOW_PREFIX = "migwiz_shadow"
+
+# Top-level kinds that can be dropped with CASCADE when an operator's shadow database is cleaned.
+_DROP_KIND = {
+    "table": "TABLE",
+    "view": "VIEW",
+    "materialized view": "MATERIALIZED VIEW",
+    "sequence": "SEQUENCE",
+    "enum": "TYPE",
+    "composite type": "TYPE",
+    "domain": "DOMAIN",
+    "extension": "EXTENSION",
+}
+
+
+@dataclass(frozen=True)
+class Shadow:
+    """A shadow database: its DSN, a secret-free label, and whether migwiz created it."""
+
+    dsn: str
+    label: str
+    created: bool
+
+
+def shadow_prefix(purpose: str) -> str:
+    """`migwiz_shadow_<purpose>` with the purpose reduced to lower-case letters, digits and `_`.
+
+    >>> shadow_prefix("test-rollback")
+    'migwiz_shadow_test_rollback'
+    """
+    return f"{SHADOW_PREFIX}_{re.sub(r'[^a-z0-9]+', '_', purpose.lower()).strip('_')}"
+
+
+@contextmanager
+def shadow_database(dsn: str | None, *, shadow_dsn: str | None = None, purpose: str) -> Iterator[Shadow]:
+    """A shadow database for `purpose`: `shadow_dsn` if given, else one made on `dsn`'s server.
+
+    An operator's shadow database may hold extensions and an empty `public` schema, nothing else.
+
+    A database migwiz created is dropped on exit (also on Ctrl-C); an operator's database is emptied again.
+    """
+    if shadow_dsn:
+        with _operator_shadow(shadow_dsn) as shadow:
+            yield shadow
+        return
+    if not dsn:
+        raise UsageError(
+            f"{purpose} needs a database server for its shadow database",
+            "pass --dsn (a shadow database is made on its server) or --shadow-dsn (an empty database)",
+        )
+    with scratch_database(dsn, prefix=shadow_prefix(purpose)) as made:
+        yield Shadow(made, describe(made), created=True)
+
+
+@contextmanager
+def _operator_shadow(shadow_dsn: str) -> Iterator[Shadow]:
+    with connect(shadow_dsn, autocommit=True, purpose="shadow") as conn:
+        before = read_schema(conn, exclude_schemas=())
+    leftover = [
+        o
+        for o in before.objects
+        if not (isinstance(o, Schema) and o.name == "public") and o.object_type != "extension"
+    ]
+    if leftover:
+        first = leftover[0]
+        raise UsageError(
+            f"the shadow database {describe(shadow_dsn)} is not empty ({first.object_type} {first.name} "
+            f"and {len(leftover) - 1} more objects)",
+            "give --shadow-dsn an empty database: migwiz creates objects there and drops them afterwards",
+        )
+    try:
+        yield Shadow(shadow_dsn, describe(shadow_dsn), created=False)
+    finally:
+        empty_database(shadow_dsn, before)
+
+
+def empty_database(dsn: str, initial: SchemaModel) -> None:
+    """Drop (CASCADE) every schema and top-level object of `dsn` that is not in `initial`."""
+    with connect(dsn, autocommit=True, purpose="shadow cleanup") as conn:
+        now = read_schema(conn, exclude_schemas=())
+        known = initial.keyed()
+        new_schemas = {
+            o.name for o in now.objects if isinstance(o, Schema) and ("schema", o.name) not in known
+        }
+        statements: list[sql.Composed] = [
+            sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.SQL(name)) for name in sorted(new_schemas)
+        ]
+        for obj in now.objects:
+            kind = _DROP_KIND.get(obj.object_type)
+            if kind is None or (obj.object_type, obj.name) in known:
+                continue
+            if getattr(obj, "partition_of", None) or getattr(obj, "owned_by", None):
+                continue  # goes with its parent table
+            statements.append(
+                sql.SQL("DROP {} IF EXISTS {} CASCADE").format(sql.SQL(kind), sql.SQL(obj.name))
+            )
+        for obj in now.objects:
+            if obj.object_type == "function" and ("function", obj.name) not in known:
+                kind = "PROCEDURE" if getattr(obj, "kind", "") == "procedure" else "ROUTINE"
+                statements.append(
+                    sql.SQL("DROP {} IF EXISTS {} CASCADE").format(sql.SQL(kind), sql.SQL(obj.name))
+                )
+        for statement in statements:
+            with contextlib.suppress(psycopg.errors.UndefinedObject, psycopg.errors.InvalidSchemaName):
+                conn.execute(statement)
+
+
+def shadow_runner(
+    shadow: Shadow,
+    mset: MigrationSet,
+    log: EventLog,
+    *,
+    schema: str = DEFAULT_SCHEMA,
+    lock_timeout_ms: int = 2000,
+) -> Runner:
+    """A Runner on the shadow database that applies whatever it is given (out of order, no down needed)."""
+    policy = ExecutionPolicy(
+        lock_timeout_ms=lock_timeout_ms, allow_irreversible=True, allow_out_of_order=True
+    )
+    return Runner(shadow.dsn, mset, log=log, schema=schema, policy=policy)
+
+
+def replay(
+    shadow: Shadow,
+    mset: MigrationSet,
+    migrations: list[Migration],
+    log: EventLog,
+    *,
+    schema: str = DEFAULT_SCHEMA,
+) -> RunReport:
+    """Apply `migrations` on the shadow database in version order; a failure raises `MigwizError`."""
+    subset = MigrationSet(mset.root, mset.layout, tuple(sorted(migrations, key=lambda m: m.version)))
+    runner = shadow_runner(shadow, subset, log, schema=schema)
+    try:
+        report = runner.up()
+    finally:
+        runner.close()
+    for outcome in report.outcomes:
+        if outcome.failure is not None:
+            raise MigwizError(
+                f"replaying migration {outcome.version} on the shadow database failed: "
+                f"{outcome.failure.describe()}",
+                "the files no longer apply from scratch: fix the migration (or its predecessors) first",
+            )
+    return report
+
+
+def copy_history(shadow: Shadow, history: list[HistoryRow], *, schema: str = DEFAULT_SCHEMA) -> None:
+    """Write the target's successful history rows into the shadow's (fresh) migwiz schema."""
+    with connect(shadow.dsn, autocommit=True, purpose="shadow") as conn:
+        conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(schema)))
+        ensure_state(conn, schema)
+        with conn.transaction():
+            for row in history:
+                if not row.success:
+                    continue
+                conn.execute(
+                    sql.SQL(
+                        "INSERT INTO {}.history (version, name, checksum, applied_at, os_user, host,"
+                        " duration_ms, success, statements_done, phase) VALUES (%s, %s, %s, %s, %s, %s, %s,"
+                        " true, %s, %s)"
+                    ).format(sql.Identifier(schema)),
+                    (
+                        row.version,
+                        row.name,
+                        row.checksum,
+                        row.applied_at,
+                        row.os_user,
+                        row.host,
+                        row.duration_ms,
+                        row.statements_done,
+                        row.phase,
+                    ),
+                )
+
+
+def read_model(dsn: str, *, schema: str = DEFAULT_SCHEMA) -> SchemaModel:
+    """The schema model of `dsn` without migwiz's own schema."""
+    with connect(dsn, autocommit=True, purpose="schema reader") as conn:
+        return read_schema(conn, exclude_schemas=(schema,))
+
+
+def error_text(exc: BaseException) -> str:
+    """The first line of an error, scrubbed."""
+    text = scrub(str(exc)).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
