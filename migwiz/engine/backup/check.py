@@ -411,10 +411,7 @@ def _disks(settings: dict[str, str], start_epoch: int, notes: list[str]) -> tupl
     except OSError:
         notes.append("free disk: not visible (the server's data folder is not readable on this machine)")
         return ()
-    same = (
-        len(lines) >= 4 and lines[2].strip() == str(start_epoch) and lines[3].strip() == settings.get("port")
-    )
-    if not same:
+    if not _same_server(lines, start_epoch, settings.get("port", "")):
         notes.append("free disk: not visible (a data folder with that path here belongs to another server)")
         return ()
     out = []
@@ -426,3 +423,16 @@ def _disks(settings: dict[str, str], start_epoch: int, notes: list[str]) -> tupl
             continue
         out.append(DiskFacts(what, str(path.resolve()), st.f_bavail * st.f_frsize, st.f_blocks * st.f_frsize))
     return tuple(out)
+
+
+def _same_server(pid_lines: list[str], start_epoch: int, port: str) -> bool:
+    """postmaster.pid (pid, data folder, start time, port, ...) names the server we are connected to.
+
+    >>> _same_server(["7", "/d", "1700000000", "5432"], 1700000001, "5432")
+    True
+    >>> _same_server(["7", "/d", "1700000000", "5433"], 1700000000, "5432")
+    False
+    """
+    if len(pid_lines) < 4 or not pid_lines[2].strip().isdigit():
+        return False
+    return abs(int(pid_lines[2]) - start_epoch) <= 1 and pid_lines[3].strip() == port

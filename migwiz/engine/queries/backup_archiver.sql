@@ -11,5 +11,5 @@ SELECT a.archived_count,
        pg_is_in_recovery() AS in_recovery,
        current_setting('server_version') AS server_version,
        current_setting('server_version_num')::int AS server_version_num,
-       extract(epoch FROM pg_postmaster_start_time())::bigint AS postmaster_start_epoch
+       floor(extract(epoch FROM pg_postmaster_start_time()))::bigint AS postmaster_start_epoch
 FROM pg_stat_archiver a
