@@ -25,6 +25,8 @@ from migwiz.engine.localserver import (
     LocalServer,
     available_binaries,
     embedded_binaries,
+    grant_traverse,
+    run_as,
     start_server,
 )
 
@@ -177,12 +179,11 @@ def _running_in(state_dir: Path, binaries: Binaries) -> LocalServer | None:
 
 def _start_again(binaries: Binaries, datadir: Path) -> int:
     """Start a kept, stopped demo server on its configured port; the port."""
-    started = subprocess.run(
-        [str(binaries.tool("pg_ctl")), "-D", str(datadir), "-l", str(datadir / "server.log"), "-w", "start"],
-        capture_output=True,
-        text=True,
-        check=False,
-        user=_owner_of(datadir),
+    owner = _owner_of(datadir)
+    if owner is not None:
+        grant_traverse(binaries.bin_dir)
+    started = run_as(
+        owner, binaries.tool("pg_ctl"), "-D", datadir, "-l", datadir / "server.log", "-w", "start"
     )
     port = _port_of(datadir)
     if started.returncode != 0 or port is None:

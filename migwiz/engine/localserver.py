@@ -121,7 +121,7 @@ def run_as(user: str | None, *args: str | Path) -> subprocess.CompletedProcess[s
     )
 
 
-def _open_up(path: Path) -> None:
+def grant_traverse(path: Path) -> None:
     """Let an unprivileged server user traverse every parent of `path` and read the binaries."""
     for parent in [path, *path.parents]:
         mode = parent.stat().st_mode
@@ -185,8 +185,8 @@ def start_server(
     parent = Path(tempfile.mkdtemp(prefix=f"migwiz-pg{binaries.major}-", dir=base_dir))
     datadir = parent / "data"
     if user is not None:
-        _open_up(parent)
-        _open_up(binaries.bin_dir)
+        grant_traverse(parent)
+        grant_traverse(binaries.bin_dir)
         shutil.chown(parent, user)
     server = LocalServer(binaries, datadir, _free_port(), user)
     init = server._run(
