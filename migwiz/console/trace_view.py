@@ -1,0 +1,113 @@
+"""Human and JSON output of `migwiz trace`: per statement the locks measured, rewrites, time and errors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from migwiz.engine import humanize
+from migwiz.engine.errors import UsageError
+from migwiz.engine.migset import load_migration_set
+from migwiz.engine.model import MigrationSet, Script, Version
+from migwiz.engine.trace import TracedLock, TraceResult
+
+
+def _lock_json(lock: TracedLock) -> dict[str, Any]:
+    return {
+        "relation": lock.relation,
+        "mode": lock.mode,
+        "kind": lock.kind,
+        "new_relation": lock.new_relation,
+    }
+
+
+def trace_json(result: TraceResult, *, path: str, target: str, in_transaction: bool) -> dict[str, Any]:
+    """The `migwiz trace --json` document."""
+    return {
+        "path": path,
+        "target": target,
+        "server_version": result.server_version,
+        "in_transaction": in_transaction,
+        "statements": [
+            {
+                "line": s.statement.line,
+                "sql": s.statement.sql,
+                "locks": [_lock_json(x) for x in s.locks],
+                "own_locks": [_lock_json(x) for x in s.own_locks],
+                "rewrites": list(s.rewrites),
+                "index_rebuilds": list(s.index_rebuilds),
+                "duration_ms": round(s.duration_ms, 3),
+                "error": s.error,
+                "sqlstate": s.sqlstate,
+                "method": s.method,
+            }
+            for s in result.statements
+        ],
+    }
+
+
+def print_trace(result: TraceResult, console: Console, *, path: str, target: str) -> None:
+    """One row per statement: line, SQL, locks it took (new relations dimmed), rewrites, time, error."""
+    t = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+    for name in ("line", "statement", "locks taken", "rewrites", "time", "result"):
+        t.add_column(name, overflow="fold")
+    for s in result.statements:
+        locks = Text()
+        for i, lock in enumerate(s.own_locks):
+            if i:
+                locks.append("\n")
+            locks.append(f"{lock.mode} {lock.relation}", style="dim" if lock.new_relation else "")
+        rewrites = "\n".join([*s.rewrites, *(f"{x} (index)" for x in s.index_rebuilds)]) or "–"
+        outcome = (
+            Text(f"{s.sqlstate or ''} {s.error}".strip(), style="red")
+            if s.error and s.method != "skipped"
+            else Text(s.error or "ok", style="dim" if s.error else "green")
+        )
+        sql = " ".join(s.statement.sql.split())
+        t.add_row(
+            str(s.statement.line),
+            sql if len(sql) <= 60 else sql[:59] + "…",
+            locks if s.own_locks else "–",
+            rewrites,
+            humanize.duration(s.duration_ms / 1000) if s.method != "skipped" else "–",
+            outcome,
+        )
+    console.print(t)
+    failed = sum(1 for s in result.statements if s.error and s.method != "skipped")
+    major = result.server_version // 10000
+    console.print(
+        f"{path}: {len(result.statements)} statements traced on {target} (PostgreSQL {major}), "
+        f"{failed} failed",
+        markup=False,
+    )
+
+
+def resolve_script(target: str, down: bool, migration_set: Callable[[], MigrationSet]) -> Script:
+    """The script `migwiz trace TARGET` means: a migration file (up or down), or a version of the set."""
+    path = Path(target)
+    if path.is_file():
+        mset = load_migration_set(path.parent)
+        wanted = path.resolve()
+        for migration in mset.migrations:
+            ups = migration.up.path.resolve() == wanted
+            downs = migration.down is not None and migration.down.path.resolve() == wanted
+            if ups and not down:
+                return migration.up
+            if (downs or ups) and migration.down is not None:
+                return migration.down
+        raise UsageError(f"{target}: not a migration of {mset.root}", "name an up or down migration file")
+    found = migration_set().by_version().get(Version(target))
+    if found is None:
+        raise UsageError(
+            f"{target}: no such file, and no migration has that version", "check the path or version"
+        )
+    if down:
+        if found.down is None:
+            raise UsageError(f"migration {target} has no down script", "trace its up script (drop --down)")
+        return found.down
+    return found.up

@@ -1,0 +1,199 @@
+"""How fast this server scans, rewrites and indexes: measured on a bounded sample, cached in its schema.
+
+`calibrate` builds a sample table of `sample_mb` megabytes in the migwiz schema, times a constraint
+validation (a full scan), an index build and a table rewrite (ALTER COLUMN TYPE) on it, drops it and stores
+the throughputs in `<schema>.calibration` (created if needed). `load_calibration` reads the newest stored
+result for the server's major version. Without one, `DEFAULT_THROUGHPUT` is used: deliberately slow
+figures, so uncalibrated estimates err on the long side.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import psycopg
+from psycopg import sql
+from psycopg.types.json import Jsonb
+
+from migwiz.engine.connect import permission_error
+
+QUERIES = Path(__file__).resolve().parent / "queries"
+SAMPLE_ROW_BYTES = 100
+"""Approximate heap bytes per row of the sample (tuple header, item pointer, the four columns)."""
+DEFAULT_SAMPLE_MB = 48
+SETTINGS = ("shared_buffers", "maintenance_work_mem", "max_parallel_maintenance_workers", "wal_level")
+
+Source = Literal["default", "calibrated"]
+
+
+@dataclass(frozen=True)
+class Throughput:
+    """Rates the duration estimates use: bytes scanned or rewritten per second, rows sorted into an index."""
+
+    scan_bytes_per_s: float
+    """A full scan checking every row (VALIDATE CONSTRAINT, SET NOT NULL, an index build's heap pass)."""
+    rewrite_bytes_per_s: float
+    """A table rewrite (ALTER COLUMN TYPE, VACUUM FULL), heap only: indexes are rebuilt on top."""
+    index_rows_per_s: float
+    """Rows sorted and written into a B-tree per second, beyond the heap scan."""
+    source: Source = "default"
+    measured_at: datetime | None = None
+    server_version: int | None = None
+    sample_bytes: int | None = None
+
+    @property
+    def calibrated(self) -> bool:
+        """Measured on this server (else the conservative defaults)."""
+        return self.source == "calibrated"
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready dict (raw numbers)."""
+        return {
+            "source": self.source,
+            "scan_bytes_per_s": self.scan_bytes_per_s,
+            "rewrite_bytes_per_s": self.rewrite_bytes_per_s,
+            "index_rows_per_s": self.index_rows_per_s,
+            "measured_at": self.measured_at.isoformat() if self.measured_at else None,
+            "server_version": self.server_version,
+            "sample_bytes": self.sample_bytes,
+        }
+
+
+DEFAULT_THROUGHPUT = Throughput(
+    scan_bytes_per_s=150e6, rewrite_bytes_per_s=25e6, index_rows_per_s=400e3, source="default"
+)
+"""Slow-disk figures, well below what a small cloud instance measures: uncalibrated plans overestimate."""
+
+
+def _table(schema: str, name: str) -> sql.Composed:
+    return sql.SQL("{}.{}").format(sql.Identifier(schema), sql.Identifier(name))
+
+
+def ensure_calibration_table(conn: psycopg.Connection[Any], schema: str) -> None:
+    """Create `<schema>.calibration` (and the schema) when missing. `conn` must be in autocommit."""
+    text = (QUERIES / "plan_calibration_table.sql").read_text()
+    try:
+        with conn.transaction():
+            conn.execute(sql.SQL(text).format(schema=sql.Identifier(schema)))
+    except psycopg.errors.InsufficientPrivilege as exc:
+        raise permission_error(exc, f"creating {schema}.calibration") from None
+
+
+def load_calibration(conn: psycopg.Connection[Any], schema: str) -> Throughput | None:
+    """The newest calibration stored for this server's major version, or None."""
+    exists = conn.execute(
+        "SELECT pg_catalog.to_regclass(pg_catalog.format('%%I.calibration', %s::text)) IS NOT NULL", (schema,)
+    ).fetchone()
+    if not exists or not exists[0]:
+        return None
+    major = conn.info.server_version // 10000
+    row = conn.execute(
+        sql.SQL(
+            "SELECT scan_bytes_per_s, rewrite_bytes_per_s, index_rows_per_s, measured_at, sample_bytes"
+            " FROM {} WHERE server_version / 10000 = %s ORDER BY measured_at DESC LIMIT 1"
+        ).format(_table(schema, "calibration")),
+        (major,),
+    ).fetchone()
+    if row is None:
+        return None
+    return Throughput(
+        float(row[0]),
+        float(row[1]),
+        float(row[2]),
+        source="calibrated",
+        measured_at=row[3],
+        server_version=conn.info.server_version,
+        sample_bytes=int(row[4]),
+    )
+
+
+def calibrate(
+    conn: psycopg.Connection[Any], schema: str, *, sample_mb: int = DEFAULT_SAMPLE_MB
+) -> Throughput:
+    """Measure this server on a sample table of about `sample_mb` MB and store the result.
+
+    `conn` must be in autocommit. The sample lives in `schema` only while it is measured; it is dropped
+    whatever happens. Takes a few seconds for the default size.
+    """
+    ensure_calibration_table(conn, schema)
+    rows = max(10_000, sample_mb * 1_000_000 // SAMPLE_ROW_BYTES)
+    sample = _table(schema, f"calibration_sample_{conn.info.backend_pid}")
+    conn.execute(sql.SQL("DROP TABLE IF EXISTS {}").format(sample))
+    try:
+        conn.execute(
+            sql.SQL(
+                "CREATE TABLE {} (id integer NOT NULL, n integer NOT NULL, label text NOT NULL,"
+                " created_at timestamptz NOT NULL)"
+            ).format(sample)
+        )
+        fill = (QUERIES / "plan_calibration_sample.sql").read_text()
+        conn.execute(sql.SQL(fill).format(table=sample), {"rows": rows})
+        conn.execute(sql.SQL("VACUUM (FREEZE, ANALYZE) {}").format(sample))
+        heap = _heap_bytes(conn, sample)
+        conn.execute(
+            sql.SQL("ALTER TABLE {} ADD CONSTRAINT calibration_n CHECK (n >= 0) NOT VALID").format(sample)
+        )
+        scan_s = _timed(conn, sql.SQL("ALTER TABLE {} VALIDATE CONSTRAINT calibration_n").format(sample))
+        index_s = _timed(conn, sql.SQL("CREATE INDEX ON {} (n)").format(sample))
+        conn.execute(sql.SQL("ALTER TABLE {} DROP CONSTRAINT calibration_n").format(sample))
+        conn.execute(sql.SQL("DROP INDEX {}").format(_index_of(conn, sample)))
+        rewrite_s = _timed(conn, sql.SQL("ALTER TABLE {} ALTER COLUMN id TYPE bigint").format(sample))
+    finally:
+        conn.execute(sql.SQL("DROP TABLE IF EXISTS {}").format(sample))
+    scan_rate = heap / max(scan_s, 1e-6)
+    sort_s = max(index_s - heap / scan_rate, index_s * 0.2)
+    result = Throughput(
+        scan_bytes_per_s=scan_rate,
+        rewrite_bytes_per_s=heap / max(rewrite_s, 1e-6),
+        index_rows_per_s=rows / max(sort_s, 1e-6),
+        source="calibrated",
+        server_version=conn.info.server_version,
+        sample_bytes=heap,
+    )
+    settings = {name: _setting(conn, name) for name in SETTINGS}
+    row = conn.execute(
+        sql.SQL(
+            "INSERT INTO {} (server_version, sample_bytes, sample_rows, scan_bytes_per_s,"
+            " rewrite_bytes_per_s, index_rows_per_s, settings)"
+            " VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING measured_at"
+        ).format(_table(schema, "calibration")),
+        (
+            conn.info.server_version, heap, rows, result.scan_bytes_per_s, result.rewrite_bytes_per_s,
+            result.index_rows_per_s, Jsonb(settings),
+        ),
+    ).fetchone()  # fmt: skip
+    return replace(result, measured_at=row[0] if row else None)
+
+
+def _timed(conn: psycopg.Connection[Any], statement: sql.Composed) -> float:
+    start = time.perf_counter()
+    conn.execute(statement)
+    return time.perf_counter() - start
+
+
+def _heap_bytes(conn: psycopg.Connection[Any], table: sql.Composed) -> int:
+    row = conn.execute(sql.SQL("SELECT pg_catalog.pg_table_size({}::regclass)").format(sql.Literal(
+        table.as_string(conn)
+    ))).fetchone()  # fmt: skip
+    return int(row[0]) if row else 0
+
+
+def _index_of(conn: psycopg.Connection[Any], table: sql.Composed) -> sql.Composed:
+    row = conn.execute(
+        "SELECT n.nspname, c.relname FROM pg_catalog.pg_index i"
+        " JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid"
+        " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+        " WHERE i.indrelid = %s::regclass",
+        (table.as_string(conn),),
+    ).fetchone()
+    assert row is not None, "the calibration index was just created"
+    return _table(str(row[0]), str(row[1]))
+
+
+def _setting(conn: psycopg.Connection[Any], name: str) -> str | None:
+    row = conn.execute("SELECT pg_catalog.current_setting(%s, true)", (name,)).fetchone()
+    return str(row[0]) if row and row[0] is not None else None

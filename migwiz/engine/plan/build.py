@@ -1,0 +1,190 @@
+"""`plan`: the pending migrations, analysed, joined with the live database, costed and judged."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+import psycopg
+
+from migwiz.engine.analysis import CatalogFacts, LockOn, StatementAnalysis, read_catalog_facts
+from migwiz.engine.analysis.analyze import options_of, walk_statements
+from migwiz.engine.analysis.model import LOCK_MODES, lock_rank
+from migwiz.engine.analysis.schema import Schema
+from migwiz.engine.calibrate import DEFAULT_THROUGHPUT, Throughput, calibrate, load_calibration
+from migwiz.engine.connect import connect, describe
+from migwiz.engine.eventlog import EventLog
+from migwiz.engine.model import Migration, MigrationSet
+from migwiz.engine.plan.estimate import statement_steps
+from migwiz.engine.plan.live import LiveRelation, read_lock_holders, read_relations, read_wraparound_vacuums
+from migwiz.engine.plan.model import Blocker, MigrationPlan, PlanReport, StatementPlan
+from migwiz.engine.plan.verdict import blockers_of, migration_reasons, queue_risk
+from migwiz.engine.runner import ExecutionPolicy
+from migwiz.engine.state import DEFAULT_SCHEMA, read_history
+from migwiz.engine.status import MigrationStatus, compute_status
+
+
+def plan(
+    dsn: str,
+    mset: MigrationSet,
+    *,
+    schema: str = DEFAULT_SCHEMA,
+    calibrate: bool = False,
+    pg_version: int | None = None,
+    policy: ExecutionPolicy | None = None,
+    log: EventLog | None = None,
+) -> PlanReport:
+    """The pending migrations of `mset` joined with the database at `dsn`: per statement the sizes and
+    estimated rows of the relations it locks, the expected duration of its rewrites, scans and index builds,
+    the sessions that would block its locks right now and the lock-queue risk; a verdict per migration.
+
+    Read-only, except with `calibrate`: that measures this server on a sample table and stores the result
+    in `<schema>.calibration` (later plans reuse it). `policy` gives the lock_timeout `up` would use.
+    """
+    started = time.perf_counter()
+    policy = policy or ExecutionPolicy()
+    with connect(dsn, autocommit=True, purpose="plan") as conn:
+        throughput = _throughput(conn, schema, calibrate, log)
+        statuses = compute_status(mset, read_history(conn, schema))
+        todo = [s for s in statuses if s.state in ("pending", "failed") and s.migration is not None]
+        catalog = read_catalog_facts(conn)
+        version = pg_version or conn.info.server_version // 10000
+        chosen = [(s.migration, _done(s)) for s in todo if s.migration is not None]
+        analysed = _analyse(chosen, catalog, version)
+        names = _relations_of(analysed, catalog)
+        live = read_relations(conn, names)
+        oids = {rel.oid: name for name, rel in live.items()}
+        holders = read_lock_holders(conn, oids)
+        wraparound = read_wraparound_vacuums(conn, oids)
+        server_version = conn.info.server_version
+    holders = [_upgrade(h, wraparound) for h in holders]
+    fks = {(fk.table, fk.name): fk.referenced for t in catalog.tables.values() for fk in t.foreign_keys}
+    plans = tuple(
+        _migration_plan(migration, done, stmts, live, holders, throughput, policy, fks)
+        for migration, done, stmts in analysed
+    )
+    report = PlanReport(
+        describe(dsn), server_version, version, throughput, plans, time.perf_counter() - started
+    )
+    if log is not None:
+        for m in plans:
+            log.info("plan", f"{m.version}: {m.verdict}", version=m.version, verdict=m.verdict,
+                     estimate_s=m.estimate_s, reasons=[r.message for r in m.reasons])  # fmt: skip
+    return report
+
+
+def _throughput(
+    conn: psycopg.Connection[Any], schema: str, measure: bool, log: EventLog | None
+) -> Throughput:
+    if measure:
+        result = calibrate(conn, schema)
+        if log is not None:
+            log.info("plan", "calibrated", **result.to_json())
+        return result
+    return load_calibration(conn, schema) or DEFAULT_THROUGHPUT
+
+
+def _done(status: MigrationStatus) -> int:
+    history = status.history
+    if history is None or status.migration is None or status.migration.up.directives.transaction:
+        return 0
+    return int(history.statements_done)
+
+
+def _analyse(
+    todo: Sequence[tuple[Migration, int]], catalog: CatalogFacts, pg_version: int
+) -> list[tuple[Migration, int, tuple[StatementAnalysis, ...]]]:
+    """Analyse in version order; the schema carries over from one migration to the next."""
+    schema = Schema.of(catalog)
+    out = []
+    for migration, done in todo:
+        script = migration.up
+        stmts = walk_statements(script.statements[done:], pg_version, schema, options_of(script))
+        out.append((migration, done, stmts))
+    return out
+
+
+def _relations_of(
+    analysed: Sequence[tuple[Migration, int, tuple[StatementAnalysis, ...]]], catalog: CatalogFacts
+) -> set[str]:
+    names: set[str] = set()
+    for _, _, stmts in analysed:
+        for a in stmts:
+            names.update(lock.relation for lock in a.own_locks)
+            names.update(a.rewrites)
+            names.update(a.scans)
+    names.update(catalog.index_tables[n] for n in list(names) if n in catalog.index_tables)
+    return names
+
+
+def _upgrade(holder: Blocker, wraparound: set[int]) -> Blocker:
+    if holder.pid is not None and holder.pid in wraparound and holder.kind != "wraparound_vacuum":
+        return replace(holder, kind="wraparound_vacuum")
+    return holder
+
+
+def _newly_acquired(own: Sequence[LockOn], held_before: Sequence[LockOn]) -> tuple[LockOn, ...]:
+    """The locks a statement must wait for: those its transaction does not already hold as strongly."""
+    held = {lock.relation: lock_rank(lock.mode) for lock in held_before if lock.mode in LOCK_MODES}
+    return tuple(x for x in own if x.mode in LOCK_MODES and held.get(x.relation, 0) < lock_rank(x.mode))
+
+
+def _migration_plan(
+    migration: Migration,
+    done: int,
+    analyses: tuple[StatementAnalysis, ...],
+    live: Mapping[str, LiveRelation],
+    holders: Sequence[Blocker],
+    throughput: Throughput,
+    policy: ExecutionPolicy,
+    fks: Mapping[tuple[str, str], str],
+) -> MigrationPlan:
+    script = migration.up
+    in_transaction = script.directives.transaction
+    lock_timeout = policy.lock_timeout_for(script)
+    steps = [statement_steps(a, live, throughput, fks) for a in analyses]
+    estimates = [sum(s.seconds for s in st) for st in steps]
+    statements: list[StatementPlan] = []
+    for i, a in enumerate(analyses):
+        hold = sum(estimates[i:]) if in_transaction else estimates[i]
+        before = analyses[i - 1].locks if in_transaction and i > 0 else ()
+        acquired = _newly_acquired(a.own_locks, before)
+        blockers = blockers_of(acquired, holders)
+        touched = {lock.relation for lock in a.own_locks} | set(a.rewrites) | set(a.scans)
+        sizes = tuple(live[n].size for n in sorted(touched) if n in live)
+        statements.append(
+            StatementPlan(
+                line=a.statement.line,
+                sql=a.statement.sql,
+                kind=a.kind,
+                locks=a.own_locks,
+                held=a.locks,
+                acquires=acquired,
+                blocks=a.blocks,
+                rewrites=a.rewrites,
+                scans=a.scans,
+                needs_no_transaction=a.needs_no_transaction,
+                findings=a.findings,
+                sizes=sizes,
+                steps=steps[i],
+                estimate_s=estimates[i],
+                hold_s=hold if a.blocks in ("writes", "reads_and_writes") else estimates[i],
+                blockers=blockers,
+                queue_risk=queue_risk(acquired, blockers),
+                lock_timeout_ms=lock_timeout,
+            )
+        )
+    verdict, reasons = migration_reasons(statements, (), throughput.calibrated)
+    return MigrationPlan(
+        version=str(migration.version),
+        name=migration.name,
+        path=script.path,
+        in_transaction=in_transaction,
+        statements=tuple(statements),
+        verdict=verdict,
+        reasons=reasons,
+        estimate_s=sum(estimates),
+        resumes_after=done,
+    )
