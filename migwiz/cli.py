@@ -460,6 +460,85 @@ def backup_check(ctx: Context, dump: bool, tables: str, out: Path) -> None:
     sys.exit(0)
 
 
+# -- plan --------------------------------------------------------------------------------------------------
+
+
+@cli.command("plan")
+@click.option("--calibrate", is_flag=True, help="Time a bounded sample on this server first (cached).")
+@click.option("--pg-version", type=click.IntRange(11, 18), help="Analyse for this major version.")
+@click.option("--lock-timeout", help="lock_timeout `up` will use, e.g. 2s (default: settings).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["quiet_window", "dangerous"]),
+    default="dangerous",
+    show_default=True,
+    help="Exit 1 when a migration's verdict is this or worse.",
+)
+@common_options
+def plan_command(
+    ctx: Context, calibrate: bool, pg_version: int | None, lock_timeout: str | None, fail_on: str
+) -> None:
+    """Pending migrations joined with the live database: sizes, durations, blockers, a verdict each."""
+    from migwiz.console.plan_view import print_plan
+    from migwiz.engine.plan import VERDICTS
+
+    mset = ctx.migration_set()
+    policy = _policy(ctx, lock_timeout, None)
+    report = commands.plan(
+        ctx.dsn, mset, schema=ctx.settings.schema, calibrate=calibrate, pg_version=pg_version, policy=policy
+    )
+    if ctx.json:
+        output.emit_json(report.to_json())
+    else:
+        print_plan(report, output.stdout)
+    failing = VERDICTS.index(report.verdict) >= [str(v) for v in VERDICTS].index(fail_on)
+    sys.exit(1 if failing else 0)
+
+
+# -- trace -------------------------------------------------------------------------------------------------
+
+
+@cli.command("trace")
+@click.argument("target")
+@click.option("--on-target", is_flag=True, help="Trace on the target database itself (rolled back).")
+@click.option("--down", "down_script", is_flag=True, help="Trace the down script instead of the up.")
+@click.option("--timeout", default="60s", show_default=True, help="Longest wait for a lock per statement.")
+@common_options
+def trace_command(ctx: Context, target: str, on_target: bool, down_script: bool, timeout: str) -> None:
+    """Run a migration (file or version) on a scratch copy of the schema and report the locks it takes.
+
+    Never touches the target unless --on-target is given; there it runs in a transaction, rolled back.
+    """
+    from migwiz.console.trace_view import print_trace, resolve_script, trace_json
+    from migwiz.engine.trace import trace_on_scratch, trace_statements
+
+    script = resolve_script(target, down_script, ctx.migration_set)
+    timeout_s = parse_duration_flag(timeout, "--timeout") / 1000
+    in_transaction = script.directives.transaction
+    if on_target:
+        if not in_transaction:
+            raise UsageError(
+                f"{script.path}: a no-transaction migration commits each statement: tracing it on the "
+                "target would apply it",
+                "trace it on a scratch copy (drop --on-target)",
+            )
+        result = trace_statements(ctx.dsn, script.statements, in_transaction=True, timeout_s=timeout_s)
+        where = "the target (rolled back)"
+    else:
+        result = trace_on_scratch(
+            ctx.dsn, script.statements, in_transaction=in_transaction, timeout_s=timeout_s
+        )
+        where = "a scratch copy"
+    if ctx.json:
+        output.emit_json(
+            trace_json(result, path=str(script.path), target=where, in_transaction=in_transaction)
+        )
+    else:
+        print_trace(result, output.stdout, path=str(script.path), target=where)
+    failed = any(s.error and s.method != "skipped" for s in result.statements)
+    sys.exit(1 if failed else 0)
+
+
 # -- demo --------------------------------------------------------------------------------------------------
 
 

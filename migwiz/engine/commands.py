@@ -13,6 +13,8 @@ from migwiz.engine.eventlog import EventSink, Run
 from migwiz.engine.migration_lock import MigrationLock
 from migwiz.engine.migset import load_migration_set
 from migwiz.engine.model import MigrationSet, Version
+from migwiz.engine.plan import PlanReport as PlanReport
+from migwiz.engine.plan import plan as plan
 from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
 from migwiz.engine.state import DEFAULT_SCHEMA, read_history, state_exists
 from migwiz.engine.status import MigrationStatus, compute_status
