@@ -1,0 +1,241 @@
+"""test-rollback on real servers: broken downs are named exactly, nothing is left behind."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from migwiz.engine.errors import UsageError
+from migwiz.engine.eventlog import Event, EventLog, MemorySink
+from migwiz.engine.migset import load_migration_set
+from migwiz.engine.model import Version
+from migwiz.engine.rollback_test import test_rollback as rollback
+from migwiz.engine.runner import Runner
+from migwiz.engine.schema import read_schema
+from tests.conftest import TestDatabase, create_database, drop_database
+from tests.helpers import run_cli, write_migrations
+
+BASE = {
+    "1_users.up.sql": "CREATE TABLE users (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+    " email text NOT NULL, status text);\n",
+    "1_users.down.sql": "DROP TABLE users;\n",
+}
+
+GOOD = {
+    **BASE,
+    "2_orders.up.sql": "CREATE TABLE orders (id serial PRIMARY KEY, user_id bigint REFERENCES users,"
+    " total numeric(10,2) NOT NULL DEFAULT 0);\nCREATE INDEX orders_user_idx ON orders (user_id);\n",
+    "2_orders.down.sql": "DROP TABLE orders;\n",
+    "3_nickname.up.sql": "ALTER TABLE users ADD COLUMN nickname varchar(40);\n",
+    "3_nickname.down.sql": "ALTER TABLE users DROP COLUMN nickname;\n",
+}
+
+
+def shadows(db: TestDatabase) -> list[str]:
+    rows = db.execute("SELECT datname FROM pg_database WHERE datname LIKE 'migwiz\\_shadow%'")
+    return [str(r[0]) for r in rows]
+
+
+def broken(up: str, down: str) -> dict[str, str]:
+    return {**BASE, "2_change.up.sql": up, "2_change.down.sql": down}
+
+
+def test_a_good_set_passes_and_leaves_nothing_behind(db: TestDatabase, tmp_path: Path) -> None:
+    mset = load_migration_set(write_migrations(tmp_path / "m", GOOD))
+    report = rollback(db.dsn, mset)
+    assert [(str(r.version), r.result) for r in report.results] == [
+        ("1", "passed"),
+        ("2", "passed"),
+        ("3", "passed"),
+    ]
+    assert report.ok
+    assert shadows(db) == []
+    # the target gained only migwiz's log: the test-rollback run and its events
+    with db.connect() as conn:
+        assert [o.name for o in read_schema(conn).objects] == ["public", "plpgsql"]
+    rows = db.execute("SELECT command, outcome FROM migwiz.runs")
+    assert rows == [("test-rollback", "success")]
+    messages = [r[0] for r in db.execute("SELECT message FROM migwiz.events WHERE step = 'rollback'")]
+    assert any("3_nickname: up, down, up again restore the schema" in m for m in messages)
+    assert db.execute("SELECT count(*) FROM migwiz.history") == [(0,)]
+
+
+BROKEN_DOWNS = {
+    "index": (
+        "CREATE INDEX users_email_idx ON users (email);\n",
+        "SELECT 1;\n",
+        ["~ index public.users_email_idx exists after down but not before up"],
+    ),
+    "default": (
+        "ALTER TABLE users ALTER COLUMN status SET DEFAULT 'new';\n",
+        "SELECT 1;\n",
+        ["~ column public.users.status has default none before up and 'new'::text after down"],
+    ),
+    "constraint": (
+        "ALTER TABLE users ADD CONSTRAINT users_email_check CHECK (email <> '');\n",
+        "SELECT 1;\n",
+        ["+ constraint public.users.users_email_check exists after down but not before up"],
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BROKEN_DOWNS))
+def test_a_broken_down_is_named_exactly(db: TestDatabase, tmp_path: Path, kind: str) -> None:
+    up, down, _ = BROKEN_DOWNS[kind]
+    mset = load_migration_set(write_migrations(tmp_path / "m", broken(up, down)))
+    report = rollback(db.dsn, mset)
+    first, second = report.results
+    assert first.result == "passed"
+    assert second.result == "failed"
+    assert second.step == "down restores"
+    assert len(second.differences) == 1
+    d = second.differences[0]
+    expected = {
+        "index": ("extra", "index", "public.users_email_idx", None),
+        "default": ("changed", "column", "public.users.status", "default"),
+        "constraint": ("extra", "constraint", "public.users.users_email_check", None),
+    }[kind]
+    assert (d.kind, d.object_type, d.name, d.attribute) == expected
+    sentences = {
+        "index": "index public.users_email_idx exists after down but not before up",
+        "default": "column public.users.status has default none before up and 'new'::text after down",
+        "constraint": "constraint public.users.users_email_check exists after down but not before up",
+    }
+    assert d.sentence == sentences[kind]
+    assert not report.ok
+    assert shadows(db) == []
+
+
+def test_a_down_that_drops_too_much_and_an_up_that_cannot_rerun(db: TestDatabase, tmp_path: Path) -> None:
+    files = {
+        **BASE,
+        "2_a.up.sql": "ALTER TABLE users ADD COLUMN a int;\n",
+        "2_a.down.sql": "ALTER TABLE users DROP COLUMN a;\nALTER TABLE users DROP COLUMN status;\n",
+        "3_b.up.sql": "CREATE TABLE b (id int);\n",
+        "3_b.down.sql": "SELECT 1;\n",
+    }
+    report = rollback(db.dsn, load_migration_set(write_migrations(tmp_path / "m", files)))
+    by = {str(r.version): r for r in report.results}
+    assert [d.sentence for d in by["2"].differences] == [
+        "column public.users.status exists before up but not after down"
+    ]
+    # 3's down forgets the table: S2 != S0; the test still reports it and goes on
+    assert by["3"].step == "down restores"
+    assert [d.sentence for d in by["3"].differences] == ["table public.b exists after down but not before up"]
+
+
+def test_failing_down_stops_and_later_migrations_are_skipped(db: TestDatabase, tmp_path: Path) -> None:
+    files = {
+        **GOOD,
+        "2_orders.down.sql": "DROP TABLE no_such_table;\n",
+    }
+    report = rollback(db.dsn, load_migration_set(write_migrations(tmp_path / "m", files)))
+    assert [(str(r.version), r.result, r.step) for r in report.results] == [
+        ("1", "passed", None),
+        ("2", "failed", "down"),
+        ("3", "skipped", None),
+    ]
+    assert "no_such_table" in (report.results[1].message or "")
+    junit = ET.fromstring(report.to_junit())
+    assert junit.get("tests") == "3" and junit.get("failures") == "1" and junit.get("skipped") == "1"
+    cases = junit.findall("testcase")
+    assert [c.get("name") for c in cases] == ["1_users", "2_orders", "3_nickname"]
+    failure = cases[1].find("failure")
+    assert failure is not None and "no_such_table" in (failure.get("message") or "")
+    assert shadows(db) == []
+
+
+def test_selected_versions_apply_earlier_ones_untested(db: TestDatabase, tmp_path: Path) -> None:
+    mset = load_migration_set(write_migrations(tmp_path / "m", GOOD))
+    report = rollback(db.dsn, mset, which=[Version("3")])
+    assert [str(r.version) for r in report.results] == ["3"]
+    with pytest.raises(UsageError, match="no migration has version 9"):
+        rollback(db.dsn, mset, which=[Version("9")])
+
+
+def test_pending_starts_from_the_targets_schema_and_history(db: TestDatabase, tmp_path: Path) -> None:
+    mset = load_migration_set(write_migrations(tmp_path / "m", GOOD))
+    runner = Runner(db.dsn, mset, log=EventLog())
+    assert runner.up(Version("2")).ok
+    runner.close()
+    db.execute("CREATE TABLE made_by_hand (id int)")  # only the copy of the schema knows it
+    with db.connect() as conn:
+        before = read_schema(conn)
+    history = db.execute("SELECT version, checksum FROM migwiz.history ORDER BY 1")
+    report = rollback(db.dsn, mset, which="pending")
+    assert [(str(r.version), r.result) for r in report.results] == [("3", "passed")]
+    with db.connect() as conn:
+        assert read_schema(conn) == before
+    assert db.execute("SELECT version, checksum FROM migwiz.history ORDER BY 1") == history
+    assert shadows(db) == []
+
+
+def test_with_data_reports_what_the_down_loses(db: TestDatabase, tmp_path: Path) -> None:
+    files = {
+        **GOOD,
+        "4_kind.up.sql": "CREATE TYPE kind AS ENUM ('a', 'b');\n"
+        "CREATE TABLE events (id uuid PRIMARY KEY, user_id bigint NOT NULL REFERENCES users,"
+        " k kind NOT NULL, at timestamptz NOT NULL, body jsonb, ok boolean);\n",
+        "4_kind.down.sql": "DROP TABLE events;\nDROP TYPE kind;\n",
+    }
+    report = rollback(db.dsn, load_migration_set(write_migrations(tmp_path / "m", files)), with_data=True)
+    assert report.ok, [r.details() for r in report.results]
+    by = {str(r.version): r for r in report.results}
+    assert by["1"].data_loss == ("down drops table public.users and its 3 row(s)",)
+    assert by["3"].data_loss == ("down drops column public.users.nickname holding 3 value(s)",)
+    assert by["4"].data_loss == ("down drops table public.events and its 3 row(s)",)
+    assert all(not r.notes for r in report.results), [r.notes for r in report.results]
+
+
+def test_ctrl_c_drops_the_shadow_database(db: TestDatabase, tmp_path: Path) -> None:
+    class Interrupt:
+        def write(self, event: Event) -> None:
+            if "2_orders" in event.message:
+                raise KeyboardInterrupt
+
+        def close(self) -> None:
+            pass
+
+    mset = load_migration_set(write_migrations(tmp_path / "m", GOOD))
+    with pytest.raises(KeyboardInterrupt):
+        rollback(db.dsn, mset, log=EventLog(sinks=[Interrupt()]))
+    assert shadows(db) == []
+
+
+def test_without_any_database_it_says_what_it_needs(tmp_path: Path) -> None:
+    mset = load_migration_set(write_migrations(tmp_path / "m", GOOD))
+    with pytest.raises(UsageError, match="needs a database server for its shadow database"):
+        rollback(None, mset)
+
+
+def test_operator_shadow_dsn_is_used_and_emptied(db: TestDatabase, tmp_path: Path) -> None:
+    shadow = create_database(db.server)
+    try:
+        sink = MemorySink()
+        mset = load_migration_set(write_migrations(tmp_path / "m", GOOD))
+        report = rollback(None, mset, shadow_dsn=shadow.dsn, log=EventLog(sinks=[sink]))
+        assert report.ok
+        with shadow.connect() as conn:
+            assert [o.name for o in read_schema(conn, exclude_schemas=()).objects] == ["public", "plpgsql"]
+        assert any("3_nickname" in e.message for e in sink.events)
+    finally:
+        drop_database(shadow)
+
+
+def test_cli_junit_and_exit_codes(db: TestDatabase, tmp_path: Path) -> None:
+    up, down, _ = BROKEN_DOWNS["index"]
+    folder = write_migrations(tmp_path / "m", broken(up, down))
+    junit = tmp_path / "rollback.xml"
+    result = run_cli("test-rollback", "--dsn", db.dsn, "--dir", folder, "--junit", junit)
+    assert result.code == 1, result.stderr
+    assert "index public.users_email_idx exists after down but not before up" in result.stdout
+    failure = ET.parse(junit).getroot().find("testcase[@name='2_change']/failure")
+    assert failure is not None
+    assert "users_email_idx" in (failure.text or "")
+    ok = run_cli("test-rollback", "--dsn", db.dsn, "--dir", write_migrations(tmp_path / "g", GOOD), "--json")
+    assert ok.code == 0, ok.stderr
+    assert [m["result"] for m in ok.json()["migrations"]] == ["passed"] * 3
+    none = run_cli("test-rollback", "--dir", folder, env={"PGHOST": "/nonexistent", "PGPORT": "1"})
+    assert none.code == 2
