@@ -1,0 +1,27 @@
+"""Backfills: one plain UPDATE run in primary-key batches, throttled, resumable and controllable."""
+
+from __future__ import annotations
+
+from migwiz.engine.backfill.control import BackfillStatus, backfill_status, control_backfill
+from migwiz.engine.backfill.execute import Backfill, BackfillResult, ProgressCallback
+from migwiz.engine.backfill.progress import BackfillProgress, progress_from_json
+from migwiz.engine.backfill.spec import BackfillSpec, parse_backfill
+from migwiz.engine.backfill.store import Checkpoint, Control, ensure_backfill_state
+from migwiz.engine.backfill.throttle import BackfillSettings
+
+__all__ = [
+    "Backfill",
+    "BackfillProgress",
+    "BackfillResult",
+    "BackfillSettings",
+    "BackfillSpec",
+    "BackfillStatus",
+    "Checkpoint",
+    "Control",
+    "ProgressCallback",
+    "backfill_status",
+    "control_backfill",
+    "ensure_backfill_state",
+    "parse_backfill",
+    "progress_from_json",
+]

@@ -1,0 +1,123 @@
+"""The operator's side of a running backfill: pause, resume, retune and look, from another terminal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from migwiz.engine.backfill.store import (
+    Checkpoint,
+    Control,
+    ensure_backfill_state,
+    read_checkpoints,
+    read_control,
+    write_control,
+)
+from migwiz.engine.connect import connect
+from migwiz.engine.errors import UsageError
+
+
+@dataclass(frozen=True)
+class BackfillStatus:
+    """A stored backfill: its checkpoint, its control row and whether its session is alive."""
+
+    checkpoint: Checkpoint
+    control: Control
+    alive: bool
+
+    @property
+    def fraction(self) -> float:
+        """Done, between 0 and 1."""
+        total = self.checkpoint.total_estimate or 0
+        if self.checkpoint.state == "done":
+            return 1.0
+        return min(1.0, self.checkpoint.rows_scanned / total) if total > 0 else 0.0
+
+    @property
+    def eta_s(self) -> float | None:
+        """Seconds left at the last recorded rate (None when unknown)."""
+        rate = self.checkpoint.rate or 0.0
+        total = self.checkpoint.total_estimate or 0
+        if self.checkpoint.state == "done":
+            return 0.0
+        return max(0, total - self.checkpoint.rows_scanned) / rate if rate > 0 else None
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        c = self.checkpoint
+        return {
+            "id": c.id,
+            "table": c.relation,
+            "state": c.state if (self.alive or c.state == "done") else "stopped",
+            "rows_done": c.rows_scanned,
+            "rows_updated": c.rows_updated,
+            "total_estimate": c.total_estimate,
+            "fraction": round(self.fraction, 4),
+            "batches": c.batches,
+            "batch_size": c.batch_size,
+            "rate": round(c.rate, 1) if c.rate is not None else None,
+            "eta_s": round(self.eta_s, 1) if self.eta_s is not None else None,
+            "last_key": list(c.last_key) if c.last_key else None,
+            "upper_key": list(c.upper_key) if c.upper_key else None,
+            "paused": self.control.paused,
+            "tuned_batch_size": self.control.batch_size,
+            "tuned_max_rate": self.control.max_rate,
+            "tuned_target_ms": self.control.target_ms,
+            "alive": self.alive,
+            "started_at": c.started_at.isoformat(),
+            "updated_at": c.updated_at.isoformat(),
+        }
+
+
+def backfill_status(dsn: str, schema: str) -> list[BackfillStatus]:
+    """Every backfill recorded in the database, newest first."""
+    with connect(dsn, autocommit=True, purpose="backfill status") as conn:
+        checkpoints = read_checkpoints(conn, schema)
+        pids = {int(r[0]) for r in conn.execute("SELECT pid FROM pg_stat_activity").fetchall()}
+        return [
+            BackfillStatus(c, read_control(conn, schema, c.id), c.pid is not None and c.pid in pids)
+            for c in checkpoints
+        ]
+
+
+def _target(dsn: str, schema: str, backfill_id: str | None) -> str:
+    running = [s for s in backfill_status(dsn, schema) if s.checkpoint.state != "done"]
+    if backfill_id is not None:
+        return backfill_id
+    if len(running) == 1:
+        return running[0].checkpoint.id
+    if not running:
+        raise UsageError("no backfill is in progress", "start one with `migwiz up --phase backfill`")
+    ids = ", ".join(s.checkpoint.id for s in running)
+    raise UsageError(f"several backfills are in progress ({ids})", "name one: --id VERSION")
+
+
+def control_backfill(
+    dsn: str,
+    schema: str,
+    backfill_id: str | None = None,
+    *,
+    paused: bool | None = None,
+    batch_size: int | None = None,
+    max_rate: float | None = None,
+    target_ms: float | None = None,
+    clear: bool = False,
+) -> tuple[str, Control]:
+    """Pause, resume or retune a backfill (the only one in progress unless `backfill_id`).
+
+    The running backfill reads its control row with every batch, so a change applies within one batch.
+    """
+    chosen = _target(dsn, schema, backfill_id)
+    with connect(dsn, autocommit=True, purpose="backfill control") as conn:
+        ensure_backfill_state(conn, schema)
+        control = write_control(
+            conn,
+            schema,
+            chosen,
+            paused=paused,
+            batch_size=batch_size,
+            max_rate=max_rate,
+            target_ms=target_ms,
+            clear=clear,
+        )
+    return chosen, control

@@ -1,0 +1,130 @@
+"""The table's primary key and the keyset SQL a backfill walks it with.
+
+Keys travel as tuples of text (each column cast to text by the server and cast back by the comparison
+it is bound into), so integer, uuid, text, timestamp and composite keys are all handled the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import psycopg
+from psycopg import sql
+
+from migwiz.engine.backfill.spec import BackfillSpec
+from migwiz.engine.errors import MigrationFileError
+from migwiz.engine.state import query_text
+
+Key = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TableKey:
+    """A table's primary key: its columns in key order and their types."""
+
+    relation: str
+    columns: tuple[str, ...]
+    types: tuple[str, ...]
+
+
+def primary_key(conn: psycopg.Connection[Any], spec: BackfillSpec) -> TableKey:
+    """The primary key of the backfill's table; MigrationFileError if the table or its key is missing."""
+    where = f"{spec.path}:{spec.line}"
+    exists = conn.execute("SELECT to_regclass(%s) IS NOT NULL", (spec.relation,)).fetchone()
+    if not exists or not exists[0]:
+        raise MigrationFileError(f"{where}: table {spec.relation} does not exist")
+    rows = conn.execute(query_text("backfill_primary_key.sql"), {"relation": spec.relation}).fetchall()
+    if not rows:
+        raise MigrationFileError(
+            f"{where}: table {spec.relation} has no primary key, so it cannot be backfilled in key ranges",
+            f"add one first (e.g. ALTER TABLE {spec.relation} ADD PRIMARY KEY (id), built from a unique "
+            "index created CONCURRENTLY: ADD CONSTRAINT ... PRIMARY KEY USING INDEX)",
+        )
+    return TableKey(spec.relation, tuple(r[0] for r in rows), tuple(r[1] for r in rows))
+
+
+def _escape(text: str) -> sql.SQL:
+    """User SQL as a fragment of a query that is run with parameters (`%` doubled)."""
+    return sql.SQL(text.replace("%", "%%"))
+
+
+def _row(names: list[sql.Composable]) -> sql.Composed:
+    return sql.SQL("({})").format(sql.SQL(", ").join(names))
+
+
+@dataclass(frozen=True)
+class KeysetQueries:
+    """The SQL of one backfill: bounds, batch boundary, and the batch itself (with its checkpoint)."""
+
+    upper: sql.Composed
+    boundary_first: sql.Composed
+    boundary_next: sql.Composed
+    remaining_first: sql.Composed
+    remaining_next: sql.Composed
+    batch_first: sql.Composed
+    batch_next: sql.Composed
+
+
+def keyset_queries(spec: BackfillSpec, key: TableKey, schema: str) -> KeysetQueries:
+    """Build every statement the backfill runs.
+
+    A batch is one statement, so it is one short transaction: the user's UPDATE limited to the key
+    range (last, end], and the checkpoint moved to `end` in the migwiz schema. It returns the rows it
+    updated and the operator's control row (pause, batch size, rate, target).
+    """
+    n = len(key.columns)
+    table = sql.SQL("{}{}").format(
+        sql.SQL("ONLY ") if spec.only else sql.SQL(""),
+        sql.Identifier(*(p for p in (spec.schema, spec.table) if p is not None)),
+    )
+    bare = [sql.Identifier(c) for c in key.columns]
+    qualified = [sql.Identifier(spec.qualifier, c) for c in key.columns]
+    params = [sql.Placeholder()] * n
+    # output names that cannot shadow a column in ORDER BY (which would then sort the text)
+    as_text = sql.SQL(", ").join(
+        sql.SQL("{}::text AS {}").format(c, sql.Identifier(f"migwiz_key_{i}")) for i, c in enumerate(bare)
+    )
+    order = sql.SQL(", ").join(bare)
+    order_desc = sql.SQL(", ").join(sql.SQL("{} DESC").format(c) for c in bare)
+
+    def range_of(cols: list[sql.Identifier], lower: bool) -> sql.Composed:
+        upper = sql.SQL("{} <= {}").format(_row(list(cols)), _row(list(params)))
+        if not lower:
+            return upper
+        return sql.SQL("{} > {} AND {}").format(_row(list(cols)), _row(list(params)), upper)
+
+    def boundary(lower: bool) -> sql.Composed:
+        return sql.SQL("SELECT {} FROM {} WHERE {} ORDER BY {} OFFSET %s LIMIT 1").format(
+            as_text, table, range_of(bare, lower), order
+        )
+
+    def remaining(lower: bool) -> sql.Composed:
+        return sql.SQL("SELECT count(*) FROM {} WHERE {}").format(table, range_of(bare, lower))
+
+    state = sql.Identifier(schema)
+
+    def batch(lower: bool) -> sql.Composed:
+        condition = range_of(qualified, lower)
+        if spec.where_sql is not None:
+            condition = sql.SQL("{} AND ({})").format(condition, _escape(spec.where_sql))
+        return sql.SQL(
+            "WITH batch AS ({update} WHERE {condition} RETURNING 1),"
+            " checkpoint AS (UPDATE {state}.backfill_progress SET last_key = %s::text[],"
+            " rows_scanned = rows_scanned + %s, rows_updated = rows_updated + (SELECT count(*) FROM batch),"
+            " batches = batches + 1, batch_size = %s, rate = %s, updated_at = clock_timestamp()"
+            " WHERE id = %s RETURNING 1)"
+            " SELECT (SELECT count(*) FROM batch), (SELECT count(*) FROM checkpoint),"
+            " c.paused, c.batch_size, c.max_rate, c.target_ms"
+            " FROM (SELECT 1) AS one LEFT JOIN {state}.backfill_control AS c ON c.id = %s"
+        ).format(update=_escape(spec.set_sql), condition=condition, state=state)
+
+    return KeysetQueries(
+        upper=sql.SQL("SELECT {} FROM {} ORDER BY {} LIMIT 1").format(as_text, table, order_desc),
+        boundary_first=boundary(False),
+        boundary_next=boundary(True),
+        remaining_first=remaining(False),
+        remaining_next=remaining(True),
+        batch_first=batch(False),
+        batch_next=batch(True),
+    )

@@ -1,0 +1,61 @@
+"""How far a backfill is: the frozen value the CLI, the log and the wizard all show."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields
+from typing import Any, Literal
+
+BackfillState = Literal["starting", "running", "paused", "throttled", "done", "stopped"]
+
+
+@dataclass(frozen=True)
+class BackfillProgress:
+    """One reading of a running backfill.
+
+    `rows_done` counts rows of the key range walked so far (updated or not), `rows_updated` those the
+    UPDATE changed; `total_estimate` is the planner's estimate of the range's rows when it started.
+    """
+
+    backfill_id: str
+    table: str
+    state: BackfillState
+    rows_done: int
+    rows_updated: int
+    total_estimate: int
+    batches: int
+    batch_size: int
+    rate: float
+    """Rows per second over the last few seconds."""
+    eta_s: float | None
+    elapsed_s: float
+    last_batch_ms: float
+    throttle: str | None = None
+    """Why the backfill is waiting, when it is (pause, replica lag, WAL rate, max rate, lock waits)."""
+
+    @property
+    def fraction(self) -> float:
+        """Done, between 0 and 1 (the estimate may be low: never above 1)."""
+        if self.state == "done":
+            return 1.0
+        if self.total_estimate <= 0:
+            return 0.0
+        return min(1.0, self.rows_done / self.total_estimate)
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready dict (also the `data` of `backfill` log events)."""
+        data = asdict(self)
+        data["fraction"] = round(self.fraction, 4)
+        data["rate"] = round(self.rate, 1)
+        data["eta_s"] = round(self.eta_s, 1) if self.eta_s is not None else None
+        data["elapsed_s"] = round(self.elapsed_s, 2)
+        data["last_batch_ms"] = round(self.last_batch_ms, 2)
+        return data
+
+
+def progress_from_json(data: Mapping[str, Any]) -> BackfillProgress | None:
+    """Rebuild a BackfillProgress from `to_json` output (e.g. a log event's data); None if it is not one."""
+    names = {f.name for f in fields(BackfillProgress)}
+    if not names.issubset(data):
+        return None
+    return BackfillProgress(**{name: data[name] for name in names})

@@ -1,0 +1,224 @@
+"""Backfill state in the migwiz schema: checkpoints (`backfill_progress`) and control rows.
+
+The tables are created here, idempotently, next to migwiz's versioned state (to be folded into a
+versioned state script later). Every write of a checkpoint happens in the batch's own transaction
+(see keys.py); this module reads them, starts and finishes them, and edits control rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import psycopg
+from psycopg import sql
+
+from migwiz.engine.connect import permission_error
+from migwiz.engine.state import query_text
+
+_ADVISORY_KEY = 0x6D69677C  # serialises first-time creation of these tables
+
+
+def ensure_backfill_state(conn: psycopg.Connection[Any], schema: str) -> None:
+    """Create the backfill tables in `schema` if missing (`conn` in autocommit)."""
+    exists = conn.execute(
+        "SELECT to_regclass(format('%%I.backfill_control', %s::text)) IS NOT NULL"
+        " AND to_regclass(format('%%I.phase_query_baseline', %s::text)) IS NOT NULL",
+        (schema, schema),
+    ).fetchone()
+    if exists and exists[0]:
+        return
+    try:
+        with conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (_ADVISORY_KEY, schema))
+            conn.execute(sql.SQL(query_text("backfill_state.sql")).format(schema=sql.Identifier(schema)))
+    except psycopg.errors.InsufficientPrivilege as exc:
+        raise permission_error(exc, f"creating the backfill tables in {schema!r}") from None
+
+
+def _table(schema: str, name: str) -> sql.Composed:
+    return sql.SQL("{}.{}").format(sql.Identifier(schema), sql.Identifier(name))
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """A backfill's stored progress: how far it got and over which key range."""
+
+    id: str
+    relation: str
+    key_columns: tuple[str, ...]
+    statement: str
+    upper_key: tuple[str, ...] | None
+    last_key: tuple[str, ...] | None
+    rows_scanned: int
+    rows_updated: int
+    batches: int
+    total_estimate: int | None
+    batch_size: int | None
+    rate: float | None
+    state: str
+    pid: int | None
+    started_at: datetime
+    updated_at: datetime
+    finished_at: datetime | None
+
+
+_COLUMNS = (
+    "id, relation, key_columns, statement, upper_key, last_key, rows_scanned, rows_updated, batches,"
+    " total_estimate, batch_size, rate, state, pid, started_at, updated_at, finished_at"
+)
+
+
+def _checkpoint(row: tuple[Any, ...]) -> Checkpoint:
+    values = list(row)
+    for i in (2, 4, 5):
+        values[i] = tuple(values[i]) if values[i] is not None else None
+    return Checkpoint(*values)
+
+
+def read_checkpoint(conn: psycopg.Connection[Any], schema: str, backfill_id: str) -> Checkpoint | None:
+    """The checkpoint of one backfill (None if it never started)."""
+    row = conn.execute(
+        sql.SQL("SELECT " + _COLUMNS + " FROM {} WHERE id = %s").format(_table(schema, "backfill_progress")),
+        (backfill_id,),
+    ).fetchone()
+    return _checkpoint(row) if row else None
+
+
+def read_checkpoints(conn: psycopg.Connection[Any], schema: str) -> list[Checkpoint]:
+    """Every stored checkpoint, newest first (empty when the tables do not exist yet)."""
+    present = conn.execute(
+        "SELECT to_regclass(format('%%I.backfill_progress', %s::text)) IS NOT NULL", (schema,)
+    ).fetchone()
+    if not present or not present[0]:
+        return []
+    rows = conn.execute(
+        sql.SQL("SELECT " + _COLUMNS + " FROM {} ORDER BY started_at DESC").format(
+            _table(schema, "backfill_progress")
+        )
+    ).fetchall()
+    return [_checkpoint(r) for r in rows]
+
+
+def start_checkpoint(
+    conn: psycopg.Connection[Any],
+    schema: str,
+    backfill_id: str,
+    *,
+    relation: str,
+    key_columns: tuple[str, ...],
+    statement: str,
+    upper_key: tuple[str, ...] | None,
+    total_estimate: int,
+    run_id: str | None,
+) -> Checkpoint:
+    """Start a backfill from scratch: its key range is fixed here, once."""
+    row = conn.execute(
+        sql.SQL(
+            "INSERT INTO {} (id, relation, key_columns, statement, upper_key, total_estimate, state, pid,"
+            " run_id) VALUES (%s, %s, %s, %s, %s, %s, %s, pg_backend_pid(), %s)"
+            " ON CONFLICT (id) DO UPDATE SET relation = excluded.relation,"
+            " key_columns = excluded.key_columns,"
+            " statement = excluded.statement, upper_key = excluded.upper_key, last_key = NULL,"
+            " rows_scanned = 0, rows_updated = 0, batches = 0, total_estimate = excluded.total_estimate,"
+            " batch_size = NULL, rate = NULL, state = excluded.state, pid = excluded.pid,"
+            " run_id = excluded.run_id, started_at = clock_timestamp(), updated_at = clock_timestamp(),"
+            " finished_at = NULL RETURNING " + _COLUMNS
+        ).format(_table(schema, "backfill_progress")),
+        (
+            backfill_id,
+            relation,
+            list(key_columns),
+            statement,
+            list(upper_key) if upper_key is not None else None,
+            total_estimate,
+            "running" if upper_key is not None else "done",
+            run_id,
+        ),
+    ).fetchone()
+    assert row is not None
+    return _checkpoint(row)
+
+
+def claim_checkpoint(
+    conn: psycopg.Connection[Any], schema: str, backfill_id: str, run_id: str | None
+) -> None:
+    """Mark a resumed backfill as running in this session."""
+    conn.execute(
+        sql.SQL(
+            "UPDATE {} SET pid = pg_backend_pid(), run_id = %s, state = 'running',"
+            " updated_at = clock_timestamp() WHERE id = %s"
+        ).format(_table(schema, "backfill_progress")),
+        (run_id, backfill_id),
+    )
+
+
+def set_state(conn: psycopg.Connection[Any], schema: str, backfill_id: str, state: str) -> None:
+    """Record the backfill's state (running, paused, throttled, done, stopped)."""
+    finished = sql.SQL(", finished_at = clock_timestamp()" if state == "done" else "")
+    conn.execute(
+        sql.SQL("UPDATE {} SET state = %s, updated_at = clock_timestamp(){} WHERE id = %s").format(
+            _table(schema, "backfill_progress"), finished
+        ),
+        (state, backfill_id),
+    )
+
+
+def finish_checkpoint(conn: psycopg.Connection[Any], schema: str, backfill_id: str) -> None:
+    """Mark the backfill done and drop its control row."""
+    set_state(conn, schema, backfill_id, "done")
+    conn.execute(
+        sql.SQL("DELETE FROM {} WHERE id = %s").format(_table(schema, "backfill_control")), (backfill_id,)
+    )
+
+
+@dataclass(frozen=True)
+class Control:
+    """The operator's settings for a running backfill (None: not set, the runner decides)."""
+
+    paused: bool = False
+    batch_size: int | None = None
+    max_rate: float | None = None
+    target_ms: float | None = None
+
+
+def read_control(conn: psycopg.Connection[Any], schema: str, backfill_id: str) -> Control:
+    """The control row of a backfill (defaults when there is none)."""
+    row = conn.execute(
+        sql.SQL("SELECT paused, batch_size, max_rate, target_ms FROM {} WHERE id = %s").format(
+            _table(schema, "backfill_control")
+        ),
+        (backfill_id,),
+    ).fetchone()
+    return Control(*row) if row else Control()
+
+
+def write_control(
+    conn: psycopg.Connection[Any],
+    schema: str,
+    backfill_id: str,
+    *,
+    paused: bool | None = None,
+    batch_size: int | None = None,
+    max_rate: float | None = None,
+    target_ms: float | None = None,
+    clear: bool = False,
+) -> Control:
+    """Set fields of a backfill's control row (those given; `clear` resets the tuning first)."""
+    conn.execute(
+        sql.SQL(
+            "INSERT INTO {} AS c (id, paused, batch_size, max_rate, target_ms)"
+            " VALUES (%s, coalesce(%s, false), %s, %s, %s)"
+            " ON CONFLICT (id) DO UPDATE SET paused = coalesce(%s, c.paused),"
+            " batch_size = CASE WHEN %s THEN excluded.batch_size ELSE coalesce(excluded.batch_size,"
+            " c.batch_size) END,"
+            " max_rate = CASE WHEN %s THEN excluded.max_rate"
+            " ELSE coalesce(excluded.max_rate, c.max_rate) END,"
+            " target_ms = CASE WHEN %s THEN excluded.target_ms ELSE coalesce(excluded.target_ms,"
+            " c.target_ms) END,"
+            " updated_at = clock_timestamp(), updated_by = current_user"
+        ).format(_table(schema, "backfill_control")),
+        (backfill_id, paused, batch_size, max_rate, target_ms, paused, clear, clear, clear),
+    )
+    return read_control(conn, schema, backfill_id)

@@ -1,0 +1,157 @@
+"""How fast a backfill may go: batch sizing toward a target duration, and the brakes.
+
+The batch size follows the measured rate toward `target_batch_ms` (at most doubling or halving per
+batch). While other sessions wait on our locks the target drops to `contended_batch_ms`, so nobody waits
+long. Between batches the runner may sleep for the pause, the max rate, the WAL rate or replica lag.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import psycopg
+
+from migwiz.engine.connect import connect
+from migwiz.engine.state import query_text
+
+
+@dataclass(frozen=True)
+class BackfillSettings:
+    """Tuning of a backfill. Durations in ms, rates per second; None switches a brake off."""
+
+    target_batch_ms: float = 200.0
+    contended_batch_ms: float = 50.0
+    """The target while other sessions wait on locks our batches hold."""
+    contention_memory_s: float = 10.0
+    """How long after the last lock wait we caused the lower target stays in force."""
+    initial_batch: int = 1000
+    min_batch: int = 10
+    max_batch: int = 500_000
+    pause_ms: float = 0.0
+    max_rows_per_s: float | None = None
+    max_replica_lag_ms: float | None = 10_000.0
+    max_wal_bytes_per_s: float | None = None
+    lock_timeout_ms: int = 1000
+    """lock_timeout of each batch: a batch that cannot get its row locks is retried smaller."""
+    max_retries: int = 50
+    """Consecutive failed attempts (lock timeout, deadlock, serialization) before giving up."""
+    watch_interval_ms: float = 20.0
+    """How often the lock watcher looks for sessions waiting on us."""
+    check_interval_s: float = 1.0
+    """How often replica lag and WAL rate are checked."""
+    log_interval_s: float = 5.0
+    """How often progress is written to the central log."""
+
+
+class BatchSizer:
+    """Next batch size from the last batch's rows and duration."""
+
+    def __init__(self, settings: BackfillSettings) -> None:
+        self.settings = settings
+        self.size = max(settings.min_batch, min(settings.initial_batch, settings.max_batch))
+
+    def observe(self, rows: int, duration_ms: float, target_ms: float) -> int:
+        """Record a batch and return the size of the next one."""
+        if rows <= 0 or duration_ms <= 0:
+            return self.size
+        wanted = rows * target_ms / duration_ms
+        wanted = min(wanted, self.size * 2.0)
+        wanted = max(wanted, self.size / 2.0)
+        self.size = int(max(self.settings.min_batch, min(self.settings.max_batch, wanted)))
+        return self.size
+
+    def shrink(self) -> int:
+        """Halve the size (after a lock timeout or a deadlock)."""
+        self.size = max(self.settings.min_batch, self.size // 2)
+        return self.size
+
+
+class LockWatch:
+    """A background thread noting sessions that wait for locks held by one backend (our batches)."""
+
+    def __init__(self, dsn: str, pid: int, interval_ms: float) -> None:
+        self._dsn = dsn
+        self._pid = pid
+        self._interval = interval_ms / 1000
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._waiters = 0
+        self._longest_ms = 0.0
+        self.last_seen: float | None = None
+        self.error: str | None = None
+        self._thread = threading.Thread(target=self._loop, name="migwiz backfill lock watch", daemon=True)
+
+    def start(self) -> LockWatch:
+        """Start watching."""
+        self._thread.start()
+        return self
+
+    def _loop(self) -> None:
+        query = query_text("backfill_waiters.sql")
+        try:
+            with connect(self._dsn, autocommit=True, purpose="backfill watch") as conn:
+                conn.execute("SET statement_timeout = '500ms'")
+                conn.execute("SET lock_timeout = '100ms'")
+                while not self._stop.wait(self._interval):
+                    row = conn.execute(query, {"pid": self._pid}).fetchone()
+                    if row and row[0]:
+                        with self._lock:
+                            self._waiters = max(self._waiters, int(row[0]))
+                            self._longest_ms = max(self._longest_ms, float(row[1]))
+                            self.last_seen = time.monotonic()
+        except Exception as exc:  # the watcher is advisory: note it and stop
+            self.error = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+    def take(self) -> tuple[int, float]:
+        """Most sessions seen waiting on us, and the longest wait (ms), since the last call."""
+        with self._lock:
+            result = (self._waiters, self._longest_ms)
+            self._waiters, self._longest_ms = 0, 0.0
+        return result
+
+    def stop(self) -> None:
+        """Stop the thread and close its connection."""
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout=2)
+
+
+@dataclass(frozen=True)
+class ServerLoad:
+    """Replica lag (ms, None without standbys) and WAL written (bytes since 0/0) at one moment."""
+
+    at: float
+    replica_lag_ms: float | None
+    wal_bytes: float
+
+
+def read_server_load(conn: psycopg.Connection[Any]) -> ServerLoad:
+    """Replica lag and WAL position, read with the executor's connection between batches."""
+    row = conn.execute(query_text("backfill_replication.sql")).fetchone()
+    assert row is not None
+    return ServerLoad(time.monotonic(), row[0], float(row[1]))
+
+
+def wal_wait_s(previous: ServerLoad, current: ServerLoad, max_bytes_per_s: float) -> float:
+    """How long to sleep so WAL written since `previous` stays under `max_bytes_per_s`.
+
+    >>> wal_wait_s(ServerLoad(0.0, None, 0.0), ServerLoad(1.0, None, 3e6), 1e6)
+    2.0
+    >>> wal_wait_s(ServerLoad(0.0, None, 0.0), ServerLoad(1.0, None, 5e5), 1e6)
+    0.0
+    """
+    elapsed = current.at - previous.at
+    needed = (current.wal_bytes - previous.wal_bytes) / max_bytes_per_s
+    return max(0.0, needed - elapsed)
+
+
+def rate_wait_s(rows: int, elapsed_s: float, max_rows_per_s: float) -> float:
+    """How long to sleep so `rows` done in `elapsed_s` stays under `max_rows_per_s`.
+
+    >>> rate_wait_s(1000, 0.5, 1000.0)
+    0.5
+    """
+    return max(0.0, rows / max_rows_per_s - elapsed_s)
