@@ -17,6 +17,7 @@ from psycopg import sql
 
 from migwiz.engine import backup, pgtools
 from migwiz.engine.backup import check as check_module
+from migwiz.engine.backup import dump as dump_module
 from migwiz.engine.backup.dump import TableRef, sha256_of
 from migwiz.engine.errors import MigwizError, UsageError
 from migwiz.engine.localserver import Binaries, LocalServer, start_server
@@ -305,6 +306,21 @@ def test_verification_rejects_a_dump_missing_a_table_or_truncated(
     result.path.write_bytes(result.path.read_bytes()[:40])
     with pytest.raises(MigwizError, match="pg_restore --list cannot read"):
         backup.verify_dump(result.path, plan, result.pg_dump)
+
+
+def test_dump_gives_up_on_a_held_lock_and_leaves_no_file(
+    db_latest: TestDatabase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db_latest.execute(SCHEMA)
+    plan = backup.plan_dump(db_latest.dsn, "all")
+    monkeypatch.setattr(dump_module, "LOCK_WAIT", "200ms")
+    with db_latest.connect(autocommit=False) as holder:
+        holder.execute("LOCK TABLE orders IN ACCESS EXCLUSIVE MODE")
+        with pytest.raises(MigwizError) as err:
+            backup.take_dump(db_latest.dsn, plan, tmp_path)
+        holder.rollback()
+    assert err.value.message.startswith("pg_dump gave up after waiting 200ms for a lock")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_the_password_stays_off_the_command_line_and_out_of_the_log(

@@ -33,6 +33,8 @@ from migwiz.engine.status import compute_status
 
 TableMode = Literal["auto", "all"]
 POLL_S = 0.1
+LOCK_WAIT = "30s"
+"""pg_dump gives up instead of waiting longer than this for a table lock (another session's DDL)."""
 _SAFE_FILE = re.compile(r"[^A-Za-z0-9_.-]+")
 
 
@@ -213,7 +215,10 @@ def take_dump(
     path = out_dir / dump_file_name(plan, datetime.now(UTC))
     os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
     conn_args, env = libpq_invocation(dsn, application_name="migwiz backup-check")
-    args = [str(tool.path), "--format=custom", "--no-password", "--file", str(path), *conn_args]
+    args = [
+        str(tool.path), "--format=custom", "--no-password", f"--lock-wait-timeout={LOCK_WAIT}",
+        "--file", str(path), *conn_args,
+    ]  # fmt: skip
     if plan.mode == "auto":
         args.append("--strict-names")
         for table in plan.tables:
@@ -263,11 +268,30 @@ def _run_with_progress(
     if progress is not None:
         progress(DumpProgress(_size(path), time.monotonic() - started, done=True))
     if proc.returncode != 0:
-        detail = scrub(stderr.strip()).splitlines()
+        if "LOCK TABLE" in stderr and ("statement timeout" in stderr or "could not obtain lock" in stderr):
+            raise MigwizError(
+                f"pg_dump gave up after waiting {LOCK_WAIT} for a lock another session holds on a table",
+                "find the holder in pg_locks and pg_stat_activity, then retry when that session is done",
+            )
+        detail = _first_error(scrub(stderr)) or f"exit status {proc.returncode}"
         raise MigwizError(
-            f"pg_dump failed: {detail[-1] if detail else f'exit status {proc.returncode}'}",
-            "check that this role may read every table to dump (and their sequences)",
+            f"pg_dump failed: {detail}",
+            "check that this role may read every table to dump (and its sequences)",
         )
+
+
+def _first_error(stderr: str) -> str | None:
+    """The first `error:` line of a client program's stderr, without its prefix (else the last line).
+
+    >>> _first_error("pg_dump: error: query failed: boom\\npg_dump: detail: Query was: LOCK TABLE t")
+    'query failed: boom'
+    """
+    lines = [line.strip() for line in stderr.strip().splitlines() if line.strip()]
+    for line in lines:
+        _, sep, rest = line.partition("error: ")
+        if sep:
+            return rest
+    return lines[-1] if lines else None
 
 
 def _size(path: Path) -> int:
@@ -290,8 +314,8 @@ def verify_dump(path: Path, plan: DumpPlan, pg_dump: ClientProgram) -> tuple[int
         [str(restore.path), "--list", str(path)], capture_output=True, text=True, check=False
     )
     if listed.returncode != 0:
-        detail = listed.stderr.strip().splitlines()
-        raise MigwizError(f"pg_restore --list cannot read {path}: {detail[-1] if detail else 'no detail'}")
+        detail = _first_error(listed.stderr) or f"exit status {listed.returncode}"
+        raise MigwizError(f"pg_restore --list cannot read {path}: {detail}")
     entries = [line for line in listed.stdout.splitlines() if line and not line.startswith(";")]
     missing = [t.qualified for t in plan.tables if not _listed(entries, t)]
     if missing:
