@@ -129,7 +129,10 @@ def common_options(func: F) -> F:
 def cli(ctx: click.Context) -> None:
     """Guided, lock-aware PostgreSQL schema migrations."""
     if ctx.invoked_subcommand is None:
-        click.echo(ctx.get_help())
+        if sys.stdin.isatty() and sys.stdout.isatty():
+            _open_wizard(None, mode="migrate")
+        else:
+            click.echo(ctx.get_help())
 
 
 # -- status -----------------------------------------------------------------------------------------------
@@ -539,6 +542,45 @@ def trace_command(ctx: Context, target: str, on_target: bool, down_script: bool,
     sys.exit(1 if failed else 0)
 
 
+# -- wizard / watch / rollback -------------------------------------------------------------------------------
+
+
+def _open_wizard(ctx: Context | None, *, mode: str) -> None:
+    """Open the Textual wizard (imported only here) and exit with its code."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError("the wizard needs a terminal", "run it in a terminal, or use status / plan / up")
+    if ctx is None:
+        try:
+            ctx = Context(dsn=None, json_output=False, debug=False, settings=load_settings())
+        except MigwizError as exc:
+            _fail(exc, False)
+            return
+    from migwiz.tui.launch import run_wizard
+
+    sys.exit(run_wizard(ctx.dsn, ctx.settings, mode=cast(Any, mode)))
+
+
+@cli.command()
+@common_options
+def wizard(ctx: Context) -> None:
+    """Open the wizard: target, pending migrations, backup, impact, dry run, execute, verify, summary."""
+    _open_wizard(ctx, mode="migrate")
+
+
+@cli.command()
+@common_options
+def rollback(ctx: Context) -> None:
+    """Incident rollback in the wizard: recent changes, the version to go back to, the downs' impact, run."""
+    _open_wizard(ctx, mode="rollback")
+
+
+@cli.command()
+@common_options
+def watch(ctx: Context) -> None:
+    """Attach read-only to a run in progress: the central log, lock waits and progress (from anywhere)."""
+    _open_wizard(ctx, mode="watch")
+
+
 # -- demo --------------------------------------------------------------------------------------------------
 
 
@@ -587,8 +629,14 @@ def demo(keep: bool, rows: int, no_workload: bool, major: int | None, debug: boo
             highlight=False,
         )
         return
-    output.stdout.print("the workload is running; press Ctrl-C to stop the demo", markup=False)
     try:
+        if sys.stdin.isatty() and sys.stdout.isatty():
+            from migwiz.engine.config import load_settings as _settings
+            from migwiz.tui.launch import run_wizard
+
+            run_wizard(session.dsn, _settings(dir_flag=migrations), demo=True)
+            return
+        output.stdout.print("the workload is running; press Ctrl-C to stop the demo", markup=False)
         import time
 
         while True:

@@ -1,0 +1,114 @@
+"""The wizard app: a stack of screens, one per step, built by `make_app` (used by the CLI and the tests)."""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import threading
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from migwiz.engine.connect import describe
+from migwiz.tui.context import WizardContext, WizardData
+from migwiz.tui.execution import ExecutionControl
+
+MIGRATE_FLOW = ("target", "pending", "backup", "impact", "dryrun", "execute", "verify", "summary")
+ROLLBACK_FLOW = ("target", "recent", "impact", "execute", "verify", "summary")
+WATCH_FLOW = ("watch",)
+
+
+class WizardApp(App[int]):
+    """Guides a migration or an incident rollback against one target."""
+
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = False
+    TITLE = "migwiz"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "quit_wizard", "Quit", priority=True)]
+
+    def __init__(self, context: WizardContext, data: WizardData | None = None, *, start: str | None = None):
+        super().__init__()
+        self.context = context
+        self.data = data or WizardData()
+        self.flow: tuple[str, ...] = {
+            "migrate": MIGRATE_FLOW,
+            "rollback": ROLLBACK_FLOW,
+            "watch": WATCH_FLOW,
+        }[context.mode]
+        self.start = start or self.flow[0]
+        self.control: ExecutionControl | None = None
+        self.terminal_lost = False
+
+    @property
+    def target_label(self) -> str:
+        """user@host:port/db of the target (no password)."""
+        return describe(self.context.dsn)
+
+    def on_mount(self) -> None:
+        if self.context.live and threading.current_thread() is threading.main_thread():
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                import asyncio
+
+                asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.terminal_hung_up)
+        self.push_screen(self.screen_for(self.start))
+
+    def terminal_hung_up(self) -> None:
+        """The terminal went away (SIGHUP): a run goes on to its safe point, then the wizard exits."""
+        self.terminal_lost = True
+        if self.control is not None and not self.control.done.is_set():
+            self.control.request_stop("the terminal was lost (SIGHUP)")
+        self.exit(1)
+
+    def use_flow(self, mode: str) -> None:
+        """Switch between the migrate and the rollback flow (the start screen's choice)."""
+        self.flow = ROLLBACK_FLOW if mode == "rollback" else MIGRATE_FLOW
+
+    def step_position(self, step: str) -> tuple[int, int] | None:
+        """1-based position of `step` in the flow, and the flow's length."""
+        return (self.flow.index(step) + 1, len(self.flow)) if step in self.flow else None
+
+    def screen_for(self, step: str) -> Screen[None]:
+        """A new screen for a step."""
+        from migwiz.tui.screens import registry
+
+        return registry.make(step)
+
+    def next_step(self, step: str) -> None:
+        """Push the step after `step` in the current flow."""
+        if step in self.flow and self.flow.index(step) + 1 < len(self.flow):
+            self.push_screen(self.screen_for(self.flow[self.flow.index(step) + 1]))
+
+    @property
+    def running(self) -> bool:
+        """A run is executing."""
+        return self.control is not None and not self.control.done.is_set()
+
+    def action_quit_wizard(self) -> None:
+        """Quit; while a run executes, ask first (it then stops at the next safe point)."""
+        if not self.running:
+            self.exit(0)
+            return
+        from migwiz.tui.screens.confirm import ChoiceModal
+
+        def chosen(answer: str | None) -> None:
+            if answer == "stop" and self.control is not None:
+                self.control.request_stop("the operator quit the wizard")
+                self.exit(1)
+
+        self.push_screen(
+            ChoiceModal(
+                "A run is executing. Quit now? The migration that is running finishes (or rolls back);"
+                " nothing after it starts. The wizard exits when it is done.",
+                [("stop", "Quit at the safe point"), ("stay", "Stay")],
+            ),
+            chosen,
+        )
+
+
+def make_app(
+    context: WizardContext, data: WizardData | None = None, *, start: str | None = None
+) -> WizardApp:
+    """Build the wizard for `context`; `data` pre-fills steps (tests), `start` opens a given step."""
+    return WizardApp(context, data, start=start)

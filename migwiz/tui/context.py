@@ -1,0 +1,65 @@
+"""What the wizard is pointed at and what it has learned so far: plain data, no Textual.
+
+`WizardContext` is fixed for the app's life (target, settings, mode). `WizardData` collects the engine's
+answers step by step, so a revisited screen shows what was found without asking the server again, and tests
+can hand screens fixed data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from migwiz.engine.config import Settings
+from migwiz.engine.model import MigrationSet, Version
+
+Mode = Literal["migrate", "rollback", "watch"]
+
+
+@dataclass(frozen=True)
+class WizardContext:
+    """The target and how the wizard was opened.
+
+    `live=False` turns every poller and every automatic engine call off: screens only show `WizardData`
+    (snapshot tests). `demo` names the demo session when opened by `migwiz demo`.
+    """
+
+    dsn: str
+    settings: Settings
+    mode: Mode = "migrate"
+    live: bool = True
+    demo: bool = False
+    poll_interval_s: float = 0.5
+    cursor_blink: bool = True
+
+    @property
+    def database(self) -> str:
+        """The target database's name (what the operator types to confirm)."""
+        from psycopg import conninfo
+
+        try:
+            params = conninfo.conninfo_to_dict(self.dsn)
+        except Exception:
+            return ""
+        return str(params.get("dbname") or params.get("user") or "")
+
+
+@dataclass
+class WizardData:
+    """What the engine answered, filled step by step (every field None until its step ran)."""
+
+    target: Any = None  # backend.TargetInfo
+    mset: MigrationSet | None = None
+    statuses: list[Any] | None = None  # engine.status.MigrationStatus
+    lint: Any = None  # engine.analysis.LintReport
+    backup: Any = None  # engine.backup.BackupReport
+    dump: Any = None  # engine.backup.DumpResult
+    plan: Any = None  # backend.ImpactReport (from engine.plan for ups)
+    dry_run: Any = None  # engine.dryrun.DryRunReport
+    run: Any = None  # execution.RunSummary
+    verify: Any = None  # backend.VerifyReport
+    recent: Any = None  # backend.RecentChanges
+    rollback_to: Version | None = None
+    errors: dict[str, str] = field(default_factory=dict)
+    export_dir: Path = field(default_factory=Path.cwd)

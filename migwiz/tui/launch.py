@@ -1,0 +1,35 @@
+"""Open the wizard from the CLI and wait for a run it started to reach its end or safe point."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from migwiz.engine.config import Settings
+from migwiz.tui.app import make_app
+from migwiz.tui.context import Mode, WizardContext
+
+
+def on_terminal() -> bool:
+    """stdin and stdout are both a terminal (else the CLI prints help instead of opening the wizard)."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def run_wizard(dsn: str, settings: Settings, *, mode: Mode = "migrate", demo: bool = False) -> int:
+    """Run the wizard until the operator quits; returns the exit code.
+
+    When the terminal is lost during a run (SIGHUP), the run goes on to its safe point (the migration that
+    is running finishes, nothing after it starts) before this returns.
+    """
+    context = WizardContext(dsn=dsn, settings=settings, mode=mode, demo=demo)
+    app = make_app(context)
+    code = app.run()
+    control = app.control
+    if control is not None and not control.done.is_set():
+        if not app.terminal_lost:
+            print("waiting for the running migration to reach a safe point…", file=sys.stderr)
+        control.wait()
+    if app.terminal_lost:
+        # stdout/stderr are gone with the terminal: leave quietly, without flushing into a dead tty
+        os._exit(1)
+    return code if isinstance(code, int) else 0

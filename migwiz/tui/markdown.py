@@ -1,0 +1,65 @@
+"""The run summary as Markdown: what ran, durations, the longest wait we caused, verification, the log."""
+
+from __future__ import annotations
+
+from migwiz.engine import humanize
+from migwiz.tui.backend import VerifyReport
+from migwiz.tui.execution import RunSummary
+
+
+def outcome_line(run: RunSummary) -> str:
+    """One sentence: done, stopped at a safe point, or failed."""
+    verb = "applied" if run.direction == "up" else "reverted"
+    done = sum(1 for o in run.report.outcomes if o.result != "failed")
+    if run.error:
+        return f"failed: {run.error}" + (f" ({run.hint})" if run.hint else "")
+    failed = [o for o in run.report.outcomes if o.result == "failed"]
+    if failed:
+        reason = failed[0].failure.describe() if failed[0].failure else "failed"
+        return f"{done} {verb}, then {failed[0].version} failed and was rolled back: {reason}"
+    if run.stopped:
+        return f"{done} {verb}, stopped at a safe point: {run.stopped}"
+    return f"{done} migration(s) {verb}"
+
+
+def log_hint(run: RunSummary) -> str:
+    """Where the run's log is."""
+    where = f"`migwiz log --run {run.run_id[:8]}`" if run.run_id else "the central log (`migwiz log`)"
+    if run.log_file:
+        where += f" and {run.log_file}"
+    return where
+
+
+def summary_markdown(run: RunSummary, verify: VerifyReport | None = None) -> str:
+    """The summary document."""
+    lines = [
+        f"# migwiz run {run.run_id or ''}".rstrip(),
+        "",
+        f"- target: {run.target}",
+        f"- direction: {run.direction}",
+        f"- started: {run.started_at:%Y-%m-%d %H:%M:%S %Z}",
+        f"- took: {humanize.duration((run.finished_at - run.started_at).total_seconds())}",
+        f"- outcome: {outcome_line(run)}",
+        f"- longest lock wait we caused others: {humanize.duration(run.longest_wait_caused_s)}",
+        f"- lock_timeout at the end: {run.lock_timeout_ms} ms",
+        f"- log: {log_hint(run)}",
+        "",
+        "## Migrations",
+        "",
+        "| version | name | result | duration | statements |",
+        "|---|---|---|---:|---:|",
+    ]
+    for o in run.report.outcomes:
+        lines.append(
+            f"| {o.version} | {o.name} | {o.result} | {humanize.duration(o.duration_ms / 1000)} |"
+            f" {o.statements_run} |"
+        )
+    for version in run.skipped:
+        lines.append(f"| {version} | | not run (stopped) | | |")
+    if verify is not None:
+        lines += ["", "## Verification", ""]
+        for check in verify.checks:
+            lines.append(f"- {'ok' if check.ok else 'FAILED'}: {check.name}")
+            if check.detail and not check.ok:
+                lines += ["", "```", check.detail, "```", ""]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,1 @@
+"""One module per wizard step; each screen has its .tcss beside it."""

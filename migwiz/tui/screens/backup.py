@@ -1,0 +1,159 @@
+"""Step 3: backup check — point-in-time-recovery readiness with its reasons; a dump with a progress bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.reactive import reactive
+from textual.widgets import ProgressBar, Static
+
+from migwiz.engine import humanize
+from migwiz.engine.backup import BackupReport, DumpProgress, DumpResult, backup_check, backup_dump, plan_dump
+from migwiz.tui import backend
+from migwiz.tui.messages import BackupProgress, Loaded
+from migwiz.tui.screens.base import WizardScreen
+
+VERDICT_STYLES = {"ready": "bold green", "degraded": "bold yellow", "not protected": "bold red"}
+LEVEL_STYLES = {"not protected": "red", "degraded": "yellow", "warning": "yellow"}
+
+
+def render_backup(report: BackupReport) -> RenderableType:
+    """Verdict, reasons, then the facts they rest on."""
+    parts: list[RenderableType] = [
+        Text.assemble(("Point-in-time recovery: ", "bold"), (report.verdict, VERDICT_STYLES[report.verdict]))
+    ]
+    for reason in report.reasons:
+        parts.append(Text(f"  {reason.level}: {reason.text}", style=LEVEL_STYLES.get(reason.level, "")))
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold", no_wrap=True)
+    facts.add_column()
+    facts.add_row("wal_level", report.wal_level)
+    facts.add_row("archive_mode", report.archive_mode)
+    facts.add_row("archive_command", report.archive_command or report.archive_library or "(none)")
+    a = report.archiver
+    last = humanize.ago(a.last_archived_age_s) if a.last_archived_age_s is not None else "never"
+    facts.add_row("archived", f"{a.archived_count} segments, last {last}; {a.failed_count} failures")
+    for disk in report.disks:
+        facts.add_row(
+            f"free ({disk.what})", f"{humanize.size(disk.free_bytes)} of {humanize.size(disk.total_bytes)}"
+        )
+    parts.append(facts)
+    for note in report.notes:
+        parts.append(Text(f"  note: {note}", style="dim"))
+    return Group(*parts)
+
+
+def render_dump(result: DumpResult) -> Text:
+    """The verified dump: file, size, checksum, tables."""
+    tables = ", ".join(t.qualified for t in result.tables) or "the whole database"
+    return Text.assemble(
+        ("Dump verified: ", "bold green"),
+        f"{result.path} · {humanize.size(result.size)} · {humanize.duration(result.elapsed_s)}\n",
+        f"  tables: {tables}\n  sha256: {result.sha256[:16]}…",
+    )
+
+
+class BackupScreen(WizardScreen):
+    """Readiness verdict and reasons; `t` takes a verified dump of the tables the migrations touch."""
+
+    STEP = "backup"
+    TITLE = "Backup check"
+    CSS_PATH = "backup.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *WizardScreen.BINDINGS,
+        Binding("t", "dump", "Take a dump"),
+        Binding("n", "next", "Next: impact"),
+    ]
+
+    dump_total: reactive[float | None] = reactive(None)
+    dump_done: reactive[float] = reactive(0.0)
+
+    def body(self) -> ComposeResult:
+        with VerticalScroll(id="backup-scroll"):
+            yield Static("", id="backup-report", classes="section")
+            yield Static("", id="dump-label", classes="section")
+            yield ProgressBar(id="dump-bar", show_eta=False).data_bind(
+                total=BackupScreen.dump_total, progress=BackupScreen.dump_done
+            )
+            yield Static("", id="dump-result", classes="section")
+
+    def has_data(self) -> bool:
+        return self.wizard.data.backup is not None
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="backup")
+    def load(self) -> None:
+        dsn = self.wizard.context.dsn
+        self.deliver("backup", lambda: backup_check(dsn))
+
+    def loaded(self, message: Loaded) -> None:
+        if message.step == "backup":
+            self.wizard.data.backup = message.result
+            self.show_data()
+        elif message.step == "dump":
+            self.wizard.data.errors.pop("dump", None)
+            self.show_dump(message.result)
+
+    def loaded_error(self, message: Loaded) -> None:
+        if message.step == "dump":
+            self.query_one("#dump-label", Static).update(Text("dump failed", style="bold red"))
+
+    def show_data(self) -> None:
+        report = self.wizard.data.backup
+        if isinstance(report, BackupReport):
+            self.query_one("#backup-report", Static).update(render_backup(report))
+            self.set_status("t takes a verified pg_dump of the tables the pending migrations touch")
+        dump = getattr(self.wizard.data, "dump", None)
+        if isinstance(dump, DumpResult):
+            self.show_dump(dump)
+
+    def show_dump(self, result: DumpResult | None) -> None:
+        """The verified dump."""
+        if result is None:
+            self.query_one("#dump-result", Static).update(Text("nothing to dump", style="dim"))
+            return
+        self.wizard.data.dump = result
+        self.dump_total, self.dump_done = 1.0, 1.0
+        self.query_one("#dump-label", Static).update("")
+        self.query_one("#dump-result", Static).update(render_dump(result))
+
+    def action_dump(self) -> None:
+        """Take the dump (in a worker; the bar follows the file as it grows)."""
+        if not self.wizard.context.live:
+            return
+        self.query_one("#dump-label", Static).update("dumping…")
+        self.dump_total, self.dump_done = None, 0.0
+        self.take_dump()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="dump")
+    def take_dump(self) -> None:
+        ctx = self.wizard.context
+        check = self.wizard.data.backup if isinstance(self.wizard.data.backup, BackupReport) else None
+
+        def progress(p: DumpProgress) -> None:
+            self.post_message(
+                BackupProgress(p.bytes_written, None, f"{humanize.size(p.bytes_written)} written")
+            )
+
+        def run() -> Any:
+            mset = backend.migration_set(ctx.settings)
+            plan = plan_dump(ctx.dsn, "auto", mset, schema=ctx.settings.schema)
+            if plan.empty:
+                return None
+            out = ctx.settings.config_path.parent if ctx.settings.config_path else Path.cwd()
+            return backup_dump(
+                ctx.dsn, plan, out / "backups", schema=ctx.settings.schema, progress=progress,
+                log_file=ctx.settings.log_file, check=check,
+            )  # fmt: skip
+
+        self.deliver("dump", run)
+
+    def on_backup_progress(self, message: BackupProgress) -> None:
+        self.query_one("#dump-label", Static).update(f"dumping: {message.label}")

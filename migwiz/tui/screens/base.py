@@ -1,0 +1,131 @@
+"""What every wizard step shares: the header, the footer, back/next/refresh keys and error display."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar, cast
+
+import psycopg
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from migwiz.engine.connect import scrub
+from migwiz.engine.errors import MigwizError
+from migwiz.tui.messages import Loaded
+from migwiz.tui.widgets.header import WizardHeader
+
+if TYPE_CHECKING:
+    from migwiz.tui.app import WizardApp
+
+
+class WizardScreen(Screen[None]):
+    """A step of the wizard. Subclasses set STEP and TITLE, compose `body()` and handle `loaded()`."""
+
+    STEP: ClassVar[str] = ""
+    TITLE: ClassVar[str] = ""
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("r", "refresh", "Refresh"),
+    ]
+
+    @property
+    def wizard(self) -> WizardApp:
+        """The app, typed."""
+        return cast("WizardApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield WizardHeader(id="header")
+        yield from self.body()
+        yield Static("", id="status-line")
+        yield Footer()
+
+    def body(self) -> ComposeResult:
+        """The step's widgets."""
+        yield from ()
+
+    def on_mount(self) -> None:
+        self.refresh_header()
+        if self.has_data():
+            self.show_data()
+        elif self.wizard.context.live:
+            self.set_status("loading…")
+            self.load()
+        else:
+            self.show_data()
+
+    def refresh_header(self) -> None:
+        """Target and step in the header."""
+        tag = {"rollback": "incident rollback", "watch": "observer · read-only"}.get(
+            self.wizard.context.mode, ""
+        )
+        if self.wizard.context.demo:
+            tag = f"demo {tag}".strip()
+        self.query_one(WizardHeader).show(
+            self.wizard.target_label, self.TITLE, self.wizard.step_position(self.STEP), tag
+        )
+
+    def set_status(self, text: str | Text, *, error: bool = False) -> None:
+        """The one-line status under the body."""
+        line = self.query_one("#status-line", Static)
+        line.set_class(error, "error")
+        line.update(text)
+
+    def has_data(self) -> bool:
+        """Whether `WizardData` already holds this step's answer."""
+        return True
+
+    def load(self) -> object:
+        """Start the worker that asks the engine (subclasses decorate with @work)."""
+        return None
+
+    def show_data(self) -> None:
+        """Render what `WizardData` holds."""
+
+    def on_loaded(self, message: Loaded) -> None:
+        """A worker finished: store and show, or show the error with its hint."""
+        if message.error is not None:
+            hint = f" — {message.hint}" if message.hint else ""
+            self.wizard.data.errors[message.step] = message.error
+            self.set_status(Text(f"error: {message.error}{hint}", style="bold red"), error=True)
+            self.loaded_error(message)
+            return
+        self.wizard.data.errors.pop(message.step, None)
+        self.set_status("")
+        self.loaded(message)
+
+    def loaded(self, message: Loaded) -> None:
+        """Store `message.result` in WizardData and show it."""
+
+    def loaded_error(self, message: Loaded) -> None:
+        """Extra handling after an error (default: nothing)."""
+
+    def deliver(self, step: str, call: Callable[[], object]) -> None:
+        """Run an engine call (inside a thread worker) and post its result or error as `Loaded`."""
+        try:
+            result = call()
+        except MigwizError as exc:
+            self.post_message(Loaded(step, None, scrub(exc.message), exc.hint))
+            return
+        except psycopg.Error as exc:
+            first = scrub(str(exc)).strip().splitlines()
+            self.post_message(Loaded(step, None, first[0] if first else type(exc).__name__))
+            return
+        self.post_message(Loaded(step, result))
+
+    def action_back(self) -> None:
+        """Go back one step (the first step has nowhere to go)."""
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+
+    def action_refresh(self) -> None:
+        """Ask the engine again."""
+        if self.wizard.context.live:
+            self.set_status("loading…")
+            self.load()
+
+    def action_next(self) -> None:
+        """Go to the next step of the flow."""
+        self.wizard.next_step(self.STEP)

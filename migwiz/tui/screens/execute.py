@@ -1,0 +1,309 @@
+"""Execute: a typed confirmation, then live panes — lock-wait tree, progress, event-log tail.
+
+Keys: abort safely (stop after the running migration, or cancel the running statement), change
+lock_timeout (from the next migration on). The run happens in a thread worker through
+`execution.execute`; the monitor is sampled by one non-overlapping loop owned by this screen.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.worker import get_current_worker
+
+from migwiz.engine.durations import parse_duration
+from migwiz.engine.monitor import Monitor, Snapshot
+from migwiz.engine.runner import ExecutionPolicy
+from migwiz.tui import execution
+from migwiz.tui.execution import CallbackSink, ExecutionControl, RunSummary
+from migwiz.tui.messages import LogEvent, MonitorFailed, MonitorSample, RunFinished, StatementStarted
+from migwiz.tui.screens.base import WizardScreen
+from migwiz.tui.screens.confirm import ChoiceModal, ConfirmModal, ValueModal
+from migwiz.tui.widgets.event_tail import EventTail
+from migwiz.tui.widgets.lock_pane import LockPane
+from migwiz.tui.widgets.progress_pane import ProgressPane
+
+
+class ExecuteScreen(WizardScreen):
+    """The run, live."""
+
+    STEP = "execute"
+    TITLE = "Execute"
+    CSS_PATH = "execute.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("x", "execute", "Execute"),
+        Binding("a", "abort", "Abort safely"),
+        Binding("l", "lock_timeout", "lock_timeout"),
+        Binding("n", "next", "Next: verify"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.held: Snapshot | None = None
+        self.longest_wait = 0.0
+        self.monitor_error: str | None = None
+        self._wake = threading.Event()
+
+    def body(self) -> ComposeResult:
+        yield ProgressPane(id="progress")
+        yield LockPane(id="locks")
+        yield EventTail(id="events")
+
+    @property
+    def direction(self) -> execution.Direction:
+        """Down in the rollback flow."""
+        return "down" if self.wizard.flow[1] == "recent" else "up"
+
+    def on_mount(self) -> None:
+        self.refresh_header()
+        run = self.wizard.data.run
+        if isinstance(run, RunSummary):
+            self.show_finished(run)
+            return
+        if self.wizard.context.live:
+            self.action_execute()
+        else:
+            self.set_status("x to execute")
+
+    def on_unmount(self) -> None:
+        self._wake.set()
+
+    # -- confirmation and start ----------------------------------------------------------------------------
+
+    def what_runs(self) -> str:
+        """One sentence for the confirmation."""
+        ctx = self.wizard.context
+        if self.direction == "down":
+            return (
+                f"Revert every migration newer than {self.wizard.data.rollback_to} on {ctx.database}"
+                " (down scripts, newest first)?"
+            )
+        pending = [s for s in (self.wizard.data.statuses or []) if s.state in ("pending", "failed")]
+        count = f"{len(pending)} pending migration(s)" if pending else "the pending migrations"
+        return f"Apply {count} to {ctx.database}?"
+
+    def action_execute(self) -> None:
+        """Ask for the database name, then run."""
+        if self.wizard.running or isinstance(self.wizard.data.run, RunSummary):
+            self.set_status("this run already happened: see Verify and Summary (n)")
+            return
+        if not self.wizard.context.live:
+            return
+        question = self.what_runs() + " Nothing touches the target before you confirm."
+        self.app.push_screen(
+            ConfirmModal(question, self.wizard.context.database, blink=self.wizard.context.cursor_blink),
+            self.confirmed,
+        )
+
+    def confirmed(self, ok: bool | None) -> None:
+        """Start the run and the monitor loop once confirmed."""
+        if not ok:
+            self.set_status("not confirmed: nothing was run · x to execute, Esc to go back")
+            return
+        settings = self.wizard.context.settings
+        self.wizard.control = ExecutionControl(settings.lock_timeout_ms)
+        self.set_status("running · a abort safely, l change lock_timeout")
+        self.poll_monitor()
+        self.run_migrations()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="execute")
+    def run_migrations(self) -> None:
+        ctx = self.wizard.context
+        control = self.wizard.control
+        assert control is not None
+        settings = ctx.settings
+        policy = ExecutionPolicy(
+            lock_timeout_ms=settings.lock_timeout_ms, statement_timeout_ms=settings.statement_timeout_ms
+        )
+        try:
+            from migwiz.tui.backend import migration_set
+
+            mset = migration_set(settings)
+        except Exception as exc:
+            control.done.set()
+            self.post_message(RunFinished(_failed_summary(self.direction, str(exc))))
+            return
+        summary = execution.execute(
+            ctx.dsn, mset, direction=self.direction,
+            target=self.wizard.data.rollback_to if self.direction == "down" else None,
+            schema=settings.schema, policy=policy, control=control,
+            sinks=[CallbackSink(lambda e: self.post_message(LogEvent(e)))],
+            log_file=settings.log_file,
+            on_statement=lambda c: self.post_message(StatementStarted(c)),
+        )  # fmt: skip
+        self.post_message(RunFinished(summary))
+
+    # -- the monitor loop ----------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="monitor")
+    def poll_monitor(self) -> None:
+        """Sample → post → sleep, until the screen goes away or the run has ended."""
+        worker = get_current_worker()
+        ctx = self.wizard.context
+        control = self.wizard.control
+        monitor: Monitor | None = None
+        try:
+            while not worker.is_cancelled:
+                try:
+                    if monitor is None:
+                        monitor = Monitor(ctx.dsn, our_pids=control.our_pids if control else None)
+                    self.post_message(MonitorSample(monitor.sample()))
+                except Exception as exc:
+                    self.post_message(
+                        MonitorFailed(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+                    )
+                if control is not None and control.done.is_set():
+                    break
+                self._wake.wait(ctx.poll_interval_s)
+        finally:
+            if monitor is not None:
+                monitor.close()
+
+    def on_monitor_sample(self, message: MonitorSample) -> None:
+        self.longest_wait = max(self.longest_wait, execution.longest_wait_caused(message.snapshot))
+        if self.app.screen is not self:  # a modal is open: keep the newest, render on resume
+            self.held = message.snapshot
+            return
+        self.render_snapshot(message.snapshot)
+
+    def render_snapshot(self, snapshot: Snapshot) -> None:
+        """Both panes from one sample."""
+        with self.app.batch_update():
+            self.query_one(LockPane).show(snapshot)
+            self.query_one(ProgressPane).show_snapshot(snapshot)
+
+    def on_screen_resume(self) -> None:
+        if self.held is not None:
+            self.render_snapshot(self.held)
+            self.held = None
+
+    def on_monitor_failed(self, message: MonitorFailed) -> None:
+        if message.error != self.monitor_error:
+            self.monitor_error = message.error
+            self.notify(f"monitor: {message.error}", severity="warning")
+
+    # -- run events ----------------------------------------------------------------------------------------
+
+    def on_statement_started(self, message: StatementStarted) -> None:
+        self.query_one(ProgressPane).show_statement(message.current)
+
+    def on_log_event(self, message: LogEvent) -> None:
+        self.query_one(EventTail).add(message.event)
+
+    def on_run_finished(self, message: RunFinished) -> None:
+        summary = replace(
+            message.summary, longest_wait_caused_s=self.longest_wait, target=self.wizard.target_label
+        )
+        self.wizard.data.run = summary
+        self._wake.set()
+        self.show_finished(summary)
+
+    def show_finished(self, summary: RunSummary) -> None:
+        """The outcome in the progress pane and the status line."""
+        done = sum(1 for o in summary.report.outcomes if o.result != "failed")
+        total = done + len(summary.skipped) + sum(1 for o in summary.report.outcomes if o.result == "failed")
+        verb = "applied" if summary.direction == "up" else "reverted"
+        if summary.error:
+            text = Text(
+                f"failed: {summary.error}" + (f" — {summary.hint}" if summary.hint else ""), "bold red"
+            )
+        elif not summary.report.ok:
+            failed = next(o for o in summary.report.outcomes if o.result == "failed")
+            reason = failed.failure.describe() if failed.failure else "failed"
+            text = Text(f"{failed.version} failed and was rolled back: {reason}", "bold red")
+        elif summary.stopped:
+            text = Text(f"stopped at a safe point after {done} {verb}: {summary.stopped}", "bold yellow")
+        else:
+            text = Text(f"done: {done} migration(s) {verb}", "bold green")
+        self.query_one(ProgressPane).show_done(done, max(total, done), text.plain)
+        text.append(" · n verify", style="")
+        self.set_status(text, error=summary.error is not None)
+
+    # -- keys ----------------------------------------------------------------------------------------------
+
+    def action_abort(self) -> None:
+        """Stop after the running migration, or cancel the running statement."""
+        control = self.wizard.control
+        if control is None or control.done.is_set():
+            self.set_status("nothing is running")
+            return
+
+        def chosen(answer: str | None) -> None:
+            if answer == "stop":
+                control.request_stop("the operator asked to stop")
+                self.set_status("stopping after the running migration…")
+            elif answer == "cancel":
+                control.request_stop("the operator cancelled the running statement")
+                control.cancel_statement()
+                self.set_status("cancelling the running statement; its migration is rolled back…")
+
+        self.app.push_screen(
+            ChoiceModal(
+                "Abort safely: the migration that is running can finish first, or its statement can be"
+                " cancelled now (a transactional migration is rolled back whole).",
+                [
+                    ("stop", "Stop after the running migration"),
+                    ("cancel", "Cancel the running statement now"),
+                    ("keep", "Keep going"),
+                ],
+            ),
+            chosen,
+        )
+
+    def action_lock_timeout(self) -> None:
+        """Change lock_timeout for the migrations that start from now on."""
+        control = self.wizard.control
+        current = control.lock_timeout_ms if control else self.wizard.context.settings.lock_timeout_ms
+
+        def check(value: str) -> str | None:
+            try:
+                return None if parse_duration(value) > 0 else "must be more than 0"
+            except ValueError as exc:
+                return str(exc)
+
+        def chosen(value: str | None) -> None:
+            if value is None:
+                return
+            ms = parse_duration(value)
+            if control is not None:
+                control.set_lock_timeout(ms)
+            self.set_status(f"lock_timeout {ms} ms from the next migration on")
+
+        self.app.push_screen(
+            ValueModal(
+                "lock_timeout for the migrations that start from now on (e.g. 500ms, 2s):",
+                f"{current}ms",
+                check,
+                blink=self.wizard.context.cursor_blink,
+            ),
+            chosen,
+        )
+
+    def action_back(self) -> None:
+        if self.wizard.running:
+            self.set_status("a run is executing: abort it (a) or wait for it to end")
+            return
+        super().action_back()
+
+    def action_next(self) -> None:
+        if not isinstance(self.wizard.data.run, RunSummary):
+            self.set_status("nothing has run yet: x to execute")
+            return
+        self.workers.cancel_group(self, "monitor")
+        super().action_next()
+
+
+def _failed_summary(direction: execution.Direction, error: str) -> RunSummary:
+    from datetime import UTC, datetime
+
+    from migwiz.engine.runner import RunReport
+
+    now = datetime.now(UTC)
+    return RunSummary(None, direction, RunReport(direction), now, now, error=error)

@@ -1,0 +1,208 @@
+"""Impact: per statement the lock, relation, size, rows, estimated duration, blockers now and the fix.
+
+Sortable (`s` cycles the sort column) and filterable (`/`). Used for pending ups (from the engine's
+planner) and for the down scripts of an incident rollback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Input, Static
+
+from migwiz.engine import humanize
+from migwiz.tui import backend
+from migwiz.tui.backend import ImpactReport, ImpactRow
+from migwiz.tui.messages import Loaded
+from migwiz.tui.screens.base import WizardScreen
+from migwiz.tui.widgets.keyed_table import Cells, selected_key, sync_rows
+
+VERDICT_STYLES = {
+    "safe": "bold green",
+    "review": "bold yellow",
+    "quiet_window": "bold yellow",
+    "blocked": "bold red",
+    "dangerous": "bold red",
+}
+SEVERITY_STYLES = {"error": "red", "warning": "yellow", "info": ""}
+
+SORTS: tuple[tuple[str, Callable[[ImpactRow], Any]], ...] = (
+    ("order", lambda r: (r.version, r.statement)),
+    ("size", lambda r: -(r.size_bytes or 0)),
+    ("rows", lambda r: -(r.rows or 0)),
+    ("duration", lambda r: -(r.est_seconds or 0)),
+    ("blockers", lambda r: -(r.blockers or 0)),
+    ("lock", lambda r: r.mode),
+)
+
+
+def _num(value: float | None, fmt: Callable[[float], str]) -> Text:
+    return Text(fmt(value) if value is not None else "?", justify="right")
+
+
+def impact_cells(row: ImpactRow) -> Cells:
+    """One table row."""
+    style = SEVERITY_STYLES.get(row.severity or "info", "")
+    blockers = Text(str(row.blockers) if row.blockers is not None else "?", justify="right")
+    if row.blockers:
+        blockers.stylize("bold red")
+    return (
+        Text(row.version),
+        Text(str(row.statement), justify="right"),
+        Text(row.mode.removesuffix("Lock"), style=style),
+        Text(row.relation, no_wrap=True, overflow="ellipsis"),
+        _num(row.size_bytes, humanize.size),
+        _num(row.rows, humanize.count),
+        _num(row.est_seconds, humanize.duration),
+        blockers,
+        Text(row.fix.splitlines()[0] if row.fix else "", no_wrap=True, overflow="ellipsis"),
+    )
+
+
+def visible(rows: tuple[ImpactRow, ...], text: str, sort: int) -> list[ImpactRow]:
+    """Rows matching the filter (every word in version, kind, lock or relation), sorted."""
+    words = text.lower().split()
+    chosen = [
+        r
+        for r in rows
+        if all(w in f"{r.version} {r.kind} {r.mode} {r.relation} {r.blocks}".lower() for w in words)
+    ]
+    return sorted(chosen, key=SORTS[sort][1])
+
+
+class ImpactScreen(WizardScreen):
+    """The impact table; the selected row's details and the fix below it."""
+
+    STEP = "impact"
+    TITLE = "Impact"
+    CSS_PATH = "impact.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *WizardScreen.BINDINGS,
+        Binding("s", "sort", "Sort"),
+        Binding("slash", "filter", "Filter"),
+        Binding("n", "next", "Next"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sort = 0
+
+    def body(self) -> ComposeResult:
+        yield Static("", id="verdict", classes="section")
+        yield Input(
+            placeholder="filter: relation, lock, version… (Enter to apply, Esc to leave)", id="filter"
+        )
+        table: DataTable[RenderableType] = DataTable(id="impact", cursor_type="row")
+        table.add_column("ver", key="version")
+        table.add_column("#", key="statement")
+        table.add_column("lock", key="lock")
+        table.add_column("relation", key="relation", width=18)
+        table.add_column("size", key="size")
+        table.add_column("rows", key="rows")
+        table.add_column("est.", key="est")
+        table.add_column("blk", key="blockers")
+        table.add_column("fix", key="fix", width=30)
+        yield table
+        yield Static("", id="detail", classes="section")
+
+    @property
+    def direction(self) -> str:
+        """Down scripts in the rollback flow, ups otherwise."""
+        return "down" if self.wizard.flow[1] == "recent" else "up"
+
+    def has_data(self) -> bool:
+        plan = self.wizard.data.plan
+        return isinstance(plan, ImpactReport) and plan.direction == self.direction
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="impact")
+    def load(self) -> None:
+        ctx = self.wizard.context
+        to = self.wizard.data.rollback_to
+        if self.direction == "down" and to is not None:
+            self.deliver("impact", lambda: backend.down_impact(ctx.dsn, ctx.settings, to))
+        else:
+            self.deliver("impact", lambda: backend.plan_impact(ctx.dsn, ctx.settings))
+
+    def loaded(self, message: Loaded) -> None:
+        self.wizard.data.plan = message.result
+        self.show_data()
+
+    def show_data(self) -> None:
+        report = self.wizard.data.plan
+        if not isinstance(report, ImpactReport):
+            return
+        verdict = Text.assemble(
+            ("Verdict: ", "bold"),
+            (report.verdict.replace("_", " "), VERDICT_STYLES.get(report.verdict, "bold")),
+            f" · {len(report.rows)} locks · {report.source}",
+        )
+        for reason in report.reasons[:3]:
+            verdict.append(f"\n  {reason}", style="yellow")
+        if len(report.reasons) > 3:
+            verdict.append(f"\n  … {len(report.reasons) - 3} more", style="dim")
+        self.query_one("#verdict", Static).update(verdict)
+        self.fill()
+        self.query_one("#impact", DataTable).focus()
+
+    def fill(self) -> None:
+        """Show the rows that pass the filter, in the chosen order."""
+        report = self.wizard.data.plan
+        if not isinstance(report, ImpactReport):
+            return
+        rows = visible(report.rows, self.query_one("#filter", Input).value, self.sort)
+        with self.app.batch_update():
+            sync_rows(self.query_one("#impact", DataTable), {r.key: impact_cells(r) for r in rows})
+        self.set_status(
+            f"{len(rows)} of {len(report.rows)} shown · sorted by {SORTS[self.sort][0]} · s sort, / filter"
+        )
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        """The selected row in full: statement, lock, what it blocks, the fix."""
+        report = self.wizard.data.plan
+        key = selected_key(self.query_one("#impact", DataTable))
+        row = (
+            next((r for r in report.rows if r.key == key), None) if isinstance(report, ImpactReport) else None
+        )
+        detail = self.query_one("#detail", Static)
+        if row is None:
+            detail.update("")
+            return
+        text = Text()
+        text.append(f"{row.version} statement {row.statement} (line {row.line}) {row.kind}: ", style="bold")
+        text.append(f"{row.mode} on {row.relation} blocks {row.blocks.replace('_', ' ')}")
+        if row.rewrite:
+            text.append(" · rewrites the table", style="yellow")
+        if row.fix:
+            text.append(f"\nfix: {row.fix}", style="green")
+        detail.update(text)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_detail()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.fill()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one("#impact", DataTable).focus()
+
+    def action_sort(self) -> None:
+        """Next sort column."""
+        self.sort = (self.sort + 1) % len(SORTS)
+        self.fill()
+
+    def action_filter(self) -> None:
+        """Focus the filter."""
+        self.query_one("#filter", Input).focus()
+
+    def action_back(self) -> None:
+        if self.focused is self.query_one("#filter", Input):
+            self.query_one("#impact", DataTable).focus()
+            return
+        super().action_back()

@@ -1,0 +1,131 @@
+"""Step 2: pending migrations — each with its verdict, and the SQL with findings inline."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Static
+
+from migwiz.tui import backend
+from migwiz.tui.messages import Loaded
+from migwiz.tui.screens.base import WizardScreen
+from migwiz.tui.widgets.keyed_table import selected_key, sync_rows
+from migwiz.tui.widgets.sql_view import render_script
+
+VERDICT_STYLES = {"safe": "green", "review": "yellow", "blocked": "bold red"}
+STATE_STYLES = {"applied": "green", "pending": "cyan", "failed": "bold red", "checksum_mismatch": "bold red"}
+
+
+def verdict_text(verdict: str) -> Text:
+    """A verdict word, coloured (the word itself carries the meaning without colour)."""
+    return Text(verdict, style=VERDICT_STYLES.get(verdict, ""))
+
+
+class PendingScreen(WizardScreen):
+    """The migrations of the set; the selected one's SQL below, findings under their statement."""
+
+    STEP = "pending"
+    TITLE = "Pending migrations"
+    CSS_PATH = "pending.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *WizardScreen.BINDINGS,
+        Binding("d", "toggle_down", "Up/down SQL"),
+        Binding("n", "next", "Next: backup"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.show_down = False
+
+    def body(self) -> ComposeResult:
+        table: DataTable[RenderableType] = DataTable(id="migrations", cursor_type="row")
+        table.add_columns("version", "name", "state", "verdict", "phase", "down")
+        yield table
+        with VerticalScroll(id="sql-scroll"):
+            yield Static("", id="sql")
+
+    def has_data(self) -> bool:
+        return isinstance(self.wizard.data.statuses, list) and self.wizard.data.lint is not None
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="pending")
+    def load(self) -> None:
+        ctx = self.wizard.context
+        self.deliver("pending", lambda: backend.pending_info(ctx.dsn, ctx.settings))
+
+    def loaded(self, message: Loaded) -> None:
+        info: backend.PendingInfo = message.result
+        data = self.wizard.data
+        data.mset, data.statuses, data.lint = info.mset, info.statuses, info
+        self.show_data()
+
+    def info(self) -> backend.PendingInfo | None:
+        """The stored PendingInfo."""
+        lint = self.wizard.data.lint
+        return lint if isinstance(lint, backend.PendingInfo) else None
+
+    def show_data(self) -> None:
+        info = self.info()
+        table = self.query_one("#migrations", DataTable)
+        if info is None:
+            return
+        rows = {}
+        for s in info.statuses:
+            verdict = info.verdict(s.migration) if s.migration and s.state != "applied" else ""
+            rows[str(s.version)] = (
+                Text(str(s.version)),
+                Text(s.name, no_wrap=True, overflow="ellipsis"),
+                Text(s.state, style=STATE_STYLES.get(s.state, "")),
+                verdict_text(verdict),
+                Text((s.migration.up.directives.phase or "") if s.migration else ""),
+                Text("yes" if s.has_down else "no", style="" if s.has_down else "red"),
+            )
+        with self.app.batch_update():
+            sync_rows(table, rows)
+        pending = [s for s in info.statuses if s.state in ("pending", "failed")]
+        counts = {
+            v: sum(1 for s in pending if s.migration and info.verdict(s.migration) == v)
+            for v in VERDICT_STYLES
+        }
+        self.set_status(
+            f"{len(pending)} to apply: {counts['safe']} safe, {counts['review']} to review, "
+            f"{counts['blocked']} blocked · ↑↓ select, d up/down SQL"
+        )
+        first = next((i for i, s in enumerate(info.statuses) if s.state != "applied"), 0)
+        if table.row_count and table.cursor_row == 0 and first:
+            table.move_cursor(row=first, animate=False)
+        table.focus()
+        self.show_sql()
+
+    def show_sql(self) -> None:
+        """The selected migration's up (or down) script with its findings."""
+        info = self.info()
+        key = selected_key(self.query_one("#migrations", DataTable))
+        sql = self.query_one("#sql", Static)
+        if info is None or key is None:
+            sql.update("")
+            return
+        migration = next((m for m in info.mset.migrations if str(m.version) == key), None)
+        if migration is None:
+            sql.update(Text("applied in the database, but its file is gone", style="red"))
+            return
+        script = migration.down if self.show_down else migration.up
+        if script is None:
+            sql.update(Text("no down script: this migration cannot be rolled back by migwiz", style="red"))
+            return
+        which = "down" if self.show_down else "up"
+        title = f"{script.path.name} ({which})"
+        sql.update(render_script(script, info.script_lint(script.path), title=title))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_sql()
+
+    def action_toggle_down(self) -> None:
+        """Show the down script instead of the up (and back)."""
+        self.show_down = not self.show_down
+        self.show_sql()

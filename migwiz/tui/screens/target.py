@@ -1,0 +1,106 @@
+"""Step 1: the target — server, version, database, user, size, current version and warnings."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from migwiz.engine import humanize
+from migwiz.tui import backend
+from migwiz.tui.messages import Loaded
+from migwiz.tui.screens.base import WizardScreen
+
+
+def render_target(info: backend.TargetInfo) -> RenderableType:
+    """The target as a two-column grid, then its warnings."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    grid.add_row("server", f"PostgreSQL {info.server_version}" + (" (replica)" if info.in_recovery else ""))
+    grid.add_row("database", f"{info.database} · {humanize.size(info.size_bytes)}")
+    grid.add_row("user", info.user)
+    grid.add_row("connection", info.where)
+    grid.add_row("migrations", str(info.migrations_dir) if info.migrations_dir else "(none configured)")
+    grid.add_row(
+        "version",
+        f"{info.current_version or 'none applied'} · {info.applied} applied, {info.pending} pending",
+    )
+    parts: list[RenderableType] = [grid]
+    for warning in info.warnings:
+        parts.append(Text(f"! {warning}", style="yellow"))
+    if not info.warnings:
+        parts.append(Text("no warnings", style="green"))
+    return Group(*parts)
+
+
+class TargetScreen(WizardScreen):
+    """Where the wizard starts: what it is connected to, and what to do."""
+
+    STEP = "target"
+    TITLE = "Target"
+    CSS_PATH = "target.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *WizardScreen.BINDINGS,
+        Binding("n", "migrate", "Migrate"),
+        Binding("b", "rollback", "Rollback"),
+        Binding("w", "watch", "Watch"),
+    ]
+
+    def body(self) -> ComposeResult:
+        with VerticalScroll(id="target-scroll"):
+            yield Static("", id="target-info", classes="section")
+        yield Static(Text("What next?", style="bold"), classes="section")
+        yield OptionList(
+            Option("Apply pending migrations, step by step", id="migrate"),
+            Option("Incident rollback: undo recent changes", id="rollback"),
+            Option("Watch the server (read-only lock and progress panes)", id="watch"),
+            id="actions",
+        )
+
+    def has_data(self) -> bool:
+        return self.wizard.data.target is not None
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="target")
+    def load(self) -> None:
+        ctx = self.wizard.context
+        self.deliver("target", lambda: backend.target_info(ctx.dsn, ctx.settings))
+
+    def loaded(self, message: Loaded) -> None:
+        self.wizard.data.target = message.result
+        self.show_data()
+
+    def show_data(self) -> None:
+        info = self.wizard.data.target
+        if info is not None:
+            self.query_one("#target-info", Static).update(render_target(info))
+        self.query_one("#actions", OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        {"migrate": self.action_migrate, "rollback": self.action_rollback, "watch": self.action_watch}[
+            str(event.option.id)
+        ]()
+
+    def action_migrate(self) -> None:
+        """Start the migrate flow."""
+        self.wizard.use_flow("migrate")
+        self.refresh_header()
+        self.wizard.next_step("target")
+
+    def action_rollback(self) -> None:
+        """Start the incident-rollback flow."""
+        self.wizard.use_flow("rollback")
+        self.refresh_header()
+        self.wizard.next_step("target")
+
+    def action_watch(self) -> None:
+        """Open the read-only observer."""
+        self.app.push_screen(self.wizard.screen_for("watch"))

@@ -1,0 +1,118 @@
+"""Verify and rollback test: history, schema drift and up → down → up on a shadow, with diffs shown."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from migwiz.tui import backend
+from migwiz.tui.backend import Check, VerifyReport
+from migwiz.tui.execution import RunSummary
+from migwiz.tui.messages import Loaded
+from migwiz.tui.screens.base import WizardScreen
+
+
+def render_checks(checks: tuple[Check, ...], running: tuple[str, ...] = ()) -> RenderableType:
+    """✓/✗ per check, its detail (diff lines coloured by their mark) under it."""
+    parts: list[RenderableType] = []
+    for check in checks:
+        mark, style = ("✓ ok  ", "bold green") if check.ok else ("✗ FAIL", "bold red")
+        parts.append(Text.assemble((mark, style), " ", (check.name, "bold")))
+        for line in check.detail.splitlines():
+            stripped = line.lstrip()
+            colour = {"+": "green", "-": "red", "~": "yellow"}.get(stripped[:1], "")
+            parts.append(Text(f"    {line}", style=colour))
+    for name in running:
+        parts.append(Text(f"… {name}", style="dim"))
+    return Group(*parts)
+
+
+class VerifyScreen(WizardScreen):
+    """What the run left behind, checked."""
+
+    STEP = "verify"
+    TITLE = "Verify & rollback test"
+    CSS_PATH = "verify.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [*WizardScreen.BINDINGS, Binding("n", "next", "Next: summary")]
+
+    CHECKS = ("history", "drift", "rollback test")
+
+    def body(self) -> ComposeResult:
+        with VerticalScroll(id="verify-scroll"):
+            yield Static("", id="checks", classes="section")
+
+    def has_data(self) -> bool:
+        return isinstance(self.wizard.data.verify, VerifyReport)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="verify")
+    def load(self) -> None:
+        ctx = self.wizard.context
+        run = self.wizard.data.run
+        touched: list[str] = []
+        applied: list[str] = []
+        reverted: list[str] = []
+        if isinstance(run, RunSummary):
+            for o in run.report.outcomes:
+                touched.append(str(o.version))
+                if o.result == "applied":
+                    applied.append(str(o.version))
+                elif o.result == "reverted":
+                    reverted.append(str(o.version))
+        self.deliver(
+            "history",
+            lambda: backend.verify_after_run(
+                ctx.dsn, ctx.settings, expect_applied=applied, expect_pending=reverted
+            ),
+        )
+        self.deliver("drift", lambda: backend.verify_drift(ctx.dsn, ctx.settings))
+        self.deliver("rollback test", lambda: backend.verify_rollback(ctx.dsn, ctx.settings, touched))
+
+    def on_mount(self) -> None:
+        self.partial: list[Check] = []
+        super().on_mount()
+
+    def load_started(self) -> None:
+        self.partial = []
+
+    def action_refresh(self) -> None:
+        self.partial = []
+        self.wizard.data.verify = None
+        super().action_refresh()
+
+    def loaded(self, message: Loaded) -> None:
+        result = message.result
+        self.partial.extend(result.checks if isinstance(result, VerifyReport) else [result])
+        self.show_progress(message.step)
+
+    def loaded_error(self, message: Loaded) -> None:
+        hint = f" — {message.hint}" if message.hint else ""
+        self.partial.append(Check(message.step, False, f"could not run: {message.error}{hint}"))
+        self.show_progress(message.step)
+
+    def show_progress(self, step: str) -> None:
+        """Checks so far, and those still running."""
+        left = self.CHECKS[self.CHECKS.index(step) + 1 :] if step in self.CHECKS else ()
+        self.query_one("#checks", Static).update(render_checks(tuple(self.partial), left))
+        if not left:
+            report = VerifyReport(tuple(self.partial))
+            self.wizard.data.verify = report
+            self.show_data()
+
+    def show_data(self) -> None:
+        report = self.wizard.data.verify
+        if isinstance(report, VerifyReport):
+            self.query_one("#checks", Static).update(render_checks(report.checks))
+            if report.ok:
+                self.set_status(Text("every check passed · n summary", style="green"))
+            else:
+                failed = sum(1 for c in report.checks if not c.ok)
+                self.set_status(Text(f"{failed} check(s) failed · n summary", style="bold red"))
+        elif not self.wizard.context.live:
+            self.query_one("#checks", Static).update(Text("no run to verify", style="dim"))

@@ -1,0 +1,126 @@
+"""Observer mode: attach read-only to a run in progress — the central log plus the monitor."""
+
+from __future__ import annotations
+
+import threading
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.worker import get_current_worker
+
+from migwiz.engine.connect import connect
+from migwiz.engine.eventlog import read_events
+from migwiz.engine.monitor import Monitor, Snapshot
+from migwiz.engine.state import state_exists
+from migwiz.tui.messages import LogEvent, MonitorFailed, MonitorSample
+from migwiz.tui.screens.base import WizardScreen
+from migwiz.tui.widgets.event_tail import EventTail
+from migwiz.tui.widgets.lock_pane import LockPane
+from migwiz.tui.widgets.progress_pane import ProgressPane
+
+
+class WatchScreen(WizardScreen):
+    """Lock tree, long operations and the log of whatever run is going on. Never writes anything."""
+
+    STEP = "watch"
+    TITLE = "Watch (read-only)"
+    CSS_PATH = "watch.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._wake = threading.Event()
+        self.error: str | None = None
+
+    def body(self) -> ComposeResult:
+        yield ProgressPane(id="progress")
+        yield LockPane(id="locks")
+        yield EventTail(id="events")
+
+    def on_mount(self) -> None:
+        self.refresh_header()
+        if self.wizard.context.live:
+            self.set_status("observing: nothing here changes the database · q quits")
+            self.poll_monitor()
+            self.follow_log()
+
+    def on_unmount(self) -> None:
+        self._wake.set()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="watch-monitor")
+    def poll_monitor(self) -> None:
+        """The monitor pane's loop: sample → post → sleep."""
+        worker = get_current_worker()
+        ctx = self.wizard.context
+        monitor: Monitor | None = None
+        try:
+            while not worker.is_cancelled:
+                try:
+                    if monitor is None:
+                        monitor = Monitor(ctx.dsn, application_name="migwiz-watch")
+                    self.post_message(MonitorSample(monitor.sample()))
+                except Exception as exc:
+                    self.post_message(
+                        MonitorFailed(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+                    )
+                self._wake.wait(ctx.poll_interval_s)
+        finally:
+            if monitor is not None:
+                monitor.close()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="watch-log")
+    def follow_log(self) -> None:
+        """The log pane's loop: new events of the central log since the last one seen."""
+        worker = get_current_worker()
+        ctx = self.wizard.context
+        schema = ctx.settings.schema
+        last_id = 0
+        first = True
+        while not worker.is_cancelled:
+            try:
+                with connect(ctx.dsn, autocommit=True, purpose="watch") as conn:
+                    conn.execute("SET default_transaction_read_only = on")
+                    while not worker.is_cancelled:
+                        if state_exists(conn, schema):
+                            events = read_events(conn, schema, after_id=last_id, limit=40 if first else 500)
+                            first = False
+                            for event_id, event in events:
+                                last_id = max(last_id, event_id)
+                                self.post_message(LogEvent(event))
+                        self._wake.wait(ctx.poll_interval_s * 2)
+            except Exception as exc:
+                self.post_message(MonitorFailed(f"log: {str(exc).splitlines()[0] if str(exc) else exc!r}"))
+                self._wake.wait(2.0)
+
+    def on_monitor_sample(self, message: MonitorSample) -> None:
+        if self.app.screen is self:
+            self.render_snapshot(message.snapshot)
+
+    def render_snapshot(self, snapshot: Snapshot) -> None:
+        """Both panes from one sample."""
+        with self.app.batch_update():
+            self.query_one(LockPane).show(snapshot)
+            self.query_one(ProgressPane).show_snapshot(snapshot)
+
+    def on_monitor_failed(self, message: MonitorFailed) -> None:
+        if message.error != self.error:
+            self.error = message.error
+            self.notify(message.error, severity="warning")
+
+    def on_log_event(self, message: LogEvent) -> None:
+        self.query_one(EventTail).add(message.event)
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+        else:
+            self.app.exit(0)
+
+    def action_quit(self) -> None:
+        """Leave."""
+        self.app.exit(0)

@@ -1,0 +1,1 @@
+"""Reusable widgets of the wizard: header, keyed tables, live panes, SQL preview."""

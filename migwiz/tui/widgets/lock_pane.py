@@ -1,0 +1,75 @@
+"""The lock-wait tree as a keyed table: who blocks whom, for how long, our sessions highlighted."""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static
+
+from migwiz.engine import humanize
+from migwiz.engine.monitor import LockWait, Snapshot
+from migwiz.tui.widgets.keyed_table import Cells, sync_rows
+
+OURS = "bold cyan"
+WAITING = "yellow"
+OURS_MARK = "» "
+
+
+def _age(seconds: float | None) -> str:
+    return humanize.duration(seconds) if seconds is not None else ""
+
+
+def _mode(mode: str | None) -> str:
+    return mode.removesuffix("Lock") if mode else "holds"
+
+
+def lock_rows(snapshot: Snapshot) -> dict[str, Cells]:
+    """Table rows of the lock tree, depth first; keys are pids."""
+    rows: dict[str, Cells] = {}
+    for root in snapshot.lock_tree:
+        for depth, node in root.walk():
+            rows.setdefault(str(node.pid), _cells(depth, node))
+    return rows
+
+
+def _cells(depth: int, node: LockWait) -> Cells:
+    style = OURS if node.ours else (WAITING if node.mode else "")
+    who = Text(("  " * (depth - 1) + "└ ") if depth else "", style="dim")
+    who.append((OURS_MARK if node.ours else "") + str(node.pid), style=style)
+    label = "migwiz (us)" if node.ours else (node.application_name or node.user or "")
+    return (
+        who,
+        Text(_mode(node.mode), style=style),
+        Text(node.relation or node.locktype or ""),
+        Text(_age(node.wait_s), style=WAITING if node.mode else ""),
+        Text(_age(node.xact_age_s)),
+        Text(label, style=style),
+        Text(node.query, no_wrap=True, overflow="ellipsis"),
+    )
+
+
+class LockPane(Vertical):
+    """Title line plus the tree table; `show(snapshot)` updates it by key."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("Lock waits: waiting for the first sample…", id="lock-title", classes="pane-title")
+        table: DataTable[RenderableType] = DataTable(id="lock-table", cursor_type="row", zebra_stripes=False)
+        table.add_columns("pid", "mode", "relation", "waiting", "xact", "who", "query")
+        yield table
+
+    def show(self, snapshot: Snapshot) -> None:
+        """Render a snapshot: title with counts, rows diffed by pid."""
+        title = self.query_one("#lock-title", Static)
+        if "locks" in snapshot.disabled:
+            title.update(Text("Lock waits: off (no privilege)", style="dim"))
+        elif not snapshot.lock_tree:
+            title.update(Text.assemble(("Lock waits", "bold"), ": none"))
+        else:
+            ours_block = sum(
+                1 for root in snapshot.lock_tree for _, n in root.walk() if n.ours and n.children
+            )
+            suffix = f" · {ours_block} blocked by us" if ours_block else ""
+            title.update(Text.assemble(("Lock waits", "bold"), f": {snapshot.waiting} waiting{suffix}"))
+        sync_rows(self.query_one("#lock-table", DataTable), lock_rows(snapshot))

@@ -1,0 +1,95 @@
+"""Progress of a run: the current statement, migrations done, and the long operation underway."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.reactive import reactive
+from textual.widgets import ProgressBar, Static
+
+from migwiz.engine import humanize
+from migwiz.engine.monitor import Progress, Snapshot
+from migwiz.tui.execution import CurrentStatement, Rate
+
+
+def progress_label(op: Progress, rate: float | None, eta: float | None) -> Text:
+    """`CREATE INDEX public.orders_idx · building index: scanning table · 12 k blocks/s · ETA 4 s`."""
+    text = Text()
+    text.append(op.operation, style="bold")
+    where = op.index or op.relation
+    if where:
+        text.append(f" {where}")
+    text.append(f" · {op.phase}")
+    if op.done is not None and op.total:
+        text.append(f" · {humanize.count(op.done)}/{humanize.count(op.total, op.unit)}")
+    if rate is not None and rate > 0:
+        text.append(f" · {humanize.count(rate, op.unit)}/s")
+    if eta is not None:
+        text.append(f" · ETA {humanize.duration(eta)}")
+    if op.waiting_for:
+        text.append(f" · waiting for pid {op.waiting_for}", style="yellow")
+    return text
+
+
+class ProgressPane(Vertical):
+    """Bars bound to reactives: migrations done of total, and the current long operation."""
+
+    migrations_total: reactive[float | None] = reactive(None)
+    migrations_done: reactive[float] = reactive(0.0)
+    op_total: reactive[float | None] = reactive(None)
+    op_done: reactive[float] = reactive(0.0)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._rates: dict[tuple[int, str], Rate] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static("Progress: not started", id="progress-title", classes="pane-title")
+        yield Static("", id="current-statement")
+        yield ProgressBar(id="migrations-bar", show_eta=False).data_bind(
+            total=ProgressPane.migrations_total, progress=ProgressPane.migrations_done
+        )
+        yield Static("", id="operation")
+        yield ProgressBar(id="operation-bar", show_eta=False).data_bind(
+            total=ProgressPane.op_total, progress=ProgressPane.op_done
+        )
+
+    def show_statement(self, current: CurrentStatement) -> None:
+        """The statement about to run."""
+        self.migrations_total = current.migrations
+        self.migrations_done = current.migration_number - 1
+        title = Text.assemble(
+            ("Progress", "bold"),
+            f": migration {current.migration_number}/{current.migrations} {current.label}",
+            f" · statement {current.index + 1}/{current.total} (line {current.line})",
+        )
+        self.query_one("#progress-title", Static).update(title)
+        self.query_one("#current-statement", Static).update(
+            Text(current.sql, no_wrap=True, overflow="ellipsis", style="italic")
+        )
+
+    def show_done(self, done: int, total: int, text: str) -> None:
+        """The run ended."""
+        self.migrations_total = max(total, 1)
+        self.migrations_done = done
+        self.query_one("#progress-title", Static).update(Text.assemble(("Progress", "bold"), f": {text}"))
+        self.query_one("#current-statement", Static).update("")
+
+    def show_snapshot(self, snapshot: Snapshot, at: float | None = None) -> None:
+        """The long operation of our session (else any) from the monitor, with rate and ETA."""
+        ops = sorted(snapshot.progress, key=lambda p: (not p.ours, p.pid))
+        label = self.query_one("#operation", Static)
+        if not ops:
+            label.update(Text("no long operation running (index build, rewrite, vacuum, copy)", style="dim"))
+            self.op_total, self.op_done = None, 0.0
+            return
+        op = ops[0]
+        rate = self._rates.setdefault((op.pid, op.operation + op.phase), Rate())
+        if op.done is not None:
+            rate.add(op.done, at)
+        label.update(progress_label(op, rate.per_second(), rate.eta(op.total)))
+        if op.total:
+            self.op_total, self.op_done = float(op.total), float(op.done or 0)
+        else:
+            self.op_total, self.op_done = None, 0.0

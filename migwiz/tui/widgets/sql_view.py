@@ -1,0 +1,57 @@
+"""A script with syntax highlighting and its findings shown under the statement they are about."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.syntax import Syntax
+from rich.text import Text
+
+from migwiz.engine.analysis import Finding, ScriptLint
+from migwiz.engine.model import Script
+
+SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+SEVERITY_MARKS = {"error": "✗", "warning": "!", "info": "i"}
+
+
+def finding_lines(finding: Finding) -> list[Text]:
+    """`! warning rule-id: message` and, when there is one, `  fix: ...`."""
+    style = SEVERITY_STYLES.get(finding.severity, "")
+    head = Text(f"  {SEVERITY_MARKS.get(finding.severity, '-')} {finding.severity} ", style=style)
+    head.append(finding.rule, style="bold")
+    head.append(f": {finding.message}")
+    lines = [head]
+    if finding.fix:
+        lines.append(Text(f"    fix: {finding.fix}", style="green"))
+    return lines
+
+
+def render_script(script: Script, lint: ScriptLint | None, *, title: str | None = None) -> RenderableType:
+    """Every statement highlighted with its file line numbers, followed by its findings."""
+    parts: list[RenderableType] = []
+    if title:
+        parts.append(Text(title, style="bold"))
+    analyses = lint.statements if lint is not None else ()
+    for index, stmt in enumerate(script.statements):
+        parts.append(
+            Syntax(
+                stmt.sql.strip("\n"), "sql", theme="ansi_dark", line_numbers=True, start_line=stmt.line,
+                word_wrap=True, background_color="default",
+            )
+        )  # fmt: skip
+        if index < len(analyses):
+            st = analyses[index]
+            locks = ", ".join(f"{lock.mode.removesuffix('Lock')} on {lock.relation}" for lock in st.own_locks)
+            info = Text(f"  {st.kind}", style="dim")
+            if locks:
+                info.append(f" · {locks}", style="dim")
+            if st.rewrites:
+                info.append(f" · rewrites {', '.join(st.rewrites)}", style="dim")
+            parts.append(info)
+            for finding in st.findings:
+                parts.extend(finding_lines(finding))
+    if lint is not None:
+        for finding in lint.findings:
+            parts.extend(finding_lines(finding))
+    if not script.statements:
+        parts.append(Text("(empty script)", style="dim"))
+    return Group(*parts)
