@@ -8,18 +8,29 @@ got and `up` resumes with the next statement (or asks `--resolve` when a stateme
 
 from __future__ import annotations
 
+import contextlib
+import re
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any, Literal
 
+import pglast
+import pglast.ast
 import psycopg
 from psycopg import sql
 
+from migwiz.engine.backfill.migration import run_backfill_migration  # issue 5: backfill runner
 from migwiz.engine.connect import connect, scrub
 from migwiz.engine.errors import StateMismatch, UsageError
 from migwiz.engine.eventlog import EventLog
-from migwiz.engine.model import Migration, MigrationSet, Script, Statement, Version
+from migwiz.engine.executor import Executor, LockRetriesExhausted, RetryPolicy
+from migwiz.engine.guard import GuardPolicy, LockTarget, Session
+from migwiz.engine.model import Migration, MigrationSet, Phase, Script, Statement, Version
+from migwiz.engine.phases import phase_exempt, plan_phases  # issue 5: phases (phases engineer)
+from migwiz.engine.progress import CurrentStatement
 from migwiz.engine.state import DEFAULT_SCHEMA, HistoryRow, ensure_state, os_identity, read_history
 from migwiz.engine.status import MigrationStatus, compute_status
 
@@ -38,6 +49,12 @@ class ExecutionPolicy:
     allow_irreversible: bool = False
     allow_out_of_order: bool = False
     resolve: Resolve | None = None
+    phase: Phase | None = None  # issue 5: `up --phase`, only migrations of this phase
+    force_contract: bool = False  # issue 5: run a contract the phase guard refuses (reason logged)
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+    guard: GuardPolicy = field(default_factory=GuardPolicy)
+    orphan_wait_ms: int = 30_000
+    """How long to wait for a statement a killed migwiz left running on the server before resuming."""
 
     def lock_timeout_for(self, script: Script) -> int:
         """lock_timeout in ms for this script."""
@@ -61,6 +78,8 @@ class StatementFailure:
     index: int
     sqlstate: str | None
     message: str
+    holders: tuple[Session, ...] = ()
+    """Who held the lock, when the failure is a lock conflict that retries could not get past."""
 
     def describe(self) -> str:
         """`file:line: SQLSTATE message`."""
@@ -75,6 +94,7 @@ class StatementFailure:
             "statement": self.index + 1,
             "sqlstate": self.sqlstate,
             "message": self.message,
+            "holders": [h.to_json() for h in self.holders],
         }
 
 
@@ -125,6 +145,14 @@ class RunReport:
 
 
 StatementHook = Callable[[Migration, Script, int, Statement], None]
+AfterStatementHook = Callable[
+    [Migration, Script, int, Statement, psycopg.Connection[Any], float, psycopg.Error | None], None
+]
+"""Called after every statement on the executor connection (still inside the migration's transaction):
+migration, script, index, statement, connection, duration in ms, the error (None on success)."""
+
+_CONCURRENT_INDEX = re.compile(r"\b(CREATE|REINDEX)\b[^;]*\bCONCURRENTLY\b", re.IGNORECASE | re.DOTALL)
+_CHECK_CLIENT_MS = 1000
 
 
 def failure_from(exc: psycopg.Error, script: Script, index: int) -> StatementFailure:
@@ -150,6 +178,7 @@ class Runner:
         schema: str = DEFAULT_SCHEMA,
         policy: ExecutionPolicy | None = None,
         before_statement: StatementHook | None = None,
+        after_statement: AfterStatementHook | None = None,
     ) -> None:
         self.dsn = dsn
         self.mset = mset
@@ -157,24 +186,70 @@ class Runner:
         self.schema = schema
         self.policy = policy or ExecutionPolicy()
         self.before_statement = before_statement
+        self.after_statement = after_statement
         self.conn: psycopg.Connection[Any] | None = None
         self.os_user, self.host = os_identity()
+        self._executor: Executor | None = None
+        self._state_lock = threading.Lock()
+        self._current: CurrentStatement | None = None
+        self._analysis: dict[int, tuple[tuple[LockTarget, ...], ...]] = {}
 
     # -- connection and state -------------------------------------------------------------------
 
+    @property
+    def application_name(self) -> str:
+        """The executor's application_name: a leftover session of a killed run is found by it."""
+        return f"migwiz executor {self.schema}"[:63]
+
     def _connection(self) -> psycopg.Connection[Any]:
         if self.conn is None or self.conn.closed:
-            self.conn = connect(self.dsn, autocommit=True, purpose="executor")
-            ensure_state(self.conn, self.schema)
+            conn = connect(self.dsn, autocommit=True, purpose=f"executor {self.schema}")
+            if conn.info.server_version >= 140000:
+                # a backend whose client died (SIGKILL) stops within a second instead of running on
+                conn.execute(
+                    sql.SQL("SET client_connection_check_interval = {}").format(
+                        sql.Literal(f"{_CHECK_CLIENT_MS}ms")
+                    )
+                )
+            ensure_state(conn, self.schema)
+            self.conn = conn
         return self.conn
+
+    @property
+    def executor(self) -> Executor:
+        """Statement execution policy and the lock-queue guard (its own connection, opened lazily)."""
+        if self._executor is None:
+            self._executor = Executor(
+                self.dsn,
+                self.log,
+                retry=self.policy.retry,
+                guard=self.policy.guard,
+                ours=lambda: {pid} if (pid := self.backend_pid) else set(),
+            )
+        self._executor.retry = self.policy.retry
+        self._executor.guard.policy = self.policy.guard
+        return self._executor
 
     @property
     def backend_pid(self) -> int | None:
         """The executor connection's server pid (for the monitor: 'ours')."""
         return self.conn.info.backend_pid if self.conn is not None and not self.conn.closed else None
 
+    @property
+    def current(self) -> CurrentStatement | None:
+        """The statement being executed now (thread-safe; None between statements)."""
+        with self._state_lock:
+            return self._current
+
+    def _set_current(self, current: CurrentStatement | None) -> None:
+        with self._state_lock:
+            self._current = current
+
     def close(self) -> None:
-        """Close the executor connection."""
+        """Close the executor and guard connections."""
+        if self._executor is not None:
+            self._executor.close()
+            self._executor = None
         if self.conn is not None:
             self.conn.close()
 
@@ -210,6 +285,7 @@ class Runner:
         if to is not None and to not in known:
             raise UsageError(f"--to {to}: no migration has that version")
         todo = [s for s in statuses if s.state in ("pending", "failed") and (to is None or s.version <= to)]
+        todo = plan_phases(self, statuses, todo)  # issue 5: --phase filter, contract guard (phases.py)
         failed_down = [s for s in todo if s.history is not None and s.history.reverting]
         if failed_down:
             raise StateMismatch(
@@ -219,6 +295,7 @@ class Runner:
         latest_applied = max((s.version for s in statuses if s.state == "applied"), default=None)
         if not self.policy.allow_out_of_order and latest_applied is not None:
             early = [s for s in todo if s.state == "pending" and s.version < latest_applied]
+            early = [s for s in early if not phase_exempt(s, statuses)]  # issue 5: phases interleave
             if early:
                 raise UsageError(
                     f"migration {early[0].version} ({early[0].name}) is older than the applied "
@@ -267,6 +344,7 @@ class Runner:
     def up(self, to: Version | None = None) -> RunReport:
         """Apply pending migrations in order (up to `to`); stops at the first failure."""
         report = RunReport("up")
+        self.settle_orphans()
         todo = self.plan_up(to)
         if not todo:
             self.log.info("plan", "nothing to apply: every migration is applied")
@@ -281,6 +359,7 @@ class Runner:
     def down(self, to: Version | None = None, steps: int | None = None) -> RunReport:
         """Revert applied migrations, newest first; stops at the first failure."""
         report = RunReport("down")
+        self.settle_orphans()
         todo = self.plan_down(to, steps)
         if not todo:
             self.log.info("plan", "nothing to revert")
@@ -302,6 +381,8 @@ class Runner:
             path=str(script.path),
             statements=len(script.statements),
         )
+        if script.directives.backfill:  # issue 5: batched, resumable backfill (engine/backfill/migration.py)
+            return run_backfill_migration(self, migration, history)
         if script.directives.transaction:
             return self._run_in_transaction(migration, script, "up")
         return self._run_statement_by_statement(migration, script, "up", history)
@@ -331,13 +412,32 @@ class Runner:
             conn.execute(sql.SQL("{} statement_timeout = {}").format(scope, sql.Literal(value)))
 
     def _execute(
-        self, conn: psycopg.Connection[Any], migration: Migration, script: Script, index: int
+        self,
+        conn: psycopg.Connection[Any],
+        migration: Migration,
+        script: Script,
+        index: int,
+        direction: Direction = "up",
+        attempt: int = 1,
     ) -> None:
         stmt = script.statements[index]
         if self.before_statement is not None:
             self.before_statement(migration, script, index, stmt)
+        self._set_current(
+            CurrentStatement(
+                str(migration.version), migration.label, direction, str(script.path), stmt.line, index,
+                len(script.statements), stmt.sql, datetime.now(UTC), conn.info.backend_pid, attempt,
+            )
+        )  # fmt: skip
         started = time.perf_counter()
-        conn.execute(stmt.sql.encode(), prepare=False)
+        try:
+            self.executor.execute(conn, stmt.sql)
+        except psycopg.Error as exc:
+            if self.after_statement is not None and not conn.broken:
+                self.after_statement(
+                    migration, script, index, stmt, conn, (time.perf_counter() - started) * 1000, exc
+                )
+            raise
         elapsed = (time.perf_counter() - started) * 1000
         self.log.info(
             "statement",
@@ -348,18 +448,27 @@ class Runner:
             index=index,
             duration_ms=round(elapsed, 2),
         )
+        if self.after_statement is not None:
+            self.after_statement(migration, script, index, stmt, conn, elapsed, None)
 
     def _fail(
         self,
         migration: Migration,
         script: Script,
         index: int,
-        exc: psycopg.Error,
+        exc: psycopg.Error | LockRetriesExhausted,
         direction: Direction,
         started: float,
         ran: int,
     ) -> MigrationOutcome:
-        failure = failure_from(exc, script, index)
+        self._set_current(None)
+        if isinstance(exc, LockRetriesExhausted):
+            stmt = script.statements[index]
+            failure = StatementFailure(
+                str(script.path), stmt.line, index, exc.sqlstate, scrub(exc.describe()), tuple(exc.holders)
+            )
+        else:
+            failure = failure_from(exc, script, index)
         self.log.error(
             "migration",
             f"{migration.label} failed at {failure.describe()}",
@@ -377,17 +486,225 @@ class Runner:
             failure,
         )
 
+    # -- lock targets and retries ----------------------------------------------------------------
+
+    def _lock_targets(self, script: Script) -> tuple[tuple[LockTarget, ...], ...]:
+        """Per statement, the locks static analysis says it requests (empty when it cannot say)."""
+        key = id(script)
+        if key not in self._analysis:
+            from migwiz.engine.analysis import analyze_script
+
+            major = self._connection().info.server_version // 10000
+            try:
+                analysed = analyze_script(script, pg_version=major)
+                self._analysis[key] = tuple(
+                    tuple(LockTarget(lock.relation, lock.mode) for lock in a.own_locks) for a in analysed
+                )
+            except Exception as exc:  # analysis is advisory here: the guard's watch still protects
+                self.log.warning("guard", f"{script.path.name}: no lock analysis ({exc}); not pre-checking")
+                self._analysis[key] = tuple(() for _ in script.statements)
+        return self._analysis[key]
+
+    def _with_retries(
+        self,
+        migration: Migration,
+        script: Script,
+        index: int | None,
+        attempt: Callable[[int], None],
+        before_retry: Callable[[], None] | None = None,
+    ) -> None:
+        """Run `attempt(n)` under the retry policy; `index` None means the whole script (one transaction)."""
+        per_statement = self._lock_targets(script)
+        chosen = per_statement if index is None else (per_statement[index],)
+        targets = self.executor.guard.resolve(t for ts in chosen for t in ts)
+        if index is None:
+            what = migration.label
+            data: dict[str, Any] = {"version": str(migration.version), "path": str(script.path)}
+        else:
+            stmt = script.statements[index]
+            what = f"{migration.label} statement {index + 1} ({script.path.name}:{stmt.line})"
+            data = {"version": str(migration.version), "path": str(script.path), "line": stmt.line}
+            data["index"] = index
+        count = [0]
+
+        def counted() -> None:
+            count[0] += 1
+            attempt(count[0])
+
+        self.executor.with_retries(what, targets, counted, data=data, before_retry=before_retry)
+
+    # -- leftovers of a killed run -------------------------------------------------------------------
+
+    def _orphans(self, conn: psycopg.Connection[Any]) -> list[tuple[Any, ...]]:
+        return conn.execute(
+            "SELECT pid, state, coalesce(query, ''), backend_start FROM pg_catalog.pg_stat_activity"
+            " WHERE datname = pg_catalog.current_database() AND application_name = %s"
+            " AND pid <> pg_catalog.pg_backend_pid()",
+            (self.application_name,),
+        ).fetchall()
+
+    def settle_orphans(self) -> None:
+        """Deal with executor sessions a killed migwiz left running on the server.
+
+        We hold the migration lock, so another executor session of this schema belongs to a dead run.
+        Its statement stops by itself within about a second (client_connection_check_interval, 14+);
+        older servers, or a statement that does not check, are waited for. When no `no-transaction`
+        statement was cut off, the leftover can only be inside a migration transaction: terminating it
+        rolls that back, so it is terminated after a short grace. A cut-off `no-transaction` statement
+        is waited for up to `orphan_wait_ms` (its outcome decides how to resume), then migwiz stops.
+        """
+        conn = self._connection()
+        orphans = self._orphans(conn)
+        if not orphans:
+            return
+        pids = [int(r[0]) for r in orphans]
+        self.log.warning(
+            "orphan",
+            f"a killed migwiz run left executor session(s) {', '.join(map(str, pids))} running: "
+            f"{scrub(' '.join(str(orphans[0][2]).split())[:200])}",
+            pids=pids,
+        )
+        cut_off = any(h.statement_running is not None for h in read_history(conn, self.schema))
+        grace = time.monotonic() + min(3.0, self.policy.orphan_wait_ms / 1000)
+        deadline = time.monotonic() + self.policy.orphan_wait_ms / 1000
+        terminated = False
+        while orphans:
+            now = time.monotonic()
+            if not cut_off and now >= grace and not terminated:
+                conn.execute(
+                    "SELECT pg_catalog.pg_terminate_backend(pid) FROM unnest(%s::int[]) pid", (pids,)
+                )
+                self.log.warning(
+                    "orphan",
+                    f"terminated leftover executor session(s) {', '.join(map(str, pids))}: their migration"
+                    " transaction is rolled back",
+                    pids=pids,
+                )
+                terminated = True
+                deadline = max(deadline, now + 10)
+            if now >= deadline:
+                raise StateMismatch(
+                    f"a statement of a killed migwiz run is still running on the server (pid {pids[0]});"
+                    " nothing was run",
+                    f"wait for it to finish, or stop it with SELECT pg_terminate_backend({pids[0]}), then"
+                    " rerun (with --resolve if asked)",
+                )
+            time.sleep(0.05)
+            orphans = self._orphans(conn)
+        self.log.info("orphan", "the leftover executor session(s) ended", pids=pids)
+
+    # -- CREATE / REINDEX ... CONCURRENTLY leftovers -----------------------------------------------------
+
+    def _invalid_indexes(self, conn: psycopg.Connection[Any]) -> dict[int, str]:
+        rows = conn.execute(
+            "SELECT i.indexrelid::bigint, pg_catalog.format('%I.%I', n.nspname, c.relname)"
+            " FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid"
+            " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+            " WHERE NOT i.indisvalid AND c.relkind = 'i'"
+            " AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')"
+        ).fetchall()
+        return {int(r[0]): str(r[1]) for r in rows}
+
+    def _drop_new_invalid(
+        self, conn: psycopg.Connection[Any], before: dict[int, str], migration: Migration, why: str
+    ) -> list[str]:
+        """Drop (concurrently) the invalid indexes that were not there before: a failed build left them."""
+        dropped: list[str] = []
+        for oid, name in self._invalid_indexes(conn).items():
+            if oid in before:
+                continue
+            row = conn.execute(
+                "SELECT n.nspname, c.relname FROM pg_catalog.pg_class c"
+                " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = %s",
+                (oid,),
+            ).fetchone()
+            if row is None:
+                continue
+            try:
+                conn.execute(
+                    sql.SQL("DROP INDEX CONCURRENTLY IF EXISTS {}.{}").format(
+                        sql.Identifier(row[0]), sql.Identifier(row[1])
+                    )
+                )
+            except psycopg.Error as exc:
+                if conn.broken:
+                    raise
+                self.log.error(
+                    "index",
+                    f"{migration.label}: could not drop the invalid index {name}: {scrub(str(exc).strip())}",
+                    version=str(migration.version),
+                    index_name=name,
+                )
+                continue
+            dropped.append(name)
+            self.log.warning(
+                "index",
+                f"{migration.label}: dropped the invalid index {name} left by {why}",
+                version=str(migration.version),
+                index_name=name,
+            )
+        return dropped
+
+    def _auto_resolve(self, conn: psycopg.Connection[Any], stmt: Statement) -> Resolve | None:
+        """Whether a cut-off `CREATE INDEX CONCURRENTLY <name>` ran, read from the index itself.
+
+        A valid index: it ran. An invalid one: dropped here, so it did not. No index: it did not.
+        Other statements cannot be told apart: None (the operator says, with --resolve).
+        """
+        try:
+            node = pglast.parse_sql(stmt.sql)[0].stmt
+        except Exception:
+            return None
+        if not isinstance(node, pglast.ast.IndexStmt) or not node.concurrent or not node.idxname:
+            return None
+        relation = node.relation
+        if relation is None:
+            return None
+        row = conn.execute(
+            "SELECT i.indisvalid, n.nspname FROM pg_catalog.pg_class c"
+            " JOIN pg_catalog.pg_index i ON i.indexrelid = c.oid"
+            " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+            " WHERE c.relname = %s AND c.relnamespace = ("
+            "   SELECT t.relnamespace FROM pg_catalog.pg_class t WHERE t.oid = pg_catalog.to_regclass(%s))",
+            (
+                node.idxname,
+                ".".join(
+                    sql.Identifier(p).as_string(conn) for p in (relation.schemaname, relation.relname) if p
+                ),
+            ),
+        ).fetchone()
+        if row is None:
+            return "not-ran"
+        if row[0]:
+            return "ran"
+        conn.execute(
+            sql.SQL("DROP INDEX CONCURRENTLY IF EXISTS {}.{}").format(
+                sql.Identifier(row[1]), sql.Identifier(node.idxname)
+            )
+        )
+        return "not-ran"
+
+    # -- the two ways to run a script ----------------------------------------------------------------
+
     def _run_in_transaction(
         self, migration: Migration, script: Script, direction: Direction
     ) -> MigrationOutcome:
+        """The whole script and its history row in one transaction.
+
+        A lock conflict (lock_timeout, a guard cancel, a deadlock) aborts the transaction, so everything
+        before it was rolled back too: the unit of retry is the whole transaction, from statement 1.
+        """
         conn = self._connection()
         started = time.perf_counter()
-        index = 0
-        try:
+        position = [0]
+
+        def attempt(number: int) -> None:
+            position[0] = 0
             with conn.transaction():
                 self._set_timeouts(conn, script, local=True)
                 for index in range(len(script.statements)):
-                    self._execute(conn, migration, script, index)
+                    position[0] = index
+                    self._execute(conn, migration, script, index, direction, number)
                 elapsed = (time.perf_counter() - started) * 1000
                 if direction == "up":
                     self._insert_history(
@@ -398,10 +715,16 @@ class Runner:
                         sql.SQL("DELETE FROM {} WHERE version = %s").format(self._table("history")),
                         (str(migration.version),),
                     )
+
+        try:
+            self._with_retries(migration, script, None, attempt)
+        except LockRetriesExhausted as exc:
+            return self._fail(migration, script, position[0], exc, direction, started, position[0])
         except psycopg.Error as exc:
             if conn.closed or conn.broken:
                 raise
-            return self._fail(migration, script, index, exc, direction, started, index)
+            return self._fail(migration, script, position[0], exc, direction, started, position[0])
+        self._set_current(None)
         elapsed = (time.perf_counter() - started) * 1000
         verb: Literal["applied", "reverted"] = "applied" if direction == "up" else "reverted"
         self.log.info(
@@ -451,7 +774,13 @@ class Runner:
         if history.statement_running is None:
             return history.statements_done
         running = history.statement_running
-        if self.policy.resolve is None:
+        script = migration.down if direction == "down" else migration.up
+        resolve: Resolve | None = self.policy.resolve
+        how = "by the operator"
+        if resolve is None and script is not None and running < len(script.statements):
+            resolve = self._auto_resolve(self._connection(), script.statements[running])
+            how = "from the state of its index"
+        if resolve is None:
             raise StateMismatch(
                 f"{migration.label}: statement {running + 1} was running when migwiz stopped and may or may "
                 "not have completed; nothing was run",
@@ -459,16 +788,22 @@ class Runner:
             )
         self.log.warning(
             "resolve",
-            f"{migration.label}: statement {running + 1} marked as {self.policy.resolve} by the operator",
+            f"{migration.label}: statement {running + 1} marked as {resolve} {how}",
             version=str(migration.version),
             statement=running + 1,
-            resolve=self.policy.resolve,
+            resolve=resolve,
         )
-        return running + 1 if self.policy.resolve == "ran" else running
+        return running + 1 if resolve == "ran" else running
 
     def _run_statement_by_statement(
         self, migration: Migration, script: Script, direction: Direction, history: HistoryRow | None
     ) -> MigrationOutcome:
+        """One statement at a time, each recorded as running, then done, in the history row.
+
+        Each statement is retried on its own on lock conflicts. A failed or cancelled CREATE/REINDEX
+        ... CONCURRENTLY leaves an INVALID index: it is dropped (concurrently) before a retry or after
+        the failure, and the migration is never recorded as applied while an index it built is invalid.
+        """
         conn = self._connection()
         history_table = self._table("history")
         version = str(migration.version)
@@ -496,6 +831,7 @@ class Runner:
             )
         self._set_timeouts(conn, script, local=False)
         started = time.perf_counter()
+        invalid_before = self._invalid_indexes(conn)
         try:
             for index in range(start_at, len(script.statements)):
                 conn.execute(
@@ -503,8 +839,8 @@ class Runner:
                     (index, version),
                 )
                 try:
-                    self._execute(conn, migration, script, index)
-                except psycopg.Error as exc:
+                    self._run_one(conn, migration, script, index, direction)
+                except (psycopg.Error, LockRetriesExhausted) as exc:
                     if conn.closed or conn.broken:
                         raise
                     conn.execute(
@@ -520,10 +856,26 @@ class Runner:
                     ).format(history_table),
                     (index + 1, version),
                 )
+            invalid = self._invalid_left(conn, script, invalid_before)
+            if invalid:
+                message = (
+                    f"index {', '.join(invalid)} is INVALID after the migration; not recorded as {direction}"
+                )
+                self.log.error("index", f"{migration.label}: {message}", version=version, indexes=invalid)
+                self._set_current(None)
+                last = len(script.statements) - 1
+                failure = StatementFailure(
+                    str(script.path), script.statements[last].line, last, None, message
+                )
+                return MigrationOutcome(
+                    migration.version, migration.name, direction, "failed",
+                    (time.perf_counter() - started) * 1000, len(script.statements) - start_at, failure,
+                )  # fmt: skip
         finally:
             if not (conn.closed or conn.broken):
                 conn.execute("RESET lock_timeout")
                 conn.execute("RESET statement_timeout")
+        self._set_current(None)
         elapsed = (time.perf_counter() - started) * 1000
         if direction == "up":
             conn.execute(
@@ -546,6 +898,49 @@ class Runner:
         return MigrationOutcome(
             migration.version, migration.name, direction, verb, elapsed, len(script.statements) - start_at
         )
+
+    def _run_one(
+        self,
+        conn: psycopg.Connection[Any],
+        migration: Migration,
+        script: Script,
+        index: int,
+        direction: Direction,
+    ) -> None:
+        """One no-transaction statement with retries; cleans up after a failed concurrent index build."""
+        stmt = script.statements[index]
+        concurrent = bool(_CONCURRENT_INDEX.search(stmt.sql))
+        before = self._invalid_indexes(conn) if concurrent else {}
+        where = f"statement {index + 1} ({script.path.name}:{stmt.line})"
+
+        def cleanup() -> None:
+            self._drop_new_invalid(conn, before, migration, f"the interrupted {where}")
+
+        try:
+            self._with_retries(
+                migration,
+                script,
+                index,
+                lambda number: self._execute(conn, migration, script, index, direction, number),
+                before_retry=cleanup if concurrent else None,
+            )
+        except (psycopg.Error, LockRetriesExhausted):
+            if concurrent and not (conn.closed or conn.broken):
+                with contextlib.suppress(psycopg.Error):
+                    self._drop_new_invalid(conn, before, migration, f"the failed {where}")
+            raise
+
+    def _invalid_left(
+        self, conn: psycopg.Connection[Any], script: Script, before: dict[int, str]
+    ) -> list[str]:
+        """Invalid indexes this script is responsible for: new ones, or ones its text names."""
+        text = " ".join(s.sql for s in script.statements).lower()
+        out: list[str] = []
+        for oid, name in self._invalid_indexes(conn).items():
+            bare = name.rsplit(".", 1)[-1].strip('"').lower()
+            if oid not in before or re.search(rf"(?<![\w$]){re.escape(bare)}(?![\w$])", text):
+                out.append(name)
+        return sorted(out)
 
 
 def history_reverting(history: HistoryRow | None) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import psycopg
@@ -9,6 +10,8 @@ import pytest
 
 from migwiz.engine.errors import StateMismatch, UsageError
 from migwiz.engine.eventlog import EventLog, MemorySink
+from migwiz.engine.executor import RetryPolicy
+from migwiz.engine.guard import GuardPolicy
 from migwiz.engine.migset import load_migration_set
 from migwiz.engine.model import Version
 from migwiz.engine.runner import ExecutionPolicy, Runner
@@ -266,11 +269,16 @@ def test_lock_timeout_applies_to_statements(db: TestDatabase, tmp_path: Path) ->
         "2_a.up.sql": "-- migwiz:lock-timeout=150ms\nALTER TABLE t ADD COLUMN a int;\n",
         "2_a.down.sql": "ALTER TABLE t DROP COLUMN a;\n",
     }
-    runner, _ = make_runner(db, write_migrations(tmp_path / "m", files), lock_timeout_ms=60_000)
+    no_retry = {"retry": RetryPolicy(lock_retries=0), "guard": GuardPolicy(wait_for_holders=False)}
+    runner, _ = make_runner(db, write_migrations(tmp_path / "m", files), lock_timeout_ms=60_000, **no_retry)
     runner.up(Version("1"))
     with psycopg.connect(db.dsn) as holder:
         holder.execute("SELECT * FROM t")  # AccessShareLock held in an open transaction
+        holder_pid = holder.info.backend_pid
+        started = time.monotonic()
         report = runner.up()
+        assert time.monotonic() - started < 10  # the directive's 150 ms, not the policy's 60 s
     failure = report.outcomes[-1].failure
     assert failure is not None and failure.sqlstate == "55P03"
+    assert [h.pid for h in failure.holders] == [holder_pid]
     runner.close()
