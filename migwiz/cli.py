@@ -581,6 +581,99 @@ def watch(ctx: Context) -> None:
     _open_wizard(ctx, mode="watch")
 
 
+# -- test-rollback / drift / verify -----------------------------------------------------------------------
+
+
+@cli.command("test-rollback")
+@click.argument("versions", nargs=-1)
+@click.option("--all", "all_", is_flag=True, help="Test every migration (the default).")
+@click.option("--pending", is_flag=True, help="Start from the target's schema and test only pending ones.")
+@click.option(
+    "--shadow-dsn", help="An empty database to test in (default: a throw-away one on --dsn's server)."
+)
+@click.option(
+    "--junit", type=click.Path(path_type=Path), help="Write JUnit XML here (one test per migration)."
+)
+@click.option("--with-data", is_flag=True, help="Seed rows after each up and report data each down loses.")
+@common_options
+def test_rollback_command(
+    ctx: Context,
+    versions: tuple[str, ...],
+    all_: bool,
+    pending: bool,
+    shadow_dsn: str | None,
+    junit: Path | None,
+    with_data: bool,
+) -> None:
+    """Prove on a shadow database that each down undoes its up, and that up runs again after it.
+
+    Exit 0 when every migration passes, 1 when one fails.
+    """
+    from migwiz.console.schema_reports import print_rollback
+    from migwiz.engine.rollback_test import Which, test_rollback
+
+    if sum([all_, pending, bool(versions)]) > 1:
+        raise click.UsageError("choose one of --all, --pending or VERSION...")
+    which: Which = "pending" if pending else [Version(v) for v in versions] if versions else "all"
+    dsn = ctx.dsn if ctx.dsn_given else None
+    report = test_rollback(
+        dsn, ctx.migration_set(), shadow_dsn=shadow_dsn, which=which, with_data=with_data,
+        schema=ctx.settings.schema,
+    )  # fmt: skip
+    if junit is not None:
+        junit.write_text(report.to_junit(), encoding="utf-8")
+    if ctx.json:
+        output.emit_json(report.to_json())
+    else:
+        print_rollback(report)
+    sys.exit(0 if report.ok else 1)
+
+
+@cli.command()
+@click.option("--shadow-dsn", help="An empty database to replay the files in (default: a throw-away one).")
+@click.option(
+    "--sql", "with_sql", is_flag=True, help="Print statements that bring the database back to the files."
+)
+@common_options
+def drift(ctx: Context, shadow_dsn: str | None, with_sql: bool) -> None:
+    """Compare the database with its applied migrations replayed from the files. Exit 1 on drift."""
+    from migwiz.console.schema_reports import print_drift, print_repair_sql
+    from migwiz.engine.drift import drift as find_drift
+
+    report = find_drift(
+        ctx.dsn, ctx.migration_set(), shadow_dsn=shadow_dsn, schema=ctx.settings.schema,
+        ignore=ctx.settings.drift_ignore, with_sql=with_sql,
+    )  # fmt: skip
+    if ctx.json:
+        output.emit_json(report.to_json())
+    elif with_sql:
+        print_repair_sql(report)
+    else:
+        print_drift(report)
+    sys.exit(1 if report.drifted else 0)
+
+
+@cli.command()
+@click.option("--shadow-dsn", help="An empty database to replay the files in (default: a throw-away one).")
+@click.option("--no-drift", is_flag=True, help="Skip the drift check (no shadow database).")
+@common_options
+def verify(ctx: Context, shadow_dsn: str | None, no_drift: bool) -> None:
+    """After a migration: no drift, no INVALID index or stray NOT VALID constraint, backfills done,
+    id sequences far from exhaustion, fresh statistics. Exit 1 when a check fails."""
+    from migwiz.console.schema_reports import print_verify
+    from migwiz.engine.verify import verify as run_verify
+
+    report = run_verify(
+        ctx.dsn, ctx.migration_set(), shadow_dsn=shadow_dsn, schema=ctx.settings.schema,
+        ignore=ctx.settings.drift_ignore, skip_drift=no_drift,
+    )  # fmt: skip
+    if ctx.json:
+        output.emit_json(report.to_json())
+    else:
+        print_verify(report)
+    sys.exit(0 if report.ok else 1)
+
+
 # -- demo --------------------------------------------------------------------------------------------------
 
 

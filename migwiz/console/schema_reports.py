@@ -1,0 +1,89 @@
+"""Human output of `test-rollback`, `drift` and `verify`."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from migwiz.console.output import stdout
+from migwiz.engine.drift import DriftReport
+from migwiz.engine.rollback_test import RollbackReport
+from migwiz.engine.schema import format_diff
+from migwiz.engine.verify import VerifyReport
+
+_RESULT_STYLES = {"passed": "green", "failed": "bold red", "skipped": "yellow"}
+_CHECK_STYLES = {"pass": "green", "warn": "yellow", "fail": "bold red", "skip": "dim"}
+
+
+def _indent(text: str, prefix: str = "    ") -> str:
+    return "\n".join(prefix + line for line in text.splitlines())
+
+
+def print_rollback(report: RollbackReport) -> None:
+    """One line per migration, the diff under each failure, data the down loses, then a summary."""
+    for r in report.results:
+        line = Text(f"{r.result.upper():7} ", style=_RESULT_STYLES[r.result])
+        line.append(f"{r.label}")
+        if r.duration_ms:
+            line.append(f" ({r.duration_ms:.0f} ms)", style="dim")
+        if r.message:
+            line.append(f": {r.message}")
+        stdout.print(line)
+        if r.differences:
+            stdout.print(Text(_indent(format_diff(r.differences))))
+        for loss in r.data_loss:
+            stdout.print(Text(f"    data: {loss}", style="yellow"))
+        for note in r.notes:
+            stdout.print(Text(f"    note: {note}", style="dim"))
+    counts = {k: sum(r.result == k for r in report.results) for k in ("passed", "failed", "skipped")}
+    summary = ", ".join(f"{n} {k}" for k, n in counts.items() if n) or "no migration to test"
+    run = f"; run {report.run_id}" if report.run_id else ""
+    stdout.print(Text(f"{summary} on shadow database {report.shadow} (dropped){run}"))
+
+
+def print_drift(report: DriftReport) -> None:
+    """The differences (- missing, + extra, ~ changed), notes, and a one-line verdict."""
+    applied = len(report.applied)
+    for note in report.notes:
+        stdout.print(Text(f"note: {note}", style="yellow"))
+    ignored = f" ({len(report.ignored)} ignored)" if report.ignored else ""
+    if not report.drifted:
+        stdout.print(Text(f"no drift: the database matches its {applied} applied migration(s){ignored}"))
+        return
+    stdout.print(Text(format_diff(report.differences)))
+    counts = ", ".join(f"{n} {k}" for k, n in report.counts().items() if n)
+    stdout.print(
+        Text(f"drift: {len(report.differences)} difference(s) from the {applied} applied migration(s)")
+        .append(f" ({counts}){ignored}")
+        .append("; `migwiz drift --sql` prints the statements that repair it", style="dim")
+    )
+
+
+def print_repair_sql(report: DriftReport) -> None:
+    """The repair statements, ready for psql."""
+    if not report.repair:
+        stdout.print("-- no drift: nothing to do", markup=False)
+        return
+    stdout.print(
+        "-- statements that bring the database back to its applied migration files, in dependency order;\n"
+        "-- review them first: drops lose data, and some statements rewrite tables or take strong locks",
+        markup=False,
+    )
+    for statement in report.repair:
+        stdout.print(statement, markup=False)
+
+
+def print_verify(report: VerifyReport) -> None:
+    """One line per check, its details and the statements that fix it."""
+    for c in report.checks:
+        line = Text(f"{c.status.upper():5} ", style=_CHECK_STYLES[c.status])
+        line.append(f"{c.name}: ", style="bold")
+        line.append(c.sentence)
+        stdout.print(line)
+        for detail in c.details[1:] if len(c.details) > 1 else ():
+            stdout.print(Text(f"      {detail}"))
+        for statement in c.sql:
+            stdout.print(Text(f"      fix: {statement}", style="dim"))
+    failed = sum(c.status == "fail" for c in report.checks)
+    warned = sum(c.status == "warn" for c in report.checks)
+    verdict = "verify failed" if failed else "verify passed"
+    stdout.print(Text(f"{verdict}: {failed} failed, {warned} warning(s)"))
