@@ -15,8 +15,15 @@ SELECT
     p.gid
 FROM pg_catalog.pg_locks AS l
 LEFT JOIN pg_catalog.pg_stat_activity AS a ON a.pid = l.pid
-LEFT JOIN pg_catalog.pg_prepared_xacts AS p
-       ON l.pid IS NULL AND l.virtualtransaction = '-1/' || p.transaction::text
+LEFT JOIN LATERAL (
+    -- a prepared transaction's locks have no pid; its transactionid lock shares their virtualtransaction
+    SELECT px.gid, px.owner, px.prepared
+    FROM pg_catalog.pg_locks AS x
+    JOIN pg_catalog.pg_prepared_xacts AS px ON px.transaction = x.transactionid
+    WHERE l.pid IS NULL AND x.pid IS NULL AND x.locktype = 'transactionid'
+      AND x.virtualtransaction = l.virtualtransaction
+    LIMIT 1
+) AS p ON true
 WHERE l.locktype = 'relation'
   AND l.database = (SELECT d.oid FROM pg_catalog.pg_database AS d WHERE d.datname = pg_catalog.current_database())
   AND l.relation = ANY(%(oids)s::oid[])
