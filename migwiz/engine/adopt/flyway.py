@@ -1,0 +1,106 @@
+"""Flyway: `flyway_schema_history`, one row per attempt (installed_rank, version, type, checksum, success...).
+
+Rows are replayed in installation order: a successful versioned row applies its version, an undo or a
+`DELETE` row (written by `flyway repair`) takes it back, a `BASELINE` row counts every file at or below
+it as applied, and a failed row blocks adoption until `flyway repair`. Repeatable migrations (no
+version) have no migwiz equivalent and are only noted.
+"""
+
+from __future__ import annotations
+
+import binascii
+import re
+from typing import Any
+
+import psycopg
+
+from migwiz.engine.adopt.common import fetch, up_text
+from migwiz.engine.adopt.model import Applied, Blocked, ForeignRow, ForeignSource, Resolution
+from migwiz.engine.model import Migration, MigrationSet, Version
+
+TOOL = "flyway"
+TABLES = ("flyway_schema_history",)
+_UNDO = ("UNDO_SQL", "UNDO_JDBC", "UNDO_SCRIPT", "DELETE")
+_IGNORED = ("SCHEMA", "TABLE")
+_LINES = re.compile(r"\r\n|\r|\n")
+
+
+def recognises(table: str, columns: set[str]) -> bool:
+    """A table with Flyway's columns (its name is configurable, so columns decide)."""
+    return {"installed_rank", "version", "type", "script", "checksum", "success"} <= columns
+
+
+def checksum(text: str) -> int:
+    """Flyway's checksum of a SQL script: CRC32 of its UTF-8 lines without line ends, as a signed int.
+
+    >>> checksum("SELECT 1;\\n") == checksum("SELECT 1;\\r\\n") == checksum("\\ufeffSELECT 1;")
+    True
+    """
+    value = 0
+    for line in _LINES.split(text.removeprefix("\ufeff")):
+        value = binascii.crc32(line.encode("utf-8"), value)
+    return value - (1 << 32) if value >= (1 << 31) else value
+
+
+def read(conn: psycopg.Connection[Any], source: ForeignSource) -> list[ForeignRow]:
+    """Every row, in installation order."""
+    rows = []
+    for _rank, version, description, kind, script, crc, by, at, ms, ok in fetch(
+        conn, "adopt_flyway.sql", source
+    ):
+        rows.append(
+            ForeignRow(
+                TOOL, version, description or script, at, by, success=bool(ok), kind=kind,
+                checksum=None if crc is None else str(crc), duration_ms=None if ms is None else float(ms),
+            )
+        )  # fmt: skip
+    return rows
+
+
+def _checksum_matches(migration: Migration, row: ForeignRow) -> bool | None:
+    if row.checksum is None:
+        return None
+    return checksum(up_text(migration)) == int(row.checksum)
+
+
+def resolve(rows: list[ForeignRow], mset: MigrationSet) -> Resolution:
+    """Replay the rows in installation order and match the versions left applied to the files."""
+    current: dict[Version, ForeignRow] = {}
+    failed: dict[Version, ForeignRow] = {}
+    baseline: ForeignRow | None = None
+    notes: list[str] = []
+    for row in rows:
+        if row.kind in _IGNORED:
+            continue
+        if row.version is None:
+            notes.append(f"Flyway repeatable migration {row.name!r} has no migwiz equivalent: not adopted")
+            continue
+        version = Version(row.version)
+        if row.kind == "BASELINE":
+            baseline = row
+        elif row.kind in _UNDO:
+            current.pop(version, None)
+            failed.pop(version, None)
+        elif row.success:
+            current[version] = row
+            failed.pop(version, None)
+        else:
+            failed[version] = row
+    by_version = mset.by_version()
+    applied = [
+        Applied(by_version[v], row, checksum_matches=_checksum_matches(by_version[v], row))
+        for v, row in current.items()
+        if v in by_version
+    ]
+    unmatched = [row for v, row in current.items() if v not in by_version]
+    if baseline is not None:
+        assert baseline.version is not None
+        line = Version(baseline.version)
+        below = [m for m in mset.migrations if m.version <= line and m.version not in current]
+        applied.extend(Applied(m, baseline, note=f"at or below the Flyway baseline {line}") for m in below)
+    blocked = [
+        Blocked(row, by_version.get(v), f"Flyway recorded version {v} as failed (run `flyway repair` first)")
+        for v, row in failed.items()
+    ]
+    applied.sort(key=lambda a: a.migration.version)
+    return Resolution(tuple(applied), tuple(blocked), tuple(unmatched), tuple(notes))

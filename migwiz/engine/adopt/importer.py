@@ -1,0 +1,266 @@
+"""`migwiz adopt --from <tool>`: import another tool's history into migwiz's, leaving theirs untouched.
+
+Each migration the tool applied gets a migwiz history row carrying the file's current checksum; the
+adoption is a recorded run in the central log (who, where, when, from which table). Until a database is
+adopted, `status` reads the other tool's history and `up` refuses to run everything a second time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import psycopg
+from psycopg import sql
+
+from migwiz.engine.adopt.model import Applied, ForeignSource, Resolution
+from migwiz.engine.adopt.tools import TOOLS, find_sources, source_for
+from migwiz.engine.connect import connect
+from migwiz.engine.errors import MigwizError, StateMismatch, UsageError
+from migwiz.engine.eventlog import Run
+from migwiz.engine.migration_lock import MigrationLock
+from migwiz.engine.model import MigrationSet, Version
+from migwiz.engine.state import DEFAULT_SCHEMA, read_history
+from migwiz.engine.status import MigrationStatus
+
+
+@dataclass(frozen=True)
+class AdoptReport:
+    """What `adopt` did (or, on a dry run, would do)."""
+
+    tool: str
+    source: str
+    adopted: tuple[Applied, ...]
+    already: tuple[str, ...]
+    pending: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+    run_id: str | None = None
+    dry_run: bool = False
+
+    @property
+    def checksum_mismatches(self) -> tuple[str, ...]:
+        """Versions whose file differs from what the tool recorded when it ran it."""
+        return tuple(str(a.migration.version) for a in self.adopted if a.checksum_matches is False)
+
+    def to_json(self) -> dict[str, Any]:
+        """The `adopt --json` shape."""
+        return {
+            "tool": self.tool,
+            "source": self.source,
+            "dry_run": self.dry_run,
+            "run_id": self.run_id,
+            "adopted": [
+                {
+                    "version": str(a.migration.version),
+                    "name": a.migration.name,
+                    "checksum": a.migration.checksum,
+                    "applied_at": a.row.applied_at.isoformat() if a.row.applied_at else None,
+                    "tool_checksum_matches": a.checksum_matches,
+                    "note": a.note,
+                }
+                for a in self.adopted
+            ],
+            "already": list(self.already),
+            "pending": list(self.pending),
+            "checksum_mismatches": list(self.checksum_mismatches),
+            "notes": list(self.notes),
+        }
+
+
+def _resolve(
+    conn: psycopg.Connection[Any], mset: MigrationSet, tool: str, table: str | None
+) -> tuple[ForeignSource, Resolution]:
+    source = source_for(conn, tool, table)
+    spec = TOOLS[source.tool]
+    return source, spec.resolve(spec.read(conn, source), mset)
+
+
+def _check_adoptable(source: ForeignSource, resolution: Resolution) -> None:
+    if resolution.blocked:
+        first = resolution.blocked[0]
+        raise StateMismatch(
+            f"cannot adopt from {source.tool} ({source.qualified}): {first.reason}",
+            f"settle it with {source.tool} first (its history must record only finished migrations)",
+        )
+    if resolution.unmatched:
+        labels = ", ".join(r.label for r in resolution.unmatched[:5])
+        raise StateMismatch(
+            f"{source.tool} recorded {len(resolution.unmatched)} applied migration(s) with no file here:"
+            f" {labels}",
+            f"point --dir at the folder {source.tool} uses (every applied migration needs its file)",
+        )
+
+
+def adopt(
+    dsn: str,
+    mset: MigrationSet,
+    tool: str,
+    *,
+    schema: str = DEFAULT_SCHEMA,
+    table: str | None = None,
+    dry_run: bool = False,
+    log_file: Path | None = None,
+) -> AdoptReport:
+    """Import `tool`'s history of the database at `dsn` into migwiz's history; idempotent.
+
+    Only migrations not yet in migwiz's history get a row; the tool's own tables are only read. A dirty
+    or failed row in the tool's history, or an applied migration without a file, stops the adoption
+    before anything is written.
+    """
+    with connect(dsn, autocommit=True, purpose="adopt") as conn:
+        source, resolution = _resolve(conn, mset, tool, table)
+        _check_adoptable(source, resolution)
+        history = {Version(h.version): h for h in read_history(conn, schema)}
+    unfinished = [h.version for h in history.values() if not h.success]
+    if unfinished:
+        raise StateMismatch(
+            f"migwiz's history has unfinished migration(s) {', '.join(unfinished)}",
+            "settle them with `migwiz up --resolve` or `migwiz down` before adopting",
+        )
+    new = tuple(a for a in resolution.applied if a.migration.version not in history)
+    already = tuple(str(a.migration.version) for a in resolution.applied if a.migration.version in history)
+    done = {a.migration.version for a in resolution.applied} | set(history)
+    pending = tuple(str(m.version) for m in mset.migrations if m.version not in done)
+    report = AdoptReport(
+        source.tool, source.qualified, new, already, pending, resolution.notes, dry_run=dry_run
+    )
+    if dry_run:
+        return report
+    with MigrationLock(dsn, schema):
+        run = Run(dsn, schema, "adopt", log_file=log_file)
+        outcome = "failed"
+        try:
+            _record(run, dsn, schema, source, report)
+            outcome = "success"
+        except MigwizError as exc:
+            run.log.error("adopt", exc.message, hint=exc.hint)
+            raise
+        finally:
+            run.finish(outcome, tool=source.tool, table=source.qualified,
+                       adopted=[str(a.migration.version) for a in new])  # fmt: skip
+    return AdoptReport(
+        source.tool, source.qualified, new, already, pending, resolution.notes, run_id=run.run_id
+    )
+
+
+def _record(run: Run, dsn: str, schema: str, source: ForeignSource, report: AdoptReport) -> None:
+    log = run.log
+    log.info("adopt", f"adopting {source.tool}'s history from {source.qualified} (read only)",
+             tool=source.tool, table=source.qualified)  # fmt: skip
+    insert = sql.SQL(
+        "INSERT INTO {}.history (version, name, checksum, applied_at, db_user, duration_ms, run_id, success,"
+        " statements_done, phase) VALUES (%s, %s, %s, COALESCE(%s, clock_timestamp()),"
+        " COALESCE(%s, current_user), %s, %s, true, %s, %s)"
+    ).format(sql.Identifier(schema))
+    with connect(dsn, purpose="adopt") as conn, conn.transaction():
+        for a in report.adopted:
+            m = a.migration
+            db_user = a.row.applied_by if source.tool == "flyway" else None
+            conn.execute(
+                insert,
+                (str(m.version), m.name, m.checksum, a.row.applied_at, db_user, a.row.duration_ms, run.run_id,
+                 len(m.up.statements), m.up.directives.phase),
+            )  # fmt: skip
+    for a in report.adopted:
+        m = a.migration
+        log.info("adopt", f"{m.label}: recorded as applied ({a.note or 'per ' + source.tool})",
+                 version=str(m.version), tool_row=a.row.to_json(), checksum=m.checksum)  # fmt: skip
+        if a.checksum_matches is False:
+            log.warning("adopt", f"{m.label}: the file differs from what {source.tool} ran (its checksum)",
+                        version=str(m.version))  # fmt: skip
+    for note in report.notes:
+        log.info("adopt", note)
+    log.info(
+        "adopt",
+        f"adopted {len(report.adopted)} migration(s) from {source.tool}; {len(report.already)} already"
+        f" recorded, {len(report.pending)} pending; {source.qualified} left untouched",
+        tool=source.tool, table=source.qualified, adopted=[str(a.migration.version) for a in report.adopted],
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ForeignState:
+    """A database whose migrations another tool tracks and migwiz has not adopted yet."""
+
+    source: ForeignSource
+    statuses: list[MigrationStatus]
+    others: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def hint(self) -> str:
+        """Two lines for the operator: what was found and what to run."""
+        applied = sum(1 for s in self.statuses if s.state == "applied")
+        also = f" (also found: {', '.join(self.others)})" if self.others else ""
+        return (
+            f"migwiz has no history here, but {self.source.tool} does ({self.source.qualified}){also}: "
+            f"{applied} of {len(self.statuses)} migrations applied per its history\n"
+            f"hint: run `migwiz adopt --from {self.source.tool}` to import it"
+            f" ({self.source.tool}'s table is left untouched)"
+        )
+
+
+def foreign_state(dsn: str, mset: MigrationSet, *, schema: str = DEFAULT_SCHEMA) -> ForeignState | None:
+    """The files' states according to another tool's history, when migwiz has none here (read-only)."""
+    with connect(dsn, autocommit=True, purpose="status") as conn:
+        if read_history(conn, schema):
+            return None
+        sources = find_sources(conn)
+        if not sources:
+            return None
+        source = sources[0]
+        others = tuple(dict.fromkeys(s.tool for s in sources[1:] if s.tool != source.tool))
+        try:
+            _, resolution = _resolve(conn, mset, source.tool, source.qualified)
+        except UsageError as exc:
+            resolution = Resolution((), notes=(exc.message,))
+    return ForeignState(source, foreign_statuses(source.tool, resolution, mset), others, resolution.notes)
+
+
+def foreign_statuses(tool: str, resolution: Resolution, mset: MigrationSet) -> list[MigrationStatus]:
+    """Each file's state per the other tool's history (pure)."""
+    applied = {a.migration.version: a for a in resolution.applied}
+    blocked = {b.migration.version: b for b in resolution.blocked if b.migration is not None}
+    out: list[MigrationStatus] = []
+    for m in mset.migrations:
+        has_down = m.down is not None
+        if m.version in blocked:
+            out.append(
+                MigrationStatus(m.version, m.name, "failed", has_down, m, None, blocked[m.version].reason)
+            )
+        elif m.version in applied:
+            note = applied[m.version].note
+            detail = f"applied by {tool}, not adopted yet" + (f" ({note})" if note else "")
+            out.append(MigrationStatus(m.version, m.name, "applied", has_down, m, None, detail))
+        else:
+            out.append(MigrationStatus(m.version, m.name, "pending", has_down, m, None))
+    for row in resolution.unmatched:
+        out.append(
+            MigrationStatus(
+                Version(row.version or row.name or "0"),
+                row.name or "",
+                "missing_file",
+                False,
+                None,
+                None,
+                f"applied by {tool}, but its file is not here",
+            )
+        )
+    out.sort(key=lambda s: s.version)
+    return out
+
+
+def ensure_adopted(conn: psycopg.Connection[Any], schema: str = DEFAULT_SCHEMA) -> None:
+    """Refuse to migrate a database whose history another tool keeps and migwiz has not adopted.
+
+    Without this, `up` would run every migration that tool already applied a second time.
+    """
+    if read_history(conn, schema):
+        return
+    for source in find_sources(conn):
+        if TOOLS[source.tool].read(conn, source):
+            raise UsageError(
+                f"this database's migrations are tracked by {source.tool} ({source.qualified}),"
+                " not by migwiz: migwiz would apply them a second time",
+                f"run `migwiz adopt --from {source.tool}` first (`migwiz status` shows what it will import)",
+            )

@@ -1,0 +1,90 @@
+"""The migration tools migwiz can adopt from: finding their history tables and reading them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+import psycopg
+
+from migwiz.engine.adopt import dbmate, diesel, flyway, golang_migrate, sqitch
+from migwiz.engine.adopt.model import ForeignRow, ForeignSource, Resolution
+from migwiz.engine.errors import UsageError
+from migwiz.engine.model import MigrationSet
+from migwiz.engine.state import query_text
+
+_MODULES: tuple[ModuleType, ...] = (golang_migrate, dbmate, flyway, diesel, sqitch)
+_LEGACY_FLYWAY_TABLE = "schema_version"  # Flyway before 5.0
+
+
+@dataclass(frozen=True)
+class Tool:
+    """One tool: its name, how to recognise its table, read it and match it to migration files."""
+
+    name: str
+    tables: tuple[str, ...]
+    recognises: Callable[[str, set[str]], bool]
+    read: Callable[[psycopg.Connection[Any], ForeignSource], list[ForeignRow]]
+    resolve: Callable[[list[ForeignRow], MigrationSet], Resolution]
+
+
+TOOLS: dict[str, Tool] = {m.TOOL: Tool(m.TOOL, m.TABLES, m.recognises, m.read, m.resolve) for m in _MODULES}
+
+
+def tool(name: str) -> Tool:
+    """The tool called `name`, or a usage error listing the known ones."""
+    try:
+        return TOOLS[name]
+    except KeyError:
+        raise UsageError(f"unknown migration tool {name!r}", f"one of: {', '.join(TOOLS)}") from None
+
+
+def find_sources(conn: psycopg.Connection[Any]) -> list[ForeignSource]:
+    """Every history table of a known tool in this database, those in the search path first."""
+    names = sorted({t for m in TOOLS.values() for t in m.tables} | {_LEGACY_FLYWAY_TABLE})
+    found: list[ForeignSource] = []
+    for schema, table, columns in conn.execute(query_text("adopt_candidates.sql"), {"names": names}):
+        for candidate in TOOLS.values():
+            known_name = table in candidate.tables or (
+                candidate.name == "flyway" and table == _LEGACY_FLYWAY_TABLE
+            )
+            if known_name and candidate.recognises(table, set(columns)):
+                found.append(ForeignSource(candidate.name, schema, table))
+                break
+    return found
+
+
+def detect_foreign_tools(conn: psycopg.Connection[Any]) -> list[str]:
+    """Names of the tools whose history tables are in this database (search path first, no repeats)."""
+    return list(dict.fromkeys(s.tool for s in find_sources(conn)))
+
+
+def source_for(conn: psycopg.Connection[Any], name: str, table: str | None = None) -> ForeignSource:
+    """Where `name` keeps its history here: `table` (`schema.table`) if given, else the first one found."""
+    chosen = tool(name)
+    sources = [s for s in find_sources(conn) if s.tool == chosen.name]
+    if table is not None:
+        wanted = [s for s in sources if table in (s.qualified, s.table)]
+        if not wanted:
+            raise UsageError(
+                f"no {chosen.name} history table {table!r} in this database",
+                f"found: {', '.join(s.qualified for s in sources) or 'none'}",
+            )
+        return wanted[0]
+    if not sources:
+        raise UsageError(
+            f"no {chosen.name} history in this database"
+            f" (looked for {', '.join(chosen.tables)} in every schema)",
+            "check --dsn and --from; `migwiz status` names the tools it detects",
+        )
+    return sources[0]
+
+
+def read_foreign_history(
+    conn: psycopg.Connection[Any], tool_name: str, *, table: str | None = None
+) -> list[ForeignRow]:
+    """The history rows of `tool_name` in this database, as that tool wrote them (read-only)."""
+    source = source_for(conn, tool_name, table)
+    return TOOLS[source.tool].read(conn, source)
