@@ -331,6 +331,7 @@ class Check:
     name: str
     ok: bool
     detail: str = ""
+    status: str = ""  # pass / warn / fail / skip when the engine says more than ok
 
 
 @dataclass(frozen=True)
@@ -454,16 +455,21 @@ def down_impact(dsn: str, settings: Settings, to: Version) -> ImpactReport:
     return impact_report(dsn, mset, chosen, direction="down")
 
 
-def verify_drift(dsn: str, settings: Settings) -> Check:
-    """The target's schema against its applied migrations replayed from the files on a shadow database."""
-    from migwiz.engine.drift import drift
+def verify_target(dsn: str, settings: Settings) -> VerifyReport:
+    """The engine's verification: drift against the files (on a shadow), INVALID indexes, NOT VALID
+    constraints, unfinished backfills, sequence headroom, statistics freshness."""
     from migwiz.engine.schema.diff import format_diff
+    from migwiz.engine.verify import verify
 
-    report = drift(dsn, migration_set(settings), schema=settings.schema, ignore=settings.drift_ignore)
-    counts = report.counts()
-    summary = ", ".join(f"{n} {kind}" for kind, n in counts.items() if n) or "no differences"
-    detail = summary if not report.drifted else f"{summary}\n{format_diff(report.differences)}"
-    return Check("schema: matches the applied migration files (drift)", not report.drifted, detail)
+    report = verify(dsn, migration_set(settings), schema=settings.schema, ignore=settings.drift_ignore)
+    checks = []
+    for c in report.checks:
+        lines = [c.sentence, *c.details]
+        if c.name == "drift" and report.drift is not None and report.drift.drifted:
+            lines.append(format_diff(report.drift.differences))
+        lines.extend(f"fix: {statement}" for statement in c.sql)
+        checks.append(Check(c.name, c.status != "fail", "\n".join(lines), c.status))
+    return VerifyReport(tuple(checks))
 
 
 def verify_rollback(dsn: str, settings: Settings, versions: list[str]) -> Check:
@@ -519,7 +525,7 @@ def dry_run(dsn: str, settings: Settings) -> DryRunView:
     locks, rewrites, time and error; each migration is then applied there so the next one sees its schema."""
     from migwiz.engine.eventlog import EventLog
     from migwiz.engine.scratch import copy_schema
-    from migwiz.engine.shadow import copy_history, replay, shadow_database
+    from migwiz.engine.shadow import copy_history, shadow_database, shadow_runner
     from migwiz.engine.trace import trace_statements
 
     mset = migration_set(settings)
@@ -557,5 +563,9 @@ def dry_run(dsn: str, settings: Settings) -> DryRunView:
                 notes.append(f"{migration.version} failed on the shadow: later migrations were not tried")
                 break
             if migration.up.directives.transaction:
-                replay(shadow, mset, [migration], EventLog(), schema=settings.schema)
+                runner = shadow_runner(shadow, mset, EventLog(), schema=settings.schema)
+                try:
+                    runner.up(migration.version)
+                finally:
+                    runner.close()
     return DryRunView(shadow.label, tuple(rows), tuple(notes))

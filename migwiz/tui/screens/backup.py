@@ -75,6 +75,10 @@ class BackupScreen(WizardScreen):
 
     dump_total: reactive[float | None] = reactive(None)
     dump_done: reactive[float] = reactive(0.0)
+    dumping: reactive[bool] = reactive(False)
+
+    def watch_dumping(self, dumping: bool) -> None:
+        self.query_one("#dump-bar", ProgressBar).display = dumping
 
     def body(self) -> ComposeResult:
         with VerticalScroll(id="backup-scroll"):
@@ -103,6 +107,7 @@ class BackupScreen(WizardScreen):
 
     def loaded_error(self, message: Loaded) -> None:
         if message.step == "dump":
+            self.dumping = False
             self.query_one("#dump-label", Static).update(Text("dump failed", style="bold red"))
 
     def show_data(self) -> None:
@@ -120,7 +125,7 @@ class BackupScreen(WizardScreen):
             self.query_one("#dump-result", Static).update(Text("nothing to dump", style="dim"))
             return
         self.wizard.data.dump = result
-        self.dump_total, self.dump_done = 1.0, 1.0
+        self.dumping = False
         self.query_one("#dump-label", Static).update("")
         self.query_one("#dump-result", Static).update(render_dump(result))
 
@@ -130,6 +135,7 @@ class BackupScreen(WizardScreen):
             return
         self.query_one("#dump-label", Static).update("dumping…")
         self.dump_total, self.dump_done = None, 0.0
+        self.dumping = True
         self.take_dump()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="dump")

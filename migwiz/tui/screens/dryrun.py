@@ -44,7 +44,13 @@ class DryRunScreen(WizardScreen):
     def body(self) -> ComposeResult:
         yield Static("", id="dry-verdict", classes="section")
         table: DataTable[RenderableType] = DataTable(id="dry", cursor_type="row")
-        table.add_columns("ver", "#", "result", "took", "locks taken", "rewrites", "statement")
+        table.add_column("ver")
+        table.add_column("#")
+        table.add_column("result")
+        table.add_column("took")
+        table.add_column("locks taken", width=28)
+        table.add_column("rewrites", width=14)
+        table.add_column("statement")
         yield table
         yield Static("", id="dry-detail", classes="section")
 

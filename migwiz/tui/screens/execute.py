@@ -17,12 +17,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
+from migwiz.engine.backfill.progress import BackfillProgress, progress_from_json
+from migwiz.engine.backfill.store import write_control
+from migwiz.engine.connect import connect
 from migwiz.engine.durations import parse_duration
 from migwiz.engine.monitor import Monitor, Snapshot
 from migwiz.engine.runner import ExecutionPolicy
 from migwiz.tui import execution
 from migwiz.tui.execution import CallbackSink, ExecutionControl, RunSummary
-from migwiz.tui.messages import LogEvent, MonitorFailed, MonitorSample, RunFinished, StatementStarted
+from migwiz.tui.messages import Loaded, LogEvent, MonitorFailed, MonitorSample, RunFinished, StatementStarted
 from migwiz.tui.screens.base import WizardScreen
 from migwiz.tui.screens.confirm import ChoiceModal, ConfirmModal, ValueModal
 from migwiz.tui.widgets.event_tail import EventTail
@@ -40,6 +43,8 @@ class ExecuteScreen(WizardScreen):
         Binding("escape", "back", "Back"),
         Binding("x", "execute", "Execute"),
         Binding("a", "abort", "Abort safely"),
+        Binding("p", "pause", "Pause/resume backfill"),
+        Binding("r", "refresh", "Refresh", show=False),
         Binding("l", "lock_timeout", "lock_timeout"),
         Binding("n", "next", "Next: verify"),
     ]
@@ -47,6 +52,7 @@ class ExecuteScreen(WizardScreen):
     def __init__(self) -> None:
         super().__init__()
         self.held: Snapshot | None = None
+        self.backfill: BackfillProgress | None = None
         self.longest_wait = 0.0
         self.monitor_error: str | None = None
         self._wake = threading.Event()
@@ -195,7 +201,40 @@ class ExecuteScreen(WizardScreen):
         self.query_one(ProgressPane).show_statement(message.current)
 
     def on_log_event(self, message: LogEvent) -> None:
-        self.query_one(EventTail).add(message.event)
+        event = message.event
+        if event.step == "backfill" and (progress := progress_from_json(event.data)) is not None:
+            self.backfill = progress
+            self.query_one(ProgressPane).show_backfill(progress)
+            if event.message.startswith("backfill progress"):
+                return  # the pane shows it; the tail keeps the decisions
+        self.query_one(EventTail).add(event)
+
+    def action_pause(self) -> None:
+        """Pause a running backfill, or resume a paused one (written to its control row by a worker)."""
+        p = self.backfill
+        if p is None or p.state in ("done", "stopped"):
+            self.set_status("no backfill is running")
+            return
+        pause = p.state != "paused"
+        self.set_status("pausing the backfill…" if pause else "resuming the backfill…")
+        self.control_backfill(p.backfill_id, pause)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="backfill-control")
+    def control_backfill(self, backfill_id: str, pause: bool) -> None:
+        ctx = self.wizard.context
+
+        def write() -> str:
+            with connect(ctx.dsn, autocommit=True, purpose="wizard") as conn:
+                write_control(conn, ctx.settings.schema, backfill_id, paused=pause)
+            return "paused" if pause else "resumed"
+
+        self.deliver("backfill-control", write)
+
+    def loaded(self, message: Loaded) -> None:
+        if message.step == "backfill-control":
+            self.set_status(
+                f"backfill {message.result}: p to {'resume' if message.result == 'paused' else 'pause'}"
+            )
 
     def on_run_finished(self, message: RunFinished) -> None:
         summary = replace(

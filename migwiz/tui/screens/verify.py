@@ -24,6 +24,10 @@ def render_checks(checks: tuple[Check, ...], running: tuple[str, ...] = ()) -> R
     parts: list[RenderableType] = []
     for check in checks:
         mark, style = ("✓ ok  ", "bold green") if check.ok else ("✗ FAIL", "bold red")
+        if check.status == "warn":
+            mark, style = ("! warn", "bold yellow")
+        elif check.status == "skip":
+            mark, style = ("- skip", "dim")
         parts.append(Text.assemble((mark, style), " ", (check.name, "bold")))
         for line in check.detail.splitlines():
             stripped = line.lstrip()
@@ -42,7 +46,7 @@ class VerifyScreen(WizardScreen):
     CSS_PATH = "verify.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [*WizardScreen.BINDINGS, Binding("n", "next", "Next: summary")]
 
-    CHECKS = ("history", "drift", "rollback test")
+    CHECKS = ("history", "target", "rollback test")
 
     def body(self) -> ComposeResult:
         with VerticalScroll(id="verify-scroll"):
@@ -71,7 +75,7 @@ class VerifyScreen(WizardScreen):
                 ctx.dsn, ctx.settings, expect_applied=applied, expect_pending=reverted
             ),
         )
-        self.deliver("drift", lambda: backend.verify_drift(ctx.dsn, ctx.settings))
+        self.deliver("target", lambda: backend.verify_target(ctx.dsn, ctx.settings))
         self.deliver("rollback test", lambda: backend.verify_rollback(ctx.dsn, ctx.settings, touched))
 
     def on_mount(self) -> None:

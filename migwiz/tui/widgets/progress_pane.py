@@ -9,6 +9,7 @@ from textual.reactive import reactive
 from textual.widgets import ProgressBar, Static
 
 from migwiz.engine import humanize
+from migwiz.engine.backfill.progress import BackfillProgress
 from migwiz.engine.monitor import Progress, Snapshot
 from migwiz.tui.execution import CurrentStatement, Rate
 
@@ -43,6 +44,7 @@ class ProgressPane(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._rates: dict[tuple[int, str], Rate] = {}
+        self.backfill: BackfillProgress | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("Progress: not started", id="progress-title", classes="pane-title")
@@ -54,6 +56,16 @@ class ProgressPane(Vertical):
         yield ProgressBar(id="operation-bar", show_eta=False).data_bind(
             total=ProgressPane.op_total, progress=ProgressPane.op_done
         )
+
+    def watch_migrations_total(self, total: float | None) -> None:
+        self.query_one("#migrations-bar", ProgressBar).display = total is not None
+
+    def watch_op_total(self, total: float | None) -> None:
+        self.query_one("#operation-bar", ProgressBar).display = total is not None
+
+    def on_mount(self) -> None:
+        self.watch_migrations_total(self.migrations_total)
+        self.watch_op_total(self.op_total)
 
     def show_statement(self, current: CurrentStatement) -> None:
         """The statement about to run."""
@@ -76,8 +88,27 @@ class ProgressPane(Vertical):
         self.query_one("#progress-title", Static).update(Text.assemble(("Progress", "bold"), f": {text}"))
         self.query_one("#current-statement", Static).update("")
 
+    def show_backfill(self, p: BackfillProgress) -> None:
+        """A backfill's progress (from its log events): rows, rate, ETA, and why it waits."""
+        self.backfill = p if p.state not in ("done", "stopped") else None
+        text = Text()
+        text.append("backfill", style="bold")
+        text.append(f" {p.table} · {p.state}")
+        text.append(f" · {humanize.count(p.rows_done)}/{humanize.count(p.total_estimate, 'rows')}")
+        if p.rate > 0 and p.state != "done":
+            text.append(f" · {humanize.count(p.rate, 'rows')}/s")
+        if p.eta_s is not None and p.state != "done":
+            text.append(f" · ETA {humanize.duration(p.eta_s)}")
+        if p.throttle:
+            text.append(f" · waiting: {p.throttle}", style="yellow")
+        self.query_one("#operation", Static).update(text)
+        self.op_total = float(max(p.total_estimate, p.rows_done, 1))
+        self.op_done = float(p.rows_done if p.state != "done" else self.op_total)
+
     def show_snapshot(self, snapshot: Snapshot, at: float | None = None) -> None:
         """The long operation of our session (else any) from the monitor, with rate and ETA."""
+        if self.backfill is not None:
+            return
         ops = sorted(snapshot.progress, key=lambda p: (not p.ours, p.pid))
         label = self.query_one("#operation", Static)
         if not ops:
