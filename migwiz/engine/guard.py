@@ -88,7 +88,8 @@ class GuardPolicy:
     wait_for_holders: bool = True
     """Do not enter the lock queue while a long transaction holds a conflicting lock."""
     holder_grace_ms: int = 100
-    """A conflicting holder whose transaction is younger than this is ordinary workload: go ahead."""
+    """A conflicting holder whose transaction is younger than this is ordinary workload: wait at most
+    this long for the table to be free of it, then go ahead."""
     max_queued: int = 10
     """Cancel our waiting statement when more sessions than this queue behind it..."""
     max_queue_wait_ms: int = 100
@@ -279,11 +280,24 @@ class Guard:
         if not (self.policy.enabled and self.policy.wait_for_holders and targets):
             return []
         told = False
+        busy_since: float | None = None
+        grace = self.policy.holder_grace_ms
         while True:
-            long_ones = self.holders(targets, min_age_ms=self.policy.holder_grace_ms)
-            if not long_ones:
+            found = self.holders(targets)
+            long_ones = [h for h in found if h.age_s is None or h.age_s * 1000 >= grace]
+            now = time.monotonic()
+            if not found:
                 return []
-            if time.monotonic() >= deadline:
+            if not long_ones:
+                # only young transactions: a moment's wait usually finds the table free; a table that is
+                # never free for `grace` ms is busy with short work, which is fine to queue behind
+                busy_since = busy_since or now
+                if (now - busy_since) * 1000 >= grace:
+                    return []
+                time.sleep(0.005)
+                continue
+            busy_since = None
+            if now >= deadline:
                 return long_ones
             if not told:
                 on_wait(long_ones)

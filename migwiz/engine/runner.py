@@ -8,7 +8,6 @@ got and `up` resumes with the next statement (or asks `--resolve` when a stateme
 
 from __future__ import annotations
 
-import contextlib
 import re
 import threading
 import time
@@ -606,9 +605,18 @@ class Runner:
         return {int(r[0]): str(r[1]) for r in rows}
 
     def _drop_new_invalid(
-        self, conn: psycopg.Connection[Any], before: dict[int, str], migration: Migration, why: str
+        self,
+        conn: psycopg.Connection[Any],
+        before: dict[int, str],
+        migration: Migration,
+        why: str,
+        *,
+        strict: bool = False,
     ) -> list[str]:
-        """Drop (concurrently) the invalid indexes that were not there before: a failed build left them."""
+        """Drop (concurrently) the invalid indexes that were not there before: a failed build left them.
+
+        `strict`: a failed drop raises (a lock timeout is then retried like the statement itself).
+        """
         dropped: list[str] = []
         for oid, name in self._invalid_indexes(conn).items():
             if oid in before:
@@ -627,7 +635,7 @@ class Runner:
                     )
                 )
             except psycopg.Error as exc:
-                if conn.broken:
+                if conn.broken or strict:
                     raise
                 self.log.error(
                     "index",
@@ -645,44 +653,45 @@ class Runner:
             )
         return dropped
 
-    def _auto_resolve(self, conn: psycopg.Connection[Any], stmt: Statement) -> Resolve | None:
-        """Whether a cut-off `CREATE INDEX CONCURRENTLY <name>` ran, read from the index itself.
-
-        A valid index: it ran. An invalid one: dropped here, so it did not. No index: it did not.
-        Other statements cannot be told apart: None (the operator says, with --resolve).
-        """
+    def _built_index(
+        self, conn: psycopg.Connection[Any], stmt: Statement
+    ) -> tuple[int, bool] | Literal[False] | None:
+        """For `CREATE INDEX CONCURRENTLY <name>`: (oid, valid) of that index, None when it does not exist;
+        False when the statement is something else (or names no index)."""
         try:
             node = pglast.parse_sql(stmt.sql)[0].stmt
         except Exception:
-            return None
+            return False
         if not isinstance(node, pglast.ast.IndexStmt) or not node.concurrent or not node.idxname:
-            return None
+            return False
         relation = node.relation
         if relation is None:
-            return None
-        row = conn.execute(
-            "SELECT i.indisvalid, n.nspname FROM pg_catalog.pg_class c"
-            " JOIN pg_catalog.pg_index i ON i.indexrelid = c.oid"
-            " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-            " WHERE c.relname = %s AND c.relnamespace = ("
-            "   SELECT t.relnamespace FROM pg_catalog.pg_class t WHERE t.oid = pg_catalog.to_regclass(%s))",
-            (
-                node.idxname,
-                ".".join(
-                    sql.Identifier(p).as_string(conn) for p in (relation.schemaname, relation.relname) if p
-                ),
-            ),
-        ).fetchone()
-        if row is None:
-            return "not-ran"
-        if row[0]:
-            return "ran"
-        conn.execute(
-            sql.SQL("DROP INDEX CONCURRENTLY IF EXISTS {}.{}").format(
-                sql.Identifier(row[1]), sql.Identifier(node.idxname)
-            )
+            return False
+        table = ".".join(
+            sql.Identifier(p).as_string(conn) for p in (relation.schemaname, relation.relname) if p
         )
-        return "not-ran"
+        try:
+            row = conn.execute(
+                "SELECT c.oid::bigint, i.indisvalid FROM pg_catalog.pg_class c"
+                " JOIN pg_catalog.pg_index i ON i.indexrelid = c.oid"
+                " WHERE c.relname = %s AND c.relnamespace = (SELECT t.relnamespace"
+                " FROM pg_catalog.pg_class t WHERE t.oid = pg_catalog.to_regclass(%s))",
+                (node.idxname, table),
+            ).fetchone()
+        except psycopg.errors.DataError:
+            return False
+        return (int(row[0]), bool(row[1])) if row else None
+
+    def _auto_resolve(self, conn: psycopg.Connection[Any], stmt: Statement) -> Resolve | None:
+        """Whether a cut-off `CREATE INDEX CONCURRENTLY <name>` ran, read from the index itself.
+
+        A valid index: it ran. An invalid one (dropped before the statement runs again) or none: it did
+        not. Other statements cannot be told apart: None (the operator says, with --resolve).
+        """
+        built = self._built_index(conn, stmt)
+        if built is False:
+            return None
+        return "ran" if built is not None and built[1] else "not-ran"
 
     # -- the two ways to run a script ----------------------------------------------------------------
 
@@ -907,27 +916,31 @@ class Runner:
         index: int,
         direction: Direction,
     ) -> None:
-        """One no-transaction statement with retries; cleans up after a failed concurrent index build."""
+        """One no-transaction statement with retries.
+
+        Around CREATE/REINDEX ... CONCURRENTLY: every attempt first drops (concurrently) the INVALID
+        indexes an earlier attempt left, or the invalid index of the same name a killed run left; a final
+        failure drops them too (best effort: a lock conflict then leaves it for the next run).
+        """
         stmt = script.statements[index]
         concurrent = bool(_CONCURRENT_INDEX.search(stmt.sql))
         before = self._invalid_indexes(conn) if concurrent else {}
+        built = self._built_index(conn, stmt) if concurrent else False
+        if built and not built[1]:
+            before.pop(built[0], None)  # our own leftover: drop it before building again
         where = f"statement {index + 1} ({script.path.name}:{stmt.line})"
 
-        def cleanup() -> None:
-            self._drop_new_invalid(conn, before, migration, f"the interrupted {where}")
+        def attempt(number: int) -> None:
+            if concurrent:
+                why = f"an earlier attempt at {where}" if number > 1 else f"an interrupted run of {where}"
+                self._drop_new_invalid(conn, before, migration, why, strict=True)
+            self._execute(conn, migration, script, index, direction, number)
 
         try:
-            self._with_retries(
-                migration,
-                script,
-                index,
-                lambda number: self._execute(conn, migration, script, index, direction, number),
-                before_retry=cleanup if concurrent else None,
-            )
+            self._with_retries(migration, script, index, attempt)
         except (psycopg.Error, LockRetriesExhausted):
             if concurrent and not (conn.closed or conn.broken):
-                with contextlib.suppress(psycopg.Error):
-                    self._drop_new_invalid(conn, before, migration, f"the failed {where}")
+                self._drop_new_invalid(conn, before, migration, f"the failed {where}")
             raise
 
     def _invalid_left(
