@@ -145,6 +145,13 @@ def status(ctx: Context) -> None:
     mset = ctx.migration_set()
     result = commands.status(ctx.dsn, mset, schema=ctx.settings.schema)
     statuses, initialised = result.statuses, result.initialised
+    from migwiz.engine.adopt import foreign_state  # another tool's history, until `migwiz adopt`
+
+    adopted = any(s.history for s in statuses)
+    foreign = None if adopted else foreign_state(ctx.dsn, mset, schema=ctx.settings.schema)
+    if foreign is not None:
+        statuses = foreign.statuses
+        output.stderr.print(foreign.hint(), markup=False, highlight=False)
     synced = in_sync(statuses)
     if ctx.json:
         output.emit_json(
@@ -672,6 +679,124 @@ def verify(ctx: Context, shadow_dsn: str | None, no_drift: bool) -> None:
     else:
         print_verify(report)
     sys.exit(0 if report.ok else 1)
+
+
+# -- ci / adopt -------------------------------------------------------------------------------------------
+
+ADOPT_TOOLS = ("golang-migrate", "dbmate", "flyway", "diesel", "sqitch")
+
+
+@cli.command("ci")
+@click.option("--sarif-file", type=click.Path(path_type=Path), help="Write lint findings (SARIF 2.1.0) here.")
+@click.option("--junit-file", type=click.Path(path_type=Path), help="Write rollback results (JUnit) here.")
+@click.option(
+    "--summary-file",
+    type=click.Path(path_type=Path),
+    help="Write the Markdown summary here (default: append to $GITHUB_STEP_SUMMARY when set).",
+)
+@click.option("--shadow-dsn", help="A server where migwiz may create and drop scratch databases.")
+@click.option("--embedded", is_flag=True, help="Start an embedded PostgreSQL for the rollback test.")
+@click.option("--pg-version", type=click.IntRange(11, 18), help="Embedded server / analysis major version.")
+@click.option("--drift-dsn", help="Also check this database for drift from its applied migrations.")
+@click.option("--plan-dsn", help="Also plan the pending migrations against this (staging) database.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "none"]),
+    default="error",
+    show_default=True,
+    help="Lint severity that fails the run (none: report only).",
+)
+@click.option(
+    "--plan-fail-on",
+    type=click.Choice(["dangerous", "quiet_window", "none"]),
+    default="dangerous",
+    show_default=True,
+    help="Plan verdict that fails the run (none: report only).",
+)
+@click.option(
+    "--base-sql",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="SQL run (in order) on the shadow before the first migration, e.g. a baseline schema.",
+)
+@click.option("--no-rollback", is_flag=True, help="Skip the rollback test.")
+@common_options
+def ci_command(
+    ctx: Context,
+    sarif_file: Path | None,
+    junit_file: Path | None,
+    summary_file: Path | None,
+    shadow_dsn: str | None,
+    embedded: bool,
+    pg_version: int | None,
+    drift_dsn: str | None,
+    plan_dsn: str | None,
+    fail_on: str,
+    plan_fail_on: str,
+    base_sql: tuple[Path, ...],
+    no_rollback: bool,
+) -> None:
+    """Pipeline checks: lint (SARIF), rollback test on a shadow (JUnit), drift, plan, Markdown summary.
+
+    Exit 0 when every gate passes, 1 when a gate fails, 2 on a usage or connection error. See docs/ci.md.
+    """
+    import json
+
+    from migwiz.console.ci_report import render_markdown
+    from migwiz.engine.analysis import lint_report_sarif
+    from migwiz.engine.ci import junit_error, run_ci
+
+    if shadow_dsn and embedded:
+        raise UsageError("--shadow-dsn and --embedded cannot be combined", "pick one place for the shadow")
+    report = run_ci(
+        ctx.migration_set(), shadow_dsn=shadow_dsn, embedded=embedded, pg_version=pg_version,
+        drift_dsn=drift_dsn, plan_dsn=plan_dsn, fail_on=cast(Any, fail_on),
+        plan_fail_on=cast(Any, plan_fail_on), rollback=not no_rollback, base_sql=base_sql,
+        schema=ctx.settings.schema,
+    )  # fmt: skip
+    if sarif_file:
+        sarif_file.parent.mkdir(parents=True, exist_ok=True)
+        sarif_file.write_text(json.dumps(lint_report_sarif(report.lint), indent=2) + "\n", encoding="utf-8")
+    if junit_file:
+        gate = report.gate("rollback")
+        junit_file.parent.mkdir(parents=True, exist_ok=True)
+        if report.rollback is not None:
+            junit_file.write_text(report.rollback.to_junit(), encoding="utf-8")
+        elif gate is not None and gate.status == "error":
+            junit_file.write_text(junit_error(gate.detail), encoding="utf-8")
+    markdown = render_markdown(report)
+    step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file:
+        summary_file.parent.mkdir(parents=True, exist_ok=True)
+        summary_file.write_text(markdown, encoding="utf-8")
+    elif step_summary:
+        with open(step_summary, "a", encoding="utf-8") as f:
+            f.write(markdown)
+    if ctx.json:
+        output.emit_json(report.to_json())
+    else:
+        output.stdout.print(markdown, markup=False, highlight=False)
+    sys.exit(report.exit_code)
+
+
+@cli.command()
+@click.option("--from", "tool", required=True, type=click.Choice(ADOPT_TOOLS), help="The tool to adopt from.")
+@click.option("--table", help="Its history table as schema.table, when there are several.")
+@click.option("--dry-run", is_flag=True, help="Show what would be imported; write nothing.")
+@common_options
+def adopt(ctx: Context, tool: str, table: str | None, dry_run: bool) -> None:
+    """Import another tool's migration history into migwiz's; the tool's own table is left untouched."""
+    from migwiz.console.adopt_view import print_adopt
+    from migwiz.engine.adopt import adopt as adopt_history
+
+    report = adopt_history(
+        ctx.dsn, ctx.migration_set(), tool, schema=ctx.settings.schema, table=table, dry_run=dry_run,
+        log_file=ctx.settings.log_file,
+    )  # fmt: skip
+    if ctx.json:
+        output.emit_json(report.to_json())
+    else:
+        print_adopt(report)
 
 
 # -- demo --------------------------------------------------------------------------------------------------
