@@ -1,10 +1,10 @@
 """How fast this server scans, rewrites and indexes: measured on a bounded sample, cached in its schema.
 
-`calibrate` builds a sample table of `sample_mb` megabytes in the migwiz schema, times a constraint
-validation (a full scan), an index build and a table rewrite (ALTER COLUMN TYPE) on it, drops it and stores
-the throughputs in `<schema>.calibration` (created if needed). `load_calibration` reads the newest stored
-result for the server's major version. Without one, `DEFAULT_THROUGHPUT` is used: deliberately slow
-figures, so uncalibrated estimates err on the long side.
+`calibrate` builds a sample table of `sample_mb` megabytes in the migwiz schema, times a CHECK
+validation (a full scan), a foreign key validation, an index build and a table rewrite (ALTER COLUMN
+TYPE) on it, drops it and stores the throughputs in `<schema>.calibration` (created if needed).
+`load_calibration` reads the newest stored result for the server's major version. Without one,
+`DEFAULT_THROUGHPUT` is used: deliberately slow figures, so uncalibrated estimates err on the long side.
 """
 
 from __future__ import annotations
@@ -40,6 +40,8 @@ class Throughput:
     """A table rewrite (ALTER COLUMN TYPE, VACUUM FULL), heap only: indexes are rebuilt on top."""
     index_rows_per_s: float
     """Rows sorted and written into a B-tree per second, beyond the heap scan."""
+    fk_rows_per_s: float
+    """Rows checked against the referenced table per second by a foreign key validation, beyond the scans."""
     source: Source = "default"
     measured_at: datetime | None = None
     server_version: int | None = None
@@ -57,6 +59,7 @@ class Throughput:
             "scan_bytes_per_s": self.scan_bytes_per_s,
             "rewrite_bytes_per_s": self.rewrite_bytes_per_s,
             "index_rows_per_s": self.index_rows_per_s,
+            "fk_rows_per_s": self.fk_rows_per_s,
             "measured_at": self.measured_at.isoformat() if self.measured_at else None,
             "server_version": self.server_version,
             "sample_bytes": self.sample_bytes,
@@ -64,7 +67,11 @@ class Throughput:
 
 
 DEFAULT_THROUGHPUT = Throughput(
-    scan_bytes_per_s=150e6, rewrite_bytes_per_s=25e6, index_rows_per_s=400e3, source="default"
+    scan_bytes_per_s=150e6,
+    rewrite_bytes_per_s=25e6,
+    index_rows_per_s=400e3,
+    fk_rows_per_s=2e6,
+    source="default",
 )
 """Slow-disk figures, well below what a small cloud instance measures: uncalibrated plans overestimate."""
 
@@ -93,7 +100,8 @@ def load_calibration(conn: psycopg.Connection[Any], schema: str) -> Throughput |
     major = conn.info.server_version // 10000
     row = conn.execute(
         sql.SQL(
-            "SELECT scan_bytes_per_s, rewrite_bytes_per_s, index_rows_per_s, measured_at, sample_bytes"
+            "SELECT scan_bytes_per_s, rewrite_bytes_per_s, index_rows_per_s, measured_at, sample_bytes,"
+            " fk_rows_per_s"
             " FROM {} WHERE server_version / 10000 = %s ORDER BY measured_at DESC LIMIT 1"
         ).format(_table(schema, "calibration")),
         (major,),
@@ -104,6 +112,7 @@ def load_calibration(conn: psycopg.Connection[Any], schema: str) -> Throughput |
         float(row[0]),
         float(row[1]),
         float(row[2]),
+        float(row[5]) if row[5] is not None else DEFAULT_THROUGHPUT.fk_rows_per_s,
         source="calibrated",
         measured_at=row[3],
         server_version=conn.info.server_version,
@@ -122,34 +131,47 @@ def calibrate(
     ensure_calibration_table(conn, schema)
     rows = max(10_000, sample_mb * 1_000_000 // SAMPLE_ROW_BYTES)
     sample = _table(schema, f"calibration_sample_{conn.info.backend_pid}")
-    conn.execute(sql.SQL("DROP TABLE IF EXISTS {}").format(sample))
+    parent = _table(schema, f"calibration_parent_{conn.info.backend_pid}")
+    conn.execute(sql.SQL("DROP TABLE IF EXISTS {}, {}").format(sample, parent))
     try:
+        conn.execute(sql.SQL("CREATE TABLE {} (id integer PRIMARY KEY)").format(parent))
+        conn.execute(sql.SQL("INSERT INTO {} SELECT pg_catalog.generate_series(1, 10000)").format(parent))
         conn.execute(
             sql.SQL(
                 "CREATE TABLE {} (id integer NOT NULL, n integer NOT NULL, label text NOT NULL,"
-                " created_at timestamptz NOT NULL)"
+                " created_at timestamptz NOT NULL, parent_id integer NOT NULL)"
             ).format(sample)
         )
         fill = (QUERIES / "plan_calibration_sample.sql").read_text()
         conn.execute(sql.SQL(fill).format(table=sample), {"rows": rows})
         conn.execute(sql.SQL("VACUUM (FREEZE, ANALYZE) {}").format(sample))
+        conn.execute(sql.SQL("VACUUM (FREEZE, ANALYZE) {}").format(parent))
         heap = _heap_bytes(conn, sample)
         conn.execute(
             sql.SQL("ALTER TABLE {} ADD CONSTRAINT calibration_n CHECK (n >= 0) NOT VALID").format(sample)
         )
         scan_s = _timed(conn, sql.SQL("ALTER TABLE {} VALIDATE CONSTRAINT calibration_n").format(sample))
+        conn.execute(
+            sql.SQL(
+                "ALTER TABLE {} ADD CONSTRAINT calibration_fk FOREIGN KEY (parent_id) REFERENCES {} NOT VALID"
+            ).format(sample, parent)
+        )
+        fk_s = _timed(conn, sql.SQL("ALTER TABLE {} VALIDATE CONSTRAINT calibration_fk").format(sample))
+        conn.execute(sql.SQL("ALTER TABLE {} DROP CONSTRAINT calibration_fk").format(sample))
         index_s = _timed(conn, sql.SQL("CREATE INDEX ON {} (n)").format(sample))
         conn.execute(sql.SQL("ALTER TABLE {} DROP CONSTRAINT calibration_n").format(sample))
         conn.execute(sql.SQL("DROP INDEX {}").format(_index_of(conn, sample)))
         rewrite_s = _timed(conn, sql.SQL("ALTER TABLE {} ALTER COLUMN id TYPE bigint").format(sample))
     finally:
-        conn.execute(sql.SQL("DROP TABLE IF EXISTS {}").format(sample))
+        conn.execute(sql.SQL("DROP TABLE IF EXISTS {}, {}").format(sample, parent))
     scan_rate = heap / max(scan_s, 1e-6)
     sort_s = max(index_s - heap / scan_rate, index_s * 0.2)
+    join_s = max(fk_s - heap / scan_rate, fk_s * 0.2)
     result = Throughput(
         scan_bytes_per_s=scan_rate,
         rewrite_bytes_per_s=heap / max(rewrite_s, 1e-6),
         index_rows_per_s=rows / max(sort_s, 1e-6),
+        fk_rows_per_s=rows / max(join_s, 1e-6),
         source="calibrated",
         server_version=conn.info.server_version,
         sample_bytes=heap,
@@ -158,12 +180,12 @@ def calibrate(
     row = conn.execute(
         sql.SQL(
             "INSERT INTO {} (server_version, sample_bytes, sample_rows, scan_bytes_per_s,"
-            " rewrite_bytes_per_s, index_rows_per_s, settings)"
-            " VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING measured_at"
+            " rewrite_bytes_per_s, index_rows_per_s, fk_rows_per_s, settings)"
+            " VALUES (%s, %s, %s, %s, %s, %s, %s, %s) RETURNING measured_at"
         ).format(_table(schema, "calibration")),
         (
             conn.info.server_version, heap, rows, result.scan_bytes_per_s, result.rewrite_bytes_per_s,
-            result.index_rows_per_s, Jsonb(settings),
+            result.index_rows_per_s, result.fk_rows_per_s, Jsonb(settings),
         ),
     ).fetchone()  # fmt: skip
     return replace(result, measured_at=row[0] if row else None)

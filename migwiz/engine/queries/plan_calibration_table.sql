@@ -12,3 +12,5 @@ CREATE TABLE IF NOT EXISTS {schema}.calibration (
     index_rows_per_s     double precision NOT NULL,
     settings             jsonb NOT NULL DEFAULT '{{}}'
 );
+
+ALTER TABLE {schema}.calibration ADD COLUMN IF NOT EXISTS fk_rows_per_s double precision;
