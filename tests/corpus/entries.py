@@ -32,6 +32,13 @@ DOMAIN = (
     "CREATE DOMAIN posint AS int; CREATE TABLE stock (id int PRIMARY KEY, qty posint);"
     " INSERT INTO stock VALUES (1, 5);"
 )
+DOMAIN_USERS = DOMAIN + (
+    " CREATE DOMAIN smallposint AS posint; CREATE TABLE parcels (id int, weight smallposint);"
+    " CREATE MATERIALIZED VIEW stock_qty AS SELECT qty FROM stock;"
+    " CREATE VIEW stock_v AS SELECT qty FROM stock;"
+    " CREATE TABLE bins (qty posint) PARTITION BY LIST (qty);"
+    " CREATE TABLE bins_1 PARTITION OF bins FOR VALUES IN (1); CREATE TABLE unrelated (qty int);"
+)
 MATVIEW = USERS + (
     " CREATE MATERIALIZED VIEW user_stats AS SELECT id, age FROM users;"
     " CREATE UNIQUE INDEX user_stats_id ON user_stats (id);"
@@ -475,6 +482,39 @@ PARTITIONS = [
         note="dropping a partition locks its parent too",
     ),
     E(
+        "drop_partition_with_default",
+        EVENTS_DEFAULT,
+        ("DROP TABLE events_2024",),
+        locks={"public.events": AEL, "public.events_2024": AEL, "public.events_other": AEL},
+        note="the default partition's constraint changes: it is locked too",
+    ),
+    E(
+        "drop_default_partition",
+        EVENTS_DEFAULT,
+        ("DROP TABLE events_other",),
+        locks={"public.events": AEL, "public.events_other": AEL},
+    ),
+    E(
+        "drop_inheritance_child",
+        "CREATE TABLE base (x int); CREATE TABLE child () INHERITS (base);",
+        ("DROP TABLE child",),
+        locks={"public.child": AEL},
+        note="unlike a partition, an inheritance child is dropped without locking its parent",
+    ),
+    E(
+        "create_partition_of_with_default",
+        EVENTS_DEFAULT,
+        ("CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",),
+        locks={"public.events": AEL, "public.events_other": AEL},
+        note="the default partition is scanned for rows of the new range",
+    ),
+    E(
+        "detach_partition_with_default",
+        EVENTS_DEFAULT,
+        ("ALTER TABLE events DETACH PARTITION events_2024",),
+        locks={"public.events": AEL, "public.events_2024": AEL, "public.events_other": AEL},
+    ),
+    E(
         "add_column_partitioned",
         EVENTS,
         ("ALTER TABLE events ADD COLUMN source text",),
@@ -522,6 +562,50 @@ TYPES_AND_DOMAINS = [
         ("ALTER DOMAIN posint SET NOT NULL",),
         locks={"public.stock": "ShareLock"},
         note="every column of the domain is checked under SHARE",
+    ),
+    E(
+        "alter_domain_set_not_null_already",
+        DOMAIN + " ALTER DOMAIN posint SET NOT NULL;",
+        ("ALTER DOMAIN posint SET NOT NULL",),
+        note="a no-op: nothing is checked or locked",
+    ),
+    E(
+        "alter_domain_validate_valid_constraint",
+        DOMAIN + " ALTER DOMAIN posint ADD CONSTRAINT posint_ck CHECK (VALUE > 0);",
+        ("ALTER DOMAIN posint VALIDATE CONSTRAINT posint_ck",),
+        locks={"public.stock": "ShareLock"},
+        note="unlike ALTER TABLE, validating a valid domain constraint checks the rows again",
+    ),
+    E(
+        "alter_domain_add_constraint_all_users",
+        DOMAIN_USERS,
+        ("ALTER DOMAIN posint ADD CONSTRAINT posint_ck CHECK (VALUE > 0)",),
+        locks={
+            "public.stock": "ShareLock",
+            "public.parcels": "ShareLock",
+            "public.stock_qty": "ShareLock",
+            "public.bins_1": "ShareLock",
+        },
+        note="tables and materialized views with a column of the domain or of a domain over it; the lock on"
+        " views and partitioned tables is released at once",
+    ),
+    E(
+        "alter_domain_drop_constraint",
+        DOMAIN + " ALTER DOMAIN posint ADD CONSTRAINT posint_ck CHECK (VALUE > 0);",
+        ("ALTER DOMAIN posint DROP CONSTRAINT posint_ck",),
+    ),
+    E(
+        "alter_domain_add_not_null_constraint",
+        DOMAIN,
+        ("ALTER DOMAIN posint ADD CONSTRAINT posint_nn NOT NULL",),
+        min_version=17,
+        locks={"public.stock": "ShareLock"},
+    ),
+    E(
+        "add_column_constrained_domain",
+        DOMAIN + " ALTER DOMAIN posint ADD CONSTRAINT posint_ck CHECK (VALUE > 0);",
+        ("ALTER TABLE stock ADD COLUMN reserved posint",),
+        locks={"public.stock": AEL},
     ),
 ]
 
@@ -600,6 +684,18 @@ SEQUENCES_COMMENTS = [
     E("create_sequence", USERS, ("CREATE SEQUENCE user_no",)),
     E("alter_sequence_restart", SEQ, ("ALTER SEQUENCE invoice_no RESTART WITH 100",)),
     E("alter_sequence_increment", SEQ, ("ALTER SEQUENCE invoice_no INCREMENT BY 10",)),
+    E(
+        "alter_sequence_owned_by",
+        SEQ + " CREATE TABLE invoices (no bigint);",
+        ("ALTER SEQUENCE invoice_no OWNED BY invoices.no",),
+        locks={"public.invoice_no": SRE, "public.invoices": "AccessShareLock"},
+    ),
+    E(
+        "create_sequence_owned_by",
+        "CREATE TABLE invoices (no bigint);",
+        ("CREATE SEQUENCE invoice_no OWNED BY invoices.no",),
+        locks={"public.invoices": "AccessShareLock"},
+    ),
     E("setval", SEQ, ("SELECT setval('invoice_no', 500)",)),
     E("drop_sequence", SEQ, ("DROP SEQUENCE invoice_no",), locks={"public.invoice_no": AEL}),
     E("comment_on_table", USERS, ("COMMENT ON TABLE users IS 'people who log in'",)),

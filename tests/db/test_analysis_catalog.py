@@ -138,3 +138,42 @@ def test_static_locks_equal_pg_locks(schema_db: TestDatabase) -> None:
             if held != expected or rewritten != set(static.rewrites):
                 mismatches.append((sql, expected, held, sorted(static.rewrites), sorted(rewritten)))
     assert mismatches == [], "\n".join(map(str, mismatches))
+
+
+DOMAINS_AND_DEFAULTS = """
+CREATE DOMAIN posint AS int CHECK (VALUE > 0);
+CREATE DOMAIN smallposint AS posint NOT NULL;
+ALTER DOMAIN smallposint ADD CONSTRAINT small CHECK (VALUE < 100) NOT VALID;
+CREATE DOMAIN plain AS text;
+CREATE SCHEMA inv;
+CREATE DOMAIN inv.qty AS int;
+CREATE TABLE stock (id int, qty posint, w smallposint, q inv.qty);
+CREATE TABLE ev (id int, at date) PARTITION BY RANGE (at);
+CREATE TABLE ev_2024 PARTITION OF ev FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE ev_other PARTITION OF ev DEFAULT;
+"""
+
+
+def test_read_domains_and_default_partitions(db: TestDatabase) -> None:
+    db.execute(DOMAINS_AND_DEFAULTS)
+    with db.connect() as conn:
+        facts = read_catalog_facts(conn)
+    posint = facts.domains["public.posint"]
+    assert (posint.base, posint.not_null, dict(posint.constraints)) == (None, False, {"posint_check": True})
+    small = facts.domains["public.smallposint"]
+    assert (small.base, small.not_null) == ("public.posint", True)
+    assert small.constraints["small"] is False  # NOT VALID (from 17 its NOT NULL is a constraint too)
+    assert not facts.domains["public.plain"].constrained
+    assert facts.domains["inv.qty"].type_name == "qty"
+    assert facts.constrained_domains == frozenset({"posint", "smallposint"})
+    assert facts.tables["public.ev_other"].default_partition
+    assert not facts.tables["public.ev_2024"].default_partition
+    stmts = [
+        Statement("ALTER DOMAIN posint VALIDATE CONSTRAINT posint_check", 1),
+        Statement(
+            "ALTER TABLE ev ATTACH PARTITION stock FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')", 2
+        ),
+    ]
+    result = analyze_statements(stmts, pg_version=db.major, catalog=facts, in_transaction=False)
+    assert {lock.relation: lock.mode for lock in result[0].own_locks} == {"public.stock": "ShareLock"}
+    assert result[1].scans == ("public.stock", "public.ev_other")

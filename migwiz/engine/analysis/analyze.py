@@ -13,6 +13,7 @@ from migwiz.engine.analysis.locks import (
     NO_TX_DIRECTIVE,
     Context,
     Effect,
+    blocking_locks,
     effect_of,
     strongest,
 )
@@ -109,7 +110,7 @@ def walk_statements(
                 rewrites=tuple(effect.rewrites),
                 scans=tuple(effect.scans),
                 needs_no_transaction=effect.no_transaction,
-                blocks=blocks_of(strongest(effect.locks)),
+                blocks=blocks_of(strongest(blocking_locks(effect))),
                 kind=effect.kind,
                 findings=tuple(findings),
             )
@@ -158,6 +159,7 @@ def _merge(a: Effect, b: Effect) -> Effect:
     a.sets_lock_timeout = a.sets_lock_timeout or b.sets_lock_timeout
     a.ends_transaction = a.ends_transaction or b.ends_transaction
     a.destroys.extend(b.destroys)
+    a.dead |= b.dead
     return a
 
 
@@ -226,7 +228,7 @@ def _statement_findings(
                 stmt.line,
             )
         )
-    existing = {r: m for r, m in effect.locks.items() if not schema.is_new(r)}
+    existing = {r: m for r, m in blocking_locks(effect).items() if not schema.is_new(r)}
     if not timeout_set:
         for relation, mode in existing.items():
             if mode == ACCESS_EXCLUSIVE:

@@ -11,7 +11,7 @@ from typing import Any
 
 import psycopg
 
-from migwiz.engine.analysis.model import CatalogFacts, ColumnFacts, ForeignKeyFacts, TableFacts
+from migwiz.engine.analysis.model import CatalogFacts, ColumnFacts, DomainFacts, ForeignKeyFacts, TableFacts
 
 QUERIES = Path(__file__).resolve().parent.parent / "queries"
 UTC_ZONES = frozenset(
@@ -52,9 +52,17 @@ def not_null_column(definition: str) -> str | None:
     return match.group("col") if match else None
 
 
+def read_domains(conn: psycopg.Connection[Any]) -> dict[str, DomainFacts]:
+    """Every user domain with its base domain, NOT NULL and constraints (one query)."""
+    return {
+        name: DomainFacts(name, base, bool(not_null), dict(zip(names, validated, strict=True)))
+        for name, base, not_null, names, validated in _query(conn, "domains")
+    }
+
+
 def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
     """Relations, columns, validated NOT NULL checks, foreign keys, partitions, indexes, view sources,
-    function volatility, constrained domains and whether the session time zone is UTC."""
+    function volatility, domains and whether the session time zone is UTC."""
     relations = _query(conn, "relations")
     columns: dict[str, dict[str, ColumnFacts]] = {}
     for relation, column, type_name, _kind, type_mod, not_null in _query(conn, "columns"):
@@ -89,7 +97,7 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
     for view, source in _query(conn, "view_sources"):
         sources.setdefault(view, []).append(source)
     children: dict[str, list[str]] = {}
-    for name, _kind, parent, _rows in relations:
+    for name, _kind, parent, _rows, _default in relations:
         if parent:
             children.setdefault(parent, []).append(name)
     referenced_by: dict[str, list[ForeignKeyFacts]] = {}
@@ -104,6 +112,7 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
             not_null_checks=frozenset(checks.get(name, ())),
             children=tuple(children.get(name, ())),
             parent=parent,
+            default_partition=bool(is_default),
             indexes=indexes.get(name, {}),
             unique_indexes=frozenset(unique.get(name, ())),
             foreign_keys=tuple(fks.get(name, ())),
@@ -111,14 +120,16 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
             sources=tuple(sources.get(name, ())),
             estimated_rows=int(rows) if rows is not None and rows >= 0 else None,
         )
-        for name, kind, parent, rows in relations
+        for name, kind, parent, rows, is_default in relations
     }
+    domains = read_domains(conn)
     timezone = conn.execute("SELECT pg_catalog.current_setting('TimeZone')").fetchone()
     return CatalogFacts(
         server_version=conn.info.server_version // 10000,
         tables=tables,
         index_tables=index_tables,
         function_volatility={name: vol for name, vol in _query(conn, "functions")},
-        constrained_domains=frozenset(row[0] for row in _query(conn, "domains")),
+        constrained_domains=frozenset(d.type_name for d in domains.values() if d.constrained),
+        domains=domains,
         timezone_utc=bool(timezone and str(timezone[0]).lower() in UTC_ZONES),
     )

@@ -16,7 +16,7 @@ from pglast.enums import AlterTableType as AT
 from pglast.enums import ConstrType, ObjectType, ReindexObjectType
 
 from migwiz.engine.analysis.model import LOCK_MODES, ColumnFacts, ForeignKeyFacts, lock_rank, stronger
-from migwiz.engine.analysis.schema import Schema, TableState
+from migwiz.engine.analysis.schema import DomainState, Schema, TableState
 from migwiz.engine.analysis.sqlnodes import (
     SERIAL_TYPES,
     deparse,
@@ -70,6 +70,9 @@ class Effect:
     ends_transaction: bool = False
     destroys: list[str] = field(default_factory=list)
     """Relations (or `table.column`) whose data this statement deletes."""
+    dead: set[str] = field(default_factory=set)
+    """Relations locked only once no other session can use them (an index already marked dead at the end
+    of DROP INDEX / REINDEX CONCURRENTLY): listed in the locks, but they block nothing."""
 
     def lock(self, relation: str, mode: str) -> None:
         """Record a lock, keeping the strongest mode per relation."""
@@ -687,36 +690,87 @@ def _attach_partition(pcmd: Any, relation: str, effect: Effect, ctx: Context) ->
     for child in ctx.schema.descendants(partition):
         effect.lock(child, ACCESS_EXCLUSIVE)
     effect.scan(partition)
+    is_default = bool(pcmd.bound is not None and pcmd.bound.is_default)
+    if not is_default:
+        _scan_default_partition("ATTACH PARTITION", partition, relation, effect, ctx)
     parent = ctx.schema.table(relation)
     if parent is not None:
         parent.children.append(partition)
     child_state = ctx.schema.table(partition)
     if child_state is not None:
         child_state.parent = relation
+        child_state.default_partition = is_default
+
+
+def _scan_default_partition(what: str, partition: str, relation: str, effect: Effect, ctx: Context) -> None:
+    """A new partition narrows the DEFAULT partition: PostgreSQL locks it (and its partitions)
+    AccessExclusiveLock and scans it for rows that now belong to the new partition."""
+    default = ctx.schema.default_partition(relation)
+    if default is None:
+        return
+    for target in (default, *ctx.schema.descendants(default)):
+        effect.lock(target, ACCESS_EXCLUSIVE)
+        if _has_storage(ctx, target):
+            effect.scan(target)
+    if not ctx.is_new(default):
+        effect.hits.append(
+            Hit(
+                "default-partition-scan",
+                default,
+                f"{what} {partition} scans the default partition {default} under AccessExclusiveLock: "
+                f"reads and writes of {default} (and queries on {relation} that reach it) wait for the "
+                f"whole scan",
+                f"-- first add a CHECK constraint on {default} that excludes the new partition's values,\n"
+                f"-- so PostgreSQL skips the scan (its AccessExclusiveLock stays, but only briefly):\n"
+                f"ALTER TABLE {default} ADD CONSTRAINT <name> CHECK (NOT (<new partition bound>)) "
+                f"NOT VALID;\n"
+                f"ALTER TABLE {default} VALIDATE CONSTRAINT <name>;",
+            )
+        )
 
 
 def _detach_partition(pcmd: Any, relation: str, effect: Effect, ctx: Context) -> None:
+    """DETACH takes AccessExclusiveLock on the partition; CONCURRENTLY (14+) too, in its second
+    transaction, once the queries that saw the partition are gone. Without CONCURRENTLY the DEFAULT
+    partition is locked as well (its constraint widens); CONCURRENTLY is refused when one exists."""
     partition = ctx.name(pcmd.name)
-    effect.lock(partition, SHARE_UPDATE_EXCLUSIVE if pcmd.concurrent else ACCESS_EXCLUSIVE)
+    effect.lock(partition, ACCESS_EXCLUSIVE)
+    default = ctx.schema.default_partition(relation)
+    if default == partition:
+        default = None
     if pcmd.concurrent:
         effect.no_transaction = True
-    elif ctx.pg_version >= 14 and not ctx.is_new(relation):
-        fresh = _fresh(ctx)
-        for cmd in fresh.cmds:
-            if cmd.subtype == AT.AT_DetachPartition:
-                cmd.def_.concurrent = True
-        effect.hits.append(
-            Hit(
-                "detach-partition-not-concurrent",
-                relation,
-                f"DETACH PARTITION {partition} takes AccessExclusiveLock on {relation}: reads and writes of "
-                f"every partition wait",
-                f"{NO_TX_DIRECTIVE}\n{deparse(fresh)};",
-            )
-        )
+    else:
+        if default is not None:
+            effect.lock(default, ACCESS_EXCLUSIVE)
+        if ctx.pg_version >= 14 and not ctx.is_new(relation):
+            effect.hits.append(_detach_hit(partition, relation, default, ctx))
     parent = ctx.schema.table(relation)
     if parent is not None:
         parent.children = [c for c in parent.children if c != partition]
+    child = ctx.schema.table(partition)
+    if child is not None:
+        child.parent = None
+        child.default_partition = False
+
+
+def _detach_hit(partition: str, relation: str, default: str | None, ctx: Context) -> Hit:
+    message = (
+        f"DETACH PARTITION {partition} takes AccessExclusiveLock on {relation}: reads and writes of "
+        f"every partition wait"
+    )
+    if default is not None:
+        return Hit(
+            "detach-partition-not-concurrent",
+            relation,
+            f"{message} (CONCURRENTLY is refused while {relation} has the default partition {default})",
+            None,
+        )
+    fresh = _fresh(ctx)
+    for cmd in fresh.cmds:
+        if cmd.subtype == AT.AT_DetachPartition:
+            cmd.def_.concurrent = True
+    return Hit("detach-partition-not-concurrent", relation, message, f"{NO_TX_DIRECTIVE}\n{deparse(fresh)};")
 
 
 # --- indexes ---------------------------------------------------------------------------------------
@@ -761,7 +815,9 @@ def _reindex(node: Any, ctx: Context) -> Effect:
     if node.kind == ReindexObjectType.REINDEX_OBJECT_INDEX:
         index = ctx.name(node.relation)
         effect.kind = f"REINDEX INDEX{' CONCURRENTLY' if concurrent else ''}"
-        effect.lock(index, SHARE_UPDATE_EXCLUSIVE if concurrent else ACCESS_EXCLUSIVE)
+        effect.lock(index, ACCESS_EXCLUSIVE)  # CONCURRENTLY: when the old, dead index is dropped, at the end
+        if concurrent:
+            effect.dead.add(index)
         table = ctx.schema.index_tables.get(index)
         if table:
             effect.lock(table, SHARE_UPDATE_EXCLUSIVE if concurrent else SHARE)
@@ -832,6 +888,12 @@ def _drop(node: Any, ctx: Context) -> Effect:
             new = ctx.is_new(relation)
             for child in ctx.schema.descendants(relation):
                 effect.lock(child, ACCESS_EXCLUSIVE)
+            parent = _partition_parent(ctx, relation)
+            if parent is not None:
+                effect.lock(parent, ACCESS_EXCLUSIVE)
+                default = ctx.schema.default_partition(parent)
+                if default is not None and default != relation:
+                    effect.lock(default, ACCESS_EXCLUSIVE)
             state = ctx.schema.table(relation)
             for fk in state.foreign_keys if state else ():
                 if fk.referenced != relation:
@@ -842,29 +904,59 @@ def _drop(node: Any, ctx: Context) -> Effect:
                         effect.lock(fk.table, ACCESS_EXCLUSIVE)
             effect.destroys.append(relation)
             if not new:
-                effect.hits.append(
-                    Hit(
-                        "drop-outside-contract",
-                        relation,
-                        f"DROP TABLE {relation} breaks code still using it and destroys its data",
-                        "-- stop using the table first, then drop it in a contract-phase migration "
-                        "(-- migwiz:phase=contract)",
-                    )
-                )
+                effect.hits.append(_drop_table_hit(relation, parent, ctx))
         ctx.schema.drop(relation)
     return effect
+
+
+def _partition_parent(ctx: Context, relation: str) -> str | None:
+    """The partitioned table `relation` is a partition of (an inheritance parent is not locked by DROP)."""
+    state = ctx.schema.table(relation)
+    parent = state.parent if state else None
+    parent_state = ctx.schema.table(parent) if parent else None
+    if parent is None or (parent_state is not None and parent_state.kind != "p"):
+        return None
+    return parent
+
+
+def _drop_table_hit(relation: str, parent: str | None, ctx: Context) -> Hit:
+    if parent is None:
+        return Hit(
+            "drop-outside-contract",
+            relation,
+            f"DROP TABLE {relation} breaks code still using it and destroys its data",
+            "-- stop using the table first, then drop it in a contract-phase migration "
+            "(-- migwiz:phase=contract)",
+        )
+    fix = "-- stop using the partition, then drop it in a contract-phase migration (-- migwiz:phase=contract)"
+    if ctx.pg_version >= 14 and ctx.schema.default_partition(parent) is None:
+        fix = (
+            f"{NO_TX_DIRECTIVE}\nALTER TABLE {parent} DETACH PARTITION {relation} CONCURRENTLY;\n"
+            f"-- then, in a contract-phase migration (-- migwiz:phase=contract), with no lock on {parent}:\n"
+            f"DROP TABLE {relation};"
+        )
+    return Hit(
+        "drop-outside-contract",
+        relation,
+        f"DROP TABLE {relation} destroys its data and takes AccessExclusiveLock on its parent {parent}: "
+        f"reads and writes of every partition wait",
+        fix,
+    )
 
 
 def _drop_index(node: Any, ctx: Context) -> Effect:
     concurrent = bool(node.concurrent)
     effect = Effect(f"DROP INDEX{' CONCURRENTLY' if concurrent else ''}", no_transaction=concurrent)
-    mode = SHARE_UPDATE_EXCLUSIVE if concurrent else ACCESS_EXCLUSIVE
     for names in node.objects:
         index = qualify_names(names, ctx.default_schema)
-        effect.lock(index, mode)
+        # CONCURRENTLY: ShareUpdateExclusiveLock on the table, and AccessExclusiveLock on the index in the
+        # last transaction, once it is dead (no query can be using it)
+        effect.lock(index, ACCESS_EXCLUSIVE)
+        if concurrent:
+            effect.dead.add(index)
         table = ctx.schema.index_tables.get(index)
         if table:
-            effect.lock(table, mode)
+            effect.lock(table, SHARE_UPDATE_EXCLUSIVE if concurrent else ACCESS_EXCLUSIVE)
         if not concurrent and not (table and ctx.is_new(table)):
             fresh = _fresh(ctx)
             fresh.concurrent = True
@@ -1069,9 +1161,16 @@ def _create_table(node: Any, ctx: Context) -> Effect:
         effect.kind = "CREATE TABLE PARTITION OF"
         effect.lock(parent, ACCESS_EXCLUSIVE)
         state.parent = parent
+        state.default_partition = bool(node.partbound.is_default)
+        if not state.default_partition:
+            _scan_default_partition("CREATE TABLE PARTITION OF", relation, parent, effect, ctx)
     else:
         for parent_rv in node.inhRelations or ():
             effect.lock(ctx.name(parent_rv), SHARE_UPDATE_EXCLUSIVE)
+    for parent_rv in node.inhRelations or ():  # partitions and children have their parents' columns
+        parent_state = ctx.schema.table(ctx.name(parent_rv))
+        if parent_state is not None:
+            state.columns.update(parent_state.columns)
     fks: list[tuple[str, tuple[str, ...], Any]] = []
     for elt in node.tableElts or ():
         if isinstance(elt, ast.ColumnDef):
@@ -1115,8 +1214,30 @@ def _create_table_as(node: Any, ctx: Context) -> Effect:
     sources = read_relations(node.query, ctx.default_schema)
     for source in sources:
         effect.lock(source, ACCESS_SHARE)
-    ctx.schema.add_table(TableState(relation, kind="m" if matview else "r", sources=tuple(sources)))
+    state = TableState(relation, kind="m" if matview else "r", sources=tuple(sources))
+    state.columns = _output_columns(node.query, sources, ctx)
+    ctx.schema.add_table(state)
     return effect
+
+
+def _output_columns(query: Any, sources: list[str], ctx: Context) -> dict[str, ColumnFacts]:
+    """The columns of a query's result that are plain columns (or `*`) of the relations it reads."""
+    known = [ctx.schema.table(s) for s in sources]
+    source_columns = [t.columns for t in known if t is not None]
+    out: dict[str, ColumnFacts] = {}
+    if not isinstance(query, ast.SelectStmt):
+        return out
+    for target in query.targetList or ():
+        fields = target.val.fields if isinstance(target.val, ast.ColumnRef) else ()
+        if fields and isinstance(fields[-1], ast.A_Star):
+            for columns in source_columns:
+                out.update(columns)
+        elif fields and isinstance(fields[-1], ast.String):
+            column = str(fields[-1].sval)
+            facts = next((c[column] for c in source_columns if column in c), None)
+            if facts is not None:
+                out[str(target.name or column)] = ColumnFacts(facts.type_name, facts.type_mods)
+    return out
 
 
 @_handles(ast.ViewStmt)
@@ -1160,7 +1281,9 @@ def _rule(node: Any, ctx: Context) -> Effect:
 @_handles(ast.CreateSeqStmt)
 def _create_sequence(node: Any, ctx: Context) -> Effect:
     ctx.schema.add_table(TableState(ctx.name(node.sequence), kind="S"))
-    return Effect("CREATE SEQUENCE")
+    effect = Effect("CREATE SEQUENCE")
+    _owned_by(node, effect, ctx)
+    return effect
 
 
 @_handles(ast.AlterSeqStmt)
@@ -1168,9 +1291,16 @@ def _alter_sequence(node: Any, ctx: Context) -> Effect:
     relation = ctx.name(node.sequence)
     effect = Effect("ALTER SEQUENCE")
     effect.lock(relation, SHARE_ROW_EXCLUSIVE)
-    if any(str(o.defname) not in ("owned_by", "as") for o in node.options or ()):
-        effect.rewrite(relation)
+    _owned_by(node, effect, ctx)
     return effect
+
+
+def _owned_by(node: Any, effect: Effect, ctx: Context) -> None:
+    """OWNED BY table.column opens the table with AccessShareLock (a sequence's new file is no rewrite)."""
+    for opt in node.options or ():
+        names = [str(n.sval) for n in opt.arg or ()] if str(opt.defname) == "owned_by" else []
+        if len(names) >= 2:
+            effect.lock(qualify_names([ast.String(n) for n in names[:-1]], ctx.default_schema), ACCESS_SHARE)
 
 
 @_handles(ast.CreateFunctionStmt)
@@ -1185,12 +1315,108 @@ def _create_function(node: Any, ctx: Context) -> Effect:
 
 @_handles(ast.CreateDomainStmt)
 def _create_domain(node: Any, ctx: Context) -> Effect:
-    if any(
-        isinstance(c, ast.Constraint) and c.contype in (ConstrType.CONSTR_CHECK, ConstrType.CONSTR_NOTNULL)
-        for c in node.constraints or ()
-    ):
-        ctx.schema.constrained_domains.add(str(node.domainname[-1].sval).lower())
+    name = qualify_names(node.domainname, ctx.default_schema)
+    base = ctx.schema.find_domain(qualify_names(node.typeName.names, ctx.default_schema))
+    state = DomainState(name, base=base.name if base else None)
+    for c in node.constraints or ():
+        if isinstance(c, ast.Constraint) and c.contype == ConstrType.CONSTR_NOTNULL:
+            state.not_null = True
+        elif isinstance(c, ast.Constraint) and c.contype == ConstrType.CONSTR_CHECK:
+            state.constraints[c.conname or f"{state.type_name}_check"] = True
+    ctx.schema.domains[name] = state
+    ctx.schema.note_domain_constraints(state)
     return Effect("CREATE DOMAIN")
+
+
+_DOMAIN_KINDS = {
+    "T": "ALTER DOMAIN SET DEFAULT",
+    "N": "ALTER DOMAIN DROP NOT NULL",
+    "O": "ALTER DOMAIN SET NOT NULL",
+    "C": "ALTER DOMAIN ADD CONSTRAINT",
+    "X": "ALTER DOMAIN DROP CONSTRAINT",
+    "V": "ALTER DOMAIN VALIDATE CONSTRAINT",
+}
+
+
+@_handles(ast.AlterDomainStmt)
+def _alter_domain(node: Any, ctx: Context) -> Effect:
+    """ADD CONSTRAINT (unless NOT VALID), VALIDATE CONSTRAINT (even of a valid one) and SET NOT NULL (unless
+    already NOT NULL) check every stored value: ShareLock on each table and materialized view with a column
+    of the domain or of a domain over it, kept to the end of the transaction (11-18)."""
+    name = qualify_names(node.typeName, ctx.default_schema)
+    state = ctx.schema.find_domain(name)
+    sub = str(node.subtype)
+    effect = Effect(_DOMAIN_KINDS.get(sub, "ALTER DOMAIN"))
+    checks = False
+    con = node.def_ if sub == "C" and isinstance(node.def_, ast.Constraint) else None
+    if sub == "O" or (con is not None and con.contype == ConstrType.CONSTR_NOTNULL):
+        checks = not (state and state.not_null) and (sub == "O" or ctx.pg_version >= 17)
+        if state is not None and checks:
+            state.not_null = True
+            if con is not None:
+                state.constraints[con.conname or f"{state.type_name}_not_null"] = True
+    elif con is not None and con.contype == ConstrType.CONSTR_CHECK:
+        checks = not con.skip_validation
+        if state is not None:
+            state.constraints[con.conname or f"{state.type_name}_check"] = checks
+    elif sub == "V":
+        checks = True
+        if state is not None and node.name in state.constraints:
+            state.constraints[node.name] = True
+    elif sub == "N" and state is not None:
+        state.not_null = False
+    elif sub == "X" and state is not None:
+        state.constraints.pop(node.name, None)
+    if state is not None:
+        ctx.schema.note_domain_constraints(state)
+    if checks:
+        _check_domain_columns(state.name if state else name, effect, ctx)
+    return effect
+
+
+def _check_domain_columns(domain: str, effect: Effect, ctx: Context) -> None:
+    tables = ctx.schema.domain_tables(domain)
+    for table in tables:
+        effect.lock(table, SHARE)
+        effect.scan(table)
+    existing = [t for t in tables if not ctx.is_new(t)]
+    unknown = not tables and not ctx.schema.from_catalog and domain not in ctx.schema.domains
+    if not existing and not unknown:
+        return
+    where = ", ".join(existing) if existing else "every table with a column of it (unknown without --dsn)"
+    effect.hits.append(
+        Hit(
+            "domain-constraint-scan",
+            existing[0] if existing else domain,
+            f"{effect.kind.removeprefix('ALTER DOMAIN ')} on domain {domain} checks every row of {where} "
+            f"under ShareLock: writes wait for the whole scan",
+            _domain_fix(domain, effect.kind, ctx),
+        )
+    )
+
+
+def _domain_fix(domain: str, kind: str, ctx: Context) -> str:
+    if kind == "ALTER DOMAIN ADD CONSTRAINT":
+        fresh = _fresh(ctx)
+        if fresh.def_.contype == ConstrType.CONSTR_CHECK:
+            fresh.def_.skip_validation = True
+            fresh.def_.initially_valid = False
+            name = fresh.def_.conname or f"{domain.rsplit('.', 1)[-1]}_check"
+            return (
+                f"{deparse(fresh)};\n"
+                f"-- new values are checked from now on; validate the existing rows later, in a quiet\n"
+                f"-- window (VALIDATE CONSTRAINT also holds ShareLock on every table using the domain):\n"
+                f"ALTER DOMAIN {domain} VALIDATE CONSTRAINT {name};"
+            )
+    if kind == "ALTER DOMAIN VALIDATE CONSTRAINT":
+        return (
+            "-- run it in a quiet window: a domain's VALIDATE holds ShareLock on the tables while it checks"
+        )
+    return (
+        "-- a domain's NOT NULL cannot be added NOT VALID: run it in a quiet window, or put\n"
+        "-- CHECK (<column> IS NOT NULL) NOT VALID constraints on the columns and VALIDATE them\n"
+        "-- (ShareUpdateExclusiveLock) instead"
+    )
 
 
 @_handles(ast.CommentStmt)
@@ -1333,6 +1559,11 @@ def _select(node: Any, ctx: Context) -> Effect:
 @_handles(ast.DoStmt)
 def _do(node: Any, ctx: Context) -> Effect:
     return Effect("DO", unknown=True)
+
+
+def blocking_locks(effect: Effect) -> dict[str, str]:
+    """The locks of a statement that other sessions can queue behind (all but those on dead relations)."""
+    return {relation: mode for relation, mode in effect.locks.items() if relation not in effect.dead}
 
 
 def strongest(locks: dict[str, str]) -> str | None:

@@ -142,6 +142,8 @@ class TableFacts:
     children: tuple[str, ...] = ()
     """Partitions or inheritance children."""
     parent: str | None = None
+    default_partition: bool = False
+    """The DEFAULT partition of its parent (attaching, creating or dropping a sibling locks it)."""
     indexes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Index name (qualified) -> indexed columns."""
     unique_indexes: frozenset[str] = frozenset()
@@ -155,6 +157,28 @@ class TableFacts:
 
 
 @dataclass(frozen=True)
+class DomainFacts:
+    """A domain: schema-qualified name, the domain it is based on (if any), NOT NULL and its constraints."""
+
+    name: str
+    base: str | None = None
+    """The schema-qualified domain this one is defined over, None when over a base type."""
+    not_null: bool = False
+    constraints: Mapping[str, bool] = field(default_factory=dict)
+    """CHECK (and, from 17, NOT NULL) constraint name -> validated."""
+
+    @property
+    def type_name(self) -> str:
+        """The unqualified name, as columns of the domain spell their type."""
+        return self.name.rsplit(".", 1)[-1]
+
+    @property
+    def constrained(self) -> bool:
+        """Whether values are checked (NOT NULL or any constraint): adding a column of it rewrites."""
+        return self.not_null or bool(self.constraints)
+
+
+@dataclass(frozen=True)
 class CatalogFacts:
     """Facts read from a live database, settling what only the schema knows."""
 
@@ -165,6 +189,9 @@ class CatalogFacts:
     function_volatility: Mapping[str, str] = field(default_factory=dict)
     """Non-built-in function name -> provolatile ('i', 's' or 'v')."""
     constrained_domains: frozenset[str] = frozenset()
+    """Unqualified names of domains with a CHECK or NOT NULL constraint."""
+    domains: Mapping[str, DomainFacts] = field(default_factory=dict)
+    """Schema-qualified domain name -> its facts (the tables using it are the columns of that type)."""
     timezone_utc: bool | None = None
 
 

@@ -46,6 +46,16 @@ _RULES = (
     Rule(
         "detach-partition-not-concurrent", "warning", "DETACH PARTITION without CONCURRENTLY (PostgreSQL 14+)"
     ),
+    Rule(
+        "default-partition-scan",
+        "warning",
+        "A new partition makes PostgreSQL scan the DEFAULT partition under AccessExclusiveLock",
+    ),
+    Rule(
+        "domain-constraint-scan",
+        "warning",
+        "ALTER DOMAIN checks every table using the domain under ShareLock",
+    ),
     Rule("unbatched-update", "warning", "Whole-table UPDATE / DELETE not marked as a backfill"),
     Rule("missing-lock-timeout", "info", "AccessExclusiveLock taken while the script sets no lock_timeout"),
     Rule("multiple-strong-locks", "warning", "A transaction takes strong locks on several relations"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from migwiz.engine.analysis.model import CatalogFacts, ColumnFacts, ForeignKeyFacts, TableFacts
+from migwiz.engine.analysis.model import CatalogFacts, ColumnFacts, DomainFacts, ForeignKeyFacts, TableFacts
 
 
 @dataclass
@@ -17,6 +17,7 @@ class TableState:
     not_null_checks: set[str] = field(default_factory=set)
     children: list[str] = field(default_factory=list)
     parent: str | None = None
+    default_partition: bool = False
     indexes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     foreign_keys: list[ForeignKeyFacts] = field(default_factory=list)
     sources: tuple[str, ...] = ()
@@ -31,10 +32,31 @@ class TableState:
             not_null_checks=set(facts.not_null_checks),
             children=list(facts.children),
             parent=facts.parent,
+            default_partition=facts.default_partition,
             indexes=dict(facts.indexes),
             foreign_keys=list(facts.foreign_keys),
             sources=facts.sources,
         )
+
+
+@dataclass
+class DomainState:
+    """Mutable copy of `DomainFacts` that ALTER DOMAIN statements update."""
+
+    name: str
+    base: str | None = None
+    not_null: bool = False
+    constraints: dict[str, bool] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, facts: DomainFacts) -> DomainState:
+        """A state seeded from catalog facts."""
+        return cls(facts.name, facts.base, facts.not_null, dict(facts.constraints))
+
+    @property
+    def type_name(self) -> str:
+        """The unqualified name, as columns of the domain spell their type."""
+        return self.name.rsplit(".", 1)[-1]
 
 
 @dataclass
@@ -45,6 +67,7 @@ class Schema:
     index_tables: dict[str, str] = field(default_factory=dict)
     function_volatility: dict[str, str] = field(default_factory=dict)
     constrained_domains: set[str] = field(default_factory=set)
+    domains: dict[str, DomainState] = field(default_factory=dict)
     timezone_utc: bool | None = None
     from_catalog: bool = False
     pending_not_null_checks: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -64,6 +87,7 @@ class Schema:
             index_tables=dict(catalog.index_tables),
             function_volatility=dict(catalog.function_volatility),
             constrained_domains=set(catalog.constrained_domains),
+            domains={name: DomainState.of(d) for name, d in catalog.domains.items()},
             timezone_utc=catalog.timezone_utc,
             from_catalog=True,
         )
@@ -90,6 +114,46 @@ class Schema:
             if child in self.tables:
                 todo.extend(self.tables[child].children)
         return out
+
+    def default_partition(self, parent: str) -> str | None:
+        """The DEFAULT partition of a partitioned table, when known."""
+        state = self.tables.get(parent)
+        for child in state.children if state else ():
+            child_state = self.tables.get(child)
+            if child_state is not None and child_state.default_partition:
+                return child
+        return None
+
+    def find_domain(self, name: str) -> DomainState | None:
+        """A domain by qualified name, else the only domain of that name in any schema."""
+        if name in self.domains:
+            return self.domains[name]
+        type_name = name.rsplit(".", 1)[-1]
+        matches = [d for d in self.domains.values() if d.type_name == type_name]
+        return matches[0] if len(matches) == 1 else None
+
+    def note_domain_constraints(self, domain: DomainState) -> None:
+        """Keep `constrained_domains` (adding a column of such a domain rewrites) in step with a domain."""
+        if domain.not_null or domain.constraints:
+            self.constrained_domains.add(domain.type_name)
+        else:
+            self.constrained_domains.discard(domain.type_name)
+
+    def domain_tables(self, domain: str) -> list[str]:
+        """Tables and materialized views with a column of the domain (or of a domain defined over it)."""
+        type_names = {domain.rsplit(".", 1)[-1]}
+        todo = [domain]
+        while todo:
+            base = todo.pop()
+            for sub in self.domains.values():
+                if sub.base == base and sub.type_name not in type_names:
+                    type_names.add(sub.type_name)
+                    todo.append(sub.name)
+        return [
+            name
+            for name, t in self.tables.items()
+            if t.kind in ("r", "m") and any(c.type_name in type_names for c in t.columns.values())
+        ]
 
     def referenced_by(self, name: str) -> list[ForeignKeyFacts]:
         """Foreign keys of any known table that point at `name`."""

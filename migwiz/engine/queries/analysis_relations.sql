@@ -1,4 +1,5 @@
--- analysis: user relations with kind, parent (partition or inheritance) and row estimate.
+-- analysis: user relations with kind, parent (partition or inheritance), row estimate and whether the
+-- relation is its parent's DEFAULT partition.
 SELECT n.nspname || '.' || c.relname AS name,
        c.relkind::text AS kind,
        (SELECT pn.nspname || '.' || p.relname
@@ -7,7 +8,8 @@ SELECT n.nspname || '.' || c.relname AS name,
           JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
          WHERE i.inhrelid = c.oid
          ORDER BY i.inhseqno LIMIT 1) AS parent,
-       c.reltuples::bigint AS estimated_rows
+       c.reltuples::bigint AS estimated_rows,
+       c.oid IN (SELECT pt.partdefid FROM pg_catalog.pg_partitioned_table pt) AS is_default
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
