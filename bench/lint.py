@@ -1,0 +1,127 @@
+"""Benchmark: lint throughput in statements per second on a large generated migration set, beside squawk.
+
+Generates `--migrations` up-only migration files of `--statements` statements each (a mix of the kinds
+migrations are made of: safe and unsafe index builds, column changes, constraints, renames, backfills),
+then times `migwiz lint` in-process (`commands.lint`, no database), the `migwiz lint --json` command, and
+`squawk` (PyPI `squawk-cli`, found next to this Python or on PATH) on the same files.
+
+    .venv/bin/python -m bench.lint [--migrations 1000] [--statements 20] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from migwiz.engine.commands import lint
+
+TEMPLATES = (
+    "CREATE TABLE t{i} (id bigint PRIMARY KEY, email text NOT NULL, created_at timestamptz DEFAULT now());",
+    "CREATE INDEX t{i}_email ON t{i} (email);",
+    "CREATE INDEX CONCURRENTLY t{i}_created ON t{i} (created_at);",
+    "ALTER TABLE t{i} ADD COLUMN note text;",
+    "ALTER TABLE t{i} ADD COLUMN amount integer NOT NULL DEFAULT 0;",
+    "ALTER TABLE t{i} ALTER COLUMN amount TYPE bigint;",
+    "ALTER TABLE t{i} ADD CONSTRAINT t{i}_amount CHECK (amount >= 0) NOT VALID;",
+    "ALTER TABLE t{i} VALIDATE CONSTRAINT t{i}_amount;",
+    "ALTER TABLE t{i} ALTER COLUMN email SET NOT NULL;",
+    "ALTER TABLE t{i} ADD CONSTRAINT t{i}_parent FOREIGN KEY (id) REFERENCES t0 (id);",
+    "ALTER TABLE t{i} RENAME COLUMN note TO remark;",
+    "UPDATE t{i} SET amount = 1 WHERE id < 1000;",
+    "ALTER TABLE t{i} ADD CONSTRAINT t{i}_email_key UNIQUE (email);",
+    "DROP INDEX t{i}_email;",
+    "ALTER TABLE t{i} DROP COLUMN remark;",
+    "COMMENT ON TABLE t{i} IS 'generated';",
+    "CREATE TYPE mood{i} AS ENUM ('happy', 'sad');",
+    "ALTER TABLE t{i} ADD COLUMN token uuid DEFAULT gen_random_uuid();",
+    "INSERT INTO t{i} (id, email) VALUES (1, 'a@example.org');",
+    "GRANT SELECT ON t{i} TO PUBLIC;",
+)
+
+
+def generate(folder: Path, migrations: int, statements: int) -> list[Path]:
+    """Up-only migration files; returns their paths."""
+    paths = []
+    for m in range(migrations):
+        lines = [TEMPLATES[(m + s) % len(TEMPLATES)].format(i=m) for s in range(statements)]
+        path = folder / f"{m + 1:05d}_generated.up.sql"
+        path.write_text("\n".join(lines) + "\n")
+        paths.append(path)
+    return paths
+
+
+def timed(func: Callable[[], object], runs: int) -> float:
+    """Median seconds of `runs` calls."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def squawk_binary() -> str | None:
+    """squawk next to this interpreter (the virtualenv's), else on PATH."""
+    beside = Path(sys.executable).parent / "squawk"
+    return str(beside) if beside.exists() else shutil.which("squawk")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Generate the set, time each linter, print a table."""
+    parser = argparse.ArgumentParser(prog="python -m bench.lint", description=__doc__.splitlines()[0])
+    parser.add_argument("--migrations", type=int, default=1000)
+    parser.add_argument("--statements", type=int, default=20)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    rows: list[tuple[str, float, str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        paths = generate(folder, args.migrations, args.statements)
+        total = args.migrations * args.statements
+        report = lint([folder], pg_version=18)
+        analysed = sum(len(f.statements) for f in report.files)
+        findings = len(report.all_findings())
+        seconds = timed(lambda: lint([folder], pg_version=18), args.runs)
+        rows.append(("migwiz lint (in-process, commands.lint)", seconds, f"{findings} findings"))
+        env = {**os.environ, "NO_COLOR": "1"}
+        cli = [sys.executable, "-m", "migwiz", "lint", "--pg-version", "18", "--json", str(folder)]
+        seconds = timed(lambda: subprocess.run(cli, capture_output=True, check=False, env=env), args.runs)
+        rows.append(("migwiz lint --json (command, with start-up)", seconds, ""))
+        squawk = squawk_binary()
+        if squawk is None:
+            rows.append(("squawk", float("nan"), "not installed: pip install squawk-cli"))
+        else:
+            version = subprocess.run([squawk, "--version"], capture_output=True, text=True, check=False)
+            command = [squawk, "--reporter", "json", *map(str, paths)]
+            probe = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
+            if probe.returncode not in (0, 1, 2) or not probe.stdout.strip():
+                rows.append(("squawk", float("nan"), f"failed: {probe.stderr.strip()[:200]}"))
+            else:
+                count = probe.stdout.count('"rule_name"')
+                seconds = timed(
+                    lambda: subprocess.run(command, capture_output=True, check=False, env=env), args.runs
+                )
+                rows.append((f"{version.stdout.strip()} --reporter json", seconds, f"{count} violations"))
+    print(
+        f"{args.migrations} files x {args.statements} statements = {total} statements "
+        f"({analysed} analysed by migwiz); median of {args.runs} runs; "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+    )
+    print("\n| linter | time | statements / s | notes |\n|---|---|---|---|")
+    for name, seconds, note in rows:
+        rate = f"{total / seconds:,.0f}" if seconds == seconds and seconds > 0 else "–"
+        shown = f"{seconds:.2f} s" if seconds == seconds else "–"
+        print(f"| {name} | {shown} | {rate} | {note} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
