@@ -799,6 +799,59 @@ def adopt(ctx: Context, tool: str, table: str | None, dry_run: bool) -> None:
         print_adopt(report)
 
 
+# -- dry-run ----------------------------------------------------------------------------------------------
+
+
+@cli.command("dry-run")
+@click.option("--to", "to", help="Dry-run up to and including this version.")
+@click.option("--shadow-dsn", help="An empty database (e.g. on another server) to use as the shadow.")
+@click.option(
+    "--sample-rows",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Copy up to N rows of every table the pending migrations touch (data-dependent failures show).",
+)
+@click.option("--allow-irreversible", is_flag=True, help="Include migrations that have no down script.")
+@click.option(
+    "--allow-out-of-order", is_flag=True, help="Include a pending migration older than an applied one."
+)
+@click.option("--lock-timeout", help="lock_timeout per statement, e.g. 2s (default 2s).")
+@click.option("--statement-timeout", help="statement_timeout per statement, e.g. 10min.")
+@common_options
+def dry_run_command(
+    ctx: Context,
+    to: str | None,
+    shadow_dsn: str | None,
+    sample_rows: int,
+    allow_irreversible: bool,
+    allow_out_of_order: bool,
+    lock_timeout: str | None,
+    statement_timeout: str | None,
+) -> None:
+    """Apply the pending migrations to a shadow copy of the database and report every statement.
+
+    Nothing is written to the database except its central log. Exit 0 when every statement would run,
+    1 when one would fail.
+    """
+    from migwiz.console.dryrun import render_dry_run
+
+    policy = _policy(
+        ctx, lock_timeout, statement_timeout,
+        allow_irreversible=allow_irreversible, allow_out_of_order=allow_out_of_order,
+    )  # fmt: skip
+    report = commands.dry_run(
+        ctx.dsn, ctx.migration_set(), shadow_dsn=shadow_dsn, sample_rows=sample_rows,
+        to=Version(to) if to else None, schema=ctx.settings.schema, policy=policy,
+        log_file=ctx.settings.log_file,
+    )  # fmt: skip
+    if ctx.json:
+        output.emit_json(report.to_json())
+    else:
+        output.stdout.print(render_dry_run(report))
+    sys.exit(0 if report.ok else 1)
+
+
 # -- demo --------------------------------------------------------------------------------------------------
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from migwiz.engine.analysis import LintReport, ScriptLint, lint_migration_set, read_catalog_facts
 from migwiz.engine.connect import connect
+from migwiz.engine.dryrun import DryRunReport as DryRunReport
+from migwiz.engine.dryrun import dry_run as dry_run
 from migwiz.engine.errors import UsageError
 from migwiz.engine.eventlog import EventSink, Run
 from migwiz.engine.migration_lock import MigrationLock
