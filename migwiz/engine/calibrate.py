@@ -46,6 +46,8 @@ class Throughput:
     measured_at: datetime | None = None
     server_version: int | None = None
     sample_bytes: int | None = None
+    cache_bytes: int | None = None
+    """shared_buffers of the server being planned: larger tables are read through the OS cache or disk."""
 
     @property
     def calibrated(self) -> bool:
@@ -63,6 +65,7 @@ class Throughput:
             "measured_at": self.measured_at.isoformat() if self.measured_at else None,
             "server_version": self.server_version,
             "sample_bytes": self.sample_bytes,
+            "cache_bytes": self.cache_bytes,
         }
 
 

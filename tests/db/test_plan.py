@@ -10,6 +10,7 @@ from typing import Any
 import psycopg
 import pytest
 
+from migwiz.engine.calibrate import ensure_calibration_table
 from migwiz.engine.commands import plan
 from migwiz.engine.eventlog import EventLog
 from migwiz.engine.localserver import LocalServer, start_server
@@ -178,14 +179,12 @@ def test_only_pending_migrations_are_planned(db: TestDatabase, tmp_path: Path) -
 
 def test_long_index_build_is_dangerous_with_slow_rates(db: TestDatabase, tmp_path: Path) -> None:
     db.execute(BIG)
+    with db.connect() as conn:
+        ensure_calibration_table(conn, "migwiz")
     db.execute(
-        "CREATE SCHEMA migwiz; CREATE TABLE migwiz.calibration (measured_at timestamptz PRIMARY KEY"
-        " DEFAULT clock_timestamp(), server_version integer NOT NULL, sample_bytes bigint NOT NULL,"
-        " sample_rows bigint NOT NULL, scan_bytes_per_s float8 NOT NULL, rewrite_bytes_per_s float8 NOT NULL,"
-        " index_rows_per_s float8 NOT NULL, settings jsonb NOT NULL DEFAULT '{}');"
         "INSERT INTO migwiz.calibration (server_version, sample_bytes, sample_rows, scan_bytes_per_s,"
-        " rewrite_bytes_per_s, index_rows_per_s) VALUES (current_setting('server_version_num')::int,"
-        " 1, 1, 1e6, 1e6, 1e4)"
+        " rewrite_bytes_per_s, index_rows_per_s, fk_rows_per_s)"
+        " VALUES (current_setting('server_version_num')::int, 1, 1, 1e6, 1e6, 1e4, 1e4)"
     )
     folder = write_migrations(tmp_path / "m", {"1_ix.up.sql": "CREATE INDEX big_label ON big (label);\n"})
     report = plan_of(db, folder)

@@ -46,7 +46,7 @@ def plan(
     started = time.perf_counter()
     policy = policy or ExecutionPolicy()
     with connect(dsn, autocommit=True, purpose="plan") as conn:
-        throughput = _throughput(conn, schema, calibrate, log)
+        throughput = replace(_throughput(conn, schema, calibrate, log), cache_bytes=_shared_buffers(conn))
         statuses = compute_status(mset, read_history(conn, schema))
         todo = [s for s in statuses if s.state in ("pending", "failed") and s.migration is not None]
         catalog = read_catalog_facts(conn)
@@ -84,6 +84,13 @@ def _throughput(
             log.info("plan", "calibrated", **result.to_json())
         return result
     return load_calibration(conn, schema) or DEFAULT_THROUGHPUT
+
+
+def _shared_buffers(conn: psycopg.Connection[Any]) -> int | None:
+    row = conn.execute(
+        "SELECT pg_catalog.pg_size_bytes(pg_catalog.current_setting('shared_buffers'))"
+    ).fetchone()
+    return int(row[0]) if row and row[0] is not None else None
 
 
 def _done(status: MigrationStatus) -> int:

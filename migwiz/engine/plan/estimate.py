@@ -31,6 +31,15 @@ CALIBRATION_KEY_WIDTH = 4.0
 CACHE_HEADROOM = 0.7
 """Read-bound rates are scaled by this: the calibration sample sits in shared buffers, real tables rarely
 do (bench/estimate.py measures the effect on tables of 100 MB and more)."""
+LARGE_TABLE_HEADROOM = 0.45
+"""... and by this for a table larger than shared_buffers, read through the OS cache or from disk, and
+sorted in more passes."""
+
+
+def headroom(size: RelationSize, rate: Throughput) -> float:
+    """The share of the calibrated read and sort rates a table of this size gets."""
+    large = rate.cache_bytes is not None and size.heap_bytes > rate.cache_bytes
+    return LARGE_TABLE_HEADROOM if large else CACHE_HEADROOM
 
 
 def width_factor(width: float) -> float:
@@ -44,12 +53,12 @@ def width_factor(width: float) -> float:
 
 def scan_s(size: RelationSize, rate: Throughput) -> float:
     """A full scan of the table."""
-    return size.heap_bytes / (rate.scan_bytes_per_s * CACHE_HEADROOM)
+    return size.heap_bytes / (rate.scan_bytes_per_s * headroom(size, rate))
 
 
 def index_build_s(size: RelationSize, width: float, rate: Throughput) -> float:
     """Building one B-tree index of `width`-byte keys on the table."""
-    sort = size.rows / (rate.index_rows_per_s * CACHE_HEADROOM)
+    sort = size.rows / (rate.index_rows_per_s * headroom(size, rate))
     return scan_s(size, rate) + sort * width_factor(width)
 
 
@@ -134,7 +143,7 @@ def statement_steps(
         for other in referenced:
             if other in live:
                 ref = live[other].size
-                check = size.rows / (rate.fk_rows_per_s * CACHE_HEADROOM)
+                check = size.rows / (rate.fk_rows_per_s * headroom(size, rate))
                 detail = f"check {humanize.count(size.rows, 'rows')} against {humanize.size(ref.heap_bytes)}"
                 steps.append(Step("scan", other, scan_s(ref, rate) + check, detail))
     if any(f.rule == "unbatched-update" for f in analysis.findings):
