@@ -4,6 +4,7 @@ statement_timeout, and CREATE INDEX CONCURRENTLY leftovers. Locks are held by re
 from __future__ import annotations
 
 import doctest
+import io
 import threading
 import time
 from collections.abc import Callable
@@ -18,7 +19,7 @@ from migwiz.engine.eventlog import Event, EventLog, MemorySink
 from migwiz.engine.executor import RetryPolicy
 from migwiz.engine.guard import GuardPolicy
 from migwiz.engine.migset import load_migration_set
-from migwiz.engine.runner import ExecutionPolicy, Runner
+from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
 from tests.conftest import TestDatabase
 from tests.helpers import write_migrations
 
@@ -342,3 +343,44 @@ def test_never_recorded_as_applied_with_an_invalid_index(db: TestDatabase, tmp_p
     failure = report.outcomes[0].failure
     assert failure is not None and "public.t_id is INVALID" in failure.message
     assert applied(db) == [("1", False)]
+
+
+def test_current_statement_and_watch_view(db: TestDatabase, tmp_path: Path) -> None:
+    """`Runner.current` names the statement being executed (read from another thread) and `up --watch`'s
+    live view runs the migrations to the end around it."""
+    from rich.console import Console
+
+    from migwiz.console.dryrun import watch_run
+    from migwiz.engine import commands
+
+    folder = write_migrations(
+        tmp_path / "m",
+        {
+            "1_a.up.sql": "CREATE TABLE a (id int);\nSELECT pg_sleep(0.6);\n",
+            "1_a.down.sql": "DROP TABLE a;\n",
+        },
+    )
+    seen: list[progress.CurrentStatement] = []
+    out = io.StringIO()
+
+    def start(action: Callable[[Runner], RunReport]) -> RunReport:
+        def spy(runner: Runner) -> RunReport:
+            def look() -> None:
+                for _ in range(200):
+                    current = runner.current
+                    if current is not None and current.index == 1:
+                        seen.append(current)
+                        return
+                    time.sleep(0.01)
+
+            threading.Thread(target=look, daemon=True).start()
+            return action(runner)
+
+        return commands.migrate(db.dsn, load_migration_set(folder), spy, command="up").report
+
+    report = watch_run(Console(file=out, force_terminal=True, width=100), db.dsn, start, lambda r: r.up())
+    assert report.ok
+    (current,) = seen
+    assert current.line == 2 and current.total == 2 and current.backend_pid is not None
+    assert current.path.endswith("1_a.up.sql") and "pg_sleep" in current.sql
+    assert "1_a: statement 2/2 (1_a.up.sql:2)" in out.getvalue()
