@@ -184,7 +184,9 @@ def test_operator_shadow_must_be_empty_and_is_emptied_again(
         drop_database(shadow)
 
 
-def test_cli_drift_json_exit_codes_and_sql(db: TestDatabase, tmp_path: Path) -> None:
+def test_cli_drift_json_exit_codes_and_sql(db_latest: TestDatabase, tmp_path: Path) -> None:
+    """The CLI's subject is not the server version: newest server only."""
+    db = db_latest
     applied(db, tmp_path)
     folder = tmp_path / "m"
     clean = run_cli("drift", "--dsn", db.dsn, "--dir", folder, "--json")

@@ -224,7 +224,9 @@ def test_operator_shadow_dsn_is_used_and_emptied(db: TestDatabase, tmp_path: Pat
         drop_database(shadow)
 
 
-def test_cli_junit_and_exit_codes(db: TestDatabase, tmp_path: Path) -> None:
+def test_cli_junit_and_exit_codes(db_latest: TestDatabase, tmp_path: Path) -> None:
+    """The CLI's subject is not the server version: newest server only."""
+    db = db_latest
     up, down, _ = BROKEN_DOWNS["index"]
     folder = write_migrations(tmp_path / "m", broken(up, down))
     junit = tmp_path / "rollback.xml"

@@ -127,7 +127,9 @@ def test_unfinished_backfill_fails(db: TestDatabase, tmp_path: Path) -> None:
     assert by_name(verify(db.dsn, mset, skip_drift=True).checks)["backfills"].status == "pass"
 
 
-def test_cli_verify_json_and_exit_code(db: TestDatabase, tmp_path: Path) -> None:
+def test_cli_verify_json_and_exit_code(db_latest: TestDatabase, tmp_path: Path) -> None:
+    """The CLI's subject is not the server version: newest server only."""
+    db = db_latest
     migrate(db, tmp_path)
     db.execute("ANALYZE items")
     ok = run_cli("verify", "--dsn", db.dsn, "--dir", tmp_path / "m", "--json")
