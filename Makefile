@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test check lint format bench clean
+.PHONY: demo test tools check lint format bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,8 +15,16 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)           ## start the embedded demo server and open the wizard
 	$(BIN)/migwiz demo
 
-test: $(STAMP)           ## the whole test suite against real PostgreSQL servers
+DEMO_BASE := $(foreach f,schema keys_orders keys_others fk_orders fk_order_items,--base-sql migwiz/demo/sql/$(f).sql)
+
+test: $(STAMP) tools     ## the whole test suite against real PostgreSQL servers, then `migwiz ci` on the demo set
 	$(BIN)/pytest -q
+	$(BIN)/migwiz ci --embedded --dir migwiz/demo/migrations --fail-on none $(DEMO_BASE) --summary-file ci-summary.md
+
+tools:                   ## optional tools some tests use (dbmate, from npm, when npm is there)
+	@if command -v npm >/dev/null 2>&1 && [ ! -x .tools/node_modules/.bin/dbmate ]; then \
+		npm install --silent --prefix .tools dbmate >/dev/null 2>&1 || echo "dbmate not installed: its test will skip"; \
+	fi
 
 check: $(STAMP) test     ## lint, format check, types, tests
 	$(BIN)/ruff check migwiz tests bench

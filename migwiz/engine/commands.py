@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from migwiz.engine.adopt import ensure_adopted
 from migwiz.engine.analysis import LintReport, ScriptLint, lint_migration_set, read_catalog_facts
 from migwiz.engine.connect import connect
 from migwiz.engine.dryrun import DryRunReport as DryRunReport
@@ -67,6 +68,9 @@ def migrate(
     The lock is released and the run finished whatever happens; a `MigwizError` raised by the action is
     logged, then raised again.
     """
+    if command == "up":
+        with connect(dsn, autocommit=True, purpose="adopt check") as conn:
+            ensure_adopted(conn, schema)  # another tool's history, not adopted: applying would redo it all
     with MigrationLock(dsn, schema, wait_ms=wait_ms):
         run = Run(
             dsn, schema, command, log_file=log_file, syslog_address=syslog_address, retention_ms=retention_ms
