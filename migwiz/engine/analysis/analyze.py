@@ -8,15 +8,15 @@ from dataclasses import dataclass, field, replace
 import pglast
 from pglast.parser import ParseError
 
-from migwiz.engine.analysis.locks import (
+from migwiz.engine.analysis.effects import (
     ACCESS_EXCLUSIVE,
     NO_TX_DIRECTIVE,
     Context,
     Effect,
     blocking_locks,
-    effect_of,
     strongest,
 )
+from migwiz.engine.analysis.locks import effect_of
 from migwiz.engine.analysis.model import (
     CatalogFacts,
     Finding,

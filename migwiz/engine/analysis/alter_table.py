@@ -1,0 +1,200 @@
+"""ALTER TABLE (and ALTER INDEX / VIEW / SEQUENCE / FOREIGN TABLE): the lock level of each subcommand, as
+PostgreSQL's `AlterTableGetLockLevel` chooses it, and dispatch to the column, constraint and partition
+modules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pglast import ast
+from pglast.enums import AlterTableType as AT
+from pglast.enums import ConstrType, ObjectType
+
+from migwiz.engine.analysis.columns import add_column, alter_column_type, drop_column, set_not_null
+from migwiz.engine.analysis.constraints import add_constraint, drop_constraint, validate_constraint
+from migwiz.engine.analysis.effects import (
+    ACCESS_EXCLUSIVE,
+    ACCESS_SHARE,
+    SHARE_ROW_EXCLUSIVE,
+    SHARE_UPDATE_EXCLUSIVE,
+    Context,
+    Effect,
+    Registry,
+    has_storage,
+    with_descendants,
+)
+from migwiz.engine.analysis.model import ColumnFacts
+from migwiz.engine.analysis.partition import attach_partition, detach_partition
+
+registry = Registry()
+"""The statement handlers of this module."""
+
+
+_RECURSING = {
+    AT.AT_AddColumn,
+    AT.AT_DropColumn,
+    AT.AT_AlterColumnType,
+    AT.AT_SetNotNull,
+    AT.AT_DropNotNull,
+    AT.AT_ColumnDefault,
+    AT.AT_AddConstraint,
+    AT.AT_ValidateConstraint,
+    AT.AT_DropConstraint,
+    AT.AT_SetStatistics,
+    AT.AT_SetStorage,
+    AT.AT_SetCompression,
+    AT.AT_DropExpression,
+}
+
+
+_SUE_SUBCOMMANDS = {
+    AT.AT_SetStatistics,
+    AT.AT_ClusterOn,
+    AT.AT_DropCluster,
+    AT.AT_SetOptions,
+    AT.AT_ResetOptions,
+    AT.AT_ValidateConstraint,
+    AT.AT_DetachPartitionFinalize,
+}
+
+
+_SRE_SUBCOMMANDS = {
+    AT.AT_EnableTrig,
+    AT.AT_EnableAlwaysTrig,
+    AT.AT_EnableReplicaTrig,
+    AT.AT_EnableTrigAll,
+    AT.AT_EnableTrigUser,
+    AT.AT_DisableTrig,
+    AT.AT_DisableTrigAll,
+    AT.AT_DisableTrigUser,
+}
+
+
+_REWRITING_SUBCOMMANDS = {AT.AT_SetTableSpace, AT.AT_SetLogged, AT.AT_SetUnLogged, AT.AT_SetAccessMethod}
+
+
+_AEL_RELOPTIONS = frozenset({"check_option", "security_barrier", "security_invoker", "user_catalog_table"})
+
+
+_AT_KINDS = {
+    AT.AT_AddColumn: "ADD COLUMN",
+    AT.AT_DropColumn: "DROP COLUMN",
+    AT.AT_AlterColumnType: "ALTER COLUMN TYPE",
+    AT.AT_SetNotNull: "SET NOT NULL",
+    AT.AT_DropNotNull: "DROP NOT NULL",
+    AT.AT_ColumnDefault: "SET DEFAULT",
+    AT.AT_AddConstraint: "ADD CONSTRAINT",
+    AT.AT_ValidateConstraint: "VALIDATE CONSTRAINT",
+    AT.AT_DropConstraint: "DROP CONSTRAINT",
+    AT.AT_SetStatistics: "SET STATISTICS",
+    AT.AT_SetRelOptions: "SET (options)",
+    AT.AT_ResetRelOptions: "RESET (options)",
+    AT.AT_AttachPartition: "ATTACH PARTITION",
+    AT.AT_DetachPartition: "DETACH PARTITION",
+    AT.AT_SetStorage: "SET STORAGE",
+    AT.AT_ReplicaIdentity: "REPLICA IDENTITY",
+    AT.AT_EnableRowSecurity: "ENABLE ROW LEVEL SECURITY",
+    AT.AT_ChangeOwner: "OWNER TO",
+    AT.AT_SetTableSpace: "SET TABLESPACE",
+    AT.AT_SetLogged: "SET LOGGED",
+    AT.AT_SetUnLogged: "SET UNLOGGED",
+    AT.AT_AddIdentity: "ADD IDENTITY",
+    AT.AT_ClusterOn: "CLUSTER ON",
+    AT.AT_AddInherit: "INHERIT",
+    AT.AT_DropInherit: "NO INHERIT",
+}
+
+
+@registry.handles(ast.AlterTableStmt)
+def _alter_table(node: Any, ctx: Context) -> Effect:
+    relation = ctx.name(node.relation)
+    objtype = node.objtype
+    if objtype == ObjectType.OBJECT_INDEX:
+        return _alter_index(node, relation, ctx)
+    prefix = {
+        ObjectType.OBJECT_VIEW: "ALTER VIEW",
+        ObjectType.OBJECT_MATVIEW: "ALTER MATERIALIZED VIEW",
+        ObjectType.OBJECT_SEQUENCE: "ALTER SEQUENCE",
+        ObjectType.OBJECT_FOREIGN_TABLE: "ALTER FOREIGN TABLE",
+    }.get(objtype, "ALTER TABLE")
+    kinds: list[str] = []
+    effect = Effect(prefix)
+    for cmd in node.cmds:
+        kind = _AT_KINDS.get(cmd.subtype, cmd.subtype.name.removeprefix("AT_"))
+        if kind not in kinds:
+            kinds.append(kind)
+        _alter_table_cmd(cmd, relation, bool(node.relation.inh), effect, ctx)
+    effect.kind = f"{prefix} {', '.join(kinds)}"
+    return effect
+
+
+def _alter_index(node: Any, relation: str, ctx: Context) -> Effect:
+    effect = Effect("ALTER INDEX")
+    for cmd in node.cmds:
+        if cmd.subtype in (AT.AT_SetRelOptions, AT.AT_ResetRelOptions):
+            effect.lock(relation, SHARE_UPDATE_EXCLUSIVE)
+            effect.kind = "ALTER INDEX SET (options)"
+        else:
+            effect.lock(relation, ACCESS_EXCLUSIVE)
+            if cmd.subtype == AT.AT_SetTableSpace:
+                effect.rewrite(relation)
+    return effect
+
+
+def _alter_table_cmd(cmd: Any, relation: str, inh: bool, effect: Effect, ctx: Context) -> None:
+    sub = cmd.subtype
+    mode = _at_mode(cmd, ctx)
+    targets = with_descendants(ctx, relation, inh and sub in _RECURSING)
+    for target in targets:
+        effect.lock(target, mode)
+    storage_targets = [t for t in targets if has_storage(ctx, t)]
+    if sub == AT.AT_AddColumn:
+        add_column(cmd.def_, relation, storage_targets, effect, ctx)
+    elif sub == AT.AT_AlterColumnType:
+        alter_column_type(cmd, relation, storage_targets, effect, ctx)
+    elif sub == AT.AT_SetNotNull:
+        set_not_null(cmd.name, relation, storage_targets, effect, ctx)
+    elif sub == AT.AT_DropNotNull:
+        state = ctx.schema.table(relation)
+        if state and cmd.name in state.columns:
+            col = state.columns[cmd.name]
+            state.columns[cmd.name] = ColumnFacts(col.type_name, col.type_mods, False)
+    elif sub == AT.AT_AddConstraint:
+        add_constraint(cmd.def_, relation, storage_targets, effect, ctx)
+    elif sub == AT.AT_ValidateConstraint:
+        validate_constraint(cmd.name, relation, storage_targets, effect, ctx)
+    elif sub == AT.AT_DropConstraint:
+        drop_constraint(cmd.name, relation, effect, ctx)
+    elif sub == AT.AT_DropColumn:
+        drop_column(cmd, relation, effect, ctx)
+    elif sub in _REWRITING_SUBCOMMANDS or sub == AT.AT_SetExpression:
+        for target in storage_targets:
+            effect.rewrite(target)
+    elif sub == AT.AT_AttachPartition:
+        attach_partition(cmd.def_, relation, effect, ctx)
+    elif sub == AT.AT_DetachPartition:
+        detach_partition(cmd.def_, relation, effect, ctx)
+    elif sub == AT.AT_AddInherit:
+        effect.lock(ctx.name(cmd.def_), SHARE_UPDATE_EXCLUSIVE)
+    elif sub == AT.AT_DropInherit:
+        effect.lock(ctx.name(cmd.def_), ACCESS_SHARE)
+
+
+def _at_mode(cmd: Any, ctx: Context) -> str:
+    sub = cmd.subtype
+    if sub in _SUE_SUBCOMMANDS:
+        return SHARE_UPDATE_EXCLUSIVE
+    if sub in _SRE_SUBCOMMANDS:
+        return SHARE_ROW_EXCLUSIVE
+    if sub in (AT.AT_SetRelOptions, AT.AT_ResetRelOptions):
+        names = {str(d.defname).lower() for d in cmd.def_ or ()}
+        return ACCESS_EXCLUSIVE if names & _AEL_RELOPTIONS else SHARE_UPDATE_EXCLUSIVE
+    if sub == AT.AT_AddConstraint and isinstance(cmd.def_, ast.Constraint):
+        if cmd.def_.contype == ConstrType.CONSTR_FOREIGN:
+            return SHARE_ROW_EXCLUSIVE
+        return ACCESS_EXCLUSIVE
+    if sub == AT.AT_AttachPartition:
+        return SHARE_UPDATE_EXCLUSIVE if ctx.pg_version >= 12 else ACCESS_EXCLUSIVE
+    if sub == AT.AT_DetachPartition:
+        return SHARE_UPDATE_EXCLUSIVE if cmd.def_.concurrent else ACCESS_EXCLUSIVE
+    return ACCESS_EXCLUSIVE

@@ -1,0 +1,228 @@
+"""ALTER TABLE column subcommands: ADD COLUMN (rewrite or not), ALTER COLUMN TYPE, SET NOT NULL, DROP
+COLUMN."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pglast import ast
+from pglast.enums import ConstrType
+
+from migwiz.engine.analysis.constraints import remember_fk
+from migwiz.engine.analysis.effects import (
+    ACCESS_EXCLUSIVE,
+    SHARE_ROW_EXCLUSIVE,
+    Context,
+    Effect,
+    Hit,
+    column_constraints,
+)
+from migwiz.engine.analysis.model import ColumnFacts, ForeignKeyFacts
+from migwiz.engine.analysis.sqlnodes import SERIAL_TYPES, deparse, is_volatile, raw_type_name, type_of
+
+
+def add_column(coldef: Any, relation: str, storage: list[str], effect: Effect, ctx: Context) -> None:
+    constraints = column_constraints(coldef)
+    types = {c.contype for c in constraints}
+    default = next((c.raw_expr for c in constraints if c.contype == ConstrType.CONSTR_DEFAULT), None)
+    generated = next((c for c in constraints if c.contype == ConstrType.CONSTR_GENERATED), None)
+    serial = raw_type_name(coldef.typeName) in SERIAL_TYPES
+    type_name, mods = type_of(coldef.typeName)
+    reason = None
+    if ConstrType.CONSTR_IDENTITY in types or serial:
+        reason = "an identity/serial column fills every row from a sequence"
+    elif generated is not None and (generated.generated_kind != "v" or ctx.pg_version < 18):
+        reason = "a stored generated column is computed for every row"
+    elif default is not None and is_volatile(default, ctx.schema.function_volatility):
+        reason = f"the default {deparse(default)} is volatile"
+    elif type_name in ctx.schema.constrained_domains:
+        reason = f"the domain {type_name} has constraints, checked on every row"
+    new = ctx.is_new(relation)
+    if reason:
+        for target in storage:
+            effect.rewrite(target)
+        if not new:
+            fix = None
+            if default is not None and reason.startswith("the default"):
+                fix = (
+                    f"ALTER TABLE {relation} ADD COLUMN {coldef.colname} {deparse(coldef.typeName)};\n"
+                    f"ALTER TABLE {relation} ALTER COLUMN {coldef.colname} SET DEFAULT {deparse(default)};\n"
+                    f"-- then backfill existing rows in batches in a backfill migration"
+                )
+            effect.hits.append(
+                Hit(
+                    "add-column-volatile-default",
+                    relation,
+                    f"ADD COLUMN {coldef.colname} rewrites {relation} under AccessExclusiveLock: {reason}",
+                    fix,
+                )
+            )
+    not_null = coldef.is_not_null or ConstrType.CONSTR_NOTNULL in types or ConstrType.CONSTR_PRIMARY in types
+    identity = ConstrType.CONSTR_IDENTITY in types
+    if not_null and default is None and generated is None and not identity and not serial:
+        for target in storage:
+            effect.scan(target)
+        if not new:
+            effect.hits.append(
+                Hit(
+                    "add-column-not-null-no-default",
+                    relation,
+                    f"ADD COLUMN {coldef.colname} NOT NULL without a default fails on a non-empty "
+                    f"{relation} (and scans it under AccessExclusiveLock)",
+                    f"ALTER TABLE {relation} ADD COLUMN {coldef.colname} {deparse(coldef.typeName)} "
+                    f"NOT NULL DEFAULT <value>;",
+                )
+            )
+    if types & {ConstrType.CONSTR_CHECK, ConstrType.CONSTR_UNIQUE, ConstrType.CONSTR_PRIMARY}:
+        for target in storage:
+            effect.scan(target)
+    for c in constraints:
+        if c.contype == ConstrType.CONSTR_FOREIGN:
+            referenced = ctx.name(c.pktable)
+            effect.lock(referenced, SHARE_ROW_EXCLUSIVE)
+            remember_fk(
+                ctx,
+                relation,
+                c.conname or f"{relation}_{coldef.colname}_fkey",
+                (coldef.colname,),
+                c,
+                True,
+            )
+    state = ctx.schema.table(relation)
+    if state is not None:
+        state.columns[coldef.colname] = ColumnFacts(type_name, mods, bool(not_null))
+
+
+_NO_REWRITE_CASTS = {("varchar", "text"), ("text", "varchar"), ("cidr", "inet"), ("bpchar", "text")}
+
+
+def _type_change_rewrites(old: ColumnFacts, new_type: str, new_mods: tuple[int, ...], ctx: Context) -> bool:
+    """PostgreSQL's ATColumnChangeRequiresRewrite for the common binary-coercible cases."""
+    if old.type_name == new_type:
+        if old.type_mods == new_mods or not new_mods:
+            return False
+        if not old.type_mods:
+            return True
+        if new_type in ("varchar", "varbit"):
+            return new_mods[0] < old.type_mods[0]
+        if new_type == "numeric":
+            old_scale = old.type_mods[1] if len(old.type_mods) > 1 else 0
+            new_scale = new_mods[1] if len(new_mods) > 1 else 0
+            return new_scale != old_scale or new_mods[0] < old.type_mods[0]
+        return True
+    if (old.type_name, new_type) in _NO_REWRITE_CASTS:
+        if old.type_name == "bpchar":
+            return True  # char(n) -> text strips trailing blanks
+        return bool(new_mods) and new_type == "varchar"
+    if {old.type_name, new_type} == {"timestamp", "timestamptz"}:
+        return not (ctx.pg_version >= 12 and ctx.schema.timezone_utc)
+    return True
+
+
+def alter_column_type(cmd: Any, relation: str, storage: list[str], effect: Effect, ctx: Context) -> None:
+    column = cmd.name
+    new_type, new_mods = type_of(cmd.def_.typeName)
+    state = ctx.schema.table(relation)
+    old = state.columns.get(column) if state else None
+    using = cmd.def_.raw_default
+    plain_using = using is None or (
+        isinstance(using, ast.TypeCast) and isinstance(using.arg, ast.ColumnRef)
+    )  # USING col::newtype is what PostgreSQL does anyway
+    rewrites = old is None or not plain_using or _type_change_rewrites(old, new_type, new_mods, ctx)
+    if rewrites:
+        for target in storage:
+            effect.rewrite(target)
+        if not ctx.is_new(relation):
+            why = "its current type is unknown (pass --dsn)" if old is None else f"{_fmt(old)} -> {new_type}"
+            effect.hits.append(
+                Hit(
+                    "column-type-rewrite",
+                    relation,
+                    f"ALTER COLUMN {column} TYPE rewrites {relation} and its indexes under "
+                    f"AccessExclusiveLock ({why})",
+                    f"ALTER TABLE {relation} ADD COLUMN {column}_new {deparse(cmd.def_.typeName)};\n"
+                    "-- keep it in sync with a trigger, backfill in batches, then swap the names "
+                    "in a contract step",
+                )
+            )
+    # the foreign keys on the column are dropped and re-added: both ends are locked
+    for fk in _fks_on_column(ctx, relation, column):
+        other = fk.referenced if fk.table == relation else fk.table
+        effect.lock(other, ACCESS_EXCLUSIVE)
+    if state is not None:
+        not_null = old.not_null if old else False
+        state.columns[column] = ColumnFacts(new_type, new_mods, not_null)
+
+
+def _fmt(col: ColumnFacts) -> str:
+    return col.type_name + (f"({','.join(map(str, col.type_mods))})" if col.type_mods else "")
+
+
+def _fks_on_column(ctx: Context, relation: str, column: str) -> list[ForeignKeyFacts]:
+    out: list[ForeignKeyFacts] = []
+    state = ctx.schema.table(relation)
+    if state is not None:
+        out.extend(fk for fk in state.foreign_keys if column in fk.columns)
+    for fk in ctx.schema.referenced_by(relation):
+        if fk.table != relation and column in (fk.referenced_columns or _primary_key(ctx, relation)):
+            out.append(fk)
+    return out
+
+
+def _primary_key(ctx: Context, relation: str) -> tuple[str, ...]:
+    """Columns of `<table>_pkey` (PostgreSQL's default primary key name), when known."""
+    state = ctx.schema.table(relation)
+    return state.indexes.get(f"{relation}_pkey", ()) if state else ()
+
+
+def set_not_null(column: str, relation: str, storage: list[str], effect: Effect, ctx: Context) -> None:
+    state = ctx.schema.table(relation)
+    proven = ctx.pg_version >= 12 and state is not None and column in state.not_null_checks
+    if state is not None and column in state.columns and state.columns[column].not_null:
+        proven = True
+    if not proven:
+        for target in storage:
+            effect.scan(target)
+        if not ctx.is_new(relation):
+            check = f"{relation.split('.')[-1]}_{column}_not_null"
+            fix: str | None = (
+                f"ALTER TABLE {relation} ADD CONSTRAINT {check} CHECK ({column} IS NOT NULL) NOT VALID;\n"
+                f"ALTER TABLE {relation} VALIDATE CONSTRAINT {check};\n"
+                f"ALTER TABLE {relation} ALTER COLUMN {column} SET NOT NULL;\n"
+                f"ALTER TABLE {relation} DROP CONSTRAINT {check};"
+            )
+            if ctx.pg_version < 12:
+                fix = None
+            effect.hits.append(
+                Hit(
+                    "set-not-null-scan",
+                    relation,
+                    f"SET NOT NULL on {relation}.{column} scans the whole table under AccessExclusiveLock",
+                    fix,
+                )
+            )
+    if state is not None and column in state.columns:
+        col = state.columns[column]
+        state.columns[column] = ColumnFacts(col.type_name, col.type_mods, True)
+
+
+def drop_column(cmd: Any, relation: str, effect: Effect, ctx: Context) -> None:
+    column = cmd.name
+    effect.destroys.append(f"{relation}.{column}")
+    state = ctx.schema.table(relation)
+    if state is not None:
+        for fk in list(state.foreign_keys):
+            if column in fk.columns:
+                effect.lock(fk.referenced, ACCESS_EXCLUSIVE)
+                state.foreign_keys.remove(fk)
+        state.columns.pop(column, None)
+    if not ctx.is_new(relation):
+        effect.hits.append(
+            Hit(
+                "drop-outside-contract",
+                relation,
+                f"DROP COLUMN {column} on {relation} breaks code still reading it and destroys its data",
+                "-- stop reading and writing the column first, then drop it in a contract-phase migration "
+                "(-- migwiz:phase=contract)",
+            )
+        )

@@ -1,0 +1,162 @@
+"""ALTER TABLE ADD / VALIDATE / DROP CONSTRAINT: foreign keys (both tables), CHECK, NOT NULL, UNIQUE and
+PRIMARY KEY, with the NOT VALID and prebuilt-index fixes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from pglast import ast
+from pglast.enums import ConstrType
+
+from migwiz.engine.analysis.effects import (
+    ACCESS_EXCLUSIVE,
+    NO_TX_DIRECTIVE,
+    ROW_SHARE,
+    SHARE_ROW_EXCLUSIVE,
+    SHARE_UPDATE_EXCLUSIVE,
+    Context,
+    Effect,
+    Hit,
+    fresh_statement,
+)
+from migwiz.engine.analysis.model import ForeignKeyFacts
+from migwiz.engine.analysis.sqlnodes import deparse
+
+
+def remember_fk(
+    ctx: Context, table: str, name: str, columns: tuple[str, ...], con: Any, validated: bool
+) -> None:
+    state = ctx.schema.table(table)
+    referenced = ctx.name(con.pktable)
+    ref_columns = tuple(str(a.sval) for a in con.pk_attrs or ())
+    if state is not None:
+        state.foreign_keys.append(ForeignKeyFacts(name, table, columns, referenced, validated, ref_columns))
+
+
+def _is_not_null_check(expr: Any) -> str | None:
+    if type(expr) is ast.NullTest and str(getattr(expr.nulltesttype, "name", "")) == "IS_NOT_NULL":
+        fields: Any = getattr(expr.arg, "fields", None) if type(expr.arg) is ast.ColumnRef else None
+        if fields and isinstance(fields[-1], ast.String):
+            return str(fields[-1].sval)
+    return None
+
+
+def add_constraint(con: Any, relation: str, storage: list[str], effect: Effect, ctx: Context) -> None:
+    new = ctx.is_new(relation)
+    state = ctx.schema.table(relation)
+    if con.contype == ConstrType.CONSTR_FOREIGN:
+        referenced = ctx.name(con.pktable)
+        effect.lock(referenced, SHARE_ROW_EXCLUSIVE)
+        validated = not con.skip_validation
+        if validated:
+            for target in storage:
+                effect.scan(target)
+            effect.lock(referenced, ROW_SHARE)
+            if not new:
+                effect.hits.append(
+                    Hit(
+                        "constraint-not-valid-missing",
+                        relation,
+                        f"FOREIGN KEY on {relation} validates every row while holding ShareRowExclusiveLock "
+                        f"on {relation} and {referenced} (writes blocked on both)",
+                        _not_valid_fix(con, relation, ctx),
+                    )
+                )
+        name = con.conname or f"{relation.split('.')[-1]}_fkey"
+        columns = tuple(str(a.sval) for a in con.fk_attrs or ())
+        remember_fk(ctx, relation, name, columns, con, validated)
+    elif con.contype in (ConstrType.CONSTR_CHECK, ConstrType.CONSTR_NOTNULL):
+        validated = not con.skip_validation
+        column = _is_not_null_check(con.raw_expr) if con.contype == ConstrType.CONSTR_CHECK else None
+        if con.contype == ConstrType.CONSTR_NOTNULL and con.keys:
+            column = str(con.keys[0].sval)
+        if validated:
+            for target in storage:
+                effect.scan(target)
+            if not new:
+                effect.hits.append(
+                    Hit(
+                        "constraint-not-valid-missing",
+                        relation,
+                        f"CHECK constraint on {relation} validates every row under AccessExclusiveLock",
+                        _not_valid_fix(con, relation, ctx),
+                    )
+                )
+            if column and state is not None:
+                state.not_null_checks.add(column)
+        elif column and state is not None and con.conname:
+            _pending_checks(ctx)[(relation, con.conname)] = column
+    elif con.contype in (ConstrType.CONSTR_UNIQUE, ConstrType.CONSTR_PRIMARY, ConstrType.CONSTR_EXCLUSION):
+        if con.indexname:
+            index = f"{relation.split('.')[0]}.{con.indexname}"
+            effect.lock(index, SHARE_UPDATE_EXCLUSIVE)
+            if con.contype == ConstrType.CONSTR_PRIMARY and state is not None:
+                cols = state.indexes.get(index, ())
+                if any(not (c in state.columns and state.columns[c].not_null) for c in cols) or not cols:
+                    for target in storage:
+                        effect.scan(target)
+            return
+        for target in storage:
+            effect.scan(target)
+        if not new and con.contype != ConstrType.CONSTR_EXCLUSION:
+            effect.hits.append(
+                Hit(
+                    "unique-without-index",
+                    relation,
+                    f"ADD {'PRIMARY KEY' if con.contype == ConstrType.CONSTR_PRIMARY else 'UNIQUE'} builds "
+                    f"an index on {relation} under AccessExclusiveLock",
+                    _unique_fix(con, relation),
+                )
+            )
+
+
+def _pending_checks(ctx: Context) -> dict[tuple[str, str], str]:
+    return ctx.schema.pending_not_null_checks
+
+
+def _not_valid_fix(con: Any, relation: str, ctx: Context) -> str:
+    fresh = fresh_statement(ctx)
+    for cmd in getattr(fresh, "cmds", ()) or ():
+        if isinstance(cmd.def_, ast.Constraint):
+            cmd.def_.skip_validation = True
+            cmd.def_.initially_valid = False
+    name = con.conname or "<constraint name>"
+    return f"{deparse(fresh)};\nALTER TABLE {relation} VALIDATE CONSTRAINT {name};"
+
+
+def _unique_fix(con: Any, relation: str) -> str:
+    table = relation.split(".")[-1]
+    cols = [str(k.sval) for k in con.keys or ()]
+    name = con.conname or f"{table}_{'_'.join(cols)}_key"
+    kind = "PRIMARY KEY" if con.contype == ConstrType.CONSTR_PRIMARY else "UNIQUE"
+    return (
+        f"{NO_TX_DIRECTIVE}\nCREATE UNIQUE INDEX CONCURRENTLY {name} ON {relation} ({', '.join(cols)});\n"
+        f"-- then, in the next migration:\n"
+        f"ALTER TABLE {relation} ADD CONSTRAINT {name} {kind} USING INDEX {name};"
+    )
+
+
+def validate_constraint(name: str, relation: str, storage: list[str], effect: Effect, ctx: Context) -> None:
+    state = ctx.schema.table(relation)
+    known = [fk for fk in state.foreign_keys if fk.name == name] if state else []
+    if known and all(fk.validated for fk in known):
+        return  # already valid: PostgreSQL does nothing
+    for target in storage:
+        effect.scan(target)
+    for fk in known:
+        effect.lock(fk.referenced, ROW_SHARE)
+        state.foreign_keys[state.foreign_keys.index(fk)] = replace(fk, validated=True)  # type: ignore[union-attr]
+    column = _pending_checks(ctx).pop((relation, name), None)
+    if column and state is not None:
+        state.not_null_checks.add(column)
+
+
+def drop_constraint(name: str, relation: str, effect: Effect, ctx: Context) -> None:
+    state = ctx.schema.table(relation)
+    if state is None:
+        return
+    for fk in list(state.foreign_keys):
+        if fk.name == name:
+            effect.lock(fk.referenced, ACCESS_EXCLUSIVE)
+            state.foreign_keys.remove(fk)

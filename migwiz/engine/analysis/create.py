@@ -1,0 +1,165 @@
+"""CREATE TABLE (PARTITION OF, INHERITS, LIKE), CREATE TABLE AS / MATERIALIZED VIEW, views, triggers,
+policies, rules and functions: the relations they lock and what the schema learns from them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pglast import ast
+from pglast.enums import ConstrType, ObjectType
+
+from migwiz.engine.analysis.constraints import remember_fk
+from migwiz.engine.analysis.effects import (
+    ACCESS_EXCLUSIVE,
+    ACCESS_SHARE,
+    SHARE_ROW_EXCLUSIVE,
+    SHARE_UPDATE_EXCLUSIVE,
+    Context,
+    Effect,
+    Registry,
+    column_constraints,
+)
+from migwiz.engine.analysis.model import ColumnFacts
+from migwiz.engine.analysis.partition import scan_default_partition
+from migwiz.engine.analysis.schema import TableState
+from migwiz.engine.analysis.sqlnodes import read_relations, type_of
+
+registry = Registry()
+"""The statement handlers of this module."""
+
+
+@registry.handles(ast.CreateStmt)
+def _create_table(node: Any, ctx: Context) -> Effect:
+    relation = ctx.name(node.relation)
+    effect = Effect("CREATE TABLE")
+    state = TableState(relation, kind="p" if node.partspec is not None else "r")
+    if node.partbound is not None and node.inhRelations:
+        parent = ctx.name(node.inhRelations[0])
+        effect.kind = "CREATE TABLE PARTITION OF"
+        effect.lock(parent, ACCESS_EXCLUSIVE)
+        state.parent = parent
+        state.default_partition = bool(node.partbound.is_default)
+        if not state.default_partition:
+            scan_default_partition("CREATE TABLE PARTITION OF", relation, parent, effect, ctx)
+    else:
+        for parent_rv in node.inhRelations or ():
+            effect.lock(ctx.name(parent_rv), SHARE_UPDATE_EXCLUSIVE)
+    for parent_rv in node.inhRelations or ():  # partitions and children have their parents' columns
+        parent_state = ctx.schema.table(ctx.name(parent_rv))
+        if parent_state is not None:
+            state.columns.update(parent_state.columns)
+    fks: list[tuple[str, tuple[str, ...], Any]] = []
+    for elt in node.tableElts or ():
+        if isinstance(elt, ast.ColumnDef):
+            constraints = column_constraints(elt)
+            not_null = elt.is_not_null or any(
+                c.contype in (ConstrType.CONSTR_NOTNULL, ConstrType.CONSTR_PRIMARY) for c in constraints
+            )
+            name, mods = type_of(elt.typeName)
+            column = str(elt.colname)
+            state.columns[column] = ColumnFacts(name, mods, bool(not_null))
+            for c in constraints:
+                if c.contype == ConstrType.CONSTR_FOREIGN:
+                    fks.append((c.conname or f"{node.relation.relname}_{column}_fkey", (column,), c))
+                elif c.contype == ConstrType.CONSTR_PRIMARY:
+                    state.indexes[f"{relation}_pkey"] = (column,)
+        elif isinstance(elt, ast.Constraint) and elt.contype == ConstrType.CONSTR_FOREIGN:
+            cols = tuple(str(a.sval) for a in elt.fk_attrs or ())
+            fks.append((elt.conname or f"{node.relation.relname}_fkey", cols, elt))
+        elif isinstance(elt, ast.Constraint) and elt.contype == ConstrType.CONSTR_PRIMARY:
+            state.indexes[f"{relation}_pkey"] = tuple(str(k.sval) for k in elt.keys or ())
+        elif isinstance(elt, ast.TableLikeClause):
+            source = ctx.name(elt.relation)
+            effect.lock(source, ACCESS_SHARE)
+            src = ctx.schema.table(source)
+            if src is not None:
+                state.columns.update(src.columns)
+    ctx.schema.add_table(state)
+    for name, cols, con in fks:
+        referenced = ctx.name(con.pktable)
+        if referenced != relation:
+            effect.lock(referenced, SHARE_ROW_EXCLUSIVE)
+        remember_fk(ctx, relation, name, cols, con, True)
+    return effect
+
+
+@registry.handles(ast.CreateTableAsStmt)
+def _create_table_as(node: Any, ctx: Context) -> Effect:
+    relation = ctx.name(node.into.rel)
+    matview = node.objtype == ObjectType.OBJECT_MATVIEW
+    effect = Effect("CREATE MATERIALIZED VIEW" if matview else "CREATE TABLE AS")
+    sources = read_relations(node.query, ctx.default_schema)
+    for source in sources:
+        effect.lock(source, ACCESS_SHARE)
+    state = TableState(relation, kind="m" if matview else "r", sources=tuple(sources))
+    state.columns = _output_columns(node.query, sources, ctx)
+    ctx.schema.add_table(state)
+    return effect
+
+
+def _output_columns(query: Any, sources: list[str], ctx: Context) -> dict[str, ColumnFacts]:
+    """The columns of a query's result that are plain columns (or `*`) of the relations it reads."""
+    known = [ctx.schema.table(s) for s in sources]
+    source_columns = [t.columns for t in known if t is not None]
+    out: dict[str, ColumnFacts] = {}
+    if not isinstance(query, ast.SelectStmt):
+        return out
+    for target in query.targetList or ():
+        fields = target.val.fields if isinstance(target.val, ast.ColumnRef) else ()
+        if fields and isinstance(fields[-1], ast.A_Star):
+            for columns in source_columns:
+                out.update(columns)
+        elif fields and isinstance(fields[-1], ast.String):
+            column = str(fields[-1].sval)
+            facts = next((c[column] for c in source_columns if column in c), None)
+            if facts is not None:
+                out[str(target.name or column)] = ColumnFacts(facts.type_name, facts.type_mods)
+    return out
+
+
+@registry.handles(ast.ViewStmt)
+def _create_view(node: Any, ctx: Context) -> Effect:
+    relation = ctx.name(node.view)
+    effect = Effect("CREATE OR REPLACE VIEW" if node.replace else "CREATE VIEW")
+    sources = read_relations(node.query, ctx.default_schema)
+    for source in sources:
+        effect.lock(source, ACCESS_SHARE)
+    existing = ctx.schema.table(relation)
+    if node.replace and existing is not None and not ctx.is_new(relation):
+        effect.lock(relation, ACCESS_EXCLUSIVE)
+    elif node.replace and existing is None and not ctx.schema.from_catalog:
+        effect.lock(relation, ACCESS_EXCLUSIVE)  # may exist: OR REPLACE of an existing view
+    if existing is None:
+        ctx.schema.add_table(TableState(relation, kind="v", sources=tuple(sources)))
+    return effect
+
+
+@registry.handles(ast.CreateTrigStmt)
+def _create_trigger(node: Any, ctx: Context) -> Effect:
+    effect = Effect("CREATE TRIGGER")
+    effect.lock(ctx.name(node.relation), SHARE_ROW_EXCLUSIVE)
+    return effect
+
+
+@registry.handles(ast.CreatePolicyStmt, ast.AlterPolicyStmt)
+def _policy(node: Any, ctx: Context) -> Effect:
+    effect = Effect("CREATE POLICY" if isinstance(node, ast.CreatePolicyStmt) else "ALTER POLICY")
+    effect.lock(ctx.name(node.table), ACCESS_EXCLUSIVE)
+    return effect
+
+
+@registry.handles(ast.RuleStmt)
+def _rule(node: Any, ctx: Context) -> Effect:
+    effect = Effect("CREATE RULE")
+    effect.lock(ctx.name(node.relation), ACCESS_EXCLUSIVE)
+    return effect
+
+
+@registry.handles(ast.CreateFunctionStmt)
+def _create_function(node: Any, ctx: Context) -> Effect:
+    volatility = "v"
+    for opt in node.options or ():
+        if str(opt.defname) == "volatility" and isinstance(opt.arg, ast.String):
+            volatility = str(opt.arg.sval)[0]
+    ctx.schema.function_volatility[str(node.funcname[-1].sval).lower()] = volatility
+    return Effect("CREATE PROCEDURE" if node.is_procedure else "CREATE FUNCTION")

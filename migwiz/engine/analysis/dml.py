@@ -1,0 +1,95 @@
+"""INSERT / UPDATE / DELETE / MERGE, SELECT (FOR UPDATE), nextval/setval calls, and DO blocks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pglast import ast
+
+from migwiz.engine.analysis.effects import (
+    ACCESS_SHARE,
+    ROW_EXCLUSIVE,
+    ROW_SHARE,
+    Context,
+    Effect,
+    Hit,
+    Registry,
+    with_descendants,
+)
+from migwiz.engine.analysis.sqlnodes import func_name, read_relations, string_const, walk
+
+registry = Registry()
+"""The statement handlers of this module."""
+
+
+@registry.handles(ast.InsertStmt, ast.UpdateStmt, ast.DeleteStmt, ast.MergeStmt)
+def _dml(node: Any, ctx: Context) -> Effect:
+    kind = {ast.InsertStmt: "INSERT", ast.UpdateStmt: "UPDATE", ast.DeleteStmt: "DELETE"}.get(
+        type(node), "MERGE"
+    )
+    effect = Effect(kind)
+    relation = ctx.name(node.relation)
+    for source in read_relations(node, ctx.default_schema):
+        if source != relation:
+            effect.lock(source, ACCESS_SHARE)
+    _sequence_calls(node, effect, ctx)
+    for target in with_descendants(ctx, relation, bool(node.relation.inh)):
+        effect.lock(target, ROW_EXCLUSIVE)
+    state = ctx.schema.table(relation)
+    if isinstance(node, ast.InsertStmt) and state is not None and _inserts_rows(node):
+        for fk in state.foreign_keys:
+            effect.lock(fk.referenced, ROW_SHARE)
+    if isinstance(node, (ast.UpdateStmt, ast.DeleteStmt)) and node.whereClause is None:
+        if isinstance(node, ast.DeleteStmt):
+            effect.destroys.append(relation)
+        if not ctx.is_new(relation):
+            effect.hits.append(
+                Hit(
+                    "unbatched-update",
+                    relation,
+                    f"{kind} without WHERE touches every row of {relation} in one transaction "
+                    f"(row locks, WAL and bloat all at once)",
+                    f"-- move it to a backfill migration (-- migwiz:backfill) and process batches, e.g.\n"
+                    f"{kind} ... WHERE id IN (SELECT id FROM {relation} WHERE <not yet done> LIMIT 10000);",
+                )
+            )
+    return effect
+
+
+def _inserts_rows(node: Any) -> bool:
+    select = node.selectStmt
+    return isinstance(select, ast.SelectStmt) and bool(select.valuesLists)
+
+
+def _sequence_calls(node: Any, effect: Effect, ctx: Context) -> None:
+    for call in walk(node):
+        if isinstance(call, ast.FuncCall) and func_name(call) in ("nextval", "setval"):
+            name = string_const(call.args[0]) if call.args else None
+            if name:
+                parts = name.split(".")
+                effect.lock(
+                    f"{parts[0]}.{parts[1]}" if len(parts) == 2 else f"{ctx.default_schema}.{name}",
+                    ROW_EXCLUSIVE,
+                )
+
+
+@registry.handles(ast.SelectStmt)
+def _select(node: Any, ctx: Context) -> Effect:
+    effect = Effect("SELECT")
+    locking = bool(node.lockingClause)
+    if node.intoClause is not None:
+        effect.kind = "SELECT INTO"
+    for source in read_relations(node, ctx.default_schema):
+        mode = ROW_SHARE if locking else ACCESS_SHARE
+        for target in with_descendants(ctx, source, True):
+            effect.lock(target, mode)
+            state = ctx.schema.table(target)
+            for view_source in state.sources if state and state.kind == "v" else ():
+                effect.lock(view_source, mode)
+    _sequence_calls(node, effect, ctx)
+    return effect
+
+
+@registry.handles(ast.DoStmt)
+def _do(node: Any, ctx: Context) -> Effect:
+    return Effect("DO", unknown=True)

@@ -1,0 +1,98 @@
+"""DROP TABLE / VIEW / SEQUENCE / ... and DROP TRIGGER / POLICY / RULE (DROP INDEX is in `index`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pglast import ast
+from pglast.enums import ObjectType
+
+from migwiz.engine.analysis.effects import ACCESS_EXCLUSIVE, NO_TX_DIRECTIVE, Context, Effect, Hit, Registry
+from migwiz.engine.analysis.index import drop_index
+from migwiz.engine.analysis.partition import partition_parent
+from migwiz.engine.analysis.sqlnodes import qualify_names
+
+registry = Registry()
+"""The statement handlers of this module."""
+
+
+_DROP_KINDS = {
+    ObjectType.OBJECT_TABLE: "TABLE",
+    ObjectType.OBJECT_VIEW: "VIEW",
+    ObjectType.OBJECT_MATVIEW: "MATERIALIZED VIEW",
+    ObjectType.OBJECT_SEQUENCE: "SEQUENCE",
+    ObjectType.OBJECT_FOREIGN_TABLE: "FOREIGN TABLE",
+}
+
+
+_ON_TABLE_KINDS = {
+    ObjectType.OBJECT_TRIGGER: "TRIGGER",
+    ObjectType.OBJECT_POLICY: "POLICY",
+    ObjectType.OBJECT_RULE: "RULE",
+}
+
+
+@registry.handles(ast.DropStmt)
+def _drop(node: Any, ctx: Context) -> Effect:
+    rt = node.removeType
+    if rt == ObjectType.OBJECT_INDEX:
+        return drop_index(node, ctx)
+    if rt in _ON_TABLE_KINDS:
+        effect = Effect(f"DROP {_ON_TABLE_KINDS[rt]}")
+        for names in node.objects:
+            effect.lock(qualify_names(names[:-1], ctx.default_schema), ACCESS_EXCLUSIVE)
+        return effect
+    if rt not in _DROP_KINDS:
+        return Effect(f"DROP {rt.name.removeprefix('OBJECT_')}")
+    effect = Effect(f"DROP {_DROP_KINDS[rt]}")
+    for names in node.objects:
+        relation = qualify_names(names, ctx.default_schema)
+        effect.lock(relation, ACCESS_EXCLUSIVE)
+        if rt == ObjectType.OBJECT_TABLE:
+            new = ctx.is_new(relation)
+            for child in ctx.schema.descendants(relation):
+                effect.lock(child, ACCESS_EXCLUSIVE)
+            parent = partition_parent(ctx, relation)
+            if parent is not None:
+                effect.lock(parent, ACCESS_EXCLUSIVE)
+                default = ctx.schema.default_partition(parent)
+                if default is not None and default != relation:
+                    effect.lock(default, ACCESS_EXCLUSIVE)
+            state = ctx.schema.table(relation)
+            for fk in state.foreign_keys if state else ():
+                if fk.referenced != relation:
+                    effect.lock(fk.referenced, ACCESS_EXCLUSIVE)
+            if node.behavior.name == "DROP_CASCADE":
+                for fk in ctx.schema.referenced_by(relation):
+                    if fk.table != relation:
+                        effect.lock(fk.table, ACCESS_EXCLUSIVE)
+            effect.destroys.append(relation)
+            if not new:
+                effect.hits.append(_drop_table_hit(relation, parent, ctx))
+        ctx.schema.drop(relation)
+    return effect
+
+
+def _drop_table_hit(relation: str, parent: str | None, ctx: Context) -> Hit:
+    if parent is None:
+        return Hit(
+            "drop-outside-contract",
+            relation,
+            f"DROP TABLE {relation} breaks code still using it and destroys its data",
+            "-- stop using the table first, then drop it in a contract-phase migration "
+            "(-- migwiz:phase=contract)",
+        )
+    fix = "-- stop using the partition, then drop it in a contract-phase migration (-- migwiz:phase=contract)"
+    if ctx.pg_version >= 14 and ctx.schema.default_partition(parent) is None:
+        fix = (
+            f"{NO_TX_DIRECTIVE}\nALTER TABLE {parent} DETACH PARTITION {relation} CONCURRENTLY;\n"
+            f"-- then, in a contract-phase migration (-- migwiz:phase=contract), with no lock on {parent}:\n"
+            f"DROP TABLE {relation};"
+        )
+    return Hit(
+        "drop-outside-contract",
+        relation,
+        f"DROP TABLE {relation} destroys its data and takes AccessExclusiveLock on its parent {parent}: "
+        f"reads and writes of every partition wait",
+        fix,
+    )

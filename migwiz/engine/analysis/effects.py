@@ -1,0 +1,146 @@
+"""What one statement does (`Effect`), the context its handler gets, and helpers every handler shares."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pglast import ast, parse_sql
+from pglast.enums import ObjectType
+
+from migwiz.engine.analysis.model import lock_rank, stronger
+from migwiz.engine.analysis.schema import Schema
+from migwiz.engine.analysis.sqlnodes import qualify
+
+ACCESS_SHARE = "AccessShareLock"
+ROW_SHARE = "RowShareLock"
+ROW_EXCLUSIVE = "RowExclusiveLock"
+SHARE_UPDATE_EXCLUSIVE = "ShareUpdateExclusiveLock"
+SHARE = "ShareLock"
+SHARE_ROW_EXCLUSIVE = "ShareRowExclusiveLock"
+EXCLUSIVE = "ExclusiveLock"
+ACCESS_EXCLUSIVE = "AccessExclusiveLock"
+NO_TX_DIRECTIVE = "-- migwiz:no-transaction"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A rule-worthy fact about a statement: which rule, on which relation, and the fix."""
+
+    rule: str
+    relation: str
+    message: str
+    fix: str | None = None
+
+
+@dataclass
+class Effect:
+    """What one statement does, as far as static analysis can tell."""
+
+    kind: str
+    locks: dict[str, str] = field(default_factory=dict)
+    rewrites: list[str] = field(default_factory=list)
+    scans: list[str] = field(default_factory=list)
+    no_transaction: bool = False
+    hits: list[Hit] = field(default_factory=list)
+    renamed: dict[str, str] = field(default_factory=dict)
+    """Relations renamed by this statement, old -> new (locks held on them follow the new name)."""
+    unknown: bool = False
+    sets_lock_timeout: bool = False
+    ends_transaction: bool = False
+    destroys: list[str] = field(default_factory=list)
+    """Relations (or `table.column`) whose data this statement deletes."""
+    dead: set[str] = field(default_factory=set)
+    """Relations locked only once no other session can use them (an index already marked dead at the end
+    of DROP INDEX / REINDEX CONCURRENTLY): listed in the locks, but they block nothing."""
+
+    def lock(self, relation: str, mode: str) -> None:
+        """Record a lock, keeping the strongest mode per relation."""
+        self.locks[relation] = stronger(self.locks.get(relation, mode), mode)
+
+    def rewrite(self, relation: str) -> None:
+        if relation not in self.rewrites:
+            self.rewrites.append(relation)
+
+    def scan(self, relation: str) -> None:
+        if relation not in self.scans:
+            self.scans.append(relation)
+
+
+@dataclass
+class Context:
+    """Inputs every handler needs."""
+
+    pg_version: int
+    default_schema: str
+    schema: Schema
+    sql: str
+
+    def name(self, rangevar: Any) -> str:
+        return qualify(rangevar, self.default_schema)
+
+    def is_new(self, relation: str) -> bool:
+        return self.schema.is_new(relation)
+
+
+Handler = Callable[[Any, Context], Effect]
+
+
+def fresh_statement(ctx: Context) -> Any:
+    """A new parse tree of the statement, safe to modify for a rewritten fix."""
+    return parse_sql(ctx.sql)[0].stmt
+
+
+def with_descendants(ctx: Context, relation: str, recurse: bool) -> list[str]:
+    """The relation, and its partitions / inheritance children when the statement recurses to them."""
+    return [relation, *(ctx.schema.descendants(relation) if recurse else [])]
+
+
+def has_storage(ctx: Context, relation: str) -> bool:
+    """Whether the relation has a data file of its own (not a partitioned table or a view), if known."""
+    state = ctx.schema.table(relation)
+    return state is None or state.kind not in ("p", "v")
+
+
+def column_constraints(coldef: Any) -> list[Any]:
+    """The constraints written on a column definition."""
+    return [c for c in coldef.constraints or () if isinstance(c, ast.Constraint)]
+
+
+RELATION_KINDS: dict[ObjectType, str] = {
+    ObjectType.OBJECT_TABLE: "TABLE",
+    ObjectType.OBJECT_VIEW: "VIEW",
+    ObjectType.OBJECT_MATVIEW: "MATERIALIZED VIEW",
+    ObjectType.OBJECT_SEQUENCE: "SEQUENCE",
+    ObjectType.OBJECT_FOREIGN_TABLE: "FOREIGN TABLE",
+    ObjectType.OBJECT_INDEX: "INDEX",
+}
+"""Object types that are relations, with the word their ALTER / COMMENT statements use."""
+
+
+def blocking_locks(effect: Effect) -> dict[str, str]:
+    """The locks of a statement that other sessions can queue behind (all but those on dead relations)."""
+    return {relation: mode for relation, mode in effect.locks.items() if relation not in effect.dead}
+
+
+def strongest(locks: dict[str, str]) -> str | None:
+    """The strongest mode in a lock map, or None when empty."""
+    return max(locks.values(), key=lock_rank) if locks else None
+
+
+class Registry:
+    """The statement handlers of one module, by pglast node type."""
+
+    def __init__(self) -> None:
+        self.handlers: dict[type, Handler] = {}
+
+    def handles(self, *node_types: type) -> Callable[[Handler], Handler]:
+        """Decorator: register `fn` as the handler of these node types."""
+
+        def register(fn: Handler) -> Handler:
+            for t in node_types:
+                self.handlers[t] = fn
+            return fn
+
+        return register

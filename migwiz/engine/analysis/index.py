@@ -1,0 +1,131 @@
+"""CREATE INDEX, REINDEX and DROP INDEX, with and without CONCURRENTLY."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pglast import ast, parse_sql
+from pglast.enums import ReindexObjectType
+
+from migwiz.engine.analysis.effects import (
+    ACCESS_EXCLUSIVE,
+    NO_TX_DIRECTIVE,
+    SHARE,
+    SHARE_UPDATE_EXCLUSIVE,
+    Context,
+    Effect,
+    Hit,
+    Registry,
+    fresh_statement,
+    has_storage,
+    with_descendants,
+)
+from migwiz.engine.analysis.sqlnodes import deparse, qualify_names
+
+registry = Registry()
+"""The statement handlers of this module."""
+
+
+@registry.handles(ast.IndexStmt)
+def _create_index(node: Any, ctx: Context) -> Effect:
+    relation = ctx.name(node.relation)
+    concurrent = bool(node.concurrent)
+    effect = Effect(f"CREATE {'UNIQUE ' if node.unique else ''}INDEX{' CONCURRENTLY' if concurrent else ''}")
+    mode = SHARE_UPDATE_EXCLUSIVE if concurrent else SHARE
+    effect.no_transaction = concurrent
+    for target in with_descendants(ctx, relation, bool(node.relation.inh)):
+        effect.lock(target, mode)
+        if has_storage(ctx, target):
+            effect.scan(target)
+    if not concurrent and not ctx.is_new(relation):
+        fresh = fresh_statement(ctx)
+        fresh.concurrent = True
+        effect.hits.append(
+            Hit(
+                "index-not-concurrent",
+                relation,
+                f"CREATE INDEX without CONCURRENTLY holds ShareLock on {relation}: writes wait for the "
+                f"whole build",
+                f"{NO_TX_DIRECTIVE}\n{deparse(fresh)};",
+            )
+        )
+    if node.idxname:
+        index = f"{relation.split('.')[0]}.{node.idxname}"
+        ctx.schema.index_tables[index] = relation
+        state = ctx.schema.table(relation)
+        if state is not None:
+            state.indexes[index] = tuple(str(p.name) for p in node.indexParams if p.name)
+    return effect
+
+
+@registry.handles(ast.ReindexStmt)
+def _reindex(node: Any, ctx: Context) -> Effect:
+    concurrent = any(str(p.defname).lower() == "concurrently" for p in node.params or ())
+    effect = Effect(f"REINDEX{' CONCURRENTLY' if concurrent else ''}", no_transaction=concurrent)
+    if node.kind == ReindexObjectType.REINDEX_OBJECT_INDEX:
+        index = ctx.name(node.relation)
+        effect.kind = f"REINDEX INDEX{' CONCURRENTLY' if concurrent else ''}"
+        effect.lock(index, ACCESS_EXCLUSIVE)  # CONCURRENTLY: when the old, dead index is dropped, at the end
+        if concurrent:
+            effect.dead.add(index)
+        table = ctx.schema.index_tables.get(index)
+        if table:
+            effect.lock(table, SHARE_UPDATE_EXCLUSIVE if concurrent else SHARE)
+        effect.rewrite(index)
+        relation = table or index
+    elif node.kind == ReindexObjectType.REINDEX_OBJECT_TABLE:
+        relation = ctx.name(node.relation)
+        effect.kind = f"REINDEX TABLE{' CONCURRENTLY' if concurrent else ''}"
+        effect.lock(relation, SHARE_UPDATE_EXCLUSIVE if concurrent else SHARE)
+        for index, table in ctx.schema.index_tables.items():
+            if table == relation:
+                effect.rewrite(index)
+    else:
+        effect.no_transaction = True
+        effect.unknown = True
+        return effect
+    if not concurrent and ctx.pg_version >= 12 and not ctx.is_new(relation):
+        effect.hits.append(
+            Hit(
+                "reindex-not-concurrent",
+                relation,
+                f"REINDEX without CONCURRENTLY blocks writes to {relation} (and reads through the index)",
+                f"{NO_TX_DIRECTIVE}\n{_reindex_concurrently(ctx.sql)};",
+            )
+        )
+    return effect
+
+
+def _reindex_concurrently(sql: str) -> str:
+    fresh: Any = parse_sql(sql)[0].stmt
+    fresh.params = (*(fresh.params or ()), ast.DefElem(defname="concurrently"))
+    return deparse(fresh)
+
+
+def drop_index(node: Any, ctx: Context) -> Effect:
+    concurrent = bool(node.concurrent)
+    effect = Effect(f"DROP INDEX{' CONCURRENTLY' if concurrent else ''}", no_transaction=concurrent)
+    for names in node.objects:
+        index = qualify_names(names, ctx.default_schema)
+        # CONCURRENTLY: ShareUpdateExclusiveLock on the table, and AccessExclusiveLock on the index in the
+        # last transaction, once it is dead (no query can be using it)
+        effect.lock(index, ACCESS_EXCLUSIVE)
+        if concurrent:
+            effect.dead.add(index)
+        table = ctx.schema.index_tables.get(index)
+        if table:
+            effect.lock(table, SHARE_UPDATE_EXCLUSIVE if concurrent else ACCESS_EXCLUSIVE)
+        if not concurrent and not (table and ctx.is_new(table)):
+            fresh = fresh_statement(ctx)
+            fresh.concurrent = True
+            effect.hits.append(
+                Hit(
+                    "drop-index-not-concurrent",
+                    table or index,
+                    f"DROP INDEX {index} takes AccessExclusiveLock on {table or 'its table'}: reads and "
+                    f"writes wait",
+                    f"{NO_TX_DIRECTIVE}\n{deparse(fresh)};",
+                )
+            )
+        ctx.schema.drop(index)
+    return effect

@@ -1,0 +1,119 @@
+"""Table-rewriting maintenance and bulk removal: CLUSTER, VACUUM (FULL), ANALYZE, TRUNCATE, REFRESH
+MATERIALIZED VIEW."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pglast import ast
+
+from migwiz.engine.analysis.effects import (
+    ACCESS_EXCLUSIVE,
+    ACCESS_SHARE,
+    EXCLUSIVE,
+    SHARE_UPDATE_EXCLUSIVE,
+    Context,
+    Effect,
+    Hit,
+    Registry,
+    has_storage,
+    with_descendants,
+)
+
+registry = Registry()
+"""The statement handlers of this module."""
+
+
+@registry.handles(ast.ClusterStmt)
+def _cluster(node: Any, ctx: Context) -> Effect:
+    effect = Effect("CLUSTER")
+    if node.relation is None:
+        effect.no_transaction = True
+        effect.unknown = True
+        return effect
+    relation = ctx.name(node.relation)
+    effect.lock(relation, ACCESS_EXCLUSIVE)
+    effect.rewrite(relation)
+    if not ctx.is_new(relation):
+        effect.hits.append(
+            Hit(
+                "cluster",
+                relation,
+                f"CLUSTER rewrites {relation} under AccessExclusiveLock: reads and writes wait until it ends",
+                "-- use pg_repack (online), or schedule a maintenance window",
+            )
+        )
+    return effect
+
+
+@registry.handles(ast.VacuumStmt)
+def _vacuum(node: Any, ctx: Context) -> Effect:
+    options = {str(o.defname).lower() for o in node.options or ()}
+    full = "full" in options
+    kind = ("VACUUM FULL" if full else "VACUUM") if node.is_vacuumcmd else "ANALYZE"
+    effect = Effect(kind, no_transaction=bool(node.is_vacuumcmd))
+    for rel in node.rels or ():
+        relation = ctx.name(rel.relation)
+        effect.lock(relation, ACCESS_EXCLUSIVE if full else SHARE_UPDATE_EXCLUSIVE)
+        if full:
+            effect.rewrite(relation)
+            if not ctx.is_new(relation):
+                effect.hits.append(
+                    Hit(
+                        "vacuum-full",
+                        relation,
+                        f"VACUUM FULL rewrites {relation} under AccessExclusiveLock: reads and writes wait",
+                        f"VACUUM {relation};  -- or pg_repack for an online rewrite",
+                    )
+                )
+    return effect
+
+
+@registry.handles(ast.TruncateStmt)
+def _truncate(node: Any, ctx: Context) -> Effect:
+    effect = Effect("TRUNCATE")
+    for rel in node.relations:
+        relation = ctx.name(rel)
+        for target in with_descendants(ctx, relation, bool(rel.inh)):
+            effect.lock(target, ACCESS_EXCLUSIVE)
+            if has_storage(ctx, target):
+                effect.rewrite(target)
+        effect.destroys.append(relation)
+        if node.behavior.name == "DROP_CASCADE":
+            for fk in ctx.schema.referenced_by(relation):
+                effect.lock(fk.table, ACCESS_EXCLUSIVE)
+                effect.rewrite(fk.table)
+        if not ctx.is_new(relation):
+            effect.hits.append(
+                Hit(
+                    "truncate",
+                    relation,
+                    f"TRUNCATE takes AccessExclusiveLock on {relation} and deletes all its rows",
+                    f"DELETE FROM {relation} WHERE <batch condition>;  -- in batches, in a backfill "
+                    f"migration",
+                )
+            )
+    return effect
+
+
+@registry.handles(ast.RefreshMatViewStmt)
+def _refresh(node: Any, ctx: Context) -> Effect:
+    relation = ctx.name(node.relation)
+    concurrent = bool(node.concurrent)
+    effect = Effect(f"REFRESH MATERIALIZED VIEW{' CONCURRENTLY' if concurrent else ''}")
+    effect.lock(relation, EXCLUSIVE if concurrent else ACCESS_EXCLUSIVE)
+    state = ctx.schema.table(relation)
+    for source in state.sources if state else ():
+        effect.lock(source, ACCESS_SHARE)
+    if not concurrent:
+        effect.rewrite(relation)
+        if not ctx.is_new(relation):
+            effect.hits.append(
+                Hit(
+                    "refresh-materialized-view-blocking",
+                    relation,
+                    f"REFRESH MATERIALIZED VIEW {relation} takes AccessExclusiveLock: reads of it wait",
+                    f"REFRESH MATERIALIZED VIEW CONCURRENTLY {relation};  -- needs a unique index on it",
+                )
+            )
+    return effect

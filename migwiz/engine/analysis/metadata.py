@@ -1,0 +1,58 @@
+"""Statements that change catalog metadata only: COMMENT, GRANT / REVOKE, ALTER TYPE (enum values)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pglast import ast
+from pglast.enums import ObjectType
+
+from migwiz.engine.analysis.effects import (
+    ACCESS_SHARE,
+    RELATION_KINDS,
+    SHARE_UPDATE_EXCLUSIVE,
+    Context,
+    Effect,
+    Registry,
+)
+from migwiz.engine.analysis.sqlnodes import qualify_names
+
+registry = Registry()
+"""The statement handlers of this module."""
+
+
+@registry.handles(ast.CommentStmt)
+def _comment(node: Any, ctx: Context) -> Effect:
+    ot = node.objtype
+    effect = Effect(f"COMMENT ON {ot.name.removeprefix('OBJECT_')}")
+    names = node.object
+    if ot in RELATION_KINDS and isinstance(names, (list, tuple)):
+        effect.lock(qualify_names(names, ctx.default_schema), SHARE_UPDATE_EXCLUSIVE)
+    elif ot in (
+        ObjectType.OBJECT_COLUMN,
+        ObjectType.OBJECT_TABCONSTRAINT,
+        ObjectType.OBJECT_TRIGGER,
+        ObjectType.OBJECT_POLICY,
+        ObjectType.OBJECT_RULE,
+    ):
+        effect.lock(qualify_names(names[:-1], ctx.default_schema), SHARE_UPDATE_EXCLUSIVE)
+    return effect
+
+
+@registry.handles(ast.GrantStmt)
+def _grant(node: Any, ctx: Context) -> Effect:
+    effect = Effect("GRANT" if node.is_grant else "REVOKE")
+    if (
+        ctx.pg_version >= 18
+        and node.targtype.name == "ACL_TARGET_OBJECT"
+        and node.objtype in (ObjectType.OBJECT_TABLE, ObjectType.OBJECT_SEQUENCE)
+    ):
+        for rel in node.objects:
+            effect.lock(ctx.name(rel), ACCESS_SHARE)
+    return effect
+
+
+@registry.handles(ast.AlterEnumStmt)
+def _alter_enum(node: Any, ctx: Context) -> Effect:
+    kind = "ALTER TYPE RENAME VALUE" if node.oldVal else "ALTER TYPE ADD VALUE"
+    return Effect(kind, no_transaction=ctx.pg_version < 12 and not node.oldVal)

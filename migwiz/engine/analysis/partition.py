@@ -1,0 +1,118 @@
+"""Partitions: ATTACH and DETACH (CONCURRENTLY), the DEFAULT partition a new partition narrows, and the
+parent a dropped partition locks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pglast.enums import AlterTableType as AT
+
+from migwiz.engine.analysis.effects import (
+    ACCESS_EXCLUSIVE,
+    NO_TX_DIRECTIVE,
+    Context,
+    Effect,
+    Hit,
+    fresh_statement,
+    has_storage,
+)
+from migwiz.engine.analysis.sqlnodes import deparse
+
+
+def attach_partition(pcmd: Any, relation: str, effect: Effect, ctx: Context) -> None:
+    partition = ctx.name(pcmd.name)
+    effect.lock(partition, ACCESS_EXCLUSIVE)
+    for child in ctx.schema.descendants(partition):
+        effect.lock(child, ACCESS_EXCLUSIVE)
+    effect.scan(partition)
+    is_default = bool(pcmd.bound is not None and pcmd.bound.is_default)
+    if not is_default:
+        scan_default_partition("ATTACH PARTITION", partition, relation, effect, ctx)
+    parent = ctx.schema.table(relation)
+    if parent is not None:
+        parent.children.append(partition)
+    child_state = ctx.schema.table(partition)
+    if child_state is not None:
+        child_state.parent = relation
+        child_state.default_partition = is_default
+
+
+def scan_default_partition(what: str, partition: str, relation: str, effect: Effect, ctx: Context) -> None:
+    """A new partition narrows the DEFAULT partition: PostgreSQL locks it (and its partitions)
+    AccessExclusiveLock and scans it for rows that now belong to the new partition."""
+    default = ctx.schema.default_partition(relation)
+    if default is None:
+        return
+    for target in (default, *ctx.schema.descendants(default)):
+        effect.lock(target, ACCESS_EXCLUSIVE)
+        if has_storage(ctx, target):
+            effect.scan(target)
+    if not ctx.is_new(default):
+        effect.hits.append(
+            Hit(
+                "default-partition-scan",
+                default,
+                f"{what} {partition} scans the default partition {default} under AccessExclusiveLock: "
+                f"reads and writes of {default} (and queries on {relation} that reach it) wait for the "
+                f"whole scan",
+                f"-- first add a CHECK constraint on {default} that excludes the new partition's values,\n"
+                f"-- so PostgreSQL skips the scan (its AccessExclusiveLock stays, but only briefly):\n"
+                f"ALTER TABLE {default} ADD CONSTRAINT <name> CHECK (NOT (<new partition bound>)) "
+                f"NOT VALID;\n"
+                f"ALTER TABLE {default} VALIDATE CONSTRAINT <name>;",
+            )
+        )
+
+
+def detach_partition(pcmd: Any, relation: str, effect: Effect, ctx: Context) -> None:
+    """DETACH takes AccessExclusiveLock on the partition; CONCURRENTLY (14+) too, in its second
+    transaction, once the queries that saw the partition are gone. Without CONCURRENTLY the DEFAULT
+    partition is locked as well (its constraint widens); CONCURRENTLY is refused when one exists."""
+    partition = ctx.name(pcmd.name)
+    effect.lock(partition, ACCESS_EXCLUSIVE)
+    default = ctx.schema.default_partition(relation)
+    if default == partition:
+        default = None
+    if pcmd.concurrent:
+        effect.no_transaction = True
+    else:
+        if default is not None:
+            effect.lock(default, ACCESS_EXCLUSIVE)
+        if ctx.pg_version >= 14 and not ctx.is_new(relation):
+            effect.hits.append(_detach_hit(partition, relation, default, ctx))
+    parent = ctx.schema.table(relation)
+    if parent is not None:
+        parent.children = [c for c in parent.children if c != partition]
+    child = ctx.schema.table(partition)
+    if child is not None:
+        child.parent = None
+        child.default_partition = False
+
+
+def _detach_hit(partition: str, relation: str, default: str | None, ctx: Context) -> Hit:
+    message = (
+        f"DETACH PARTITION {partition} takes AccessExclusiveLock on {relation}: reads and writes of "
+        f"every partition wait"
+    )
+    if default is not None:
+        return Hit(
+            "detach-partition-not-concurrent",
+            relation,
+            f"{message} (CONCURRENTLY is refused while {relation} has the default partition {default})",
+            None,
+        )
+    fresh = fresh_statement(ctx)
+    for cmd in fresh.cmds:
+        if cmd.subtype == AT.AT_DetachPartition:
+            cmd.def_.concurrent = True
+    return Hit("detach-partition-not-concurrent", relation, message, f"{NO_TX_DIRECTIVE}\n{deparse(fresh)};")
+
+
+def partition_parent(ctx: Context, relation: str) -> str | None:
+    """The partitioned table `relation` is a partition of (an inheritance parent is not locked by DROP)."""
+    state = ctx.schema.table(relation)
+    parent = state.parent if state else None
+    parent_state = ctx.schema.table(parent) if parent else None
+    if parent is None or (parent_state is not None and parent_state.kind != "p"):
+        return None
+    return parent

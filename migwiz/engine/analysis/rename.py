@@ -1,0 +1,90 @@
+"""RENAME of relations, columns, constraints, triggers and policies, and SET SCHEMA: locks follow the new
+name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pglast import ast
+from pglast.enums import ObjectType
+
+from migwiz.engine.analysis.effects import (
+    ACCESS_EXCLUSIVE,
+    RELATION_KINDS,
+    SHARE_UPDATE_EXCLUSIVE,
+    Context,
+    Effect,
+    Hit,
+    Registry,
+    with_descendants,
+)
+
+registry = Registry()
+"""The statement handlers of this module."""
+
+
+@registry.handles(ast.RenameStmt)
+def _rename(node: Any, ctx: Context) -> Effect:
+    rt = node.renameType
+    if rt in RELATION_KINDS and node.relation is not None:
+        old = ctx.name(node.relation)
+        new = f"{old.split('.')[0]}.{node.newname}"
+        is_index = rt == ObjectType.OBJECT_INDEX or old in ctx.schema.index_tables
+        effect = Effect(f"ALTER {'INDEX' if is_index else RELATION_KINDS[rt]} RENAME TO")
+        mode = SHARE_UPDATE_EXCLUSIVE if is_index and ctx.pg_version >= 12 else ACCESS_EXCLUSIVE
+        effect.lock(new, mode)
+        effect.renamed[old] = new
+        if rt == ObjectType.OBJECT_TABLE and not is_index and not ctx.is_new(old):
+            effect.hits.append(
+                Hit(
+                    "rename-table",
+                    old,
+                    f"RENAME {old} TO {node.newname} breaks running queries and deployed code using "
+                    f"the old name",
+                    f"-- expand/contract: create the new name as a view first, e.g.\n"
+                    f"ALTER TABLE {old} RENAME TO {node.newname};\n"
+                    f"CREATE VIEW {old} AS SELECT * FROM {new};\n"
+                    f"-- deploy code using {new}, then drop the view in a contract migration",
+                )
+            )
+        ctx.schema.rename(old, new)
+        return effect
+    if rt == ObjectType.OBJECT_COLUMN and node.relation is not None:
+        relation = ctx.name(node.relation)
+        effect = Effect("ALTER TABLE RENAME COLUMN")
+        for target in with_descendants(ctx, relation, bool(node.relation.inh)):
+            effect.lock(target, ACCESS_EXCLUSIVE)
+        if not ctx.is_new(relation):
+            effect.hits.append(
+                Hit(
+                    "rename-column",
+                    relation,
+                    f"RENAME COLUMN {node.subname} on {relation} breaks deployed code still using the "
+                    f"old name",
+                    f"-- expand/contract: ALTER TABLE {relation} ADD COLUMN {node.newname} <type>;\n"
+                    f"-- write both, backfill, switch reads, then drop {node.subname} in a contract "
+                    f"migration",
+                )
+            )
+        state = ctx.schema.table(relation)
+        if state is not None and node.subname in state.columns:
+            state.columns[node.newname] = state.columns.pop(node.subname)
+        return effect
+    if rt in (ObjectType.OBJECT_TABCONSTRAINT, ObjectType.OBJECT_TRIGGER, ObjectType.OBJECT_POLICY):
+        effect = Effect(f"ALTER {rt.name.removeprefix('OBJECT_')} RENAME")
+        if node.relation is not None:
+            effect.lock(ctx.name(node.relation), ACCESS_EXCLUSIVE)
+        return effect
+    return Effect(f"ALTER {rt.name.removeprefix('OBJECT_')} RENAME")
+
+
+@registry.handles(ast.AlterObjectSchemaStmt)
+def _set_schema(node: Any, ctx: Context) -> Effect:
+    effect = Effect(f"ALTER {node.objectType.name.removeprefix('OBJECT_')} SET SCHEMA")
+    if node.relation is not None:
+        old = ctx.name(node.relation)
+        new = f"{node.newschema}.{node.relation.relname}"
+        effect.lock(new, ACCESS_EXCLUSIVE)
+        effect.renamed[old] = new
+        ctx.schema.rename(old, new)
+    return effect

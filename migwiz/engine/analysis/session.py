@@ -1,0 +1,40 @@
+"""Session and transaction statements: SET (lock_timeout), BEGIN / COMMIT / ROLLBACK, LOCK TABLE."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pglast import ast
+
+from migwiz.engine.analysis.effects import Context, Effect, Registry, with_descendants
+from migwiz.engine.analysis.model import LOCK_MODES
+from migwiz.engine.analysis.sqlnodes import string_const
+
+registry = Registry()
+"""The statement handlers of this module."""
+
+
+@registry.handles(ast.VariableSetStmt)
+def _set(node: Any, ctx: Context) -> Effect:
+    effect = Effect(f"SET {node.name}" if node.name else "SET")
+    if node.name == "lock_timeout" and node.args:
+        value = string_const(node.args[0])
+        number = getattr(getattr(node.args[0], "val", None), "ival", None)
+        effect.sets_lock_timeout = (value not in (None, "0")) or (number not in (None, 0))
+    return effect
+
+
+@registry.handles(ast.TransactionStmt)
+def _transaction(node: Any, ctx: Context) -> Effect:
+    name = node.kind.name.removeprefix("TRANS_STMT_")
+    return Effect(name, ends_transaction=name in ("COMMIT", "ROLLBACK", "PREPARE", "COMMIT_PREPARED"))
+
+
+@registry.handles(ast.LockStmt)
+def _lock(node: Any, ctx: Context) -> Effect:
+    effect = Effect("LOCK TABLE")
+    mode = LOCK_MODES[node.mode - 1]
+    for rel in node.relations:
+        for target in with_descendants(ctx, ctx.name(rel), bool(rel.inh)):
+            effect.lock(target, mode)
+    return effect
