@@ -41,6 +41,7 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix migwiz tests bench
 
 bench: $(STAMP)          ## every benchmark, results as tables
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python -m bench
 
 clean:

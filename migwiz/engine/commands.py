@@ -8,7 +8,12 @@ from pathlib import Path
 
 from migwiz.engine.adopt import ensure_adopted
 from migwiz.engine.analysis import LintReport, ScriptLint, lint_migration_set, read_catalog_facts
+from migwiz.engine.backup import backup_check as backup_check
+from migwiz.engine.backup import backup_dump as backup_dump
+from migwiz.engine.backup import plan_dump as plan_dump
+from migwiz.engine.ci import run_ci as run_ci
 from migwiz.engine.connect import connect
+from migwiz.engine.drift import drift as drift
 from migwiz.engine.dryrun import DryRunReport as DryRunReport
 from migwiz.engine.dryrun import dry_run as dry_run
 from migwiz.engine.errors import UsageError
@@ -18,9 +23,11 @@ from migwiz.engine.migset import load_migration_set
 from migwiz.engine.model import MigrationSet, Version
 from migwiz.engine.plan import PlanReport as PlanReport
 from migwiz.engine.plan import plan as plan
+from migwiz.engine.rollback_test import test_rollback as test_rollback
 from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
 from migwiz.engine.state import DEFAULT_SCHEMA, read_history, state_exists
 from migwiz.engine.status import MigrationStatus, compute_status
+from migwiz.engine.verify import verify as verify
 
 DEFAULT_PG_VERSION = 18
 
