@@ -46,20 +46,9 @@ import psycopg
 from psycopg import sql
 from psycopg.rows import TupleRow
 
+from migwiz.engine.lockmodes import LOCK_MODES
 from migwiz.engine.model import Statement
 from migwiz.engine.scratch import connect, copy_schema, scratch_database
-
-LOCK_MODES: tuple[str, ...] = (
-    "AccessShareLock",
-    "RowShareLock",
-    "RowExclusiveLock",
-    "ShareUpdateExclusiveLock",
-    "ShareLock",
-    "ShareRowExclusiveLock",
-    "ExclusiveLock",
-    "AccessExclusiveLock",
-)
-"""Table lock modes, weakest first (PostgreSQL's own numbering)."""
 
 KINDS = {
     "r": "table",

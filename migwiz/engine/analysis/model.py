@@ -19,38 +19,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from migwiz.engine.lockmodes import LOCK_MODES as LOCK_MODES
+from migwiz.engine.lockmodes import lock_rank as lock_rank
+from migwiz.engine.lockmodes import stronger as stronger
 from migwiz.engine.model import Statement
 
 Severity = Literal["error", "warning", "info"]
 Blocks = Literal["nothing", "writes", "reads_and_writes", "ddl"]
 
-LOCK_MODES: tuple[str, ...] = (
-    "AccessShareLock",
-    "RowShareLock",
-    "RowExclusiveLock",
-    "ShareUpdateExclusiveLock",
-    "ShareLock",
-    "ShareRowExclusiveLock",
-    "ExclusiveLock",
-    "AccessExclusiveLock",
-)
-"""PostgreSQL's table lock modes, weakest first (their numbers in lockdefs.h)."""
-
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
-
-
-def lock_rank(mode: str) -> int:
-    """1 for AccessShareLock up to 8 for AccessExclusiveLock.
-
-    >>> lock_rank("ShareLock") > lock_rank("ShareUpdateExclusiveLock")
-    True
-    """
-    return LOCK_MODES.index(mode) + 1
-
-
-def stronger(a: str, b: str) -> str:
-    """The stronger of two lock modes."""
-    return a if lock_rank(a) >= lock_rank(b) else b
 
 
 def blocks_of(mode: str | None) -> Blocks:

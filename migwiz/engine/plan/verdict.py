@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from migwiz.engine import humanize
 from migwiz.engine.analysis import Finding, LockOn
 from migwiz.engine.analysis.model import LOCK_MODES, lock_rank
+from migwiz.engine.lockmodes import conflicts
 from migwiz.engine.plan.model import VERDICTS, Blocker, QueueRisk, Reason, StatementPlan, Verdict, worst
 
 QUIET_S = 1.0
@@ -26,32 +27,7 @@ LONG_TRANSACTION_S = 60.0
 STRONG_RANK = lock_rank("ShareLock")
 """From ShareLock up, a lock blocks writes."""
 
-_CONFLICTS: dict[int, frozenset[int]] = {
-    1: frozenset({8}),
-    2: frozenset({7, 8}),
-    3: frozenset({5, 6, 7, 8}),
-    4: frozenset({4, 5, 6, 7, 8}),
-    5: frozenset({3, 4, 6, 7, 8}),
-    6: frozenset({3, 4, 5, 6, 7, 8}),
-    7: frozenset({2, 3, 4, 5, 6, 7, 8}),
-    8: frozenset({1, 2, 3, 4, 5, 6, 7, 8}),
-}
-"""PostgreSQL's table lock conflict matrix, by lock number."""
-
 _BOUND_TO_FAIL = frozenset({"parse-error", "concurrently-in-transaction"})
-
-
-def conflicts(a: str, b: str) -> bool:
-    """Whether two table lock modes conflict.
-
-    >>> conflicts("AccessShareLock", "AccessExclusiveLock")
-    True
-    >>> conflicts("RowExclusiveLock", "ShareUpdateExclusiveLock")
-    False
-    """
-    if a not in LOCK_MODES or b not in LOCK_MODES:
-        return False
-    return lock_rank(b) in _CONFLICTS[lock_rank(a)]
 
 
 def blockers_of(locks: Iterable[LockOn], holders: Sequence[Blocker]) -> tuple[Blocker, ...]:
