@@ -6,9 +6,7 @@ lives on the same server as the DSN it is made from, so roles, extensions and th
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 import uuid
 from collections.abc import Iterator
@@ -17,57 +15,22 @@ from pathlib import Path
 
 import psycopg
 from psycopg import sql
-from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from psycopg.rows import TupleRow
 
-from migwiz.engine.errors import ConnectionFailed, MigwizError, PermissionProblem, UsageError
-from migwiz.engine.localserver import SYSTEM_ROOTS, find_binaries
+from migwiz.engine.connect import connect as open_connection
+from migwiz.engine.connect import describe as describe_dsn
+from migwiz.engine.connect import scrub
+from migwiz.engine.connect import with_dbname as dsn_with_dbname
+from migwiz.engine.errors import ConnectionFailed, MigwizError, PermissionProblem
+from migwiz.engine.pgtools import find_client, libpq_invocation
 
 MAINTENANCE_DB = "postgres"
 _PSQL_META = re.compile(r"^\\(restrict|unrestrict)\b.*$", re.MULTILINE)
 
 
-def dsn_with_dbname(dsn: str, dbname: str) -> str:
-    """The same connection parameters with another database (URIs and key=value DSNs alike).
-
-    >>> dsn_with_dbname("postgresql://u@h:5433/app?sslmode=disable", "other")
-    'user=u dbname=other host=h port=5433 sslmode=disable'
-    >>> dsn_with_dbname("host=h dbname=app", "x y")
-    "dbname='x y' host=h"
-    """
-    params = conninfo_to_dict(dsn)
-    params["dbname"] = dbname
-    return make_conninfo("", **params)
-
-
-def describe_dsn(dsn: str) -> str:
-    """`user@host:port/dbname` for messages: never the password.
-
-    >>> describe_dsn("postgresql://bob:secret@db:5433/app")
-    'bob@db:5433/app'
-    """
-    params = conninfo_to_dict(dsn)
-    user = params.get("user") or "(default user)"
-    host = params.get("host") or params.get("hostaddr") or "localhost"
-    port = params.get("port") or "5432"
-    return f"{user}@{host}:{port}/{params.get('dbname') or '(default db)'}"
-
-
-def _redact(text: str, dsn: str) -> str:
-    password = conninfo_to_dict(dsn).get("password")
-    return text.replace(str(password), "***") if password else text
-
-
 def connect(dsn: str, *, autocommit: bool = True) -> psycopg.Connection[TupleRow]:
-    """Open a connection, turning failures into `ConnectionFailed` without the password."""
-    try:
-        return psycopg.connect(dsn, autocommit=autocommit)
-    except psycopg.OperationalError as exc:
-        reason = _redact(str(exc).strip().splitlines()[-1] if str(exc).strip() else repr(exc), dsn)
-        raise ConnectionFailed(
-            f"cannot connect to {describe_dsn(dsn)}: {reason}",
-            hint="check the DSN, that the server is running and that this role may connect",
-        ) from None
+    """An autocommit connection for scratch work; failures become `ConnectionFailed` without the password."""
+    return open_connection(dsn, autocommit=autocommit, purpose="scratch")
 
 
 def _admin_connection(dsn: str) -> psycopg.Connection[TupleRow]:
@@ -93,7 +56,7 @@ def create_database(admin_dsn: str, name: str, *, template: str | None = None) -
             ) from None
         except psycopg.Error as exc:
             raise MigwizError(
-                f"cannot create scratch database {name}: {_redact(_message(exc), admin_dsn)}",
+                f"cannot create scratch database {name}: {scrub(_message(exc))}",
                 hint="a template must have no other connections" if template else None,
             ) from None
     return dsn_with_dbname(admin_dsn, name)
@@ -136,46 +99,21 @@ def server_major(dsn: str) -> int:
 
 
 def find_pg_dump(major: int) -> Path:
-    """`pg_dump` of exactly this major version: local installations, PATH, then the Debian layout."""
-    candidates: list[Path] = []
-    binaries = find_binaries(major)
-    if binaries is not None:
-        candidates.append(binaries.tool("pg_dump"))
-    on_path = shutil.which("pg_dump")
-    if on_path:
-        candidates.append(Path(on_path))
-    candidates.extend(root / str(major) / "bin" / "pg_dump" for root in SYSTEM_ROOTS)
-    for path in candidates:
-        if path.exists() and _tool_major(path) == major:
-            return path
-    raise UsageError(
-        f"pg_dump for PostgreSQL {major} not found (the schema copy needs the server's major version)",
-        hint=f"install the PostgreSQL {major} client programs or pass the path of its pg_dump",
-    )
-
-
-def _tool_major(path: Path) -> int | None:
-    out = subprocess.run([str(path), "--version"], capture_output=True, text=True, check=False)
-    match = re.search(r"\)\s*(\d+)", out.stdout) or re.search(r"(\d+)\.", out.stdout)
-    return int(match.group(1)) if match else None
+    """`pg_dump` of exactly this major version (a newer one could write SQL an older server rejects)."""
+    return find_client("pg_dump", major).path
 
 
 def dump_schema(source_dsn: str, *, pg_dump: Path | None = None) -> str:
     """The schema of `source_dsn` as SQL (`pg_dump --schema-only`, no owners, privileges or subscriptions)."""
     tool = pg_dump or find_pg_dump(server_major(source_dsn))
-    params = conninfo_to_dict(source_dsn)
-    env = dict(os.environ)
-    password = params.pop("password", None)
-    if password is not None:
-        env["PGPASSWORD"] = str(password)
+    conn_args, env = libpq_invocation(source_dsn)
     args = [
         str(tool), "--schema-only", "--no-owner", "--no-privileges", "--no-subscriptions",
-        "--no-publications", "--no-tablespaces", "--no-security-labels",
-        "--dbname", make_conninfo("", **params),
+        "--no-publications", "--no-tablespaces", "--no-security-labels", *conn_args,
     ]  # fmt: skip
     result = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
     if result.returncode != 0:
-        detail = _redact(result.stderr.strip(), source_dsn) or f"exit status {result.returncode}"
+        detail = scrub(result.stderr.strip()) or f"exit status {result.returncode}"
         raise MigwizError(f"pg_dump of {describe_dsn(source_dsn)} failed: {detail}")
     return result.stdout
 

@@ -150,7 +150,7 @@ def test_copy_schema_copies_structure_not_rows(db: TestDatabase) -> None:
 
 
 def test_missing_pg_dump_is_named() -> None:
-    with pytest.raises(UsageError, match="pg_dump for PostgreSQL 99 not found"):
+    with pytest.raises(UsageError, match="pg_dump 99 not found: install postgresql-client-99"):
         find_pg_dump(99)
 
 
