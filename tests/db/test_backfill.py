@@ -1,0 +1,336 @@
+"""The backfill runner on real servers: concurrent writes, pause/resume, keys, errors.
+
+The backfill UPDATE increments a counter column `n` on each row it touches, so "no row done twice,
+none skipped" is checked row by row: afterwards every row of the key range has n = 1.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from migwiz.engine.backfill import (
+    Backfill,
+    BackfillProgress,
+    BackfillResult,
+    BackfillSettings,
+    backfill_status,
+    control_backfill,
+    parse_backfill,
+    progress_from_json,
+)
+from migwiz.engine.backfill.store import read_checkpoint
+from migwiz.engine.connect import connect
+from migwiz.engine.errors import MigrationFileError
+from migwiz.engine.eventlog import EventLog, MemorySink
+from migwiz.engine.migset import load_migration_set
+from migwiz.engine.model import Script, Statement
+from migwiz.engine.runner import Runner
+from tests.conftest import TestDatabase
+from tests.helpers import write_migrations
+
+ROWS = 20_000
+
+SYNC_TRIGGER = """
+CREATE FUNCTION items_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.w := NEW.v * 2;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER items_sync BEFORE INSERT OR UPDATE OF v ON items FOR EACH ROW EXECUTE FUNCTION items_sync();
+"""
+
+BACKFILL_SQL = "UPDATE items SET w = v * 2, n = n + 1"
+
+
+def make_items(db: TestDatabase, rows: int = ROWS, *, trigger: bool = True) -> None:
+    """`items`: v = id, w to backfill as v * 2, n counting backfill updates, wl counting workload ones."""
+    db.execute(
+        "CREATE TABLE items (id bigint PRIMARY KEY, v bigint NOT NULL, w bigint,"
+        " n int NOT NULL DEFAULT 0, wl int NOT NULL DEFAULT 0);"
+        f"INSERT INTO items (id, v) SELECT g, g FROM generate_series(1, {rows}) g;"
+        + (SYNC_TRIGGER if trigger else "")
+    )
+    db.execute("ANALYZE items")
+
+
+def script(text: str, path: str = "2_fill.up.sql") -> Script:
+    return Script(Path(path), (Statement(text, 3),))
+
+
+def poll(condition: Callable[[], bool], timeout: float = 30.0, interval: float = 0.02) -> None:
+    """Wait for `condition`, failing after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not reached in time")
+        time.sleep(interval)
+
+
+def checkpoint_rows(db: TestDatabase, backfill_id: str) -> int:
+    with connect(db.dsn, autocommit=True) as conn:
+        cp = read_checkpoint(conn, "migwiz", backfill_id) if _has_state(conn) else None
+        return cp.rows_scanned if cp else 0
+
+
+def _has_state(conn: psycopg.Connection[tuple[object, ...]]) -> bool:
+    row = conn.execute("SELECT to_regclass('migwiz.backfill_progress') IS NOT NULL").fetchone()
+    return bool(row and row[0])
+
+
+class Workload:
+    """Single-row updates of random old rows and inserts of new rows, each remembered."""
+
+    def __init__(self, dsn: str, rows: int) -> None:
+        self.dsn = dsn
+        self.rows = rows
+        self.expected: dict[int, int] = {}
+        self.inserted: list[int] = []
+        self.stop = threading.Event()
+        self.errors: list[BaseException] = []
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        rng = random.Random(5)
+        next_id = self.rows + 1
+        try:
+            with psycopg.connect(self.dsn, autocommit=True) as conn:
+                while not self.stop.is_set():
+                    row_id = rng.randint(1, self.rows)
+                    conn.execute("UPDATE items SET v = v + 1, wl = wl + 1 WHERE id = %s", (row_id,))
+                    self.expected[row_id] = self.expected.get(row_id, 0) + 1
+                    if rng.random() < 0.3:
+                        conn.execute("INSERT INTO items (id, v) VALUES (%s, %s)", (next_id, next_id))
+                        self.inserted.append(next_id)
+                        next_id += 1
+        except BaseException as exc:  # reported by the test
+            self.errors.append(exc)
+
+    def __enter__(self) -> Workload:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.thread.join(timeout=10)
+
+
+def backfill(
+    db: TestDatabase,
+    text: str = BACKFILL_SQL,
+    *,
+    settings: BackfillSettings | None = None,
+    on_progress: Callable[[BackfillProgress], None] | None = None,
+    sink: MemorySink | None = None,
+    backfill_id: str = "2",
+) -> Backfill:
+    conn = connect(db.dsn, autocommit=True, purpose="executor")
+    return Backfill(
+        conn,
+        db.dsn,
+        parse_backfill(script(text)),
+        backfill_id=backfill_id,
+        schema="migwiz",
+        log=EventLog(sinks=[sink] if sink else []),
+        settings=settings,
+        on_progress=on_progress,
+    )
+
+
+def run(db: TestDatabase, text: str = BACKFILL_SQL, **options: object) -> BackfillResult:
+    """Run a backfill to the end on its own connection."""
+    job = backfill(db, text, **options)  # type: ignore[arg-type]
+    try:
+        return job.run()
+    finally:
+        job.conn.close()
+
+
+def assert_each_row_once(db: TestDatabase, upper: int = ROWS) -> None:
+    rows = db.execute(
+        f"SELECT count(*) FILTER (WHERE n = 1 AND id <= {upper}),"
+        f" count(*) FILTER (WHERE n <> 1 AND id <= {upper}),"
+        f" count(*) FILTER (WHERE n <> 0 AND id > {upper}) FROM items"
+    )
+    assert rows == [(upper, 0, 0)]
+
+
+def test_concurrent_workload_every_row_backfilled_no_write_lost(db: TestDatabase) -> None:
+    make_items(db)
+    progress: list[BackfillProgress] = []
+    settings = BackfillSettings(initial_batch=500, max_batch=2000, max_rows_per_s=25_000)
+    job = backfill(db, settings=settings, on_progress=progress.append)
+    with Workload(db.dsn, ROWS) as workload:
+        poll(lambda: len(workload.expected) > 20)
+        result = job.run()
+        poll(lambda: len(workload.inserted) > 5)
+    cp = read_checkpoint(job.conn, "migwiz", "2")
+    job.conn.close()
+    assert not workload.errors
+    assert cp is not None and cp.upper_key is not None
+    upper = int(cp.upper_key[0])
+    assert upper >= ROWS and upper < max(workload.inserted), "rows were inserted during the backfill"
+    assert result.rows_done == result.rows_updated == upper
+    assert db.execute("SELECT count(*) FROM items WHERE w IS DISTINCT FROM v * 2") == [(0,)]
+    assert_each_row_once(db, upper)
+    lost = db.execute("SELECT id, wl, v - id FROM items")
+    counts = {int(r[0]): (int(r[1]), int(r[2])) for r in lost}  # type: ignore[call-overload]
+    for row_id, done in workload.expected.items():
+        assert counts[row_id] == (done, done), f"row {row_id}: a concurrent write was lost"
+    assert all(counts[i] == (0, 0) for i in workload.inserted)
+    assert progress[-1].state == "done" and progress[-1].fraction == 1.0
+    assert progress[-1].rows_done == upper
+
+
+def test_pause_resume_and_retune_through_the_control_row(db: TestDatabase) -> None:
+    make_items(db)
+    seen: list[BackfillProgress] = []
+    settings = BackfillSettings(initial_batch=200, max_batch=400, max_rows_per_s=20_000)
+    job = backfill(db, settings=settings, on_progress=seen.append)
+    control_backfill(db.dsn, "migwiz", "2", batch_size=250)
+    thread = threading.Thread(target=job.run, daemon=True)
+    thread.start()
+    poll(lambda: checkpoint_rows(db, "2") >= 1000)
+    chosen, control = control_backfill(db.dsn, "migwiz", paused=True)
+    assert chosen == "2" and control.paused and control.batch_size == 250
+    poll(lambda: any(p.state == "paused" for p in seen))
+    stopped_at = checkpoint_rows(db, "2")
+    paused_seen = sum(1 for p in seen if p.state == "paused")
+    poll(lambda: sum(1 for p in seen if p.state == "paused") >= paused_seen + 3)
+    assert checkpoint_rows(db, "2") == stopped_at < ROWS
+    [status] = backfill_status(db.dsn, "migwiz")
+    assert status.checkpoint.state == "paused" and status.alive and status.control.paused
+    control_backfill(db.dsn, "migwiz", "2", paused=False, batch_size=2000, max_rate=1e9)
+    thread.join(timeout=30)
+    job.conn.close()
+    assert not thread.is_alive()
+    running = [p for p in seen if p.state == "running"]
+    assert {p.batch_size for p in running[:3]} == {250}
+    assert running[-1].batch_size == 2000
+    assert_each_row_once(db)
+    [status] = backfill_status(db.dsn, "migwiz")
+    assert status.checkpoint.state == "done" and status.fraction == 1.0
+
+
+def test_progress_is_logged_every_few_seconds_not_every_batch(db: TestDatabase) -> None:
+    make_items(db)
+    sink = MemorySink()
+    result = run(db, settings=BackfillSettings(initial_batch=100, max_batch=100), sink=sink)
+    assert result.batches == ROWS // 100
+    logged = [e for e in sink.events if e.step == "backfill progress"]
+    assert 1 <= len(logged) <= 4
+    last = progress_from_json(logged[-1].data)
+    assert last is not None and last.state == "done" and last.rows_done == ROWS
+
+
+@pytest.mark.parametrize(
+    ("ddl", "text"),
+    [
+        (
+            "CREATE TABLE kv (a int, b text, v int, n int NOT NULL DEFAULT 0, PRIMARY KEY (a, b));"
+            "INSERT INTO kv (a, b, v) SELECT g % 37, md5(g::text), g FROM generate_series(1, 5000) g",
+            "UPDATE kv AS k SET n = k.n + 1 WHERE k.v % 3 <> 1",
+        ),
+        (
+            "CREATE TABLE kv (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), v int,"
+            " n int NOT NULL DEFAULT 0);"
+            "INSERT INTO kv (v) SELECT g FROM generate_series(1, 5000) g",
+            "UPDATE public.kv SET n = n + 1 WHERE v % 3 <> 1",
+        ),
+    ],
+    ids=["composite", "uuid"],
+)
+def test_composite_and_uuid_keys(db: TestDatabase, ddl: str, text: str) -> None:
+    if "gen_random_uuid" in ddl and db.major < 13:
+        pytest.skip("gen_random_uuid is PostgreSQL 13+")
+    db.execute(ddl)
+    db.execute("ANALYZE kv")
+    result = run(db, text, settings=BackfillSettings(initial_batch=300, max_batch=300))
+    assert result.rows_done == 5000 and result.batches == 17
+    expected = db.execute("SELECT count(*) FROM kv WHERE v % 3 <> 1")[0][0]
+    assert result.rows_updated == expected
+    assert db.execute("SELECT n, count(*) FROM kv GROUP BY n ORDER BY n") == [
+        (0, 5000 - expected),
+        (1, expected),
+    ]
+
+
+def test_table_without_primary_key_says_what_to_add(db: TestDatabase) -> None:
+    db.execute("CREATE TABLE nokey (v int, w int)")
+    with pytest.raises(MigrationFileError, match=r"2_fill.up.sql:3: table nokey has no primary key") as info:
+        run(db, "UPDATE nokey SET w = v")
+    assert info.value.hint is not None and "PRIMARY KEY" in info.value.hint
+
+
+def test_empty_table_is_done_at_once(db: TestDatabase) -> None:
+    db.execute("CREATE TABLE items (id int PRIMARY KEY, v int)")
+    result = run(db, "UPDATE items SET v = 1")
+    assert (result.rows_done, result.batches) == (0, 0)
+    [status] = backfill_status(db.dsn, "migwiz")
+    assert status.checkpoint.state == "done"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    return write_migrations(
+        tmp_path / "m",
+        {
+            "1_items_expand.up.sql": "-- migwiz:phase=expand\nALTER TABLE items ADD COLUMN extra int;\n",
+            "1_items_expand.down.sql": "ALTER TABLE items DROP COLUMN extra;\n",
+            "2_items_backfill.up.sql": f"-- migwiz:phase=backfill\n-- migwiz:backfill\n{BACKFILL_SQL};\n",
+            "2_items_backfill.down.sql": "UPDATE items SET w = NULL, n = 0;\n",
+        },
+    )
+
+
+def test_runner_hook_records_history_and_a_rerun_after_down_starts_over(
+    db: TestDatabase, folder: Path
+) -> None:
+    make_items(db, 3000, trigger=False)
+    sink = MemorySink()
+    runner = Runner(db.dsn, load_migration_set(folder), log=EventLog(sinks=[sink]))
+    report = runner.up()
+    assert report.ok and [o.result for o in report.outcomes] == ["applied", "applied"]
+    assert {str(s.version): s.state for s in runner.statuses()} == {"1": "applied", "2": "applied"}
+    assert db.execute("SELECT success, statements_done, phase FROM migwiz.history WHERE version = '2'") == [
+        (True, 1, "backfill")
+    ]
+    assert_each_row_once(db, 3000)
+    runner.down(steps=1)
+    assert db.execute("SELECT max(n) FROM items") == [(0,)]
+    assert runner.up().ok
+    assert_each_row_once(db, 3000)
+    assert any(e.step == "backfill" and "started" in e.message for e in sink.events)
+    runner.close()
+
+
+def test_a_failing_backfill_names_file_and_line_and_resumes(db: TestDatabase, tmp_path: Path) -> None:
+    make_items(db, 3000, trigger=False)
+    db.execute("UPDATE items SET v = 0 WHERE id = 2500")
+    folder = write_migrations(
+        tmp_path / "m",
+        {
+            "1_fill.up.sql": "-- migwiz:backfill\n-- fill\nUPDATE items SET w = 100 / v, n = n + 1;\n",
+            "1_fill.down.sql": "UPDATE items SET w = NULL, n = 0;\n",
+        },
+    )
+    runner = Runner(db.dsn, load_migration_set(folder), log=EventLog())
+    report = runner.up()
+    assert not report.ok
+    failure = report.outcomes[0].failure
+    assert failure is not None and failure.sqlstate == "22012"
+    assert failure.describe().startswith(f"{folder / '1_fill.up.sql'}:3: 22012")
+    assert [s.state for s in runner.statuses()] == ["failed"]
+    done = checkpoint_rows(db, "1")
+    assert 0 < done < 2500
+    assert db.execute(f"SELECT count(*) FROM items WHERE n = 1 AND id <= {done}") == [(done,)]
+    db.execute("UPDATE items SET v = 1 WHERE id = 2500")
+    assert runner.up().ok
+    assert_each_row_once(db, 3000)
+    runner.close()
