@@ -1,0 +1,1 @@
+-- Cannot be undone: the cleared references pointed at rows that do not exist.

@@ -1,0 +1,1 @@
+-- Nothing to undo: a validated key stays valid; rolling back the expand drops it.

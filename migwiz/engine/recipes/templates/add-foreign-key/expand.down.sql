@@ -1,0 +1,2 @@
+-- migwiz:lock-timeout=2s
+ALTER TABLE {table} DROP CONSTRAINT {constraint};

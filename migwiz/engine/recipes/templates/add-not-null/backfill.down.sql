@@ -1,0 +1,1 @@
+-- Nothing to undo: the filled values stay (they are valid values of {column}).

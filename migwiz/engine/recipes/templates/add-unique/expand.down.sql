@@ -1,0 +1,2 @@
+-- migwiz:no-transaction
+DROP INDEX CONCURRENTLY IF EXISTS {index};

@@ -1,0 +1,4 @@
+-- migwiz:lock-timeout=2s
+DROP TRIGGER {trigger} ON {table};
+DROP FUNCTION {function}();
+ALTER TABLE {table} DROP COLUMN {new_column};

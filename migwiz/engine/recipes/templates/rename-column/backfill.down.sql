@@ -1,0 +1,1 @@
+-- Nothing to undo: {new_column} goes away when the expand is rolled back.

@@ -1,0 +1,1 @@
+-- Nothing to undo: the columns go away when the expand is rolled back.

@@ -1,0 +1,6 @@
+-- migwiz:lock-timeout=2s
+ALTER TABLE {table} ADD COLUMN {column} {column_type};
+-- migwiz:ignore unbatched-update rolling back a contract restores every row at once
+UPDATE {table} SET {column} = {join};
+
+{sync}
