@@ -19,6 +19,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
+from migwiz.engine.backfill.boundary import BoundaryFinder
 from migwiz.engine.backfill.keys import Key, KeysetQueries, keyset_queries, primary_key
 from migwiz.engine.backfill.progress import BackfillProgress, BackfillState
 from migwiz.engine.backfill.spec import BackfillSpec
@@ -184,6 +185,7 @@ class Backfill:
                 sql.SQL("SET statement_timeout = {}").format(sql.Literal(f"{self.statement_timeout_ms}ms"))
             )
         watch = LockWatch(self.dsn, conn.info.backend_pid, self.settings.watch_interval_ms).start()
+        boundaries = BoundaryFinder(self.dsn, queries, upper)
         retries = 0
         finished = False
         state: BackfillState = "running"
@@ -192,7 +194,9 @@ class Backfill:
                 if self.control.paused:
                     self._wait_while_paused(checkpoint, done, updated)
                 size = self.control.batch_size or self.sizer.size
-                end, scanned, final = self._boundary(queries, last, upper, size)
+                end, scanned, final = boundaries.find(last, size)
+                if not final:
+                    boundaries.prefetch(end, size)
                 started = time.monotonic()
                 try:
                     row = self._batch(queries, last, end, scanned, size)
@@ -237,6 +241,8 @@ class Backfill:
             finished = True
         finally:
             watch.stop()
+            with contextlib.suppress(psycopg.Error):
+                boundaries.close()
             if not finished and not (conn.closed or conn.broken):
                 with contextlib.suppress(psycopg.Error):
                     set_state(conn, self.schema, self.id, "stopped")
@@ -259,20 +265,6 @@ class Backfill:
         return BackfillResult(self.id, done, updated, batches, duration, resumed)
 
     # -- one batch ---------------------------------------------------------------------------------
-
-    def _boundary(
-        self, queries: KeysetQueries, last: Key | None, upper: Key, size: int
-    ) -> tuple[Key, int, bool]:
-        """The batch's last key, its row count, and whether it is the final batch."""
-        lower: list[str] = list(last) if last is not None else []
-        query = queries.boundary_next if last is not None else queries.boundary_first
-        row = self.conn.execute(query, [*lower, *upper, size - 1]).fetchone()
-        if row is not None:
-            end = tuple(row)
-            return end, size, end == upper
-        count_query = queries.remaining_next if last is not None else queries.remaining_first
-        counted = self.conn.execute(count_query, [*lower, *upper]).fetchone()
-        return upper, int(counted[0]) if counted else 0, True
 
     def _batch(
         self, queries: KeysetQueries, last: Key | None, end: Key, scanned: int, size: int
@@ -306,8 +298,8 @@ class Backfill:
 
     def _target_ms(self, watch: LockWatch) -> float:
         target = self.control.target_ms or self.settings.target_batch_ms
-        seen = watch.last_seen
-        if seen is not None and time.monotonic() - seen < self.settings.contention_memory_s:
+        last = watch.last_seen if watch.last_seen is not None else self._started
+        if time.monotonic() - last < self.settings.contention_memory_s:
             return min(target, self.settings.contended_batch_ms)
         return target
 

@@ -1,8 +1,9 @@
 """How fast a backfill may go: batch sizing toward a target duration, and the brakes.
 
 The batch size follows the measured rate toward `target_batch_ms` (at most doubling or halving per
-batch). While other sessions wait on our locks the target drops to `contended_batch_ms`, so nobody waits
-long. Between batches the runner may sleep for the pause, the max rate, the WAL rate or replica lag.
+batch). A batch holds its row locks for its whole duration, so while other sessions wait on our locks
+(and at first, until none has for a while) the target is `contended_batch_ms` instead: nobody waits long.
+Between batches the runner may sleep for the pause, the max rate, the WAL rate or replica lag.
 """
 
 from __future__ import annotations
@@ -23,10 +24,11 @@ class BackfillSettings:
     """Tuning of a backfill. Durations in ms, rates per second; None switches a brake off."""
 
     target_batch_ms: float = 200.0
-    contended_batch_ms: float = 50.0
-    """The target while other sessions wait on locks our batches hold."""
+    contended_batch_ms: float = 40.0
+    """The target while other sessions wait on locks our batches hold (and at first, until the table has
+    been seen quiet for `contention_memory_s`): a batch's duration is how long it holds its row locks."""
     contention_memory_s: float = 10.0
-    """How long after the last lock wait we caused the lower target stays in force."""
+    """How long after the last lock wait we caused (or after the start) the lower target stays in force."""
     initial_batch: int = 1000
     min_batch: int = 10
     max_batch: int = 500_000
