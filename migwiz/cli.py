@@ -163,19 +163,24 @@ def status(ctx: Context) -> None:
             }
         )
     else:
-        t = output.table("version", "name", "state", "down", "applied", "detail")
+        t = output.table("version", "name", "phase", "state", "down", "applied", "detail")
         for s in statuses:
             style = output.STATE_STYLES.get(s.state, "")
             applied = f"{s.applied_at:%Y-%m-%d %H:%M}" if s.applied_at else ""
             t.add_row(
                 str(s.version),
                 s.name,
+                (s.migration.up.directives.phase or "") if s.migration else "",  # issue 5: phase column
                 f"[{style}]{s.state}[/]",
                 "yes" if s.has_down else "[red]no[/]",
                 applied,
                 s.detail or "",
             )
         output.stdout.print(t)
+        from migwiz.console.backfill import print_phases  # issue 5: where each change stands by phase
+        from migwiz.engine.phases import phase_summary
+
+        print_phases(phase_summary(statuses))
         pending = sum(1 for s in statuses if s.state == "pending")
         wrong = sum(1 for s in statuses if s.state not in ("applied", "pending"))
         note = "" if initialised else " (migwiz schema not created yet)"
@@ -850,6 +855,169 @@ def dry_run_command(
     else:
         output.stdout.print(render_dry_run(report))
     sys.exit(0 if report.ok else 1)
+
+
+# -- backfill / new: expand → backfill → contract -------------------------------------------------------
+
+
+@cli.group()
+def backfill() -> None:
+    """Look at, pause, resume or retune a running backfill, from any terminal."""
+
+
+def _control_backfill(ctx: Context, backfill_id: str | None, **changes: Any) -> None:
+    from migwiz.console.backfill import describe_control
+    from migwiz.engine.backfill import control_backfill
+
+    chosen, control = control_backfill(ctx.dsn, ctx.settings.schema, backfill_id, **changes)
+    if ctx.json:
+        output.emit_json({"id": chosen, **control.__dict__})
+        return
+    said = describe_control(control) or "running, no overrides"
+    output.stdout.print(f"backfill {chosen}: {said} (from its next batch)", markup=False)
+
+
+@backfill.command("status")
+@common_options
+def backfill_status_command(ctx: Context) -> None:
+    """Every backfill in this database: rows done, rate, ETA, batch size and the operator's settings."""
+    from migwiz.console.backfill import print_backfills
+    from migwiz.engine.backfill import backfill_status
+
+    statuses = backfill_status(ctx.dsn, ctx.settings.schema)
+    if ctx.json:
+        output.emit_json({"backfills": [s.to_json() for s in statuses]})
+    else:
+        print_backfills(statuses)
+
+
+@backfill.command("pause")
+@click.option("--id", "backfill_id", help="The backfill (its migration version); default: the one running.")
+@common_options
+def backfill_pause(ctx: Context, backfill_id: str | None) -> None:
+    """Pause a running backfill after its current batch (it keeps its place)."""
+    _control_backfill(ctx, backfill_id, paused=True)
+
+
+@backfill.command("resume")
+@click.option("--id", "backfill_id", help="The backfill (its migration version); default: the one running.")
+@common_options
+def backfill_resume(ctx: Context, backfill_id: str | None) -> None:
+    """Let a paused backfill go on."""
+    _control_backfill(ctx, backfill_id, paused=False)
+
+
+@backfill.command("tune")
+@click.option("--id", "backfill_id", help="The backfill (its migration version); default: the one running.")
+@click.option("--batch-size", type=click.IntRange(min=1), help="Rows per batch (stops the adaptive sizing).")
+@click.option("--max-rate", type=click.FloatRange(min=1), help="At most this many rows per second.")
+@click.option("--target", help="Target batch duration, e.g. 100ms.")
+@click.option("--reset", is_flag=True, help="Forget earlier tuning first (back to adaptive sizing).")
+@common_options
+def backfill_tune(
+    ctx: Context,
+    backfill_id: str | None,
+    batch_size: int | None,
+    max_rate: float | None,
+    target: str | None,
+    reset: bool,
+) -> None:
+    """Retune a running backfill: batch size, max rate, target batch duration."""
+    target_ms = parse_duration_flag(target, "--target") if target else None
+    _control_backfill(
+        ctx, backfill_id, batch_size=batch_size, max_rate=max_rate, target_ms=target_ms, clear=reset
+    )
+
+
+@cli.group("new")
+def new_group() -> None:
+    """Write an expand / backfill / contract migration set for a common unsafe change."""
+
+
+def _new(ctx: Context, recipe: str, **args: Any) -> None:
+    from migwiz.console.backfill import print_written
+    from migwiz.engine.recipes import new_recipe
+
+    folder = ctx.settings.migrations_dir or Path("migrations")
+    written = new_recipe(folder, recipe, {k: (str(v) if v else None) for k, v in args.items()})
+    if ctx.json:
+        output.emit_json({"recipe": recipe, "written": [str(p) for p in written]})
+    else:
+        print_written(written)
+
+
+@new_group.command("change-type")
+@click.argument("table")
+@click.argument("column")
+@click.option("--from", "from_type", required=True, help="The column's current type.")
+@click.option("--to", "to_type", required=True, help="The new type.")
+@click.option("--using", help="Expression converting the old value (in terms of COLUMN).")
+@click.option("--back", help="Expression converting back, for the rollback (in terms of COLUMN).")
+@common_options
+def new_change_type(ctx: Context, **args: Any) -> None:
+    """Change TABLE.COLUMN's type through a new column kept in step by a trigger."""
+    _new(ctx, "change-type", **args)
+
+
+@new_group.command("rename-column")
+@click.argument("table")
+@click.argument("column")
+@click.argument("new_name")
+@click.option("--type", "type", required=True, help="The column's type.")
+@common_options
+def new_rename_column(ctx: Context, **args: Any) -> None:
+    """Rename TABLE.COLUMN to NEW_NAME, both names kept in step while old and new code run."""
+    _new(ctx, "rename-column", **args)
+
+
+@new_group.command("add-not-null")
+@click.argument("table")
+@click.argument("column")
+@click.option("--fill", required=True, help="Expression for rows where COLUMN is NULL, e.g. 0 or 'none'.")
+@common_options
+def new_add_not_null(ctx: Context, **args: Any) -> None:
+    """Fill the NULLs of TABLE.COLUMN, then make it NOT NULL without a blocking scan."""
+    _new(ctx, "add-not-null", **args)
+
+
+@new_group.command("add-foreign-key")
+@click.argument("table")
+@click.argument("column")
+@click.argument("ref_table")
+@click.option("--ref-column", default="id", show_default=True)
+@click.option("--name", help="Constraint name (default TABLE_COLUMN_fkey).")
+@click.option("--null-orphans", is_flag=True, help="Add a backfill setting references to nowhere to NULL.")
+@common_options
+def new_add_foreign_key(ctx: Context, **args: Any) -> None:
+    """Add a foreign key TABLE.COLUMN -> REF_TABLE: NOT VALID first, VALIDATE in the contract."""
+    _new(ctx, "add-foreign-key", **args)
+
+
+@new_group.command("add-unique")
+@click.argument("table")
+@click.argument("columns")
+@click.option("--name", help="Index and constraint name (default TABLE_COLUMNS_key).")
+@common_options
+def new_add_unique(ctx: Context, **args: Any) -> None:
+    """Make COLUMNS (comma-separated) of TABLE unique: index CONCURRENTLY, then attach it."""
+    _new(ctx, "add-unique", **args)
+
+
+@new_group.command("split-column")
+@click.argument("table")
+@click.argument("column")
+@click.option("--first", required=True, help="First new column.")
+@click.option("--first-expr", required=True, help="Its value, from COLUMN.")
+@click.option("--first-type", default="text", show_default=True)
+@click.option("--second", required=True, help="Second new column.")
+@click.option("--second-expr", required=True, help="Its value, from COLUMN.")
+@click.option("--second-type", default="text", show_default=True)
+@click.option("--join", required=True, help="COLUMN again from the two, for the rollback.")
+@click.option("--column-type", default="text", show_default=True, help="COLUMN's type, for the rollback.")
+@common_options
+def new_split_column(ctx: Context, **args: Any) -> None:
+    """Split TABLE.COLUMN into two columns kept in step by a trigger."""
+    _new(ctx, "split-column", **args)
 
 
 # -- demo --------------------------------------------------------------------------------------------------

@@ -1,0 +1,91 @@
+"""Human output of backfills, recipes and phases: status tables and progress lines."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.text import Text
+
+from migwiz.console import output
+from migwiz.engine import humanize
+from migwiz.engine.backfill import BackfillProgress, BackfillStatus, Control
+from migwiz.engine.phases import PhaseRow
+
+PHASE_STATE_STYLES = {**output.STATE_STYLES, "-": "dim"}
+
+
+def progress_line(progress: BackfillProgress) -> str:
+    """One line: table, rows done / total (percent), rate, ETA, batch size, and why it waits.
+
+    >>> progress_line(BackfillProgress("5", "orders", "running", 250_000, 250_000, 1_000_000, 10, 25_000,
+    ...     100_000.0, 7.5, 2.5, 40.0))
+    'orders: 250 k / 1.0 M rows (25 %), 100 k rows/s, ETA 7.5 s, batch 25 k'
+    """
+    eta = f", ETA {humanize.duration(progress.eta_s)}" if progress.eta_s is not None else ""
+    why = f", {progress.throttle}" if progress.throttle else ""
+    done, total = humanize.count(progress.rows_done), humanize.count(progress.total_estimate)
+    return (
+        f"{progress.table}: {done} / {total} rows"
+        f" ({humanize.percent(progress.rows_done, progress.total_estimate)}),"
+        f" {humanize.count(progress.rate)} rows/s{eta}, batch {humanize.count(progress.batch_size)}{why}"
+    )
+
+
+def print_backfills(statuses: Sequence[BackfillStatus]) -> None:
+    """The `migwiz backfill status` table."""
+    if not statuses:
+        output.stdout.print("no backfill has run in this database", markup=False)
+        return
+    t = output.table("id", "table", "state", "done", "rows", "rate", "ETA", "batch", "control")
+    for s in statuses:
+        c = s.checkpoint
+        data = s.to_json()
+        state = data["state"]
+        style = {"done": "green", "running": "cyan", "paused": "yellow", "stopped": "red"}.get(state, "")
+        eta = humanize.duration(s.eta_s) if s.eta_s is not None and state != "done" else ""
+        t.add_row(
+            c.id,
+            c.relation,
+            Text(state, style=style),
+            f"{s.fraction:.0%}",
+            f"{humanize.count(c.rows_scanned)} / {humanize.count(c.total_estimate or 0)}",
+            f"{humanize.count(c.rate)}/s" if c.rate else "",
+            eta,
+            humanize.count(c.batch_size) if c.batch_size else "",
+            describe_control(s.control),
+        )
+    output.stdout.print(t)
+
+
+def describe_control(control: Control) -> str:
+    """The operator's settings in words ("" when none are set).
+
+    >>> describe_control(Control(paused=True, batch_size=500, max_rate=None, target_ms=None))
+    'paused, batch 500'
+    """
+    parts = ["paused"] if control.paused else []
+    if control.batch_size:
+        parts.append(f"batch {control.batch_size}")
+    if control.max_rate:
+        parts.append(f"max {humanize.count(control.max_rate)} rows/s")
+    if control.target_ms:
+        parts.append(f"target {control.target_ms:g} ms")
+    return ", ".join(parts)
+
+
+def print_phases(rows: Sequence[PhaseRow]) -> None:
+    """Where each expand/backfill/contract change stands."""
+    if not rows:
+        return
+    t = output.table("change", "expand", "backfill", "contract", "stage")
+    for row in rows:
+        cells = [Text(row.states[p], style=PHASE_STATE_STYLES.get(row.states[p], "")) for p in row.states]
+        t.add_row(row.change, *cells, row.stage)
+    output.stdout.print(t)
+
+
+def print_written(paths: Sequence[Path]) -> None:
+    """The files a recipe wrote."""
+    for path in paths:
+        output.stdout.print(f"wrote {path}", markup=False, highlight=False)
