@@ -164,7 +164,11 @@ def measure(dsn: str, rows: int, method: str) -> Result:
             longest, batches = METHODS[method](conn, dsn)
             seconds = time.perf_counter() - started
             after = wal(conn)
-            during = workload.latencies_ms[warm:]
+            ended = len(workload.latencies_ms)
+            deadline = time.monotonic() + 5
+            while len(workload.latencies_ms) <= ended and time.monotonic() < deadline:
+                time.sleep(0.005)  # the transaction waiting when the method ended counts too
+            during = workload.latencies_ms[warm : ended + 1]
         ranked = sorted(during)
         p99 = ranked[min(len(ranked) - 1, int(len(ranked) * 0.99))] if ranked else 0.0
     return Result(rows, method, seconds, after - before, longest, batches, p99, max(during, default=0.0))

@@ -334,3 +334,23 @@ def test_a_failing_backfill_names_file_and_line_and_resumes(db: TestDatabase, tm
     assert runner.up().ok
     assert_each_row_once(db, 3000)
     runner.close()
+
+
+def test_cli_backfill_status_pause_tune(db: TestDatabase) -> None:
+    from tests.helpers import run_cli
+
+    make_items(db, 500, trigger=False)
+    run(db)
+    status = run_cli("backfill", "status", "--dsn", db.dsn, "--json")
+    assert status.code == 0, status.stderr
+    [row] = status.json()["backfills"]
+    assert (row["id"], row["state"], row["rows_done"], row["fraction"]) == ("2", "done", 500, 1.0)
+    nothing = run_cli("backfill", "pause", "--dsn", db.dsn)
+    assert nothing.code == 2 and "no backfill is in progress" in nothing.stderr
+    tuned = run_cli(
+        "backfill", "tune", "--id", "2", "--batch-size", "50", "--target", "100ms", "--dsn", db.dsn
+    )
+    assert tuned.code == 0 and "batch 50, target 100 ms" in tuned.stdout
+    assert db.execute("SELECT batch_size, target_ms, paused FROM migwiz.backfill_control") == [
+        (50, 100.0, False)
+    ]

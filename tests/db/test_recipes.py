@@ -238,3 +238,20 @@ def test_bad_input_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="uses the dbmate layout"):
         new_recipe(tmp_path / "dbmate", "add-unique", {"table": "t", "columns": "a"})
     assert not list(tmp_path.glob("*.sql"))
+
+
+def test_cli_new_writes_the_set(tmp_path: Path) -> None:
+    from tests.helpers import run_cli
+
+    folder = tmp_path / "m"
+    result = run_cli("new", "add-unique", "orders", "ref, code", "--dir", folder, "--json")
+    assert result.code == 0, result.stderr
+    names = sorted(Path(p).name for p in result.json()["written"])
+    assert names == [
+        "0001_orders_ref_code_unique_expand.down.sql",
+        "0001_orders_ref_code_unique_expand.up.sql",
+        "0002_orders_ref_code_unique_contract.down.sql",
+        "0002_orders_ref_code_unique_contract.up.sql",
+    ]
+    again = run_cli("new", "add-not-null", "orders", "code", "--dir", folder)
+    assert again.code == 2 and "--fill" in again.stderr
