@@ -75,6 +75,13 @@ def common_options(func: F) -> F:
     @click.option("--schema", help="Schema holding migwiz's history and log (default: migwiz).")
     @click.option("--json", "json_output", is_flag=True, help="Machine-readable output on stdout.")
     @click.option("--log-file", type=click.Path(path_type=Path), help="Also write events as JSON lines here.")
+    @click.option(
+        "--baseline",
+        "baseline",
+        multiple=True,
+        type=click.Path(path_type=Path, exists=True, dir_okay=False),
+        help="SQL file with the schema before the first migration (repeatable; for shadow databases).",
+    )
     @click.option("--debug", is_flag=True, help="Show tracebacks.")
     @functools.wraps(func)
     def wrapper(
@@ -84,6 +91,7 @@ def common_options(func: F) -> F:
         json_output: bool,
         log_file: Path | None,
         debug: bool,
+        baseline: tuple[Path, ...],
         **kwargs: Any,
     ) -> Any:
         try:
@@ -91,6 +99,7 @@ def common_options(func: F) -> F:
                 dir_flag=dir_,
                 schema_flag=schema,
                 log_file_flag=log_file,
+                baseline_flag=baseline,
                 lock_timeout_flag=kwargs.get("lock_timeout"),
                 statement_timeout_flag=kwargs.get("statement_timeout"),
             )
@@ -630,7 +639,7 @@ def test_rollback_command(
     dsn = ctx.dsn if ctx.dsn_given else None
     report = test_rollback(
         dsn, ctx.migration_set(), shadow_dsn=shadow_dsn, which=which, with_data=with_data,
-        schema=ctx.settings.schema,
+        schema=ctx.settings.schema, baseline=ctx.settings.baseline,
     )  # fmt: skip
     if junit is not None:
         junit.write_text(report.to_junit(), encoding="utf-8")
@@ -654,7 +663,7 @@ def drift(ctx: Context, shadow_dsn: str | None, with_sql: bool) -> None:
 
     report = find_drift(
         ctx.dsn, ctx.migration_set(), shadow_dsn=shadow_dsn, schema=ctx.settings.schema,
-        ignore=ctx.settings.drift_ignore, with_sql=with_sql,
+        ignore=ctx.settings.drift_ignore, with_sql=with_sql, baseline=ctx.settings.baseline,
     )  # fmt: skip
     if ctx.json:
         output.emit_json(report.to_json())
@@ -677,7 +686,7 @@ def verify(ctx: Context, shadow_dsn: str | None, no_drift: bool) -> None:
 
     report = run_verify(
         ctx.dsn, ctx.migration_set(), shadow_dsn=shadow_dsn, schema=ctx.settings.schema,
-        ignore=ctx.settings.drift_ignore, skip_drift=no_drift,
+        ignore=ctx.settings.drift_ignore, skip_drift=no_drift, baseline=ctx.settings.baseline,
     )  # fmt: skip
     if ctx.json:
         output.emit_json(report.to_json())
@@ -756,7 +765,8 @@ def ci_command(
     report = run_ci(
         ctx.migration_set(), shadow_dsn=shadow_dsn, embedded=embedded, pg_version=pg_version,
         drift_dsn=drift_dsn, plan_dsn=plan_dsn, fail_on=cast(Any, fail_on),
-        plan_fail_on=cast(Any, plan_fail_on), rollback=not no_rollback, base_sql=base_sql,
+        plan_fail_on=cast(Any, plan_fail_on), rollback=not no_rollback,
+        base_sql=base_sql or ctx.settings.baseline,
         schema=ctx.settings.schema,
     )  # fmt: skip
     if sarif_file:
@@ -1037,6 +1047,7 @@ def new_split_column(ctx: Context, **args: Any) -> None:
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 def demo(keep: bool, rows: int, no_workload: bool, major: int | None, debug: bool) -> None:
     """Start an embedded server with a demo database and migration set, and show how to try it."""
+    from migwiz.demo import demo_baseline
     from migwiz.demo.session import start_demo
 
     def progress(step: str, fraction: float) -> None:
@@ -1057,6 +1068,7 @@ def demo(keep: bool, rows: int, no_workload: bool, major: int | None, debug: boo
         f"  migwiz status --dir {migrations}",
         f"  migwiz up --dir {migrations} --to 0001",
         f"  migwiz down --dir {migrations}",
+        f"  migwiz drift --dir {migrations} " + " ".join(f"--baseline {p}" for p in demo_baseline()),
         "  migwiz log",
     ]
     output.stdout.print("\n".join(lines), markup=False, highlight=False)
@@ -1073,7 +1085,8 @@ def demo(keep: bool, rows: int, no_workload: bool, major: int | None, debug: boo
             from migwiz.engine.config import load_settings as _settings
             from migwiz.tui.launch import run_wizard
 
-            run_wizard(session.dsn, _settings(dir_flag=migrations), demo=True)
+            settings = _settings(dir_flag=migrations, baseline_flag=demo_baseline())
+            run_wizard(session.dsn, settings, demo=True)
             return
         output.stdout.print("the workload is running; press Ctrl-C to stop the demo", markup=False)
         import time

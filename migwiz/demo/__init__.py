@@ -9,3 +9,11 @@ from pathlib import Path
 def demo_migrations_path() -> Path:
     """The folder of the demo migration set (native layout: `<version>_<name>.up.sql` / `.down.sql`)."""
     return Path(__file__).parent / "migrations"
+
+
+BASELINE_FILES = ("schema.sql", "keys_orders.sql", "keys_others.sql", "fk_orders.sql", "fk_order_items.sql")
+
+
+def demo_baseline() -> tuple[Path, ...]:
+    """The shop schema before the first demo migration: what shadow databases start from."""
+    return tuple(Path(__file__).parent / "sql" / name for name in BASELINE_FILES)

@@ -18,11 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-import psycopg
-
 from migwiz.engine.analysis import LintReport, lint_migration_set
 from migwiz.engine.analysis.model import SEVERITIES
-from migwiz.engine.connect import connect, describe
+from migwiz.engine.connect import describe
 from migwiz.engine.drift import DriftReport, drift
 from migwiz.engine.errors import MigwizError, UsageError
 from migwiz.engine.eventlog import EventLog
@@ -30,7 +28,6 @@ from migwiz.engine.localserver import LocalServer, embedded_binaries, start_serv
 from migwiz.engine.model import MigrationSet
 from migwiz.engine.plan import VERDICTS, PlanReport, plan
 from migwiz.engine.rollback_test import RollbackReport, test_rollback
-from migwiz.engine.scratch import scratch_database
 from migwiz.engine.state import DEFAULT_SCHEMA
 
 FailOn = Literal["error", "warning", "info", "none"]
@@ -267,38 +264,13 @@ def _rollback(
                 return
             report.shadow = label
             # the shadow server only hosts scratch databases: with a log given, no run is recorded there
-            if base_sql:
-                with base_database(server_dsn, base_sql) as base_dsn:
-                    result = test_rollback(base_dsn, mset, which="pending", log=log, schema=schema)
-            else:
-                result = test_rollback(server_dsn, mset, log=log, schema=schema)
+            result = test_rollback(server_dsn, mset, log=log, schema=schema, baseline=base_sql)
             report.rollback = result
             report.gates.append(rollback_gate(result))
     except MigwizError as exc:
         report.gates.append(error_gate("rollback", exc))
     report.timings_ms["rollback"] = _ms(started)
     log.info("ci", f"rollback: {report.gates[-1].detail}", gate="rollback", status=report.gates[-1].status)
-
-
-@contextmanager
-def base_database(server_dsn: str, files: Sequence[Path]) -> Iterator[str]:
-    """A scratch database on `server_dsn`'s server with the `files` run in it, in order; dropped on exit."""
-    with scratch_database(server_dsn, prefix="migwiz_ci_base") as dsn:
-        with connect(dsn, autocommit=True, purpose="ci base schema") as conn:
-            for path in files:
-                try:
-                    text = path.read_text(encoding="utf-8")
-                except OSError as exc:
-                    raise UsageError(f"--base-sql {path}: cannot read: {exc.strerror}") from None
-                try:
-                    conn.execute(text.encode())
-                except psycopg.Error as exc:
-                    first = (exc.diag.message_primary or str(exc)).strip()
-                    raise UsageError(
-                        f"--base-sql {path} failed on the shadow server: {first}",
-                        "the base schema must build an empty database into what the first migration expects",
-                    ) from None
-        yield dsn
 
 
 def _drift(report: CiReport, mset: MigrationSet, dsn: str, schema: str, log: EventLog) -> Gate:

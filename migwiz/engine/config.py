@@ -21,6 +21,7 @@ _KNOWN_KEYS = {
     "log_retention",
     "syslog",
     "drift",
+    "baseline",
 }
 
 
@@ -37,6 +38,8 @@ class Settings:
     drift_ignore: tuple[str, ...] = field(default_factory=tuple)
     log_retention_ms: int | None = None
     syslog_address: str | None = None
+    baseline: tuple[Path, ...] = ()
+    """SQL files with the schema before the first migration (shadow databases start from it)."""
 
 
 def find_config(start: Path) -> Path | None:
@@ -69,6 +72,7 @@ def load_settings(
     lock_timeout_flag: str | None = None,
     statement_timeout_flag: str | None = None,
     log_file_flag: Path | None = None,
+    baseline_flag: tuple[Path, ...] = (),
 ) -> Settings:
     """Merge flags over `migwiz.toml` over defaults.
 
@@ -130,6 +134,7 @@ def load_settings(
         if "log_retention" in data
         else None,
         syslog_address=_syslog_address(data.get("syslog")),
+        baseline=baseline_flag or _baseline(data.get("baseline"), base, where),
     )
 
 
@@ -140,3 +145,17 @@ def _syslog_address(value: Any) -> str | None:
     if isinstance(value, str) and value:
         return value
     return None
+
+
+def _baseline(value: Any, base: Path, where: Path) -> tuple[Path, ...]:
+    """`baseline = "schema.sql"` or a list of files, relative to migwiz.toml; each must exist."""
+    if value is None:
+        return ()
+    names = [value] if isinstance(value, str) else value
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise ConfigError(f"{where}: baseline must be a file name or a list of file names")
+    paths = tuple(base / n for n in names)
+    for path in paths:
+        if not path.is_file():
+            raise ConfigError(f"{where}: baseline file {path} does not exist")
+    return paths

@@ -11,6 +11,7 @@ import fnmatch
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from migwiz.engine.connect import connect
@@ -132,10 +133,11 @@ def expected_model(
     shadow_dsn: str | None = None,
     schema: str = DEFAULT_SCHEMA,
     log: EventLog | None = None,
+    baseline: Sequence[Path] = (),
 ) -> tuple[SchemaModel, list[str], list[Migration]]:
-    """Replay the migrations of `history` from the files on a shadow database and read its model."""
+    """Replay the migrations of `history` from the files (after the baseline) on a shadow database."""
     migrations, notes = applied_migrations(mset, history)
-    with shadow_database(dsn, shadow_dsn=shadow_dsn, purpose="drift") as shadow:
+    with shadow_database(dsn, shadow_dsn=shadow_dsn, purpose="drift", baseline=baseline) as shadow:
         replay(shadow, mset, migrations, log or EventLog(), schema=schema)
         model = read_model(shadow.dsn, schema=schema)
     return model, notes, migrations
@@ -150,13 +152,14 @@ def drift(
     ignore: Sequence[str] = (),
     with_sql: bool = False,
     log: EventLog | None = None,
+    baseline: Sequence[Path] = (),
 ) -> DriftReport:
     """Compare the target at `dsn` with its applied migrations replayed from the files on a shadow db."""
     started = time.perf_counter()
     with connect(dsn, autocommit=True, purpose="drift") as conn:
         history = read_history(conn, schema)
     expected, notes, migrations = expected_model(
-        dsn, mset, history, shadow_dsn=shadow_dsn, schema=schema, log=log
+        dsn, mset, history, shadow_dsn=shadow_dsn, schema=schema, log=log, baseline=baseline
     )
     replayed = time.perf_counter()
     actual = read_model(dsn, schema=schema)

@@ -12,6 +12,7 @@ import time
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 from migwiz.engine.connect import connect
@@ -252,6 +253,7 @@ def test_rollback(
     log: EventLog | None = None,
     schema: str = DEFAULT_SCHEMA,
     sinks: Sequence[EventSink] = (),
+    baseline: Sequence[Path] = (),
 ) -> RollbackReport:
     """Test up → down → up of migrations on a shadow database (made on `dsn`'s server, or `shadow_dsn`).
 
@@ -271,7 +273,7 @@ def test_rollback(
     log.sinks.extend(sinks)
     outcome = "failed"
     try:
-        report = _run(dsn, mset, shadow_dsn, which, chosen, with_data, log, schema)
+        report = _run(dsn, mset, shadow_dsn, which, chosen, with_data, log, schema, baseline)
         report.run_id = log.run_id
         outcome = "success" if report.ok else "failed"
         return report
@@ -292,8 +294,11 @@ def _run(
     with_data: bool,
     log: EventLog,
     schema: str,
+    baseline: Sequence[Path],
 ) -> RollbackReport:
-    with shadow_database(dsn, shadow_dsn=shadow_dsn, purpose="test-rollback") as shadow:
+    # with --pending the target's own schema is copied in: the baseline is only for starting from scratch
+    start = () if which == "pending" else baseline
+    with shadow_database(dsn, shadow_dsn=shadow_dsn, purpose="test-rollback", baseline=start) as shadow:
         log.info("rollback", f"testing rollbacks on shadow database {shadow.label}", shadow=shadow.label)
         applied: set[Version] = set()
         if which == "pending":

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import psycopg
 from psycopg import sql
@@ -60,15 +61,19 @@ def shadow_prefix(purpose: str) -> str:
 
 
 @contextmanager
-def shadow_database(dsn: str | None, *, shadow_dsn: str | None = None, purpose: str) -> Iterator[Shadow]:
+def shadow_database(
+    dsn: str | None, *, shadow_dsn: str | None = None, purpose: str, baseline: Sequence[Path] = ()
+) -> Iterator[Shadow]:
     """A shadow database for `purpose`: `shadow_dsn` if given, else one made on `dsn`'s server.
 
-    An operator's shadow database may hold extensions and an empty `public` schema, nothing else.
+    An operator's shadow database may hold extensions and an empty `public` schema, nothing else. The
+    `baseline` files (the schema before the first migration) are run in it first.
 
     A database migwiz created is dropped on exit (also on Ctrl-C); an operator's database is emptied again.
     """
     if shadow_dsn:
         with _operator_shadow(shadow_dsn) as shadow:
+            apply_baseline(shadow.dsn, baseline)
             yield shadow
         return
     if not dsn:
@@ -77,7 +82,32 @@ def shadow_database(dsn: str | None, *, shadow_dsn: str | None = None, purpose: 
             "pass --dsn (a shadow database is made on its server) or --shadow-dsn (an empty database)",
         )
     with scratch_database(dsn, prefix=shadow_prefix(purpose)) as made:
+        apply_baseline(made, baseline)
         yield Shadow(made, describe(made), created=True)
+
+
+def apply_baseline(dsn: str, files: Sequence[Path]) -> None:
+    """Run the baseline SQL files, in order, in the database at `dsn` (each in one implicit transaction).
+
+    The baseline is the schema the first migration expects, for migration sets that do not start from an
+    empty database (a project adopted mid-life, the demo's shop).
+    """
+    if not files:
+        return
+    with connect(dsn, autocommit=True, purpose="baseline") as conn:
+        for path in files:
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise UsageError(f"baseline {path}: cannot read: {exc}") from None
+            try:
+                conn.execute(text.encode())
+            except psycopg.Error as exc:
+                first = (exc.diag.message_primary or str(exc)).strip()
+                raise UsageError(
+                    f"baseline {path} failed on the shadow database: {first}",
+                    "the baseline must turn an empty database into what the first migration expects",
+                ) from None
 
 
 @contextmanager

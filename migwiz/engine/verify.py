@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Literal
 
 import psycopg
@@ -274,6 +275,7 @@ def verify(
     mset: MigrationSet,
     *,
     shadow_dsn: str | None = None,
+    baseline: Sequence[Path] = (),
     schema: str = DEFAULT_SCHEMA,
     ignore: Sequence[str] = (),
     skip_drift: bool = False,
@@ -283,7 +285,9 @@ def verify(
     if skip_drift:
         report.checks.append(Check("drift", "skip", "drift not checked (asked not to)"))
     else:
-        check, report.drift = check_drift(dsn, mset, shadow_dsn=shadow_dsn, schema=schema, ignore=ignore)
+        check, report.drift = check_drift(
+            dsn, mset, shadow_dsn=shadow_dsn, schema=schema, ignore=ignore, baseline=baseline
+        )
         report.checks.append(check)
     with connect(dsn, autocommit=True, purpose="verify") as conn:
         history = read_history(conn, schema)
