@@ -461,7 +461,10 @@ def verify_target(dsn: str, settings: Settings) -> VerifyReport:
     from migwiz.engine.schema.diff import format_diff
     from migwiz.engine.verify import verify
 
-    report = verify(dsn, migration_set(settings), schema=settings.schema, ignore=settings.drift_ignore)
+    report = verify(
+        dsn, migration_set(settings), schema=settings.schema, ignore=settings.drift_ignore,
+        baseline=settings.baseline,
+    )  # fmt: skip
     checks = []
     for c in report.checks:
         lines = [c.sentence, *c.details]
@@ -479,7 +482,9 @@ def verify_rollback(dsn: str, settings: Settings, versions: list[str]) -> Check:
     if not versions:
         return Check("rollback test: up → down → up on a shadow", True, "nothing ran: nothing to test")
     mset = migration_set(settings)
-    report = test_rollback(dsn, mset, which=[Version(v) for v in versions], schema=settings.schema)
+    report = test_rollback(
+        dsn, mset, which=[Version(v) for v in versions], schema=settings.schema, baseline=settings.baseline
+    )
     lines = []
     for r in report.results:
         lines.append(f"{r.label}: {r.result}" + (f" at {r.step}" if r.step else ""))
