@@ -24,7 +24,7 @@ class BackfillSettings:
     """Tuning of a backfill. Durations in ms, rates per second; None switches a brake off."""
 
     target_batch_ms: float = 200.0
-    contended_batch_ms: float = 40.0
+    contended_batch_ms: float = 30.0
     """The target while other sessions wait on locks our batches hold (and at first, until the table has
     been seen quiet for `contention_memory_s`): a batch's duration is how long it holds its row locks."""
     contention_memory_s: float = 10.0
