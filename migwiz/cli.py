@@ -267,6 +267,15 @@ def _policy(
     type=click.Choice(["ran", "not-ran"]),
     help="Say whether an interrupted no-transaction statement completed.",
 )
+@click.option(
+    "--phase", type=click.Choice(["expand", "backfill", "contract"]), help="Only migrations of this phase."
+)
+@click.option(
+    "--force",
+    "force_contract",
+    is_flag=True,
+    help="Run a contract migration the phase guard refuses (the reasons are logged).",
+)
 @_execution_options
 @common_options
 def up(
@@ -275,6 +284,8 @@ def up(
     allow_irreversible: bool,
     allow_out_of_order: bool,
     resolve: str | None,
+    phase: str | None,
+    force_contract: bool,
     lock_timeout: str | None,
     statement_timeout: str | None,
     wait: str | None,
@@ -288,6 +299,8 @@ def up(
         allow_irreversible=allow_irreversible,
         allow_out_of_order=allow_out_of_order,
         resolve=resolve,
+        phase=phase,
+        force_contract=force_contract,
     )
     _run_migrations(ctx, "up", policy, wait, verbose, to=Version(to) if to else None)
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from migwiz.engine.adopt import ensure_adopted
 from migwiz.engine.analysis import LintReport, ScriptLint, lint_migration_set, read_catalog_facts
+from migwiz.engine.backfill import backfill_status as backfill_status
+from migwiz.engine.backfill import control_backfill as control_backfill
 from migwiz.engine.backup import backup_check as backup_check
 from migwiz.engine.backup import backup_dump as backup_dump
 from migwiz.engine.backup import plan_dump as plan_dump
@@ -23,6 +25,7 @@ from migwiz.engine.migset import load_migration_set
 from migwiz.engine.model import MigrationSet, Version
 from migwiz.engine.plan import PlanReport as PlanReport
 from migwiz.engine.plan import plan as plan
+from migwiz.engine.recipes import new_recipe as new_recipe
 from migwiz.engine.rollback_test import test_rollback as test_rollback
 from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
 from migwiz.engine.state import DEFAULT_SCHEMA, read_history, state_exists

@@ -160,7 +160,17 @@ class LocalServer:
     def restart(self) -> None:
         """Restart in place (same port and data)."""
         result = self._run(
-            self.binaries.tool("pg_ctl"), "-D", self.datadir, "-m", "fast", "-w", "-t", "60", "restart"
+            self.binaries.tool("pg_ctl"),
+            "-D",
+            self.datadir,
+            "-l",
+            self.datadir / "server.log",
+            "-m",
+            "fast",
+            "-w",
+            "-t",
+            "60",
+            "restart",
         )
         if result.returncode != 0:
             raise MigwizError(f"restart of the local server failed: {result.stderr.strip()}")
