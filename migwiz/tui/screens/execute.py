@@ -202,10 +202,10 @@ class ExecuteScreen(WizardScreen):
 
     def on_log_event(self, message: LogEvent) -> None:
         event = message.event
-        if event.step == "backfill" and (progress := progress_from_json(event.data)) is not None:
+        if event.step.startswith("backfill") and (progress := progress_from_json(event.data)) is not None:
             self.backfill = progress
             self.query_one(ProgressPane).show_backfill(progress)
-            if event.message.startswith("backfill progress"):
+            if event.step == "backfill progress":
                 return  # the pane shows it; the tail keeps the decisions
         self.query_one(EventTail).add(event)
 

@@ -45,6 +45,7 @@ class ProgressPane(Vertical):
         super().__init__(id=id)
         self._rates: dict[tuple[int, str], Rate] = {}
         self.backfill: BackfillProgress | None = None
+        self.last_backfill: BackfillProgress | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("Progress: not started", id="progress-title", classes="pane-title")
@@ -91,6 +92,7 @@ class ProgressPane(Vertical):
     def show_backfill(self, p: BackfillProgress) -> None:
         """A backfill's progress (from its log events): rows, rate, ETA, and why it waits."""
         self.backfill = p if p.state not in ("done", "stopped") else None
+        self.last_backfill = p
         text = Text()
         text.append("backfill", style="bold")
         text.append(f" {p.table} · {p.state}")
@@ -111,6 +113,8 @@ class ProgressPane(Vertical):
             return
         ops = sorted(snapshot.progress, key=lambda p: (not p.ours, p.pid))
         label = self.query_one("#operation", Static)
+        if not ops and self.last_backfill is not None:
+            return  # keep the finished backfill's line until another operation starts
         if not ops:
             label.update(Text("no long operation running (index build, rewrite, vacuum, copy)", style="dim"))
             self.op_total, self.op_done = None, 0.0

@@ -1,0 +1,218 @@
+"""The wizard's flows on a real server, driven with Pilot: migrate, incident rollback, a live lock wait,
+a backfill's progress, and observer mode."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import psycopg
+import pytest
+from rich.console import Console
+from textual.message import Message
+from textual.widgets import DataTable, Static
+
+from migwiz.engine import commands
+from migwiz.engine.backfill.store import ensure_backfill_state, write_control
+from migwiz.engine.state import ensure_state
+from migwiz.engine.migset import load_migration_set
+from migwiz.engine.model import Version
+from migwiz.tui.app import make_app
+from migwiz.tui.backend import ImpactReport, PendingInfo, VerifyReport
+from migwiz.tui.context import WizardContext, WizardData
+from migwiz.tui.execution import RunSummary
+from migwiz.tui.messages import LogEvent, MonitorSample, StatementStarted
+from migwiz.tui.screens.confirm import ConfirmModal
+from migwiz.tui.screens.execute import ExecuteScreen
+from migwiz.tui.widgets.progress_pane import ProgressPane
+from tests.conftest import TestDatabase
+from tests.tui.helpers import MIGRATIONS, make_target, wait_until
+
+pytestmark = pytest.mark.timeout(120)
+
+
+def plain(widget: Static) -> str:
+    """What a Static shows, as plain text."""
+    console = Console(width=200, color_system=None, force_terminal=False)
+    with console.capture() as cap:
+        console.print(widget.render())
+    return cap.get()
+
+
+def table_text(table: DataTable[object]) -> str:
+    """Every cell of a table as text, row by row."""
+    return "\n".join(" ".join(str(c) for c in table.get_row_at(i)) for i in range(table.row_count))
+
+
+async def confirm(pilot: object, app: object, database: str) -> None:
+    """Type the database name into the confirmation."""
+    await wait_until(pilot, lambda: isinstance(app.screen, ConfirmModal))  # type: ignore[attr-defined]
+    await pilot.press(*database, "enter")  # type: ignore[attr-defined]
+
+
+async def test_migrate_flow_every_step(db_latest: TestDatabase, tmp_path: Path) -> None:
+    """Target → pending → backup → impact → dry run → execute → verify → summary, then export."""
+    settings = make_target(db_latest, tmp_path / "migrations")
+    app = make_app(WizardContext(db_latest.dsn, settings, poll_interval_s=0.1, cursor_blink=False))
+    app.data.export_dir = tmp_path
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: app.data.target is not None)
+        assert app.data.target.pending == 2 and app.data.target.database == db_latest.name
+        await pilot.press("n")
+        await wait_until(pilot, lambda: isinstance(app.data.lint, PendingInfo))
+        assert "0002" in table_text(app.screen.query_one("#migrations", DataTable))
+        await pilot.press("n")
+        await wait_until(pilot, lambda: app.data.backup is not None or "backup" in app.data.errors)
+        await pilot.press("n")
+        await wait_until(pilot, lambda: isinstance(app.data.plan, ImpactReport))
+        assert {r.relation for r in app.data.plan.rows} == {"public.items"}
+        await pilot.press("s", "slash", *"Access", "enter")
+        assert all("Access" in r for r in table_text(app.screen.query_one("#impact", DataTable)).splitlines())
+        await pilot.press("n")
+        await wait_until(pilot, lambda: app.data.dry_run is not None or "dryrun" in app.data.errors)
+        assert app.data.dry_run.ok, app.data.errors
+        await pilot.press("n")
+        await confirm(pilot, app, db_latest.name)
+        await wait_until(pilot, lambda: isinstance(app.data.run, RunSummary))
+        run = app.data.run
+        assert run.ok and [o.result for o in run.report.outcomes] == ["applied", "applied"]
+        await pilot.press("n")
+        await wait_until(pilot, lambda: isinstance(app.data.verify, VerifyReport), timeout=60)
+        assert [c.name for c in app.data.verify.checks if c.name.startswith("history")]
+        await pilot.press("n")
+        await pilot.press("e")
+        exported = list(tmp_path.glob("migwiz-run-*.md"))
+        assert exported and "| 0002 | backfill_note | applied |" in exported[0].read_text()
+    status = commands.status(db_latest.dsn, load_migration_set(settings.migrations_dir))  # type: ignore[arg-type]
+    assert [s.state for s in status.statuses] == ["applied", "applied"]
+
+
+async def test_wrong_confirmation_runs_nothing(db_latest: TestDatabase, tmp_path: Path) -> None:
+    """A mistyped database name and Escape leave the target untouched."""
+    settings = make_target(db_latest, tmp_path / "migrations", rows=10)
+    app = make_app(WizardContext(db_latest.dsn, settings, cursor_blink=False), start="execute")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await confirm(pilot, app, "not-" + db_latest.name)
+        assert "nothing was run" in plain(app.screen.query_one("#mismatch", Static))
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExecuteScreen))
+        assert app.control is None and app.data.run is None
+    status = commands.status(db_latest.dsn, load_migration_set(settings.migrations_dir))  # type: ignore[arg-type]
+    assert {s.state for s in status.statuses} == {"pending"}
+
+
+async def test_rollback_flow(db_latest: TestDatabase, tmp_path: Path) -> None:
+    """Recent changes → back to 0001 → impact of the down → execute → 0002 is pending again."""
+    settings = make_target(db_latest, tmp_path / "migrations", rows=100)
+    mset = load_migration_set(settings.migrations_dir)  # type: ignore[arg-type]
+    commands.up(db_latest.dsn, mset)
+    app = make_app(WizardContext(db_latest.dsn, settings, poll_interval_s=0.1, cursor_blink=False))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: app.data.target is not None)
+        await pilot.press("b")
+        await wait_until(pilot, lambda: app.data.recent is not None)
+        table = app.screen.query_one("#applied", DataTable)
+        assert table_text(table).splitlines()[0].startswith("0002")
+        await pilot.press("down", "enter")
+        assert app.data.rollback_to == Version("0001")
+        await wait_until(pilot, lambda: isinstance(app.data.plan, ImpactReport))
+        assert app.data.plan.direction == "down" and app.data.plan.rows[0].version == "0002"
+        await pilot.press("n")
+        await confirm(pilot, app, db_latest.name)
+        await wait_until(pilot, lambda: isinstance(app.data.run, RunSummary))
+        assert [o.result for o in app.data.run.report.outcomes] == ["reverted"]
+    status = commands.status(db_latest.dsn, mset)
+    assert [s.state for s in status.statuses] == ["applied", "pending"]
+
+
+async def test_lock_wait_and_backfill_progress_in_the_panes(db_latest: TestDatabase, tmp_path: Path) -> None:
+    """While our migration holds its lock, a reader queues behind it: the lock pane shows our session (»)
+    with the reader waiting under it, and the summary counts the wait we caused. Then the backfill runs and
+    the progress pane shows its rows."""
+    slow = {
+        **MIGRATIONS,
+        "0001_add_note.up.sql": "ALTER TABLE items ADD COLUMN note text;\nSELECT pg_sleep(4);\n",
+    }
+    settings = make_target(db_latest, tmp_path / "migrations", rows=30000, migrations=slow)
+    reader = psycopg.connect(db_latest.dsn, autocommit=True)
+    ensure_state(reader)
+    ensure_backfill_state(reader, "migwiz")
+    write_control(reader, "migwiz", "0002", max_rate=6000)  # about 5 s: long enough to pause it
+    messages: list[Message] = []
+    app = make_app(
+        WizardContext(db_latest.dsn, settings, poll_interval_s=0.1, cursor_blink=False), start="execute"
+    )
+    thread = threading.Thread(target=lambda: reader.execute("SELECT count(*) FROM items"))
+    try:
+        async with app.run_test(size=(100, 30), message_hook=messages.append) as pilot:
+            await confirm(pilot, app, db_latest.name)
+            await wait_until(
+                pilot,
+                lambda: any(isinstance(m, StatementStarted) and m.current.index == 1 for m in messages),
+            )
+            thread.start()
+            table = app.screen.query_one("#lock-table", DataTable)
+            ours = app.control.backend_pid  # type: ignore[union-attr]
+            await wait_until(
+                pilot, lambda: f"» {ours}" in (t := table_text(table)) and str(reader.info.backend_pid) in t
+            )
+            assert "AccessShare" in table_text(table)
+
+            def backfill_events(state: str | None = None) -> list[dict[str, object]]:
+                return [
+                    dict(m.event.data)
+                    for m in messages
+                    if isinstance(m, LogEvent)
+                    and m.event.step.startswith("backfill")
+                    and (state is None or m.event.data.get("state") == state)
+                ]
+
+            screen = app.screen
+            await wait_until(pilot, lambda: isinstance(screen, ExecuteScreen) and screen.backfill is not None)
+            await pilot.press("p")
+            await wait_until(pilot, lambda: backfill_events("paused"))
+            paused = backfill_events("paused")[-1]
+            assert 0 < paused["rows_done"] < paused["total_estimate"]  # type: ignore[operator]
+            shown = plain(app.screen.query_one(ProgressPane).query_one("#operation", Static))
+            assert "backfill items · paused" in shown
+            assert app.screen.query_one(ProgressPane).op_done > 0
+            await pilot.press("p")
+            await wait_until(pilot, lambda: isinstance(app.data.run, RunSummary))
+            assert app.data.run.ok, app.data.run
+            assert app.data.run.longest_wait_caused_s > 0
+            assert "backfill" in plain(app.screen.query_one(ProgressPane).query_one("#operation", Static))
+    finally:
+        write_control(reader, "migwiz", "0002", paused=False)  # never leave the run paused
+        thread.join(10)
+        reader.close()
+
+
+async def test_watch_shows_the_central_log_and_lock_waits(db_latest: TestDatabase, tmp_path: Path) -> None:
+    """Observer mode reads the log of a run made elsewhere and the lock tree, read-only."""
+    settings = make_target(db_latest, tmp_path / "migrations", rows=10)
+    commands.up(db_latest.dsn, load_migration_set(settings.migrations_dir), to=Version("0001"))  # type: ignore[arg-type]
+    holder = psycopg.connect(db_latest.dsn, autocommit=False)
+    holder.execute("LOCK TABLE items IN ACCESS EXCLUSIVE MODE")
+    waiter = psycopg.connect(db_latest.dsn, autocommit=True)
+    thread = threading.Thread(target=lambda: waiter.execute("SELECT count(*) FROM items"))
+    thread.start()
+    app = make_app(
+        WizardContext(db_latest.dsn, settings, mode="watch", poll_interval_s=0.1, cursor_blink=False)
+    )
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            log = app.screen.query_one("#events")
+            await wait_until(pilot, lambda: any("applied" in str(line.text) for line in log.lines))
+            table = app.screen.query_one("#lock-table", DataTable)
+            await wait_until(pilot, lambda: str(waiter.info.backend_pid) in table_text(table))
+            assert str(holder.info.backend_pid) in table_text(table)
+    finally:
+        holder.rollback()
+        thread.join(10)
+        holder.close()
+        waiter.close()
+
+
+def test_prefilled_data_is_shown_without_the_server(tmp_path: Path) -> None:
+    """WizardData pre-fills a step: the Summary needs no database."""
+    assert WizardData().run is None
