@@ -15,7 +15,8 @@ MIGRATIONS = {
     "0001_add_note.up.sql": "-- migwiz:lock-timeout=20s\nALTER TABLE items ADD COLUMN note text;\n",
     "0001_add_note.down.sql": "ALTER TABLE items DROP COLUMN note;\n",
     "0002_backfill_note.up.sql": (
-        "-- migwiz:phase=backfill\n-- migwiz:backfill\nUPDATE items SET note = 'n' || id WHERE note IS NULL;\n"
+        "-- migwiz:phase=backfill\n-- migwiz:backfill\n"
+        "UPDATE items SET note = 'n' || id WHERE note IS NULL;\n"
     ),
     "0002_backfill_note.down.sql": "UPDATE items SET note = NULL;\n",
 }
@@ -35,10 +36,10 @@ def make_target(
     return load_settings(cwd=folder.parent, dir_flag=folder)
 
 
-async def wait_until(pilot: Pilot[object], condition: Callable[[], object], timeout: float = 30.0) -> None:
+async def wait_until(pilot: Pilot[object], condition: Callable[[], object], limit_s: float = 30.0) -> None:
     """Let the app run until `condition()` is true (bounded; fails the test on timeout)."""
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + limit_s
     while not condition():
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout} s waiting for {condition}")
+            raise AssertionError(f"timed out after {limit_s} s waiting for {condition}")
         await pilot.pause(0.05)

@@ -14,14 +14,14 @@ from textual.widgets import DataTable, Static
 
 from migwiz.engine import commands
 from migwiz.engine.backfill.store import ensure_backfill_state, write_control
-from migwiz.engine.state import ensure_state
 from migwiz.engine.migset import load_migration_set
 from migwiz.engine.model import Version
+from migwiz.engine.state import ensure_state
 from migwiz.tui.app import make_app
 from migwiz.tui.backend import ImpactReport, PendingInfo, VerifyReport
 from migwiz.tui.context import WizardContext, WizardData
 from migwiz.tui.execution import RunSummary
-from migwiz.tui.messages import LogEvent, MonitorSample, StatementStarted
+from migwiz.tui.messages import LogEvent, StatementStarted
 from migwiz.tui.screens.confirm import ConfirmModal
 from migwiz.tui.screens.execute import ExecuteScreen
 from migwiz.tui.widgets.progress_pane import ProgressPane
@@ -42,6 +42,12 @@ def plain(widget: Static) -> str:
 def table_text(table: DataTable[object]) -> str:
     """Every cell of a table as text, row by row."""
     return "\n".join(" ".join(str(c) for c in table.get_row_at(i)) for i in range(table.row_count))
+
+
+def exported_markdown(folder: Path) -> str:
+    """The one exported summary in `folder`."""
+    (path,) = folder.glob("migwiz-run-*.md")
+    return path.read_text()
 
 
 async def confirm(pilot: object, app: object, database: str) -> None:
@@ -77,12 +83,11 @@ async def test_migrate_flow_every_step(db_latest: TestDatabase, tmp_path: Path) 
         run = app.data.run
         assert run.ok and [o.result for o in run.report.outcomes] == ["applied", "applied"]
         await pilot.press("n")
-        await wait_until(pilot, lambda: isinstance(app.data.verify, VerifyReport), timeout=60)
+        await wait_until(pilot, lambda: isinstance(app.data.verify, VerifyReport), limit_s=60)
         assert [c.name for c in app.data.verify.checks if c.name.startswith("history")]
         await pilot.press("n")
         await pilot.press("e")
-        exported = list(tmp_path.glob("migwiz-run-*.md"))
-        assert exported and "| 0002 | backfill_note | applied |" in exported[0].read_text()
+    assert "| 0002 | backfill_note | applied |" in exported_markdown(tmp_path)
     status = commands.status(db_latest.dsn, load_migration_set(settings.migrations_dir))  # type: ignore[arg-type]
     assert [s.state for s in status.statuses] == ["applied", "applied"]
 
