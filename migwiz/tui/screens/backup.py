@@ -70,7 +70,7 @@ class BackupScreen(WizardScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         *WizardScreen.BINDINGS,
         Binding("t", "dump", "Take a dump"),
-        Binding("n", "next", "Next: impact"),
+        Binding("n", "next", "Next"),
     ]
 
     dump_total: reactive[float | None] = reactive(None)

@@ -58,9 +58,9 @@ class WizardScreen(Screen[None]):
 
     def refresh_header(self) -> None:
         """Target and step in the header."""
-        tag = {"rollback": "incident rollback", "watch": "observer · read-only"}.get(
-            self.wizard.context.mode, ""
-        )
+        tag = "observer" if self.wizard.context.mode == "watch" else ""
+        if self.wizard.flow[1:2] == ("recent",):
+            tag = "rollback"
         if self.wizard.context.demo:
             tag = f"demo {tag}".strip()
         self.query_one(WizardHeader).show(

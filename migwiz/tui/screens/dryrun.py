@@ -39,7 +39,7 @@ class DryRunScreen(WizardScreen):
     STEP = "dryrun"
     TITLE = "Dry run"
     CSS_PATH = "dryrun.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [*WizardScreen.BINDINGS, Binding("n", "next", "Next: execute")]
+    BINDINGS: ClassVar[list[BindingType]] = [*WizardScreen.BINDINGS, Binding("n", "next", "Next")]
 
     def body(self) -> ComposeResult:
         yield Static("", id="dry-verdict", classes="section")

@@ -41,12 +41,12 @@ class ExecuteScreen(WizardScreen):
     CSS_PATH = "execute.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
-        Binding("x", "execute", "Execute"),
-        Binding("a", "abort", "Abort safely"),
-        Binding("p", "pause", "Pause/resume backfill"),
+        Binding("x", "execute", "Run"),
+        Binding("a", "abort", "Abort"),
+        Binding("p", "pause", "Pause"),
         Binding("r", "refresh", "Refresh", show=False),
-        Binding("l", "lock_timeout", "lock_timeout"),
-        Binding("n", "next", "Next: verify"),
+        Binding("l", "lock_timeout", "Timeout"),
+        Binding("n", "next", "Next"),
     ]
 
     def __init__(self) -> None:

@@ -42,6 +42,19 @@ SORTS: tuple[tuple[str, Callable[[ImpactRow], Any]], ...] = (
 )
 
 
+SHORT_MODES = {
+    "AccessExclusiveLock": "AccessExcl",
+    "ShareUpdateExclusiveLock": "ShareUpdExcl",
+    "ShareRowExclusiveLock": "ShareRowExcl",
+    "RowExclusiveLock": "RowExcl",
+}
+
+
+def short_mode(mode: str) -> str:
+    """A lock mode short enough for an 80-column table (the detail line has the full name)."""
+    return SHORT_MODES.get(mode, mode.removesuffix("Lock"))
+
+
 def _num(value: float | None, fmt: Callable[[float], str]) -> Text:
     return Text(fmt(value) if value is not None else "?", justify="right")
 
@@ -55,7 +68,7 @@ def impact_cells(row: ImpactRow) -> Cells:
     return (
         Text(row.version),
         Text(str(row.statement), justify="right"),
-        Text(row.mode.removesuffix("Lock"), style=style),
+        Text(short_mode(row.mode), style=style),
         Text(row.relation, no_wrap=True, overflow="ellipsis"),
         _num(row.size_bytes, humanize.size),
         _num(row.rows, humanize.count),
@@ -102,12 +115,12 @@ class ImpactScreen(WizardScreen):
         table.add_column("ver", key="version")
         table.add_column("#", key="statement")
         table.add_column("lock", key="lock")
-        table.add_column("relation", key="relation", width=18)
+        table.add_column("relation", key="relation", width=16)
         table.add_column("size", key="size")
         table.add_column("rows", key="rows")
         table.add_column("est.", key="est")
         table.add_column("blk", key="blockers")
-        table.add_column("fix", key="fix", width=30)
+        table.add_column("fix", key="fix", width=12)
         yield table
         yield Static("", id="detail", classes="section")
 

@@ -35,8 +35,8 @@ class PendingScreen(WizardScreen):
     CSS_PATH = "pending.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         *WizardScreen.BINDINGS,
-        Binding("d", "toggle_down", "Up/down SQL"),
-        Binding("n", "next", "Next: backup"),
+        Binding("d", "toggle_down", "Up/down"),
+        Binding("n", "next", "Next"),
     ]
 
     def __init__(self) -> None:

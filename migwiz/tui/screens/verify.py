@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -32,7 +33,7 @@ def render_checks(checks: tuple[Check, ...], running: tuple[str, ...] = ()) -> R
         for line in check.detail.splitlines():
             stripped = line.lstrip()
             colour = {"+": "green", "-": "red", "~": "yellow"}.get(stripped[:1], "")
-            parts.append(Text(f"    {line}", style=colour))
+            parts.append(Padding(Text(line, style=colour), (0, 0, 0, 4)))
     for name in running:
         parts.append(Text(f"… {name}", style="dim"))
     return Group(*parts)
@@ -44,7 +45,7 @@ class VerifyScreen(WizardScreen):
     STEP = "verify"
     TITLE = "Verify & rollback test"
     CSS_PATH = "verify.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [*WizardScreen.BINDINGS, Binding("n", "next", "Next: summary")]
+    BINDINGS: ClassVar[list[BindingType]] = [*WizardScreen.BINDINGS, Binding("n", "next", "Next")]
 
     CHECKS = ("history", "target", "rollback test")
 

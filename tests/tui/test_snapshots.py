@@ -1,0 +1,142 @@
+"""Snapshots of every wizard screen at 100×30 and 80×24, from fixed data (no server, no pollers, no blink).
+
+Update only after looking at the report: `pytest tests/tui/test_snapshots.py --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from migwiz.tui.app import WizardApp, make_app
+from migwiz.tui.messages import LogEvent, MonitorSample, StatementStarted
+from migwiz.tui.screens.confirm import ConfirmModal
+from tests.tui import snapshot_data as fixed
+
+SIZES = [pytest.param((100, 30), id="100x30"), pytest.param((80, 24), id="80x24")]
+
+Compare = Callable[..., bool]
+
+
+def app_at(step: str, mode: str = "migrate", *, ran: bool = True) -> WizardApp:
+    """The wizard opened at `step` with every step's data filled in (`ran=False`: no run yet)."""
+    data = fixed.full_data()
+    if not ran:
+        data.run = None
+    if mode == "rollback":
+        data.plan = fixed.impact("down")
+    app = make_app(fixed.context(mode), data, start=step)  # type: ignore[arg-type]
+    if mode == "rollback":
+        app.use_flow("rollback")
+    return app
+
+
+async def feed_live_panes(pilot: Pilot[Any]) -> None:
+    """Post what the workers would: a statement, a monitor sample, log events."""
+    screen = pilot.app.screen
+    screen.post_message(StatementStarted(fixed.current()))
+    screen.post_message(MonitorSample(fixed.lock_snapshot()))
+    for event in fixed.run_events():
+        screen.post_message(LogEvent(event))
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_target(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """Target: PostgreSQL 16.4, shop 1.2 GB, version 0003, 5 pending, one warning; the three choices."""
+    assert snap_compare(app_at("target"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_pending(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """Pending: 8 migrations, 0001-0003 applied, verdicts safe/review/blocked; 0004 SQL and its finding."""
+    assert snap_compare(app_at("pending"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_pending_down_script(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """Pending, `d` pressed on 0008: its down script."""
+    assert snap_compare(app_at("pending"), terminal_size=size, press=["down", "down", "down", "down", "d"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_backup(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """Backup check: degraded, with the archive-failure reason and the facts below."""
+    assert snap_compare(app_at("backup"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_impact(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """Impact: verdict dangerous, five lock rows with sizes, rows, estimates, blockers and fixes."""
+    assert snap_compare(app_at("impact"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_impact_sorted_and_filtered(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """Impact sorted by size (s) and filtered to `orders` (/): only the three orders rows."""
+    assert snap_compare(app_at("impact"), terminal_size=size, press=["s", "slash", *"orders", "enter"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_dry_run(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """Dry run: two statements ok, 0008 FAILED with its error shown when selected."""
+    assert snap_compare(app_at("dryrun"), terminal_size=size, press=["down", "down"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_confirmation(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """The typed confirmation over the execute screen: type `shop`; `sh` typed so far."""
+
+    async def open_modal(pilot: Pilot[Any]) -> None:
+        pilot.app.push_screen(ConfirmModal("Apply 5 pending migration(s) to shop?", "shop", blink=False))
+        await pilot.pause()
+        await pilot.press("s", "h")
+
+    assert snap_compare(app_at("pending"), terminal_size=size, run_before=open_modal)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_execute_live_panes(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """Execute mid-run: migration 5/5 statement 3/4, index build 36 % with ETA; lock tree with our session
+    (») holding, a reader and a writer waiting under it; the log tail with a warning."""
+
+    assert snap_compare(app_at("execute", ran=False), terminal_size=size, run_before=feed_live_panes)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_execute_finished(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """Execute after the run: 4 applied, 0008 failed and rolled back (lock timeout)."""
+    assert snap_compare(app_at("execute"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_verify(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """Verify: drift FAIL with the index diff, a statistics warning, rollback test passed."""
+    assert snap_compare(app_at("verify"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_summary(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """Summary: outcome with the failure, 1 min 34 s, longest wait caused 1.8 s, log command, five rows."""
+    assert snap_compare(app_at("summary"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_recent_changes(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """Incident rollback: five applied, newest first; 0003 chosen reverts 0005 and 0004; runs below."""
+    assert snap_compare(app_at("recent", "rollback"), terminal_size=size, press=["down", "down"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_rollback_impact(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """Incident rollback: the impact of the down scripts (step 3/6)."""
+    assert snap_compare(app_at("impact", "rollback"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_watch(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """Observer mode: read-only tag, lock tree, index progress, the log of someone else's run."""
+    assert snap_compare(app_at("watch", "watch"), terminal_size=size, run_before=feed_live_panes)
