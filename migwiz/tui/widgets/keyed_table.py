@@ -18,6 +18,7 @@ def sync_rows(table: DataTable[RenderableType], rows: Mapping[str, Cells]) -> No
     must change, the table is rebuilt and the cursor goes back to the row (key) it was on.
     """
     columns = list(table.columns)
+    cursor_key = selected_key(table)
     current = [str(k.value) for k in table.rows]
     wanted = list(rows)
     for key in current:
@@ -33,7 +34,9 @@ def sync_rows(table: DataTable[RenderableType], rows: Mapping[str, Cells]) -> No
         if key not in kept:
             table.add_row(*rows[key], key=key)
     if [str(k.value) for k in table.rows] != wanted:
-        _rebuild(table, rows)
+        _rebuild(table, rows, cursor_key)
+    elif cursor_key is not None and cursor_key in rows and selected_key(table) != cursor_key:
+        table.move_cursor(row=wanted.index(cursor_key), animate=False)  # rows above it came or went
 
 
 def _differs(before: object, after: object) -> bool:
@@ -44,8 +47,7 @@ def _differs(before: object, after: object) -> bool:
     return before != after
 
 
-def _rebuild(table: DataTable[RenderableType], rows: Mapping[str, Cells]) -> None:
-    cursor_key = selected_key(table)
+def _rebuild(table: DataTable[RenderableType], rows: Mapping[str, Cells], cursor_key: str | None) -> None:
     table.clear()
     for key, cells in rows.items():
         table.add_row(*cells, key=key)
