@@ -11,6 +11,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -26,9 +27,11 @@ from migwiz.engine.connect import connect, resolve_dsn, scrub
 from migwiz.engine.durations import parse_duration
 from migwiz.engine.errors import ConnectionFailed, MigwizError, UsageError
 from migwiz.engine.eventlog import LEVELS, Event, Level, follow_events, read_events
+from migwiz.engine.executor import RetryPolicy
+from migwiz.engine.guard import GuardPolicy
 from migwiz.engine.migset import load_migration_set
 from migwiz.engine.model import MigrationSet, Version
-from migwiz.engine.runner import ExecutionPolicy
+from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
 from migwiz.engine.state import state_exists
 from migwiz.engine.status import in_sync
 
@@ -204,32 +207,101 @@ def status(ctx: Context) -> None:
 # -- up / down ---------------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class ExecutionFlags:
+    """The flags `up` and `down` share: timeouts, retries, the lock-queue guard, the live view."""
+
+    lock_timeout: str | None
+    statement_timeout: str | None
+    wait: str | None
+    verbose: bool
+    watch: bool
+    lock_retries: int | None
+    retry_for: str | None
+    no_guard: bool
+    terminate_blockers: bool
+    yes: bool
+
+    @classmethod
+    def timeouts_only(cls, lock_timeout: str | None, statement_timeout: str | None) -> ExecutionFlags:
+        """Flags for commands that take only the timeouts (dry-run): everything else as default."""
+        return cls(lock_timeout, statement_timeout, None, False, False, None, None, False, False, False)
+
+
 def _execution_options(func: F) -> F:
-    func = click.option("--lock-timeout", help="lock_timeout per statement, e.g. 2s (default 2s).")(func)
-    func = click.option("--statement-timeout", help="statement_timeout per statement, e.g. 10min.")(func)
-    func = click.option("--wait", "wait", help="Wait this long for another run's migration lock (e.g. 30s).")(
-        func
-    )
-    func = click.option("--verbose", "-v", is_flag=True, help="Show every statement.")(func)
-    return func
+    """Adds the shared execution flags and hands them to the command as one `flags` argument."""
+
+    @functools.wraps(func)
+    def wrapper(ctx: Context, **kwargs: Any) -> Any:
+        names = ExecutionFlags.__dataclass_fields__
+        flags = ExecutionFlags(**{name: kwargs.pop(name) for name in names})
+        return func(ctx, flags=flags, **kwargs)
+
+    options = [
+        click.option("--lock-timeout", help="lock_timeout per statement, e.g. 2s (default 2s)."),
+        click.option("--statement-timeout", help="statement_timeout per statement, e.g. 10min."),
+        click.option("--wait", "wait", help="Wait this long for another run's migration lock (e.g. 30s)."),
+        click.option("--verbose", "-v", is_flag=True, help="Show every statement."),
+        click.option("--watch", is_flag=True, help="Live view: lock waits, progress, current statement."),
+        click.option(
+            "--lock-retries", type=click.IntRange(min=0), help="Retries after a lock timeout (default 6)."
+        ),
+        click.option("--retry-for", help="Give up retrying lock conflicts after this long (default 60s)."),
+        click.option(
+            "--no-guard", is_flag=True, help="Queue for locks like psql would (no lock-queue guard)."
+        ),
+        click.option(
+            "--terminate-blockers",
+            is_flag=True,
+            help="When retries are spent, terminate the sessions holding the lock (asks first).",
+        ),
+        click.option("--yes", is_flag=True, help="Do not ask before terminating blockers."),
+    ]
+    decorated: Any = wrapper
+    for option in reversed(options):
+        decorated = option(decorated)
+    return cast(F, decorated)
 
 
 def _run_migrations(
-    ctx: Context, command: str, policy: ExecutionPolicy, wait: str | None, verbose: bool, **targets: Any
+    ctx: Context,
+    command: str,
+    policy: ExecutionPolicy,
+    flags: ExecutionFlags,
+    action: Callable[[Runner], RunReport],
 ) -> None:
     mset = ctx.migration_set()
-    wait_ms = parse_duration_flag(wait, "--wait") if wait else 0
-    sinks = [] if ctx.json else [output.ConsoleSink(verbose=verbose)]
-    run = commands.up if command == "up" else commands.down
-    result = run(
-        ctx.dsn, mset, schema=ctx.settings.schema, policy=policy, wait_ms=wait_ms,
-        log_file=ctx.settings.log_file, sinks=sinks, syslog_address=ctx.settings.syslog_address,
-        retention_ms=ctx.settings.log_retention_ms, **targets,
-    )  # fmt: skip
+    wait_ms = parse_duration_flag(flags.wait, "--wait") if flags.wait else 0
+    sinks = [] if ctx.json or flags.watch else [output.ConsoleSink(verbose=flags.verbose)]
+
+    def start(act: Callable[[Runner], RunReport]) -> commands.MigrateResult:
+        return commands.migrate(
+            ctx.dsn, mset, act, command=command, schema=ctx.settings.schema, policy=policy, wait_ms=wait_ms,
+            log_file=ctx.settings.log_file, sinks=sinks, syslog_address=ctx.settings.syslog_address,
+            retention_ms=ctx.settings.log_retention_ms,
+        )  # fmt: skip
+
+    if flags.watch and not ctx.json:
+        from migwiz.console.dryrun import watch_run
+
+        results: list[commands.MigrateResult] = []
+
+        def started(act: Callable[[Runner], RunReport]) -> RunReport:
+            results.append(start(act))
+            return results[-1].report
+
+        watch_run(output.stderr, ctx.dsn, started, action)
+        result = results[-1]
+    else:
+        result = start(action)
     report = result.report
     if ctx.json:
         output.emit_json({"run_id": result.run_id, **report.to_json()})
     else:
+        if flags.watch:
+            for outcome in report.outcomes:
+                if outcome.failure is not None:
+                    output.stderr.print(f"failed: {outcome.failure.describe()}", markup=False, style="red")
         done = sum(1 for o in report.outcomes if o.result != "failed")
         verb = "applied" if command == "up" else "reverted"
         output.stdout.print(f"{done} migration(s) {verb}; run {result.run_id}", markup=False)
@@ -244,14 +316,30 @@ def parse_duration_flag(value: str, flag: str) -> int:
         raise UsageError(f"{flag} {value!r}: {exc}") from None
 
 
-def _policy(
-    ctx: Context, lock_timeout: str | None, statement_timeout: str | None, **extra: Any
-) -> ExecutionPolicy:
+def _policy(ctx: Context, flags: ExecutionFlags, **extra: Any) -> ExecutionPolicy:
+    settings = ctx.settings
+    retry = RetryPolicy(
+        lock_retries=flags.lock_retries if flags.lock_retries is not None else settings.lock_retries,
+        max_total_ms=parse_duration_flag(flags.retry_for, "--retry-for")
+        if flags.retry_for
+        else settings.retry_for_ms,
+    )
+    if flags.terminate_blockers and not flags.yes:
+        if ctx.json or not sys.stdin.isatty():
+            raise UsageError(
+                "--terminate-blockers ends other sessions: confirm with --yes when not on a terminal",
+                "add --yes if terminating the sessions that block the migration is really intended",
+            )
+        if not click.confirm("Terminate the sessions that still block a migration once retries are spent?"):
+            raise UsageError("not confirmed: nothing was run")
+    guard = GuardPolicy(enabled=not flags.no_guard, terminate_blockers=flags.terminate_blockers)
     return ExecutionPolicy(
-        lock_timeout_ms=ctx.settings.lock_timeout_ms,
-        statement_timeout_ms=ctx.settings.statement_timeout_ms,
-        lock_timeout_forced=lock_timeout is not None,
-        statement_timeout_forced=statement_timeout is not None,
+        lock_timeout_ms=settings.lock_timeout_ms,
+        statement_timeout_ms=settings.statement_timeout_ms,
+        lock_timeout_forced=flags.lock_timeout is not None,
+        statement_timeout_forced=flags.statement_timeout is not None,
+        retry=retry,
+        guard=guard,
         **extra,
     )
 
@@ -276,33 +364,30 @@ def _policy(
     is_flag=True,
     help="Run a contract migration the phase guard refuses (the reasons are logged).",
 )
-@_execution_options
 @common_options
+@_execution_options
 def up(
     ctx: Context,
+    flags: ExecutionFlags,
     to: str | None,
     allow_irreversible: bool,
     allow_out_of_order: bool,
     resolve: str | None,
     phase: str | None,
     force_contract: bool,
-    lock_timeout: str | None,
-    statement_timeout: str | None,
-    wait: str | None,
-    verbose: bool,
 ) -> None:
     """Apply pending migrations, each in its own transaction with its history row."""
     policy = _policy(
         ctx,
-        lock_timeout,
-        statement_timeout,
+        flags,
         allow_irreversible=allow_irreversible,
         allow_out_of_order=allow_out_of_order,
         resolve=resolve,
         phase=phase,
         force_contract=force_contract,
     )
-    _run_migrations(ctx, "up", policy, wait, verbose, to=Version(to) if to else None)
+    target = Version(to) if to else None
+    _run_migrations(ctx, "up", policy, flags, lambda runner: runner.up(target))
 
 
 @cli.command()
@@ -313,23 +398,15 @@ def up(
     type=click.Choice(["ran", "not-ran"]),
     help="Say whether an interrupted no-transaction statement completed.",
 )
-@_execution_options
 @common_options
-def down(
-    ctx: Context,
-    to: str | None,
-    steps: int | None,
-    resolve: str | None,
-    lock_timeout: str | None,
-    statement_timeout: str | None,
-    wait: str | None,
-    verbose: bool,
-) -> None:
+@_execution_options
+def down(ctx: Context, flags: ExecutionFlags, to: str | None, steps: int | None, resolve: str | None) -> None:
     """Run down scripts, newest first (one step unless --to or --steps)."""
     if to and steps:
         raise click.UsageError("--to and --steps cannot be combined")
-    policy = _policy(ctx, lock_timeout, statement_timeout, resolve=resolve)
-    _run_migrations(ctx, "down", policy, wait, verbose, to=Version(to) if to else None, steps=steps)
+    policy = _policy(ctx, flags, resolve=resolve)
+    target = Version(to) if to else None
+    _run_migrations(ctx, "down", policy, flags, lambda runner: runner.down(target, steps))
 
 
 # -- lint --------------------------------------------------------------------------------------------------
@@ -520,7 +597,7 @@ def plan_command(
     from migwiz.engine.plan import VERDICTS
 
     mset = ctx.migration_set()
-    policy = _policy(ctx, lock_timeout, None)
+    policy = _policy(ctx, ExecutionFlags.timeouts_only(lock_timeout, None))
     report = commands.plan(
         ctx.dsn, mset, schema=ctx.settings.schema, calibrate=calibrate, pg_version=pg_version, policy=policy
     )
@@ -865,7 +942,7 @@ def dry_run_command(
     from migwiz.console.dryrun import render_dry_run
 
     policy = _policy(
-        ctx, lock_timeout, statement_timeout,
+        ctx, ExecutionFlags.timeouts_only(lock_timeout, statement_timeout),
         allow_irreversible=allow_irreversible, allow_out_of_order=allow_out_of_order,
     )  # fmt: skip
     report = commands.dry_run(

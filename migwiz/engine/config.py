@@ -22,6 +22,8 @@ _KNOWN_KEYS = {
     "syslog",
     "drift",
     "baseline",
+    "lock_retries",
+    "retry_for",
 }
 
 
@@ -39,6 +41,10 @@ class Settings:
     log_retention_ms: int | None = None
     syslog_address: str | None = None
     baseline: tuple[Path, ...] = ()
+    lock_retries: int = 6
+    """Retries after a lock timeout before a statement fails."""
+    retry_for_ms: int = 60_000
+    """Give up retrying lock conflicts after this long."""
     """SQL files with the schema before the first migration (shadow databases start from it)."""
 
 
@@ -135,6 +141,8 @@ def load_settings(
         else None,
         syslog_address=_syslog_address(data.get("syslog")),
         baseline=baseline_flag or _baseline(data.get("baseline"), base, where),
+        lock_retries=_count(data.get("lock_retries", 6), "lock_retries", where),
+        retry_for_ms=_duration(data["retry_for"], "retry_for", where) if "retry_for" in data else 60_000,
     )
 
 
@@ -159,3 +167,9 @@ def _baseline(value: Any, base: Path, where: Path) -> tuple[Path, ...]:
         if not path.is_file():
             raise ConfigError(f"{where}: baseline file {path} does not exist")
     return paths
+
+
+def _count(value: Any, key: str, where: Path) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(f"{where}: {key} = {value!r}: a whole number of 0 or more")
+    return value
