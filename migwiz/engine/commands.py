@@ -15,6 +15,8 @@ from migwiz.engine.backup import backup_dump as backup_dump
 from migwiz.engine.backup import plan_dump as plan_dump
 from migwiz.engine.ci import run_ci as run_ci
 from migwiz.engine.connect import connect
+from migwiz.engine.control import RunControl as RunControl
+from migwiz.engine.control import install_signal_stop as install_signal_stop
 from migwiz.engine.drift import drift as drift
 from migwiz.engine.dryrun import DryRunReport as DryRunReport
 from migwiz.engine.dryrun import dry_run as dry_run
@@ -25,11 +27,14 @@ from migwiz.engine.migset import load_migration_set
 from migwiz.engine.model import MigrationSet, Version
 from migwiz.engine.plan import PlanReport as PlanReport
 from migwiz.engine.plan import plan as plan
+from migwiz.engine.plan import plan_down as plan_down
 from migwiz.engine.recipes import new_recipe as new_recipe
 from migwiz.engine.rollback_test import test_rollback as test_rollback
 from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
 from migwiz.engine.state import DEFAULT_SCHEMA, read_history, state_exists
 from migwiz.engine.status import MigrationStatus, compute_status
+from migwiz.engine.target import TargetInfo as TargetInfo
+from migwiz.engine.target import target_info as target_info
 from migwiz.engine.verify import verify as verify
 
 DEFAULT_PG_VERSION = 18
@@ -72,11 +77,13 @@ def migrate(
     sinks: Sequence[EventSink] = (),
     syslog_address: str | None = None,
     retention_ms: int | None = None,
+    control: RunControl | None = None,
 ) -> MigrateResult:
     """Take the migration lock, record a run in the central log, and run `action` (e.g. `Runner.up`).
 
     The lock is released and the run finished whatever happens; a `MigwizError` raised by the action is
-    logged, then raised again.
+    logged, then raised again. `control` lets another thread (or `install_signal_stop`) stop the run at a
+    safe point or change its lock_timeout; it is marked finished when this returns.
     """
     if command == "up":
         with connect(dsn, autocommit=True, purpose="adopt check") as conn:
@@ -86,7 +93,7 @@ def migrate(
             dsn, schema, command, log_file=log_file, syslog_address=syslog_address, retention_ms=retention_ms
         )
         run.log.sinks.extend(sinks)
-        runner = Runner(dsn, mset, log=run.log, schema=schema, policy=policy)
+        runner = Runner(dsn, mset, log=run.log, schema=schema, policy=policy, control=control)
         outcome = "failed"
         summary: dict[str, object] = {}
         try:
@@ -102,6 +109,8 @@ def migrate(
         finally:
             runner.close()
             run.finish(outcome, **summary)
+            if control is not None:
+                control.finish()
     return MigrateResult(run.run_id, report)
 
 
@@ -126,11 +135,13 @@ def up(
     sinks: Sequence[EventSink] = (),
     syslog_address: str | None = None,
     retention_ms: int | None = None,
+    control: RunControl | None = None,
 ) -> MigrateResult:
     """Apply pending migrations (up to and including version `to`)."""
     return migrate(
         dsn, mset, lambda r: r.up(to), command="up", schema=schema, policy=policy, wait_ms=wait_ms,
         log_file=log_file, sinks=sinks, syslog_address=syslog_address, retention_ms=retention_ms,
+        control=control,
     )  # fmt: skip
 
 
@@ -147,12 +158,13 @@ def down(
     sinks: Sequence[EventSink] = (),
     syslog_address: str | None = None,
     retention_ms: int | None = None,
+    control: RunControl | None = None,
 ) -> MigrateResult:
     """Revert applied migrations, newest first (one unless `to` or `steps`)."""
     return migrate(
         dsn, mset, lambda r: r.down(to, steps), command="down", schema=schema, policy=policy,
         wait_ms=wait_ms, log_file=log_file, sinks=sinks, syslog_address=syslog_address,
-        retention_ms=retention_ms,
+        retention_ms=retention_ms, control=control,
     )  # fmt: skip
 
 

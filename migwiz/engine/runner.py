@@ -12,7 +12,7 @@ import re
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -21,8 +21,10 @@ import pglast.ast
 import psycopg
 from psycopg import sql
 
+from migwiz.engine.backfill.execute import ProgressCallback
 from migwiz.engine.backfill.migration import run_backfill_migration  # issue 5: backfill runner
 from migwiz.engine.connect import connect, scrub
+from migwiz.engine.control import RunControl, RunStopped
 from migwiz.engine.errors import StateMismatch, UsageError
 from migwiz.engine.eventlog import EventLog
 from migwiz.engine.executor import Executor, LockRetriesExhausted, RetryPolicy
@@ -128,10 +130,14 @@ class RunReport:
 
     direction: Direction
     outcomes: list[MigrationOutcome] = field(default_factory=list)
+    stopped: str | None = None
+    """Why the run stopped at a safe point before its end (a `RunControl` stop), None when it did not."""
+    not_run: list[Version] = field(default_factory=list)
+    """The migrations a stop left out (still pending, or still applied for a down)."""
 
     @property
     def ok(self) -> bool:
-        """No migration failed."""
+        """No migration failed (a run stopped at a safe point is ok)."""
         return all(o.result != "failed" for o in self.outcomes)
 
     def to_json(self) -> dict[str, Any]:
@@ -140,6 +146,8 @@ class RunReport:
             "direction": self.direction,
             "ok": self.ok,
             "migrations": [o.to_json() for o in self.outcomes],
+            "stopped": self.stopped,
+            "not_run": [str(v) for v in self.not_run],
         }
 
 
@@ -178,6 +186,8 @@ class Runner:
         policy: ExecutionPolicy | None = None,
         before_statement: StatementHook | None = None,
         after_statement: AfterStatementHook | None = None,
+        control: RunControl | None = None,
+        backfill_progress: ProgressCallback | None = None,
     ) -> None:
         self.dsn = dsn
         self.mset = mset
@@ -192,6 +202,23 @@ class Runner:
         self._state_lock = threading.Lock()
         self._current: CurrentStatement | None = None
         self._analysis: dict[int, tuple[tuple[LockTarget, ...], ...]] = {}
+        self._control: RunControl | None = None
+        self._control_lock_timeout: int | None = None
+        self.control = control
+        self.backfill_progress = backfill_progress
+        """Called with every `BackfillProgress` reading of a backfill migration (from the runner's thread)."""
+
+    @property
+    def control(self) -> RunControl | None:
+        """The run control checked between migrations and statements (None: nothing steers the run)."""
+        return self._control
+
+    @control.setter
+    def control(self, control: RunControl | None) -> None:
+        self._control = control
+        self._control_lock_timeout = None
+        if control is not None:
+            control.attach(self)
 
     # -- connection and state -------------------------------------------------------------------
 
@@ -347,9 +374,15 @@ class Runner:
         todo = self.plan_up(to)
         if not todo:
             self.log.info("plan", "nothing to apply: every migration is applied")
-        for status in todo:
+        for position, status in enumerate(todo):
             assert status.migration is not None
-            outcome = self._apply(status.migration, status.history)
+            if self._stop_before(status.migration, todo[position:], report):
+                break
+            try:
+                outcome = self._apply(status.migration, status.history)
+            except RunStopped as stop:
+                self._stopped_inside(status.migration, stop, todo[position:], report, "up")
+                break
             report.outcomes.append(outcome)
             if outcome.result == "failed":
                 break
@@ -362,13 +395,92 @@ class Runner:
         todo = self.plan_down(to, steps)
         if not todo:
             self.log.info("plan", "nothing to revert")
-        for status in todo:
+        for position, status in enumerate(todo):
             assert status.migration is not None and status.history is not None
-            outcome = self._revert(status.migration, status.history)
+            if self._stop_before(status.migration, todo[position:], report):
+                break
+            try:
+                outcome = self._revert(status.migration, status.history)
+            except RunStopped as stop:
+                self._stopped_inside(status.migration, stop, todo[position:], report, "down")
+                break
             report.outcomes.append(outcome)
             if outcome.result == "failed":
                 break
         return report
+
+    # -- run control -----------------------------------------------------------------------------------
+
+    def _stop_before(self, migration: Migration, rest: list[MigrationStatus], report: RunReport) -> bool:
+        """A stop was requested: log it and leave `rest` (this migration and the later ones) alone."""
+        control = self._control
+        if control is None or not control.stop_requested:
+            return False
+        reason = control.stop_reason or "a stop was requested"
+        report.stopped = reason
+        report.not_run = [s.version for s in rest]
+        self.log.warning(
+            "stop",
+            f"stopped at a safe point before {migration.version}: {reason}",
+            reason=reason,
+            not_run=[str(v) for v in report.not_run],
+        )
+        return True
+
+    def _stopped_inside(
+        self,
+        migration: Migration,
+        stop: RunStopped,
+        rest: list[MigrationStatus],
+        report: RunReport,
+        direction: Direction,
+    ) -> None:
+        """A stop between two statements of `migration` (the first of `rest`): say what it left."""
+        self._set_current(None)
+        script = migration.up if direction == "up" else migration.down
+        in_transaction = script is None or script.directives.transaction
+        report.stopped = stop.reason
+        report.not_run = [s.version for s in (rest if in_transaction else rest[1:])]
+        if in_transaction:
+            what = f"before statement {stop.index + 1}; its transaction was rolled back"
+        else:
+            again = "up" if direction == "up" else "down"
+            what = (
+                f"after {stop.index} of {len(script.statements) if script else '?'} statements; "
+                f"`migwiz {again}` resumes it at statement {stop.index + 1}"
+            )
+        self.log.warning(
+            "stop",
+            f"stopped at a safe point in {migration.label} {what}: {stop.reason}",
+            version=str(migration.version),
+            reason=stop.reason,
+            statement=stop.index + 1,
+            not_run=[str(v) for v in report.not_run],
+        )
+
+    def _apply_lock_timeout(self, conn: psycopg.Connection[Any] | None) -> None:
+        """Take the operator's lock_timeout from the control into the policy (and `conn`, mid-migration)."""
+        control = self._control
+        ms = control.lock_timeout_ms if control is not None else None
+        if ms is None or ms == self._control_lock_timeout:
+            return
+        self._control_lock_timeout = ms
+        self.policy = replace(self.policy, lock_timeout_ms=ms, lock_timeout_forced=True)
+        self.log.info("policy", f"lock_timeout changed to {ms} ms by the operator", lock_timeout_ms=ms)
+        if conn is not None:
+            idle = conn.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
+            scope = sql.SQL("SET" if idle else "SET LOCAL")
+            conn.execute(sql.SQL("{} lock_timeout = {}").format(scope, sql.Literal(f"{ms}ms")))
+
+    def _checkpoint(self, conn: psycopg.Connection[Any], index: int) -> None:
+        """Before statement `index`: a stop after the statement raises `RunStopped`; a changed
+        lock_timeout applies to this statement on."""
+        control = self._control
+        if control is None:
+            return
+        if control.stop_after == "statement":
+            raise RunStopped(control.stop_reason or "a stop was requested", index)
+        self._apply_lock_timeout(conn)
 
     def _apply(self, migration: Migration, history: HistoryRow | None) -> MigrationOutcome:
         script = migration.up
@@ -380,8 +492,9 @@ class Runner:
             path=str(script.path),
             statements=len(script.statements),
         )
+        self._apply_lock_timeout(None)
         if script.directives.backfill:  # issue 5: batched, resumable backfill (engine/backfill/migration.py)
-            return run_backfill_migration(self, migration, history)
+            return run_backfill_migration(self, migration, history, on_progress=self.backfill_progress)
         if script.directives.transaction:
             return self._run_in_transaction(migration, script, "up")
         return self._run_statement_by_statement(migration, script, "up", history)
@@ -397,6 +510,7 @@ class Runner:
             path=str(script.path),
             statements=len(script.statements),
         )
+        self._apply_lock_timeout(None)
         if script.directives.transaction:
             return self._run_in_transaction(migration, script, "down")
         return self._run_statement_by_statement(migration, script, "down", history)
@@ -713,6 +827,7 @@ class Runner:
                 self._set_timeouts(conn, script, local=True)
                 for index in range(len(script.statements)):
                     position[0] = index
+                    self._checkpoint(conn, index)
                     self._execute(conn, migration, script, index, direction, number)
                 elapsed = (time.perf_counter() - started) * 1000
                 if direction == "up":
@@ -843,6 +958,7 @@ class Runner:
         invalid_before = self._invalid_indexes(conn)
         try:
             for index in range(start_at, len(script.statements)):
+                self._checkpoint(conn, index)
                 conn.execute(
                     sql.SQL("UPDATE {} SET statement_running = %s WHERE version = %s").format(history_table),
                     (index, version),

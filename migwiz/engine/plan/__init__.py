@@ -1,8 +1,9 @@
-"""`migwiz plan`: pending migrations joined with the live database — sizes, durations, blockers, verdicts."""
+"""`migwiz plan`: pending migrations (or the down scripts of a rollback) joined with the live database —
+sizes, durations, blockers, verdicts."""
 
 from __future__ import annotations
 
-from migwiz.engine.plan.build import plan
+from migwiz.engine.plan.build import plan, plan_down
 from migwiz.engine.plan.model import (
     VERDICT_TEXT,
     VERDICTS,
@@ -28,4 +29,5 @@ __all__ = [
     "Step",
     "Verdict",
     "plan",
+    "plan_down",
 ]

@@ -1,9 +1,11 @@
-"""`plan`: the pending migrations, analysed, joined with the live database, costed and judged."""
+"""`plan`: the pending migrations, analysed, joined with the live database, costed and judged.
+
+`plan_down` does the same for the down scripts an incident rollback would run, newest first."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -15,11 +17,12 @@ from migwiz.engine.analysis.model import LOCK_MODES, lock_rank
 from migwiz.engine.analysis.schema import Schema
 from migwiz.engine.calibrate import DEFAULT_THROUGHPUT, Throughput, calibrate, load_calibration
 from migwiz.engine.connect import connect, describe
+from migwiz.engine.errors import UsageError
 from migwiz.engine.eventlog import EventLog
-from migwiz.engine.model import Migration, MigrationSet
+from migwiz.engine.model import Migration, MigrationSet, Script, Version
 from migwiz.engine.plan.estimate import statement_steps
 from migwiz.engine.plan.live import LiveRelation, read_lock_holders, read_relations, read_wraparound_vacuums
-from migwiz.engine.plan.model import Blocker, MigrationPlan, PlanReport, StatementPlan
+from migwiz.engine.plan.model import Blocker, Direction, MigrationPlan, PlanReport, Reason, StatementPlan
 from migwiz.engine.plan.verdict import blockers_of, migration_reasons, queue_risk
 from migwiz.engine.runner import ExecutionPolicy
 from migwiz.engine.state import DEFAULT_SCHEMA, read_history
@@ -35,23 +38,78 @@ def plan(
     pg_version: int | None = None,
     policy: ExecutionPolicy | None = None,
     log: EventLog | None = None,
+    to: Version | None = None,
 ) -> PlanReport:
-    """The pending migrations of `mset` joined with the database at `dsn`: per statement the sizes and
-    estimated rows of the relations it locks, the expected duration of its rewrites, scans and index builds,
-    the sessions that would block its locks right now and the lock-queue risk; a verdict per migration.
+    """The pending migrations of `mset` (up to and including `to`) joined with the database at `dsn`: per
+    statement the sizes and estimated rows of the relations it locks, the expected duration of its rewrites,
+    scans and index builds, the sessions that would block its locks right now and the lock-queue risk; a
+    verdict per migration.
 
     Read-only, except with `calibrate`: that measures this server on a sample table and stores the result
     in `<schema>.calibration` (later plans reuse it). `policy` gives the lock_timeout `up` would use.
     """
+
+    def choose(statuses: list[MigrationStatus]) -> list[tuple[Migration, Script | None, int]]:
+        todo = [
+            s
+            for s in statuses
+            if s.state in ("pending", "failed")
+            and s.migration is not None
+            and (to is None or s.version <= to)
+        ]
+        return [(s.migration, s.migration.up, _done(s, "up")) for s in todo if s.migration is not None]
+
+    return _plan(dsn, mset, choose, "up", schema, calibrate, pg_version, policy, log)
+
+
+def plan_down(
+    dsn: str,
+    mset: MigrationSet,
+    *,
+    to: Version,
+    schema: str = DEFAULT_SCHEMA,
+    calibrate: bool = False,
+    pg_version: int | None = None,
+    policy: ExecutionPolicy | None = None,
+    log: EventLog | None = None,
+) -> PlanReport:
+    """The down scripts that revert every applied migration newer than `to`, newest first (the order
+    `down --to` runs them), joined with the live database as `plan` does for ups: sizes, durations,
+    blockers now, a verdict per migration. A migration without a down script is `dangerous`: `down`
+    refuses to run until it has one. Read-only (except with `calibrate`, as for `plan`)."""
+    if to not in {m.version for m in mset.migrations}:
+        raise UsageError(f"--to {to}: no migration has that version")
+
+    def choose(statuses: list[MigrationStatus]) -> list[tuple[Migration, Script | None, int]]:
+        applied = [
+            s
+            for s in statuses
+            if s.state in ("applied", "failed") and s.migration is not None and s.version > to
+        ]
+        applied.sort(key=lambda s: s.version, reverse=True)
+        return [(s.migration, s.migration.down, _done(s, "down")) for s in applied if s.migration is not None]
+
+    return _plan(dsn, mset, choose, "down", schema, calibrate, pg_version, policy, log)
+
+
+def _plan(
+    dsn: str,
+    mset: MigrationSet,
+    choose: Callable[[list[MigrationStatus]], list[tuple[Migration, Script | None, int]]],
+    direction: Direction,
+    schema: str,
+    calibrate: bool,
+    pg_version: int | None,
+    policy: ExecutionPolicy | None,
+    log: EventLog | None,
+) -> PlanReport:
     started = time.perf_counter()
     policy = policy or ExecutionPolicy()
     with connect(dsn, autocommit=True, purpose="plan") as conn:
         throughput = replace(_throughput(conn, schema, calibrate, log), cache_bytes=_shared_buffers(conn))
-        statuses = compute_status(mset, read_history(conn, schema))
-        todo = [s for s in statuses if s.state in ("pending", "failed") and s.migration is not None]
+        chosen = choose(compute_status(mset, read_history(conn, schema)))
         catalog = read_catalog_facts(conn)
         version = pg_version or conn.info.server_version // 10000
-        chosen = [(s.migration, _done(s)) for s in todo if s.migration is not None]
         analysed = _analyse(chosen, catalog, version)
         names = _relations_of(analysed, catalog)
         live = read_relations(conn, names)
@@ -62,16 +120,19 @@ def plan(
     holders = [_upgrade(h, wraparound) for h in holders]
     fks = {(fk.table, fk.name): fk.referenced for t in catalog.tables.values() for fk in t.foreign_keys}
     plans = tuple(
-        _migration_plan(migration, done, stmts, live, holders, throughput, policy, fks)
-        for migration, done, stmts in analysed
+        _migration_plan(migration, script, done, stmts, live, holders, throughput, policy, fks)
+        if script is not None
+        else _no_down_plan(migration)
+        for migration, script, done, stmts in analysed
     )
     report = PlanReport(
-        describe(dsn), server_version, version, throughput, plans, time.perf_counter() - started
+        describe(dsn), server_version, version, throughput, plans, time.perf_counter() - started, direction
     )
     if log is not None:
         for m in plans:
-            log.info("plan", f"{m.version}: {m.verdict}", version=m.version, verdict=m.verdict,
-                     estimate_s=m.estimate_s, reasons=[r.message for r in m.reasons])  # fmt: skip
+            log.info("plan", f"{m.version} ({direction}): {m.verdict}", version=m.version, verdict=m.verdict,
+                     direction=direction, estimate_s=m.estimate_s,
+                     reasons=[r.message for r in m.reasons])  # fmt: skip
     return report
 
 
@@ -93,31 +154,51 @@ def _shared_buffers(conn: psycopg.Connection[Any]) -> int | None:
     return int(row[0]) if row and row[0] is not None else None
 
 
-def _done(status: MigrationStatus) -> int:
+def _done(status: MigrationStatus, direction: Direction) -> int:
+    """Statements of a partly run no-transaction script already done (they are not planned again)."""
     history = status.history
-    if history is None or status.migration is None or status.migration.up.directives.transaction:
+    migration = status.migration
+    if history is None or migration is None or history.success:
+        return 0
+    script = migration.up if direction == "up" else migration.down
+    if script is None or script.directives.transaction or history.reverting != (direction == "down"):
         return 0
     return int(history.statements_done)
 
 
+Analysed = tuple[Migration, Script | None, int, tuple[StatementAnalysis, ...]]
+
+
 def _analyse(
-    todo: Sequence[tuple[Migration, int]], catalog: CatalogFacts, pg_version: int
-) -> list[tuple[Migration, int, tuple[StatementAnalysis, ...]]]:
-    """Analyse in version order; the schema carries over from one migration to the next."""
+    todo: Sequence[tuple[Migration, Script | None, int]], catalog: CatalogFacts, pg_version: int
+) -> list[Analysed]:
+    """Analyse in the order they run; the schema carries over from one script to the next."""
     schema = Schema.of(catalog)
-    out = []
-    for migration, done in todo:
-        script = migration.up
+    out: list[Analysed] = []
+    for migration, script, done in todo:
+        if script is None:
+            out.append((migration, None, 0, ()))
+            continue
         stmts = walk_statements(script.statements[done:], pg_version, schema, options_of(script))
-        out.append((migration, done, stmts))
+        out.append((migration, script, done, stmts))
     return out
 
 
-def _relations_of(
-    analysed: Sequence[tuple[Migration, int, tuple[StatementAnalysis, ...]]], catalog: CatalogFacts
-) -> set[str]:
+def _no_down_plan(migration: Migration) -> MigrationPlan:
+    """A migration an incident rollback cannot revert."""
+    reason = Reason(
+        "dangerous",
+        f"{migration.label} has no down script: `migwiz down` refuses to run past it",
+        "write its down script, or revert it by hand",
+    )
+    return MigrationPlan(
+        str(migration.version), migration.name, migration.up.path, True, (), "dangerous", (reason,), 0.0
+    )
+
+
+def _relations_of(analysed: Sequence[Analysed], catalog: CatalogFacts) -> set[str]:
     names: set[str] = set()
-    for _, _, stmts in analysed:
+    for _, _, _, stmts in analysed:
         for a in stmts:
             names.update(lock.relation for lock in a.own_locks)
             names.update(a.rewrites)
@@ -140,6 +221,7 @@ def _newly_acquired(own: Sequence[LockOn], held_before: Sequence[LockOn]) -> tup
 
 def _migration_plan(
     migration: Migration,
+    script: Script,
     done: int,
     analyses: tuple[StatementAnalysis, ...],
     live: Mapping[str, LiveRelation],
@@ -148,7 +230,6 @@ def _migration_plan(
     policy: ExecutionPolicy,
     fks: Mapping[tuple[str, str], str],
 ) -> MigrationPlan:
-    script = migration.up
     in_transaction = script.directives.transaction
     lock_timeout = policy.lock_timeout_for(script)
     steps = [statement_steps(a, live, throughput, fks) for a in analyses]

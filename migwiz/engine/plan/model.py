@@ -15,6 +15,7 @@ from migwiz.engine.analysis.model import Blocks
 from migwiz.engine.calibrate import Throughput
 
 Verdict = Literal["safe", "quiet_window", "dangerous"]
+Direction = Literal["up", "down"]
 VERDICTS: tuple[Verdict, ...] = ("safe", "quiet_window", "dangerous")
 VERDICT_TEXT: dict[Verdict, str] = {
     "safe": "safe",
@@ -229,7 +230,8 @@ class MigrationPlan:
 
 @dataclass(frozen=True)
 class PlanReport:
-    """`migwiz plan`: every pending migration, in the order `up` would run them."""
+    """`migwiz plan`: every pending migration, in the order `up` would run them (or the down scripts of
+    an incident rollback, in the order `down` would run them)."""
 
     database: str
     server_version: int
@@ -239,6 +241,8 @@ class PlanReport:
     throughput: Throughput
     migrations: tuple[MigrationPlan, ...]
     elapsed_s: float
+    direction: Direction = "up"
+    """`up`: pending migrations in the order `up` runs them; `down`: the down scripts, newest first."""
 
     @property
     def verdict(self) -> Verdict:
@@ -254,6 +258,7 @@ class PlanReport:
             "calibrated": self.throughput.calibrated,
             "throughput": self.throughput.to_json(),
             "verdict": self.verdict,
+            "direction": self.direction,
             "elapsed_s": self.elapsed_s,
             "migrations": [m.to_json() for m in self.migrations],
         }
