@@ -20,7 +20,7 @@ import psycopg
 from psycopg import sql
 from psycopg.types.json import Jsonb
 
-from migwiz.engine.connect import permission_error
+from migwiz.engine.state import ensure_state
 
 QUERIES = Path(__file__).resolve().parent / "queries"
 SAMPLE_ROW_BYTES = 100
@@ -87,13 +87,8 @@ def _table(schema: str, name: str) -> sql.Composed:
 
 
 def ensure_calibration_table(conn: psycopg.Connection[Any], schema: str) -> None:
-    """Create `<schema>.calibration` (and the schema) when missing. `conn` must be in autocommit."""
-    text = (QUERIES / "plan_calibration_table.sql").read_text()
-    try:
-        with conn.transaction():
-            conn.execute(sql.SQL(text).format(schema=sql.Identifier(schema)))
-    except psycopg.errors.InsufficientPrivilege as exc:
-        raise permission_error(exc, f"creating {schema}.calibration") from None
+    """`<schema>.calibration` is part of migwiz's versioned state: make sure it is there (autocommit)."""
+    ensure_state(conn, schema)
 
 
 def load_calibration(conn: psycopg.Connection[Any], schema: str) -> Throughput | None:

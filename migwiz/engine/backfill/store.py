@@ -14,27 +14,12 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-from migwiz.engine.connect import permission_error
-from migwiz.engine.state import query_text
-
-_ADVISORY_KEY = 0x6D69677C  # serialises first-time creation of these tables
+from migwiz.engine.state import ensure_state
 
 
 def ensure_backfill_state(conn: psycopg.Connection[Any], schema: str) -> None:
-    """Create the backfill tables in `schema` if missing (`conn` in autocommit)."""
-    exists = conn.execute(
-        "SELECT to_regclass(format('%%I.backfill_control', %s::text)) IS NOT NULL"
-        " AND to_regclass(format('%%I.phase_query_baseline', %s::text)) IS NOT NULL",
-        (schema, schema),
-    ).fetchone()
-    if exists and exists[0]:
-        return
-    try:
-        with conn.transaction():
-            conn.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (_ADVISORY_KEY, schema))
-            conn.execute(sql.SQL(query_text("backfill_state.sql")).format(schema=sql.Identifier(schema)))
-    except psycopg.errors.InsufficientPrivilege as exc:
-        raise permission_error(exc, f"creating the backfill tables in {schema!r}") from None
+    """The backfill tables belong to migwiz's versioned state: make sure it exists (`conn` in autocommit)."""
+    ensure_state(conn, schema)
 
 
 def _table(schema: str, name: str) -> sql.Composed:

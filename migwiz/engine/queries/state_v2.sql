@@ -1,6 +1,7 @@
--- Backfill checkpoints, the operator's control rows and the query baselines of the phase guard.
--- Created idempotently by migwiz.engine.backfill.store; {schema} is the quoted migwiz schema.
-CREATE SCHEMA IF NOT EXISTS {schema};
+-- migwiz's own state, version 2: backfill checkpoints and the operator's control rows, the query
+-- baselines of the contract-phase guard, and the planner's calibration cache.
+-- {schema} is replaced by the quoted schema name. IF NOT EXISTS: databases where earlier builds created
+-- these tables on first use upgrade in place.
 
 CREATE TABLE IF NOT EXISTS {schema}.backfill_progress (
     id             text PRIMARY KEY,
@@ -40,3 +41,16 @@ CREATE TABLE IF NOT EXISTS {schema}.phase_query_baseline (
     taken_at timestamptz NOT NULL DEFAULT clock_timestamp(),
     PRIMARY KEY (version, queryid)
 );
+
+CREATE TABLE IF NOT EXISTS {schema}.calibration (
+    measured_at          timestamptz PRIMARY KEY DEFAULT clock_timestamp(),
+    server_version       integer NOT NULL,
+    sample_bytes         bigint NOT NULL,
+    sample_rows          bigint NOT NULL,
+    scan_bytes_per_s     double precision NOT NULL,
+    rewrite_bytes_per_s  double precision NOT NULL,
+    index_rows_per_s     double precision NOT NULL,
+    settings             jsonb NOT NULL DEFAULT '{{}}'
+);
+
+ALTER TABLE {schema}.calibration ADD COLUMN IF NOT EXISTS fk_rows_per_s double precision;
