@@ -27,6 +27,17 @@ def _wanted_binaries() -> list[Binaries]:
 
 
 BINARIES = _wanted_binaries()
+
+
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    """Say which servers the database tests run on, and why a system server is missing."""
+    found = ", ".join(f"{b.major} ({b.source})" for b in BINARIES) or "none"
+    lines = [f"PostgreSQL servers for database tests: {found}"]
+    if not any(b.source == "system" for b in available_binaries()):
+        lines.append("no system PostgreSQL under /usr/lib/postgresql: tests run on the embedded builds only")
+    if os.environ.get("MIGWIZ_TEST_PG"):
+        lines.append(f"limited by MIGWIZ_TEST_PG={os.environ['MIGWIZ_TEST_PG']}")
+    return lines
 _servers: dict[int, LocalServer] = {}
 
 

@@ -186,10 +186,12 @@ def start_server(
     *,
     settings: Mapping[str, str] | None = None,
     base_dir: Path | None = None,
+    hba: str | None = None,
 ) -> LocalServer:
     """initdb a fresh cluster in a temporary folder and start it on a free loopback port.
 
-    `settings` are appended to postgresql.conf (e.g. `{"wal_level": "replica"}`).
+    `settings` are appended to postgresql.conf (e.g. `{"wal_level": "replica"}`); `hba`, when given,
+    replaces pg_hba.conf (e.g. to require passwords).
     """
     user = _service_user(binaries)
     parent = Path(tempfile.mkdtemp(prefix=f"migwiz-pg{binaries.major}-", dir=base_dir))
@@ -224,6 +226,8 @@ def start_server(
         "shared_buffers": "128MB",
         **(settings or {}),
     }
+    if hba is not None:
+        (datadir / "pg_hba.conf").write_text(hba)
     with (datadir / "postgresql.conf").open("a") as f:
         f.write("\n# migwiz local server\n")
         f.writelines(f"{key} = {value}\n" for key, value in conf.items())
