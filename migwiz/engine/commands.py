@@ -21,7 +21,8 @@ from migwiz.engine.drift import drift as drift
 from migwiz.engine.dryrun import DryRunReport as DryRunReport
 from migwiz.engine.dryrun import dry_run as dry_run
 from migwiz.engine.errors import UsageError
-from migwiz.engine.eventlog import EventSink, Run
+from migwiz.engine.eventlog import EventSink, Run, StepCounter
+from migwiz.engine.impact import InflictedWaitWatch
 from migwiz.engine.migration_lock import MigrationLock
 from migwiz.engine.migset import load_migration_set
 from migwiz.engine.model import MigrationSet, Version
@@ -96,8 +97,12 @@ def migrate(
         runner = Runner(dsn, mset, log=run.log, schema=schema, policy=policy, control=control)
         outcome = "failed"
         summary: dict[str, object] = {}
+        retries = StepCounter("retry")
+        run.log.sinks.append(retries)
+        impact = InflictedWaitWatch(dsn, lambda: {pid for pid in [runner.backend_pid] if pid})
         try:
-            report = action(runner)
+            with impact:
+                report = action(runner)
             outcome = "success" if report.ok else "failed"
             summary = run_summary(report)
         except UsageError as exc:
@@ -108,6 +113,8 @@ def migrate(
             raise
         finally:
             runner.close()
+            summary["retries"] = retries.count
+            summary["longest_wait_inflicted_ms"] = round(impact.longest_s * 1000)
             run.finish(outcome, **summary)
             if control is not None:
                 control.finish()

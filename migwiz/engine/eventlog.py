@@ -150,6 +150,22 @@ class SyslogSink:
         self._handler.close()
 
 
+class StepCounter:
+    """Counts the events of one step (e.g. "retry"), for the run's summary."""
+
+    def __init__(self, step: str) -> None:
+        self.step = step
+        self.count = 0
+
+    def write(self, event: Event) -> None:
+        """Count it when it is of the step."""
+        if event.step == self.step:
+            self.count += 1
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
 class DatabaseSink:
     """Inserts events into `<schema>.events` over a dedicated autocommit connection."""
 
