@@ -12,8 +12,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from migwiz.engine.connect import describe
+from migwiz.engine.control import SIGNAL_REASONS, RunControl
 from migwiz.tui.context import WizardContext, WizardData
-from migwiz.tui.execution import ExecutionControl
 
 MIGRATE_FLOW = ("target", "pending", "backup", "impact", "dryrun", "execute", "verify", "summary")
 ROLLBACK_FLOW = ("target", "recent", "impact", "execute", "verify", "summary")
@@ -26,7 +26,10 @@ class WizardApp(App[int]):
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = False
     TITLE = "migwiz"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "quit_wizard", "Quit", priority=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit_wizard", "Quit", priority=True),
+        Binding("question_mark", "keys", "Keys", tooltip="every key of this screen, with what it does"),
+    ]
 
     def __init__(self, context: WizardContext, data: WizardData | None = None, *, start: str | None = None):
         super().__init__()
@@ -38,7 +41,7 @@ class WizardApp(App[int]):
             "watch": WATCH_FLOW,
         }[context.mode]
         self.start = start or self.flow[0]
-        self.control: ExecutionControl | None = None
+        self.control: RunControl | None = None
         self.terminal_lost = False
 
     @property
@@ -58,8 +61,14 @@ class WizardApp(App[int]):
         """The terminal went away (SIGHUP): a run goes on to its safe point, then the wizard exits."""
         self.terminal_lost = True
         if self.control is not None and not self.control.done.is_set():
-            self.control.request_stop("the terminal was lost (SIGHUP)")
+            self.control.request_stop(SIGNAL_REASONS[signal.SIGHUP])
         self.exit(1)
+
+    def on_unmount(self) -> None:
+        """However the app ends, a run it started stops at its next safe point (never left running
+        unwatched; `launch.run_wizard` then waits for it)."""
+        if self.running and self.control is not None:
+            self.control.request_stop("the wizard closed")
 
     def use_flow(self, mode: str) -> None:
         """Switch between the migrate and the rollback flow (the start screen's choice)."""
@@ -84,6 +93,30 @@ class WizardApp(App[int]):
     def running(self) -> bool:
         """A run is executing."""
         return self.control is not None and not self.control.done.is_set()
+
+    def action_keys(self) -> None:
+        """Show every key of the current screen (the footer shows the main ones)."""
+        from textual.screen import ModalScreen
+
+        from migwiz.tui.screens.confirm import KeysModal
+
+        screen = self.screen
+        if isinstance(screen, ModalScreen):
+            return
+        keys: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            ours = active.node is screen or (
+                active.node is self and binding.action in ("quit_wizard", "keys")
+            )
+            if not ours or not binding.description or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            what = binding.description + (f": {binding.tooltip}" if binding.tooltip else "")
+            keys.append((self.get_key_display(binding), what))
+        title = getattr(screen, "TITLE", "") or "migwiz"
+        self.push_screen(KeysModal(f"Keys · {title}", keys))
 
     def action_quit_wizard(self) -> None:
         """Quit; while a run executes, ask first (it then stops at the next safe point)."""

@@ -11,142 +11,106 @@ from pathlib import Path
 from typing import Any, Literal
 
 from migwiz.engine import commands
-from migwiz.engine.analysis import (
-    LintReport,
-    ScriptLint,
-    StatementAnalysis,
-    lint_migration_set,
-    read_catalog_facts,
-)
+from migwiz.engine.analysis import LintReport, ScriptLint
 from migwiz.engine.config import Settings
-from migwiz.engine.connect import connect, describe
-from migwiz.engine.errors import UsageError
+from migwiz.engine.connect import connect
+from migwiz.engine.dryrun import DryRunReport
+from migwiz.engine.errors import MigwizError, UsageError
 from migwiz.engine.eventlog import Event, read_events
+from migwiz.engine.executor import RetryPolicy
 from migwiz.engine.migset import load_migration_set
 from migwiz.engine.model import Migration, MigrationSet, Version
+from migwiz.engine.plan import PlanReport
+from migwiz.engine.runner import ExecutionPolicy
 from migwiz.engine.state import HistoryRow, read_history, state_exists
 from migwiz.engine.status import MigrationStatus
+from migwiz.engine.target import TargetInfo
 
-Verdict = Literal["safe", "review", "blocked"]
-VERDICT_OF_SEVERITY: dict[str | None, Verdict] = {
-    None: "safe",
-    "info": "safe",
-    "warning": "review",
-    "error": "blocked",
+LintWord = Literal["clean", "warnings", "errors"]
+LINT_WORD_OF_SEVERITY: dict[str | None, LintWord] = {
+    None: "clean",
+    "info": "clean",
+    "warning": "warnings",
+    "error": "errors",
 }
+"""Without the planner, a migration is judged by its lint findings only, in words that cannot be mistaken
+for the planner's verdicts (safe / needs a quiet window / dangerous)."""
 
-# Read-only probe of the target (the wizard's first screen). Small and version-independent.
-_TARGET_SQL = (
-    "SELECT pg_catalog.version(), pg_catalog.current_setting('server_version'),"
-    " pg_catalog.pg_database_size(pg_catalog.current_database()), pg_catalog.pg_is_in_recovery(),"
-    " pg_catalog.pg_backend_pid()"
-)
-_SIZES_SQL = (
-    "SELECT n.nspname || '.' || c.relname, pg_catalog.pg_total_relation_size(c.oid), c.reltuples::bigint"
-    " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-    " WHERE n.nspname || '.' || c.relname = ANY(%s)"
-)
-_HOLDERS_SQL = (
-    "SELECT n.nspname || '.' || c.relname, count(DISTINCT l.pid)"
-    " FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_class c ON c.oid = l.relation"
-    " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-    " WHERE l.granted AND l.pid <> pg_catalog.pg_backend_pid() AND n.nspname || '.' || c.relname = ANY(%s)"
-    " GROUP BY 1"
-)
+
+def verdict_label(verdict: str) -> str:
+    """A verdict as the wizard writes it: the planner's words, or the lint words unchanged.
+
+    >>> verdict_label("quiet_window"), verdict_label("warnings")
+    ('quiet window', 'warnings')
+    """
+    return verdict.replace("_", " ")
+
+
+def policy_for(settings: Settings, *, lock_timeout_ms: int | None = None) -> ExecutionPolicy:
+    """The execution policy the wizard runs (and plans) with: the configured timeouts and retries."""
+    return ExecutionPolicy(
+        lock_timeout_ms=lock_timeout_ms or settings.lock_timeout_ms,
+        statement_timeout_ms=settings.statement_timeout_ms,
+        retry=RetryPolicy(lock_retries=settings.lock_retries, max_total_ms=settings.retry_for_ms),
+    )
 
 
 @dataclass(frozen=True)
-class TargetInfo:
-    """The target server and database, and what the operator should know before going on."""
+class TargetView:
+    """The engine's `TargetInfo` with the migration folder's side: pending count and warnings."""
 
-    where: str  # user@host:port/db, never a password
-    database: str
-    user: str
-    server_version: str
-    major: int
-    size_bytes: int
-    in_recovery: bool
-    migwiz_schema: bool
-    current_version: str | None
-    applied: int
+    info: TargetInfo
     pending: int
     migrations_dir: Path | None
     warnings: tuple[str, ...] = ()
 
 
-def target_info(dsn: str, settings: Settings) -> TargetInfo:
-    """Probe the target: version, size, role, current migration version and warnings."""
-    warnings: list[str] = []
-    with connect(dsn, autocommit=True, purpose="wizard") as conn:
-        row = conn.execute(_TARGET_SQL).fetchone()
-        assert row is not None
-        _, version, size, in_recovery, pid = row
-        second = conn.execute("SELECT pg_catalog.pg_backend_pid()").fetchone()
-        if second is not None and second[0] != pid:
-            warnings.append(
-                "the backend changed between two statements: a pooler in transaction mode (PgBouncer?) sits"
-                " in front; session settings such as lock_timeout may not stick: connect directly"
-            )
-        if in_recovery:
-            warnings.append("this server is a replica (in recovery): migrations must run on the primary")
-        initialised = state_exists(conn, settings.schema)
-        history = read_history(conn, settings.schema) if initialised else []
-        if not initialised:
-            warnings.append(
-                f"the {settings.schema} schema does not exist yet: it is created by the first run"
-            )
-        major = conn.info.server_version // 10000
-        database = conn.info.dbname
-        user = conn.info.user
-    applied = [h for h in history if h.success]
-    current = max((Version(h.version) for h in applied), default=None)
+def target_info(dsn: str, settings: Settings) -> TargetView:
+    """Probe the target (engine `target_info`) and count what the migration folder has pending."""
+    info = commands.target_info(dsn, settings.schema)
+    warnings = list(info.warnings())
     pending = 0
     if settings.migrations_dir is not None and settings.migrations_dir.is_dir():
-        mset = load_migration_set(settings.migrations_dir)
-        done = {Version(h.version) for h in applied}
-        pending = sum(1 for m in mset.migrations if m.version not in done)
+        result = commands.status(dsn, load_migration_set(settings.migrations_dir), schema=settings.schema)
+        pending = sum(1 for s in result.statuses if s.state in ("pending", "failed"))
     else:
         warnings.append("no migration folder: pass --dir or add `dir` to migwiz.toml")
-    return TargetInfo(
-        where=describe(dsn),
-        database=database,
-        user=user,
-        server_version=str(version),
-        major=major,
-        size_bytes=int(size),
-        in_recovery=bool(in_recovery),
-        migwiz_schema=initialised,
-        current_version=str(current) if current else None,
-        applied=len(applied),
-        pending=pending,
-        migrations_dir=settings.migrations_dir,
-        warnings=tuple(warnings),
-    )
+    return TargetView(info, pending, settings.migrations_dir, tuple(warnings))
 
 
 @dataclass(frozen=True)
 class PendingInfo:
-    """The migration set, every migration's status and the lint of what is not applied yet."""
+    """The migration set, every migration's status, the lint of what is not applied yet and, when the
+    planner could run, its verdict per pending migration."""
 
     mset: MigrationSet
     statuses: list[MigrationStatus]
     lint: LintReport
     initialised: bool
+    verdicts: dict[str, str] | None = None
+    """Planner verdict (safe / quiet_window / dangerous) by version; None when the plan failed."""
+    plan_error: str | None = None
 
     def script_lint(self, path: Path) -> ScriptLint | None:
         """The analysis of one script file."""
         return next((f for f in self.lint.files if f.path == path), None)
 
-    def verdict(self, migration: Migration) -> Verdict:
-        """safe / review / blocked from the worst finding of the up script."""
+    def lint_word(self, migration: Migration) -> LintWord:
+        """clean / warnings / errors from the worst finding of the up script."""
         found = self.script_lint(migration.up.path)
         if found is None:
-            return "safe"
+            return "clean"
         severities = {f.severity for f in found.findings} | {
             f.severity for st in found.statements for f in st.findings
         }
         worst = next((s for s in ("error", "warning", "info") if s in severities), None)
-        return VERDICT_OF_SEVERITY[worst]
+        return LINT_WORD_OF_SEVERITY[worst]
+
+    def verdict(self, migration: Migration) -> str:
+        """The planner's verdict when the plan ran, else the lint word."""
+        if self.verdicts is not None and str(migration.version) in self.verdicts:
+            return self.verdicts[str(migration.version)]
+        return self.lint_word(migration)
 
 
 def migration_set(settings: Settings) -> MigrationSet:
@@ -158,16 +122,19 @@ def migration_set(settings: Settings) -> MigrationSet:
 
 
 def pending_info(dsn: str, settings: Settings) -> PendingInfo:
-    """Status and lint (with the live catalog) of the configured migration set."""
+    """Status, lint (with the live catalog) and the planner's verdicts of the configured migration set."""
     mset = migration_set(settings)
     result = commands.status(dsn, mset, schema=settings.schema)
-    with connect(dsn, autocommit=True, purpose="wizard") as conn:
-        catalog = read_catalog_facts(conn)
-        major = conn.info.server_version // 10000
-    applied = {s.version for s in result.statuses if s.state == "applied"}
-    todo = MigrationSet(mset.root, mset.layout, tuple(m for m in mset.migrations if m.version not in applied))
-    lint = lint_migration_set(todo, pg_version=major, catalog=catalog)
-    return PendingInfo(mset, result.statuses, lint, result.initialised)
+    assert settings.migrations_dir is not None
+    lint = commands.lint([settings.migrations_dir], dsn=dsn, schema=settings.schema)
+    verdicts: dict[str, str] | None = None
+    error: str | None = None
+    try:
+        report = commands.plan(dsn, mset, schema=settings.schema, policy=policy_for(settings))
+        verdicts = {m.version: str(m.verdict) for m in report.migrations}
+    except MigwizError as exc:
+        error = exc.message
+    return PendingInfo(mset, result.statuses, lint, result.initialised, verdicts, error)
 
 
 # -- impact ------------------------------------------------------------------------------------------------
@@ -204,94 +171,10 @@ class ImpactReport:
 
     direction: Literal["up", "down"]
     rows: tuple[ImpactRow, ...]
-    verdict: str  # safe / review / blocked (static), or the planner's safe / quiet_window / dangerous
+    verdict: str  # the planner's safe / quiet_window / dangerous
     reasons: tuple[str, ...] = ()
     source: str = "static analysis and catalog sizes"
     verdicts: tuple[tuple[str, str], ...] = ()  # (version, verdict) per migration
-
-
-# Rough throughput used to guess how long a scan or rewrite takes when nothing better is known.
-_SCAN_BYTES_PER_S = 200e6
-_REWRITE_BYTES_PER_S = 60e6
-
-
-def _guess_seconds(analysis: StatementAnalysis, relation: str, size: int | None) -> float | None:
-    if size is None:
-        return None
-    if relation in analysis.rewrites:
-        return size / _REWRITE_BYTES_PER_S
-    if relation in analysis.scans:
-        return size / _SCAN_BYTES_PER_S
-    return 0.0
-
-
-def impact_report(
-    dsn: str,
-    mset: MigrationSet,
-    migrations: list[Migration],
-    *,
-    direction: Literal["up", "down"] = "up",
-) -> ImpactReport:
-    """Per statement of `migrations` (their up or down scripts): lock, relation, size, rows, estimated
-    duration, sessions holding a lock on it now, and the fix the analysis suggests."""
-    with connect(dsn, autocommit=True, purpose="wizard") as conn:
-        catalog = read_catalog_facts(conn)
-        major = conn.info.server_version // 10000
-        chosen = MigrationSet(mset.root, mset.layout, tuple(migrations))
-        if direction == "up":
-            lint = lint_migration_set(chosen, pg_version=major, catalog=catalog)
-            scripts = [(m, m.up) for m in migrations]
-        else:
-            lint = lint_migration_set(chosen, pg_version=major, catalog=None)
-            scripts = [(m, m.down) for m in migrations if m.down is not None]
-        by_path = {f.path: f for f in lint.files}
-        relations = sorted(
-            {
-                lock.relation
-                for _, script in scripts
-                if script.path in by_path
-                for st in by_path[script.path].statements
-                for lock in st.own_locks
-            }
-        )
-        sizes = {r[0]: (int(r[1]), int(r[2])) for r in conn.execute(_SIZES_SQL, (relations,)).fetchall()}
-        holders = {r[0]: int(r[1]) for r in conn.execute(_HOLDERS_SQL, (relations,)).fetchall()}
-    rows: list[ImpactRow] = []
-    reasons: list[str] = []
-    worst: str | None = None
-    for migration, script in scripts:
-        found = by_path.get(script.path)
-        if found is None:
-            continue
-        for index, st in enumerate(found.statements, start=1):
-            findings = sorted(st.findings, key=lambda f: ("error", "warning", "info").index(f.severity))
-            top = findings[0] if findings else None
-            if top is not None and (worst is None or top.severity == "error"):
-                worst = top.severity if worst != "error" else worst
-            for f in findings:
-                if f.severity != "info":
-                    reasons.append(f"{migration.version} statement {index}: {f.message}")
-            for lock in st.own_locks or ():
-                size, tuples = sizes.get(lock.relation, (None, None))
-                rows.append(
-                    ImpactRow(
-                        version=str(migration.version),
-                        statement=index,
-                        line=st.statement.line,
-                        kind=st.kind,
-                        mode=lock.mode,
-                        relation=lock.relation,
-                        size_bytes=size,
-                        rows=max(tuples, 0) if tuples is not None else None,
-                        est_seconds=_guess_seconds(st, lock.relation, size),
-                        blockers=holders.get(lock.relation, 0),
-                        blocks=st.blocks,
-                        rewrite=lock.relation in st.rewrites,
-                        fix=top.fix if top else None,
-                        severity=top.severity if top else None,
-                    )
-                )
-    return ImpactReport(direction, tuple(rows), VERDICT_OF_SEVERITY[worst], tuple(reasons))
 
 
 # -- incident rollback -------------------------------------------------------------------------------------
@@ -386,7 +269,7 @@ def as_list(value: Any) -> list[Any]:
     return list(value) if value else []
 
 
-def impact_from_plan(report: Any) -> ImpactReport:
+def impact_from_plan(report: PlanReport) -> ImpactReport:
     """The planner's `PlanReport` as impact rows: one per lock of each statement."""
     rows: list[ImpactRow] = []
     reasons: list[str] = []
@@ -422,7 +305,7 @@ def impact_from_plan(report: Any) -> ImpactReport:
                     )
                 )
     return ImpactReport(
-        "up",
+        report.direction,
         tuple(rows),
         str(report.verdict),
         tuple(reasons),
@@ -433,26 +316,20 @@ def impact_from_plan(report: Any) -> ImpactReport:
     )
 
 
-def plan_impact(dsn: str, settings: Settings, policy_lock_timeout_ms: int | None = None) -> ImpactReport:
-    """The impact of the pending migrations, from the engine's planner."""
-    from migwiz.engine.plan import plan
-    from migwiz.engine.runner import ExecutionPolicy
-
-    mset = migration_set(settings)
-    policy = ExecutionPolicy(lock_timeout_ms=policy_lock_timeout_ms or settings.lock_timeout_ms)
-    return impact_from_plan(plan(dsn, mset, schema=settings.schema, policy=policy))
+def plan_impact(dsn: str, settings: Settings, to: Version | None = None) -> ImpactReport:
+    """The impact of the pending migrations (up to `to`), from the engine's planner."""
+    report = commands.plan(
+        dsn, migration_set(settings), schema=settings.schema, policy=policy_for(settings), to=to
+    )
+    return impact_from_plan(report)
 
 
 def down_impact(dsn: str, settings: Settings, to: Version) -> ImpactReport:
     """The impact of the down scripts that revert every migration newer than `to`, newest first."""
-    mset = migration_set(settings)
-    result = commands.status(dsn, mset, schema=settings.schema)
-    chosen = [
-        s.migration
-        for s in sorted(result.statuses, key=lambda s: s.version, reverse=True)
-        if s.state in ("applied", "failed") and s.version > to and s.migration is not None
-    ]
-    return impact_report(dsn, mset, chosen, direction="down")
+    report = commands.plan_down(
+        dsn, migration_set(settings), to=to, schema=settings.schema, policy=policy_for(settings)
+    )
+    return impact_from_plan(report)
 
 
 def verify_target(dsn: str, settings: Settings) -> VerifyReport:
@@ -494,83 +371,13 @@ def verify_rollback(dsn: str, settings: Settings, versions: list[str]) -> Check:
     return Check("rollback test: up → down → up on a shadow", report.ok, "\n".join(lines))
 
 
-# -- dry run -----------------------------------------------------------------------------------------------
+# -- dry run ------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class DryRunRow:
-    """One statement as it ran on the shadow database."""
-
-    version: str
-    statement: int
-    line: int
-    sql: str
-    locks: tuple[str, ...]  # "AccessExclusive public.orders"
-    rewrites: tuple[str, ...]
-    duration_ms: float
-    error: str | None
-
-
-@dataclass(frozen=True)
-class DryRunView:
-    """The dry run of every pending migration, statement by statement."""
-
-    where: str
-    rows: tuple[DryRunRow, ...]
-    notes: tuple[str, ...] = ()
-
-    @property
-    def ok(self) -> bool:
-        """No statement failed."""
-        return all(r.error is None for r in self.rows)
-
-
-def dry_run(dsn: str, settings: Settings) -> DryRunView:
-    """Run the pending migrations on a shadow copy of the target's schema (no data), tracing each statement's
-    locks, rewrites, time and error; each migration is then applied there so the next one sees its schema."""
-    from migwiz.engine.eventlog import EventLog
-    from migwiz.engine.scratch import copy_schema
-    from migwiz.engine.shadow import copy_history, shadow_database, shadow_runner
-    from migwiz.engine.trace import trace_statements
-
-    mset = migration_set(settings)
-    result = commands.status(dsn, mset, schema=settings.schema)
-    todo = [s.migration for s in result.statuses if s.state == "pending" and s.migration is not None]
-    with connect(dsn, autocommit=True, purpose="wizard") as conn:
-        history = read_history(conn, settings.schema)
-    rows: list[DryRunRow] = []
-    notes = ["the shadow has the target's schema but no rows: timings show catalog work, not data work"]
-    with shadow_database(dsn, purpose="dry-run") as shadow:
-        copy_schema(dsn, shadow.dsn)
-        copy_history(shadow, history, schema=settings.schema)
-        for migration in todo:
-            traced = trace_statements(
-                shadow.dsn, migration.up.statements, in_transaction=migration.up.directives.transaction
-            )
-            failed = False
-            for index, t in enumerate(traced.statements, start=1):
-                rows.append(
-                    DryRunRow(
-                        version=str(migration.version),
-                        statement=index,
-                        line=t.statement.line,
-                        sql=" ".join(t.statement.sql.split()),
-                        locks=tuple(
-                            f"{lock.mode.removesuffix('Lock')} {lock.relation}" for lock in t.own_locks
-                        ),
-                        rewrites=t.rewrites,
-                        duration_ms=t.duration_ms,
-                        error=t.error if t.method != "skipped" else "skipped: an earlier statement failed",
-                    )
-                )
-                failed = failed or t.error is not None
-            if failed:
-                notes.append(f"{migration.version} failed on the shadow: later migrations were not tried")
-                break
-            if migration.up.directives.transaction:
-                runner = shadow_runner(shadow, mset, EventLog(), schema=settings.schema)
-                try:
-                    runner.up(migration.version)
-                finally:
-                    runner.close()
-    return DryRunView(shadow.label, tuple(rows), tuple(notes))
+def dry_run(dsn: str, settings: Settings, to: Version | None = None) -> DryRunReport:
+    """The engine's dry run: the pending migrations (up to `to`) through the real Runner on a shadow copy
+    of the target's schema, statement by statement."""
+    return commands.dry_run(
+        dsn, migration_set(settings), to=to, schema=settings.schema, policy=policy_for(settings),
+        log_file=settings.log_file,
+    )  # fmt: skip

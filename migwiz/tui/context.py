@@ -49,7 +49,7 @@ class WizardContext:
 class WizardData:
     """What the engine answered, filled step by step (every field None until its step ran)."""
 
-    target: Any = None  # backend.TargetInfo
+    target: Any = None  # backend.TargetView
     mset: MigrationSet | None = None
     statuses: list[Any] | None = None  # engine.status.MigrationStatus
     lint: Any = None  # engine.analysis.LintReport
@@ -61,5 +61,6 @@ class WizardData:
     verify: Any = None  # backend.VerifyReport
     recent: Any = None  # backend.RecentChanges
     rollback_to: Version | None = None
+    apply_to: Version | None = None  # `u` on the pending screen: apply up to and including this version
     errors: dict[str, str] = field(default_factory=dict)
     export_dir: Path = field(default_factory=Path.cwd)

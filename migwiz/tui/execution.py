@@ -1,22 +1,25 @@
-"""Running migrations under the wizard's control: safe points, a live lock_timeout and a current statement.
+"""Running migrations for the wizard: the engine's run with the wizard's hooks. No Textual here.
 
-No Textual here. `execute` runs in a worker thread. It goes through `commands.migrate` (the migration lock,
-the central log, the Runner) and applies or reverts one migration at a time, so between two migrations it
-can stop cleanly: that is the safe point used by "abort after this migration" and by a lost terminal
-(SIGHUP): the migration that is running finishes (or fails and rolls back), nothing after it starts.
+`execute` runs in a worker thread. It goes through `commands.migrate` (the migration lock, the central log,
+the Runner) with a `RunControl` (migwiz/engine/control.py) the screen holds: the Runner itself stops at a
+safe point when asked ("abort after this migration", a lost terminal), applies a changed lock_timeout from
+the next statement on, and reports backfill progress through a callback.
 """
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
 from migwiz.engine import commands
+from migwiz.engine.adopt import ensure_adopted
+from migwiz.engine.backfill.progress import BackfillProgress
+from migwiz.engine.connect import connect
+from migwiz.engine.control import RunControl
 from migwiz.engine.eventlog import Event, EventSink
 from migwiz.engine.model import Migration, MigrationSet, Script, Statement, Version
 from migwiz.engine.monitor import LockWait, Snapshot, one_line
@@ -27,7 +30,7 @@ Direction = Literal["up", "down"]
 
 @dataclass(frozen=True)
 class CurrentStatement:
-    """The statement the executor is about to run."""
+    """The statement the executor is about to run, and where it is in the run."""
 
     version: str
     label: str
@@ -37,60 +40,6 @@ class CurrentStatement:
     sql: str  # one line
     migration_number: int  # 1-based position in this run
     migrations: int
-
-
-class ExecutionControl:
-    """Thread-safe controls the UI holds while `execute` runs in a worker thread."""
-
-    def __init__(self, lock_timeout_ms: int) -> None:
-        self._stop = threading.Event()
-        self.done = threading.Event()
-        self.stop_reason: str | None = None
-        self.runner: Runner | None = None
-        self.lock_timeout_ms = lock_timeout_ms
-        self._lock = threading.Lock()
-        self.started = threading.Event()
-
-    @property
-    def stop_requested(self) -> bool:
-        """A stop at the next safe point was asked for."""
-        return self._stop.is_set()
-
-    def request_stop(self, reason: str) -> None:
-        """Stop after the migration that is running (the safe point)."""
-        with self._lock:
-            if self.stop_reason is None:
-                self.stop_reason = reason
-        self._stop.set()
-
-    def set_lock_timeout(self, ms: int) -> None:
-        """lock_timeout for the migrations that start from now on."""
-        self.lock_timeout_ms = ms
-
-    @property
-    def backend_pid(self) -> int | None:
-        """The executor's server pid, once connected."""
-        runner = self.runner
-        return runner.backend_pid if runner is not None else None
-
-    def our_pids(self) -> set[int]:
-        """For the monitor: the executor's pid when known."""
-        pid = self.backend_pid
-        return {pid} if pid else set()
-
-    def cancel_statement(self) -> bool:
-        """Cancel the statement running now (it fails and its migration is rolled back as the runner
-        records failures). False when nothing runs."""
-        runner = self.runner
-        conn = runner.conn if runner is not None else None
-        if conn is None or conn.closed:
-            return False
-        conn.cancel_safe(timeout=5.0)
-        return True
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Wait for the run to end; False on timeout."""
-        return self.done.wait(timeout)
 
 
 @dataclass(frozen=True)
@@ -139,92 +88,72 @@ def execute(
     target: Version | None,
     schema: str,
     policy: ExecutionPolicy,
-    control: ExecutionControl,
+    control: RunControl,
     sinks: Sequence[EventSink] = (),
     log_file: Path | None = None,
     on_statement: Callable[[CurrentStatement], object] | None = None,
-    on_run_id: Callable[[str], object] | None = None,
+    on_backfill: Callable[[BackfillProgress], object] | None = None,
 ) -> RunSummary:
-    """Apply (up to `target`) or revert (down to, not including, `target`) one migration at a time.
+    """Apply (up to and including `target`) or revert (down to, not including, `target`) under `control`.
 
-    Between migrations a requested stop is honoured and a changed lock_timeout takes effect. Errors are
-    returned in the summary, not raised.
+    Errors are returned in the summary, not raised; `control` is marked finished whatever happens.
     """
     from migwiz.engine.errors import MigwizError
 
     started = datetime.now(UTC)
-    holder: dict[str, RunReport] = {}
-    skipped: list[str] = []
+    holder: dict[str, Runner] = {}
+
+    def backfill_progress(reading: BackfillProgress) -> None:
+        if on_backfill is not None:
+            on_backfill(reading)
 
     def action(runner: Runner) -> RunReport:
-        control.runner = runner
-        if on_run_id is not None:
-            on_run_id(runner.log.run_id)
+        holder["runner"] = runner
+        if direction == "up":  # as `migwiz up`: another tool's history, not adopted, would be applied again
+            with connect(dsn, autocommit=True, purpose="adopt check") as conn:
+                ensure_adopted(conn, schema)
         todo = runner.plan_up(target) if direction == "up" else runner.plan_down(target, None)
-        report = RunReport(direction)
-        holder["report"] = report
-        count = len(todo)
-        for number, status in enumerate(todo, start=1):
-            if control.stop_requested:
-                skipped.extend(str(s.version) for s in todo[number - 1 :])
-                runner.log.warning(
-                    "stop",
-                    f"stopped at a safe point before {status.version}: {control.stop_reason}",
-                    reason=control.stop_reason,
-                    not_run=skipped,
-                )
-                break
-            if control.lock_timeout_ms != runner.policy.lock_timeout_ms:
-                runner.log.info(
-                    "policy", f"lock_timeout changed to {control.lock_timeout_ms} ms by the operator"
-                )
-                runner.policy = replace(
-                    runner.policy, lock_timeout_ms=control.lock_timeout_ms, lock_timeout_forced=True
-                )
-            runner.before_statement = _hook(on_statement, number, count)
-            part = runner.up(status.version) if direction == "up" else runner.down(None, 1)
-            report.outcomes.extend(part.outcomes)
-            if not part.ok:
-                break
-        return report
+        positions = {str(s.version): number for number, s in enumerate(todo, start=1)}
+        runner.before_statement = _hook(on_statement, positions, len(todo))
+        runner.backfill_progress = backfill_progress
+        return runner.up(target) if direction == "up" else runner.down(target, None)
 
     run_id: str | None = None
     error: str | None = None
     hint: str | None = None
+    report = RunReport(direction)
     try:
         result = commands.migrate(
             dsn, mset, action, command=f"wizard {direction}", schema=schema, policy=policy,
-            log_file=log_file, sinks=sinks,
+            log_file=log_file, sinks=sinks, control=control,
         )  # fmt: skip
         run_id, report = result.run_id, result.report
     except MigwizError as exc:
         error, hint = exc.message, exc.hint
-        report = holder.get("report", RunReport(direction))
     except Exception as exc:  # the database went away, a bug: shown, never raised into the UI
         error = one_line(str(exc)) or type(exc).__name__
-        report = holder.get("report", RunReport(direction))
     finally:
-        runner = control.runner
+        runner = holder.get("runner")
         if run_id is None and runner is not None:
             run_id = runner.log.run_id
-        control.done.set()
+        control.finish()
     return RunSummary(
         run_id=run_id,
         direction=direction,
         report=report,
         started_at=started,
         finished_at=datetime.now(UTC),
-        stopped=control.stop_reason if skipped else None,
+        stopped=report.stopped,
         error=error,
         hint=hint,
         log_file=log_file,
-        lock_timeout_ms=control.lock_timeout_ms,
-        skipped=tuple(skipped),
+        lock_timeout_ms=control.lock_timeout_ms or policy.lock_timeout_ms,
+        skipped=tuple(str(v) for v in report.not_run),
     )
 
 
 def _hook(
-    on_statement: Callable[[CurrentStatement], object] | None, number: int, count: int
+    on_statement: Callable[[CurrentStatement], object] | None, positions: dict[str, int], count: int
 ) -> Callable[[Migration, Script, int, Statement], None] | None:
     if on_statement is None:
         return None
@@ -233,7 +162,7 @@ def _hook(
         on_statement(
             CurrentStatement(
                 str(migration.version), migration.label, index, len(script.statements), stmt.line,
-                one_line(stmt.sql, 200), number, count,
+                one_line(stmt.sql, 200), positions.get(str(migration.version), 0), count,
             )
         )  # fmt: skip
 

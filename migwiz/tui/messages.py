@@ -11,6 +11,7 @@ from typing import Any
 
 from textual.message import Message
 
+from migwiz.engine.backfill.progress import BackfillProgress
 from migwiz.engine.eventlog import Event
 from migwiz.engine.monitor import Snapshot
 from migwiz.tui.execution import CurrentStatement, RunSummary
@@ -87,3 +88,13 @@ class BackupProgress(Message):
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, BackupProgress)
+
+
+@dataclass
+class BackfillProgressed(Message):
+    """A reading of the running backfill (the runner's progress callback)."""
+
+    progress: BackfillProgress
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, BackfillProgressed)

@@ -10,6 +10,7 @@ from migwiz.engine.analysis import lint_migration_set
 from migwiz.engine.backup import BackupReport
 from migwiz.engine.backup.check import ArchiverFacts, DiskFacts, Reason
 from migwiz.engine.config import Settings
+from migwiz.engine.dryrun import DryRunReport, DryRunStatement
 from migwiz.engine.eventlog import Event
 from migwiz.engine.migset import load_migration_set
 from migwiz.engine.model import MigrationSet, Version
@@ -17,15 +18,15 @@ from migwiz.engine.monitor import LockWait, Progress, Snapshot
 from migwiz.engine.runner import MigrationOutcome, RunReport, StatementFailure
 from migwiz.engine.state import HistoryRow
 from migwiz.engine.status import compute_status
+from migwiz.engine.target import TargetInfo
+from migwiz.engine.trace import TracedLock
 from migwiz.tui.backend import (
     Check,
-    DryRunRow,
-    DryRunView,
     ImpactReport,
     ImpactRow,
     PendingInfo,
     RecentChanges,
-    TargetInfo,
+    TargetView,
     VerifyReport,
 )
 from migwiz.tui.context import Mode, WizardContext, WizardData
@@ -71,22 +72,23 @@ def history(versions: list[str]) -> list[HistoryRow]:
     ]
 
 
-def target() -> TargetInfo:
+def target() -> TargetView:
     """The target screen's facts."""
-    return TargetInfo(
+    info = TargetInfo(
         where="deploy@db.internal:5432/shop",
+        server_version="16.4",
+        server_version_num=160004,
         database="shop",
         user="deploy",
-        server_version="16.4",
-        major=16,
         size_bytes=1_234_567_890,
-        in_recovery=False,
+        is_replica=False,
+        pooler_suspected=False,
         migwiz_schema=True,
         current_version="0003",
         applied=3,
-        pending=5,
-        migrations_dir=Path("migrations"),
-        warnings=("the table public.orders has 2 long transactions open right now",),
+    )
+    return TargetView(
+        info, 5, Path("migrations"), ("the table public.orders has 2 long transactions open right now",)
     )
 
 
@@ -96,7 +98,14 @@ def pending() -> PendingInfo:
     statuses = compute_status(full, history(["0001", "0002", "0003"]))
     applied = {Version(v) for v in ("0001", "0002", "0003")}
     todo = MigrationSet(full.root, full.layout, tuple(m for m in full.migrations if m.version not in applied))
-    return PendingInfo(full, statuses, lint_migration_set(todo, pg_version=16), True)
+    verdicts = {"0004": "safe", "0005": "quiet_window", "0006": "safe", "0007": "safe", "0008": "dangerous"}
+    return PendingInfo(full, statuses, lint_migration_set(todo, pg_version=16), True, verdicts)
+
+
+def pending_lint_only() -> PendingInfo:
+    """As `pending`, when the planner could not run: the lint's own words."""
+    info = pending()
+    return PendingInfo(info.mset, info.statuses, info.lint, True, None, "permission denied for pg_locks")
 
 
 def backup() -> BackupReport:
@@ -198,47 +207,45 @@ def impact(direction: str = "up") -> ImpactReport:
     return ImpactReport(
         direction,
         rows,
-        "dangerous" if direction == "up" else "review",  # type: ignore[arg-type]
+        "dangerous" if direction == "up" else "quiet_window",  # type: ignore[arg-type]
         ("0008: rewrites public.orders (1.4 GB) under AccessExclusiveLock for about 23 s",),
         source="planner: live sizes, default throughput, current lock holders",
     )
 
 
-def dry_run() -> DryRunView:
-    """A dry run where the last statement failed."""
-    rows = (
-        DryRunRow(
-            "0004",
-            1,
-            3,
-            "ALTER TABLE order_items ADD CONSTRAINT order_items_product_id_fkey ...",
-            ("ShareRowExclusive public.order_items", "ShareRowExclusive public.products"),
-            (),
-            1.1,
-            None,
+def dry_run() -> DryRunReport:
+    """A dry run where 0008's third statement fails; its fourth is not run."""
+
+    def lock(mode: str, relation: str) -> TracedLock:
+        return TracedLock(relation, mode, False, "table")
+
+    path = "migrations/0008_orders_status_enum.up.sql"
+    sre = "ShareRowExclusiveLock"
+    statements = [
+        DryRunStatement(
+            "0004", "0004_order_items_product_fk", "migrations/0004_order_items_product_fk.up.sql", 3, 0,
+            "ALTER TABLE order_items ADD CONSTRAINT order_items_product_id_fkey ...", "ok", 1.1,
+            (lock(sre, "public.order_items"), lock(sre, "public.products")),
+            "pg_locks",
         ),
-        DryRunRow(
-            "0005",
-            1,
-            5,
-            "ALTER TABLE orders ADD COLUMN amount_cents bigint",
-            ("AccessExclusive public.orders",),
-            (),
-            0.4,
-            None,
+        DryRunStatement(
+            "0005", "0005_orders_amount_cents_expand", "migrations/0005_expand.up.sql", 5, 0,
+            "ALTER TABLE orders ADD COLUMN amount_cents bigint", "ok", 0.4,
+            (lock("AccessExclusiveLock", "public.orders"),), "pg_locks",
         ),
-        DryRunRow(
-            "0008",
-            3,
-            6,
-            "ALTER TABLE orders ALTER COLUMN status TYPE order_status USING ...",
-            ("AccessExclusive public.orders",),
-            ("public.orders",),
-            1.7,
-            'invalid input value for enum order_status: "lost"',
+        DryRunStatement(
+            "0008", "0008_orders_status_enum", path, 6, 2,
+            "ALTER TABLE orders ALTER COLUMN status TYPE order_status USING ...", "failed", 1.7,
+            (lock("AccessExclusiveLock", "public.orders"),), "pg_locks", ("public.orders",),
+            sqlstate="22P02", error='invalid input value for enum order_status: "lost"',
         ),
+        DryRunStatement(
+            "0008", "0008_orders_status_enum", path, 9, 3, "DROP TYPE order_status_old", "not_run",
+        ),
+    ]  # fmt: skip
+    return DryRunReport(
+        RUN_ID, "deploy@db.internal:5432/migwiz_shadow_dry_run_0a1b2c", statements, {"public.orders": 1000}
     )
-    return DryRunView("deploy@db.internal:5432/migwiz_shadow_dry_run_0a1b2c", rows, ("shadow has no rows",))
 
 
 def outcomes() -> RunReport:

@@ -13,7 +13,9 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from migwiz.engine import commands
+from migwiz.engine.backfill.progress import BackfillProgress
 from migwiz.engine.backfill.store import ensure_backfill_state, write_control
+from migwiz.engine.dryrun import DryRunReport
 from migwiz.engine.migset import load_migration_set
 from migwiz.engine.model import Version
 from migwiz.engine.state import ensure_state
@@ -23,7 +25,9 @@ from migwiz.tui.context import WizardContext, WizardData
 from migwiz.tui.execution import RunSummary
 from migwiz.tui.messages import LogEvent, StatementStarted
 from migwiz.tui.screens.confirm import ConfirmModal
+from migwiz.tui.screens.dryrun import report_ok, statements
 from migwiz.tui.screens.execute import ExecuteScreen
+from migwiz.tui.verdicts import PLANNER
 from migwiz.tui.widgets.progress_pane import ProgressPane
 from tests.conftest import TestDatabase
 from tests.tui.helpers import MIGRATIONS, make_target, wait_until
@@ -63,10 +67,14 @@ async def test_migrate_flow_every_step(db_latest: TestDatabase, tmp_path: Path) 
     app.data.export_dir = tmp_path
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_until(pilot, lambda: app.data.target is not None)
-        assert app.data.target.pending == 2 and app.data.target.database == db_latest.name
+        assert app.data.target.pending == 2 and app.data.target.info.database == db_latest.name
         await pilot.press("n")
         await wait_until(pilot, lambda: isinstance(app.data.lint, PendingInfo))
         assert "0002" in table_text(app.screen.query_one("#migrations", DataTable))
+        assert app.data.lint.verdicts == {"0001": "safe", "0002": "safe"}  # the planner's, as on Impact
+        assert "2 to apply: 2 safe, 0 quiet window, 0 dangerous" in plain(
+            app.screen.query_one("#status-line")
+        )
         await pilot.press("n")
         await wait_until(pilot, lambda: app.data.backup is not None or "backup" in app.data.errors)
         await pilot.press("n")
@@ -76,7 +84,11 @@ async def test_migrate_flow_every_step(db_latest: TestDatabase, tmp_path: Path) 
         assert all("Access" in r for r in table_text(app.screen.query_one("#impact", DataTable)).splitlines())
         await pilot.press("n")
         await wait_until(pilot, lambda: app.data.dry_run is not None or "dryrun" in app.data.errors)
-        assert app.data.dry_run.ok, app.data.errors
+        dry = app.data.dry_run
+        assert isinstance(dry, DryRunReport) and report_ok(dry), app.data.errors
+        assert [(s.version, s.outcome) for s in statements(dry)] == [("0001", "ok"), ("0002", "ok")]
+        assert "every statement ran" in plain(app.screen.query_one("#dry-verdict", Static))
+        assert any(lock.mode == "AccessExclusiveLock" for lock in app.data.dry_run.statements[0].locks)
         await pilot.press("n")
         await confirm(pilot, app, db_latest.name)
         await wait_until(pilot, lambda: isinstance(app.data.run, RunSummary))
@@ -122,6 +134,8 @@ async def test_rollback_flow(db_latest: TestDatabase, tmp_path: Path) -> None:
         assert app.data.rollback_to == Version("0001")
         await wait_until(pilot, lambda: isinstance(app.data.plan, ImpactReport))
         assert app.data.plan.direction == "down" and app.data.plan.rows[0].version == "0002"
+        assert app.data.plan.source.startswith("planner") and app.data.plan.verdict in PLANNER
+        assert app.data.plan.rows[0].size_bytes and app.data.plan.rows[0].rows  # live sizes of the table
         await pilot.press("n")
         await confirm(pilot, app, db_latest.name)
         await wait_until(pilot, lambda: isinstance(app.data.run, RunSummary))
@@ -132,8 +146,11 @@ async def test_rollback_flow(db_latest: TestDatabase, tmp_path: Path) -> None:
 
 async def test_lock_wait_and_backfill_progress_in_the_panes(db_latest: TestDatabase, tmp_path: Path) -> None:
     """While our migration holds its lock, a reader queues behind it: the lock pane shows our session (»)
-    with the reader waiting under it, and the summary counts the wait we caused. Then the backfill runs and
-    the progress pane shows its rows."""
+    with the reader waiting under it, and the summary counts the wait we caused. Then the backfill runs, the
+    progress pane shows its rows (the runner's progress callback), and `p` pauses and resumes it.
+
+    Whatever fails, the backfill is resumed and the run stopped before the app closes: a run left paused
+    would keep the worker thread (and so the event loop's shutdown) waiting forever."""
     slow = {
         **MIGRATIONS,
         "0001_add_note.up.sql": "ALTER TABLE items ADD COLUMN note text;\nSELECT pg_sleep(4);\n",
@@ -142,7 +159,7 @@ async def test_lock_wait_and_backfill_progress_in_the_panes(db_latest: TestDatab
     reader = psycopg.connect(db_latest.dsn, autocommit=True)
     ensure_state(reader)
     ensure_backfill_state(reader, "migwiz")
-    write_control(reader, "migwiz", "0002", max_rate=6000)  # about 5 s: long enough to pause it
+    write_control(reader, "migwiz", "0002", max_rate=3000)  # about 10 s: time to see it and pause it
     messages: list[Message] = []
     app = make_app(
         WizardContext(db_latest.dsn, settings, poll_interval_s=0.1, cursor_blink=False), start="execute"
@@ -150,44 +167,50 @@ async def test_lock_wait_and_backfill_progress_in_the_panes(db_latest: TestDatab
     thread = threading.Thread(target=lambda: reader.execute("SELECT count(*) FROM items"))
     try:
         async with app.run_test(size=(100, 30), message_hook=messages.append) as pilot:
-            await confirm(pilot, app, db_latest.name)
-            await wait_until(
-                pilot,
-                lambda: any(isinstance(m, StatementStarted) and m.current.index == 1 for m in messages),
-            )
-            thread.start()
-            table = app.screen.query_one("#lock-table", DataTable)
-            ours = app.control.backend_pid  # type: ignore[union-attr]
-            await wait_until(
-                pilot, lambda: f"» {ours}" in (t := table_text(table)) and str(reader.info.backend_pid) in t
-            )
-            assert "AccessShare" in table_text(table)
+            try:
+                await confirm(pilot, app, db_latest.name)
+                screen = app.screen
+                assert isinstance(screen, ExecuteScreen)
+                await wait_until(
+                    pilot,
+                    lambda: any(isinstance(m, StatementStarted) and m.current.index == 1 for m in messages),
+                )
+                thread.start()
+                table = screen.query_one("#lock-table", DataTable)
+                ours = app.control.backend_pid  # type: ignore[union-attr]
+                await wait_until(
+                    pilot,
+                    lambda: f"» {ours}" in (t := table_text(table)) and str(reader.info.backend_pid) in t,
+                )
+                assert "AccessShare" in table_text(table)
 
-            def backfill_events(state: str | None = None) -> list[dict[str, object]]:
-                return [
-                    dict(m.event.data)
-                    for m in messages
-                    if isinstance(m, LogEvent)
-                    and m.event.step.startswith("backfill")
-                    and (state is None or m.event.data.get("state") == state)
-                ]
+                def backfill(*states: str) -> BackfillProgress | None:
+                    p = screen.backfill
+                    return p if p is not None and p.state in states and p.rows_done > 0 else None
 
-            screen = app.screen
-            await wait_until(pilot, lambda: isinstance(screen, ExecuteScreen) and screen.backfill is not None)
-            await pilot.press("p")
-            await wait_until(pilot, lambda: backfill_events("paused"))
-            paused = backfill_events("paused")[-1]
-            assert 0 < paused["rows_done"] < paused["total_estimate"]  # type: ignore[operator]
-            shown = plain(app.screen.query_one(ProgressPane).query_one("#operation", Static))
-            assert "backfill items · paused" in shown
-            assert app.screen.query_one(ProgressPane).op_done > 0
-            await pilot.press("p")
-            await wait_until(pilot, lambda: isinstance(app.data.run, RunSummary))
-            assert app.data.run.ok, app.data.run
-            assert app.data.run.longest_wait_caused_s > 0
-            assert "backfill" in plain(app.screen.query_one(ProgressPane).query_one("#operation", Static))
+                await wait_until(pilot, lambda: backfill("running", "throttled"))
+                await pilot.press("p")
+                await wait_until(pilot, lambda: backfill("paused"))
+                paused = backfill("paused")
+                assert paused is not None and 0 < paused.rows_done < paused.total_estimate
+                shown = plain(screen.query_one(ProgressPane).query_one("#operation", Static))
+                assert "backfill items · paused" in shown
+                assert screen.query_one(ProgressPane).op_done == paused.rows_done
+                commands.control_backfill(db_latest.dsn, "migwiz", "0002", max_rate=1e9)  # the rest: quickly
+                await pilot.press("p")
+                await wait_until(pilot, lambda: isinstance(app.data.run, RunSummary))
+                assert app.data.run.ok, app.data.run
+                assert app.data.run.longest_wait_caused_s > 0
+                assert "backfill" in plain(screen.query_one(ProgressPane).query_one("#operation", Static))
+                updates = [e for e in (m.event for m in messages if isinstance(m, LogEvent))]
+                assert any("paused by the operator" in e.message for e in updates)
+                assert any("resumed by the operator" in e.message for e in updates)
+            finally:
+                commands.control_backfill(db_latest.dsn, "migwiz", "0002", paused=False)
+                if app.control is not None and not app.control.done.is_set():
+                    app.control.request_stop("the test ended", after="statement")
+                    await wait_until(pilot, app.control.done.is_set, 60)
     finally:
-        write_control(reader, "migwiz", "0002", paused=False)  # never leave the run paused
         thread.join(10)
         reader.close()
 

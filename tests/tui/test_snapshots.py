@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from migwiz.engine.control import RunControl
 from migwiz.tui.app import WizardApp, make_app
 from migwiz.tui.messages import LogEvent, MonitorSample, StatementStarted
 from migwiz.tui.screens.confirm import ConfirmModal
@@ -52,8 +53,18 @@ def test_target(snap_compare: Compare, size: tuple[int, int]) -> None:
 
 @pytest.mark.parametrize("size", SIZES)
 def test_pending(snap_compare: Compare, size: tuple[int, int]) -> None:
-    """Pending: 8 migrations, 0001-0003 applied, verdicts safe/review/blocked; 0004 SQL and its finding."""
+    """Pending: 8 migrations, 0001-0003 applied, the planner's verdicts (safe / quiet window / dangerous,
+    as on Impact) and their counts; 0004 SQL and its finding; `u Up to here` in the footer."""
     assert snap_compare(app_at("pending"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_pending_lint_only(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """Pending when the planner failed: the lint's words (clean / warnings / errors), never the planner's,
+    and why there is no plan."""
+    app = app_at("pending")
+    app.data.lint = fixed.pending_lint_only()
+    assert snap_compare(app, terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -140,3 +151,38 @@ def test_rollback_impact(snap_compare: Compare, size: tuple[int, int]) -> None:
 def test_watch(snap_compare: Compare, size: tuple[int, int]) -> None:
     """Observer mode: read-only tag, lock tree, index progress, the log of someone else's run."""
     assert snap_compare(app_at("watch", "watch"), terminal_size=size, run_before=feed_live_panes)
+
+
+def running_app() -> WizardApp:
+    """The execute screen mid-run (a run control that has not finished)."""
+    app = app_at("execute", ran=False)
+    app.control = RunControl()
+    return app
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_abort_dialog(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """`a` mid-run: stop after the running migration (highlighted), cancel the statement, keep going."""
+
+    async def abort(pilot: Pilot[Any]) -> None:
+        await feed_live_panes(pilot)
+        await pilot.press("a")
+
+    assert snap_compare(running_app(), terminal_size=size, run_before=abort)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_lock_timeout_dialog(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """`l` mid-run: the current 2000ms to edit, from the next statement on; `0` typed is refused."""
+
+    async def timeout(pilot: Pilot[Any]) -> None:
+        await feed_live_panes(pilot)
+        await pilot.press("l", *["backspace"] * 6, "0", "enter")
+
+    assert snap_compare(running_app(), terminal_size=size, run_before=timeout)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_keys(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """`?` on the execute screen: every key, the hidden `r` too, with what it does."""
+    assert snap_compare(app_at("execute", ran=False), terminal_size=size, press=["question_mark"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.console import Group, RenderableType
@@ -142,6 +141,7 @@ class BackupScreen(WizardScreen):
     def take_dump(self) -> None:
         ctx = self.wizard.context
         check = self.wizard.data.backup if isinstance(self.wizard.data.backup, BackupReport) else None
+        export_dir = self.wizard.data.export_dir
 
         def progress(p: DumpProgress) -> None:
             self.post_message(
@@ -153,7 +153,7 @@ class BackupScreen(WizardScreen):
             plan = plan_dump(ctx.dsn, "auto", mset, schema=ctx.settings.schema)
             if plan.empty:
                 return None
-            out = ctx.settings.config_path.parent if ctx.settings.config_path else Path.cwd()
+            out = ctx.settings.config_path.parent if ctx.settings.config_path else export_dir
             return backup_dump(
                 ctx.dsn, plan, out / "backups", schema=ctx.settings.schema, progress=progress,
                 log_file=ctx.settings.log_file, check=check,

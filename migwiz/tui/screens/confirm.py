@@ -1,10 +1,11 @@
-"""Modal dialogs: the typed confirmation, a choice between options, and a value to enter."""
+"""Modal dialogs: the typed confirmation, a choice between options, a value to enter, and the keys."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -114,4 +115,34 @@ class ValueModal(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         """Close without a value."""
+        self.dismiss(None)
+
+
+class KeysModal(ModalScreen[None]):
+    """Every key of the screen underneath and what it does (the footer has room for the main ones)."""
+
+    CSS_PATH = "confirm.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close"),
+        Binding("question_mark", "close", "Close", show=False),
+    ]
+
+    def __init__(self, title: str, keys: Sequence[tuple[str, str]]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.keys = list(keys)
+
+    def compose(self) -> ComposeResult:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for key, what in self.keys:
+            table.add_row(key, what)
+        with Vertical(id="dialog"):
+            yield Static(Text(self.title_text, style="bold"), id="question")
+            yield Static(table, id="keys")
+        yield Footer()
+
+    def action_close(self) -> None:
+        """Back to the screen."""
         self.dismiss(None)

@@ -1,7 +1,9 @@
-"""Dry run: pending migrations on a shadow database — locks, rewrites, timings, errors per statement."""
+"""Dry run: the engine's dry run (the real Runner on a shadow database) — locks, rewrites, time, errors."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
 from typing import ClassVar
 
 from rich.console import RenderableType
@@ -12,25 +14,96 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
 from migwiz.engine import humanize
+from migwiz.engine.dryrun import DryRunReport, DryRunStatement
 from migwiz.tui import backend
-from migwiz.tui.backend import DryRunRow, DryRunView
 from migwiz.tui.messages import Loaded
 from migwiz.tui.screens.base import WizardScreen
 from migwiz.tui.widgets.keyed_table import Cells, selected_key, sync_rows
 
+RESULTS = {"ok": Text("ok", style="green"), "failed": Text("FAILED", style="bold red")}
 
-def dry_run_cells(row: DryRunRow) -> Cells:
+
+def statement_key(s: DryRunStatement) -> str:
+    """Stable row key."""
+    return f"{s.version}:{s.index}"
+
+
+def statements(report: DryRunReport) -> list[DryRunStatement]:
+    """The report's statements; a backfill's, which the backfill runner runs in batches (not traced
+    statement by statement), count as run when the shadow run applied their migration."""
+    applied = {
+        str(o.version) for o in (report.report.outcomes if report.report else []) if o.result == "applied"
+    }
+    return [
+        replace(s, outcome="ok") if s.outcome == "not_run" and s.version in applied else s
+        for s in report.statements
+    ]
+
+
+def report_ok(report: DryRunReport) -> bool:
+    """No statement failed and the shadow run applied everything it tried."""
+    return not report.failures and (report.report is None or report.report.ok)
+
+
+def lock_words(s: DryRunStatement) -> list[str]:
+    """`AccessExclusive public.orders`, one per lock."""
+    return [f"{lock.mode.removesuffix('Lock')} {lock.relation}" for lock in s.locks]
+
+
+def dry_run_cells(s: DryRunStatement) -> Cells:
     """One table row."""
-    result = Text("ok", style="green") if row.error is None else Text("FAILED", style="bold red")
+    took = humanize.duration(s.duration_ms / 1000) if s.duration_ms is not None else ""
     return (
-        Text(row.version),
-        Text(str(row.statement), justify="right"),
-        result,
-        Text(humanize.duration(row.duration_ms / 1000), justify="right"),
-        Text(", ".join(row.locks) or "-", no_wrap=True, overflow="ellipsis"),
-        Text(", ".join(row.rewrites) or "", style="yellow"),
-        Text(row.sql, no_wrap=True, overflow="ellipsis"),
+        Text(s.version),
+        Text(str(s.index + 1), justify="right"),
+        RESULTS.get(s.outcome, Text("not run", style="dim")),
+        Text(took, justify="right"),
+        Text(", ".join(lock_words(s)) or "-", no_wrap=True, overflow="ellipsis"),
+        Text(", ".join((*s.rewrites, *s.index_rebuilds)), style="yellow", no_wrap=True, overflow="ellipsis"),
+        Text(s.sql, no_wrap=True, overflow="ellipsis"),
     )
+
+
+def render_head(report: DryRunReport) -> Text:
+    """The verdict line, what was sampled, and the engine's notices."""
+    head = Text.assemble(
+        ("Dry run: ", "bold"),
+        ("every statement ran", "bold green")
+        if report_ok(report)
+        else ("a statement would fail", "bold red"),
+    )
+    head.append(f" · {len(report.statements)} statements on shadow {report.shadow}", style="dim")
+    if report.sampled:
+        sampled = ", ".join(f"{table} ({rows} rows)" for table, rows in report.sampled.items())
+        head.append(f"\n  sampled: {sampled}", style="dim")
+    else:
+        head.append(
+            "\n  the shadow has the schema, no rows: times are catalog work, not data work", style="dim"
+        )
+    for notice in report.notices:
+        head.append(f"\n  {notice}", style="yellow")
+    return head
+
+
+def render_statement(s: DryRunStatement) -> Text:
+    """The selected statement in full: where, locks (and where they were read), rewrites, error."""
+    text = Text(f"{s.version} {Path(s.path).name}:{s.line}: ", style="bold")
+    text.append(s.sql)
+    if s.outcome == "not_run":
+        text.append("\nnot run: an earlier statement would fail", style="dim")
+        return text
+    if s.duration_ms is None:
+        text.append(
+            "\nrun by the backfill runner in batches (not traced statement by statement)", style="dim"
+        )
+        return text
+    source = " (static analysis)" if s.lock_source == "analysis" else ""
+    text.append(f"\nlocks: {', '.join(lock_words(s)) or 'no table locks'}{source}", style="dim")
+    if s.rewrites or s.index_rebuilds:
+        text.append(f"\nrewrites: {', '.join((*s.rewrites, *s.index_rebuilds))}", style="yellow")
+    if s.error:
+        text.append(f"\nwould fail: {s.sqlstate or ''} {s.error}".rstrip(), style="bold red")
+    return text
 
 
 class DryRunScreen(WizardScreen):
@@ -55,33 +128,26 @@ class DryRunScreen(WizardScreen):
         yield Static("", id="dry-detail", classes="section")
 
     def has_data(self) -> bool:
-        return isinstance(self.wizard.data.dry_run, DryRunView)
+        return isinstance(self.wizard.data.dry_run, DryRunReport)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="dryrun")
     def load(self) -> None:
         ctx = self.wizard.context
-        self.deliver("dryrun", lambda: backend.dry_run(ctx.dsn, ctx.settings))
+        to = self.wizard.data.apply_to
+        self.deliver("dryrun", lambda: backend.dry_run(ctx.dsn, ctx.settings, to))
 
     def loaded(self, message: Loaded) -> None:
         self.wizard.data.dry_run = message.result
         self.show_data()
 
     def show_data(self) -> None:
-        view = self.wizard.data.dry_run
-        if not isinstance(view, DryRunView):
+        report = self.wizard.data.dry_run
+        if not isinstance(report, DryRunReport):
             return
-        head = (
-            Text.assemble(("Dry run: ", "bold"), ("every statement ran", "bold green"))
-            if view.ok
-            else Text.assemble(("Dry run: ", "bold"), ("a statement failed", "bold red"))
-        )
-        head.append(f" · {len(view.rows)} statements on {view.where}", style="dim")
-        for note in view.notes:
-            head.append(f"\n  {note}", style="dim")
-        self.query_one("#dry-verdict", Static).update(head)
+        self.query_one("#dry-verdict", Static).update(render_head(report))
         table = self.query_one("#dry", DataTable)
         with self.app.batch_update():
-            sync_rows(table, {f"{r.version}:{r.statement}": dry_run_cells(r) for r in view.rows})
+            sync_rows(table, {statement_key(s): dry_run_cells(s) for s in statements(report)})
         table.focus()
         self.set_status("n execute on the target (asks for confirmation first)")
         self.show_detail()
@@ -91,15 +157,10 @@ class DryRunScreen(WizardScreen):
 
     def show_detail(self) -> None:
         """The selected statement and its error."""
-        view = self.wizard.data.dry_run
+        report = self.wizard.data.dry_run
         key = selected_key(self.query_one("#dry", DataTable))
-        if not isinstance(view, DryRunView) or key is None:
+        if not isinstance(report, DryRunReport) or key is None:
             return
-        row = next((r for r in view.rows if f"{r.version}:{r.statement}" == key), None)
-        if row is None:
-            return
-        text = Text(f"{row.version} line {row.line}: ", style="bold")
-        text.append(row.sql)
-        if row.error:
-            text.append(f"\nerror: {row.error}", style="bold red")
-        self.query_one("#dry-detail", Static).update(text)
+        found = next((s for s in statements(report) if statement_key(s) == key), None)
+        if found is not None:
+            self.query_one("#dry-detail", Static).update(render_statement(found))

@@ -1,8 +1,8 @@
 """Execute: a typed confirmation, then live panes — lock-wait tree, progress, event-log tail.
 
 Keys: abort safely (stop after the running migration, or cancel the running statement), change
-lock_timeout (from the next migration on). The run happens in a thread worker through
-`execution.execute`; the monitor is sampled by one non-overlapping loop owned by this screen.
+lock_timeout (from the next statement on). The run happens in a thread worker through `execution.execute`
+under the engine's `RunControl`; the monitor is sampled by one non-overlapping loop owned by this screen.
 """
 
 from __future__ import annotations
@@ -17,15 +17,22 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
-from migwiz.engine.backfill.progress import BackfillProgress, progress_from_json
-from migwiz.engine.backfill.store import write_control
-from migwiz.engine.connect import connect
+from migwiz.engine import commands
+from migwiz.engine.backfill.progress import BackfillProgress
+from migwiz.engine.control import RunControl
 from migwiz.engine.durations import parse_duration
 from migwiz.engine.monitor import Monitor, Snapshot
-from migwiz.engine.runner import ExecutionPolicy
-from migwiz.tui import execution
-from migwiz.tui.execution import CallbackSink, ExecutionControl, RunSummary
-from migwiz.tui.messages import Loaded, LogEvent, MonitorFailed, MonitorSample, RunFinished, StatementStarted
+from migwiz.tui import backend, execution
+from migwiz.tui.execution import CallbackSink, RunSummary
+from migwiz.tui.messages import (
+    BackfillProgressed,
+    Loaded,
+    LogEvent,
+    MonitorFailed,
+    MonitorSample,
+    RunFinished,
+    StatementStarted,
+)
 from migwiz.tui.screens.base import WizardScreen
 from migwiz.tui.screens.confirm import ChoiceModal, ConfirmModal, ValueModal
 from migwiz.tui.widgets.event_tail import EventTail
@@ -41,12 +48,17 @@ class ExecuteScreen(WizardScreen):
     CSS_PATH = "execute.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
-        Binding("x", "execute", "Run"),
-        Binding("a", "abort", "Abort"),
-        Binding("p", "pause", "Pause"),
+        Binding("x", "execute", "Run", tooltip="asks for the database name first"),
+        Binding(
+            "a",
+            "abort",
+            "Abort",
+            tooltip="stop after the running migration, or cancel the running statement now",
+        ),
+        Binding("p", "pause", "Pause", tooltip="pause or resume a running backfill"),
         Binding("r", "refresh", "Refresh", show=False),
-        Binding("l", "lock_timeout", "Timeout"),
-        Binding("n", "next", "Next"),
+        Binding("l", "lock_timeout", "Timeout", tooltip="change lock_timeout from the next statement on"),
+        Binding("n", "next", "Next", tooltip="verify and roll-back test, once the run has ended"),
     ]
 
     def __init__(self) -> None:
@@ -91,9 +103,15 @@ class ExecuteScreen(WizardScreen):
                 f"Revert every migration newer than {self.wizard.data.rollback_to} on {ctx.database}"
                 " (down scripts, newest first)?"
             )
-        pending = [s for s in (self.wizard.data.statuses or []) if s.state in ("pending", "failed")]
+        to = self.wizard.data.apply_to
+        pending = [
+            s
+            for s in (self.wizard.data.statuses or [])
+            if s.state in ("pending", "failed") and (to is None or s.version <= to)
+        ]
         count = f"{len(pending)} pending migration(s)" if pending else "the pending migrations"
-        return f"Apply {count} to {ctx.database}?"
+        upto = f" (up to {to})" if to is not None else ""
+        return f"Apply {count}{upto} to {ctx.database}?"
 
     def action_execute(self) -> None:
         """Ask for the database name, then run."""
@@ -113,8 +131,7 @@ class ExecuteScreen(WizardScreen):
         if not ok:
             self.set_status("not confirmed: nothing was run · x to execute, Esc to go back")
             return
-        settings = self.wizard.context.settings
-        self.wizard.control = ExecutionControl(settings.lock_timeout_ms)
+        self.wizard.control = RunControl()
         self.set_status("running · a abort safely, l change lock_timeout")
         self.poll_monitor()
         self.run_migrations()
@@ -125,24 +142,21 @@ class ExecuteScreen(WizardScreen):
         control = self.wizard.control
         assert control is not None
         settings = ctx.settings
-        policy = ExecutionPolicy(
-            lock_timeout_ms=settings.lock_timeout_ms, statement_timeout_ms=settings.statement_timeout_ms
-        )
         try:
-            from migwiz.tui.backend import migration_set
-
-            mset = migration_set(settings)
+            mset = backend.migration_set(settings)
         except Exception as exc:
-            control.done.set()
+            control.finish()
             self.post_message(RunFinished(_failed_summary(self.direction, str(exc))))
             return
+        data = self.wizard.data
         summary = execution.execute(
             ctx.dsn, mset, direction=self.direction,
-            target=self.wizard.data.rollback_to if self.direction == "down" else None,
-            schema=settings.schema, policy=policy, control=control,
+            target=data.rollback_to if self.direction == "down" else data.apply_to,
+            schema=settings.schema, policy=backend.policy_for(settings), control=control,
             sinks=[CallbackSink(lambda e: self.post_message(LogEvent(e)))],
             log_file=settings.log_file,
             on_statement=lambda c: self.post_message(StatementStarted(c)),
+            on_backfill=lambda p: self.post_message(BackfillProgressed(p)),
         )  # fmt: skip
         self.post_message(RunFinished(summary))
 
@@ -201,13 +215,13 @@ class ExecuteScreen(WizardScreen):
         self.query_one(ProgressPane).show_statement(message.current)
 
     def on_log_event(self, message: LogEvent) -> None:
-        event = message.event
-        if event.step.startswith("backfill") and (progress := progress_from_json(event.data)) is not None:
-            self.backfill = progress
-            self.query_one(ProgressPane).show_backfill(progress)
-            if event.step == "backfill progress":
-                return  # the pane shows it; the tail keeps the decisions
-        self.query_one(EventTail).add(event)
+        if message.event.step == "backfill progress":
+            return  # the progress pane shows it (from the runner's callback); the tail keeps the decisions
+        self.query_one(EventTail).add(message.event)
+
+    def on_backfill_progressed(self, message: BackfillProgressed) -> None:
+        self.backfill = message.progress
+        self.query_one(ProgressPane).show_backfill(message.progress)
 
     def action_pause(self) -> None:
         """Pause a running backfill, or resume a paused one (written to its control row by a worker)."""
@@ -224,8 +238,7 @@ class ExecuteScreen(WizardScreen):
         ctx = self.wizard.context
 
         def write() -> str:
-            with connect(ctx.dsn, autocommit=True, purpose="wizard") as conn:
-                write_control(conn, ctx.settings.schema, backfill_id, paused=pause)
+            commands.control_backfill(ctx.dsn, ctx.settings.schema, backfill_id, paused=pause)
             return "paused" if pause else "resumed"
 
         self.deliver("backfill-control", write)
@@ -279,7 +292,7 @@ class ExecuteScreen(WizardScreen):
                 control.request_stop("the operator asked to stop")
                 self.set_status("stopping after the running migration…")
             elif answer == "cancel":
-                control.request_stop("the operator cancelled the running statement")
+                control.request_stop("the operator cancelled the running statement", after="statement")
                 control.cancel_statement()
                 self.set_status("cancelling the running statement; its migration is rolled back…")
 
@@ -297,9 +310,11 @@ class ExecuteScreen(WizardScreen):
         )
 
     def action_lock_timeout(self) -> None:
-        """Change lock_timeout for the migrations that start from now on."""
+        """Change lock_timeout from the next statement on (this run's later migrations included)."""
         control = self.wizard.control
-        current = control.lock_timeout_ms if control else self.wizard.context.settings.lock_timeout_ms
+        current = (
+            control.lock_timeout_ms if control else None
+        ) or self.wizard.context.settings.lock_timeout_ms
 
         def check(value: str) -> str | None:
             try:
@@ -313,11 +328,11 @@ class ExecuteScreen(WizardScreen):
             ms = parse_duration(value)
             if control is not None:
                 control.set_lock_timeout(ms)
-            self.set_status(f"lock_timeout {ms} ms from the next migration on")
+            self.set_status(f"lock_timeout {ms} ms from the next statement on")
 
         self.app.push_screen(
             ValueModal(
-                "lock_timeout for the migrations that start from now on (e.g. 500ms, 2s):",
+                "lock_timeout from the next statement on, for the rest of this run (e.g. 500ms, 2s):",
                 f"{current}ms",
                 check,
                 blink=self.wizard.context.cursor_blink,

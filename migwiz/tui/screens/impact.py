@@ -21,15 +21,9 @@ from migwiz.tui import backend
 from migwiz.tui.backend import ImpactReport, ImpactRow
 from migwiz.tui.messages import Loaded
 from migwiz.tui.screens.base import WizardScreen
+from migwiz.tui.verdicts import verdict_text
 from migwiz.tui.widgets.keyed_table import Cells, selected_key, sync_rows
 
-VERDICT_STYLES = {
-    "safe": "bold green",
-    "review": "bold yellow",
-    "quiet_window": "bold yellow",
-    "blocked": "bold red",
-    "dangerous": "bold red",
-}
 SEVERITY_STYLES = {"error": "red", "warning": "yellow", "info": ""}
 
 SORTS: tuple[tuple[str, Callable[[ImpactRow], Any]], ...] = (
@@ -136,11 +130,12 @@ class ImpactScreen(WizardScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="impact")
     def load(self) -> None:
         ctx = self.wizard.context
-        to = self.wizard.data.rollback_to
-        if self.direction == "down" and to is not None:
-            self.deliver("impact", lambda: backend.down_impact(ctx.dsn, ctx.settings, to))
+        data = self.wizard.data
+        back_to = data.rollback_to
+        if self.direction == "down" and back_to is not None:
+            self.deliver("impact", lambda: backend.down_impact(ctx.dsn, ctx.settings, back_to))
         else:
-            self.deliver("impact", lambda: backend.plan_impact(ctx.dsn, ctx.settings))
+            self.deliver("impact", lambda: backend.plan_impact(ctx.dsn, ctx.settings, data.apply_to))
 
     def loaded(self, message: Loaded) -> None:
         self.wizard.data.plan = message.result
@@ -150,11 +145,13 @@ class ImpactScreen(WizardScreen):
         report = self.wizard.data.plan
         if not isinstance(report, ImpactReport):
             return
-        verdict = Text.assemble(
-            ("Verdict: ", "bold"),
-            (report.verdict.replace("_", " "), VERDICT_STYLES.get(report.verdict, "bold")),
-            f" · {len(report.rows)} locks · {report.source}",
-        )
+        verdict = Text.assemble(("Verdict: ", "bold"), verdict_text(report.verdict, bold=True))
+        to = self.wizard.data.apply_to
+        if report.direction == "down":
+            verdict.append(f" · down scripts back to {self.wizard.data.rollback_to}")
+        elif to is not None:
+            verdict.append(f" · up to {to}")
+        verdict.append(f" · {len(report.rows)} locks · {report.source}")
         for reason in report.reasons[:3]:
             verdict.append(f"\n  {reason}", style="yellow")
         if len(report.reasons) > 3:

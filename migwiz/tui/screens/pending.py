@@ -1,4 +1,8 @@
-"""Step 2: pending migrations — each with its verdict, and the SQL with findings inline."""
+"""Step 2: pending migrations — each with its verdict, and the SQL with findings inline.
+
+The verdict is the planner's (safe / quiet window / dangerous, the words the Impact screen uses) when the
+plan could be made, else the lint's (clean / warnings / errors). `u` applies only up to the selected one.
+"""
 
 from __future__ import annotations
 
@@ -12,19 +16,15 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
+from migwiz.engine.model import Version
 from migwiz.tui import backend
 from migwiz.tui.messages import Loaded
 from migwiz.tui.screens.base import WizardScreen
+from migwiz.tui.verdicts import LINT, PLANNER, verdict_text
 from migwiz.tui.widgets.keyed_table import selected_key, sync_rows
 from migwiz.tui.widgets.sql_view import render_script
 
-VERDICT_STYLES = {"safe": "green", "review": "yellow", "blocked": "bold red"}
 STATE_STYLES = {"applied": "green", "pending": "cyan", "failed": "bold red", "checksum_mismatch": "bold red"}
-
-
-def verdict_text(verdict: str) -> Text:
-    """A verdict word, coloured (the word itself carries the meaning without colour)."""
-    return Text(verdict, style=VERDICT_STYLES.get(verdict, ""))
 
 
 class PendingScreen(WizardScreen):
@@ -36,6 +36,7 @@ class PendingScreen(WizardScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         *WizardScreen.BINDINGS,
         Binding("d", "toggle_down", "Up/down"),
+        Binding("u", "apply_to", "Up to here", tooltip="apply only the pending ones up to the selected one"),
         Binding("n", "next", "Next"),
     ]
 
@@ -87,20 +88,28 @@ class PendingScreen(WizardScreen):
             )
         with self.app.batch_update():
             sync_rows(table, rows)
-        pending = [s for s in info.statuses if s.state in ("pending", "failed")]
-        counts = {
-            v: sum(1 for s in pending if s.migration and info.verdict(s.migration) == v)
-            for v in VERDICT_STYLES
-        }
-        self.set_status(
-            f"{len(pending)} to apply: {counts['safe']} safe, {counts['review']} to review, "
-            f"{counts['blocked']} blocked · ↑↓ select, d up/down SQL"
-        )
+        self.set_status(self.summary(info))
         first = next((i for i, s in enumerate(info.statuses) if s.state != "applied"), 0)
         if table.row_count and table.cursor_row == 0 and first:
             table.move_cursor(row=first, animate=False)
         table.focus()
         self.show_sql()
+
+    def summary(self, info: backend.PendingInfo) -> Text:
+        """How many to apply, counted by verdict, and where the verdicts come from."""
+        pending = [s for s in info.statuses if s.state in ("pending", "failed") and s.migration]
+        words = PLANNER if info.verdicts is not None else LINT
+        text = Text(f"{len(pending)} to apply: ")
+        for n, word in enumerate(words):
+            count = sum(1 for s in pending if s.migration and info.verdict(s.migration) == word)
+            text.append(", " if n else "")
+            text.append(f"{count} ")
+            text.append_text(verdict_text(word))
+        if info.verdicts is None:
+            text.append(" · lint only, no plan" + (f": {info.plan_error}" if info.plan_error else ""))
+        else:
+            text.append(" · u: up to the selected", style="dim")
+        return text
 
     def show_sql(self) -> None:
         """The selected migration's up (or down) script with its findings."""
@@ -124,6 +133,31 @@ class PendingScreen(WizardScreen):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_sql()
+
+    def choose_target(self, to: Version | None) -> None:
+        """Apply up to `to` (None: every pending migration); what later steps found for another choice
+        is asked again."""
+        data = self.wizard.data
+        if to != data.apply_to:
+            data.apply_to = to
+            data.plan = None
+            data.dry_run = None
+
+    def action_next(self) -> None:
+        """Every pending migration."""
+        self.choose_target(None)
+        super().action_next()
+
+    def action_apply_to(self) -> None:
+        """Only the pending migrations up to and including the selected one."""
+        info = self.info()
+        key = selected_key(self.query_one("#migrations", DataTable))
+        status = next((s for s in info.statuses if str(s.version) == key), None) if info else None
+        if status is None or status.state not in ("pending", "failed"):
+            self.set_status("select a pending migration: u applies the pending ones up to it")
+            return
+        self.choose_target(status.version)
+        super().action_next()
 
     def action_toggle_down(self) -> None:
         """Show the down script instead of the up (and back)."""

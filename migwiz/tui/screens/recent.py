@@ -29,7 +29,7 @@ class RecentScreen(WizardScreen):
     CSS_PATH = "recent.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         *WizardScreen.BINDINGS,
-        Binding("enter", "choose", "Roll back to this version"),
+        Binding("enter", "choose", "Roll back to here", priority=True),
     ]
 
     def body(self) -> ComposeResult:

@@ -20,24 +20,25 @@ from migwiz.tui.messages import Loaded
 from migwiz.tui.screens.base import WizardScreen
 
 
-def render_target(info: backend.TargetInfo) -> RenderableType:
+def render_target(view: backend.TargetView) -> RenderableType:
     """The target as a two-column grid, then its warnings."""
+    info = view.info
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
-    grid.add_row("server", f"PostgreSQL {info.server_version}" + (" (replica)" if info.in_recovery else ""))
+    grid.add_row("server", f"PostgreSQL {info.server_version}" + (" (replica)" if info.is_replica else ""))
     grid.add_row("database", f"{info.database} · {humanize.size(info.size_bytes)}")
     grid.add_row("user", info.user)
     grid.add_row("connection", info.where)
-    grid.add_row("migrations", str(info.migrations_dir) if info.migrations_dir else "(none configured)")
+    grid.add_row("migrations", str(view.migrations_dir) if view.migrations_dir else "(none configured)")
     grid.add_row(
         "version",
-        f"{info.current_version or 'none applied'} · {info.applied} applied, {info.pending} pending",
+        f"{info.current_version or 'none applied'} · {info.applied} applied, {view.pending} pending",
     )
     parts: list[RenderableType] = [grid]
-    for warning in info.warnings:
+    for warning in view.warnings:
         parts.append(Text(f"! {warning}", style="yellow"))
-    if not info.warnings:
+    if not view.warnings:
         parts.append(Text("no warnings", style="green"))
     return Group(*parts)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from typing import ClassVar
 
+from psycopg import conninfo
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -19,6 +20,13 @@ from migwiz.tui.screens.base import WizardScreen
 from migwiz.tui.widgets.event_tail import EventTail
 from migwiz.tui.widgets.lock_pane import LockPane
 from migwiz.tui.widgets.progress_pane import ProgressPane
+
+
+def read_only(dsn: str) -> str:
+    """The DSN with every transaction read-only (a libpq startup option: nothing to send as SQL)."""
+    params = conninfo.conninfo_to_dict(dsn)
+    params["options"] = f"{params.get('options') or ''} -c default_transaction_read_only=on".strip()
+    return conninfo.make_conninfo("", **params)
 
 
 class WatchScreen(WizardScreen):
@@ -83,8 +91,7 @@ class WatchScreen(WizardScreen):
         first = True
         while not worker.is_cancelled:
             try:
-                with connect(ctx.dsn, autocommit=True, purpose="watch") as conn:
-                    conn.execute("SET default_transaction_read_only = on")
+                with connect(read_only(ctx.dsn), autocommit=True, purpose="watch") as conn:
                     while not worker.is_cancelled:
                         if state_exists(conn, schema):
                             events = read_events(conn, schema, after_id=last_id, limit=40 if first else 500)

@@ -1,0 +1,205 @@
+"""The wizard's run controls on a real server, driven with Pilot: both abort choices, the lock_timeout
+dialog, the dump key, and applying only up to a chosen migration.
+
+A migration is held mid-run by a real lock a background connection keeps: an advisory lock (the guard does
+not know those, so the statement itself waits in the server) or a row lock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+from textual.widgets import DataTable, OptionList, Static
+
+from migwiz.engine import commands
+from migwiz.engine.backup import DumpResult
+from migwiz.engine.migset import load_migration_set
+from migwiz.engine.model import Version
+from migwiz.tui.app import WizardApp, make_app
+from migwiz.tui.backend import ImpactReport
+from migwiz.tui.context import WizardContext
+from migwiz.tui.execution import RunSummary
+from migwiz.tui.screens.backup import BackupScreen
+from migwiz.tui.screens.confirm import ChoiceModal, ValueModal
+from migwiz.tui.screens.execute import ExecuteScreen
+from migwiz.tui.widgets.event_tail import EventTail
+from tests.conftest import TestDatabase
+from tests.tui.helpers import make_target, wait_until
+from tests.tui.test_flows import confirm, plain, table_text
+
+pytestmark = pytest.mark.timeout(120)
+
+GATED = {
+    "0001_first.up.sql": "SELECT pg_advisory_xact_lock(4242);\n"
+    "CREATE TABLE seen AS SELECT current_setting('lock_timeout') AS v;\n",
+    "0001_first.down.sql": "DROP TABLE seen;\n",
+    "0002_second.up.sql": "INSERT INTO seen SELECT current_setting('lock_timeout');\n",
+    "0002_second.down.sql": "DELETE FROM seen;\n",
+}
+
+
+@pytest.fixture
+def gate(db_latest: TestDatabase) -> Iterator[psycopg.Connection[Any]]:
+    """Advisory lock 4242, held until the test releases it (`pg_advisory_unlock_all`) or ends."""
+    holder = psycopg.connect(db_latest.dsn, autocommit=True)
+    holder.execute("SELECT pg_advisory_lock(4242)")
+    yield holder
+    holder.execute("SELECT pg_advisory_unlock_all()")
+    holder.close()
+
+
+def waiting_on_lock(db: TestDatabase, app: WizardApp) -> bool:
+    """The executor's backend waits on a lock in the server."""
+    pid = app.control.backend_pid if app.control is not None else None
+    if pid is None:
+        return False
+    rows = db.execute(f"SELECT wait_event_type FROM pg_stat_activity WHERE pid = {int(pid)}")
+    return bool(rows) and rows[0][0] == "Lock"
+
+
+def states(db: TestDatabase, folder: Path) -> list[str]:
+    return [s.state for s in commands.status(db.dsn, load_migration_set(folder)).statuses]
+
+
+def execute_app(db: TestDatabase, folder: Path, migrations: dict[str, str], **target: Any) -> WizardApp:
+    settings = make_target(db, folder, migrations=migrations, **target)
+    context = WizardContext(db.dsn, settings, poll_interval_s=0.1, cursor_blink=False)
+    return make_app(context, start="execute")
+
+
+async def test_abort_stops_after_the_running_migration(
+    db_latest: TestDatabase, tmp_path: Path, gate: psycopg.Connection[Any]
+) -> None:
+    """`a`, first choice: 0001 (waiting on the gate) finishes, 0002 never starts, the log says why."""
+    folder = tmp_path / "migrations"
+    app = execute_app(db_latest, folder, GATED, rows=10)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await confirm(pilot, app, db_latest.name)
+        await wait_until(pilot, lambda: waiting_on_lock(db_latest, app))
+        await pilot.press("a")
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceModal))
+        assert app.screen.query_one(OptionList).highlighted == 0
+        await pilot.press("enter")  # Stop after the running migration
+        assert app.control is not None and app.control.stop_after == "migration"
+        gate.execute("SELECT pg_advisory_unlock_all()")
+        await wait_until(pilot, lambda: isinstance(app.data.run, RunSummary))
+        run = app.data.run
+        assert [(str(o.version), o.result) for o in run.report.outcomes] == [("0001", "applied")]
+        assert run.ok and run.stopped == "the operator asked to stop" and run.skipped == ("0002",)
+        screen = app.screen
+        assert isinstance(screen, ExecuteScreen)
+        assert "stopped at a safe point after 1 applied" in plain(screen.query_one("#status-line", Static))
+        tail = "\n".join(str(line.text) for line in screen.query_one(EventTail).lines)
+        assert "stopped at a safe point before 0002: the operator asked to" in tail  # cut to the pane
+    assert states(db_latest, folder) == ["applied", "pending"]
+
+
+async def test_abort_cancels_the_running_statement(db_latest: TestDatabase, tmp_path: Path) -> None:
+    """`a`, second choice, while an UPDATE waits for a row another session has locked: the statement is
+    cancelled (57014), 0001 is rolled back, nothing after it runs."""
+    migrations = {
+        "0001_touch.up.sql": "-- migwiz:lock-timeout=60s\nUPDATE items SET v = v + 1 WHERE id = 7;\n",
+        "0001_touch.down.sql": "UPDATE items SET v = v - 1 WHERE id = 7;\n",
+        "0002_after.up.sql": "CREATE TABLE after (id int);\n",
+        "0002_after.down.sql": "DROP TABLE after;\n",
+    }
+    folder = tmp_path / "migrations"
+    app = execute_app(db_latest, folder, migrations, rows=100)
+    holder = psycopg.connect(db_latest.dsn, autocommit=False)
+    holder.execute("SELECT * FROM items WHERE id = 7 FOR UPDATE")  # a row lock until rollback
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await confirm(pilot, app, db_latest.name)
+            await wait_until(pilot, lambda: waiting_on_lock(db_latest, app))
+            await pilot.press("a")
+            await wait_until(pilot, lambda: isinstance(app.screen, ChoiceModal))
+            await pilot.press("down", "enter")  # Cancel the running statement now
+            await wait_until(pilot, lambda: isinstance(app.data.run, RunSummary))
+            run = app.data.run
+            [outcome] = run.report.outcomes
+            assert outcome.result == "failed" and outcome.failure is not None
+            assert outcome.failure.sqlstate == "57014"
+            status = plain(app.screen.query_one("#status-line", Static))
+            assert "0001 failed and was rolled back" in status
+    finally:
+        holder.rollback()
+        holder.close()
+    assert states(db_latest, folder) == ["pending", "pending"]
+    assert db_latest.execute("SELECT v FROM items WHERE id = 7") == [(0,)]
+
+
+async def test_lock_timeout_dialog_applies_from_the_next_statement(
+    db_latest: TestDatabase, tmp_path: Path, gate: psycopg.Connection[Any]
+) -> None:
+    """`l` while 0001 waits: a bad value is refused in the dialog; 750ms is what statement 2 of 0001 and
+    then 0002 see (SHOW lock_timeout, stored by the migrations themselves)."""
+    folder = tmp_path / "migrations"
+    app = execute_app(db_latest, folder, GATED, rows=10)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await confirm(pilot, app, db_latest.name)
+        await wait_until(pilot, lambda: waiting_on_lock(db_latest, app))
+        await pilot.press("l")
+        await wait_until(pilot, lambda: isinstance(app.screen, ValueModal))
+        dialog = app.screen
+        await pilot.press(*["backspace"] * 12, "0", "enter")
+        assert "must be more than 0" in plain(dialog.query_one("#mismatch", Static))
+        await pilot.press("backspace", *"750ms", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExecuteScreen))
+        assert app.control is not None and app.control.lock_timeout_ms == 750
+        assert "lock_timeout 750 ms from the next statement on" in plain(app.screen.query_one("#status-line"))
+        gate.execute("SELECT pg_advisory_unlock_all()")
+        await wait_until(pilot, lambda: isinstance(app.data.run, RunSummary))
+        assert app.data.run.ok and app.data.run.lock_timeout_ms == 750
+    assert db_latest.execute("SELECT v FROM seen") == [("750ms",), ("750ms",)]
+
+
+async def test_dump_key_takes_a_verified_dump(db_latest: TestDatabase, tmp_path: Path) -> None:
+    """`t` on the Backup screen: a real pg_dump of the tables the pending migrations touch, verified."""
+    settings = make_target(db_latest, tmp_path / "migrations", rows=500)
+    app = make_app(WizardContext(db_latest.dsn, settings, cursor_blink=False), start="backup")
+    app.data.export_dir = tmp_path
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: app.data.backup is not None or "backup" in app.data.errors)
+        await pilot.press("t")
+        await wait_until(
+            pilot, lambda: isinstance(app.data.dump, DumpResult) or "dump" in app.data.errors, 60
+        )
+        dump = app.data.dump
+        assert isinstance(dump, DumpResult), app.data.errors
+        assert dump.path.parent == tmp_path / "backups" and dump.path.stat().st_size == dump.size > 0
+        assert hashlib.sha256(dump.path.read_bytes()).hexdigest() == dump.sha256
+        assert [t.qualified for t in dump.tables] == ["public.items"]
+        screen = app.screen
+        assert isinstance(screen, BackupScreen)
+        assert "Dump verified" in plain(screen.query_one("#dump-result", Static))
+
+
+async def test_apply_up_to_the_selected_migration(db_latest: TestDatabase, tmp_path: Path) -> None:
+    """`u` on 0001: impact, dry run and the run itself stop at 0001; 0002 stays pending."""
+    settings = make_target(db_latest, tmp_path / "migrations", rows=100)
+    app = make_app(
+        WizardContext(db_latest.dsn, settings, poll_interval_s=0.1, cursor_blink=False), start="pending"
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: app.data.lint is not None)
+        table = app.screen.query_one("#migrations", DataTable)
+        assert table_text(table).splitlines()[table.cursor_row].startswith("0001")
+        await pilot.press("u")
+        assert app.data.apply_to == Version("0001")
+        await pilot.press("n")  # backup → impact
+        await wait_until(pilot, lambda: isinstance(app.data.plan, ImpactReport))
+        assert {r.version for r in app.data.plan.rows} == {"0001"}
+        assert "up to 0001" in plain(app.screen.query_one("#verdict", Static))
+        await pilot.press("n")
+        await wait_until(pilot, lambda: app.data.dry_run is not None or "dryrun" in app.data.errors)
+        assert {s.version for s in app.data.dry_run.statements} == {"0001"}
+        await pilot.press("n")
+        await confirm(pilot, app, db_latest.name)
+        await wait_until(pilot, lambda: isinstance(app.data.run, RunSummary))
+        assert [str(o.version) for o in app.data.run.report.outcomes] == ["0001"]
+    assert states(db_latest, settings.migrations_dir) == ["applied", "pending"]  # type: ignore[arg-type]
