@@ -485,6 +485,8 @@ class Runner:
     def _apply(self, migration: Migration, history: HistoryRow | None) -> MigrationOutcome:
         script = migration.up
         mode = "in one transaction" if script.directives.transaction else "statement by statement"
+        if script.directives.backfill:
+            mode = "in batches (backfill)"
         self.log.info(
             "migration",
             f"applying {migration.label} {mode}",
@@ -494,6 +496,8 @@ class Runner:
         )
         self._apply_lock_timeout(None)
         if script.directives.backfill:  # issue 5: batched, resumable backfill (engine/backfill/migration.py)
+            if self.before_statement is not None:  # its one statement, run in batches
+                self.before_statement(migration, script, 0, script.statements[0])
             return run_backfill_migration(self, migration, history, on_progress=self.backfill_progress)
         if script.directives.transaction:
             return self._run_in_transaction(migration, script, "up")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import signal
 import threading
-from typing import ClassVar
+from collections.abc import Callable
+from types import FrameType
+from typing import Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -43,6 +46,7 @@ class WizardApp(App[int]):
         self.start = start or self.flow[0]
         self.control: RunControl | None = None
         self.terminal_lost = False
+        self._sighup_before: signal.Handlers | Callable[[int, FrameType | None], Any] | int | None = None
 
     @property
     def target_label(self) -> str:
@@ -51,10 +55,10 @@ class WizardApp(App[int]):
 
     def on_mount(self) -> None:
         if self.context.live and threading.current_thread() is threading.main_thread():
+            previous = signal.getsignal(signal.SIGHUP)
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                import asyncio
-
                 asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.terminal_hung_up)
+                self._sighup_before = previous
         self.push_screen(self.screen_for(self.start))
 
     def terminal_hung_up(self) -> None:
@@ -66,9 +70,16 @@ class WizardApp(App[int]):
 
     def on_unmount(self) -> None:
         """However the app ends, a run it started stops at its next safe point (never left running
-        unwatched; `launch.run_wizard` then waits for it)."""
+        unwatched; `launch.run_wizard` then waits for it), and SIGHUP gets back the handling it had before
+        (removing an event-loop handler would otherwise leave the default, which kills the process: a
+        test session started with SIGHUP ignored would die at the next hang-up)."""
         if self.running and self.control is not None:
             self.control.request_stop("the wizard closed")
+        if self._sighup_before is not None:
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
+                signal.signal(signal.SIGHUP, self._sighup_before)
+            self._sighup_before = None
 
     def use_flow(self, mode: str) -> None:
         """Switch between the migrate and the rollback flow (the start screen's choice)."""
@@ -103,14 +114,13 @@ class WizardApp(App[int]):
         screen = self.screen
         if isinstance(screen, ModalScreen):
             return
+        declared = [*getattr(type(screen), "BINDINGS", []), *WizardApp.BINDINGS]
+        wizard_actions = {b.action for b in declared if isinstance(b, Binding)}  # not Textual's tab, ^c...
         keys: list[tuple[str, str]] = []
         seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding
-            ours = active.node is screen or (
-                active.node is self and binding.action in ("quit_wizard", "keys")
-            )
-            if not ours or not binding.description or binding.action in seen:
+            if binding.action not in wizard_actions or not binding.description or binding.action in seen:
                 continue
             seen.add(binding.action)
             what = binding.description + (f": {binding.tooltip}" if binding.tooltip else "")

@@ -344,7 +344,7 @@ def verify_target(dsn: str, settings: Settings) -> VerifyReport:
     )  # fmt: skip
     checks = []
     for c in report.checks:
-        lines = [c.sentence, *c.details]
+        lines = [c.sentence, *(d for d in c.details if d not in c.sentence)]
         if c.name == "drift" and report.drift is not None and report.drift.drifted:
             lines.append(format_diff(report.drift.differences))
         lines.extend(f"fix: {statement}" for statement in c.sql)

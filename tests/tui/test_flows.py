@@ -3,6 +3,7 @@ a backfill's progress, and observer mode."""
 
 from __future__ import annotations
 
+import signal
 import threading
 from pathlib import Path
 
@@ -244,3 +245,18 @@ async def test_watch_shows_the_central_log_and_lock_waits(db_latest: TestDatabas
 def test_prefilled_data_is_shown_without_the_server(tmp_path: Path) -> None:
     """WizardData pre-fills a step: the Summary needs no database."""
     assert WizardData().run is None
+
+
+async def test_sighup_handling_is_given_back(db_latest: TestDatabase, tmp_path: Path) -> None:
+    """The live wizard maps SIGHUP to a safe-point stop while it runs, and leaves the process's own
+    handling as it found it (here: ignored, as under nohup) when it ends."""
+    settings = make_target(db_latest, tmp_path / "migrations", rows=10)
+    previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    try:
+        app = make_app(WizardContext(db_latest.dsn, settings, cursor_blink=False))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_until(pilot, lambda: app.data.target is not None)
+            assert signal.getsignal(signal.SIGHUP) not in (signal.SIG_IGN, signal.SIG_DFL)
+        assert signal.getsignal(signal.SIGHUP) == signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGHUP, previous)

@@ -39,6 +39,10 @@ from migwiz.tui.widgets.event_tail import EventTail
 from migwiz.tui.widgets.lock_pane import LockPane
 from migwiz.tui.widgets.progress_pane import ProgressPane
 
+OURS_PREFIX = "migwiz "
+"""Our sessions are named `migwiz <purpose>` (executor, guard, backfill...); an application merely named
+`migwiz-something` (the demo's workload) is not ours."""
+
 
 class ExecuteScreen(WizardScreen):
     """The run, live."""
@@ -173,7 +177,9 @@ class ExecuteScreen(WizardScreen):
             while not worker.is_cancelled:
                 try:
                     if monitor is None:
-                        monitor = Monitor(ctx.dsn, our_pids=control.our_pids if control else None)
+                        monitor = Monitor(
+                            ctx.dsn, our_pids=control.our_pids if control else None, ours_prefix=OURS_PREFIX
+                        )
                     self.post_message(MonitorSample(monitor.sample()))
                 except Exception as exc:
                     self.post_message(
@@ -326,8 +332,12 @@ class ExecuteScreen(WizardScreen):
             if value is None:
                 return
             ms = parse_duration(value)
-            if control is not None:
-                control.set_lock_timeout(ms)
+            if control is None or control.done.is_set():
+                self.set_status(
+                    "no run is executing: lock_timeout is the configured one (lock_timeout in migwiz.toml)"
+                )
+                return
+            control.set_lock_timeout(ms)
             self.set_status(f"lock_timeout {ms} ms from the next statement on")
 
         self.app.push_screen(

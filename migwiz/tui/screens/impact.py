@@ -27,7 +27,7 @@ from migwiz.tui.widgets.keyed_table import Cells, selected_key, sync_rows
 SEVERITY_STYLES = {"error": "red", "warning": "yellow", "info": ""}
 
 SORTS: tuple[tuple[str, Callable[[ImpactRow], Any]], ...] = (
-    ("order", lambda r: (r.version, r.statement)),
+    ("order", lambda r: 0),  # the order they run in (downs: newest first); sorted() is stable
     ("size", lambda r: -(r.size_bytes or 0)),
     ("rows", lambda r: -(r.rows or 0)),
     ("duration", lambda r: -(r.est_seconds or 0)),

@@ -46,7 +46,11 @@ class PendingScreen(WizardScreen):
 
     def body(self) -> ComposeResult:
         table: DataTable[RenderableType] = DataTable(id="migrations", cursor_type="row")
-        table.add_columns("version", "name", "state", "verdict", "phase", "down")
+        # fixed widths: the table is filled after a worker answers, and must not depend on when the
+        # DataTable gets round to measuring its new rows (under load it showed label-wide columns)
+        for label, width in (("version", 7), ("name", 26), ("state", 9), ("verdict", 12), ("phase", 8)):
+            table.add_column(label, width=width)
+        table.add_column("down", width=4)
         yield table
         with VerticalScroll(id="sql-scroll"):
             yield Static("", id="sql")
@@ -138,6 +142,9 @@ class PendingScreen(WizardScreen):
         """Apply up to `to` (None: every pending migration); what later steps found for another choice
         is asked again."""
         data = self.wizard.data
+        if data.run is not None and not self.wizard.running:
+            data.run = data.verify = None  # a new run: what the last one did is in its summary and log
+            data.plan = data.dry_run = None
         if to != data.apply_to:
             data.apply_to = to
             data.plan = None

@@ -17,6 +17,7 @@ from migwiz.engine.monitor import Monitor, Snapshot
 from migwiz.engine.state import state_exists
 from migwiz.tui.messages import LogEvent, MonitorFailed, MonitorSample
 from migwiz.tui.screens.base import WizardScreen
+from migwiz.tui.screens.execute import OURS_PREFIX
 from migwiz.tui.widgets.event_tail import EventTail
 from migwiz.tui.widgets.lock_pane import LockPane
 from migwiz.tui.widgets.progress_pane import ProgressPane
@@ -70,7 +71,7 @@ class WatchScreen(WizardScreen):
             while not worker.is_cancelled:
                 try:
                     if monitor is None:
-                        monitor = Monitor(ctx.dsn, application_name="migwiz-watch")
+                        monitor = Monitor(ctx.dsn, application_name="migwiz-watch", ours_prefix=OURS_PREFIX)
                     self.post_message(MonitorSample(monitor.sample()))
                 except Exception as exc:
                     self.post_message(
