@@ -102,8 +102,8 @@ def migra_compare(expected_dsn: str, actual_dsn: str) -> int:
 def migra_problem() -> str | None:
     """Why migra cannot run here (None when it imports)."""
     try:
-        import migra  # type: ignore[import-untyped]  # noqa: F401
-        import sqlbag  # type: ignore[import-untyped]  # noqa: F401
+        import migra  # noqa: F401
+        import sqlbag  # noqa: F401
     except Exception as exc:  # any import failure is the answer
         return f"{type(exc).__name__}: {exc}"
     return None

@@ -38,6 +38,8 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     if os.environ.get("MIGWIZ_TEST_PG"):
         lines.append(f"limited by MIGWIZ_TEST_PG={os.environ['MIGWIZ_TEST_PG']}")
     return lines
+
+
 _servers: dict[int, LocalServer] = {}
 
 
