@@ -89,8 +89,8 @@ def migwiz_compare(expected_dsn: str, actual_dsn: str) -> int:
 
 def migra_compare(expected_dsn: str, actual_dsn: str) -> int:
     """migra's diff from the actual database to the expected one; the number of statements."""
-    from migra import Migration  # type: ignore[import-untyped]
-    from sqlbag import S  # type: ignore[import-untyped]
+    from migra import Migration
+    from sqlbag import S
 
     with S(sqlalchemy_url(actual_dsn)) as actual, S(sqlalchemy_url(expected_dsn)) as expected:
         m = Migration(actual, expected)
