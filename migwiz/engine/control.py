@@ -37,11 +37,13 @@ SIGNAL_REASONS = {
 class RunStopped(Exception):
     """Raised inside the runner at a statement safe point; the runner turns it into a logged stop."""
 
-    def __init__(self, reason: str, index: int) -> None:
+    def __init__(self, reason: str, index: int, *, what: str | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
         self.index = index
         """0-based index of the statement that did not start."""
+        self.what = what
+        """Where the run stopped, when the statement index does not say it (a backfill between batches)."""
 
 
 class RunControl:

@@ -441,7 +441,9 @@ class Runner:
         in_transaction = script is None or script.directives.transaction
         report.stopped = stop.reason
         report.not_run = [s.version for s in (rest if in_transaction else rest[1:])]
-        if in_transaction:
+        if stop.what is not None:
+            what = stop.what
+        elif in_transaction:
             what = f"before statement {stop.index + 1}; its transaction was rolled back"
         else:
             again = "up" if direction == "up" else "down"

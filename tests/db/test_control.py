@@ -337,3 +337,56 @@ def test_a_later_request_can_only_make_the_stop_sooner() -> None:
     assert (control.stop_reason, control.stop_after) == ("a", "statement")
     with pytest.raises(ValueError, match="more than 0"):
         control.set_lock_timeout(0)
+
+
+def test_a_paused_backfill_stops_at_once_and_resumes_from_its_checkpoint(
+    db: TestDatabase, tmp_path: Path
+) -> None:
+    """A stop request ends a paused backfill (every batch committed its checkpoint); `up` resumes it."""
+    db.execute(
+        "CREATE TABLE items (id bigint PRIMARY KEY, note text, times int NOT NULL DEFAULT 0);"
+        " INSERT INTO items (id) SELECT g FROM generate_series(1, 20000) g; ANALYZE items;"
+    )
+    files = {
+        "1_fill.up.sql": "-- migwiz:backfill\n"
+        "UPDATE items SET note = 'n' || id, times = times + 1 WHERE note IS NULL;\n",
+        "1_fill.down.sql": "UPDATE items SET note = NULL;\n",
+        "2_after.up.sql": "CREATE TABLE after_fill (id int);\n",
+        "2_after.down.sql": "DROP TABLE after_fill;\n",
+    }
+    folder = write_migrations(tmp_path / "m", files)
+    commands.control_backfill(db.dsn, "migwiz", "1", batch_size=500, max_rate=4000)
+    readings: list[BackfillProgress] = []
+    control = RunControl()
+    runner, sink = runner_for(db, folder, control)
+    runner.backfill_progress = readings.append
+    result: dict[str, RunReport] = {}
+    thread = threading.Thread(target=lambda: result.update(report=runner.up()))
+    thread.start()
+    try:
+        wait_for(lambda: any(r.rows_done > 0 for r in readings), "the backfill to move")
+        commands.control_backfill(db.dsn, "migwiz", "1", paused=True)
+        wait_for(lambda: readings[-1].state == "paused", "the pause")
+        control.request_stop("operator quit the wizard")
+        thread.join(timeout=10)
+        assert not thread.is_alive(), "a paused backfill must not hold up a stop"
+    finally:
+        if thread.is_alive():
+            commands.control_backfill(db.dsn, "migwiz", "1", paused=False)
+            thread.join(timeout=30)
+        runner.close()
+    report = result["report"]
+    assert report.stopped == "operator quit the wizard"
+    assert [str(v) for v in report.not_run] == ["1", "2"]
+    assert any(
+        "rows of the backfill; `migwiz up` resumes it from its checkpoint" in m for m in messages(sink)
+    )
+    partly = db.execute("SELECT count(*) FROM items WHERE note IS NOT NULL")[0][0]
+    assert 0 < int(partly) < 20000  # type: ignore[call-overload]
+    commands.control_backfill(db.dsn, "migwiz", "1", paused=False, max_rate=1e9)
+    again, _ = runner_for(db, folder, RunControl())
+    try:
+        assert again.up().ok
+    finally:
+        again.close()
+    assert db.execute("SELECT min(times), max(times), count(*) FROM items") == [(1, 1, 20000)]

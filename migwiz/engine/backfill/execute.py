@@ -43,6 +43,7 @@ from migwiz.engine.backfill.throttle import (
     read_server_load,
     wal_wait_s,
 )
+from migwiz.engine.control import RunStopped
 from migwiz.engine.errors import MigrationFailed, MigrationFileError
 from migwiz.engine.eventlog import EventLog
 
@@ -93,6 +94,7 @@ class Backfill:
         settings: BackfillSettings | None = None,
         on_progress: ProgressCallback | None = None,
         statement_timeout_ms: int | None = None,
+        should_stop: Callable[[], str | None] | None = None,
     ) -> None:
         self.conn = conn
         self.dsn = dsn
@@ -103,6 +105,8 @@ class Backfill:
         self.settings = settings or BackfillSettings()
         self.on_progress = on_progress
         self.statement_timeout_ms = statement_timeout_ms
+        self.should_stop = should_stop
+        """Returns why the run must stop (checked between batches and while paused), else None."""
         self.sizer = BatchSizer(self.settings)
         self.control = Control()
         self._started = time.monotonic()
@@ -191,6 +195,7 @@ class Backfill:
         state: BackfillState = "running"
         try:
             while True:
+                self._check_stop(done)
                 if self.control.paused:
                     self._wait_while_paused(checkpoint, done, updated)
                 size = self.control.batch_size or self.sizer.size
@@ -336,10 +341,21 @@ class Backfill:
             load = read_server_load(self.conn)
         return state
 
+    def _check_stop(self, done: int) -> None:
+        """A stop asked for the run: every batch has committed its checkpoint, so stop here."""
+        reason = self.should_stop() if self.should_stop is not None else None
+        if reason is not None:
+            raise RunStopped(
+                reason,
+                0,
+                what=f"after {done} rows of the backfill; `migwiz up` resumes it from its checkpoint",
+            )
+
     def _wait_while_paused(self, checkpoint: Checkpoint, done: int, updated: int) -> None:
         set_state(self.conn, self.schema, self.id, "paused")
         self.log.info("backfill", f"backfill {self.id} paused by the operator", backfill=self.id)
         while self.control.paused:
+            self._check_stop(done)
             self._emit(checkpoint, "paused", throttle="paused by the operator")
             time.sleep(_PAUSE_POLL_S)
             self.control = read_control(self.conn, self.schema, self.id)

@@ -53,6 +53,7 @@ def run_backfill_migration(
         settings=settings or DEFAULT_SETTINGS,
         on_progress=on_progress,
         statement_timeout_ms=runner.policy.statement_timeout_for(script),
+        should_stop=lambda: _stop_reason(runner),
     )
     try:
         result = backfill.run(resume=resume)
@@ -86,3 +87,10 @@ def run_backfill_migration(
         duration_ms=round(elapsed, 2),
     )
     return MigrationOutcome(migration.version, migration.name, "up", "applied", elapsed, 1)
+
+
+def _stop_reason(runner: Runner) -> str | None:
+    control = runner.control
+    if control is None or not control.stop_requested:
+        return None
+    return control.stop_reason or "a stop was requested"
