@@ -274,26 +274,32 @@ def _run_migrations(
     wait_ms = parse_duration_flag(flags.wait, "--wait") if flags.wait else 0
     sinks = [] if ctx.json or flags.watch else [output.ConsoleSink(verbose=flags.verbose)]
 
+    control = commands.RunControl()
+    restore_signals = commands.install_signal_stop(control)  # SIGHUP/SIGTERM: stop at the next safe point
+
     def start(act: Callable[[Runner], RunReport]) -> commands.MigrateResult:
         return commands.migrate(
             ctx.dsn, mset, act, command=command, schema=ctx.settings.schema, policy=policy, wait_ms=wait_ms,
             log_file=ctx.settings.log_file, sinks=sinks, syslog_address=ctx.settings.syslog_address,
-            retention_ms=ctx.settings.log_retention_ms,
+            retention_ms=ctx.settings.log_retention_ms, control=control,
         )  # fmt: skip
 
-    if flags.watch and not ctx.json:
-        from migwiz.console.dryrun import watch_run
+    try:
+        if flags.watch and not ctx.json:
+            from migwiz.console.dryrun import watch_run
 
-        results: list[commands.MigrateResult] = []
+            results: list[commands.MigrateResult] = []
 
-        def started(act: Callable[[Runner], RunReport]) -> RunReport:
-            results.append(start(act))
-            return results[-1].report
+            def started(act: Callable[[Runner], RunReport]) -> RunReport:
+                results.append(start(act))
+                return results[-1].report
 
-        watch_run(output.stderr, ctx.dsn, started, action)
-        result = results[-1]
-    else:
-        result = start(action)
+            watch_run(output.stderr, ctx.dsn, started, action)
+            result = results[-1]
+        else:
+            result = start(action)
+    finally:
+        restore_signals()
     report = result.report
     if ctx.json:
         output.emit_json({"run_id": result.run_id, **report.to_json()})
@@ -305,7 +311,13 @@ def _run_migrations(
         done = sum(1 for o in report.outcomes if o.result != "failed")
         verb = "applied" if command == "up" else "reverted"
         output.stdout.print(f"{done} migration(s) {verb}; run {result.run_id}", markup=False)
-    sys.exit(0 if report.ok else 1)
+        if report.stopped:
+            left = ", ".join(str(v) for v in report.not_run) or "none"
+            output.stderr.print(
+                f"stopped at a safe point: {report.stopped}; not run: {left}", markup=False, style="yellow"
+            )
+    # a stop at a safe point is not a failure, but what was asked for is not all done
+    sys.exit(0 if report.ok and not report.stopped else 1)
 
 
 def parse_duration_flag(value: str, flag: str) -> int:

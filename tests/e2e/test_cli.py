@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -235,3 +240,36 @@ def test_failed_authentication_is_one_line_exit_2(password_server: LocalServer, 
     assert "Traceback" not in result.stderr
     right = wrong.replace("wrong-pass-456", "right-pass-123")
     assert run_cli("status", "--dsn", right, "--dir", folder).code == 1  # connected: everything pending
+
+
+def test_sigterm_stops_up_at_a_safe_point(db_latest: TestDatabase, tmp_path: Path) -> None:
+    """A deploy tool's SIGTERM (or a lost SSH session's SIGHUP): the running migration finishes, then stop."""
+    folder = write_migrations(
+        tmp_path / "m",
+        {
+            "1_slow.up.sql": "CREATE TABLE slow (id int);\nSELECT pg_sleep(1.5);\n",
+            "1_slow.down.sql": "DROP TABLE slow;\n",
+            "2_next.up.sql": "CREATE TABLE next_one (id int);\n",
+            "2_next.down.sql": "DROP TABLE next_one;\n",
+        },
+    )
+    env = {**os.environ, "NO_COLOR": "1"}
+    env.pop("DATABASE_URL", None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "migwiz", "up", "--dsn", db_latest.dsn, "--dir", str(folder), "-v"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+    )  # fmt: skip
+    deadline = time.monotonic() + 20
+    while not db_latest.execute(
+        "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(1.5)%' AND state = 'active'"
+    )[0][0]:
+        assert time.monotonic() < deadline, "migwiz up never reached the slow statement"
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=30)
+    assert "1 migration(s) applied" in out
+    assert proc.returncode == 1, err
+    assert "stopped at a safe point: " in err
+    assert "not run: 2" in err
+    states = run_cli("status", "--dsn", db_latest.dsn, "--dir", folder, "--json").json()
+    assert [m["state"] for m in states["migrations"]] == ["applied", "pending"]
