@@ -367,16 +367,24 @@ def _apply(
 
 
 def _fill_not_run(report: DryRunReport, pending: Sequence[Migration]) -> None:
-    """Every pending statement in order; those the run did not reach are `not_run`."""
+    """Every pending statement in order; those the run did not reach are `not_run`.
+
+    A backfill migration is run in batches, not statement by statement: when the run applied it, its
+    statement is `ok` (its batches are not traced one by one).
+    """
     recorded = {(s.version, s.index): s for s in report.statements}
+    applied = {
+        str(o.version) for o in (report.report.outcomes if report.report else ()) if o.result == "applied"
+    }
     ordered: list[DryRunStatement] = []
     for migration in pending:
         for index, stmt in enumerate(migration.up.statements):
             found = recorded.get((str(migration.version), index))
             if found is None:
+                ran = str(migration.version) in applied
                 found = DryRunStatement(
                     str(migration.version), migration.label, str(migration.up.path), stmt.line, index,
-                    _one_line(stmt.sql), "not_run",
+                    _one_line(stmt.sql), "ok" if ran else "not_run",
                 )  # fmt: skip
             ordered.append(found)
     report.statements = ordered

@@ -115,3 +115,20 @@ def test_cli_dry_run_human_and_json(db: TestDatabase, tmp_path: Path) -> None:
     assert "would fail" in human.stdout and "23502" in human.stdout and "AccessExclusiveLock" in human.stdout
     data = run_cli("dry-run", "--dsn", db.dsn, "--dir", folder, "--json").json()
     assert data["ok"] is True and data["statements"][0]["outcome"] == "ok"
+
+
+def test_a_backfill_that_ran_on_the_shadow_is_ok(db: TestDatabase, tmp_path: Path) -> None:
+    db.execute("CREATE TABLE items (id bigint PRIMARY KEY, note text); INSERT INTO items VALUES (1, NULL)")
+    folder = write_migrations(
+        tmp_path / "m",
+        {
+            "1_fill.up.sql": "-- migwiz:backfill\nUPDATE items SET note = 'x' WHERE note IS NULL;\n",
+            "1_fill.down.sql": "UPDATE items SET note = NULL;\n",
+            "2_idx.up.sql": "CREATE INDEX items_note ON items (note);\n",
+            "2_idx.down.sql": "DROP INDEX items_note;\n",
+        },
+    )
+    report = dry_run(db.dsn, load_migration_set(folder), sample_rows=10)
+    assert [(s.version, s.outcome) for s in report.statements] == [("1", "ok"), ("2", "ok")]
+    assert report.ok
+    assert db.execute("SELECT note FROM items") == [(None,)]  # the target is untouched

@@ -42,8 +42,8 @@ class Monitor:
     """Samples locks, our sessions, long operations and replication lag of one database.
 
     `our_pids` returns the backend pids of our own executor (called at every sample); sessions whose
-    application_name starts with `ours_prefix` count as ours too, except monitors (sessions named like this
-    one). Transactions older than
+    application_name starts with `ours_prefix` (migwiz names its connections `migwiz <purpose>`) count as
+    ours too, except monitors (sessions named like this one). Transactions older than
     `long_transaction_s` seconds are reported in `Snapshot.long_transactions`.
     """
 
@@ -55,7 +55,7 @@ class Monitor:
         statement_timeout_ms: int = 400,
         our_pids: Callable[[], Collection[int]] | None = None,
         long_transaction_s: float = 5.0,
-        ours_prefix: str = "migwiz",
+        ours_prefix: str = "migwiz ",
     ) -> None:
         self._dsn = dsn
         self._application_name = application_name
