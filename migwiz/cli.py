@@ -288,6 +288,13 @@ def _run_migrations(
         if flags.watch and not ctx.json:
             from migwiz.console.dryrun import watch_run
 
+            estimates = _estimates(ctx, mset, policy) if command == "up" else {}
+            planned = action
+
+            def action(runner: Runner) -> RunReport:
+                runner.estimates = estimates
+                return planned(runner)
+
             results: list[commands.MigrateResult] = []
 
             def started(act: Callable[[Runner], RunReport]) -> RunReport:
@@ -318,6 +325,15 @@ def _run_migrations(
             )
     # a stop at a safe point is not a failure, but what was asked for is not all done
     sys.exit(0 if report.ok and not report.stopped else 1)
+
+
+def _estimates(ctx: Context, mset: MigrationSet, policy: ExecutionPolicy) -> dict[tuple[str, int], float]:
+    """Per-statement duration estimates from `plan`, for the live view (empty when planning fails)."""
+    try:
+        return commands.plan(ctx.dsn, mset, schema=ctx.settings.schema, policy=policy).estimates_ms()
+    except MigwizError as exc:
+        output.stderr.print(f"no duration estimates: {exc.message}", markup=False, style="dim")
+        return {}
 
 
 def parse_duration_flag(value: str, flag: str) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -206,6 +206,8 @@ class Runner:
         self._control_lock_timeout: int | None = None
         self.control = control
         self.backfill_progress = backfill_progress
+        self.estimates: Mapping[tuple[str, int], float] = {}
+        """Expected milliseconds per (version, line) of up statements, from `plan` (shown beside elapsed)."""
         """Called with every `BackfillProgress` reading of a backfill migration (from the runner's thread)."""
 
     @property
@@ -542,10 +544,12 @@ class Runner:
         stmt = script.statements[index]
         if self.before_statement is not None:
             self.before_statement(migration, script, index, stmt)
+        estimate = self.estimates.get((str(migration.version), stmt.line)) if direction == "up" else None
         self._set_current(
             CurrentStatement(
                 str(migration.version), migration.label, direction, str(script.path), stmt.line, index,
                 len(script.statements), stmt.sql, datetime.now(UTC), conn.info.backend_pid, attempt,
+                estimate_ms=estimate,
             )
         )  # fmt: skip
         started = time.perf_counter()

@@ -384,3 +384,36 @@ def test_current_statement_and_watch_view(db: TestDatabase, tmp_path: Path) -> N
     assert current.line == 2 and current.total == 2 and current.backend_pid is not None
     assert current.path.endswith("1_a.up.sql") and "pg_sleep" in current.sql
     assert "1_a: statement 2/2 (1_a.up.sql:2)" in out.getvalue()
+
+
+def test_current_statement_carries_the_planned_estimate(db: TestDatabase, tmp_path: Path) -> None:
+    """`up --watch` shows elapsed time against the plan's estimate for the statement."""
+    from migwiz.engine import commands
+
+    db.execute(
+        "CREATE TABLE big (id int, v text);"
+        " INSERT INTO big SELECT g, md5(g::text) FROM generate_series(1, 50000) g"
+    )
+    db.execute("ANALYZE big")
+    folder = write_migrations(
+        tmp_path / "m",
+        {
+            "1_idx.up.sql": "CREATE INDEX big_v ON big (v);\nSELECT pg_sleep(0.3);\n",
+            "1_idx.down.sql": "DROP INDEX big_v;\n",
+        },
+    )
+    mset = load_migration_set(folder)
+    estimates = commands.plan(db.dsn, mset).estimates_ms()
+    assert estimates[("1", 1)] > 0  # an index build over 50,000 rows takes time
+    seen: list[progress.CurrentStatement] = []
+    runner = Runner(db.dsn, mset, log=EventLog())
+    runner.estimates = estimates
+    runner.before_statement = lambda *_: seen.append(runner.current) if runner.current else None
+    runner.after_statement = lambda *_: seen.append(runner.current) if runner.current else None
+    try:
+        assert runner.up().ok
+    finally:
+        runner.close()
+    built = next(c for c in seen if c.line == 1)
+    assert built.estimate_ms == estimates[("1", 1)]
+    assert f"of ~{built.estimate_ms / 1000:.1f} s" in progress.describe_current(built)

@@ -249,6 +249,10 @@ class PlanReport:
         """The worst verdict of all pending migrations."""
         return worst([m.verdict for m in self.migrations])
 
+    def estimates_ms(self) -> dict[tuple[str, int], float]:
+        """Expected run time (ms) of each planned statement, by (version, line): what `up` compares with."""
+        return {(m.version, st.line): st.estimate_s * 1000 for m in self.migrations for st in m.statements}
+
     def to_json(self) -> dict[str, Any]:
         """The `migwiz plan --json` document (raw numbers)."""
         return {
