@@ -1206,7 +1206,8 @@ def demo(keep: bool, rows: int, no_workload: bool, major: int | None, debug: boo
             settings = _settings(dir_flag=migrations, baseline_flag=demo_baseline())
             run_wizard(session.dsn, settings, demo=True)
             return
-        output.stdout.print("the workload is running; press Ctrl-C to stop the demo", markup=False)
+        running = "the server and the workload are running" if session.workload else "the server is running"
+        output.stdout.print(f"{running}; press Ctrl-C to stop the demo", markup=False)
         import time
 
         while True:
