@@ -30,44 +30,11 @@ from typing import Any
 import psycopg
 
 from migwiz.engine.connect import connect, scrub
+from migwiz.engine.lockmodes import conflicts, lock_rank
 
 _QUERIES = Path(__file__).parent / "queries"
 
-MODES: tuple[str, ...] = (
-    "AccessShareLock",
-    "RowShareLock",
-    "RowExclusiveLock",
-    "ShareUpdateExclusiveLock",
-    "ShareLock",
-    "ShareRowExclusiveLock",
-    "ExclusiveLock",
-    "AccessExclusiveLock",
-)
-# PostgreSQL's conflict table (lock.c LockConflicts), by rank 1..8
-_CONFLICTS: dict[int, frozenset[int]] = {
-    1: frozenset({8}),
-    2: frozenset({7, 8}),
-    3: frozenset({5, 6, 7, 8}),
-    4: frozenset({4, 5, 6, 7, 8}),
-    5: frozenset({3, 4, 6, 7, 8}),
-    6: frozenset({3, 4, 5, 6, 7, 8}),
-    7: frozenset({2, 3, 4, 5, 6, 7, 8}),
-    8: frozenset({1, 2, 3, 4, 5, 6, 7, 8}),
-}
 QUERY_WIDTH = 200
-
-
-def conflicts(wanted: str, held: str) -> bool:
-    """Whether a lock in mode `held` makes a request for `wanted` wait.
-
-    >>> conflicts("AccessExclusiveLock", "AccessShareLock"), conflicts("ShareLock", "ShareLock")
-    (True, False)
-    >>> conflicts("ShareUpdateExclusiveLock", "RowExclusiveLock")
-    False
-    """
-    if wanted not in MODES or held not in MODES:
-        return False
-    return MODES.index(held) + 1 in _CONFLICTS[MODES.index(wanted) + 1]
 
 
 @cache
@@ -226,7 +193,7 @@ class Guard:
         chosen: dict[str, LockTarget] = {}
         for t in targets:
             old = chosen.get(t.relation)
-            if old is None or MODES.index(t.mode) > MODES.index(old.mode):
+            if old is None or lock_rank(t.mode) > lock_rank(old.mode):
                 chosen[t.relation] = t
         if not chosen:
             return {}

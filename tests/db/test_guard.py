@@ -14,7 +14,8 @@ import pytest
 
 from migwiz.engine.eventlog import EventLog, MemorySink
 from migwiz.engine.executor import RetryPolicy
-from migwiz.engine.guard import GuardPolicy, conflicts
+from migwiz.engine.guard import GuardPolicy
+from migwiz.engine.lockmodes import conflicts
 from migwiz.engine.migset import load_migration_set
 from migwiz.engine.runner import ExecutionPolicy, Runner
 from tests.conftest import TestDatabase
