@@ -21,8 +21,9 @@ from migwiz.engine.backfill.progress import BackfillProgress
 from migwiz.engine.connect import connect
 from migwiz.engine.control import RunControl
 from migwiz.engine.eventlog import Event, EventSink
+from migwiz.engine.impact import longest_wait_caused as longest_wait_caused
 from migwiz.engine.model import Migration, MigrationSet, Script, Statement, Version
-from migwiz.engine.monitor import LockWait, Snapshot, one_line
+from migwiz.engine.monitor import one_line
 from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
 
 Direction = Literal["up", "down"]
@@ -167,21 +168,6 @@ def _hook(
         )  # fmt: skip
 
     return hook
-
-
-def longest_wait_caused(snapshot: Snapshot) -> float:
-    """The longest time any session has been waiting behind one of our sessions in this snapshot."""
-    longest = 0.0
-    for root in snapshot.lock_tree:
-        for _, node in root.walk():
-            if node.ours:
-                longest = max(longest, _deepest_wait(node))
-    return longest
-
-
-def _deepest_wait(node: LockWait) -> float:
-    waits = [n.wait_s or 0.0 for _, n in node.walk() if n is not node]
-    return max(waits, default=0.0)
 
 
 class Rate:
