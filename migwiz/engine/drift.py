@@ -53,25 +53,12 @@ class DriftReport:
         return {
             "drift": self.drifted,
             "counts": self.counts(),
-            "differences": [difference_json(d) for d in self.differences],
+            "differences": [d.to_json() for d in self.differences],
             "ignored": len(self.ignored),
             "notes": list(self.notes),
             "applied": list(self.applied),
             "sql": list(self.repair),
         }
-
-
-def difference_json(d: Difference) -> dict[str, Any]:
-    """One difference as JSON."""
-    return {
-        "kind": d.kind,
-        "object_type": d.object_type,
-        "name": d.name,
-        "attribute": d.attribute,
-        "expected": d.expected,
-        "actual": d.actual,
-        "sentence": d.sentence,
-    }
 
 
 def is_ignored(d: Difference, patterns: Sequence[str], expected: SchemaModel, actual: SchemaModel) -> bool:

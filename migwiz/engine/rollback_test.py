@@ -61,18 +61,7 @@ class RollbackResult:
             "result": self.result,
             "step": self.step,
             "message": self.message,
-            "differences": [
-                {
-                    "kind": d.kind,
-                    "object_type": d.object_type,
-                    "name": d.name,
-                    "attribute": d.attribute,
-                    "expected": d.expected,
-                    "actual": d.actual,
-                    "sentence": d.sentence,
-                }
-                for d in self.differences
-            ],
+            "differences": [d.to_json() for d in self.differences],
             "data_loss": list(self.data_loss),
             "notes": list(self.notes),
             "duration_ms": round(self.duration_ms, 1),

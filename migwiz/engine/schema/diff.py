@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from migwiz.engine.schema.model import Column, SchemaModel, SchemaObject, Value, sort_key
 
@@ -54,6 +54,18 @@ class Difference:
     expected: str | None
     actual: str | None
     sentence: str
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready dict (drift, rollback tests and CI reports share this shape)."""
+        return {
+            "kind": self.kind,
+            "object_type": self.object_type,
+            "name": self.name,
+            "attribute": self.attribute,
+            "expected": self.expected,
+            "actual": self.actual,
+            "sentence": self.sentence,
+        }
 
 
 def render(value: Value) -> str | None:
