@@ -47,10 +47,10 @@ def load_native(folder: Folder) -> list[Migration]:
     for path in folder.dirs:
         folder.ignore(path, "golang-migrate does not read subfolders")
     migrations = _paired(folder, files, "native")
-    for m in migrations:
-        if folder.text(m.up.path).startswith(SQLX_NO_TRANSACTION):
+    for migration in migrations:
+        if folder.text(migration.up.path).startswith(SQLX_NO_TRANSACTION):
             folder.notices.append(
-                f'{m.up.path}: starts with `{SQLX_NO_TRANSACTION}` (sqlx): set layout = "sqlx" in'
+                f'{migration.up.path}: starts with `{SQLX_NO_TRANSACTION}` (sqlx): set layout = "sqlx" in'
                 " migwiz.toml to run it outside a transaction"
             )
     return migrations
@@ -123,12 +123,12 @@ def _paired(folder: Folder, files: list[_File], layout: str) -> list[Migration]:
         up_path = up.path
         up_text = folder.text(up_path)
         base = _sqlx_base(up_text) if layout == "sqlx" else None
-        down = downs.get(version)
+        down_file = downs.get(version)
         down_script = None
-        if down is not None:
-            down_text = folder.text(down.path)
+        if down_file is not None:
+            down_text = folder.text(down_file.path)
             down_base = _sqlx_base(down_text) if layout == "sqlx" else None
-            down_script = script(down.path, down_text, base=down_base)
+            down_script = script(down_file.path, down_text, base=down_base)
         migrations.append(
             Migration(
                 version=version,
