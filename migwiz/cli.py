@@ -836,7 +836,7 @@ def verify(ctx: Context, shadow_dsn: str | None, no_drift: bool) -> None:
 
 # -- ci / adopt -------------------------------------------------------------------------------------------
 
-ADOPT_TOOLS = ("golang-migrate", "dbmate", "flyway", "diesel", "sqitch")
+ADOPT_TOOLS = ("golang-migrate", "dbmate", "flyway", "diesel", "sqitch", "prisma", "sqlx")
 
 
 @cli.command("ci")

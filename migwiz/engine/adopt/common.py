@@ -41,6 +41,14 @@ def match_by_key(
     return Resolution(tuple(applied), unmatched=tuple(unmatched))
 
 
+def up_bytes(migration: Migration) -> bytes:
+    """The bytes of the migration's up script file, as the tool checksums them (empty if unreadable)."""
+    try:
+        return migration.up.path.read_bytes()
+    except OSError:
+        return b""
+
+
 def up_text(migration: Migration) -> str:
     """The text of the migration's up script as the tool saw it (dbmate: the whole file)."""
     path = migration.up.path
