@@ -96,7 +96,7 @@ def _detect(folder: Folder) -> str:
             found.setdefault("native", path)
         elif flat.FLYWAY_PREFIX.fullmatch(path.name):
             found.setdefault("flyway", path)
-        elif _PLAIN.fullmatch(path.name):
+        elif _PLAIN.fullmatch(path.name) and not path.name.lower().endswith((".up.sql", ".down.sql")):
             plain.append(path)
     if plain:
         marked = next((p for p in plain if dbmate.MARK.search(folder.text(p))), None)
