@@ -63,7 +63,8 @@ def find_config(start: Path) -> Path | None:
 
 def _looks_like_migrations(folder: Path) -> bool:
     return folder.is_dir() and any(
-        p.suffix == ".sql" or (p.is_dir() and (p / "up.sql").exists()) for p in folder.iterdir()
+        p.suffix == ".sql" or (p.is_dir() and ((p / "up.sql").exists() or (p / "migration.sql").exists()))
+        for p in folder.iterdir()
     )
 
 

@@ -212,6 +212,7 @@ def test_flyway_versions_compare_part_by_part(tmp_path: Path) -> None:
             "V2_bad.sql": "",
             "V1.x__bad.sql": "",
             "notes.txt": "",
+            "v3__lower.sql": "",  # Flyway's prefixes are case-sensitive
         },
     )
     mset = load_migration_set(root)
@@ -220,6 +221,7 @@ def test_flyway_versions_compare_part_by_part(tmp_path: Path) -> None:
         str(root / "V1.x__bad.sql"),
         str(root / "V2_bad.sql"),
         str(root / "notes.txt"),
+        str(root / "v3__lower.sql"),
     ]
     assert flyway_version("1.0") == flyway_version("1") == flyway_version("1.0.0")
     assert flyway_version("1_1") == flyway_version("1.1")

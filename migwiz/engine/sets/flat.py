@@ -17,9 +17,10 @@ from migwiz.engine.sets.files import Folder, checksum, duplicate, script
 from migwiz.engine.versions import Version, flyway_version, integer_version
 
 NATIVE = re.compile(r"(?P<version>[0-9]+)_(?P<name>.*)\.(?P<kind>up|down)\.sql")
-FLYWAY = re.compile(r"(?P<kind>[VU])(?P<version>\d+(?:[._]\d+)*)__(?P<name>.*)\.sql", re.IGNORECASE)
-FLYWAY_PREFIX = re.compile(r"(?:[VUR]|B\d).*__.*\.sql", re.IGNORECASE)
-_FLYWAY_UNSUPPORTED = re.compile(r"(?:R|B\d+(?:[._]\d+)*)__.+\.sql", re.IGNORECASE)
+# Flyway's prefixes are case-sensitive, its `.sql` suffix is not (ResourceNameParser.stripSuffix)
+FLYWAY = re.compile(r"(?P<kind>[VU])(?P<version>\d+(?:[._]\d+)*)__(?P<name>.*)\.(?i:sql)")
+FLYWAY_PREFIX = re.compile(r"(?:[VUR]|B\d).*__.*\.(?i:sql)")
+_FLYWAY_UNSUPPORTED = re.compile(r"(?:R|B\d+(?:[._]\d+)*)__.+\.(?i:sql)")
 _UINT64_MAX = 2**64 - 1
 _I64_MAX = 2**63 - 1
 SQLX_NO_TRANSACTION = "-- no-transaction"
@@ -85,7 +86,7 @@ def load_flyway(folder: Folder) -> list[Migration]:
     files = []
     for path in folder.files:
         if m := FLYWAY.fullmatch(path.name):
-            kind = "up" if m["kind"].upper() == "V" else "down"
+            kind = "up" if m["kind"] == "V" else "down"
             files.append(_File(path, flyway_version(m["version"]), m["name"], kind))
         elif _FLYWAY_UNSUPPORTED.fullmatch(path.name):
             raise MigrationFileError(
