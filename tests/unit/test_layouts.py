@@ -324,6 +324,8 @@ def test_prisma_and_sqlx_checksums_are_their_tools() -> None:
         ({"1_a.sql": "select 1;", "2_b.sql": "-- migrate:up\nselect 2;"}, "dbmate"),
         ({"1_a/migration.sql": "", "migration_lock.toml": ""}, "prisma"),
         ({"1_a/up.sql": "", "data.sql": ""}, "directory"),
+        ({"1_a/up.sql": "", "2020_seed.sql": ""}, "directory"),  # Diesel ignores files beside its folders
+        ({"1_a/migration.sql": "", "2_dump.sql": "-- migrate:up\n"}, "prisma"),
     ],
 )
 def test_detection(tmp_path: Path, files: dict[str, str], layout: str) -> None:

@@ -98,7 +98,7 @@ def _detect(folder: Folder) -> str:
             found.setdefault("flyway", path)
         elif _PLAIN.fullmatch(path.name) and not path.name.lower().endswith((".up.sql", ".down.sql")):
             plain.append(path)
-    if plain:
+    if plain and not {"directory", "prisma"} & set(found):  # Diesel and Prisma ignore files beside them
         marked = next((p for p in plain if dbmate.MARK.search(folder.text(p))), None)
         if marked is not None:
             found.setdefault("dbmate", marked)
