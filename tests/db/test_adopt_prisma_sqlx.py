@@ -231,3 +231,40 @@ def test_diesel_mixed_spellings_run_in_diesels_order(db: TestDatabase, tmp_path:
         "2017-05-03-000000-0000",
     ]
     assert {s.state for s in commands.status(db.dsn, mset).statuses} == {"applied"}
+
+
+def test_cli_layout_flag_notices_and_out_of_order(db_latest: TestDatabase, tmp_path: Path) -> None:
+    """sqlx reversible files read as sqlx only when asked; `up` prints notices; `status` flags the order."""
+    folder = write_migrations(
+        tmp_path / "m",
+        {
+            "2_users.up.sql": USERS,
+            "2_users.down.sql": "DROP TABLE users;\n",
+            "3_index.up.sql": "-- no-transaction\nCREATE INDEX CONCURRENTLY users_email ON users (email);\n",
+            "3_index.down.sql": "-- no-transaction\nDROP INDEX CONCURRENTLY users_email;\n",
+            "notes.md": "",
+        },
+    )
+    dsn = db_latest.dsn
+    detected = run_cli("status", "--dsn", dsn, "--dir", folder, "--json").json()
+    assert detected["layout"] == "native"
+    assert [m["transaction"] for m in detected["migrations"]] == [True, True]
+    assert any('set layout = "sqlx"' in n for n in detected["notices"])
+    as_sqlx = run_cli("status", "--dsn", dsn, "--dir", folder, "--layout", "sqlx", "--json").json()
+    assert as_sqlx["layout"] == "sqlx"
+    assert [m["transaction"] for m in as_sqlx["migrations"]] == [True, False]
+    assert as_sqlx["notices"] == [
+        f"{folder / 'notes.md'}: ignored (sqlx reads only <version>_<description>.sql)"
+    ]
+    bad = run_cli("status", "--dsn", dsn, "--dir", folder, "--layout", "rails")
+    assert bad.code == 2
+
+    up = run_cli("up", "--dsn", dsn, "--dir", folder, "--layout", "sqlx")
+    assert up.code == 0, up.stderr
+    assert "notice: " in up.stderr and "notes.md: ignored" in up.stderr
+    write_migrations(folder, {"1_orders.up.sql": ORDERS, "1_orders.down.sql": "DROP TABLE orders;\n"})
+    late = run_cli("status", "--dsn", dsn, "--dir", folder, "--layout", "sqlx")
+    assert late.code == 1
+    assert "1 (orders) is pending but comes before the applied 3 (index)" in late.stderr
+    refused = run_cli("up", "--dsn", dsn, "--dir", folder, "--layout", "sqlx")
+    assert refused.code == 2 and "older than the applied" in refused.stderr
