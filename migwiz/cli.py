@@ -479,7 +479,9 @@ def lint(ctx: Context, paths: tuple[Path, ...], sarif: bool, pg_version: int | N
 
     chosen = list(paths) or [ctx.migration_set().root]
     dsn = ctx.dsn if (ctx.dsn and ctx.dsn_given) else None
-    report = commands.lint(chosen, dsn=dsn, pg_version=pg_version, schema=ctx.settings.schema)
+    report = commands.lint(
+        chosen, dsn=dsn, pg_version=pg_version, schema=ctx.settings.schema, layout=ctx.settings.layout
+    )
     if sarif:
         output.emit_json(lint_report_sarif(report))
     elif ctx.json:

@@ -185,13 +185,16 @@ def lint(
     dsn: str | None = None,
     pg_version: int | None = None,
     schema: str = DEFAULT_SCHEMA,
+    layout: str | None = None,
 ) -> LintReport:
     """Analyse migration folders or single migration files, without running anything.
+
+    `layout` names the folders' layout (else each is detected).
 
     With `dsn`, the catalog settles what only the schema knows, the server's version is used unless
     `pg_version` is given, and migrations already applied there are skipped (their effect is in the catalog).
     """
-    selections = [_selection(path) for path in paths]
+    selections = [_selection(path, layout) for path in paths]
     catalog = None
     version = pg_version
     applied: set[str] = set()
@@ -212,9 +215,9 @@ def lint(
     return LintReport(tuple(files), version or DEFAULT_PG_VERSION)
 
 
-def _selection(path: Path) -> tuple[MigrationSet, Path | None]:
+def _selection(path: Path, layout: str | None = None) -> tuple[MigrationSet, Path | None]:
     if path.is_dir():
-        return load_migration_set(path), None
+        return load_migration_set(path, layout), None
     if path.is_file():
-        return load_migration_set(path.parent), path.resolve()
+        return load_migration_set(path.parent, layout), path.resolve()
     raise UsageError(f"{path}: no such file or folder")
