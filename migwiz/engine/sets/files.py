@@ -79,6 +79,11 @@ def script(path: Path, text: str, *, first_line: int = 1, base: Directives | Non
     return Script(path, scanned.statements, directives, ignores, first_line)
 
 
+def read_migration_file(path: Path) -> str:
+    """A migration file's text (UTF-8, as written); MigrationFileError when it cannot be read."""
+    return _read(path)
+
+
 def _read(path: Path) -> str:
     try:
         data = path.read_bytes()
