@@ -122,6 +122,7 @@ class _Scanner:
     def _reset(self) -> None:
         self.start = -1
         self.start_line = 0
+        self.start_column = 1
         self.end = -1
         self.parens = 0
         self.begins = 0
@@ -172,6 +173,7 @@ class _Scanner:
             if self.start < 0:
                 self.start = pos
                 self.start_line = self.line_at(pos)
+                self.start_column = pos - text.rfind("\n", 0, pos)
             if kind == "word":
                 self._word(m.group())
             else:
@@ -231,5 +233,7 @@ class _Scanner:
 
     def _finish(self) -> None:
         if self.start >= 0:
-            self.statements.append(Statement(self.text[self.start : self.end], self.start_line))
+            self.statements.append(
+                Statement(self.text[self.start : self.end], self.start_line, self.start_column)
+            )
         self._reset()
