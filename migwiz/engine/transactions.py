@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Any, NoReturn
 
 import pglast
-from pglast.enums import TransactionStmtKind
+from pglast import ast
+from pglast.enums import ReindexObjectType, TransactionStmtKind
 
 from migwiz.engine.errors import MigrationFileError
 from migwiz.engine.model import Script, Statement
@@ -73,7 +75,7 @@ def control_of(stmt: Statement) -> Control | None:
         return Control(" ".join(m.group().upper().split()), False) if m else None
     for raw in raws:
         node = raw.stmt
-        if isinstance(node, pglast.ast.TransactionStmt):
+        if isinstance(node, ast.TransactionStmt):
             kind = _KINDS.get(node.kind, "transaction control") if node.kind is not None else "BEGIN"
             if node.chain:
                 kind += " AND CHAIN"
@@ -175,6 +177,7 @@ def plan_transaction(script: Script, pg_version: int) -> TransactionPlan:
             first,
             f"{first_kind} cannot run in a transaction, but BEGIN (line {unwrapped[0]}) wraps it in one",
             "put it in a migration of its own, without BEGIN/COMMIT",
+            control=False,
         )
     if inside:
         other_kind, other = inside[0]
@@ -185,6 +188,7 @@ def plan_transaction(script: Script, pg_version: int) -> TransactionPlan:
             "migration needs one",
             "put it in a migration of its own, or add -- migwiz:no-transaction to run every statement on"
             " its own (a failure then leaves the migration part-way, resumable)",
+            control=False,
         )
     no_transaction = replace(script.directives, transaction=False)
     return TransactionPlan(replace(script, directives=no_transaction), first, first_kind, unwrapped)
@@ -202,27 +206,97 @@ def _wraps_whole_file(statements: tuple[Statement, ...], controls: list[tuple[St
     )
 
 
+def needs_no_transaction(stmt: Statement, pg_version: int) -> str | None:
+    """The kind of statement `stmt` is when PostgreSQL refuses it in a transaction block, else None.
+
+    >>> needs_no_transaction(Statement("create index concurrently i on t (a)", 1), 16)
+    'CREATE INDEX CONCURRENTLY'
+    >>> needs_no_transaction(Statement("ALTER TYPE mood ADD VALUE 'meh'", 1), 11)
+    'ALTER TYPE ADD VALUE'
+    >>> needs_no_transaction(Statement("ALTER TYPE mood ADD VALUE 'meh'", 1), 12) is None
+    True
+    """
+    try:
+        raws = pglast.parse_sql(stmt.sql)
+    except pglast.parser.ParseError:
+        return None
+    for raw in raws:
+        kind = _no_transaction_kind(raw.stmt, pg_version)
+        if kind is not None:
+            return kind
+    return None
+
+
+_ALWAYS = {
+    ast.AlterSystemStmt: "ALTER SYSTEM",
+    ast.CreatedbStmt: "CREATE DATABASE",
+    ast.DropdbStmt: "DROP DATABASE",
+    ast.CreateTableSpaceStmt: "CREATE TABLESPACE",
+    ast.DropTableSpaceStmt: "DROP TABLESPACE",
+}
+
+
+def _no_transaction_kind(node: Any, pg_version: int) -> str | None:
+    if type(node) in _ALWAYS:
+        return _ALWAYS[type(node)]
+    if isinstance(node, ast.IndexStmt) and node.concurrent:
+        return "CREATE INDEX CONCURRENTLY"
+    if isinstance(node, ast.DropStmt) and node.concurrent:
+        return "DROP INDEX CONCURRENTLY"
+    if isinstance(node, ast.ReindexStmt):
+        if any(str(p.defname).lower() == "concurrently" for p in node.params or ()):
+            return "REINDEX CONCURRENTLY"
+        if node.kind in (ReindexObjectType.REINDEX_OBJECT_SYSTEM, ReindexObjectType.REINDEX_OBJECT_DATABASE):
+            return (
+                f"REINDEX {'SYSTEM' if node.kind == ReindexObjectType.REINDEX_OBJECT_SYSTEM else 'DATABASE'}"
+            )
+    if isinstance(node, ast.AlterTableStmt):
+        for cmd in node.cmds or ():
+            if isinstance(cmd.def_, ast.PartitionCmd) and cmd.def_.concurrent:
+                return "DETACH PARTITION CONCURRENTLY"
+    if isinstance(node, ast.VacuumStmt) and node.is_vacuumcmd:
+        return "VACUUM"
+    if isinstance(node, ast.ClusterStmt) and node.relation is None:
+        return "CLUSTER"
+    if isinstance(node, ast.AlterEnumStmt) and not node.oldVal and pg_version < 12:
+        return "ALTER TYPE ADD VALUE"
+    return None
+
+
 def _split_by_need(
     statements: tuple[Statement, ...], pg_version: int
 ) -> tuple[list[tuple[str, Statement]], list[tuple[str, Statement]]]:
     """(statements that cannot run in a transaction, statements that need one), with their kinds;
     SET/RESET and empty statements are in neither."""
-    if not statements:
-        return [], []
-    from migwiz.engine.analysis import analyze_statements
-
     outside: list[tuple[str, Statement]] = []
     inside: list[tuple[str, Statement]] = []
-    for analysis in analyze_statements(statements, pg_version=pg_version, in_transaction=False):
-        kind = analysis.kind
-        if analysis.needs_no_transaction:
-            outside.append((kind, analysis.statement))
-        elif not kind.startswith(("SET", "empty")):
-            inside.append(
-                (kind if kind not in ("unknown", "unparsable") else "a statement", analysis.statement)
-            )
+    for stmt in statements:
+        kind = needs_no_transaction(stmt, pg_version)
+        if kind is not None:
+            outside.append((kind, stmt))
+            continue
+        words = stmt.sql.split(None, 2)
+        first = words[0].upper() if words else ""
+        if first in ("SET", "RESET"):
+            continue
+        inside.append((" ".join(words[:2]).upper() if first in _TWO_WORDS else first or "a statement", stmt))
     return outside, inside
 
 
-def _refuse(script: Script, stmt: Statement, what: str, hint: str) -> None:
-    raise MigrationFileError(f"{script.path}:{stmt.line}: {what}", hint=hint)
+_TWO_WORDS = ("CREATE", "ALTER", "DROP", "COMMENT", "GRANT", "REVOKE")
+
+
+class TransactionRefused(MigrationFileError):
+    """A script migwiz will not run as written: transaction control, or statements that cannot share a
+    transaction with the others. `line` and `what` say where and why (the message is `file:line: what`)."""
+
+    def __init__(self, script: Script, stmt: Statement, what: str, hint: str, *, control: bool) -> None:
+        super().__init__(f"{script.path}:{stmt.line}: {what}", hint=hint)
+        self.line = stmt.line
+        self.what = what
+        self.control = control
+        """True for transaction control written in the file, False for a mix of statements."""
+
+
+def _refuse(script: Script, stmt: Statement, what: str, hint: str, *, control: bool = True) -> NoReturn:
+    raise TransactionRefused(script, stmt, what, hint, control=control)

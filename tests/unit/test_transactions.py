@@ -6,11 +6,17 @@ from pathlib import Path
 
 import pytest
 
+from migwiz.engine.analysis import analyze_statements, lint_migration_set
 from migwiz.engine.errors import MigrationFileError
 from migwiz.engine.migset import load_migration_set
-from migwiz.engine.model import Directives, Script
+from migwiz.engine.model import Directives, Script, Statement
 from migwiz.engine.splitting import split_sql
-from migwiz.engine.transactions import TransactionPlan, control_of, plan_transaction
+from migwiz.engine.transactions import (
+    TransactionPlan,
+    control_of,
+    needs_no_transaction,
+    plan_transaction,
+)
 
 PATH = Path("migrations/2_x.up.sql")
 
@@ -207,3 +213,69 @@ def test_a_nul_byte_refuses_the_set_at_load_time(tmp_path: Path) -> None:
     (tmp_path / "1_a.up.sql").write_bytes(b"CREATE TABLE a (id int);\n\x00\nCREATE TABLE b (id int);\n")
     with pytest.raises(MigrationFileError, match=r"1_a\.up\.sql:2: NUL character"):
         load_migration_set(tmp_path)
+
+
+@pytest.mark.parametrize("pg", [11, 12, 16])
+def test_the_runner_and_the_lock_analysis_agree_on_what_needs_no_transaction(pg: int) -> None:
+    texts = [
+        "CREATE INDEX CONCURRENTLY i ON t (a)",
+        "CREATE INDEX i ON t (a)",
+        "DROP INDEX CONCURRENTLY i",
+        "DROP INDEX i",
+        "REINDEX INDEX CONCURRENTLY i",
+        "REINDEX TABLE t",
+        "REINDEX DATABASE d",
+        "ALTER TABLE p DETACH PARTITION p1 CONCURRENTLY",
+        "ALTER TABLE p DETACH PARTITION p1",
+        "VACUUM t",
+        "VACUUM",
+        "ANALYZE t",
+        "CLUSTER",
+        "CLUSTER t USING i",
+        "ALTER SYSTEM SET work_mem = '8MB'",
+        "CREATE DATABASE d",
+        "DROP DATABASE d",
+        "CREATE TABLESPACE s LOCATION '/x'",
+        "DROP TABLESPACE s",
+        "ALTER TYPE mood ADD VALUE 'meh'",
+        "ALTER TYPE mood RENAME VALUE 'a' TO 'b'",
+        "CREATE TABLE t (a int)",
+        "SET lock_timeout = '1s'",
+    ]
+    statements = [Statement(t, n) for n, t in enumerate(texts, 1)]
+    analysed = analyze_statements(statements, pg_version=pg, in_transaction=False)
+    ours = {s.sql for s in statements if needs_no_transaction(s, pg) is not None}
+    theirs = {a.statement.sql for a in analysed if a.needs_no_transaction}
+    assert ours == theirs
+
+
+def test_lint_says_how_a_migration_will_run(tmp_path: Path) -> None:
+    files = {
+        "1_t.up.sql": "CREATE TABLE t (a int);\n",
+        "2_idx.up.sql": "CREATE INDEX CONCURRENTLY t_a ON t (a);\n",
+        "3_mixed.up.sql": "CREATE TABLE u (a int);\nCREATE INDEX CONCURRENTLY u_a ON u (a);\n",
+        "4_commit.up.sql": "CREATE TABLE v (a int);\nCOMMIT;\nCREATE TABLE w (a int);\n",
+        "5_wrapped.up.sql": "BEGIN;\nCREATE TABLE x (a int);\nCOMMIT;\n",
+        "6_empty.up.sql": "-- nothing\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    report = lint_migration_set(load_migration_set(tmp_path), pg_version=16)
+
+    def found(index: int) -> list[tuple[str, str, int]]:
+        script = report.files[index]
+        every = [*script.findings, *(f for a in script.statements for f in a.findings)]
+        return [(f.rule, f.severity, f.line) for f in every if f.rule != "missing-down"]
+
+    assert found(1) == [("no-transaction-auto", "info", 1)]
+    assert "concurrently-in-transaction" not in {f.rule for f in report.files[1].statements[0].findings}
+    assert found(2) == [("concurrently-in-transaction", "error", 2)]
+    message = report.files[2].statements[1].findings[0].message
+    assert message == (
+        "CREATE INDEX CONCURRENTLY cannot run in a transaction, but CREATE TABLE (line 1) in the same "
+        "migration needs one: migwiz refuses this migration"
+    )
+    assert found(3) == [("transaction-control", "error", 2)]
+    assert found(4) == [("transaction-control", "info", 1)]
+    assert [a.statement.sql for a in report.files[4].statements] == ["CREATE TABLE x (a int)"]
+    assert found(5) == [("empty-migration", "info", 1)]
