@@ -84,8 +84,8 @@ def test_a_file_wrapped_in_begin_commit_runs_in_migwiz_transaction(db: TestDatab
     assert db.execute("SELECT lock_timeout FROM w") == [("2s",)]
     notices = [e.message for e in sink.events if e.step == "transaction"]
     assert notices[0] == (
-        f"{folder / '2_w.up.sql'}:1: BEGIN (line 1) and COMMIT (line 4) wrap the whole file: migwiz runs it in"
-        " its own transaction instead"
+        f"{folder / '2_w.up.sql'}:1: BEGIN (line 1) and COMMIT (line 4) wrap the whole file: migwiz runs it"
+        " in its own transaction instead"
     )
     # the failing one committed nothing: no table, no row, no history
     failure = report.outcomes[-1].failure
