@@ -186,7 +186,7 @@ def status(ctx: Context) -> None:
                 f"[{style}]{s.state}[/]",
                 "yes" if s.has_down else "[red]no[/]",
                 applied,
-                s.detail or "",
+                "; ".join(d for d in (s.detail, s.transaction_note) if d),
             )
         output.stdout.print(t)
         from migwiz.console.backfill import print_phases  # issue 5: where each change stands by phase

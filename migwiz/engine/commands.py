@@ -36,6 +36,7 @@ from migwiz.engine.state import DEFAULT_SCHEMA, read_history, state_exists
 from migwiz.engine.status import MigrationStatus, compute_status
 from migwiz.engine.target import TargetInfo as TargetInfo
 from migwiz.engine.target import target_info as target_info
+from migwiz.engine.transactions import with_transaction_modes
 from migwiz.engine.verify import verify as verify
 
 DEFAULT_PG_VERSION = 18
@@ -54,7 +55,8 @@ def status(dsn: str, mset: MigrationSet, *, schema: str = DEFAULT_SCHEMA) -> Sta
     with connect(dsn, autocommit=True, purpose="status") as conn:
         history = read_history(conn, schema)
         initialised = state_exists(conn, schema)
-    return StatusResult(compute_status(mset, history), initialised)
+        major = conn.info.server_version // 10000
+    return StatusResult(with_transaction_modes(compute_status(mset, history), major), initialised)
 
 
 @dataclass(frozen=True)

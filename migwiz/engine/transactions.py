@@ -27,6 +27,7 @@ from pglast.enums import ReindexObjectType, TransactionStmtKind
 
 from migwiz.engine.errors import MigrationFileError
 from migwiz.engine.model import Script, Statement
+from migwiz.engine.status import MigrationStatus
 
 _SAVEPOINT_KINDS = ("SAVEPOINT", "RELEASE", "ROLLBACK TO")
 _CONTROL_WORD = re.compile(
@@ -128,6 +129,23 @@ class TransactionPlan:
         if not self.script.statements:
             out.append(f"{path}: no statements (empty or comments only): recorded as done with nothing run")
         return out
+
+
+def with_transaction_modes(statuses: list[MigrationStatus], pg_version: int) -> list[MigrationStatus]:
+    """`statuses` with how each up runs: in a transaction or not, and why (for `status`)."""
+    out = []
+    for s in statuses:
+        if s.migration is None or s.migration.up.directives.backfill:
+            out.append(s)
+            continue
+        try:
+            plan = plan_transaction(s.migration.up, pg_version)
+        except TransactionRefused as refused:
+            out.append(replace(s, transaction=None, transaction_note=f"refused: {refused}"))
+            continue
+        note = None if plan.in_transaction else plan.mode()
+        out.append(replace(s, transaction=plan.in_transaction, transaction_note=note))
+    return out
 
 
 def plan_transaction(script: Script, pg_version: int) -> TransactionPlan:
