@@ -186,7 +186,7 @@ def status(ctx: Context) -> None:
                 f"[{style}]{s.state}[/]",
                 "yes" if s.has_down else "[red]no[/]",
                 applied,
-                "; ".join(d for d in (s.detail, s.transaction_note) if d),
+                "; ".join(d for d in (s.detail, s.transaction_note if s.state != "applied" else None) if d),
             )
         output.stdout.print(t)
         from migwiz.console.backfill import print_phases  # issue 5: where each change stands by phase
