@@ -148,6 +148,17 @@ def with_transaction_modes(statuses: list[MigrationStatus], pg_version: int) -> 
     return out
 
 
+def script_as_run(script: Script, pg_version: int) -> Script:
+    """`script` as it will run (wrapper dropped, transaction switched off where needed); unchanged when
+    migwiz refuses it (the refusal comes when it is run) or when it is a backfill."""
+    if script.directives.backfill:
+        return script
+    try:
+        return plan_transaction(script, pg_version).script
+    except TransactionRefused:
+        return script
+
+
 def plan_transaction(script: Script, pg_version: int) -> TransactionPlan:
     """Decide how `script` runs on a server of major version `pg_version`; MigrationFileError (naming
     file and line) for transaction control it cannot honour, or a mix it cannot run safely."""

@@ -10,6 +10,7 @@ import pytest
 from migwiz.engine.errors import MigrationFileError
 from migwiz.engine.eventlog import EventLog, MemorySink
 from migwiz.engine.migset import load_migration_set
+from migwiz.engine.plan import plan
 from migwiz.engine.runner import ExecutionPolicy, Runner
 from tests.conftest import TestDatabase
 from tests.helpers import write_migrations
@@ -169,3 +170,20 @@ def test_empty_and_comment_only_migrations_are_recorded_with_a_notice(
         "2_empty.up.sql: no statements (empty or comments only): recorded as done with nothing run",
         "3_comments.up.sql: no statements (empty or comments only): recorded as done with nothing run",
     ]
+
+
+def test_plan_knows_a_concurrent_index_runs_without_a_transaction(db: TestDatabase, tmp_path: Path) -> None:
+    files = {
+        **FIRST,
+        "2_idx.up.sql": "CREATE INDEX CONCURRENTLY a_id ON a (id);\n"
+        "CREATE INDEX CONCURRENTLY a_id2 ON a (id);\n",
+        "3_wrapped.up.sql": "BEGIN;\nCREATE TABLE w (id int);\nCOMMIT;\n",
+    }
+    report = plan(db.dsn, load_migration_set(write_migrations(tmp_path / "m", files)))
+    by_version = {m.version: m for m in report.migrations}
+    assert by_version["2"].in_transaction is False
+    assert not any(
+        f.rule == "concurrently-in-transaction" for s in by_version["2"].statements for f in s.findings
+    )
+    assert by_version["3"].in_transaction is True
+    assert [s.sql for s in by_version["3"].statements] == ["CREATE TABLE w (id int)"]
