@@ -11,8 +11,10 @@
   behind the back of its history row: refused with its file:line. One exception, because golang-migrate
   and dbmate-era files do it: a plain BEGIN as the first statement and COMMIT (or END) as the last,
   wrapping the whole file, are dropped with a notice and the file runs in migwiz's own transaction,
-  which is what those tools end up doing. SAVEPOINT, RELEASE and ROLLBACK TO stay allowed inside a
-  transactional script (they cannot escape migwiz's transaction) and are refused in a no-transaction one.
+  which is what those tools end up doing (even when the file is marked to run without a transaction: the
+  tool then sends it as it is, and its BEGIN/COMMIT make it one transaction). SAVEPOINT, RELEASE and
+  ROLLBACK TO stay allowed inside a transactional script (they cannot escape migwiz's transaction) and
+  are refused in a no-transaction one.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ _CONTROL_WORD = re.compile(
     r"(?:begin|start\s+transaction|commit|end|rollback|abort|savepoint|release|prepare\s+transaction)\b",
     re.IGNORECASE,
 )
+_NO_TRANSACTION_HINT = re.compile(r"\b(?:concurrently|database|tablespace|system|value)\b", re.IGNORECASE)
 _KINDS = {
     TransactionStmtKind.TRANS_STMT_BEGIN: "BEGIN",
     TransactionStmtKind.TRANS_STMT_START: "START TRANSACTION",
@@ -69,11 +72,13 @@ def control_of(stmt: Statement) -> Control | None:
     >>> control_of(Statement("CREATE TABLE begin_log (id int)", 1)) is None
     True
     """
+    m = _CONTROL_WORD.match(stmt.sql)
+    if m is None:
+        return None
     try:
         raws = pglast.parse_sql(stmt.sql)
     except pglast.parser.ParseError:
-        m = _CONTROL_WORD.match(stmt.sql)
-        return Control(" ".join(m.group().upper().split()), False) if m else None
+        return Control(" ".join(m.group().upper().split()), False)
     for raw in raws:
         node = raw.stmt
         if isinstance(node, ast.TransactionStmt):
@@ -166,16 +171,12 @@ def plan_transaction(script: Script, pg_version: int) -> TransactionPlan:
     controls = [(s, c) for s in statements if (c := control_of(s)) is not None]
     unwrapped: tuple[int, int] | None = None
     if _wraps_whole_file(statements, controls):
+        # Marked no-transaction (dbmate transaction:false, Diesel run_in_transaction = false) or not, the
+        # tool sends the file as it is, so its own BEGIN/COMMIT make it one transaction: so does migwiz.
         unwrapped = (statements[0].line, statements[-1].line)
-        if not script.directives.transaction:
-            _refuse(
-                script,
-                statements[0],
-                "BEGIN wraps a migration marked to run without a transaction",
-                "remove the BEGIN and COMMIT, or the no-transaction directive",
-            )
         statements = statements[1:-1]
         controls = controls[1:-1]
+        script = replace(script, directives=replace(script.directives, transaction=True))
     for stmt, control in controls:
         if control.kind in _SAVEPOINT_KINDS and script.directives.transaction:
             continue
@@ -245,6 +246,12 @@ def needs_no_transaction(stmt: Statement, pg_version: int) -> str | None:
     >>> needs_no_transaction(Statement("ALTER TYPE mood ADD VALUE 'meh'", 1), 12) is None
     True
     """
+    words = stmt.sql[:20].split(None, 1)
+    first = words[0].lower() if words else ""
+    if first not in ("vacuum", "cluster", "reindex") and not (
+        first in ("create", "drop", "alter") and _NO_TRANSACTION_HINT.search(stmt.sql)
+    ):
+        return None  # the parser is not needed to know
     try:
         raws = pglast.parse_sql(stmt.sql)
     except pglast.parser.ParseError:

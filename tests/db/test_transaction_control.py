@@ -187,3 +187,26 @@ def test_plan_knows_a_concurrent_index_runs_without_a_transaction(db: TestDataba
     )
     assert by_version["3"].in_transaction is True
     assert [s.sql for s in by_version["3"].statements] == ["CREATE TABLE w (id int)"]
+
+
+def test_a_wrapped_dbmate_file_marked_transaction_false_runs_as_one_transaction(
+    db: TestDatabase, tmp_path: Path
+) -> None:
+    folder = write_migrations(
+        tmp_path / "m",
+        {
+            "20240101000000_a.sql": "-- migrate:up\nCREATE TABLE a (id int PRIMARY KEY);\n"
+            "-- migrate:down\nDROP TABLE a;\n",
+            "20240102000000_b.sql": "-- migrate:up transaction:false\nBEGIN;\nCREATE TABLE b (id int);\n"
+            "INSERT INTO a VALUES (1), (1);\nCOMMIT;\n-- migrate:down\nDROP TABLE b;\n",
+        },
+    )
+    runner, sink = _runner(db, folder)
+    report = runner.up()
+    runner.close()
+    assert [o.result for o in report.outcomes] == ["applied", "failed"]
+    # all or nothing, as the file's own BEGIN/COMMIT meant: no table b, no row, no history row
+    assert tables(db) == {"a"}
+    assert db.execute("SELECT count(*) FROM a") == [(0,)]
+    assert history(db) == [("20240101000000", True, 1)]
+    assert any(e.step == "transaction" and "wrap the whole file" in e.message for e in sink.events)
