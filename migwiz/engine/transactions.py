@@ -191,8 +191,8 @@ def plan_transaction(script: Script, pg_version: int) -> TransactionPlan:
             script,
             stmt,
             f"{control.kind} inside a migration: it would commit or undo part of it behind its history row",
-            "remove it: migwiz runs each migration in its own transaction (use -- migwiz:no-transaction"
-            " for statements that cannot run in one)",
+            "remove it (split the migration in two where it commits): migwiz runs each migration and its"
+            " history row in one transaction",
         )
     script = replace(script, statements=statements)
     if not script.directives.transaction:

@@ -278,7 +278,7 @@ def test_lint_says_how_a_migration_will_run(tmp_path: Path) -> None:
     message = report.files[2].statements[1].findings[0].message
     assert message == (
         "CREATE INDEX CONCURRENTLY cannot run in a transaction, but CREATE TABLE (line 1) in the same "
-        "migration needs one: migwiz refuses this migration"
+        "migration needs one (migwiz refuses to run it)"
     )
     assert found(3) == [("transaction-control", "error", 2)]
     assert found(4) == [("transaction-control", "info", 1)]

@@ -19,7 +19,7 @@ def as_run(script: Script, pg_version: int) -> tuple[Script, tuple[Finding, ...]
     except TransactionRefused as refused:
         if not refused.control:
             return script, (), refused  # the mix: reported on the statement (concurrently-in-transaction)
-        message = f"{refused.what}: migwiz refuses this migration"
+        message = f"{refused.what} (migwiz refuses to run it)"
         return script, (finding("transaction-control", message, refused.hint, refused.line),), None
     notes: list[Finding] = []
     if plan.unwrapped is not None:
@@ -30,7 +30,10 @@ def as_run(script: Script, pg_version: int) -> tuple[Script, tuple[Finding, ...]
         )
         notes.append(replace(finding("transaction-control", message, None, begin), severity="info"))
     if plan.automatic is not None:
-        message = f"runs {plan.mode()}: statement by statement, resumable (no directive needed)"
+        message = (
+            f"{plan.automatic_kind} cannot run in a transaction: the migration runs without one, statement by"
+            " statement, resumable (no directive needed)"
+        )
         notes.append(finding("no-transaction-auto", message, None, plan.automatic.line))
     if not plan.script.statements:
         message = "no statements (empty or comments only): recorded as applied with nothing run"
@@ -47,7 +50,7 @@ def reword_refused(
     out = []
     for a in analysed:
         found = tuple(
-            replace(f, message=f"{refused.what}: migwiz refuses this migration", fix=refused.hint)
+            replace(f, message=f"{refused.what} (migwiz refuses to run it)", fix=refused.hint)
             if f.rule == "concurrently-in-transaction" and f.line == refused.line
             else f
             for f in a.findings
