@@ -3,6 +3,7 @@ empty migrations. The history row never disagrees with what was committed."""
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,8 @@ from migwiz.engine.migset import load_migration_set
 from migwiz.engine.plan import plan
 from migwiz.engine.runner import ExecutionPolicy, Runner
 from tests.conftest import TestDatabase
-from tests.helpers import write_migrations
+from tests.db.test_crash import executor_running, start_up, wait_for
+from tests.helpers import run_cli, write_migrations
 
 FIRST = {"1_a.up.sql": "CREATE TABLE a (id int PRIMARY KEY);\n", "1_a.down.sql": "DROP TABLE a;\n"}
 
@@ -210,3 +212,30 @@ def test_a_wrapped_dbmate_file_marked_transaction_false_runs_as_one_transaction(
     assert db.execute("SELECT count(*) FROM a") == [(0,)]
     assert history(db) == [("20240101000000", True, 1)]
     assert any(e.step == "transaction" and "wrap the whole file" in e.message for e in sink.events)
+
+
+def test_sigkill_during_an_automatic_concurrent_build_resumes(db: TestDatabase, tmp_path: Path) -> None:
+    """No directive: the bookkeeping of a no-transaction migration still tells how far it got."""
+    db.execute("CREATE TABLE t (id int); INSERT INTO t SELECT generate_series(1, 1000)")
+    folder = write_migrations(
+        tmp_path / "m",
+        {
+            "1_i.up.sql": "-- migwiz:lock-timeout=60s\nCREATE INDEX CONCURRENTLY t_id ON t (id);\n",
+            "1_i.down.sql": "DROP INDEX CONCURRENTLY t_id;\n",
+        },
+    )
+    with db.connect(autocommit=False) as writer:  # an open write transaction: the build waits for it
+        writer.execute("INSERT INTO t VALUES (0)")
+        with start_up(db, folder) as proc:
+            wait_for(lambda: bool(executor_running(db, "CREATE INDEX CONCURRENTLY")), "the index build")
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(10)
+        wait_for(lambda: executor_running(db, "CREATE INDEX") == [], "the build to stop")
+        writer.rollback()
+    status = run_cli("status", "--dsn", db.dsn, "--dir", folder, "--json").json()["migrations"][0]
+    assert status["state"] == "failed" and status["transaction"] is False
+    assert "statement 1 (1_i.up.sql:2) was running when migwiz stopped" in status["detail"]
+    result = run_cli("up", "--dsn", db.dsn, "--dir", folder)
+    assert result.code == 0, result.stderr
+    assert history(db) == [("1", True, 1)]
+    assert db.execute("SELECT indisvalid FROM pg_index WHERE indexrelid = 't_id'::regclass") == [(True,)]
