@@ -192,11 +192,11 @@ def status(ctx: Context) -> None:
                 str(s.version),
                 s.name,
                 (s.migration.up.directives.phase or "") if s.migration else "",  # issue 5: phase column
-                "no" if s.migration and not s.migration.up.directives.transaction else "",
+                "no" if s.transaction is False else "",
                 f"[{style}]{s.state}[/]",
                 "yes" if s.has_down else "[red]no[/]",
                 applied,
-                s.detail or "",
+                "; ".join(d for d in (s.detail, s.transaction_note if s.state != "applied" else None) if d),
             )
         output.stdout.print(t)
         from migwiz.console.backfill import print_phases  # issue 5: where each change stands by phase

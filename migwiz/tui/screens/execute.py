@@ -274,7 +274,7 @@ class ExecuteScreen(WizardScreen):
             )
         elif not summary.report.ok:
             failed = next(o for o in summary.report.outcomes if o.result == "failed")
-            reason = failed.failure.describe() if failed.failure else "failed"
+            reason = failed.failure.describe().replace("\n", " · ") if failed.failure else "failed"
             text = Text(f"{failed.version} failed and was rolled back: {reason}", "bold red")
         elif summary.stopped:
             text = Text(f"stopped at a safe point after {done} {verb}: {summary.stopped}", "bold yellow")
