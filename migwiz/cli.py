@@ -23,7 +23,7 @@ from migwiz import __version__
 from migwiz.console import output
 from migwiz.engine import commands
 from migwiz.engine.config import Settings, load_settings
-from migwiz.engine.connect import connect, resolve_dsn, scrub
+from migwiz.engine.connect import connect, remember_secrets, resolve_dsn, scrub
 from migwiz.engine.durations import parse_duration
 from migwiz.engine.errors import ConnectionFailed, MigwizError, UsageError
 from migwiz.engine.eventlog import LEVELS, Event, Level, follow_events, read_events
@@ -61,13 +61,27 @@ class Context:
         return load_migration_set(folder)
 
 
-def _fail(exc: MigwizError, debug: bool) -> None:
+def _fail(exc: MigwizError, debug: bool, json_output: bool = False) -> None:
+    """Say `exc` in one line (and a hint) on stderr, scrubbed; with --json also as an object on stdout."""
     if debug:
-        traceback.print_exc()
-    output.stderr.print(f"migwiz: error: {scrub(exc.message)}", markup=False, highlight=False)
-    if exc.hint:
-        output.stderr.print(f"hint: {scrub(exc.hint)}", markup=False, highlight=False, style="dim")
+        sys.stderr.write(scrub(traceback.format_exc()))
+    message, hint = scrub(exc.message), scrub(exc.hint) if exc.hint else None
+    if json_output:
+        _json_error(message, hint, exc.exit_code)
+    output.stderr.print(f"migwiz: error: {message}", markup=False, highlight=False)
+    if hint:
+        output.stderr.print(f"hint: {hint}", markup=False, highlight=False, style="dim")
     sys.exit(exc.exit_code)
+
+
+def _json_error(message: str, hint: str | None, exit_code: int) -> None:
+    output.emit_json({"error": {"message": message, "hint": hint, "exit_code": exit_code}})
+
+
+def _write_scrubbed(path: Path, text: str, *, append: bool = False) -> None:
+    """Write a report file (SARIF, JUnit, Markdown) with every known secret removed."""
+    with path.open("a" if append else "w", encoding="utf-8") as f:
+        f.write(scrub(text))
 
 
 def common_options(func: F) -> F:
@@ -97,6 +111,9 @@ def common_options(func: F) -> F:
         baseline: tuple[Path, ...],
         **kwargs: Any,
     ) -> Any:
+        for value in (dsn, *(v for k, v in kwargs.items() if k.endswith("dsn"))):
+            if isinstance(value, str):
+                remember_secrets(value)
         try:
             settings = load_settings(
                 dir_flag=dir_,
@@ -109,7 +126,7 @@ def common_options(func: F) -> F:
             ctx = Context(dsn=dsn, json_output=json_output, debug=debug, settings=settings)
             return func(ctx, **kwargs)
         except MigwizError as exc:
-            _fail(exc, debug)
+            _fail(exc, debug, json_output)
         except psycopg.OperationalError as exc:
             first = scrub(str(exc)).strip().splitlines()[0] if str(exc).strip() else "connection lost"
             _fail(
@@ -118,11 +135,16 @@ def common_options(func: F) -> F:
                     "check the server, then run `migwiz status` to see what was applied",
                 ),
                 debug,
+                json_output,
             )
         except psycopg.Error as exc:
             first = scrub(str(exc)).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            _fail(MigwizError(f"database error: {first}"), debug)
-        except (KeyboardInterrupt, SystemExit, click.exceptions.Exit, click.ClickException):
+            _fail(MigwizError(f"database error: {first}"), debug, json_output)
+        except click.ClickException as exc:
+            if json_output:
+                _json_error(scrub(exc.format_message()), None, exc.exit_code)
+            raise
+        except (KeyboardInterrupt, SystemExit, click.exceptions.Exit):
             raise
         except Exception as exc:  # a bug: one line unless --debug, never a secret
             _fail(
@@ -130,6 +152,7 @@ def common_options(func: F) -> F:
                     f"internal error: {type(exc).__name__}: {exc}", "rerun with --debug and report it"
                 ),
                 debug,
+                json_output,
             )
 
     return wrapper  # type: ignore[return-value]
@@ -760,7 +783,7 @@ def test_rollback_command(
         schema=ctx.settings.schema, baseline=ctx.settings.baseline,
     )  # fmt: skip
     if junit is not None:
-        junit.write_text(report.to_junit(), encoding="utf-8")
+        _write_scrubbed(junit, report.to_junit())
     if ctx.json:
         output.emit_json(report.to_json())
     else:
@@ -889,22 +912,21 @@ def ci_command(
     )  # fmt: skip
     if sarif_file:
         sarif_file.parent.mkdir(parents=True, exist_ok=True)
-        sarif_file.write_text(json.dumps(lint_report_sarif(report.lint), indent=2) + "\n", encoding="utf-8")
+        _write_scrubbed(sarif_file, json.dumps(lint_report_sarif(report.lint), indent=2) + "\n")
     if junit_file:
         gate = report.gate("rollback")
         junit_file.parent.mkdir(parents=True, exist_ok=True)
         if report.rollback is not None:
-            junit_file.write_text(report.rollback.to_junit(), encoding="utf-8")
+            _write_scrubbed(junit_file, report.rollback.to_junit())
         elif gate is not None and gate.status == "error":
-            junit_file.write_text(junit_error(gate.detail), encoding="utf-8")
-    markdown = render_markdown(report)
+            _write_scrubbed(junit_file, junit_error(gate.detail))
+    markdown = scrub(render_markdown(report))
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
         summary_file.parent.mkdir(parents=True, exist_ok=True)
-        summary_file.write_text(markdown, encoding="utf-8")
+        _write_scrubbed(summary_file, markdown)
     elif step_summary:
-        with open(step_summary, "a", encoding="utf-8") as f:
-            f.write(markdown)
+        _write_scrubbed(Path(step_summary), markdown, append=True)
     if ctx.json:
         output.emit_json(report.to_json())
     else:

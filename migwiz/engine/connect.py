@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import os
-import re
 from typing import Any
 
 import psycopg
 from psycopg import conninfo
 
 from migwiz.engine.errors import ConnectionFailed, PermissionProblem
+from migwiz.engine.secrets import malformed, remember_secrets, scrub
+
+__all__ = [
+    "connect",
+    "describe",
+    "dsn_params",
+    "remember_secrets",
+    "resolve_dsn",
+    "scrub",
+    "with_dbname",
+]
 
 APPLICATION_NAME = "migwiz"
 
-_secrets: set[str] = set()
-_URI_PASSWORD = re.compile(r"(postgres(?:ql)?://[^:/@\s]*:)([^@\s]*)(@)")
-_KV_PASSWORD = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.IGNORECASE)
+_DSN_HINT = "use a URI (postgresql://user@host/db) or key=value pairs (host=... dbname=...)"
 
 
 def resolve_dsn(dsn: str | None) -> str:
@@ -25,51 +33,34 @@ def resolve_dsn(dsn: str | None) -> str:
     return chosen
 
 
-def remember_secrets(dsn: str) -> None:
-    """Note the password of `dsn` (and PGPASSWORD) so `scrub` removes it from anything we print or log."""
-    password = os.environ.get("PGPASSWORD")
-    if password:
-        _secrets.add(password)
-    try:
-        from_dsn = conninfo.conninfo_to_dict(dsn).get("password")
-    except psycopg.ProgrammingError:
-        from_dsn = None
-    if from_dsn:
-        _secrets.add(str(from_dsn))
-
-
-def scrub(text: str) -> str:
-    """Remove every known secret and any password written in a DSN from `text`.
-
-    >>> scrub("postgresql://app:hunter2@db/x failed")
-    'postgresql://app:***@db/x failed'
-    >>> scrub("host=db password='a b' dbname=x")
-    'host=db password=*** dbname=x'
-    """
-    text = _URI_PASSWORD.sub(r"\1***\3", text)
-    text = _KV_PASSWORD.sub(r"\1***", text)
-    for secret in sorted(_secrets, key=len, reverse=True):
-        if len(secret) >= 3:
-            text = text.replace(secret, "***")
-    return text
-
-
 def describe(dsn: str) -> str:
-    """A short, secret-free label for a DSN: `user@host:port/dbname` (libpq defaults filled in)."""
-    try:
-        params = conninfo.conninfo_to_dict(dsn)
-    except psycopg.ProgrammingError:
-        return "(invalid DSN)"
+    """A short, secret-free label for a DSN: `user@host:port/dbname` (libpq defaults filled in).
+
+    Only host, port, user and database are shown; a malformed DSN is never quoted.
+    """
+    remember_secrets(dsn)
+    if malformed(dsn) is not None:
+        return "(invalid connection string)"
+    params = conninfo.conninfo_to_dict(dsn)
     user = params.get("user") or os.environ.get("PGUSER") or ""
     host = params.get("host") or os.environ.get("PGHOST") or "localhost"
     port = params.get("port") or os.environ.get("PGPORT") or "5432"
     dbname = params.get("dbname") or os.environ.get("PGDATABASE") or user
-    return f"{user}@{host}:{port}/{dbname}" if user else f"{host}:{port}/{dbname}"
+    return scrub(f"{user}@{host}:{port}/{dbname}" if user else f"{host}:{port}/{dbname}")
+
+
+def dsn_params(dsn: str) -> dict[str, Any]:
+    """libpq's reading of `dsn`; a malformed one is a `ConnectionFailed` that quotes none of it."""
+    remember_secrets(dsn)
+    problem = malformed(dsn)
+    if problem is not None:
+        raise ConnectionFailed(f"invalid connection string: {problem}", _DSN_HINT)
+    return dict(conninfo.conninfo_to_dict(dsn))
 
 
 def with_dbname(dsn: str, dbname: str) -> str:
     """The same connection parameters pointed at another database."""
-    params: dict[str, Any] = conninfo.conninfo_to_dict(dsn)
+    params = dsn_params(dsn)
     params["dbname"] = dbname
     return conninfo.make_conninfo("", **params)
 
@@ -82,15 +73,8 @@ def connect(
     connect_timeout: int = 10,
 ) -> psycopg.Connection[tuple[Any, ...]]:
     """Open a connection named `migwiz[ purpose]` in pg_stat_activity; errors become `ConnectionFailed`."""
-    remember_secrets(dsn)
     name = f"{APPLICATION_NAME} {purpose}".strip()
-    try:
-        params = conninfo.conninfo_to_dict(dsn)
-    except psycopg.ProgrammingError as exc:
-        raise ConnectionFailed(
-            f"invalid connection string: {scrub(str(exc)).splitlines()[0]}",
-            "use a URI (postgresql://user@host/db) or key=value pairs (host=... dbname=...)",
-        ) from None
+    params = dsn_params(dsn)
     params.setdefault("connect_timeout", connect_timeout)
     params["application_name"] = name
     try:
