@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import Any, cast
 
 import psycopg
-from psycopg import conninfo
+from psycopg import conninfo, sql
+from psycopg.abc import AdaptContext, Params, Query, QueryNoTemplate
+from psycopg.rows import Row
 
 from migwiz.engine.errors import ConnectionFailed, PermissionProblem
 from migwiz.engine.secrets import malformed, remember_secrets, scrub
@@ -65,6 +68,65 @@ def with_dbname(dsn: str, dbname: str) -> str:
     return conninfo.make_conninfo("", **params)
 
 
+class _Raw(sql.Composable):
+    """Bytes already rendered (a name or constant whose `%` were doubled)."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(data)
+
+    def as_bytes(self, context: AdaptContext | None = None) -> bytes:
+        return bytes(self._obj)
+
+
+def percent_safe(query: Query, context: AdaptContext | None) -> Query:
+    """`query` with the `%` of its identifiers and literals doubled, for a query that also has parameters.
+
+    psycopg reads every `%` of a parameterised query as a placeholder, including those of a schema
+    named `a%b` composed in with `sql.Identifier`; doubled, they reach the server as one `%`.
+    """
+    if isinstance(query, sql.Composed):
+        return sql.Composed([_doubled(part, context) for part in query._obj])
+    return query
+
+
+def _doubled(part: sql.Composable, context: AdaptContext | None) -> sql.Composable:
+    if isinstance(part, sql.Identifier | sql.Literal):
+        return _Raw(part.as_bytes(context).replace(b"%", b"%%"))
+    if isinstance(part, sql.Composed):
+        return sql.Composed([_doubled(p, context) for p in part._obj])
+    return part
+
+
+class Cursor(psycopg.Cursor[Row]):
+    """psycopg's cursor, with `percent_safe` applied to composed queries that take parameters."""
+
+    def execute(
+        self,
+        query: Query,
+        params: Params | None = None,
+        *,
+        prepare: bool | None = None,
+        binary: bool | None = None,
+    ) -> Cursor[Row]:
+        """Execute `query` (see `psycopg.Cursor.execute`)."""
+        if params is not None:
+            query = percent_safe(query, self._conn)
+        super().execute(cast(QueryNoTemplate, query), params, prepare=prepare, binary=binary)
+        return self
+
+    def executemany(self, query: Query, params_seq: Iterable[Params], *, returning: bool = False) -> None:
+        """Execute `query` once per parameter set (see `psycopg.Cursor.executemany`)."""
+        super().executemany(percent_safe(query, self._conn), params_seq, returning=returning)
+
+    def stream(
+        self, query: Query, params: Params | None = None, *, binary: bool | None = None, size: int = 1
+    ) -> Iterator[Row]:
+        """Stream the rows of `query` (see `psycopg.Cursor.stream`)."""
+        if params is not None:
+            query = percent_safe(query, self._conn)
+        return super().stream(query, params, binary=binary, size=size)
+
+
 def connect(
     dsn: str,
     *,
@@ -78,7 +140,9 @@ def connect(
     params.setdefault("connect_timeout", connect_timeout)
     params["application_name"] = name
     try:
-        return psycopg.connect(conninfo.make_conninfo("", **params), autocommit=autocommit)
+        return psycopg.connect(
+            conninfo.make_conninfo("", **params), autocommit=autocommit, cursor_factory=Cursor
+        )
     except psycopg.OperationalError as exc:
         raise _connection_error(dsn, exc) from None
 
