@@ -140,12 +140,8 @@ def common_options(func: F) -> F:
         except psycopg.Error as exc:
             first = scrub(str(exc)).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             _fail(MigwizError(f"database error: {first}"), debug, json_output)
-        except click.ClickException as exc:
-            if json_output:
-                _json_error(scrub(exc.format_message()), None, exc.exit_code)
-            raise
-        except (KeyboardInterrupt, SystemExit, click.exceptions.Exit):
-            raise
+        except (KeyboardInterrupt, SystemExit, click.exceptions.Exit, click.ClickException):
+            raise  # click errors: said as JSON by `JsonErrors` when --json is given
         except Exception as exc:  # a bug: one line unless --debug, never a secret
             _fail(
                 MigwizError(
@@ -158,7 +154,29 @@ def common_options(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class JsonErrors(click.Group):
+    """The top-level group: with --json, click's own errors (bad flags, usage) are a JSON object too."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Note whether --json was given before click reads the arguments."""
+        ctx.meta["migwiz.json"] = "--json" in args[: args.index("--") if "--" in args else len(args)]
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the subcommand; a click error becomes `{"error": ...}` on stdout when --json was given."""
+        try:
+            return super().invoke(ctx)
+        except click.ClickException as exc:
+            if ctx.meta.get("migwiz.json"):
+                _json_error(scrub(exc.format_message()), None, exc.exit_code)
+            raise
+
+
+@click.group(
+    cls=JsonErrors,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, prog_name="migwiz")
 @click.pass_context
 def cli(ctx: click.Context) -> None:
