@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,9 @@ from rich.text import Text
 
 from migwiz import __version__
 from migwiz.console import output
+from migwiz.console.failures import JsonErrors, install_excepthooks
+from migwiz.console.failures import fail as _fail
+from migwiz.console.failures import write_scrubbed as _write_scrubbed
 from migwiz.engine import commands
 from migwiz.engine.config import Settings, load_settings
 from migwiz.engine.connect import connect, remember_secrets, resolve_dsn, scrub
@@ -59,29 +61,6 @@ class Context:
         if not folder.is_dir():
             raise UsageError(f"migration folder {folder} does not exist", "check --dir or migwiz.toml")
         return load_migration_set(folder)
-
-
-def _fail(exc: MigwizError, debug: bool, json_output: bool = False) -> None:
-    """Say `exc` in one line (and a hint) on stderr, scrubbed; with --json also as an object on stdout."""
-    if debug:
-        sys.stderr.write(scrub(traceback.format_exc()))
-    message, hint = scrub(exc.message), scrub(exc.hint) if exc.hint else None
-    if json_output:
-        _json_error(message, hint, exc.exit_code)
-    output.stderr.print(f"migwiz: error: {message}", markup=False, highlight=False)
-    if hint:
-        output.stderr.print(f"hint: {hint}", markup=False, highlight=False, style="dim")
-    sys.exit(exc.exit_code)
-
-
-def _json_error(message: str, hint: str | None, exit_code: int) -> None:
-    output.emit_json({"error": {"message": message, "hint": hint, "exit_code": exit_code}})
-
-
-def _write_scrubbed(path: Path, text: str, *, append: bool = False) -> None:
-    """Write a report file (SARIF, JUnit, Markdown) with every known secret removed."""
-    with path.open("a" if append else "w", encoding="utf-8") as f:
-        f.write(scrub(text))
 
 
 def common_options(func: F) -> F:
@@ -152,24 +131,6 @@ def common_options(func: F) -> F:
             )
 
     return wrapper  # type: ignore[return-value]
-
-
-class JsonErrors(click.Group):
-    """The top-level group: with --json, click's own errors (bad flags, usage) are a JSON object too."""
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        """Note whether --json was given before click reads the arguments."""
-        ctx.meta["migwiz.json"] = "--json" in args[: args.index("--") if "--" in args else len(args)]
-        return super().parse_args(ctx, args)
-
-    def invoke(self, ctx: click.Context) -> Any:
-        """Run the subcommand; a click error becomes `{"error": ...}` on stdout when --json was given."""
-        try:
-            return super().invoke(ctx)
-        except click.ClickException as exc:
-            if ctx.meta.get("migwiz.json"):
-                _json_error(scrub(exc.format_message()), None, exc.exit_code)
-            raise
 
 
 @click.group(
@@ -574,6 +535,7 @@ def _print_events(ctx: Context, events: list[tuple[int, Event]]) -> None:
 
 def main() -> None:
     """Console-script entry point."""
+    install_excepthooks()
     cli()
 
 

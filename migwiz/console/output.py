@@ -13,41 +13,7 @@ from rich.text import Text
 
 from migwiz.engine.analysis import LintReport
 from migwiz.engine.eventlog import Event
-from migwiz.engine.secrets import scrub, scrub_value
-
-
-class ScrubbedStream:
-    """`sys.stdout` or `sys.stderr` (looked up at each write) with every known secret removed."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    @property
-    def stream(self) -> TextIO:
-        """The stream written to now."""
-        return cast(TextIO, getattr(sys, self.name))
-
-    def write(self, text: str) -> int:
-        """Write `text`, scrubbed."""
-        return self.stream.write(scrub(text))
-
-    def flush(self) -> None:
-        """Flush the stream."""
-        self.stream.flush()
-
-    def isatty(self) -> bool:
-        """Whether the stream is a terminal."""
-        return self.stream.isatty()
-
-    def fileno(self) -> int:
-        """The stream's file descriptor."""
-        return self.stream.fileno()
-
-    @property
-    def encoding(self) -> str:
-        """The stream's encoding."""
-        return getattr(self.stream, "encoding", None) or "utf-8"
-
+from migwiz.engine.secrets import ScrubbedStream, scrub, scrub_value
 
 stdout = Console(file=cast(TextIO, ScrubbedStream("stdout")), highlight=False, soft_wrap=True)
 stderr = Console(file=cast(TextIO, ScrubbedStream("stderr")), highlight=False, soft_wrap=True)

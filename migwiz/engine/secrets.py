@@ -12,9 +12,10 @@ import html
 import json
 import os
 import re
+import sys
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO, cast
 from urllib.parse import quote, unquote
 
 import psycopg
@@ -275,3 +276,36 @@ def scrub_value(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [scrub_value(v) for v in value]
     return value
+
+
+class ScrubbedStream:
+    """`sys.stdout` or `sys.stderr` (looked up at each write) with every known secret removed."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    @property
+    def stream(self) -> TextIO:
+        """The stream written to now."""
+        return cast(TextIO, getattr(sys, self.name))
+
+    def write(self, text: str) -> int:
+        """Write `text`, scrubbed."""
+        return self.stream.write(scrub(text))
+
+    def flush(self) -> None:
+        """Flush the stream."""
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        """Whether the stream is a terminal."""
+        return self.stream.isatty()
+
+    def fileno(self) -> int:
+        """The stream's file descriptor."""
+        return self.stream.fileno()
+
+    @property
+    def encoding(self) -> str:
+        """The stream's encoding."""
+        return getattr(self.stream, "encoding", None) or "utf-8"
