@@ -13,7 +13,7 @@ import json
 import os
 import re
 import sys
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, TextIO, cast
 from urllib.parse import quote, unquote
@@ -260,11 +260,16 @@ def scrub(text: str) -> str:
     """
     text = _URI_PASSWORD.sub(r"\1***\3", text)
     text = _KV_PASSWORD.sub(r"\1***", text)
-    spellings = {s for secret in _secrets if len(secret) >= MIN_SECRET for s in _spellings(secret)}
-    for spelling in sorted(spellings, key=len, reverse=True):
-        if len(spelling) >= MIN_SECRET:
-            text = text.replace(spelling, "***")
+    for spelling in _all_spellings(frozenset(_secrets)):
+        text = text.replace(spelling, "***")
     return text
+
+
+@lru_cache(maxsize=8)
+def _all_spellings(known: frozenset[str]) -> tuple[str, ...]:
+    """Every spelling of every secret long enough to scrub, longest first."""
+    spellings = {s for secret in known if len(secret) >= MIN_SECRET for s in _spellings(secret)}
+    return tuple(sorted((s for s in spellings if len(s) >= MIN_SECRET), key=len, reverse=True))
 
 
 def scrub_value(value: Any) -> Any:

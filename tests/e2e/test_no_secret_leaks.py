@@ -104,8 +104,11 @@ def folder(tmp_path: Path) -> Path:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(password=passwords())
-def test_no_output_holds_the_password(db: TestDatabase, folder: Path, tmp_path: Path, password: str) -> None:
+def test_no_output_holds_the_password(
+    db_latest: TestDatabase, folder: Path, tmp_path: Path, password: str
+) -> None:
     secrets._secrets.clear()  # each example proves its own password is found, not an earlier one
+    db = db_latest
     runner = CliRunner()
     outcomes: set[str] = set()
     for label, dsn, env in dsn_variants(db, password):
