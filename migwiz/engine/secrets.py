@@ -25,6 +25,7 @@ MIN_SECRET = 3
 """Shorter secrets are not scrubbed (they would blank out ordinary words)."""
 
 _secrets: set[str] = set()
+_SECRET_KEYS = ("password", "sslpassword", "oauth_client_secret")
 _URI_START = re.compile(r"^\s*[A-Za-z][A-Za-z0-9+.-]*://")
 _URI_PASSWORD = re.compile(r"(postgres(?:ql)?://[^:/@\s]*:)(\S*)(@)")
 _KV_PASSWORD = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'?|\S+)", re.IGNORECASE)
@@ -108,11 +109,10 @@ def dsn_passwords(dsn: str) -> set[str]:
     """
     found: set[str] = set()
     try:
-        parsed = conninfo.conninfo_to_dict(dsn).get("password")
+        params = conninfo.conninfo_to_dict(dsn)
     except psycopg.ProgrammingError:
-        parsed = None
-    if parsed:
-        found.add(str(parsed))
+        params = {}
+    found.update(str(params[k]) for k in _SECRET_KEYS if params.get(k))
     found |= _uri_passwords(dsn) if is_uri(dsn) else _kv_passwords(dsn)
     return {p for p in found if p}
 

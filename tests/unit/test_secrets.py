@@ -112,3 +112,8 @@ def test_pgpassword_pgpass_and_service_file_passwords_are_scrubbed(
 def test_short_secrets_are_left_alone() -> None:
     remember_secrets("host=db password=ab")
     assert scrub("a tab b") == "a tab b"
+
+
+def test_the_ssl_key_passphrase_and_oauth_secret_are_secrets_too() -> None:
+    remember_secrets("host=db sslpassword=keyphrase-1 oauth_client_secret=client-secret-2")
+    assert scrub("keyphrase-1 client-secret-2") == "*** ***"
