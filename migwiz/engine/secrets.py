@@ -86,7 +86,6 @@ def _kv_passwords(dsn: str) -> set[str]:
         tail = dsn[match.end() :]
         if tail.startswith("'"):
             found.update(_kv_quoted(tail[1:]))
-            continue
         words = tail.split()
         if words:
             found.add(words[0])

@@ -4,7 +4,7 @@ A property-based test: passwords drawn with `@ / : % space ' " \\ ?` and non-ASC
 well-formed and malformed DSNs (URI raw and percent-encoded, key=value bare and quoted, PGPASSWORD), run
 through real commands against a real server (connections that succeed, are refused, or cannot parse):
 stdout, stderr, --debug tracebacks, --json documents, --log-file JSON lines, the central log, the `ci`
-Markdown summary ($GITHUB_STEP_SUMMARY and --summary-file) and JUnit file hold no trace of it.
+Markdown summary ($GITHUB_STEP_SUMMARY and --summary-file), SARIF and JUnit files hold no trace of it.
 """
 
 from __future__ import annotations
@@ -124,7 +124,17 @@ def test_no_output_holds_the_password(
             ["up", *common, "--json", "--debug", "--log-file", str(files / "events.jsonl")],
             ["status", *common, "--debug"],
             ["log", *common, "--json"],
-            ["ci", *common, "--no-rollback", "--plan-dsn", dsn, "--summary-file", str(files / "summary.md")],
+            [
+                "ci",
+                *common,
+                "--no-rollback",
+                "--plan-dsn",
+                dsn,
+                "--summary-file",
+                str(files / "summary.md"),
+                "--sarif-file",
+                str(files / "lint.sarif"),
+            ],
         ]
         if label in ("uri-encoded", "uri-raw", "kv-bare", "uri-refused"):  # one rollback test that runs: ~1 s
             runs.append(["ci", *common, "--shadow-dsn", dsn, "--junit-file", str(files / "junit.xml")])

@@ -8,6 +8,8 @@ from urllib.parse import quote
 from xml.sax.saxutils import quoteattr
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from migwiz.engine import secrets
 from migwiz.engine.connect import connect, describe
@@ -117,3 +119,27 @@ def test_short_secrets_are_left_alone() -> None:
 def test_the_ssl_key_passphrase_and_oauth_secret_are_secrets_too() -> None:
     remember_secrets("host=db sslpassword=keyphrase-1 oauth_client_secret=client-secret-2")
     assert scrub("keyphrase-1 client-secret-2") == "*** ***"
+
+
+@settings(max_examples=300, derandomize=True, database=None, deadline=None)
+@given(
+    password=st.text(
+        st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), min_size=3, max_size=24
+    )
+)
+def test_any_password_in_any_dsn_spelling_is_found(password: str) -> None:
+    """Raw and percent-encoded URIs, bare and quoted key=value: the password is among the candidates."""
+    quoted = password.replace("\\", "\\\\").replace("'", "\\'")
+    forms = [
+        f"postgresql://u:{password}@h:5432/db",
+        f"postgresql://u:{quote(password, safe='')}@h:5432/db",
+        f"host=h password='{quoted}' dbname=db",
+    ]
+    if not any(c.isspace() for c in password):
+        forms.append(f"host=h password={password} dbname=db")
+    for dsn in forms:
+        assert password in dsn_passwords(dsn), dsn
+        secrets._secrets.clear()
+        remember_secrets(dsn)
+        for text in (password, json.dumps(password), repr(password)):
+            assert password not in scrub(f"<{text}>"), dsn
