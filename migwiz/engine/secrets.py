@@ -127,10 +127,12 @@ def malformed(dsn: str) -> str | None:
     except psycopg.ProgrammingError as exc:
         return _parse_problem(str(exc))
     if is_uri(dsn):
-        host, port, dbname = (str(params.get(k) or "") for k in ("host", "port", "dbname"))
-        if "@" in host or "@" in dbname or not _PORTS.fullmatch(port):
+        before_query = _URI_START.sub("", dsn, count=1).split("?", 1)[0]
+        ats = before_query.count("@")
+        misplaced = ats > 1 or (ats == 1 and "/" in before_query[: before_query.index("@")])
+        if misplaced or not _PORTS.fullmatch(str(params.get("port") or "")):
             return (
-                "the user name or password holds an unencoded @, / or : "
+                "an unencoded @, / or : in the user name, password or database name "
                 "(percent-encode them: @ is %40, / is %2F, : is %3A)"
             )
     return None

@@ -32,6 +32,7 @@ MALFORMED = [
     ("postgresql://u:Can@ry7@127.0.0.1/db", "Can@ry7", "unencoded @, / or :"),
     ("postgresql://u:Can:ry/7@127.0.0.1:5432/db", "Can:ry/7", "unencoded @, / or :"),
     ("postgresql://u:Cana%zz7@127.0.0.1/db", "Cana%zz7", "% not followed"),
+    ("postgresql://u:Canary7@127.0.0.1/my@db", "Canary7", "unencoded @, / or :"),
     ("postgresql://u:Can ry7@127.0.0.1/db", "Can ry7", "space inside the URI"),
     ("host=127.0.0.1 password=Can ary7 dbname=x", "Can ary7", "word without ="),
     ("host=127.0.0.1 password='Canary7 dbname=x", "Canary7 dbname=x", "no closing quote"),
@@ -59,6 +60,9 @@ def test_a_malformed_dsn_gives_up_its_password_and_is_refused_without_quoting_it
     [
         "postgresql://u:Pass%40word@db.example:5432/app",
         "postgresql://u:p?w0rd@db/app?application_name=a@b",
+        "postgresql://u:pw@db/my%40app",
+        "postgresql://db1:5432,db2:5433/app",
+        "postgresql://u:pw@[::1]:5432/app",
         "host=db password='a\\'b c' dbname=app",
         "",
     ],
