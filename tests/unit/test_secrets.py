@@ -125,7 +125,7 @@ def test_the_ssl_key_passphrase_and_oauth_secret_are_secrets_too() -> None:
     assert scrub("keyphrase-1 client-secret-2") == "*** ***"
 
 
-@settings(max_examples=300, derandomize=True, database=None, deadline=None)
+@settings(max_examples=200, derandomize=True, database=None, deadline=None)
 @given(
     password=st.text(
         st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), min_size=3, max_size=24
