@@ -18,6 +18,7 @@ __all__ = [
     "connect",
     "describe",
     "dsn_params",
+    "percent_safe",
     "remember_secrets",
     "resolve_dsn",
     "scrub",

@@ -6,7 +6,10 @@ import ast
 import re
 from pathlib import Path
 
+from psycopg import sql
+
 import migwiz.engine
+from migwiz.engine.connect import percent_safe
 
 ENGINE = Path(migwiz.engine.__file__).parent
 QUERIES = ENGINE / "queries"
@@ -101,3 +104,9 @@ def test_no_placeholder_in_a_comment_or_string_of_a_query_file() -> None:
             if re.search(r"\{\w*\}", comment) or any(re.search(r"\{\w+\}", s) for s in strings):
                 offenders.append(f"{path.name}:{number}")
     assert offenders == []
+
+
+def test_percent_safe_doubles_the_percent_of_names_and_constants_only() -> None:
+    query = sql.SQL("SELECT {} FROM {}.t WHERE a LIKE %s").format(sql.Literal("5%"), sql.Identifier("a%b"))
+    assert percent_safe(query, None).as_string(None) == "SELECT '5%%' FROM \"a%%b\".t WHERE a LIKE %s"
+    assert percent_safe("SELECT 1 % 2", None) == "SELECT 1 % 2"
