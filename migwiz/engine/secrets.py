@@ -189,8 +189,16 @@ def _pgpass_passwords(path: Path, params: dict[str, Any]) -> set[str]:
     return found
 
 
+def _home() -> Path:
+    """The user's home folder, as libpq finds it (a path that does not exist when there is none)."""
+    try:
+        return Path.home()
+    except (KeyError, RuntimeError):
+        return Path("/nonexistent")
+
+
 def _service_passwords(name: str, params: dict[str, Any]) -> set[str]:
-    files = [Path(os.environ.get("PGSERVICEFILE") or Path.home() / ".pg_service.conf")]
+    files = [Path(os.environ.get("PGSERVICEFILE") or _home() / ".pg_service.conf")]
     if os.environ.get("PGSYSCONFDIR"):
         files.append(Path(os.environ["PGSYSCONFDIR"]) / "pg_service.conf")
     found: set[str] = set()
@@ -228,7 +236,7 @@ def remember_secrets(dsn: str) -> None:
     service = str(params.get("service") or os.environ.get("PGSERVICE") or "")
     if service:
         found |= _service_passwords(service, params)
-    passfile = params.get("passfile") or os.environ.get("PGPASSFILE") or Path.home() / ".pgpass"
+    passfile = params.get("passfile") or os.environ.get("PGPASSFILE") or _home() / ".pgpass"
     found |= _pgpass_passwords(Path(str(passfile)), params)
     _secrets.update(p for p in found if p)
 
