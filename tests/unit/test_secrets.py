@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from migwiz.engine import secrets
 from migwiz.engine.connect import connect, describe
-from migwiz.engine.errors import ConnectionFailed
+from migwiz.engine.errors import ConnectionFailed, MigwizError
 from migwiz.engine.secrets import dsn_passwords, malformed, remember_secrets, scrub
 
 
@@ -147,3 +147,13 @@ def test_any_password_in_any_dsn_spelling_is_found(password: str) -> None:
         remember_secrets(dsn)
         for text in (password, json.dumps(password), repr(password)):
             assert password not in scrub(f"<{text}>"), dsn
+
+
+def test_an_error_never_carries_a_remembered_secret() -> None:
+    remember_secrets("host=db password=hunter2x")
+    error = MigwizError("failed near hunter2x", "the password hunter2x is wrong")
+    assert (error.message, error.hint, str(error)) == (
+        "failed near ***",
+        "the password *** is wrong",
+        "failed near ***",
+    )
