@@ -33,11 +33,22 @@ class RealSet:
     extensions: tuple[str, ...]
     migrations: int
     notes: str
+    baseline: str | None = None
     pending: dict[str, str] = field(default_factory=dict)
 
     @property
     def folder(self) -> Path:
         return SETS_DIR / self.name / "migrations"
+
+    @property
+    def baseline_args(self) -> list[str | Path]:
+        """`--baseline FILE` for migwiz commands when the set starts from its tool's own tables."""
+        return ["--baseline", HERE / "baselines" / self.baseline] if self.baseline else []
+
+    def prepare(self, db: TestDatabase) -> None:
+        """Create what the set expects before its first migration (its baseline), if anything."""
+        if self.baseline:
+            db.execute((HERE / "baselines" / self.baseline).read_text(encoding="utf-8"))
 
     def tool_order(self) -> list[ToolMigration]:
         """The migrations as the set's own tool reads them, in its order."""
@@ -66,6 +77,7 @@ def load_sets() -> list[RealSet]:
             extensions=tuple(s["extensions"]),
             migrations=s["migrations"],
             notes=s["notes"],
+            baseline=s.get("baseline"),
             pending=dict(s.get("pending", {})),
         )
         for s in data["set"]

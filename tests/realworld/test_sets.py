@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,15 @@ def test_tool_reads_the_expected_number_of_migrations(real: RealSet) -> None:
     order = real.tool_order()
     assert len(order) == real.migrations
     assert len({m.identity for m in order}) == len(order), "the tool's history keys must be unique"
+
+
+_EXTENSION = re.compile(r"\bcreate\s+extension\s+(?:if\s+not\s+exists\s+)?\"?(\w+)", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("real", SETS, ids=[s.name for s in SETS])
+def test_declared_extensions_are_the_ones_created(real: RealSet) -> None:
+    created = {e.lower() for m in real.tool_order() for e in _EXTENSION.findall(m.up_text)}
+    assert created == set(real.extensions)
 
 
 def _names(tool: str, folder: str) -> list[str]:
