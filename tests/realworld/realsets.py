@@ -130,7 +130,13 @@ def schema_dump(server: LocalServer, dsn: str, *, exclude_schema: str = "migwiz"
     order, types, defaults, constraints, function bodies and ownership stay exactly as dumped.
     """
     proc = subprocess.run(
-        [str(server.binaries.tool("pg_dump")), "--schema-only", f"--exclude-schema={exclude_schema}", "-d", dsn],
+        [
+            str(server.binaries.tool("pg_dump")),
+            "--schema-only",
+            f"--exclude-schema={exclude_schema}",
+            "-d",
+            dsn,
+        ],
         capture_output=True,
         text=True,
         check=True,

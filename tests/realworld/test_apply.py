@@ -15,14 +15,14 @@ from tests.conftest import TestDatabase, create_database, drop_database
 from tests.helpers import run_cli
 from tests.realworld.realsets import SETS, RealSet, apply_with_psql, require_extensions, schema_dump
 
-pytestmark = pytest.mark.realworld
-
 
 def _up(db: TestDatabase, real: RealSet) -> None:
     real.prepare(db)
     args = ["--allow-irreversible", "--lock-timeout", "30s", *real.baseline_args]
     result = run_cli("up", *args, "--dsn", db.dsn, "--dir", real.folder, timeout=900)
-    assert result.code == 0, f"migwiz up failed on {real.name}:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+    assert result.code == 0, (
+        f"migwiz up failed on {real.name}:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+    )
 
 
 @pytest.mark.parametrize("real", [s.param("apply") for s in SETS])
@@ -38,7 +38,9 @@ def test_up_builds_the_schema_the_tool_builds(real: RealSet, db: TestDatabase) -
         drop_database(reference)
     by_migwiz = schema_dump(db.server, db.dsn)
     if by_migwiz != by_tool:
-        diff = difflib.unified_diff(by_tool, by_migwiz, f"{real.tool} via psql", "migwiz up", lineterm="", n=0)
+        diff = difflib.unified_diff(
+            by_tool, by_migwiz, f"{real.tool} via psql", "migwiz up", lineterm="", n=0
+        )
         pytest.fail(f"{real.name}: schemas differ on PostgreSQL {db.major}:\n" + "\n".join(list(diff)[:80]))
 
 
@@ -46,5 +48,7 @@ def test_up_builds_the_schema_the_tool_builds(real: RealSet, db: TestDatabase) -
 def test_no_drift_after_up(real: RealSet, db: TestDatabase) -> None:
     require_extensions(db, real)
     _up(db, real)
-    result = run_cli("drift", "--json", *real.baseline_args, "--dsn", db.dsn, "--dir", real.folder, timeout=900)
+    result = run_cli(
+        "drift", "--json", *real.baseline_args, "--dsn", db.dsn, "--dir", real.folder, timeout=900
+    )
     assert result.code == 0, f"{real.name}: drift after up:\n{result.stdout[-3000:]}\n{result.stderr[-2000:]}"

@@ -17,11 +17,16 @@ def test_status_order_is_the_tools_order(real: RealSet, db_latest: TestDatabase)
     shown = [identity_of(real.tool, m["version"], m["name"]) for m in result.json()["migrations"]]
     tool_order = real.tool_order()
     expected = [m.identity for m in tool_order]
-    assert shown == expected, _first_difference(real, shown, expected, [str(m.up.relative_to(real.folder)) for m in tool_order])
+    assert shown == expected, _first_difference(
+        real, shown, expected, [str(m.up.relative_to(real.folder)) for m in tool_order]
+    )
 
 
 def _first_difference(real: RealSet, shown: list[str], expected: list[str], files: list[str]) -> str:
-    at = next((i for i, (a, b) in enumerate(zip(shown, expected, strict=False)) if a != b), min(len(shown), len(expected)))
+    at = next(
+        (i for i, (a, b) in enumerate(zip(shown, expected, strict=False)) if a != b),
+        min(len(shown), len(expected)),
+    )
     status_says = shown[at] if at < len(shown) else "(nothing)"
     tool_says = f"{expected[at]} ({files[at]})" if at < len(expected) else "(nothing)"
     return (

@@ -24,11 +24,17 @@ NOT_RESTORED = "down does not restore"
 EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
     "crates-io": {
         "20140924113530": (PASSED, "down drops the users table, the only object up creates"),
-        "2026-07-30-140000-0000": (PASSED, "CREATE INDEX CONCURRENTLY undone by DROP INDEX CONCURRENTLY, no transaction"),
+        "2026-07-30-140000-0000": (
+            PASSED,
+            "CREATE INDEX CONCURRENTLY undone by DROP INDEX CONCURRENTLY, no transaction",
+        ),
     },
     "graph-node": {
         "2018-07-10-061642": (NOT_RESTORED, "down drops entities but leaves the db_version table up created"),
-        "2020-12-7-190800": (NOT_RESTORED, "down drops created_at but does not bring back the dropped block_number"),
+        "2020-12-7-190800": (
+            NOT_RESTORED,
+            "down drops created_at but does not bring back the dropped block_number",
+        ),
     },
     "rfcbot": {
         "20160415154429": (PASSED, "down drops githubuser, the only object up creates"),

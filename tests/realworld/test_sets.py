@@ -58,7 +58,10 @@ def test_declared_extensions_are_the_ones_created(real: RealSet) -> None:
 
 
 def _names(tool: str, folder: str) -> list[str]:
-    return [m.up.parent.name if tool in ("diesel", "prisma") else m.up.name for m in TOOLS[tool](SETS_DIR / folder / "migrations")]
+    return [
+        m.up.parent.name if tool in ("diesel", "prisma") else m.up.name
+        for m in TOOLS[tool](SETS_DIR / folder / "migrations")
+    ]
 
 
 def test_diesel_orders_by_version_string_without_dashes() -> None:
@@ -68,7 +71,9 @@ def test_diesel_orders_by_version_string_without_dashes() -> None:
         "2017-09-17-025755_add_josh_triplett_to_cargo"
     )
     # 20170821 is a prefix of 20170821001043, so it comes first.
-    assert names.index("20170821_remove_aatch_compiler_team") < names.index("20170821001043_remove_releases_and_builds")
+    assert names.index("20170821_remove_aatch_compiler_team") < names.index(
+        "20170821001043_remove_releases_and_builds"
+    )
     crates = _names("diesel", "crates-io")
     assert crates[:2] == ["00000000000000_diesel_initial_setup", "20140924113530_dumped_migration_1"]
     graph = _names("diesel", "graph-node")
