@@ -26,7 +26,7 @@ tools:                   ## optional tools some tests use (dbmate, from npm, whe
 		npm install --silent --prefix .tools dbmate >/dev/null 2>&1 || echo "dbmate not installed: its test will skip"; \
 	fi
 
-test-realworld: $(STAMP)  ## the whole real-world tier (tests/realworld): vendored public sets, rollback verdicts too
+test-realworld: $(STAMP)  ## the whole real-world tier (tests/realworld), test-rollback --all included
 	$(BIN)/pytest -q -m "realworld or not realworld" tests/realworld
 
 check: $(STAMP) test     ## lint, format check, types, tests

@@ -17,7 +17,7 @@ from tests.realworld.tools import TOOLS, ToolMigration
 
 HERE = Path(__file__).parent
 SETS_DIR = HERE / "sets"
-CHECKS = ("order", "apply", "drift", "rollback")
+CHECKS = ("order", "apply", "drift", "rollback", "isolation")
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,6 @@ from tests.conftest import TestDatabase
 from tests.helpers import run_cli
 from tests.realworld.realsets import SETS, RealSet
 
-pytestmark = pytest.mark.realworld
-
 PASSED = "passed"
 NOT_RESTORED = "down does not restore"
 

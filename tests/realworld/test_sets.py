@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.realworld.realsets import SETS, SETS_DIR, RealSet
+from tests.realworld.realsets import CHECKS, SETS, SETS_DIR, RealSet
 from tests.realworld.tools import TOOLS, flyway_key
 
 ALLOWED_LICENCES = {"MIT", "Apache-2.0", "MIT OR Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "PostgreSQL"}
@@ -32,6 +32,7 @@ def _mixed_diesel_spellings(folder: Path) -> bool:
 def test_set_is_pinned_licensed_and_attributed(real: RealSet) -> None:
     root = SETS_DIR / real.name
     assert real.licence in ALLOWED_LICENCES
+    assert set(real.pending) <= set(CHECKS), f"unknown check in pending: {sorted(real.pending)}"
     assert len(real.commit) == 40 and int(real.commit, 16) >= 0
     licences = sorted(p.name for p in root.glob("LICENSE*"))
     assert licences, f"{root}: no licence text"
