@@ -114,17 +114,22 @@ def apply_with_psql(db: TestDatabase, migrations: list[ToolMigration]) -> None:
                 raise AssertionError(f"psql failed on {m.up} ({m.identity}): {proc.stderr.strip()}")
 
 
+# pg_dump's own lines: its comment headers (object name, type, owner, dump and server versions), session
+# settings, the search_path reset and the random-key \restrict lines of newer versions. Comment lines
+# inside function bodies are not of these forms and are kept.
 _NOISE = re.compile(
-    r"^(--.*|SET \w+ = .*;|SELECT pg_catalog\.set_config\('search_path', '', false\);|\\(un)?restrict .*)$"
+    r"^(--|-- (Name|Data for Name|TOC entry|Dependencies): .*"
+    r"|-- (Dumped (from|by)|PostgreSQL database dump).*"
+    r"|SET \w+ = .*;|SELECT pg_catalog\.set_config\('search_path', '', false\);|\\(un)?restrict .*)$"
 )
 
 
 def schema_dump(server: LocalServer, dsn: str, *, exclude_schema: str = "migwiz") -> list[str]:
     """`pg_dump --schema-only` of the database without `exclude_schema`, as a sorted list of statements.
 
-    Normalised so that only the schema counts: comment lines (they carry the dump's own version
-    and object OIDs' order), `SET` lines and the search_path reset (session settings of the dump),
-    and `\\restrict` lines (a random key per dump in newer pg_dump) are dropped; statements are the
+    Normalised so that only the schema counts: pg_dump's comment headers (object names and the
+    dump's versions), `SET` lines and the search_path reset (session settings of the dump), and
+    `\\restrict` lines (a random key per dump in newer pg_dump) are dropped; statements are the
     dump's blank-line separated blocks, sorted, because pg_dump breaks ties between objects of the
     same kind and name by OID, which depends on creation order rather than on the schema. Column
     order, types, defaults, constraints, function bodies and ownership stay exactly as dumped.

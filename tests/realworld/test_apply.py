@@ -52,3 +52,28 @@ def test_no_drift_after_up(real: RealSet, db: TestDatabase) -> None:
         "drift", "--json", *real.baseline_args, "--dsn", db.dsn, "--dir", real.folder, timeout=900
     )
     assert result.code == 0, f"{real.name}: drift after up:\n{result.stdout[-3000:]}\n{result.stderr[-2000:]}"
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("CREATE TABLE t (a int, b int)", "CREATE TABLE t (b int, a int)"),
+        ("CREATE TABLE t (a int DEFAULT 1)", "CREATE TABLE t (a int DEFAULT 2)"),
+        (
+            "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$\n-- one\nSELECT 1\n$$",
+            "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$\n-- two\nSELECT 1\n$$",
+        ),
+    ],
+    ids=["column-order", "default", "comment-in-function-body"],
+)
+def test_schema_dump_tells_schemas_apart(left: str, right: str, db_latest: TestDatabase) -> None:
+    other = create_database(db_latest.server)
+    try:
+        db_latest.execute(left)
+        other.execute(right)
+        assert schema_dump(db_latest.server, db_latest.dsn) != schema_dump(db_latest.server, other.dsn)
+        other.execute("DROP TABLE IF EXISTS t; DROP FUNCTION IF EXISTS f();")
+        other.execute(left)
+        assert schema_dump(db_latest.server, db_latest.dsn) == schema_dump(db_latest.server, other.dsn)
+    finally:
+        drop_database(other)

@@ -17,7 +17,7 @@ from tests.helpers import run_cli
 from tests.realworld.realsets import SETS, RealSet
 from tests.realworld.test_rollback_sample import EXPECTED
 
-pytestmark = pytest.mark.realworld
+pytestmark = [pytest.mark.realworld, pytest.mark.timeout(1800)]
 
 _WITH_DOWNS = [s for s in SETS if s.name in EXPECTED]
 
