@@ -98,6 +98,15 @@ def test_flyway_orders_versions_numerically() -> None:
     assert names.index("V1_9__execution_queued.sql") + 1 == names.index("V1_10__multitenant_indices.sql")
 
 
+def test_flyway_runs_non_transactional_statements_outside_a_transaction(tmp_path: Path) -> None:
+    (tmp_path / "V1__t.sql").write_text("CREATE TABLE t (a int);\n")
+    (tmp_path / "V2__i.sql").write_text(
+        "-- CONCURRENTLY in a comment\n  create index concurrently i on t (a);\n"
+    )
+    assert [m.transaction for m in TOOLS["flyway"](tmp_path)] == [True, False]
+    assert all(m.transaction for m in TOOLS["flyway"](SETS_DIR / "kestra" / "migrations"))
+
+
 def test_dbmate_reads_the_up_section_only() -> None:
     ftl = TOOLS["dbmate"](SETS_DIR / "ftl" / "migrations")
     assert ftl[0].identity == "20231103205514"

@@ -106,7 +106,13 @@ def dbmate(root: Path) -> list[ToolMigration]:
 
 
 _FLYWAY = re.compile(r"^V(?P<version>[^_].*?)__(?P<desc>.*)\.sql$")
-_NON_TRANSACTIONAL = re.compile(r"\b(CONCURRENTLY|VACUUM|ALTER\s+SYSTEM|CREATE\s+DATABASE)\b", re.I)
+# Statement starts Flyway runs outside a transaction on PostgreSQL 12+ (PostgreSQLParser.java); a line
+# start stands for a statement start, which holds for the sets of this tier.
+_NON_TRANSACTIONAL = re.compile(
+    r"^\s*((CREATE|DROP)( UNIQUE)? INDEX CONCURRENTLY|(CREATE|DROP) (DATABASE|TABLESPACE|SUBSCRIPTION)"
+    r"|ALTER SYSTEM|REINDEX( VERBOSE)? (SCHEMA|DATABASE|SYSTEM)|VACUUM|DISCARD ALL)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def flyway_key(version: str) -> tuple[int, ...]:
@@ -128,8 +134,9 @@ def flyway(root: Path) -> list[ToolMigration]:
 
     - Order: MigrationVersion (see `flyway_key`).
     - Transaction: each migration in its own transaction, unless a statement cannot run in one
-      (PostgreSQL parser marks CONCURRENTLY, VACUUM, ALTER SYSTEM, CREATE DATABASE as
-      non-transactional: flyway-database-postgresql `PostgreSQLParser.detectCanExecuteInTransaction`).
+      (flyway-database-postgresql `PostgreSQLParser.detectCanExecuteInTransaction`: CREATE/DROP INDEX
+      CONCURRENTLY, CREATE/DROP DATABASE/TABLESPACE/SUBSCRIPTION, ALTER SYSTEM, REINDEX SCHEMA/
+      DATABASE/SYSTEM, VACUUM, DISCARD ALL).
     """
     found = []
     for child in root.iterdir():
