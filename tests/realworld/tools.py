@@ -206,7 +206,4 @@ def identity_of(tool: str, version: str, name: str) -> str:
         return str(int(version))
     if tool == "flyway":
         return ".".join(str(p) for p in flyway_key(version))
-    if tool == "prisma":
-        # Prisma's key is the whole directory name, however migwiz splits it for display.
-        return f"{version}_{name}" if name else version
     return version
