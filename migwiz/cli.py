@@ -473,15 +473,19 @@ SEVERITY_ORDER = ("info", "warning", "error")
 def lint(ctx: Context, paths: tuple[Path, ...], sarif: bool, pg_version: int | None, fail_on: str) -> None:
     """Static lock analysis of migration files: locks, rewrites, scans, findings and fixes.
 
-    Works without a database; with --dsn it reads the catalog (never runs anything) and skips what is applied.
+    PATHS are folders (a whole set), files (any name: one file of a set is analysed after its predecessors,
+    a loose file alone) or - for a script on stdin. Works without a database; with --dsn it reads the
+    catalog (never runs anything) and skips what is applied.
     """
     from migwiz.engine.analysis import lint_report_json, lint_report_sarif
 
     chosen = list(paths) or [ctx.migration_set().root]
     dsn = ctx.dsn if (ctx.dsn and ctx.dsn_given) else None
+    stdin = click.get_text_stream("stdin").read() if Path("-") in chosen else None
     report = commands.lint(
-        chosen, dsn=dsn, pg_version=pg_version, schema=ctx.settings.schema, layout=ctx.settings.layout
-    )
+        chosen, dsn=dsn, pg_version=pg_version, schema=ctx.settings.schema, layout=ctx.settings.layout,
+        migrations_dir=ctx.settings.migrations_dir, stdin=stdin,
+    )  # fmt: skip
     if sarif:
         output.emit_json(lint_report_sarif(report))
     elif ctx.json:

@@ -10,7 +10,7 @@ from migwiz.engine.analysis.analyze import options_of, walk_statements
 from migwiz.engine.analysis.model import CatalogFacts, Finding, LintReport, ScriptLint, StatementAnalysis
 from migwiz.engine.analysis.rules import RULES, finding
 from migwiz.engine.analysis.schema import Schema
-from migwiz.engine.model import MigrationSet
+from migwiz.engine.model import Migration, MigrationSet
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -26,22 +26,32 @@ def lint_migration_set(
     schema = Schema.of(catalog)
     files: list[ScriptLint] = []
     for migration in mset.migrations:
-        up = walk_statements(migration.up.statements, pg_version, schema, options_of(migration.up))
-        script_findings: tuple[Finding, ...] = ()
-        if migration.down is None:
-            script_findings = (
-                finding("missing-down", f"migration {migration.label} has no down script",
-                        "-- add a down script that reverses the up, or mark the migration irreversible",
-                        migration.up.first_line),
-            )  # fmt: skip
-        files.append(ScriptLint(migration.up.path, up, script_findings))
+        files.append(lint_up(migration, schema, pg_version))
         if migration.down is not None:
-            down_schema = copy.deepcopy(schema)
-            down = walk_statements(
-                migration.down.statements, pg_version, down_schema, options_of(migration.down, is_down=True)
-            )
-            files.append(ScriptLint(migration.down.path, down))
+            files.append(lint_down(migration, copy.deepcopy(schema), pg_version))
     return LintReport(tuple(files), pg_version)
+
+
+def lint_up(migration: Migration, schema: Schema, pg_version: int) -> ScriptLint:
+    """Analyse a migration's up script against `schema`, which it updates in place."""
+    up = walk_statements(migration.up.statements, pg_version, schema, options_of(migration.up))
+    script_findings: tuple[Finding, ...] = ()
+    if migration.down is None:
+        script_findings = (
+            finding("missing-down", f"migration {migration.label} has no down script",
+                    "-- add a down script that reverses the up, or mark the migration irreversible",
+                    migration.up.first_line),
+        )  # fmt: skip
+    return ScriptLint(migration.up.path, up, script_findings)
+
+
+def lint_down(migration: Migration, schema: Schema, pg_version: int) -> ScriptLint:
+    """Analyse a migration's down script against `schema` (the state its up leaves), updated in place."""
+    assert migration.down is not None
+    down = walk_statements(
+        migration.down.statements, pg_version, schema, options_of(migration.down, is_down=True)
+    )
+    return ScriptLint(migration.down.path, down)
 
 
 def _statement_json(analysis: StatementAnalysis) -> dict[str, Any]:
