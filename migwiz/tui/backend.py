@@ -67,11 +67,13 @@ class TargetView:
 
 def target_info(dsn: str, settings: Settings) -> TargetView:
     """Probe the target (engine `target_info`) and count what the migration folder has pending."""
-    info = commands.target_info(dsn, settings.schema)
+    folder = settings.migrations_dir
+    mset = load_migration_set(folder, settings.layout) if folder is not None and folder.is_dir() else None
+    info = commands.target_info(dsn, settings.schema, mset)
     warnings = list(info.warnings())
     pending = 0
-    if settings.migrations_dir is not None and settings.migrations_dir.is_dir():
-        result = commands.status(dsn, load_migration_set(settings.migrations_dir), schema=settings.schema)
+    if mset is not None:
+        result = commands.status(dsn, mset, schema=settings.schema)
         pending = sum(1 for s in result.statuses if s.state in ("pending", "failed"))
     else:
         warnings.append("no migration folder: pass --dir or add `dir` to migwiz.toml")
