@@ -9,7 +9,7 @@ A file outside any set, or read from stdin (`-`), is analysed alone.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,12 +71,26 @@ def locate(path: Path, *, configured: Path | None = None, layout: str | None = N
         mset = _set_at(root, layout)
         if mset is None:
             continue
-        for index, migration in enumerate(mset.migrations):
-            if migration.up.path.resolve() == wanted:
-                return Located(path, mset, index)
-            if migration.down is not None and migration.down.path.resolve() == wanted:
-                return Located(path, mset, index, is_down=migration.down.path != migration.up.path)
+        found = _find(path, mset, wanted)
+        if found is not None:
+            return found
     return Located(path)
+
+
+def _find(path: Path, mset: MigrationSet, wanted: Path) -> Located | None:
+    real = mset.root.resolve()
+
+    def under_root(file: Path) -> Path:
+        return real / file.relative_to(mset.root)
+
+    resolvers: tuple[Callable[[Path], Path], ...] = (under_root, Path.resolve)
+    for resolve in resolvers:  # the cheap way first: no system call per file
+        for index, migration in enumerate(mset.migrations):
+            if resolve(migration.up.path) == wanted:
+                return Located(path, mset, index)
+            if migration.down is not None and resolve(migration.down.path) == wanted:
+                return Located(path, mset, index, is_down=True)
+    return None
 
 
 def _set_at(root: Path, layout: str | None) -> MigrationSet | None:
