@@ -481,7 +481,7 @@ def lint(ctx: Context, paths: tuple[Path, ...], sarif: bool, pg_version: int | N
 
     chosen = list(paths) or [ctx.migration_set().root]
     dsn = ctx.dsn if (ctx.dsn and ctx.dsn_given) else None
-    stdin = click.get_text_stream("stdin").read() if Path("-") in chosen else None
+    stdin = sys.stdin.read() if Path("-") in chosen else None
     report = commands.lint(
         chosen, dsn=dsn, pg_version=pg_version, schema=ctx.settings.schema, layout=ctx.settings.layout,
         migrations_dir=ctx.settings.migrations_dir, stdin=stdin,
@@ -673,14 +673,17 @@ def plan_command(
 @click.option("--timeout", default="60s", show_default=True, help="Longest wait for a lock per statement.")
 @common_options
 def trace_command(ctx: Context, target: str, on_target: bool, down_script: bool, timeout: str) -> None:
-    """Run a migration (file or version) on a scratch copy of the schema and report the locks it takes.
+    """Run a migration (file of any name, version, or - for stdin) on a scratch copy and report its locks.
 
     Never touches the target unless --on-target is given; there it runs in a transaction, rolled back.
     """
     from migwiz.console.trace_view import print_trace, resolve_script, trace_json
     from migwiz.engine.trace import trace_on_scratch, trace_statements
 
-    script = resolve_script(target, down_script, ctx.migration_set)
+    script = resolve_script(
+        target, down_script, ctx.migration_set, configured=ctx.settings.migrations_dir,
+        layout=ctx.settings.layout, stdin=sys.stdin.read,
+    )  # fmt: skip
     timeout_s = parse_duration_flag(timeout, "--timeout") / 1000
     in_transaction = script.directives.transaction
     if on_target:
