@@ -92,6 +92,8 @@ class PendingInfo:
     verdicts: dict[str, str] | None = None
     """Planner verdict (safe / quiet_window / dangerous) by version; None when the plan failed."""
     plan_error: str | None = None
+    notices: tuple[str, ...] = ()
+    """As `status` gives them: files the tool ignores, pending migrations sorting before an applied one."""
 
     def script_lint(self, path: Path) -> ScriptLint | None:
         """The analysis of one script file."""
@@ -128,7 +130,7 @@ def pending_info(dsn: str, settings: Settings) -> PendingInfo:
     mset = migration_set(settings)
     result = commands.status(dsn, mset, schema=settings.schema)
     assert settings.migrations_dir is not None
-    lint = commands.lint([settings.migrations_dir], dsn=dsn, schema=settings.schema)
+    lint = commands.lint([settings.migrations_dir], dsn=dsn, schema=settings.schema, layout=settings.layout)
     verdicts: dict[str, str] | None = None
     error: str | None = None
     try:
@@ -136,7 +138,7 @@ def pending_info(dsn: str, settings: Settings) -> PendingInfo:
         verdicts = {m.version: str(m.verdict) for m in report.migrations}
     except MigwizError as exc:
         error = exc.message
-    return PendingInfo(mset, result.statuses, lint, result.initialised, verdicts, error)
+    return PendingInfo(mset, result.statuses, lint, result.initialised, verdicts, error, result.notices)
 
 
 # -- impact ------------------------------------------------------------------------------------------------
