@@ -57,9 +57,17 @@ class Located:
         return migration.down if self.is_down else migration.up
 
 
-def locate(path: Path, *, configured: Path | None = None, layout: str | None = None) -> Located:
+def locate(
+    path: Path,
+    *,
+    configured: Path | None = None,
+    layout: str | None = None,
+    loaded: dict[Path, MigrationSet | None] | None = None,
+) -> Located:
     """The set `path` belongs to: the configured folder when the file is inside it, else its folder or the
-    folder above (Diesel, Prisma) when that folder holds a set with this file in it; else no set."""
+    folder above (Diesel, Prisma) when that folder holds a set with this file in it; else no set.
+
+    `loaded` keeps the sets read so far by resolved folder (several files of one set read it once)."""
     wanted = path.resolve()
     roots: list[Path] = []
     if configured is not None and configured.is_dir():
@@ -67,8 +75,12 @@ def locate(path: Path, *, configured: Path | None = None, layout: str | None = N
         if inside in wanted.parents:
             roots.append(configured)
     roots += [p for p in (path.parent, path.parent.parent) if p.resolve() not in {r.resolve() for r in roots}]
+    known = {} if loaded is None else loaded
     for root in roots:
-        mset = _set_at(root, layout)
+        real = root.resolve()
+        if real not in known:
+            known[real] = _set_at(root, layout)
+        mset = known[real]
         if mset is None:
             continue
         found = _find(path, mset, wanted)
@@ -183,6 +195,7 @@ def lint_paths(
 ) -> list[ScriptLint]:
     """Lint folders (the whole set) and single files (each in its set's context, or alone), in that order."""
     files: list[ScriptLint] = []
+    loaded: dict[Path, MigrationSet | None] = {}
     for path in paths:
         if path == STDIN:
             files += lint_located(Located(path), pg_version=pg_version, catalog=catalog, text=stdin)
@@ -195,7 +208,7 @@ def lint_paths(
             )
             files += report.files
         elif path.is_file():
-            found = locate(path, configured=configured, layout=layout)
+            found = locate(path, configured=configured, layout=layout, loaded=loaded)
             files += lint_located(found, pg_version=pg_version, catalog=catalog, applied=applied, cache=cache)
         else:
             raise UsageError(

@@ -51,6 +51,11 @@ def test_one_file_is_analysed_as_in_the_whole_set(diesel: Path, tmp_path: Path) 
         path = diesel / name
         one = commands.lint([path], pg_version=16, cache=tmp_path / "cache").files
         assert shape(one) == shape([f for f in whole if f.path.resolve() == path.resolve()]), name
+    several = [diesel / WIDEN / "down.sql", diesel / "2020-01-03-000000_more/up.sql"]
+    by_path = {f.path.resolve(): f for f in whole}
+    assert shape(commands.lint(several, pg_version=16, cache=None).files) == shape(
+        [by_path[p.resolve()] for p in several]
+    )
     up = commands.lint([diesel / WIDEN / "up.sql"], pg_version=16, cache=None).files[0]
     assert up.statements[0].rewrites == ()
     loose = commands.lint([diesel / "notes.sql"], pg_version=16, cache=None).files[0]
