@@ -17,16 +17,20 @@ import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from migwiz import __version__
 from migwiz.engine.analysis.model import CatalogFacts
 from migwiz.engine.analysis.schema import Schema
 from migwiz.engine.model import Migration
+from migwiz.engine.sets.files import SCANS
+from migwiz.engine.splitting import ScannedSql
 
 KEEP = 64
 """Entries kept (the newest by modification time); each is one set's schema at one point."""
+KEEP_SCANS = 16
+"""Split statements kept: one entry per migrations folder."""
 _FORMAT = "1"
 
 
@@ -81,18 +85,64 @@ class StateCache:
         """Keep `state` under `key` (atomically); failures to write only cost the next run its speed."""
         if self.folder is None:
             return
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            with tempfile.NamedTemporaryFile(dir=self.folder, suffix=".tmp", delete=False) as handle:
-                handle.write(pickle.dumps(state, protocol=5))
-            os.replace(handle.name, self.folder / f"{key}.pickle")
-            self._prune()
-        except OSError:
-            return
+        _write(self.folder, self.folder / f"{key}.pickle", state)
+        _prune(self.folder, "*.pickle", KEEP)
 
-    def _prune(self) -> None:
-        assert self.folder is not None
-        entries = sorted(self.folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in entries[KEEP:]:
-            with contextlib.suppress(OSError):
-                stale.unlink()
+
+@contextlib.contextmanager
+def remembered_scans(folder: Path | None, root: Path) -> Iterator[None]:
+    """Within the block, scripts loaded from `root` reuse the statements split by an earlier run (keyed by
+    their text), and the splits it used are kept for the next; `folder` None keeps nothing."""
+    if folder is None:
+        yield
+        return
+    path = folder / f"{hashlib.sha256(f'{_FORMAT}{__version__}{root.resolve()}'.encode()).hexdigest()}.scans"
+    try:
+        stored = pickle.loads(path.read_bytes())
+    except Exception:  # missing, damaged or foreign: start afresh
+        stored = {}
+    memo: dict[tuple[str, int], ScannedSql] = stored if isinstance(stored, dict) else {}
+    before = set(memo)
+    token = SCANS.set(_Used(memo))
+    try:
+        yield
+    finally:
+        used = SCANS.get()
+        SCANS.reset(token)
+    assert isinstance(used, _Used)
+    kept = {key: used[key] for key in used.used if key in used}
+    if set(kept) != before:  # new splits, or some no longer used: keep what this run used
+        _write(folder, path, kept)
+        _prune(folder, "*.scans", KEEP_SCANS)
+
+
+class _Used(dict[tuple[str, int], ScannedSql]):
+    """The memo, recording which keys were asked for (the ones worth keeping)."""
+
+    def __init__(self, memo: dict[tuple[str, int], ScannedSql]) -> None:
+        super().__init__(memo)
+        self.used: set[tuple[str, int]] = set()
+
+    def get(self, key: tuple[str, int], default: ScannedSql | None = None) -> ScannedSql | None:  # type: ignore[override]
+        self.used.add(key)
+        return super().get(key, default)
+
+
+def _write(folder: Path, path: Path, data: object) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:
+            handle.write(pickle.dumps(data, protocol=5))
+        os.replace(handle.name, path)
+    except OSError:
+        return
+
+
+def _prune(folder: Path, pattern: str, keep: int) -> None:
+    try:
+        entries = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return
+    for stale in entries[keep:]:
+        with contextlib.suppress(OSError):
+            stale.unlink()

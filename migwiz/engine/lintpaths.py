@@ -23,7 +23,7 @@ from migwiz.engine.analysis import (
 from migwiz.engine.analysis.analyze import options_of, walk_statements
 from migwiz.engine.analysis.schema import Schema
 from migwiz.engine.errors import MigrationFileError, UsageError
-from migwiz.engine.lintcache import StateCache, cache_dir
+from migwiz.engine.lintcache import StateCache, cache_dir, remembered_scans
 from migwiz.engine.model import Migration, MigrationSet, Script, Version
 from migwiz.engine.sets import detect_layout, load_migration_set
 from migwiz.engine.sets.files import read_migration_file, script
@@ -63,11 +63,13 @@ def locate(
     configured: Path | None = None,
     layout: str | None = None,
     loaded: dict[Path, MigrationSet | None] | None = None,
+    cache: Path | None = None,
 ) -> Located:
     """The set `path` belongs to: the configured folder when the file is inside it, else its folder or the
     folder above (Diesel, Prisma) when that folder holds a set with this file in it; else no set.
 
-    `loaded` keeps the sets read so far by resolved folder (several files of one set read it once)."""
+    `loaded` keeps the sets read so far by resolved folder (several files of one set read it once);
+    with a `cache` folder, their statements are split once and reused while the files do not change."""
     wanted = path.resolve()
     roots: list[Path] = []
     if configured is not None and configured.is_dir():
@@ -79,7 +81,7 @@ def locate(
     for root in roots:
         real = root.resolve()
         if real not in known:
-            known[real] = _set_at(root, layout)
+            known[real] = _set_at(root, layout, cache)
         mset = known[real]
         if mset is None:
             continue
@@ -105,12 +107,13 @@ def _find(path: Path, mset: MigrationSet, wanted: Path) -> Located | None:
     return None
 
 
-def _set_at(root: Path, layout: str | None) -> MigrationSet | None:
+def _set_at(root: Path, layout: str | None, cache: Path | None) -> MigrationSet | None:
     try:
         detect_layout(root, layout)
     except MigrationFileError:
         return None  # not a set: the file is looked for one folder up, else linted alone
-    return load_migration_set(root, layout)
+    with remembered_scans(cache, root):
+        return load_migration_set(root, layout)
 
 
 def loose_script(path: Path, text: str | None = None) -> Script:
@@ -196,6 +199,7 @@ def lint_paths(
     """Lint folders (the whole set) and single files (each in its set's context, or alone), in that order."""
     files: list[ScriptLint] = []
     loaded: dict[Path, MigrationSet | None] = {}
+    folder = cache_dir() if cache is True else (cache or None)
     for path in paths:
         if path == STDIN:
             files += lint_located(Located(path), pg_version=pg_version, catalog=catalog, text=stdin)
@@ -208,8 +212,10 @@ def lint_paths(
             )
             files += report.files
         elif path.is_file():
-            found = locate(path, configured=configured, layout=layout, loaded=loaded)
-            files += lint_located(found, pg_version=pg_version, catalog=catalog, applied=applied, cache=cache)
+            found = locate(path, configured=configured, layout=layout, loaded=loaded, cache=folder)
+            files += lint_located(
+                found, pg_version=pg_version, catalog=catalog, applied=applied, cache=folder
+            )
         else:
             raise UsageError(
                 f"{path}: no such file or folder", "name a migration file, a folder, or - for stdin"

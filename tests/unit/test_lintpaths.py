@@ -142,3 +142,18 @@ def test_cache_dir_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_
     assert cache_dir() == tmp_path / "own" / "lint"
     monkeypatch.setenv("MIGWIZ_CACHE_DIR", "off")
     assert cache_dir() is None
+
+
+def test_split_statements_are_reused_only_for_the_same_text(diesel: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    target = diesel / WIDEN / "up.sql"
+    assert len(commands.lint([target], pg_version=16, cache=cache).files[0].statements) == 2
+    (scans,) = cache.glob("*.scans")
+    target.write_text("ALTER TABLE t ADD COLUMN c int;\n")
+    assert [
+        s.statement.sql for s in commands.lint([target], pg_version=16, cache=cache).files[0].statements
+    ] == ["ALTER TABLE t ADD COLUMN c int"]
+    scans.write_bytes(b"damaged")
+    again = commands.lint([diesel / "2020-01-03-000000_more/up.sql"], pg_version=16, cache=cache).files[0]
+    assert again.statements[0].statement.sql == "ALTER TABLE t ADD COLUMN b int"
+    assert scans.read_bytes() != b"damaged"  # rewritten with what this run split
