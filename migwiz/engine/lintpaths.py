@@ -9,6 +9,7 @@ A file outside any set, or read from stdin (`-`), is analysed alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,7 @@ from migwiz.engine.model import Migration, MigrationSet, Script, Version
 from migwiz.engine.sets import detect_layout, load_migration_set
 from migwiz.engine.sets.files import read_migration_file, script
 
+_FLYWAY_UNDO = re.compile(r"U\d[\w.]*__.*\.sql")
 STDIN = Path("-")
 """The path that stands for the script read from standard input."""
 STDIN_LABEL = Path("<stdin>")
@@ -129,7 +131,7 @@ def loose_script(path: Path, text: str | None = None) -> Script:
 def is_down_name(path: Path) -> bool:
     """A loose file named as a down script (`down.sql`, `*.down.sql`, Flyway's `U<version>__*.sql`)."""
     name = path.name.lower()
-    return name == "down.sql" or name.endswith(".down.sql") or (name[:1] == "u" and "__" in name)
+    return name == "down.sql" or name.endswith(".down.sql") or _FLYWAY_UNDO.fullmatch(path.name) is not None
 
 
 def lint_located(

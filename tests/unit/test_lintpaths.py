@@ -11,7 +11,7 @@ from migwiz.engine import commands
 from migwiz.engine.analysis import ScriptLint
 from migwiz.engine.errors import UsageError
 from migwiz.engine.lintcache import cache_dir
-from migwiz.engine.lintpaths import locate
+from migwiz.engine.lintpaths import is_down_name, locate
 from tests.helpers import write_migrations
 
 DIESEL = {
@@ -120,6 +120,8 @@ def test_prisma_migration_sql_and_the_configured_folder(tmp_path: Path) -> None:
 
 
 def test_stdin_and_loose_files(tmp_path: Path) -> None:
+    names = ["down.sql", "1_a.down.sql", "U1.2__undo.sql", "up.sql", "users__x.sql", "V1__x.sql"]
+    assert [is_down_name(Path(n)) for n in names] == [True, True, True, False, False, False]
     script = "ALTER TABLE t ALTER COLUMN a TYPE varchar(20);\n"
     report = commands.lint([Path("-")], pg_version=16, stdin=script, cache=None)
     assert [str(f.path) for f in report.files] == ["<stdin>"]
