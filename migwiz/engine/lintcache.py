@@ -42,8 +42,12 @@ def cache_dir() -> Path | None:
     if chosen:
         return Path(chosen) / "lint"
     xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
-    return base / "migwiz" / "lint"
+    if xdg and Path(xdg).is_absolute():
+        return Path(xdg) / "migwiz" / "lint"
+    try:
+        return Path.home() / ".cache" / "migwiz" / "lint"
+    except RuntimeError:  # no home folder: no cache
+        return None
 
 
 class StateCache:
