@@ -28,6 +28,7 @@ from migwiz.engine.lintcache import StateCache, cache_dir, remembered_scans
 from migwiz.engine.model import Migration, MigrationSet, Script, Version
 from migwiz.engine.sets import detect_layout, load_migration_set
 from migwiz.engine.sets.files import read_migration_file, script
+from migwiz.engine.sets.folders import PRISMA_SCRIPT
 
 _FLYWAY_UNDO = re.compile(r"U\d[\w.]*__.*\.sql")
 STDIN = Path("-")
@@ -107,6 +108,28 @@ def _find(path: Path, mset: MigrationSet, wanted: Path) -> Located | None:
             if migration.down is not None and resolve(migration.down.path) == wanted:
                 return Located(path, mset, index, is_down=True)
     return None
+
+
+def _migration_folder(
+    path: Path,
+    configured: Path | None,
+    layout: str | None,
+    loaded: dict[Path, MigrationSet | None],
+    cache: Path | None,
+) -> list[Located]:
+    """The up and down of the migration whose folder `path` is (Diesel's, Prisma's), if it is one."""
+    if (path / "up.sql").is_file():
+        script_path = path / "up.sql"
+    elif (path / PRISMA_SCRIPT).is_file():
+        script_path = path / PRISMA_SCRIPT
+    else:
+        return []
+    found = locate(script_path, configured=configured, layout=layout, loaded=loaded, cache=cache)
+    migration = found.migration
+    if migration is None or found.is_down:
+        return []
+    down = [Located(found.path, found.mset, found.index, is_down=True)] if migration.down is not None else []
+    return [found, *down]
 
 
 def _set_at(root: Path, layout: str | None, cache: Path | None) -> MigrationSet | None:
@@ -205,6 +228,11 @@ def lint_paths(
     for path in paths:
         if path == STDIN:
             files += lint_located(Located(path), pg_version=pg_version, catalog=catalog, text=stdin)
+        elif path.is_dir() and (inner := _migration_folder(path, configured, layout, loaded, folder)):
+            for found in inner:  # one Diesel or Prisma migration's folder: its scripts, in context
+                files += lint_located(
+                    found, pg_version=pg_version, catalog=catalog, applied=applied, cache=folder
+                )
         elif path.is_dir():
             mset = load_migration_set(path, layout)
             known = applied_versions(mset, applied)

@@ -159,3 +159,12 @@ def test_split_statements_are_reused_only_for_the_same_text(diesel: Path, tmp_pa
     again = commands.lint([diesel / "2020-01-03-000000_more/up.sql"], pg_version=16, cache=cache).files[0]
     assert again.statements[0].statement.sql == "ALTER TABLE t ADD COLUMN b int"
     assert scans.read_bytes() != b"damaged"  # rewritten with what this run split
+
+
+def test_a_migration_folder_lints_its_scripts_in_context(diesel: Path) -> None:
+    whole = {f.path.resolve(): f for f in commands.lint([diesel], pg_version=16, cache=None).files}
+    folder = diesel / WIDEN
+    report = commands.lint([folder], pg_version=16, cache=None).files
+    expected = [whole[(folder / name).resolve()] for name in ("up.sql", "down.sql")]
+    assert shape(report) == shape(expected)
+    assert len(commands.lint([diesel], pg_version=16, cache=None).files) == 5  # the set's folder: all of it
