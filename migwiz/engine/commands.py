@@ -37,6 +37,7 @@ from migwiz.engine.state import DEFAULT_SCHEMA, read_history, state_exists
 from migwiz.engine.status import MigrationStatus, compute_status, out_of_order
 from migwiz.engine.target import TargetInfo as TargetInfo
 from migwiz.engine.target import target_info as target_info
+from migwiz.engine.transactions import with_transaction_modes
 from migwiz.engine.verify import verify as verify
 
 DEFAULT_PG_VERSION = 18
@@ -57,7 +58,8 @@ def status(dsn: str, mset: MigrationSet, *, schema: str = DEFAULT_SCHEMA) -> Sta
     with connect(dsn, autocommit=True, purpose="status") as conn:
         history = read_history(conn, schema)
         initialised = state_exists(conn, schema)
-    statuses = compute_status(mset, history)
+        major = conn.info.server_version // 10000
+    statuses = with_transaction_modes(compute_status(mset, history), major)
     return StatusResult(statuses, initialised, (*mset.notices, *out_of_order(statuses, phase_exempt)))
 
 

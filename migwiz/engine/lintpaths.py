@@ -19,9 +19,9 @@ from migwiz.engine.analysis import (
     ScriptLint,
     lint_down,
     lint_migration_set,
+    lint_script,
     lint_up,
 )
-from migwiz.engine.analysis.analyze import options_of, walk_statements
 from migwiz.engine.analysis.schema import Schema
 from migwiz.engine.errors import MigrationFileError, UsageError
 from migwiz.engine.lintcache import StateCache, cache_dir, remembered_scans
@@ -173,10 +173,7 @@ def lint_located(
     migration = found.migration
     if found.mset is None or migration is None:
         loose = loose_script(found.path, text)
-        options = options_of(loose, is_down=is_down_name(found.path))
-        return [
-            ScriptLint(loose.path, walk_statements(loose.statements, pg_version, Schema.of(catalog), options))
-        ]
+        return [lint_script(loose, Schema.of(catalog), pg_version, is_down=is_down_name(found.path))]
     known = applied_versions(found.mset, applied)
     if migration.version in known:
         return []  # applied: the catalog already holds its effect, as when the whole set is linted
@@ -204,7 +201,7 @@ def state_before(
     hit = cache.newest(keys)
     start, schema = hit if hit is not None else (0, Schema.of(catalog))
     for migration in chain[start:]:
-        walk_statements(migration.up.statements, pg_version, schema, options_of(migration.up))
+        lint_script(migration.up, schema, pg_version)  # as the whole set's lint walks it
     if start < len(chain):
         cache.store(keys[-1], schema)
     return schema

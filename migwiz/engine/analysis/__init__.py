@@ -9,6 +9,7 @@ from migwiz.engine.analysis.lint import (
     lint_migration_set,
     lint_report_json,
     lint_report_sarif,
+    lint_script,
     lint_up,
 )
 from migwiz.engine.analysis.model import (
@@ -36,6 +37,7 @@ __all__ = [
     "lint_migration_set",
     "lint_report_json",
     "lint_report_sarif",
+    "lint_script",
     "lint_up",
     "read_catalog_facts",
 ]
