@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from textual.widgets import Static
 
 from migwiz.engine import commands
@@ -15,9 +16,16 @@ from migwiz.tui.backend import PendingInfo
 from migwiz.tui.context import WizardContext
 from tests.conftest import TestDatabase
 from tests.tui.helpers import MIGRATIONS, make_target, wait_until
-from tests.tui.test_flows import plain
 
 pytestmark = pytest.mark.timeout(120)
+
+
+def plain(widget: Static) -> str:
+    """What a Static shows, as plain text."""
+    console = Console(width=400, color_system=None, force_terminal=False)
+    with console.capture() as cap:
+        console.print(widget.render())
+    return cap.get()
 
 
 async def test_pending_shows_the_sets_notices(db_latest: TestDatabase, tmp_path: Path) -> None:
