@@ -273,3 +273,38 @@ def test_sigterm_stops_up_at_a_safe_point(db_latest: TestDatabase, tmp_path: Pat
     assert "not run: 2" in err
     states = run_cli("status", "--dsn", db_latest.dsn, "--dir", folder, "--json").json()
     assert [m["state"] for m in states["migrations"]] == ["applied", "pending"]
+
+
+def test_lint_and_trace_take_any_file_and_stdin(db_latest: TestDatabase, tmp_path: Path) -> None:
+    diesel = write_migrations(
+        tmp_path / "diesel",
+        {
+            "2020-01-01-000000_t/up.sql": "CREATE TABLE t (id int, a varchar(10));\n",
+            "2020-01-01-000000_t/down.sql": "DROP TABLE t;\n",
+            "20200102000000_widen/up.sql": "ALTER TABLE t ALTER COLUMN a TYPE varchar(20);\n",
+            "20200102000000_widen/down.sql": "ALTER TABLE t ALTER COLUMN a TYPE varchar(10);\n",
+        },
+    )
+    env = {"MIGWIZ_CACHE_DIR": str(tmp_path / "cache")}
+    up = run_cli("lint", "--json", "--pg-version", "16", diesel / "20200102000000_widen" / "up.sql", env=env)
+    assert up.code == 0, up.stderr
+    assert [(f["path"], f["statements"][0]["rewrites"]) for f in up.json()["files"]] == [
+        (str(diesel / "20200102000000_widen" / "up.sql"), [])  # t.a is varchar(10): widening rewrites nothing
+    ]
+    assert len(list((tmp_path / "cache" / "lint").glob("*.pickle"))) == 1
+    piped = run_cli("lint", "--json", "-", stdin="ALTER TABLE t ALTER COLUMN a TYPE varchar(20);\n", env=env)
+    assert [(f["path"], f["statements"][0]["rewrites"]) for f in piped.json()["files"]] == [
+        ("<stdin>", ["public.t"])  # alone, the column's type is unknown
+    ]
+    prisma = write_migrations(
+        tmp_path / "prisma", {"20240101000000_init/migration.sql": "CREATE TABLE p (id int);\n"}
+    )
+    traced = run_cli(
+        "trace", "--dsn", db_latest.dsn, "--json", prisma / "20240101000000_init" / "migration.sql"
+    )
+    assert traced.code == 0, traced.stderr
+    assert traced.json()["path"] == str(prisma / "20240101000000_init" / "migration.sql")
+    from_stdin = run_cli("trace", "--dsn", db_latest.dsn, "--json", "-", stdin="CREATE TABLE q (id int);\n")
+    assert from_stdin.code == 0, from_stdin.stderr
+    assert from_stdin.json()["path"] == "<stdin>"
+    assert db_latest.execute("SELECT to_regclass('q') IS NULL")[0][0]  # traced on a scratch copy only
