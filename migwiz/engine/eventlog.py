@@ -357,6 +357,9 @@ class Run:
     def finish(self, outcome: str, **details: Any) -> None:
         """Record the outcome, then close the log."""
         level: Level = "info" if outcome == "success" else "error"
+        quiet = [f for f in (getattr(s, "failed", None) for s in self.log.sinks) if isinstance(f, str)]
+        if quiet:
+            details["sink_failures"] = quiet  # e.g. the syslog daemon went away: said once, here
         self.log.event(level, "run", f"migwiz {self.command} finished: {outcome}", outcome=outcome, **details)
         with contextlib.suppress(psycopg.Error):  # server gone: the JSON-lines sink still has the story
             self._conn.execute(
