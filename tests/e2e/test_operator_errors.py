@@ -209,3 +209,15 @@ def test_a_hot_standby_is_refused_before_anything_runs(standby: LocalServer, fol
         one_line_error(result, "hot standby (pg_is_in_recovery() is true)", "run migwiz against the primary")
     status = run_cli("status", "--dsn", standby.dsn(), "--dir", folder)
     assert status.code == 1, status.stderr  # reading still works: everything pending
+
+
+def test_a_reading_command_refused_by_the_server_says_permission_not_database_error(
+    db: TestDatabase, role: tuple[str, str], folder: Path
+) -> None:
+    """`status` and `log` do not pre-check; what PostgreSQL refuses them is still a permission line."""
+    name, dsn = role
+    grant_state(db, name, without="REVOKE SELECT ON migwiz.history, migwiz.events FROM {role}")
+    status = run_cli("status", "--dsn", dsn, "--dir", folder)
+    one_line_error(status, "permission denied", "for table history", "hint: grant the privilege")
+    log = run_cli("log", "--dsn", dsn)
+    one_line_error(log, "permission denied", "for table events")
