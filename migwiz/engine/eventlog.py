@@ -148,6 +148,10 @@ class SyslogSink:
         hint = 'start the syslog daemon, or set syslog to a socket that exists or to "host:port"'
         if ":" in address and not address.startswith("/"):
             host, _, port = address.rpartition(":")
+            if not (port.isascii() and port.isdigit()) or not 0 < int(port) < 65536:
+                raise ConfigError(
+                    f"syslog = {address!r}: port {port!r} is not a number from 1 to 65535", hint
+                )
             target = (host, int(port))
         else:
             target = address

@@ -27,6 +27,12 @@ def test_a_missing_socket_is_one_config_error(tmp_path: Path) -> None:
     (tmp_path / "plain").write_text("")
     with pytest.raises(ConfigError, match="no syslog socket there"):
         SyslogSink(str(tmp_path / "plain"))
+    with pytest.raises(ConfigError, match="port 'notaport' is not a number"):
+        SyslogSink("localhost:notaport")
+    with pytest.raises(
+        ConfigError, match=r"^syslog = 'localhost:99999': port '99999' is not a number from 1 to 65535$"
+    ):
+        SyslogSink("localhost:99999")
 
 
 def test_a_daemon_that_goes_away_silences_the_sink_once(
