@@ -221,3 +221,21 @@ def test_a_reading_command_refused_by_the_server_says_permission_not_database_er
     one_line_error(status, "permission denied", "for table history", "hint: grant the privilege")
     log = run_cli("log", "--dsn", dsn)
     one_line_error(log, "permission denied", "for table events")
+
+
+def test_delete_on_the_log_is_needed_only_with_log_retention(
+    db_latest: TestDatabase, folder: Path, tmp_path: Path
+) -> None:
+    name = f"mw_{uuid.uuid4().hex[:10]}"
+    db_latest.execute(f"CREATE ROLE {name} LOGIN")
+    dsn = db_latest.dsn.replace("user=postgres", f"user={name}")
+    try:
+        grant_state(db_latest, name, without="REVOKE DELETE ON migwiz.events FROM {role}")
+        (tmp_path / "migwiz.toml").write_text('[migwiz]\ndir = "migrations"\nlog_retention = "30d"\n')
+        pruning = run_cli("up", "--dsn", dsn, cwd=tmp_path)
+        one_line_error(pruning, f"role '{name}' lacks DELETE on migwiz.events", "GRANT DELETE ON")
+        (tmp_path / "migwiz.toml").write_text('[migwiz]\ndir = "migrations"\n')
+        assert run_cli("up", "--dsn", dsn, cwd=tmp_path).code == 0
+    finally:
+        db_latest.execute(f"DROP OWNED BY {name} CASCADE")
+        db_latest.execute(f"DROP ROLE {name}")
