@@ -30,6 +30,7 @@ from migwiz.engine.phases import phase_exempt
 from migwiz.engine.plan import PlanReport as PlanReport
 from migwiz.engine.plan import plan as plan
 from migwiz.engine.plan import plan_down as plan_down
+from migwiz.engine.preflight import check_target
 from migwiz.engine.recipes import new_recipe as new_recipe
 from migwiz.engine.rollback_test import test_rollback as test_rollback
 from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
@@ -92,8 +93,9 @@ def migrate(
     logged, then raised again. `control` lets another thread (or `install_signal_stop`) stop the run at a
     safe point or change its lock_timeout; it is marked finished when this returns.
     """
-    if command == "up":
-        with connect(dsn, autocommit=True, purpose="adopt check") as conn:
+    with connect(dsn, autocommit=True, purpose="preflight") as conn:
+        check_target(conn, schema, pruning=retention_ms is not None)  # before the lock and the first step
+        if command == "up":
             ensure_adopted(conn, schema)  # another tool's history, not adopted: applying would redo it all
     with MigrationLock(dsn, schema, wait_ms=wait_ms):
         run = Run(

@@ -154,7 +154,7 @@ def test_no_permission_is_one_line_exit_2(db_latest: TestDatabase, folder: Path)
         weak = db_latest.dsn.replace("user=postgres", "user=migwiz_weak")
         result = run_cli("up", "--dsn", weak, "--dir", folder)
         assert result.code == 2, result.stderr
-        assert "permission denied" in result.stderr
+        assert "role 'migwiz_weak' lacks CREATE on database" in result.stderr
         assert "Traceback" not in result.stderr
     finally:
         with psycopg.connect(db_latest.server.dsn(), autocommit=True) as conn:
@@ -240,6 +240,32 @@ def test_failed_authentication_is_one_line_exit_2(password_server: LocalServer, 
     assert "Traceback" not in result.stderr
     right = wrong.replace("wrong-pass-456", "right-pass-123")
     assert run_cli("status", "--dsn", right, "--dir", folder).code == 1  # connected: everything pending
+
+
+def test_a_wrong_password_for_up_is_one_line_without_it(password_server: LocalServer, folder: Path) -> None:
+    """`up` (in the URI, with --json) and PGPASSWORD: one line, exit 2, the password nowhere, nothing run."""
+    wrong = f"postgresql://app:Wr0ng-Pass-789@127.0.0.1:{password_server.port}/postgres"
+    result = run_cli("up", "--dsn", wrong, "--dir", folder, "--json")
+    assert result.code == 2, result.stderr
+    error = result.json()["error"]
+    assert error["message"] == (
+        f"cannot connect to app@127.0.0.1:{password_server.port}/postgres:"
+        ' FATAL:  password authentication failed for user "app"'
+    )
+    assert error["hint"] == "check the user and password (DSN, PGPASSWORD or ~/.pgpass)"
+    assert result.stderr.count("\n") == 2, result.stderr
+    keyword = f"host=127.0.0.1 port={password_server.port} user=app dbname=postgres"
+    env_password = run_cli("up", "--dsn", keyword, "--dir", folder, env={"PGPASSWORD": "Env-Wr0ng-456"})
+    assert env_password.code == 2, env_password.stderr
+    assert 'password authentication failed for user "app"' in env_password.stderr
+    for output in (result, env_password):
+        assert "Wr0ng" not in output.stdout + output.stderr
+        assert "Traceback" not in output.stderr
+    with psycopg.connect(password_server.dsn(), autocommit=True) as conn:
+        assert conn.execute("SELECT to_regclass('public.users'), to_regnamespace('migwiz')").fetchone() == (
+            None,
+            None,
+        )
 
 
 def test_sigterm_stops_up_at_a_safe_point(db_latest: TestDatabase, tmp_path: Path) -> None:
