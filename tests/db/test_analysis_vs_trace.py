@@ -13,7 +13,9 @@ over the entry's transaction; statements that failed or were skipped are not com
 - For each compared relation: the STRONGEST mode held (PostgreSQL's numbering, AccessShareLock = 1 ...
   AccessExclusiveLock = 8).
 - Rewrites: the set of tables and materialized views given a new data file by that statement alone
-  (`TracedStatement.rewrites`) against the analyser's `rewrites` minus indexes and sequences.
+  (`TracedStatement.rewrites`) against the analyser's `rewrites` that are not indexes or sequences, and
+  the set of indexes given a new file or replaced by a new index of the same name
+  (`TracedStatement.index_rebuilds`) against the analyser's `rewrites` that are indexes.
 - A relation the trace saw created is left out even on the analyser's side, unless a relation of that
   name existed before (REINDEX CONCURRENTLY swaps a new index in under the old name).
 - Names are schema-qualified as they are once the statement has run (after RENAME TO, the new name).
@@ -195,12 +197,15 @@ def compare(
         expected = compared_analysis(a.locks, kinds, owned, new, named)
         actual = compared_trace(t, named, owned)
         table_rewrites = tuple(sorted(r for r in a.rewrites if kinds.get(r) not in ("i", "I", "S")))
+        index_rewrites = tuple(sorted(r for r in a.rewrites if kinds.get(r) in ("i", "I")))
         lines = []
         for relation in sorted(set(expected) | set(actual)):
             if expected.get(relation) != actual.get(relation):
                 lines.append(f"{relation}: analyser {expected.get(relation)}, trace {actual.get(relation)}")
         if table_rewrites != t.rewrites:
             lines.append(f"rewrites: analyser {list(table_rewrites)}, trace {list(t.rewrites)}")
+        if index_rewrites != t.index_rebuilds:
+            lines.append(f"index rebuilds: analyser {list(index_rewrites)}, trace {list(t.index_rebuilds)}")
         if lines:
             problems.append(diff_text(entry, major, t.statement, [f"[{knowledge}]", *lines]))
     return problems

@@ -54,6 +54,8 @@ class Effect:
     dead: set[str] = field(default_factory=set)
     """Relations locked only once no other session can use them (an index already marked dead at the end
     of DROP INDEX / REINDEX CONCURRENTLY): listed in the locks, but they block nothing."""
+    moved: set[str] = field(default_factory=set)
+    """Rewritten relations whose indexes keep their files (SET TABLESPACE copies the table alone)."""
 
     def lock(self, relation: str, mode: str) -> None:
         """Record a lock, keeping the strongest mode per relation."""

@@ -29,6 +29,12 @@ Blocks = Literal["nothing", "writes", "reads_and_writes", "ddl"]
 
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
 
+UTC_ZONES = frozenset(
+    {"utc", "etc/utc", "gmt", "etc/gmt", "uct", "etc/uct", "zulu", "etc/zulu", "universal", "etc/universal",
+     "greenwich", "etc/greenwich", "gmt0", "etc/gmt0", "gmt+0", "etc/gmt+0", "gmt-0", "etc/gmt-0"}
+)  # fmt: skip
+"""TimeZone settings (lower-cased) under which timestamp and timestamptz are stored alike."""
+
 
 def blocks_of(mode: str | None) -> Blocks:
     """What other sessions cannot do while `mode` is held.
@@ -75,7 +81,9 @@ class StatementAnalysis:
     own_locks: tuple[LockOn, ...]
     """Taken by this statement alone."""
     rewrites: tuple[str, ...]
-    """Relations whose relfilenode changes (the table for a table rewrite, the index for a reindex)."""
+    """Relations given a new data file: a rewritten table or materialized view with every index of it, an
+    index rebuilt (REINDEX) or re-created under its name (ALTER COLUMN TYPE re-creates the indexes on the
+    column), a truncated table with its indexes (TRUNCATE replaces the storage: the trace sees the same)."""
     scans: tuple[str, ...]
     """Relations read or validated in full while holding the lock, without being rewritten."""
     needs_no_transaction: bool
@@ -87,11 +95,13 @@ class StatementAnalysis:
 
 @dataclass(frozen=True)
 class ColumnFacts:
-    """A column: its type as (type name, type modifiers) and nullability."""
+    """A column: its type as (type name, type modifiers), nullability and generation."""
 
     type_name: str
     type_mods: tuple[int, ...] = ()
     not_null: bool = False
+    generated: str = ""
+    """pg_attribute.attgenerated: "s" stored, "v" virtual (PostgreSQL 18), "" not generated."""
 
 
 @dataclass(frozen=True)
@@ -131,6 +141,11 @@ class TableFacts:
     sources: tuple[str, ...] = ()
     """For views and materialized views: the relations they read."""
     estimated_rows: int | None = None
+    tablespace: str | None = None
+    """None: the database's default tablespace."""
+    used_columns: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """For views and materialized views: relation -> the columns of it they use (whose type cannot change
+    while the view exists)."""
 
 
 @dataclass(frozen=True)

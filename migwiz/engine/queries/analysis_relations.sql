@@ -1,5 +1,5 @@
 -- analysis: user relations with kind, parent (partition or inheritance), row estimate and whether the
--- relation is its parent's DEFAULT partition.
+-- relation is its parent's DEFAULT partition, and its tablespace (NULL: the database's default).
 SELECT n.nspname || '.' || c.relname AS name,
        c.relkind::text AS kind,
        (SELECT pn.nspname || '.' || p.relname
@@ -9,7 +9,8 @@ SELECT n.nspname || '.' || c.relname AS name,
          WHERE i.inhrelid = c.oid
          ORDER BY i.inhseqno LIMIT 1) AS parent,
        c.reltuples::bigint AS estimated_rows,
-       c.oid IN (SELECT pt.partdefid FROM pg_catalog.pg_partitioned_table pt) AS is_default
+       c.oid IN (SELECT pt.partdefid FROM pg_catalog.pg_partitioned_table pt) AS is_default,
+       (SELECT t.spcname FROM pg_catalog.pg_tablespace t WHERE t.oid = c.reltablespace) AS tablespace
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
