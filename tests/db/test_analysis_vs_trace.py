@@ -25,6 +25,9 @@ catalog facts read from the database after the setup (`lint --dsn`: `read_catalo
 analyser provides it), and with no database, the setup analysed first as an earlier migration of the
 same set (relations created by earlier pending migrations). Both must equal the trace.
 
+Entries that document their `findings` are also checked for them: the warning and error rules lint
+reports on the entry's statements must be exactly those, each with a fix.
+
 A mismatch is a bug in the analyser (the trace is what PostgreSQL did): the test prints the statement,
 the server version and both sides.
 """
@@ -44,7 +47,7 @@ from migwiz.engine.model import Statement
 from migwiz.engine.splitting import split_sql
 from migwiz.engine.trace import LOCK_MODES, TracedStatement, strongest_modes, trace_statements
 from tests.conftest import BINARIES, TestDatabase, create_database, drop_database, server_for
-from tests.corpus import ENTRIES, CorpusEntry, reset_public
+from tests.corpus import ENTRIES, CorpusEntry, prepare_server, reset_public
 
 analysis = pytest.importorskip(
     "migwiz.engine.analysis", reason="the static analyser (migwiz.engine.analysis) is not written yet"
@@ -159,6 +162,7 @@ def test_analysis_equals_trace(entry: CorpusEntry, binaries: Binaries, corpus_db
         pytest.skip(f"needs PostgreSQL {entry.min_version}+")
     database = corpus_database(binaries)
     reset_public(database.dsn)
+    prepare_server(database.dsn, entry)
     with psycopg.connect(database.dsn, autocommit=True) as conn:
         if entry.setup:
             conn.execute(entry.setup.encode())
@@ -174,6 +178,7 @@ def test_analysis_equals_trace(entry: CorpusEntry, binaries: Binaries, corpus_db
     problems: list[str] = []
     for knowledge, analysed in views.items():
         problems.extend(compare(entry, major, traced.statements, analysed, kinds, owned, new, knowledge))
+        problems.extend(compare_findings(entry, major, analysed, knowledge))
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)
 
@@ -208,4 +213,24 @@ def compare(
             lines.append(f"index rebuilds: analyser {list(index_rewrites)}, trace {list(t.index_rebuilds)}")
         if lines:
             problems.append(diff_text(entry, major, t.statement, [f"[{knowledge}]", *lines]))
+    return problems
+
+
+def compare_findings(entry: CorpusEntry, major: int, analysed: Sequence[Any], knowledge: str) -> list[str]:
+    """The warning and error rules lint reports on the entry must be those it documents, each with a fix."""
+    if entry.findings is None:
+        return []
+    found = [f for a in analysed for f in a.findings if f.severity in ("warning", "error")]
+    problems = []
+    rules = {f.rule for f in found}
+    if rules != entry.findings:
+        problems.append(
+            f"{entry.id} on PostgreSQL {major} [{knowledge}]: findings {sorted(rules)}, "
+            f"documented {sorted(entry.findings)}"
+        )
+    problems.extend(
+        f"{entry.id} on PostgreSQL {major} [{knowledge}]: {f.rule} at line {f.line} has no fix"
+        for f in found
+        if f.fix is None
+    )
     return problems

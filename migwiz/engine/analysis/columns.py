@@ -45,13 +45,8 @@ def add_column(coldef: Any, relation: str, storage: list[str], effect: Effect, c
         for target in storage:
             effect.rewrite(target)
         if not new:
-            fix = None
-            if default is not None and reason.startswith("the default"):
-                fix = (
-                    f"ALTER TABLE {relation} ADD COLUMN {coldef.colname} {deparse(coldef.typeName)};\n"
-                    f"ALTER TABLE {relation} ALTER COLUMN {coldef.colname} SET DEFAULT {deparse(default)};\n"
-                    f"-- then backfill existing rows in batches in a backfill migration"
-                )
+            from_sequence = serial or ConstrType.CONSTR_IDENTITY in types
+            fix = _rewrite_free_column(coldef, default, relation, from_sequence)
             effect.hits.append(
                 Hit(
                     "add-column-volatile-default",
@@ -104,6 +99,35 @@ def add_column(coldef: Any, relation: str, storage: list[str], effect: Effect, c
     if state is not None:
         kind = str(generated.generated_kind) if generated is not None else ""
         state.columns[coldef.colname] = ColumnFacts(type_name, mods, bool(not_null), kind)
+
+
+_SERIAL_BASES = {
+    "serial": "integer",
+    "serial4": "integer",
+    "bigserial": "bigint",
+    "serial8": "bigint",
+    "smallserial": "smallint",
+    "serial2": "smallint",
+}
+
+
+def _rewrite_free_column(coldef: Any, default: Any, relation: str, from_sequence: bool) -> str:
+    """Add the column without what forces the rewrite, fill it for new rows, backfill the old ones."""
+    column = str(coldef.colname)
+    table = relation.split(".")[-1]
+    plain = _SERIAL_BASES.get(raw_type_name(coldef.typeName), deparse(coldef.typeName))
+    add = f"ALTER TABLE {relation} ADD COLUMN {column} {plain};"
+    if from_sequence:
+        sequence = f"{table}_{column}_seq"
+        fill = (
+            f"CREATE SEQUENCE {relation.split('.')[0]}.{sequence} OWNED BY {relation}.{column};\n"
+            f"ALTER TABLE {relation} ALTER COLUMN {column} SET DEFAULT nextval('{sequence}');"
+        )
+    elif default is not None:
+        fill = f"ALTER TABLE {relation} ALTER COLUMN {column} SET DEFAULT {deparse(default)};"
+    else:
+        fill = "-- fill it for new rows with a BEFORE INSERT OR UPDATE trigger"
+    return f"{add}\n{fill}\n-- then backfill existing rows in batches in a backfill migration"
 
 
 _NO_REWRITE_CASTS = {("varchar", "text"), ("text", "varchar"), ("cidr", "inet"), ("bpchar", "text")}
