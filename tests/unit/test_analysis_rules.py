@@ -142,7 +142,7 @@ def test_every_finding_names_the_relation_and_has_a_registered_severity() -> Non
         ),
         (
             "ALTER TABLE users ALTER COLUMN email SET NOT NULL",
-            "CHECK (email IS NOT NULL) NOT VALID;\nALTER TABLE public.users VALIDATE CONSTRAINT",
+            "CHECK (email IS NOT NULL) NOT VALID;\n-- in the next migration",
         ),
         ("ALTER TABLE ev DETACH PARTITION ev_1", "ALTER TABLE ev DETACH PARTITION ev_1 CONCURRENTLY;"),
     ],
@@ -221,9 +221,16 @@ def test_concurrently_in_transaction_and_mixed_non_transactional() -> None:
 def test_enum_value_in_transaction() -> None:
     add = Statement("ALTER TYPE mood ADD VALUE 'b'", 1)
     use = Statement("INSERT INTO moods VALUES ('b')", 2)
-    assert "enum-value-in-transaction" in {
-        f.rule for f in analyze_statements([add, use], pg_version=16)[0].findings
-    }
+    other = Statement("INSERT INTO moods VALUES ('a')", 2)
+    advice = analyze_statements([add, other], pg_version=16)
+    assert "enum-value-in-transaction" in {f.rule for f in advice[0].findings}
+    assert advice[1].findings == ()
+    failing = analyze_statements([add, use], pg_version=16)
+    assert "enum-value-in-transaction" not in {f.rule for f in failing[0].findings}
+    [used] = [f for f in failing[1].findings if f.rule == "enum-value-used-in-transaction"]
+    assert (used.severity, used.line) == ("error", 2)
+    committed = analyze_statements([add, Statement("COMMIT", 2), Statement(use.sql, 3)], pg_version=16)
+    assert "enum-value-used-in-transaction" not in {f.rule for f in committed[2].findings}
     old = analyze_statements([add, use], pg_version=11)[0].findings
     assert "concurrently-in-transaction" in {f.rule for f in old}
 
@@ -306,7 +313,8 @@ def test_every_rule_has_a_doc_and_the_index_lists_it() -> None:
         text = doc.read_text()
         assert text.startswith(f"# {rule_id}\n"), rule_id
         assert f"({rule_id}.md)" in index, rule_id
-        assert rule.severity in text
+        assert f"Severity: **{rule.severity}**" in text, rule_id
+        assert f"[{rule_id}]({rule_id}.md) | {rule.severity} |" in index, rule_id
 
 
 def test_rule_ids_are_stable_kebab_case() -> None:
