@@ -19,7 +19,7 @@ from pglast import parse_sql
 from pglast.parser import ParseError
 from pglast.visitors import Visitor
 
-from migwiz.engine.analysis import analyze_script
+from migwiz.engine.analysis import StatementAnalysis, lint_migration_set
 from migwiz.engine.backfill.store import read_checkpoints
 from migwiz.engine.connect import connect
 from migwiz.engine.drift import DriftReport, drift
@@ -240,8 +240,16 @@ def check_statistics(
     """Tables rewritten by applied migrations were analysed after the rewrite."""
     rewritten: dict[str, datetime] = {}
     by: dict[str, Version] = {}
+    # the applied set analysed in order, as lint does: a varchar widening of a column created by an
+    # earlier migration is known not to rewrite
+    scripts = lint_migration_set(
+        MigrationSet(Path("."), "applied", tuple(m for m, _ in applied)), pg_version=pg_version
+    )
+    ups: dict[Path, tuple[StatementAnalysis, ...]] = {}
+    for script in scripts.files:  # the up comes first (a dbmate file holds both)
+        ups.setdefault(script.path, script.statements)
     for m, h in applied:
-        for analysis in analyze_script(m.up, pg_version=pg_version):
+        for analysis in ups.get(m.up.path, ()):
             for rel in analysis.rewrites:
                 if rel not in rewritten or h.applied_at > rewritten[rel]:
                     rewritten[rel], by[rel] = h.applied_at, m.version
