@@ -15,7 +15,7 @@ over the entry's transaction; statements that failed or were skipped are not com
 - Rewrites: the set of tables and materialized views given a new data file by that statement alone
   (`TracedStatement.rewrites`) against the analyser's `rewrites` that are not indexes or sequences, and
   the set of indexes given a new file or replaced by a new index of the same name
-  (`TracedStatement.index_rebuilds`) against the analyser's `rewrites` that are indexes.
+  (`TracedStatement.index_rebuilds`) against the analyser's `index_rebuilds`.
 - A relation the trace saw created is left out even on the analyser's side, unless a relation of that
   name existed before (REINDEX CONCURRENTLY swaps a new index in under the old name).
 - Names are schema-qualified as they are once the statement has run (after RENAME TO, the new name).
@@ -202,7 +202,7 @@ def compare(
         expected = compared_analysis(a.locks, kinds, owned, new, named)
         actual = compared_trace(t, named, owned)
         table_rewrites = tuple(sorted(r for r in a.rewrites if kinds.get(r) not in ("i", "I", "S")))
-        index_rewrites = tuple(sorted(r for r in a.rewrites if kinds.get(r) in ("i", "I")))
+        index_rewrites = tuple(sorted(a.index_rebuilds))
         lines = []
         for relation in sorted(set(expected) | set(actual)):
             if expected.get(relation) != actual.get(relation):

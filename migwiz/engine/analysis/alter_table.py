@@ -139,8 +139,9 @@ def _alter_index(node: Any, relation: str, ctx: Context) -> Effect:
             effect.kind = "ALTER INDEX SET (options)"
         else:
             effect.lock(relation, ACCESS_EXCLUSIVE)
-            if cmd.subtype == AT.AT_SetTableSpace:
+            if cmd.subtype == AT.AT_SetTableSpace:  # the index is copied to a new file
                 effect.rewrite(relation)
+                effect.rebuild(relation)
     return effect
 
 

@@ -110,6 +110,7 @@ def walk_statements(
                 locks=_lock_tuple(locks),
                 own_locks=_lock_tuple(effect.locks),
                 rewrites=tuple(effect.rewrites),
+                index_rebuilds=tuple(sorted(effect.rebuilds)),
                 scans=tuple(effect.scans),
                 needs_no_transaction=effect.no_transaction,
                 blocks=blocks_of(strongest(blocking_locks(effect))),
@@ -149,13 +150,14 @@ def _effect(
 
 
 def _with_index_rewrites(effect: Effect, schema: Schema) -> None:
-    """A table given a new data file has every index rebuilt: name them, as the trace sees them."""
+    """A table given a new data file has every index rebuilt: name them, as the trace sees them (except
+    after SET TABLESPACE, which copies the table alone)."""
     for relation in list(effect.rewrites):
         state = schema.table(relation)
         if relation not in effect.moved and (state is None or state.kind in ("r", "m")):
             for index in schema.indexes_of(relation):
                 if index not in schema.new_indexes:
-                    effect.rewrite(index)
+                    effect.rebuild(index)
 
 
 def _merge(a: Effect, b: Effect) -> Effect:
@@ -165,6 +167,8 @@ def _merge(a: Effect, b: Effect) -> Effect:
         a.rewrite(r)
     for s in b.scans:
         a.scan(s)
+    for i in b.rebuilds:
+        a.rebuild(i)
     a.kind = f"{a.kind}; {b.kind}"
     a.no_transaction = a.no_transaction or b.no_transaction
     a.hits.extend(b.hits)
@@ -184,6 +188,7 @@ def _unparsable(stmt: Statement, error: str) -> StatementAnalysis:
         locks=(),
         own_locks=(),
         rewrites=(),
+        index_rebuilds=(),
         scans=(),
         needs_no_transaction=False,
         blocks="nothing",

@@ -178,7 +178,7 @@ def alter_column_type(cmd: Any, relation: str, storage: list[str], effect: Effec
     elif state is not None:  # the indexes on the column are re-created (same file, new index)
         for index, columns in sorted(state.indexes.items()):
             if column in columns:
-                effect.rewrite(index)
+                effect.rebuild(index)
     if rewrites and not views and not ctx.is_new(relation):
         why = "its current type is unknown (pass --dsn)" if old is None else f"{_fmt(old)} -> {new_type}"
         effect.hits.append(

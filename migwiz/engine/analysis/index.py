@@ -112,14 +112,15 @@ def _reindex(node: Any, ctx: Context) -> Effect:
         if table:
             effect.lock(table, SHARE_UPDATE_EXCLUSIVE if concurrent else SHARE)
         effect.rewrite(index)
+        effect.rebuild(index)
         relation = table or index
     elif node.kind == ReindexObjectType.REINDEX_OBJECT_TABLE:
         relation = ctx.name(node.relation)
         effect.kind = f"REINDEX TABLE{' CONCURRENTLY' if concurrent else ''}"
         effect.lock(relation, SHARE_UPDATE_EXCLUSIVE if concurrent else SHARE)
-        for index, table in ctx.schema.index_tables.items():
-            if table == relation:
-                effect.rewrite(index)
+        for index in ctx.schema.indexes_of(relation):
+            effect.rewrite(index)
+            effect.rebuild(index)
     else:
         effect.no_transaction = True
         effect.unknown = True

@@ -81,9 +81,13 @@ class StatementAnalysis:
     own_locks: tuple[LockOn, ...]
     """Taken by this statement alone."""
     rewrites: tuple[str, ...]
-    """Relations given a new data file: a rewritten table or materialized view with every index of it, an
-    index rebuilt (REINDEX) or re-created under its name (ALTER COLUMN TYPE re-creates the indexes on the
-    column), a truncated table with its indexes (TRUNCATE replaces the storage: the trace sees the same)."""
+    """Relations the statement gives a new data file by rewriting them: tables and materialized views
+    (rewritten, truncated: TRUNCATE replaces the storage, as the trace sees it), and the indexes REINDEX
+    rebuilds."""
+    index_rebuilds: tuple[str, ...]
+    """Every index given a new file (`migwiz trace`'s `index_rebuilds`): each index of a rewritten or
+    truncated table, the indexes REINDEX rebuilds, the indexes on a column whose type changes (re-created
+    under their names even when nothing is rewritten). Not the indexes of a table moved by SET TABLESPACE."""
     scans: tuple[str, ...]
     """Relations read or validated in full while holding the lock, without being rewritten."""
     needs_no_transaction: bool
