@@ -321,3 +321,40 @@ def test_rule_ids_are_stable_kebab_case() -> None:
     for rule_id in RULES:
         assert rule_id == rule_id.lower()
         assert all(part.isalnum() for part in rule_id.split("-"))
+
+
+def test_multiple_strong_locks_not_for_a_lock_the_transaction_already_holds() -> None:
+    stmts = [
+        Statement("ALTER TABLE users ADD COLUMN a text", 1),
+        Statement("ALTER TABLE orders ADD COLUMN b text", 2),
+        Statement("ALTER TABLE users ADD COLUMN c text", 3),
+        Statement("ALTER TABLE orders ADD COLUMN d text", 4),
+        Statement("CREATE INDEX users_a ON users (a)", 5),
+    ]
+    result = analyze_statements(stmts, pg_version=16)
+    flagged = [a.statement.line for a in result if "multiple-strong-locks" in {f.rule for f in a.findings}]
+    assert flagged == [2]
+
+
+def test_multiple_strong_locks_for_an_upgrade_of_a_lock_already_held() -> None:
+    stmts = [
+        Statement("ALTER TABLE orders ADD COLUMN b text", 1),
+        Statement("UPDATE users SET n = 0 WHERE id = 1", 2),
+        Statement("ALTER TABLE users ADD COLUMN c text", 3),
+    ]
+    result = analyze_statements(stmts, pg_version=16)
+    assert "multiple-strong-locks" in {f.rule for f in result[2].findings}
+
+
+def test_validate_in_the_transaction_of_its_not_valid() -> None:
+    add = Statement("ALTER TABLE users ADD CONSTRAINT c CHECK (n > 0) NOT VALID", 1)
+    validate = Statement("ALTER TABLE users VALIDATE CONSTRAINT c", 2)
+    together = analyze_statements([add, validate], pg_version=16)
+    [hit] = [f for f in together[1].findings if f.rule == "validate-in-same-transaction"]
+    assert hit.severity == "error"
+    assert "AccessExclusiveLock" in hit.message
+    assert hit.fix is not None and "next migration" in hit.fix
+    apart = analyze_statements([add, validate], pg_version=16, in_transaction=False)
+    assert "validate-in-same-transaction" not in {f.rule for f in apart[1].findings}
+    alone = analyze_statements([validate], pg_version=16)
+    assert "validate-in-same-transaction" not in {f.rule for f in alone[0].findings}
