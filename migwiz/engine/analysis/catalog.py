@@ -104,7 +104,7 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
     for view, relation, column in _query(conn, "view_columns"):
         used.setdefault(view, {}).setdefault(relation, set()).add(column)
     children: dict[str, list[str]] = {}
-    for name, _kind, parent, _rows, _default, _space in relations:
+    for name, _kind, parent, _rows, _default, _space, _definition in relations:
         if parent:
             children.setdefault(parent, []).append(name)
     referenced_by: dict[str, list[ForeignKeyFacts]] = {}
@@ -128,8 +128,9 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
             used_columns={r: frozenset(cols) for r, cols in used.get(name, {}).items()},
             estimated_rows=int(rows) if rows is not None and rows >= 0 else None,
             tablespace=space,
+            definition=definition,
         )
-        for name, kind, parent, rows, is_default, space in relations
+        for name, kind, parent, rows, is_default, space, definition in relations
     }
     domains = read_domains(conn)
     timezone = conn.execute("SELECT pg_catalog.current_setting('TimeZone')").fetchone()

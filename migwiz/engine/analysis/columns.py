@@ -208,14 +208,25 @@ def _is_column(node: Any, column: str) -> bool:
 
 def _under_view_hit(column: str, relation: str, views: list[str], ctx: Context) -> Hit:
     """ALTER COLUMN TYPE of a column a view uses fails: drop and re-create the views around it."""
-    drops = "\n".join(f"DROP VIEW {v};" for v in reversed(views))
-    creates = "\n".join(f"CREATE VIEW {v} AS <its definition>;  -- pg_get_viewdef('{v}')" for v in views)
+    drops: list[str] = []
+    creates: list[str] = []
+    for name in views:
+        view = ctx.schema.table(name)
+        word = "MATERIALIZED VIEW" if view is not None and view.kind == "m" else "VIEW"
+        query = (view.definition or "").strip().rstrip(";") if view is not None else ""
+        drops.insert(0, f"DROP {word} {name};")
+        creates.append(
+            f"CREATE {word} {name} AS {query};"
+            if query
+            else f"CREATE {word} {name} AS <its definition>;  -- pg_get_viewdef('{name}')"
+        )
+    grants = "-- then grant again what was granted on the view(s)"
     return Hit(
         "type-change-under-view",
         relation,
         f"ALTER COLUMN {column} TYPE fails: {', '.join(views)} use(s) {relation}.{column} (PostgreSQL "
         f"cannot change the type of a column used by a view or rule)",
-        f"{drops}\n{ctx.sql.strip().rstrip(';')};\n{creates}",
+        "\n".join([*drops, f"{ctx.sql.strip().rstrip(';')};", *creates, grants]),
     )
 
 

@@ -22,7 +22,7 @@ from migwiz.engine.analysis.effects import (
 from migwiz.engine.analysis.model import ColumnFacts
 from migwiz.engine.analysis.partition import scan_default_partition
 from migwiz.engine.analysis.schema import TableState
-from migwiz.engine.analysis.sqlnodes import read_relations, type_of, walk
+from migwiz.engine.analysis.sqlnodes import deparse, read_relations, type_of, walk
 
 registry = Registry()
 """The statement handlers of this module."""
@@ -105,6 +105,7 @@ def _create_table_as(node: Any, ctx: Context) -> Effect:
     state.columns = _output_columns(node.query, sources, ctx)
     if matview:
         state.used_columns = used_columns(node.query, sources, ctx)
+        state.definition = deparse(node.query)
     ctx.schema.add_table(state)
     return effect
 
@@ -142,10 +143,14 @@ def _create_view(node: Any, ctx: Context) -> Effect:
     elif node.replace and existing is None and not ctx.schema.from_catalog:
         effect.lock(relation, ACCESS_EXCLUSIVE)  # may exist: OR REPLACE of an existing view
     used = used_columns(node.query, sources, ctx)
+    definition = deparse(node.query)
     if existing is None:
-        ctx.schema.add_table(TableState(relation, kind="v", sources=tuple(sources), used_columns=used))
+        view = TableState(
+            relation, kind="v", sources=tuple(sources), used_columns=used, definition=definition
+        )
+        ctx.schema.add_table(view)
     else:
-        existing.sources, existing.used_columns = tuple(sources), used
+        existing.sources, existing.used_columns, existing.definition = tuple(sources), used, definition
     return effect
 
 

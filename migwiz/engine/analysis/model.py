@@ -147,6 +147,8 @@ class TableFacts:
     estimated_rows: int | None = None
     tablespace: str | None = None
     """None: the database's default tablespace."""
+    definition: str | None = None
+    """For views and materialized views: the query (pg_get_viewdef)."""
     used_columns: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """For views and materialized views: relation -> the columns of it they use (whose type cannot change
     while the view exists)."""

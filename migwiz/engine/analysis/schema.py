@@ -24,6 +24,8 @@ class TableState:
     tablespace: str | None = None
     used_columns: dict[str, set[str]] = field(default_factory=dict)
     """For views and materialized views: relation -> the columns of it they use."""
+    definition: str | None = None
+    """For views and materialized views: the query, when known."""
 
     @classmethod
     def of(cls, facts: TableFacts) -> TableState:
@@ -41,6 +43,7 @@ class TableState:
             sources=facts.sources,
             tablespace=facts.tablespace,
             used_columns={r: set(cols) for r, cols in facts.used_columns.items()},
+            definition=facts.definition,
         )
 
 
