@@ -134,7 +134,7 @@ def test_every_finding_names_the_relation_and_has_a_registered_severity() -> Non
         (
             "ALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (user_id) REFERENCES users (id)",
             "ALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n"
-            "ALTER TABLE public.orders VALIDATE CONSTRAINT fk;",
+            "-- in the next migration:\nALTER TABLE public.orders VALIDATE CONSTRAINT fk;",
         ),
         (
             "ALTER TABLE users ADD CONSTRAINT u UNIQUE (email)",

@@ -176,7 +176,7 @@ def _not_valid_fix(con: Any, relation: str, ctx: Context) -> str:
             cmd.def_.skip_validation = True
             cmd.def_.initially_valid = False
     name = con.conname or "<constraint name>"
-    return f"{deparse(fresh)};\nALTER TABLE {relation} VALIDATE CONSTRAINT {name};"
+    return f"{deparse(fresh)};\n-- in the next migration:\nALTER TABLE {relation} VALIDATE CONSTRAINT {name};"
 
 
 def _unique_fix(con: Any, relation: str) -> str:
