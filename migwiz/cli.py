@@ -22,12 +22,11 @@ import click
 from migwiz import __version__
 from migwiz.engine.durations import parse_duration
 from migwiz.engine.errors import ConnectionFailed, MigwizError, UsageError
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.model import MigrationSet, Version
 
 if TYPE_CHECKING:
     from migwiz.engine.config import Settings
     from migwiz.engine.eventlog import Event
+    from migwiz.engine.model import MigrationSet
     from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -47,6 +46,8 @@ class Context:
 
     def migration_set(self) -> MigrationSet:
         """Load the configured migration folder."""
+        from migwiz.engine.migset import load_migration_set
+
         folder = self.settings.migrations_dir
         if folder is None:
             raise UsageError(
@@ -426,6 +427,8 @@ def up(
     force_contract: bool,
 ) -> None:
     """Apply pending migrations, each in its own transaction with its history row."""
+    from migwiz.engine.model import Version
+
     policy = _policy(
         ctx,
         flags,
@@ -451,6 +454,8 @@ def up(
 @_execution_options
 def down(ctx: Context, flags: ExecutionFlags, to: str | None, steps: int | None, resolve: str | None) -> None:
     """Run down scripts, newest first (one step unless --to or --steps)."""
+    from migwiz.engine.model import Version
+
     if to and steps:
         raise click.UsageError("--to and --steps cannot be combined")
     policy = _policy(ctx, flags, resolve=resolve)
@@ -788,6 +793,7 @@ def test_rollback_command(
     """
     from migwiz.console import output
     from migwiz.console.schema_reports import print_rollback
+    from migwiz.engine.model import Version
     from migwiz.engine.rollback_test import Which, test_rollback
 
     if sum([all_, pending, bool(versions)]) > 1:
@@ -1013,6 +1019,7 @@ def dry_run_command(
     from migwiz.console import output
     from migwiz.console.dryrun import render_dry_run
     from migwiz.engine import commands
+    from migwiz.engine.model import Version
 
     policy = _policy(
         ctx, ExecutionFlags.timeouts_only(lock_timeout, statement_timeout),
