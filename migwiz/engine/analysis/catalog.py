@@ -104,7 +104,7 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
     for view, relation, column in _query(conn, "view_columns"):
         used.setdefault(view, {}).setdefault(relation, set()).add(column)
     children: dict[str, list[str]] = {}
-    for name, _kind, parent, _rows, _default, _space, _definition in relations:
+    for name, _kind, parent, *_ in relations:
         if parent:
             children.setdefault(parent, []).append(name)
     referenced_by: dict[str, list[ForeignKeyFacts]] = {}
@@ -129,8 +129,10 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
             estimated_rows=int(rows) if rows is not None and rows >= 0 else None,
             tablespace=space,
             definition=definition,
+            unlogged=bool(unlogged),
+            access_method=method,
         )
-        for name, kind, parent, rows, is_default, space, definition in relations
+        for name, kind, parent, rows, is_default, space, definition, unlogged, method in relations
     }
     domains = read_domains(conn)
     timezone = conn.execute("SELECT pg_catalog.current_setting('TimeZone')").fetchone()

@@ -35,6 +35,8 @@ def _create_table(node: Any, ctx: Context) -> Effect:
     state = TableState(relation, kind="p" if node.partspec is not None else "r")
     if node.tablespacename and node.tablespacename != "pg_default":
         state.tablespace = str(node.tablespacename)
+    state.unlogged = node.relation.relpersistence == "u"
+    state.access_method = str(node.accessMethod) if node.accessMethod else None
     if node.partbound is not None and node.inhRelations:
         parent = ctx.name(node.inhRelations[0])
         effect.kind = "CREATE TABLE PARTITION OF"

@@ -149,6 +149,9 @@ class TableFacts:
     """None: the database's default tablespace."""
     definition: str | None = None
     """For views and materialized views: the query (pg_get_viewdef)."""
+    unlogged: bool = False
+    access_method: str | None = None
+    """The table access method (heap unless said otherwise; None for relations without one)."""
     used_columns: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """For views and materialized views: relation -> the columns of it they use (whose type cannot change
     while the view exists)."""

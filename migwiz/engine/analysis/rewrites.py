@@ -10,6 +10,7 @@ from pglast.enums import AlterTableType as AT
 from migwiz.engine.analysis.effects import Context, Effect, Hit
 
 _DEFAULT_TABLESPACES = frozenset({"pg_default"})
+_DEFAULT_METHOD = "heap"
 
 
 def rewriting_subcommand(cmd: Any, relation: str, storage: list[str], effect: Effect, ctx: Context) -> None:
@@ -36,13 +37,25 @@ def rewriting_subcommand(cmd: Any, relation: str, storage: list[str], effect: Ef
             f"batches in a backfill migration"
         )
     elif sub in (AT.AT_SetLogged, AT.AT_SetUnLogged):
-        word = "LOGGED" if sub == AT.AT_SetLogged else "UNLOGGED"
+        unlogged = sub == AT.AT_SetUnLogged
+        if state is not None:
+            already = state.unlogged == unlogged
+            state.unlogged = unlogged
+            if already:
+                return  # PostgreSQL does nothing
+        word = "UNLOGGED" if unlogged else "LOGGED"
         what = f"SET {word} rewrites {relation}"
         fix = (
             f"-- create the new {word.lower()} table beside it, copy the rows in batches and swap the "
             f"names in a contract migration, or schedule a maintenance window"
         )
     else:
+        method = str(cmd.name) if cmd.name else _DEFAULT_METHOD  # SET ACCESS METHOD DEFAULT (17+)
+        if state is not None:
+            current = state.access_method or _DEFAULT_METHOD
+            state.access_method = method
+            if current == method:
+                return  # already that access method: PostgreSQL does nothing
         what = f"SET ACCESS METHOD rewrites {relation}"
         fix = "-- schedule a maintenance window, or copy into a new table and swap the names"
     if ctx.pg_version < 17 and sub == AT.AT_SetExpression:

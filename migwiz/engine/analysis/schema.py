@@ -26,6 +26,8 @@ class TableState:
     """For views and materialized views: relation -> the columns of it they use."""
     definition: str | None = None
     """For views and materialized views: the query, when known."""
+    unlogged: bool = False
+    access_method: str | None = None
 
     @classmethod
     def of(cls, facts: TableFacts) -> TableState:
@@ -44,6 +46,8 @@ class TableState:
             tablespace=facts.tablespace,
             used_columns={r: set(cols) for r, cols in facts.used_columns.items()},
             definition=facts.definition,
+            unlogged=facts.unlogged,
+            access_method=facts.access_method,
         )
 
 
