@@ -3,27 +3,35 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from migwiz.engine.analysis.analyze import options_of, walk_statements
+from migwiz.engine.analysis.analyze import ScriptOptions, options_of, walk_statements
 from migwiz.engine.analysis.model import CatalogFacts, Finding, LintReport, ScriptLint, StatementAnalysis
 from migwiz.engine.analysis.rules import RULES, finding
 from migwiz.engine.analysis.schema import Schema
-from migwiz.engine.model import MigrationSet
+from migwiz.engine.model import MigrationSet, Statement
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def lint_migration_set(
-    mset: MigrationSet, *, pg_version: int, catalog: CatalogFacts | None = None
+    mset: MigrationSet,
+    *,
+    pg_version: int,
+    catalog: CatalogFacts | None = None,
+    baseline: Sequence[Statement] = (),
 ) -> LintReport:
     """Analyse every migration of a set in version order; the schema carries over from one to the next.
 
     Downs are analysed against the schema their up leaves, and do not change it for later migrations.
+    `baseline` statements (the schema before the first migration) are analysed first, unreported.
     """
     schema = Schema.of(catalog)
+    if baseline:
+        walk_statements(baseline, pg_version, schema, ScriptOptions(in_transaction=False))
     files: list[ScriptLint] = []
     for migration in mset.migrations:
         up = walk_statements(migration.up.statements, pg_version, schema, options_of(migration.up))
