@@ -24,7 +24,6 @@ from migwiz.console.failures import fail as _fail
 from migwiz.console.failures import write_scrubbed as _write_scrubbed
 from migwiz.engine.durations import parse_duration
 from migwiz.engine.errors import ConnectionFailed, MigwizError, UsageError
-from migwiz.engine.migset import LAYOUTS
 
 if TYPE_CHECKING:
     from migwiz.engine.config import Settings
@@ -69,7 +68,7 @@ def common_options(func: F) -> F:
     @click.option("--dir", "dir_", type=click.Path(path_type=Path), help="Migration folder.")
     @click.option(
         "--layout",
-        type=click.Choice(LAYOUTS),
+        type=click.Choice(["native", "directory", "dbmate", "flyway", "sqlx", "prisma"]),
         help="The migration folder's layout (default: migwiz.toml `layout`, else detected).",
     )
     @click.option("--schema", help="Schema holding migwiz's history and log (default: migwiz).")

@@ -47,3 +47,11 @@ def test_log_level_choices_are_the_event_levels() -> None:
 
     [level] = [p for p in cli.commands["log"].params if p.name == "level"]
     assert list(level.type.choices) == list(LEVELS)  # type: ignore[attr-defined]
+
+
+def test_layout_choices_are_the_layouts() -> None:
+    from migwiz.cli import cli
+    from migwiz.engine.migset import LAYOUTS
+
+    [layout] = [p for p in cli.commands["status"].params if p.name == "layout"]
+    assert list(layout.type.choices) == list(LAYOUTS)  # type: ignore[attr-defined]
