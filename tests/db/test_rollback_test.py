@@ -126,24 +126,53 @@ def test_a_down_that_drops_too_much_and_an_up_that_cannot_rerun(db: TestDatabase
     assert [d.sentence for d in by["3"].differences] == ["table public.b exists after down but not before up"]
 
 
-def test_failing_down_stops_and_later_migrations_are_skipped(db: TestDatabase, tmp_path: Path) -> None:
+def test_a_failing_down_is_blamed_and_later_migrations_are_still_tested(
+    db: TestDatabase, tmp_path: Path
+) -> None:
     files = {
         **GOOD,
         "2_orders.down.sql": "DROP TABLE no_such_table;\n",
     }
     report = rollback(db.dsn, load_migration_set(write_migrations(tmp_path / "m", files)))
-    assert [(str(r.version), r.result, r.step) for r in report.results] == [
-        ("1", "passed", None),
-        ("2", "failed", "down"),
-        ("3", "skipped", None),
+    assert [(str(r.version), r.result, r.verdict) for r in report.results] == [
+        ("1", "passed", "passed"),
+        ("2", "failed", "down fails"),
+        ("3", "passed", "passed"),
     ]
     assert "no_such_table" in (report.results[1].message or "")
     junit = ET.fromstring(report.to_junit())
-    assert junit.get("tests") == "3" and junit.get("failures") == "1" and junit.get("skipped") == "1"
+    assert junit.get("tests") == "3" and junit.get("failures") == "1" and junit.get("skipped") == "0"
     cases = junit.findall("testcase")
     assert [c.get("name") for c in cases] == ["1_users", "2_orders", "3_nickname"]
     failure = cases[1].find("failure")
     assert failure is not None and "no_such_table" in (failure.get("message") or "")
+    assert shadows(db) == []
+
+
+def test_an_up_that_does_not_apply_and_a_missing_down_are_not_tested(
+    db: TestDatabase, tmp_path: Path
+) -> None:
+    files = {
+        **BASE,
+        "2_nodown.up.sql": "CREATE TABLE n (id int);\n",
+        "3_bad.up.sql": "ALTER TABLE no_such_table ADD COLUMN x int;\n",
+        "3_bad.down.sql": "SELECT 1;\n",
+        "4_later.up.sql": "CREATE TABLE later (id int);\n",
+        "4_later.down.sql": "DROP TABLE later;\n",
+    }
+    report = rollback(db.dsn, load_migration_set(write_migrations(tmp_path / "m", files)))
+    assert [(str(r.version), r.result, r.verdict) for r in report.results] == [
+        ("1", "passed", "passed"),
+        ("2", "skipped", "not tested because it has no down script"),
+        ("3", "failed", "up fails"),
+        ("4", "skipped", "not tested because 3_bad does not apply"),
+    ]
+    assert "no_such_table" in (report.results[2].message or "")
+    # a selected migration after one that does not apply is not tested either
+    only = rollback(db.dsn, load_migration_set(tmp_path / "m"), which=[Version("4")])
+    assert [(str(r.version), r.verdict) for r in only.results] == [
+        ("4", "not tested because 3_bad does not apply")
+    ]
     assert shadows(db) == []
 
 
@@ -241,3 +270,27 @@ def test_cli_junit_and_exit_codes(db_latest: TestDatabase, tmp_path: Path) -> No
     assert [m["result"] for m in ok.json()["migrations"]] == ["passed"] * 3
     none = run_cli("test-rollback", "--dir", folder, env={"PGHOST": "/nonexistent", "PGPORT": "1"})
     assert none.code == 2
+
+
+def test_a_down_that_does_not_restore_blames_only_its_own_migration(db: TestDatabase, tmp_path: Path) -> None:
+    """2's down forgets its table: 2 alone is blamed; 3 and 4 are tested from the state after 2's up."""
+    files = {
+        **BASE,
+        "2_b.up.sql": "CREATE TABLE b (id int);\n",
+        "2_b.down.sql": "SELECT 1;\n",
+        "3_c.up.sql": "CREATE TABLE c (id int);\n",
+        "3_c.down.sql": "DROP TABLE c;\n",
+        "4_d.up.sql": "ALTER TABLE b ADD COLUMN d int;\n",
+        "4_d.down.sql": "ALTER TABLE b DROP COLUMN d;\n",
+    }
+    report = rollback(db.dsn, load_migration_set(write_migrations(tmp_path / "m", files)))
+    assert [(str(r.version), r.verdict) for r in report.results] == [
+        ("1", "passed"),
+        ("2", "down does not restore"),
+        ("3", "passed"),
+        ("4", "passed"),
+    ]
+    by = {str(r.version): r for r in report.results}
+    assert [d.sentence for d in by["2"].differences] == ["table public.b exists after down but not before up"]
+    assert "2_b" not in (by["3"].message or "") and "2_b" not in (by["4"].message or "")
+    assert shadows(db) == []
