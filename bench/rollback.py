@@ -24,8 +24,12 @@ from migwiz.engine.snapshots import SnapshotCache
 TARGET_S = 30.0
 
 
-def _step(i: int) -> tuple[str, str]:
-    """The up and down of migration `i` (1-based): a table every fifth, then changes to it."""
+def _step(i: int, broken_every: int = 0) -> tuple[str, str]:
+    """The up and down of migration `i` (1-based): a table every fifth, then changes to it.
+
+    With `broken_every`, the index migration of every such step has a down that forgets its index
+    (as real sets do): the rollback test must blame it alone and rebuild the state after its up.
+    """
     t = f"t{(i - 1) // 5:03d}"
     kind = (i - 1) % 5
     if kind == 0:
@@ -42,7 +46,9 @@ def _step(i: int) -> tuple[str, str]:
             f"ALTER TABLE {t} DROP COLUMN qty;\n",
         )
     if kind == 2:
-        return f"CREATE INDEX {t}_name_idx ON {t} (name);\n", f"DROP INDEX {t}_name_idx;\n"
+        broken = broken_every and (i - 1) // 5 % broken_every == broken_every - 1
+        down = "SELECT 1;\n" if broken else f"DROP INDEX {t}_name_idx;\n"
+        return f"CREATE INDEX {t}_name_idx ON {t} (name);\n", down
     if kind == 3:
         return (
             f"CREATE VIEW {t}_recent AS SELECT id, name FROM {t} WHERE qty > 0;\n",
@@ -55,11 +61,11 @@ def _step(i: int) -> tuple[str, str]:
     )
 
 
-def generate(folder: Path, count: int) -> Path:
+def generate(folder: Path, count: int, broken_every: int = 0) -> Path:
     """Write `count` up/down migrations (golang-migrate layout) into `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(1, count + 1):
-        up, down = _step(i)
+        up, down = _step(i, broken_every)
         (folder / f"{i:04d}_step.up.sql").write_text(up)
         (folder / f"{i:04d}_step.down.sql").write_text(down)
     return folder
@@ -75,6 +81,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pg", type=int, help="server major version (default: newest available)")
     parser.add_argument("--migrations", type=int, default=340)
+    parser.add_argument("--broken-every", type=int, default=4, help="one broken down per N tables")
     parser.add_argument("--skip-naive", action="store_true", help="only the snapshot runs")
     args = parser.parse_args()
     binaries = [b for b in available_binaries() if args.pg is None or b.major == args.pg]
@@ -83,7 +90,7 @@ def main() -> None:
     server = start_server(max(binaries, key=lambda b: b.major))
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            mset = load_migration_set(generate(Path(tmp) / "m", args.migrations))
+            mset = load_migration_set(generate(Path(tmp) / "m", args.migrations, args.broken_every))
             dsn = server.dsn()
             print(f"PostgreSQL {server.major}, {len(mset.migrations)} migrations")
             print(f"| {'run':<34} | {'wall time':>10} | {'result':<36} |")
@@ -100,7 +107,8 @@ def main() -> None:
                 if snapshots:
                     snapshot_times.append(seconds)
                 passed = sum(r.verdict == "passed" for r in report.results)
-                print(f"| {name:<34} | {seconds:8.1f} s | {passed} of {len(report.results)} passed{'':<18} |")
+                result = f"{passed} of {len(report.results)} passed, {report.snapshots['replayed']} replayed"
+                print(f"| {name:<34} | {seconds:8.1f} s | {result:<36} |")
                 seen.append(verdicts(report))
             if any(v != seen[0] for v in seen):
                 raise SystemExit("the runs disagree on the verdicts")

@@ -24,6 +24,7 @@ _KNOWN_KEYS = {
     "baseline",
     "lock_retries",
     "retry_for",
+    "rollback_test",
 }
 
 
@@ -46,6 +47,12 @@ class Settings:
     retry_for_ms: int = 60_000
     """Give up retrying lock conflicts after this long."""
     """SQL files with the schema before the first migration (shadow databases start from it)."""
+    rollback_ignore_column_order: bool = False
+    """[rollback_test] ignore_column_order: a column re-added last by a down is not a failure."""
+    rollback_ignore_volatile: bool = False
+    """[rollback_test] ignore_volatile: frozen timestamps in defaults and view texts are not failures."""
+    snapshots: bool = True
+    """[rollback_test] snapshots: cache replayed states as template databases on the shadow server."""
 
 
 def find_config(start: Path) -> Path | None:
@@ -128,6 +135,17 @@ def load_settings(
     log_file = log_file_flag or (base / str(data["log_file"]) if "log_file" in data else None)
     drift = data.get("drift", {})
     ignore = tuple(str(p) for p in drift.get("ignore", ())) if isinstance(drift, dict) else ()
+    rollback = data.get("rollback_test", {})
+    if not isinstance(rollback, dict):
+        raise ConfigError(f"{where}: [migwiz.rollback_test] must be a table")
+    for key in sorted(set(rollback) - {"ignore_column_order", "ignore_volatile", "snapshots"}):
+        raise ConfigError(
+            f"{where}: unknown setting rollback_test.{key}",
+            "known: ignore_column_order, ignore_volatile, snapshots",
+        )
+    for key, value in rollback.items():
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where}: rollback_test.{key} = {value!r}: true or false")
     return Settings(
         migrations_dir=migrations_dir,
         schema=schema_flag or str(data.get("schema", DEFAULT_SCHEMA)),
@@ -143,6 +161,9 @@ def load_settings(
         baseline=baseline_flag or _baseline(data.get("baseline"), base, where),
         lock_retries=_count(data.get("lock_retries", 6), "lock_retries", where),
         retry_for_ms=_duration(data["retry_for"], "retry_for", where) if "retry_for" in data else 60_000,
+        rollback_ignore_column_order=rollback.get("ignore_column_order", False),
+        rollback_ignore_volatile=rollback.get("ignore_volatile", False),
+        snapshots=rollback.get("snapshots", True),
     )
 
 

@@ -26,7 +26,7 @@ from migwiz.engine.rollback_report import RollbackReport, RollbackResult
 from migwiz.engine.schema import Difference, diff_schemas
 from migwiz.engine.schema.tolerance import Tolerance
 from migwiz.engine.scratch import dump_schema, restore_schema
-from migwiz.engine.shadow import _operator_shadow, apply_baseline, copy_history, read_model
+from migwiz.engine.shadow import _operator_shadow, apply_baseline, copy_history
 from migwiz.engine.shadow_chain import ChainFailure, ShadowChain, failure_text
 from migwiz.engine.snapshots import SnapshotCache, root_key
 from migwiz.engine.state import DEFAULT_SCHEMA, HistoryRow, read_history
@@ -84,7 +84,7 @@ class _Tester:
         chain.lost()
         if error:
             return fail("down", f"down failed: {error}", notes=tuple(notes))
-        s2 = read_model(chain.dsn, schema=chain.schema)
+        s2 = chain.read()
         loss: list[str] = []
         if before_down is not None:
             with connect(chain.dsn, autocommit=True, purpose="seed") as conn:
@@ -100,7 +100,7 @@ class _Tester:
         error = failure_text(chain.runner.up(m.version))
         if error:
             return fail("up again", f"up failed after down: {error}", **extra)
-        s3 = read_model(chain.dsn, schema=chain.schema)
+        s3 = chain.read()
         again, accepted = self._compare(s1, s3, ("after up", "after up again"))
         ignored.extend(accepted)
         if again:

@@ -12,14 +12,17 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from migwiz.engine.connect import describe, with_dbname
+import psycopg
+
+from migwiz.engine.connect import connect, describe, with_dbname
 from migwiz.engine.eventlog import EventLog
 from migwiz.engine.model import Migration, MigrationSet
 from migwiz.engine.runner import Runner, RunReport
-from migwiz.engine.schema import SchemaModel
+from migwiz.engine.schema import SchemaModel, read_schema
 from migwiz.engine.scratch import create_database, drop_database
-from migwiz.engine.shadow import Shadow, empty_database, read_model, shadow_prefix, shadow_runner
+from migwiz.engine.shadow import Shadow, empty_database, shadow_prefix, shadow_runner
 from migwiz.engine.snapshots import INTERVAL, SnapshotCache, chain_keys
 
 Setup = Callable[[str], None]
@@ -65,9 +68,17 @@ class ShadowChain:
     _work: str | None = None
     _runner: Runner | None = None
     _models: dict[int, SchemaModel] = field(default_factory=dict)
+    _reader: psycopg.Connection[Any] | None = None
 
     def __post_init__(self) -> None:
         self.keys = [self.root, *chain_keys(self.root, self.chain)]
+        self._cached: set[str] | None = None
+
+    def _snapshot_names(self) -> set[str]:
+        assert self.cache is not None
+        if self._cached is None:
+            self._cached = self.cache.names()
+        return self._cached
 
     # -- the working database ------------------------------------------------------------------------
 
@@ -101,8 +112,17 @@ class ShadowChain:
             )
         return self._runner
 
+    def read(self) -> SchemaModel:
+        """Read the working database's schema model now (one connection kept for every read)."""
+        if self._reader is None or self._reader.closed:
+            self._reader = connect(self.dsn, autocommit=True, purpose="schema reader")
+        return read_schema(self._reader, exclude_schemas=(self.schema,))
+
     def release(self) -> None:
         """Close every connection to the working database (a template copy needs none)."""
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
         if self._runner is not None:
             self._runner.close()
             self._runner = None
@@ -129,7 +149,7 @@ class ShadowChain:
             drop_database(self.server_dsn, self._work)
         self._work = f"{shadow_prefix(self.purpose)}_{uuid.uuid4().hex[:12]}"
         if self.cache is not None:
-            have = self.cache.names()
+            have = self._snapshot_names()
             for i in range(upto, -1, -1):
                 if self.cache.name(self.keys[i]) in have:
                     self.cache.restore(self.keys[i], self._work)
@@ -138,9 +158,15 @@ class ShadowChain:
         create_database(self.server_dsn, self._work)
         self.setup(self.dsn)
         if self.cache is not None:
-            self.cache.save(self._work, self.root)
-            self.stats["saved"] += 1
+            self._save(0)
         return 0
+
+    def _save(self, index: int) -> None:
+        assert self.cache is not None and self._work is not None
+        self.release()
+        self.cache.save(self._work, self.keys[index])
+        self._snapshot_names().add(self.cache.name(self.keys[index]))
+        self.stats["saved"] += 1
 
     # -- positions ---------------------------------------------------------------------------------
 
@@ -164,10 +190,8 @@ class ShadowChain:
         if self.cache is None or self.dirty_data or self.operator is not None or self._work is None:
             return
         due = index % INTERVAL == 0 or index == len(self.chain) or final
-        if due and not self.cache.has(self.keys[index]):
-            self.release()
-            self.cache.save(self._work, self.keys[index])
-            self.stats["saved"] += 1
+        if due and self.cache.name(self.keys[index]) not in self._snapshot_names():
+            self._save(index)
 
     def lost(self) -> None:
         """The working database left the chain (a down, a failure): rebuild before next use."""
@@ -178,7 +202,7 @@ class ShadowChain:
         """The schema model of the working database (cached per position while it stays there)."""
         if self.position is not None and self.position in self._models:
             return self._models[self.position]
-        model = read_model(self.dsn, schema=self.schema)
+        model = self.read()
         if self.position is not None:
             self._models = {self.position: model}
         return model

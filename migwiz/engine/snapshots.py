@@ -33,8 +33,9 @@ from migwiz.engine.scratch import admin_connection, create_database, drop_databa
 SNAPSHOT_PREFIX = "migwiz_snap_"
 DEFAULT_KEEP = 60
 """Snapshots kept on a server (least recently used dropped first)."""
-INTERVAL = 10
-"""A replay saves a snapshot every this many migrations (and at its end)."""
+INTERVAL = 25
+"""A replay saves a snapshot every this many migrations (and at its end): a copy costs about as much as
+replaying a few dozen files, so a state is at most this many replays away from a cached one."""
 _COMMENT = "migwiz snapshot, last used "
 _BUSY_TRIES = 5
 

@@ -14,6 +14,8 @@ from migwiz.engine.model import Version
 from migwiz.engine.rollback_test import test_rollback as rollback
 from migwiz.engine.runner import Runner
 from migwiz.engine.schema import read_schema
+from migwiz.engine.schema.tolerance import Tolerance
+from migwiz.engine.snapshots import SnapshotCache
 from tests.conftest import TestDatabase, create_database, drop_database
 from tests.helpers import run_cli, write_migrations
 
@@ -294,3 +296,92 @@ def test_a_down_that_does_not_restore_blames_only_its_own_migration(db: TestData
     assert [d.sentence for d in by["2"].differences] == ["table public.b exists after down but not before up"]
     assert "2_b" not in (by["3"].message or "") and "2_b" not in (by["4"].message or "")
     assert shadows(db) == []
+
+
+def test_column_order_and_frozen_times_fail_unless_accepted(db: TestDatabase, tmp_path: Path) -> None:
+    files = {
+        **BASE,
+        "2_email.up.sql": "ALTER TABLE users DROP COLUMN email;\n",
+        "2_email.down.sql": "ALTER TABLE users ADD COLUMN email text NOT NULL;\n",  # comes back last
+        "3_seen.up.sql": "ALTER TABLE users ADD COLUMN seen timestamptz DEFAULT 'now';\n"
+        "CREATE VIEW recent AS SELECT id FROM users WHERE seen > 'now'::timestamptz;\n",
+        "3_seen.down.sql": "DROP VIEW recent;\nALTER TABLE users DROP COLUMN seen;\n",
+        "4_x.up.sql": "CREATE TABLE x (id int);\n",
+        "4_x.down.sql": "DROP TABLE x;\n",
+    }
+    mset = load_migration_set(write_migrations(tmp_path / "m", files))
+    strict = rollback(db.dsn, mset)
+    assert [(str(r.version), r.verdict) for r in strict.results] == [
+        ("1", "passed"),
+        ("2", "down does not restore"),
+        ("3", "up again gives another schema"),
+        ("4", "passed"),
+    ]
+    by = {str(r.version): r for r in strict.results}
+    assert [d.attribute for d in by["2"].differences] == ["column order"]
+    assert sorted(d.object_type for d in by["3"].differences) == ["column", "view"]
+    tolerant = rollback(db.dsn, mset, tolerance=Tolerance(ignore_column_order=True, ignore_volatile=True))
+    assert [r.verdict for r in tolerant.results] == ["passed"] * 4
+    assert tolerant.options == ("column order ignored", "volatile expressions ignored")
+    by = {str(r.version): r for r in tolerant.results}
+    assert [d.attribute for d in by["2"].ignored] == ["column order"]
+    assert sorted(d.object_type for d in by["3"].ignored) == ["column", "view"]
+    assert tolerant.to_json()["migrations"][1]["ignored"][0]["attribute"] == "column order"
+    junit = ET.fromstring(tolerant.to_junit())
+    out = junit.find("testcase[@name='2_email']/system-out")
+    assert out is not None and "ignored (column order ignored" in (out.text or "")
+    only_order = rollback(db.dsn, mset, tolerance=Tolerance(ignore_column_order=True))
+    assert [r.verdict for r in only_order.results] == [
+        "passed",
+        "passed",
+        "up again gives another schema",
+        "passed",
+    ]
+    assert shadows(db) == []
+
+
+def test_snapshots_give_the_same_verdicts_as_a_full_replay(db: TestDatabase, tmp_path: Path) -> None:
+    files = {**GOOD, "2_orders.down.sql": "SELECT 1;\n"}  # 2 forgets its table: the state is rebuilt
+    mset = load_migration_set(write_migrations(tmp_path / "m", files))
+    SnapshotCache(db.dsn).clear()
+    replayed = rollback(db.dsn, mset, snapshots=False)
+    cold = rollback(db.dsn, mset)
+    warm = rollback(db.dsn, mset)
+    expected = [("1", "passed"), ("2", "down does not restore"), ("3", "passed")]
+    for report in (replayed, cold, warm):
+        assert [(str(r.version), r.verdict) for r in report.results] == expected
+    assert replayed.snapshots["restored"] == 0 and replayed.snapshots["saved"] == 0
+    assert cold.snapshots["saved"] >= 1
+    assert warm.snapshots["saved"] == 0 and warm.snapshots["restored"] >= 1
+    assert shadows(db) == []
+    SnapshotCache(db.dsn).clear()
+
+
+def test_cli_tolerance_flags_and_config(db_latest: TestDatabase, tmp_path: Path) -> None:
+    """Flags and [migwiz.rollback_test] both switch the tolerances on, and the report names them."""
+    db = db_latest
+    folder = write_migrations(
+        tmp_path / "m",
+        {
+            **BASE,
+            "2_email.up.sql": "ALTER TABLE users DROP COLUMN email;\n",
+            "2_email.down.sql": "ALTER TABLE users ADD COLUMN email text NOT NULL;\n",
+        },
+    )
+    strict = run_cli("test-rollback", "--dsn", db.dsn, "--dir", folder, "--no-snapshots")
+    assert strict.code == 1 and "down does not restore" in strict.stdout
+    flagged = run_cli("test-rollback", "--dsn", db.dsn, "--dir", folder, "--ignore-column-order", "--json")
+    assert flagged.code == 0, flagged.stdout + flagged.stderr
+    assert flagged.json()["options"] == ["column order ignored"]
+    (tmp_path / "migwiz.toml").write_text(
+        '[migwiz]\ndir = "m"\n[migwiz.rollback_test]\nignore_column_order = true\n'
+    )
+    configured = run_cli("test-rollback", "--dsn", db.dsn, cwd=tmp_path)
+    assert configured.code == 0, configured.stdout + configured.stderr
+    assert "options: column order ignored" in configured.stdout
+    assert "ignored (column order ignored): table public.users has columns in the order" in configured.stdout
+    (tmp_path / "migwiz.toml").write_text(
+        '[migwiz]\ndir = "m"\n[migwiz.rollback_test]\nignore_order = true\n'
+    )
+    bad = run_cli("test-rollback", "--dsn", db.dsn, cwd=tmp_path)
+    assert bad.code == 2 and "rollback_test.ignore_order" in bad.stderr
