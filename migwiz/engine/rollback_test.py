@@ -10,9 +10,13 @@ a replay of every file — and the next migration is tested from there. Migratio
 # ruff: noqa: PT028  (`test_rollback` is the engine command the CLI calls, not a pytest test)
 from __future__ import annotations
 
+import functools
 import hashlib
+import os
+import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
@@ -28,7 +32,7 @@ from migwiz.engine.schema.tolerance import Tolerance
 from migwiz.engine.scratch import dump_schema, restore_schema
 from migwiz.engine.shadow import _operator_shadow, apply_baseline, copy_history
 from migwiz.engine.shadow_chain import ChainFailure, ShadowChain, failure_text
-from migwiz.engine.snapshots import SnapshotCache, root_key
+from migwiz.engine.snapshots import INTERVAL, SnapshotCache, root_key
 from migwiz.engine.state import DEFAULT_SCHEMA, HistoryRow, read_history
 
 __all__ = ["RollbackReport", "RollbackResult", "Which", "test_rollback"]
@@ -138,6 +142,7 @@ def test_rollback(
     baseline: Sequence[Path] = (),
     tolerance: Tolerance | None = None,
     snapshots: bool = True,
+    workers: int | None = None,
 ) -> RollbackReport:
     """Test up → down → up of migrations on a shadow database (made on `dsn`'s server, or `shadow_dsn`).
 
@@ -145,6 +150,8 @@ def test_rollback(
     migrations are applied untested). With a target `dsn` and no `log`, the run is recorded in the
     target's central log. `tolerance` accepts column order or volatile expressions (reported as ignored);
     `snapshots=False` rebuilds states by replaying the files instead of copying cached snapshots.
+    `workers` shadow databases test consecutive parts of the set at once (default: 2 on a server where
+    migwiz makes its own shadows and the set is long, else 1); verdicts do not depend on it.
     """
     if which == "pending" and not dsn:
         raise UsageError(
@@ -158,14 +165,25 @@ def test_rollback(
     log.sinks.extend(sinks)
     outcome = "failed"
     try:
-        with _chain(dsn, mset, shadow_dsn, which, log, schema, baseline, snapshots) as (chain, applied):
-            report = RollbackReport(chain.label, with_data=with_data)
+        with _chains(dsn, mset, shadow_dsn, which, log, schema, baseline, snapshots) as (
+            make,
+            applied,
+            alone,
+        ):
+            first = make()
+            report = RollbackReport(first.label, with_data=with_data)
             report.options = (tolerance or Tolerance()).names()
-            log.info("rollback", f"testing rollbacks on shadow database {chain.label}", shadow=chain.label)
+            log.info("rollback", f"testing rollbacks on shadow database {first.label}", shadow=first.label)
             newest = max(applied, default=None)
-            tester = _Tester(chain, with_data, tolerance or Tolerance(), newest)
-            _cycle(tester, chosen, report, log)
-            report.snapshots = dict(chain.stats)
+            count = len(first.chain)
+            if workers is None:
+                workers = (
+                    1 if alone or chosen is not None or count < 4 * INTERVAL else min(2, os.cpu_count() or 1)
+                )
+            testers = [_Tester(first if i == 0 else make(), with_data, tolerance or Tolerance(), newest)
+                       for i in range(max(1, workers))]  # fmt: skip
+            report.results = _run_segments(testers, chosen, log)
+            report.snapshots = {k: sum(t.chain.stats[k] for t in testers) for k in first.stats}
         report.run_id = log.run_id
         outcome = "success" if report.ok else "failed"
         return report
@@ -178,7 +196,7 @@ def test_rollback(
 
 
 @contextmanager
-def _chain(
+def _chains(
     dsn: str | None,
     mset: MigrationSet,
     shadow_dsn: str | None,
@@ -187,8 +205,9 @@ def _chain(
     schema: str,
     baseline: Sequence[Path],
     snapshots: bool,
-) -> Iterator[tuple[ShadowChain, set[Version]]]:
-    """The working shadow for the migrations to test, and the versions already applied at its start."""
+) -> Iterator[tuple[Callable[[], ShadowChain], set[Version], bool]]:
+    """A maker of working shadows for the migrations to test, the versions already applied at their
+    start, and whether only one shadow can exist (an operator's database)."""
     applied: set[Version] = set()
     start = ""
     if which == "pending":
@@ -220,7 +239,7 @@ def _chain(
                 initial = read_schema(conn, exclude_schemas=())
             chain = ShadowChain(root="", operator=shadow, operator_initial=initial, **common)
             try:
-                yield chain, applied
+                yield (lambda: chain), applied, True
             finally:
                 chain.release()
         return
@@ -231,11 +250,17 @@ def _chain(
         )
     key = root_key(schema, baseline, start=hashlib.sha256(start.encode()).hexdigest() if start else "")
     cache = SnapshotCache(dsn) if snapshots else None
-    chain = ShadowChain(root=key, server_dsn=dsn, cache=cache, **common)
+    made: list[ShadowChain] = []
+
+    def make() -> ShadowChain:
+        made.append(ShadowChain(root=key, server_dsn=dsn, cache=cache, **common))
+        return made[-1]
+
     try:
-        yield chain, applied
+        yield make, applied, False
     finally:
-        chain.close()
+        for chain in made:
+            chain.close()
 
 
 def _copy_history(target: str, history: list[HistoryRow], schema: str) -> None:
@@ -244,11 +269,73 @@ def _copy_history(target: str, history: list[HistoryRow], schema: str) -> None:
     copy_history(Shadow(target, "shadow", True), history, schema=schema)
 
 
-def _cycle(tester: _Tester, chosen: set[Version] | None, report: RollbackReport, log: EventLog) -> None:
+class _Emitter:
+    """Logs the segments' events in migration order: the first streams, later ones follow when it ends."""
+
+    def __init__(self, log: EventLog, segments: int) -> None:
+        self.log = log
+        self.lock = threading.Lock()
+        self.pending: list[list[Callable[[EventLog], None]]] = [[] for _ in range(segments)]
+        self.done = [False] * segments
+        self.current = 0
+
+    def emit(self, segment: int, event: Callable[[EventLog], None]) -> None:
+        with self.lock:
+            self.pending[segment].append(event)
+            self._flush()
+
+    def finish(self, segment: int) -> None:
+        with self.lock:
+            self.done[segment] = True
+            self._flush()
+
+    def _flush(self) -> None:
+        while self.current < len(self.pending):
+            events, self.pending[self.current] = self.pending[self.current], []
+            for event in events:
+                event(self.log)
+            if not self.done[self.current]:
+                return
+            self.current += 1
+
+
+def _run_segments(testers: list[_Tester], chosen: set[Version] | None, log: EventLog) -> list[RollbackResult]:
+    """Each tester takes a consecutive part of the chain; the results, in order."""
+    count = len(testers[0].chain.chain)
+    size = max(1, -(-count // len(testers)))
+    bounds = [(start, min(count, start + size)) for start in range(0, count, size)] or [(0, 0)]
+    emitter = _Emitter(log, len(bounds))
+    parts: list[list[RollbackResult]] = [[] for _ in bounds]
+
+    def work(segment: int) -> None:
+        start, stop = bounds[segment]
+        try:
+            _cycle(testers[segment], chosen, start, stop, parts[segment], lambda e: emitter.emit(segment, e))
+        finally:
+            emitter.finish(segment)
+
+    if len(bounds) == 1:
+        work(0)
+    else:
+        with ThreadPoolExecutor(max_workers=len(bounds), thread_name_prefix="rollback") as pool:
+            for future in [pool.submit(work, i) for i in range(len(bounds))]:
+                future.result()
+    return [r for part in parts for r in part]
+
+
+def _cycle(
+    tester: _Tester,
+    chosen: set[Version] | None,
+    start: int,
+    stop: int,
+    results: list[RollbackResult],
+    emit: Callable[[Callable[[EventLog], None]], None],
+) -> None:
     chain = tester.chain
     last = max(chosen) if chosen else None
     blocked: str | None = None
-    for index, m in enumerate(chain.chain):
+    for index in range(start, stop):
+        m = chain.chain[index]
         if last is not None and m.version > last:
             break
         if chosen is not None and m.version not in chosen:
@@ -257,7 +344,8 @@ def _cycle(tester: _Tester, chosen: set[Version] | None, report: RollbackReport,
         if blocked is None:
             failure = chain.to(index)
             if failure is not None:
-                blocked = _does_not_apply(failure, log)
+                blocked = f"{failure.migration.label} does not apply"
+                emit(functools.partial(_log_does_not_apply, failure))
         if blocked is not None:
             result = RollbackResult(m.version, m.name, m.label, "skipped", message=blocked)
         elif m.down is None:
@@ -269,14 +357,13 @@ def _cycle(tester: _Tester, chosen: set[Version] | None, report: RollbackReport,
             result = tester.test(m, index)
             if result.step == "up":
                 blocked = f"{m.label} does not apply"
-        report.results.append(result)
-        _log_result(log, result)
+        results.append(result)
+        emit(functools.partial(_log_result, r=result))
 
 
-def _does_not_apply(failure: ChainFailure, log: EventLog) -> str:
+def _log_does_not_apply(failure: ChainFailure, log: EventLog) -> None:
     m = failure.migration
     log.error("rollback", f"{m.label} does not apply: {failure.error}", version=str(m.version))
-    return f"{m.label} does not apply"
 
 
 def _log_result(log: EventLog, r: RollbackResult) -> None:

@@ -170,6 +170,8 @@ def test_an_up_that_does_not_apply_and_a_missing_down_are_not_tested(
         ("4", "skipped", "not tested because 3_bad does not apply"),
     ]
     assert "no_such_table" in (report.results[2].message or "")
+    split = rollback(db.dsn, load_migration_set(tmp_path / "m"), workers=4)  # one shadow per migration
+    assert [r.verdict for r in split.results] == [r.verdict for r in report.results]
     # a selected migration after one that does not apply is not tested either
     only = rollback(db.dsn, load_migration_set(tmp_path / "m"), which=[Version("4")])
     assert [(str(r.version), r.verdict) for r in only.results] == [
@@ -347,8 +349,12 @@ def test_snapshots_give_the_same_verdicts_as_a_full_replay(db: TestDatabase, tmp
     replayed = rollback(db.dsn, mset, snapshots=False)
     cold = rollback(db.dsn, mset)
     warm = rollback(db.dsn, mset)
+    sink = MemorySink()
+    parallel = rollback(db.dsn, mset, workers=2, log=EventLog(sinks=[sink]))  # 1-2 and 3 at once
     expected = [("1", "passed"), ("2", "down does not restore"), ("3", "passed")]
-    for report in (replayed, cold, warm):
+    logged = [e.data.get("version") for e in sink.events if e.step == "rollback" and "verdict" in e.data]
+    assert logged == ["1", "2", "3"]  # events in migration order, whichever shadow finished first
+    for report in (replayed, cold, warm, parallel):
         assert [(str(r.version), r.verdict) for r in report.results] == expected
     assert replayed.snapshots["restored"] == 0 and replayed.snapshots["saved"] == 0
     assert cold.snapshots["saved"] >= 1
