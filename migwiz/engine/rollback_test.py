@@ -306,20 +306,29 @@ def _run_segments(testers: list[_Tester], chosen: set[Version] | None, log: Even
     bounds = [(start, min(count, start + size)) for start in range(0, count, size)] or [(0, 0)]
     emitter = _Emitter(log, len(bounds))
     parts: list[list[RollbackResult]] = [[] for _ in bounds]
+    cancelled = threading.Event()
 
     def work(segment: int) -> None:
         start, stop = bounds[segment]
         try:
-            _cycle(testers[segment], chosen, start, stop, parts[segment], lambda e: emitter.emit(segment, e))
+            for result in _cycle(testers[segment], chosen, start, stop, lambda e: emitter.emit(segment, e)):
+                parts[segment].append(result)
+                if cancelled.is_set():
+                    return
         finally:
             emitter.finish(segment)
 
     if len(bounds) == 1:
         work(0)
-    else:
-        with ThreadPoolExecutor(max_workers=len(bounds), thread_name_prefix="rollback") as pool:
-            for future in [pool.submit(work, i) for i in range(len(bounds))]:
+        return parts[0]
+    with ThreadPoolExecutor(max_workers=len(bounds), thread_name_prefix="rollback") as pool:
+        futures = [pool.submit(work, i) for i in range(len(bounds))]
+        try:
+            for future in futures:
                 future.result()
+        except BaseException:  # Ctrl-C or a failure: the other shadow stops after its current migration
+            cancelled.set()
+            raise
     return [r for part in parts for r in part]
 
 
@@ -328,9 +337,8 @@ def _cycle(
     chosen: set[Version] | None,
     start: int,
     stop: int,
-    results: list[RollbackResult],
     emit: Callable[[Callable[[EventLog], None]], None],
-) -> None:
+) -> Iterator[RollbackResult]:
     chain = tester.chain
     last = max(chosen) if chosen else None
     blocked: str | None = None
@@ -357,8 +365,8 @@ def _cycle(
             result = tester.test(m, index)
             if result.step == "up":
                 blocked = f"{m.label} does not apply"
-        results.append(result)
         emit(functools.partial(_log_result, r=result))
+        yield result
 
 
 def _log_does_not_apply(failure: ChainFailure, log: EventLog) -> None:

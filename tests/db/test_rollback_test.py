@@ -222,7 +222,8 @@ def test_with_data_reports_what_the_down_loses(db: TestDatabase, tmp_path: Path)
     assert all(not r.notes for r in report.results), [r.notes for r in report.results]
 
 
-def test_ctrl_c_drops_the_shadow_database(db: TestDatabase, tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_ctrl_c_drops_the_shadow_database(db: TestDatabase, tmp_path: Path, workers: int) -> None:
     class Interrupt:
         def write(self, event: Event) -> None:
             if "2_orders" in event.message:
@@ -233,7 +234,7 @@ def test_ctrl_c_drops_the_shadow_database(db: TestDatabase, tmp_path: Path) -> N
 
     mset = load_migration_set(write_migrations(tmp_path / "m", GOOD))
     with pytest.raises(KeyboardInterrupt):
-        rollback(db.dsn, mset, log=EventLog(sinks=[Interrupt()]))
+        rollback(db.dsn, mset, log=EventLog(sinks=[Interrupt()]), workers=workers)
     assert shadows(db) == []
 
 
