@@ -22,7 +22,7 @@ from migwiz.engine.model import Migration, MigrationSet, Version
 from migwiz.engine.schema import Difference, SchemaModel, diff_schemas
 from migwiz.engine.shadow import apply_baseline, read_model, replay, shadow_database
 from migwiz.engine.shadow_chain import ShadowChain
-from migwiz.engine.snapshots import SnapshotCache, root_key
+from migwiz.engine.snapshots import SnapshotCache, chain_keys, root_key
 from migwiz.engine.state import DEFAULT_SCHEMA, HistoryRow, read_history
 
 LABELS = ("in the files", "in the database")
@@ -150,15 +150,21 @@ def _cached_model(
 ) -> SchemaModel:
     ordered = tuple(sorted(migrations, key=lambda m: m.version))
     subset = MigrationSet(mset.root, mset.layout, ordered)
+    cache = SnapshotCache(dsn)
+    key = root_key(schema, baseline)
+    final = chain_keys(key, ordered)[-1] if ordered else key
+    if cache.has(final):  # the state after these files was saved before: read it where it is
+        log.info("drift", "replay: the state after these files is cached: reading its snapshot")
+        return cache.read(final, lambda snap: read_model(snap, schema=schema))
     chain = ShadowChain(
         mset=subset,
         chain=ordered,
         setup=lambda target: apply_baseline(target, baseline),
-        root=root_key(schema, baseline),
+        root=key,
         log=log,
         schema=schema,
         server_dsn=dsn,
-        cache=SnapshotCache(dsn),
+        cache=cache,
         purpose="drift",
     )
     try:

@@ -15,10 +15,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 import psycopg
 from psycopg import sql
@@ -30,6 +31,7 @@ from migwiz.engine.errors import MigwizError
 from migwiz.engine.model import Migration
 from migwiz.engine.scratch import admin_connection, create_database, drop_database
 
+T = TypeVar("T")
 SNAPSHOT_PREFIX = "migwiz_snap_"
 DEFAULT_KEEP = 60
 """Snapshots kept on a server (least recently used dropped first)."""
@@ -96,10 +98,40 @@ class SnapshotCache:
         return self.name(key) in self.names()
 
     def restore(self, key: str, name: str) -> str:
-        """A new database `name` copied from the snapshot for `key`; its DSN."""
-        dsn = create_database(self.admin_dsn, name, template=self.name(key))
+        """A new database `name` copied from the snapshot for `key`; its DSN.
+
+        While another run reads the snapshot (see `read`) the copy waits and tries again.
+        """
+        for attempt in range(_BUSY_TRIES):
+            try:
+                dsn = create_database(self.admin_dsn, name, template=self.name(key))
+                break
+            except MigwizError:
+                if attempt == _BUSY_TRIES - 1:
+                    raise
+                time.sleep(0.5 * (attempt + 1))
         self._touch(self.name(key))
         return dsn
+
+    def read(self, key: str, reader: Callable[[str], T]) -> T:
+        """`reader(dsn)` on the snapshot for `key` itself, without copying it (read only, e.g. its model).
+
+        The snapshot accepts connections only for this read, under an advisory lock on the snapshot's
+        name so that two readers never switch it back under each other.
+        """
+        snap = self.name(key)
+        allow = sql.SQL("ALTER DATABASE {} WITH ALLOW_CONNECTIONS {}")
+        with admin_connection(self.admin_dsn) as conn:
+            conn.execute("SELECT pg_catalog.pg_advisory_lock(pg_catalog.hashtext(%s))", (snap,))
+            try:
+                conn.execute(allow.format(sql.Identifier(snap), sql.SQL("true")))
+                try:
+                    return reader(dsn_with_dbname(self.admin_dsn, snap))
+                finally:
+                    conn.execute(allow.format(sql.Identifier(snap), sql.SQL("false")))
+                    self._touch(snap)
+            finally:
+                conn.execute("SELECT pg_catalog.pg_advisory_unlock(pg_catalog.hashtext(%s))", (snap,))
 
     def save(self, database: str, key: str) -> None:
         """Snapshot `database` (no session may be connected to it) as the state for `key`.

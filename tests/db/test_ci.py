@@ -142,9 +142,14 @@ def test_snapshot_cache_is_bounded_and_refuses_connections(db: TestDatabase, tmp
     for name in names:
         with pytest.raises(psycopg.OperationalError, match="not currently accepting connections"):
             psycopg.connect(db.server.dsn(name)).close()
-    again = run_ci(mset, rollback=False, drift_dsn=db.dsn)  # restored from the newest state: no replay
-    assert again.gate("drift").status == "passed"  # type: ignore[union-attr]
+    db.execute("ALTER TABLE users ADD COLUMN sneaky int")
+    again = run_ci(mset, rollback=False, drift_dsn=db.dsn)  # read from the cached state itself: no replay
+    assert again.gate("drift").status == "failed"  # type: ignore[union-attr]
+    assert again.drift is not None and [d.name for d in again.drift.differences] == ["public.users.sneaky"]
     assert cache.names() == names
+    for name in names:  # closed again after the read
+        with pytest.raises(psycopg.OperationalError, match="not currently accepting connections"):
+            psycopg.connect(db.server.dsn(name)).close()
     cache.keep = 1
     dropped = cache.prune()
     assert len(dropped) == 1 and cache.names() == names - set(dropped)
