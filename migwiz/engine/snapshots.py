@@ -33,7 +33,7 @@ from migwiz.engine.scratch import admin_connection, create_database, drop_databa
 
 T = TypeVar("T")
 SNAPSHOT_PREFIX = "migwiz_snap_"
-DEFAULT_KEEP = 60
+DEFAULT_KEEP = 20
 """Snapshots kept on a server (least recently used dropped first)."""
 INTERVAL = 25
 """A replay saves a snapshot every this many migrations (and at its end): a copy costs about as much as
