@@ -817,6 +817,7 @@ def drift(ctx: Context, shadow_dsn: str | None, with_sql: bool) -> None:
     report = find_drift(
         ctx.dsn, ctx.migration_set(), shadow_dsn=shadow_dsn, schema=ctx.settings.schema,
         ignore=ctx.settings.drift_ignore, with_sql=with_sql, baseline=ctx.settings.baseline,
+        snapshots=ctx.settings.snapshots,
     )  # fmt: skip
     if ctx.json:
         output.emit_json(report.to_json())
@@ -840,6 +841,7 @@ def verify(ctx: Context, shadow_dsn: str | None, no_drift: bool) -> None:
     report = run_verify(
         ctx.dsn, ctx.migration_set(), shadow_dsn=shadow_dsn, schema=ctx.settings.schema,
         ignore=ctx.settings.drift_ignore, skip_drift=no_drift, baseline=ctx.settings.baseline,
+        snapshots=ctx.settings.snapshots,
     )  # fmt: skip
     if ctx.json:
         output.emit_json(report.to_json())

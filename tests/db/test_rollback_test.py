@@ -388,6 +388,12 @@ def test_cli_tolerance_flags_and_config(db_latest: TestDatabase, tmp_path: Path)
     assert "options: column order ignored" in configured.stdout
     assert "ignored (column order ignored): table public.users has columns in the order" in configured.stdout
     (tmp_path / "migwiz.toml").write_text(
+        '[migwiz]\ndir = "m"\n[migwiz.rollback_test]\nignore_column_order = true\nsnapshots = false\n'
+    )
+    uncached = run_cli("test-rollback", "--dsn", db.dsn, "--json", cwd=tmp_path)
+    assert uncached.code == 0, uncached.stderr
+    assert uncached.json()["snapshots"] == {"restored": 0, "saved": 0, "replayed": 0}
+    (tmp_path / "migwiz.toml").write_text(
         '[migwiz]\ndir = "m"\n[migwiz.rollback_test]\nignore_order = true\n'
     )
     bad = run_cli("test-rollback", "--dsn", db.dsn, cwd=tmp_path)
