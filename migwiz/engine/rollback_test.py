@@ -27,10 +27,10 @@ from migwiz.engine.eventlog import EventLog, EventSink, Run
 from migwiz.engine.model import Migration, MigrationSet, Version
 from migwiz.engine.rollback_data import data_lost, seed_rows, snapshot
 from migwiz.engine.rollback_report import RollbackReport, RollbackResult
-from migwiz.engine.schema import Difference, diff_schemas
+from migwiz.engine.schema import Difference, SchemaModel, diff_schemas, read_schema
 from migwiz.engine.schema.tolerance import Tolerance
 from migwiz.engine.scratch import dump_schema, restore_schema
-from migwiz.engine.shadow import _operator_shadow, apply_baseline, copy_history
+from migwiz.engine.shadow import Shadow, apply_baseline, copy_history, operator_shadow
 from migwiz.engine.shadow_chain import ChainFailure, ShadowChain, failure_text
 from migwiz.engine.snapshots import INTERVAL, SnapshotCache, root_key
 from migwiz.engine.state import DEFAULT_SCHEMA, HistoryRow, read_history
@@ -57,7 +57,9 @@ class _Tester:
         result.duration_ms = (time.perf_counter() - started) * 1000
         return result
 
-    def _compare(self, a: Any, b: Any, labels: tuple[str, str]) -> tuple[tuple[Difference, ...], ...]:
+    def _compare(
+        self, a: SchemaModel, b: SchemaModel, labels: tuple[str, str]
+    ) -> tuple[tuple[Difference, ...], tuple[Difference, ...]]:
         return self.tolerance.split(diff_schemas(a, b, labels=labels))
 
     def _test(self, m: Migration, index: int) -> RollbackResult:
@@ -232,10 +234,8 @@ def _chains(
     todo = [m for m in mset.migrations if m.version not in applied]
     common: dict[str, Any] = {"mset": mset, "chain": todo, "setup": setup, "log": log, "schema": schema}
     if shadow_dsn:
-        with _operator_shadow(shadow_dsn) as shadow:
+        with operator_shadow(shadow_dsn) as shadow:
             with connect(shadow.dsn, autocommit=True, purpose="shadow") as conn:
-                from migwiz.engine.schema import read_schema
-
                 initial = read_schema(conn, exclude_schemas=())
             chain = ShadowChain(root="", operator=shadow, operator_initial=initial, **common)
             try:
@@ -264,8 +264,6 @@ def _chains(
 
 
 def _copy_history(target: str, history: list[HistoryRow], schema: str) -> None:
-    from migwiz.engine.shadow import Shadow
-
     copy_history(Shadow(target, "shadow", True), history, schema=schema)
 
 
