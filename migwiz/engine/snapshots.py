@@ -147,8 +147,8 @@ class SnapshotCache:
                 try:
                     conn.execute(query)
                     break
-                except psycopg.errors.DuplicateDatabase:
-                    return
+                except (psycopg.errors.DuplicateDatabase, psycopg.errors.UniqueViolation):
+                    return  # saved by another run (or at this very moment: the catalog's unique index)
                 except psycopg.errors.ObjectInUse as exc:  # a session (autovacuum) still in `database`
                     if attempt == _BUSY_TRIES - 1:
                         raise MigwizError(
