@@ -31,7 +31,9 @@ def print_rollback(report: RollbackReport) -> None:
         if r.result == "skipped":
             line.append(f": {r.verdict}")
         elif r.result == "failed":
-            line.append(f": {r.verdict}" + (f": {r.message}" if r.message else ""))
+            line.append(
+                f": {r.verdict}" + (f": {r.message}" if r.message else "")
+            )  # e.g. down fails: <error>
         stdout.print(line)
         if r.differences:
             stdout.print(Text(_indent(format_diff(r.differences))))

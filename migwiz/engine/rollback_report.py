@@ -48,8 +48,8 @@ class RollbackResult:
         return VERDICTS.get(self.step, self.step or self.result)
 
     def details(self) -> str:
-        """The message and the diff, as printed under a failure."""
-        parts = [self.message] if self.message else []
+        """The verdict with the message, then the diff, as printed under a failure."""
+        parts = [f"{self.verdict}: {self.message}" if self.message else self.verdict]
         if self.differences:
             parts.append(format_diff(self.differences))
         return "\n".join(parts)

@@ -101,7 +101,10 @@ class _Tester:
         if restored:
             n = len(restored)
             return fail(
-                "down restores", f"down does not restore the schema ({n} difference(s))", restored, **extra
+                "down restores",
+                f"the schema after down differs from before up ({n} difference(s))",
+                restored,
+                **extra,
             )
         error = failure_text(chain.runner.up(m.version))
         if error:
@@ -112,7 +115,10 @@ class _Tester:
         if again:
             n = len(again)
             return fail(
-                "up again restores", f"up after down gives another schema ({n} difference(s))", again, **extra
+                "up again restores",
+                f"the schema after up again differs from after up ({n} difference(s))",
+                again,
+                **extra,
             )
         if not accepted and not ignored:  # exactly the state after a clean up: go on from here
             chain.position = index + 1
