@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,16 +20,19 @@ from rich.text import Text
 
 from migwiz import __version__
 from migwiz.console import output
+from migwiz.console.failures import JsonErrors, install_excepthooks
+from migwiz.console.failures import fail as _fail
+from migwiz.console.failures import write_scrubbed as _write_scrubbed
 from migwiz.engine import commands
 from migwiz.engine.config import Settings, load_settings
-from migwiz.engine.connect import connect, resolve_dsn, scrub
+from migwiz.engine.connect import connect, remember_secrets, resolve_dsn, scrub
 from migwiz.engine.durations import parse_duration
 from migwiz.engine.errors import ConnectionFailed, MigwizError, UsageError
 from migwiz.engine.eventlog import LEVELS, Event, Level, follow_events, read_events
 from migwiz.engine.executor import RetryPolicy
 from migwiz.engine.guard import GuardPolicy
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.model import MigrationSet, Version
+from migwiz.engine.migset import LAYOUTS, load_migration_set
+from migwiz.engine.model import MigrationSet
 from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
 from migwiz.engine.state import state_exists
 from migwiz.engine.status import in_sync
@@ -58,16 +60,7 @@ class Context:
             )
         if not folder.is_dir():
             raise UsageError(f"migration folder {folder} does not exist", "check --dir or migwiz.toml")
-        return load_migration_set(folder)
-
-
-def _fail(exc: MigwizError, debug: bool) -> None:
-    if debug:
-        traceback.print_exc()
-    output.stderr.print(f"migwiz: error: {scrub(exc.message)}", markup=False, highlight=False)
-    if exc.hint:
-        output.stderr.print(f"hint: {scrub(exc.hint)}", markup=False, highlight=False, style="dim")
-    sys.exit(exc.exit_code)
+        return load_migration_set(folder, self.settings.layout)
 
 
 def common_options(func: F) -> F:
@@ -75,6 +68,11 @@ def common_options(func: F) -> F:
 
     @click.option("--dsn", envvar=None, help="Connection string (else DATABASE_URL, else libpq defaults).")
     @click.option("--dir", "dir_", type=click.Path(path_type=Path), help="Migration folder.")
+    @click.option(
+        "--layout",
+        type=click.Choice(LAYOUTS),
+        help="The migration folder's layout (default: migwiz.toml `layout`, else detected).",
+    )
     @click.option("--schema", help="Schema holding migwiz's history and log (default: migwiz).")
     @click.option("--json", "json_output", is_flag=True, help="Machine-readable output on stdout.")
     @click.option("--log-file", type=click.Path(path_type=Path), help="Also write events as JSON lines here.")
@@ -90,6 +88,7 @@ def common_options(func: F) -> F:
     def wrapper(
         dsn: str | None,
         dir_: Path | None,
+        layout: str | None,
         schema: str | None,
         json_output: bool,
         log_file: Path | None,
@@ -97,19 +96,23 @@ def common_options(func: F) -> F:
         baseline: tuple[Path, ...],
         **kwargs: Any,
     ) -> Any:
+        for value in (dsn, *(v for k, v in kwargs.items() if k.endswith("dsn"))):
+            if isinstance(value, str):
+                remember_secrets(value)
         try:
             settings = load_settings(
                 dir_flag=dir_,
                 schema_flag=schema,
                 log_file_flag=log_file,
                 baseline_flag=baseline,
+                layout_flag=layout,
                 lock_timeout_flag=kwargs.get("lock_timeout"),
                 statement_timeout_flag=kwargs.get("statement_timeout"),
             )
             ctx = Context(dsn=dsn, json_output=json_output, debug=debug, settings=settings)
             return func(ctx, **kwargs)
         except MigwizError as exc:
-            _fail(exc, debug)
+            _fail(exc, debug, json_output)
         except psycopg.OperationalError as exc:
             first = scrub(str(exc)).strip().splitlines()[0] if str(exc).strip() else "connection lost"
             _fail(
@@ -118,24 +121,30 @@ def common_options(func: F) -> F:
                     "check the server, then run `migwiz status` to see what was applied",
                 ),
                 debug,
+                json_output,
             )
         except psycopg.Error as exc:
             first = scrub(str(exc)).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            _fail(MigwizError(f"database error: {first}"), debug)
+            _fail(MigwizError(f"database error: {first}"), debug, json_output)
         except (KeyboardInterrupt, SystemExit, click.exceptions.Exit, click.ClickException):
-            raise
+            raise  # click errors: said as JSON by `JsonErrors` when --json is given
         except Exception as exc:  # a bug: one line unless --debug, never a secret
             _fail(
                 MigwizError(
                     f"internal error: {type(exc).__name__}: {exc}", "rerun with --debug and report it"
                 ),
                 debug,
+                json_output,
             )
 
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=JsonErrors,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, prog_name="migwiz")
 @click.pass_context
 def cli(ctx: click.Context) -> None:
@@ -172,10 +181,12 @@ def status(ctx: Context) -> None:
                 "in_sync": synced,
                 "layout": mset.layout,
                 "dir": str(mset.root),
+                "notices": list(result.notices),
             }
         )
     else:
-        t = output.table("version", "name", "phase", "state", "down", "applied", "detail")
+        _print_notices(result.notices)
+        t = output.table("version", "name", "phase", "txn", "state", "down", "applied", "detail")
         for s in statuses:
             style = output.STATE_STYLES.get(s.state, "")
             applied = f"{s.applied_at:%Y-%m-%d %H:%M}" if s.applied_at else ""
@@ -183,10 +194,11 @@ def status(ctx: Context) -> None:
                 str(s.version),
                 s.name,
                 (s.migration.up.directives.phase or "") if s.migration else "",  # issue 5: phase column
+                "no" if s.transaction is False else "",
                 f"[{style}]{s.state}[/]",
                 "yes" if s.has_down else "[red]no[/]",
                 applied,
-                s.detail or "",
+                "; ".join(d for d in (s.detail, s.transaction_note if s.state != "applied" else None) if d),
             )
         output.stdout.print(t)
         from migwiz.console.backfill import print_phases  # issue 5: where each change stands by phase
@@ -202,6 +214,12 @@ def status(ctx: Context) -> None:
             markup=False,
         )
     sys.exit(0 if synced else 1)
+
+
+def _print_notices(notices: tuple[str, ...] | list[str]) -> None:
+    """Files the set's tool ignores and ordering notices: one line each on stderr."""
+    for notice in notices:
+        output.stderr.print(f"notice: {scrub(notice)}", markup=False, highlight=False, style="yellow")
 
 
 # -- up / down ---------------------------------------------------------------------------------------------
@@ -271,6 +289,8 @@ def _run_migrations(
     action: Callable[[Runner], RunReport],
 ) -> None:
     mset = ctx.migration_set()
+    if not ctx.json:
+        _print_notices(mset.notices)
     wait_ms = parse_duration_flag(flags.wait, "--wait") if flags.wait else 0
     sinks = [] if ctx.json or flags.watch else [output.ConsoleSink(verbose=flags.verbose)]
 
@@ -309,7 +329,7 @@ def _run_migrations(
         restore_signals()
     report = result.report
     if ctx.json:
-        output.emit_json({"run_id": result.run_id, **report.to_json()})
+        output.emit_json({"run_id": result.run_id, **report.to_json(), "notices": list(mset.notices)})
     else:
         if flags.watch:
             for outcome in report.outcomes:
@@ -414,8 +434,9 @@ def up(
         phase=phase,
         force_contract=force_contract,
     )
-    target = Version(to) if to else None
-    _run_migrations(ctx, "up", policy, flags, lambda runner: runner.up(target))
+    _run_migrations(
+        ctx, "up", policy, flags, lambda runner: runner.up(runner.mset.version(to) if to else None)
+    )
 
 
 @cli.command()
@@ -433,8 +454,9 @@ def down(ctx: Context, flags: ExecutionFlags, to: str | None, steps: int | None,
     if to and steps:
         raise click.UsageError("--to and --steps cannot be combined")
     policy = _policy(ctx, flags, resolve=resolve)
-    target = Version(to) if to else None
-    _run_migrations(ctx, "down", policy, flags, lambda runner: runner.down(target, steps))
+    _run_migrations(
+        ctx, "down", policy, flags, lambda runner: runner.down(runner.mset.version(to) if to else None, steps)
+    )
 
 
 # -- lint --------------------------------------------------------------------------------------------------
@@ -459,7 +481,9 @@ def lint(ctx: Context, paths: tuple[Path, ...], sarif: bool, pg_version: int | N
 
     chosen = list(paths) or [ctx.migration_set().root]
     dsn = ctx.dsn if (ctx.dsn and ctx.dsn_given) else None
-    report = commands.lint(chosen, dsn=dsn, pg_version=pg_version, schema=ctx.settings.schema)
+    report = commands.lint(
+        chosen, dsn=dsn, pg_version=pg_version, schema=ctx.settings.schema, layout=ctx.settings.layout
+    )
     if sarif:
         output.emit_json(lint_report_sarif(report))
     elif ctx.json:
@@ -533,6 +557,7 @@ def _print_events(ctx: Context, events: list[tuple[int, Event]]) -> None:
 
 def main() -> None:
     """Console-script entry point."""
+    install_excepthooks()
     cli()
 
 
@@ -786,16 +811,17 @@ def test_rollback_command(
 
     if sum([all_, pending, bool(versions)]) > 1:
         raise click.UsageError("choose one of --all, --pending or VERSION...")
-    which: Which = "pending" if pending else [Version(v) for v in versions] if versions else "all"
+    mset = ctx.migration_set()
+    which: Which = "pending" if pending else [mset.version(v) for v in versions] if versions else "all"
     dsn = ctx.dsn if ctx.dsn_given else None
     report = test_rollback(
-        dsn, ctx.migration_set(), shadow_dsn=shadow_dsn, which=which, with_data=with_data,
+        dsn, mset, shadow_dsn=shadow_dsn, which=which, with_data=with_data,
         schema=ctx.settings.schema, baseline=ctx.settings.baseline,
         tolerance=_tolerance(ctx.settings, ignore_column_order, ignore_volatile),
         snapshots=ctx.settings.snapshots and not no_snapshots,
     )  # fmt: skip
     if junit is not None:
-        junit.write_text(report.to_junit(), encoding="utf-8")
+        _write_scrubbed(junit, report.to_junit())
     if ctx.json:
         output.emit_json(report.to_json())
     else:
@@ -852,7 +878,7 @@ def verify(ctx: Context, shadow_dsn: str | None, no_drift: bool) -> None:
 
 # -- ci / adopt -------------------------------------------------------------------------------------------
 
-ADOPT_TOOLS = ("golang-migrate", "dbmate", "flyway", "diesel", "sqitch")
+ADOPT_TOOLS = ("golang-migrate", "dbmate", "flyway", "diesel", "sqitch", "prisma", "sqlx")
 
 
 @cli.command("ci")
@@ -943,26 +969,25 @@ def ci_command(
     )  # fmt: skip
     if sarif_file:
         sarif_file.parent.mkdir(parents=True, exist_ok=True)
-        sarif_file.write_text(json.dumps(lint_report_sarif(report.lint), indent=2) + "\n", encoding="utf-8")
+        _write_scrubbed(sarif_file, json.dumps(lint_report_sarif(report.lint), indent=2) + "\n")
     if junit_file:
         gate = report.gate("rollback")
         junit_file.parent.mkdir(parents=True, exist_ok=True)
         if report.rollback is not None:
-            junit_file.write_text(report.rollback.to_junit(), encoding="utf-8")
+            _write_scrubbed(junit_file, report.rollback.to_junit())
         elif gate is not None and gate.status == "error":
-            junit_file.write_text(junit_error(gate.detail), encoding="utf-8")
+            _write_scrubbed(junit_file, junit_error(gate.detail))
     if details_file:
         details_file.parent.mkdir(parents=True, exist_ok=True)
-        details_file.write_text(render_details(report), encoding="utf-8")
+        _write_scrubbed(details_file, render_details(report))
     link = details_url or (str(details_file) if details_file else None)
-    markdown = render_markdown(report, details=link)
+    markdown = scrub(render_markdown(report, details=link))
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
         summary_file.parent.mkdir(parents=True, exist_ok=True)
-        summary_file.write_text(markdown, encoding="utf-8")
+        _write_scrubbed(summary_file, markdown)
     elif step_summary:
-        with open(step_summary, "a", encoding="utf-8") as f:
-            f.write(markdown)
+        _write_scrubbed(Path(step_summary), markdown, append=True)
     if ctx.json:
         output.emit_json(report.to_json())
     else:
@@ -1031,9 +1056,10 @@ def dry_run_command(
         ctx, ExecutionFlags.timeouts_only(lock_timeout, statement_timeout),
         allow_irreversible=allow_irreversible, allow_out_of_order=allow_out_of_order,
     )  # fmt: skip
+    mset = ctx.migration_set()
     report = commands.dry_run(
-        ctx.dsn, ctx.migration_set(), shadow_dsn=shadow_dsn, sample_rows=sample_rows,
-        to=Version(to) if to else None, schema=ctx.settings.schema, policy=policy,
+        ctx.dsn, mset, shadow_dsn=shadow_dsn, sample_rows=sample_rows,
+        to=mset.version(to) if to else None, schema=ctx.settings.schema, policy=policy,
         log_file=ctx.settings.log_file,
     )  # fmt: skip
     if ctx.json:

@@ -224,7 +224,7 @@ def _chains(
         dump = dump_schema(dsn)
         with connect(dsn, autocommit=True, purpose="test-rollback") as conn:
             history = read_history(conn, schema)
-        applied = {Version(h.version) for h in history if h.success}
+        applied = {mset.version(h.version) for h in history if h.success}
         start = dump + "".join(f"\0{h.version}:{h.checksum}" for h in history if h.success)
 
         def setup(target: str) -> None:
