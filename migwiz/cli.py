@@ -796,6 +796,35 @@ def watch(ctx: Context) -> None:
 # -- test-rollback / drift / verify -----------------------------------------------------------------------
 
 
+def rollback_test_options(func: F) -> F:
+    """Tolerances and the snapshot cache of rollback tests (`test-rollback`, `ci`); migwiz.toml's
+    `[migwiz.rollback_test]` gives the defaults."""
+    func = click.option(
+        "--no-snapshots",
+        is_flag=True,
+        help="Rebuild shadow states by replaying the files, not from cached template databases.",
+    )(func)
+    func = click.option(
+        "--ignore-volatile",
+        is_flag=True,
+        help="Accept frozen timestamps (e.g. a 'now' default) in defaults and view texts; reported.",
+    )(func)
+    return click.option(
+        "--ignore-column-order",
+        is_flag=True,
+        help="Accept a column the down re-adds in another position; reported.",
+    )(func)
+
+
+def _tolerance(settings: Settings, ignore_column_order: bool, ignore_volatile: bool) -> Any:
+    from migwiz.engine.schema.tolerance import Tolerance
+
+    return Tolerance(
+        ignore_column_order=ignore_column_order or settings.rollback_ignore_column_order,
+        ignore_volatile=ignore_volatile or settings.rollback_ignore_volatile,
+    )
+
+
 @cli.command("test-rollback")
 @click.argument("versions", nargs=-1)
 @click.option("--all", "all_", is_flag=True, help="Test every migration (the default).")
@@ -807,6 +836,7 @@ def watch(ctx: Context) -> None:
     "--junit", type=click.Path(path_type=Path), help="Write JUnit XML here (one test per migration)."
 )
 @click.option("--with-data", is_flag=True, help="Seed rows after each up and report data each down loses.")
+@rollback_test_options
 @common_options
 def test_rollback_command(
     ctx: Context,
@@ -816,6 +846,9 @@ def test_rollback_command(
     shadow_dsn: str | None,
     junit: Path | None,
     with_data: bool,
+    ignore_column_order: bool,
+    ignore_volatile: bool,
+    no_snapshots: bool,
 ) -> None:
     """Prove on a shadow database that each down undoes its up, and that up runs again after it.
 
@@ -833,6 +866,8 @@ def test_rollback_command(
     report = test_rollback(
         dsn, mset, shadow_dsn=shadow_dsn, which=which, with_data=with_data,
         schema=ctx.settings.schema, baseline=ctx.settings.baseline,
+        tolerance=_tolerance(ctx.settings, ignore_column_order, ignore_volatile),
+        snapshots=ctx.settings.snapshots and not no_snapshots,
     )  # fmt: skip
     if junit is not None:
         _write_scrubbed(junit, report.to_junit())
@@ -858,6 +893,7 @@ def drift(ctx: Context, shadow_dsn: str | None, with_sql: bool) -> None:
     report = find_drift(
         ctx.dsn, ctx.migration_set(), shadow_dsn=shadow_dsn, schema=ctx.settings.schema,
         ignore=ctx.settings.drift_ignore, with_sql=with_sql, baseline=ctx.settings.baseline,
+        snapshots=ctx.settings.snapshots,
     )  # fmt: skip
     if ctx.json:
         output.emit_json(report.to_json())
@@ -882,6 +918,7 @@ def verify(ctx: Context, shadow_dsn: str | None, no_drift: bool) -> None:
     report = run_verify(
         ctx.dsn, ctx.migration_set(), shadow_dsn=shadow_dsn, schema=ctx.settings.schema,
         ignore=ctx.settings.drift_ignore, skip_drift=no_drift, baseline=ctx.settings.baseline,
+        snapshots=ctx.settings.snapshots,
     )  # fmt: skip
     if ctx.json:
         output.emit_json(report.to_json())
@@ -925,10 +962,18 @@ ADOPT_TOOLS = ("golang-migrate", "dbmate", "flyway", "diesel", "sqitch", "prisma
 @click.option(
     "--base-sql",
     multiple=True,
-    type=click.Path(path_type=Path),
-    help="SQL run (in order) on the shadow before the first migration, e.g. a baseline schema.",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    hidden=True,
+    help="Deprecated: the same as --baseline.",
 )
+@click.option(
+    "--details-file",
+    type=click.Path(path_type=Path),
+    help="Write the full report (every difference) here; the summary links to it when it is cut short.",
+)
+@click.option("--details-url", help="Link to the details file in the summary (e.g. the CI artifact's URL).")
 @click.option("--no-rollback", is_flag=True, help="Skip the rollback test.")
+@rollback_test_options
 @common_options
 def ci_command(
     ctx: Context,
@@ -943,7 +988,12 @@ def ci_command(
     fail_on: str,
     plan_fail_on: str,
     base_sql: tuple[Path, ...],
+    details_file: Path | None,
+    details_url: str | None,
     no_rollback: bool,
+    ignore_column_order: bool,
+    ignore_volatile: bool,
+    no_snapshots: bool,
 ) -> None:
     """Pipeline checks: lint (SARIF), rollback test on a shadow (JUnit), drift, plan, Markdown summary.
 
@@ -952,19 +1002,23 @@ def ci_command(
     import json
 
     from migwiz.console import output
-    from migwiz.console.ci_report import render_markdown
+    from migwiz.console.ci_report import render_details, render_markdown
     from migwiz.engine.analysis import lint_report_sarif
     from migwiz.engine.ci import junit_error, run_ci
     from migwiz.engine.connect import scrub
 
     if shadow_dsn and embedded:
         raise UsageError("--shadow-dsn and --embedded cannot be combined", "pick one place for the shadow")
+    if base_sql:
+        output.stderr.print("migwiz: --base-sql is deprecated: use --baseline", markup=False, style="dim")
     report = run_ci(
         ctx.migration_set(), shadow_dsn=shadow_dsn, embedded=embedded, pg_version=pg_version,
         drift_dsn=drift_dsn, plan_dsn=plan_dsn, fail_on=cast(Any, fail_on),
         plan_fail_on=cast(Any, plan_fail_on), rollback=not no_rollback,
-        base_sql=base_sql or ctx.settings.baseline,
+        baseline=base_sql or ctx.settings.baseline,
         schema=ctx.settings.schema,
+        tolerance=_tolerance(ctx.settings, ignore_column_order, ignore_volatile),
+        snapshots=ctx.settings.snapshots and not no_snapshots,
     )  # fmt: skip
     if sarif_file:
         sarif_file.parent.mkdir(parents=True, exist_ok=True)
@@ -976,7 +1030,11 @@ def ci_command(
             _write_scrubbed(junit_file, report.rollback.to_junit())
         elif gate is not None and gate.status == "error":
             _write_scrubbed(junit_file, junit_error(gate.detail))
-    markdown = scrub(render_markdown(report))
+    if details_file:
+        details_file.parent.mkdir(parents=True, exist_ok=True)
+        _write_scrubbed(details_file, render_details(report))
+    link = details_url or (str(details_file) if details_file else None)
+    markdown = scrub(render_markdown(report, details=link))
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
         summary_file.parent.mkdir(parents=True, exist_ok=True)

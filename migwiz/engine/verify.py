@@ -300,6 +300,7 @@ def verify(
     schema: str = DEFAULT_SCHEMA,
     ignore: Sequence[str] = (),
     skip_drift: bool = False,
+    snapshots: bool = True,
 ) -> VerifyReport:
     """Run every check against the database at `dsn` (drift on a shadow database unless `skip_drift`)."""
     report = VerifyReport()
@@ -307,8 +308,9 @@ def verify(
         report.checks.append(Check("drift", "skip", "drift not checked (asked not to)"))
     else:
         check, report.drift = check_drift(
-            dsn, mset, shadow_dsn=shadow_dsn, schema=schema, ignore=ignore, baseline=baseline
-        )
+            dsn, mset, shadow_dsn=shadow_dsn, schema=schema, ignore=ignore, baseline=baseline,
+            snapshots=snapshots,
+        )  # fmt: skip
         report.checks.append(check)
     with connect(dsn, autocommit=True, purpose="verify") as conn:
         history = read_history(conn, schema)
