@@ -60,6 +60,12 @@ class Context:
             raise UsageError(f"migration folder {folder} does not exist", "check --dir or migwiz.toml")
         return load_migration_set(folder)
 
+    def baseline(self, dsn: str | None) -> tuple[Path, ...]:
+        """--baseline / migwiz.toml's baseline, else the one recorded in the database at `dsn`."""
+        from migwiz.engine.baseline import baseline_files
+
+        return baseline_files(dsn, self.settings.baseline, self.settings.schema)
+
 
 def _fail(exc: MigwizError, debug: bool) -> None:
     if debug:
@@ -426,13 +432,25 @@ def up(
     type=click.Choice(["ran", "not-ran"]),
     help="Say whether an interrupted no-transaction statement completed.",
 )
+@click.option(
+    "--allow-edited",
+    is_flag=True,
+    help="Roll back although applied migrations were edited since (the edited files are named in the log).",
+)
 @common_options
 @_execution_options
-def down(ctx: Context, flags: ExecutionFlags, to: str | None, steps: int | None, resolve: str | None) -> None:
+def down(
+    ctx: Context,
+    flags: ExecutionFlags,
+    to: str | None,
+    steps: int | None,
+    resolve: str | None,
+    allow_edited: bool,
+) -> None:
     """Run down scripts, newest first (one step unless --to or --steps)."""
     if to and steps:
         raise click.UsageError("--to and --steps cannot be combined")
-    policy = _policy(ctx, flags, resolve=resolve)
+    policy = _policy(ctx, flags, resolve=resolve, allow_edited=allow_edited)
     target = Version(to) if to else None
     _run_migrations(ctx, "down", policy, flags, lambda runner: runner.down(target, steps))
 
@@ -757,7 +775,7 @@ def test_rollback_command(
     dsn = ctx.dsn if ctx.dsn_given else None
     report = test_rollback(
         dsn, ctx.migration_set(), shadow_dsn=shadow_dsn, which=which, with_data=with_data,
-        schema=ctx.settings.schema, baseline=ctx.settings.baseline,
+        schema=ctx.settings.schema, baseline=ctx.baseline(dsn),
     )  # fmt: skip
     if junit is not None:
         junit.write_text(report.to_junit(), encoding="utf-8")
@@ -781,7 +799,7 @@ def drift(ctx: Context, shadow_dsn: str | None, with_sql: bool) -> None:
 
     report = find_drift(
         ctx.dsn, ctx.migration_set(), shadow_dsn=shadow_dsn, schema=ctx.settings.schema,
-        ignore=ctx.settings.drift_ignore, with_sql=with_sql, baseline=ctx.settings.baseline,
+        ignore=ctx.settings.drift_ignore, with_sql=with_sql, baseline=ctx.baseline(ctx.dsn),
     )  # fmt: skip
     if ctx.json:
         output.emit_json(report.to_json())
@@ -804,13 +822,39 @@ def verify(ctx: Context, shadow_dsn: str | None, no_drift: bool) -> None:
 
     report = run_verify(
         ctx.dsn, ctx.migration_set(), shadow_dsn=shadow_dsn, schema=ctx.settings.schema,
-        ignore=ctx.settings.drift_ignore, skip_drift=no_drift, baseline=ctx.settings.baseline,
+        ignore=ctx.settings.drift_ignore, skip_drift=no_drift,
+        baseline=() if no_drift else ctx.baseline(ctx.dsn),
     )  # fmt: skip
     if ctx.json:
         output.emit_json(report.to_json())
     else:
         print_verify(report)
     sys.exit(0 if report.ok else 1)
+
+
+@cli.command("baseline")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@common_options
+def baseline_command(ctx: Context, files: tuple[Path, ...]) -> None:
+    """Record FILES (in order) as the schema before the first migration, or show the recorded baseline.
+
+    drift, verify, test-rollback, ci and the wizard start their shadow databases from it without flags.
+    """
+    from migwiz.engine.baseline import read_baseline, record_baseline
+
+    with connect(ctx.dsn, autocommit=True, purpose="baseline") as conn:
+        if files:
+            record_baseline(conn, files, ctx.settings.schema)
+        recorded = read_baseline(conn, ctx.settings.schema)
+    if ctx.json:
+        output.emit_json({"baseline": [{"name": b.name, "bytes": len(b.sql.encode())} for b in recorded]})
+        return
+    if not recorded:
+        output.stdout.print("no baseline recorded: shadow databases start empty", markup=False)
+        return
+    verb = "recorded" if files else "baseline"
+    for b in recorded:
+        output.stdout.print(f"{verb}: {b.name} ({len(b.sql.encode())} bytes)", markup=False, highlight=False)
 
 
 # -- ci / adopt -------------------------------------------------------------------------------------------
@@ -884,7 +928,7 @@ def ci_command(
         ctx.migration_set(), shadow_dsn=shadow_dsn, embedded=embedded, pg_version=pg_version,
         drift_dsn=drift_dsn, plan_dsn=plan_dsn, fail_on=cast(Any, fail_on),
         plan_fail_on=cast(Any, plan_fail_on), rollback=not no_rollback,
-        base_sql=base_sql or ctx.settings.baseline,
+        base_sql=base_sql or ctx.baseline(drift_dsn or plan_dsn or (ctx.dsn if ctx.dsn_given else None)),
         schema=ctx.settings.schema,
     )  # fmt: skip
     if sarif_file:
@@ -1165,29 +1209,25 @@ def new_split_column(ctx: Context, **args: Any) -> None:
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 def demo(keep: bool, rows: int, no_workload: bool, major: int | None, debug: bool) -> None:
     """Start an embedded server with a demo database and migration set, and show how to try it."""
-    from migwiz.demo import demo_baseline
-    from migwiz.demo.session import start_demo
+    from migwiz.demo.session import DemoStopped, demo_commands, start_demo, stop_on_signals
 
     def progress(step: str, fraction: float) -> None:
         output.stderr.print(f"  {step} {fraction:4.0%}", markup=False, highlight=False)
 
+    stop_on_signals()  # SIGTERM / SIGHUP end the demo as Ctrl-C does: server stopped, folder deleted
     try:
         output.stderr.print("starting the demo server and building the shop database...", markup=False)
         session = start_demo(keep=keep, rows=rows, workload=not no_workload, major=major, progress=progress)
     except MigwizError as exc:
         _fail(exc, debug)
         return
-    migrations = session.migrations_dir
+    except DemoStopped:
+        sys.exit(1)
     lines = [
         f"demo database: {session.dsn}  (PostgreSQL {session.server.major})",
-        f"demo migrations: {migrations}",
+        f"demo migrations: {session.migrations_dir}",
         "try it:",
-        f"  export DATABASE_URL='{session.dsn}'",
-        f"  migwiz status --dir {migrations}",
-        f"  migwiz up --dir {migrations} --to 0001",
-        f"  migwiz down --dir {migrations}",
-        f"  migwiz drift --dir {migrations} " + " ".join(f"--baseline {p}" for p in demo_baseline()),
-        "  migwiz log",
+        *(f"  {line}" for line in demo_commands(session.dsn, session.migrations_dir)),
     ]
     output.stdout.print("\n".join(lines), markup=False, highlight=False)
     if keep:
@@ -1203,8 +1243,8 @@ def demo(keep: bool, rows: int, no_workload: bool, major: int | None, debug: boo
             from migwiz.engine.config import load_settings as _settings
             from migwiz.tui.launch import run_wizard
 
-            settings = _settings(dir_flag=migrations, baseline_flag=demo_baseline())
-            run_wizard(session.dsn, settings, demo=True)
+            settings = _settings(dir_flag=session.migrations_dir)
+            run_wizard(session.dsn, settings, demo=True, before_exit=session.stop)
             return
         running = "the server and the workload are running" if session.workload else "the server is running"
         output.stdout.print(f"{running}; press Ctrl-C to stop the demo", markup=False)

@@ -153,10 +153,12 @@ class ExecuteScreen(WizardScreen):
             self.post_message(RunFinished(_failed_summary(self.direction, str(exc))))
             return
         data = self.wizard.data
+        down = self.direction == "down"
         summary = execution.execute(
             ctx.dsn, mset, direction=self.direction,
             target=data.rollback_to if self.direction == "down" else data.apply_to,
-            schema=settings.schema, policy=backend.policy_for(settings), control=control,
+            schema=settings.schema, control=control,
+            policy=backend.policy_for(settings, allow_edited=down and bool(data.allow_edited)),
             sinks=[CallbackSink(lambda e: self.post_message(LogEvent(e)))],
             log_file=settings.log_file,
             on_statement=lambda c: self.post_message(StatementStarted(c)),
