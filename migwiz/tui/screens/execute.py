@@ -7,8 +7,10 @@ under the engine's `RunControl`; the monitor is sampled by one non-overlapping l
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from dataclasses import replace
+from datetime import UTC, datetime
 from typing import ClassVar
 
 from rich.text import Text
@@ -21,7 +23,9 @@ from migwiz.engine import commands
 from migwiz.engine.backfill.progress import BackfillProgress
 from migwiz.engine.control import RunControl
 from migwiz.engine.durations import parse_duration
+from migwiz.engine.eventlog import Level, append_event
 from migwiz.engine.monitor import Monitor, Snapshot
+from migwiz.engine.state import os_identity
 from migwiz.tui import backend, execution
 from migwiz.tui.execution import CallbackSink, RunSummary
 from migwiz.tui.messages import (
@@ -71,6 +75,8 @@ class ExecuteScreen(WizardScreen):
         self.backfill: BackfillProgress | None = None
         self.longest_wait = 0.0
         self.monitor_error: str | None = None
+        self.abort: tuple[str, datetime] | None = None
+        """The operator's abort choice (stop / cancel) and when, while a run executes."""
         self._wake = threading.Event()
 
     def body(self) -> ComposeResult:
@@ -277,9 +283,19 @@ class ExecuteScreen(WizardScreen):
         elif not summary.report.ok:
             failed = next(o for o in summary.report.outcomes if o.result == "failed")
             reason = failed.failure.describe() if failed.failure else "failed"
+            if self.abort is not None and self.abort[0] == "cancel":
+                reason = f"cancelled by the operator ({reason})"
             text = Text(f"{failed.version} failed and was rolled back: {reason}", "bold red")
         elif summary.stopped:
             text = Text(f"stopped at a safe point after {done} {verb}: {summary.stopped}", "bold yellow")
+        elif self.abort is not None:
+            at = f"{self.abort[1]:%H:%M:%S}"
+            what = (
+                f"the cancel asked at {at} came after the last statement had finished: nothing was cancelled"
+                if self.abort[0] == "cancel"
+                else f"the stop asked at {at}: the running migration finished and none was left to skip"
+            )
+            text = Text(f"done: {done} migration(s) {verb} — {what}", "bold yellow")
         else:
             text = Text(f"done: {done} migration(s) {verb}", "bold green")
         self.query_one(ProgressPane).show_done(done, max(total, done), text.plain)
@@ -296,13 +312,30 @@ class ExecuteScreen(WizardScreen):
             return
 
         def chosen(answer: str | None) -> None:
-            if answer == "stop":
+            choice = answer or "keep"
+            at = datetime.now(UTC)
+            finished = control.done.is_set()
+            self.log_abort(control, choice, at, finished)
+            if finished:  # the run ended while the question was open: say so, change nothing
+                self.abort = None
+                run = self.wizard.data.run
+                if isinstance(run, RunSummary):
+                    self.show_finished(run)
+                if choice != "keep":
+                    self.set_status(
+                        Text("the run had already finished when the abort was chosen: nothing was stopped"
+                             " · n verify", "bold yellow")
+                    )  # fmt: skip
+                return
+            if choice == "stop":
+                self.abort = (choice, at)
                 control.request_stop("the operator asked to stop")
                 self.set_status("stopping after the running migration…")
-            elif answer == "cancel":
+            elif choice == "cancel":
+                self.abort = (choice, at)
                 control.request_stop("the operator cancelled the running statement", after="statement")
                 control.cancel_statement()
-                self.set_status("cancelling the running statement; its migration is rolled back…")
+                self.set_status("cancelling the running statement…")
 
         self.app.push_screen(
             ChoiceModal(
@@ -316,6 +349,25 @@ class ExecuteScreen(WizardScreen):
             ),
             chosen,
         )
+
+    @work(thread=True, exit_on_error=False, group="abort-log")
+    def log_abort(self, control: RunControl, choice: str, at: datetime, finished: bool) -> None:
+        """The operator's abort request (who, when, which choice) as an event of the run's central log."""
+        ctx = self.wizard.context
+        os_user, host = os_identity()
+        words = {
+            "stop": "stop after the running migration",
+            "cancel": "cancel the running statement now",
+            "keep": "keep going",
+        }
+        message = f"abort requested by {os_user}@{host}: {words[choice]}" + (
+            " (the run had already finished: nothing stopped)" if finished else ""
+        )
+        data = {"choice": choice, "os_user": os_user, "host": host, "requested_at": at.isoformat()}
+        level: Level = "info" if choice == "keep" else "warning"
+        if control.note(level, "abort", message, **data) is None and control.run_id is not None:
+            with contextlib.suppress(Exception):  # the log is best effort here: never hide the run's outcome
+                append_event(ctx.dsn, ctx.settings.schema, control.run_id, level, "abort", message, **data)
 
     def action_lock_timeout(self) -> None:
         """Change lock_timeout from the next statement on (this run's later migrations included)."""
