@@ -24,13 +24,14 @@ from migwiz.console import output
 from migwiz.engine import commands
 from migwiz.engine.config import Settings, load_settings
 from migwiz.engine.connect import connect, resolve_dsn, scrub
-from migwiz.engine.durations import parse_duration
+from migwiz.engine.durations import parse_age, parse_duration
 from migwiz.engine.errors import ConnectionFailed, MigwizError, UsageError
 from migwiz.engine.eventlog import LEVELS, Event, Level, follow_events, read_events
 from migwiz.engine.executor import RetryPolicy
 from migwiz.engine.guard import GuardPolicy
 from migwiz.engine.migset import load_migration_set
 from migwiz.engine.model import MigrationSet, Version
+from migwiz.engine.risk import RiskyFinding
 from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
 from migwiz.engine.state import state_exists
 from migwiz.engine.status import in_sync
@@ -350,6 +351,14 @@ def parse_duration_flag(value: str, flag: str) -> int:
         raise UsageError(f"{flag} {value!r}: {exc}") from None
 
 
+def parse_age_flag(value: str, flag: str) -> int:
+    """How far back (`--since 5m`) in ms, or a usage error naming the flag."""
+    try:
+        return parse_age(value)
+    except ValueError as exc:
+        raise UsageError(f"{flag} {value!r}: {exc}") from None
+
+
 def _policy(ctx: Context, flags: ExecutionFlags, **extra: Any) -> ExecutionPolicy:
     settings = ctx.settings
     retry = RetryPolicy(
@@ -398,6 +407,11 @@ def _policy(ctx: Context, flags: ExecutionFlags, **extra: Any) -> ExecutionPolic
     is_flag=True,
     help="Run a contract migration the phase guard refuses (the reasons are logged).",
 )
+@click.option(
+    "--force-risky",
+    is_flag=True,
+    help="Apply migrations lint rates `error` without asking (the findings are logged).",
+)
 @common_options
 @_execution_options
 def up(
@@ -409,8 +423,13 @@ def up(
     resolve: str | None,
     phase: str | None,
     force_contract: bool,
+    force_risky: bool,
 ) -> None:
-    """Apply pending migrations, each in its own transaction with its history row."""
+    """Apply pending migrations, each in its own transaction with its history row.
+
+    Migrations that lint rates `error` are listed first; on a terminal migwiz asks, otherwise (or with
+    --json) it refuses unless --force-risky.
+    """
     policy = _policy(
         ctx,
         flags,
@@ -421,7 +440,55 @@ def up(
         force_contract=force_contract,
     )
     target = Version(to) if to else None
-    _run_migrations(ctx, "up", policy, flags, lambda runner: runner.up(target))
+    risky = _confirm_risky(ctx, target, phase, force_risky)
+
+    def action(runner: Runner) -> RunReport:
+        if risky:
+            runner.log.warning(
+                "plan",
+                f"applying {len({f.version for f in risky})} migration(s) lint rates error: "
+                + "; ".join(f.describe() for f in risky),
+                findings=[f.describe() for f in risky],
+                forced="--force-risky" if force_risky else "confirmed on the terminal",
+            )
+        return runner.up(target)
+
+    _run_migrations(ctx, "up", policy, flags, action)
+
+
+def _confirm_risky(ctx: Context, to: Version | None, phase: str | None, force: bool) -> list[RiskyFinding]:
+    """The `error` findings of what `up` is about to apply, shown; asked about on a terminal, refused
+    without --force-risky elsewhere. Empty when there are none."""
+    from migwiz.engine.phases import phase_of
+    from migwiz.engine.risk import error_findings
+
+    mset = ctx.migration_set()
+    statuses = commands.status(ctx.dsn, mset, schema=ctx.settings.schema).statuses
+    pending = [
+        s.migration
+        for s in statuses
+        if s.migration is not None
+        and s.state in ("pending", "failed")
+        and (to is None or s.version <= to)
+        and (phase is None or phase_of(s.migration) == phase)
+    ]
+    if not pending:
+        return []
+    report = commands.lint([mset.root], dsn=ctx.dsn, schema=ctx.settings.schema)
+    risky = error_findings(report, pending)
+    if not risky or force:
+        return risky
+    versions = sorted({f.version for f in risky})
+    for finding in risky:
+        output.stderr.print(f"lint error: {finding.describe()}", markup=False, highlight=False)
+    if ctx.json or not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError(
+            f"lint rates {len(versions)} pending migration(s) error ({', '.join(versions)}); nothing was run",
+            "review them (`migwiz plan`, `migwiz lint`); --force-risky applies them anyway (logged)",
+        )
+    if not click.confirm(f"Apply {', '.join(versions)} although lint rates them error?", default=False):
+        raise UsageError("not confirmed: nothing was run")
+    return risky
 
 
 @cli.command()
@@ -494,7 +561,7 @@ def lint(ctx: Context, paths: tuple[Path, ...], sarif: bool, pg_version: int | N
 
 @cli.command()
 @click.option("--run", "run_id", help="Only this run (a prefix of its id is enough).")
-@click.option("--since", help="Only events newer than this, e.g. 2h, 30min.")
+@click.option("--since", help="Only events newer than this, e.g. 30s, 5m, 2h, 1d.")
 @click.option("--level", type=click.Choice(list(LEVELS)), help="Only this level and above.")
 @click.option("--migration", "version", help="Only events about this migration version.")
 @click.option("--limit", type=click.IntRange(min=1), default=500, show_default=True)
@@ -512,7 +579,7 @@ def log(
     follow: bool,
 ) -> None:
     """The central log: runs, steps, lock waits and decisions stored in the database."""
-    since_ms = parse_duration_flag(since, "--since") if since else None
+    since_ms = parse_age_flag(since, "--since") if since else None
     filters: dict[str, Any] = {
         "run_id": run_id,
         "since_ms": since_ms,
