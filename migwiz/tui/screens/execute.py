@@ -20,11 +20,14 @@ from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
 from migwiz.engine import commands
+from migwiz.engine.analysis import LintReport
 from migwiz.engine.backfill.progress import BackfillProgress
 from migwiz.engine.control import RunControl
 from migwiz.engine.durations import parse_duration
 from migwiz.engine.eventlog import Level, append_event
+from migwiz.engine.model import Migration
 from migwiz.engine.monitor import Monitor, Snapshot
+from migwiz.engine.risk import error_findings
 from migwiz.engine.state import os_identity
 from migwiz.tui import backend, execution
 from migwiz.tui.execution import CallbackSink, RunSummary
@@ -121,7 +124,21 @@ class ExecuteScreen(WizardScreen):
         ]
         count = f"{len(pending)} pending migration(s)" if pending else "the pending migrations"
         upto = f" (up to {to})" if to is not None else ""
-        return f"Apply {count}{upto} to {ctx.database}?"
+        risky = self.risky([s.migration for s in pending if s.migration is not None])
+        return f"{risky}Apply {count}{upto} to {ctx.database}?"
+
+    def risky(self, migrations: list[Migration]) -> str:
+        """What lint rates `error` among `migrations`, as a sentence before the question (or nothing)."""
+        report = self.wizard.data.lint
+        if not isinstance(report, LintReport) or not migrations:
+            return ""
+        found = error_findings(report, migrations)
+        if not found:
+            return ""
+        listed = "; ".join(f.describe() for f in found[:3]) + (
+            f"; {len(found) - 3} more" if len(found) > 3 else ""
+        )
+        return f"Lint rates {len({f.version for f in found})} of them error: {listed}. "
 
     def action_execute(self) -> None:
         """Ask for the database name, then run."""
