@@ -234,7 +234,7 @@ def run_ci(
     else:
         report.gates.append(Gate("rollback", "skipped", "--no-rollback"))
     if drift_dsn:
-        _timed(report, "drift", lambda: _drift(report, mset, drift_dsn, schema, log))
+        _timed(report, "drift", lambda: _drift(report, mset, drift_dsn, schema, log, base_sql))
     else:
         report.gates.append(Gate("drift", "skipped", "no --drift-dsn"))
     if plan_dsn:
@@ -273,9 +273,11 @@ def _rollback(
     log.info("ci", f"rollback: {report.gates[-1].detail}", gate="rollback", status=report.gates[-1].status)
 
 
-def _drift(report: CiReport, mset: MigrationSet, dsn: str, schema: str, log: EventLog) -> Gate:
+def _drift(
+    report: CiReport, mset: MigrationSet, dsn: str, schema: str, log: EventLog, base_sql: Sequence[Path] = ()
+) -> Gate:
     report.drift_target = describe(dsn)
-    report.drift = drift(dsn, mset, schema=schema, log=log)
+    report.drift = drift(dsn, mset, schema=schema, log=log, baseline=base_sql)
     return drift_gate(report.drift, report.drift_target)
 
 
