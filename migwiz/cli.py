@@ -1305,6 +1305,7 @@ def demo(keep: bool, rows: int, no_workload: bool, major: int | None, debug: boo
             highlight=False,
         )
         return
+    signalled = False
     try:
         if sys.stdin.isatty() and sys.stdout.isatty():
             from migwiz.engine.config import load_settings as _settings
@@ -1319,7 +1320,11 @@ def demo(keep: bool, rows: int, no_workload: bool, major: int | None, debug: boo
 
         while True:
             time.sleep(1)
+    except DemoStopped:
+        signalled = True
     except KeyboardInterrupt:
         pass
     finally:
         session.stop()
+    if signalled:
+        sys.exit(1)
