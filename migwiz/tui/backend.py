@@ -248,7 +248,9 @@ class VerifyReport:
         failed = sum(1 for c in self.checks if not c.ok)
         parts = [f"{failed} check(s) failed"] if failed else []
         if self.skipped:
-            parts.append(f"{len(self.skipped)} did not run")
+            parts.append(
+                f"{len(self.skipped)} did not run" if parts else f"{len(self.skipped)} check(s) did not run"
+            )
         return " · ".join(parts) if parts else "every check passed"
 
 

@@ -46,8 +46,8 @@ def render_target(view: backend.TargetView, demo_dsn: str | None = None) -> Rend
         from migwiz.demo.session import demo_commands
 
         folder = view.migrations_dir or Path("migrations")
-        parts.append(Text.assemble(("demo DSN ", "bold"), demo_dsn))
-        parts.append(Text("from another terminal, while this wizard runs:", style="dim"))
+        grid.add_row("demo DSN", demo_dsn)
+        parts.append(Text("the demo, from another terminal while this wizard runs:", style="dim"))
         parts.extend(Text(f"  {line}", style="cyan") for line in demo_commands(demo_dsn, folder))
     return Group(*parts)
 
