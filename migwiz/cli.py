@@ -1037,6 +1037,12 @@ def adopt(ctx: Context, tool: str, table: str | None, dry_run: bool) -> None:
         ctx.dsn, ctx.migration_set(), tool, schema=ctx.settings.schema, table=table, dry_run=dry_run,
         log_file=ctx.settings.log_file,
     )  # fmt: skip
+    if ctx.settings.baseline and not dry_run:  # an adopted database knows its baseline from now on
+        from migwiz.engine.baseline import read_baseline, record_baseline
+
+        with connect(ctx.dsn, autocommit=True, purpose="baseline") as conn:
+            if not read_baseline(conn, ctx.settings.schema):
+                record_baseline(conn, ctx.settings.baseline, ctx.settings.schema)
     if ctx.json:
         output.emit_json(report.to_json())
     else:

@@ -111,7 +111,8 @@ def test_plain_up_runs_all_three_phases_in_order(db: TestDatabase, tmp_path: Pat
     assert runner.up().ok
     decisions = [e.message for e in sink.events if e.step == "phase" and "contract" in e.message]
     assert decisions == [
-        "contract 3_a_new_contract: expand/backfill 1, 2 run before it in this run, no query uses what it drops"
+        "contract 3_a_new_contract: expand/backfill 1, 2 run before it in this run,"
+        " no query uses what it drops"
     ]
     assert applied(runner) == ["1", "2", "3"]
     assert runner.down(steps=3).ok
