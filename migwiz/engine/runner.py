@@ -203,6 +203,7 @@ class Runner:
         self._executor: Executor | None = None
         self._state_lock = threading.Lock()
         self._current: CurrentStatement | None = None
+        self._edited_logged = False  # `--allow-edited` is logged once per run, however often it plans
         self._analysis: dict[int, tuple[tuple[LockTarget, ...], ...]] = {}
         self._control: RunControl | None = None
         self._control_lock_timeout: int | None = None
@@ -294,7 +295,8 @@ class Runner:
 
     def _check_files_match(self, statuses: list[MigrationStatus], *, allow_edited: bool = False) -> None:
         edited = [s for s in statuses if s.state == "checksum_mismatch" and s.migration is not None]
-        if allow_edited and edited:
+        if allow_edited and edited and not self._edited_logged:
+            self._edited_logged = True
             files = [str(s.migration.up.path) for s in edited if s.migration is not None]
             self.log.warning(
                 "plan",
@@ -302,6 +304,7 @@ class Runner:
                 files=files,
                 versions=[str(s.version) for s in edited],
             )
+        if allow_edited:
             statuses = [s for s in statuses if s.state != "checksum_mismatch"]
         for s in statuses:
             if s.state == "checksum_mismatch" and s.migration is not None:
