@@ -14,6 +14,7 @@ import shlex
 import shutil
 import subprocess
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -137,10 +138,13 @@ def reap_killed_demos(root: Path | None = None) -> list[Path]:
     reaped: list[Path] = []
     for parent in sorted((root or temp_root()).glob("migwiz-pg*")):
         try:
-            pid = int((parent / OWNER_FILE).read_text().strip())
+            pid: int | None = int((parent / OWNER_FILE).read_text().strip())
         except (OSError, ValueError):
-            continue
-        if _alive(pid):
+            pid = None
+        if pid is None:  # still being set up, or half deleted: only a stale folder with no server goes
+            if (parent / "data" / "postmaster.pid").exists() or _age_s(parent) < STALE_AFTER_S:
+                continue
+        elif _alive(pid):
             continue
         datadir = parent / "data"
         binaries = _binaries_of(datadir)
@@ -149,6 +153,17 @@ def reap_killed_demos(root: Path | None = None) -> list[Path]:
         shutil.rmtree(parent, ignore_errors=True)
         reaped.append(parent)
     return reaped
+
+
+STALE_AFTER_S = 600
+"""A demo folder without an owner file and without a running server, untouched this long, is left over."""
+
+
+def _age_s(path: Path) -> float:
+    try:
+        return time.time() - path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _alive(pid: int) -> bool:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import signal
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -35,12 +37,14 @@ class DemoSession:
     keep: bool = False
 
     def stop(self) -> None:
-        """Stop the workload, and the server unless it is kept (once; later calls do nothing)."""
-        if self.workload is not None:
-            self.workload.stop()
-            self.workload = None
-        if not self.keep:
-            self.server.stop()
+        """Stop the workload, and the server unless it is kept (once; later calls do nothing). SIGTERM and
+        SIGHUP wait meanwhile: a second signal must not cut the cleanup short and leave half a folder."""
+        with _signals_held():
+            if self.workload is not None:
+                self.workload.stop()
+                self.workload = None
+            if not self.keep:
+                self.server.stop()
 
     def __enter__(self) -> DemoSession:
         return self
@@ -83,6 +87,20 @@ def start_demo(
             server.stop()
         raise
     return DemoSession(server, dsn, load, keep=keep)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGTERM and SIGHUP ignored inside (main thread only; elsewhere nothing changes)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = {signum: signal.signal(signum, signal.SIG_IGN) for signum in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
 
 
 class DemoStopped(KeyboardInterrupt):

@@ -121,8 +121,14 @@ def test_the_next_start_removes_what_a_killed_demo_left(tmpdir_root: Path) -> No
         alive_folder = datadir.parent.parent / "migwiz-pg0-alive"
         alive_folder.mkdir()
         (alive_folder / OWNER_FILE).write_text(f"{running.pid}\n")
-        assert reap_killed_demos(datadir.parent.parent) == [datadir.parent]
-        assert alive_folder.exists()
+        half = datadir.parent.parent / "migwiz-pg0-half"  # a cleanup cut short: no owner file, no server
+        (half / "data" / "base").mkdir(parents=True)
+        old = time.time() - 3600
+        os.utime(half, (old, old))
+        fresh = datadir.parent.parent / "migwiz-pg0-fresh"  # a demo still setting up its server
+        (fresh / "data").mkdir(parents=True)
+        assert reap_killed_demos(datadir.parent.parent) == [half, datadir.parent]
+        assert alive_folder.exists() and fresh.exists() and not half.exists()
     finally:
         running.kill()
         running.wait()

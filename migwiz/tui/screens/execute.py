@@ -129,7 +129,9 @@ class ExecuteScreen(WizardScreen):
 
     def risky(self, migrations: list[Migration]) -> str:
         """What lint rates `error` among `migrations`, as a sentence before the question (or nothing)."""
-        report = self.wizard.data.lint
+        report = self.wizard.data.lint  # the Pending step's PendingInfo (tests may hand a LintReport)
+        if isinstance(report, backend.PendingInfo):
+            report = report.lint
         if not isinstance(report, LintReport) or not migrations:
             return ""
         found = error_findings(report, migrations)
