@@ -61,11 +61,17 @@ class Context:
             raise UsageError(f"migration folder {folder} does not exist", "check --dir or migwiz.toml")
         return load_migration_set(folder)
 
-    def baseline(self, dsn: str | None) -> tuple[Path, ...]:
-        """--baseline / migwiz.toml's baseline, else the one recorded in the database at `dsn`."""
+    def baseline(self, dsn: str | None, *, tolerant: bool = False) -> tuple[Path, ...]:
+        """--baseline / migwiz.toml's baseline, else the one recorded in the database at `dsn`; `tolerant`:
+        none when that database cannot be read (`ci` then reports the unreachable database in its gate)."""
         from migwiz.engine.baseline import baseline_files
 
-        return baseline_files(dsn, self.settings.baseline, self.settings.schema)
+        try:
+            return baseline_files(dsn, self.settings.baseline, self.settings.schema)
+        except (psycopg.Error, MigwizError):
+            if not tolerant:
+                raise
+            return ()
 
 
 def _fail(exc: MigwizError, debug: bool) -> None:
@@ -995,7 +1001,8 @@ def ci_command(
         ctx.migration_set(), shadow_dsn=shadow_dsn, embedded=embedded, pg_version=pg_version,
         drift_dsn=drift_dsn, plan_dsn=plan_dsn, fail_on=cast(Any, fail_on),
         plan_fail_on=cast(Any, plan_fail_on), rollback=not no_rollback,
-        base_sql=base_sql or ctx.baseline(drift_dsn or plan_dsn or (ctx.dsn if ctx.dsn_given else None)),
+        base_sql=base_sql
+        or ctx.baseline(drift_dsn or plan_dsn or (ctx.dsn if ctx.dsn_given else None), tolerant=True),
         schema=ctx.settings.schema,
     )  # fmt: skip
     if sarif_file:
