@@ -74,7 +74,7 @@ def test_failed_migration_exits_1_and_names_file_and_line(db_latest: TestDatabas
     )
     result = run_cli("up", "--dsn", db_latest.dsn, "--dir", folder)
     assert result.code == 1
-    assert "3_bad.up.sql:2: 42704" in result.stderr
+    assert "3_bad.up.sql:2:16: 42704" in result.stderr
     assert "Traceback" not in result.stderr
     status = run_cli("status", "--dsn", db_latest.dsn, "--dir", folder, "--json").json()
     assert [m["state"] for m in status["migrations"]] == ["applied", "applied", "pending"]

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from migwiz.engine.analysis.analyze import options_of, walk_statements
+from migwiz.engine.analysis.as_run import as_run, reword_refused
 from migwiz.engine.analysis.model import CatalogFacts, Finding, LintReport, ScriptLint, StatementAnalysis
 from migwiz.engine.analysis.rules import RULES, finding
 from migwiz.engine.analysis.schema import Schema
@@ -26,10 +27,13 @@ def lint_migration_set(
     schema = Schema.of(catalog)
     files: list[ScriptLint] = []
     for migration in mset.migrations:
-        up = walk_statements(migration.up.statements, pg_version, schema, options_of(migration.up))
-        script_findings: tuple[Finding, ...] = ()
+        up_script, up_notes, refused = as_run(migration.up, pg_version)
+        up = reword_refused(
+            walk_statements(up_script.statements, pg_version, schema, options_of(up_script)), refused
+        )
+        script_findings: tuple[Finding, ...] = up_notes
         if migration.down is None:
-            script_findings = (
+            script_findings += (
                 finding("missing-down", f"migration {migration.label} has no down script",
                         "-- add a down script that reverses the up, or mark the migration irreversible",
                         migration.up.first_line),
@@ -37,10 +41,11 @@ def lint_migration_set(
         files.append(ScriptLint(migration.up.path, up, script_findings))
         if migration.down is not None:
             down_schema = copy.deepcopy(schema)
+            down_script, down_notes, refused = as_run(migration.down, pg_version)
             down = walk_statements(
-                migration.down.statements, pg_version, down_schema, options_of(migration.down, is_down=True)
+                down_script.statements, pg_version, down_schema, options_of(down_script, is_down=True)
             )
-            files.append(ScriptLint(migration.down.path, down))
+            files.append(ScriptLint(migration.down.path, reword_refused(down, refused), down_notes))
     return LintReport(tuple(files), pg_version)
 
 

@@ -301,7 +301,7 @@ class ExecuteScreen(WizardScreen):
             )
         elif not summary.report.ok:
             failed = next(o for o in summary.report.outcomes if o.result == "failed")
-            reason = failed.failure.describe() if failed.failure else "failed"
+            reason = failed.failure.describe().replace("\n", " · ") if failed.failure else "failed"
             if self.abort is not None and self.abort[0] == "cancel":
                 reason = f"cancelled by the operator ({reason})"
             text = Text(f"{failed.version} failed and was rolled back: {reason}", "bold red")

@@ -95,9 +95,10 @@ class RecentScreen(WizardScreen):
         applied (None when `key` is the oldest applied migration)."""
         recent = self.wizard.data.recent
         assert isinstance(recent, RecentChanges)
-        chosen = Version(key)
-        reverted = [h.version for h in recent.applied if Version(h.version) >= chosen]
-        older = [Version(h.version) for h in recent.applied if Version(h.version) < chosen]
+        version = recent.mset.version
+        chosen = version(key)
+        reverted = [h.version for h in recent.applied if version(h.version) >= chosen]
+        older = [version(h.version) for h in recent.applied if version(h.version) < chosen]
         return reverted, max(older, default=None)
 
     def show_choice(self) -> None:
