@@ -35,7 +35,8 @@ class RecentScreen(WizardScreen):
 
     def body(self) -> ComposeResult:
         table: DataTable[RenderableType] = DataTable(id="applied", cursor_type="row")
-        table.add_columns("version", "name", "applied", "by", "run", "down")
+        # "down" (can it be reverted?) before the rest: at 80 columns the run id is what gets cut
+        table.add_columns("version", "name", "down", "applied", "by", "run")
         yield table
         yield Static("", id="choice", classes="section")
         with VerticalScroll(id="runs-scroll"):
@@ -64,12 +65,12 @@ class RecentScreen(WizardScreen):
             rows[h.version] = (
                 Text(h.version),
                 Text(h.name, no_wrap=True, overflow="ellipsis"),
+                Text("yes" if has_down else "no", style="" if has_down else "red"),
                 Text(backend.describe_when(h.applied_at)),
                 Text(
                     f"{h.os_user or h.db_user}@{h.host or ''}".rstrip("@"), no_wrap=True, overflow="ellipsis"
                 ),
                 Text((h.run_id or "")[:8]),
-                Text("yes" if has_down else "no", style="" if has_down else "red"),
             )
         table = self.query_one("#applied", DataTable)
         with self.app.batch_update():
