@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,9 +20,12 @@ from rich.text import Text
 
 from migwiz import __version__
 from migwiz.console import output
+from migwiz.console.failures import JsonErrors, install_excepthooks
+from migwiz.console.failures import fail as _fail
+from migwiz.console.failures import write_scrubbed as _write_scrubbed
 from migwiz.engine import commands
 from migwiz.engine.config import Settings, load_settings
-from migwiz.engine.connect import connect, resolve_dsn, scrub
+from migwiz.engine.connect import connect, remember_secrets, resolve_dsn, scrub
 from migwiz.engine.durations import parse_age, parse_duration
 from migwiz.engine.errors import ConnectionFailed, MigwizError, UsageError
 from migwiz.engine.eventlog import LEVELS, Event, Level, follow_events, read_events
@@ -74,15 +76,6 @@ class Context:
             return ()
 
 
-def _fail(exc: MigwizError, debug: bool) -> None:
-    if debug:
-        traceback.print_exc()
-    output.stderr.print(f"migwiz: error: {scrub(exc.message)}", markup=False, highlight=False)
-    if exc.hint:
-        output.stderr.print(f"hint: {scrub(exc.hint)}", markup=False, highlight=False, style="dim")
-    sys.exit(exc.exit_code)
-
-
 def common_options(func: F) -> F:
     """The options every database command takes; every error becomes one line and an exit code."""
 
@@ -116,6 +109,9 @@ def common_options(func: F) -> F:
         baseline: tuple[Path, ...],
         **kwargs: Any,
     ) -> Any:
+        for value in (dsn, *(v for k, v in kwargs.items() if k.endswith("dsn"))):
+            if isinstance(value, str):
+                remember_secrets(value)
         try:
             settings = load_settings(
                 dir_flag=dir_,
@@ -129,7 +125,7 @@ def common_options(func: F) -> F:
             ctx = Context(dsn=dsn, json_output=json_output, debug=debug, settings=settings)
             return func(ctx, **kwargs)
         except MigwizError as exc:
-            _fail(exc, debug)
+            _fail(exc, debug, json_output)
         except psycopg.OperationalError as exc:
             first = scrub(str(exc)).strip().splitlines()[0] if str(exc).strip() else "connection lost"
             _fail(
@@ -138,24 +134,30 @@ def common_options(func: F) -> F:
                     "check the server, then run `migwiz status` to see what was applied",
                 ),
                 debug,
+                json_output,
             )
         except psycopg.Error as exc:
             first = scrub(str(exc)).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            _fail(MigwizError(f"database error: {first}"), debug)
+            _fail(MigwizError(f"database error: {first}"), debug, json_output)
         except (KeyboardInterrupt, SystemExit, click.exceptions.Exit, click.ClickException):
-            raise
+            raise  # click errors: said as JSON by `JsonErrors` when --json is given
         except Exception as exc:  # a bug: one line unless --debug, never a secret
             _fail(
                 MigwizError(
                     f"internal error: {type(exc).__name__}: {exc}", "rerun with --debug and report it"
                 ),
                 debug,
+                json_output,
             )
 
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=JsonErrors,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, prog_name="migwiz")
 @click.pass_context
 def cli(ctx: click.Context) -> None:
@@ -645,6 +647,7 @@ def _print_events(ctx: Context, events: list[tuple[int, Event]]) -> None:
 
 def main() -> None:
     """Console-script entry point."""
+    install_excepthooks()
     cli()
 
 
@@ -873,7 +876,7 @@ def test_rollback_command(
         schema=ctx.settings.schema, baseline=ctx.baseline(dsn),
     )  # fmt: skip
     if junit is not None:
-        junit.write_text(report.to_junit(), encoding="utf-8")
+        _write_scrubbed(junit, report.to_junit())
     if ctx.json:
         output.emit_json(report.to_json())
     else:
@@ -1029,22 +1032,21 @@ def ci_command(
     )  # fmt: skip
     if sarif_file:
         sarif_file.parent.mkdir(parents=True, exist_ok=True)
-        sarif_file.write_text(json.dumps(lint_report_sarif(report.lint), indent=2) + "\n", encoding="utf-8")
+        _write_scrubbed(sarif_file, json.dumps(lint_report_sarif(report.lint), indent=2) + "\n")
     if junit_file:
         gate = report.gate("rollback")
         junit_file.parent.mkdir(parents=True, exist_ok=True)
         if report.rollback is not None:
-            junit_file.write_text(report.rollback.to_junit(), encoding="utf-8")
+            _write_scrubbed(junit_file, report.rollback.to_junit())
         elif gate is not None and gate.status == "error":
-            junit_file.write_text(junit_error(gate.detail), encoding="utf-8")
-    markdown = render_markdown(report)
+            _write_scrubbed(junit_file, junit_error(gate.detail))
+    markdown = scrub(render_markdown(report))
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
         summary_file.parent.mkdir(parents=True, exist_ok=True)
-        summary_file.write_text(markdown, encoding="utf-8")
+        _write_scrubbed(summary_file, markdown)
     elif step_summary:
-        with open(step_summary, "a", encoding="utf-8") as f:
-            f.write(markdown)
+        _write_scrubbed(Path(step_summary), markdown, append=True)
     if ctx.json:
         output.emit_json(report.to_json())
     else:

@@ -13,20 +13,26 @@ from migwiz.engine.sets import LAYOUTS
 from migwiz.engine.state import DEFAULT_SCHEMA
 
 CONFIG_NAME = "migwiz.toml"
-_KNOWN_KEYS = {
-    "dir",
-    "schema",
-    "lock_timeout",
-    "statement_timeout",
-    "log_file",
-    "log_retention",
-    "syslog",
-    "drift",
-    "baseline",
-    "lock_retries",
-    "retry_for",
-    "layout",
+MAX_NAME_BYTES = 63
+"""PostgreSQL's longest identifier (NAMEDATALEN - 1)."""
+
+_STRING = ((str,), "a string")
+_DURATION = ((str, int), 'a duration such as "2s" or a number of milliseconds')
+_EXPECTED: dict[str, tuple[tuple[type, ...], str]] = {
+    "dir": _STRING,
+    "schema": _STRING,
+    "lock_timeout": _DURATION,
+    "statement_timeout": _DURATION,
+    "log_file": _STRING,
+    "log_retention": _DURATION,
+    "syslog": ((bool, str), 'true or a socket path or "host:port"'),
+    "drift": ((dict,), "a table (e.g. [migwiz.drift] with ignore = [...])"),
+    "baseline": ((str, list), "a file name or a list of file names"),
+    "lock_retries": ((int,), "a whole number"),
+    "retry_for": _DURATION,
+    "layout": _STRING,
 }
+_KNOWN_KEYS = set(_EXPECTED)
 
 
 @dataclass(frozen=True)
@@ -109,6 +115,7 @@ def load_settings(
                 f"{config_path}: unknown setting {unknown[0]!r}",
                 f"known settings: {', '.join(sorted(_KNOWN_KEYS))}",
             )
+        _check_types(data, config_path)
     base = config_path.parent if config_path else cwd
     if dir_flag is not None:
         migrations_dir: Path | None = dir_flag
@@ -136,7 +143,9 @@ def load_settings(
     ignore = tuple(str(p) for p in drift.get("ignore", ())) if isinstance(drift, dict) else ()
     return Settings(
         migrations_dir=migrations_dir,
-        schema=schema_flag or str(data.get("schema", DEFAULT_SCHEMA)),
+        schema=check_schema_name(schema_flag, "--schema")
+        if schema_flag is not None
+        else check_schema_name(data.get("schema", DEFAULT_SCHEMA), f"{where}: schema"),
         lock_timeout_ms=lock_timeout_ms,
         statement_timeout_ms=statement_timeout_ms,
         log_file=log_file,
@@ -163,6 +172,62 @@ def _layout(flag: str | None, value: Any, where: Path) -> str | None:
         known = ", ".join(LAYOUTS)
         raise ConfigError(f"{origin} = {chosen!r}: not a layout migwiz reads", f"one of: {known}")
     return str(chosen)
+
+
+def _check_types(data: dict[str, Any], where: Path) -> None:
+    """Every known key holds a value of its type: one line naming the key and the type otherwise."""
+    for key, value in data.items():
+        types, expected = _EXPECTED[key]
+        if (isinstance(value, bool) and bool not in types) or not isinstance(value, types):
+            raise ConfigError(
+                f"{where}: {key} = {_shown(value)}: expected {expected}, got {_toml_type(value)}",
+                f"fix {key} in {CONFIG_NAME}",
+            )
+    ignore = data.get("drift", {}).get("ignore", [])
+    if not isinstance(ignore, list) or not all(isinstance(p, str) for p in ignore):
+        raise ConfigError(f"{where}: drift.ignore = {_shown(ignore)}: expected a list of strings")
+    unknown = sorted(set(data.get("drift", {})) - {"ignore"})
+    if unknown:
+        raise ConfigError(f"{where}: unknown setting drift.{unknown[0]}", "known settings: drift.ignore")
+
+
+def _toml_type(value: Any) -> str:
+    names = {bool: "a boolean", int: "an integer", float: "a float", str: "a string", list: "an array"}
+    return next(
+        (n for t, n in names.items() if isinstance(value, t)),
+        "a table" if isinstance(value, dict) else type(value).__name__,
+    )
+
+
+def _shown(value: Any) -> str:
+    """A value on one line, cut short (booleans as TOML writes them)."""
+    text = ("true" if value else "false") if isinstance(value, bool) else repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def check_schema_name(value: Any, where: str) -> str:
+    """`value` when PostgreSQL can hold it as a schema name; a one-line `ConfigError` otherwise.
+
+    >>> check_schema_name("deploy", "--schema")
+    'deploy'
+    >>> check_schema_name("", "--schema")
+    Traceback (most recent call last):
+    ...
+    migwiz.engine.errors.ConfigError: --schema = '': a schema name cannot be empty
+    """
+    if not isinstance(value, str):
+        raise ConfigError(f"{where} = {_shown(value)}: expected a string, got {_toml_type(value)}")
+    if not value:
+        raise ConfigError(f"{where} = '': a schema name cannot be empty", "name the schema (default: migwiz)")
+    if "\x00" in value:
+        raise ConfigError(f"{where} = {_shown(value)}: a schema name cannot hold a NUL character")
+    if len(value.encode()) > MAX_NAME_BYTES:
+        raise ConfigError(
+            f"{where} = {_shown(value)}: {len(value.encode())} bytes, PostgreSQL names hold at most "
+            f"{MAX_NAME_BYTES}",
+            "choose a shorter schema name",
+        )
+    return value
 
 
 def _syslog_address(value: Any) -> str | None:

@@ -108,8 +108,14 @@ class MemorySink:
 
 
 def notify_channel(schema: str) -> str:
-    """The LISTEN/NOTIFY channel on which new events of `schema` are announced."""
-    return f"migwiz_events_{schema}"[:63]
+    """The LISTEN/NOTIFY channel on which new events of `schema` are announced.
+
+    Cut to 63 bytes at a character boundary, as PostgreSQL cuts the identifier `LISTEN` receives.
+
+    >>> len(notify_channel("é" * 40).encode())
+    62
+    """
+    return f"migwiz_events_{schema}".encode()[:63].decode(errors="ignore")
 
 
 class SyslogSink:

@@ -6,8 +6,12 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable
+from typing import TextIO, cast
+
+from rich.console import Console
 
 from migwiz.engine.config import Settings
+from migwiz.engine.secrets import ScrubbedStream
 from migwiz.tui.app import make_app
 from migwiz.tui.context import Mode, WizardContext
 
@@ -33,6 +37,8 @@ def run_wizard(
     """
     context = WizardContext(dsn=dsn, settings=settings, mode=mode, demo=demo)
     app = make_app(context)
+    # a crash report shows locals (a DSN among them): scrub what reaches the terminal
+    app.error_console = Console(file=cast(TextIO, ScrubbedStream("stderr")), markup=False, highlight=False)
     code = app.run()
     control = app.control
     if control is not None and not control.done.is_set():

@@ -22,6 +22,7 @@ from textual.worker import get_current_worker
 from migwiz.engine import commands
 from migwiz.engine.analysis import LintReport
 from migwiz.engine.backfill.progress import BackfillProgress
+from migwiz.engine.connect import scrub
 from migwiz.engine.control import RunControl
 from migwiz.engine.durations import parse_duration
 from migwiz.engine.eventlog import Level, append_event
@@ -175,7 +176,7 @@ class ExecuteScreen(WizardScreen):
             mset = backend.migration_set(settings)
         except Exception as exc:
             control.finish()
-            self.post_message(RunFinished(_failed_summary(self.direction, str(exc))))
+            self.post_message(RunFinished(_failed_summary(self.direction, scrub(str(exc)))))
             return
         data = self.wizard.data
         down = self.direction == "down"
@@ -210,7 +211,7 @@ class ExecuteScreen(WizardScreen):
                     self.post_message(MonitorSample(monitor.sample()))
                 except Exception as exc:
                     self.post_message(
-                        MonitorFailed(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+                        MonitorFailed(scrub(str(exc)).splitlines()[0] if str(exc) else type(exc).__name__)
                     )
                 if control is not None and control.done.is_set():
                     break
