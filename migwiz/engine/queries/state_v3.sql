@@ -1,6 +1,6 @@
 -- migwiz's own state, version 3: the database's baseline, the schema before its first migration (the SQL
 -- itself, in order), so drift, verify, test-rollback and ci start their shadow databases from it without flags.
--- {schema} is replaced by the quoted schema name.
+-- The schema name is filled in by psycopg.sql.Identifier.
 
 CREATE TABLE IF NOT EXISTS {schema}.baseline (
     position    integer PRIMARY KEY,
