@@ -33,6 +33,7 @@ from migwiz.engine.executor import RetryPolicy
 from migwiz.engine.guard import GuardPolicy
 from migwiz.engine.migset import LAYOUTS, load_migration_set
 from migwiz.engine.model import MigrationSet, Version
+from migwiz.engine.preflight import explain
 from migwiz.engine.risk import RiskyFinding
 from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
 from migwiz.engine.state import state_exists
@@ -138,7 +139,7 @@ def common_options(func: F) -> F:
             )
         except psycopg.Error as exc:
             first = scrub(str(exc)).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            _fail(MigwizError(f"database error: {first}"), debug, json_output)
+            _fail(explain(exc) or MigwizError(f"database error: {first}"), debug, json_output)
         except (KeyboardInterrupt, SystemExit, click.exceptions.Exit, click.ClickException):
             raise  # click errors: said as JSON by `JsonErrors` when --json is given
         except Exception as exc:  # a bug: one line unless --debug, never a secret
@@ -565,15 +566,19 @@ SEVERITY_ORDER = ("info", "warning", "error")
 def lint(ctx: Context, paths: tuple[Path, ...], sarif: bool, pg_version: int | None, fail_on: str) -> None:
     """Static lock analysis of migration files: locks, rewrites, scans, findings and fixes.
 
-    Works without a database; with --dsn it reads the catalog (never runs anything) and skips what is applied.
+    PATHS are folders (a whole set), files (any name: one file of a set is analysed after its predecessors,
+    a loose file alone) or - for a script on stdin. Works without a database; with --dsn it reads the
+    catalog (never runs anything) and skips what is applied.
     """
     from migwiz.engine.analysis import lint_report_json, lint_report_sarif
 
     chosen = list(paths) or [ctx.migration_set().root]
     dsn = ctx.dsn if (ctx.dsn and ctx.dsn_given) else None
+    stdin = sys.stdin.read() if Path("-") in chosen else None
     report = commands.lint(
-        chosen, dsn=dsn, pg_version=pg_version, schema=ctx.settings.schema, layout=ctx.settings.layout
-    )
+        chosen, dsn=dsn, pg_version=pg_version, schema=ctx.settings.schema, layout=ctx.settings.layout,
+        migrations_dir=ctx.settings.migrations_dir, stdin=stdin,
+    )  # fmt: skip
     if sarif:
         output.emit_json(lint_report_sarif(report))
     elif ctx.json:
@@ -762,14 +767,17 @@ def plan_command(
 @click.option("--timeout", default="60s", show_default=True, help="Longest wait for a lock per statement.")
 @common_options
 def trace_command(ctx: Context, target: str, on_target: bool, down_script: bool, timeout: str) -> None:
-    """Run a migration (file or version) on a scratch copy of the schema and report the locks it takes.
+    """Run a migration (file of any name, version, or - for stdin) on a scratch copy and report its locks.
 
     Never touches the target unless --on-target is given; there it runs in a transaction, rolled back.
     """
     from migwiz.console.trace_view import print_trace, resolve_script, trace_json
     from migwiz.engine.trace import trace_on_scratch, trace_statements
 
-    script = resolve_script(target, down_script, ctx.migration_set)
+    script = resolve_script(
+        target, down_script, ctx.migration_set, configured=ctx.settings.migrations_dir,
+        layout=ctx.settings.layout, stdin=sys.stdin.read,
+    )  # fmt: skip
     timeout_s = parse_duration_flag(timeout, "--timeout") / 1000
     in_transaction = script.directives.transaction
     if on_target:
