@@ -52,6 +52,43 @@ def parse_duration(text: str) -> int:
     return int(total)
 
 
+_AGE_ALIASES = {
+    "sec": "s", "secs": "s", "second": "s", "seconds": "s",
+    "m": "min", "mins": "min", "minute": "min", "minutes": "min",
+    "hr": "h", "hrs": "h", "hour": "h", "hours": "h",
+    "day": "d", "days": "d",
+}  # fmt: skip
+_AGE_WORD = re.compile(r"(\d(?:[\d.]*)\s*)([A-Za-z]+)")
+
+
+def parse_age(text: str) -> int:
+    """How far back, in milliseconds, as people type it (`log --since`): the units of `parse_duration` and
+    also m for minutes, sec, hr and the spelled-out words; ValueError otherwise.
+
+    >>> parse_age("5m"), parse_age("30s"), parse_age("10min"), parse_age("2h"), parse_age("1d")
+    (300000, 30000, 600000, 7200000, 86400000)
+    >>> parse_age("1h30m"), parse_age("2 hours"), parse_age("90sec")
+    (5400000, 7200000, 90000)
+    >>> parse_age("5x")
+    Traceback (most recent call last):
+    ...
+    ValueError: invalid duration '5x': unknown unit 'x' (use one of s, m, min, h, d)
+    """
+
+    def canonical(m: re.Match[str]) -> str:
+        unit = m.group(2)
+        return m.group(1) + _AGE_ALIASES.get(unit.lower(), unit)
+
+    try:
+        return parse_duration(_AGE_WORD.sub(canonical, text))
+    except ValueError as exc:
+        raise ValueError(
+            str(exc)
+            .replace(repr(_AGE_WORD.sub(canonical, text)), repr(text))
+            .replace(f"use one of {_UNITS_TEXT}", "use one of s, m, min, h, d")
+        ) from None
+
+
 def format_duration(ms: int) -> str:
     """Shortest exact text for `ms` milliseconds, which `parse_duration` reads back.
 

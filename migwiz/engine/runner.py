@@ -55,6 +55,8 @@ class ExecutionPolicy:
     resolve: Resolve | None = None
     phase: Phase | None = None  # issue 5: `up --phase`, only migrations of this phase
     force_contract: bool = False  # issue 5: run a contract the phase guard refuses (reason logged)
+    allow_edited: bool = False
+    """`down --allow-edited`: revert although applied files were edited (the files are named in the log)."""
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     guard: GuardPolicy = field(default_factory=GuardPolicy)
     orphan_wait_ms: int = 30_000
@@ -164,6 +166,7 @@ class Runner:
         self._executor: Executor | None = None
         self._state_lock = threading.Lock()
         self._current: CurrentStatement | None = None
+        self._edited_logged = False  # `--allow-edited` is logged once per run, however often it plans
         self._analysis: dict[int, tuple[tuple[LockTarget, ...], ...]] = {}
         self._transactions: dict[int, TransactionPlan] = {}
         self._control: RunControl | None = None
@@ -254,13 +257,26 @@ class Runner:
 
     # -- planning ----------------------------------------------------------------------------------
 
-    def _check_files_match(self, statuses: list[MigrationStatus]) -> None:
+    def _check_files_match(self, statuses: list[MigrationStatus], *, allow_edited: bool = False) -> None:
+        edited = [s for s in statuses if s.state == "checksum_mismatch" and s.migration is not None]
+        if allow_edited and edited and not self._edited_logged:
+            self._edited_logged = True
+            files = [str(s.migration.up.path) for s in edited if s.migration is not None]
+            self.log.warning(
+                "plan",
+                f"--allow-edited: going on although applied migration(s) were edited: {', '.join(files)}",
+                files=files,
+                versions=[str(s.version) for s in edited],
+            )
+        if allow_edited:
+            statuses = [s for s in statuses if s.state != "checksum_mismatch"]
         for s in statuses:
             if s.state == "checksum_mismatch" and s.migration is not None:
                 raise StateMismatch(
                     f"{s.migration.up.path}: applied migration {s.version} was edited after it was applied "
                     "(checksum differs); nothing was run",
-                    "restore the applied file and put the change in a new migration",
+                    "restore the applied file and put the change in a new migration"
+                    " (an emergency rollback: `migwiz down --allow-edited`, logged with the file names)",
                 )
             if s.state == "missing_file":
                 raise StateMismatch(
@@ -310,14 +326,17 @@ class Runner:
     def plan_down(self, to: Version | None = None, steps: int | None = None) -> list[MigrationStatus]:
         """The applied migrations `down` would revert, newest first."""
         statuses = self.statuses()
-        self._check_files_match(statuses)
+        self._check_files_match(statuses, allow_edited=self.policy.allow_edited)
         partial = [s for s in statuses if s.state == "failed" and s.history and not s.history.reverting]
         if partial:
             raise StateMismatch(
                 f"migration {partial[0].version} is partly applied ({partial[0].detail}); nothing was run",
                 "finish it with `migwiz up` first, then roll back",
             )
-        applied = [s for s in statuses if s.state in ("applied", "failed")]
+        reverting = (
+            ("applied", "failed", "checksum_mismatch") if self.policy.allow_edited else ("applied", "failed")
+        )
+        applied = [s for s in statuses if s.state in reverting]
         applied.sort(key=lambda s: s.version, reverse=True)
         if to is not None:
             if to not in {s.version for s in statuses}:

@@ -43,6 +43,7 @@ class ChainFailure:
 
     migration: Migration
     error: str
+    sqlstate: str | None = None
 
 
 @dataclass
@@ -176,11 +177,13 @@ class ShadowChain:
             self.position = self._fresh(index)
         while self.position < index:
             m = self.chain[self.position]
-            error = failure_text(self.runner.up(m.version))
+            report = self.runner.up(m.version)
+            error = failure_text(report)
             self.stats["replayed"] += 1
             if error:
                 self.position = None
-                return ChainFailure(m, error)
+                failed = next(o.failure for o in report.outcomes if o.failure is not None)
+                return ChainFailure(m, error, failed.sqlstate)
             self.reached(self.position + 1)
         return None
 
