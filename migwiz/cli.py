@@ -675,14 +675,18 @@ def trace_command(ctx: Context, target: str, on_target: bool, down_script: bool,
     """
     from migwiz.console.trace_view import print_trace, resolve_script, trace_json
     from migwiz.engine.trace import trace_on_scratch, trace_statements
+    from migwiz.engine.transactions import plan_transaction
 
     script = resolve_script(target, down_script, ctx.migration_set)
     timeout_s = parse_duration_flag(timeout, "--timeout") / 1000
-    in_transaction = script.directives.transaction
+    with connect(ctx.dsn, autocommit=True, purpose="trace") as conn:
+        major = conn.info.server_version // 10000
+    plan = plan_transaction(script, major)  # the decision `up` makes: refusals, automatic mode, unwrapping
+    script, in_transaction = plan.script, plan.in_transaction
     if on_target:
         if not in_transaction:
             raise UsageError(
-                f"{script.path}: a no-transaction migration commits each statement: tracing it on the "
+                f"{script.path}: runs {plan.mode()}, committing each statement: tracing it on the "
                 "target would apply it",
                 "trace it on a scratch copy (drop --on-target)",
             )
