@@ -31,6 +31,7 @@ from migwiz.engine.executor import RetryPolicy
 from migwiz.engine.guard import GuardPolicy
 from migwiz.engine.migset import LAYOUTS, load_migration_set
 from migwiz.engine.model import MigrationSet
+from migwiz.engine.repair import RepairPlan
 from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
 from migwiz.engine.state import state_exists
 from migwiz.engine.status import in_sync
@@ -455,6 +456,68 @@ def down(ctx: Context, flags: ExecutionFlags, to: str | None, steps: int | None,
     _run_migrations(
         ctx, "down", policy, flags, lambda runner: runner.down(runner.mset.version(to) if to else None, steps)
     )
+
+
+# -- repair ------------------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--migration", "version", help="Only this migration (needed when several are partly applied).")
+@click.option(
+    "--from-statement",
+    type=click.IntRange(min=1),
+    help="Resume a partly applied migration at this statement of its fixed file (earlier ones: done).",
+)
+@click.option(
+    "--restart", is_flag=True, help="A partly applied migration runs again from its first statement."
+)
+@click.option("--dry-run", is_flag=True, help="Only show what would change.")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@common_options
+def repair(
+    ctx: Context, version: str | None, from_statement: int | None, restart: bool, dry_run: bool, yes: bool
+) -> None:
+    """Realign the history with fixed files: checksums of edited applied migrations, part-applied ones."""
+    if restart and from_statement is not None:
+        raise UsageError("--restart and --from-statement cannot be combined", "choose one resume point")
+    if not (yes or dry_run) and (ctx.json or not sys.stdin.isatty()):
+        raise UsageError(
+            "repair changes the history: confirm with --yes when not on a terminal",
+            "look first with --dry-run, then pass --yes",
+        )
+    mset = ctx.migration_set()
+
+    def confirm(plan: RepairPlan) -> bool:
+        _print_repair(plan)
+        return click.confirm(f"Change {len(plan.changes)} history row(s)?")
+
+    result = commands.repair(
+        ctx.dsn, mset, commands.RepairChoice(version, from_statement, restart), schema=ctx.settings.schema,
+        dry_run=dry_run, confirm=None if yes or dry_run else confirm, log_file=ctx.settings.log_file,
+        syslog_address=ctx.settings.syslog_address,
+    )  # fmt: skip
+    if ctx.json:
+        output.emit_json(result.to_json())
+        return
+    if dry_run or yes:
+        _print_repair(result.plan)
+    if not result.plan.changes:
+        output.stdout.print("nothing to repair: the history agrees with the files", markup=False)
+    elif result.applied:
+        output.stdout.print(
+            f"{len(result.plan.changes)} history row(s) repaired; run {result.run_id}", markup=False
+        )
+    elif dry_run:
+        output.stdout.print("dry run: nothing was changed", markup=False)
+    else:
+        output.stdout.print("not confirmed: nothing was changed", markup=False)
+        sys.exit(1)
+
+
+def _print_repair(plan: RepairPlan) -> None:
+    for c in plan.changes:
+        output.stdout.print(f"{c.kind:8} {c.label}: {c.description}", markup=False)
+    _print_notices(plan.notices)
 
 
 # -- lint --------------------------------------------------------------------------------------------------
