@@ -160,6 +160,7 @@ class Guard:
         self.ours = ours
         self._conn: psycopg.Connection[Any] | None = None
         self._mutex = threading.Lock()
+        self._watcher: _Watcher | None = None
 
     def _connection(self) -> psycopg.Connection[Any]:
         if self._conn is None or self._conn.closed or self._conn.broken:
@@ -171,6 +172,9 @@ class Guard:
 
     def close(self) -> None:
         """Close the guard's connection."""
+        if self._watcher is not None:
+            self._watcher.close()
+            self._watcher = None
         if self._conn is not None:
             self._conn.close()
             self._conn = None
@@ -318,59 +322,101 @@ class Guard:
 
     def watch(self, pid: int) -> Watch:
         """A running watch over our backend `pid` (stop it when the statement returns)."""
-        return Watch(self, pid)
+        if self._watcher is None:
+            self._watcher = _Watcher()
+        return Watch(self, pid, self._watcher)
 
 
 class Watch:
-    """Looks at our backend every `poll_ms` while one statement runs, in a thread of its own."""
+    """Looks at our backend every `poll_ms` while one statement runs, from the guard's watcher thread."""
 
-    def __init__(self, guard: Guard, pid: int) -> None:
+    def __init__(self, guard: Guard, pid: int, watcher: _Watcher) -> None:
         self.guard = guard
         self.pid = pid
         self.result = WatchResult()
         self._stop = threading.Event()
+        self._busy = threading.Lock()
         self._started = time.monotonic()
-        self._thread = threading.Thread(target=self._loop, name="migwiz-guard", daemon=True)
-        self._thread.start()
+        watcher.submit(self)
 
     def _loop(self) -> None:
         policy = self.guard.policy
         interval = policy.poll_ms / 1000
         waiting_since: float | None = None
         while not self._stop.wait(interval):
-            try:
-                waiting, blockers, queued = self.guard.look(self.pid)
-            except psycopg.Error:
-                continue  # one slow look (statement_timeout) is no reason to stop watching
-            if not waiting:
-                waiting_since = None
-                continue
-            now = time.monotonic()
-            waiting_since = waiting_since or now
-            self.result.blockers = blockers
-            self.result.queued = queued
-            self.result.max_queued = max(self.result.max_queued, len(queued))
-            self.result.waited_ms = (now - waiting_since) * 1000
-            if not policy.enabled or not queued:
-                continue
-            longest = max((q.age_s or 0.0) for q in queued) * 1000
-            reason = ""
-            if len(queued) > policy.max_queued:
-                reason = f"{len(queued)} sessions queued behind our lock request (limit {policy.max_queued})"
-            elif longest > policy.max_queue_wait_ms:
-                reason = (
-                    f"a session waited {longest:.0f} ms behind our lock request"
-                    f" (limit {policy.max_queue_wait_ms} ms)"
-                )
-            if reason:
-                with contextlib.suppress(psycopg.Error):
-                    if self.guard.cancel_if_waiting(self.pid):
-                        self.result.cancelled = True
-                        self.result.reason = reason
-                        return
+            with self._busy:
+                if self._stop.is_set():
+                    return
+                try:
+                    waiting, blockers, queued = self.guard.look(self.pid)
+                except psycopg.Error:
+                    continue  # one slow look (statement_timeout) is no reason to stop watching
+                if not waiting:
+                    waiting_since = None
+                    continue
+                now = time.monotonic()
+                waiting_since = waiting_since or now
+                self.result.blockers = blockers
+                self.result.queued = queued
+                self.result.max_queued = max(self.result.max_queued, len(queued))
+                self.result.waited_ms = (now - waiting_since) * 1000
+                if not policy.enabled or not queued:
+                    continue
+                longest = max((q.age_s or 0.0) for q in queued) * 1000
+                reason = ""
+                if len(queued) > policy.max_queued:
+                    reason = (
+                        f"{len(queued)} sessions queued behind our lock request (limit {policy.max_queued})"
+                    )
+                elif longest > policy.max_queue_wait_ms:
+                    reason = (
+                        f"a session waited {longest:.0f} ms behind our lock request"
+                        f" (limit {policy.max_queue_wait_ms} ms)"
+                    )
+                if reason:
+                    with contextlib.suppress(psycopg.Error):
+                        if self.guard.cancel_if_waiting(self.pid):
+                            self.result.cancelled = True
+                            self.result.reason = reason
+                            return
 
     def stop(self) -> WatchResult:
-        """Stop watching and return what was seen."""
+        """Stop watching (waiting for a look in progress to end) and return what was seen."""
         self._stop.set()
-        self._thread.join()
-        return self.result
+        with self._busy:
+            return self.result
+
+
+class _Watcher:
+    """One thread per guard that runs its watches one after another: starting a thread per statement
+    cost more than a small statement itself (seed data runs thousands per second)."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._next: Watch | None = None
+        self._closed = False
+        self._thread = threading.Thread(target=self._run, name="migwiz-guard", daemon=True)
+        self._thread.start()
+
+    def submit(self, watch: Watch) -> None:
+        """Watch `watch` next (the previous watch has been stopped)."""
+        with self._cond:
+            self._next = watch
+            self._cond.notify()
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while self._next is None and not self._closed:
+                    self._cond.wait()
+                if self._closed:
+                    return
+                watch, self._next = self._next, None
+            if watch is not None:
+                watch._loop()
+
+    def close(self) -> None:
+        """End the thread (after the watch it runs, if any, has been stopped)."""
+        with self._cond:
+            self._closed = True
+            self._cond.notify()
