@@ -136,6 +136,7 @@ def main() -> None:
     parser.add_argument("--mb", type=int, default=50, help="size of the generated seed file (MB)")
     parser.add_argument("--pg", type=int, help="server major version (default: newest)")
     parser.add_argument("--no-huge", action="store_true", help="skip the single huge INSERT")
+    parser.add_argument("--no-small", action="store_true", help="skip the single-row INSERTs")
     args = parser.parse_args()
     binaries = find_binaries(args.pg) if args.pg else max(available_binaries(), key=lambda b: b.major)
     if binaries is None:
@@ -150,8 +151,9 @@ def main() -> None:
             print(
                 f"PostgreSQL {binaries.major}; {args.mb} MB of INSERTs: {statements:,} statements", flush=True
             )
-            results += measure(server, small, f"{args.mb} MB, 1-row INSERTs", statements, statements - 1)
-            print(table(results), flush=True)
+            if not args.no_small:
+                results += measure(server, small, f"{args.mb} MB, 1-row INSERTs", statements, statements - 1)
+                print(table(results), flush=True)
             if not args.no_huge:
                 huge = Path(tmp) / "huge"
                 huge.mkdir()

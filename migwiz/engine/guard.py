@@ -323,7 +323,7 @@ class Guard:
     def watch(self, pid: int) -> Watch:
         """A running watch over our backend `pid` (stop it when the statement returns)."""
         if self._watcher is None:
-            self._watcher = _Watcher()
+            self._watcher = _Watcher(self)
         return Watch(self, pid, self._watcher)
 
 
@@ -337,48 +337,50 @@ class Watch:
         self._stop = threading.Event()
         self._busy = threading.Lock()
         self._started = time.monotonic()
-        watcher.submit(self)
+        self._waiting_since: float | None = None
+        watcher.current = self
 
-    def _loop(self) -> None:
+    @property
+    def stopped(self) -> bool:
+        """The statement returned (or the watch cancelled it)."""
+        return self._stop.is_set()
+
+    def look_once(self) -> None:
+        """One look at our backend; cancels it when the lock queue behind it is too long or too old."""
         policy = self.guard.policy
-        interval = policy.poll_ms / 1000
-        waiting_since: float | None = None
-        while not self._stop.wait(interval):
-            with self._busy:
-                if self._stop.is_set():
-                    return
-                try:
-                    waiting, blockers, queued = self.guard.look(self.pid)
-                except psycopg.Error:
-                    continue  # one slow look (statement_timeout) is no reason to stop watching
-                if not waiting:
-                    waiting_since = None
-                    continue
-                now = time.monotonic()
-                waiting_since = waiting_since or now
-                self.result.blockers = blockers
-                self.result.queued = queued
-                self.result.max_queued = max(self.result.max_queued, len(queued))
-                self.result.waited_ms = (now - waiting_since) * 1000
-                if not policy.enabled or not queued:
-                    continue
-                longest = max((q.age_s or 0.0) for q in queued) * 1000
-                reason = ""
-                if len(queued) > policy.max_queued:
-                    reason = (
-                        f"{len(queued)} sessions queued behind our lock request (limit {policy.max_queued})"
-                    )
-                elif longest > policy.max_queue_wait_ms:
-                    reason = (
-                        f"a session waited {longest:.0f} ms behind our lock request"
-                        f" (limit {policy.max_queue_wait_ms} ms)"
-                    )
-                if reason:
-                    with contextlib.suppress(psycopg.Error):
-                        if self.guard.cancel_if_waiting(self.pid):
-                            self.result.cancelled = True
-                            self.result.reason = reason
-                            return
+        with self._busy:
+            if self._stop.is_set():
+                return
+            try:
+                waiting, blockers, queued = self.guard.look(self.pid)
+            except psycopg.Error:
+                return  # one slow look (statement_timeout) is no reason to stop watching
+            if not waiting:
+                self._waiting_since = None
+                return
+            now = time.monotonic()
+            self._waiting_since = self._waiting_since or now
+            self.result.blockers = blockers
+            self.result.queued = queued
+            self.result.max_queued = max(self.result.max_queued, len(queued))
+            self.result.waited_ms = (now - self._waiting_since) * 1000
+            if not policy.enabled or not queued:
+                return
+            longest = max((q.age_s or 0.0) for q in queued) * 1000
+            reason = ""
+            if len(queued) > policy.max_queued:
+                reason = f"{len(queued)} sessions queued behind our lock request (limit {policy.max_queued})"
+            elif longest > policy.max_queue_wait_ms:
+                reason = (
+                    f"a session waited {longest:.0f} ms behind our lock request"
+                    f" (limit {policy.max_queue_wait_ms} ms)"
+                )
+            if reason:
+                with contextlib.suppress(psycopg.Error):
+                    if self.guard.cancel_if_waiting(self.pid):
+                        self.result.cancelled = True
+                        self.result.reason = reason
+                        self._stop.set()
 
     def stop(self) -> WatchResult:
         """Stop watching (waiting for a look in progress to end) and return what was seen."""
@@ -388,35 +390,25 @@ class Watch:
 
 
 class _Watcher:
-    """One thread per guard that runs its watches one after another: starting a thread per statement
-    cost more than a small statement itself (seed data runs thousands per second)."""
+    """One thread per guard, ticking every `poll_ms`, that looks at the statement running now (if it has
+    run for a tick): starting a thread per statement, or waking one, cost more than a small statement
+    itself (seed data runs thousands per second)."""
 
-    def __init__(self) -> None:
-        self._cond = threading.Condition()
-        self._next: Watch | None = None
-        self._closed = False
+    def __init__(self, guard: Guard) -> None:
+        self.guard = guard
+        self.current: Watch | None = None
+        self._closed = threading.Event()
         self._thread = threading.Thread(target=self._run, name="migwiz-guard", daemon=True)
         self._thread.start()
 
-    def submit(self, watch: Watch) -> None:
-        """Watch `watch` next (the previous watch has been stopped)."""
-        with self._cond:
-            self._next = watch
-            self._cond.notify()
-
     def _run(self) -> None:
-        while True:
-            with self._cond:
-                while self._next is None and not self._closed:
-                    self._cond.wait()
-                if self._closed:
-                    return
-                watch, self._next = self._next, None
-            if watch is not None:
-                watch._loop()
+        while not self._closed.wait(self.guard.policy.poll_ms / 1000):
+            watch = self.current
+            if watch is None or watch.stopped:
+                continue
+            if (time.monotonic() - watch._started) * 1000 >= self.guard.policy.poll_ms:
+                watch.look_once()
 
     def close(self) -> None:
-        """End the thread (after the watch it runs, if any, has been stopped)."""
-        with self._cond:
-            self._closed = True
-            self._cond.notify()
+        """End the thread (it ends within one tick)."""
+        self._closed.set()
