@@ -23,6 +23,7 @@ from psycopg import sql
 
 from migwiz.engine.backfill.execute import ProgressCallback
 from migwiz.engine.backfill.migration import run_backfill_migration  # issue 5: backfill runner
+from migwiz.engine.batches import run_statements
 from migwiz.engine.connect import connect, scrub
 from migwiz.engine.control import RunControl, RunStopped
 from migwiz.engine.errors import StateMismatch, UsageError
@@ -819,10 +820,7 @@ class Runner:
             position[0] = 0
             with conn.transaction():
                 self._set_timeouts(conn, script, local=True)
-                for index in range(len(script.statements)):
-                    position[0] = index
-                    self._checkpoint(conn, index)
-                    self._execute(conn, migration, script, index, direction, number)
+                run_statements(self, conn, migration, script, direction, number, position)  # batches.py
                 elapsed = (time.perf_counter() - started) * 1000
                 if direction == "up":
                     self._insert_history(

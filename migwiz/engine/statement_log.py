@@ -69,23 +69,39 @@ class StatementLog:
                 version=version, path=path, line=stmt.line, index=index, duration_ms=round(elapsed_ms, 2),
             )  # fmt: skip
             return
+        self._count(version, path, index, stmt.line, index, stmt.line, 1, elapsed_ms, elapsed_ms)
+
+    def done_batch(
+        self, migration: Migration, script: Script, first: int, count: int, elapsed_ms: float
+    ) -> None:
+        """Statements `first`..`first + count - 1` of `script`, sent together, finished in `elapsed_ms`."""
+        stmts = script.statements
+        self._count(
+            str(migration.version), str(script.path), first, stmts[first].line, first + count - 1,
+            stmts[first + count - 1].line, count, elapsed_ms, elapsed_ms / count,
+        )  # fmt: skip
+
+    def _count(
+        self, version: str, path: str, first: int, first_line: int, last: int, last_line: int, n: int,
+        elapsed_ms: float, slowest_ms: float,
+    ) -> None:  # fmt: skip
         with self._lock:
             batch = self._batch
             follows = batch is not None and (batch.version, batch.path, batch.last_index + 1) == (
-                version, path, index
+                version, path, first
             )  # fmt: skip
         if not follows:
             self.flush()
             with self._lock:
                 batch = self._batch = _Batch(
-                    version, path, stmt.line, index, stmt.line, index, time.monotonic()
+                    version, path, first_line, first, first_line, first, time.monotonic()
                 )
         assert batch is not None
         with self._lock:
-            batch.count += 1
+            batch.count += n
             batch.total_ms += elapsed_ms
-            batch.slowest_ms = max(batch.slowest_ms, elapsed_ms)
-            batch.last_line, batch.last_index = stmt.line, index
+            batch.slowest_ms = max(batch.slowest_ms, slowest_ms)
+            batch.last_line, batch.last_index = last_line, last
             full = batch.count >= self.batch_size or time.monotonic() - batch.started >= self.batch_s
         self.log.pending = self.flush  # any other event writes this batch first
         if full:

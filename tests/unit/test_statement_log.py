@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from migwiz.engine.batches import MAX_BATCHES, MIN_BATCH, SMALL_STATEMENT, batches
 from migwiz.engine.eventlog import EventLog, MemorySink
 from migwiz.engine.guard import LockTarget
 from migwiz.engine.model import Migration, Script, Statement
@@ -59,3 +60,14 @@ def test_lock_targets_once_per_shape_and_none_for_huge_statements() -> None:
     assert targets[1:4] == (insert, insert, insert)
     assert targets[4] == ()  # not parsed: no pre-check
     assert targets[5] == (LockTarget("public.other_table", "RowExclusiveLock"),)
+
+
+def test_batches_group_small_data_statements_and_stay_few() -> None:
+    script = seed_script(2500)
+    assert list(batches(script.statements)) == [(0, 1), (1, MIN_BATCH), (1001, MIN_BATCH), (2001, 500)]
+    assert all(count == 1 for _, count in batches(script.statements, enabled=False))
+    many = seed_script(MIN_BATCH * MAX_BATCHES * 3).statements
+    assert len(list(batches(many))) <= MAX_BATCHES + 2  # batches grow instead: few savepoints
+    big = Statement("INSERT INTO seed VALUES " + "(1)," * (SMALL_STATEMENT // 4) + "(1)", 5)
+    mixed = (*script.statements[:3], big, *script.statements[3:5])
+    assert list(batches(mixed)) == [(0, 1), (1, 2), (3, 1), (4, 2)]
