@@ -264,7 +264,7 @@ class Runner:
                 raise StateMismatch(
                     f"{s.migration.up.path}: applied migration {s.version} was edited after it was applied "
                     "(checksum differs); nothing was run",
-                    "restore the applied file and put the change in a new migration",
+                    "restore the file and put the change in a new migration, or accept it: `migwiz repair`",
                 )
             if s.state == "missing_file":
                 raise StateMismatch(

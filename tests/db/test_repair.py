@@ -33,6 +33,7 @@ def fail_part_way(db: TestDatabase, tmp_path: Path) -> Path:
     (folder / "1_seed.up.sql").write_text(FIXED)
     refused = run_cli("up", "--dsn", db.dsn, "--dir", folder, "--allow-irreversible")
     assert refused.code == 1 and "edited after it was applied" in refused.stderr
+    assert "`migwiz repair`" in refused.stderr
     return folder
 
 
