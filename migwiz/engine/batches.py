@@ -1,7 +1,8 @@
 """Seed data in one transaction: runs of small data statements sent to the server in one round trip.
 
-A transactional script's consecutive data statements (INSERT, UPDATE, DELETE, MERGE, SELECT, VALUES,
-WITH) of under `SMALL_STATEMENT` characters are sent together, as psql's `-1 -f` would run them one after
+A transactional script's consecutive INSERT, UPDATE, DELETE and MERGE statements of under
+`SMALL_STATEMENT` characters are sent together (not SELECT: in migrations it is `pg_sleep` or a function
+doing work, better watched one by one), as psql's `-1 -f` would run them one after
 the other, but without a round trip each: that round trip, not the server's work, is what a seed file of
 single-row INSERTs spends its time on. Each batch runs inside a savepoint. When a statement of a batch
 fails with an error of its own (not a lock conflict, a cancel or a lost connection), the savepoint undoes
@@ -17,6 +18,7 @@ per-statement hooks (the dry run, tests), and `no-transaction` scripts (each sta
 from __future__ import annotations
 
 import math
+import re
 import time
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
@@ -26,11 +28,11 @@ import psycopg
 
 from migwiz.engine.model import Migration, Script, Statement
 from migwiz.engine.progress import CurrentStatement
-from migwiz.engine.statement_log import is_data_statement
 
 if TYPE_CHECKING:
     from migwiz.engine.runner import Direction, Runner
 
+_BATCHED = re.compile(r"(?:INSERT|UPDATE|DELETE|MERGE)\b", re.IGNORECASE)
 SMALL_STATEMENT = 100_000
 MIN_BATCH = 1000
 MAX_BATCH_BYTES = 16_000_000
@@ -60,7 +62,7 @@ def batches(statements: Sequence[Statement], *, enabled: bool = True) -> Iterato
             text = statements[index].sql
             if (
                 len(text) >= SMALL_STATEMENT
-                or not is_data_statement(text)
+                or not _BATCHED.match(text)
                 or chars + len(text) > MAX_BATCH_BYTES
             ):
                 break
