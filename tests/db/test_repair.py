@@ -158,3 +158,19 @@ def test_refused_while_another_run_holds_the_migration_lock(db: TestDatabase, tm
     done = run_cli("repair", "--dsn", db.dsn, "--dir", folder, "--yes", "--restart")
     assert done.code == 0, done.stderr
     assert history(db) == []
+
+
+def test_a_fix_that_now_runs_in_a_transaction_can_only_restart(db: TestDatabase, tmp_path: Path) -> None:
+    folder = fail_part_way(db, tmp_path)
+    transactional = FIXED.replace("-- migwiz:no-transaction\n", "").replace(
+        "CREATE TABLE a (id int PRIMARY KEY);\nINSERT INTO a VALUES (1);",
+        "CREATE TABLE IF NOT EXISTS a (id int PRIMARY KEY);\n"
+        "INSERT INTO a VALUES (1) ON CONFLICT DO NOTHING;",
+    )
+    (folder / "1_seed.up.sql").write_text(transactional)
+    resume = run_cli("repair", "--dsn", db.dsn, "--dir", folder, "--yes", "--from-statement", "3")
+    assert resume.code == 2 and "now runs in one transaction" in resume.stderr
+    assert run_cli("repair", "--dsn", db.dsn, "--dir", folder, "--yes", "--restart").code == 0
+    up = run_cli("up", "--dsn", db.dsn, "--dir", folder, "--allow-irreversible")
+    assert up.code == 0, up.stderr
+    assert [(r[1], r[2]) for r in history(db)] == [(True, 4)]
