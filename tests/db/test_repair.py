@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import psycopg
@@ -174,3 +178,27 @@ def test_a_fix_that_now_runs_in_a_transaction_can_only_restart(db: TestDatabase,
     up = run_cli("up", "--dsn", db.dsn, "--dir", folder, "--allow-irreversible")
     assert up.code == 0, up.stderr
     assert [(r[1], r[2]) for r in history(db)] == [(True, 4)]
+
+
+def on_a_terminal(answer: str, *args: str | Path) -> subprocess.CompletedProcess[str]:
+    """`migwiz ARGS` with a terminal (util-linux `script`) typing `answer`."""
+    command = shlex.join([sys.executable, "-m", "migwiz", *map(str, args)])
+    return subprocess.run(
+        ["script", "-qec", command, "/dev/null"],
+        input=answer, capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200"},
+    )  # fmt: skip
+
+
+def test_on_a_terminal_each_change_is_listed_and_confirmed(db: TestDatabase, tmp_path: Path) -> None:
+    folder = fail_part_way(db, tmp_path)
+    before = history(db)
+    declined = on_a_terminal("n\n", "repair", "--dsn", db.dsn, "--dir", folder, "--from-statement", "3")
+    assert declined.returncode == 1, declined.stdout
+    assert "resume   1_seed: statements 1-2 are recorded as done" in declined.stdout
+    assert "Change 1 history row(s)?" in declined.stdout and "not confirmed" in declined.stdout
+    assert history(db) == before
+    accepted = on_a_terminal("y\n", "repair", "--dsn", db.dsn, "--dir", folder, "--from-statement", "3")
+    assert accepted.returncode == 0, accepted.stdout
+    assert "1 history row(s) repaired; run " in accepted.stdout
+    assert [(r[1], r[2]) for r in history(db)] == [(False, 2)] and history(db) != before
