@@ -9,32 +9,28 @@ from __future__ import annotations
 import functools
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
-import psycopg
-from rich.text import Text
 
+# `migwiz --help` and `--version` stay fast: psycopg, the engine's database modules, the analysis and the
+# UI are imported inside the commands that use them (tests/unit/test_import_hygiene.py).
 from migwiz import __version__
-from migwiz.console import output
-from migwiz.engine import commands
-from migwiz.engine.config import Settings, load_settings
-from migwiz.engine.connect import connect, resolve_dsn, scrub
+from migwiz.console.failures import JsonErrors, install_excepthooks
+from migwiz.console.failures import fail as _fail
+from migwiz.console.failures import write_scrubbed as _write_scrubbed
 from migwiz.engine.durations import parse_duration
 from migwiz.engine.errors import ConnectionFailed, MigwizError, UsageError
-from migwiz.engine.eventlog import LEVELS, Event, Level, follow_events, read_events
-from migwiz.engine.executor import RetryPolicy
-from migwiz.engine.guard import GuardPolicy
-from migwiz.engine.migset import LAYOUTS, load_migration_set
-from migwiz.engine.model import MigrationSet
-from migwiz.engine.repair import RepairPlan
-from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
-from migwiz.engine.state import state_exists
-from migwiz.engine.status import in_sync
+
+if TYPE_CHECKING:
+    from migwiz.engine.config import Settings
+    from migwiz.engine.eventlog import Event
+    from migwiz.engine.model import MigrationSet
+    from migwiz.engine.repair import RepairPlan
+    from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -43,6 +39,8 @@ class Context:
     """What every command shares: flags, settings, output mode."""
 
     def __init__(self, *, dsn: str | None, json_output: bool, debug: bool, settings: Settings) -> None:
+        from migwiz.engine.connect import resolve_dsn
+
         self.dsn = resolve_dsn(dsn)
         self.dsn_given = dsn is not None or bool(os.environ.get("DATABASE_URL"))
         self.json = json_output
@@ -51,6 +49,8 @@ class Context:
 
     def migration_set(self) -> MigrationSet:
         """Load the configured migration folder."""
+        from migwiz.engine.migset import load_migration_set
+
         folder = self.settings.migrations_dir
         if folder is None:
             raise UsageError(
@@ -62,15 +62,6 @@ class Context:
         return load_migration_set(folder, self.settings.layout)
 
 
-def _fail(exc: MigwizError, debug: bool) -> None:
-    if debug:
-        traceback.print_exc()
-    output.stderr.print(f"migwiz: error: {scrub(exc.message)}", markup=False, highlight=False)
-    if exc.hint:
-        output.stderr.print(f"hint: {scrub(exc.hint)}", markup=False, highlight=False, style="dim")
-    sys.exit(exc.exit_code)
-
-
 def common_options(func: F) -> F:
     """The options every database command takes; every error becomes one line and an exit code."""
 
@@ -78,7 +69,7 @@ def common_options(func: F) -> F:
     @click.option("--dir", "dir_", type=click.Path(path_type=Path), help="Migration folder.")
     @click.option(
         "--layout",
-        type=click.Choice(LAYOUTS),
+        type=click.Choice(["native", "directory", "dbmate", "flyway", "sqlx", "prisma"]),
         help="The migration folder's layout (default: migwiz.toml `layout`, else detected).",
     )
     @click.option("--schema", help="Schema holding migwiz's history and log (default: migwiz).")
@@ -104,6 +95,14 @@ def common_options(func: F) -> F:
         baseline: tuple[Path, ...],
         **kwargs: Any,
     ) -> Any:
+        import psycopg
+
+        from migwiz.engine.config import load_settings
+        from migwiz.engine.connect import remember_secrets, scrub
+
+        for value in (dsn, *(v for k, v in kwargs.items() if k.endswith("dsn"))):
+            if isinstance(value, str):
+                remember_secrets(value)
         try:
             settings = load_settings(
                 dir_flag=dir_,
@@ -117,7 +116,7 @@ def common_options(func: F) -> F:
             ctx = Context(dsn=dsn, json_output=json_output, debug=debug, settings=settings)
             return func(ctx, **kwargs)
         except MigwizError as exc:
-            _fail(exc, debug)
+            _fail(exc, debug, json_output)
         except psycopg.OperationalError as exc:
             first = scrub(str(exc)).strip().splitlines()[0] if str(exc).strip() else "connection lost"
             _fail(
@@ -126,24 +125,32 @@ def common_options(func: F) -> F:
                     "check the server, then run `migwiz status` to see what was applied",
                 ),
                 debug,
+                json_output,
             )
         except psycopg.Error as exc:
+            from migwiz.engine.preflight import explain
+
             first = scrub(str(exc)).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            _fail(MigwizError(f"database error: {first}"), debug)
+            _fail(explain(exc) or MigwizError(f"database error: {first}"), debug, json_output)
         except (KeyboardInterrupt, SystemExit, click.exceptions.Exit, click.ClickException):
-            raise
+            raise  # click errors: said as JSON by `JsonErrors` when --json is given
         except Exception as exc:  # a bug: one line unless --debug, never a secret
             _fail(
                 MigwizError(
                     f"internal error: {type(exc).__name__}: {exc}", "rerun with --debug and report it"
                 ),
                 debug,
+                json_output,
             )
 
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=JsonErrors,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, prog_name="migwiz")
 @click.pass_context
 def cli(ctx: click.Context) -> None:
@@ -162,6 +169,10 @@ def cli(ctx: click.Context) -> None:
 @common_options
 def status(ctx: Context) -> None:
     """Where each migration stands. Exit 0 in sync, 1 when something is pending or wrong."""
+    from migwiz.console import output
+    from migwiz.engine import commands
+    from migwiz.engine.status import in_sync
+
     mset = ctx.migration_set()
     result = commands.status(ctx.dsn, mset, schema=ctx.settings.schema)
     statuses, initialised = result.statuses, result.initialised
@@ -217,6 +228,9 @@ def status(ctx: Context) -> None:
 
 def _print_notices(notices: tuple[str, ...] | list[str]) -> None:
     """Files the set's tool ignores and ordering notices: one line each on stderr."""
+    from migwiz.console import output
+    from migwiz.engine.connect import scrub
+
     for notice in notices:
         output.stderr.print(f"notice: {scrub(notice)}", markup=False, highlight=False, style="yellow")
 
@@ -287,6 +301,9 @@ def _run_migrations(
     flags: ExecutionFlags,
     action: Callable[[Runner], RunReport],
 ) -> None:
+    from migwiz.console import output
+    from migwiz.engine import commands
+
     mset = ctx.migration_set()
     if not ctx.json:
         _print_notices(mset.notices)
@@ -297,6 +314,8 @@ def _run_migrations(
     restore_signals = commands.install_signal_stop(control)  # SIGHUP/SIGTERM: stop at the next safe point
 
     def start(act: Callable[[Runner], RunReport]) -> commands.MigrateResult:
+        from migwiz.engine import commands
+
         return commands.migrate(
             ctx.dsn, mset, act, command=command, schema=ctx.settings.schema, policy=policy, wait_ms=wait_ms,
             log_file=ctx.settings.log_file, sinks=sinks, syslog_address=ctx.settings.syslog_address,
@@ -348,6 +367,9 @@ def _run_migrations(
 
 def _estimates(ctx: Context, mset: MigrationSet, policy: ExecutionPolicy) -> dict[tuple[str, int], float]:
     """Per-statement duration estimates from `plan`, for the live view (empty when planning fails)."""
+    from migwiz.console import output
+    from migwiz.engine import commands
+
     try:
         return commands.plan(ctx.dsn, mset, schema=ctx.settings.schema, policy=policy).estimates_ms()
     except MigwizError as exc:
@@ -364,6 +386,10 @@ def parse_duration_flag(value: str, flag: str) -> int:
 
 
 def _policy(ctx: Context, flags: ExecutionFlags, **extra: Any) -> ExecutionPolicy:
+    from migwiz.engine.executor import RetryPolicy
+    from migwiz.engine.guard import GuardPolicy
+    from migwiz.engine.runner import ExecutionPolicy
+
     settings = ctx.settings
     retry = RetryPolicy(
         lock_retries=flags.lock_retries if flags.lock_retries is not None else settings.lock_retries,
@@ -485,6 +511,9 @@ def repair(
             "repair changes the history: confirm with --yes when not on a terminal",
             "look first with --dry-run, then pass --yes",
         )
+    from migwiz.console import output
+    from migwiz.engine import commands
+
     mset = ctx.migration_set()
 
     def confirm(plan: RepairPlan) -> bool:
@@ -515,6 +544,8 @@ def repair(
 
 
 def _print_repair(plan: RepairPlan) -> None:
+    from migwiz.console import output
+
     for c in plan.changes:
         output.stdout.print(f"{c.kind:8} {c.label}: {c.description}", markup=False)
     _print_notices(plan.notices)
@@ -536,15 +567,21 @@ SEVERITY_ORDER = ("info", "warning", "error")
 def lint(ctx: Context, paths: tuple[Path, ...], sarif: bool, pg_version: int | None, fail_on: str) -> None:
     """Static lock analysis of migration files: locks, rewrites, scans, findings and fixes.
 
-    Works without a database; with --dsn it reads the catalog (never runs anything) and skips what is applied.
+    PATHS are folders (a whole set), files (any name: one file of a set is analysed after its predecessors,
+    a loose file alone) or - for a script on stdin. Works without a database; with --dsn it reads the
+    catalog (never runs anything) and skips what is applied.
     """
+    from migwiz.console import output
+    from migwiz.engine import commands
     from migwiz.engine.analysis import lint_report_json, lint_report_sarif
 
     chosen = list(paths) or [ctx.migration_set().root]
     dsn = ctx.dsn if (ctx.dsn and ctx.dsn_given) else None
+    stdin = sys.stdin.read() if Path("-") in chosen else None
     report = commands.lint(
-        chosen, dsn=dsn, pg_version=pg_version, schema=ctx.settings.schema, layout=ctx.settings.layout
-    )
+        chosen, dsn=dsn, pg_version=pg_version, schema=ctx.settings.schema, layout=ctx.settings.layout,
+        migrations_dir=ctx.settings.migrations_dir, stdin=stdin,
+    )  # fmt: skip
     if sarif:
         output.emit_json(lint_report_sarif(report))
     elif ctx.json:
@@ -562,7 +599,9 @@ def lint(ctx: Context, paths: tuple[Path, ...], sarif: bool, pg_version: int | N
 @cli.command()
 @click.option("--run", "run_id", help="Only this run (a prefix of its id is enough).")
 @click.option("--since", help="Only events newer than this, e.g. 2h, 30min.")
-@click.option("--level", type=click.Choice(list(LEVELS)), help="Only this level and above.")
+@click.option(
+    "--level", type=click.Choice(["debug", "info", "warning", "error"]), help="Only this level and above."
+)
 @click.option("--migration", "version", help="Only events about this migration version.")
 @click.option("--limit", type=click.IntRange(min=1), default=500, show_default=True)
 @click.option(
@@ -579,6 +618,10 @@ def log(
     follow: bool,
 ) -> None:
     """The central log: runs, steps, lock waits and decisions stored in the database."""
+    from migwiz.engine.connect import connect
+    from migwiz.engine.eventlog import Level, follow_events, read_events
+    from migwiz.engine.state import state_exists
+
     since_ms = parse_duration_flag(since, "--since") if since else None
     filters: dict[str, Any] = {
         "run_id": run_id,
@@ -605,6 +648,10 @@ def log(
 
 
 def _print_events(ctx: Context, events: list[tuple[int, Event]]) -> None:
+    from rich.text import Text
+
+    from migwiz.console import output
+
     if ctx.json:
         if events:
             output.emit_json({"events": [e.to_json() | {"id": i} for i, e in events]})
@@ -618,6 +665,7 @@ def _print_events(ctx: Context, events: list[tuple[int, Event]]) -> None:
 
 def main() -> None:
     """Console-script entry point."""
+    install_excepthooks()
     cli()
 
 
@@ -646,7 +694,7 @@ def backup_check(ctx: Context, dump: bool, tables: str, out: Path) -> None:
 
     Exit 0 when ready (with --dump: when the dump was taken and verified), else 1.
     """
-    from migwiz.console import backup_view
+    from migwiz.console import backup_view, output
     from migwiz.engine import backup
 
     report = backup.backup_check(ctx.dsn)
@@ -706,7 +754,9 @@ def plan_command(
     ctx: Context, calibrate: bool, pg_version: int | None, lock_timeout: str | None, fail_on: str
 ) -> None:
     """Pending migrations joined with the live database: sizes, durations, blockers, a verdict each."""
+    from migwiz.console import output
     from migwiz.console.plan_view import print_plan
+    from migwiz.engine import commands
     from migwiz.engine.plan import VERDICTS
 
     mset = ctx.migration_set()
@@ -732,15 +782,20 @@ def plan_command(
 @click.option("--timeout", default="60s", show_default=True, help="Longest wait for a lock per statement.")
 @common_options
 def trace_command(ctx: Context, target: str, on_target: bool, down_script: bool, timeout: str) -> None:
-    """Run a migration (file or version) on a scratch copy of the schema and report the locks it takes.
+    """Run a migration (file of any name, version, or - for stdin) on a scratch copy and report its locks.
 
     Never touches the target unless --on-target is given; there it runs in a transaction, rolled back.
     """
+    from migwiz.console import output
     from migwiz.console.trace_view import print_trace, resolve_script, trace_json
+    from migwiz.engine.connect import connect
     from migwiz.engine.trace import trace_on_scratch, trace_statements
     from migwiz.engine.transactions import plan_transaction
 
-    script = resolve_script(target, down_script, ctx.migration_set)
+    script = resolve_script(
+        target, down_script, ctx.migration_set, configured=ctx.settings.migrations_dir,
+        layout=ctx.settings.layout, stdin=sys.stdin.read,
+    )  # fmt: skip
     timeout_s = parse_duration_flag(timeout, "--timeout") / 1000
     with connect(ctx.dsn, autocommit=True, purpose="trace") as conn:
         major = conn.info.server_version // 10000
@@ -775,6 +830,8 @@ def trace_command(ctx: Context, target: str, on_target: bool, down_script: bool,
 
 def _open_wizard(ctx: Context | None, *, mode: str) -> None:
     """Open the Textual wizard (imported only here) and exit with its code."""
+    from migwiz.engine.config import load_settings
+
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError("the wizard needs a terminal", "run it in a terminal, or use status / plan / up")
     if ctx is None:
@@ -812,6 +869,35 @@ def watch(ctx: Context) -> None:
 # -- test-rollback / drift / verify -----------------------------------------------------------------------
 
 
+def rollback_test_options(func: F) -> F:
+    """Tolerances and the snapshot cache of rollback tests (`test-rollback`, `ci`); migwiz.toml's
+    `[migwiz.rollback_test]` gives the defaults."""
+    func = click.option(
+        "--no-snapshots",
+        is_flag=True,
+        help="Rebuild shadow states by replaying the files, not from cached template databases.",
+    )(func)
+    func = click.option(
+        "--ignore-volatile",
+        is_flag=True,
+        help="Accept frozen timestamps (e.g. a 'now' default) in defaults and view texts; reported.",
+    )(func)
+    return click.option(
+        "--ignore-column-order",
+        is_flag=True,
+        help="Accept a column the down re-adds in another position; reported.",
+    )(func)
+
+
+def _tolerance(settings: Settings, ignore_column_order: bool, ignore_volatile: bool) -> Any:
+    from migwiz.engine.schema.tolerance import Tolerance
+
+    return Tolerance(
+        ignore_column_order=ignore_column_order or settings.rollback_ignore_column_order,
+        ignore_volatile=ignore_volatile or settings.rollback_ignore_volatile,
+    )
+
+
 @cli.command("test-rollback")
 @click.argument("versions", nargs=-1)
 @click.option("--all", "all_", is_flag=True, help="Test every migration (the default).")
@@ -823,6 +909,7 @@ def watch(ctx: Context) -> None:
     "--junit", type=click.Path(path_type=Path), help="Write JUnit XML here (one test per migration)."
 )
 @click.option("--with-data", is_flag=True, help="Seed rows after each up and report data each down loses.")
+@rollback_test_options
 @common_options
 def test_rollback_command(
     ctx: Context,
@@ -832,11 +919,15 @@ def test_rollback_command(
     shadow_dsn: str | None,
     junit: Path | None,
     with_data: bool,
+    ignore_column_order: bool,
+    ignore_volatile: bool,
+    no_snapshots: bool,
 ) -> None:
     """Prove on a shadow database that each down undoes its up, and that up runs again after it.
 
     Exit 0 when every migration passes, 1 when one fails.
     """
+    from migwiz.console import output
     from migwiz.console.schema_reports import print_rollback
     from migwiz.engine.rollback_test import Which, test_rollback
 
@@ -848,9 +939,11 @@ def test_rollback_command(
     report = test_rollback(
         dsn, mset, shadow_dsn=shadow_dsn, which=which, with_data=with_data,
         schema=ctx.settings.schema, baseline=ctx.settings.baseline,
+        tolerance=_tolerance(ctx.settings, ignore_column_order, ignore_volatile),
+        snapshots=ctx.settings.snapshots and not no_snapshots,
     )  # fmt: skip
     if junit is not None:
-        junit.write_text(report.to_junit(), encoding="utf-8")
+        _write_scrubbed(junit, report.to_junit())
     if ctx.json:
         output.emit_json(report.to_json())
     else:
@@ -866,12 +959,14 @@ def test_rollback_command(
 @common_options
 def drift(ctx: Context, shadow_dsn: str | None, with_sql: bool) -> None:
     """Compare the database with its applied migrations replayed from the files. Exit 1 on drift."""
+    from migwiz.console import output
     from migwiz.console.schema_reports import print_drift, print_repair_sql
     from migwiz.engine.drift import drift as find_drift
 
     report = find_drift(
         ctx.dsn, ctx.migration_set(), shadow_dsn=shadow_dsn, schema=ctx.settings.schema,
         ignore=ctx.settings.drift_ignore, with_sql=with_sql, baseline=ctx.settings.baseline,
+        snapshots=ctx.settings.snapshots,
     )  # fmt: skip
     if ctx.json:
         output.emit_json(report.to_json())
@@ -889,12 +984,14 @@ def drift(ctx: Context, shadow_dsn: str | None, with_sql: bool) -> None:
 def verify(ctx: Context, shadow_dsn: str | None, no_drift: bool) -> None:
     """After a migration: no drift, no INVALID index or stray NOT VALID constraint, backfills done,
     id sequences far from exhaustion, fresh statistics. Exit 1 when a check fails."""
+    from migwiz.console import output
     from migwiz.console.schema_reports import print_verify
     from migwiz.engine.verify import verify as run_verify
 
     report = run_verify(
         ctx.dsn, ctx.migration_set(), shadow_dsn=shadow_dsn, schema=ctx.settings.schema,
         ignore=ctx.settings.drift_ignore, skip_drift=no_drift, baseline=ctx.settings.baseline,
+        snapshots=ctx.settings.snapshots,
     )  # fmt: skip
     if ctx.json:
         output.emit_json(report.to_json())
@@ -938,10 +1035,18 @@ ADOPT_TOOLS = ("golang-migrate", "dbmate", "flyway", "diesel", "sqitch", "prisma
 @click.option(
     "--base-sql",
     multiple=True,
-    type=click.Path(path_type=Path),
-    help="SQL run (in order) on the shadow before the first migration, e.g. a baseline schema.",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    hidden=True,
+    help="Deprecated: the same as --baseline.",
 )
+@click.option(
+    "--details-file",
+    type=click.Path(path_type=Path),
+    help="Write the full report (every difference) here; the summary links to it when it is cut short.",
+)
+@click.option("--details-url", help="Link to the details file in the summary (e.g. the CI artifact's URL).")
 @click.option("--no-rollback", is_flag=True, help="Skip the rollback test.")
+@rollback_test_options
 @common_options
 def ci_command(
     ctx: Context,
@@ -956,7 +1061,12 @@ def ci_command(
     fail_on: str,
     plan_fail_on: str,
     base_sql: tuple[Path, ...],
+    details_file: Path | None,
+    details_url: str | None,
     no_rollback: bool,
+    ignore_column_order: bool,
+    ignore_volatile: bool,
+    no_snapshots: bool,
 ) -> None:
     """Pipeline checks: lint (SARIF), rollback test on a shadow (JUnit), drift, plan, Markdown summary.
 
@@ -964,37 +1074,46 @@ def ci_command(
     """
     import json
 
-    from migwiz.console.ci_report import render_markdown
+    from migwiz.console import output
+    from migwiz.console.ci_report import render_details, render_markdown
     from migwiz.engine.analysis import lint_report_sarif
     from migwiz.engine.ci import junit_error, run_ci
+    from migwiz.engine.connect import scrub
 
     if shadow_dsn and embedded:
         raise UsageError("--shadow-dsn and --embedded cannot be combined", "pick one place for the shadow")
+    if base_sql:
+        output.stderr.print("migwiz: --base-sql is deprecated: use --baseline", markup=False, style="dim")
     report = run_ci(
         ctx.migration_set(), shadow_dsn=shadow_dsn, embedded=embedded, pg_version=pg_version,
         drift_dsn=drift_dsn, plan_dsn=plan_dsn, fail_on=cast(Any, fail_on),
         plan_fail_on=cast(Any, plan_fail_on), rollback=not no_rollback,
-        base_sql=base_sql or ctx.settings.baseline,
+        baseline=base_sql or ctx.settings.baseline,
         schema=ctx.settings.schema,
+        tolerance=_tolerance(ctx.settings, ignore_column_order, ignore_volatile),
+        snapshots=ctx.settings.snapshots and not no_snapshots,
     )  # fmt: skip
     if sarif_file:
         sarif_file.parent.mkdir(parents=True, exist_ok=True)
-        sarif_file.write_text(json.dumps(lint_report_sarif(report.lint), indent=2) + "\n", encoding="utf-8")
+        _write_scrubbed(sarif_file, json.dumps(lint_report_sarif(report.lint), indent=2) + "\n")
     if junit_file:
         gate = report.gate("rollback")
         junit_file.parent.mkdir(parents=True, exist_ok=True)
         if report.rollback is not None:
-            junit_file.write_text(report.rollback.to_junit(), encoding="utf-8")
+            _write_scrubbed(junit_file, report.rollback.to_junit())
         elif gate is not None and gate.status == "error":
-            junit_file.write_text(junit_error(gate.detail), encoding="utf-8")
-    markdown = render_markdown(report)
+            _write_scrubbed(junit_file, junit_error(gate.detail))
+    if details_file:
+        details_file.parent.mkdir(parents=True, exist_ok=True)
+        _write_scrubbed(details_file, render_details(report))
+    link = details_url or (str(details_file) if details_file else None)
+    markdown = scrub(render_markdown(report, details=link))
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
         summary_file.parent.mkdir(parents=True, exist_ok=True)
-        summary_file.write_text(markdown, encoding="utf-8")
+        _write_scrubbed(summary_file, markdown)
     elif step_summary:
-        with open(step_summary, "a", encoding="utf-8") as f:
-            f.write(markdown)
+        _write_scrubbed(Path(step_summary), markdown, append=True)
     if ctx.json:
         output.emit_json(report.to_json())
     else:
@@ -1009,6 +1128,7 @@ def ci_command(
 @common_options
 def adopt(ctx: Context, tool: str, table: str | None, dry_run: bool) -> None:
     """Import another tool's migration history into migwiz's; the tool's own table is left untouched."""
+    from migwiz.console import output
     from migwiz.console.adopt_view import print_adopt
     from migwiz.engine.adopt import adopt as adopt_history
 
@@ -1057,7 +1177,9 @@ def dry_run_command(
     Nothing is written to the database except its central log. Exit 0 when every statement would run,
     1 when one would fail.
     """
+    from migwiz.console import output
     from migwiz.console.dryrun import render_dry_run
+    from migwiz.engine import commands
 
     policy = _policy(
         ctx, ExecutionFlags.timeouts_only(lock_timeout, statement_timeout),
@@ -1085,6 +1207,7 @@ def backfill() -> None:
 
 
 def _control_backfill(ctx: Context, backfill_id: str | None, **changes: Any) -> None:
+    from migwiz.console import output
     from migwiz.console.backfill import describe_control
     from migwiz.engine.backfill import control_backfill
 
@@ -1100,6 +1223,7 @@ def _control_backfill(ctx: Context, backfill_id: str | None, **changes: Any) -> 
 @common_options
 def backfill_status_command(ctx: Context) -> None:
     """Every backfill in this database: rows done, rate, ETA, batch size and the operator's settings."""
+    from migwiz.console import output
     from migwiz.console.backfill import print_backfills
     from migwiz.engine.backfill import backfill_status
 
@@ -1154,6 +1278,7 @@ def new_group() -> None:
 
 
 def _new(ctx: Context, recipe: str, **args: Any) -> None:
+    from migwiz.console import output
     from migwiz.console.backfill import print_written
     from migwiz.engine.recipes import new_recipe
 
@@ -1256,10 +1381,13 @@ def new_split_column(ctx: Context, **args: Any) -> None:
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 def demo(keep: bool, rows: int, no_workload: bool, major: int | None, debug: bool) -> None:
     """Start an embedded server with a demo database and migration set, and show how to try it."""
+    from migwiz.console import output
     from migwiz.demo import demo_baseline
     from migwiz.demo.session import start_demo
 
     def progress(step: str, fraction: float) -> None:
+        from migwiz.console import output
+
         output.stderr.print(f"  {step} {fraction:4.0%}", markup=False, highlight=False)
 
     try:
