@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from migwiz.engine.config import Settings
     from migwiz.engine.eventlog import Event
     from migwiz.engine.model import MigrationSet, Version
+    from migwiz.engine.repair import RepairPlan
     from migwiz.engine.risk import RiskyFinding
     from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
 
@@ -577,6 +578,73 @@ def down(
     )
 
 
+# -- repair ------------------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--migration", "version", help="Only this migration (needed when several are partly applied).")
+@click.option(
+    "--from-statement",
+    type=click.IntRange(min=1),
+    help="Resume a partly applied migration at this statement of its fixed file (earlier ones: done).",
+)
+@click.option(
+    "--restart", is_flag=True, help="A partly applied migration runs again from its first statement."
+)
+@click.option("--dry-run", is_flag=True, help="Only show what would change.")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@common_options
+def repair(
+    ctx: Context, version: str | None, from_statement: int | None, restart: bool, dry_run: bool, yes: bool
+) -> None:
+    """Realign the history with fixed files: checksums of edited applied migrations, part-applied ones."""
+    if restart and from_statement is not None:
+        raise UsageError("--restart and --from-statement cannot be combined", "choose one resume point")
+    if not (yes or dry_run) and (ctx.json or not sys.stdin.isatty()):
+        raise UsageError(
+            "repair changes the history: confirm with --yes when not on a terminal",
+            "look first with --dry-run, then pass --yes",
+        )
+    from migwiz.console import output
+    from migwiz.engine import commands
+
+    mset = ctx.migration_set()
+
+    def confirm(plan: RepairPlan) -> bool:
+        _print_repair(plan)
+        return click.confirm(f"Change {len(plan.changes)} history row(s)?")
+
+    result = commands.repair(
+        ctx.dsn, mset, commands.RepairChoice(version, from_statement, restart), schema=ctx.settings.schema,
+        dry_run=dry_run, confirm=None if yes or dry_run else confirm, log_file=ctx.settings.log_file,
+        syslog_address=ctx.settings.syslog_address,
+    )  # fmt: skip
+    if ctx.json:
+        output.emit_json(result.to_json())
+        return
+    if dry_run or yes:
+        _print_repair(result.plan)
+    if not result.plan.changes:
+        output.stdout.print("nothing to repair: the history agrees with the files", markup=False)
+    elif result.applied:
+        output.stdout.print(
+            f"{len(result.plan.changes)} history row(s) repaired; run {result.run_id}", markup=False
+        )
+    elif dry_run:
+        output.stdout.print("dry run: nothing was changed", markup=False)
+    else:
+        output.stdout.print("not confirmed: nothing was changed", markup=False)
+        sys.exit(1)
+
+
+def _print_repair(plan: RepairPlan) -> None:
+    from migwiz.console import output
+
+    for c in plan.changes:
+        output.stdout.print(f"{c.kind:8} {c.label}: {c.description}", markup=False)
+    _print_notices(plan.notices)
+
+
 # -- lint --------------------------------------------------------------------------------------------------
 
 SEVERITY_ORDER = ("info", "warning", "error")
@@ -814,18 +882,23 @@ def trace_command(ctx: Context, target: str, on_target: bool, down_script: bool,
     """
     from migwiz.console import output
     from migwiz.console.trace_view import print_trace, resolve_script, trace_json
+    from migwiz.engine.connect import connect
     from migwiz.engine.trace import trace_on_scratch, trace_statements
+    from migwiz.engine.transactions import plan_transaction
 
     script = resolve_script(
         target, down_script, ctx.migration_set, configured=ctx.settings.migrations_dir,
         layout=ctx.settings.layout, stdin=sys.stdin.read,
     )  # fmt: skip
     timeout_s = parse_duration_flag(timeout, "--timeout") / 1000
-    in_transaction = script.directives.transaction
+    with connect(ctx.dsn, autocommit=True, purpose="trace") as conn:
+        major = conn.info.server_version // 10000
+    plan = plan_transaction(script, major)  # the decision `up` makes: refusals, automatic mode, unwrapping
+    script, in_transaction = plan.script, plan.in_transaction
     if on_target:
         if not in_transaction:
             raise UsageError(
-                f"{script.path}: a no-transaction migration commits each statement: tracing it on the "
+                f"{script.path}: runs {plan.mode()}, committing each statement: tracing it on the "
                 "target would apply it",
                 "trace it on a scratch copy (drop --on-target)",
             )

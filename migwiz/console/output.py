@@ -52,7 +52,7 @@ class ConsoleSink:
 
     def write(self, event: Event) -> None:
         """Print one event line."""
-        if event.step == "run" or (event.step == "statement" and not self.verbose):
+        if event.step == "run" or (event.step in ("statement", "statements") and not self.verbose):
             return  # run start/end and raised errors are said once, by the CLI itself
         if event.step == "plan" and event.level == "error":
             return

@@ -32,6 +32,8 @@ from migwiz.engine.plan import plan as plan
 from migwiz.engine.plan import plan_down as plan_down
 from migwiz.engine.preflight import check_target
 from migwiz.engine.recipes import new_recipe as new_recipe
+from migwiz.engine.repair import RepairChoice as RepairChoice
+from migwiz.engine.repair import repair as repair
 from migwiz.engine.rollback_test import test_rollback as test_rollback
 from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
 from migwiz.engine.state import DEFAULT_SCHEMA, read_history, state_exists

@@ -269,9 +269,14 @@ class EventLog:
     def __init__(self, run_id: str | None = None, sinks: list[EventSink] | None = None) -> None:
         self.run_id = run_id or str(uuid.uuid4())
         self.sinks: list[EventSink] = list(sinks or [])
+        self.pending: Callable[[], None] | None = None
+        """Called once before the next event is written (an aggregated event waiting, to keep order)."""
 
     def event(self, level: Level, step: str, message: str, /, **data: Any) -> Event:
         """Record one event and return it."""
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            pending()
         entry = Event(
             run_id=self.run_id,
             at=datetime.now(UTC),

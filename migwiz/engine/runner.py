@@ -23,6 +23,7 @@ from psycopg import sql
 
 from migwiz.engine.backfill.execute import ProgressCallback
 from migwiz.engine.backfill.migration import run_backfill_migration  # issue 5: backfill runner
+from migwiz.engine.batches import run_statements
 from migwiz.engine.connect import connect, scrub
 from migwiz.engine.control import RunControl, RunStopped
 from migwiz.engine.errors import StateMismatch, UsageError
@@ -35,6 +36,8 @@ from migwiz.engine.model import Migration, MigrationSet, Phase, Script, Statemen
 from migwiz.engine.phases import phase_exempt, plan_phases  # issue 5: phases (phases engineer)
 from migwiz.engine.progress import CurrentStatement
 from migwiz.engine.state import DEFAULT_SCHEMA, HistoryRow, ensure_state, os_identity, read_history
+from migwiz.engine.statement_locks import script_lock_targets
+from migwiz.engine.statement_log import StatementLog
 from migwiz.engine.status import MigrationStatus, compute_status
 from migwiz.engine.transactions import TransactionPlan, plan_transaction
 
@@ -157,6 +160,7 @@ class Runner:
         self.dsn = dsn
         self.mset = mset
         self.log = log
+        self._statement_log = StatementLog(log)
         self.schema = schema
         self.policy = policy or ExecutionPolicy()
         self.before_statement = before_statement
@@ -275,7 +279,7 @@ class Runner:
                 raise StateMismatch(
                     f"{s.migration.up.path}: applied migration {s.version} was edited after it was applied "
                     "(checksum differs); nothing was run",
-                    "restore the applied file and put the change in a new migration"
+                    "restore the file and put the change in a new migration, or accept it: `migwiz repair`"
                     " (an emergency rollback: `migwiz down --allow-edited`, logged with the file names)",
                 )
             if s.state == "missing_file":
@@ -575,15 +579,7 @@ class Runner:
                 )
             raise
         elapsed = (time.perf_counter() - started) * 1000
-        self.log.info(
-            "statement",
-            f"{script.path.name}:{stmt.line} done in {elapsed:.0f} ms",
-            version=str(migration.version),
-            path=str(script.path),
-            line=stmt.line,
-            index=index,
-            duration_ms=round(elapsed, 2),
-        )
+        self._statement_log.done(migration, script, index, elapsed)  # DDL and slow ones alone, data batched
         if self.after_statement is not None:
             self.after_statement(migration, script, index, stmt, conn, elapsed, None)
 
@@ -628,14 +624,9 @@ class Runner:
         """Per statement, the locks static analysis says it requests (empty when it cannot say)."""
         key = id(script)
         if key not in self._analysis:
-            from migwiz.engine.analysis import analyze_script
-
             major = self._connection().info.server_version // 10000
             try:
-                analysed = analyze_script(script, pg_version=major)
-                self._analysis[key] = tuple(
-                    tuple(LockTarget(lock.relation, lock.mode) for lock in a.own_locks) for a in analysed
-                )
+                self._analysis[key] = script_lock_targets(script, major)  # once per statement shape
             except Exception as exc:  # analysis is advisory here: the guard's watch still protects
                 self.log.warning("guard", f"{script.path.name}: no lock analysis ({exc}); not pre-checking")
                 self._analysis[key] = tuple(() for _ in script.statements)
@@ -848,10 +839,7 @@ class Runner:
             position[0] = 0
             with conn.transaction():
                 self._set_timeouts(conn, script, local=True)
-                for index in range(len(script.statements)):
-                    position[0] = index
-                    self._checkpoint(conn, index)
-                    self._execute(conn, migration, script, index, direction, number)
+                run_statements(self, conn, migration, script, direction, number, position)  # batches.py
                 elapsed = (time.perf_counter() - started) * 1000
                 if direction == "up":
                     self._insert_history(
