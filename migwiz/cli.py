@@ -20,6 +20,7 @@ import psycopg
 from rich.text import Text
 
 from migwiz import __version__
+from migwiz.cli_params import version_flag
 from migwiz.console import output
 from migwiz.engine import commands
 from migwiz.engine.config import Settings, load_settings
@@ -373,7 +374,7 @@ def _policy(ctx: Context, flags: ExecutionFlags, **extra: Any) -> ExecutionPolic
 
 
 @cli.command()
-@click.option("--to", "to", help="Apply up to and including this version.")
+@click.option("--to", "to", callback=version_flag, help="Apply up to and including this version.")
 @click.option("--allow-irreversible", is_flag=True, help="Apply migrations that have no down script.")
 @click.option(
     "--allow-out-of-order", is_flag=True, help="Apply a pending migration older than an applied one."
@@ -419,7 +420,7 @@ def up(
 
 
 @cli.command()
-@click.option("--to", "to", help="Revert every migration newer than this version.")
+@click.option("--to", "to", callback=version_flag, help="Revert every migration newer than this version.")
 @click.option("--steps", type=click.IntRange(min=1), help="Revert this many migrations (default 1).")
 @click.option(
     "--resolve",
@@ -936,7 +937,7 @@ def adopt(ctx: Context, tool: str, table: str | None, dry_run: bool) -> None:
 
 
 @cli.command("dry-run")
-@click.option("--to", "to", help="Dry-run up to and including this version.")
+@click.option("--to", "to", callback=version_flag, help="Dry-run up to and including this version.")
 @click.option("--shadow-dsn", help="An empty database (e.g. on another server) to use as the shadow.")
 @click.option(
     "--sample-rows",
