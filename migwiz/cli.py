@@ -111,6 +111,10 @@ def common_options(func: F) -> F:
             return func(ctx, **kwargs)
         except MigwizError as exc:
             _fail(exc, debug)
+        except psycopg.errors.LockNotAvailable as exc:  # a bookkeeping lock_timeout: held, not lost
+            first = scrub(exc.diag.message_primary or str(exc)).strip()
+            hint = "another session holds a lock migwiz needs (see pg_locks); rerun once it is released"
+            _fail(MigwizError(f"gave up waiting for a lock: {first}", hint), debug)
         except psycopg.OperationalError as exc:
             first = scrub(str(exc)).strip().splitlines()[0] if str(exc).strip() else "connection lost"
             _fail(

@@ -10,6 +10,7 @@ import psycopg
 from psycopg import conninfo
 
 from migwiz.engine.errors import ConnectionFailed, PermissionProblem
+from migwiz.engine.session_limits import KEEPALIVE_PARAMS
 
 APPLICATION_NAME = "migwiz"
 
@@ -92,6 +93,9 @@ def connect(
             "use a URI (postgresql://user@host/db) or key=value pairs (host=... dbname=...)",
         ) from None
     params.setdefault("connect_timeout", connect_timeout)
+    for key, value in KEEPALIVE_PARAMS.items():  # a silent peer is an error within seconds, not a hang
+        if key != "tcp_user_timeout" or psycopg.pq.version() >= 120000:
+            params.setdefault(key, value)
     params["application_name"] = name
     try:
         return psycopg.connect(conninfo.make_conninfo("", **params), autocommit=autocommit)

@@ -24,6 +24,7 @@ from psycopg.types.json import Jsonb
 
 from migwiz import __version__
 from migwiz.engine.connect import connect, scrub
+from migwiz.engine.session_limits import limit_bookkeeping, own_tables_locked
 from migwiz.engine.state import ensure_state, os_identity
 
 Level = Literal["debug", "info", "warning", "error"]
@@ -263,15 +264,21 @@ class Run:
         self.command = command
         self.log = EventLog()
         self._conn = connect(dsn, autocommit=True, purpose="log")
-        ensure_state(self._conn, schema)
+        limit_bookkeeping(self._conn)  # a migration holding migwiz's tables: an error, not a deadlock
         os_user, host = os_identity()
-        self._conn.execute(
-            sql.SQL(
-                "INSERT INTO {}.runs (run_id, command, os_user, host, migwiz_version)"
-                " VALUES (%s, %s, %s, %s, %s)"
-            ).format(sql.Identifier(schema)),
-            (self.log.run_id, command, os_user, host, __version__),
-        )
+        try:
+            ensure_state(self._conn, schema)
+            self._conn.execute(
+                sql.SQL(
+                    "INSERT INTO {}.runs (run_id, command, os_user, host, migwiz_version)"
+                    " VALUES (%s, %s, %s, %s, %s)"
+                ).format(sql.Identifier(schema)),
+                (self.log.run_id, command, os_user, host, __version__),
+            )
+        except psycopg.errors.LockNotAvailable:
+            error = own_tables_locked(self._conn, schema, f"migwiz {command}")
+            self._conn.close()
+            raise error from None
         self.db_sink = DatabaseSink(self._conn, schema)
         self.log.sinks.append(self.db_sink)
         if log_file is not None:

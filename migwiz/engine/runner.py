@@ -30,8 +30,10 @@ from migwiz.engine.eventlog import EventLog
 from migwiz.engine.executor import Executor, LockRetriesExhausted, RetryPolicy
 from migwiz.engine.guard import GuardPolicy, LockTarget, Session
 from migwiz.engine.model import Migration, MigrationSet, Phase, Script, Statement, Version
+from migwiz.engine.own_schema import check_scripts
 from migwiz.engine.phases import phase_exempt, plan_phases  # issue 5: phases (phases engineer)
 from migwiz.engine.progress import CurrentStatement
+from migwiz.engine.session_limits import idle_in_transaction_ms, limit_executor
 from migwiz.engine.state import DEFAULT_SCHEMA, HistoryRow, ensure_state, os_identity, read_history
 from migwiz.engine.status import MigrationStatus, compute_status
 
@@ -239,6 +241,7 @@ class Runner:
                         sql.Literal(f"{_CHECK_CLIENT_MS}ms")
                     )
                 )
+            limit_executor(conn, idle_ms=idle_in_transaction_ms(self.policy.retry.max_total_ms))
             ensure_state(conn, self.schema)
             self.conn = conn
         return self.conn
@@ -330,6 +333,7 @@ class Runner:
                     f"{latest_applied} and was never applied",
                     "renumber it after the latest applied one, or pass --allow-out-of-order",
                 )
+        check_scripts((s.migration.up for s in todo if s.migration), self.schema)  # before anything runs
         if not self.policy.allow_irreversible:
             missing = [s for s in todo if not s.has_down]
             if missing:
@@ -358,6 +362,7 @@ class Runner:
             todo = [s for s in applied if s.version > to]
         else:
             todo = applied[: 1 if steps is None else steps]
+        check_scripts((s.migration.down for s in todo if s.migration and s.migration.down), self.schema)
         missing = [s for s in todo if s.migration is not None and s.migration.down is None]
         if missing:
             raise UsageError(
