@@ -29,6 +29,7 @@ from migwiz.engine.errors import StateMismatch, UsageError
 from migwiz.engine.eventlog import EventLog
 from migwiz.engine.executor import Executor, LockRetriesExhausted, RetryPolicy
 from migwiz.engine.guard import GuardPolicy, LockTarget, Session
+from migwiz.engine.index_leftovers import leftovers_of
 from migwiz.engine.model import Migration, MigrationSet, Phase, Script, Statement, Version
 from migwiz.engine.own_schema import check_scripts
 from migwiz.engine.phases import phase_exempt, plan_phases  # issue 5: phases (phases engineer)
@@ -1059,6 +1060,8 @@ class Runner:
         built = self._built_index(conn, stmt) if concurrent else False
         if built and not built[1]:
             before.pop(built[0], None)  # our own leftover: drop it before building again
+        for leftover in leftovers_of(conn, stmt.sql) if concurrent else {}:
+            before.pop(leftover, None)  # REINDEX's _ccnew/_ccold, an unnamed build's: drop them too
         where = f"statement {index + 1} ({script.path.name}:{stmt.line})"
 
         def attempt(number: int) -> None:
