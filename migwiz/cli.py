@@ -30,8 +30,8 @@ from migwiz.engine.errors import ConnectionFailed, MigwizError, UsageError
 from migwiz.engine.eventlog import LEVELS, Event, Level, follow_events, read_events
 from migwiz.engine.executor import RetryPolicy
 from migwiz.engine.guard import GuardPolicy
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.model import MigrationSet, Version
+from migwiz.engine.migset import LAYOUTS, load_migration_set
+from migwiz.engine.model import MigrationSet
 from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
 from migwiz.engine.state import state_exists
 from migwiz.engine.status import in_sync
@@ -59,7 +59,7 @@ class Context:
             )
         if not folder.is_dir():
             raise UsageError(f"migration folder {folder} does not exist", "check --dir or migwiz.toml")
-        return load_migration_set(folder)
+        return load_migration_set(folder, self.settings.layout)
 
 
 def _fail(exc: MigwizError, debug: bool) -> None:
@@ -76,6 +76,11 @@ def common_options(func: F) -> F:
 
     @click.option("--dsn", envvar=None, help="Connection string (else DATABASE_URL, else libpq defaults).")
     @click.option("--dir", "dir_", type=click.Path(path_type=Path), help="Migration folder.")
+    @click.option(
+        "--layout",
+        type=click.Choice(LAYOUTS),
+        help="The migration folder's layout (default: migwiz.toml `layout`, else detected).",
+    )
     @click.option("--schema", help="Schema holding migwiz's history and log (default: migwiz).")
     @click.option("--json", "json_output", is_flag=True, help="Machine-readable output on stdout.")
     @click.option("--log-file", type=click.Path(path_type=Path), help="Also write events as JSON lines here.")
@@ -91,6 +96,7 @@ def common_options(func: F) -> F:
     def wrapper(
         dsn: str | None,
         dir_: Path | None,
+        layout: str | None,
         schema: str | None,
         json_output: bool,
         log_file: Path | None,
@@ -104,6 +110,7 @@ def common_options(func: F) -> F:
                 schema_flag=schema,
                 log_file_flag=log_file,
                 baseline_flag=baseline,
+                layout_flag=layout,
                 lock_timeout_flag=kwargs.get("lock_timeout"),
                 statement_timeout_flag=kwargs.get("statement_timeout"),
             )
@@ -177,10 +184,12 @@ def status(ctx: Context) -> None:
                 "in_sync": synced,
                 "layout": mset.layout,
                 "dir": str(mset.root),
+                "notices": list(result.notices),
             }
         )
     else:
-        t = output.table("version", "name", "phase", "state", "down", "applied", "detail")
+        _print_notices(result.notices)
+        t = output.table("version", "name", "phase", "txn", "state", "down", "applied", "detail")
         for s in statuses:
             style = output.STATE_STYLES.get(s.state, "")
             applied = f"{s.applied_at:%Y-%m-%d %H:%M}" if s.applied_at else ""
@@ -188,6 +197,7 @@ def status(ctx: Context) -> None:
                 str(s.version),
                 s.name,
                 (s.migration.up.directives.phase or "") if s.migration else "",  # issue 5: phase column
+                "no" if s.migration and not s.migration.up.directives.transaction else "",
                 f"[{style}]{s.state}[/]",
                 "yes" if s.has_down else "[red]no[/]",
                 applied,
@@ -207,6 +217,12 @@ def status(ctx: Context) -> None:
             markup=False,
         )
     sys.exit(0 if synced else 1)
+
+
+def _print_notices(notices: tuple[str, ...] | list[str]) -> None:
+    """Files the set's tool ignores and ordering notices: one line each on stderr."""
+    for notice in notices:
+        output.stderr.print(f"notice: {scrub(notice)}", markup=False, highlight=False, style="yellow")
 
 
 # -- up / down ---------------------------------------------------------------------------------------------
@@ -276,6 +292,8 @@ def _run_migrations(
     action: Callable[[Runner], RunReport],
 ) -> None:
     mset = ctx.migration_set()
+    if not ctx.json:
+        _print_notices(mset.notices)
     wait_ms = parse_duration_flag(flags.wait, "--wait") if flags.wait else 0
     sinks = [] if ctx.json or flags.watch else [output.ConsoleSink(verbose=flags.verbose)]
 
@@ -314,7 +332,7 @@ def _run_migrations(
         restore_signals()
     report = result.report
     if ctx.json:
-        output.emit_json({"run_id": result.run_id, **report.to_json()})
+        output.emit_json({"run_id": result.run_id, **report.to_json(), "notices": list(mset.notices)})
     else:
         if flags.watch:
             for outcome in report.outcomes:
@@ -419,8 +437,9 @@ def up(
         phase=phase,
         force_contract=force_contract,
     )
-    target = Version(to) if to else None
-    _run_migrations(ctx, "up", policy, flags, lambda runner: runner.up(target))
+    _run_migrations(
+        ctx, "up", policy, flags, lambda runner: runner.up(runner.mset.version(to) if to else None)
+    )
 
 
 @cli.command()
@@ -438,8 +457,9 @@ def down(ctx: Context, flags: ExecutionFlags, to: str | None, steps: int | None,
     if to and steps:
         raise click.UsageError("--to and --steps cannot be combined")
     policy = _policy(ctx, flags, resolve=resolve)
-    target = Version(to) if to else None
-    _run_migrations(ctx, "down", policy, flags, lambda runner: runner.down(target, steps))
+    _run_migrations(
+        ctx, "down", policy, flags, lambda runner: runner.down(runner.mset.version(to) if to else None, steps)
+    )
 
 
 # -- lint --------------------------------------------------------------------------------------------------
@@ -464,7 +484,9 @@ def lint(ctx: Context, paths: tuple[Path, ...], sarif: bool, pg_version: int | N
 
     chosen = list(paths) or [ctx.migration_set().root]
     dsn = ctx.dsn if (ctx.dsn and ctx.dsn_given) else None
-    report = commands.lint(chosen, dsn=dsn, pg_version=pg_version, schema=ctx.settings.schema)
+    report = commands.lint(
+        chosen, dsn=dsn, pg_version=pg_version, schema=ctx.settings.schema, layout=ctx.settings.layout
+    )
     if sarif:
         output.emit_json(lint_report_sarif(report))
     elif ctx.json:
@@ -758,10 +780,11 @@ def test_rollback_command(
 
     if sum([all_, pending, bool(versions)]) > 1:
         raise click.UsageError("choose one of --all, --pending or VERSION...")
-    which: Which = "pending" if pending else [Version(v) for v in versions] if versions else "all"
+    mset = ctx.migration_set()
+    which: Which = "pending" if pending else [mset.version(v) for v in versions] if versions else "all"
     dsn = ctx.dsn if ctx.dsn_given else None
     report = test_rollback(
-        dsn, ctx.migration_set(), shadow_dsn=shadow_dsn, which=which, with_data=with_data,
+        dsn, mset, shadow_dsn=shadow_dsn, which=which, with_data=with_data,
         schema=ctx.settings.schema, baseline=ctx.settings.baseline,
     )  # fmt: skip
     if junit is not None:
@@ -820,7 +843,7 @@ def verify(ctx: Context, shadow_dsn: str | None, no_drift: bool) -> None:
 
 # -- ci / adopt -------------------------------------------------------------------------------------------
 
-ADOPT_TOOLS = ("golang-migrate", "dbmate", "flyway", "diesel", "sqitch")
+ADOPT_TOOLS = ("golang-migrate", "dbmate", "flyway", "diesel", "sqitch", "prisma", "sqlx")
 
 
 @cli.command("ci")
@@ -978,9 +1001,10 @@ def dry_run_command(
         ctx, ExecutionFlags.timeouts_only(lock_timeout, statement_timeout),
         allow_irreversible=allow_irreversible, allow_out_of_order=allow_out_of_order,
     )  # fmt: skip
+    mset = ctx.migration_set()
     report = commands.dry_run(
-        ctx.dsn, ctx.migration_set(), shadow_dsn=shadow_dsn, sample_rows=sample_rows,
-        to=Version(to) if to else None, schema=ctx.settings.schema, policy=policy,
+        ctx.dsn, mset, shadow_dsn=shadow_dsn, sample_rows=sample_rows,
+        to=mset.version(to) if to else None, schema=ctx.settings.schema, policy=policy,
         log_file=ctx.settings.log_file,
     )  # fmt: skip
     if ctx.json:

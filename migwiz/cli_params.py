@@ -6,14 +6,17 @@ import re
 
 import click
 
-_VERSION = re.compile(r"\d+(?:[._-]\d+)*")
+_VERSION = re.compile(r"[0-9][\w.-]*")
 
 
 def version_flag(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """A migration version as file names write it (digits, parts separated by `.`, `_` or `-`), or a
-    one-line usage error quoting what was given, escaped."""
+    """A migration version as file names write it (a digit, then letters, digits, `.`, `_` or `-`: `7`,
+    `1.2.10`, `2019-02-26-002946`, Prisma's `20240101000000_init`), or a one-line usage error quoting
+    what was given, escaped."""
     if value is not None and not _VERSION.fullmatch(value):
         raise click.BadParameter(
-            f"{value!r} is not a migration version (digits, parts separated by '.', '_' or '-')", ctx, param
+            f"{value!r} is not a migration version (a digit, then letters, digits, '.', '_' or '-')",
+            ctx,
+            param,
         )
     return value

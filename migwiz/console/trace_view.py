@@ -13,7 +13,7 @@ from rich.text import Text
 from migwiz.engine import humanize
 from migwiz.engine.errors import UsageError
 from migwiz.engine.migset import load_migration_set
-from migwiz.engine.model import MigrationSet, Script, Version
+from migwiz.engine.model import MigrationSet, Script
 from migwiz.engine.trace import TracedLock, TraceResult
 
 
@@ -101,7 +101,8 @@ def resolve_script(target: str, down: bool, migration_set: Callable[[], Migratio
             if (downs or ups) and migration.down is not None:
                 return migration.down
         raise UsageError(f"{target}: not a migration of {mset.root}", "name an up or down migration file")
-    found = migration_set().by_version().get(Version(target))
+    chosen = migration_set()
+    found = chosen.by_version().get(chosen.version(target))
     if found is None:
         raise UsageError(
             f"{target}: no such file, and no migration has that version", "check the path or version"

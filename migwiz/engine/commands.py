@@ -28,6 +28,7 @@ from migwiz.engine.impact import InflictedWaitWatch
 from migwiz.engine.migration_lock import MigrationLock
 from migwiz.engine.migset import load_migration_set
 from migwiz.engine.model import MigrationSet, Version
+from migwiz.engine.phases import phase_exempt
 from migwiz.engine.plan import PlanReport as PlanReport
 from migwiz.engine.plan import plan as plan
 from migwiz.engine.plan import plan_down as plan_down
@@ -36,7 +37,7 @@ from migwiz.engine.rollback_test import test_rollback as test_rollback
 from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
 from migwiz.engine.session_limits import STATUS_STATEMENT_TIMEOUT_MS, limit_bookkeeping, own_tables_locked
 from migwiz.engine.state import DEFAULT_SCHEMA, read_history, state_exists
-from migwiz.engine.status import MigrationStatus, compute_status
+from migwiz.engine.status import MigrationStatus, compute_status, out_of_order
 from migwiz.engine.target import TargetInfo as TargetInfo
 from migwiz.engine.target import target_info as target_info
 from migwiz.engine.verify import verify as verify
@@ -50,6 +51,8 @@ class StatusResult:
 
     statuses: list[MigrationStatus]
     initialised: bool
+    notices: tuple[str, ...] = ()
+    """Files the set's tool ignores, and pending migrations that sort before an applied one."""
 
 
 def status(dsn: str, mset: MigrationSet, *, schema: str = DEFAULT_SCHEMA) -> StatusResult:
@@ -61,7 +64,8 @@ def status(dsn: str, mset: MigrationSet, *, schema: str = DEFAULT_SCHEMA) -> Sta
         except psycopg.errors.LockNotAvailable:
             raise own_tables_locked(conn, schema, "status") from None
         initialised = state_exists(conn, schema)
-    return StatusResult(compute_status(mset, history), initialised)
+    statuses = compute_status(mset, history)
+    return StatusResult(statuses, initialised, (*mset.notices, *out_of_order(statuses, phase_exempt)))
 
 
 @dataclass(frozen=True)
@@ -192,13 +196,16 @@ def lint(
     dsn: str | None = None,
     pg_version: int | None = None,
     schema: str = DEFAULT_SCHEMA,
+    layout: str | None = None,
 ) -> LintReport:
     """Analyse migration folders or single migration files, without running anything.
+
+    `layout` names the folders' layout (else each is detected).
 
     With `dsn`, the catalog settles what only the schema knows, the server's version is used unless
     `pg_version` is given, and migrations already applied there are skipped (their effect is in the catalog).
     """
-    selections = [_selection(path) for path in paths]
+    selections = [_selection(path, layout) for path in paths]
     catalog = None
     version = pg_version
     applied: set[str] = set()
@@ -219,9 +226,9 @@ def lint(
     return LintReport(tuple(files), version or DEFAULT_PG_VERSION)
 
 
-def _selection(path: Path) -> tuple[MigrationSet, Path | None]:
+def _selection(path: Path, layout: str | None = None) -> tuple[MigrationSet, Path | None]:
     if path.is_dir():
-        return load_migration_set(path), None
+        return load_migration_set(path, layout), None
     if path.is_file():
-        return load_migration_set(path.parent), path.resolve()
+        return load_migration_set(path.parent, layout), path.resolve()
     raise UsageError(f"{path}: no such file or folder")

@@ -10,6 +10,7 @@ from typing import Any
 
 from migwiz.engine.durations import parse_duration, parse_timeout
 from migwiz.engine.errors import ConfigError
+from migwiz.engine.sets import LAYOUTS
 from migwiz.engine.state import DEFAULT_SCHEMA
 
 CONFIG_NAME = "migwiz.toml"
@@ -25,6 +26,7 @@ _KNOWN_KEYS = {
     "baseline",
     "lock_retries",
     "retry_for",
+    "layout",
 }
 
 
@@ -47,6 +49,8 @@ class Settings:
     retry_for_ms: int = 60_000
     """Give up retrying lock conflicts after this long."""
     """SQL files with the schema before the first migration (shadow databases start from it)."""
+    layout: str | None = None
+    """The migration folder's layout (None: detected from the file names)."""
 
 
 def find_config(start: Path) -> Path | None:
@@ -60,7 +64,8 @@ def find_config(start: Path) -> Path | None:
 
 def _looks_like_migrations(folder: Path) -> bool:
     return folder.is_dir() and any(
-        p.suffix == ".sql" or (p.is_dir() and (p / "up.sql").exists()) for p in folder.iterdir()
+        p.suffix == ".sql" or (p.is_dir() and ((p / "up.sql").exists() or (p / "migration.sql").exists()))
+        for p in folder.iterdir()
     )
 
 
@@ -80,6 +85,7 @@ def load_settings(
     statement_timeout_flag: str | None = None,
     log_file_flag: Path | None = None,
     baseline_flag: tuple[Path, ...] = (),
+    layout_flag: str | None = None,
 ) -> Settings:
     """Merge flags over `migwiz.toml` over defaults.
 
@@ -146,7 +152,20 @@ def load_settings(
         baseline=baseline_flag or _baseline(data.get("baseline"), base, where),
         lock_retries=_count(data.get("lock_retries", 6), "lock_retries", where),
         retry_for_ms=_duration(data["retry_for"], "retry_for", where) if "retry_for" in data else 60_000,
+        layout=_layout(layout_flag, data.get("layout"), where),
     )
+
+
+def _layout(flag: str | None, value: Any, where: Path) -> str | None:
+    """`--layout`, else `layout = "..."`: one of the layouts migwiz reads; None to detect it."""
+    chosen = flag if flag is not None else value
+    if chosen is None:
+        return None
+    if chosen not in LAYOUTS:
+        origin = "--layout" if flag is not None else f"{where}: layout"
+        known = ", ".join(LAYOUTS)
+        raise ConfigError(f"{origin} = {chosen!r}: not a layout migwiz reads", f"one of: {known}")
+    return str(chosen)
 
 
 def _syslog_address(value: Any) -> str | None:

@@ -17,7 +17,7 @@ from typing import Any
 from migwiz.engine.connect import connect
 from migwiz.engine.drift_sql import repair_sql
 from migwiz.engine.eventlog import EventLog
-from migwiz.engine.model import Migration, MigrationSet, Version
+from migwiz.engine.model import Migration, MigrationSet
 from migwiz.engine.schema import Difference, SchemaModel, diff_schemas
 from migwiz.engine.shadow import read_model, replay, shadow_database
 from migwiz.engine.state import DEFAULT_SCHEMA, HistoryRow, read_history
@@ -90,8 +90,8 @@ def applied_migrations(mset: MigrationSet, history: list[HistoryRow]) -> tuple[l
     by_version = mset.by_version()
     chosen: list[Migration] = []
     notes: list[str] = []
-    for row in sorted(history, key=lambda h: Version(h.version)):
-        migration = by_version.get(Version(row.version))
+    for row in sorted(history, key=lambda h: mset.version(h.version)):
+        migration = by_version.get(mset.version(row.version))
         if migration is None:
             notes.append(
                 f"migration {row.version} ({row.name}) is applied but its file is missing: "

@@ -6,56 +6,16 @@ share them freely.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import total_ordering
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
+from migwiz.engine.versions import Version as Version
+from migwiz.engine.versions import parse_version
+
 Phase = Literal["expand", "backfill", "contract"]
 PHASES: tuple[Phase, ...] = ("expand", "backfill", "contract")
-
-_VERSION_PART = re.compile(r"\d+")
-
-
-@total_ordering
-@dataclass(frozen=True)
-class Version:
-    """A migration version as written in its file name, ordered numerically part by part.
-
-    >>> Version("1.2.10") > Version("1.2.9")
-    True
-    >>> Version("2019-02-26-002946") < Version("2019-02-27-000000")
-    True
-    >>> Version("20240101120000") > Version("9")
-    True
-    """
-
-    text: str
-
-    @property
-    def key(self) -> tuple[int, ...]:
-        """Numeric parts, trailing zero parts dropped (Flyway: 1.2 == 1.2.0)."""
-        parts = [int(p) for p in _VERSION_PART.findall(self.text)]
-        while len(parts) > 1 and parts[-1] == 0:
-            parts.pop()
-        return tuple(parts)
-
-    def __lt__(self, other: object) -> bool:
-        if not isinstance(other, Version):
-            return NotImplemented
-        return self.key < other.key
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Version):
-            return NotImplemented
-        return self.key == other.key
-
-    def __hash__(self) -> int:
-        return hash(self.key)
-
-    def __str__(self) -> str:
-        return self.text
 
 
 @dataclass(frozen=True)
@@ -111,17 +71,32 @@ class Migration:
 
     @property
     def label(self) -> str:
-        """`version_name`, as shown to operators."""
-        return f"{self.version}_{self.name}" if self.name else str(self.version)
+        """`version_name`, as shown to operators (Prisma: the folder name, which holds both)."""
+        text = str(self.version)
+        if not self.name or text == self.name or text.endswith(f"_{self.name}"):
+            return text
+        return f"{text}_{self.name}"
 
 
 @dataclass(frozen=True)
 class MigrationSet:
-    """All migrations found in one folder, ordered by version."""
+    """All migrations found in one folder, in the order their tool runs them."""
 
     root: Path
     layout: str
     migrations: tuple[Migration, ...]
+    notices: tuple[str, ...] = ()
+    """One line per entry of the folder that the layout's tool ignores (and migwiz with it)."""
+
+    def version(self, text: str) -> Version:
+        """`text` (from migwiz's history, `--to`, an operator) as this set's layout reads it."""
+        parsed = parse_version(self.layout, text)
+        known = self._versions.get(parsed)  # dbmate orders by file name: the file's version knows it
+        return known if known is not None else parsed
+
+    @cached_property
+    def _versions(self) -> dict[Version, Version]:
+        return {m.version: m.version for m in self.migrations}
 
     def by_version(self) -> dict[Version, Migration]:
         """Migrations keyed by version."""

@@ -296,7 +296,7 @@ def _run(
             with connect(dsn, autocommit=True, purpose="test-rollback") as conn:
                 history = read_history(conn, schema)
             copy_history(shadow, history, schema=schema)
-            applied = {Version(h.version) for h in history if h.success}
+            applied = {mset.version(h.version) for h in history if h.success}
             log.info("rollback", f"shadow has the target's schema and {len(applied)} applied migration(s)")
         report = RollbackReport(shadow.label, with_data=with_data)
         tester = _Tester(shadow, mset, log, schema, with_data)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -38,13 +39,14 @@ class MigrationStatus:
             "has_down": self.has_down,
             "applied_at": self.applied_at.isoformat() if self.applied_at else None,
             "phase": self.migration.up.directives.phase if self.migration else None,
+            "transaction": self.migration.up.directives.transaction if self.migration else None,
             "detail": self.detail,
         }
 
 
 def compute_status(mset: MigrationSet, history: list[HistoryRow]) -> list[MigrationStatus]:
-    """Join files and history, ordered by version. Pure: no database access."""
-    rows = {Version(h.version): h for h in history}
+    """Join files and history, in the order the set's tool runs them. Pure: no database access."""
+    rows = {mset.version(h.version): h for h in history}
     result: list[MigrationStatus] = []
     for migration in mset.migrations:
         row = rows.pop(migration.version, None)
@@ -111,6 +113,27 @@ def partial_detail(row: HistoryRow, migration: Migration | None) -> str:
             where = f" ({script.path.name}:{stmt.line})"
         text += f"; statement {row.statement_running + 1}{where} was running when migwiz stopped"
     return text
+
+
+def out_of_order(
+    statuses: list[MigrationStatus],
+    exempt: Callable[[MigrationStatus, list[MigrationStatus]], bool] = lambda s, all_: False,
+) -> list[str]:
+    """One line per pending migration that sorts before an applied one (the history holds another order).
+
+    `up` leaves such a migration alone until the operator decides (`--allow-out-of-order`); `exempt`
+    names the ones `up` allows anyway (phased changes).
+    """
+    applied = [s for s in statuses if s.state == "applied"]
+    if not applied:
+        return []
+    latest = max(applied, key=lambda s: s.version)
+    return [
+        f"{s.version} ({s.name}) is pending but comes before the applied {latest.version} ({latest.name}):"
+        " `up` leaves it until you decide (--allow-out-of-order applies it)"
+        for s in statuses
+        if s.state == "pending" and s.version < latest.version and not exempt(s, statuses)
+    ]
 
 
 def in_sync(statuses: list[MigrationStatus]) -> bool:

@@ -110,7 +110,7 @@ def validated_by(migrations: Iterable[Migration]) -> dict[str, Version]:
 
 def _applied(mset: MigrationSet, history: list[HistoryRow]) -> list[tuple[Migration, HistoryRow]]:
     by_version = mset.by_version()
-    pairs = [(by_version.get(Version(h.version)), h) for h in history if h.success]
+    pairs = [(by_version.get(mset.version(h.version)), h) for h in history if h.success]
     return sorted(((m, h) for m, h in pairs if m is not None), key=lambda p: p[0].version)
 
 

@@ -118,7 +118,7 @@ def migration_set(settings: Settings) -> MigrationSet:
     folder = settings.migrations_dir
     if folder is None or not folder.is_dir():
         raise UsageError("no migration folder", 'pass --dir PATH or add `dir = "..."` to migwiz.toml')
-    return load_migration_set(folder)
+    return load_migration_set(folder, settings.layout)
 
 
 def pending_info(dsn: str, settings: Settings) -> PendingInfo:
@@ -199,7 +199,7 @@ def recent_changes(dsn: str, settings: Settings, *, days: int = 14) -> RecentCha
         if state_exists(conn, settings.schema):
             events = read_events(conn, settings.schema, since_ms=days * 86_400_000, limit=400)
     result = commands.status(dsn, mset, schema=settings.schema)
-    applied = sorted((h for h in history if h.success), key=lambda h: Version(h.version), reverse=True)
+    applied = sorted((h for h in history if h.success), key=lambda h: mset.version(h.version), reverse=True)
     runs = tuple(e for _, e in events if e.step == "run")
     return RecentChanges(tuple(applied), tuple(reversed(runs)), mset, tuple(result.statuses))
 
@@ -360,7 +360,11 @@ def verify_rollback(dsn: str, settings: Settings, versions: list[str]) -> Check:
         return Check("rollback test: up → down → up on a shadow", True, "nothing ran: nothing to test")
     mset = migration_set(settings)
     report = test_rollback(
-        dsn, mset, which=[Version(v) for v in versions], schema=settings.schema, baseline=settings.baseline
+        dsn,
+        mset,
+        which=[mset.version(v) for v in versions],
+        schema=settings.schema,
+        baseline=settings.baseline,
     )
     lines = []
     for r in report.results:

@@ -102,6 +102,27 @@ def test_dbmate_really_migrated_then_adopted(db: TestDatabase, tmp_path: Path) -
     assert "[ ] 20240103000000_orders.sql" in status
 
 
+def test_dbmate_order_and_identity_are_dbmate_s(db: TestDatabase, tmp_path: Path) -> None:
+    """The order dbmate really applies files in (file-name order; `1` and `001` are two versions)."""
+    dbmate = find_dbmate()
+    if dbmate is None:
+        pytest.skip("dbmate not installed: npm install --prefix .tools dbmate (see docs/adopt.md)")
+    step = (
+        "-- migrate:up\nCREATE TABLE IF NOT EXISTS seen (n serial, file text);\n"
+        "INSERT INTO seen (file) VALUES ('{}');\n-- migrate:down\n"
+    )
+    names = ["1_a.sql", "10_b.sql", "2_c.sql", "001_d.sql", "20240101-e.sql"]
+    folder = write_migrations(tmp_path / "m", {n: step.format(n) for n in names} | {"schema.sql": "junk"})
+    run_tool([dbmate, "--url", url(db), "--migrations-dir", str(folder), "--no-dump-schema", "up"], tmp_path)
+    dbmate_order = [str(r[0]) for r in db.execute("SELECT file FROM seen ORDER BY n")]
+    mset = load_migration_set(folder)
+    assert [m.up.path.name for m in mset.migrations] == dbmate_order
+    assert sorted(str(r[0]) for r in db.execute("SELECT version FROM schema_migrations")) == sorted(
+        str(m.version) for m in mset.migrations
+    )
+    assert mset.notices == (f"{folder / 'schema.sql'}: ignored (dbmate reads only <version>_<name>.sql)",)
+
+
 # -- sqitch -------------------------------------------------------------------------------------------------
 
 SQITCH_PLAN = """%syntax-version=1.0.0

@@ -1,4 +1,5 @@
-"""Adopting databases managed by other migration tools: golang-migrate, dbmate, Flyway, Diesel and sqitch.
+"""Adopting databases managed by other migration tools: golang-migrate, dbmate, Flyway, Diesel, sqitch,
+sqlx and Prisma.
 
 `detect_foreign_tools` finds their history tables, `read_foreign_history` reads them as they are,
 `foreign_state` shows the files' states per that history, `adopt` imports it into migwiz's own history

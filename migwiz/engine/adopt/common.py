@@ -9,7 +9,9 @@ import psycopg
 from psycopg import sql
 
 from migwiz.engine.adopt.model import Applied, ForeignRow, ForeignSource, Resolution
+from migwiz.engine.errors import MigrationFileError
 from migwiz.engine.model import Migration, MigrationSet
+from migwiz.engine.sets.files import read_migration_file
 from migwiz.engine.state import query_text
 
 
@@ -41,10 +43,14 @@ def match_by_key(
     return Resolution(tuple(applied), unmatched=tuple(unmatched))
 
 
+def up_bytes(migration: Migration) -> bytes:
+    """The bytes of the migration's up script file, as the tool checksums them (empty if unreadable)."""
+    return up_text(migration).encode("utf-8")
+
+
 def up_text(migration: Migration) -> str:
     """The text of the migration's up script as the tool saw it (dbmate: the whole file)."""
-    path = migration.up.path
     try:
-        return path.read_text(encoding="utf-8")
-    except OSError:
+        return read_migration_file(migration.up.path)
+    except MigrationFileError:
         return ""

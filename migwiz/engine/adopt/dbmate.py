@@ -8,7 +8,7 @@ import psycopg
 
 from migwiz.engine.adopt.common import fetch, match_by_key
 from migwiz.engine.adopt.model import ForeignRow, ForeignSource, Resolution
-from migwiz.engine.model import MigrationSet, Version
+from migwiz.engine.model import MigrationSet
 
 TOOL = "dbmate"
 TABLES = ("schema_migrations",)
@@ -25,5 +25,5 @@ def read(conn: psycopg.Connection[Any], source: ForeignSource) -> list[ForeignRo
 
 
 def resolve(rows: list[ForeignRow], mset: MigrationSet) -> Resolution:
-    """Rows matched to files by version (numerically, as migwiz orders versions)."""
-    return match_by_key(rows, mset, lambda m: str(m.version.key), lambda r: str(Version(r.version or "").key))
+    """Rows matched to files by version as written (dbmate compares the digits as text: `1` is not `001`)."""
+    return match_by_key(rows, mset, lambda m: m.version.text, lambda r: r.version or "")

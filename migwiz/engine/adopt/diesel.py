@@ -1,12 +1,11 @@
 """Diesel: `__diesel_schema_migrations(version varchar(50), run_on timestamp)`, one row per migration.
 
 Diesel's version is the folder name's prefix with its dashes removed (`2024-01-02-030405` is stored as
-`20240102030405`), so files are matched on their version's digits.
+`20240102030405`, `2024-01-02-030405-0000` as `202401020304050000`), so files are matched on that.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import psycopg
@@ -29,15 +28,15 @@ def read(conn: psycopg.Connection[Any], source: ForeignSource) -> list[ForeignRo
     return [ForeignRow(TOOL, v, None, at, None) for v, at in fetch(conn, "adopt_diesel.sql", source)]
 
 
-def digits(text: str) -> str:
-    """The version as Diesel stores it.
+def stored(text: str) -> str:
+    """The version as Diesel stores it (`version_from_string`: the dashes removed).
 
-    >>> digits("2024-01-02-030405")
+    >>> stored("2024-01-02-030405")
     '20240102030405'
     """
-    return re.sub(r"\D", "", text)
+    return text.replace("-", "")
 
 
 def resolve(rows: list[ForeignRow], mset: MigrationSet) -> Resolution:
-    """Rows matched to files by the digits of their version."""
-    return match_by_key(rows, mset, lambda m: digits(m.version.text), lambda r: digits(r.version or ""))
+    """Rows matched to files by their version as Diesel stores it."""
+    return match_by_key(rows, mset, lambda m: stored(m.version.text), lambda r: stored(r.version or ""))

@@ -75,7 +75,7 @@ def resolve(rows: list[ForeignRow], mset: MigrationSet) -> Resolution:
         if row.version is None:
             notes.append(f"Flyway repeatable migration {row.name!r} has no migwiz equivalent: not adopted")
             continue
-        version = Version(row.version)
+        version = mset.version(row.version)
         if row.kind == "BASELINE":
             baseline = row
         elif row.kind in _UNDO:
@@ -95,7 +95,7 @@ def resolve(rows: list[ForeignRow], mset: MigrationSet) -> Resolution:
     unmatched = [row for v, row in current.items() if v not in by_version]
     if baseline is not None:
         assert baseline.version is not None
-        line = Version(baseline.version)
+        line = mset.version(baseline.version)
         below = [m for m in mset.migrations if m.version <= line and m.version not in current]
         applied.extend(Applied(m, baseline, note=f"at or below the Flyway baseline {line}") for m in below)
     blocked = [

@@ -12,7 +12,7 @@ import psycopg
 
 from migwiz.engine.adopt.common import fetch
 from migwiz.engine.adopt.model import Applied, Blocked, ForeignRow, ForeignSource, Resolution
-from migwiz.engine.model import MigrationSet, Version
+from migwiz.engine.model import MigrationSet
 
 TOOL = "golang-migrate"
 TABLES = ("schema_migrations",)
@@ -49,7 +49,7 @@ def resolve(rows: list[ForeignRow], mset: MigrationSet) -> Resolution:
     assert row.version is not None
     if int(row.version) < 0:
         return Resolution((), blocked=(Blocked(row, None, "golang-migrate recorded a dirty nil version"),))
-    current = Version(row.version)
+    current = mset.version(row.version)
     by_version = mset.by_version()
     applied: list[Applied] = []
     blocked: list[Blocked] = []

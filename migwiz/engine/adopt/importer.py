@@ -20,7 +20,7 @@ from migwiz.engine.connect import connect
 from migwiz.engine.errors import MigwizError, StateMismatch, UsageError
 from migwiz.engine.eventlog import Run
 from migwiz.engine.migration_lock import MigrationLock
-from migwiz.engine.model import MigrationSet, Version
+from migwiz.engine.model import MigrationSet
 from migwiz.engine.state import DEFAULT_SCHEMA, read_history
 from migwiz.engine.status import MigrationStatus
 
@@ -111,7 +111,7 @@ def adopt(
     with connect(dsn, autocommit=True, purpose="adopt") as conn:
         source, resolution = _resolve(conn, mset, tool, table)
         _check_adoptable(source, resolution)
-        history = {Version(h.version): h for h in read_history(conn, schema)}
+        history = {mset.version(h.version): h for h in read_history(conn, schema)}
     unfinished = [h.version for h in history.values() if not h.success]
     if unfinished:
         raise StateMismatch(
@@ -237,7 +237,7 @@ def foreign_statuses(tool: str, resolution: Resolution, mset: MigrationSet) -> l
     for row in resolution.unmatched:
         out.append(
             MigrationStatus(
-                Version(row.version or row.name or "0"),
+                mset.version(row.version or row.name or "0"),
                 row.name or "",
                 "missing_file",
                 False,

@@ -9,13 +9,13 @@ from typing import Any
 
 import psycopg
 
-from migwiz.engine.adopt import dbmate, diesel, flyway, golang_migrate, sqitch
+from migwiz.engine.adopt import dbmate, diesel, flyway, golang_migrate, prisma, sqitch, sqlx
 from migwiz.engine.adopt.model import ForeignRow, ForeignSource, Resolution
 from migwiz.engine.errors import UsageError
 from migwiz.engine.model import MigrationSet
 from migwiz.engine.state import query_text
 
-_MODULES: tuple[ModuleType, ...] = (golang_migrate, dbmate, flyway, diesel, sqitch)
+_MODULES: tuple[ModuleType, ...] = (golang_migrate, dbmate, flyway, diesel, sqitch, prisma, sqlx)
 _LEGACY_FLYWAY_TABLE = "schema_version"  # Flyway before 5.0
 
 

@@ -12,7 +12,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
-from migwiz.engine.model import Version
 from migwiz.tui import backend
 from migwiz.tui.backend import RecentChanges
 from migwiz.tui.messages import Loaded
@@ -93,7 +92,9 @@ class RecentScreen(WizardScreen):
         key = selected_key(self.query_one("#applied", DataTable))
         if not isinstance(recent, RecentChanges) or key is None:
             return
-        newer = [h.version for h in recent.applied if Version(h.version) > Version(key)]
+        newer = [
+            h.version for h in recent.applied if recent.mset.version(h.version) > recent.mset.version(key)
+        ]
         text = (
             Text(f"{key} is the newest: nothing to revert", style="dim")
             if not newer
@@ -109,10 +110,10 @@ class RecentScreen(WizardScreen):
         recent = self.wizard.data.recent
         if key is None or not isinstance(recent, RecentChanges):
             return
-        if not any(Version(h.version) > Version(key) for h in recent.applied):
+        if not any(recent.mset.version(h.version) > recent.mset.version(key) for h in recent.applied):
             self.set_status("nothing is newer than this version: choose an older one")
             return
-        self.wizard.data.rollback_to = Version(key)
+        self.wizard.data.rollback_to = recent.mset.version(key)
         self.wizard.data.plan = None
         self.wizard.data.run = None
         self.wizard.data.verify = None

@@ -1,0 +1,117 @@
+"""Load a folder of migrations, in the layout of the tool that wrote it, into a MigrationSet.
+
+| layout      | tool                      | files                                                        |
+|-------------|---------------------------|--------------------------------------------------------------|
+| `native`    | golang-migrate            | `<version>_<name>.up.sql` / `.down.sql`                      |
+| `sqlx`      | sqlx                      | `<version>_<desc>.sql`, or `.up.sql` / `.down.sql`           |
+| `directory` | Diesel                    | `<version>_<name>/up.sql`, `down.sql`, `metadata.toml`       |
+| `prisma`    | Prisma                    | `<timestamp>_<name>/migration.sql`, `migration_lock.toml`    |
+| `dbmate`    | dbmate                    | `<version>_<name>.sql` with `-- migrate:up` / `-- migrate:down` |
+| `flyway`    | Flyway                    | `V<version>__<desc>.sql`, undo `U<version>__<desc>.sql`      |
+
+Each layout owns its version rules (migwiz.engine.versions), what it ignores (a notice per entry, in
+`MigrationSet.notices`) and what it refuses (MigrationFileError). The layout is detected from the names
+(and, for plain `<version>_<name>.sql` files, from whether they hold `-- migrate:up`), or given. See
+docs/migration-sets.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from migwiz.engine.errors import MigrationFileError
+from migwiz.engine.model import Migration, MigrationSet
+from migwiz.engine.sets import dbmate, flat, folders
+from migwiz.engine.sets.files import TOOL_NAMES, Folder, check_unique, checksum, list_folder, names
+
+__all__ = ["LAYOUTS", "checksum", "detect_layout", "load_migration_set"]
+
+LAYOUTS = ("native", "directory", "dbmate", "flyway", "sqlx", "prisma")
+
+_LOADERS: dict[str, Callable[[Folder], list[Migration]]] = {
+    "native": flat.load_native,
+    "sqlx": flat.load_sqlx,
+    "flyway": flat.load_flyway,
+    "directory": folders.load_diesel,
+    "prisma": folders.load_prisma,
+    "dbmate": dbmate.load_dbmate,
+}
+_PLAIN = re.compile(r"\d+.*\.sql")
+_EXPECTED = {
+    "native": "<version>_<name>.up.sql / <version>_<name>.down.sql",
+    "directory": "<version>_<name>/up.sql and down.sql",
+    "dbmate": "<version>_<name>.sql with -- migrate:up / -- migrate:down sections",
+    "flyway": "V<version>__<name>.sql / U<version>__<name>.sql",
+    "sqlx": "<version>_<description>.sql",
+    "prisma": "<timestamp>_<name>/migration.sql",
+}
+_LAYOUT_HINT = 'keep one layout per folder, or name it in migwiz.toml (layout = "...")'
+
+
+def detect_layout(root: Path, layout: str | None = None) -> str:
+    """The layout of the migrations in `root` (one of LAYOUTS); MigrationFileError if none or mixed."""
+    folder = list_folder(root)
+    return _check_layout(layout) if layout else _detect(folder)
+
+
+def load_migration_set(root: Path, layout: str | None = None) -> MigrationSet:
+    """Every migration in `root`, in the order its tool runs them, with scripts split and directives parsed.
+
+    `layout` names the layout (else it is detected). Entries the tool ignores are listed in `notices`.
+    """
+    folder = list_folder(root)
+    chosen = _check_layout(layout) if layout else _detect(folder)
+    migrations = _LOADERS[chosen](folder)
+    if not migrations:
+        raise MigrationFileError(
+            f"{root}: no {TOOL_NAMES[chosen]} migrations found", hint=f"expected {_EXPECTED[chosen]}"
+        )
+    check_unique(migrations)
+    migrations.sort(key=lambda m: m.version)
+    return MigrationSet(root, chosen, tuple(migrations), tuple(folder.notices))
+
+
+def _check_layout(layout: str) -> str:
+    if layout not in LAYOUTS:
+        raise MigrationFileError(f"unknown migration layout {layout!r}", hint=f"one of: {', '.join(LAYOUTS)}")
+    return layout
+
+
+def _detect(folder: Folder) -> str:
+    found: dict[str, Path] = {}
+    plain: list[Path] = []
+    for path in folder.dirs:
+        try:
+            inside = {p.name for p in path.iterdir()}
+        except OSError as exc:
+            raise MigrationFileError(f"{path}: cannot list the folder: {exc.strerror}") from None
+        if "up.sql" in inside:
+            found.setdefault("directory", path / "up.sql")
+        elif folders.PRISMA_SCRIPT in inside:
+            found.setdefault("prisma", path / folders.PRISMA_SCRIPT)
+    for path in folder.files:
+        if flat.NATIVE.fullmatch(path.name):
+            found.setdefault("native", path)
+        elif flat.FLYWAY_PREFIX.fullmatch(path.name):
+            found.setdefault("flyway", path)
+        elif _PLAIN.fullmatch(path.name) and not path.name.lower().endswith((".up.sql", ".down.sql")):
+            plain.append(path)
+    if plain and not {"directory", "prisma"} & set(found):  # Diesel and Prisma ignore files beside them
+        marked = next((p for p in plain if dbmate.MARK.search(folder.text(p))), None)
+        if marked is not None:
+            found.setdefault("dbmate", marked)
+        elif any("_" in p.name for p in plain):
+            found.setdefault("sqlx", next(p for p in plain if "_" in p.name))
+    if len(found) > 1:
+        examples = ", ".join(f"{layout} ({path.relative_to(folder.root)})" for layout, path in found.items())
+        raise MigrationFileError(f"{folder.root}: mixed migration layouts: {examples}", hint=_LAYOUT_HINT)
+    if not found:
+        strays = folder.files + folder.dirs
+        detail = f": {names(strays)} {'matches' if len(strays) == 1 else 'match'} no layout" if strays else ""
+        raise MigrationFileError(
+            f"{folder.root}: no migrations found{detail}",
+            hint="expected one of: " + "; ".join(_EXPECTED.values()),
+        )
+    return next(iter(found))

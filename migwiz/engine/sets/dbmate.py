@@ -1,0 +1,85 @@
+"""dbmate: `<version>...sql` files with `-- migrate:up` and `-- migrate:down` sections.
+
+dbmate (`pkg/dbmate/db.go`) reads every file matching `^(\\d+).*\\.sql$`, takes the digits as the version
+(as written: `1` and `001` differ) and runs the files in file-name order; other files are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from migwiz.engine.errors import MigrationFileError
+from migwiz.engine.model import Directives, Migration, Script
+from migwiz.engine.sets.files import Folder, checksum, lf, line_of, script
+from migwiz.engine.splitting import scan_sql
+from migwiz.engine.versions import dbmate_version
+
+FILE = re.compile(r"(?P<version>\d+)(?P<rest>.*)\.sql")
+MARK = re.compile(r"^--[ \t]*migrate:(?P<kind>up|down)\b(?P<options>[^\n]*)$", re.MULTILINE)
+
+
+def load_dbmate(folder: Folder) -> list[Migration]:
+    """Every dbmate file of the folder; other files and subfolders are ignored."""
+    migrations = []
+    for path in folder.files:
+        m = FILE.fullmatch(path.name)
+        if m is None:
+            folder.ignore(path, "dbmate reads only <version>_<name>.sql")
+            continue
+        name = m["rest"].lstrip("_-")
+        migrations.append(_load(path, lf(folder.text(path)), m["version"], name))
+    for path in folder.dirs:
+        folder.ignore(path, "dbmate does not read subfolders")
+    return migrations
+
+
+def _load(path: Path, text: str, version: str, name: str) -> Migration:
+    marks: dict[str, re.Match[str]] = {}
+    for m in MARK.finditer(text):
+        if m["kind"] in marks:
+            first = line_of(text, marks[m["kind"]].start())
+            raise MigrationFileError(
+                f"{path}:{line_of(text, m.start())}: second -- migrate:{m['kind']} (first at line {first})"
+            )
+        marks[m["kind"]] = m
+    up = marks.get("up")
+    down = marks.get("down")
+    if up is None:
+        raise MigrationFileError(
+            f"{path}: no -- migrate:up section", hint="dbmate files start with -- migrate:up"
+        )
+    if down is not None and down.start() < up.start():
+        raise MigrationFileError(
+            f"{path}:{line_of(text, down.start())}: -- migrate:down before -- migrate:up"
+        )
+    head = scan_sql(text[: up.start()], path=path)
+    if head.statements:
+        raise MigrationFileError(f"{path}:{head.statements[0].line}: statement before -- migrate:up")
+    for comment in head.comments:
+        if "migwiz:" in comment.text:
+            raise MigrationFileError(f"{path}:{comment.line}: put migwiz directives after -- migrate:up")
+    up_end = down.start() if down else len(text)
+    return Migration(
+        version=dbmate_version(version, path.name),
+        name=name,
+        up=_section(path, text, up, up_end),
+        down=_section(path, text, down, len(text)) if down else None,
+        checksum=checksum(text),
+        layout="dbmate",
+    )
+
+
+def _section(path: Path, text: str, mark: re.Match[str], end: int) -> Script:
+    line = line_of(text, mark.start())
+    transaction = True
+    for option in mark["options"].split():
+        key, _, value = option.partition(":")
+        if key != "transaction" or value not in ("true", "false"):
+            raise MigrationFileError(
+                f"{path}:{line}: dbmate option {option!r} is not supported",
+                hint="migwiz understands transaction:false",
+            )
+        transaction = value == "true"
+    start = min(mark.end() + 1, end)
+    return script(path, text[start:end], first_line=line + 1, base=Directives(transaction=transaction))

@@ -1,0 +1,132 @@
+"""Reading migration files: the one place they are read, checksums, scripts and shared errors."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from migwiz.engine.directives import directives_from_scan
+from migwiz.engine.errors import MigrationFileError
+from migwiz.engine.model import Directives, Migration, Script, Version
+from migwiz.engine.splitting import scan_sql
+
+TOOL_NAMES = {
+    "native": "golang-migrate",
+    "directory": "Diesel",
+    "dbmate": "dbmate",
+    "flyway": "Flyway",
+    "sqlx": "sqlx",
+    "prisma": "Prisma",
+}
+
+
+def checksum(text: str) -> str:
+    """sha256 hex of `text` with CRLF and CR line ends turned into LF; nothing else is normalised.
+
+    >>> checksum("select 1;\\r\\n") == checksum("select 1;\\n") != checksum("select 1; \\n")
+    True
+    """
+    return hashlib.sha256(lf(text).encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Folder:
+    """The entries of a migrations folder (hidden ones left out), read once, with texts cached."""
+
+    root: Path
+    files: list[Path]
+    dirs: list[Path]
+    notices: list[str] = field(default_factory=list)
+    _texts: dict[Path, str] = field(default_factory=dict)
+
+    def text(self, path: Path) -> str:
+        """The file's text (read once)."""
+        if path not in self._texts:
+            self._texts[path] = _read(path)
+        return self._texts[path]
+
+    def ignore(self, path: Path, why: str) -> None:
+        """Record a one-line notice: `path` is not part of the set."""
+        self.notices.append(f"{path}: ignored ({why})")
+
+
+def list_folder(root: Path) -> Folder:
+    """The visible files and folders of `root`, sorted by name."""
+    children = visible(root, f"{root}: no such migrations folder")
+    return Folder(root, [p for p in children if not p.is_dir()], [p for p in children if p.is_dir()])
+
+
+def visible(folder: Path, missing: str | None = None) -> list[Path]:
+    """Entries of `folder` not starting with a dot, sorted by name."""
+    try:
+        children = sorted(folder.iterdir())
+    except FileNotFoundError:
+        raise MigrationFileError(missing or f"{folder}: no such folder") from None
+    except NotADirectoryError:
+        raise MigrationFileError(f"{folder}: not a folder") from None
+    except OSError as exc:
+        raise MigrationFileError(f"{folder}: cannot list the folder: {exc.strerror}") from None
+    return [p for p in children if not p.name.startswith(".")]
+
+
+def script(path: Path, text: str, *, first_line: int = 1, base: Directives | None = None) -> Script:
+    """A script from its text: statements split, directives parsed (on top of `base`)."""
+    body = lf(text).removeprefix("\ufeff")
+    scanned = scan_sql(body, path=path, first_line=first_line)
+    directives, ignores = directives_from_scan(scanned, path=path, base=base)
+    return Script(path, scanned.statements, directives, ignores, first_line)
+
+
+def read_migration_file(path: Path) -> str:
+    """A migration file's text (UTF-8, as written); MigrationFileError when it cannot be read."""
+    return _read(path)
+
+
+def _read(path: Path) -> str:
+    from migwiz.engine.files import read_migration_bytes  # regular files only, bounded, never blocks
+
+    data = read_migration_bytes(path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise MigrationFileError(
+            f"{path}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+            hint="save the file as UTF-8",
+        ) from None
+
+
+def check_unique(migrations: list[Migration]) -> None:
+    """Refuse two migrations with the same version (the same identity in their tool)."""
+    seen: dict[Version, Path] = {}
+    for m in sorted(migrations, key=lambda m: str(m.up.path)):
+        if m.version in seen:
+            duplicate(seen[m.version], m.up.path)
+        seen[m.version] = m.up.path
+
+
+def duplicate(first: Path, second: Path) -> None:
+    """Raise the duplicate-version error."""
+    raise MigrationFileError(
+        f"duplicate migration version: {first} and {second}",
+        hint="give each migration its own version",
+    )
+
+
+def lf(text: str) -> str:
+    """Text with CRLF and CR line ends turned into LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def line_of(text: str, pos: int) -> int:
+    """1-based line of offset `pos`."""
+    return text.count("\n", 0, pos) + 1
+
+
+def names(paths: Iterable[Path]) -> str:
+    """Up to three paths, then how many more."""
+    shown = [str(p) for p in paths]
+    more = f" and {len(shown) - 3} more" if len(shown) > 3 else ""
+    return ", ".join(shown[:3]) + more

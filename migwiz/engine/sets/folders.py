@@ -1,0 +1,111 @@
+"""Layouts of one folder per migration: Diesel (`up.sql`, `down.sql`, `metadata.toml`) and Prisma.
+
+Diesel (`diesel_migrations`): every non-empty, non-hidden folder is a migration and must hold `up.sql`;
+files beside the folders are ignored; the version is the folder name before the first `_` with its
+dashes removed. `metadata.toml` sets `run_in_transaction` (read as Diesel's serde does: a file that
+parses but lacks the key means `false`, a file that does not parse means the default, `true`).
+
+Prisma (`schema-connector`): every folder is a migration holding `migration.sql`, ordered by folder
+name; `migration_lock.toml` sits beside them. Prisma sends the script as one simple query, which
+PostgreSQL runs as one implicit transaction; there are no down scripts.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from migwiz.engine.errors import MigrationFileError
+from migwiz.engine.model import Directives, Migration
+from migwiz.engine.sets.files import Folder, checksum, script, visible
+from migwiz.engine.versions import diesel_version, prisma_version
+
+DIESEL_FILES = ("up.sql", "down.sql", "metadata.toml")
+PRISMA_SCRIPT = "migration.sql"
+PRISMA_LOCK = "migration_lock.toml"
+
+
+def load_diesel(folder: Folder) -> list[Migration]:
+    """Diesel's migration folders, each with `up.sql` and optional `down.sql` and `metadata.toml`."""
+    for path in folder.files:
+        folder.ignore(path, "Diesel reads only migration folders")
+    migrations = []
+    for path in folder.dirs:
+        inside = visible(path)
+        if not inside:
+            folder.ignore(path, "an empty folder: Diesel skips it")
+            continue
+        present = {p.name: p for p in inside}
+        if "up.sql" not in present:
+            raise MigrationFileError(
+                f"{path}: migration folder without up.sql",
+                hint="Diesel refuses it too: add up.sql or move the folder out of the migrations folder",
+            )
+        for extra in inside:
+            if extra.name not in DIESEL_FILES:
+                folder.ignore(extra, "Diesel reads only up.sql, down.sql and metadata.toml")
+        version_text, _, name = path.name.partition("_")
+        if not version_text:
+            raise MigrationFileError(f"{path}: a Diesel migration folder needs <version>_<name>")
+        base = _diesel_metadata(folder, present.get("metadata.toml"))
+        up_text = folder.text(present["up.sql"])
+        down = present.get("down.sql")
+        migrations.append(
+            Migration(
+                version=diesel_version(version_text),
+                name=name,
+                up=script(present["up.sql"], up_text, base=base),
+                down=script(down, folder.text(down), base=base) if down else None,
+                checksum=checksum(up_text),
+                layout="directory",
+            )
+        )
+    return migrations
+
+
+def _diesel_metadata(folder: Folder, path: Path | None) -> Directives | None:
+    if path is None:
+        return None
+    try:
+        data = tomllib.loads(folder.text(path))
+    except tomllib.TOMLDecodeError as exc:
+        folder.notices.append(f"{path}: not valid TOML ({exc}): Diesel then runs in a transaction")
+        return None
+    value = data.get("run_in_transaction", False)
+    if not isinstance(value, bool):
+        folder.notices.append(
+            f"{path}: run_in_transaction = {value!r} is not true/false: Diesel then runs in a transaction"
+        )
+        return None
+    return None if value else Directives(transaction=False)
+
+
+def load_prisma(folder: Folder) -> list[Migration]:
+    """Prisma's `<timestamp>_<name>/migration.sql` folders (no down scripts)."""
+    for path in folder.files:
+        if path.name != PRISMA_LOCK:
+            folder.ignore(path, "Prisma reads only migration folders and migration_lock.toml")
+    migrations = []
+    for path in folder.dirs:
+        sql_path = path / PRISMA_SCRIPT
+        if not sql_path.is_file():
+            raise MigrationFileError(
+                f"{path}: migration folder without {PRISMA_SCRIPT}",
+                hint="Prisma refuses it too: add migration.sql or move the folder out",
+            )
+        for extra in visible(path):
+            if extra.name != PRISMA_SCRIPT:
+                folder.ignore(extra, "Prisma reads only migration.sql")
+        text = folder.text(sql_path)
+        _, sep, name = path.name.partition("_")
+        migrations.append(
+            Migration(
+                version=prisma_version(path.name),
+                name=name if sep else path.name,
+                up=script(sql_path, text),
+                down=None,
+                checksum=checksum(text),
+                layout="prisma",
+            )
+        )
+    return migrations

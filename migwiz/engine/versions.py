@@ -1,0 +1,152 @@
+"""Migration versions: what identifies a migration and in which order migrations run, per layout.
+
+Each layout follows its tool's own rules (see docs/migration-sets.md):
+
+- native (golang-migrate) and sqlx: an integer (`uint64` / `i64`); `1` and `001` are one version.
+- directory (Diesel): the text before the first `_` with its dashes removed, compared as a string, so
+  `20140924113530` sorts before `2017-05-03-000000` and `2026-05-27-120000-0000` differs from
+  `2026-05-27-120000`.
+- dbmate: the digits as written (`1` and `001` differ); migrations run in file-name order.
+- flyway: numeric parts compared one by one, trailing zero parts ignored (`1.2.10` after `1.2.9`,
+  `1.0` is `1`).
+- prisma: the whole folder name, compared as a string.
+
+A `Version` keeps the text as written (what migwiz's history stores), its identity (equality, hashing)
+and its sort key. `Version(text)` alone orders numerically part by part, like native and Flyway.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import total_ordering
+from typing import Any
+
+_PART = re.compile(r"\d+")
+
+
+def numeric_parts(text: str) -> tuple[int, ...]:
+    """The numbers in `text`, trailing zero parts dropped (Flyway: `1.2` is `1.2.0`).
+
+    >>> numeric_parts("1.2.0"), numeric_parts("0009"), numeric_parts("0")
+    ((1, 2), (9,), (0,))
+    """
+    parts = [int(p) for p in _PART.findall(text)]
+    while len(parts) > 1 and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)
+
+
+@total_ordering
+@dataclass(frozen=True, eq=False)
+class Version:
+    """A migration version as written, with the identity and order its layout gives it.
+
+    >>> Version("1.2.10") > Version("1.2.9")
+    True
+    >>> Version("20240101120000") > Version("9")
+    True
+    >>> diesel = [parse_version("directory", v) for v in ("2017-05-03-000000", "20140924113530")]
+    >>> [str(v) for v in sorted(diesel)]
+    ['20140924113530', '2017-05-03-000000']
+    """
+
+    text: str
+    order: tuple[Any, ...] | None = field(default=None, repr=False)
+    """Sort key (None: numeric parts of the text)."""
+    identity: tuple[Any, ...] | None = field(default=None, repr=False)
+    """What makes two versions the same migration (None: the sort key)."""
+
+    @property
+    def key(self) -> tuple[Any, ...]:
+        """The sort key."""
+        return self.order if self.order is not None else numeric_parts(self.text)
+
+    @property
+    def ident(self) -> tuple[Any, ...]:
+        """The identity: equal identities are the same migration."""
+        return self.identity if self.identity is not None else self.key
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Version):
+            return NotImplemented
+        return self.key < other.key
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Version):
+            return NotImplemented
+        return self.ident == other.ident
+
+    def __hash__(self) -> int:
+        return hash(self.ident)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def integer_version(text: str) -> Version:
+    """golang-migrate (`uint64`) and sqlx (`i64`): the number; `001` is `1`.
+
+    >>> integer_version("001") == integer_version("1") < integer_version("10")
+    True
+    """
+    if not text.isascii() or not text.isdigit():
+        return Version(text)
+    return Version(text, (int(text),))
+
+
+def diesel_version(text: str) -> Version:
+    """Diesel: the version with its dashes removed, compared as a string (`version_from_string`).
+
+    >>> diesel_version("2019-02-26-002946") == diesel_version("20190226002946")
+    True
+    >>> diesel_version("2026-05-27-120000-0000") == diesel_version("2026-05-27-120000")
+    False
+    """
+    stored = text.replace("-", "")
+    return Version(text, (stored,))
+
+
+def dbmate_version(text: str, file_name: str | None = None) -> Version:
+    """dbmate: the digits as written are the identity; files run in file-name order.
+
+    >>> dbmate_version("1") == dbmate_version("001")
+    False
+    >>> dbmate_version("10", "10_b.sql") < dbmate_version("1", "1_a.sql")
+    True
+    """
+    return Version(text, (file_name if file_name is not None else text,), (text,))
+
+
+def flyway_version(text: str) -> Version:
+    """Flyway: `_` reads as `.`; numeric parts compared one by one, trailing zeros ignored.
+
+    >>> flyway_version("1_2_10") > flyway_version("1.2.9")
+    True
+    >>> flyway_version("1.0") == flyway_version("1")
+    True
+    """
+    normal = text.replace("_", ".")
+    return Version(normal, numeric_parts(normal))
+
+
+def prisma_version(text: str) -> Version:
+    """Prisma: the migration folder's whole name, compared as a string."""
+    return Version(text, (text,))
+
+
+_PARSERS: dict[str, Callable[[str], Version]] = {
+    "native": integer_version,
+    "sqlx": integer_version,
+    "directory": diesel_version,
+    "dbmate": dbmate_version,
+    "flyway": flyway_version,
+    "prisma": prisma_version,
+}
+
+
+def parse_version(layout: str, text: str) -> Version:
+    """`text` (a version as migwiz's history or an operator writes it) read the way `layout` reads it."""
+    parser = _PARSERS.get(layout)
+    return parser(text) if parser else Version(text)

@@ -1,0 +1,380 @@
+"""Each layout as its tool reads it: order, identity, ignored files, transactions; sqlx and Prisma sets."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from migwiz.engine.adopt.prisma import checksum_matches as prisma_checksum_matches
+from migwiz.engine.adopt.sqlx import checksum as sqlx_checksum
+from migwiz.engine.config import load_settings
+from migwiz.engine.errors import ConfigError, MigrationFileError
+from migwiz.engine.migset import checksum, detect_layout, load_migration_set
+from migwiz.engine.model import Directives, MigrationSet
+from migwiz.engine.state import HistoryRow
+from migwiz.engine.status import compute_status, out_of_order
+from migwiz.engine.versions import (
+    Version,
+    dbmate_version,
+    diesel_version,
+    flyway_version,
+    integer_version,
+    parse_version,
+)
+from tests.unit.test_migset import LAYOUT_FIXTURES, load_error, write
+
+
+def order(root: Path, layout: str | None = None) -> list[str]:
+    return [str(m.version) for m in load_migration_set(root, layout).migrations]
+
+
+# -- Diesel ------------------------------------------------------------------------------------------------
+
+
+def test_diesel_orders_by_the_version_without_dashes_as_a_string(tmp_path: Path) -> None:
+    names = [
+        "2017-05-03-000000_b",
+        "20140924113530_a",
+        "2017-05-03-000000-0000_c",  # a longer string after its prefix
+        "00000000000000_diesel_initial_setup",
+        "2017-5-3-1_d",  # dashes removed: "20175315", after "2017050..." as a string
+    ]
+    write(tmp_path, {f"{n}/up.sql": "select 1;\n" for n in names})
+    assert order(tmp_path) == [
+        "00000000000000",
+        "20140924113530",
+        "2017-05-03-000000",
+        "2017-05-03-000000-0000",
+        "2017-5-3-1",
+    ]
+
+
+def test_diesel_identity_is_the_version_without_dashes() -> None:
+    assert diesel_version("2026-05-27-120000-0000") != diesel_version("2026-05-27-120000")
+    assert diesel_version("2019-02-26-002946") == diesel_version("20190226002946")
+    assert diesel_version("1") != diesel_version("01")  # compared as text, as Diesel does
+    assert diesel_version("10") < diesel_version("9")
+
+
+def test_diesel_accepts_any_version_text_and_refuses_a_folder_without_up_sql(tmp_path: Path) -> None:
+    write(tmp_path / "a", {"20200101000000_a/up.sql": "select 1;", "create_b/up.sql": "select 2;"})
+    assert order(tmp_path / "a") == ["20200101000000", "create"]  # Diesel's version_from_string
+    write(tmp_path / "b", {"1_a/up.sql": "", "2_b/down.sql": ""})
+    assert load_error(tmp_path / "b") == f"{tmp_path / 'b' / '2_b'}: migration folder without up.sql"
+
+
+def test_diesel_ignores_files_beside_and_inside_with_notices(tmp_path: Path) -> None:
+    root = write(
+        tmp_path,
+        {
+            "1_a/up.sql": "select 1;",
+            "1_a/seed.sql": "select 9;",
+            "1_a/README.md": "",
+            "data_oauth.sql": "select 2;",
+            "schema.rs": "",
+            ".keep": "",
+        },
+    )
+    (root / "empty").mkdir()
+    mset = load_migration_set(root)
+    assert [m.name for m in mset.migrations] == ["a"]
+    assert mset.notices == (
+        f"{root / 'data_oauth.sql'}: ignored (Diesel reads only migration folders)",
+        f"{root / 'schema.rs'}: ignored (Diesel reads only migration folders)",
+        f"{root / '1_a' / 'README.md'}: ignored (Diesel reads only up.sql, down.sql and metadata.toml)",
+        f"{root / '1_a' / 'seed.sql'}: ignored (Diesel reads only up.sql, down.sql and metadata.toml)",
+        f"{root / 'empty'}: ignored (an empty folder: Diesel skips it)",
+    )
+
+
+@pytest.mark.parametrize(
+    ("metadata", "transaction", "notice"),
+    [
+        ("run_in_transaction = false\n", False, None),
+        ("run_in_transaction = true\n", True, None),
+        ("# nothing set\n", False, None),  # Diesel's serde default for a present file is false
+        ("run_in_transaction = \n", True, "not valid TOML"),
+        ('run_in_transaction = "no"\n', True, "is not true/false"),
+    ],
+)
+def test_diesel_metadata_toml(tmp_path: Path, metadata: str, transaction: bool, notice: str | None) -> None:
+    write(
+        tmp_path,
+        {
+            "1_a/up.sql": "-- migwiz:lock-timeout=1s\nselect 1;",
+            "1_a/down.sql": "select 2;",
+            "1_a/metadata.toml": metadata,
+        },
+    )
+    mset = load_migration_set(tmp_path)
+    (m,) = mset.migrations
+    assert m.up.directives.transaction is transaction
+    assert m.up.directives.lock_timeout_ms == 1000  # migwiz directives still apply on top
+    assert m.down is not None and m.down.directives.transaction is transaction
+    assert (notice is None) == (not mset.notices)
+    if notice:
+        assert notice in mset.notices[0]
+
+
+# -- golang-migrate (native) ---------------------------------------------------------------------------------
+
+
+def test_native_versions_are_unsigned_integers(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "10_c.up.sql": "",
+            "2_b.up.sql": "",
+            "0001_a.up.sql": "",
+            "18446744073709551615_max.up.sql": "",
+            "18446744073709551616_too_big.up.sql": "",
+            "3_.up.sql": "",  # golang-migrate allows an empty name
+        },
+    )
+    mset = load_migration_set(tmp_path)
+    assert [str(m.version) for m in mset.migrations] == ["0001", "2", "3", "10", "18446744073709551615"]
+    assert mset.notices == (
+        f"{tmp_path / '18446744073709551616_too_big.up.sql'}: ignored (version beyond uint64:"
+        " golang-migrate skips it)",
+    )
+    assert integer_version("0001") == integer_version("1") == Version("1")
+
+
+def test_native_ignores_names_golang_migrate_does_not_match(tmp_path: Path) -> None:
+    root = write(
+        tmp_path,
+        {
+            "1_a.up.sql": "",
+            "2_b.UP.sql": "",
+            "3-add-users.up.sql": "",
+            "README.md": "",
+            "scripts/x.up.sql": "",
+        },
+    )
+    mset = load_migration_set(root)
+    assert [m.name for m in mset.migrations] == ["a"]
+    assert [n.split(": ignored")[0] for n in mset.notices] == [
+        str(root / "2_b.UP.sql"),
+        str(root / "3-add-users.up.sql"),
+        str(root / "README.md"),
+        str(root / "scripts"),
+    ]
+
+
+def test_native_set_with_sqlx_no_transaction_says_how_to_honour_it(tmp_path: Path) -> None:
+    write(tmp_path, {"1_a.up.sql": "-- no-transaction\nCREATE INDEX CONCURRENTLY i ON t (c);\n"})
+    mset = load_migration_set(tmp_path)
+    assert mset.layout == "native"
+    assert mset.migrations[0].up.directives.transaction is True
+    assert 'set layout = "sqlx"' in mset.notices[0]
+    as_sqlx = load_migration_set(tmp_path, "sqlx")
+    assert as_sqlx.migrations[0].up.directives.transaction is False
+    assert as_sqlx.notices == ()
+
+
+# -- dbmate ------------------------------------------------------------------------------------------------
+
+
+def test_dbmate_runs_files_in_name_order_and_keeps_versions_as_written(tmp_path: Path) -> None:
+    up = "-- migrate:up\nselect 1;\n"
+    write(tmp_path, {"1_a.sql": up, "10_b.sql": up, "2_c.sql": up, "001_d.sql": up, "schema.sql": "x"})
+    mset = load_migration_set(tmp_path)
+    assert mset.layout == "dbmate"
+    assert [m.up.path.name for m in mset.migrations] == ["001_d.sql", "10_b.sql", "1_a.sql", "2_c.sql"]
+    assert mset.notices == (f"{tmp_path / 'schema.sql'}: ignored (dbmate reads only <version>_<name>.sql)",)
+    assert dbmate_version("1") != dbmate_version("001")
+    # a history row finds its file's version, and with it the file-name order
+    assert mset.version("10") < mset.version("1")
+    assert mset.version("001") is mset.migrations[0].version
+
+
+def test_dbmate_file_names_need_no_underscore(tmp_path: Path) -> None:
+    write(tmp_path, {"20240101-create.sql": "-- migrate:up\nselect 1;\n"})
+    (m,) = load_migration_set(tmp_path).migrations
+    assert (str(m.version), m.name) == ("20240101", "create")
+
+
+# -- Flyway ------------------------------------------------------------------------------------------------
+
+
+def test_flyway_versions_compare_part_by_part(tmp_path: Path) -> None:
+    root = write(
+        tmp_path,
+        {
+            "V1_2_10__c.sql": "",
+            "V1.2.9__b.sql": "",
+            "V1.10__d.sql": "",
+            "V1__a.sql": "",
+            "V2.0.1__e.SQL": "",  # Flyway strips its suffix whatever the case
+            "V2_bad.sql": "",
+            "V1.x__bad.sql": "",
+            "notes.txt": "",
+            "v3__lower.sql": "",  # Flyway's prefixes are case-sensitive
+        },
+    )
+    mset = load_migration_set(root)
+    assert [str(m.version) for m in mset.migrations] == ["1", "1.2.9", "1.2.10", "1.10", "2.0.1"]
+    assert [n.split(": ignored")[0] for n in mset.notices] == [
+        str(root / "V1.x__bad.sql"),
+        str(root / "V2_bad.sql"),
+        str(root / "notes.txt"),
+        str(root / "v3__lower.sql"),
+    ]
+    assert flyway_version("1.0") == flyway_version("1") == flyway_version("1.0.0")
+    assert flyway_version("1_1") == flyway_version("1.1")
+
+
+def test_flyway_refuses_migrations_in_subfolders(tmp_path: Path) -> None:
+    write(tmp_path, {"V1__a.sql": "", "v2/V2__b.sql": ""})
+    assert load_error(tmp_path).startswith(f"{tmp_path / 'v2'}: Flyway migrations in subfolders")
+
+
+# -- sqlx --------------------------------------------------------------------------------------------------
+
+
+def test_sqlx_fixture_simple_files_integer_order_and_no_transaction() -> None:
+    root = LAYOUT_FIXTURES / "sqlx"
+    mset = load_migration_set(root)
+    assert mset.layout == "sqlx"
+    assert [(str(m.version), m.name) for m in mset.migrations] == [
+        ("1", "create_users"),
+        ("2", "index_users"),
+        ("10", "add_email"),
+    ]
+    assert [m.up.directives.transaction for m in mset.migrations] == [True, False, True]
+    assert all(m.down is None for m in mset.migrations)
+    assert mset.notices == (f"{root / 'README.md'}: ignored (sqlx reads only <version>_<description>.sql)",)
+
+
+def test_sqlx_reversible_pairs_and_refuses_non_integer_prefixes(tmp_path: Path) -> None:
+    write(
+        tmp_path / "a",
+        {
+            "20240101_users.up.sql": "create table u ();",
+            "20240101_users.down.sql": "-- no-transaction\ndrop table u;",
+            "20240102_more.sql": "select 1;",
+        },
+    )
+    mset = load_migration_set(tmp_path / "a", "sqlx")
+    users, more = mset.migrations
+    assert users.down is not None and users.down.directives.transaction is False
+    assert users.up.directives.transaction is True
+    assert more.down is None
+    write(tmp_path / "b", {"1_a.sql": "", "01_b.sql": ""})
+    assert load_error(tmp_path / "b").startswith("duplicate migration version:")
+    write(tmp_path / "c", {"1_a.sql": "", "9223372036854775808_b.sql": ""})
+    assert "is not an integer version (sqlx refuses" in load_error(tmp_path / "c")
+
+
+def test_sqlx_no_transaction_must_be_the_very_start(tmp_path: Path) -> None:
+    write(tmp_path, {"1_a.sql": "\n-- no-transaction\nselect 1;", "2_b.sql": "\ufeff-- no-transaction\n"})
+    assert [m.up.directives.transaction for m in load_migration_set(tmp_path).migrations] == [True, True]
+
+
+# -- Prisma ------------------------------------------------------------------------------------------------
+
+
+def test_prisma_fixture_folders_in_name_order() -> None:
+    root = LAYOUT_FIXTURES / "prisma"
+    mset = load_migration_set(root)
+    assert mset.layout == "prisma"
+    assert [(str(m.version), m.name, m.label) for m in mset.migrations] == [
+        ("20240101000000_init", "init", "20240101000000_init"),
+        ("20240102000000_add_posts", "add_posts", "20240102000000_add_posts"),
+        ("20240102000000_add_posts_index", "add_posts_index", "20240102000000_add_posts_index"),
+    ]
+    assert all(m.down is None and m.up.directives == Directives() for m in mset.migrations)
+    assert mset.notices == ()  # migration_lock.toml is Prisma's own
+    first = mset.migrations[0]
+    assert first.checksum == checksum(first.up.path.read_text(encoding="utf-8"))
+    assert [s.line for s in first.up.statements] == [2, 10]
+
+
+def test_prisma_refuses_a_folder_without_migration_sql_and_ignores_the_rest(tmp_path: Path) -> None:
+    root = write(tmp_path, {"1_a/migration.sql": "select 1;", "1_a/notes.md": "", "README.md": ""})
+    mset = load_migration_set(root)
+    assert [n.split(": ignored")[0] for n in mset.notices] == [
+        str(root / "README.md"),
+        str(root / "1_a/notes.md"),
+    ]
+    write(tmp_path, {"2_b/other.sql": ""})
+    assert load_error(tmp_path) == f"{tmp_path / '2_b'}: migration folder without migration.sql"
+
+
+def test_prisma_and_sqlx_checksums_are_their_tools() -> None:
+    data = b"CREATE TABLE a ();\n"
+    assert sqlx_checksum(data) == hashlib.sha384(data).hexdigest()
+    digest = hashlib.sha256(data).digest()
+    assert prisma_checksum_matches(data, digest.hex())
+    assert prisma_checksum_matches(data.replace(b"\n", b"\r\n"), digest.hex())  # git line ends
+    assert prisma_checksum_matches(data, "".join(f"{b:x}" for b in digest))  # prisma-engines#1887
+    assert not prisma_checksum_matches(data + b" ", digest.hex())
+
+
+# -- detection, the layout setting, history versions -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("files", "layout"),
+    [
+        ({"1_a.sql": "select 1;"}, "sqlx"),
+        ({"1_a.sql": "select 1;", "2_b.sql": "-- migrate:up\nselect 2;"}, "dbmate"),
+        ({"1_a/migration.sql": "", "migration_lock.toml": ""}, "prisma"),
+        ({"1_a/up.sql": "", "data.sql": ""}, "directory"),
+        ({"1_a/up.sql": "", "2020_seed.sql": ""}, "directory"),  # Diesel ignores files beside its folders
+        ({"1_a/migration.sql": "", "2_dump.sql": "-- migrate:up\n"}, "prisma"),
+    ],
+)
+def test_detection(tmp_path: Path, files: dict[str, str], layout: str) -> None:
+    assert detect_layout(write(tmp_path, files)) == layout
+
+
+def test_an_explicit_layout_wins_and_an_unknown_one_is_refused(tmp_path: Path) -> None:
+    write(tmp_path, {"1_a.up.sql": "select 1;", "1_a.down.sql": "select 2;"})
+    assert load_migration_set(tmp_path, "sqlx").layout == "sqlx"
+    with pytest.raises(MigrationFileError, match="unknown migration layout 'rails'"):
+        load_migration_set(tmp_path, "rails")
+
+
+def test_layout_setting_from_migwiz_toml_and_flag(tmp_path: Path) -> None:
+    (tmp_path / "migwiz.toml").write_text('layout = "sqlx"\n')
+    assert load_settings(cwd=tmp_path).layout == "sqlx"
+    assert load_settings(cwd=tmp_path, layout_flag="native").layout == "native"
+    (tmp_path / "migwiz.toml").write_text('layout = "rails"\n')
+    with pytest.raises(ConfigError, match="layout = 'rails': not a layout migwiz reads"):
+        load_settings(cwd=tmp_path)
+
+
+def test_history_versions_are_read_the_set_s_way() -> None:
+    mset = load_migration_set(LAYOUT_FIXTURES / "directory")
+    assert mset.version("20190226002946") == mset.version("2019-02-26-002946")
+    assert mset.version("20140924113530") < mset.version("2019-02-26-002946")
+    assert parse_version("prisma", "2_a") != parse_version("prisma", "2_b")
+    assert parse_version("unknown", "1.2") == Version("1.2.0")
+
+
+def test_out_of_order_says_which_pending_migration_sorts_before_an_applied_one() -> None:
+    mset = load_migration_set(LAYOUT_FIXTURES / "directory")
+    # applied in migwiz's former (numeric) order: the 2014 spelling never ran, the 2019 ones did
+    applied = [m for m in mset.migrations if m.name in ("diesel_initial_setup", "create_users")]
+    history = [
+        HistoryRow(m.version.text, m.name, m.checksum, datetime.now(UTC), "app", None, None, None, None, True,
+                   len(m.up.statements), None, False, None)
+        for m in applied
+    ]  # fmt: skip
+    statuses = compute_status(mset, history)
+    assert [s.state for s in statuses] == ["applied", "pending", "applied", "pending", "pending"]
+    assert out_of_order(statuses) == [
+        "20140924113530 (legacy_settings) is pending but comes before the applied 2019-02-26-002946"
+        " (create_users): `up` leaves it until you decide (--allow-out-of-order applies it)"
+    ]
+    assert out_of_order(statuses, lambda s, all_: True) == []
+    assert out_of_order(compute_status(mset, [])) == []
+
+
+def test_migration_set_defaults_keep_older_constructors_working() -> None:
+    mset = MigrationSet(Path("m"), "native", ())
+    assert mset.notices == () and mset.version("7") == Version("7")
