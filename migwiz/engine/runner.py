@@ -34,7 +34,7 @@ from migwiz.engine.model import Migration, MigrationSet, Phase, Script, Statemen
 from migwiz.engine.own_schema import check_scripts
 from migwiz.engine.phases import phase_exempt, plan_phases  # issue 5: phases (phases engineer)
 from migwiz.engine.progress import CurrentStatement
-from migwiz.engine.session_limits import idle_in_transaction_ms, limit_executor
+from migwiz.engine.session_limits import idle_in_transaction_ms, limit_bookkeeping, limit_executor
 from migwiz.engine.state import DEFAULT_SCHEMA, HistoryRow, ensure_state, os_identity, read_history
 from migwiz.engine.status import MigrationStatus, compute_status
 
@@ -1014,7 +1014,7 @@ class Runner:
                 )  # fmt: skip
         finally:
             if not (conn.closed or conn.broken):
-                conn.execute("RESET lock_timeout")
+                limit_bookkeeping(conn)  # back to the session's bookkeeping lock_timeout, not the server's
                 conn.execute("RESET statement_timeout")
         self._set_current(None)
         elapsed = (time.perf_counter() - started) * 1000

@@ -108,10 +108,15 @@ def test_status_with_migwiz_history_locked_says_who_within_seconds(db: TestDatab
 
 
 def test_the_executor_session_gives_up_on_a_silent_client(db: TestDatabase, tmp_path: Path) -> None:
-    folder = write_migrations(tmp_path / "m", {"1_a.up.sql": "SELECT 1;\n"})
-    policy = ExecutionPolicy(retry=RetryPolicy(max_total_ms=3_000))
+    """Checked after a no-transaction migration, whose own timeouts are set for the session and reset."""
+    folder = write_migrations(
+        tmp_path / "m",
+        {"1_a.up.sql": "-- migwiz:no-transaction\n-- migwiz:lock-timeout=20s\nSELECT 1;\n"},
+    )
+    policy = ExecutionPolicy(retry=RetryPolicy(max_total_ms=3_000), allow_irreversible=True)
     runner = Runner(db.dsn, load_migration_set(folder), log=EventLog(), policy=policy)
     try:
+        assert runner.up().ok
         conn = runner._connection()
         settings = dict(
             conn.execute(
