@@ -122,7 +122,7 @@ def common_options(func: F) -> F:
             first = scrub(exc.diag.message_primary or str(exc)).strip()
             hint = "another session holds a lock migwiz needs (see pg_locks); rerun once it is released"
             _fail(MigwizError(f"gave up waiting for a lock: {first}", hint), debug)
-        except psycopg.OperationalError as exc:
+        except (psycopg.OperationalError, psycopg.errors.IdleInTransactionSessionTimeout) as exc:
             first = scrub(str(exc)).strip().splitlines()[0] if str(exc).strip() else "connection lost"
             _fail(
                 ConnectionFailed(

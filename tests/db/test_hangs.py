@@ -161,10 +161,16 @@ class FreezingProxy:
                 threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
 
     def _pipe(self, source: socket.socket, sink: socket.socket) -> None:
-        with contextlib.suppress(OSError):
+        try:
             while data := source.recv(65536):
                 self.running.wait()  # frozen: what was read waits here, nothing more is read
                 sink.sendall(data)
+        except OSError:  # a reset on either side resets both, as it would on a real connection
+            for end in (source, sink):
+                with contextlib.suppress(OSError):
+                    end.shutdown(socket.SHUT_RDWR)
+            return
+        with contextlib.suppress(OSError):
             sink.shutdown(socket.SHUT_WR)  # pass the end on, after everything before it
 
     def close(self) -> None:
