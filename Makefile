@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test tools check lint format bench clean
+.PHONY: demo test test-realworld tools check lint format bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,9 @@ tools:                   ## optional tools some tests use (dbmate, from npm, whe
 	@if command -v npm >/dev/null 2>&1 && [ ! -x .tools/node_modules/.bin/dbmate ]; then \
 		npm install --silent --prefix .tools dbmate >/dev/null 2>&1 || echo "dbmate not installed: its test will skip"; \
 	fi
+
+test-realworld: $(STAMP)  ## the whole real-world tier (tests/realworld), test-rollback --all included
+	$(BIN)/pytest -q -m "realworld or not realworld" tests/realworld
 
 check: $(STAMP) test     ## lint, format check, types, tests
 	$(BIN)/ruff check migwiz tests bench

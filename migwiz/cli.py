@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,9 +21,12 @@ from rich.text import Text
 from migwiz import __version__
 from migwiz.cli_params import version_flag
 from migwiz.console import output
+from migwiz.console.failures import JsonErrors, install_excepthooks
+from migwiz.console.failures import fail as _fail
+from migwiz.console.failures import write_scrubbed as _write_scrubbed
 from migwiz.engine import commands
 from migwiz.engine.config import Settings, load_settings
-from migwiz.engine.connect import connect, resolve_dsn, scrub
+from migwiz.engine.connect import connect, remember_secrets, resolve_dsn, scrub
 from migwiz.engine.durations import parse_duration
 from migwiz.engine.errors import ConnectionFailed, MigwizError, UsageError
 from migwiz.engine.eventlog import LEVELS, Event, Level, follow_events, read_events
@@ -32,6 +34,7 @@ from migwiz.engine.executor import RetryPolicy
 from migwiz.engine.guard import GuardPolicy
 from migwiz.engine.migset import LAYOUTS, load_migration_set
 from migwiz.engine.model import MigrationSet
+from migwiz.engine.preflight import explain
 from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
 from migwiz.engine.state import state_exists
 from migwiz.engine.status import in_sync
@@ -60,15 +63,6 @@ class Context:
         if not folder.is_dir():
             raise UsageError(f"migration folder {folder} does not exist", "check --dir or migwiz.toml")
         return load_migration_set(folder, self.settings.layout)
-
-
-def _fail(exc: MigwizError, debug: bool) -> None:
-    if debug:
-        traceback.print_exc()
-    output.stderr.print(f"migwiz: error: {scrub(exc.message)}", markup=False, highlight=False)
-    if exc.hint:
-        output.stderr.print(f"hint: {scrub(exc.hint)}", markup=False, highlight=False, style="dim")
-    sys.exit(exc.exit_code)
 
 
 def common_options(func: F) -> F:
@@ -104,6 +98,9 @@ def common_options(func: F) -> F:
         baseline: tuple[Path, ...],
         **kwargs: Any,
     ) -> Any:
+        for value in (dsn, *(v for k, v in kwargs.items() if k.endswith("dsn"))):
+            if isinstance(value, str):
+                remember_secrets(value)
         try:
             settings = load_settings(
                 dir_flag=dir_,
@@ -117,11 +114,11 @@ def common_options(func: F) -> F:
             ctx = Context(dsn=dsn, json_output=json_output, debug=debug, settings=settings)
             return func(ctx, **kwargs)
         except MigwizError as exc:
-            _fail(exc, debug)
+            _fail(exc, debug, json_output)
         except psycopg.errors.LockNotAvailable as exc:  # a bookkeeping lock_timeout: held, not lost
             first = scrub(exc.diag.message_primary or str(exc)).strip()
             hint = "another session holds a lock migwiz needs (see pg_locks); rerun once it is released"
-            _fail(MigwizError(f"gave up waiting for a lock: {first}", hint), debug)
+            _fail(MigwizError(f"gave up waiting for a lock: {first}", hint), debug, json_output)
         except (psycopg.OperationalError, psycopg.errors.IdleInTransactionSessionTimeout) as exc:
             first = scrub(str(exc)).strip().splitlines()[0] if str(exc).strip() else "connection lost"
             _fail(
@@ -130,24 +127,30 @@ def common_options(func: F) -> F:
                     "check the server, then run `migwiz status` to see what was applied",
                 ),
                 debug,
+                json_output,
             )
         except psycopg.Error as exc:
             first = scrub(str(exc)).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            _fail(MigwizError(f"database error: {first}"), debug)
+            _fail(explain(exc) or MigwizError(f"database error: {first}"), debug, json_output)
         except (KeyboardInterrupt, SystemExit, click.exceptions.Exit, click.ClickException):
-            raise
+            raise  # click errors: said as JSON by `JsonErrors` when --json is given
         except Exception as exc:  # a bug: one line unless --debug, never a secret
             _fail(
                 MigwizError(
                     f"internal error: {type(exc).__name__}: {exc}", "rerun with --debug and report it"
                 ),
                 debug,
+                json_output,
             )
 
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=JsonErrors,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, prog_name="migwiz")
 @click.pass_context
 def cli(ctx: click.Context) -> None:
@@ -197,11 +200,11 @@ def status(ctx: Context) -> None:
                 str(s.version),
                 s.name,
                 (s.migration.up.directives.phase or "") if s.migration else "",  # issue 5: phase column
-                "no" if s.migration and not s.migration.up.directives.transaction else "",
+                "no" if s.transaction is False else "",
                 f"[{style}]{s.state}[/]",
                 "yes" if s.has_down else "[red]no[/]",
                 applied,
-                s.detail or "",
+                "; ".join(d for d in (s.detail, s.transaction_note if s.state != "applied" else None) if d),
             )
         output.stdout.print(t)
         from migwiz.console.backfill import print_phases  # issue 5: where each change stands by phase
@@ -478,15 +481,19 @@ SEVERITY_ORDER = ("info", "warning", "error")
 def lint(ctx: Context, paths: tuple[Path, ...], sarif: bool, pg_version: int | None, fail_on: str) -> None:
     """Static lock analysis of migration files: locks, rewrites, scans, findings and fixes.
 
-    Works without a database; with --dsn it reads the catalog (never runs anything) and skips what is applied.
+    PATHS are folders (a whole set), files (any name: one file of a set is analysed after its predecessors,
+    a loose file alone) or - for a script on stdin. Works without a database; with --dsn it reads the
+    catalog (never runs anything) and skips what is applied.
     """
     from migwiz.engine.analysis import lint_report_json, lint_report_sarif
 
     chosen = list(paths) or [ctx.migration_set().root]
     dsn = ctx.dsn if (ctx.dsn and ctx.dsn_given) else None
+    stdin = sys.stdin.read() if Path("-") in chosen else None
     report = commands.lint(
-        chosen, dsn=dsn, pg_version=pg_version, schema=ctx.settings.schema, layout=ctx.settings.layout
-    )
+        chosen, dsn=dsn, pg_version=pg_version, schema=ctx.settings.schema, layout=ctx.settings.layout,
+        migrations_dir=ctx.settings.migrations_dir, stdin=stdin,
+    )  # fmt: skip
     if sarif:
         output.emit_json(lint_report_sarif(report))
     elif ctx.json:
@@ -560,6 +567,7 @@ def _print_events(ctx: Context, events: list[tuple[int, Event]]) -> None:
 
 def main() -> None:
     """Console-script entry point."""
+    install_excepthooks()
     cli()
 
 
@@ -674,14 +682,17 @@ def plan_command(
 @click.option("--timeout", default="60s", show_default=True, help="Longest wait for a lock per statement.")
 @common_options
 def trace_command(ctx: Context, target: str, on_target: bool, down_script: bool, timeout: str) -> None:
-    """Run a migration (file or version) on a scratch copy of the schema and report the locks it takes.
+    """Run a migration (file of any name, version, or - for stdin) on a scratch copy and report its locks.
 
     Never touches the target unless --on-target is given; there it runs in a transaction, rolled back.
     """
     from migwiz.console.trace_view import print_trace, resolve_script, trace_json
     from migwiz.engine.trace import trace_on_scratch, trace_statements
 
-    script = resolve_script(target, down_script, ctx.migration_set)
+    script = resolve_script(
+        target, down_script, ctx.migration_set, configured=ctx.settings.migrations_dir,
+        layout=ctx.settings.layout, stdin=sys.stdin.read,
+    )  # fmt: skip
     timeout_s = parse_duration_flag(timeout, "--timeout") / 1000
     in_transaction = script.directives.transaction
     if on_target:
@@ -788,7 +799,7 @@ def test_rollback_command(
         schema=ctx.settings.schema, baseline=ctx.settings.baseline,
     )  # fmt: skip
     if junit is not None:
-        junit.write_text(report.to_junit(), encoding="utf-8")
+        _write_scrubbed(junit, report.to_junit())
     if ctx.json:
         output.emit_json(report.to_json())
     else:
@@ -917,22 +928,21 @@ def ci_command(
     )  # fmt: skip
     if sarif_file:
         sarif_file.parent.mkdir(parents=True, exist_ok=True)
-        sarif_file.write_text(json.dumps(lint_report_sarif(report.lint), indent=2) + "\n", encoding="utf-8")
+        _write_scrubbed(sarif_file, json.dumps(lint_report_sarif(report.lint), indent=2) + "\n")
     if junit_file:
         gate = report.gate("rollback")
         junit_file.parent.mkdir(parents=True, exist_ok=True)
         if report.rollback is not None:
-            junit_file.write_text(report.rollback.to_junit(), encoding="utf-8")
+            _write_scrubbed(junit_file, report.rollback.to_junit())
         elif gate is not None and gate.status == "error":
-            junit_file.write_text(junit_error(gate.detail), encoding="utf-8")
-    markdown = render_markdown(report)
+            _write_scrubbed(junit_file, junit_error(gate.detail))
+    markdown = scrub(render_markdown(report))
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
         summary_file.parent.mkdir(parents=True, exist_ok=True)
-        summary_file.write_text(markdown, encoding="utf-8")
+        _write_scrubbed(summary_file, markdown)
     elif step_summary:
-        with open(step_summary, "a", encoding="utf-8") as f:
-            f.write(markdown)
+        _write_scrubbed(Path(step_summary), markdown, append=True)
     if ctx.json:
         output.emit_json(report.to_json())
     else:

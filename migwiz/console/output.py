@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import Any
+from typing import Any, TextIO, cast
 
 from rich.console import Console
 from rich.table import Table
@@ -14,9 +14,10 @@ from rich.text import Text
 from migwiz.console.escape import EscapeHook
 from migwiz.engine.analysis import LintReport
 from migwiz.engine.eventlog import Event
+from migwiz.engine.secrets import ScrubbedStream, scrub, scrub_value
 
-stdout = Console(highlight=False, soft_wrap=True)
-stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+stdout = Console(file=cast(TextIO, ScrubbedStream("stdout")), highlight=False, soft_wrap=True)
+stderr = Console(file=cast(TextIO, ScrubbedStream("stderr")), highlight=False, soft_wrap=True)
 for _console in (stdout, stderr):
     _console.push_render_hook(EscapeHook())  # file names and messages never drive the terminal
 
@@ -31,8 +32,9 @@ LEVEL_STYLES = {"debug": "dim", "info": "", "warning": "yellow", "error": "bold 
 
 
 def emit_json(payload: Any) -> None:
-    """Write one JSON document to stdout."""
-    sys.stdout.write(json.dumps(payload, indent=2, default=str) + "\n")
+    """Write one JSON document to stdout, every string in it scrubbed of secrets."""
+    text = json.dumps(scrub_value(json.loads(json.dumps(payload, default=str))), indent=2)
+    sys.stdout.write(scrub(text) + "\n")
     sys.stdout.flush()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,20 +15,26 @@ from migwiz.engine.sets import LAYOUTS
 from migwiz.engine.state import DEFAULT_SCHEMA
 
 CONFIG_NAME = "migwiz.toml"
-_KNOWN_KEYS = {
-    "dir",
-    "schema",
-    "lock_timeout",
-    "statement_timeout",
-    "log_file",
-    "log_retention",
-    "syslog",
-    "drift",
-    "baseline",
-    "lock_retries",
-    "retry_for",
-    "layout",
+MAX_NAME_BYTES = 63
+"""PostgreSQL's longest identifier (NAMEDATALEN - 1)."""
+
+_STRING = ((str,), "a string")
+_DURATION = ((str, int), 'a duration such as "2s" or a number of milliseconds')
+_EXPECTED: dict[str, tuple[tuple[type, ...], str]] = {
+    "dir": _STRING,
+    "schema": _STRING,
+    "lock_timeout": _DURATION,
+    "statement_timeout": _DURATION,
+    "log_file": _STRING,
+    "log_retention": _DURATION,
+    "syslog": ((bool, str), 'true or a socket path or "host:port"'),
+    "drift": ((dict,), "a table (e.g. [migwiz.drift] with ignore = [...])"),
+    "baseline": ((str, list), "a file name or a list of file names"),
+    "lock_retries": ((int,), "a whole number"),
+    "retry_for": _DURATION,
+    "layout": _STRING,
 }
+_KNOWN_KEYS = set(_EXPECTED)
 
 
 @dataclass(frozen=True)
@@ -110,6 +117,7 @@ def load_settings(
                 f"{config_path}: unknown setting {unknown[0]!r}",
                 f"known settings: {', '.join(sorted(_KNOWN_KEYS))}",
             )
+        _check_types(data, config_path)
     base = config_path.parent if config_path else cwd
     if dir_flag is not None:
         migrations_dir: Path | None = dir_flag
@@ -135,11 +143,15 @@ def load_settings(
     elif "statement_timeout" in data:
         statement_timeout_ms = _duration(data["statement_timeout"], "statement_timeout", where, parse_timeout)
     log_file = log_file_flag or (base / str(data["log_file"]) if "log_file" in data else None)
+    if log_file is not None:
+        check_log_file(log_file, "--log-file" if log_file_flag else f"{where}: log_file")
     drift = data.get("drift", {})
     ignore = tuple(str(p) for p in drift.get("ignore", ())) if isinstance(drift, dict) else ()
     return Settings(
         migrations_dir=migrations_dir,
-        schema=schema_flag or str(data.get("schema", DEFAULT_SCHEMA)),
+        schema=check_schema_name(schema_flag, "--schema")
+        if schema_flag is not None
+        else check_schema_name(data.get("schema", DEFAULT_SCHEMA), f"{where}: schema"),
         lock_timeout_ms=lock_timeout_ms,
         statement_timeout_ms=statement_timeout_ms,
         log_file=log_file,
@@ -148,7 +160,7 @@ def load_settings(
         log_retention_ms=_duration(data["log_retention"], "log_retention", where)
         if "log_retention" in data
         else None,
-        syslog_address=_syslog_address(data.get("syslog")),
+        syslog_address=_syslog_address(data.get("syslog"), where),
         baseline=baseline_flag or _baseline(data.get("baseline"), base, where),
         lock_retries=_count(data.get("lock_retries", 6), "lock_retries", where),
         retry_for_ms=_duration(data["retry_for"], "retry_for", where) if "retry_for" in data else 60_000,
@@ -168,13 +180,114 @@ def _layout(flag: str | None, value: Any, where: Path) -> str | None:
     return str(chosen)
 
 
-def _syslog_address(value: Any) -> str | None:
-    """`syslog = true` means the local socket; a string is a socket path or `host:port`."""
+def _check_types(data: dict[str, Any], where: Path) -> None:
+    """Every known key holds a value of its type: one line naming the key and the type otherwise."""
+    for key, value in data.items():
+        types, expected = _EXPECTED[key]
+        if (isinstance(value, bool) and bool not in types) or not isinstance(value, types):
+            raise ConfigError(
+                f"{where}: {key} = {_shown(value)}: expected {expected}, got {_toml_type(value)}",
+                f"fix {key} in {CONFIG_NAME}",
+            )
+    ignore = data.get("drift", {}).get("ignore", [])
+    if not isinstance(ignore, list) or not all(isinstance(p, str) for p in ignore):
+        raise ConfigError(f"{where}: drift.ignore = {_shown(ignore)}: expected a list of strings")
+    unknown = sorted(set(data.get("drift", {})) - {"ignore"})
+    if unknown:
+        raise ConfigError(f"{where}: unknown setting drift.{unknown[0]}", "known settings: drift.ignore")
+
+
+def _toml_type(value: Any) -> str:
+    names = {bool: "a boolean", int: "an integer", float: "a float", str: "a string", list: "an array"}
+    return next(
+        (n for t, n in names.items() if isinstance(value, t)),
+        "a table" if isinstance(value, dict) else type(value).__name__,
+    )
+
+
+def _shown(value: Any) -> str:
+    """A value on one line, cut short (booleans as TOML writes them)."""
+    text = ("true" if value else "false") if isinstance(value, bool) else repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def check_schema_name(value: Any, where: str) -> str:
+    """`value` when PostgreSQL can hold it as a schema name; a one-line `ConfigError` otherwise.
+
+    >>> check_schema_name("deploy", "--schema")
+    'deploy'
+    >>> check_schema_name("", "--schema")
+    Traceback (most recent call last):
+    ...
+    migwiz.engine.errors.ConfigError: --schema = '': a schema name cannot be empty
+    """
+    if not isinstance(value, str):
+        raise ConfigError(f"{where} = {_shown(value)}: expected a string, got {_toml_type(value)}")
+    if not value:
+        raise ConfigError(f"{where} = '': a schema name cannot be empty", "name the schema (default: migwiz)")
+    if "\x00" in value:
+        raise ConfigError(f"{where} = {_shown(value)}: a schema name cannot hold a NUL character")
+    if len(value.encode()) > MAX_NAME_BYTES:
+        raise ConfigError(
+            f"{where} = {_shown(value)}: {len(value.encode())} bytes, PostgreSQL names hold at most "
+            f"{MAX_NAME_BYTES}",
+            "choose a shorter schema name",
+        )
+    reserved = _reserved_schema(value)
+    if reserved:
+        raise ConfigError(
+            f"{where} = {_shown(value)}: {reserved}", "choose a schema of migwiz's own (default: migwiz)"
+        )
+    return value
+
+
+def _reserved_schema(name: str) -> str | None:
+    """Why `name` cannot hold migwiz's tables (None when it can).
+
+    >>> _reserved_schema("pg_temp")
+    "names starting with 'pg_' are reserved by PostgreSQL"
+    >>> _reserved_schema("Public") is None  # a different schema: names are case-sensitive
+    True
+    """
+    if name in ("pg_catalog", "information_schema"):
+        return "that is PostgreSQL's system catalog, not a place for migwiz's tables"
+    if name == "public":
+        return "migwiz keeps its history and log in a schema of their own, apart from the application's"
+    if name.startswith("pg_"):
+        return "names starting with 'pg_' are reserved by PostgreSQL"
+    return None
+
+
+def _syslog_address(value: Any, where: Path) -> str | None:
+    """`syslog = true` means the local socket; a string is an absolute socket path or `host:port`."""
     if value is True:
         return "/dev/log"
-    if isinstance(value, str) and value:
+    if not isinstance(value, str) or not value:
+        return None
+    if value.startswith("/"):
         return value
-    return None
+    host, colon, port = value.rpartition(":")
+    hint = 'use true (/dev/log), a socket path such as "/dev/log", or "host:port" such as "localhost:514"'
+    if not colon or not host:
+        raise ConfigError(f"{where}: syslog = {_shown(value)}: not a socket path nor host:port", hint)
+    if not (port.isascii() and port.isdigit()) or not 0 < int(port) < 65536:
+        raise ConfigError(
+            f"{where}: syslog = {_shown(value)}: port {port!r} is not a number from 1 to 65535", hint
+        )
+    return value
+
+
+def check_log_file(path: Path, where: str) -> None:
+    """`path` can take the JSON-lines log: a file (or none yet) in a folder that exists and is writable."""
+    hint = "point log_file (or --log-file) at a file in an existing, writable folder"
+    if path.is_dir():
+        raise ConfigError(f"{where} = {str(path)!r}: is a folder, not a file", hint)
+    folder = path.parent
+    if not folder.is_dir():
+        raise ConfigError(f"{where} = {str(path)!r}: folder {str(folder)!r} does not exist", hint)
+    target = path if path.exists() else folder
+    if not os.access(target, os.W_OK):
+        raise ConfigError(f"{where} = {str(path)!r}: {str(target)!r} is not writable", hint)
 
 
 def _baseline(value: Any, base: Path, where: Path) -> tuple[Path, ...]:

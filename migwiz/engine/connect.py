@@ -3,20 +3,32 @@
 from __future__ import annotations
 
 import os
-import re
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import Any, cast
 
 import psycopg
-from psycopg import conninfo
+from psycopg import conninfo, sql
+from psycopg.abc import AdaptContext, Params, Query, QueryNoTemplate
+from psycopg.rows import Row
 
 from migwiz.engine.errors import ConnectionFailed, PermissionProblem
+from migwiz.engine.secrets import malformed, remember_secrets, scrub
 from migwiz.engine.session_limits import KEEPALIVE_PARAMS
+
+__all__ = [
+    "connect",
+    "describe",
+    "dsn_params",
+    "percent_safe",
+    "remember_secrets",
+    "resolve_dsn",
+    "scrub",
+    "with_dbname",
+]
 
 APPLICATION_NAME = "migwiz"
 
-_secrets: set[str] = set()
-_URI_PASSWORD = re.compile(r"(postgres(?:ql)?://[^:/@\s]*:)([^@\s]*)(@)")
-_KV_PASSWORD = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.IGNORECASE)
+_DSN_HINT = "use a URI (postgresql://user@host/db) or key=value pairs (host=... dbname=...)"
 
 
 def resolve_dsn(dsn: str | None) -> str:
@@ -26,53 +38,95 @@ def resolve_dsn(dsn: str | None) -> str:
     return chosen
 
 
-def remember_secrets(dsn: str) -> None:
-    """Note the password of `dsn` (and PGPASSWORD) so `scrub` removes it from anything we print or log."""
-    password = os.environ.get("PGPASSWORD")
-    if password:
-        _secrets.add(password)
-    try:
-        from_dsn = conninfo.conninfo_to_dict(dsn).get("password")
-    except psycopg.ProgrammingError:
-        from_dsn = None
-    if from_dsn:
-        _secrets.add(str(from_dsn))
-
-
-def scrub(text: str) -> str:
-    """Remove every known secret and any password written in a DSN from `text`.
-
-    >>> scrub("postgresql://app:hunter2@db/x failed")
-    'postgresql://app:***@db/x failed'
-    >>> scrub("host=db password='a b' dbname=x")
-    'host=db password=*** dbname=x'
-    """
-    text = _URI_PASSWORD.sub(r"\1***\3", text)
-    text = _KV_PASSWORD.sub(r"\1***", text)
-    for secret in sorted(_secrets, key=len, reverse=True):
-        if len(secret) >= 3:
-            text = text.replace(secret, "***")
-    return text
-
-
 def describe(dsn: str) -> str:
-    """A short, secret-free label for a DSN: `user@host:port/dbname` (libpq defaults filled in)."""
-    try:
-        params = conninfo.conninfo_to_dict(dsn)
-    except psycopg.ProgrammingError:
-        return "(invalid DSN)"
+    """A short, secret-free label for a DSN: `user@host:port/dbname` (libpq defaults filled in).
+
+    Only host, port, user and database are shown; a malformed DSN is never quoted.
+    """
+    remember_secrets(dsn)
+    if malformed(dsn) is not None:
+        return "(invalid connection string)"
+    params = conninfo.conninfo_to_dict(dsn)
     user = params.get("user") or os.environ.get("PGUSER") or ""
     host = params.get("host") or os.environ.get("PGHOST") or "localhost"
     port = params.get("port") or os.environ.get("PGPORT") or "5432"
     dbname = params.get("dbname") or os.environ.get("PGDATABASE") or user
-    return f"{user}@{host}:{port}/{dbname}" if user else f"{host}:{port}/{dbname}"
+    return scrub(f"{user}@{host}:{port}/{dbname}" if user else f"{host}:{port}/{dbname}")
+
+
+def dsn_params(dsn: str) -> dict[str, Any]:
+    """libpq's reading of `dsn`; a malformed one is a `ConnectionFailed` that quotes none of it."""
+    remember_secrets(dsn)
+    problem = malformed(dsn)
+    if problem is not None:
+        raise ConnectionFailed(f"invalid connection string: {problem}", _DSN_HINT)
+    return dict(conninfo.conninfo_to_dict(dsn))
 
 
 def with_dbname(dsn: str, dbname: str) -> str:
     """The same connection parameters pointed at another database."""
-    params: dict[str, Any] = conninfo.conninfo_to_dict(dsn)
+    params = dsn_params(dsn)
     params["dbname"] = dbname
     return conninfo.make_conninfo("", **params)
+
+
+class _Raw(sql.Composable):
+    """Bytes already rendered (a name or constant whose `%` were doubled)."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(data)
+
+    def as_bytes(self, context: AdaptContext | None = None) -> bytes:
+        return bytes(self._obj)
+
+
+def percent_safe(query: Query, context: AdaptContext | None) -> Query:
+    """`query` with the `%` of its identifiers and literals doubled, for a query that also has parameters.
+
+    psycopg reads every `%` of a parameterised query as a placeholder, including those of a schema
+    named `a%b` composed in with `sql.Identifier`; doubled, they reach the server as one `%`.
+    """
+    if isinstance(query, sql.Composed):
+        return sql.Composed([_doubled(part, context) for part in query._obj])
+    return query
+
+
+def _doubled(part: sql.Composable, context: AdaptContext | None) -> sql.Composable:
+    if isinstance(part, sql.Identifier | sql.Literal):
+        return _Raw(part.as_bytes(context).replace(b"%", b"%%"))
+    if isinstance(part, sql.Composed):
+        return sql.Composed([_doubled(p, context) for p in part._obj])
+    return part
+
+
+class Cursor(psycopg.Cursor[Row]):
+    """psycopg's cursor, with `percent_safe` applied to composed queries that take parameters."""
+
+    def execute(
+        self,
+        query: Query,
+        params: Params | None = None,
+        *,
+        prepare: bool | None = None,
+        binary: bool | None = None,
+    ) -> Cursor[Row]:
+        """Execute `query` (see `psycopg.Cursor.execute`)."""
+        if params is not None:
+            query = percent_safe(query, self._conn)
+        super().execute(cast(QueryNoTemplate, query), params, prepare=prepare, binary=binary)
+        return self
+
+    def executemany(self, query: Query, params_seq: Iterable[Params], *, returning: bool = False) -> None:
+        """Execute `query` once per parameter set (see `psycopg.Cursor.executemany`)."""
+        super().executemany(percent_safe(query, self._conn), params_seq, returning=returning)
+
+    def stream(
+        self, query: Query, params: Params | None = None, *, binary: bool | None = None, size: int = 1
+    ) -> Iterator[Row]:
+        """Stream the rows of `query` (see `psycopg.Cursor.stream`)."""
+        if params is not None:
+            query = percent_safe(query, self._conn)
+        return super().stream(query, params, binary=binary, size=size)
 
 
 def connect(
@@ -83,22 +137,17 @@ def connect(
     connect_timeout: int = 10,
 ) -> psycopg.Connection[tuple[Any, ...]]:
     """Open a connection named `migwiz[ purpose]` in pg_stat_activity; errors become `ConnectionFailed`."""
-    remember_secrets(dsn)
     name = f"{APPLICATION_NAME} {purpose}".strip()
-    try:
-        params = conninfo.conninfo_to_dict(dsn)
-    except psycopg.ProgrammingError as exc:
-        raise ConnectionFailed(
-            f"invalid connection string: {scrub(str(exc)).splitlines()[0]}",
-            "use a URI (postgresql://user@host/db) or key=value pairs (host=... dbname=...)",
-        ) from None
+    params = dsn_params(dsn)
     params.setdefault("connect_timeout", connect_timeout)
     for key, value in KEEPALIVE_PARAMS.items():  # a silent peer is an error within seconds, not a hang
         if key != "tcp_user_timeout" or psycopg.pq.version() >= 120000:
             params.setdefault(key, value)
     params["application_name"] = name
     try:
-        return psycopg.connect(conninfo.make_conninfo("", **params), autocommit=autocommit)
+        return psycopg.connect(
+            conninfo.make_conninfo("", **params), autocommit=autocommit, cursor_factory=Cursor
+        )
     except psycopg.OperationalError as exc:
         raise _connection_error(dsn, exc) from None
 
@@ -109,7 +158,10 @@ def _connection_error(dsn: str, exc: psycopg.OperationalError) -> ConnectionFail
     detail = lines[-1] if lines else "unknown error"
     for line in lines:
         if "FATAL" in line or "failed:" in line:
-            detail = line.split("failed:", 1)[-1].strip() if "failed:" in line else line
+            # psycopg says "connection failed: connection to server at ... failed: FATAL: ...": keep the end
+            detail = (
+                line[line.index("FATAL:") :] if "FATAL:" in line else line.rsplit("failed:", 1)[-1].strip()
+            )
             break
     where = describe(dsn)
     lowered = text.lower()

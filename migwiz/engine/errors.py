@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from migwiz.engine.secrets import scrub
+
 
 class MigwizError(Exception):
     """Base error: `message` is one line for the operator, `hint` says what to do about it."""
@@ -9,6 +11,7 @@ class MigwizError(Exception):
     exit_code = 1
 
     def __init__(self, message: str, hint: str | None = None) -> None:
+        message, hint = scrub(message), scrub(hint) if hint else hint  # no secret in any error, ever
         super().__init__(message)
         self.message = message
         self.hint = hint
@@ -65,3 +68,9 @@ class StateMismatch(MigwizError):
     """The history in the database and the files disagree (edited or missing applied migration)."""
 
     exit_code = 1
+
+
+class ReadOnlyTarget(MigwizError):
+    """The target accepts no writes: a hot standby, or `default_transaction_read_only` is on."""
+
+    exit_code = 2

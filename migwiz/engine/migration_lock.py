@@ -51,7 +51,9 @@ class MigrationLock:
         conn = connect(self.dsn, autocommit=True, purpose="lock")
         try:
             if self.wait_ms > 0:
-                conn.execute(f"SET lock_timeout = {int(self.wait_ms)}")
+                conn.execute(
+                    "SELECT pg_catalog.set_config('lock_timeout', %s, false)", (f"{int(self.wait_ms)}ms",)
+                )
                 try:
                     conn.execute("SELECT pg_advisory_lock(%s, hashtext(%s))", (LOCK_CLASS, self.schema))
                     got = True

@@ -20,10 +20,12 @@ PHASES: tuple[Phase, ...] = ("expand", "backfill", "contract")
 
 @dataclass(frozen=True)
 class Statement:
-    """One SQL statement of a script, with the 1-based line in its file where it starts."""
+    """One SQL statement of a script, with the 1-based line (and column) in its file where it starts."""
 
     sql: str
     line: int
+    column: int = 1
+    """1-based column of the statement's first character on `line` (in characters)."""
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from pathlib import Path
 import psycopg
 from psycopg import conninfo
 
+from migwiz.engine.connect import dsn_params, scrub
 from migwiz.engine.errors import UsageError
 from migwiz.engine.localserver import SYSTEM_ROOTS, embedded_binaries, system_binaries
 
@@ -158,7 +159,7 @@ def libpq_invocation(dsn: str, *, application_name: str = "migwiz") -> tuple[lis
     The password travels in PGPASSWORD (other users cannot read a process's environment in `ps`); the
     remaining connection parameters go in one `--dbname` conninfo string.
     """
-    params = {k: str(v) for k, v in conninfo.conninfo_to_dict(dsn).items() if v is not None}
+    params = {k: str(v) for k, v in dsn_params(dsn).items() if v is not None}
     env = dict(os.environ)
     password = params.pop("password", None)
     if password is not None:
@@ -175,5 +176,5 @@ def libpq_invocation(dsn: str, *, application_name: str = "migwiz") -> tuple[lis
     try:
         text = conninfo.make_conninfo("", **params)
     except psycopg.ProgrammingError as exc:
-        raise UsageError(f"invalid connection string: {exc}") from None
+        raise UsageError(f"invalid connection string: {scrub(str(exc))}") from None
     return ["--dbname", text], env

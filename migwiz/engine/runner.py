@@ -28,7 +28,9 @@ from migwiz.engine.control import RunControl, RunStopped
 from migwiz.engine.errors import StateMismatch, UsageError
 from migwiz.engine.eventlog import EventLog
 from migwiz.engine.executor import Executor, LockRetriesExhausted, RetryPolicy
-from migwiz.engine.guard import GuardPolicy, LockTarget, Session
+from migwiz.engine.failures import StatementFailure as StatementFailure
+from migwiz.engine.failures import failure_from as failure_from
+from migwiz.engine.guard import GuardPolicy, LockTarget
 from migwiz.engine.index_leftovers import leftovers_of
 from migwiz.engine.model import Migration, MigrationSet, Phase, Script, Statement, Version
 from migwiz.engine.own_schema import check_scripts
@@ -37,6 +39,7 @@ from migwiz.engine.progress import CurrentStatement
 from migwiz.engine.session_limits import idle_in_transaction_ms, limit_bookkeeping, limit_executor
 from migwiz.engine.state import DEFAULT_SCHEMA, HistoryRow, ensure_state, os_identity, read_history
 from migwiz.engine.status import MigrationStatus, compute_status
+from migwiz.engine.transactions import TransactionPlan, plan_transaction
 
 Direction = Literal["up", "down"]
 Resolve = Literal["ran", "not-ran"]
@@ -71,35 +74,6 @@ class ExecutionPolicy:
         if not self.statement_timeout_forced and script.directives.statement_timeout_ms is not None:
             return script.directives.statement_timeout_ms
         return self.statement_timeout_ms
-
-
-@dataclass(frozen=True)
-class StatementFailure:
-    """Where and why a statement failed."""
-
-    path: str
-    line: int
-    index: int
-    sqlstate: str | None
-    message: str
-    holders: tuple[Session, ...] = ()
-    """Who held the lock, when the failure is a lock conflict that retries could not get past."""
-
-    def describe(self) -> str:
-        """`file:line: SQLSTATE message`."""
-        code = f"{self.sqlstate} " if self.sqlstate else ""
-        return f"{self.path}:{self.line}: {code}{self.message}"
-
-    def to_json(self) -> dict[str, Any]:
-        """JSON-ready dict."""
-        return {
-            "path": self.path,
-            "line": self.line,
-            "statement": self.index + 1,
-            "sqlstate": self.sqlstate,
-            "message": self.message,
-            "holders": [h.to_json() for h in self.holders],
-        }
 
 
 @dataclass
@@ -165,17 +139,6 @@ _CONCURRENT_INDEX = re.compile(r"\b(CREATE|REINDEX)\b[^;]*\bCONCURRENTLY\b", re.
 _CHECK_CLIENT_MS = 1000
 
 
-def failure_from(exc: psycopg.Error, script: Script, index: int) -> StatementFailure:
-    """A StatementFailure naming the file and the line PostgreSQL points at."""
-    stmt = script.statements[index]
-    line = stmt.line
-    position = exc.diag.statement_position if isinstance(exc, psycopg.errors.Error) else None
-    if position:
-        line += stmt.sql[: int(position) - 1].count("\n")
-    message = exc.diag.message_primary or str(exc).strip().splitlines()[0]
-    return StatementFailure(str(script.path), line, index, exc.sqlstate, scrub(message))
-
-
 class Runner:
     """Runs the migrations of one set against one database, recording history in its migwiz schema."""
 
@@ -205,6 +168,7 @@ class Runner:
         self._state_lock = threading.Lock()
         self._current: CurrentStatement | None = None
         self._analysis: dict[int, tuple[tuple[LockTarget, ...], ...]] = {}
+        self._transactions: dict[int, TransactionPlan] = {}
         self._control: RunControl | None = None
         self._control_lock_timeout: int | None = None
         self.control = control
@@ -335,6 +299,9 @@ class Runner:
                     "renumber it after the latest applied one, or pass --allow-out-of-order",
                 )
         check_scripts((s.migration.up for s in todo if s.migration), self.schema)  # before anything runs
+        for s in todo:
+            if s.migration is not None and not s.migration.up.directives.backfill:
+                self.transaction_plan(s.migration.up)  # refuses transaction control before anything runs
         if not self.policy.allow_irreversible:
             missing = [s for s in todo if not s.has_down]
             if missing:
@@ -371,7 +338,25 @@ class Runner:
                 "has no down script; nothing was run",
                 "write a down script for it, or roll back by hand",
             )
+        for s in todo:
+            if s.migration is not None and s.migration.down is not None:
+                self.transaction_plan(s.migration.down)
         return todo
+
+    def transaction_plan(self, script: Script) -> TransactionPlan:
+        """How `script` runs on this server (see migwiz.engine.transactions); MigrationFileError when it
+        holds transaction control or a mix of statements migwiz cannot run safely."""
+        key = id(script)
+        if key not in self._transactions:
+            major = self._connection().info.server_version // 10000
+            self._transactions[key] = plan_transaction(script, major)
+        return self._transactions[key]
+
+    def _effective(self, migration: Migration, direction: Direction) -> Script:
+        """The script that runs for `direction`, as its transaction plan says."""
+        script = migration.up if direction == "up" else migration.down
+        assert script is not None
+        return script if script.directives.backfill else self.transaction_plan(script).script
 
     # -- running -------------------------------------------------------------------------------------
 
@@ -445,8 +430,8 @@ class Runner:
     ) -> None:
         """A stop between two statements of `migration` (the first of `rest`): say what it left."""
         self._set_current(None)
-        script = migration.up if direction == "up" else migration.down
-        in_transaction = script is None or script.directives.transaction
+        script = self._effective(migration, direction)
+        in_transaction = script.directives.transaction
         report.stopped = stop.reason
         report.not_run = [s.version for s in (rest if in_transaction else rest[1:])]
         if stop.what is not None:
@@ -492,8 +477,16 @@ class Runner:
             raise RunStopped(control.stop_reason or "a stop was requested", index)
         self._apply_lock_timeout(conn)
 
+    def _notices(self, migration: Migration, script: Script) -> None:
+        """Say what migwiz decided on its own about how `script` runs (see migwiz.engine.transactions)."""
+        if script.directives.backfill:
+            return
+        for notice in self.transaction_plan(script).notices():
+            self.log.warning("transaction", notice, version=str(migration.version), path=str(script.path))
+
     def _apply(self, migration: Migration, history: HistoryRow | None) -> MigrationOutcome:
-        script = migration.up
+        self._notices(migration, migration.up)
+        script = self._effective(migration, "up")
         mode = "in one transaction" if script.directives.transaction else "statement by statement"
         if script.directives.backfill:
             mode = "in batches (backfill)"
@@ -514,8 +507,9 @@ class Runner:
         return self._run_statement_by_statement(migration, script, "up", history)
 
     def _revert(self, migration: Migration, history: HistoryRow) -> MigrationOutcome:
-        script = migration.down
-        assert script is not None
+        assert migration.down is not None
+        self._notices(migration, migration.down)
+        script = self._effective(migration, "down")
         mode = "in one transaction" if script.directives.transaction else "statement by statement"
         self.log.info(
             "migration",

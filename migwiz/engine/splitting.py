@@ -83,8 +83,30 @@ def split_sql(text: str, *, path: Path, first_line: int = 1) -> tuple[Statement,
 
 
 def scan_sql(text: str, *, path: Path, first_line: int = 1) -> ScannedSql:
-    """Split `text` like `split_sql` and also return its comments (for directives)."""
+    """Split `text` like `split_sql` and also return its comments (for directives).
+
+    A NUL character anywhere is refused: PostgreSQL reads a query string only up to its first NUL, so
+    whatever follows would silently never run.
+    """
+    refuse_nul(text, path=path, first_line=first_line)
     return _Scanner(text, path, first_line).run()
+
+
+def refuse_nul(text: str, *, path: Path, first_line: int = 1) -> None:
+    """MigrationFileError naming the line of the first NUL character in `text`, if it has one.
+
+    >>> refuse_nul("select 1;\\nselect\\x002;", path=Path("x.sql"))
+    Traceback (most recent call last):
+    ...
+    migwiz.engine.errors.MigrationFileError: x.sql:2: NUL character (byte 0x00) in the file
+    """
+    nul = text.find("\0")
+    if nul >= 0:
+        line = first_line + text.count("\n", 0, nul)
+        raise MigrationFileError(
+            f"{path}:{line}: NUL character (byte 0x00) in the file",
+            hint="PostgreSQL would ignore everything after it: remove it (is the file binary or UTF-16?)",
+        )
 
 
 class _Scanner:
@@ -100,6 +122,7 @@ class _Scanner:
     def _reset(self) -> None:
         self.start = -1
         self.start_line = 0
+        self.start_column = 1
         self.end = -1
         self.parens = 0
         self.begins = 0
@@ -150,6 +173,7 @@ class _Scanner:
             if self.start < 0:
                 self.start = pos
                 self.start_line = self.line_at(pos)
+                self.start_column = pos - text.rfind("\n", 0, pos)
             if kind == "word":
                 self._word(m.group())
             else:
@@ -209,5 +233,7 @@ class _Scanner:
 
     def _finish(self) -> None:
         if self.start >= 0:
-            self.statements.append(Statement(self.text[self.start : self.end], self.start_line))
+            self.statements.append(
+                Statement(self.text[self.start : self.end], self.start_line, self.start_column)
+            )
         self._reset()

@@ -24,6 +24,10 @@ class MigrationStatus:
     migration: Migration | None
     history: HistoryRow | None
     detail: str | None = None
+    transaction: bool | None = None
+    """Whether the up runs in one transaction (None: not known, or migwiz refuses to run it)."""
+    transaction_note: str | None = None
+    """Why it runs without a transaction, or why migwiz refuses it (engine/transactions.py)."""
 
     @property
     def applied_at(self) -> datetime | None:
@@ -39,8 +43,9 @@ class MigrationStatus:
             "has_down": self.has_down,
             "applied_at": self.applied_at.isoformat() if self.applied_at else None,
             "phase": self.migration.up.directives.phase if self.migration else None,
-            "transaction": self.migration.up.directives.transaction if self.migration else None,
             "detail": self.detail,
+            "transaction": self.transaction,
+            "transaction_note": self.transaction_note,
         }
 
 

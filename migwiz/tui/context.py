@@ -36,11 +36,12 @@ class WizardContext:
     @property
     def database(self) -> str:
         """The target database's name (what the operator types to confirm)."""
-        from psycopg import conninfo
+        from migwiz.engine.connect import dsn_params
+        from migwiz.engine.errors import ConnectionFailed
 
         try:
-            params = conninfo.conninfo_to_dict(self.dsn)
-        except Exception:
+            params = dsn_params(self.dsn)
+        except ConnectionFailed:
             return ""
         return str(params.get("dbname") or params.get("user") or "")
 

@@ -18,7 +18,7 @@ from typing import Literal
 from migwiz.engine import commands
 from migwiz.engine.adopt import ensure_adopted
 from migwiz.engine.backfill.progress import BackfillProgress
-from migwiz.engine.connect import connect
+from migwiz.engine.connect import connect, scrub
 from migwiz.engine.control import RunControl
 from migwiz.engine.eventlog import Event, EventSink
 from migwiz.engine.impact import longest_wait_caused as longest_wait_caused
@@ -130,9 +130,9 @@ def execute(
         )  # fmt: skip
         run_id, report = result.run_id, result.report
     except MigwizError as exc:
-        error, hint = exc.message, exc.hint
+        error, hint = scrub(exc.message), scrub(exc.hint) if exc.hint else None
     except Exception as exc:  # the database went away, a bug: shown, never raised into the UI
-        error = one_line(str(exc)) or type(exc).__name__
+        error = one_line(scrub(str(exc))) or type(exc).__name__
     finally:
         runner = holder.get("runner")
         if run_id is None and runner is not None:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TextIO, cast
+
+from rich.console import Console
 
 from migwiz.engine.config import Settings
+from migwiz.engine.secrets import ScrubbedStream
 from migwiz.tui.app import make_app
 from migwiz.tui.context import Mode, WizardContext
 
@@ -23,6 +27,8 @@ def run_wizard(dsn: str, settings: Settings, *, mode: Mode = "migrate", demo: bo
     """
     context = WizardContext(dsn=dsn, settings=settings, mode=mode, demo=demo)
     app = make_app(context)
+    # a crash report shows locals (a DSN among them): scrub what reaches the terminal
+    app.error_console = Console(file=cast(TextIO, ScrubbedStream("stderr")), markup=False, highlight=False)
     code = app.run()
     control = app.control
     if control is not None and not control.done.is_set():

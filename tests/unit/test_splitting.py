@@ -230,3 +230,20 @@ def test_comments_inside_strings_and_bodies_are_not_comments() -> None:
 def test_begin_atomic_in_any_case_and_with_comments_between() -> None:
     text = "CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN /* x */\n  ATOMIC SELECT 1; END;\nselect 2;"
     assert [line for line, _ in split(text)] == [1, 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("select 1;\x00\nselect 2;", 1),
+        ("select 1;\n\nselect\x002;", 3),
+        ("select 'a\x00b';", 1),
+        ("-- comment \x00\nselect 1;", 1),
+        ("select 1;\n\n\n\x00", 4),
+    ],
+)
+def test_a_nul_character_anywhere_is_refused_with_its_line(text: str, line: int) -> None:
+    with pytest.raises(MigrationFileError, match=rf"^migrations/3_x\.up\.sql:{line}: NUL character"):
+        scan_sql(text, path=PATH)
+    with pytest.raises(MigrationFileError, match=rf":{line + 9}: NUL"):
+        split_sql(text, path=PATH, first_line=10)

@@ -63,6 +63,13 @@ _RULES = (
         "concurrently-in-transaction", "error", "A statement that cannot run in a transaction block is in one"
     ),
     Rule("mixed-non-transactional", "warning", "A non-transactional statement shares its script with others"),
+    Rule(
+        "no-transaction-auto",
+        "info",
+        "The migration runs without a transaction: its statements cannot run in one",
+    ),
+    Rule("transaction-control", "error", "BEGIN / COMMIT / ROLLBACK written inside a migration"),
+    Rule("empty-migration", "info", "The migration has no statements"),
     Rule("enum-value-in-transaction", "info", "An enum value added in a transaction cannot be used in it"),
     Rule("missing-down", "info", "The migration has no down script"),
     Rule("destructive-down", "warning", "The down script destroys data"),

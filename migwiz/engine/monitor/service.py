@@ -21,6 +21,7 @@ from migwiz.engine.errors import ConnectionFailed
 from migwiz.engine.monitor.locktree import LockRow, build_tree
 from migwiz.engine.monitor.queries import query_for
 from migwiz.engine.monitor.snapshot import LockWait, Progress, ReplicaLag, SessionInfo, Snapshot, one_line
+from migwiz.engine.secrets import malformed, scrub
 
 FEATURES = ("locks", "sessions", "progress", "replication")
 LABELS = {
@@ -75,18 +76,17 @@ class Monitor:
     # connection -----------------------------------------------------------------------------------------
 
     def _connect(self) -> psycopg.Connection[Row]:
-        try:
-            params = conninfo.conninfo_to_dict(self._dsn)
-        except psycopg.ProgrammingError:
+        if malformed(self._dsn) is not None:
             raise ConnectionFailed(
                 "invalid connection string for the monitor", "check the DSN (URI or key=value pairs)"
-            ) from None
+            )
+        params = conninfo.conninfo_to_dict(self._dsn)
         params["application_name"] = self._application_name
         params.setdefault("connect_timeout", 5)
         try:
             conn = psycopg.connect(conninfo.make_conninfo("", **params), autocommit=True)
         except psycopg.OperationalError as exc:
-            lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+            lines = [line.strip() for line in scrub(str(exc)).splitlines() if line.strip()]
             raise MonitorUnavailable(
                 f"monitor cannot connect to {_where(params)}: {lines[-1] if lines else 'unknown error'}",
                 "is the server running and reachable? check the DSN",
@@ -252,7 +252,7 @@ def _where(params: dict[str, Any]) -> str:
 
 def _first_line(exc: psycopg.Error) -> str:
     """The server's primary message (libpq's first line for client-side errors)."""
-    text = exc.diag.message_primary or str(exc)
+    text = scrub(exc.diag.message_primary or str(exc))
     return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
 
 

@@ -27,6 +27,7 @@ from migwiz.engine.plan.verdict import blockers_of, migration_reasons, queue_ris
 from migwiz.engine.runner import ExecutionPolicy
 from migwiz.engine.state import DEFAULT_SCHEMA, read_history
 from migwiz.engine.status import MigrationStatus, compute_status
+from migwiz.engine.transactions import script_as_run
 
 
 def plan(
@@ -179,6 +180,7 @@ def _analyse(
         if script is None:
             out.append((migration, None, 0, ()))
             continue
+        script = script_as_run(script, pg_version)  # e.g. CONCURRENTLY: runs without a transaction
         stmts = walk_statements(script.statements[done:], pg_version, schema, options_of(script))
         out.append((migration, script, done, stmts))
     return out

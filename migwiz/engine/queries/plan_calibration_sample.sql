@@ -1,4 +1,4 @@
--- plan: fill the calibration sample table {table} with %(rows)s rows shaped like an ordinary OLTP row
+-- plan: fill the calibration sample table with %(rows)s rows shaped like an ordinary OLTP row
 -- (a key, an integer in random order, ~40 bytes of text, a timestamp, a reference to 10,000 parents).
 INSERT INTO {table} (id, n, label, created_at, parent_id)
 SELECT g,

@@ -1,4 +1,4 @@
--- migwiz's own state, version 1. {schema} is replaced by the quoted schema name.
+-- migwiz's own state, version 1. The schema name is filled in by psycopg.sql.Identifier.
 CREATE SCHEMA IF NOT EXISTS {schema};
 
 CREATE TABLE IF NOT EXISTS {schema}.meta (

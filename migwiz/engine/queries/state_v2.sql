@@ -1,6 +1,6 @@
 -- migwiz's own state, version 2: backfill checkpoints and the operator's control rows, the query
 -- baselines of the contract-phase guard, and the planner's calibration cache.
--- {schema} is replaced by the quoted schema name. IF NOT EXISTS: databases where earlier builds created
+-- The schema name is filled in by psycopg.sql.Identifier. IF NOT EXISTS: databases where earlier builds created
 -- these tables on first use upgrade in place.
 
 CREATE TABLE IF NOT EXISTS {schema}.backfill_progress (

@@ -19,6 +19,7 @@ from textual.worker import get_current_worker
 
 from migwiz.engine import commands
 from migwiz.engine.backfill.progress import BackfillProgress
+from migwiz.engine.connect import scrub
 from migwiz.engine.control import RunControl
 from migwiz.engine.durations import parse_duration
 from migwiz.engine.monitor import Monitor, Snapshot
@@ -150,7 +151,7 @@ class ExecuteScreen(WizardScreen):
             mset = backend.migration_set(settings)
         except Exception as exc:
             control.finish()
-            self.post_message(RunFinished(_failed_summary(self.direction, str(exc))))
+            self.post_message(RunFinished(_failed_summary(self.direction, scrub(str(exc)))))
             return
         data = self.wizard.data
         summary = execution.execute(
@@ -183,7 +184,7 @@ class ExecuteScreen(WizardScreen):
                     self.post_message(MonitorSample(monitor.sample()))
                 except Exception as exc:
                     self.post_message(
-                        MonitorFailed(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+                        MonitorFailed(scrub(str(exc)).splitlines()[0] if str(exc) else type(exc).__name__)
                     )
                 if control is not None and control.done.is_set():
                     break
@@ -274,7 +275,7 @@ class ExecuteScreen(WizardScreen):
             )
         elif not summary.report.ok:
             failed = next(o for o in summary.report.outcomes if o.result == "failed")
-            reason = failed.failure.describe() if failed.failure else "failed"
+            reason = failed.failure.describe().replace("\n", " · ") if failed.failure else "failed"
             text = Text(f"{failed.version} failed and was rolled back: {reason}", "bold red")
         elif summary.stopped:
             text = Text(f"stopped at a safe point after {done} {verb}: {summary.stopped}", "bold yellow")

@@ -13,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from migwiz.engine import humanize
+from migwiz.engine.connect import scrub
 from migwiz.tui.backend import VerifyReport
 from migwiz.tui.execution import RunSummary
 from migwiz.tui.markdown import log_hint, outcome_line, summary_markdown
@@ -84,7 +85,7 @@ class SummaryScreen(WizardScreen):
         verify = self.wizard.data.verify if isinstance(self.wizard.data.verify, VerifyReport) else None
         path = self.wizard.data.export_dir / f"migwiz-run-{(run.run_id or 'unknown')[:8]}.md"
         try:
-            path.write_text(summary_markdown(run, verify), encoding="utf-8")
+            path.write_text(scrub(summary_markdown(run, verify)), encoding="utf-8")
         except OSError as exc:
             self.set_status(Text(f"could not write {path}: {exc.strerror}", style="bold red"), error=True)
             return

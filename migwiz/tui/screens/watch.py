@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
-from migwiz.engine.connect import connect
+from migwiz.engine.connect import connect, dsn_params, scrub
 from migwiz.engine.eventlog import read_events
 from migwiz.engine.monitor import Monitor, Snapshot
 from migwiz.engine.state import state_exists
@@ -25,7 +25,7 @@ from migwiz.tui.widgets.progress_pane import ProgressPane
 
 def read_only(dsn: str) -> str:
     """The DSN with every transaction read-only (a libpq startup option: nothing to send as SQL)."""
-    params = conninfo.conninfo_to_dict(dsn)
+    params = dsn_params(dsn)
     params["options"] = f"{params.get('options') or ''} -c default_transaction_read_only=on".strip()
     return conninfo.make_conninfo("", **params)
 
@@ -75,7 +75,7 @@ class WatchScreen(WizardScreen):
                     self.post_message(MonitorSample(monitor.sample()))
                 except Exception as exc:
                     self.post_message(
-                        MonitorFailed(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+                        MonitorFailed(scrub(str(exc)).splitlines()[0] if str(exc) else type(exc).__name__)
                     )
                 self._wake.wait(ctx.poll_interval_s)
         finally:
@@ -102,7 +102,8 @@ class WatchScreen(WizardScreen):
                                 self.post_message(LogEvent(event))
                         self._wake.wait(ctx.poll_interval_s * 2)
             except Exception as exc:
-                self.post_message(MonitorFailed(f"log: {str(exc).splitlines()[0] if str(exc) else exc!r}"))
+                said = str(exc).splitlines()[0] if str(exc) else repr(exc)
+                self.post_message(MonitorFailed(scrub(f"log: {said}")))
                 self._wake.wait(2.0)
 
     def on_monitor_sample(self, message: MonitorSample) -> None:

@@ -1,0 +1,73 @@
+"""How the CLI fails: one scrubbed line and a hint on stderr, a JSON error object with --json, exit codes."""
+
+from __future__ import annotations
+
+import sys
+import threading
+import traceback
+from pathlib import Path
+from typing import Any
+
+import click
+
+from migwiz.console import output
+from migwiz.engine.errors import MigwizError
+from migwiz.engine.secrets import scrub
+
+
+def fail(exc: MigwizError, debug: bool, json_output: bool = False) -> None:
+    """Say `exc` in one line (and a hint) on stderr, scrubbed; with --json also as an object on stdout."""
+    if debug:
+        sys.stderr.write(scrub(traceback.format_exc()))
+    message, hint = scrub(exc.message), scrub(exc.hint) if exc.hint else None
+    if json_output:
+        json_error(message, hint, exc.exit_code)
+    output.stderr.print(f"migwiz: error: {message}", markup=False, highlight=False)
+    if hint:
+        output.stderr.print(f"hint: {hint}", markup=False, highlight=False, style="dim")
+    sys.exit(exc.exit_code)
+
+
+def json_error(message: str, hint: str | None, exit_code: int) -> None:
+    """`{"error": {"message", "hint", "exit_code"}}` on stdout (for --json)."""
+    output.emit_json({"error": {"message": message, "hint": hint, "exit_code": exit_code}})
+
+
+def write_scrubbed(path: Path, text: str, *, append: bool = False) -> None:
+    """Write a report file (SARIF, JUnit, Markdown) with every known secret removed."""
+    with path.open("a" if append else "w", encoding="utf-8") as f:
+        f.write(scrub(text))
+
+
+class JsonErrors(click.Group):
+    """The top-level group: with --json, click's own errors (bad flags, usage) are a JSON object too."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Note whether --json was given before click reads the arguments."""
+        ctx.meta["migwiz.json"] = "--json" in args[: args.index("--") if "--" in args else len(args)]
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the subcommand; a click error becomes `{"error": ...}` on stdout when --json was given."""
+        try:
+            return super().invoke(ctx)
+        except click.ClickException as exc:
+            if ctx.meta.get("migwiz.json"):
+                json_error(scrub(exc.format_message()), None, exc.exit_code)
+            raise
+
+
+def _excepthook(kind: type[BaseException], exc: BaseException, tb: Any) -> None:
+    """Uncaught exceptions (outside the commands' own error handling) are printed scrubbed."""
+    sys.stderr.write(scrub("".join(traceback.format_exception(kind, exc, tb))))
+
+
+def _thread_excepthook(args: Any) -> None:
+    if args.exc_type is not SystemExit and args.exc_value is not None:
+        _excepthook(args.exc_type, args.exc_value, args.exc_traceback)
+
+
+def install_excepthooks() -> None:
+    """Print uncaught exceptions, in the main thread and in others, scrubbed of secrets."""
+    sys.excepthook = _excepthook
+    threading.excepthook = _thread_excepthook

@@ -1,0 +1,1 @@
+ALTER TABLE repositories DROP COLUMN override_build_priority;

@@ -1,0 +1,6 @@
+-- migrate:up
+
+ALTER TABLE topic_events
+    ADD COLUMN caller TEXT;
+
+-- migrate:down

@@ -1,0 +1,6 @@
+-- migrate:up
+
+ALTER TABLE events RENAME TO timeline;
+
+-- migrate:down
+

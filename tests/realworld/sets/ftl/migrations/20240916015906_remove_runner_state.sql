@@ -1,0 +1,6 @@
+-- migrate:up
+ALTER TABLE runners DROP COLUMN "state";
+DROP TYPE runner_state;
+
+-- migrate:down
+

@@ -1,0 +1,6 @@
+-- migrate:up
+
+ALTER TABLE controller RENAME TO controllers;
+
+-- migrate:down
+

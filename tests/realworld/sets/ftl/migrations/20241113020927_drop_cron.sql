@@ -1,0 +1,6 @@
+-- migrate:up
+
+DROP TABLE cron_jobs;
+
+-- migrate:down
+

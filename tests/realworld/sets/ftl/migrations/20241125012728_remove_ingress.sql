@@ -1,0 +1,5 @@
+-- migrate:up
+DROP TABLE IF EXISTS ingress_routes;
+
+-- migrate:down
+

@@ -1,0 +1,5 @@
+-- migrate:up
+ALTER TABLE deployments ADD COLUMN endpoint VARCHAR;
+
+-- migrate:down
+

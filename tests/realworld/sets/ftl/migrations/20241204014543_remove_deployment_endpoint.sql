@@ -1,0 +1,6 @@
+-- migrate:up
+
+ALTER TABLE deployments DROP COLUMN endpoint;
+
+-- migrate:down
+

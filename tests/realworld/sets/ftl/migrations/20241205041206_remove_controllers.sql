@@ -1,0 +1,5 @@
+-- migrate:up
+DROP TABLE controllers;
+
+-- migrate:down
+

@@ -1,0 +1,5 @@
+-- migrate:up
+DROP TABLE runners;
+
+-- migrate:down
+

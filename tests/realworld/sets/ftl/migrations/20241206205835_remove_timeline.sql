@@ -1,0 +1,5 @@
+-- migrate:up
+DROP TABLE timeline;
+DROP TABLE requests;
+-- migrate:down
+

@@ -1,0 +1,4 @@
+-- migrate:up
+DROP TABLE deployment_artefacts;
+-- migrate:down
+

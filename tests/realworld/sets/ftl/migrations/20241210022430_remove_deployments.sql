@@ -1,0 +1,6 @@
+-- migrate:up
+DROP TABLE deployments;
+
+
+-- migrate:down
+

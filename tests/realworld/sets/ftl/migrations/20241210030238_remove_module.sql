@@ -1,0 +1,5 @@
+-- migrate:up
+DROP TABLE modules;
+
+-- migrate:down
+

@@ -1,0 +1,1 @@
+ALTER TABLE subgraph_deployments DROP COLUMN cost;

@@ -1,0 +1,1 @@
+-- To rebuild a set of indexes simply redeploy the subgraph

@@ -1,0 +1,1 @@
+-- No good reason to drop the btree_gist extension again

@@ -1,0 +1,1 @@
+drop view subgraphs.subgraph_deployment_detail;

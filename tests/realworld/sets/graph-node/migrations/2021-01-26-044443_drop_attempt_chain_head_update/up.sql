@@ -1,0 +1,1 @@
+drop function attempt_chain_head_update(varchar, bigint);

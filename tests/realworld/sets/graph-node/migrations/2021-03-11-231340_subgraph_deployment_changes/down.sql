@@ -1,0 +1,5 @@
+do $$
+begin
+  raise 'This migration is irreversible';
+end
+$$;

@@ -1,0 +1,2 @@
+alter table subgraphs.table_stats
+  add column last_pruned_block int4;

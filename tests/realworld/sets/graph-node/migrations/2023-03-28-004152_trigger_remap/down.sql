@@ -1,0 +1,2 @@
+-- No schema changes, migration is only there to trigger remapping of
+-- foreign metadata

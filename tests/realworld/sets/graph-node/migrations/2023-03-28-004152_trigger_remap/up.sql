@@ -1,0 +1,3 @@
+-- No schema changes, migration is only there to trigger remapping of
+-- foreign metadata
+select 1;

@@ -1,0 +1,2 @@
+drop table subgraphs.prune_table_state;
+drop table subgraphs.prune_state;

@@ -1,0 +1,79 @@
+"""`migwiz up` on an empty database builds the schema the set's own tool builds, and leaves no drift.
+
+The tool's way is psql, one file at a time in the tool's order, in a transaction (`-1`) exactly when
+the tool uses one (tools.py). Both databases live on the same server; their `pg_dump --schema-only`
+(without migwiz's own schema, normalised by `schema_dump`) must be equal.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+import pytest
+
+from tests.conftest import TestDatabase, create_database, drop_database
+from tests.helpers import run_cli
+from tests.realworld.realsets import SETS, RealSet, apply_with_psql, require_extensions, schema_dump
+
+
+def _up(db: TestDatabase, real: RealSet) -> None:
+    real.prepare(db)
+    args = ["--allow-irreversible", "--lock-timeout", "30s", *real.baseline_args]
+    result = run_cli("up", *args, "--dsn", db.dsn, "--dir", real.folder, timeout=900)
+    assert result.code == 0, (
+        f"migwiz up failed on {real.name}:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+    )
+
+
+@pytest.mark.parametrize("real", [s.param("apply") for s in SETS])
+def test_up_builds_the_schema_the_tool_builds(real: RealSet, db: TestDatabase) -> None:
+    require_extensions(db, real)
+    _up(db, real)
+    reference = create_database(db.server)
+    try:
+        real.prepare(reference)
+        apply_with_psql(reference, real.tool_order())
+        by_tool = schema_dump(db.server, reference.dsn)
+    finally:
+        drop_database(reference)
+    by_migwiz = schema_dump(db.server, db.dsn)
+    if by_migwiz != by_tool:
+        diff = difflib.unified_diff(
+            by_tool, by_migwiz, f"{real.tool} via psql", "migwiz up", lineterm="", n=0
+        )
+        pytest.fail(f"{real.name}: schemas differ on PostgreSQL {db.major}:\n" + "\n".join(list(diff)[:80]))
+
+
+@pytest.mark.parametrize("real", [s.param("drift") for s in SETS])
+def test_no_drift_after_up(real: RealSet, db: TestDatabase) -> None:
+    require_extensions(db, real)
+    _up(db, real)
+    result = run_cli(
+        "drift", "--json", *real.baseline_args, "--dsn", db.dsn, "--dir", real.folder, timeout=900
+    )
+    assert result.code == 0, f"{real.name}: drift after up:\n{result.stdout[-3000:]}\n{result.stderr[-2000:]}"
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("CREATE TABLE t (a int, b int)", "CREATE TABLE t (b int, a int)"),
+        ("CREATE TABLE t (a int DEFAULT 1)", "CREATE TABLE t (a int DEFAULT 2)"),
+        (
+            "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$\n-- one\nSELECT 1\n$$",
+            "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$\n-- two\nSELECT 1\n$$",
+        ),
+    ],
+    ids=["column-order", "default", "comment-in-function-body"],
+)
+def test_schema_dump_tells_schemas_apart(left: str, right: str, db_latest: TestDatabase) -> None:
+    other = create_database(db_latest.server)
+    try:
+        db_latest.execute(left)
+        other.execute(right)
+        assert schema_dump(db_latest.server, db_latest.dsn) != schema_dump(db_latest.server, other.dsn)
+        other.execute("DROP TABLE IF EXISTS t; DROP FUNCTION IF EXISTS f();")
+        other.execute(left)
+        assert schema_dump(db_latest.server, db_latest.dsn) == schema_dump(db_latest.server, other.dsn)
+    finally:
+        drop_database(other)

@@ -1,0 +1,85 @@
+"""`migwiz test-rollback` verdicts on a sample of real migrations, checked against verdicts read by hand.
+
+Each expectation was written after reading the migration's up and down scripts; the reason says
+why. Each verdict must be about that migration alone, whatever the others in the sample get.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from tests.conftest import TestDatabase
+from tests.helpers import run_cli
+from tests.realworld.realsets import SETS, RealSet
+
+PASSED = "passed"
+NOT_RESTORED = "down does not restore"
+
+# set name -> {migration version as written in the folder: (verdict, reason)}
+EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
+    "crates-io": {
+        "20140924113530": (PASSED, "down drops the users table, the only object up creates"),
+        "2026-07-30-140000-0000": (
+            PASSED,
+            "CREATE INDEX CONCURRENTLY undone by DROP INDEX CONCURRENTLY, no transaction",
+        ),
+    },
+    "graph-node": {
+        "2018-07-10-061642": (NOT_RESTORED, "down drops entities but leaves the db_version table up created"),
+        "2020-12-7-190800": (
+            NOT_RESTORED,
+            "down drops created_at but does not bring back the dropped block_number",
+        ),
+    },
+    "rfcbot": {
+        "20160415154429": (PASSED, "down drops githubuser, the only object up creates"),
+        "20160420095519": (PASSED, "down drops issue.labels, the column up adds last"),
+        "2026-04-23-000918": (NOT_RESTORED, "down is `begin; commit;`: the columns stay bigint"),
+    },
+    "ftl": {
+        "20240704103403": (NOT_RESTORED, "empty -- migrate:down: table module_secrets stays"),
+        "20241029142130": (NOT_RESTORED, "empty -- migrate:down: index idx_async_calls_lease_id stays"),
+    },
+    "docs-rs": {
+        "20240227040753": (PASSED, "down drops owners.kind and the owner_kind type up creates"),
+    },
+}
+
+_SAMPLED = [s for s in SETS if s.name in EXPECTED]
+
+
+def verdict(entry: dict[str, Any]) -> str:
+    """One migration's verdict in the words of the report: passed, down does not restore, down fails, ..."""
+    result, step = entry["result"], entry.get("step")
+    if result == "failed":
+        return {
+            "down restores": NOT_RESTORED,
+            "down": "down fails",
+            "up": "up fails",
+            "up again": "up fails on re-apply",
+            "up again restores": "up after down builds another schema",
+        }.get(step, f"failed at {step}")
+    return "not tested" if result == "skipped" else str(result)
+
+
+@pytest.mark.parametrize("real", [s.param("rollback") for s in _SAMPLED])
+def test_rollback_verdicts_match_hand_checked_ones(
+    real: RealSet, db_for: Callable[[RealSet], TestDatabase]
+) -> None:
+    db = db_for(real)
+    expected = EXPECTED[real.name]
+    args = ["--json", *real.baseline_args, "--dsn", db.dsn, "--dir", real.folder, *expected]
+    result = run_cli("test-rollback", *args, timeout=900)
+    assert result.stdout, f"test-rollback printed no JSON: {result.stderr.strip()[-2000:]}"
+    got = {m["version"]: m for m in result.json()["migrations"]}
+    wrong = []
+    for version, (want, reason) in expected.items():
+        entry = got.get(version)
+        have = verdict(entry) if entry else "missing from the report"
+        if have != want:
+            detail = entry.get("message") if entry else ""
+            wrong.append(f"{version}: expected {want} ({reason}), got {have}: {detail}")
+    assert not wrong, f"{real.name}:\n" + "\n".join(wrong)

@@ -1,0 +1,209 @@
+"""Each tool's own reading of a migrations folder: which migrations, in which order, in which transaction.
+
+Written from the tools' sources, independently of migwiz's loader, so the real-world tier can check
+migwiz against them. Each function names the source file its rule comes from.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class ToolMigration:
+    """One migration as its tool sees it."""
+
+    identity: str  # what the tool records as applied (its history key), as text
+    up: Path
+    up_text: str  # the SQL the tool sends for `up`
+    transaction: bool  # whether the tool wraps `up` in a transaction
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def diesel(root: Path) -> list[ToolMigration]:
+    """Diesel (diesel-rs/diesel, diesel_migrations).
+
+    - Every non-hidden, non-empty directory is a migration; files beside them are ignored
+      (migrations_internals/src/lib.rs `migrations_directories`).
+    - Version: the name up to the first `_`, dashes removed (`version_from_string`); it is the
+      history key in `__diesel_schema_migrations`.
+    - Order: versions compared as strings (`MigrationVersion` derives `Ord` over `Cow<str>`;
+      diesel_migrations/src/migration_harness.rs `pending_migrations` sorts by it).
+    - Transaction: `run_in_transaction` from metadata.toml, true without the file
+      (migrations_internals `TomlMetadata`, migration_harness.rs `run_migration`).
+    """
+    found = []
+    for child in root.iterdir():
+        if child.name.startswith(".") or not child.is_dir() or not any(child.iterdir()):
+            continue
+        version = child.name.split("_", 1)[0].replace("-", "")
+        metadata = child / "metadata.toml"
+        transaction = True
+        if metadata.exists():
+            # serde default for a missing key is false, as in TomlMetadata's `#[serde(default)]`
+            transaction = bool(tomllib.loads(_read(metadata)).get("run_in_transaction", False))
+        up = child / "up.sql"
+        found.append(ToolMigration(version, up, _read(up), transaction))
+    return sorted(found, key=lambda m: m.identity)
+
+
+_GOLANG_MIGRATE = re.compile(r"^([0-9]+)_(.*)\.(down|up)\.(.*)$")
+
+
+def golang_migrate(root: Path) -> list[ToolMigration]:
+    """golang-migrate (golang-migrate/migrate).
+
+    - File names match `^([0-9]+)_(.*)\\.(down|up)\\.(.*)$` (source/parse.go `Regex`); the version
+      is parsed as uint64 (`strconv.ParseUint`), others are ignored.
+    - Order: by that number (source/migration.go `Migrations.buildIndex` sorts the uint64 index).
+    - Transaction: the postgres driver sends each file as one Exec (database/postgres/postgres.go
+      `runStatement`): one simple-protocol query, so one implicit transaction.
+    """
+    found = []
+    for child in root.iterdir():
+        m = _GOLANG_MIGRATE.match(child.name)
+        if child.is_file() and m and m[3] == "up":
+            found.append((int(m[1]), child))
+    return [ToolMigration(str(v), p, _read(p), True) for v, p in sorted(found)]
+
+
+_DBMATE_FILE = re.compile(r"^(\d+).*\.sql$")
+_DBMATE_UP = re.compile(r"(?m)^--\s*migrate:up(\s*$|\s+\S+)")
+_DBMATE_DOWN = re.compile(r"(?m)^--\s*migrate:down(\s*$|\s+\S+)")
+
+
+def dbmate(root: Path) -> list[ToolMigration]:
+    """dbmate (amacneil/dbmate).
+
+    - Files match `^(\\d+).*\\.sql$`; the digits are the version (pkg/dbmate/db.go
+      `migrationFileRegexp`).
+    - Order: by file name as a string, not by version (db.go `FindMigrations`, `sort.Slice` on
+      `FileName`).
+    - Up: the text from the `-- migrate:up` line to the `-- migrate:down` line; a
+      `transaction:false` option on that line runs it outside a transaction
+      (pkg/dbmate/migration.go `parseMigrationContents`).
+    """
+    found = []
+    for child in sorted(root.iterdir(), key=lambda p: p.name):
+        m = _DBMATE_FILE.match(child.name)
+        if not child.is_file() or not m:
+            continue
+        text = _read(child)
+        up = _DBMATE_UP.search(text)
+        assert up is not None, f"{child}: no -- migrate:up"
+        down = _DBMATE_DOWN.search(text, up.end())
+        body = text[up.end() : down.start() if down else len(text)]
+        transaction = "transaction:false" not in up.group(1)
+        found.append(ToolMigration(m[1], child, body, transaction))
+    return found
+
+
+_FLYWAY = re.compile(r"^V(?P<version>[^_].*?)__(?P<desc>.*)\.sql$")
+# Statement starts Flyway runs outside a transaction on PostgreSQL 12+ (PostgreSQLParser.java); a line
+# start stands for a statement start, which holds for the sets of this tier.
+_NON_TRANSACTIONAL = re.compile(
+    r"^\s*((CREATE|DROP)( UNIQUE)? INDEX CONCURRENTLY|(CREATE|DROP) (DATABASE|TABLESPACE|SUBSCRIPTION)"
+    r"|ALTER SYSTEM|REINDEX( VERBOSE)? (SCHEMA|DATABASE|SYSTEM)|VACUUM|DISCARD ALL)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def flyway_key(version: str) -> tuple[int, ...]:
+    """Flyway's version order: `_` read as `.`, parts compared as integers, trailing zeros ignored.
+
+    flyway-core/src/main/java/org/flywaydb/core/api/MigrationVersion.java (`tokenize`, `compareTo`).
+
+    >>> flyway_key("1_10") > flyway_key("1_9") and flyway_key("1.2") == flyway_key("1.2.0")
+    True
+    """
+    parts = [int(p) for p in version.replace("_", ".").split(".")]
+    while len(parts) > 1 and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)
+
+
+def flyway(root: Path) -> list[ToolMigration]:
+    """Flyway (flyway/flyway), versioned SQL migrations `V<version>__<description>.sql`.
+
+    - Order: MigrationVersion (see `flyway_key`).
+    - Transaction: each migration in its own transaction, unless a statement cannot run in one
+      (flyway-database-postgresql `PostgreSQLParser.detectCanExecuteInTransaction`: CREATE/DROP INDEX
+      CONCURRENTLY, CREATE/DROP DATABASE/TABLESPACE/SUBSCRIPTION, ALTER SYSTEM, REINDEX SCHEMA/
+      DATABASE/SYSTEM, VACUUM, DISCARD ALL).
+    """
+    found = []
+    for child in root.iterdir():
+        m = _FLYWAY.match(child.name)
+        if child.is_file() and m:
+            text = _read(child)
+            canonical = ".".join(str(p) for p in flyway_key(m["version"]))
+            transaction = _NON_TRANSACTIONAL.search(text) is None
+            found.append((flyway_key(m["version"]), ToolMigration(canonical, child, text, transaction)))
+    return [tm for _, tm in sorted(found, key=lambda pair: pair[0])]
+
+
+def sqlx(root: Path) -> list[ToolMigration]:
+    """sqlx (launchbadge/sqlx), `<version>_<description>.sql` or `.up.sql` / `.down.sql`.
+
+    - Files: split once on `_`; the rest must end in `.sql`; the version parses as i64
+      (sqlx-core/src/migrate/source.rs `resolve_blocking`). Down scripts are not migrations to run.
+    - Order: by version (`migrations.sort_by_key(|(m, _)| m.version)`).
+    - Transaction: yes, unless the file starts with `-- no-transaction`.
+    """
+    found = []
+    for child in root.iterdir():
+        parts = child.name.split("_", 1)
+        if not child.is_file() or len(parts) != 2 or not parts[1].endswith(".sql"):
+            continue
+        if parts[1].endswith(".down.sql"):
+            continue
+        text = _read(child)
+        no_tx = text.startswith("-- no-transaction")
+        found.append((int(parts[0]), ToolMigration(str(int(parts[0])), child, text, not no_tx)))
+    return [tm for _, tm in sorted(found, key=lambda pair: pair[0])]
+
+
+def prisma(root: Path) -> list[ToolMigration]:
+    """Prisma Migrate (prisma/prisma), `<name>/migration.sql` directories.
+
+    - Every directory is a migration, named by its directory; migration_lock.toml is not
+      (packages/migrate/src/utils/listMigrations.ts).
+    - Order: directory names sorted with `localeCompare`; for the ASCII digits, lower-case letters
+      and `_` that Prisma itself generates this equals byte order (asserted here).
+    - Transaction: the script is sent as one multi-statement query (one implicit transaction).
+    """
+    found = []
+    for child in root.iterdir():
+        if child.is_dir():
+            assert re.fullmatch(r"[0-9a-z_]+", child.name), f"{child.name}: localeCompare may differ"
+            up = child / "migration.sql"
+            found.append(ToolMigration(child.name, up, _read(up), True))
+    return sorted(found, key=lambda m: m.identity)
+
+
+TOOLS: dict[str, Callable[[Path], list[ToolMigration]]] = {
+    "diesel": diesel,
+    "golang-migrate": golang_migrate,
+    "dbmate": dbmate,
+    "flyway": flyway,
+    "sqlx": sqlx,
+    "prisma": prisma,
+}
+
+
+def identity_of(tool: str, version: str, name: str) -> str:
+    """The tool's history key for a migration that `migwiz status` shows as `version` and `name`."""
+    if tool == "diesel":
+        return version.replace("-", "")
+    if tool in ("golang-migrate", "sqlx"):
+        return str(int(version))
+    if tool == "flyway":
+        return ".".join(str(p) for p in flyway_key(version))
+    return version
