@@ -19,6 +19,7 @@ import click
 # `migwiz --help` and `--version` stay fast: psycopg, the engine's database modules, the analysis and the
 # UI are imported inside the commands that use them (tests/unit/test_import_hygiene.py).
 from migwiz import __version__
+from migwiz.cli_params import version_flag
 from migwiz.console.failures import JsonErrors, install_excepthooks
 from migwiz.console.failures import fail as _fail
 from migwiz.console.failures import write_scrubbed as _write_scrubbed
@@ -132,7 +133,11 @@ def common_options(func: F) -> F:
             return func(ctx, **kwargs)
         except MigwizError as exc:
             _fail(exc, debug, json_output)
-        except psycopg.OperationalError as exc:
+        except psycopg.errors.LockNotAvailable as exc:  # a bookkeeping lock_timeout: held, not lost
+            first = scrub(exc.diag.message_primary or str(exc)).strip()
+            hint = "another session holds a lock migwiz needs (see pg_locks); rerun once it is released"
+            _fail(MigwizError(f"gave up waiting for a lock: {first}", hint), debug, json_output)
+        except (psycopg.OperationalError, psycopg.errors.IdleInTransactionSessionTimeout) as exc:
             first = scrub(str(exc)).strip().splitlines()[0] if str(exc).strip() else "connection lost"
             _fail(
                 ConnectionFailed(
@@ -441,7 +446,7 @@ def _policy(ctx: Context, flags: ExecutionFlags, **extra: Any) -> ExecutionPolic
 
 
 @cli.command()
-@click.option("--to", "to", help="Apply up to and including this version.")
+@click.option("--to", "to", callback=version_flag, help="Apply up to and including this version.")
 @click.option("--allow-irreversible", is_flag=True, help="Apply migrations that have no down script.")
 @click.option(
     "--allow-out-of-order", is_flag=True, help="Apply a pending migration older than an applied one."
@@ -547,7 +552,7 @@ def _confirm_risky(ctx: Context, to: Version | None, phase: str | None, force: b
 
 
 @cli.command()
-@click.option("--to", "to", help="Revert every migration newer than this version.")
+@click.option("--to", "to", callback=version_flag, help="Revert every migration newer than this version.")
 @click.option("--steps", type=click.IntRange(min=1), help="Revert this many migrations (default 1).")
 @click.option(
     "--resolve",
@@ -1275,7 +1280,7 @@ def adopt(ctx: Context, tool: str, table: str | None, dry_run: bool) -> None:
 
 
 @cli.command("dry-run")
-@click.option("--to", "to", help="Dry-run up to and including this version.")
+@click.option("--to", "to", callback=version_flag, help="Dry-run up to and including this version.")
 @click.option("--shadow-dsn", help="An empty database (e.g. on another server) to use as the shadow.")
 @click.option(
     "--sample-rows",

@@ -11,12 +11,15 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from migwiz.console.escape import EscapeHook
 from migwiz.engine.analysis import LintReport
 from migwiz.engine.eventlog import Event
 from migwiz.engine.secrets import ScrubbedStream, scrub, scrub_value
 
 stdout = Console(file=cast(TextIO, ScrubbedStream("stdout")), highlight=False, soft_wrap=True)
 stderr = Console(file=cast(TextIO, ScrubbedStream("stderr")), highlight=False, soft_wrap=True)
+for _console in (stdout, stderr):
+    _console.push_render_hook(EscapeHook())  # file names and messages never drive the terminal
 
 STATE_STYLES = {
     "applied": "green",

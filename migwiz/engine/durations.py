@@ -12,6 +12,7 @@ from fractions import Fraction
 _UNIT_MS: dict[str, int] = {"ms": 1, "s": 1_000, "min": 60_000, "h": 3_600_000, "d": 86_400_000}
 _PART = re.compile(r"(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*")
 _UNITS_TEXT = ", ".join(_UNIT_MS)
+MAX_TIMEOUT_MS = 2**31 - 1  # PostgreSQL's largest lock_timeout / statement_timeout (~24.8 days)
 
 
 def parse_duration(text: str) -> int:
@@ -87,6 +88,24 @@ def parse_age(text: str) -> int:
             .replace(repr(_AGE_WORD.sub(canonical, text)), repr(text))
             .replace(f"use one of {_UNITS_TEXT}", "use one of s, m, min, h, d")
         ) from None
+
+
+def parse_timeout(text: str) -> int:
+    """Milliseconds of a PostgreSQL timeout (lock_timeout, statement_timeout): a duration PostgreSQL accepts.
+
+    >>> parse_timeout("2s")
+    2000
+    >>> parse_timeout("999999999h")
+    Traceback (most recent call last):
+    ...
+    ValueError: invalid timeout '999999999h': more than PostgreSQL allows (24d20h31min23s647ms)
+    """
+    ms = parse_duration(text)
+    if ms > MAX_TIMEOUT_MS:
+        raise ValueError(
+            f"invalid timeout {text!r}: more than PostgreSQL allows ({format_duration(MAX_TIMEOUT_MS)})"
+        )
+    return ms
 
 
 def format_duration(ms: int) -> str:

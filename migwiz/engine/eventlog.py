@@ -28,6 +28,7 @@ from migwiz import __version__
 from migwiz.engine.connect import connect, scrub
 from migwiz.engine.errors import ConfigError
 from migwiz.engine.preflight import check_target
+from migwiz.engine.session_limits import limit_bookkeeping, own_tables_locked
 from migwiz.engine.state import ensure_state, os_identity
 
 Level = Literal["debug", "info", "warning", "error"]
@@ -343,21 +344,27 @@ class Run:
         except Exception:
             _close_all(files)
             raise
+        os_user, host = os_identity()
         try:
+            limit_bookkeeping(self._conn)  # a migration holding migwiz's tables: an error, not a deadlock
             check_target(self._conn, schema, pruning=retention_ms is not None)
             ensure_state(self._conn, schema)
+            self._conn.execute(
+                sql.SQL(
+                    "INSERT INTO {}.runs (run_id, command, os_user, host, migwiz_version)"
+                    " VALUES (%s, %s, %s, %s, %s)"
+                ).format(sql.Identifier(schema)),
+                (self.log.run_id, command, os_user, host, __version__),
+            )
+        except psycopg.errors.LockNotAvailable:
+            _close_all(files)
+            error = own_tables_locked(self._conn, schema, f"migwiz {command}")
+            self._conn.close()
+            raise error from None
         except Exception:
             _close_all(files)
             self._conn.close()
             raise
-        os_user, host = os_identity()
-        self._conn.execute(
-            sql.SQL(
-                "INSERT INTO {}.runs (run_id, command, os_user, host, migwiz_version)"
-                " VALUES (%s, %s, %s, %s, %s)"
-            ).format(sql.Identifier(schema)),
-            (self.log.run_id, command, os_user, host, __version__),
-        )
         self.db_sink = DatabaseSink(self._conn, schema)
         self.log.sinks.append(self.db_sink)
         self.log.sinks.extend(files)

@@ -32,9 +32,12 @@ from migwiz.engine.executor import Executor, LockRetriesExhausted, RetryPolicy
 from migwiz.engine.failures import StatementFailure as StatementFailure
 from migwiz.engine.failures import failure_from as failure_from
 from migwiz.engine.guard import GuardPolicy, LockTarget
+from migwiz.engine.index_leftovers import leftovers_of
 from migwiz.engine.model import Migration, MigrationSet, Phase, Script, Statement, Version
+from migwiz.engine.own_schema import check_scripts
 from migwiz.engine.phases import phase_exempt, plan_phases  # issue 5: phases (phases engineer)
 from migwiz.engine.progress import CurrentStatement
+from migwiz.engine.session_limits import idle_in_transaction_ms, limit_bookkeeping, limit_executor
 from migwiz.engine.state import DEFAULT_SCHEMA, HistoryRow, ensure_state, os_identity, read_history
 from migwiz.engine.statement_locks import script_lock_targets
 from migwiz.engine.statement_log import StatementLog
@@ -210,6 +213,7 @@ class Runner:
                         sql.Literal(f"{_CHECK_CLIENT_MS}ms")
                     )
                 )
+            limit_executor(conn, idle_ms=idle_in_transaction_ms(self.policy.retry.max_total_ms))
             ensure_state(conn, self.schema)
             self.conn = conn
         return self.conn
@@ -314,6 +318,7 @@ class Runner:
                     f"{latest_applied} and was never applied",
                     "renumber it after the latest applied one, or pass --allow-out-of-order",
                 )
+        check_scripts((s.migration.up for s in todo if s.migration), self.schema)  # before anything runs
         for s in todo:
             if s.migration is not None and not s.migration.up.directives.backfill:
                 self.transaction_plan(s.migration.up)  # refuses transaction control before anything runs
@@ -348,6 +353,7 @@ class Runner:
             todo = [s for s in applied if s.version > to]
         else:
             todo = applied[: 1 if steps is None else steps]
+        check_scripts((s.migration.down for s in todo if s.migration and s.migration.down), self.schema)
         missing = [s for s in todo if s.migration is not None and s.migration.down is None]
         if missing:
             raise UsageError(
@@ -1009,7 +1015,7 @@ class Runner:
                 )  # fmt: skip
         finally:
             if not (conn.closed or conn.broken):
-                conn.execute("RESET lock_timeout")
+                limit_bookkeeping(conn)  # back to the session's bookkeeping lock_timeout, not the server's
                 conn.execute("RESET statement_timeout")
         self._set_current(None)
         elapsed = (time.perf_counter() - started) * 1000
@@ -1055,6 +1061,8 @@ class Runner:
         built = self._built_index(conn, stmt) if concurrent else False
         if built and not built[1]:
             before.pop(built[0], None)  # our own leftover: drop it before building again
+        for leftover in leftovers_of(conn, stmt.sql) if concurrent else {}:
+            before.pop(leftover, None)  # REINDEX's _ccnew/_ccold, an unnamed build's: drop them too
         where = f"statement {index + 1} ({script.path.name}:{stmt.line})"
 
         def attempt(number: int) -> None:
