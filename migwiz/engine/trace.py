@@ -46,6 +46,7 @@ import psycopg
 from psycopg import sql
 from psycopg.rows import TupleRow
 
+from migwiz.engine.extensions import missing_extension, where_to_get
 from migwiz.engine.lockmodes import LOCK_MODES
 from migwiz.engine.model import Statement
 from migwiz.engine.scratch import connect, copy_schema, scratch_database
@@ -201,7 +202,9 @@ class _Namer:
 
 
 def _error_parts(exc: psycopg.Error) -> tuple[str, str | None]:
-    return (exc.diag.message_primary or str(exc).strip() or type(exc).__name__), exc.sqlstate
+    message = exc.diag.message_primary or str(exc).strip() or type(exc).__name__
+    name = missing_extension(message)
+    return (f"{message}: {where_to_get(name)}" if name else message), exc.sqlstate
 
 
 def _skipped(statement: Statement, reason: str) -> TracedStatement:
