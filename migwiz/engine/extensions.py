@@ -144,6 +144,12 @@ def where_to_get(name: str, builds: Iterable[Binaries] | None = None) -> str:
     )
 
 
+def with_source(message: str) -> str:
+    """A server error, followed by where the extension comes from when it says one is missing."""
+    name = missing_extension(message)
+    return f"{message}: {where_to_get(name)}" if name else message
+
+
 def extension_hint(message: str | None, hint: str | None) -> str | None:
     """PostgreSQL's HINT, followed by where a missing extension comes from when that is the error."""
     name = missing_extension(message)

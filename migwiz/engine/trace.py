@@ -46,7 +46,7 @@ import psycopg
 from psycopg import sql
 from psycopg.rows import TupleRow
 
-from migwiz.engine.extensions import missing_extension, where_to_get
+from migwiz.engine.extensions import with_source
 from migwiz.engine.lockmodes import LOCK_MODES
 from migwiz.engine.model import Statement
 from migwiz.engine.scratch import connect, copy_schema, scratch_database
@@ -202,9 +202,7 @@ class _Namer:
 
 
 def _error_parts(exc: psycopg.Error) -> tuple[str, str | None]:
-    message = exc.diag.message_primary or str(exc).strip() or type(exc).__name__
-    name = missing_extension(message)
-    return (f"{message}: {where_to_get(name)}" if name else message), exc.sqlstate
+    return with_source(exc.diag.message_primary or str(exc).strip() or type(exc).__name__), exc.sqlstate
 
 
 def _skipped(statement: Statement, reason: str) -> TracedStatement:
