@@ -12,30 +12,24 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
-import psycopg
-from rich.text import Text
 
+# `migwiz --help` and `--version` stay fast: psycopg, the engine's database modules, the analysis and the
+# UI are imported inside the commands that use them (tests/unit/test_import_hygiene.py).
 from migwiz import __version__
-from migwiz.console import output
 from migwiz.console.failures import JsonErrors, install_excepthooks
 from migwiz.console.failures import fail as _fail
 from migwiz.console.failures import write_scrubbed as _write_scrubbed
-from migwiz.engine import commands
-from migwiz.engine.config import Settings, load_settings
-from migwiz.engine.connect import connect, remember_secrets, resolve_dsn, scrub
 from migwiz.engine.durations import parse_duration
 from migwiz.engine.errors import ConnectionFailed, MigwizError, UsageError
-from migwiz.engine.eventlog import LEVELS, Event, Level, follow_events, read_events
-from migwiz.engine.executor import RetryPolicy
-from migwiz.engine.guard import GuardPolicy
-from migwiz.engine.migset import LAYOUTS, load_migration_set
-from migwiz.engine.model import MigrationSet
-from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
-from migwiz.engine.state import state_exists
-from migwiz.engine.status import in_sync
+
+if TYPE_CHECKING:
+    from migwiz.engine.config import Settings
+    from migwiz.engine.eventlog import Event
+    from migwiz.engine.model import MigrationSet
+    from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -44,6 +38,8 @@ class Context:
     """What every command shares: flags, settings, output mode."""
 
     def __init__(self, *, dsn: str | None, json_output: bool, debug: bool, settings: Settings) -> None:
+        from migwiz.engine.connect import resolve_dsn
+
         self.dsn = resolve_dsn(dsn)
         self.dsn_given = dsn is not None or bool(os.environ.get("DATABASE_URL"))
         self.json = json_output
@@ -52,6 +48,8 @@ class Context:
 
     def migration_set(self) -> MigrationSet:
         """Load the configured migration folder."""
+        from migwiz.engine.migset import load_migration_set
+
         folder = self.settings.migrations_dir
         if folder is None:
             raise UsageError(
@@ -70,7 +68,7 @@ def common_options(func: F) -> F:
     @click.option("--dir", "dir_", type=click.Path(path_type=Path), help="Migration folder.")
     @click.option(
         "--layout",
-        type=click.Choice(LAYOUTS),
+        type=click.Choice(["native", "directory", "dbmate", "flyway", "sqlx", "prisma"]),
         help="The migration folder's layout (default: migwiz.toml `layout`, else detected).",
     )
     @click.option("--schema", help="Schema holding migwiz's history and log (default: migwiz).")
@@ -96,6 +94,11 @@ def common_options(func: F) -> F:
         baseline: tuple[Path, ...],
         **kwargs: Any,
     ) -> Any:
+        import psycopg
+
+        from migwiz.engine.config import load_settings
+        from migwiz.engine.connect import remember_secrets, scrub
+
         for value in (dsn, *(v for k, v in kwargs.items() if k.endswith("dsn"))):
             if isinstance(value, str):
                 remember_secrets(value)
@@ -124,8 +127,10 @@ def common_options(func: F) -> F:
                 json_output,
             )
         except psycopg.Error as exc:
+            from migwiz.engine.preflight import explain
+
             first = scrub(str(exc)).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            _fail(MigwizError(f"database error: {first}"), debug, json_output)
+            _fail(explain(exc) or MigwizError(f"database error: {first}"), debug, json_output)
         except (KeyboardInterrupt, SystemExit, click.exceptions.Exit, click.ClickException):
             raise  # click errors: said as JSON by `JsonErrors` when --json is given
         except Exception as exc:  # a bug: one line unless --debug, never a secret
@@ -163,6 +168,10 @@ def cli(ctx: click.Context) -> None:
 @common_options
 def status(ctx: Context) -> None:
     """Where each migration stands. Exit 0 in sync, 1 when something is pending or wrong."""
+    from migwiz.console import output
+    from migwiz.engine import commands
+    from migwiz.engine.status import in_sync
+
     mset = ctx.migration_set()
     result = commands.status(ctx.dsn, mset, schema=ctx.settings.schema)
     statuses, initialised = result.statuses, result.initialised
@@ -218,6 +227,9 @@ def status(ctx: Context) -> None:
 
 def _print_notices(notices: tuple[str, ...] | list[str]) -> None:
     """Files the set's tool ignores and ordering notices: one line each on stderr."""
+    from migwiz.console import output
+    from migwiz.engine.connect import scrub
+
     for notice in notices:
         output.stderr.print(f"notice: {scrub(notice)}", markup=False, highlight=False, style="yellow")
 
@@ -288,6 +300,9 @@ def _run_migrations(
     flags: ExecutionFlags,
     action: Callable[[Runner], RunReport],
 ) -> None:
+    from migwiz.console import output
+    from migwiz.engine import commands
+
     mset = ctx.migration_set()
     if not ctx.json:
         _print_notices(mset.notices)
@@ -298,6 +313,8 @@ def _run_migrations(
     restore_signals = commands.install_signal_stop(control)  # SIGHUP/SIGTERM: stop at the next safe point
 
     def start(act: Callable[[Runner], RunReport]) -> commands.MigrateResult:
+        from migwiz.engine import commands
+
         return commands.migrate(
             ctx.dsn, mset, act, command=command, schema=ctx.settings.schema, policy=policy, wait_ms=wait_ms,
             log_file=ctx.settings.log_file, sinks=sinks, syslog_address=ctx.settings.syslog_address,
@@ -349,6 +366,9 @@ def _run_migrations(
 
 def _estimates(ctx: Context, mset: MigrationSet, policy: ExecutionPolicy) -> dict[tuple[str, int], float]:
     """Per-statement duration estimates from `plan`, for the live view (empty when planning fails)."""
+    from migwiz.console import output
+    from migwiz.engine import commands
+
     try:
         return commands.plan(ctx.dsn, mset, schema=ctx.settings.schema, policy=policy).estimates_ms()
     except MigwizError as exc:
@@ -365,6 +385,10 @@ def parse_duration_flag(value: str, flag: str) -> int:
 
 
 def _policy(ctx: Context, flags: ExecutionFlags, **extra: Any) -> ExecutionPolicy:
+    from migwiz.engine.executor import RetryPolicy
+    from migwiz.engine.guard import GuardPolicy
+    from migwiz.engine.runner import ExecutionPolicy
+
     settings = ctx.settings
     retry = RetryPolicy(
         lock_retries=flags.lock_retries if flags.lock_retries is not None else settings.lock_retries,
@@ -475,15 +499,21 @@ SEVERITY_ORDER = ("info", "warning", "error")
 def lint(ctx: Context, paths: tuple[Path, ...], sarif: bool, pg_version: int | None, fail_on: str) -> None:
     """Static lock analysis of migration files: locks, rewrites, scans, findings and fixes.
 
-    Works without a database; with --dsn it reads the catalog (never runs anything) and skips what is applied.
+    PATHS are folders (a whole set), files (any name: one file of a set is analysed after its predecessors,
+    a loose file alone) or - for a script on stdin. Works without a database; with --dsn it reads the
+    catalog (never runs anything) and skips what is applied.
     """
+    from migwiz.console import output
+    from migwiz.engine import commands
     from migwiz.engine.analysis import lint_report_json, lint_report_sarif
 
     chosen = list(paths) or [ctx.migration_set().root]
     dsn = ctx.dsn if (ctx.dsn and ctx.dsn_given) else None
+    stdin = sys.stdin.read() if Path("-") in chosen else None
     report = commands.lint(
-        chosen, dsn=dsn, pg_version=pg_version, schema=ctx.settings.schema, layout=ctx.settings.layout
-    )
+        chosen, dsn=dsn, pg_version=pg_version, schema=ctx.settings.schema, layout=ctx.settings.layout,
+        migrations_dir=ctx.settings.migrations_dir, stdin=stdin,
+    )  # fmt: skip
     if sarif:
         output.emit_json(lint_report_sarif(report))
     elif ctx.json:
@@ -501,7 +531,9 @@ def lint(ctx: Context, paths: tuple[Path, ...], sarif: bool, pg_version: int | N
 @cli.command()
 @click.option("--run", "run_id", help="Only this run (a prefix of its id is enough).")
 @click.option("--since", help="Only events newer than this, e.g. 2h, 30min.")
-@click.option("--level", type=click.Choice(list(LEVELS)), help="Only this level and above.")
+@click.option(
+    "--level", type=click.Choice(["debug", "info", "warning", "error"]), help="Only this level and above."
+)
 @click.option("--migration", "version", help="Only events about this migration version.")
 @click.option("--limit", type=click.IntRange(min=1), default=500, show_default=True)
 @click.option(
@@ -518,6 +550,10 @@ def log(
     follow: bool,
 ) -> None:
     """The central log: runs, steps, lock waits and decisions stored in the database."""
+    from migwiz.engine.connect import connect
+    from migwiz.engine.eventlog import Level, follow_events, read_events
+    from migwiz.engine.state import state_exists
+
     since_ms = parse_duration_flag(since, "--since") if since else None
     filters: dict[str, Any] = {
         "run_id": run_id,
@@ -544,6 +580,10 @@ def log(
 
 
 def _print_events(ctx: Context, events: list[tuple[int, Event]]) -> None:
+    from rich.text import Text
+
+    from migwiz.console import output
+
     if ctx.json:
         if events:
             output.emit_json({"events": [e.to_json() | {"id": i} for i, e in events]})
@@ -586,7 +626,7 @@ def backup_check(ctx: Context, dump: bool, tables: str, out: Path) -> None:
 
     Exit 0 when ready (with --dump: when the dump was taken and verified), else 1.
     """
-    from migwiz.console import backup_view
+    from migwiz.console import backup_view, output
     from migwiz.engine import backup
 
     report = backup.backup_check(ctx.dsn)
@@ -646,7 +686,9 @@ def plan_command(
     ctx: Context, calibrate: bool, pg_version: int | None, lock_timeout: str | None, fail_on: str
 ) -> None:
     """Pending migrations joined with the live database: sizes, durations, blockers, a verdict each."""
+    from migwiz.console import output
     from migwiz.console.plan_view import print_plan
+    from migwiz.engine import commands
     from migwiz.engine.plan import VERDICTS
 
     mset = ctx.migration_set()
@@ -672,14 +714,18 @@ def plan_command(
 @click.option("--timeout", default="60s", show_default=True, help="Longest wait for a lock per statement.")
 @common_options
 def trace_command(ctx: Context, target: str, on_target: bool, down_script: bool, timeout: str) -> None:
-    """Run a migration (file or version) on a scratch copy of the schema and report the locks it takes.
+    """Run a migration (file of any name, version, or - for stdin) on a scratch copy and report its locks.
 
     Never touches the target unless --on-target is given; there it runs in a transaction, rolled back.
     """
+    from migwiz.console import output
     from migwiz.console.trace_view import print_trace, resolve_script, trace_json
     from migwiz.engine.trace import trace_on_scratch, trace_statements
 
-    script = resolve_script(target, down_script, ctx.migration_set)
+    script = resolve_script(
+        target, down_script, ctx.migration_set, configured=ctx.settings.migrations_dir,
+        layout=ctx.settings.layout, stdin=sys.stdin.read,
+    )  # fmt: skip
     timeout_s = parse_duration_flag(timeout, "--timeout") / 1000
     in_transaction = script.directives.transaction
     if on_target:
@@ -711,6 +757,8 @@ def trace_command(ctx: Context, target: str, on_target: bool, down_script: bool,
 
 def _open_wizard(ctx: Context | None, *, mode: str) -> None:
     """Open the Textual wizard (imported only here) and exit with its code."""
+    from migwiz.engine.config import load_settings
+
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError("the wizard needs a terminal", "run it in a terminal, or use status / plan / up")
     if ctx is None:
@@ -748,6 +796,35 @@ def watch(ctx: Context) -> None:
 # -- test-rollback / drift / verify -----------------------------------------------------------------------
 
 
+def rollback_test_options(func: F) -> F:
+    """Tolerances and the snapshot cache of rollback tests (`test-rollback`, `ci`); migwiz.toml's
+    `[migwiz.rollback_test]` gives the defaults."""
+    func = click.option(
+        "--no-snapshots",
+        is_flag=True,
+        help="Rebuild shadow states by replaying the files, not from cached template databases.",
+    )(func)
+    func = click.option(
+        "--ignore-volatile",
+        is_flag=True,
+        help="Accept frozen timestamps (e.g. a 'now' default) in defaults and view texts; reported.",
+    )(func)
+    return click.option(
+        "--ignore-column-order",
+        is_flag=True,
+        help="Accept a column the down re-adds in another position; reported.",
+    )(func)
+
+
+def _tolerance(settings: Settings, ignore_column_order: bool, ignore_volatile: bool) -> Any:
+    from migwiz.engine.schema.tolerance import Tolerance
+
+    return Tolerance(
+        ignore_column_order=ignore_column_order or settings.rollback_ignore_column_order,
+        ignore_volatile=ignore_volatile or settings.rollback_ignore_volatile,
+    )
+
+
 @cli.command("test-rollback")
 @click.argument("versions", nargs=-1)
 @click.option("--all", "all_", is_flag=True, help="Test every migration (the default).")
@@ -759,6 +836,7 @@ def watch(ctx: Context) -> None:
     "--junit", type=click.Path(path_type=Path), help="Write JUnit XML here (one test per migration)."
 )
 @click.option("--with-data", is_flag=True, help="Seed rows after each up and report data each down loses.")
+@rollback_test_options
 @common_options
 def test_rollback_command(
     ctx: Context,
@@ -768,11 +846,15 @@ def test_rollback_command(
     shadow_dsn: str | None,
     junit: Path | None,
     with_data: bool,
+    ignore_column_order: bool,
+    ignore_volatile: bool,
+    no_snapshots: bool,
 ) -> None:
     """Prove on a shadow database that each down undoes its up, and that up runs again after it.
 
     Exit 0 when every migration passes, 1 when one fails.
     """
+    from migwiz.console import output
     from migwiz.console.schema_reports import print_rollback
     from migwiz.engine.rollback_test import Which, test_rollback
 
@@ -784,6 +866,8 @@ def test_rollback_command(
     report = test_rollback(
         dsn, mset, shadow_dsn=shadow_dsn, which=which, with_data=with_data,
         schema=ctx.settings.schema, baseline=ctx.settings.baseline,
+        tolerance=_tolerance(ctx.settings, ignore_column_order, ignore_volatile),
+        snapshots=ctx.settings.snapshots and not no_snapshots,
     )  # fmt: skip
     if junit is not None:
         _write_scrubbed(junit, report.to_junit())
@@ -802,12 +886,14 @@ def test_rollback_command(
 @common_options
 def drift(ctx: Context, shadow_dsn: str | None, with_sql: bool) -> None:
     """Compare the database with its applied migrations replayed from the files. Exit 1 on drift."""
+    from migwiz.console import output
     from migwiz.console.schema_reports import print_drift, print_repair_sql
     from migwiz.engine.drift import drift as find_drift
 
     report = find_drift(
         ctx.dsn, ctx.migration_set(), shadow_dsn=shadow_dsn, schema=ctx.settings.schema,
         ignore=ctx.settings.drift_ignore, with_sql=with_sql, baseline=ctx.settings.baseline,
+        snapshots=ctx.settings.snapshots,
     )  # fmt: skip
     if ctx.json:
         output.emit_json(report.to_json())
@@ -825,12 +911,14 @@ def drift(ctx: Context, shadow_dsn: str | None, with_sql: bool) -> None:
 def verify(ctx: Context, shadow_dsn: str | None, no_drift: bool) -> None:
     """After a migration: no drift, no INVALID index or stray NOT VALID constraint, backfills done,
     id sequences far from exhaustion, fresh statistics. Exit 1 when a check fails."""
+    from migwiz.console import output
     from migwiz.console.schema_reports import print_verify
     from migwiz.engine.verify import verify as run_verify
 
     report = run_verify(
         ctx.dsn, ctx.migration_set(), shadow_dsn=shadow_dsn, schema=ctx.settings.schema,
         ignore=ctx.settings.drift_ignore, skip_drift=no_drift, baseline=ctx.settings.baseline,
+        snapshots=ctx.settings.snapshots,
     )  # fmt: skip
     if ctx.json:
         output.emit_json(report.to_json())
@@ -874,10 +962,18 @@ ADOPT_TOOLS = ("golang-migrate", "dbmate", "flyway", "diesel", "sqitch", "prisma
 @click.option(
     "--base-sql",
     multiple=True,
-    type=click.Path(path_type=Path),
-    help="SQL run (in order) on the shadow before the first migration, e.g. a baseline schema.",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    hidden=True,
+    help="Deprecated: the same as --baseline.",
 )
+@click.option(
+    "--details-file",
+    type=click.Path(path_type=Path),
+    help="Write the full report (every difference) here; the summary links to it when it is cut short.",
+)
+@click.option("--details-url", help="Link to the details file in the summary (e.g. the CI artifact's URL).")
 @click.option("--no-rollback", is_flag=True, help="Skip the rollback test.")
+@rollback_test_options
 @common_options
 def ci_command(
     ctx: Context,
@@ -892,7 +988,12 @@ def ci_command(
     fail_on: str,
     plan_fail_on: str,
     base_sql: tuple[Path, ...],
+    details_file: Path | None,
+    details_url: str | None,
     no_rollback: bool,
+    ignore_column_order: bool,
+    ignore_volatile: bool,
+    no_snapshots: bool,
 ) -> None:
     """Pipeline checks: lint (SARIF), rollback test on a shadow (JUnit), drift, plan, Markdown summary.
 
@@ -900,18 +1001,24 @@ def ci_command(
     """
     import json
 
-    from migwiz.console.ci_report import render_markdown
+    from migwiz.console import output
+    from migwiz.console.ci_report import render_details, render_markdown
     from migwiz.engine.analysis import lint_report_sarif
     from migwiz.engine.ci import junit_error, run_ci
+    from migwiz.engine.connect import scrub
 
     if shadow_dsn and embedded:
         raise UsageError("--shadow-dsn and --embedded cannot be combined", "pick one place for the shadow")
+    if base_sql:
+        output.stderr.print("migwiz: --base-sql is deprecated: use --baseline", markup=False, style="dim")
     report = run_ci(
         ctx.migration_set(), shadow_dsn=shadow_dsn, embedded=embedded, pg_version=pg_version,
         drift_dsn=drift_dsn, plan_dsn=plan_dsn, fail_on=cast(Any, fail_on),
         plan_fail_on=cast(Any, plan_fail_on), rollback=not no_rollback,
-        base_sql=base_sql or ctx.settings.baseline,
+        baseline=base_sql or ctx.settings.baseline,
         schema=ctx.settings.schema,
+        tolerance=_tolerance(ctx.settings, ignore_column_order, ignore_volatile),
+        snapshots=ctx.settings.snapshots and not no_snapshots,
     )  # fmt: skip
     if sarif_file:
         sarif_file.parent.mkdir(parents=True, exist_ok=True)
@@ -923,7 +1030,11 @@ def ci_command(
             _write_scrubbed(junit_file, report.rollback.to_junit())
         elif gate is not None and gate.status == "error":
             _write_scrubbed(junit_file, junit_error(gate.detail))
-    markdown = scrub(render_markdown(report))
+    if details_file:
+        details_file.parent.mkdir(parents=True, exist_ok=True)
+        _write_scrubbed(details_file, render_details(report))
+    link = details_url or (str(details_file) if details_file else None)
+    markdown = scrub(render_markdown(report, details=link))
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
         summary_file.parent.mkdir(parents=True, exist_ok=True)
@@ -944,6 +1055,7 @@ def ci_command(
 @common_options
 def adopt(ctx: Context, tool: str, table: str | None, dry_run: bool) -> None:
     """Import another tool's migration history into migwiz's; the tool's own table is left untouched."""
+    from migwiz.console import output
     from migwiz.console.adopt_view import print_adopt
     from migwiz.engine.adopt import adopt as adopt_history
 
@@ -992,7 +1104,9 @@ def dry_run_command(
     Nothing is written to the database except its central log. Exit 0 when every statement would run,
     1 when one would fail.
     """
+    from migwiz.console import output
     from migwiz.console.dryrun import render_dry_run
+    from migwiz.engine import commands
 
     policy = _policy(
         ctx, ExecutionFlags.timeouts_only(lock_timeout, statement_timeout),
@@ -1020,6 +1134,7 @@ def backfill() -> None:
 
 
 def _control_backfill(ctx: Context, backfill_id: str | None, **changes: Any) -> None:
+    from migwiz.console import output
     from migwiz.console.backfill import describe_control
     from migwiz.engine.backfill import control_backfill
 
@@ -1035,6 +1150,7 @@ def _control_backfill(ctx: Context, backfill_id: str | None, **changes: Any) -> 
 @common_options
 def backfill_status_command(ctx: Context) -> None:
     """Every backfill in this database: rows done, rate, ETA, batch size and the operator's settings."""
+    from migwiz.console import output
     from migwiz.console.backfill import print_backfills
     from migwiz.engine.backfill import backfill_status
 
@@ -1089,6 +1205,7 @@ def new_group() -> None:
 
 
 def _new(ctx: Context, recipe: str, **args: Any) -> None:
+    from migwiz.console import output
     from migwiz.console.backfill import print_written
     from migwiz.engine.recipes import new_recipe
 
@@ -1191,10 +1308,13 @@ def new_split_column(ctx: Context, **args: Any) -> None:
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 def demo(keep: bool, rows: int, no_workload: bool, major: int | None, debug: bool) -> None:
     """Start an embedded server with a demo database and migration set, and show how to try it."""
+    from migwiz.console import output
     from migwiz.demo import demo_baseline
     from migwiz.demo.session import start_demo
 
     def progress(step: str, fraction: float) -> None:
+        from migwiz.console import output
+
         output.stderr.print(f"  {step} {fraction:4.0%}", markup=False, highlight=False)
 
     try:

@@ -40,6 +40,12 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     return lines
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_lint_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """`lint` of one file caches analysed schemas: in the tests, never in the user's cache folder."""
+    os.environ.setdefault("MIGWIZ_CACHE_DIR", str(tmp_path_factory.mktemp("migwiz-cache")))
+
+
 _servers: dict[int, LocalServer] = {}
 
 

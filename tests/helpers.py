@@ -34,15 +34,20 @@ class CliResult:
 
 
 def run_cli(
-    *args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 120
+    *args: str | Path,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 120,
+    stdin: str | None = None,
 ) -> CliResult:
-    """Run `python -m migwiz ARGS` in a subprocess, as a user would."""
+    """Run `python -m migwiz ARGS` in a subprocess, as a user would (`stdin`: text piped to it)."""
     full_env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200", **(env or {})}
     full_env.pop("DATABASE_URL", None) if env is None or "DATABASE_URL" not in env else None
     proc = subprocess.run(
         [sys.executable, "-m", "migwiz", *[str(a) for a in args]],
         capture_output=True,
         text=True,
+        input=stdin,
         cwd=cwd,
         env=full_env,
         timeout=timeout,

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from migwiz.engine import humanize
 from migwiz.engine.errors import UsageError
-from migwiz.engine.migset import load_migration_set
+from migwiz.engine.lintpaths import STDIN, locate, loose_script
 from migwiz.engine.model import MigrationSet, Script
 from migwiz.engine.trace import TracedLock, TraceResult
 
@@ -87,20 +87,30 @@ def print_trace(result: TraceResult, console: Console, *, path: str, target: str
     )
 
 
-def resolve_script(target: str, down: bool, migration_set: Callable[[], MigrationSet]) -> Script:
-    """The script `migwiz trace TARGET` means: a migration file (up or down), or a version of the set."""
+def resolve_script(
+    target: str,
+    down: bool,
+    migration_set: Callable[[], MigrationSet],
+    *,
+    configured: Path | None = None,
+    layout: str | None = None,
+    stdin: Callable[[], str] | None = None,
+) -> Script:
+    """The script `migwiz trace TARGET` means: `-` (stdin), a file of a set whatever its name (up or
+    down, found as `lint` finds it), a file outside any set, or a version of the configured set."""
+    if target == "-":
+        return loose_script(STDIN, stdin() if stdin is not None else None)
     path = Path(target)
     if path.is_file():
-        mset = load_migration_set(path.parent)
-        wanted = path.resolve()
-        for migration in mset.migrations:
-            ups = migration.up.path.resolve() == wanted
-            downs = migration.down is not None and migration.down.path.resolve() == wanted
-            if ups and not down:
-                return migration.up
-            if (downs or ups) and migration.down is not None:
-                return migration.down
-        raise UsageError(f"{target}: not a migration of {mset.root}", "name an up or down migration file")
+        located = locate(path, configured=configured, layout=layout)
+        migration = located.migration
+        if migration is None:
+            return loose_script(path)
+        if not (down or located.is_down):
+            return migration.up
+        if migration.down is None:
+            raise UsageError(f"{target}: migration {migration.label} has no down script", "drop --down")
+        return migration.down
     chosen = migration_set()
     found = chosen.by_version().get(chosen.version(target))
     if found is None:

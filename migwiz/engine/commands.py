@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from migwiz.engine.adopt import ensure_adopted
-from migwiz.engine.analysis import LintReport, ScriptLint, lint_migration_set, read_catalog_facts
+from migwiz.engine.analysis import LintReport, read_catalog_facts
 from migwiz.engine.backfill import backfill_status as backfill_status
 from migwiz.engine.backfill import control_backfill as control_backfill
 from migwiz.engine.backup import backup_check as backup_check
@@ -23,13 +23,14 @@ from migwiz.engine.dryrun import dry_run as dry_run
 from migwiz.engine.errors import UsageError
 from migwiz.engine.eventlog import EventSink, Run, StepCounter
 from migwiz.engine.impact import InflictedWaitWatch
+from migwiz.engine.lintpaths import lint_paths
 from migwiz.engine.migration_lock import MigrationLock
-from migwiz.engine.migset import load_migration_set
 from migwiz.engine.model import MigrationSet, Version
 from migwiz.engine.phases import phase_exempt
 from migwiz.engine.plan import PlanReport as PlanReport
 from migwiz.engine.plan import plan as plan
 from migwiz.engine.plan import plan_down as plan_down
+from migwiz.engine.preflight import check_target
 from migwiz.engine.recipes import new_recipe as new_recipe
 from migwiz.engine.rollback_test import test_rollback as test_rollback
 from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
@@ -92,8 +93,9 @@ def migrate(
     logged, then raised again. `control` lets another thread (or `install_signal_stop`) stop the run at a
     safe point or change its lock_timeout; it is marked finished when this returns.
     """
-    if command == "up":
-        with connect(dsn, autocommit=True, purpose="adopt check") as conn:
+    with connect(dsn, autocommit=True, purpose="preflight") as conn:
+        check_target(conn, schema, pruning=retention_ms is not None)  # before the lock and the first step
+        if command == "up":
             ensure_adopted(conn, schema)  # another tool's history, not adopted: applying would redo it all
     with MigrationLock(dsn, schema, wait_ms=wait_ms):
         run = Run(
@@ -188,38 +190,31 @@ def lint(
     pg_version: int | None = None,
     schema: str = DEFAULT_SCHEMA,
     layout: str | None = None,
+    migrations_dir: Path | None = None,
+    stdin: str | None = None,
+    cache: Path | bool | None = True,
 ) -> LintReport:
-    """Analyse migration folders or single migration files, without running anything.
+    """Analyse migration folders, single files or stdin (`-`, its text in `stdin`), without running anything.
 
-    `layout` names the folders' layout (else each is detected).
+    A folder is linted whole (`layout` names its layout, else it is detected). A file of a set (the
+    `migrations_dir`, or found from the file's folder) is linted alone but in the context of the migrations
+    before it, whose analysed schema is cached (`cache`: True for the user cache folder, a folder, or None);
+    a file outside any set is linted alone.
 
     With `dsn`, the catalog settles what only the schema knows, the server's version is used unless
     `pg_version` is given, and migrations already applied there are skipped (their effect is in the catalog).
     """
-    selections = [_selection(path, layout) for path in paths]
     catalog = None
     version = pg_version
-    applied: set[str] = set()
+    applied: frozenset[str] = frozenset()
     if dsn is not None:
         with connect(dsn, autocommit=True, purpose="lint") as conn:
             catalog = read_catalog_facts(conn)
             version = version or conn.info.server_version // 10000
-            applied = {h.version for h in read_history(conn, schema) if h.success}
-    files: list[ScriptLint] = []
-    for mset, only in selections:
-        chosen = tuple(m for m in mset.migrations if str(m.version) not in applied)
-        report = lint_migration_set(
-            MigrationSet(mset.root, mset.layout, chosen),
-            pg_version=version or DEFAULT_PG_VERSION,
-            catalog=catalog,
-        )
-        files.extend(f for f in report.files if only is None or f.path.resolve() == only)
-    return LintReport(tuple(files), version or DEFAULT_PG_VERSION)
-
-
-def _selection(path: Path, layout: str | None = None) -> tuple[MigrationSet, Path | None]:
-    if path.is_dir():
-        return load_migration_set(path, layout), None
-    if path.is_file():
-        return load_migration_set(path.parent, layout), path.resolve()
-    raise UsageError(f"{path}: no such file or folder")
+            applied = frozenset(h.version for h in read_history(conn, schema) if h.success)
+    chosen = version or DEFAULT_PG_VERSION
+    files = lint_paths(
+        paths, pg_version=chosen, catalog=catalog, applied=applied, configured=migrations_dir,
+        layout=layout, stdin=stdin, cache=cache,
+    )  # fmt: skip
+    return LintReport(tuple(files), chosen)

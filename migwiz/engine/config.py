@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,7 @@ _EXPECTED: dict[str, tuple[tuple[type, ...], str]] = {
     "lock_retries": ((int,), "a whole number"),
     "retry_for": _DURATION,
     "layout": _STRING,
+    "rollback_test": ((dict,), "a table ([migwiz.rollback_test] with ignore_column_order = true, ...)"),
 }
 _KNOWN_KEYS = set(_EXPECTED)
 
@@ -56,6 +58,12 @@ class Settings:
     """SQL files with the schema before the first migration (shadow databases start from it)."""
     layout: str | None = None
     """The migration folder's layout (None: detected from the file names)."""
+    rollback_ignore_column_order: bool = False
+    """[rollback_test] ignore_column_order: a column re-added last by a down is not a failure."""
+    rollback_ignore_volatile: bool = False
+    """[rollback_test] ignore_volatile: frozen timestamps in defaults and view texts are not failures."""
+    snapshots: bool = True
+    """[rollback_test] snapshots: cache replayed states as template databases on the shadow server."""
 
 
 def find_config(start: Path) -> Path | None:
@@ -139,8 +147,21 @@ def load_settings(
     elif "statement_timeout" in data:
         statement_timeout_ms = _duration(data["statement_timeout"], "statement_timeout", where)
     log_file = log_file_flag or (base / str(data["log_file"]) if "log_file" in data else None)
+    if log_file is not None:
+        check_log_file(log_file, "--log-file" if log_file_flag else f"{where}: log_file")
     drift = data.get("drift", {})
     ignore = tuple(str(p) for p in drift.get("ignore", ())) if isinstance(drift, dict) else ()
+    rollback = data.get("rollback_test", {})
+    if not isinstance(rollback, dict):
+        raise ConfigError(f"{where}: [migwiz.rollback_test] must be a table")
+    for key in sorted(set(rollback) - {"ignore_column_order", "ignore_volatile", "snapshots"}):
+        raise ConfigError(
+            f"{where}: unknown setting rollback_test.{key}",
+            "known: ignore_column_order, ignore_volatile, snapshots",
+        )
+    for key, value in rollback.items():
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where}: rollback_test.{key} = {value!r}: true or false")
     return Settings(
         migrations_dir=migrations_dir,
         schema=check_schema_name(schema_flag, "--schema")
@@ -154,11 +175,14 @@ def load_settings(
         log_retention_ms=_duration(data["log_retention"], "log_retention", where)
         if "log_retention" in data
         else None,
-        syslog_address=_syslog_address(data.get("syslog")),
+        syslog_address=_syslog_address(data.get("syslog"), where),
         baseline=baseline_flag or _baseline(data.get("baseline"), base, where),
         lock_retries=_count(data.get("lock_retries", 6), "lock_retries", where),
         retry_for_ms=_duration(data["retry_for"], "retry_for", where) if "retry_for" in data else 60_000,
         layout=_layout(layout_flag, data.get("layout"), where),
+        rollback_ignore_column_order=rollback.get("ignore_column_order", False),
+        rollback_ignore_volatile=rollback.get("ignore_volatile", False),
+        snapshots=rollback.get("snapshots", True),
     )
 
 
@@ -227,16 +251,61 @@ def check_schema_name(value: Any, where: str) -> str:
             f"{MAX_NAME_BYTES}",
             "choose a shorter schema name",
         )
+    reserved = _reserved_schema(value)
+    if reserved:
+        raise ConfigError(
+            f"{where} = {_shown(value)}: {reserved}", "choose a schema of migwiz's own (default: migwiz)"
+        )
     return value
 
 
-def _syslog_address(value: Any) -> str | None:
-    """`syslog = true` means the local socket; a string is a socket path or `host:port`."""
+def _reserved_schema(name: str) -> str | None:
+    """Why `name` cannot hold migwiz's tables (None when it can).
+
+    >>> _reserved_schema("pg_temp")
+    "names starting with 'pg_' are reserved by PostgreSQL"
+    >>> _reserved_schema("Public") is None  # a different schema: names are case-sensitive
+    True
+    """
+    if name in ("pg_catalog", "information_schema"):
+        return "that is PostgreSQL's system catalog, not a place for migwiz's tables"
+    if name == "public":
+        return "migwiz keeps its history and log in a schema of their own, apart from the application's"
+    if name.startswith("pg_"):
+        return "names starting with 'pg_' are reserved by PostgreSQL"
+    return None
+
+
+def _syslog_address(value: Any, where: Path) -> str | None:
+    """`syslog = true` means the local socket; a string is an absolute socket path or `host:port`."""
     if value is True:
         return "/dev/log"
-    if isinstance(value, str) and value:
+    if not isinstance(value, str) or not value:
+        return None
+    if value.startswith("/"):
         return value
-    return None
+    host, colon, port = value.rpartition(":")
+    hint = 'use true (/dev/log), a socket path such as "/dev/log", or "host:port" such as "localhost:514"'
+    if not colon or not host:
+        raise ConfigError(f"{where}: syslog = {_shown(value)}: not a socket path nor host:port", hint)
+    if not (port.isascii() and port.isdigit()) or not 0 < int(port) < 65536:
+        raise ConfigError(
+            f"{where}: syslog = {_shown(value)}: port {port!r} is not a number from 1 to 65535", hint
+        )
+    return value
+
+
+def check_log_file(path: Path, where: str) -> None:
+    """`path` can take the JSON-lines log: a file (or none yet) in a folder that exists and is writable."""
+    hint = "point log_file (or --log-file) at a file in an existing, writable folder"
+    if path.is_dir():
+        raise ConfigError(f"{where} = {str(path)!r}: is a folder, not a file", hint)
+    folder = path.parent
+    if not folder.is_dir():
+        raise ConfigError(f"{where} = {str(path)!r}: folder {str(folder)!r} does not exist", hint)
+    target = path if path.exists() else folder
+    if not os.access(target, os.W_OK):
+        raise ConfigError(f"{where} = {str(path)!r}: {str(target)!r} is not writable", hint)
 
 
 def _baseline(value: Any, base: Path, where: Path) -> tuple[Path, ...]:

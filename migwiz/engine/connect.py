@@ -154,7 +154,10 @@ def _connection_error(dsn: str, exc: psycopg.OperationalError) -> ConnectionFail
     detail = lines[-1] if lines else "unknown error"
     for line in lines:
         if "FATAL" in line or "failed:" in line:
-            detail = line.split("failed:", 1)[-1].strip() if "failed:" in line else line
+            # psycopg says "connection failed: connection to server at ... failed: FATAL: ...": keep the end
+            detail = (
+                line[line.index("FATAL:") :] if "FATAL:" in line else line.rsplit("failed:", 1)[-1].strip()
+            )
             break
     where = describe(dsn)
     lowered = text.lower()

@@ -62,3 +62,9 @@ class StateMismatch(MigwizError):
     """The history in the database and the files disagree (edited or missing applied migration)."""
 
     exit_code = 1
+
+
+class ReadOnlyTarget(MigwizError):
+    """The target accepts no writes: a hot standby, or `default_transaction_read_only` is on."""
+
+    exit_code = 2

@@ -10,6 +10,8 @@ import contextlib
 import json
 import logging
 import logging.handlers
+import socket
+import sys
 import threading
 import uuid
 from collections.abc import Callable, Iterator, Mapping
@@ -24,6 +26,8 @@ from psycopg.types.json import Jsonb
 
 from migwiz import __version__
 from migwiz.engine.connect import connect, scrub
+from migwiz.engine.errors import ConfigError
+from migwiz.engine.preflight import check_target
 from migwiz.engine.state import ensure_state, os_identity
 
 Level = Literal["debug", "info", "warning", "error"]
@@ -78,8 +82,14 @@ class JsonLinesSink:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._file = path.open("a", encoding="utf-8")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._file = path.open("a", encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(
+                f"log_file = {str(path)!r}: cannot write there: {exc.strerror or exc}",
+                "point log_file (or --log-file) at a file in an existing, writable folder",
+            ) from None
         self._lock = threading.Lock()
 
     def write(self, event: Event) -> None:
@@ -121,7 +131,9 @@ def notify_channel(schema: str) -> str:
 class SyslogSink:
     """Sends events to syslog (facility LOCAL0), one line each.
 
-    `address` is a Unix socket path (default `/dev/log`) or `host:port` for UDP.
+    `address` is a Unix socket path (default `/dev/log`) or `host:port` for UDP. An address that cannot
+    be reached when the sink opens is a `ConfigError`; if sending fails later, the sink goes quiet and
+    says why in `failed` (the other sinks still have every event).
     """
 
     _PRIORITIES: ClassVar[dict[str, int]] = {
@@ -133,15 +145,28 @@ class SyslogSink:
 
     def __init__(self, address: str = "/dev/log") -> None:
         target: str | tuple[str, int]
+        hint = 'start the syslog daemon, or set syslog to a socket that exists or to "host:port"'
         if ":" in address and not address.startswith("/"):
             host, _, port = address.rpartition(":")
+            if not (port.isascii() and port.isdigit()) or not 0 < int(port) < 65536:
+                raise ConfigError(
+                    f"syslog = {address!r}: port {port!r} is not a number from 1 to 65535", hint
+                )
             target = (host, int(port))
         else:
             target = address
-        self._handler = logging.handlers.SysLogHandler(
-            address=target, facility=logging.handlers.SysLogHandler.LOG_LOCAL0
-        )
+            _probe_unix_socket(address, hint)
+        try:
+            self._handler = logging.handlers.SysLogHandler(
+                address=target, facility=logging.handlers.SysLogHandler.LOG_LOCAL0
+            )
+        except (OSError, OverflowError) as exc:
+            raise ConfigError(
+                f"syslog = {address!r}: {getattr(exc, 'strerror', None) or exc}", hint
+            ) from None
         self._handler.ident = "migwiz: "
+        self._handler.handleError = self._went_quiet  # type: ignore[method-assign]
+        self.failed: str | None = None
 
     def write(self, event: Event) -> None:
         """One line: run id, step, message."""
@@ -149,11 +174,36 @@ class SyslogSink:
             "migwiz", self._PRIORITIES[event.level], "", 0,
             f"run={event.run_id[:8]} {event.step}: {event.message}", None, None,
         )  # fmt: skip
-        self._handler.emit(record)
+        if self.failed is None:
+            self._handler.emit(record)
+
+    def _went_quiet(self, record: logging.LogRecord) -> None:
+        """logging's error path (a traceback per event) replaced by one note: the sink stops sending."""
+        exc = sys.exc_info()[1]
+        self.failed = f"syslog: {getattr(exc, 'strerror', None) or exc or 'send failed'}"
 
     def close(self) -> None:
         """Close the socket."""
         self._handler.close()
+
+
+def _probe_unix_socket(path: str, hint: str) -> None:
+    """Connect to the syslog socket at `path` once (datagram, then stream); a `ConfigError` if neither."""
+    error: OSError | None = None
+    for kind in (socket.SOCK_DGRAM, socket.SOCK_STREAM):
+        with socket.socket(socket.AF_UNIX, kind) as probe:
+            try:
+                probe.connect(path)
+                return
+            except OSError as exc:
+                error = error or exc
+    reason = error.strerror if error and error.strerror else "cannot connect"
+    raise ConfigError(f"syslog = {path!r}: no syslog socket there ({reason})", hint)
+
+
+def _close_all(sinks: list[EventSink]) -> None:
+    for sink in sinks:
+        sink.close()
 
 
 class StepCounter:
@@ -268,8 +318,23 @@ class Run:
         self.schema = schema
         self.command = command
         self.log = EventLog()
-        self._conn = connect(dsn, autocommit=True, purpose="log")
-        ensure_state(self._conn, schema)
+        files: list[EventSink] = []  # opened first: a wrong log_file or syslog stops the run before it starts
+        if log_file is not None:
+            files.append(JsonLinesSink(log_file))
+        if syslog_address:
+            files.append(SyslogSink(syslog_address))
+        try:
+            self._conn = connect(dsn, autocommit=True, purpose="log")
+        except Exception:
+            _close_all(files)
+            raise
+        try:
+            check_target(self._conn, schema, pruning=retention_ms is not None)
+            ensure_state(self._conn, schema)
+        except Exception:
+            _close_all(files)
+            self._conn.close()
+            raise
         os_user, host = os_identity()
         self._conn.execute(
             sql.SQL(
@@ -280,10 +345,7 @@ class Run:
         )
         self.db_sink = DatabaseSink(self._conn, schema)
         self.log.sinks.append(self.db_sink)
-        if log_file is not None:
-            self.log.sinks.append(JsonLinesSink(log_file))
-        if syslog_address:
-            self.log.sinks.append(SyslogSink(syslog_address))
+        self.log.sinks.extend(files)
         self.log.info("run", f"migwiz {command} started", os_user=os_user, host=host, version=__version__)
         if retention_ms is not None:
             pruned = prune_events(self._conn, schema, retention_ms)
@@ -299,6 +361,9 @@ class Run:
     def finish(self, outcome: str, **details: Any) -> None:
         """Record the outcome, then close the log."""
         level: Level = "info" if outcome == "success" else "error"
+        quiet = [f for f in (getattr(s, "failed", None) for s in self.log.sinks) if isinstance(f, str)]
+        if quiet:
+            details["sink_failures"] = quiet  # e.g. the syslog daemon went away: said once, here
         self.log.event(level, "run", f"migwiz {self.command} finished: {outcome}", outcome=outcome, **details)
         with contextlib.suppress(psycopg.Error):  # server gone: the JSON-lines sink still has the story
             self._conn.execute(

@@ -72,7 +72,7 @@ def shadow_database(
     A database migwiz created is dropped on exit (also on Ctrl-C); an operator's database is emptied again.
     """
     if shadow_dsn:
-        with _operator_shadow(shadow_dsn) as shadow:
+        with operator_shadow(shadow_dsn) as shadow:
             apply_baseline(shadow.dsn, baseline)
             yield shadow
         return
@@ -111,7 +111,8 @@ def apply_baseline(dsn: str, files: Sequence[Path]) -> None:
 
 
 @contextmanager
-def _operator_shadow(shadow_dsn: str) -> Iterator[Shadow]:
+def operator_shadow(shadow_dsn: str) -> Iterator[Shadow]:
+    """The operator's (empty) shadow database; everything migwiz made in it is dropped on exit."""
     with connect(shadow_dsn, autocommit=True, purpose="shadow") as conn:
         before = read_schema(conn, exclude_schemas=())
     leftover = [

@@ -5,6 +5,7 @@ Read-only: nothing is created (the migwiz schema may not exist yet).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -12,7 +13,7 @@ from importlib import resources
 from psycopg.rows import dict_row
 
 from migwiz.engine.connect import connect, describe
-from migwiz.engine.model import Version
+from migwiz.engine.model import MigrationSet, Version
 from migwiz.engine.state import DEFAULT_SCHEMA, read_history, state_exists
 
 
@@ -65,9 +66,12 @@ class TargetInfo:
         return tuple(out)
 
 
-def target_info(dsn: str, schema: str = DEFAULT_SCHEMA) -> TargetInfo:
+def target_info(dsn: str, schema: str = DEFAULT_SCHEMA, mset: MigrationSet | None = None) -> TargetInfo:
     """Probe the target: version, database, user, size, replica or not, a pooler in transaction mode,
-    the migwiz schema and the current migration version."""
+    the migwiz schema and the current migration version.
+
+    The current version is the newest applied in `mset`'s order (its tool's, e.g. Diesel's versions
+    compared without dashes) when the set is given, else in migwiz's generic version order."""
     with connect(dsn, autocommit=True, purpose="target") as conn:
         with conn.cursor(row_factory=dict_row) as cur:
             first = cur.execute(_query("server")).fetchone()
@@ -75,8 +79,9 @@ def target_info(dsn: str, schema: str = DEFAULT_SCHEMA) -> TargetInfo:
         assert first is not None and second is not None
         initialised = state_exists(conn, schema)
         history = read_history(conn, schema) if initialised else []
-    applied = [Version(h.version) for h in history if h.success]
-    current = max(applied, default=None)
+    applied = [h.version for h in history if h.success]
+    order: Callable[[str], Version] = mset.version if mset is not None else Version
+    current = max(applied, key=order, default=None)
     return TargetInfo(
         where=describe(dsn),
         server_version=str(first["server_version"]),
@@ -87,7 +92,7 @@ def target_info(dsn: str, schema: str = DEFAULT_SCHEMA) -> TargetInfo:
         is_replica=bool(first["in_recovery"]),
         pooler_suspected=first["pid"] != second["pid"],
         migwiz_schema=initialised,
-        current_version=str(current) if current is not None else None,
+        current_version=current,
         applied=len(applied),
         schema=schema,
     )

@@ -67,11 +67,13 @@ class TargetView:
 
 def target_info(dsn: str, settings: Settings) -> TargetView:
     """Probe the target (engine `target_info`) and count what the migration folder has pending."""
-    info = commands.target_info(dsn, settings.schema)
+    folder = settings.migrations_dir
+    mset = load_migration_set(folder, settings.layout) if folder is not None and folder.is_dir() else None
+    info = commands.target_info(dsn, settings.schema, mset)
     warnings = list(info.warnings())
     pending = 0
-    if settings.migrations_dir is not None and settings.migrations_dir.is_dir():
-        result = commands.status(dsn, load_migration_set(settings.migrations_dir), schema=settings.schema)
+    if mset is not None:
+        result = commands.status(dsn, mset, schema=settings.schema)
         pending = sum(1 for s in result.statuses if s.state in ("pending", "failed"))
     else:
         warnings.append("no migration folder: pass --dir or add `dir` to migwiz.toml")
@@ -90,6 +92,8 @@ class PendingInfo:
     verdicts: dict[str, str] | None = None
     """Planner verdict (safe / quiet_window / dangerous) by version; None when the plan failed."""
     plan_error: str | None = None
+    notices: tuple[str, ...] = ()
+    """As `status` gives them: files the tool ignores, pending migrations sorting before an applied one."""
 
     def script_lint(self, path: Path) -> ScriptLint | None:
         """The analysis of one script file."""
@@ -126,7 +130,7 @@ def pending_info(dsn: str, settings: Settings) -> PendingInfo:
     mset = migration_set(settings)
     result = commands.status(dsn, mset, schema=settings.schema)
     assert settings.migrations_dir is not None
-    lint = commands.lint([settings.migrations_dir], dsn=dsn, schema=settings.schema)
+    lint = commands.lint([settings.migrations_dir], dsn=dsn, schema=settings.schema, layout=settings.layout)
     verdicts: dict[str, str] | None = None
     error: str | None = None
     try:
@@ -134,7 +138,7 @@ def pending_info(dsn: str, settings: Settings) -> PendingInfo:
         verdicts = {m.version: str(m.verdict) for m in report.migrations}
     except MigwizError as exc:
         error = exc.message
-    return PendingInfo(mset, result.statuses, lint, result.initialised, verdicts, error)
+    return PendingInfo(mset, result.statuses, lint, result.initialised, verdicts, error, result.notices)
 
 
 # -- impact ------------------------------------------------------------------------------------------------

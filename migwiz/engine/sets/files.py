@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from migwiz.engine.directives import directives_from_scan
 from migwiz.engine.errors import MigrationFileError
 from migwiz.engine.model import Directives, Migration, Script, Version
-from migwiz.engine.splitting import scan_sql
+from migwiz.engine.splitting import ScannedSql, scan_sql
 
 TOOL_NAMES = {
     "native": "golang-migrate",
@@ -71,12 +72,28 @@ def visible(folder: Path, missing: str | None = None) -> list[Path]:
     return [p for p in children if not p.name.startswith(".")]
 
 
+SCANS: ContextVar[dict[tuple[str, int], ScannedSql] | None] = ContextVar("migwiz_scans", default=None)
+"""When set, scripts' scans are kept and reused here by (sha256 of the text, first line): a cache of split
+statements across runs (`migwiz.engine.lintcache.remembered_scans`)."""
+
+
 def script(path: Path, text: str, *, first_line: int = 1, base: Directives | None = None) -> Script:
     """A script from its text: statements split, directives parsed (on top of `base`)."""
     body = lf(text).removeprefix("\ufeff")
-    scanned = scan_sql(body, path=path, first_line=first_line)
+    scanned = _scan(body, path, first_line)
     directives, ignores = directives_from_scan(scanned, path=path, base=base)
     return Script(path, scanned.statements, directives, ignores, first_line)
+
+
+def _scan(body: str, path: Path, first_line: int) -> ScannedSql:
+    memo = SCANS.get()
+    if memo is None:
+        return scan_sql(body, path=path, first_line=first_line)
+    key = (hashlib.sha256(body.encode("utf-8")).hexdigest(), first_line)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = scan_sql(body, path=path, first_line=first_line)
+    return found
 
 
 def read_migration_file(path: Path) -> str:

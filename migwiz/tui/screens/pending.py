@@ -24,6 +24,7 @@ from migwiz.tui.verdicts import LINT, PLANNER, verdict_text
 from migwiz.tui.widgets.keyed_table import selected_key, sync_rows
 from migwiz.tui.widgets.sql_view import render_script
 
+NOTICES_SHOWN = 3
 STATE_STYLES = {"applied": "green", "pending": "cyan", "failed": "bold red", "checksum_mismatch": "bold red"}
 
 
@@ -52,6 +53,7 @@ class PendingScreen(WizardScreen):
             table.add_column(label, width=width)
         table.add_column("down", width=4)
         yield table
+        yield Static("", id="notices")
         with VerticalScroll(id="sql-scroll"):
             yield Static("", id="sql")
 
@@ -93,11 +95,23 @@ class PendingScreen(WizardScreen):
         with self.app.batch_update():
             sync_rows(table, rows)
         self.set_status(self.summary(info))
+        self.show_notices(info.notices)
         first = next((i for i, s in enumerate(info.statuses) if s.state != "applied"), 0)
         if table.row_count and table.cursor_row == 0 and first:
             table.move_cursor(row=first, animate=False)
         table.focus()
         self.show_sql()
+
+    def show_notices(self, notices: tuple[str, ...]) -> None:
+        """The set's notices, one line each as `status` prints them (the first few; status lists all)."""
+        shown = Text(no_wrap=True, overflow="ellipsis")
+        for n, notice in enumerate(notices[:NOTICES_SHOWN]):
+            shown.append(("\n" if n else "") + f"notice: {notice}", style="yellow")
+        if len(notices) > NOTICES_SHOWN:
+            shown.append(f"\n{len(notices) - NOTICES_SHOWN} more: migwiz status lists them all", style="dim")
+        widget = self.query_one("#notices", Static)
+        widget.update(shown)
+        widget.display = bool(notices)
 
     def summary(self, info: backend.PendingInfo) -> Text:
         """How many to apply, counted by verdict, and where the verdicts come from."""
