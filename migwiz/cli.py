@@ -19,16 +19,19 @@ import click
 # `migwiz --help` and `--version` stay fast: psycopg, the engine's database modules, the analysis and the
 # UI are imported inside the commands that use them (tests/unit/test_import_hygiene.py).
 from migwiz import __version__
+from migwiz.cli_params import version_flag
 from migwiz.console.failures import JsonErrors, install_excepthooks
 from migwiz.console.failures import fail as _fail
 from migwiz.console.failures import write_scrubbed as _write_scrubbed
-from migwiz.engine.durations import parse_duration
+from migwiz.engine.durations import parse_age, parse_duration
 from migwiz.engine.errors import ConnectionFailed, MigwizError, UsageError
 
 if TYPE_CHECKING:
     from migwiz.engine.config import Settings
     from migwiz.engine.eventlog import Event
-    from migwiz.engine.model import MigrationSet
+    from migwiz.engine.model import MigrationSet, Version
+    from migwiz.engine.repair import RepairPlan
+    from migwiz.engine.risk import RiskyFinding
     from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -59,6 +62,20 @@ class Context:
         if not folder.is_dir():
             raise UsageError(f"migration folder {folder} does not exist", "check --dir or migwiz.toml")
         return load_migration_set(folder, self.settings.layout)
+
+    def baseline(self, dsn: str | None, *, tolerant: bool = False) -> tuple[Path, ...]:
+        """--baseline / migwiz.toml's baseline, else the one recorded in the database at `dsn`; `tolerant`:
+        none when that database cannot be read (`ci` then reports the unreachable database in its gate)."""
+        import psycopg
+
+        from migwiz.engine.baseline import baseline_files
+
+        try:
+            return baseline_files(dsn, self.settings.baseline, self.settings.schema)
+        except (psycopg.Error, MigwizError):
+            if not tolerant:
+                raise
+            return ()
 
 
 def common_options(func: F) -> F:
@@ -116,7 +133,11 @@ def common_options(func: F) -> F:
             return func(ctx, **kwargs)
         except MigwizError as exc:
             _fail(exc, debug, json_output)
-        except psycopg.OperationalError as exc:
+        except psycopg.errors.LockNotAvailable as exc:  # a bookkeeping lock_timeout: held, not lost
+            first = scrub(exc.diag.message_primary or str(exc)).strip()
+            hint = "another session holds a lock migwiz needs (see pg_locks); rerun once it is released"
+            _fail(MigwizError(f"gave up waiting for a lock: {first}", hint), debug, json_output)
+        except (psycopg.OperationalError, psycopg.errors.IdleInTransactionSessionTimeout) as exc:
             first = scrub(str(exc)).strip().splitlines()[0] if str(exc).strip() else "connection lost"
             _fail(
                 ConnectionFailed(
@@ -384,6 +405,14 @@ def parse_duration_flag(value: str, flag: str) -> int:
         raise UsageError(f"{flag} {value!r}: {exc}") from None
 
 
+def parse_age_flag(value: str, flag: str) -> int:
+    """How far back (`--since 5m`) in ms, or a usage error naming the flag."""
+    try:
+        return parse_age(value)
+    except ValueError as exc:
+        raise UsageError(f"{flag} {value!r}: {exc}") from None
+
+
 def _policy(ctx: Context, flags: ExecutionFlags, **extra: Any) -> ExecutionPolicy:
     from migwiz.engine.executor import RetryPolicy
     from migwiz.engine.guard import GuardPolicy
@@ -417,7 +446,7 @@ def _policy(ctx: Context, flags: ExecutionFlags, **extra: Any) -> ExecutionPolic
 
 
 @cli.command()
-@click.option("--to", "to", help="Apply up to and including this version.")
+@click.option("--to", "to", callback=version_flag, help="Apply up to and including this version.")
 @click.option("--allow-irreversible", is_flag=True, help="Apply migrations that have no down script.")
 @click.option(
     "--allow-out-of-order", is_flag=True, help="Apply a pending migration older than an applied one."
@@ -436,6 +465,11 @@ def _policy(ctx: Context, flags: ExecutionFlags, **extra: Any) -> ExecutionPolic
     is_flag=True,
     help="Run a contract migration the phase guard refuses (the reasons are logged).",
 )
+@click.option(
+    "--force-risky",
+    is_flag=True,
+    help="Apply migrations lint rates `error` without asking (the findings are logged).",
+)
 @common_options
 @_execution_options
 def up(
@@ -447,8 +481,13 @@ def up(
     resolve: str | None,
     phase: str | None,
     force_contract: bool,
+    force_risky: bool,
 ) -> None:
-    """Apply pending migrations, each in its own transaction with its history row."""
+    """Apply pending migrations, each in its own transaction with its history row.
+
+    Migrations that lint rates `error` are listed first; on a terminal migwiz asks, otherwise (or with
+    --json) it refuses unless --force-risky.
+    """
     policy = _policy(
         ctx,
         flags,
@@ -458,29 +497,157 @@ def up(
         phase=phase,
         force_contract=force_contract,
     )
-    _run_migrations(
-        ctx, "up", policy, flags, lambda runner: runner.up(runner.mset.version(to) if to else None)
-    )
+    target = ctx.migration_set().version(to) if to else None
+    risky = _confirm_risky(ctx, target, phase, force_risky)
+
+    def action(runner: Runner) -> RunReport:
+        if risky:
+            runner.log.warning(
+                "plan",
+                f"applying {len({f.version for f in risky})} migration(s) lint rates error: "
+                + "; ".join(f.describe() for f in risky),
+                findings=[f.describe() for f in risky],
+                forced="--force-risky" if force_risky else "confirmed on the terminal",
+            )
+        return runner.up(target)
+
+    _run_migrations(ctx, "up", policy, flags, action)
+
+
+def _confirm_risky(ctx: Context, to: Version | None, phase: str | None, force: bool) -> list[RiskyFinding]:
+    """The `error` findings of what `up` is about to apply, shown; asked about on a terminal, refused
+    without --force-risky elsewhere. Empty when there are none."""
+    from migwiz.console import output
+    from migwiz.engine import commands
+    from migwiz.engine.phases import phase_of
+    from migwiz.engine.risk import error_findings
+
+    mset = ctx.migration_set()
+    statuses = commands.status(ctx.dsn, mset, schema=ctx.settings.schema).statuses
+    pending = [
+        s.migration
+        for s in statuses
+        if s.migration is not None
+        and s.state in ("pending", "failed")
+        and (to is None or s.version <= to)
+        and (phase is None or phase_of(s.migration) == phase)
+    ]
+    if not pending:
+        return []
+    report = commands.lint([mset.root], dsn=ctx.dsn, schema=ctx.settings.schema, layout=ctx.settings.layout)
+    risky = error_findings(report, pending)
+    if not risky or force:
+        return risky
+    versions = sorted({f.version for f in risky})
+    for finding in risky:
+        output.stderr.print(f"lint error: {finding.describe()}", markup=False, highlight=False)
+    if ctx.json or not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError(
+            f"lint rates {len(versions)} pending migration(s) error ({', '.join(versions)}); nothing was run",
+            "review them (`migwiz plan`, `migwiz lint`); --force-risky applies them anyway (logged)",
+        )
+    if not click.confirm(f"Apply {', '.join(versions)} although lint rates them error?", default=False):
+        raise UsageError("not confirmed: nothing was run")
+    return risky
 
 
 @cli.command()
-@click.option("--to", "to", help="Revert every migration newer than this version.")
+@click.option("--to", "to", callback=version_flag, help="Revert every migration newer than this version.")
 @click.option("--steps", type=click.IntRange(min=1), help="Revert this many migrations (default 1).")
 @click.option(
     "--resolve",
     type=click.Choice(["ran", "not-ran"]),
     help="Say whether an interrupted no-transaction statement completed.",
 )
+@click.option(
+    "--allow-edited",
+    is_flag=True,
+    help="Roll back although applied migrations were edited since (the edited files are named in the log).",
+)
 @common_options
 @_execution_options
-def down(ctx: Context, flags: ExecutionFlags, to: str | None, steps: int | None, resolve: str | None) -> None:
+def down(
+    ctx: Context,
+    flags: ExecutionFlags,
+    to: str | None,
+    steps: int | None,
+    resolve: str | None,
+    allow_edited: bool,
+) -> None:
     """Run down scripts, newest first (one step unless --to or --steps)."""
     if to and steps:
         raise click.UsageError("--to and --steps cannot be combined")
-    policy = _policy(ctx, flags, resolve=resolve)
+    policy = _policy(ctx, flags, resolve=resolve, allow_edited=allow_edited)
     _run_migrations(
         ctx, "down", policy, flags, lambda runner: runner.down(runner.mset.version(to) if to else None, steps)
     )
+
+
+# -- repair ------------------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--migration", "version", help="Only this migration (needed when several are partly applied).")
+@click.option(
+    "--from-statement",
+    type=click.IntRange(min=1),
+    help="Resume a partly applied migration at this statement of its fixed file (earlier ones: done).",
+)
+@click.option(
+    "--restart", is_flag=True, help="A partly applied migration runs again from its first statement."
+)
+@click.option("--dry-run", is_flag=True, help="Only show what would change.")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@common_options
+def repair(
+    ctx: Context, version: str | None, from_statement: int | None, restart: bool, dry_run: bool, yes: bool
+) -> None:
+    """Realign the history with fixed files: checksums of edited applied migrations, part-applied ones."""
+    if restart and from_statement is not None:
+        raise UsageError("--restart and --from-statement cannot be combined", "choose one resume point")
+    if not (yes or dry_run) and (ctx.json or not sys.stdin.isatty()):
+        raise UsageError(
+            "repair changes the history: confirm with --yes when not on a terminal",
+            "look first with --dry-run, then pass --yes",
+        )
+    from migwiz.console import output
+    from migwiz.engine import commands
+
+    mset = ctx.migration_set()
+
+    def confirm(plan: RepairPlan) -> bool:
+        _print_repair(plan)
+        return click.confirm(f"Change {len(plan.changes)} history row(s)?")
+
+    result = commands.repair(
+        ctx.dsn, mset, commands.RepairChoice(version, from_statement, restart), schema=ctx.settings.schema,
+        dry_run=dry_run, confirm=None if yes or dry_run else confirm, log_file=ctx.settings.log_file,
+        syslog_address=ctx.settings.syslog_address,
+    )  # fmt: skip
+    if ctx.json:
+        output.emit_json(result.to_json())
+        return
+    if dry_run or yes:
+        _print_repair(result.plan)
+    if not result.plan.changes:
+        output.stdout.print("nothing to repair: the history agrees with the files", markup=False)
+    elif result.applied:
+        output.stdout.print(
+            f"{len(result.plan.changes)} history row(s) repaired; run {result.run_id}", markup=False
+        )
+    elif dry_run:
+        output.stdout.print("dry run: nothing was changed", markup=False)
+    else:
+        output.stdout.print("not confirmed: nothing was changed", markup=False)
+        sys.exit(1)
+
+
+def _print_repair(plan: RepairPlan) -> None:
+    from migwiz.console import output
+
+    for c in plan.changes:
+        output.stdout.print(f"{c.kind:8} {c.label}: {c.description}", markup=False)
+    _print_notices(plan.notices)
 
 
 # -- lint --------------------------------------------------------------------------------------------------
@@ -530,7 +697,7 @@ def lint(ctx: Context, paths: tuple[Path, ...], sarif: bool, pg_version: int | N
 
 @cli.command()
 @click.option("--run", "run_id", help="Only this run (a prefix of its id is enough).")
-@click.option("--since", help="Only events newer than this, e.g. 2h, 30min.")
+@click.option("--since", help="Only events newer than this, e.g. 30s, 5m, 2h, 1d.")
 @click.option(
     "--level", type=click.Choice(["debug", "info", "warning", "error"]), help="Only this level and above."
 )
@@ -554,7 +721,7 @@ def log(
     from migwiz.engine.eventlog import Level, follow_events, read_events
     from migwiz.engine.state import state_exists
 
-    since_ms = parse_duration_flag(since, "--since") if since else None
+    since_ms = parse_age_flag(since, "--since") if since else None
     filters: dict[str, Any] = {
         "run_id": run_id,
         "since_ms": since_ms,
@@ -720,18 +887,23 @@ def trace_command(ctx: Context, target: str, on_target: bool, down_script: bool,
     """
     from migwiz.console import output
     from migwiz.console.trace_view import print_trace, resolve_script, trace_json
+    from migwiz.engine.connect import connect
     from migwiz.engine.trace import trace_on_scratch, trace_statements
+    from migwiz.engine.transactions import plan_transaction
 
     script = resolve_script(
         target, down_script, ctx.migration_set, configured=ctx.settings.migrations_dir,
         layout=ctx.settings.layout, stdin=sys.stdin.read,
     )  # fmt: skip
     timeout_s = parse_duration_flag(timeout, "--timeout") / 1000
-    in_transaction = script.directives.transaction
+    with connect(ctx.dsn, autocommit=True, purpose="trace") as conn:
+        major = conn.info.server_version // 10000
+    plan = plan_transaction(script, major)  # the decision `up` makes: refusals, automatic mode, unwrapping
+    script, in_transaction = plan.script, plan.in_transaction
     if on_target:
         if not in_transaction:
             raise UsageError(
-                f"{script.path}: a no-transaction migration commits each statement: tracing it on the "
+                f"{script.path}: runs {plan.mode()}, committing each statement: tracing it on the "
                 "target would apply it",
                 "trace it on a scratch copy (drop --on-target)",
             )
@@ -865,7 +1037,7 @@ def test_rollback_command(
     dsn = ctx.dsn if ctx.dsn_given else None
     report = test_rollback(
         dsn, mset, shadow_dsn=shadow_dsn, which=which, with_data=with_data,
-        schema=ctx.settings.schema, baseline=ctx.settings.baseline,
+        schema=ctx.settings.schema, baseline=ctx.baseline(dsn),
         tolerance=_tolerance(ctx.settings, ignore_column_order, ignore_volatile),
         snapshots=ctx.settings.snapshots and not no_snapshots,
     )  # fmt: skip
@@ -892,7 +1064,7 @@ def drift(ctx: Context, shadow_dsn: str | None, with_sql: bool) -> None:
 
     report = find_drift(
         ctx.dsn, ctx.migration_set(), shadow_dsn=shadow_dsn, schema=ctx.settings.schema,
-        ignore=ctx.settings.drift_ignore, with_sql=with_sql, baseline=ctx.settings.baseline,
+        ignore=ctx.settings.drift_ignore, with_sql=with_sql, baseline=ctx.baseline(ctx.dsn),
         snapshots=ctx.settings.snapshots,
     )  # fmt: skip
     if ctx.json:
@@ -917,14 +1089,41 @@ def verify(ctx: Context, shadow_dsn: str | None, no_drift: bool) -> None:
 
     report = run_verify(
         ctx.dsn, ctx.migration_set(), shadow_dsn=shadow_dsn, schema=ctx.settings.schema,
-        ignore=ctx.settings.drift_ignore, skip_drift=no_drift, baseline=ctx.settings.baseline,
-        snapshots=ctx.settings.snapshots,
+        ignore=ctx.settings.drift_ignore, skip_drift=no_drift,
+        baseline=() if no_drift else ctx.baseline(ctx.dsn), snapshots=ctx.settings.snapshots,
     )  # fmt: skip
     if ctx.json:
         output.emit_json(report.to_json())
     else:
         print_verify(report)
     sys.exit(0 if report.ok else 1)
+
+
+@cli.command("baseline")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@common_options
+def baseline_command(ctx: Context, files: tuple[Path, ...]) -> None:
+    """Record FILES (in order) as the schema before the first migration, or show the recorded baseline.
+
+    drift, verify, test-rollback, ci and the wizard start their shadow databases from it without flags.
+    """
+    from migwiz.console import output
+    from migwiz.engine.baseline import read_baseline, record_baseline
+    from migwiz.engine.connect import connect
+
+    with connect(ctx.dsn, autocommit=True, purpose="baseline") as conn:
+        if files:
+            record_baseline(conn, files, ctx.settings.schema)
+        recorded = read_baseline(conn, ctx.settings.schema)
+    if ctx.json:
+        output.emit_json({"baseline": [{"name": b.name, "bytes": len(b.sql.encode())} for b in recorded]})
+        return
+    if not recorded:
+        output.stdout.print("no baseline recorded: shadow databases start empty", markup=False)
+        return
+    verb = "recorded" if files else "baseline"
+    for b in recorded:
+        output.stdout.print(f"{verb}: {b.name} ({len(b.sql.encode())} bytes)", markup=False, highlight=False)
 
 
 # -- ci / adopt -------------------------------------------------------------------------------------------
@@ -1015,7 +1214,8 @@ def ci_command(
         ctx.migration_set(), shadow_dsn=shadow_dsn, embedded=embedded, pg_version=pg_version,
         drift_dsn=drift_dsn, plan_dsn=plan_dsn, fail_on=cast(Any, fail_on),
         plan_fail_on=cast(Any, plan_fail_on), rollback=not no_rollback,
-        baseline=base_sql or ctx.settings.baseline,
+        baseline=base_sql
+        or ctx.baseline(drift_dsn or plan_dsn or (ctx.dsn if ctx.dsn_given else None), tolerant=True),
         schema=ctx.settings.schema,
         tolerance=_tolerance(ctx.settings, ignore_column_order, ignore_volatile),
         snapshots=ctx.settings.snapshots and not no_snapshots,
@@ -1063,6 +1263,13 @@ def adopt(ctx: Context, tool: str, table: str | None, dry_run: bool) -> None:
         ctx.dsn, ctx.migration_set(), tool, schema=ctx.settings.schema, table=table, dry_run=dry_run,
         log_file=ctx.settings.log_file,
     )  # fmt: skip
+    if ctx.settings.baseline and not dry_run:  # an adopted database knows its baseline from now on
+        from migwiz.engine.baseline import read_baseline, record_baseline
+        from migwiz.engine.connect import connect
+
+        with connect(ctx.dsn, autocommit=True, purpose="baseline") as conn:
+            if not read_baseline(conn, ctx.settings.schema):
+                record_baseline(conn, ctx.settings.baseline, ctx.settings.schema)
     if ctx.json:
         output.emit_json(report.to_json())
     else:
@@ -1073,7 +1280,7 @@ def adopt(ctx: Context, tool: str, table: str | None, dry_run: bool) -> None:
 
 
 @cli.command("dry-run")
-@click.option("--to", "to", help="Dry-run up to and including this version.")
+@click.option("--to", "to", callback=version_flag, help="Dry-run up to and including this version.")
 @click.option("--shadow-dsn", help="An empty database (e.g. on another server) to use as the shadow.")
 @click.option(
     "--sample-rows",
@@ -1309,31 +1516,27 @@ def new_split_column(ctx: Context, **args: Any) -> None:
 def demo(keep: bool, rows: int, no_workload: bool, major: int | None, debug: bool) -> None:
     """Start an embedded server with a demo database and migration set, and show how to try it."""
     from migwiz.console import output
-    from migwiz.demo import demo_baseline
-    from migwiz.demo.session import start_demo
+    from migwiz.demo.session import DemoStopped, demo_commands, start_demo, stop_on_signals
 
     def progress(step: str, fraction: float) -> None:
         from migwiz.console import output
 
         output.stderr.print(f"  {step} {fraction:4.0%}", markup=False, highlight=False)
 
+    stop_on_signals()  # SIGTERM / SIGHUP end the demo as Ctrl-C does: server stopped, folder deleted
     try:
         output.stderr.print("starting the demo server and building the shop database...", markup=False)
         session = start_demo(keep=keep, rows=rows, workload=not no_workload, major=major, progress=progress)
     except MigwizError as exc:
         _fail(exc, debug)
         return
-    migrations = session.migrations_dir
+    except DemoStopped:
+        sys.exit(1)
     lines = [
         f"demo database: {session.dsn}  (PostgreSQL {session.server.major})",
-        f"demo migrations: {migrations}",
+        f"demo migrations: {session.migrations_dir}",
         "try it:",
-        f"  export DATABASE_URL='{session.dsn}'",
-        f"  migwiz status --dir {migrations}",
-        f"  migwiz up --dir {migrations} --to 0001",
-        f"  migwiz down --dir {migrations}",
-        f"  migwiz drift --dir {migrations} " + " ".join(f"--baseline {p}" for p in demo_baseline()),
-        "  migwiz log",
+        *(f"  {line}" for line in demo_commands(session.dsn, session.migrations_dir)),
     ]
     output.stdout.print("\n".join(lines), markup=False, highlight=False)
     if keep:
@@ -1344,13 +1547,14 @@ def demo(keep: bool, rows: int, no_workload: bool, major: int | None, debug: boo
             highlight=False,
         )
         return
+    signalled = False
     try:
         if sys.stdin.isatty() and sys.stdout.isatty():
             from migwiz.engine.config import load_settings as _settings
             from migwiz.tui.launch import run_wizard
 
-            settings = _settings(dir_flag=migrations, baseline_flag=demo_baseline())
-            run_wizard(session.dsn, settings, demo=True)
+            settings = _settings(dir_flag=session.migrations_dir)
+            run_wizard(session.dsn, settings, demo=True, before_exit=session.stop)
             return
         running = "the server and the workload are running" if session.workload else "the server is running"
         output.stdout.print(f"{running}; press Ctrl-C to stop the demo", markup=False)
@@ -1358,7 +1562,11 @@ def demo(keep: bool, rows: int, no_workload: bool, major: int | None, debug: boo
 
         while True:
             time.sleep(1)
+    except DemoStopped:
+        signalled = True
     except KeyboardInterrupt:
         pass
     finally:
         session.stop()
+    if signalled:
+        sys.exit(1)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from migwiz.engine.durations import parse_duration
+from migwiz.engine.durations import parse_duration, parse_timeout
 from migwiz.engine.errors import ConfigError
 from migwiz.engine.sets import LAYOUTS
 from migwiz.engine.state import DEFAULT_SCHEMA
@@ -82,9 +83,9 @@ def _looks_like_migrations(folder: Path) -> bool:
     )
 
 
-def _duration(value: Any, key: str, path: Path) -> int:
+def _duration(value: Any, key: str, path: Path, parse: Callable[[str], int] = parse_duration) -> int:
     try:
-        return parse_duration(str(value))
+        return parse(str(value))
     except ValueError as exc:
         raise ConfigError(f"{path}: {key} = {value!r}: {exc}") from None
 
@@ -138,14 +139,16 @@ def load_settings(
     where = config_path or Path(CONFIG_NAME)
     lock_timeout_ms = 2000
     if lock_timeout_flag is not None:
-        lock_timeout_ms = _duration(lock_timeout_flag, "--lock-timeout", Path("flag"))
+        lock_timeout_ms = _duration(lock_timeout_flag, "--lock-timeout", Path("flag"), parse_timeout)
     elif "lock_timeout" in data:
-        lock_timeout_ms = _duration(data["lock_timeout"], "lock_timeout", where)
+        lock_timeout_ms = _duration(data["lock_timeout"], "lock_timeout", where, parse_timeout)
     statement_timeout_ms = None
     if statement_timeout_flag is not None:
-        statement_timeout_ms = _duration(statement_timeout_flag, "--statement-timeout", Path("flag"))
+        statement_timeout_ms = _duration(
+            statement_timeout_flag, "--statement-timeout", Path("flag"), parse_timeout
+        )
     elif "statement_timeout" in data:
-        statement_timeout_ms = _duration(data["statement_timeout"], "statement_timeout", where)
+        statement_timeout_ms = _duration(data["statement_timeout"], "statement_timeout", where, parse_timeout)
     log_file = log_file_flag or (base / str(data["log_file"]) if "log_file" in data else None)
     if log_file is not None:
         check_log_file(log_file, "--log-file" if log_file_flag else f"{where}: log_file")

@@ -20,7 +20,7 @@ from migwiz.engine.errors import MigwizError
 from migwiz.engine.eventlog import EventLog
 from migwiz.engine.model import Migration, MigrationSet
 from migwiz.engine.schema import Difference, SchemaModel, diff_schemas
-from migwiz.engine.shadow import apply_baseline, read_model, replay, shadow_database
+from migwiz.engine.shadow import apply_baseline, read_model, replay, replay_hint, shadow_database
 from migwiz.engine.shadow_chain import ShadowChain
 from migwiz.engine.snapshots import SnapshotCache, chain_keys, root_key
 from migwiz.engine.state import DEFAULT_SCHEMA, HistoryRow, read_history
@@ -173,7 +173,7 @@ def _cached_model(
             raise MigwizError(
                 f"replaying migration {failure.migration.version} on the shadow database failed: "
                 f"{failure.error}",
-                "the files no longer apply from scratch: fix the migration (or its predecessors) first",
+                replay_hint(bool(baseline), failure.sqlstate),
             )
         chain.reached(len(ordered), final=True)
         log.info(

@@ -17,6 +17,7 @@ from typing import Any
 import psycopg
 
 from migwiz.engine.connect import connect, describe, with_dbname
+from migwiz.engine.errors import UsageError
 from migwiz.engine.eventlog import EventLog
 from migwiz.engine.model import Migration, MigrationSet
 from migwiz.engine.runner import Runner, RunReport
@@ -43,6 +44,7 @@ class ChainFailure:
 
     migration: Migration
     error: str
+    sqlstate: str | None = None
 
 
 @dataclass
@@ -176,11 +178,17 @@ class ShadowChain:
             self.position = self._fresh(index)
         while self.position < index:
             m = self.chain[self.position]
-            error = failure_text(self.runner.up(m.version))
+            try:
+                report = self.runner.up(m.version)
+            except UsageError as exc:  # refused before it ran (transaction control, migwiz's own schema...)
+                self.position = None
+                return ChainFailure(m, f"refused: {exc.message}")
+            error = failure_text(report)
             self.stats["replayed"] += 1
             if error:
                 self.position = None
-                return ChainFailure(m, error)
+                failed = next(o.failure for o in report.outcomes if o.failure is not None)
+                return ChainFailure(m, error, failed.sqlstate)
             self.reached(self.position + 1)
         return None
 

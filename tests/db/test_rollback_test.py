@@ -151,6 +151,23 @@ def test_a_failing_down_is_blamed_and_later_migrations_are_still_tested(
     assert shadows(db) == []
 
 
+def test_a_down_migwiz_refuses_to_run_is_that_migrations_verdict(db: TestDatabase, tmp_path: Path) -> None:
+    """A down refused before it runs (here a stray BEGIN, as in a real Diesel set) fails that migration
+    alone: the test goes on with the next one instead of stopping the whole run."""
+    files = {
+        **GOOD,
+        "2_orders.down.sql": "begin\n  raise 'This migration is irreversible';\nend\n$$;\n",
+    }
+    report = rollback(db.dsn, load_migration_set(write_migrations(tmp_path / "m", files)))
+    assert [(str(r.version), r.verdict) for r in report.results] == [
+        ("1", "passed"),
+        ("2", "down fails"),
+        ("3", "passed"),
+    ]
+    assert "refused" in (report.results[1].message or "") and "BEGIN" in (report.results[1].message or "")
+    assert shadows(db) == []
+
+
 def test_an_up_that_does_not_apply_and_a_missing_down_are_not_tested(
     db: TestDatabase, tmp_path: Path
 ) -> None:
