@@ -140,14 +140,26 @@ def resolution(stderr: str, db: TestDatabase, workload: Workload, progress: Prog
     return "ran" if effect is not None and effect(db) else "not-ran"
 
 
-def recover(db: TestDatabase, folder: Path, command: str, workload: Workload, progress: Progress) -> str:
-    """Run `command` again, answering --resolve from the catalog when asked; return the run's output."""
+def recover(
+    db: TestDatabase, folder: Path, command: str, workload: Workload, progress: Progress
+) -> str | None:
+    """Run `command` again, answering --resolve from the catalog when asked; return the answer given."""
     result = run_cli(command, "--dsn", db.dsn, "--dir", folder, "--wait", "10s")
     answer = resolution(result.stderr, db, workload, progress) if result.code != 0 else None
     if answer is not None:
         result = run_cli(command, "--dsn", db.dsn, "--dir", folder, "--wait", "10s", "--resolve", answer)
     assert result.code == 0, f"{command} after the fault: {result.stderr}"
-    return result.stderr
+    return answer
+
+
+def statements_logged_done(events: list[dict[str, Any]], version: str) -> set[int]:
+    return {
+        e["data"]["index"]
+        for e in events
+        if e["step"] == "statement"
+        and (e.get("data") or {}).get("version") == version
+        and "done" in e["message"]
+    }
 
 
 @pytest.mark.slow
@@ -190,11 +202,15 @@ def test_fault(fault: str, workload: Workload, fault_server: LocalServer, tmp_pa
         cut_at = last_event(db)
 
         # the next run finishes, nothing twice, nothing skipped
-        recover(db, folder, workload.command, workload, progress)
+        answer = recover(db, folder, workload.command, workload, progress)
         if workload.command == "down":
-            assert statuses(db, folder)[workload.version]["state"] == "pending"
+            assert final_states(db, folder)[workload.version] == "pending"
             workload.consistent(db, Progress("pending"))
-            recover(db, folder, "up", workload, Progress("pending"))
+            runner = Runner(db.dsn, load_migration_set(folder), log=EventLog())
+            try:
+                assert runner.up().ok
+            finally:
+                runner.close()
         after = final_states(db, folder)
         assert after == dict.fromkeys(after, "applied")
         workload.consistent(db, Progress("applied"))
@@ -204,8 +220,12 @@ def test_fault(fault: str, workload: Workload, fault_server: LocalServer, tmp_pa
         finished = progress.state == ("pending" if workload.command == "down" else "applied")
         for events in runs(db, folder, before, cut_at).values():
             assert finished or not claims_success(events, workload.version), events
+            if progress.state == "failed" and workload.statements:  # no statement logged done that is not
+                assert statements_logged_done(events, workload.version) <= set(range(progress.done)), events
         recovery = list(runs(db, folder, cut_at).values())
         assert recovery and claims_success(recovery[-1], workload.version), recovery
+        if answer is not None:  # the operator's answer is in the log
+            assert any(e["step"] == "resolve" for events in recovery for e in events), recovery
     finally:
         proxy.cut()
         drop_database(db)
