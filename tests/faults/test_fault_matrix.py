@@ -87,6 +87,11 @@ def last_event(db: TestDatabase) -> int:
     return int(str(db.execute("SELECT coalesce(max(id), 0) FROM migwiz.events")[0][0]))
 
 
+def invalid_indexes(db: TestDatabase) -> list[str]:
+    rows = db.execute("SELECT indexrelid::regclass::text FROM pg_index WHERE NOT indisvalid ORDER BY 1")
+    return [str(r[0]) for r in rows]
+
+
 def final_states(db: TestDatabase, folder: Path) -> dict[str, str]:
     result = commands.status(db.dsn, load_migration_set(folder))
     return {str(s.version): s.state for s in result.statuses}
@@ -199,6 +204,7 @@ def test_fault(fault: str, workload: Workload, fault_server: LocalServer, tmp_pa
         progress = Progress.of(statuses(db, folder)[workload.version])
         print(f"after the fault: {progress}")
         workload.consistent(db, progress)
+        invalid = invalid_indexes(db)  # what a build cut off left: the next run must clear it up
         cut_at = last_event(db)
 
         # the next run finishes, nothing twice, nothing skipped
@@ -224,6 +230,9 @@ def test_fault(fault: str, workload: Workload, fault_server: LocalServer, tmp_pa
                 assert statements_logged_done(events, workload.version) <= set(range(progress.done)), events
         recovery = list(runs(db, folder, cut_at).values())
         assert recovery and claims_success(recovery[-1], workload.version), recovery
+        assert invalid_indexes(db) == []
+        for name in invalid:
+            assert any(name in e["message"] for events in recovery for e in events), (name, recovery)
         if answer is not None:  # the operator's answer is in the log
             assert any(e["step"] == "resolve" for events in recovery for e in events), recovery
     finally:
