@@ -70,7 +70,9 @@ class Workload:
     name: str
     files: dict[str, str]
     version: str  # the migration the fault is aimed at
-    markers: tuple[str, ...]  # text of its statements: seen running in pg_stat_activity, the clock starts
+    markers: tuple[
+        str, ...
+    ]  # text only its statements hold: seen running in pg_stat_activity, the clock starts
     window_s: float  # the fault lands a seeded delay in [0, window] after that
     command: str = "up"
     prepare: Callable[[TestDatabase], None] = lambda db: None
@@ -113,7 +115,7 @@ TRANSACTIONAL = Workload(
         "2_tx.down.sql": "DROP TABLE tx_b;\nDROP TABLE tx_a;\n",
     },
     version="2",
-    markers=("tx_a", "pg_sleep"),
+    markers=("tx_a", "tx_b", "pg_sleep"),
     window_s=0.8,
     consistent=_tx_consistent,
     finished=_tx_finished,
@@ -169,7 +171,7 @@ NO_TRANSACTION = Workload(
         "1_nt.down.sql": "DROP TABLE nt_last;\nDROP INDEX big_v;\nDROP TABLE nt_first;\n",
     },
     version="1",
-    markers=("CONCURRENTLY", "pg_sleep", "nt_"),
+    markers=("nt_first", "CONCURRENTLY", "pg_sleep", "nt_last"),
     window_s=0.6,
     prepare=_big,
     statements=NT_EFFECTS,
@@ -241,7 +243,7 @@ DOWN = Workload(
         "DROP TABLE d_a;\n",
     },
     version="1",
-    markers=("d_a", "d_b", "pg_sleep"),
+    markers=("DROP TABLE d_b", "DROP COLUMN c", "pg_sleep", "DROP TABLE d_a"),
     window_s=0.6,
     command="down",
     consistent=_down_consistent,
