@@ -205,6 +205,8 @@ def test_fault(fault: str, workload: Workload, fault_server: LocalServer, tmp_pa
         progress = Progress.of(statuses(db, folder)[workload.version])
         print(f"after the fault: {progress}")
         workload.consistent(db, progress)
+        finished = progress.state == ("pending" if workload.command == "down" else "applied")
+        assert finished or proc.returncode != 0, f"a cut-off run exited 0: {stderr}"
         invalid = invalid_indexes(db)  # what a build cut off left: the next run must clear it up
         cut_at = last_event(db)
 
@@ -224,7 +226,6 @@ def test_fault(fault: str, workload: Workload, fault_server: LocalServer, tmp_pa
         workload.finished(db)
 
         # the log: the cut-off run is no success unless it got to the end; the next run is one
-        finished = progress.state == ("pending" if workload.command == "down" else "applied")
         for events in runs(db, folder, before, cut_at).values():
             assert finished or not claims_success(events, workload.version), events
             if progress.state == "failed" and workload.statements:  # no statement logged done that is not
