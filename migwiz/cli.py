@@ -12,31 +12,27 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
-import psycopg
-from rich.text import Text
 
+# `migwiz --help` and `--version` stay fast: psycopg, the engine's database modules, the analysis and the
+# UI are imported inside the commands that use them (tests/unit/test_import_hygiene.py).
 from migwiz import __version__
-from migwiz.console import output
+from migwiz.cli_params import version_flag
 from migwiz.console.failures import JsonErrors, install_excepthooks
 from migwiz.console.failures import fail as _fail
 from migwiz.console.failures import write_scrubbed as _write_scrubbed
-from migwiz.engine import commands
-from migwiz.engine.config import Settings, load_settings
-from migwiz.engine.connect import connect, remember_secrets, resolve_dsn, scrub
-from migwiz.engine.durations import parse_duration
+from migwiz.engine.durations import parse_age, parse_duration
 from migwiz.engine.errors import ConnectionFailed, MigwizError, UsageError
-from migwiz.engine.eventlog import LEVELS, Event, Level, follow_events, read_events
-from migwiz.engine.executor import RetryPolicy
-from migwiz.engine.guard import GuardPolicy
-from migwiz.engine.migset import LAYOUTS, load_migration_set
-from migwiz.engine.model import MigrationSet
-from migwiz.engine.preflight import explain
-from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
-from migwiz.engine.state import state_exists
-from migwiz.engine.status import in_sync
+
+if TYPE_CHECKING:
+    from migwiz.engine.config import Settings
+    from migwiz.engine.eventlog import Event
+    from migwiz.engine.model import MigrationSet, Version
+    from migwiz.engine.repair import RepairPlan
+    from migwiz.engine.risk import RiskyFinding
+    from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -45,6 +41,8 @@ class Context:
     """What every command shares: flags, settings, output mode."""
 
     def __init__(self, *, dsn: str | None, json_output: bool, debug: bool, settings: Settings) -> None:
+        from migwiz.engine.connect import resolve_dsn
+
         self.dsn = resolve_dsn(dsn)
         self.dsn_given = dsn is not None or bool(os.environ.get("DATABASE_URL"))
         self.json = json_output
@@ -53,6 +51,8 @@ class Context:
 
     def migration_set(self) -> MigrationSet:
         """Load the configured migration folder."""
+        from migwiz.engine.migset import load_migration_set
+
         folder = self.settings.migrations_dir
         if folder is None:
             raise UsageError(
@@ -63,6 +63,20 @@ class Context:
             raise UsageError(f"migration folder {folder} does not exist", "check --dir or migwiz.toml")
         return load_migration_set(folder, self.settings.layout)
 
+    def baseline(self, dsn: str | None, *, tolerant: bool = False) -> tuple[Path, ...]:
+        """--baseline / migwiz.toml's baseline, else the one recorded in the database at `dsn`; `tolerant`:
+        none when that database cannot be read (`ci` then reports the unreachable database in its gate)."""
+        import psycopg
+
+        from migwiz.engine.baseline import baseline_files
+
+        try:
+            return baseline_files(dsn, self.settings.baseline, self.settings.schema)
+        except (psycopg.Error, MigwizError):
+            if not tolerant:
+                raise
+            return ()
+
 
 def common_options(func: F) -> F:
     """The options every database command takes; every error becomes one line and an exit code."""
@@ -71,7 +85,7 @@ def common_options(func: F) -> F:
     @click.option("--dir", "dir_", type=click.Path(path_type=Path), help="Migration folder.")
     @click.option(
         "--layout",
-        type=click.Choice(LAYOUTS),
+        type=click.Choice(["native", "directory", "dbmate", "flyway", "sqlx", "prisma"]),
         help="The migration folder's layout (default: migwiz.toml `layout`, else detected).",
     )
     @click.option("--schema", help="Schema holding migwiz's history and log (default: migwiz).")
@@ -97,6 +111,11 @@ def common_options(func: F) -> F:
         baseline: tuple[Path, ...],
         **kwargs: Any,
     ) -> Any:
+        import psycopg
+
+        from migwiz.engine.config import load_settings
+        from migwiz.engine.connect import remember_secrets, scrub
+
         for value in (dsn, *(v for k, v in kwargs.items() if k.endswith("dsn"))):
             if isinstance(value, str):
                 remember_secrets(value)
@@ -114,7 +133,11 @@ def common_options(func: F) -> F:
             return func(ctx, **kwargs)
         except MigwizError as exc:
             _fail(exc, debug, json_output)
-        except psycopg.OperationalError as exc:
+        except psycopg.errors.LockNotAvailable as exc:  # a bookkeeping lock_timeout: held, not lost
+            first = scrub(exc.diag.message_primary or str(exc)).strip()
+            hint = "another session holds a lock migwiz needs (see pg_locks); rerun once it is released"
+            _fail(MigwizError(f"gave up waiting for a lock: {first}", hint), debug, json_output)
+        except (psycopg.OperationalError, psycopg.errors.IdleInTransactionSessionTimeout) as exc:
             first = scrub(str(exc)).strip().splitlines()[0] if str(exc).strip() else "connection lost"
             _fail(
                 ConnectionFailed(
@@ -125,6 +148,8 @@ def common_options(func: F) -> F:
                 json_output,
             )
         except psycopg.Error as exc:
+            from migwiz.engine.preflight import explain
+
             first = scrub(str(exc)).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             _fail(explain(exc) or MigwizError(f"database error: {first}"), debug, json_output)
         except (KeyboardInterrupt, SystemExit, click.exceptions.Exit, click.ClickException):
@@ -164,6 +189,10 @@ def cli(ctx: click.Context) -> None:
 @common_options
 def status(ctx: Context) -> None:
     """Where each migration stands. Exit 0 in sync, 1 when something is pending or wrong."""
+    from migwiz.console import output
+    from migwiz.engine import commands
+    from migwiz.engine.status import in_sync
+
     mset = ctx.migration_set()
     result = commands.status(ctx.dsn, mset, schema=ctx.settings.schema)
     statuses, initialised = result.statuses, result.initialised
@@ -219,6 +248,9 @@ def status(ctx: Context) -> None:
 
 def _print_notices(notices: tuple[str, ...] | list[str]) -> None:
     """Files the set's tool ignores and ordering notices: one line each on stderr."""
+    from migwiz.console import output
+    from migwiz.engine.connect import scrub
+
     for notice in notices:
         output.stderr.print(f"notice: {scrub(notice)}", markup=False, highlight=False, style="yellow")
 
@@ -289,6 +321,9 @@ def _run_migrations(
     flags: ExecutionFlags,
     action: Callable[[Runner], RunReport],
 ) -> None:
+    from migwiz.console import output
+    from migwiz.engine import commands
+
     mset = ctx.migration_set()
     if not ctx.json:
         _print_notices(mset.notices)
@@ -299,6 +334,8 @@ def _run_migrations(
     restore_signals = commands.install_signal_stop(control)  # SIGHUP/SIGTERM: stop at the next safe point
 
     def start(act: Callable[[Runner], RunReport]) -> commands.MigrateResult:
+        from migwiz.engine import commands
+
         return commands.migrate(
             ctx.dsn, mset, act, command=command, schema=ctx.settings.schema, policy=policy, wait_ms=wait_ms,
             log_file=ctx.settings.log_file, sinks=sinks, syslog_address=ctx.settings.syslog_address,
@@ -350,6 +387,9 @@ def _run_migrations(
 
 def _estimates(ctx: Context, mset: MigrationSet, policy: ExecutionPolicy) -> dict[tuple[str, int], float]:
     """Per-statement duration estimates from `plan`, for the live view (empty when planning fails)."""
+    from migwiz.console import output
+    from migwiz.engine import commands
+
     try:
         return commands.plan(ctx.dsn, mset, schema=ctx.settings.schema, policy=policy).estimates_ms()
     except MigwizError as exc:
@@ -365,7 +405,19 @@ def parse_duration_flag(value: str, flag: str) -> int:
         raise UsageError(f"{flag} {value!r}: {exc}") from None
 
 
+def parse_age_flag(value: str, flag: str) -> int:
+    """How far back (`--since 5m`) in ms, or a usage error naming the flag."""
+    try:
+        return parse_age(value)
+    except ValueError as exc:
+        raise UsageError(f"{flag} {value!r}: {exc}") from None
+
+
 def _policy(ctx: Context, flags: ExecutionFlags, **extra: Any) -> ExecutionPolicy:
+    from migwiz.engine.executor import RetryPolicy
+    from migwiz.engine.guard import GuardPolicy
+    from migwiz.engine.runner import ExecutionPolicy
+
     settings = ctx.settings
     retry = RetryPolicy(
         lock_retries=flags.lock_retries if flags.lock_retries is not None else settings.lock_retries,
@@ -394,7 +446,7 @@ def _policy(ctx: Context, flags: ExecutionFlags, **extra: Any) -> ExecutionPolic
 
 
 @cli.command()
-@click.option("--to", "to", help="Apply up to and including this version.")
+@click.option("--to", "to", callback=version_flag, help="Apply up to and including this version.")
 @click.option("--allow-irreversible", is_flag=True, help="Apply migrations that have no down script.")
 @click.option(
     "--allow-out-of-order", is_flag=True, help="Apply a pending migration older than an applied one."
@@ -413,6 +465,11 @@ def _policy(ctx: Context, flags: ExecutionFlags, **extra: Any) -> ExecutionPolic
     is_flag=True,
     help="Run a contract migration the phase guard refuses (the reasons are logged).",
 )
+@click.option(
+    "--force-risky",
+    is_flag=True,
+    help="Apply migrations lint rates `error` without asking (the findings are logged).",
+)
 @common_options
 @_execution_options
 def up(
@@ -424,8 +481,13 @@ def up(
     resolve: str | None,
     phase: str | None,
     force_contract: bool,
+    force_risky: bool,
 ) -> None:
-    """Apply pending migrations, each in its own transaction with its history row."""
+    """Apply pending migrations, each in its own transaction with its history row.
+
+    Migrations that lint rates `error` are listed first; on a terminal migwiz asks, otherwise (or with
+    --json) it refuses unless --force-risky.
+    """
     policy = _policy(
         ctx,
         flags,
@@ -435,29 +497,157 @@ def up(
         phase=phase,
         force_contract=force_contract,
     )
-    _run_migrations(
-        ctx, "up", policy, flags, lambda runner: runner.up(runner.mset.version(to) if to else None)
-    )
+    target = ctx.migration_set().version(to) if to else None
+    risky = _confirm_risky(ctx, target, phase, force_risky)
+
+    def action(runner: Runner) -> RunReport:
+        if risky:
+            runner.log.warning(
+                "plan",
+                f"applying {len({f.version for f in risky})} migration(s) lint rates error: "
+                + "; ".join(f.describe() for f in risky),
+                findings=[f.describe() for f in risky],
+                forced="--force-risky" if force_risky else "confirmed on the terminal",
+            )
+        return runner.up(target)
+
+    _run_migrations(ctx, "up", policy, flags, action)
+
+
+def _confirm_risky(ctx: Context, to: Version | None, phase: str | None, force: bool) -> list[RiskyFinding]:
+    """The `error` findings of what `up` is about to apply, shown; asked about on a terminal, refused
+    without --force-risky elsewhere. Empty when there are none."""
+    from migwiz.console import output
+    from migwiz.engine import commands
+    from migwiz.engine.phases import phase_of
+    from migwiz.engine.risk import error_findings
+
+    mset = ctx.migration_set()
+    statuses = commands.status(ctx.dsn, mset, schema=ctx.settings.schema).statuses
+    pending = [
+        s.migration
+        for s in statuses
+        if s.migration is not None
+        and s.state in ("pending", "failed")
+        and (to is None or s.version <= to)
+        and (phase is None or phase_of(s.migration) == phase)
+    ]
+    if not pending:
+        return []
+    report = commands.lint([mset.root], dsn=ctx.dsn, schema=ctx.settings.schema, layout=ctx.settings.layout)
+    risky = error_findings(report, pending)
+    if not risky or force:
+        return risky
+    versions = sorted({f.version for f in risky})
+    for finding in risky:
+        output.stderr.print(f"lint error: {finding.describe()}", markup=False, highlight=False)
+    if ctx.json or not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError(
+            f"lint rates {len(versions)} pending migration(s) error ({', '.join(versions)}); nothing was run",
+            "review them (`migwiz plan`, `migwiz lint`); --force-risky applies them anyway (logged)",
+        )
+    if not click.confirm(f"Apply {', '.join(versions)} although lint rates them error?", default=False):
+        raise UsageError("not confirmed: nothing was run")
+    return risky
 
 
 @cli.command()
-@click.option("--to", "to", help="Revert every migration newer than this version.")
+@click.option("--to", "to", callback=version_flag, help="Revert every migration newer than this version.")
 @click.option("--steps", type=click.IntRange(min=1), help="Revert this many migrations (default 1).")
 @click.option(
     "--resolve",
     type=click.Choice(["ran", "not-ran"]),
     help="Say whether an interrupted no-transaction statement completed.",
 )
+@click.option(
+    "--allow-edited",
+    is_flag=True,
+    help="Roll back although applied migrations were edited since (the edited files are named in the log).",
+)
 @common_options
 @_execution_options
-def down(ctx: Context, flags: ExecutionFlags, to: str | None, steps: int | None, resolve: str | None) -> None:
+def down(
+    ctx: Context,
+    flags: ExecutionFlags,
+    to: str | None,
+    steps: int | None,
+    resolve: str | None,
+    allow_edited: bool,
+) -> None:
     """Run down scripts, newest first (one step unless --to or --steps)."""
     if to and steps:
         raise click.UsageError("--to and --steps cannot be combined")
-    policy = _policy(ctx, flags, resolve=resolve)
+    policy = _policy(ctx, flags, resolve=resolve, allow_edited=allow_edited)
     _run_migrations(
         ctx, "down", policy, flags, lambda runner: runner.down(runner.mset.version(to) if to else None, steps)
     )
+
+
+# -- repair ------------------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--migration", "version", help="Only this migration (needed when several are partly applied).")
+@click.option(
+    "--from-statement",
+    type=click.IntRange(min=1),
+    help="Resume a partly applied migration at this statement of its fixed file (earlier ones: done).",
+)
+@click.option(
+    "--restart", is_flag=True, help="A partly applied migration runs again from its first statement."
+)
+@click.option("--dry-run", is_flag=True, help="Only show what would change.")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@common_options
+def repair(
+    ctx: Context, version: str | None, from_statement: int | None, restart: bool, dry_run: bool, yes: bool
+) -> None:
+    """Realign the history with fixed files: checksums of edited applied migrations, part-applied ones."""
+    if restart and from_statement is not None:
+        raise UsageError("--restart and --from-statement cannot be combined", "choose one resume point")
+    if not (yes or dry_run) and (ctx.json or not sys.stdin.isatty()):
+        raise UsageError(
+            "repair changes the history: confirm with --yes when not on a terminal",
+            "look first with --dry-run, then pass --yes",
+        )
+    from migwiz.console import output
+    from migwiz.engine import commands
+
+    mset = ctx.migration_set()
+
+    def confirm(plan: RepairPlan) -> bool:
+        _print_repair(plan)
+        return click.confirm(f"Change {len(plan.changes)} history row(s)?")
+
+    result = commands.repair(
+        ctx.dsn, mset, commands.RepairChoice(version, from_statement, restart), schema=ctx.settings.schema,
+        dry_run=dry_run, confirm=None if yes or dry_run else confirm, log_file=ctx.settings.log_file,
+        syslog_address=ctx.settings.syslog_address,
+    )  # fmt: skip
+    if ctx.json:
+        output.emit_json(result.to_json())
+        return
+    if dry_run or yes:
+        _print_repair(result.plan)
+    if not result.plan.changes:
+        output.stdout.print("nothing to repair: the history agrees with the files", markup=False)
+    elif result.applied:
+        output.stdout.print(
+            f"{len(result.plan.changes)} history row(s) repaired; run {result.run_id}", markup=False
+        )
+    elif dry_run:
+        output.stdout.print("dry run: nothing was changed", markup=False)
+    else:
+        output.stdout.print("not confirmed: nothing was changed", markup=False)
+        sys.exit(1)
+
+
+def _print_repair(plan: RepairPlan) -> None:
+    from migwiz.console import output
+
+    for c in plan.changes:
+        output.stdout.print(f"{c.kind:8} {c.label}: {c.description}", markup=False)
+    _print_notices(plan.notices)
 
 
 # -- lint --------------------------------------------------------------------------------------------------
@@ -480,6 +670,8 @@ def lint(ctx: Context, paths: tuple[Path, ...], sarif: bool, pg_version: int | N
     a loose file alone) or - for a script on stdin. Works without a database; with --dsn it reads the
     catalog (never runs anything) and skips what is applied.
     """
+    from migwiz.console import output
+    from migwiz.engine import commands
     from migwiz.engine.analysis import lint_report_json, lint_report_sarif
 
     chosen = list(paths) or [ctx.migration_set().root]
@@ -505,8 +697,10 @@ def lint(ctx: Context, paths: tuple[Path, ...], sarif: bool, pg_version: int | N
 
 @cli.command()
 @click.option("--run", "run_id", help="Only this run (a prefix of its id is enough).")
-@click.option("--since", help="Only events newer than this, e.g. 2h, 30min.")
-@click.option("--level", type=click.Choice(list(LEVELS)), help="Only this level and above.")
+@click.option("--since", help="Only events newer than this, e.g. 30s, 5m, 2h, 1d.")
+@click.option(
+    "--level", type=click.Choice(["debug", "info", "warning", "error"]), help="Only this level and above."
+)
 @click.option("--migration", "version", help="Only events about this migration version.")
 @click.option("--limit", type=click.IntRange(min=1), default=500, show_default=True)
 @click.option(
@@ -523,7 +717,11 @@ def log(
     follow: bool,
 ) -> None:
     """The central log: runs, steps, lock waits and decisions stored in the database."""
-    since_ms = parse_duration_flag(since, "--since") if since else None
+    from migwiz.engine.connect import connect
+    from migwiz.engine.eventlog import Level, follow_events, read_events
+    from migwiz.engine.state import state_exists
+
+    since_ms = parse_age_flag(since, "--since") if since else None
     filters: dict[str, Any] = {
         "run_id": run_id,
         "since_ms": since_ms,
@@ -549,6 +747,10 @@ def log(
 
 
 def _print_events(ctx: Context, events: list[tuple[int, Event]]) -> None:
+    from rich.text import Text
+
+    from migwiz.console import output
+
     if ctx.json:
         if events:
             output.emit_json({"events": [e.to_json() | {"id": i} for i, e in events]})
@@ -591,7 +793,7 @@ def backup_check(ctx: Context, dump: bool, tables: str, out: Path) -> None:
 
     Exit 0 when ready (with --dump: when the dump was taken and verified), else 1.
     """
-    from migwiz.console import backup_view
+    from migwiz.console import backup_view, output
     from migwiz.engine import backup
 
     report = backup.backup_check(ctx.dsn)
@@ -651,7 +853,9 @@ def plan_command(
     ctx: Context, calibrate: bool, pg_version: int | None, lock_timeout: str | None, fail_on: str
 ) -> None:
     """Pending migrations joined with the live database: sizes, durations, blockers, a verdict each."""
+    from migwiz.console import output
     from migwiz.console.plan_view import print_plan
+    from migwiz.engine import commands
     from migwiz.engine.plan import VERDICTS
 
     mset = ctx.migration_set()
@@ -681,19 +885,25 @@ def trace_command(ctx: Context, target: str, on_target: bool, down_script: bool,
 
     Never touches the target unless --on-target is given; there it runs in a transaction, rolled back.
     """
+    from migwiz.console import output
     from migwiz.console.trace_view import print_trace, resolve_script, trace_json
+    from migwiz.engine.connect import connect
     from migwiz.engine.trace import trace_on_scratch, trace_statements
+    from migwiz.engine.transactions import plan_transaction
 
     script = resolve_script(
         target, down_script, ctx.migration_set, configured=ctx.settings.migrations_dir,
         layout=ctx.settings.layout, stdin=sys.stdin.read,
     )  # fmt: skip
     timeout_s = parse_duration_flag(timeout, "--timeout") / 1000
-    in_transaction = script.directives.transaction
+    with connect(ctx.dsn, autocommit=True, purpose="trace") as conn:
+        major = conn.info.server_version // 10000
+    plan = plan_transaction(script, major)  # the decision `up` makes: refusals, automatic mode, unwrapping
+    script, in_transaction = plan.script, plan.in_transaction
     if on_target:
         if not in_transaction:
             raise UsageError(
-                f"{script.path}: a no-transaction migration commits each statement: tracing it on the "
+                f"{script.path}: runs {plan.mode()}, committing each statement: tracing it on the "
                 "target would apply it",
                 "trace it on a scratch copy (drop --on-target)",
             )
@@ -719,6 +929,8 @@ def trace_command(ctx: Context, target: str, on_target: bool, down_script: bool,
 
 def _open_wizard(ctx: Context | None, *, mode: str) -> None:
     """Open the Textual wizard (imported only here) and exit with its code."""
+    from migwiz.engine.config import load_settings
+
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError("the wizard needs a terminal", "run it in a terminal, or use status / plan / up")
     if ctx is None:
@@ -756,6 +968,35 @@ def watch(ctx: Context) -> None:
 # -- test-rollback / drift / verify -----------------------------------------------------------------------
 
 
+def rollback_test_options(func: F) -> F:
+    """Tolerances and the snapshot cache of rollback tests (`test-rollback`, `ci`); migwiz.toml's
+    `[migwiz.rollback_test]` gives the defaults."""
+    func = click.option(
+        "--no-snapshots",
+        is_flag=True,
+        help="Rebuild shadow states by replaying the files, not from cached template databases.",
+    )(func)
+    func = click.option(
+        "--ignore-volatile",
+        is_flag=True,
+        help="Accept frozen timestamps (e.g. a 'now' default) in defaults and view texts; reported.",
+    )(func)
+    return click.option(
+        "--ignore-column-order",
+        is_flag=True,
+        help="Accept a column the down re-adds in another position; reported.",
+    )(func)
+
+
+def _tolerance(settings: Settings, ignore_column_order: bool, ignore_volatile: bool) -> Any:
+    from migwiz.engine.schema.tolerance import Tolerance
+
+    return Tolerance(
+        ignore_column_order=ignore_column_order or settings.rollback_ignore_column_order,
+        ignore_volatile=ignore_volatile or settings.rollback_ignore_volatile,
+    )
+
+
 @cli.command("test-rollback")
 @click.argument("versions", nargs=-1)
 @click.option("--all", "all_", is_flag=True, help="Test every migration (the default).")
@@ -767,6 +1008,7 @@ def watch(ctx: Context) -> None:
     "--junit", type=click.Path(path_type=Path), help="Write JUnit XML here (one test per migration)."
 )
 @click.option("--with-data", is_flag=True, help="Seed rows after each up and report data each down loses.")
+@rollback_test_options
 @common_options
 def test_rollback_command(
     ctx: Context,
@@ -776,11 +1018,15 @@ def test_rollback_command(
     shadow_dsn: str | None,
     junit: Path | None,
     with_data: bool,
+    ignore_column_order: bool,
+    ignore_volatile: bool,
+    no_snapshots: bool,
 ) -> None:
     """Prove on a shadow database that each down undoes its up, and that up runs again after it.
 
     Exit 0 when every migration passes, 1 when one fails.
     """
+    from migwiz.console import output
     from migwiz.console.schema_reports import print_rollback
     from migwiz.engine.rollback_test import Which, test_rollback
 
@@ -791,7 +1037,9 @@ def test_rollback_command(
     dsn = ctx.dsn if ctx.dsn_given else None
     report = test_rollback(
         dsn, mset, shadow_dsn=shadow_dsn, which=which, with_data=with_data,
-        schema=ctx.settings.schema, baseline=ctx.settings.baseline,
+        schema=ctx.settings.schema, baseline=ctx.baseline(dsn),
+        tolerance=_tolerance(ctx.settings, ignore_column_order, ignore_volatile),
+        snapshots=ctx.settings.snapshots and not no_snapshots,
     )  # fmt: skip
     if junit is not None:
         _write_scrubbed(junit, report.to_junit())
@@ -810,12 +1058,14 @@ def test_rollback_command(
 @common_options
 def drift(ctx: Context, shadow_dsn: str | None, with_sql: bool) -> None:
     """Compare the database with its applied migrations replayed from the files. Exit 1 on drift."""
+    from migwiz.console import output
     from migwiz.console.schema_reports import print_drift, print_repair_sql
     from migwiz.engine.drift import drift as find_drift
 
     report = find_drift(
         ctx.dsn, ctx.migration_set(), shadow_dsn=shadow_dsn, schema=ctx.settings.schema,
-        ignore=ctx.settings.drift_ignore, with_sql=with_sql, baseline=ctx.settings.baseline,
+        ignore=ctx.settings.drift_ignore, with_sql=with_sql, baseline=ctx.baseline(ctx.dsn),
+        snapshots=ctx.settings.snapshots,
     )  # fmt: skip
     if ctx.json:
         output.emit_json(report.to_json())
@@ -833,18 +1083,47 @@ def drift(ctx: Context, shadow_dsn: str | None, with_sql: bool) -> None:
 def verify(ctx: Context, shadow_dsn: str | None, no_drift: bool) -> None:
     """After a migration: no drift, no INVALID index or stray NOT VALID constraint, backfills done,
     id sequences far from exhaustion, fresh statistics. Exit 1 when a check fails."""
+    from migwiz.console import output
     from migwiz.console.schema_reports import print_verify
     from migwiz.engine.verify import verify as run_verify
 
     report = run_verify(
         ctx.dsn, ctx.migration_set(), shadow_dsn=shadow_dsn, schema=ctx.settings.schema,
-        ignore=ctx.settings.drift_ignore, skip_drift=no_drift, baseline=ctx.settings.baseline,
+        ignore=ctx.settings.drift_ignore, skip_drift=no_drift,
+        baseline=() if no_drift else ctx.baseline(ctx.dsn), snapshots=ctx.settings.snapshots,
     )  # fmt: skip
     if ctx.json:
         output.emit_json(report.to_json())
     else:
         print_verify(report)
     sys.exit(0 if report.ok else 1)
+
+
+@cli.command("baseline")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@common_options
+def baseline_command(ctx: Context, files: tuple[Path, ...]) -> None:
+    """Record FILES (in order) as the schema before the first migration, or show the recorded baseline.
+
+    drift, verify, test-rollback, ci and the wizard start their shadow databases from it without flags.
+    """
+    from migwiz.console import output
+    from migwiz.engine.baseline import read_baseline, record_baseline
+    from migwiz.engine.connect import connect
+
+    with connect(ctx.dsn, autocommit=True, purpose="baseline") as conn:
+        if files:
+            record_baseline(conn, files, ctx.settings.schema)
+        recorded = read_baseline(conn, ctx.settings.schema)
+    if ctx.json:
+        output.emit_json({"baseline": [{"name": b.name, "bytes": len(b.sql.encode())} for b in recorded]})
+        return
+    if not recorded:
+        output.stdout.print("no baseline recorded: shadow databases start empty", markup=False)
+        return
+    verb = "recorded" if files else "baseline"
+    for b in recorded:
+        output.stdout.print(f"{verb}: {b.name} ({len(b.sql.encode())} bytes)", markup=False, highlight=False)
 
 
 # -- ci / adopt -------------------------------------------------------------------------------------------
@@ -882,10 +1161,18 @@ ADOPT_TOOLS = ("golang-migrate", "dbmate", "flyway", "diesel", "sqitch", "prisma
 @click.option(
     "--base-sql",
     multiple=True,
-    type=click.Path(path_type=Path),
-    help="SQL run (in order) on the shadow before the first migration, e.g. a baseline schema.",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    hidden=True,
+    help="Deprecated: the same as --baseline.",
 )
+@click.option(
+    "--details-file",
+    type=click.Path(path_type=Path),
+    help="Write the full report (every difference) here; the summary links to it when it is cut short.",
+)
+@click.option("--details-url", help="Link to the details file in the summary (e.g. the CI artifact's URL).")
 @click.option("--no-rollback", is_flag=True, help="Skip the rollback test.")
+@rollback_test_options
 @common_options
 def ci_command(
     ctx: Context,
@@ -900,7 +1187,12 @@ def ci_command(
     fail_on: str,
     plan_fail_on: str,
     base_sql: tuple[Path, ...],
+    details_file: Path | None,
+    details_url: str | None,
     no_rollback: bool,
+    ignore_column_order: bool,
+    ignore_volatile: bool,
+    no_snapshots: bool,
 ) -> None:
     """Pipeline checks: lint (SARIF), rollback test on a shadow (JUnit), drift, plan, Markdown summary.
 
@@ -908,18 +1200,25 @@ def ci_command(
     """
     import json
 
-    from migwiz.console.ci_report import render_markdown
+    from migwiz.console import output
+    from migwiz.console.ci_report import render_details, render_markdown
     from migwiz.engine.analysis import lint_report_sarif
     from migwiz.engine.ci import junit_error, run_ci
+    from migwiz.engine.connect import scrub
 
     if shadow_dsn and embedded:
         raise UsageError("--shadow-dsn and --embedded cannot be combined", "pick one place for the shadow")
+    if base_sql:
+        output.stderr.print("migwiz: --base-sql is deprecated: use --baseline", markup=False, style="dim")
     report = run_ci(
         ctx.migration_set(), shadow_dsn=shadow_dsn, embedded=embedded, pg_version=pg_version,
         drift_dsn=drift_dsn, plan_dsn=plan_dsn, fail_on=cast(Any, fail_on),
         plan_fail_on=cast(Any, plan_fail_on), rollback=not no_rollback,
-        base_sql=base_sql or ctx.settings.baseline,
+        baseline=base_sql
+        or ctx.baseline(drift_dsn or plan_dsn or (ctx.dsn if ctx.dsn_given else None), tolerant=True),
         schema=ctx.settings.schema,
+        tolerance=_tolerance(ctx.settings, ignore_column_order, ignore_volatile),
+        snapshots=ctx.settings.snapshots and not no_snapshots,
     )  # fmt: skip
     if sarif_file:
         sarif_file.parent.mkdir(parents=True, exist_ok=True)
@@ -931,7 +1230,11 @@ def ci_command(
             _write_scrubbed(junit_file, report.rollback.to_junit())
         elif gate is not None and gate.status == "error":
             _write_scrubbed(junit_file, junit_error(gate.detail))
-    markdown = scrub(render_markdown(report))
+    if details_file:
+        details_file.parent.mkdir(parents=True, exist_ok=True)
+        _write_scrubbed(details_file, render_details(report))
+    link = details_url or (str(details_file) if details_file else None)
+    markdown = scrub(render_markdown(report, details=link))
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
         summary_file.parent.mkdir(parents=True, exist_ok=True)
@@ -952,6 +1255,7 @@ def ci_command(
 @common_options
 def adopt(ctx: Context, tool: str, table: str | None, dry_run: bool) -> None:
     """Import another tool's migration history into migwiz's; the tool's own table is left untouched."""
+    from migwiz.console import output
     from migwiz.console.adopt_view import print_adopt
     from migwiz.engine.adopt import adopt as adopt_history
 
@@ -959,6 +1263,13 @@ def adopt(ctx: Context, tool: str, table: str | None, dry_run: bool) -> None:
         ctx.dsn, ctx.migration_set(), tool, schema=ctx.settings.schema, table=table, dry_run=dry_run,
         log_file=ctx.settings.log_file,
     )  # fmt: skip
+    if ctx.settings.baseline and not dry_run:  # an adopted database knows its baseline from now on
+        from migwiz.engine.baseline import read_baseline, record_baseline
+        from migwiz.engine.connect import connect
+
+        with connect(ctx.dsn, autocommit=True, purpose="baseline") as conn:
+            if not read_baseline(conn, ctx.settings.schema):
+                record_baseline(conn, ctx.settings.baseline, ctx.settings.schema)
     if ctx.json:
         output.emit_json(report.to_json())
     else:
@@ -969,7 +1280,7 @@ def adopt(ctx: Context, tool: str, table: str | None, dry_run: bool) -> None:
 
 
 @cli.command("dry-run")
-@click.option("--to", "to", help="Dry-run up to and including this version.")
+@click.option("--to", "to", callback=version_flag, help="Dry-run up to and including this version.")
 @click.option("--shadow-dsn", help="An empty database (e.g. on another server) to use as the shadow.")
 @click.option(
     "--sample-rows",
@@ -1000,7 +1311,9 @@ def dry_run_command(
     Nothing is written to the database except its central log. Exit 0 when every statement would run,
     1 when one would fail.
     """
+    from migwiz.console import output
     from migwiz.console.dryrun import render_dry_run
+    from migwiz.engine import commands
 
     policy = _policy(
         ctx, ExecutionFlags.timeouts_only(lock_timeout, statement_timeout),
@@ -1028,6 +1341,7 @@ def backfill() -> None:
 
 
 def _control_backfill(ctx: Context, backfill_id: str | None, **changes: Any) -> None:
+    from migwiz.console import output
     from migwiz.console.backfill import describe_control
     from migwiz.engine.backfill import control_backfill
 
@@ -1043,6 +1357,7 @@ def _control_backfill(ctx: Context, backfill_id: str | None, **changes: Any) -> 
 @common_options
 def backfill_status_command(ctx: Context) -> None:
     """Every backfill in this database: rows done, rate, ETA, batch size and the operator's settings."""
+    from migwiz.console import output
     from migwiz.console.backfill import print_backfills
     from migwiz.engine.backfill import backfill_status
 
@@ -1097,6 +1412,7 @@ def new_group() -> None:
 
 
 def _new(ctx: Context, recipe: str, **args: Any) -> None:
+    from migwiz.console import output
     from migwiz.console.backfill import print_written
     from migwiz.engine.recipes import new_recipe
 
@@ -1199,29 +1515,28 @@ def new_split_column(ctx: Context, **args: Any) -> None:
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 def demo(keep: bool, rows: int, no_workload: bool, major: int | None, debug: bool) -> None:
     """Start an embedded server with a demo database and migration set, and show how to try it."""
-    from migwiz.demo import demo_baseline
-    from migwiz.demo.session import start_demo
+    from migwiz.console import output
+    from migwiz.demo.session import DemoStopped, demo_commands, start_demo, stop_on_signals
 
     def progress(step: str, fraction: float) -> None:
+        from migwiz.console import output
+
         output.stderr.print(f"  {step} {fraction:4.0%}", markup=False, highlight=False)
 
+    stop_on_signals()  # SIGTERM / SIGHUP end the demo as Ctrl-C does: server stopped, folder deleted
     try:
         output.stderr.print("starting the demo server and building the shop database...", markup=False)
         session = start_demo(keep=keep, rows=rows, workload=not no_workload, major=major, progress=progress)
     except MigwizError as exc:
         _fail(exc, debug)
         return
-    migrations = session.migrations_dir
+    except DemoStopped:
+        sys.exit(1)
     lines = [
         f"demo database: {session.dsn}  (PostgreSQL {session.server.major})",
-        f"demo migrations: {migrations}",
+        f"demo migrations: {session.migrations_dir}",
         "try it:",
-        f"  export DATABASE_URL='{session.dsn}'",
-        f"  migwiz status --dir {migrations}",
-        f"  migwiz up --dir {migrations} --to 0001",
-        f"  migwiz down --dir {migrations}",
-        f"  migwiz drift --dir {migrations} " + " ".join(f"--baseline {p}" for p in demo_baseline()),
-        "  migwiz log",
+        *(f"  {line}" for line in demo_commands(session.dsn, session.migrations_dir)),
     ]
     output.stdout.print("\n".join(lines), markup=False, highlight=False)
     if keep:
@@ -1232,13 +1547,14 @@ def demo(keep: bool, rows: int, no_workload: bool, major: int | None, debug: boo
             highlight=False,
         )
         return
+    signalled = False
     try:
         if sys.stdin.isatty() and sys.stdout.isatty():
             from migwiz.engine.config import load_settings as _settings
             from migwiz.tui.launch import run_wizard
 
-            settings = _settings(dir_flag=migrations, baseline_flag=demo_baseline())
-            run_wizard(session.dsn, settings, demo=True)
+            settings = _settings(dir_flag=session.migrations_dir)
+            run_wizard(session.dsn, settings, demo=True, before_exit=session.stop)
             return
         running = "the server and the workload are running" if session.workload else "the server is running"
         output.stdout.print(f"{running}; press Ctrl-C to stop the demo", markup=False)
@@ -1246,7 +1562,11 @@ def demo(keep: bool, rows: int, no_workload: bool, major: int | None, debug: boo
 
         while True:
             time.sleep(1)
+    except DemoStopped:
+        signalled = True
     except KeyboardInterrupt:
         pass
     finally:
         session.stop()
+    if signalled:
+        sys.exit(1)

@@ -29,8 +29,45 @@ def cell(text: str) -> str:
     return " ".join(text.replace("|", "\\|").split())
 
 
-def render_markdown(report: CiReport, *, top: int = 10) -> str:
-    """The whole summary: verdict, gates, one row per migration, top findings, failures, drift, plan."""
+SUMMARY_LIMIT = 60_000
+"""A pull-request comment holds 65,536 characters: the summary stays under this, details go to a file."""
+
+
+def render_markdown(
+    report: CiReport, *, top: int = 10, details: str | None = None, limit: int = SUMMARY_LIMIT
+) -> str:
+    """The summary: verdict, gates, one row per migration, top findings, failures, drift, plan.
+
+    Longer than `limit`, it keeps the verdict and the gates, lists only the migrations with something to
+    say, and cuts the rest at a section boundary with a link to `details` (the full report's file or URL).
+    """
+    full = render_details(report, top=top)
+    link = f"Full report: [{details}]({details})" if details else "Full report: pass `--details-file`"
+    if len(full) <= limit:
+        return full
+    head, body = _compact(report, top)
+    budget = limit - len(link) - 400
+    lines = list(head)
+    used = sum(len(line) + 1 for line in lines)
+    for line in body:
+        if used + len(line) + 1 > budget:
+            lines += ["", f"**The summary is cut short here ({len(full):,} characters in full).** {link}", ""]
+            break
+        lines.append(line)
+        used += len(line) + 1
+    else:
+        lines += ["", link, ""]
+    return "\n".join(lines) + "\n"
+
+
+def _compact(report: CiReport, top: int) -> tuple[list[str], list[str]]:
+    """(verdict and gates, everything else with clean migrations left out of the table)."""
+    table = _migrations(report, notable_only=True)
+    body = [*table, *_findings(report, top), *_rollback_failures(report), *_drift(report), *_plan(report)]
+    return _head(report), body
+
+
+def _head(report: CiReport) -> list[str]:
     lines: list[str] = []
     failed = [g for g in report.gates if g.exit_code]
     title = (
@@ -43,6 +80,12 @@ def render_markdown(report: CiReport, *, top: int = 10) -> str:
     for g in report.gates:
         lines.append(f"| {g.name} | {ICONS[g.status]} {g.status} | {cell(g.detail)} |")
     lines.append("")
+    return lines
+
+
+def render_details(report: CiReport, *, top: int = 10) -> str:
+    """The whole report as Markdown, whatever its length (the `--details-file`)."""
+    lines = _head(report)
     lines += _migrations(report)
     lines += _findings(report, top)
     lines += _rollback_failures(report)
@@ -75,22 +118,28 @@ def _lint_cell(m: Migration, found: dict[Path, list[Finding]]) -> str:
     return f"{SEVERITY_ICONS[worst]} {counts}"
 
 
-def _migrations(report: CiReport) -> list[str]:
+def _migrations(report: CiReport, *, notable_only: bool = False) -> list[str]:
+    """The table of migrations; `notable_only` leaves out those with clean lint and a passed test."""
     found = _by_file(report)
+    omitted = 0
     rollback = {r.version: r for r in report.rollback.results} if report.rollback else {}
     plans = {p.version: p for p in report.plan.migrations} if report.plan else {}
     header = "| version | name | lint | rollback |" + (" plan |" if report.plan else "")
     lines = ["### Migrations", "", header, "| --- | --- | --- | --- |" + (" --- |" if report.plan else "")]
     for m in report.mset.migrations:
         r = rollback.get(m.version)
-        rb = (
-            "—" if r is None else f"{ICONS.get(r.result, '')} {r.result}" + (f" ({r.step})" if r.step else "")
-        )
-        row = f"| {m.version} | {cell(m.name)} | {_lint_cell(m, found)} | {cell(rb)} |"
+        rb = "—" if r is None else f"{ICONS.get(r.result, '')} {r.verdict}"
+        lint = _lint_cell(m, found)
+        if notable_only and lint == "✅ clean" and (r is None or r.result == "passed"):
+            omitted += 1
+            continue
+        row = f"| {m.version} | {cell(m.name)} | {lint} | {cell(rb)} |"
         if report.plan:
             p = plans.get(str(m.version))
             row += f" {VERDICT_ICONS.get(p.verdict, p.verdict) if p else '— (applied)'} |"
         lines.append(row)
+    if omitted:
+        lines += ["", f"{omitted} migration(s) with clean lint and a passed rollback test are not listed."]
     return [*lines, ""]
 
 
@@ -118,9 +167,11 @@ def _rollback_failures(report: CiReport) -> list[str]:
     if not failed:
         return []
     lines = ["### Rollback failures", ""]
+    if report.rollback.options:
+        lines += [f"Options: {', '.join(report.rollback.options)}.", ""]
     for r in failed:
         lines += [
-            f"<details><summary>{r.label}: {r.step or 'failed'}</summary>",
+            f"<details><summary>{r.label}: {r.verdict}</summary>",
             "",
             "```",
             r.details(),
@@ -136,9 +187,7 @@ def _drift(report: CiReport) -> list[str]:
     if not report.drift.drifted:
         return ["### Drift", "", f"No drift on {report.drift_target}.", ""]
     lines = ["### Drift", "", f"{report.drift_target}:", ""]
-    lines += [
-        f"- **{d.kind}** {d.object_type} `{d.name}`: {d.sentence}" for d in report.drift.differences[:20]
-    ]
+    lines += [f"- **{d.kind}** {d.object_type} `{d.name}`: {d.sentence}" for d in report.drift.differences]
     return [*lines, ""]
 
 

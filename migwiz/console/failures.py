@@ -10,13 +10,14 @@ from typing import Any
 
 import click
 
-from migwiz.console import output
 from migwiz.engine.errors import MigwizError
 from migwiz.engine.secrets import scrub
 
 
 def fail(exc: MigwizError, debug: bool, json_output: bool = False) -> None:
     """Say `exc` in one line (and a hint) on stderr, scrubbed; with --json also as an object on stdout."""
+    from migwiz.console import output  # here, not at import: the CLI starts without rich and the engine
+
     if debug:
         sys.stderr.write(scrub(traceback.format_exc()))
     message, hint = scrub(exc.message), scrub(exc.hint) if exc.hint else None
@@ -30,6 +31,8 @@ def fail(exc: MigwizError, debug: bool, json_output: bool = False) -> None:
 
 def json_error(message: str, hint: str | None, exit_code: int) -> None:
     """`{"error": {"message", "hint", "exit_code"}}` on stdout (for --json)."""
+    from migwiz.console import output
+
     output.emit_json({"error": {"message": message, "hint": hint, "exit_code": exit_code}})
 
 

@@ -11,12 +11,15 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from migwiz.console.escape import EscapeHook
 from migwiz.engine.analysis import LintReport
 from migwiz.engine.eventlog import Event
 from migwiz.engine.secrets import ScrubbedStream, scrub, scrub_value
 
 stdout = Console(file=cast(TextIO, ScrubbedStream("stdout")), highlight=False, soft_wrap=True)
 stderr = Console(file=cast(TextIO, ScrubbedStream("stderr")), highlight=False, soft_wrap=True)
+for _console in (stdout, stderr):
+    _console.push_render_hook(EscapeHook())  # file names and messages never drive the terminal
 
 STATE_STYLES = {
     "applied": "green",
@@ -52,7 +55,7 @@ class ConsoleSink:
 
     def write(self, event: Event) -> None:
         """Print one event line."""
-        if event.step == "run" or (event.step == "statement" and not self.verbose):
+        if event.step == "run" or (event.step in ("statement", "statements") and not self.verbose):
             return  # run start/end and raised errors are said once, by the CLI itself
         if event.step == "plan" and event.level == "error":
             return

@@ -19,25 +19,42 @@ def _indent(text: str, prefix: str = "    ") -> str:
 
 
 def print_rollback(report: RollbackReport) -> None:
-    """One line per migration, the diff under each failure, data the down loses, then a summary."""
+    """One line per migration with its verdict, the diff under each failure, what an option accepted,
+    data the down loses, then a summary."""
+    if report.options:
+        stdout.print(Text(f"options: {', '.join(report.options)}", style="dim"))
     for r in report.results:
         line = Text(f"{r.result.upper():7} ", style=_RESULT_STYLES[r.result])
         line.append(f"{r.label}")
         if r.duration_ms:
             line.append(f" ({r.duration_ms:.0f} ms)", style="dim")
-        if r.message:
-            line.append(f": {r.message}")
+        if r.result == "skipped":
+            line.append(f": {r.verdict}")
+        elif r.result == "failed":
+            line.append(
+                f": {r.verdict}" + (f": {r.message}" if r.message else "")
+            )  # e.g. down fails: <error>
         stdout.print(line)
         if r.differences:
             stdout.print(Text(_indent(format_diff(r.differences))))
+        for d in r.ignored:
+            stdout.print(Text(f"    ignored ({', '.join(report.options)}): {d.sentence}", style="dim"))
         for loss in r.data_loss:
             stdout.print(Text(f"    data: {loss}", style="yellow"))
         for note in r.notes:
             stdout.print(Text(f"    note: {note}", style="dim"))
     counts = {k: sum(r.result == k for r in report.results) for k in ("passed", "failed", "skipped")}
-    summary = ", ".join(f"{n} {k}" for k, n in counts.items() if n) or "no migration to test"
+    words = {"passed": "passed", "failed": "failed", "skipped": "not tested"}
+    summary = ", ".join(f"{n} {words[k]}" for k, n in counts.items() if n) or "no migration to test"
     run = f"; run {report.run_id}" if report.run_id else ""
-    stdout.print(Text(f"{summary} on shadow database {report.shadow} (dropped){run}"))
+    cache = report.snapshots
+    reuse = (
+        f"; snapshots: {cache.get('restored', 0)} restored, {cache.get('saved', 0)} saved,"
+        f" {cache.get('replayed', 0)} file(s) replayed"
+        if cache
+        else ""
+    )
+    stdout.print(Text(f"{summary} on shadow database {report.shadow} (dropped){run}{reuse}"))
 
 
 def print_drift(report: DriftReport) -> None:

@@ -11,7 +11,10 @@ import atexit
 import os
 import pwd
 import shlex
+import shutil
 import subprocess
+import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,11 +110,70 @@ def start_demo_server(*, major: int | None = None, state_dir: Path | None = None
     if preload:
         settings["shared_preload_libraries"] = "'pg_stat_statements'"
         settings["pg_stat_statements.track"] = "all"
-    server = start_server(binaries, settings=settings, base_dir=state_dir)
+    if state_dir is None:
+        reap_killed_demos()
+    server = start_server(binaries, settings=settings, base_dir=state_dir or temp_root())
     demo = DemoServer(server, state_dir, reused=False, pg_stat_statements=preload)
     if state_dir is None:
+        (server.datadir.parent / OWNER_FILE).write_text(f"{os.getpid()}\n")
         atexit.register(demo.stop)
     return demo
+
+
+OWNER_FILE = "demo.pid"
+"""In a temporary demo server's folder: the pid of the `migwiz demo` process it belongs to."""
+
+
+def temp_root() -> Path:
+    """Where temporary demo servers live: `<tmp>/migwiz-demo-<uid>` (reachable by the server's user)."""
+    root = Path(tempfile.gettempdir()) / f"migwiz-demo-{os.getuid()}"
+    root.mkdir(exist_ok=True)
+    root.chmod(0o755)
+    return root
+
+
+def reap_killed_demos(root: Path | None = None) -> list[Path]:
+    """Stop the servers and delete the folders that killed `migwiz demo` processes left behind (their
+    owner pid is gone); a running demo's folder, and one still being set up, are left alone."""
+    reaped: list[Path] = []
+    for parent in sorted((root or temp_root()).glob("migwiz-pg*")):
+        try:
+            pid: int | None = int((parent / OWNER_FILE).read_text().strip())
+        except (OSError, ValueError):
+            pid = None
+        if pid is None:  # still being set up, or half deleted: only a stale folder with no server goes
+            if (parent / "data" / "postmaster.pid").exists() or _age_s(parent) < STALE_AFTER_S:
+                continue
+        elif _alive(pid):
+            continue
+        datadir = parent / "data"
+        binaries = _binaries_of(datadir)
+        if binaries is not None and (datadir / "postmaster.pid").exists():
+            LocalServer(binaries, datadir, _port_of(datadir) or 0, _owner_of(datadir)).stop("immediate")
+        shutil.rmtree(parent, ignore_errors=True)
+        reaped.append(parent)
+    return reaped
+
+
+STALE_AFTER_S = 600
+"""A demo folder without an owner file and without a running server, untouched this long, is left over."""
+
+
+def _age_s(path: Path) -> float:
+    try:
+        return time.time() - path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def stop_demo_server(state_dir: Path) -> bool:

@@ -28,6 +28,7 @@ from migwiz.engine.localserver import LocalServer, embedded_binaries, start_serv
 from migwiz.engine.model import MigrationSet
 from migwiz.engine.plan import VERDICTS, PlanReport, plan
 from migwiz.engine.rollback_test import RollbackReport, test_rollback
+from migwiz.engine.schema.tolerance import Tolerance
 from migwiz.engine.state import DEFAULT_SCHEMA
 
 FailOn = Literal["error", "warning", "info", "none"]
@@ -128,7 +129,9 @@ def rollback_gate(report: RollbackReport) -> Gate:
     skipped = sum(r.result == "skipped" for r in report.results)
     text = f"{passed} of {len(report.results)} migrations passed up → down → up"
     if skipped:
-        text += f", {skipped} skipped"
+        text += f", {skipped} not tested"
+    if report.options:
+        text += f" ({', '.join(report.options)})"
     if failed:
         text += f"; failed: {', '.join(r.label for r in failed[:3])}{' ...' if len(failed) > 3 else ''}"
         return Gate("rollback", "failed", text, 1)
@@ -211,17 +214,22 @@ def run_ci(
     fail_on: FailOn = "error",
     plan_fail_on: PlanFailOn = "dangerous",
     rollback: bool = True,
-    base_sql: Sequence[Path] = (),
+    baseline: Sequence[Path] = (),
     schema: str = DEFAULT_SCHEMA,
     log: EventLog | None = None,
+    tolerance: Tolerance | None = None,
+    snapshots: bool = True,
+    base_sql: Sequence[Path] = (),
 ) -> CiReport:
     """Lint, test rollbacks on a shadow server, and optionally check drift and plan; never raises for a gate.
 
     `shadow_dsn` is a server where migwiz may create and drop scratch databases (it is connected to, never
     migrated); `embedded` starts a throw-away server instead. Without either, the rollback gate is skipped.
-    `base_sql` files (the schema the first migration expects, e.g. a baseline dump) are run, in order, in a
-    scratch database on that server whose schema each rollback test then starts from.
+    `baseline` files (the schema the first migration expects, e.g. a baseline dump) are run, in order, in a
+    scratch database on that server whose schema each rollback test then starts from; the drift gate
+    replays the files after them too. `base_sql` is the deprecated name of `baseline`.
     """
+    baseline = baseline or base_sql
     log = log or EventLog()
     started = time.perf_counter()
     lint = lint_migration_set(mset, pg_version=pg_version or DEFAULT_PG_VERSION)
@@ -230,11 +238,12 @@ def run_ci(
     report.timings_ms["lint"] = _ms(started)
     log.info("ci", f"lint: {report.gates[-1].detail}", gate="lint", status=report.gates[-1].status)
     if rollback:
-        _rollback(report, mset, shadow_dsn, embedded, pg_version, base_sql, schema, log)
+        options = _RollbackOptions(baseline, tolerance or Tolerance(), snapshots)
+        _rollback(report, mset, shadow_dsn, embedded, pg_version, options, schema, log)
     else:
         report.gates.append(Gate("rollback", "skipped", "--no-rollback"))
     if drift_dsn:
-        _timed(report, "drift", lambda: _drift(report, mset, drift_dsn, schema, log))
+        _timed(report, "drift", lambda: _drift(report, mset, drift_dsn, schema, log, baseline, snapshots))
     else:
         report.gates.append(Gate("drift", "skipped", "no --drift-dsn"))
     if plan_dsn:
@@ -251,7 +260,7 @@ def _rollback(
     shadow_dsn: str | None,
     embedded: bool,
     pg_version: int | None,
-    base_sql: Sequence[Path],
+    options: _RollbackOptions,
     schema: str,
     log: EventLog,
 ) -> None:
@@ -264,7 +273,10 @@ def _rollback(
                 return
             report.shadow = label
             # the shadow server only hosts scratch databases: with a log given, no run is recorded there
-            result = test_rollback(server_dsn, mset, log=log, schema=schema, baseline=base_sql)
+            result = test_rollback(
+                server_dsn, mset, log=log, schema=schema, baseline=options.baseline,
+                tolerance=options.tolerance, snapshots=options.snapshots,
+            )  # fmt: skip
             report.rollback = result
             report.gates.append(rollback_gate(result))
     except MigwizError as exc:
@@ -273,9 +285,24 @@ def _rollback(
     log.info("ci", f"rollback: {report.gates[-1].detail}", gate="rollback", status=report.gates[-1].status)
 
 
-def _drift(report: CiReport, mset: MigrationSet, dsn: str, schema: str, log: EventLog) -> Gate:
+@dataclass(frozen=True)
+class _RollbackOptions:
+    baseline: Sequence[Path]
+    tolerance: Tolerance
+    snapshots: bool
+
+
+def _drift(
+    report: CiReport,
+    mset: MigrationSet,
+    dsn: str,
+    schema: str,
+    log: EventLog,
+    baseline: Sequence[Path],
+    snapshots: bool,
+) -> Gate:
     report.drift_target = describe(dsn)
-    report.drift = drift(dsn, mset, schema=schema, log=log)
+    report.drift = drift(dsn, mset, schema=schema, log=log, baseline=baseline, snapshots=snapshots)
     return drift_gate(report.drift, report.drift_target)
 
 

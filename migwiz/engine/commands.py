@@ -6,6 +6,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import psycopg
+
 from migwiz.engine.adopt import ensure_adopted
 from migwiz.engine.analysis import LintReport, read_catalog_facts
 from migwiz.engine.backfill import backfill_status as backfill_status
@@ -32,8 +34,11 @@ from migwiz.engine.plan import plan as plan
 from migwiz.engine.plan import plan_down as plan_down
 from migwiz.engine.preflight import check_target
 from migwiz.engine.recipes import new_recipe as new_recipe
+from migwiz.engine.repair import RepairChoice as RepairChoice
+from migwiz.engine.repair import repair as repair
 from migwiz.engine.rollback_test import test_rollback as test_rollback
 from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
+from migwiz.engine.session_limits import STATUS_STATEMENT_TIMEOUT_MS, limit_bookkeeping, own_tables_locked
 from migwiz.engine.state import DEFAULT_SCHEMA, read_history, state_exists
 from migwiz.engine.status import MigrationStatus, compute_status, out_of_order
 from migwiz.engine.target import TargetInfo as TargetInfo
@@ -57,7 +62,11 @@ class StatusResult:
 def status(dsn: str, mset: MigrationSet, *, schema: str = DEFAULT_SCHEMA) -> StatusResult:
     """Where each migration of `mset` stands in the database at `dsn` (read-only: creates nothing)."""
     with connect(dsn, autocommit=True, purpose="status") as conn:
-        history = read_history(conn, schema)
+        limit_bookkeeping(conn, statement_timeout_ms=STATUS_STATEMENT_TIMEOUT_MS)
+        try:
+            history = read_history(conn, schema)
+        except psycopg.errors.LockNotAvailable:
+            raise own_tables_locked(conn, schema, "status") from None
         initialised = state_exists(conn, schema)
         major = conn.info.server_version // 10000
     statuses = with_transaction_modes(compute_status(mset, history), major)
@@ -94,9 +103,13 @@ def migrate(
     safe point or change its lock_timeout; it is marked finished when this returns.
     """
     with connect(dsn, autocommit=True, purpose="preflight") as conn:
-        check_target(conn, schema, pruning=retention_ms is not None)  # before the lock and the first step
-        if command == "up":
-            ensure_adopted(conn, schema)  # another tool's history, not adopted: applying would redo it all
+        limit_bookkeeping(conn)  # migwiz's tables held by another session: an error naming it, not a hang
+        try:
+            check_target(conn, schema, pruning=retention_ms is not None)  # before the lock and the first step
+            if command == "up":
+                ensure_adopted(conn, schema)  # another tool's history, not adopted: it would redo it all
+        except psycopg.errors.LockNotAvailable:
+            raise own_tables_locked(conn, schema, f"migwiz {command}") from None
     with MigrationLock(dsn, schema, wait_ms=wait_ms):
         run = Run(
             dsn, schema, command, log_file=log_file, syslog_address=syslog_address, retention_ms=retention_ms

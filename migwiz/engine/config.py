@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from migwiz.engine.durations import parse_duration
+from migwiz.engine.durations import parse_duration, parse_timeout
 from migwiz.engine.errors import ConfigError
 from migwiz.engine.sets import LAYOUTS
 from migwiz.engine.state import DEFAULT_SCHEMA
@@ -32,6 +33,7 @@ _EXPECTED: dict[str, tuple[tuple[type, ...], str]] = {
     "lock_retries": ((int,), "a whole number"),
     "retry_for": _DURATION,
     "layout": _STRING,
+    "rollback_test": ((dict,), "a table ([migwiz.rollback_test] with ignore_column_order = true, ...)"),
 }
 _KNOWN_KEYS = set(_EXPECTED)
 
@@ -57,6 +59,12 @@ class Settings:
     """SQL files with the schema before the first migration (shadow databases start from it)."""
     layout: str | None = None
     """The migration folder's layout (None: detected from the file names)."""
+    rollback_ignore_column_order: bool = False
+    """[rollback_test] ignore_column_order: a column re-added last by a down is not a failure."""
+    rollback_ignore_volatile: bool = False
+    """[rollback_test] ignore_volatile: frozen timestamps in defaults and view texts are not failures."""
+    snapshots: bool = True
+    """[rollback_test] snapshots: cache replayed states as template databases on the shadow server."""
 
 
 def find_config(start: Path) -> Path | None:
@@ -75,9 +83,9 @@ def _looks_like_migrations(folder: Path) -> bool:
     )
 
 
-def _duration(value: Any, key: str, path: Path) -> int:
+def _duration(value: Any, key: str, path: Path, parse: Callable[[str], int] = parse_duration) -> int:
     try:
-        return parse_duration(str(value))
+        return parse(str(value))
     except ValueError as exc:
         raise ConfigError(f"{path}: {key} = {value!r}: {exc}") from None
 
@@ -131,19 +139,32 @@ def load_settings(
     where = config_path or Path(CONFIG_NAME)
     lock_timeout_ms = 2000
     if lock_timeout_flag is not None:
-        lock_timeout_ms = _duration(lock_timeout_flag, "--lock-timeout", Path("flag"))
+        lock_timeout_ms = _duration(lock_timeout_flag, "--lock-timeout", Path("flag"), parse_timeout)
     elif "lock_timeout" in data:
-        lock_timeout_ms = _duration(data["lock_timeout"], "lock_timeout", where)
+        lock_timeout_ms = _duration(data["lock_timeout"], "lock_timeout", where, parse_timeout)
     statement_timeout_ms = None
     if statement_timeout_flag is not None:
-        statement_timeout_ms = _duration(statement_timeout_flag, "--statement-timeout", Path("flag"))
+        statement_timeout_ms = _duration(
+            statement_timeout_flag, "--statement-timeout", Path("flag"), parse_timeout
+        )
     elif "statement_timeout" in data:
-        statement_timeout_ms = _duration(data["statement_timeout"], "statement_timeout", where)
+        statement_timeout_ms = _duration(data["statement_timeout"], "statement_timeout", where, parse_timeout)
     log_file = log_file_flag or (base / str(data["log_file"]) if "log_file" in data else None)
     if log_file is not None:
         check_log_file(log_file, "--log-file" if log_file_flag else f"{where}: log_file")
     drift = data.get("drift", {})
     ignore = tuple(str(p) for p in drift.get("ignore", ())) if isinstance(drift, dict) else ()
+    rollback = data.get("rollback_test", {})
+    if not isinstance(rollback, dict):
+        raise ConfigError(f"{where}: [migwiz.rollback_test] must be a table")
+    for key in sorted(set(rollback) - {"ignore_column_order", "ignore_volatile", "snapshots"}):
+        raise ConfigError(
+            f"{where}: unknown setting rollback_test.{key}",
+            "known: ignore_column_order, ignore_volatile, snapshots",
+        )
+    for key, value in rollback.items():
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where}: rollback_test.{key} = {value!r}: true or false")
     return Settings(
         migrations_dir=migrations_dir,
         schema=check_schema_name(schema_flag, "--schema")
@@ -162,6 +183,9 @@ def load_settings(
         lock_retries=_count(data.get("lock_retries", 6), "lock_retries", where),
         retry_for_ms=_duration(data["retry_for"], "retry_for", where) if "retry_for" in data else 60_000,
         layout=_layout(layout_flag, data.get("layout"), where),
+        rollback_ignore_column_order=rollback.get("ignore_column_order", False),
+        rollback_ignore_volatile=rollback.get("ignore_volatile", False),
+        snapshots=rollback.get("snapshots", True),
     )
 
 

@@ -13,6 +13,7 @@ from psycopg.rows import Row
 
 from migwiz.engine.errors import ConnectionFailed, PermissionProblem
 from migwiz.engine.secrets import malformed, remember_secrets, scrub
+from migwiz.engine.session_limits import KEEPALIVE_PARAMS
 
 __all__ = [
     "connect",
@@ -139,6 +140,9 @@ def connect(
     name = f"{APPLICATION_NAME} {purpose}".strip()
     params = dsn_params(dsn)
     params.setdefault("connect_timeout", connect_timeout)
+    for key, value in KEEPALIVE_PARAMS.items():  # a silent peer is an error within seconds, not a hang
+        if key != "tcp_user_timeout" or psycopg.pq.version() >= 120000:
+            params.setdefault(key, value)
     params["application_name"] = name
     try:
         return psycopg.connect(

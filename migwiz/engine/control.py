@@ -21,9 +21,10 @@ import signal
 import threading
 from collections.abc import Callable, Iterable
 from types import FrameType
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
+    from migwiz.engine.eventlog import Level
     from migwiz.engine.runner import Runner
 
 StopAfter = Literal["migration", "statement"]
@@ -135,6 +136,23 @@ class RunControl:
             return False
         conn.cancel_safe(timeout=5.0)
         return True
+
+    def note(self, level: Level, step: str, message: str, /, **data: Any) -> str | None:
+        """Write an event into the running run's log (central log, log file, the wizard's tail); the run
+        id, or None when no run is attached or it has ended (its log is closed)."""
+        with self._lock:
+            runner = self._runner
+        if runner is None or self.done.is_set():
+            return None
+        runner.log.event(level, step, message, **data)
+        return runner.log.run_id
+
+    @property
+    def run_id(self) -> str | None:
+        """The id of the attached run."""
+        with self._lock:
+            runner = self._runner
+        return runner.log.run_id if runner is not None else None
 
     # -- the end -------------------------------------------------------------------------------------
 

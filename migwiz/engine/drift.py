@@ -16,10 +16,13 @@ from typing import Any
 
 from migwiz.engine.connect import connect
 from migwiz.engine.drift_sql import repair_sql
+from migwiz.engine.errors import MigwizError
 from migwiz.engine.eventlog import EventLog
 from migwiz.engine.model import Migration, MigrationSet
 from migwiz.engine.schema import Difference, SchemaModel, diff_schemas
-from migwiz.engine.shadow import read_model, replay, shadow_database
+from migwiz.engine.shadow import apply_baseline, read_model, replay, replay_hint, shadow_database
+from migwiz.engine.shadow_chain import ShadowChain
+from migwiz.engine.snapshots import SnapshotCache, chain_keys, root_key
 from migwiz.engine.state import DEFAULT_SCHEMA, HistoryRow, read_history
 
 LABELS = ("in the files", "in the database")
@@ -121,13 +124,67 @@ def expected_model(
     schema: str = DEFAULT_SCHEMA,
     log: EventLog | None = None,
     baseline: Sequence[Path] = (),
+    snapshots: bool = True,
 ) -> tuple[SchemaModel, list[str], list[Migration]]:
-    """Replay the migrations of `history` from the files (after the baseline) on a shadow database."""
+    """Replay the migrations of `history` from the files (after the baseline) on a shadow database.
+
+    On `dsn`'s server the replay goes through the snapshot cache: the state after these files is a
+    template copy when an earlier run (drift, verify, ci, test-rollback) left it, else it is saved.
+    """
     migrations, notes = applied_migrations(mset, history)
+    if dsn and not shadow_dsn and snapshots:
+        return _cached_model(dsn, mset, migrations, schema, log or EventLog(), baseline), notes, migrations
     with shadow_database(dsn, shadow_dsn=shadow_dsn, purpose="drift", baseline=baseline) as shadow:
         replay(shadow, mset, migrations, log or EventLog(), schema=schema)
         model = read_model(shadow.dsn, schema=schema)
     return model, notes, migrations
+
+
+def _cached_model(
+    dsn: str,
+    mset: MigrationSet,
+    migrations: list[Migration],
+    schema: str,
+    log: EventLog,
+    baseline: Sequence[Path],
+) -> SchemaModel:
+    ordered = tuple(sorted(migrations, key=lambda m: m.version))
+    subset = MigrationSet(mset.root, mset.layout, ordered)
+    cache = SnapshotCache(dsn)
+    key = root_key(schema, baseline)
+    final = chain_keys(key, ordered)[-1] if ordered else key
+    if cache.has(final):  # the state after these files was saved before: read it where it is
+        log.info("drift", "replay: the state after these files is cached: reading its snapshot")
+        return cache.read(final, lambda snap: read_model(snap, schema=schema))
+    chain = ShadowChain(
+        mset=subset,
+        chain=ordered,
+        setup=lambda target: apply_baseline(target, baseline),
+        root=key,
+        log=log,
+        schema=schema,
+        server_dsn=dsn,
+        cache=cache,
+        purpose="drift",
+    )
+    try:
+        failure = chain.to(len(ordered))
+        if failure is not None:
+            raise MigwizError(
+                f"replaying migration {failure.migration.version} on the shadow database failed: "
+                f"{failure.error}",
+                replay_hint(bool(baseline), failure.sqlstate),
+            )
+        chain.reached(len(ordered), final=True)
+        log.info(
+            "drift",
+            f"replay: {chain.stats['restored']} snapshot(s) restored, "
+            f"{chain.stats['replayed']} file(s) replayed",
+            **chain.stats,
+        )
+        return chain.model()
+    finally:
+        chain.close()
 
 
 def drift(
@@ -140,14 +197,16 @@ def drift(
     with_sql: bool = False,
     log: EventLog | None = None,
     baseline: Sequence[Path] = (),
+    snapshots: bool = True,
 ) -> DriftReport:
     """Compare the target at `dsn` with its applied migrations replayed from the files on a shadow db."""
     started = time.perf_counter()
     with connect(dsn, autocommit=True, purpose="drift") as conn:
         history = read_history(conn, schema)
     expected, notes, migrations = expected_model(
-        dsn, mset, history, shadow_dsn=shadow_dsn, schema=schema, log=log, baseline=baseline
-    )
+        dsn, mset, history, shadow_dsn=shadow_dsn, schema=schema, log=log, baseline=baseline,
+        snapshots=snapshots,
+    )  # fmt: skip
     replayed = time.perf_counter()
     actual = read_model(dsn, schema=schema)
     read = time.perf_counter()

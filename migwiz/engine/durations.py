@@ -12,6 +12,7 @@ from fractions import Fraction
 _UNIT_MS: dict[str, int] = {"ms": 1, "s": 1_000, "min": 60_000, "h": 3_600_000, "d": 86_400_000}
 _PART = re.compile(r"(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*")
 _UNITS_TEXT = ", ".join(_UNIT_MS)
+MAX_TIMEOUT_MS = 2**31 - 1  # PostgreSQL's largest lock_timeout / statement_timeout (~24.8 days)
 
 
 def parse_duration(text: str) -> int:
@@ -50,6 +51,61 @@ def parse_duration(text: str) -> int:
     if total.denominator != 1:
         raise ValueError(f"invalid duration {text!r}: not a whole number of milliseconds")
     return int(total)
+
+
+_AGE_ALIASES = {
+    "sec": "s", "secs": "s", "second": "s", "seconds": "s",
+    "m": "min", "mins": "min", "minute": "min", "minutes": "min",
+    "hr": "h", "hrs": "h", "hour": "h", "hours": "h",
+    "day": "d", "days": "d",
+}  # fmt: skip
+_AGE_WORD = re.compile(r"(\d(?:[\d.]*)\s*)([A-Za-z]+)")
+
+
+def parse_age(text: str) -> int:
+    """How far back, in milliseconds, as people type it (`log --since`): the units of `parse_duration` and
+    also m for minutes, sec, hr and the spelled-out words; ValueError otherwise.
+
+    >>> parse_age("5m"), parse_age("30s"), parse_age("10min"), parse_age("2h"), parse_age("1d")
+    (300000, 30000, 600000, 7200000, 86400000)
+    >>> parse_age("1h30m"), parse_age("2 hours"), parse_age("90sec")
+    (5400000, 7200000, 90000)
+    >>> parse_age("5x")
+    Traceback (most recent call last):
+    ...
+    ValueError: invalid duration '5x': unknown unit 'x' (use one of s, m, min, h, d)
+    """
+
+    def canonical(m: re.Match[str]) -> str:
+        unit = m.group(2)
+        return m.group(1) + _AGE_ALIASES.get(unit.lower(), unit)
+
+    try:
+        return parse_duration(_AGE_WORD.sub(canonical, text))
+    except ValueError as exc:
+        raise ValueError(
+            str(exc)
+            .replace(repr(_AGE_WORD.sub(canonical, text)), repr(text))
+            .replace(f"use one of {_UNITS_TEXT}", "use one of s, m, min, h, d")
+        ) from None
+
+
+def parse_timeout(text: str) -> int:
+    """Milliseconds of a PostgreSQL timeout (lock_timeout, statement_timeout): a duration PostgreSQL accepts.
+
+    >>> parse_timeout("2s")
+    2000
+    >>> parse_timeout("999999999h")
+    Traceback (most recent call last):
+    ...
+    ValueError: invalid timeout '999999999h': more than PostgreSQL allows (24d20h31min23s647ms)
+    """
+    ms = parse_duration(text)
+    if ms > MAX_TIMEOUT_MS:
+        raise ValueError(
+            f"invalid timeout {text!r}: more than PostgreSQL allows ({format_duration(MAX_TIMEOUT_MS)})"
+        )
+    return ms
 
 
 def format_duration(ms: int) -> str:

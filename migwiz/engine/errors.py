@@ -52,6 +52,12 @@ class LockHeld(MigwizError):
     exit_code = 3
 
 
+class OwnTablesLocked(MigwizError):
+    """Another session holds migwiz's own tables (history, log) longer than the bookkeeping lock_timeout."""
+
+    exit_code = 3
+
+
 class MigrationFailed(MigwizError):
     """A migration statement failed; it was rolled back as far as PostgreSQL allows."""
 

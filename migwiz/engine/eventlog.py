@@ -28,6 +28,7 @@ from migwiz import __version__
 from migwiz.engine.connect import connect, scrub
 from migwiz.engine.errors import ConfigError
 from migwiz.engine.preflight import check_target
+from migwiz.engine.session_limits import limit_bookkeeping, own_tables_locked
 from migwiz.engine.state import ensure_state, os_identity
 
 Level = Literal["debug", "info", "warning", "error"]
@@ -269,9 +270,14 @@ class EventLog:
     def __init__(self, run_id: str | None = None, sinks: list[EventSink] | None = None) -> None:
         self.run_id = run_id or str(uuid.uuid4())
         self.sinks: list[EventSink] = list(sinks or [])
+        self.pending: Callable[[], None] | None = None
+        """Called once before the next event is written (an aggregated event waiting, to keep order)."""
 
     def event(self, level: Level, step: str, message: str, /, **data: Any) -> Event:
         """Record one event and return it."""
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            pending()
         entry = Event(
             run_id=self.run_id,
             at=datetime.now(UTC),
@@ -302,6 +308,16 @@ class EventLog:
             sink.close()
 
 
+def append_event(
+    dsn: str, schema: str, run_id: str, level: Level, step: str, message: str, /, **data: Any
+) -> Event:
+    """Add one event to a run's central log over a short connection of its own (e.g. an operator's
+    request that arrived after the run had closed its log)."""
+    with connect(dsn, autocommit=True, purpose="log writer") as conn:
+        ensure_state(conn, schema)
+        return EventLog(run_id, [DatabaseSink(conn, schema)]).event(level, step, message, **data)
+
+
 class Run:
     """A recorded run: a row in `<schema>.runs` plus the event log of that run."""
 
@@ -328,21 +344,27 @@ class Run:
         except Exception:
             _close_all(files)
             raise
+        os_user, host = os_identity()
         try:
+            limit_bookkeeping(self._conn)  # a migration holding migwiz's tables: an error, not a deadlock
             check_target(self._conn, schema, pruning=retention_ms is not None)
             ensure_state(self._conn, schema)
+            self._conn.execute(
+                sql.SQL(
+                    "INSERT INTO {}.runs (run_id, command, os_user, host, migwiz_version)"
+                    " VALUES (%s, %s, %s, %s, %s)"
+                ).format(sql.Identifier(schema)),
+                (self.log.run_id, command, os_user, host, __version__),
+            )
+        except psycopg.errors.LockNotAvailable:
+            _close_all(files)
+            error = own_tables_locked(self._conn, schema, f"migwiz {command}")
+            self._conn.close()
+            raise error from None
         except Exception:
             _close_all(files)
             self._conn.close()
             raise
-        os_user, host = os_identity()
-        self._conn.execute(
-            sql.SQL(
-                "INSERT INTO {}.runs (run_id, command, os_user, host, migwiz_version)"
-                " VALUES (%s, %s, %s, %s, %s)"
-            ).format(sql.Identifier(schema)),
-            (self.log.run_id, command, os_user, host, __version__),
-        )
         self.db_sink = DatabaseSink(self._conn, schema)
         self.log.sinks.append(self.db_sink)
         self.log.sinks.extend(files)

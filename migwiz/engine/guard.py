@@ -160,6 +160,7 @@ class Guard:
         self.ours = ours
         self._conn: psycopg.Connection[Any] | None = None
         self._mutex = threading.Lock()
+        self._watcher: _Watcher | None = None
 
     def _connection(self) -> psycopg.Connection[Any]:
         if self._conn is None or self._conn.closed or self._conn.broken:
@@ -171,6 +172,9 @@ class Guard:
 
     def close(self) -> None:
         """Close the guard's connection."""
+        if self._watcher is not None:
+            self._watcher.close()
+            self._watcher = None
         if self._conn is not None:
             self._conn.close()
             self._conn = None
@@ -318,41 +322,50 @@ class Guard:
 
     def watch(self, pid: int) -> Watch:
         """A running watch over our backend `pid` (stop it when the statement returns)."""
-        return Watch(self, pid)
+        if self._watcher is None:
+            self._watcher = _Watcher(self)
+        return Watch(self, pid, self._watcher)
 
 
 class Watch:
-    """Looks at our backend every `poll_ms` while one statement runs, in a thread of its own."""
+    """Looks at our backend every `poll_ms` while one statement runs, from the guard's watcher thread."""
 
-    def __init__(self, guard: Guard, pid: int) -> None:
+    def __init__(self, guard: Guard, pid: int, watcher: _Watcher) -> None:
         self.guard = guard
         self.pid = pid
         self.result = WatchResult()
         self._stop = threading.Event()
+        self._busy = threading.Lock()
         self._started = time.monotonic()
-        self._thread = threading.Thread(target=self._loop, name="migwiz-guard", daemon=True)
-        self._thread.start()
+        self._waiting_since: float | None = None
+        watcher.current = self
 
-    def _loop(self) -> None:
+    @property
+    def stopped(self) -> bool:
+        """The statement returned (or the watch cancelled it)."""
+        return self._stop.is_set()
+
+    def look_once(self) -> None:
+        """One look at our backend; cancels it when the lock queue behind it is too long or too old."""
         policy = self.guard.policy
-        interval = policy.poll_ms / 1000
-        waiting_since: float | None = None
-        while not self._stop.wait(interval):
+        with self._busy:
+            if self._stop.is_set():
+                return
             try:
                 waiting, blockers, queued = self.guard.look(self.pid)
             except psycopg.Error:
-                continue  # one slow look (statement_timeout) is no reason to stop watching
+                return  # one slow look (statement_timeout) is no reason to stop watching
             if not waiting:
-                waiting_since = None
-                continue
+                self._waiting_since = None
+                return
             now = time.monotonic()
-            waiting_since = waiting_since or now
+            self._waiting_since = self._waiting_since or now
             self.result.blockers = blockers
             self.result.queued = queued
             self.result.max_queued = max(self.result.max_queued, len(queued))
-            self.result.waited_ms = (now - waiting_since) * 1000
+            self.result.waited_ms = (now - self._waiting_since) * 1000
             if not policy.enabled or not queued:
-                continue
+                return
             longest = max((q.age_s or 0.0) for q in queued) * 1000
             reason = ""
             if len(queued) > policy.max_queued:
@@ -367,10 +380,35 @@ class Watch:
                     if self.guard.cancel_if_waiting(self.pid):
                         self.result.cancelled = True
                         self.result.reason = reason
-                        return
+                        self._stop.set()
 
     def stop(self) -> WatchResult:
-        """Stop watching and return what was seen."""
+        """Stop watching (waiting for a look in progress to end) and return what was seen."""
         self._stop.set()
-        self._thread.join()
-        return self.result
+        with self._busy:
+            return self.result
+
+
+class _Watcher:
+    """One thread per guard, ticking every `poll_ms`, that looks at the statement running now (if it has
+    run for a tick): starting a thread per statement, or waking one, cost more than a small statement
+    itself (seed data runs thousands per second)."""
+
+    def __init__(self, guard: Guard) -> None:
+        self.guard = guard
+        self.current: Watch | None = None
+        self._closed = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="migwiz-guard", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._closed.wait(self.guard.policy.poll_ms / 1000):
+            watch = self.current
+            if watch is None or watch.stopped:
+                continue
+            if (time.monotonic() - watch._started) * 1000 >= self.guard.policy.poll_ms:
+                watch.look_once()
+
+    def close(self) -> None:
+        """End the thread (it ends within one tick)."""
+        self._closed.set()

@@ -9,6 +9,7 @@ with no such partners depends on every earlier expand and backfill migration.
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,7 @@ from migwiz.engine.state import query_text
 from migwiz.engine.status import MigrationStatus
 
 if TYPE_CHECKING:
+    from migwiz.engine.eventlog import Level
     from migwiz.engine.runner import Runner
 
 _SUFFIX = re.compile(r"[_-](expand|backfill|contract)$")
@@ -127,9 +129,16 @@ def guard_contract(
                 f"({', '.join(t.describe() for t in targets)}): {listed}{more}"
             )
     if not reasons:
-        runner.log.info(
-            "phase",
-            f"contract {label}: expand and backfill complete, no query uses what it drops",
+        first = sorted(str(s.version) for s in partners(contract, statuses) if s.version in before)
+        done = (
+            f"expand/backfill {', '.join(first)} run before it in this run"
+            if first
+            else "expand and backfill complete"
+        )
+        _log_once(
+            runner,
+            "info",
+            f"contract {label}: {done}, no query uses what it drops",
             version=str(contract.version),
         )
         return
@@ -139,7 +148,7 @@ def guard_contract(
         "queries": [u.to_json() for u in uses[:_MAX_LISTED]],
     }
     if runner.policy.force_contract:
-        runner.log.warning("phase", f"contract {label} forced although " + " and ".join(reasons), **data)
+        _log_once(runner, "warning", f"contract {label} forced although " + " and ".join(reasons), **data)
         return
     runner.log.error("phase", f"contract {label} refused: " + " and ".join(reasons), **data)
     raise ContractRefused(
@@ -147,6 +156,18 @@ def guard_contract(
         "finish the expand and backfill (migwiz up --phase expand / backfill), deploy code that no longer "
         "uses the old columns, or pass --force (the reason is logged)",
     )
+
+
+_LOGGED: weakref.WeakKeyDictionary[Runner, set[str]] = weakref.WeakKeyDictionary()
+"""Guard decisions already logged per runner: a run plans its ups more than once (to count them, then to
+run them), and the log says each decision once."""
+
+
+def _log_once(runner: Runner, level: Level, message: str, /, **data: Any) -> None:
+    seen = _LOGGED.setdefault(runner, set())
+    if message not in seen:
+        seen.add(message)
+        runner.log.event(level, "phase", message, **data)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from psycopg import sql
 
 from migwiz.engine.backfill.execute import ProgressCallback
 from migwiz.engine.backfill.migration import run_backfill_migration  # issue 5: backfill runner
+from migwiz.engine.batches import run_statements
 from migwiz.engine.connect import connect, scrub
 from migwiz.engine.control import RunControl, RunStopped
 from migwiz.engine.errors import StateMismatch, UsageError
@@ -31,10 +32,15 @@ from migwiz.engine.executor import Executor, LockRetriesExhausted, RetryPolicy
 from migwiz.engine.failures import StatementFailure as StatementFailure
 from migwiz.engine.failures import failure_from as failure_from
 from migwiz.engine.guard import GuardPolicy, LockTarget
+from migwiz.engine.index_leftovers import leftovers_of
 from migwiz.engine.model import Migration, MigrationSet, Phase, Script, Statement, Version
+from migwiz.engine.own_schema import check_scripts
 from migwiz.engine.phases import phase_exempt, plan_phases  # issue 5: phases (phases engineer)
 from migwiz.engine.progress import CurrentStatement
+from migwiz.engine.session_limits import idle_in_transaction_ms, limit_bookkeeping, limit_executor
 from migwiz.engine.state import DEFAULT_SCHEMA, HistoryRow, ensure_state, os_identity, read_history
+from migwiz.engine.statement_locks import script_lock_targets
+from migwiz.engine.statement_log import StatementLog
 from migwiz.engine.status import MigrationStatus, compute_status
 from migwiz.engine.transactions import TransactionPlan, plan_transaction
 
@@ -55,6 +61,8 @@ class ExecutionPolicy:
     resolve: Resolve | None = None
     phase: Phase | None = None  # issue 5: `up --phase`, only migrations of this phase
     force_contract: bool = False  # issue 5: run a contract the phase guard refuses (reason logged)
+    allow_edited: bool = False
+    """`down --allow-edited`: revert although applied files were edited (the files are named in the log)."""
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     guard: GuardPolicy = field(default_factory=GuardPolicy)
     orphan_wait_ms: int = 30_000
@@ -155,6 +163,7 @@ class Runner:
         self.dsn = dsn
         self.mset = mset
         self.log = log
+        self._statement_log = StatementLog(log)
         self.schema = schema
         self.policy = policy or ExecutionPolicy()
         self.before_statement = before_statement
@@ -164,6 +173,7 @@ class Runner:
         self._executor: Executor | None = None
         self._state_lock = threading.Lock()
         self._current: CurrentStatement | None = None
+        self._edited_logged = False  # `--allow-edited` is logged once per run, however often it plans
         self._analysis: dict[int, tuple[tuple[LockTarget, ...], ...]] = {}
         self._transactions: dict[int, TransactionPlan] = {}
         self._control: RunControl | None = None
@@ -203,6 +213,7 @@ class Runner:
                         sql.Literal(f"{_CHECK_CLIENT_MS}ms")
                     )
                 )
+            limit_executor(conn, idle_ms=idle_in_transaction_ms(self.policy.retry.max_total_ms))
             ensure_state(conn, self.schema)
             self.conn = conn
         return self.conn
@@ -254,13 +265,26 @@ class Runner:
 
     # -- planning ----------------------------------------------------------------------------------
 
-    def _check_files_match(self, statuses: list[MigrationStatus]) -> None:
+    def _check_files_match(self, statuses: list[MigrationStatus], *, allow_edited: bool = False) -> None:
+        edited = [s for s in statuses if s.state == "checksum_mismatch" and s.migration is not None]
+        if allow_edited and edited and not self._edited_logged:
+            self._edited_logged = True
+            files = [str(s.migration.up.path) for s in edited if s.migration is not None]
+            self.log.warning(
+                "plan",
+                f"--allow-edited: going on although applied migration(s) were edited: {', '.join(files)}",
+                files=files,
+                versions=[str(s.version) for s in edited],
+            )
+        if allow_edited:
+            statuses = [s for s in statuses if s.state != "checksum_mismatch"]
         for s in statuses:
             if s.state == "checksum_mismatch" and s.migration is not None:
                 raise StateMismatch(
                     f"{s.migration.up.path}: applied migration {s.version} was edited after it was applied "
                     "(checksum differs); nothing was run",
-                    "restore the applied file and put the change in a new migration",
+                    "restore the file and put the change in a new migration, or accept it: `migwiz repair`"
+                    " (an emergency rollback: `migwiz down --allow-edited`, logged with the file names)",
                 )
             if s.state == "missing_file":
                 raise StateMismatch(
@@ -294,6 +318,7 @@ class Runner:
                     f"{latest_applied} and was never applied",
                     "renumber it after the latest applied one, or pass --allow-out-of-order",
                 )
+        check_scripts((s.migration.up for s in todo if s.migration), self.schema)  # before anything runs
         for s in todo:
             if s.migration is not None and not s.migration.up.directives.backfill:
                 self.transaction_plan(s.migration.up)  # refuses transaction control before anything runs
@@ -310,14 +335,17 @@ class Runner:
     def plan_down(self, to: Version | None = None, steps: int | None = None) -> list[MigrationStatus]:
         """The applied migrations `down` would revert, newest first."""
         statuses = self.statuses()
-        self._check_files_match(statuses)
+        self._check_files_match(statuses, allow_edited=self.policy.allow_edited)
         partial = [s for s in statuses if s.state == "failed" and s.history and not s.history.reverting]
         if partial:
             raise StateMismatch(
                 f"migration {partial[0].version} is partly applied ({partial[0].detail}); nothing was run",
                 "finish it with `migwiz up` first, then roll back",
             )
-        applied = [s for s in statuses if s.state in ("applied", "failed")]
+        reverting = (
+            ("applied", "failed", "checksum_mismatch") if self.policy.allow_edited else ("applied", "failed")
+        )
+        applied = [s for s in statuses if s.state in reverting]
         applied.sort(key=lambda s: s.version, reverse=True)
         if to is not None:
             if to not in {s.version for s in statuses}:
@@ -325,6 +353,7 @@ class Runner:
             todo = [s for s in applied if s.version > to]
         else:
             todo = applied[: 1 if steps is None else steps]
+        check_scripts((s.migration.down for s in todo if s.migration and s.migration.down), self.schema)
         missing = [s for s in todo if s.migration is not None and s.migration.down is None]
         if missing:
             raise UsageError(
@@ -556,15 +585,7 @@ class Runner:
                 )
             raise
         elapsed = (time.perf_counter() - started) * 1000
-        self.log.info(
-            "statement",
-            f"{script.path.name}:{stmt.line} done in {elapsed:.0f} ms",
-            version=str(migration.version),
-            path=str(script.path),
-            line=stmt.line,
-            index=index,
-            duration_ms=round(elapsed, 2),
-        )
+        self._statement_log.done(migration, script, index, elapsed)  # DDL and slow ones alone, data batched
         if self.after_statement is not None:
             self.after_statement(migration, script, index, stmt, conn, elapsed, None)
 
@@ -609,14 +630,9 @@ class Runner:
         """Per statement, the locks static analysis says it requests (empty when it cannot say)."""
         key = id(script)
         if key not in self._analysis:
-            from migwiz.engine.analysis import analyze_script
-
             major = self._connection().info.server_version // 10000
             try:
-                analysed = analyze_script(script, pg_version=major)
-                self._analysis[key] = tuple(
-                    tuple(LockTarget(lock.relation, lock.mode) for lock in a.own_locks) for a in analysed
-                )
+                self._analysis[key] = script_lock_targets(script, major)  # once per statement shape
             except Exception as exc:  # analysis is advisory here: the guard's watch still protects
                 self.log.warning("guard", f"{script.path.name}: no lock analysis ({exc}); not pre-checking")
                 self._analysis[key] = tuple(() for _ in script.statements)
@@ -829,10 +845,7 @@ class Runner:
             position[0] = 0
             with conn.transaction():
                 self._set_timeouts(conn, script, local=True)
-                for index in range(len(script.statements)):
-                    position[0] = index
-                    self._checkpoint(conn, index)
-                    self._execute(conn, migration, script, index, direction, number)
+                run_statements(self, conn, migration, script, direction, number, position)  # batches.py
                 elapsed = (time.perf_counter() - started) * 1000
                 if direction == "up":
                     self._insert_history(
@@ -1002,7 +1015,7 @@ class Runner:
                 )  # fmt: skip
         finally:
             if not (conn.closed or conn.broken):
-                conn.execute("RESET lock_timeout")
+                limit_bookkeeping(conn)  # back to the session's bookkeeping lock_timeout, not the server's
                 conn.execute("RESET statement_timeout")
         self._set_current(None)
         elapsed = (time.perf_counter() - started) * 1000
@@ -1048,6 +1061,8 @@ class Runner:
         built = self._built_index(conn, stmt) if concurrent else False
         if built and not built[1]:
             before.pop(built[0], None)  # our own leftover: drop it before building again
+        for leftover in leftovers_of(conn, stmt.sql) if concurrent else {}:
+            before.pop(leftover, None)  # REINDEX's _ccnew/_ccold, an unnamed build's: drop them too
         where = f"statement {index + 1} ({script.path.name}:{stmt.line})"
 
         def attempt(number: int) -> None:

@@ -33,7 +33,7 @@ def connect(dsn: str, *, autocommit: bool = True) -> psycopg.Connection[TupleRow
     return open_connection(dsn, autocommit=autocommit, purpose="scratch")
 
 
-def _admin_connection(dsn: str) -> psycopg.Connection[TupleRow]:
+def admin_connection(dsn: str) -> psycopg.Connection[TupleRow]:
     """A connection able to run CREATE/DROP DATABASE: the maintenance database, else the DSN's own."""
     try:
         return connect(dsn_with_dbname(dsn, MAINTENANCE_DB))
@@ -46,7 +46,7 @@ def create_database(admin_dsn: str, name: str, *, template: str | None = None) -
     query = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
     if template is not None:
         query = sql.SQL("{} TEMPLATE {}").format(query, sql.Identifier(template))
-    with _admin_connection(admin_dsn) as conn:
+    with admin_connection(admin_dsn) as conn:
         try:
             conn.execute(query)
         except psycopg.errors.InsufficientPrivilege:
@@ -64,7 +64,7 @@ def create_database(admin_dsn: str, name: str, *, template: str | None = None) -
 
 def drop_database(admin_dsn: str, name: str) -> None:
     """Drop database `name`, first ending any session still connected to it."""
-    with _admin_connection(admin_dsn) as conn:
+    with admin_connection(admin_dsn) as conn:
         conn.execute(
             "SELECT pg_catalog.pg_terminate_backend(pid) FROM pg_catalog.pg_stat_activity"
             " WHERE datname = %s AND pid <> pg_catalog.pg_backend_pid()",

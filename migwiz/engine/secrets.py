@@ -18,9 +18,6 @@ from pathlib import Path
 from typing import Any, TextIO, cast
 from urllib.parse import quote, unquote
 
-import psycopg
-from psycopg import conninfo
-
 MIN_SECRET = 3
 """Shorter secrets are not scrubbed (they would blank out ordinary words)."""
 
@@ -73,6 +70,8 @@ def _kv_quoted(text: str) -> tuple[str, str]:
 
 @cache
 def _libpq_keywords() -> frozenset[str]:
+    import psycopg  # here, not at import: `migwiz --help` starts without psycopg
+
     return frozenset(o.keyword.decode() for o in psycopg.pq.Conninfo.get_defaults())
 
 
@@ -106,6 +105,9 @@ def dsn_passwords(dsn: str) -> set[str]:
     >>> sorted(dsn_passwords("host=h password=a b=c"))
     ['a', 'a b=c']
     """
+    import psycopg
+    from psycopg import conninfo
+
     found: set[str] = set()
     try:
         params = conninfo.conninfo_to_dict(dsn)
@@ -122,6 +124,9 @@ def malformed(dsn: str) -> str | None:
     A URI whose password holds an unencoded `@`, `/` or `:` still parses, into a host, port or database
     name made of the password's pieces: that counts as malformed too.
     """
+    import psycopg
+    from psycopg import conninfo
+
     try:
         params = conninfo.conninfo_to_dict(dsn)
     except psycopg.ProgrammingError as exc:
@@ -223,6 +228,9 @@ def _service_passwords(name: str, params: dict[str, Any]) -> set[str]:
 
 def remember_secrets(dsn: str) -> None:
     """Note every password `dsn` may use (the DSN's own, PGPASSWORD, .pgpass, service file) for `scrub`."""
+    import psycopg
+    from psycopg import conninfo
+
     found = dsn_passwords(dsn)
     if os.environ.get("PGPASSWORD"):
         found.add(os.environ["PGPASSWORD"])

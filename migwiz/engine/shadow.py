@@ -11,7 +11,7 @@ import contextlib
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import psycopg
@@ -49,6 +49,8 @@ class Shadow:
     dsn: str
     label: str
     created: bool
+    baseline: tuple[Path, ...] = ()
+    """The baseline files run in it first (none: it started empty)."""
 
 
 def shadow_prefix(purpose: str) -> str:
@@ -72,9 +74,9 @@ def shadow_database(
     A database migwiz created is dropped on exit (also on Ctrl-C); an operator's database is emptied again.
     """
     if shadow_dsn:
-        with _operator_shadow(shadow_dsn) as shadow:
+        with operator_shadow(shadow_dsn) as shadow:
             apply_baseline(shadow.dsn, baseline)
-            yield shadow
+            yield replace(shadow, baseline=tuple(baseline))
         return
     if not dsn:
         raise UsageError(
@@ -83,7 +85,7 @@ def shadow_database(
         )
     with scratch_database(dsn, prefix=shadow_prefix(purpose)) as made:
         apply_baseline(made, baseline)
-        yield Shadow(made, describe(made), created=True)
+        yield Shadow(made, describe(made), created=True, baseline=tuple(baseline))
 
 
 def apply_baseline(dsn: str, files: Sequence[Path]) -> None:
@@ -111,7 +113,8 @@ def apply_baseline(dsn: str, files: Sequence[Path]) -> None:
 
 
 @contextmanager
-def _operator_shadow(shadow_dsn: str) -> Iterator[Shadow]:
+def operator_shadow(shadow_dsn: str) -> Iterator[Shadow]:
+    """The operator's (empty) shadow database; everything migwiz made in it is dropped on exit."""
     with connect(shadow_dsn, autocommit=True, purpose="shadow") as conn:
         before = read_schema(conn, exclude_schemas=())
     leftover = [
@@ -198,9 +201,25 @@ def replay(
             raise MigwizError(
                 f"replaying migration {outcome.version} on the shadow database failed: "
                 f"{outcome.failure.describe()}",
-                "the files no longer apply from scratch: fix the migration (or its predecessors) first",
+                replay_hint(bool(shadow.baseline), outcome.failure.sqlstate),
             )
     return report
+
+
+MISSING_OBJECT_STATES = frozenset({"42P01", "42703", "42704", "42883", "3F000"})
+"""undefined table / column / object / function, invalid schema name: what a missing baseline causes."""
+
+
+def replay_hint(has_baseline: bool, sqlstate: str | None) -> str:
+    """Why replaying the files failed: a missing baseline when the shadow started empty and the migration
+    expects an object nothing created, else files that no longer apply from scratch."""
+    if not has_baseline and sqlstate in MISSING_OBJECT_STATES:
+        return (
+            "the shadow database started empty and no baseline is recorded for this database, so the objects"
+            " the first migrations expect do not exist: record the schema before the first migration with"
+            " `migwiz baseline FILE...` (or pass --baseline / set `baseline` in migwiz.toml)"
+        )
+    return "the files no longer apply from scratch: fix the migration (or its predecessors) first"
 
 
 def copy_history(shadow: Shadow, history: list[HistoryRow], *, schema: str = DEFAULT_SCHEMA) -> None:

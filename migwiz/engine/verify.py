@@ -19,12 +19,13 @@ from pglast import parse_sql
 from pglast.parser import ParseError
 from pglast.visitors import Visitor
 
-from migwiz.engine.analysis import analyze_script
+from migwiz.engine.analysis import StatementAnalysis, lint_migration_set
 from migwiz.engine.backfill.store import read_checkpoints
 from migwiz.engine.connect import connect
 from migwiz.engine.drift import DriftReport, drift
-from migwiz.engine.errors import MigwizError
+from migwiz.engine.errors import MigwizError, UsageError
 from migwiz.engine.model import Migration, MigrationSet, Statement, Version
+from migwiz.engine.splitting import split_sql
 from migwiz.engine.state import DEFAULT_SCHEMA, HistoryRow, query_text, read_history
 
 CheckStatus = Literal["pass", "warn", "fail", "skip"]
@@ -235,13 +236,33 @@ def check_sequences(conn: psycopg.Connection[Any], schema: str, tables: set[str]
 
 
 def check_statistics(
-    conn: psycopg.Connection[Any], applied: list[tuple[Migration, HistoryRow]], pg_version: int
+    conn: psycopg.Connection[Any],
+    applied: list[tuple[Migration, HistoryRow]],
+    pg_version: int,
+    baseline: Sequence[Path] = (),
 ) -> Check:
-    """Tables rewritten by applied migrations were analysed after the rewrite."""
+    """Tables rewritten by applied migrations were analysed after the rewrite (the set analysed in order
+    from the `baseline` schema, as lint does)."""
     rewritten: dict[str, datetime] = {}
     by: dict[str, Version] = {}
+    # the applied set analysed in order, as lint does: a varchar widening of a column created by an
+    # earlier migration is known not to rewrite
+    before: list[Statement] = []
+    for path in baseline:
+        try:
+            before.extend(split_sql(path.read_text(encoding="utf-8"), path=path))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"baseline {path}: cannot read: {exc}") from None
+    scripts = lint_migration_set(
+        MigrationSet(Path("."), "applied", tuple(m for m, _ in applied)),
+        pg_version=pg_version,
+        baseline=before,
+    )
+    ups: dict[Path, tuple[StatementAnalysis, ...]] = {}
+    for script in scripts.files:  # the up comes first (a dbmate file holds both)
+        ups.setdefault(script.path, script.statements)
     for m, h in applied:
-        for analysis in analyze_script(m.up, pg_version=pg_version):
+        for analysis in ups.get(m.up.path, ()):
             for rel in analysis.rewrites:
                 if rel not in rewritten or h.applied_at > rewritten[rel]:
                     rewritten[rel], by[rel] = h.applied_at, m.version
@@ -279,6 +300,7 @@ def verify(
     schema: str = DEFAULT_SCHEMA,
     ignore: Sequence[str] = (),
     skip_drift: bool = False,
+    snapshots: bool = True,
 ) -> VerifyReport:
     """Run every check against the database at `dsn` (drift on a shadow database unless `skip_drift`)."""
     report = VerifyReport()
@@ -286,8 +308,9 @@ def verify(
         report.checks.append(Check("drift", "skip", "drift not checked (asked not to)"))
     else:
         check, report.drift = check_drift(
-            dsn, mset, shadow_dsn=shadow_dsn, schema=schema, ignore=ignore, baseline=baseline
-        )
+            dsn, mset, shadow_dsn=shadow_dsn, schema=schema, ignore=ignore, baseline=baseline,
+            snapshots=snapshots,
+        )  # fmt: skip
         report.checks.append(check)
     with connect(dsn, autocommit=True, purpose="verify") as conn:
         history = read_history(conn, schema)
@@ -304,7 +327,7 @@ def verify(
                 check_not_valid(conn, schema, [m for m, _ in applied], pending),
                 check_backfills(conn, schema),
                 check_sequences(conn, schema, tables),
-                check_statistics(conn, applied, major),
+                check_statistics(conn, applied, major, baseline),
             ]
         )
     return report

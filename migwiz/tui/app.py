@@ -47,6 +47,7 @@ class WizardApp(App[int]):
         self.control: RunControl | None = None
         self.terminal_lost = False
         self._sighup_before: signal.Handlers | Callable[[int, FrameType | None], Any] | int | None = None
+        self._sigterm_before: signal.Handlers | Callable[[int, FrameType | None], Any] | int | None = None
 
     @property
     def target_label(self) -> str:
@@ -59,6 +60,15 @@ class WizardApp(App[int]):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.terminal_hung_up)
                 self._sighup_before = previous
+            previous = signal.getsignal(signal.SIGTERM)
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.terminated)
+                self._sigterm_before = previous
+        if self.context.mode == "rollback" and self.start == "target":
+            # an incident: straight into Recent changes, with the Target one Escape away
+            self.push_screen(self.screen_for("target"))
+            self.push_screen(self.screen_for("recent"))
+            return
         self.push_screen(self.screen_for(self.start))
 
     def terminal_hung_up(self) -> None:
@@ -66,6 +76,13 @@ class WizardApp(App[int]):
         self.terminal_lost = True
         if self.control is not None and not self.control.done.is_set():
             self.control.request_stop(SIGNAL_REASONS[signal.SIGHUP])
+        self.exit(1)
+
+    def terminated(self) -> None:
+        """SIGTERM: as for a lost terminal, a run goes on to its safe point, then the wizard exits (and
+        whoever opened it, e.g. `migwiz demo`, cleans up)."""
+        if self.control is not None and not self.control.done.is_set():
+            self.control.request_stop(SIGNAL_REASONS[signal.SIGTERM])
         self.exit(1)
 
     def on_unmount(self) -> None:
@@ -80,6 +97,11 @@ class WizardApp(App[int]):
                 asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
                 signal.signal(signal.SIGHUP, self._sighup_before)
             self._sighup_before = None
+        if self._sigterm_before is not None:
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                asyncio.get_running_loop().remove_signal_handler(signal.SIGTERM)
+                signal.signal(signal.SIGTERM, self._sigterm_before)
+            self._sigterm_before = None
 
     def use_flow(self, mode: str) -> None:
         """Switch between the migrate and the rollback flow (the start screen's choice)."""

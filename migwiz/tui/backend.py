@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from migwiz.engine import commands
 from migwiz.engine.analysis import LintReport, ScriptLint
+from migwiz.engine.baseline import baseline_files
 from migwiz.engine.config import Settings
 from migwiz.engine.connect import connect
 from migwiz.engine.dryrun import DryRunReport
@@ -46,12 +47,16 @@ def verdict_label(verdict: str) -> str:
     return verdict.replace("_", " ")
 
 
-def policy_for(settings: Settings, *, lock_timeout_ms: int | None = None) -> ExecutionPolicy:
-    """The execution policy the wizard runs (and plans) with: the configured timeouts and retries."""
+def policy_for(
+    settings: Settings, *, lock_timeout_ms: int | None = None, allow_edited: bool = False
+) -> ExecutionPolicy:
+    """The execution policy the wizard runs (and plans) with: the configured timeouts and retries;
+    `allow_edited` once the operator confirmed rolling back over edited applied files."""
     return ExecutionPolicy(
         lock_timeout_ms=lock_timeout_ms or settings.lock_timeout_ms,
         statement_timeout_ms=settings.statement_timeout_ms,
         retry=RetryPolicy(lock_retries=settings.lock_retries, max_total_ms=settings.retry_for_ms),
+        allow_edited=allow_edited,
     )
 
 
@@ -229,8 +234,28 @@ class VerifyReport:
 
     @property
     def ok(self) -> bool:
-        """Every check passed."""
+        """No check failed (a skipped check did not fail, but did not pass either: see `passed`)."""
         return all(c.ok for c in self.checks)
+
+    @property
+    def skipped(self) -> tuple[Check, ...]:
+        """Checks that did not run."""
+        return tuple(c for c in self.checks if c.status == "skip")
+
+    @property
+    def passed(self) -> bool:
+        """Every check ran and none failed."""
+        return self.ok and not self.skipped
+
+    def verdict(self) -> str:
+        """One line: every check passed / N failed / N did not run."""
+        failed = sum(1 for c in self.checks if not c.ok)
+        parts = [f"{failed} check(s) failed"] if failed else []
+        if self.skipped:
+            parts.append(
+                f"{len(self.skipped)} did not run" if parts else f"{len(self.skipped)} check(s) did not run"
+            )
+        return " · ".join(parts) if parts else "every check passed"
 
 
 def verify_after_run(
@@ -241,21 +266,23 @@ def verify_after_run(
     statuses = {str(s.version): s for s in commands.status(dsn, mset, schema=settings.schema).statuses}
     checks: list[Check] = []
     wrong = [v for v in expect_applied if statuses.get(v) is None or statuses[v].state != "applied"]
-    checks.append(
-        Check(
-            "history: migrations recorded as applied",
-            not wrong,
-            "not applied: " + ", ".join(wrong) if wrong else f"{len(expect_applied)} applied",
+    if expect_applied:  # a check with nothing to check is left out, never a tick
+        checks.append(
+            Check(
+                "history: migrations recorded as applied",
+                not wrong,
+                "not applied: " + ", ".join(wrong) if wrong else ", ".join(expect_applied) + " applied",
+            )
         )
-    )
     still = [v for v in expect_pending if statuses.get(v) is None or statuses[v].state != "pending"]
-    checks.append(
-        Check(
-            "history: reverted migrations gone",
-            not still,
-            "still recorded: " + ", ".join(still) if still else f"{len(expect_pending)} reverted",
+    if expect_pending:
+        checks.append(
+            Check(
+                "history: reverted migrations gone",
+                not still,
+                "still recorded: " + ", ".join(still) if still else ", ".join(expect_pending) + " reverted",
+            )
         )
-    )
     broken = [f"{v} ({s.state})" for v, s in statuses.items() if s.state not in ("applied", "pending")]
     checks.append(
         Check("history: nothing failed or edited", not broken, ", ".join(broken) or "every row consistent")
@@ -344,7 +371,7 @@ def verify_target(dsn: str, settings: Settings) -> VerifyReport:
 
     report = verify(
         dsn, migration_set(settings), schema=settings.schema, ignore=settings.drift_ignore,
-        baseline=settings.baseline,
+        baseline=baseline_files(dsn, settings.baseline, settings.schema),
     )  # fmt: skip
     checks = []
     for c in report.checks:
@@ -360,23 +387,26 @@ def verify_rollback(dsn: str, settings: Settings, versions: list[str]) -> Check:
     """Up → down → up of the migrations the run touched, on a shadow database."""
     from migwiz.engine.rollback_test import test_rollback
 
+    name = "rollback test: up → down → up on a shadow"
     if not versions:
-        return Check("rollback test: up → down → up on a shadow", True, "nothing ran: nothing to test")
+        return Check(name, True, "nothing ran: nothing to test", "skip")
     mset = migration_set(settings)
     report = test_rollback(
-        dsn,
-        mset,
-        which=[mset.version(v) for v in versions],
-        schema=settings.schema,
-        baseline=settings.baseline,
-    )
+        dsn, mset, which=[mset.version(v) for v in versions], schema=settings.schema,
+        baseline=baseline_files(dsn, settings.baseline, settings.schema),
+    )  # fmt: skip
     lines = []
     for r in report.results:
         lines.append(f"{r.label}: {r.result}" + (f" at {r.step}" if r.step else ""))
         if r.result == "failed":
             lines.extend("    " + line for line in r.details().splitlines())
         lines.extend(f"    {note}" for note in (*r.data_loss, *r.notes))
-    return Check("rollback test: up → down → up on a shadow", report.ok, "\n".join(lines))
+    skipped = [r for r in report.results if r.result == "skipped"]
+    if report.ok and (skipped or not report.results):
+        for r in skipped:
+            lines.append(f"    not tested: {r.message}" if r.message else "    not tested")
+        return Check(name, True, "\n".join(lines) or "no migration was tested", "skip")
+    return Check(name, report.ok, "\n".join(lines), "" if report.ok else "fail")
 
 
 # -- dry run ------------------------------------------------------------------------------------------------

@@ -63,5 +63,6 @@ class WizardData:
     recent: Any = None  # backend.RecentChanges
     rollback_to: Version | None = None
     apply_to: Version | None = None  # `u` on the pending screen: apply up to and including this version
+    allow_edited: tuple[str, ...] = ()  # edited applied files the operator confirmed rolling back over
     errors: dict[str, str] = field(default_factory=dict)
     export_dir: Path = field(default_factory=Path.cwd)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Callable
 from typing import TextIO, cast
 
 from rich.console import Console
@@ -19,11 +21,19 @@ def on_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def run_wizard(dsn: str, settings: Settings, *, mode: Mode = "migrate", demo: bool = False) -> int:
+def run_wizard(
+    dsn: str,
+    settings: Settings,
+    *,
+    mode: Mode = "migrate",
+    demo: bool = False,
+    before_exit: Callable[[], object] | None = None,
+) -> int:
     """Run the wizard until the operator quits; returns the exit code.
 
     When the terminal is lost during a run (SIGHUP), the run goes on to its safe point (the migration that
-    is running finishes, nothing after it starts) before this returns.
+    is running finishes, nothing after it starts) before this returns. `before_exit` runs before the
+    process leaves at once after a lost terminal (the demo stops its server there).
     """
     context = WizardContext(dsn=dsn, settings=settings, mode=mode, demo=demo)
     app = make_app(context)
@@ -37,5 +47,8 @@ def run_wizard(dsn: str, settings: Settings, *, mode: Mode = "migrate", demo: bo
         control.wait()
     if app.terminal_lost:
         # stdout/stderr are gone with the terminal: leave quietly, without flushing into a dead tty
+        if before_exit is not None:
+            with contextlib.suppress(Exception):
+                before_exit()
         os._exit(1)
     return code if isinstance(code, int) else 0

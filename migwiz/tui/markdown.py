@@ -19,7 +19,9 @@ def outcome_line(run: RunSummary) -> str:
         return f"{done} {verb}, then {failed[0].version} failed and was rolled back: {reason}"
     if run.stopped:
         return f"{done} {verb}, stopped at a safe point: {run.stopped}"
-    return f"{done} migration(s) {verb}"
+    versions = [str(o.version) for o in run.report.outcomes if o.result != "failed"]
+    named = f": {', '.join(versions)}" if 0 < len(versions) <= 3 else ""
+    return f"{done} migration(s) {verb}{named}"
 
 
 def log_hint(run: RunSummary) -> str:
@@ -59,7 +61,8 @@ def summary_markdown(run: RunSummary, verify: VerifyReport | None = None) -> str
     if verify is not None:
         lines += ["", "## Verification", ""]
         for check in verify.checks:
-            lines.append(f"- {'ok' if check.ok else 'FAILED'}: {check.name}")
+            word = "skipped" if check.status == "skip" else "warning" if check.status == "warn" else "ok"
+            lines.append(f"- {word if check.ok else 'FAILED'}: {check.name}")
             if check.detail and not check.ok:
                 lines += ["", "```", check.detail, "```", ""]
     return "\n".join(lines) + "\n"

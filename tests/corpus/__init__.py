@@ -10,10 +10,13 @@ set of tables given a new data file). `tests/db/test_trace.py` checks those fact
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import psycopg
+from psycopg import sql
 
 from migwiz.engine.model import Statement
 from migwiz.engine.trace import TraceResult, trace_statements
@@ -36,6 +39,9 @@ class CorpusEntry:
     """Expected SQLSTATE of the last statement, for entries whose point is a failure."""
     note: str = ""
     tags: frozenset[str] = field(default_factory=frozenset)
+    """`tablespace`: needs the corpus tablespace (`prepare_server`)."""
+    findings: frozenset[str] | None = None
+    """Warning and error rules lint reports on the entry's statements, each with a fix (None: not checked)."""
 
     def applies_to(self, major: int) -> bool:
         """Whether the entry runs on a server of this major version."""
@@ -55,14 +61,42 @@ def reset_public(dsn: str) -> None:
         conn.execute(RESET)
 
 
+TABLESPACE = "migwiz_corpus_space"
+
+
+def prepare_server(dsn: str, entry: CorpusEntry) -> None:
+    """What an entry needs beyond its setup: the corpus tablespace, in a folder beside the server's data
+    directory owned by the server's user (a local server; creating it needs a superuser)."""
+    if "tablespace" not in entry.tags:
+        return
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        if conn.execute("SELECT 1 FROM pg_tablespace WHERE spcname = %s", (TABLESPACE,)).fetchone():
+            return
+        row = conn.execute("SELECT current_setting('data_directory')").fetchone()
+        datadir = Path(str(row[0])) if row else Path()
+        folder = datadir.parent / TABLESPACE
+        folder.mkdir(mode=0o700, exist_ok=True)
+        owner = datadir.stat()
+        os.chown(folder, owner.st_uid, owner.st_gid)
+        conn.execute(
+            sql.SQL("CREATE TABLESPACE {} LOCATION {}").format(
+                sql.Identifier(TABLESPACE), sql.Literal(str(folder))
+            )
+        )
+
+
 def trace_entry(dsn: str, entry: CorpusEntry) -> TraceResult:
     """Reset `public`, run the entry's setup (committed) and trace its statements."""
     reset_public(dsn)
+    prepare_server(dsn, entry)
     return trace_statements(
         dsn, entry.as_statements(), in_transaction=entry.transaction, setup_sql=entry.setup
     )
 
 
-from tests.corpus.entries import ENTRIES  # noqa: E402  (entries use CorpusEntry)
+from tests.corpus.entries import ENTRIES as _BASE  # noqa: E402  (entries use CorpusEntry)
+from tests.corpus.entries_context import ENTRIES as _CONTEXT  # noqa: E402
 
-__all__ = ["ENTRIES", "CorpusEntry", "reset_public", "trace_entry"]
+ENTRIES: tuple[CorpusEntry, ...] = _BASE + tuple(_CONTEXT)
+
+__all__ = ["ENTRIES", "TABLESPACE", "CorpusEntry", "prepare_server", "reset_public", "trace_entry"]

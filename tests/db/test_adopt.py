@@ -300,9 +300,15 @@ def test_cli_status_hint_and_adopt(db_latest: TestDatabase, tmp_path: Path) -> N
     as_json = run_cli("status", "--dsn", db.dsn, "--dir", mset.root, "--json")
     assert [m["state"] for m in as_json.json()["migrations"]] == ["applied", "applied", "pending"]
 
-    done = run_cli("adopt", "--from", "golang-migrate", "--dsn", db.dsn, "--dir", mset.root, "--json")
+    base = tmp_path / "base.sql"
+    base.write_text("-- the schema before the first migration\n")
+    done = run_cli(
+        "adopt", "--from", "golang-migrate", "--dsn", db.dsn, "--dir", mset.root, "--baseline", base, "--json"
+    )
     assert done.code == 0, done.stderr
     assert [a["version"] for a in done.json()["adopted"]] == ["000001", "000002"]
+    recorded = run_cli("baseline", "--dsn", db.dsn, "--json")  # adopted with a baseline: it is recorded
+    assert recorded.json() == {"baseline": [{"name": "base.sql", "bytes": len(base.read_bytes())}]}
     after = run_cli("status", "--dsn", db.dsn, "--dir", mset.root)
     assert "adopt --from" not in after.stderr
     wrong = run_cli("adopt", "--from", "dbmate", "--dsn", db.dsn, "--dir", mset.root)

@@ -49,6 +49,9 @@ def test_read_catalog_facts(schema_db: TestDatabase) -> None:
     assert facts.tables["public.ev"].children == ("public.ev_2024",)
     assert facts.tables["public.ev_2024"].parent == "public.ev"
     assert facts.tables["public.mv"].sources == ("public.users",)
+    assert facts.tables["public.mv"].used_columns == {"public.users": frozenset({"id"})}
+    assert "FROM users" in (facts.tables["public.mv"].definition or "")
+    assert users.tablespace is None
     assert facts.function_volatility["slow_id"] == "v"
     assert facts.function_volatility["fixed_id"] == "i"
     assert "posint" in facts.constrained_domains
@@ -177,3 +180,23 @@ def test_read_domains_and_default_partitions(db: TestDatabase) -> None:
     result = analyze_statements(stmts, pg_version=db.major, catalog=facts, in_transaction=False)
     assert {lock.relation: lock.mode for lock in result[0].own_locks} == {"public.stock": "ShareLock"}
     assert result[1].scans == ("public.stock", "public.ev_other")
+
+
+def test_type_change_under_a_view_from_the_catalog_with_its_definition(schema_db: TestDatabase) -> None:
+    schema_db.execute("CREATE VIEW user_emails AS SELECT email FROM users WHERE id > 0")
+    with schema_db.connect() as conn:
+        facts = read_catalog_facts(conn)
+    assert facts.tables["public.user_emails"].used_columns == {"public.users": frozenset({"email", "id"})}
+    stmt = Statement("ALTER TABLE users ALTER COLUMN email TYPE varchar(100)", 1)
+    [hit] = [f for f in analyze_statements([stmt], pg_version=schema_db.major, catalog=facts)[0].findings
+             if f.rule == "type-change-under-view"]  # fmt: skip
+    assert hit.fix is not None
+    drop, alter, create = hit.fix.split("\n", 2)
+    assert drop == "DROP VIEW public.user_emails;"
+    assert alter == stmt.sql + ";"
+    assert create.startswith("CREATE VIEW public.user_emails AS ") and "WHERE" in create  # pg_get_viewdef
+    other = Statement("ALTER TABLE users ALTER COLUMN n TYPE numeric(12,2)", 1)
+    rules = {
+        f.rule for f in analyze_statements([other], pg_version=schema_db.major, catalog=facts)[0].findings
+    }
+    assert "type-change-under-view" not in rules

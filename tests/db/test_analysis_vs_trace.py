@@ -13,7 +13,9 @@ over the entry's transaction; statements that failed or were skipped are not com
 - For each compared relation: the STRONGEST mode held (PostgreSQL's numbering, AccessShareLock = 1 ...
   AccessExclusiveLock = 8).
 - Rewrites: the set of tables and materialized views given a new data file by that statement alone
-  (`TracedStatement.rewrites`) against the analyser's `rewrites` minus indexes and sequences.
+  (`TracedStatement.rewrites`) against the analyser's `rewrites` that are not indexes or sequences, and
+  the set of indexes given a new file or replaced by a new index of the same name
+  (`TracedStatement.index_rebuilds`) against the analyser's `index_rebuilds`.
 - A relation the trace saw created is left out even on the analyser's side, unless a relation of that
   name existed before (REINDEX CONCURRENTLY swaps a new index in under the old name).
 - Names are schema-qualified as they are once the statement has run (after RENAME TO, the new name).
@@ -22,6 +24,9 @@ The analyser is run twice per entry on the same trace, once per way lint learns 
 catalog facts read from the database after the setup (`lint --dsn`: `read_catalog_facts`, used when the
 analyser provides it), and with no database, the setup analysed first as an earlier migration of the
 same set (relations created by earlier pending migrations). Both must equal the trace.
+
+Entries that document their `findings` are also checked for them: the warning and error rules lint
+reports on the entry's statements must be exactly those, each with a fix.
 
 A mismatch is a bug in the analyser (the trace is what PostgreSQL did): the test prints the statement,
 the server version and both sides.
@@ -42,7 +47,7 @@ from migwiz.engine.model import Statement
 from migwiz.engine.splitting import split_sql
 from migwiz.engine.trace import LOCK_MODES, TracedStatement, strongest_modes, trace_statements
 from tests.conftest import BINARIES, TestDatabase, create_database, drop_database, server_for
-from tests.corpus import ENTRIES, CorpusEntry, reset_public
+from tests.corpus import ENTRIES, CorpusEntry, prepare_server, reset_public
 
 analysis = pytest.importorskip(
     "migwiz.engine.analysis", reason="the static analyser (migwiz.engine.analysis) is not written yet"
@@ -157,6 +162,7 @@ def test_analysis_equals_trace(entry: CorpusEntry, binaries: Binaries, corpus_db
         pytest.skip(f"needs PostgreSQL {entry.min_version}+")
     database = corpus_database(binaries)
     reset_public(database.dsn)
+    prepare_server(database.dsn, entry)
     with psycopg.connect(database.dsn, autocommit=True) as conn:
         if entry.setup:
             conn.execute(entry.setup.encode())
@@ -172,6 +178,7 @@ def test_analysis_equals_trace(entry: CorpusEntry, binaries: Binaries, corpus_db
     problems: list[str] = []
     for knowledge, analysed in views.items():
         problems.extend(compare(entry, major, traced.statements, analysed, kinds, owned, new, knowledge))
+        problems.extend(compare_findings(entry, major, analysed, knowledge))
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)
 
@@ -195,12 +202,35 @@ def compare(
         expected = compared_analysis(a.locks, kinds, owned, new, named)
         actual = compared_trace(t, named, owned)
         table_rewrites = tuple(sorted(r for r in a.rewrites if kinds.get(r) not in ("i", "I", "S")))
+        index_rewrites = tuple(sorted(a.index_rebuilds))
         lines = []
         for relation in sorted(set(expected) | set(actual)):
             if expected.get(relation) != actual.get(relation):
                 lines.append(f"{relation}: analyser {expected.get(relation)}, trace {actual.get(relation)}")
         if table_rewrites != t.rewrites:
             lines.append(f"rewrites: analyser {list(table_rewrites)}, trace {list(t.rewrites)}")
+        if index_rewrites != t.index_rebuilds:
+            lines.append(f"index rebuilds: analyser {list(index_rewrites)}, trace {list(t.index_rebuilds)}")
         if lines:
             problems.append(diff_text(entry, major, t.statement, [f"[{knowledge}]", *lines]))
+    return problems
+
+
+def compare_findings(entry: CorpusEntry, major: int, analysed: Sequence[Any], knowledge: str) -> list[str]:
+    """The warning and error rules lint reports on the entry must be those it documents, each with a fix."""
+    if entry.findings is None:
+        return []
+    found = [f for a in analysed for f in a.findings if f.severity in ("warning", "error")]
+    problems = []
+    rules = {f.rule for f in found}
+    if rules != entry.findings:
+        problems.append(
+            f"{entry.id} on PostgreSQL {major} [{knowledge}]: findings {sorted(rules)}, "
+            f"documented {sorted(entry.findings)}"
+        )
+    problems.extend(
+        f"{entry.id} on PostgreSQL {major} [{knowledge}]: {f.rule} at line {f.line} has no fix"
+        for f in found
+        if f.fix is None
+    )
     return problems

@@ -268,6 +268,35 @@ def test_table_without_primary_key_says_what_to_add(db: TestDatabase) -> None:
     assert info.value.hint is not None and "PRIMARY KEY" in info.value.hint
 
 
+@pytest.mark.parametrize(
+    ("ddl", "text", "moved"),
+    [
+        ("CREATE TABLE t (id int PRIMARY KEY, v int)", "UPDATE t SET id = id + 5, v = v + 1", "id"),
+        (
+            "CREATE TABLE t (a int, b int, v int, PRIMARY KEY (a, b))",
+            "UPDATE t AS x SET v = 1, b = x.b * 2",
+            "b",
+        ),
+        ('CREATE TABLE t ("Id" int PRIMARY KEY, v int)', 'UPDATE public.t SET "Id" = "Id" - 1', "Id"),
+    ],
+)
+def test_a_backfill_that_moves_its_own_key_is_refused(
+    db: TestDatabase, ddl: str, text: str, moved: str
+) -> None:
+    """Batches walk the key: a row moved ahead of the walk would be updated again by a later batch."""
+    db.execute(ddl)
+    db.execute("INSERT INTO t SELECT g, g, g FROM generate_series(1, 100) g" if "(a int" in ddl else
+               "INSERT INTO t SELECT g, g FROM generate_series(1, 100) g")  # fmt: skip
+    before = db.execute("SELECT * FROM t ORDER BY 1, 2")
+    with pytest.raises(MigrationFileError) as info:
+        run(db, text)
+    assert info.value.message.startswith(
+        f"2_fill.up.sql:3: the backfill sets {moved}, part of the primary key"
+    )
+    assert info.value.hint is not None and "plain migration" in info.value.hint
+    assert db.execute("SELECT * FROM t ORDER BY 1, 2") == before
+
+
 def test_empty_table_is_done_at_once(db: TestDatabase) -> None:
     db.execute("CREATE TABLE items (id int PRIMARY KEY, v int)")
     result = run(db, "UPDATE items SET v = 1")

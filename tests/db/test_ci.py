@@ -6,12 +6,15 @@ import socket
 from pathlib import Path
 
 import psycopg
+import pytest
 
 from migwiz.console.ci_report import render_markdown
 from migwiz.engine import commands
 from migwiz.engine.ci import run_ci
 from migwiz.engine.localserver import LocalServer
 from migwiz.engine.migset import load_migration_set
+from migwiz.engine.model import MigrationSet
+from migwiz.engine.snapshots import DEFAULT_KEEP, SnapshotCache, chain_keys, root_key
 from tests.conftest import TestDatabase
 from tests.helpers import write_migrations
 
@@ -27,9 +30,11 @@ BAD_DOWN = {
 }
 
 
-def scratch_databases(server: LocalServer) -> list[str]:
+def scratch_databases(server: LocalServer, prefix: str = "migwiz\\_shadow") -> list[str]:
     with psycopg.connect(server.dsn(), autocommit=True) as conn:
-        rows = conn.execute("SELECT datname FROM pg_database WHERE datname LIKE 'migwiz\\_%'").fetchall()
+        rows = conn.execute(
+            "SELECT datname FROM pg_database WHERE datname LIKE %s", (prefix + "%",)
+        ).fetchall()
     return [str(r[0]) for r in rows]
 
 
@@ -44,9 +49,11 @@ def test_rollback_gate_fails_on_a_down_that_does_not_undo(pg_server: LocalServer
     assert report.rollback is not None
     assert [r.result for r in report.rollback.results] == ["passed", "passed", "failed"]
     assert scratch_databases(pg_server) == []  # every shadow was dropped
+    snapshots = scratch_databases(pg_server, "migwiz\\_snap\\_")
+    assert 0 < len(snapshots) <= DEFAULT_KEEP  # the cache stays, bounded
     text = render_markdown(report)
     assert "❌ migwiz ci: 1 gate(s) failed: rollback" in text
-    assert "| 3 | name | 🔵 1 info | ❌ failed (down restores) |" in text
+    assert "| 3 | name | 🔵 1 info | ❌ down does not restore |" in text
     assert "column public.users.name exists after down" in text
     assert "### Rollback failures" in text and "name" in text
 
@@ -96,3 +103,60 @@ def test_unreachable_database_is_exit_2_and_other_gates_still_run(tmp_path: Path
     assert report.gate("lint").status == "passed"  # type: ignore[union-attr]
     assert report.exit_code == 2
     assert "⛔ error" in render_markdown(report)
+
+
+def test_drift_gate_replays_the_baseline_first(db: TestDatabase, tmp_path: Path) -> None:
+    """A set that starts from a baseline: without it the files cannot be replayed; with it, no drift."""
+    base = tmp_path / "base.sql"
+    base.write_text("CREATE TABLE legacy (id int PRIMARY KEY);\n")
+    db.execute(base.read_text())
+    folder = write_migrations(
+        tmp_path / "m",
+        {
+            "1_x.up.sql": "ALTER TABLE legacy ADD COLUMN x int;\n",
+            "1_x.down.sql": "ALTER TABLE legacy DROP COLUMN x;\n",
+        },
+    )
+    mset = load_migration_set(folder)
+    commands.up(db.dsn, mset)
+    without = run_ci(mset, rollback=False, drift_dsn=db.dsn)
+    assert without.gate("drift").status == "error"  # type: ignore[union-attr]
+    assert "legacy" in without.gate("drift").detail  # type: ignore[union-attr]
+    report = run_ci(mset, shadow_dsn=db.server.dsn(), drift_dsn=db.dsn, baseline=[base])
+    assert report.gate("drift").status == "passed", report.gate("drift")  # type: ignore[union-attr]
+    assert report.gate("rollback").status == "passed"  # type: ignore[union-attr]
+    deprecated = run_ci(mset, rollback=False, drift_dsn=db.dsn, base_sql=[base])
+    assert deprecated.gate("drift").status == "passed"  # type: ignore[union-attr]
+
+
+def test_snapshot_cache_is_bounded_and_refuses_connections(db: TestDatabase, tmp_path: Path) -> None:
+    """Snapshots take no connections (a copy never waits on a session) and only `keep` of them stay."""
+    mset = load_migration_set(write_migrations(tmp_path / "m", GOOD))
+    cache = SnapshotCache(db.dsn)
+    cache.clear()
+    commands.up(db.dsn, mset)
+    first = run_ci(mset, rollback=False, drift_dsn=db.dsn)  # saves the root and the state after 1, 2
+    assert first.gate("drift").status == "passed"  # type: ignore[union-attr]
+    names = cache.names()
+    assert len(names) == 2
+    for name in names:
+        with pytest.raises(psycopg.OperationalError, match="not currently accepting connections"):
+            psycopg.connect(db.server.dsn(name)).close()
+    db.execute("ALTER TABLE users ADD COLUMN sneaky int")
+    again = run_ci(mset, rollback=False, drift_dsn=db.dsn)  # read from the cached state itself: no replay
+    assert again.gate("drift").status == "failed"  # type: ignore[union-attr]
+    assert again.drift is not None and [d.name for d in again.drift.differences] == ["public.users.sneaky"]
+    assert cache.names() == names
+    for name in names:  # closed again after the read
+        with pytest.raises(psycopg.OperationalError, match="not currently accepting connections"):
+            psycopg.connect(db.server.dsn(name)).close()
+    cache.keep = 1
+    dropped = cache.prune()
+    assert len(dropped) == 1 and cache.names() == names - set(dropped)
+    assert cache.names() == {cache.name(k) for k in [_final_key(mset)]}
+    cache.clear()
+    assert cache.names() == set()
+
+
+def _final_key(mset: MigrationSet) -> str:
+    return chain_keys(root_key("migwiz"), mset.migrations)[-1]

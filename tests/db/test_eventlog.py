@@ -80,9 +80,11 @@ def test_follow_is_woken_by_notify(db_latest: TestDatabase) -> None:
     seen: list[str] = []
     done = threading.Event()
 
+    with connect(db_latest.dsn, autocommit=True) as conn:
+        last = read_events(conn, "migwiz")[-1][0]
+
     def follower() -> None:
-        with connect(db_latest.dsn, autocommit=True) as conn:
-            last = read_events(conn, "migwiz")[-1][0]
+        with connect(db_latest.dsn, autocommit=True, purpose="follower") as conn:
             # a 30 s poll: only NOTIFY can deliver the events within the test's deadline
             for _, event in follow_events(conn, "migwiz", after_id=last, stop=done.is_set, poll_s=30):
                 seen.append(event.message)
@@ -91,7 +93,14 @@ def test_follow_is_woken_by_notify(db_latest: TestDatabase) -> None:
 
     thread = threading.Thread(target=follower)
     thread.start()
-    time.sleep(0.3)  # let the follower LISTEN before the events are written
+    with connect(db_latest.dsn, autocommit=True) as watcher:
+        deadline = time.monotonic() + 30
+        while not watcher.execute(  # LISTEN done and the first read after it answered: now it waits
+            "SELECT 1 FROM pg_stat_activity WHERE application_name = 'migwiz follower'"
+            " AND state = 'idle' AND query LIKE 'SELECT%'"
+        ).fetchall():
+            assert time.monotonic() < deadline, "the follower did not start listening"
+            time.sleep(0.02)
     started = time.monotonic()
     run.log.info("migration", "applying 1_a")
     run.finish("success")

@@ -170,12 +170,13 @@ def test_deadlock_is_retried_once(db: TestDatabase, tmp_path: Path) -> None:
 
     def close_the_cycle() -> None:
         with psycopg.connect(db.dsn, autocommit=True) as watcher:
-            for _ in range(500):  # wait until our executor queues for b
-                rows = watcher.execute(
-                    "SELECT 1 FROM pg_stat_activity WHERE %s = ANY(pg_blocking_pids(pid))", (other_pid,)
-                ).fetchall()
-                if rows:
-                    break
+            deadline = time.monotonic() + 30  # wait until our executor queues for b (never go on without)
+            while not watcher.execute(
+                "SELECT 1 FROM pg_stat_activity WHERE %s = ANY(pg_blocking_pids(pid))", (other_pid,)
+            ).fetchall():
+                if time.monotonic() > deadline:
+                    other.rollback()  # let the executor go: the test fails on `done` below
+                    return
                 time.sleep(0.01)
         other.execute("LOCK TABLE a IN ACCESS EXCLUSIVE MODE")  # waits for us: a deadlock
         other.commit()

@@ -35,8 +35,8 @@ def test_longest_wait_inflicted_is_measured(db: TestDatabase, tmp_path: Path) ->
 
     def reader() -> None:
         deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:  # wait until our ALTER holds its lock, then queue behind it
-            with psycopg.connect(db.dsn, autocommit=True) as conn:
+        with psycopg.connect(db.dsn, autocommit=True) as conn:  # one session: no connect between polls
+            while time.monotonic() < deadline:  # wait until our ALTER holds its lock, then queue behind it
                 held = conn.execute(
                     "SELECT count(*) FROM pg_locks"
                     " WHERE relation = 't'::regclass AND mode = 'AccessExclusiveLock'"
@@ -45,7 +45,7 @@ def test_longest_wait_inflicted_is_measured(db: TestDatabase, tmp_path: Path) ->
                     blocked.set()
                     conn.execute("SELECT * FROM t")
                     return
-            time.sleep(0.02)
+                time.sleep(0.02)
 
     thread = threading.Thread(target=reader)
     thread.start()

@@ -321,17 +321,33 @@ def test_missing_privilege_switches_a_feature_off_once(db: TestDatabase, session
     assert db.server.log_text().count(marker) == log_before + 1
 
 
-def test_replication_lag_and_what_an_unprivileged_role_sees(
-    db: TestDatabase, monitor: Monitor, tmp_path: Path
-) -> None:
-    log = (tmp_path / "receiver.log").open("wb")
+@contextmanager
+def wal_receiver(db: TestDatabase, folder: Path) -> Iterator[None]:
+    """pg_receivewal streaming from the server of `db` into `folder` (a WAL sender named pg_receivewal)."""
+    log = (folder / "receiver.log").open("wb")
     receiver = subprocess.Popen(
-        [db.server.binaries.tool("pg_receivewal"), "-D", tmp_path, "--no-sync", "--no-password",
+        [db.server.binaries.tool("pg_receivewal"), "-D", folder, "--no-sync", "--no-password",
          "-h", "127.0.0.1", "-p", str(db.server.port), "-U", "postgres"],
         stdout=log, stderr=log,
     )  # fmt: skip
     try:
-        snapshot = poll(monitor, lambda s: any(r.state == "streaming" for r in s.replication))
+        yield
+    finally:
+        receiver.terminate()
+        receiver.wait(timeout=10)
+        log.close()
+
+
+def streaming_receiver(s: Snapshot) -> bool:
+    return any(r.application_name == "pg_receivewal" and r.state == "streaming" for r in s.replication)
+
+
+def test_replication_lag_and_what_an_unprivileged_role_sees(
+    db: TestDatabase, monitor: Monitor, tmp_path: Path
+) -> None:
+    with wal_receiver(db, tmp_path):
+        snapshot = poll(monitor, streaming_receiver)
+        assert all(r.application_name for r in snapshot.replication)
         replica = next(r for r in snapshot.replication if r.application_name == "pg_receivewal")
         assert (replica.client_addr, replica.sync_state) == ("127.0.0.1", "async")
         assert replica.replay_lag_bytes is None  # pg_receivewal stores WAL, it replays nothing
@@ -342,10 +358,31 @@ def test_replication_lag_and_what_an_unprivileged_role_sees(
             "replication details are hidden from this role: grant pg_read_all_stats or pg_monitor",
         )
         assert hidden.disabled == ()
-    finally:
-        receiver.terminate()
-        receiver.wait(timeout=10)
-        log.close()
+
+
+def test_a_sender_newer_than_the_activity_snapshot_waits_for_the_next_sample(
+    db: TestDatabase, tmp_path: Path
+) -> None:
+    """A sample reads the activity snapshot first and the WAL senders live, later in the same transaction.
+    A sender that started in between is left out of that sample, never shown without its name."""
+    query = query_for("replication", db.server.major * 10000)
+    assert query is not None
+    with db.connect() as conn, db.connect() as watcher:
+        conn.execute("BEGIN")
+        conn.execute("SELECT count(*) FROM pg_catalog.pg_stat_get_activity(NULL)")  # takes the snapshot
+        with wal_receiver(db, tmp_path):
+            deadline = time.monotonic() + 15
+            while not watcher.execute(
+                "SELECT 1 FROM pg_catalog.pg_stat_replication"
+                " WHERE application_name = 'pg_receivewal' AND state = 'streaming'"
+            ).fetchall():
+                assert time.monotonic() < deadline, "pg_receivewal did not start streaming"
+                time.sleep(0.02)
+            in_that_sample = conn.execute(query).fetchall()
+            conn.execute("COMMIT")
+            in_the_next = conn.execute(query).fetchall()
+    assert in_that_sample == []
+    assert [(r[1], r[2], r[3]) for r in in_the_next] == [("pg_receivewal", "127.0.0.1", "streaming")]
 
 
 def test_reconnects_once_then_reports_the_server_gone(db: TestDatabase) -> None:

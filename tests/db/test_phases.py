@@ -102,10 +102,18 @@ def test_contract_refused_until_backfill_done_and_force_logs_why(db: TestDatabas
 
 
 def test_plain_up_runs_all_three_phases_in_order(db: TestDatabase, tmp_path: Path) -> None:
+    """The guard's decision is logged once (a run plans its ups twice: to count them, then to run them),
+    and says the expand and backfill run first in this run, not that they are complete."""
     make_tables(db, "a")
     folder = write_migrations(tmp_path / "m", change(1, "a"))
-    runner, _ = runner_for(db, folder)
+    runner, sink = runner_for(db, folder)
+    runner.plan_up()
     assert runner.up().ok
+    decisions = [e.message for e in sink.events if e.step == "phase" and "contract" in e.message]
+    assert decisions == [
+        "contract 3_a_new_contract: expand/backfill 1, 2 run before it in this run,"
+        " no query uses what it drops"
+    ]
     assert applied(runner) == ["1", "2", "3"]
     assert runner.down(steps=3).ok
     assert db.execute("SELECT count(*) FROM a WHERE old = id") == [(500,)]

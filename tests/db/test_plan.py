@@ -280,3 +280,24 @@ def test_cli_trace_on_scratch_and_target(db_latest: TestDatabase, tmp_path: Path
     down = run_cli("trace", "1", "--down", "--dsn", db_latest.dsn, "--dir", folder, "--json")
     assert down.code == 1  # t_n does not exist on the target's schema
     assert down.json()["statements"][0]["sqlstate"] == "42704"
+
+
+def test_cli_trace_on_target_decides_transactions_as_up_does(db_latest: TestDatabase, tmp_path: Path) -> None:
+    db_latest.execute("CREATE TABLE t (id int, n int)")
+    folder = write_migrations(
+        tmp_path / "m",
+        {
+            # no directive: `up` runs it without a transaction, so each statement would commit
+            "1_index.up.sql": "CREATE INDEX CONCURRENTLY t_n ON t (n);\n",
+            # wrapped in BEGIN/COMMIT: `up` drops the wrapper and runs it in its own transaction
+            "2_wrapped.up.sql": "BEGIN;\nCREATE TABLE wrapped (id int);\nCOMMIT;\n",
+        },
+    )
+    refused = run_cli("trace", "1", "--dsn", db_latest.dsn, "--dir", folder, "--on-target")
+    assert refused.code == 2, refused.stderr
+    assert "CREATE INDEX CONCURRENTLY (line 1) cannot run in one" in refused.stderr
+    assert db_latest.execute("SELECT to_regclass('t_n') IS NULL") == [(True,)]
+    wrapped = run_cli("trace", "2", "--dsn", db_latest.dsn, "--dir", folder, "--on-target", "--json")
+    assert wrapped.code == 0, wrapped.stderr
+    assert [s["sql"].split()[0] for s in wrapped.json()["statements"]] == ["CREATE"]
+    assert db_latest.execute("SELECT to_regclass('wrapped') IS NULL") == [(True,)]  # rolled back

@@ -14,6 +14,8 @@ from migwiz.engine.model import Version
 from migwiz.engine.rollback_test import test_rollback as rollback
 from migwiz.engine.runner import Runner
 from migwiz.engine.schema import read_schema
+from migwiz.engine.schema.tolerance import Tolerance
+from migwiz.engine.snapshots import SnapshotCache
 from tests.conftest import TestDatabase, create_database, drop_database
 from tests.helpers import run_cli, write_migrations
 
@@ -126,24 +128,72 @@ def test_a_down_that_drops_too_much_and_an_up_that_cannot_rerun(db: TestDatabase
     assert [d.sentence for d in by["3"].differences] == ["table public.b exists after down but not before up"]
 
 
-def test_failing_down_stops_and_later_migrations_are_skipped(db: TestDatabase, tmp_path: Path) -> None:
+def test_a_failing_down_is_blamed_and_later_migrations_are_still_tested(
+    db: TestDatabase, tmp_path: Path
+) -> None:
     files = {
         **GOOD,
         "2_orders.down.sql": "DROP TABLE no_such_table;\n",
     }
     report = rollback(db.dsn, load_migration_set(write_migrations(tmp_path / "m", files)))
-    assert [(str(r.version), r.result, r.step) for r in report.results] == [
-        ("1", "passed", None),
-        ("2", "failed", "down"),
-        ("3", "skipped", None),
+    assert [(str(r.version), r.result, r.verdict) for r in report.results] == [
+        ("1", "passed", "passed"),
+        ("2", "failed", "down fails"),
+        ("3", "passed", "passed"),
     ]
     assert "no_such_table" in (report.results[1].message or "")
     junit = ET.fromstring(report.to_junit())
-    assert junit.get("tests") == "3" and junit.get("failures") == "1" and junit.get("skipped") == "1"
+    assert junit.get("tests") == "3" and junit.get("failures") == "1" and junit.get("skipped") == "0"
     cases = junit.findall("testcase")
     assert [c.get("name") for c in cases] == ["1_users", "2_orders", "3_nickname"]
     failure = cases[1].find("failure")
     assert failure is not None and "no_such_table" in (failure.get("message") or "")
+    assert shadows(db) == []
+
+
+def test_a_down_migwiz_refuses_to_run_is_that_migrations_verdict(db: TestDatabase, tmp_path: Path) -> None:
+    """A down refused before it runs (here a stray BEGIN, as in a real Diesel set) fails that migration
+    alone: the test goes on with the next one instead of stopping the whole run."""
+    files = {
+        **GOOD,
+        "2_orders.down.sql": "begin\n  raise 'This migration is irreversible';\nend\n$$;\n",
+    }
+    report = rollback(db.dsn, load_migration_set(write_migrations(tmp_path / "m", files)))
+    assert [(str(r.version), r.verdict) for r in report.results] == [
+        ("1", "passed"),
+        ("2", "down fails"),
+        ("3", "passed"),
+    ]
+    assert "refused" in (report.results[1].message or "") and "BEGIN" in (report.results[1].message or "")
+    assert shadows(db) == []
+
+
+def test_an_up_that_does_not_apply_and_a_missing_down_are_not_tested(
+    db: TestDatabase, tmp_path: Path
+) -> None:
+    files = {
+        **BASE,
+        "2_nodown.up.sql": "CREATE TABLE n (id int);\n",
+        "3_bad.up.sql": "ALTER TABLE no_such_table ADD COLUMN x int;\n",
+        "3_bad.down.sql": "SELECT 1;\n",
+        "4_later.up.sql": "CREATE TABLE later (id int);\n",
+        "4_later.down.sql": "DROP TABLE later;\n",
+    }
+    report = rollback(db.dsn, load_migration_set(write_migrations(tmp_path / "m", files)))
+    assert [(str(r.version), r.result, r.verdict) for r in report.results] == [
+        ("1", "passed", "passed"),
+        ("2", "skipped", "not tested because it has no down script"),
+        ("3", "failed", "up fails"),
+        ("4", "skipped", "not tested because 3_bad does not apply"),
+    ]
+    assert "no_such_table" in (report.results[2].message or "")
+    split = rollback(db.dsn, load_migration_set(tmp_path / "m"), workers=4)  # one shadow per migration
+    assert [r.verdict for r in split.results] == [r.verdict for r in report.results]
+    # a selected migration after one that does not apply is not tested either
+    only = rollback(db.dsn, load_migration_set(tmp_path / "m"), which=[Version("4")])
+    assert [(str(r.version), r.verdict) for r in only.results] == [
+        ("4", "not tested because 3_bad does not apply")
+    ]
     assert shadows(db) == []
 
 
@@ -189,7 +239,8 @@ def test_with_data_reports_what_the_down_loses(db: TestDatabase, tmp_path: Path)
     assert all(not r.notes for r in report.results), [r.notes for r in report.results]
 
 
-def test_ctrl_c_drops_the_shadow_database(db: TestDatabase, tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_ctrl_c_drops_the_shadow_database(db: TestDatabase, tmp_path: Path, workers: int) -> None:
     class Interrupt:
         def write(self, event: Event) -> None:
             if "2_orders" in event.message:
@@ -200,7 +251,7 @@ def test_ctrl_c_drops_the_shadow_database(db: TestDatabase, tmp_path: Path) -> N
 
     mset = load_migration_set(write_migrations(tmp_path / "m", GOOD))
     with pytest.raises(KeyboardInterrupt):
-        rollback(db.dsn, mset, log=EventLog(sinks=[Interrupt()]))
+        rollback(db.dsn, mset, log=EventLog(sinks=[Interrupt()]), workers=workers)
     assert shadows(db) == []
 
 
@@ -241,3 +292,127 @@ def test_cli_junit_and_exit_codes(db_latest: TestDatabase, tmp_path: Path) -> No
     assert [m["result"] for m in ok.json()["migrations"]] == ["passed"] * 3
     none = run_cli("test-rollback", "--dir", folder, env={"PGHOST": "/nonexistent", "PGPORT": "1"})
     assert none.code == 2
+
+
+def test_a_down_that_does_not_restore_blames_only_its_own_migration(db: TestDatabase, tmp_path: Path) -> None:
+    """2's down forgets its table: 2 alone is blamed; 3 and 4 are tested from the state after 2's up."""
+    files = {
+        **BASE,
+        "2_b.up.sql": "CREATE TABLE b (id int);\n",
+        "2_b.down.sql": "SELECT 1;\n",
+        "3_c.up.sql": "CREATE TABLE c (id int);\n",
+        "3_c.down.sql": "DROP TABLE c;\n",
+        "4_d.up.sql": "ALTER TABLE b ADD COLUMN d int;\n",
+        "4_d.down.sql": "ALTER TABLE b DROP COLUMN d;\n",
+    }
+    report = rollback(db.dsn, load_migration_set(write_migrations(tmp_path / "m", files)))
+    assert [(str(r.version), r.verdict) for r in report.results] == [
+        ("1", "passed"),
+        ("2", "down does not restore"),
+        ("3", "passed"),
+        ("4", "passed"),
+    ]
+    by = {str(r.version): r for r in report.results}
+    assert [d.sentence for d in by["2"].differences] == ["table public.b exists after down but not before up"]
+    assert "2_b" not in (by["3"].message or "") and "2_b" not in (by["4"].message or "")
+    assert shadows(db) == []
+
+
+def test_column_order_and_frozen_times_fail_unless_accepted(db: TestDatabase, tmp_path: Path) -> None:
+    files = {
+        **BASE,
+        "2_email.up.sql": "ALTER TABLE users DROP COLUMN email;\n",
+        "2_email.down.sql": "ALTER TABLE users ADD COLUMN email text NOT NULL;\n",  # comes back last
+        "3_seen.up.sql": "ALTER TABLE users ADD COLUMN seen timestamptz DEFAULT 'now';\n"
+        "CREATE VIEW recent AS SELECT id FROM users WHERE seen > 'now'::timestamptz;\n",
+        "3_seen.down.sql": "DROP VIEW recent;\nALTER TABLE users DROP COLUMN seen;\n",
+        "4_x.up.sql": "CREATE TABLE x (id int);\n",
+        "4_x.down.sql": "DROP TABLE x;\n",
+    }
+    mset = load_migration_set(write_migrations(tmp_path / "m", files))
+    strict = rollback(db.dsn, mset)
+    assert [(str(r.version), r.verdict) for r in strict.results] == [
+        ("1", "passed"),
+        ("2", "down does not restore"),
+        ("3", "up again gives another schema"),
+        ("4", "passed"),
+    ]
+    by = {str(r.version): r for r in strict.results}
+    assert [d.attribute for d in by["2"].differences] == ["column order"]
+    assert sorted(d.object_type for d in by["3"].differences) == ["column", "view"]
+    tolerant = rollback(db.dsn, mset, tolerance=Tolerance(ignore_column_order=True, ignore_volatile=True))
+    assert [r.verdict for r in tolerant.results] == ["passed"] * 4
+    assert tolerant.options == ("column order ignored", "volatile expressions ignored")
+    by = {str(r.version): r for r in tolerant.results}
+    assert [d.attribute for d in by["2"].ignored] == ["column order"]
+    assert sorted(d.object_type for d in by["3"].ignored) == ["column", "view"]
+    assert tolerant.to_json()["migrations"][1]["ignored"][0]["attribute"] == "column order"
+    junit = ET.fromstring(tolerant.to_junit())
+    out = junit.find("testcase[@name='2_email']/system-out")
+    assert out is not None and "ignored (column order ignored" in (out.text or "")
+    only_order = rollback(db.dsn, mset, tolerance=Tolerance(ignore_column_order=True))
+    assert [r.verdict for r in only_order.results] == [
+        "passed",
+        "passed",
+        "up again gives another schema",
+        "passed",
+    ]
+    assert shadows(db) == []
+
+
+def test_snapshots_give_the_same_verdicts_as_a_full_replay(db: TestDatabase, tmp_path: Path) -> None:
+    files = {**GOOD, "2_orders.down.sql": "SELECT 1;\n"}  # 2 forgets its table: the state is rebuilt
+    mset = load_migration_set(write_migrations(tmp_path / "m", files))
+    SnapshotCache(db.dsn).clear()
+    replayed = rollback(db.dsn, mset, snapshots=False)
+    cold = rollback(db.dsn, mset)
+    warm = rollback(db.dsn, mset)
+    sink = MemorySink()
+    SnapshotCache(db.dsn).clear()  # both shadows start cold and save the same root snapshot
+    parallel = rollback(db.dsn, mset, workers=2, log=EventLog(sinks=[sink]))  # 1-2 and 3 at once
+    expected = [("1", "passed"), ("2", "down does not restore"), ("3", "passed")]
+    logged = [e.data.get("version") for e in sink.events if e.step == "rollback" and "verdict" in e.data]
+    assert logged == ["1", "2", "3"]  # events in migration order, whichever shadow finished first
+    for report in (replayed, cold, warm, parallel):
+        assert [(str(r.version), r.verdict) for r in report.results] == expected
+    assert replayed.snapshots["restored"] == 0 and replayed.snapshots["saved"] == 0
+    assert cold.snapshots["saved"] >= 1
+    assert warm.snapshots["saved"] == 0 and warm.snapshots["restored"] >= 1
+    assert shadows(db) == []
+    SnapshotCache(db.dsn).clear()
+
+
+def test_cli_tolerance_flags_and_config(db_latest: TestDatabase, tmp_path: Path) -> None:
+    """Flags and [migwiz.rollback_test] both switch the tolerances on, and the report names them."""
+    db = db_latest
+    folder = write_migrations(
+        tmp_path / "m",
+        {
+            **BASE,
+            "2_email.up.sql": "ALTER TABLE users DROP COLUMN email;\n",
+            "2_email.down.sql": "ALTER TABLE users ADD COLUMN email text NOT NULL;\n",
+        },
+    )
+    strict = run_cli("test-rollback", "--dsn", db.dsn, "--dir", folder, "--no-snapshots")
+    assert strict.code == 1 and "down does not restore" in strict.stdout
+    flagged = run_cli("test-rollback", "--dsn", db.dsn, "--dir", folder, "--ignore-column-order", "--json")
+    assert flagged.code == 0, flagged.stdout + flagged.stderr
+    assert flagged.json()["options"] == ["column order ignored"]
+    (tmp_path / "migwiz.toml").write_text(
+        '[migwiz]\ndir = "m"\n[migwiz.rollback_test]\nignore_column_order = true\n'
+    )
+    configured = run_cli("test-rollback", "--dsn", db.dsn, cwd=tmp_path)
+    assert configured.code == 0, configured.stdout + configured.stderr
+    assert "options: column order ignored" in configured.stdout
+    assert "ignored (column order ignored): table public.users has columns in the order" in configured.stdout
+    (tmp_path / "migwiz.toml").write_text(
+        '[migwiz]\ndir = "m"\n[migwiz.rollback_test]\nignore_column_order = true\nsnapshots = false\n'
+    )
+    uncached = run_cli("test-rollback", "--dsn", db.dsn, "--json", cwd=tmp_path)
+    assert uncached.code == 0, uncached.stderr
+    assert uncached.json()["snapshots"] == {"restored": 0, "saved": 0, "replayed": 0}
+    (tmp_path / "migwiz.toml").write_text(
+        '[migwiz]\ndir = "m"\n[migwiz.rollback_test]\nignore_order = true\n'
+    )
+    bad = run_cli("test-rollback", "--dsn", db.dsn, cwd=tmp_path)
+    assert bad.code == 2 and "rollback_test.ignore_order" in bad.stderr

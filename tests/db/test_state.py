@@ -20,10 +20,10 @@ def test_created_on_first_use_at_the_current_version(db: TestDatabase) -> None:
     with connect(db.dsn, autocommit=True) as conn:
         assert state_version(conn, "deploy") == 0
         ensure_state(conn, "deploy")
-        assert state_version(conn, "deploy") == STATE_VERSION == 2
+        assert state_version(conn, "deploy") == STATE_VERSION == 3
     assert tables(db, "deploy") == {
         "meta", "runs", "history", "events", "backfill_progress", "backfill_control",
-        "phase_query_baseline", "calibration",
+        "phase_query_baseline", "calibration", "baseline",
     }  # fmt: skip
 
 
@@ -36,7 +36,7 @@ def test_version_1_upgrades_in_place_keeping_its_rows(db: TestDatabase) -> None:
         )
         assert state_version(conn, "migwiz") == 1
         ensure_state(conn, "migwiz")
-        assert state_version(conn, "migwiz") == 2
+        assert state_version(conn, "migwiz") == STATE_VERSION
     assert "backfill_progress" in tables(db, "migwiz")
     assert db.execute("SELECT version FROM migwiz.history") == [("7",)]
 

@@ -67,6 +67,39 @@ def test_stale_statistics_recommend_analyze(db: TestDatabase, tmp_path: Path) ->
     assert check.sql == ("ANALYZE public.items;",)
 
 
+def test_statistics_follow_the_set_a_widening_rewrites_nothing(db: TestDatabase, tmp_path: Path) -> None:
+    files = {
+        "1_t.up.sql": "CREATE TABLE t (id int PRIMARY KEY, name varchar(10));\n",
+        "1_t.down.sql": "DROP TABLE t;\n",
+        "2_wide.up.sql": "ALTER TABLE t ALTER COLUMN name TYPE varchar(100);\n",
+        "2_wide.down.sql": "ALTER TABLE t ALTER COLUMN name TYPE varchar(10);\n",
+    }
+    mset = load_migration_set(write_migrations(tmp_path / "m", files))
+    runner = Runner(db.dsn, mset, log=EventLog())
+    assert runner.up(None).ok
+    runner.close()
+    check = by_name(verify(db.dsn, mset, skip_drift=True).checks)["statistics"]
+    assert (check.status, check.sentence) == ("pass", "no applied migration rewrites a table")
+
+
+def test_statistics_start_from_the_baseline(db: TestDatabase, tmp_path: Path) -> None:
+    baseline = tmp_path / "baseline.sql"
+    baseline.write_text("CREATE TABLE t (id int PRIMARY KEY, name varchar(10), n int);\n")
+    db.execute(baseline.read_text())
+    files = {
+        "1_wide.up.sql": "ALTER TABLE t ALTER COLUMN name TYPE varchar(100);\n",
+        "1_wide.down.sql": "ALTER TABLE t ALTER COLUMN name TYPE varchar(10);\n",
+        "2_big.up.sql": "ALTER TABLE t ALTER COLUMN n TYPE bigint;\n",
+        "2_big.down.sql": "ALTER TABLE t ALTER COLUMN n TYPE int;\n",
+    }
+    mset = load_migration_set(write_migrations(tmp_path / "m", files))
+    runner = Runner(db.dsn, mset, log=EventLog())
+    assert runner.up(None).ok
+    runner.close()
+    check = by_name(verify(db.dsn, mset, skip_drift=True, baseline=[baseline]).checks)["statistics"]
+    assert check.details == ("table public.t was rewritten by migration 2 and never analysed since",)
+
+
 def test_not_valid_constraint_pending_validation_warns_and_left_alone_fails(
     db: TestDatabase, tmp_path: Path
 ) -> None:

@@ -19,8 +19,8 @@ DEMO_BASE = [
 ]
 
 
-def base_flags() -> list[str]:
-    return [arg for path in DEMO_BASE for arg in ("--base-sql", str(path))]
+def base_flags(flag: str = "--baseline") -> list[str]:
+    return [arg for path in DEMO_BASE for arg in (flag, str(path))]
 
 
 def test_demo_set_on_embedded_server(tmp_path: Path) -> None:
@@ -32,9 +32,11 @@ def test_demo_set_on_embedded_server(tmp_path: Path) -> None:
     result = run_cli(
         "ci", "--embedded", "--dir", DEMO, *base_flags(), "--fail-on", "none",
         "--sarif-file", tmp_path / "out" / "lint.sarif", "--junit-file", tmp_path / "out" / "rollback.xml",
+        "--details-file", tmp_path / "out" / "details.md",
         env={"GITHUB_STEP_SUMMARY": str(step_summary)},
     )  # fmt: skip
     assert result.code == 0, result.stdout + result.stderr
+    assert (tmp_path / "out" / "details.md").read_text().startswith("## ✅ migwiz ci: all gates passed")
     sarif = json.loads((tmp_path / "out" / "lint.sarif").read_text())
     assert sarif["version"] == "2.1.0"
     assert {r["ruleId"] for r in sarif["runs"][0]["results"]} >= {"index-not-concurrent"}
@@ -74,3 +76,14 @@ def test_usage_and_connection_errors_exit_2(tmp_path: Path) -> None:
     nothing = run_cli("ci", "--dir", folder)  # no shadow asked for: the rollback gate is skipped, not failed
     assert nothing.code == 0
     assert "| rollback | ⏭️ skipped | no shadow: pass --shadow-dsn or --embedded |" in nothing.stdout
+
+
+def test_base_sql_is_a_hidden_deprecated_alias_of_baseline(tmp_path: Path) -> None:
+    folder = write_migrations(tmp_path / "m", {"1_a.up.sql": "CREATE TABLE a (id int);\n"})
+    helptext = run_cli("ci", "--help")
+    assert "--baseline" in helptext.stdout and "--base-sql" not in helptext.stdout
+    old = run_cli("ci", "--dir", folder, "--no-rollback", *base_flags("--base-sql")[:2])
+    assert old.code == 0, old.stderr
+    assert "--base-sql is deprecated: use --baseline" in old.stderr
+    missing = run_cli("ci", "--dir", folder, "--no-rollback", "--base-sql", tmp_path / "nope.sql")
+    assert missing.code == 2 and "nope.sql" in missing.stderr

@@ -125,8 +125,10 @@ def test_demo_wizard_in_tmux(terminals: list[Terminal], tmp_path: Path) -> None:
     term.wait_for(lambda s: "step" not in s, "the wizard to exit", 60)
 
 
+GATE = 4242  # the test holds this advisory lock: the slow statement waits for the test, not a timer
 SLOW = {
-    "0001_slow.up.sql": "CREATE TABLE t (id int);\nSELECT pg_sleep(4);\n",
+    "0001_slow.up.sql": "-- migwiz:lock-timeout=60s\nCREATE TABLE t (id int);\n"
+    f"SELECT pg_advisory_xact_lock({GATE});\n",
     "0001_slow.down.sql": "DROP TABLE t;\n",
     "0002_next.up.sql": "ALTER TABLE t ADD COLUMN v int;\n",
     "0002_next.down.sql": "ALTER TABLE t DROP COLUMN v;\n",
@@ -152,9 +154,12 @@ def test_lost_terminal_stops_at_a_safe_point(
         term.wait_for(lambda s, step=step: f"{step}" in s and "loading" not in s, step, 60)
     term.press("n")
     term.wait_for(lambda s: "Type " in s, "the confirmation")
-    term.press(db_latest.name, "Enter")
-    term.wait_for(lambda s: "0001_slow.up.sql:2" in s or "statement 2/2" in s, "the sleep to start")
-    term.tmux("kill-session", "-t", "w")
+    with connect(db_latest.dsn, autocommit=True) as gate:
+        gate.execute("SELECT pg_advisory_lock(%s)", (GATE,))
+        term.press(db_latest.name, "Enter")
+        term.wait_for(lambda s: "0001_slow.up.sql:3" in s or "statement 2/2" in s, "the slow statement")
+        term.tmux("kill-session", "-t", "w")
+        time.sleep(1)  # SIGHUP is handled while the statement still waits; only then does the gate open
 
     deadline = time.monotonic() + 30
     while _running(pid):

@@ -30,7 +30,9 @@ def test_every_migration_gets_its_own_verdict(
     args = ["--all", "--json", *real.baseline_args, "--dsn", db.dsn, "--dir", real.folder]
     result = run_cli("test-rollback", *args, timeout=1800)
     assert result.stdout, f"test-rollback printed no JSON: {result.stderr.strip()[-2000:]}"
-    report = result.json()["migrations"]
+    body = result.json()
+    assert "migrations" in body, f"test-rollback failed: {body} {result.stderr.strip()[-2000:]}"
+    report = body["migrations"]
     assert len(report) == real.migrations
     untested = [m for m in report if m["result"] not in ("passed", "failed")]
     counts = Counter(f"{m['result']} ({m['step']})" if m["step"] else m["result"] for m in report)

@@ -37,10 +37,10 @@ T0 = datetime(2025, 3, 14, 9, 30, 0, tzinfo=UTC)
 RUN_ID = "3f2a9c1e-5b7d-4e21-9a0c-1d2e3f405162"
 
 
-def context(mode: Mode = "migrate") -> WizardContext:
-    """A context with no live engine calls and no cursor blink."""
+def context(mode: Mode = "migrate", *, demo: bool = False) -> WizardContext:
+    """A context with no live engine calls and no cursor blink (`demo`: opened by `migwiz demo`)."""
     settings = Settings(migrations_dir=Path("migrations"))
-    return WizardContext(DSN, settings, mode=mode, live=False, cursor_blink=False)
+    return WizardContext(DSN, settings, mode=mode, live=False, cursor_blink=False, demo=demo)
 
 
 def mset() -> MigrationSet:

@@ -126,11 +126,44 @@ async def test_abort_cancels_the_running_statement(db_latest: TestDatabase, tmp_
             assert outcome.failure.sqlstate == "57014"
             status = plain(app.screen.query_one("#status-line", Static))
             assert "0001 failed and was rolled back" in status
+            assert "cancelled by the operator" in status
     finally:
         holder.rollback()
         holder.close()
     assert states(db_latest, folder) == ["pending", "pending"]
     assert db_latest.execute("SELECT v FROM items WHERE id = 7") == [(0,)]
+    [(level, message, data)] = db_latest.execute(
+        "SELECT level, message, data FROM migwiz.events WHERE step = 'abort'"
+    )
+    assert level == "warning" and "cancel the running statement now" in message
+    assert data["choice"] == "cancel" and data["os_user"] and data["host"] and data["requested_at"]
+
+
+async def test_an_abort_chosen_after_the_run_ended_says_so_and_is_logged(
+    db_latest: TestDatabase, tmp_path: Path, gate: psycopg.Connection[Any]
+) -> None:
+    """The question is open while the run finishes: choosing "Cancel now" then stops nothing, the screen
+    says the run had already finished (never "cancelling…" beside "done"), and the request is logged."""
+    folder = tmp_path / "migrations"
+    app = execute_app(db_latest, folder, GATED, rows=10)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await confirm(pilot, app, db_latest.name)
+        await wait_until(pilot, lambda: waiting_on_lock(db_latest, app))
+        await pilot.press("a")
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceModal))
+        gate.execute("SELECT pg_advisory_unlock_all()")
+        await wait_until(pilot, lambda: isinstance(app.data.run, RunSummary))
+        await pilot.press("down", "enter")  # Cancel the running statement now, too late
+        await wait_until(pilot, lambda: isinstance(app.screen, ExecuteScreen))
+        status = plain(app.screen.query_one("#status-line", Static))
+        assert "already finished when the abort was chosen: nothing was stopped" in status
+        assert "cancelling" not in status
+        run = app.data.run
+        assert run.ok and [o.result for o in run.report.outcomes] == ["applied", "applied"]
+        await app.workers.wait_for_complete()
+    assert states(db_latest, folder) == ["applied", "applied"]
+    [(message, data)] = db_latest.execute("SELECT message, data FROM migwiz.events WHERE step = 'abort'")
+    assert "the run had already finished" in message and data["choice"] == "cancel"
 
 
 async def test_lock_timeout_dialog_applies_from_the_next_statement(

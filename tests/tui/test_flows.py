@@ -11,11 +11,12 @@ import psycopg
 import pytest
 from rich.console import Console
 from textual.message import Message
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, OptionList, Static
 
 from migwiz.engine import commands
 from migwiz.engine.backfill.progress import BackfillProgress
 from migwiz.engine.backfill.store import ensure_backfill_state, write_control
+from migwiz.engine.baseline import record_baseline
 from migwiz.engine.dryrun import DryRunReport
 from migwiz.engine.migset import load_migration_set
 from migwiz.engine.model import Version
@@ -31,7 +32,7 @@ from migwiz.tui.screens.execute import ExecuteScreen
 from migwiz.tui.verdicts import PLANNER
 from migwiz.tui.widgets.progress_pane import ProgressPane
 from tests.conftest import TestDatabase
-from tests.tui.helpers import MIGRATIONS, make_target, wait_until
+from tests.tui.helpers import MIGRATIONS, SETUP, make_target, wait_until
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -120,7 +121,7 @@ async def test_wrong_confirmation_runs_nothing(db_latest: TestDatabase, tmp_path
 
 
 async def test_rollback_flow(db_latest: TestDatabase, tmp_path: Path) -> None:
-    """Recent changes → back to 0001 → impact of the down → execute → 0002 is pending again."""
+    """Recent changes → Enter on the newest (0002) → impact of its down → execute → 0002 is pending again."""
     settings = make_target(db_latest, tmp_path / "migrations", rows=100)
     mset = load_migration_set(settings.migrations_dir)  # type: ignore[arg-type]
     commands.up(db_latest.dsn, mset)
@@ -131,7 +132,9 @@ async def test_rollback_flow(db_latest: TestDatabase, tmp_path: Path) -> None:
         await wait_until(pilot, lambda: app.data.recent is not None)
         table = app.screen.query_one("#applied", DataTable)
         assert table_text(table).splitlines()[0].startswith("0002")
-        await pilot.press("down", "enter")
+        assert table.cursor_row == 0  # the newest is selected
+        assert "Reverts 0002 (newest first) · back to 0001" in plain(app.screen.query_one("#choice", Static))
+        await pilot.press("enter")
         assert app.data.rollback_to == Version("0001")
         await wait_until(pilot, lambda: isinstance(app.data.plan, ImpactReport))
         assert app.data.plan.direction == "down" and app.data.plan.rows[0].version == "0002"
@@ -260,3 +263,84 @@ async def test_sighup_handling_is_given_back(db_latest: TestDatabase, tmp_path: 
         assert signal.getsignal(signal.SIGHUP) == signal.SIG_IGN
     finally:
         signal.signal(signal.SIGHUP, previous)
+
+
+async def test_rollback_mode_opens_on_recent_changes_with_the_newest_selected(
+    db_latest: TestDatabase, tmp_path: Path
+) -> None:
+    """`migwiz rollback`: the first screen is Recent changes (Target one Escape away, its rollback option
+    highlighted); Enter reverts the newest; Verify starts its shadows from the baseline recorded in the
+    database (no flag, no migwiz.toml) and every check runs and passes."""
+    settings = make_target(db_latest, tmp_path / "migrations", rows=100)
+    mset = load_migration_set(settings.migrations_dir)  # type: ignore[arg-type]
+    commands.up(db_latest.dsn, mset)
+    baseline = tmp_path / "items.sql"
+    baseline.write_text(SETUP.format(rows=100))
+    with psycopg.connect(db_latest.dsn, autocommit=True) as conn:
+        record_baseline(conn, [baseline])
+    context = WizardContext(db_latest.dsn, settings, mode="rollback", poll_interval_s=0.1, cursor_blink=False)
+    app = make_app(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.data.recent is not None)
+        assert app.screen.STEP == "recent"  # type: ignore[attr-defined]
+        assert app.screen.query_one("#applied", DataTable).cursor_row == 0
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: getattr(app.screen, "STEP", "") == "target")
+        await wait_until(pilot, lambda: app.data.target is not None)
+        assert app.screen.query_one("#actions", OptionList).highlighted == 1  # the rollback option
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: getattr(app.screen, "STEP", "") == "recent")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.data.plan, ImpactReport))
+        await pilot.press("n")
+        await confirm(pilot, app, db_latest.name)
+        await wait_until(pilot, lambda: isinstance(app.data.run, RunSummary))
+        assert [(str(o.version), o.result) for o in app.data.run.report.outcomes] == [("0002", "reverted")]
+        await pilot.press("n")
+        await wait_until(pilot, lambda: isinstance(app.data.verify, VerifyReport), 90)
+        report = app.data.verify
+        assert "history: migrations recorded as applied" not in [c.name for c in report.checks]
+        status = plain(app.screen.query_one("#status-line", Static))
+        assert report.passed, [(c.name, c.status, c.detail) for c in report.checks if c.status or not c.ok]
+        assert status.startswith("1 migration(s) reverted: 0002 · every check passed")
+
+
+async def test_rollback_over_an_edited_file_needs_a_typed_override(
+    db_latest: TestDatabase, tmp_path: Path
+) -> None:
+    """An applied file edited since: Recent changes names it; Enter asks for the database name; the
+    run goes through with the override, and the central log names the edited file."""
+    settings = make_target(db_latest, tmp_path / "migrations", rows=100)
+    folder = settings.migrations_dir
+    assert folder is not None
+    commands.up(db_latest.dsn, load_migration_set(folder))
+    edited = folder / "0001_add_note.up.sql"
+    edited.write_text(edited.read_text() + "-- edited after it was applied\n")
+    context = WizardContext(db_latest.dsn, settings, mode="rollback", poll_interval_s=0.1, cursor_blink=False)
+    app = make_app(context)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: app.data.recent is not None)
+        assert "edited after they were applied: 0001_add_note.up.sql" in plain(
+            app.screen.query_one("#choice", Static)
+        )
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmModal))
+        assert "0001_add_note.up.sql" in str(app.screen.question)  # type: ignore[attr-defined]
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: getattr(app.screen, "STEP", "") == "recent")
+        assert app.data.rollback_to is None and app.data.allow_edited == ()
+        await pilot.press("enter")
+        await confirm(pilot, app, db_latest.name)
+        await wait_until(pilot, lambda: isinstance(app.data.plan, ImpactReport))
+        assert app.data.allow_edited == ("0001_add_note.up.sql",)
+        await pilot.press("n")
+        await confirm(pilot, app, db_latest.name)
+        await wait_until(pilot, lambda: isinstance(app.data.run, RunSummary))
+        run = app.data.run
+        assert run.ok, run.error
+        assert [(str(o.version), o.result) for o in run.report.outcomes] == [("0002", "reverted")]
+    events = db_latest.execute(
+        "SELECT message FROM migwiz.events WHERE step = 'plan' AND message LIKE '%--allow-edited%'"
+    )
+    [(message,)] = events  # once, though the wizard plans the downs before running them
+    assert "0001_add_note.up.sql" in message

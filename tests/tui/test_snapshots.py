@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 
 from migwiz.engine.control import RunControl
 from migwiz.tui.app import WizardApp, make_app
+from migwiz.tui.backend import Check, VerifyReport
 from migwiz.tui.messages import LogEvent, MonitorSample, StatementStarted
 from migwiz.tui.screens.confirm import ConfirmModal
 from tests.tui import snapshot_data as fixed
@@ -137,8 +138,45 @@ def test_summary(snap_compare: Compare, size: tuple[int, int]) -> None:
 
 @pytest.mark.parametrize("size", SIZES)
 def test_recent_changes(snap_compare: Compare, size: tuple[int, int]) -> None:
-    """Incident rollback: five applied, newest first; 0003 chosen reverts 0005 and 0004; runs below."""
+    """Incident rollback: five applied, newest first, the newest (0005) selected: Enter reverts it, back to
+    0004; runs below."""
+    assert snap_compare(app_at("recent", "rollback"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_recent_changes_further_back(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """Incident rollback, two rows down: 0003 chosen reverts 0005, 0004 and 0003, back to 0002."""
     assert snap_compare(app_at("recent", "rollback"), terminal_size=size, press=["down", "down"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_target_demo(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """Target opened by `migwiz demo`: the demo's DSN and the CLI commands to use on it (scroll at 80×24)."""
+    app = make_app(fixed.context(demo=True), fixed.full_data(), start="target")
+    assert snap_compare(app, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_verify_with_a_check_that_did_not_run(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """Verify after a rollback: history and drift pass, the rollback test did not run (`- skip`, never a
+    tick); the status line says 1 did not run, in yellow."""
+    data = fixed.full_data()
+    data.verify = VerifyReport(
+        (
+            Check("history: reverted migrations gone", True, "0005 reverted"),
+            Check("drift", True, "the schema matches the applied migrations", "pass"),
+            Check(
+                "rollback test: up → down → up on a shadow",
+                True,
+                "0005_orders_amount_cents_expand: skipped\n"
+                "    not tested: earlier migration 0001_add_orders_tracking_number failed to apply",
+                "skip",
+            ),
+        )
+    )
+    app = make_app(fixed.context("rollback"), data, start="verify")
+    app.use_flow("rollback")
+    assert snap_compare(app, terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)

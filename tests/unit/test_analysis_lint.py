@@ -103,3 +103,27 @@ def test_clean_set_reports_nothing_worse_than_info() -> None:
     report = lint_migration_set(MigrationSet(Path("."), "updown", (only,)), pg_version=16)
     assert report.worst() is None
     assert lint_report_sarif(report)["runs"][0]["results"] == []
+
+
+def test_json_rewrites_name_the_indexes_rebuilt_with_the_table() -> None:
+    up = Script(Path("m/2.up.sql"), (Statement("ALTER TABLE users ALTER COLUMN id TYPE bigint", 1),))
+    first = Migration(
+        Version("1"),
+        "users",
+        Script(
+            Path("m/1.up.sql"),
+            (
+                Statement("CREATE TABLE users (id int PRIMARY KEY, email text UNIQUE)", 1),
+                Statement("CREATE INDEX users_lower ON users (lower(email))", 2),
+            ),
+        ),
+        None,
+        "c1",
+        "updown",
+    )
+    second = Migration(Version("2"), "widen", up, None, "c2", "updown")
+    report = lint_migration_set(MigrationSet(Path("m"), "updown", (first, second)), pg_version=16)
+    [statement] = lint_report_json(report)["files"][1]["statements"]
+    indexes = ["public.users_email_key", "public.users_lower", "public.users_pkey"]
+    assert statement["rewrites"] == ["public.users", *indexes]
+    assert statement["index_rebuilds"] == indexes

@@ -121,7 +121,7 @@ def test_attach_locks_and_scans_the_default_partition(pg: int) -> None:
     assert locks(result) == {"public.ev": parent, "public.ev_new": AEL, "public.ev_other": AEL}
     assert set(result.scans) == {"public.ev_new", "public.ev_other"}
     (finding,) = [f for f in result.findings if f.rule == "default-partition-scan"]
-    assert finding.severity == "warning"
+    assert finding.severity == "error"
     assert "public.ev_other" in finding.message and "public.ev_other" in (finding.fix or "")
 
 
@@ -205,7 +205,7 @@ def test_alter_domain_share_locks_and_scans_every_table_using_it(sql: str, pg: i
     assert result.rewrites == ()
     assert result.blocks == "writes"
     (finding,) = [f for f in result.findings if f.rule == "domain-constraint-scan"]
-    assert finding.severity == "warning"
+    assert finding.severity == "error"
     assert "public.stock" in finding.message and "public.posint" in finding.message
 
 

@@ -134,7 +134,7 @@ def test_every_finding_names_the_relation_and_has_a_registered_severity() -> Non
         (
             "ALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (user_id) REFERENCES users (id)",
             "ALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n"
-            "ALTER TABLE public.orders VALIDATE CONSTRAINT fk;",
+            "-- in the next migration:\nALTER TABLE public.orders VALIDATE CONSTRAINT fk;",
         ),
         (
             "ALTER TABLE users ADD CONSTRAINT u UNIQUE (email)",
@@ -142,7 +142,7 @@ def test_every_finding_names_the_relation_and_has_a_registered_severity() -> Non
         ),
         (
             "ALTER TABLE users ALTER COLUMN email SET NOT NULL",
-            "CHECK (email IS NOT NULL) NOT VALID;\nALTER TABLE public.users VALIDATE CONSTRAINT",
+            "CHECK (email IS NOT NULL) NOT VALID;\n-- in the next migration",
         ),
         ("ALTER TABLE ev DETACH PARTITION ev_1", "ALTER TABLE ev DETACH PARTITION ev_1 CONCURRENTLY;"),
     ],
@@ -221,9 +221,16 @@ def test_concurrently_in_transaction_and_mixed_non_transactional() -> None:
 def test_enum_value_in_transaction() -> None:
     add = Statement("ALTER TYPE mood ADD VALUE 'b'", 1)
     use = Statement("INSERT INTO moods VALUES ('b')", 2)
-    assert "enum-value-in-transaction" in {
-        f.rule for f in analyze_statements([add, use], pg_version=16)[0].findings
-    }
+    other = Statement("INSERT INTO moods VALUES ('a')", 2)
+    advice = analyze_statements([add, other], pg_version=16)
+    assert "enum-value-in-transaction" in {f.rule for f in advice[0].findings}
+    assert advice[1].findings == ()
+    failing = analyze_statements([add, use], pg_version=16)
+    assert "enum-value-in-transaction" not in {f.rule for f in failing[0].findings}
+    [used] = [f for f in failing[1].findings if f.rule == "enum-value-used-in-transaction"]
+    assert (used.severity, used.line) == ("error", 2)
+    committed = analyze_statements([add, Statement("COMMIT", 2), Statement(use.sql, 3)], pg_version=16)
+    assert "enum-value-used-in-transaction" not in {f.rule for f in committed[2].findings}
     old = analyze_statements([add, use], pg_version=11)[0].findings
     assert "concurrently-in-transaction" in {f.rule for f in old}
 
@@ -306,10 +313,48 @@ def test_every_rule_has_a_doc_and_the_index_lists_it() -> None:
         text = doc.read_text()
         assert text.startswith(f"# {rule_id}\n"), rule_id
         assert f"({rule_id}.md)" in index, rule_id
-        assert rule.severity in text
+        assert f"Severity: **{rule.severity}**" in text, rule_id
+        assert f"[{rule_id}]({rule_id}.md) | {rule.severity} |" in index, rule_id
 
 
 def test_rule_ids_are_stable_kebab_case() -> None:
     for rule_id in RULES:
         assert rule_id == rule_id.lower()
         assert all(part.isalnum() for part in rule_id.split("-"))
+
+
+def test_multiple_strong_locks_not_for_a_lock_the_transaction_already_holds() -> None:
+    stmts = [
+        Statement("ALTER TABLE users ADD COLUMN a text", 1),
+        Statement("ALTER TABLE orders ADD COLUMN b text", 2),
+        Statement("ALTER TABLE users ADD COLUMN c text", 3),
+        Statement("ALTER TABLE orders ADD COLUMN d text", 4),
+        Statement("CREATE INDEX users_a ON users (a)", 5),
+    ]
+    result = analyze_statements(stmts, pg_version=16)
+    flagged = [a.statement.line for a in result if "multiple-strong-locks" in {f.rule for f in a.findings}]
+    assert flagged == [2]
+
+
+def test_multiple_strong_locks_for_an_upgrade_of_a_lock_already_held() -> None:
+    stmts = [
+        Statement("ALTER TABLE orders ADD COLUMN b text", 1),
+        Statement("UPDATE users SET n = 0 WHERE id = 1", 2),
+        Statement("ALTER TABLE users ADD COLUMN c text", 3),
+    ]
+    result = analyze_statements(stmts, pg_version=16)
+    assert "multiple-strong-locks" in {f.rule for f in result[2].findings}
+
+
+def test_validate_in_the_transaction_of_its_not_valid() -> None:
+    add = Statement("ALTER TABLE users ADD CONSTRAINT c CHECK (n > 0) NOT VALID", 1)
+    validate = Statement("ALTER TABLE users VALIDATE CONSTRAINT c", 2)
+    together = analyze_statements([add, validate], pg_version=16)
+    [hit] = [f for f in together[1].findings if f.rule == "validate-in-same-transaction"]
+    assert hit.severity == "error"
+    assert "AccessExclusiveLock" in hit.message
+    assert hit.fix is not None and "next migration" in hit.fix
+    apart = analyze_statements([add, validate], pg_version=16, in_transaction=False)
+    assert "validate-in-same-transaction" not in {f.rule for f in apart[1].findings}
+    alone = analyze_statements([validate], pg_version=16)
+    assert "validate-in-same-transaction" not in {f.rule for f in alone[0].findings}

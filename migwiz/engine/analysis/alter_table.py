@@ -4,6 +4,7 @@ modules."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from pglast import ast
@@ -23,8 +24,8 @@ from migwiz.engine.analysis.effects import (
     has_storage,
     with_descendants,
 )
-from migwiz.engine.analysis.model import ColumnFacts
 from migwiz.engine.analysis.partition import attach_partition, detach_partition
+from migwiz.engine.analysis.rewrites import rewriting_subcommand
 
 registry = Registry()
 """The statement handlers of this module."""
@@ -131,14 +132,27 @@ def _alter_table(node: Any, ctx: Context) -> Effect:
 def _alter_index(node: Any, relation: str, ctx: Context) -> Effect:
     effect = Effect("ALTER INDEX")
     for cmd in node.cmds:
-        if cmd.subtype in (AT.AT_SetRelOptions, AT.AT_ResetRelOptions):
+        if cmd.subtype == AT.AT_AttachPartition:
+            _attach_index(cmd, relation, effect, ctx)
+        elif cmd.subtype in (AT.AT_SetRelOptions, AT.AT_ResetRelOptions):
             effect.lock(relation, SHARE_UPDATE_EXCLUSIVE)
             effect.kind = "ALTER INDEX SET (options)"
         else:
             effect.lock(relation, ACCESS_EXCLUSIVE)
-            if cmd.subtype == AT.AT_SetTableSpace:
+            if cmd.subtype == AT.AT_SetTableSpace:  # the index is copied to a new file
                 effect.rewrite(relation)
+                effect.rebuild(relation)
     return effect
+
+
+def _attach_index(cmd: Any, index: str, effect: Effect, ctx: Context) -> None:
+    """ALTER INDEX parent ATTACH PARTITION child: AccessShareLock on both tables, no build."""
+    effect.kind = "ALTER INDEX ATTACH PARTITION"
+    child = ctx.name(cmd.def_.name)
+    for name in (index, child):
+        table = ctx.schema.index_tables.get(name)
+        if table:
+            effect.lock(table, ACCESS_SHARE)
 
 
 def _alter_table_cmd(cmd: Any, relation: str, inh: bool, effect: Effect, ctx: Context) -> None:
@@ -157,8 +171,7 @@ def _alter_table_cmd(cmd: Any, relation: str, inh: bool, effect: Effect, ctx: Co
     elif sub == AT.AT_DropNotNull:
         state = ctx.schema.table(relation)
         if state and cmd.name in state.columns:
-            col = state.columns[cmd.name]
-            state.columns[cmd.name] = ColumnFacts(col.type_name, col.type_mods, False)
+            state.columns[cmd.name] = replace(state.columns[cmd.name], not_null=False)
     elif sub == AT.AT_AddConstraint:
         add_constraint(cmd.def_, relation, storage_targets, effect, ctx)
     elif sub == AT.AT_ValidateConstraint:
@@ -168,8 +181,7 @@ def _alter_table_cmd(cmd: Any, relation: str, inh: bool, effect: Effect, ctx: Co
     elif sub == AT.AT_DropColumn:
         drop_column(cmd, relation, effect, ctx)
     elif sub in _REWRITING_SUBCOMMANDS or sub == AT.AT_SetExpression:
-        for target in storage_targets:
-            effect.rewrite(target)
+        rewriting_subcommand(cmd, relation, storage_targets, effect, ctx)
     elif sub == AT.AT_AttachPartition:
         attach_partition(cmd.def_, relation, effect, ctx)
     elif sub == AT.AT_DetachPartition:

@@ -28,6 +28,7 @@ from migwiz.engine.analysis.model import (
 )
 from migwiz.engine.analysis.rules import finding
 from migwiz.engine.analysis.schema import Schema
+from migwiz.engine.analysis.sqlnodes import string_const, walk
 from migwiz.engine.directives import ignores_by_statement
 from migwiz.engine.model import Directives, Ignore, Script, Statement
 
@@ -79,6 +80,7 @@ def walk_statements(
 ) -> tuple[StatementAnalysis, ...]:
     """The analysis core: `schema` is updated in place as statements create and alter relations."""
     schema.created_in_script = set()
+    schema.timezone_utc = schema.server_timezone_utc  # each script starts with the server's TimeZone
     held: dict[str, str] = {}
     timeout_set = options.directives.lock_timeout_ms not in (None, 0)
     out: list[StatementAnalysis] = []
@@ -108,6 +110,7 @@ def walk_statements(
                 locks=_lock_tuple(locks),
                 own_locks=_lock_tuple(effect.locks),
                 rewrites=tuple(effect.rewrites),
+                index_rebuilds=tuple(sorted(effect.rebuilds)),
                 scans=tuple(effect.scans),
                 needs_no_transaction=effect.no_transaction,
                 blocks=blocks_of(strongest(blocking_locks(effect))),
@@ -139,9 +142,22 @@ def _effect(
             start = raw.stmt_location or 0
             end = start + raw.stmt_len if raw.stmt_len else len(stmt.sql)
             sql = stmt.sql[start:end]
+        schema.new_indexes = set()
         effect = effect_of(raw.stmt, Context(pg_version, default_schema, schema, sql))
+        _with_index_rewrites(effect, schema)
         merged = effect if merged is None else _merge(merged, effect)
     return merged, None
+
+
+def _with_index_rewrites(effect: Effect, schema: Schema) -> None:
+    """A table given a new data file has every index rebuilt: name them, as the trace sees them (except
+    after SET TABLESPACE, which copies the table alone)."""
+    for relation in list(effect.rewrites):
+        state = schema.table(relation)
+        if relation not in effect.moved and (state is None or state.kind in ("r", "m")):
+            for index in schema.indexes_of(relation):
+                if index not in schema.new_indexes:
+                    effect.rebuild(index)
 
 
 def _merge(a: Effect, b: Effect) -> Effect:
@@ -151,6 +167,8 @@ def _merge(a: Effect, b: Effect) -> Effect:
         a.rewrite(r)
     for s in b.scans:
         a.scan(s)
+    for i in b.rebuilds:
+        a.rebuild(i)
     a.kind = f"{a.kind}; {b.kind}"
     a.no_transaction = a.no_transaction or b.no_transaction
     a.hits.extend(b.hits)
@@ -160,6 +178,7 @@ def _merge(a: Effect, b: Effect) -> Effect:
     a.ends_transaction = a.ends_transaction or b.ends_transaction
     a.destroys.extend(b.destroys)
     a.dead |= b.dead
+    a.moved |= b.moved
     return a
 
 
@@ -169,6 +188,7 @@ def _unparsable(stmt: Statement, error: str) -> StatementAnalysis:
         locks=(),
         own_locks=(),
         rewrites=(),
+        index_rebuilds=(),
         scans=(),
         needs_no_transaction=False,
         blocks="nothing",
@@ -243,7 +263,13 @@ def _statement_findings(
                 )
                 break
     if options.in_transaction:
-        strong_new = [r for r, m in existing.items() if lock_rank(m) >= STRONG_RANK]
+        out.extend(_scans_under_held_locks(stmt, effect, held, schema))
+        # a lock the transaction already holds (as strong or stronger) is not waited for again
+        strong_new = [
+            r
+            for r, m in existing.items()
+            if lock_rank(m) >= STRONG_RANK and (r not in held or lock_rank(held[r]) < lock_rank(m))
+        ]
         strong_held = [
             r
             for r, m in held.items()
@@ -260,6 +286,36 @@ def _statement_findings(
                 )
             )
     return out
+
+
+def _scans_under_held_locks(
+    stmt: Statement, effect: Effect, held: dict[str, str], schema: Schema
+) -> list[Finding]:
+    """A scan designed to run under a weak lock (VALIDATE CONSTRAINT) that runs under a strong lock the
+    transaction took earlier: the NOT VALID / VALIDATE split no longer protects anyone."""
+    out: list[Finding] = []
+    for relation in effect.scans:
+        own = effect.locks.get(relation)
+        before = held.get(relation)
+        if own is None or before is None or schema.is_new(relation):
+            continue
+        if lock_rank(own) < STRONG_RANK <= lock_rank(before):
+            out.append(
+                finding(
+                    "validate-in-same-transaction",
+                    f"{effect.kind} scans {relation} while this transaction already holds {before} on it: "
+                    f"{blocks_text(before)} wait for the whole validation",
+                    f"-- end the transaction before this statement: move it (and what follows) to the next "
+                    f"migration\n{stmt.sql.strip().rstrip(';')};",
+                    stmt.line,
+                )
+            )
+    return out
+
+
+def blocks_text(mode: str) -> str:
+    """Who waits while `mode` is held, in words."""
+    return "reads and writes" if blocks_of(mode) == "reads_and_writes" else "writes"
 
 
 def _script_findings(
@@ -285,16 +341,60 @@ def _script_findings(
                 )
             )
         if effect.kind == "ALTER TYPE ADD VALUE" and options.in_transaction and i < len(effects) - 1:
-            extra.append(
-                finding(
-                    "enum-value-in-transaction",
-                    "the new enum value cannot be used until this transaction commits (PostgreSQL 12+)",
-                    "-- use the new value in a later migration",
-                    line,
+            users = _enum_value_users(out, effects, i)
+            if not users:
+                extra.append(
+                    finding(
+                        "enum-value-in-transaction",
+                        "the new enum value cannot be used until this transaction commits (PostgreSQL 12+)",
+                        "-- use the new value in a later migration",
+                        line,
+                    )
                 )
-            )
+            for j, value in users:
+                used = out[j].statement
+                out[j] = _with_findings(
+                    out[j],
+                    [
+                        finding(
+                            "enum-value-used-in-transaction",
+                            f"uses the enum value '{value}' added at line {line} in the same transaction: "
+                            f"PostgreSQL refuses it (unsafe use of new value) and the migration fails",
+                            f"-- move this statement to a later migration (the value is usable once the "
+                            f"ADD VALUE has committed)\n{used.sql.strip().rstrip(';')};",
+                            used.line,
+                        )
+                    ],
+                )
         if extra:
             out[i] = _with_findings(out[i], extra)
+
+
+def _enum_value_users(
+    out: list[StatementAnalysis], effects: list[Effect | None], index: int
+) -> list[tuple[int, str]]:
+    """Later statements of the same transaction that spell the value added by ALTER TYPE ADD VALUE."""
+    try:
+        added = pglast.parse_sql(out[index].statement.sql)[0].stmt
+    except ParseError:
+        return []
+    value = getattr(added, "newVal", None)
+    if not value or getattr(added, "oldVal", None):  # RENAME VALUE needs no commit
+        return []
+    users: list[tuple[int, str]] = []
+    for j in range(index + 1, len(out)):
+        effect = effects[j]
+        if effect is None:
+            continue
+        if effect.ends_transaction:
+            break
+        try:
+            trees = pglast.parse_sql(out[j].statement.sql)
+        except ParseError:
+            continue
+        if any(string_const(node) == value for node in walk(trees)):
+            users.append((j, str(value)))
+    return users
 
 
 def _with_findings(analysis: StatementAnalysis, extra: list[Finding]) -> StatementAnalysis:

@@ -11,12 +11,16 @@ from typing import Any
 
 import psycopg
 
-from migwiz.engine.analysis.model import CatalogFacts, ColumnFacts, DomainFacts, ForeignKeyFacts, TableFacts
+from migwiz.engine.analysis.model import (
+    UTC_ZONES,
+    CatalogFacts,
+    ColumnFacts,
+    DomainFacts,
+    ForeignKeyFacts,
+    TableFacts,
+)
 
 QUERIES = Path(__file__).resolve().parent.parent / "queries"
-UTC_ZONES = frozenset(
-    {"utc", "etc/utc", "gmt", "etc/gmt", "uct", "etc/uct", "zulu", "universal", "etc/universal"}
-)
 _NOT_NULL_CHECK = re.compile(r'^CHECK \(+"?(?P<col>[^"()\s]+)"? IS NOT NULL\)+(?: NOT VALID)?$')
 
 
@@ -65,9 +69,9 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
     function volatility, domains and whether the session time zone is UTC."""
     relations = _query(conn, "relations")
     columns: dict[str, dict[str, ColumnFacts]] = {}
-    for relation, column, type_name, _kind, type_mod, not_null in _query(conn, "columns"):
+    for relation, column, type_name, _kind, type_mod, not_null, generated in _query(conn, "columns"):
         name, mods = decode_type(type_name, type_mod)
-        columns.setdefault(relation, {})[column] = ColumnFacts(name, mods, bool(not_null))
+        columns.setdefault(relation, {})[column] = ColumnFacts(name, mods, bool(not_null), generated or "")
     checks: dict[str, set[str]] = {}
     fks: dict[str, list[ForeignKeyFacts]] = {}
     for relation, name, contype, validated, definition, referenced, cols, ref_cols in _query(
@@ -96,8 +100,11 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
     sources: dict[str, list[str]] = {}
     for view, source in _query(conn, "view_sources"):
         sources.setdefault(view, []).append(source)
+    used: dict[str, dict[str, set[str]]] = {}
+    for view, relation, column in _query(conn, "view_columns"):
+        used.setdefault(view, {}).setdefault(relation, set()).add(column)
     children: dict[str, list[str]] = {}
-    for name, _kind, parent, _rows, _default in relations:
+    for name, _kind, parent, *_ in relations:
         if parent:
             children.setdefault(parent, []).append(name)
     referenced_by: dict[str, list[ForeignKeyFacts]] = {}
@@ -118,9 +125,14 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
             foreign_keys=tuple(fks.get(name, ())),
             referenced_by=tuple(referenced_by.get(name, ())),
             sources=tuple(sources.get(name, ())),
+            used_columns={r: frozenset(cols) for r, cols in used.get(name, {}).items()},
             estimated_rows=int(rows) if rows is not None and rows >= 0 else None,
+            tablespace=space,
+            definition=definition,
+            unlogged=bool(unlogged),
+            access_method=method,
         )
-        for name, kind, parent, rows, is_default in relations
+        for name, kind, parent, rows, is_default, space, definition, unlogged, method in relations
     }
     domains = read_domains(conn)
     timezone = conn.execute("SELECT pg_catalog.current_setting('TimeZone')").fetchone()

@@ -3,20 +3,23 @@ COLUMN."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from pglast import ast
 from pglast.enums import ConstrType
 
-from migwiz.engine.analysis.constraints import remember_fk
+from migwiz.engine.analysis.constraints import key_index_name, remember_fk
 from migwiz.engine.analysis.effects import (
     ACCESS_EXCLUSIVE,
+    ROW_SHARE,
     SHARE_ROW_EXCLUSIVE,
     Context,
     Effect,
     Hit,
     column_constraints,
 )
+from migwiz.engine.analysis.inline import inline_constraint_hits
 from migwiz.engine.analysis.model import ColumnFacts, ForeignKeyFacts
 from migwiz.engine.analysis.sqlnodes import SERIAL_TYPES, deparse, is_volatile, raw_type_name, type_of
 
@@ -42,13 +45,8 @@ def add_column(coldef: Any, relation: str, storage: list[str], effect: Effect, c
         for target in storage:
             effect.rewrite(target)
         if not new:
-            fix = None
-            if default is not None and reason.startswith("the default"):
-                fix = (
-                    f"ALTER TABLE {relation} ADD COLUMN {coldef.colname} {deparse(coldef.typeName)};\n"
-                    f"ALTER TABLE {relation} ALTER COLUMN {coldef.colname} SET DEFAULT {deparse(default)};\n"
-                    f"-- then backfill existing rows in batches in a backfill migration"
-                )
+            from_sequence = serial or ConstrType.CONSTR_IDENTITY in types
+            fix = _rewrite_free_column(coldef, default, relation, from_sequence)
             effect.hits.append(
                 Hit(
                     "add-column-volatile-default",
@@ -80,17 +78,56 @@ def add_column(coldef: Any, relation: str, storage: list[str], effect: Effect, c
         if c.contype == ConstrType.CONSTR_FOREIGN:
             referenced = ctx.name(c.pktable)
             effect.lock(referenced, SHARE_ROW_EXCLUSIVE)
+            if default is not None:  # a default: every existing row is checked against the referenced table
+                effect.lock(referenced, ROW_SHARE)
+                for target in storage:
+                    effect.scan(target)
             remember_fk(
                 ctx,
                 relation,
-                c.conname or f"{relation}_{coldef.colname}_fkey",
+                c.conname or f"{relation.split('.')[-1]}_{coldef.colname}_fkey",
                 (coldef.colname,),
                 c,
                 True,
             )
+        elif c.contype in (ConstrType.CONSTR_UNIQUE, ConstrType.CONSTR_PRIMARY):
+            column = str(coldef.colname)
+            ctx.schema.add_index(key_index_name(relation, c, (column,)), relation, (column,))
+    if not new:
+        inline_constraint_hits(coldef, constraints, default is not None, relation, effect, ctx)
     state = ctx.schema.table(relation)
     if state is not None:
-        state.columns[coldef.colname] = ColumnFacts(type_name, mods, bool(not_null))
+        kind = str(generated.generated_kind) if generated is not None else ""
+        state.columns[coldef.colname] = ColumnFacts(type_name, mods, bool(not_null), kind)
+
+
+_SERIAL_BASES = {
+    "serial": "integer",
+    "serial4": "integer",
+    "bigserial": "bigint",
+    "serial8": "bigint",
+    "smallserial": "smallint",
+    "serial2": "smallint",
+}
+
+
+def _rewrite_free_column(coldef: Any, default: Any, relation: str, from_sequence: bool) -> str:
+    """Add the column without what forces the rewrite, fill it for new rows, backfill the old ones."""
+    column = str(coldef.colname)
+    table = relation.split(".")[-1]
+    plain = _SERIAL_BASES.get(raw_type_name(coldef.typeName), deparse(coldef.typeName))
+    add = f"ALTER TABLE {relation} ADD COLUMN {column} {plain};"
+    if from_sequence:
+        sequence = f"{table}_{column}_seq"
+        fill = (
+            f"CREATE SEQUENCE {relation.split('.')[0]}.{sequence} OWNED BY {relation}.{column};\n"
+            f"ALTER TABLE {relation} ALTER COLUMN {column} SET DEFAULT nextval('{sequence}');"
+        )
+    elif default is not None:
+        fill = f"ALTER TABLE {relation} ALTER COLUMN {column} SET DEFAULT {deparse(default)};"
+    else:
+        fill = "-- fill it for new rows with a BEFORE INSERT OR UPDATE trigger"
+    return f"{add}\n{fill}\n-- then backfill existing rows in batches in a backfill migration"
 
 
 _NO_REWRITE_CASTS = {("varchar", "text"), ("text", "varchar"), ("cidr", "inet"), ("bpchar", "text")}
@@ -125,33 +162,72 @@ def alter_column_type(cmd: Any, relation: str, storage: list[str], effect: Effec
     state = ctx.schema.table(relation)
     old = state.columns.get(column) if state else None
     using = cmd.def_.raw_default
-    plain_using = using is None or (
-        isinstance(using, ast.TypeCast) and isinstance(using.arg, ast.ColumnRef)
-    )  # USING col::newtype is what PostgreSQL does anyway
+    # USING col (or col::newtype) is what PostgreSQL does anyway: a binary-coercible change stays free
+    plain_using = (
+        using is None
+        or _is_column(using, column)
+        or (isinstance(using, ast.TypeCast) and _is_column(using.arg, column))
+    )
     rewrites = old is None or not plain_using or _type_change_rewrites(old, new_type, new_mods, ctx)
+    views = ctx.schema.views_using(relation, column)
+    if views:
+        effect.hits.append(_under_view_hit(column, relation, views, ctx))
     if rewrites:
         for target in storage:
             effect.rewrite(target)
-        if not ctx.is_new(relation):
-            why = "its current type is unknown (pass --dsn)" if old is None else f"{_fmt(old)} -> {new_type}"
-            effect.hits.append(
-                Hit(
-                    "column-type-rewrite",
-                    relation,
-                    f"ALTER COLUMN {column} TYPE rewrites {relation} and its indexes under "
-                    f"AccessExclusiveLock ({why})",
-                    f"ALTER TABLE {relation} ADD COLUMN {column}_new {deparse(cmd.def_.typeName)};\n"
-                    "-- keep it in sync with a trigger, backfill in batches, then swap the names "
-                    "in a contract step",
-                )
+    elif state is not None:  # the indexes on the column are re-created (same file, new index)
+        for index, columns in sorted(state.indexes.items()):
+            if column in columns:
+                effect.rebuild(index)
+    if rewrites and not views and not ctx.is_new(relation):
+        why = "its current type is unknown (pass --dsn)" if old is None else f"{_fmt(old)} -> {new_type}"
+        effect.hits.append(
+            Hit(
+                "column-type-rewrite",
+                relation,
+                f"ALTER COLUMN {column} TYPE rewrites {relation} and its indexes under "
+                f"AccessExclusiveLock ({why})",
+                f"ALTER TABLE {relation} ADD COLUMN {column}_new {deparse(cmd.def_.typeName)};\n"
+                "-- keep it in sync with a trigger, backfill in batches, then swap the names "
+                "in a contract step",
             )
+        )
     # the foreign keys on the column are dropped and re-added: both ends are locked
     for fk in _fks_on_column(ctx, relation, column):
         other = fk.referenced if fk.table == relation else fk.table
         effect.lock(other, ACCESS_EXCLUSIVE)
     if state is not None:
         not_null = old.not_null if old else False
-        state.columns[column] = ColumnFacts(new_type, new_mods, not_null)
+        state.columns[column] = ColumnFacts(new_type, new_mods, not_null, old.generated if old else "")
+
+
+def _is_column(node: Any, column: str) -> bool:
+    fields = (node.fields or ()) if isinstance(node, ast.ColumnRef) else ()
+    return bool(fields) and isinstance(fields[-1], ast.String) and str(fields[-1].sval) == column
+
+
+def _under_view_hit(column: str, relation: str, views: list[str], ctx: Context) -> Hit:
+    """ALTER COLUMN TYPE of a column a view uses fails: drop and re-create the views around it."""
+    drops: list[str] = []
+    creates: list[str] = []
+    for name in views:
+        view = ctx.schema.table(name)
+        word = "MATERIALIZED VIEW" if view is not None and view.kind == "m" else "VIEW"
+        query = (view.definition or "").strip().rstrip(";") if view is not None else ""
+        drops.insert(0, f"DROP {word} {name};")
+        creates.append(
+            f"CREATE {word} {name} AS {query};"
+            if query
+            else f"CREATE {word} {name} AS <its definition>;  -- pg_get_viewdef('{name}')"
+        )
+    grants = "-- then grant again what was granted on the view(s)"
+    return Hit(
+        "type-change-under-view",
+        relation,
+        f"ALTER COLUMN {column} TYPE fails: {', '.join(views)} use(s) {relation}.{column} (PostgreSQL "
+        f"cannot change the type of a column used by a view or rule)",
+        "\n".join([*drops, f"{ctx.sql.strip().rstrip(';')};", *creates, grants]),
+    )
 
 
 def _fmt(col: ColumnFacts) -> str:
@@ -187,7 +263,9 @@ def set_not_null(column: str, relation: str, storage: list[str], effect: Effect,
             check = f"{relation.split('.')[-1]}_{column}_not_null"
             fix: str | None = (
                 f"ALTER TABLE {relation} ADD CONSTRAINT {check} CHECK ({column} IS NOT NULL) NOT VALID;\n"
+                f"-- in the next migration (VALIDATE must not run under the lock of the ADD):\n"
                 f"ALTER TABLE {relation} VALIDATE CONSTRAINT {check};\n"
+                f"-- in the next migration:\n"
                 f"ALTER TABLE {relation} ALTER COLUMN {column} SET NOT NULL;\n"
                 f"ALTER TABLE {relation} DROP CONSTRAINT {check};"
             )
@@ -202,13 +280,13 @@ def set_not_null(column: str, relation: str, storage: list[str], effect: Effect,
                 )
             )
     if state is not None and column in state.columns:
-        col = state.columns[column]
-        state.columns[column] = ColumnFacts(col.type_name, col.type_mods, True)
+        state.columns[column] = replace(state.columns[column], not_null=True)
 
 
 def drop_column(cmd: Any, relation: str, effect: Effect, ctx: Context) -> None:
     column = cmd.name
     effect.destroys.append(f"{relation}.{column}")
+    ctx.schema.drop_indexes_on(relation, column)
     state = ctx.schema.table(relation)
     if state is not None:
         for fk in list(state.foreign_keys):

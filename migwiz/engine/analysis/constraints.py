@@ -89,16 +89,13 @@ def add_constraint(con: Any, relation: str, storage: list[str], effect: Effect, 
             _pending_checks(ctx)[(relation, con.conname)] = column
     elif con.contype in (ConstrType.CONSTR_UNIQUE, ConstrType.CONSTR_PRIMARY, ConstrType.CONSTR_EXCLUSION):
         if con.indexname:
-            index = f"{relation.split('.')[0]}.{con.indexname}"
-            effect.lock(index, SHARE_UPDATE_EXCLUSIVE)
-            if con.contype == ConstrType.CONSTR_PRIMARY and state is not None:
-                cols = state.indexes.get(index, ())
-                if any(not (c in state.columns and state.columns[c].not_null) for c in cols) or not cols:
-                    for target in storage:
-                        effect.scan(target)
+            _using_index(con, relation, storage, effect, ctx)
             return
         for target in storage:
             effect.scan(target)
+        if con.contype != ConstrType.CONSTR_EXCLUSION:
+            cols = tuple(str(k.sval) for k in con.keys or ())
+            ctx.schema.add_index(key_index_name(relation, con, cols), relation, cols)
         if not new and con.contype != ConstrType.CONSTR_EXCLUSION:
             effect.hits.append(
                 Hit(
@@ -109,6 +106,63 @@ def add_constraint(con: Any, relation: str, storage: list[str], effect: Effect, 
                     _unique_fix(con, relation),
                 )
             )
+
+
+def key_index_name(relation: str, con: Any, columns: tuple[str, ...]) -> str:
+    """The qualified name of the index behind a PRIMARY KEY / UNIQUE constraint, as PostgreSQL names it.
+
+    >>> from pglast import parse_sql
+    >>> con = parse_sql("CREATE TABLE t (a int UNIQUE)")[0].stmt.tableElts[0].constraints[0]
+    >>> key_index_name("public.t", con, ("a",))
+    'public.t_a_key'
+    """
+    schema, table = relation.rsplit(".", 1)
+    if con.conname:
+        return f"{schema}.{con.conname}"
+    if con.contype == ConstrType.CONSTR_PRIMARY:
+        return f"{schema}.{table}_pkey"
+    return f"{schema}.{table}_{'_'.join(columns)}_key"
+
+
+def _using_index(con: Any, relation: str, storage: list[str], effect: Effect, ctx: Context) -> None:
+    """ADD PRIMARY KEY / UNIQUE USING INDEX: no build; a primary key on nullable columns scans to set NOT
+    NULL under AccessExclusiveLock."""
+    state = ctx.schema.table(relation)
+    index = f"{relation.split('.')[0]}.{con.indexname}"
+    effect.lock(index, SHARE_UPDATE_EXCLUSIVE)
+    if con.contype != ConstrType.CONSTR_PRIMARY or state is None:
+        return
+    cols = state.indexes.get(index, ())
+    nullable = [c for c in cols if not (c in state.columns and state.columns[c].not_null)]
+    if cols and not nullable:
+        return
+    for target in storage:
+        effect.scan(target)
+    for c in cols:
+        if c in state.columns:
+            col = state.columns[c]
+            state.columns[c] = replace(col, not_null=True)
+    if ctx.is_new(relation) or not nullable:
+        return
+    table = relation.split(".")[-1]
+    steps = []
+    for c in nullable:
+        check = f"{table}_{c}_not_null"
+        steps.append(
+            f"ALTER TABLE {relation} ADD CONSTRAINT {check} CHECK ({c} IS NOT NULL) NOT VALID;\n"
+            f"-- in the next migration:\nALTER TABLE {relation} VALIDATE CONSTRAINT {check};\n"
+            f"-- in the next migration:\nALTER TABLE {relation} ALTER COLUMN {c} SET NOT NULL;\n"
+            f"ALTER TABLE {relation} DROP CONSTRAINT {check};"
+        )
+    effect.hits.append(
+        Hit(
+            "set-not-null-scan",
+            relation,
+            f"ADD PRIMARY KEY USING INDEX on nullable column(s) {', '.join(nullable)} scans {relation} "
+            f"under AccessExclusiveLock to set NOT NULL",
+            "\n".join(steps) + f"\n{deparse(fresh_statement(ctx))};",
+        )
+    )
 
 
 def _pending_checks(ctx: Context) -> dict[tuple[str, str], str]:
@@ -122,7 +176,7 @@ def _not_valid_fix(con: Any, relation: str, ctx: Context) -> str:
             cmd.def_.skip_validation = True
             cmd.def_.initially_valid = False
     name = con.conname or "<constraint name>"
-    return f"{deparse(fresh)};\nALTER TABLE {relation} VALIDATE CONSTRAINT {name};"
+    return f"{deparse(fresh)};\n-- in the next migration:\nALTER TABLE {relation} VALIDATE CONSTRAINT {name};"
 
 
 def _unique_fix(con: Any, relation: str) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 from pglast import ast
 from pglast.enums import ConstrType, ObjectType
 
-from migwiz.engine.analysis.constraints import remember_fk
+from migwiz.engine.analysis.constraints import key_index_name, remember_fk
 from migwiz.engine.analysis.effects import (
     ACCESS_EXCLUSIVE,
     ACCESS_SHARE,
@@ -22,7 +22,7 @@ from migwiz.engine.analysis.effects import (
 from migwiz.engine.analysis.model import ColumnFacts
 from migwiz.engine.analysis.partition import scan_default_partition
 from migwiz.engine.analysis.schema import TableState
-from migwiz.engine.analysis.sqlnodes import read_relations, type_of
+from migwiz.engine.analysis.sqlnodes import deparse, read_relations, type_of, walk
 
 registry = Registry()
 """The statement handlers of this module."""
@@ -33,6 +33,10 @@ def _create_table(node: Any, ctx: Context) -> Effect:
     relation = ctx.name(node.relation)
     effect = Effect("CREATE TABLE")
     state = TableState(relation, kind="p" if node.partspec is not None else "r")
+    if node.tablespacename and node.tablespacename != "pg_default":
+        state.tablespace = str(node.tablespacename)
+    state.unlogged = node.relation.relpersistence == "u"
+    state.access_method = str(node.accessMethod) if node.accessMethod else None
     if node.partbound is not None and node.inhRelations:
         parent = ctx.name(node.inhRelations[0])
         effect.kind = "CREATE TABLE PARTITION OF"
@@ -57,17 +61,23 @@ def _create_table(node: Any, ctx: Context) -> Effect:
             )
             name, mods = type_of(elt.typeName)
             column = str(elt.colname)
-            state.columns[column] = ColumnFacts(name, mods, bool(not_null))
+            generated = next((c for c in constraints if c.contype == ConstrType.CONSTR_GENERATED), None)
+            kind = str(generated.generated_kind) if generated is not None else ""
+            state.columns[column] = ColumnFacts(name, mods, bool(not_null), kind)
             for c in constraints:
                 if c.contype == ConstrType.CONSTR_FOREIGN:
                     fks.append((c.conname or f"{node.relation.relname}_{column}_fkey", (column,), c))
-                elif c.contype == ConstrType.CONSTR_PRIMARY:
-                    state.indexes[f"{relation}_pkey"] = (column,)
+                elif c.contype in (ConstrType.CONSTR_PRIMARY, ConstrType.CONSTR_UNIQUE):
+                    state.indexes[key_index_name(relation, c, (column,))] = (column,)
         elif isinstance(elt, ast.Constraint) and elt.contype == ConstrType.CONSTR_FOREIGN:
             cols = tuple(str(a.sval) for a in elt.fk_attrs or ())
             fks.append((elt.conname or f"{node.relation.relname}_fkey", cols, elt))
-        elif isinstance(elt, ast.Constraint) and elt.contype == ConstrType.CONSTR_PRIMARY:
-            state.indexes[f"{relation}_pkey"] = tuple(str(k.sval) for k in elt.keys or ())
+        elif isinstance(elt, ast.Constraint) and elt.contype in (
+            ConstrType.CONSTR_PRIMARY,
+            ConstrType.CONSTR_UNIQUE,
+        ):
+            cols = tuple(str(k.sval) for k in elt.keys or ())
+            state.indexes[key_index_name(relation, elt, cols)] = cols
         elif isinstance(elt, ast.TableLikeClause):
             source = ctx.name(elt.relation)
             effect.lock(source, ACCESS_SHARE)
@@ -75,6 +85,8 @@ def _create_table(node: Any, ctx: Context) -> Effect:
             if src is not None:
                 state.columns.update(src.columns)
     ctx.schema.add_table(state)
+    for index, cols in state.indexes.items():
+        ctx.schema.add_index(index, relation, cols)
     for name, cols, con in fks:
         referenced = ctx.name(con.pktable)
         if referenced != relation:
@@ -93,6 +105,9 @@ def _create_table_as(node: Any, ctx: Context) -> Effect:
         effect.lock(source, ACCESS_SHARE)
     state = TableState(relation, kind="m" if matview else "r", sources=tuple(sources))
     state.columns = _output_columns(node.query, sources, ctx)
+    if matview:
+        state.used_columns = used_columns(node.query, sources, ctx)
+        state.definition = deparse(node.query)
     ctx.schema.add_table(state)
     return effect
 
@@ -129,9 +144,34 @@ def _create_view(node: Any, ctx: Context) -> Effect:
         effect.lock(relation, ACCESS_EXCLUSIVE)
     elif node.replace and existing is None and not ctx.schema.from_catalog:
         effect.lock(relation, ACCESS_EXCLUSIVE)  # may exist: OR REPLACE of an existing view
+    used = used_columns(node.query, sources, ctx)
+    definition = deparse(node.query)
     if existing is None:
-        ctx.schema.add_table(TableState(relation, kind="v", sources=tuple(sources)))
+        view = TableState(
+            relation, kind="v", sources=tuple(sources), used_columns=used, definition=definition
+        )
+        ctx.schema.add_table(view)
+    else:
+        existing.sources, existing.used_columns, existing.definition = tuple(sources), used, definition
     return effect
+
+
+def used_columns(query: Any, sources: list[str], ctx: Context) -> dict[str, set[str]]:
+    """The columns of each source that a view's query names (all of them for `*`), as far as known."""
+    out: dict[str, set[str]] = {}
+    for node in walk(query):
+        fields = node.fields if isinstance(node, ast.ColumnRef) else ()
+        if not fields:
+            continue
+        for source in sources:
+            state = ctx.schema.table(source)
+            if state is None:
+                continue
+            if isinstance(fields[-1], ast.A_Star):
+                out.setdefault(source, set()).update(state.columns)
+            elif isinstance(fields[-1], ast.String) and str(fields[-1].sval) in state.columns:
+                out.setdefault(source, set()).add(str(fields[-1].sval))
+    return out
 
 
 @registry.handles(ast.CreateTrigStmt)

@@ -41,6 +41,8 @@ class Effect:
     kind: str
     locks: dict[str, str] = field(default_factory=dict)
     rewrites: list[str] = field(default_factory=list)
+    rebuilds: list[str] = field(default_factory=list)
+    """Indexes given a new file: rebuilt with their table, reindexed, or re-created by a type change."""
     scans: list[str] = field(default_factory=list)
     no_transaction: bool = False
     hits: list[Hit] = field(default_factory=list)
@@ -54,6 +56,8 @@ class Effect:
     dead: set[str] = field(default_factory=set)
     """Relations locked only once no other session can use them (an index already marked dead at the end
     of DROP INDEX / REINDEX CONCURRENTLY): listed in the locks, but they block nothing."""
+    moved: set[str] = field(default_factory=set)
+    """Rewritten relations whose indexes keep their files (SET TABLESPACE copies the table alone)."""
 
     def lock(self, relation: str, mode: str) -> None:
         """Record a lock, keeping the strongest mode per relation."""
@@ -62,6 +66,10 @@ class Effect:
     def rewrite(self, relation: str) -> None:
         if relation not in self.rewrites:
             self.rewrites.append(relation)
+
+    def rebuild(self, index: str) -> None:
+        if index not in self.rebuilds:
+            self.rebuilds.append(index)
 
     def scan(self, relation: str) -> None:
         if relation not in self.scans:

@@ -33,11 +33,15 @@ def _create_index(node: Any, ctx: Context) -> Effect:
     effect = Effect(f"CREATE {'UNIQUE ' if node.unique else ''}INDEX{' CONCURRENTLY' if concurrent else ''}")
     mode = SHARE_UPDATE_EXCLUSIVE if concurrent else SHARE
     effect.no_transaction = concurrent
+    state = ctx.schema.table(relation)
     for target in with_descendants(ctx, relation, bool(node.relation.inh)):
         effect.lock(target, mode)
         if has_storage(ctx, target):
             effect.scan(target)
-    if not concurrent and not ctx.is_new(relation):
+    if concurrent and state is not None and state.kind == "p" and node.relation.inh:
+        effect.hits.append(_partitioned_concurrently_hit(node, relation, ctx))
+    builds = not (state is not None and state.kind == "p" and not node.relation.inh)  # ON ONLY: empty
+    if not concurrent and builds and not ctx.is_new(relation):
         fresh = fresh_statement(ctx)
         fresh.concurrent = True
         effect.hits.append(
@@ -58,6 +62,42 @@ def _create_index(node: Any, ctx: Context) -> Effect:
     return effect
 
 
+def _partitioned_concurrently_hit(node: Any, relation: str, ctx: Context) -> Hit:
+    """CREATE INDEX CONCURRENTLY on a partitioned table fails: build it per partition, then attach."""
+    schema = relation.split(".")[0]
+    name = str(node.idxname or f"{relation.split('.')[-1]}_idx")
+    steps = []
+    attaches = []
+    for partition in ctx.schema.descendants(relation):
+        child = ctx.schema.table(partition)
+        if child is None or child.kind == "p":
+            continue
+        fresh: Any = fresh_statement(ctx)
+        fresh.relation.schemaname, fresh.relation.relname = partition.split(".", 1)
+        fresh.idxname = f"{partition.split('.')[-1]}_{name}"[:63]
+        steps.append(f"{deparse(fresh)};")
+        attaches.append(f"ALTER INDEX {schema}.{name} ATTACH PARTITION {schema}.{fresh.idxname};")
+    only: Any = fresh_statement(ctx)
+    only.concurrent = False
+    only.relation.inh = False
+    return Hit(
+        "index-concurrently-partitioned",
+        relation,
+        f"CREATE INDEX CONCURRENTLY on the partitioned table {relation} fails (PostgreSQL builds indexes "
+        f"on partitioned tables only without CONCURRENTLY)",
+        "\n".join(
+            [
+                f"{NO_TX_DIRECTIVE}",
+                "-- one index per partition, built concurrently:",
+                *(steps or ["CREATE INDEX CONCURRENTLY <name> ON <each partition> (...);"]),
+                "-- then, in the next migration: the parent's index (no build) and the attachments",
+                f"{deparse(only)};",
+                *(attaches or [f"ALTER INDEX {schema}.{name} ATTACH PARTITION <each partition index>;"]),
+            ]
+        ),
+    )
+
+
 @registry.handles(ast.ReindexStmt)
 def _reindex(node: Any, ctx: Context) -> Effect:
     concurrent = any(str(p.defname).lower() == "concurrently" for p in node.params or ())
@@ -72,14 +112,15 @@ def _reindex(node: Any, ctx: Context) -> Effect:
         if table:
             effect.lock(table, SHARE_UPDATE_EXCLUSIVE if concurrent else SHARE)
         effect.rewrite(index)
+        effect.rebuild(index)
         relation = table or index
     elif node.kind == ReindexObjectType.REINDEX_OBJECT_TABLE:
         relation = ctx.name(node.relation)
         effect.kind = f"REINDEX TABLE{' CONCURRENTLY' if concurrent else ''}"
         effect.lock(relation, SHARE_UPDATE_EXCLUSIVE if concurrent else SHARE)
-        for index, table in ctx.schema.index_tables.items():
-            if table == relation:
-                effect.rewrite(index)
+        for index in ctx.schema.indexes_of(relation):
+            effect.rewrite(index)
+            effect.rebuild(index)
     else:
         effect.no_transaction = True
         effect.unknown = True

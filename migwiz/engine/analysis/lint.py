@@ -3,28 +3,36 @@
 from __future__ import annotations
 
 import pickle
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from migwiz.engine.analysis.analyze import options_of, walk_statements
+from migwiz.engine.analysis.analyze import ScriptOptions, options_of, walk_statements
 from migwiz.engine.analysis.as_run import as_run, reword_refused
 from migwiz.engine.analysis.model import CatalogFacts, Finding, LintReport, ScriptLint, StatementAnalysis
 from migwiz.engine.analysis.rules import RULES, finding
 from migwiz.engine.analysis.schema import Schema
-from migwiz.engine.model import Migration, MigrationSet, Script
+from migwiz.engine.model import Migration, MigrationSet, Script, Statement
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def lint_migration_set(
-    mset: MigrationSet, *, pg_version: int, catalog: CatalogFacts | None = None
+    mset: MigrationSet,
+    *,
+    pg_version: int,
+    catalog: CatalogFacts | None = None,
+    baseline: Sequence[Statement] = (),
 ) -> LintReport:
     """Analyse every migration of a set in version order; the schema carries over from one to the next.
 
     Downs are analysed against the schema their up leaves, and do not change it for later migrations.
+    `baseline` statements (the schema before the first migration) are analysed first, unreported.
     """
     schema = Schema.of(catalog)
+    if baseline:
+        walk_statements(baseline, pg_version, schema, ScriptOptions(in_transaction=False))
     files: list[ScriptLint] = []
     for migration in mset.migrations:
         files.append(lint_up(migration, schema, pg_version))
@@ -70,7 +78,8 @@ def _statement_json(analysis: StatementAnalysis) -> dict[str, Any]:
         "kind": analysis.kind,
         "locks": [{"relation": lock.relation, "mode": lock.mode} for lock in analysis.locks],
         "own_locks": [{"relation": lock.relation, "mode": lock.mode} for lock in analysis.own_locks],
-        "rewrites": list(analysis.rewrites),
+        "rewrites": list(dict.fromkeys((*analysis.rewrites, *analysis.index_rebuilds))),
+        "index_rebuilds": list(analysis.index_rebuilds),
         "scans": list(analysis.scans),
         "blocks": analysis.blocks,
         "needs_no_transaction": analysis.needs_no_transaction,

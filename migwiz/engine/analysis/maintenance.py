@@ -62,7 +62,8 @@ def _vacuum(node: Any, ctx: Context) -> Effect:
                     Hit(
                         "vacuum-full",
                         relation,
-                        f"VACUUM FULL rewrites {relation} under AccessExclusiveLock: reads and writes wait",
+                        f"VACUUM FULL rewrites {relation} and rebuilds its indexes under "
+                        f"AccessExclusiveLock: reads and writes wait",
                         f"VACUUM {relation};  -- or pg_repack for an online rewrite",
                     )
                 )
@@ -88,7 +89,8 @@ def _truncate(node: Any, ctx: Context) -> Effect:
                 Hit(
                     "truncate",
                     relation,
-                    f"TRUNCATE takes AccessExclusiveLock on {relation} and deletes all its rows",
+                    f"TRUNCATE takes AccessExclusiveLock on {relation} and deletes all its rows (its storage "
+                    f"is replaced: new, empty files for the table and its indexes)",
                     f"DELETE FROM {relation} WHERE <batch condition>;  -- in batches, in a backfill "
                     f"migration",
                 )

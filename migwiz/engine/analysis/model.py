@@ -29,6 +29,12 @@ Blocks = Literal["nothing", "writes", "reads_and_writes", "ddl"]
 
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
 
+UTC_ZONES = frozenset(
+    {"utc", "etc/utc", "gmt", "etc/gmt", "uct", "etc/uct", "zulu", "etc/zulu", "universal", "etc/universal",
+     "greenwich", "etc/greenwich", "gmt0", "etc/gmt0", "gmt+0", "etc/gmt+0", "gmt-0", "etc/gmt-0"}
+)  # fmt: skip
+"""TimeZone settings (lower-cased) under which timestamp and timestamptz are stored alike."""
+
 
 def blocks_of(mode: str | None) -> Blocks:
     """What other sessions cannot do while `mode` is held.
@@ -75,7 +81,13 @@ class StatementAnalysis:
     own_locks: tuple[LockOn, ...]
     """Taken by this statement alone."""
     rewrites: tuple[str, ...]
-    """Relations whose relfilenode changes (the table for a table rewrite, the index for a reindex)."""
+    """Relations the statement gives a new data file by rewriting them: tables and materialized views
+    (rewritten, truncated: TRUNCATE replaces the storage, as the trace sees it), and the indexes REINDEX
+    rebuilds."""
+    index_rebuilds: tuple[str, ...]
+    """Every index given a new file (`migwiz trace`'s `index_rebuilds`): each index of a rewritten or
+    truncated table, the indexes REINDEX rebuilds, the indexes on a column whose type changes (re-created
+    under their names even when nothing is rewritten). Not the indexes of a table moved by SET TABLESPACE."""
     scans: tuple[str, ...]
     """Relations read or validated in full while holding the lock, without being rewritten."""
     needs_no_transaction: bool
@@ -87,11 +99,13 @@ class StatementAnalysis:
 
 @dataclass(frozen=True)
 class ColumnFacts:
-    """A column: its type as (type name, type modifiers) and nullability."""
+    """A column: its type as (type name, type modifiers), nullability and generation."""
 
     type_name: str
     type_mods: tuple[int, ...] = ()
     not_null: bool = False
+    generated: str = ""
+    """pg_attribute.attgenerated: "s" stored, "v" virtual (PostgreSQL 18), "" not generated."""
 
 
 @dataclass(frozen=True)
@@ -131,6 +145,16 @@ class TableFacts:
     sources: tuple[str, ...] = ()
     """For views and materialized views: the relations they read."""
     estimated_rows: int | None = None
+    tablespace: str | None = None
+    """None: the database's default tablespace."""
+    definition: str | None = None
+    """For views and materialized views: the query (pg_get_viewdef)."""
+    unlogged: bool = False
+    access_method: str | None = None
+    """The table access method (heap unless said otherwise; None for relations without one)."""
+    used_columns: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """For views and materialized views: relation -> the columns of it they use (whose type cannot change
+    while the view exists)."""
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,10 @@
-"""The lint rules: stable ids, severities and one-line summaries. Each has docs/rules/<id>.md."""
+"""The lint rules: stable ids, severities and one-line summaries. Each has docs/rules/<id>.md.
+
+Severity means the same for every rule (docs/rules/README.md): `error` blocks reads or writes on an
+existing table for longer than a lock_timeout can protect (a rewrite, a full scan or an index build under a
+strong lock) or makes the migration fail; `warning` destroys data or breaks running code (drop, rename) or
+is risky only on big or busy tables; `info` is advice.
+"""
 
 from __future__ import annotations
 
@@ -21,7 +27,7 @@ _RULES = (
         "index-not-concurrent", "error", "CREATE INDEX without CONCURRENTLY blocks writes for the whole build"
     ),
     Rule("drop-index-not-concurrent", "warning", "DROP INDEX without CONCURRENTLY takes AccessExclusiveLock"),
-    Rule("reindex-not-concurrent", "warning", "REINDEX without CONCURRENTLY blocks writes and index reads"),
+    Rule("reindex-not-concurrent", "error", "REINDEX without CONCURRENTLY blocks writes and index reads"),
     Rule("add-column-volatile-default", "error", "ADD COLUMN with a volatile default rewrites the table"),
     Rule(
         "add-column-not-null-no-default",
@@ -29,31 +35,63 @@ _RULES = (
         "ADD COLUMN NOT NULL without a default fails on existing rows",
     ),
     Rule("column-type-rewrite", "error", "ALTER COLUMN TYPE that rewrites the table and its indexes"),
-    Rule("set-not-null-scan", "warning", "SET NOT NULL scans the table under AccessExclusiveLock"),
-    Rule("constraint-not-valid-missing", "warning", "FOREIGN KEY / CHECK added without NOT VALID"),
+    Rule(
+        "set-not-null-scan",
+        "error",
+        "SET NOT NULL (or a primary key on nullable columns) scans the table under AccessExclusiveLock",
+    ),
+    Rule(
+        "constraint-not-valid-missing",
+        "error",
+        "FOREIGN KEY / CHECK (also inline in ADD COLUMN) validated while the table is locked",
+    ),
     Rule(
         "unique-without-index",
-        "warning",
-        "UNIQUE / PRIMARY KEY that builds its index under AccessExclusiveLock",
+        "error",
+        "UNIQUE / PRIMARY KEY (also inline in ADD COLUMN) that builds its index under AccessExclusiveLock",
     ),
     Rule("rename-column", "warning", "Renaming a column breaks deployed code"),
     Rule("rename-table", "warning", "Renaming a table breaks deployed code"),
     Rule("drop-outside-contract", "warning", "DROP TABLE / DROP COLUMN outside a contract-phase migration"),
+    Rule(
+        "table-rewrite",
+        "error",
+        "SET TABLESPACE, SET LOGGED / UNLOGGED, SET ACCESS METHOD or SET EXPRESSION rewrites the table",
+    ),
+    Rule(
+        "type-change-under-view",
+        "error",
+        "ALTER COLUMN TYPE of a column that a view or rule uses fails",
+    ),
+    Rule(
+        "validate-in-same-transaction",
+        "error",
+        "VALIDATE CONSTRAINT in the transaction that holds a strong lock on the table (NOT VALID lost)",
+    ),
+    Rule(
+        "index-concurrently-partitioned",
+        "error",
+        "CREATE INDEX CONCURRENTLY on a partitioned table fails",
+    ),
     Rule("vacuum-full", "error", "VACUUM FULL rewrites the table under AccessExclusiveLock"),
     Rule("cluster", "error", "CLUSTER rewrites the table under AccessExclusiveLock"),
     Rule("truncate", "warning", "TRUNCATE takes AccessExclusiveLock and deletes every row"),
-    Rule("refresh-materialized-view-blocking", "warning", "REFRESH MATERIALIZED VIEW without CONCURRENTLY"),
+    Rule(
+        "refresh-materialized-view-blocking",
+        "error",
+        "REFRESH MATERIALIZED VIEW without CONCURRENTLY blocks its reads while it runs",
+    ),
     Rule(
         "detach-partition-not-concurrent", "warning", "DETACH PARTITION without CONCURRENTLY (PostgreSQL 14+)"
     ),
     Rule(
         "default-partition-scan",
-        "warning",
+        "error",
         "A new partition makes PostgreSQL scan the DEFAULT partition under AccessExclusiveLock",
     ),
     Rule(
         "domain-constraint-scan",
-        "warning",
+        "error",
         "ALTER DOMAIN checks every table using the domain under ShareLock",
     ),
     Rule("unbatched-update", "warning", "Whole-table UPDATE / DELETE not marked as a backfill"),
@@ -71,6 +109,11 @@ _RULES = (
     Rule("transaction-control", "error", "BEGIN / COMMIT / ROLLBACK written inside a migration"),
     Rule("empty-migration", "info", "The migration has no statements"),
     Rule("enum-value-in-transaction", "info", "An enum value added in a transaction cannot be used in it"),
+    Rule(
+        "enum-value-used-in-transaction",
+        "error",
+        "A new enum value is used in the transaction that added it: the migration fails",
+    ),
     Rule("missing-down", "info", "The migration has no down script"),
     Rule("destructive-down", "warning", "The down script destroys data"),
     Rule("unknown-statement", "info", "A statement migwiz cannot analyse; its locks are not reported"),

@@ -21,6 +21,13 @@ class TableState:
     indexes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     foreign_keys: list[ForeignKeyFacts] = field(default_factory=list)
     sources: tuple[str, ...] = ()
+    tablespace: str | None = None
+    used_columns: dict[str, set[str]] = field(default_factory=dict)
+    """For views and materialized views: relation -> the columns of it they use."""
+    definition: str | None = None
+    """For views and materialized views: the query, when known."""
+    unlogged: bool = False
+    access_method: str | None = None
 
     @classmethod
     def of(cls, facts: TableFacts) -> TableState:
@@ -36,6 +43,11 @@ class TableState:
             indexes=dict(facts.indexes),
             foreign_keys=list(facts.foreign_keys),
             sources=facts.sources,
+            tablespace=facts.tablespace,
+            used_columns={r: set(cols) for r, cols in facts.used_columns.items()},
+            definition=facts.definition,
+            unlogged=facts.unlogged,
+            access_method=facts.access_method,
         )
 
 
@@ -69,6 +81,9 @@ class Schema:
     constrained_domains: set[str] = field(default_factory=set)
     domains: dict[str, DomainState] = field(default_factory=dict)
     timezone_utc: bool | None = None
+    """Whether the session's TimeZone is UTC at this point of the script (None: unknown)."""
+    server_timezone_utc: bool | None = None
+    """Whether the server's (the catalog connection's) TimeZone is UTC: where each script starts."""
     from_catalog: bool = False
     pending_not_null_checks: dict[tuple[str, str], str] = field(default_factory=dict)
     """(table, NOT VALID constraint name) -> column, for CHECK (col IS NOT NULL) not yet validated."""
@@ -76,6 +91,8 @@ class Schema:
     """Relations created by the script being analysed: empty and unused while it runs."""
     created_in_set: set[str] = field(default_factory=set)
     """Relations created by pending migrations of the set (not in the catalog)."""
+    new_indexes: set[str] = field(default_factory=set)
+    """Indexes created by the statement being analysed (built, not rebuilt)."""
 
     @classmethod
     def of(cls, catalog: CatalogFacts | None) -> Schema:
@@ -89,6 +106,7 @@ class Schema:
             constrained_domains=set(catalog.constrained_domains),
             domains={name: DomainState.of(d) for name, d in catalog.domains.items()},
             timezone_utc=catalog.timezone_utc,
+            server_timezone_utc=catalog.timezone_utc,
             from_catalog=True,
         )
 
@@ -114,6 +132,31 @@ class Schema:
             if child in self.tables:
                 todo.extend(self.tables[child].children)
         return out
+
+    def indexes_of(self, table: str) -> list[str]:
+        """The indexes of a table known at this point (catalog, CREATE INDEX, key constraints), sorted."""
+        state = self.tables.get(table)
+        names = set(state.indexes) if state else set()
+        names |= {index for index, owner in self.index_tables.items() if owner == table}
+        return sorted(names)
+
+    def add_index(self, index: str, table: str, columns: tuple[str, ...]) -> None:
+        """Record an index (qualified name) of `table` on `columns`."""
+        self.index_tables[index] = table
+        self.new_indexes.add(index)
+        state = self.tables.get(table)
+        if state is not None:
+            state.indexes[index] = columns
+
+    def drop_indexes_on(self, table: str, column: str) -> None:
+        """Forget the indexes of `table` that use `column` (dropped with it)."""
+        state = self.tables.get(table)
+        if state is None:
+            return
+        for index, columns in list(state.indexes.items()):
+            if column in columns:
+                del state.indexes[index]
+                self.index_tables.pop(index, None)
 
     def default_partition(self, parent: str) -> str | None:
         """The DEFAULT partition of a partitioned table, when known."""
@@ -155,6 +198,10 @@ class Schema:
             if t.kind in ("r", "m") and any(c.type_name in type_names for c in t.columns.values())
         ]
 
+    def views_using(self, relation: str, column: str) -> list[str]:
+        """Views and materialized views that use `relation`.`column`, sorted."""
+        return sorted(name for name, t in self.tables.items() if column in t.used_columns.get(relation, ()))
+
     def referenced_by(self, name: str) -> list[ForeignKeyFacts]:
         """Foreign keys of any known table that point at `name`."""
         return [fk for t in self.tables.values() for fk in t.foreign_keys if fk.referenced == name]
@@ -185,6 +232,8 @@ class Schema:
             self.tables[new] = state
             for t in self.tables.values():
                 t.children = [new if c == old else c for c in t.children]
+                if old in t.used_columns:
+                    t.used_columns[new] = t.used_columns.pop(old)
                 if t.parent == old:
                     t.parent = new
                 t.foreign_keys = [

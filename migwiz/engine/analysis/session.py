@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from pglast import ast
+from pglast.enums import VariableSetKind
 
 from migwiz.engine.analysis.effects import Context, Effect, Registry, with_descendants
-from migwiz.engine.analysis.model import LOCK_MODES
+from migwiz.engine.analysis.model import LOCK_MODES, UTC_ZONES
 from migwiz.engine.analysis.sqlnodes import string_const
 
 registry = Registry()
@@ -21,7 +22,27 @@ def _set(node: Any, ctx: Context) -> Effect:
         value = string_const(node.args[0])
         number = getattr(getattr(node.args[0], "val", None), "ival", None)
         effect.sets_lock_timeout = (value not in (None, "0")) or (number not in (None, 0))
+    if node.name == "timezone":
+        ctx.schema.timezone_utc = _timezone_utc(node, ctx)
     return effect
+
+
+def _timezone_utc(node: Any, ctx: Context) -> bool | None:
+    """Whether `SET TimeZone` / `SET TIME ZONE` leaves the session in UTC (None: cannot tell)."""
+    if node.kind in (VariableSetKind.VAR_SET_DEFAULT, VariableSetKind.VAR_RESET):
+        return ctx.schema.server_timezone_utc
+    if node.kind != VariableSetKind.VAR_SET_VALUE or not node.args:
+        return None
+    arg = node.args[0]
+    value = string_const(arg)
+    if value is not None and not isinstance(arg, ast.TypeCast):
+        return value.strip().lower() in UTC_ZONES
+    val = getattr(arg, "val", None)
+    if isinstance(val, ast.Integer):  # SET TIME ZONE 0: an offset in hours
+        return not val.ival
+    if isinstance(val, ast.Float):
+        return float(val.fval or 0) == 0.0
+    return None
 
 
 @registry.handles(ast.TransactionStmt)

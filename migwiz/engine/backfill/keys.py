@@ -29,7 +29,8 @@ class TableKey:
 
 
 def primary_key(conn: psycopg.Connection[Any], spec: BackfillSpec) -> TableKey:
-    """The primary key of the backfill's table; MigrationFileError if the table or its key is missing."""
+    """The primary key of the backfill's table; MigrationFileError if the table or its key is missing, or
+    if the UPDATE sets a key column (the batches walk the key: a moved row would be met again)."""
     where = f"{spec.path}:{spec.line}"
     exists = conn.execute("SELECT to_regclass(%s) IS NOT NULL", (spec.relation,)).fetchone()
     if not exists or not exists[0]:
@@ -41,7 +42,15 @@ def primary_key(conn: psycopg.Connection[Any], spec: BackfillSpec) -> TableKey:
             f"add one first (e.g. ALTER TABLE {spec.relation} ADD PRIMARY KEY (id), built from a unique "
             "index created CONCURRENTLY: ADD CONSTRAINT ... PRIMARY KEY USING INDEX)",
         )
-    return TableKey(spec.relation, tuple(r[0] for r in rows), tuple(r[1] for r in rows))
+    key = TableKey(spec.relation, tuple(r[0] for r in rows), tuple(r[1] for r in rows))
+    moved = [c for c in spec.columns if c in key.columns]
+    if moved:
+        raise MigrationFileError(
+            f"{where}: the backfill sets {', '.join(moved)}, part of the primary key of {spec.relation} that"
+            " it walks in batches: a row it moves forward would be updated again by a later batch",
+            "change key columns in a plain migration, or backfill a new column and swap it in",
+        )
+    return key
 
 
 def _escape(text: str) -> sql.SQL:

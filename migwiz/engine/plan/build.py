@@ -85,7 +85,9 @@ def plan_down(
         applied = [
             s
             for s in statuses
-            if s.state in ("applied", "failed") and s.migration is not None and s.version > to
+            if s.state in ("applied", "failed", "checksum_mismatch")
+            and s.migration is not None
+            and s.version > to
         ]
         applied.sort(key=lambda s: s.version, reverse=True)
         return [(s.migration, s.migration.down, _done(s, "down")) for s in applied if s.migration is not None]

@@ -1,10 +1,11 @@
--- analysis: columns of user relations: type name, type modifier, nullability.
+-- analysis: columns of user relations: type name, type modifier, nullability, generation (s/v/'').
 SELECT n.nspname || '.' || c.relname AS relation,
        a.attname AS column_name,
        t.typname AS type_name,
        t.typtype::text AS type_kind,
        a.atttypmod AS type_mod,
-       a.attnotnull AS not_null
+       a.attnotnull AS not_null,
+       a.attgenerated::text AS generated
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

@@ -1,5 +1,6 @@
 -- analysis: user relations with kind, parent (partition or inheritance), row estimate and whether the
--- relation is its parent's DEFAULT partition.
+-- relation is its parent's DEFAULT partition, its tablespace (NULL: the database's default) and, for views
+-- and materialized views, their definition; whether it is UNLOGGED and its table access method.
 SELECT n.nspname || '.' || c.relname AS name,
        c.relkind::text AS kind,
        (SELECT pn.nspname || '.' || p.relname
@@ -9,7 +10,11 @@ SELECT n.nspname || '.' || c.relname AS name,
          WHERE i.inhrelid = c.oid
          ORDER BY i.inhseqno LIMIT 1) AS parent,
        c.reltuples::bigint AS estimated_rows,
-       c.oid IN (SELECT pt.partdefid FROM pg_catalog.pg_partitioned_table pt) AS is_default
+       c.oid IN (SELECT pt.partdefid FROM pg_catalog.pg_partitioned_table pt) AS is_default,
+       (SELECT t.spcname FROM pg_catalog.pg_tablespace t WHERE t.oid = c.reltablespace) AS tablespace,
+       CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid) END AS definition,
+       c.relpersistence = 'u' AS unlogged,
+       (SELECT am.amname FROM pg_catalog.pg_am am WHERE am.oid = c.relam) AS access_method
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')

@@ -2,6 +2,10 @@
 -- pg_stat_replication (the view would read every session). Lag in bytes is measured from the current WAL
 -- position (on a standby, the last replayed one) to what the replica replayed. A role without
 -- pg_read_all_stats gets NULL for everything but the pid here rather than an error.
+-- The senders are read live, but pg_stat_get_activity reads the activity snapshot the transaction took at
+-- its first read of activity (an earlier query of the same sample): a sender that started after it is
+-- missing there. It is left out of this sample (the join is inner) rather than shown without its name
+-- and address; the next sample shows it.
 SELECT
     w.pid,
     a.application_name,
@@ -17,5 +21,5 @@ SELECT
     extract(epoch FROM w.write_lag)::float8 AS write_lag_s,
     extract(epoch FROM w.flush_lag)::float8 AS flush_lag_s
 FROM pg_catalog.pg_stat_get_wal_senders() AS w
-LEFT JOIN LATERAL pg_catalog.pg_stat_get_activity(w.pid) AS a ON true
+CROSS JOIN LATERAL pg_catalog.pg_stat_get_activity(w.pid) AS a
 ORDER BY a.application_name, w.pid

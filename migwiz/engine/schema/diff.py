@@ -103,6 +103,8 @@ def diff_schemas(
     "column order" difference. `labels` name the two sides in sentences ("in the files", "in the
     database"; for a rollback test e.g. "before up", "after down").
     """
+    if expected.objects == actual.objects:
+        return ()
     left, right = expected.keyed(), actual.keyed()
     only_left = {k for k in left if k not in right}
     only_right = {k for k in right if k not in left}

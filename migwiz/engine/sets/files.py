@@ -102,10 +102,9 @@ def read_migration_file(path: Path) -> str:
 
 
 def _read(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise MigrationFileError(f"{path}: cannot read: {exc.strerror}") from None
+    from migwiz.engine.files import read_migration_bytes  # regular files only, bounded, never blocks
+
+    data = read_migration_bytes(path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

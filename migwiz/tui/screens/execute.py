@@ -7,8 +7,10 @@ under the engine's `RunControl`; the monitor is sampled by one non-overlapping l
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from dataclasses import replace
+from datetime import UTC, datetime
 from typing import ClassVar
 
 from rich.text import Text
@@ -18,11 +20,16 @@ from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
 from migwiz.engine import commands
+from migwiz.engine.analysis import LintReport
 from migwiz.engine.backfill.progress import BackfillProgress
 from migwiz.engine.connect import scrub
 from migwiz.engine.control import RunControl
 from migwiz.engine.durations import parse_duration
+from migwiz.engine.eventlog import Level, append_event
+from migwiz.engine.model import Migration
 from migwiz.engine.monitor import Monitor, Snapshot
+from migwiz.engine.risk import error_findings
+from migwiz.engine.state import os_identity
 from migwiz.tui import backend, execution
 from migwiz.tui.execution import CallbackSink, RunSummary
 from migwiz.tui.messages import (
@@ -72,6 +79,8 @@ class ExecuteScreen(WizardScreen):
         self.backfill: BackfillProgress | None = None
         self.longest_wait = 0.0
         self.monitor_error: str | None = None
+        self.abort: tuple[str, datetime] | None = None
+        """The operator's abort choice (stop / cancel) and when, while a run executes."""
         self._wake = threading.Event()
 
     def body(self) -> ComposeResult:
@@ -116,7 +125,23 @@ class ExecuteScreen(WizardScreen):
         ]
         count = f"{len(pending)} pending migration(s)" if pending else "the pending migrations"
         upto = f" (up to {to})" if to is not None else ""
-        return f"Apply {count}{upto} to {ctx.database}?"
+        risky = self.risky([s.migration for s in pending if s.migration is not None])
+        return f"{risky}Apply {count}{upto} to {ctx.database}?"
+
+    def risky(self, migrations: list[Migration]) -> str:
+        """What lint rates `error` among `migrations`, as a sentence before the question (or nothing)."""
+        report = self.wizard.data.lint  # the Pending step's PendingInfo (tests may hand a LintReport)
+        if isinstance(report, backend.PendingInfo):
+            report = report.lint
+        if not isinstance(report, LintReport) or not migrations:
+            return ""
+        found = error_findings(report, migrations)
+        if not found:
+            return ""
+        listed = "; ".join(f.describe() for f in found[:3]) + (
+            f"; {len(found) - 3} more" if len(found) > 3 else ""
+        )
+        return f"Lint rates {len({f.version for f in found})} of them error: {listed}. "
 
     def action_execute(self) -> None:
         """Ask for the database name, then run."""
@@ -154,10 +179,12 @@ class ExecuteScreen(WizardScreen):
             self.post_message(RunFinished(_failed_summary(self.direction, scrub(str(exc)))))
             return
         data = self.wizard.data
+        down = self.direction == "down"
         summary = execution.execute(
             ctx.dsn, mset, direction=self.direction,
             target=data.rollback_to if self.direction == "down" else data.apply_to,
-            schema=settings.schema, policy=backend.policy_for(settings), control=control,
+            schema=settings.schema, control=control,
+            policy=backend.policy_for(settings, allow_edited=down and bool(data.allow_edited)),
             sinks=[CallbackSink(lambda e: self.post_message(LogEvent(e)))],
             log_file=settings.log_file,
             on_statement=lambda c: self.post_message(StatementStarted(c)),
@@ -276,9 +303,19 @@ class ExecuteScreen(WizardScreen):
         elif not summary.report.ok:
             failed = next(o for o in summary.report.outcomes if o.result == "failed")
             reason = failed.failure.describe().replace("\n", " · ") if failed.failure else "failed"
+            if self.abort is not None and self.abort[0] == "cancel":
+                reason = f"cancelled by the operator ({reason})"
             text = Text(f"{failed.version} failed and was rolled back: {reason}", "bold red")
         elif summary.stopped:
             text = Text(f"stopped at a safe point after {done} {verb}: {summary.stopped}", "bold yellow")
+        elif self.abort is not None:
+            at = f"{self.abort[1]:%H:%M:%S}"
+            what = (
+                f"the cancel asked at {at} came after the last statement had finished: nothing was cancelled"
+                if self.abort[0] == "cancel"
+                else f"the stop asked at {at}: the running migration finished and none was left to skip"
+            )
+            text = Text(f"done: {done} migration(s) {verb} — {what}", "bold yellow")
         else:
             text = Text(f"done: {done} migration(s) {verb}", "bold green")
         self.query_one(ProgressPane).show_done(done, max(total, done), text.plain)
@@ -295,13 +332,30 @@ class ExecuteScreen(WizardScreen):
             return
 
         def chosen(answer: str | None) -> None:
-            if answer == "stop":
+            choice = answer or "keep"
+            at = datetime.now(UTC)
+            finished = control.done.is_set()
+            self.log_abort(control, choice, at, finished)
+            if finished:  # the run ended while the question was open: say so, change nothing
+                self.abort = None
+                run = self.wizard.data.run
+                if isinstance(run, RunSummary):
+                    self.show_finished(run)
+                if choice != "keep":
+                    self.set_status(
+                        Text("the run had already finished when the abort was chosen: nothing was stopped"
+                             " · n verify", "bold yellow")
+                    )  # fmt: skip
+                return
+            if choice == "stop":
+                self.abort = (choice, at)
                 control.request_stop("the operator asked to stop")
                 self.set_status("stopping after the running migration…")
-            elif answer == "cancel":
+            elif choice == "cancel":
+                self.abort = (choice, at)
                 control.request_stop("the operator cancelled the running statement", after="statement")
                 control.cancel_statement()
-                self.set_status("cancelling the running statement; its migration is rolled back…")
+                self.set_status("cancelling the running statement…")
 
         self.app.push_screen(
             ChoiceModal(
@@ -315,6 +369,25 @@ class ExecuteScreen(WizardScreen):
             ),
             chosen,
         )
+
+    @work(thread=True, exit_on_error=False, group="abort-log")
+    def log_abort(self, control: RunControl, choice: str, at: datetime, finished: bool) -> None:
+        """The operator's abort request (who, when, which choice) as an event of the run's central log."""
+        ctx = self.wizard.context
+        os_user, host = os_identity()
+        words = {
+            "stop": "stop after the running migration",
+            "cancel": "cancel the running statement now",
+            "keep": "keep going",
+        }
+        message = f"abort requested by {os_user}@{host}: {words[choice]}" + (
+            " (the run had already finished: nothing stopped)" if finished else ""
+        )
+        data = {"choice": choice, "os_user": os_user, "host": host, "requested_at": at.isoformat()}
+        level: Level = "info" if choice == "keep" else "warning"
+        if control.note(level, "abort", message, **data) is None and control.run_id is not None:
+            with contextlib.suppress(Exception):  # the log is best effort here: never hide the run's outcome
+                append_event(ctx.dsn, ctx.settings.schema, control.run_id, level, "abort", message, **data)
 
     def action_lock_timeout(self) -> None:
         """Change lock_timeout from the next statement on (this run's later migrations included)."""

@@ -32,11 +32,8 @@ def render_summary(run: RunSummary, verify: VerifyReport | None) -> RenderableTy
     facts.add_row("took", humanize.duration((run.finished_at - run.started_at).total_seconds()))
     facts.add_row("longest wait we caused", humanize.duration(run.longest_wait_caused_s))
     if verify is not None:
-        failed = sum(1 for c in verify.checks if not c.ok)
-        facts.add_row(
-            "verification",
-            Text("every check passed", "green") if not failed else Text(f"{failed} failed", "bold red"),
-        )
+        style = "green" if verify.passed else ("bold red" if not verify.ok else "bold yellow")
+        facts.add_row("verification", Text(verify.verdict(), style))
     facts.add_row("log", log_hint(run).replace("`", ""))
     table = Table(box=None, header_style="bold", pad_edge=False, expand=False)
     for name, justify in (("version", "left"), ("name", "left"), ("result", "left"), ("took", "right"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from rich.console import Group, RenderableType
@@ -20,8 +21,9 @@ from migwiz.tui.messages import Loaded
 from migwiz.tui.screens.base import WizardScreen
 
 
-def render_target(view: backend.TargetView) -> RenderableType:
-    """The target as a two-column grid, then its warnings."""
+def render_target(view: backend.TargetView, demo_dsn: str | None = None) -> RenderableType:
+    """The target as a two-column grid, then its warnings; for the demo, its DSN and the CLI commands to
+    use on it from another terminal while the wizard runs."""
     info = view.info
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
@@ -40,6 +42,13 @@ def render_target(view: backend.TargetView) -> RenderableType:
         parts.append(Text(f"! {warning}", style="yellow"))
     if not view.warnings:
         parts.append(Text("no warnings", style="green"))
+    if demo_dsn is not None:
+        from migwiz.demo.session import demo_commands
+
+        folder = view.migrations_dir or Path("migrations")
+        grid.add_row("demo DSN", demo_dsn)
+        parts.append(Text("the demo, from another terminal while this wizard runs:", style="dim"))
+        parts.extend(Text(f"  {line}", style="cyan") for line in demo_commands(demo_dsn, folder))
     return Group(*parts)
 
 
@@ -81,9 +90,13 @@ class TargetScreen(WizardScreen):
 
     def show_data(self) -> None:
         info = self.wizard.data.target
+        ctx = self.wizard.context
         if info is not None:
-            self.query_one("#target-info", Static).update(render_target(info))
-        self.query_one("#actions", OptionList).focus()
+            self.query_one("#target-info", Static).update(render_target(info, ctx.dsn if ctx.demo else None))
+        actions = self.query_one("#actions", OptionList)
+        if self.wizard.flow[1:2] == ("recent",):
+            actions.highlighted = 1  # the rollback flow: Enter goes on with it
+        actions.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         {"migrate": self.action_migrate, "rollback": self.action_rollback, "watch": self.action_watch}[

@@ -16,6 +16,7 @@ from textual.widgets import Static
 from migwiz.tui import backend
 from migwiz.tui.backend import Check, VerifyReport
 from migwiz.tui.execution import RunSummary
+from migwiz.tui.markdown import outcome_line
 from migwiz.tui.messages import Loaded
 from migwiz.tui.screens.base import WizardScreen
 
@@ -114,10 +115,9 @@ class VerifyScreen(WizardScreen):
         report = self.wizard.data.verify
         if isinstance(report, VerifyReport):
             self.query_one("#checks", Static).update(render_checks(report.checks))
-            if report.ok:
-                self.set_status(Text("every check passed · n summary", style="green"))
-            else:
-                failed = sum(1 for c in report.checks if not c.ok)
-                self.set_status(Text(f"{failed} check(s) failed · n summary", style="bold red"))
+            style = "green" if report.passed else ("bold red" if not report.ok else "bold yellow")
+            run = self.wizard.data.run
+            done = f"{outcome_line(run)} · " if isinstance(run, RunSummary) and run.ok else ""
+            self.set_status(Text(f"{done}{report.verdict()} · n summary", style=style))
         elif not self.wizard.context.live:
             self.query_one("#checks", Static).update(Text("no run to verify", style="dim"))

@@ -1,0 +1,240 @@
+"""Nothing hangs: migrations that reach for migwiz's own tables, a locked history, a network that freezes.
+
+Every wait here is bounded; a hang fails the test by its timeout instead of blocking the suite.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from migwiz.engine.errors import UsageError
+from migwiz.engine.eventlog import EventLog
+from migwiz.engine.executor import RetryPolicy
+from migwiz.engine.migset import load_migration_set
+from migwiz.engine.runner import ExecutionPolicy, Runner
+from migwiz.engine.session_limits import BOOKKEEPING_LOCK_TIMEOUT_MS, idle_in_transaction_ms
+from tests.conftest import TestDatabase
+from tests.helpers import run_cli, write_migrations
+
+ENV = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | {"NO_COLOR": "1"}
+
+
+def applied(db: TestDatabase) -> list[object]:
+    return [r[0] for r in db.execute("SELECT version FROM migwiz.history WHERE success ORDER BY 1")]
+
+
+@pytest.mark.parametrize(
+    ("statement", "named"),
+    [
+        ("LOCK migwiz.events IN ACCESS EXCLUSIVE MODE;", "migwiz.events"),
+        ("DROP SCHEMA migwiz CASCADE;", "schema migwiz"),
+        ("DELETE FROM migwiz.history WHERE version = '1';", "migwiz.history"),
+        ("SET search_path = migwiz, public;", "schema migwiz (search_path)"),
+    ],
+)
+def test_statements_on_migwiz_own_schema_are_refused_before_running(
+    db: TestDatabase, tmp_path: Path, statement: str, named: str
+) -> None:
+    folder = write_migrations(
+        tmp_path / "m",
+        {
+            "1_a.up.sql": "CREATE TABLE a (id int);\n",
+            "1_a.down.sql": "DROP TABLE a;\n",
+            "2_b.up.sql": f"CREATE TABLE b (id int);\n{statement}\n",
+            "2_b.down.sql": "DROP TABLE b;\n",
+        },
+    )
+    runner = Runner(db.dsn, load_migration_set(folder), log=EventLog())
+    try:
+        with pytest.raises(UsageError) as info:
+            runner.up()
+    finally:
+        runner.close()
+    assert info.value.message == (
+        f"{folder / '2_b.up.sql'}:2: touches {named}, migwiz's own bookkeeping; nothing was run"
+    )
+    assert applied(db) == []  # refused before the first migration ran
+    assert db.execute("SELECT to_regclass('public.a') IS NULL") == [(True,)]
+
+
+def test_a_lock_on_migwiz_tables_hidden_in_dynamic_sql_ends_instead_of_deadlocking(
+    db: TestDatabase, tmp_path: Path
+) -> None:
+    """EXECUTE in a DO block cannot be seen before running: the log's lock_timeout ends the wait."""
+    folder = write_migrations(
+        tmp_path / "m",
+        {
+            "1_a.up.sql": "DO $$ BEGIN EXECUTE 'LOCK migwiz.events IN ACCESS EXCLUSIVE MODE'; END $$;\n"
+            "CREATE TABLE a (id int);\n",
+            "1_a.down.sql": "DROP TABLE a;\n",
+        },
+    )
+    started = time.monotonic()
+    result = run_cli("up", "--dsn", db.dsn, "--dir", folder, timeout=90)
+    assert time.monotonic() - started < 4 * BOOKKEEPING_LOCK_TIMEOUT_MS / 1000 + 10
+    assert result.code == 0, result.stderr
+    assert applied(db) == ["1"]
+
+
+def test_status_with_migwiz_history_locked_says_who_within_seconds(db: TestDatabase, tmp_path: Path) -> None:
+    folder = write_migrations(tmp_path / "m", {"1_a.up.sql": "SELECT 1;\n", "1_a.down.sql": "SELECT 1;\n"})
+    assert run_cli("up", "--dsn", db.dsn, "--dir", folder).code == 0
+    with psycopg.connect(db.dsn, application_name="history-holder") as holder:
+        holder.execute("LOCK migwiz.history IN ACCESS EXCLUSIVE MODE")
+        pid = holder.info.backend_pid
+        started = time.monotonic()
+        result = run_cli("status", "--dsn", db.dsn, "--dir", folder, timeout=60)
+        elapsed = time.monotonic() - started
+        holder.rollback()
+    assert result.code == 3, result.stderr
+    assert elapsed < BOOKKEEPING_LOCK_TIMEOUT_MS / 1000 + 10
+    (line, hint) = result.stderr.splitlines()
+    assert line == (
+        f"migwiz: error: status: migwiz's own tables are locked by pid {pid} (history-holder,"
+        " AccessExclusiveLock on migwiz.history); gave up after 5 s"
+    )
+    assert hint.startswith("hint: that session must commit or roll back first")
+
+
+def test_the_executor_session_gives_up_on_a_silent_client(db: TestDatabase, tmp_path: Path) -> None:
+    """Checked after a no-transaction migration, whose own timeouts are set for the session and reset."""
+    folder = write_migrations(
+        tmp_path / "m",
+        {"1_a.up.sql": "-- migwiz:no-transaction\n-- migwiz:lock-timeout=20s\nSELECT 1;\n"},
+    )
+    policy = ExecutionPolicy(retry=RetryPolicy(max_total_ms=3_000), allow_irreversible=True)
+    runner = Runner(db.dsn, load_migration_set(folder), log=EventLog(), policy=policy)
+    try:
+        assert runner.up().ok
+        conn = runner._connection()
+        settings = dict(
+            conn.execute(
+                "SELECT name, setting FROM pg_settings WHERE name IN ('idle_in_transaction_session_timeout',"
+                " 'lock_timeout', 'tcp_keepalives_idle', 'tcp_keepalives_interval', 'tcp_keepalives_count')"
+            ).fetchall()
+        )
+        client = conn.info.get_parameters()
+    finally:
+        runner.close()
+    assert settings == {
+        "idle_in_transaction_session_timeout": str(idle_in_transaction_ms(3_000)),
+        "lock_timeout": str(BOOKKEEPING_LOCK_TIMEOUT_MS),
+        "tcp_keepalives_idle": "10",
+        "tcp_keepalives_interval": "5",
+        "tcp_keepalives_count": "3",
+    }
+    assert (client["keepalives"], client["keepalives_idle"], client["keepalives_count"]) == ("1", "10", "3")
+
+
+class FreezingProxy:
+    """A TCP forwarder on 127.0.0.1 that can stop forwarding (a frozen network) and start again."""
+
+    def __init__(self, port: int) -> None:
+        self.target = port
+        self.running = threading.Event()
+        self.running.set()
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.sockets: list[socket.socket] = [self.listener]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(("127.0.0.1", self.target))
+            self.sockets += [client, server]
+            for a, b in ((client, server), (server, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    def _pipe(self, source: socket.socket, sink: socket.socket) -> None:
+        try:
+            while data := source.recv(65536):
+                self.running.wait()  # frozen: what was read waits here, nothing more is read
+                sink.sendall(data)
+        except OSError:  # a reset on either side resets both, as it would on a real connection
+            for end in (source, sink):
+                with contextlib.suppress(OSError):
+                    end.shutdown(socket.SHUT_RDWR)
+            return
+        with contextlib.suppress(OSError):
+            sink.shutdown(socket.SHUT_WR)  # pass the end on, after everything before it
+
+    def close(self) -> None:
+        self.running.set()
+        for s in self.sockets:
+            s.close()
+
+
+@pytest.fixture
+def proxy(db: TestDatabase) -> Iterator[FreezingProxy]:
+    p = FreezingProxy(db.server.port)
+    yield p
+    p.close()
+
+
+def test_a_frozen_network_mid_migration_releases_the_lock_and_fails_clearly(
+    db: TestDatabase, proxy: FreezingProxy, tmp_path: Path
+) -> None:
+    """The network freezes while the migration holds ACCESS EXCLUSIVE: the server ends the silent
+    session within the idle bound (the application can use the table again), and once packets flow
+    again migwiz exits non-zero with one line saying why; nothing was recorded as applied."""
+    db.execute("CREATE TABLE app (id int); INSERT INTO app VALUES (1)")
+    folder = write_migrations(
+        tmp_path / "m",
+        {
+            "1_a.up.sql": "LOCK TABLE app IN ACCESS EXCLUSIVE MODE;\nSELECT pg_sleep(1);\n"
+            "CREATE TABLE after_freeze (id int);\n",
+            "1_a.down.sql": "DROP TABLE after_freeze;\n",
+        },
+    )
+    via_proxy = db.dsn.replace(f"port={db.server.port}", f"port={proxy.port}")
+    migwiz = subprocess.Popen(
+        [sys.executable, "-m", "migwiz", "up", "--dsn", via_proxy, "--dir", str(folder), "--retry-for", "1s"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV,
+    )  # fmt: skip
+    bound_s = idle_in_transaction_ms(1_000) / 1000 + 5
+    try:
+        with psycopg.connect(db.dsn, autocommit=True) as watcher:
+            deadline = time.monotonic() + 60
+            while not watcher.execute(
+                "SELECT 1 FROM pg_stat_activity WHERE application_name LIKE 'migwiz executor%%'"
+                " AND state = 'active' AND query LIKE '%%pg_sleep%%'"
+            ).fetchall():
+                assert time.monotonic() < deadline and migwiz.poll() is None, "the migration did not start"
+                time.sleep(0.02)
+            proxy.running.clear()  # the network freezes, the lock is held
+            frozen_at = time.monotonic()
+            while watcher.execute(
+                "SELECT 1 FROM pg_locks WHERE relation = 'app'::regclass AND mode = 'AccessExclusiveLock'"
+            ).fetchall():
+                assert time.monotonic() - frozen_at < bound_s, "the server kept the lock of a silent client"
+                time.sleep(0.1)
+            assert watcher.execute("SELECT count(*) FROM app").fetchall() == [(1,)]  # the application runs
+            assert migwiz.poll() is None  # still frozen: migwiz cannot know yet
+        proxy.running.set()  # packets flow again: migwiz reads that its session was ended
+        _, stderr = migwiz.communicate(timeout=60)
+    finally:
+        if migwiz.poll() is None:
+            migwiz.kill()
+            migwiz.wait()
+    assert migwiz.returncode != 0
+    errors = [line for line in stderr.splitlines() if line.startswith("migwiz: error:")]
+    assert len(errors) == 1 and "Traceback" not in stderr, stderr
+    # the server's FATAL (idle-in-transaction timeout) or, when the reset overtakes it, the closed socket
+    assert errors[0].startswith("migwiz: error: lost the connection to the server: "), stderr
+    assert db.execute("SELECT to_regclass('public.after_freeze') IS NULL") == [(True,)]
+    assert applied(db) == []
