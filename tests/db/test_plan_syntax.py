@@ -31,6 +31,19 @@ NEWER = {
 """Statements each major from the one named accepts, and older majors reject at parse time."""
 
 
+def test_system_user_parses_on_15_as_a_name_and_still_is_not_safe(db: TestDatabase, tmp_path: Path) -> None:
+    folder = write_migrations(
+        tmp_path / "m", {"1_who.up.sql": "CREATE VIEW who AS SELECT SYSTEM_USER AS u;\n"}
+    )
+    [migration] = plan(db.dsn, load_migration_set(folder)).migrations
+    assert [r.rule for r in migration.reasons if r.rule == "server-parse"] == []  # every major parses it
+    if db.major < 16:
+        assert migration.verdict == "dangerous"
+        assert [r.rule for r in migration.reasons] == ["version-syntax"]
+    else:
+        assert migration.verdict == "safe"
+
+
 @pytest.mark.parametrize("name", sorted(NEWER))
 def test_plan_verdict_follows_the_server_grammar(db: TestDatabase, tmp_path: Path, name: str) -> None:
     needs, statement = NEWER[name]
@@ -43,6 +56,9 @@ def test_plan_verdict_follows_the_server_grammar(db: TestDatabase, tmp_path: Pat
         assert migration.verdict == "dangerous"
         [reason] = server
         assert reason.message.startswith("line 1 fails on this server: ")
+        [lint] = [r for r in migration.reasons if r.rule == "version-syntax"]
+        assert f"fails on PostgreSQL {db.major}: " in lint.message
+        assert lint.message.endswith(f"needs {needs}+")
     else:
         assert server == []
         assert migration.verdict == "safe", migration.reasons
