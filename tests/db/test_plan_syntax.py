@@ -11,7 +11,7 @@ from migwiz.engine.migset import load_migration_set
 from migwiz.engine.model import Statement
 from migwiz.engine.plan.syntax import check_statements
 from tests.conftest import TestDatabase
-from tests.helpers import write_migrations
+from tests.helpers import run_cli, write_migrations
 
 SETUP = "CREATE TABLE t (id int, g int GENERATED ALWAYS AS (id * 2) STORED);"
 
@@ -111,3 +111,19 @@ def test_analysing_for_another_major_is_not_shown_to_run(db: TestDatabase, tmp_p
     )
     same = plan(db.dsn, load_migration_set(folder), pg_version=db.major)
     assert same.migrations[0].verdict == "safe"
+
+
+def test_cli_exit_codes(db: TestDatabase, tmp_path: Path) -> None:
+    folder = write_migrations(
+        tmp_path / "m", {"1_sub.up.sql": "CREATE VIEW s AS SELECT * FROM (SELECT 1);\n"}
+    )
+    result = run_cli("plan", "--dsn", db.dsn, "--dir", folder, "--json")
+    expected = "dangerous" if db.major < 16 else "safe"
+    assert result.json()["verdict"] == expected, result.stderr
+    assert result.code == (1 if expected == "dangerous" else 0)
+    other = "15" if db.major != 15 else "16"
+    unverified = run_cli(
+        "plan", "--dsn", db.dsn, "--dir", folder, "--pg-version", other, "--fail-on", "unverified"
+    )
+    assert unverified.code == 1
+    assert "not shown to run" in unverified.stdout
