@@ -69,38 +69,49 @@ def _tag(text: str) -> str:
     return f"migwiz_check{n}"
 
 
+def _block(texts: Sequence[str]) -> bytes:
+    body = "".join(f"{t}\n;\n" for t in texts)
+    tag = _tag(body)
+    return f"DO ${tag}$BEGIN RETURN;\n{body}END${tag}$ LANGUAGE plpgsql".encode()
+
+
+def _parse(conn: psycopg.Connection[Any], texts: Sequence[str]) -> tuple[Outcome, str]:
+    try:
+        with conn.transaction():
+            conn.execute(_block(texts))
+    except psycopg.errors.SyntaxError as e:
+        return "rejected", str(e).splitlines()[0] if str(e) else type(e).__name__
+    except psycopg.Error as e:
+        first = str(e).splitlines()[0] if str(e) else type(e).__name__
+        return "unchecked", f"the parse check failed: {first}"
+    return "accepted", ""
+
+
 def check_statements(conn: psycopg.Connection[Any], statements: Sequence[Statement]) -> list[ParseCheck]:
     """Each statement as the server at `conn` parses it, in one READ ONLY transaction that is rolled back.
 
-    `conn` must be in autocommit mode and outside a transaction."""
-    out: list[ParseCheck] = []
+    All checkable statements go in one block first; only when the server rejects it is each statement
+    checked alone (so the verdict names the failing ones). `conn` must be in autocommit mode."""
+    out: dict[int, ParseCheck] = {}
+    todo: dict[int, str] = {}
+    for i, stmt in enumerate(statements):
+        text = stmt.sql.strip().rstrip(";")
+        why = None if _TRANSACTION_CONTROL.match(text) else _unchecked_why(text)
+        if why is not None:
+            out[i] = ParseCheck(stmt.line, "unchecked", why)
+        elif _TRANSACTION_CONTROL.match(text):
+            out[i] = ParseCheck(stmt.line, "accepted")
+        else:
+            todo[i] = text
     with conn.transaction(force_rollback=True):
         conn.execute("SET TRANSACTION READ ONLY")
         conn.execute("SET LOCAL check_function_bodies = on")
         conn.execute("SET LOCAL lock_timeout = '50ms'")
         conn.execute("SET LOCAL statement_timeout = '2s'")
-        for stmt in statements:
-            text = stmt.sql.strip().rstrip(";")
-            if _TRANSACTION_CONTROL.match(text):
-                out.append(ParseCheck(stmt.line, "accepted"))
-                continue
-            why = _unchecked_why(text)
-            if why is not None:
-                out.append(ParseCheck(stmt.line, "unchecked", why))
-                continue
-            tag = _tag(text)
-            block = f"BEGIN RETURN;\n{text}\n;\nEND"
-            query = f"DO ${tag}${block}${tag}$ LANGUAGE plpgsql".encode()
-            try:
-                with conn.transaction():
-                    conn.execute(query)
-            except psycopg.errors.SyntaxError as e:
-                first = str(e).splitlines()[0] if str(e) else type(e).__name__
-                out.append(ParseCheck(stmt.line, "rejected", first))
-                continue
-            except psycopg.Error as e:
-                first = str(e).splitlines()[0] if str(e) else type(e).__name__
-                out.append(ParseCheck(stmt.line, "unchecked", f"the parse check failed: {first}"))
-                continue
-            out.append(ParseCheck(stmt.line, "accepted"))
-    return out
+        together = _parse(conn, list(todo.values()))[0] if todo else "accepted"
+        for i, text in todo.items():
+            if together == "accepted":
+                out[i] = ParseCheck(statements[i].line, "accepted")
+            else:
+                out[i] = ParseCheck(statements[i].line, *_parse(conn, [text]))
+    return [out[i] for i in range(len(statements))]
