@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)           ## start the embedded demo server and open the wizard
 	$(BIN)/migwiz demo
 
-DEMO_BASE := $(foreach f,schema keys_orders keys_others fk_orders fk_order_items,--base-sql migwiz/demo/sql/$(f).sql)
+DEMO_BASE := $(foreach f,schema keys_orders keys_others fk_orders fk_order_items,--baseline migwiz/demo/sql/$(f).sql)
 
 test: $(STAMP) tools     ## the whole test suite against real PostgreSQL servers, then `migwiz ci` on the demo set
 	$(BIN)/pytest -q

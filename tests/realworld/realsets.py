@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from migwiz.engine.extensions import where_to_get
 from migwiz.engine.localserver import LocalServer
 from tests.conftest import TestDatabase
 from tests.realworld.tools import TOOLS, ToolMigration
@@ -94,8 +95,8 @@ def require_extensions(db: TestDatabase, real: RealSet) -> None:
     missing = [e for e in real.extensions if e not in available]
     if missing:
         pytest.skip(
-            f"{real.name} needs {', '.join(missing)}: not on PostgreSQL {db.major} "
-            f"({db.server.binaries.source} build); install the server's contrib package"
+            f"{real.name} needs {', '.join(missing)}: not on {db.server.binaries.label}; "
+            + "; ".join(where_to_get(name) for name in missing)
         )
 
 
