@@ -843,7 +843,7 @@ def backup_check(ctx: Context, dump: bool, tables: str, out: Path) -> None:
 @click.option("--lock-timeout", help="lock_timeout `up` will use, e.g. 2s (default: settings).")
 @click.option(
     "--fail-on",
-    type=click.Choice(["quiet_window", "dangerous"]),
+    type=click.Choice(["unverified", "quiet_window", "dangerous"]),
     default="dangerous",
     show_default=True,
     help="Exit 1 when a migration's verdict is this or worse.",

@@ -17,7 +17,12 @@ ICONS = {
     "report-only": "📝",
 }
 SEVERITY_ICONS = {"error": "🔴", "warning": "🟠", "info": "🔵"}
-VERDICT_ICONS = {"safe": "✅ safe", "quiet_window": "🌙 quiet window", "dangerous": "⚠️ dangerous"}
+VERDICT_ICONS = {
+    "safe": "✅ safe",
+    "unverified": "❔ not shown to run",
+    "quiet_window": "🌙 quiet window",
+    "dangerous": "⚠️ dangerous",
+}
 
 
 def cell(text: str) -> str:

@@ -9,8 +9,18 @@ from rich.text import Text
 from migwiz.engine import humanize
 from migwiz.engine.plan import VERDICT_TEXT, MigrationPlan, PlanReport, StatementPlan, Verdict
 
-VERDICT_STYLES: dict[Verdict, str] = {"safe": "green", "quiet_window": "yellow", "dangerous": "bold red"}
-REASON_MARKS: dict[Verdict, str] = {"safe": "note", "quiet_window": "wait", "dangerous": "DANGER"}
+VERDICT_STYLES: dict[Verdict, str] = {
+    "safe": "green",
+    "unverified": "magenta",
+    "quiet_window": "yellow",
+    "dangerous": "bold red",
+}
+REASON_MARKS: dict[Verdict, str] = {
+    "safe": "note",
+    "unverified": "unverified",
+    "quiet_window": "wait",
+    "dangerous": "DANGER",
+}
 
 
 def _first_line(sql: str, width: int = 60) -> str:

@@ -10,6 +10,7 @@ PLANNER = ("safe", "quiet_window", "dangerous")
 LINT = ("clean", "warnings", "errors")
 STYLES = {
     "safe": "green",
+    "unverified": "magenta",
     "quiet_window": "yellow",
     "dangerous": "bold red",
     "clean": "green",

@@ -29,6 +29,7 @@ from migwiz.engine.analysis.model import (
 from migwiz.engine.analysis.rules import finding
 from migwiz.engine.analysis.schema import Schema
 from migwiz.engine.analysis.sqlnodes import string_const, walk
+from migwiz.engine.analysis.version_syntax import version_hits
 from migwiz.engine.directives import ignores_by_statement
 from migwiz.engine.model import Directives, Ignore, Script, Statement
 
@@ -144,6 +145,7 @@ def _effect(
             sql = stmt.sql[start:end]
         schema.new_indexes = set()
         effect = effect_of(raw.stmt, Context(pg_version, default_schema, schema, sql))
+        effect.hits.extend(version_hits(raw.stmt, pg_version))
         _with_index_rewrites(effect, schema)
         merged = effect if merged is None else _merge(merged, effect)
     return merged, None

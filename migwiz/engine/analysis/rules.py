@@ -118,6 +118,7 @@ _RULES = (
     Rule("destructive-down", "warning", "The down script destroys data"),
     Rule("unknown-statement", "info", "A statement migwiz cannot analyse; its locks are not reported"),
     Rule("parse-error", "error", "The statement does not parse"),
+    Rule("version-syntax", "error", "Syntax the target PostgreSQL major rejects"),
 )
 
 RULES: dict[str, Rule] = {r.id: r for r in _RULES}

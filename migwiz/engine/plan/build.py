@@ -23,6 +23,7 @@ from migwiz.engine.model import Migration, MigrationSet, Script, Version
 from migwiz.engine.plan.estimate import statement_steps
 from migwiz.engine.plan.live import LiveRelation, read_lock_holders, read_relations, read_wraparound_vacuums
 from migwiz.engine.plan.model import Blocker, Direction, MigrationPlan, PlanReport, Reason, StatementPlan
+from migwiz.engine.plan.syntax import ParseCheck, check_statements
 from migwiz.engine.plan.verdict import blockers_of, migration_reasons, queue_risk
 from migwiz.engine.runner import ExecutionPolicy
 from migwiz.engine.state import DEFAULT_SCHEMA, read_history
@@ -112,8 +113,10 @@ def _plan(
         throughput = replace(_throughput(conn, schema, calibrate, log), cache_bytes=_shared_buffers(conn))
         chosen = choose(compute_status(mset, read_history(conn, schema)))
         catalog = read_catalog_facts(conn)
-        version = pg_version or conn.info.server_version // 10000
+        server_major = conn.info.server_version // 10000
+        version = pg_version or server_major
         analysed = _analyse(chosen, catalog, version)
+        parsed = [_parse_checks(conn, stmts, version, server_major) for _, _, _, stmts in analysed]
         names = _relations_of(analysed, catalog)
         live = read_relations(conn, names)
         oids = {rel.oid: name for name, rel in live.items()}
@@ -123,10 +126,10 @@ def _plan(
     holders = [_upgrade(h, wraparound) for h in holders]
     fks = {(fk.table, fk.name): fk.referenced for t in catalog.tables.values() for fk in t.foreign_keys}
     plans = tuple(
-        _migration_plan(migration, script, done, stmts, live, holders, throughput, policy, fks)
+        _migration_plan(migration, script, done, stmts, live, holders, throughput, policy, fks, checks)
         if script is not None
         else _no_down_plan(migration)
-        for migration, script, done, stmts in analysed
+        for (migration, script, done, stmts), checks in zip(analysed, parsed, strict=True)
     )
     report = PlanReport(
         describe(dsn), server_version, version, throughput, plans, time.perf_counter() - started, direction
@@ -188,6 +191,16 @@ def _analyse(
     return out
 
 
+def _parse_checks(
+    conn: psycopg.Connection[Any], stmts: Sequence[StatementAnalysis], version: int, server_major: int
+) -> tuple[ParseCheck, ...]:
+    """The server's parser on each statement; none can be shown to run when analysing for another major."""
+    if version != server_major:
+        why = f"analysed for PostgreSQL {version}, but the server is PostgreSQL {server_major}"
+        return tuple(ParseCheck(a.statement.line, "unchecked", why) for a in stmts)
+    return tuple(check_statements(conn, [a.statement for a in stmts]))
+
+
 def _no_down_plan(migration: Migration) -> MigrationPlan:
     """A migration an incident rollback cannot revert."""
     reason = Reason(
@@ -233,6 +246,7 @@ def _migration_plan(
     throughput: Throughput,
     policy: ExecutionPolicy,
     fks: Mapping[tuple[str, str], str],
+    checks: Sequence[ParseCheck],
 ) -> MigrationPlan:
     in_transaction = script.directives.transaction
     lock_timeout = policy.lock_timeout_for(script)
@@ -268,7 +282,7 @@ def _migration_plan(
                 lock_timeout_ms=lock_timeout,
             )
         )
-    verdict, reasons = migration_reasons(statements, (), throughput.calibrated)
+    verdict, reasons = migration_reasons(statements, (), throughput.calibrated, checks)
     return MigrationPlan(
         version=str(migration.version),
         name=migration.name,

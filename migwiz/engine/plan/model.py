@@ -14,11 +14,12 @@ from migwiz.engine.analysis import Finding, LockOn
 from migwiz.engine.analysis.model import Blocks
 from migwiz.engine.calibrate import Throughput
 
-Verdict = Literal["safe", "quiet_window", "dangerous"]
+Verdict = Literal["safe", "unverified", "quiet_window", "dangerous"]
 Direction = Literal["up", "down"]
-VERDICTS: tuple[Verdict, ...] = ("safe", "quiet_window", "dangerous")
+VERDICTS: tuple[Verdict, ...] = ("safe", "unverified", "quiet_window", "dangerous")
 VERDICT_TEXT: dict[Verdict, str] = {
     "safe": "safe",
+    "unverified": "not shown to run",
     "quiet_window": "needs a quiet window",
     "dangerous": "dangerous",
 }

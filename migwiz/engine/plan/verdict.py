@@ -6,18 +6,21 @@ Verdicts:
   away by itself (a prepared transaction, an anti-wraparound vacuum), or a statement that is bound to fail;
 - needs a quiet window: reads or writes blocked for `QUIET_S` or more, or a session holds a conflicting
   lock right now (the statement would queue, and every query after it would queue behind it);
+- not shown to run (`unverified`): a statement the server's parser could not check (see `plan.syntax`);
 - safe: otherwise.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from migwiz.engine import humanize
 from migwiz.engine.analysis import Finding, LockOn
 from migwiz.engine.analysis.model import LOCK_MODES, lock_rank
 from migwiz.engine.lockmodes import conflicts
 from migwiz.engine.plan.model import VERDICTS, Blocker, QueueRisk, Reason, StatementPlan, Verdict, worst
+from migwiz.engine.plan.syntax import ParseCheck
 
 QUIET_S = 1.0
 """Blocking reads or writes for longer than this needs a quiet window."""
@@ -27,7 +30,10 @@ LONG_TRANSACTION_S = 60.0
 STRONG_RANK = lock_rank("ShareLock")
 """From ShareLock up, a lock blocks writes."""
 
-_BOUND_TO_FAIL = frozenset({"parse-error", "concurrently-in-transaction"})
+_BOUND_TO_FAIL = frozenset({"parse-error", "concurrently-in-transaction", "version-syntax"})
+_SERVER_DECIDES = frozenset({"parse-error"})
+"""pglast's grammar errors: when the server's own parser accepted the statement, they do not apply.
+(`version-syntax` stays: SYSTEM_USER, say, parses on 15 as a column name and fails when it runs.)"""
 
 
 def blockers_of(locks: Iterable[LockOn], holders: Sequence[Blocker]) -> tuple[Blocker, ...]:
@@ -143,11 +149,18 @@ def _finding_reason(stmt: StatementPlan, f: Finding) -> Reason:
 
 
 def migration_reasons(
-    statements: Sequence[StatementPlan], script_findings: Sequence[Finding], calibrated: bool
+    statements: Sequence[StatementPlan],
+    script_findings: Sequence[Finding],
+    calibrated: bool,
+    checks: Sequence[ParseCheck] = (),
 ) -> tuple[Verdict, tuple[Reason, ...]]:
-    """The verdict of a migration and every reason for it, most severe first."""
-    reasons: list[Reason] = []
-    for stmt in statements:
+    """The verdict of a migration and every reason for it, most severe first. `checks` are the server's
+    parser on each statement: a rejected one is bound to fail, an unchecked one keeps it from `safe`."""
+    reasons: list[Reason] = list(_parse_reasons(checks))
+    accepted = {i for i, c in enumerate(checks) if c.outcome == "accepted"}
+    for i, stmt in enumerate(statements):
+        if i in accepted:  # the server's grammar overrules pglast's
+            stmt = replace(stmt, findings=tuple(f for f in stmt.findings if f.rule not in _SERVER_DECIDES))
         duration = _duration_reason(stmt, calibrated)
         if duration is not None:
             reasons.append(duration)
@@ -156,6 +169,29 @@ def migration_reasons(
     reasons.extend(_finding_reason_script(f) for f in script_findings if f.severity != "info")
     ordered = sorted(reasons, key=lambda r: (-VERDICTS.index(r.verdict), r.line or 0))
     return worst([r.verdict for r in reasons]), tuple(ordered)
+
+
+def _parse_reasons(checks: Sequence[ParseCheck]) -> list[Reason]:
+    rejected = [c for c in checks if c.outcome == "rejected"]
+    unchecked = [c for c in checks if c.outcome == "unchecked"]
+    out = [
+        Reason(
+            "dangerous", f"line {c.line} fails on this server: {c.message}",
+            "rewrite it in syntax this PostgreSQL major accepts", c.line, "server-parse",
+        )
+        for c in rejected
+    ]  # fmt: skip
+    if unchecked:
+        first = unchecked[0]
+        lines = ", ".join(str(c.line) for c in unchecked)
+        out.append(
+            Reason(
+                "unverified", f"not shown to run on this server: line(s) {lines}: {first.message}",
+                "run `migwiz plan` against a server of the target major (without --pg-version), or "
+                "`migwiz dry-run` / `migwiz trace` there", first.line, "server-parse",
+            )
+        )  # fmt: skip
+    return out
 
 
 def _finding_reason_script(f: Finding) -> Reason:
