@@ -218,17 +218,22 @@ def status(ctx: Context) -> None:
         _print_notices(result.notices)
         t = output.table("version", "name", "phase", "txn", "state", "down", "applied", "detail")
         for s in statuses:
-            style = output.STATE_STYLES.get(s.state, "")
+            standing = s.standing  # engine/standing.py: the story `backfill status` and the wizard tell too
+            style = output.STATE_STYLES.get(standing.state, "")
             applied = f"{s.applied_at:%Y-%m-%d %H:%M}" if s.applied_at else ""
             t.add_row(
                 str(s.version),
                 s.name,
                 (s.migration.up.directives.phase or "") if s.migration else "",  # issue 5: phase column
                 "no" if s.transaction is False else "",
-                f"[{style}]{s.state}[/]",
+                f"[{style}]{standing.state}[/]",
                 "yes" if s.has_down else "[red]no[/]",
                 applied,
-                "; ".join(d for d in (s.detail, s.transaction_note if s.state != "applied" else None) if d),
+                "; ".join(
+                    d
+                    for d in (standing.text or s.detail, s.transaction_note if s.state != "applied" else None)
+                    if d
+                ),
             )
         output.stdout.print(t)
         from migwiz.console.backfill import print_phases  # issue 5: where each change stands by phase

@@ -48,7 +48,7 @@ def print_backfills(statuses: Sequence[BackfillStatus]) -> None:
             c.id,
             c.relation,
             Text(state, style=style),
-            f"{s.fraction:.0%}",
+            f"{data['percent']} %",
             f"{humanize.count(c.rows_scanned)} / {humanize.count(c.total_estimate or 0)}",
             f"{humanize.count(c.rate)}/s" if c.rate else "",
             eta,

@@ -25,6 +25,8 @@ STATE_STYLES = {
     "applied": "green",
     "pending": "yellow",
     "failed": "bold red",
+    "running": "cyan",
+    "stopped": "yellow",
     "checksum_mismatch": "bold red",
     "missing_file": "bold red",
 }

@@ -22,7 +22,7 @@ from migwiz.engine.control import install_signal_stop as install_signal_stop
 from migwiz.engine.drift import drift as drift
 from migwiz.engine.dryrun import DryRunReport as DryRunReport
 from migwiz.engine.dryrun import dry_run as dry_run
-from migwiz.engine.errors import UsageError
+from migwiz.engine.errors import MigwizError, UsageError
 from migwiz.engine.eventlog import EventSink, Run, StepCounter
 from migwiz.engine.impact import InflictedWaitWatch
 from migwiz.engine.lintpaths import lint_paths
@@ -39,6 +39,7 @@ from migwiz.engine.repair import repair as repair
 from migwiz.engine.rollback_test import test_rollback as test_rollback
 from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
 from migwiz.engine.session_limits import STATUS_STATEMENT_TIMEOUT_MS, limit_bookkeeping, own_tables_locked
+from migwiz.engine.standing import Standing, read_backfill_facts
 from migwiz.engine.state import DEFAULT_SCHEMA, read_history, state_exists
 from migwiz.engine.status import MigrationStatus, compute_status, out_of_order
 from migwiz.engine.target import TargetInfo as TargetInfo
@@ -68,8 +69,9 @@ def status(dsn: str, mset: MigrationSet, *, schema: str = DEFAULT_SCHEMA) -> Sta
         except psycopg.errors.LockNotAvailable:
             raise own_tables_locked(conn, schema, "status") from None
         initialised = state_exists(conn, schema)
+        backfills = read_backfill_facts(conn, schema) if initialised else {}
         major = conn.info.server_version // 10000
-    statuses = with_transaction_modes(compute_status(mset, history), major)
+    statuses = with_transaction_modes(compute_status(mset, history, backfills), major)
     return StatusResult(statuses, initialised, (*mset.notices, *out_of_order(statuses, phase_exempt)))
 
 
@@ -118,13 +120,14 @@ def migrate(
         runner = Runner(dsn, mset, log=run.log, schema=schema, policy=policy, control=control)
         outcome = "failed"
         summary: dict[str, object] = {}
+        note: str | None = None
         retries = StepCounter("retry")
         run.log.sinks.append(retries)
         impact = InflictedWaitWatch(dsn, lambda: {pid for pid in [runner.backend_pid] if pid})
         try:
             with impact:
                 report = action(runner)
-            outcome = "success" if report.ok else "failed"
+            outcome = run_outcome(report)
             summary = run_summary(report)
         except UsageError as exc:
             run.log.error("plan", exc.message, hint=exc.hint)
@@ -134,12 +137,37 @@ def migrate(
             raise
         finally:
             runner.close()
+            if outcome == "stopped":  # read once the runner's session is gone: its backfill is not "running"
+                left = left_standing(dsn, mset, schema, report)
+                summary["standing"] = {v: st.to_json() for v, st in left.items()}
+                note = "; ".join(f"{v} {st.text or st.state}" for v, st in left.items()) or None
             summary["retries"] = retries.count
             summary["longest_wait_inflicted_ms"] = round(impact.longest_s * 1000)
-            run.finish(outcome, **summary)
+            run.finish(outcome, note=note, **summary)
             if control is not None:
                 control.finish()
     return MigrateResult(run.run_id, report)
+
+
+def run_outcome(report: RunReport) -> str:
+    """How a run ended: failed (a migration failed), stopped (at a safe point, work left) or success."""
+    if not report.ok:
+        return "failed"
+    return "stopped" if report.stopped else "success"
+
+
+def left_standing(dsn: str, mset: MigrationSet, schema: str, report: RunReport) -> dict[str, Standing]:
+    """Where each migration a stop left stands (engine/standing.py), by version; empty if unreadable."""
+    try:
+        statuses = status(dsn, mset, schema=schema).statuses
+    except (psycopg.Error, MigwizError):  # server gone: the stop's own event still says where it stopped
+        return {}
+    left = {str(v) for v in report.not_run}
+    return {
+        str(s.version): s.standing
+        for s in statuses
+        if str(s.version) in left or s.standing.state in ("stopped", "failed", "running")
+    }
 
 
 def run_summary(report: RunReport) -> dict[str, object]:

@@ -9,7 +9,8 @@ Safe points:
   as usual); no later migration starts. The rest stays pending and the log says why.
 - `after="statement"`: the next statement does not start. A transactional migration is then rolled back
   whole; a `no-transaction` migration stops between two statements and `migwiz up` resumes it there.
-  A backfill runs as one statement: it is only stopped between migrations.
+  A backfill stops between two batches whichever safe point is asked (each batch commits its checkpoint):
+  its migration is then `stopped` at N % (engine/standing.py) and `migwiz up` resumes it.
 
 A lock_timeout set with `set_lock_timeout` applies from the next statement on (the migration that is running
 included) and to every later migration, overriding script directives; the runner logs the change.

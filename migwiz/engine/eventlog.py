@@ -380,13 +380,20 @@ class Run:
         """The run's id (a UUID)."""
         return self.log.run_id
 
-    def finish(self, outcome: str, **details: Any) -> None:
-        """Record the outcome, then close the log."""
-        level: Level = "info" if outcome == "success" else "error"
+    def finish(self, outcome: str, *, note: str | None = None, **details: Any) -> None:
+        """Record the outcome (a run `stopped` at a safe point is a warning, not a success; `note` says
+        where it left things), then close the log."""
+        level: Level = "info" if outcome == "success" else "warning" if outcome == "stopped" else "error"
         quiet = [f for f in (getattr(s, "failed", None) for s in self.log.sinks) if isinstance(f, str)]
         if quiet:
             details["sink_failures"] = quiet  # e.g. the syslog daemon went away: said once, here
-        self.log.event(level, "run", f"migwiz {self.command} finished: {outcome}", outcome=outcome, **details)
+        self.log.event(
+            level,
+            "run",
+            f"migwiz {self.command} finished: {outcome}{f' ({note})' if note else ''}",
+            outcome=outcome,
+            **details,
+        )
         with contextlib.suppress(psycopg.Error):  # server gone: the JSON-lines sink still has the story
             self._conn.execute(
                 sql.SQL(

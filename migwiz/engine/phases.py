@@ -327,7 +327,7 @@ class PhaseRow:
     change: str
     versions: tuple[str, ...]
     states: dict[str, str]
-    """phase -> state (applied, pending, failed, ...; "-" when the change has no such migration)."""
+    """phase -> standing state (applied, pending, stopped, failed, ...; "-" when the change has none)."""
 
     @property
     def stage(self) -> str:
@@ -336,7 +336,7 @@ class PhaseRow:
         if all(self.states[p] == "applied" for p in present):
             return "done"
         for p in present:
-            if self.states[p] == "failed":
+            if self.states[p] in ("failed", "running", "stopped"):
                 return f"{p} in progress"
             if self.states[p] != "applied":
                 return f"{p} next"
@@ -359,6 +359,6 @@ def phase_summary(statuses: list[MigrationStatus]) -> list[PhaseRow]:
         for s in members:
             phase = phase_of(s.migration)
             assert phase is not None
-            states[phase] = s.state if states[phase] in ("-", "applied") else states[phase]
+            states[phase] = s.standing.state if states[phase] in ("-", "applied") else states[phase]
         rows.append(PhaseRow(change, tuple(str(s.version) for s in members), states))
     return rows

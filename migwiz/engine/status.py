@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
 from migwiz.engine.model import Migration, MigrationSet, Version
+from migwiz.engine.standing import BackfillFacts, Standing, derive
 from migwiz.engine.state import HistoryRow
 
 State = Literal["applied", "pending", "failed", "checksum_mismatch", "missing_file"]
@@ -28,6 +29,13 @@ class MigrationStatus:
     """Whether the up runs in one transaction (None: not known, or migwiz refuses to run it)."""
     transaction_note: str | None = None
     """Why it runs without a transaction, or why migwiz refuses it (engine/transactions.py)."""
+    backfill: BackfillFacts | None = None
+    """The stored backfill of a `-- migwiz:backfill` migration (None: none, or not read)."""
+
+    @property
+    def standing(self) -> Standing:
+        """Where it stands for the operator (engine/standing.py): the one story every view tells."""
+        return derive(self.state, self.history, self.migration, self.backfill, self.detail)
 
     @property
     def applied_at(self) -> datetime | None:
@@ -35,22 +43,30 @@ class MigrationStatus:
         return self.history.applied_at if self.history and self.history.success else None
 
     def to_json(self) -> dict[str, Any]:
-        """The `--json` shape: version, name, state, has_down (plus applied_at and detail)."""
+        """The `--json` shape: version, name, state (its standing), has_down, applied_at, detail."""
+        standing = self.standing
         return {
             "version": str(self.version),
             "name": self.name,
-            "state": self.state,
+            "state": standing.state,
+            "percent": standing.percent,
+            "resumable": standing.resumable,
             "has_down": self.has_down,
             "applied_at": self.applied_at.isoformat() if self.applied_at else None,
             "phase": self.migration.up.directives.phase if self.migration else None,
-            "detail": self.detail,
+            "detail": standing.text or self.detail,
             "transaction": self.transaction,
             "transaction_note": self.transaction_note,
         }
 
 
-def compute_status(mset: MigrationSet, history: list[HistoryRow]) -> list[MigrationStatus]:
-    """Join files and history, in the order the set's tool runs them. Pure: no database access."""
+def compute_status(
+    mset: MigrationSet, history: list[HistoryRow], backfills: Mapping[str, BackfillFacts] | None = None
+) -> list[MigrationStatus]:
+    """Join files and history (and stored backfills, by version), in the order the set's tool runs them.
+
+    Pure: no database access.
+    """
     rows = {mset.version(h.version): h for h in history}
     result: list[MigrationStatus] = []
     for migration in mset.migrations:
@@ -82,6 +98,7 @@ def compute_status(mset: MigrationSet, history: list[HistoryRow]) -> list[Migrat
                     migration,
                     row,
                     partial_detail(row, migration),
+                    backfill=(backfills or {}).get(str(migration.version)),
                 )
             )
         else:
@@ -139,6 +156,20 @@ def out_of_order(
         for s in statuses
         if s.state == "pending" and s.version < latest.version and not exempt(s, statuses)
     ]
+
+
+def attention(statuses: list[MigrationStatus]) -> list[str]:
+    """One line per migration that is running, stopped, failed or otherwise wrong, from its standing:
+    what the wizard lists under the target's warnings."""
+    out: list[str] = []
+    for s in statuses:
+        standing = s.standing
+        if standing.state in ("applied", "pending"):
+            continue
+        words = standing.state.replace("_", " ")
+        text = standing.text if standing.text.startswith(("backfill", words)) else f"{words}: {standing.text}"
+        out.append(f"{s.version} ({s.name}) {text}".rstrip(": "))
+    return out
 
 
 def in_sync(statuses: list[MigrationStatus]) -> bool:

@@ -24,7 +24,7 @@ from migwiz.engine.model import Migration, MigrationSet, Version
 from migwiz.engine.plan import PlanReport
 from migwiz.engine.runner import ExecutionPolicy
 from migwiz.engine.state import HistoryRow, read_history, state_exists
-from migwiz.engine.status import MigrationStatus
+from migwiz.engine.status import MigrationStatus, attention
 from migwiz.engine.target import TargetInfo
 
 LintWord = Literal["clean", "warnings", "errors"]
@@ -80,6 +80,7 @@ def target_info(dsn: str, settings: Settings) -> TargetView:
     if mset is not None:
         result = commands.status(dsn, mset, schema=settings.schema)
         pending = sum(1 for s in result.statuses if s.state in ("pending", "failed"))
+        warnings.extend(attention(result.statuses))  # the standing `status` shows: stopped at N %, failed…
     else:
         warnings.append("no migration folder: pass --dir or add `dir` to migwiz.toml")
     return TargetView(info, pending, settings.migrations_dir, tuple(warnings))

@@ -32,7 +32,8 @@ def run_wizard(
     """Run the wizard until the operator quits; returns the exit code.
 
     When the terminal is lost during a run (SIGHUP), the run goes on to its safe point (the migration that
-    is running finishes, nothing after it starts) before this returns. `before_exit` runs before the
+    is running finishes, a backfill stops after its current batch, nothing after it starts) before this
+    returns. `before_exit` runs before the
     process leaves at once after a lost terminal (the demo stops its server there).
     """
     context = WizardContext(dsn=dsn, settings=settings, mode=mode, demo=demo)

@@ -15,6 +15,7 @@ from migwiz.engine.backfill.store import (
 )
 from migwiz.engine.connect import connect
 from migwiz.engine.errors import UsageError
+from migwiz.engine.standing import BackfillFacts, Standing, backfill_standing
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,11 @@ class BackfillStatus:
     checkpoint: Checkpoint
     control: Control
     alive: bool
+
+    @property
+    def standing(self) -> Standing:
+        """Where the backfill stands, as `status` and the wizard say it (engine/standing.py)."""
+        return backfill_standing(BackfillFacts(self.checkpoint, self.alive))
 
     @property
     def fraction(self) -> float:
@@ -45,10 +51,15 @@ class BackfillStatus:
     def to_json(self) -> dict[str, Any]:
         """JSON-ready dict."""
         c = self.checkpoint
+        standing = self.standing
+        state = {"applied": "done", "stopped": "stopped"}.get(standing.state, c.state)
         return {
             "id": c.id,
             "table": c.relation,
-            "state": c.state if (self.alive or c.state == "done") else "stopped",
+            "state": state,
+            "percent": standing.percent,
+            "resumable": standing.resumable,
+            "standing": standing.text,
             "rows_done": c.rows_scanned,
             "rows_updated": c.rows_updated,
             "total_estimate": c.total_estimate,

@@ -26,6 +26,7 @@ from migwiz.tui.widgets.sql_view import render_script
 
 NOTICES_SHOWN = 3
 STATE_STYLES = {"applied": "green", "pending": "cyan", "failed": "bold red", "checksum_mismatch": "bold red"}
+STATE_STYLES |= {"running": "cyan", "stopped": "yellow", "missing_file": "bold red"}
 
 
 class PendingScreen(WizardScreen):
@@ -87,7 +88,7 @@ class PendingScreen(WizardScreen):
             rows[str(s.version)] = (
                 Text(str(s.version)),
                 Text(s.name, no_wrap=True, overflow="ellipsis"),
-                Text(s.state, style=STATE_STYLES.get(s.state, "")),
+                Text(s.standing.state, style=STATE_STYLES.get(s.standing.state, "")),
                 verdict_text(verdict),
                 Text((s.migration.up.directives.phase or "") if s.migration else ""),
                 Text("yes" if s.has_down else "no", style="" if s.has_down else "red"),
