@@ -528,6 +528,7 @@ def _confirm_risky(ctx: Context, to: Version | None, phase: str | None, force: b
     from migwiz.engine.risk import error_findings
 
     mset = ctx.migration_set()
+    commands.preflight(ctx.dsn, ctx.settings.schema, "up")  # a missing grant is named before anything else
     statuses = commands.status(ctx.dsn, mset, schema=ctx.settings.schema).statuses
     pending = [
         s.migration

@@ -83,6 +83,19 @@ class MigrateResult:
     report: RunReport
 
 
+def preflight(dsn: str, schema: str, command: str, *, pruning: bool = False) -> None:
+    """What `migrate` checks before it takes the lock: a writable target, the privileges migwiz needs (an
+    error naming the missing grant), and for `up` no unadopted history of another tool."""
+    with connect(dsn, autocommit=True, purpose="preflight") as conn:
+        limit_bookkeeping(conn)  # migwiz's tables held by another session: an error naming it, not a hang
+        try:
+            check_target(conn, schema, pruning=pruning)  # before the lock and the first step
+            if command == "up":
+                ensure_adopted(conn, schema)  # another tool's history, not adopted: it would redo it all
+        except psycopg.errors.LockNotAvailable:
+            raise own_tables_locked(conn, schema, f"migwiz {command}") from None
+
+
 def migrate(
     dsn: str,
     mset: MigrationSet,
@@ -104,14 +117,7 @@ def migrate(
     logged, then raised again. `control` lets another thread (or `install_signal_stop`) stop the run at a
     safe point or change its lock_timeout; it is marked finished when this returns.
     """
-    with connect(dsn, autocommit=True, purpose="preflight") as conn:
-        limit_bookkeeping(conn)  # migwiz's tables held by another session: an error naming it, not a hang
-        try:
-            check_target(conn, schema, pruning=retention_ms is not None)  # before the lock and the first step
-            if command == "up":
-                ensure_adopted(conn, schema)  # another tool's history, not adopted: it would redo it all
-        except psycopg.errors.LockNotAvailable:
-            raise own_tables_locked(conn, schema, f"migwiz {command}") from None
+    preflight(dsn, schema, command, pruning=retention_ms is not None)
     with MigrationLock(dsn, schema, wait_ms=wait_ms):
         run = Run(
             dsn, schema, command, log_file=log_file, syslog_address=syslog_address, retention_ms=retention_ms
