@@ -14,6 +14,10 @@ def demo_migrations_path() -> Path:
 BASELINE_FILES = ("schema.sql", "keys_orders.sql", "keys_others.sql", "fk_orders.sql", "fk_order_items.sql")
 
 
+OBSERVABILITY_SQL = Path(__file__).parent / "sql" / "observability.sql"
+"""Recorded after the baseline files when the demo database has pg_stat_statements (a build with contrib)."""
+
+
 def demo_baseline() -> tuple[Path, ...]:
     """The shop schema before the first demo migration: what shadow databases start from."""
     return tuple(Path(__file__).parent / "sql" / name for name in BASELINE_FILES)
