@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from rich.console import Console
+from textual.widgets import Static
 
 from migwiz.tui.widgets.fit_table import MIN_FLEX, Col, FitTable, fit
 from tests.tui.test_snapshots import SIZES, app_at, feed_live_panes
@@ -55,8 +59,10 @@ async def test_impact_fix_column_fits(size: tuple[int, int]) -> None:
         assert widths["fix"] >= MIN_FLEX, widths
         assert room(widths) <= size[0] - 2, widths
         assert ("rows" in widths) == (size[0] >= 100), widths
-        detail = str(app.screen.query_one("#detail").render())
-        assert "VALIDATE CONSTRAINT in its own migration" in detail.replace("\n", " ")
+        console = Console(width=size[0], record=True, file=io.StringIO())
+        console.print(app.screen.query_one("#detail", Static).content)
+        detail = " ".join(console.export_text().split())
+        assert "fix: ADD CONSTRAINT ... NOT VALID; then VALIDATE CONSTRAINT in its own migration" in detail
 
 
 @pytest.mark.parametrize("size", SIZES)

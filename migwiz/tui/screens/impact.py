@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -83,8 +84,19 @@ def impact_cells(row: ImpactRow) -> Cells:
         _num(row.rows, humanize.count),
         _num(row.est_seconds, humanize.duration),
         blockers,
-        Text(" ".join((row.fix or "").split()), no_wrap=True, overflow="ellipsis"),
+        Text(fix_summary(row.fix), no_wrap=True, overflow="ellipsis"),
     )
+
+
+def fix_summary(fix: str | None) -> str:
+    """The fix on one line, its SQL first (`-- ` comment lines only when it has no SQL).
+
+    >>> fix_summary("-- migwiz:no-transaction\\nCREATE INDEX CONCURRENTLY i ON t (c);")
+    'CREATE INDEX CONCURRENTLY i ON t (c);'
+    """
+    lines = [line.strip() for line in (fix or "").splitlines() if line.strip()]
+    sql = [line for line in lines if not line.startswith("--")]
+    return " ".join(" ".join(sql or lines).split())
 
 
 def visible(rows: tuple[ImpactRow, ...], text: str, sort: int) -> list[ImpactRow]:
@@ -193,9 +205,9 @@ class ImpactScreen(WizardScreen):
         text.append(f"{row.mode} on {row.relation} blocks {row.blocks.replace('_', ' ')}")
         if row.rewrite:
             text.append(" · rewrites the table", style="yellow")
-        if row.fix:
-            text.append(f"\nfix: {row.fix}", style="green")
-        detail.update(text)
+        fix = Table.grid(padding=(0, 1))  # `fix:` and the fix beside it; its lines stay aligned
+        fix.add_row(Text("fix:", style="green"), Text(row.fix or "", style="green"))
+        detail.update(Group(text, fix) if row.fix else text)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_detail()
