@@ -8,6 +8,7 @@ import pytest
 from rich.console import Console
 from textual.widgets import Static
 
+from migwiz.tui.screens.impact import fix_summary
 from migwiz.tui.widgets.fit_table import MIN_FLEX, Col, FitTable, fit
 from tests.tui.test_snapshots import SIZES, app_at, feed_live_panes
 
@@ -77,3 +78,12 @@ async def test_dry_run_statement_and_lock_query_fit(size: tuple[int, int]) -> No
         await feed_live_panes(pilot)
         widths = shown(app, "#lock-table")
         assert widths["query"] >= MIN_FLEX and room(widths) <= size[0] - 2, widths
+
+
+def test_the_fix_cell_shows_sql_before_comments() -> None:
+    fix = "-- migwiz:no-transaction\nCREATE INDEX CONCURRENTLY i\n    ON t (c);"
+    assert fix_summary(fix) == "CREATE INDEX CONCURRENTLY i ON t (c);"
+    assert fix_summary("-- end the transaction before this statement") == (
+        "-- end the transaction before this statement"
+    )
+    assert fix_summary(None) == ""
