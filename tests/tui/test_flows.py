@@ -41,7 +41,7 @@ def plain(widget: Static) -> str:
     """What a Static shows, as plain text."""
     console = Console(width=200, color_system=None, force_terminal=False)
     with console.capture() as cap:
-        console.print(widget.render())
+        console.print(widget.content)
     return cap.get()
 
 

@@ -19,6 +19,7 @@ from migwiz.engine.backup import BackupReport, DumpProgress, DumpResult, backup_
 from migwiz.tui import backend
 from migwiz.tui.messages import BackupProgress, Loaded
 from migwiz.tui.screens.base import WizardScreen
+from migwiz.tui.widgets.indent import indented
 
 VERDICT_STYLES = {"ready": "bold green", "degraded": "bold yellow", "not protected": "bold red"}
 LEVEL_STYLES = {"not protected": "red", "degraded": "yellow", "warning": "yellow"}
@@ -30,7 +31,7 @@ def render_backup(report: BackupReport) -> RenderableType:
         Text.assemble(("Point-in-time recovery: ", "bold"), (report.verdict, VERDICT_STYLES[report.verdict]))
     ]
     for reason in report.reasons:
-        parts.append(Text(f"  {reason.level}: {reason.text}", style=LEVEL_STYLES.get(reason.level, "")))
+        parts.append(indented(f"{reason.level}: {reason.text}", style=LEVEL_STYLES.get(reason.level, "")))
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column()
@@ -46,7 +47,7 @@ def render_backup(report: BackupReport) -> RenderableType:
         )
     parts.append(facts)
     for note in report.notes:
-        parts.append(Text(f"  note: {note}", style="dim"))
+        parts.append(indented(f"note: {note}", style="dim"))
     return Group(*parts)
 
 

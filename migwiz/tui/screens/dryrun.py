@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -18,7 +18,19 @@ from migwiz.engine.dryrun import DryRunReport, DryRunStatement
 from migwiz.tui import backend
 from migwiz.tui.messages import Loaded
 from migwiz.tui.screens.base import WizardScreen
-from migwiz.tui.widgets.keyed_table import Cells, selected_key, sync_rows
+from migwiz.tui.widgets.fit_table import Col, FitTable
+from migwiz.tui.widgets.indent import indented
+from migwiz.tui.widgets.keyed_table import Cells, selected_key
+
+COLUMNS = (  # the statement keeps 20+ cells: locks and rewrites shrink, then took and rewrites hide
+    Col("ver", "ver"),
+    Col("index", "#"),
+    Col("result", "result"),
+    Col("took", "took", hide=2),
+    Col("locks", "locks taken", shrink=16),
+    Col("rewrites", "rewrites", shrink=8, hide=1),
+    Col("sql", "statement", flex=True),
+)
 
 RESULTS = {"ok": Text("ok", style="green"), "failed": Text("FAILED", style="bold red")}
 
@@ -60,12 +72,12 @@ def dry_run_cells(s: DryRunStatement) -> Cells:
         Text(took, justify="right"),
         Text(", ".join(lock_words(s)) or "-", no_wrap=True, overflow="ellipsis"),
         Text(", ".join((*s.rewrites, *s.index_rebuilds)), style="yellow", no_wrap=True, overflow="ellipsis"),
-        Text(s.sql, no_wrap=True, overflow="ellipsis"),
+        Text(" ".join(s.sql.split()), no_wrap=True, overflow="ellipsis"),
     )
 
 
-def render_head(report: DryRunReport) -> Text:
-    """The verdict line, what was sampled, and the engine's notices."""
+def render_head(report: DryRunReport) -> RenderableType:
+    """The verdict line, what was sampled, and the engine's notices (wrapped lines stay indented)."""
     head = Text.assemble(
         ("Dry run: ", "bold"),
         ("every statement ran", "bold green")
@@ -73,16 +85,16 @@ def render_head(report: DryRunReport) -> Text:
         else ("a statement would fail", "bold red"),
     )
     head.append(f" · {len(report.statements)} statements on shadow {report.shadow}", style="dim")
+    lines: list[RenderableType] = [head]
     if report.sampled:
         sampled = ", ".join(f"{table} ({rows} rows)" for table, rows in report.sampled.items())
-        head.append(f"\n  sampled: {sampled}", style="dim")
+        lines.append(indented(f"sampled: {sampled}", style="dim"))
     else:
-        head.append(
-            "\n  the shadow has the schema, no rows: times are catalog work, not data work", style="dim"
+        lines.append(
+            indented("the shadow has the schema, no rows: times are catalog work, not data work", style="dim")
         )
-    for notice in report.notices:
-        head.append(f"\n  {notice}", style="yellow")
-    return head
+    lines.extend(indented(notice, style="yellow") for notice in report.notices)
+    return Group(*lines)
 
 
 def render_statement(s: DryRunStatement) -> Text:
@@ -116,15 +128,7 @@ class DryRunScreen(WizardScreen):
 
     def body(self) -> ComposeResult:
         yield Static("", id="dry-verdict", classes="section")
-        table: DataTable[RenderableType] = DataTable(id="dry", cursor_type="row")
-        table.add_column("ver")
-        table.add_column("#")
-        table.add_column("result")
-        table.add_column("took")
-        table.add_column("locks taken", width=28)
-        table.add_column("rewrites", width=14)
-        table.add_column("statement")
-        yield table
+        yield FitTable(COLUMNS, id="dry", cursor_type="row")
         yield Static("", id="dry-detail", classes="section")
 
     def has_data(self) -> bool:
@@ -145,9 +149,9 @@ class DryRunScreen(WizardScreen):
         if not isinstance(report, DryRunReport):
             return
         self.query_one("#dry-verdict", Static).update(render_head(report))
-        table = self.query_one("#dry", DataTable)
+        table = self.query_one("#dry", FitTable)
         with self.app.batch_update():
-            sync_rows(table, {statement_key(s): dry_run_cells(s) for s in statements(report)})
+            table.set_rows({statement_key(s): dry_run_cells(s) for s in statements(report)})
         table.focus()
         self.set_status("n execute on the target (asks for confirmation first)")
         self.show_detail()

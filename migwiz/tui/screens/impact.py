@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -22,7 +23,9 @@ from migwiz.tui.backend import ImpactReport, ImpactRow
 from migwiz.tui.messages import Loaded
 from migwiz.tui.screens.base import WizardScreen
 from migwiz.tui.verdicts import verdict_text
-from migwiz.tui.widgets.keyed_table import Cells, selected_key, sync_rows
+from migwiz.tui.widgets.fit_table import Col, FitTable
+from migwiz.tui.widgets.indent import indented
+from migwiz.tui.widgets.keyed_table import Cells, selected_key
 
 SEVERITY_STYLES = {"error": "red", "warning": "yellow", "info": ""}
 
@@ -42,6 +45,19 @@ SHORT_MODES = {
     "ShareRowExclusiveLock": "ShareRowExcl",
     "RowExclusiveLock": "RowExcl",
 }
+
+
+COLUMNS = (  # at 80 columns `fix` keeps 20+ cells: rows, then size, then est. hide (the detail has all)
+    Col("version", "ver"),
+    Col("statement", "#"),
+    Col("lock", "lock"),
+    Col("relation", "relation", shrink=10),
+    Col("size", "size", hide=2),
+    Col("rows", "rows", hide=1),
+    Col("est", "est.", hide=3),
+    Col("blockers", "blk"),
+    Col("fix", "fix", flex=True),
+)
 
 
 def short_mode(mode: str) -> str:
@@ -68,8 +84,19 @@ def impact_cells(row: ImpactRow) -> Cells:
         _num(row.rows, humanize.count),
         _num(row.est_seconds, humanize.duration),
         blockers,
-        Text(row.fix.splitlines()[0] if row.fix else "", no_wrap=True, overflow="ellipsis"),
+        Text(fix_summary(row.fix), no_wrap=True, overflow="ellipsis"),
     )
+
+
+def fix_summary(fix: str | None) -> str:
+    """The fix on one line, its SQL first (`-- ` comment lines only when it has no SQL).
+
+    >>> fix_summary("-- migwiz:no-transaction\\nCREATE INDEX CONCURRENTLY i ON t (c);")
+    'CREATE INDEX CONCURRENTLY i ON t (c);'
+    """
+    lines = [line.strip() for line in (fix or "").splitlines() if line.strip()]
+    sql = [line for line in lines if not line.startswith("--")]
+    return " ".join(" ".join(sql or lines).split())
 
 
 def visible(rows: tuple[ImpactRow, ...], text: str, sort: int) -> list[ImpactRow]:
@@ -105,17 +132,7 @@ class ImpactScreen(WizardScreen):
         yield Input(
             placeholder="filter: relation, lock, version… (Enter to apply, Esc to leave)", id="filter"
         )
-        table: DataTable[RenderableType] = DataTable(id="impact", cursor_type="row")
-        table.add_column("ver", key="version")
-        table.add_column("#", key="statement")
-        table.add_column("lock", key="lock")
-        table.add_column("relation", key="relation", width=16)
-        table.add_column("size", key="size")
-        table.add_column("rows", key="rows")
-        table.add_column("est.", key="est")
-        table.add_column("blk", key="blockers")
-        table.add_column("fix", key="fix", width=12)
-        yield table
+        yield FitTable(COLUMNS, id="impact", cursor_type="row")
         yield Static("", id="detail", classes="section")
 
     @property
@@ -146,17 +163,16 @@ class ImpactScreen(WizardScreen):
         if not isinstance(report, ImpactReport):
             return
         verdict = Text.assemble(("Verdict: ", "bold"), verdict_text(report.verdict, bold=True))
+        reasons: list[RenderableType] = [indented(r, style="yellow") for r in report.reasons[:3]]
         to = self.wizard.data.apply_to
         if report.direction == "down":
             verdict.append(f" · down scripts back to {self.wizard.data.rollback_to}")
         elif to is not None:
             verdict.append(f" · up to {to}")
         verdict.append(f" · {len(report.rows)} locks · {report.source}")
-        for reason in report.reasons[:3]:
-            verdict.append(f"\n  {reason}", style="yellow")
         if len(report.reasons) > 3:
-            verdict.append(f"\n  … {len(report.reasons) - 3} more", style="dim")
-        self.query_one("#verdict", Static).update(verdict)
+            reasons.append(indented(f"… {len(report.reasons) - 3} more", style="dim"))
+        self.query_one("#verdict", Static).update(Group(verdict, *reasons))
         self.fill()
         self.query_one("#impact", DataTable).focus()
 
@@ -167,7 +183,7 @@ class ImpactScreen(WizardScreen):
             return
         rows = visible(report.rows, self.query_one("#filter", Input).value, self.sort)
         with self.app.batch_update():
-            sync_rows(self.query_one("#impact", DataTable), {r.key: impact_cells(r) for r in rows})
+            self.query_one("#impact", FitTable).set_rows({r.key: impact_cells(r) for r in rows})
         self.set_status(
             f"{len(rows)} of {len(report.rows)} shown · sorted by {SORTS[self.sort][0]} · s sort, / filter"
         )
@@ -189,9 +205,9 @@ class ImpactScreen(WizardScreen):
         text.append(f"{row.mode} on {row.relation} blocks {row.blocks.replace('_', ' ')}")
         if row.rewrite:
             text.append(" · rewrites the table", style="yellow")
-        if row.fix:
-            text.append(f"\nfix: {row.fix}", style="green")
-        detail.update(text)
+        fix = Table.grid(padding=(0, 1))  # `fix:` and the fix beside it; its lines stay aligned
+        fix.add_row(Text("fix:", style="green"), Text(row.fix or "", style="green"))
+        detail.update(Group(text, fix) if row.fix else text)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_detail()

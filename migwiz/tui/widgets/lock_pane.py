@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from migwiz.engine import humanize
 from migwiz.engine.monitor import LockWait, Snapshot
-from migwiz.tui.widgets.keyed_table import Cells, sync_rows
+from migwiz.tui.widgets.fit_table import Col, FitTable
+from migwiz.tui.widgets.keyed_table import Cells
 
+COLUMNS = (  # the query keeps 20+ cells: relation and who shrink, then xact and who hide
+    Col("pid", "pid"),
+    Col("mode", "mode"),
+    Col("relation", "relation", shrink=10),
+    Col("waiting", "waiting"),
+    Col("xact", "xact", hide=1),
+    Col("who", "who", shrink=8, hide=2),
+    Col("query", "query", flex=True),
+)
 OURS = "bold cyan"
 WAITING = "yellow"
 OURS_MARK = "» "
@@ -42,11 +51,11 @@ def _cells(depth: int, node: LockWait) -> Cells:
     return (
         who,
         Text(_mode(node.mode), style=style),
-        Text(node.relation or node.locktype or ""),
+        Text(node.relation or node.locktype or "", no_wrap=True, overflow="ellipsis"),
         Text(_age(node.wait_s), style=WAITING if node.mode else ""),
         Text(_age(node.xact_age_s)),
-        Text(label, style=style),
-        Text(node.query, no_wrap=True, overflow="ellipsis"),
+        Text(label, style=style, no_wrap=True, overflow="ellipsis"),
+        Text(" ".join(node.query.split()), no_wrap=True, overflow="ellipsis"),
     )
 
 
@@ -55,9 +64,7 @@ class LockPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("Lock waits: waiting for the first sample…", id="lock-title", classes="pane-title")
-        table: DataTable[RenderableType] = DataTable(id="lock-table", cursor_type="row", zebra_stripes=False)
-        table.add_columns("pid", "mode", "relation", "waiting", "xact", "who", "query")
-        yield table
+        yield FitTable(COLUMNS, id="lock-table", cursor_type="row", zebra_stripes=False)
 
     def show(self, snapshot: Snapshot) -> None:
         """Render a snapshot: title with counts, rows diffed by pid."""
@@ -72,4 +79,4 @@ class LockPane(Vertical):
             )
             suffix = f" · {ours_block} blocked by us" if ours_block else ""
             title.update(Text.assemble(("Lock waits", "bold"), f": {snapshot.waiting} waiting{suffix}"))
-        sync_rows(self.query_one("#lock-table", DataTable), lock_rows(snapshot))
+        self.query_one("#lock-table", FitTable).set_rows(lock_rows(snapshot))

@@ -8,20 +8,21 @@ from rich.text import Text
 
 from migwiz.engine.analysis import Finding, ScriptLint
 from migwiz.engine.model import Script
+from migwiz.tui.widgets.indent import indented
 
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 SEVERITY_MARKS = {"error": "✗", "warning": "!", "info": "i"}
 
 
-def finding_lines(finding: Finding) -> list[Text]:
-    """`! warning rule-id: message` and, when there is one, `  fix: ...`."""
+def finding_lines(finding: Finding) -> list[RenderableType]:
+    """`! warning rule-id: message` and, when there is one, `  fix: ...`; wrapped lines stay indented."""
     style = SEVERITY_STYLES.get(finding.severity, "")
-    head = Text(f"  {SEVERITY_MARKS.get(finding.severity, '-')} {finding.severity} ", style=style)
+    head = Text(f"{SEVERITY_MARKS.get(finding.severity, '-')} {finding.severity} ", style=style)
     head.append(finding.rule, style="bold")
     head.append(f": {finding.message}")
-    lines = [head]
+    lines: list[RenderableType] = [indented(head, 2)]
     if finding.fix:
-        lines.append(Text(f"    fix: {finding.fix}", style="green"))
+        lines.append(indented(f"fix: {finding.fix}", 4, style="green"))
     return lines
 
 
@@ -41,12 +42,12 @@ def render_script(script: Script, lint: ScriptLint | None, *, title: str | None 
         if index < len(analyses):
             st = analyses[index]
             locks = ", ".join(f"{lock.mode.removesuffix('Lock')} on {lock.relation}" for lock in st.own_locks)
-            info = Text(f"  {st.kind}", style="dim")
+            info = Text(st.kind, style="dim")
             if locks:
                 info.append(f" · {locks}", style="dim")
             if st.rewrites:
                 info.append(f" · rewrites {', '.join(st.rewrites)}", style="dim")
-            parts.append(info)
+            parts.append(indented(info))
             for finding in st.findings:
                 parts.extend(finding_lines(finding))
     if lint is not None:

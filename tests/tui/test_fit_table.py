@@ -1,0 +1,89 @@
+"""Tables at 80 columns: the SQL or fix column keeps at least 20 cells, the others shrink or hide."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rich.console import Console
+from textual.widgets import Static
+
+from migwiz.tui.screens.impact import fix_summary
+from migwiz.tui.widgets.fit_table import MIN_FLEX, Col, FitTable, fit
+from tests.tui.test_snapshots import SIZES, app_at, feed_live_panes
+
+COLS = [
+    Col("ver", "ver"),
+    Col("rel", "relation", shrink=10),
+    Col("size", "size", hide=2),
+    Col("rows", "rows", hide=1),
+    Col("sql", "sql", flex=True),
+]
+NATURAL = [4, 18, 8, 6, 60]
+
+
+def room(widths: dict[str, int]) -> int:
+    return sum(widths.values()) + 2 * len(widths)
+
+
+def test_a_wide_table_shows_every_column_and_gives_the_rest_to_sql() -> None:
+    widths = fit(COLS, NATURAL, 120)
+    assert widths == {"ver": 4, "rel": 18, "size": 8, "rows": 6, "sql": 74}
+    assert room(widths) == 120
+
+
+def test_narrow_shrinks_first_then_hides_in_rank_order() -> None:
+    widths = fit(COLS, NATURAL, 64)  # shrinking relation to 16 is enough
+    assert widths == {"ver": 4, "rel": 16, "size": 8, "rows": 6, "sql": 20} and room(widths) == 64
+    widths = fit(COLS, NATURAL, 54)  # relation at 10 is not: rows hides, relation gets width back
+    assert list(widths) == ["ver", "rel", "size", "sql"] and widths["sql"] == 20 and room(widths) == 54
+    widths = fit(COLS, NATURAL, 40)  # then size
+    assert list(widths) == ["ver", "rel", "sql"] and widths["rel"] >= 10 and widths["sql"] >= MIN_FLEX
+
+
+def test_sql_never_gets_less_than_the_minimum() -> None:
+    assert fit(COLS, NATURAL, 10)["sql"] == MIN_FLEX
+
+
+def shown(app: object, selector: str) -> dict[str, int]:
+    table = app.screen.query_one(selector, FitTable)  # type: ignore[attr-defined]
+    return {str(k.value): c.width for k, c in table.columns.items()}
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_impact_fix_column_fits(size: tuple[int, int]) -> None:
+    """Impact at 80×24 and 100×30: `fix` has 20+ cells, the table fits the screen, the detail has it all."""
+    app = app_at("impact")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        widths = shown(app, "#impact")
+        assert widths["fix"] >= MIN_FLEX, widths
+        assert room(widths) <= size[0] - 2, widths
+        assert ("rows" in widths) == (size[0] >= 100), widths
+        console = Console(width=size[0], record=True, file=io.StringIO())
+        console.print(app.screen.query_one("#detail", Static).content)
+        detail = " ".join(console.export_text().split())
+        assert "fix: ADD CONSTRAINT ... NOT VALID; then VALIDATE CONSTRAINT in its own migration" in detail
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_dry_run_statement_and_lock_query_fit(size: tuple[int, int]) -> None:
+    app = app_at("dryrun")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        widths = shown(app, "#dry")
+        assert widths["sql"] >= MIN_FLEX and room(widths) <= size[0] - 2, widths
+    app = app_at("execute", ran=False)
+    async with app.run_test(size=size) as pilot:
+        await feed_live_panes(pilot)
+        widths = shown(app, "#lock-table")
+        assert widths["query"] >= MIN_FLEX and room(widths) <= size[0] - 2, widths
+
+
+def test_the_fix_cell_shows_sql_before_comments() -> None:
+    fix = "-- migwiz:no-transaction\nCREATE INDEX CONCURRENTLY i\n    ON t (c);"
+    assert fix_summary(fix) == "CREATE INDEX CONCURRENTLY i ON t (c);"
+    assert fix_summary("-- end the transaction before this statement") == (
+        "-- end the transaction before this statement"
+    )
+    assert fix_summary(None) == ""
