@@ -7,6 +7,7 @@ import asyncio
 import os
 import sys
 import threading
+import time
 from pathlib import Path
 
 import psycopg
@@ -16,10 +17,11 @@ from rich.console import Console
 from textual.widgets import Static
 
 from migwiz.engine import commands
-from migwiz.engine.backfill.store import ensure_backfill_state, write_control
+from migwiz.engine.backfill.store import ensure_backfill_state, start_checkpoint, write_control
 from migwiz.engine.state import ensure_state
 from migwiz.tui.app import make_app
 from migwiz.tui.context import WizardContext
+from migwiz.tui.screens.watch import WatchScreen
 from migwiz.tui.widgets.progress_pane import ProgressPane
 from tests.conftest import TestDatabase
 from tests.tui.helpers import make_target, wait_until
@@ -143,3 +145,46 @@ async def test_watch_shows_the_backfill_of_another_process(db_latest: TestDataba
         if proc.returncode is None:
             proc.kill()
             await asyncio.wait_for(proc.wait(), 30)
+
+
+def test_a_backfill_whose_process_died_reads_as_stopped(db_latest: TestDatabase, tmp_path: Path) -> None:
+    """A checkpoint says `running` while its backend lives; once the backend is gone the watch screen shows
+    it stopped, once, then no more: a dead process's checkpoint never looks like a running backfill."""
+    make_target(db_latest, tmp_path / "migrations", rows=10)
+    runner = psycopg.connect(db_latest.dsn, autocommit=True)
+    ensure_state(runner)
+    ensure_backfill_state(runner, "migwiz")
+    start_checkpoint(
+        runner,
+        "migwiz",
+        "0002",
+        relation="public.items",
+        key_columns=("id",),
+        statement="UPDATE items SET v = v",
+        upper_key=("10",),
+        total_estimate=10,
+        run_id=None,
+    )
+    reader = psycopg.connect(db_latest.dsn, autocommit=True)
+    screen = WatchScreen()  # not mounted: no worker of its own reads the checkpoints meanwhile
+    try:
+        (running,) = screen.backfill_readings(reader, "migwiz")
+        assert (running.backfill_id, running.state, running.table) == ("0002", "running", "public.items")
+        runner.close()
+        wait_for_gone(reader)
+        (stopped,) = screen.backfill_readings(reader, "migwiz")
+        assert (stopped.state, stopped.eta_s) == ("stopped", None)
+        assert screen.backfill_readings(reader, "migwiz") == []
+        assert WatchScreen().backfill_readings(reader, "migwiz") == []
+    finally:
+        runner.close()
+        reader.close()
+
+
+def wait_for_gone(reader: psycopg.Connection[tuple[object, ...]]) -> None:
+    """Until the checkpoint's backend has left pg_stat_activity (bounded)."""
+    deadline = time.monotonic() + 30
+    query = "SELECT count(*) FROM pg_stat_activity a JOIN migwiz.backfill_progress b ON a.pid = b.pid"
+    while reader.execute(query).fetchone() != (0,):
+        assert time.monotonic() < deadline, "the closed connection's backend did not go away"
+        time.sleep(0.05)

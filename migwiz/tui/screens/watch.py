@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
@@ -119,14 +120,21 @@ class WatchScreen(WizardScreen):
                 self._wake.wait(2.0)
 
     def backfill_readings(self, conn: psycopg.Connection[Any], schema: str) -> list[BackfillProgress]:
-        """The running backfills' checkpoints, and once more each one that stopped or finished since."""
+        """The running backfills' checkpoints, and once more each one that stopped or finished since.
+
+        A checkpoint left `running` by a process that died (its backend is gone) reads as stopped, as in
+        `migwiz backfill status`."""
         row = conn.execute("SELECT pg_catalog.clock_timestamp()").fetchone()
         now: datetime = row[0] if row else datetime.now(UTC)
+        alive = {int(r[0]) for r in conn.execute("SELECT pid FROM pg_catalog.pg_stat_activity").fetchall()}
         readings: list[BackfillProgress] = []
         for checkpoint in read_checkpoints(conn, schema):
-            live = checkpoint.state in LIVE_BACKFILL
+            reading = progress_from_checkpoint(checkpoint, now)
+            if reading.state in LIVE_BACKFILL and checkpoint.pid not in alive:
+                reading = replace(reading, state="stopped", eta_s=None)
+            live = reading.state in LIVE_BACKFILL
             if live or checkpoint.id in self._backfills:
-                readings.append(progress_from_checkpoint(checkpoint, now))
+                readings.append(reading)
             if live:
                 self._backfills.add(checkpoint.id)
             else:
