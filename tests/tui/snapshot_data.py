@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from migwiz.engine.dryrun import DryRunReport, DryRunStatement
 from migwiz.engine.eventlog import Event
 from migwiz.engine.migset import load_migration_set
 from migwiz.engine.model import MigrationSet, Version
-from migwiz.engine.monitor import LockWait, Progress, Snapshot
+from migwiz.engine.monitor import LockWait, Progress, SessionInfo, Snapshot
 from migwiz.engine.runner import MigrationOutcome, RunReport, StatementFailure
 from migwiz.engine.state import HistoryRow
 from migwiz.engine.status import compute_status
@@ -399,6 +400,24 @@ def lock_snapshot() -> Snapshot:
         True,
     )
     return Snapshot(T0, 160004, (ours,), (), (index,), (), ())
+
+
+def watch_snapshot() -> Snapshot:
+    """`lock_snapshot` as observer mode samples it: the executor's session runs its statement for 12 s."""
+    executor = SessionInfo(
+        31337,
+        "migwiz executor",
+        "deploy",
+        "active",
+        "client backend",
+        None,
+        14.0,
+        12.0,
+        12.0,
+        "ALTER TABLE orders ALTER COLUMN status TYPE order_status USING status::order_status",
+        True,
+    )
+    return replace(lock_snapshot(), ours=(executor,))
 
 
 def current() -> CurrentStatement:

@@ -46,6 +46,14 @@ async def feed_live_panes(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
+async def feed_watch(pilot: Pilot[Any]) -> None:
+    """What observer mode's workers would post: a sample that sees the executor's session, log events."""
+    pilot.app.screen.post_message(MonitorSample(fixed.watch_snapshot()))
+    for event in fixed.run_events():
+        pilot.app.screen.post_message(LogEvent(event))
+    await pilot.pause()
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_target(snap_compare: Compare, size: tuple[int, int]) -> None:
     """Target: PostgreSQL 16.4, shop 1.2 GB, version 0003, 5 pending, one warning; the three choices."""
@@ -187,8 +195,9 @@ def test_rollback_impact(snap_compare: Compare, size: tuple[int, int]) -> None:
 
 @pytest.mark.parametrize("size", SIZES)
 def test_watch(snap_compare: Compare, size: tuple[int, int]) -> None:
-    """Observer mode: read-only tag, lock tree, index progress, the log of someone else's run."""
-    assert snap_compare(app_at("watch", "watch"), terminal_size=size, run_before=feed_live_panes)
+    """Observer mode: read-only tag, the executor's running statement, lock tree, index progress, the log
+    of someone else's run."""
+    assert snap_compare(app_at("watch", "watch"), terminal_size=size, run_before=feed_watch)
 
 
 def running_app() -> WizardApp:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
-from typing import Any, Literal
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Literal, cast
+
+if TYPE_CHECKING:
+    from migwiz.engine.backfill.store import Checkpoint
 
 BackfillState = Literal["starting", "running", "paused", "throttled", "done", "stopped"]
 
@@ -59,3 +63,37 @@ def progress_from_json(data: Mapping[str, Any]) -> BackfillProgress | None:
     if not names.issubset(data):
         return None
     return BackfillProgress(**{name: data[name] for name in names})
+
+
+def progress_from_checkpoint(
+    checkpoint: Checkpoint,
+    now: datetime,
+) -> BackfillProgress:
+    """A reading rebuilt from a stored checkpoint , as another process sees it.
+
+    The rate is the checkpoint's own (rows per second of its last batches); the ETA follows from it and
+    the planner's estimate of the range. `now` is the server clock of the reading.
+    """
+    state = cast(BackfillState, checkpoint.state if checkpoint.state in _STATES else "running")
+    done = int(checkpoint.rows_scanned or 0)
+    total = int(checkpoint.total_estimate or 0)
+    rate = float(checkpoint.rate or 0.0)
+    eta = max(0.0, (total - done) / rate) if rate > 0 and total > done and state != "done" else None
+    end = checkpoint.finished_at or now
+    return BackfillProgress(
+        backfill_id=checkpoint.id,
+        table=checkpoint.relation,
+        state=state,
+        rows_done=done,
+        rows_updated=int(checkpoint.rows_updated or 0),
+        total_estimate=total,
+        batches=int(checkpoint.batches or 0),
+        batch_size=int(checkpoint.batch_size or 0),
+        rate=rate,
+        eta_s=eta,
+        elapsed_s=max(0.0, (end - checkpoint.started_at).total_seconds()),
+        last_batch_ms=0.0,
+    )
+
+
+_STATES = frozenset({"starting", "running", "paused", "throttled", "done", "stopped"})

@@ -3,24 +3,34 @@
 from __future__ import annotations
 
 import threading
-from typing import ClassVar
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any, ClassVar
 
+import psycopg
 from psycopg import conninfo
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
+from migwiz.engine.backfill.progress import BackfillProgress, progress_from_checkpoint
+from migwiz.engine.backfill.store import read_checkpoints
 from migwiz.engine.connect import connect, dsn_params, scrub
 from migwiz.engine.eventlog import read_events
 from migwiz.engine.monitor import Monitor, Snapshot
 from migwiz.engine.state import state_exists
-from migwiz.tui.messages import LogEvent, MonitorFailed, MonitorSample
+from migwiz.tui.messages import BackfillProgressed, LogEvent, MonitorFailed, MonitorSample
 from migwiz.tui.screens.base import WizardScreen
 from migwiz.tui.screens.execute import OURS_PREFIX
 from migwiz.tui.widgets.event_tail import EventTail
 from migwiz.tui.widgets.lock_pane import LockPane
 from migwiz.tui.widgets.progress_pane import ProgressPane
+
+WATCH_PURPOSE = "watch"
+WATCH_LOG_NAME = f"{OURS_PREFIX}{WATCH_PURPOSE}"
+"""The log reader's own session: named like ours, never shown as a running statement."""
+LIVE_BACKFILL = frozenset({"starting", "running", "paused", "throttled"})
 
 
 def read_only(dsn: str) -> str:
@@ -44,6 +54,7 @@ class WatchScreen(WizardScreen):
     def __init__(self) -> None:
         super().__init__()
         self._wake = threading.Event()
+        self._backfills: set[str] = set()  # ids of the backfills seen running (worker thread only)
         self.error: str | None = None
 
     def body(self) -> ComposeResult:
@@ -92,7 +103,7 @@ class WatchScreen(WizardScreen):
         first = True
         while not worker.is_cancelled:
             try:
-                with connect(read_only(ctx.dsn), autocommit=True, purpose="watch") as conn:
+                with connect(read_only(ctx.dsn), autocommit=True, purpose=WATCH_PURPOSE) as conn:
                     while not worker.is_cancelled:
                         if state_exists(conn, schema):
                             events = read_events(conn, schema, after_id=last_id, limit=40 if first else 500)
@@ -100,11 +111,38 @@ class WatchScreen(WizardScreen):
                             for event_id, event in events:
                                 last_id = max(last_id, event_id)
                                 self.post_message(LogEvent(event))
+                            for reading in self.backfill_readings(conn, schema):
+                                self.post_message(BackfillProgressed(reading))
                         self._wake.wait(ctx.poll_interval_s * 2)
             except Exception as exc:
                 said = str(exc).splitlines()[0] if str(exc) else repr(exc)
                 self.post_message(MonitorFailed(scrub(f"log: {said}")))
                 self._wake.wait(2.0)
+
+    def backfill_readings(self, conn: psycopg.Connection[Any], schema: str) -> list[BackfillProgress]:
+        """The running backfills' checkpoints, and once more each one that stopped or finished since.
+
+        A checkpoint left `running` by a process that died (its backend is gone) reads as stopped, as in
+        `migwiz backfill status`."""
+        row = conn.execute("SELECT pg_catalog.clock_timestamp()").fetchone()
+        now: datetime = row[0] if row else datetime.now(UTC)
+        alive = {int(r[0]) for r in conn.execute("SELECT pid FROM pg_catalog.pg_stat_activity").fetchall()}
+        readings: list[BackfillProgress] = []
+        for checkpoint in read_checkpoints(conn, schema):
+            reading = progress_from_checkpoint(checkpoint, now)
+            if reading.state in LIVE_BACKFILL and checkpoint.pid not in alive:
+                reading = replace(reading, state="stopped", eta_s=None)
+            live = reading.state in LIVE_BACKFILL
+            if live or checkpoint.id in self._backfills:
+                readings.append(reading)
+            if live:
+                self._backfills.add(checkpoint.id)
+            else:
+                self._backfills.discard(checkpoint.id)
+        return readings
+
+    def on_backfill_progressed(self, message: BackfillProgressed) -> None:
+        self.query_one(ProgressPane).show_backfill(message.progress)
 
     def on_monitor_sample(self, message: MonitorSample) -> None:
         if self.app.screen is self:
@@ -114,7 +152,9 @@ class WatchScreen(WizardScreen):
         """Both panes from one sample."""
         with self.app.batch_update():
             self.query_one(LockPane).show(snapshot)
-            self.query_one(ProgressPane).show_snapshot(snapshot)
+            pane = self.query_one(ProgressPane)
+            pane.show_sessions(snapshot, skip=(WATCH_LOG_NAME,))
+            pane.show_snapshot(snapshot)
 
     def on_monitor_failed(self, message: MonitorFailed) -> None:
         if message.error != self.error:
@@ -122,6 +162,8 @@ class WatchScreen(WizardScreen):
             self.notify(message.error, severity="warning")
 
     def on_log_event(self, message: LogEvent) -> None:
+        if message.event.step == "backfill progress":
+            return  # the progress pane shows it (from the checkpoint); the tail keeps the decisions
         self.query_one(EventTail).add(message.event)
 
     def action_back(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -106,6 +108,29 @@ class ProgressPane(Vertical):
         self.query_one("#operation", Static).update(text)
         self.op_total = float(max(p.total_estimate, p.rows_done, 1))
         self.op_done = float(p.rows_done if p.state != "done" else self.op_total)
+
+    def show_sessions(self, snapshot: Snapshot, skip: Collection[str] = ()) -> None:
+        """Observer mode: the statements our sessions (`migwiz ...`, another process) are running now."""
+        running = sorted(
+            (s for s in snapshot.ours if s.state == "active" and s.application_name not in skip),
+            key=lambda s: -(s.query_age_s or 0.0),
+        )
+        title = self.query_one("#progress-title", Static)
+        statement = self.query_one("#current-statement", Static)
+        if not running:
+            title.update(Text.assemble(("Progress", "bold"), ": no migwiz statement running"))
+            statement.update("")
+            return
+        first = running[0]
+        text = Text.assemble(("Progress", "bold"), f": {first.application_name} (pid {first.pid})")
+        if first.query_age_s is not None:
+            text.append(f" · running {humanize.duration(first.query_age_s)}")
+        if first.wait_event and first.wait_event.startswith("Lock:"):
+            text.append(f" · waiting for a lock ({first.wait_event[5:]})", style="yellow")
+        if len(running) > 1:
+            text.append(f" · +{len(running) - 1} more")
+        title.update(text)
+        statement.update(Text(first.query, no_wrap=True, overflow="ellipsis", style="italic"))
 
     def show_snapshot(self, snapshot: Snapshot, at: float | None = None) -> None:
         """The long operation of our session (else any) from the monitor, with rate and ETA."""
