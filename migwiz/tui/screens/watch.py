@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import replace
-from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 import psycopg
@@ -14,8 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
-from migwiz.engine.backfill.progress import BackfillProgress, progress_from_checkpoint
-from migwiz.engine.backfill.store import read_checkpoints
+from migwiz.engine.backfill.progress import LIVE_STATES, BackfillProgress, checkpoint_readings
 from migwiz.engine.connect import connect, dsn_params, scrub
 from migwiz.engine.eventlog import read_events
 from migwiz.engine.monitor import Monitor, Snapshot
@@ -30,7 +27,7 @@ from migwiz.tui.widgets.progress_pane import ProgressPane
 WATCH_PURPOSE = "watch"
 WATCH_LOG_NAME = f"{OURS_PREFIX}{WATCH_PURPOSE}"
 """The log reader's own session: named like ours, never shown as a running statement."""
-LIVE_BACKFILL = frozenset({"starting", "running", "paused", "throttled"})
+LIVE_BACKFILL = LIVE_STATES
 
 
 def read_only(dsn: str) -> str:
@@ -124,21 +121,15 @@ class WatchScreen(WizardScreen):
 
         A checkpoint left `running` by a process that died (its backend is gone) reads as stopped, as in
         `migwiz backfill status`."""
-        row = conn.execute("SELECT pg_catalog.clock_timestamp()").fetchone()
-        now: datetime = row[0] if row else datetime.now(UTC)
-        alive = {int(r[0]) for r in conn.execute("SELECT pid FROM pg_catalog.pg_stat_activity").fetchall()}
         readings: list[BackfillProgress] = []
-        for checkpoint in read_checkpoints(conn, schema):
-            reading = progress_from_checkpoint(checkpoint, now)
-            if reading.state in LIVE_BACKFILL and checkpoint.pid not in alive:
-                reading = replace(reading, state="stopped", eta_s=None)
+        for reading in checkpoint_readings(conn, schema):
             live = reading.state in LIVE_BACKFILL
-            if live or checkpoint.id in self._backfills:
+            if live or reading.backfill_id in self._backfills:
                 readings.append(reading)
             if live:
-                self._backfills.add(checkpoint.id)
+                self._backfills.add(reading.backfill_id)
             else:
-                self._backfills.discard(checkpoint.id)
+                self._backfills.discard(reading.backfill_id)
         return readings
 
     def on_backfill_progressed(self, message: BackfillProgressed) -> None:
