@@ -265,7 +265,8 @@ class Schema:
         parent = self.table(state.parent) if state is not None and state.parent else None
         if parent is not None:
             parent.children = [c for c in parent.children if c != name]
-        self.index_tables = {i: t for i, t in self.index_tables.items() if t != name and i != name}
+        for index in [i for i, t in self.index_tables.items() if t == name or i == name]:
+            del self.index_tables[index]
         for owner in [n for n, t in self.tables.items() if name in t.indexes]:
             self._own(owner).indexes.pop(name, None)
 
