@@ -110,7 +110,7 @@ class Schema:
     new_indexes: set[str] = field(default_factory=set)
     """Indexes created by the statement being analysed (built, not rebuilt)."""
     shared: set[str] = field(default_factory=set, repr=False, compare=False)
-    """Relations whose `TableState` another schema holds too (after `fork`): copied before the first change."""
+    """Relations whose `TableState` another schema holds too (after `fork`): copied before a change."""
 
     @classmethod
     def of(cls, catalog: CatalogFacts | None) -> Schema:
