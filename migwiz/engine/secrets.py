@@ -291,13 +291,23 @@ def _all_spellings(known: frozenset[str]) -> tuple[str, ...]:
 
 def scrub_value(value: Any) -> Any:
     """`scrub` applied to every string inside a JSON-like value (dicts, lists, tuples)."""
-    if isinstance(value, str):
-        return scrub(value)
-    if isinstance(value, dict):
-        return {scrub(str(k)): scrub_value(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [scrub_value(v) for v in value]
-    return value
+    scrubbed: dict[str, str] = {}  # a large report repeats its keys and words: scrub each text once
+
+    def one(text: str) -> str:
+        if text not in scrubbed:
+            scrubbed[text] = scrub(text)
+        return scrubbed[text]
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, str):
+            return one(value)
+        if isinstance(value, dict):
+            return {one(str(k)): walk(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [walk(v) for v in value]
+        return value
+
+    return walk(value)
 
 
 class ScrubbedStream:

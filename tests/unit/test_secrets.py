@@ -157,3 +157,12 @@ def test_an_error_never_carries_a_remembered_secret() -> None:
         "the password *** is wrong",
         "failed near ***",
     )
+
+
+def test_every_string_of_a_json_value_is_scrubbed_however_often_it_repeats() -> None:
+    remember_secrets("host=db password=repeated-secret-6")
+    line = "failed on postgresql://u:repeated-secret-6@h/db"
+    value = {"repeated-secret-6": [line, line, {"sql": line}], "files": [{"note": line}] * 3, "n": 1}
+    text = json.dumps(secrets.scrub_value(value))
+    assert "repeated-secret-6" not in text
+    assert text.count("***") == 7  # the key and six strings

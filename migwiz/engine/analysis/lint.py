@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -37,14 +36,8 @@ def lint_migration_set(
     for migration in mset.migrations:
         files.append(lint_up(migration, schema, pg_version))
         if migration.down is not None:
-            files.append(lint_down(migration, _copy(schema), pg_version))
+            files.append(lint_down(migration, schema.fork(), pg_version))
     return LintReport(tuple(files), pg_version)
-
-
-def _copy(schema: Schema) -> Schema:
-    """A deep copy (a pickle round trip: five times faster than `copy.deepcopy` on a large schema)."""
-    copied: Schema = pickle.loads(pickle.dumps(schema, protocol=pickle.HIGHEST_PROTOCOL))
-    return copied
 
 
 def lint_up(migration: Migration, schema: Schema, pg_version: int) -> ScriptLint:

@@ -50,6 +50,18 @@ class TableState:
             access_method=facts.access_method,
         )
 
+    def copy(self) -> TableState:
+        """An independent copy (the facts inside are immutable and shared)."""
+        return replace(
+            self,
+            columns=dict(self.columns),
+            not_null_checks=set(self.not_null_checks),
+            children=list(self.children),
+            indexes=dict(self.indexes),
+            foreign_keys=list(self.foreign_keys),
+            used_columns={r: set(cols) for r, cols in self.used_columns.items()},
+        )
+
 
 @dataclass
 class DomainState:
@@ -64,6 +76,10 @@ class DomainState:
     def of(cls, facts: DomainFacts) -> DomainState:
         """A state seeded from catalog facts."""
         return cls(facts.name, facts.base, facts.not_null, dict(facts.constraints))
+
+    def copy(self) -> DomainState:
+        """An independent copy."""
+        return DomainState(self.name, self.base, self.not_null, dict(self.constraints))
 
     @property
     def type_name(self) -> str:
@@ -93,6 +109,8 @@ class Schema:
     """Relations created by pending migrations of the set (not in the catalog)."""
     new_indexes: set[str] = field(default_factory=set)
     """Indexes created by the statement being analysed (built, not rebuilt)."""
+    shared: set[str] = field(default_factory=set, repr=False, compare=False)
+    """Relations whose `TableState` another schema holds too (after `fork`): copied before a change."""
 
     @classmethod
     def of(cls, catalog: CatalogFacts | None) -> Schema:
@@ -110,9 +128,33 @@ class Schema:
             from_catalog=True,
         )
 
+    def fork(self) -> Schema:
+        """An independent copy, cheap on a large schema: each relation's state is copied when first taken."""
+        names = set(self.tables)
+        self.shared |= names
+        return Schema(
+            tables=dict(self.tables),
+            index_tables=dict(self.index_tables),
+            function_volatility=dict(self.function_volatility),
+            constrained_domains=set(self.constrained_domains),
+            domains={name: d.copy() for name, d in self.domains.items()},
+            timezone_utc=self.timezone_utc,
+            server_timezone_utc=self.server_timezone_utc,
+            from_catalog=self.from_catalog,
+            pending_not_null_checks=dict(self.pending_not_null_checks),
+            created_in_script=set(self.created_in_script),
+            created_in_set=set(self.created_in_set),
+            new_indexes=set(self.new_indexes),
+            shared=names.copy(),
+        )
+
     def table(self, name: str) -> TableState | None:
-        """The state of a relation, or None when unknown."""
-        return self.tables.get(name)
+        """The state of a relation (this schema's own, free to change), or None when unknown."""
+        state = self.tables.get(name)
+        if state is not None and name in self.shared:
+            self.shared.discard(name)
+            state = self.tables[name] = state.copy()
+        return state
 
     def is_new(self, name: str) -> bool:
         """Created by this script, or by a pending migration the catalog does not know yet."""
@@ -144,13 +186,13 @@ class Schema:
         """Record an index (qualified name) of `table` on `columns`."""
         self.index_tables[index] = table
         self.new_indexes.add(index)
-        state = self.tables.get(table)
+        state = self.table(table)
         if state is not None:
             state.indexes[index] = columns
 
     def drop_indexes_on(self, table: str, column: str) -> None:
         """Forget the indexes of `table` that use `column` (dropped with it)."""
-        state = self.tables.get(table)
+        state = self.table(table)
         if state is None:
             return
         for index, columns in list(state.indexes.items()):
@@ -209,28 +251,35 @@ class Schema:
     def add_table(self, state: TableState) -> None:
         """Record a relation created by the script."""
         self.tables[state.name] = state
+        self.shared.discard(state.name)
         self.created_in_script.add(state.name)
         self.created_in_set.add(state.name)
-        if state.parent and state.parent in self.tables:
-            self.tables[state.parent].children.append(state.name)
+        parent = self.table(state.parent) if state.parent else None
+        if parent is not None:
+            parent.children.append(state.name)
 
     def drop(self, name: str) -> None:
         """Forget a dropped relation (and its indexes and foreign keys)."""
         state = self.tables.pop(name, None)
-        if state is not None and state.parent and state.parent in self.tables:
-            parent = self.tables[state.parent]
+        self.shared.discard(name)
+        parent = self.table(state.parent) if state is not None and state.parent else None
+        if parent is not None:
             parent.children = [c for c in parent.children if c != name]
-        self.index_tables = {i: t for i, t in self.index_tables.items() if t != name and i != name}
-        for t in self.tables.values():
-            t.indexes.pop(name, None)
+        for index in [i for i, t in self.index_tables.items() if t == name or i == name]:
+            del self.index_tables[index]
+        for owner in [n for n, t in self.tables.items() if name in t.indexes]:
+            self._own(owner).indexes.pop(name, None)
 
     def rename(self, old: str, new: str) -> None:
         """Follow a relation (table or index) to its new name."""
         if old in self.tables:
-            state = self.tables.pop(old)
+            state = self._own(old)
+            del self.tables[old]
             state.name = new
             self.tables[new] = state
-            for t in self.tables.values():
+            self.shared.discard(new)
+            for name in [n for n, t in self.tables.items() if _mentions(t, old)]:
+                t = self._own(name)
                 t.children = [new if c == old else c for c in t.children]
                 if old in t.used_columns:
                     t.used_columns[new] = t.used_columns.pop(old)
@@ -252,5 +301,20 @@ class Schema:
         if old in self.index_tables:
             table = self.index_tables.pop(old)
             self.index_tables[new] = table
-            if table in self.tables and old in self.tables[table].indexes:
-                self.tables[table].indexes[new] = self.tables[table].indexes.pop(old)
+            owner = self.tables.get(table)
+            if owner is not None and old in owner.indexes:
+                indexes = self._own(table).indexes
+                indexes[new] = indexes.pop(old)
+
+    def _own(self, name: str) -> TableState:
+        """This schema's own state of a known relation (copied first when shared after `fork`)."""
+        state = self.table(name)
+        assert state is not None
+        return state
+
+
+def _mentions(state: TableState, name: str) -> bool:
+    """Whether a relation's state names `name` (as child, used relation, parent or in a foreign key)."""
+    if name in state.children or name in state.used_columns or state.parent == name:
+        return True
+    return any(fk.table == name or fk.referenced == name for fk in state.foreign_keys)
