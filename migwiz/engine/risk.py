@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from migwiz.engine.analysis import LintReport
+from migwiz.engine.analysis.as_run import REFUSED
 from migwiz.engine.model import Migration
 
 
@@ -27,7 +28,9 @@ class RiskyFinding:
 
 
 def error_findings(report: LintReport, migrations: Sequence[Migration]) -> list[RiskyFinding]:
-    """The `error` findings of the up scripts of `migrations`, in their order."""
+    """The `error` findings of the up scripts of `migrations`, in their order. Scripts migwiz refuses to
+    run at all (transaction control, CONCURRENTLY mixed with other statements) are left to the run's own
+    refusal, one line naming the file and line, before anything runs."""
     by_path = {m.up.path.resolve(): m for m in migrations}
     found: list[RiskyFinding] = []
     for script in report.files:
@@ -38,7 +41,7 @@ def error_findings(report: LintReport, migrations: Sequence[Migration]) -> list[
         found.extend(
             RiskyFinding(str(migration.version), migration.up.path, f.line, f.rule, f.message)
             for f in sorted(findings, key=lambda f: f.line)
-            if f.severity == "error"
+            if f.severity == "error" and not f.message.endswith(REFUSED)
         )
     order = {str(m.version): i for i, m in enumerate(migrations)}
     return sorted(found, key=lambda f: (order[f.version], f.line))

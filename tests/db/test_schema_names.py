@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from migwiz.engine.connect import connect
-from migwiz.engine.state import ensure_state, read_history, state_version
+from migwiz.engine.state import STATE_VERSION, ensure_state, read_history, state_version
 from tests.conftest import TestDatabase
 from tests.helpers import run_cli, write_migrations
 
@@ -22,7 +22,7 @@ def test_an_injected_schema_name_creates_that_schema_and_drops_nothing(db: TestD
     db.execute("CREATE TABLE public.victim (id int)")
     with connect(db.dsn, autocommit=True) as conn:
         ensure_state(conn, INJECTED)
-        assert state_version(conn, INJECTED) == 2
+        assert state_version(conn, INJECTED) == STATE_VERSION
         assert read_history(conn, INJECTED) == []
     assert INJECTED in schemas(db)
     assert db.execute("SELECT to_regclass('public.victim') IS NOT NULL") == [(True,)]

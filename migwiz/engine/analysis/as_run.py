@@ -9,6 +9,9 @@ from migwiz.engine.analysis.rules import finding
 from migwiz.engine.model import Script
 from migwiz.engine.transactions import TransactionRefused, plan_transaction
 
+REFUSED = " (migwiz refuses to run it)"
+"""Ends the message of a finding about a script migwiz refuses to run: the run itself says so first."""
+
 
 def as_run(script: Script, pg_version: int) -> tuple[Script, tuple[Finding, ...], TransactionRefused | None]:
     """The script as migwiz will run it (engine/transactions.py), with what lint says about that."""
@@ -19,7 +22,7 @@ def as_run(script: Script, pg_version: int) -> tuple[Script, tuple[Finding, ...]
     except TransactionRefused as refused:
         if not refused.control:
             return script, (), refused  # the mix: reported on the statement (concurrently-in-transaction)
-        message = f"{refused.what} (migwiz refuses to run it)"
+        message = f"{refused.what}{REFUSED}"
         return script, (finding("transaction-control", message, refused.hint, refused.line),), None
     notes: list[Finding] = []
     if plan.unwrapped is not None:
@@ -50,7 +53,7 @@ def reword_refused(
     out = []
     for a in analysed:
         found = tuple(
-            replace(f, message=f"{refused.what} (migwiz refuses to run it)", fix=refused.hint)
+            replace(f, message=f"{refused.what}{REFUSED}", fix=refused.hint)
             if f.rule == "concurrently-in-transaction" and f.line == refused.line
             else f
             for f in a.findings
