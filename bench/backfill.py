@@ -4,7 +4,7 @@ For each table size the same UPDATE runs as (1) one statement — the physical l
 of 1,000 keys, each its own transaction (what pgroll does), and (3) the migwiz backfill (adaptive
 keyset batches with checkpoints). Reported: rows/s (and relative to the single UPDATE), WAL bytes per
 row, the longest lock hold of any batch (its transaction's duration), and the workload's p99 and max
-latency while each ran. Goal (issue 5): ≥0.95× the single UPDATE's rate, no batch holding locks longer
+latency while each ran. Goal: ≥0.95× the single UPDATE's rate, no batch holding locks longer
 than 50 ms, no workload transaction slower than 100 ms because of the backfill.
 
     .venv/bin/python -m bench.backfill [--sizes 1000000,4000000] [--pg 18]

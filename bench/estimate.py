@@ -4,7 +4,7 @@ On an embedded server: `plan --calibrate` once, then for each table size a table
 key, an integer, a text column, a timestamp, a foreign key to a small parent table) and, in turn, a
 CREATE INDEX on the integer, a CREATE INDEX on the text, a VALIDATE of a CHECK constraint, a VALIDATE of
 the foreign key, and a rewrite (ALTER COLUMN TYPE, rebuilding the indexes built before). Each statement
-is planned (the estimate) and then run (the measurement). Goal (issue 3): every ratio within 0.5–2.
+is planned (the estimate) and then run (the measurement). Goal: every ratio within 0.5–2.
 
     .venv/bin/python -m bench.estimate [--pg 18] [--sizes 120,300]
 """

@@ -13,7 +13,7 @@ opens a transaction, reads the table and stays open for 5 s; half a second after
 Reported per scenario: workload max and p99 latency (from each transaction's scheduled start, so time
 spent waiting to start counts), transactions slower than 100 ms, total stall (the sum of the gaps longer
 than 50 ms between consecutive transaction completions: time when nothing finished), and how long after
-the reader's commit the DDL completed. Goals for migwiz (issue 4): max < 250 ms, stall < 0.3 s, DDL done
+the reader's commit the DDL completed. Goals for migwiz: max < 250 ms, stall < 0.3 s, DDL done
 within 0.5 s of the blocker's end.
 
     .venv/bin/python -m bench.lockqueue [--rows 2000000] [--rate 200] [--clients 8] [--pg 18]

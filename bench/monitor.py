@@ -2,7 +2,7 @@
 
 An embedded server (max_connections 400) gets a client mix: one session holding ACCESS EXCLUSIVE on a
 table with a few sessions queued behind it (our DDL among them), a fifth of the clients idle in
-transaction, the rest idle. The monitor then samples back to back. Goal (issue 4): under 2 ms at 200.
+transaction, the rest idle. The monitor then samples back to back. Goal: under 2 ms at 200.
 
     .venv/bin/python -m bench.monitor [--pg 18|all] [--samples 300] [--clients 10,100,200,300]
 """

@@ -224,7 +224,7 @@ def status(ctx: Context) -> None:
             t.add_row(
                 str(s.version),
                 s.name,
-                (s.migration.up.directives.phase or "") if s.migration else "",  # issue 5: phase column
+                (s.migration.up.directives.phase or "") if s.migration else "",  # phase column
                 "no" if s.transaction is False else "",
                 f"[{style}]{standing.state}[/]",
                 "yes" if s.has_down else "[red]no[/]",
@@ -236,7 +236,7 @@ def status(ctx: Context) -> None:
                 ),
             )
         output.stdout.print(t)
-        from migwiz.console.backfill import print_phases  # issue 5: where each change stands by phase
+        from migwiz.console.backfill import print_phases  # where each change stands by phase
         from migwiz.engine.phases import phase_summary
 
         print_phases(phase_summary(statuses))

@@ -22,7 +22,7 @@ import psycopg
 from psycopg import sql
 
 from migwiz.engine.backfill.execute import ProgressCallback
-from migwiz.engine.backfill.migration import run_backfill_migration  # issue 5: backfill runner
+from migwiz.engine.backfill.migration import run_backfill_migration  # backfill runner
 from migwiz.engine.batches import run_statements
 from migwiz.engine.connect import connect, scrub
 from migwiz.engine.control import RunControl, RunStopped
@@ -35,7 +35,7 @@ from migwiz.engine.guard import GuardPolicy, LockTarget
 from migwiz.engine.index_leftovers import leftovers_of
 from migwiz.engine.model import Migration, MigrationSet, Phase, Script, Statement, Version
 from migwiz.engine.own_schema import check_scripts
-from migwiz.engine.phases import phase_exempt, plan_phases  # issue 5: phases (phases engineer)
+from migwiz.engine.phases import phase_exempt, plan_phases
 from migwiz.engine.progress import CurrentStatement
 from migwiz.engine.session_limits import idle_in_transaction_ms, limit_bookkeeping, limit_executor
 from migwiz.engine.state import DEFAULT_SCHEMA, HistoryRow, ensure_state, os_identity, read_history
@@ -59,8 +59,8 @@ class ExecutionPolicy:
     allow_irreversible: bool = False
     allow_out_of_order: bool = False
     resolve: Resolve | None = None
-    phase: Phase | None = None  # issue 5: `up --phase`, only migrations of this phase
-    force_contract: bool = False  # issue 5: run a contract the phase guard refuses (reason logged)
+    phase: Phase | None = None  # `up --phase`, only migrations of this phase
+    force_contract: bool = False  # run a contract the phase guard refuses (reason logged)
     allow_edited: bool = False
     """`down --allow-edited`: revert although applied files were edited (the files are named in the log)."""
     retry: RetryPolicy = field(default_factory=RetryPolicy)
@@ -301,7 +301,7 @@ class Runner:
         if to is not None and to not in known:
             raise UsageError(f"--to {to}: no migration has that version")
         todo = [s for s in statuses if s.state in ("pending", "failed") and (to is None or s.version <= to)]
-        todo = plan_phases(self, statuses, todo)  # issue 5: --phase filter, contract guard (phases.py)
+        todo = plan_phases(self, statuses, todo)  # --phase filter, contract guard (phases.py)
         failed_down = [s for s in todo if s.history is not None and s.history.reverting]
         if failed_down:
             raise StateMismatch(
@@ -311,7 +311,7 @@ class Runner:
         latest_applied = max((s.version for s in statuses if s.state == "applied"), default=None)
         if not self.policy.allow_out_of_order and latest_applied is not None:
             early = [s for s in todo if s.state == "pending" and s.version < latest_applied]
-            early = [s for s in early if not phase_exempt(s, statuses)]  # issue 5: phases interleave
+            early = [s for s in early if not phase_exempt(s, statuses)]  # phases interleave
             if early:
                 raise UsageError(
                     f"migration {early[0].version} ({early[0].name}) is older than the applied "
@@ -521,7 +521,7 @@ class Runner:
             statements=len(script.statements),
         )
         self._apply_lock_timeout(None)
-        if script.directives.backfill:  # issue 5: batched, resumable backfill (engine/backfill/migration.py)
+        if script.directives.backfill:  # batched, resumable backfill (engine/backfill/migration.py)
             if self.before_statement is not None:  # its one statement, run in batches
                 self.before_statement(migration, script, 0, script.statements[0])
             return run_backfill_migration(self, migration, history, on_progress=self.backfill_progress)
