@@ -107,15 +107,14 @@ LIVE_STATES = frozenset({"starting", "running", "paused", "throttled"})
 def checkpoint_readings(conn: psycopg.Connection[Any], schema: str) -> list[BackfillProgress]:
     """Every stored backfill as another process sees it now (server clock); a checkpoint left live by a
     process whose backend is gone reads as stopped, as in `migwiz backfill status`."""
-    from migwiz.engine.backfill.store import read_checkpoints
+    from migwiz.engine.standing import read_backfill_facts
 
     row = conn.execute("SELECT pg_catalog.clock_timestamp()").fetchone()
     now: datetime = row[0] if row else datetime.now().astimezone()
-    alive = {int(r[0]) for r in conn.execute("SELECT pid FROM pg_catalog.pg_stat_activity").fetchall()}
     readings = []
-    for checkpoint in read_checkpoints(conn, schema):
-        reading = progress_from_checkpoint(checkpoint, now)
-        if reading.state in LIVE_STATES and checkpoint.pid not in alive:
+    for facts in read_backfill_facts(conn, schema).values():
+        reading = progress_from_checkpoint(facts.checkpoint, now)
+        if reading.state in LIVE_STATES and not facts.alive:
             reading = replace(reading, state="stopped", eta_s=None)
         readings.append(reading)
     return readings
