@@ -24,9 +24,9 @@ from typing import Any
 import psycopg
 
 from migwiz.engine.backfill import Backfill, BackfillProgress, BackfillSettings, parse_backfill
-from migwiz.engine.eventlog import EventLog
-from migwiz.engine.localserver import available_binaries, find_binaries, start_server
-from migwiz.engine.model import Script, Statement
+from migwiz.engine.log.eventlog import EventLog
+from migwiz.engine.servers.local import available_binaries, find_binaries, start_server
+from migwiz.engine.sets.model import Script, Statement
 
 BACKFILL = "UPDATE bench SET cents = round(amount * 100)"
 WORKLOAD_INTERVAL_S = 0.005  # about 150-200 single-row transactions per second

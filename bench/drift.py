@@ -27,14 +27,14 @@ from typing import Any
 import psycopg
 from psycopg.conninfo import conninfo_to_dict
 
-from migwiz.engine.drift import drift
-from migwiz.engine.drift_sql import repair_sql
-from migwiz.engine.eventlog import EventLog
-from migwiz.engine.localserver import LocalServer, available_binaries, start_server
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.runner import Runner
+from migwiz.engine.log.eventlog import EventLog
+from migwiz.engine.run.runner import Runner
 from migwiz.engine.schema import diff_schemas, read_schema
-from migwiz.engine.snapshots import SnapshotCache
+from migwiz.engine.schema.drift import drift
+from migwiz.engine.schema.drift_sql import repair_sql
+from migwiz.engine.servers.local import LocalServer, available_binaries, start_server
+from migwiz.engine.sets import load_migration_set
+from migwiz.engine.shadow.snapshots import SnapshotCache
 
 TARGET_S = 5.0
 

@@ -23,8 +23,8 @@ import psycopg
 
 from migwiz.engine import humanize
 from migwiz.engine.commands import plan
-from migwiz.engine.localserver import available_binaries, start_server
-from migwiz.engine.migset import load_migration_set
+from migwiz.engine.servers.local import available_binaries, start_server
+from migwiz.engine.sets import load_migration_set
 
 ROW_BYTES = 95
 CASES = (

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from migwiz.demo.session import start_demo
 from migwiz.engine import commands
-from migwiz.engine.migset import load_migration_set
+from migwiz.engine.sets import load_migration_set
 
 MAX_KEYS = 10
 MAX_SECONDS = 30.0

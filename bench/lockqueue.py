@@ -36,9 +36,9 @@ import psycopg
 from psycopg import sql
 
 from migwiz.engine import commands
-from migwiz.engine.eventlog import Event, MemorySink
-from migwiz.engine.localserver import LocalServer, available_binaries, start_server
-from migwiz.engine.migset import load_migration_set
+from migwiz.engine.log.eventlog import Event, MemorySink
+from migwiz.engine.servers.local import LocalServer, available_binaries, start_server
+from migwiz.engine.sets import load_migration_set
 
 BLOCKER_S = 5.0
 DDL_AFTER_S = 0.5

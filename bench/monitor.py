@@ -18,8 +18,8 @@ from typing import Any
 
 import psycopg
 
-from migwiz.engine.localserver import Binaries, LocalServer, available_binaries, start_server
-from migwiz.engine.monitor import Monitor, Snapshot
+from migwiz.engine.observe import Monitor, Snapshot
+from migwiz.engine.servers.local import Binaries, LocalServer, available_binaries, start_server
 
 GOAL_MS = 2.0
 GOAL_CLIENTS = 200

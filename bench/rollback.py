@@ -16,10 +16,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from migwiz.engine.localserver import available_binaries, start_server
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.rollback_test import RollbackReport, test_rollback
-from migwiz.engine.snapshots import SnapshotCache
+from migwiz.engine.rollback.prove import RollbackReport, test_rollback
+from migwiz.engine.servers.local import available_binaries, start_server
+from migwiz.engine.sets import load_migration_set
+from migwiz.engine.shadow.snapshots import SnapshotCache
 
 TARGET_S = 30.0
 

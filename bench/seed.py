@@ -23,7 +23,7 @@ from pathlib import Path
 
 import psycopg
 
-from migwiz.engine.localserver import LocalServer, available_binaries, find_binaries, start_server
+from migwiz.engine.servers.local import LocalServer, available_binaries, find_binaries, start_server
 
 SERVER_SETTINGS = {"max_wal_size": "'4GB'", "checkpoint_timeout": "'30min'", "autovacuum": "off"}
 TABLE = "CREATE TABLE seed (id bigint PRIMARY KEY, name text NOT NULL, amount numeric(12, 2), note text);"

@@ -22,7 +22,7 @@ from pathlib import Path
 import psycopg
 from psycopg import sql
 
-from migwiz.engine.localserver import (
+from migwiz.engine.servers.local import (
     Binaries,
     LocalServer,
     _free_port,

@@ -27,12 +27,12 @@ from migwiz.engine.durations import parse_age, parse_duration
 from migwiz.engine.errors import ConnectionFailed, MigwizError, UsageError
 
 if TYPE_CHECKING:
+    from migwiz.engine.analysis.risk import RiskyFinding
     from migwiz.engine.config import Settings
-    from migwiz.engine.eventlog import Event
-    from migwiz.engine.model import MigrationSet, Version
-    from migwiz.engine.repair import RepairPlan
-    from migwiz.engine.risk import RiskyFinding
-    from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
+    from migwiz.engine.log.eventlog import Event
+    from migwiz.engine.run.repair import RepairPlan
+    from migwiz.engine.run.runner import ExecutionPolicy, Runner, RunReport
+    from migwiz.engine.sets.model import MigrationSet, Version
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -41,7 +41,7 @@ class Context:
     """What every command shares: flags, settings, output mode."""
 
     def __init__(self, *, dsn: str | None, json_output: bool, debug: bool, settings: Settings) -> None:
-        from migwiz.engine.connect import resolve_dsn
+        from migwiz.engine.servers.connect import resolve_dsn
 
         self.dsn = resolve_dsn(dsn)
         self.dsn_given = dsn is not None or bool(os.environ.get("DATABASE_URL"))
@@ -51,7 +51,7 @@ class Context:
 
     def migration_set(self) -> MigrationSet:
         """Load the configured migration folder."""
-        from migwiz.engine.migset import load_migration_set
+        from migwiz.engine.sets import load_migration_set
 
         folder = self.settings.migrations_dir
         if folder is None:
@@ -68,7 +68,7 @@ class Context:
         none when that database cannot be read (`ci` then reports the unreachable database in its gate)."""
         import psycopg
 
-        from migwiz.engine.baseline import baseline_files
+        from migwiz.engine.history.baseline import baseline_files
 
         try:
             return baseline_files(dsn, self.settings.baseline, self.settings.schema)
@@ -114,7 +114,7 @@ def common_options(func: F) -> F:
         import psycopg
 
         from migwiz.engine.config import load_settings
-        from migwiz.engine.connect import remember_secrets, scrub
+        from migwiz.engine.servers.connect import remember_secrets, scrub
 
         for value in (dsn, *(v for k, v in kwargs.items() if k.endswith("dsn"))):
             if isinstance(value, str):
@@ -148,7 +148,7 @@ def common_options(func: F) -> F:
                 json_output,
             )
         except psycopg.Error as exc:
-            from migwiz.engine.preflight import explain
+            from migwiz.engine.run.preflight import explain
 
             first = scrub(str(exc)).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             _fail(explain(exc) or MigwizError(f"database error: {first}"), debug, json_output)
@@ -191,7 +191,7 @@ def status(ctx: Context) -> None:
     """Where each migration stands. Exit 0 in sync, 1 when something is pending or wrong."""
     from migwiz.console import output
     from migwiz.engine import commands
-    from migwiz.engine.status import in_sync
+    from migwiz.engine.history.status import in_sync
 
     mset = ctx.migration_set()
     result = commands.status(ctx.dsn, mset, schema=ctx.settings.schema)
@@ -237,7 +237,7 @@ def status(ctx: Context) -> None:
             )
         output.stdout.print(t)
         from migwiz.console.backfill import print_phases  # where each change stands by phase
-        from migwiz.engine.phases import phase_summary
+        from migwiz.engine.run.phases import phase_summary
 
         print_phases(phase_summary(statuses))
         pending = sum(1 for s in statuses if s.state == "pending")
@@ -254,7 +254,7 @@ def status(ctx: Context) -> None:
 def _print_notices(notices: tuple[str, ...] | list[str]) -> None:
     """Files the set's tool ignores and ordering notices: one line each on stderr."""
     from migwiz.console import output
-    from migwiz.engine.connect import scrub
+    from migwiz.engine.servers.connect import scrub
 
     for notice in notices:
         output.stderr.print(f"notice: {scrub(notice)}", markup=False, highlight=False, style="yellow")
@@ -419,9 +419,9 @@ def parse_age_flag(value: str, flag: str) -> int:
 
 
 def _policy(ctx: Context, flags: ExecutionFlags, **extra: Any) -> ExecutionPolicy:
-    from migwiz.engine.executor import RetryPolicy
-    from migwiz.engine.guard import GuardPolicy
-    from migwiz.engine.runner import ExecutionPolicy
+    from migwiz.engine.run.executor import RetryPolicy
+    from migwiz.engine.run.guard import GuardPolicy
+    from migwiz.engine.run.runner import ExecutionPolicy
 
     settings = ctx.settings
     retry = RetryPolicy(
@@ -524,8 +524,8 @@ def _confirm_risky(ctx: Context, to: Version | None, phase: str | None, force: b
     without --force-risky elsewhere. Empty when there are none."""
     from migwiz.console import output
     from migwiz.engine import commands
-    from migwiz.engine.phases import phase_of
-    from migwiz.engine.risk import error_findings
+    from migwiz.engine.analysis.risk import error_findings
+    from migwiz.engine.run.phases import phase_of
 
     mset = ctx.migration_set()
     commands.preflight(ctx.dsn, ctx.settings.schema, "up")  # a missing grant is named before anything else
@@ -723,9 +723,9 @@ def log(
     follow: bool,
 ) -> None:
     """The central log: runs, steps, lock waits and decisions stored in the database."""
-    from migwiz.engine.connect import connect
-    from migwiz.engine.eventlog import Level, follow_events, read_events
-    from migwiz.engine.state import state_exists
+    from migwiz.engine.history.state import state_exists
+    from migwiz.engine.log.eventlog import Level, follow_events, read_events
+    from migwiz.engine.servers.connect import connect
 
     since_ms = parse_age_flag(since, "--since") if since else None
     filters: dict[str, Any] = {
@@ -893,9 +893,9 @@ def trace_command(ctx: Context, target: str, on_target: bool, down_script: bool,
     """
     from migwiz.console import output
     from migwiz.console.trace_view import print_trace, resolve_script, trace_json
-    from migwiz.engine.connect import connect
-    from migwiz.engine.trace import trace_on_scratch, trace_statements
-    from migwiz.engine.transactions import plan_transaction
+    from migwiz.engine.analysis.trace import trace_on_scratch, trace_statements
+    from migwiz.engine.servers.connect import connect
+    from migwiz.engine.sets.transactions import plan_transaction
 
     script = resolve_script(
         target, down_script, ctx.migration_set, configured=ctx.settings.migrations_dir,
@@ -1034,7 +1034,7 @@ def test_rollback_command(
     """
     from migwiz.console import output
     from migwiz.console.schema_reports import print_rollback
-    from migwiz.engine.rollback_test import Which, test_rollback
+    from migwiz.engine.rollback.prove import Which, test_rollback
 
     if sum([all_, pending, bool(versions)]) > 1:
         raise click.UsageError("choose one of --all, --pending or VERSION...")
@@ -1066,7 +1066,7 @@ def drift(ctx: Context, shadow_dsn: str | None, with_sql: bool) -> None:
     """Compare the database with its applied migrations replayed from the files. Exit 1 on drift."""
     from migwiz.console import output
     from migwiz.console.schema_reports import print_drift, print_repair_sql
-    from migwiz.engine.drift import drift as find_drift
+    from migwiz.engine.schema.drift import drift as find_drift
 
     report = find_drift(
         ctx.dsn, ctx.migration_set(), shadow_dsn=shadow_dsn, schema=ctx.settings.schema,
@@ -1091,7 +1091,7 @@ def verify(ctx: Context, shadow_dsn: str | None, no_drift: bool) -> None:
     id sequences far from exhaustion, fresh statistics. Exit 1 when a check fails."""
     from migwiz.console import output
     from migwiz.console.schema_reports import print_verify
-    from migwiz.engine.verify import verify as run_verify
+    from migwiz.engine.schema.verify import verify as run_verify
 
     report = run_verify(
         ctx.dsn, ctx.migration_set(), shadow_dsn=shadow_dsn, schema=ctx.settings.schema,
@@ -1114,8 +1114,8 @@ def baseline_command(ctx: Context, files: tuple[Path, ...]) -> None:
     drift, verify, test-rollback, ci and the wizard start their shadow databases from it without flags.
     """
     from migwiz.console import output
-    from migwiz.engine.baseline import read_baseline, record_baseline
-    from migwiz.engine.connect import connect
+    from migwiz.engine.history.baseline import read_baseline, record_baseline
+    from migwiz.engine.servers.connect import connect
 
     with connect(ctx.dsn, autocommit=True, purpose="baseline") as conn:
         if files:
@@ -1210,7 +1210,7 @@ def ci_command(
     from migwiz.console.ci_report import render_details, render_markdown
     from migwiz.engine.analysis import lint_report_sarif
     from migwiz.engine.ci import junit_error, run_ci
-    from migwiz.engine.connect import scrub
+    from migwiz.engine.servers.connect import scrub
 
     if shadow_dsn and embedded:
         raise UsageError("--shadow-dsn and --embedded cannot be combined", "pick one place for the shadow")
@@ -1270,8 +1270,8 @@ def adopt(ctx: Context, tool: str, table: str | None, dry_run: bool) -> None:
         log_file=ctx.settings.log_file,
     )  # fmt: skip
     if ctx.settings.baseline and not dry_run:  # an adopted database knows its baseline from now on
-        from migwiz.engine.baseline import read_baseline, record_baseline
-        from migwiz.engine.connect import connect
+        from migwiz.engine.history.baseline import read_baseline, record_baseline
+        from migwiz.engine.servers.connect import connect
 
         with connect(ctx.dsn, autocommit=True, purpose="baseline") as conn:
             if not read_baseline(conn, ctx.settings.schema):

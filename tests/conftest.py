@@ -14,7 +14,7 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from migwiz.engine.localserver import Binaries, LocalServer, available_binaries, start_server
+from migwiz.engine.servers.local import Binaries, LocalServer, available_binaries, start_server
 
 
 def _wanted_binaries() -> list[Binaries]:

@@ -7,7 +7,7 @@ from pathlib import Path
 from migwiz.engine.analysis import Finding
 from migwiz.engine.analysis.model import SEVERITIES
 from migwiz.engine.ci import CiReport
-from migwiz.engine.model import Migration
+from migwiz.engine.sets.model import Migration
 
 ICONS = {
     "passed": "✅",

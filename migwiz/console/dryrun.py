@@ -10,10 +10,10 @@ from rich.console import Console, Group, RenderableType
 from rich.live import Live
 from rich.text import Text
 
-from migwiz.engine.dryrun import DryRunReport, DryRunStatement
 from migwiz.engine.errors import MigwizError
-from migwiz.engine.progress import describe_current, our_progress
-from migwiz.engine.runner import Runner, RunReport
+from migwiz.engine.run.current import describe_current, our_progress
+from migwiz.engine.run.runner import Runner, RunReport
+from migwiz.engine.shadow.dryrun import DryRunReport, DryRunStatement
 
 
 def _locks(statement: DryRunStatement) -> str:
@@ -78,7 +78,7 @@ def watch_run(
     The monitor has its own connection; if it cannot connect, the run goes on without the view.
     """
     from migwiz.console.monitor_view import render_snapshot
-    from migwiz.engine.monitor import Monitor
+    from migwiz.engine.observe import Monitor
 
     holder: dict[str, Runner] = {}
 

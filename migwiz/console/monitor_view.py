@@ -13,7 +13,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from migwiz.engine import humanize
-from migwiz.engine.monitor import LockWait, Progress, ReplicaLag, SessionInfo, Snapshot
+from migwiz.engine.observe import LockWait, Progress, ReplicaLag, SessionInfo, Snapshot
 
 OURS = "bold cyan"
 WAITING = "yellow"

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from migwiz.console.escape import EscapeHook
 from migwiz.engine.analysis import LintReport
-from migwiz.engine.eventlog import Event
+from migwiz.engine.log.eventlog import Event
 from migwiz.engine.secrets import ScrubbedStream, scrub, scrub_value
 
 stdout = Console(file=cast(TextIO, ScrubbedStream("stdout")), highlight=False, soft_wrap=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from rich.text import Text
 
 from migwiz.console.output import stdout
-from migwiz.engine.drift import DriftReport
-from migwiz.engine.rollback_test import RollbackReport
+from migwiz.engine.rollback.prove import RollbackReport
 from migwiz.engine.schema import format_diff
-from migwiz.engine.verify import VerifyReport
+from migwiz.engine.schema.drift import DriftReport
+from migwiz.engine.schema.verify import VerifyReport
 
 _RESULT_STYLES = {"passed": "green", "failed": "bold red", "skipped": "yellow"}
 _CHECK_STYLES = {"pass": "green", "warn": "yellow", "fail": "bold red", "skip": "dim"}

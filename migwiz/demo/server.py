@@ -23,7 +23,7 @@ from types import TracebackType
 import psycopg
 
 from migwiz.engine.errors import MigwizError
-from migwiz.engine.localserver import (
+from migwiz.engine.servers.local import (
     Binaries,
     LocalServer,
     available_binaries,

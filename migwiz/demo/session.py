@@ -16,8 +16,8 @@ from migwiz.demo import OBSERVABILITY_SQL, demo_baseline, demo_migrations_path
 from migwiz.demo.data import create_demo_database, find_demo_database
 from migwiz.demo.server import DemoServer, start_demo_server
 from migwiz.demo.workload import Workload
-from migwiz.engine.baseline import read_baseline, record_baseline
-from migwiz.engine.connect import connect
+from migwiz.engine.history.baseline import read_baseline, record_baseline
+from migwiz.engine.servers.connect import connect
 
 
 def default_state_dir() -> Path:

@@ -20,17 +20,17 @@ from typing import Any, Literal
 
 from migwiz.engine.analysis import LintReport, lint_migration_set
 from migwiz.engine.analysis.model import SEVERITIES
-from migwiz.engine.connect import describe
-from migwiz.engine.drift import DriftReport, drift
 from migwiz.engine.errors import MigwizError, UsageError
-from migwiz.engine.eventlog import EventLog
-from migwiz.engine.extensions import build_offering, created_extensions
-from migwiz.engine.localserver import LocalServer, embedded_binaries, start_server
-from migwiz.engine.model import MigrationSet
+from migwiz.engine.history.state import DEFAULT_SCHEMA
+from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.plan import VERDICTS, PlanReport, plan
-from migwiz.engine.rollback_test import RollbackReport, test_rollback
+from migwiz.engine.rollback.prove import RollbackReport, test_rollback
+from migwiz.engine.schema.drift import DriftReport, drift
 from migwiz.engine.schema.tolerance import Tolerance
-from migwiz.engine.state import DEFAULT_SCHEMA
+from migwiz.engine.servers.connect import describe
+from migwiz.engine.servers.extensions import build_offering, created_extensions
+from migwiz.engine.servers.local import LocalServer, embedded_binaries, start_server
+from migwiz.engine.sets.model import MigrationSet
 
 FailOn = Literal["error", "warning", "info", "none"]
 PlanFailOn = Literal["dangerous", "quiet_window", "none"]

@@ -10,42 +10,42 @@ import psycopg
 
 from migwiz.engine.adopt import ensure_adopted
 from migwiz.engine.analysis import LintReport, read_catalog_facts
+from migwiz.engine.analysis.lintpaths import lint_paths
 from migwiz.engine.backfill import backfill_status as backfill_status
 from migwiz.engine.backfill import control_backfill as control_backfill
 from migwiz.engine.backup import backup_check as backup_check
 from migwiz.engine.backup import backup_dump as backup_dump
 from migwiz.engine.backup import plan_dump as plan_dump
 from migwiz.engine.ci import run_ci as run_ci
-from migwiz.engine.connect import connect
-from migwiz.engine.control import RunControl as RunControl
-from migwiz.engine.control import install_signal_stop as install_signal_stop
-from migwiz.engine.drift import drift as drift
-from migwiz.engine.dryrun import DryRunReport as DryRunReport
-from migwiz.engine.dryrun import dry_run as dry_run
 from migwiz.engine.errors import MigwizError, UsageError
-from migwiz.engine.eventlog import EventSink, Run, StepCounter
-from migwiz.engine.impact import InflictedWaitWatch
-from migwiz.engine.lintpaths import lint_paths
-from migwiz.engine.migration_lock import MigrationLock
-from migwiz.engine.model import MigrationSet, Version
-from migwiz.engine.phases import phase_exempt
+from migwiz.engine.history.standing import Standing, read_backfill_facts
+from migwiz.engine.history.state import DEFAULT_SCHEMA, read_history, state_exists
+from migwiz.engine.history.status import MigrationStatus, compute_status, out_of_order
+from migwiz.engine.log.eventlog import EventSink, Run, StepCounter
 from migwiz.engine.plan import PlanReport as PlanReport
 from migwiz.engine.plan import plan as plan
 from migwiz.engine.plan import plan_down as plan_down
-from migwiz.engine.preflight import check_target
 from migwiz.engine.recipes import new_recipe as new_recipe
-from migwiz.engine.repair import RepairChoice as RepairChoice
-from migwiz.engine.repair import repair as repair
-from migwiz.engine.rollback_test import test_rollback as test_rollback
-from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
-from migwiz.engine.session_limits import STATUS_STATEMENT_TIMEOUT_MS, limit_bookkeeping, own_tables_locked
-from migwiz.engine.standing import Standing, read_backfill_facts
-from migwiz.engine.state import DEFAULT_SCHEMA, read_history, state_exists
-from migwiz.engine.status import MigrationStatus, compute_status, out_of_order
-from migwiz.engine.target import TargetInfo as TargetInfo
-from migwiz.engine.target import target_info as target_info
-from migwiz.engine.transactions import with_transaction_modes
-from migwiz.engine.verify import verify as verify
+from migwiz.engine.rollback.prove import test_rollback as test_rollback
+from migwiz.engine.run.control import RunControl as RunControl
+from migwiz.engine.run.control import install_signal_stop as install_signal_stop
+from migwiz.engine.run.migration_lock import MigrationLock
+from migwiz.engine.run.phases import phase_exempt
+from migwiz.engine.run.preflight import check_target
+from migwiz.engine.run.repair import RepairChoice as RepairChoice
+from migwiz.engine.run.repair import repair as repair
+from migwiz.engine.run.runner import ExecutionPolicy, Runner, RunReport
+from migwiz.engine.run.session_limits import STATUS_STATEMENT_TIMEOUT_MS, limit_bookkeeping, own_tables_locked
+from migwiz.engine.run.waits_caused import InflictedWaitWatch
+from migwiz.engine.schema.drift import drift as drift
+from migwiz.engine.schema.verify import verify as verify
+from migwiz.engine.servers.connect import connect
+from migwiz.engine.servers.target import TargetInfo as TargetInfo
+from migwiz.engine.servers.target import target_info as target_info
+from migwiz.engine.sets.model import MigrationSet, Version
+from migwiz.engine.sets.transactions import with_transaction_modes
+from migwiz.engine.shadow.dryrun import DryRunReport as DryRunReport
+from migwiz.engine.shadow.dryrun import dry_run as dry_run
 
 DEFAULT_PG_VERSION = 18
 

@@ -11,8 +11,8 @@ from typing import Any
 
 from migwiz.engine.durations import parse_duration, parse_timeout
 from migwiz.engine.errors import ConfigError
+from migwiz.engine.history.state import DEFAULT_SCHEMA
 from migwiz.engine.sets import LAYOUTS
-from migwiz.engine.state import DEFAULT_SCHEMA
 
 CONFIG_NAME = "migwiz.toml"
 MAX_NAME_BYTES = 63

@@ -12,20 +12,20 @@ from typing import Any, Literal
 
 from migwiz.engine import commands
 from migwiz.engine.analysis import LintReport, ScriptLint
-from migwiz.engine.baseline import baseline_files
 from migwiz.engine.config import Settings
-from migwiz.engine.connect import connect
-from migwiz.engine.dryrun import DryRunReport
 from migwiz.engine.errors import MigwizError, UsageError
-from migwiz.engine.eventlog import Event, read_events
-from migwiz.engine.executor import RetryPolicy
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.model import Migration, MigrationSet, Version
+from migwiz.engine.history.baseline import baseline_files
+from migwiz.engine.history.state import HistoryRow, read_history, state_exists
+from migwiz.engine.history.status import MigrationStatus, attention
+from migwiz.engine.log.eventlog import Event, read_events
 from migwiz.engine.plan import PlanReport
-from migwiz.engine.runner import ExecutionPolicy
-from migwiz.engine.state import HistoryRow, read_history, state_exists
-from migwiz.engine.status import MigrationStatus, attention
-from migwiz.engine.target import TargetInfo
+from migwiz.engine.run.executor import RetryPolicy
+from migwiz.engine.run.runner import ExecutionPolicy
+from migwiz.engine.servers.connect import connect
+from migwiz.engine.servers.target import TargetInfo
+from migwiz.engine.sets import load_migration_set
+from migwiz.engine.sets.model import Migration, MigrationSet, Version
+from migwiz.engine.shadow.dryrun import DryRunReport
 
 LintWord = Literal["clean", "warnings", "errors"]
 LINT_WORD_OF_SEVERITY: dict[str | None, LintWord] = {
@@ -368,7 +368,7 @@ def verify_target(dsn: str, settings: Settings) -> VerifyReport:
     """The engine's verification: drift against the files (on a shadow), INVALID indexes, NOT VALID
     constraints, unfinished backfills, sequence headroom, statistics freshness."""
     from migwiz.engine.schema.diff import format_diff
-    from migwiz.engine.verify import verify
+    from migwiz.engine.schema.verify import verify
 
     report = verify(
         dsn, migration_set(settings), schema=settings.schema, ignore=settings.drift_ignore,
@@ -386,7 +386,7 @@ def verify_target(dsn: str, settings: Settings) -> VerifyReport:
 
 def verify_rollback(dsn: str, settings: Settings, versions: list[str]) -> Check:
     """Up → down → up of the migrations the run touched, on a shadow database."""
-    from migwiz.engine.rollback_test import test_rollback
+    from migwiz.engine.rollback.prove import test_rollback
 
     name = "rollback test: up → down → up on a shadow"
     if not versions:

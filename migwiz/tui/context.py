@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from migwiz.engine.config import Settings
-from migwiz.engine.model import MigrationSet, Version
+from migwiz.engine.sets.model import MigrationSet, Version
 
 Mode = Literal["migrate", "rollback", "watch"]
 
@@ -36,8 +36,8 @@ class WizardContext:
     @property
     def database(self) -> str:
         """The target database's name (what the operator types to confirm)."""
-        from migwiz.engine.connect import dsn_params
         from migwiz.engine.errors import ConnectionFailed
+        from migwiz.engine.servers.connect import dsn_params
 
         try:
             params = dsn_params(self.dsn)

@@ -1,7 +1,7 @@
 """Running migrations for the wizard: the engine's run with the wizard's hooks. No Textual here.
 
 `execute` runs in a worker thread. It goes through `commands.migrate` (the migration lock, the central log,
-the Runner) with a `RunControl` (migwiz/engine/control.py) the screen holds: the Runner itself stops at a
+the Runner) with a `RunControl` (migwiz/engine/run/control.py) the screen holds: the Runner itself stops at a
 safe point when asked ("abort after this migration", a lost terminal), applies a changed lock_timeout from
 the next statement on, and reports backfill progress through a callback.
 """
@@ -18,13 +18,13 @@ from typing import Literal
 from migwiz.engine import commands
 from migwiz.engine.adopt import ensure_adopted
 from migwiz.engine.backfill.progress import BackfillProgress
-from migwiz.engine.connect import connect, scrub
-from migwiz.engine.control import RunControl
-from migwiz.engine.eventlog import Event, EventSink
-from migwiz.engine.impact import longest_wait_caused as longest_wait_caused
-from migwiz.engine.model import Migration, MigrationSet, Script, Statement, Version
-from migwiz.engine.monitor import one_line
-from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
+from migwiz.engine.log.eventlog import Event, EventSink
+from migwiz.engine.observe import one_line
+from migwiz.engine.run.control import RunControl
+from migwiz.engine.run.runner import ExecutionPolicy, Runner, RunReport
+from migwiz.engine.run.waits_caused import longest_wait_caused as longest_wait_caused
+from migwiz.engine.servers.connect import connect, scrub
+from migwiz.engine.sets.model import Migration, MigrationSet, Script, Statement, Version
 
 Direction = Literal["up", "down"]
 

@@ -12,8 +12,8 @@ from typing import Any
 from textual.message import Message
 
 from migwiz.engine.backfill.progress import BackfillProgress
-from migwiz.engine.eventlog import Event
-from migwiz.engine.monitor import Snapshot
+from migwiz.engine.log.eventlog import Event
+from migwiz.engine.observe import Snapshot
 from migwiz.tui.execution import CurrentStatement, RunSummary
 
 

@@ -18,8 +18,8 @@ from pathlib import Path
 import psycopg
 from psycopg import sql
 
-from migwiz.engine.model import Statement
-from migwiz.engine.trace import TraceResult, trace_statements
+from migwiz.engine.analysis.trace import TraceResult, trace_statements
+from migwiz.engine.sets.model import Statement
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,8 @@ from migwiz.engine.adopt import (
 )
 from migwiz.engine.adopt.flyway import checksum as flyway_checksum
 from migwiz.engine.errors import StateMismatch, UsageError
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.model import MigrationSet
+from migwiz.engine.sets import load_migration_set
+from migwiz.engine.sets.model import MigrationSet
 from tests.conftest import TestDatabase
 from tests.helpers import run_cli, write_migrations
 

@@ -17,9 +17,9 @@ import pytest
 from migwiz.engine import commands
 from migwiz.engine.adopt import adopt, detect_foreign_tools, ensure_adopted, foreign_state
 from migwiz.engine.errors import StateMismatch, UsageError
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.model import MigrationSet
-from migwiz.engine.runner import ExecutionPolicy
+from migwiz.engine.run.runner import ExecutionPolicy
+from migwiz.engine.sets import load_migration_set
+from migwiz.engine.sets.model import MigrationSet
 from tests.conftest import TestDatabase
 from tests.db.test_adopt import NAME, ORDERS, USERS, assert_adopted, rows_of
 from tests.helpers import run_cli, write_migrations

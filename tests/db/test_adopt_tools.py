@@ -16,7 +16,7 @@ import pytest
 
 from migwiz.engine import commands
 from migwiz.engine.adopt import adopt, detect_foreign_tools, foreign_state, read_foreign_history
-from migwiz.engine.migset import load_migration_set
+from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase
 from tests.db.test_adopt import NAME, ORDERS, USERS, assert_adopted, rows_of
 from tests.helpers import write_migrations

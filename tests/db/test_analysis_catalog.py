@@ -6,7 +6,7 @@ import pytest
 
 from migwiz.engine.analysis import analyze_statements, read_catalog_facts
 from migwiz.engine.analysis.model import ColumnFacts, stronger
-from migwiz.engine.model import Statement
+from migwiz.engine.sets.model import Statement
 from tests.conftest import TestDatabase
 
 SCHEMA = """

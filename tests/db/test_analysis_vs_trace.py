@@ -42,10 +42,10 @@ from typing import Any
 import psycopg
 import pytest
 
-from migwiz.engine.localserver import Binaries
-from migwiz.engine.model import Statement
-from migwiz.engine.splitting import split_sql
-from migwiz.engine.trace import LOCK_MODES, TracedStatement, strongest_modes, trace_statements
+from migwiz.engine.analysis.trace import LOCK_MODES, TracedStatement, strongest_modes, trace_statements
+from migwiz.engine.servers.local import Binaries
+from migwiz.engine.sets.model import Statement
+from migwiz.engine.sets.splitting import split_sql
 from tests.conftest import BINARIES, TestDatabase, create_database, drop_database, server_for
 from tests.corpus import ENTRIES, CorpusEntry, prepare_server, reset_public
 

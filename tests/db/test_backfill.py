@@ -26,12 +26,12 @@ from migwiz.engine.backfill import (
     progress_from_json,
 )
 from migwiz.engine.backfill.store import read_checkpoint
-from migwiz.engine.connect import connect
 from migwiz.engine.errors import MigrationFileError
-from migwiz.engine.eventlog import EventLog, MemorySink
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.model import Script, Statement
-from migwiz.engine.runner import Runner
+from migwiz.engine.log.eventlog import EventLog, MemorySink
+from migwiz.engine.run.runner import Runner
+from migwiz.engine.servers.connect import connect
+from migwiz.engine.sets import load_migration_set
+from migwiz.engine.sets.model import Script, Statement
 from tests.conftest import TestDatabase
 from tests.helpers import write_migrations
 

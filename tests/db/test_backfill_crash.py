@@ -19,11 +19,11 @@ import pytest
 
 from migwiz.engine.backfill import control_backfill
 from migwiz.engine.backfill.store import Checkpoint, read_checkpoint
-from migwiz.engine.connect import connect
-from migwiz.engine.eventlog import EventLog
-from migwiz.engine.localserver import Binaries, LocalServer, run_as, start_server
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.runner import Runner
+from migwiz.engine.log.eventlog import EventLog
+from migwiz.engine.run.runner import Runner
+from migwiz.engine.servers.connect import connect
+from migwiz.engine.servers.local import Binaries, LocalServer, run_as, start_server
+from migwiz.engine.sets import load_migration_set
 from tests.conftest import BINARIES, TestDatabase, create_database, drop_database
 from tests.db.test_backfill import BACKFILL_SQL, ROWS, assert_each_row_once, make_items, poll
 from tests.helpers import run_cli, write_migrations

@@ -15,13 +15,14 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from migwiz.engine import backup, pgtools
+from migwiz.engine import backup
 from migwiz.engine.backup import check as check_module
 from migwiz.engine.backup import dump as dump_module
 from migwiz.engine.backup.dump import TableRef, sha256_of
 from migwiz.engine.errors import MigwizError, UsageError
-from migwiz.engine.localserver import Binaries, LocalServer, start_server
-from migwiz.engine.migset import load_migration_set
+from migwiz.engine.servers import pgtools
+from migwiz.engine.servers.local import Binaries, LocalServer, start_server
+from migwiz.engine.sets import load_migration_set
 from tests.conftest import BINARIES, TestDatabase
 from tests.helpers import run_cli, write_migrations
 

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from migwiz.engine.config import load_settings
-from migwiz.engine.drift import drift
 from migwiz.engine.errors import ConfigError, MigwizError
-from migwiz.engine.eventlog import EventLog
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.rollback_test import test_rollback
-from migwiz.engine.runner import Runner
+from migwiz.engine.log.eventlog import EventLog
+from migwiz.engine.rollback.prove import test_rollback
+from migwiz.engine.run.runner import Runner
+from migwiz.engine.schema.drift import drift
+from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase
 from tests.helpers import run_cli, write_migrations
 

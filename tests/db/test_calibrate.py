@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from migwiz.engine.calibrate import DEFAULT_THROUGHPUT, calibrate, load_calibration
 from migwiz.engine.commands import plan
-from migwiz.engine.migset import load_migration_set
+from migwiz.engine.plan.calibrate import DEFAULT_THROUGHPUT, calibrate, load_calibration
+from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase
 from tests.helpers import write_migrations
 

@@ -11,10 +11,10 @@ import pytest
 from migwiz.console.ci_report import render_markdown
 from migwiz.engine import commands
 from migwiz.engine.ci import run_ci
-from migwiz.engine.localserver import LocalServer
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.model import MigrationSet
-from migwiz.engine.snapshots import DEFAULT_KEEP, SnapshotCache, chain_keys, root_key
+from migwiz.engine.servers.local import LocalServer
+from migwiz.engine.sets import load_migration_set
+from migwiz.engine.sets.model import MigrationSet
+from migwiz.engine.shadow.snapshots import DEFAULT_KEEP, SnapshotCache, chain_keys, root_key
 from tests.conftest import TestDatabase
 from tests.helpers import write_migrations
 

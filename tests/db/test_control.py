@@ -22,11 +22,11 @@ import pytest
 
 from migwiz.engine import commands
 from migwiz.engine.backfill.progress import BackfillProgress
-from migwiz.engine.control import RunControl, install_signal_stop
-from migwiz.engine.eventlog import EventLog, MemorySink
-from migwiz.engine.executor import RetryPolicy
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
+from migwiz.engine.log.eventlog import EventLog, MemorySink
+from migwiz.engine.run.control import RunControl, install_signal_stop
+from migwiz.engine.run.executor import RetryPolicy
+from migwiz.engine.run.runner import ExecutionPolicy, Runner, RunReport
+from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase
 from tests.helpers import write_migrations
 

@@ -17,9 +17,9 @@ import psycopg
 import pytest
 
 from migwiz.engine.errors import StateMismatch
-from migwiz.engine.eventlog import EventLog, MemorySink
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.runner import ExecutionPolicy, Runner
+from migwiz.engine.log.eventlog import EventLog, MemorySink
+from migwiz.engine.run.runner import ExecutionPolicy, Runner
+from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase
 from tests.helpers import run_cli, write_migrations
 

@@ -22,9 +22,9 @@ from migwiz.demo.data import create_demo_database, find_demo_database
 from migwiz.demo.server import has_pg_stat_statements, start_demo_server, stop_demo_server
 from migwiz.demo.workload import APPLICATION_NAME, Workload
 from migwiz.engine.errors import UsageError
-from migwiz.engine.localserver import LocalServer, available_binaries
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.model import Script
+from migwiz.engine.servers.local import LocalServer, available_binaries
+from migwiz.engine.sets import load_migration_set
+from migwiz.engine.sets.model import Script
 from tests.conftest import BINARIES, TestDatabase, server_for
 
 ROWS = 20_000

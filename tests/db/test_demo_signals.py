@@ -20,7 +20,7 @@ import pytest
 
 from migwiz.demo import demo_baseline
 from migwiz.demo.server import OWNER_FILE, reap_killed_demos
-from migwiz.engine.baseline import read_baseline
+from migwiz.engine.history.baseline import read_baseline
 
 pytestmark = pytest.mark.timeout(180)
 

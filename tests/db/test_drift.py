@@ -7,13 +7,13 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from migwiz.engine.drift import drift
 from migwiz.engine.errors import UsageError
-from migwiz.engine.eventlog import EventLog
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.model import MigrationSet
-from migwiz.engine.runner import Runner
+from migwiz.engine.log.eventlog import EventLog
+from migwiz.engine.run.runner import Runner
 from migwiz.engine.schema import read_schema
+from migwiz.engine.schema.drift import drift
+from migwiz.engine.sets import load_migration_set
+from migwiz.engine.sets.model import MigrationSet
 from tests.conftest import TestDatabase
 from tests.helpers import run_cli, write_migrations
 
@@ -43,7 +43,7 @@ def shadows(db: TestDatabase) -> list[str]:
 def applied(db: TestDatabase, tmp_path: Path, upto: str = "2") -> MigrationSet:
     mset = load_migration_set(write_migrations(tmp_path / "m", FILES))
     runner = Runner(db.dsn, mset, log=EventLog())
-    from migwiz.engine.model import Version
+    from migwiz.engine.sets.model import Version
 
     assert runner.up(Version(upto)).ok
     runner.close()

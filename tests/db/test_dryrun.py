@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from migwiz.engine.commands import dry_run
-from migwiz.engine.eventlog import EventLog
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.model import Version
-from migwiz.engine.runner import Runner
+from migwiz.engine.log.eventlog import EventLog
+from migwiz.engine.run.runner import Runner
 from migwiz.engine.schema import read_schema
+from migwiz.engine.sets import load_migration_set
+from migwiz.engine.sets.model import Version
 from tests.conftest import TestDatabase
 from tests.helpers import run_cli, write_migrations
 

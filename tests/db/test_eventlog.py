@@ -8,8 +8,8 @@ import threading
 import time
 from pathlib import Path
 
-from migwiz.engine.connect import connect
-from migwiz.engine.eventlog import Run, follow_events, prune_events, read_events
+from migwiz.engine.log.eventlog import Run, follow_events, prune_events, read_events
+from migwiz.engine.servers.connect import connect
 from tests.conftest import TestDatabase
 
 

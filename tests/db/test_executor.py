@@ -14,12 +14,13 @@ from typing import Any
 import psycopg
 import pytest
 
-from migwiz.engine import executor, guard, progress
-from migwiz.engine.eventlog import Event, EventLog, MemorySink
-from migwiz.engine.executor import RetryPolicy
-from migwiz.engine.guard import GuardPolicy
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.runner import ExecutionPolicy, Runner, RunReport
+from migwiz.engine.log.eventlog import Event, EventLog, MemorySink
+from migwiz.engine.run import current as progress
+from migwiz.engine.run import executor, guard
+from migwiz.engine.run.executor import RetryPolicy
+from migwiz.engine.run.guard import GuardPolicy
+from migwiz.engine.run.runner import ExecutionPolicy, Runner, RunReport
+from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase
 from tests.helpers import write_migrations
 

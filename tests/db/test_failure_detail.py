@@ -5,10 +5,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from migwiz.engine.eventlog import EventLog, MemorySink
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.rollback_test import test_rollback as rollback
-from migwiz.engine.runner import ExecutionPolicy, Runner
+from migwiz.engine.log.eventlog import EventLog, MemorySink
+from migwiz.engine.rollback.prove import test_rollback as rollback
+from migwiz.engine.run.runner import ExecutionPolicy, Runner
+from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase
 from tests.helpers import write_migrations
 

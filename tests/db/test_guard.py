@@ -12,12 +12,12 @@ from typing import Any
 import psycopg
 import pytest
 
-from migwiz.engine.eventlog import EventLog, MemorySink
-from migwiz.engine.executor import RetryPolicy
-from migwiz.engine.guard import GuardPolicy
-from migwiz.engine.lockmodes import conflicts
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.runner import ExecutionPolicy, Runner
+from migwiz.engine.analysis.lockmodes import conflicts
+from migwiz.engine.log.eventlog import EventLog, MemorySink
+from migwiz.engine.run.executor import RetryPolicy
+from migwiz.engine.run.guard import GuardPolicy
+from migwiz.engine.run.runner import ExecutionPolicy, Runner
+from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase
 from tests.helpers import write_migrations
 

@@ -19,11 +19,11 @@ import psycopg
 import pytest
 
 from migwiz.engine.errors import UsageError
-from migwiz.engine.eventlog import EventLog
-from migwiz.engine.executor import RetryPolicy
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.runner import ExecutionPolicy, Runner
-from migwiz.engine.session_limits import BOOKKEEPING_LOCK_TIMEOUT_MS, idle_in_transaction_ms
+from migwiz.engine.log.eventlog import EventLog
+from migwiz.engine.run.executor import RetryPolicy
+from migwiz.engine.run.runner import ExecutionPolicy, Runner
+from migwiz.engine.run.session_limits import BOOKKEEPING_LOCK_TIMEOUT_MS, idle_in_transaction_ms
+from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase
 from tests.helpers import run_cli, write_migrations
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import psycopg
 
 from migwiz.engine import commands
-from migwiz.engine.executor import RetryPolicy
-from migwiz.engine.guard import GuardPolicy
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.runner import ExecutionPolicy
+from migwiz.engine.run.executor import RetryPolicy
+from migwiz.engine.run.guard import GuardPolicy
+from migwiz.engine.run.runner import ExecutionPolicy
+from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase
 from tests.helpers import write_migrations
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from migwiz.engine.index_leftovers import leftovers_of
+from migwiz.engine.run.index_leftovers import leftovers_of
 from tests.conftest import TestDatabase
 from tests.db.test_crash import executor_running, start_up, states, wait_for
 from tests.helpers import run_cli, write_migrations

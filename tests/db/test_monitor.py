@@ -21,8 +21,8 @@ from rich.console import Console
 
 from migwiz.console.monitor_view import render_snapshot
 from migwiz.engine.errors import ConnectionFailed
-from migwiz.engine.monitor import LockWait, Monitor, MonitorUnavailable, Snapshot
-from migwiz.engine.monitor.queries import query_for
+from migwiz.engine.observe import LockWait, Monitor, MonitorUnavailable, Snapshot
+from migwiz.engine.observe.queries import query_for
 from tests.conftest import TestDatabase
 
 Conn = psycopg.Connection[tuple[Any, ...]]

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from migwiz.engine.eventlog import EventLog, MemorySink
-from migwiz.engine.localserver import find_binaries, start_server
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.phases import ContractRefused, phase_summary
-from migwiz.engine.runner import ExecutionPolicy, Runner
+from migwiz.engine.log.eventlog import EventLog, MemorySink
+from migwiz.engine.run.phases import ContractRefused, phase_summary
+from migwiz.engine.run.runner import ExecutionPolicy, Runner
+from migwiz.engine.servers.local import find_binaries, start_server
+from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase, create_database, drop_database
 from tests.helpers import write_migrations
 

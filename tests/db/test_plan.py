@@ -10,13 +10,13 @@ from typing import Any
 import psycopg
 import pytest
 
-from migwiz.engine.calibrate import ensure_calibration_table
 from migwiz.engine.commands import plan
-from migwiz.engine.eventlog import EventLog
-from migwiz.engine.localserver import LocalServer, start_server
-from migwiz.engine.migset import load_migration_set
+from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.plan import PlanReport
-from migwiz.engine.runner import ExecutionPolicy, Runner
+from migwiz.engine.plan.calibrate import ensure_calibration_table
+from migwiz.engine.run.runner import ExecutionPolicy, Runner
+from migwiz.engine.servers.local import LocalServer, start_server
+from migwiz.engine.sets import load_migration_set
 from tests.conftest import BINARIES, TestDatabase, create_database, drop_database
 from tests.helpers import run_cli, write_migrations
 

@@ -9,10 +9,10 @@ import pytest
 
 from migwiz.engine.commands import plan_down
 from migwiz.engine.errors import UsageError
-from migwiz.engine.eventlog import EventLog
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.model import Version
-from migwiz.engine.runner import ExecutionPolicy, Runner
+from migwiz.engine.log.eventlog import EventLog
+from migwiz.engine.run.runner import ExecutionPolicy, Runner
+from migwiz.engine.sets import load_migration_set
+from migwiz.engine.sets.model import Version
 from tests.conftest import TestDatabase
 from tests.helpers import write_migrations
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from migwiz.engine.commands import plan
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.model import Statement
 from migwiz.engine.plan.syntax import check_statements
+from migwiz.engine.sets import load_migration_set
+from migwiz.engine.sets.model import Statement
 from tests.conftest import TestDatabase
 from tests.helpers import run_cli, write_migrations
 

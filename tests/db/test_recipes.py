@@ -12,10 +12,10 @@ import psycopg
 import pytest
 
 from migwiz.engine.analysis import lint_migration_set, read_catalog_facts
-from migwiz.engine.eventlog import EventLog
-from migwiz.engine.migset import load_migration_set
+from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.recipes import RECIPES, new_recipe
-from migwiz.engine.runner import ExecutionPolicy, Runner
+from migwiz.engine.run.runner import ExecutionPolicy, Runner
+from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase
 
 ROWS = 3000

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from migwiz.engine.baseline import baseline_files, read_baseline, record_baseline
-from migwiz.engine.connect import connect
-from migwiz.engine.eventlog import EventLog, append_event
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.runner import Runner
+from migwiz.engine.history.baseline import baseline_files, read_baseline, record_baseline
+from migwiz.engine.log.eventlog import EventLog, append_event
+from migwiz.engine.run.runner import Runner
+from migwiz.engine.servers.connect import connect
+from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase
 from tests.helpers import run_cli, write_migrations
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import psycopg
 
-from migwiz.engine.migration_lock import LOCK_CLASS
+from migwiz.engine.run.migration_lock import LOCK_CLASS
 from tests.conftest import TestDatabase
 from tests.helpers import run_cli, write_migrations
 

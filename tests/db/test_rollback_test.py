@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from migwiz.engine.errors import UsageError
-from migwiz.engine.eventlog import Event, EventLog, MemorySink
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.model import Version
-from migwiz.engine.rollback_test import test_rollback as rollback
-from migwiz.engine.runner import Runner
+from migwiz.engine.log.eventlog import Event, EventLog, MemorySink
+from migwiz.engine.rollback.prove import test_rollback as rollback
+from migwiz.engine.run.runner import Runner
 from migwiz.engine.schema import read_schema
 from migwiz.engine.schema.tolerance import Tolerance
-from migwiz.engine.snapshots import SnapshotCache
+from migwiz.engine.sets import load_migration_set
+from migwiz.engine.sets.model import Version
+from migwiz.engine.shadow.snapshots import SnapshotCache
 from tests.conftest import TestDatabase, create_database, drop_database
 from tests.helpers import run_cli, write_migrations
 

@@ -9,12 +9,12 @@ import psycopg
 import pytest
 
 from migwiz.engine.errors import StateMismatch, UsageError
-from migwiz.engine.eventlog import EventLog, MemorySink
-from migwiz.engine.executor import RetryPolicy
-from migwiz.engine.guard import GuardPolicy
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.model import Version
-from migwiz.engine.runner import ExecutionPolicy, Runner
+from migwiz.engine.log.eventlog import EventLog, MemorySink
+from migwiz.engine.run.executor import RetryPolicy
+from migwiz.engine.run.guard import GuardPolicy
+from migwiz.engine.run.runner import ExecutionPolicy, Runner
+from migwiz.engine.sets import load_migration_set
+from migwiz.engine.sets.model import Version
 from tests.conftest import TestDatabase
 from tests.helpers import write_migrations
 

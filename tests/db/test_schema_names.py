@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from migwiz.engine.connect import connect
-from migwiz.engine.state import STATE_VERSION, ensure_state, read_history, state_version
+from migwiz.engine.history.state import STATE_VERSION, ensure_state, read_history, state_version
+from migwiz.engine.servers.connect import connect
 from tests.conftest import TestDatabase
 from tests.helpers import run_cli, write_migrations
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from migwiz.engine.eventlog import EventLog, MemorySink
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.runner import ExecutionPolicy, Runner
+from migwiz.engine.log.eventlog import EventLog, MemorySink
+from migwiz.engine.run.runner import ExecutionPolicy, Runner
+from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase
 from tests.helpers import write_migrations
 

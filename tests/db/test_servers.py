@@ -7,8 +7,8 @@ import pytest
 from psycopg import sql
 
 from migwiz.engine.ci import embedded_server
-from migwiz.engine.extensions import CONTRIB, build_offering, where_to_get
-from migwiz.engine.localserver import available_binaries, embedded_binaries
+from migwiz.engine.servers.extensions import CONTRIB, build_offering, where_to_get
+from migwiz.engine.servers.local import available_binaries, embedded_binaries
 from tests.conftest import TestDatabase
 from tests.helpers import run_cli, write_migrations
 from tests.realworld.realsets import SETS

@@ -16,7 +16,7 @@ import pytest
 
 from migwiz.engine import commands
 from migwiz.engine.config import Settings
-from migwiz.engine.migset import load_migration_set
+from migwiz.engine.sets import load_migration_set
 from migwiz.tui import backend
 from tests.conftest import TestDatabase
 from tests.helpers import run_cli, write_migrations

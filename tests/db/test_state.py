@@ -6,8 +6,8 @@ import threading
 
 from psycopg import sql
 
-from migwiz.engine.connect import connect
-from migwiz.engine.state import STATE_VERSION, ensure_state, query_text, state_version
+from migwiz.engine.history.state import STATE_VERSION, ensure_state, query_text, state_version
+from migwiz.engine.servers.connect import connect
 from tests.conftest import TestDatabase
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from migwiz.engine import commands
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.model import Version
-from migwiz.engine.state import state_exists
+from migwiz.engine.history.state import state_exists
+from migwiz.engine.sets import load_migration_set
+from migwiz.engine.sets.model import Version
 from tests.conftest import TestDatabase
 from tests.helpers import write_migrations
 

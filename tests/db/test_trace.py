@@ -7,17 +7,17 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 
+from migwiz.engine.analysis.trace import TracedLock, strongest_modes, trace_on_scratch, trace_statements
 from migwiz.engine.errors import ConnectionFailed, UsageError
-from migwiz.engine.localserver import Binaries
-from migwiz.engine.model import Statement
-from migwiz.engine.scratch import (
+from migwiz.engine.servers.local import Binaries
+from migwiz.engine.sets.model import Statement
+from migwiz.engine.shadow.scratch import (
     copy_schema,
     describe_dsn,
     dsn_with_dbname,
     find_pg_dump,
     scratch_database,
 )
-from migwiz.engine.trace import TracedLock, strongest_modes, trace_on_scratch, trace_statements
 from tests.conftest import BINARIES, TestDatabase, create_database, drop_database, server_for
 from tests.corpus import ENTRIES, CorpusEntry, trace_entry
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from migwiz.engine.errors import MigrationFileError
-from migwiz.engine.eventlog import EventLog, MemorySink
-from migwiz.engine.migset import load_migration_set
+from migwiz.engine.log.eventlog import EventLog, MemorySink
 from migwiz.engine.plan import plan
-from migwiz.engine.runner import ExecutionPolicy, Runner
+from migwiz.engine.run.runner import ExecutionPolicy, Runner
+from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase
 from tests.db.test_crash import executor_running, start_up, wait_for
 from tests.helpers import run_cli, write_migrations

@@ -7,11 +7,11 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from migwiz.engine.eventlog import EventLog
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.model import MigrationSet, Version
-from migwiz.engine.runner import Runner
-from migwiz.engine.verify import Check, verify
+from migwiz.engine.log.eventlog import EventLog
+from migwiz.engine.run.runner import Runner
+from migwiz.engine.schema.verify import Check, verify
+from migwiz.engine.sets import load_migration_set
+from migwiz.engine.sets.model import MigrationSet, Version
 from tests.conftest import TestDatabase
 from tests.helpers import run_cli, write_migrations
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from migwiz.engine.extensions import build_offering
-from migwiz.engine.localserver import embedded_binaries
+from migwiz.engine.servers.extensions import build_offering
+from migwiz.engine.servers.local import embedded_binaries
 from tests.helpers import run_cli, write_migrations
 
 REPO = Path(__file__).resolve().parents[2]

@@ -14,8 +14,8 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from migwiz.engine.localserver import LocalServer, start_server
-from migwiz.engine.migration_lock import MigrationLock
+from migwiz.engine.run.migration_lock import MigrationLock
+from migwiz.engine.servers.local import LocalServer, start_server
 from tests.conftest import BINARIES, TestDatabase
 from tests.helpers import run_cli, write_migrations
 

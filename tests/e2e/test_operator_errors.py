@@ -12,8 +12,8 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from migwiz.engine.localserver import LocalServer, start_server
-from migwiz.engine.state import ensure_state
+from migwiz.engine.history.state import ensure_state
+from migwiz.engine.servers.local import LocalServer, start_server
 from tests.conftest import BINARIES, TestDatabase
 from tests.helpers import CliResult, run_cli, write_migrations
 

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from migwiz.engine import commands
-from migwiz.engine.connect import connect
-from migwiz.engine.eventlog import read_events
-from migwiz.engine.migset import load_migration_set
+from migwiz.engine.log.eventlog import read_events
+from migwiz.engine.servers.connect import connect
+from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase
 from tests.helpers import write_migrations
 

@@ -14,7 +14,7 @@ import pytest
 from bench.incident import MAX_KEYS, Terminal, drive
 from migwiz.demo.session import DemoSession, start_demo
 from migwiz.engine import commands
-from migwiz.engine.migset import load_migration_set
+from migwiz.engine.sets import load_migration_set
 
 pytestmark = [
     pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),

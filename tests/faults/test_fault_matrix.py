@@ -23,10 +23,10 @@ from typing import Any
 import pytest
 
 from migwiz.engine import commands
-from migwiz.engine.eventlog import EventLog
-from migwiz.engine.localserver import Binaries, LocalServer, run_as, start_server
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.runner import Runner
+from migwiz.engine.log.eventlog import EventLog
+from migwiz.engine.run.runner import Runner
+from migwiz.engine.servers.local import Binaries, LocalServer, run_as, start_server
+from migwiz.engine.sets import load_migration_set
 from tests.conftest import BINARIES, TestDatabase, create_database, drop_database
 from tests.db.test_backfill_crash import executor_gone
 from tests.db.test_crash import wait_for

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 import psycopg
 import pytest
 
-from migwiz.engine.extensions import where_to_get
+from migwiz.engine.servers.extensions import where_to_get
 from tests.conftest import BINARIES, TestDatabase, create_database, drop_database, server_for
 from tests.realworld.realsets import RealSet
 

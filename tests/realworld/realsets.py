@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from migwiz.engine.extensions import where_to_get
-from migwiz.engine.localserver import LocalServer
+from migwiz.engine.servers.extensions import where_to_get
+from migwiz.engine.servers.local import LocalServer
 from tests.conftest import TestDatabase
 from tests.realworld.tools import TOOLS, ToolMigration
 

@@ -8,19 +8,19 @@ from pathlib import Path
 
 from migwiz.demo import demo_migrations_path
 from migwiz.engine.analysis import lint_migration_set
+from migwiz.engine.analysis.trace import TracedLock
 from migwiz.engine.backup import BackupReport
 from migwiz.engine.backup.check import ArchiverFacts, DiskFacts, Reason
 from migwiz.engine.config import Settings
-from migwiz.engine.dryrun import DryRunReport, DryRunStatement
-from migwiz.engine.eventlog import Event
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.model import MigrationSet, Version
-from migwiz.engine.monitor import LockWait, Progress, SessionInfo, Snapshot
-from migwiz.engine.runner import MigrationOutcome, RunReport, StatementFailure
-from migwiz.engine.state import HistoryRow
-from migwiz.engine.status import compute_status
-from migwiz.engine.target import TargetInfo
-from migwiz.engine.trace import TracedLock
+from migwiz.engine.history.state import HistoryRow
+from migwiz.engine.history.status import compute_status
+from migwiz.engine.log.eventlog import Event
+from migwiz.engine.observe import LockWait, Progress, SessionInfo, Snapshot
+from migwiz.engine.run.runner import MigrationOutcome, RunReport, StatementFailure
+from migwiz.engine.servers.target import TargetInfo
+from migwiz.engine.sets import load_migration_set
+from migwiz.engine.sets.model import MigrationSet, Version
+from migwiz.engine.shadow.dryrun import DryRunReport, DryRunStatement
 from migwiz.tui.backend import (
     Check,
     ImpactReport,

@@ -18,8 +18,8 @@ from textual.widgets import DataTable, OptionList, Static
 
 from migwiz.engine import commands
 from migwiz.engine.backup import DumpResult
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.model import Version
+from migwiz.engine.sets import load_migration_set
+from migwiz.engine.sets.model import Version
 from migwiz.tui.app import WizardApp, make_app
 from migwiz.tui.backend import ImpactReport
 from migwiz.tui.context import WizardContext

@@ -16,11 +16,11 @@ from textual.widgets import DataTable, OptionList, Static
 from migwiz.engine import commands
 from migwiz.engine.backfill.progress import BackfillProgress
 from migwiz.engine.backfill.store import ensure_backfill_state, write_control
-from migwiz.engine.baseline import record_baseline
-from migwiz.engine.dryrun import DryRunReport
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.model import Version
-from migwiz.engine.state import ensure_state
+from migwiz.engine.history.baseline import record_baseline
+from migwiz.engine.history.state import ensure_state
+from migwiz.engine.sets import load_migration_set
+from migwiz.engine.sets.model import Version
+from migwiz.engine.shadow.dryrun import DryRunReport
 from migwiz.tui.app import make_app
 from migwiz.tui.backend import ImpactReport, PendingInfo, VerifyReport
 from migwiz.tui.context import WizardContext, WizardData

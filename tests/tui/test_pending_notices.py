@@ -9,8 +9,8 @@ from rich.console import Console
 from textual.widgets import Static
 
 from migwiz.engine import commands
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.model import Version
+from migwiz.engine.sets import load_migration_set
+from migwiz.engine.sets.model import Version
 from migwiz.tui.app import make_app
 from migwiz.tui.backend import PendingInfo
 from migwiz.tui.context import WizardContext

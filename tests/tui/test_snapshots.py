@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from migwiz.engine.control import RunControl
+from migwiz.engine.run.control import RunControl
 from migwiz.tui.app import WizardApp, make_app
 from migwiz.tui.backend import Check, VerifyReport
 from migwiz.tui.messages import LogEvent, MonitorSample, StatementStarted

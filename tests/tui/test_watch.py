@@ -18,7 +18,7 @@ from textual.widgets import Static
 
 from migwiz.engine import commands
 from migwiz.engine.backfill.store import ensure_backfill_state, start_checkpoint, write_control
-from migwiz.engine.state import ensure_state
+from migwiz.engine.history.state import ensure_state
 from migwiz.tui.app import make_app
 from migwiz.tui.context import WizardContext
 from migwiz.tui.screens.watch import WatchScreen

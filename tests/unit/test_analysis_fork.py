@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from migwiz.engine.analysis.analyze import ScriptOptions, walk_statements
 from migwiz.engine.analysis.schema import Schema
-from migwiz.engine.model import Statement
+from migwiz.engine.sets.model import Statement
 
 SETUP = (
     "CREATE TABLE users (id int PRIMARY KEY, email text)",

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from migwiz.engine.analysis import RULES, lint_migration_set, lint_report_json, lint_report_sarif
-from migwiz.engine.model import Directives, Migration, MigrationSet, Script, Statement, Version
+from migwiz.engine.sets.model import Directives, Migration, MigrationSet, Script, Statement, Version
 
 
 def _set() -> MigrationSet:

@@ -6,7 +6,7 @@ import pytest
 
 from migwiz.engine.analysis import CatalogFacts, analyze_statements
 from migwiz.engine.analysis.model import ColumnFacts, ForeignKeyFacts, TableFacts
-from migwiz.engine.model import Statement
+from migwiz.engine.sets.model import Statement
 
 AEL = "AccessExclusiveLock"
 SUE = "ShareUpdateExclusiveLock"

@@ -9,7 +9,7 @@ import pytest
 
 from migwiz.engine.analysis import CatalogFacts, StatementAnalysis, analyze_statements
 from migwiz.engine.analysis.model import ColumnFacts, DomainFacts, TableFacts
-from migwiz.engine.model import Statement
+from migwiz.engine.sets.model import Statement
 
 AEL = "AccessExclusiveLock"
 SUE = "ShareUpdateExclusiveLock"

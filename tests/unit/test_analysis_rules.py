@@ -9,7 +9,7 @@ import pytest
 
 from migwiz.engine.analysis import RULES, CatalogFacts, analyze_script, analyze_statements, lint_migration_set
 from migwiz.engine.analysis.model import ColumnFacts, ForeignKeyFacts, TableFacts
-from migwiz.engine.model import Directives, Ignore, Migration, MigrationSet, Script, Statement, Version
+from migwiz.engine.sets.model import Directives, Ignore, Migration, MigrationSet, Script, Statement, Version
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "rules"
 USERS = TableFacts(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.model import Script, Statement, Version
-from migwiz.engine.phases import DropTarget, change_of, drop_targets, phase_exempt, phase_summary
-from migwiz.engine.status import compute_status
+from migwiz.engine.history.status import compute_status
+from migwiz.engine.run.phases import DropTarget, change_of, drop_targets, phase_exempt, phase_summary
+from migwiz.engine.sets import load_migration_set
+from migwiz.engine.sets.model import Script, Statement, Version
 from tests.helpers import write_migrations
 
 

@@ -9,7 +9,7 @@ import pytest
 from migwiz.engine.backfill.keys import TableKey, keyset_queries
 from migwiz.engine.backfill.spec import parse_backfill
 from migwiz.engine.errors import MigrationFileError
-from migwiz.engine.model import Script, Statement
+from migwiz.engine.sets.model import Script, Statement
 
 
 def script(*sql: str) -> Script:

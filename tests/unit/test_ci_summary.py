@@ -7,9 +7,9 @@ from pathlib import Path
 from migwiz.console.ci_report import SUMMARY_LIMIT, render_details, render_markdown
 from migwiz.engine.analysis import LintReport
 from migwiz.engine.ci import CiReport, Gate, rollback_gate
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.rollback_report import RollbackReport, RollbackResult
+from migwiz.engine.rollback.report import RollbackReport, RollbackResult
 from migwiz.engine.schema import Difference
+from migwiz.engine.sets import load_migration_set
 from tests.helpers import write_migrations
 
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from migwiz.engine.directives import ignores_by_statement, parse_directives
 from migwiz.engine.durations import format_duration, parse_duration
 from migwiz.engine.errors import MigrationFileError
-from migwiz.engine.model import Directives, Ignore
-from migwiz.engine.splitting import split_sql
+from migwiz.engine.sets.directives import ignores_by_statement, parse_directives
+from migwiz.engine.sets.model import Directives, Ignore
+from migwiz.engine.sets.splitting import split_sql
 
 PATH = Path("migrations/3_x.up.sql")
 

@@ -23,8 +23,8 @@ from migwiz.console.escape import EscapeHook, escape_controls
 from migwiz.engine.config import load_settings
 from migwiz.engine.durations import MAX_TIMEOUT_MS, parse_timeout
 from migwiz.engine.errors import ConfigError, MigrationFileError
-from migwiz.engine.files import read_migration_bytes
-from migwiz.engine.migset import load_migration_set
+from migwiz.engine.sets import load_migration_set
+from migwiz.engine.sets.reading import read_migration_bytes
 
 
 def refused(folder: Path) -> str:
@@ -49,7 +49,7 @@ def test_a_fifo_never_blocks(tmp_path: Path) -> None:
     fifo = tmp_path / "1_a.up.sql"
     os.mkfifo(fifo)
     code = (
-        "import sys; from pathlib import Path; from migwiz.engine.migset import load_migration_set\n"
+        "import sys; from pathlib import Path; from migwiz.engine.sets import load_migration_set\n"
         "from migwiz.engine.errors import MigrationFileError\n"
         "try:\n    load_migration_set(Path(sys.argv[1]))\n"
         "except MigrationFileError as e:\n    print(e.message)\n"

@@ -43,7 +43,7 @@ def test_help_and_version_run_without_them() -> None:
 
 def test_log_level_choices_are_the_event_levels() -> None:
     from migwiz.cli import cli
-    from migwiz.engine.eventlog import LEVELS
+    from migwiz.engine.log.eventlog import LEVELS
 
     [level] = [p for p in cli.commands["log"].params if p.name == "level"]
     assert list(level.type.choices) == list(LEVELS)  # type: ignore[attr-defined]
@@ -51,7 +51,7 @@ def test_log_level_choices_are_the_event_levels() -> None:
 
 def test_layout_choices_are_the_layouts() -> None:
     from migwiz.cli import cli
-    from migwiz.engine.migset import LAYOUTS
+    from migwiz.engine.sets import LAYOUTS
 
     [layout] = [p for p in cli.commands["status"].params if p.name == "layout"]
     assert list(layout.type.choices) == list(LAYOUTS)  # type: ignore[attr-defined]

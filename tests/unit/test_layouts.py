@@ -12,11 +12,11 @@ from migwiz.engine.adopt.prisma import checksum_matches as prisma_checksum_match
 from migwiz.engine.adopt.sqlx import checksum as sqlx_checksum
 from migwiz.engine.config import load_settings
 from migwiz.engine.errors import ConfigError, MigrationFileError
-from migwiz.engine.migset import checksum, detect_layout, load_migration_set
-from migwiz.engine.model import Directives, MigrationSet
-from migwiz.engine.state import HistoryRow
-from migwiz.engine.status import compute_status, out_of_order
-from migwiz.engine.versions import (
+from migwiz.engine.history.state import HistoryRow
+from migwiz.engine.history.status import compute_status, out_of_order
+from migwiz.engine.sets import checksum, detect_layout, load_migration_set
+from migwiz.engine.sets.model import Directives, MigrationSet
+from migwiz.engine.sets.versions import (
     Version,
     dbmate_version,
     diesel_version,

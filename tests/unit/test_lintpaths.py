@@ -9,9 +9,9 @@ import pytest
 
 from migwiz.engine import commands
 from migwiz.engine.analysis import ScriptLint
+from migwiz.engine.analysis.lintcache import cache_dir
+from migwiz.engine.analysis.lintpaths import is_down_name, locate
 from migwiz.engine.errors import UsageError
-from migwiz.engine.lintcache import cache_dir
-from migwiz.engine.lintpaths import is_down_name, locate
 from tests.helpers import write_migrations
 
 DIESEL = {

@@ -10,10 +10,11 @@ from types import ModuleType
 
 import pytest
 
-from migwiz.engine import directives, durations, migset, splitting
+from migwiz.engine import durations
+from migwiz.engine import sets as migset
 from migwiz.engine.errors import MigrationFileError
-from migwiz.engine.migset import LAYOUTS, checksum, detect_layout, load_migration_set
-from migwiz.engine.model import Directives, Ignore, Statement, Version
+from migwiz.engine.sets import LAYOUTS, checksum, detect_layout, directives, load_migration_set, splitting
+from migwiz.engine.sets.model import Directives, Ignore, Statement, Version
 
 LAYOUT_FIXTURES = Path(__file__).parent.parent / "fixtures" / "layouts"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from migwiz.engine.monitor.locktree import LockRow, build_tree
-from migwiz.engine.monitor.queries import files_for, query_for
-from migwiz.engine.monitor.snapshot import LockWait, one_line
+from migwiz.engine.observe.locktree import LockRow, build_tree
+from migwiz.engine.observe.queries import files_for, query_for
+from migwiz.engine.observe.snapshot import LockWait, one_line
 
 
 def row(pid: int, *blocked_by: int, mode: str | None = "AccessShareLock", wait_s: float = 1.0) -> LockRow:
@@ -85,6 +85,6 @@ def test_one_line() -> None:
 def test_snapshot_doctests() -> None:
     import doctest
 
-    from migwiz.engine.monitor import snapshot
+    from migwiz.engine.observe import snapshot
 
     assert doctest.testmod(snapshot).failed == 0

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from rich.console import Console
 
 from migwiz.console.monitor_view import render_snapshot
-from migwiz.engine.monitor import LockWait, Progress, ReplicaLag, SessionInfo, Snapshot
+from migwiz.engine.observe import LockWait, Progress, ReplicaLag, SessionInfo, Snapshot
 
 TAKEN = datetime(2025, 3, 4, 12, 3, 4, tzinfo=UTC)
 INDEX_BUILD = Progress(

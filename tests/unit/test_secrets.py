@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from migwiz.engine import secrets
-from migwiz.engine.connect import connect, describe
 from migwiz.engine.errors import ConnectionFailed, MigwizError
 from migwiz.engine.secrets import dsn_passwords, malformed, remember_secrets, scrub
+from migwiz.engine.servers.connect import connect, describe
 
 
 @pytest.fixture(autouse=True)

@@ -8,8 +8,8 @@ import pglast
 import pytest
 
 from migwiz.engine.errors import MigrationFileError
-from migwiz.engine.model import Statement
-from migwiz.engine.splitting import Comment, scan_sql, split_sql
+from migwiz.engine.sets.model import Statement
+from migwiz.engine.sets.splitting import Comment, scan_sql, split_sql
 
 PATH = Path("migrations/3_x.up.sql")
 

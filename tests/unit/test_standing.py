@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 import pytest
 
 from migwiz.engine.backfill.store import Checkpoint
-from migwiz.engine.standing import BackfillFacts, backfill_standing, derive, percent_done
-from migwiz.engine.state import HistoryRow
+from migwiz.engine.history.standing import BackfillFacts, backfill_standing, derive, percent_done
+from migwiz.engine.history.state import HistoryRow
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from migwiz.engine.batches import MAX_BATCHES, MIN_BATCH, SMALL_STATEMENT, batches
-from migwiz.engine.eventlog import EventLog, MemorySink
-from migwiz.engine.guard import LockTarget
-from migwiz.engine.model import Migration, Script, Statement
-from migwiz.engine.statement_locks import HUGE_STATEMENT, script_lock_targets
-from migwiz.engine.statement_log import StatementLog
-from migwiz.engine.versions import integer_version
+from migwiz.engine.analysis.statement_locks import HUGE_STATEMENT, script_lock_targets
+from migwiz.engine.log.eventlog import EventLog, MemorySink
+from migwiz.engine.run.batches import MAX_BATCHES, MIN_BATCH, SMALL_STATEMENT, batches
+from migwiz.engine.run.guard import LockTarget
+from migwiz.engine.run.statement_log import StatementLog
+from migwiz.engine.sets.model import Migration, Script, Statement
+from migwiz.engine.sets.versions import integer_version
 
 
 def seed_script(n: int) -> Script:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from migwiz.engine.errors import ConfigError
-from migwiz.engine.eventlog import Event, SyslogSink
+from migwiz.engine.log.eventlog import Event, SyslogSink
 
 
 def event(message: str) -> Event:

@@ -8,10 +8,10 @@ import pytest
 
 from migwiz.engine.analysis import analyze_statements, lint_migration_set
 from migwiz.engine.errors import MigrationFileError
-from migwiz.engine.migset import load_migration_set
-from migwiz.engine.model import Directives, Script, Statement
-from migwiz.engine.splitting import split_sql
-from migwiz.engine.transactions import (
+from migwiz.engine.sets import load_migration_set
+from migwiz.engine.sets.model import Directives, Script, Statement
+from migwiz.engine.sets.splitting import split_sql
+from migwiz.engine.sets.transactions import (
     TransactionPlan,
     control_of,
     needs_no_transaction,

@@ -6,7 +6,7 @@ import pytest
 
 from migwiz.engine.analysis import analyze_statements
 from migwiz.engine.analysis.version_syntax import GATES
-from migwiz.engine.model import Statement
+from migwiz.engine.sets.model import Statement
 
 CASES = [
     (18, "CREATE TABLE n (id int, CONSTRAINT n_id_nn NOT NULL id)"),

@@ -10,9 +10,9 @@ from psycopg import sql
 
 from migwiz.engine.adopt.model import Applied, ForeignRow, ForeignSource, Resolution
 from migwiz.engine.errors import MigrationFileError
-from migwiz.engine.model import Migration, MigrationSet
+from migwiz.engine.history.state import query_text
 from migwiz.engine.sets.files import read_migration_file
-from migwiz.engine.state import query_text
+from migwiz.engine.sets.model import Migration, MigrationSet
 
 
 def fetch(conn: psycopg.Connection[Any], query: str, source: ForeignSource) -> list[tuple[Any, ...]]:

@@ -12,7 +12,7 @@ import psycopg
 
 from migwiz.engine.adopt.common import fetch, match_by_key
 from migwiz.engine.adopt.model import ForeignRow, ForeignSource, Resolution
-from migwiz.engine.model import MigrationSet
+from migwiz.engine.sets.model import MigrationSet
 
 TOOL = "diesel"
 TABLES = ("__diesel_schema_migrations",)

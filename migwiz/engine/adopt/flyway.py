@@ -16,7 +16,7 @@ import psycopg
 
 from migwiz.engine.adopt.common import fetch, up_text
 from migwiz.engine.adopt.model import Applied, Blocked, ForeignRow, ForeignSource, Resolution
-from migwiz.engine.model import Migration, MigrationSet, Version
+from migwiz.engine.sets.model import Migration, MigrationSet, Version
 
 TOOL = "flyway"
 TABLES = ("flyway_schema_history",)

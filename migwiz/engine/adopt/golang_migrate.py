@@ -12,7 +12,7 @@ import psycopg
 
 from migwiz.engine.adopt.common import fetch
 from migwiz.engine.adopt.model import Applied, Blocked, ForeignRow, ForeignSource, Resolution
-from migwiz.engine.model import MigrationSet
+from migwiz.engine.sets.model import MigrationSet
 
 TOOL = "golang-migrate"
 TABLES = ("schema_migrations",)

@@ -16,13 +16,13 @@ from psycopg import sql
 
 from migwiz.engine.adopt.model import Applied, ForeignSource, Resolution
 from migwiz.engine.adopt.tools import TOOLS, find_sources, source_for
-from migwiz.engine.connect import connect
 from migwiz.engine.errors import MigwizError, StateMismatch, UsageError
-from migwiz.engine.eventlog import Run
-from migwiz.engine.migration_lock import MigrationLock
-from migwiz.engine.model import MigrationSet
-from migwiz.engine.state import DEFAULT_SCHEMA, read_history
-from migwiz.engine.status import MigrationStatus
+from migwiz.engine.history.state import DEFAULT_SCHEMA, read_history
+from migwiz.engine.history.status import MigrationStatus
+from migwiz.engine.log.eventlog import Run
+from migwiz.engine.run.migration_lock import MigrationLock
+from migwiz.engine.servers.connect import connect
+from migwiz.engine.sets.model import MigrationSet
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from migwiz.engine.model import Migration
+from migwiz.engine.sets.model import Migration
 
 
 @dataclass(frozen=True)

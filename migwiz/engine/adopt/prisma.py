@@ -16,7 +16,7 @@ import psycopg
 
 from migwiz.engine.adopt.common import fetch, up_bytes
 from migwiz.engine.adopt.model import Applied, Blocked, ForeignRow, ForeignSource, Resolution
-from migwiz.engine.model import Migration, MigrationSet
+from migwiz.engine.sets.model import Migration, MigrationSet
 
 TOOL = "prisma"
 TABLES = ("_prisma_migrations",)

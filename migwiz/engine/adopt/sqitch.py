@@ -15,7 +15,7 @@ import psycopg
 from migwiz.engine.adopt.common import fetch, match_by_key, up_text
 from migwiz.engine.adopt.model import ForeignRow, ForeignSource, Resolution
 from migwiz.engine.errors import UsageError
-from migwiz.engine.model import Migration, MigrationSet
+from migwiz.engine.sets.model import Migration, MigrationSet
 
 TOOL = "sqitch"
 TABLES = ("changes",)

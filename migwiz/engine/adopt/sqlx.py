@@ -14,7 +14,7 @@ import psycopg
 
 from migwiz.engine.adopt.common import fetch, match_by_key, up_bytes
 from migwiz.engine.adopt.model import Blocked, ForeignRow, ForeignSource, Resolution
-from migwiz.engine.model import Migration, MigrationSet
+from migwiz.engine.sets.model import Migration, MigrationSet
 
 TOOL = "sqlx"
 TABLES = ("_sqlx_migrations",)

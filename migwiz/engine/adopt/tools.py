@@ -12,8 +12,8 @@ import psycopg
 from migwiz.engine.adopt import dbmate, diesel, flyway, golang_migrate, prisma, sqitch, sqlx
 from migwiz.engine.adopt.model import ForeignRow, ForeignSource, Resolution
 from migwiz.engine.errors import UsageError
-from migwiz.engine.model import MigrationSet
-from migwiz.engine.state import query_text
+from migwiz.engine.history.state import query_text
+from migwiz.engine.sets.model import MigrationSet
 
 _MODULES: tuple[ModuleType, ...] = (golang_migrate, dbmate, flyway, diesel, sqitch, prisma, sqlx)
 _LEGACY_FLYWAY_TABLE = "schema_version"  # Flyway before 5.0

@@ -30,8 +30,8 @@ from migwiz.engine.analysis.rules import finding
 from migwiz.engine.analysis.schema import Schema
 from migwiz.engine.analysis.sqlnodes import string_const, walk
 from migwiz.engine.analysis.version_syntax import version_hits
-from migwiz.engine.directives import ignores_by_statement
-from migwiz.engine.model import Directives, Ignore, Script, Statement
+from migwiz.engine.sets.directives import ignores_by_statement
+from migwiz.engine.sets.model import Directives, Ignore, Script, Statement
 
 STRONG_RANK = lock_rank("ShareLock")
 """From ShareLock up a lock blocks writes: holding two of them in one transaction queues sessions."""

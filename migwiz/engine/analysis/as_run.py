@@ -6,8 +6,8 @@ from dataclasses import replace
 
 from migwiz.engine.analysis.model import Finding, StatementAnalysis
 from migwiz.engine.analysis.rules import finding
-from migwiz.engine.model import Script
-from migwiz.engine.transactions import TransactionRefused, plan_transaction
+from migwiz.engine.sets.model import Script
+from migwiz.engine.sets.transactions import TransactionRefused, plan_transaction
 
 REFUSED = " (migwiz refuses to run it)"
 """Ends the message of a finding about a script migwiz refuses to run: the run itself says so first."""

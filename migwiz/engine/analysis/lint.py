@@ -11,7 +11,7 @@ from migwiz.engine.analysis.as_run import as_run, reword_refused
 from migwiz.engine.analysis.model import CatalogFacts, Finding, LintReport, ScriptLint, StatementAnalysis
 from migwiz.engine.analysis.rules import RULES, finding
 from migwiz.engine.analysis.schema import Schema
-from migwiz.engine.model import Migration, MigrationSet, Script, Statement
+from migwiz.engine.sets.model import Migration, MigrationSet, Script, Statement
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}

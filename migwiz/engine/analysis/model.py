@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from migwiz.engine.lockmodes import LOCK_MODES as LOCK_MODES
-from migwiz.engine.lockmodes import lock_rank as lock_rank
-from migwiz.engine.lockmodes import stronger as stronger
-from migwiz.engine.model import Statement
+from migwiz.engine.analysis.lockmodes import LOCK_MODES as LOCK_MODES
+from migwiz.engine.analysis.lockmodes import lock_rank as lock_rank
+from migwiz.engine.analysis.lockmodes import stronger as stronger
+from migwiz.engine.sets.model import Statement
 
 Severity = Literal["error", "warning", "info"]
 Blocks = Literal["nothing", "writes", "reads_and_writes", "ddl"]

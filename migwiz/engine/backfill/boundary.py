@@ -12,7 +12,7 @@ from typing import Any
 import psycopg
 
 from migwiz.engine.backfill.keys import Key, KeysetQueries
-from migwiz.engine.connect import connect
+from migwiz.engine.servers.connect import connect
 
 Boundary = tuple[Key, int, bool]
 """(the batch's last key, rows in the batch, whether it is the final batch)."""

@@ -13,9 +13,9 @@ from migwiz.engine.backfill.store import (
     read_control,
     write_control,
 )
-from migwiz.engine.connect import connect
 from migwiz.engine.errors import UsageError
-from migwiz.engine.standing import BackfillFacts, Standing, backfill_standing
+from migwiz.engine.history.standing import BackfillFacts, Standing, backfill_standing
+from migwiz.engine.servers.connect import connect
 
 
 @dataclass(frozen=True)

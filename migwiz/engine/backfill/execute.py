@@ -43,9 +43,9 @@ from migwiz.engine.backfill.throttle import (
     read_server_load,
     wal_wait_s,
 )
-from migwiz.engine.control import RunStopped
 from migwiz.engine.errors import MigrationFailed, MigrationFileError
-from migwiz.engine.eventlog import EventLog
+from migwiz.engine.log.eventlog import EventLog
+from migwiz.engine.run.control import RunStopped
 
 ProgressCallback = Callable[[BackfillProgress], None]
 

@@ -14,7 +14,7 @@ from psycopg import sql
 
 from migwiz.engine.backfill.spec import BackfillSpec
 from migwiz.engine.errors import MigrationFileError
-from migwiz.engine.state import query_text
+from migwiz.engine.history.state import query_text
 
 Key = tuple[str, ...]
 

@@ -15,11 +15,11 @@ from psycopg import sql
 from migwiz.engine.backfill.execute import Backfill, ProgressCallback
 from migwiz.engine.backfill.spec import parse_backfill
 from migwiz.engine.backfill.throttle import BackfillSettings
-from migwiz.engine.model import Migration
-from migwiz.engine.state import HistoryRow
+from migwiz.engine.history.state import HistoryRow
+from migwiz.engine.sets.model import Migration
 
 if TYPE_CHECKING:
-    from migwiz.engine.runner import MigrationOutcome, Runner
+    from migwiz.engine.run.runner import MigrationOutcome, Runner
 
 DEFAULT_SETTINGS = BackfillSettings()
 
@@ -33,7 +33,7 @@ def run_backfill_migration(
     on_progress: ProgressCallback | None = None,
 ) -> MigrationOutcome:
     """Apply a backfill migration in batches, resuming from its checkpoint when its history says so."""
-    from migwiz.engine.runner import MigrationOutcome, failure_from
+    from migwiz.engine.run.runner import MigrationOutcome, failure_from
 
     script = migration.up
     spec = parse_backfill(script)

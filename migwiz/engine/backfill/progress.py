@@ -107,7 +107,7 @@ LIVE_STATES = frozenset({"starting", "running", "paused", "throttled"})
 def checkpoint_readings(conn: psycopg.Connection[Any], schema: str) -> list[BackfillProgress]:
     """Every stored backfill as another process sees it now (server clock); a checkpoint left live by a
     process whose backend is gone reads as stopped, as in `migwiz backfill status`."""
-    from migwiz.engine.standing import read_backfill_facts
+    from migwiz.engine.history.standing import read_backfill_facts
 
     row = conn.execute("SELECT pg_catalog.clock_timestamp()").fetchone()
     now: datetime = row[0] if row else datetime.now().astimezone()

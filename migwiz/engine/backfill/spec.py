@@ -10,7 +10,7 @@ from pglast.parser import ParseError
 from pglast.stream import RawStream
 
 from migwiz.engine.errors import MigrationFileError
-from migwiz.engine.model import Script
+from migwiz.engine.sets.model import Script
 
 _HINT = "a backfill migration holds exactly one statement: UPDATE <table> SET <col> = <expr>, ... [WHERE ...]"
 

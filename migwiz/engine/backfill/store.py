@@ -14,7 +14,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-from migwiz.engine.state import ensure_state
+from migwiz.engine.history.state import ensure_state
 
 
 def ensure_backfill_state(conn: psycopg.Connection[Any], schema: str) -> None:

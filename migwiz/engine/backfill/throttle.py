@@ -15,8 +15,8 @@ from typing import Any
 
 import psycopg
 
-from migwiz.engine.connect import connect
-from migwiz.engine.state import query_text
+from migwiz.engine.history.state import query_text
+from migwiz.engine.servers.connect import connect
 
 
 @dataclass(frozen=True)

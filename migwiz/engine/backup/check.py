@@ -17,7 +17,7 @@ from psycopg.rows import dict_row
 
 from migwiz.engine import humanize
 from migwiz.engine.backup.queries import load
-from migwiz.engine.connect import connect
+from migwiz.engine.servers.connect import connect
 
 Verdict = Literal["ready", "degraded", "not protected"]
 Level = Literal["not protected", "degraded", "warning"]

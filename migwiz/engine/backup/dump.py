@@ -23,13 +23,13 @@ from migwiz.engine import humanize
 from migwiz.engine.analysis import lint_migration_set, read_catalog_facts
 from migwiz.engine.backup.check import BackupReport
 from migwiz.engine.backup.queries import load
-from migwiz.engine.connect import connect, scrub
 from migwiz.engine.errors import MigwizError, UsageError
-from migwiz.engine.eventlog import Run
-from migwiz.engine.model import MigrationSet
-from migwiz.engine.pgtools import ClientProgram, find_client, libpq_invocation
-from migwiz.engine.state import DEFAULT_SCHEMA, read_history
-from migwiz.engine.status import compute_status
+from migwiz.engine.history.state import DEFAULT_SCHEMA, read_history
+from migwiz.engine.history.status import compute_status
+from migwiz.engine.log.eventlog import Run
+from migwiz.engine.servers.connect import connect, scrub
+from migwiz.engine.servers.pgtools import ClientProgram, find_client, libpq_invocation
+from migwiz.engine.sets.model import MigrationSet
 
 TableMode = Literal["auto", "all"]
 POLL_S = 0.1

@@ -15,20 +15,20 @@ from migwiz.engine.analysis import CatalogFacts, LockOn, StatementAnalysis, read
 from migwiz.engine.analysis.analyze import options_of, walk_statements
 from migwiz.engine.analysis.model import LOCK_MODES, lock_rank
 from migwiz.engine.analysis.schema import Schema
-from migwiz.engine.calibrate import DEFAULT_THROUGHPUT, Throughput, calibrate, load_calibration
-from migwiz.engine.connect import connect, describe
 from migwiz.engine.errors import UsageError
-from migwiz.engine.eventlog import EventLog
-from migwiz.engine.model import Migration, MigrationSet, Script, Version
+from migwiz.engine.history.state import DEFAULT_SCHEMA, read_history
+from migwiz.engine.history.status import MigrationStatus, compute_status
+from migwiz.engine.log.eventlog import EventLog
+from migwiz.engine.plan.calibrate import DEFAULT_THROUGHPUT, Throughput, calibrate, load_calibration
 from migwiz.engine.plan.estimate import statement_steps
 from migwiz.engine.plan.live import LiveRelation, read_lock_holders, read_relations, read_wraparound_vacuums
 from migwiz.engine.plan.model import Blocker, Direction, MigrationPlan, PlanReport, Reason, StatementPlan
 from migwiz.engine.plan.syntax import ParseCheck, check_statements
 from migwiz.engine.plan.verdict import blockers_of, migration_reasons, queue_risk
-from migwiz.engine.runner import ExecutionPolicy
-from migwiz.engine.state import DEFAULT_SCHEMA, read_history
-from migwiz.engine.status import MigrationStatus, compute_status
-from migwiz.engine.transactions import script_as_run
+from migwiz.engine.run.runner import ExecutionPolicy
+from migwiz.engine.servers.connect import connect, describe
+from migwiz.engine.sets.model import Migration, MigrationSet, Script, Version
+from migwiz.engine.sets.transactions import script_as_run
 
 
 def plan(

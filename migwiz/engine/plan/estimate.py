@@ -22,7 +22,7 @@ from pglast.parser import ParseError
 
 from migwiz.engine import humanize
 from migwiz.engine.analysis import StatementAnalysis
-from migwiz.engine.calibrate import Throughput
+from migwiz.engine.plan.calibrate import Throughput
 from migwiz.engine.plan.live import EXPRESSION_WIDTH, LiveRelation, key_width
 from migwiz.engine.plan.model import RelationSize, Step
 

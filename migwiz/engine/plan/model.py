@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from migwiz.engine.analysis import Finding, LockOn
 from migwiz.engine.analysis.model import Blocks
-from migwiz.engine.calibrate import Throughput
+from migwiz.engine.plan.calibrate import Throughput
 
 Verdict = Literal["safe", "unverified", "quiet_window", "dangerous"]
 Direction = Literal["up", "down"]

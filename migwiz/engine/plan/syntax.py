@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 import psycopg
 
-from migwiz.engine.model import Statement
+from migwiz.engine.sets.model import Statement
 
 Outcome = Literal["accepted", "rejected", "unchecked"]
 

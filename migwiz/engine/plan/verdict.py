@@ -17,8 +17,8 @@ from dataclasses import replace
 
 from migwiz.engine import humanize
 from migwiz.engine.analysis import Finding, LockOn
+from migwiz.engine.analysis.lockmodes import conflicts
 from migwiz.engine.analysis.model import LOCK_MODES, lock_rank
-from migwiz.engine.lockmodes import conflicts
 from migwiz.engine.plan.model import VERDICTS, Blocker, QueueRisk, Reason, StatementPlan, Verdict, worst
 from migwiz.engine.plan.syntax import ParseCheck
 

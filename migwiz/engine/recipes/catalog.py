@@ -7,8 +7,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from migwiz.engine.errors import UsageError
-from migwiz.engine.model import PHASES, Phase
 from migwiz.engine.recipes.render import fill, ident, object_name, slug, template
+from migwiz.engine.sets.model import PHASES, Phase
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from pglast import parse_sql
 from pglast.parser import ParseError
 
 from migwiz.engine.errors import UsageError
-from migwiz.engine.migset import load_migration_set
 from migwiz.engine.recipes.catalog import RecipeScript
+from migwiz.engine.sets import load_migration_set
 
 _TIMESTAMP_DIGITS = 12
 

@@ -9,7 +9,7 @@
 | `dbmate`    | dbmate                    | `<version>_<name>.sql` with `-- migrate:up` / `-- migrate:down` |
 | `flyway`    | Flyway                    | `V<version>__<desc>.sql`, undo `U<version>__<desc>.sql`      |
 
-Each layout owns its version rules (migwiz.engine.versions), what it ignores (a notice per entry, in
+Each layout owns its version rules (migwiz.engine.sets.versions), what it ignores (a notice per entry, in
 `MigrationSet.notices`) and what it refuses (MigrationFileError). The layout is detected from the names
 (and, for plain `<version>_<name>.sql` files, from whether they hold `-- migrate:up`), or given. See
 docs/migration-sets.md.
@@ -22,9 +22,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from migwiz.engine.errors import MigrationFileError
-from migwiz.engine.model import Migration, MigrationSet
 from migwiz.engine.sets import dbmate, flat, folders
 from migwiz.engine.sets.files import TOOL_NAMES, Folder, check_unique, checksum, list_folder, names
+from migwiz.engine.sets.model import Migration, MigrationSet
 
 __all__ = ["LAYOUTS", "checksum", "detect_layout", "load_migration_set"]
 

@@ -10,10 +10,10 @@ import re
 from pathlib import Path
 
 from migwiz.engine.errors import MigrationFileError
-from migwiz.engine.model import Directives, Migration, Script
 from migwiz.engine.sets.files import Folder, checksum, lf, line_of, script
-from migwiz.engine.splitting import scan_sql
-from migwiz.engine.versions import dbmate_version
+from migwiz.engine.sets.model import Directives, Migration, Script
+from migwiz.engine.sets.splitting import scan_sql
+from migwiz.engine.sets.versions import dbmate_version
 
 FILE = re.compile(r"(?P<version>\d+)(?P<rest>.*)\.sql")
 MARK = re.compile(r"^--[ \t]*migrate:(?P<kind>up|down)\b(?P<options>[^\n]*)$", re.MULTILINE)

@@ -8,10 +8,10 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from migwiz.engine.directives import directives_from_scan
 from migwiz.engine.errors import MigrationFileError
-from migwiz.engine.model import Directives, Migration, Script, Version
-from migwiz.engine.splitting import ScannedSql, scan_sql
+from migwiz.engine.sets.directives import directives_from_scan
+from migwiz.engine.sets.model import Directives, Migration, Script, Version
+from migwiz.engine.sets.splitting import ScannedSql, scan_sql
 
 TOOL_NAMES = {
     "native": "golang-migrate",
@@ -74,7 +74,7 @@ def visible(folder: Path, missing: str | None = None) -> list[Path]:
 
 SCANS: ContextVar[dict[tuple[str, int], ScannedSql] | None] = ContextVar("migwiz_scans", default=None)
 """When set, scripts' scans are kept and reused here by (sha256 of the text, first line): a cache of split
-statements across runs (`migwiz.engine.lintcache.remembered_scans`)."""
+statements across runs (`migwiz.engine.analysis.lintcache.remembered_scans`)."""
 
 
 def script(path: Path, text: str, *, first_line: int = 1, base: Directives | None = None) -> Script:
@@ -102,7 +102,7 @@ def read_migration_file(path: Path) -> str:
 
 
 def _read(path: Path) -> str:
-    from migwiz.engine.files import read_migration_bytes  # regular files only, bounded, never blocks
+    from migwiz.engine.sets.reading import read_migration_bytes  # regular files only, bounded, never blocks
 
     data = read_migration_bytes(path)
     try:

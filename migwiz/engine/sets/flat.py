@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from migwiz.engine.errors import MigrationFileError
-from migwiz.engine.model import Directives, Migration
 from migwiz.engine.sets.files import Folder, checksum, duplicate, script
-from migwiz.engine.versions import Version, flyway_version, integer_version
+from migwiz.engine.sets.model import Directives, Migration
+from migwiz.engine.sets.versions import Version, flyway_version, integer_version
 
 NATIVE = re.compile(r"(?P<version>[0-9]+)_(?P<name>.*)\.(?P<kind>up|down)\.sql")
 # Flyway's prefixes are case-sensitive, its `.sql` suffix is not (ResourceNameParser.stripSuffix)

@@ -16,9 +16,9 @@ import tomllib
 from pathlib import Path
 
 from migwiz.engine.errors import MigrationFileError
-from migwiz.engine.model import Directives, Migration
 from migwiz.engine.sets.files import Folder, checksum, script, visible
-from migwiz.engine.versions import diesel_version, prisma_version
+from migwiz.engine.sets.model import Directives, Migration
+from migwiz.engine.sets.versions import diesel_version, prisma_version
 
 DIESEL_FILES = ("up.sql", "down.sql", "metadata.toml")
 PRISMA_SCRIPT = "migration.sql"

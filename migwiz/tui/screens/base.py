@@ -12,8 +12,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from migwiz.engine.connect import scrub
 from migwiz.engine.errors import MigwizError
+from migwiz.engine.servers.connect import scrub
 from migwiz.tui.messages import Loaded
 from migwiz.tui.widgets.header import WizardHeader
 

@@ -21,15 +21,15 @@ from textual.worker import get_current_worker
 
 from migwiz.engine import commands
 from migwiz.engine.analysis import LintReport
+from migwiz.engine.analysis.risk import error_findings
 from migwiz.engine.backfill.progress import BackfillProgress
-from migwiz.engine.connect import scrub
-from migwiz.engine.control import RunControl
 from migwiz.engine.durations import parse_duration
-from migwiz.engine.eventlog import Level, append_event
-from migwiz.engine.model import Migration
-from migwiz.engine.monitor import Monitor, Snapshot
-from migwiz.engine.risk import error_findings
-from migwiz.engine.state import os_identity
+from migwiz.engine.history.state import os_identity
+from migwiz.engine.log.eventlog import Level, append_event
+from migwiz.engine.observe import Monitor, Snapshot
+from migwiz.engine.run.control import RunControl
+from migwiz.engine.servers.connect import scrub
+from migwiz.engine.sets.model import Migration
 from migwiz.tui import backend, execution
 from migwiz.tui.execution import CallbackSink, RunSummary
 from migwiz.tui.messages import (
@@ -441,7 +441,7 @@ class ExecuteScreen(WizardScreen):
 def _failed_summary(direction: execution.Direction, error: str) -> RunSummary:
     from datetime import UTC, datetime
 
-    from migwiz.engine.runner import RunReport
+    from migwiz.engine.run.runner import RunReport
 
     now = datetime.now(UTC)
     return RunSummary(None, direction, RunReport(direction), now, now, error=error)

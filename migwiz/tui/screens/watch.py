@@ -13,10 +13,10 @@ from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
 from migwiz.engine.backfill.progress import LIVE_STATES, BackfillProgress, checkpoint_readings
-from migwiz.engine.connect import connect, dsn_params, scrub
-from migwiz.engine.eventlog import read_events
-from migwiz.engine.monitor import Monitor, Snapshot
-from migwiz.engine.state import state_exists
+from migwiz.engine.history.state import state_exists
+from migwiz.engine.log.eventlog import read_events
+from migwiz.engine.observe import Monitor, Snapshot
+from migwiz.engine.servers.connect import connect, dsn_params, scrub
 from migwiz.tui.messages import BackfillProgressed, LogEvent, MonitorFailed, MonitorSample
 from migwiz.tui.screens.base import WizardScreen
 from migwiz.tui.screens.execute import OURS_PREFIX

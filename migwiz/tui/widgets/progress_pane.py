@@ -12,7 +12,7 @@ from textual.widgets import ProgressBar, Static
 
 from migwiz.engine import humanize
 from migwiz.engine.backfill.progress import BackfillProgress
-from migwiz.engine.monitor import Progress, Snapshot
+from migwiz.engine.observe import Progress, Snapshot
 from migwiz.tui.execution import CurrentStatement, Rate
 
 

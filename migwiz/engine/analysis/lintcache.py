@@ -1,0 +1,152 @@
+"""A cache of the analysed schema before a migration: one file of a long set lints in a fraction of a second.
+
+An entry is the analyser's `Schema` after the up scripts of a migration's predecessors, keyed by the chain of
+their checksums (and directives), the server version analysed for, the catalog facts it started from and
+migwiz's version: changing, adding, removing or reordering any predecessor changes the key, so a stale entry
+is never read. The newest `KEEP` entries are kept.
+
+The cache lives in `$MIGWIZ_CACHE_DIR`, else `$XDG_CACHE_HOME/migwiz`, else `~/.cache/migwiz` (folder
+`lint/`), outside any repository; `MIGWIZ_CACHE_DIR=off` turns it off. Entries are pickles written by the
+user's own migwiz into a folder only that user can write; an unreadable entry counts as a miss.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from migwiz import __version__
+from migwiz.engine.analysis.model import CatalogFacts
+from migwiz.engine.analysis.schema import Schema
+from migwiz.engine.sets.files import SCANS
+from migwiz.engine.sets.model import Migration
+from migwiz.engine.sets.splitting import ScannedSql
+
+KEEP = 64
+"""Entries kept (the newest by modification time); each is one set's schema at one point."""
+KEEP_SCANS = 16
+"""Split statements kept: one entry per migrations folder."""
+_FORMAT = "1"
+
+
+def cache_dir() -> Path | None:
+    """The lint cache folder, or None when the cache is turned off (`MIGWIZ_CACHE_DIR=off`)."""
+    chosen = os.environ.get("MIGWIZ_CACHE_DIR")
+    if chosen == "off":
+        return None
+    if chosen:
+        return Path(chosen) / "lint"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and Path(xdg).is_absolute():
+        return Path(xdg) / "migwiz" / "lint"
+    try:
+        return Path.home() / ".cache" / "migwiz" / "lint"
+    except RuntimeError:  # no home folder: no cache
+        return None
+
+
+class StateCache:
+    """The analysed schema before each migration of a chain, on disk (or nowhere when `folder` is None)."""
+
+    def __init__(self, folder: Path | None, *, pg_version: int, catalog: CatalogFacts | None) -> None:
+        self.folder = folder
+        seed = hashlib.sha256(f"{_FORMAT}\0{__version__}\0{pg_version}\0".encode())
+        seed.update(pickle.dumps(catalog, protocol=5) if catalog is not None else b"-")
+        self._seed = seed.hexdigest()
+
+    def keys(self, chain: Sequence[Migration]) -> list[str]:
+        """The key of the state before each of `chain` and after the last: `len(chain) + 1` keys."""
+        out = [self._seed]
+        for migration in chain:
+            step = f"{out[-1]}\0{migration.checksum}\0{migration.up.directives!r}".encode()
+            out.append(hashlib.sha256(step).hexdigest())
+        return out
+
+    def newest(self, keys: Sequence[str]) -> tuple[int, Schema] | None:
+        """The longest prefix of the chain with a cached state: (its index in `keys`, the state)."""
+        if self.folder is None:
+            return None
+        for index in range(len(keys) - 1, 0, -1):
+            path = self.folder / f"{keys[index]}.pickle"
+            if not path.exists():
+                continue
+            try:
+                state = pickle.loads(path.read_bytes())
+            except Exception:  # a damaged or foreign entry is a miss, never an error
+                continue
+            if isinstance(state, Schema):
+                with contextlib.suppress(OSError):
+                    path.touch()
+                return index, state
+        return None
+
+    def store(self, key: str, state: Schema) -> None:
+        """Keep `state` under `key` (atomically); failures to write only cost the next run its speed."""
+        if self.folder is None:
+            return
+        _write(self.folder, self.folder / f"{key}.pickle", state)
+        _prune(self.folder, "*.pickle", KEEP)
+
+
+@contextlib.contextmanager
+def remembered_scans(folder: Path | None, root: Path) -> Iterator[None]:
+    """Within the block, scripts loaded from `root` reuse the statements split by an earlier run (keyed by
+    their text), and the splits it used are kept for the next; `folder` None keeps nothing."""
+    if folder is None:
+        yield
+        return
+    path = folder / f"{hashlib.sha256(f'{_FORMAT}{__version__}{root.resolve()}'.encode()).hexdigest()}.scans"
+    try:
+        stored = pickle.loads(path.read_bytes())
+    except Exception:  # missing, damaged or foreign: start afresh
+        stored = {}
+    memo: dict[tuple[str, int], ScannedSql] = stored if isinstance(stored, dict) else {}
+    before = set(memo)
+    token = SCANS.set(_Used(memo))
+    try:
+        yield
+    finally:
+        used = SCANS.get()
+        SCANS.reset(token)
+    assert isinstance(used, _Used)
+    kept = {key: used[key] for key in used.used if key in used}
+    if set(kept) != before:  # new splits, or some no longer used: keep what this run used
+        _write(folder, path, kept)
+        _prune(folder, "*.scans", KEEP_SCANS)
+
+
+class _Used(dict[tuple[str, int], ScannedSql]):
+    """The memo, recording which keys were asked for (the ones worth keeping)."""
+
+    def __init__(self, memo: dict[tuple[str, int], ScannedSql]) -> None:
+        super().__init__(memo)
+        self.used: set[tuple[str, int]] = set()
+
+    def get(self, key: tuple[str, int], default: ScannedSql | None = None) -> ScannedSql | None:  # type: ignore[override]
+        self.used.add(key)
+        return super().get(key, default)
+
+
+def _write(folder: Path, path: Path, data: object) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:
+            handle.write(pickle.dumps(data, protocol=5))
+        os.replace(handle.name, path)
+    except OSError:
+        return
+
+
+def _prune(folder: Path, pattern: str, keep: int) -> None:
+    try:
+        entries = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return
+    for stale in entries[keep:]:
+        with contextlib.suppress(OSError):
+            stale.unlink()

@@ -1,0 +1,123 @@
+"""Where one migration stands, in one derivation every view shares.
+
+`status`, `status --json`, `backfill status`, the wizard and the run's summary in the log all call
+`derive` (or `backfill_standing`), so they tell the same story: applied, running (a backfill whose
+session is alive), stopped at N % and resumable (a backfill stopped between two batches, or whose
+session is gone), failed at statement k, or pending.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+import psycopg
+
+if TYPE_CHECKING:
+    from migwiz.engine.backfill.store import Checkpoint
+    from migwiz.engine.history.state import HistoryRow
+    from migwiz.engine.sets.model import Migration
+
+StandingState = Literal[
+    "applied", "pending", "running", "stopped", "failed", "checksum_mismatch", "missing_file"
+]
+
+_LIVE = ("starting", "running", "paused", "throttled")
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A migration's state as the operator reads it, with what to do next."""
+
+    state: StandingState
+    text: str = ""
+    """One line in words ("" when the state says it all)."""
+    percent: int | None = None
+    """How far a backfill got, rounded down (never 100 before it is done)."""
+    resumable: bool = False
+    """`migwiz up` continues where it stopped (a backfill's checkpoint, a no-transaction statement)."""
+    statement: int | None = None
+    """1-based statement a partly applied migration failed or stopped at."""
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return {
+            "state": self.state,
+            "text": self.text,
+            "percent": self.percent,
+            "resumable": self.resumable,
+            "statement": self.statement,
+        }
+
+
+@dataclass(frozen=True)
+class BackfillFacts:
+    """What the database says of a backfill: its checkpoint and whether its session is alive."""
+
+    checkpoint: Checkpoint
+    alive: bool
+
+
+def percent_done(checkpoint: Checkpoint) -> int:
+    """Rows walked against the estimate, rounded down; 100 only when the backfill is done.
+
+    The estimate may be low: a backfill that is not done shows at most 99 %.
+    """
+    if checkpoint.state == "done":
+        return 100
+    total = checkpoint.total_estimate or 0
+    if total <= 0:
+        return 0
+    return min(99, math.floor(100 * checkpoint.rows_scanned / total))
+
+
+def backfill_standing(facts: BackfillFacts) -> Standing:
+    """A backfill's standing from its checkpoint alone (`backfill status`)."""
+    c = facts.checkpoint
+    pct = percent_done(c)
+    if c.state == "done":
+        return Standing("applied", "backfill done", 100)
+    if facts.alive and c.state in _LIVE:
+        how = "paused" if c.state == "paused" else "running"
+        return Standing("running", f"backfill {how} at {pct} %", pct, resumable=True)
+    return Standing(
+        "stopped",
+        f"backfill stopped at {pct} % ({c.rows_scanned} of ~{c.total_estimate or 0} rows), resumable: "
+        "`migwiz up` resumes it from its checkpoint",
+        pct,
+        resumable=True,
+    )
+
+
+def derive(
+    state: str,
+    history: HistoryRow | None,
+    migration: Migration | None,
+    backfill: BackfillFacts | None = None,
+    detail: str | None = None,
+) -> Standing:
+    """The standing of one migration from its status (`compute_status`), history row and backfill facts."""
+    if state == "failed" and history is not None:
+        if backfill is not None and not history.reverting and backfill.checkpoint.state != "done":
+            return backfill_standing(backfill)
+        running = history.statement_running
+        statement = (running if running is not None else history.statements_done) + 1
+        return Standing("failed", detail or "", statement=statement, resumable=not history.reverting)
+    if state in ("applied", "pending", "checksum_mismatch", "missing_file"):
+        return Standing(state, detail or "")  # type: ignore[arg-type]
+    return Standing("failed", detail or "")
+
+
+def read_backfill_facts(conn: psycopg.Connection[Any], schema: str) -> dict[str, BackfillFacts]:
+    """Every stored backfill by id (its migration's version), with whether its session is alive."""
+    from migwiz.engine.backfill.store import read_checkpoints  # the backfill package imports the runner
+
+    try:
+        checkpoints = read_checkpoints(conn, schema)
+    except psycopg.errors.InsufficientPrivilege:  # the preflight names the missing grant; status goes on
+        return {}
+    if not checkpoints:
+        return {}
+    pids = {int(r[0]) for r in conn.execute("SELECT pid FROM pg_stat_activity").fetchall()}
+    return {c.id: BackfillFacts(c, c.pid is not None and c.pid in pids) for c in checkpoints}

@@ -1,0 +1,1 @@
+"""The central log: every run, step, lock wait and decision."""

@@ -1,0 +1,1 @@
+"""Rollback tests: prove on a shadow that every down undoes its up."""

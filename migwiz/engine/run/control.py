@@ -1,0 +1,194 @@
+"""Run control: stop a run at a safe point and change its lock_timeout while it runs, from another thread.
+
+A `RunControl` is shared by the thread that runs the migrations (the `Runner` checks it) and whoever steers
+the run: the wizard's keys, a signal handler. It holds no connection of its own.
+
+Safe points:
+
+- `after="migration"` (the default): the migration that is running finishes (or fails and is rolled back,
+  as usual); no later migration starts. The rest stays pending and the log says why.
+- `after="statement"`: the next statement does not start. A transactional migration is then rolled back
+  whole; a `no-transaction` migration stops between two statements and `migwiz up` resumes it there.
+  A backfill stops between two batches whichever safe point is asked (each batch commits its checkpoint):
+  its migration is then `stopped` at N % (engine/standing.py) and `migwiz up` resumes it.
+
+A lock_timeout set with `set_lock_timeout` applies from the next statement on (the migration that is running
+included) and to every later migration, overriding script directives; the runner logs the change.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Callable, Iterable
+from types import FrameType
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from migwiz.engine.log.eventlog import Level
+    from migwiz.engine.run.runner import Runner
+
+StopAfter = Literal["migration", "statement"]
+
+SIGNAL_REASONS = {
+    signal.SIGHUP: "the terminal was lost (SIGHUP)",
+    signal.SIGTERM: "migwiz was asked to stop (SIGTERM)",
+}
+
+
+class RunStopped(Exception):
+    """Raised inside the runner at a statement safe point; the runner turns it into a logged stop."""
+
+    def __init__(self, reason: str, index: int, *, what: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.index = index
+        """0-based index of the statement that did not start."""
+        self.what = what
+        """Where the run stopped, when the statement index does not say it (a backfill between batches)."""
+
+
+class RunControl:
+    """Thread-safe controls of one run: a stop at a safe point, a live lock_timeout, the statement cancel."""
+
+    def __init__(self, *, lock_timeout_ms: int | None = None) -> None:
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._after: StopAfter | None = None
+        self._reason: str | None = None
+        self._lock_timeout_ms = lock_timeout_ms
+        self._runner: Runner | None = None
+        self.done = threading.Event()
+        """Set when the run has ended (by whoever ran it: `finish()`)."""
+
+    # -- stopping ------------------------------------------------------------------------------------
+
+    def request_stop(self, reason: str, *, after: StopAfter = "migration") -> None:
+        """Stop at the next safe point: after the running migration, or before the next statement.
+
+        The first reason is kept; a later request can only make the stop sooner (statement over migration).
+        """
+        with self._lock:
+            if self._reason is None:
+                self._reason = reason
+            if self._after != "statement":
+                self._after = after
+        self._stop.set()
+
+    @property
+    def stop_requested(self) -> bool:
+        """A stop was asked for."""
+        return self._stop.is_set()
+
+    @property
+    def stop_after(self) -> StopAfter | None:
+        """Which safe point the stop waits for (None: no stop asked)."""
+        with self._lock:
+            return self._after
+
+    @property
+    def stop_reason(self) -> str | None:
+        """Why the run is to stop (the first reason given)."""
+        with self._lock:
+            return self._reason
+
+    # -- lock_timeout --------------------------------------------------------------------------------
+
+    def set_lock_timeout(self, ms: int) -> None:
+        """lock_timeout (ms, > 0) from the next statement on, for the rest of the run."""
+        if ms <= 0:
+            raise ValueError("lock_timeout must be more than 0 ms")
+        with self._lock:
+            self._lock_timeout_ms = ms
+
+    @property
+    def lock_timeout_ms(self) -> int | None:
+        """The operator's lock_timeout (None: the run's policy and script directives decide)."""
+        with self._lock:
+            return self._lock_timeout_ms
+
+    # -- the runner ----------------------------------------------------------------------------------
+
+    def attach(self, runner: Runner) -> None:
+        """Called by the runner this control steers."""
+        with self._lock:
+            self._runner = runner
+
+    @property
+    def backend_pid(self) -> int | None:
+        """The executor's server pid, once connected."""
+        with self._lock:
+            runner = self._runner
+        return runner.backend_pid if runner is not None else None
+
+    def our_pids(self) -> set[int]:
+        """For the monitor: the executor's pid when known."""
+        pid = self.backend_pid
+        return {pid} if pid else set()
+
+    def cancel_statement(self) -> bool:
+        """Cancel the statement running now (it fails, and its migration is rolled back as any failure
+        is). Use with `request_stop(after="statement")` so that nothing starts after it. False when no
+        executor connection is open."""
+        with self._lock:
+            runner = self._runner
+        conn = runner.conn if runner is not None else None
+        if conn is None or conn.closed:
+            return False
+        conn.cancel_safe(timeout=5.0)
+        return True
+
+    def note(self, level: Level, step: str, message: str, /, **data: Any) -> str | None:
+        """Write an event into the running run's log (central log, log file, the wizard's tail); the run
+        id, or None when no run is attached or it has ended (its log is closed)."""
+        with self._lock:
+            runner = self._runner
+        if runner is None or self.done.is_set():
+            return None
+        runner.log.event(level, step, message, **data)
+        return runner.log.run_id
+
+    @property
+    def run_id(self) -> str | None:
+        """The id of the attached run."""
+        with self._lock:
+            runner = self._runner
+        return runner.log.run_id if runner is not None else None
+
+    # -- the end -------------------------------------------------------------------------------------
+
+    def finish(self) -> None:
+        """Mark the run as ended."""
+        self.done.set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait for the run to end; False on timeout."""
+        return self.done.wait(timeout)
+
+
+def install_signal_stop(
+    control: RunControl,
+    signals: Iterable[signal.Signals] = (signal.SIGHUP, signal.SIGTERM),
+    *,
+    after: StopAfter = "migration",
+) -> Callable[[], None]:
+    """Make these signals stop the run at a safe point instead of killing the process; returns a function
+    that puts the previous handlers back. Call it from the main thread (Python's rule for signals).
+
+    `migwiz up` uses it so that a lost SSH session (SIGHUP) or a `kill` (SIGTERM) finishes the migration
+    that is running and starts nothing after it.
+    """
+    previous: dict[signal.Signals, object] = {}
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        sig = signal.Signals(signum)
+        control.request_stop(SIGNAL_REASONS.get(sig, f"migwiz received {sig.name}"), after=after)
+
+    for sig in signals:
+        previous[sig] = signal.signal(sig, handler)
+
+    def restore() -> None:
+        for sig, old in previous.items():
+            signal.signal(sig, old)  # type: ignore[arg-type]
+
+    return restore

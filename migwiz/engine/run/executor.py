@@ -1,0 +1,265 @@
+"""How one attempt at a statement (or a whole transactional migration) is run, and when it is retried.
+
+- lock_timeout (55P03) and a cancel by the lock-queue guard: retried with jittered exponential backoff,
+  up to `lock_retries` retries and `max_total_ms` in all, then a clean failure naming who held the lock.
+- deadlock (40P01): retried `deadlock_retries` times (once by default).
+- anything else (statement_timeout included): not retried.
+
+In a transactional migration the unit of retry is the whole migration transaction: a lock timeout aborts
+the transaction, so the statements before it were rolled back with it and must run again. Every retry,
+wait and decision is an event in the central log.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal, TypeVar
+
+import psycopg
+
+from migwiz.engine.log.eventlog import EventLog
+from migwiz.engine.run.guard import Guard, GuardPolicy, LockTarget, Session, WatchResult, describe_sessions
+
+T = TypeVar("T")
+RetryKind = Literal["lock_timeout", "guard", "deadlock", "holders"]
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How often and how long lock conflicts are retried."""
+
+    lock_retries: int = 6
+    """Retries after the first attempt, for lock timeouts and guard cancels."""
+    max_total_ms: int = 60_000
+    """Give up once this much time has passed since the first attempt (waiting included)."""
+    backoff_base_ms: int = 250
+    backoff_max_ms: int = 10_000
+    deadlock_retries: int = 1
+
+
+def backoff_ms(retry: int, policy: RetryPolicy, rand: Callable[[], float] = random.random) -> float:
+    """Delay before retry number `retry` (1-based): exponential, capped, half of it random ("equal jitter").
+
+    >>> p = RetryPolicy(backoff_base_ms=100, backoff_max_ms=1000)
+    >>> [backoff_ms(n, p, lambda: 1.0) for n in (1, 2, 3, 4, 5)]
+    [100.0, 200.0, 400.0, 800.0, 1000.0]
+    >>> backoff_ms(3, p, lambda: 0.0)
+    200.0
+    """
+    cap = min(float(policy.backoff_max_ms), policy.backoff_base_ms * 2.0 ** (retry - 1))
+    return cap / 2 + rand() * cap / 2
+
+
+def classify(exc: psycopg.Error, watch: WatchResult | None) -> RetryKind | None:
+    """Which kind of retryable lock conflict `exc` is, or None when it is not retryable."""
+    if isinstance(exc, psycopg.errors.LockNotAvailable):
+        return "lock_timeout"
+    if isinstance(exc, psycopg.errors.DeadlockDetected):
+        return "deadlock"
+    if isinstance(exc, psycopg.errors.QueryCanceled) and watch is not None and watch.cancelled:
+        return "guard"
+    return None
+
+
+class LockRetriesExhausted(Exception):
+    """Retries ran out: the last error (None when we never got past waiting) and who held the lock."""
+
+    def __init__(
+        self,
+        kind: RetryKind,
+        attempts: int,
+        elapsed_ms: float,
+        holders: list[Session],
+        exc: psycopg.Error | None,
+    ) -> None:
+        super().__init__(kind)
+        self.kind = kind
+        self.attempts = attempts
+        self.elapsed_ms = elapsed_ms
+        self.holders = holders
+        self.exc = exc
+
+    @property
+    def sqlstate(self) -> str:
+        """The SQLSTATE to report (55P03 when we gave up waiting before trying)."""
+        return (self.exc.sqlstate if self.exc is not None else None) or "55P03"
+
+    def describe(self) -> str:
+        """One line: what happened, how often, and who held the lock."""
+        what = {
+            "lock_timeout": "lock not granted within lock_timeout",
+            "guard": "cancelled by the lock-queue guard (sessions queued behind our lock request)",
+            "deadlock": "deadlock detected",
+            "holders": "a long transaction kept holding a conflicting lock",
+        }[self.kind]
+        held = f"; held by {describe_sessions(self.holders)}" if self.holders else ""
+        return f"{what}; gave up after {self.attempts} attempt(s) in {self.elapsed_ms / 1000:.1f} s{held}"
+
+
+class Executor:
+    """Runs statements with the guard watching, and attempts with retries; owns the guard connection."""
+
+    def __init__(
+        self,
+        dsn: str,
+        log: EventLog,
+        *,
+        retry: RetryPolicy,
+        guard: GuardPolicy,
+        ours: Callable[[], Collection[int]],
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.log = log
+        self.retry = retry
+        self.guard = Guard(dsn, guard, ours=ours)
+        self.last_watch: WatchResult | None = None
+        self._sleep = sleep
+
+    def close(self) -> None:
+        """Close the guard's connection."""
+        self.guard.close()
+
+    def execute(self, conn: psycopg.Connection[Any], text: str) -> None:
+        """Run one statement on `conn` while the guard watches the lock queue behind it."""
+        watch = self.guard.watch(conn.info.backend_pid)
+        try:
+            conn.execute(text.encode(), prepare=False)
+        finally:
+            self.last_watch = watch.stop()
+
+    def _holders_now(self, targets: dict[int, LockTarget]) -> list[Session]:
+        if self.last_watch is not None and self.last_watch.blockers:
+            return self.last_watch.blockers
+        try:
+            return self.guard.holders(targets)
+        except psycopg.Error:
+            return []
+
+    def with_retries(
+        self,
+        what: str,
+        targets: dict[int, LockTarget],
+        attempt: Callable[[], T],
+        *,
+        data: Mapping[str, Any],
+        before_retry: Callable[[], None] | None = None,
+    ) -> T:
+        """Run `attempt()` until it succeeds, retrying lock conflicts as the policy allows.
+
+        `targets` are the locks the attempt will request (the guard waits outside the queue while a long
+        transaction holds a conflicting one). `before_retry` cleans up after a failed attempt (an invalid
+        index left by CREATE INDEX CONCURRENTLY). Raises `LockRetriesExhausted` when retries run out;
+        other errors propagate unchanged.
+        """
+        started = time.monotonic()
+        deadline = started + self.retry.max_total_ms / 1000
+        attempts = 0
+        deadlocks = 0
+        terminated = False
+        extra = dict(data)
+        while True:
+            attempts += 1
+            holders = self.guard.wait_until_clear(
+                targets, deadline, lambda found: self._log_waiting(what, found, extra)
+            )
+            exc: psycopg.Error | None = None
+            kind: RetryKind = "holders"
+            if not holders:
+                self.last_watch = None
+                try:
+                    return attempt()
+                except psycopg.Error as error:
+                    found_kind = classify(error, self.last_watch)
+                    if found_kind is None:
+                        raise
+                    exc, kind = error, found_kind
+                    holders = self._holders_now(targets)
+                    self._log_conflict(what, kind, attempts, error, holders, extra)
+                    if before_retry is not None:
+                        before_retry()
+            elapsed_ms = (time.monotonic() - started) * 1000
+            if kind == "deadlock":
+                deadlocks += 1
+                out_of_retries = deadlocks > self.retry.deadlock_retries
+            else:
+                out_of_retries = kind == "holders" or attempts > self.retry.lock_retries
+            delay = backoff_ms(attempts, self.retry) / 1000
+            if not out_of_retries and time.monotonic() + delay > deadline:
+                out_of_retries = True
+            if out_of_retries:
+                if self.guard.policy.terminate_blockers and holders and not terminated and kind != "deadlock":
+                    terminated = True
+                    done = self.guard.terminate(holders)
+                    self.log.warning(
+                        "guard",
+                        f"{what}: terminated blocking session(s) {', '.join(map(str, done))}"
+                        " (--terminate-blockers)",
+                        terminated=done,
+                        holders=[h.to_json() for h in holders],
+                        **extra,
+                    )
+                    deadline = max(deadline, time.monotonic() + 5.0)
+                    continue
+                exhausted = LockRetriesExhausted(kind, attempts, elapsed_ms, holders, exc)
+                self.log.error(
+                    "retry",
+                    f"{what}: giving up: {exhausted.describe()}",
+                    kind=kind,
+                    attempts=attempts,
+                    elapsed_ms=round(elapsed_ms, 1),
+                    holders=[h.to_json() for h in holders],
+                    **extra,
+                )
+                raise exhausted
+            self.log.info(
+                "retry",
+                f"{what}: retry {attempts} in {delay * 1000:.0f} ms",
+                kind=kind,
+                attempt=attempts + 1,
+                delay_ms=round(delay * 1000, 1),
+                **extra,
+            )
+            self._sleep(delay)
+
+    def _log_waiting(self, what: str, holders: list[Session], data: Mapping[str, Any]) -> None:
+        self.log.info(
+            "guard",
+            f"{what}: waiting outside the lock queue while {describe_sessions(holders)} holds a"
+            " conflicting lock",
+            holders=[h.to_json() for h in holders],
+            **data,
+        )
+
+    def _log_conflict(
+        self,
+        what: str,
+        kind: RetryKind,
+        attempt: int,
+        exc: psycopg.Error,
+        holders: list[Session],
+        data: Mapping[str, Any],
+    ) -> None:
+        watch = self.last_watch
+        if kind == "guard" and watch is not None:
+            message = f"{what}: cancelled our own statement: {watch.reason}"
+            if watch.queued:
+                message += f"; queued: {describe_sessions(watch.queued)}"
+        else:
+            message = f"{what}: {exc.sqlstate} {exc.diag.message_primary or kind}"
+        if holders:
+            message += f"; blocked by {describe_sessions(holders)}"
+        self.log.warning(
+            "lock",
+            message,
+            kind=kind,
+            attempt=attempt,
+            sqlstate=exc.sqlstate,
+            holders=[h.to_json() for h in holders],
+            queued=[q.to_json() for q in watch.queued] if watch else [],
+            max_queued=watch.max_queued if watch else 0,
+            waited_ms=round(watch.waited_ms, 1) if watch else None,
+            **data,
+        )

@@ -1,0 +1,86 @@
+"""Where and why a statement failed, in PostgreSQL's own words: DETAIL, HINT, CONTEXT, file:line:column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import psycopg
+
+from migwiz.engine.run.guard import Session
+from migwiz.engine.servers.connect import scrub
+from migwiz.engine.servers.extensions import extension_hint
+from migwiz.engine.sets.model import Script
+
+
+@dataclass(frozen=True)
+class StatementFailure:
+    """Where and why a statement failed, in PostgreSQL's own words (DETAIL, HINT, CONTEXT)."""
+
+    path: str
+    line: int
+    index: int
+    sqlstate: str | None
+    message: str
+    holders: tuple[Session, ...] = ()
+    """Who held the lock, when the failure is a lock conflict that retries could not get past."""
+    column: int | None = None
+    """Column (1-based, in characters) of `line` that PostgreSQL's error position points at."""
+    detail: str | None = None
+    hint: str | None = None
+    context: str | None = None
+
+    def describe(self) -> str:
+        """`file:line[:column]: SQLSTATE message`, then `DETAIL:`, `HINT:`, `CONTEXT:` lines as psql shows."""
+        code = f"{self.sqlstate} " if self.sqlstate else ""
+        where = f"{self.path}:{self.line}" + (f":{self.column}" if self.column else "")
+        lines = [f"{where}: {code}{self.message}"]
+        for label, text in (("DETAIL", self.detail), ("HINT", self.hint), ("CONTEXT", self.context)):
+            if text:
+                lines.append(f"{label}:  {text}")
+        return "\n".join(lines)
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "statement": self.index + 1,
+            "sqlstate": self.sqlstate,
+            "message": self.message,
+            "detail": self.detail,
+            "hint": self.hint,
+            "context": self.context,
+            "holders": [h.to_json() for h in self.holders],
+        }
+
+
+def failure_from(exc: psycopg.Error, script: Script, index: int) -> StatementFailure:
+    """A StatementFailure naming the file, line and column PostgreSQL points at, with its DETAIL, HINT
+    and CONTEXT (scrubbed of secrets); a missing extension's HINT says where the extension comes from."""
+    stmt = script.statements[index]
+    line, column = stmt.line, None
+    diag = exc.diag
+    position = diag.statement_position
+    if position and position.isdigit() and 0 < int(position) <= len(stmt.sql) + 1:
+        before = stmt.sql[: int(position) - 1]
+        newlines = before.count("\n")
+        line += newlines
+        column = len(before) - before.rfind("\n") if newlines else stmt.column + len(before)
+    message = diag.message_primary or str(exc).strip().splitlines()[0]
+    return StatementFailure(
+        str(script.path),
+        line,
+        index,
+        exc.sqlstate,
+        scrub(message),
+        column=column,
+        detail=_scrubbed(diag.message_detail),
+        hint=extension_hint(message, _scrubbed(diag.message_hint)),
+        context=_scrubbed(diag.context),
+    )
+
+
+def _scrubbed(text: str | None) -> str | None:
+    return scrub(text.strip()) if text and text.strip() else None

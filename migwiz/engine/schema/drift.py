@@ -1,0 +1,231 @@
+"""Drift: is the live schema what the applied migration files say it should be?
+
+Expected: the migrations applied on the target (per its history) replayed from the files on a shadow
+database. Actual: the target. Each difference is missing (in the files only), extra (in the database
+only) or changed, and explained in one sentence. Objects matching an ignore pattern are left out.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from migwiz.engine.errors import MigwizError
+from migwiz.engine.history.state import DEFAULT_SCHEMA, HistoryRow, read_history
+from migwiz.engine.log.eventlog import EventLog
+from migwiz.engine.schema import Difference, SchemaModel, diff_schemas
+from migwiz.engine.schema.drift_sql import repair_sql
+from migwiz.engine.servers.connect import connect
+from migwiz.engine.sets.model import Migration, MigrationSet
+from migwiz.engine.shadow.chain import ShadowChain
+from migwiz.engine.shadow.databases import apply_baseline, read_model, replay, replay_hint, shadow_database
+from migwiz.engine.shadow.snapshots import SnapshotCache, chain_keys, root_key
+
+LABELS = ("in the files", "in the database")
+
+
+@dataclass(frozen=True)
+class DriftReport:
+    """What `drift` found: differences (ignored ones left out), notes, and the repair statements."""
+
+    differences: tuple[Difference, ...]
+    ignored: tuple[Difference, ...]
+    notes: tuple[str, ...]
+    applied: tuple[str, ...]
+    repair: tuple[str, ...] = ()
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def drifted(self) -> bool:
+        """Whether any (not ignored) difference was found."""
+        return bool(self.differences)
+
+    def counts(self) -> dict[str, int]:
+        """Differences per kind."""
+        out = {"missing": 0, "extra": 0, "changed": 0}
+        for d in self.differences:
+            out[d.kind] += 1
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return {
+            "drift": self.drifted,
+            "counts": self.counts(),
+            "differences": [d.to_json() for d in self.differences],
+            "ignored": len(self.ignored),
+            "notes": list(self.notes),
+            "applied": list(self.applied),
+            "sql": list(self.repair),
+        }
+
+
+def is_ignored(d: Difference, patterns: Sequence[str], expected: SchemaModel, actual: SchemaModel) -> bool:
+    """Whether the object (or the table it belongs to) matches an ignore pattern like `public.tmp_*`."""
+    if not patterns:
+        return False
+    obj = expected.get(d.object_type, d.name) or actual.get(d.object_type, d.name)
+    names = [d.name]
+    if obj is not None:
+        parent = obj.parent or getattr(obj, "table", None)
+        if parent:
+            names.append(str(parent))
+    unquoted = [n.replace('"', "") for n in names]
+    return any(fnmatch.fnmatchcase(n, p) for n in names + unquoted for p in patterns)
+
+
+def compare(
+    expected: SchemaModel, actual: SchemaModel, *, ignore: Sequence[str] = ()
+) -> tuple[tuple[Difference, ...], tuple[Difference, ...]]:
+    """(differences, ignored differences) between the files' model and the database's."""
+    diffs = diff_schemas(expected, actual, labels=LABELS)
+    kept = tuple(d for d in diffs if not is_ignored(d, ignore, expected, actual))
+    dropped = tuple(d for d in diffs if d not in kept)
+    return kept, dropped
+
+
+def applied_migrations(mset: MigrationSet, history: list[HistoryRow]) -> tuple[list[Migration], list[str]]:
+    """The migrations to replay for the target's history, and notes about what cannot be replayed as-is."""
+    by_version = mset.by_version()
+    chosen: list[Migration] = []
+    notes: list[str] = []
+    for row in sorted(history, key=lambda h: mset.version(h.version)):
+        migration = by_version.get(mset.version(row.version))
+        if migration is None:
+            notes.append(
+                f"migration {row.version} ({row.name}) is applied but its file is missing: "
+                "what it created shows as extra"
+            )
+            continue
+        if not row.success:
+            notes.append(
+                f"migration {row.version} is only partly applied ({row.statements_done} statements done): "
+                "it is not replayed"
+            )
+            continue
+        if row.checksum != migration.checksum:
+            notes.append(
+                f"migration {row.version} was edited after it was applied: the edited file is replayed"
+            )
+        chosen.append(migration)
+    return chosen, notes
+
+
+def expected_model(
+    dsn: str | None,
+    mset: MigrationSet,
+    history: list[HistoryRow],
+    *,
+    shadow_dsn: str | None = None,
+    schema: str = DEFAULT_SCHEMA,
+    log: EventLog | None = None,
+    baseline: Sequence[Path] = (),
+    snapshots: bool = True,
+) -> tuple[SchemaModel, list[str], list[Migration]]:
+    """Replay the migrations of `history` from the files (after the baseline) on a shadow database.
+
+    On `dsn`'s server the replay goes through the snapshot cache: the state after these files is a
+    template copy when an earlier run (drift, verify, ci, test-rollback) left it, else it is saved.
+    """
+    migrations, notes = applied_migrations(mset, history)
+    if dsn and not shadow_dsn and snapshots:
+        return _cached_model(dsn, mset, migrations, schema, log or EventLog(), baseline), notes, migrations
+    with shadow_database(dsn, shadow_dsn=shadow_dsn, purpose="drift", baseline=baseline) as shadow:
+        replay(shadow, mset, migrations, log or EventLog(), schema=schema)
+        model = read_model(shadow.dsn, schema=schema)
+    return model, notes, migrations
+
+
+def _cached_model(
+    dsn: str,
+    mset: MigrationSet,
+    migrations: list[Migration],
+    schema: str,
+    log: EventLog,
+    baseline: Sequence[Path],
+) -> SchemaModel:
+    ordered = tuple(sorted(migrations, key=lambda m: m.version))
+    subset = MigrationSet(mset.root, mset.layout, ordered)
+    cache = SnapshotCache(dsn)
+    key = root_key(schema, baseline)
+    final = chain_keys(key, ordered)[-1] if ordered else key
+    if cache.has(final):  # the state after these files was saved before: read it where it is
+        log.info("drift", "replay: the state after these files is cached: reading its snapshot")
+        return cache.read(final, lambda snap: read_model(snap, schema=schema))
+    chain = ShadowChain(
+        mset=subset,
+        chain=ordered,
+        setup=lambda target: apply_baseline(target, baseline),
+        root=key,
+        log=log,
+        schema=schema,
+        server_dsn=dsn,
+        cache=cache,
+        purpose="drift",
+    )
+    try:
+        failure = chain.to(len(ordered))
+        if failure is not None:
+            raise MigwizError(
+                f"replaying migration {failure.migration.version} on the shadow database failed: "
+                f"{failure.error}",
+                replay_hint(bool(baseline), failure.sqlstate),
+            )
+        chain.reached(len(ordered), final=True)
+        log.info(
+            "drift",
+            f"replay: {chain.stats['restored']} snapshot(s) restored, "
+            f"{chain.stats['replayed']} file(s) replayed",
+            **chain.stats,
+        )
+        return chain.model()
+    finally:
+        chain.close()
+
+
+def drift(
+    dsn: str,
+    mset: MigrationSet,
+    *,
+    shadow_dsn: str | None = None,
+    schema: str = DEFAULT_SCHEMA,
+    ignore: Sequence[str] = (),
+    with_sql: bool = False,
+    log: EventLog | None = None,
+    baseline: Sequence[Path] = (),
+    snapshots: bool = True,
+) -> DriftReport:
+    """Compare the target at `dsn` with its applied migrations replayed from the files on a shadow db."""
+    started = time.perf_counter()
+    with connect(dsn, autocommit=True, purpose="drift") as conn:
+        history = read_history(conn, schema)
+    expected, notes, migrations = expected_model(
+        dsn, mset, history, shadow_dsn=shadow_dsn, schema=schema, log=log, baseline=baseline,
+        snapshots=snapshots,
+    )  # fmt: skip
+    replayed = time.perf_counter()
+    actual = read_model(dsn, schema=schema)
+    read = time.perf_counter()
+    kept, dropped = compare(expected, actual, ignore=ignore)
+    done = time.perf_counter()
+    repair = tuple(repair_sql(kept, expected, actual)) if with_sql else ()
+    if log is not None:
+        for d in kept:
+            log.warning("drift", d.sentence, kind=d.kind, object_type=d.object_type, name=d.name)
+        log.info("drift", f"{len(kept)} difference(s), {len(dropped)} ignored", differences=len(kept))
+    return DriftReport(
+        differences=kept,
+        ignored=dropped,
+        notes=tuple(notes),
+        applied=tuple(str(m.version) for m in migrations),
+        repair=repair,
+        timings_ms={
+            "replay": round((replayed - started) * 1000, 1),
+            "read_target": round((read - replayed) * 1000, 1),
+            "diff": round((done - read) * 1000, 1),
+        },
+    )

@@ -1,0 +1,333 @@
+"""`verify`: after a migration, is the database in the state the migrations promise, and healthy?
+
+Checks, each pass / warn / fail / skip with one sentence: no drift; no INVALID index; no NOT VALID
+constraint left unexpectedly; backfills complete; id sequences of tables the applied migrations touch
+below 80 % of their limit; fresh planner statistics on tables the applied migrations rewrote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import psycopg
+from pglast import parse_sql
+from pglast.parser import ParseError
+from pglast.visitors import Visitor
+
+from migwiz.engine.analysis import StatementAnalysis, lint_migration_set
+from migwiz.engine.backfill.store import read_checkpoints
+from migwiz.engine.errors import MigwizError, UsageError
+from migwiz.engine.history.state import DEFAULT_SCHEMA, HistoryRow, query_text, read_history
+from migwiz.engine.schema.drift import DriftReport, drift
+from migwiz.engine.servers.connect import connect
+from migwiz.engine.sets.model import Migration, MigrationSet, Statement, Version
+from migwiz.engine.sets.splitting import split_sql
+
+CheckStatus = Literal["pass", "warn", "fail", "skip"]
+
+SEQUENCE_LIMIT = 0.8
+"""A sequence above this fraction of its column's (or its own) maximum fails the check."""
+
+_TYPE_MAX = {"smallint": 32767, "integer": 2147483647, "bigint": 9223372036854775807}
+_VALIDATE = re.compile(r'VALIDATE\s+CONSTRAINT\s+("(?:[^"]|"")+"|[A-Za-z_][\w$]*)', re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Check:
+    """One verification: its status, a sentence, details (one line each) and statements to fix it."""
+
+    name: str
+    status: CheckStatus
+    sentence: str
+    details: tuple[str, ...] = ()
+    sql: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return {
+            "check": self.name,
+            "status": self.status,
+            "sentence": self.sentence,
+            "details": list(self.details),
+            "sql": list(self.sql),
+        }
+
+
+@dataclass
+class VerifyReport:
+    """Every check, in order."""
+
+    checks: list[Check] = field(default_factory=list)
+    drift: DriftReport | None = None
+
+    @property
+    def ok(self) -> bool:
+        """No check failed."""
+        return all(c.status != "fail" for c in self.checks)
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return {"ok": self.ok, "checks": [c.to_json() for c in self.checks]}
+
+
+class _Tables(Visitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+
+    def visit_RangeVar(self, ancestors: Any, node: Any) -> None:
+        self.names.add(f"{node.schemaname or 'public'}.{node.relname}")
+
+
+def mentioned_tables(statements: Iterable[Statement]) -> set[str]:
+    """`schema.table` of every relation the statements name (unparsable statements are skipped)."""
+    visitor = _Tables()
+    for stmt in statements:
+        try:
+            visitor(parse_sql(stmt.sql))
+        except ParseError:
+            continue
+    return visitor.names
+
+
+def _unquote(name: str) -> str:
+    return name[1:-1].replace('""', '"') if name.startswith('"') else name.lower()
+
+
+def validated_by(migrations: Iterable[Migration]) -> dict[str, Version]:
+    """Constraint name -> the last migration whose up script VALIDATEs it."""
+    out: dict[str, Version] = {}
+    for m in migrations:
+        for stmt in m.up.statements:
+            for match in _VALIDATE.finditer(stmt.sql):
+                out[_unquote(match.group(1))] = m.version
+    return out
+
+
+def _applied(mset: MigrationSet, history: list[HistoryRow]) -> list[tuple[Migration, HistoryRow]]:
+    by_version = mset.by_version()
+    pairs = [(by_version.get(mset.version(h.version)), h) for h in history if h.success]
+    return sorted(((m, h) for m, h in pairs if m is not None), key=lambda p: p[0].version)
+
+
+def check_drift(dsn: str, mset: MigrationSet, **kwargs: Any) -> tuple[Check, DriftReport | None]:
+    """No difference between the applied migrations (replayed) and the database."""
+    try:
+        report = drift(dsn, mset, **kwargs)
+    except MigwizError as exc:
+        return Check("drift", "fail", f"drift could not be checked: {exc.message}"), None
+    if not report.drifted:
+        ignored = f" ({len(report.ignored)} ignored)" if report.ignored else ""
+        return Check("drift", "pass", f"the schema matches the applied migrations{ignored}"), report
+    n = len(report.differences)
+    return (
+        Check(
+            "drift",
+            "fail",
+            f"{n} difference(s) from the applied migrations: {report.differences[0].sentence}",
+            tuple(d.sentence for d in report.differences),
+        ),
+        report,
+    )
+
+
+def check_invalid_indexes(conn: psycopg.Connection[Any], schema: str) -> Check:
+    """No INVALID index (left by a failed CREATE INDEX CONCURRENTLY)."""
+    rows = conn.execute(query_text("verify_invalid_indexes.sql").encode(), {"exclude": [schema]}).fetchall()
+    if not rows:
+        return Check("invalid indexes", "pass", "no index is INVALID")
+    details = tuple(f"index {r[0]} on {r[1]} is INVALID (a failed CREATE INDEX CONCURRENTLY?)" for r in rows)
+    fixes = tuple(f"REINDEX INDEX CONCURRENTLY {r[0]};" for r in rows)
+    return Check("invalid indexes", "fail", f"{len(rows)} INVALID index(es): {details[0]}", details, fixes)
+
+
+def check_not_valid(
+    conn: psycopg.Connection[Any], schema: str, applied: list[Migration], pending: list[Migration]
+) -> Check:
+    """No constraint left NOT VALID unless a pending migration validates it."""
+    rows = conn.execute(
+        query_text("verify_not_valid_constraints.sql").encode(), {"exclude": [schema]}
+    ).fetchall()
+    if not rows:
+        return Check("not valid constraints", "pass", "every constraint is validated")
+    done, later = validated_by(applied), validated_by(pending)
+    details, fixes, failing = [], [], False
+    for table, name, quoted, _ in rows:
+        fix = f"ALTER TABLE {table} VALIDATE CONSTRAINT {quoted};"
+        if name in done:
+            failing = True
+            details.append(
+                f"constraint {quoted} on {table} is NOT VALID although migration {done[name]} validates it"
+            )
+            fixes.append(fix)
+        elif name in later:
+            details.append(
+                f"constraint {quoted} on {table} is NOT VALID until pending migration {later[name]}"
+            )
+        else:
+            failing = True
+            details.append(f"constraint {quoted} on {table} is NOT VALID and no migration validates it")
+            fixes.append(fix)
+    status: CheckStatus = "fail" if failing else "warn"
+    return Check(
+        "not valid constraints",
+        status,
+        f"{len(rows)} NOT VALID constraint(s): {details[0]}",
+        tuple(details),
+        tuple(fixes),
+    )
+
+
+def check_backfills(conn: psycopg.Connection[Any], schema: str) -> Check:
+    """Every recorded backfill finished."""
+    checkpoints = read_checkpoints(conn, schema)
+    if not checkpoints:
+        return Check("backfills", "skip", "no backfill progress is recorded in this database")
+    open_ = [c for c in checkpoints if c.state != "done"]
+    if not open_:
+        return Check("backfills", "pass", f"{len(checkpoints)} backfill(s) complete")
+    details = tuple(
+        f"backfill {c.id} of {c.relation} is {c.state} after {c.rows_scanned} row(s)"
+        + (f" of about {c.total_estimate}" if c.total_estimate else "")
+        for c in open_
+    )
+    return Check("backfills", "fail", f"{len(open_)} backfill(s) not complete: {details[0]}", details)
+
+
+def check_sequences(conn: psycopg.Connection[Any], schema: str, tables: set[str]) -> Check:
+    """Sequences of id columns on tables the applied migrations touch stay below SEQUENCE_LIMIT."""
+    rows = conn.execute(query_text("verify_sequences.sql").encode(), {"exclude": [schema]}).fetchall()
+    plain = {t.replace('"', "") for t in tables}
+    checked, details, fixes = 0, [], []
+    for seq, table, column, col_type, increment, min_value, max_value, last_value in rows:
+        if table.replace('"', "") not in plain:
+            continue
+        checked += 1
+        if last_value is None:
+            continue
+        if increment > 0:
+            limit = min(int(max_value), _TYPE_MAX.get(col_type, int(max_value)))
+            used = (int(last_value) - int(min_value) + 1) / max(1, limit - int(min_value) + 1)
+        else:
+            limit = max(int(min_value), -_TYPE_MAX.get(col_type, -int(min_value)))
+            used = (int(max_value) - int(last_value) + 1) / max(1, int(max_value) - limit + 1)
+        if used > SEQUENCE_LIMIT:
+            details.append(
+                f"sequence {seq} of {table}.{column} ({col_type}) is at {used:.0%} of its limit {limit}"
+            )
+            if col_type in ("smallint", "integer"):
+                fixes.append(f"ALTER TABLE {table} ALTER COLUMN {column} TYPE bigint;  -- rewrites the table")
+    if details:
+        return Check(
+            "sequences",
+            "fail",
+            f"{len(details)} id sequence(s) near exhaustion: {details[0]}",
+            tuple(details),
+            tuple(fixes),
+        )
+    return Check(
+        "sequences", "pass", f"{checked} id sequence(s) of changed tables below {SEQUENCE_LIMIT:.0%}"
+    )
+
+
+def check_statistics(
+    conn: psycopg.Connection[Any],
+    applied: list[tuple[Migration, HistoryRow]],
+    pg_version: int,
+    baseline: Sequence[Path] = (),
+) -> Check:
+    """Tables rewritten by applied migrations were analysed after the rewrite (the set analysed in order
+    from the `baseline` schema, as lint does)."""
+    rewritten: dict[str, datetime] = {}
+    by: dict[str, Version] = {}
+    # the applied set analysed in order, as lint does: a varchar widening of a column created by an
+    # earlier migration is known not to rewrite
+    before: list[Statement] = []
+    for path in baseline:
+        try:
+            before.extend(split_sql(path.read_text(encoding="utf-8"), path=path))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"baseline {path}: cannot read: {exc}") from None
+    scripts = lint_migration_set(
+        MigrationSet(Path("."), "applied", tuple(m for m, _ in applied)),
+        pg_version=pg_version,
+        baseline=before,
+    )
+    ups: dict[Path, tuple[StatementAnalysis, ...]] = {}
+    for script in scripts.files:  # the up comes first (a dbmate file holds both)
+        ups.setdefault(script.path, script.statements)
+    for m, h in applied:
+        for analysis in ups.get(m.up.path, ()):
+            for rel in analysis.rewrites:
+                if rel not in rewritten or h.applied_at > rewritten[rel]:
+                    rewritten[rel], by[rel] = h.applied_at, m.version
+    details, fixes, fresh = [], [], 0
+    for rel, at in sorted(rewritten.items()):
+        row = conn.execute(query_text("verify_statistics.sql").encode(), {"table": rel}).fetchone()
+        if row is None:
+            continue  # an index, or a table dropped since
+        analyzed_at = row[0]
+        if analyzed_at is not None and analyzed_at >= at:
+            fresh += 1
+            continue
+        when = f"last analysed {analyzed_at:%Y-%m-%d %H:%M}" if analyzed_at else "never analysed"
+        details.append(f"table {rel} was rewritten by migration {by[rel]} and {when} since")
+        fixes.append(f"ANALYZE {rel};")
+    if details:
+        return Check(
+            "statistics",
+            "warn",
+            f"stale statistics on {len(details)} rewritten table(s): {details[0]}",
+            tuple(details),
+            tuple(fixes),
+        )
+    if not rewritten:
+        return Check("statistics", "pass", "no applied migration rewrites a table")
+    return Check("statistics", "pass", f"statistics are fresh on {fresh} rewritten table(s)")
+
+
+def verify(
+    dsn: str,
+    mset: MigrationSet,
+    *,
+    shadow_dsn: str | None = None,
+    baseline: Sequence[Path] = (),
+    schema: str = DEFAULT_SCHEMA,
+    ignore: Sequence[str] = (),
+    skip_drift: bool = False,
+    snapshots: bool = True,
+) -> VerifyReport:
+    """Run every check against the database at `dsn` (drift on a shadow database unless `skip_drift`)."""
+    report = VerifyReport()
+    if skip_drift:
+        report.checks.append(Check("drift", "skip", "drift not checked (asked not to)"))
+    else:
+        check, report.drift = check_drift(
+            dsn, mset, shadow_dsn=shadow_dsn, schema=schema, ignore=ignore, baseline=baseline,
+            snapshots=snapshots,
+        )  # fmt: skip
+        report.checks.append(check)
+    with connect(dsn, autocommit=True, purpose="verify") as conn:
+        history = read_history(conn, schema)
+        applied = _applied(mset, history)
+        applied_versions = {m.version for m, _ in applied}
+        pending = [m for m in mset.migrations if m.version not in applied_versions]
+        tables: set[str] = set()
+        for m, _ in applied:
+            tables |= mentioned_tables(m.up.statements)
+        major = conn.info.server_version // 10000
+        report.checks.extend(
+            [
+                check_invalid_indexes(conn, schema),
+                check_not_valid(conn, schema, [m for m, _ in applied], pending),
+                check_backfills(conn, schema),
+                check_sequences(conn, schema, tables),
+                check_statistics(conn, applied, major, baseline),
+            ]
+        )
+    return report

@@ -1,0 +1,1 @@
+"""PostgreSQL servers: connections, local throw-away servers, client programs, extensions, targets."""

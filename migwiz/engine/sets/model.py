@@ -1,0 +1,105 @@
+"""The data a migration set is made of: versions, statements, directives, scripts, migrations.
+
+Everything here is a frozen dataclass so the loader, the analyser, the planner and the executor can
+share them freely.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from migwiz.engine.sets.versions import Version as Version
+from migwiz.engine.sets.versions import parse_version
+
+Phase = Literal["expand", "backfill", "contract"]
+PHASES: tuple[Phase, ...] = ("expand", "backfill", "contract")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One SQL statement of a script, with the 1-based line (and column) in its file where it starts."""
+
+    sql: str
+    line: int
+    column: int = 1
+    """1-based column of the statement's first character on `line` (in characters)."""
+
+
+@dataclass(frozen=True)
+class Ignore:
+    """An inline `-- migwiz:ignore <rule> <reason>` suppression, applying to the next statement."""
+
+    rule: str
+    reason: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Directives:
+    """Options set in a script's leading `-- migwiz:` comments (or dbmate's `transaction:false`)."""
+
+    transaction: bool = True
+    lock_timeout_ms: int | None = None
+    statement_timeout_ms: int | None = None
+    phase: Phase | None = None
+    backfill: bool = False
+
+
+@dataclass(frozen=True)
+class Script:
+    """The up or down half of a migration: its file, statements and directives."""
+
+    path: Path
+    statements: tuple[Statement, ...]
+    directives: Directives = field(default_factory=Directives)
+    ignores: tuple[Ignore, ...] = ()
+    first_line: int = 1
+    """Line in `path` where this script's text begins (dbmate keeps up and down in one file)."""
+
+
+@dataclass(frozen=True)
+class Migration:
+    """A versioned change: an up script, an optional down script and the checksum of the up."""
+
+    version: Version
+    name: str
+    up: Script
+    down: Script | None
+    checksum: str
+    layout: str
+
+    @property
+    def label(self) -> str:
+        """`version_name`, as shown to operators (Prisma: the folder name, which holds both)."""
+        text = str(self.version)
+        if not self.name or text == self.name or text.endswith(f"_{self.name}"):
+            return text
+        return f"{text}_{self.name}"
+
+
+@dataclass(frozen=True)
+class MigrationSet:
+    """All migrations found in one folder, in the order their tool runs them."""
+
+    root: Path
+    layout: str
+    migrations: tuple[Migration, ...]
+    notices: tuple[str, ...] = ()
+    """One line per entry of the folder that the layout's tool ignores (and migwiz with it)."""
+
+    def version(self, text: str) -> Version:
+        """`text` (from migwiz's history, `--to`, an operator) as this set's layout reads it."""
+        parsed = parse_version(self.layout, text)
+        known = self._versions.get(parsed)  # dbmate orders by file name: the file's version knows it
+        return known if known is not None else parsed
+
+    @cached_property
+    def _versions(self) -> dict[Version, Version]:
+        return {m.version: m.version for m in self.migrations}
+
+    def by_version(self) -> dict[Version, Migration]:
+        """Migrations keyed by version."""
+        return {m.version: m for m in self.migrations}

@@ -1,0 +1,239 @@
+"""Split a migration script into statements, the way psql would, without parsing SQL.
+
+A small lexer of our own: it knows just enough of PostgreSQL's lexical rules to find statement ends —
+standard and `E'...'` strings, quoted identifiers, dollar quotes (`$$`, `$tag$`), nested block comments,
+parentheses (CREATE RULE ... DO (a; b)) and SQL-standard function bodies (`BEGIN ATOMIC ... END`,
+tracked with psql's heuristic, tightened to need ATOMIC after BEGIN). It never rejects SQL the server
+would reject: malformed SQL (an unterminated string, say) simply ends up in the statement text and is
+reported by analysis or execution. psql meta-commands (a backslash outside strings and comments) are
+rejected, with their line.
+
+Alternatives considered: `pglast.split(with_parser=False)` splits BEGIN ATOMIC bodies at every `;`,
+raises on unterminated strings and silently drops psql meta-commands; sqlparse has a history of
+mis-splitting `$tag$` bodies and BEGIN ATOMIC (sqlparse #277/#307) and knows nothing of meta-commands.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from migwiz.engine.errors import MigrationFileError
+from migwiz.engine.sets.model import Statement
+
+CommentPlace = Literal["leading", "between", "inside"]
+
+_IDENT_START = r"A-Za-z_\x80-\U0010ffff"
+_TOKEN = re.compile(
+    rf"""
+      (?P<space>\s++)
+    | (?P<line_comment>--[^\n]*+)
+    | (?P<block_comment>/\*)
+    | (?P<estring>[eE]'(?:[^'\\]|\\.|'')*+(?:'|\Z))
+    | (?P<word>[{_IDENT_START}][{_IDENT_START}0-9$]*+)
+    | (?P<string>'(?:[^']|'')*+(?:'|\Z))
+    | (?P<quoted_ident>"(?:[^"]|"")*+(?:"|\Z))
+    | (?P<dollar>\$(?:[{_IDENT_START}][{_IDENT_START}0-9]*+)?\$)
+    | (?P<number>[0-9][A-Za-z0-9_.]*+)
+    | (?P<semicolon>;)
+    | (?P<open>\()
+    | (?P<close>\))
+    | (?P<backslash>\\)
+    | (?P<other>[^\s;()'"$\\{_IDENT_START}0-9/-]++|.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_COMMENT_MARK = re.compile(r"/\*|\*/")
+_META_COMMAND = re.compile(r"\\(?:[A-Za-z]+|.)?")
+_ROUTINE_WORDS = frozenset({"create", "or", "replace", "function", "procedure"})
+
+
+@dataclass(frozen=True)
+class Comment:
+    """A `--` or `/* */` comment outside strings, with its file line and where it sits relative to
+    statements."""
+
+    text: str
+    line: int
+    place: CommentPlace
+    """`leading`: before the first statement; `between`: after it, outside any statement;
+    `inside`: within a statement's text."""
+
+
+@dataclass(frozen=True)
+class ScannedSql:
+    """The statements of a script and its comments, both in file order."""
+
+    statements: tuple[Statement, ...]
+    comments: tuple[Comment, ...]
+
+
+def split_sql(text: str, *, path: Path, first_line: int = 1) -> tuple[Statement, ...]:
+    """Split `text` into statements; `first_line` is the file line where `text` begins.
+
+    Each statement's `sql` runs from its first to its last token (no trailing semicolon, leading and
+    trailing comments dropped, inner comments kept); its `line` is the file line of its first token.
+
+    >>> [s.sql for s in split_sql("select $$a;b$$; -- done\\nselect 2", path=Path("x.sql"))]
+    ['select $$a;b$$', 'select 2']
+    """
+    return scan_sql(text, path=path, first_line=first_line).statements
+
+
+def scan_sql(text: str, *, path: Path, first_line: int = 1) -> ScannedSql:
+    """Split `text` like `split_sql` and also return its comments (for directives).
+
+    A NUL character anywhere is refused: PostgreSQL reads a query string only up to its first NUL, so
+    whatever follows would silently never run.
+    """
+    refuse_nul(text, path=path, first_line=first_line)
+    return _Scanner(text, path, first_line).run()
+
+
+def refuse_nul(text: str, *, path: Path, first_line: int = 1) -> None:
+    """MigrationFileError naming the line of the first NUL character in `text`, if it has one.
+
+    >>> refuse_nul("select 1;\\nselect\\x002;", path=Path("x.sql"))
+    Traceback (most recent call last):
+    ...
+    migwiz.engine.errors.MigrationFileError: x.sql:2: NUL character (byte 0x00) in the file
+    """
+    nul = text.find("\0")
+    if nul >= 0:
+        line = first_line + text.count("\n", 0, nul)
+        raise MigrationFileError(
+            f"{path}:{line}: NUL character (byte 0x00) in the file",
+            hint="PostgreSQL would ignore everything after it: remove it (is the file binary or UTF-16?)",
+        )
+
+
+class _Scanner:
+    def __init__(self, text: str, path: Path, first_line: int) -> None:
+        self.text = text
+        self.path = path
+        self.line = first_line
+        self.line_pos = 0
+        self.statements: list[Statement] = []
+        self.comments: list[Comment] = []
+        self._reset()
+
+    def _reset(self) -> None:
+        self.start = -1
+        self.start_line = 0
+        self.start_column = 1
+        self.end = -1
+        self.parens = 0
+        self.begins = 0
+        self.words: list[str] = []
+        self.previous = ""
+        self.routine = False
+
+    def line_at(self, pos: int) -> int:
+        """File line of `pos`; positions must be asked for in increasing order."""
+        self.line += self.text.count("\n", self.line_pos, pos)
+        self.line_pos = pos
+        return self.line
+
+    def run(self) -> ScannedSql:
+        text = self.text
+        pos = 0
+        size = len(text)
+        while pos < size:
+            m = _TOKEN.match(text, pos)
+            assert m is not None  # the last alternative matches any character
+            kind = m.lastgroup
+            end = m.end()
+            if kind == "space":
+                pos = end
+                continue
+            if kind == "line_comment":
+                self._comment(m.group(), pos)
+                pos = end
+                continue
+            if kind == "block_comment":
+                end = self._skip_block_comment(end)
+                self._comment(text[pos:end], pos)
+                pos = end
+                continue
+            if kind == "backslash":
+                self._meta_command(pos)
+            if kind == "semicolon" and self.parens == 0 and self.begins == 0:
+                self._finish()
+                pos = end
+                continue
+            if kind == "dollar":
+                close = text.find(m.group(), end)
+                end = size if close < 0 else close + len(m.group())
+            elif kind == "open":
+                self.parens += 1
+            elif kind == "close" and self.parens > 0:
+                self.parens -= 1
+            if self.start < 0:
+                self.start = pos
+                self.start_line = self.line_at(pos)
+                self.start_column = pos - text.rfind("\n", 0, pos)
+            if kind == "word":
+                self._word(m.group())
+            else:
+                self.previous = ""
+            self.end = end
+            pos = end
+        self._finish()
+        return ScannedSql(tuple(self.statements), tuple(self.comments))
+
+    def _comment(self, text: str, pos: int) -> None:
+        place: CommentPlace
+        if self.start >= 0:
+            place = "inside"
+        elif self.statements:
+            place = "between"
+        else:
+            place = "leading"
+        self.comments.append(Comment(text, self.line_at(pos), place))
+
+    def _skip_block_comment(self, pos: int) -> int:
+        depth = 1
+        while depth:
+            m = _COMMENT_MARK.search(self.text, pos)
+            if m is None:
+                return len(self.text)
+            depth += 1 if m.group() == "/*" else -1
+            pos = m.end()
+        return pos
+
+    def _word(self, word: str) -> None:
+        # psql's heuristic (psqlscan.l), tightened to BEGIN ATOMIC: inside CREATE [OR REPLACE]
+        # FUNCTION|PROCEDURE and outside parentheses, BEGIN ATOMIC opens a body that END closes
+        # (CASE ... END too, once inside a body).
+        lower = word.lower()
+        previous, self.previous = self.previous, lower
+        if len(self.words) < 4:
+            self.words.append(lower if lower in _ROUTINE_WORDS else "")
+            w = self.words
+            self.routine = w[0] == "create" and (
+                (len(w) > 1 and w[1] in ("function", "procedure"))
+                or (len(w) > 3 and w[1:3] == ["or", "replace"] and w[3] in ("function", "procedure"))
+            )
+        if not self.routine or self.parens:
+            return
+        if (lower == "atomic" and previous == "begin") or (lower == "case" and self.begins):
+            self.begins += 1
+        elif lower == "end" and self.begins:
+            self.begins -= 1
+
+    def _meta_command(self, pos: int) -> None:
+        m = _META_COMMAND.match(self.text, pos)
+        command = m.group() if m else "\\"
+        raise MigrationFileError(
+            f"{self.path}:{self.line_at(pos)}: psql meta-command {command} is not supported",
+            hint="migwiz runs plain SQL: inline included files and remove psql commands",
+        )
+
+    def _finish(self) -> None:
+        if self.start >= 0:
+            self.statements.append(
+                Statement(self.text[self.start : self.end], self.start_line, self.start_column)
+            )
+        self._reset()

@@ -1,0 +1,338 @@
+"""How a script meets transactions, decided before anything runs.
+
+- Statements PostgreSQL refuses in a transaction block (CREATE/DROP/REINDEX ... CONCURRENTLY, DETACH
+  PARTITION CONCURRENTLY, VACUUM, ALTER SYSTEM, CREATE/DROP DATABASE and TABLESPACE, ALTER TYPE ... ADD
+  VALUE before PostgreSQL 12): a script made only of them (and SET/RESET) runs without a transaction,
+  statement by statement, with no directive needed, as Flyway does. Mixed with statements that need a
+  transaction, the script is refused naming both lines, unless `-- migwiz:no-transaction` (or the
+  layout's own marker) says to run every statement on its own.
+- Transaction control written in the file (BEGIN, START TRANSACTION, COMMIT, END, ROLLBACK, ABORT,
+  PREPARE TRANSACTION, COMMIT/ROLLBACK PREPARED, `AND CHAIN`) would commit or undo part of the migration
+  behind the back of its history row: refused with its file:line. One exception, because golang-migrate
+  and dbmate-era files do it: a plain BEGIN as the first statement and COMMIT (or END) as the last,
+  wrapping the whole file, are dropped with a notice and the file runs in migwiz's own transaction,
+  which is what those tools end up doing (even when the file is marked to run without a transaction: the
+  tool then sends it as it is, and its BEGIN/COMMIT make it one transaction). SAVEPOINT, RELEASE and
+  ROLLBACK TO stay allowed inside a transactional script (they cannot escape migwiz's transaction) and
+  are refused in a no-transaction one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any, NoReturn
+
+import pglast
+from pglast import ast
+from pglast.enums import ReindexObjectType, TransactionStmtKind
+
+from migwiz.engine.errors import MigrationFileError
+from migwiz.engine.history.status import MigrationStatus
+from migwiz.engine.sets.model import Script, Statement
+
+_SAVEPOINT_KINDS = ("SAVEPOINT", "RELEASE", "ROLLBACK TO")
+_CONTROL_WORD = re.compile(
+    r"(?:begin|start\s+transaction|commit|end|rollback|abort|savepoint|release|prepare\s+transaction)\b",
+    re.IGNORECASE,
+)
+_NO_TRANSACTION_HINT = re.compile(r"\b(?:concurrently|database|tablespace|system|value)\b", re.IGNORECASE)
+_KINDS = {
+    TransactionStmtKind.TRANS_STMT_BEGIN: "BEGIN",
+    TransactionStmtKind.TRANS_STMT_START: "START TRANSACTION",
+    TransactionStmtKind.TRANS_STMT_COMMIT: "COMMIT",
+    TransactionStmtKind.TRANS_STMT_ROLLBACK: "ROLLBACK",
+    TransactionStmtKind.TRANS_STMT_SAVEPOINT: "SAVEPOINT",
+    TransactionStmtKind.TRANS_STMT_RELEASE: "RELEASE",
+    TransactionStmtKind.TRANS_STMT_ROLLBACK_TO: "ROLLBACK TO",
+    TransactionStmtKind.TRANS_STMT_PREPARE: "PREPARE TRANSACTION",
+    TransactionStmtKind.TRANS_STMT_COMMIT_PREPARED: "COMMIT PREPARED",
+    TransactionStmtKind.TRANS_STMT_ROLLBACK_PREPARED: "ROLLBACK PREPARED",
+}
+
+
+@dataclass(frozen=True)
+class Control:
+    """A transaction-control statement: its kind (BEGIN, COMMIT AND CHAIN, ...) and whether it is plain
+    (no isolation level or other option, no AND CHAIN)."""
+
+    kind: str
+    plain: bool
+
+
+def control_of(stmt: Statement) -> Control | None:
+    """The transaction-control statement `stmt` is, None when it is something else.
+
+    >>> control_of(Statement("END", 1))
+    Control(kind='COMMIT', plain=True)
+    >>> control_of(Statement("commit and chain", 1))
+    Control(kind='COMMIT AND CHAIN', plain=False)
+    >>> control_of(Statement("begin isolation level serializable", 1)).plain
+    False
+    >>> control_of(Statement("CREATE TABLE begin_log (id int)", 1)) is None
+    True
+    """
+    m = _CONTROL_WORD.match(stmt.sql)
+    if m is None:
+        return None
+    try:
+        raws = pglast.parse_sql(stmt.sql)
+    except pglast.parser.ParseError:
+        return Control(" ".join(m.group().upper().split()), False)
+    for raw in raws:
+        node = raw.stmt
+        if isinstance(node, ast.TransactionStmt):
+            kind = _KINDS.get(node.kind, "transaction control") if node.kind is not None else "BEGIN"
+            if node.chain:
+                kind += " AND CHAIN"
+            return Control(kind, not node.options and not node.chain)
+    return None
+
+
+@dataclass(frozen=True)
+class TransactionPlan:
+    """How one script runs: the statements to run, in a transaction or not, and why."""
+
+    script: Script
+    """The script to run: a wrapping BEGIN/COMMIT dropped, `directives.transaction` as it will run."""
+    automatic: Statement | None = None
+    """The statement that made migwiz run the script without a transaction though nothing asked for it."""
+    automatic_kind: str | None = None
+    unwrapped: tuple[int, int] | None = None
+    """Lines of the BEGIN and COMMIT that wrapped the whole file and were dropped."""
+
+    @property
+    def in_transaction(self) -> bool:
+        """Whether the script runs in one transaction."""
+        return self.script.directives.transaction
+
+    def mode(self) -> str:
+        """In words: `in a transaction`, or without one and why."""
+        if self.in_transaction:
+            return "in a transaction"
+        if self.automatic is not None:
+            return (
+                f"without a transaction: {self.automatic_kind} (line {self.automatic.line}) cannot run in one"
+            )
+        return "without a transaction (directive)"
+
+    def notices(self) -> list[str]:
+        """What migwiz decided on its own, one line each, naming the file and line."""
+        path = self.script.path
+        out = []
+        if self.unwrapped is not None:
+            begin, commit = self.unwrapped
+            out.append(
+                f"{path}:{begin}: BEGIN (line {begin}) and COMMIT (line {commit}) wrap the whole file: "
+                "migwiz runs it in its own transaction instead"
+            )
+        if self.automatic is not None:
+            out.append(
+                f"{path}:{self.automatic.line}: {self.automatic_kind} cannot run in a transaction: the "
+                "migration runs without one, statement by statement (resumable)"
+            )
+        if not self.script.statements:
+            out.append(f"{path}: no statements (empty or comments only): recorded as done with nothing run")
+        return out
+
+
+def with_transaction_modes(statuses: list[MigrationStatus], pg_version: int) -> list[MigrationStatus]:
+    """`statuses` with how each up runs: in a transaction or not, and why (for `status`)."""
+    out = []
+    for s in statuses:
+        if s.migration is None or s.migration.up.directives.backfill:
+            out.append(s)
+            continue
+        try:
+            plan = plan_transaction(s.migration.up, pg_version)
+        except TransactionRefused as refused:
+            out.append(replace(s, transaction=None, transaction_note=f"refused: {refused}"))
+            continue
+        note = None if plan.in_transaction else plan.mode()
+        out.append(replace(s, transaction=plan.in_transaction, transaction_note=note))
+    return out
+
+
+def script_as_run(script: Script, pg_version: int) -> Script:
+    """`script` as it will run (wrapper dropped, transaction switched off where needed); unchanged when
+    migwiz refuses it (the refusal comes when it is run) or when it is a backfill."""
+    if script.directives.backfill:
+        return script
+    try:
+        return plan_transaction(script, pg_version).script
+    except TransactionRefused:
+        return script
+
+
+def plan_transaction(script: Script, pg_version: int) -> TransactionPlan:
+    """Decide how `script` runs on a server of major version `pg_version`; MigrationFileError (naming
+    file and line) for transaction control it cannot honour, or a mix it cannot run safely."""
+    statements = script.statements
+    controls = [(s, c) for s in statements if (c := control_of(s)) is not None]
+    unwrapped: tuple[int, int] | None = None
+    if _wraps_whole_file(statements, controls):
+        # Marked no-transaction (dbmate transaction:false, Diesel run_in_transaction = false) or not, the
+        # tool sends the file as it is, so its own BEGIN/COMMIT make it one transaction: so does migwiz.
+        unwrapped = (statements[0].line, statements[-1].line)
+        statements = statements[1:-1]
+        controls = controls[1:-1]
+        script = replace(script, directives=replace(script.directives, transaction=True))
+    for stmt, control in controls:
+        if control.kind in _SAVEPOINT_KINDS and script.directives.transaction:
+            continue
+        if control.kind in _SAVEPOINT_KINDS:
+            _refuse(
+                script,
+                stmt,
+                f"{control.kind} in a migration that runs without a transaction",
+                "each statement commits on its own here: remove it, or run the migration in a transaction",
+            )
+        _refuse(
+            script,
+            stmt,
+            f"{control.kind} inside a migration: it would commit or undo part of it behind its history row",
+            "remove it (split the migration in two where it commits): migwiz runs each migration and its"
+            " history row in one transaction",
+        )
+    script = replace(script, statements=statements)
+    if not script.directives.transaction:
+        return TransactionPlan(script, unwrapped=unwrapped)
+    outside, inside = _split_by_need(statements, pg_version)
+    if not outside:
+        return TransactionPlan(script, unwrapped=unwrapped)
+    first_kind, first = outside[0]
+    if unwrapped is not None:
+        _refuse(
+            script,
+            first,
+            f"{first_kind} cannot run in a transaction, but BEGIN (line {unwrapped[0]}) wraps it in one",
+            "put it in a migration of its own, without BEGIN/COMMIT",
+            control=False,
+        )
+    if inside:
+        other_kind, other = inside[0]
+        _refuse(
+            script,
+            first,
+            f"{first_kind} cannot run in a transaction, but {other_kind} (line {other.line}) in the same "
+            "migration needs one",
+            "put it in a migration of its own, or add -- migwiz:no-transaction to run every statement on"
+            " its own (a failure then leaves the migration part-way, resumable)",
+            control=False,
+        )
+    no_transaction = replace(script.directives, transaction=False)
+    return TransactionPlan(replace(script, directives=no_transaction), first, first_kind, unwrapped)
+
+
+def _wraps_whole_file(statements: tuple[Statement, ...], controls: list[tuple[Statement, Control]]) -> bool:
+    if len(controls) < 2 or controls[0][0] is not statements[0] or controls[-1][0] is not statements[-1]:
+        return False
+    begin, commit = controls[0][1], controls[-1][1]
+    return (
+        begin.plain
+        and begin.kind in ("BEGIN", "START TRANSACTION")
+        and commit.plain
+        and commit.kind == "COMMIT"
+    )
+
+
+def needs_no_transaction(stmt: Statement, pg_version: int) -> str | None:
+    """The kind of statement `stmt` is when PostgreSQL refuses it in a transaction block, else None.
+
+    >>> needs_no_transaction(Statement("create index concurrently i on t (a)", 1), 16)
+    'CREATE INDEX CONCURRENTLY'
+    >>> needs_no_transaction(Statement("ALTER TYPE mood ADD VALUE 'meh'", 1), 11)
+    'ALTER TYPE ADD VALUE'
+    >>> needs_no_transaction(Statement("ALTER TYPE mood ADD VALUE 'meh'", 1), 12) is None
+    True
+    """
+    words = stmt.sql[:20].split(None, 1)
+    first = words[0].lower() if words else ""
+    if first not in ("vacuum", "cluster", "reindex") and not (
+        first in ("create", "drop", "alter") and _NO_TRANSACTION_HINT.search(stmt.sql)
+    ):
+        return None  # the parser is not needed to know
+    try:
+        raws = pglast.parse_sql(stmt.sql)
+    except pglast.parser.ParseError:
+        return None
+    for raw in raws:
+        kind = _no_transaction_kind(raw.stmt, pg_version)
+        if kind is not None:
+            return kind
+    return None
+
+
+_ALWAYS = {
+    ast.AlterSystemStmt: "ALTER SYSTEM",
+    ast.CreatedbStmt: "CREATE DATABASE",
+    ast.DropdbStmt: "DROP DATABASE",
+    ast.CreateTableSpaceStmt: "CREATE TABLESPACE",
+    ast.DropTableSpaceStmt: "DROP TABLESPACE",
+}
+
+
+def _no_transaction_kind(node: Any, pg_version: int) -> str | None:
+    if type(node) in _ALWAYS:
+        return _ALWAYS[type(node)]
+    if isinstance(node, ast.IndexStmt) and node.concurrent:
+        return "CREATE INDEX CONCURRENTLY"
+    if isinstance(node, ast.DropStmt) and node.concurrent:
+        return "DROP INDEX CONCURRENTLY"
+    if isinstance(node, ast.ReindexStmt):
+        if any(str(p.defname).lower() == "concurrently" for p in node.params or ()):
+            return "REINDEX CONCURRENTLY"
+        if node.kind in (ReindexObjectType.REINDEX_OBJECT_SYSTEM, ReindexObjectType.REINDEX_OBJECT_DATABASE):
+            return (
+                f"REINDEX {'SYSTEM' if node.kind == ReindexObjectType.REINDEX_OBJECT_SYSTEM else 'DATABASE'}"
+            )
+    if isinstance(node, ast.AlterTableStmt):
+        for cmd in node.cmds or ():
+            if isinstance(cmd.def_, ast.PartitionCmd) and cmd.def_.concurrent:
+                return "DETACH PARTITION CONCURRENTLY"
+    if isinstance(node, ast.VacuumStmt) and node.is_vacuumcmd:
+        return "VACUUM"
+    if isinstance(node, ast.ClusterStmt) and node.relation is None:
+        return "CLUSTER"
+    if isinstance(node, ast.AlterEnumStmt) and not node.oldVal and pg_version < 12:
+        return "ALTER TYPE ADD VALUE"
+    return None
+
+
+def _split_by_need(
+    statements: tuple[Statement, ...], pg_version: int
+) -> tuple[list[tuple[str, Statement]], list[tuple[str, Statement]]]:
+    """(statements that cannot run in a transaction, statements that need one), with their kinds;
+    SET/RESET and empty statements are in neither."""
+    outside: list[tuple[str, Statement]] = []
+    inside: list[tuple[str, Statement]] = []
+    for stmt in statements:
+        kind = needs_no_transaction(stmt, pg_version)
+        if kind is not None:
+            outside.append((kind, stmt))
+            continue
+        words = stmt.sql.split(None, 2)
+        first = words[0].upper() if words else ""
+        if first in ("SET", "RESET"):
+            continue
+        inside.append((" ".join(words[:2]).upper() if first in _TWO_WORDS else first or "a statement", stmt))
+    return outside, inside
+
+
+_TWO_WORDS = ("CREATE", "ALTER", "DROP", "COMMENT", "GRANT", "REVOKE")
+
+
+class TransactionRefused(MigrationFileError):
+    """A script migwiz will not run as written: transaction control, or statements that cannot share a
+    transaction with the others. `line` and `what` say where and why (the message is `file:line: what`)."""
+
+    def __init__(self, script: Script, stmt: Statement, what: str, hint: str, *, control: bool) -> None:
+        super().__init__(f"{script.path}:{stmt.line}: {what}", hint=hint)
+        self.line = stmt.line
+        self.what = what
+        self.control = control
+        """True for transaction control written in the file, False for a mix of statements."""
+
+
+def _refuse(script: Script, stmt: Statement, what: str, hint: str, *, control: bool = True) -> NoReturn:
+    raise TransactionRefused(script, stmt, what, hint, control=control)

@@ -1,0 +1,146 @@
+"""Throw-away databases on the operator's server: create, fill with a schema copy, drop.
+
+`trace` runs migrations on them; dry runs and rollback tests reuse the same helpers. A scratch database
+lives on the same server as the DSN it is made from, so roles, extensions and the server version match.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import psycopg
+from psycopg import sql
+from psycopg.rows import TupleRow
+
+from migwiz.engine.errors import ConnectionFailed, MigwizError, PermissionProblem
+from migwiz.engine.servers.connect import connect as open_connection
+from migwiz.engine.servers.connect import describe as describe_dsn
+from migwiz.engine.servers.connect import scrub
+from migwiz.engine.servers.connect import with_dbname as dsn_with_dbname
+from migwiz.engine.servers.pgtools import find_client, libpq_invocation
+
+MAINTENANCE_DB = "postgres"
+_PSQL_META = re.compile(r"^\\(restrict|unrestrict)\b.*$", re.MULTILINE)
+
+
+def connect(dsn: str, *, autocommit: bool = True) -> psycopg.Connection[TupleRow]:
+    """An autocommit connection for scratch work; failures become `ConnectionFailed` without the password."""
+    return open_connection(dsn, autocommit=autocommit, purpose="scratch")
+
+
+def admin_connection(dsn: str) -> psycopg.Connection[TupleRow]:
+    """A connection able to run CREATE/DROP DATABASE: the maintenance database, else the DSN's own."""
+    try:
+        return connect(dsn_with_dbname(dsn, MAINTENANCE_DB))
+    except ConnectionFailed:
+        return connect(dsn)
+
+
+def create_database(admin_dsn: str, name: str, *, template: str | None = None) -> str:
+    """CREATE DATABASE `name` on the server of `admin_dsn` (optionally from a template); its DSN."""
+    query = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
+    if template is not None:
+        query = sql.SQL("{} TEMPLATE {}").format(query, sql.Identifier(template))
+    with admin_connection(admin_dsn) as conn:
+        try:
+            conn.execute(query)
+        except psycopg.errors.InsufficientPrivilege:
+            raise PermissionProblem(
+                f"role cannot create a scratch database on {describe_dsn(admin_dsn)}",
+                hint="grant CREATEDB to the role, or trace on a server where it has it",
+            ) from None
+        except psycopg.Error as exc:
+            raise MigwizError(
+                f"cannot create scratch database {name}: {scrub(_message(exc))}",
+                hint="a template must have no other connections" if template else None,
+            ) from None
+    return dsn_with_dbname(admin_dsn, name)
+
+
+def drop_database(admin_dsn: str, name: str) -> None:
+    """Drop database `name`, first ending any session still connected to it."""
+    with admin_connection(admin_dsn) as conn:
+        conn.execute(
+            "SELECT pg_catalog.pg_terminate_backend(pid) FROM pg_catalog.pg_stat_activity"
+            " WHERE datname = %s AND pid <> pg_catalog.pg_backend_pid()",
+            (name,),
+        )
+        query = sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name))
+        if conn.info.server_version >= 130000:
+            query = sql.SQL("{} WITH (FORCE)").format(query)
+        conn.execute(query)
+
+
+@contextmanager
+def scratch_database(
+    admin_dsn: str, *, prefix: str = "migwiz_scratch", template: str | None = None
+) -> Iterator[str]:
+    """A uniquely named, empty (or `template`-copied) database on the same server, dropped on exit.
+
+    Yields the DSN of the new database: `admin_dsn` with its dbname replaced.
+    """
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    dsn = create_database(admin_dsn, name, template=template)
+    try:
+        yield dsn
+    finally:
+        drop_database(admin_dsn, name)
+
+
+def server_major(dsn: str) -> int:
+    """The major version of the server behind `dsn` (16 for 16.4)."""
+    with connect(dsn) as conn:
+        return conn.info.server_version // 10000
+
+
+def find_pg_dump(major: int) -> Path:
+    """`pg_dump` of exactly this major version (a newer one could write SQL an older server rejects)."""
+    return find_client("pg_dump", major).path
+
+
+def dump_schema(source_dsn: str, *, pg_dump: Path | None = None) -> str:
+    """The schema of `source_dsn` as SQL (`pg_dump --schema-only`, no owners, privileges or subscriptions)."""
+    tool = pg_dump or find_pg_dump(server_major(source_dsn))
+    conn_args, env = libpq_invocation(source_dsn)
+    args = [
+        str(tool), "--schema-only", "--no-owner", "--no-privileges", "--no-subscriptions",
+        "--no-publications", "--no-tablespaces", "--no-security-labels", *conn_args,
+    ]  # fmt: skip
+    result = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
+    if result.returncode != 0:
+        detail = scrub(result.stderr.strip()) or f"exit status {result.returncode}"
+        raise MigwizError(f"pg_dump of {describe_dsn(source_dsn)} failed: {detail}")
+    return result.stdout
+
+
+def restore_schema(target_dsn: str, script: str) -> None:
+    """Run a plain-format schema dump on `target_dsn` in one implicit transaction (what `psql -1` does).
+
+    The only psql meta-commands pg_dump writes in schema dumps (`\\restrict`, `\\unrestrict`) are dropped.
+    """
+    body = _PSQL_META.sub("", script)
+    leftover = re.search(r"^\\\S+", body, re.MULTILINE)
+    if leftover:
+        raise MigwizError(f"schema dump contains a psql meta-command migwiz cannot run: {leftover.group(0)}")
+    with connect(target_dsn) as conn:
+        try:
+            conn.execute(body.encode())
+        except psycopg.Error as exc:
+            raise MigwizError(
+                f"copying the schema into {describe_dsn(target_dsn)} failed: {_message(exc)}",
+                hint="objects needing a superuser (extensions, event triggers) cannot be copied by this role",
+            ) from None
+
+
+def copy_schema(source_dsn: str, target_dsn: str, *, pg_dump: Path | None = None) -> None:
+    """Copy the schema (no data) of `source_dsn` into the database of `target_dsn`."""
+    restore_schema(target_dsn, dump_schema(source_dsn, pg_dump=pg_dump))
+
+
+def _message(exc: psycopg.Error) -> str:
+    return exc.diag.message_primary or str(exc).strip()
