@@ -39,13 +39,13 @@ import threading
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import psycopg
 from psycopg import sql
 from psycopg.rows import TupleRow
 
+from migwiz.engine import queries
 from migwiz.engine.analysis.lockmodes import LOCK_MODES
 from migwiz.engine.servers.extensions import with_source
 from migwiz.engine.sets.model import Statement
@@ -66,7 +66,6 @@ _MAX_GATES = 64
 _GATE_LOCK_TIMEOUT = "2ms"
 _POLL_S = 0.0002
 _IDENT = re.compile(r'"((?:[^"]|"")+)"|([A-Za-z_][A-Za-z0-9_$]*)')
-_QUERIES = Path(__file__).parent / "queries"
 
 
 @dataclass(frozen=True)
@@ -142,9 +141,8 @@ _Snapshot = dict[int, _Relation]
 _Held = frozenset[tuple[int, str]]
 
 
-@cache
 def _query(name: str) -> bytes:
-    return (_QUERIES / f"trace_{name}.sql").read_bytes()
+    return queries.load(f"trace_{name}").encode()
 
 
 def _snapshot(conn: psycopg.Connection[TupleRow]) -> _Snapshot:

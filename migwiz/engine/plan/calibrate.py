@@ -13,16 +13,15 @@ import statistics
 import time
 from dataclasses import dataclass, replace
 from datetime import datetime
-from pathlib import Path
 from typing import Any, Literal
 
 import psycopg
 from psycopg import sql
 from psycopg.types.json import Jsonb
 
+from migwiz.engine import queries
 from migwiz.engine.history.state import ensure_state
 
-QUERIES = Path(__file__).resolve().parent / "queries"
 SAMPLE_ROW_BYTES = 100
 """Approximate heap bytes per row of the sample (tuple header, item pointer, the four columns)."""
 DEFAULT_SAMPLE_MB = 48
@@ -143,7 +142,7 @@ def calibrate(
                 " created_at timestamptz NOT NULL, parent_id integer NOT NULL)"
             ).format(sample)
         )
-        fill = (QUERIES / "plan_calibration_sample.sql").read_text()
+        fill = queries.load("plan_calibration_sample")
         conn.execute(sql.SQL(fill).format(table=sample), {"rows": rows})
         conn.execute(sql.SQL("VACUUM (FREEZE, ANALYZE) {}").format(sample))
         conn.execute(sql.SQL("VACUUM (FREEZE, ANALYZE) {}").format(parent))

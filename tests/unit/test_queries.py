@@ -1,0 +1,70 @@
+"""migwiz's own SQL: one loader, one naming rule; every file is used by the engine and parses."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+
+import pglast
+import pytest
+
+import migwiz.engine
+from migwiz.engine import queries
+
+ENGINE = Path(migwiz.engine.__file__).parent
+FILES = sorted(p.name for p in resources.files("migwiz.engine.queries").iterdir() if p.name.endswith(".sql"))
+# `{name}` placeholders are filled by psycopg.sql.SQL.format (pglast sees a quoted identifier instead,
+# or a subquery for a fragment in parentheses), `%s` / `%(name)s` by psycopg's parameters (pglast: NULL)
+FRAGMENT = re.compile(r"\(\{\w+\}\)")
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+PARAMETER = re.compile(r"%(?:\(\w+\))?s")
+FAMILY = re.compile(r'f"([a-z0-9_]+_)\{')
+
+
+def _engine_source() -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(ENGINE.rglob("*.py")))
+
+
+def test_every_file_follows_the_naming_rule() -> None:
+    named = {file for files in queries.bands().values() for _, file in files}
+    assert named == set(FILES)
+
+
+@pytest.mark.parametrize("file", FILES)
+def test_every_file_parses(file: str) -> None:
+    text = resources.files("migwiz.engine.queries").joinpath(file).read_text(encoding="utf-8")
+    text = PLACEHOLDER.sub(r'"\1"', FRAGMENT.sub("(SELECT NULL)", text))
+    text = PARAMETER.sub("NULL", text).replace("%%", "%")
+    statements = pglast.parse_sql(text)
+    assert statements
+
+
+def test_every_query_is_loaded_by_the_engine() -> None:
+    """Each query name is a string of the engine's code, whole (`"backup_ready"`) or as the rest of a
+    family loaded by prefix (`queries.load(f"trace_{name}")` and a `"locks"` elsewhere)."""
+    source = _engine_source()
+    families = set(FAMILY.findall(source))
+
+    def used(name: str) -> bool:
+        if f'"{name}"' in source:
+            return True
+        return any(name.startswith(f) and f'"{name.removeprefix(f)}"' in source for f in families)
+
+    assert [name for name in queries.bands() if not used(name)] == []
+
+
+def test_the_newest_band_that_fits() -> None:
+    assert queries.pick("schema_columns", 180001) == "schema_columns_pg18.sql"
+    assert queries.pick("schema_columns", 170005) == "schema_columns_pg12.sql"
+    assert queries.pick("schema_columns", 110000) == "schema_columns.sql"
+    assert queries.pick("monitor_progress_copy", 130000) is None
+    with pytest.raises(queries.QueryNotFound, match="needs a newer server"):
+        queries.load("monitor_progress_copy", 130000)
+
+
+def test_a_versioned_query_needs_the_server_version() -> None:
+    with pytest.raises(queries.QueryNotFound, match="differs by server version"):
+        queries.load("schema_columns")
+    with pytest.raises(queries.QueryNotFound, match="no query"):
+        queries.load("schema_nothing")
