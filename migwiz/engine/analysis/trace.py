@@ -385,9 +385,7 @@ class _Gate:
         self.dead = False
         self.row = row
         if row:
-            self.statement = sql.SQL(
-                "SELECT 1 FROM pg_catalog.pg_index WHERE indexrelid = {} FOR KEY SHARE"
-            ).format(sql.Literal(rel.oid))
+            self.statement = queries.load_sql("trace_gate_index").format(oid=sql.Literal(rel.oid))
         else:
             self.statement = sql.SQL("ALTER TABLE {}.{} OWNER TO {}").format(
                 sql.Identifier(rel.schema), sql.Identifier(rel.name), sql.Identifier(rel.owner)

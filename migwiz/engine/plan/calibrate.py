@@ -210,13 +210,7 @@ def _heap_bytes(conn: psycopg.Connection[Any], table: sql.Composed) -> int:
 
 
 def _index_of(conn: psycopg.Connection[Any], table: sql.Composed) -> sql.Composed:
-    row = conn.execute(
-        "SELECT n.nspname, c.relname FROM pg_catalog.pg_index i"
-        " JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid"
-        " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-        " WHERE i.indrelid = %s::regclass",
-        (table.as_string(conn),),
-    ).fetchone()
+    row = conn.execute(queries.load("plan_calibration_index"), (table.as_string(conn),)).fetchone()
     assert row is not None, "the calibration index was just created"
     return _table(str(row[0]), str(row[1]))
 
