@@ -15,6 +15,7 @@ from textual.widgets import DataTable, OptionList, Static
 
 from migwiz.engine import commands
 from migwiz.engine.backfill.progress import BackfillProgress
+from migwiz.engine.backup.check import BackupReport, backup_check
 from migwiz.engine.backfill.store import ensure_backfill_state, write_control
 from migwiz.engine.history.baseline import record_baseline
 from migwiz.engine.history.state import ensure_state
@@ -63,8 +64,14 @@ async def confirm(pilot: object, app: object, database: str) -> None:
 
 
 async def test_migrate_flow_every_step(db_latest: TestDatabase, tmp_path: Path) -> None:
-    """Target → pending → backup → impact → dry run → execute → verify → summary, then export."""
+    """Target → pending → backup → impact → dry run → execute → verify → summary, then export: the backup
+    check reads its verdict without error, and Verify runs every check (its shadows start from the
+    baseline recorded in the database) and every one passes."""
     settings = make_target(db_latest, tmp_path / "migrations")
+    baseline = tmp_path / "items.sql"
+    baseline.write_text(SETUP.format(rows=3000))
+    with psycopg.connect(db_latest.dsn, autocommit=True) as conn:
+        record_baseline(conn, [baseline])
     app = make_app(WizardContext(db_latest.dsn, settings, poll_interval_s=0.1, cursor_blink=False))
     app.data.export_dir = tmp_path
     async with app.run_test(size=(100, 30)) as pilot:
@@ -79,6 +86,12 @@ async def test_migrate_flow_every_step(db_latest: TestDatabase, tmp_path: Path) 
         )
         await pilot.press("n")
         await wait_until(pilot, lambda: app.data.backup is not None or "backup" in app.data.errors)
+        assert "backup" not in app.data.errors, app.data.errors["backup"]
+        backup = app.data.backup
+        assert isinstance(backup, BackupReport) and backup.verdict == backup_check(db_latest.dsn).verdict
+        assert f"Point-in-time recovery: {backup.verdict}" in plain(
+            app.screen.query_one("#backup-report", Static)
+        )
         await pilot.press("n")
         await wait_until(pilot, lambda: isinstance(app.data.plan, ImpactReport))
         assert {r.relation for r in app.data.plan.rows} == {"public.items"}
@@ -98,7 +111,12 @@ async def test_migrate_flow_every_step(db_latest: TestDatabase, tmp_path: Path) 
         assert run.ok and [o.result for o in run.report.outcomes] == ["applied", "applied"]
         await pilot.press("n")
         await wait_until(pilot, lambda: isinstance(app.data.verify, VerifyReport), limit_s=60)
-        assert [c.name for c in app.data.verify.checks if c.name.startswith("history")]
+        verify = app.data.verify
+        assert [c.name for c in verify.checks if c.name.startswith("history")]
+        assert verify.passed, [
+            (c.name, c.status, c.detail) for c in verify.checks if not c.ok or c.status == "skip"
+        ]
+        assert verify.verdict() in plain(app.screen.query_one("#status-line", Static))
         await pilot.press("n")
         await pilot.press("e")
     assert "| 0002 | backfill_note | applied |" in exported_markdown(tmp_path)
