@@ -27,7 +27,7 @@ from typing import Any
 
 import psycopg
 
-from migwiz.engine import queries
+from migwiz.engine import humanize, queries
 from migwiz.engine.analysis.lockmodes import conflicts, lock_rank
 from migwiz.engine.servers.connect import connect, scrub
 
@@ -94,7 +94,7 @@ class Session:
         if self.state:
             parts.append(self.state)
         if self.age_s is not None:
-            parts.append(f"transaction open {self.age_s:.1f} s")
+            parts.append(f"transaction open {humanize.duration(self.age_s)}")
         if self.mode and self.relation:
             parts.append(f"{self.mode} on {self.relation}")
         query = f": {self.query}" if self.query else ""
@@ -367,8 +367,8 @@ class Watch:
                 reason = f"{len(queued)} sessions queued behind our lock request (limit {policy.max_queued})"
             elif longest > policy.max_queue_wait_ms:
                 reason = (
-                    f"a session waited {longest:.0f} ms behind our lock request"
-                    f" (limit {policy.max_queue_wait_ms} ms)"
+                    f"a session waited {humanize.duration(longest / 1000)} behind our lock request"
+                    f" (limit {humanize.duration(policy.max_queue_wait_ms / 1000)})"
                 )
             if reason:
                 with contextlib.suppress(psycopg.Error):

@@ -16,22 +16,24 @@ from textual.widgets import ProgressBar, Static
 
 from migwiz.engine import humanize
 from migwiz.engine.backup import BackupReport, DumpProgress, DumpResult, backup_check, backup_dump, plan_dump
+from migwiz.present import BACKUP_LEVEL_STYLES, BACKUP_VERDICT_STYLES
 from migwiz.tui import backend
 from migwiz.tui.messages import BackupProgress, Loaded
 from migwiz.tui.screens.base import WizardScreen
 from migwiz.tui.widgets.indent import indented
 
-VERDICT_STYLES = {"ready": "bold green", "degraded": "bold yellow", "not protected": "bold red"}
-LEVEL_STYLES = {"not protected": "red", "degraded": "yellow", "warning": "yellow"}
-
 
 def render_backup(report: BackupReport) -> RenderableType:
     """Verdict, reasons, then the facts they rest on."""
     parts: list[RenderableType] = [
-        Text.assemble(("Point-in-time recovery: ", "bold"), (report.verdict, VERDICT_STYLES[report.verdict]))
+        Text.assemble(
+            ("Point-in-time recovery: ", "bold"), (report.verdict, BACKUP_VERDICT_STYLES[report.verdict])
+        )
     ]
     for reason in report.reasons:
-        parts.append(indented(f"{reason.level}: {reason.text}", style=LEVEL_STYLES.get(reason.level, "")))
+        parts.append(
+            indented(f"{reason.level}: {reason.text}", style=BACKUP_LEVEL_STYLES.get(reason.level, ""))
+        )
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column()

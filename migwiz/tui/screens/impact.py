@@ -18,6 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Input, Static
 
 from migwiz.engine import humanize
+from migwiz.present import SEVERITY_ROW_STYLES
 from migwiz.tui import backend
 from migwiz.tui.backend import ImpactReport, ImpactRow
 from migwiz.tui.messages import Loaded
@@ -26,8 +27,6 @@ from migwiz.tui.verdicts import verdict_text
 from migwiz.tui.widgets.fit_table import Col, FitTable
 from migwiz.tui.widgets.indent import indented
 from migwiz.tui.widgets.keyed_table import Cells, selected_key
-
-SEVERITY_STYLES = {"error": "red", "warning": "yellow", "info": ""}
 
 SORTS: tuple[tuple[str, Callable[[ImpactRow], Any]], ...] = (
     ("order", lambda r: 0),  # the order they run in (downs: newest first); sorted() is stable
@@ -71,7 +70,7 @@ def _num(value: float | None, fmt: Callable[[float], str]) -> Text:
 
 def impact_cells(row: ImpactRow) -> Cells:
     """One table row."""
-    style = SEVERITY_STYLES.get(row.severity or "info", "")
+    style = SEVERITY_ROW_STYLES.get(row.severity or "info", "")
     blockers = Text(str(row.blockers) if row.blockers is not None else "?", justify="right")
     if row.blockers:
         blockers.stylize("bold red")

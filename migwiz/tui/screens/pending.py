@@ -17,6 +17,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from migwiz.engine.sets.model import Version
+from migwiz.present import STATE_STYLES
 from migwiz.tui import backend
 from migwiz.tui.messages import Loaded
 from migwiz.tui.screens.base import WizardScreen
@@ -25,8 +26,6 @@ from migwiz.tui.widgets.keyed_table import selected_key, sync_rows
 from migwiz.tui.widgets.sql_view import render_script
 
 NOTICES_SHOWN = 3
-STATE_STYLES = {"applied": "green", "pending": "cyan", "failed": "bold red", "checksum_mismatch": "bold red"}
-STATE_STYLES |= {"running": "cyan", "stopped": "yellow", "missing_file": "bold red"}
 
 
 class PendingScreen(WizardScreen):

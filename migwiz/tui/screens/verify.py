@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from migwiz.present import CHECK_STYLES
 from migwiz.tui import backend
 from migwiz.tui.backend import Check, VerifyReport
 from migwiz.tui.execution import RunSummary
@@ -25,11 +26,11 @@ def render_checks(checks: tuple[Check, ...], running: tuple[str, ...] = ()) -> R
     """✓/✗ per check, its detail (diff lines coloured by their mark) under it."""
     parts: list[RenderableType] = []
     for check in checks:
-        mark, style = ("✓ ok  ", "bold green") if check.ok else ("✗ FAIL", "bold red")
+        mark, style = ("✓ ok  ", CHECK_STYLES["pass"]) if check.ok else ("✗ FAIL", CHECK_STYLES["fail"])
         if check.status == "warn":
-            mark, style = ("! warn", "bold yellow")
+            mark, style = ("! warn", CHECK_STYLES["warn"])
         elif check.status == "skip":
-            mark, style = ("- skip", "dim")
+            mark, style = ("- skip", CHECK_STYLES["skip"])
         parts.append(Text.assemble((mark, style), " ", (check.name, "bold")))
         for line in check.detail.splitlines():
             stripped = line.lstrip()
