@@ -21,7 +21,7 @@ from migwiz.engine import humanize
 from migwiz.present import SEVERITY_ROW_STYLES
 from migwiz.tui import backend
 from migwiz.tui.backend import ImpactReport, ImpactRow
-from migwiz.tui.messages import Loaded
+from migwiz.tui.messages import ImpactLoaded
 from migwiz.tui.screens.base import WizardScreen
 from migwiz.tui.verdicts import verdict_text
 from migwiz.tui.widgets.fit_table import Col, FitTable
@@ -149,12 +149,15 @@ class ImpactScreen(WizardScreen):
         data = self.wizard.data
         back_to = data.rollback_to
         if self.direction == "down" and back_to is not None:
-            self.deliver("impact", lambda: backend.down_impact(ctx.dsn, ctx.settings, back_to))
+            self.deliver("impact", lambda: backend.down_impact(ctx.dsn, ctx.settings, back_to), ImpactLoaded)
         else:
-            self.deliver("impact", lambda: backend.plan_impact(ctx.dsn, ctx.settings, data.apply_to))
+            self.deliver(
+                "impact", lambda: backend.plan_impact(ctx.dsn, ctx.settings, data.apply_to), ImpactLoaded
+            )
 
-    def loaded(self, message: Loaded) -> None:
-        self.wizard.data.plan = message.result
+    def on_impact_loaded(self, message: ImpactLoaded) -> None:
+        self.succeeded("impact")
+        self.wizard.data.plan = message.report
         self.show_data()
 
     def show_data(self) -> None:

@@ -18,7 +18,7 @@ from migwiz.tui import backend
 from migwiz.tui.backend import Check, VerifyReport
 from migwiz.tui.execution import RunSummary
 from migwiz.tui.markdown import outcome_line
-from migwiz.tui.messages import Loaded
+from migwiz.tui.messages import StepFailed, VerifyChecked
 from migwiz.tui.screens.base import WizardScreen
 
 
@@ -77,9 +77,18 @@ class VerifyScreen(WizardScreen):
             lambda: backend.verify_after_run(
                 ctx.dsn, ctx.settings, expect_applied=applied, expect_pending=reverted
             ),
+            lambda report: VerifyChecked("history", report.checks),
         )
-        self.deliver("target", lambda: backend.verify_target(ctx.dsn, ctx.settings))
-        self.deliver("rollback test", lambda: backend.verify_rollback(ctx.dsn, ctx.settings, touched))
+        self.deliver(
+            "target",
+            lambda: backend.verify_target(ctx.dsn, ctx.settings),
+            lambda report: VerifyChecked("target", report.checks),
+        )
+        self.deliver(
+            "rollback test",
+            lambda: backend.verify_rollback(ctx.dsn, ctx.settings, touched),
+            lambda check: VerifyChecked("rollback test", (check,)),
+        )
 
     def on_mount(self) -> None:
         self.partial: list[Check] = []
@@ -93,12 +102,12 @@ class VerifyScreen(WizardScreen):
         self.wizard.data.verify = None
         super().action_refresh()
 
-    def loaded(self, message: Loaded) -> None:
-        result = message.result
-        self.partial.extend(result.checks if isinstance(result, VerifyReport) else [result])
+    def on_verify_checked(self, message: VerifyChecked) -> None:
+        self.succeeded(message.step)
+        self.partial.extend(message.checks)
         self.show_progress(message.step)
 
-    def loaded_error(self, message: Loaded) -> None:
+    def step_failed(self, message: StepFailed) -> None:
         hint = f" — {message.hint}" if message.hint else ""
         self.partial.append(Check(message.step, False, f"could not run: {message.error}{hint}"))
         self.show_progress(message.step)
