@@ -54,6 +54,25 @@ def test_every_query_is_loaded_by_migwiz() -> None:
     assert [name for name in queries.bands() if not used(name)] == []
 
 
+LOADED = re.compile(r"""queries\.(?:load|load_sql|pick)\(\s*f?["']([a-z0-9_]+)(\{)?""")
+
+
+def test_every_query_the_code_loads_exists() -> None:
+    """A literal name must be a query; an f-string family (`f"trace_{name}"`) must have members (a moved
+    or renamed module cannot lose its SQL)."""
+    names = set(queries.bands())
+    missing = [
+        name + ("{…}" if family else "")
+        for name, family in LOADED.findall(_package_source())
+        if (not family and name not in names) or (family and not any(n.startswith(name) for n in names))
+    ]
+    assert LOADED.findall('queries.load("a_b", v) queries.load_sql(f"trace_{x}")') == [
+        ("a_b", ""),
+        ("trace_", "{"),
+    ]
+    assert missing == []
+
+
 def test_the_newest_band_that_fits() -> None:
     assert queries.pick("schema_columns", 180001) == "schema_columns_pg18.sql"
     assert queries.pick("schema_columns", 170005) == "schema_columns_pg12.sql"
