@@ -15,7 +15,7 @@ from typing import Any
 
 import psycopg
 
-from migwiz.engine.history.state import query_text
+from migwiz.engine import queries
 from migwiz.engine.servers.connect import connect
 
 
@@ -92,7 +92,7 @@ class LockWatch:
         return self
 
     def _loop(self) -> None:
-        query = query_text("backfill_waiters.sql")
+        query = queries.load("backfill_waiters")
         try:
             with connect(self._dsn, autocommit=True, purpose="backfill watch") as conn:
                 conn.execute("SET statement_timeout = '500ms'")
@@ -132,7 +132,7 @@ class ServerLoad:
 
 def read_server_load(conn: psycopg.Connection[Any]) -> ServerLoad:
     """Replica lag and WAL position, read with the executor's connection between batches."""
-    row = conn.execute(query_text("backfill_replication.sql")).fetchone()
+    row = conn.execute(queries.load("backfill_replication")).fetchone()
     assert row is not None
     return ServerLoad(time.monotonic(), row[0], float(row[1]))
 

@@ -15,8 +15,7 @@ from typing import Any, Literal
 import psycopg
 from psycopg.rows import dict_row
 
-from migwiz.engine import humanize
-from migwiz.engine.backup.queries import load
+from migwiz.engine import humanize, queries
 from migwiz.engine.servers.connect import connect
 
 Verdict = Literal["ready", "degraded", "not protected"]
@@ -182,9 +181,9 @@ def backup_check(dsn: str) -> BackupReport:
 def read_report(conn: psycopg.Connection[Any]) -> BackupReport:
     """`backup_check` on an open autocommit connection."""
     notes: list[str] = []
-    settings = {str(r[0]): str(r[1]) for r in conn.execute(load("backup_settings.sql")).fetchall()}
+    settings = {str(r[0]): str(r[1]) for r in conn.execute(queries.load_sql("backup_settings")).fetchall()}
     with conn.cursor(row_factory=dict_row) as cur:
-        row = cur.execute(load("backup_archiver.sql")).fetchone()
+        row = cur.execute(queries.load_sql("backup_archiver")).fetchone()
     assert row is not None  # pg_stat_archiver always has one row
     archiver = ArchiverFacts(
         archived_count=int(row["archived_count"]),
@@ -372,7 +371,7 @@ def _ready_segments(
         notes.append("segments waiting to be archived: not visible before PostgreSQL 12")
         return None, None
     try:
-        row = conn.execute(load("backup_ready.sql")).fetchone()
+        row = conn.execute(queries.load_sql("backup_ready")).fetchone()
     except psycopg.errors.InsufficientPrivilege:
         notes.append("segments waiting to be archived: not visible to this role (needs pg_monitor)")
         return None, None
@@ -382,7 +381,7 @@ def _ready_segments(
 
 def _wal_dir(conn: psycopg.Connection[Any], notes: list[str]) -> tuple[int | None, int | None]:
     try:
-        row = conn.execute(load("backup_waldir.sql")).fetchone()
+        row = conn.execute(queries.load_sql("backup_waldir")).fetchone()
     except psycopg.errors.InsufficientPrivilege:
         notes.append("size of pg_wal: not visible to this role (needs pg_monitor)")
         return None, None
@@ -391,8 +390,7 @@ def _wal_dir(conn: psycopg.Connection[Any], notes: list[str]) -> tuple[int | Non
 
 
 def _slots(conn: psycopg.Connection[Any], version_num: int) -> tuple[SlotFacts, ...]:
-    name = "backup_slots.sql" if version_num >= 130000 else "backup_slots_pre13.sql"
-    rows = conn.execute(load(name)).fetchall()
+    rows = conn.execute(queries.load_sql("backup_slots", version_num)).fetchall()
     return tuple(
         SlotFacts(str(r[0]), str(r[1]), bool(r[2]), r[3], int(r[4]) if r[4] is not None else None)
         for r in rows
