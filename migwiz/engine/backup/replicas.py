@@ -50,6 +50,12 @@ class ReplicaFacts:
         seconds = f", {humanize.duration(self.replay_lag_s)}" if self.replay_lag_s is not None else ""
         return f"{humanize.size(self.replay_lag_bytes)}{seconds} behind"
 
+    def summary(self) -> str:
+        """`caught up, streaming async, slot s1, 127.0.0.1`: its lag first, then its state and where it is."""
+        state = " ".join(p for p in (self.state, self.sync_state) if p)
+        slot = f"slot {self.slot}" if self.slot else "no slot"
+        return ", ".join(p for p in (self.lag_text(), state, slot, self.client_addr or "local") if p)
+
     def to_json(self) -> dict[str, Any]:
         """The `--json` form."""
         return {
