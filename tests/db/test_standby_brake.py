@@ -13,11 +13,28 @@ from collections.abc import Iterator
 
 import pytest
 
-from migwiz.engine.backfill import BackfillProgress, BackfillResult, BackfillSettings
+from migwiz.engine.backfill import (
+    Backfill,
+    BackfillProgress,
+    BackfillResult,
+    BackfillSettings,
+    parse_backfill,
+)
+from migwiz.engine.backfill.store import read_checkpoint
 from migwiz.engine.backfill.throttle import read_server_load
+from migwiz.engine.log.eventlog import EventLog
+from migwiz.engine.run.control import RunStopped
 from migwiz.engine.servers.connect import connect
 from tests.conftest import TestDatabase, create_database, drop_database
-from tests.db.test_backfill import ROWS, assert_each_row_once, backfill, checkpoint_rows, make_items
+from tests.db.test_backfill import (
+    BACKFILL_SQL,
+    ROWS,
+    assert_each_row_once,
+    backfill,
+    checkpoint_rows,
+    make_items,
+    script,
+)
 from tests.standby import StandbyPair, poll
 
 FAST = {"initial_batch": 200, "max_batch": 1000, "max_rows_per_s": 8_000.0, "check_interval_s": 0.1}
@@ -136,3 +153,51 @@ def test_a_caught_up_standby_reads_as_no_lag(standby_latest: StandbyPair, primar
         load = read_server_load(conn)
         raw = conn.execute("SELECT extract(epoch FROM replay_lag) * 1000 FROM pg_stat_replication").fetchall()
     assert load.replica_lag_ms == 0 and load.replica_lag_bytes == 0, (load, raw)
+
+
+def test_a_stop_request_ends_a_run_the_brake_holds(
+    standby_latest: StandbyPair, primary_db: TestDatabase
+) -> None:
+    """SIGTERM or `stop` while a paused standby holds the brake: the run stops now, not after the standby."""
+    stop = threading.Event()
+    seen: list[BackfillProgress] = []
+    outcome: list[BaseException | BackfillResult] = []
+    conn = connect(primary_db.dsn, autocommit=True, purpose="executor")
+    job = Backfill(
+        conn,
+        primary_db.dsn,
+        parse_backfill(script(BACKFILL_SQL)),
+        backfill_id="2",
+        schema="migwiz",
+        log=EventLog(),
+        settings=BackfillSettings(**FAST, max_replica_lag_ms=700.0),
+        on_progress=seen.append,
+        should_stop=lambda: "the operator asked to stop" if stop.is_set() else None,
+    )
+
+    def run() -> None:
+        try:
+            outcome.append(job.run())
+        except BaseException as exc:  # the RunStopped the test expects
+            outcome.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    with standby_latest.replay_paused():
+        thread.start()
+        poll(lambda: bool(seen) and (seen[-1].throttle or "").startswith("replica lag"), "the brake to hold")
+        stop.set()
+        asked = time.monotonic()
+        thread.join(timeout=10)
+        assert not thread.is_alive(), "the run went on waiting for the standby"
+        assert time.monotonic() - asked < 2.0
+    assert len(outcome) == 1 and isinstance(outcome[0], RunStopped), outcome
+    checkpoint = read_checkpoint(conn, "migwiz", "2")
+    conn.close()
+    assert checkpoint is not None and checkpoint.state == "stopped" and 0 < checkpoint.rows_scanned < ROWS
+    standby_latest.wait_caught_up()
+    job = backfill(primary_db, settings=BackfillSettings(**FAST))
+    try:
+        assert job.run().rows_done == ROWS
+    finally:
+        job.conn.close()
+    assert_each_row_once(primary_db)

@@ -333,6 +333,7 @@ class Backfill:
                 time.sleep(min(wait, 30.0))
                 self._load = read_server_load(self.conn)
         while (braking := replica_brake(load, self.settings)) is not None:
+            self._check_stop(checkpoint.rows_scanned)
             state = "throttled"
             self._emit(checkpoint, state, throttle=braking)
             time.sleep(_PAUSE_POLL_S)
