@@ -15,6 +15,7 @@ from psycopg import sql
 from migwiz.engine import backup
 from migwiz.engine.backup import replicas as replicas_module
 from tests.conftest import BINARIES
+from tests.helpers import run_cli
 from tests.standby import StandbyPair, poll, standby_pair
 
 NEWEST = max(BINARIES, key=lambda b: b.major) if BINARIES else None
@@ -76,6 +77,10 @@ def test_a_streaming_standby_is_listed_and_changes_nothing_when_archiving_works(
     assert report.to_json()["replicas"][0]["slot"] == pair.slot
     assert report.archiver.last_archived_wal is not None
     assert (folder / report.archiver.last_archived_wal).is_file()
+    result = run_cli("backup-check", "--dsn", pair.primary.dsn())
+    assert result.code == 0, result.stderr
+    line = next(x for x in result.stdout.splitlines() if x.startswith("standby walreceiver"))
+    assert line.split(None, 2)[2] == f"caught up, streaming async, slot {pair.slot}, 127.0.0.1"
 
 
 def test_a_standby_behind_in_replay_is_a_warning(
