@@ -204,3 +204,22 @@ def test_a_stop_request_ends_a_run_the_brake_holds(
     finally:
         job.conn.close()
     assert_each_row_once(primary_db)
+
+
+def test_a_standby_that_goes_away_releases_the_brake(
+    standby_latest: StandbyPair, primary_db: TestDatabase
+) -> None:
+    """The brake follows the standbys that stream: one shut down no longer holds the backfill (its slot
+    keeps the WAL for it; `backup-check` warns about that slot)."""
+    running = Running(primary_db, BackfillSettings(**FAST, max_replica_lag_ms=700.0))
+    standby_latest.pause_replay()
+    try:
+        running.thread.start()
+        poll(lambda: running.braked("ms >"), "the brake to engage on the paused standby")
+        standby_latest.stop_standby()  # a restarted standby replays again: pausing does not persist
+        result = running.finish()
+    finally:
+        standby_latest.start_standby_again()
+    assert result.rows_done == ROWS
+    assert_each_row_once(primary_db)
+    standby_latest.wait_caught_up()
