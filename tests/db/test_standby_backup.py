@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import psycopg
@@ -13,8 +14,9 @@ import pytest
 from psycopg import sql
 
 from migwiz.engine import backup
+from migwiz.engine.backup import check as check_module
 from migwiz.engine.backup import replicas as replicas_module
-from tests.conftest import BINARIES
+from tests.conftest import BINARIES, TestDatabase
 from tests.helpers import run_cli
 from tests.standby import StandbyPair, poll, standby_pair
 
@@ -174,3 +176,36 @@ def test_archiving_off_and_only_a_standby_is_not_protected(standby_each: Standby
         f"archive_mode is off and WAL only reaches standby walreceiver (slot {standby_each.slot})"
     )
     assert report.major == standby_each.major
+
+
+def test_standby_reasons_are_pure_and_one_sentence_each(db_latest: TestDatabase) -> None:
+    """What a standby changes, from facts alone: a replica is no backup, pg_receivewal may be one."""
+    base = replace(backup.backup_check(db_latest.dsn), archive_mode="off")
+    slot = backup.SlotFacts("s1", "physical", True, "reserved", 0)
+
+    def streamed_to(name: str, state: str = "streaming", behind: int = 0) -> backup.BackupReport:
+        replica = backup.ReplicaFacts(name, "10.0.0.2", state, "async", "s1", behind, 0.5 if behind else 0.0)
+        return replace(base, slots=(slot,), replicas=(replica,))
+
+    cases = {
+        "standby": streamed_to("walreceiver"),
+        "pg_receivewal": streamed_to("pg_receivewal"),
+        "catching up": streamed_to("walreceiver", "catchup"),
+        "far behind": streamed_to("walreceiver", behind=2_000_000_000),
+    }
+    judged = {k: check_module.judge(r) for k, r in cases.items()}
+    assert {k: check_module.verdict_of(v) for k, v in judged.items()} == {
+        "standby": "not protected",
+        "pg_receivewal": "degraded",
+        "catching up": "not protected",
+        "far behind": "not protected",
+    }
+    assert [r.level for r in judged["catching up"]] == ["not protected", "warning"]
+    assert (
+        judged["catching up"][1].text
+        == "standby walreceiver is in state catchup, not streaming, so it is behind."
+    )
+    assert judged["far behind"][1].text.startswith("standby walreceiver is 2.0 GB, 500 ms behind in replay")
+    for reasons in judged.values():
+        for reason in reasons:
+            assert reason.text.endswith(".") and reason.text.count(". ") == 0, reason.text
