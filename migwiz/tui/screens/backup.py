@@ -43,6 +43,8 @@ def render_backup(report: BackupReport) -> RenderableType:
     a = report.archiver
     last = humanize.ago(a.last_archived_age_s) if a.last_archived_age_s is not None else "never"
     facts.add_row("archived", f"{a.archived_count} segments, last {last}; {a.failed_count} failures")
+    for replica in report.replicas:
+        facts.add_row(f"standby {replica.name}", replica.summary())
     for disk in report.disks:
         facts.add_row(
             f"free ({disk.what})", f"{humanize.size(disk.free_bytes)} of {humanize.size(disk.total_bytes)}"

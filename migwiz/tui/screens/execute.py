@@ -232,6 +232,7 @@ class ExecuteScreen(WizardScreen):
         with self.app.batch_update():
             self.query_one(LockPane).show(snapshot)
             self.query_one(ProgressPane).show_snapshot(snapshot)
+            self.query_one(ProgressPane).border_subtitle = snapshot.replicas_text
 
     def on_screen_resume(self) -> None:
         if self.held is not None:
