@@ -10,7 +10,7 @@ from rich.console import Console, Group, RenderableType
 from rich.live import Live
 from rich.text import Text
 
-from migwiz.engine.errors import MigwizError
+from migwiz.engine.errors import MigwizError, one_line
 from migwiz.engine.run.current import describe_current, our_progress
 from migwiz.engine.run.runner import Runner, RunReport
 from migwiz.engine.shadow.dryrun import DryRunReport, DryRunStatement
@@ -94,7 +94,7 @@ def watch_run(
     try:
         monitor = Monitor(dsn, our_pids=ours)
     except MigwizError as exc:
-        console.print(f"watch: monitor unavailable ({exc.message}); running without it", markup=False)
+        console.print(f"watch: monitor unavailable ({one_line(exc)}); running without it", markup=False)
         return start(wrapped)
     stop = threading.Event()
     result: dict[str, RunReport] = {}
