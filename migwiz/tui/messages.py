@@ -11,9 +11,7 @@ from typing import Any
 
 from textual.message import Message
 
-from migwiz.engine.backfill.progress import BackfillProgress
-from migwiz.engine.log.eventlog import Event
-from migwiz.engine.observe import Snapshot
+from migwiz.engine.types import BackfillProgress, Event, Snapshot
 from migwiz.tui.execution import CurrentStatement, RunSummary
 
 

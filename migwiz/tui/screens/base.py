@@ -12,8 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from migwiz.engine.errors import MigwizError
-from migwiz.engine.servers.connect import scrub
+from migwiz.engine.errors import MigwizError, hint_line, one_line
 from migwiz.tui.messages import Loaded
 from migwiz.tui.widgets.header import WizardHeader
 
@@ -107,11 +106,10 @@ class WizardScreen(Screen[None]):
         try:
             result = call()
         except MigwizError as exc:
-            self.post_message(Loaded(step, None, scrub(exc.message), exc.hint))
+            self.post_message(Loaded(step, None, one_line(exc), hint_line(exc)))
             return
         except psycopg.Error as exc:
-            first = scrub(str(exc)).strip().splitlines()
-            self.post_message(Loaded(step, None, first[0] if first else type(exc).__name__))
+            self.post_message(Loaded(step, None, one_line(exc)))
             return
         self.post_message(Loaded(step, result))
 
