@@ -171,17 +171,16 @@ def repair(
     from migwiz.console.run_view import print_repair
     from migwiz.engine import commands
 
-    mset = ctx.migration_set()
-
     def confirm(plan: RepairPlan) -> bool:
         print_repair(plan)
         return click.confirm(f"Change {len(plan.changes)} history row(s)?")
 
     result = commands.repair(
-        ctx.dsn, mset, commands.RepairChoice(version, from_statement, restart), schema=ctx.settings.schema,
-        dry_run=dry_run, confirm=None if yes or dry_run else confirm, log_file=ctx.settings.log_file,
-        syslog_address=ctx.settings.syslog_address,
-    )  # fmt: skip
+        ctx.project,
+        choice=commands.RepairChoice(version, from_statement, restart),
+        dry_run=dry_run,
+        confirm=None if yes or dry_run else confirm,
+    )
     if ctx.json:
         output.emit_json(result.to_json())
         return

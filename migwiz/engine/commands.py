@@ -61,7 +61,8 @@ from migwiz.engine.run.migration_lock import MigrationLock
 from migwiz.engine.run.phases import phase_exempt, phase_of
 from migwiz.engine.run.preflight import check_target, explain
 from migwiz.engine.run.repair import RepairChoice as RepairChoice
-from migwiz.engine.run.repair import repair as repair
+from migwiz.engine.run.repair import RepairPlan, RepairResult
+from migwiz.engine.run.repair import repair as repair_history
 from migwiz.engine.run.runner import ExecutionPolicy, Runner, RunReport
 from migwiz.engine.run.session_limits import STATUS_STATEMENT_TIMEOUT_MS, limit_bookkeeping, own_tables_locked
 from migwiz.engine.run.waits_caused import InflictedWaitWatch
@@ -443,3 +444,21 @@ def recent_history(project: Project, *, days: int = 14) -> tuple[list[HistoryRow
         if state_exists(conn, project.schema):
             events = read_events(conn, project.schema, since_ms=days * 86_400_000, limit=400)
     return history, [e for _, e in events if e.step == "run"]
+
+
+def repair(
+    project: Project | str,
+    mset: MigrationSet | None = None,
+    choice: RepairChoice | None = None,
+    *,
+    schema: str | None = None,
+    dry_run: bool = False,
+    confirm: Callable[[RepairPlan], bool] | None = None,
+) -> RepairResult:
+    """Realign the history with fixed files (checksums of edited applied migrations, partly applied ones);
+    `confirm` sees the plan first and may refuse it. Logged as a run of the project's central log."""
+    p = project_of(project, mset, schema)
+    return repair_history(
+        p.dsn, p.migration_set(), choice, schema=p.schema, dry_run=dry_run, confirm=confirm,
+        log_file=p.settings.log_file, syslog_address=p.settings.syslog_address,
+    )  # fmt: skip

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from migwiz.engine.config import Settings, load_settings
 from migwiz.engine.errors import MigwizError, UsageError
-from migwiz.engine.secrets import remember_secrets
 
 if TYPE_CHECKING:
     from migwiz.engine.run.runner import ExecutionPolicy
@@ -37,8 +36,9 @@ class Project:
     def open(cls, dsn: str | None = None, settings: Settings | None = None) -> Project:
         """The project a command line or the wizard names: `dsn` (None: DATABASE_URL, else libpq's
         defaults) and `settings` (None: migwiz.toml and defaults from the working directory)."""
-        chosen = dsn if dsn is not None else os.environ.get("DATABASE_URL", "")
-        remember_secrets(chosen)  # before anything can fail and say it
+        from migwiz.engine.servers.connect import resolve_dsn
+
+        chosen = resolve_dsn(dsn)  # its secrets remembered before anything can fail and say it
         given = dsn is not None or bool(os.environ.get("DATABASE_URL"))
         return cls(chosen, settings if settings is not None else load_settings(), dsn_given=given)
 
