@@ -31,18 +31,30 @@ def face_modules() -> list[Path]:
     return sorted({*cli, *PACKAGE.glob("tui/**/*.py")})
 
 
-def engine_imports(path: Path) -> list[tuple[int, str]]:
+def absolute(path: Path, node: ast.ImportFrom) -> str:
+    """The module a `from ... import` names, relative forms (`from ..engine import x`) resolved."""
+    if node.level == 0:
+        return node.module or ""
+    package = ["migwiz", *path.relative_to(PACKAGE).parts[:-1]]  # the folder is the package
+    base = package[: len(package) - (node.level - 1)]
+    return ".".join([*base, *([node.module] if node.module else [])])
+
+
+def engine_imports(path: Path, package: Path = PACKAGE) -> list[tuple[int, str]]:
     """(line, module) of every import of an engine module in `path`; `from migwiz.engine import x`
     counts as importing `migwiz.engine.x`."""
     found: list[tuple[int, str]] = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
         if isinstance(node, ast.Import):
             found.extend((node.lineno, a.name) for a in node.names if a.name.startswith("migwiz.engine"))
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            if node.module == "migwiz.engine":
+        elif isinstance(node, ast.ImportFrom):
+            module = absolute(path, node) if path.is_relative_to(package) else node.module or ""
+            if module == "migwiz.engine":
                 found.extend((node.lineno, f"migwiz.engine.{a.name}") for a in node.names)
-            elif node.module.startswith("migwiz.engine."):
-                found.append((node.lineno, node.module))
+            elif module.startswith("migwiz.engine."):
+                found.append((node.lineno, module))
+            elif module == "migwiz":  # `from migwiz import engine`: the whole engine
+                found.extend((node.lineno, "migwiz.engine") for a in node.names if a.name == "engine")
     return found
 
 
@@ -65,14 +77,26 @@ def test_engine_imports_are_found_in_every_form(tmp_path: Path) -> None:
         "    from migwiz.engine.observe import Snapshot\n"
         "def f() -> None:\n"
         "    from migwiz.engine.servers.connect import connect\n"
+        "from migwiz import engine\n"
     )
-    assert [m for _, m in engine_imports(module)] == [
-        "migwiz.engine.run.runner",
-        "migwiz.engine.commands",
-        "migwiz.engine.sets",
-        "migwiz.engine.observe",
-        "migwiz.engine.servers.connect",
-    ]
+    assert sorted(m for _, m in engine_imports(module)) == sorted(
+        [
+            "migwiz.engine.run.runner",
+            "migwiz.engine.commands",
+            "migwiz.engine.sets",
+            "migwiz.engine.observe",
+            "migwiz.engine.servers.connect",
+            "migwiz.engine",
+        ]
+    )
+
+
+def test_relative_imports_are_resolved() -> None:
+    """`from ..engine.sets import x` in `migwiz/tui/backend.py` and `from ...engine import y` in a screen."""
+    backend, screen = PACKAGE / "tui" / "backend.py", PACKAGE / "tui" / "screens" / "base.py"
+    assert absolute(backend, ast.ImportFrom("engine.sets", [], 2)) == "migwiz.engine.sets"
+    assert absolute(screen, ast.ImportFrom("engine", [], 3)) == "migwiz.engine"
+    assert absolute(PACKAGE / "cli" / "__init__.py", ast.ImportFrom("run", [], 1)) == "migwiz.cli.run"
 
 
 @pytest.mark.parametrize("path", face_modules(), ids=lambda p: p.relative_to(PACKAGE).as_posix())
