@@ -11,7 +11,7 @@ from rich.live import Live
 from rich.text import Text
 
 from migwiz.engine import humanize
-from migwiz.engine.errors import MigwizError
+from migwiz.engine.errors import MigwizError, one_line
 from migwiz.engine.run.current import describe_current, our_progress
 from migwiz.engine.run.runner import Runner, RunReport
 from migwiz.engine.shadow.dryrun import DryRunReport, DryRunStatement
@@ -95,7 +95,7 @@ def watch_run(
     try:
         monitor = Monitor(dsn, our_pids=ours)
     except MigwizError as exc:
-        console.print(f"watch: monitor unavailable ({exc.message}); running without it", markup=False)
+        console.print(f"watch: monitor unavailable ({one_line(exc)}); running without it", markup=False)
         return start(wrapped)
     stop = threading.Event()
     result: dict[str, RunReport] = {}
