@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import psycopg
 
@@ -21,7 +22,7 @@ from migwiz.engine.errors import MigwizError, UsageError
 from migwiz.engine.history.standing import Standing, read_backfill_facts
 from migwiz.engine.history.state import DEFAULT_SCHEMA, read_history, state_exists
 from migwiz.engine.history.status import MigrationStatus, compute_status, out_of_order
-from migwiz.engine.log.eventlog import EventSink, Run, StepCounter
+from migwiz.engine.log.eventlog import Event, EventSink, Run, StepCounter
 from migwiz.engine.plan import PlanReport as PlanReport
 from migwiz.engine.plan import plan as plan
 from migwiz.engine.plan import plan_down as plan_down
@@ -29,17 +30,20 @@ from migwiz.engine.recipes import new_recipe as new_recipe
 from migwiz.engine.rollback.prove import test_rollback as test_rollback
 from migwiz.engine.run.control import RunControl as RunControl
 from migwiz.engine.run.control import install_signal_stop as install_signal_stop
+from migwiz.engine.run.events import Logged, RunEvents, RunFinished
 from migwiz.engine.run.migration_lock import MigrationLock
 from migwiz.engine.run.phases import phase_exempt
 from migwiz.engine.run.preflight import check_target
 from migwiz.engine.run.repair import RepairChoice as RepairChoice
 from migwiz.engine.run.repair import repair as repair
 from migwiz.engine.run.runner import ExecutionPolicy, Runner, RunReport
+from migwiz.engine.run.session import MigrateResult as MigrateResult
+from migwiz.engine.run.session import RunSession as RunSession
 from migwiz.engine.run.session_limits import STATUS_STATEMENT_TIMEOUT_MS, limit_bookkeeping, own_tables_locked
 from migwiz.engine.run.waits_caused import InflictedWaitWatch
 from migwiz.engine.schema.drift import drift as drift
 from migwiz.engine.schema.verify import verify as verify
-from migwiz.engine.servers.connect import connect
+from migwiz.engine.servers.connect import connect, scrub
 from migwiz.engine.servers.target import TargetInfo as TargetInfo
 from migwiz.engine.servers.target import target_info as target_info
 from migwiz.engine.sets.model import MigrationSet, Version
@@ -75,14 +79,6 @@ def status(dsn: str, mset: MigrationSet, *, schema: str = DEFAULT_SCHEMA) -> Sta
     return StatusResult(statuses, initialised, (*mset.notices, *out_of_order(statuses, phase_exempt)))
 
 
-@dataclass(frozen=True)
-class MigrateResult:
-    """`up` / `down`: the run's id and report."""
-
-    run_id: str
-    report: RunReport
-
-
 def preflight(dsn: str, schema: str, command: str, *, pruning: bool = False) -> None:
     """What `migrate` checks before it takes the lock: a writable target, the privileges migwiz needs (an
     error naming the missing grant), and for `up` no unadopted history of another tool."""
@@ -110,12 +106,15 @@ def migrate(
     syslog_address: str | None = None,
     retention_ms: int | None = None,
     control: RunControl | None = None,
+    events: RunEvents | None = None,
+    estimates: Mapping[tuple[str, int], float] | None = None,
 ) -> MigrateResult:
     """Take the migration lock, record a run in the central log, and run `action` (e.g. `Runner.up`).
 
     The lock is released and the run finished whatever happens; a `MigwizError` raised by the action is
     logged, then raised again. `control` lets another thread (or `install_signal_stop`) stop the run at a
-    safe point or change its lock_timeout; it is marked finished when this returns.
+    safe point or change its lock_timeout; it is marked finished when this returns. `events` receives the
+    run's typed events, its central log lines as `Logged`, and a `RunFinished` last (see `start_run`).
     """
     preflight(dsn, schema, command, pruning=retention_ms is not None)
     with MigrationLock(dsn, schema, wait_ms=wait_ms):
@@ -123,10 +122,14 @@ def migrate(
             dsn, schema, command, log_file=log_file, syslog_address=syslog_address, retention_ms=retention_ms
         )
         run.log.sinks.extend(sinks)
-        runner = Runner(dsn, mset, log=run.log, schema=schema, policy=policy, control=control)
+        stream = events or RunEvents()
+        run.log.sinks.append(_LoggedSink(stream))
+        runner = Runner(dsn, mset, log=run.log, schema=schema, policy=policy, control=control, events=stream)
+        runner.estimates = estimates or {}
         outcome = "failed"
         summary: dict[str, object] = {}
         note: str | None = None
+        error: str | None = None
         retries = StepCounter("retry")
         run.log.sinks.append(retries)
         impact = InflictedWaitWatch(dsn, lambda: {pid for pid in [runner.backend_pid] if pid})
@@ -136,10 +139,12 @@ def migrate(
             outcome = run_outcome(report)
             summary = run_summary(report)
         except UsageError as exc:
+            error = exc.message
             run.log.error("plan", exc.message, hint=exc.hint)
             raise
         except Exception as exc:
-            run.log.error("run", str(exc) or type(exc).__name__, hint=getattr(exc, "hint", None))
+            error = str(exc) or type(exc).__name__
+            run.log.error("run", error, hint=getattr(exc, "hint", None))
             raise
         finally:
             runner.close()
@@ -152,7 +157,69 @@ def migrate(
             run.finish(outcome, note=note, **summary)
             if control is not None:
                 control.finish()
+            longest = round(impact.longest_s * 1000)
+            stream.emit(
+                RunFinished(
+                    run.run_id,
+                    outcome,
+                    longest,
+                    retries.count,
+                    report.stopped if outcome == "stopped" else None,
+                    scrub(error) if error else None,
+                )
+            )
     return MigrateResult(run.run_id, report)
+
+
+class _LoggedSink:
+    """The central log's lines, on the run's event stream as `Logged`."""
+
+    def __init__(self, events: RunEvents) -> None:
+        self._events = events
+
+    def write(self, event: Event) -> None:
+        """Publish the line."""
+        self._events.emit(Logged(event.run_id, event.level, event.step, event.message, event.data, event.at))
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+def start_run(
+    dsn: str,
+    mset: MigrationSet,
+    *,
+    direction: Literal["up", "down"] = "up",
+    to: Version | None = None,
+    steps: int | None = None,
+    command: str | None = None,
+    action: Callable[[Runner], RunReport] | None = None,
+    schema: str = DEFAULT_SCHEMA,
+    policy: ExecutionPolicy | None = None,
+    wait_ms: int = 0,
+    log_file: Path | None = None,
+    sinks: Sequence[EventSink] = (),
+    syslog_address: str | None = None,
+    retention_ms: int | None = None,
+    control: RunControl | None = None,
+    estimates: Mapping[tuple[str, int], float] | None = None,
+) -> RunSession:
+    """An `up` (to `to`) or `down` (to `to`, or `steps`) as a `RunSession`, not started yet: subscribe to
+    its events, then `start()` it (its own thread) or `run()` it (this thread). `action` replaces the
+    default `runner.up(to)` / `runner.down(to, steps)`; `estimates` (from `plan`) go into every
+    `StatementStarted`. The run goes through `migrate` (the migration lock, the central log)."""
+
+    def default(runner: Runner) -> RunReport:
+        return runner.up(to) if direction == "up" else runner.down(to, steps)
+
+    def work(session: RunSession) -> MigrateResult:
+        return migrate(
+            dsn, mset, action or default, command=command or direction, schema=schema, policy=policy,
+            wait_ms=wait_ms, log_file=log_file, sinks=sinks, syslog_address=syslog_address,
+            retention_ms=retention_ms, control=session.control, events=session.events, estimates=estimates,
+        )  # fmt: skip
+
+    return RunSession(work, control=control)
 
 
 def run_outcome(report: RunReport) -> str:

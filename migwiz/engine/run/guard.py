@@ -24,22 +24,20 @@ import time
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import psycopg
 
 from migwiz.engine.analysis.lockmodes import conflicts, lock_rank
+from migwiz.engine.history.state import query_text
 from migwiz.engine.servers.connect import connect, scrub
-
-_QUERIES = Path(__file__).parent / "queries"
 
 QUERY_WIDTH = 200
 
 
 @cache
 def _query(name: str) -> bytes:
-    return (_QUERIES / name).read_bytes()
+    return query_text(name).encode()
 
 
 def _short(query: str | None) -> str:
