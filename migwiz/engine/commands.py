@@ -118,12 +118,12 @@ def migrate(
     """
     preflight(dsn, schema, command, pruning=retention_ms is not None)
     with MigrationLock(dsn, schema, wait_ms=wait_ms):
-        run = Run(
-            dsn, schema, command, log_file=log_file, syslog_address=syslog_address, retention_ms=retention_ms
-        )
-        run.log.sinks.extend(sinks)
         stream = events or RunEvents()
-        run.log.sinks.append(_LoggedSink(stream))
+        run = Run(
+            dsn, schema, command, log_file=log_file, syslog_address=syslog_address, retention_ms=retention_ms,
+            sinks=[_LoggedSink(stream)],
+        )  # fmt: skip
+        run.log.sinks.extend(sinks)
         runner = Runner(dsn, mset, log=run.log, schema=schema, policy=policy, control=control, events=stream)
         runner.estimates = estimates or {}
         outcome = "failed"

@@ -13,6 +13,7 @@ import pytest
 
 from migwiz.engine import commands
 from migwiz.engine.errors import UsageError
+from migwiz.engine.log.eventlog import read_events
 from migwiz.engine.run.events import (
     BackfillBatch,
     GuardDecision,
@@ -25,6 +26,7 @@ from migwiz.engine.run.events import (
 )
 from migwiz.engine.run.executor import RetryPolicy
 from migwiz.engine.run.guard import GuardPolicy
+from migwiz.engine.run.log_events import events_from_log
 from migwiz.engine.run.runner import ExecutionPolicy
 from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase
@@ -173,3 +175,39 @@ def test_an_error_before_the_run_still_ends_the_stream(db: TestDatabase, tmp_pat
     assert isinstance(last, RunFinished) and last.outcome == "failed"
     assert "no down script" in (last.error or "")
     assert session.done and session.current is None
+
+
+def test_the_central_log_maps_to_the_same_events(db: TestDatabase, tmp_path: Path) -> None:
+    """`migwiz watch` reads the central log: its rows, mapped back, give the decisions the live stream
+    published (lock waits, guard decisions, the migration's and the run's end), in the same order."""
+    db.execute("CREATE TABLE t (id int)")
+    folder = write_migrations(tmp_path / "m", {"1_col.up.sql": "ALTER TABLE t ADD COLUMN x int;\n"})
+    holder = psycopg.connect(db.dsn)
+    holder.execute("SELECT * FROM t")
+    try:
+        policy = ExecutionPolicy(allow_irreversible=True, retry=RetryPolicy(max_total_ms=1000))
+        session = commands.start_run(db.dsn, load_migration_set(folder), policy=policy)
+        live = collect(session)
+    finally:
+        holder.close()
+    with psycopg.connect(db.dsn, autocommit=True) as conn:
+        rows = read_events(conn, "migwiz", run_id=session.run_id)
+    mapped = [e for _, row in rows for e in events_from_log(row)]
+
+    def decisions(events: list[RunEvent]) -> list[tuple[str, ...]]:
+        out: list[tuple[str, ...]] = []
+        for e in events:
+            if isinstance(e, LockWait):
+                out.append(("wait", e.kind, str(e.version), str(sorted(h.pid or 0 for h in e.holders))))
+            elif isinstance(e, GuardDecision):
+                out.append(("guard", e.action, str(e.version)))
+            elif isinstance(e, MigrationFinished):
+                out.append(("migration", e.version, e.result))
+            elif isinstance(e, RunFinished):
+                out.append(("run", str(e.run_id), e.outcome, str(e.longest_wait_caused_ms)))
+        return out
+
+    assert decisions(live)[0][:3] == ("wait", "holders", "1")
+    assert decisions(mapped) == decisions(live)
+    logged = [e.message for e in live if isinstance(e, Logged)]
+    assert [e.message for e in mapped if isinstance(e, Logged)] == logged

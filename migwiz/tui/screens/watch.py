@@ -16,7 +16,10 @@ from migwiz.engine.backfill.progress import LIVE_STATES, BackfillProgress, check
 from migwiz.engine.history.state import state_exists
 from migwiz.engine.log.eventlog import read_events
 from migwiz.engine.observe import Monitor, Snapshot
+from migwiz.engine.run.events import Logged, RunEvent
+from migwiz.engine.run.log_events import events_from_log
 from migwiz.engine.servers.connect import connect, dsn_params, scrub
+from migwiz.tui.execution import logged_event
 from migwiz.tui.messages import BackfillProgressed, LogEvent, MonitorFailed, MonitorSample
 from migwiz.tui.screens.base import WizardScreen
 from migwiz.tui.screens.execute import OURS_PREFIX
@@ -105,9 +108,9 @@ class WatchScreen(WizardScreen):
                         if state_exists(conn, schema):
                             events = read_events(conn, schema, after_id=last_id, limit=40 if first else 500)
                             first = False
-                            for event_id, event in events:
+                            for event_id, row in events:
                                 last_id = max(last_id, event_id)
-                                self.post_message(LogEvent(event))
+                                self.post_run_events(events_from_log(row))
                             for reading in self.backfill_readings(conn, schema):
                                 self.post_message(BackfillProgressed(reading))
                         self._wake.wait(ctx.poll_interval_s * 2)
@@ -115,6 +118,13 @@ class WatchScreen(WizardScreen):
                 said = str(exc).splitlines()[0] if str(exc) else repr(exc)
                 self.post_message(MonitorFailed(scrub(f"log: {said}")))
                 self._wake.wait(2.0)
+
+    def post_run_events(self, typed: list[RunEvent]) -> None:
+        """A log row as the run's typed events (the same types `migwiz up` publishes): its line for the
+        tail. Backfill progress comes from the checkpoints instead (they also say when a run died)."""
+        for event in typed:
+            if isinstance(event, Logged):
+                self.post_message(LogEvent(logged_event(event)))
 
     def backfill_readings(self, conn: psycopg.Connection[Any], schema: str) -> list[BackfillProgress]:
         """The running backfills' checkpoints, and once more each one that stopped or finished since.
