@@ -17,6 +17,7 @@ import pytest
 from migwiz.engine.log.eventlog import Event, EventLog, MemorySink
 from migwiz.engine.run import current as progress
 from migwiz.engine.run import executor, guard
+from migwiz.engine.run.events import StatementStarted
 from migwiz.engine.run.executor import RetryPolicy
 from migwiz.engine.run.guard import GuardPolicy
 from migwiz.engine.run.runner import ExecutionPolicy, Runner
@@ -406,8 +407,7 @@ def test_current_statement_carries_the_planned_estimate(db: TestDatabase, tmp_pa
     seen: list[progress.CurrentStatement] = []
     runner = Runner(db.dsn, mset, log=EventLog())
     runner.estimates = estimates
-    runner.before_statement = lambda *_: seen.append(runner.current) if runner.current else None
-    runner.after_statement = lambda *_: seen.append(runner.current) if runner.current else None
+    runner.events.on(lambda e: seen.append(e.statement) if isinstance(e, StatementStarted) else None)
     try:
         assert runner.up().ok
     finally:

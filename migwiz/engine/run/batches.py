@@ -11,8 +11,8 @@ exactly as without batching. At most about `MAX_BATCHES` savepoints are taken pe
 instead): more subtransactions than PostgreSQL caches per backend (64) would slow other sessions'
 snapshots while the migration runs.
 
-Not batched: a script with a statement_timeout (it would apply to the whole batch), a run with
-per-statement hooks (the dry run, tests), and `no-transaction` scripts (each statement is recorded).
+Not batched: a script with a statement_timeout (it would apply to the whole batch), a run that traces
+every statement (the dry run), and `no-transaction` scripts (each statement is recorded).
 """
 
 from __future__ import annotations
@@ -85,11 +85,7 @@ def run_statements(
 ) -> None:
     """Run every statement of `script` inside the migration's open transaction, batching where it can;
     `position[0]` is kept at the statement (or first statement of the batch) that runs."""
-    enabled = (
-        ctx.before_statement is None
-        and ctx.after_statement is None
-        and ctx.policy.statement_timeout_for(script) is None
-    )
+    enabled = not ctx.trace_statements and ctx.policy.statement_timeout_for(script) is None
     for first, count in batches(script.statements, enabled=enabled):
         position[0] = first
         ctx.checkpoint(conn, first)

@@ -25,7 +25,7 @@ from migwiz.engine.run.events import RunEvent, RunEvents, StatementStarted
 from migwiz.engine.run.executor import Executor
 from migwiz.engine.run.guard import LockTarget
 from migwiz.engine.run.history_rows import HistoryRows
-from migwiz.engine.run.policy import AfterStatementHook, Direction, ExecutionPolicy, StatementHook
+from migwiz.engine.run.policy import Direction, ExecutionPolicy
 from migwiz.engine.run.session_limits import idle_in_transaction_ms, limit_executor
 from migwiz.engine.run.statement_log import StatementLog
 from migwiz.engine.servers.connect import connect
@@ -46,8 +46,6 @@ class RunContext:
         log: EventLog,
         schema: str = DEFAULT_SCHEMA,
         policy: ExecutionPolicy | None = None,
-        before_statement: StatementHook | None = None,
-        after_statement: AfterStatementHook | None = None,
         control: RunControl | None = None,
         events: RunEvents | None = None,
     ) -> None:
@@ -57,9 +55,9 @@ class RunContext:
         self.statement_log = StatementLog(log)
         self.schema = schema
         self.policy = policy or ExecutionPolicy()
-        self.before_statement = before_statement
-        """Called before every statement, on the runner's thread (the dry run's tracer)."""
-        self.after_statement = after_statement
+        self.trace_statements = False
+        """Run every statement alone, never in batches: the dry run traces each one (on the events'
+        thread, with the executor connection, between `StatementStarted` and `StatementFinished`)."""
         self.events = events or RunEvents()
         """The run's typed event stream (events.py): every observer reads this."""
         self.history = HistoryRows(schema, log.run_id)

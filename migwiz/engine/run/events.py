@@ -49,6 +49,8 @@ class StatementFinished:
     duration_ms: float
     error: str | None = None
     sqlstate: str | None = None
+    exception: BaseException | None = field(default=None, compare=False, repr=False)
+    """The error itself, for consumers on the run's thread that inspect it (the dry run's tracer)."""
     at: datetime = field(default_factory=_now)
 
 

@@ -5,16 +5,13 @@ The planner, the dry run and the faces read these types without importing the ru
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
-
-import psycopg
 
 from migwiz.engine.run.executor import RetryPolicy
 from migwiz.engine.run.failures import StatementFailure
 from migwiz.engine.run.guard import GuardPolicy
-from migwiz.engine.sets.model import Migration, Phase, Script, Statement, Version
+from migwiz.engine.sets.model import Phase, Script, Version
 
 Direction = Literal["up", "down"]
 Resolve = Literal["ran", "not-ran"]
@@ -103,11 +100,3 @@ class RunReport:
             "stopped": self.stopped,
             "not_run": [str(v) for v in self.not_run],
         }
-
-
-StatementHook = Callable[[Migration, Script, int, Statement], None]
-AfterStatementHook = Callable[
-    [Migration, Script, int, Statement, psycopg.Connection[Any], float, psycopg.Error | None], None
-]
-"""Called after every statement on the executor connection (still inside the migration's transaction):
-migration, script, index, statement, connection, duration in ms, the error (None on success)."""

@@ -15,13 +15,11 @@ from migwiz.engine.run.context import RunContext
 from migwiz.engine.run.control import RunStopped
 from migwiz.engine.run.failures import StatementFailure as StatementFailure
 from migwiz.engine.run.failures import failure_from as failure_from
-from migwiz.engine.run.policy import AfterStatementHook as AfterStatementHook
 from migwiz.engine.run.policy import Direction as Direction
 from migwiz.engine.run.policy import ExecutionPolicy as ExecutionPolicy
 from migwiz.engine.run.policy import MigrationOutcome as MigrationOutcome
 from migwiz.engine.run.policy import Resolve as Resolve
 from migwiz.engine.run.policy import RunReport as RunReport
-from migwiz.engine.run.policy import StatementHook as StatementHook
 from migwiz.engine.run.recovery import history_reverting as history_reverting
 from migwiz.engine.run.recovery import settle_orphans
 from migwiz.engine.run.scripts import run_in_transaction, run_statement_by_statement
@@ -166,8 +164,6 @@ class Runner(RunContext):
         )
         self.apply_lock_timeout(None)
         if script.directives.backfill:  # batched, resumable backfill (engine/backfill/migration.py)
-            if self.before_statement is not None:  # its one statement, run in batches
-                self.before_statement(migration, script, 0, script.statements[0])
             return finished(self, migration, run_backfill_migration(self, migration, history))
         if script.directives.transaction:
             return run_in_transaction(self, migration, script, "up")

@@ -34,8 +34,6 @@ def execute(
 ) -> None:
     """Run statement `index` of `script` once on `conn` (the caller retries)."""
     stmt = script.statements[index]
-    if ctx.before_statement is not None:
-        ctx.before_statement(migration, script, index, stmt)
     estimate = ctx.estimates.get((str(migration.version), stmt.line)) if direction == "up" else None
     current = ctx.start_statement(
         CurrentStatement(
@@ -49,15 +47,11 @@ def execute(
         ctx.executor.execute(conn, stmt.sql)
     except psycopg.Error as exc:
         elapsed = (time.perf_counter() - started) * 1000
-        ctx.emit(StatementFinished(current, elapsed, error_line(exc), exc.sqlstate))
-        if ctx.after_statement is not None and not conn.broken:
-            ctx.after_statement(migration, script, index, stmt, conn, elapsed, exc)
+        ctx.emit(StatementFinished(current, elapsed, error_line(exc), exc.sqlstate, exc))
         raise
     elapsed = (time.perf_counter() - started) * 1000
     ctx.statement_log.done(migration, script, index, elapsed)  # DDL and slow ones alone, data batched
     ctx.emit(StatementFinished(current, elapsed))
-    if ctx.after_statement is not None:
-        ctx.after_statement(migration, script, index, stmt, conn, elapsed, None)
 
 
 def error_line(exc: BaseException) -> str:
