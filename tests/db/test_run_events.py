@@ -4,6 +4,7 @@ statement estimate and attempt, and the order of events."""
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 from pathlib import Path
@@ -22,6 +23,7 @@ from migwiz.engine.run.events import (
     MigrationFinished,
     RunEvent,
     RunFinished,
+    StatementFinished,
     StatementStarted,
 )
 from migwiz.engine.run.executor import RetryPolicy
@@ -211,3 +213,69 @@ def test_the_central_log_maps_to_the_same_events(db: TestDatabase, tmp_path: Pat
     assert decisions(mapped) == decisions(live)
     logged = [e.message for e in live if isinstance(e, Logged)]
     assert [e.message for e in mapped if isinstance(e, Logged)] == logged
+
+
+def test_pause_holds_the_run_at_safe_points_until_resumed(db: TestDatabase, tmp_path: Path) -> None:
+    """Paused after the first statement of a no-transaction migration, the run waits before the second;
+    paused after that migration, it waits before the next one; it goes on when resumed."""
+    folder = write_migrations(
+        tmp_path / "m",
+        {
+            "1_a.up.sql": "-- migwiz:no-transaction\nCREATE TABLE a (id int);\nCREATE TABLE a2 (id int);\n",
+            "2_b.up.sql": "CREATE TABLE b (id int);\n",
+        },
+    )
+    policy = ExecutionPolicy(allow_irreversible=True)
+    session = commands.start_run(db.dsn, load_migration_set(folder), policy=policy)
+    control = session.control
+
+    def pause_at(event: RunEvent) -> None:
+        if isinstance(event, StatementFinished) and (event.statement.version, event.statement.index) == (
+            "1",
+            0,
+        ):
+            control.pause()
+        if isinstance(event, MigrationFinished) and event.version == "1":
+            control.pause()
+
+    session.on(pause_at)
+    seen: list[RunEvent] = []
+    session.on(seen.append)
+    session.start()
+
+    def paused(where: str) -> bool:
+        return any(isinstance(e, Logged) and where in e.message for e in seen)
+
+    for where in ("before the next statement", "before 2_b"):
+        wait_for(functools.partial(paused, where), f"the pause {where}")
+        count = len(seen)
+        time.sleep(0.3)
+        assert len(seen) == count and not session.done, f"the run went on while paused {where}"
+        assert db.execute("SELECT to_regclass('b') IS NULL") == [(True,)]
+        control.resume()
+    result = session.wait(30)
+    assert result.report.ok and [o.result for o in result.report.outcomes] == ["applied", "applied"]
+    assert db.execute("SELECT to_regclass('a2') IS NOT NULL, to_regclass('b') IS NOT NULL") == [(True, True)]
+
+
+def test_cancel_stops_the_running_statement_and_starts_nothing_after(
+    db: TestDatabase, tmp_path: Path
+) -> None:
+    folder = write_migrations(
+        tmp_path / "m",
+        {"1_slow.up.sql": "SELECT pg_sleep(30);\n", "2_next.up.sql": "CREATE TABLE n (id int);\n"},
+    )
+    session = commands.start_run(
+        db.dsn, load_migration_set(folder), policy=ExecutionPolicy(allow_irreversible=True)
+    )
+    started = threading.Event()
+    session.on(lambda e: started.set() if isinstance(e, StatementStarted) else None)
+    session.start()
+    assert started.wait(20)
+    time.sleep(0.2)  # the statement is on the server
+    assert session.control.cancel("the operator cancelled")
+    report = session.wait(30).report
+    assert [(str(o.version), o.result) for o in report.outcomes] == [("1", "failed")]
+    failure = report.outcomes[0].failure
+    assert failure is not None and failure.sqlstate == "57014"
+    assert db.execute("SELECT to_regclass('n') IS NULL") == [(True,)]
