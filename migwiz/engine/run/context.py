@@ -60,7 +60,7 @@ class RunContext:
         thread, with the executor connection, between `StatementStarted` and `StatementFinished`)."""
         self.events = events or RunEvents()
         """The run's typed event stream (events.py): every observer reads this."""
-        self.history = HistoryRows(schema, log.run_id)
+        self.history = HistoryRows(schema, log)
         self.conn: psycopg.Connection[Any] | None = None
         self._executor: Executor | None = None
         self._state_lock = threading.Lock()

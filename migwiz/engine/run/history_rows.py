@@ -14,6 +14,7 @@ import psycopg
 from psycopg import sql
 
 from migwiz.engine.history.state import os_identity, query_text
+from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.sets.model import Migration
 
 
@@ -25,11 +26,16 @@ def _text(name: str) -> str:
 class HistoryRows:
     """Writes the history rows of one schema, naming this process's OS user and host."""
 
-    def __init__(self, schema: str, run_id: str) -> None:
+    def __init__(self, schema: str, log: EventLog) -> None:
         self.schema = schema
-        self.run_id = run_id
+        self._log = log
         self.os_user, self.host = os_identity()
         self._table = sql.Identifier(schema, "history")
+
+    @property
+    def run_id(self) -> str:
+        """The run recorded with each row (its central-log id)."""
+        return self._log.run_id
 
     def _execute(self, conn: psycopg.Connection[Any], name: str, params: tuple[Any, ...]) -> None:
         conn.execute(sql.SQL(_text(name)).format(history=self._table), params)

@@ -14,13 +14,10 @@ from migwiz.engine.history.status import MigrationStatus
 from migwiz.engine.run.context import RunContext
 from migwiz.engine.run.control import RunStopped
 from migwiz.engine.run.failures import StatementFailure as StatementFailure
-from migwiz.engine.run.failures import failure_from as failure_from
-from migwiz.engine.run.policy import Direction as Direction
+from migwiz.engine.run.policy import Direction
 from migwiz.engine.run.policy import ExecutionPolicy as ExecutionPolicy
 from migwiz.engine.run.policy import MigrationOutcome as MigrationOutcome
-from migwiz.engine.run.policy import Resolve as Resolve
 from migwiz.engine.run.policy import RunReport as RunReport
-from migwiz.engine.run.recovery import history_reverting as history_reverting
 from migwiz.engine.run.recovery import settle_orphans
 from migwiz.engine.run.scripts import run_in_transaction, run_statement_by_statement
 from migwiz.engine.run.selection import plan_down, plan_up
