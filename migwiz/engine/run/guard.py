@@ -24,20 +24,22 @@ import time
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import psycopg
 
 from migwiz.engine.analysis.lockmodes import conflicts, lock_rank
-from migwiz.engine.history.state import query_text
 from migwiz.engine.servers.connect import connect, scrub
+
+_QUERIES = Path(__file__).parent.parent / "queries"
 
 QUERY_WIDTH = 200
 
 
 @cache
 def _query(name: str) -> bytes:
-    return query_text(name).encode()
+    return (_QUERIES / name).read_bytes()
 
 
 def _short(query: str | None) -> str:
