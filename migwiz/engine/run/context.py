@@ -7,7 +7,6 @@ backfill and the phase guard only see the narrow `RunPort` protocol (ports.py) i
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
@@ -63,8 +62,6 @@ class RunContext:
         self.history = HistoryRows(schema, log)
         self.conn: psycopg.Connection[Any] | None = None
         self._executor: Executor | None = None
-        self._state_lock = threading.Lock()
-        self._current: CurrentStatement | None = None
         self.position = (0, 0)
         """(1-based number of the migration running now, migrations in this run)."""
         self.edited_logged = False  # `--allow-edited` is logged once per run, however often it plans
@@ -132,25 +129,12 @@ class RunContext:
         """The executor connection's server pid (for the monitor: 'ours')."""
         return self.conn.info.backend_pid if self.conn is not None and not self.conn.closed else None
 
-    @property
-    def current(self) -> CurrentStatement | None:
-        """The statement being executed now (thread-safe; None between statements)."""
-        with self._state_lock:
-            return self._current
-
     def start_statement(self, current: CurrentStatement) -> CurrentStatement:
-        """`current` starts now: kept for `current` and published as `StatementStarted`."""
+        """`current` starts now: published as `StatementStarted` (with its migration's place in the run)."""
         number, count = self.position
         current = replace(current, migration_number=number, migrations=count)
-        with self._state_lock:
-            self._current = current
         self.events.emit(StatementStarted(current))
         return current
-
-    def clear_current(self) -> None:
-        """Between statements."""
-        with self._state_lock:
-            self._current = None
 
     def emit(self, event: RunEvent) -> None:
         """Publish an event on the run's stream."""

@@ -112,7 +112,6 @@ class Runner(RunContext):
         direction: Direction,
     ) -> None:
         """A stop between two statements of `migration` (the first of `rest`): say what it left."""
-        self.clear_current()
         script = self.effective(migration, direction)
         in_transaction = script.directives.transaction
         report.stopped = stop.reason

@@ -82,7 +82,6 @@ def run_in_transaction(
         if conn.closed or conn.broken:
             raise
         return fail(ctx, migration, script, position[0], exc, direction, started, position[0])
-    ctx.clear_current()
     elapsed = (time.perf_counter() - started) * 1000
     return _done(ctx, migration, direction, elapsed, len(script.statements))
 
@@ -140,7 +139,6 @@ def run_statement_by_statement(
         if not (conn.closed or conn.broken):
             limit_bookkeeping(conn)  # back to the session's bookkeeping lock_timeout, not the server's
             conn.execute("RESET statement_timeout")
-    ctx.clear_current()
     elapsed = (time.perf_counter() - started) * 1000
     if direction == "up":
         rows.applied(conn, version, elapsed)

@@ -62,7 +62,6 @@ def error_line(exc: BaseException) -> str:
 
 def finished(ctx: RunContext, migration: Migration, outcome: MigrationOutcome) -> MigrationOutcome:
     """Publish `outcome` as `MigrationFinished` and return it."""
-    ctx.clear_current()
     ctx.emit(
         MigrationFinished(
             str(outcome.version), migration.label, outcome.direction, outcome.result, outcome.duration_ms,
@@ -83,7 +82,6 @@ def fail(
     ran: int,
 ) -> MigrationOutcome:
     """The migration failed at statement `index`: logged, and its outcome."""
-    ctx.clear_current()
     if isinstance(exc, LockRetriesExhausted):
         stmt = script.statements[index]
         failure = StatementFailure(
