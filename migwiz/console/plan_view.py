@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from migwiz.engine import humanize
-from migwiz.engine.plan import VERDICT_TEXT, MigrationPlan, PlanReport, StatementPlan, Verdict
+from migwiz.engine.types import VERDICT_TEXT, MigrationPlan, PlanReport, StatementPlan, Verdict
 from migwiz.present import VERDICT_STYLES
 
 REASON_MARKS: dict[Verdict, str] = {
