@@ -333,7 +333,8 @@ class ExecuteScreen(WizardScreen):
             choice = answer or "keep"
             at = datetime.now(UTC)
             finished = control.done.is_set()
-            self.log_abort(control, choice, at, finished)
+            # the run's id now, before a cancel can end the run and detach it from `control`
+            self.log_abort(control, control.run_id, choice, at, finished)
             if finished:  # the run ended while the question was open: say so, change nothing
                 self.abort = None
                 run = self.wizard.data.run
@@ -369,7 +370,9 @@ class ExecuteScreen(WizardScreen):
         )
 
     @work(thread=True, exit_on_error=False, group="abort-log")
-    def log_abort(self, control: RunControl, choice: str, at: datetime, finished: bool) -> None:
+    def log_abort(
+        self, control: RunControl, run_id: str | None, choice: str, at: datetime, finished: bool
+    ) -> None:
         """The operator's abort request (who, when, which choice) as an event of the run's central log."""
         ctx = self.wizard.context
         os_user, host = os_identity()
@@ -383,9 +386,9 @@ class ExecuteScreen(WizardScreen):
         )
         data = {"choice": choice, "os_user": os_user, "host": host, "requested_at": at.isoformat()}
         level: Level = "info" if choice == "keep" else "warning"
-        if control.note(level, "abort", message, **data) is None and control.run_id is not None:
+        if control.note(level, "abort", message, **data) is None and run_id is not None:
             with contextlib.suppress(Exception):  # the log is best effort here: never hide the run's outcome
-                append_event(ctx.dsn, ctx.settings.schema, control.run_id, level, "abort", message, **data)
+                append_event(ctx.dsn, ctx.settings.schema, run_id, level, "abort", message, **data)
 
     def action_lock_timeout(self) -> None:
         """Change lock_timeout from the next statement on (this run's later migrations included)."""
