@@ -1576,3 +1576,6 @@ def demo(keep: bool, rows: int, no_workload: bool, major: int | None, debug: boo
         session.stop()
     if signalled:
         sys.exit(1)
+
+
+import migwiz.cli_fleet  # noqa: E402, F401  (registers `migwiz fleet`)

@@ -1,0 +1,224 @@
+"""Fleets on real servers: databases listed by a query, tenant schemas in one database, the canary, the
+error budget, and a fleet runner killed with SIGKILL mid-rollout then resumed."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+from psycopg import sql
+
+from migwiz.engine.fleet.gather import gather_events
+from migwiz.engine.fleet.rollout import rollout
+from migwiz.engine.fleet.state import last_run
+from migwiz.engine.fleet.survey import fleet_status
+from migwiz.engine.fleet.targets import load_fleet
+from migwiz.engine.run.runner import ExecutionPolicy
+from migwiz.engine.servers.local import LocalServer
+from migwiz.engine.sets import load_migration_set
+from tests.helpers import write_migrations
+
+SET = {
+    "1_users.up.sql": "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n"
+    "CREATE TABLE marks (version int);\nINSERT INTO marks VALUES (1);\n",
+    "1_users.down.sql": "DROP TABLE marks;\nDROP TABLE users;\n",
+    "2_email.up.sql": "CREATE INDEX users_email ON users (email);\nINSERT INTO marks VALUES (2);\n",
+    "2_email.down.sql": "DROP INDEX users_email;\nDELETE FROM marks WHERE version = 2;\n",
+}
+
+
+class Fleetdbs:
+    """Databases named `<prefix>_<suffix>` on one server, dropped at the end."""
+
+    def __init__(self, server: LocalServer) -> None:
+        self.server = server
+        self.prefix = f"fl_{uuid.uuid4().hex[:8]}"
+        self.names: list[str] = []
+
+    def create(self, suffix: str, setup: str = "") -> str:
+        name = f"{self.prefix}_{suffix}"
+        with psycopg.connect(self.server.dsn(), autocommit=True) as conn:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        self.names.append(name)
+        if setup:
+            self.execute(name, setup)
+        return name
+
+    def execute(self, name: str, query: str) -> list[tuple[object, ...]]:
+        with psycopg.connect(self.server.dsn(name), autocommit=True) as conn:
+            cur = conn.execute(query.encode())
+            return cur.fetchall() if cur.description else []
+
+    def touched(self, name: str) -> bool:
+        """Whether migwiz ever ran there: its schema exists or the set's table does."""
+        rows = self.execute(name, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'migwiz%'")
+        tables = self.execute(name, "SELECT to_regclass('public.users') IS NOT NULL")
+        return rows != [(0,)] or tables == [(True,)]
+
+    def drop(self) -> None:
+        with psycopg.connect(self.server.dsn(), autocommit=True) as conn:
+            for name in self.names:
+                conn.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,)
+                )
+                conn.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
+
+
+@pytest.fixture
+def dbs(pg_server: LocalServer) -> Iterator[Fleetdbs]:
+    made = Fleetdbs(pg_server)
+    try:
+        yield made
+    finally:
+        made.drop()
+
+
+def databases_entry(dbs: Fleetdbs, *, name: str = "shop", labels: str = "") -> str:
+    query = f"SELECT datname FROM pg_database WHERE datname LIKE '{dbs.prefix}\\_db%' ORDER BY 1"
+    return (
+        f"[[fleet.target]]\nname = {json.dumps(name)}\ndsn = {json.dumps(dbs.server.dsn())}\n"
+        f"databases = {json.dumps(query)}\n{labels}\n"
+    )
+
+
+def write_fleet(folder: Path, body: str, **settings: object) -> Path:
+    head = "".join(f"{k} = {json.dumps(v)}\n" for k, v in settings.items())
+    path = folder / "fleet.toml"
+    path.write_text(f"[fleet]\n{head}\n{body}")
+    return path
+
+
+def test_up_reaches_listed_databases_and_tenant_schemas_with_one_fleet_run_id(
+    dbs: Fleetdbs, tmp_path: Path
+) -> None:
+    for suffix in ("db1", "db2"):
+        dbs.create(suffix)
+    tenants_db = dbs.create("tenants", "CREATE SCHEMA tenant_a; CREATE SCHEMA tenant_b; CREATE SCHEMA other")
+    tenants = (
+        f'[[fleet.target]]\nname = "saas"\ndsn = {json.dumps(dbs.server.dsn(tenants_db))}\n'
+        "tenants = \"SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant\\\\_%' ORDER BY 1\"\n"
+        'labels = { tier = "free" }\n'
+    )
+    body = databases_entry(dbs, labels='labels = { region = "eu" }') + tenants
+    fleet = load_fleet(write_fleet(tmp_path, body, concurrency=3, canary=["saas/tenant_a"]))
+    names = [t.name for t in fleet.targets()]
+    assert names == [f"shop/{dbs.prefix}_db1", f"shop/{dbs.prefix}_db2", "saas/tenant_a", "saas/tenant_b"]
+    mset = load_migration_set(write_migrations(tmp_path / "m", SET))
+
+    report = rollout(fleet, mset, ExecutionPolicy())
+
+    assert (report.outcome, report.counts, report.waves) == ("success", {"done": 4}, 2), report.to_json()
+    for name in (f"{dbs.prefix}_db1", f"{dbs.prefix}_db2"):
+        assert dbs.execute(name, "SELECT version FROM marks ORDER BY 1") == [(1,), (2,)]
+        assert dbs.execute(name, "SELECT count(*) FROM migwiz.history WHERE success") == [(2,)]
+    for tenant in ("tenant_a", "tenant_b"):  # the set ran in the tenant's schema, history beside it
+        assert dbs.execute(tenants_db, f"SELECT version FROM {tenant}.marks ORDER BY 1") == [(1,), (2,)]
+        assert dbs.execute(tenants_db, f"SELECT count(*) FROM migwiz_{tenant}.history") == [(2,)]
+        untagged = dbs.execute(
+            tenants_db,
+            f"SELECT count(*) FROM migwiz_{tenant}.events"
+            f" WHERE data->>'fleet_run' IS DISTINCT FROM '{report.fleet_run}'",
+        )
+        assert untagged == [(0,)]  # every event of the tenant's run carries the fleet run's id
+    assert dbs.execute(tenants_db, "SELECT to_regclass('public.users'), to_regclass('other.users')") == [
+        (None, None)
+    ]
+    gathered = {target for target, _ in gather_events(fleet.targets(), report.fleet_run)}
+    assert gathered == set(names)
+    assert fleet_status(fleet.targets(), mset).in_step == 4
+    again = rollout(fleet, mset, ExecutionPolicy())  # the run finished: a new one, with nothing to do
+    assert again.fleet_run != report.fleet_run and again.counts == {"done": 4}
+    assert dbs.execute(f"{dbs.prefix}_db1", "SELECT count(*) FROM migwiz.runs") == [(1,)]
+
+
+def test_a_failing_canary_stops_the_rollout_before_any_other_target(dbs: Fleetdbs, tmp_path: Path) -> None:
+    canary = dbs.create("db0", "CREATE TABLE marks (note text)")  # 1_users fails here: marks exists
+    others = [dbs.create(f"db{i}") for i in (1, 2, 3)]
+    path = write_fleet(tmp_path, databases_entry(dbs), canary=[f"shop/{canary}"], concurrency=4)
+    mset = load_migration_set(write_migrations(tmp_path / "m", SET))
+
+    report = rollout(load_fleet(path), mset, ExecutionPolicy())
+
+    assert report.outcome == "failed" and report.stopped_reason == f"canary shop/{canary} failed"
+    assert report.counts == {"failed": 1}
+    assert [dbs.touched(name) for name in others] == [False, False, False]
+    run = last_run(path.parent / "fleet.state.jsonl")
+    assert run is not None and run.targets == {f"shop/{canary}": "failed"}
+
+
+def test_the_error_budget_stops_after_the_failures_it_allows(dbs: Fleetdbs, tmp_path: Path) -> None:
+    names = [dbs.create(f"db{i}", "CREATE TABLE marks (note text)" if i in (1, 2) else "") for i in range(5)]
+    path = write_fleet(tmp_path, databases_entry(dbs), concurrency=1, max_failures=1, wave_size=10)
+    mset = load_migration_set(write_migrations(tmp_path / "m", SET))
+
+    report = rollout(load_fleet(path), mset, ExecutionPolicy())
+
+    assert report.outcome == "failed" and report.counts == {"done": 1, "failed": 2}
+    assert [dbs.touched(n) for n in names[3:]] == [False, False]  # the budget (1) was spent at db2
+
+
+def start_fleet_up(fleet: Path, folder: Path) -> subprocess.Popen[str]:
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
+    env.pop("DATABASE_URL", None)
+    return subprocess.Popen(
+        [sys.executable, "-m", "migwiz", "fleet", "up", "--fleet", str(fleet), "--dir", str(folder),
+         "--wait", "30s", "--json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+    )  # fmt: skip
+
+
+def test_sigkill_mid_rollout_resumes_the_same_fleet_run_and_applies_nothing_twice(
+    dbs: Fleetdbs, tmp_path: Path
+) -> None:
+    names = [dbs.create(f"db{i}", "CREATE TABLE pause (seconds float); INSERT INTO pause VALUES (0.4)")
+             for i in range(5)]  # fmt: skip
+    slow = {**SET, "2_email.up.sql": "SELECT pg_sleep(seconds) FROM pause;\n" + SET["2_email.up.sql"]}
+    folder = write_migrations(tmp_path / "m", slow)
+    path = write_fleet(tmp_path, databases_entry(dbs), concurrency=2, wave_size=2)
+    state = tmp_path / "fleet.state.jsonl"
+
+    with start_fleet_up(path, folder) as proc:
+        deadline = time.monotonic() + 60
+        while not any(r.get("state") == "done" for r in _records(state)):  # killed once a target is done
+            assert time.monotonic() < deadline, "no target done within 60 s"
+            assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    first = last_run(state)
+    assert first is not None and first.outcome is None  # killed: no finish record
+    assert 0 < list(first.targets.values()).count("done") < 5
+
+    with start_fleet_up(path, folder) as proc:
+        out, err = proc.communicate(timeout=120)
+    result = json.loads(out)
+    assert proc.returncode == 0, err
+    assert (result["fleet_run"], result["resumed"], result["outcome"]) == (first.fleet_run, True, "success")
+    for name in names:  # every migration exactly once, whatever the moment of the kill
+        assert dbs.execute(name, "SELECT version FROM marks ORDER BY 1") == [(1,), (2,)]
+        assert dbs.execute(name, "SELECT version, success FROM migwiz.history ORDER BY 1") == [
+            ("1", True), ("2", True)
+        ]  # fmt: skip
+        other = dbs.execute(name, "SELECT count(*) FROM migwiz.events WHERE data->>'fleet_run' <> "
+                                  f"'{first.fleet_run}' OR data->>'fleet_run' IS NULL")  # fmt: skip
+        assert other == [(0,)]
+
+
+def _records(path: Path) -> list[dict[str, object]]:
+    if not path.exists():
+        return []
+    out = []
+    for line in path.read_text().splitlines():
+        with contextlib.suppress(json.JSONDecodeError):
+            out.append(json.loads(line))
+    return out
