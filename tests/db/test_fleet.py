@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -18,14 +19,16 @@ import psycopg
 import pytest
 from psycopg import sql
 
+from migwiz.engine.fleet.adapter import run_target
 from migwiz.engine.fleet.gather import gather_events
 from migwiz.engine.fleet.rollout import rollout
 from migwiz.engine.fleet.state import last_run
 from migwiz.engine.fleet.survey import fleet_status
-from migwiz.engine.fleet.targets import load_fleet
+from migwiz.engine.fleet.targets import Target, load_fleet, tenant_dsn
 from migwiz.engine.run.runner import ExecutionPolicy
 from migwiz.engine.servers.local import LocalServer
 from migwiz.engine.sets import load_migration_set
+from tests.conftest import TestDatabase
 from tests.helpers import write_migrations
 
 SET = {
@@ -222,3 +225,38 @@ def _records(path: Path) -> list[dict[str, object]]:
         with contextlib.suppress(json.JSONDecodeError):
             out.append(json.loads(line))
     return out
+
+
+def test_an_index_another_tenant_is_building_is_neither_blamed_nor_dropped(
+    db: TestDatabase, tmp_path: Path
+) -> None:
+    db.execute(
+        "CREATE SCHEMA a; CREATE SCHEMA b; CREATE TABLE a.t (id int, v int); CREATE TABLE b.t (LIKE a.t);"
+        " INSERT INTO a.t SELECT g, g FROM generate_series(1, 100) g; INSERT INTO b.t SELECT * FROM a.t"
+    )
+    folder = write_migrations(
+        tmp_path / "m",
+        {"1_v.up.sql": "-- migwiz:no-transaction\nCREATE INDEX CONCURRENTLY t_v_idx ON t (v);\n",
+         "1_v.down.sql": "-- migwiz:no-transaction\nDROP INDEX CONCURRENTLY t_v_idx;\n"},
+    )  # fmt: skip
+    with db.connect() as writer, db.connect() as builder:
+        writer.execute("BEGIN")
+        writer.execute("UPDATE b.t SET v = v")  # tenant b's build waits for this writer, its index INVALID
+        building = threading.Thread(
+            target=lambda: builder.execute("CREATE INDEX CONCURRENTLY t_v_idx ON b.t (v)"), daemon=True
+        )
+        building.start()
+        deadline = time.monotonic() + 30
+        while db.execute("SELECT count(*) FROM pg_index WHERE NOT indisvalid") != [(1,)]:
+            assert time.monotonic() < deadline, "tenant b's build never started"
+            time.sleep(0.05)
+        tenant_a = Target("a", tenant_dsn(db.dsn, "a"), "migwiz_a", "a")
+        result = run_target(tenant_a, load_migration_set(folder), command="up", fleet_run="f",
+                            policy=ExecutionPolicy())  # fmt: skip
+        assert (result.state, result.applied, result.error) == ("done", 1, None)
+        writer.execute("COMMIT")
+        building.join(30)
+    assert db.execute("SELECT indexrelid::regclass::text, indisvalid FROM pg_index i JOIN pg_class c"
+                      " ON c.oid = i.indexrelid WHERE relname = 't_v_idx' ORDER BY 1") == [
+        ("a.t_v_idx", True), ("b.t_v_idx", True)
+    ]  # fmt: skip
