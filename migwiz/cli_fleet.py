@@ -113,6 +113,92 @@ def status_command(fc: FleetContext, concurrency: int | None) -> None:
     sys.exit(0 if matrix.in_step == matrix.targets else 1)
 
 
+@fleet.command("plan")
+@click.option(
+    "--concurrency", type=click.IntRange(min=1), help="Targets planned at once (default: the fleet's)."
+)
+@fleet_options
+def plan_command(fc: FleetContext, concurrency: int | None) -> None:
+    """Plan the pending migrations at every target: the worst verdict, and where. Exit 1 unless all safe."""
+    from migwiz.console import output
+    from migwiz.engine.fleet.checks import fleet_plan
+
+    policy = _policy(fc.ctx, ExecutionFlags.timeouts_only(None, None))
+    result = fleet_plan(fc.fleet.targets(), fc.ctx.migration_set(), policy,
+                        concurrency=concurrency or fc.fleet.concurrency)  # fmt: skip
+    if fc.json:
+        output.emit_json(result.to_json())
+    else:
+        counts = ", ".join(f"{n} {v}" for v, n in sorted(result.verdicts.items()))
+        output.stdout.print(
+            f"{result.targets} targets, {result.pending} pending migrations: {counts}", markup=False
+        )
+        for item in result.where:
+            reasons = "; ".join(item["reasons"]) or result.worst
+            where = f"{item['target']} {item['version']} {item['name']}"
+            output.stdout.print(f"{result.worst}: {where}: {reasons}", markup=False)
+        for name, error in result.unreadable:
+            output.stderr.print(f"unreadable: {name}: {error}", markup=False, style="red")
+        output.stdout.print(f"worst verdict: {result.worst}", markup=False)
+    sys.exit(0 if result.worst == "safe" and not result.unreadable else 1)
+
+
+@fleet.command("drift")
+@click.option(
+    "--concurrency", type=click.IntRange(min=1), help="Targets read at once (default: the fleet's)."
+)
+@fleet_options
+def drift_command(fc: FleetContext, concurrency: int | None) -> None:
+    """Which targets diverge from the set (history) and from each other (schema). Exit 1 on any."""
+    from migwiz.console import output
+    from migwiz.engine.fleet.drift import fleet_drift
+
+    result = fleet_drift(
+        fc.fleet.targets, fc.ctx.migration_set(), concurrency=concurrency or fc.fleet.concurrency
+    )
+    if fc.json:
+        output.emit_json(result.to_json())
+    else:
+        for name, states in result.off_set:
+            off = ", ".join(f"{v} {s}" for v, s in states.items())
+            output.stdout.print(f"history differs from the set: {name}: {off}", markup=False, style="red")
+        for i, group in enumerate(result.groups):
+            head = "reference" if i == 0 else "differs"
+            names = ", ".join(group.targets[:5]) + (" ..." if group.count > 5 else "")
+            output.stdout.print(f"{head}: {group.count} target(s) with schema {group.fingerprint}: {names}",
+                                markup=False)  # fmt: skip
+            for sentence in group.differences:
+                output.stdout.print(f"  {sentence}", markup=False)
+        for name, error in result.unreadable:
+            output.stderr.print(f"unreadable: {name}: {error}", markup=False, style="red")
+        verdict = "drift" if result.drifted else "no drift"
+        output.stdout.print(f"{result.targets} targets, {len(result.groups)} distinct schema(s): {verdict}",
+                            markup=False)  # fmt: skip
+    sys.exit(1 if result.drifted else 0)
+
+
+@fleet.command("verify")
+@click.option("--concurrency", type=click.IntRange(min=1), help="Databases checked at once.")
+@fleet_options
+def verify_command(fc: FleetContext, concurrency: int | None) -> None:
+    """`verify`'s catalog checks once per database of the fleet (no shadow replay). Exit 1 on a failure."""
+    from migwiz.console import output
+    from migwiz.engine.fleet.checks import fleet_verify
+
+    result = fleet_verify(fc.fleet.targets(), fc.ctx.migration_set(),
+                          concurrency=concurrency or fc.fleet.concurrency)  # fmt: skip
+    if fc.json:
+        output.emit_json(result.to_json())
+    else:
+        for p in result.problems:
+            style = "red" if p["status"] == "fail" else "yellow"
+            output.stdout.print(f"{p['status']}: {p['target']}: {p['check']}: {p['sentence']}", markup=False,
+                                style=style)  # fmt: skip
+        output.stdout.print(f"{result.databases} database(s) checked, {result.passed} passed every check",
+                            markup=False)  # fmt: skip
+    sys.exit(0 if result.ok else 1)
+
+
 def _rollout_options(func: F) -> F:
     options = [
         click.option(

@@ -29,7 +29,7 @@ from migwiz.engine.run.runner import ExecutionPolicy
 from migwiz.engine.servers.local import LocalServer
 from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase
-from tests.helpers import write_migrations
+from tests.helpers import run_cli, write_migrations
 
 SET = {
     "1_users.up.sql": "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n"
@@ -260,3 +260,39 @@ def test_an_index_another_tenant_is_building_is_neither_blamed_nor_dropped(
                       " ON c.oid = i.indexrelid WHERE relname = 't_v_idx' ORDER BY 1") == [
         ("a.t_v_idx", True), ("b.t_v_idx", True)
     ]  # fmt: skip
+
+
+def test_fleet_commands_read_every_target(dbs: Fleetdbs, tmp_path: Path) -> None:
+    dbs.create("db1")
+    tenants_db = dbs.create("tenants", "CREATE SCHEMA tenant_a; CREATE SCHEMA tenant_b")
+    tenants = (
+        f'[[fleet.target]]\nname = "saas"\ndsn = {json.dumps(dbs.server.dsn(tenants_db))}\n'
+        "tenants = \"SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant\\\\_%' ORDER BY 1\"\n"
+    )
+    path = write_fleet(tmp_path, databases_entry(dbs) + tenants)
+    folder = write_migrations(tmp_path / "m", SET)
+    report = rollout(load_fleet(path), load_migration_set(folder), ExecutionPolicy())
+    assert report.counts == {"done": 3}
+    dbs.execute(tenants_db, "ALTER TABLE tenant_b.users ADD COLUMN extra int")  # drift in one tenant
+    (folder / "3_rewrite.up.sql").write_text("ALTER TABLE users ALTER COLUMN id TYPE numeric;\n")
+    (folder / "3_rewrite.down.sql").write_text("ALTER TABLE users ALTER COLUMN id TYPE bigint;\n")
+    common = ("--fleet", path, "--dir", folder, "--json")
+
+    status = run_cli("fleet", "status", *common)
+    assert status.code == 1 and status.json()["counts"]["3"] == {"pending": 3}
+    drift = run_cli("fleet", "drift", *common).json()
+    assert [(g["count"], g["targets"]) for g in drift["groups"]][1:] == [(1, ["saas/tenant_b"])], drift
+    assert any("extra" in d for d in drift["groups"][1]["differences"])
+    plan = run_cli("fleet", "plan", *common).json()
+    assert (plan["targets"], plan["pending"], sum(plan["verdicts"].values())) == (3, 3, 3), plan
+    verify = run_cli("fleet", "verify", *common).json()
+    assert verify["databases"] == 2  # the tenants' database once
+    log = run_cli("fleet", "log", report.fleet_run[:8], *common).json()
+    assert {e["target"] for e in log["events"]} == {
+        f"shop/{dbs.prefix}_db1",
+        "saas/tenant_a",
+        "saas/tenant_b",
+    }
+    assert all(e["data"]["fleet_run"] == report.fleet_run for e in log["events"])
+    watched = run_cli("fleet", "watch", "--no-follow", *common)
+    assert json.loads(watched.stdout.splitlines()[-1])["outcome"] == "success"

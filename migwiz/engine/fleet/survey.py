@@ -17,28 +17,26 @@ import psycopg
 from migwiz.engine import commands
 from migwiz.engine.errors import MigwizError
 from migwiz.engine.fleet.targets import Target
-from migwiz.engine.run.runner import ExecutionPolicy
 from migwiz.engine.servers.connect import scrub
 from migwiz.engine.sets.model import MigrationSet
 
 T = TypeVar("T")
+I = TypeVar("I")  # noqa: E741
 
 
 @dataclass(frozen=True)
-class Looked(Generic[T]):
-    """One target's answer, or why there is none."""
+class Looked(Generic[I, T]):
+    """One target's (or batch of targets') answer, or why there is none."""
 
-    target: Target
+    target: I
     value: T | None
     error: str | None = None
 
 
-def survey(
-    targets: Iterable[Target], look: Callable[[Target], T], *, concurrency: int = 4
-) -> Iterator[Looked[T]]:
+def survey(targets: Iterable[I], look: Callable[[I], T], *, concurrency: int = 4) -> Iterator[Looked[I, T]]:
     """`look` at every target with at most `concurrency` at once; answers in target order."""
     with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="migwiz-fleet-look") as pool:
-        window: deque[tuple[Target, Future[T]]] = deque()
+        window: deque[tuple[I, Future[T]]] = deque()
         for target in targets:
             window.append((target, pool.submit(look, target)))
             if len(window) >= concurrency * 2:
@@ -47,7 +45,7 @@ def survey(
             yield _answer(*window.popleft())
 
 
-def _answer(target: Target, future: Future[T]) -> Looked[T]:
+def _answer(target: I, future: Future[T]) -> Looked[I, T]:
     try:
         return Looked(target, future.result())
     except MigwizError as exc:
@@ -70,7 +68,7 @@ class StatusMatrix:
     targets: int = 0
     keep: int = 50
 
-    def add(self, looked: Looked[commands.StatusResult]) -> None:
+    def add(self, looked: Looked[Target, commands.StatusResult]) -> None:
         """Count one target's status."""
         self.targets += 1
         if looked.value is None:
@@ -104,15 +102,3 @@ def fleet_status(targets: Iterable[Target], mset: MigrationSet, *, concurrency: 
     ):
         matrix.add(looked)
     return matrix
-
-
-VERDICT_ORDER = ("ok", "info", "warning", "caution", "danger", "error", "blocked")
-
-
-def fleet_plan(
-    targets: Iterable[Target], mset: MigrationSet, policy: ExecutionPolicy, *, concurrency: int = 4
-) -> Iterator[Looked[commands.PlanReport]]:
-    """The impact plan of every target's pending migrations, streamed."""
-    return survey(
-        targets, lambda t: commands.plan(t.dsn, mset, schema=t.schema, policy=policy), concurrency=concurrency
-    )
