@@ -37,6 +37,7 @@ class FleetContext:
         self.settings = ctx.settings
         self.fleet: Fleet = load_fleet(fleet_path, schema=ctx.settings.schema)
         self.flags: ExecutionFlags | None = None
+        self.wizard = False
 
 
 def fleet_options(func: F) -> F:
@@ -215,6 +216,9 @@ def _rollout_options(func: F) -> F:
 
 @fleet.command("up")
 @click.option("--to", "to", callback=version_flag, help="Apply up to and including this version.")
+@click.option(
+    "--wizard", "wizard", is_flag=True, help="Follow the rollout on the fleet screen (pause/stop keys)."
+)
 @click.option("--allow-irreversible", is_flag=True, help="Apply migrations that have no down script.")
 @_rollout_options
 @fleet_options
@@ -226,6 +230,7 @@ def up_command(
     allow_irreversible: bool,
     concurrency: int | None,
     new_run: bool,
+    wizard: bool,
 ) -> None:
     """Apply the set to every target in waves: canaries first, then batches, within the error budget.
 
@@ -277,10 +282,14 @@ def _rollout(fc: FleetContext, command: str, policy: Any, mset: Any, *, new: boo
         sig: signal.signal(sig, lambda s, f: control.stop(f"migwiz received {signal.Signals(s).name}"))
         for sig in (signal.SIGHUP, signal.SIGTERM)
     }
-    observers = [] if fc.json else [_print_event]
+    observers = [] if fc.json or fc.wizard else [_print_event]
     try:
-        report = rollout(fc.fleet, mset, policy, command=command, control=control, observers=observers,
-                         new_run=new, wait_ms=wait_ms, **kwargs)  # fmt: skip
+
+        def run() -> Any:
+            return rollout(fc.fleet, mset, policy, command=command, control=control, observers=observers,
+                           new_run=new, wait_ms=wait_ms, **kwargs)  # fmt: skip
+
+        report = _with_screen(fc, control, run) if fc.wizard else run()
     finally:
         for sig, old in previous.items():
             signal.signal(sig, old)
@@ -292,6 +301,35 @@ def _rollout(fc: FleetContext, command: str, policy: Any, mset: Any, *, new: boo
         if report.stopped_reason:
             output.stderr.print(f"stopped: {report.stopped_reason}", markup=False, style="yellow")
     sys.exit(0 if report.outcome == "success" else 1)
+
+
+def _with_screen(fc: FleetContext, control: Any, run: Callable[[], Any]) -> Any:
+    """Run the rollout in a thread while the fleet screen follows it; quitting the screen stops the
+    rollout at its safe points and waits for it."""
+    import threading
+
+    from migwiz.tui.fleet_app import FleetApp
+
+    result: list[Any] = []
+    failure: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            result.append(run())
+        except BaseException as exc:
+            failure.append(exc)
+
+    thread = threading.Thread(target=work, name="migwiz-fleet-rollout")
+    thread.start()
+    targets = lambda: {t.name: t for t in fc.fleet.targets()}  # noqa: E731
+    FleetApp(fc.fleet.state_file, control=control, targets=targets).run()
+    if thread.is_alive():
+        control.stop("the fleet screen was closed")
+        print("waiting for the running targets to reach a safe point…", file=sys.stderr)
+    thread.join()
+    if failure:
+        raise failure[0]
+    return result[0]
 
 
 def _print_event(event: FleetEvent) -> None:
@@ -317,7 +355,16 @@ def _print_event(event: FleetEvent) -> None:
 @click.option("--follow/--no-follow", default=True, help="Keep reading as the rollout goes on (default).")
 @fleet_options
 def watch_command(fc: FleetContext, follow: bool) -> None:
-    """Follow the open (or last) fleet run from another terminal: counts, running and failed targets."""
+    """Follow the open (or last) fleet run from another terminal: counts, running and failed targets.
+
+    On a terminal this opens the fleet screen (Enter shows a target's lock waits); otherwise, or with
+    --no-follow or --json, it prints one line per change.
+    """
+    if follow and not fc.json and sys.stdin.isatty() and sys.stdout.isatty():
+        from migwiz.tui.fleet_app import FleetApp
+
+        FleetApp(fc.fleet.state_file, targets=lambda: {t.name: t for t in fc.fleet.targets()}).run()
+        return
     from migwiz.console.fleet_view import watch_state
 
     watch_state(fc.fleet.state_file, follow=follow, json_output=fc.json)
