@@ -200,6 +200,41 @@ def verify_command(fc: FleetContext, concurrency: int | None) -> None:
     sys.exit(0 if result.ok else 1)
 
 
+@fleet.command("ci")
+@click.option("--summary-file", type=click.Path(path_type=Path), help="Write the Markdown summary here.")
+@click.option(
+    "--plan-fail-on",
+    type=click.Choice(["dangerous", "quiet_window", "unverified", "none"]),
+    default="dangerous",
+    show_default=True,
+    help="Fail the plan gate from this verdict up.",
+)
+@click.option(
+    "--concurrency", type=click.IntRange(min=1), help="Targets read at once (default: the fleet's)."
+)
+@fleet_options
+def ci_command(
+    fc: FleetContext, summary_file: Path | None, plan_fail_on: str, concurrency: int | None
+) -> None:
+    """The set against every target's drift and plan, one summary. Exit 0, 1 a gate failed, 2 unreadable."""
+    from migwiz.console import output
+    from migwiz.console.failures import write_scrubbed
+    from migwiz.engine.fleet.ci import fleet_ci
+
+    policy = _policy(fc.ctx, ExecutionFlags.timeouts_only(None, None))
+    result = fleet_ci(fc.fleet.targets, fc.ctx.migration_set(), policy, fail_on=plan_fail_on,
+                      concurrency=concurrency or fc.fleet.concurrency)  # fmt: skip
+    markdown = result.markdown()
+    if summary_file:
+        summary_file.parent.mkdir(parents=True, exist_ok=True)
+        write_scrubbed(summary_file, markdown)
+    if fc.json:
+        output.emit_json(result.to_json())
+    else:
+        output.stdout.print(markdown, markup=False)
+    sys.exit(result.exit_code)
+
+
 def _rollout_options(func: F) -> F:
     options = [
         click.option(

@@ -20,6 +20,7 @@ import pytest
 from psycopg import sql
 
 from migwiz.engine.fleet.adapter import run_target
+from migwiz.engine.fleet.checks import fleet_verify
 from migwiz.engine.fleet.gather import gather_events
 from migwiz.engine.fleet.rollout import rollout
 from migwiz.engine.fleet.state import last_run
@@ -280,13 +281,15 @@ def test_fleet_commands_read_every_target(dbs: Fleetdbs, tmp_path: Path) -> None
 
     status = run_cli("fleet", "status", *common)
     assert status.code == 1 and status.json()["counts"]["3"] == {"pending": 3}
-    drift = run_cli("fleet", "drift", *common).json()
+    ci = run_cli("fleet", "ci", "--summary-file", tmp_path / "summary.md", *common)  # drift and plan gates
+    drift, plan = ci.json()["drift"], ci.json()["plan"]
+    assert ci.code == 1 and drift["drift"] and not ci.json()["plan_failed"]
     assert [(g["count"], g["targets"]) for g in drift["groups"]][1:] == [(1, ["saas/tenant_b"])], drift
     assert any("extra" in d for d in drift["groups"][1]["differences"])
-    plan = run_cli("fleet", "plan", *common).json()
     assert (plan["targets"], plan["pending"], sum(plan["verdicts"].values())) == (3, 3, 3), plan
-    verify = run_cli("fleet", "verify", *common).json()
-    assert verify["databases"] == 2  # the tenants' database once
+    assert "saas/tenant_b" in (tmp_path / "summary.md").read_text()
+    fleet = load_fleet(path)
+    assert fleet_verify(fleet.targets(), load_migration_set(folder)).databases == 2  # tenants' database once
     log = run_cli("fleet", "log", report.fleet_run[:8], *common).json()
     assert {e["target"] for e in log["events"]} == {
         f"shop/{dbs.prefix}_db1",
