@@ -189,7 +189,14 @@ def main() -> None:
     parser.add_argument(
         "--memory-targets", default="1000", help="tenant counts for the memory runs (0: none)"
     )
-    parser.add_argument("--skip-sequential", action="store_true", help="only the fleet run")
+    parser.add_argument("--skip-sequential", action="store_true", help="only the fleet runs")
+    parser.add_argument(
+        "--sequential",
+        type=int,
+        default=0,
+        help="run the one-process-per-target loop on this many targets"
+        " only (0: all) and report its time per target",
+    )
     parser.add_argument("--memory-child", nargs=3, metavar=("DSN", "COUNT", "FOLDER"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.memory_child:
@@ -234,6 +241,9 @@ def main() -> None:
         if not args.skip_sequential:
             fleet = load_fleet(fleet_file(work, servers, "seq", "seq_tenants" if args.tenants else None))
             seq = list(fleet.targets())
+            if args.sequential:  # databases and tenants alike: every other target up to the sample size
+                step = max(1, len(seq) // args.sequential)
+                seq = seq[::step][: args.sequential]
             with WaitSampler(servers).sampling() as waits:
                 seconds = sequential(seq, folder)
             print(f"migwiz up x {len(seq)}, one process after the other: {seconds:.1f} s", flush=True)
@@ -244,8 +254,10 @@ def main() -> None:
             worst = max(longest.values(), default=0.0) * 1000
             per = seconds / max(count, 1) * 1000
             print(f"| {name} | {count} | {seconds:.1f} s | {per:.0f} ms | {worst:.0f} ms | {logged:.0f} ms |")
-        for name, _, seconds, _, _ in rows[1:]:
-            print(f"fleet up (concurrency {args.concurrency}) vs {name}: {seconds / rows[0][2]:.1f}x faster")
+        fleet_per = rows[0][2] / max(rows[0][1], 1)
+        for name, count, seconds, _, _ in rows[1:]:
+            ratio = seconds / max(count, 1) / fleet_per
+            print(f"fleet up (concurrency {args.concurrency}) vs {name}: {ratio:.1f}x faster per target")
         counts = [int(c) for c in args.memory_targets.split(",") if int(c) > 0]
         if counts:
             make_tenants(servers[1], "memory_tenants", max(counts), 10)

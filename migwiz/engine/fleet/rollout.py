@@ -194,6 +194,9 @@ def rollout(
                     report.stopped_reason = f"error budget spent: {failures} failed target(s)"
                 if report.stopped_reason:
                     break
+    except BaseException as exc:  # a listing query failed, Ctrl-C: recorded, and the next run resumes
+        report.stopped_reason = report.stopped_reason or scrub(f"{type(exc).__name__}: {exc}").splitlines()[0]
+        raise
     finally:
         if report.stopped_reason:
             report.outcome = "failed"
