@@ -299,3 +299,22 @@ def test_fleet_commands_read_every_target(dbs: Fleetdbs, tmp_path: Path) -> None
     assert all(e["data"]["fleet_run"] == report.fleet_run for e in log["events"])
     watched = run_cli("fleet", "watch", "--no-follow", *common)
     assert json.loads(watched.stdout.splitlines()[-1])["outcome"] == "success"
+
+
+def test_down_reverts_one_step_per_target_and_a_resumed_down_does_not_revert_twice(
+    dbs: Fleetdbs, tmp_path: Path
+) -> None:
+    names = [dbs.create(f"db{i}") for i in range(3)]
+    path = write_fleet(tmp_path, databases_entry(dbs), concurrency=2)
+    mset = load_migration_set(write_migrations(tmp_path / "m", SET))
+    assert rollout(load_fleet(path), mset, ExecutionPolicy()).counts == {"done": 3}
+    dbs.execute(names[2], "DROP INDEX users_email")  # db2's down of 2_email fails: DROP INDEX finds none
+
+    first = rollout(load_fleet(path), mset, ExecutionPolicy(), command="down", steps=1)
+    assert (first.outcome, first.counts) == ("failed", {"done": 2, "failed": 1})
+    dbs.execute(names[2], "CREATE INDEX users_email ON users (email)")
+    again = rollout(load_fleet(path), mset, ExecutionPolicy(), command="down", steps=1)  # resumes
+
+    assert (again.fleet_run, again.outcome, again.counts) == (first.fleet_run, "success", {"done": 3})
+    for name in names:  # one step down each, db0 and db1 not a second time
+        assert dbs.execute(name, "SELECT version FROM marks ORDER BY 1") == [(1,)]
