@@ -322,7 +322,7 @@ def _rollout(fc: FleetContext, command: str, policy: Any, mset: Any, *, new: boo
 
         def run() -> Any:
             return rollout(fc.fleet, mset, policy, command=command, control=control, observers=observers,
-                           new_run=new, wait_ms=wait_ms, **kwargs)  # fmt: skip
+                           new_run=new, wait_ms=wait_ms, log_file=fc.settings.log_file, **kwargs)  # fmt: skip
 
         report = _with_screen(fc, control, run) if fc.wizard else run()
     finally:
@@ -429,3 +429,10 @@ def log_command(fc: FleetContext, fleet_run: str, limit: int) -> None:
             f"{event.at:%H:%M:%S} {target} {event.step}: {event.message}", markup=False, style=style
         )
     output.stdout.print(f"{len(rows)} events of fleet run {full}", markup=False)
+
+
+_UNUSED = {"dsn", "baseline", "watch", "verbose"}  # shared options a fleet command has no use for
+for _command in fleet.commands.values():
+    for _param in _command.params:
+        if isinstance(_param, click.Option) and _param.name in _UNUSED:
+            _param.hidden = True

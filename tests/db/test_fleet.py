@@ -172,11 +172,12 @@ def test_the_error_budget_stops_after_the_failures_it_allows(dbs: Fleetdbs, tmp_
 
 
 def start_fleet_up(fleet: Path, folder: Path) -> subprocess.Popen[str]:
+    """`migwiz fleet up` in a process of its own; every target's events also in fleet.log beside it."""
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
     env.pop("DATABASE_URL", None)
     return subprocess.Popen(
         [sys.executable, "-m", "migwiz", "fleet", "up", "--fleet", str(fleet), "--dir", str(folder),
-         "--wait", "30s", "--json"],
+         "--wait", "30s", "--json", "--log-file", str(fleet.parent / "fleet.log")],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
     )  # fmt: skip
 
@@ -216,6 +217,8 @@ def test_sigkill_mid_rollout_resumes_the_same_fleet_run_and_applies_nothing_twic
         other = dbs.execute(name, "SELECT count(*) FROM migwiz.events WHERE data->>'fleet_run' <> "
                                   f"'{first.fleet_run}' OR data->>'fleet_run' IS NULL")  # fmt: skip
         assert other == [(0,)]
+    logged = [json.loads(line) for line in (tmp_path / "fleet.log").read_text().splitlines()]
+    assert logged and {e["data"]["fleet_run"] for e in logged} == {first.fleet_run}
 
 
 def _records(path: Path) -> list[dict[str, object]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -80,6 +81,7 @@ def run_target(
     to: Version | None = None,
     steps: int | None = None,
     wait_ms: int = 0,
+    log_file: Path | None = None,
     on_event: Callable[[Event], None] | None = None,
 ) -> TargetResult:
     """Run `command` (up or down) at one target through the single-target engine path."""
@@ -93,7 +95,7 @@ def run_target(
         run = commands.up if command == "up" else commands.down
         extra: dict[str, Any] = {"steps": steps} if command == "down" else {}
         result = run(target.dsn, mset, to=to, schema=target.schema, policy=policy, sinks=sinks,
-                     wait_ms=wait_ms, control=control, **extra)  # fmt: skip
+                     wait_ms=wait_ms, control=control, log_file=log_file, **extra)  # fmt: skip
     except (MigwizError, psycopg.Error) as exc:
         message = exc.message if isinstance(exc, MigwizError) else str(exc).strip().splitlines()[0]
         return TargetResult(target.name, "failed", duration_ms=_ms(began), error=scrub(message),

@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from migwiz.engine.errors import MigwizError
@@ -146,10 +147,12 @@ def rollout(
     new_run: bool = False,
     targets: Sequence[Target] | None = None,
     wait_ms: int = 0,
+    log_file: Path | None = None,
 ) -> FleetReport:
     """Roll `command` (up or down) out over the fleet; resumes the open fleet run of the same set unless
     `new_run`. `targets` replaces the fleet file's listing (tests, the wizard's filtered view); `wait_ms`:
-    how long a target waits for another run's migration lock (as `up --wait`)."""
+    how long a target waits for another run's migration lock (as `up --wait`); `log_file`: every target's
+    events also as JSON lines there."""
     control = control or FleetControl()
     digest = set_digest(mset)
     prior = None if new_run else last_run(fleet.state_file)
@@ -186,7 +189,7 @@ def rollout(
                 emit("wave", wave=wave.number, label=wave.label, targets=len(wave.targets))
                 _run_wave(wave, pool, limit, control, fleet, report, recorded, emit,
                           lambda t, c: _one(t, c, mset, command, fleet_run, policy, to, steps,
-                                            wait_ms))  # fmt: skip
+                                            wait_ms, log_file))  # fmt: skip
                 failures = len(report.failed)
                 if wave.canary and failures:
                     report.stopped_reason = f"canary {report.failed[0].target} failed"
@@ -267,6 +270,7 @@ def _one(
     to: Version | None,
     steps: int | None,
     wait_ms: int,
+    log_file: Path | None,
 ) -> TargetResult:
     """One target: up only when its own history says something is pending; errors become a failed result."""
     began = time.monotonic()
@@ -280,8 +284,8 @@ def _one(
     control = RunControl()
     fleet_control.track(control)
     try:
-        return run_target(target, mset, command=command, fleet_run=fleet_run, policy=policy,
-                          control=control, to=to, steps=steps, wait_ms=wait_ms)  # fmt: skip
+        return run_target(target, mset, command=command, fleet_run=fleet_run, policy=policy, control=control,
+                          to=to, steps=steps, wait_ms=wait_ms, log_file=log_file)  # fmt: skip
     except Exception as exc:
         return TargetResult(target.name, "failed", error=scrub(f"{type(exc).__name__}: {exc}"))
     finally:
