@@ -8,7 +8,7 @@ import pytest
 from psycopg import conninfo
 
 from migwiz.engine.config import load_settings
-from migwiz.engine.errors import ConfigError
+from migwiz.engine.errors import ConfigError, ConnectionFailed
 from migwiz.engine.fleet.progress import Progress, StateTail
 from migwiz.engine.fleet.state import StateFile, last_run
 from migwiz.engine.fleet.targets import Target, load_fleet, tenant_dsn
@@ -93,3 +93,13 @@ def test_the_state_file_survives_a_line_cut_short_and_resumes_the_open_run(tmp_p
     for record in tail.read():
         progress.add(record)
     assert progress.counts() == {"done": 1, "failed": 1} and progress.errors == {"b": "boom"}
+
+
+def test_a_listing_server_that_cannot_be_reached_names_the_entry(tmp_path: Path) -> None:
+    path = tmp_path / "fleet.toml"
+    path.write_text(
+        '[fleet]\n[[fleet.target]]\ndsn = "host=127.0.0.1 port=1 dbname=x"\ndatabases = "SELECT 1"\n'
+    )
+    with pytest.raises(ConnectionFailed) as caught:
+        list(load_fleet(path).targets())
+    assert caught.value.message.startswith(f"{path}: target 1: cannot connect to 127.0.0.1:1/x")

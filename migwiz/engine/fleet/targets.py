@@ -18,7 +18,7 @@ import psycopg
 from psycopg import conninfo
 
 from migwiz.engine.config import CONFIG_NAME, _duration, check_schema_name
-from migwiz.engine.errors import ConfigError
+from migwiz.engine.errors import ConfigError, MigwizError
 from migwiz.engine.history.state import DEFAULT_SCHEMA
 from migwiz.engine.servers.connect import connect, describe, dsn_params, with_dbname
 
@@ -84,7 +84,7 @@ class Fleet:
         """Every target, in file order; listing queries run as their source is reached."""
         seen: set[str] = set()
         for source in self.sources:
-            for target in expand(source, self.schema):
+            for target in self._expand(source):
                 if target.name in seen:
                     raise ConfigError(
                         f"{self.path}: {source.line}: target {target.name!r} is listed twice",
@@ -100,6 +100,17 @@ class Fleet:
                         {**target.labels, "canary": "true"},
                     )
                 yield target
+
+    def _expand(self, source: Source) -> Iterator[Target]:
+        """`expand`, its errors naming this file."""
+        listed = expand(source, self.schema)
+        while True:
+            try:
+                yield next(listed)
+            except StopIteration:
+                return
+            except MigwizError as exc:
+                raise type(exc)(f"{self.path}: {exc.message}", exc.hint) from None
 
 
 def find_fleet(start: Path) -> Path | None:
@@ -199,7 +210,7 @@ def _source(entry: Any, line: str, where: Path) -> Source:
         )
     return Source(
         line=line,
-        name=entry.get("name"),
+        name=entry.get("name") or entry.get("service"),
         dsn=dsn,
         databases=entry.get("databases"),
         tenants=entry.get("tenants"),
@@ -228,6 +239,8 @@ def expand(source: Source, schema: str) -> Iterator[Target]:
         raise ConfigError(
             f"{source.line}: the listing query failed: {first}", "run it in psql to check"
         ) from None
+    except MigwizError as exc:  # the server cannot be reached: say which entry needed it
+        raise type(exc)(f"{source.line}: {exc.message}", exc.hint) from None
     for name in names:
         if source.databases is not None:
             yield Target(f"{base}/{name}" if source.name else describe(with_dbname(source.dsn, name)),
