@@ -731,18 +731,20 @@ class Runner:
     def _invalid_indexes(self, conn: psycopg.Connection[Any]) -> dict[int, str]:
         """Invalid indexes of the database, but those another session is building right now (a tenant
         next door, the application): invalid until their build ends, and never ours to drop."""
-        building = (
+        building = sql.SQL(
             " AND i.indexrelid NOT IN (SELECT index_relid FROM pg_catalog.pg_stat_progress_create_index"
             " WHERE pid <> pg_catalog.pg_backend_pid())"
             if conn.info.server_version >= 120000
             else ""
         )
         rows = conn.execute(
-            "SELECT i.indexrelid::bigint, pg_catalog.format('%I.%I', n.nspname, c.relname)"
-            " FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid"
-            " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-            " WHERE NOT i.indisvalid AND c.relkind = 'i'"
-            " AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')" + building
+            sql.SQL(
+                "SELECT i.indexrelid::bigint, pg_catalog.format('%I.%I', n.nspname, c.relname)"
+                " FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid"
+                " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                " WHERE NOT i.indisvalid AND c.relkind = 'i'"
+                " AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast'){}"
+            ).format(building)
         ).fetchall()
         return {int(r[0]): str(r[1]) for r in rows}
 
