@@ -729,22 +729,33 @@ class Runner:
     # -- CREATE / REINDEX ... CONCURRENTLY leftovers -----------------------------------------------------
 
     def _invalid_indexes(self, conn: psycopg.Connection[Any]) -> dict[int, str]:
-        """Invalid indexes of the database, but those another session is building right now (a tenant
-        next door, the application): invalid until their build ends, and never ours to drop."""
-        building = sql.SQL(
-            " AND i.indexrelid NOT IN (SELECT index_relid FROM pg_catalog.pg_stat_progress_create_index"
-            " WHERE pid <> pg_catalog.pg_backend_pid())"
-            if conn.info.server_version >= 120000
-            else ""
-        )
+        """Invalid indexes of the database, but those another session is building (a tenant next door, the
+        application): invalid until their build ends, and never ours to blame or drop.
+
+        Read three times, in this order: invalid indexes, the builds in progress, invalid indexes again.
+        A build reports its index before the index is committed and stops reporting only after it is
+        marked valid, so an index invalid in both reads and not reported in between is not being built.
+        """
+        first = self._invalid_now(conn)
+        if not first or conn.info.server_version < 120000:
+            return first
+        building = {
+            int(r[0])
+            for r in conn.execute(
+                "SELECT index_relid::bigint FROM pg_catalog.pg_stat_progress_create_index"
+                " WHERE pid <> pg_catalog.pg_backend_pid()"
+            ).fetchall()
+        }
+        again = self._invalid_now(conn)
+        return {oid: name for oid, name in first.items() if oid in again and oid not in building}
+
+    def _invalid_now(self, conn: psycopg.Connection[Any]) -> dict[int, str]:
         rows = conn.execute(
-            sql.SQL(
-                "SELECT i.indexrelid::bigint, pg_catalog.format('%I.%I', n.nspname, c.relname)"
-                " FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid"
-                " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-                " WHERE NOT i.indisvalid AND c.relkind = 'i'"
-                " AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast'){}"
-            ).format(building)
+            "SELECT i.indexrelid::bigint, pg_catalog.format('%I.%I', n.nspname, c.relname)"
+            " FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid"
+            " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+            " WHERE NOT i.indisvalid AND c.relkind = 'i'"
+            " AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')"
         ).fetchall()
         return {int(r[0]): str(r[1]) for r in rows}
 
