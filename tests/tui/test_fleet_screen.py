@@ -9,8 +9,9 @@ from textual.widgets import DataTable, Static
 
 from migwiz.engine.fleet.rollout import FleetControl
 from migwiz.engine.fleet.state import StateFile
+from migwiz.engine.fleet.targets import Target
 from migwiz.tui.fleet_app import FleetApp
-from migwiz.tui.screens.fleet import FleetScreen
+from migwiz.tui.screens.fleet import FleetScreen, TargetLocksScreen
 from tests.tui.helpers import wait_until
 
 
@@ -31,7 +32,8 @@ async def test_hundreds_of_targets_read_at_80x24_with_failures_first(tmp_path: P
             error="boom" if i % 100 == 0 else None,
         )
     control = FleetControl()
-    app = FleetApp(path, control=control, poll_s=0.05)
+    unreachable = {"db200": Target("db200", "host=127.0.0.1 port=1 dbname=x connect_timeout=2")}
+    app = FleetApp(path, control=control, targets=lambda: unreachable, poll_s=0.05)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert isinstance(screen, FleetScreen)
@@ -42,6 +44,15 @@ async def test_hundreds_of_targets_read_at_80x24_with_failures_first(tmp_path: P
         assert "297 done, 3 failed" in head and "wave 1" in head
         state.write("target", target="db300", state="running")
         await wait_until(pilot, lambda: keys(table)[3:4] == ["db300"])  # running right after the failed
+        table.move_cursor(row=0)
+        await pilot.press("enter")  # the lock pane of the target under the cursor
+        await wait_until(pilot, lambda: isinstance(app.screen, TargetLocksScreen))
+        locks = app.screen
+        await wait_until(
+            pilot, lambda: "cannot connect" in str(locks.query_one("#fleet-head", Static).content)
+        )
+        await pilot.press("escape")
+        assert app.screen is screen
         await pilot.press("p")
         assert control.paused
         await pilot.press("p")

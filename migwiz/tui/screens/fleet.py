@@ -166,6 +166,11 @@ class FleetScreen(Screen[None]):
             return
         self.open_locks(key)
 
+    def on_data_table_row_selected(self, message: DataTable.RowSelected) -> None:
+        """Enter on a row (the table takes the key before the screen's binding)."""
+        if message.row_key.value is not None and self.targets is not None:
+            self.open_locks(str(message.row_key.value))
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="fleet-targets")
     def open_locks(self, name: str) -> None:
         """Find the target (listing queries run off the UI thread), then show its locks."""
