@@ -30,9 +30,9 @@ from pathlib import Path
 import psycopg
 from psycopg import sql
 
-from migwiz.engine.fleet.rollout import rollout
-from migwiz.engine.fleet.survey import fleet_status
-from migwiz.engine.fleet.targets import Target, load_fleet, quote_ident
+from migwiz.engine.commands import fleet_rollout as rollout
+from migwiz.engine.commands import fleet_status, load_fleet
+from migwiz.engine.fleet.targets import Target, quote_ident
 from migwiz.engine.run.runner import ExecutionPolicy
 from migwiz.engine.servers.local import LocalServer, available_binaries, start_server
 from migwiz.engine.sets import load_migration_set

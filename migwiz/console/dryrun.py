@@ -10,7 +10,8 @@ from rich.console import Console, Group, RenderableType
 from rich.live import Live
 from rich.text import Text
 
-from migwiz.engine.errors import MigwizError
+from migwiz.engine import humanize
+from migwiz.engine.errors import MigwizError, one_line
 from migwiz.engine.run.current import describe_current, our_progress
 from migwiz.engine.run.runner import Runner, RunReport
 from migwiz.engine.shadow.dryrun import DryRunReport, DryRunStatement
@@ -38,7 +39,7 @@ def render_dry_run(report: DryRunReport) -> RenderableType:
         where = f"{Path(s.path).name}:{s.line}"
         if s.outcome == "ok":
             head = Text("  ok    ", style="green")
-            head.append(f"{where}  {s.sql}  ({s.duration_ms or 0:.0f} ms)")
+            head.append(f"{where}  {s.sql}  ({humanize.duration((s.duration_ms or 0) / 1000)})")
         elif s.outcome == "failed":
             head = Text("  FAIL  ", style="bold red")
             head.append(f"{where}  {s.sql}")
@@ -94,7 +95,7 @@ def watch_run(
     try:
         monitor = Monitor(dsn, our_pids=ours)
     except MigwizError as exc:
-        console.print(f"watch: monitor unavailable ({exc.message}); running without it", markup=False)
+        console.print(f"watch: monitor unavailable ({one_line(exc)}); running without it", markup=False)
         return start(wrapped)
     stop = threading.Event()
     result: dict[str, RunReport] = {}

@@ -8,13 +8,13 @@ import time
 from pathlib import Path
 
 from migwiz.console import output
-from migwiz.engine.fleet.progress import Progress, StateTail
+from migwiz.engine.commands import FleetProgress, FleetStateTail
 
 
-def watch_state(path: Path, *, follow: bool, json_output: bool, poll_s: float = 0.5) -> Progress:
+def watch_state(path: Path, *, follow: bool, json_output: bool, poll_s: float = 0.5) -> FleetProgress:
     """Print the run's progress until it finishes (or once with `follow=False`); returns the last view."""
-    tail = StateTail(path)
-    progress = Progress()
+    tail = FleetStateTail(path)
+    progress = FleetProgress()
     last = ""
     while True:
         records = tail.read()

@@ -16,15 +16,22 @@ from pathlib import Path
 from typing import Literal
 
 from migwiz.engine import commands
-from migwiz.engine.adopt import ensure_adopted
-from migwiz.engine.backfill.progress import BackfillProgress
-from migwiz.engine.log.eventlog import Event, EventSink
-from migwiz.engine.observe import one_line
-from migwiz.engine.run.control import RunControl
-from migwiz.engine.run.runner import ExecutionPolicy, Runner, RunReport
-from migwiz.engine.run.waits_caused import longest_wait_caused as longest_wait_caused
-from migwiz.engine.servers.connect import connect, scrub
-from migwiz.engine.sets.model import Migration, MigrationSet, Script, Statement, Version
+from migwiz.engine.commands import longest_wait_caused as longest_wait_caused
+from migwiz.engine.errors import hint_line, one_line
+from migwiz.engine.types import (
+    BackfillProgress,
+    Event,
+    EventSink,
+    ExecutionPolicy,
+    Migration,
+    MigrationSet,
+    RunControl,
+    Runner,
+    RunReport,
+    Script,
+    Statement,
+    Version,
+)
 
 Direction = Literal["up", "down"]
 
@@ -99,8 +106,6 @@ def execute(
 
     Errors are returned in the summary, not raised; `control` is marked finished whatever happens.
     """
-    from migwiz.engine.errors import MigwizError
-
     started = datetime.now(UTC)
     holder: dict[str, Runner] = {}
 
@@ -111,8 +116,7 @@ def execute(
     def action(runner: Runner) -> RunReport:
         holder["runner"] = runner
         if direction == "up":  # as `migwiz up`: another tool's history, not adopted, would be applied again
-            with connect(dsn, autocommit=True, purpose="adopt check") as conn:
-                ensure_adopted(conn, schema)
+            commands.check_adopted(dsn, schema)
         todo = runner.plan_up(target) if direction == "up" else runner.plan_down(target, None)
         positions = {str(s.version): number for number, s in enumerate(todo, start=1)}
         runner.before_statement = _hook(on_statement, positions, len(todo))
@@ -129,10 +133,8 @@ def execute(
             log_file=log_file, sinks=sinks, control=control,
         )  # fmt: skip
         run_id, report = result.run_id, result.report
-    except MigwizError as exc:
-        error, hint = scrub(exc.message), scrub(exc.hint) if exc.hint else None
-    except Exception as exc:  # the database went away, a bug: shown, never raised into the UI
-        error = one_line(scrub(str(exc))) or type(exc).__name__
+    except Exception as exc:  # a MigwizError, the database went away, a bug: shown, never raised into the UI
+        error, hint = one_line(exc), hint_line(exc)
     finally:
         runner = holder.get("runner")
         if run_id is None and runner is not None:
@@ -163,7 +165,7 @@ def _hook(
         on_statement(
             CurrentStatement(
                 str(migration.version), migration.label, index, len(script.statements), stmt.line,
-                one_line(stmt.sql, 200), positions.get(str(migration.version), 0), count,
+                commands.query_line(stmt.sql, 200), positions.get(str(migration.version), 0), count,
             )
         )  # fmt: skip
 

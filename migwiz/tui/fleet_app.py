@@ -7,8 +7,8 @@ from pathlib import Path
 
 from textual.app import App
 
-from migwiz.engine.fleet.rollout import FleetControl
-from migwiz.engine.fleet.targets import Target
+from migwiz.engine.commands import FleetControl
+from migwiz.engine.types import Target
 from migwiz.tui.screens.fleet import FleetScreen
 
 

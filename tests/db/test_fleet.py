@@ -19,13 +19,12 @@ import psycopg
 import pytest
 from psycopg import sql
 
+from migwiz.engine import commands
+from migwiz.engine.commands import fleet_last_run as last_run
+from migwiz.engine.commands import fleet_rollout as rollout
+from migwiz.engine.commands import fleet_status, fleet_verify, load_fleet
 from migwiz.engine.fleet.adapter import run_target
-from migwiz.engine.fleet.checks import fleet_verify
-from migwiz.engine.fleet.gather import gather_events
-from migwiz.engine.fleet.rollout import rollout
-from migwiz.engine.fleet.state import last_run
-from migwiz.engine.fleet.survey import fleet_status
-from migwiz.engine.fleet.targets import Target, load_fleet, tenant_dsn
+from migwiz.engine.fleet.targets import Target, tenant_dsn
 from migwiz.engine.run.runner import ExecutionPolicy
 from migwiz.engine.servers.local import LocalServer
 from migwiz.engine.sets import load_migration_set
@@ -137,7 +136,7 @@ def test_up_reaches_listed_databases_and_tenant_schemas_with_one_fleet_run_id(
     assert dbs.execute(tenants_db, "SELECT to_regclass('public.users'), to_regclass('other.users')") == [
         (None, None)
     ]
-    gathered = {target for target, _ in gather_events(fleet.targets(), report.fleet_run)}
+    gathered = {target for target, _ in commands.fleet_events(fleet.targets(), report.fleet_run)}
     assert gathered == set(names)
     assert fleet_status(fleet.targets(), mset).in_step == 4
     again = rollout(fleet, mset, ExecutionPolicy())  # the run finished: a new one, with nothing to do

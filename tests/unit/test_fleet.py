@@ -9,7 +9,7 @@ from psycopg import conninfo
 
 from migwiz.engine.config import load_settings
 from migwiz.engine.errors import ConfigError, ConnectionFailed
-from migwiz.engine.fleet.progress import Progress, StateTail
+from migwiz.engine.fleet.progress import FleetProgress, FleetStateTail
 from migwiz.engine.fleet.state import StateFile, last_run
 from migwiz.engine.fleet.targets import Target, load_fleet, tenant_dsn
 from migwiz.engine.fleet.waves import plan_waves
@@ -83,8 +83,8 @@ def test_the_state_file_survives_a_line_cut_short_and_resumes_the_open_run(tmp_p
         None,
         {"a": "done", "b": "running"},
     )
-    tail = StateTail(path)
-    progress = Progress()
+    tail = FleetStateTail(path)
+    progress = FleetProgress()
     for record in tail.read():
         progress.add(record)
     assert progress.counts() == {"done": 1, "running": 1} and progress.named("running") == ["b"]

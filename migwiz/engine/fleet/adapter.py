@@ -14,8 +14,8 @@ from typing import Any
 
 import psycopg
 
-from migwiz.engine import commands
 from migwiz.engine.errors import MigwizError
+from migwiz.engine.fleet.door import door
 from migwiz.engine.fleet.targets import Target
 from migwiz.engine.log.eventlog import RUN_TAGS, Event
 from migwiz.engine.run.control import RunControl
@@ -66,7 +66,7 @@ class LockWaits:
 
 def pending_count(target: Target, mset: MigrationSet) -> int:
     """Migrations of the set not applied at the target (its history is the truth); failed ones count."""
-    statuses = commands.status(target.dsn, mset, schema=target.schema).statuses
+    statuses = door().status(target.dsn, mset, schema=target.schema, foreign=False).statuses
     return sum(1 for s in statuses if s.state != "applied")
 
 
@@ -92,7 +92,7 @@ def run_target(
         sinks.append(_Callback(on_event))
     token = RUN_TAGS.set({"fleet_run": fleet_run, "fleet_target": target.name})
     try:
-        run = commands.up if command == "up" else commands.down
+        run = door().up if command == "up" else door().down
         extra: dict[str, Any] = {"steps": steps} if command == "down" else {}
         result = run(target.dsn, mset, to=to, schema=target.schema, policy=policy, sinks=sinks,
                      wait_ms=wait_ms, control=control, log_file=log_file, **extra)  # fmt: skip

@@ -11,9 +11,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from migwiz.engine import commands
+from migwiz.engine.fleet.door import door
 from migwiz.engine.fleet.survey import survey
 from migwiz.engine.fleet.targets import Target
+from migwiz.engine.plan import PlanReport
 from migwiz.engine.plan.model import VERDICTS, Verdict
 from migwiz.engine.run.runner import ExecutionPolicy
 from migwiz.engine.servers.connect import dsn_params
@@ -35,7 +36,7 @@ class FleetPlan:
     unreadable: list[tuple[str, str]] = field(default_factory=list)
     pending: int = 0
 
-    def add(self, target: str, report: commands.PlanReport) -> None:
+    def add(self, target: str, report: PlanReport) -> None:
         """Count one target's plan."""
         self.targets += 1
         verdict = report.verdict
@@ -63,7 +64,7 @@ def fleet_plan(
 ) -> FleetPlan:
     """The impact plan of every target's pending migrations (read-only), summed up."""
     result = FleetPlan()
-    look = lambda t: commands.plan(t.dsn, mset, schema=t.schema, policy=policy)  # noqa: E731
+    look = lambda t: door().plan(t.dsn, mset, schema=t.schema, policy=policy)  # noqa: E731
     for looked in survey(targets, look, concurrency=concurrency):
         if looked.value is None:
             result.targets += 1
@@ -107,7 +108,7 @@ def one_per_database(targets: Iterable[Target]) -> Iterator[Target]:
 def fleet_verify(targets: Iterable[Target], mset: MigrationSet, *, concurrency: int = 4) -> FleetVerify:
     """`migwiz verify`'s catalog checks (no shadow replay) once per database of the fleet."""
     result = FleetVerify()
-    look = lambda t: commands.verify(t.dsn, mset, schema=t.schema, skip_drift=True)  # noqa: E731
+    look = lambda t: door().verify(door().project(t.dsn, mset, schema=t.schema), skip_drift=True)  # noqa: E731
     for looked in survey(one_per_database(targets), look, concurrency=concurrency):
         result.databases += 1
         if looked.value is None:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from migwiz.engine import commands
+from migwiz.engine.fleet.door import door
 from migwiz.engine.fleet.survey import survey
 from migwiz.engine.fleet.targets import Target
 from migwiz.engine.schema.diff import diff_schemas
@@ -161,7 +161,7 @@ def history_off_set(
 ) -> None:
     """Add the targets whose history disagrees with the set's files (edited, missing, failed)."""
     for looked in survey(
-        targets, lambda t: commands.status(t.dsn, mset, schema=t.schema), concurrency=concurrency
+        targets, lambda t: door().status(t.dsn, mset, schema=t.schema, foreign=False), concurrency=concurrency
     ):
         if looked.value is None:
             continue

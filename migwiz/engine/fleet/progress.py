@@ -9,7 +9,7 @@ from typing import Any
 
 
 @dataclass
-class Progress:
+class FleetProgress:
     """Counts and the targets worth naming (running, failed) of one fleet run, updated record by record."""
 
     fleet_run: str | None = None
@@ -67,7 +67,7 @@ class Progress:
         return f"fleet run {run} {self.command} · {self.wave or 'planning'} · {counts}{end}"
 
 
-class StateTail:
+class FleetStateTail:
     """Reads the records appended to a state file since the last read (a partial last line waits)."""
 
     def __init__(self, path: Path) -> None:

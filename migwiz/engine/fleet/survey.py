@@ -14,8 +14,8 @@ from typing import Any, Generic, TypeVar
 
 import psycopg
 
-from migwiz.engine import commands
 from migwiz.engine.errors import MigwizError
+from migwiz.engine.fleet.door import door
 from migwiz.engine.fleet.targets import Target
 from migwiz.engine.servers.connect import scrub
 from migwiz.engine.sets.model import MigrationSet
@@ -68,7 +68,7 @@ class StatusMatrix:
     targets: int = 0
     keep: int = 50
 
-    def add(self, looked: Looked[Target, commands.StatusResult]) -> None:
+    def add(self, looked: Looked[Target, Any]) -> None:
         """Count one target's status."""
         self.targets += 1
         if looked.value is None:
@@ -98,7 +98,7 @@ def fleet_status(targets: Iterable[Target], mset: MigrationSet, *, concurrency: 
     """Where every target stands against the set (read-only)."""
     matrix = StatusMatrix([str(m.version) for m in mset.migrations])
     for looked in survey(
-        targets, lambda t: commands.status(t.dsn, mset, schema=t.schema), concurrency=concurrency
+        targets, lambda t: door().status(t.dsn, mset, schema=t.schema, foreign=False), concurrency=concurrency
     ):
         matrix.add(looked)
     return matrix

@@ -20,21 +20,15 @@ from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
 from migwiz.engine import commands
-from migwiz.engine.analysis import LintReport
-from migwiz.engine.analysis.risk import error_findings
-from migwiz.engine.backfill.progress import BackfillProgress
+from migwiz.engine.commands import Monitor, append_event, error_findings, os_identity
 from migwiz.engine.durations import parse_duration
-from migwiz.engine.history.state import os_identity
-from migwiz.engine.log.eventlog import Level, append_event
-from migwiz.engine.observe import Monitor, Snapshot
-from migwiz.engine.run.control import RunControl
-from migwiz.engine.servers.connect import scrub
-from migwiz.engine.sets.model import Migration
+from migwiz.engine.errors import one_line
+from migwiz.engine.types import BackfillProgress, Level, LintReport, Migration, RunControl, Snapshot
 from migwiz.tui import backend, execution
 from migwiz.tui.execution import CallbackSink, RunSummary
 from migwiz.tui.messages import (
+    BackfillControlled,
     BackfillProgressed,
-    Loaded,
     LogEvent,
     MonitorFailed,
     MonitorSample,
@@ -176,7 +170,7 @@ class ExecuteScreen(WizardScreen):
             mset = backend.migration_set(settings)
         except Exception as exc:
             control.finish()
-            self.post_message(RunFinished(_failed_summary(self.direction, scrub(str(exc)))))
+            self.post_message(RunFinished(_failed_summary(self.direction, one_line(exc))))
             return
         data = self.wizard.data
         down = self.direction == "down"
@@ -210,9 +204,7 @@ class ExecuteScreen(WizardScreen):
                         )
                     self.post_message(MonitorSample(monitor.sample()))
                 except Exception as exc:
-                    self.post_message(
-                        MonitorFailed(scrub(str(exc)).splitlines()[0] if str(exc) else type(exc).__name__)
-                    )
+                    self.post_message(MonitorFailed(one_line(exc)))
                 if control is not None and control.done.is_set():
                     break
                 self._wake.wait(ctx.poll_interval_s)
@@ -232,6 +224,7 @@ class ExecuteScreen(WizardScreen):
         with self.app.batch_update():
             self.query_one(LockPane).show(snapshot)
             self.query_one(ProgressPane).show_snapshot(snapshot)
+            self.query_one(ProgressPane).border_subtitle = snapshot.replicas_text
 
     def on_screen_resume(self) -> None:
         if self.held is not None:
@@ -275,13 +268,13 @@ class ExecuteScreen(WizardScreen):
             commands.control_backfill(ctx.dsn, ctx.settings.schema, backfill_id, paused=pause)
             return "paused" if pause else "resumed"
 
-        self.deliver("backfill-control", write)
+        self.deliver("backfill-control", write, BackfillControlled)
 
-    def loaded(self, message: Loaded) -> None:
-        if message.step == "backfill-control":
-            self.set_status(
-                f"backfill {message.result}: p to {'resume' if message.result == 'paused' else 'pause'}"
-            )
+    def on_backfill_controlled(self, message: BackfillControlled) -> None:
+        self.succeeded("backfill-control")
+        self.set_status(
+            f"backfill {message.state}: p to {'resume' if message.state == 'paused' else 'pause'}"
+        )
 
     def on_run_finished(self, message: RunFinished) -> None:
         summary = replace(
@@ -400,7 +393,7 @@ class ExecuteScreen(WizardScreen):
             try:
                 return None if parse_duration(value) > 0 else "must be more than 0"
             except ValueError as exc:
-                return str(exc)
+                return one_line(exc)
 
         def chosen(value: str | None) -> None:
             if value is None:
@@ -441,7 +434,7 @@ class ExecuteScreen(WizardScreen):
 def _failed_summary(direction: execution.Direction, error: str) -> RunSummary:
     from datetime import UTC, datetime
 
-    from migwiz.engine.run.runner import RunReport
+    from migwiz.engine.types import RunReport
 
     now = datetime.now(UTC)
     return RunSummary(None, direction, RunReport(direction), now, now, error=error)

@@ -23,11 +23,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 from textual.worker import get_current_worker
 
-from migwiz.engine.fleet.progress import Progress, StateTail
-from migwiz.engine.fleet.rollout import FleetControl
-from migwiz.engine.fleet.targets import Target
-from migwiz.engine.observe import Monitor, Snapshot
-from migwiz.engine.servers.connect import scrub
+from migwiz.engine.commands import FleetControl, FleetProgress, FleetStateTail, Monitor, scrub
+from migwiz.engine.types import Snapshot, Target
 from migwiz.tui.widgets.keyed_table import selected_key, sync_rows
 from migwiz.tui.widgets.lock_pane import LockPane
 
@@ -59,7 +56,7 @@ class FleetProgressed(Message):
         return isinstance(message, FleetProgressed)
 
 
-def fleet_view(progress: Progress, limit: int = ROWS_SHOWN) -> FleetView:
+def fleet_view(progress: FleetProgress, limit: int = ROWS_SHOWN) -> FleetView:
     """The rows worth a line: failed first, then running, then the rest, newest last; `limit` of them."""
     ranked = sorted(enumerate(progress.states.items()), key=lambda p: (ORDER.get(p[1][1], 4), -p[0]))
     rows = {name: (state, name, progress.errors.get(name, "")) for _, (name, state) in ranked[:limit]}
@@ -113,8 +110,8 @@ class FleetScreen(Screen[None]):
     def follow(self) -> None:
         """The screen's loop: new state-file records → a view → post → sleep."""
         worker = get_current_worker()
-        tail = StateTail(self.state_file)
-        progress = Progress()
+        tail = FleetStateTail(self.state_file)
+        progress = FleetProgress()
         while not worker.is_cancelled:
             records = tail.read()
             for record in records:

@@ -11,8 +11,7 @@ from textual.reactive import reactive
 from textual.widgets import ProgressBar, Static
 
 from migwiz.engine import humanize
-from migwiz.engine.backfill.progress import BackfillProgress
-from migwiz.engine.observe import Progress, Snapshot
+from migwiz.engine.types import BackfillProgress, Progress, Snapshot
 from migwiz.tui.execution import CurrentStatement, Rate
 
 

@@ -13,15 +13,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from migwiz.cli import ExecutionFlags, _execution_options, _policy, cli
+from migwiz.cli.common import ExecutionFlags, common_options, execution_options, policy
 from migwiz.cli_params import version_flag
 from migwiz.console.failures import fail as _fail
 from migwiz.engine.errors import MigwizError
 
 if TYPE_CHECKING:
-    from migwiz.cli import Context
-    from migwiz.engine.fleet.rollout import FleetEvent
-    from migwiz.engine.fleet.targets import Fleet
+    from migwiz.cli.common import Context
+    from migwiz.engine.types import Fleet, FleetEvent
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -30,7 +29,7 @@ class FleetContext:
     """What every fleet command shares: the fleet file, the set, the settings, output mode."""
 
     def __init__(self, ctx: Context, fleet_path: Path | None) -> None:
-        from migwiz.engine.fleet.targets import load_fleet
+        from migwiz.engine.commands import load_fleet
 
         self.ctx = ctx
         self.json = ctx.json
@@ -42,7 +41,6 @@ class FleetContext:
 
 def fleet_options(func: F) -> F:
     """--fleet, and the shared options (--dir, --schema, --json, ...) with one-line errors."""
-    from migwiz.cli import common_options
 
     @click.option(
         "--fleet", "fleet_path", type=click.Path(path_type=Path), help="Fleet file (default: found)."
@@ -57,7 +55,7 @@ def fleet_options(func: F) -> F:
     return common_options(wrapper)  # type: ignore[return-value]
 
 
-@cli.group("fleet")
+@click.group("fleet")
 def fleet() -> None:
     """Roll one migration set out across many databases and tenant schemas, in waves."""
 
@@ -87,7 +85,7 @@ def targets_command(fc: FleetContext) -> None:
 def status_command(fc: FleetContext, concurrency: int | None) -> None:
     """Matrix of targets x versions: per version the targets in each state. Exit 1 unless all in step."""
     from migwiz.console import output
-    from migwiz.engine.fleet.survey import fleet_status
+    from migwiz.engine.commands import fleet_status
 
     mset = fc.ctx.migration_set()
     matrix = fleet_status(fc.fleet.targets(), mset, concurrency=concurrency or fc.fleet.concurrency)
@@ -122,10 +120,10 @@ def status_command(fc: FleetContext, concurrency: int | None) -> None:
 def plan_command(fc: FleetContext, concurrency: int | None) -> None:
     """Plan the pending migrations at every target: the worst verdict, and where. Exit 1 unless all safe."""
     from migwiz.console import output
-    from migwiz.engine.fleet.checks import fleet_plan
+    from migwiz.engine.commands import fleet_plan
 
-    policy = _policy(fc.ctx, ExecutionFlags.timeouts_only(None, None))
-    result = fleet_plan(fc.fleet.targets(), fc.ctx.migration_set(), policy,
+    run_policy = policy(fc.ctx, ExecutionFlags.timeouts_only(None, None))
+    result = fleet_plan(fc.fleet.targets(), fc.ctx.migration_set(), run_policy,
                         concurrency=concurrency or fc.fleet.concurrency)  # fmt: skip
     if fc.json:
         output.emit_json(result.to_json())
@@ -152,7 +150,7 @@ def plan_command(fc: FleetContext, concurrency: int | None) -> None:
 def drift_command(fc: FleetContext, concurrency: int | None) -> None:
     """Which targets diverge from the set (history) and from each other (schema). Exit 1 on any."""
     from migwiz.console import output
-    from migwiz.engine.fleet.drift import fleet_drift
+    from migwiz.engine.commands import fleet_drift
 
     result = fleet_drift(
         fc.fleet.targets, fc.ctx.migration_set(), concurrency=concurrency or fc.fleet.concurrency
@@ -184,7 +182,7 @@ def drift_command(fc: FleetContext, concurrency: int | None) -> None:
 def verify_command(fc: FleetContext, concurrency: int | None) -> None:
     """`verify`'s catalog checks once per database of the fleet (no shadow replay). Exit 1 on a failure."""
     from migwiz.console import output
-    from migwiz.engine.fleet.checks import fleet_verify
+    from migwiz.engine.commands import fleet_verify
 
     result = fleet_verify(fc.fleet.targets(), fc.ctx.migration_set(),
                           concurrency=concurrency or fc.fleet.concurrency)  # fmt: skip
@@ -219,10 +217,10 @@ def ci_command(
     """The set against every target's drift and plan, one summary. Exit 0, 1 a gate failed, 2 unreadable."""
     from migwiz.console import output
     from migwiz.console.failures import write_scrubbed
-    from migwiz.engine.fleet.ci import fleet_ci
+    from migwiz.engine.commands import fleet_ci
 
-    policy = _policy(fc.ctx, ExecutionFlags.timeouts_only(None, None))
-    result = fleet_ci(fc.fleet.targets, fc.ctx.migration_set(), policy, fail_on=plan_fail_on,
+    run_policy = policy(fc.ctx, ExecutionFlags.timeouts_only(None, None))
+    result = fleet_ci(fc.fleet.targets, fc.ctx.migration_set(), run_policy, fail_on=plan_fail_on,
                       concurrency=concurrency or fc.fleet.concurrency)  # fmt: skip
     markdown = result.markdown()
     if summary_file:
@@ -257,7 +255,7 @@ def _rollout_options(func: F) -> F:
 @click.option("--allow-irreversible", is_flag=True, help="Apply migrations that have no down script.")
 @_rollout_options
 @fleet_options
-@_execution_options
+@execution_options
 def up_command(
     fc: FleetContext,
     flags: ExecutionFlags,
@@ -273,10 +271,10 @@ def up_command(
     Killed or stopped, the next `fleet up` resumes the same fleet run.
     """
     fc.flags = flags
-    policy = _policy(fc.ctx, flags, allow_irreversible=allow_irreversible)
+    run_policy = policy(fc.ctx, flags, allow_irreversible=allow_irreversible)
     mset = fc.ctx.migration_set()
     _rollout(
-        fc, "up", policy, mset, to=mset.version(to) if to else None, concurrency=concurrency, new=new_run
+        fc, "up", run_policy, mset, to=mset.version(to) if to else None, concurrency=concurrency, new=new_run
     )
 
 
@@ -287,7 +285,7 @@ def up_command(
 )
 @_rollout_options
 @fleet_options
-@_execution_options
+@execution_options
 def down_command(
     fc: FleetContext,
     flags: ExecutionFlags,
@@ -298,18 +296,18 @@ def down_command(
 ) -> None:
     """Revert on every target in waves (canaries first); a target already reverted in this run is skipped."""
     fc.flags = flags
-    policy = _policy(fc.ctx, flags)
+    run_policy = policy(fc.ctx, flags)
     mset = fc.ctx.migration_set()
-    _rollout(fc, "down", policy, mset, to=mset.version(to) if to else None, steps=steps,
+    _rollout(fc, "down", run_policy, mset, to=mset.version(to) if to else None, steps=steps,
              concurrency=concurrency, new=new_run)  # fmt: skip
 
 
-def _rollout(fc: FleetContext, command: str, policy: Any, mset: Any, *, new: bool, **kwargs: Any) -> None:
+def _rollout(fc: FleetContext, command: str, run_policy: Any, mset: Any, *, new: bool, **kwargs: Any) -> None:
     import signal
 
-    from migwiz.cli import parse_duration_flag
+    from migwiz.cli.common import parse_duration_flag
     from migwiz.console import output
-    from migwiz.engine.fleet.rollout import FleetControl, rollout
+    from migwiz.engine.commands import FleetControl, fleet_rollout
 
     control = FleetControl()
     wait_ms = parse_duration_flag(fc.flags.wait, "--wait") if fc.flags and fc.flags.wait else 0
@@ -321,8 +319,9 @@ def _rollout(fc: FleetContext, command: str, policy: Any, mset: Any, *, new: boo
     try:
 
         def run() -> Any:
-            return rollout(fc.fleet, mset, policy, command=command, control=control, observers=observers,
-                           new_run=new, wait_ms=wait_ms, log_file=fc.settings.log_file, **kwargs)  # fmt: skip
+            return fleet_rollout(fc.fleet, mset, run_policy, command=command, control=control,
+                                 observers=observers, new_run=new, wait_ms=wait_ms,
+                                 log_file=fc.settings.log_file, **kwargs)  # fmt: skip
 
         report = _with_screen(fc, control, run) if fc.wizard else run()
     finally:
@@ -414,12 +413,11 @@ def watch_command(fc: FleetContext, follow: bool) -> None:
 def log_command(fc: FleetContext, fleet_run: str, limit: int) -> None:
     """Every event of one fleet run (an id prefix is enough), gathered from each target's central log."""
     from migwiz.console import output
-    from migwiz.engine.fleet.gather import gather_events
-    from migwiz.engine.fleet.state import last_run
+    from migwiz.engine.commands import fleet_events, fleet_last_run
 
-    record = last_run(fc.fleet.state_file, fleet_run)
+    record = fleet_last_run(fc.fleet.state_file, fleet_run)
     full = record.fleet_run if record else fleet_run
-    rows = list(gather_events(fc.fleet.targets(), full, limit=limit, concurrency=fc.fleet.concurrency))
+    rows = list(fleet_events(fc.fleet.targets(), full, limit=limit, concurrency=fc.fleet.concurrency))
     if fc.json:
         output.emit_json({"fleet_run": full, "events": [{"target": t, **e.to_json()} for t, e in rows]})
         return
