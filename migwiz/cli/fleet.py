@@ -412,13 +412,20 @@ def watch_command(fc: FleetContext, follow: bool) -> None:
 @fleet_options
 def log_command(fc: FleetContext, fleet_run: str, limit: int) -> None:
     """Every event of one fleet run (an id prefix is enough), gathered from each target's central log."""
-    from migwiz.console import output
-    from migwiz.engine.commands import fleet_events, fleet_last_run
+    print_fleet_log(fc.ctx, fc.fleet, fleet_run, limit=limit)
 
-    record = fleet_last_run(fc.fleet.state_file, fleet_run)
+
+def print_fleet_log(ctx: Context, fleet: Fleet | None, fleet_run: str, *, limit: int) -> None:
+    """`fleet log RUN` and `log --fleet-run RUN`: the fleet run's events, target by target (`fleet`: the
+    fleet file found from the working directory when None)."""
+    from migwiz.console import output
+    from migwiz.engine.commands import fleet_events, fleet_last_run, load_fleet
+
+    fleet = fleet or load_fleet(schema=ctx.settings.schema)
+    record = fleet_last_run(fleet.state_file, fleet_run)
     full = record.fleet_run if record else fleet_run
-    rows = list(fleet_events(fc.fleet.targets(), full, limit=limit, concurrency=fc.fleet.concurrency))
-    if fc.json:
+    rows = list(fleet_events(fleet.targets(), full, limit=limit, concurrency=fleet.concurrency))
+    if ctx.json:
         output.emit_json({"fleet_run": full, "events": [{"target": t, **e.to_json()} for t, e in rows]})
         return
     for target, event in rows:

@@ -292,7 +292,9 @@ def test_fleet_commands_read_every_target(dbs: Fleetdbs, tmp_path: Path) -> None
     assert "saas/tenant_b" in (tmp_path / "summary.md").read_text()
     fleet = load_fleet(path)
     assert fleet_verify(fleet.targets(), load_migration_set(folder)).databases == 2  # tenants' database once
-    log = run_cli("fleet", "log", report.fleet_run[:8], *common).json()
+    log = run_cli(
+        "log", "--fleet-run", report.fleet_run[:8], "--json", cwd=tmp_path
+    ).json()  # fleet.toml here
     assert {e["target"] for e in log["events"]} == {
         f"shop/{dbs.prefix}_db1",
         "saas/tenant_a",
