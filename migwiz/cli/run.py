@@ -228,23 +228,14 @@ def _run_migrations(
 
     try:
         if flags.watch and not ctx.json:
-            from migwiz.console.dryrun import watch_run
+            from migwiz.console.dryrun import watch_session
 
-            estimates = _estimates(ctx, policy) if command == "up" else {}
-            planned = action
-
-            def action(runner: Runner) -> RunReport:
-                runner.estimates = estimates
-                return planned(runner)
-
-            results: list[commands.MigrateResult] = []
-
-            def started(act: Callable[[Runner], RunReport]) -> RunReport:
-                results.append(start(act))
-                return results[-1].report
-
-            watch_run(output.stderr, ctx.dsn, started, action)
-            result = results[-1]
+            session = commands.start_run(
+                ctx.project, direction="up" if command == "up" else "down", command=command, action=action,
+                policy=policy, wait_ms=wait_ms, sinks=sinks, control=control,
+                estimates=_estimates(ctx, policy) if command == "up" else {},
+            )  # fmt: skip
+            result = watch_session(output.stderr, ctx.dsn, session)
         else:
             result = start(action)
     finally:

@@ -6,9 +6,10 @@ the older form, a DSN with the set and `schema=`, is still taken by the commands
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import psycopg
 
@@ -67,16 +68,22 @@ from migwiz.engine.project_commands import trace as trace
 from migwiz.engine.project_commands import verify as verify
 from migwiz.engine.recipes import new_recipe as new_recipe
 from migwiz.engine.rollback.prove import test_rollback as test_rollback
+from migwiz.engine.run.actions import down_action as down_action
+from migwiz.engine.run.actions import up_action as up_action
 from migwiz.engine.run.control import SIGNAL_REASONS as SIGNAL_REASONS
 from migwiz.engine.run.control import RunControl as RunControl
 from migwiz.engine.run.control import install_signal_stop as install_signal_stop
+from migwiz.engine.run.events import RunEvents, RunFinished
 from migwiz.engine.run.migration_lock import MigrationLock
+from migwiz.engine.run.outcome import LoggedSink, run_outcome, run_summary
 from migwiz.engine.run.phases import phase_exempt, phase_of
 from migwiz.engine.run.preflight import check_target, explain
 from migwiz.engine.run.repair import RepairChoice as RepairChoice
 from migwiz.engine.run.repair import RepairPlan, RepairResult
 from migwiz.engine.run.repair import repair as repair_history
 from migwiz.engine.run.runner import ExecutionPolicy, Runner, RunReport
+from migwiz.engine.run.session import MigrateResult as MigrateResult
+from migwiz.engine.run.session import RunSession as RunSession
 from migwiz.engine.run.session_limits import STATUS_STATEMENT_TIMEOUT_MS, limit_bookkeeping, own_tables_locked
 from migwiz.engine.run.waits_caused import InflictedWaitWatch
 from migwiz.engine.run.waits_caused import longest_wait_caused as longest_wait_caused
@@ -165,14 +172,6 @@ def status(
     return StatusResult(statuses, initialised, notices, other)
 
 
-@dataclass(frozen=True)
-class MigrateResult:
-    """`up` / `down`: the run's id and report."""
-
-    run_id: str
-    report: RunReport
-
-
 def preflight(dsn: str, schema: str, command: str, *, pruning: bool = False) -> None:
     """What `migrate` checks before it takes the lock: a writable target, the privileges migwiz needs (an
     error naming the missing grant), and for `up` no unadopted history of another tool."""
@@ -200,13 +199,16 @@ def migrate(
     syslog_address: str | None = None,
     retention_ms: int | None = None,
     control: RunControl | None = None,
+    events: RunEvents | None = None,
+    estimates: Mapping[tuple[str, int], float] | None = None,
 ) -> MigrateResult:
     """Take the migration lock, record a run in the central log, and run `action` (e.g. `up_action()`).
 
     The lock is released and the run finished whatever happens; a `MigwizError` raised by the action is
     logged, then raised again. `control` lets another thread (or `install_signal_stop`) stop the run at a
     safe point or change its lock_timeout; it is marked finished when this returns. The log file, syslog
-    and the log's retention are the project's settings unless given.
+    and the log's retention are the project's settings unless given. `events` receives the run's typed
+    events, its central log lines as `Logged`, and a `RunFinished` last (see `start_run`).
     """
     p = project_of(project, mset, schema)
     if action is None:
@@ -217,14 +219,18 @@ def migrate(
     retention_ms = retention_ms if retention_ms is not None else settings.log_retention_ms
     preflight(dsn, schema, command, pruning=retention_ms is not None)
     with MigrationLock(dsn, schema, wait_ms=wait_ms):
+        stream = events or RunEvents()
         run = Run(
-            dsn, schema, command, log_file=log_file, syslog_address=syslog_address, retention_ms=retention_ms
-        )
+            dsn, schema, command, log_file=log_file, syslog_address=syslog_address, retention_ms=retention_ms,
+            sinks=[LoggedSink(stream)],
+        )  # fmt: skip
         run.log.sinks.extend(sinks)
-        runner = Runner(dsn, mset, log=run.log, schema=schema, policy=policy, control=control)
+        runner = Runner(dsn, mset, log=run.log, schema=schema, policy=policy, control=control, events=stream)
+        runner.estimates = estimates or {}
         outcome = "failed"
         summary: dict[str, object] = {}
         note: str | None = None
+        error: str | None = None
         retries = StepCounter("retry")
         run.log.sinks.append(retries)
         impact = InflictedWaitWatch(dsn, lambda: {pid for pid in [runner.backend_pid] if pid})
@@ -234,10 +240,12 @@ def migrate(
             outcome = run_outcome(report)
             summary = run_summary(report)
         except UsageError as exc:
+            error = exc.message
             run.log.error("plan", exc.message, hint=exc.hint)
             raise
         except Exception as exc:
-            run.log.error("run", str(exc) or type(exc).__name__, hint=getattr(exc, "hint", None))
+            error = str(exc) or type(exc).__name__
+            run.log.error("run", error, hint=getattr(exc, "hint", None))
             raise
         finally:
             runner.close()
@@ -250,40 +258,55 @@ def migrate(
             run.finish(outcome, note=note, **summary)
             if control is not None:
                 control.finish()
+            longest = round(impact.longest_s * 1000)
+            stream.emit(
+                RunFinished(
+                    run.run_id,
+                    outcome,
+                    longest,
+                    retries.count,
+                    report.stopped if outcome == "stopped" else None,
+                    scrub(error) if error else None,
+                )
+            )
     return MigrateResult(run.run_id, report)
 
 
-def up_action(
-    to: Version | None = None, *, accepted_risks: Sequence[RiskyFinding] = (), forced: str | None = None
-) -> Callable[[Runner], RunReport]:
-    """What `migrate` runs for `up` (to and including `to`); `accepted_risks`, the `error` findings the
-    operator accepted (`forced` says how), are logged as a warning first."""
+def start_run(
+    project: Project | str,
+    mset: MigrationSet | None = None,
+    *,
+    direction: Literal["up", "down"] = "up",
+    to: Version | None = None,
+    steps: int | None = None,
+    command: str | None = None,
+    action: Callable[[Runner], RunReport] | None = None,
+    schema: str | None = None,
+    policy: ExecutionPolicy | None = None,
+    wait_ms: int = 0,
+    log_file: Path | None = None,
+    sinks: Sequence[EventSink] = (),
+    syslog_address: str | None = None,
+    retention_ms: int | None = None,
+    control: RunControl | None = None,
+    estimates: Mapping[tuple[str, int], float] | None = None,
+) -> RunSession:
+    """An `up` (to `to`) or `down` (to `to`, or `steps`) as a `RunSession`, not started yet: subscribe to
+    its events, then `start()` it (its own thread) or `run()` it (this thread). `action` replaces the
+    default `runner.up(to)` / `runner.down(to, steps)`; `estimates` (from `plan`) go into every
+    `StatementStarted`. The run goes through `migrate` (the migration lock, the central log)."""
 
-    def action(runner: Runner) -> RunReport:
-        if accepted_risks:
-            runner.log.warning(
-                "plan",
-                f"applying {len({f.version for f in accepted_risks})} migration(s) lint rates error: "
-                + "; ".join(f.describe() for f in accepted_risks),
-                findings=[f.describe() for f in accepted_risks],
-                forced=forced,
-            )
-        return runner.up(to)
+    def default(runner: Runner) -> RunReport:
+        return runner.up(to) if direction == "up" else runner.down(to, steps)
 
-    return action
+    def work(session: RunSession) -> MigrateResult:
+        return migrate(
+            project, mset, action or default, command=command or direction, schema=schema, policy=policy,
+            wait_ms=wait_ms, log_file=log_file, sinks=sinks, syslog_address=syslog_address,
+            retention_ms=retention_ms, control=session.control, events=session.events, estimates=estimates,
+        )  # fmt: skip
 
-
-def down_action(to: str | None = None, steps: int | None = None) -> Callable[[Runner], RunReport]:
-    """What `migrate` runs for `down`: revert every migration newer than version `to`, or `steps` of them
-    (default one), newest first."""
-    return lambda runner: runner.down(runner.mset.version(to) if to else None, steps)
-
-
-def run_outcome(report: RunReport) -> str:
-    """How a run ended: failed (a migration failed), stopped (at a safe point, work left) or success."""
-    if not report.ok:
-        return "failed"
-    return "stopped" if report.stopped else "success"
+    return RunSession(work, control=control)
 
 
 def left_standing(project: Project, report: RunReport) -> dict[str, Standing]:
@@ -297,15 +320,6 @@ def left_standing(project: Project, report: RunReport) -> dict[str, Standing]:
         str(s.version): s.standing
         for s in statuses
         if str(s.version) in left or s.standing.state in ("stopped", "failed", "running")
-    }
-
-
-def run_summary(report: RunReport) -> dict[str, object]:
-    """What a run did, for its row in `<schema>.runs`: migrations, durations, statements."""
-    return {
-        "direction": report.direction,
-        "migrations": [o.to_json() for o in report.outcomes],
-        "duration_ms": round(sum(o.duration_ms for o in report.outcomes), 1),
     }
 
 

@@ -12,6 +12,8 @@ from psycopg import conninfo
 from migwiz.engine.backfill.progress import LIVE_STATES, BackfillProgress, checkpoint_readings
 from migwiz.engine.history.state import state_exists
 from migwiz.engine.log.eventlog import Event, read_events
+from migwiz.engine.run.events import RunEvent
+from migwiz.engine.run.log_events import events_from_log
 from migwiz.engine.servers.connect import connect, dsn_params
 
 
@@ -72,6 +74,10 @@ class LogFollower:
         for event_id, _ in found:
             self._last_id = max(self._last_id, event_id)
         return [event for _, event in found]
+
+    def run_events(self, *, limit: int = 500) -> list[RunEvent]:
+        """`events` as the run's typed events, the same types a live run publishes (`Logged` lines first)."""
+        return [typed for event in self.events(limit=limit) for typed in events_from_log(event)]
 
     def backfills(self) -> list[BackfillProgress]:
         """The live backfills' checkpoints, and once more each one that stopped or finished since."""

@@ -128,7 +128,7 @@ class Project:
 
         from migwiz.engine.run.executor import RetryPolicy
         from migwiz.engine.run.guard import GuardPolicy
-        from migwiz.engine.run.runner import ExecutionPolicy, Resolve
+        from migwiz.engine.run.policy import ExecutionPolicy, Resolve
         from migwiz.engine.sets.model import Phase
 
         settings = self.settings

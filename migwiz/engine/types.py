@@ -17,9 +17,13 @@ from migwiz.engine.log.eventlog import Event, EventSink, Level
 from migwiz.engine.observe import LockWait, Progress, Snapshot
 from migwiz.engine.plan import PlanReport
 from migwiz.engine.project import Project
+from migwiz.engine.run import events as run_events
 from migwiz.engine.run.control import RunControl
+from migwiz.engine.run.current import CurrentStatement
+from migwiz.engine.run.events import Logged, RunEvent, RunFinished, StatementStarted
 from migwiz.engine.run.repair import RepairPlan
 from migwiz.engine.run.runner import ExecutionPolicy, Runner, RunReport
+from migwiz.engine.run.session import MigrateResult, RunSession
 from migwiz.engine.servers.target import TargetInfo
 from migwiz.engine.sets.model import Migration, MigrationSet, Script, Statement, Version
 from migwiz.engine.shadow.dryrun import DryRunReport, DryRunStatement
@@ -27,6 +31,7 @@ from migwiz.engine.shadow.dryrun import DryRunReport, DryRunStatement
 __all__ = [
     "BackfillProgress",
     "BackupReport",
+    "CurrentStatement",
     "DryRunReport",
     "DryRunStatement",
     "DumpProgress",
@@ -42,6 +47,8 @@ __all__ = [
     "Level",
     "LintReport",
     "LockWait",
+    "Logged",
+    "MigrateResult",
     "Migration",
     "MigrationSet",
     "MigrationStatus",
@@ -51,15 +58,20 @@ __all__ = [
     "RepairPlan",
     "RiskyFinding",
     "RunControl",
+    "RunEvent",
+    "RunFinished",
     "RunReport",
+    "RunSession",
     "Runner",
     "Script",
     "ScriptLint",
     "Settings",
     "Snapshot",
     "Statement",
+    "StatementStarted",
     "TableMode",
     "Target",
     "TargetInfo",
     "Version",
+    "run_events",
 ]

@@ -12,7 +12,8 @@ from textual.worker import get_current_worker
 
 from migwiz.engine.commands import LogFollower, Monitor
 from migwiz.engine.errors import one_line
-from migwiz.engine.types import Snapshot
+from migwiz.engine.types import Logged, Snapshot
+from migwiz.tui.execution import logged_event
 from migwiz.tui.messages import BackfillProgressed, LogEvent, MonitorFailed, MonitorSample
 from migwiz.tui.screens.base import WizardScreen
 from migwiz.tui.screens.execute import OURS_PREFIX
@@ -85,8 +86,11 @@ class WatchScreen(WizardScreen):
             while not worker.is_cancelled:
                 try:
                     if follower.ready():
-                        for event in follower.events(limit=40 if first else 500):
-                            self.post_message(LogEvent(event))
+                        for typed in follower.run_events(limit=40 if first else 500):
+                            if isinstance(
+                                typed, Logged
+                            ):  # the tail shows lines; backfills come from checkpoints
+                                self.post_message(LogEvent(logged_event(typed)))
                         first = False
                         for reading in follower.backfills():  # live ones, and each one once more as it ends
                             self.post_message(BackfillProgressed(reading))
