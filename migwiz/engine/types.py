@@ -9,6 +9,8 @@ from migwiz.engine.analysis.risk import RiskyFinding
 from migwiz.engine.backfill.progress import BackfillProgress
 from migwiz.engine.backup import BackupReport, DumpProgress, DumpResult, TableMode
 from migwiz.engine.config import Settings
+from migwiz.engine.fleet.rollout import FleetEvent, FleetReport
+from migwiz.engine.fleet.targets import Fleet, Target
 from migwiz.engine.history.state import HistoryRow
 from migwiz.engine.history.status import MigrationStatus
 from migwiz.engine.log.eventlog import Event, EventSink, Level
@@ -38,6 +40,9 @@ __all__ = [
     "EventSink",
     "ExecutionPolicy",
     "Finding",
+    "Fleet",
+    "FleetEvent",
+    "FleetReport",
     "HistoryRow",
     "Level",
     "LintReport",
@@ -65,6 +70,7 @@ __all__ = [
     "Statement",
     "StatementStarted",
     "TableMode",
+    "Target",
     "TargetInfo",
     "Version",
     "run_events",
