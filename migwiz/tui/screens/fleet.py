@@ -25,13 +25,13 @@ from textual.worker import get_current_worker
 
 from migwiz.engine.commands import FleetControl, FleetProgress, FleetStateTail, Monitor, scrub
 from migwiz.engine.types import Snapshot, Target
+from migwiz.present import TARGET_STYLES
 from migwiz.tui.widgets.keyed_table import selected_key, sync_rows
 from migwiz.tui.widgets.lock_pane import LockPane
 
 ROWS_SHOWN = 200
 """Targets listed at most (failed, then running, then the latest ended): the counts cover the rest."""
 ORDER = {"failed": 0, "running": 1, "stopped": 2, "done": 3}
-STYLES = {"failed": "bold red", "running": "cyan", "stopped": "yellow", "done": "green"}
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,10 @@ class FleetScreen(Screen[None]):
         with self.app.batch_update():
             self.query_one("#fleet-head", Static).update(message.view.line)
             self.query_one("#fleet-controls", Static).update(self._controls_text())
-            rows = {k: (Text(s, style=STYLES.get(s, "")), n, d) for k, (s, n, d) in message.view.rows.items()}
+            rows = {
+                k: (Text(s, style=TARGET_STYLES.get(s, "")), n, d)
+                for k, (s, n, d) in message.view.rows.items()
+            }
             sync_rows(self.query_one("#fleet-targets", DataTable), rows)
 
     def _controls_text(self) -> Text:
