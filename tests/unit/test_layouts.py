@@ -164,6 +164,32 @@ def test_native_ignores_names_golang_migrate_does_not_match(tmp_path: Path) -> N
     ]
 
 
+def test_native_refuses_a_migration_golang_migrate_would_run_that_is_not_sql(tmp_path: Path) -> None:
+    # golang-migrate's source.Regex takes any extension: `3_seed.up.psql` is migration 3 to it
+    write(tmp_path, {"1_a.up.sql": "", "2_b.up.SQL": "select 1;", "3_seed.up.psql": "", "4_c.up.sql": ""})
+    with pytest.raises(MigrationFileError) as info:
+        load_migration_set(tmp_path)
+    assert info.value.message == (
+        f"{tmp_path / '3_seed.up.psql'}: golang-migrate runs it as migration 3 (up) whatever its extension;"
+        " migwiz reads only .sql"
+    )
+    assert info.value.hint == "rename it 3_seed.up.sql if it is SQL, or move it out of the migrations folder"
+    (tmp_path / "3_seed.up.psql").rename(tmp_path / "3_seed.up.sql")
+    assert order(tmp_path) == ["1", "2", "3", "4"]  # `.SQL` is SQL to golang-migrate's postgres driver
+
+
+@pytest.mark.parametrize("copy", ["1_a.up.sql.bak", "1_a.up.sql~", "1_a.up.", "1_other.up.txt"])
+def test_native_refuses_a_second_file_for_one_version_as_golang_migrate_does(
+    tmp_path: Path, copy: str
+) -> None:
+    write(tmp_path, {"1_a.up.sql": "", "1_a.down.sql": "", copy: "", "2_b.down.json": "", "2_b.up.sql": ""})
+    message = load_error(tmp_path)
+    assert message == (
+        f"{tmp_path / copy}: golang-migrate reads it as migration 1 (up), like 1_a.up.sql, and refuses the"
+        " folder (duplicate migration)"
+    )
+
+
 def test_native_set_with_sqlx_no_transaction_says_how_to_honour_it(tmp_path: Path) -> None:
     write(tmp_path, {"1_a.up.sql": "-- no-transaction\nCREATE INDEX CONCURRENTLY i ON t (c);\n"})
     mset = load_migration_set(tmp_path)
