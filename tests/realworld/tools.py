@@ -113,6 +113,14 @@ def dbmate(root: Path) -> list[ToolMigration]:
     return found
 
 
+def dbmate_down(path: Path) -> str | None:
+    """The down section of a dbmate file, or None without a `-- migrate:down` line (dbmate 2 refuses the
+    file then: pkg/dbmate/migration.go `ErrParseMissingDown`)."""
+    text = _read(path)
+    down = _DBMATE_DOWN.search(text)
+    return text[down.end() :] if down else None
+
+
 _FLYWAY = re.compile(r"^V(?P<version>[^_].*?)__(?P<desc>.*)\.sql$")
 # Statement starts Flyway runs outside a transaction on PostgreSQL 12+ (PostgreSQLParser.java); a line
 # start stands for a statement start, which holds for the sets of this tier.

@@ -205,7 +205,7 @@ def test_native_set_with_sqlx_no_transaction_says_how_to_honour_it(tmp_path: Pat
 
 
 def test_dbmate_runs_files_in_name_order_and_keeps_versions_as_written(tmp_path: Path) -> None:
-    up = "-- migrate:up\nselect 1;\n"
+    up = "-- migrate:up\nselect 1;\n-- migrate:down\n"
     write(tmp_path, {"1_a.sql": up, "10_b.sql": up, "2_c.sql": up, "001_d.sql": up, "schema.sql": "x"})
     mset = load_migration_set(tmp_path)
     assert mset.layout == "dbmate"
@@ -215,6 +215,30 @@ def test_dbmate_runs_files_in_name_order_and_keeps_versions_as_written(tmp_path:
     # a history row finds its file's version, and with it the file-name order
     assert mset.version("10") < mset.version("1")
     assert mset.version("001") is mset.migrations[0].version
+
+
+def test_dbmate_file_without_down_section_has_no_down_script_and_says_so(tmp_path: Path) -> None:
+    # dbmate 2 refuses it (ErrParseMissingDown); an empty section is a down that does nothing
+    write(
+        tmp_path,
+        {"1_a.sql": "-- migrate:up\nselect 1;\n", "2_b.sql": "-- migrate:up\nselect 2;\n-- migrate:down\n"},
+    )
+    no_down, empty_down = load_migration_set(tmp_path).migrations
+    assert no_down.down is None
+    assert empty_down.down is not None and empty_down.down.statements == ()
+    assert load_migration_set(tmp_path).notices == (
+        f"{tmp_path / '1_a.sql'}: no -- migrate:down section: dbmate 2 refuses to apply or roll back this"
+        " file; migwiz reads it as a migration without a down script (`up` needs --allow-irreversible)",
+    )
+
+
+def test_dbmate_several_sections_in_one_file_are_refused_with_a_hint(tmp_path: Path) -> None:
+    text = "-- migrate:up\nselect 1;\n-- migrate:down\n-- migrate:up transaction:false\nselect 2;\n"
+    write(tmp_path, {"1_a.sql": text})
+    with pytest.raises(MigrationFileError) as info:
+        load_migration_set(tmp_path)
+    assert info.value.message == f"{tmp_path / '1_a.sql'}:4: second -- migrate:up (first at line 1)"
+    assert "split the file into one migration per section" in (info.value.hint or "")
 
 
 def test_dbmate_file_names_need_no_underscore(tmp_path: Path) -> None:
