@@ -892,20 +892,22 @@ def trace_command(ctx: Context, target: str, on_target: bool, down_script: bool,
     Never touches the target unless --on-target is given; there it runs in a transaction, rolled back.
     """
     from migwiz.console import output
-    from migwiz.console.trace_view import print_trace, resolve_script, trace_json
+    from migwiz.console.trace_view import print_trace, resolve_target, trace_json
     from migwiz.engine.analysis.trace import trace_on_scratch, trace_statements
+    from migwiz.engine.analysis.trace_set import pending_predecessors, trace_in_set
     from migwiz.engine.servers.connect import connect
     from migwiz.engine.sets.transactions import plan_transaction
 
-    script = resolve_script(
+    chosen = resolve_target(
         target, down_script, ctx.migration_set, configured=ctx.settings.migrations_dir,
         layout=ctx.settings.layout, stdin=sys.stdin.read,
     )  # fmt: skip
     timeout_s = parse_duration_flag(timeout, "--timeout") / 1000
     with connect(ctx.dsn, autocommit=True, purpose="trace") as conn:
         major = conn.info.server_version // 10000
-    plan = plan_transaction(script, major)  # the decision `up` makes: refusals, automatic mode, unwrapping
+    plan = plan_transaction(chosen.script, major)  # `up`'s decision: refusals, automatic mode, unwrapping
     script, in_transaction = plan.script, plan.in_transaction
+    replayed: list[str] = []
     if on_target:
         if not in_transaction:
             raise UsageError(
@@ -913,8 +915,26 @@ def trace_command(ctx: Context, target: str, on_target: bool, down_script: bool,
                 "target would apply it",
                 "trace it on a scratch copy (drop --on-target)",
             )
+        if chosen.mset is not None:
+            missing = pending_predecessors(
+                ctx.dsn, chosen.mset, chosen.index, down=chosen.down, schema=ctx.settings.schema
+            )
+            if missing is None or missing:
+                state = "is past it" if missing is None else f"lacks {len(missing)} of its predecessors"
+                output.stderr.print(
+                    f"notice: the target {state}: {script.path} may not meet the schema it meets in `up`"
+                    " (without --on-target its predecessors are replayed on a scratch copy)",
+                    markup=False, highlight=False, style="yellow",
+                )  # fmt: skip
         result = trace_statements(ctx.dsn, script.statements, in_transaction=True, timeout_s=timeout_s)
         where = "the target (rolled back)"
+    elif chosen.mset is not None:
+        result, context = trace_in_set(
+            ctx.dsn, chosen.mset, chosen.index, script, down=chosen.down, in_transaction=in_transaction,
+            schema=ctx.settings.schema, baseline=ctx.baseline(ctx.dsn, tolerant=True),
+            snapshots=ctx.settings.snapshots, timeout_s=timeout_s,
+        )  # fmt: skip
+        where, replayed = context.describe(), [m.label for m in context.replayed]
     else:
         result = trace_on_scratch(
             ctx.dsn, script.statements, in_transaction=in_transaction, timeout_s=timeout_s
@@ -922,10 +942,12 @@ def trace_command(ctx: Context, target: str, on_target: bool, down_script: bool,
         where = "a scratch copy"
     if ctx.json:
         output.emit_json(
-            trace_json(result, path=str(script.path), target=where, in_transaction=in_transaction)
+            trace_json(
+                result, path=str(script.path), target=where, in_transaction=in_transaction, replayed=replayed
+            )
         )
     else:
-        print_trace(result, output.stdout, path=str(script.path), target=where)
+        print_trace(result, output.stdout, path=str(script.path), target=where, replayed=replayed)
     failed = any(s.error and s.method != "skipped" for s in result.statements)
     sys.exit(1 if failed else 0)
 

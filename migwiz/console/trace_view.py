@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +27,14 @@ def _lock_json(lock: TracedLock) -> dict[str, Any]:
     }
 
 
-def trace_json(result: TraceResult, *, path: str, target: str, in_transaction: bool) -> dict[str, Any]:
-    """The `migwiz trace --json` document."""
+def trace_json(
+    result: TraceResult, *, path: str, target: str, in_transaction: bool, replayed: Sequence[str] = ()
+) -> dict[str, Any]:
+    """The `migwiz trace --json` document (`replayed`: the predecessors run first, in order)."""
     return {
         "path": path,
         "target": target,
+        "replayed": list(replayed),
         "server_version": result.server_version,
         "in_transaction": in_transaction,
         "statements": [
@@ -51,8 +55,13 @@ def trace_json(result: TraceResult, *, path: str, target: str, in_transaction: b
     }
 
 
-def print_trace(result: TraceResult, console: Console, *, path: str, target: str) -> None:
+def print_trace(
+    result: TraceResult, console: Console, *, path: str, target: str, replayed: Sequence[str] = ()
+) -> None:
     """One row per statement: line, SQL, locks it took (new relations dimmed), rewrites, time, error."""
+    if replayed:
+        shown = ", ".join(replayed[:3]) + (f" … {replayed[-1]}" if len(replayed) > 3 else "")
+        console.print(f"replayed first ({len(replayed)} predecessors, not measured): {shown}", markup=False)
     t = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
     for name in ("line", "statement", "locks taken", "rewrites", "time", "result"):
         t.add_column(name, overflow="fold")
@@ -87,6 +96,16 @@ def print_trace(result: TraceResult, console: Console, *, path: str, target: str
     )
 
 
+@dataclass(frozen=True)
+class TraceTarget:
+    """What `migwiz trace TARGET` means: the script, and its migration's place in a set (if it has one)."""
+
+    script: Script
+    mset: MigrationSet | None = None
+    index: int = -1
+    down: bool = False
+
+
 def resolve_script(
     target: str,
     down: bool,
@@ -96,29 +115,45 @@ def resolve_script(
     layout: str | None = None,
     stdin: Callable[[], str] | None = None,
 ) -> Script:
+    """The script `migwiz trace TARGET` means (see `resolve_target`)."""
+    return resolve_target(
+        target, down, migration_set, configured=configured, layout=layout, stdin=stdin
+    ).script
+
+
+def resolve_target(
+    target: str,
+    down: bool,
+    migration_set: Callable[[], MigrationSet],
+    *,
+    configured: Path | None = None,
+    layout: str | None = None,
+    stdin: Callable[[], str] | None = None,
+) -> TraceTarget:
     """The script `migwiz trace TARGET` means: `-` (stdin), a file of a set whatever its name (up or
     down, found as `lint` finds it), a file outside any set, or a version of the configured set."""
     if target == "-":
-        return loose_script(STDIN, stdin() if stdin is not None else None)
+        return TraceTarget(loose_script(STDIN, stdin() if stdin is not None else None))
     path = Path(target)
     if path.is_file():
         located = locate(path, configured=configured, layout=layout)
         migration = located.migration
-        if migration is None:
-            return loose_script(path)
+        if migration is None or located.mset is None:
+            return TraceTarget(loose_script(path))
         if not (down or located.is_down):
-            return migration.up
+            return TraceTarget(migration.up, located.mset, located.index)
         if migration.down is None:
             raise UsageError(f"{target}: migration {migration.label} has no down script", "drop --down")
-        return migration.down
+        return TraceTarget(migration.down, located.mset, located.index, down=True)
     chosen = migration_set()
     found = chosen.by_version().get(chosen.version(target))
     if found is None:
         raise UsageError(
             f"{target}: no such file, and no migration has that version", "check the path or version"
         )
+    index = chosen.migrations.index(found)
     if down:
         if found.down is None:
             raise UsageError(f"migration {target} has no down script", "trace its up script (drop --down)")
-        return found.down
-    return found.up
+        return TraceTarget(found.down, chosen, index, down=True)
+    return TraceTarget(found.up, chosen, index)

@@ -1,0 +1,130 @@
+"""`trace` of one migration of a set, run against the schema it would meet: its predecessors first.
+
+Which schema that is depends on the target:
+
+- the migration (for a down script: every migration after it) is not applied on the target: a scratch
+  copy of the target's schema, with the predecessors the target has not applied yet replayed on it first
+  (what `up` would do before reaching this migration);
+- the target is already past it: a shadow database built like `test-rollback`'s and `drift`'s, the
+  baseline then every predecessor in the set's order, taken from the snapshot cache when a previous run
+  left that state (`migwiz.engine.shadow.chain`).
+
+Predecessors run through the same Runner as `up` (directives, transactions, no-transaction mode); only the
+traced script is measured (`migwiz.engine.analysis.trace`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+
+from migwiz.engine.analysis.trace import TraceResult, trace_statements
+from migwiz.engine.errors import MigwizError
+from migwiz.engine.history.state import DEFAULT_SCHEMA, read_history
+from migwiz.engine.history.status import compute_status
+from migwiz.engine.log.eventlog import EventLog
+from migwiz.engine.servers.connect import connect, describe
+from migwiz.engine.sets.model import Migration, MigrationSet, Script
+from migwiz.engine.shadow.chain import ShadowChain
+from migwiz.engine.shadow.databases import Shadow, apply_baseline, replay, replay_hint
+from migwiz.engine.shadow.scratch import copy_schema, scratch_database
+from migwiz.engine.shadow.snapshots import SnapshotCache, root_key
+
+_PAST = frozenset({"applied", "checksum_mismatch", "failed"})
+"""States of a later migration that put the target past the traced point (a failed one ran part-way)."""
+
+
+@dataclass(frozen=True)
+class TraceContext:
+    """Where the traced script ran: `target` (a scratch copy of it) or `baseline` (a shadow built from the
+    baseline), and the predecessors replayed there first, in order."""
+
+    source: str
+    replayed: tuple[Migration, ...]
+
+    def describe(self) -> str:
+        """`a scratch copy`, `a scratch copy + 3 predecessors`, `a shadow (baseline + 12 predecessors)`."""
+        n = len(self.replayed)
+        count = f"{n} predecessor{'' if n == 1 else 's'}"
+        if self.source == "target":
+            return f"a scratch copy + {count}" if n else "a scratch copy"
+        return f"a shadow (baseline + {count})"
+
+
+def needed(mset: MigrationSet, index: int, *, down: bool) -> tuple[Sequence[Migration], Sequence[Migration]]:
+    """(what must be applied before the script runs, what must not be): the up of migration `index` meets
+    its predecessors; its down meets them and its own up."""
+    cut = index + 1 if down else index
+    return mset.migrations[:cut], mset.migrations[cut:]
+
+
+def pending_predecessors(
+    dsn: str, mset: MigrationSet, index: int, *, down: bool, schema: str = DEFAULT_SCHEMA
+) -> tuple[Migration, ...] | None:
+    """The predecessors the target at `dsn` has not applied, in order; None when the target is past the
+    traced point (a later migration is applied there)."""
+    with connect(dsn, autocommit=True, purpose="trace reader") as conn:
+        history = read_history(conn, schema)
+    states = {s.version: s.state for s in compute_status(mset, history)}
+    before, after = needed(mset, index, down=down)
+    if any(states.get(m.version) in _PAST for m in after):
+        return None
+    return tuple(m for m in before if states.get(m.version) not in ("applied", "checksum_mismatch"))
+
+
+def trace_in_set(
+    dsn: str,
+    mset: MigrationSet,
+    index: int,
+    script: Script,
+    *,
+    down: bool = False,
+    in_transaction: bool = True,
+    schema: str = DEFAULT_SCHEMA,
+    baseline: Sequence[Path] = (),
+    snapshots: bool = True,
+    timeout_s: float = 60.0,
+) -> tuple[TraceResult, TraceContext]:
+    """Trace `script` (the up, or with `down` the down, of `mset.migrations[index]`) on a database of
+    `dsn`'s server at the state it would meet: see the module docstring. Nothing runs on the target."""
+    log = EventLog()
+    missing = pending_predecessors(dsn, mset, index, down=down, schema=schema)
+    if missing is not None:
+        with scratch_database(dsn, prefix="migwiz_trace") as scratch:
+            copy_schema(dsn, scratch)
+            with connect(scratch, autocommit=True, purpose="trace") as conn:  # the Runner makes its own
+                conn.execute(
+                    psycopg.sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(psycopg.sql.Identifier(schema))
+                )
+            if missing:
+                replay(
+                    Shadow(scratch, describe(scratch), created=True), mset, list(missing), log, schema=schema
+                )
+            result = trace_statements(
+                scratch, script.statements, in_transaction=in_transaction, timeout_s=timeout_s
+            )
+        return result, TraceContext("target", missing)
+    before, _ = needed(mset, index, down=down)
+    subset = MigrationSet(mset.root, mset.layout, tuple(before))
+    chain = ShadowChain(
+        mset=subset, chain=tuple(before), setup=lambda target: apply_baseline(target, baseline),
+        root=root_key(schema, baseline), log=log, schema=schema, server_dsn=dsn,
+        cache=SnapshotCache(dsn) if snapshots else None, purpose="trace",
+    )  # fmt: skip
+    try:
+        failure = chain.to(len(before))
+        if failure is not None:
+            raise MigwizError(
+                f"replaying {failure.migration.label} before the traced migration failed: {failure.error}",
+                replay_hint(bool(baseline), failure.sqlstate),
+            )
+        chain.release()
+        result = trace_statements(
+            chain.dsn, script.statements, in_transaction=in_transaction, timeout_s=timeout_s
+        )
+    finally:
+        chain.close()
+    return result, TraceContext("baseline", tuple(before))
