@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -96,16 +95,6 @@ def print_trace(
     )
 
 
-@dataclass(frozen=True)
-class TraceTarget:
-    """What `migwiz trace TARGET` means: the script, and its migration's place in a set (if it has one)."""
-
-    script: Script
-    mset: MigrationSet | None = None
-    index: int = -1
-    down: bool = False
-
-
 def resolve_script(
     target: str,
     down: bool,
@@ -115,45 +104,29 @@ def resolve_script(
     layout: str | None = None,
     stdin: Callable[[], str] | None = None,
 ) -> Script:
-    """The script `migwiz trace TARGET` means (see `resolve_target`)."""
-    return resolve_target(
-        target, down, migration_set, configured=configured, layout=layout, stdin=stdin
-    ).script
-
-
-def resolve_target(
-    target: str,
-    down: bool,
-    migration_set: Callable[[], MigrationSet],
-    *,
-    configured: Path | None = None,
-    layout: str | None = None,
-    stdin: Callable[[], str] | None = None,
-) -> TraceTarget:
     """The script `migwiz trace TARGET` means: `-` (stdin), a file of a set whatever its name (up or
     down, found as `lint` finds it), a file outside any set, or a version of the configured set."""
     if target == "-":
-        return TraceTarget(loose_script(STDIN, stdin() if stdin is not None else None))
+        return loose_script(STDIN, stdin() if stdin is not None else None)
     path = Path(target)
     if path.is_file():
         located = locate(path, configured=configured, layout=layout)
         migration = located.migration
-        if migration is None or located.mset is None:
-            return TraceTarget(loose_script(path))
+        if migration is None:
+            return loose_script(path)
         if not (down or located.is_down):
-            return TraceTarget(migration.up, located.mset, located.index)
+            return migration.up
         if migration.down is None:
             raise UsageError(f"{target}: migration {migration.label} has no down script", "drop --down")
-        return TraceTarget(migration.down, located.mset, located.index, down=True)
+        return migration.down
     chosen = migration_set()
     found = chosen.by_version().get(chosen.version(target))
     if found is None:
         raise UsageError(
             f"{target}: no such file, and no migration has that version", "check the path or version"
         )
-    index = chosen.migrations.index(found)
     if down:
         if found.down is None:
             raise UsageError(f"migration {target} has no down script", "trace its up script (drop --down)")
-        return TraceTarget(found.down, chosen, index, down=True)
-    return TraceTarget(found.up, chosen, index)
+        return found.down
+    return found.up

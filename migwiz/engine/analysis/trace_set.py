@@ -15,14 +15,14 @@ traced script is measured (`migwiz.engine.analysis.trace`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
 
 from migwiz.engine.analysis.trace import TraceResult, trace_statements
-from migwiz.engine.errors import MigwizError
+from migwiz.engine.errors import MigwizError, UsageError
 from migwiz.engine.history.state import DEFAULT_SCHEMA, read_history
 from migwiz.engine.history.status import compute_status
 from migwiz.engine.log.eventlog import EventLog
@@ -128,3 +128,67 @@ def trace_in_set(
     finally:
         chain.close()
     return result, TraceContext("baseline", tuple(before))
+
+
+@dataclass(frozen=True)
+class TraceTarget:
+    """What `migwiz trace TARGET` means: the script, and its migration's place in a set (if it has one)."""
+
+    script: Script
+    mset: MigrationSet | None = None
+    index: int = -1
+    down: bool = False
+
+
+def resolve_target(
+    target: str,
+    down: bool,
+    migration_set: Callable[[], MigrationSet],
+    *,
+    configured: Path | None = None,
+    layout: str | None = None,
+    stdin: Callable[[], str] | None = None,
+) -> TraceTarget:
+    """The script `trace TARGET` means: `-` (stdin), a file of a set whatever its name (up or down, found
+    as `lint` finds it), a file outside any set, or a version of the configured set."""
+    from migwiz.engine.analysis.lintpaths import STDIN, locate, loose_script
+
+    if target == "-":
+        return TraceTarget(loose_script(STDIN, stdin() if stdin is not None else None))
+    path = Path(target)
+    if path.is_file():
+        located = locate(path, configured=configured, layout=layout)
+        migration = located.migration
+        if migration is None or located.mset is None:
+            return TraceTarget(loose_script(path))
+        if not (down or located.is_down):
+            return TraceTarget(migration.up, located.mset, located.index)
+        if migration.down is None:
+            raise UsageError(f"{target}: migration {migration.label} has no down script", "drop --down")
+        return TraceTarget(migration.down, located.mset, located.index, down=True)
+    chosen = migration_set()
+    found = chosen.by_version().get(chosen.version(target))
+    if found is None:
+        raise UsageError(
+            f"{target}: no such file, and no migration has that version", "check the path or version"
+        )
+    index = chosen.migrations.index(found)
+    if down:
+        if found.down is None:
+            raise UsageError(f"migration {target} has no down script", "trace its up script (drop --down)")
+        return TraceTarget(found.down, chosen, index, down=True)
+    return TraceTarget(found.up, chosen, index)
+
+
+def on_target_notice(dsn: str, chosen: TraceTarget, schema: str = DEFAULT_SCHEMA) -> str | None:
+    """Why a trace on the target itself may not meet the schema the script meets in `up` (None: it does)."""
+    if chosen.mset is None:
+        return None
+    missing = pending_predecessors(dsn, chosen.mset, chosen.index, down=chosen.down, schema=schema)
+    if missing is not None and not missing:
+        return None
+    state = "is past it" if missing is None else f"lacks {len(missing)} of its predecessors"
+    return (
+        f"the target {state}: {chosen.script.path} may not meet the schema it meets in `up`"
+        " (without --on-target its predecessors are replayed on a scratch copy)"
+    )
