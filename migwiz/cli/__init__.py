@@ -14,7 +14,7 @@ import sys
 import click
 
 from migwiz import __version__
-from migwiz.cli import adopt, backfill, backup, inspect, logs, run, shadow, wizard
+from migwiz.cli import adopt, backfill, backup, fleet, inspect, logs, run, shadow, wizard
 from migwiz.cli.adopt import ADOPT_TOOLS as ADOPT_TOOLS
 from migwiz.console.failures import JsonErrors, install_excepthooks
 
@@ -58,6 +58,7 @@ cli.add_command(shadow.dry_run_command)
 cli.add_command(backfill.backfill)
 cli.add_command(adopt.new_group)
 cli.add_command(wizard.demo)
+cli.add_command(fleet.fleet)
 
 
 def main() -> None:

@@ -124,12 +124,17 @@ def trace_command(ctx: Context, target: str, on_target: bool, down_script: bool,
         ctx.project, target, on_target=on_target, down=down_script, timeout_s=timeout_s, stdin=sys.stdin.read
     )
     result, path = traced.result, str(traced.path)
+    if traced.notice:
+        output.stderr.print(f"notice: {traced.notice}", markup=False, highlight=False, style="yellow")
     if ctx.json:
         output.emit_json(
-            trace_json(result, path=path, target=traced.where, in_transaction=traced.in_transaction)
-        )
+            trace_json(
+                result, path=path, target=traced.where, in_transaction=traced.in_transaction,
+                replayed=traced.replayed,
+            )
+        )  # fmt: skip
     else:
-        print_trace(result, output.stdout, path=path, target=traced.where)
+        print_trace(result, output.stdout, path=path, target=traced.where, replayed=traced.replayed)
     failed = any(s.error and s.method != "skipped" for s in result.statements)
     sys.exit(1 if failed else 0)
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 @click.option(
     "--follow", "-f", is_flag=True, help="Keep printing new events as they are written (Ctrl-C stops)."
 )
+@click.option("--fleet-run", help="A fleet run's events from every target of the fleet file (docs/fleet.md).")
 @common_options
 def log(
     ctx: Context,
@@ -33,10 +34,16 @@ def log(
     version: str | None,
     limit: int,
     follow: bool,
+    fleet_run: str | None,
 ) -> None:
     """The central log: runs, steps, lock waits and decisions stored in the database."""
     from migwiz.console.log_view import print_events
     from migwiz.engine import commands
+
+    if fleet_run:
+        from migwiz.cli.fleet import print_fleet_log
+
+        return print_fleet_log(ctx, None, fleet_run, limit=limit)
 
     since_ms = parse_age_flag(since, "--since") if since else None
     where = commands.LogFilter(run_id, since_ms, cast("Level | None", level), version)

@@ -23,6 +23,19 @@ from migwiz.engine.ci import junit_error as junit_error
 from migwiz.engine.config import Settings as Settings
 from migwiz.engine.config import load_settings as load_settings
 from migwiz.engine.errors import ConnectionFailed, MigwizError, UsageError, one_line
+from migwiz.engine.fleet import door as _fleet_door
+from migwiz.engine.fleet.checks import fleet_plan as fleet_plan
+from migwiz.engine.fleet.checks import fleet_verify as fleet_verify
+from migwiz.engine.fleet.ci import fleet_ci as fleet_ci
+from migwiz.engine.fleet.drift import fleet_drift as fleet_drift
+from migwiz.engine.fleet.gather import gather_events as _gather_events
+from migwiz.engine.fleet.progress import FleetProgress as FleetProgress
+from migwiz.engine.fleet.progress import FleetStateTail as FleetStateTail
+from migwiz.engine.fleet.rollout import FleetControl as FleetControl
+from migwiz.engine.fleet.rollout import rollout as _rollout
+from migwiz.engine.fleet.state import last_run as _last_run
+from migwiz.engine.fleet.survey import fleet_status as fleet_status
+from migwiz.engine.fleet.targets import load_fleet as load_fleet
 from migwiz.engine.follow import LogFollower as LogFollower
 from migwiz.engine.history.standing import Standing, read_backfill_facts
 from migwiz.engine.history.state import HistoryRow, read_history, state_exists
@@ -440,3 +453,15 @@ def repair(
         p.dsn, p.migration_set(), choice, schema=p.schema, dry_run=dry_run, confirm=confirm,
         log_file=p.settings.log_file, syslog_address=p.settings.syslog_address,
     )  # fmt: skip
+
+
+# -- fleets (engine/fleet, docs/fleet.md): every target runs through the commands above ---------------------
+fleet_rollout = _rollout
+"""`fleet up` / `fleet down`: the set rolled out in waves (canary, concurrency, error budget), resumable."""
+fleet_events = _gather_events
+"""Every event of one fleet run, gathered from each target's central log."""
+fleet_last_run = _last_run
+"""The newest fleet run recorded in a state file (or the one whose id starts with a prefix)."""
+_fleet_door.install(
+    _fleet_door.Door(status=status, up=up, down=down, plan=plan, verify=verify, project=Project.of)
+)

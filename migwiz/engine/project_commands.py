@@ -202,6 +202,10 @@ class TraceOutcome:
     path: Path
     where: str
     in_transaction: bool
+    replayed: tuple[str, ...] = ()
+    """The predecessors run first (labels, in order), not measured."""
+    notice: str | None = None
+    """With `on_target`: why the target may not be the schema the script meets in `up`."""
 
 
 def trace(
@@ -215,14 +219,19 @@ def trace(
 ) -> TraceOutcome:
     """Run one script (a file of any name, a version of the set, or `-` for `stdin`) on a scratch copy of
     the database, or with `on_target` in a rolled-back transaction on the database itself, and record its
-    locks. The script runs as `up` would run it (its transaction mode decided the same way)."""
+    locks. The script runs as `up` would run it (its transaction mode decided the same way); a script of a
+    set runs after its predecessors (`migwiz.engine.analysis.trace_set`)."""
     from migwiz.engine.analysis.trace import trace_on_scratch, trace_statements
+    from migwiz.engine.analysis.trace_set import on_target_notice, resolve_target, trace_in_set
     from migwiz.engine.sets.transactions import plan_transaction
 
-    script = resolve_script(project, target, down, stdin)
+    chosen = resolve_target(
+        target, down, project.migration_set, configured=project.migrations_dir, layout=project.layout,
+        stdin=stdin,
+    )  # fmt: skip
     with connect(project.dsn, autocommit=True, purpose="trace") as conn:
         major = conn.info.server_version // 10000
-    decided = plan_transaction(script, major)  # the decision `up` makes: refusals, automatic mode, unwrapping
+    decided = plan_transaction(chosen.script, major)  # `up`'s decision: refusals, automatic mode, unwrapping
     script, in_transaction = decided.script, decided.in_transaction
     if on_target:
         if not in_transaction:
@@ -231,8 +240,17 @@ def trace(
                 "target would apply it",
                 "trace it on a scratch copy (drop --on-target)",
             )
+        notice = on_target_notice(project.dsn, chosen, project.schema)
         result = trace_statements(project.dsn, script.statements, in_transaction=True, timeout_s=timeout_s)
-        return TraceOutcome(result, script.path, "the target (rolled back)", True)
+        return TraceOutcome(result, script.path, "the target (rolled back)", True, notice=notice)
+    if chosen.mset is not None:
+        result, context = trace_in_set(
+            project.dsn, chosen.mset, chosen.index, script, down=chosen.down, in_transaction=in_transaction,
+            schema=project.schema, baseline=project.baseline(project.dsn, tolerant=True),
+            snapshots=project.settings.snapshots, timeout_s=timeout_s,
+        )  # fmt: skip
+        replayed = tuple(m.label for m in context.replayed)
+        return TraceOutcome(result, script.path, context.describe(), in_transaction, replayed)
     result = trace_on_scratch(
         project.dsn, script.statements, in_transaction=in_transaction, timeout_s=timeout_s
     )
@@ -244,32 +262,12 @@ def resolve_script(
 ) -> Script:
     """The script `trace TARGET` means: `-` (stdin), a file of a set whatever its name (up or down, found
     as `lint` finds it), a file outside any set, or a version of the configured set."""
-    from migwiz.engine.analysis.lintpaths import STDIN, locate, loose_script
+    from migwiz.engine.analysis.trace_set import resolve_target
 
-    if target == "-":
-        return loose_script(STDIN, stdin() if stdin is not None else None)
-    path = Path(target)
-    if path.is_file():
-        located = locate(path, configured=project.migrations_dir, layout=project.layout)
-        migration = located.migration
-        if migration is None:
-            return loose_script(path)
-        if not (down or located.is_down):
-            return migration.up
-        if migration.down is None:
-            raise UsageError(f"{target}: migration {migration.label} has no down script", "drop --down")
-        return migration.down
-    chosen = project.migration_set()
-    found = chosen.by_version().get(chosen.version(target))
-    if found is None:
-        raise UsageError(
-            f"{target}: no such file, and no migration has that version", "check the path or version"
-        )
-    if down:
-        if found.down is None:
-            raise UsageError(f"migration {target} has no down script", "trace its up script (drop --down)")
-        return found.down
-    return found.up
+    return resolve_target(
+        target, down, project.migration_set, configured=project.migrations_dir, layout=project.layout,
+        stdin=stdin,
+    ).script  # fmt: skip
 
 
 def run_ci(

@@ -15,6 +15,8 @@ from migwiz.engine.backfill.progress import BackfillProgress
 from migwiz.engine.backup import BackupReport, DumpPlan, DumpProgress, DumpResult, TableMode
 from migwiz.engine.ci import CiReport
 from migwiz.engine.config import Settings
+from migwiz.engine.fleet.rollout import FleetEvent, FleetReport
+from migwiz.engine.fleet.targets import Fleet, Target
 from migwiz.engine.history.state import HistoryRow
 from migwiz.engine.history.status import MigrationStatus
 from migwiz.engine.log.eventlog import Event, EventSink, Level
@@ -57,6 +59,9 @@ __all__ = [
     "EventSink",
     "ExecutionPolicy",
     "Finding",
+    "Fleet",
+    "FleetEvent",
+    "FleetReport",
     "HistoryRow",
     "Level",
     "LintReport",
@@ -90,6 +95,7 @@ __all__ = [
     "StatementPlan",
     "StatementStarted",
     "TableMode",
+    "Target",
     "TargetInfo",
     "TraceResult",
     "TracedLock",

@@ -15,6 +15,7 @@ import sys
 import threading
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,6 +34,9 @@ from migwiz.engine.servers.connect import connect, scrub
 
 Level = Literal["debug", "info", "warning", "error"]
 LEVELS: tuple[Level, ...] = ("debug", "info", "warning", "error")
+
+RUN_TAGS: ContextVar[Mapping[str, str] | None] = ContextVar("migwiz_run_tags", default=None)
+"""Data every event of a log opened in this context carries (a fleet rollout's `fleet_run` id)."""
 
 
 @dataclass(frozen=True)
@@ -272,6 +276,8 @@ class EventLog:
         self.sinks: list[EventSink] = list(sinks or [])
         self.pending: Callable[[], None] | None = None
         """Called once before the next event is written (an aggregated event waiting, to keep order)."""
+        self.tags = dict(RUN_TAGS.get() or {})
+        """Added to every event's data (taken from `RUN_TAGS` when the log opens)."""
 
     def event(self, level: Level, step: str, message: str, /, **data: Any) -> Event:
         """Record one event and return it."""
@@ -284,7 +290,7 @@ class EventLog:
             level=level,
             step=step,
             message=scrub(message),
-            data=_scrub_value(data),
+            data=_scrub_value({**data, **self.tags} if self.tags else data),
         )
         for sink in self.sinks:
             sink.write(entry)

@@ -25,7 +25,24 @@ CONCURRENT_INDEX = re.compile(r"\b(CREATE|REINDEX)\b[^;]*\bCONCURRENTLY\b", re.I
 
 
 def invalid_indexes(conn: psycopg.Connection[Any]) -> dict[int, str]:
-    """oid -> schema-qualified name of every INVALID index outside the system schemas."""
+    """oid -> schema-qualified name of every INVALID index outside the system schemas, but those another
+    session is building (a tenant next door, the application): invalid until their build ends, and never
+    ours to blame or drop.
+
+    Read three times, in this order: invalid indexes, the builds in progress, invalid indexes again. A
+    build reports its index before the index is committed and stops reporting only after it is marked
+    valid, so an index invalid in both reads and not reported in between is not being built.
+    """
+    first = _invalid_now(conn)
+    version = conn.info.server_version
+    if not first or version < 120000:  # no pg_stat_progress_create_index before 12
+        return first
+    building = {int(r[0]) for r in conn.execute(queries.load("run_index_builds", version)).fetchall()}
+    again = _invalid_now(conn)
+    return {oid: name for oid, name in first.items() if oid in again and oid not in building}
+
+
+def _invalid_now(conn: psycopg.Connection[Any]) -> dict[int, str]:
     rows = conn.execute(queries.load("run_invalid_indexes")).fetchall()
     return {int(r[0]): str(r[1]) for r in rows}
 
