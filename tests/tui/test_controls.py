@@ -236,3 +236,31 @@ async def test_apply_up_to_the_selected_migration(db_latest: TestDatabase, tmp_p
         await wait_until(pilot, lambda: isinstance(app.data.run, RunSummary))
         assert [str(o.version) for o in app.data.run.report.outcomes] == ["0001"]
     assert states(db_latest, settings.migrations_dir) == ["applied", "pending"]  # type: ignore[arg-type]
+
+
+async def test_pause_holds_the_run_at_the_next_safe_point(
+    db_latest: TestDatabase, tmp_path: Path, gate: psycopg.Connection[Any]
+) -> None:
+    """`p` while 0001 waits inside its transaction: 0001 finishes, the run holds before 0002 and says so;
+    `p` again and 0002 runs."""
+    folder = tmp_path / "migrations"
+    app = execute_app(db_latest, folder, GATED, rows=10)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await confirm(pilot, app, db_latest.name)
+        await wait_until(pilot, lambda: waiting_on_lock(db_latest, app))
+        await pilot.press("p")
+        status = app.screen.query_one("#status-line", Static)
+        assert app.control is not None and app.control.paused
+        assert "pause asked: 0001 runs on" in plain(status)
+        gate.execute("SELECT pg_advisory_unlock_all()")
+        await wait_until(pilot, lambda: "paused before 0002" in plain(status))
+        assert "p to resume" in plain(status)
+        assert states(db_latest, folder) == ["applied", "pending"]
+        assert db_latest.execute("SELECT count(*) FROM seen") == [(1,)]
+        await pilot.press("p")
+        assert not app.control.paused
+        await wait_until(pilot, lambda: isinstance(app.data.run, RunSummary))
+        assert app.data.run.ok and not app.data.run.stopped
+    assert states(db_latest, folder) == ["applied", "applied"]
+    steps = db_latest.execute("SELECT message FROM migwiz.events WHERE step = 'pause' ORDER BY id")
+    assert steps == [("paused by the operator before 0002_second",), ("resumed",)]
