@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
+from migwiz.console import tables
 from migwiz.engine import humanize
 from migwiz.engine.analysis.lintpaths import STDIN, locate, loose_script
 from migwiz.engine.analysis.trace import TracedLock, TraceResult
@@ -53,9 +53,7 @@ def trace_json(result: TraceResult, *, path: str, target: str, in_transaction: b
 
 def print_trace(result: TraceResult, console: Console, *, path: str, target: str) -> None:
     """One row per statement: line, SQL, locks it took (new relations dimmed), rewrites, time, error."""
-    t = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
-    for name in ("line", "statement", "locks taken", "rewrites", "time", "result"):
-        t.add_column(name, overflow="fold")
+    t = tables.table(*("line", "statement", "locks taken", "rewrites", "time", "result"))
     for s in result.statements:
         locks = Text()
         for i, lock in enumerate(s.own_locks):
