@@ -1,8 +1,8 @@
 """CLI tables that keep names whole at any width (80 columns, a pipe, a narrower terminal).
 
 Before a table renders: columns with no value in any row (empty or `–`) are dropped; versions and ids
-are never cut or wrapped; prose columns (details, notes) shrink first (to 20 cells, then names to 20,
-then prose to 12) and wrap at spaces; name columns (one word per cell, or headed `name`) wrap where
+are never cut or wrapped; prose columns (details, notes, timestamps) shrink first (to 20 cells, then to
+10) and wrap at spaces; name columns (one word per cell, or headed `name`) wrap where
 their words meet (`_`, `-`, `.`, a space), so
 `add_index_to_crates` may read `add_index_to_` / `crates` but never `add_ind` / `ex_to_crates`. A single
 word longer than its column ends with an ellipsis. No cell is cut inside a word and continued below.
@@ -24,7 +24,7 @@ NAMES = frozenset({"name", "change", "table", "migration"})
 """Headers of name columns: kept on one line, shortened with an ellipsis only as a last resort."""
 PROSE_FLOOR = 20
 NAME_FLOOR = 20
-PROSE_LAST = 12
+PROSE_LAST = 10
 _PARTS = re.compile(r"[^_\-.\s]+[_\-.\s]*|[_\-.\s]+")
 
 
@@ -113,8 +113,8 @@ class FitTable(Table):
             heads = [cell_len(h) for h in header]
             prose_cols = [i for i, p in enumerate(prose) if p]
             names = [i for i, h in enumerate(header) if not prose[i] and h not in WHOLE]
-            # prose to 20 cells, names to 20, prose to 12 (or its header), names to their longest word
-            for order, floor in ((prose_cols, PROSE_FLOOR), (names, NAME_FLOOR), (prose_cols, PROSE_LAST)):
+            # prose to 20 cells, then to 10 (or its header), names to 20, names to their longest word
+            for order, floor in ((prose_cols, PROSE_FLOOR), (prose_cols, PROSE_LAST), (names, NAME_FLOOR)):
                 floors = [min(natural[i], max(floor, heads[i])) for i in range(len(kept))]
                 excess = _shrink(widths, floors, order, excess)
             floors = [min(natural[i], max(heads[i], _longest_part(texts[i]))) for i in range(len(kept))]
