@@ -42,7 +42,7 @@ from migwiz.engine.fleet.state import last_run as _last_run
 from migwiz.engine.fleet.survey import fleet_status as fleet_status
 from migwiz.engine.fleet.targets import load_fleet as load_fleet
 from migwiz.engine.follow import LogFollower as LogFollower
-from migwiz.engine.history.standing import Standing, read_backfill_facts
+from migwiz.engine.history.standing import Standing, read_backfill_facts, read_stop_facts
 from migwiz.engine.history.state import DEFAULT_SCHEMA, HistoryRow, read_history, state_exists
 from migwiz.engine.history.state import os_identity as os_identity
 from migwiz.engine.history.status import MigrationStatus, compute_status, in_sync, out_of_order
@@ -165,8 +165,9 @@ def status(
             raise own_tables_locked(conn, schema, "status") from None
         initialised = state_exists(conn, schema)
         backfills = read_backfill_facts(conn, schema) if initialised else {}
+        stops = read_stop_facts(conn, schema, history) if initialised else {}
         major = conn.info.server_version // 10000
-    statuses = with_transaction_modes(compute_status(mset, history, backfills), major)
+    statuses = with_transaction_modes(compute_status(mset, history, backfills, stops), major)
     other = foreign_state(p.dsn, mset, schema=schema) if foreign and not history else None
     notices = (*mset.notices, *out_of_order(statuses, phase_exempt))
     return StatusResult(statuses, initialised, notices, other)
