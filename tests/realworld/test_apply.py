@@ -3,14 +3,19 @@
 The tool's way is psql, one file at a time in the tool's order, in a transaction (`-1`) exactly when
 the tool uses one (tools.py). Both databases live on the same server; their `pg_dump --schema-only`
 (without migwiz's own schema, normalised by `schema_dump`) must be equal.
+
+`up` is the expensive part (every migration of a real set, through the CLI): it runs once per set and
+server, and both checks read the database it leaves (`drift` only reads the schema).
 """
 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable, Iterator
 
 import pytest
 
+from migwiz.engine.servers.local import LocalServer
 from tests.conftest import TestDatabase, create_database, drop_database
 from tests.helpers import run_cli
 from tests.realworld.realsets import SETS, RealSet, apply_with_psql, require_extensions, schema_dump
@@ -27,10 +32,43 @@ def _up(db: TestDatabase, real: RealSet) -> None:
     )
 
 
+Applied = Callable[[RealSet, LocalServer], TestDatabase]
+
+
+@pytest.fixture(scope="module")
+def applied() -> Iterator[Applied]:
+    """A factory: the database `migwiz up` built from the set on this server, made on first use.
+
+    A failed `up` is remembered and fails every check that asks for that set and server again.
+    """
+    made: dict[tuple[str, int], TestDatabase] = {}
+    failed: dict[tuple[str, int], str] = {}
+
+    def get(real: RealSet, server: LocalServer) -> TestDatabase:
+        key = (real.name, server.major)
+        if key in failed:
+            pytest.fail(failed[key])
+        if key not in made:
+            require_extensions(TestDatabase(server, "postgres"), real)
+            database = create_database(server)
+            made[key] = database
+            try:
+                _up(database, real)
+            except Exception as error:  # the assertion of `_up`, or its timeout
+                failed[key] = str(error)
+                raise
+        return made[key]
+
+    yield get
+    for database in made.values():
+        drop_database(database)
+
+
 @pytest.mark.parametrize("real", [s.param("apply") for s in SETS])
-def test_up_builds_the_schema_the_tool_builds(real: RealSet, db: TestDatabase) -> None:
-    require_extensions(db, real)
-    _up(db, real)
+def test_up_builds_the_schema_the_tool_builds(
+    real: RealSet, pg_server: LocalServer, applied: Applied
+) -> None:
+    db = applied(real, pg_server)
     reference = create_database(db.server)
     try:
         real.prepare(reference)
@@ -47,9 +85,8 @@ def test_up_builds_the_schema_the_tool_builds(real: RealSet, db: TestDatabase) -
 
 
 @pytest.mark.parametrize("real", [s.param("drift") for s in SETS])
-def test_no_drift_after_up(real: RealSet, db: TestDatabase) -> None:
-    require_extensions(db, real)
-    _up(db, real)
+def test_no_drift_after_up(real: RealSet, pg_server: LocalServer, applied: Applied) -> None:
+    db = applied(real, pg_server)
     result = run_cli(
         "drift", "--json", *real.baseline_args, "--dsn", db.dsn, "--dir", real.folder, timeout=900
     )
