@@ -75,6 +75,8 @@ def _facts(r: BackupReport) -> Table:
         t.add_row(f"slot {slot.name}", f"{slot.slot_type}, {state}, retains {kept}{status}")
     if not r.slots:
         t.add_row("replication slots", "none")
+    for replica in r.replicas:
+        t.add_row(f"standby {replica.name}", replica.summary())
     for disk in r.disks:
         t.add_row(
             f"free disk ({disk.what})",

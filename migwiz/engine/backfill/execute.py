@@ -42,6 +42,7 @@ from migwiz.engine.backfill.throttle import (
     ServerLoad,
     rate_wait_s,
     read_server_load,
+    replica_brake,
     wal_wait_s,
 )
 from migwiz.engine.errors import MigrationFailed, MigrationFileError
@@ -333,11 +334,10 @@ class Backfill:
                 self._emit(checkpoint, state, throttle=f"WAL rate: waiting {humanize.duration(wait)}")
                 time.sleep(min(wait, 30.0))
                 self._load = read_server_load(self.conn)
-        limit = self.settings.max_replica_lag_ms
-        while limit is not None and load.replica_lag_ms is not None and load.replica_lag_ms > limit:
+        while (braking := replica_brake(load, self.settings)) is not None:
+            self._check_stop(checkpoint.rows_scanned)
             state = "throttled"
-            lag, most = humanize.duration(load.replica_lag_ms / 1000), humanize.duration(limit / 1000)
-            self._emit(checkpoint, state, throttle=f"replica lag {lag} > {most}")
+            self._emit(checkpoint, state, throttle=braking)
             time.sleep(_PAUSE_POLL_S)
             load = read_server_load(self.conn)
         return state

@@ -15,7 +15,8 @@ from textual.reactive import reactive
 from textual.widgets import ProgressBar, Static
 
 from migwiz.engine import humanize
-from migwiz.engine.backup import BackupReport, DumpProgress, DumpResult, backup_check, backup_dump, plan_dump
+from migwiz.engine.commands import backup_check, backup_dump, plan_dump
+from migwiz.engine.types import BackupReport, DumpProgress, DumpResult
 from migwiz.present import BACKUP_LEVEL_STYLES, BACKUP_VERDICT_STYLES
 from migwiz.tui import backend
 from migwiz.tui.messages import BackupChecked, BackupProgress, DumpTaken, StepFailed
@@ -43,6 +44,8 @@ def render_backup(report: BackupReport) -> RenderableType:
     a = report.archiver
     last = humanize.ago(a.last_archived_age_s) if a.last_archived_age_s is not None else "never"
     facts.add_row("archived", f"{a.archived_count} segments, last {last}; {a.failed_count} failures")
+    for replica in report.replicas:
+        facts.add_row(f"standby {replica.name}", replica.summary())
     for disk in report.disks:
         facts.add_row(
             f"free ({disk.what})", f"{humanize.size(disk.free_bytes)} of {humanize.size(disk.total_bytes)}"
