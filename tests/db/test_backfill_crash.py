@@ -24,7 +24,8 @@ from migwiz.engine.run.runner import Runner
 from migwiz.engine.servers.connect import connect
 from migwiz.engine.servers.local import Binaries, LocalServer, run_as, start_server
 from migwiz.engine.sets import load_migration_set
-from tests.conftest import BINARIES, TestDatabase, create_database, drop_database
+from tests.conftest import TestDatabase, create_database, drop_database
+from tests.db.conftest import CRASH_SERVERS
 from tests.db.test_backfill import BACKFILL_SQL, ROWS, assert_each_row_once, make_items, poll
 from tests.helpers import run_cli, write_migrations
 
@@ -67,6 +68,12 @@ def executor_gone(db: TestDatabase) -> bool:
     return rows == [(0,)]
 
 
+@pytest.fixture
+def db(crash_db: TestDatabase) -> TestDatabase:
+    """The newest server only in `make test`, the older ones in `make test-versions` (CRASH_SERVERS)."""
+    return crash_db
+
+
 def test_sigkill_mid_backfill_then_resume(db: TestDatabase, tmp_path: Path) -> None:
     make_items(db, trigger=False)
     folder = write_migrations(tmp_path / "m", MIGRATIONS)
@@ -107,9 +114,9 @@ def restart(server: LocalServer) -> None:
     assert result.returncode == 0, result.stderr
 
 
-@pytest.fixture(params=BINARIES or [None], ids=lambda b: f"pg{b.major}" if b else "no-server")
+@pytest.fixture(params=CRASH_SERVERS)
 def own_server(request: pytest.FixtureRequest) -> Iterator[LocalServer]:
-    """A dedicated server (it gets restarted), one per available major version."""
+    """A dedicated server (it gets restarted), of each version in CRASH_SERVERS."""
     binaries: Binaries | None = request.param
     if binaries is None:
         pytest.skip("no PostgreSQL binaries on this machine")
