@@ -67,6 +67,7 @@ class KeysetQueries:
     """The SQL of one backfill: bounds, batch boundary, and the batch itself (with its checkpoint)."""
 
     upper: sql.Composed
+    lower: sql.Composed
     boundary_first: sql.Composed
     boundary_next: sql.Composed
     remaining_first: sql.Composed
@@ -79,8 +80,8 @@ def keyset_queries(spec: BackfillSpec, key: TableKey, schema: str) -> KeysetQuer
     """Build every statement the backfill runs.
 
     A batch is one statement, so it is one short transaction: the user's UPDATE limited to the key
-    range (last, end], and the checkpoint moved to `end` in the migwiz schema. It returns the rows it
-    updated and the operator's control row (pause, batch size, rate, target).
+    range (last, end], and the checkpoint of its range (`backfill_ranges`) moved to `end`. It returns the
+    rows it updated and the operator's control row (pause, batch size, rate, target, workers).
     """
     n = len(key.columns)
     table = sql.SQL("{}{}").format(
@@ -119,17 +120,18 @@ def keyset_queries(spec: BackfillSpec, key: TableKey, schema: str) -> KeysetQuer
             condition = sql.SQL("{} AND ({})").format(condition, _escape(spec.where_sql))
         return sql.SQL(
             "WITH batch AS ({update} WHERE {condition} RETURNING 1),"
-            " checkpoint AS (UPDATE {state}.backfill_progress SET last_key = %s::text[],"
+            " checkpoint AS (UPDATE {state}.backfill_ranges SET last_key = %s::text[],"
             " rows_scanned = rows_scanned + %s, rows_updated = rows_updated + (SELECT count(*) FROM batch),"
-            " batches = batches + 1, batch_size = %s, rate = %s, updated_at = clock_timestamp()"
-            " WHERE id = %s RETURNING 1)"
+            " batches = batches + 1, batch_size = %s, rate = %s, batch_ms = %s, done = %s, worker = %s,"
+            " updated_at = clock_timestamp() WHERE backfill_id = %s AND range_no = %s RETURNING 1)"
             " SELECT (SELECT count(*) FROM batch), (SELECT count(*) FROM checkpoint),"
-            " c.paused, c.batch_size, c.max_rate, c.target_ms"
+            " c.paused, c.batch_size, c.max_rate, c.target_ms, c.workers"
             " FROM (SELECT 1) AS one LEFT JOIN {state}.backfill_control AS c ON c.id = %s"
         ).format(update=_escape(spec.set_sql), condition=condition, state=state)
 
     return KeysetQueries(
         upper=sql.SQL("SELECT {} FROM {} ORDER BY {} LIMIT 1").format(as_text, table, order_desc),
+        lower=sql.SQL("SELECT {} FROM {} ORDER BY {} LIMIT 1").format(as_text, table, order),
         boundary_first=boundary(False),
         boundary_next=boundary(True),
         remaining_first=remaining(False),

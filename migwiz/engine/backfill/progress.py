@@ -16,6 +16,21 @@ BackfillState = Literal["starting", "running", "paused", "throttled", "done", "s
 
 
 @dataclass(frozen=True)
+class WorkerProgress:
+    """One worker as the operator sees it."""
+
+    worker: int
+    range_no: int | None
+    rows_done: int
+    rate: float
+    """Rows per second over the last few seconds."""
+    batch_size: int
+    last_batch_ms: float
+    state: str
+    """running, braked (waiting for the brakes), idle (not allowed to run now) or done."""
+
+
+@dataclass(frozen=True)
 class BackfillProgress:
     """One reading of a running backfill.
 
@@ -37,7 +52,9 @@ class BackfillProgress:
     elapsed_s: float
     last_batch_ms: float
     throttle: str | None = None
-    """Why the backfill is waiting, when it is (pause, replica lag, WAL rate, max rate, lock waits)."""
+    """The brake in force and why (pause, replica lag, WAL rate, app latency, lock waits), when one is."""
+    workers: tuple[WorkerProgress, ...] = ()
+    """Each worker: its range, rows, rate, batch size and state."""
 
     @property
     def fraction(self) -> float:
@@ -56,15 +73,20 @@ class BackfillProgress:
         data["eta_s"] = round(self.eta_s, 1) if self.eta_s is not None else None
         data["elapsed_s"] = round(self.elapsed_s, 2)
         data["last_batch_ms"] = round(self.last_batch_ms, 2)
+        data["workers"] = [
+            {**w, "rate": round(w["rate"], 1), "last_batch_ms": round(w["last_batch_ms"], 2)}
+            for w in data["workers"]
+        ]
         return data
 
 
 def progress_from_json(data: Mapping[str, Any]) -> BackfillProgress | None:
     """Rebuild a BackfillProgress from `to_json` output (e.g. a log event's data); None if it is not one."""
-    names = {f.name for f in fields(BackfillProgress)}
+    names = {f.name for f in fields(BackfillProgress)} - {"workers"}
     if not names.issubset(data):
         return None
-    return BackfillProgress(**{name: data[name] for name in names})
+    workers = tuple(WorkerProgress(**w) for w in data.get("workers") or ())
+    return BackfillProgress(**{name: data[name] for name in names}, workers=workers)
 
 
 def progress_from_checkpoint(
