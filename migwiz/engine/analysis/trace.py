@@ -66,7 +66,7 @@ _MAX_GATES = 64
 _GATE_LOCK_TIMEOUT = "2ms"
 _POLL_S = 0.0002
 _IDENT = re.compile(r'"((?:[^"]|"")+)"|([A-Za-z_][A-Za-z0-9_$]*)')
-_QUERIES = Path(__file__).parent / "queries"
+_QUERIES = Path(__file__).parent.parent / "queries"
 
 
 @dataclass(frozen=True)

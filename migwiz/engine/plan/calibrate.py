@@ -22,7 +22,7 @@ from psycopg.types.json import Jsonb
 
 from migwiz.engine.history.state import ensure_state
 
-QUERIES = Path(__file__).resolve().parent / "queries"
+QUERIES = Path(__file__).resolve().parent.parent / "queries"
 SAMPLE_ROW_BYTES = 100
 """Approximate heap bytes per row of the sample (tuple header, item pointer, the four columns)."""
 DEFAULT_SAMPLE_MB = 48

@@ -32,7 +32,7 @@ import psycopg
 from migwiz.engine.analysis.lockmodes import conflicts, lock_rank
 from migwiz.engine.servers.connect import connect, scrub
 
-_QUERIES = Path(__file__).parent / "queries"
+_QUERIES = Path(__file__).parent.parent / "queries"
 
 QUERY_WIDTH = 200
 
