@@ -253,8 +253,9 @@ def test_composite_and_uuid_keys(db: TestDatabase, ddl: str, text: str) -> None:
         pytest.skip("gen_random_uuid is PostgreSQL 13+")
     db.execute(ddl)
     db.execute("ANALYZE kv")
-    result = run(db, text, settings=BackfillSettings(initial_batch=300, max_batch=300))
-    assert result.rows_done == 5000 and result.batches == 17
+    result = run(db, text, settings=BackfillSettings(initial_batch=300, max_batch=300, workers=2))
+    assert result.rows_done == 5000 and result.workers == 2
+    assert 17 <= result.batches <= 17 + 2  # 3 ranges: a range's last batch may be short
     expected = db.execute("SELECT count(*) FROM kv WHERE v % 3 <> 1")[0][0]
     assert result.rows_updated == expected
     assert db.execute("SELECT n, count(*) FROM kv GROUP BY n ORDER BY n") == [

@@ -112,9 +112,11 @@ def control_backfill(
     batch_size: int | None = None,
     max_rate: float | None = None,
     target_ms: float | None = None,
+    workers: int | None = None,
     clear: bool = False,
 ) -> tuple[str, Control]:
-    """Pause, resume or retune a backfill (the only one in progress unless `backfill_id`).
+    """Pause, resume or retune a backfill (the only one in progress unless `backfill_id`), or set its
+    number of workers (before it starts too, with `backfill_id`).
 
     The running backfill reads its control row with every batch, so a change applies within one batch.
     """
@@ -129,6 +131,7 @@ def control_backfill(
             batch_size=batch_size,
             max_rate=max_rate,
             target_ms=target_ms,
+            workers=workers,
             clear=clear,
         )
     return chosen, control
