@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from migwiz.engine.backfill.ranges import WorkerReading, ranges_left, worker_readings
 from migwiz.engine.backfill.store import (
     Checkpoint,
     Control,
@@ -25,6 +26,12 @@ class BackfillStatus:
     checkpoint: Checkpoint
     control: Control
     alive: bool
+    workers: tuple[WorkerReading, ...] = ()
+    """Each worker's latest batch, while the backfill runs."""
+    ranges: tuple[int, int] = (0, 0)
+    """(ranges not done, ranges in all)."""
+    brake: str | None = field(default=None)
+    """The brake in force and why, while the backfill runs."""
 
     @property
     def standing(self) -> Standing:
@@ -41,11 +48,14 @@ class BackfillStatus:
 
     @property
     def eta_s(self) -> float | None:
-        """Seconds left at the last recorded rate (None when unknown)."""
+        """Seconds left: the running backfill's own ETA (it counts time spent braking), else at the last
+        recorded rate (None when unknown)."""
         rate = self.checkpoint.rate or 0.0
         total = self.checkpoint.total_estimate or 0
         if self.checkpoint.state == "done":
             return 0.0
+        if self.alive and self.checkpoint.eta_s is not None:
+            return self.checkpoint.eta_s
         return max(0, total - self.checkpoint.rows_scanned) / rate if rate > 0 else None
 
     def to_json(self) -> dict[str, Any]:
@@ -75,6 +85,11 @@ class BackfillStatus:
             "tuned_max_rate": self.control.max_rate,
             "tuned_target_ms": self.control.target_ms,
             "alive": self.alive,
+            "workers": [w.to_json() for w in self.workers],
+            "ranges_left": self.ranges[0],
+            "ranges": self.ranges[1],
+            "brake": self.brake,
+            "tuned_workers": self.control.workers,
             "started_at": c.started_at.isoformat(),
             "updated_at": c.updated_at.isoformat(),
         }
@@ -85,10 +100,23 @@ def backfill_status(dsn: str, schema: str) -> list[BackfillStatus]:
     with connect(dsn, autocommit=True, purpose="backfill status") as conn:
         checkpoints = read_checkpoints(conn, schema)
         pids = {int(r[0]) for r in conn.execute("SELECT pid FROM pg_stat_activity").fetchall()}
-        return [
-            BackfillStatus(c, read_control(conn, schema, c.id), c.pid is not None and c.pid in pids)
-            for c in checkpoints
-        ]
+        statuses = []
+        for c in checkpoints:
+            alive = c.pid is not None and c.pid in pids
+            live = alive and c.state != "done"
+            statuses.append(
+                BackfillStatus(
+                    c,
+                    read_control(conn, schema, c.id),
+                    alive,
+                    tuple(w for w in worker_readings(conn, schema, c.id) if w.worker < (c.workers or 0))
+                    if live
+                    else (),
+                    ranges_left(conn, schema, c.id),
+                    c.brake if live else None,
+                )
+            )
+        return statuses
 
 
 def _target(dsn: str, schema: str, backfill_id: str | None) -> str:

@@ -281,7 +281,8 @@ class Backfill:
                 )
                 if now - self._last_emit >= 0.25:
                     self._emit(current, state, brake)
-                time.sleep(_TICK_S)
+                crew.changed.wait(_TICK_S)
+                crew.changed.clear()
             if not all(r.done for r in ranges):
                 raise RuntimeError(f"backfill {self.id}: workers ended with ranges left")  # pragma: no cover
             finish_checkpoint(conn, self.schema, self.id)

@@ -143,25 +143,48 @@ def read_ranges(conn: psycopg.Connection[Any], schema: str, backfill_id: str) ->
 
 
 @dataclass(frozen=True)
-class RangeReading:
-    """A range being worked on, as another process sees it (for `backfill status`)."""
+class WorkerReading:
+    """A worker of a backfill as another process sees it: its latest batch (for `backfill status`)."""
 
-    number: int
-    worker: int | None
-    rows_done: int
-    batch_size: int | None
+    worker: int
+    range_no: int
     rate: float | None
+    batch_size: int | None
     batch_ms: float | None
-    done: bool
+    age_s: float
+    """Seconds since its latest batch committed."""
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return {
+            "worker": self.worker,
+            "range": self.range_no,
+            "rate": round(self.rate, 1) if self.rate is not None else None,
+            "batch_size": self.batch_size,
+            "last_batch_ms": round(self.batch_ms, 1) if self.batch_ms is not None else None,
+            "age_s": round(self.age_s, 1),
+        }
 
 
-def range_readings(conn: psycopg.Connection[Any], schema: str, backfill_id: str) -> list[RangeReading]:
-    """Every range of a backfill with its worker, rows, batch size and rate."""
+def worker_readings(conn: psycopg.Connection[Any], schema: str, backfill_id: str) -> list[WorkerReading]:
+    """Each worker's latest batch (its range, rate, batch size and duration), by worker number."""
     rows = conn.execute(
         sql.SQL(
-            "SELECT range_no, worker, rows_scanned, batch_size, rate, batch_ms, done FROM {}"
-            " WHERE backfill_id = %s ORDER BY range_no"
+            "SELECT DISTINCT ON (worker) worker, range_no, rate, batch_size, batch_ms,"
+            " extract(epoch FROM clock_timestamp() - updated_at)::float8 FROM {}"
+            " WHERE backfill_id = %s AND worker IS NOT NULL ORDER BY worker, updated_at DESC"
         ).format(_table(schema)),
         (backfill_id,),
     ).fetchall()
-    return [RangeReading(int(r[0]), r[1], int(r[2]), r[3], r[4], r[5], bool(r[6])) for r in rows]
+    return [WorkerReading(int(r[0]), int(r[1]), r[2], r[3], r[4], float(r[5])) for r in rows]
+
+
+def ranges_left(conn: psycopg.Connection[Any], schema: str, backfill_id: str) -> tuple[int, int]:
+    """(ranges not done, ranges in all) of a backfill."""
+    row = conn.execute(
+        sql.SQL("SELECT count(*) FILTER (WHERE NOT done), count(*) FROM {} WHERE backfill_id = %s").format(
+            _table(schema)
+        ),
+        (backfill_id,),
+    ).fetchone()
+    return (int(row[0]), int(row[1])) if row else (0, 0)

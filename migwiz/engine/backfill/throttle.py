@@ -52,11 +52,15 @@ class BackfillSettings:
     latency_brake: bool = True
     """Back off when the application's latency rises (a probe, and pg_stat_statements where readable)."""
     latency_factor: float = 3.0
-    latency_slack_ms: float = 10.0
+    latency_slack_ms: float = 30.0
     """The latency brake acts when the probe is above both `latency_factor` times and `latency_slack_ms`
     more than before the backfill (a tenth of the slack for pg_stat_statements' mean)."""
     lock_wait_brake_ms: float = 50.0
     """Back off when a session waits this long on the locks of our batches."""
+    synchronous_commit: bool = False
+    """Batches commit without waiting for their WAL to reach disk (`synchronous_commit = off`): a server
+    crash may lose the last batches, but each batch and its checkpoint commit together, so they are lost
+    together and redone on resume."""
 
 
 class BatchSizer:

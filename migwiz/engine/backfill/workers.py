@@ -60,6 +60,8 @@ class Crew:
     max_batch_ms: float = 0.0
     lock: threading.Lock = field(default_factory=threading.Lock)
     failure: BaseException | None = None
+    changed: threading.Event = field(default_factory=threading.Event)
+    """Set when a worker ends: the coordinator looks at once."""
     retry_log: Callable[[str, dict[str, Any]], None] | None = None
 
     def take(self) -> KeyRange | None:
@@ -158,6 +160,8 @@ class Worker(threading.Thread):
                     sql.Literal(f"{self.crew.settings.lock_timeout_ms}ms")
                 )
             )
+            if not self.crew.settings.synchronous_commit:
+                conn.execute("SET synchronous_commit = off")
             if self.statement_timeout_ms is not None:
                 conn.execute(
                     sql.SQL("SET statement_timeout = {}").format(
@@ -179,6 +183,7 @@ class Worker(threading.Thread):
         finally:
             self.state = "done"
             self.current = None
+            self.crew.changed.set()
             if finder is not None:
                 with contextlib.suppress(psycopg.Error):
                     finder.close()
