@@ -28,7 +28,7 @@ from psycopg import sql
 
 from migwiz.engine.backfill.brakes import MAX_WORKERS, Governor, LatencyProbe, auto_workers, latency_pressure
 from migwiz.engine.backfill.keys import KeysetQueries, TableKey, keyset_queries, primary_key
-from migwiz.engine.backfill.progress import BackfillProgress, BackfillState
+from migwiz.engine.backfill.progress import BackfillProgress, BackfillState, RateWindow
 from migwiz.engine.backfill.ranges import KeyRange, create_ranges, cut_points, range_count, read_ranges
 from migwiz.engine.backfill.spec import BackfillSpec
 from migwiz.engine.backfill.store import (
@@ -119,7 +119,7 @@ class Backfill:
         self.auto: tuple[int, str] | None = None
         """The default number of workers and why (measured once, at the start)."""
         self._started = time.monotonic()
-        self._window: deque[tuple[float, int]] = deque()
+        self._window = RateWindow(_ETA_WINDOW_S)
         self._last_log = 0.0
         self._last_check = 0.0
         self._last_live = 0.0
@@ -228,7 +228,7 @@ class Backfill:
         watch = LockWatch(
             self.dsn, lambda: [w.pid for w in self.workers.values() if w.pid], self.settings.watch_interval_ms
         ).start()
-        self._window.append((time.monotonic(), checkpoint.rows_scanned))
+        self._window.add(time.monotonic(), checkpoint.rows_scanned)
         finished = False
         state: BackfillState = "running"
         brake: str | None = None
@@ -426,15 +426,6 @@ class Backfill:
 
     # -- progress ----------------------------------------------------------------------------------
 
-    def _rate(self, span_s: float) -> float:
-        """Rows per second over the last `span_s` (pauses and brakes included)."""
-        if len(self._window) < 2:
-            return 0.0
-        t1, r1 = self._window[-1]
-        older = [(t, r) for t, r in self._window if t1 - t <= span_s]
-        t0, r0 = older[0]
-        return (r1 - r0) / (t1 - t0) if t1 > t0 else 0.0
-
     def _emit(
         self,
         checkpoint: Checkpoint,
@@ -445,14 +436,11 @@ class Backfill:
     ) -> None:
         now = time.monotonic()
         self._last_emit = now
-        self._window.append((now, checkpoint.rows_scanned))
-        while len(self._window) > 2 and now - self._window[0][0] > _ETA_WINDOW_S:
-            self._window.popleft()
-        rate = self._rate(_RATE_WINDOW_S)
+        self._window.add(now, checkpoint.rows_scanned)
+        rate = self._window.rate(_RATE_WINDOW_S)
         total = checkpoint.total_estimate or 0
         remaining = max(0, total - checkpoint.rows_scanned)
-        average = self._rate(_ETA_WINDOW_S)  # over a minute: time spent braking slows the ETA too
-        eta = 0.0 if state == "done" else (remaining / average if average > 0 else None)
+        eta = 0.0 if state == "done" else self._window.eta(remaining, _ETA_WINDOW_S)
         workers = tuple(w.progress() for w in sorted(self.workers.values(), key=lambda w: w.index))
         running = [w for w in workers if w.state == "running"] or list(workers)
         size = max((w.batch_size for w in running), default=0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import datetime
@@ -78,6 +79,41 @@ class BackfillProgress:
             for w in data["workers"]
         ]
         return data
+
+
+class RateWindow:
+    """Rows done over time: the rate of the last seconds, and the ETA from the rate of the last minute,
+    so that time spent braking (paused, replica lag, fewer workers) lengthens the ETA as it should.
+
+    >>> w = RateWindow()
+    >>> for t, rows in [(0, 0), (10, 10_000), (20, 10_000), (25, 15_000)]:  # braked from 10 s to 20 s
+    ...     w.add(t, rows)
+    >>> w.rate(5.0), w.rate(60.0), w.eta(15_000, 60.0)
+    (1000.0, 600.0, 25.0)
+    """
+
+    def __init__(self, keep_s: float = 60.0) -> None:
+        self._keep = keep_s
+        self._points: deque[tuple[float, int]] = deque()
+
+    def add(self, at: float, rows: int) -> None:
+        """Rows done at time `at` (time.monotonic())."""
+        self._points.append((at, rows))
+        while len(self._points) > 2 and at - self._points[0][0] > self._keep:
+            self._points.popleft()
+
+    def rate(self, span_s: float) -> float:
+        """Rows per second over the last `span_s` seconds."""
+        if len(self._points) < 2:
+            return 0.0
+        t1, r1 = self._points[-1]
+        t0, r0 = next((t, r) for t, r in self._points if t1 - t <= span_s)
+        return (r1 - r0) / (t1 - t0) if t1 > t0 else 0.0
+
+    def eta(self, remaining: int, span_s: float) -> float | None:
+        """Seconds to do `remaining` rows at the rate of the last `span_s` (None: no rate yet)."""
+        rate = self.rate(span_s)
+        return remaining / rate if rate > 0 else None
 
 
 def progress_from_json(data: Mapping[str, Any]) -> BackfillProgress | None:
