@@ -352,6 +352,7 @@ def test_a_failing_backfill_names_file_and_line_and_resumes(db: TestDatabase, tm
             "1_fill.down.sql": "UPDATE items SET w = NULL, n = 0;\n",
         },
     )
+    control_backfill(db.dsn, "migwiz", "1", workers=1)  # one worker: the rows done are a prefix
     runner = Runner(db.dsn, load_migration_set(folder), log=EventLog())
     report = runner.up()
     assert not report.ok

@@ -13,11 +13,18 @@ import random
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 
-from migwiz.engine.backfill import Backfill, BackfillSettings, control_backfill, parse_backfill
+from migwiz.engine.backfill import (
+    Backfill,
+    BackfillSettings,
+    backfill_status,
+    control_backfill,
+    parse_backfill,
+)
 from migwiz.engine.backfill.ranges import read_ranges
 from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.servers.connect import connect
@@ -37,6 +44,12 @@ def workers_seen(db: TestDatabase) -> int:
     return int(db.execute("SELECT count(DISTINCT worker) FROM migwiz.backfill_ranges")[0][0])  # type: ignore[arg-type]
 
 
+def live_workers(db: TestDatabase) -> int:
+    """Workers `backfill status` shows for the one backfill (0 before it started)."""
+    statuses = backfill_status(db.dsn, "migwiz")
+    return len(statuses[0].workers) if statuses else 0
+
+
 def assert_ranges_match_rows(db: TestDatabase) -> int:
     """Each range's rows are done exactly up to its checkpoint; returns the rows done in all."""
     with connect(db.dsn, autocommit=True) as conn:
@@ -48,7 +61,8 @@ def assert_ranges_match_rows(db: TestDatabase) -> int:
         last = int(r.last[0]) if r.last else low
         high = int(r.upper[0])
         counts = db.execute(
-            f"SELECT count(*) FILTER (WHERE n = 1 AND id <= {last}), count(*) FILTER (WHERE n <> 1 AND id <= {last}),"
+            f"SELECT count(*) FILTER (WHERE n = 1 AND id <= {last}),"
+            f" count(*) FILTER (WHERE n <> 1 AND id <= {last}),"
             f" count(*) FILTER (WHERE n <> 0 AND id > {last}) FROM items WHERE id > {low} AND id <= {high}"
         )
         assert counts == [(last - low, 0, 0)], f"range {r.number} ({low}, {high}] checkpoint at {last}"
@@ -83,7 +97,7 @@ def test_sigkill_at_random_points_resumed_with_other_worker_counts(
         kill_at = done_before + rng.randint(1_000, 10_000)  # a random point of this run
         proc = start(folder, db.dsn)
         try:
-            poll(lambda: done(db.dsn) >= kill_at and workers_seen(db) >= min(workers, 2), timeout=60)
+            poll(lambda k=kill_at, w=workers: done(db.dsn) >= k and workers_seen(db) >= min(w, 2), timeout=60)
             proc.send_signal(signal.SIGKILL)
         finally:
             proc.wait(timeout=30)
@@ -109,8 +123,6 @@ def test_workers_change_while_running_and_each_reports_its_rate(db: TestDatabase
         conn, db.dsn, parse_backfill(script(BACKFILL_SQL)), backfill_id="2", schema="migwiz", log=EventLog(),
         settings=settings, on_progress=lambda p: seen.append(sum(1 for w in p.workers if w.state != "done")),
     )  # fmt: skip
-    import threading
-
     thread = threading.Thread(target=job.run, daemon=True)
     thread.start()
     try:
@@ -124,3 +136,39 @@ def test_workers_change_while_running_and_each_reports_its_rate(db: TestDatabase
     assert not thread.is_alive()
     assert_each_row_once(db, ROWS)
     assert workers_seen(db) == 3
+
+
+def test_status_shows_each_worker_its_rate_the_brake_and_an_eta(db: TestDatabase) -> None:
+    make_items(db, ROWS, trigger=False)
+    conn = connect(db.dsn, autocommit=True, purpose="executor")
+    settings = BackfillSettings(workers=2, initial_batch=200, max_batch=200, max_rows_per_s=4000)
+    job = Backfill(
+        conn, db.dsn, parse_backfill(script(BACKFILL_SQL)), backfill_id="2", schema="migwiz", log=EventLog(),
+        settings=settings,
+    )  # fmt: skip
+    thread = threading.Thread(target=job.run, daemon=True)
+    thread.start()
+    try:
+        poll(lambda: live_workers(db) == 2 and backfill_status(db.dsn, "migwiz")[0].eta_s is not None)
+        result = run_cli("backfill", "status", "--dsn", db.dsn, "--json")
+        assert result.code == 0, result.stderr
+        [row] = result.json()["backfills"]
+        assert row["state"] == "running" and row["alive"]
+        assert [w["worker"] for w in row["workers"]] == [0, 1]
+        assert all(w["rate"] > 0 and w["batch_size"] == 200 for w in row["workers"])
+        assert row["brake"] == "max rate 4000 rows/s"
+        assert row["eta_s"] > 0 and row["ranges"] == 15
+        text = run_cli("backfill", "status", "--dsn", db.dsn)
+        assert "2 worker 0: range" in text.stdout and "2 worker 1: range" in text.stdout, text.stdout
+        assert "max rate 4000 rows/s" in text.stdout
+        tuned = run_cli("backfill", "tune", "--workers", "3", "--dsn", db.dsn)
+        assert tuned.code == 0 and "3 workers" in tuned.stdout, tuned.stderr
+        poll(lambda: live_workers(db) == 3, timeout=30)
+        control_backfill(db.dsn, "migwiz", "2", max_rate=1e9)
+    finally:
+        thread.join(timeout=60)
+        conn.close()
+    assert not thread.is_alive()
+    assert_each_row_once(db, ROWS)
+    [status] = backfill_status(db.dsn, "migwiz")
+    assert status.checkpoint.state == "done" and not status.workers
