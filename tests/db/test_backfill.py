@@ -264,11 +264,17 @@ def test_composite_and_uuid_keys(db: TestDatabase, ddl: str, text: str) -> None:
     ]
 
 
-def test_table_without_primary_key_says_what_to_add(db: TestDatabase) -> None:
-    db.execute("CREATE TABLE nokey (v int, w int)")
-    with pytest.raises(MigrationFileError, match=r"2_fill.up.sql:3: table nokey has no primary key") as info:
-        run(db, "UPDATE nokey SET w = v")
-    assert info.value.hint is not None and "PRIMARY KEY" in info.value.hint
+def test_table_without_primary_key_is_walked_in_block_ranges(db: TestDatabase) -> None:
+    """(tests/db/test_backfill_ctid.py has the crash and concurrency cases.)"""
+    db.execute(
+        "CREATE TABLE nokey (v int, w int); INSERT INTO nokey SELECT g FROM generate_series(1, 3000) g"
+    )
+    db.execute("ANALYZE nokey")
+    result = run(db, "UPDATE nokey SET w = v")
+    assert result.rows_updated == 3000
+    assert db.execute("SELECT count(*) FROM nokey WHERE w IS DISTINCT FROM v") == [(0,)]
+    [status] = backfill_status(db.dsn, "migwiz")
+    assert status.checkpoint.key_columns == ("ctid",) and status.checkpoint.state == "done"
 
 
 @pytest.mark.parametrize(

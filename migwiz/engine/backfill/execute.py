@@ -24,23 +24,19 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import psycopg
-from psycopg import sql
 
+from migwiz.engine.backfill.begin import begin
 from migwiz.engine.backfill.brakes import MAX_WORKERS, Governor, LatencyProbe, auto_workers, latency_pressure
-from migwiz.engine.backfill.keys import KeysetQueries, TableKey, keyset_queries, primary_key
+from migwiz.engine.backfill.keys import KeysetQueries, TableKey
 from migwiz.engine.backfill.progress import BackfillProgress, BackfillState, RateWindow
 from migwiz.engine.backfill.ranges import KeyRange, create_ranges, cut_points, range_count, read_ranges
 from migwiz.engine.backfill.spec import BackfillSpec
 from migwiz.engine.backfill.store import (
     Checkpoint,
     Control,
-    claim_checkpoint,
-    ensure_backfill_state,
     finish_checkpoint,
-    read_checkpoint,
     read_control,
     set_state,
-    start_checkpoint,
     write_live,
 )
 from migwiz.engine.backfill.throttle import (
@@ -51,7 +47,6 @@ from migwiz.engine.backfill.throttle import (
     wal_wait_s,
 )
 from migwiz.engine.backfill.workers import Crew, Worker
-from migwiz.engine.errors import MigrationFileError
 from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.run.control import RunStopped
 from migwiz.engine.servers.connect import dsn_params
@@ -77,14 +72,6 @@ class BackfillResult:
     workers: int = 1
     max_batch_ms: float = 0.0
     """The longest batch of this run: the longest any batch held its row locks."""
-
-
-def estimate_rows(conn: psycopg.Connection[Any], spec: BackfillSpec) -> int:
-    """The planner's estimate of the table's rows (what the progress bar divides by)."""
-    table = sql.Identifier(*(p for p in (spec.schema, spec.table) if p is not None))
-    row = conn.execute(sql.SQL("EXPLAIN (FORMAT JSON) SELECT 1 FROM {}").format(table)).fetchone()
-    assert row is not None
-    return int(row[0][0]["Plan"]["Plan Rows"])
 
 
 class Backfill:
@@ -134,67 +121,25 @@ class Backfill:
     def run(self, *, resume: bool = True) -> BackfillResult:
         """Run (or resume, when `resume` and a checkpoint exists) until the key range is done."""
         conn = self.conn
-        ensure_backfill_state(conn, self.schema)
-        key = primary_key(conn, self.spec)
-        queries = keyset_queries(self.spec, key, self.schema)
-        checkpoint = read_checkpoint(conn, self.schema, self.id) if resume else None
-        resumed = checkpoint is not None
-        if checkpoint is not None and checkpoint.key_columns != key.columns:
-            raise MigrationFileError(
-                f"{self.spec.path}:{self.spec.line}: the primary key of {key.relation} changed since this "
-                f"backfill started ({', '.join(checkpoint.key_columns)} -> {', '.join(key.columns)})",
-                "roll the migration back (migwiz down) and apply it again",
-            )
-        if checkpoint is None:
-            upper_row = conn.execute(queries.upper).fetchone()
-            upper = tuple(upper_row) if upper_row else None
-            checkpoint = start_checkpoint(
-                conn,
-                self.schema,
-                self.id,
-                relation=key.relation,
-                key_columns=key.columns,
-                statement=self.spec.sql,
-                upper_key=upper,
-                total_estimate=estimate_rows(conn, self.spec),
-                run_id=self.log.run_id,
-            )
-            self.log.info(
-                "backfill",
-                f"backfill of {key.relation} started: keys up to {_show(upper)}, "
-                f"about {checkpoint.total_estimate} rows",
-                backfill=self.id,
-                table=key.relation,
-                key_columns=list(key.columns),
-                upper_key=list(upper) if upper else None,
-                total_estimate=checkpoint.total_estimate,
-            )
-        elif checkpoint.state != "done":
-            claim_checkpoint(conn, self.schema, self.id, self.log.run_id)
-            self.log.info(
-                "backfill",
-                f"backfill of {key.relation} resumed ({checkpoint.rows_scanned} rows done, every key up to "
-                f"{_show(checkpoint.last_key)})",
-                backfill=self.id,
-                last_key=list(checkpoint.last_key) if checkpoint.last_key else None,
-                rows_done=checkpoint.rows_scanned,
-            )
+        begun = begin(conn, self.spec, self.id, self.schema, self.log, resume=resume)
+        checkpoint, resumed = begun.checkpoint, begun.resumed
         if checkpoint.state == "done" or checkpoint.upper_key is None:
             if checkpoint.state != "done":
                 finish_checkpoint(conn, self.schema, self.id)
             self._emit(checkpoint, "done", None, force_log=True)
             return BackfillResult(self.id, checkpoint.rows_scanned, checkpoint.rows_updated, 0, 0.0, resumed)
-        ranges = read_ranges(conn, self.schema, self.id) or self._cut(key, queries, checkpoint)
-        return self._run(queries, checkpoint, ranges, resumed)
+        ranges = read_ranges(conn, self.schema, self.id) or self._cut(begun.key, begun.queries, checkpoint)
+        return self._run(begun.queries, checkpoint, ranges, resumed)
 
     def _cut(self, key: TableKey, queries: KeysetQueries, checkpoint: Checkpoint) -> list[KeyRange]:
         """Cut what is left of the key range into ranges, stored in one transaction."""
         assert checkpoint.upper_key is not None
         left = max(0, (checkpoint.total_estimate or 0) - checkpoint.rows_scanned)
         count = range_count(left)
-        points = cut_points(self.conn, key, queries, checkpoint.last_key, checkpoint.upper_key, count, left)
+        after = checkpoint.last_key or key.start
+        points = cut_points(self.conn, key, queries, after, checkpoint.upper_key, count, left)
         with self.conn.transaction():
-            return create_ranges(self.conn, self.schema, self.id, checkpoint.last_key, points)
+            return create_ranges(self.conn, self.schema, self.id, after, points)
 
     def _wanted(self, control: Control) -> int:
         """Workers to run: the operator's, else the settings', else from the server's cores and load."""
@@ -490,9 +435,3 @@ def _is_local(dsn: str) -> bool:
     """Whether the server runs on this machine (a socket directory, localhost)."""
     host = str(dsn_params(dsn).get("host") or "")
     return not host or host.startswith("/") or host in ("localhost", "127.0.0.1", "::1")
-
-
-def _show(key: tuple[str, ...] | None) -> str:
-    if key is None:
-        return "(none)"
-    return key[0] if len(key) == 1 else "(" + ", ".join(key) + ")"

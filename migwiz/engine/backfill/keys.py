@@ -26,22 +26,26 @@ class TableKey:
     relation: str
     columns: tuple[str, ...]
     types: tuple[str, ...]
+    kind: str = "key"
+    """"key" (a primary key), or "ctid" (block ranges of a table without one: ctid.py)."""
+
+    @property
+    def start(self) -> Key | None:
+        """The lower bound (exclusive) of the whole range: none for keys, block -1 for block ranges."""
+        return ("-1",) if self.kind == "ctid" else None
 
 
-def primary_key(conn: psycopg.Connection[Any], spec: BackfillSpec) -> TableKey:
-    """The primary key of the backfill's table; MigrationFileError if the table or its key is missing, or
-    if the UPDATE sets a key column (the batches walk the key: a moved row would be met again)."""
+def primary_key(conn: psycopg.Connection[Any], spec: BackfillSpec) -> TableKey | None:
+    """The primary key of the backfill's table (None without one); MigrationFileError if the table is
+    missing, or if the UPDATE sets a key column (the batches walk the key: a moved row would be met
+    again)."""
     where = f"{spec.path}:{spec.line}"
     exists = conn.execute("SELECT to_regclass(%s) IS NOT NULL", (spec.relation,)).fetchone()
     if not exists or not exists[0]:
         raise MigrationFileError(f"{where}: table {spec.relation} does not exist")
     rows = conn.execute(query_text("backfill_primary_key.sql"), {"relation": spec.relation}).fetchall()
     if not rows:
-        raise MigrationFileError(
-            f"{where}: table {spec.relation} has no primary key, so it cannot be backfilled in key ranges",
-            f"add one first (e.g. ALTER TABLE {spec.relation} ADD PRIMARY KEY (id), built from a unique "
-            "index created CONCURRENTLY: ADD CONSTRAINT ... PRIMARY KEY USING INDEX)",
-        )
+        return None
     key = TableKey(spec.relation, tuple(r[0] for r in rows), tuple(r[1] for r in rows))
     moved = [c for c in spec.columns if c in key.columns]
     if moved:
@@ -74,6 +78,8 @@ class KeysetQueries:
     remaining_next: sql.Composed
     batch_first: sql.Composed
     batch_next: sql.Composed
+    rows_per_block: float | None = None
+    """Block ranges (ctid.py): the rows a batch walks are estimated from its blocks."""
 
 
 def keyset_queries(spec: BackfillSpec, key: TableKey, schema: str) -> KeysetQueries:

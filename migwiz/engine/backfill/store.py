@@ -53,6 +53,10 @@ class Checkpoint:
     """The brake in force and why, as the running backfill last wrote it."""
     eta_s: float | None = None
     """The running backfill's own ETA (it accounts for time spent braking)."""
+    start_xid: str | None = None
+    """The transaction id when a block-range backfill started (rows older than it are its own)."""
+    table_filenode: int | None = None
+    """The table's file node when a block-range backfill started (a rewrite changes it)."""
 
 
 _COLUMNS = (
@@ -68,7 +72,7 @@ _READ = sql.SQL(
     " CASE WHEN r.n = 0 THEN p.last_key WHEN r.open = 0 THEN p.upper_key ELSE r.watermark END,"
     " p.rows_scanned + r.scanned, p.rows_updated + r.updated, p.batches + r.batches, p.total_estimate,"
     " p.batch_size, p.rate, p.state, p.pid, p.started_at, p.updated_at, p.finished_at,"
-    " p.workers, p.brake, p.eta_s"
+    " p.workers, p.brake, p.eta_s, p.start_xid, p.table_filenode"
     " FROM {progress} AS p CROSS JOIN LATERAL (SELECT count(*) AS n,"
     " count(*) FILTER (WHERE NOT x.done) AS open, coalesce(sum(x.rows_scanned), 0)::bigint AS scanned,"
     " coalesce(sum(x.rows_updated), 0)::bigint AS updated,"
@@ -121,6 +125,8 @@ def start_checkpoint(
     upper_key: tuple[str, ...] | None,
     total_estimate: int,
     run_id: str | None,
+    start_xid: str | None = None,
+    table_filenode: int | None = None,
 ) -> Checkpoint:
     """Start a backfill from scratch: its key range is fixed here, once (ranges of an earlier start go)."""
     conn.execute(
@@ -130,14 +136,17 @@ def start_checkpoint(
     row = conn.execute(
         sql.SQL(
             "INSERT INTO {} (id, relation, key_columns, statement, upper_key, total_estimate, state, pid,"
-            " run_id) VALUES (%s, %s, %s, %s, %s, %s, %s, pg_backend_pid(), %s)"
+            " run_id, start_xid, table_filenode) VALUES (%s, %s, %s, %s, %s, %s, %s, pg_backend_pid(), %s,"
+            " %s, %s)"
             " ON CONFLICT (id) DO UPDATE SET relation = excluded.relation,"
             " key_columns = excluded.key_columns,"
             " statement = excluded.statement, upper_key = excluded.upper_key, last_key = NULL,"
             " rows_scanned = 0, rows_updated = 0, batches = 0, total_estimate = excluded.total_estimate,"
             " batch_size = NULL, rate = NULL, state = excluded.state, pid = excluded.pid,"
             " run_id = excluded.run_id, started_at = clock_timestamp(), updated_at = clock_timestamp(),"
-            " finished_at = NULL, workers = NULL, brake = NULL, eta_s = NULL RETURNING " + _COLUMNS
+            " finished_at = NULL, workers = NULL, brake = NULL, eta_s = NULL, start_xid = excluded.start_xid,"
+            " table_filenode = excluded.table_filenode RETURNING " + _COLUMNS + ", workers, brake, eta_s,"
+            " start_xid, table_filenode"
         ).format(_table(schema, "backfill_progress")),
         (
             backfill_id,
@@ -148,6 +157,8 @@ def start_checkpoint(
             total_estimate,
             "running" if upper_key is not None else "done",
             run_id,
+            start_xid,
+            table_filenode,
         ),
     ).fetchone()
     assert row is not None

@@ -218,6 +218,8 @@ class Worker(threading.Thread):
                 return False
             size = self.crew.control.batch_size or self.sizer.size
             end, scanned, final = finder.find(taken.last, size)
+            if self.queries.rows_per_block is not None and taken.last is not None:  # block ranges
+                scanned = round((int(end[0]) - int(taken.last[0])) * self.queries.rows_per_block)
             if not final:
                 finder.prefetch(end, size)
             started = time.monotonic()

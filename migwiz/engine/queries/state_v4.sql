@@ -21,9 +21,9 @@ CREATE TABLE IF NOT EXISTS {schema}.backfill_ranges (
     PRIMARY KEY (backfill_id, range_no)
 );
 
-ALTER TABLE {schema}.backfill_progress ADD COLUMN IF NOT EXISTS key_kind text NOT NULL DEFAULT 'key';
 ALTER TABLE {schema}.backfill_progress ADD COLUMN IF NOT EXISTS start_xid text;
 ALTER TABLE {schema}.backfill_progress ADD COLUMN IF NOT EXISTS workers integer;
 ALTER TABLE {schema}.backfill_progress ADD COLUMN IF NOT EXISTS brake text;
 ALTER TABLE {schema}.backfill_progress ADD COLUMN IF NOT EXISTS eta_s double precision;
 ALTER TABLE {schema}.backfill_control ADD COLUMN IF NOT EXISTS workers integer;
+ALTER TABLE {schema}.backfill_progress ADD COLUMN IF NOT EXISTS table_filenode bigint;
