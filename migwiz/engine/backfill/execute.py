@@ -386,7 +386,8 @@ class Backfill:
         total = checkpoint.total_estimate or 0
         remaining = max(0, total - checkpoint.rows_scanned)
         eta = 0.0 if state == "done" else self._window.eta(remaining, _ETA_WINDOW_S)
-        workers = tuple(w.progress() for w in sorted(self.workers.values(), key=lambda w: w.index))
+        ordered = sorted(self.workers.values(), key=lambda w: w.index)
+        workers = tuple(w.progress() for w in ordered if w.is_alive())
         running = [w for w in workers if w.state == "running"] or list(workers)
         size = max((w.batch_size for w in running), default=0)
         progress = BackfillProgress(

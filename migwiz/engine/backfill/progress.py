@@ -131,14 +131,17 @@ def progress_from_checkpoint(
 ) -> BackfillProgress:
     """A reading rebuilt from a stored checkpoint , as another process sees it.
 
-    The rate is the checkpoint's own (rows per second of its last batches); the ETA follows from it and
-    the planner's estimate of the range. `now` is the server clock of the reading.
+    The rate is the checkpoint's own (rows per second of its last seconds); the ETA is the running
+    backfill's own (it counts time spent braking), else follows from the rate and the planner's estimate
+    of the range. `now` is the server clock of the reading.
     """
     state = cast(BackfillState, checkpoint.state if checkpoint.state in _STATES else "running")
     done = int(checkpoint.rows_scanned or 0)
     total = int(checkpoint.total_estimate or 0)
     rate = float(checkpoint.rate or 0.0)
     eta = max(0.0, (total - done) / rate) if rate > 0 and total > done and state != "done" else None
+    if checkpoint.eta_s is not None and state != "done":
+        eta = checkpoint.eta_s
     end = checkpoint.finished_at or now
     return BackfillProgress(
         backfill_id=checkpoint.id,
@@ -153,6 +156,7 @@ def progress_from_checkpoint(
         eta_s=eta,
         elapsed_s=max(0.0, (end - checkpoint.started_at).total_seconds()),
         last_batch_ms=0.0,
+        throttle=checkpoint.brake if state != "done" else None,
     )
 
 
@@ -170,9 +174,27 @@ def checkpoint_readings(conn: psycopg.Connection[Any], schema: str) -> list[Back
     row = conn.execute("SELECT pg_catalog.clock_timestamp()").fetchone()
     now: datetime = row[0] if row else datetime.now().astimezone()
     readings = []
+    from migwiz.engine.backfill.ranges import worker_readings
+
     for facts in read_backfill_facts(conn, schema).values():
         reading = progress_from_checkpoint(facts.checkpoint, now)
         if reading.state in LIVE_STATES and not facts.alive:
-            reading = replace(reading, state="stopped", eta_s=None)
+            reading = replace(reading, state="stopped", eta_s=None, throttle=None)
+        elif reading.state in LIVE_STATES:
+            count = facts.checkpoint.workers or 0
+            workers = tuple(
+                WorkerProgress(
+                    w.worker,
+                    w.range_no,
+                    0,
+                    w.rate or 0.0,
+                    w.batch_size or 0,
+                    w.batch_ms or 0.0,
+                    "running" if w.age_s < 5 else "idle",
+                )
+                for w in worker_readings(conn, schema, facts.checkpoint.id)
+                if w.worker < count
+            )
+            reading = replace(reading, workers=workers)
         readings.append(reading)
     return readings
