@@ -47,6 +47,7 @@ from migwiz.engine.backfill.throttle import (
     wal_wait_s,
 )
 from migwiz.engine.backfill.workers import Crew, Worker
+from migwiz.engine.errors import MigrationFailed
 from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.run.control import RunStopped
 from migwiz.engine.servers.connect import dsn_params
@@ -228,8 +229,13 @@ class Backfill:
                     self._emit(current, state, brake)
                 crew.changed.wait(_TICK_S)
                 crew.changed.clear()
+            if crew.failure is not None:  # a worker failed after the last look
+                raise crew.failure
             if not all(r.done for r in ranges):
-                raise RuntimeError(f"backfill {self.id}: workers ended with ranges left")  # pragma: no cover
+                raise MigrationFailed(
+                    f"backfill {self.id}: its workers ended with ranges left",
+                    "rerun `migwiz up`: it resumes from the ranges' checkpoints",
+                )
             finish_checkpoint(conn, self.schema, self.id)
             finished = True
         finally:
@@ -243,7 +249,9 @@ class Backfill:
                     set_state(conn, self.schema, self.id, "stopped")
         duration = time.monotonic() - self._started
         done, updated = base_done + crew.rows_done, base_updated + crew.rows_updated
-        final = replace(checkpoint, rows_scanned=done, rows_updated=updated, batches=crew.batches)
+        final = replace(
+            checkpoint, rows_scanned=done, rows_updated=updated, batches=checkpoint.batches + crew.batches
+        )
         self._emit(final, "done", None, force_log=True)
         self.log.info(
             "backfill",
