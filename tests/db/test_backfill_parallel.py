@@ -41,7 +41,7 @@ def workers_seen(db: TestDatabase) -> int:
     present = db.execute("SELECT to_regclass('migwiz.backfill_ranges') IS NOT NULL")
     if present != [(True,)]:
         return 0
-    return int(db.execute("SELECT count(DISTINCT worker) FROM migwiz.backfill_ranges")[0][0])  # type: ignore[arg-type]
+    return int(str(db.execute("SELECT count(DISTINCT worker) FROM migwiz.backfill_ranges")[0][0]))
 
 
 def live_workers(db: TestDatabase) -> int:
