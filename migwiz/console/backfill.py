@@ -70,7 +70,9 @@ def print_backfills(statuses: Sequence[BackfillStatus]) -> None:
 def describe_workers(status: BackfillStatus) -> str:
     """Workers running now and the ranges left, e.g. `4 · 12/64 left` ("" before any range was cut)."""
     left, total = status.ranges
-    running = str(len(status.workers)) if status.alive and status.checkpoint.state != "done" else "-"
+    if status.checkpoint.state == "done":
+        return ""
+    running = str(len(status.workers)) if status.alive else "-"
     return f"{running} · {left}/{total} left" if total else running if running != "-" else ""
 
 

@@ -246,10 +246,10 @@ class Worker(threading.Thread):
                 self._window.popleft()
             self.crew.count(scanned, int(row[0]), elapsed_ms)
             self.sizer.observe(scanned, elapsed_ms, self.target_ms())
+            self._between_batches(scanned, started)  # the last batch of a range too: the next range's follows
             if final:
                 taken.done = True
                 return True
-            self._between_batches(scanned, started)
 
     def _batch(self, taken: KeyRange, end: Key, scanned: int, size: int, final: bool) -> tuple[Any, ...]:
         assert self._conn is not None
