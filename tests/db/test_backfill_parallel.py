@@ -111,7 +111,7 @@ def test_sigkill_at_random_points_resumed_with_other_worker_counts(
     assert result.code == 0, result.stderr
     assert_each_row_once(db, ROWS)
     assert db.execute("SELECT success FROM migwiz.history WHERE version = '1'") == [(True,)]
-    assert db.execute("SELECT rows_scanned, state FROM migwiz.backfill_progress") == [(0, "done")]
+    assert db.execute("SELECT rows_scanned, state FROM migwiz.backfill_progress") == [(ROWS, "done")]
 
 
 def test_workers_change_while_running_and_each_reports_its_rate(db: TestDatabase) -> None:

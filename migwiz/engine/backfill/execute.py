@@ -35,9 +35,11 @@ from migwiz.engine.backfill.store import (
     Checkpoint,
     Control,
     finish_checkpoint,
+    keep_base,
     read_control,
     set_state,
     write_live,
+    write_totals,
 )
 from migwiz.engine.backfill.throttle import (
     BackfillSettings,
@@ -140,6 +142,7 @@ class Backfill:
         after = checkpoint.last_key or key.start
         points = cut_points(self.conn, key, queries, after, checkpoint.upper_key, count, left)
         with self.conn.transaction():
+            keep_base(self.conn, self.schema, self.id)
             return create_ranges(self.conn, self.schema, self.id, after, points)
 
     def _wanted(self, control: Control) -> int:
@@ -244,9 +247,13 @@ class Backfill:
             watch.stop()
             if probe is not None:
                 probe.stop()
-            if not finished and not (conn.closed or conn.broken):
+            if not (conn.closed or conn.broken):
                 with contextlib.suppress(psycopg.Error):
-                    set_state(conn, self.schema, self.id, "stopped")
+                    rows, updated = base_done + crew.rows_done, base_updated + crew.rows_updated
+                    batches = checkpoint.batches + crew.batches
+                    write_totals(conn, self.schema, self.id, rows, updated, batches)
+                    if not finished:
+                        set_state(conn, self.schema, self.id, "stopped")
         duration = time.monotonic() - self._started
         done, updated = base_done + crew.rows_done, base_updated + crew.rows_updated
         final = replace(
@@ -430,6 +437,8 @@ class Backfill:
                 brake=brake,
                 eta_s=eta,
             )
+            rows, updated, batches = checkpoint.rows_scanned, checkpoint.rows_updated, checkpoint.batches
+            write_totals(self.conn, self.schema, self.id, rows, updated, batches)
         if force_log or now - self._last_log >= self.settings.log_interval_s:
             self._last_log = now
             self.log.info(

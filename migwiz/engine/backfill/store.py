@@ -64,13 +64,15 @@ _COLUMNS = (
     " total_estimate, batch_size, rate, state, pid, started_at, updated_at, finished_at"
 )
 
-# The counts are the progress row's own (work done before the key range was cut into ranges) plus those
-# of its ranges; `last_key` is the low-water mark: every key up to it is done (the last key of the first
-# range not done, since ranges are taken in order and each starts at the end of the one before).
+# The counts are the progress row's own until the key range is cut into ranges, then `base_*` (work done
+# before the cut) plus those of its ranges; `last_key` is the low-water mark: every key up to it is done
+# (the last key of the first range not done: each range starts at the end of the one before).
 _READ = sql.SQL(
     "SELECT p.id, p.relation, p.key_columns, p.statement, p.upper_key,"
     " CASE WHEN r.n = 0 THEN p.last_key WHEN r.open = 0 THEN p.upper_key ELSE r.watermark END,"
-    " p.rows_scanned + r.scanned, p.rows_updated + r.updated, p.batches + r.batches, p.total_estimate,"
+    " CASE WHEN r.n = 0 THEN p.rows_scanned ELSE p.base_scanned + r.scanned END,"
+    " CASE WHEN r.n = 0 THEN p.rows_updated ELSE p.base_updated + r.updated END,"
+    " CASE WHEN r.n = 0 THEN p.batches ELSE p.base_batches + r.batches END, p.total_estimate,"
     " p.batch_size, p.rate, p.state, p.pid, p.started_at, p.updated_at, p.finished_at,"
     " p.workers, p.brake, p.eta_s, p.start_xid, p.table_filenode"
     " FROM {progress} AS p CROSS JOIN LATERAL (SELECT count(*) AS n,"
@@ -145,6 +147,7 @@ def start_checkpoint(
             " batch_size = NULL, rate = NULL, state = excluded.state, pid = excluded.pid,"
             " run_id = excluded.run_id, started_at = clock_timestamp(), updated_at = clock_timestamp(),"
             " finished_at = NULL, workers = NULL, brake = NULL, eta_s = NULL, start_xid = excluded.start_xid,"
+            " base_scanned = 0, base_updated = 0, base_batches = 0,"
             " table_filenode = excluded.table_filenode RETURNING " + _COLUMNS + ", workers, brake, eta_s,"
             " start_xid, table_filenode"
         ).format(_table(schema, "backfill_progress")),
@@ -270,4 +273,28 @@ def write_live(
             " updated_at = clock_timestamp() WHERE id = %s AND state <> 'done'"
         ).format(_table(schema, "backfill_progress")),
         (state, rate, batch_size, workers, brake, eta_s, backfill_id),
+    )
+
+
+def write_totals(
+    conn: psycopg.Connection[Any], schema: str, backfill_id: str, rows: int, updated: int, batches: int
+) -> None:
+    """Copy the counts (the ranges' sum) into the progress row, for readers of the table itself."""
+    conn.execute(
+        sql.SQL("UPDATE {} SET rows_scanned = %s, rows_updated = %s, batches = %s WHERE id = %s").format(
+            _table(schema, "backfill_progress")
+        ),
+        (rows, updated, batches, backfill_id),
+    )
+
+
+def keep_base(conn: psycopg.Connection[Any], schema: str, backfill_id: str) -> None:
+    """Before the key range is cut into ranges: keep the counts so far (a checkpoint of a backfill that
+    started before ranges existed) as the base the ranges' counts add to."""
+    conn.execute(
+        sql.SQL(
+            "UPDATE {} SET base_scanned = rows_scanned, base_updated = rows_updated, base_batches = batches"
+            " WHERE id = %s"
+        ).format(_table(schema, "backfill_progress")),
+        (backfill_id,),
     )

@@ -1,6 +1,9 @@
 -- migwiz's own state, version 4: parallel backfills. A backfill's key range is cut into ranges, each
 -- with its own checkpoint (the last key done) moved by each batch's own transaction; any number of
 -- workers take ranges, so a resume may use a different number of workers than the run it resumes.
+-- Once ranges exist, a backfill's counts are its ranges' plus `base_*` (work done before it was cut into
+-- ranges); `rows_scanned`, `rows_updated` and `batches` of backfill_progress are then a copy written by the
+-- running backfill every second and when it stops.
 -- The schema name is filled in by psycopg.sql.Identifier.
 
 CREATE TABLE IF NOT EXISTS {schema}.backfill_ranges (
@@ -27,3 +30,6 @@ ALTER TABLE {schema}.backfill_progress ADD COLUMN IF NOT EXISTS brake text;
 ALTER TABLE {schema}.backfill_progress ADD COLUMN IF NOT EXISTS eta_s double precision;
 ALTER TABLE {schema}.backfill_control ADD COLUMN IF NOT EXISTS workers integer;
 ALTER TABLE {schema}.backfill_progress ADD COLUMN IF NOT EXISTS table_filenode bigint;
+ALTER TABLE {schema}.backfill_progress ADD COLUMN IF NOT EXISTS base_scanned bigint NOT NULL DEFAULT 0;
+ALTER TABLE {schema}.backfill_progress ADD COLUMN IF NOT EXISTS base_updated bigint NOT NULL DEFAULT 0;
+ALTER TABLE {schema}.backfill_progress ADD COLUMN IF NOT EXISTS base_batches bigint NOT NULL DEFAULT 0;
