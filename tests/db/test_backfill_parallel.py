@@ -25,6 +25,7 @@ from migwiz.engine.backfill import (
     control_backfill,
     parse_backfill,
 )
+from migwiz.engine.backfill.brakes import auto_workers
 from migwiz.engine.backfill.ranges import read_ranges
 from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.servers.connect import connect
@@ -172,3 +173,14 @@ def test_status_shows_each_worker_its_rate_the_brake_and_an_eta(db: TestDatabase
     assert_each_row_once(db, ROWS)
     [status] = backfill_status(db.dsn, "migwiz")
     assert status.checkpoint.state == "done" and not status.workers
+
+
+def test_default_workers_follow_the_cores_and_the_load(db: TestDatabase) -> None:
+    with connect(db.dsn, autocommit=True) as conn:
+        here, why_here = auto_workers(conn, local=True)
+        assert 1 <= here <= min(8, os.cpu_count() or 1) and "cores here, load" in why_here
+        conn.execute("SET max_parallel_workers = 3")
+        remote, why_remote = auto_workers(conn, local=False)
+        assert 1 <= remote <= 3 and why_remote.startswith("max_parallel_workers 3, ")
+        conn.execute("SET max_parallel_workers = 0")
+        assert auto_workers(conn, local=False)[0] == 1
