@@ -25,6 +25,7 @@ from typing import Any
 
 import psycopg
 
+from migwiz.engine import humanize
 from migwiz.engine.backfill.begin import begin
 from migwiz.engine.backfill.brakes import MAX_WORKERS, Governor, LatencyProbe, auto_workers, latency_pressure
 from migwiz.engine.backfill.keys import KeysetQueries, TableKey
@@ -46,6 +47,7 @@ from migwiz.engine.backfill.throttle import (
     LockWatch,
     ServerLoad,
     read_server_load,
+    replica_brake,
     wal_wait_s,
 )
 from migwiz.engine.backfill.workers import Crew, Worker
@@ -211,6 +213,9 @@ class Backfill:
                 new_state: BackfillState = (
                     "paused" if crew.control.paused else "throttled" if braking else "running"
                 )
+                holding = crew.control.paused or self._lag is not None or now < crew.hold_until
+                if holding and any(w.state == "running" for w in self.workers.values() if w.is_alive()):
+                    new_state = state  # paused or held only once no batch is under way
                 if new_state != state:
                     self._last_live = 0.0  # other processes see a new state at once
                 if new_state != state and "paused" in (state, new_state):
@@ -263,7 +268,7 @@ class Backfill:
         self.log.info(
             "backfill",
             f"backfill of {checkpoint.relation} done: {done} rows walked, {updated} updated, "
-            f"{crew.batches} batches by {wanted} worker(s) in {duration:.1f} s",
+            f"{crew.batches} batches by {wanted} worker(s) in {humanize.duration(duration)}",
             backfill=self.id,
             rows_done=done,
             rows_updated=updated,
@@ -337,14 +342,18 @@ class Backfill:
         if waiters:
             self.log.info(
                 "backfill",
-                f"{waiters} session(s) waited on a batch's locks (longest {longest:.0f} ms); "
-                f"batches now aim at {self.settings.contended_batch_ms:.0f} ms",
+                f"{waiters} session(s) waited on a batch's locks"
+                f" (longest {humanize.duration(longest / 1000)}); batches now aim at"
+                f" {humanize.duration(self.settings.contended_batch_ms / 1000)}",
                 backfill=self.id,
                 waiters=waiters,
                 longest_wait_ms=round(longest, 1),
             )
             if longest >= self.settings.lock_wait_brake_ms:
-                return f"lock waits: {waiters} session(s) waited on our batches up to {longest:.0f} ms"
+                return (
+                    f"lock waits: {waiters} session(s) waited on our batches up to"
+                    f" {humanize.duration(longest / 1000)}"
+                )
         if probe is not None:
             return latency_pressure(
                 probe.reading(), self.settings.latency_factor, self.settings.latency_slack_ms
@@ -363,9 +372,9 @@ class Backfill:
             if wait > 0:
                 crew.hold_until = max(crew.hold_until, now + min(wait, 30.0))
                 self._lag = None
-        limit = self.settings.max_replica_lag_ms
-        if limit is not None and load.replica_lag_ms is not None and load.replica_lag_ms > limit:
-            self._lag = f"replica lag {load.replica_lag_ms:.0f} ms > {limit:.0f} ms: every worker waits"
+        braking = replica_brake(load, self.settings)
+        if braking is not None:
+            self._lag = f"{braking}: every worker waits"
             crew.hold_until = max(crew.hold_until, now + 0.2)
         else:
             self._lag = None
@@ -377,7 +386,7 @@ class Backfill:
         if self._lag is not None:
             return self._lag
         if time.monotonic() < crew.hold_until:
-            return f"WAL rate: every worker waits {crew.hold_until - time.monotonic():.1f} s"
+            return f"WAL rate: every worker waits {humanize.duration(crew.hold_until - time.monotonic())}"
         described = governor.describe()
         if described is not None:
             return described

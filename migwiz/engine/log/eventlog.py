@@ -14,7 +14,7 @@ import socket
 import sys
 import threading
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -330,7 +330,9 @@ class Run:
         log_file: Path | None = None,
         syslog_address: str | None = None,
         retention_ms: int | None = None,
+        sinks: Sequence[EventSink] = (),
     ) -> None:
+        """`sinks` get every event from the first ("started") on, with the database and file sinks."""
         self.schema = schema
         self.command = command
         self.log = EventLog()
@@ -368,6 +370,7 @@ class Run:
         self.db_sink = DatabaseSink(self._conn, schema)
         self.log.sinks.append(self.db_sink)
         self.log.sinks.extend(files)
+        self.log.sinks.extend(sinks)
         self.log.info("run", f"migwiz {command} started", os_user=os_user, host=host, version=__version__)
         if retention_ms is not None:
             pruned = prune_events(self._conn, schema, retention_ms)

@@ -20,11 +20,13 @@ from typing import Any, Literal
 import psycopg
 from psycopg import sql
 
+from migwiz.engine import queries
 from migwiz.engine.analysis import analyze_script
 from migwiz.engine.analysis.trace import TracedLock, _diff_files, _Namer, _read_locks, _snapshot
 from migwiz.engine.history.state import DEFAULT_SCHEMA, read_history
 from migwiz.engine.history.status import compute_status
 from migwiz.engine.log.eventlog import Event, EventLog, EventSink, Level, Run
+from migwiz.engine.run.events import RunEvent, StatementFinished, StatementStarted
 from migwiz.engine.run.runner import ExecutionPolicy, Runner, RunReport
 from migwiz.engine.servers.connect import connect, describe, scrub
 from migwiz.engine.servers.extensions import with_source
@@ -123,16 +125,36 @@ def _one_line(text: str, width: int = 160) -> str:
 
 
 class _Tracer:
-    """Runner hooks that record locks, rewrites, time and errors of every statement on the shadow."""
+    """A consumer of the run's events that records locks, rewrites, time and errors of every statement
+    on the shadow (on the run's thread, with its executor connection, while the statement's transaction
+    is still open)."""
 
     def __init__(self, runner: Runner, observer: psycopg.Connection[Any]) -> None:
         self.runner = runner
+        self.migrations = {str(m.version): m for m in runner.mset.migrations}
         self.observer = observer
         self.records: dict[tuple[str, int], DryRunStatement] = {}
         self._before: dict[int, Any] = {}
         self._held_before: frozenset[tuple[int, str]] = frozenset()
         self._namer: _Namer | None = None
         self._static: dict[int, list[tuple[TracedLock, ...]]] = {}
+
+    def on_event(self, event: RunEvent) -> None:
+        """A statement starts (a snapshot before it) or finishes (its record)."""
+        if not isinstance(event, StatementStarted | StatementFinished):
+            return
+        current = event.statement
+        migration = self.migrations[current.version]
+        script = self.runner.effective(migration, "up")
+        stmt = script.statements[current.index]
+        if isinstance(event, StatementStarted):
+            self.before(migration, script, current.index, stmt)
+            return
+        conn = self.runner.conn
+        if conn is None or conn.broken:
+            return
+        error = event.exception if isinstance(event.exception, psycopg.Error) else None
+        self.after(migration, script, current.index, stmt, conn, event.duration_ms, error)
 
     def before(self, migration: Migration, script: Script, index: int, stmt: Statement) -> None:
         conn = self.runner.conn
@@ -232,10 +254,7 @@ def _touched_tables(conn: psycopg.Connection[Any], migrations: Sequence[Migratio
     if not wanted:
         return []
     rows = conn.execute(
-        "SELECT n.nspname, c.relname FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY q(s, r, i)"
-        " JOIN pg_catalog.pg_namespace n ON n.nspname = q.s"
-        " JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = q.r"
-        " WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY q.i",
+        queries.load("shadow_sample_tables"),
         ([w.partition(".")[0] for w in wanted], [w.partition(".")[2] for w in wanted]),
     ).fetchall()
     return [(str(r[0]), str(r[1])) for r in rows]
@@ -260,8 +279,7 @@ def _sample(
             columns = [
                 str(r[0])
                 for r in target.execute(
-                    "SELECT attname FROM pg_catalog.pg_attribute WHERE attrelid = %s::regclass AND attnum > 0"
-                    " AND NOT attisdropped AND attgenerated = '' ORDER BY attnum",
+                    queries.load("shadow_sample_columns"),
                     (qualified.as_string(target),),
                 )
             ]
@@ -357,8 +375,8 @@ def _apply(
     runner = Runner(shadow_dsn, mset, log=log, schema=schema, policy=policy)
     with connect(shadow_dsn, autocommit=True, purpose="dry-run observer") as observer:
         tracer = _Tracer(runner, observer)
-        runner.before_statement = tracer.before
-        runner.after_statement = tracer.after
+        runner.trace_statements = True
+        runner.events.on(tracer.on_event)
         try:
             result = runner.up(to)
         finally:
