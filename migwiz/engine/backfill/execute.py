@@ -183,6 +183,7 @@ class Backfill:
         finished = False
         state: BackfillState = "running"
         brake: str | None = None
+        shown: tuple[BackfillState, str | None] = (state, brake)
         try:
             while True:
                 self._spawn(queries, crew, watch)
@@ -214,7 +215,7 @@ class Backfill:
                     "paused" if crew.control.paused else "throttled" if braking else "running"
                 )
                 holding = crew.control.paused or self._lag is not None or now < crew.hold_until
-                if holding and any(w.state == "running" for w in self.workers.values() if w.is_alive()):
+                if holding and any(w.in_batch for w in self.workers.values()):
                     new_state = state  # paused or held only once no batch is under way
                 if new_state != state:
                     self._last_live = 0.0  # other processes see a new state at once
@@ -233,7 +234,8 @@ class Backfill:
                     rows_updated=base_updated + crew.rows_updated,
                     batches=checkpoint.batches + crew.batches,
                 )
-                if now - self._last_emit >= 0.25:
+                if now - self._last_emit >= 0.25 or (state, brake) != shown:
+                    shown = (state, brake)
                     self._emit(current, state, brake)
                 crew.changed.wait(_TICK_S)
                 crew.changed.clear()

@@ -124,6 +124,8 @@ class Worker(threading.Thread):
         self.rows_done = 0
         self.last_batch_ms = 0.0
         self.state = "running"
+        self.in_batch = False
+        """Between passing the gate and its batch's commit (the brakes hold only once no worker is)."""
         self._window: deque[tuple[float, int]] = deque([(time.monotonic(), 0)])
         self._conn: psycopg.Connection[Any] | None = None
 
@@ -182,6 +184,7 @@ class Worker(threading.Thread):
             self.crew.fail(exc)
         finally:
             self.state = "done"
+            self.in_batch = False
             self.current = None
             self.crew.changed.set()
             if finder is not None:
@@ -206,6 +209,7 @@ class Worker(threading.Thread):
                 self.state = "idle"
             else:
                 self.state = "running"
+                self.in_batch = True
                 return True
             time.sleep(_GATE_POLL_S)
 
@@ -226,10 +230,12 @@ class Worker(threading.Thread):
             try:
                 row = self._batch(taken, end, scanned, size, final)
             except RETRYABLE as exc:
+                self.in_batch = False
                 retries += 1
                 self._retry(exc, retries, size)
                 continue
             retries = 0
+            self.in_batch = False
             elapsed_ms = (time.monotonic() - started) * 1000
             self.last_batch_ms = elapsed_ms
             if not row[1]:
