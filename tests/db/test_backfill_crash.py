@@ -77,7 +77,9 @@ def db(crash_db: TestDatabase) -> TestDatabase:
 def test_sigkill_mid_backfill_then_resume(db: TestDatabase, tmp_path: Path) -> None:
     make_items(db, trigger=False)
     folder = write_migrations(tmp_path / "m", MIGRATIONS)
-    control_backfill(db.dsn, "migwiz", "1", batch_size=400, max_rate=20_000)  # about a second in all
+    control_backfill(
+        db.dsn, "migwiz", "1", batch_size=400, max_rate=20_000, workers=1
+    )  # about a second in all
     env = {**os.environ, "NO_COLOR": "1"}
     env.pop("DATABASE_URL", None)
     proc = subprocess.Popen(
@@ -132,7 +134,7 @@ def test_server_restart_mid_backfill_then_resume(own_server: LocalServer, tmp_pa
     try:
         make_items(db, trigger=False)
         folder = write_migrations(tmp_path / "m", MIGRATIONS)
-        control_backfill(db.dsn, "migwiz", "1", batch_size=400, max_rate=20_000)
+        control_backfill(db.dsn, "migwiz", "1", batch_size=400, max_rate=20_000, workers=1)
         runner = Runner(db.dsn, load_migration_set(folder), log=EventLog())
         errors: list[BaseException] = []
 
