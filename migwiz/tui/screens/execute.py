@@ -408,9 +408,12 @@ class ExecuteScreen(WizardScreen):
         )
         data = {"choice": choice, "os_user": os_user, "host": host, "requested_at": at.isoformat()}
         level: Level = "info" if choice == "keep" else "warning"
-        if control.note(level, "abort", message, **data) is None and run_id is not None:
-            with contextlib.suppress(Exception):  # the log is best effort here: never hide the run's outcome
-                append_event(ctx.dsn, ctx.settings.schema, run_id, level, "abort", message, **data)
+        if run_id is None:
+            return
+        # Written on a connection of its own, not through the run's log: a cancel can end the run and close
+        # that log while this worker writes, and the operator's decision must be on record either way.
+        with contextlib.suppress(Exception):  # the log is best effort here: never hide the run's outcome
+            append_event(ctx.dsn, ctx.settings.schema, run_id, level, "abort", message, **data)
 
     def action_lock_timeout(self) -> None:
         """Change lock_timeout from the next statement on (this run's later migrations included)."""
