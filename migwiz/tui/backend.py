@@ -21,7 +21,7 @@ from migwiz.engine.log.eventlog import Event, read_events
 from migwiz.engine.plan import PlanReport
 from migwiz.engine.run.executor import RetryPolicy
 from migwiz.engine.run.runner import ExecutionPolicy
-from migwiz.engine.servers.connect import connect
+from migwiz.engine.servers.readers import reading
 from migwiz.engine.servers.target import TargetInfo
 from migwiz.engine.sets import load_migration_set
 from migwiz.engine.sets.model import Migration, MigrationSet, Version
@@ -203,7 +203,7 @@ class RecentChanges:
 def recent_changes(dsn: str, settings: Settings, *, days: int = 14) -> RecentChanges:
     """Applied migrations (newest first) and the run events of the last `days` days."""
     mset = migration_set(settings)
-    with connect(dsn, autocommit=True, purpose="wizard") as conn:
+    with reading(dsn, purpose="wizard", doing="recent changes") as conn:
         history = read_history(conn, settings.schema)
         events: list[tuple[int, Event]] = []
         if state_exists(conn, settings.schema):

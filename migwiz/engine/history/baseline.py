@@ -22,7 +22,7 @@ from psycopg import sql
 
 from migwiz.engine.errors import UsageError
 from migwiz.engine.history.state import DEFAULT_SCHEMA, ensure_state, state_version
-from migwiz.engine.servers.connect import connect
+from migwiz.engine.servers.readers import reading
 
 BASELINE_STATE_VERSION = 3
 """The state version that added the baseline table."""
@@ -77,7 +77,7 @@ def baseline_files(
     one recorded in the database at `dsn` (written to a temporary folder removed at exit), else none."""
     if configured or not dsn:
         return tuple(configured)
-    with connect(dsn, autocommit=True, purpose="baseline") as conn:
+    with reading(dsn, purpose="baseline") as conn:
         recorded = read_baseline(conn, schema)
     return materialise(recorded)
 

@@ -21,10 +21,10 @@ from pglast.visitors import Visitor
 
 from migwiz.engine.analysis import StatementAnalysis, lint_migration_set
 from migwiz.engine.backfill.store import read_checkpoints
-from migwiz.engine.errors import MigwizError, UsageError
+from migwiz.engine.errors import MigwizError, ReadLockTimeout, UsageError
 from migwiz.engine.history.state import DEFAULT_SCHEMA, HistoryRow, query_text, read_history
 from migwiz.engine.schema.drift import DriftReport, drift
-from migwiz.engine.servers.connect import connect
+from migwiz.engine.servers.readers import reading
 from migwiz.engine.sets.model import Migration, MigrationSet, Statement, Version
 from migwiz.engine.sets.splitting import split_sql
 
@@ -119,6 +119,8 @@ def check_drift(dsn: str, mset: MigrationSet, **kwargs: Any) -> tuple[Check, Dri
     """No difference between the applied migrations (replayed) and the database."""
     try:
         report = drift(dsn, mset, **kwargs)
+    except ReadLockTimeout:
+        raise  # the target is locked: the other checks would wait for the same lock
     except MigwizError as exc:
         return Check("drift", "fail", f"drift could not be checked: {exc.message}"), None
     if not report.drifted:
@@ -312,7 +314,7 @@ def verify(
             snapshots=snapshots,
         )  # fmt: skip
         report.checks.append(check)
-    with connect(dsn, autocommit=True, purpose="verify") as conn:
+    with reading(dsn, purpose="verify") as conn:
         history = read_history(conn, schema)
         applied = _applied(mset, history)
         applied_versions = {m.version for m, _ in applied}

@@ -24,6 +24,7 @@ from migwiz.engine.run.runner import ExecutionPolicy, Runner, RunReport
 from migwiz.engine.schema import SchemaModel, read_schema
 from migwiz.engine.schema.model import Schema
 from migwiz.engine.servers.connect import connect, describe, scrub
+from migwiz.engine.servers.readers import reading
 from migwiz.engine.sets.model import Migration, MigrationSet
 from migwiz.engine.shadow.scratch import scratch_database
 
@@ -253,7 +254,7 @@ def copy_history(shadow: Shadow, history: list[HistoryRow], *, schema: str = DEF
 
 def read_model(dsn: str, *, schema: str = DEFAULT_SCHEMA) -> SchemaModel:
     """The schema model of `dsn` without migwiz's own schema."""
-    with connect(dsn, autocommit=True, purpose="schema reader") as conn:
+    with reading(dsn, purpose="schema reader", doing="reading the schema") as conn:
         return read_schema(conn, exclude_schemas=(schema,))
 
 
