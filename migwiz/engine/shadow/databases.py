@@ -18,6 +18,7 @@ import psycopg
 from psycopg import sql
 
 from migwiz.engine.errors import MigwizError, UsageError
+from migwiz.engine.history.baseline import read_baseline_file
 from migwiz.engine.history.state import DEFAULT_SCHEMA, HistoryRow, ensure_state
 from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.run.runner import ExecutionPolicy, Runner, RunReport
@@ -99,10 +100,7 @@ def apply_baseline(dsn: str, files: Sequence[Path]) -> None:
         return
     with connect(dsn, autocommit=True, purpose="baseline") as conn:
         for path in files:
-            try:
-                text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                raise UsageError(f"baseline {path}: cannot read: {exc}") from None
+            text = read_baseline_file(path)
             try:
                 conn.execute(text.encode())
             except psycopg.Error as exc:
