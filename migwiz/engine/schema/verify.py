@@ -21,7 +21,8 @@ from pglast.visitors import Visitor
 
 from migwiz.engine.analysis import StatementAnalysis, lint_migration_set
 from migwiz.engine.backfill.store import read_checkpoints
-from migwiz.engine.errors import MigwizError, ReadLockTimeout, UsageError
+from migwiz.engine.errors import MigwizError, ReadLockTimeout
+from migwiz.engine.history.baseline import read_baseline_file
 from migwiz.engine.history.state import DEFAULT_SCHEMA, HistoryRow, query_text, read_history
 from migwiz.engine.schema.drift import DriftReport, drift
 from migwiz.engine.servers.readers import reading
@@ -251,10 +252,7 @@ def check_statistics(
     # earlier migration is known not to rewrite
     before: list[Statement] = []
     for path in baseline:
-        try:
-            before.extend(split_sql(path.read_text(encoding="utf-8"), path=path))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError(f"baseline {path}: cannot read: {exc}") from None
+        before.extend(split_sql(read_baseline_file(path), path=path))
     scripts = lint_migration_set(
         MigrationSet(Path("."), "applied", tuple(m for m, _ in applied)),
         pg_version=pg_version,
