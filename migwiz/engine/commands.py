@@ -11,6 +11,7 @@ import psycopg
 from migwiz.engine.adopt import ensure_adopted
 from migwiz.engine.analysis import LintReport, read_catalog_facts
 from migwiz.engine.analysis.lintpaths import lint_paths
+from migwiz.engine.analysis.own_schema_rule import linting_for
 from migwiz.engine.backfill import backfill_status as backfill_status
 from migwiz.engine.backfill import control_backfill as control_backfill
 from migwiz.engine.backup import backup_check as backup_check
@@ -40,6 +41,7 @@ from migwiz.engine.run.waits_caused import InflictedWaitWatch
 from migwiz.engine.schema.drift import drift as drift
 from migwiz.engine.schema.verify import verify as verify
 from migwiz.engine.servers.connect import connect
+from migwiz.engine.servers.readers import reading
 from migwiz.engine.servers.target import TargetInfo as TargetInfo
 from migwiz.engine.servers.target import target_info as target_info
 from migwiz.engine.sets.model import MigrationSet, Version
@@ -255,13 +257,14 @@ def lint(
     version = pg_version
     applied: frozenset[str] = frozenset()
     if dsn is not None:
-        with connect(dsn, autocommit=True, purpose="lint") as conn:
+        with reading(dsn, purpose="lint") as conn:
             catalog = read_catalog_facts(conn)
             version = version or conn.info.server_version // 10000
             applied = frozenset(h.version for h in read_history(conn, schema) if h.success)
     chosen = version or DEFAULT_PG_VERSION
-    files = lint_paths(
-        paths, pg_version=chosen, catalog=catalog, applied=applied, configured=migrations_dir,
-        layout=layout, stdin=stdin, cache=cache,
-    )  # fmt: skip
+    with linting_for(schema):  # the own-schema rule looks for this project's migwiz schema
+        files = lint_paths(
+            paths, pg_version=chosen, catalog=catalog, applied=applied, configured=migrations_dir,
+            layout=layout, stdin=stdin, cache=cache,
+        )  # fmt: skip
     return LintReport(tuple(files), chosen)
