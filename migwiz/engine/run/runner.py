@@ -38,7 +38,7 @@ from migwiz.engine.run.guard import GuardPolicy, LockTarget
 from migwiz.engine.run.index_leftovers import leftovers_of
 from migwiz.engine.run.own_schema import check_scripts
 from migwiz.engine.run.phases import phase_exempt, plan_phases
-from migwiz.engine.run.session_limits import idle_in_transaction_ms, limit_bookkeeping, limit_executor
+from migwiz.engine.run.session_limits import limit_bookkeeping, limit_executor
 from migwiz.engine.run.statement_log import StatementLog
 from migwiz.engine.servers.connect import connect, scrub
 from migwiz.engine.sets.model import Migration, MigrationSet, Phase, Script, Statement, Version
@@ -213,7 +213,7 @@ class Runner:
                         sql.Literal(f"{_CHECK_CLIENT_MS}ms")
                     )
                 )
-            limit_executor(conn, idle_ms=idle_in_transaction_ms(self.policy.retry.max_total_ms))
+            limit_executor(conn)
             ensure_state(conn, self.schema)
             self.conn = conn
         return self.conn
