@@ -164,4 +164,4 @@ def test_a_silent_network_during_a_long_statement_ends_with_one_line(
     errors = [line for line in stderr.splitlines() if line.startswith("migwiz: error:")]
     assert len(errors) == 1 and "Traceback" not in stderr, stderr
     assert errors[0].startswith("migwiz: error: lost the connection to the server: "), stderr
-    assert noticed_s < 15, f"noticed after {noticed_s:.1f} s"
+    assert 1.5 < noticed_s < 15, f"noticed after {noticed_s:.1f} s"  # by the timers, not at once

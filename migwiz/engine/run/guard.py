@@ -30,6 +30,7 @@ from typing import Any
 import psycopg
 
 from migwiz.engine.analysis.lockmodes import conflicts, lock_rank
+from migwiz.engine.errors import ConnectionFailed
 from migwiz.engine.servers.connect import connect, scrub
 
 _QUERIES = Path(__file__).parent.parent / "queries"
@@ -355,6 +356,8 @@ class Watch:
                 waiting, blockers, queued = self.guard.look(self.pid)
             except psycopg.Error:
                 return  # one slow look (statement_timeout) is no reason to stop watching
+            except ConnectionFailed:
+                return  # the server unreachable (a dead network): the executor's session reports it
             if not waiting:
                 self._waiting_since = None
                 return
