@@ -29,12 +29,9 @@ tools:                   ## optional tools some tests use (dbmate, from npm, whe
 test-realworld: $(STAMP)  ## the whole real-world tier (tests/realworld), test-rollback --all included
 	$(BIN)/pytest -q -m "realworld or not realworld" tests/realworld
 
-check: $(STAMP) test     ## lint, format check, types, tests
-	$(BIN)/ruff check migwiz tests bench
-	$(BIN)/ruff format --check migwiz tests bench
-	$(BIN)/mypy migwiz
+check: lint test         ## what CI runs (.ci/run): ruff, format check, mypy --strict, then `make test`
 
-lint: $(STAMP)
+lint: $(STAMP)           ## ruff, ruff format --check, mypy --strict (pyproject.toml) on the package
 	$(BIN)/ruff check migwiz tests bench
 	$(BIN)/ruff format --check migwiz tests bench
 	$(BIN)/mypy migwiz

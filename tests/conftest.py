@@ -15,6 +15,7 @@ import pytest
 from psycopg import sql
 
 from migwiz.engine.servers.local import Binaries, LocalServer, available_binaries, start_server
+from tests.standby import StandbyPair, standby_pair
 
 
 def _wanted_binaries() -> list[Binaries]:
@@ -136,3 +137,31 @@ def db_latest() -> Iterator[TestDatabase]:
         yield database
     finally:
         drop_database(database)
+
+
+def _newest() -> list[Binaries]:
+    return [max(BINARIES, key=lambda b: b.major)] if BINARIES else []
+
+
+@pytest.fixture(
+    scope="module", params=_newest() or [None], ids=lambda b: f"pg{b.major}" if b else "no-server"
+)
+def standby_latest(request: pytest.FixtureRequest) -> Iterator[StandbyPair]:
+    """A primary of the newest version and a streaming standby of it, shared by the test module.
+
+    For tests whose subject is not the version: one base backup per module keeps the suite fast.
+    """
+    yield from _pair(request.param)
+
+
+@pytest.fixture(scope="module", params=BINARIES or [None], ids=lambda b: f"pg{b.major}" if b else "no-server")
+def standby_each(request: pytest.FixtureRequest) -> Iterator[StandbyPair]:
+    """A primary and a streaming standby of each available version (for what differs between versions)."""
+    yield from _pair(request.param)
+
+
+def _pair(binaries: Binaries | None) -> Iterator[StandbyPair]:
+    if binaries is None:
+        pytest.skip("no PostgreSQL binaries on this machine")
+    with standby_pair(binaries) as pair:
+        yield pair

@@ -19,8 +19,8 @@ from rich.text import Text
 
 from migwiz.engine import humanize
 from migwiz.engine.backup import BackupReport, DumpPlan, DumpProgress, DumpResult
+from migwiz.present import BACKUP_VERDICT_STYLES
 
-VERDICT_STYLES = {"ready": "bold green", "degraded": "bold yellow", "not protected": "bold red"}
 LEVEL_MARKS = {"not protected": ("✗", "red"), "degraded": ("!", "yellow"), "warning": ("!", "yellow")}
 NOT_VISIBLE = "not visible"
 
@@ -28,7 +28,7 @@ NOT_VISIBLE = "not visible"
 def render_report(report: BackupReport) -> RenderableType:
     """Verdict line, one line per reason, then a two-column table of facts and any visibility notes."""
     head = Text("Point-in-time recovery: ", style="bold")
-    head.append(report.verdict, style=VERDICT_STYLES[report.verdict])
+    head.append(report.verdict, style=BACKUP_VERDICT_STYLES[report.verdict])
     head.append(f"  (PostgreSQL {report.server_version})", style="dim")
     parts: list[RenderableType] = [head]
     for reason in report.reasons:
@@ -75,6 +75,8 @@ def _facts(r: BackupReport) -> Table:
         t.add_row(f"slot {slot.name}", f"{slot.slot_type}, {state}, retains {kept}{status}")
     if not r.slots:
         t.add_row("replication slots", "none")
+    for replica in r.replicas:
+        t.add_row(f"standby {replica.name}", replica.summary())
     for disk in r.disks:
         t.add_row(
             f"free disk ({disk.what})",

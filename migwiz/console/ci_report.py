@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from migwiz.engine import humanize
 from migwiz.engine.analysis import Finding
 from migwiz.engine.analysis.model import SEVERITIES
 from migwiz.engine.ci import CiReport
@@ -97,9 +98,9 @@ def render_details(report: CiReport, *, top: int = 10) -> str:
     lines += _drift(report)
     lines += _plan(report)
     shadow = f" · shadow: {report.shadow}" if report.shadow else ""
-    total = report.timings_ms.get("total", 0.0) / 1000
+    total = humanize.duration(report.timings_ms.get("total", 0.0) / 1000)
     lines.append(
-        f"<sub>{len(report.mset.migrations)} migrations in `{report.mset.root}`{shadow} · {total:.1f} s</sub>"
+        f"<sub>{len(report.mset.migrations)} migrations in `{report.mset.root}`{shadow} · {total}</sub>"
     )
     return "\n".join(lines) + "\n"
 
@@ -203,9 +204,8 @@ def _plan(report: CiReport) -> list[str]:
     if not report.plan.migrations:
         return [*lines, "Nothing pending.", ""]
     for m in report.plan.migrations:
-        lines.append(
-            f"- `{m.version}_{m.name}`: {VERDICT_ICONS.get(m.verdict, m.verdict)}, about {m.estimate_s:.1f} s"
-        )
+        about = humanize.duration(m.estimate_s)
+        lines.append(f"- `{m.version}_{m.name}`: {VERDICT_ICONS.get(m.verdict, m.verdict)}, about {about}")
         lines += [f"  - {r.message}" + (f" (fix: {cell(r.fix)})" if r.fix else "") for r in m.reasons[:3]]
     return [*lines, ""]
 

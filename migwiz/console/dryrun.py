@@ -10,6 +10,7 @@ from rich.console import Console, Group, RenderableType
 from rich.live import Live
 from rich.text import Text
 
+from migwiz.engine import humanize
 from migwiz.engine.errors import MigwizError
 from migwiz.engine.run.current import describe_current, our_progress
 from migwiz.engine.run.runner import Runner, RunReport
@@ -38,7 +39,7 @@ def render_dry_run(report: DryRunReport) -> RenderableType:
         where = f"{Path(s.path).name}:{s.line}"
         if s.outcome == "ok":
             head = Text("  ok    ", style="green")
-            head.append(f"{where}  {s.sql}  ({s.duration_ms or 0:.0f} ms)")
+            head.append(f"{where}  {s.sql}  ({humanize.duration((s.duration_ms or 0) / 1000)})")
         elif s.outcome == "failed":
             head = Text("  FAIL  ", style="bold red")
             head.append(f"{where}  {s.sql}")

@@ -14,11 +14,9 @@ from rich.tree import Tree
 
 from migwiz.engine import humanize
 from migwiz.engine.observe import LockWait, Progress, ReplicaLag, SessionInfo, Snapshot
+from migwiz.present import BLOCKING, IDLE_IN_TRANSACTION, OURS, OURS_MARK, WAITING
 
-OURS = "bold cyan"
-WAITING = "yellow"
 TITLE = "bold"
-OURS_MARK = "» "
 
 
 def render_snapshot(snapshot: Snapshot, *, width: int | None = None) -> RenderableType:
@@ -80,9 +78,9 @@ def _node_label(node: LockWait) -> Text:
         text.append(f" waits{waited} for {node.mode}", style=WAITING)
         text.append(f" on {node.relation or node.locktype or '?'}", style=WAITING)
     elif node.state:
-        text.append(f" {node.state}", style="red" if node.state.startswith("idle in") else "")
+        text.append(f" {node.state}", style=IDLE_IN_TRANSACTION if node.state.startswith("idle in") else "")
     if node.children and node.mode is None:
-        text.append(f" · {node.queued} behind", style="bold red")
+        text.append(f" · {node.queued} behind", style=BLOCKING)
     details = [f"{node.queued} behind" if node.children and node.mode is not None else ""]
     details += [f"xact {humanize.duration(node.xact_age_s)}" if node.xact_age_s is not None else ""]
     details += [node.user or "", node.query]

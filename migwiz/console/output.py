@@ -15,22 +15,14 @@ from migwiz.console.escape import EscapeHook
 from migwiz.engine.analysis import LintReport
 from migwiz.engine.log.eventlog import Event
 from migwiz.engine.secrets import ScrubbedStream, scrub, scrub_value
+from migwiz.present import LEVEL_STYLES as LEVEL_STYLES
+from migwiz.present import SEVERITY_STYLES
+from migwiz.present import STATE_STYLES as STATE_STYLES
 
 stdout = Console(file=cast(TextIO, ScrubbedStream("stdout")), highlight=False, soft_wrap=True)
 stderr = Console(file=cast(TextIO, ScrubbedStream("stderr")), highlight=False, soft_wrap=True)
 for _console in (stdout, stderr):
     _console.push_render_hook(EscapeHook())  # file names and messages never drive the terminal
-
-STATE_STYLES = {
-    "applied": "green",
-    "pending": "yellow",
-    "failed": "bold red",
-    "running": "cyan",
-    "stopped": "yellow",
-    "checksum_mismatch": "bold red",
-    "missing_file": "bold red",
-}
-LEVEL_STYLES = {"debug": "dim", "info": "", "warning": "yellow", "error": "bold red"}
 
 
 def emit_json(payload: Any) -> None:
@@ -70,9 +62,6 @@ class ConsoleSink:
 def no_color() -> bool:
     """NO_COLOR is set (https://no-color.org)."""
     return bool(os.environ.get("NO_COLOR"))
-
-
-SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def print_lint(report: LintReport) -> None:

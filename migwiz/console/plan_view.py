@@ -8,13 +8,8 @@ from rich.text import Text
 
 from migwiz.engine import humanize
 from migwiz.engine.plan import VERDICT_TEXT, MigrationPlan, PlanReport, StatementPlan, Verdict
+from migwiz.present import VERDICT_STYLES
 
-VERDICT_STYLES: dict[Verdict, str] = {
-    "safe": "green",
-    "unverified": "magenta",
-    "quiet_window": "yellow",
-    "dangerous": "bold red",
-}
 REASON_MARKS: dict[Verdict, str] = {
     "safe": "note",
     "unverified": "unverified",

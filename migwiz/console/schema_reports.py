@@ -5,13 +5,12 @@ from __future__ import annotations
 from rich.text import Text
 
 from migwiz.console.output import stdout
+from migwiz.engine import humanize
 from migwiz.engine.rollback.prove import RollbackReport
 from migwiz.engine.schema import format_diff
 from migwiz.engine.schema.drift import DriftReport
 from migwiz.engine.schema.verify import VerifyReport
-
-_RESULT_STYLES = {"passed": "green", "failed": "bold red", "skipped": "yellow"}
-_CHECK_STYLES = {"pass": "green", "warn": "yellow", "fail": "bold red", "skip": "dim"}
+from migwiz.present import CHECK_STYLES, RESULT_STYLES
 
 
 def _indent(text: str, prefix: str = "    ") -> str:
@@ -24,10 +23,10 @@ def print_rollback(report: RollbackReport) -> None:
     if report.options:
         stdout.print(Text(f"options: {', '.join(report.options)}", style="dim"))
     for r in report.results:
-        line = Text(f"{r.result.upper():7} ", style=_RESULT_STYLES[r.result])
+        line = Text(f"{r.result.upper():7} ", style=RESULT_STYLES[r.result])
         line.append(f"{r.label}")
         if r.duration_ms:
-            line.append(f" ({r.duration_ms:.0f} ms)", style="dim")
+            line.append(f" ({humanize.duration(r.duration_ms / 1000)})", style="dim")
         if r.result == "skipped":
             line.append(f": {r.verdict}")
         elif r.result == "failed":
@@ -92,7 +91,7 @@ def print_repair_sql(report: DriftReport) -> None:
 def print_verify(report: VerifyReport) -> None:
     """One line per check, its details and the statements that fix it."""
     for c in report.checks:
-        line = Text(f"{c.status.upper():5} ", style=_CHECK_STYLES[c.status])
+        line = Text(f"{c.status.upper():5} ", style=CHECK_STYLES[c.status])
         line.append(f"{c.name}: ", style="bold")
         line.append(c.sentence)
         stdout.print(line)

@@ -15,6 +15,7 @@ import psycopg
 from psycopg import sql
 from psycopg.conninfo import make_conninfo
 
+from migwiz.engine import queries
 from migwiz.engine.errors import UsageError
 
 SQL_DIR = Path(__file__).parent / "sql"
@@ -94,9 +95,7 @@ def demo_dsn(dsn_admin: str, name: str = "shop") -> str:
 def find_demo_database(dsn_admin: str, name: str = "shop") -> str | None:
     """The DSN of a complete demo database `name` on this server, or None when there is none."""
     with psycopg.connect(dsn_admin, autocommit=True) as conn:
-        row = conn.execute(
-            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s", (name,)
-        ).fetchone()
+        row = conn.execute(queries.load("demo_database_comment"), (name,)).fetchone()
     if row is None or not str(row[0] or "").startswith(f"{MARKER} (rows="):
         return None
     return demo_dsn(dsn_admin, name)
@@ -136,10 +135,7 @@ def create_demo_database(
 
 def _recreate(dsn_admin: str, name: str) -> None:
     with psycopg.connect(dsn_admin, autocommit=True) as conn:
-        row = conn.execute(
-            "SELECT coalesce(shobj_description(oid, 'pg_database'), '') FROM pg_database WHERE datname = %s",
-            (name,),
-        ).fetchone()
+        row = conn.execute(queries.load("demo_database_comment"), (name,)).fetchone()
         ident = sql.Identifier(name)
         if row is not None:
             if not str(row[0]).startswith(MARKER):

@@ -16,6 +16,7 @@ from migwiz.demo import OBSERVABILITY_SQL, demo_baseline, demo_migrations_path
 from migwiz.demo.data import create_demo_database, find_demo_database
 from migwiz.demo.server import DemoServer, start_demo_server
 from migwiz.demo.workload import Workload
+from migwiz.engine import queries
 from migwiz.engine.history.baseline import read_baseline, record_baseline
 from migwiz.engine.servers.connect import connect
 
@@ -60,9 +61,7 @@ def record_demo_baseline(dsn: str) -> None:
     test-rollback and the wizard then start their shadow databases from it without flags."""
     with connect(dsn, autocommit=True, purpose="demo") as conn:
         if not read_baseline(conn):
-            row = conn.execute(
-                "SELECT count(*) FROM pg_extension WHERE extname = 'pg_stat_statements'"
-            ).fetchone()
+            row = conn.execute(queries.load("demo_pg_stat_statements")).fetchone()
             extra = (OBSERVABILITY_SQL,) if row and row[0] else ()
             record_baseline(conn, (*demo_baseline(), *extra))
 

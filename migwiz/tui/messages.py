@@ -7,24 +7,94 @@ messages (monitor samples, progress) implement `can_replace`, so a slow screen o
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from textual.message import Message
 
 from migwiz.engine.backfill.progress import BackfillProgress
+from migwiz.engine.backup import BackupReport, DumpResult
 from migwiz.engine.log.eventlog import Event
 from migwiz.engine.observe import Snapshot
+from migwiz.engine.shadow.dryrun import DryRunReport
+from migwiz.tui.backend import Check, ImpactReport, PendingInfo, RecentChanges, TargetView
 from migwiz.tui.execution import CurrentStatement, RunSummary
+
+# -- one message per step's engine call: the screen of that step handles it ------------------------------
 
 
 @dataclass
-class Loaded(Message):
-    """An engine call of step `step` finished with `result` (None and `error` set when it failed)."""
+class StepFailed(Message):
+    """The engine call of step `step` failed: its one-line message (secrets scrubbed) and hint."""
 
     step: str
-    result: Any
-    error: str | None = None
+    error: str
     hint: str | None = None
+
+
+@dataclass
+class TargetLoaded(Message):
+    """Target: the server, the database and where its migrations stand."""
+
+    target: TargetView
+
+
+@dataclass
+class PendingLoaded(Message):
+    """Pending: the migration set, each migration's standing, lint and plan verdicts."""
+
+    info: PendingInfo
+
+
+@dataclass
+class BackupChecked(Message):
+    """Backup: the point-in-time-recovery readiness report."""
+
+    report: BackupReport
+
+
+@dataclass
+class DumpTaken(Message):
+    """Backup: the verified dump of the touched tables (None: the migrations touch no table)."""
+
+    dump: DumpResult | None
+
+
+@dataclass
+class ImpactLoaded(Message):
+    """Impact: the locks, rewrites and estimates of the migrations (up) or down scripts (rollback)."""
+
+    report: ImpactReport
+
+
+@dataclass
+class DryRunLoaded(Message):
+    """Dry run: every statement run on a shadow database."""
+
+    report: DryRunReport
+
+
+@dataclass
+class RecentLoaded(Message):
+    """Recent changes: the applied migrations and the runs logged lately."""
+
+    recent: RecentChanges
+
+
+@dataclass
+class VerifyChecked(Message):
+    """Verify: the checks of one of its engine calls (`step` names the call)."""
+
+    step: str
+    checks: tuple[Check, ...]
+
+
+@dataclass
+class BackfillControlled(Message):
+    """Execute: the running backfill's control row now says `state` ("paused" or "resumed")."""
+
+    state: str
+
+
+# -- live panes ------------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -62,13 +132,6 @@ class LogEvent(Message):
     """One event of the central log (the run's own, or read back in observer mode)."""
 
     event: Event
-
-
-@dataclass
-class RunStarted(Message):
-    """The run got its id."""
-
-    run_id: str
 
 
 @dataclass

@@ -4,24 +4,16 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from migwiz.present import VERDICT_STYLES
 from migwiz.tui.backend import verdict_label
 
 PLANNER = ("safe", "quiet_window", "dangerous")
 LINT = ("clean", "warnings", "errors")
-STYLES = {
-    "safe": "green",
-    "unverified": "magenta",
-    "quiet_window": "yellow",
-    "dangerous": "bold red",
-    "clean": "green",
-    "warnings": "yellow",
-    "errors": "bold red",
-}
 
 
 def verdict_text(verdict: str, *, bold: bool = False) -> Text:
     """A verdict word, coloured (the word itself carries the meaning without colour)."""
-    style = STYLES.get(verdict, "")
+    style = VERDICT_STYLES.get(verdict, "")
     if bold and style and not style.startswith("bold"):
         style = f"bold {style}"
     return Text(verdict_label(verdict), style=style)

@@ -21,9 +21,10 @@ over the entry's transaction; statements that failed or were skipped are not com
 - Names are schema-qualified as they are once the statement has run (after RENAME TO, the new name).
 
 The analyser is run twice per entry on the same trace, once per way lint learns the schema: with the
-catalog facts read from the database after the setup (`lint --dsn`: `read_catalog_facts`, used when the
-analyser provides it), and with no database, the setup analysed first as an earlier migration of the
-same set (relations created by earlier pending migrations). Both must equal the trace.
+catalog facts read from the database after the setup (`lint --dsn`: `read_catalog_facts`), and with no
+database, the setup analysed first as an earlier migration of the same set (relations created by earlier
+pending migrations). Both must equal the trace. The analyser is imported outright: a module that fails to
+import fails the test instead of skipping it.
 
 Entries that document their `findings` are also checked for them: the warning and error rules lint
 reports on the entry's statements must be exactly those, each with a fix.
@@ -42,20 +43,17 @@ from typing import Any
 import psycopg
 import pytest
 
+from migwiz.engine.analysis import analyze_statements
+from migwiz.engine.analysis.analyze import ScriptOptions, walk_statements
+from migwiz.engine.analysis.catalog import read_catalog_facts
+from migwiz.engine.analysis.model import CatalogFacts
+from migwiz.engine.analysis.schema import Schema
 from migwiz.engine.analysis.trace import LOCK_MODES, TracedStatement, strongest_modes, trace_statements
 from migwiz.engine.servers.local import Binaries
 from migwiz.engine.sets.model import Statement
 from migwiz.engine.sets.splitting import split_sql
 from tests.conftest import BINARIES, TestDatabase, create_database, drop_database, server_for
 from tests.corpus import ENTRIES, CorpusEntry, prepare_server, reset_public
-
-analysis = pytest.importorskip(
-    "migwiz.engine.analysis", reason="the static analyser (migwiz.engine.analysis) is not written yet"
-)
-try:
-    from migwiz.engine.analysis.catalog import read_catalog_facts
-except ImportError:  # the analyser without its catalog reader: compare the no-database view only
-    read_catalog_facts = None
 
 COMPARED_KINDS = frozenset({"table", "partitioned table", "materialized view", "view", "sequence"})
 _NAMES_INDEX = re.compile(r"^\s*(DROP\s+INDEX|REINDEX\s+(\([^)]*\)\s*)?INDEX|ALTER\s+INDEX)\b", re.IGNORECASE)
@@ -87,18 +85,15 @@ def corpus_database(binaries: Binaries) -> TestDatabase:
     return _dbs[binaries.major]
 
 
-def analyse_with_catalog(entry: CorpusEntry, major: int, catalog: Any) -> Sequence[Any]:
+def analyse_with_catalog(entry: CorpusEntry, major: int, catalog: CatalogFacts) -> Sequence[Any]:
     """The analyser's view of the entry's statements, the schema known from the live catalog."""
-    return analysis.analyze_statements(  # type: ignore[no-any-return]
+    return analyze_statements(
         entry.as_statements(), pg_version=major, in_transaction=entry.transaction, catalog=catalog
     )
 
 
 def analyse_after_setup(entry: CorpusEntry, major: int) -> Sequence[Any]:
     """The analyser's view of the entry's statements, the setup known as an earlier migration."""
-    from migwiz.engine.analysis.analyze import ScriptOptions, walk_statements
-    from migwiz.engine.analysis.schema import Schema
-
     schema = Schema.of(None)
     setup = split_sql(entry.setup, path=Path("setup.sql")) if entry.setup else ()
     walk_statements(setup, major, schema, ScriptOptions(in_transaction=False))
@@ -167,14 +162,15 @@ def test_analysis_equals_trace(entry: CorpusEntry, binaries: Binaries, corpus_db
         if entry.setup:
             conn.execute(entry.setup.encode())
         rows = conn.execute(PRE_EXISTING).fetchall()
-        catalog = read_catalog_facts(conn) if read_catalog_facts is not None else None
+        catalog = read_catalog_facts(conn)
     kinds = {str(name): str(kind) for name, kind, _ in rows}
     owned = {str(name) for name, kind, is_owned in rows if kind == "S" and is_owned}
     traced = trace_statements(database.dsn, entry.as_statements(), in_transaction=entry.transaction)
     new = {lock.relation for t in traced.statements for lock in t.locks if lock.new_relation} - set(kinds)
-    views = {"setup as an earlier migration": analyse_after_setup(entry, major)}
-    if catalog is not None:
-        views["catalog"] = analyse_with_catalog(entry, major, catalog)
+    views = {
+        "setup as an earlier migration": analyse_after_setup(entry, major),
+        "catalog": analyse_with_catalog(entry, major, catalog),
+    }
     problems: list[str] = []
     for knowledge, analysed in views.items():
         problems.extend(compare(entry, major, traced.statements, analysed, kinds, owned, new, knowledge))

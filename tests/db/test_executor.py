@@ -14,6 +14,7 @@ from typing import Any
 import psycopg
 import pytest
 
+from migwiz.engine import humanize
 from migwiz.engine.log.eventlog import Event, EventLog, MemorySink
 from migwiz.engine.run import current as progress
 from migwiz.engine.run import executor, guard
@@ -418,4 +419,4 @@ def test_current_statement_carries_the_planned_estimate(db: TestDatabase, tmp_pa
         runner.close()
     built = next(c for c in seen if c.line == 1)
     assert built.estimate_ms == estimates[("1", 1)]
-    assert f"of ~{built.estimate_ms / 1000:.1f} s" in progress.describe_current(built)
+    assert f"of ~{humanize.duration(built.estimate_ms / 1000)}" in progress.describe_current(built)

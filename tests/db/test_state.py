@@ -6,7 +6,8 @@ import threading
 
 from psycopg import sql
 
-from migwiz.engine.history.state import STATE_VERSION, ensure_state, query_text, state_version
+from migwiz.engine import queries
+from migwiz.engine.history.state import STATE_VERSION, ensure_state, state_version
 from migwiz.engine.servers.connect import connect
 from tests.conftest import TestDatabase
 
@@ -29,7 +30,7 @@ def test_created_on_first_use_at_the_current_version(db: TestDatabase) -> None:
 
 def test_version_1_upgrades_in_place_keeping_its_rows(db: TestDatabase) -> None:
     with connect(db.dsn, autocommit=True) as conn:
-        conn.execute(sql.SQL(query_text("state_v1.sql")).format(schema=sql.Identifier("migwiz")))
+        conn.execute(sql.SQL(queries.load("state_v1")).format(schema=sql.Identifier("migwiz")))
         conn.execute("INSERT INTO migwiz.meta VALUES ('state_version', '1')")
         conn.execute(
             "INSERT INTO migwiz.history (version, name, checksum, success) VALUES ('7', 'x', 'c', true)"

@@ -3,6 +3,7 @@ a backfill's progress, and observer mode."""
 
 from __future__ import annotations
 
+import re
 import signal
 import threading
 from pathlib import Path
@@ -13,9 +14,10 @@ from rich.console import Console
 from textual.message import Message
 from textual.widgets import DataTable, OptionList, Static
 
-from migwiz.engine import commands
+from migwiz.engine import commands, humanize
 from migwiz.engine.backfill.progress import BackfillProgress
 from migwiz.engine.backfill.store import ensure_backfill_state, write_control
+from migwiz.engine.backup.check import BackupReport, backup_check
 from migwiz.engine.history.baseline import record_baseline
 from migwiz.engine.history.state import ensure_state
 from migwiz.engine.sets import load_migration_set
@@ -25,6 +27,7 @@ from migwiz.tui.app import make_app
 from migwiz.tui.backend import ImpactReport, PendingInfo, VerifyReport
 from migwiz.tui.context import WizardContext, WizardData
 from migwiz.tui.execution import RunSummary
+from migwiz.tui.markdown import outcome_line
 from migwiz.tui.messages import LogEvent, StatementStarted
 from migwiz.tui.screens.confirm import ConfirmModal
 from migwiz.tui.screens.dryrun import report_ok, statements
@@ -32,6 +35,7 @@ from migwiz.tui.screens.execute import ExecuteScreen
 from migwiz.tui.verdicts import PLANNER
 from migwiz.tui.widgets.progress_pane import ProgressPane
 from tests.conftest import TestDatabase
+from tests.tui import snapshot_data as fixed
 from tests.tui.helpers import MIGRATIONS, SETUP, make_target, wait_until
 
 pytestmark = pytest.mark.timeout(120)
@@ -63,8 +67,14 @@ async def confirm(pilot: object, app: object, database: str) -> None:
 
 
 async def test_migrate_flow_every_step(db_latest: TestDatabase, tmp_path: Path) -> None:
-    """Target → pending → backup → impact → dry run → execute → verify → summary, then export."""
+    """Target → pending → backup → impact → dry run → execute → verify → summary, then export: the backup
+    check reads its verdict without error, and Verify runs every check (its shadows start from the
+    baseline recorded in the database) and every one passes."""
     settings = make_target(db_latest, tmp_path / "migrations")
+    baseline = tmp_path / "items.sql"
+    baseline.write_text(SETUP.format(rows=3000))
+    with psycopg.connect(db_latest.dsn, autocommit=True) as conn:
+        record_baseline(conn, [baseline])
     app = make_app(WizardContext(db_latest.dsn, settings, poll_interval_s=0.1, cursor_blink=False))
     app.data.export_dir = tmp_path
     async with app.run_test(size=(100, 30)) as pilot:
@@ -79,6 +89,12 @@ async def test_migrate_flow_every_step(db_latest: TestDatabase, tmp_path: Path) 
         )
         await pilot.press("n")
         await wait_until(pilot, lambda: app.data.backup is not None or "backup" in app.data.errors)
+        assert "backup" not in app.data.errors, app.data.errors["backup"]
+        backup = app.data.backup
+        assert isinstance(backup, BackupReport) and backup.verdict == backup_check(db_latest.dsn).verdict
+        assert f"Point-in-time recovery: {backup.verdict}" in plain(
+            app.screen.query_one("#backup-report", Static)
+        )
         await pilot.press("n")
         await wait_until(pilot, lambda: isinstance(app.data.plan, ImpactReport))
         assert {r.relation for r in app.data.plan.rows} == {"public.items"}
@@ -98,7 +114,12 @@ async def test_migrate_flow_every_step(db_latest: TestDatabase, tmp_path: Path) 
         assert run.ok and [o.result for o in run.report.outcomes] == ["applied", "applied"]
         await pilot.press("n")
         await wait_until(pilot, lambda: isinstance(app.data.verify, VerifyReport), limit_s=60)
-        assert [c.name for c in app.data.verify.checks if c.name.startswith("history")]
+        verify = app.data.verify
+        assert [c.name for c in verify.checks if c.name.startswith("history")]
+        assert verify.passed, [
+            (c.name, c.status, c.detail) for c in verify.checks if not c.ok or c.status == "skip"
+        ]
+        assert verify.verdict() in plain(app.screen.query_one("#status-line", Static))
         await pilot.press("n")
         await pilot.press("e")
     assert "| 0002 | backfill_note | applied |" in exported_markdown(tmp_path)
@@ -245,9 +266,21 @@ async def test_watch_shows_the_central_log_and_lock_waits(db_latest: TestDatabas
         waiter.close()
 
 
-def test_prefilled_data_is_shown_without_the_server(tmp_path: Path) -> None:
-    """WizardData pre-fills a step: the Summary needs no database."""
-    assert WizardData().run is None
+async def test_prefilled_data_is_shown_without_the_server() -> None:
+    """WizardData pre-fills a step: the Summary shows the run it is given, with no server to ask (the
+    context's host does not resolve and the wizard makes no engine call)."""
+    data = WizardData()
+    assert data.run is None and data.verify is None
+    data.run = run = fixed.run_summary()
+    app = make_app(fixed.context(), data, start="summary")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        shown = plain(app.screen.query_one("#summary", Static))
+        assert app.data.errors == {}
+    assert outcome_line(run) in shown
+    assert humanize.duration((run.finished_at - run.started_at).total_seconds()) in shown
+    for outcome in run.report.outcomes:
+        assert re.search(rf"{outcome.version}\s+{re.escape(outcome.name)}\s+{outcome.result}", shown), shown
 
 
 async def test_sighup_handling_is_given_back(db_latest: TestDatabase, tmp_path: Path) -> None:

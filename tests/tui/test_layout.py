@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import ast
+import asyncio
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -63,15 +66,26 @@ STEPS = [
 ]  # fmt: skip
 
 
+async def footer_keys(pilot: Pilot[Any], footer: Footer) -> list[FooterKey]:
+    """The footer's keys once it has composed them: the Footer fills itself a few refreshes after mount,
+    later on a loaded machine, so wait for that event (bounded) instead of assuming one pause is enough."""
+    for _ in range(200):
+        await pilot.pause()
+        keys = list(footer.query(FooterKey))
+        if keys:
+            return keys
+        await asyncio.sleep(0.02)
+    return []
+
+
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize(("step", "mode"), STEPS)
 async def test_every_footer_key_is_visible(step: str, mode: str, size: tuple[int, int]) -> None:
     """Each binding the footer shows fits inside the terminal, ^q Quit and ? Keys included."""
     app = app_at(step, mode, ran=step != "execute")
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
         footer = app.screen.query_one(Footer)
-        keys = list(footer.query(FooterKey))
+        keys = await footer_keys(pilot, footer)
         shown = {k.key_display for k in keys}
         assert {"^q", "?"} <= shown, shown
         assert max(k.region.right for k in keys) <= size[0], [(k.key_display, k.region) for k in keys]

@@ -54,13 +54,16 @@ def test_empty() -> None:
     assert build_tree([]) == ()
 
 
+OLD = ("create_index_pg12", "cluster_pg12")
+
+
 @pytest.mark.parametrize(
     ("version", "locks", "progress"),
     [
-        (180000, "monitor_locks.sql", ("create_index", "cluster", "vacuum_17", "analyze", "copy")),
-        (160004, "monitor_locks.sql", ("create_index", "cluster", "vacuum", "analyze", "copy")),
-        (130000, "monitor_locks_pre14.sql", ("create_index", "cluster", "vacuum", "analyze")),
-        (110000, "monitor_locks_pre14.sql", ("vacuum",)),
+        (180000, "monitor_locks_pg14.sql", (*OLD, "vacuum_pg17", "analyze_pg13", "copy_pg14")),
+        (160004, "monitor_locks_pg14.sql", (*OLD, "vacuum", "analyze_pg13", "copy_pg14")),
+        (130000, "monitor_locks_pg11.sql", (*OLD, "vacuum", "analyze_pg13")),
+        (110000, "monitor_locks_pg11.sql", ("vacuum",)),
     ],
 )
 def test_bands(version: int, locks: str, progress: tuple[str, ...]) -> None:

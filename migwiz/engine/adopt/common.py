@@ -8,16 +8,16 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
+from migwiz.engine import queries
 from migwiz.engine.adopt.model import Applied, ForeignRow, ForeignSource, Resolution
 from migwiz.engine.errors import MigrationFileError
-from migwiz.engine.history.state import query_text
 from migwiz.engine.sets.files import read_migration_file
 from migwiz.engine.sets.model import Migration, MigrationSet
 
 
 def fetch(conn: psycopg.Connection[Any], query: str, source: ForeignSource) -> list[tuple[Any, ...]]:
     """Rows of `queries/<query>` with `{table}` replaced by the source's quoted schema and table."""
-    text = sql.SQL(query_text(query)).format(table=sql.Identifier(source.schema, source.table))
+    text = queries.load_sql(query).format(table=sql.Identifier(source.schema, source.table))
     return conn.execute(text).fetchall()
 
 

@@ -21,7 +21,7 @@ def recognises(table: str, columns: set[str]) -> bool:
 
 def read(conn: psycopg.Connection[Any], source: ForeignSource) -> list[ForeignRow]:
     """One row per applied version."""
-    return [ForeignRow(TOOL, v, None, None, None) for (v,) in fetch(conn, "adopt_dbmate.sql", source)]
+    return [ForeignRow(TOOL, v, None, None, None) for (v,) in fetch(conn, "adopt_dbmate", source)]
 
 
 def resolve(rows: list[ForeignRow], mset: MigrationSet) -> Resolution:

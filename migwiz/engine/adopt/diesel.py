@@ -25,7 +25,7 @@ def recognises(table: str, columns: set[str]) -> bool:
 
 def read(conn: psycopg.Connection[Any], source: ForeignSource) -> list[ForeignRow]:
     """One row per applied migration, with when it ran."""
-    return [ForeignRow(TOOL, v, None, at, None) for v, at in fetch(conn, "adopt_diesel.sql", source)]
+    return [ForeignRow(TOOL, v, None, at, None) for v, at in fetch(conn, "adopt_diesel", source)]
 
 
 def stored(text: str) -> str:

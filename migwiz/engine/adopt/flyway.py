@@ -45,9 +45,7 @@ def checksum(text: str) -> int:
 def read(conn: psycopg.Connection[Any], source: ForeignSource) -> list[ForeignRow]:
     """Every row, in installation order."""
     rows = []
-    for _rank, version, description, kind, script, crc, by, at, ms, ok in fetch(
-        conn, "adopt_flyway.sql", source
-    ):
+    for _rank, version, description, kind, script, crc, by, at, ms, ok in fetch(conn, "adopt_flyway", source):
         rows.append(
             ForeignRow(
                 TOOL, version, description or script, at, by, success=bool(ok), kind=kind,

@@ -29,7 +29,7 @@ def read(conn: psycopg.Connection[Any], source: ForeignSource) -> list[ForeignRo
         ForeignRow(
             TOOL, str(version), None, None, None, success=not dirty, kind="dirty" if dirty else "current"
         )
-        for version, dirty in fetch(conn, "adopt_golang_migrate.sql", source)
+        for version, dirty in fetch(conn, "adopt_golang_migrate", source)
     ]
 
 

@@ -30,7 +30,7 @@ def recognises(table: str, columns: set[str]) -> bool:
 def read(conn: psycopg.Connection[Any], source: ForeignSource) -> list[ForeignRow]:
     """Every attempt, oldest first; `kind` is applied, rolled_back or failed."""
     rows = []
-    for name, crc, started, finished, rolled_back, _logs in fetch(conn, "adopt_prisma.sql", source):
+    for name, crc, started, finished, rolled_back, _logs in fetch(conn, "adopt_prisma", source):
         kind = "rolled_back" if rolled_back is not None else "applied" if finished is not None else "failed"
         rows.append(
             ForeignRow(TOOL, name, None, finished or started, None, success=kind != "failed", kind=kind,

@@ -30,7 +30,7 @@ def read(conn: psycopg.Connection[Any], source: ForeignSource) -> list[ForeignRo
     """Every change deployed now, oldest first."""
     return [
         ForeignRow(TOOL, None, change, at, f"{who} <{email}>", kind="change", checksum=sha, project=project)
-        for change, _id, sha, at, who, email, project in fetch(conn, "adopt_sqitch.sql", source)
+        for change, _id, sha, at, who, email, project in fetch(conn, "adopt_sqitch", source)
     ]
 
 

@@ -31,7 +31,7 @@ def read(conn: psycopg.Connection[Any], source: ForeignSource) -> list[ForeignRo
         ForeignRow(TOOL, str(version), description, at, None, success=bool(ok),
                    kind="applied" if ok else "dirty", checksum=crc,
                    duration_ms=None if ns is None or ns < 0 else ns / 1e6)
-        for version, description, at, ok, crc, ns in fetch(conn, "adopt_sqlx.sql", source)
+        for version, description, at, ok, crc, ns in fetch(conn, "adopt_sqlx", source)
     ]  # fmt: skip
 
 

@@ -9,10 +9,10 @@ from typing import Any
 
 import psycopg
 
+from migwiz.engine import queries
 from migwiz.engine.adopt import dbmate, diesel, flyway, golang_migrate, prisma, sqitch, sqlx
 from migwiz.engine.adopt.model import ForeignRow, ForeignSource, Resolution
 from migwiz.engine.errors import UsageError
-from migwiz.engine.history.state import query_text
 from migwiz.engine.sets.model import MigrationSet
 
 _MODULES: tuple[ModuleType, ...] = (golang_migrate, dbmate, flyway, diesel, sqitch, prisma, sqlx)
@@ -45,7 +45,7 @@ def find_sources(conn: psycopg.Connection[Any]) -> list[ForeignSource]:
     """Every history table of a known tool in this database, those in the search path first."""
     names = sorted({t for m in TOOLS.values() for t in m.tables} | {_LEGACY_FLYWAY_TABLE})
     found: list[ForeignSource] = []
-    for schema, table, columns in conn.execute(query_text("adopt_candidates.sql"), {"names": names}):
+    for schema, table, columns in conn.execute(queries.load("adopt_candidates"), {"names": names}):
         for candidate in TOOLS.values():
             known_name = table in candidate.tables or (
                 candidate.name == "flyway" and table == _LEGACY_FLYWAY_TABLE

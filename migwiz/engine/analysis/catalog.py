@@ -6,11 +6,11 @@ Only reads the catalog: never runs a migration.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import psycopg
 
+from migwiz.engine import queries
 from migwiz.engine.analysis.model import (
     UTC_ZONES,
     CatalogFacts,
@@ -20,12 +20,11 @@ from migwiz.engine.analysis.model import (
     TableFacts,
 )
 
-QUERIES = Path(__file__).resolve().parent.parent / "queries"
 _NOT_NULL_CHECK = re.compile(r'^CHECK \(+"?(?P<col>[^"()\s]+)"? IS NOT NULL\)+(?: NOT VALID)?$')
 
 
 def _query(conn: psycopg.Connection[Any], name: str) -> list[tuple[Any, ...]]:
-    text = (QUERIES / f"analysis_{name}.sql").read_text()
+    text = queries.load(f"analysis_{name}")
     return conn.execute(text.encode()).fetchall()
 
 

@@ -39,13 +39,13 @@ import threading
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import psycopg
 from psycopg import sql
 from psycopg.rows import TupleRow
 
+from migwiz.engine import queries
 from migwiz.engine.analysis.lockmodes import LOCK_MODES
 from migwiz.engine.servers.extensions import with_source
 from migwiz.engine.sets.model import Statement
@@ -66,7 +66,6 @@ _MAX_GATES = 64
 _GATE_LOCK_TIMEOUT = "2ms"
 _POLL_S = 0.0002
 _IDENT = re.compile(r'"((?:[^"]|"")+)"|([A-Za-z_][A-Za-z0-9_$]*)')
-_QUERIES = Path(__file__).parent.parent / "queries"
 
 
 @dataclass(frozen=True)
@@ -142,9 +141,8 @@ _Snapshot = dict[int, _Relation]
 _Held = frozenset[tuple[int, str]]
 
 
-@cache
 def _query(name: str) -> bytes:
-    return (_QUERIES / f"trace_{name}.sql").read_bytes()
+    return queries.load(f"trace_{name}").encode()
 
 
 def _snapshot(conn: psycopg.Connection[TupleRow]) -> _Snapshot:
@@ -387,9 +385,7 @@ class _Gate:
         self.dead = False
         self.row = row
         if row:
-            self.statement = sql.SQL(
-                "SELECT 1 FROM pg_catalog.pg_index WHERE indexrelid = {} FOR KEY SHARE"
-            ).format(sql.Literal(rel.oid))
+            self.statement = queries.load_sql("trace_gate_index").format(oid=sql.Literal(rel.oid))
         else:
             self.statement = sql.SQL("ALTER TABLE {}.{} OWNER TO {}").format(
                 sql.Identifier(rel.schema), sql.Identifier(rel.name), sql.Identifier(rel.owner)

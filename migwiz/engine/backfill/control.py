@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from migwiz.engine import queries
 from migwiz.engine.backfill.store import (
     Checkpoint,
     Control,
@@ -84,7 +85,7 @@ def backfill_status(dsn: str, schema: str) -> list[BackfillStatus]:
     """Every backfill recorded in the database, newest first."""
     with connect(dsn, autocommit=True, purpose="backfill status") as conn:
         checkpoints = read_checkpoints(conn, schema)
-        pids = {int(r[0]) for r in conn.execute("SELECT pid FROM pg_stat_activity").fetchall()}
+        pids = {int(r[0]) for r in conn.execute(queries.load("activity_pids")).fetchall()}
         return [
             BackfillStatus(c, read_control(conn, schema, c.id), c.pid is not None and c.pid in pids)
             for c in checkpoints

@@ -19,6 +19,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
+from migwiz.engine import humanize
 from migwiz.engine.backfill.boundary import BoundaryFinder
 from migwiz.engine.backfill.keys import Key, KeysetQueries, keyset_queries, primary_key
 from migwiz.engine.backfill.progress import BackfillProgress, BackfillState
@@ -41,6 +42,7 @@ from migwiz.engine.backfill.throttle import (
     ServerLoad,
     rate_wait_s,
     read_server_load,
+    replica_brake,
     wal_wait_s,
 )
 from migwiz.engine.errors import MigrationFailed, MigrationFileError
@@ -228,8 +230,9 @@ class Backfill:
                 if waiters:
                     self.log.info(
                         "backfill",
-                        f"{waiters} session(s) waited on a batch's locks (longest {longest:.0f} ms); "
-                        f"batches now aim at {self.settings.contended_batch_ms:.0f} ms",
+                        f"{waiters} session(s) waited on a batch's locks"
+                        f" (longest {humanize.duration(longest / 1000)}); batches now aim at"
+                        f" {humanize.duration(self.settings.contended_batch_ms / 1000)}",
                         backfill=self.id,
                         waiters=waiters,
                         longest_wait_ms=round(longest, 1),
@@ -260,7 +263,7 @@ class Backfill:
         self.log.info(
             "backfill",
             f"backfill of {checkpoint.relation} done: {done} rows walked, {updated} updated, "
-            f"{batches} batches in {duration:.1f} s",
+            f"{batches} batches in {humanize.duration(duration)}",
             backfill=self.id,
             rows_done=done,
             rows_updated=updated,
@@ -328,15 +331,13 @@ class Backfill:
             wait = wal_wait_s(previous, load, self.settings.max_wal_bytes_per_s)
             if wait > 0:
                 state = "throttled"
-                self._emit(checkpoint, state, throttle=f"WAL rate: waiting {wait:.1f} s")
+                self._emit(checkpoint, state, throttle=f"WAL rate: waiting {humanize.duration(wait)}")
                 time.sleep(min(wait, 30.0))
                 self._load = read_server_load(self.conn)
-        limit = self.settings.max_replica_lag_ms
-        while limit is not None and load.replica_lag_ms is not None and load.replica_lag_ms > limit:
+        while (braking := replica_brake(load, self.settings)) is not None:
+            self._check_stop(checkpoint.rows_scanned)
             state = "throttled"
-            self._emit(
-                checkpoint, state, throttle=f"replica lag {load.replica_lag_ms:.0f} ms > {limit:.0f} ms"
-            )
+            self._emit(checkpoint, state, throttle=braking)
             time.sleep(_PAUSE_POLL_S)
             load = read_server_load(self.conn)
         return state

@@ -12,9 +12,9 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
+from migwiz.engine import queries
 from migwiz.engine.backfill.spec import BackfillSpec
 from migwiz.engine.errors import MigrationFileError
-from migwiz.engine.history.state import query_text
 
 Key = tuple[str, ...]
 
@@ -35,7 +35,7 @@ def primary_key(conn: psycopg.Connection[Any], spec: BackfillSpec) -> TableKey:
     exists = conn.execute("SELECT to_regclass(%s) IS NOT NULL", (spec.relation,)).fetchone()
     if not exists or not exists[0]:
         raise MigrationFileError(f"{where}: table {spec.relation} does not exist")
-    rows = conn.execute(query_text("backfill_primary_key.sql"), {"relation": spec.relation}).fetchall()
+    rows = conn.execute(queries.load("backfill_primary_key"), {"relation": spec.relation}).fetchall()
     if not rows:
         raise MigrationFileError(
             f"{where}: table {spec.relation} has no primary key, so it cannot be backfilled in key ranges",

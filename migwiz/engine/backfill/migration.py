@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import psycopg
 from psycopg import sql
 
+from migwiz.engine import humanize
 from migwiz.engine.backfill.execute import Backfill, ProgressCallback
 from migwiz.engine.backfill.spec import parse_backfill
 from migwiz.engine.backfill.throttle import BackfillSettings
@@ -80,7 +81,8 @@ def run_backfill_migration(
     )
     runner.log.info(
         "migration",
-        f"{migration.label} applied in {elapsed:.0f} ms ({result.rows_updated} rows updated"
+        f"{migration.label} applied in {humanize.duration(elapsed / 1000)}"
+        f" ({result.rows_updated} rows updated"
         f"{', resumed' if result.resumed else ''})",
         version=version,
         direction="up",

@@ -15,7 +15,7 @@ from typing import Any
 
 import psycopg
 
-from migwiz.engine.history.state import query_text
+from migwiz.engine import humanize, queries
 from migwiz.engine.servers.connect import connect
 
 
@@ -35,6 +35,9 @@ class BackfillSettings:
     pause_ms: float = 0.0
     max_rows_per_s: float | None = None
     max_replica_lag_ms: float | None = 10_000.0
+    max_replica_lag_bytes: float | None = None
+    """WAL the worst standby may have left to replay. Unlike the time lag, which grows with the clock
+    while a standby's replay is stalled, the backlog grows only with what the backfill writes."""
     max_wal_bytes_per_s: float | None = None
     lock_timeout_ms: int = 1000
     """lock_timeout of each batch: a batch that cannot get its row locks is retried smaller."""
@@ -92,7 +95,7 @@ class LockWatch:
         return self
 
     def _loop(self) -> None:
-        query = query_text("backfill_waiters.sql")
+        query = queries.load("backfill_waiters")
         try:
             with connect(self._dsn, autocommit=True, purpose="backfill watch") as conn:
                 conn.execute("SET statement_timeout = '500ms'")
@@ -128,13 +131,33 @@ class ServerLoad:
     at: float
     replica_lag_ms: float | None
     wal_bytes: float
+    replica_lag_bytes: float | None = None
+    """WAL the worst standby has yet to replay (None without standbys)."""
 
 
 def read_server_load(conn: psycopg.Connection[Any]) -> ServerLoad:
     """Replica lag and WAL position, read with the executor's connection between batches."""
-    row = conn.execute(query_text("backfill_replication.sql")).fetchone()
+    row = conn.execute(queries.load("backfill_replication")).fetchone()
     assert row is not None
-    return ServerLoad(time.monotonic(), row[0], float(row[1]))
+    return ServerLoad(time.monotonic(), row[0], float(row[2]), row[1])
+
+
+def replica_brake(load: ServerLoad, settings: BackfillSettings) -> str | None:
+    """Why the replica brake holds the backfill now (the lag over its limit), or None.
+
+    >>> replica_brake(ServerLoad(0.0, 2500.0, 0.0, 1e6), BackfillSettings(max_replica_lag_ms=2000))
+    'replica lag 2.5 s > 2.0 s'
+    >>> replica_brake(ServerLoad(0.0, 10.0, 0.0, 9e7), BackfillSettings(max_replica_lag_bytes=64 * 2**20))
+    'replica lag 86 MB > 64 MB of WAL'
+    >>> replica_brake(ServerLoad(0.0, None, 0.0, None), BackfillSettings(max_replica_lag_ms=1))
+    """
+    lag_ms, limit_ms = load.replica_lag_ms, settings.max_replica_lag_ms
+    if lag_ms is not None and limit_ms is not None and lag_ms > limit_ms:
+        return f"replica lag {humanize.duration(lag_ms / 1000)} > {humanize.duration(limit_ms / 1000)}"
+    lag_b, limit_b = load.replica_lag_bytes, settings.max_replica_lag_bytes
+    if lag_b is not None and limit_b is not None and lag_b > limit_b:
+        return f"replica lag {lag_b / 2**20:.0f} MB > {limit_b / 2**20:.0f} MB of WAL"
+    return None
 
 
 def wal_wait_s(previous: ServerLoad, current: ServerLoad, max_bytes_per_s: float) -> float:

@@ -22,6 +22,7 @@ from migwiz.engine.backup.dump import (
     take_dump,
     verify_dump,
 )
+from migwiz.engine.backup.replicas import ReplicaFacts
 
 __all__ = [
     "ArchiverFacts",
@@ -31,6 +32,7 @@ __all__ = [
     "DumpProgress",
     "DumpResult",
     "Reason",
+    "ReplicaFacts",
     "SlotFacts",
     "TableMode",
     "TableRef",

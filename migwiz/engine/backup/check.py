@@ -15,8 +15,8 @@ from typing import Any, Literal
 import psycopg
 from psycopg.rows import dict_row
 
-from migwiz.engine import humanize
-from migwiz.engine.backup.queries import load
+from migwiz.engine import humanize, queries
+from migwiz.engine.backup.replicas import ReplicaFacts, read_replicas, replica_lag_warning
 from migwiz.engine.servers.connect import connect
 
 Verdict = Literal["ready", "degraded", "not protected"]
@@ -115,6 +115,8 @@ class BackupReport:
     slots: tuple[SlotFacts, ...]
     disks: tuple[DiskFacts, ...]
     notes: tuple[str, ...]
+    replicas: tuple[ReplicaFacts, ...] = ()
+    """Standbys and WAL receivers streaming from this server."""
 
     @property
     def major(self) -> int:
@@ -160,6 +162,7 @@ class BackupReport:
                 }
                 for s in self.slots
             ],
+            "replicas": [replica.to_json() for replica in self.replicas],
             "disks": [
                 {"what": d.what, "path": d.path, "free_bytes": d.free_bytes, "total_bytes": d.total_bytes}
                 for d in self.disks
@@ -182,9 +185,9 @@ def backup_check(dsn: str) -> BackupReport:
 def read_report(conn: psycopg.Connection[Any]) -> BackupReport:
     """`backup_check` on an open autocommit connection."""
     notes: list[str] = []
-    settings = {str(r[0]): str(r[1]) for r in conn.execute(load("backup_settings.sql")).fetchall()}
+    settings = {str(r[0]): str(r[1]) for r in conn.execute(queries.load_sql("backup_settings")).fetchall()}
     with conn.cursor(row_factory=dict_row) as cur:
-        row = cur.execute(load("backup_archiver.sql")).fetchone()
+        row = cur.execute(queries.load_sql("backup_archiver")).fetchone()
     assert row is not None  # pg_stat_archiver always has one row
     archiver = ArchiverFacts(
         archived_count=int(row["archived_count"]),
@@ -224,6 +227,7 @@ def read_report(conn: psycopg.Connection[Any]) -> BackupReport:
         slots=slots,
         disks=disks,
         notes=tuple(notes),
+        replicas=read_replicas(conn),
     )
     reasons = judge(report)
     return _with_verdict(report, reasons)
@@ -254,8 +258,19 @@ def judge(r: BackupReport) -> tuple[Reason, ...]:
                 "wal_level is minimal, so WAL cannot be archived or replayed for point-in-time recovery.",
             )
         )
+    replicas = {replica.slot: replica for replica in r.replicas if replica.slot is not None}
+    standbys = [replicas[s.name] for s in streaming if s.name in replicas and not replicas[s.name].stores_wal]
     if r.archive_mode == "off":
-        if streaming and r.wal_level != "minimal":
+        if streaming and r.wal_level != "minimal" and len(standbys) == len(streaming):
+            names = ", ".join(f"{s.name} (slot {s.slot})" for s in standbys)
+            out.append(
+                Reason(
+                    "not protected",
+                    f"archive_mode is off and WAL only reaches standby {names}, which replays every "
+                    "change at once (a dropped table too), so nothing can restore to before a migration.",
+                )
+            )
+        elif streaming and r.wal_level != "minimal":
             names = ", ".join(s.name for s in streaming)
             out.append(
                 Reason(
@@ -272,16 +287,16 @@ def judge(r: BackupReport) -> tuple[Reason, ...]:
                     "cannot be restored to the moment before a migration.",
                 )
             )
-    elif r.archive_mode in ("on", "always"):
-        out.extend(_archiver_reasons(r))
-    if r.in_recovery and r.archive_mode == "on":
+    elif r.in_recovery and r.archive_mode == "on":
         out.append(
             Reason(
-                "warning",
+                "degraded",
                 "this server is a standby and archive_mode is on (not always): "
-                "only the primary archives, so check the primary.",
+                "only the primary archives, so run backup-check against the primary.",
             )
         )
+    elif r.archive_mode in ("on", "always"):
+        out.extend(_archiver_reasons(r))
     for slot in r.slots:
         if slot.active:
             continue
@@ -301,6 +316,18 @@ def judge(r: BackupReport) -> tuple[Reason, ...]:
                     "until it is used or dropped.",
                 )
             )
+        elif slot.slot_type == "physical" and slot.retained_bytes is not None:
+            out.append(
+                Reason(
+                    "warning",
+                    f"inactive slot {slot.name}: no standby streams through it (down or disconnected), "
+                    f"and the {humanize.size(slot.retained_bytes)} of WAL it keeps grows until it returns.",
+                )
+            )
+    for replica in r.replicas:
+        warning = replica_lag_warning(replica)
+        if warning is not None:
+            out.append(Reason("warning", warning))
     wal_disk = next((d for d in r.disks if d.what == "pg_wal"), None)
     if wal_disk is not None and wal_disk.free_fraction < DISK_LOW_FRACTION:
         out.append(
@@ -372,7 +399,7 @@ def _ready_segments(
         notes.append("segments waiting to be archived: not visible before PostgreSQL 12")
         return None, None
     try:
-        row = conn.execute(load("backup_ready.sql")).fetchone()
+        row = conn.execute(queries.load_sql("backup_ready")).fetchone()
     except psycopg.errors.InsufficientPrivilege:
         notes.append("segments waiting to be archived: not visible to this role (needs pg_monitor)")
         return None, None
@@ -382,7 +409,7 @@ def _ready_segments(
 
 def _wal_dir(conn: psycopg.Connection[Any], notes: list[str]) -> tuple[int | None, int | None]:
     try:
-        row = conn.execute(load("backup_waldir.sql")).fetchone()
+        row = conn.execute(queries.load_sql("backup_waldir")).fetchone()
     except psycopg.errors.InsufficientPrivilege:
         notes.append("size of pg_wal: not visible to this role (needs pg_monitor)")
         return None, None
@@ -391,8 +418,7 @@ def _wal_dir(conn: psycopg.Connection[Any], notes: list[str]) -> tuple[int | Non
 
 
 def _slots(conn: psycopg.Connection[Any], version_num: int) -> tuple[SlotFacts, ...]:
-    name = "backup_slots.sql" if version_num >= 130000 else "backup_slots_pre13.sql"
-    rows = conn.execute(load(name)).fetchall()
+    rows = conn.execute(queries.load_sql("backup_slots", version_num)).fetchall()
     return tuple(
         SlotFacts(str(r[0]), str(r[1]), bool(r[2]), r[3], int(r[4]) if r[4] is not None else None)
         for r in rows

@@ -19,10 +19,9 @@ from typing import Any, Literal
 
 import psycopg
 
-from migwiz.engine import humanize
+from migwiz.engine import humanize, queries
 from migwiz.engine.analysis import lint_migration_set, read_catalog_facts
 from migwiz.engine.backup.check import BackupReport
-from migwiz.engine.backup.queries import load
 from migwiz.engine.errors import MigwizError, UsageError
 from migwiz.engine.history.state import DEFAULT_SCHEMA, read_history
 from migwiz.engine.history.status import compute_status
@@ -135,7 +134,7 @@ def plan_dump(
         major = conn.info.server_version // 10000
         dbname = conn.info.dbname
         if mode == "all":
-            return DumpPlan("all", _tables(conn, load("backup_all_tables.sql"), {}), major, dbname)
+            return DumpPlan("all", _tables(conn, queries.load_sql("backup_all_tables"), {}), major, dbname)
         if mset is None:
             raise UsageError("--tables auto needs the migration folder", "pass --dir, or use --tables all")
         applied = read_history(conn, schema)
@@ -166,7 +165,7 @@ def plan_dump(
                 names.update(st.scans)
         split = [_split(n) for n in sorted(names)]
         params = {"schemas": [s for s, _ in split], "names": [n for _, n in split]}
-        tables = _tables(conn, load("backup_tables.sql"), params)
+        tables = _tables(conn, queries.load_sql("backup_tables"), params)
         labels = tuple(m.label for m in waiting)
         return DumpPlan("auto", tables, major, dbname, labels, tuple(notes))
 

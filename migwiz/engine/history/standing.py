@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import psycopg
 
+from migwiz.engine import queries
+
 if TYPE_CHECKING:
     from migwiz.engine.backfill.store import Checkpoint
     from migwiz.engine.history.state import HistoryRow
@@ -119,5 +121,5 @@ def read_backfill_facts(conn: psycopg.Connection[Any], schema: str) -> dict[str,
         return {}
     if not checkpoints:
         return {}
-    pids = {int(r[0]) for r in conn.execute("SELECT pid FROM pg_stat_activity").fetchall()}
+    pids = {int(r[0]) for r in conn.execute(queries.load("activity_pids")).fetchall()}
     return {c.id: BackfillFacts(c, c.pid is not None and c.pid in pids) for c in checkpoints}

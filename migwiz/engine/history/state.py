@@ -10,23 +10,18 @@ import getpass
 import socket
 from dataclasses import dataclass
 from datetime import datetime
-from importlib import resources
 from typing import Any
 
 import psycopg
 from psycopg import sql
 
+from migwiz.engine import queries
 from migwiz.engine.servers.connect import permission_error
 
 DEFAULT_SCHEMA = "migwiz"
 STATE_VERSION = 3
-_STATE_SCRIPTS = {1: "state_v1.sql", 2: "state_v2.sql", 3: "state_v3.sql"}
+_STATE_SCRIPTS = {1: "state_v1", 2: "state_v2", 3: "state_v3"}
 _ADVISORY_STATE_KEY = 0x6D69677B  # serialises first-time creation (not the run lock, 0x6D69677A)
-
-
-def query_text(name: str) -> str:
-    """The text of a `.sql` file in `migwiz/engine/queries/`."""
-    return resources.files("migwiz.engine.queries").joinpath(name).read_text()
 
 
 def os_identity() -> tuple[str, str]:
@@ -66,7 +61,7 @@ def ensure_state(conn: psycopg.Connection[Any], schema: str = DEFAULT_SCHEMA) ->
             conn.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (_ADVISORY_STATE_KEY, schema))
             current = state_version(conn, schema)
             for version in range(current + 1, STATE_VERSION + 1):
-                script = sql.SQL(query_text(_STATE_SCRIPTS[version])).format(schema=sql.Identifier(schema))
+                script = sql.SQL(queries.load(_STATE_SCRIPTS[version])).format(schema=sql.Identifier(schema))
                 conn.execute(script)
                 conn.execute(
                     sql.SQL(

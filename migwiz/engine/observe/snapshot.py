@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
+from migwiz.engine import humanize
+
 IDLE_IN_TRANSACTION = frozenset({"idle in transaction", "idle in transaction (aborted)"})
 QUERY_WIDTH = 120
 _SPACES = re.compile(r"\s+")
@@ -112,6 +114,21 @@ class ReplicaLag:
     write_lag_s: float | None
     flush_lag_s: float | None
 
+    def lag_text(self) -> str:
+        """`27.7 MB, 1.6 s behind`, `caught up`, or `lag not visible` (a role without pg_read_all_stats).
+
+        >>> ReplicaLag(1, "s1", None, "streaming", "async", 0, 0.0, 0.0, 0.0).lag_text()
+        'caught up'
+        >>> ReplicaLag(1, "s1", None, "streaming", "async", 27_700_000, 1.6, 0.0, 0.0).lag_text()
+        '27.7 MB, 1.6 s behind'
+        """
+        if self.replay_lag_bytes is None:
+            return "lag not visible"
+        if self.replay_lag_bytes == 0:
+            return "caught up"
+        seconds = f", {humanize.duration(self.replay_lag_s)}" if self.replay_lag_s is not None else ""
+        return f"{humanize.size(self.replay_lag_bytes)}{seconds} behind"
+
 
 @dataclass(frozen=True)
 class Snapshot:
@@ -131,6 +148,11 @@ class Snapshot:
     notices: tuple[str, ...] = ()
     disabled: tuple[str, ...] = ()
     sample_ms: float = 0.0  # what the sample cost, as seen by the client
+
+    @property
+    def replicas_text(self) -> str:
+        """`standby walreceiver 27.7 MB, 1.6 s behind`, one per standby; empty without standbys."""
+        return " · ".join(f"standby {r.application_name or r.pid} {r.lag_text()}" for r in self.replication)
 
     @property
     def waiting(self) -> int:

@@ -13,16 +13,15 @@ import statistics
 import time
 from dataclasses import dataclass, replace
 from datetime import datetime
-from pathlib import Path
 from typing import Any, Literal
 
 import psycopg
 from psycopg import sql
 from psycopg.types.json import Jsonb
 
+from migwiz.engine import queries
 from migwiz.engine.history.state import ensure_state
 
-QUERIES = Path(__file__).resolve().parent.parent / "queries"
 SAMPLE_ROW_BYTES = 100
 """Approximate heap bytes per row of the sample (tuple header, item pointer, the four columns)."""
 DEFAULT_SAMPLE_MB = 48
@@ -143,7 +142,7 @@ def calibrate(
                 " created_at timestamptz NOT NULL, parent_id integer NOT NULL)"
             ).format(sample)
         )
-        fill = (QUERIES / "plan_calibration_sample.sql").read_text()
+        fill = queries.load("plan_calibration_sample")
         conn.execute(sql.SQL(fill).format(table=sample), {"rows": rows})
         conn.execute(sql.SQL("VACUUM (FREEZE, ANALYZE) {}").format(sample))
         conn.execute(sql.SQL("VACUUM (FREEZE, ANALYZE) {}").format(parent))
@@ -211,13 +210,7 @@ def _heap_bytes(conn: psycopg.Connection[Any], table: sql.Composed) -> int:
 
 
 def _index_of(conn: psycopg.Connection[Any], table: sql.Composed) -> sql.Composed:
-    row = conn.execute(
-        "SELECT n.nspname, c.relname FROM pg_catalog.pg_index i"
-        " JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid"
-        " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-        " WHERE i.indrelid = %s::regclass",
-        (table.as_string(conn),),
-    ).fetchone()
+    row = conn.execute(queries.load("plan_calibration_index"), (table.as_string(conn),)).fetchone()
     assert row is not None, "the calibration index was just created"
     return _table(str(row[0]), str(row[1]))
 

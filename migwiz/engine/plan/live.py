@@ -4,26 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 import psycopg
 from psycopg.rows import dict_row
 
+from migwiz.engine import queries
 from migwiz.engine.plan.model import Blocker, BlockerKind, RelationSize, RowsSource
 
-QUERIES = Path(__file__).resolve().parent.parent / "queries"
 PAGE_HEADER = 24
 TUPLE_OVERHEAD = 28
 """Tuple header (23, aligned to 24) plus the 4-byte line pointer."""
 EXPRESSION_WIDTH = 8.0
 """Key width assumed for an expression column of an index."""
-
-
-@cache
-def _query(name: str) -> bytes:
-    return (QUERIES / f"plan_{name}.sql").read_bytes()
 
 
 @dataclass(frozen=True)
@@ -76,7 +69,7 @@ def read_relations(conn: psycopg.Connection[Any], names: Iterable[str]) -> dict[
         return {}
     out: dict[str, LiveRelation] = {}
     with conn.cursor(row_factory=dict_row) as cur:
-        for r in cur.execute(_query("relations"), {"names": wanted}).fetchall():
+        for r in cur.execute(queries.load("plan_relations").encode(), {"names": wanted}).fetchall():
             widths = {str(k): float(v) for k, v in (r["column_widths"] or {}).items()}
             rows, source = estimate_rows(
                 float(r["reltuples"]), int(r["relpages"]), int(r["main_bytes"]), int(r["block_size"]),
@@ -128,7 +121,7 @@ def read_lock_holders(conn: psycopg.Connection[Any], oids: Mapping[int, str]) ->
         return []
     out: list[Blocker] = []
     with conn.cursor(row_factory=dict_row) as cur:
-        for r in cur.execute(_query("lock_holders"), {"oids": list(oids)}).fetchall():
+        for r in cur.execute(queries.load("plan_lock_holders").encode(), {"oids": list(oids)}).fetchall():
             out.append(
                 Blocker(
                     kind=blocker_kind(r["state"], r["backend_type"], r["gid"], r["query"]),
@@ -152,5 +145,5 @@ def read_wraparound_vacuums(conn: psycopg.Connection[Any], oids: Mapping[int, st
     """Pids of the anti-wraparound vacuums running on these relations (they do not give way to DDL)."""
     if not oids:
         return set()
-    rows = conn.execute(_query("vacuums"), {"oids": list(oids)}).fetchall()
+    rows = conn.execute(queries.load("plan_vacuums").encode(), {"oids": list(oids)}).fetchall()
     return {int(r[1]) for r in rows if r[5]}

@@ -1,6 +1,6 @@
 -- guard: one look at our executing backend. `waiting` when it waits for a heavyweight lock; `blockers`
 -- are the sessions it waits for; `queued` the sessions waiting for it (for a lock it holds, or queued
--- behind its own pending request), each with how long they have waited (PostgreSQL 14+: pg_locks.waitstart).
+-- behind its own pending request), each with how long they have waited (before 14: since the state changed).
 WITH me AS (
     SELECT a.pid, a.wait_event_type = 'Lock' AS waiting, pg_catalog.pg_blocking_pids(a.pid) AS blocking
     FROM pg_catalog.pg_stat_activity a
@@ -21,7 +21,7 @@ queued AS (
                'query', a.query)), '[]') AS list
     FROM pg_catalog.pg_stat_activity a
     CROSS JOIN LATERAL (
-        SELECT min(l.waitstart) AS since FROM pg_catalog.pg_locks l WHERE l.pid = a.pid AND NOT l.granted
+        SELECT min(a.state_change) AS since FROM pg_catalog.pg_locks l WHERE l.pid = a.pid AND NOT l.granted
     ) w
     WHERE a.wait_event_type = 'Lock'
       AND a.pid <> %(pid)s

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from migwiz.engine import humanize
 from migwiz.engine.observe import Progress, Snapshot
 
 
@@ -68,15 +69,15 @@ def describe_current(current: CurrentStatement, now: datetime | None = None) -> 
     >>> when = datetime(2024, 1, 1, tzinfo=UTC)
     >>> cur = CurrentStatement("2", "2_x", "up", "m/2_x.up.sql", 5, 1, 3, "SELECT 1", when, 42)
     >>> describe_current(cur, datetime(2024, 1, 1, 0, 0, 12, tzinfo=UTC))
-    '2_x: statement 2/3 (2_x.up.sql:5), running 12.0 s'
+    '2_x: statement 2/3 (2_x.up.sql:5), running 12 s'
     """
     name = current.path.rsplit("/", 1)[-1]
     text = f"{current.label}: statement {current.index + 1}/{current.total} ({name}:{current.line})"
     if current.waiting:
         return f"{text}, {current.waiting}"
-    text += f", running {current.elapsed_s(now):.1f} s"
+    text += f", running {humanize.duration(current.elapsed_s(now))}"
     if current.estimate_ms is not None:
-        text += f" of ~{current.estimate_ms / 1000:.1f} s"
+        text += f" of ~{humanize.duration(current.estimate_ms / 1000)}"
     if current.attempt > 1:
         text += f" (attempt {current.attempt})"
     return text

@@ -20,6 +20,7 @@ from typing import Any, Literal, TypeVar
 
 import psycopg
 
+from migwiz.engine import humanize
 from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.run.guard import Guard, GuardPolicy, LockTarget, Session, WatchResult, describe_sessions
 
@@ -96,7 +97,8 @@ class LockRetriesExhausted(Exception):
             "holders": "a long transaction kept holding a conflicting lock",
         }[self.kind]
         held = f"; held by {describe_sessions(self.holders)}" if self.holders else ""
-        return f"{what}; gave up after {self.attempts} attempt(s) in {self.elapsed_ms / 1000:.1f} s{held}"
+        took = humanize.duration(self.elapsed_ms / 1000)
+        return f"{what}; gave up after {self.attempts} attempt(s) in {took}{held}"
 
 
 class Executor:
@@ -216,7 +218,7 @@ class Executor:
                 raise exhausted
             self.log.info(
                 "retry",
-                f"{what}: retry {attempts} in {delay * 1000:.0f} ms",
+                f"{what}: retry {attempts} in {humanize.duration(delay)}",
                 kind=kind,
                 attempt=attempts + 1,
                 delay_ms=round(delay * 1000, 1),

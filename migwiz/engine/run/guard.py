@@ -23,24 +23,20 @@ import threading
 import time
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 import psycopg
 
+from migwiz.engine import humanize, queries
 from migwiz.engine.analysis.lockmodes import conflicts, lock_rank
 from migwiz.engine.errors import ConnectionFailed
 from migwiz.engine.servers.connect import connect, scrub
 
-_QUERIES = Path(__file__).parent.parent / "queries"
-
 QUERY_WIDTH = 200
 
 
-@cache
-def _query(name: str) -> bytes:
-    return (_QUERIES / name).read_bytes()
+def _query(name: str, server_version: int | None = None) -> bytes:
+    return queries.load(name, server_version).encode()
 
 
 def _short(query: str | None) -> str:
@@ -99,7 +95,7 @@ class Session:
         if self.state:
             parts.append(self.state)
         if self.age_s is not None:
-            parts.append(f"transaction open {self.age_s:.1f} s")
+            parts.append(f"transaction open {humanize.duration(self.age_s)}")
         if self.mode and self.relation:
             parts.append(f"{self.mode} on {self.relation}")
         query = f": {self.query}" if self.query else ""
@@ -225,7 +221,7 @@ class Guard:
         with self._mutex:
             rows = (
                 self._connection()
-                .execute(_query("guard_holders.sql"), {"oids": list(targets), "ours": self._our_pids()})
+                .execute(_query("guard_holders"), {"oids": list(targets), "ours": self._our_pids()})
                 .fetchall()
             )
         found: dict[int | None, Session] = {}
@@ -281,9 +277,8 @@ class Guard:
     def look(self, pid: int) -> tuple[bool, list[Session], list[Session]]:
         """(waiting for a lock, the sessions it waits for, the sessions queued behind it)."""
         conn = self._connection()
-        name = "guard_watch.sql" if conn.info.server_version >= 140000 else "guard_watch_pre14.sql"
         with self._mutex:
-            row = conn.execute(_query(name), {"pid": pid}).fetchone()
+            row = conn.execute(_query("guard_watch", conn.info.server_version), {"pid": pid}).fetchone()
         if row is None:
             return False, [], []
         ours = set(self._our_pids())
@@ -375,8 +370,8 @@ class Watch:
                 reason = f"{len(queued)} sessions queued behind our lock request (limit {policy.max_queued})"
             elif longest > policy.max_queue_wait_ms:
                 reason = (
-                    f"a session waited {longest:.0f} ms behind our lock request"
-                    f" (limit {policy.max_queue_wait_ms} ms)"
+                    f"a session waited {humanize.duration(longest / 1000)} behind our lock request"
+                    f" (limit {humanize.duration(policy.max_queue_wait_ms / 1000)})"
                 )
             if reason:
                 with contextlib.suppress(psycopg.Error):

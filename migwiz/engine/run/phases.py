@@ -19,10 +19,10 @@ from pglast.enums import AlterTableType, ObjectType
 from pglast.parser import ParseError
 from psycopg import sql
 
+from migwiz.engine import queries
 from migwiz.engine.analysis.sqlnodes import walk
 from migwiz.engine.backfill.store import ensure_backfill_state
 from migwiz.engine.errors import MigwizError
-from migwiz.engine.history.state import query_text
 from migwiz.engine.history.status import MigrationStatus
 from migwiz.engine.sets.model import PHASES, Migration, Phase, Script
 
@@ -232,7 +232,7 @@ def _statements(conn: psycopg.Connection[Any]) -> list[tuple[int, int, str]] | N
         return None
     try:
         with conn.transaction():
-            rows = conn.execute(query_text("backfill_phase_statements.sql")).fetchall()
+            rows = conn.execute(queries.load("backfill_phase_statements")).fetchall()
     except psycopg.Error:  # not preloaded, or not allowed to read it: the check is skipped
         return None
     return [(int(r[0]), int(r[1]), str(r[2])) for r in rows]

@@ -21,6 +21,7 @@ import pglast.ast
 import psycopg
 from psycopg import sql
 
+from migwiz.engine import humanize
 from migwiz.engine.analysis.statement_locks import script_lock_targets
 from migwiz.engine.backfill.execute import ProgressCallback
 from migwiz.engine.backfill.migration import run_backfill_migration  # backfill runner
@@ -870,7 +871,7 @@ class Runner:
         verb: Literal["applied", "reverted"] = "applied" if direction == "up" else "reverted"
         self.log.info(
             "migration",
-            f"{migration.label} {verb} in {elapsed:.0f} ms",
+            f"{migration.label} {verb} in {humanize.duration(elapsed / 1000)}",
             version=str(migration.version),
             direction=direction,
             duration_ms=round(elapsed, 2),
@@ -1032,7 +1033,7 @@ class Runner:
         verb: Literal["applied", "reverted"] = "applied" if direction == "up" else "reverted"
         self.log.info(
             "migration",
-            f"{migration.label} {verb} in {elapsed:.0f} ms",
+            f"{migration.label} {verb} in {humanize.duration(elapsed / 1000)}",
             version=version,
             direction=direction,
             duration_ms=round(elapsed, 2),

@@ -15,6 +15,7 @@ import threading
 import time
 from dataclasses import dataclass
 
+from migwiz.engine import humanize
 from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.sets.model import Migration, Script
 
@@ -65,7 +66,7 @@ class StatementLog:
             self.flush()
             self.log.info(
                 "statement",
-                f"{script.path.name}:{stmt.line} done in {elapsed_ms:.0f} ms",
+                f"{script.path.name}:{stmt.line} done in {humanize.duration(elapsed_ms / 1000)}",
                 version=version, path=path, line=stmt.line, index=index, duration_ms=round(elapsed_ms, 2),
             )  # fmt: skip
             return
@@ -119,7 +120,8 @@ class StatementLog:
         self.log.info(
             "statements",
             f"{name}:{batch.first_line}-{batch.last_line}: {batch.count} data statement(s) done in "
-            f"{batch.total_ms:.0f} ms (slowest {batch.slowest_ms:.0f} ms)",
+            f"{humanize.duration(batch.total_ms / 1000)}"
+            f" (slowest {humanize.duration(batch.slowest_ms / 1000)})",
             version=batch.version, path=batch.path, line=batch.first_line, last_line=batch.last_line,
             index=batch.first_index, last_index=batch.last_index, count=batch.count,
             duration_ms=round(batch.total_ms, 2), slowest_ms=round(batch.slowest_ms, 2),

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from functools import cache
-from importlib import resources
 from typing import Any
 
 import psycopg
 from psycopg.pq import TransactionStatus
 from psycopg.rows import dict_row
 
+from migwiz.engine import queries
 from migwiz.engine.schema import normalise
 from migwiz.engine.schema.model import (
     Column,
@@ -48,25 +46,6 @@ _SESSION_SETTINGS = (
     ("extra_float_digits", "1"),
     ("bytea_output", "hex"),
 )
-
-_QUERY_FILE = re.compile(r"schema_(?P<kind>[a-z]+?)(?:_pg(?P<major>\d+))?\.sql")
-
-
-@cache
-def _query_files() -> dict[str, list[tuple[int, str]]]:
-    found: dict[str, list[tuple[int, str]]] = {}
-    for entry in resources.files("migwiz.engine.queries").iterdir():
-        match = _QUERY_FILE.fullmatch(entry.name)
-        if match:
-            band = int(match["major"] or 0)
-            found.setdefault(match["kind"], []).append((band, entry.read_text()))
-    return found
-
-
-def query_text(kind: str, major: int) -> str:
-    """The `schema_<kind>[_pgNN].sql` query for this server: the newest band not above `major`."""
-    bands = sorted(b for b in _query_files()[kind] if b[0] <= major)
-    return bands[-1][1]
 
 
 @contextmanager
@@ -112,7 +91,7 @@ def read_schema(
     objects: list[SchemaObject] = []
     with _read_transaction(conn), conn.cursor(row_factory=dict_row) as cur:
         for kind, build in _BUILDERS:
-            cur.execute(query_text(kind, major).encode(), params)
+            cur.execute(queries.load(f"schema_{kind}", major * 10000).encode(), params)
             for row in cur.fetchall():
                 obj = build(row)
                 if obj is not None:

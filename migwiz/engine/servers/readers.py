@@ -9,24 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cache
-from importlib import resources
 from typing import Any
 
 import psycopg
 from psycopg.rows import dict_row
 
+from migwiz.engine import queries
 from migwiz.engine.errors import ReadLockTimeout
 from migwiz.engine.run.session_limits import BOOKKEEPING_LOCK_TIMEOUT_MS, limit_bookkeeping
 from migwiz.engine.servers.connect import connect
 
 READ_LOCK_TIMEOUT_MS = BOOKKEEPING_LOCK_TIMEOUT_MS
 """lock_timeout of every read-only session: the same bound as the bookkeeping sessions'."""
-
-
-@cache
-def _holders_sql() -> str:
-    return resources.files("migwiz.engine.queries").joinpath("reader_lock_holders.sql").read_text()
 
 
 @contextmanager
@@ -44,7 +38,7 @@ def reading(dsn: str, *, purpose: str, doing: str | None = None) -> Iterator[psy
 def lock_wait_error(conn: psycopg.Connection[Any], doing: str) -> ReadLockTimeout:
     """The error for a read whose lock_timeout fired: who holds ACCESS EXCLUSIVE (read on `conn`)."""
     with conn.cursor(row_factory=dict_row) as cur:
-        rows = cur.execute(_holders_sql()).fetchall()
+        rows = cur.execute(queries.load("reader_lock_holders")).fetchall()
     held = [_holder(row) for row in rows]
     where = "; ".join(held) if held else "a relation (its holder is gone)"
     return ReadLockTimeout(

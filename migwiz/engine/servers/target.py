@@ -7,20 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
 from psycopg.rows import dict_row
 
+from migwiz.engine import queries
 from migwiz.engine.history.state import DEFAULT_SCHEMA, read_history, state_exists
 from migwiz.engine.servers.connect import describe
 from migwiz.engine.servers.readers import reading
 from migwiz.engine.sets.model import MigrationSet, Version
-
-
-@cache
-def _query(name: str) -> str:
-    return resources.files("migwiz.engine.queries").joinpath(f"target_{name}.sql").read_text()
 
 
 @dataclass(frozen=True)
@@ -75,8 +69,8 @@ def target_info(dsn: str, schema: str = DEFAULT_SCHEMA, mset: MigrationSet | Non
     compared without dashes) when the set is given, else in migwiz's generic version order."""
     with reading(dsn, purpose="target") as conn:
         with conn.cursor(row_factory=dict_row) as cur:
-            first = cur.execute(_query("server")).fetchone()
-            second = cur.execute(_query("server")).fetchone()
+            first = cur.execute(queries.load("target_server")).fetchone()
+            second = cur.execute(queries.load("target_server")).fetchone()
         assert first is not None and second is not None
         initialised = state_exists(conn, schema)
         history = read_history(conn, schema) if initialised else []

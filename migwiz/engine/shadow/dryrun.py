@@ -20,6 +20,7 @@ from typing import Any, Literal
 import psycopg
 from psycopg import sql
 
+from migwiz.engine import queries
 from migwiz.engine.analysis import analyze_script
 from migwiz.engine.analysis.trace import TracedLock, _diff_files, _Namer, _read_locks, _snapshot
 from migwiz.engine.history.state import DEFAULT_SCHEMA, read_history
@@ -232,10 +233,7 @@ def _touched_tables(conn: psycopg.Connection[Any], migrations: Sequence[Migratio
     if not wanted:
         return []
     rows = conn.execute(
-        "SELECT n.nspname, c.relname FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY q(s, r, i)"
-        " JOIN pg_catalog.pg_namespace n ON n.nspname = q.s"
-        " JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = q.r"
-        " WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY q.i",
+        queries.load("shadow_sample_tables"),
         ([w.partition(".")[0] for w in wanted], [w.partition(".")[2] for w in wanted]),
     ).fetchall()
     return [(str(r[0]), str(r[1])) for r in rows]
@@ -260,8 +258,7 @@ def _sample(
             columns = [
                 str(r[0])
                 for r in target.execute(
-                    "SELECT attname FROM pg_catalog.pg_attribute WHERE attrelid = %s::regclass AND attnum > 0"
-                    " AND NOT attisdropped AND attgenerated = '' ORDER BY attnum",
+                    queries.load("shadow_sample_columns"),
                     (qualified.as_string(target),),
                 )
             ]

@@ -17,6 +17,7 @@ import psycopg
 from psycopg import sql
 from psycopg.rows import TupleRow
 
+from migwiz.engine import queries
 from migwiz.engine.errors import ConnectionFailed, MigwizError, PermissionProblem
 from migwiz.engine.servers.connect import connect as open_connection
 from migwiz.engine.servers.connect import describe as describe_dsn
@@ -65,11 +66,7 @@ def create_database(admin_dsn: str, name: str, *, template: str | None = None) -
 def drop_database(admin_dsn: str, name: str) -> None:
     """Drop database `name`, first ending any session still connected to it."""
     with admin_connection(admin_dsn) as conn:
-        conn.execute(
-            "SELECT pg_catalog.pg_terminate_backend(pid) FROM pg_catalog.pg_stat_activity"
-            " WHERE datname = %s AND pid <> pg_catalog.pg_backend_pid()",
-            (name,),
-        )
+        conn.execute(queries.load("shadow_terminate_sessions"), (name,))
         query = sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name))
         if conn.info.server_version >= 130000:
             query = sql.SQL("{} WITH (FORCE)").format(query)

@@ -25,6 +25,7 @@ import psycopg
 from psycopg import sql
 
 from migwiz import __version__
+from migwiz.engine import queries
 from migwiz.engine.errors import MigwizError
 from migwiz.engine.history.baseline import read_baseline_file
 from migwiz.engine.servers.connect import describe, scrub
@@ -79,10 +80,7 @@ class SnapshotCache:
     def names(self) -> set[str]:
         """Every snapshot database on the server."""
         with admin_connection(self.admin_dsn) as conn:
-            rows = conn.execute(
-                "SELECT datname FROM pg_catalog.pg_database WHERE starts_with(datname, %s)",
-                (SNAPSHOT_PREFIX,),
-            ).fetchall()
+            rows = conn.execute(queries.load("shadow_snapshots"), (SNAPSHOT_PREFIX,)).fetchall()
         return {str(r[0]) for r in rows}
 
     def latest(self, keys: Sequence[str], upto: int | None = None) -> int:
@@ -175,11 +173,7 @@ class SnapshotCache:
     def prune(self) -> list[str]:
         """Drop the least recently used snapshots beyond `keep`; the names dropped."""
         with admin_connection(self.admin_dsn) as conn:
-            rows = conn.execute(
-                "SELECT datname, coalesce(pg_catalog.shobj_description(oid, 'pg_database'), '')"
-                " FROM pg_catalog.pg_database WHERE starts_with(datname, %s)",
-                (SNAPSHOT_PREFIX,),
-            ).fetchall()
+            rows = conn.execute(queries.load("shadow_snapshots"), (SNAPSHOT_PREFIX,)).fetchall()
         ordered = sorted(((str(c), str(n)) for n, c in rows), reverse=True)
         stale = [name for _, name in ordered[self.keep :]]
         for name in stale:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -16,22 +16,24 @@ from textual.widgets import ProgressBar, Static
 
 from migwiz.engine import humanize
 from migwiz.engine.backup import BackupReport, DumpProgress, DumpResult, backup_check, backup_dump, plan_dump
+from migwiz.present import BACKUP_LEVEL_STYLES, BACKUP_VERDICT_STYLES
 from migwiz.tui import backend
-from migwiz.tui.messages import BackupProgress, Loaded
+from migwiz.tui.messages import BackupChecked, BackupProgress, DumpTaken, StepFailed
 from migwiz.tui.screens.base import WizardScreen
 from migwiz.tui.widgets.indent import indented
-
-VERDICT_STYLES = {"ready": "bold green", "degraded": "bold yellow", "not protected": "bold red"}
-LEVEL_STYLES = {"not protected": "red", "degraded": "yellow", "warning": "yellow"}
 
 
 def render_backup(report: BackupReport) -> RenderableType:
     """Verdict, reasons, then the facts they rest on."""
     parts: list[RenderableType] = [
-        Text.assemble(("Point-in-time recovery: ", "bold"), (report.verdict, VERDICT_STYLES[report.verdict]))
+        Text.assemble(
+            ("Point-in-time recovery: ", "bold"), (report.verdict, BACKUP_VERDICT_STYLES[report.verdict])
+        )
     ]
     for reason in report.reasons:
-        parts.append(indented(f"{reason.level}: {reason.text}", style=LEVEL_STYLES.get(reason.level, "")))
+        parts.append(
+            indented(f"{reason.level}: {reason.text}", style=BACKUP_LEVEL_STYLES.get(reason.level, ""))
+        )
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column()
@@ -41,6 +43,8 @@ def render_backup(report: BackupReport) -> RenderableType:
     a = report.archiver
     last = humanize.ago(a.last_archived_age_s) if a.last_archived_age_s is not None else "never"
     facts.add_row("archived", f"{a.archived_count} segments, last {last}; {a.failed_count} failures")
+    for replica in report.replicas:
+        facts.add_row(f"standby {replica.name}", replica.summary())
     for disk in report.disks:
         facts.add_row(
             f"free ({disk.what})", f"{humanize.size(disk.free_bytes)} of {humanize.size(disk.total_bytes)}"
@@ -95,17 +99,18 @@ class BackupScreen(WizardScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="backup")
     def load(self) -> None:
         dsn = self.wizard.context.dsn
-        self.deliver("backup", lambda: backup_check(dsn))
+        self.deliver("backup", lambda: backup_check(dsn), BackupChecked)
 
-    def loaded(self, message: Loaded) -> None:
-        if message.step == "backup":
-            self.wizard.data.backup = message.result
-            self.show_data()
-        elif message.step == "dump":
-            self.wizard.data.errors.pop("dump", None)
-            self.show_dump(message.result)
+    def on_backup_checked(self, message: BackupChecked) -> None:
+        self.succeeded("backup")
+        self.wizard.data.backup = message.report
+        self.show_data()
 
-    def loaded_error(self, message: Loaded) -> None:
+    def on_dump_taken(self, message: DumpTaken) -> None:
+        self.succeeded("dump")
+        self.show_dump(message.dump)
+
+    def step_failed(self, message: StepFailed) -> None:
         if message.step == "dump":
             self.dumping = False
             self.query_one("#dump-label", Static).update(Text("dump failed", style="bold red"))
@@ -149,7 +154,7 @@ class BackupScreen(WizardScreen):
                 BackupProgress(p.bytes_written, None, f"{humanize.size(p.bytes_written)} written")
             )
 
-        def run() -> Any:
+        def run() -> DumpResult | None:
             mset = backend.migration_set(ctx.settings)
             plan = plan_dump(ctx.dsn, "auto", mset, schema=ctx.settings.schema)
             if plan.empty:
@@ -160,7 +165,7 @@ class BackupScreen(WizardScreen):
                 log_file=ctx.settings.log_file, check=check,
             )  # fmt: skip
 
-        self.deliver("dump", run)
+        self.deliver("dump", run, DumpTaken)
 
     def on_backup_progress(self, message: BackupProgress) -> None:
         self.query_one("#dump-label", Static).update(f"dumping: {message.label}")

@@ -3,26 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
 import psycopg
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from migwiz.engine.errors import MigwizError
 from migwiz.engine.servers.connect import scrub
-from migwiz.tui.messages import Loaded
+from migwiz.tui.messages import StepFailed
 from migwiz.tui.widgets.header import WizardHeader
 
 if TYPE_CHECKING:
     from migwiz.tui.app import WizardApp
 
+T = TypeVar("T")
+
 
 class WizardScreen(Screen[None]):
-    """A step of the wizard. Subclasses set STEP and TITLE, compose `body()` and handle `loaded()`."""
+    """A step of the wizard. Subclasses set STEP and TITLE, compose `body()` and handle the typed message
+    their engine calls post (`deliver`)."""
 
     STEP: ClassVar[str] = ""
     TITLE: ClassVar[str] = ""
@@ -84,36 +88,33 @@ class WizardScreen(Screen[None]):
     def show_data(self) -> None:
         """Render what `WizardData` holds."""
 
-    def on_loaded(self, message: Loaded) -> None:
-        """A worker finished: store and show, or show the error with its hint."""
-        if message.error is not None:
-            hint = f" — {message.hint}" if message.hint else ""
-            self.wizard.data.errors[message.step] = message.error
-            self.set_status(Text(f"error: {message.error}{hint}", style="bold red"), error=True)
-            self.loaded_error(message)
-            return
-        self.wizard.data.errors.pop(message.step, None)
-        self.set_status("")
-        self.loaded(message)
+    def on_step_failed(self, message: StepFailed) -> None:
+        """An engine call failed: record it and show the error with its hint."""
+        hint = f" — {message.hint}" if message.hint else ""
+        self.wizard.data.errors[message.step] = message.error
+        self.set_status(Text(f"error: {message.error}{hint}", style="bold red"), error=True)
+        self.step_failed(message)
 
-    def loaded(self, message: Loaded) -> None:
-        """Store `message.result` in WizardData and show it."""
-
-    def loaded_error(self, message: Loaded) -> None:
+    def step_failed(self, message: StepFailed) -> None:
         """Extra handling after an error (default: nothing)."""
 
-    def deliver(self, step: str, call: Callable[[], object]) -> None:
-        """Run an engine call (inside a thread worker) and post its result or error as `Loaded`."""
+    def succeeded(self, step: str) -> None:
+        """An engine call of `step` answered: forget its earlier error, clear the status line."""
+        self.wizard.data.errors.pop(step, None)
+        self.set_status("")
+
+    def deliver(self, step: str, call: Callable[[], T], message: Callable[[T], Message]) -> None:
+        """Run an engine call (inside a thread worker); post `message(result)`, or `StepFailed`."""
         try:
             result = call()
         except MigwizError as exc:
-            self.post_message(Loaded(step, None, scrub(exc.message), exc.hint))
+            self.post_message(StepFailed(step, scrub(exc.message), exc.hint))
             return
         except psycopg.Error as exc:
             first = scrub(str(exc)).strip().splitlines()
-            self.post_message(Loaded(step, None, first[0] if first else type(exc).__name__))
+            self.post_message(StepFailed(step, first[0] if first else type(exc).__name__))
             return
-        self.post_message(Loaded(step, result))
+        self.post_message(message(result))
 
     def action_back(self) -> None:
         """Go back one step (the first step has nowhere to go)."""

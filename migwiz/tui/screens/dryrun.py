@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Static
 from migwiz.engine import humanize
 from migwiz.engine.shadow.dryrun import DryRunReport, DryRunStatement
 from migwiz.tui import backend
-from migwiz.tui.messages import Loaded
+from migwiz.tui.messages import DryRunLoaded
 from migwiz.tui.screens.base import WizardScreen
 from migwiz.tui.widgets.fit_table import Col, FitTable
 from migwiz.tui.widgets.indent import indented
@@ -138,10 +138,11 @@ class DryRunScreen(WizardScreen):
     def load(self) -> None:
         ctx = self.wizard.context
         to = self.wizard.data.apply_to
-        self.deliver("dryrun", lambda: backend.dry_run(ctx.dsn, ctx.settings, to))
+        self.deliver("dryrun", lambda: backend.dry_run(ctx.dsn, ctx.settings, to), DryRunLoaded)
 
-    def loaded(self, message: Loaded) -> None:
-        self.wizard.data.dry_run = message.result
+    def on_dry_run_loaded(self, message: DryRunLoaded) -> None:
+        self.succeeded("dryrun")
+        self.wizard.data.dry_run = message.report
         self.show_data()
 
     def show_data(self) -> None:

@@ -33,8 +33,8 @@ from migwiz.engine.sets.model import Migration
 from migwiz.tui import backend, execution
 from migwiz.tui.execution import CallbackSink, RunSummary
 from migwiz.tui.messages import (
+    BackfillControlled,
     BackfillProgressed,
-    Loaded,
     LogEvent,
     MonitorFailed,
     MonitorSample,
@@ -232,6 +232,7 @@ class ExecuteScreen(WizardScreen):
         with self.app.batch_update():
             self.query_one(LockPane).show(snapshot)
             self.query_one(ProgressPane).show_snapshot(snapshot)
+            self.query_one(ProgressPane).border_subtitle = snapshot.replicas_text
 
     def on_screen_resume(self) -> None:
         if self.held is not None:
@@ -275,13 +276,13 @@ class ExecuteScreen(WizardScreen):
             commands.control_backfill(ctx.dsn, ctx.settings.schema, backfill_id, paused=pause)
             return "paused" if pause else "resumed"
 
-        self.deliver("backfill-control", write)
+        self.deliver("backfill-control", write, BackfillControlled)
 
-    def loaded(self, message: Loaded) -> None:
-        if message.step == "backfill-control":
-            self.set_status(
-                f"backfill {message.result}: p to {'resume' if message.result == 'paused' else 'pause'}"
-            )
+    def on_backfill_controlled(self, message: BackfillControlled) -> None:
+        self.succeeded("backfill-control")
+        self.set_status(
+            f"backfill {message.state}: p to {'resume' if message.state == 'paused' else 'pause'}"
+        )
 
     def on_run_finished(self, message: RunFinished) -> None:
         summary = replace(

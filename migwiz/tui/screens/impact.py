@@ -18,16 +18,15 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Input, Static
 
 from migwiz.engine import humanize
+from migwiz.present import SEVERITY_ROW_STYLES
 from migwiz.tui import backend
 from migwiz.tui.backend import ImpactReport, ImpactRow
-from migwiz.tui.messages import Loaded
+from migwiz.tui.messages import ImpactLoaded
 from migwiz.tui.screens.base import WizardScreen
 from migwiz.tui.verdicts import verdict_text
 from migwiz.tui.widgets.fit_table import Col, FitTable
 from migwiz.tui.widgets.indent import indented
 from migwiz.tui.widgets.keyed_table import Cells, selected_key
-
-SEVERITY_STYLES = {"error": "red", "warning": "yellow", "info": ""}
 
 SORTS: tuple[tuple[str, Callable[[ImpactRow], Any]], ...] = (
     ("order", lambda r: 0),  # the order they run in (downs: newest first); sorted() is stable
@@ -71,7 +70,7 @@ def _num(value: float | None, fmt: Callable[[float], str]) -> Text:
 
 def impact_cells(row: ImpactRow) -> Cells:
     """One table row."""
-    style = SEVERITY_STYLES.get(row.severity or "info", "")
+    style = SEVERITY_ROW_STYLES.get(row.severity or "info", "")
     blockers = Text(str(row.blockers) if row.blockers is not None else "?", justify="right")
     if row.blockers:
         blockers.stylize("bold red")
@@ -150,12 +149,15 @@ class ImpactScreen(WizardScreen):
         data = self.wizard.data
         back_to = data.rollback_to
         if self.direction == "down" and back_to is not None:
-            self.deliver("impact", lambda: backend.down_impact(ctx.dsn, ctx.settings, back_to))
+            self.deliver("impact", lambda: backend.down_impact(ctx.dsn, ctx.settings, back_to), ImpactLoaded)
         else:
-            self.deliver("impact", lambda: backend.plan_impact(ctx.dsn, ctx.settings, data.apply_to))
+            self.deliver(
+                "impact", lambda: backend.plan_impact(ctx.dsn, ctx.settings, data.apply_to), ImpactLoaded
+            )
 
-    def loaded(self, message: Loaded) -> None:
-        self.wizard.data.plan = message.result
+    def on_impact_loaded(self, message: ImpactLoaded) -> None:
+        self.succeeded("impact")
+        self.wizard.data.plan = message.report
         self.show_data()
 
     def show_data(self) -> None:

@@ -17,16 +17,15 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from migwiz.engine.sets.model import Version
+from migwiz.present import STATE_STYLES
 from migwiz.tui import backend
-from migwiz.tui.messages import Loaded
+from migwiz.tui.messages import PendingLoaded
 from migwiz.tui.screens.base import WizardScreen
 from migwiz.tui.verdicts import LINT, PLANNER, verdict_text
 from migwiz.tui.widgets.keyed_table import selected_key, sync_rows
 from migwiz.tui.widgets.sql_view import render_script
 
 NOTICES_SHOWN = 3
-STATE_STYLES = {"applied": "green", "pending": "cyan", "failed": "bold red", "checksum_mismatch": "bold red"}
-STATE_STYLES |= {"running": "cyan", "stopped": "yellow", "missing_file": "bold red"}
 
 
 class PendingScreen(WizardScreen):
@@ -64,10 +63,11 @@ class PendingScreen(WizardScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="pending")
     def load(self) -> None:
         ctx = self.wizard.context
-        self.deliver("pending", lambda: backend.pending_info(ctx.dsn, ctx.settings))
+        self.deliver("pending", lambda: backend.pending_info(ctx.dsn, ctx.settings), PendingLoaded)
 
-    def loaded(self, message: Loaded) -> None:
-        info: backend.PendingInfo = message.result
+    def on_pending_loaded(self, message: PendingLoaded) -> None:
+        self.succeeded("pending")
+        info = message.info
         data = self.wizard.data
         data.mset, data.statuses, data.lint = info.mset, info.statuses, info
         self.show_data()

@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Static
 from migwiz.engine.sets.model import Version
 from migwiz.tui import backend
 from migwiz.tui.backend import RecentChanges
-from migwiz.tui.messages import Loaded
+from migwiz.tui.messages import RecentLoaded
 from migwiz.tui.screens.base import WizardScreen
 from migwiz.tui.widgets.event_tail import event_line
 from migwiz.tui.widgets.keyed_table import selected_key, sync_rows
@@ -48,10 +48,11 @@ class RecentScreen(WizardScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="recent")
     def load(self) -> None:
         ctx = self.wizard.context
-        self.deliver("recent", lambda: backend.recent_changes(ctx.dsn, ctx.settings))
+        self.deliver("recent", lambda: backend.recent_changes(ctx.dsn, ctx.settings), RecentLoaded)
 
-    def loaded(self, message: Loaded) -> None:
-        self.wizard.data.recent = message.result
+    def on_recent_loaded(self, message: RecentLoaded) -> None:
+        self.succeeded("recent")
+        self.wizard.data.recent = message.recent
         self.show_data()
 
     def show_data(self) -> None:

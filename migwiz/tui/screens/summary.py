@@ -14,12 +14,11 @@ from textual.widgets import Static
 
 from migwiz.engine import humanize
 from migwiz.engine.servers.connect import scrub
+from migwiz.present import RESULT_STYLES
 from migwiz.tui.backend import VerifyReport
 from migwiz.tui.execution import RunSummary
 from migwiz.tui.markdown import log_hint, outcome_line, summary_markdown
 from migwiz.tui.screens.base import WizardScreen
-
-RESULT_STYLES = {"applied": "green", "reverted": "green", "failed": "bold red"}
 
 
 def render_summary(run: RunSummary, verify: VerifyReport | None) -> RenderableType:
@@ -45,7 +44,7 @@ def render_summary(run: RunSummary, verify: VerifyReport | None) -> RenderableTy
             humanize.duration(o.duration_ms / 1000), str(o.statements_run),
         )  # fmt: skip
     for version in run.skipped:
-        table.add_row(version, "", Text("not run", style="yellow"), "", "")
+        table.add_row(version, "", Text("not run", style=RESULT_STYLES["not run"]), "", "")
     return Group(facts, Text(""), table)
 
 

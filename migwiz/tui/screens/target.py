@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 
 from migwiz.engine import humanize
 from migwiz.tui import backend
-from migwiz.tui.messages import Loaded
+from migwiz.tui.messages import TargetLoaded
 from migwiz.tui.screens.base import WizardScreen
 
 
@@ -82,10 +82,11 @@ class TargetScreen(WizardScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="target")
     def load(self) -> None:
         ctx = self.wizard.context
-        self.deliver("target", lambda: backend.target_info(ctx.dsn, ctx.settings))
+        self.deliver("target", lambda: backend.target_info(ctx.dsn, ctx.settings), TargetLoaded)
 
-    def loaded(self, message: Loaded) -> None:
-        self.wizard.data.target = message.result
+    def on_target_loaded(self, message: TargetLoaded) -> None:
+        self.succeeded("target")
+        self.wizard.data.target = message.target
         self.show_data()
 
     def show_data(self) -> None:

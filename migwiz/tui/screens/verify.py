@@ -13,11 +13,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from migwiz.present import CHECK_STYLES
 from migwiz.tui import backend
 from migwiz.tui.backend import Check, VerifyReport
 from migwiz.tui.execution import RunSummary
 from migwiz.tui.markdown import outcome_line
-from migwiz.tui.messages import Loaded
+from migwiz.tui.messages import StepFailed, VerifyChecked
 from migwiz.tui.screens.base import WizardScreen
 
 
@@ -25,11 +26,11 @@ def render_checks(checks: tuple[Check, ...], running: tuple[str, ...] = ()) -> R
     """✓/✗ per check, its detail (diff lines coloured by their mark) under it."""
     parts: list[RenderableType] = []
     for check in checks:
-        mark, style = ("✓ ok  ", "bold green") if check.ok else ("✗ FAIL", "bold red")
+        mark, style = ("✓ ok  ", CHECK_STYLES["pass"]) if check.ok else ("✗ FAIL", CHECK_STYLES["fail"])
         if check.status == "warn":
-            mark, style = ("! warn", "bold yellow")
+            mark, style = ("! warn", CHECK_STYLES["warn"])
         elif check.status == "skip":
-            mark, style = ("- skip", "dim")
+            mark, style = ("- skip", CHECK_STYLES["skip"])
         parts.append(Text.assemble((mark, style), " ", (check.name, "bold")))
         for line in check.detail.splitlines():
             stripped = line.lstrip()
@@ -76,9 +77,18 @@ class VerifyScreen(WizardScreen):
             lambda: backend.verify_after_run(
                 ctx.dsn, ctx.settings, expect_applied=applied, expect_pending=reverted
             ),
+            lambda report: VerifyChecked("history", report.checks),
         )
-        self.deliver("target", lambda: backend.verify_target(ctx.dsn, ctx.settings))
-        self.deliver("rollback test", lambda: backend.verify_rollback(ctx.dsn, ctx.settings, touched))
+        self.deliver(
+            "target",
+            lambda: backend.verify_target(ctx.dsn, ctx.settings),
+            lambda report: VerifyChecked("target", report.checks),
+        )
+        self.deliver(
+            "rollback test",
+            lambda: backend.verify_rollback(ctx.dsn, ctx.settings, touched),
+            lambda check: VerifyChecked("rollback test", (check,)),
+        )
 
     def on_mount(self) -> None:
         self.partial: list[Check] = []
@@ -92,12 +102,12 @@ class VerifyScreen(WizardScreen):
         self.wizard.data.verify = None
         super().action_refresh()
 
-    def loaded(self, message: Loaded) -> None:
-        result = message.result
-        self.partial.extend(result.checks if isinstance(result, VerifyReport) else [result])
+    def on_verify_checked(self, message: VerifyChecked) -> None:
+        self.succeeded(message.step)
+        self.partial.extend(message.checks)
         self.show_progress(message.step)
 
-    def loaded_error(self, message: Loaded) -> None:
+    def step_failed(self, message: StepFailed) -> None:
         hint = f" — {message.hint}" if message.hint else ""
         self.partial.append(Check(message.step, False, f"could not run: {message.error}{hint}"))
         self.show_progress(message.step)

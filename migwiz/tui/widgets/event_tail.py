@@ -6,8 +6,8 @@ from rich.text import Text
 from textual.widgets import RichLog
 
 from migwiz.engine.log.eventlog import Event
+from migwiz.present import LEVEL_STYLES
 
-LEVEL_STYLES = {"debug": "dim", "info": "", "warning": "yellow", "error": "bold red"}
 LEVEL_MARKS = {"debug": " ", "info": " ", "warning": "!", "error": "✗"}
 
 

@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from migwiz.engine import humanize
 from migwiz.engine.observe import LockWait, Snapshot
+from migwiz.present import OURS, OURS_MARK, WAITING
 from migwiz.tui.widgets.fit_table import Col, FitTable
 from migwiz.tui.widgets.keyed_table import Cells
 
@@ -21,9 +22,6 @@ COLUMNS = (  # the query keeps 20+ cells: relation and who shrink, then xact and
     Col("who", "who", shrink=8, hide=2),
     Col("query", "query", flex=True),
 )
-OURS = "bold cyan"
-WAITING = "yellow"
-OURS_MARK = "» "
 
 
 def _age(seconds: float | None) -> str:

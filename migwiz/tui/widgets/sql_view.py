@@ -8,10 +8,8 @@ from rich.text import Text
 
 from migwiz.engine.analysis import Finding, ScriptLint
 from migwiz.engine.sets.model import Script
+from migwiz.present import SEVERITY_MARKS, SEVERITY_STYLES
 from migwiz.tui.widgets.indent import indented
-
-SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-SEVERITY_MARKS = {"error": "✗", "warning": "!", "info": "i"}
 
 
 def finding_lines(finding: Finding) -> list[RenderableType]:

@@ -17,7 +17,11 @@ SELECT
              ELSE pg_catalog.pg_current_wal_lsn() END,
         w.replay_lsn
     )::bigint AS replay_lag_bytes,
-    extract(epoch FROM w.replay_lag)::float8 AS replay_lag_s,
+    -- replay_lag keeps its last measurement for a while after WAL stops coming: nothing left to replay
+    -- is no lag.
+    CASE WHEN w.replay_lsn >= CASE WHEN pg_catalog.pg_is_in_recovery() THEN pg_catalog.pg_last_wal_replay_lsn()
+                                   ELSE pg_catalog.pg_current_wal_lsn() END THEN 0
+         ELSE extract(epoch FROM w.replay_lag)::float8 END AS replay_lag_s,
     extract(epoch FROM w.write_lag)::float8 AS write_lag_s,
     extract(epoch FROM w.flush_lag)::float8 AS flush_lag_s
 FROM pg_catalog.pg_stat_get_wal_senders() AS w
