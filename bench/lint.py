@@ -2,8 +2,9 @@
 
 Generates `--migrations` up-only migration files of `--statements` statements each (a mix of the kinds
 migrations are made of: safe and unsafe index builds, column changes, constraints, renames, backfills),
-then times `migwiz lint` in-process (`commands.lint`, no database), the `migwiz lint --json` command, and
-`squawk` (PyPI `squawk-cli`, found next to this Python or on PATH) on the same files.
+then times `migwiz lint` in-process (`commands.lint`, no database, no cache), the `migwiz lint --json`
+command without its cache and with the set unchanged since the last lint (read back from the cache), the
+text output, and `squawk` (PyPI `squawk-cli`, found next to this Python or on PATH) on the same files.
 
     .venv/bin/python -m bench.lint [--migrations 1000] [--statements 20] [--runs 3]
 """
@@ -83,18 +84,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rows: list[tuple[str, float, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
+        folder = Path(tmp) / "migrations"
+        folder.mkdir()
         paths = generate(folder, args.migrations, args.statements)
         total = args.migrations * args.statements
-        report = lint([folder], pg_version=18)
+        report = lint([folder], pg_version=18, cache=None)
         analysed = sum(len(f.statements) for f in report.files)
         findings = len(report.all_findings())
-        seconds = timed(lambda: lint([folder], pg_version=18), args.runs)
-        rows.append(("migwiz lint (in-process, commands.lint)", seconds, f"{findings} findings"))
-        env = {**os.environ, "NO_COLOR": "1"}
+        seconds = timed(lambda: lint([folder], pg_version=18, cache=None), args.runs)
+        rows.append(("migwiz lint (in-process, commands.lint, no cache)", seconds, f"{findings} findings"))
+        env = {**os.environ, "NO_COLOR": "1", "MIGWIZ_CACHE_DIR": "off"}
         cli = [sys.executable, "-m", "migwiz", "lint", "--pg-version", "18", "--json", str(folder)]
         seconds = timed(lambda: subprocess.run(cli, capture_output=True, check=False, env=env), args.runs)
-        rows.append(("migwiz lint --json (command, with start-up)", seconds, ""))
+        rows.append(("migwiz lint --json (command, with start-up, no cache)", seconds, ""))
+        warm = {**env, "MIGWIZ_CACHE_DIR": str(folder.parent / "migwiz-cache")}
+        subprocess.run(cli, capture_output=True, check=False, env=warm)  # the set linted once before
+        seconds = timed(lambda: subprocess.run(cli, capture_output=True, check=False, env=warm), args.runs)
+        rows.append(("migwiz lint --json (command, set unchanged since last lint)", seconds, "read back"))
+        text = [*cli[:-2], str(folder)]
+        seconds = timed(lambda: subprocess.run(text, capture_output=True, check=False, env=warm), args.runs)
+        rows.append(("migwiz lint (text, set unchanged since last lint)", seconds, "read back"))
         squawk = squawk_binary()
         if squawk is None:
             rows.append(("squawk", float("nan"), "not installed: pip install squawk-cli"))

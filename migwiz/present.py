@@ -26,6 +26,7 @@ __all__ = [
     "SEVERITY_ROW_STYLES",
     "SEVERITY_STYLES",
     "STATE_STYLES",
+    "TARGET_STYLES",
     "VERDICT_STYLES",
     "WAITING",
     "duration",
@@ -50,6 +51,13 @@ RESULT_STYLES: dict[str, str] = {
     "not run": "yellow",
 }
 """What a run did to a migration, and a rollback test's verdict on one."""
+TARGET_STYLES: dict[str, str] = {
+    "failed": "bold red",
+    "running": "cyan",
+    "stopped": "yellow",
+    "done": "green",
+}
+"""Where a fleet target stands in a rollout."""
 VERDICT_STYLES: dict[str, str] = {
     "safe": "green",
     "unverified": "magenta",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console, Group, RenderableType
@@ -11,9 +9,9 @@ from rich.live import Live
 from rich.text import Text
 
 from migwiz.engine import humanize
-from migwiz.engine.errors import MigwizError
+from migwiz.engine.errors import MigwizError, one_line
 from migwiz.engine.run.current import describe_current, our_progress
-from migwiz.engine.run.runner import Runner, RunReport
+from migwiz.engine.run.session import MigrateResult, RunSession
 from migwiz.engine.shadow.dryrun import DryRunReport, DryRunStatement
 
 
@@ -65,54 +63,26 @@ def render_dry_run(report: DryRunReport) -> RenderableType:
     return Group(*lines)
 
 
-def watch_run(
-    console: Console,
-    dsn: str,
-    start: Callable[[Callable[[Runner], RunReport]], RunReport],
-    action: Callable[[Runner], RunReport],
-    *,
-    interval_s: float = 0.5,
-) -> RunReport:
-    """Run `start(action')` while a live view shows the monitor and the statement being executed.
+def watch_session(
+    console: Console, dsn: str, session: RunSession, *, interval_s: float = 0.5
+) -> MigrateResult:
+    """Start `session` and show the monitor and the statement being executed (elapsed vs its estimate,
+    from the run's event stream) until it ends; its result, or its exception raised again.
 
-    `start` is e.g. `lambda act: commands.migrate(..., act, ...)`; `action` is `Runner.up` with its target.
     The monitor has its own connection; if it cannot connect, the run goes on without the view.
     """
     from migwiz.console.monitor_view import render_snapshot
     from migwiz.engine.observe import Monitor
 
-    holder: dict[str, Runner] = {}
-
-    def wrapped(runner: Runner) -> RunReport:
-        holder["runner"] = runner
-        return action(runner)
-
-    def ours() -> set[int]:
-        runner = holder.get("runner")
-        pid = runner.backend_pid if runner is not None else None
-        return {pid} if pid else set()
-
     try:
-        monitor = Monitor(dsn, our_pids=ours)
+        monitor = Monitor(dsn, our_pids=session.control.our_pids)
     except MigwizError as exc:
-        console.print(f"watch: monitor unavailable ({exc.message}); running without it", markup=False)
-        return start(wrapped)
-    stop = threading.Event()
-    result: dict[str, RunReport] = {}
-    errors: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            result["report"] = start(wrapped)
-        except BaseException as exc:  # re-raised in the caller's thread
-            errors.append(exc)
-        finally:
-            stop.set()
+        console.print(f"watch: monitor unavailable ({one_line(exc)}); running without it", markup=False)
+        return session.run()
 
     def view() -> RenderableType:
         snapshot = monitor.sample()
-        runner = holder.get("runner")
-        current = runner.current if runner is not None else None
+        current = session.current
         parts: list[RenderableType] = []
         if current is not None:
             parts.append(Text(describe_current(current), style="bold cyan"))
@@ -122,15 +92,11 @@ def watch_run(
         parts.append(render_snapshot(snapshot))
         return Group(*parts)
 
-    thread = threading.Thread(target=run, name="migwiz-run", daemon=True)
-    thread.start()
+    session.start()
     try:
         with Live(view(), console=console, refresh_per_second=4, transient=True) as live:
-            while not stop.wait(interval_s):
+            while not session.control.wait(interval_s):
                 live.update(view())
     finally:
-        thread.join()
         monitor.close()
-    if errors:
-        raise errors[0]
-    return result["report"]
+    return session.wait()

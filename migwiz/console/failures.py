@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from migwiz.engine.errors import MigwizError
+from migwiz.engine.errors import MigwizError, hint_line, one_line
 from migwiz.engine.secrets import scrub
 
 
@@ -20,7 +20,7 @@ def fail(exc: MigwizError, debug: bool, json_output: bool = False) -> None:
 
     if debug:
         sys.stderr.write(scrub(traceback.format_exc()))
-    message, hint = scrub(exc.message), scrub(exc.hint) if exc.hint else None
+    message, hint = one_line(exc), hint_line(exc)
     if json_output:
         json_error(message, hint, exc.exit_code)
     output.stderr.print(f"migwiz: error: {message}", markup=False, highlight=False)

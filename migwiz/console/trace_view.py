@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +26,14 @@ def _lock_json(lock: TracedLock) -> dict[str, Any]:
     }
 
 
-def trace_json(result: TraceResult, *, path: str, target: str, in_transaction: bool) -> dict[str, Any]:
-    """The `migwiz trace --json` document."""
+def trace_json(
+    result: TraceResult, *, path: str, target: str, in_transaction: bool, replayed: Sequence[str] = ()
+) -> dict[str, Any]:
+    """The `migwiz trace --json` document (`replayed`: the predecessors run first, in order)."""
     return {
         "path": path,
         "target": target,
+        "replayed": list(replayed),
         "server_version": result.server_version,
         "in_transaction": in_transaction,
         "statements": [
@@ -51,8 +54,13 @@ def trace_json(result: TraceResult, *, path: str, target: str, in_transaction: b
     }
 
 
-def print_trace(result: TraceResult, console: Console, *, path: str, target: str) -> None:
+def print_trace(
+    result: TraceResult, console: Console, *, path: str, target: str, replayed: Sequence[str] = ()
+) -> None:
     """One row per statement: line, SQL, locks it took (new relations dimmed), rewrites, time, error."""
+    if replayed:
+        shown = ", ".join(replayed[:3]) + (f" … {replayed[-1]}" if len(replayed) > 3 else "")
+        console.print(f"replayed first ({len(replayed)} predecessors, not measured): {shown}", markup=False)
     t = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
     for name in ("line", "statement", "locks taken", "rewrites", "time", "result"):
         t.add_column(name, overflow="fold")

@@ -1,55 +1,126 @@
-"""The Python API: one plain function per migwiz command. The CLI and the wizard only call these."""
+"""The Python API: one plain function per migwiz command. The CLI and the wizard only call these.
+
+A command's first argument is the `Project` (the database, the settings, the migration set loaded once);
+the older form, a DSN with the set and `schema=`, is still taken by the commands that had it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import psycopg
 
-from migwiz.engine.adopt import ensure_adopted
-from migwiz.engine.analysis import LintReport, read_catalog_facts
+from migwiz.engine.adopt import ForeignState, ensure_adopted, foreign_state
+from migwiz.engine.analysis import LintReport, lint_report_json, lint_report_sarif, read_catalog_facts
 from migwiz.engine.analysis.lintpaths import lint_paths
 from migwiz.engine.analysis.own_schema_rule import linting_for
+from migwiz.engine.analysis.risk import RiskyFinding
+from migwiz.engine.analysis.risk import error_findings as error_findings
 from migwiz.engine.backfill import backfill_status as backfill_status
 from migwiz.engine.backfill import control_backfill as control_backfill
 from migwiz.engine.backup import backup_check as backup_check
 from migwiz.engine.backup import backup_dump as backup_dump
 from migwiz.engine.backup import plan_dump as plan_dump
+from migwiz.engine.ci import junit_error as junit_error
 from migwiz.engine.ci import run_ci as run_ci
-from migwiz.engine.errors import MigwizError, UsageError
+from migwiz.engine.config import Settings as Settings
+from migwiz.engine.config import load_settings as load_settings
+from migwiz.engine.errors import ConnectionFailed, MigwizError, UsageError, one_line
+from migwiz.engine.fleet import door as _fleet_door
+from migwiz.engine.fleet.checks import fleet_plan as fleet_plan
+from migwiz.engine.fleet.checks import fleet_verify as fleet_verify
+from migwiz.engine.fleet.ci import fleet_ci as fleet_ci
+from migwiz.engine.fleet.drift import fleet_drift as fleet_drift
+from migwiz.engine.fleet.gather import gather_events as _gather_events
+from migwiz.engine.fleet.progress import FleetProgress as FleetProgress
+from migwiz.engine.fleet.progress import FleetStateTail as FleetStateTail
+from migwiz.engine.fleet.rollout import FleetControl as FleetControl
+from migwiz.engine.fleet.rollout import rollout as _rollout
+from migwiz.engine.fleet.state import last_run as _last_run
+from migwiz.engine.fleet.survey import fleet_status as fleet_status
+from migwiz.engine.fleet.targets import load_fleet as load_fleet
+from migwiz.engine.follow import LogFollower as LogFollower
 from migwiz.engine.history.standing import Standing, read_backfill_facts
-from migwiz.engine.history.state import DEFAULT_SCHEMA, read_history, state_exists
-from migwiz.engine.history.status import MigrationStatus, compute_status, out_of_order
-from migwiz.engine.log.eventlog import EventSink, Run, StepCounter
+from migwiz.engine.history.state import DEFAULT_SCHEMA, HistoryRow, read_history, state_exists
+from migwiz.engine.history.state import os_identity as os_identity
+from migwiz.engine.history.status import MigrationStatus, compute_status, in_sync, out_of_order
+from migwiz.engine.history.status import attention as attention
+from migwiz.engine.log.eventlog import Event, EventSink, Run, StepCounter, read_events
+from migwiz.engine.log.eventlog import append_event as append_event
+from migwiz.engine.observe import Monitor as Monitor
+from migwiz.engine.observe import one_line as _query_line
+from migwiz.engine.plan import VERDICTS as VERDICTS
 from migwiz.engine.plan import PlanReport as PlanReport
-from migwiz.engine.plan import plan as plan
-from migwiz.engine.plan import plan_down as plan_down
+from migwiz.engine.project import Project as Project
+from migwiz.engine.project_commands import LogFilter as LogFilter
+from migwiz.engine.project_commands import TraceOutcome as TraceOutcome
+from migwiz.engine.project_commands import adopt as adopt
+from migwiz.engine.project_commands import baseline as baseline
+from migwiz.engine.project_commands import drift as drift
+from migwiz.engine.project_commands import dry_run as dry_run
+from migwiz.engine.project_commands import plan as plan
+from migwiz.engine.project_commands import plan_down as plan_down
+from migwiz.engine.project_commands import prove_rollback as prove_rollback
+from migwiz.engine.project_commands import read_log as read_log
+from migwiz.engine.project_commands import trace as trace
+from migwiz.engine.project_commands import verify as verify
 from migwiz.engine.recipes import new_recipe as new_recipe
 from migwiz.engine.rollback.prove import test_rollback as test_rollback
+from migwiz.engine.run.actions import down_action as down_action
+from migwiz.engine.run.actions import up_action as up_action
+from migwiz.engine.run.control import SIGNAL_REASONS as SIGNAL_REASONS
 from migwiz.engine.run.control import RunControl as RunControl
 from migwiz.engine.run.control import install_signal_stop as install_signal_stop
+from migwiz.engine.run.events import RunEvents, RunFinished
 from migwiz.engine.run.migration_lock import MigrationLock
-from migwiz.engine.run.phases import phase_exempt
-from migwiz.engine.run.preflight import check_target
+from migwiz.engine.run.outcome import LoggedSink, run_outcome, run_summary
+from migwiz.engine.run.phases import phase_exempt, phase_of
+from migwiz.engine.run.preflight import check_target, explain
 from migwiz.engine.run.repair import RepairChoice as RepairChoice
-from migwiz.engine.run.repair import repair as repair
+from migwiz.engine.run.repair import RepairPlan, RepairResult
+from migwiz.engine.run.repair import repair as repair_history
 from migwiz.engine.run.runner import ExecutionPolicy, Runner, RunReport
+from migwiz.engine.run.session import MigrateResult as MigrateResult
+from migwiz.engine.run.session import RunSession as RunSession
 from migwiz.engine.run.session_limits import STATUS_STATEMENT_TIMEOUT_MS, limit_bookkeeping, own_tables_locked
 from migwiz.engine.run.waits_caused import InflictedWaitWatch
-from migwiz.engine.schema.drift import drift as drift
-from migwiz.engine.schema.verify import verify as verify
+from migwiz.engine.run.waits_caused import longest_wait_caused as longest_wait_caused
+from migwiz.engine.schema.diff import format_diff as format_diff
+from migwiz.engine.secrets import ScrubbedStream as ScrubbedStream
+from migwiz.engine.secrets import remember_secrets as remember_secrets
+from migwiz.engine.secrets import scrub as scrub
 from migwiz.engine.servers.connect import connect
+from migwiz.engine.servers.connect import describe as describe
+from migwiz.engine.servers.connect import dsn_params as dsn_params
 from migwiz.engine.servers.readers import reading
 from migwiz.engine.servers.target import TargetInfo as TargetInfo
 from migwiz.engine.servers.target import target_info as target_info
 from migwiz.engine.sets.model import MigrationSet, Version
 from migwiz.engine.sets.transactions import with_transaction_modes
 from migwiz.engine.shadow.dryrun import DryRunReport as DryRunReport
-from migwiz.engine.shadow.dryrun import dry_run as dry_run
 
 DEFAULT_PG_VERSION = 18
+
+lint_json = lint_report_json
+"""`lint --json`'s document."""
+lint_sarif = lint_report_sarif
+"""`lint --sarif`'s SARIF 2.1.0 document."""
+query_line = _query_line
+"""A statement's SQL on one line of at most `width` characters (live views)."""
+
+
+def project_of(
+    project: Project | str, mset: MigrationSet | None = None, schema: str | None = None
+) -> Project:
+    """`project` itself, or a project for a DSN and an already loaded set (the older calling form)."""
+    if isinstance(project, Project):
+        return project
+    if mset is None:
+        raise TypeError("a DSN needs its migration set: pass a Project, or the DSN and the set")
+    return Project.of(project, mset, schema=schema)
 
 
 @dataclass(frozen=True)
@@ -60,11 +131,35 @@ class StatusResult:
     initialised: bool
     notices: tuple[str, ...] = ()
     """Files the set's tool ignores, and pending migrations that sort before an applied one."""
+    foreign: ForeignState | None = None
+    """Another tool's history, when migwiz has none here: the files' states according to it."""
+
+    @property
+    def shown(self) -> list[MigrationStatus]:
+        """The states to show: per another tool's history when migwiz has not adopted it, else migwiz's."""
+        return self.foreign.statuses if self.foreign is not None else self.statuses
+
+    @property
+    def in_sync(self) -> bool:
+        """Nothing pending, failed, edited or missing."""
+        return in_sync(self.shown)
 
 
-def status(dsn: str, mset: MigrationSet, *, schema: str = DEFAULT_SCHEMA) -> StatusResult:
-    """Where each migration of `mset` stands in the database at `dsn` (read-only: creates nothing)."""
-    with connect(dsn, autocommit=True, purpose="status") as conn:
+def status(
+    project: Project | str,
+    mset: MigrationSet | None = None,
+    *,
+    schema: str | None = None,
+    foreign: bool = True,
+) -> StatusResult:
+    """Where each migration of the project's set stands in its database (read-only: creates nothing).
+
+    With `foreign`, a database whose history another tool keeps (and migwiz has not adopted) says so:
+    `StatusResult.foreign` holds the files' states per that tool's history.
+    """
+    p = project_of(project, mset, schema)
+    mset, schema = p.migration_set(), p.schema
+    with connect(p.dsn, autocommit=True, purpose="status") as conn:
         limit_bookkeeping(conn, statement_timeout_ms=STATUS_STATEMENT_TIMEOUT_MS)
         try:
             history = read_history(conn, schema)
@@ -74,15 +169,9 @@ def status(dsn: str, mset: MigrationSet, *, schema: str = DEFAULT_SCHEMA) -> Sta
         backfills = read_backfill_facts(conn, schema) if initialised else {}
         major = conn.info.server_version // 10000
     statuses = with_transaction_modes(compute_status(mset, history, backfills), major)
-    return StatusResult(statuses, initialised, (*mset.notices, *out_of_order(statuses, phase_exempt)))
-
-
-@dataclass(frozen=True)
-class MigrateResult:
-    """`up` / `down`: the run's id and report."""
-
-    run_id: str
-    report: RunReport
+    other = foreign_state(p.dsn, mset, schema=schema) if foreign and not history else None
+    notices = (*mset.notices, *out_of_order(statuses, phase_exempt))
+    return StatusResult(statuses, initialised, notices, other)
 
 
 def preflight(dsn: str, schema: str, command: str, *, pruning: bool = False) -> None:
@@ -99,12 +188,12 @@ def preflight(dsn: str, schema: str, command: str, *, pruning: bool = False) -> 
 
 
 def migrate(
-    dsn: str,
-    mset: MigrationSet,
-    action: Callable[[Runner], RunReport],
+    project: Project | str,
+    mset: MigrationSet | None = None,
+    action: Callable[[Runner], RunReport] | None = None,
     *,
     command: str,
-    schema: str = DEFAULT_SCHEMA,
+    schema: str | None = None,
     policy: ExecutionPolicy | None = None,
     wait_ms: int = 0,
     log_file: Path | None = None,
@@ -112,23 +201,38 @@ def migrate(
     syslog_address: str | None = None,
     retention_ms: int | None = None,
     control: RunControl | None = None,
+    events: RunEvents | None = None,
+    estimates: Mapping[tuple[str, int], float] | None = None,
 ) -> MigrateResult:
-    """Take the migration lock, record a run in the central log, and run `action` (e.g. `Runner.up`).
+    """Take the migration lock, record a run in the central log, and run `action` (e.g. `up_action()`).
 
     The lock is released and the run finished whatever happens; a `MigwizError` raised by the action is
     logged, then raised again. `control` lets another thread (or `install_signal_stop`) stop the run at a
-    safe point or change its lock_timeout; it is marked finished when this returns.
+    safe point or change its lock_timeout; it is marked finished when this returns. The log file, syslog
+    and the log's retention are the project's settings unless given. `events` receives the run's typed
+    events, its central log lines as `Logged`, and a `RunFinished` last (see `start_run`).
     """
+    p = project_of(project, mset, schema)
+    if action is None:
+        raise TypeError("migrate needs the action to run (e.g. up_action())")
+    dsn, mset, schema, settings = p.dsn, p.migration_set(), p.schema, p.settings
+    log_file = log_file or settings.log_file
+    syslog_address = syslog_address or settings.syslog_address
+    retention_ms = retention_ms if retention_ms is not None else settings.log_retention_ms
     preflight(dsn, schema, command, pruning=retention_ms is not None)
     with MigrationLock(dsn, schema, wait_ms=wait_ms):
+        stream = events or RunEvents()
         run = Run(
-            dsn, schema, command, log_file=log_file, syslog_address=syslog_address, retention_ms=retention_ms
-        )
+            dsn, schema, command, log_file=log_file, syslog_address=syslog_address, retention_ms=retention_ms,
+            sinks=[LoggedSink(stream)],
+        )  # fmt: skip
         run.log.sinks.extend(sinks)
-        runner = Runner(dsn, mset, log=run.log, schema=schema, policy=policy, control=control)
+        runner = Runner(dsn, mset, log=run.log, schema=schema, policy=policy, control=control, events=stream)
+        runner.estimates = estimates or {}
         outcome = "failed"
         summary: dict[str, object] = {}
         note: str | None = None
+        error: str | None = None
         retries = StepCounter("retry")
         run.log.sinks.append(retries)
         impact = InflictedWaitWatch(dsn, lambda: {pid for pid in [runner.backend_pid] if pid})
@@ -138,15 +242,17 @@ def migrate(
             outcome = run_outcome(report)
             summary = run_summary(report)
         except UsageError as exc:
+            error = exc.message
             run.log.error("plan", exc.message, hint=exc.hint)
             raise
         except Exception as exc:
-            run.log.error("run", str(exc) or type(exc).__name__, hint=getattr(exc, "hint", None))
+            error = str(exc) or type(exc).__name__
+            run.log.error("run", error, hint=getattr(exc, "hint", None))
             raise
         finally:
             runner.close()
             if outcome == "stopped":  # read once the runner's session is gone: its backfill is not "running"
-                left = left_standing(dsn, mset, schema, report)
+                left = left_standing(p, report)
                 summary["standing"] = {v: st.to_json() for v, st in left.items()}
                 note = "; ".join(f"{v} {st.text or st.state}" for v, st in left.items()) or None
             summary["retries"] = retries.count
@@ -154,20 +260,61 @@ def migrate(
             run.finish(outcome, note=note, **summary)
             if control is not None:
                 control.finish()
+            longest = round(impact.longest_s * 1000)
+            stream.emit(
+                RunFinished(
+                    run.run_id,
+                    outcome,
+                    longest,
+                    retries.count,
+                    report.stopped if outcome == "stopped" else None,
+                    scrub(error) if error else None,
+                )
+            )
     return MigrateResult(run.run_id, report)
 
 
-def run_outcome(report: RunReport) -> str:
-    """How a run ended: failed (a migration failed), stopped (at a safe point, work left) or success."""
-    if not report.ok:
-        return "failed"
-    return "stopped" if report.stopped else "success"
+def start_run(
+    project: Project | str,
+    mset: MigrationSet | None = None,
+    *,
+    direction: Literal["up", "down"] = "up",
+    to: Version | None = None,
+    steps: int | None = None,
+    command: str | None = None,
+    action: Callable[[Runner], RunReport] | None = None,
+    schema: str | None = None,
+    policy: ExecutionPolicy | None = None,
+    wait_ms: int = 0,
+    log_file: Path | None = None,
+    sinks: Sequence[EventSink] = (),
+    syslog_address: str | None = None,
+    retention_ms: int | None = None,
+    control: RunControl | None = None,
+    estimates: Mapping[tuple[str, int], float] | None = None,
+) -> RunSession:
+    """An `up` (to `to`) or `down` (to `to`, or `steps`) as a `RunSession`, not started yet: subscribe to
+    its events, then `start()` it (its own thread) or `run()` it (this thread). `action` replaces the
+    default `runner.up(to)` / `runner.down(to, steps)`; `estimates` (from `plan`) go into every
+    `StatementStarted`. The run goes through `migrate` (the migration lock, the central log)."""
+
+    def default(runner: Runner) -> RunReport:
+        return runner.up(to) if direction == "up" else runner.down(to, steps)
+
+    def work(session: RunSession) -> MigrateResult:
+        return migrate(
+            project, mset, action or default, command=command or direction, schema=schema, policy=policy,
+            wait_ms=wait_ms, log_file=log_file, sinks=sinks, syslog_address=syslog_address,
+            retention_ms=retention_ms, control=session.control, events=session.events, estimates=estimates,
+        )  # fmt: skip
+
+    return RunSession(work, control=control)
 
 
-def left_standing(dsn: str, mset: MigrationSet, schema: str, report: RunReport) -> dict[str, Standing]:
+def left_standing(project: Project, report: RunReport) -> dict[str, Standing]:
     """Where each migration a stop left stands (engine/standing.py), by version; empty if unreadable."""
     try:
-        statuses = status(dsn, mset, schema=schema).statuses
+        statuses = status(project, foreign=False).statuses
     except (psycopg.Error, MigwizError):  # server gone: the stop's own event still says where it stopped
         return {}
     left = {str(v) for v in report.not_run}
@@ -178,21 +325,12 @@ def left_standing(dsn: str, mset: MigrationSet, schema: str, report: RunReport) 
     }
 
 
-def run_summary(report: RunReport) -> dict[str, object]:
-    """What a run did, for its row in `<schema>.runs`: migrations, durations, statements."""
-    return {
-        "direction": report.direction,
-        "migrations": [o.to_json() for o in report.outcomes],
-        "duration_ms": round(sum(o.duration_ms for o in report.outcomes), 1),
-    }
-
-
 def up(
-    dsn: str,
-    mset: MigrationSet,
+    project: Project | str,
+    mset: MigrationSet | None = None,
     *,
     to: Version | None = None,
-    schema: str = DEFAULT_SCHEMA,
+    schema: str | None = None,
     policy: ExecutionPolicy | None = None,
     wait_ms: int = 0,
     log_file: Path | None = None,
@@ -203,19 +341,19 @@ def up(
 ) -> MigrateResult:
     """Apply pending migrations (up to and including version `to`)."""
     return migrate(
-        dsn, mset, lambda r: r.up(to), command="up", schema=schema, policy=policy, wait_ms=wait_ms,
+        project, mset, up_action(to), command="up", schema=schema, policy=policy, wait_ms=wait_ms,
         log_file=log_file, sinks=sinks, syslog_address=syslog_address, retention_ms=retention_ms,
         control=control,
     )  # fmt: skip
 
 
 def down(
-    dsn: str,
-    mset: MigrationSet,
+    project: Project | str,
+    mset: MigrationSet | None = None,
     *,
     to: Version | None = None,
     steps: int | None = None,
-    schema: str = DEFAULT_SCHEMA,
+    schema: str | None = None,
     policy: ExecutionPolicy | None = None,
     wait_ms: int = 0,
     log_file: Path | None = None,
@@ -226,7 +364,7 @@ def down(
 ) -> MigrateResult:
     """Revert applied migrations, newest first (one unless `to` or `steps`)."""
     return migrate(
-        dsn, mset, lambda r: r.down(to, steps), command="down", schema=schema, policy=policy,
+        project, mset, lambda r: r.down(to, steps), command="down", schema=schema, policy=policy,
         wait_ms=wait_ms, log_file=log_file, sinks=sinks, syslog_address=syslog_address,
         retention_ms=retention_ms, control=control,
     )  # fmt: skip
@@ -268,3 +406,101 @@ def lint(
             layout=layout, stdin=stdin, cache=cache,
         )  # fmt: skip
     return LintReport(tuple(files), chosen)
+
+
+def risky_pending(
+    project: Project, *, to: Version | None = None, phase: str | None = None
+) -> list[RiskyFinding]:
+    """The lint gate of `up`: the `error` findings (lint with the live catalog) of what it is about to apply,
+    empty when there are none. The target's preflight runs first, so a missing grant is named first."""
+    preflight(project.dsn, project.schema, "up")
+    statuses = status(project, foreign=False).statuses
+    pending = [
+        s.migration
+        for s in statuses
+        if s.migration is not None
+        and s.state in ("pending", "failed")
+        and (to is None or s.version <= to)
+        and (phase is None or phase_of(s.migration) == phase)
+    ]
+    if not pending:
+        return []
+    mset = project.migration_set()
+    report = lint([mset.root], dsn=project.dsn, schema=project.schema, layout=project.layout)
+    return error_findings(report, pending)
+
+
+def estimates(project: Project, policy: ExecutionPolicy | None = None) -> dict[tuple[str, int], float]:
+    """Per-statement duration estimates (ms, by version and line) from the planner, for the live views; a
+    `MigwizError` when the plan cannot be made."""
+    return plan(project, policy=policy).estimates_ms()
+
+
+def as_error(exc: Exception) -> MigwizError:
+    """Any exception as the `MigwizError` an operator is shown: typed errors as they are, server errors
+    mapped to what to do next (a lock given up on, a lost connection, a missing privilege), anything else
+    an internal error. Messages are one scrubbed line (`errors.one_line`)."""
+    if isinstance(exc, MigwizError):
+        return exc
+    if isinstance(exc, psycopg.errors.LockNotAvailable):  # a bookkeeping lock_timeout: held, not lost
+        first = one_line(exc)  # the server's primary message
+        hint = "another session holds a lock migwiz needs (see pg_locks); rerun once it is released"
+        return MigwizError(f"gave up waiting for a lock: {first}", hint)
+    if isinstance(exc, psycopg.OperationalError | psycopg.errors.IdleInTransactionSessionTimeout):
+        first = one_line(exc) if str(exc).strip() else "connection lost"
+        return ConnectionFailed(
+            f"lost the connection to the server: {first}",
+            "check the server, then run `migwiz status` to see what was applied",
+        )
+    if isinstance(exc, psycopg.Error):
+        return explain(exc) or MigwizError(f"database error: {one_line(exc)}")
+    said = one_line(exc)
+    detail = f": {said}" if str(exc).strip() else ""
+    return MigwizError(f"internal error: {type(exc).__name__}{detail}", "rerun with --debug and report it")
+
+
+def check_adopted(dsn: str, schema: str) -> None:
+    """A `UsageError` when another tool keeps this database's history and migwiz has not adopted it:
+    applying the files would redo everything (checked by `up` and by the wizard's run)."""
+    with connect(dsn, autocommit=True, purpose="adopt check") as conn:
+        ensure_adopted(conn, schema)
+
+
+def recent_history(project: Project, *, days: int = 14) -> tuple[list[HistoryRow], list[Event]]:
+    """The history rows, and the central log's run events (oldest first) of the last `days` days."""
+    with reading(project.dsn, purpose="wizard", doing="recent changes") as conn:
+        history = read_history(conn, project.schema)
+        events: list[tuple[int, Event]] = []
+        if state_exists(conn, project.schema):
+            events = read_events(conn, project.schema, since_ms=days * 86_400_000, limit=400)
+    return history, [e for _, e in events if e.step == "run"]
+
+
+def repair(
+    project: Project | str,
+    mset: MigrationSet | None = None,
+    choice: RepairChoice | None = None,
+    *,
+    schema: str | None = None,
+    dry_run: bool = False,
+    confirm: Callable[[RepairPlan], bool] | None = None,
+) -> RepairResult:
+    """Realign the history with fixed files (checksums of edited applied migrations, partly applied ones);
+    `confirm` sees the plan first and may refuse it. Logged as a run of the project's central log."""
+    p = project_of(project, mset, schema)
+    return repair_history(
+        p.dsn, p.migration_set(), choice, schema=p.schema, dry_run=dry_run, confirm=confirm,
+        log_file=p.settings.log_file, syslog_address=p.settings.syslog_address,
+    )  # fmt: skip
+
+
+# -- fleets (engine/fleet, docs/fleet.md): every target runs through the commands above ---------------------
+fleet_rollout = _rollout
+"""`fleet up` / `fleet down`: the set rolled out in waves (canary, concurrency, error budget), resumable."""
+fleet_events = _gather_events
+"""Every event of one fleet run, gathered from each target's central log."""
+fleet_last_run = _last_run
+"""The newest fleet run recorded in a state file (or the one whose id starts with a prefix)."""
+_fleet_door.install(
+    _fleet_door.Door(status=status, up=up, down=down, plan=plan, verify=verify, project=Project.of)
+)

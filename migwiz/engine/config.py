@@ -114,7 +114,7 @@ def load_settings(
             data = tomllib.loads(config_path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{config_path}: not valid TOML: {exc}") from None
-        section = data.get("migwiz", data)
+        section = data.get("migwiz", {k: v for k, v in data.items() if k != "fleet"})  # [fleet]: fleet/
         if not isinstance(section, dict):
             raise ConfigError(f"{config_path}: [migwiz] must be a table")
         data = section

@@ -20,6 +20,29 @@ class MigwizError(Exception):
         return self.message
 
 
+def one_line(exc: BaseException) -> str:
+    """`exc` as one line for an operator, every known secret scrubbed: a `MigwizError`'s message (its lines
+    joined), else the first non-empty line of its text (a server error's primary message), else its type's
+    name. Every face turns errors into text through this.
+
+    >>> one_line(ValueError("bad value\\nsecond line")), one_line(KeyError()), one_line(MigwizError("x", "y"))
+    ('bad value', 'KeyError', 'x')
+    """
+    text = exc.message if isinstance(exc, MigwizError) else str(exc)
+    lines = [line.strip() for line in scrub(text).splitlines() if line.strip()]
+    if not lines:
+        return type(exc).__name__
+    return " ".join(lines) if isinstance(exc, MigwizError) else lines[0]
+
+
+def hint_line(exc: BaseException) -> str | None:
+    """The hint a `MigwizError` carries (scrubbed, one line), else None."""
+    hint = getattr(exc, "hint", None)
+    if not isinstance(hint, str) or not hint.strip():
+        return None
+    return " ".join(scrub(hint).split())
+
+
 class UsageError(MigwizError):
     """Bad flags, configuration or migration files: nothing was run."""
 

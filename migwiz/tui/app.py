@@ -14,8 +14,8 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from migwiz.engine.run.control import SIGNAL_REASONS, RunControl
-from migwiz.engine.servers.connect import describe
+from migwiz.engine.commands import SIGNAL_REASONS, describe
+from migwiz.engine.types import RunControl
 from migwiz.tui.context import WizardContext, WizardData
 
 MIGRATE_FLOW = ("target", "pending", "backup", "impact", "dryrun", "execute", "verify", "summary")

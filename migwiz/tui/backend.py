@@ -11,21 +11,23 @@ from pathlib import Path
 from typing import Any, Literal
 
 from migwiz.engine import commands
-from migwiz.engine.analysis import LintReport, ScriptLint
-from migwiz.engine.config import Settings
-from migwiz.engine.errors import MigwizError, UsageError
-from migwiz.engine.history.baseline import baseline_files
-from migwiz.engine.history.state import HistoryRow, read_history, state_exists
-from migwiz.engine.history.status import MigrationStatus, attention
-from migwiz.engine.log.eventlog import Event, read_events
-from migwiz.engine.plan import PlanReport
-from migwiz.engine.run.executor import RetryPolicy
-from migwiz.engine.run.runner import ExecutionPolicy
-from migwiz.engine.servers.readers import reading
-from migwiz.engine.servers.target import TargetInfo
-from migwiz.engine.sets import load_migration_set
-from migwiz.engine.sets.model import Migration, MigrationSet, Version
-from migwiz.engine.shadow.dryrun import DryRunReport
+from migwiz.engine.errors import MigwizError, UsageError, one_line
+from migwiz.engine.types import (
+    DryRunReport,
+    Event,
+    ExecutionPolicy,
+    HistoryRow,
+    LintReport,
+    Migration,
+    MigrationSet,
+    MigrationStatus,
+    PlanReport,
+    Project,
+    ScriptLint,
+    Settings,
+    TargetInfo,
+    Version,
+)
 
 LintWord = Literal["clean", "warnings", "errors"]
 LINT_WORD_OF_SEVERITY: dict[str | None, LintWord] = {
@@ -52,12 +54,7 @@ def policy_for(
 ) -> ExecutionPolicy:
     """The execution policy the wizard runs (and plans) with: the configured timeouts and retries;
     `allow_edited` once the operator confirmed rolling back over edited applied files."""
-    return ExecutionPolicy(
-        lock_timeout_ms=lock_timeout_ms or settings.lock_timeout_ms,
-        statement_timeout_ms=settings.statement_timeout_ms,
-        retry=RetryPolicy(lock_retries=settings.lock_retries, max_total_ms=settings.retry_for_ms),
-        allow_edited=allow_edited,
-    )
+    return commands.Project("", settings).policy(lock_timeout_ms=lock_timeout_ms, allow_edited=allow_edited)
 
 
 @dataclass(frozen=True)
@@ -72,15 +69,15 @@ class TargetView:
 
 def target_info(dsn: str, settings: Settings) -> TargetView:
     """Probe the target (engine `target_info`) and count what the migration folder has pending."""
-    folder = settings.migrations_dir
-    mset = load_migration_set(folder, settings.layout) if folder is not None and folder.is_dir() else None
+    project = commands.Project(dsn, settings)
+    mset = project.migration_set() if project.has_migrations() else None
     info = commands.target_info(dsn, settings.schema, mset)
     warnings = list(info.warnings())
     pending = 0
     if mset is not None:
-        result = commands.status(dsn, mset, schema=settings.schema)
+        result = commands.status(project, foreign=False)
         pending = sum(1 for s in result.statuses if s.state in ("pending", "failed"))
-        warnings.extend(attention(result.statuses))  # the standing `status` shows: stopped at N %, failed…
+        warnings.extend(commands.attention(result.statuses))  # the standing `status` shows: stopped at N %…
     else:
         warnings.append("no migration folder: pass --dir or add `dir` to migwiz.toml")
     return TargetView(info, pending, settings.migrations_dir, tuple(warnings))
@@ -123,28 +120,36 @@ class PendingInfo:
         return self.lint_word(migration)
 
 
+def project(dsn: str, settings: Settings) -> Project:
+    """The project the wizard works on: `dsn` and `settings`, its migration folder loaded on first use."""
+    return commands.Project(dsn, settings)
+
+
 def migration_set(settings: Settings) -> MigrationSet:
     """The configured migration folder, loaded."""
     folder = settings.migrations_dir
     if folder is None or not folder.is_dir():
         raise UsageError("no migration folder", 'pass --dir PATH or add `dir = "..."` to migwiz.toml')
-    return load_migration_set(folder, settings.layout)
+    return commands.Project("", settings).migration_set()  # loads it: the check above said it is there
 
 
 def pending_info(dsn: str, settings: Settings) -> PendingInfo:
-    """Status, lint (with the live catalog) and the planner's verdicts of the configured migration set."""
+    """Status (another tool's unadopted history included, as `status` says it), lint (with the live
+    catalog) and the planner's verdicts of the configured migration set."""
     mset = migration_set(settings)
-    result = commands.status(dsn, mset, schema=settings.schema)
+    p = commands.Project.of(dsn, mset, settings=settings)
+    result = commands.status(p)
     assert settings.migrations_dir is not None
     lint = commands.lint([settings.migrations_dir], dsn=dsn, schema=settings.schema, layout=settings.layout)
     verdicts: dict[str, str] | None = None
     error: str | None = None
     try:
-        report = commands.plan(dsn, mset, schema=settings.schema, policy=policy_for(settings))
+        report = commands.plan(p, policy=policy_for(settings))
         verdicts = {m.version: str(m.verdict) for m in report.migrations}
     except MigwizError as exc:
-        error = exc.message
-    return PendingInfo(mset, result.statuses, lint, result.initialised, verdicts, error, result.notices)
+        error = one_line(exc)
+    notices = result.notices if result.foreign is None else (*result.notices, result.foreign.hint())
+    return PendingInfo(mset, result.shown, lint, result.initialised, verdicts, error, notices)
 
 
 # -- impact ------------------------------------------------------------------------------------------------
@@ -203,14 +208,10 @@ class RecentChanges:
 def recent_changes(dsn: str, settings: Settings, *, days: int = 14) -> RecentChanges:
     """Applied migrations (newest first) and the run events of the last `days` days."""
     mset = migration_set(settings)
-    with reading(dsn, purpose="wizard", doing="recent changes") as conn:
-        history = read_history(conn, settings.schema)
-        events: list[tuple[int, Event]] = []
-        if state_exists(conn, settings.schema):
-            events = read_events(conn, settings.schema, since_ms=days * 86_400_000, limit=400)
-    result = commands.status(dsn, mset, schema=settings.schema)
+    p = commands.Project.of(dsn, mset, settings=settings)
+    history, runs = commands.recent_history(p, days=days)
+    result = commands.status(p, foreign=False)
     applied = sorted((h for h in history if h.success), key=lambda h: mset.version(h.version), reverse=True)
-    runs = tuple(e for _, e in events if e.step == "run")
     return RecentChanges(tuple(applied), tuple(reversed(runs)), mset, tuple(result.statuses))
 
 
@@ -264,7 +265,8 @@ def verify_after_run(
 ) -> VerifyReport:
     """Check that history matches what the run was meant to do."""
     mset = migration_set(settings)
-    statuses = {str(s.version): s for s in commands.status(dsn, mset, schema=settings.schema).statuses}
+    p = commands.Project.of(dsn, mset, settings=settings)
+    statuses = {str(s.version): s for s in commands.status(p, foreign=False).statuses}
     checks: list[Check] = []
     wrong = [v for v in expect_applied if statuses.get(v) is None or statuses[v].state != "applied"]
     if expect_applied:  # a check with nothing to check is left out, never a tick
@@ -350,35 +352,25 @@ def impact_from_plan(report: PlanReport) -> ImpactReport:
 
 def plan_impact(dsn: str, settings: Settings, to: Version | None = None) -> ImpactReport:
     """The impact of the pending migrations (up to `to`), from the engine's planner."""
-    report = commands.plan(
-        dsn, migration_set(settings), schema=settings.schema, policy=policy_for(settings), to=to
-    )
-    return impact_from_plan(report)
+    p = commands.Project.of(dsn, migration_set(settings), settings=settings)
+    return impact_from_plan(commands.plan(p, policy=policy_for(settings), to=to))
 
 
 def down_impact(dsn: str, settings: Settings, to: Version) -> ImpactReport:
     """The impact of the down scripts that revert every migration newer than `to`, newest first."""
-    report = commands.plan_down(
-        dsn, migration_set(settings), to=to, schema=settings.schema, policy=policy_for(settings)
-    )
-    return impact_from_plan(report)
+    p = commands.Project.of(dsn, migration_set(settings), settings=settings)
+    return impact_from_plan(commands.plan_down(p, to=to, policy=policy_for(settings)))
 
 
 def verify_target(dsn: str, settings: Settings) -> VerifyReport:
     """The engine's verification: drift against the files (on a shadow), INVALID indexes, NOT VALID
     constraints, unfinished backfills, sequence headroom, statistics freshness."""
-    from migwiz.engine.schema.diff import format_diff
-    from migwiz.engine.schema.verify import verify
-
-    report = verify(
-        dsn, migration_set(settings), schema=settings.schema, ignore=settings.drift_ignore,
-        baseline=baseline_files(dsn, settings.baseline, settings.schema),
-    )  # fmt: skip
+    report = commands.verify(commands.Project.of(dsn, migration_set(settings), settings=settings))
     checks = []
     for c in report.checks:
         lines = [c.sentence, *(d for d in c.details if d not in c.sentence)]
         if c.name == "drift" and report.drift is not None and report.drift.drifted:
-            lines.append(format_diff(report.drift.differences))
+            lines.append(commands.format_diff(report.drift.differences))
         lines.extend(f"fix: {statement}" for statement in c.sql)
         checks.append(Check(c.name, c.status != "fail", "\n".join(lines), c.status))
     return VerifyReport(tuple(checks))
@@ -386,16 +378,11 @@ def verify_target(dsn: str, settings: Settings) -> VerifyReport:
 
 def verify_rollback(dsn: str, settings: Settings, versions: list[str]) -> Check:
     """Up → down → up of the migrations the run touched, on a shadow database."""
-    from migwiz.engine.rollback.prove import test_rollback
-
     name = "rollback test: up → down → up on a shadow"
     if not versions:
         return Check(name, True, "nothing ran: nothing to test", "skip")
-    mset = migration_set(settings)
-    report = test_rollback(
-        dsn, mset, which=[mset.version(v) for v in versions], schema=settings.schema,
-        baseline=baseline_files(dsn, settings.baseline, settings.schema),
-    )  # fmt: skip
+    p = commands.Project.of(dsn, migration_set(settings), settings=settings)
+    report = commands.prove_rollback(p, versions=versions)
     lines = []
     for r in report.results:
         lines.append(f"{r.label}: {r.result}" + (f" at {r.step}" if r.step else ""))
@@ -416,7 +403,5 @@ def verify_rollback(dsn: str, settings: Settings, versions: list[str]) -> Check:
 def dry_run(dsn: str, settings: Settings, to: Version | None = None) -> DryRunReport:
     """The engine's dry run: the pending migrations (up to `to`) through the real Runner on a shadow copy
     of the target's schema, statement by statement."""
-    return commands.dry_run(
-        dsn, migration_set(settings), to=to, schema=settings.schema, policy=policy_for(settings),
-        log_file=settings.log_file,
-    )  # fmt: skip
+    p = commands.Project.of(dsn, migration_set(settings), settings=settings)
+    return commands.dry_run(p, to=to, policy=policy_for(settings))

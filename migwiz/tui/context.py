@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from migwiz.engine.config import Settings
-from migwiz.engine.sets.model import MigrationSet, Version
+from migwiz.engine.types import MigrationSet, Settings, Version
 
 Mode = Literal["migrate", "rollback", "watch"]
 
@@ -36,8 +35,8 @@ class WizardContext:
     @property
     def database(self) -> str:
         """The target database's name (what the operator types to confirm)."""
+        from migwiz.engine.commands import dsn_params
         from migwiz.engine.errors import ConnectionFailed
-        from migwiz.engine.servers.connect import dsn_params
 
         try:
             params = dsn_params(self.dsn)

@@ -1,46 +1,38 @@
-"""Running migrations for the wizard: the engine's run with the wizard's hooks. No Textual here.
+"""Running migrations for the wizard: the engine's run session with the wizard's consumer. No Textual here.
 
-`execute` runs in a worker thread. It goes through `commands.migrate` (the migration lock, the central log,
-the Runner) with a `RunControl` (migwiz/engine/run/control.py) the screen holds: the Runner itself stops at a
-safe point when asked ("abort after this migration", a lost terminal), applies a changed lock_timeout from
-the next statement on, and reports backfill progress through a callback.
+`execute` runs in a worker thread. It goes through `commands.start_run` (the migration lock, the central
+log, the runner) with a `RunControl` (migwiz/engine/run/control.py) the screen holds: the runner itself
+stops at a safe point when asked ("abort after this migration", a lost terminal) and applies a changed
+lock_timeout from the next statement on. Everything the screen shows comes from the run's one typed event
+stream (migwiz/engine/run/events.py), handed to `on_event` on the run's thread.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
 from migwiz.engine import commands
-from migwiz.engine.adopt import ensure_adopted
-from migwiz.engine.backfill.progress import BackfillProgress
-from migwiz.engine.log.eventlog import Event, EventSink
-from migwiz.engine.observe import one_line
-from migwiz.engine.run.control import RunControl
-from migwiz.engine.run.runner import ExecutionPolicy, Runner, RunReport
-from migwiz.engine.run.waits_caused import longest_wait_caused as longest_wait_caused
-from migwiz.engine.servers.connect import connect, scrub
-from migwiz.engine.sets.model import Migration, MigrationSet, Script, Statement, Version
+from migwiz.engine.errors import hint_line, one_line
+from migwiz.engine.types import CurrentStatement as CurrentStatement
+from migwiz.engine.types import (
+    Event,
+    ExecutionPolicy,
+    Logged,
+    MigrationSet,
+    RunControl,
+    RunEvent,
+    RunFinished,
+    Runner,
+    RunReport,
+    Version,
+)
 
 Direction = Literal["up", "down"]
-
-
-@dataclass(frozen=True)
-class CurrentStatement:
-    """The statement the executor is about to run, and where it is in the run."""
-
-    version: str
-    label: str
-    index: int  # 0-based
-    total: int
-    line: int
-    sql: str  # one line
-    migration_number: int  # 1-based position in this run
-    migrations: int
 
 
 @dataclass(frozen=True)
@@ -56,6 +48,7 @@ class RunSummary:
     error: str | None = None  # a MigwizError / database error that ended the run
     hint: str | None = None
     longest_wait_caused_s: float = 0.0
+    """Measured by the engine during the run (`RunFinished.longest_wait_caused_ms`)."""
     log_file: Path | None = None
     target: str = ""
     lock_timeout_ms: int = 0
@@ -67,18 +60,9 @@ class RunSummary:
         return self.error is None and self.report.ok
 
 
-class CallbackSink:
-    """An event sink that hands every event to a callback (the wizard's log pane)."""
-
-    def __init__(self, callback: Callable[[Event], object]) -> None:
-        self._callback = callback
-
-    def write(self, event: Event) -> None:
-        """Pass the event on."""
-        self._callback(event)
-
-    def close(self) -> None:
-        """Nothing to release."""
+def logged_event(logged: Logged) -> Event:
+    """A `Logged` line of the stream as the central log's `Event` (for the log tail)."""
+    return Event(logged.run_id, logged.at, logged.level, logged.step, logged.message, logged.data)
 
 
 def execute(
@@ -90,54 +74,43 @@ def execute(
     schema: str,
     policy: ExecutionPolicy,
     control: RunControl,
-    sinks: Sequence[EventSink] = (),
     log_file: Path | None = None,
-    on_statement: Callable[[CurrentStatement], object] | None = None,
-    on_backfill: Callable[[BackfillProgress], object] | None = None,
+    on_event: Callable[[RunEvent], object] | None = None,
+    estimates: Mapping[tuple[str, int], float] | None = None,
 ) -> RunSummary:
     """Apply (up to and including `target`) or revert (down to, not including, `target`) under `control`.
 
-    Errors are returned in the summary, not raised; `control` is marked finished whatever happens.
+    `on_event` gets every event of the run on the run's thread (post it to the UI and return). Errors are
+    returned in the summary, not raised; `control` is marked finished whatever happens.
     """
-    from migwiz.engine.errors import MigwizError
-
     started = datetime.now(UTC)
-    holder: dict[str, Runner] = {}
-
-    def backfill_progress(reading: BackfillProgress) -> None:
-        if on_backfill is not None:
-            on_backfill(reading)
 
     def action(runner: Runner) -> RunReport:
-        holder["runner"] = runner
         if direction == "up":  # as `migwiz up`: another tool's history, not adopted, would be applied again
-            with connect(dsn, autocommit=True, purpose="adopt check") as conn:
-                ensure_adopted(conn, schema)
-        todo = runner.plan_up(target) if direction == "up" else runner.plan_down(target, None)
-        positions = {str(s.version): number for number, s in enumerate(todo, start=1)}
-        runner.before_statement = _hook(on_statement, positions, len(todo))
-        runner.backfill_progress = backfill_progress
+            commands.check_adopted(dsn, schema)
         return runner.up(target) if direction == "up" else runner.down(target, None)
 
+    session = commands.start_run(
+        dsn, mset, direction=direction, command=f"wizard {direction}", action=action, schema=schema,
+        policy=policy, log_file=log_file, control=control, estimates=estimates,
+    )  # fmt: skip
+    finished: list[RunFinished] = []
+    session.on(lambda event: finished.append(event) if isinstance(event, RunFinished) else None)
+    if on_event is not None:
+        session.on(on_event)
     run_id: str | None = None
     error: str | None = None
     hint: str | None = None
     report = RunReport(direction)
     try:
-        result = commands.migrate(
-            dsn, mset, action, command=f"wizard {direction}", schema=schema, policy=policy,
-            log_file=log_file, sinks=sinks, control=control,
-        )  # fmt: skip
+        result = session.run()
         run_id, report = result.run_id, result.report
-    except MigwizError as exc:
-        error, hint = scrub(exc.message), scrub(exc.hint) if exc.hint else None
-    except Exception as exc:  # the database went away, a bug: shown, never raised into the UI
-        error = one_line(scrub(str(exc))) or type(exc).__name__
+    except Exception as exc:  # a MigwizError, the database went away, a bug: shown, never raised into the UI
+        error, hint = one_line(exc), hint_line(exc)
     finally:
-        runner = holder.get("runner")
-        if run_id is None and runner is not None:
-            run_id = runner.log.run_id
+        run_id = run_id or session.run_id
         control.finish()
+    longest = finished[-1].longest_wait_caused_ms / 1000 if finished else 0.0
     return RunSummary(
         run_id=run_id,
         direction=direction,
@@ -147,27 +120,11 @@ def execute(
         stopped=report.stopped,
         error=error,
         hint=hint,
+        longest_wait_caused_s=longest,
         log_file=log_file,
         lock_timeout_ms=control.lock_timeout_ms or policy.lock_timeout_ms,
         skipped=tuple(str(v) for v in report.not_run),
     )
-
-
-def _hook(
-    on_statement: Callable[[CurrentStatement], object] | None, positions: dict[str, int], count: int
-) -> Callable[[Migration, Script, int, Statement], None] | None:
-    if on_statement is None:
-        return None
-
-    def hook(migration: Migration, script: Script, index: int, stmt: Statement) -> None:
-        on_statement(
-            CurrentStatement(
-                str(migration.version), migration.label, index, len(script.statements), stmt.line,
-                one_line(stmt.sql, 200), positions.get(str(migration.version), 0), count,
-            )
-        )  # fmt: skip
-
-    return hook
 
 
 class Rate:

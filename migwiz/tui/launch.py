@@ -10,8 +10,8 @@ from typing import TextIO, cast
 
 from rich.console import Console
 
-from migwiz.engine.config import Settings
-from migwiz.engine.secrets import ScrubbedStream
+from migwiz.engine.commands import ScrubbedStream
+from migwiz.engine.types import Settings
 from migwiz.tui.app import make_app
 from migwiz.tui.context import Mode, WizardContext
 

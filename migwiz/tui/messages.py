@@ -10,11 +10,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from migwiz.engine.backfill.progress import BackfillProgress
-from migwiz.engine.backup import BackupReport, DumpResult
-from migwiz.engine.log.eventlog import Event
-from migwiz.engine.observe import Snapshot
-from migwiz.engine.shadow.dryrun import DryRunReport
+from migwiz.engine.types import BackfillProgress, BackupReport, DryRunReport, DumpResult, Event, Snapshot
 from migwiz.tui.backend import Check, ImpactReport, PendingInfo, RecentChanges, TargetView
 from migwiz.tui.execution import CurrentStatement, RunSummary
 

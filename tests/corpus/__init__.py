@@ -96,7 +96,8 @@ def trace_entry(dsn: str, entry: CorpusEntry) -> TraceResult:
 
 from tests.corpus.entries import ENTRIES as _BASE  # noqa: E402  (entries use CorpusEntry)
 from tests.corpus.entries_context import ENTRIES as _CONTEXT  # noqa: E402
+from tests.corpus.entries_deps import ENTRIES as _DEPS  # noqa: E402
 
-ENTRIES: tuple[CorpusEntry, ...] = _BASE + tuple(_CONTEXT)
+ENTRIES: tuple[CorpusEntry, ...] = _BASE + tuple(_CONTEXT) + tuple(_DEPS)
 
 __all__ = ["ENTRIES", "TABLESPACE", "CorpusEntry", "prepare_server", "reset_public", "trace_entry"]

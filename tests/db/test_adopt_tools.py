@@ -197,3 +197,25 @@ def test_sqitch_really_deployed_then_adopted(db: TestDatabase, tmp_path: Path) -
 
     result = commands.up(db.dsn, mset)
     assert [str(o.version) for o in result.report.outcomes] == ["0003"]
+
+
+def test_dbmate_refuses_a_file_without_down_and_migwiz_reads_it_without_a_down(
+    db: TestDatabase, tmp_path: Path
+) -> None:
+    """dbmate 2 stops at a file without `-- migrate:down`; migwiz reads it as having no down script."""
+    dbmate = find_dbmate()
+    if dbmate is None:
+        pytest.skip("dbmate not installed: npm install --prefix .tools dbmate (see docs/adopt.md)")
+    files = {
+        "1_a.sql": "-- migrate:up\nCREATE TABLE a (id int);\n-- migrate:down\nDROP TABLE a;\n",
+        "2_b.sql": "-- migrate:up\nCREATE TABLE b (id int);\n",
+    }
+    folder = write_migrations(tmp_path / "m", files)
+    args = [dbmate, "--url", url(db), "--migrations-dir", str(folder), "--no-dump-schema", "up"]
+    proc = subprocess.run(args, capture_output=True, text=True, timeout=60, check=False)
+    assert proc.returncode != 0
+    assert "requires each migration to define a down block" in proc.stdout + proc.stderr
+    assert [r[0] for r in db.execute("SELECT version FROM schema_migrations")] == ["1"]
+    mset = load_migration_set(folder)
+    assert [m.down is None for m in mset.migrations] == [False, True]
+    assert mset.notices[0].startswith(f"{folder / '2_b.sql'}: no -- migrate:down section: dbmate 2 refuses")

@@ -24,6 +24,7 @@ from migwiz.engine import commands
 from migwiz.engine.backfill.progress import BackfillProgress
 from migwiz.engine.log.eventlog import EventLog, MemorySink
 from migwiz.engine.run.control import RunControl, install_signal_stop
+from migwiz.engine.run.events import BackfillBatch
 from migwiz.engine.run.executor import RetryPolicy
 from migwiz.engine.run.runner import ExecutionPolicy, Runner, RunReport
 from migwiz.engine.sets import load_migration_set
@@ -291,7 +292,7 @@ def test_cancel_the_running_statement(db: TestDatabase, tmp_path: Path) -> None:
         runner.close()
 
 
-def test_backfill_progress_callback_fires_with_real_rows(db: TestDatabase, tmp_path: Path) -> None:
+def test_backfill_batches_are_published_with_real_rows(db: TestDatabase, tmp_path: Path) -> None:
     db.execute(
         "CREATE TABLE items (id bigint PRIMARY KEY, note text);"
         " INSERT INTO items SELECT g, NULL FROM generate_series(1, 5000) g; ANALYZE items;"
@@ -303,7 +304,9 @@ def test_backfill_progress_callback_fires_with_real_rows(db: TestDatabase, tmp_p
     folder = write_migrations(tmp_path / "m", files)
     readings: list[BackfillProgress] = []
     runner, _ = runner_for(db, folder, RunControl())
-    runner.backfill_progress = readings.append
+    runner.events.on(
+        lambda event: readings.append(event.progress) if isinstance(event, BackfillBatch) else None
+    )
     try:
         assert runner.up().ok
     finally:
@@ -359,7 +362,9 @@ def test_a_paused_backfill_stops_at_once_and_resumes_from_its_checkpoint(
     readings: list[BackfillProgress] = []
     control = RunControl()
     runner, sink = runner_for(db, folder, control)
-    runner.backfill_progress = readings.append
+    runner.events.on(
+        lambda event: readings.append(event.progress) if isinstance(event, BackfillBatch) else None
+    )
     result: dict[str, RunReport] = {}
     thread = threading.Thread(target=lambda: result.update(report=runner.up()))
     thread.start()

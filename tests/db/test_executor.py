@@ -18,9 +18,10 @@ from migwiz.engine import humanize
 from migwiz.engine.log.eventlog import Event, EventLog, MemorySink
 from migwiz.engine.run import current as progress
 from migwiz.engine.run import executor, guard
+from migwiz.engine.run.events import StatementStarted
 from migwiz.engine.run.executor import RetryPolicy
 from migwiz.engine.run.guard import GuardPolicy
-from migwiz.engine.run.runner import ExecutionPolicy, Runner, RunReport
+from migwiz.engine.run.runner import ExecutionPolicy, Runner
 from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase
 from tests.helpers import write_migrations
@@ -349,11 +350,11 @@ def test_never_recorded_as_applied_with_an_invalid_index(db: TestDatabase, tmp_p
 
 
 def test_current_statement_and_watch_view(db: TestDatabase, tmp_path: Path) -> None:
-    """`Runner.current` names the statement being executed (read from another thread) and `up --watch`'s
-    live view runs the migrations to the end around it."""
+    """`RunSession.current` names the statement being executed (read from another thread, kept from the
+    event stream) and `up --watch`'s live view runs the migrations to the end around it."""
     from rich.console import Console
 
-    from migwiz.console.dryrun import watch_run
+    from migwiz.console.dryrun import watch_session
     from migwiz.engine import commands
 
     folder = write_migrations(
@@ -365,27 +366,23 @@ def test_current_statement_and_watch_view(db: TestDatabase, tmp_path: Path) -> N
     )
     seen: list[progress.CurrentStatement] = []
     out = io.StringIO()
+    session = commands.start_run(db.dsn, load_migration_set(folder), direction="up")
 
-    def start(action: Callable[[Runner], RunReport]) -> RunReport:
-        def spy(runner: Runner) -> RunReport:
-            def look() -> None:
-                for _ in range(200):
-                    current = runner.current
-                    if current is not None and current.index == 1:
-                        seen.append(current)
-                        return
-                    time.sleep(0.01)
+    def look() -> None:
+        for _ in range(500):
+            current = session.current
+            if current is not None and current.index == 1:
+                seen.append(current)
+                return
+            time.sleep(0.01)
 
-            threading.Thread(target=look, daemon=True).start()
-            return action(runner)
-
-        return commands.migrate(db.dsn, load_migration_set(folder), spy, command="up").report
-
-    report = watch_run(Console(file=out, force_terminal=True, width=100), db.dsn, start, lambda r: r.up())
-    assert report.ok
+    threading.Thread(target=look, daemon=True).start()
+    result = watch_session(Console(file=out, force_terminal=True, width=100), db.dsn, session)
+    assert result.report.ok
     (current,) = seen
     assert current.line == 2 and current.total == 2 and current.backend_pid is not None
     assert current.path.endswith("1_a.up.sql") and "pg_sleep" in current.sql
+    assert current.migration_number == 1 and current.migrations == 1
     assert "1_a: statement 2/2 (1_a.up.sql:2)" in out.getvalue()
 
 
@@ -411,8 +408,7 @@ def test_current_statement_carries_the_planned_estimate(db: TestDatabase, tmp_pa
     seen: list[progress.CurrentStatement] = []
     runner = Runner(db.dsn, mset, log=EventLog())
     runner.estimates = estimates
-    runner.before_statement = lambda *_: seen.append(runner.current) if runner.current else None
-    runner.after_statement = lambda *_: seen.append(runner.current) if runner.current else None
+    runner.events.on(lambda e: seen.append(e.statement) if isinstance(e, StatementStarted) else None)
     try:
         assert runner.up().ok
     finally:

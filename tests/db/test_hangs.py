@@ -117,7 +117,7 @@ def test_the_executor_session_gives_up_on_a_silent_client(db: TestDatabase, tmp_
     runner = Runner(db.dsn, load_migration_set(folder), log=EventLog(), policy=policy)
     try:
         assert runner.up().ok
-        conn = runner._connection()
+        conn = runner.connection()
         settings = dict(
             conn.execute(
                 "SELECT name, setting FROM pg_settings WHERE name IN ('idle_in_transaction_session_timeout',"

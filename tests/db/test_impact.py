@@ -9,6 +9,7 @@ from pathlib import Path
 import psycopg
 
 from migwiz.engine import commands
+from migwiz.engine.run.events import LockWait
 from migwiz.engine.run.executor import RetryPolicy
 from migwiz.engine.run.guard import GuardPolicy
 from migwiz.engine.run.runner import ExecutionPolicy
@@ -66,17 +67,17 @@ def test_retries_are_counted(db: TestDatabase, tmp_path: Path) -> None:
     )
     holder = psycopg.connect(db.dsn)
     holder.execute("SELECT * FROM t")  # AccessShareLock in an open transaction
-    release = threading.Timer(0.6, holder.rollback)
-    release.start()
     policy = ExecutionPolicy(
         lock_timeout_ms=100,
         retry=RetryPolicy(lock_retries=10, backoff_base_ms=50, backoff_max_ms=200),
         guard=GuardPolicy(enabled=False),
     )
+    session = commands.start_run(db.dsn, load_migration_set(folder), policy=policy)
+    # the holder lets go once the first attempt has timed out: the retry is then certain to succeed
+    session.on(lambda e: holder.rollback() if isinstance(e, LockWait) else None)
     try:
-        result = commands.up(db.dsn, load_migration_set(folder), policy=policy)
+        result = session.run()
     finally:
-        release.join()
         holder.close()
     assert result.report.ok
     assert int(run_details(db, result.run_id)["retries"]) >= 1  # type: ignore[call-overload]

@@ -95,7 +95,17 @@ def test_a_standby_behind_in_replay_is_a_warning(
             "CREATE TABLE IF NOT EXISTS bulk (x int); INSERT INTO bulk SELECT generate_series(1, 100000)"
         )
         poll(lambda: pair.replay_bytes_behind() > 1_000_000, "the paused standby to fall 1 MB behind")
-        report = backup.backup_check(pair.primary.dsn())
+        # The primary learns the standby's replay position from its next status message (and the time
+        # lag with it), so wait until the primary's own view shows both, as an operator would see it.
+        reports: list[check_module.BackupReport] = []
+
+        def lag_seen() -> bool:
+            reports.append(backup.backup_check(pair.primary.dsn()))
+            [seen] = reports[-1].replicas
+            return (seen.replay_lag_bytes or 0) > 1_000_000 and (seen.replay_lag_s or 0) > 0
+
+        poll(lag_seen, "the primary to see the standby behind in bytes and time")
+        report = reports[-1]
     [replica] = report.replicas
     assert replica.replay_lag_bytes is not None and replica.replay_lag_bytes > 1_000_000
     assert replica.replay_lag_s is not None and replica.replay_lag_s > 0

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import TestDatabase
 from tests.helpers import run_cli
-from tests.realworld.realsets import SETS, RealSet
-from tests.realworld.tools import identity_of
+from tests.realworld.realsets import SETS, SETS_DIR, RealSet
+from tests.realworld.tools import golang_migrate, identity_of
 
 
 @pytest.mark.parametrize("real", [s.param("order") for s in SETS])
@@ -33,3 +36,27 @@ def _first_difference(real: RealSet, shown: list[str], expected: list[str], file
         f"{real.name}: status lists {len(shown)} migrations, {real.tool} {len(expected)}; "
         f"first difference at position {at + 1}: status {status_says}, {real.tool} {tool_says}"
     )
+
+
+def test_a_golang_migrate_file_of_another_extension_is_refused_not_dropped(
+    tmp_path: Path, db_latest: TestDatabase
+) -> None:
+    folder = tmp_path / "migrations"
+    shutil.copytree(SETS_DIR / "harbor" / "migrations", folder)
+    (folder / "0191_seed.up.psql").write_text("CREATE TABLE seeded (id int);\n", encoding="utf-8")
+    assert golang_migrate(folder)[-1].identity == "191"  # golang-migrate would run it last
+    refused = run_cli("status", "--json", "--dsn", db_latest.dsn, "--dir", folder)
+    assert refused.code != 0
+    assert (
+        "0191_seed.up.psql: golang-migrate runs it as migration 0191 (up)"
+        in refused.json()["error"]["message"]
+    )
+    (folder / "0191_seed.up.psql").rename(folder / "0191_seed.up.sql")
+    shown = run_cli("status", "--json", "--dsn", db_latest.dsn, "--dir", folder).json()["migrations"]
+    expected = [m.identity for m in golang_migrate(folder)]
+    assert [identity_of("golang-migrate", m["version"], m["name"]) for m in shown] == expected
+    (folder / "0190_2.16.0_schema.up.sql.orig").write_text("", encoding="utf-8")
+    with pytest.raises(ValueError, match="duplicate"):
+        golang_migrate(folder)
+    duplicate = run_cli("status", "--json", "--dsn", db_latest.dsn, "--dir", folder)
+    assert "refuses the folder (duplicate migration)" in duplicate.json()["error"]["message"]

@@ -6,7 +6,9 @@ why. Each verdict must be about that migration alone, whatever the others in the
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,6 +16,7 @@ import pytest
 from tests.conftest import TestDatabase
 from tests.helpers import run_cli
 from tests.realworld.realsets import SETS, RealSet
+from tests.realworld.tools import dbmate_down
 
 PASSED = "passed"
 NOT_RESTORED = "down does not restore"
@@ -83,3 +86,31 @@ def test_rollback_verdicts_match_hand_checked_ones(
             detail = entry.get("message") if entry else ""
             wrong.append(f"{version}: expected {want} ({reason}), got {have}: {detail}")
     assert not wrong, f"{real.name}:\n" + "\n".join(wrong)
+
+
+def test_dbmate_file_without_down_section_is_not_tested_and_down_refuses(
+    tmp_path: Path, db_for: Callable[[RealSet], TestDatabase]
+) -> None:
+    (ftl,) = [s for s in SETS if s.name == "ftl"]
+    folder = tmp_path / "migrations"
+    shutil.copytree(ftl.folder, folder)
+    target = folder / "20240704103403_create_module_secrets.sql"
+    target.write_text(target.read_text(encoding="utf-8").replace("-- migrate:down", ""), encoding="utf-8")
+    assert dbmate_down(target) is None and dbmate_down(folder / "20231103205514_init.sql") is not None
+    db = db_for(ftl)
+    status = run_cli("status", "--json", "--dsn", db.dsn, "--dir", folder).json()
+    assert [m["has_down"] for m in status["migrations"][:3]] == [True, False, True]
+    assert any(f"{target}: no -- migrate:down section" in n for n in status["notices"])
+    report = run_cli(
+        "test-rollback", "--json", "--dsn", db.dsn, "--dir", folder, "20240704103403", timeout=600
+    )
+    (entry,) = report.json()["migrations"]
+    assert (entry["result"], entry["message"]) == ("skipped", "it has no down script")
+    refused = run_cli("up", "--dsn", db.dsn, "--dir", folder, "--to", "20240704103403")
+    assert refused.code != 0 and f"no down script for: {target}" in refused.stderr
+    applied = run_cli(
+        "up", "--dsn", db.dsn, "--dir", folder, "--to", "20240704103403", "--allow-irreversible"
+    )
+    assert applied.code == 0, applied.stderr
+    down = run_cli("down", "--dsn", db.dsn, "--dir", folder)
+    assert down.code != 0 and f"{target}: has no down script; nothing was run" in down.stderr

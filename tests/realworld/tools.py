@@ -62,16 +62,24 @@ def golang_migrate(root: Path) -> list[ToolMigration]:
 
     - File names match `^([0-9]+)_(.*)\\.(down|up)\\.(.*)$` (source/parse.go `Regex`); the version
       is parsed as uint64 (`strconv.ParseUint`), others are ignored.
+    - Any extension: `3_x.up.txt` is migration 3; a second file for one version and direction makes
+      the source fail (source/iofs/iofs.go `ErrDuplicateMigration` from `Migrations.Append`).
     - Order: by that number (source/migration.go `Migrations.buildIndex` sorts the uint64 index).
     - Transaction: the postgres driver sends each file as one Exec (database/postgres/postgres.go
       `runStatement`): one simple-protocol query, so one implicit transaction.
     """
-    found = []
+    found: dict[int, Path] = {}
+    seen: set[tuple[int, str]] = set()
     for child in root.iterdir():
         m = _GOLANG_MIGRATE.match(child.name)
-        if child.is_file() and m and m[3] == "up":
-            found.append((int(m[1]), child))
-    return [ToolMigration(str(v), p, _read(p), True) for v, p in sorted(found)]
+        if not child.is_file() or not m or int(m[1]) >= 2**64:
+            continue
+        if (int(m[1]), m[3]) in seen:
+            raise ValueError(f"{child}: duplicate migration (golang-migrate ErrDuplicateMigration)")
+        seen.add((int(m[1]), m[3]))
+        if m[3] == "up":
+            found[int(m[1])] = child
+    return [ToolMigration(str(v), p, _read(p), True) for v, p in sorted(found.items())]
 
 
 _DBMATE_FILE = re.compile(r"^(\d+).*\.sql$")
@@ -103,6 +111,14 @@ def dbmate(root: Path) -> list[ToolMigration]:
         transaction = "transaction:false" not in up.group(1)
         found.append(ToolMigration(m[1], child, body, transaction))
     return found
+
+
+def dbmate_down(path: Path) -> str | None:
+    """The down section of a dbmate file, or None without a `-- migrate:down` line (dbmate 2 refuses the
+    file then: pkg/dbmate/migration.go `ErrParseMissingDown`)."""
+    text = _read(path)
+    down = _DBMATE_DOWN.search(text)
+    return text[down.end() :] if down else None
 
 
 _FLYWAY = re.compile(r"^V(?P<version>[^_].*?)__(?P<desc>.*)\.sql$")

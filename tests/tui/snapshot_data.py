@@ -16,6 +16,7 @@ from migwiz.engine.history.state import HistoryRow
 from migwiz.engine.history.status import compute_status
 from migwiz.engine.log.eventlog import Event
 from migwiz.engine.observe import LockWait, Progress, SessionInfo, Snapshot
+from migwiz.engine.run.current import CurrentStatement
 from migwiz.engine.run.runner import MigrationOutcome, RunReport, StatementFailure
 from migwiz.engine.servers.target import TargetInfo
 from migwiz.engine.sets import load_migration_set
@@ -31,7 +32,7 @@ from migwiz.tui.backend import (
     VerifyReport,
 )
 from migwiz.tui.context import Mode, WizardContext, WizardData
-from migwiz.tui.execution import CurrentStatement, RunSummary
+from migwiz.tui.execution import RunSummary
 
 DSN = "host=db.internal port=5432 dbname=shop user=deploy"
 T0 = datetime(2025, 3, 14, 9, 30, 0, tzinfo=UTC)
@@ -421,17 +422,12 @@ def watch_snapshot() -> Snapshot:
 
 
 def current() -> CurrentStatement:
-    """The statement the executor is running."""
+    """The statement the executor is running: 12 s in, planned for about 20 s."""
     return CurrentStatement(
-        "0008",
-        "0008_orders_status_enum",
-        2,
-        4,
-        6,
+        "0008", "0008_orders_status_enum", "up", "demo/0008_orders_status_enum.up.sql", 6, 2, 4,
         "ALTER TABLE orders ALTER COLUMN status TYPE order_status USING status::order_status",
-        5,
-        5,
-    )
+        T0 - timedelta(seconds=12), 4242, estimate_ms=20_000.0, migration_number=5, migrations=5,
+    )  # fmt: skip
 
 
 def run_events() -> list[Event]:

@@ -127,6 +127,8 @@ async def test_abort_cancels_the_running_statement(db_latest: TestDatabase, tmp_
             status = plain(app.screen.query_one("#status-line", Static))
             assert "0001 failed and was rolled back" in status
             assert "cancelled by the operator" in status
+            # the operator's choice is recorded by a worker while the cancelled run ends: let it finish
+            await app.workers.wait_for_complete([w for w in app.workers if w.group == "abort-log"])
     finally:
         holder.rollback()
         holder.close()

@@ -18,10 +18,10 @@ from textual.widgets import Static
 
 from migwiz.engine import commands
 from migwiz.engine.backfill.store import ensure_backfill_state, start_checkpoint, write_control
+from migwiz.engine.follow import LogFollower
 from migwiz.engine.history.state import ensure_state
 from migwiz.tui.app import make_app
 from migwiz.tui.context import WizardContext
-from migwiz.tui.screens.watch import WatchScreen
 from migwiz.tui.widgets.progress_pane import ProgressPane
 from tests.conftest import TestDatabase
 from tests.tui.helpers import make_target, wait_until
@@ -166,17 +166,19 @@ def test_a_backfill_whose_process_died_reads_as_stopped(db_latest: TestDatabase,
         run_id=None,
     )
     reader = psycopg.connect(db_latest.dsn, autocommit=True)
-    screen = WatchScreen()  # not mounted: no worker of its own reads the checkpoints meanwhile
+    follower = LogFollower(db_latest.dsn, "migwiz", purpose="watch")  # what the watch screen reads through
     try:
-        (running,) = screen.backfill_readings(reader, "migwiz")
+        (running,) = follower.backfills()
         assert (running.backfill_id, running.state, running.table) == ("0002", "running", "public.items")
         runner.close()
         wait_for_gone(reader)
-        (stopped,) = screen.backfill_readings(reader, "migwiz")
+        (stopped,) = follower.backfills()
         assert (stopped.state, stopped.eta_s) == ("stopped", None)
-        assert screen.backfill_readings(reader, "migwiz") == []
-        assert WatchScreen().backfill_readings(reader, "migwiz") == []
+        assert follower.backfills() == []
+        with LogFollower(db_latest.dsn, "migwiz", purpose="watch") as fresh:
+            assert fresh.backfills() == []
     finally:
+        follower.close()
         runner.close()
         reader.close()
 

@@ -6,7 +6,8 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable
 
-from migwiz.tui.execution import Rate, longest_wait_caused
+from migwiz.engine.run.waits_caused import longest_wait_caused
+from migwiz.tui.execution import Rate
 from migwiz.tui.markdown import summary_markdown
 from migwiz.tui.widgets.keyed_table import selected_key, sync_rows
 from tests.tui import snapshot_data as fixed

@@ -164,6 +164,32 @@ def test_native_ignores_names_golang_migrate_does_not_match(tmp_path: Path) -> N
     ]
 
 
+def test_native_refuses_a_migration_golang_migrate_would_run_that_is_not_sql(tmp_path: Path) -> None:
+    # golang-migrate's source.Regex takes any extension: `3_seed.up.psql` is migration 3 to it
+    write(tmp_path, {"1_a.up.sql": "", "2_b.up.SQL": "select 1;", "3_seed.up.psql": "", "4_c.up.sql": ""})
+    with pytest.raises(MigrationFileError) as info:
+        load_migration_set(tmp_path)
+    assert info.value.message == (
+        f"{tmp_path / '3_seed.up.psql'}: golang-migrate runs it as migration 3 (up) whatever its extension;"
+        " migwiz reads only .sql"
+    )
+    assert info.value.hint == "rename it 3_seed.up.sql if it is SQL, or move it out of the migrations folder"
+    (tmp_path / "3_seed.up.psql").rename(tmp_path / "3_seed.up.sql")
+    assert order(tmp_path) == ["1", "2", "3", "4"]  # `.SQL` is SQL to golang-migrate's postgres driver
+
+
+@pytest.mark.parametrize("copy", ["1_a.up.sql.bak", "1_a.up.sql~", "1_a.up.", "1_other.up.txt"])
+def test_native_refuses_a_second_file_for_one_version_as_golang_migrate_does(
+    tmp_path: Path, copy: str
+) -> None:
+    write(tmp_path, {"1_a.up.sql": "", "1_a.down.sql": "", copy: "", "2_b.down.json": "", "2_b.up.sql": ""})
+    message = load_error(tmp_path)
+    assert message == (
+        f"{tmp_path / copy}: golang-migrate reads it as migration 1 (up), like 1_a.up.sql, and refuses the"
+        " folder (duplicate migration)"
+    )
+
+
 def test_native_set_with_sqlx_no_transaction_says_how_to_honour_it(tmp_path: Path) -> None:
     write(tmp_path, {"1_a.up.sql": "-- no-transaction\nCREATE INDEX CONCURRENTLY i ON t (c);\n"})
     mset = load_migration_set(tmp_path)
@@ -179,7 +205,7 @@ def test_native_set_with_sqlx_no_transaction_says_how_to_honour_it(tmp_path: Pat
 
 
 def test_dbmate_runs_files_in_name_order_and_keeps_versions_as_written(tmp_path: Path) -> None:
-    up = "-- migrate:up\nselect 1;\n"
+    up = "-- migrate:up\nselect 1;\n-- migrate:down\n"
     write(tmp_path, {"1_a.sql": up, "10_b.sql": up, "2_c.sql": up, "001_d.sql": up, "schema.sql": "x"})
     mset = load_migration_set(tmp_path)
     assert mset.layout == "dbmate"
@@ -189,6 +215,30 @@ def test_dbmate_runs_files_in_name_order_and_keeps_versions_as_written(tmp_path:
     # a history row finds its file's version, and with it the file-name order
     assert mset.version("10") < mset.version("1")
     assert mset.version("001") is mset.migrations[0].version
+
+
+def test_dbmate_file_without_down_section_has_no_down_script_and_says_so(tmp_path: Path) -> None:
+    # dbmate 2 refuses it (ErrParseMissingDown); an empty section is a down that does nothing
+    write(
+        tmp_path,
+        {"1_a.sql": "-- migrate:up\nselect 1;\n", "2_b.sql": "-- migrate:up\nselect 2;\n-- migrate:down\n"},
+    )
+    no_down, empty_down = load_migration_set(tmp_path).migrations
+    assert no_down.down is None
+    assert empty_down.down is not None and empty_down.down.statements == ()
+    assert load_migration_set(tmp_path).notices == (
+        f"{tmp_path / '1_a.sql'}: no -- migrate:down section: dbmate 2 refuses to apply or roll back this"
+        " file; migwiz reads it as a migration without a down script (`up` needs --allow-irreversible)",
+    )
+
+
+def test_dbmate_several_sections_in_one_file_are_refused_with_a_hint(tmp_path: Path) -> None:
+    text = "-- migrate:up\nselect 1;\n-- migrate:down\n-- migrate:up transaction:false\nselect 2;\n"
+    write(tmp_path, {"1_a.sql": text})
+    with pytest.raises(MigrationFileError) as info:
+        load_migration_set(tmp_path)
+    assert info.value.message == f"{tmp_path / '1_a.sql'}:4: second -- migrate:up (first at line 1)"
+    assert "split the file into one migration per section" in (info.value.hint or "")
 
 
 def test_dbmate_file_names_need_no_underscore(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 from typing import Any
 
@@ -168,3 +169,22 @@ def test_a_migration_folder_lints_its_scripts_in_context(diesel: Path) -> None:
     expected = [whole[(folder / name).resolve()] for name in ("up.sql", "down.sql")]
     assert shape(report) == shape(expected)
     assert len(commands.lint([diesel], pg_version=16, cache=None).files) == 5  # the set's folder: all of it
+
+
+def test_a_whole_unchanged_set_is_read_back_and_any_edit_lints_again(diesel: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = commands.lint([diesel], pg_version=16, cache=cache).files
+    assert shape(first) == shape(commands.lint([diesel], pg_version=16, cache=None).files)
+    (entry,) = cache.glob("*.report")
+    entry.write_bytes(pickle.dumps(first[:1], protocol=5))  # a stand-in entry: proves the read-back
+    assert len(commands.lint([diesel], pg_version=16, cache=cache).files) == 1
+    down = diesel / WIDEN / "down.sql"  # a down is no part of its migration's checksum: still a new key
+    down.write_text("DROP TABLE t;\n")
+    edited = commands.lint([diesel], pg_version=16, cache=cache).files
+    assert shape(edited) == shape(commands.lint([diesel], pg_version=16, cache=None).files)
+    assert len(edited) == len(first) and shape(edited) != shape(first)
+    assert len(commands.lint([diesel], pg_version=12, cache=cache).files) == len(first)  # its own key
+    assert len(list(cache.glob("*.report"))) == 3
+    for stored in cache.glob("*.report"):
+        stored.write_bytes(b"not a pickle")
+    assert shape(commands.lint([diesel], pg_version=16, cache=cache).files) == shape(edited)  # a miss

@@ -17,7 +17,7 @@ from migwiz.tui.widgets import event_tail, lock_pane
 
 PACKAGE = Path(migwiz.__file__).parent
 HUMANIZER = PACKAGE / "engine" / "humanize.py"
-FACES = sorted([PACKAGE / "cli.py", *(PACKAGE / "console").rglob("*.py"), *(PACKAGE / "tui").rglob("*.py")])
+FACES = sorted(path for face in ("cli", "console", "tui") for path in (PACKAGE / face).rglob("*.py"))
 # a number formatted by hand and followed by a time unit: f"{elapsed:.0f} ms", f"{age:.1f} s"
 HAND_MADE_DURATION = re.compile(r"\{[^{}]*:[^{}]*\.\d+f\}\s*(ms|s|sec|min)\b")
 

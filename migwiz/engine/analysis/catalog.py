@@ -100,8 +100,12 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
     for view, source in _query(conn, "view_sources"):
         sources.setdefault(view, []).append(source)
     used: dict[str, dict[str, set[str]]] = {}
-    for view, relation, column in _query(conn, "view_columns"):
-        used.setdefault(view, {}).setdefault(relation, set()).add(column)
+    rules: dict[str, dict[str, dict[str, set[str]]]] = {}
+    for view, relation, column, rule in _query(conn, "view_columns"):
+        if rule is None:  # a view's or materialized view's own query
+            used.setdefault(view, {}).setdefault(relation, set()).add(column)
+        else:
+            rules.setdefault(view, {}).setdefault(rule, {}).setdefault(relation, set()).add(column)
     children: dict[str, list[str]] = {}
     for name, _kind, parent, *_ in relations:
         if parent:
@@ -125,6 +129,10 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
             referenced_by=tuple(referenced_by.get(name, ())),
             sources=tuple(sources.get(name, ())),
             used_columns={r: frozenset(cols) for r, cols in used.get(name, {}).items()},
+            rules={
+                rule: {r: frozenset(cols) for r, cols in by_relation.items()}
+                for rule, by_relation in rules.get(name, {}).items()
+            },
             estimated_rows=int(rows) if rows is not None and rows >= 0 else None,
             tablespace=space,
             definition=definition,

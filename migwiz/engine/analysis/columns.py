@@ -170,8 +170,9 @@ def alter_column_type(cmd: Any, relation: str, storage: list[str], effect: Effec
     )
     rewrites = old is None or not plain_using or _type_change_rewrites(old, new_type, new_mods, ctx)
     views = ctx.schema.views_using(relation, column)
-    if views:
-        effect.hits.append(_under_view_hit(column, relation, views, ctx))
+    rules = ctx.schema.rules_using(relation, column)
+    if views or rules:
+        effect.hits.append(_under_view_hit(column, relation, views, ctx, rules))
     if rewrites:
         for target in storage:
             effect.rewrite(target)
@@ -206,10 +207,16 @@ def _is_column(node: Any, column: str) -> bool:
     return bool(fields) and isinstance(fields[-1], ast.String) and str(fields[-1].sval) == column
 
 
-def _under_view_hit(column: str, relation: str, views: list[str], ctx: Context) -> Hit:
-    """ALTER COLUMN TYPE of a column a view uses fails: drop and re-create the views around it."""
-    drops: list[str] = []
-    creates: list[str] = []
+def _under_view_hit(
+    column: str, relation: str, views: list[str], ctx: Context, rules: list[tuple[str, str]]
+) -> Hit:
+    """ALTER COLUMN TYPE of a column a view or rule uses fails: drop and re-create them around it."""
+    drops: list[str] = [f"DROP RULE {rule} ON {on};" for rule, on in rules]
+    creates: list[str] = [
+        f"CREATE RULE {rule} AS ... ;  -- as before: SELECT pg_get_ruledef(oid) FROM pg_rewrite"
+        f" WHERE rulename = '{rule}'"
+        for rule, _ in rules
+    ]
     for name in views:
         view = ctx.schema.table(name)
         word = "MATERIALIZED VIEW" if view is not None and view.kind == "m" else "VIEW"
@@ -221,10 +228,11 @@ def _under_view_hit(column: str, relation: str, views: list[str], ctx: Context) 
             else f"CREATE {word} {name} AS <its definition>;  -- pg_get_viewdef('{name}')"
         )
     grants = "-- then grant again what was granted on the view(s)"
+    users = ", ".join([*views, *(f"rule {rule} on {on}" for rule, on in rules)])
     return Hit(
         "type-change-under-view",
         relation,
-        f"ALTER COLUMN {column} TYPE fails: {', '.join(views)} use(s) {relation}.{column} (PostgreSQL "
+        f"ALTER COLUMN {column} TYPE fails: {users} use(s) {relation}.{column} (PostgreSQL "
         f"cannot change the type of a column used by a view or rule)",
         "\n".join([*drops, f"{ctx.sql.strip().rstrip(';')};", *creates, grants]),
     )

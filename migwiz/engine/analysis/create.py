@@ -12,6 +12,7 @@ from migwiz.engine.analysis.constraints import key_index_name, remember_fk
 from migwiz.engine.analysis.effects import (
     ACCESS_EXCLUSIVE,
     ACCESS_SHARE,
+    ROW_EXCLUSIVE,
     SHARE_ROW_EXCLUSIVE,
     SHARE_UPDATE_EXCLUSIVE,
     Context,
@@ -190,9 +191,40 @@ def _policy(node: Any, ctx: Context) -> Effect:
 
 @registry.handles(ast.RuleStmt)
 def _rule(node: Any, ctx: Context) -> Effect:
-    effect = Effect("CREATE RULE")
-    effect.lock(ctx.name(node.relation), ACCESS_EXCLUSIVE)
+    relation = ctx.name(node.relation)
+    effect = Effect("CREATE OR REPLACE RULE" if node.replace else "CREATE RULE")
+    effect.lock(relation, ACCESS_EXCLUSIVE)
+    parts = [node.whereClause, *(node.actions or ())]
+    sources = list(dict.fromkeys([relation, *read_relations(parts, ctx.default_schema)]))
+    targets = {ctx.name(a.relation): a for a in node.actions or () if isinstance(a, _WRITES)}
+    for source in sources:
+        if source != relation:  # the actions are parsed: their targets opened to write, the rest to read
+            effect.lock(source, ROW_EXCLUSIVE if source in targets else ACCESS_SHARE)
+    used = used_columns(parts, sources, ctx)
+    for target, action in targets.items():
+        used.setdefault(target, set()).update(_written_columns(action, ctx.schema.table(target)))
+    state = ctx.schema.table(relation)
+    if state is not None:  # NEW.col / OLD.col are columns of the rule's relation
+        state.rules[str(node.rulename)] = used
     return effect
+
+
+_WRITES = (ast.InsertStmt, ast.UpdateStmt, ast.DeleteStmt)
+
+
+def _written_columns(action: Any, target: TableState | None) -> set[str]:
+    """The columns of its target an INSERT or UPDATE in a rule writes (the rule depends on them)."""
+    if isinstance(action, ast.UpdateStmt):
+        return {str(t.name) for t in action.targetList or () if t.name}
+    if not isinstance(action, ast.InsertStmt):
+        return set()
+    if action.cols:
+        return {str(c.name) for c in action.cols}
+    query = action.selectStmt
+    width = 0
+    if isinstance(query, ast.SelectStmt):
+        width = len(query.valuesLists[0]) if query.valuesLists else len(query.targetList or ())
+    return set(list(target.columns)[:width]) if target is not None else set()
 
 
 @registry.handles(ast.CreateFunctionStmt)

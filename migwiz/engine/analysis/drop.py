@@ -40,7 +40,11 @@ def _drop(node: Any, ctx: Context) -> Effect:
     if rt in _ON_TABLE_KINDS:
         effect = Effect(f"DROP {_ON_TABLE_KINDS[rt]}")
         for names in node.objects:
-            effect.lock(qualify_names(names[:-1], ctx.default_schema), ACCESS_EXCLUSIVE)
+            relation = qualify_names(names[:-1], ctx.default_schema)
+            effect.lock(relation, ACCESS_EXCLUSIVE)
+            state = ctx.schema.table(relation) if rt == ObjectType.OBJECT_RULE else None
+            if state is not None:
+                state.rules.pop(str(names[-1].sval), None)
         return effect
     if rt not in _DROP_KINDS:
         return Effect(f"DROP {rt.name.removeprefix('OBJECT_')}")

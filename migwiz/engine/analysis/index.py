@@ -20,7 +20,7 @@ from migwiz.engine.analysis.effects import (
     has_storage,
     with_descendants,
 )
-from migwiz.engine.analysis.sqlnodes import deparse, qualify_names
+from migwiz.engine.analysis.sqlnodes import deparse, qualify_names, walk
 
 registry = Registry()
 """The statement handlers of this module."""
@@ -58,8 +58,21 @@ def _create_index(node: Any, ctx: Context) -> Effect:
         ctx.schema.index_tables[index] = relation
         state = ctx.schema.table(relation)
         if state is not None:
-            state.indexes[index] = tuple(str(p.name) for p in node.indexParams if p.name)
+            state.indexes[index] = index_columns(node)
     return effect
+
+
+def index_columns(node: Any) -> tuple[str, ...]:
+    """The columns an index depends on: its key columns in order, then those its expressions and its
+    predicate read (changing their type rebuilds the index; dropping one drops it)."""
+    keys = [str(p.name) for p in node.indexParams if p.name]
+    used = [
+        str(n.fields[-1].sval)
+        for part in (*(p.expr for p in node.indexParams if p.expr is not None), node.whereClause)
+        for n in walk(part)
+        if isinstance(n, ast.ColumnRef) and n.fields and isinstance(n.fields[-1], ast.String)
+    ]
+    return tuple(dict.fromkeys([*keys, *used]))
 
 
 def _partitioned_concurrently_hit(node: Any, relation: str, ctx: Context) -> Hit:

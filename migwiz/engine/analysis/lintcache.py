@@ -3,7 +3,8 @@
 An entry is the analyser's `Schema` after the up scripts of a migration's predecessors, keyed by the chain of
 their checksums (and directives), the server version analysed for, the catalog facts it started from and
 migwiz's version: changing, adding, removing or reordering any predecessor changes the key, so a stale entry
-is never read. The newest `KEEP` entries are kept.
+is never read. The newest `KEEP` entries are kept. The lint of a whole unchanged set is kept too
+(`ReportCache`), so a pre-commit hook or an editor linting the same folder again reads it back.
 
 The cache lives in `$MIGWIZ_CACHE_DIR`, else `$XDG_CACHE_HOME/migwiz`, else `~/.cache/migwiz` (folder
 `lint/`), outside any repository; `MIGWIZ_CACHE_DIR=off` turns it off. Entries are pickles written by the
@@ -21,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from migwiz import __version__
-from migwiz.engine.analysis.model import CatalogFacts
+from migwiz.engine.analysis.model import CatalogFacts, ScriptLint
 from migwiz.engine.analysis.schema import Schema
 from migwiz.engine.sets.files import SCANS
 from migwiz.engine.sets.model import Migration
@@ -31,6 +32,8 @@ KEEP = 64
 """Entries kept (the newest by modification time); each is one set's schema at one point."""
 KEEP_SCANS = 16
 """Split statements kept: one entry per migrations folder."""
+KEEP_REPORTS = 8
+"""Whole-set lints kept (`ReportCache`)."""
 _FORMAT = "1"
 
 
@@ -91,6 +94,56 @@ class StateCache:
             return
         _write(self.folder, self.folder / f"{key}.pickle", state)
         _prune(self.folder, "*.pickle", KEEP)
+
+
+class ReportCache:
+    """The lint of a whole set, on disk, keyed by everything it depends on: every script of the set
+    (statements, directives, paths; downs included), the server version, the catalog facts and migwiz's
+    version. An unchanged set is linted once; any edit makes a new key (nowhere when `folder` is None)."""
+
+    def __init__(self, folder: Path | None, *, pg_version: int, catalog: CatalogFacts | None) -> None:
+        self.folder = folder
+        self._seed = StateCache(None, pg_version=pg_version, catalog=catalog)._seed + _code_stamp()
+
+    def key(self, migrations: Sequence[Migration]) -> str:
+        """The entry's key for these migrations (in order)."""
+        digest = hashlib.sha256(f"report\0{self._seed}\0".encode())
+        digest.update(pickle.dumps(tuple(migrations), protocol=5))
+        return digest.hexdigest()
+
+    def load(self, key: str) -> tuple[ScriptLint, ...] | None:
+        """The stored lint for `key`, or None (missing, damaged or foreign: a miss, never an error)."""
+        if self.folder is None:
+            return None
+        path = self.folder / f"{key}.report"
+        try:
+            files = pickle.loads(path.read_bytes())
+        except Exception:
+            return None
+        if not (isinstance(files, tuple) and all(isinstance(f, ScriptLint) for f in files)):
+            return None
+        with contextlib.suppress(OSError):
+            path.touch()
+        return files
+
+    def store(self, key: str, files: tuple[ScriptLint, ...]) -> None:
+        """Keep the lint under `key` (atomically); failures to write only cost the next run its speed."""
+        if self.folder is None:
+            return
+        _write(self.folder, self.folder / f"{key}.report", files)
+        _prune(self.folder, "*.report", KEEP_REPORTS)
+
+
+def _code_stamp() -> str:
+    """Size and modification time of the analyser's and the loader's sources: a report made by other code
+    (an upgrade, an edited checkout with the same version number) is never read back."""
+    here = Path(__file__).resolve().parent
+    stamp = []
+    for source in sorted([*here.glob("*.py"), *(here.parent / "sets").glob("*.py")]):
+        with contextlib.suppress(OSError):
+            info = source.stat()
+            stamp.append(f"{source.name}:{info.st_size}:{info.st_mtime_ns}")
+    return hashlib.sha256("\0".join(stamp).encode()).hexdigest()
 
 
 @contextlib.contextmanager

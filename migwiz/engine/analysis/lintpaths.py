@@ -23,7 +23,7 @@ from migwiz.engine.analysis import (
     lint_script,
     lint_up,
 )
-from migwiz.engine.analysis.lintcache import StateCache, cache_dir, remembered_scans
+from migwiz.engine.analysis.lintcache import ReportCache, StateCache, cache_dir, remembered_scans
 from migwiz.engine.analysis.schema import Schema
 from migwiz.engine.errors import MigrationFileError, UsageError
 from migwiz.engine.sets import detect_layout, load_migration_set
@@ -208,6 +208,33 @@ def state_before(
     return schema
 
 
+def lint_folder(
+    path: Path,
+    layout: str | None,
+    *,
+    pg_version: int,
+    catalog: CatalogFacts | None,
+    applied: frozenset[str],
+    cache: Path | None,
+) -> tuple[ScriptLint, ...]:
+    """Lint a whole set (the migrations not in `applied`): read back when the set has not changed since a
+    previous lint (`lintcache.ReportCache`), with its statements split once per file text."""
+    with remembered_scans(cache, path):
+        mset = load_migration_set(path, layout)
+    known = applied_versions(mset, applied)
+    chosen = tuple(m for m in mset.migrations if m.version not in known)
+    reports = ReportCache(cache, pg_version=pg_version, catalog=catalog)
+    key = reports.key(chosen)
+    stored = reports.load(key)
+    if stored is not None:
+        return stored
+    files = lint_migration_set(
+        MigrationSet(mset.root, mset.layout, chosen), pg_version=pg_version, catalog=catalog
+    ).files
+    reports.store(key, files)
+    return files
+
+
 def lint_paths(
     paths: Sequence[Path],
     *,
@@ -232,13 +259,9 @@ def lint_paths(
                     found, pg_version=pg_version, catalog=catalog, applied=applied, cache=folder
                 )
         elif path.is_dir():
-            mset = load_migration_set(path, layout)
-            known = applied_versions(mset, applied)
-            chosen = tuple(m for m in mset.migrations if m.version not in known)
-            report = lint_migration_set(
-                MigrationSet(mset.root, mset.layout, chosen), pg_version=pg_version, catalog=catalog
+            files += lint_folder(
+                path, layout, pg_version=pg_version, catalog=catalog, applied=applied, cache=folder
             )
-            files += report.files
         elif path.is_file():
             found = locate(path, configured=configured, layout=layout, loaded=loaded, cache=folder)
             files += lint_located(

@@ -155,6 +155,9 @@ class TableFacts:
     used_columns: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """For views and materialized views: relation -> the columns of it they use (whose type cannot change
     while the view exists)."""
+    rules: Mapping[str, Mapping[str, frozenset[str]]] = field(default_factory=dict)
+    """Rules on this relation (CREATE RULE; not a view's own): rule name -> relation -> the columns of it
+    the rule's condition and actions use (whose type cannot change while the rule exists)."""
 
 
 @dataclass(frozen=True)

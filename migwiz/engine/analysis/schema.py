@@ -28,6 +28,8 @@ class TableState:
     """For views and materialized views: the query, when known."""
     unlogged: bool = False
     access_method: str | None = None
+    rules: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+    """Rules on this relation: name -> relation -> the columns of it they use."""
 
     @classmethod
     def of(cls, facts: TableFacts) -> TableState:
@@ -48,6 +50,7 @@ class TableState:
             definition=facts.definition,
             unlogged=facts.unlogged,
             access_method=facts.access_method,
+            rules={rule: {r: set(cols) for r, cols in used.items()} for rule, used in facts.rules.items()},
         )
 
     def copy(self) -> TableState:
@@ -60,6 +63,7 @@ class TableState:
             indexes=dict(self.indexes),
             foreign_keys=list(self.foreign_keys),
             used_columns={r: set(cols) for r, cols in self.used_columns.items()},
+            rules={rule: {r: set(cols) for r, cols in used.items()} for rule, used in self.rules.items()},
         )
 
 
@@ -244,6 +248,15 @@ class Schema:
         """Views and materialized views that use `relation`.`column`, sorted."""
         return sorted(name for name, t in self.tables.items() if column in t.used_columns.get(relation, ()))
 
+    def rules_using(self, relation: str, column: str) -> list[tuple[str, str]]:
+        """(rule, relation it is on) for each rule whose condition or actions use `relation`.`column`."""
+        return sorted(
+            (rule, name)
+            for name, t in self.tables.items()
+            for rule, used in t.rules.items()
+            if column in used.get(relation, ())
+        )
+
     def referenced_by(self, name: str) -> list[ForeignKeyFacts]:
         """Foreign keys of any known table that point at `name`."""
         return [fk for t in self.tables.values() for fk in t.foreign_keys if fk.referenced == name]
@@ -283,6 +296,9 @@ class Schema:
                 t.children = [new if c == old else c for c in t.children]
                 if old in t.used_columns:
                     t.used_columns[new] = t.used_columns.pop(old)
+                for used in t.rules.values():
+                    if old in used:
+                        used[new] = used.pop(old)
                 if t.parent == old:
                     t.parent = new
                 t.foreign_keys = [
@@ -316,5 +332,7 @@ class Schema:
 def _mentions(state: TableState, name: str) -> bool:
     """Whether a relation's state names `name` (as child, used relation, parent or in a foreign key)."""
     if name in state.children or name in state.used_columns or state.parent == name:
+        return True
+    if any(name in used for used in state.rules.values()):
         return True
     return any(fk.table == name or fk.referenced == name for fk in state.foreign_keys)

@@ -46,37 +46,28 @@ from psycopg import sql
 from psycopg.rows import TupleRow
 
 from migwiz.engine import queries
-from migwiz.engine.analysis.lockmodes import LOCK_MODES
+from migwiz.engine.analysis.lock_reading import KINDS as KINDS
+from migwiz.engine.analysis.lock_reading import (
+    Held,
+    Namer,
+    Relation,
+    Snapshot,
+    diff_files,
+    read_locks,
+    snapshot,
+    trace_query,
+)
+from migwiz.engine.analysis.lock_reading import TracedLock as TracedLock
+from migwiz.engine.analysis.lockmodes import LOCK_MODES as LOCK_MODES
 from migwiz.engine.servers.extensions import with_source
 from migwiz.engine.sets.model import Statement
 from migwiz.engine.shadow.scratch import connect, copy_schema, scratch_database
 
-KINDS = {
-    "r": "table",
-    "p": "partitioned table",
-    "i": "index",
-    "I": "partitioned index",
-    "m": "materialized view",
-    "v": "view",
-    "S": "sequence",
-    "f": "foreign table",
-}
 _GATEABLE = frozenset("rpimvS")
 _MAX_GATES = 64
 _GATE_LOCK_TIMEOUT = "2ms"
 _POLL_S = 0.0002
 _IDENT = re.compile(r'"((?:[^"]|"")+)"|([A-Za-z_][A-Za-z0-9_$]*)')
-
-
-@dataclass(frozen=True)
-class TracedLock:
-    """A lock on a user relation (`schema.name`); `new_relation` when the traced batch created it."""
-
-    relation: str
-    mode: str
-    new_relation: bool
-    kind: str = ""
-    """`table`, `index`, `partitioned table`, `materialized view`, `view`, `sequence`, ..."""
 
 
 @dataclass(frozen=True)
@@ -121,82 +112,6 @@ def strongest_modes(locks: Iterable[TracedLock]) -> dict[str, str]:
         if current is None or LOCK_MODES.index(lock.mode) > LOCK_MODES.index(current):
             best[lock.relation] = lock.mode
     return best
-
-
-@dataclass(frozen=True)
-class _Relation:
-    oid: int
-    schema: str
-    name: str
-    kind: str
-    filenode: int
-    owner: str
-
-    @property
-    def qualified(self) -> str:
-        return f"{self.schema}.{self.name}"
-
-
-_Snapshot = dict[int, _Relation]
-_Held = frozenset[tuple[int, str]]
-
-
-def _query(name: str) -> bytes:
-    return queries.load(f"trace_{name}").encode()
-
-
-def _snapshot(conn: psycopg.Connection[TupleRow]) -> _Snapshot:
-    rows = conn.execute(_query("relations")).fetchall()
-    return {int(r[0]): _Relation(int(r[0]), r[1], r[2], r[3], int(r[4]), r[5]) for r in rows}
-
-
-def _read_locks(conn: psycopg.Connection[TupleRow], pid: int, *, waiting: bool = False) -> _Held:
-    rows = conn.execute(_query("locks"), {"pid": pid}).fetchall()
-    return frozenset(
-        (int(oid), str(mode)) for oid, mode, granted in rows if (granted or waiting) and mode in LOCK_MODES
-    )
-
-
-def _diff_files(before: _Snapshot, after: _Snapshot) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(rewritten tables, rebuilt indexes): same oid with a new relfilenode; for indexes also an index
-    replaced by a new one of the same name (REINDEX CONCURRENTLY swaps in a new index)."""
-    tables: list[str] = []
-    indexes: list[str] = []
-    after_by_name = {rel.qualified: rel for rel in after.values()}
-    for oid, old in before.items():
-        if old.filenode == 0 or old.kind not in "rmi":
-            continue
-        new = after.get(oid)
-        if new is None and old.kind == "i":
-            swapped = after_by_name.get(old.qualified)
-            if swapped is not None and swapped.oid not in before and swapped.kind == "i":
-                indexes.append(old.qualified)
-            continue
-        if new is not None and new.filenode != old.filenode:
-            (indexes if old.kind == "i" else tables).append(new.qualified)
-    return tuple(sorted(tables)), tuple(sorted(indexes))
-
-
-class _Namer:
-    """Turns (oid, mode) pairs into TracedLocks, naming relations as they are once the statement has run
-    (after `RENAME TO people` the lock is on `public.people`); a dropped relation keeps its last name."""
-
-    def __init__(self, initial: _Snapshot) -> None:
-        self.initial = initial
-        self.known: _Snapshot = dict(initial)
-
-    def learn(self, snapshot: _Snapshot) -> None:
-        self.known.update(snapshot)
-
-    def locks(self, held: Iterable[tuple[int, str]], *snapshots: _Snapshot) -> tuple[TracedLock, ...]:
-        out = set()
-        for oid, mode in held:
-            rel = next((s[oid] for s in (*snapshots, self.known) if oid in s), None)
-            if rel is not None:
-                out.add(
-                    TracedLock(rel.qualified, mode, oid not in self.initial, KINDS.get(rel.kind, rel.kind))
-                )
-        return tuple(sorted(out, key=lambda lock: (lock.relation, LOCK_MODES.index(lock.mode))))
 
 
 def _error_parts(exc: psycopg.Error) -> tuple[str, str | None]:
@@ -268,9 +183,9 @@ class _Tracer:
         self.pid = conn.info.backend_pid
 
     def run(self, statements: Sequence[Statement], *, in_transaction: bool) -> tuple[TracedStatement, ...]:
-        before = _snapshot(self.conn)
-        namer = _Namer(before)
-        held: _Held = frozenset()
+        before = snapshot(self.conn)
+        namer = Namer(before)
+        held: Held = frozenset()
         out: list[TracedStatement] = []
         try:
             for index, statement in enumerate(statements):
@@ -293,22 +208,22 @@ class _Tracer:
         return tuple(out)
 
     def _in_transaction(
-        self, statement: Statement, before: _Snapshot, held_before: _Held, namer: _Namer
-    ) -> tuple[TracedStatement, _Snapshot, _Held]:
+        self, statement: Statement, before: Snapshot, held_before: Held, namer: Namer
+    ) -> tuple[TracedStatement, Snapshot, Held]:
         start = time.perf_counter()
         try:
             self.conn.execute(statement.sql.encode())
         except psycopg.Error as exc:
             duration = (time.perf_counter() - start) * 1000
             message, sqlstate = _error_parts(exc)
-            held = _read_locks(self.observer, self.pid)  # our transaction is aborted: ask from outside
+            held = read_locks(self.observer, self.pid)  # our transaction is aborted: ask from outside
             locks = namer.locks(held, before)
             own = namer.locks(held - held_before, before)
             return TracedStatement(statement, locks, own, (), (), duration, message, sqlstate), before, held
         duration = (time.perf_counter() - start) * 1000
-        after = _snapshot(self.conn)
-        held = _read_locks(self.conn, self.pid)
-        rewrites, rebuilds = _diff_files(before, after)
+        after = snapshot(self.conn)
+        held = read_locks(self.conn, self.pid)
+        rewrites, rebuilds = diff_files(before, after)
         traced = TracedStatement(
             statement,
             namer.locks(held, after, before),
@@ -322,8 +237,8 @@ class _Tracer:
         namer.learn(after)
         return traced, after, held
 
-    def _observed(self, statement: Statement, namer: _Namer) -> tuple[TracedStatement, _Snapshot]:
-        before = _snapshot(self.conn)
+    def _observed(self, statement: Statement, namer: Namer) -> tuple[TracedStatement, Snapshot]:
+        before = snapshot(self.conn)
         self.conn.rollback()  # no open snapshot of ours for the statement to wait for
         gates = _open_gates(self.dsn, self.observer, statement.sql, before)
         pause = _Pause(self.observer)
@@ -337,9 +252,9 @@ class _Tracer:
             pause.uninstall()
             for gate in gates:
                 gate.close()
-        after = _snapshot(self.conn)
+        after = snapshot(self.conn)
         self.conn.rollback()
-        rewrites, rebuilds = _diff_files(before, after)
+        rewrites, rebuilds = diff_files(before, after)
         locks = namer.locks(seen, after, before)
         namer.learn(after)
         traced = TracedStatement(
@@ -374,7 +289,7 @@ class _Gate:
     (`row=True`, indexes, superuser) a KEY SHARE row lock on the index's pg_index row: deleting the index
     then waits for us after its deletion lock is taken (REINDEX CONCURRENTLY's final ACCESS EXCLUSIVE)."""
 
-    def __init__(self, dsn: str, rel: _Relation, *, row: bool = False) -> None:
+    def __init__(self, dsn: str, rel: Relation, *, row: bool = False) -> None:
         self.conn = connect(dsn, autocommit=False)
         self.conn.execute(sql.SQL("SET lock_timeout = {}").format(sql.Literal(_GATE_LOCK_TIMEOUT)))
         self.conn.commit()
@@ -429,7 +344,7 @@ class _Pause:
 
     def install(self) -> bool:
         """Create the triggers and take the advisory lock; False when the role may not (not a superuser)."""
-        text = _query("pause").decode()
+        text = trace_query("pause").decode()
         statement = sql.SQL(text).format(
             schema=sql.Identifier(self.schema),
             key=sql.Literal(self.key),
@@ -457,19 +372,19 @@ class _Pause:
             self.installed = False
 
 
-def _named_relations(text: str, snapshot: _Snapshot) -> list[int]:
+def _named_relations(text: str, snapshot: Snapshot) -> list[int]:
     """Oids of the relations whose name appears as an identifier in `text` (quoted or folded)."""
     names = {quoted.replace('""', '"') if quoted else plain.lower() for quoted, plain in _IDENT.findall(text)}
     return [oid for oid, rel in snapshot.items() if rel.name in names]
 
 
 def _open_gates(
-    dsn: str, observer: psycopg.Connection[TupleRow], text: str, snapshot: _Snapshot
+    dsn: str, observer: psycopg.Connection[TupleRow], text: str, snapshot: Snapshot
 ) -> list[_Gate]:
     seeds = _named_relations(text, snapshot)
     if not seeds:
         return []
-    rows = observer.execute(_query("related"), {"oids": seeds}).fetchall()
+    rows = observer.execute(trace_query("related"), {"oids": seeds}).fetchall()
     related = [int(r[0]) for r in rows]
     ordered = list(dict.fromkeys([*seeds, *related]))
     gates: list[_Gate] = []
@@ -496,9 +411,9 @@ def _step(
     cancelled = False
     run.thread.start()
     while run.thread.is_alive():
-        row = observer.execute(_query("blockers"), {"pid": run.pid}).fetchone()
+        row = observer.execute(trace_query("blockers"), {"pid": run.pid}).fetchone()
         blockers = set(row[0]) if row and isinstance(row[0], list) else set()
-        sample = _read_locks(observer, run.pid, waiting=True)
+        sample = read_locks(observer, run.pid, waiting=True)
         seen |= sample
         held = {oid for oid, _ in sample}
         for gate in gates:  # re-arm only where the statement holds nothing: sampling stays tight

@@ -14,7 +14,8 @@ import socket
 import sys
 import threading
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,6 +34,9 @@ from migwiz.engine.servers.connect import connect, scrub
 
 Level = Literal["debug", "info", "warning", "error"]
 LEVELS: tuple[Level, ...] = ("debug", "info", "warning", "error")
+
+RUN_TAGS: ContextVar[Mapping[str, str] | None] = ContextVar("migwiz_run_tags", default=None)
+"""Data every event of a log opened in this context carries (a fleet rollout's `fleet_run` id)."""
 
 
 @dataclass(frozen=True)
@@ -272,6 +276,8 @@ class EventLog:
         self.sinks: list[EventSink] = list(sinks or [])
         self.pending: Callable[[], None] | None = None
         """Called once before the next event is written (an aggregated event waiting, to keep order)."""
+        self.tags = dict(RUN_TAGS.get() or {})
+        """Added to every event's data (taken from `RUN_TAGS` when the log opens)."""
 
     def event(self, level: Level, step: str, message: str, /, **data: Any) -> Event:
         """Record one event and return it."""
@@ -284,7 +290,7 @@ class EventLog:
             level=level,
             step=step,
             message=scrub(message),
-            data=_scrub_value(data),
+            data=_scrub_value({**data, **self.tags} if self.tags else data),
         )
         for sink in self.sinks:
             sink.write(entry)
@@ -330,7 +336,9 @@ class Run:
         log_file: Path | None = None,
         syslog_address: str | None = None,
         retention_ms: int | None = None,
+        sinks: Sequence[EventSink] = (),
     ) -> None:
+        """`sinks` get every event from the first ("started") on, with the database and file sinks."""
         self.schema = schema
         self.command = command
         self.log = EventLog()
@@ -368,6 +376,7 @@ class Run:
         self.db_sink = DatabaseSink(self._conn, schema)
         self.log.sinks.append(self.db_sink)
         self.log.sinks.extend(files)
+        self.log.sinks.extend(sinks)
         self.log.info("run", f"migwiz {command} started", os_user=os_user, host=host, version=__version__)
         if retention_ms is not None:
             pruned = prune_events(self._conn, schema, retention_ms)

@@ -25,7 +25,7 @@ from migwiz.engine.plan.live import LiveRelation, read_lock_holders, read_relati
 from migwiz.engine.plan.model import Blocker, Direction, MigrationPlan, PlanReport, Reason, StatementPlan
 from migwiz.engine.plan.syntax import ParseCheck, check_statements
 from migwiz.engine.plan.verdict import blockers_of, migration_reasons, queue_risk
-from migwiz.engine.run.runner import ExecutionPolicy
+from migwiz.engine.run.policy import ExecutionPolicy
 from migwiz.engine.servers.connect import describe
 from migwiz.engine.servers.readers import reading
 from migwiz.engine.sets.model import Migration, MigrationSet, Script, Version

@@ -1,10 +1,17 @@
--- analysis: indexes of user tables with their columns (expressions left out) and uniqueness.
+-- analysis: indexes of user tables with their columns and uniqueness: the key columns in order, then the
+-- columns their expressions and predicate use (from pg_depend: an index depends on each column it reads).
 SELECT n.nspname || '.' || ic.relname AS name,
        n2.nspname || '.' || c.relname AS relation,
        i.indisunique AS is_unique,
        ARRAY(SELECT a.attname::text FROM unnest(i.indkey) WITH ORDINALITY k(attnum, ord)
                JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-              ORDER BY k.ord) AS columns
+              ORDER BY k.ord)
+       || ARRAY(SELECT a.attname::text FROM pg_catalog.pg_depend d
+                  JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+                 WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = i.indexrelid
+                   AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjid = i.indrelid
+                   AND d.refobjsubid > 0 AND d.refobjsubid <> ALL (i.indkey::int2[])
+                 ORDER BY a.attnum) AS columns
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = ic.relnamespace

@@ -1,7 +1,10 @@
--- analysis: the columns each view, materialized view or rule uses (their type cannot change while it exists).
+-- analysis: the columns each view, materialized view or rule uses (their type cannot change while it exists);
+-- rule_name is NULL for a view's own query (its _RETURN rule), else the rule's name (on view_name).
 SELECT DISTINCT vn.nspname || '.' || v.relname AS view_name,
        n.nspname || '.' || c.relname AS relation,
-       a.attname AS column_name
+       a.attname AS column_name,
+       CASE WHEN r.rulename = '_RETURN' AND v.relkind IN ('v', 'm') THEN NULL ELSE r.rulename::text END
+         AS rule_name
 FROM pg_catalog.pg_depend d
 JOIN pg_catalog.pg_rewrite r ON r.oid = d.objid
 JOIN pg_catalog.pg_class v ON v.oid = r.ev_class

@@ -1,1 +1,3 @@
-"""Running migrations: the runner, its statement loop, run control, the lock-queue guard, the lock."""
+"""Running migrations: the runner split by job (selection, the statement loop, history rows, crash
+recovery), run control, the lock-queue guard, the migration lock, and the run's typed event stream
+(`events`, `session`: what every face observes)."""

@@ -11,8 +11,8 @@ exactly as without batching. At most about `MAX_BATCHES` savepoints are taken pe
 instead): more subtransactions than PostgreSQL caches per backend (64) would slow other sessions'
 snapshots while the migration runs.
 
-Not batched: a script with a statement_timeout (it would apply to the whole batch), a run with
-per-statement hooks (the dry run, tests), and `no-transaction` scripts (each statement is recorded).
+Not batched: a script with a statement_timeout (it would apply to the whole batch), a run that traces
+every statement (the dry run), and `no-transaction` scripts (each statement is recorded).
 """
 
 from __future__ import annotations
@@ -22,15 +22,16 @@ import re
 import time
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import psycopg
 
+from migwiz.engine.run.context import RunContext
 from migwiz.engine.run.current import CurrentStatement
+from migwiz.engine.run.events import StatementFinished
+from migwiz.engine.run.policy import Direction
+from migwiz.engine.run.statements import error_line, execute
 from migwiz.engine.sets.model import Migration, Script, Statement
-
-if TYPE_CHECKING:
-    from migwiz.engine.run.runner import Direction, Runner
 
 _BATCHED = re.compile(r"(?:INSERT|UPDATE|DELETE|MERGE)\b", re.IGNORECASE)
 SMALL_STATEMENT = 100_000
@@ -74,7 +75,7 @@ def batches(statements: Sequence[Statement], *, enabled: bool = True) -> Iterato
 
 
 def run_statements(
-    runner: Runner,
+    ctx: RunContext,
     conn: psycopg.Connection[Any],
     migration: Migration,
     script: Script,
@@ -84,20 +85,16 @@ def run_statements(
 ) -> None:
     """Run every statement of `script` inside the migration's open transaction, batching where it can;
     `position[0]` is kept at the statement (or first statement of the batch) that runs."""
-    enabled = (
-        runner.before_statement is None
-        and runner.after_statement is None
-        and runner.policy.statement_timeout_for(script) is None
-    )
+    enabled = not ctx.trace_statements and ctx.policy.statement_timeout_for(script) is None
     for first, count in batches(script.statements, enabled=enabled):
         position[0] = first
-        runner._checkpoint(conn, first)
+        ctx.checkpoint(conn, first)
         if count == 1:
-            runner._execute(conn, migration, script, first, direction, attempt)
+            execute(ctx, conn, migration, script, first, direction, attempt)
             continue
         try:
             with conn.transaction():  # a savepoint: a failing batch is undone, then replayed one by one
-                _run_batch(runner, conn, migration, script, first, count, direction, attempt)
+                _run_batch(ctx, conn, migration, script, first, count, direction, attempt)
         except _NOT_REPLAYED:
             raise
         except psycopg.Error:
@@ -105,11 +102,11 @@ def run_statements(
                 raise
             for index in range(first, first + count):
                 position[0] = index
-                runner._execute(conn, migration, script, index, direction, attempt)
+                execute(ctx, conn, migration, script, index, direction, attempt)
 
 
 def _run_batch(
-    runner: Runner,
+    ctx: RunContext,
     conn: psycopg.Connection[Any],
     migration: Migration,
     script: Script,
@@ -119,7 +116,7 @@ def _run_batch(
     attempt: int,
 ) -> None:
     stmts = script.statements[first : first + count]
-    runner._set_current(
+    current = ctx.start_statement(
         CurrentStatement(
             str(migration.version), migration.label, direction, str(script.path), stmts[0].line, first,
             len(script.statements), f"{stmts[0].sql}\n-- and {count - 1} more statement(s), to line "
@@ -127,5 +124,12 @@ def _run_batch(
         )
     )  # fmt: skip
     started = time.perf_counter()
-    runner.executor.execute(conn, ";\n".join(s.sql for s in stmts))
-    runner._statement_log.done_batch(migration, script, first, count, (time.perf_counter() - started) * 1000)
+    try:
+        ctx.executor.execute(conn, ";\n".join(s.sql for s in stmts))
+    except psycopg.Error as exc:
+        elapsed = (time.perf_counter() - started) * 1000
+        ctx.emit(StatementFinished(current, elapsed, error_line(exc), exc.sqlstate))
+        raise
+    elapsed = (time.perf_counter() - started) * 1000
+    ctx.statement_log.done_batch(migration, script, first, count, elapsed)
+    ctx.emit(StatementFinished(current, elapsed))

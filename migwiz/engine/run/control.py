@@ -1,7 +1,7 @@
 """Run control: stop a run at a safe point and change its lock_timeout while it runs, from another thread.
 
-A `RunControl` is shared by the thread that runs the migrations (the `Runner` checks it) and whoever steers
-the run: the wizard's keys, a signal handler. It holds no connection of its own.
+A `RunControl` is shared by the thread that runs the migrations (the runner checks it) and whoever steers
+the run: the wizard's keys, a signal handler, `RunSession.control`. It holds no connection of its own.
 
 Safe points:
 
@@ -11,6 +11,10 @@ Safe points:
   whole; a `no-transaction` migration stops between two statements and `migwiz up` resumes it there.
   A backfill stops between two batches whichever safe point is asked (each batch commits its checkpoint):
   its migration is then `stopped` at N % (engine/standing.py) and `migwiz up` resumes it.
+
+A pause (`pause()`, then `resume()`) holds the run at the next safe point outside a transaction: before the
+next migration, before the next statement of a `no-transaction` migration, between two backfill batches (a
+transactional migration runs to its end first: pausing inside it would hold its locks).
 
 A lock_timeout set with `set_lock_timeout` applies from the next statement on (the migration that is running
 included) and to every later migration, overriding script directives; the runner logs the change.
@@ -22,11 +26,12 @@ import signal
 import threading
 from collections.abc import Callable, Iterable
 from types import FrameType
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
+
+import psycopg
 
 if TYPE_CHECKING:
-    from migwiz.engine.log.eventlog import Level
-    from migwiz.engine.run.runner import Runner
+    from migwiz.engine.log.eventlog import EventLog, Level
 
 StopAfter = Literal["migration", "statement"]
 
@@ -34,6 +39,25 @@ SIGNAL_REASONS = {
     signal.SIGHUP: "the terminal was lost (SIGHUP)",
     signal.SIGTERM: "migwiz was asked to stop (SIGTERM)",
 }
+
+
+class Steered(Protocol):
+    """The run a control is attached to: its executor connection and its log."""
+
+    @property
+    def conn(self) -> psycopg.Connection[Any] | None:
+        """The executor connection (None before it is opened)."""
+        ...
+
+    @property
+    def backend_pid(self) -> int | None:
+        """The executor's server pid."""
+        ...
+
+    @property
+    def log(self) -> EventLog:
+        """The run's central log."""
+        ...
 
 
 class RunStopped(Exception):
@@ -57,7 +81,9 @@ class RunControl:
         self._after: StopAfter | None = None
         self._reason: str | None = None
         self._lock_timeout_ms = lock_timeout_ms
-        self._runner: Runner | None = None
+        self._running = threading.Event()
+        self._running.set()
+        self._runner: Steered | None = None
         self.done = threading.Event()
         """Set when the run has ended (by whoever ran it: `finish()`)."""
 
@@ -74,6 +100,7 @@ class RunControl:
             if self._after != "statement":
                 self._after = after
         self._stop.set()
+        self._running.set()  # a paused run wakes up to stop
 
     @property
     def stop_requested(self) -> bool:
@@ -92,6 +119,26 @@ class RunControl:
         with self._lock:
             return self._reason
 
+    # -- pausing -------------------------------------------------------------------------------------
+
+    def pause(self) -> None:
+        """Hold the run at its next safe point outside a transaction until `resume()` (or a stop)."""
+        self._running.clear()
+
+    def resume(self) -> None:
+        """Let a paused run go on."""
+        self._running.set()
+
+    @property
+    def paused(self) -> bool:
+        """A pause is asked for (the run waits at its next safe point)."""
+        return not self._running.is_set()
+
+    def wait_while_paused(self) -> None:
+        """Called by the runner at a safe point: returns once resumed or a stop is asked for."""
+        while not self._running.wait(0.5):
+            pass
+
     # -- lock_timeout --------------------------------------------------------------------------------
 
     def set_lock_timeout(self, ms: int) -> None:
@@ -109,7 +156,7 @@ class RunControl:
 
     # -- the runner ----------------------------------------------------------------------------------
 
-    def attach(self, runner: Runner) -> None:
+    def attach(self, runner: Steered) -> None:
         """Called by the runner this control steers."""
         with self._lock:
             self._runner = runner
@@ -137,6 +184,12 @@ class RunControl:
             return False
         conn.cancel_safe(timeout=5.0)
         return True
+
+    def cancel(self, reason: str) -> bool:
+        """Cancel the statement running now and start nothing after it (its migration is rolled back, or
+        a `no-transaction` one is left resumable); False when no executor connection is open."""
+        self.request_stop(reason, after="statement")
+        return self.cancel_statement()
 
     def note(self, level: Level, step: str, message: str, /, **data: Any) -> str | None:
         """Write an event into the running run's log (central log, log file, the wizard's tail); the run

@@ -33,6 +33,11 @@ class CurrentStatement:
     waiting: str | None = None
     """Why it has not started yet (waiting outside the lock queue, backing off), None when running."""
     estimate_ms: float | None = None
+    """Expected duration from `plan` (up statements only; None when unknown)."""
+    migration_number: int = 0
+    """1-based position of its migration in this run (0: unknown)."""
+    migrations: int = 0
+    """How many migrations this run runs."""
 
     def elapsed_s(self, now: datetime | None = None) -> float:
         """Seconds since the statement (or its current attempt) started."""
@@ -53,6 +58,8 @@ class CurrentStatement:
             "attempt": self.attempt,
             "waiting": self.waiting,
             "estimate_ms": self.estimate_ms,
+            "migration_number": self.migration_number,
+            "migrations": self.migrations,
         }
 
 

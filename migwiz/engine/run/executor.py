@@ -22,6 +22,7 @@ import psycopg
 
 from migwiz.engine import humanize
 from migwiz.engine.log.eventlog import EventLog
+from migwiz.engine.run.events import GuardDecision, LockWait
 from migwiz.engine.run.guard import Guard, GuardPolicy, LockTarget, Session, WatchResult, describe_sessions
 
 T = TypeVar("T")
@@ -113,8 +114,11 @@ class Executor:
         guard: GuardPolicy,
         ours: Callable[[], Collection[int]],
         sleep: Callable[[float], None] = time.sleep,
+        emit: Callable[[Any], None] | None = None,
     ) -> None:
         self.log = log
+        self.emit: Callable[[Any], None] = emit or (lambda event: None)
+        """Where `LockWait` and `GuardDecision` events go (the run's event stream)."""
         self.retry = retry
         self.guard = Guard(dsn, guard, ours=ours)
         self.last_watch: WatchResult | None = None
@@ -203,6 +207,10 @@ class Executor:
                         holders=[h.to_json() for h in holders],
                         **extra,
                     )
+                    self.emit(
+                        GuardDecision(what, _version(extra), "terminate_blockers",
+                                      f"terminated {', '.join(map(str, done))}", tuple(holders))
+                    )  # fmt: skip
                     deadline = max(deadline, time.monotonic() + 5.0)
                     continue
                 exhausted = LockRetriesExhausted(kind, attempts, elapsed_ms, holders, exc)
@@ -214,6 +222,9 @@ class Executor:
                     elapsed_ms=round(elapsed_ms, 1),
                     holders=[h.to_json() for h in holders],
                     **extra,
+                )
+                self.emit(
+                    GuardDecision(what, _version(extra), "give_up", exhausted.describe(), tuple(holders))
                 )
                 raise exhausted
             self.log.info(
@@ -227,6 +238,12 @@ class Executor:
             self._sleep(delay)
 
     def _log_waiting(self, what: str, holders: list[Session], data: Mapping[str, Any]) -> None:
+        version = _version(data)
+        self.emit(LockWait(what, version, "holders", 0, tuple(holders)))
+        self.emit(
+            GuardDecision(what, version, "wait_outside_queue", "a long transaction holds a conflicting lock",
+                          tuple(holders))
+        )  # fmt: skip
         self.log.info(
             "guard",
             f"{what}: waiting outside the lock queue while {describe_sessions(holders)} holds a"
@@ -265,3 +282,14 @@ class Executor:
             waited_ms=round(watch.waited_ms, 1) if watch else None,
             **data,
         )
+        version = _version(data)
+        queued = tuple(watch.queued) if watch else ()
+        waited = watch.waited_ms if watch else None
+        self.emit(LockWait(what, version, kind, attempt, tuple(holders), queued, waited))
+        if kind == "guard" and watch is not None:
+            self.emit(GuardDecision(what, version, "cancel_own_statement", watch.reason, tuple(holders)))
+
+
+def _version(data: Mapping[str, Any]) -> str | None:
+    version = data.get("version")
+    return str(version) if version is not None else None

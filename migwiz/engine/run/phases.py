@@ -24,11 +24,12 @@ from migwiz.engine.analysis.sqlnodes import walk
 from migwiz.engine.backfill.store import ensure_backfill_state
 from migwiz.engine.errors import MigwizError
 from migwiz.engine.history.status import MigrationStatus
+from migwiz.engine.run.events import PhaseGate
+from migwiz.engine.run.ports import RunPort
 from migwiz.engine.sets.model import PHASES, Migration, Phase, Script
 
 if TYPE_CHECKING:
     from migwiz.engine.log.eventlog import Level
-    from migwiz.engine.run.runner import Runner
 
 _SUFFIX = re.compile(r"[_-](expand|backfill|contract)$")
 _MAX_LISTED = 10
@@ -60,21 +61,19 @@ def change_of(name: str) -> str:
 
 
 def plan_phases(
-    runner: Runner, statuses: list[MigrationStatus], todo: list[MigrationStatus]
+    run: RunPort, statuses: list[MigrationStatus], todo: list[MigrationStatus]
 ) -> list[MigrationStatus]:
     """`up`'s plan after the phase rules: only `--phase` migrations, contracts guarded, baselines taken."""
-    phase = runner.policy.phase
+    phase = run.policy.phase
     if phase is not None:
         todo = [s for s in todo if phase_of(s.migration) == phase]
-        runner.log.info(
-            "plan", f"--phase {phase}: {len(todo)} migration(s) of that phase to apply", phase=phase
-        )
+        run.log.info("plan", f"--phase {phase}: {len(todo)} migration(s) of that phase to apply", phase=phase)
     for status in todo:
         if phase_of(status.migration) == "contract":
-            guard_contract(runner, status, statuses, todo)
+            guard_contract(run, status, statuses, todo)
     expands = [s for s in todo if phase_of(s.migration) == "expand"]
     if expands:
-        _take_baselines(runner, expands)
+        _take_baselines(run, expands)
     return todo
 
 
@@ -102,7 +101,7 @@ def partners(contract: MigrationStatus, statuses: list[MigrationStatus]) -> list
 
 
 def guard_contract(
-    runner: Runner, contract: MigrationStatus, statuses: list[MigrationStatus], todo: list[MigrationStatus]
+    run: RunPort, contract: MigrationStatus, statuses: list[MigrationStatus], todo: list[MigrationStatus]
 ) -> None:
     """Refuse `contract` until its expand and backfill are complete and no recent query uses what it
     drops; with `force_contract` log why it would have been refused, and go on."""
@@ -118,9 +117,7 @@ def guard_contract(
     uses: list[QueryUse] = []
     if targets:
         expand = next((s for s in partners(contract, statuses) if phase_of(s.migration) == "expand"), None)
-        uses = queries_using(
-            runner._connection(), runner.schema, targets, str(expand.version) if expand else None
-        )
+        uses = queries_using(run.connection(), run.schema, targets, str(expand.version) if expand else None)
         if uses:
             listed = "; ".join(f"{u.text!r} ({u.calls} calls)" for u in uses[:_MAX_LISTED])
             more = f" and {len(uses) - _MAX_LISTED} more" if len(uses) > _MAX_LISTED else ""
@@ -135,22 +132,23 @@ def guard_contract(
             if first
             else "expand and backfill complete"
         )
-        _log_once(
-            runner,
-            "info",
-            f"contract {label}: {done}, no query uses what it drops",
-            version=str(contract.version),
-        )
+        message = f"contract {label}: {done}, no query uses what it drops"
+        if _log_once(run, "info", message, version=str(contract.version)):
+            run.emit(PhaseGate(str(contract.version), label, allowed=True))
         return
     data: dict[str, Any] = {
         "version": str(contract.version),
         "reasons": reasons,
         "queries": [u.to_json() for u in uses[:_MAX_LISTED]],
     }
-    if runner.policy.force_contract:
-        _log_once(runner, "warning", f"contract {label} forced although " + " and ".join(reasons), **data)
+    if run.policy.force_contract:
+        if _log_once(run, "warning", f"contract {label} forced although " + " and ".join(reasons), **data):
+            run.emit(
+                PhaseGate(str(contract.version), label, allowed=True, forced=True, reasons=tuple(reasons))
+            )
         return
-    runner.log.error("phase", f"contract {label} refused: " + " and ".join(reasons), **data)
+    run.emit(PhaseGate(str(contract.version), label, allowed=False, reasons=tuple(reasons)))
+    run.log.error("phase", f"contract {label} refused: " + " and ".join(reasons), **data)
     raise ContractRefused(
         f"contract migration {label} refused: " + " and ".join(reasons) + "; nothing was run",
         "finish the expand and backfill (migwiz up --phase expand / backfill), deploy code that no longer "
@@ -158,16 +156,19 @@ def guard_contract(
     )
 
 
-_LOGGED: weakref.WeakKeyDictionary[Runner, set[str]] = weakref.WeakKeyDictionary()
-"""Guard decisions already logged per runner: a run plans its ups more than once (to count them, then to
+_LOGGED: weakref.WeakKeyDictionary[RunPort, set[str]] = weakref.WeakKeyDictionary()
+"""Guard decisions already logged per run: a run plans its ups more than once (to count them, then to
 run them), and the log says each decision once."""
 
 
-def _log_once(runner: Runner, level: Level, message: str, /, **data: Any) -> None:
-    seen = _LOGGED.setdefault(runner, set())
-    if message not in seen:
-        seen.add(message)
-        runner.log.event(level, "phase", message, **data)
+def _log_once(run: RunPort, level: Level, message: str, /, **data: Any) -> bool:
+    """Log `message` unless this run already did; whether it was logged now."""
+    seen = _LOGGED.setdefault(run, set())
+    if message in seen:
+        return False
+    seen.add(message)
+    run.log.event(level, "phase", message, **data)
+    return True
 
 
 @dataclass(frozen=True)
@@ -292,15 +293,15 @@ def queries_using(
     return found
 
 
-def _take_baselines(runner: Runner, expands: list[MigrationStatus]) -> None:
+def _take_baselines(run: RunPort, expands: list[MigrationStatus]) -> None:
     """Record pg_stat_statements' counters before each expand runs: "seen since the expand" is measured
     from here."""
-    conn = runner._connection()
+    conn = run.connection()
     statements = _statements(conn)
     if statements is None:
         return
-    ensure_backfill_state(conn, runner.schema)
-    table = sql.SQL("{}.phase_query_baseline").format(sql.Identifier(runner.schema))
+    ensure_backfill_state(conn, run.schema)
+    table = sql.SQL("{}.phase_query_baseline").format(sql.Identifier(run.schema))
     with conn.transaction():
         for status in expands:
             version = str(status.version)
@@ -310,7 +311,7 @@ def _take_baselines(runner: Runner, expands: list[MigrationStatus]) -> None:
                     sql.SQL("INSERT INTO {} (version, queryid, calls) VALUES (%s, %s, %s)").format(table),
                     [(version, q, c) for q, c, _ in statements],
                 )
-    runner.log.info(
+    run.log.info(
         "phase",
         f"query baseline recorded for {len(expands)} expand migration(s) ({len(statements)} statements)",
         versions=[str(s.version) for s in expands],

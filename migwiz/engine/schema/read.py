@@ -89,13 +89,19 @@ def read_schema(
     major = conn.info.server_version // 10000
     params = {"exclude": list(exclude_schemas), "grants": include_grants}
     objects: list[SchemaObject] = []
-    with _read_transaction(conn), conn.cursor(row_factory=dict_row) as cur:
-        for kind, build in _BUILDERS:
-            cur.execute(queries.load(f"schema_{kind}", major * 10000).encode(), params)
+    with _read_transaction(conn):
+        with conn.pipeline():  # every query sent at once: one wait for the server, not one per query
+            cursors = []
+            for kind, build in _BUILDERS:
+                cur = conn.cursor(row_factory=dict_row)
+                cur.execute(queries.load(f"schema_{kind}", major * 10000).encode(), params)
+                cursors.append((cur, build))
+        for cur, build in cursors:
             for row in cur.fetchall():
                 obj = build(row)
                 if obj is not None:
                     objects.append(obj)
+            cur.close()
     return SchemaModel(tuple(objects))
 
 

@@ -2,6 +2,10 @@
 
 dbmate (`pkg/dbmate/db.go`) reads every file matching `^(\\d+).*\\.sql$`, takes the digits as the version
 (as written: `1` and `001` differ) and runs the files in file-name order; other files are skipped.
+dbmate 2 (`pkg/dbmate/migration.go`) refuses to apply or roll back a file without `-- migrate:down`
+(dbmate 1 ran an empty down for it): migwiz reads such a file as a migration without a down script,
+with a notice, so `down` and `test-rollback` say it has none. dbmate 2.29 also reads several
+`-- migrate:up`/`-- migrate:down` pairs in one file; migwiz refuses them with a hint to split the file.
 """
 
 from __future__ import annotations
@@ -28,7 +32,13 @@ def load_dbmate(folder: Folder) -> list[Migration]:
             folder.ignore(path, "dbmate reads only <version>_<name>.sql")
             continue
         name = m["rest"].lstrip("_-")
-        migrations.append(_load(path, lf(folder.text(path)), m["version"], name))
+        migration = _load(path, lf(folder.text(path)), m["version"], name)
+        if migration.down is None:
+            folder.notices.append(
+                f"{path}: no -- migrate:down section: dbmate 2 refuses to apply or roll back this file;"
+                " migwiz reads it as a migration without a down script (`up` needs --allow-irreversible)"
+            )
+        migrations.append(migration)
     for path in folder.dirs:
         folder.ignore(path, "dbmate does not read subfolders")
     return migrations
@@ -40,7 +50,9 @@ def _load(path: Path, text: str, version: str, name: str) -> Migration:
         if m["kind"] in marks:
             first = line_of(text, marks[m["kind"]].start())
             raise MigrationFileError(
-                f"{path}:{line_of(text, m.start())}: second -- migrate:{m['kind']} (first at line {first})"
+                f"{path}:{line_of(text, m.start())}: second -- migrate:{m['kind']} (first at line {first})",
+                hint="dbmate 2.29+ runs each -- migrate:up section on its own; migwiz reads one per file:"
+                " split the file into one migration per section",
             )
         marks[m["kind"]] = m
     up = marks.get("up")

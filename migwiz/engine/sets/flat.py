@@ -2,7 +2,10 @@
 
 Each follows its tool's reader: golang-migrate (`source/parse.go`) and Flyway (`ResourceNameParser`)
 skip names they do not recognise; sqlx (`migrate/source.rs`) skips files without `_` or `.sql` but
-refuses a `<prefix>_....sql` whose prefix is not an integer.
+refuses a `<prefix>_....sql` whose prefix is not an integer. golang-migrate reads
+`<version>_<name>.up.<any extension>` and runs the file whatever its extension: migwiz refuses a
+migration file that does not end `.sql` (never leaves it out of the order) and, as golang-migrate, two
+files for one version and direction.
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ from migwiz.engine.sets.files import Folder, checksum, duplicate, script
 from migwiz.engine.sets.model import Directives, Migration
 from migwiz.engine.sets.versions import Version, flyway_version, integer_version
 
-NATIVE = re.compile(r"(?P<version>[0-9]+)_(?P<name>.*)\.(?P<kind>up|down)\.sql")
+NATIVE = re.compile(r"(?P<version>[0-9]+)_(?P<name>.*)\.(?P<kind>up|down)\.(?i:sql)")
+# golang-migrate's source.Regex: `^([0-9]+)_(.*)\.(down|up)\.(.*)$`, any extension (even none)
+GOLANG_MIGRATE = re.compile(r"(?P<version>[0-9]+)_(?P<name>.*)\.(?P<kind>up|down)\.(?P<ext>.*)")
 # Flyway's prefixes are case-sensitive, its `.sql` suffix is not (ResourceNameParser.stripSuffix)
 FLYWAY = re.compile(r"(?P<kind>[VU])(?P<version>\d+(?:[._]\d+)*)__(?P<name>.*)\.(?i:sql)")
 FLYWAY_PREFIX = re.compile(r"(?:[VUR]|B\d).*__.*\.(?i:sql)")
@@ -38,15 +43,16 @@ def load_native(folder: Folder) -> list[Migration]:
     """golang-migrate: `<uint64>_<name>.up.sql` / `.down.sql`; other names are ignored."""
     files = []
     for path in folder.files:
-        m = NATIVE.fullmatch(path.name)
+        m = GOLANG_MIGRATE.fullmatch(path.name)
         if m is None:
-            folder.ignore(path, "golang-migrate reads only <version>_<name>.up.sql / .down.sql")
+            folder.ignore(path, "golang-migrate reads only <version>_<name>.up.<ext> / .down.<ext>")
         elif int(m["version"]) > _UINT64_MAX:
             folder.ignore(path, "version beyond uint64: golang-migrate skips it")
         else:
             files.append(_File(path, integer_version(m["version"]), m["name"], m["kind"]))
     for path in folder.dirs:
         folder.ignore(path, "golang-migrate does not read subfolders")
+    _refuse_non_sql(files)
     migrations = _paired(folder, files, "native")
     for migration in migrations:
         if folder.text(migration.up.path).startswith(SQLX_NO_TRANSACTION):
@@ -55,6 +61,30 @@ def load_native(folder: Folder) -> list[Migration]:
                 " migwiz.toml to run it outside a transaction"
             )
     return migrations
+
+
+def _refuse_non_sql(files: list[_File]) -> None:
+    """golang-migrate runs `<v>_<name>.up.<ext>` whatever `<ext>` is: refuse what migwiz would not run."""
+    by_key: dict[tuple[Version, str], list[Path]] = {}
+    for f in files:
+        by_key.setdefault((f.version, f.kind), []).append(f.path)
+    for f in files:
+        if NATIVE.fullmatch(f.path.name):
+            continue
+        twins = [p for p in by_key[(f.version, f.kind)] if p != f.path]
+        if twins:
+            raise MigrationFileError(
+                f"{f.path}: golang-migrate reads it as migration {f.version} ({f.kind}), like"
+                f" {twins[0].name}, and refuses the folder (duplicate migration)",
+                hint="delete the copy or move it out of the migrations folder",
+            )
+        m = GOLANG_MIGRATE.fullmatch(f.path.name)
+        sql_name = f.path.name[: m.start("ext")] + "sql" if m else f.path.name
+        raise MigrationFileError(
+            f"{f.path}: golang-migrate runs it as migration {f.version} ({f.kind}) whatever its extension;"
+            " migwiz reads only .sql",
+            hint=f"rename it {sql_name} if it is SQL, or move it out of the migrations folder",
+        )
 
 
 def load_sqlx(folder: Folder) -> list[Migration]:

@@ -21,6 +21,7 @@ from migwiz.engine.errors import MigwizError, UsageError
 from migwiz.engine.history.baseline import read_baseline_file
 from migwiz.engine.history.state import DEFAULT_SCHEMA, HistoryRow, ensure_state
 from migwiz.engine.log.eventlog import EventLog
+from migwiz.engine.run.guard import GuardPolicy
 from migwiz.engine.run.runner import ExecutionPolicy, Runner, RunReport
 from migwiz.engine.schema import SchemaModel, read_schema
 from migwiz.engine.schema.model import Schema
@@ -173,10 +174,12 @@ def shadow_runner(
     schema: str = DEFAULT_SCHEMA,
     lock_timeout_ms: int = 2000,
 ) -> Runner:
-    """A Runner on the shadow database that applies whatever it is given (out of order, no down needed)."""
+    """A Runner on the shadow database that applies whatever it is given (out of order, no down needed),
+    without the lock-queue guard's checks for other sessions' locks."""
     policy = ExecutionPolicy(
-        lock_timeout_ms=lock_timeout_ms, allow_irreversible=True, allow_out_of_order=True
-    )
+        lock_timeout_ms=lock_timeout_ms, allow_irreversible=True, allow_out_of_order=True,
+        guard=GuardPolicy(enabled=False),  # nobody else works in a shadow: no lock queue to watch for
+    )  # fmt: skip
     return Runner(shadow.dsn, mset, log=log, schema=schema, policy=policy)
 
 

@@ -22,10 +22,11 @@ from psycopg import sql
 
 from migwiz.engine import queries
 from migwiz.engine.analysis import analyze_script
-from migwiz.engine.analysis.trace import TracedLock, _diff_files, _Namer, _read_locks, _snapshot
+from migwiz.engine.analysis.lock_reading import Namer, TracedLock, diff_files, read_locks, snapshot
 from migwiz.engine.history.state import DEFAULT_SCHEMA, read_history
 from migwiz.engine.history.status import compute_status
 from migwiz.engine.log.eventlog import Event, EventLog, EventSink, Level, Run
+from migwiz.engine.run.events import RunEvent, StatementFinished, StatementStarted
 from migwiz.engine.run.runner import ExecutionPolicy, Runner, RunReport
 from migwiz.engine.servers.connect import connect, describe, scrub
 from migwiz.engine.servers.extensions import with_source
@@ -124,25 +125,45 @@ def _one_line(text: str, width: int = 160) -> str:
 
 
 class _Tracer:
-    """Runner hooks that record locks, rewrites, time and errors of every statement on the shadow."""
+    """A consumer of the run's events that records locks, rewrites, time and errors of every statement
+    on the shadow (on the run's thread, with its executor connection, while the statement's transaction
+    is still open)."""
 
     def __init__(self, runner: Runner, observer: psycopg.Connection[Any]) -> None:
         self.runner = runner
+        self.migrations = {str(m.version): m for m in runner.mset.migrations}
         self.observer = observer
         self.records: dict[tuple[str, int], DryRunStatement] = {}
         self._before: dict[int, Any] = {}
         self._held_before: frozenset[tuple[int, str]] = frozenset()
-        self._namer: _Namer | None = None
+        self._namer: Namer | None = None
         self._static: dict[int, list[tuple[TracedLock, ...]]] = {}
+
+    def on_event(self, event: RunEvent) -> None:
+        """A statement starts (a snapshot before it) or finishes (its record)."""
+        if not isinstance(event, StatementStarted | StatementFinished):
+            return
+        current = event.statement
+        migration = self.migrations[current.version]
+        script = self.runner.effective(migration, "up")
+        stmt = script.statements[current.index]
+        if isinstance(event, StatementStarted):
+            self.before(migration, script, current.index, stmt)
+            return
+        conn = self.runner.conn
+        if conn is None or conn.broken:
+            return
+        error = event.exception if isinstance(event.exception, psycopg.Error) else None
+        self.after(migration, script, current.index, stmt, conn, event.duration_ms, error)
 
     def before(self, migration: Migration, script: Script, index: int, stmt: Statement) -> None:
         conn = self.runner.conn
         assert conn is not None
-        self._before = _snapshot(conn)
+        self._before = snapshot(conn)
         if self._namer is None:
-            self._namer = _Namer(self._before)
+            self._namer = Namer(self._before)
         in_tx = conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
-        self._held_before = _read_locks(conn, conn.info.backend_pid) if in_tx else frozenset()
+        self._held_before = read_locks(conn, conn.info.backend_pid) if in_tx else frozenset()
 
     def _static_locks(self, script: Script, index: int) -> tuple[TracedLock, ...]:
         key = id(script)
@@ -169,7 +190,7 @@ class _Tracer:
         duration_ms: float,
         error: psycopg.Error | None,
     ) -> None:
-        namer = self._namer or _Namer(self._before)
+        namer = self._namer or Namer(self._before)
         pid = conn.info.backend_pid
         in_tx = script.directives.transaction
         base = DryRunStatement(
@@ -177,7 +198,7 @@ class _Tracer:
             "ok", duration_ms,
         )  # fmt: skip
         if error is not None:
-            held = _read_locks(self.observer, pid) if in_tx else frozenset()
+            held = read_locks(self.observer, pid) if in_tx else frozenset()
             locks = namer.locks(held - self._held_before, self._before)
             record = replace(
                 base,
@@ -188,10 +209,10 @@ class _Tracer:
                 error=scrub(with_source(error.diag.message_primary or str(error).strip())),
             )
         else:
-            after = _snapshot(conn)
-            rewrites, rebuilds = _diff_files(self._before, after)
+            after = snapshot(conn)
+            rewrites, rebuilds = diff_files(self._before, after)
             if in_tx:
-                held = _read_locks(conn, pid)
+                held = read_locks(conn, pid)
                 locks = namer.locks(held - self._held_before, after, self._before)
             else:
                 locks = self._static_locks(script, index)
@@ -354,8 +375,8 @@ def _apply(
     runner = Runner(shadow_dsn, mset, log=log, schema=schema, policy=policy)
     with connect(shadow_dsn, autocommit=True, purpose="dry-run observer") as observer:
         tracer = _Tracer(runner, observer)
-        runner.before_statement = tracer.before
-        runner.after_statement = tracer.after
+        runner.trace_statements = True
+        runner.events.on(tracer.on_event)
         try:
             result = runner.up(to)
         finally:

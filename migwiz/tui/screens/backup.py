@@ -15,7 +15,8 @@ from textual.reactive import reactive
 from textual.widgets import ProgressBar, Static
 
 from migwiz.engine import humanize
-from migwiz.engine.backup import BackupReport, DumpProgress, DumpResult, backup_check, backup_dump, plan_dump
+from migwiz.engine.commands import backup_check, backup_dump, plan_dump
+from migwiz.engine.types import BackupReport, DumpProgress, DumpResult
 from migwiz.present import BACKUP_LEVEL_STYLES, BACKUP_VERDICT_STYLES
 from migwiz.tui import backend
 from migwiz.tui.messages import BackupChecked, BackupProgress, DumpTaken, StepFailed

@@ -13,8 +13,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from migwiz.engine.errors import MigwizError
-from migwiz.engine.servers.connect import scrub
+from migwiz.engine.errors import MigwizError, hint_line, one_line
 from migwiz.tui.messages import StepFailed
 from migwiz.tui.widgets.header import WizardHeader
 
@@ -108,11 +107,10 @@ class WizardScreen(Screen[None]):
         try:
             result = call()
         except MigwizError as exc:
-            self.post_message(StepFailed(step, scrub(exc.message), exc.hint))
+            self.post_message(StepFailed(step, one_line(exc), hint_line(exc)))
             return
         except psycopg.Error as exc:
-            first = scrub(str(exc)).strip().splitlines()
-            self.post_message(StepFailed(step, first[0] if first else type(exc).__name__))
+            self.post_message(StepFailed(step, one_line(exc)))
             return
         self.post_message(message(result))
 

@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
 from migwiz.engine import humanize
-from migwiz.engine.shadow.dryrun import DryRunReport, DryRunStatement
+from migwiz.engine.types import DryRunReport, DryRunStatement
 from migwiz.tui import backend
 from migwiz.tui.messages import DryRunLoaded
 from migwiz.tui.screens.base import WizardScreen

@@ -2,7 +2,9 @@
 
 Keys: abort safely (stop after the running migration, or cancel the running statement), change
 lock_timeout (from the next statement on). The run happens in a thread worker through `execution.execute`
-under the engine's `RunControl`; the monitor is sampled by one non-overlapping loop owned by this screen.
+under the engine's `RunControl`; its typed events (statements with their estimate, backfill batches, log
+lines, the longest wait we caused) become this screen's messages. The monitor is sampled by one
+non-overlapping loop owned by this screen, for the lock pane and long-operation progress only.
 """
 
 from __future__ import annotations
@@ -20,18 +22,13 @@ from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
 from migwiz.engine import commands
-from migwiz.engine.analysis import LintReport
-from migwiz.engine.analysis.risk import error_findings
-from migwiz.engine.backfill.progress import BackfillProgress
+from migwiz.engine.commands import Monitor, append_event, error_findings, os_identity
 from migwiz.engine.durations import parse_duration
-from migwiz.engine.history.state import os_identity
-from migwiz.engine.log.eventlog import Level, append_event
-from migwiz.engine.observe import Monitor, Snapshot
-from migwiz.engine.run.control import RunControl
-from migwiz.engine.servers.connect import scrub
-from migwiz.engine.sets.model import Migration
+from migwiz.engine.errors import one_line
+from migwiz.engine.types import BackfillProgress, Level, LintReport, Migration, RunControl, RunEvent, Snapshot
+from migwiz.engine.types import run_events as events
 from migwiz.tui import backend, execution
-from migwiz.tui.execution import CallbackSink, RunSummary
+from migwiz.tui.execution import RunSummary
 from migwiz.tui.messages import (
     BackfillControlled,
     BackfillProgressed,
@@ -77,7 +74,6 @@ class ExecuteScreen(WizardScreen):
         super().__init__()
         self.held: Snapshot | None = None
         self.backfill: BackfillProgress | None = None
-        self.longest_wait = 0.0
         self.monitor_error: str | None = None
         self.abort: tuple[str, datetime] | None = None
         """The operator's abort choice (stop / cancel) and when, while a run executes."""
@@ -176,7 +172,7 @@ class ExecuteScreen(WizardScreen):
             mset = backend.migration_set(settings)
         except Exception as exc:
             control.finish()
-            self.post_message(RunFinished(_failed_summary(self.direction, scrub(str(exc)))))
+            self.post_message(RunFinished(_failed_summary(self.direction, one_line(exc))))
             return
         data = self.wizard.data
         down = self.direction == "down"
@@ -185,12 +181,18 @@ class ExecuteScreen(WizardScreen):
             target=data.rollback_to if self.direction == "down" else data.apply_to,
             schema=settings.schema, control=control,
             policy=backend.policy_for(settings, allow_edited=down and bool(data.allow_edited)),
-            sinks=[CallbackSink(lambda e: self.post_message(LogEvent(e)))],
-            log_file=settings.log_file,
-            on_statement=lambda c: self.post_message(StatementStarted(c)),
-            on_backfill=lambda p: self.post_message(BackfillProgressed(p)),
+            log_file=settings.log_file, on_event=self.run_event, estimates=_estimates(data.plan),
         )  # fmt: skip
         self.post_message(RunFinished(summary))
+
+    def run_event(self, event: RunEvent) -> None:
+        """On the run's thread: the events this screen shows, posted as its messages."""
+        if isinstance(event, events.StatementStarted):
+            self.post_message(StatementStarted(event.statement))
+        elif isinstance(event, events.BackfillBatch):
+            self.post_message(BackfillProgressed(event.progress))
+        elif isinstance(event, events.Logged):
+            self.post_message(LogEvent(execution.logged_event(event)))
 
     # -- the monitor loop ----------------------------------------------------------------------------------
 
@@ -210,9 +212,7 @@ class ExecuteScreen(WizardScreen):
                         )
                     self.post_message(MonitorSample(monitor.sample()))
                 except Exception as exc:
-                    self.post_message(
-                        MonitorFailed(scrub(str(exc)).splitlines()[0] if str(exc) else type(exc).__name__)
-                    )
+                    self.post_message(MonitorFailed(one_line(exc)))
                 if control is not None and control.done.is_set():
                     break
                 self._wake.wait(ctx.poll_interval_s)
@@ -221,7 +221,6 @@ class ExecuteScreen(WizardScreen):
                 monitor.close()
 
     def on_monitor_sample(self, message: MonitorSample) -> None:
-        self.longest_wait = max(self.longest_wait, execution.longest_wait_caused(message.snapshot))
         if self.app.screen is not self:  # a modal is open: keep the newest, render on resume
             self.held = message.snapshot
             return
@@ -231,8 +230,10 @@ class ExecuteScreen(WizardScreen):
         """Both panes from one sample."""
         with self.app.batch_update():
             self.query_one(LockPane).show(snapshot)
-            self.query_one(ProgressPane).show_snapshot(snapshot)
-            self.query_one(ProgressPane).border_subtitle = snapshot.replicas_text
+            progress = self.query_one(ProgressPane)
+            progress.show_snapshot(snapshot)
+            progress.border_subtitle = snapshot.replicas_text
+            progress.tick(snapshot.taken_at)  # elapsed vs estimate of the running statement
 
     def on_screen_resume(self) -> None:
         if self.held is not None:
@@ -285,9 +286,7 @@ class ExecuteScreen(WizardScreen):
         )
 
     def on_run_finished(self, message: RunFinished) -> None:
-        summary = replace(
-            message.summary, longest_wait_caused_s=self.longest_wait, target=self.wizard.target_label
-        )
+        summary = replace(message.summary, target=self.wizard.target_label)
         self.wizard.data.run = summary
         self._wake.set()
         self.show_finished(summary)
@@ -336,7 +335,8 @@ class ExecuteScreen(WizardScreen):
             choice = answer or "keep"
             at = datetime.now(UTC)
             finished = control.done.is_set()
-            self.log_abort(control, choice, at, finished)
+            # the run's id now, before a cancel can end the run and detach it from `control`
+            self.log_abort(control, control.run_id, choice, at, finished)
             if finished:  # the run ended while the question was open: say so, change nothing
                 self.abort = None
                 run = self.wizard.data.run
@@ -372,7 +372,9 @@ class ExecuteScreen(WizardScreen):
         )
 
     @work(thread=True, exit_on_error=False, group="abort-log")
-    def log_abort(self, control: RunControl, choice: str, at: datetime, finished: bool) -> None:
+    def log_abort(
+        self, control: RunControl, run_id: str | None, choice: str, at: datetime, finished: bool
+    ) -> None:
         """The operator's abort request (who, when, which choice) as an event of the run's central log."""
         ctx = self.wizard.context
         os_user, host = os_identity()
@@ -386,9 +388,9 @@ class ExecuteScreen(WizardScreen):
         )
         data = {"choice": choice, "os_user": os_user, "host": host, "requested_at": at.isoformat()}
         level: Level = "info" if choice == "keep" else "warning"
-        if control.note(level, "abort", message, **data) is None and control.run_id is not None:
+        if control.note(level, "abort", message, **data) is None and run_id is not None:
             with contextlib.suppress(Exception):  # the log is best effort here: never hide the run's outcome
-                append_event(ctx.dsn, ctx.settings.schema, control.run_id, level, "abort", message, **data)
+                append_event(ctx.dsn, ctx.settings.schema, run_id, level, "abort", message, **data)
 
     def action_lock_timeout(self) -> None:
         """Change lock_timeout from the next statement on (this run's later migrations included)."""
@@ -401,7 +403,7 @@ class ExecuteScreen(WizardScreen):
             try:
                 return None if parse_duration(value) > 0 else "must be more than 0"
             except ValueError as exc:
-                return str(exc)
+                return one_line(exc)
 
         def chosen(value: str | None) -> None:
             if value is None:
@@ -442,7 +444,14 @@ class ExecuteScreen(WizardScreen):
 def _failed_summary(direction: execution.Direction, error: str) -> RunSummary:
     from datetime import UTC, datetime
 
-    from migwiz.engine.run.runner import RunReport
+    from migwiz.engine.types import RunReport
 
     now = datetime.now(UTC)
     return RunSummary(None, direction, RunReport(direction), now, now, error=error)
+
+
+def _estimates(plan: object) -> dict[tuple[str, int], float]:
+    """Per-statement estimates (ms, by version and line) from the Impact step's report, when it ran."""
+    if not isinstance(plan, backend.ImpactReport):
+        return {}
+    return {(r.version, r.line): r.est_seconds * 1000 for r in plan.rows if r.est_seconds is not None}

@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
-from migwiz.engine.sets.model import Version
+from migwiz.engine.types import Version
 from migwiz.tui import backend
 from migwiz.tui.backend import RecentChanges
 from migwiz.tui.messages import RecentLoaded

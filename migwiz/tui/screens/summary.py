@@ -13,7 +13,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from migwiz.engine import humanize
-from migwiz.engine.servers.connect import scrub
+from migwiz.engine.commands import scrub
 from migwiz.present import RESULT_STYLES
 from migwiz.tui.backend import VerifyReport
 from migwiz.tui.execution import RunSummary

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import threading
-from typing import Any, ClassVar
+from typing import ClassVar
 
-import psycopg
-from psycopg import conninfo
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
-from migwiz.engine.backfill.progress import LIVE_STATES, BackfillProgress, checkpoint_readings
-from migwiz.engine.history.state import state_exists
-from migwiz.engine.log.eventlog import read_events
-from migwiz.engine.observe import Monitor, Snapshot
-from migwiz.engine.servers.connect import connect, dsn_params, scrub
+from migwiz.engine.commands import LogFollower, Monitor
+from migwiz.engine.errors import one_line
+from migwiz.engine.types import Logged, Snapshot
+from migwiz.tui.execution import logged_event
 from migwiz.tui.messages import BackfillProgressed, LogEvent, MonitorFailed, MonitorSample
 from migwiz.tui.screens.base import WizardScreen
 from migwiz.tui.screens.execute import OURS_PREFIX
@@ -27,14 +24,6 @@ from migwiz.tui.widgets.progress_pane import ProgressPane
 WATCH_PURPOSE = "watch"
 WATCH_LOG_NAME = f"{OURS_PREFIX}{WATCH_PURPOSE}"
 """The log reader's own session: named like ours, never shown as a running statement."""
-LIVE_BACKFILL = LIVE_STATES
-
-
-def read_only(dsn: str) -> str:
-    """The DSN with every transaction read-only (a libpq startup option: nothing to send as SQL)."""
-    params = dsn_params(dsn)
-    params["options"] = f"{params.get('options') or ''} -c default_transaction_read_only=on".strip()
-    return conninfo.make_conninfo("", **params)
 
 
 class WatchScreen(WizardScreen):
@@ -51,7 +40,6 @@ class WatchScreen(WizardScreen):
     def __init__(self) -> None:
         super().__init__()
         self._wake = threading.Event()
-        self._backfills: set[str] = set()  # ids of the backfills seen running (worker thread only)
         self.error: str | None = None
 
     def body(self) -> ComposeResult:
@@ -82,9 +70,7 @@ class WatchScreen(WizardScreen):
                         monitor = Monitor(ctx.dsn, application_name="migwiz-watch", ours_prefix=OURS_PREFIX)
                     self.post_message(MonitorSample(monitor.sample()))
                 except Exception as exc:
-                    self.post_message(
-                        MonitorFailed(scrub(str(exc)).splitlines()[0] if str(exc) else type(exc).__name__)
-                    )
+                    self.post_message(MonitorFailed(one_line(exc)))
                 self._wake.wait(ctx.poll_interval_s)
         finally:
             if monitor is not None:
@@ -95,42 +81,24 @@ class WatchScreen(WizardScreen):
         """The log pane's loop: new events of the central log since the last one seen."""
         worker = get_current_worker()
         ctx = self.wizard.context
-        schema = ctx.settings.schema
-        last_id = 0
         first = True
-        while not worker.is_cancelled:
-            try:
-                with connect(read_only(ctx.dsn), autocommit=True, purpose=WATCH_PURPOSE) as conn:
-                    while not worker.is_cancelled:
-                        if state_exists(conn, schema):
-                            events = read_events(conn, schema, after_id=last_id, limit=40 if first else 500)
-                            first = False
-                            for event_id, event in events:
-                                last_id = max(last_id, event_id)
-                                self.post_message(LogEvent(event))
-                            for reading in self.backfill_readings(conn, schema):
-                                self.post_message(BackfillProgressed(reading))
-                        self._wake.wait(ctx.poll_interval_s * 2)
-            except Exception as exc:
-                said = str(exc).splitlines()[0] if str(exc) else repr(exc)
-                self.post_message(MonitorFailed(scrub(f"log: {said}")))
-                self._wake.wait(2.0)
-
-    def backfill_readings(self, conn: psycopg.Connection[Any], schema: str) -> list[BackfillProgress]:
-        """The running backfills' checkpoints, and once more each one that stopped or finished since.
-
-        A checkpoint left `running` by a process that died (its backend is gone) reads as stopped, as in
-        `migwiz backfill status`."""
-        readings: list[BackfillProgress] = []
-        for reading in checkpoint_readings(conn, schema):
-            live = reading.state in LIVE_BACKFILL
-            if live or reading.backfill_id in self._backfills:
-                readings.append(reading)
-            if live:
-                self._backfills.add(reading.backfill_id)
-            else:
-                self._backfills.discard(reading.backfill_id)
-        return readings
+        with LogFollower(ctx.dsn, ctx.settings.schema, purpose=WATCH_PURPOSE) as follower:
+            while not worker.is_cancelled:
+                try:
+                    if follower.ready():
+                        for typed in follower.run_events(limit=40 if first else 500):
+                            if isinstance(
+                                typed, Logged
+                            ):  # the tail shows lines; backfills come from checkpoints
+                                self.post_message(LogEvent(logged_event(typed)))
+                        first = False
+                        for reading in follower.backfills():  # live ones, and each one once more as it ends
+                            self.post_message(BackfillProgressed(reading))
+                    self._wake.wait(ctx.poll_interval_s * 2)
+                except Exception as exc:
+                    follower.reset()  # the next round opens a new connection and goes on where it stopped
+                    self.post_message(MonitorFailed(f"log: {one_line(exc)}"))
+                    self._wake.wait(2.0)
 
     def on_backfill_progressed(self, message: BackfillProgressed) -> None:
         self.query_one(ProgressPane).show_backfill(message.progress)

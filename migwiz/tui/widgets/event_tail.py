@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import RichLog
 
-from migwiz.engine.log.eventlog import Event
+from migwiz.engine.types import Event
 from migwiz.present import LEVEL_STYLES
 
 LEVEL_MARKS = {"debug": " ", "info": " ", "warning": "!", "error": "✗"}

@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from migwiz.engine import humanize
-from migwiz.engine.observe import LockWait, Snapshot
+from migwiz.engine.types import LockWait, Snapshot
 from migwiz.present import OURS, OURS_MARK, WAITING
 from migwiz.tui.widgets.fit_table import Col, FitTable
 from migwiz.tui.widgets.keyed_table import Cells

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from datetime import datetime
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -10,9 +11,8 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import ProgressBar, Static
 
-from migwiz.engine import humanize
-from migwiz.engine.backfill.progress import BackfillProgress
-from migwiz.engine.observe import Progress, Snapshot
+from migwiz.engine import commands, humanize
+from migwiz.engine.types import BackfillProgress, Progress, Snapshot
 from migwiz.tui.execution import CurrentStatement, Rate
 
 
@@ -35,6 +35,29 @@ def progress_label(op: Progress, rate: float | None, eta: float | None) -> Text:
     return text
 
 
+def statement_title(current: CurrentStatement, now: datetime | None = None) -> Text:
+    """`Progress: migration 2/5 0008_x · statement 3/4 (line 6) · 12 s of ~20 s`: elapsed (as of `now`)
+    vs the plan's estimate, as `up --watch` shows it."""
+    text = Text.assemble(
+        ("Progress", "bold"),
+        f": migration {current.migration_number}/{current.migrations} {current.label}",
+        f" · statement {current.index + 1}/{current.total} (line {current.line})",
+    )
+    estimate = current.estimate_ms / 1000 if current.estimate_ms is not None else None
+    if now is not None:
+        elapsed = max(0.0, current.elapsed_s(now))
+        text.append(f" · {humanize.duration(elapsed)}")
+        if estimate is not None:
+            text.append(
+                f" of ~{humanize.duration(estimate)}", style="yellow" if elapsed > estimate * 2 else ""
+            )
+    elif estimate is not None:
+        text.append(f" · ~{humanize.duration(estimate)} estimated")
+    if current.attempt > 1:
+        text.append(f" (attempt {current.attempt})", style="yellow")
+    return text
+
+
 class ProgressPane(Vertical):
     """Bars bound to reactives: migrations done of total, and the current long operation."""
 
@@ -48,6 +71,7 @@ class ProgressPane(Vertical):
         self._rates: dict[tuple[int, str], Rate] = {}
         self.backfill: BackfillProgress | None = None
         self.last_backfill: BackfillProgress | None = None
+        self.current: CurrentStatement | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("Progress: not started", id="progress-title", classes="pane-title")
@@ -71,21 +95,23 @@ class ProgressPane(Vertical):
         self.watch_op_total(self.op_total)
 
     def show_statement(self, current: CurrentStatement) -> None:
-        """The statement about to run."""
+        """The statement that started (with its estimate; `tick` adds the time it has run)."""
+        self.current = current
         self.migrations_total = current.migrations
         self.migrations_done = current.migration_number - 1
-        title = Text.assemble(
-            ("Progress", "bold"),
-            f": migration {current.migration_number}/{current.migrations} {current.label}",
-            f" · statement {current.index + 1}/{current.total} (line {current.line})",
-        )
-        self.query_one("#progress-title", Static).update(title)
+        self.query_one("#progress-title", Static).update(statement_title(current))
         self.query_one("#current-statement", Static).update(
-            Text(current.sql, no_wrap=True, overflow="ellipsis", style="italic")
+            Text(commands.query_line(current.sql, 200), no_wrap=True, overflow="ellipsis", style="italic")
         )
+
+    def tick(self, now: datetime | None = None) -> None:
+        """Elapsed vs estimate of the running statement, as of `now` (the monitor sample's clock)."""
+        if self.current is not None:
+            self.query_one("#progress-title", Static).update(statement_title(self.current, now))
 
     def show_done(self, done: int, total: int, text: str) -> None:
         """The run ended."""
+        self.current = None
         self.migrations_total = max(total, 1)
         self.migrations_done = done
         self.query_one("#progress-title", Static).update(Text.assemble(("Progress", "bold"), f": {text}"))

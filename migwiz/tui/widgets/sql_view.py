@@ -6,8 +6,7 @@ from rich.console import Group, RenderableType
 from rich.syntax import Syntax
 from rich.text import Text
 
-from migwiz.engine.analysis import Finding, ScriptLint
-from migwiz.engine.sets.model import Script
+from migwiz.engine.types import Finding, Script, ScriptLint
 from migwiz.present import SEVERITY_MARKS, SEVERITY_STYLES
 from migwiz.tui.widgets.indent import indented
 

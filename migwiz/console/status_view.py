@@ -1,0 +1,54 @@
+"""`migwiz status` as a table, and the set's notices as lines on stderr."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from migwiz.console import output
+from migwiz.engine.secrets import scrub
+
+if TYPE_CHECKING:
+    from migwiz.engine.history.status import MigrationStatus
+
+
+def print_notices(notices: Sequence[str]) -> None:
+    """Files the set's tool ignores and ordering notices: one line each on stderr."""
+    for notice in notices:
+        output.stderr.print(f"notice: {scrub(notice)}", markup=False, highlight=False, style="yellow")
+
+
+def print_status(statuses: Sequence[MigrationStatus], *, root: Path, layout: str, initialised: bool) -> None:
+    """Every migration's standing, a table, then the phase summary and one line of totals."""
+    from migwiz.console.backfill import print_phases  # where each change stands by phase
+    from migwiz.engine.run.phases import phase_summary
+
+    t = output.table("version", "name", "phase", "txn", "state", "down", "applied", "detail")
+    for s in statuses:
+        standing = s.standing  # engine/standing.py: the story `backfill status` and the wizard tell too
+        style = output.STATE_STYLES.get(standing.state, "")
+        applied = f"{s.applied_at:%Y-%m-%d %H:%M}" if s.applied_at else ""
+        t.add_row(
+            str(s.version),
+            s.name,
+            (s.migration.up.directives.phase or "") if s.migration else "",  # phase column
+            "no" if s.transaction is False else "",
+            f"[{style}]{standing.state}[/]",
+            "yes" if s.has_down else "[red]no[/]",
+            applied,
+            "; ".join(
+                d
+                for d in (standing.text or s.detail, s.transaction_note if s.state != "applied" else None)
+                if d
+            ),
+        )
+    output.stdout.print(t)
+    print_phases(phase_summary(list(statuses)))
+    pending = sum(1 for s in statuses if s.state == "pending")
+    wrong = sum(1 for s in statuses if s.state not in ("applied", "pending"))
+    note = "" if initialised else " (migwiz schema not created yet)"
+    output.stdout.print(
+        f"{len(statuses)} migrations in {root} ({layout}): {pending} pending, {wrong} need attention{note}",
+        markup=False,
+    )

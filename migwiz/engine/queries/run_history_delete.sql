@@ -1,0 +1,2 @@
+-- runner: a migration was reverted
+DELETE FROM {history} WHERE version = %s

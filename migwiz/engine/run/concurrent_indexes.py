@@ -1,0 +1,136 @@
+"""CREATE / REINDEX ... CONCURRENTLY leftovers: the INVALID indexes a failed or cut-off build leaves.
+
+They are dropped (concurrently) before a retry or after the failure, a migration is never recorded as
+done while an index it built is invalid, and a cut-off `CREATE INDEX CONCURRENTLY` is resolved from the
+state of its index.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+import pglast
+import pglast.ast
+import psycopg
+from psycopg import sql
+
+from migwiz.engine import queries
+from migwiz.engine.log.eventlog import EventLog
+from migwiz.engine.run.policy import Resolve
+from migwiz.engine.servers.connect import scrub
+from migwiz.engine.sets.model import Migration, Script, Statement
+
+CONCURRENT_INDEX = re.compile(r"\b(CREATE|REINDEX)\b[^;]*\bCONCURRENTLY\b", re.IGNORECASE | re.DOTALL)
+
+
+def invalid_indexes(conn: psycopg.Connection[Any]) -> dict[int, str]:
+    """oid -> schema-qualified name of every INVALID index outside the system schemas, but those another
+    session is building (a tenant next door, the application): invalid until their build ends, and never
+    ours to blame or drop.
+
+    Read three times, in this order: invalid indexes, the builds in progress, invalid indexes again. A
+    build reports its index before the index is committed and stops reporting only after it is marked
+    valid, so an index invalid in both reads and not reported in between is not being built.
+    """
+    first = _invalid_now(conn)
+    version = conn.info.server_version
+    if not first or version < 120000:  # no pg_stat_progress_create_index before 12
+        return first
+    building = {int(r[0]) for r in conn.execute(queries.load("run_index_builds", version)).fetchall()}
+    again = _invalid_now(conn)
+    return {oid: name for oid, name in first.items() if oid in again and oid not in building}
+
+
+def _invalid_now(conn: psycopg.Connection[Any]) -> dict[int, str]:
+    rows = conn.execute(queries.load("run_invalid_indexes")).fetchall()
+    return {int(r[0]): str(r[1]) for r in rows}
+
+
+def drop_new_invalid(
+    conn: psycopg.Connection[Any],
+    log: EventLog,
+    before: dict[int, str],
+    migration: Migration,
+    why: str,
+    *,
+    strict: bool = False,
+) -> list[str]:
+    """Drop (concurrently) the invalid indexes that were not there before: a failed build left them.
+
+    `strict`: a failed drop raises (a lock timeout is then retried like the statement itself).
+    """
+    dropped: list[str] = []
+    for oid, name in invalid_indexes(conn).items():
+        if oid in before:
+            continue
+        row = conn.execute(queries.load("run_index_name"), (oid,)).fetchone()
+        if row is None:
+            continue
+        try:
+            conn.execute(
+                sql.SQL("DROP INDEX CONCURRENTLY IF EXISTS {}.{}").format(
+                    sql.Identifier(row[0]), sql.Identifier(row[1])
+                )
+            )
+        except psycopg.Error as exc:
+            if conn.broken or strict:
+                raise
+            log.error(
+                "index",
+                f"{migration.label}: could not drop the invalid index {name}: {scrub(str(exc).strip())}",
+                version=str(migration.version),
+                index_name=name,
+            )
+            continue
+        dropped.append(name)
+        log.warning(
+            "index",
+            f"{migration.label}: dropped the invalid index {name} left by {why}",
+            version=str(migration.version),
+            index_name=name,
+        )
+    return dropped
+
+
+def built_index(conn: psycopg.Connection[Any], stmt: Statement) -> tuple[int, bool] | Literal[False] | None:
+    """For `CREATE INDEX CONCURRENTLY <name>`: (oid, valid) of that index, None when it does not exist;
+    False when the statement is something else (or names no index)."""
+    try:
+        node = pglast.parse_sql(stmt.sql)[0].stmt
+    except Exception:
+        return False
+    if not isinstance(node, pglast.ast.IndexStmt) or not node.concurrent or not node.idxname:
+        return False
+    relation = node.relation
+    if relation is None:
+        return False
+    table = ".".join(sql.Identifier(p).as_string(conn) for p in (relation.schemaname, relation.relname) if p)
+    try:
+        row = conn.execute(queries.load("run_built_index"), (node.idxname, table)).fetchone()
+    except psycopg.errors.DataError:
+        return False
+    return (int(row[0]), bool(row[1])) if row else None
+
+
+def auto_resolve(conn: psycopg.Connection[Any], stmt: Statement) -> Resolve | None:
+    """Whether a cut-off `CREATE INDEX CONCURRENTLY <name>` ran, read from the index itself.
+
+    A valid index: it ran. An invalid one (dropped before the statement runs again) or none: it did
+    not. Other statements cannot be told apart: None (the operator says, with --resolve).
+    """
+    built = built_index(conn, stmt)
+    if built is False:
+        return None
+    return "ran" if built is not None and built[1] else "not-ran"
+
+
+def invalid_left(conn: psycopg.Connection[Any], script: Script, before: dict[int, str]) -> list[str]:
+    """Invalid indexes this script is responsible for: new ones, or ones its text names."""
+    text = " ".join(s.sql for s in script.statements).lower()
+    out: list[str] = []
+    for oid, name in invalid_indexes(conn).items():
+        bare = name.rsplit(".", 1)[-1].strip('"').lower()
+        if oid not in before or re.search(rf"(?<![\w$]){re.escape(bare)}(?![\w$])", text):
+            out.append(name)
+    return sorted(out)

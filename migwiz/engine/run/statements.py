@@ -1,0 +1,130 @@
+"""One statement of a run: executed under the guard, retried on lock conflicts, reported as events.
+
+Every statement is published as `StatementStarted` (with its estimate and attempt) and
+`StatementFinished`; a failure becomes the migration's `MigrationOutcome` (`fail`).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+import psycopg
+
+from migwiz.engine.run.context import RunContext
+from migwiz.engine.run.current import CurrentStatement
+from migwiz.engine.run.events import MigrationFinished, StatementFinished
+from migwiz.engine.run.executor import LockRetriesExhausted
+from migwiz.engine.run.failures import StatementFailure, failure_from
+from migwiz.engine.run.policy import Direction, MigrationOutcome
+from migwiz.engine.servers.connect import scrub
+from migwiz.engine.sets.model import Migration, Script
+
+
+def execute(
+    ctx: RunContext,
+    conn: psycopg.Connection[Any],
+    migration: Migration,
+    script: Script,
+    index: int,
+    direction: Direction = "up",
+    attempt: int = 1,
+) -> None:
+    """Run statement `index` of `script` once on `conn` (the caller retries)."""
+    stmt = script.statements[index]
+    estimate = ctx.estimates.get((str(migration.version), stmt.line)) if direction == "up" else None
+    current = ctx.start_statement(
+        CurrentStatement(
+            str(migration.version), migration.label, direction, str(script.path), stmt.line, index,
+            len(script.statements), stmt.sql, datetime.now(UTC), conn.info.backend_pid, attempt,
+            estimate_ms=estimate,
+        )
+    )  # fmt: skip
+    started = time.perf_counter()
+    try:
+        ctx.executor.execute(conn, stmt.sql)
+    except psycopg.Error as exc:
+        elapsed = (time.perf_counter() - started) * 1000
+        ctx.emit(StatementFinished(current, elapsed, error_line(exc), exc.sqlstate, exc))
+        raise
+    elapsed = (time.perf_counter() - started) * 1000
+    ctx.statement_log.done(migration, script, index, elapsed)  # DDL and slow ones alone, data batched
+    ctx.emit(StatementFinished(current, elapsed))
+
+
+def error_line(exc: BaseException) -> str:
+    """The first line of an error, scrubbed of secrets (its class name when it has no text)."""
+    text = str(exc).strip()
+    return scrub(text.splitlines()[0]) if text else type(exc).__name__
+
+
+def finished(ctx: RunContext, migration: Migration, outcome: MigrationOutcome) -> MigrationOutcome:
+    """Publish `outcome` as `MigrationFinished` and return it."""
+    ctx.emit(
+        MigrationFinished(
+            str(outcome.version), migration.label, outcome.direction, outcome.result, outcome.duration_ms,
+            outcome.statements_run, outcome.failure,
+        )
+    )  # fmt: skip
+    return outcome
+
+
+def fail(
+    ctx: RunContext,
+    migration: Migration,
+    script: Script,
+    index: int,
+    exc: psycopg.Error | LockRetriesExhausted,
+    direction: Direction,
+    started: float,
+    ran: int,
+) -> MigrationOutcome:
+    """The migration failed at statement `index`: logged, and its outcome."""
+    if isinstance(exc, LockRetriesExhausted):
+        stmt = script.statements[index]
+        failure = StatementFailure(
+            str(script.path), stmt.line, index, exc.sqlstate, scrub(exc.describe()), tuple(exc.holders)
+        )
+    else:
+        failure = failure_from(exc, script, index)
+    ctx.log.error(
+        "migration",
+        f"{migration.label} failed at {failure.describe()}",
+        version=str(migration.version),
+        direction=direction,
+        **failure.to_json(),
+    )
+    elapsed = (time.perf_counter() - started) * 1000
+    outcome = MigrationOutcome(migration.version, migration.name, direction, "failed", elapsed, ran, failure)
+    return finished(ctx, migration, outcome)
+
+
+def with_retries(
+    ctx: RunContext,
+    migration: Migration,
+    script: Script,
+    index: int | None,
+    attempt: Callable[[int], None],
+    before_retry: Callable[[], None] | None = None,
+) -> None:
+    """Run `attempt(n)` under the retry policy; `index` None means the whole script (one transaction)."""
+    per_statement = ctx.lock_targets(script)
+    chosen = per_statement if index is None else (per_statement[index],)
+    targets = ctx.executor.guard.resolve(t for ts in chosen for t in ts)
+    if index is None:
+        what = migration.label
+        data: dict[str, Any] = {"version": str(migration.version), "path": str(script.path)}
+    else:
+        stmt = script.statements[index]
+        what = f"{migration.label} statement {index + 1} ({script.path.name}:{stmt.line})"
+        data = {"version": str(migration.version), "path": str(script.path), "line": stmt.line}
+        data["index"] = index
+    count = [0]
+
+    def counted() -> None:
+        count[0] += 1
+        attempt(count[0])
+
+    ctx.executor.with_retries(what, targets, counted, data=data, before_retry=before_retry)

@@ -1,0 +1,115 @@
+"""Corpus entries about what depends on a column: indexes whose expression or predicate reads it (a type
+change rebuilds them even when the table is not rewritten; DROP COLUMN drops them) and rules whose actions
+use it (its type cannot change while they exist, as for views)."""
+
+from __future__ import annotations
+
+from tests.corpus import CorpusEntry as E
+from tests.corpus.entries import AEL, USERS
+
+EXPRESSION_INDEX = USERS + " CREATE INDEX users_lower_name_idx ON users (lower(name));"
+PARTIAL_INDEX = USERS + " CREATE INDEX users_named_idx ON users (id) WHERE name IS NOT NULL;"
+NO = frozenset[str]()
+
+EXPRESSION_INDEXES = [
+    E(
+        "varchar_widen_expression_index",
+        EXPRESSION_INDEX,
+        ("ALTER TABLE users ALTER COLUMN name TYPE varchar(100)",),
+        locks={"public.users": AEL},
+        rewrites=(),
+        findings=NO,
+        note="no rewrite, but the index on lower(name) is re-created under its name",
+    ),
+    E(
+        "varchar_widen_partial_index",
+        PARTIAL_INDEX,
+        ("ALTER TABLE users ALTER COLUMN name TYPE varchar(100)",),
+        locks={"public.users": AEL},
+        rewrites=(),
+        findings=NO,
+        note="the index whose predicate reads the column is re-created too",
+    ),
+    E(
+        "varchar_widen_other_column_expression_index",
+        EXPRESSION_INDEX,
+        ("ALTER TABLE users ALTER COLUMN email TYPE varchar(200)",),
+        rewrites=("public.users",),
+        findings=frozenset({"column-type-rewrite"}),
+        note="text to varchar(200) rewrites (a length check); every index is rebuilt",
+    ),
+    E(
+        "drop_column_drops_its_expression_index",
+        EXPRESSION_INDEX,
+        (
+            "ALTER TABLE users DROP COLUMN name",
+            "ALTER TABLE users ADD COLUMN name varchar(50)",
+            "ALTER TABLE users ALTER COLUMN name TYPE varchar(100)",
+        ),
+        rewrites=(),
+        findings=frozenset({"drop-outside-contract"}),
+        note="the expression index went with the column: the later type change rebuilds nothing",
+    ),
+]
+
+USERS_RULE = (
+    USERS
+    + " CREATE TABLE name_log (id bigint, name varchar(50));"
+    + " CREATE RULE users_log AS ON UPDATE TO users DO ALSO INSERT INTO name_log VALUES (NEW.id, NEW.name);"
+)
+RULE = "CREATE RULE users_log AS ON UPDATE TO users DO ALSO INSERT INTO name_log VALUES (NEW.id, NEW.name)"
+
+RULES = [
+    E(
+        "type_change_under_rule",
+        USERS_RULE,
+        ("ALTER TABLE users ALTER COLUMN name TYPE varchar(100)",),
+        error="0A000",
+        findings=frozenset({"type-change-under-view"}),
+        note="cannot alter type of a column used by a view or rule: the rule's action reads NEW.name",
+    ),
+    E(
+        "type_change_under_rule_other_column",
+        USERS_RULE,
+        ("ALTER TABLE users ALTER COLUMN age TYPE bigint",),
+        rewrites=("public.users",),
+        findings=frozenset({"column-type-rewrite"}),
+    ),
+    E(
+        "type_change_under_rule_target_column",
+        USERS_RULE,
+        ("ALTER TABLE name_log ALTER COLUMN name TYPE varchar(100)",),
+        error="0A000",
+        findings=frozenset({"type-change-under-view"}),
+        note="the rule depends on the columns its INSERT writes too",
+    ),
+    E(
+        "type_change_under_rule_unwritten_column",
+        USERS_RULE + " ALTER TABLE name_log ADD COLUMN note varchar(10);",
+        ("ALTER TABLE name_log ALTER COLUMN note TYPE varchar(100)",),
+        rewrites=(),
+        findings=NO,
+        note="a column of the target the rule does not write",
+    ),
+    E(
+        "type_change_under_rule_safe",
+        USERS_RULE,
+        (
+            "DROP RULE users_log ON users",
+            "ALTER TABLE users ALTER COLUMN name TYPE varchar(100)",
+            RULE,
+        ),
+        locks={"public.users": AEL},
+        rewrites=(),
+        findings=NO,
+    ),
+    E(
+        "type_change_after_rule_created_in_the_set",
+        USERS + " CREATE TABLE name_log (id bigint, name varchar(50));",
+        (RULE, "ALTER TABLE users ALTER COLUMN name TYPE varchar(100)"),
+        error="0A000",
+        findings=frozenset({"type-change-under-view"}),
+    ),
+]
+
+ENTRIES = EXPRESSION_INDEXES + RULES

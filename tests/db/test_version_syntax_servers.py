@@ -1,0 +1,56 @@
+"""The `version-syntax` table measured on real servers: each form is rejected by the server's own parser
+below the major the table names and accepted from it (for every major available here)."""
+
+from __future__ import annotations
+
+import psycopg
+import pytest
+
+from migwiz.engine.plan.syntax import check_statements
+from migwiz.engine.servers.local import LocalServer
+from migwiz.engine.sets.model import Statement
+from tests.unit.test_version_syntax import CASES, TWINS
+
+RUNTIME = {
+    "CREATE VIEW v WITH (security_invoker = true) AS SELECT 1 AS one": None,
+    "SELECT JSON_VALUE(j, '$.a') FROM x": """SELECT JSON_VALUE('{"a": 1}'::jsonb, '$.a')""",
+    "SELECT JSON_SCALAR(1)": None,
+    "SELECT JSON_SERIALIZE(JSON('{}'))": None,
+    "SELECT JSON_ARRAY(1, 2)": None,
+    "SELECT JSON_ARRAYAGG(v) FROM x": "SELECT JSON_ARRAYAGG(v) FROM (VALUES (1)) AS s (v)",
+    "CREATE VIEW who AS SELECT SYSTEM_USER AS u": None,
+}
+"""Forms older grammars accept (as an option or a plain function call) that older servers refuse when the
+statement runs; the value, if any, is a variant that runs on its own."""
+
+
+def outcomes(server: LocalServer, texts: list[str]) -> list[str]:
+    with psycopg.connect(server.dsn(), autocommit=True) as conn:
+        return [c.outcome for c in check_statements(conn, [Statement(t, 1) for t in texts])]
+
+
+def test_each_gate_matches_the_server_s_own_parser(pg_server: LocalServer) -> None:
+    major = pg_server.binaries.major
+    got = outcomes(pg_server, [sql for _, sql in CASES])
+    wrong = [
+        f"{sql!r} (since {since}): {outcome}"
+        for (since, sql), outcome in zip(CASES, got, strict=True)
+        if outcome != ("accepted" if major >= since or sql in RUNTIME else "rejected")
+    ]
+    assert not wrong, f"PostgreSQL {major}:\n" + "\n".join(wrong)
+
+
+def test_runtime_gates_fail_when_run_below_their_major(pg_server: LocalServer) -> None:
+    major = pg_server.binaries.major
+    with psycopg.connect(pg_server.dsn(), autocommit=True) as conn, conn.transaction(force_rollback=True):
+        for sql, runnable in RUNTIME.items():
+            since = next(s for s, text in CASES if text == sql)
+            if major >= since:
+                conn.execute(runnable or sql)
+                continue
+            with pytest.raises(psycopg.Error), conn.transaction():
+                conn.execute(runnable or sql)
+
+
+def test_twins_parse_on_every_server(pg_server: LocalServer) -> None:
+    assert outcomes(pg_server, TWINS) == ["accepted"] * len(TWINS)

@@ -1,0 +1,63 @@
+"""The fleet screen at 80×24: a rollout's state file followed live, failed and running targets first,
+pause / resume / stop reaching the rollout's control."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Static
+
+from migwiz.engine.fleet.rollout import FleetControl
+from migwiz.engine.fleet.state import StateFile
+from migwiz.engine.fleet.targets import Target
+from migwiz.tui.fleet_app import FleetApp
+from migwiz.tui.screens.fleet import FleetScreen, TargetLocksScreen
+from tests.tui.helpers import wait_until
+
+
+def keys(table: DataTable[object]) -> list[str]:
+    return [str(k.value) for k in table.rows]
+
+
+async def test_hundreds_of_targets_read_at_80x24_with_failures_first(tmp_path: Path) -> None:
+    path = tmp_path / "fleet.state.jsonl"
+    state = StateFile(path, "0123456789abcdef")
+    state.write("run", command="up")
+    state.write("wave", wave=1, label="wave 1", targets=300)
+    for i in range(300):
+        state.write(
+            "target",
+            target=f"db{i:03d}",
+            state="done" if i % 100 else "failed",
+            error="boom" if i % 100 == 0 else None,
+        )
+    control = FleetControl()
+    unreachable = {"db200": Target("db200", "host=127.0.0.1 port=1 dbname=x connect_timeout=2")}
+    app = FleetApp(path, control=control, targets=lambda: unreachable, poll_s=0.05)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, FleetScreen)
+        table = screen.query_one("#fleet-targets", DataTable)
+        await wait_until(pilot, lambda: table.row_count == 200)  # the counts cover the rest
+        assert keys(table)[:3] == ["db200", "db100", "db000"]  # failed first, newest first
+        head = str(screen.query_one("#fleet-head", Static).content)
+        assert "297 done, 3 failed" in head and "wave 1" in head
+        state.write("target", target="db300", state="running")
+        await wait_until(pilot, lambda: keys(table)[3:4] == ["db300"])  # running right after the failed
+        table.move_cursor(row=0)
+        await pilot.press("enter")  # the lock pane of the target under the cursor
+        await wait_until(pilot, lambda: isinstance(app.screen, TargetLocksScreen))
+        locks = app.screen
+        await wait_until(
+            pilot, lambda: "cannot connect" in str(locks.query_one("#fleet-head", Static).content)
+        )
+        await pilot.press("escape")
+        assert app.screen is screen
+        await pilot.press("p")
+        assert control.paused
+        await pilot.press("p")
+        assert not control.paused
+        await pilot.press("s")
+        assert control.stopped
+        assert "stopping" in str(screen.query_one("#fleet-controls", Static).content)
+    state.close()
