@@ -16,6 +16,7 @@ import psycopg
 from migwiz.engine.adopt import ForeignState, ensure_adopted, foreign_state
 from migwiz.engine.analysis import LintReport, lint_report_json, lint_report_sarif, read_catalog_facts
 from migwiz.engine.analysis.lintpaths import lint_paths
+from migwiz.engine.analysis.own_schema_rule import linting_for
 from migwiz.engine.analysis.risk import RiskyFinding
 from migwiz.engine.analysis.risk import error_findings as error_findings
 from migwiz.engine.backfill import backfill_status as backfill_status
@@ -94,6 +95,7 @@ from migwiz.engine.secrets import scrub as scrub
 from migwiz.engine.servers.connect import connect
 from migwiz.engine.servers.connect import describe as describe
 from migwiz.engine.servers.connect import dsn_params as dsn_params
+from migwiz.engine.servers.readers import reading
 from migwiz.engine.servers.target import TargetInfo as TargetInfo
 from migwiz.engine.servers.target import target_info as target_info
 from migwiz.engine.sets.model import MigrationSet, Version
@@ -394,15 +396,16 @@ def lint(
     version = pg_version
     applied: frozenset[str] = frozenset()
     if dsn is not None:
-        with connect(dsn, autocommit=True, purpose="lint") as conn:
+        with reading(dsn, purpose="lint") as conn:
             catalog = read_catalog_facts(conn)
             version = version or conn.info.server_version // 10000
             applied = frozenset(h.version for h in read_history(conn, schema) if h.success)
     chosen = version or DEFAULT_PG_VERSION
-    files = lint_paths(
-        paths, pg_version=chosen, catalog=catalog, applied=applied, configured=migrations_dir,
-        layout=layout, stdin=stdin, cache=cache,
-    )  # fmt: skip
+    with linting_for(schema):  # the own-schema rule looks for this project's migwiz schema
+        files = lint_paths(
+            paths, pg_version=chosen, catalog=catalog, applied=applied, configured=migrations_dir,
+            layout=layout, stdin=stdin, cache=cache,
+        )  # fmt: skip
     return LintReport(tuple(files), chosen)
 
 
@@ -466,7 +469,7 @@ def check_adopted(dsn: str, schema: str) -> None:
 
 def recent_history(project: Project, *, days: int = 14) -> tuple[list[HistoryRow], list[Event]]:
     """The history rows, and the central log's run events (oldest first) of the last `days` days."""
-    with connect(project.dsn, autocommit=True, purpose="wizard") as conn:
+    with reading(project.dsn, purpose="wizard", doing="recent changes") as conn:
         history = read_history(conn, project.schema)
         events: list[tuple[int, Event]] = []
         if state_exists(conn, project.schema):
