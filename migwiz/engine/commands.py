@@ -473,8 +473,9 @@ def recent_history(project: Project, *, days: int = 14) -> tuple[list[HistoryRow
         history = read_history(conn, project.schema)
         events: list[tuple[int, Event]] = []
         if state_exists(conn, project.schema):
-            events = read_events(conn, project.schema, since_ms=days * 86_400_000, limit=400)
-    return history, [e for _, e in events if e.step == "run"]
+            # the run events themselves: a run's own statement and lock events must not push it out
+            events = read_events(conn, project.schema, since_ms=days * 86_400_000, step="run", limit=400)
+    return history, [e for _, e in events]
 
 
 def repair(
