@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-realworld tools check lint format bench clean
+.PHONY: demo test test-realworld test-versions tools check lint format bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ tools:                   ## optional tools some tests use (dbmate, from npm, whe
 
 test-realworld: $(STAMP)  ## the whole real-world tier (tests/realworld), test-rollback --all included
 	$(BIN)/pytest -q -m "realworld or not realworld" tests/realworld
+
+test-versions: $(STAMP)  ## the crash tests and the fault matrix on the older server versions (make test: newest)
+	$(BIN)/pytest -q -m fault_versions tests/faults tests/db
 
 check: lint test         ## what CI runs (.ci/run): ruff, format check, mypy --strict, then `make test`
 

@@ -1,23 +1,26 @@
-"""Benchmark: backfilling a column three ways while a workload writes to the same table.
+"""Benchmark: backfilling a column while a workload writes to the same table, against one UPDATE.
 
-For each table size the same UPDATE runs as (1) one statement — the physical limit, (2) fixed batches
-of 1,000 keys, each its own transaction (what pgroll does), and (3) the migwiz backfill (adaptive
-keyset batches with checkpoints). Reported: rows/s (and relative to the single UPDATE), WAL bytes per
-row, the longest lock hold of any batch (its transaction's duration), and the workload's p99 and max
-latency while each ran. Goal: ≥0.95× the single UPDATE's rate, no batch holding locks longer
-than 50 ms, no workload transaction slower than 100 ms because of the backfill.
+For each table size the same UPDATE runs as (1) one statement, (2) optionally fixed batches of 1,000
+keys, each its own transaction (what pgroll does, `--fixed`), and (3) the migwiz backfill (key ranges
+taken by N workers, adaptive keyset batches with checkpoints) for each N of `--workers`. Every method
+starts from a freshly built table on the same server in the same run. Reported: rows/s (and relative
+to the single UPDATE), WAL bytes per row, the longest lock hold of any batch (its transaction's
+duration), and the workload's p99 and max latency while each ran. Goal: ≥ 1.2× the single UPDATE's
+rate, no batch holding locks longer than 50 ms, no workload transaction slower than 100 ms.
 
-    .venv/bin/python -m bench.backfill [--sizes 1000000,4000000] [--pg 18]
+    .venv/bin/python -m bench.backfill [--sizes 1000000,4000000] [--workers 1,2,4] [--fixed] [--pg 18]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -135,23 +138,36 @@ def fixed_batches(conn: Conn, dsn: str, size: int = 1000) -> tuple[float, int]:
         last = int(rows[0])
 
 
-def migwiz_backfill(conn: Conn, dsn: str) -> tuple[float, int]:
-    seen: list[BackfillProgress] = []
+BRAKES: list[str] = []
+
+
+def migwiz_backfill(conn: Conn, dsn: str, workers: int) -> tuple[float, int]:
+    """The migwiz backfill with `workers` workers; the brakes it applied are noted in BRAKES."""
     spec = parse_backfill(Script(Path("bench.sql"), (Statement(BACKFILL, 1),)))
+    braked: set[str] = set()
+
+    def note(p: BackfillProgress) -> None:
+        if p.throttle:
+            braked.add(p.throttle.split(":")[0])
+
     job = Backfill(conn, dsn, spec, backfill_id="bench", schema="migwiz", log=EventLog(),
-                   settings=BackfillSettings(), on_progress=seen.append)  # fmt: skip
+                   settings=BackfillSettings(workers=workers), on_progress=note)  # fmt: skip
     result = job.run(resume=False)
-    return max(p.last_batch_ms for p in seen), result.batches
+    BRAKES.append(f"{workers} worker(s): " + (", ".join(sorted(braked)) or "no brake"))
+    return result.max_batch_ms, result.batches
 
 
-METHODS: dict[str, Callable[[Conn, str], tuple[float, int]]] = {
-    "single UPDATE": single_update,
-    "1,000-row batches": fixed_batches,
-    "migwiz backfill": migwiz_backfill,
-}
+def methods(workers: list[int], fixed: bool) -> dict[str, Callable[[Conn, str], tuple[float, int]]]:
+    """The methods to compare, by name."""
+    chosen: dict[str, Callable[[Conn, str], tuple[float, int]]] = {"single UPDATE": single_update}
+    if fixed:
+        chosen["1,000-row batches"] = fixed_batches
+    for n in workers:
+        chosen[f"migwiz, {n} worker{'s' if n > 1 else ''}"] = partial(migwiz_backfill, workers=n)
+    return chosen
 
 
-def measure(dsn: str, rows: int, method: str) -> Result:
+def measure(dsn: str, rows: int, method: str, run: Callable[[Conn, str], tuple[float, int]]) -> Result:
     with psycopg.connect(dsn, autocommit=True, application_name="bench setup") as setup:
         build_table(setup, rows)
     with psycopg.connect(dsn, autocommit=True, application_name="migwiz bench") as conn:
@@ -161,7 +177,7 @@ def measure(dsn: str, rows: int, method: str) -> Result:
             warm = len(workload.latencies_ms)
             before = wal(conn)
             started = time.perf_counter()
-            longest, batches = METHODS[method](conn, dsn)
+            longest, batches = run(conn, dsn)
             seconds = time.perf_counter() - started
             after = wal(conn)
             ended = len(workload.latencies_ms)
@@ -176,14 +192,14 @@ def measure(dsn: str, rows: int, method: str) -> Result:
 
 def table(results: list[Result]) -> str:
     head = (
-        f"{'rows':>9}  {'method':<18} {'rows/s':>10} {'x single':>8} {'WAL B/row':>9} {'batches':>7}"
+        f"{'rows':>9}  {'method':<19} {'rows/s':>10} {'x single':>8} {'WAL B/row':>9} {'batches':>7}"
         f" {'longest hold':>12} {'wl p99':>8} {'wl max':>8}"
     )
     lines = [head, "-" * len(head)]
     single = {r.rows: r.rate for r in results if r.method == "single UPDATE"}
     for r in results:
         lines.append(
-            f"{r.rows:>9,}  {r.method:<18} {r.rate:>10,.0f} {r.rate / single[r.rows]:>7.2f}x"
+            f"{r.rows:>9,}  {r.method:<19} {r.rate:>10,.0f} {r.rate / single[r.rows]:>7.2f}x"
             f" {r.wal_bytes / r.rows:>9.0f} {r.batches:>7} {r.longest_hold_ms:>9.0f} ms"
             f" {r.p99_ms:>5.1f} ms {r.max_ms:>5.0f} ms"
         )
@@ -193,8 +209,11 @@ def table(results: list[Result]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sizes", default="1000000,4000000")
+    parser.add_argument("--workers", default="1,2,4", help="worker counts of the migwiz backfill")
+    parser.add_argument("--fixed", action="store_true", help="also run fixed 1,000-row batches")
     parser.add_argument("--pg", type=int, help="server major version (default: newest)")
     args = parser.parse_args()
+    chosen = methods([int(n) for n in args.workers.split(",")], args.fixed)
     binaries = find_binaries(args.pg) if args.pg else max(available_binaries(), key=lambda b: b.major)
     if binaries is None:
         raise SystemExit(f"no PostgreSQL {args.pg} here")
@@ -203,16 +222,21 @@ def main() -> None:
     try:
         dsn = server.dsn()
         pause = WORKLOAD_INTERVAL_S * 1000
+        cores, load = os.cpu_count(), os.getloadavg()
         print(f"PostgreSQL {binaries.major}; workload: a single-row update or insert every {pause:.0f} ms")
+        print(f"{cores} cores here, load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} at the start")
         for rows in (int(s) for s in args.sizes.split(",")):
-            for method in METHODS:
-                result = measure(dsn, rows, method)
+            for method, run in chosen.items():
+                result = measure(dsn, rows, method, run)
                 results.append(result)
                 print(f"  {rows:,} rows, {method}: {result.seconds:.1f} s", flush=True)
     finally:
         server.stop()
     print()
     print(table(results))
+    print()
+    print("brakes applied:", "; ".join(BRAKES))
+    print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

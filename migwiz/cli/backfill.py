@@ -30,7 +30,8 @@ def _control_backfill(ctx: Context, backfill_id: str | None, **changes: Any) -> 
 @backfill.command("status")
 @common_options
 def backfill_status_command(ctx: Context) -> None:
-    """Every backfill in this database: rows done, rate, ETA, batch size and the operator's settings."""
+    """Every backfill in this database: rows done, rate, ETA, workers, batch size, the brake in force and
+    the operator's settings."""
     from migwiz.console import output
     from migwiz.console.backfill import print_backfills
     from migwiz.engine.commands import backfill_status
@@ -63,6 +64,7 @@ def backfill_resume(ctx: Context, backfill_id: str | None) -> None:
 @click.option("--batch-size", type=click.IntRange(min=1), help="Rows per batch (stops the adaptive sizing).")
 @click.option("--max-rate", type=click.FloatRange(min=1), help="At most this many rows per second.")
 @click.option("--target", help="Target batch duration, e.g. 100ms.")
+@click.option("--workers", type=click.IntRange(min=1, max=16), help="Workers taking key ranges at once.")
 @click.option("--reset", is_flag=True, help="Forget earlier tuning first (back to adaptive sizing).")
 @common_options
 def backfill_tune(
@@ -71,10 +73,18 @@ def backfill_tune(
     batch_size: int | None,
     max_rate: float | None,
     target: str | None,
+    workers: int | None,
     reset: bool,
 ) -> None:
-    """Retune a running backfill: batch size, max rate, target batch duration."""
+    """Retune a running backfill (or one about to run, with --id): batch size, max rate, target batch
+    duration, workers."""
     target_ms = parse_duration_flag(target, "--target") if target else None
     _control_backfill(
-        ctx, backfill_id, batch_size=batch_size, max_rate=max_rate, target_ms=target_ms, clear=reset
+        ctx,
+        backfill_id,
+        batch_size=batch_size,
+        max_rate=max_rate,
+        target_ms=target_ms,
+        workers=workers,
+        clear=reset,
     )

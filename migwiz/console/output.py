@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from migwiz.console import tables
 from migwiz.console.escape import EscapeHook
 from migwiz.engine.commands import ScrubbedStream, scrub, scrub_value
 from migwiz.engine.types import Event, LintReport
@@ -32,11 +33,8 @@ def emit_json(payload: Any) -> None:
 
 
 def table(*columns: str) -> Table:
-    """A plain table that stays readable at 80 columns and without colour."""
-    t = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
-    for column in columns:
-        t.add_column(column, overflow="fold")
-    return t
+    """A plain table that stays readable at 80 columns and without colour (console/tables.py)."""
+    return tables.table(*columns)
 
 
 class ConsoleSink:
@@ -76,9 +74,10 @@ def print_lint(report: LintReport) -> None:
             head.append(f"{f.severity} ", style=SEVERITY_STYLES[f.severity])
             head.append(f"{f.rule}: ", style="bold")
             head.append(f.message)
-            stdout.print(head)
+            stdout.print(head, soft_wrap=not stdout.is_terminal)  # a terminal: wrapped at words
             if f.fix:
-                stdout.print(Text("  fix: " + f.fix.replace("\n", "\n       "), style="dim"))
+                fix = Text("  fix: " + f.fix.replace("\n", "\n       "), style="dim")
+                stdout.print(fix, soft_wrap=not stdout.is_terminal)
     total = sum(len(s.statements) for s in report.files)
     summary = ", ".join(f"{n} {sev}" for sev, n in counts.items())
     stdout.print(f"{len(report.files)} files, {total} statements (PostgreSQL {report.pg_version}): {summary}")

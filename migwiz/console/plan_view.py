@@ -6,6 +6,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from migwiz.console import tables
 from migwiz.engine import humanize
 from migwiz.engine.types import VERDICT_TEXT, MigrationPlan, PlanReport, StatementPlan, Verdict
 from migwiz.present import VERDICT_STYLES
@@ -44,9 +45,7 @@ def _locks(stmt: StatementPlan) -> str:
 
 def statement_table(migration: MigrationPlan) -> Table:
     """One row per statement: line, SQL, locks, sizes, estimate, blockers."""
-    t = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
-    for name in ("line", "statement", "locks", "size / rows", "estimate", "blocked by"):
-        t.add_column(name, overflow="fold")
+    t = tables.table(*("line", "statement", "locks", "size / rows", "estimate", "blocked by"))
     for stmt in migration.statements:
         blockers = "\n".join(
             f"{b.kind.replace('_', ' ')} {b.pid if b.pid is not None else b.gid}" for b in stmt.blockers

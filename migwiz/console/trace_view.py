@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
+from migwiz.console import tables
 from migwiz.engine import humanize
 from migwiz.engine.commands import locate, loose_script
 from migwiz.engine.errors import UsageError
@@ -60,9 +60,7 @@ def print_trace(
     if replayed:
         shown = ", ".join(replayed[:3]) + (f" … {replayed[-1]}" if len(replayed) > 3 else "")
         console.print(f"replayed first ({len(replayed)} predecessors, not measured): {shown}", markup=False)
-    t = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
-    for name in ("line", "statement", "locks taken", "rewrites", "time", "result"):
-        t.add_column(name, overflow="fold")
+    t = tables.table(*("line", "statement", "locks taken", "rewrites", "time", "result"))
     for s in result.statements:
         locks = Text()
         for i, lock in enumerate(s.own_locks):

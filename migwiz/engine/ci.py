@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from migwiz.engine.analysis import LintReport, lint_migration_set
 from migwiz.engine.analysis.model import SEVERITIES
+from migwiz.engine.analysis.own_schema_rule import linting_for
 from migwiz.engine.errors import MigwizError, UsageError
 from migwiz.engine.history.state import DEFAULT_SCHEMA
 from migwiz.engine.log.eventlog import EventLog
@@ -236,7 +237,8 @@ def run_ci(
     baseline = baseline or base_sql
     log = log or EventLog()
     started = time.perf_counter()
-    lint = lint_migration_set(mset, pg_version=pg_version or DEFAULT_PG_VERSION)
+    with linting_for(schema):
+        lint = lint_migration_set(mset, pg_version=pg_version or DEFAULT_PG_VERSION)
     report = CiReport(mset, lint, fail_on, plan_fail_on)
     report.gates.append(lint_gate(lint, fail_on))
     report.timings_ms["lint"] = _ms(started)

@@ -17,6 +17,7 @@ from migwiz.engine.analysis import LintReport, lint_report_json, lint_report_sar
 from migwiz.engine.analysis.lintpaths import lint_paths
 from migwiz.engine.analysis.lintpaths import locate as locate
 from migwiz.engine.analysis.lintpaths import loose_script as loose_script
+from migwiz.engine.analysis.own_schema_rule import linting_for
 from migwiz.engine.analysis.risk import RiskyFinding
 from migwiz.engine.analysis.risk import error_findings as error_findings
 from migwiz.engine.ci import junit_error as junit_error
@@ -37,7 +38,7 @@ from migwiz.engine.fleet.state import last_run as _last_run
 from migwiz.engine.fleet.survey import fleet_status as fleet_status
 from migwiz.engine.fleet.targets import load_fleet as load_fleet
 from migwiz.engine.follow import LogFollower as LogFollower
-from migwiz.engine.history.standing import Standing, read_backfill_facts
+from migwiz.engine.history.standing import Standing, read_backfill_facts, read_stop_facts
 from migwiz.engine.history.state import HistoryRow, read_history, state_exists
 from migwiz.engine.history.state import os_identity as os_identity
 from migwiz.engine.history.status import MigrationStatus, compute_status, in_sync, out_of_order
@@ -101,6 +102,7 @@ from migwiz.engine.server_commands import target_info as target_info
 from migwiz.engine.servers.connect import connect
 from migwiz.engine.servers.connect import describe as describe
 from migwiz.engine.servers.connect import dsn_params as dsn_params
+from migwiz.engine.servers.readers import reading
 from migwiz.engine.servers.target import TargetInfo as TargetInfo
 from migwiz.engine.sets.model import Version
 from migwiz.engine.sets.transactions import with_transaction_modes
@@ -158,8 +160,9 @@ def status(
             raise own_tables_locked(conn, schema, "status") from None
         initialised = state_exists(conn, schema)
         backfills = read_backfill_facts(conn, schema) if initialised else {}
+        stops = read_stop_facts(conn, schema, history) if initialised else {}
         major = conn.info.server_version // 10000
-    statuses = with_transaction_modes(compute_status(mset, history, backfills), major)
+    statuses = with_transaction_modes(compute_status(mset, history, backfills, stops), major)
     other = foreign_state(p.dsn, mset, schema=schema) if foreign and not history else None
     notices = (*mset.notices, *out_of_order(statuses, phase_exempt))
     return StatusResult(statuses, initialised, notices, other)
@@ -366,15 +369,16 @@ def lint(
     version = pg_version
     applied: frozenset[str] = frozenset()
     if dsn is not None:
-        with connect(dsn, autocommit=True, purpose="lint") as conn:
+        with reading(dsn, purpose="lint") as conn:
             catalog = read_catalog_facts(conn)
             version = version or conn.info.server_version // 10000
             applied = frozenset(h.version for h in read_history(conn, schema) if h.success)
     chosen = version or DEFAULT_PG_VERSION
-    files = lint_paths(
-        paths, pg_version=chosen, catalog=catalog, applied=applied, configured=migrations_dir,
-        layout=layout, stdin=stdin, cache=cache,
-    )  # fmt: skip
+    with linting_for(schema):  # the own-schema rule looks for this project's migwiz schema
+        files = lint_paths(
+            paths, pg_version=chosen, catalog=catalog, applied=applied, configured=migrations_dir,
+            layout=layout, stdin=stdin, cache=cache,
+        )  # fmt: skip
     return LintReport(tuple(files), chosen)
 
 
@@ -431,12 +435,13 @@ def as_error(exc: Exception) -> MigwizError:
 
 def recent_history(project: Project, *, days: int = 14) -> tuple[list[HistoryRow], list[Event]]:
     """The history rows, and the central log's run events (oldest first) of the last `days` days."""
-    with connect(project.dsn, autocommit=True, purpose="wizard") as conn:
+    with reading(project.dsn, purpose="wizard", doing="recent changes") as conn:
         history = read_history(conn, project.schema)
         events: list[tuple[int, Event]] = []
         if state_exists(conn, project.schema):
-            events = read_events(conn, project.schema, since_ms=days * 86_400_000, limit=400)
-    return history, [e for _, e in events if e.step == "run"]
+            # the run events themselves: a run's own statement and lock events must not push it out
+            events = read_events(conn, project.schema, since_ms=days * 86_400_000, step="run", limit=400)
+    return history, [e for _, e in events]
 
 
 def repair(

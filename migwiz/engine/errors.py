@@ -97,3 +97,9 @@ class ReadOnlyTarget(MigwizError):
     """The target accepts no writes: a hot standby, or `default_transaction_read_only` is on."""
 
     exit_code = 2
+
+
+class ReadLockTimeout(MigwizError):
+    """A read-only command waited longer than its lock_timeout for a lock another session holds."""
+
+    exit_code = 3

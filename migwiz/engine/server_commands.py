@@ -67,15 +67,16 @@ def control_backfill(
     batch_size: int | None = None,
     max_rate: float | None = None,
     target_ms: float | None = None,
+    workers: int | None = None,
     clear: bool = False,
 ) -> tuple[str, Control]:
-    """Pause, resume or retune a backfill (`backfill_id`, else the only running one) from its next batch;
-    the backfill chosen and its control row."""
+    """Pause, resume or retune a backfill (`backfill_id`, else the only running one) from its next batch,
+    or set its number of workers; the backfill chosen and its control row."""
     from migwiz.engine.backfill import control_backfill as steer
 
     return steer(
         project.dsn, project.schema, backfill_id, paused=paused, batch_size=batch_size, max_rate=max_rate,
-        target_ms=target_ms, clear=clear,
+        target_ms=target_ms, workers=workers, clear=clear,
     )  # fmt: skip
 
 

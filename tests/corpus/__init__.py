@@ -18,6 +18,8 @@ from pathlib import Path
 import psycopg
 from psycopg import sql
 
+from migwiz.engine.analysis.catalog import read_catalog_facts
+from migwiz.engine.analysis.model import CatalogFacts
 from migwiz.engine.analysis.trace import TraceResult, trace_statements
 from migwiz.engine.sets.model import Statement
 
@@ -85,13 +87,38 @@ def prepare_server(dsn: str, entry: CorpusEntry) -> None:
         )
 
 
-def trace_entry(dsn: str, entry: CorpusEntry) -> TraceResult:
-    """Reset `public`, run the entry's setup (committed) and trace its statements."""
+PRE_EXISTING = """
+SELECT n.nspname || '.' || c.relname, c.relkind::text,
+       EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+               AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')) AS owned
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = 'public'
+"""
+
+
+@dataclass(frozen=True)
+class EntryTrace:
+    """One entry traced on one server, with what the catalog said once its setup had run."""
+
+    result: TraceResult
+    relations: tuple[tuple[str, str, bool], ...]
+    """`public` relations after the setup: (qualified name, relkind, owned by a column)."""
+    catalog: CatalogFacts
+    """`read_catalog_facts` after the setup, before the statements."""
+
+
+def trace_entry_with_catalog(dsn: str, entry: CorpusEntry) -> EntryTrace:
+    """Reset `public`, run the entry's setup (committed), read the catalog, then trace its statements."""
     reset_public(dsn)
     prepare_server(dsn, entry)
-    return trace_statements(
-        dsn, entry.as_statements(), in_transaction=entry.transaction, setup_sql=entry.setup
-    )
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        if entry.setup:
+            conn.execute(entry.setup.encode())
+        rows = conn.execute(PRE_EXISTING).fetchall()
+        catalog = read_catalog_facts(conn)
+    relations = tuple((str(name), str(kind), bool(owned)) for name, kind, owned in rows)
+    result = trace_statements(dsn, entry.as_statements(), in_transaction=entry.transaction)
+    return EntryTrace(result, relations, catalog)
 
 
 from tests.corpus.entries import ENTRIES as _BASE  # noqa: E402  (entries use CorpusEntry)
@@ -100,4 +127,12 @@ from tests.corpus.entries_deps import ENTRIES as _DEPS  # noqa: E402
 
 ENTRIES: tuple[CorpusEntry, ...] = _BASE + tuple(_CONTEXT) + tuple(_DEPS)
 
-__all__ = ["ENTRIES", "TABLESPACE", "CorpusEntry", "prepare_server", "reset_public", "trace_entry"]
+__all__ = [
+    "ENTRIES",
+    "TABLESPACE",
+    "CorpusEntry",
+    "EntryTrace",
+    "prepare_server",
+    "reset_public",
+    "trace_entry_with_catalog",
+]

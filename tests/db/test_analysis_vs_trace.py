@@ -36,53 +36,27 @@ the server version and both sides.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import psycopg
 import pytest
 
 from migwiz.engine.analysis import analyze_statements
 from migwiz.engine.analysis.analyze import ScriptOptions, walk_statements
-from migwiz.engine.analysis.catalog import read_catalog_facts
 from migwiz.engine.analysis.model import CatalogFacts
 from migwiz.engine.analysis.schema import Schema
-from migwiz.engine.analysis.trace import LOCK_MODES, TracedStatement, strongest_modes, trace_statements
+from migwiz.engine.analysis.trace import LOCK_MODES, TracedStatement, strongest_modes
 from migwiz.engine.servers.local import Binaries
 from migwiz.engine.sets.model import Statement
 from migwiz.engine.sets.splitting import split_sql
-from tests.conftest import BINARIES, TestDatabase, create_database, drop_database, server_for
-from tests.corpus import ENTRIES, CorpusEntry, prepare_server, reset_public
+from tests.conftest import BINARIES
+from tests.corpus import ENTRIES, CorpusEntry
+from tests.db.conftest import CorpusTrace
 
 COMPARED_KINDS = frozenset({"table", "partitioned table", "materialized view", "view", "sequence"})
 _NAMES_INDEX = re.compile(r"^\s*(DROP\s+INDEX|REINDEX\s+(\([^)]*\)\s*)?INDEX|ALTER\s+INDEX)\b", re.IGNORECASE)
 _IDENT = re.compile(r'"((?:[^"]|"")+)"|([A-Za-z_][A-Za-z0-9_$]*)')
-
-PRE_EXISTING = """
-SELECT n.nspname || '.' || c.relname, c.relkind::text,
-       EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
-               AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')) AS owned
-FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE n.nspname = 'public'
-"""
-
-_dbs: dict[int, TestDatabase] = {}
-
-
-@pytest.fixture(scope="module")
-def corpus_db_cleanup() -> Iterator[None]:
-    yield
-    for database in _dbs.values():
-        drop_database(database)
-    _dbs.clear()
-
-
-def corpus_database(binaries: Binaries) -> TestDatabase:
-    """One database per server for the whole corpus (each entry resets `public`)."""
-    if binaries.major not in _dbs:
-        _dbs[binaries.major] = create_database(server_for(binaries))
-    return _dbs[binaries.major]
 
 
 def analyse_with_catalog(entry: CorpusEntry, major: int, catalog: CatalogFacts) -> Sequence[Any]:
@@ -151,21 +125,14 @@ def diff_text(entry: CorpusEntry, major: int, statement: Statement, lines: list[
 
 @pytest.mark.parametrize("binaries", BINARIES, ids=lambda b: f"pg{b.major}")
 @pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.id)
-def test_analysis_equals_trace(entry: CorpusEntry, binaries: Binaries, corpus_db_cleanup: None) -> None:
+def test_analysis_equals_trace(entry: CorpusEntry, binaries: Binaries, corpus_trace: CorpusTrace) -> None:
     major = binaries.major
     if not entry.applies_to(major):
         pytest.skip(f"needs PostgreSQL {entry.min_version}+")
-    database = corpus_database(binaries)
-    reset_public(database.dsn)
-    prepare_server(database.dsn, entry)
-    with psycopg.connect(database.dsn, autocommit=True) as conn:
-        if entry.setup:
-            conn.execute(entry.setup.encode())
-        rows = conn.execute(PRE_EXISTING).fetchall()
-        catalog = read_catalog_facts(conn)
-    kinds = {str(name): str(kind) for name, kind, _ in rows}
-    owned = {str(name) for name, kind, is_owned in rows if kind == "S" and is_owned}
-    traced = trace_statements(database.dsn, entry.as_statements(), in_transaction=entry.transaction)
+    shared = corpus_trace(entry, binaries)  # the trace test_trace.py checks too
+    traced, rows, catalog = shared.result, shared.relations, shared.catalog
+    kinds = {name: kind for name, kind, _ in rows}
+    owned = {name for name, kind, is_owned in rows if kind == "S" and is_owned}
     new = {lock.relation for t in traced.statements for lock in t.locks if lock.new_relation} - set(kinds)
     views = {
         "setup as an earlier migration": analyse_after_setup(entry, major),

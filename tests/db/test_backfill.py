@@ -210,8 +210,10 @@ def test_pause_resume_and_retune_through_the_control_row(db: TestDatabase) -> No
     thread.join(timeout=30)
     job.conn.close()
     assert not thread.is_alive()
+    first_pause = next(i for i, p in enumerate(seen) if p.state == "paused")
+    before = [p for p in seen[:first_pause] if p.state == "running"]
+    assert before and {p.batch_size for p in before} == {250}
     running = [p for p in seen if p.state == "running"]
-    assert {p.batch_size for p in running[:3]} == {250}
     assert running[-1].batch_size == 2000
     assert_each_row_once(db)
     [status] = backfill_status(db.dsn, "migwiz")
@@ -224,7 +226,7 @@ def test_progress_is_logged_every_few_seconds_not_every_batch(db: TestDatabase) 
     result = run(db, settings=BackfillSettings(initial_batch=100, max_batch=100), sink=sink)
     assert result.batches == ROWS // 100
     logged = [e for e in sink.events if e.step == "backfill progress"]
-    assert 1 <= len(logged) <= 4
+    assert 1 <= len(logged) <= result.duration_s / 5 + 2 < result.batches  # every 5 s, and at the end
     last = progress_from_json(logged[-1].data)
     assert last is not None and last.state == "done" and last.rows_done == ROWS
 
@@ -251,8 +253,9 @@ def test_composite_and_uuid_keys(db: TestDatabase, ddl: str, text: str) -> None:
         pytest.skip("gen_random_uuid is PostgreSQL 13+")
     db.execute(ddl)
     db.execute("ANALYZE kv")
-    result = run(db, text, settings=BackfillSettings(initial_batch=300, max_batch=300))
-    assert result.rows_done == 5000 and result.batches == 17
+    result = run(db, text, settings=BackfillSettings(initial_batch=300, max_batch=300, workers=2))
+    assert result.rows_done == 5000 and result.workers == 2
+    assert 17 <= result.batches <= 17 + 2  # 3 ranges: a range's last batch may be short
     expected = db.execute("SELECT count(*) FROM kv WHERE v % 3 <> 1")[0][0]
     assert result.rows_updated == expected
     assert db.execute("SELECT n, count(*) FROM kv GROUP BY n ORDER BY n") == [
@@ -261,11 +264,17 @@ def test_composite_and_uuid_keys(db: TestDatabase, ddl: str, text: str) -> None:
     ]
 
 
-def test_table_without_primary_key_says_what_to_add(db: TestDatabase) -> None:
-    db.execute("CREATE TABLE nokey (v int, w int)")
-    with pytest.raises(MigrationFileError, match=r"2_fill.up.sql:3: table nokey has no primary key") as info:
-        run(db, "UPDATE nokey SET w = v")
-    assert info.value.hint is not None and "PRIMARY KEY" in info.value.hint
+def test_table_without_primary_key_is_walked_in_block_ranges(db: TestDatabase) -> None:
+    """(tests/db/test_backfill_ctid.py has the crash and concurrency cases.)"""
+    db.execute(
+        "CREATE TABLE nokey (v int, w int); INSERT INTO nokey SELECT g FROM generate_series(1, 3000) g"
+    )
+    db.execute("ANALYZE nokey")
+    result = run(db, "UPDATE nokey SET w = v")
+    assert result.rows_updated == 3000
+    assert db.execute("SELECT count(*) FROM nokey WHERE w IS DISTINCT FROM v") == [(0,)]
+    [status] = backfill_status(db.dsn, "migwiz")
+    assert status.checkpoint.key_columns == ("ctid",) and status.checkpoint.state == "done"
 
 
 @pytest.mark.parametrize(
@@ -349,6 +358,7 @@ def test_a_failing_backfill_names_file_and_line_and_resumes(db: TestDatabase, tm
             "1_fill.down.sql": "UPDATE items SET w = NULL, n = 0;\n",
         },
     )
+    control_backfill(db.dsn, "migwiz", "1", workers=1)  # one worker: the rows done are a prefix
     runner = Runner(db.dsn, load_migration_set(folder), log=EventLog())
     report = runner.up()
     assert not report.ok

@@ -24,7 +24,8 @@ from migwiz.engine.run.runner import Runner
 from migwiz.engine.servers.connect import connect
 from migwiz.engine.servers.local import Binaries, LocalServer, run_as, start_server
 from migwiz.engine.sets import load_migration_set
-from tests.conftest import BINARIES, TestDatabase, create_database, drop_database
+from tests.conftest import TestDatabase, create_database, drop_database
+from tests.db.conftest import CRASH_SERVERS
 from tests.db.test_backfill import BACKFILL_SQL, ROWS, assert_each_row_once, make_items, poll
 from tests.helpers import run_cli, write_migrations
 
@@ -67,10 +68,18 @@ def executor_gone(db: TestDatabase) -> bool:
     return rows == [(0,)]
 
 
+@pytest.fixture
+def db(crash_db: TestDatabase) -> TestDatabase:
+    """The newest server only in `make test`, the older ones in `make test-versions` (CRASH_SERVERS)."""
+    return crash_db
+
+
 def test_sigkill_mid_backfill_then_resume(db: TestDatabase, tmp_path: Path) -> None:
     make_items(db, trigger=False)
     folder = write_migrations(tmp_path / "m", MIGRATIONS)
-    control_backfill(db.dsn, "migwiz", "1", batch_size=400, max_rate=20_000)  # about a second in all
+    control_backfill(
+        db.dsn, "migwiz", "1", batch_size=400, max_rate=20_000, workers=1
+    )  # about a second in all
     env = {**os.environ, "NO_COLOR": "1"}
     env.pop("DATABASE_URL", None)
     proc = subprocess.Popen(
@@ -107,9 +116,9 @@ def restart(server: LocalServer) -> None:
     assert result.returncode == 0, result.stderr
 
 
-@pytest.fixture(params=BINARIES or [None], ids=lambda b: f"pg{b.major}" if b else "no-server")
+@pytest.fixture(params=CRASH_SERVERS)
 def own_server(request: pytest.FixtureRequest) -> Iterator[LocalServer]:
-    """A dedicated server (it gets restarted), one per available major version."""
+    """A dedicated server (it gets restarted), of each version in CRASH_SERVERS."""
     binaries: Binaries | None = request.param
     if binaries is None:
         pytest.skip("no PostgreSQL binaries on this machine")
@@ -125,7 +134,7 @@ def test_server_restart_mid_backfill_then_resume(own_server: LocalServer, tmp_pa
     try:
         make_items(db, trigger=False)
         folder = write_migrations(tmp_path / "m", MIGRATIONS)
-        control_backfill(db.dsn, "migwiz", "1", batch_size=400, max_rate=20_000)
+        control_backfill(db.dsn, "migwiz", "1", batch_size=400, max_rate=20_000, workers=1)
         runner = Runner(db.dsn, load_migration_set(folder), log=EventLog())
         errors: list[BaseException] = []
 

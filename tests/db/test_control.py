@@ -403,3 +403,52 @@ def test_a_paused_backfill_stops_at_once_and_resumes_from_its_checkpoint(
     finally:
         again.close()
     assert db.execute("SELECT min(times), max(times), count(*) FROM items") == [(1, 1, 20000)]
+
+
+def test_status_tells_a_stopped_no_transaction_migration_from_a_failed_one(
+    db: TestDatabase, tmp_path: Path
+) -> None:
+    """Both leave the same part-applied history row (2 of 3 statements); the central log says which
+    happened, and `status` (the table, --json, the wizard's warnings) reads `stopped` or `failed`."""
+    from migwiz.engine.history.state import ensure_state
+    from migwiz.engine.history.status import attention
+    from migwiz.engine.log.eventlog import DatabaseSink
+
+    files = {
+        "1_steps.up.sql": "-- migwiz:no-transaction\nCREATE TABLE one (id int);\n" + GATE
+        + "CREATE TABLE three (id int);\n",
+        "1_steps.down.sql": "DROP TABLE three;\nDROP TABLE one;\n",
+    }  # fmt: skip
+    folder = write_migrations(tmp_path / "m", files)
+    mset = load_migration_set(folder)
+    with psycopg.connect(db.dsn, autocommit=True) as setup:
+        ensure_state(setup)
+    log_conn = psycopg.connect(db.dsn, autocommit=True)
+    control = RunControl()
+    runner = Runner(db.dsn, mset, log=EventLog(sinks=[DatabaseSink(log_conn, "migwiz")]), control=control)
+    try:
+        with gate_closed(db) as holder:
+            run = Background(runner.up)
+            wait_for(lambda: waiting_on_lock(db, control), "statement 2 to wait on the gate")
+            control.request_stop("the operator asked to stop", after="statement")
+            open_gate(holder)
+            run.join()
+    finally:
+        runner.close()
+    [stopped] = commands.status(commands.Project.of(db.dsn, mset)).statuses
+    assert stopped.standing.state == "stopped" and stopped.standing.resumable
+    assert stopped.standing.statement == 3
+    assert "stopped at a safe point before statement 3 (the operator asked to stop)" in stopped.standing.text
+    assert stopped.to_json()["state"] == "stopped"
+    assert attention([stopped])[0].startswith("1 (steps) stopped at a safe point")
+
+    db.execute("CREATE TABLE three (id int)")  # statement 3 now fails: the log's newest word is a failure
+    runner = Runner(db.dsn, mset, log=EventLog(sinks=[DatabaseSink(log_conn, "migwiz")]))
+    try:
+        assert not runner.up().ok
+    finally:
+        runner.close()
+        log_conn.close()
+    [failed] = commands.status(commands.Project.of(db.dsn, mset)).statuses
+    assert failed.standing.state == "failed" and failed.standing.statement == 3
+    assert "up: 2 of 3 statements ran" in failed.standing.text and "stopped" not in failed.standing.text

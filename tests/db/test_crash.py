@@ -26,6 +26,12 @@ from tests.helpers import run_cli, write_migrations
 EXECUTOR = "migwiz executor migwiz"
 
 
+@pytest.fixture
+def db(crash_db: TestDatabase) -> TestDatabase:
+    """The newest server only in `make test`, the older ones in `make test-versions` (CRASH_SERVERS)."""
+    return crash_db
+
+
 def start_up(db: TestDatabase, folder: Path) -> subprocess.Popen[str]:
     """`migwiz up` in a subprocess, as an operator would start it."""
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}

@@ -127,3 +127,25 @@ def test_syslog_sink_sends_each_event(db_latest: TestDatabase) -> None:
     warning = f"<132>migwiz: run={run.run_id[:8]} lock: waited 3 s for public.orders\x00"
     assert packets[1] == warning
     assert packets[2].endswith("run: migwiz up finished: success\x00")
+
+
+def test_recent_runs_are_found_behind_a_busy_run(db_latest: TestDatabase, tmp_path: Path) -> None:
+    """The rollback wizard's recent runs: a run that logged many statements after it started (a seed, a
+    long backfill) is still the newest run shown, not pushed out by its own events."""
+    from migwiz.engine import commands
+    from migwiz.engine.sets import load_migration_set
+
+    folder = tmp_path / "migrations"
+    folder.mkdir()
+    (folder / "1_a.up.sql").write_text("CREATE TABLE a (id int);\n")
+    (folder / "1_a.down.sql").write_text("DROP TABLE a;\n")
+    old = Run(db_latest.dsn, "migwiz", "up")
+    old.finish("success")
+    busy = Run(db_latest.dsn, "migwiz", "up")
+    for n in range(450):
+        busy.log.info("statement", f"statement {n} done", version="1")
+    busy.finish("success")
+    project = commands.Project.of(db_latest.dsn, load_migration_set(folder))
+    _, runs = commands.recent_history(project)
+    assert {e.run_id for e in runs} == {old.run_id, busy.run_id}
+    assert runs[-1].run_id == busy.run_id and runs[-1].message == "migwiz up finished: success"

@@ -22,7 +22,7 @@ from migwiz.engine.errors import UsageError
 from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.run.executor import RetryPolicy
 from migwiz.engine.run.runner import ExecutionPolicy, Runner
-from migwiz.engine.run.session_limits import BOOKKEEPING_LOCK_TIMEOUT_MS, idle_in_transaction_ms
+from migwiz.engine.run.session_limits import BOOKKEEPING_LOCK_TIMEOUT_MS, IDLE_IN_TRANSACTION_MS
 from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase
 from tests.helpers import run_cli, write_migrations
@@ -128,7 +128,7 @@ def test_the_executor_session_gives_up_on_a_silent_client(db: TestDatabase, tmp_
     finally:
         runner.close()
     assert settings == {
-        "idle_in_transaction_session_timeout": str(idle_in_transaction_ms(3_000)),
+        "idle_in_transaction_session_timeout": str(IDLE_IN_TRANSACTION_MS),
         "lock_timeout": str(BOOKKEEPING_LOCK_TIMEOUT_MS),
         "tcp_keepalives_idle": "10",
         "tcp_keepalives_interval": "5",
@@ -206,7 +206,7 @@ def test_a_frozen_network_mid_migration_releases_the_lock_and_fails_clearly(
         [sys.executable, "-m", "migwiz", "up", "--dsn", via_proxy, "--dir", str(folder), "--retry-for", "1s"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV,
     )  # fmt: skip
-    bound_s = idle_in_transaction_ms(1_000) / 1000 + 5
+    bound_s = IDLE_IN_TRANSACTION_MS / 1000 + 5
     try:
         with psycopg.connect(db.dsn, autocommit=True) as watcher:
             deadline = time.monotonic() + 60

@@ -21,10 +21,10 @@ def test_created_on_first_use_at_the_current_version(db: TestDatabase) -> None:
     with connect(db.dsn, autocommit=True) as conn:
         assert state_version(conn, "deploy") == 0
         ensure_state(conn, "deploy")
-        assert state_version(conn, "deploy") == STATE_VERSION == 3
+        assert state_version(conn, "deploy") == STATE_VERSION == 4
     assert tables(db, "deploy") == {
         "meta", "runs", "history", "events", "backfill_progress", "backfill_control",
-        "phase_query_baseline", "calibration", "baseline",
+        "phase_query_baseline", "calibration", "baseline", "backfill_ranges",
     }  # fmt: skip
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import psycopg
 import pytest
 
@@ -18,8 +16,9 @@ from migwiz.engine.shadow.scratch import (
     find_pg_dump,
     scratch_database,
 )
-from tests.conftest import BINARIES, TestDatabase, create_database, drop_database, server_for
-from tests.corpus import ENTRIES, CorpusEntry, trace_entry
+from tests.conftest import BINARIES, TestDatabase
+from tests.corpus import ENTRIES, CorpusEntry
+from tests.db.conftest import CorpusTrace
 
 TABLE = (
     "CREATE TABLE t (id int PRIMARY KEY, b text); CREATE INDEX t_b ON t (b);"
@@ -171,34 +170,18 @@ def test_dsn_with_dbname_keeps_uri_parameters() -> None:
     }
 
 
-# The corpus: every entry traced on every server, its documented facts checked (one database per server).
-
-_corpus_dbs: dict[int, TestDatabase] = {}
-
-
-@pytest.fixture(scope="module")
-def corpus_db_cleanup() -> Iterator[None]:
-    yield
-    for database in _corpus_dbs.values():
-        drop_database(database)
-    _corpus_dbs.clear()
-
-
-def corpus_database(binaries: Binaries) -> TestDatabase:
-    """One database per server for the whole corpus (each entry resets `public`)."""
-    if binaries.major not in _corpus_dbs:
-        _corpus_dbs[binaries.major] = create_database(server_for(binaries))
-    return _corpus_dbs[binaries.major]
+# The corpus: every entry traced on every server, its documented facts checked (the trace is shared with
+# test_analysis_vs_trace.py: the `corpus_trace` fixture of tests/db/conftest.py).
 
 
 @pytest.mark.parametrize("binaries", BINARIES, ids=lambda b: f"pg{b.major}")
 @pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.id)
 def test_corpus_entry_traces_as_documented(
-    entry: CorpusEntry, binaries: Binaries, corpus_db_cleanup: None
+    entry: CorpusEntry, binaries: Binaries, corpus_trace: CorpusTrace
 ) -> None:
     if not entry.applies_to(binaries.major):
         pytest.skip(f"needs PostgreSQL {entry.min_version}+")
-    result = trace_entry(corpus_database(binaries).dsn, entry)
+    result = corpus_trace(entry, binaries).result
     *earlier, last = result.statements
     assert [s.error for s in earlier] == [None] * len(earlier)
     assert last.sqlstate == entry.error, last.error

@@ -5,7 +5,7 @@ After each fault: `status` agrees with the catalog, the central log does not cal
 the next run finishes (with `--resolve` where migwiz asks for it, answered from the catalog), nothing is
 applied twice or skipped. The seed is printed; MIGWIZ_FAULT_SEED=N replays the same fault delays (where a
 delay lands still depends on timing). The matrix runs on the newest server;
-`-m "fault_versions or not fault_versions"` adds the other versions.
+`make test-versions` (`-m fault_versions`) runs it on the other versions.
 """
 
 from __future__ import annotations

@@ -185,7 +185,9 @@ NO_TRANSACTION = Workload(
 
 def _backfill_prepare(db: TestDatabase) -> None:
     make_items(db, trigger=False)
-    control_backfill(db.dsn, "migwiz", "1", batch_size=400, max_rate=20_000)  # about a second in all
+    control_backfill(
+        db.dsn, "migwiz", "1", batch_size=400, max_rate=20_000, workers=1
+    )  # about a second in all
 
 
 def _backfill_consistent(db: TestDatabase, progress: Progress) -> None:

@@ -3,15 +3,22 @@
 The tool's way is psql, one file at a time in the tool's order, in a transaction (`-1`) exactly when
 the tool uses one (tools.py). Both databases live on the same server; their `pg_dump --schema-only`
 (without migwiz's own schema, normalised by `schema_dump`) must be equal.
+
+`up` is the expensive part (every migration of a real set, through the CLI): it runs once per set and
+server, and both checks read the database it leaves (`drift` only reads the schema). `make test` runs
+each set on one server, the servers taking turns (`default_servers`), so every version applies real
+sets; `make test-realworld` runs every (set, server) pair.
 """
 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable, Iterator
 
 import pytest
 
-from tests.conftest import TestDatabase, create_database, drop_database
+from migwiz.engine.servers.local import Binaries, LocalServer
+from tests.conftest import BINARIES, TestDatabase, create_database, drop_database, server_for
 from tests.helpers import run_cli
 from tests.realworld.realsets import SETS, RealSet, apply_with_psql, require_extensions, schema_dump
 
@@ -27,10 +34,74 @@ def _up(db: TestDatabase, real: RealSet) -> None:
     )
 
 
-@pytest.mark.parametrize("real", [s.param("apply") for s in SETS])
-def test_up_builds_the_schema_the_tool_builds(real: RealSet, db: TestDatabase) -> None:
-    require_extensions(db, real)
-    _up(db, real)
+def default_servers() -> dict[str, Binaries]:
+    """Each set's server in `make test`: of those offering its extensions, the one given fewest sets so far
+    (the oldest on a tie), so that each version applies some of the sets."""
+    given: dict[int, int] = {b.major: 0 for b in BINARIES}
+    chosen: dict[str, Binaries] = {}
+    for real in SETS:
+        offering = [
+            b for b in sorted(BINARIES, key=lambda b: b.major) if set(real.extensions) <= b.extensions()
+        ]
+        if offering:
+            best = min(offering, key=lambda b: given[b.major])
+            chosen[real.name] = best
+            given[best.major] += 1
+    return chosen
+
+
+def pairs(check: str) -> list[object]:
+    """(set, server) params: each set's default server in `make test`, the other servers under the
+    `realworld` marker (`make test-realworld`). What a server version changes is how it runs the same SQL
+    and what its pg_dump prints: the turns keep every version in the default run, the full matrix is the
+    exhaustive tier."""
+    default = default_servers()
+    params: list[object] = []
+    for binaries in BINARIES:
+        for real in SETS:
+            base = real.param(check)
+            marks = list(base.marks)  # type: ignore[attr-defined]  # a ParameterSet
+            if default.get(real.name) is not binaries:
+                marks.append(pytest.mark.realworld)
+            params.append(pytest.param(real, binaries, id=f"pg{binaries.major}-{real.name}", marks=marks))
+    return params
+
+
+Applied = Callable[[RealSet, LocalServer], TestDatabase]
+
+
+@pytest.fixture(scope="module")
+def applied() -> Iterator[Applied]:
+    """A factory: the database `migwiz up` built from the set on this server, made on first use.
+
+    A failed `up` is remembered and fails every check that asks for that set and server again.
+    """
+    made: dict[tuple[str, int], TestDatabase] = {}
+    failed: dict[tuple[str, int], str] = {}
+
+    def get(real: RealSet, server: LocalServer) -> TestDatabase:
+        key = (real.name, server.major)
+        if key in failed:
+            pytest.fail(failed[key])
+        if key not in made:
+            require_extensions(TestDatabase(server, "postgres"), real)
+            database = create_database(server)
+            made[key] = database
+            try:
+                _up(database, real)
+            except Exception as error:  # the assertion of `_up`, or its timeout
+                failed[key] = str(error)
+                raise
+        return made[key]
+
+    yield get
+    for database in made.values():
+        drop_database(database)
+
+
+@pytest.mark.parametrize(("real", "binaries"), pairs("apply"))
+def test_up_builds_the_schema_the_tool_builds(real: RealSet, binaries: Binaries, applied: Applied) -> None:
+    db = applied(real, server_for(binaries))
     reference = create_database(db.server)
     try:
         real.prepare(reference)
@@ -46,10 +117,9 @@ def test_up_builds_the_schema_the_tool_builds(real: RealSet, db: TestDatabase) -
         pytest.fail(f"{real.name}: schemas differ on PostgreSQL {db.major}:\n" + "\n".join(list(diff)[:80]))
 
 
-@pytest.mark.parametrize("real", [s.param("drift") for s in SETS])
-def test_no_drift_after_up(real: RealSet, db: TestDatabase) -> None:
-    require_extensions(db, real)
-    _up(db, real)
+@pytest.mark.parametrize(("real", "binaries"), pairs("drift"))
+def test_no_drift_after_up(real: RealSet, binaries: Binaries, applied: Applied) -> None:
+    db = applied(real, server_for(binaries))
     result = run_cli(
         "drift", "--json", *real.baseline_args, "--dsn", db.dsn, "--dir", real.folder, timeout=900
     )

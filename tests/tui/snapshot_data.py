@@ -455,3 +455,24 @@ def full_data() -> WizardData:
     data.recent = recent()
     data.rollback_to = Version("0003")
     return data
+
+
+def lock_detail_node() -> LockWait:
+    """A reader waiting behind our ALTER, its long report query wrapped in the detail."""
+    return LockWait(
+        4242,
+        "shop-reports",
+        "reporting",
+        "active",
+        74.5,
+        75.2,
+        "AccessShareLock",
+        "relation",
+        "public.orders",
+        "SELECT o.id, o.customer_id, o.status, sum(l.quantity * l.unit_price) AS total FROM orders AS o "
+        "JOIN order_lines AS l ON l.order_id = o.id WHERE o.created_at >= now() - interval '30 days' "
+        "GROUP BY o.id, o.customer_id, o.status ORDER BY total DESC LIMIT 500",
+        False,
+        (31337,),
+        wait_event="Lock:relation",
+    )

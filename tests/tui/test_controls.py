@@ -28,6 +28,7 @@ from migwiz.tui.screens.backup import BackupScreen
 from migwiz.tui.screens.confirm import ChoiceModal, ValueModal
 from migwiz.tui.screens.execute import ExecuteScreen
 from migwiz.tui.widgets.event_tail import EventTail
+from migwiz.tui.widgets.lock_detail import LockDetailModal
 from tests.conftest import TestDatabase
 from tests.tui.helpers import make_target, wait_until
 from tests.tui.test_flows import confirm, plain, table_text
@@ -240,3 +241,68 @@ async def test_apply_up_to_the_selected_migration(db_latest: TestDatabase, tmp_p
         await wait_until(pilot, lambda: isinstance(app.data.run, RunSummary))
         assert [str(o.version) for o in app.data.run.report.outcomes] == ["0001"]
     assert states(db_latest, settings.migrations_dir) == ["applied", "pending"]  # type: ignore[arg-type]
+
+
+async def test_pause_holds_the_run_at_the_next_safe_point(
+    db_latest: TestDatabase, tmp_path: Path, gate: psycopg.Connection[Any]
+) -> None:
+    """`p` while 0001 waits inside its transaction: 0001 finishes, the run holds before 0002 and says so;
+    `p` again and 0002 runs."""
+    folder = tmp_path / "migrations"
+    app = execute_app(db_latest, folder, GATED, rows=10)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await confirm(pilot, app, db_latest.name)
+        await wait_until(pilot, lambda: waiting_on_lock(db_latest, app))
+        await pilot.press("p")
+        status = app.screen.query_one("#status-line", Static)
+        assert app.control is not None and app.control.paused
+        assert "pause asked: 0001 runs on" in plain(status)
+        gate.execute("SELECT pg_advisory_unlock_all()")
+        await wait_until(pilot, lambda: "paused before 0002" in plain(status))
+        assert "p to resume" in plain(status)
+        assert states(db_latest, folder) == ["applied", "pending"]
+        assert db_latest.execute("SELECT count(*) FROM seen") == [(1,)]
+        await pilot.press("p")
+        assert not app.control.paused
+        await wait_until(pilot, lambda: isinstance(app.data.run, RunSummary))
+        assert app.data.run.ok and not app.data.run.stopped
+    assert states(db_latest, folder) == ["applied", "applied"]
+    steps = db_latest.execute("SELECT message FROM migwiz.events WHERE step = 'pause' ORDER BY id")
+    assert steps == [("paused by the operator before 0002_second",), ("resumed",)]
+
+
+async def test_enter_on_a_lock_row_shows_the_session_in_full(
+    db_latest: TestDatabase, tmp_path: Path, gate: psycopg.Connection[Any]
+) -> None:
+    """Keyboard only at 80×24: Tab to the lock pane, Enter on the blocking session opens its detail (pid,
+    application, state, what its waiter wants, the whole query); Esc closes it; then the waiter's."""
+    folder = tmp_path / "migrations"
+    app = execute_app(db_latest, folder, GATED, rows=10)
+    holder = gate.info.backend_pid
+    async with app.run_test(size=(80, 24)) as pilot:
+        await confirm(pilot, app, db_latest.name)
+        screen = app.screen
+        table = screen.query_one("#lock-table", DataTable)
+        await wait_until(pilot, lambda: str(holder) in table_text(table))
+        for _ in range(6):
+            if table.has_focus:
+                break
+            await pilot.press("tab")
+        assert table.has_focus
+        await pilot.press("home", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, LockDetailModal))
+        text = "\n".join(plain(s) for s in app.screen.query(Static))
+        assert f"Blocking session {holder}" in text
+        assert "SELECT pg_advisory_lock(4242)" in text and "idle" in text
+        assert "blocks" in text and "ExclusiveLock (advisory lock)" in text
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen is screen)
+        await pilot.press("down", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, LockDetailModal))
+        text = "\n".join(plain(s) for s in app.screen.query(Static))
+        assert "Waiting session" in text and "migwiz, us" in text and "Lock:advisory" in text
+        assert "pg_advisory_xact_lock(4242)" in text
+        assert any(line.startswith("blocked by") and str(holder) in line for line in text.splitlines())
+        await pilot.press("escape")
+        gate.execute("SELECT pg_advisory_unlock_all()")
+        await wait_until(pilot, lambda: isinstance(app.data.run, RunSummary))

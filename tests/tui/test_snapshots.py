@@ -16,6 +16,7 @@ from migwiz.tui.app import WizardApp, make_app
 from migwiz.tui.backend import Check, VerifyReport
 from migwiz.tui.messages import LogEvent, MonitorSample, StatementStarted
 from migwiz.tui.screens.confirm import ConfirmModal
+from migwiz.tui.widgets.lock_detail import LockDetailModal
 from tests.tui import snapshot_data as fixed
 
 SIZES = [pytest.param((100, 30), id="100x30"), pytest.param((80, 24), id="80x24")]
@@ -124,6 +125,19 @@ def test_execute_live_panes(snap_compare: Compare, size: tuple[int, int]) -> Non
     (») holding, a reader and a writer waiting under it; the log tail with a warning."""
 
     assert snap_compare(app_at("execute", ran=False), terminal_size=size, run_before=feed_live_panes)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_lock_detail(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """Enter on a lock-pane row: the waiting reader's pid, application, user, state, wait event, the lock
+    it wants on public.orders, how long, who blocks it, and its whole query wrapped."""
+
+    async def open_detail(pilot: Pilot[Any]) -> None:
+        await feed_live_panes(pilot)
+        pilot.app.push_screen(LockDetailModal(fixed.lock_detail_node()))
+        await pilot.pause()
+
+    assert snap_compare(app_at("execute", ran=False), terminal_size=size, run_before=open_detail)
 
 
 @pytest.mark.parametrize("size", SIZES)

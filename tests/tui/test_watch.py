@@ -192,3 +192,44 @@ def wait_for_gone(reader: psycopg.Connection[tuple[object, ...]]) -> None:
     while reader.execute(query).fetchone() != (0,):
         assert time.monotonic() < deadline, "the closed connection's backend did not go away"
         time.sleep(0.05)
+
+
+async def test_enter_on_a_lock_row_in_observer_mode(db_latest: TestDatabase, tmp_path: Path) -> None:
+    """A session holds `items` in ACCESS EXCLUSIVE mode, another waits to read it: at 80×24, Tab to the
+    lock pane and Enter on the waiter shows which lock on which relation it waits for, and its query."""
+    from textual.widgets import DataTable
+
+    from migwiz.tui.widgets.lock_detail import LockDetailModal
+
+    settings = make_target(db_latest, tmp_path / "migrations", rows=10)
+    holder = psycopg.connect(named(db_latest.dsn, "shop-admin"), autocommit=False)
+    holder.execute("LOCK TABLE items IN ACCESS EXCLUSIVE MODE")
+    reader = psycopg.connect(named(db_latest.dsn, "shop-reports"), autocommit=True)
+    read = threading.Thread(target=lambda: reader.execute("SELECT count(*) FROM items WHERE v >= 0"))
+    read.start()
+    app = make_app(
+        WizardContext(db_latest.dsn, settings, mode="watch", poll_interval_s=0.1, cursor_blink=False)
+    )
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = app.screen
+            table = screen.query_one("#lock-table", DataTable)
+            await wait_until(pilot, lambda: table.row_count == 2)
+            for _ in range(6):
+                if table.has_focus:
+                    break
+                await pilot.press("tab")
+            assert table.has_focus
+            await pilot.press("home", "down", "enter")
+            await wait_until(pilot, lambda: isinstance(app.screen, LockDetailModal))
+            text = "\n".join(plain(s) for s in app.screen.query(Static))
+            assert f"Waiting session {reader.info.backend_pid}" in text and "shop-reports" in text
+            assert "AccessShareLock on public.items" in text and "Lock:relation" in text
+            assert "SELECT count(*) FROM items WHERE v >= 0" in text
+            await pilot.press("escape")
+            await wait_until(pilot, lambda: app.screen is screen)
+    finally:
+        holder.rollback()
+        read.join(30)
+        holder.close()
+        reader.close()

@@ -60,7 +60,7 @@ def test_batch_sql_keeps_the_users_where_and_escapes_percent() -> None:
         'WITH batch AS (UPDATE "Big" SET w = v %% 7 WHERE ("Big"."a", "Big"."b") > (%s, %s)'
     )
     assert "AND (label LIKE 'a%%') RETURNING 1)" in text
-    assert 'UPDATE "migwiz".backfill_progress SET last_key = %s::text[]' in text
+    assert 'UPDATE "migwiz".backfill_ranges SET last_key = %s::text[]' in text
     upper = queries.upper.as_string(None)
     assert upper == (
         'SELECT "a"::text AS "migwiz_key_0", "b"::text AS "migwiz_key_1" FROM "Big"'

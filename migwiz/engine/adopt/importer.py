@@ -22,6 +22,7 @@ from migwiz.engine.history.status import MigrationStatus
 from migwiz.engine.log.eventlog import Run
 from migwiz.engine.run.migration_lock import MigrationLock
 from migwiz.engine.servers.connect import connect
+from migwiz.engine.servers.readers import reading
 from migwiz.engine.sets.model import MigrationSet
 
 
@@ -202,7 +203,7 @@ class ForeignState:
 
 def foreign_state(dsn: str, mset: MigrationSet, *, schema: str = DEFAULT_SCHEMA) -> ForeignState | None:
     """The files' states according to another tool's history, when migwiz has none here (read-only)."""
-    with connect(dsn, autocommit=True, purpose="status") as conn:
+    with reading(dsn, purpose="status") as conn:
         if read_history(conn, schema):
             return None
         sources = find_sources(conn)

@@ -26,6 +26,7 @@ from migwiz.engine.analysis.model import (
     lock_rank,
     stronger,
 )
+from migwiz.engine.analysis.own_schema_rule import own_schema_hits
 from migwiz.engine.analysis.rules import finding
 from migwiz.engine.analysis.schema import Schema
 from migwiz.engine.analysis.sqlnodes import string_const, walk
@@ -146,6 +147,7 @@ def _effect(
         schema.new_indexes = set()
         effect = effect_of(raw.stmt, Context(pg_version, default_schema, schema, sql))
         effect.hits.extend(version_hits(raw.stmt, pg_version))
+        effect.hits.extend(own_schema_hits(raw.stmt, sql))
         _with_index_rewrites(effect, schema)
         merged = effect if merged is None else _merge(merged, effect)
     return merged, None

@@ -119,6 +119,7 @@ _RULES = (
     Rule("unknown-statement", "info", "A statement migwiz cannot analyse; its locks are not reported"),
     Rule("parse-error", "error", "The statement does not parse"),
     Rule("version-syntax", "error", "Syntax the target PostgreSQL major rejects"),
+    Rule("own-schema", "error", "A statement on migwiz's own schema (history, log): `up` refuses it"),
 )
 
 RULES: dict[str, Rule] = {r.id: r for r in _RULES}

@@ -1,10 +1,11 @@
-"""Backfills: one plain UPDATE run in primary-key batches, throttled, resumable and controllable."""
+"""Backfills: one plain UPDATE run in key (or block) ranges by parallel workers, throttled, resumable and
+controllable."""
 
 from __future__ import annotations
 
 from migwiz.engine.backfill.control import BackfillStatus, backfill_status, control_backfill
 from migwiz.engine.backfill.execute import Backfill, BackfillResult, ProgressCallback
-from migwiz.engine.backfill.progress import BackfillProgress, progress_from_json
+from migwiz.engine.backfill.progress import BackfillProgress, WorkerProgress, progress_from_json
 from migwiz.engine.backfill.spec import BackfillSpec, parse_backfill
 from migwiz.engine.backfill.store import Checkpoint, Control, ensure_backfill_state
 from migwiz.engine.backfill.throttle import BackfillSettings
@@ -19,6 +20,7 @@ __all__ = [
     "Checkpoint",
     "Control",
     "ProgressCallback",
+    "WorkerProgress",
     "backfill_status",
     "control_backfill",
     "ensure_backfill_state",

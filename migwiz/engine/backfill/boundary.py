@@ -28,7 +28,7 @@ class BoundaryFinder:
         self.upper = upper
         self.conn: psycopg.Connection[Any] = connect(dsn, autocommit=True, purpose="backfill boundary")
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="migwiz backfill boundary")
-        self._ahead: tuple[Key | None, int, Future[Boundary]] | None = None
+        self._ahead: tuple[Key | None, Key, int, Future[Boundary]] | None = None
 
     def _find(self, last: Key | None, size: int) -> Boundary:
         lower: list[str] = list(last) if last is not None else []
@@ -45,22 +45,22 @@ class BoundaryFinder:
         """The boundary of the batch after `last` of about `size` rows (never more than 10 % above)."""
         ahead, self._ahead = self._ahead, None
         if ahead is not None:
-            ahead_last, ahead_size, future = ahead
+            ahead_last, ahead_upper, ahead_size, future = ahead
             found = future.result()
-            if ahead_last == last and ahead_size <= size * _SIZE_SLACK:
+            if ahead_last == last and ahead_upper == self.upper and ahead_size <= size * _SIZE_SLACK:
                 return found
         return self._pool.submit(self._find, last, size).result()
 
     def prefetch(self, last: Key, size: int) -> None:
         """Start looking up the boundary of the batch after `last` (used by the next `find`)."""
         if self._ahead is not None:
-            self._ahead[2].result()
-        self._ahead = (last, size, self._pool.submit(self._find, last, size))
+            self._ahead[3].result()
+        self._ahead = (last, self.upper, size, self._pool.submit(self._find, last, size))
 
     def close(self) -> None:
         """Stop the worker and close the connection."""
         if self._ahead is not None:
-            self._ahead[2].cancel()
+            self._ahead[3].cancel()
             self._ahead = None
         self._pool.shutdown(wait=True)
         self.conn.close()

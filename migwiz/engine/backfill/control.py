@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from migwiz.engine import queries
+from migwiz.engine.backfill.ranges import WorkerReading, ranges_left, worker_readings
 from migwiz.engine.backfill.store import (
     Checkpoint,
     Control,
@@ -26,6 +27,12 @@ class BackfillStatus:
     checkpoint: Checkpoint
     control: Control
     alive: bool
+    workers: tuple[WorkerReading, ...] = ()
+    """Each worker's latest batch, while the backfill runs."""
+    ranges: tuple[int, int] = (0, 0)
+    """(ranges not done, ranges in all)."""
+    brake: str | None = field(default=None)
+    """The brake in force and why, while the backfill runs."""
 
     @property
     def standing(self) -> Standing:
@@ -42,11 +49,14 @@ class BackfillStatus:
 
     @property
     def eta_s(self) -> float | None:
-        """Seconds left at the last recorded rate (None when unknown)."""
+        """Seconds left: the running backfill's own ETA (it counts time spent braking), else at the last
+        recorded rate (None when unknown)."""
         rate = self.checkpoint.rate or 0.0
         total = self.checkpoint.total_estimate or 0
         if self.checkpoint.state == "done":
             return 0.0
+        if self.alive and self.checkpoint.eta_s is not None:
+            return self.checkpoint.eta_s
         return max(0, total - self.checkpoint.rows_scanned) / rate if rate > 0 else None
 
     def to_json(self) -> dict[str, Any]:
@@ -76,6 +86,11 @@ class BackfillStatus:
             "tuned_max_rate": self.control.max_rate,
             "tuned_target_ms": self.control.target_ms,
             "alive": self.alive,
+            "workers": [w.to_json() for w in self.workers],
+            "ranges_left": self.ranges[0],
+            "ranges": self.ranges[1],
+            "brake": self.brake,
+            "tuned_workers": self.control.workers,
             "started_at": c.started_at.isoformat(),
             "updated_at": c.updated_at.isoformat(),
         }
@@ -86,10 +101,23 @@ def backfill_status(dsn: str, schema: str) -> list[BackfillStatus]:
     with connect(dsn, autocommit=True, purpose="backfill status") as conn:
         checkpoints = read_checkpoints(conn, schema)
         pids = {int(r[0]) for r in conn.execute(queries.load("activity_pids")).fetchall()}
-        return [
-            BackfillStatus(c, read_control(conn, schema, c.id), c.pid is not None and c.pid in pids)
-            for c in checkpoints
-        ]
+        statuses = []
+        for c in checkpoints:
+            alive = c.pid is not None and c.pid in pids
+            live = alive and c.state != "done"
+            statuses.append(
+                BackfillStatus(
+                    c,
+                    read_control(conn, schema, c.id),
+                    alive,
+                    tuple(w for w in worker_readings(conn, schema, c.id) if w.worker < (c.workers or 0))
+                    if live
+                    else (),
+                    ranges_left(conn, schema, c.id),
+                    c.brake if live else None,
+                )
+            )
+        return statuses
 
 
 def _target(dsn: str, schema: str, backfill_id: str | None) -> str:
@@ -113,9 +141,11 @@ def control_backfill(
     batch_size: int | None = None,
     max_rate: float | None = None,
     target_ms: float | None = None,
+    workers: int | None = None,
     clear: bool = False,
 ) -> tuple[str, Control]:
-    """Pause, resume or retune a backfill (the only one in progress unless `backfill_id`).
+    """Pause, resume or retune a backfill (the only one in progress unless `backfill_id`), or set its
+    number of workers (before it starts too, with `backfill_id`).
 
     The running backfill reads its control row with every batch, so a change applies within one batch.
     """
@@ -130,6 +160,7 @@ def control_backfill(
             batch_size=batch_size,
             max_rate=max_rate,
             target_ms=target_ms,
+            workers=workers,
             clear=clear,
         )
     return chosen, control

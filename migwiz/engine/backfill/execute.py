@@ -1,10 +1,17 @@
-"""Run a backfill in primary-key ranges, one short transaction per batch, resumable at any point.
+"""Run a backfill in key ranges by several workers, one short transaction per batch, resumable anywhere.
 
-Each batch is a single statement: the user's UPDATE limited to the keys (last, end] together with the
-checkpoint moving to `end`. Either both commit or neither does, so after a crash, SIGKILL, server
-restart or Ctrl-C the next run starts exactly after the last committed batch: no row is done twice and
-none is skipped. The key range ends at the largest key present when the backfill started, so it ends
-even while rows keep being inserted (rows written later are the expand phase's business).
+The backfill's key range (its first key to the largest key present when it started) is cut into ranges
+(ranges.py), each with its own checkpoint. Workers (workers.py) take the ranges; each batch is a single
+statement: the user's UPDATE limited to the keys (last, end] of one range together with that range's
+checkpoint moving to `end`. Either both commit or neither does, so after a crash, SIGKILL, server restart
+or Ctrl-C the next run, with any number of workers, goes on from every range's last committed batch: no
+row is done twice and none is skipped. The key range ends at the largest key present when the backfill
+started, so it ends even while rows keep being inserted (rows written later are the expand phase's
+business).
+
+This module is the coordinator: it starts and resumes, runs the workers, applies the brakes to all of
+them (pause, replica lag, WAL rate, the application's latency, lock waits: brakes.py) and reports
+progress with an ETA that counts the time spent braking.
 """
 
 from __future__ import annotations
@@ -17,48 +24,44 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import psycopg
-from psycopg import sql
 
 from migwiz.engine import humanize
-from migwiz.engine.backfill.boundary import BoundaryFinder
-from migwiz.engine.backfill.keys import Key, KeysetQueries, keyset_queries, primary_key
-from migwiz.engine.backfill.progress import BackfillProgress, BackfillState
+from migwiz.engine.backfill.begin import begin
+from migwiz.engine.backfill.brakes import MAX_WORKERS, Governor, LatencyProbe, auto_workers, latency_pressure
+from migwiz.engine.backfill.keys import KeysetQueries, TableKey
+from migwiz.engine.backfill.progress import BackfillProgress, BackfillState, RateWindow
+from migwiz.engine.backfill.ranges import KeyRange, create_ranges, cut_points, range_count, read_ranges
 from migwiz.engine.backfill.spec import BackfillSpec
 from migwiz.engine.backfill.store import (
     Checkpoint,
     Control,
-    claim_checkpoint,
-    ensure_backfill_state,
     finish_checkpoint,
-    read_checkpoint,
+    keep_base,
     read_control,
     set_state,
-    start_checkpoint,
+    write_live,
+    write_totals,
 )
 from migwiz.engine.backfill.throttle import (
     BackfillSettings,
-    BatchSizer,
     LockWatch,
     ServerLoad,
-    rate_wait_s,
     read_server_load,
     replica_brake,
     wal_wait_s,
 )
-from migwiz.engine.errors import MigrationFailed, MigrationFileError
+from migwiz.engine.backfill.workers import Crew, Worker
+from migwiz.engine.errors import MigrationFailed
 from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.run.control import RunStopped
+from migwiz.engine.servers.connect import dsn_params
 
 ProgressCallback = Callable[[BackfillProgress], None]
 
-_RETRYABLE = (
-    psycopg.errors.LockNotAvailable,
-    psycopg.errors.DeadlockDetected,
-    psycopg.errors.SerializationFailure,
-    psycopg.errors.QueryCanceled,
-)
-_PAUSE_POLL_S = 0.2
+_TICK_S = 0.1
 _RATE_WINDOW_S = 5.0
+_ETA_WINDOW_S = 60.0
+_LIVE_WRITE_S = 1.0
 
 
 @dataclass(frozen=True)
@@ -71,18 +74,13 @@ class BackfillResult:
     batches: int
     duration_s: float
     resumed: bool
-
-
-def estimate_rows(conn: psycopg.Connection[Any], spec: BackfillSpec) -> int:
-    """The planner's estimate of the table's rows (what the progress bar divides by)."""
-    table = sql.Identifier(*(p for p in (spec.schema, spec.table) if p is not None))
-    row = conn.execute(sql.SQL("EXPLAIN (FORMAT JSON) SELECT 1 FROM {}").format(table)).fetchone()
-    assert row is not None
-    return int(row[0][0]["Plan"]["Plan Rows"])
+    workers: int = 1
+    max_batch_ms: float = 0.0
+    """The longest batch of this run: the longest any batch held its row locks."""
 
 
 class Backfill:
-    """One backfill: the statement, where it stands, and the loop that finishes it."""
+    """One backfill: the statement, where it stands, and the workers that finish it."""
 
     def __init__(
         self,
@@ -109,286 +107,315 @@ class Backfill:
         self.statement_timeout_ms = statement_timeout_ms
         self.should_stop = should_stop
         """Returns why the run must stop (checked between batches and while paused), else None."""
-        self.sizer = BatchSizer(self.settings)
-        self.control = Control()
+        self.workers: dict[int, Worker] = {}
+        self.auto: tuple[int, str] | None = None
+        """The default number of workers and why (measured once, at the start)."""
         self._started = time.monotonic()
-        self._window: deque[tuple[float, int]] = deque()
+        self._window = RateWindow(_ETA_WINDOW_S)
         self._last_log = 0.0
         self._last_check = 0.0
+        self._last_live = 0.0
+        self._last_emit = 0.0
+        self._last_control = 0.0
         self._load: ServerLoad | None = None
-        self._last_batch_ms = 0.0
+        self._lag: str | None = None
+        self._notes: deque[tuple[str, dict[str, Any]]] = deque()
 
     # -- the run -----------------------------------------------------------------------------------
 
     def run(self, *, resume: bool = True) -> BackfillResult:
         """Run (or resume, when `resume` and a checkpoint exists) until the key range is done."""
         conn = self.conn
-        ensure_backfill_state(conn, self.schema)
-        key = primary_key(conn, self.spec)
-        queries = keyset_queries(self.spec, key, self.schema)
-        checkpoint = read_checkpoint(conn, self.schema, self.id) if resume else None
-        resumed = checkpoint is not None
-        if checkpoint is not None and checkpoint.key_columns != key.columns:
-            raise MigrationFileError(
-                f"{self.spec.path}:{self.spec.line}: the primary key of {key.relation} changed since this "
-                f"backfill started ({', '.join(checkpoint.key_columns)} -> {', '.join(key.columns)})",
-                "roll the migration back (migwiz down) and apply it again",
-            )
-        if checkpoint is None:
-            upper_row = conn.execute(queries.upper).fetchone()
-            upper = tuple(upper_row) if upper_row else None
-            checkpoint = start_checkpoint(
-                conn,
-                self.schema,
-                self.id,
-                relation=key.relation,
-                key_columns=key.columns,
-                statement=self.spec.sql,
-                upper_key=upper,
-                total_estimate=estimate_rows(conn, self.spec),
-                run_id=self.log.run_id,
-            )
-            self.log.info(
-                "backfill",
-                f"backfill of {key.relation} started: keys up to {_show(upper)}, "
-                f"about {checkpoint.total_estimate} rows",
-                backfill=self.id,
-                table=key.relation,
-                key_columns=list(key.columns),
-                upper_key=list(upper) if upper else None,
-                total_estimate=checkpoint.total_estimate,
-            )
-        elif checkpoint.state != "done":
-            claim_checkpoint(conn, self.schema, self.id, self.log.run_id)
-            self.log.info(
-                "backfill",
-                f"backfill of {key.relation} resumed after key {_show(checkpoint.last_key)} "
-                f"({checkpoint.rows_scanned} rows done)",
-                backfill=self.id,
-                last_key=list(checkpoint.last_key) if checkpoint.last_key else None,
-                rows_done=checkpoint.rows_scanned,
-            )
+        begun = begin(conn, self.spec, self.id, self.schema, self.log, resume=resume)
+        checkpoint, resumed = begun.checkpoint, begun.resumed
         if checkpoint.state == "done" or checkpoint.upper_key is None:
             if checkpoint.state != "done":
                 finish_checkpoint(conn, self.schema, self.id)
-            self._emit(checkpoint, "done", force_log=True)
+            self._emit(checkpoint, "done", None, force_log=True)
             return BackfillResult(self.id, checkpoint.rows_scanned, checkpoint.rows_updated, 0, 0.0, resumed)
-        return self._loop(queries, checkpoint, resumed)
+        ranges = read_ranges(conn, self.schema, self.id) or self._cut(begun.key, begun.queries, checkpoint)
+        return self._run(begun.queries, checkpoint, ranges, resumed)
 
-    def _loop(self, queries: KeysetQueries, checkpoint: Checkpoint, resumed: bool) -> BackfillResult:
-        conn = self.conn
+    def _cut(self, key: TableKey, queries: KeysetQueries, checkpoint: Checkpoint) -> list[KeyRange]:
+        """Cut what is left of the key range into ranges, stored in one transaction."""
         assert checkpoint.upper_key is not None
-        upper: Key = checkpoint.upper_key
-        last: Key | None = checkpoint.last_key
-        done, updated, batches = checkpoint.rows_scanned, checkpoint.rows_updated, 0
-        self.control = read_control(conn, self.schema, self.id)
-        self._window.append((time.monotonic(), done))
-        conn.execute(
-            sql.SQL("SET lock_timeout = {}").format(sql.Literal(f"{self.settings.lock_timeout_ms}ms"))
+        left = max(0, (checkpoint.total_estimate or 0) - checkpoint.rows_scanned)
+        count = range_count(left)
+        after = checkpoint.last_key or key.start
+        points = cut_points(self.conn, key, queries, after, checkpoint.upper_key, count, left)
+        with self.conn.transaction():
+            keep_base(self.conn, self.schema, self.id)
+            return create_ranges(self.conn, self.schema, self.id, after, points)
+
+    def _wanted(self, control: Control) -> int:
+        """Workers to run: the operator's, else the settings', else from the server's cores and load."""
+        chosen = control.workers or self.settings.workers
+        if chosen is None:
+            if self.auto is None:
+                self.auto = auto_workers(self.conn, local=_is_local(self.dsn))
+            chosen = self.auto[0]
+        return max(1, min(MAX_WORKERS, chosen))
+
+    def _run(
+        self, queries: KeysetQueries, checkpoint: Checkpoint, ranges: list[KeyRange], resumed: bool
+    ) -> BackfillResult:
+        conn = self.conn
+        control = read_control(conn, self.schema, self.id)
+        wanted = self._wanted(control)
+        crew = Crew(deque(r for r in ranges if not r.done), self.settings, control, wanted, wanted)
+        crew.retry_log = lambda text, data: self._notes.append((text, data))
+        self.crew = crew
+        base_done, base_updated = checkpoint.rows_scanned, checkpoint.rows_updated
+        governor = Governor(wanted)
+        why = f" ({self.auto[1]})" if self.auto and not (control.workers or self.settings.workers) else ""
+        self.log.info(
+            "backfill",
+            f"backfill of {checkpoint.relation}: {wanted} worker(s){why} over {len(crew.ranges)} range(s)",
+            backfill=self.id,
+            workers=wanted,
+            ranges=len(crew.ranges),
         )
-        if self.statement_timeout_ms is not None:
-            conn.execute(
-                sql.SQL("SET statement_timeout = {}").format(sql.Literal(f"{self.statement_timeout_ms}ms"))
-            )
-        watch = LockWatch(self.dsn, conn.info.backend_pid, self.settings.watch_interval_ms).start()
-        boundaries = BoundaryFinder(self.dsn, queries, upper)
-        retries = 0
+        probe = LatencyProbe(self.dsn, self.schema).start() if self.settings.latency_brake else None
+        watch = LockWatch(
+            self.dsn, lambda: [w.pid for w in self.workers.values() if w.pid], self.settings.watch_interval_ms
+        ).start()
+        self._window.add(time.monotonic(), checkpoint.rows_scanned)
         finished = False
         state: BackfillState = "running"
+        brake: str | None = None
+        shown: tuple[BackfillState, str | None] = (state, brake)
         try:
             while True:
-                self._check_stop(done)
-                if self.control.paused:
-                    self._wait_while_paused(checkpoint, done, updated)
-                size = self.control.batch_size or self.sizer.size
-                end, scanned, final = boundaries.find(last, size)
-                if not final:
-                    boundaries.prefetch(end, size)
-                started = time.monotonic()
-                try:
-                    row = self._batch(queries, last, end, scanned, size)
-                except _RETRYABLE as exc:
-                    retries += 1
-                    self._retry(exc, retries, size)
-                    continue
-                retries = 0
-                elapsed_ms = (time.monotonic() - started) * 1000
-                self._last_batch_ms = elapsed_ms
-                batch_updated, present = int(row[0]), int(row[1])
-                if not present:
-                    raise MigrationFailed(
-                        f"the checkpoint row of backfill {self.id} disappeared from "
-                        f"{self.schema}.backfill_progress",
-                        "something deleted it while the backfill ran; rerun `migwiz up` to start over",
-                    )
-                self.control = Control(bool(row[2]) if row[2] is not None else False, row[3], row[4], row[5])
-                last = end
-                done += scanned
-                updated += batch_updated
-                batches += 1
-                waiters, longest = watch.take()
-                if waiters:
-                    self.log.info(
-                        "backfill",
-                        f"{waiters} session(s) waited on a batch's locks"
-                        f" (longest {humanize.duration(longest / 1000)}); batches now aim at"
-                        f" {humanize.duration(self.settings.contended_batch_ms / 1000)}",
-                        backfill=self.id,
-                        waiters=waiters,
-                        longest_wait_ms=round(longest, 1),
-                    )
-                self.sizer.observe(scanned, elapsed_ms, self._target_ms(watch))
-                checkpoint = replace(
-                    checkpoint, last_key=last, rows_scanned=done, rows_updated=updated, batches=batches
-                )
-                if final:
+                self._spawn(queries, crew, watch)
+                if crew.failure is not None:
+                    self._join(crew)
+                    raise crew.failure
+                if not crew.ranges and not any(w.is_alive() for w in self.workers.values()):
                     break
-                state = self._brakes(scanned, started, checkpoint)
-                self._emit(checkpoint, state)
+                reason = self.should_stop() if self.should_stop is not None else None
+                if reason is not None:
+                    self._join(crew)
+                    if crew.failure is not None:
+                        raise crew.failure
+                    raise RunStopped(
+                        reason,
+                        0,
+                        what=f"after {base_done + crew.rows_done} rows of the backfill; `migwiz up` "
+                        "resumes it from its checkpoints",
+                    )
+                now = time.monotonic()
+                self._control(crew, governor, now)
+                pressure = self._pressure(watch, probe)
+                governor.update(pressure, now)
+                crew.allowed, crew.pause_ms = governor.allowed, governor.pause_ms
+                self._server_brakes(crew, now)
+                new_brake = self._brake(crew, governor)
+                braking = new_brake is not None and not new_brake.startswith("max rate")
+                new_state: BackfillState = (
+                    "paused" if crew.control.paused else "throttled" if braking else "running"
+                )
+                holding = crew.control.paused or self._lag is not None or now < crew.hold_until
+                if holding and any(w.in_batch for w in self.workers.values()):
+                    new_state = state  # paused or held only once no batch is under way
+                if new_state != state:
+                    self._last_live = 0.0  # other processes see a new state at once
+                if new_state != state and "paused" in (state, new_state):
+                    what = "paused by the operator" if new_state == "paused" else "resumed by the operator"
+                    self.log.info("backfill", f"backfill {self.id} {what}", backfill=self.id)
+                if new_brake != brake and new_brake is not None and new_state == "throttled":
+                    self.log.info("backfill", f"backfill {self.id} braking: {new_brake}", backfill=self.id)
+                state, brake = new_state, new_brake
+                while self._notes:
+                    text, data = self._notes.popleft()
+                    self.log.warning("backfill", text, backfill=self.id, **data)
+                current = replace(
+                    checkpoint,
+                    rows_scanned=base_done + crew.rows_done,
+                    rows_updated=base_updated + crew.rows_updated,
+                    batches=checkpoint.batches + crew.batches,
+                )
+                if now - self._last_emit >= 0.25 or (state, brake) != shown:
+                    shown = (state, brake)
+                    self._emit(current, state, brake)
+                crew.changed.wait(_TICK_S)
+                crew.changed.clear()
+            if crew.failure is not None:  # a worker failed after the last look
+                raise crew.failure
+            if not all(r.done for r in ranges):
+                raise MigrationFailed(
+                    f"backfill {self.id}: its workers ended with ranges left",
+                    "rerun `migwiz up`: it resumes from the ranges' checkpoints",
+                )
             finish_checkpoint(conn, self.schema, self.id)
             finished = True
         finally:
+            crew.stopping = True
+            self._join(crew)
             watch.stop()
-            with contextlib.suppress(psycopg.Error):
-                boundaries.close()
-            if not finished and not (conn.closed or conn.broken):
-                with contextlib.suppress(psycopg.Error):
-                    set_state(conn, self.schema, self.id, "stopped")
+            if probe is not None:
+                probe.stop()
             if not (conn.closed or conn.broken):
                 with contextlib.suppress(psycopg.Error):
-                    conn.execute("RESET lock_timeout")
-                    conn.execute("RESET statement_timeout")
+                    rows, updated = base_done + crew.rows_done, base_updated + crew.rows_updated
+                    batches = checkpoint.batches + crew.batches
+                    write_totals(conn, self.schema, self.id, rows, updated, batches)
+                    if not finished:
+                        set_state(conn, self.schema, self.id, "stopped")
         duration = time.monotonic() - self._started
-        self._emit(checkpoint, "done", force_log=True)
+        done, updated = base_done + crew.rows_done, base_updated + crew.rows_updated
+        final = replace(
+            checkpoint, rows_scanned=done, rows_updated=updated, batches=checkpoint.batches + crew.batches
+        )
+        self._emit(final, "done", None, force_log=True)
         self.log.info(
             "backfill",
             f"backfill of {checkpoint.relation} done: {done} rows walked, {updated} updated, "
-            f"{batches} batches in {humanize.duration(duration)}",
+            f"{crew.batches} batches by {wanted} worker(s) in {humanize.duration(duration)}",
             backfill=self.id,
             rows_done=done,
             rows_updated=updated,
-            batches=batches,
+            batches=crew.batches,
+            workers=wanted,
             duration_s=round(duration, 2),
+            max_batch_ms=round(crew.max_batch_ms, 1),
         )
-        return BackfillResult(self.id, done, updated, batches, duration, resumed)
-
-    # -- one batch ---------------------------------------------------------------------------------
-
-    def _batch(
-        self, queries: KeysetQueries, last: Key | None, end: Key, scanned: int, size: int
-    ) -> tuple[Any, ...]:
-        lower: list[str] = list(last) if last is not None else []
-        query = queries.batch_next if last is not None else queries.batch_first
-        rate = self._rate()
-        row = self.conn.execute(
-            query, [*lower, *end, list(end), scanned, size, rate, self.id, self.id]
-        ).fetchone()
-        assert row is not None
-        return tuple(row)
-
-    def _retry(self, exc: psycopg.Error, retries: int, size: int) -> None:
-        what = type(exc).__name__
-        if retries > self.settings.max_retries:
-            raise exc
-        new_size = self.sizer.shrink()
-        self.log.warning(
-            "backfill",
-            f"batch of {size} rows failed ({what}: {(exc.diag.message_primary or '').strip()}); "
-            f"retrying with {new_size} rows",
-            backfill=self.id,
-            sqlstate=exc.sqlstate,
-            retries=retries,
-            batch_size=new_size,
+        return BackfillResult(
+            self.id, done, updated, crew.batches, duration, resumed, wanted, crew.max_batch_ms
         )
-        time.sleep(min(2.0, 0.05 * retries))
 
-    # -- throttling --------------------------------------------------------------------------------
+    # -- the workers -------------------------------------------------------------------------------
 
-    def _target_ms(self, watch: LockWatch) -> float:
-        target = self.control.target_ms or self.settings.target_batch_ms
+    def _spawn(self, queries: KeysetQueries, crew: Crew, watch: LockWatch) -> None:
+        """Start a worker for every index below `wanted` that has none while ranges are left."""
+        if crew.stopping:
+            return
+        for index in range(crew.wanted):
+            worker = self.workers.get(index)
+            if worker is not None and (worker.is_alive() or not crew.ranges):
+                continue
+            if worker is None and not crew.ranges:
+                continue
+            self.workers[index] = Worker(
+                index,
+                crew,
+                dsn=self.dsn,
+                schema=self.schema,
+                backfill_id=self.id,
+                queries=queries,
+                statement_timeout_ms=self.statement_timeout_ms,
+                target_ms=lambda: self._target_ms(crew, watch),
+            )
+            self.workers[index].start()
+
+    def _join(self, crew: Crew) -> None:
+        crew.stopping = True
+        for worker in self.workers.values():
+            if worker.is_alive():
+                worker.join()
+
+    def _target_ms(self, crew: Crew, watch: LockWatch) -> float:
+        target = crew.control.target_ms or self.settings.target_batch_ms
         last = watch.last_seen if watch.last_seen is not None else self._started
         if time.monotonic() - last < self.settings.contention_memory_s:
             return min(target, self.settings.contended_batch_ms)
         return target
 
-    def _brakes(self, scanned: int, batch_started: float, checkpoint: Checkpoint) -> BackfillState:
-        """Sleep as the pause, the max rate, the WAL rate and replica lag require; the state to show."""
-        state: BackfillState = "running"
-        max_rate = self.control.max_rate or self.settings.max_rows_per_s
-        if max_rate:
-            wait = rate_wait_s(scanned, time.monotonic() - batch_started, max_rate)
-            if wait > 0:
-                time.sleep(wait)
-        if self.settings.pause_ms > 0:
-            time.sleep(self.settings.pause_ms / 1000)
-        now = time.monotonic()
-        if now - self._last_check < self.settings.check_interval_s:
-            return state
+    def _control(self, crew: Crew, governor: Governor, now: float) -> None:
+        """Read the operator's control row (the workers also get it with every batch)."""
+        if now - self._last_control >= 0.5:
+            self._last_control = now
+            crew.control = read_control(self.conn, self.schema, self.id)
+        wanted = self._wanted(crew.control)
+        if wanted != crew.wanted:
+            self.log.info(
+                "backfill",
+                f"backfill {self.id}: {wanted} worker(s) from now on (was {crew.wanted})",
+                backfill=self.id,
+                workers=wanted,
+            )
+            governor.want(wanted)
+            crew.wanted = wanted
+
+    # -- brakes ------------------------------------------------------------------------------------
+
+    def _pressure(self, watch: LockWatch, probe: LatencyProbe | None) -> str | None:
+        """Why the workers should back off now: lock waits on our batches, the application's latency."""
+        waiters, longest = watch.take()
+        if waiters:
+            self.log.info(
+                "backfill",
+                f"{waiters} session(s) waited on a batch's locks"
+                f" (longest {humanize.duration(longest / 1000)}); batches now aim at"
+                f" {humanize.duration(self.settings.contended_batch_ms / 1000)}",
+                backfill=self.id,
+                waiters=waiters,
+                longest_wait_ms=round(longest, 1),
+            )
+            if longest >= self.settings.lock_wait_brake_ms:
+                return (
+                    f"lock waits: {waiters} session(s) waited on our batches up to"
+                    f" {humanize.duration(longest / 1000)}"
+                )
+        if probe is not None:
+            return latency_pressure(
+                probe.reading(), self.settings.latency_factor, self.settings.latency_slack_ms
+            )
+        return None
+
+    def _server_brakes(self, crew: Crew, now: float) -> None:
+        """WAL rate and replica lag (checked every `check_interval_s`, every tick while lagging)."""
+        if now - self._last_check < self.settings.check_interval_s and self._lag is None:
+            return
         self._last_check = now
         load = read_server_load(self.conn)
         previous, self._load = self._load, load
         if previous is not None and self.settings.max_wal_bytes_per_s:
             wait = wal_wait_s(previous, load, self.settings.max_wal_bytes_per_s)
             if wait > 0:
-                state = "throttled"
-                self._emit(checkpoint, state, throttle=f"WAL rate: waiting {humanize.duration(wait)}")
-                time.sleep(min(wait, 30.0))
-                self._load = read_server_load(self.conn)
-        while (braking := replica_brake(load, self.settings)) is not None:
-            self._check_stop(checkpoint.rows_scanned)
-            state = "throttled"
-            self._emit(checkpoint, state, throttle=braking)
-            time.sleep(_PAUSE_POLL_S)
-            load = read_server_load(self.conn)
-        return state
+                crew.hold_until = max(crew.hold_until, now + min(wait, 30.0))
+                self._lag = None
+        braking = replica_brake(load, self.settings)
+        if braking is not None:
+            self._lag = f"{braking}: every worker waits"
+            crew.hold_until = max(crew.hold_until, now + 0.2)
+        else:
+            self._lag = None
 
-    def _check_stop(self, done: int) -> None:
-        """A stop asked for the run: every batch has committed its checkpoint, so stop here."""
-        reason = self.should_stop() if self.should_stop is not None else None
-        if reason is not None:
-            raise RunStopped(
-                reason,
-                0,
-                what=f"after {done} rows of the backfill; `migwiz up` resumes it from its checkpoint",
-            )
-
-    def _wait_while_paused(self, checkpoint: Checkpoint, done: int, updated: int) -> None:
-        set_state(self.conn, self.schema, self.id, "paused")
-        self.log.info("backfill", f"backfill {self.id} paused by the operator", backfill=self.id)
-        while self.control.paused:
-            self._check_stop(done)
-            self._emit(checkpoint, "paused", throttle="paused by the operator")
-            time.sleep(_PAUSE_POLL_S)
-            self.control = read_control(self.conn, self.schema, self.id)
-        set_state(self.conn, self.schema, self.id, "running")
-        self._window.clear()
-        self._window.append((time.monotonic(), done))
-        self.log.info("backfill", f"backfill {self.id} resumed by the operator", backfill=self.id)
+    def _brake(self, crew: Crew, governor: Governor) -> str | None:
+        """The brake in force and why (None when the workers run freely)."""
+        if crew.control.paused:
+            return "paused by the operator"
+        if self._lag is not None:
+            return self._lag
+        if time.monotonic() < crew.hold_until:
+            return f"WAL rate: every worker waits {humanize.duration(crew.hold_until - time.monotonic())}"
+        described = governor.describe()
+        if described is not None:
+            return described
+        max_rate = crew.control.max_rate or self.settings.max_rows_per_s
+        return f"max rate {max_rate:.0f} rows/s" if max_rate else None
 
     # -- progress ----------------------------------------------------------------------------------
-
-    def _rate(self) -> float:
-        if len(self._window) < 2:
-            return 0.0
-        (t0, r0), (t1, r1) = self._window[0], self._window[-1]
-        return (r1 - r0) / (t1 - t0) if t1 > t0 else 0.0
 
     def _emit(
         self,
         checkpoint: Checkpoint,
         state: BackfillState,
+        brake: str | None,
         *,
-        throttle: str | None = None,
         force_log: bool = False,
     ) -> None:
         now = time.monotonic()
-        self._window.append((now, checkpoint.rows_scanned))
-        while len(self._window) > 2 and now - self._window[0][0] > _RATE_WINDOW_S:
-            self._window.popleft()
-        rate = self._rate()
+        self._last_emit = now
+        self._window.add(now, checkpoint.rows_scanned)
+        rate = self._window.rate(_RATE_WINDOW_S)
         total = checkpoint.total_estimate or 0
         remaining = max(0, total - checkpoint.rows_scanned)
-        eta = 0.0 if state == "done" else (remaining / rate if rate > 0 else None)
+        eta = 0.0 if state == "done" else self._window.eta(remaining, _ETA_WINDOW_S)
+        ordered = sorted(self.workers.values(), key=lambda w: w.index)
+        workers = tuple(w.progress() for w in ordered if w.is_alive())
+        running = [w for w in workers if w.state == "running"] or list(workers)
+        size = max((w.batch_size for w in running), default=0)
         progress = BackfillProgress(
             backfill_id=self.id,
             table=checkpoint.relation,
@@ -397,26 +424,43 @@ class Backfill:
             rows_updated=checkpoint.rows_updated,
             total_estimate=total,
             batches=checkpoint.batches,
-            batch_size=self.control.batch_size or self.sizer.size,
+            batch_size=size,
             rate=rate,
             eta_s=eta,
             elapsed_s=now - self._started,
-            last_batch_ms=self._last_batch_ms,
-            throttle=throttle,
+            last_batch_ms=max((w.last_batch_ms for w in workers), default=0.0),
+            throttle=brake,
+            workers=workers if state != "done" else (),
         )
         if self.on_progress is not None:
             self.on_progress(progress)
+        if state != "done" and now - self._last_live >= _LIVE_WRITE_S:
+            self._last_live = now
+            alive = sum(1 for w in workers if w.state != "done")
+            write_live(
+                self.conn,
+                self.schema,
+                self.id,
+                state=state,
+                rate=rate,
+                batch_size=size,
+                workers=alive,
+                brake=brake,
+                eta_s=eta,
+            )
+            rows, updated, batches = checkpoint.rows_scanned, checkpoint.rows_updated, checkpoint.batches
+            write_totals(self.conn, self.schema, self.id, rows, updated, batches)
         if force_log or now - self._last_log >= self.settings.log_interval_s:
             self._last_log = now
             self.log.info(
                 "backfill progress",
                 f"{checkpoint.relation}: {progress.rows_done}/{total} rows ({progress.fraction:.0%}), "
-                f"{rate:.0f} rows/s, batch {progress.batch_size}" + (f", {throttle}" if throttle else ""),
+                f"{rate:.0f} rows/s by {len(workers)} worker(s)" + (f", {brake}" if brake else ""),
                 **progress.to_json(),
             )
 
 
-def _show(key: tuple[str, ...] | None) -> str:
-    if key is None:
-        return "(none)"
-    return key[0] if len(key) == 1 else "(" + ", ".join(key) + ")"
+def _is_local(dsn: str) -> bool:
+    """Whether the server runs on this machine (a socket directory, localhost)."""
+    host = str(dsn_params(dsn).get("host") or "")
+    return not host or host.startswith("/") or host in ("localhost", "127.0.0.1", "::1")

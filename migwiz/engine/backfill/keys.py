@@ -26,22 +26,26 @@ class TableKey:
     relation: str
     columns: tuple[str, ...]
     types: tuple[str, ...]
+    kind: str = "key"
+    """"key" (a primary key), or "ctid" (block ranges of a table without one: ctid.py)."""
+
+    @property
+    def start(self) -> Key | None:
+        """The lower bound (exclusive) of the whole range: none for keys, block -1 for block ranges."""
+        return ("-1",) if self.kind == "ctid" else None
 
 
-def primary_key(conn: psycopg.Connection[Any], spec: BackfillSpec) -> TableKey:
-    """The primary key of the backfill's table; MigrationFileError if the table or its key is missing, or
-    if the UPDATE sets a key column (the batches walk the key: a moved row would be met again)."""
+def primary_key(conn: psycopg.Connection[Any], spec: BackfillSpec) -> TableKey | None:
+    """The primary key of the backfill's table (None without one); MigrationFileError if the table is
+    missing, or if the UPDATE sets a key column (the batches walk the key: a moved row would be met
+    again)."""
     where = f"{spec.path}:{spec.line}"
     exists = conn.execute("SELECT to_regclass(%s) IS NOT NULL", (spec.relation,)).fetchone()
     if not exists or not exists[0]:
         raise MigrationFileError(f"{where}: table {spec.relation} does not exist")
     rows = conn.execute(queries.load("backfill_primary_key"), {"relation": spec.relation}).fetchall()
     if not rows:
-        raise MigrationFileError(
-            f"{where}: table {spec.relation} has no primary key, so it cannot be backfilled in key ranges",
-            f"add one first (e.g. ALTER TABLE {spec.relation} ADD PRIMARY KEY (id), built from a unique "
-            "index created CONCURRENTLY: ADD CONSTRAINT ... PRIMARY KEY USING INDEX)",
-        )
+        return None
     key = TableKey(spec.relation, tuple(r[0] for r in rows), tuple(r[1] for r in rows))
     moved = [c for c in spec.columns if c in key.columns]
     if moved:
@@ -67,20 +71,23 @@ class KeysetQueries:
     """The SQL of one backfill: bounds, batch boundary, and the batch itself (with its checkpoint)."""
 
     upper: sql.Composed
+    lower: sql.Composed
     boundary_first: sql.Composed
     boundary_next: sql.Composed
     remaining_first: sql.Composed
     remaining_next: sql.Composed
     batch_first: sql.Composed
     batch_next: sql.Composed
+    rows_per_block: float | None = None
+    """Block ranges (ctid.py): the rows a batch walks are estimated from its blocks."""
 
 
 def keyset_queries(spec: BackfillSpec, key: TableKey, schema: str) -> KeysetQueries:
     """Build every statement the backfill runs.
 
     A batch is one statement, so it is one short transaction: the user's UPDATE limited to the key
-    range (last, end], and the checkpoint moved to `end` in the migwiz schema. It returns the rows it
-    updated and the operator's control row (pause, batch size, rate, target).
+    range (last, end], and the checkpoint of its range (`backfill_ranges`) moved to `end`. It returns the
+    rows it updated and the operator's control row (pause, batch size, rate, target, workers).
     """
     n = len(key.columns)
     table = sql.SQL("{}{}").format(
@@ -119,17 +126,18 @@ def keyset_queries(spec: BackfillSpec, key: TableKey, schema: str) -> KeysetQuer
             condition = sql.SQL("{} AND ({})").format(condition, _escape(spec.where_sql))
         return sql.SQL(
             "WITH batch AS ({update} WHERE {condition} RETURNING 1),"
-            " checkpoint AS (UPDATE {state}.backfill_progress SET last_key = %s::text[],"
+            " checkpoint AS (UPDATE {state}.backfill_ranges SET last_key = %s::text[],"
             " rows_scanned = rows_scanned + %s, rows_updated = rows_updated + (SELECT count(*) FROM batch),"
-            " batches = batches + 1, batch_size = %s, rate = %s, updated_at = clock_timestamp()"
-            " WHERE id = %s RETURNING 1)"
+            " batches = batches + 1, batch_size = %s, rate = %s, batch_ms = %s, done = %s, worker = %s,"
+            " updated_at = clock_timestamp() WHERE backfill_id = %s AND range_no = %s RETURNING 1)"
             " SELECT (SELECT count(*) FROM batch), (SELECT count(*) FROM checkpoint),"
-            " c.paused, c.batch_size, c.max_rate, c.target_ms"
+            " c.paused, c.batch_size, c.max_rate, c.target_ms, c.workers"
             " FROM (SELECT 1) AS one LEFT JOIN {state}.backfill_control AS c ON c.id = %s"
         ).format(update=_escape(spec.set_sql), condition=condition, state=state)
 
     return KeysetQueries(
         upper=sql.SQL("SELECT {} FROM {} ORDER BY {} LIMIT 1").format(as_text, table, order_desc),
+        lower=sql.SQL("SELECT {} FROM {} ORDER BY {} LIMIT 1").format(as_text, table, order),
         boundary_first=boundary(False),
         boundary_next=boundary(True),
         remaining_first=remaining(False),

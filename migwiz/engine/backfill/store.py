@@ -47,12 +47,49 @@ class Checkpoint:
     started_at: datetime
     updated_at: datetime
     finished_at: datetime | None
+    workers: int | None = None
+    """Workers of the last run (None before any ran in parallel)."""
+    brake: str | None = None
+    """The brake in force and why, as the running backfill last wrote it."""
+    eta_s: float | None = None
+    """The running backfill's own ETA (it accounts for time spent braking)."""
+    start_xid: str | None = None
+    """The transaction id when a block-range backfill started (rows older than it are its own)."""
+    table_filenode: int | None = None
+    """The table's file node when a block-range backfill started (a rewrite changes it)."""
 
 
 _COLUMNS = (
     "id, relation, key_columns, statement, upper_key, last_key, rows_scanned, rows_updated, batches,"
     " total_estimate, batch_size, rate, state, pid, started_at, updated_at, finished_at"
 )
+
+# The counts are the progress row's own until the key range is cut into ranges, then `base_*` (work done
+# before the cut) plus those of its ranges; `last_key` is the low-water mark: every key up to it is done
+# (the last key of the first range not done: each range starts at the end of the one before).
+_READ = sql.SQL(
+    "SELECT p.id, p.relation, p.key_columns, p.statement, p.upper_key,"
+    " CASE WHEN r.n = 0 THEN p.last_key WHEN r.open = 0 THEN p.upper_key ELSE r.watermark END,"
+    " CASE WHEN r.n = 0 THEN p.rows_scanned ELSE p.base_scanned + r.scanned END,"
+    " CASE WHEN r.n = 0 THEN p.rows_updated ELSE p.base_updated + r.updated END,"
+    " CASE WHEN r.n = 0 THEN p.batches ELSE p.base_batches + r.batches END, p.total_estimate,"
+    " p.batch_size, p.rate, p.state, p.pid, p.started_at, p.updated_at, p.finished_at,"
+    " p.workers, p.brake, p.eta_s, p.start_xid, p.table_filenode"
+    " FROM {progress} AS p CROSS JOIN LATERAL (SELECT count(*) AS n,"
+    " count(*) FILTER (WHERE NOT x.done) AS open, coalesce(sum(x.rows_scanned), 0)::bigint AS scanned,"
+    " coalesce(sum(x.rows_updated), 0)::bigint AS updated,"
+    " coalesce(sum(x.batches), 0)::bigint AS batches,"
+    " (SELECT y.last_key FROM {ranges} AS y WHERE y.backfill_id = p.id AND NOT y.done"
+    " ORDER BY y.range_no LIMIT 1) AS watermark"
+    " FROM {ranges} AS x WHERE x.backfill_id = p.id) AS r"
+)
+
+
+def _read(schema: str, where: str) -> sql.Composed:
+    query = _READ.format(
+        progress=_table(schema, "backfill_progress"), ranges=_table(schema, "backfill_ranges")
+    )
+    return sql.SQL("{} {}").format(query, sql.SQL(where))
 
 
 def _checkpoint(row: tuple[Any, ...]) -> Checkpoint:
@@ -64,10 +101,7 @@ def _checkpoint(row: tuple[Any, ...]) -> Checkpoint:
 
 def read_checkpoint(conn: psycopg.Connection[Any], schema: str, backfill_id: str) -> Checkpoint | None:
     """The checkpoint of one backfill (None if it never started)."""
-    row = conn.execute(
-        sql.SQL("SELECT " + _COLUMNS + " FROM {} WHERE id = %s").format(_table(schema, "backfill_progress")),
-        (backfill_id,),
-    ).fetchone()
+    row = conn.execute(_read(schema, "WHERE p.id = %s"), (backfill_id,)).fetchone()
     return _checkpoint(row) if row else None
 
 
@@ -78,11 +112,7 @@ def read_checkpoints(conn: psycopg.Connection[Any], schema: str) -> list[Checkpo
     ).fetchone()
     if not present or not present[0]:
         return []
-    rows = conn.execute(
-        sql.SQL("SELECT " + _COLUMNS + " FROM {} ORDER BY started_at DESC").format(
-            _table(schema, "backfill_progress")
-        )
-    ).fetchall()
+    rows = conn.execute(_read(schema, "ORDER BY p.started_at DESC")).fetchall()
     return [_checkpoint(r) for r in rows]
 
 
@@ -97,19 +127,29 @@ def start_checkpoint(
     upper_key: tuple[str, ...] | None,
     total_estimate: int,
     run_id: str | None,
+    start_xid: str | None = None,
+    table_filenode: int | None = None,
 ) -> Checkpoint:
-    """Start a backfill from scratch: its key range is fixed here, once."""
+    """Start a backfill from scratch: its key range is fixed here, once (ranges of an earlier start go)."""
+    conn.execute(
+        sql.SQL("DELETE FROM {} WHERE backfill_id = %s").format(_table(schema, "backfill_ranges")),
+        (backfill_id,),
+    )
     row = conn.execute(
         sql.SQL(
             "INSERT INTO {} (id, relation, key_columns, statement, upper_key, total_estimate, state, pid,"
-            " run_id) VALUES (%s, %s, %s, %s, %s, %s, %s, pg_backend_pid(), %s)"
+            " run_id, start_xid, table_filenode) VALUES (%s, %s, %s, %s, %s, %s, %s, pg_backend_pid(), %s,"
+            " %s, %s)"
             " ON CONFLICT (id) DO UPDATE SET relation = excluded.relation,"
             " key_columns = excluded.key_columns,"
             " statement = excluded.statement, upper_key = excluded.upper_key, last_key = NULL,"
             " rows_scanned = 0, rows_updated = 0, batches = 0, total_estimate = excluded.total_estimate,"
             " batch_size = NULL, rate = NULL, state = excluded.state, pid = excluded.pid,"
             " run_id = excluded.run_id, started_at = clock_timestamp(), updated_at = clock_timestamp(),"
-            " finished_at = NULL RETURNING " + _COLUMNS
+            " finished_at = NULL, workers = NULL, brake = NULL, eta_s = NULL, start_xid = excluded.start_xid,"
+            " base_scanned = 0, base_updated = 0, base_batches = 0,"
+            " table_filenode = excluded.table_filenode RETURNING " + _COLUMNS + ", workers, brake, eta_s,"
+            " start_xid, table_filenode"
         ).format(_table(schema, "backfill_progress")),
         (
             backfill_id,
@@ -120,6 +160,8 @@ def start_checkpoint(
             total_estimate,
             "running" if upper_key is not None else "done",
             run_id,
+            start_xid,
+            table_filenode,
         ),
     ).fetchone()
     assert row is not None
@@ -166,12 +208,13 @@ class Control:
     batch_size: int | None = None
     max_rate: float | None = None
     target_ms: float | None = None
+    workers: int | None = None
 
 
 def read_control(conn: psycopg.Connection[Any], schema: str, backfill_id: str) -> Control:
     """The control row of a backfill (defaults when there is none)."""
     row = conn.execute(
-        sql.SQL("SELECT paused, batch_size, max_rate, target_ms FROM {} WHERE id = %s").format(
+        sql.SQL("SELECT paused, batch_size, max_rate, target_ms, workers FROM {} WHERE id = %s").format(
             _table(schema, "backfill_control")
         ),
         (backfill_id,),
@@ -188,13 +231,14 @@ def write_control(
     batch_size: int | None = None,
     max_rate: float | None = None,
     target_ms: float | None = None,
+    workers: int | None = None,
     clear: bool = False,
 ) -> Control:
     """Set fields of a backfill's control row (those given; `clear` resets the tuning first)."""
     conn.execute(
         sql.SQL(
-            "INSERT INTO {} AS c (id, paused, batch_size, max_rate, target_ms)"
-            " VALUES (%s, coalesce(%s, false), %s, %s, %s)"
+            "INSERT INTO {} AS c (id, paused, batch_size, max_rate, target_ms, workers)"
+            " VALUES (%s, coalesce(%s, false), %s, %s, %s, %s)"
             " ON CONFLICT (id) DO UPDATE SET paused = coalesce(%s, c.paused),"
             " batch_size = CASE WHEN %s THEN excluded.batch_size ELSE coalesce(excluded.batch_size,"
             " c.batch_size) END,"
@@ -202,8 +246,55 @@ def write_control(
             " ELSE coalesce(excluded.max_rate, c.max_rate) END,"
             " target_ms = CASE WHEN %s THEN excluded.target_ms ELSE coalesce(excluded.target_ms,"
             " c.target_ms) END,"
+            " workers = CASE WHEN %s THEN excluded.workers ELSE coalesce(excluded.workers, c.workers) END,"
             " updated_at = clock_timestamp(), updated_by = current_user"
         ).format(_table(schema, "backfill_control")),
-        (backfill_id, paused, batch_size, max_rate, target_ms, paused, clear, clear, clear),
+        (backfill_id, paused, batch_size, max_rate, target_ms, workers, paused, clear, clear, clear, clear),
     )
     return read_control(conn, schema, backfill_id)
+
+
+def write_live(
+    conn: psycopg.Connection[Any],
+    schema: str,
+    backfill_id: str,
+    *,
+    state: str,
+    rate: float,
+    batch_size: int,
+    workers: int,
+    brake: str | None,
+    eta_s: float | None,
+) -> None:
+    """What a running backfill shows other processes: state, rate, workers, the brake and the ETA."""
+    conn.execute(
+        sql.SQL(
+            "UPDATE {} SET state = %s, rate = %s, batch_size = %s, workers = %s, brake = %s, eta_s = %s,"
+            " updated_at = clock_timestamp() WHERE id = %s AND state <> 'done'"
+        ).format(_table(schema, "backfill_progress")),
+        (state, rate, batch_size, workers, brake, eta_s, backfill_id),
+    )
+
+
+def write_totals(
+    conn: psycopg.Connection[Any], schema: str, backfill_id: str, rows: int, updated: int, batches: int
+) -> None:
+    """Copy the counts (the ranges' sum) into the progress row, for readers of the table itself."""
+    conn.execute(
+        sql.SQL("UPDATE {} SET rows_scanned = %s, rows_updated = %s, batches = %s WHERE id = %s").format(
+            _table(schema, "backfill_progress")
+        ),
+        (rows, updated, batches, backfill_id),
+    )
+
+
+def keep_base(conn: psycopg.Connection[Any], schema: str, backfill_id: str) -> None:
+    """Before the key range is cut into ranges: keep the counts so far (a checkpoint of a backfill that
+    started before ranges existed) as the base the ranges' counts add to."""
+    conn.execute(
+        sql.SQL(
+            "UPDATE {} SET base_scanned = rows_scanned, base_updated = rows_updated, base_batches = batches"
+            " WHERE id = %s"
+        ).format(_table(schema, "backfill_progress")),
+        (backfill_id,),
+    )

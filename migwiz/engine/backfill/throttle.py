@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,6 +50,20 @@ class BackfillSettings:
     """How often replica lag and WAL rate are checked."""
     log_interval_s: float = 5.0
     """How often progress is written to the central log."""
+    workers: int | None = None
+    """Workers taking key ranges at once (None: from the server's cores and current load)."""
+    latency_brake: bool = True
+    """Back off when the application's latency rises (a probe, and pg_stat_statements where readable)."""
+    latency_factor: float = 3.0
+    latency_slack_ms: float = 30.0
+    """The latency brake acts when the probe is above both `latency_factor` times and `latency_slack_ms`
+    more than before the backfill (a tenth of the slack for pg_stat_statements' mean)."""
+    lock_wait_brake_ms: float = 50.0
+    """Back off when a session waits this long on the locks of our batches."""
+    synchronous_commit: bool = False
+    """Batches commit without waiting for their WAL to reach disk (`synchronous_commit = off`): a server
+    crash may lose the last batches, but each batch and its checkpoint commit together, so they are lost
+    together and redone on resume."""
 
 
 class BatchSizer:
@@ -75,11 +90,11 @@ class BatchSizer:
 
 
 class LockWatch:
-    """A background thread noting sessions that wait for locks held by one backend (our batches)."""
+    """A background thread noting sessions that wait for locks held by our backends (our batches)."""
 
-    def __init__(self, dsn: str, pid: int, interval_ms: float) -> None:
+    def __init__(self, dsn: str, pids: Callable[[], list[int]], interval_ms: float) -> None:
         self._dsn = dsn
-        self._pid = pid
+        self._pids = pids
         self._interval = interval_ms / 1000
         self._stop = threading.Event()
         self._lock = threading.Lock()
@@ -101,7 +116,7 @@ class LockWatch:
                 conn.execute("SET statement_timeout = '500ms'")
                 conn.execute("SET lock_timeout = '100ms'")
                 while not self._stop.wait(self._interval):
-                    row = conn.execute(query, {"pid": self._pid}).fetchone()
+                    row = conn.execute(query, {"pids": self._pids()}).fetchone()
                     if row and row[0]:
                         with self._lock:
                             self._waiters = max(self._waiters, int(row[0]))

@@ -20,9 +20,10 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-from migwiz.engine.errors import UsageError
+from migwiz.engine.errors import MigrationFileError, UsageError
 from migwiz.engine.history.state import DEFAULT_SCHEMA, ensure_state, state_version
-from migwiz.engine.servers.connect import connect
+from migwiz.engine.servers.readers import reading
+from migwiz.engine.sets.reading import read_migration_bytes
 
 BASELINE_STATE_VERSION = 3
 """The state version that added the baseline table."""
@@ -36,6 +37,21 @@ class BaselineFile:
     sql: str
 
 
+def read_baseline_file(path: Path) -> str:
+    """The SQL of baseline file `path`, read as migration files are: a regular file only (a FIFO or a device
+    is refused without blocking), at most `MAX_MIGRATION_BYTES`, UTF-8; a `UsageError` naming it otherwise."""
+    try:
+        data = read_migration_bytes(path)
+    except MigrationFileError as exc:
+        raise UsageError(f"baseline {exc.message}", exc.hint) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageError(
+            f"baseline {path}: not UTF-8 text (byte {exc.start})", "save the baseline file as UTF-8"
+        ) from None
+
+
 def record_baseline(
     conn: psycopg.Connection[Any], files: Sequence[Path], schema: str = DEFAULT_SCHEMA
 ) -> None:
@@ -43,12 +59,7 @@ def record_baseline(
 
     `conn` must be in autocommit mode; the baseline is replaced in one transaction.
     """
-    texts: list[BaselineFile] = []
-    for path in files:
-        try:
-            texts.append(BaselineFile(path.name, path.read_text(encoding="utf-8")))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError(f"baseline {path}: cannot read: {exc}") from None
+    texts = [BaselineFile(path.name, read_baseline_file(path)) for path in files]
     ensure_state(conn, schema)
     table = sql.SQL("{}.baseline").format(sql.Identifier(schema))
     with conn.transaction():
@@ -77,7 +88,7 @@ def baseline_files(
     one recorded in the database at `dsn` (written to a temporary folder removed at exit), else none."""
     if configured or not dsn:
         return tuple(configured)
-    with connect(dsn, autocommit=True, purpose="baseline") as conn:
+    with reading(dsn, purpose="baseline") as conn:
         recorded = read_baseline(conn, schema)
     return materialise(recorded)
 

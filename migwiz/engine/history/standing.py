@@ -9,10 +9,13 @@ session is gone), failed at statement k, or pending.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 import psycopg
+from psycopg import sql
 
 from migwiz.engine import queries
 
@@ -61,6 +64,17 @@ class BackfillFacts:
     alive: bool
 
 
+@dataclass(frozen=True)
+class StopFact:
+    """The central log's newest word on a part-applied migration: the run stopped it between two
+    statements (a safe point), and the reason it gave."""
+
+    statement: int
+    """1-based statement that did not start (where `migwiz up` resumes)."""
+    reason: str
+    at: datetime
+
+
 def percent_done(checkpoint: Checkpoint) -> int:
     """Rows walked against the estimate, rounded down; 100 only when the backfill is done.
 
@@ -98,13 +112,24 @@ def derive(
     migration: Migration | None,
     backfill: BackfillFacts | None = None,
     detail: str | None = None,
+    stop: StopFact | None = None,
 ) -> Standing:
-    """The standing of one migration from its status (`compute_status`), history row and backfill facts."""
+    """The standing of one migration from its status (`compute_status`), history row, backfill facts and
+    the log's last stop of it: part-applied by a stop at a safe point is `stopped`, by an error `failed`."""
     if state == "failed" and history is not None:
         if backfill is not None and not history.reverting and backfill.checkpoint.state != "done":
             return backfill_standing(backfill)
         running = history.statement_running
         statement = (running if running is not None else history.statements_done) + 1
+        if stop is not None and running is None and stop.statement == statement:
+            again = "down" if history.reverting else "up"
+            return Standing(
+                "stopped",
+                f"stopped at a safe point before statement {statement} ({stop.reason}); "
+                f"{detail + '; ' if detail else ''}`migwiz {again}` resumes it there",
+                statement=statement,
+                resumable=True,
+            )
         return Standing("failed", detail or "", statement=statement, resumable=not history.reverting)
     if state in ("applied", "pending", "checksum_mismatch", "missing_file"):
         return Standing(state, detail or "")  # type: ignore[arg-type]
@@ -123,3 +148,19 @@ def read_backfill_facts(conn: psycopg.Connection[Any], schema: str) -> dict[str,
         return {}
     pids = {int(r[0]) for r in conn.execute(queries.load("activity_pids")).fetchall()}
     return {c.id: BackfillFacts(c, c.pid is not None and c.pid in pids) for c in checkpoints}
+
+
+def read_stop_facts(
+    conn: psycopg.Connection[Any], schema: str, history: Iterable[HistoryRow]
+) -> dict[str, StopFact]:
+    """For each part-applied history row, the log's stop of it when that is the newest stop or failure
+    the log holds for its version (empty when no row is part-applied)."""
+    versions = [h.version for h in history if not h.success]
+    if not versions:
+        return {}
+    query = queries.load_sql("status_last_stops").format(events=sql.Identifier(schema, "events"))
+    facts: dict[str, StopFact] = {}
+    for version, step, statement, reason, at in conn.execute(query, (versions,)).fetchall():
+        if step == "stop" and statement is not None:
+            facts[version] = StopFact(statement, reason or "a stop was requested", at)
+    return facts

@@ -19,8 +19,8 @@ from migwiz.engine import queries
 from migwiz.engine.servers.connect import permission_error
 
 DEFAULT_SCHEMA = "migwiz"
-STATE_VERSION = 3
-_STATE_SCRIPTS = {1: "state_v1", 2: "state_v2", 3: "state_v3"}
+STATE_VERSION = 4
+_STATE_SCRIPTS = {1: "state_v1", 2: "state_v2", 3: "state_v3", 4: "state_v4"}
 _ADVISORY_STATE_KEY = 0x6D69677B  # serialises first-time creation (not the run lock, 0x6D69677A)
 
 

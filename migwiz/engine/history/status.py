@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from migwiz.engine.history.standing import BackfillFacts, Standing, derive
+from migwiz.engine.history.standing import BackfillFacts, Standing, StopFact, derive
 from migwiz.engine.history.state import HistoryRow
 from migwiz.engine.sets.model import Migration, MigrationSet, Version
 
@@ -31,11 +31,13 @@ class MigrationStatus:
     """Why it runs without a transaction, or why migwiz refuses it (engine/transactions.py)."""
     backfill: BackfillFacts | None = None
     """The stored backfill of a `-- migwiz:backfill` migration (None: none, or not read)."""
+    stop: StopFact | None = None
+    """The central log's stop of this part-applied migration (None: none, a failure came last, not read)."""
 
     @property
     def standing(self) -> Standing:
         """Where it stands for the operator (engine/standing.py): the one story every view tells."""
-        return derive(self.state, self.history, self.migration, self.backfill, self.detail)
+        return derive(self.state, self.history, self.migration, self.backfill, self.detail, self.stop)
 
     @property
     def applied_at(self) -> datetime | None:
@@ -61,9 +63,13 @@ class MigrationStatus:
 
 
 def compute_status(
-    mset: MigrationSet, history: list[HistoryRow], backfills: Mapping[str, BackfillFacts] | None = None
+    mset: MigrationSet,
+    history: list[HistoryRow],
+    backfills: Mapping[str, BackfillFacts] | None = None,
+    stops: Mapping[str, StopFact] | None = None,
 ) -> list[MigrationStatus]:
-    """Join files and history (and stored backfills, by version), in the order the set's tool runs them.
+    """Join files and history (and stored backfills and the log's stops, by version), in the order the
+    set's tool runs them.
 
     Pure: no database access.
     """
@@ -99,6 +105,7 @@ def compute_status(
                     row,
                     partial_detail(row, migration),
                     backfill=(backfills or {}).get(str(migration.version)),
+                    stop=(stops or {}).get(row.version),
                 )
             )
         else:

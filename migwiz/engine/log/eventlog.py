@@ -422,10 +422,12 @@ def read_events(
     since_ms: int | None = None,
     min_level: Level | None = None,
     version: str | None = None,
+    step: str | None = None,
     after_id: int = 0,
     limit: int = 1000,
 ) -> list[tuple[int, Event]]:
-    """Events from the central log, oldest first, each with its id (for following).
+    """Events from the central log, oldest first, each with its id (for following): the newest `limit` of
+    those that match.
 
     `run_id` may be a prefix of the run's UUID.
     """
@@ -443,6 +445,9 @@ def read_events(
     if version is not None:
         clauses.append(sql.SQL("data->>'version' = %s"))
         params.append(version)
+    if step is not None:
+        clauses.append(sql.SQL("step = %s"))
+        params.append(step)
     query = sql.SQL(
         "SELECT * FROM (SELECT id, run_id::text, at, level, step, message, data FROM {}.events WHERE {}"
         " ORDER BY id DESC LIMIT %s) recent ORDER BY id"

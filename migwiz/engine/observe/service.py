@@ -270,10 +270,10 @@ def _session(r: Row) -> SessionInfo:
 
 
 def _lock_row(r: Row, ours: set[int]) -> LockRow:
-    (pid, blocked_by, app, user, state, wait_s, xact_age, mode, locktype, relation, query) = r
+    (pid, blocked_by, app, user, state, wait_s, xact_age, mode, locktype, relation, query, wait_event) = r
     node = LockWait(
         pid, app or "", user, state, _age(wait_s) if mode else None, _age(xact_age), mode, locktype,
-        relation, one_line(query), ours=pid in ours,
+        relation, one_line(query, width=2000), ours=pid in ours, wait_event=wait_event,
     )  # fmt: skip
     return LockRow(node, tuple(blocked_by))
 

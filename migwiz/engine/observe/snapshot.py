@@ -69,6 +69,7 @@ class LockWait:
     ours: bool
     blocked_by: tuple[int, ...] = ()
     children: tuple[LockWait, ...] = ()
+    wait_event: str | None = None  # "Lock:relation", "Client:ClientRead", ... (None when idle or unseen)
 
     def walk(self, depth: int = 0) -> Iterator[tuple[int, LockWait]]:
         """This node and every node below it, depth first, with their depth."""

@@ -26,7 +26,8 @@ from migwiz.engine.plan.model import Blocker, Direction, MigrationPlan, PlanRepo
 from migwiz.engine.plan.syntax import ParseCheck, check_statements
 from migwiz.engine.plan.verdict import blockers_of, migration_reasons, queue_risk
 from migwiz.engine.run.policy import ExecutionPolicy
-from migwiz.engine.servers.connect import connect, describe
+from migwiz.engine.servers.connect import describe
+from migwiz.engine.servers.readers import reading
 from migwiz.engine.sets.model import Migration, MigrationSet, Script, Version
 from migwiz.engine.sets.transactions import script_as_run
 
@@ -109,7 +110,7 @@ def _plan(
 ) -> PlanReport:
     started = time.perf_counter()
     policy = policy or ExecutionPolicy()
-    with connect(dsn, autocommit=True, purpose="plan") as conn:
+    with reading(dsn, purpose="plan") as conn:
         throughput = replace(_throughput(conn, schema, calibrate, log), cache_bytes=_shared_buffers(conn))
         chosen = choose(compute_status(mset, read_history(conn, schema)))
         catalog = read_catalog_facts(conn)

@@ -42,7 +42,8 @@ SELECT
             THEN pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname)
         WHEN lw.relation IS NOT NULL THEN 'oid ' || lw.relation::text
     END AS relation,
-    left(a.query, 2000) AS query
+    left(a.query, 2000) AS query,
+    a.wait_event_type || ':' || a.wait_event AS wait_event
 FROM involved AS i
 LEFT JOIN waiting AS w ON w.pid = i.pid
 LEFT JOIN LATERAL pg_catalog.pg_stat_get_activity(i.pid) AS a ON true

@@ -25,7 +25,7 @@ from migwiz.engine.run.executor import Executor
 from migwiz.engine.run.guard import LockTarget
 from migwiz.engine.run.history_rows import HistoryRows
 from migwiz.engine.run.policy import Direction, ExecutionPolicy
-from migwiz.engine.run.session_limits import idle_in_transaction_ms, limit_executor
+from migwiz.engine.run.session_limits import limit_executor
 from migwiz.engine.run.statement_log import StatementLog
 from migwiz.engine.servers.connect import connect
 from migwiz.engine.sets.model import Migration, MigrationSet, Script
@@ -103,7 +103,7 @@ class RunContext:
                         sql.Literal(f"{_CHECK_CLIENT_MS}ms")
                     )
                 )
-            limit_executor(conn, idle_ms=idle_in_transaction_ms(self.policy.retry.max_total_ms))
+            limit_executor(conn)
             ensure_state(conn, self.schema)
             self.conn = conn
         return self.conn

@@ -29,6 +29,7 @@ import psycopg
 
 from migwiz.engine import humanize, queries
 from migwiz.engine.analysis.lockmodes import conflicts, lock_rank
+from migwiz.engine.errors import ConnectionFailed
 from migwiz.engine.servers.connect import connect, scrub
 
 QUERY_WIDTH = 200
@@ -350,6 +351,8 @@ class Watch:
                 waiting, blockers, queued = self.guard.look(self.pid)
             except psycopg.Error:
                 return  # one slow look (statement_timeout) is no reason to stop watching
+            except ConnectionFailed:
+                return  # the server unreachable (a dead network): the executor's session reports it
             if not waiting:
                 self._waiting_since = None
                 return

@@ -55,11 +55,12 @@ def touched_objects(sql: str, schema: str) -> list[str]:
         statements = pglast.parse_sql(sql)
     except Exception:  # the server will say what is wrong with it
         return []
-    found: list[str] = []
-    for raw in statements:
-        for node in _names(raw.stmt):
-            found.extend(_objects_of(node, schema))
-    return list(dict.fromkeys(found))
+    return list(dict.fromkeys(o for raw in statements for o in objects_named(raw.stmt, schema)))
+
+
+def objects_named(stmt: ast.Node | None, schema: str) -> list[str]:
+    """Objects of `schema` that one parsed statement names (what `touched_objects` finds, from the tree)."""
+    return list(dict.fromkeys(o for node in _names(stmt) for o in _objects_of(node, schema)))
 
 
 def _objects_of(node: Any, schema: str) -> list[str]:

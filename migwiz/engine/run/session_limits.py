@@ -3,8 +3,9 @@
 - Every connection (`connect`) has TCP keepalives and a TCP user timeout: a peer gone silent (a network
   black hole) is noticed by the client within about half a minute instead of never.
 - The executor's session also tells the server to give up on a silent client: server-side keepalives, and
-  `idle_in_transaction_session_timeout`, which ends a migration transaction whose client stopped talking,
-  so its locks (ACCESS EXCLUSIVE, often) are released and the application runs again.
+  `idle_in_transaction_session_timeout` (`IDLE_IN_TRANSACTION_MS`, 15 s), which ends a migration
+  transaction whose client stopped talking, so its locks (ACCESS EXCLUSIVE, often) are released and the
+  application runs again.
 - Bookkeeping and status sessions have a lock_timeout: a migration (or anyone) holding migwiz's own
   tables makes them fail with a clear line instead of hanging.
 """
@@ -31,18 +32,22 @@ BOOKKEEPING_LOCK_TIMEOUT_MS = 5_000
 """lock_timeout of migwiz's bookkeeping and status sessions: a locked history is an error, not a hang."""
 STATUS_STATEMENT_TIMEOUT_MS = 30_000
 """statement_timeout of the read-only status session."""
+LOG_WRITES_BETWEEN_STATEMENTS = 2
+"""Event-log writes the runner may make between two statements of a migration transaction: the finished
+statement's event and a pending batch of data statements flushed before it."""
 IDLE_MARGIN_MS = 5_000
-"""How much longer than the lock-retry budget a migration transaction may sit idle before the server
-ends it (the guard may keep it idle that long while it waits for a conflicting holder)."""
+"""Python's own work between two statements (a batch of up to 16 MB joined, the guard's watch started and
+stopped), with room for a loaded machine."""
+IDLE_IN_TRANSACTION_MS = LOG_WRITES_BETWEEN_STATEMENTS * BOOKKEEPING_LOCK_TIMEOUT_MS + IDLE_MARGIN_MS
+"""The executor session's idle_in_transaction_session_timeout: 15 s.
 
-
-def idle_in_transaction_ms(retry_budget_ms: int) -> int:
-    """The executor session's idle_in_transaction_session_timeout for a lock-retry budget.
-
-    >>> idle_in_transaction_ms(60_000)
-    65000
-    """
-    return retry_budget_ms + IDLE_MARGIN_MS
+Inside a migration transaction migwiz's client only waits on its own bookkeeping between two statements,
+each log write bounded by the bookkeeping lock_timeout. The lock-retry budget (`--retry-for`) is not part
+of it: the guard waits for conflicting holders before BEGIN, and a lock conflict aborts the transaction,
+so every retry starts a new one. Only a client that stopped talking (crashed, suspended, cut off) stays
+idle longer, and then its locks are released after 15 s instead of a minute. A statement that runs for
+hours is active, not idle, and is never cut by it; nor is a no-transaction migration between statements
+(idle, but in no transaction, holding no lock)."""
 
 
 def limit_bookkeeping(conn: psycopg.Connection[Any], *, statement_timeout_ms: int | None = None) -> None:
@@ -52,7 +57,7 @@ def limit_bookkeeping(conn: psycopg.Connection[Any], *, statement_timeout_ms: in
         conn.execute(sql.SQL("SET statement_timeout = {}").format(sql.Literal(f"{statement_timeout_ms}ms")))
 
 
-def limit_executor(conn: psycopg.Connection[Any], *, idle_ms: int) -> None:
+def limit_executor(conn: psycopg.Connection[Any], *, idle_ms: int = IDLE_IN_TRANSACTION_MS) -> None:
     """The executor's session: bookkeeping lock_timeout by default (each script sets its own), the server
     gives up on a silent client (keepalives, TCP user timeout) and ends a transaction left idle `idle_ms`."""
     limit_bookkeeping(conn)

@@ -19,7 +19,7 @@ from migwiz.engine.history.state import DEFAULT_SCHEMA, HistoryRow, read_history
 from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.schema import Difference, SchemaModel, diff_schemas
 from migwiz.engine.schema.drift_sql import repair_sql
-from migwiz.engine.servers.connect import connect
+from migwiz.engine.servers.readers import reading
 from migwiz.engine.sets.model import Migration, MigrationSet
 from migwiz.engine.shadow.chain import ShadowChain
 from migwiz.engine.shadow.databases import apply_baseline, read_model, replay, replay_hint, shadow_database
@@ -201,7 +201,7 @@ def drift(
 ) -> DriftReport:
     """Compare the target at `dsn` with its applied migrations replayed from the files on a shadow db."""
     started = time.perf_counter()
-    with connect(dsn, autocommit=True, purpose="drift") as conn:
+    with reading(dsn, purpose="drift") as conn:
         history = read_history(conn, schema)
     expected, notes, migrations = expected_model(
         dsn, mset, history, shadow_dsn=shadow_dsn, schema=schema, log=log, baseline=baseline,

@@ -22,10 +22,11 @@ from pglast.visitors import Visitor
 from migwiz.engine import queries
 from migwiz.engine.analysis import StatementAnalysis, lint_migration_set
 from migwiz.engine.backfill.store import read_checkpoints
-from migwiz.engine.errors import MigwizError, UsageError
+from migwiz.engine.errors import MigwizError, ReadLockTimeout
+from migwiz.engine.history.baseline import read_baseline_file
 from migwiz.engine.history.state import DEFAULT_SCHEMA, HistoryRow, read_history
 from migwiz.engine.schema.drift import DriftReport, drift
-from migwiz.engine.servers.connect import connect
+from migwiz.engine.servers.readers import reading
 from migwiz.engine.sets.model import Migration, MigrationSet, Statement, Version
 from migwiz.engine.sets.splitting import split_sql
 
@@ -120,6 +121,8 @@ def check_drift(dsn: str, mset: MigrationSet, **kwargs: Any) -> tuple[Check, Dri
     """No difference between the applied migrations (replayed) and the database."""
     try:
         report = drift(dsn, mset, **kwargs)
+    except ReadLockTimeout:
+        raise  # the target is locked: the other checks would wait for the same lock
     except MigwizError as exc:
         return Check("drift", "fail", f"drift could not be checked: {exc.message}"), None
     if not report.drifted:
@@ -250,10 +253,7 @@ def check_statistics(
     # earlier migration is known not to rewrite
     before: list[Statement] = []
     for path in baseline:
-        try:
-            before.extend(split_sql(path.read_text(encoding="utf-8"), path=path))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError(f"baseline {path}: cannot read: {exc}") from None
+        before.extend(split_sql(read_baseline_file(path), path=path))
     scripts = lint_migration_set(
         MigrationSet(Path("."), "applied", tuple(m for m, _ in applied)),
         pg_version=pg_version,
@@ -313,7 +313,7 @@ def verify(
             snapshots=snapshots,
         )  # fmt: skip
         report.checks.append(check)
-    with connect(dsn, autocommit=True, purpose="verify") as conn:
+    with reading(dsn, purpose="verify") as conn:
         history = read_history(conn, schema)
         applied = _applied(mset, history)
         applied_versions = {m.version for m, _ in applied}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterable, Iterator
 from typing import Any, cast
@@ -27,6 +28,10 @@ __all__ = [
 ]
 
 APPLICATION_NAME = "migwiz"
+
+# psycopg logs what it ignores while closing a broken connection ("error ignored terminating <Pipeline>:
+# the connection is lost"); with no handler, Python prints that to stderr beside migwiz's own one line
+logging.getLogger("psycopg").addHandler(logging.NullHandler())
 
 _DSN_HINT = "use a URI (postgresql://user@host/db) or key=value pairs (host=... dbname=...)"
 

@@ -12,7 +12,8 @@ from psycopg.rows import dict_row
 
 from migwiz.engine import queries
 from migwiz.engine.history.state import DEFAULT_SCHEMA, read_history, state_exists
-from migwiz.engine.servers.connect import connect, describe
+from migwiz.engine.servers.connect import describe
+from migwiz.engine.servers.readers import reading
 from migwiz.engine.sets.model import MigrationSet, Version
 
 
@@ -66,7 +67,7 @@ def target_info(dsn: str, schema: str = DEFAULT_SCHEMA, mset: MigrationSet | Non
 
     The current version is the newest applied in `mset`'s order (its tool's, e.g. Diesel's versions
     compared without dashes) when the set is given, else in migwiz's generic version order."""
-    with connect(dsn, autocommit=True, purpose="target") as conn:
+    with reading(dsn, purpose="target") as conn:
         with conn.cursor(row_factory=dict_row) as cur:
             first = cur.execute(queries.load("target_server")).fetchone()
             second = cur.execute(queries.load("target_server")).fetchone()

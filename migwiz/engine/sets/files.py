@@ -23,13 +23,20 @@ TOOL_NAMES = {
 }
 
 
+_HASH_CHUNK = 1 << 20
+
+
 def checksum(text: str) -> str:
     """sha256 hex of `text` with CRLF and CR line ends turned into LF; nothing else is normalised.
 
     >>> checksum("select 1;\\r\\n") == checksum("select 1;\\n") != checksum("select 1; \\n")
     True
     """
-    return hashlib.sha256(lf(text).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256()
+    text = lf(text)
+    for start in range(0, len(text), _HASH_CHUNK):  # encoded a piece at a time: no second copy of a big file
+        digest.update(text[start : start + _HASH_CHUNK].encode("utf-8"))
+    return digest.hexdigest()
 
 
 @dataclass

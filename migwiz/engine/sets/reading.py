@@ -7,11 +7,15 @@ the read forever: only regular files are read, the file is opened non-blocking, 
 
 from __future__ import annotations
 
+import codecs
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from migwiz.engine.errors import MigrationFileError
+from migwiz.engine.sets.model import Statement
+from migwiz.engine.sets.splitting import STREAM_PIECE, iter_statements
 
 MAX_MIGRATION_BYTES = 256 * 1024 * 1024
 _CHUNK = 1024 * 1024
@@ -44,12 +48,8 @@ def _too_big(path: Path, limit: int) -> MigrationFileError:
     )
 
 
-def read_migration_bytes(path: Path, *, limit: int = MAX_MIGRATION_BYTES) -> bytes:
-    """The bytes of the regular file at `path` (symlinks followed); MigrationFileError otherwise.
-
-    Refuses devices, FIFOs, sockets and folders before opening them, opens non-blocking so a file
-    swapped for a FIFO in between cannot block, and refuses files larger than `limit` bytes.
-    """
+def _open_regular(path: Path, limit: int) -> int:
+    """A non-blocking descriptor of the regular file at `path`, at most `limit` bytes (checked twice)."""
     try:
         before = os.stat(path)
         if not stat.S_ISREG(before.st_mode):
@@ -57,18 +57,82 @@ def read_migration_bytes(path: Path, *, limit: int = MAX_MIGRATION_BYTES) -> byt
         if before.st_size > limit:
             raise _too_big(path, limit)
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+        opened = os.fstat(fd)
     except OSError as exc:
         raise MigrationFileError(f"{path}: cannot read: {exc.strerror}") from None
+    if not stat.S_ISREG(opened.st_mode):  # replaced between the two looks
+        os.close(fd)
+        raise _not_regular(path, opened.st_mode)
+    return fd
+
+
+def stream_statements(
+    path: Path, *, limit: int = MAX_MIGRATION_BYTES, piece_size: int = STREAM_PIECE
+) -> Iterator[Statement]:
+    """The statements of the migration file at `path`, split as `sets.files.script` splits its whole text
+    (UTF-8, CRLF and CR read as LF, a leading BOM dropped), read a piece at a time: memory holds one piece
+    and the statement being read, whatever the size of the file. Refused as `read_migration_bytes`
+    refuses (not a regular file, over `limit`); bad UTF-8 and NUL are named with their line."""
+    fd = _open_regular(path, limit)
+    try:
+        yield from iter_statements(
+            _text_pieces(fd, path, limit, piece_size), path=path, piece_size=piece_size
+        )
+    finally:
+        os.close(fd)
+
+
+def _text_pieces(fd: int, path: Path, limit: int, piece_size: int) -> Iterator[str]:
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    size, line, held, first = 0, 1, "", True
+    while True:
+        try:
+            data = os.read(fd, min(piece_size, limit + 1 - size))
+        except OSError as exc:
+            raise MigrationFileError(f"{path}: cannot read: {exc.strerror}") from None
+        size += len(data)
+        if size > limit:  # it grew while being read
+            raise _too_big(path, limit)
+        try:
+            text = held + decoder.decode(data, final=not data)
+        except UnicodeDecodeError as exc:
+            where = line + held.count("\n") + data.count(b"\n", 0, max(exc.start, 0))
+            raise MigrationFileError(
+                f"{path}:{where}: not valid UTF-8 (byte 0x{exc.object[exc.start]:02x})",
+                hint="save the file as UTF-8",
+            ) from None
+        held = ""
+        if data and text.endswith("\r"):  # a CRLF cut in two: decide with the next piece
+            text, held = text[:-1], "\r"
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if first and text:
+            text, first = text.removeprefix("\ufeff"), False
+        line += text.count("\n")
+        if text:
+            yield text
+        if not data:
+            return
+
+
+def read_migration_bytes(path: Path, *, limit: int = MAX_MIGRATION_BYTES) -> bytes:
+    """The bytes of the regular file at `path` (symlinks followed); MigrationFileError otherwise.
+
+    Refuses devices, FIFOs, sockets and folders before opening them, opens non-blocking so a file
+    swapped for a FIFO in between cannot block, and refuses files larger than `limit` bytes.
+    """
+    fd = _open_regular(path, limit)
     try:
         opened = os.fstat(fd)
-        if not stat.S_ISREG(opened.st_mode):  # replaced between the two looks
-            raise _not_regular(path, opened.st_mode)
-        chunks: list[bytes] = []
-        size = 0
-        while True:
+        # one read of the size fstat gave (plus one byte, to see growth): the file is held once, not as
+        # chunks and then joined into a second copy
+        chunks = [os.read(fd, min(opened.st_size, limit) + 1)]
+        size = len(chunks[0])
+        if size > limit:
+            raise _too_big(path, limit)
+        while True:  # a short read, or a file that grew since fstat
             chunk = os.read(fd, min(_CHUNK, limit + 1 - size))
             if not chunk:
-                return b"".join(chunks)
+                return chunks[0] if len(chunks) == 1 else b"".join(chunks)
             chunks.append(chunk)
             size += len(chunk)
             if size > limit:  # it grew while being read

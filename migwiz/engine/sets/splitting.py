@@ -16,6 +16,7 @@ mis-splitting `$tag$` bodies and BEGIN ATOMIC (sqlparse #277/#307) and knows not
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -92,6 +93,43 @@ def scan_sql(text: str, *, path: Path, first_line: int = 1) -> ScannedSql:
     return _Scanner(text, path, first_line).run()
 
 
+STREAM_PIECE = 1 << 20
+"""Characters scanned at a time by `iter_statements` (more while one statement is longer)."""
+
+
+def iter_statements(
+    pieces: Iterable[str], *, path: Path, first_line: int = 1, piece_size: int = STREAM_PIECE
+) -> Iterator[Statement]:
+    """The statements of a script given as consecutive pieces of its text, exactly as `split_sql` splits
+    the whole text, holding only the text not yet split: a piece and the statement it ends in.
+
+    Text after the last `;` of what was read is kept and scanned again with the next piece: a token cut by
+    the end of what was read (a string, a comment, a dollar quote) runs to that end, so it can never end
+    a statement early. While one statement is longer than what was read, the next read is doubled, so a
+    huge statement is scanned a few times, not once per piece.
+
+    >>> pieces = ["select 1; sel", "ect '2;", "'; x"]
+    >>> [(s.sql, s.column) for s in iter_statements(pieces, path=Path("x.sql"), piece_size=1)]
+    [('select 1', 1), ("select '2;'", 11), ('x', 24)]
+    """
+    text, line, column, want = "", first_line, 1, piece_size
+    for piece in pieces:
+        refuse_nul(piece, path=path, first_line=line + text.count("\n"))
+        text += piece
+        if len(text) < want:
+            continue
+        scanner = _Scanner(text, path, line, column)
+        scanner.run(final=False)
+        yield from scanner.statements
+        cut = scanner.complete
+        newline = text.rfind("\n", 0, cut)
+        line += text.count("\n", 0, cut)
+        column = cut - newline if newline >= 0 else column + cut
+        text = text[cut:]
+        want = piece_size if cut else 2 * len(text)
+    yield from _Scanner(text, path, line, column).run().statements
+
+
 def refuse_nul(text: str, *, path: Path, first_line: int = 1) -> None:
     """MigrationFileError naming the line of the first NUL character in `text`, if it has one.
 
@@ -110,11 +148,15 @@ def refuse_nul(text: str, *, path: Path, first_line: int = 1) -> None:
 
 
 class _Scanner:
-    def __init__(self, text: str, path: Path, first_line: int) -> None:
+    def __init__(self, text: str, path: Path, first_line: int, first_column: int = 1) -> None:
         self.text = text
         self.path = path
         self.line = first_line
         self.line_pos = 0
+        self.first_column = first_column
+        """Column of `text[0]` in its file line (a piece of a file that starts mid-line)."""
+        self.complete = 0
+        """Offset just after the last statement that a `;` ended."""
         self.statements: list[Statement] = []
         self.comments: list[Comment] = []
         self._reset()
@@ -136,7 +178,8 @@ class _Scanner:
         self.line_pos = pos
         return self.line
 
-    def run(self) -> ScannedSql:
+    def run(self, *, final: bool = True) -> ScannedSql:
+        """Scan the text; unless `final`, a statement still open at its end is left out (more follows)."""
         text = self.text
         pos = 0
         size = len(text)
@@ -161,7 +204,7 @@ class _Scanner:
                 self._meta_command(pos)
             if kind == "semicolon" and self.parens == 0 and self.begins == 0:
                 self._finish()
-                pos = end
+                pos = self.complete = end
                 continue
             if kind == "dollar":
                 close = text.find(m.group(), end)
@@ -173,14 +216,16 @@ class _Scanner:
             if self.start < 0:
                 self.start = pos
                 self.start_line = self.line_at(pos)
-                self.start_column = pos - text.rfind("\n", 0, pos)
+                newline = text.rfind("\n", 0, pos)
+                self.start_column = pos - newline if newline >= 0 else pos + self.first_column
             if kind == "word":
                 self._word(m.group())
             else:
                 self.previous = ""
             self.end = end
             pos = end
-        self._finish()
+        if final:
+            self._finish()
         return ScannedSql(tuple(self.statements), tuple(self.comments))
 
     def _comment(self, text: str, pos: int) -> None:

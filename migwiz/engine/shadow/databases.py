@@ -18,6 +18,7 @@ import psycopg
 from psycopg import sql
 
 from migwiz.engine.errors import MigwizError, UsageError
+from migwiz.engine.history.baseline import read_baseline_file
 from migwiz.engine.history.state import DEFAULT_SCHEMA, HistoryRow, ensure_state
 from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.run.guard import GuardPolicy
@@ -25,6 +26,7 @@ from migwiz.engine.run.runner import ExecutionPolicy, Runner, RunReport
 from migwiz.engine.schema import SchemaModel, read_schema
 from migwiz.engine.schema.model import Schema
 from migwiz.engine.servers.connect import connect, describe, scrub
+from migwiz.engine.servers.readers import reading
 from migwiz.engine.sets.model import Migration, MigrationSet
 from migwiz.engine.shadow.scratch import scratch_database
 
@@ -99,10 +101,7 @@ def apply_baseline(dsn: str, files: Sequence[Path]) -> None:
         return
     with connect(dsn, autocommit=True, purpose="baseline") as conn:
         for path in files:
-            try:
-                text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                raise UsageError(f"baseline {path}: cannot read: {exc}") from None
+            text = read_baseline_file(path)
             try:
                 conn.execute(text.encode())
             except psycopg.Error as exc:
@@ -256,7 +255,7 @@ def copy_history(shadow: Shadow, history: list[HistoryRow], *, schema: str = DEF
 
 def read_model(dsn: str, *, schema: str = DEFAULT_SCHEMA) -> SchemaModel:
     """The schema model of `dsn` without migwiz's own schema."""
-    with connect(dsn, autocommit=True, purpose="schema reader") as conn:
+    with reading(dsn, purpose="schema reader", doing="reading the schema") as conn:
         return read_schema(conn, exclude_schemas=(schema,))
 
 

@@ -27,6 +27,7 @@ from psycopg import sql
 from migwiz import __version__
 from migwiz.engine import queries
 from migwiz.engine.errors import MigwizError
+from migwiz.engine.history.baseline import read_baseline_file
 from migwiz.engine.servers.connect import describe, scrub
 from migwiz.engine.servers.connect import with_dbname as dsn_with_dbname
 from migwiz.engine.sets.model import Migration
@@ -50,7 +51,7 @@ def root_key(schema: str, baseline: Sequence[Path] = (), start: str = "") -> str
     """
     h = hashlib.sha256(f"migwiz {__version__}\0schema {schema}\0".encode())
     for path in baseline:
-        h.update(b"baseline\0" + path.read_bytes() + b"\0")
+        h.update(b"baseline\0" + read_baseline_file(path).encode() + b"\0")
     h.update(b"start\0" + start.encode())
     return h.hexdigest()[:32]
 

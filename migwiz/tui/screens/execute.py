@@ -64,7 +64,12 @@ class ExecuteScreen(WizardScreen):
             "Abort",
             tooltip="stop after the running migration, or cancel the running statement now",
         ),
-        Binding("p", "pause", "Pause", tooltip="pause or resume a running backfill"),
+        Binding(
+            "p",
+            "pause",
+            "Pause",
+            tooltip="pause the run at its next safe point (a backfill between two batches), or resume it",
+        ),
         Binding("r", "refresh", "Refresh", show=False),
         Binding("l", "lock_timeout", "Timeout", tooltip="change lock_timeout from the next statement on"),
         Binding("n", "next", "Next", tooltip="verify and roll-back test, once the run has ended"),
@@ -251,6 +256,10 @@ class ExecuteScreen(WizardScreen):
     def on_log_event(self, message: LogEvent) -> None:
         if message.event.step == "backfill progress":
             return  # the progress pane shows it (from the runner's callback); the tail keeps the decisions
+        control = self.wizard.control
+        if message.event.step == "pause" and control is not None and control.paused:
+            where = message.event.message.removeprefix("paused by the operator ")
+            self.set_status(f"paused {where} · nothing runs · p to resume")
         self.query_one(EventTail).add(message.event)
 
     def on_backfill_progressed(self, message: BackfillProgressed) -> None:
@@ -258,14 +267,25 @@ class ExecuteScreen(WizardScreen):
         self.query_one(ProgressPane).show_backfill(message.progress)
 
     def action_pause(self) -> None:
-        """Pause a running backfill, or resume a paused one (written to its control row by a worker)."""
+        """One key for a pause: a running backfill pauses between two batches (its control row, so the
+        progress pane says so); otherwise the run holds at its next safe point outside a transaction."""
+        control = self.wizard.control
+        running = control is not None and not control.done.is_set()
         p = self.backfill
-        if p is None or p.state in ("done", "stopped"):
-            self.set_status("no backfill is running")
-            return
-        pause = p.state != "paused"
-        self.set_status("pausing the backfill…" if pause else "resuming the backfill…")
-        self.control_backfill(p.backfill_id, pause)
+        if control is not None and running and control.paused:
+            control.resume()
+            self.set_status("resumed: the run goes on · p to pause")
+        elif p is not None and p.state in ("starting", "running", "paused", "throttled"):
+            pause = p.state != "paused"
+            self.set_status("pausing the backfill…" if pause else "resuming the backfill…")
+            self.control_backfill(p.backfill_id, pause)
+        elif control is not None and running:
+            control.pause()
+            current = self.query_one(ProgressPane).current
+            running_now = f"{current.version} runs on; " if current is not None else ""
+            self.set_status(f"pause asked: {running_now}the run holds at the next safe point · p to resume")
+        else:
+            self.set_status("nothing is running to pause")
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="backfill-control")
     def control_backfill(self, backfill_id: str, pause: bool) -> None:
@@ -386,9 +406,12 @@ class ExecuteScreen(WizardScreen):
         )
         data = {"choice": choice, "os_user": os_user, "host": host, "requested_at": at.isoformat()}
         level: Level = "info" if choice == "keep" else "warning"
-        if control.note(level, "abort", message, **data) is None and run_id is not None:
-            with contextlib.suppress(Exception):  # the log is best effort here: never hide the run's outcome
-                append_event(ctx.dsn, ctx.settings.schema, run_id, level, "abort", message, **data)
+        if run_id is None:
+            return
+        # Written on a connection of its own, not through the run's log: a cancel can end the run and close
+        # that log while this worker writes, and the operator's decision must be on record either way.
+        with contextlib.suppress(Exception):  # the log is best effort here: never hide the run's outcome
+            append_event(ctx.dsn, ctx.settings.schema, run_id, level, "abort", message, **data)
 
     def action_lock_timeout(self) -> None:
         """Change lock_timeout from the next statement on (this run's later migrations included)."""

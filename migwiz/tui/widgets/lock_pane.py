@@ -5,13 +5,14 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from migwiz.engine import humanize
 from migwiz.engine.types import LockWait, Snapshot
 from migwiz.present import OURS, OURS_MARK, WAITING
 from migwiz.tui.widgets.fit_table import Col, FitTable
 from migwiz.tui.widgets.keyed_table import Cells
+from migwiz.tui.widgets.lock_detail import LockDetailModal
 
 COLUMNS = (  # the query keeps 20+ cells: relation and who shrink, then xact and who hide
     Col("pid", "pid"),
@@ -58,7 +59,12 @@ def _cells(depth: int, node: LockWait) -> Cells:
 
 
 class LockPane(Vertical):
-    """Title line plus the tree table; `show(snapshot)` updates it by key."""
+    """Title line plus the tree table; `show(snapshot)` updates it by key; Enter on a row opens the
+    session in full (LockDetailModal)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.nodes: dict[str, LockWait] = {}
 
     def compose(self) -> ComposeResult:
         yield Static("Lock waits: waiting for the first sample…", id="lock-title", classes="pane-title")
@@ -77,4 +83,11 @@ class LockPane(Vertical):
             )
             suffix = f" · {ours_block} blocked by us" if ours_block else ""
             title.update(Text.assemble(("Lock waits", "bold"), f": {snapshot.waiting} waiting{suffix}"))
+        self.nodes = {str(n.pid): n for root in snapshot.lock_tree for _, n in root.walk()}
         self.query_one("#lock-table", FitTable).set_rows(lock_rows(snapshot))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        node = self.nodes.get(str(event.row_key.value))
+        if node is not None:
+            event.stop()
+            self.app.push_screen(LockDetailModal(node))

@@ -35,6 +35,38 @@ def progress_label(op: Progress, rate: float | None, eta: float | None) -> Text:
     return text
 
 
+def backfill_label(p: BackfillProgress) -> Text:
+    """`backfill orders · running · 1.2 M/4.0 M rows · 180 k rows/s · ETA 16 s` (the ETA counts the time
+    spent braking), then the brake in force, if any."""
+    text = Text()
+    text.append("backfill", style="bold")
+    text.append(f" {p.table} · {p.state}")
+    text.append(f" · {humanize.count(p.rows_done)}/{humanize.count(p.total_estimate, 'rows')}")
+    if p.rate > 0 and p.state != "done":
+        text.append(f" · {humanize.count(p.rate, 'rows')}/s")
+    if p.eta_s is not None and p.state != "done":
+        text.append(f" · ETA {humanize.duration(p.eta_s)}")
+    if p.throttle:
+        text.append(f" · brake: {p.throttle}", style="yellow")
+    return text
+
+
+def workers_label(p: BackfillProgress) -> Text:
+    """Each worker's rate (or why it waits) and the brake in force and why, on lines of their own:
+    `workers 3/4 · #0 60 k · #1 58 k · #2 61 k · #3 idle rows/s` / `brake: app latency 41 ms ...`."""
+    text = Text()
+    if p.workers and p.state not in ("done", "stopped"):
+        running = sum(1 for w in p.workers if w.state == "running")
+        text.append(f"workers {running}/{len(p.workers)}", style="bold")
+        for w in p.workers:
+            shown = humanize.count(w.rate) if w.state == "running" else w.state
+            text.append(f" · #{w.worker} {shown}", style="" if w.state == "running" else "dim")
+        text.append(" rows/s")
+    if p.throttle and p.state not in ("done", "stopped"):
+        text.append(("\n" if text else "") + f"brake: {p.throttle}", style="yellow")
+    return text
+
+
 def statement_title(current: CurrentStatement, now: datetime | None = None) -> Text:
     """`Progress: migration 2/5 0008_x · statement 3/4 (line 6) · 12 s of ~20 s`: elapsed (as of `now`)
     vs the plan's estimate, as `up --watch` shows it."""
@@ -61,6 +93,13 @@ def statement_title(current: CurrentStatement, now: datetime | None = None) -> T
 class ProgressPane(Vertical):
     """Bars bound to reactives: migrations done of total, and the current long operation."""
 
+    DEFAULT_CSS = """
+    ProgressPane #backfill-workers {
+        height: auto;
+        padding: 0 1;
+    }
+    """
+
     migrations_total: reactive[float | None] = reactive(None)
     migrations_done: reactive[float] = reactive(0.0)
     op_total: reactive[float | None] = reactive(None)
@@ -83,6 +122,7 @@ class ProgressPane(Vertical):
         yield ProgressBar(id="operation-bar", show_eta=False).data_bind(
             total=ProgressPane.op_total, progress=ProgressPane.op_done
         )
+        yield Static("", id="backfill-workers")
 
     def watch_migrations_total(self, total: float | None) -> None:
         self.query_one("#migrations-bar", ProgressBar).display = total is not None
@@ -91,6 +131,7 @@ class ProgressPane(Vertical):
         self.query_one("#operation-bar", ProgressBar).display = total is not None
 
     def on_mount(self) -> None:
+        self.query_one("#backfill-workers", Static).display = False
         self.watch_migrations_total(self.migrations_total)
         self.watch_op_total(self.op_total)
 
@@ -118,20 +159,14 @@ class ProgressPane(Vertical):
         self.query_one("#current-statement", Static).update("")
 
     def show_backfill(self, p: BackfillProgress) -> None:
-        """A backfill's progress (from its log events): rows, rate, ETA, and why it waits."""
+        """A backfill's progress: rows, rate, ETA (braking included), its workers, and the brake in force."""
         self.backfill = p if p.state not in ("done", "stopped") else None
         self.last_backfill = p
-        text = Text()
-        text.append("backfill", style="bold")
-        text.append(f" {p.table} · {p.state}")
-        text.append(f" · {humanize.count(p.rows_done)}/{humanize.count(p.total_estimate, 'rows')}")
-        if p.rate > 0 and p.state != "done":
-            text.append(f" · {humanize.count(p.rate, 'rows')}/s")
-        if p.eta_s is not None and p.state != "done":
-            text.append(f" · ETA {humanize.duration(p.eta_s)}")
-        if p.throttle:
-            text.append(f" · waiting: {p.throttle}", style="yellow")
-        self.query_one("#operation", Static).update(text)
+        self.query_one("#operation", Static).update(backfill_label(p))
+        detail = workers_label(p)
+        workers = self.query_one("#backfill-workers", Static)
+        workers.update(detail)
+        workers.display = bool(detail)
         self.op_total = float(max(p.total_estimate, p.rows_done, 1))
         self.op_done = float(p.rows_done if p.state != "done" else self.op_total)
 

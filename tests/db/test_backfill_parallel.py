@@ -1,0 +1,189 @@
+"""Parallel backfills on real servers: SIGKILL at random points, resumed with other worker counts.
+
+The backfill UPDATE increments `n` on each row it touches. After every kill, each range's rows are
+done exactly up to that range's committed checkpoint (n = 1 up to `last_key`, n = 0 after it) and the
+counts agree; after the final run, every row of the key range has n = 1: none twice, none missed,
+whatever the number of workers in each run.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from migwiz.engine.backfill import (
+    Backfill,
+    BackfillSettings,
+    backfill_status,
+    control_backfill,
+    parse_backfill,
+)
+from migwiz.engine.backfill.brakes import auto_workers
+from migwiz.engine.backfill.ranges import read_ranges
+from migwiz.engine.log.eventlog import EventLog
+from migwiz.engine.servers.connect import connect
+from tests.conftest import TestDatabase
+from tests.db.test_backfill import BACKFILL_SQL, assert_each_row_once, make_items, poll, script
+from tests.db.test_backfill_crash import MIGRATIONS, done, executor_gone
+from tests.helpers import run_cli, write_migrations
+
+ROWS = 30_000
+
+
+def workers_seen(db: TestDatabase) -> int:
+    """How many distinct workers have committed a batch so far."""
+    present = db.execute("SELECT to_regclass('migwiz.backfill_ranges') IS NOT NULL")
+    if present != [(True,)]:
+        return 0
+    return int(str(db.execute("SELECT count(DISTINCT worker) FROM migwiz.backfill_ranges")[0][0]))
+
+
+def live_workers(db: TestDatabase) -> int:
+    """Workers `backfill status` shows for the one backfill (0 before it started)."""
+    statuses = backfill_status(db.dsn, "migwiz")
+    return len(statuses[0].workers) if statuses else 0
+
+
+def assert_ranges_match_rows(db: TestDatabase) -> int:
+    """Each range's rows are done exactly up to its checkpoint; returns the rows done in all."""
+    with connect(db.dsn, autocommit=True) as conn:
+        ranges = read_ranges(conn, "migwiz", "1")
+    assert ranges, "the backfill was cut into ranges"
+    total = 0
+    for r in ranges:
+        low = int(r.lower[0]) if r.lower else 0
+        last = int(r.last[0]) if r.last else low
+        high = int(r.upper[0])
+        counts = db.execute(
+            f"SELECT count(*) FILTER (WHERE n = 1 AND id <= {last}),"
+            f" count(*) FILTER (WHERE n <> 1 AND id <= {last}),"
+            f" count(*) FILTER (WHERE n <> 0 AND id > {last}) FROM items WHERE id > {low} AND id <= {high}"
+        )
+        assert counts == [(last - low, 0, 0)], f"range {r.number} ({low}, {high}] checkpoint at {last}"
+        total += last - low
+    assert db.execute("SELECT count(*) FROM items WHERE n > 1") == [(0,)]
+    assert db.execute("SELECT sum(rows_scanned) FROM migwiz.backfill_ranges") == [(total,)]
+    return total
+
+
+def start(folder: Path, dsn: str) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "NO_COLOR": "1"}
+    env.pop("DATABASE_URL", None)
+    return subprocess.Popen(
+        [sys.executable, "-m", "migwiz", "up", "--dir", str(folder), "--dsn", dsn],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+
+
+@pytest.mark.parametrize(("seed", "counts"), [(1, (4, 1, 2)), (2, (1, 3, 4)), (3, (2, 4, 1))])
+def test_sigkill_at_random_points_resumed_with_other_worker_counts(
+    db: TestDatabase, tmp_path: Path, seed: int, counts: tuple[int, int, int]
+) -> None:
+    rng = random.Random(seed)
+    make_items(db, ROWS, trigger=False)
+    folder = write_migrations(tmp_path / "m", MIGRATIONS)
+    first, second, last = counts
+    done_before = 0
+    for workers in (first, second):
+        control_backfill(db.dsn, "migwiz", "1", batch_size=300, max_rate=30_000, workers=workers)
+        kill_at = done_before + rng.randint(1_000, 10_000)  # a random point of this run
+        proc = start(folder, db.dsn)
+        try:
+            poll(lambda k=kill_at, w=workers: done(db.dsn) >= k and workers_seen(db) >= min(w, 2), timeout=60)
+            proc.send_signal(signal.SIGKILL)
+        finally:
+            proc.wait(timeout=30)
+        assert proc.returncode == -signal.SIGKILL, f"seed {seed}: the run ended before the kill"
+        poll(lambda: executor_gone(db), timeout=30)
+        done_now = assert_ranges_match_rows(db)
+        assert done_before < done_now < ROWS, f"seed {seed}"
+        done_before = done_now
+    control_backfill(db.dsn, "migwiz", "1", workers=last, max_rate=1e9, batch_size=2000)
+    result = run_cli("up", "--dir", folder, "--dsn", db.dsn, "--wait", "10s")
+    assert result.code == 0, result.stderr
+    assert_each_row_once(db, ROWS)
+    assert db.execute("SELECT success FROM migwiz.history WHERE version = '1'") == [(True,)]
+    assert db.execute("SELECT rows_scanned, state FROM migwiz.backfill_progress") == [(ROWS, "done")]
+
+
+def test_workers_change_while_running_and_each_reports_its_rate(db: TestDatabase) -> None:
+    make_items(db, ROWS, trigger=False)
+    conn = connect(db.dsn, autocommit=True, purpose="executor")
+    seen: list[int] = []
+    settings = BackfillSettings(workers=1, initial_batch=200, max_batch=200, max_rows_per_s=15_000)
+    job = Backfill(
+        conn, db.dsn, parse_backfill(script(BACKFILL_SQL)), backfill_id="2", schema="migwiz", log=EventLog(),
+        settings=settings, on_progress=lambda p: seen.append(sum(1 for w in p.workers if w.state != "done")),
+    )  # fmt: skip
+    thread = threading.Thread(target=job.run, daemon=True)
+    thread.start()
+    try:
+        poll(lambda: bool(seen) and seen[-1] == 1)
+        control_backfill(db.dsn, "migwiz", "2", workers=3)
+        poll(lambda: seen[-1] == 3)
+        control_backfill(db.dsn, "migwiz", "2", max_rate=1e9)
+    finally:
+        thread.join(timeout=60)
+        conn.close()
+    assert not thread.is_alive()
+    assert_each_row_once(db, ROWS)
+    assert workers_seen(db) == 3
+
+
+def test_status_shows_each_worker_its_rate_the_brake_and_an_eta(db: TestDatabase) -> None:
+    make_items(db, ROWS, trigger=False)
+    conn = connect(db.dsn, autocommit=True, purpose="executor")
+    settings = BackfillSettings(
+        workers=2, initial_batch=200, max_batch=200, max_rows_per_s=1500
+    )  # 20 s: time to look
+    job = Backfill(
+        conn, db.dsn, parse_backfill(script(BACKFILL_SQL)), backfill_id="2", schema="migwiz", log=EventLog(),
+        settings=settings,
+    )  # fmt: skip
+    thread = threading.Thread(target=job.run, daemon=True)
+    thread.start()
+    try:
+        poll(lambda: live_workers(db) == 2 and backfill_status(db.dsn, "migwiz")[0].eta_s is not None)
+        poll(lambda: all(w.rate for w in backfill_status(db.dsn, "migwiz")[0].workers))  # a second batch each
+        result = run_cli("backfill", "status", "--dsn", db.dsn, "--json")
+        assert result.code == 0, result.stderr
+        [row] = result.json()["backfills"]
+        assert row["state"] == "running" and row["alive"]
+        assert [w["worker"] for w in row["workers"]] == [0, 1]
+        assert all(w["rate"] > 0 and 0 < w["batch_size"] <= 200 for w in row["workers"])
+        assert row["brake"] == "max rate 1500 rows/s"
+        assert row["eta_s"] > 0 and row["ranges"] == 15
+        text = run_cli("backfill", "status", "--dsn", db.dsn)
+        assert "2 worker 0: range" in text.stdout and "2 worker 1: range" in text.stdout, text.stdout
+        assert "max rate 1500 rows/s" in text.stdout
+        tuned = run_cli("backfill", "tune", "--workers", "3", "--dsn", db.dsn)
+        assert tuned.code == 0 and "3 workers" in tuned.stdout, tuned.stderr
+        poll(lambda: live_workers(db) == 3, timeout=30)
+        control_backfill(db.dsn, "migwiz", "2", max_rate=1e9)
+    finally:
+        thread.join(timeout=60)
+        conn.close()
+    assert not thread.is_alive()
+    assert_each_row_once(db, ROWS)
+    [status] = backfill_status(db.dsn, "migwiz")
+    assert status.checkpoint.state == "done" and not status.workers
+
+
+def test_default_workers_follow_the_cores_and_the_load(db: TestDatabase) -> None:
+    with connect(db.dsn, autocommit=True) as conn:
+        here, why_here = auto_workers(conn, local=True)
+        assert 1 <= here <= min(8, os.cpu_count() or 1) and "cores here, load" in why_here
+        conn.execute("SET max_parallel_workers = 3")
+        remote, why_remote = auto_workers(conn, local=False)
+        assert 1 <= remote <= 3 and why_remote.startswith("max_parallel_workers 3, ")
+        conn.execute("SET max_parallel_workers = 0")
+        assert auto_workers(conn, local=False)[0] == 1

@@ -1,0 +1,167 @@
+"""The client side of a dead network: the peer goes silent (no FIN, no RST, no ACK), and migwiz's own
+TCP keepalives and TCP user timeout end the wait, with one line, instead of a hang.
+
+A forwarding proxy that merely stops forwarding cannot show this: its kernel still acknowledges every
+keepalive probe. Here the proxy listens on its own loopback address, and the network is cut with a
+blackhole route for that address (packets to it vanish, both ways), as a dead link or a lost NAT
+entry would make them vanish. That needs CAP_NET_ADMIN and `ip`; without them the test is skipped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from migwiz.engine.run.session_limits import KEEPALIVE_PARAMS
+from migwiz.engine.servers.connect import connect
+from tests.conftest import TestDatabase
+from tests.helpers import write_migrations
+
+ENV = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | {"NO_COLOR": "1"}
+SHORT = "keepalives_idle=1 keepalives_interval=1 keepalives_count=2 tcp_user_timeout=3000"
+"""Keepalive settings of the test's DSN (a DSN's own values win over migwiz's): a dead peer is an error
+in about 3 s instead of about 30."""
+TCP_USER_TIMEOUT = getattr(socket, "TCP_USER_TIMEOUT", 18)
+
+
+def _address() -> str:
+    """A loopback address of this test process alone (127.0.0.0/8 is all local)."""
+    return f"127.77.{(os.getpid() >> 8) & 255}.{(os.getpid() & 255) or 1}"
+
+
+def _ip(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["ip", *args], capture_output=True, text=True, check=False)
+
+
+class BlackHoleProxy:
+    """A TCP forwarder on its own loopback address; `cut()` makes every packet to that address vanish."""
+
+    def __init__(self, target_port: int) -> None:
+        self.address = _address()
+        self.target = target_port
+        self.listener = socket.create_server((self.address, 0))
+        self.port = self.listener.getsockname()[1]
+        self.sockets: list[socket.socket] = [self.listener]
+        self.is_cut = False
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(("127.0.0.1", self.target))
+            self.sockets += [client, server]
+            for a, b in ((client, server), (server, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    def _pipe(self, source: socket.socket, sink: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            while data := source.recv(65536):
+                sink.sendall(data)
+
+    def cut(self) -> None:
+        done = _ip("route", "add", "blackhole", f"{self.address}/32", "table", "local")
+        assert done.returncode == 0, done.stderr
+        self.is_cut = True
+
+    def close(self) -> None:
+        if self.is_cut:
+            _ip("route", "del", "blackhole", f"{self.address}/32", "table", "local")
+        for s in self.sockets:
+            s.close()
+
+
+def _can_cut() -> bool:
+    if shutil.which("ip") is None:
+        return False
+    probe = f"{_address()}/32"
+    if _ip("route", "add", "blackhole", probe, "table", "local").returncode != 0:
+        return False
+    _ip("route", "del", "blackhole", probe, "table", "local")
+    return True
+
+
+@pytest.fixture
+def proxy(db: TestDatabase) -> Iterator[BlackHoleProxy]:
+    if not _can_cut():
+        pytest.skip("needs `ip` and CAP_NET_ADMIN to cut the network with a blackhole route")
+    p = BlackHoleProxy(db.server.port)
+    yield p
+    p.close()
+
+
+def test_every_migwiz_socket_has_keepalives_and_a_user_timeout(db: TestDatabase) -> None:
+    """Read back from the kernel: the options libpq set on the socket of a `connect` with a plain DSN."""
+    with connect(db.dsn, autocommit=True) as conn:
+        sock = socket.socket(fileno=os.dup(conn.pgconn.socket))
+        try:
+            got = (
+                sock.getsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE) != 0,
+                sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPIDLE),
+                sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPINTVL),
+                sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPCNT),
+                sock.getsockopt(socket.IPPROTO_TCP, TCP_USER_TIMEOUT),
+            )
+        finally:
+            sock.close()
+    assert got == (
+        True,
+        KEEPALIVE_PARAMS["keepalives_idle"],
+        KEEPALIVE_PARAMS["keepalives_interval"],
+        KEEPALIVE_PARAMS["keepalives_count"],
+        KEEPALIVE_PARAMS["tcp_user_timeout"],
+    )
+
+
+def test_a_silent_network_during_a_long_statement_ends_with_one_line(
+    db: TestDatabase, proxy: BlackHoleProxy, tmp_path: Path
+) -> None:
+    """migwiz waits for the result of a long statement when the network goes silent: nothing will ever
+    arrive, and without keepalives it would wait forever. It gives up after its TCP timeouts."""
+    folder = write_migrations(
+        tmp_path / "m",
+        {"1_a.up.sql": "-- migwiz:no-transaction\nSELECT pg_sleep(120);\n", "1_a.down.sql": "SELECT 1;\n"},
+    )
+    via_proxy = f"host={proxy.address} port={proxy.port} user=postgres dbname={db.name} {SHORT}"
+    migwiz = subprocess.Popen(
+        [sys.executable, "-m", "migwiz", "up", "--dsn", via_proxy, "--dir", str(folder)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV,
+    )  # fmt: skip
+    try:
+        with psycopg.connect(db.dsn, autocommit=True) as watcher:
+            deadline = time.monotonic() + 60
+            while not (
+                sleeping := watcher.execute(
+                    "SELECT pid FROM pg_stat_activity WHERE application_name LIKE 'migwiz executor%%'"
+                    " AND state = 'active' AND query LIKE '%%pg_sleep(120)%%'"
+                ).fetchall()
+            ):
+                assert time.monotonic() < deadline and migwiz.poll() is None, "the migration did not start"
+                time.sleep(0.05)
+            proxy.cut()
+            cut_at = time.monotonic()
+            _, stderr = migwiz.communicate(timeout=60)
+            noticed_s = time.monotonic() - cut_at
+            watcher.execute("SELECT pg_terminate_backend(%s)", (sleeping[0][0],))
+    finally:
+        if migwiz.poll() is None:
+            migwiz.kill()
+            migwiz.wait()
+    assert migwiz.returncode != 0
+    errors = [line for line in stderr.splitlines() if line.startswith("migwiz: error:")]
+    assert len(errors) == 1 and "Traceback" not in stderr, stderr
+    assert errors[0].startswith("migwiz: error: lost the connection to the server: "), stderr
+    assert 1.5 < noticed_s < 15, f"noticed after {noticed_s:.1f} s"  # by the timers, not at once
