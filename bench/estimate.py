@@ -22,7 +22,7 @@ from typing import Any
 import psycopg
 
 from migwiz.engine import humanize
-from migwiz.engine.commands import plan
+from migwiz.engine.commands import Project, plan
 from migwiz.engine.servers.local import available_binaries, start_server
 from migwiz.engine.sets import load_migration_set
 
@@ -65,7 +65,7 @@ def estimate(dsn: str, folder: Path, statement: str) -> float:
     for old in folder.iterdir():
         old.unlink()
     (folder / "1_case.up.sql").write_text(statement + ";\n")
-    report = plan(dsn, load_migration_set(folder))
+    report = plan(Project.of(dsn, load_migration_set(folder)))
     return report.migrations[0].estimate_s
 
 
@@ -94,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             folder = Path(tmp)
             (folder / "1_case.up.sql").write_text("SELECT 1;\n")
             started = time.perf_counter()
-            rate = plan(dsn, load_migration_set(folder), calibrate=True).throughput
+            rate = plan(Project.of(dsn, load_migration_set(folder)), calibrate=True).throughput
             print(
                 f"PostgreSQL {server.major}, calibrated in {time.perf_counter() - started:.1f} s on "
                 f"{humanize.size(rate.sample_bytes or 0)}: scan {humanize.size(rate.scan_bytes_per_s)}/s, "

@@ -111,7 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"starting the demo ({args.rows} orders)…", flush=True)
     with start_demo(rows=args.rows, workload=not args.no_workload, major=args.pg) as session:
         mset = load_migration_set(session.migrations_dir)
-        commands.up(session.dsn, mset)
+        commands.up(commands.Project.of(session.dsn, mset))
         newest = str(mset.migrations[-1].version)
         database = "shop"
         with tempfile.TemporaryDirectory(prefix="migwiz-bench-incident-") as cwd:

@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from migwiz.engine.commands import lint
+from migwiz.engine.commands import Project, lint
 
 TEMPLATES = (
     "CREATE TABLE t{i} (id bigint PRIMARY KEY, email text NOT NULL, created_at timestamptz DEFAULT now());",
@@ -88,10 +88,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         folder.mkdir()
         paths = generate(folder, args.migrations, args.statements)
         total = args.migrations * args.statements
-        report = lint([folder], pg_version=18, cache=None)
+        report = lint(Project.offline(), [folder], pg_version=18, cache=None)
         analysed = sum(len(f.statements) for f in report.files)
         findings = len(report.all_findings())
-        seconds = timed(lambda: lint([folder], pg_version=18, cache=None), args.runs)
+        seconds = timed(lambda: lint(Project.offline(), [folder], pg_version=18, cache=None), args.runs)
         rows.append(("migwiz lint (in-process, commands.lint, no cache)", seconds, f"{findings} findings"))
         env = {**os.environ, "NO_COLOR": "1", "MIGWIZ_CACHE_DIR": "off"}
         cli = [sys.executable, "-m", "migwiz", "lint", "--pg-version", "18", "--json", str(folder)]

@@ -22,7 +22,7 @@ from functools import partial
 from pathlib import Path
 
 from bench.lint import TEMPLATES, timed
-from migwiz.engine.commands import lint
+from migwiz.engine.commands import Project, lint
 
 
 def generate(folder: Path, migrations: int, statements: int) -> list[Path]:
@@ -63,17 +63,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         folders = generate(root, args.migrations, args.statements)
         target = folders[-10] / "up.sql"
         before = len(folders) - 10
-        seconds = timed(lambda: lint([root], pg_version=18, cache=None), args.whole_runs)
+        seconds = timed(lambda: lint(Project.offline(), [root], pg_version=18, cache=None), args.whole_runs)
         rows.append(("whole set", seconds, f"{2 * len(folders)} scripts"))
         runs = range(args.runs)
         cold = sorted(once(partial(lint, [target], pg_version=18, cache=cache / str(r))) for r in runs)
         rows.append(("one up.sql, cold cache", cold[len(cold) // 2], f"{before} predecessors analysed"))
-        seconds = timed(lambda: lint([target], pg_version=18, cache=cache / "0"), args.runs)
+        seconds = timed(
+            lambda: lint(Project.offline(), [target], pg_version=18, cache=cache / "0"), args.runs
+        )
         rows.append(("one up.sql, warm cache", seconds, "predecessors' schema from the cache"))
         down = target.with_name("down.sql")
-        seconds = timed(lambda: lint([down], pg_version=18, cache=cache / "0"), args.runs)
+        seconds = timed(lambda: lint(Project.offline(), [down], pg_version=18, cache=cache / "0"), args.runs)
         rows.append(("its down.sql, warm cache", seconds, "analysed after its up"))
-        no_cache = timed(lambda: lint([target], pg_version=18, cache=None), 1)
+        no_cache = timed(lambda: lint(Project.offline(), [target], pg_version=18, cache=None), 1)
         rows.append(("one up.sql, cache off", no_cache, "as cold, nothing stored"))
         env = {**os.environ, "NO_COLOR": "1", "MIGWIZ_CACHE_DIR": str(cache / "0")}
         command = [sys.executable, "-m", "migwiz", "lint", "--pg-version", "18", str(target)]

@@ -182,7 +182,9 @@ def apply_migwiz(dsn: str, column: str) -> float:
         (root / "1_add.up.sql").write_text(f"ALTER TABLE busy ADD COLUMN {column} int;\n")
         (root / "1_add.down.sql").write_text(f"ALTER TABLE busy DROP COLUMN {column};\n")
         sink = _Done()
-        result = commands.up(dsn, load_migration_set(root), schema=f"migwiz_{column}", sinks=[sink])
+        result = commands.up(
+            commands.Project.of(dsn, load_migration_set(root), schema=f"migwiz_{column}"), sinks=[sink]
+        )
         if not result.report.ok:
             raise RuntimeError(f"migwiz up failed: {result.report.to_json()}")
     assert sink.done is not None

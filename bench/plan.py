@@ -22,7 +22,7 @@ from typing import Any
 import psycopg
 
 from migwiz.engine.analysis import read_catalog_facts
-from migwiz.engine.commands import plan
+from migwiz.engine.commands import Project, plan
 from migwiz.engine.servers.local import available_binaries, start_server
 from migwiz.engine.sets import load_migration_set
 
@@ -106,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             blockers = 0
             for _ in range(args.runs):
                 start = time.perf_counter()
-                report = plan(dsn, mset)
+                report = plan(Project.of(dsn, mset))
                 times.append(time.perf_counter() - start)
                 blockers = sum(len(s.blockers) for m in report.migrations for s in m.statements)
                 with psycopg.connect(dsn, autocommit=True) as conn:

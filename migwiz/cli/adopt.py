@@ -63,8 +63,7 @@ def _new(ctx: Context, recipe: str, **args: Any) -> None:
     from migwiz.console.backfill import print_written
     from migwiz.engine.commands import new_recipe
 
-    folder = ctx.settings.migrations_dir or Path("migrations")
-    written = new_recipe(folder, recipe, {k: (str(v) if v else None) for k, v in args.items()})
+    written = new_recipe(ctx.project, recipe, {k: (str(v) if v else None) for k, v in args.items()})
     if ctx.json:
         output.emit_json({"recipe": recipe, "written": [str(p) for p in written]})
     else:

@@ -19,7 +19,7 @@ def _control_backfill(ctx: Context, backfill_id: str | None, **changes: Any) -> 
     from migwiz.console.backfill import describe_control
     from migwiz.engine.commands import control_backfill
 
-    chosen, control = control_backfill(ctx.dsn, ctx.settings.schema, backfill_id, **changes)
+    chosen, control = control_backfill(ctx.project, backfill_id, **changes)
     if ctx.json:
         output.emit_json({"id": chosen, **control.__dict__})
         return
@@ -36,7 +36,7 @@ def backfill_status_command(ctx: Context) -> None:
     from migwiz.console.backfill import print_backfills
     from migwiz.engine.commands import backfill_status
 
-    statuses = backfill_status(ctx.dsn, ctx.settings.schema)
+    statuses = backfill_status(ctx.project)
     if ctx.json:
         output.emit_json({"backfills": [s.to_json() for s in statuses]})
     else:

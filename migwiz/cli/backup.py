@@ -39,7 +39,7 @@ def backup_check(ctx: Context, dump: bool, tables: str, out: Path) -> None:
     from migwiz.console import backup_view, output
     from migwiz.engine import commands
 
-    report = commands.backup_check(ctx.dsn)
+    report = commands.backup_check(ctx.project)
     if not ctx.json:
         output.stdout.print(backup_view.render_report(report))
     if not dump:
@@ -47,18 +47,14 @@ def backup_check(ctx: Context, dump: bool, tables: str, out: Path) -> None:
             output.emit_json({"check": report.to_json()})
         sys.exit(0 if report.verdict == "ready" else 1)
     mode: TableMode = "all" if tables == "all" else "auto"
-    mset = ctx.migration_set() if mode == "auto" else None
-    plan = commands.plan_dump(ctx.dsn, mode, mset, schema=ctx.settings.schema)
+    plan = commands.plan_dump(ctx.project, mode)
     result = None
     if not ctx.json:
         output.stdout.print()
         output.stdout.print(backup_view.render_plan(plan))
     if not plan.empty:
         with backup_view.dump_progress(output.stderr, quiet=ctx.json) as progress:
-            result = commands.backup_dump(
-                ctx.dsn, plan, out, schema=ctx.settings.schema, progress=progress,
-                log_file=ctx.settings.log_file, check=report,
-            )  # fmt: skip
+            result = commands.backup_dump(ctx.project, plan, out, progress=progress, check=report)
         if not ctx.json:
             output.stdout.print(backup_view.render_dump(result))
     if ctx.json:

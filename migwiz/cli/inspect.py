@@ -61,12 +61,8 @@ def lint(ctx: Context, paths: tuple[Path, ...], sarif: bool, pg_version: int | N
     from migwiz.engine import commands
 
     chosen = list(paths) or [ctx.migration_set().root]
-    dsn = ctx.dsn if (ctx.dsn and ctx.dsn_given) else None
     stdin = sys.stdin.read() if Path("-") in chosen else None
-    report = commands.lint(
-        chosen, dsn=dsn, pg_version=pg_version, schema=ctx.settings.schema, layout=ctx.settings.layout,
-        migrations_dir=ctx.settings.migrations_dir, stdin=stdin,
-    )  # fmt: skip
+    report = commands.lint(ctx.project, chosen, pg_version=pg_version, stdin=stdin)
     if sarif:
         output.emit_json(commands.lint_sarif(report))
     elif ctx.json:

@@ -205,12 +205,11 @@ def ci_command(
         output.stderr.print("migwiz: --base-sql is deprecated: use --baseline", markup=False, style="dim")
     project = ctx.project
     report = commands.run_ci(
-        ctx.migration_set(), shadow_dsn=shadow_dsn, embedded=embedded, pg_version=pg_version,
+        project, shadow_dsn=shadow_dsn, embedded=embedded, pg_version=pg_version,
         drift_dsn=drift_dsn, plan_dsn=plan_dsn, fail_on=cast(Any, fail_on),
         plan_fail_on=cast(Any, plan_fail_on), rollback=not no_rollback,
         baseline=base_sql
         or project.baseline(drift_dsn or plan_dsn or (ctx.dsn if ctx.dsn_given else None), tolerant=True),
-        schema=ctx.settings.schema,
         tolerance=project.tolerance(ignore_column_order=ignore_column_order, ignore_volatile=ignore_volatile),
         snapshots=ctx.settings.snapshots and not no_snapshots,
     )  # fmt: skip

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from migwiz.console import output
-from migwiz.engine.adopt import AdoptReport
+from migwiz.engine.types import AdoptReport
 
 
 def print_adopt(report: AdoptReport) -> None:

@@ -9,8 +9,7 @@ from rich.text import Text
 
 from migwiz.console import output
 from migwiz.engine import humanize
-from migwiz.engine.backfill import BackfillProgress, BackfillStatus, Control
-from migwiz.engine.run.phases import PhaseRow
+from migwiz.engine.types import BackfillProgress, BackfillStatus, Control, PhaseRow
 
 PHASE_STATE_STYLES = {**output.STATE_STYLES, "-": "dim"}
 

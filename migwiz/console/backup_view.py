@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from migwiz.engine import humanize
-from migwiz.engine.backup import BackupReport, DumpPlan, DumpProgress, DumpResult
+from migwiz.engine.types import BackupReport, DumpPlan, DumpProgress, DumpResult
 from migwiz.present import BACKUP_VERDICT_STYLES
 
 LEVEL_MARKS = {"not protected": ("✗", "red"), "degraded": ("!", "yellow"), "warning": ("!", "yellow")}

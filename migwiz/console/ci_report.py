@@ -5,10 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from migwiz.engine import humanize
-from migwiz.engine.analysis import Finding
-from migwiz.engine.analysis.model import SEVERITIES
-from migwiz.engine.ci import CiReport
-from migwiz.engine.sets.model import Migration
+from migwiz.engine.types import SEVERITIES, CiReport, Finding, Migration
 
 ICONS = {
     "passed": "✅",

@@ -9,10 +9,9 @@ from rich.live import Live
 from rich.text import Text
 
 from migwiz.engine import humanize
+from migwiz.engine.commands import describe_current, our_progress
 from migwiz.engine.errors import MigwizError, one_line
-from migwiz.engine.run.current import describe_current, our_progress
-from migwiz.engine.run.session import MigrateResult, RunSession
-from migwiz.engine.shadow.dryrun import DryRunReport, DryRunStatement
+from migwiz.engine.types import DryRunReport, DryRunStatement, MigrateResult, RunSession
 
 
 def _locks(statement: DryRunStatement) -> str:
@@ -72,7 +71,7 @@ def watch_session(
     The monitor has its own connection; if it cannot connect, the run goes on without the view.
     """
     from migwiz.console.monitor_view import render_snapshot
-    from migwiz.engine.observe import Monitor
+    from migwiz.engine.commands import Monitor
 
     try:
         monitor = Monitor(dsn, our_pids=session.control.our_pids)

@@ -10,8 +10,7 @@ from typing import Any
 
 import click
 
-from migwiz.engine.errors import MigwizError, hint_line, one_line
-from migwiz.engine.secrets import scrub
+from migwiz.engine.errors import MigwizError, hint_line, one_line, scrub
 
 
 def fail(exc: MigwizError, debug: bool, json_output: bool = False) -> None:

@@ -10,7 +10,7 @@ from rich.text import Text
 from migwiz.console import output
 
 if TYPE_CHECKING:
-    from migwiz.engine.log.eventlog import Event
+    from migwiz.engine.types import Event
 
 
 def print_events(events: Sequence[tuple[int, Event]], *, json_output: bool) -> None:

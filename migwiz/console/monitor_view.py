@@ -13,7 +13,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from migwiz.engine import humanize
-from migwiz.engine.observe import LockWait, Progress, ReplicaLag, SessionInfo, Snapshot
+from migwiz.engine.types import LockWait, Progress, ReplicaLag, SessionInfo, Snapshot
 from migwiz.present import BLOCKING, IDLE_IN_TRANSACTION, OURS, OURS_MARK, WAITING
 
 TITLE = "bold"

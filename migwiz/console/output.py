@@ -13,9 +13,8 @@ from rich.text import Text
 
 from migwiz.console import tables
 from migwiz.console.escape import EscapeHook
-from migwiz.engine.analysis import LintReport
-from migwiz.engine.log.eventlog import Event
-from migwiz.engine.secrets import ScrubbedStream, scrub, scrub_value
+from migwiz.engine.commands import ScrubbedStream, scrub, scrub_value
+from migwiz.engine.types import Event, LintReport
 from migwiz.present import LEVEL_STYLES as LEVEL_STYLES
 from migwiz.present import SEVERITY_STYLES
 from migwiz.present import STATE_STYLES as STATE_STYLES

@@ -8,7 +8,7 @@ from rich.text import Text
 
 from migwiz.console import tables
 from migwiz.engine import humanize
-from migwiz.engine.plan import VERDICT_TEXT, MigrationPlan, PlanReport, StatementPlan, Verdict
+from migwiz.engine.types import VERDICT_TEXT, MigrationPlan, PlanReport, StatementPlan, Verdict
 from migwiz.present import VERDICT_STYLES
 
 REASON_MARKS: dict[Verdict, str] = {

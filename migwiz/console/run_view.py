@@ -8,8 +8,7 @@ from migwiz.console import output
 from migwiz.console.status_view import print_notices
 
 if TYPE_CHECKING:
-    from migwiz.engine.run.repair import RepairPlan
-    from migwiz.engine.run.runner import RunReport
+    from migwiz.engine.types import RepairPlan, RunReport
 
 
 def print_run(report: RunReport, run_id: str, *, command: str, watched: bool) -> None:

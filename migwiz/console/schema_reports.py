@@ -6,10 +6,8 @@ from rich.text import Text
 
 from migwiz.console.output import stdout
 from migwiz.engine import humanize
-from migwiz.engine.rollback.prove import RollbackReport
-from migwiz.engine.schema import format_diff
-from migwiz.engine.schema.drift import DriftReport
-from migwiz.engine.schema.verify import VerifyReport
+from migwiz.engine.commands import format_diff
+from migwiz.engine.types import DriftReport, RollbackReport, VerifyReport
 from migwiz.present import CHECK_STYLES, RESULT_STYLES
 
 

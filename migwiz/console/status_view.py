@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from migwiz.console import output
-from migwiz.engine.secrets import scrub
+from migwiz.engine.commands import scrub
 
 if TYPE_CHECKING:
-    from migwiz.engine.history.status import MigrationStatus
+    from migwiz.engine.types import MigrationStatus
 
 
 def print_notices(notices: Sequence[str]) -> None:
@@ -22,7 +22,7 @@ def print_notices(notices: Sequence[str]) -> None:
 def print_status(statuses: Sequence[MigrationStatus], *, root: Path, layout: str, initialised: bool) -> None:
     """Every migration's standing, a table, then the phase summary and one line of totals."""
     from migwiz.console.backfill import print_phases  # where each change stands by phase
-    from migwiz.engine.run.phases import phase_summary
+    from migwiz.engine.commands import phase_summary
 
     t = output.table("version", "name", "phase", "txn", "state", "down", "applied", "detail")
     for s in statuses:

@@ -11,10 +11,9 @@ from rich.text import Text
 
 from migwiz.console import tables
 from migwiz.engine import humanize
-from migwiz.engine.analysis.lintpaths import STDIN, locate, loose_script
-from migwiz.engine.analysis.trace import TracedLock, TraceResult
+from migwiz.engine.commands import locate, loose_script
 from migwiz.engine.errors import UsageError
-from migwiz.engine.sets.model import MigrationSet, Script
+from migwiz.engine.types import STDIN, MigrationSet, Script, TracedLock, TraceResult
 
 
 def _lock_json(lock: TracedLock) -> dict[str, Any]:

@@ -1,7 +1,6 @@
 """The Python API: one plain function per migwiz command. The CLI and the wizard only call these.
 
-A command's first argument is the `Project` (the database, the settings, the migration set loaded once);
-the older form, a DSN with the set and `schema=`, is still taken by the commands that had it.
+A command's first argument is the `Project` (the database, the settings, the migration set loaded once).
 """
 
 from __future__ import annotations
@@ -13,19 +12,15 @@ from typing import Literal
 
 import psycopg
 
-from migwiz.engine.adopt import ForeignState, ensure_adopted, foreign_state
+from migwiz.engine.adopt import ForeignState, foreign_state
 from migwiz.engine.analysis import LintReport, lint_report_json, lint_report_sarif, read_catalog_facts
 from migwiz.engine.analysis.lintpaths import lint_paths
+from migwiz.engine.analysis.lintpaths import locate as locate
+from migwiz.engine.analysis.lintpaths import loose_script as loose_script
 from migwiz.engine.analysis.own_schema_rule import linting_for
 from migwiz.engine.analysis.risk import RiskyFinding
 from migwiz.engine.analysis.risk import error_findings as error_findings
-from migwiz.engine.backfill import backfill_status as backfill_status
-from migwiz.engine.backfill import control_backfill as control_backfill
-from migwiz.engine.backup import backup_check as backup_check
-from migwiz.engine.backup import backup_dump as backup_dump
-from migwiz.engine.backup import plan_dump as plan_dump
 from migwiz.engine.ci import junit_error as junit_error
-from migwiz.engine.ci import run_ci as run_ci
 from migwiz.engine.config import Settings as Settings
 from migwiz.engine.config import load_settings as load_settings
 from migwiz.engine.errors import ConnectionFailed, MigwizError, UsageError, one_line
@@ -44,7 +39,7 @@ from migwiz.engine.fleet.survey import fleet_status as fleet_status
 from migwiz.engine.fleet.targets import load_fleet as load_fleet
 from migwiz.engine.follow import LogFollower as LogFollower
 from migwiz.engine.history.standing import Standing, read_backfill_facts, read_stop_facts
-from migwiz.engine.history.state import DEFAULT_SCHEMA, HistoryRow, read_history, state_exists
+from migwiz.engine.history.state import HistoryRow, read_history, state_exists
 from migwiz.engine.history.state import os_identity as os_identity
 from migwiz.engine.history.status import MigrationStatus, compute_status, in_sync, out_of_order
 from migwiz.engine.history.status import attention as attention
@@ -61,24 +56,27 @@ from migwiz.engine.project_commands import adopt as adopt
 from migwiz.engine.project_commands import baseline as baseline
 from migwiz.engine.project_commands import drift as drift
 from migwiz.engine.project_commands import dry_run as dry_run
+from migwiz.engine.project_commands import new_recipe as new_recipe
 from migwiz.engine.project_commands import plan as plan
 from migwiz.engine.project_commands import plan_down as plan_down
 from migwiz.engine.project_commands import prove_rollback as prove_rollback
 from migwiz.engine.project_commands import read_log as read_log
+from migwiz.engine.project_commands import run_ci as run_ci
 from migwiz.engine.project_commands import trace as trace
 from migwiz.engine.project_commands import verify as verify
-from migwiz.engine.recipes import new_recipe as new_recipe
-from migwiz.engine.rollback.prove import test_rollback as test_rollback
 from migwiz.engine.run.actions import down_action as down_action
 from migwiz.engine.run.actions import up_action as up_action
 from migwiz.engine.run.control import SIGNAL_REASONS as SIGNAL_REASONS
 from migwiz.engine.run.control import RunControl as RunControl
 from migwiz.engine.run.control import install_signal_stop as install_signal_stop
+from migwiz.engine.run.current import describe_current as describe_current
+from migwiz.engine.run.current import our_progress as our_progress
 from migwiz.engine.run.events import RunEvents, RunFinished
 from migwiz.engine.run.migration_lock import MigrationLock
 from migwiz.engine.run.outcome import LoggedSink, run_outcome, run_summary
 from migwiz.engine.run.phases import phase_exempt, phase_of
-from migwiz.engine.run.preflight import check_target, explain
+from migwiz.engine.run.phases import phase_summary as phase_summary
+from migwiz.engine.run.preflight import explain
 from migwiz.engine.run.repair import RepairChoice as RepairChoice
 from migwiz.engine.run.repair import RepairPlan, RepairResult
 from migwiz.engine.run.repair import repair as repair_history
@@ -92,13 +90,21 @@ from migwiz.engine.schema.diff import format_diff as format_diff
 from migwiz.engine.secrets import ScrubbedStream as ScrubbedStream
 from migwiz.engine.secrets import remember_secrets as remember_secrets
 from migwiz.engine.secrets import scrub as scrub
+from migwiz.engine.secrets import scrub_value as scrub_value
+from migwiz.engine.server_commands import backfill_status as backfill_status
+from migwiz.engine.server_commands import backup_check as backup_check
+from migwiz.engine.server_commands import backup_dump as backup_dump
+from migwiz.engine.server_commands import check_adopted as check_adopted
+from migwiz.engine.server_commands import control_backfill as control_backfill
+from migwiz.engine.server_commands import plan_dump as plan_dump
+from migwiz.engine.server_commands import preflight as preflight
+from migwiz.engine.server_commands import target_info as target_info
 from migwiz.engine.servers.connect import connect
 from migwiz.engine.servers.connect import describe as describe
 from migwiz.engine.servers.connect import dsn_params as dsn_params
 from migwiz.engine.servers.readers import reading
 from migwiz.engine.servers.target import TargetInfo as TargetInfo
-from migwiz.engine.servers.target import target_info as target_info
-from migwiz.engine.sets.model import MigrationSet, Version
+from migwiz.engine.sets.model import Version
 from migwiz.engine.sets.transactions import with_transaction_modes
 from migwiz.engine.shadow.dryrun import DryRunReport as DryRunReport
 
@@ -110,17 +116,6 @@ lint_sarif = lint_report_sarif
 """`lint --sarif`'s SARIF 2.1.0 document."""
 query_line = _query_line
 """A statement's SQL on one line of at most `width` characters (live views)."""
-
-
-def project_of(
-    project: Project | str, mset: MigrationSet | None = None, schema: str | None = None
-) -> Project:
-    """`project` itself, or a project for a DSN and an already loaded set (the older calling form)."""
-    if isinstance(project, Project):
-        return project
-    if mset is None:
-        raise TypeError("a DSN needs its migration set: pass a Project, or the DSN and the set")
-    return Project.of(project, mset, schema=schema)
 
 
 @dataclass(frozen=True)
@@ -146,10 +141,8 @@ class StatusResult:
 
 
 def status(
-    project: Project | str,
-    mset: MigrationSet | None = None,
+    project: Project,
     *,
-    schema: str | None = None,
     foreign: bool = True,
 ) -> StatusResult:
     """Where each migration of the project's set stands in its database (read-only: creates nothing).
@@ -157,7 +150,7 @@ def status(
     With `foreign`, a database whose history another tool keeps (and migwiz has not adopted) says so:
     `StatusResult.foreign` holds the files' states per that tool's history.
     """
-    p = project_of(project, mset, schema)
+    p = project
     mset, schema = p.migration_set(), p.schema
     with connect(p.dsn, autocommit=True, purpose="status") as conn:
         limit_bookkeeping(conn, statement_timeout_ms=STATUS_STATEMENT_TIMEOUT_MS)
@@ -175,26 +168,11 @@ def status(
     return StatusResult(statuses, initialised, notices, other)
 
 
-def preflight(dsn: str, schema: str, command: str, *, pruning: bool = False) -> None:
-    """What `migrate` checks before it takes the lock: a writable target, the privileges migwiz needs (an
-    error naming the missing grant), and for `up` no unadopted history of another tool."""
-    with connect(dsn, autocommit=True, purpose="preflight") as conn:
-        limit_bookkeeping(conn)  # migwiz's tables held by another session: an error naming it, not a hang
-        try:
-            check_target(conn, schema, pruning=pruning)  # before the lock and the first step
-            if command == "up":
-                ensure_adopted(conn, schema)  # another tool's history, not adopted: it would redo it all
-        except psycopg.errors.LockNotAvailable:
-            raise own_tables_locked(conn, schema, f"migwiz {command}") from None
-
-
 def migrate(
-    project: Project | str,
-    mset: MigrationSet | None = None,
-    action: Callable[[Runner], RunReport] | None = None,
+    project: Project,
+    action: Callable[[Runner], RunReport],
     *,
     command: str,
-    schema: str | None = None,
     policy: ExecutionPolicy | None = None,
     wait_ms: int = 0,
     log_file: Path | None = None,
@@ -213,14 +191,12 @@ def migrate(
     and the log's retention are the project's settings unless given. `events` receives the run's typed
     events, its central log lines as `Logged`, and a `RunFinished` last (see `start_run`).
     """
-    p = project_of(project, mset, schema)
-    if action is None:
-        raise TypeError("migrate needs the action to run (e.g. up_action())")
+    p = project
     dsn, mset, schema, settings = p.dsn, p.migration_set(), p.schema, p.settings
     log_file = log_file or settings.log_file
     syslog_address = syslog_address or settings.syslog_address
     retention_ms = retention_ms if retention_ms is not None else settings.log_retention_ms
-    preflight(dsn, schema, command, pruning=retention_ms is not None)
+    preflight(p, command, pruning=retention_ms is not None)
     with MigrationLock(dsn, schema, wait_ms=wait_ms):
         stream = events or RunEvents()
         run = Run(
@@ -276,15 +252,13 @@ def migrate(
 
 
 def start_run(
-    project: Project | str,
-    mset: MigrationSet | None = None,
+    project: Project,
     *,
     direction: Literal["up", "down"] = "up",
     to: Version | None = None,
     steps: int | None = None,
     command: str | None = None,
     action: Callable[[Runner], RunReport] | None = None,
-    schema: str | None = None,
     policy: ExecutionPolicy | None = None,
     wait_ms: int = 0,
     log_file: Path | None = None,
@@ -304,7 +278,7 @@ def start_run(
 
     def work(session: RunSession) -> MigrateResult:
         return migrate(
-            project, mset, action or default, command=command or direction, schema=schema, policy=policy,
+            project, action or default, command=command or direction, policy=policy,
             wait_ms=wait_ms, log_file=log_file, sinks=sinks, syslog_address=syslog_address,
             retention_ms=retention_ms, control=session.control, events=session.events, estimates=estimates,
         )  # fmt: skip
@@ -327,11 +301,9 @@ def left_standing(project: Project, report: RunReport) -> dict[str, Standing]:
 
 
 def up(
-    project: Project | str,
-    mset: MigrationSet | None = None,
+    project: Project,
     *,
     to: Version | None = None,
-    schema: str | None = None,
     policy: ExecutionPolicy | None = None,
     wait_ms: int = 0,
     log_file: Path | None = None,
@@ -342,19 +314,17 @@ def up(
 ) -> MigrateResult:
     """Apply pending migrations (up to and including version `to`)."""
     return migrate(
-        project, mset, up_action(to), command="up", schema=schema, policy=policy, wait_ms=wait_ms,
+        project, up_action(to), command="up", policy=policy, wait_ms=wait_ms,
         log_file=log_file, sinks=sinks, syslog_address=syslog_address, retention_ms=retention_ms,
         control=control,
     )  # fmt: skip
 
 
 def down(
-    project: Project | str,
-    mset: MigrationSet | None = None,
+    project: Project,
     *,
     to: Version | None = None,
     steps: int | None = None,
-    schema: str | None = None,
     policy: ExecutionPolicy | None = None,
     wait_ms: int = 0,
     log_file: Path | None = None,
@@ -365,33 +335,36 @@ def down(
 ) -> MigrateResult:
     """Revert applied migrations, newest first (one unless `to` or `steps`)."""
     return migrate(
-        project, mset, lambda r: r.down(to, steps), command="down", schema=schema, policy=policy,
+        project, lambda r: r.down(to, steps), command="down", policy=policy,
         wait_ms=wait_ms, log_file=log_file, sinks=sinks, syslog_address=syslog_address,
         retention_ms=retention_ms, control=control,
     )  # fmt: skip
 
 
 def lint(
+    project: Project,
     paths: Sequence[Path],
     *,
-    dsn: str | None = None,
     pg_version: int | None = None,
-    schema: str = DEFAULT_SCHEMA,
-    layout: str | None = None,
-    migrations_dir: Path | None = None,
     stdin: str | None = None,
     cache: Path | bool | None = True,
+    online: bool | None = None,
 ) -> LintReport:
     """Analyse migration folders, single files or stdin (`-`, its text in `stdin`), without running anything.
 
-    A folder is linted whole (`layout` names its layout, else it is detected). A file of a set (the
-    `migrations_dir`, or found from the file's folder) is linted alone but in the context of the migrations
-    before it, whose analysed schema is cached (`cache`: True for the user cache folder, a folder, or None);
-    a file outside any set is linted alone.
+    A folder is linted whole (the project's `layout` names its layout, else it is detected). A file of a set
+    (the project's migration folder, or found from the file's folder) is linted alone but in the context of
+    the migrations before it, whose analysed schema is cached (`cache`: True for the user cache folder, a
+    folder, or None); a file outside any set is linted alone.
 
-    With `dsn`, the catalog settles what only the schema knows, the server's version is used unless
-    `pg_version` is given, and migrations already applied there are skipped (their effect is in the catalog).
+    Online (`online`, else when the operator named a database; `Project.offline()` names none), the catalog
+    settles what only the schema knows, the server's version is used unless `pg_version` is given, and
+    migrations already applied there are skipped (their effect is in the catalog).
     """
+    if online is None:
+        online = bool(project.dsn) and project.dsn_given
+    dsn = project.dsn if online else None
+    schema, layout, migrations_dir = project.schema, project.layout, project.migrations_dir
     catalog = None
     version = pg_version
     applied: frozenset[str] = frozenset()
@@ -414,7 +387,7 @@ def risky_pending(
 ) -> list[RiskyFinding]:
     """The lint gate of `up`: the `error` findings (lint with the live catalog) of what it is about to apply,
     empty when there are none. The target's preflight runs first, so a missing grant is named first."""
-    preflight(project.dsn, project.schema, "up")
+    preflight(project, "up")
     statuses = status(project, foreign=False).statuses
     pending = [
         s.migration
@@ -427,7 +400,7 @@ def risky_pending(
     if not pending:
         return []
     mset = project.migration_set()
-    report = lint([mset.root], dsn=project.dsn, schema=project.schema, layout=project.layout)
+    report = lint(project, [mset.root], online=True)
     return error_findings(report, pending)
 
 
@@ -460,13 +433,6 @@ def as_error(exc: Exception) -> MigwizError:
     return MigwizError(f"internal error: {type(exc).__name__}{detail}", "rerun with --debug and report it")
 
 
-def check_adopted(dsn: str, schema: str) -> None:
-    """A `UsageError` when another tool keeps this database's history and migwiz has not adopted it:
-    applying the files would redo everything (checked by `up` and by the wizard's run)."""
-    with connect(dsn, autocommit=True, purpose="adopt check") as conn:
-        ensure_adopted(conn, schema)
-
-
 def recent_history(project: Project, *, days: int = 14) -> tuple[list[HistoryRow], list[Event]]:
     """The history rows, and the central log's run events (oldest first) of the last `days` days."""
     with reading(project.dsn, purpose="wizard", doing="recent changes") as conn:
@@ -479,17 +445,15 @@ def recent_history(project: Project, *, days: int = 14) -> tuple[list[HistoryRow
 
 
 def repair(
-    project: Project | str,
-    mset: MigrationSet | None = None,
+    project: Project,
     choice: RepairChoice | None = None,
     *,
-    schema: str | None = None,
     dry_run: bool = False,
     confirm: Callable[[RepairPlan], bool] | None = None,
 ) -> RepairResult:
     """Realign the history with fixed files (checksums of edited applied migrations, partly applied ones);
     `confirm` sees the plan first and may refuse it. Logged as a run of the project's central log."""
-    p = project_of(project, mset, schema)
+    p = project
     return repair_history(
         p.dsn, p.migration_set(), choice, schema=p.schema, dry_run=dry_run, confirm=confirm,
         log_file=p.settings.log_file, syslog_address=p.settings.syslog_address,

@@ -43,6 +43,11 @@ class Project:
         return cls(chosen, settings if settings is not None else load_settings(), dsn_given=given)
 
     @classmethod
+    def offline(cls, settings: Settings | None = None) -> Project:
+        """A project that names no database (`lint` without --dsn): `settings`, else the defaults."""
+        return cls("", settings if settings is not None else Settings(None), dsn_given=False)
+
+    @classmethod
     def of(
         cls, dsn: str, mset: MigrationSet, *, schema: str | None = None, settings: Settings | None = None
     ) -> Project:

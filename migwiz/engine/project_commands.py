@@ -4,7 +4,7 @@ that module only)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +20,7 @@ from migwiz.engine.sets.model import MigrationSet, Script, Version
 if TYPE_CHECKING:
     from migwiz.engine.adopt import AdoptReport
     from migwiz.engine.analysis.trace import TraceResult
+    from migwiz.engine.ci import CiReport, FailOn, PlanFailOn
     from migwiz.engine.plan import PlanReport
     from migwiz.engine.rollback.prove import RollbackReport, Which
     from migwiz.engine.run.runner import ExecutionPolicy
@@ -38,10 +39,8 @@ def _project(project: Project | str, mset: MigrationSet | None, schema: str | No
 
 
 def plan(
-    project: Project | str,
-    mset: MigrationSet | None = None,
+    project: Project,
     *,
-    schema: str | None = None,
     calibrate: bool = False,
     pg_version: int | None = None,
     policy: ExecutionPolicy | None = None,
@@ -51,7 +50,7 @@ def plan(
     sizes, estimated durations, current blockers, and a verdict per migration (engine/plan)."""
     from migwiz.engine.plan import plan as build
 
-    p = _project(project, mset, schema)
+    p = project
     return build(
         p.dsn, p.migration_set(), schema=p.schema, calibrate=calibrate, pg_version=pg_version,
         policy=policy if policy is not None else p.policy(), to=to,
@@ -59,37 +58,33 @@ def plan(
 
 
 def plan_down(
-    project: Project | str,
-    mset: MigrationSet | None = None,
+    project: Project,
     *,
     to: Version,
-    schema: str | None = None,
     policy: ExecutionPolicy | None = None,
 ) -> PlanReport:
     """The down scripts that revert every applied migration newer than `to`, newest first, planned."""
     from migwiz.engine.plan import plan_down as build
 
-    p = _project(project, mset, schema)
+    p = project
     return build(
         p.dsn, p.migration_set(), to=to, schema=p.schema, policy=policy if policy is not None else p.policy()
     )
 
 
 def dry_run(
-    project: Project | str,
-    mset: MigrationSet | None = None,
+    project: Project,
     *,
     shadow_dsn: str | None = None,
     sample_rows: int = 0,
     to: Version | None = None,
-    schema: str | None = None,
     policy: ExecutionPolicy | None = None,
     log_file: Path | None = None,
 ) -> DryRunReport:
     """The pending migrations (up to `to`) through the real runner on a shadow copy of the database."""
     from migwiz.engine.shadow.dryrun import dry_run as shadow_run
 
-    p = _project(project, mset, schema)
+    p = project
     return shadow_run(
         p.dsn, p.migration_set(), shadow_dsn=shadow_dsn, sample_rows=sample_rows, to=to, schema=p.schema,
         policy=policy if policy is not None else p.policy(), log_file=log_file or p.settings.log_file,
@@ -273,3 +268,37 @@ def resolve_script(
         target, down, project.migration_set, configured=project.migrations_dir, layout=project.layout,
         stdin=stdin,
     ).script  # fmt: skip
+
+
+def run_ci(
+    project: Project,
+    *,
+    shadow_dsn: str | None = None,
+    embedded: bool = False,
+    pg_version: int | None = None,
+    drift_dsn: str | None = None,
+    plan_dsn: str | None = None,
+    fail_on: FailOn = "error",
+    plan_fail_on: PlanFailOn = "dangerous",
+    rollback: bool = True,
+    baseline: Sequence[Path] = (),
+    tolerance: Tolerance | None = None,
+    snapshots: bool = True,
+) -> CiReport:
+    """`migwiz ci` on the project's set: lint, rollback tests on a shadow server, and optionally drift and
+    plan gates (engine/ci.py); never raises for a gate."""
+    from migwiz.engine.ci import run_ci as gates
+
+    return gates(
+        project.migration_set(), shadow_dsn=shadow_dsn, embedded=embedded, pg_version=pg_version,
+        drift_dsn=drift_dsn, plan_dsn=plan_dsn, fail_on=fail_on, plan_fail_on=plan_fail_on, rollback=rollback,
+        baseline=baseline, schema=project.schema, tolerance=tolerance, snapshots=snapshots,
+    )  # fmt: skip
+
+
+def new_recipe(project: Project, recipe_id: str, args: Mapping[str, str | None]) -> list[Path]:
+    """Write recipe `recipe_id` with `args` into the project's migration folder (else ./migrations) as its
+    next versions; the files written."""
+    from migwiz.engine.recipes import new_recipe as write
+
+    return write(project.migrations_dir or Path("migrations"), recipe_id, args)

@@ -1,39 +1,58 @@
-"""The engine's data types the faces (CLI, wizard) hold and render, in one place: frozen dataclasses and
-type aliases only, no behaviour. Faces import `migwiz.engine.commands` for what to do and this module for
-what they get back (tests/unit/test_import_contract.py)."""
+"""The engine's data types the faces (CLI, wizard, console) hold and render, in one place: dataclasses, type
+aliases and the constants they are read with, no behaviour. Faces import `migwiz.engine.commands` for what
+to do and this module for what they get back (tests/unit/test_import_contract.py)."""
 
 from __future__ import annotations
 
+from migwiz.engine.adopt import AdoptReport
 from migwiz.engine.analysis import Finding, LintReport, ScriptLint
+from migwiz.engine.analysis.lintpaths import STDIN
+from migwiz.engine.analysis.model import SEVERITIES
 from migwiz.engine.analysis.risk import RiskyFinding
+from migwiz.engine.analysis.trace import TracedLock, TraceResult
+from migwiz.engine.backfill import BackfillStatus, Control
 from migwiz.engine.backfill.progress import BackfillProgress
-from migwiz.engine.backup import BackupReport, DumpProgress, DumpResult, TableMode
+from migwiz.engine.backup import BackupReport, DumpPlan, DumpProgress, DumpResult, TableMode
+from migwiz.engine.ci import CiReport
 from migwiz.engine.config import Settings
 from migwiz.engine.fleet.rollout import FleetEvent, FleetReport
 from migwiz.engine.fleet.targets import Fleet, Target
 from migwiz.engine.history.state import HistoryRow
 from migwiz.engine.history.status import MigrationStatus
 from migwiz.engine.log.eventlog import Event, EventSink, Level
-from migwiz.engine.observe import LockWait, Progress, Snapshot
-from migwiz.engine.plan import PlanReport
+from migwiz.engine.observe import LockWait, Progress, ReplicaLag, SessionInfo, Snapshot
+from migwiz.engine.plan import VERDICT_TEXT, MigrationPlan, PlanReport, StatementPlan, Verdict
 from migwiz.engine.project import Project
+from migwiz.engine.rollback.prove import RollbackReport
 from migwiz.engine.run import events as run_events
 from migwiz.engine.run.control import RunControl
 from migwiz.engine.run.current import CurrentStatement
 from migwiz.engine.run.events import Logged, RunEvent, RunFinished, StatementStarted
+from migwiz.engine.run.phases import PhaseRow
 from migwiz.engine.run.repair import RepairPlan
 from migwiz.engine.run.runner import ExecutionPolicy, Runner, RunReport
 from migwiz.engine.run.session import MigrateResult, RunSession
+from migwiz.engine.schema.drift import DriftReport
+from migwiz.engine.schema.verify import VerifyReport
 from migwiz.engine.servers.target import TargetInfo
 from migwiz.engine.sets.model import Migration, MigrationSet, Script, Statement, Version
 from migwiz.engine.shadow.dryrun import DryRunReport, DryRunStatement
 
 __all__ = [
+    "SEVERITIES",
+    "STDIN",
+    "VERDICT_TEXT",
+    "AdoptReport",
     "BackfillProgress",
+    "BackfillStatus",
     "BackupReport",
+    "CiReport",
+    "Control",
     "CurrentStatement",
+    "DriftReport",
     "DryRunReport",
     "DryRunStatement",
+    "DumpPlan",
     "DumpProgress",
     "DumpResult",
     "Event",
@@ -50,13 +69,17 @@ __all__ = [
     "Logged",
     "MigrateResult",
     "Migration",
+    "MigrationPlan",
     "MigrationSet",
     "MigrationStatus",
+    "PhaseRow",
     "PlanReport",
     "Progress",
     "Project",
     "RepairPlan",
+    "ReplicaLag",
     "RiskyFinding",
+    "RollbackReport",
     "RunControl",
     "RunEvent",
     "RunFinished",
@@ -65,13 +88,19 @@ __all__ = [
     "Runner",
     "Script",
     "ScriptLint",
+    "SessionInfo",
     "Settings",
     "Snapshot",
     "Statement",
+    "StatementPlan",
     "StatementStarted",
     "TableMode",
     "Target",
     "TargetInfo",
+    "TraceResult",
+    "TracedLock",
+    "Verdict",
+    "VerifyReport",
     "Version",
     "run_events",
 ]

@@ -1,6 +1,7 @@
 """The engine calls the wizard's workers make, each returning plain data for one screen. No Textual here.
 
-Every function opens its own short-lived connection: they run in worker threads, never in a message handler.
+Every function takes the wizard's one `Project` (its migration set loaded once per session) and opens its own
+short-lived connection: they run in worker threads, never in a message handler.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from migwiz.engine.types import (
     PlanReport,
     Project,
     ScriptLint,
-    Settings,
     TargetInfo,
     Version,
 )
@@ -50,11 +50,11 @@ def verdict_label(verdict: str) -> str:
 
 
 def policy_for(
-    settings: Settings, *, lock_timeout_ms: int | None = None, allow_edited: bool = False
+    project: Project, *, lock_timeout_ms: int | None = None, allow_edited: bool = False
 ) -> ExecutionPolicy:
     """The execution policy the wizard runs (and plans) with: the configured timeouts and retries;
     `allow_edited` once the operator confirmed rolling back over edited applied files."""
-    return commands.Project("", settings).policy(lock_timeout_ms=lock_timeout_ms, allow_edited=allow_edited)
+    return project.policy(lock_timeout_ms=lock_timeout_ms, allow_edited=allow_edited)
 
 
 @dataclass(frozen=True)
@@ -67,11 +67,11 @@ class TargetView:
     warnings: tuple[str, ...] = ()
 
 
-def target_info(dsn: str, settings: Settings) -> TargetView:
+def target_info(project: Project) -> TargetView:
     """Probe the target (engine `target_info`) and count what the migration folder has pending."""
-    project = commands.Project(dsn, settings)
+    settings = project.settings
     mset = project.migration_set() if project.has_migrations() else None
-    info = commands.target_info(dsn, settings.schema, mset)
+    info = commands.target_info(project)
     warnings = list(info.warnings())
     pending = 0
     if mset is not None:
@@ -120,31 +120,24 @@ class PendingInfo:
         return self.lint_word(migration)
 
 
-def project(dsn: str, settings: Settings) -> Project:
-    """The project the wizard works on: `dsn` and `settings`, its migration folder loaded on first use."""
-    return commands.Project(dsn, settings)
-
-
-def migration_set(settings: Settings) -> MigrationSet:
-    """The configured migration folder, loaded."""
-    folder = settings.migrations_dir
-    if folder is None or not folder.is_dir():
+def migration_set(project: Project) -> MigrationSet:
+    """The project's migration folder, loaded (once per project)."""
+    if not project.has_migrations():
         raise UsageError("no migration folder", 'pass --dir PATH or add `dir = "..."` to migwiz.toml')
-    return commands.Project("", settings).migration_set()  # loads it: the check above said it is there
+    return project.migration_set()
 
 
-def pending_info(dsn: str, settings: Settings) -> PendingInfo:
+def pending_info(p: Project) -> PendingInfo:
     """Status (another tool's unadopted history included, as `status` says it), lint (with the live
     catalog) and the planner's verdicts of the configured migration set."""
-    mset = migration_set(settings)
-    p = commands.Project.of(dsn, mset, settings=settings)
+    mset, settings = migration_set(p), p.settings
     result = commands.status(p)
     assert settings.migrations_dir is not None
-    lint = commands.lint([settings.migrations_dir], dsn=dsn, schema=settings.schema, layout=settings.layout)
+    lint = commands.lint(p, [settings.migrations_dir], online=True)
     verdicts: dict[str, str] | None = None
     error: str | None = None
     try:
-        report = commands.plan(p, policy=policy_for(settings))
+        report = commands.plan(p, policy=policy_for(p))
         verdicts = {m.version: str(m.verdict) for m in report.migrations}
     except MigwizError as exc:
         error = one_line(exc)
@@ -205,10 +198,9 @@ class RecentChanges:
     statuses: tuple[MigrationStatus, ...] = field(default_factory=tuple)
 
 
-def recent_changes(dsn: str, settings: Settings, *, days: int = 14) -> RecentChanges:
+def recent_changes(p: Project, *, days: int = 14) -> RecentChanges:
     """Applied migrations (newest first) and the run events of the last `days` days."""
-    mset = migration_set(settings)
-    p = commands.Project.of(dsn, mset, settings=settings)
+    mset = migration_set(p)
     history, runs = commands.recent_history(p, days=days)
     result = commands.status(p, foreign=False)
     applied = sorted((h for h in history if h.success), key=lambda h: mset.version(h.version), reverse=True)
@@ -260,12 +252,9 @@ class VerifyReport:
         return " · ".join(parts) if parts else "every check passed"
 
 
-def verify_after_run(
-    dsn: str, settings: Settings, *, expect_applied: list[str], expect_pending: list[str]
-) -> VerifyReport:
+def verify_after_run(p: Project, *, expect_applied: list[str], expect_pending: list[str]) -> VerifyReport:
     """Check that history matches what the run was meant to do."""
-    mset = migration_set(settings)
-    p = commands.Project.of(dsn, mset, settings=settings)
+    migration_set(p)
     statuses = {str(s.version): s for s in commands.status(p, foreign=False).statuses}
     checks: list[Check] = []
     wrong = [v for v in expect_applied if statuses.get(v) is None or statuses[v].state != "applied"]
@@ -350,22 +339,23 @@ def impact_from_plan(report: PlanReport) -> ImpactReport:
     )
 
 
-def plan_impact(dsn: str, settings: Settings, to: Version | None = None) -> ImpactReport:
+def plan_impact(p: Project, to: Version | None = None) -> ImpactReport:
     """The impact of the pending migrations (up to `to`), from the engine's planner."""
-    p = commands.Project.of(dsn, migration_set(settings), settings=settings)
-    return impact_from_plan(commands.plan(p, policy=policy_for(settings), to=to))
+    migration_set(p)
+    return impact_from_plan(commands.plan(p, policy=policy_for(p), to=to))
 
 
-def down_impact(dsn: str, settings: Settings, to: Version) -> ImpactReport:
+def down_impact(p: Project, to: Version) -> ImpactReport:
     """The impact of the down scripts that revert every migration newer than `to`, newest first."""
-    p = commands.Project.of(dsn, migration_set(settings), settings=settings)
-    return impact_from_plan(commands.plan_down(p, to=to, policy=policy_for(settings)))
+    migration_set(p)
+    return impact_from_plan(commands.plan_down(p, to=to, policy=policy_for(p)))
 
 
-def verify_target(dsn: str, settings: Settings) -> VerifyReport:
+def verify_target(p: Project) -> VerifyReport:
     """The engine's verification: drift against the files (on a shadow), INVALID indexes, NOT VALID
     constraints, unfinished backfills, sequence headroom, statistics freshness."""
-    report = commands.verify(commands.Project.of(dsn, migration_set(settings), settings=settings))
+    migration_set(p)
+    report = commands.verify(p)
     checks = []
     for c in report.checks:
         lines = [c.sentence, *(d for d in c.details if d not in c.sentence)]
@@ -376,12 +366,12 @@ def verify_target(dsn: str, settings: Settings) -> VerifyReport:
     return VerifyReport(tuple(checks))
 
 
-def verify_rollback(dsn: str, settings: Settings, versions: list[str]) -> Check:
+def verify_rollback(p: Project, versions: list[str]) -> Check:
     """Up → down → up of the migrations the run touched, on a shadow database."""
     name = "rollback test: up → down → up on a shadow"
     if not versions:
         return Check(name, True, "nothing ran: nothing to test", "skip")
-    p = commands.Project.of(dsn, migration_set(settings), settings=settings)
+    migration_set(p)
     report = commands.prove_rollback(p, versions=versions)
     lines = []
     for r in report.results:
@@ -400,8 +390,8 @@ def verify_rollback(dsn: str, settings: Settings, versions: list[str]) -> Check:
 # -- dry run ------------------------------------------------------------------------------------------------
 
 
-def dry_run(dsn: str, settings: Settings, to: Version | None = None) -> DryRunReport:
+def dry_run(p: Project, to: Version | None = None) -> DryRunReport:
     """The engine's dry run: the pending migrations (up to `to`) through the real Runner on a shadow copy
     of the target's schema, statement by statement."""
-    p = commands.Project.of(dsn, migration_set(settings), settings=settings)
-    return commands.dry_run(p, to=to, policy=policy_for(settings))
+    migration_set(p)
+    return commands.dry_run(p, to=to, policy=policy_for(p))

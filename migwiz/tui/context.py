@@ -1,17 +1,18 @@
 """What the wizard is pointed at and what it has learned so far: plain data, no Textual.
 
-`WizardContext` is fixed for the app's life (target, settings, mode). `WizardData` collects the engine's
-answers step by step, so a revisited screen shows what was found without asking the server again, and tests
-can hand screens fixed data.
+`WizardContext` is fixed for the app's life (target, settings, mode, and the one `Project` built from them).
+`WizardData` collects the engine's answers step by step, so a revisited screen shows what was found without
+asking the server again, and tests can hand screens fixed data.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
-from migwiz.engine.types import MigrationSet, Settings, Version
+from migwiz.engine.types import MigrationSet, Project, Settings, Version
 
 Mode = Literal["migrate", "rollback", "watch"]
 
@@ -31,6 +32,12 @@ class WizardContext:
     demo: bool = False
     poll_interval_s: float = 0.5
     cursor_blink: bool = True
+
+    @cached_property
+    def project(self) -> Project:
+        """The one project of the session: every engine call of the wizard works on it, so the migration
+        set is loaded once and the run takes the log's file, syslog and retention from the settings."""
+        return Project(self.dsn, self.settings)
 
     @property
     def database(self) -> str:

@@ -23,7 +23,7 @@ from migwiz.engine.types import (
     Event,
     ExecutionPolicy,
     Logged,
-    MigrationSet,
+    Project,
     RunControl,
     RunEvent,
     RunFinished,
@@ -66,33 +66,31 @@ def logged_event(logged: Logged) -> Event:
 
 
 def execute(
-    dsn: str,
-    mset: MigrationSet,
+    project: Project,
     *,
     direction: Direction,
     target: Version | None,
-    schema: str,
     policy: ExecutionPolicy,
     control: RunControl,
-    log_file: Path | None = None,
     on_event: Callable[[RunEvent], object] | None = None,
     estimates: Mapping[tuple[str, int], float] | None = None,
 ) -> RunSummary:
     """Apply (up to and including `target`) or revert (down to, not including, `target`) under `control`.
 
     `on_event` gets every event of the run on the run's thread (post it to the UI and return). Errors are
-    returned in the summary, not raised; `control` is marked finished whatever happens.
+    returned in the summary, not raised; `control` is marked finished whatever happens. The run goes
+    through `commands.start_run`, as the CLI's: the project's log file, syslog and log retention.
     """
     started = datetime.now(UTC)
 
     def action(runner: Runner) -> RunReport:
         if direction == "up":  # as `migwiz up`: another tool's history, not adopted, would be applied again
-            commands.check_adopted(dsn, schema)
+            commands.check_adopted(project)
         return runner.up(target) if direction == "up" else runner.down(target, None)
 
     session = commands.start_run(
-        dsn, mset, direction=direction, command=f"wizard {direction}", action=action, schema=schema,
-        policy=policy, log_file=log_file, control=control, estimates=estimates,
+        project, direction=direction, command=f"wizard {direction}", action=action, policy=policy,
+        control=control, estimates=estimates,
     )  # fmt: skip
     finished: list[RunFinished] = []
     session.on(lambda event: finished.append(event) if isinstance(event, RunFinished) else None)
@@ -121,7 +119,7 @@ def execute(
         error=error,
         hint=hint,
         longest_wait_caused_s=longest,
-        log_file=log_file,
+        log_file=project.settings.log_file,
         lock_timeout_ms=control.lock_timeout_ms or policy.lock_timeout_ms,
         skipped=tuple(str(v) for v in report.not_run),
     )

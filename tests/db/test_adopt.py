@@ -140,9 +140,9 @@ def test_golang_migrate_status_then_adopt_then_up(db: TestDatabase, tmp_path: Pa
     with db.connect() as conn:
         ensure_adopted(conn)  # adopted: no complaint
 
-    result = commands.up(db.dsn, mset)
+    result = commands.up(commands.Project.of(db.dsn, mset))
     assert [str(o.version) for o in result.report.outcomes] == ["000003"]
-    assert {s.state for s in commands.status(db.dsn, mset).statuses} == {"applied"}
+    assert {s.state for s in commands.status(commands.Project.of(db.dsn, mset)).statuses} == {"applied"}
 
 
 def test_golang_migrate_dirty_version_blocks_adoption(db: TestDatabase, tmp_path: Path) -> None:

@@ -107,10 +107,10 @@ def test_prisma_status_then_adopt_then_up(db: TestDatabase, tmp_path: Path) -> N
     assert rows_of(db, "public._prisma_migrations") == before
 
     # migwiz runs the set in Prisma's order; the pending one that sorts first is out of order now
-    result = commands.status(db.dsn, mset)
+    result = commands.status(commands.Project.of(db.dsn, mset))
     assert any("20240101000000_add_name (add_name) is pending but comes before" in n for n in result.notices)
     with pytest.raises(UsageError, match="older than the applied"):
-        commands.up(db.dsn, mset)
+        commands.up(commands.Project.of(db.dsn, mset))
 
 
 def test_prisma_failed_migration_blocks_adoption_and_edits_show(db: TestDatabase, tmp_path: Path) -> None:
@@ -164,7 +164,7 @@ def test_sqlx_simple_status_then_adopt_then_up(db: TestDatabase, tmp_path: Path)
     assert report.adopted[0].row.duration_ms == pytest.approx(1.234567)
     assert_adopted(db, mset, ["1", "2"], "sqlx", "public._sqlx_migrations")
     assert rows_of(db, "public._sqlx_migrations") == before
-    ran = commands.up(db.dsn, mset, policy=IRREVERSIBLE)
+    ran = commands.up(commands.Project.of(db.dsn, mset), policy=IRREVERSIBLE)
     assert [str(o.version) for o in ran.report.outcomes] == ["10"]
 
 
@@ -195,13 +195,15 @@ def test_diesel_run_in_transaction_false_runs_concurrently(db: TestDatabase, tmp
     )
     mset = load_migration_set(folder)
     assert mset.notices == (f"{folder / 'data_oauth.sql'}: ignored (Diesel reads only migration folders)",)
-    assert [s.to_json()["transaction"] for s in commands.status(db.dsn, mset).statuses] == [True, False]
-    up = commands.up(db.dsn, mset)
+    assert [
+        s.to_json()["transaction"] for s in commands.status(commands.Project.of(db.dsn, mset)).statuses
+    ] == [True, False]
+    up = commands.up(commands.Project.of(db.dsn, mset))
     assert up.report.ok, up.report.to_json()
     assert db.execute("SELECT indisvalid FROM pg_index WHERE indexrelid = 'users_email'::regclass") == [
         (True,)
     ]
-    down = commands.down(db.dsn, mset)
+    down = commands.down(commands.Project.of(db.dsn, mset))
     assert down.report.ok, down.report.to_json()
     assert db.execute("SELECT to_regclass('users_email') IS NULL") == [(True,)]
 
@@ -224,13 +226,13 @@ def test_diesel_mixed_spellings_run_in_diesels_order(db: TestDatabase, tmp_path:
         },
     )
     mset = load_migration_set(folder)
-    result = commands.up(db.dsn, mset, policy=IRREVERSIBLE)
+    result = commands.up(commands.Project.of(db.dsn, mset), policy=IRREVERSIBLE)
     assert [str(o.version) for o in result.report.outcomes] == [
         "20140924113530",
         "2017-05-03-000000",
         "2017-05-03-000000-0000",
     ]
-    assert {s.state for s in commands.status(db.dsn, mset).statuses} == {"applied"}
+    assert {s.state for s in commands.status(commands.Project.of(db.dsn, mset)).statuses} == {"applied"}
 
 
 def test_cli_layout_flag_notices_and_out_of_order(db_latest: TestDatabase, tmp_path: Path) -> None:

@@ -95,7 +95,7 @@ def test_dbmate_really_migrated_then_adopted(db: TestDatabase, tmp_path: Path) -
     assert_adopted(db, mset, ["20240101000000", "20240102000000"], "dbmate", "public.schema_migrations")
     assert rows_of(db, "public.schema_migrations") == before
 
-    result = commands.up(db.dsn, mset)
+    result = commands.up(commands.Project.of(db.dsn, mset))
     assert [str(o.version) for o in result.report.outcomes] == ["20240103000000"]
     # dbmate still sees only what it ran itself: its table was never written to
     status = run_tool([dbmate, "--url", url(db), "--migrations-dir", str(folder), "status"], tmp_path)
@@ -195,7 +195,7 @@ def test_sqitch_really_deployed_then_adopted(db: TestDatabase, tmp_path: Path) -
     assert_adopted(db, mset, ["0001", "0002"], "sqitch", "sqitch.changes")
     assert {t: rows_of(db, f"sqitch.{t}") for t in before} == before
 
-    result = commands.up(db.dsn, mset)
+    result = commands.up(commands.Project.of(db.dsn, mset))
     assert [str(o.version) for o in result.report.outcomes] == ["0003"]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from migwiz.engine.commands import plan
+from migwiz.engine.commands import Project, plan
 from migwiz.engine.plan.calibrate import DEFAULT_THROUGHPUT, calibrate, load_calibration
 from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase
@@ -30,7 +30,7 @@ def test_calibration_is_stored_and_reused(db: TestDatabase, tmp_path: Path) -> N
     [(count, settings)] = db.execute("SELECT count(*), max(settings::text) FROM migwiz.calibration")
     assert count == 1 and "maintenance_work_mem" in str(settings)
     folder = write_migrations(tmp_path / "m", {"1_ix.up.sql": "CREATE INDEX ON t (id);\n"})
-    report = plan(db.dsn, load_migration_set(folder))
+    report = plan(Project.of(db.dsn, load_migration_set(folder)))
     assert replace(report.throughput, cache_bytes=None) == measured
     assert report.throughput.cache_bytes == 128 * 1024 * 1024  # the test servers' shared_buffers
     assert report.to_json()["calibrated"] is True
@@ -40,12 +40,14 @@ def test_newest_calibration_wins_and_plan_can_calibrate(db_latest: TestDatabase,
     with db_latest.connect() as conn:
         first = calibrate(conn, "custom_state", sample_mb=2)
     folder = write_migrations(tmp_path / "m", {"1_t.up.sql": "CREATE TABLE t (id int);\n"})
-    report = plan(db_latest.dsn, load_migration_set(folder), schema="custom_state", calibrate=True)
+    report = plan(
+        Project.of(db_latest.dsn, load_migration_set(folder), schema="custom_state"), calibrate=True
+    )
     assert report.throughput.calibrated and report.throughput.measured_at != first.measured_at
     with db_latest.connect() as conn:
         assert load_calibration(conn, "custom_state") == replace(report.throughput, cache_bytes=None)
         assert load_calibration(conn, "migwiz") is None
     [(count,)] = db_latest.execute("SELECT count(*) FROM custom_state.calibration")
     assert count == 2
-    default = plan(db_latest.dsn, load_migration_set(folder)).throughput
+    default = plan(Project.of(db_latest.dsn, load_migration_set(folder))).throughput
     assert replace(default, cache_bytes=None) == DEFAULT_THROUGHPUT

@@ -77,7 +77,7 @@ def test_all_gates_pass_and_lint_threshold(pg_server: LocalServer, tmp_path: Pat
 
 def test_drift_and_plan_gates(db: TestDatabase, tmp_path: Path) -> None:
     folder = write_migrations(tmp_path / "m", GOOD)
-    commands.up(db.dsn, load_migration_set(folder))
+    commands.up(commands.Project.of(db.dsn, load_migration_set(folder)))
     db.execute("ALTER TABLE users ADD COLUMN sneaky int")  # changed by hand: drift
     write_migrations(folder, {"3_name.up.sql": "ALTER TABLE users ADD COLUMN name text;\n"})
     mset = load_migration_set(folder)
@@ -118,7 +118,7 @@ def test_drift_gate_replays_the_baseline_first(db: TestDatabase, tmp_path: Path)
         },
     )
     mset = load_migration_set(folder)
-    commands.up(db.dsn, mset)
+    commands.up(commands.Project.of(db.dsn, mset))
     without = run_ci(mset, rollback=False, drift_dsn=db.dsn)
     assert without.gate("drift").status == "error"  # type: ignore[union-attr]
     assert "legacy" in without.gate("drift").detail  # type: ignore[union-attr]
@@ -134,7 +134,7 @@ def test_snapshot_cache_is_bounded_and_refuses_connections(db: TestDatabase, tmp
     mset = load_migration_set(write_migrations(tmp_path / "m", GOOD))
     cache = SnapshotCache(db.dsn)
     cache.clear()
-    commands.up(db.dsn, mset)
+    commands.up(commands.Project.of(db.dsn, mset))
     first = run_ci(mset, rollback=False, drift_dsn=db.dsn)  # saves the root and the state after 1, 2
     assert first.gate("drift").status == "passed"  # type: ignore[union-attr]
     names = cache.names()

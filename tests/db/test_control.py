@@ -129,7 +129,11 @@ def test_stop_requested_during_a_migration_stops_after_it(db: TestDatabase, tmp_
     sink = MemorySink()
     with gate_closed(db) as holder:
         run = Background(
-            lambda: commands.up(db.dsn, load_migration_set(folder), control=control, sinks=[sink]).report
+            lambda: (
+                commands.up(
+                    commands.Project.of(db.dsn, load_migration_set(folder)), control=control, sinks=[sink]
+                ).report
+            )
         )
         wait_for(lambda: waiting_on_lock(db, control), "migration 1 to wait on the gate")
         control.request_stop("the operator asked to stop")
@@ -140,7 +144,7 @@ def test_stop_requested_during_a_migration_stops_after_it(db: TestDatabase, tmp_
     assert [(str(o.version), o.result) for o in report.outcomes] == [("1", "applied")]
     assert report.ok and report.stopped == "the operator asked to stop"
     assert [str(v) for v in report.not_run] == ["2", "3"]
-    status = commands.status(db.dsn, load_migration_set(folder))
+    status = commands.status(commands.Project.of(db.dsn, load_migration_set(folder)))
     assert [s.state for s in status.statuses] == ["applied", "pending", "pending"]
     tables = {r[0] for r in db.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
     assert tables == {"one"}
@@ -358,7 +362,9 @@ def test_a_paused_backfill_stops_at_once_and_resumes_from_its_checkpoint(
         "2_after.down.sql": "DROP TABLE after_fill;\n",
     }
     folder = write_migrations(tmp_path / "m", files)
-    commands.control_backfill(db.dsn, "migwiz", "1", batch_size=500, max_rate=4000)
+    commands.control_backfill(
+        commands.Project(db.dsn, commands.Settings(None)), "1", batch_size=500, max_rate=4000
+    )
     readings: list[BackfillProgress] = []
     control = RunControl()
     runner, sink = runner_for(db, folder, control)
@@ -370,14 +376,14 @@ def test_a_paused_backfill_stops_at_once_and_resumes_from_its_checkpoint(
     thread.start()
     try:
         wait_for(lambda: any(r.rows_done > 0 for r in readings), "the backfill to move")
-        commands.control_backfill(db.dsn, "migwiz", "1", paused=True)
+        commands.control_backfill(commands.Project(db.dsn, commands.Settings(None)), "1", paused=True)
         wait_for(lambda: readings[-1].state == "paused", "the pause")
         control.request_stop("operator quit the wizard")
         thread.join(timeout=10)
         assert not thread.is_alive(), "a paused backfill must not hold up a stop"
     finally:
         if thread.is_alive():
-            commands.control_backfill(db.dsn, "migwiz", "1", paused=False)
+            commands.control_backfill(commands.Project(db.dsn, commands.Settings(None)), "1", paused=False)
             thread.join(timeout=30)
         runner.close()
     report = result["report"]
@@ -388,7 +394,9 @@ def test_a_paused_backfill_stops_at_once_and_resumes_from_its_checkpoint(
     )
     partly = db.execute("SELECT count(*) FROM items WHERE note IS NOT NULL")[0][0]
     assert 0 < int(partly) < 20000  # type: ignore[call-overload]
-    commands.control_backfill(db.dsn, "migwiz", "1", paused=False, max_rate=1e9)
+    commands.control_backfill(
+        commands.Project(db.dsn, commands.Settings(None)), "1", paused=False, max_rate=1e9
+    )
     again, _ = runner_for(db, folder, RunControl())
     try:
         assert again.up().ok
@@ -427,7 +435,7 @@ def test_status_tells_a_stopped_no_transaction_migration_from_a_failed_one(
             run.join()
     finally:
         runner.close()
-    [stopped] = commands.status(db.dsn, mset).statuses
+    [stopped] = commands.status(commands.Project.of(db.dsn, mset)).statuses
     assert stopped.standing.state == "stopped" and stopped.standing.resumable
     assert stopped.standing.statement == 3
     assert "stopped at a safe point before statement 3 (the operator asked to stop)" in stopped.standing.text
@@ -441,6 +449,6 @@ def test_status_tells_a_stopped_no_transaction_migration_from_a_failed_one(
     finally:
         runner.close()
         log_conn.close()
-    [failed] = commands.status(db.dsn, mset).statuses
+    [failed] = commands.status(commands.Project.of(db.dsn, mset)).statuses
     assert failed.standing.state == "failed" and failed.standing.statement == 3
     assert "up: 2 of 3 statements ran" in failed.standing.text and "stopped" not in failed.standing.text

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from migwiz.engine.commands import dry_run
+from migwiz.engine.commands import Project, dry_run
 from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.run.runner import Runner
 from migwiz.engine.schema import read_schema
@@ -53,7 +53,7 @@ def test_clean_migration_reports_locks_and_rewrites_and_leaves_the_target_alone(
     prepare(db, folder)
     before = fingerprint(db)
     databases = db.execute("SELECT count(*) FROM pg_database")
-    report = dry_run(db.dsn, load_migration_set(folder))
+    report = dry_run(Project.of(db.dsn, load_migration_set(folder)))
     assert report.ok, report.to_json()
     assert [(s.version, s.index, s.outcome) for s in report.statements] == [("2", 0, "ok"), ("2", 1, "ok")]
     first, second = report.statements
@@ -88,8 +88,8 @@ def test_sample_rows_show_data_dependent_failures(
     prepare(db, folder)
     before = fingerprint(db)
     mset = load_migration_set(folder)
-    assert dry_run(db.dsn, mset).ok  # schema only: no rows, nothing to fail on
-    report = dry_run(db.dsn, mset, sample_rows=100)
+    assert dry_run(Project.of(db.dsn, mset)).ok  # schema only: no rows, nothing to fail on
+    report = dry_run(Project.of(db.dsn, mset), sample_rows=100)
     assert report.sampled == {"public.users": 3}
     (failure,) = report.failures
     assert failure.sqlstate == sqlstate and failure.line == (2 if no_transaction else 1)
@@ -103,7 +103,7 @@ def test_later_statements_are_reported_as_not_run(db: TestDatabase, tmp_path: Pa
         tmp_path, "ALTER TABLE users ALTER COLUMN email SET NOT NULL;\nCREATE TABLE more (id int);\n"
     )
     prepare(db, folder)
-    report = dry_run(db.dsn, load_migration_set(folder), sample_rows=10)
+    report = dry_run(Project.of(db.dsn, load_migration_set(folder)), sample_rows=10)
     assert [s.outcome for s in report.statements] == ["failed", "not_run"]
 
 
@@ -131,7 +131,7 @@ def test_a_backfill_that_ran_on_the_shadow_is_ok(db: TestDatabase, tmp_path: Pat
             "2_idx.down.sql": "DROP INDEX items_note;\n",
         },
     )
-    report = dry_run(db.dsn, load_migration_set(folder), sample_rows=10)
+    report = dry_run(Project.of(db.dsn, load_migration_set(folder)), sample_rows=10)
     assert [(s.version, s.outcome) for s in report.statements] == [("1", "ok"), ("2", "ok")]
     assert report.ok
     assert db.execute("SELECT note FROM items") == [(None,)]  # the target is untouched

@@ -366,7 +366,7 @@ def test_current_statement_and_watch_view(db: TestDatabase, tmp_path: Path) -> N
     )
     seen: list[progress.CurrentStatement] = []
     out = io.StringIO()
-    session = commands.start_run(db.dsn, load_migration_set(folder), direction="up")
+    session = commands.start_run(commands.Project.of(db.dsn, load_migration_set(folder)), direction="up")
 
     def look() -> None:
         for _ in range(500):
@@ -403,7 +403,7 @@ def test_current_statement_carries_the_planned_estimate(db: TestDatabase, tmp_pa
         },
     )
     mset = load_migration_set(folder)
-    estimates = commands.plan(db.dsn, mset).estimates_ms()
+    estimates = commands.plan(commands.Project.of(db.dsn, mset)).estimates_ms()
     assert estimates[("1", 1)] > 0  # an index build over 50,000 rows takes time
     seen: list[progress.CurrentStatement] = []
     runner = Runner(db.dsn, mset, log=EventLog())

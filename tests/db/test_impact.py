@@ -50,7 +50,7 @@ def test_longest_wait_inflicted_is_measured(db: TestDatabase, tmp_path: Path) ->
 
     thread = threading.Thread(target=reader)
     thread.start()
-    result = commands.up(db.dsn, load_migration_set(folder))
+    result = commands.up(commands.Project.of(db.dsn, load_migration_set(folder)))
     thread.join(timeout=10)
     assert result.report.ok
     assert blocked.is_set()
@@ -72,7 +72,7 @@ def test_retries_are_counted(db: TestDatabase, tmp_path: Path) -> None:
         retry=RetryPolicy(lock_retries=10, backoff_base_ms=50, backoff_max_ms=200),
         guard=GuardPolicy(enabled=False),
     )
-    session = commands.start_run(db.dsn, load_migration_set(folder), policy=policy)
+    session = commands.start_run(commands.Project.of(db.dsn, load_migration_set(folder)), policy=policy)
     # the holder lets go once the first attempt has timed out: the retry is then certain to succeed
     session.on(lambda e: holder.rollback() if isinstance(e, LockWait) else None)
     try:

@@ -10,7 +10,7 @@ from typing import Any
 import psycopg
 import pytest
 
-from migwiz.engine.commands import plan
+from migwiz.engine.commands import Project, plan
 from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.plan import PlanReport
 from migwiz.engine.plan.calibrate import ensure_calibration_table
@@ -29,7 +29,7 @@ BIG = (
 
 
 def plan_of(db: TestDatabase, folder: Path, **kwargs: Any) -> PlanReport:
-    return plan(db.dsn, load_migration_set(folder), **kwargs)
+    return plan(Project.of(db.dsn, load_migration_set(folder)), **kwargs)
 
 
 def until(check: Callable[[], PlanReport | None], seconds: float = 10.0) -> PlanReport:

@@ -7,7 +7,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from migwiz.engine.commands import plan_down
+from migwiz.engine.commands import Project, plan_down
 from migwiz.engine.errors import UsageError
 from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.run.runner import ExecutionPolicy, Runner
@@ -49,7 +49,7 @@ def test_down_scripts_newest_first_with_sizes_and_estimates(db: TestDatabase, tm
     db.execute(BIG)
     folder = write_migrations(tmp_path / "m", FILES)
     applied(db, folder, "3")
-    report = plan_down(db.dsn, load_migration_set(folder), to=Version("1"))
+    report = plan_down(Project.of(db.dsn, load_migration_set(folder)), to=Version("1"))
     assert report.direction == "down" and report.to_json()["direction"] == "down"
     assert [m.version for m in report.migrations] == ["3", "2"]  # 4 is pending, 1 is kept
     drop, widen = report.migrations
@@ -73,7 +73,7 @@ def test_a_session_in_the_way_of_a_down_script(db: TestDatabase, tmp_path: Path)
     pid = reader.info.backend_pid
     try:
         reader.execute("SELECT count(*) FROM big")  # AccessShareLock until rollback: idle in transaction
-        report = plan_down(db.dsn, load_migration_set(folder), to=Version("1"))
+        report = plan_down(Project.of(db.dsn, load_migration_set(folder)), to=Version("1"))
     finally:
         reader.rollback()
         reader.close()
@@ -90,9 +90,9 @@ def test_a_migration_without_down_script_is_dangerous(db: TestDatabase, tmp_path
     folder = write_migrations(tmp_path / "m", {k: v for k, v in files.items() if v is not None})
     db.execute(BIG)
     applied(db, folder, "4", irreversible=True)
-    report = plan_down(db.dsn, load_migration_set(folder), to=Version("3"))
+    report = plan_down(Project.of(db.dsn, load_migration_set(folder)), to=Version("3"))
     [later] = report.migrations
     assert later.version == "4" and later.verdict == "dangerous" and later.statements == ()
     assert "has no down script" in later.reasons[0].message
     with pytest.raises(UsageError, match="no migration has that version"):
-        plan_down(db.dsn, load_migration_set(folder), to=Version("9"))
+        plan_down(Project.of(db.dsn, load_migration_set(folder)), to=Version("9"))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from migwiz.engine.commands import plan
+from migwiz.engine.commands import Project, plan
 from migwiz.engine.plan.syntax import check_statements
 from migwiz.engine.sets import load_migration_set
 from migwiz.engine.sets.model import Statement
@@ -35,7 +35,7 @@ def test_system_user_parses_on_15_as_a_name_and_still_is_not_safe(db: TestDataba
     folder = write_migrations(
         tmp_path / "m", {"1_who.up.sql": "CREATE VIEW who AS SELECT SYSTEM_USER AS u;\n"}
     )
-    [migration] = plan(db.dsn, load_migration_set(folder)).migrations
+    [migration] = plan(Project.of(db.dsn, load_migration_set(folder))).migrations
     assert [r.rule for r in migration.reasons if r.rule == "server-parse"] == []  # every major parses it
     if db.major < 16:
         assert migration.verdict == "dangerous"
@@ -49,7 +49,7 @@ def test_plan_verdict_follows_the_server_grammar(db: TestDatabase, tmp_path: Pat
     needs, statement = NEWER[name]
     db.execute(SETUP)
     folder = write_migrations(tmp_path / "m", {f"1_{name}.up.sql": statement + ";\n"})
-    report = plan(db.dsn, load_migration_set(folder))
+    report = plan(Project.of(db.dsn, load_migration_set(folder)))
     [migration] = report.migrations
     server = [r for r in migration.reasons if r.rule == "server-parse"]
     if db.major < needs:
@@ -103,13 +103,13 @@ def test_statements_plpgsql_reads_itself_are_unchecked(db: TestDatabase) -> None
 def test_analysing_for_another_major_is_not_shown_to_run(db: TestDatabase, tmp_path: Path) -> None:
     other = 15 if db.major != 15 else 16
     folder = write_migrations(tmp_path / "m", {"1_add.up.sql": "CREATE TABLE a (id int);\n"})
-    report = plan(db.dsn, load_migration_set(folder), pg_version=other)
+    report = plan(Project.of(db.dsn, load_migration_set(folder)), pg_version=other)
     [migration] = report.migrations
     assert migration.verdict == "unverified"
     assert f"analysed for PostgreSQL {other}, but the server is PostgreSQL {db.major}" in (
         migration.reasons[0].message
     )
-    same = plan(db.dsn, load_migration_set(folder), pg_version=db.major)
+    same = plan(Project.of(db.dsn, load_migration_set(folder)), pg_version=db.major)
     assert same.migrations[0].verdict == "safe"
 
 

@@ -66,7 +66,7 @@ def test_a_held_lock_gives_lock_waits_guard_decisions_and_a_retry(db: TestDataba
     holder.execute("SELECT * FROM t")  # ACCESS SHARE in an open transaction
     try:
         policy = ExecutionPolicy(allow_irreversible=True, retry=RetryPolicy(max_total_ms=1500))
-        events = collect(commands.start_run(db.dsn, mset, policy=policy))
+        events = collect(commands.start_run(commands.Project.of(db.dsn, mset), policy=policy))
         waits = [e for e in events if isinstance(e, LockWait)]
         decisions = [e for e in events if isinstance(e, GuardDecision)]
         assert waits and waits[0].kind == "holders" and waits[0].version == "1"
@@ -82,7 +82,7 @@ def test_a_held_lock_gives_lock_waits_guard_decisions_and_a_retry(db: TestDataba
             allow_irreversible=True, lock_timeout_ms=100, guard=GuardPolicy(wait_for_holders=False),
             retry=RetryPolicy(backoff_base_ms=300, max_total_ms=20_000),
         )  # fmt: skip
-        session = commands.start_run(db.dsn, mset, policy=policy)
+        session = commands.start_run(commands.Project.of(db.dsn, mset), policy=policy)
         session.on(lambda e: holder.rollback() if isinstance(e, LockWait) else None)
         events = collect(session)
     finally:
@@ -107,7 +107,7 @@ def test_backfill_batches_arrive_on_the_stream(db: TestDatabase, tmp_path: Path)
             "1_fill.down.sql": "UPDATE items SET note = NULL;\n",
         },
     )
-    session = commands.start_run(db.dsn, load_migration_set(folder))
+    session = commands.start_run(commands.Project.of(db.dsn, load_migration_set(folder)))
     events = collect(session)
     batches = [e for e in events if isinstance(e, BackfillBatch)]
     assert batches and all(b.version == "1" for b in batches)
@@ -127,7 +127,9 @@ def test_run_finished_carries_the_longest_wait_we_caused(db: TestDatabase, tmp_p
     mset = load_migration_set(folder)
     estimates = {("1", 2): 1500.0}
     session = commands.start_run(
-        db.dsn, mset, policy=ExecutionPolicy(allow_irreversible=True), estimates=estimates
+        commands.Project.of(db.dsn, mset),
+        policy=ExecutionPolicy(allow_irreversible=True),
+        estimates=estimates,
     )
     sleeping = threading.Event()
     session.on(
@@ -167,7 +169,7 @@ def test_run_finished_carries_the_longest_wait_we_caused(db: TestDatabase, tmp_p
 def test_an_error_before_the_run_still_ends_the_stream(db: TestDatabase, tmp_path: Path) -> None:
     """A refused run (no down script) ends with `RunFinished` "error", and `wait()` raises it."""
     folder = write_migrations(tmp_path / "m", {"1_a.up.sql": "CREATE TABLE a (id int);\n"})
-    session = commands.start_run(db.dsn, load_migration_set(folder))
+    session = commands.start_run(commands.Project.of(db.dsn, load_migration_set(folder)))
     events = session.subscribe()
     session.start()
     seen = list(events)
@@ -188,7 +190,7 @@ def test_the_central_log_maps_to_the_same_events(db: TestDatabase, tmp_path: Pat
     holder.execute("SELECT * FROM t")
     try:
         policy = ExecutionPolicy(allow_irreversible=True, retry=RetryPolicy(max_total_ms=1000))
-        session = commands.start_run(db.dsn, load_migration_set(folder), policy=policy)
+        session = commands.start_run(commands.Project.of(db.dsn, load_migration_set(folder)), policy=policy)
         live = collect(session)
     finally:
         holder.close()
@@ -226,7 +228,7 @@ def test_pause_holds_the_run_at_safe_points_until_resumed(db: TestDatabase, tmp_
         },
     )
     policy = ExecutionPolicy(allow_irreversible=True)
-    session = commands.start_run(db.dsn, load_migration_set(folder), policy=policy)
+    session = commands.start_run(commands.Project.of(db.dsn, load_migration_set(folder)), policy=policy)
     control = session.control
 
     def pause_at(event: RunEvent) -> None:
@@ -266,7 +268,8 @@ def test_cancel_stops_the_running_statement_and_starts_nothing_after(
         {"1_slow.up.sql": "SELECT pg_sleep(30);\n", "2_next.up.sql": "CREATE TABLE n (id int);\n"},
     )
     session = commands.start_run(
-        db.dsn, load_migration_set(folder), policy=ExecutionPolicy(allow_irreversible=True)
+        commands.Project.of(db.dsn, load_migration_set(folder)),
+        policy=ExecutionPolicy(allow_irreversible=True),
     )
     started = threading.Event()
     session.on(lambda e: started.set() if isinstance(e, StatementStarted) else None)

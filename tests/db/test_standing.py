@@ -42,7 +42,9 @@ def rows_scanned(db: TestDatabase) -> int:
 
 def hang_up_mid_backfill(db: TestDatabase, folder: Path) -> subprocess.CompletedProcess[str]:
     """`migwiz up` in a subprocess, slowed by the control row; SIGHUP once a tenth of the rows committed."""
-    commands.control_backfill(db.dsn, "migwiz", "1", batch_size=500, max_rate=2000)
+    commands.control_backfill(
+        commands.Project(db.dsn, commands.Settings(None)), "1", batch_size=500, max_rate=2000
+    )
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "migwiz", "up", "--dsn", db.dsn, "--dir", str(folder)],
@@ -83,7 +85,10 @@ def test_a_backfill_stopped_by_sighup_tells_one_story_everywhere(db: TestDatabas
     said = f"stopped at {pct} %"
 
     # status (engine, CLI table, CLI JSON)
-    statuses = {str(s.version): s for s in commands.status(db.dsn, load_migration_set(folder)).statuses}
+    statuses = {
+        str(s.version): s
+        for s in commands.status(commands.Project.of(db.dsn, load_migration_set(folder))).statuses
+    }
     standing = statuses["1"].standing
     assert (standing.state, standing.percent, standing.resumable) == ("stopped", pct, True)
     assert statuses["2"].standing.state == "pending"
@@ -121,18 +126,18 @@ def test_a_backfill_stopped_by_sighup_tells_one_story_everywhere(db: TestDatabas
     assert "stopped at a safe point in 1_fill after" in hung.stdout + hung.stderr
 
     # the wizard: the target screen's warnings and the pending screen's rows
-    settings = Settings(migrations_dir=folder)
-    warnings = backend.target_info(db.dsn, settings).warnings
+    wizard = commands.Project(db.dsn, Settings(migrations_dir=folder))
+    warnings = backend.target_info(wizard).warnings
     assert any(w.startswith("1 (fill)") and said in w and "resumable" in w for w in warnings), warnings
-    pending = {str(s.version): s.standing for s in backend.pending_info(db.dsn, settings).statuses}
+    pending = {str(s.version): s.standing for s in backend.pending_info(wizard).statuses}
     assert (pending["1"].state, pending["1"].percent) == ("stopped", pct)
 
     # and `migwiz up` resumes it: everything applied, every story says so
-    commands.control_backfill(db.dsn, "migwiz", "1", max_rate=1e9)
+    commands.control_backfill(commands.Project(db.dsn, commands.Settings(None)), "1", max_rate=1e9)
     assert run_cli("up", "--dsn", db.dsn, "--dir", folder).code == 0
     assert db.execute("SELECT count(*) FROM items WHERE note IS NULL") == [(0,)]
-    after = commands.status(db.dsn, load_migration_set(folder)).statuses
+    after = commands.status(commands.Project.of(db.dsn, load_migration_set(folder))).statuses
     assert [s.standing.state for s in after] == ["applied", "applied"]
-    assert not [w for w in backend.target_info(db.dsn, settings).warnings if w.startswith("1 ")]
+    assert not [w for w in backend.target_info(wizard).warnings if w.startswith("1 ")]
     [row] = run_cli("backfill", "status", "--dsn", db.dsn, "--json").json()["backfills"]
     assert (row["state"], row["percent"]) == ("done", 100)

@@ -20,7 +20,7 @@ FILES = {
 
 
 def test_a_fresh_database(db: TestDatabase) -> None:
-    info = commands.target_info(db.dsn)
+    info = commands.target_info(commands.Project(db.dsn, commands.Settings(None)))
     version, num, size, user = db.execute(
         "SELECT current_setting('server_version'), current_setting('server_version_num')::int,"
         " pg_database_size(current_database()), current_user"
@@ -38,11 +38,11 @@ def test_a_fresh_database(db: TestDatabase) -> None:
 
 def test_current_version_after_a_run(db: TestDatabase, tmp_path: Path) -> None:
     folder = write_migrations(tmp_path / "m", FILES)
-    commands.up(db.dsn, load_migration_set(folder), to=Version("0001"))
-    info = commands.target_info(db.dsn)
+    commands.up(commands.Project.of(db.dsn, load_migration_set(folder)), to=Version("0001"))
+    info = commands.target_info(commands.Project(db.dsn, commands.Settings(None)))
     assert info.migwiz_schema and info.current_version == "0001" and info.applied == 1
     assert info.warnings() == ()
-    other = commands.target_info(db.dsn, schema="elsewhere")
+    other = commands.target_info(commands.Project(db.dsn, commands.Settings(None, schema="elsewhere")))
     assert not other.migwiz_schema and other.current_version is None
     assert "the elsewhere schema does not exist yet" in other.warnings()[0]
 
@@ -61,7 +61,7 @@ def test_current_version_in_the_sets_order(db: TestDatabase, tmp_path: Path) -> 
     )
     mset = load_migration_set(folder)
     assert [str(m.version) for m in mset.migrations] == ["20140924113530", "2017-05-03-000000"]
-    commands.up(db.dsn, mset)
-    assert commands.target_info(db.dsn, mset=mset).current_version == "2017-05-03-000000"
-    commands.down(db.dsn, mset, steps=1)
-    assert commands.target_info(db.dsn, mset=mset).current_version == "20140924113530"
+    commands.up(commands.Project.of(db.dsn, mset))
+    assert commands.target_info(commands.Project.of(db.dsn, mset)).current_version == "2017-05-03-000000"
+    commands.down(commands.Project.of(db.dsn, mset), steps=1)
+    assert commands.target_info(commands.Project.of(db.dsn, mset)).current_version == "20140924113530"

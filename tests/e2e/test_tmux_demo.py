@@ -166,7 +166,7 @@ def test_lost_terminal_stops_at_a_safe_point(
         assert time.monotonic() < deadline, "the wizard did not exit after losing its terminal"
         time.sleep(0.2)
     mset = load_migration_set(folder)
-    states = [s.state for s in commands.status(db_latest.dsn, mset).statuses]
+    states = [s.state for s in commands.status(commands.Project.of(db_latest.dsn, mset)).statuses]
     assert states == ["applied", "pending"]
     with connect(db_latest.dsn, autocommit=True) as conn:
         messages = [e.message for _, e in read_events(conn, "migwiz")]

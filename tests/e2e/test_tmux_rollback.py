@@ -26,7 +26,7 @@ pytestmark = [
 def demo() -> Iterator[DemoSession]:
     """A small demo (no workload) with every demo migration applied."""
     with start_demo(rows=20_000, workload=False) as session:
-        commands.up(session.dsn, load_migration_set(session.migrations_dir))
+        commands.up(commands.Project.of(session.dsn, load_migration_set(session.migrations_dir)))
         yield session
 
 
@@ -46,6 +46,8 @@ def test_rollback_of_the_newest_in_at_most_ten_keys(demo: DemoSession) -> None:
     assert "✗" not in final and "skip" not in final
     states = {
         str(s.version): s.state
-        for s in commands.status(demo.dsn, load_migration_set(demo.migrations_dir)).statuses
+        for s in commands.status(
+            commands.Project.of(demo.dsn, load_migration_set(demo.migrations_dir))
+        ).statuses
     }
     assert states[newest] == "pending" and {v for v, s in states.items() if s != "applied"} == {newest}

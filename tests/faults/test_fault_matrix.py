@@ -94,7 +94,7 @@ def invalid_indexes(db: TestDatabase) -> list[str]:
 
 
 def final_states(db: TestDatabase, folder: Path) -> dict[str, str]:
-    result = commands.status(db.dsn, load_migration_set(folder))
+    result = commands.status(commands.Project.of(db.dsn, load_migration_set(folder)))
     return {str(s.version): s.state for s in result.statuses}
 
 

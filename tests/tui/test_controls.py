@@ -64,7 +64,9 @@ def waiting_on_lock(db: TestDatabase, app: WizardApp) -> bool:
 
 
 def states(db: TestDatabase, folder: Path) -> list[str]:
-    return [s.state for s in commands.status(db.dsn, load_migration_set(folder)).statuses]
+    return [
+        s.state for s in commands.status(commands.Project.of(db.dsn, load_migration_set(folder))).statuses
+    ]
 
 
 def execute_app(db: TestDatabase, folder: Path, migrations: dict[str, str], **target: Any) -> WizardApp:

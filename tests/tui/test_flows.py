@@ -123,7 +123,7 @@ async def test_migrate_flow_every_step(db_latest: TestDatabase, tmp_path: Path) 
         await pilot.press("n")
         await pilot.press("e")
     assert "| 0002 | backfill_note | applied |" in exported_markdown(tmp_path)
-    status = commands.status(db_latest.dsn, load_migration_set(settings.migrations_dir))  # type: ignore[arg-type]
+    status = commands.status(commands.Project.of(db_latest.dsn, load_migration_set(settings.migrations_dir)))  # type: ignore[arg-type]
     assert [s.state for s in status.statuses] == ["applied", "applied"]
 
 
@@ -137,7 +137,7 @@ async def test_wrong_confirmation_runs_nothing(db_latest: TestDatabase, tmp_path
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, ExecuteScreen))
         assert app.control is None and app.data.run is None
-    status = commands.status(db_latest.dsn, load_migration_set(settings.migrations_dir))  # type: ignore[arg-type]
+    status = commands.status(commands.Project.of(db_latest.dsn, load_migration_set(settings.migrations_dir)))  # type: ignore[arg-type]
     assert {s.state for s in status.statuses} == {"pending"}
 
 
@@ -145,7 +145,7 @@ async def test_rollback_flow(db_latest: TestDatabase, tmp_path: Path) -> None:
     """Recent changes → Enter on the newest (0002) → impact of its down → execute → 0002 is pending again."""
     settings = make_target(db_latest, tmp_path / "migrations", rows=100)
     mset = load_migration_set(settings.migrations_dir)  # type: ignore[arg-type]
-    commands.up(db_latest.dsn, mset)
+    commands.up(commands.Project.of(db_latest.dsn, mset))
     app = make_app(WizardContext(db_latest.dsn, settings, poll_interval_s=0.1, cursor_blink=False))
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_until(pilot, lambda: app.data.target is not None)
@@ -165,7 +165,7 @@ async def test_rollback_flow(db_latest: TestDatabase, tmp_path: Path) -> None:
         await confirm(pilot, app, db_latest.name)
         await wait_until(pilot, lambda: isinstance(app.data.run, RunSummary))
         assert [o.result for o in app.data.run.report.outcomes] == ["reverted"]
-    status = commands.status(db_latest.dsn, mset)
+    status = commands.status(commands.Project.of(db_latest.dsn, mset))
     assert [s.state for s in status.statuses] == ["applied", "pending"]
 
 
@@ -221,7 +221,9 @@ async def test_lock_wait_and_backfill_progress_in_the_panes(db_latest: TestDatab
                 shown = plain(screen.query_one(ProgressPane).query_one("#operation", Static))
                 assert "backfill items · paused" in shown
                 assert screen.query_one(ProgressPane).op_done == paused.rows_done
-                commands.control_backfill(db_latest.dsn, "migwiz", "0002", max_rate=1e9)  # the rest: quickly
+                commands.control_backfill(
+                    commands.Project(db_latest.dsn, commands.Settings(None)), "0002", max_rate=1e9
+                )  # the rest: quickly
                 await pilot.press("p")
                 await wait_until(pilot, lambda: isinstance(app.data.run, RunSummary))
                 assert app.data.run.ok, app.data.run
@@ -231,7 +233,9 @@ async def test_lock_wait_and_backfill_progress_in_the_panes(db_latest: TestDatab
                 assert any("paused by the operator" in e.message for e in updates)
                 assert any("resumed by the operator" in e.message for e in updates)
             finally:
-                commands.control_backfill(db_latest.dsn, "migwiz", "0002", paused=False)
+                commands.control_backfill(
+                    commands.Project(db_latest.dsn, commands.Settings(None)), "0002", paused=False
+                )
                 if app.control is not None and not app.control.done.is_set():
                     app.control.request_stop("the test ended", after="statement")
                     await wait_until(pilot, app.control.done.is_set, 60)
@@ -243,7 +247,9 @@ async def test_lock_wait_and_backfill_progress_in_the_panes(db_latest: TestDatab
 async def test_watch_shows_the_central_log_and_lock_waits(db_latest: TestDatabase, tmp_path: Path) -> None:
     """Observer mode reads the log of a run made elsewhere and the lock tree, read-only."""
     settings = make_target(db_latest, tmp_path / "migrations", rows=10)
-    commands.up(db_latest.dsn, load_migration_set(settings.migrations_dir), to=Version("0001"))  # type: ignore[arg-type]
+    commands.up(
+        commands.Project.of(db_latest.dsn, load_migration_set(settings.migrations_dir)), to=Version("0001")
+    )  # type: ignore[arg-type]
     holder = psycopg.connect(db_latest.dsn, autocommit=False)
     holder.execute("LOCK TABLE items IN ACCESS EXCLUSIVE MODE")
     waiter = psycopg.connect(db_latest.dsn, autocommit=True)
@@ -306,7 +312,7 @@ async def test_rollback_mode_opens_on_recent_changes_with_the_newest_selected(
     database (no flag, no migwiz.toml) and every check runs and passes."""
     settings = make_target(db_latest, tmp_path / "migrations", rows=100)
     mset = load_migration_set(settings.migrations_dir)  # type: ignore[arg-type]
-    commands.up(db_latest.dsn, mset)
+    commands.up(commands.Project.of(db_latest.dsn, mset))
     baseline = tmp_path / "items.sql"
     baseline.write_text(SETUP.format(rows=100))
     with psycopg.connect(db_latest.dsn, autocommit=True) as conn:
@@ -346,7 +352,7 @@ async def test_rollback_over_an_edited_file_needs_a_typed_override(
     settings = make_target(db_latest, tmp_path / "migrations", rows=100)
     folder = settings.migrations_dir
     assert folder is not None
-    commands.up(db_latest.dsn, load_migration_set(folder))
+    commands.up(commands.Project.of(db_latest.dsn, load_migration_set(folder)))
     edited = folder / "0001_add_note.up.sql"
     edited.write_text(edited.read_text() + "-- edited after it was applied\n")
     context = WizardContext(db_latest.dsn, settings, mode="rollback", poll_interval_s=0.1, cursor_blink=False)

@@ -32,12 +32,12 @@ async def test_pending_shows_the_sets_notices(db_latest: TestDatabase, tmp_path:
     folder = tmp_path / "migrations"
     settings = make_target(db_latest, folder, rows=10, migrations={**MIGRATIONS, "README.md": "notes\n"})
     mset = load_migration_set(folder)
-    commands.up(db_latest.dsn, mset, to=Version("0002"))
+    commands.up(commands.Project.of(db_latest.dsn, mset), to=Version("0002"))
     (folder / "0001_add_note.up.sql").rename(folder / "0003_add_note.up.sql")
     (folder / "0001_add_note.down.sql").rename(folder / "0003_add_note.down.sql")
     (folder / "0000_first.up.sql").write_text("CREATE TABLE early (id int);\n")
     (folder / "0000_first.down.sql").write_text("DROP TABLE early;\n")
-    expected = commands.status(db_latest.dsn, load_migration_set(folder)).notices
+    expected = commands.status(commands.Project.of(db_latest.dsn, load_migration_set(folder))).notices
     assert any("README.md: ignored" in n for n in expected) and any("0000 (first)" in n for n in expected)
     app = make_app(WizardContext(db_latest.dsn, settings, cursor_blink=False), start="pending")
     async with app.run_test(size=(100, 30)) as pilot:

@@ -134,7 +134,9 @@ async def test_watch_shows_the_backfill_of_another_process(db_latest: TestDataba
             assert "backfill public.items" in shown or "backfill items" in shown, shown
             assert "ETA" in shown, shown
             assert pane.op_total and 0 < pane.op_done < pane.op_total
-            commands.control_backfill(db_latest.dsn, "migwiz", "0002", max_rate=1e9)  # the rest: quickly
+            commands.control_backfill(
+                commands.Project(db_latest.dsn, commands.Settings(None)), "0002", max_rate=1e9
+            )  # the rest: quickly
             assert await asyncio.wait_for(proc.wait(), 60) == 0
             await wait_until(
                 pilot, lambda: pane.last_backfill is not None and pane.last_backfill.state == "done"

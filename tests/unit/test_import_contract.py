@@ -1,9 +1,9 @@
-"""The faces (the CLI and the wizard) reach the engine through its front door only.
+"""The faces (the CLI, its console rendering and the wizard) reach the engine through its front door only.
 
-Every import in every module of `migwiz/cli*` and `migwiz/tui/` (module level, function level and under
-TYPE_CHECKING alike) that names `migwiz.engine...` must name one of the allowed modules: the commands, the
-types the faces render, the typed errors, and two pure value helpers (duration parsing, humanized numbers),
-which read no database and no file. What a face needs beyond that becomes a command.
+Every import in every module of `migwiz/cli*`, `migwiz/console/` and `migwiz/tui/` (module level, function
+level and under TYPE_CHECKING alike) that names `migwiz.engine...` must name one of the allowed modules: the
+commands, the types the faces render, the typed errors, and two pure value helpers (duration parsing,
+humanized numbers), which read no database and no file. What a face needs beyond that becomes a command.
 """
 
 from __future__ import annotations
@@ -26,8 +26,9 @@ ALLOWED = frozenset(
 
 
 def face_modules() -> list[Path]:
-    """Every Python module of the CLI (`migwiz/cli*`) and of the wizard (`migwiz/tui/`)."""
-    cli = [*PACKAGE.glob("cli*.py"), *PACKAGE.glob("cli/**/*.py")]
+    """Every Python module of the CLI (`migwiz/cli*`), of its rendering (`migwiz/console/`) and of the
+    wizard (`migwiz/tui/`)."""
+    cli = [*PACKAGE.glob("cli*.py"), *PACKAGE.glob("cli/**/*.py"), *PACKAGE.glob("console/**/*.py")]
     return sorted({*cli, *PACKAGE.glob("tui/**/*.py")})
 
 
@@ -59,10 +60,18 @@ def engine_imports(path: Path, package: Path = PACKAGE) -> list[tuple[int, str]]
 
 
 def test_the_contract_sees_the_faces() -> None:
-    """The walk finds the CLI package, its flag checks and the wizard's screens (a moved folder would
-    otherwise pass unnoticed)."""
+    """The walk finds the CLI package, its flag checks, its console rendering and the wizard's screens (a
+    moved folder would otherwise pass unnoticed)."""
     names = {p.relative_to(PACKAGE).as_posix() for p in face_modules()}
-    assert {"cli/__init__.py", "cli/run.py", "cli_params.py", "tui/app.py", "tui/backend.py"} <= names
+    faces = {
+        "cli/__init__.py",
+        "cli/run.py",
+        "cli_params.py",
+        "console/dryrun.py",
+        "tui/app.py",
+        "tui/backend.py",
+    }
+    assert faces <= names
     assert any(n.startswith("tui/screens/") for n in names)
 
 

@@ -15,6 +15,9 @@ from migwiz.engine.analysis.lintpaths import is_down_name, locate
 from migwiz.engine.errors import UsageError
 from tests.helpers import write_migrations
 
+OFFLINE = commands.Project.offline()
+"""No database: these lint the files alone."""
+
 DIESEL = {
     "2020-01-01-000000_t/up.sql": "CREATE TABLE t (id int PRIMARY KEY, a varchar(10));\n",
     "2020-01-01-000000_t/down.sql": "DROP TABLE t;\n",
@@ -47,54 +50,54 @@ def diesel(tmp_path: Path) -> Path:
 
 def test_one_file_is_analysed_as_in_the_whole_set(diesel: Path, tmp_path: Path) -> None:
     """Its predecessor created `a varchar(10)`: widening it rewrites nothing (alone, it seems to)."""
-    whole = commands.lint([diesel], pg_version=16, cache=None).files
+    whole = commands.lint(OFFLINE, [diesel], pg_version=16, cache=None).files
     for name in (f"{WIDEN}/up.sql", f"{WIDEN}/down.sql", "2020-01-03-000000_more/up.sql"):
         path = diesel / name
-        one = commands.lint([path], pg_version=16, cache=tmp_path / "cache").files
+        one = commands.lint(OFFLINE, [path], pg_version=16, cache=tmp_path / "cache").files
         assert shape(one) == shape([f for f in whole if f.path.resolve() == path.resolve()]), name
     several = [diesel / WIDEN / "down.sql", diesel / "2020-01-03-000000_more/up.sql"]
     by_path = {f.path.resolve(): f for f in whole}
-    assert shape(commands.lint(several, pg_version=16, cache=None).files) == shape(
+    assert shape(commands.lint(OFFLINE, several, pg_version=16, cache=None).files) == shape(
         [by_path[p.resolve()] for p in several]
     )
-    up = commands.lint([diesel / WIDEN / "up.sql"], pg_version=16, cache=None).files[0]
+    up = commands.lint(OFFLINE, [diesel / WIDEN / "up.sql"], pg_version=16, cache=None).files[0]
     assert up.statements[0].rewrites == ()
-    loose = commands.lint([diesel / "notes.sql"], pg_version=16, cache=None).files[0]
+    loose = commands.lint(OFFLINE, [diesel / "notes.sql"], pg_version=16, cache=None).files[0]
     assert loose.statements[0].rewrites == ("public.t",)  # ignored by Diesel: linted alone, `a` unknown
 
 
 def test_the_down_is_analysed_after_its_up(diesel: Path) -> None:
-    down = commands.lint([diesel / WIDEN / "down.sql"], pg_version=16, cache=None).files[0]
+    down = commands.lint(OFFLINE, [diesel / WIDEN / "down.sql"], pg_version=16, cache=None).files[0]
     assert down.path == diesel / WIDEN / "down.sql"
     assert {lock.relation for lock in down.statements[0].locks} == {"public.t", "public.t_a"}  # t_a is t's
-    alone = commands.lint([Path("-")], pg_version=16, stdin="DROP INDEX t_a;\n", cache=None).files[0]
+    alone = commands.lint(OFFLINE, [Path("-")], pg_version=16, stdin="DROP INDEX t_a;\n", cache=None).files[0]
     assert {lock.relation for lock in alone.statements[0].locks} == {"public.t_a"}
 
 
 def test_the_cache_is_used_and_invalidated_by_a_changed_predecessor(diesel: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     target = diesel / WIDEN / "up.sql"
-    assert commands.lint([target], pg_version=16, cache=cache).files[0].statements[0].rewrites == ()
+    assert commands.lint(OFFLINE, [target], pg_version=16, cache=cache).files[0].statements[0].rewrites == ()
     entries = list((cache).glob("*.pickle"))
     assert len(entries) == 1
-    assert commands.lint([target], pg_version=16, cache=cache).files[0].statements[0].rewrites == ()
+    assert commands.lint(OFFLINE, [target], pg_version=16, cache=cache).files[0].statements[0].rewrites == ()
     assert list(cache.glob("*.pickle")) == entries  # a hit: nothing new stored
     (diesel / "2020-01-01-000000_t/up.sql").write_text("CREATE TABLE t (id int PRIMARY KEY, a int);\n")
-    again = commands.lint([target], pg_version=16, cache=cache).files[0]
+    again = commands.lint(OFFLINE, [target], pg_version=16, cache=cache).files[0]
     assert again.statements[0].rewrites == ("public.t",)  # int -> varchar: the new predecessor counts
     assert len(list(cache.glob("*.pickle"))) == 2
     for entry in cache.glob("*.pickle"):
         entry.write_bytes(b"not a pickle")
-    damaged = commands.lint([target], pg_version=16, cache=cache).files[0]
+    damaged = commands.lint(OFFLINE, [target], pg_version=16, cache=cache).files[0]
     assert damaged.statements[0].rewrites == ("public.t",)  # a damaged entry is a miss
 
 
 def test_a_later_file_starts_from_the_longest_cached_prefix(diesel: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    commands.lint([diesel / WIDEN / "up.sql"], pg_version=16, cache=cache)
-    commands.lint([diesel / "2020-01-03-000000_more/up.sql"], pg_version=16, cache=cache)
+    commands.lint(OFFLINE, [diesel / WIDEN / "up.sql"], pg_version=16, cache=cache)
+    commands.lint(OFFLINE, [diesel / "2020-01-03-000000_more/up.sql"], pg_version=16, cache=cache)
     assert len(list(cache.glob("*.pickle"))) == 2
-    other_version = commands.lint([diesel / WIDEN / "up.sql"], pg_version=12, cache=cache)
+    other_version = commands.lint(OFFLINE, [diesel / WIDEN / "up.sql"], pg_version=12, cache=cache)
     assert other_version.pg_version == 12 and len(list(cache.glob("*.pickle"))) == 3  # its own key
 
 
@@ -110,7 +113,7 @@ def test_prisma_migration_sql_and_the_configured_folder(tmp_path: Path) -> None:
     target = prisma / "20240102000000_widen" / "migration.sql"
     found = locate(target)
     assert found.mset is not None and found.index == 1 and found.mset.layout == "prisma"
-    assert commands.lint([target], pg_version=16, cache=None).files[0].statements[0].rewrites == ()
+    assert commands.lint(OFFLINE, [target], pg_version=16, cache=None).files[0].statements[0].rewrites == ()
     flat = write_migrations(
         tmp_path / "flat",
         {"1_t.up.sql": "CREATE TABLE t (id int, a varchar(10));\n", "2_w.up.sql": "SELECT 1;\n"},
@@ -124,15 +127,18 @@ def test_stdin_and_loose_files(tmp_path: Path) -> None:
     names = ["down.sql", "1_a.down.sql", "U1.2__undo.sql", "up.sql", "users__x.sql", "V1__x.sql"]
     assert [is_down_name(Path(n)) for n in names] == [True, True, True, False, False, False]
     script = "ALTER TABLE t ALTER COLUMN a TYPE varchar(20);\n"
-    report = commands.lint([Path("-")], pg_version=16, stdin=script, cache=None)
+    report = commands.lint(OFFLINE, [Path("-")], pg_version=16, stdin=script, cache=None)
     assert [str(f.path) for f in report.files] == ["<stdin>"]
     assert report.files[0].statements[0].rewrites == ("public.t",)
     loose = write_migrations(tmp_path / "loose", {"down.sql": "DROP TABLE t;\n"})
-    assert commands.lint([loose / "down.sql"], pg_version=16, cache=None).files[0].path == loose / "down.sql"
+    assert (
+        commands.lint(OFFLINE, [loose / "down.sql"], pg_version=16, cache=None).files[0].path
+        == loose / "down.sql"
+    )
     with pytest.raises(UsageError, match="nothing read from standard input"):
-        commands.lint([Path("-")], pg_version=16, cache=None)
+        commands.lint(OFFLINE, [Path("-")], pg_version=16, cache=None)
     with pytest.raises(UsageError, match="no such file or folder"):
-        commands.lint([tmp_path / "missing.sql"], pg_version=16, cache=None)
+        commands.lint(OFFLINE, [tmp_path / "missing.sql"], pg_version=16, cache=None)
 
 
 def test_cache_dir_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -150,41 +156,50 @@ def test_cache_dir_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_
 def test_split_statements_are_reused_only_for_the_same_text(diesel: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     target = diesel / WIDEN / "up.sql"
-    assert len(commands.lint([target], pg_version=16, cache=cache).files[0].statements) == 2
+    assert len(commands.lint(OFFLINE, [target], pg_version=16, cache=cache).files[0].statements) == 2
     (scans,) = cache.glob("*.scans")
     target.write_text("ALTER TABLE t ADD COLUMN c int;\n")
     assert [
-        s.statement.sql for s in commands.lint([target], pg_version=16, cache=cache).files[0].statements
+        s.statement.sql
+        for s in commands.lint(OFFLINE, [target], pg_version=16, cache=cache).files[0].statements
     ] == ["ALTER TABLE t ADD COLUMN c int"]
     scans.write_bytes(b"damaged")
-    again = commands.lint([diesel / "2020-01-03-000000_more/up.sql"], pg_version=16, cache=cache).files[0]
+    again = commands.lint(
+        OFFLINE, [diesel / "2020-01-03-000000_more/up.sql"], pg_version=16, cache=cache
+    ).files[0]
     assert again.statements[0].statement.sql == "ALTER TABLE t ADD COLUMN b int"
     assert scans.read_bytes() != b"damaged"  # rewritten with what this run split
 
 
 def test_a_migration_folder_lints_its_scripts_in_context(diesel: Path) -> None:
-    whole = {f.path.resolve(): f for f in commands.lint([diesel], pg_version=16, cache=None).files}
+    whole = {f.path.resolve(): f for f in commands.lint(OFFLINE, [diesel], pg_version=16, cache=None).files}
     folder = diesel / WIDEN
-    report = commands.lint([folder], pg_version=16, cache=None).files
+    report = commands.lint(OFFLINE, [folder], pg_version=16, cache=None).files
     expected = [whole[(folder / name).resolve()] for name in ("up.sql", "down.sql")]
     assert shape(report) == shape(expected)
-    assert len(commands.lint([diesel], pg_version=16, cache=None).files) == 5  # the set's folder: all of it
+    assert (
+        len(commands.lint(OFFLINE, [diesel], pg_version=16, cache=None).files) == 5
+    )  # the set's folder: all of it
 
 
 def test_a_whole_unchanged_set_is_read_back_and_any_edit_lints_again(diesel: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    first = commands.lint([diesel], pg_version=16, cache=cache).files
-    assert shape(first) == shape(commands.lint([diesel], pg_version=16, cache=None).files)
+    first = commands.lint(OFFLINE, [diesel], pg_version=16, cache=cache).files
+    assert shape(first) == shape(commands.lint(OFFLINE, [diesel], pg_version=16, cache=None).files)
     (entry,) = cache.glob("*.report")
     entry.write_bytes(pickle.dumps(first[:1], protocol=5))  # a stand-in entry: proves the read-back
-    assert len(commands.lint([diesel], pg_version=16, cache=cache).files) == 1
+    assert len(commands.lint(OFFLINE, [diesel], pg_version=16, cache=cache).files) == 1
     down = diesel / WIDEN / "down.sql"  # a down is no part of its migration's checksum: still a new key
     down.write_text("DROP TABLE t;\n")
-    edited = commands.lint([diesel], pg_version=16, cache=cache).files
-    assert shape(edited) == shape(commands.lint([diesel], pg_version=16, cache=None).files)
+    edited = commands.lint(OFFLINE, [diesel], pg_version=16, cache=cache).files
+    assert shape(edited) == shape(commands.lint(OFFLINE, [diesel], pg_version=16, cache=None).files)
     assert len(edited) == len(first) and shape(edited) != shape(first)
-    assert len(commands.lint([diesel], pg_version=12, cache=cache).files) == len(first)  # its own key
+    assert len(commands.lint(OFFLINE, [diesel], pg_version=12, cache=cache).files) == len(
+        first
+    )  # its own key
     assert len(list(cache.glob("*.report"))) == 3
     for stored in cache.glob("*.report"):
         stored.write_bytes(b"not a pickle")
-    assert shape(commands.lint([diesel], pg_version=16, cache=cache).files) == shape(edited)  # a miss
+    assert shape(commands.lint(OFFLINE, [diesel], pg_version=16, cache=cache).files) == shape(
+        edited
+    )  # a miss

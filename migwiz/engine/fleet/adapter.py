@@ -66,7 +66,7 @@ class LockWaits:
 
 def pending_count(target: Target, mset: MigrationSet) -> int:
     """Migrations of the set not applied at the target (its history is the truth); failed ones count."""
-    statuses = door().status(target.dsn, mset, schema=target.schema, foreign=False).statuses
+    statuses = door().status(door().project(target.dsn, mset, schema=target.schema), foreign=False).statuses
     return sum(1 for s in statuses if s.state != "applied")
 
 
@@ -94,8 +94,9 @@ def run_target(
     try:
         run = door().up if command == "up" else door().down
         extra: dict[str, Any] = {"steps": steps} if command == "down" else {}
-        result = run(target.dsn, mset, to=to, schema=target.schema, policy=policy, sinks=sinks,
-                     wait_ms=wait_ms, control=control, log_file=log_file, **extra)  # fmt: skip
+        project = door().project(target.dsn, mset, schema=target.schema)
+        result = run(project, to=to, policy=policy, sinks=sinks, wait_ms=wait_ms, control=control,
+                     log_file=log_file, **extra)  # fmt: skip
     except (MigwizError, psycopg.Error) as exc:
         message = exc.message if isinstance(exc, MigwizError) else str(exc).strip().splitlines()[0]
         return TargetResult(target.name, "failed", duration_ms=_ms(began), error=scrub(message),

@@ -64,7 +64,7 @@ def fleet_plan(
 ) -> FleetPlan:
     """The impact plan of every target's pending migrations (read-only), summed up."""
     result = FleetPlan()
-    look = lambda t: door().plan(t.dsn, mset, schema=t.schema, policy=policy)  # noqa: E731
+    look = lambda t: door().plan(door().project(t.dsn, mset, schema=t.schema), policy=policy)  # noqa: E731
     for looked in survey(targets, look, concurrency=concurrency):
         if looked.value is None:
             result.targets += 1

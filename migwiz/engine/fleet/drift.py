@@ -160,9 +160,11 @@ def history_off_set(
     targets: Iterable[Target], mset: MigrationSet, report: FleetDrift, concurrency: int
 ) -> None:
     """Add the targets whose history disagrees with the set's files (edited, missing, failed)."""
-    for looked in survey(
-        targets, lambda t: door().status(t.dsn, mset, schema=t.schema, foreign=False), concurrency=concurrency
-    ):
+
+    def look(t: Target) -> Any:
+        return door().status(door().project(t.dsn, mset, schema=t.schema), foreign=False)
+
+    for looked in survey(targets, look, concurrency=concurrency):
         if looked.value is None:
             continue
         off = {str(s.version): str(s.state) for s in looked.value.statuses

@@ -97,8 +97,10 @@ class StatusMatrix:
 def fleet_status(targets: Iterable[Target], mset: MigrationSet, *, concurrency: int = 4) -> StatusMatrix:
     """Where every target stands against the set (read-only)."""
     matrix = StatusMatrix([str(m.version) for m in mset.migrations])
-    for looked in survey(
-        targets, lambda t: door().status(t.dsn, mset, schema=t.schema, foreign=False), concurrency=concurrency
-    ):
+
+    def look(t: Target) -> Any:
+        return door().status(door().project(t.dsn, mset, schema=t.schema), foreign=False)
+
+    for looked in survey(targets, look, concurrency=concurrency):
         matrix.add(looked)
     return matrix

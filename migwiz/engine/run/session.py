@@ -1,6 +1,6 @@
 """A run as the faces see it: `commands.start_run(...)` returns a `RunSession`.
 
-    session = commands.start_run(dsn, mset, direction="up")
+    session = commands.start_run(project, direction="up")
     session.on(callback)           # before start: called on the run's thread for every event
     events = session.subscribe()   # or: a thread-safe iterator that ends after RunFinished
     session.start()                # the run in its own thread (or session.run() in this one)

@@ -99,8 +99,8 @@ class BackupScreen(WizardScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="backup")
     def load(self) -> None:
-        dsn = self.wizard.context.dsn
-        self.deliver("backup", lambda: backup_check(dsn), BackupChecked)
+        project = self.wizard.context.project
+        self.deliver("backup", lambda: backup_check(project), BackupChecked)
 
     def on_backup_checked(self, message: BackupChecked) -> None:
         self.succeeded("backup")
@@ -156,15 +156,12 @@ class BackupScreen(WizardScreen):
             )
 
         def run() -> DumpResult | None:
-            mset = backend.migration_set(ctx.settings)
-            plan = plan_dump(ctx.dsn, "auto", mset, schema=ctx.settings.schema)
+            backend.migration_set(ctx.project)  # a missing folder: said as the wizard says it
+            plan = plan_dump(ctx.project, "auto")
             if plan.empty:
                 return None
             out = ctx.settings.config_path.parent if ctx.settings.config_path else export_dir
-            return backup_dump(
-                ctx.dsn, plan, out / "backups", schema=ctx.settings.schema, progress=progress,
-                log_file=ctx.settings.log_file, check=check,
-            )  # fmt: skip
+            return backup_dump(ctx.project, plan, out / "backups", progress=progress, check=check)
 
         self.deliver("dump", run, DumpTaken)
 

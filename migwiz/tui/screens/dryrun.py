@@ -138,7 +138,7 @@ class DryRunScreen(WizardScreen):
     def load(self) -> None:
         ctx = self.wizard.context
         to = self.wizard.data.apply_to
-        self.deliver("dryrun", lambda: backend.dry_run(ctx.dsn, ctx.settings, to), DryRunLoaded)
+        self.deliver("dryrun", lambda: backend.dry_run(ctx.project, to), DryRunLoaded)
 
     def on_dry_run_loaded(self, message: DryRunLoaded) -> None:
         self.succeeded("dryrun")

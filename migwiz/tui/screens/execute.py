@@ -172,9 +172,8 @@ class ExecuteScreen(WizardScreen):
         ctx = self.wizard.context
         control = self.wizard.control
         assert control is not None
-        settings = ctx.settings
         try:
-            mset = backend.migration_set(settings)
+            backend.migration_set(ctx.project)
         except Exception as exc:
             control.finish()
             self.post_message(RunFinished(_failed_summary(self.direction, one_line(exc))))
@@ -182,11 +181,10 @@ class ExecuteScreen(WizardScreen):
         data = self.wizard.data
         down = self.direction == "down"
         summary = execution.execute(
-            ctx.dsn, mset, direction=self.direction,
-            target=data.rollback_to if self.direction == "down" else data.apply_to,
-            schema=settings.schema, control=control,
-            policy=backend.policy_for(settings, allow_edited=down and bool(data.allow_edited)),
-            log_file=settings.log_file, on_event=self.run_event, estimates=_estimates(data.plan),
+            ctx.project, direction=self.direction,
+            target=data.rollback_to if self.direction == "down" else data.apply_to, control=control,
+            policy=backend.policy_for(ctx.project, allow_edited=down and bool(data.allow_edited)),
+            on_event=self.run_event, estimates=_estimates(data.plan),
         )  # fmt: skip
         self.post_message(RunFinished(summary))
 
@@ -294,7 +292,7 @@ class ExecuteScreen(WizardScreen):
         ctx = self.wizard.context
 
         def write() -> str:
-            commands.control_backfill(ctx.dsn, ctx.settings.schema, backfill_id, paused=pause)
+            commands.control_backfill(ctx.project, backfill_id, paused=pause)
             return "paused" if pause else "resumed"
 
         self.deliver("backfill-control", write, BackfillControlled)

@@ -149,11 +149,9 @@ class ImpactScreen(WizardScreen):
         data = self.wizard.data
         back_to = data.rollback_to
         if self.direction == "down" and back_to is not None:
-            self.deliver("impact", lambda: backend.down_impact(ctx.dsn, ctx.settings, back_to), ImpactLoaded)
+            self.deliver("impact", lambda: backend.down_impact(ctx.project, back_to), ImpactLoaded)
         else:
-            self.deliver(
-                "impact", lambda: backend.plan_impact(ctx.dsn, ctx.settings, data.apply_to), ImpactLoaded
-            )
+            self.deliver("impact", lambda: backend.plan_impact(ctx.project, data.apply_to), ImpactLoaded)
 
     def on_impact_loaded(self, message: ImpactLoaded) -> None:
         self.succeeded("impact")

@@ -63,7 +63,7 @@ class PendingScreen(WizardScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="pending")
     def load(self) -> None:
         ctx = self.wizard.context
-        self.deliver("pending", lambda: backend.pending_info(ctx.dsn, ctx.settings), PendingLoaded)
+        self.deliver("pending", lambda: backend.pending_info(ctx.project), PendingLoaded)
 
     def on_pending_loaded(self, message: PendingLoaded) -> None:
         self.succeeded("pending")

@@ -48,7 +48,7 @@ class RecentScreen(WizardScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="recent")
     def load(self) -> None:
         ctx = self.wizard.context
-        self.deliver("recent", lambda: backend.recent_changes(ctx.dsn, ctx.settings), RecentLoaded)
+        self.deliver("recent", lambda: backend.recent_changes(ctx.project), RecentLoaded)
 
     def on_recent_loaded(self, message: RecentLoaded) -> None:
         self.succeeded("recent")

@@ -82,7 +82,7 @@ class TargetScreen(WizardScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="target")
     def load(self) -> None:
         ctx = self.wizard.context
-        self.deliver("target", lambda: backend.target_info(ctx.dsn, ctx.settings), TargetLoaded)
+        self.deliver("target", lambda: backend.target_info(ctx.project), TargetLoaded)
 
     def on_target_loaded(self, message: TargetLoaded) -> None:
         self.succeeded("target")

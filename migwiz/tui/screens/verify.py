@@ -74,19 +74,17 @@ class VerifyScreen(WizardScreen):
                     reverted.append(str(o.version))
         self.deliver(
             "history",
-            lambda: backend.verify_after_run(
-                ctx.dsn, ctx.settings, expect_applied=applied, expect_pending=reverted
-            ),
+            lambda: backend.verify_after_run(ctx.project, expect_applied=applied, expect_pending=reverted),
             lambda report: VerifyChecked("history", report.checks),
         )
         self.deliver(
             "target",
-            lambda: backend.verify_target(ctx.dsn, ctx.settings),
+            lambda: backend.verify_target(ctx.project),
             lambda report: VerifyChecked("target", report.checks),
         )
         self.deliver(
             "rollback test",
-            lambda: backend.verify_rollback(ctx.dsn, ctx.settings, touched),
+            lambda: backend.verify_rollback(ctx.project, touched),
             lambda check: VerifyChecked("rollback test", (check,)),
         )
 
