@@ -60,3 +60,20 @@ def crash_db(request: pytest.FixtureRequest) -> Iterator[TestDatabase]:
         yield database
     finally:
         drop_database(database)
+
+
+@pytest.fixture(params=CRASH_SERVERS)
+def client_db(request: pytest.FixtureRequest) -> Iterator[TestDatabase]:
+    """A fresh database on one of CRASH_SERVERS, for what migwiz's own side decides whatever the server's
+    version: its reaction to a killed process, a dead network or an idle session, the rollout of a fleet,
+    the events of a run, the ranges of a parallel backfill. The newest server in `make test`, the older ones
+    in `make test-versions`; the catalog queries and server behaviour these tests touch are checked on
+    every version by the other database tests."""
+    binaries: Binaries | None = request.param
+    if binaries is None:
+        pytest.skip("no PostgreSQL binaries on this machine")
+    database = create_database(server_for(binaries))
+    try:
+        yield database
+    finally:
+        drop_database(database)

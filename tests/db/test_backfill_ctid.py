@@ -27,6 +27,13 @@ from tests.helpers import run_cli, write_migrations
 ROWS = 30_000
 
 
+@pytest.fixture
+def db(client_db: TestDatabase) -> TestDatabase:
+    """Block ranges and their resume are the backfill's bookkeeping (TID range scans exist on every server):
+    the newest server in `make test`, every server in `make test-versions` (tests/db/conftest.py)."""
+    return client_db
+
+
 def make_heap(db: TestDatabase, rows: int = ROWS) -> None:
     """`items` without a primary key (and its free space used up, so updated rows move on)."""
     db.execute(

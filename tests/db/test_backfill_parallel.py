@@ -37,6 +37,13 @@ from tests.helpers import run_cli, write_migrations
 ROWS = 30_000
 
 
+@pytest.fixture
+def db(client_db: TestDatabase) -> TestDatabase:
+    """Ranges, workers and their resume after SIGKILL are the backfill's bookkeeping:
+    the newest server in `make test`, every server in `make test-versions` (tests/db/conftest.py)."""
+    return client_db
+
+
 def workers_seen(db: TestDatabase) -> int:
     """How many distinct workers have committed a batch so far."""
     present = db.execute("SELECT to_regclass('migwiz.backfill_ranges') IS NOT NULL")

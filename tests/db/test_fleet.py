@@ -40,6 +40,13 @@ SET = {
 }
 
 
+@pytest.fixture
+def db(client_db: TestDatabase) -> TestDatabase:
+    """A rollout's waves, budget and resume are the fleet runner's:
+    the newest server in `make test`, every server in `make test-versions` (tests/db/conftest.py)."""
+    return client_db
+
+
 class Fleetdbs:
     """Databases named `<prefix>_<suffix>` on one server, dropped at the end."""
 

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import psycopg
+import pytest
 
 from migwiz.engine.run.session_limits import IDLE_IN_TRANSACTION_MS
 from tests.conftest import TestDatabase
@@ -19,6 +20,13 @@ from tests.helpers import write_migrations
 
 IDLE_S = IDLE_IN_TRANSACTION_MS / 1000
 ENV = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | {"NO_COLOR": "1"}
+
+
+@pytest.fixture
+def db(client_db: TestDatabase) -> TestDatabase:
+    """How long an idle migwiz session may hold its locks is migwiz's own setting:
+    the newest server in `make test`, every server in `make test-versions` (tests/db/conftest.py)."""
+    return client_db
 
 
 def executor_state(watcher: psycopg.Connection[tuple[object, ...]]) -> tuple[str, str] | None:

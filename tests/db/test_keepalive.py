@@ -35,6 +35,13 @@ in about 3 s instead of about 30."""
 TCP_USER_TIMEOUT = getattr(socket, "TCP_USER_TIMEOUT", 18)
 
 
+@pytest.fixture
+def db(client_db: TestDatabase) -> TestDatabase:
+    """Keepalives are the client's sockets:
+    the newest server in `make test`, every server in `make test-versions` (tests/db/conftest.py)."""
+    return client_db
+
+
 def _address() -> str:
     """A loopback address of this test process alone (127.0.0.0/8 is all local)."""
     return f"127.77.{(os.getpid() >> 8) & 255}.{(os.getpid() & 255) or 1}"

@@ -37,6 +37,13 @@ from tests.helpers import write_migrations
 pytestmark = pytest.mark.timeout(90)
 
 
+@pytest.fixture
+def db(client_db: TestDatabase) -> TestDatabase:
+    """The event stream is the runner's:
+    the newest server in `make test`, every server in `make test-versions` (tests/db/conftest.py)."""
+    return client_db
+
+
 def wait_for(condition: object, what: str, limit_s: float = 20.0) -> None:
     """Poll until `condition()` (bounded)."""
     assert callable(condition)
