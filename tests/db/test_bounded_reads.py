@@ -19,6 +19,14 @@ from migwiz.tui.backend import recent_changes
 from tests.conftest import TestDatabase
 from tests.helpers import run_cli, write_migrations
 
+
+@pytest.fixture
+def db(client_db: TestDatabase) -> TestDatabase:
+    """How long migwiz's read-only sessions wait is its own setting, and the holder query reads columns
+    every supported server has: the newest server in `make test`, every server in `make test-versions`."""
+    return client_db
+
+
 BOUND_S = READ_LOCK_TIMEOUT_MS / 1000 + 8
 """The lock_timeout plus a process start and a server connection on a loaded machine."""
 
