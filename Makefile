@@ -18,7 +18,7 @@ demo: $(STAMP)           ## start the embedded demo server and open the wizard
 DEMO_BASE := $(foreach f,schema keys_orders keys_others fk_orders fk_order_items,--baseline migwiz/demo/sql/$(f).sql)
 
 test: $(STAMP) tools     ## the whole test suite against real PostgreSQL servers, then `migwiz ci` on the demo set
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 3 --dist loadfile
 	$(BIN)/migwiz ci --embedded --dir migwiz/demo/migrations --fail-on none $(DEMO_BASE) --summary-file ci-summary.md
 
 tools:                   ## optional tools some tests use (dbmate, from npm, when npm is there)

@@ -142,6 +142,9 @@ def find_binaries(major: int) -> Binaries | None:
     return None
 
 
+_PORT_ATTEMPTS = 3
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -286,9 +289,17 @@ def start_server(
     with (datadir / "postgresql.conf").open("a") as f:
         f.write("\n# migwiz local server\n")
         f.writelines(f"{key} = {value}\n" for key, value in conf.items())
-    started = server._run(
-        binaries.tool("pg_ctl"), "-D", datadir, "-l", datadir / "server.log", "-w", "-t", "60", "start"
-    )
+    for _ in range(_PORT_ATTEMPTS):
+        started = server._run(
+            binaries.tool("pg_ctl"), "-D", datadir, "-l", datadir / "server.log", "-w", "-t", "60", "start"
+        )
+        if started.returncode == 0 or "Address already in use" not in server.log_text():
+            break
+        # the free port was taken between our look and the server's bind (another process, a client's
+        # ephemeral port): try another one
+        server = LocalServer(binaries, datadir, _free_port(), user)
+        with (datadir / "postgresql.conf").open("a") as f:
+            f.write(f"port = {server.port}\n")
     if started.returncode != 0:
         log = server.log_text()
         shutil.rmtree(parent, ignore_errors=True)
