@@ -13,6 +13,7 @@ import pytest
 
 from migwiz.engine.config import Settings
 from migwiz.engine.errors import ReadLockTimeout
+from migwiz.engine.project import Project
 from migwiz.engine.servers.readers import READ_LOCK_TIMEOUT_MS
 from migwiz.engine.servers.target import target_info
 from migwiz.tui.backend import recent_changes
@@ -107,7 +108,7 @@ def test_target_and_the_wizards_history_are_bounded_reads(
 ) -> None:
     for read, doing in (
         (lambda: target_info(db.dsn), "target"),
-        (lambda: recent_changes(db.dsn, Settings(migrations_dir=applied_set)), "recent changes"),
+        (lambda: recent_changes(Project(db.dsn, Settings(migrations_dir=applied_set))), "recent changes"),
     ):
         started = time.monotonic()
         with pytest.raises(ReadLockTimeout) as info:

@@ -17,6 +17,7 @@ REQUIRED = {
     "ci": ["--embedded", "--shadow-dsn", MALFORMED],
     "trace": ["1"],
     "adopt": ["--from", "dbmate"],
+    "fleet log": ["0123abcd"],
     # an empty table name: recipes write files and need no server
     "new change-type": ["", "c", "--from", "int", "--to", "bigint"],
     "new rename-column": ["", "c", "d", "--type", "int"],
