@@ -8,12 +8,14 @@ only) or changed, and explained in one sentence. Objects matching an ignore patt
 from __future__ import annotations
 
 import fnmatch
+import glob
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from migwiz.engine.adopt.tools import find_sources
 from migwiz.engine.errors import MigwizError
 from migwiz.engine.history.state import DEFAULT_SCHEMA, HistoryRow, read_history
 from migwiz.engine.log.eventlog import EventLog
@@ -86,6 +88,17 @@ def compare(
     kept = tuple(d for d in diffs if not is_ignored(d, ignore, expected, actual))
     dropped = tuple(d for d in diffs if d not in kept)
     return kept, dropped
+
+
+def tool_history_tables(tables: Sequence[tuple[str, str]], expected: SchemaModel) -> list[tuple[str, str]]:
+    """The (tool, `schema.table`) history tables of other tools that the files do not create.
+
+    Diesel, sqlx, Prisma, Flyway, golang-migrate and dbmate create their table before the first
+    migration: it belongs to the tool, not to the migration files, and `drift --sql` must never drop
+    it. A baseline that creates the table makes it part of the comparison again.
+    """
+    replayed = {o.name.replace('"', "") for o in expected.objects if o.object_type == "table"}
+    return [(tool, table) for tool, table in tables if table not in replayed]
 
 
 def applied_migrations(mset: MigrationSet, history: list[HistoryRow]) -> tuple[list[Migration], list[str]]:
@@ -203,6 +216,7 @@ def drift(
     started = time.perf_counter()
     with reading(dsn, purpose="drift") as conn:
         history = read_history(conn, schema)
+        tool_tables = [(s.tool, s.qualified) for s in find_sources(conn)]
     expected, notes, migrations = expected_model(
         dsn, mset, history, shadow_dsn=shadow_dsn, schema=schema, log=log, baseline=baseline,
         snapshots=snapshots,
@@ -210,7 +224,9 @@ def drift(
     replayed = time.perf_counter()
     actual = read_model(dsn, schema=schema)
     read = time.perf_counter()
-    kept, dropped = compare(expected, actual, ignore=ignore)
+    own = tool_history_tables(tool_tables, expected)
+    notes.extend(f"{table}: {tool}'s own history table, not compared" for tool, table in own)
+    kept, dropped = compare(expected, actual, ignore=[*ignore, *(glob.escape(t) for _, t in own)])
     done = time.perf_counter()
     repair = tuple(repair_sql(kept, expected, actual)) if with_sql else ()
     if log is not None:
