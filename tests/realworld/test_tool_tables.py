@@ -62,7 +62,8 @@ def _record(db: TestDatabase, tool: str, migrations: list[ToolMigration]) -> Non
                 )
             else:
                 conn.execute(
-                    "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count)"
+                    "INSERT INTO _prisma_migrations"
+                    " (id, checksum, finished_at, migration_name, applied_steps_count)"
                     " VALUES (%s, %s, now(), %s, 1)",
                     (str(uuid.uuid4()), hashlib.sha256(data).hexdigest(), m.identity),
                 )
