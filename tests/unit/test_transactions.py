@@ -79,14 +79,14 @@ def test_other_statements_are_not_transaction_control(sql: str) -> None:
         ("CREATE TABLE a (id int);\nEND;\nCREATE TABLE b (id int);\n", 2, "COMMIT inside"),
         ("CREATE TABLE a (id int);\n\nCOMMIT AND CHAIN;\n", 3, "COMMIT AND CHAIN inside"),
         ("BEGIN;\nCREATE TABLE a (id int);\n", 1, "BEGIN inside"),
-        ("CREATE TABLE a (id int);\nBEGIN;\nCREATE TABLE b (id int);\nCOMMIT;\n", 2, "BEGIN inside"),
+        ("CREATE TABLE a (id int);\nBEGIN;\nCREATE TABLE b (id int);\n", 2, "BEGIN inside"),
         ("PREPARE TRANSACTION 'x';\n", 1, "PREPARE TRANSACTION inside"),
         ("COMMIT PREPARED 'x';\n", 1, "COMMIT PREPARED inside"),
         # a wrapper that is not plain, or does not commit, or does not wrap everything
         ("BEGIN ISOLATION LEVEL SERIALIZABLE;\nCREATE TABLE a (id int);\nCOMMIT;\n", 1, "BEGIN inside"),
         ("BEGIN;\nCREATE TABLE a (id int);\nCOMMIT AND CHAIN;\n", 1, "BEGIN inside"),
         ("BEGIN;\nCREATE TABLE a (id int);\nROLLBACK;\n", 1, "BEGIN inside"),
-        ("BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\nCREATE TABLE b (id int);\n", 1, "BEGIN inside"),
+        ("CREATE TABLE a (id int);\nCOMMIT;\nBEGIN;\nCREATE TABLE b (id int);\n", 2, "COMMIT inside"),
         (
             "BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\nBEGIN;\nCREATE TABLE b (id int);\nCOMMIT;\n",
             3,
@@ -284,3 +284,63 @@ def test_lint_says_how_a_migration_will_run(tmp_path: Path) -> None:
     assert found(4) == [("transaction-control", "info", 1)]
     assert [a.statement.sql for a in report.files[4].statements] == ["CREATE TABLE x (a int)"]
     assert found(5) == [("empty-migration", "info", 1)]
+
+
+# triggerdotdev/trigger.dev internal-packages/database/prisma/migrations/
+# 20230105115145_remove_interruption_type/migration.sql, as `prisma migrate dev` wrote it: Prisma puts
+# BEGIN ... COMMIT around an enum change.
+PRISMA_ENUM_CHANGE = """/*
+  Warnings:
+
+  - The values [INTERRUPTION] on the enum `WorkflowRunStepType` will be removed. If these variants are still used in the database, this will fail.
+
+*/
+
+UPDATE "WorkflowRunStep" SET "type" = 'DISCONNECTION' WHERE "type" = 'INTERRUPTION';
+
+-- AlterEnum
+BEGIN;
+CREATE TYPE "WorkflowRunStepType_new" AS ENUM ('OUTPUT', 'LOG_MESSAGE', 'DURABLE_DELAY', 'CUSTOM_EVENT', 'INTEGRATION_REQUEST', 'DISCONNECTION');
+ALTER TABLE "WorkflowRunStep" ALTER COLUMN "type" TYPE "WorkflowRunStepType_new" USING ("type"::text::"WorkflowRunStepType_new");
+ALTER TYPE "WorkflowRunStepType" RENAME TO "WorkflowRunStepType_old";
+ALTER TYPE "WorkflowRunStepType_new" RENAME TO "WorkflowRunStepType";
+DROP TYPE "WorkflowRunStepType_old";
+COMMIT;
+"""  # noqa: E501
+
+
+def test_prismas_begin_commit_around_an_enum_change_is_dropped_with_a_notice() -> None:
+    result = plan(PRISMA_ENUM_CHANGE)
+    assert result.in_transaction and result.unwrapped is None and result.blocks == ((11, 17),)
+    sqls = [s.sql for s in result.script.statements]
+    assert (
+        len(sqls) == 6 and sqls[0].startswith("UPDATE") and sqls[-1] == 'DROP TYPE "WorkflowRunStepType_old"'
+    )
+    assert result.notices() == [
+        "migrations/2_x.up.sql:11: BEGIN (line 11) and COMMIT (line 17) are dropped: migwiz runs the whole"
+        " file in one transaction"
+    ]
+    # Not in a script that runs without a transaction: there the pair would commit part of it.
+    with pytest.raises(MigrationFileError, match=r"^migrations/2_x\.up\.sql:11: BEGIN inside a migration"):
+        plan(PRISMA_ENUM_CHANGE, transaction=False)
+
+
+def test_lint_reports_the_dropped_block_as_information(tmp_path: Path) -> None:
+    folder = tmp_path / "migrations"
+    (folder / "20230105115145_remove_interruption_type").mkdir(parents=True)
+    (folder / "migration_lock.toml").write_text('provider = "postgresql"\n', encoding="utf-8")
+    create = "CREATE TYPE \"WorkflowRunStepType\" AS ENUM ('OUTPUT', 'INTERRUPTION');\n"
+    create += 'CREATE TABLE "WorkflowRunStep" ("type" "WorkflowRunStepType" NOT NULL);\n'
+    (folder / "20230101000000_init").mkdir()
+    (folder / "20230101000000_init" / "migration.sql").write_text(create, encoding="utf-8")
+    (folder / "20230105115145_remove_interruption_type" / "migration.sql").write_text(
+        PRISMA_ENUM_CHANGE, encoding="utf-8"
+    )
+    report = lint_migration_set(load_migration_set(folder), pg_version=16)
+    found = [
+        (f.rule, f.severity, f.line)
+        for r in report.files
+        for f in r.findings
+        if f.rule == "transaction-control"
+    ]
+    assert found == [("transaction-control", "info", 11)]

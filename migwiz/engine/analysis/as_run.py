@@ -32,6 +32,12 @@ def as_run(script: Script, pg_version: int) -> tuple[Script, tuple[Finding, ...]
             " transaction instead"
         )
         notes.append(replace(finding("transaction-control", message, None, begin), severity="info"))
+    for begin, commit in plan.blocks:
+        message = (
+            f"BEGIN (line {begin}) and COMMIT (line {commit}) are dropped: migwiz runs the whole file in one"
+            " transaction"
+        )
+        notes.append(replace(finding("transaction-control", message, None, begin), severity="info"))
     if plan.automatic is not None:
         message = (
             f"{plan.automatic_kind} cannot run in a transaction: the migration runs without one, statement by"

@@ -8,13 +8,15 @@
   layout's own marker) says to run every statement on its own.
 - Transaction control written in the file (BEGIN, START TRANSACTION, COMMIT, END, ROLLBACK, ABORT,
   PREPARE TRANSACTION, COMMIT/ROLLBACK PREPARED, `AND CHAIN`) would commit or undo part of the migration
-  behind the back of its history row: refused with its file:line. One exception, because golang-migrate
+  behind the back of its history row: refused with its file:line. Two exceptions. Because golang-migrate
   and dbmate-era files do it: a plain BEGIN as the first statement and COMMIT (or END) as the last,
   wrapping the whole file, are dropped with a notice and the file runs in migwiz's own transaction,
   which is what those tools end up doing (even when the file is marked to run without a transaction: the
-  tool then sends it as it is, and its BEGIN/COMMIT make it one transaction). SAVEPOINT, RELEASE and
-  ROLLBACK TO stay allowed inside a transactional script (they cannot escape migwiz's transaction) and
-  are refused in a no-transaction one.
+  tool then sends it as it is, and its BEGIN/COMMIT make it one transaction). Because Prisma generates
+  it around an enum change: one plain BEGIN ... COMMIT block inside a transactional script is dropped
+  with a notice too (the file runs in one transaction; two blocks or more stay refused). SAVEPOINT,
+  RELEASE and ROLLBACK TO stay allowed inside a transactional script (they cannot escape migwiz's
+  transaction) and are refused in a no-transaction one.
 """
 
 from __future__ import annotations
@@ -100,6 +102,8 @@ class TransactionPlan:
     automatic_kind: str | None = None
     unwrapped: tuple[int, int] | None = None
     """Lines of the BEGIN and COMMIT that wrapped the whole file and were dropped."""
+    blocks: tuple[tuple[int, int], ...] = ()
+    """Lines of each BEGIN ... COMMIT block inside the file that was dropped (the file runs in one)."""
 
     @property
     def in_transaction(self) -> bool:
@@ -125,6 +129,11 @@ class TransactionPlan:
             out.append(
                 f"{path}:{begin}: BEGIN (line {begin}) and COMMIT (line {commit}) wrap the whole file: "
                 "migwiz runs it in its own transaction instead"
+            )
+        for begin, commit in self.blocks:
+            out.append(
+                f"{path}:{begin}: BEGIN (line {begin}) and COMMIT (line {commit}) are dropped: migwiz runs"
+                " the whole file in one transaction"
             )
         if self.automatic is not None:
             out.append(
@@ -170,7 +179,17 @@ def plan_transaction(script: Script, pg_version: int) -> TransactionPlan:
     statements = script.statements
     controls = [(s, c) for s in statements if (c := control_of(s)) is not None]
     unwrapped: tuple[int, int] | None = None
-    if _wraps_whole_file(statements, controls):
+    blocks = _inner_blocks(controls) if script.directives.transaction else ()
+    if len(blocks) == 1 and _wraps_whole_file(statements, controls):
+        blocks = ()  # the whole-file wrapper, said as such
+    if blocks:
+        # Prisma writes BEGIN ... COMMIT around an enum change in the middle of a migration.sql and sends
+        # the file as one query: its statements commit at that COMMIT, the rest after. In the single
+        # transaction migwiz runs the whole file in, the pair changes nothing but atomicity (more of it).
+        dropped = {id(s) for s, c in controls if c.kind not in _SAVEPOINT_KINDS}
+        statements = tuple(s for s in statements if id(s) not in dropped)
+        controls = [(s, c) for s, c in controls if id(s) not in dropped]
+    elif _wraps_whole_file(statements, controls):
         # Marked no-transaction (dbmate transaction:false, Diesel run_in_transaction = false) or not, the
         # tool sends the file as it is, so its own BEGIN/COMMIT make it one transaction: so does migwiz.
         unwrapped = (statements[0].line, statements[-1].line)
@@ -199,7 +218,7 @@ def plan_transaction(script: Script, pg_version: int) -> TransactionPlan:
         return TransactionPlan(script, unwrapped=unwrapped)
     outside, inside = _split_by_need(statements, pg_version)
     if not outside:
-        return TransactionPlan(script, unwrapped=unwrapped)
+        return TransactionPlan(script, unwrapped=unwrapped, blocks=blocks)
     first_kind, first = outside[0]
     if unwrapped is not None:
         _refuse(
@@ -222,6 +241,19 @@ def plan_transaction(script: Script, pg_version: int) -> TransactionPlan:
         )
     no_transaction = replace(script.directives, transaction=False)
     return TransactionPlan(replace(script, directives=no_transaction), first, first_kind, unwrapped)
+
+
+def _inner_blocks(controls: list[tuple[Statement, Control]]) -> tuple[tuple[int, int], ...]:
+    """((BEGIN line, COMMIT line),) when the script's only transaction control (savepoints aside) is one
+    plain BEGIN ... COMMIT block, as Prisma writes around an enum change; () otherwise. Two blocks or more
+    stay refused: commits between batches are a choice about lock duration that one transaction undoes."""
+    kinds = [(c.kind if c.plain else "", s.line) for s, c in controls if c.kind not in _SAVEPOINT_KINDS]
+    if len(kinds) != 2:
+        return ()
+    (begin, begin_line), (commit, commit_line) = kinds
+    if begin not in ("BEGIN", "START TRANSACTION") or commit != "COMMIT":
+        return ()
+    return ((begin_line, commit_line),)
 
 
 def _wraps_whole_file(statements: tuple[Statement, ...], controls: list[tuple[Statement, Control]]) -> bool:
