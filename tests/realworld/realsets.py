@@ -36,6 +36,7 @@ class RealSet:
     notes: str
     baseline: str | None = None
     pending: dict[str, str] = field(default_factory=dict)
+    heavy: bool = False
 
     @property
     def folder(self) -> Path:
@@ -80,6 +81,7 @@ def load_sets() -> list[RealSet]:
             notes=s["notes"],
             baseline=s.get("baseline"),
             pending=dict(s.get("pending", {})),
+            heavy=bool(s.get("heavy", False)),
         )
         for s in data["set"]
     ]
