@@ -428,3 +428,16 @@ def test_out_of_order_says_which_pending_migration_sorts_before_an_applied_one()
 def test_migration_set_defaults_keep_older_constructors_working() -> None:
     mset = MigrationSet(Path("m"), "native", ())
     assert mset.notices == () and mset.version("7") == Version("7")
+
+
+def test_a_prisma_migration_is_found_by_its_timestamp() -> None:
+    """`--to 20231102143530` names trigger.dev's folder `20231102143530_added_relationships_...`."""
+    root = Path(__file__).parents[1] / "realworld" / "sets" / "trigger-dev" / "migrations"
+    mset = load_migration_set(root)
+    folder = (
+        "20231102143530_added_relationships_between_event_record_and_trigger_http_endpoint_"
+        "trigger_http_endpoint_environment"
+    )
+    assert mset.version("20231102143530") == mset.version(folder)
+    assert mset.version("20231102143530").text == folder
+    assert mset.version("2023110214353").text == "2023110214353"  # not a whole timestamp: no folder
