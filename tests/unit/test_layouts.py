@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -441,3 +442,21 @@ def test_a_prisma_migration_is_found_by_its_timestamp() -> None:
     assert mset.version("20231102143530") == mset.version(folder)
     assert mset.version("20231102143530").text == folder
     assert mset.version("2023110214353").text == "2023110214353"  # not a whole timestamp: no folder
+
+
+@pytest.mark.parametrize("provider", ["sqlite", "mysql", "cockroachdb"])
+def test_a_prisma_set_for_another_database_is_refused(tmp_path: Path, provider: str) -> None:
+    umami = Path(__file__).parents[1] / "realworld" / "sets" / "umami" / "migrations"
+    folder = tmp_path / "migrations"
+    shutil.copytree(umami / "01_init", folder / "01_init")
+    lock = (umami / "migration_lock.toml").read_text(encoding="utf-8")
+    (folder / "migration_lock.toml").write_text(
+        lock.replace('"postgresql"', f'"{provider}"'), encoding="utf-8"
+    )
+    with pytest.raises(
+        MigrationFileError, match=f'migration_lock.toml: provider = "{provider}": these'
+    ) as err:
+        load_migration_set(folder)
+    assert "P3019" in (err.value.hint or "")
+    (folder / "migration_lock.toml").write_text(lock.replace('"postgresql"', '"postgres"'), encoding="utf-8")
+    assert [str(m.version) for m in load_migration_set(folder).migrations] == ["01_init"]

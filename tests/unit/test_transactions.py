@@ -344,3 +344,7 @@ def test_lint_reports_the_dropped_block_as_information(tmp_path: Path) -> None:
         if f.rule == "transaction-control"
     ]
     assert found == [("transaction-control", "info", 11)]
+    rules = {
+        f.rule for r in report.files for f in [*r.findings, *(g for a in r.statements for g in a.findings)]
+    }
+    assert "missing-down" not in rules  # Prisma's layout has no place for a down script
