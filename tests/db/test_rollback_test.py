@@ -191,9 +191,9 @@ def test_an_up_that_does_not_apply_and_a_missing_down_are_not_tested(
     assert [r.verdict for r in split.results] == [r.verdict for r in report.results]
     # a selected migration after one that does not apply is not tested either
     only = rollback(db.dsn, load_migration_set(tmp_path / "m"), which=[Version("4")])
-    assert [(str(r.version), r.verdict) for r in only.results] == [
-        ("4", "not tested because 3_bad does not apply")
-    ]
+    ((version, verdict),) = [(str(r.version), r.verdict) for r in only.results]
+    assert version == "4" and verdict.startswith("not tested because 3_bad does not apply: ")
+    assert '42P01 relation "no_such_table" does not exist' in verdict  # why, not only which
     assert shadows(db) == []
 
 

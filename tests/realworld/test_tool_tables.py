@@ -133,3 +133,44 @@ def test_drift_leaves_prismas_own_table_alone(
     doc = run_cli("drift", "--json", "--dsn", db.dsn, "--dir", folder).json()
     assert doc["drift"] is False, doc["differences"]
     assert "public._prisma_migrations: prisma's own history table, not compared" in doc["notes"]
+
+
+def test_a_migration_on_diesels_own_table_needs_it_as_a_baseline(
+    tmp_path: Path, db_latest: TestDatabase
+) -> None:
+    """Lemmy's 2025-08-01-000017_forbid_diesel_cli puts a trigger on `__diesel_schema_migrations`: on an
+    empty shadow it cannot apply, and test-rollback says why and what to do, then passes with the table
+    recorded as a baseline."""
+    source = SETS_DIR / "rfcbot" / "migrations"
+    folder = tmp_path / "migrations"
+    for m in TOOLS["diesel"](source)[:3]:
+        shutil.copytree(m.up.parent, folder / m.up.parent.name)
+    trigger = folder / "2025-08-01-000017_forbid_diesel_cli"
+    trigger.mkdir()
+    (trigger / "up.sql").write_text(
+        "CREATE FUNCTION forbid_diesel_cli ()\n    RETURNS TRIGGER\n    LANGUAGE plpgsql\n"
+        "    AS $$\nBEGIN\n    RETURN NULL;\nEND;\n$$;\n\n"
+        "CREATE TRIGGER forbid_diesel_cli\n"
+        "    BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON __diesel_schema_migrations\n"
+        "    EXECUTE FUNCTION forbid_diesel_cli ();\n",
+        encoding="utf-8",
+    )
+    (trigger / "down.sql").write_text(
+        "DROP TRIGGER forbid_diesel_cli ON __diesel_schema_migrations;\n\nDROP FUNCTION forbid_diesel_cli;\n",
+        encoding="utf-8",
+    )
+    later = folder / "2025-08-01-000018_custom_migration_runner"
+    later.mkdir()
+    (later / "up.sql").write_text(
+        "CREATE TABLE previously_run_sql (id boolean PRIMARY KEY, content text NOT NULL);\n"
+    )
+    (later / "down.sql").write_text("DROP TABLE previously_run_sql;\n")
+    args = ["test-rollback", "--json", "--dsn", db_latest.dsn, "--dir", folder, "2025-08-01-000018"]
+    (entry,) = run_cli(*args, timeout=300).json()["migrations"]
+    assert entry["result"] == "skipped"
+    assert 'relation "__diesel_schema_migrations" does not exist' in entry["message"]
+    assert "__diesel_schema_migrations is diesel's own history table" in entry["message"]
+    baseline = tmp_path / "diesel.sql"
+    baseline.write_text(DIESEL_TABLE + "\n", encoding="utf-8")
+    (entry,) = run_cli(*args, "--baseline", baseline, timeout=300).json()["migrations"]
+    assert entry["result"] == "passed", entry

@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
+from migwiz.engine.adopt.tools import own_table_hint
 from migwiz.engine.errors import MigwizError, UsageError
 from migwiz.engine.history.state import DEFAULT_SCHEMA, HistoryRow, read_history
 from migwiz.engine.log.eventlog import EventLog, EventSink, Run
@@ -367,7 +368,9 @@ def _cycle(
         if blocked is None:
             failure = chain.to(index)
             if failure is not None:
-                blocked = f"{failure.migration.label} does not apply"
+                blocked = f"{failure.migration.label} does not apply: {failure.error}"
+                hint = own_table_hint(str(failure.error))  # a trigger on Diesel's own table, say
+                blocked += f"; hint: {hint}" if hint else ""
                 emit(functools.partial(_log_does_not_apply, failure))
         if blocked is not None:
             result = RollbackResult(m.version, m.name, m.label, "skipped", message=blocked)
