@@ -368,9 +368,7 @@ def _cycle(
         if blocked is None:
             failure = chain.to(index)
             if failure is not None:
-                blocked = f"{failure.migration.label} does not apply: {failure.error}"
-                hint = own_table_hint(str(failure.error))  # a trigger on Diesel's own table, say
-                blocked += f"; hint: {hint}" if hint else ""
+                blocked = _does_not_apply(failure.migration.label, str(failure.error))
                 emit(functools.partial(_log_does_not_apply, failure))
         if blocked is not None:
             result = RollbackResult(m.version, m.name, m.label, "skipped", message=blocked)
@@ -382,9 +380,16 @@ def _cycle(
         else:
             result = tester.test(m, index)
             if result.step == "up":
-                blocked = f"{m.label} does not apply"
+                blocked = _does_not_apply(m.label, (result.message or "").removeprefix("up failed: "))
         emit(functools.partial(_log_result, r=result))
         yield result
+
+
+def _does_not_apply(label: str, error: str) -> str:
+    """Why the migrations after `label` are not tested: its error, and a hint when it is about the
+    history table of the set's tool (a trigger on Diesel's own table, say)."""
+    hint = own_table_hint(error)
+    return f"{label} does not apply: {error}" + (f"; hint: {hint}" if hint else "")
 
 
 def _log_does_not_apply(failure: ChainFailure, log: EventLog) -> None:
