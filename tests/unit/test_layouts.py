@@ -460,3 +460,18 @@ def test_a_prisma_set_for_another_database_is_refused(tmp_path: Path, provider: 
     assert "P3019" in (err.value.hint or "")
     (folder / "migration_lock.toml").write_text(lock.replace('"postgresql"', '"postgres"'), encoding="utf-8")
     assert [str(m.version) for m in load_migration_set(folder).migrations] == ["01_init"]
+
+
+def test_an_empty_diesel_down_is_no_down_script() -> None:
+    """crates.io's 20140925132250_dumped_migration_8/down.sql is 0 bytes: Diesel refuses to revert it."""
+    root = Path(__file__).parents[1] / "realworld" / "sets" / "crates-io" / "migrations"
+    empty = root / "20140925132250_dumped_migration_8" / "down.sql"
+    assert empty.read_bytes() == b""
+    mset = load_migration_set(root)
+    by_name = {m.up.path.parent.name: m for m in mset.migrations}
+    assert by_name["20140925132250_dumped_migration_8"].down is None
+    assert by_name["20140925132249_dumped_migration_7"].down is not None
+    assert (
+        f"{empty}: empty: Diesel refuses to revert it (EmptyMigration), so migwiz reads no down script"
+        in (mset.notices)
+    )

@@ -2,8 +2,10 @@
 
 Diesel (`diesel_migrations`): every non-empty, non-hidden folder is a migration and must hold `up.sql`;
 files beside the folders are ignored; the version is the folder name before the first `_` with its
-dashes removed. `metadata.toml` sets `run_in_transaction` (read as Diesel's serde does: a file that
-parses but lacks the key means `false`, a file that does not parse means the default, `true`).
+dashes removed. An empty (0-byte) `down.sql` is no down script: Diesel refuses to run an empty file
+(`run_sql_from_file`: EmptyMigration), so reverting it fails there instead of doing nothing.
+`metadata.toml` sets `run_in_transaction` (read as Diesel's serde does: a file that parses but lacks
+the key means `false`, a file that does not parse means the default, `true`).
 
 Prisma (`schema-connector`): every folder is a migration holding `migration.sql`, ordered by folder
 name; `migration_lock.toml` sits beside them, and a set whose lock file names another provider (mysql,
@@ -51,6 +53,11 @@ def load_diesel(folder: Folder) -> list[Migration]:
         base = _diesel_metadata(folder, present.get("metadata.toml"))
         up_text = folder.text(present["up.sql"])
         down = present.get("down.sql")
+        if down is not None and not folder.text(down):
+            folder.notices.append(
+                f"{down}: empty: Diesel refuses to revert it (EmptyMigration), so migwiz reads no down script"
+            )
+            down = None
         migrations.append(
             Migration(
                 version=diesel_version(version_text),
