@@ -170,6 +170,9 @@ def test_a_migration_on_diesels_own_table_needs_it_as_a_baseline(
     assert entry["result"] == "skipped"
     assert 'relation "__diesel_schema_migrations" does not exist' in entry["message"]
     assert "__diesel_schema_migrations is diesel's own history table" in entry["message"]
+    up = run_cli("up", "--allow-irreversible", "--dsn", db_latest.dsn, "--dir", folder)
+    assert up.code != 0
+    assert "HINT:  __diesel_schema_migrations is diesel's own history table" in up.stdout + up.stderr
     baseline = tmp_path / "diesel.sql"
     baseline.write_text(DIESEL_TABLE + "\n", encoding="utf-8")
     (entry,) = run_cli(*args, "--baseline", baseline, timeout=300).json()["migrations"]

@@ -22,7 +22,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
-from migwiz.engine.adopt.tools import own_table_hint
 from migwiz.engine.errors import MigwizError, UsageError
 from migwiz.engine.history.state import DEFAULT_SCHEMA, HistoryRow, read_history
 from migwiz.engine.log.eventlog import EventLog, EventSink, Run
@@ -386,10 +385,9 @@ def _cycle(
 
 
 def _does_not_apply(label: str, error: str) -> str:
-    """Why the migrations after `label` are not tested: its error, and a hint when it is about the
-    history table of the set's tool (a trigger on Diesel's own table, say)."""
-    hint = own_table_hint(error)
-    return f"{label} does not apply: {error}" + (f"; hint: {hint}" if hint else "")
+    """Why the migrations after `label` are not tested: its error, in PostgreSQL's words (with migwiz's
+    HINT when the missing relation is a tool's own history table)."""
+    return f"{label} does not apply: {error}"
 
 
 def _log_does_not_apply(failure: ChainFailure, log: EventLog) -> None:

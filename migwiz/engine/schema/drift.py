@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from migwiz.engine.adopt.tools import find_sources, own_table_hint
+from migwiz.engine.adopt.tools import find_sources
 from migwiz.engine.errors import MigwizError
 from migwiz.engine.history.state import DEFAULT_SCHEMA, HistoryRow, read_history
 from migwiz.engine.log.eventlog import EventLog
@@ -186,7 +186,7 @@ def _cached_model(
             raise MigwizError(
                 f"replaying migration {failure.migration.version} on the shadow database failed: "
                 f"{failure.error}",
-                own_table_hint(str(failure.error)) or replay_hint(bool(baseline), failure.sqlstate),
+                replay_hint(bool(baseline), failure.sqlstate),
             )
         chain.reached(len(ordered), final=True)
         log.info(
