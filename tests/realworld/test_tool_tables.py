@@ -22,7 +22,7 @@ from tests.realworld.realsets import SETS, SETS_DIR, RealSet, apply_with_psql
 from tests.realworld.tools import TOOLS, ToolMigration
 
 # The tools' own DDL for their history tables, as they run it before the first migration:
-# diesel_migrations `CREATE_MIGRATIONS_TABLE` (migration_harness / setup_migration_table.sql),
+# diesel `CREATE_MIGRATIONS_TABLE` (diesel/src/migration/setup_migration_table.sql),
 # sqlx-postgres `ensure_migrations_table`, Prisma schema-engine `create_migrations_table` (postgres).
 DIESEL_TABLE = """CREATE TABLE IF NOT EXISTS __diesel_schema_migrations (
        version VARCHAR(50) PRIMARY KEY NOT NULL,
