@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from migwiz.engine.adopt.tools import own_table_hint
+from migwiz.engine.analysis.risk import RiskyFinding
 from migwiz.engine.run.selection import irreversible_refusal
 
 DOCUMENSO = [  # documenso/documenso packages/prisma/migrations: 163 folders, no down script by design
@@ -54,3 +57,15 @@ def test_a_migration_that_uses_diesels_own_table_is_explained() -> None:
     assert "`migwiz baseline FILE`" in hint
     assert own_table_hint('42P01 relation "public._prisma_migrations" does not exist') is not None
     assert own_table_hint('42P01 relation "previously_run_sql" does not exist') is None
+
+
+def test_a_risky_finding_in_a_folder_layout_names_its_folder() -> None:
+    """Every Prisma script is `migration.sql`, every Diesel one `up.sql`: the folder names the migration."""
+    prisma = Path("packages/prisma/migrations/20230411134605_doc_208/migration.sql")
+    finding = RiskyFinding("20230411134605_doc_208", prisma, 5, "constraint-not-valid-missing", "FOREIGN KEY")
+    assert (
+        finding.describe()
+        == "20230411134605_doc_208/migration.sql:5 constraint-not-valid-missing: FOREIGN KEY"
+    )
+    flat = RiskyFinding("2", Path("migrations/2_idx.up.sql"), 1, "index-not-concurrent", "CREATE INDEX")
+    assert flat.describe() == "2_idx.up.sql:1 index-not-concurrent: CREATE INDEX"
