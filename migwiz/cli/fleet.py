@@ -5,6 +5,7 @@ Imports of the engine and the console stay inside the commands: `migwiz --help` 
 
 from __future__ import annotations
 
+import copy
 import functools
 import sys
 from collections.abc import Callable
@@ -200,39 +201,36 @@ def verify_command(fc: FleetContext, concurrency: int | None) -> None:
     sys.exit(0 if result.ok else 1)
 
 
-@fleet.command("ci")
-@click.option("--summary-file", type=click.Path(path_type=Path), help="Write the Markdown summary here.")
-@click.option(
-    "--plan-fail-on",
-    type=click.Choice(["dangerous", "quiet_window", "unverified", "none"]),
-    default="dangerous",
-    show_default=True,
-    help="Fail the plan gate from this verdict up.",
-)
-@click.option(
-    "--concurrency", type=click.IntRange(min=1), help="Targets read at once (default: the fleet's)."
-)
-@fleet_options
-def ci_command(
-    fc: FleetContext, summary_file: Path | None, plan_fail_on: str, concurrency: int | None
-) -> None:
-    """The set against every target's drift and plan, one summary. Exit 0, 1 a gate failed, 2 unreadable."""
-    from migwiz.console import output
-    from migwiz.console.failures import write_scrubbed
-    from migwiz.engine.commands import fleet_ci
+def fleet_gates(ctx: Context, report: Any, fleet_path: str, fail_on: str, server: str | None) -> Any:
+    """`ci --fleet`: the fleet's drift and plan gates put in `report` (`ci`'s); the fleet file is
+    `fleet_path`, else found from here; the files are replayed on `server` (`--shadow-dsn`), else on the
+    first target's server."""
+    from migwiz.engine.commands import fleet_ci, load_fleet
 
-    run_policy = policy(fc.ctx, ExecutionFlags.timeouts_only(None, None))
-    result = fleet_ci(fc.fleet.targets, fc.ctx.migration_set(), run_policy, fail_on=plan_fail_on,
-                      concurrency=concurrency or fc.fleet.concurrency)  # fmt: skip
-    markdown = result.markdown()
-    if summary_file:
-        summary_file.parent.mkdir(parents=True, exist_ok=True)
-        write_scrubbed(summary_file, markdown)
-    if fc.json:
-        output.emit_json(result.to_json())
-    else:
-        output.stdout.print(markdown, markup=False)
-    sys.exit(result.exit_code)
+    fleet = load_fleet(Path(fleet_path) if fleet_path else None, schema=ctx.settings.schema)
+    return fleet_ci(
+        fleet.targets, ctx.migration_set(), policy(ctx, ExecutionFlags.timeouts_only(None, None)),
+        fail_on=fail_on, concurrency=fleet.concurrency, replay_server=server,
+        baseline=ctx.settings.baseline, snapshots=ctx.settings.snapshots, report=report,
+    )  # fmt: skip
+
+
+def _ci_alias() -> click.Command:
+    """`migwiz fleet ci`: `migwiz ci --fleet`, the fleet file found unless --fleet names it."""
+    from migwiz.cli.shadow import ci_command
+
+    params = []
+    for param in ci_command.params:
+        if param.name == "fleet_path":
+            param = copy.copy(param)
+            param.default = ""
+        params.append(param)
+    return click.Command("ci", callback=ci_command.callback, params=params,
+                         help="The same as `migwiz ci --fleet`: lint, rollback test, and drift and plan"
+                              " over every target of the fleet, in one summary.")  # fmt: skip
+
+
+fleet.add_command(_ci_alias())
 
 
 def _rollout_options(func: F) -> F:

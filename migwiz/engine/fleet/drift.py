@@ -181,15 +181,16 @@ def fleet_drift(
     *,
     concurrency: int = 4,
     shadow_dsn: str | None = None,
+    replay_server: str | None = None,
     baseline: Sequence[Path] = (),
     snapshots: bool = True,
 ) -> FleetDrift:
     """Every target's schema against the files' replay of its history, its history against the files, and
     the targets grouped by identical schema (read-only on the targets).
 
-    The replay runs once per distinct history, in a shadow database on the first target's server (or in
-    `shadow_dsn`, an empty database), after the `baseline` files. `targets_of` lists the targets (called
-    twice: once for the schemas, once for the histories' states).
+    The replay runs once per distinct history, after the `baseline` files, in a scratch database made on
+    `replay_server` (default: the first target's server), or in `shadow_dsn` (an empty database).
+    `targets_of` lists the targets (called twice: once for the schemas, once for the histories' states).
     """
     report = FleetDrift()
     groups: dict[tuple[str, tuple[str, ...]], SchemaGroup] = {}
@@ -212,7 +213,8 @@ def fleet_drift(
     history_off_set(targets_of(), mset, report, concurrency)
     report.groups = sorted(groups.values(), key=lambda g: -g.count)
     if first is not None:
-        _compare_with_replays(report, mset, shadow_dsn or None, server_dsn(first), baseline, snapshots)
+        server = replay_server or server_dsn(first)
+        _compare_with_replays(report, mset, shadow_dsn or None, server, baseline, snapshots)
     for group in report.groups:
         group.model, group.history = None, []
     return report
