@@ -230,7 +230,7 @@ def ci_command(
     )  # fmt: skip
     fleet = None
     if fleet_path is not None:  # the fleet's drift and plan gates in place of the single database's
-        from migwiz.cli.fleet import fleet_gates
+        from migwiz.cli.fleet_ci import fleet_gates
 
         fleet = fleet_gates(ctx, report, fleet_path, plan_fail_on, shadow_dsn)
     if sarif_file:
