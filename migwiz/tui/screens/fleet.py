@@ -150,7 +150,11 @@ class FleetScreen(Screen[None]):
                 k: (Text(s, style=TARGET_STYLES.get(s, "")), n, d)
                 for k, (s, n, d) in message.view.rows.items()
             }
-            sync_rows(self.query_one("#fleet-targets", DataTable), rows)
+            table = self.query_one("#fleet-targets", DataTable)
+            on_top = table.cursor_row == 0
+            sync_rows(table, rows)
+            if on_top and table.row_count:  # the cursor left on the first row follows the top of the list
+                table.move_cursor(row=0, animate=False)
 
     def _controls_text(self) -> Text:
         if self.control is None:
@@ -345,11 +349,10 @@ class FleetStep(FleetScreen):
         if self.fleet is None:
             return Text("fix the fleet file (docs/fleet.md) · Esc back", "dim")
         if self.control is None or not self.running:
-            done = f"{self.ended} · " if self.ended else ""
+            if self.ended:
+                return Text(f"{self.ended} · u: roll out again · Esc back", "dim")
             where = self.fleet.path.name
-            return Text(
-                f"{done}u rolls the set out over {where} · Enter: locks of a target · Esc back", "dim"
-            )
+            return Text(f"u rolls the set out over {where} · Enter: locks of a target · Esc back", "dim")
         return super()._controls_text()
 
     async def action_quit(self) -> None:
