@@ -101,7 +101,7 @@ def drift_lines(result: Any, width: int = 80) -> list[Line]:
         lines.append((head + names_within(group.targets, group.count, max(width - len(head), 12)), style))
         lines += [(f"  - {sentence}", "") for sentence in group.differences]
     verdict = "drift" if result.drifted else "no drift"
-    replays = f"{result.replays} replay(s) of the files"
-    counts = f"{len(result.groups)} distinct schema(s), {result.diverged_targets} differ from the set"
-    lines.append((f"{result.targets} targets, {counts} ({replays}): {verdict}", "bold"))
+    lines.append((f"{result.targets} targets · {len(result.groups)} distinct schema(s) · "
+                  f"{result.diverged_targets} differ from the set · {result.replays} replay(s): {verdict}",
+                  "bold"))  # fmt: skip
     return lines

@@ -3,6 +3,7 @@ migration's statement, the relation and the lock — from a real table rewrite a
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import psycopg
@@ -20,16 +21,26 @@ def test_plan_names_the_worst_verdict_with_its_target_relation_and_lock(
     dbs: Fleetdbs, tmp_path: Path
 ) -> None:
     _empty, big, held = (dbs.create(f"db{i}") for i in range(3))
-    path = write_fleet(tmp_path, databases_entry(dbs))
+    tenants = dbs.create("tenants", "CREATE SCHEMA tenant_a; CREATE SCHEMA tenant_b")
+    tenant_entry = (
+        f'[[fleet.target]]\nname = "saas"\ndsn = {json.dumps(dbs.server.dsn(tenants))}\n'
+        "tenants = \"SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant\\\\_%' ORDER BY 1\"\n"
+    )
+    path = write_fleet(tmp_path, databases_entry(dbs) + tenant_entry)
     folder = write_migrations(tmp_path / "m", SET)
     assert fleet_rollout(load_fleet(path), load_migration_set(folder), ExecutionPolicy()).counts == {
-        "done": 3
+        "done": 5
     }
     (folder / "3_rewrite.up.sql").write_text("ALTER TABLE users ALTER COLUMN id TYPE numeric;\n")
     (folder / "3_rewrite.down.sql").write_text("ALTER TABLE users ALTER COLUMN id TYPE bigint;\n")
     dbs.execute(
         big, "INSERT INTO users SELECT g, 'user' || g FROM generate_series(1, 200000) g; ANALYZE users"
     )
+    dbs.execute(
+        tenants,
+        "INSERT INTO tenant_b.users SELECT g, 'user' || g FROM generate_series(1, 200000) g;"
+        " ANALYZE tenant_b.users",
+    )  # a tenant's table: resolved in the tenant's schema
     mset = load_migration_set(folder)
 
     with psycopg.connect(dbs.server.dsn(held)) as holder:  # idle in transaction, AccessShareLock on users
@@ -40,12 +51,12 @@ def test_plan_names_the_worst_verdict_with_its_target_relation_and_lock(
 
     assert (report.worst, report.verdicts, report.pending) == (
         "quiet_window",
-        {"safe": 1, "quiet_window": 2},
-        3,
-    )
+        {"safe": 2, "quiet_window": 3},
+        5,
+    ), report.to_json()
     where = {w["target"]: w for w in report.to_json()["where"]}
-    assert set(where) == {f"shop/{big}", f"shop/{held}"}  # the empty table's rewrite is safe: not named
-    rewrite, waits = where[f"shop/{big}"], where[f"shop/{held}"]
+    assert set(where) == {f"shop/{big}", f"shop/{held}", "saas/tenant_b"}  # empty tables' rewrites: safe
+    rewrite, waits, tenant = where[f"shop/{big}"], where[f"shop/{held}"], where["saas/tenant_b"]
     assert (rewrite["version"], rewrite["line"], rewrite["relation"], rewrite["lock"]) == (
         "3",
         1,
@@ -53,15 +64,18 @@ def test_plan_names_the_worst_verdict_with_its_target_relation_and_lock(
         "AccessExclusiveLock",
     )
     assert rewrite["rewrites"] == ["public.users"] and rewrite["hold_s"] > 0.5
-    assert (
-        "rewrite" in rewrite["reasons"][0]
-        and "blocks reads and writes on public.users" in rewrite["reasons"][0]
+    assert "blocks reads and writes on public.users" in rewrite["reasons"][0]
+    assert (tenant["relation"], tenant["lock"], tenant["rewrites"]) == (
+        "tenant_b.users",
+        "AccessExclusiveLock",
+        ["tenant_b.users"],
     )
+    assert tenant["hold_s"] > 0.5
     assert (waits["relation"], waits["lock"]) == ("public.users", "AccessExclusiveLock")
     assert (
         f"pid {pid}" in waits["reasons"][0] and "holds AccessShareLock on public.users" in waits["reasons"][0]
     )
-    assert report.to_json()["where"][0]["target"] == f"shop/{big}"  # the longest lock hold first
+    assert report.to_json()["where"][-1]["target"] == f"shop/{held}"  # the longest lock hold first
 
     assert cli.code == 1, cli.stderr
     assert (
