@@ -249,11 +249,11 @@ def ci_command(
             write_scrubbed(junit_file, commands.junit_error(gate.detail))
     if details_file:
         details_file.parent.mkdir(parents=True, exist_ok=True)
-        write_scrubbed(details_file, render_details(report))
+        details = render_details(report)
+        write_scrubbed(details_file, fleet.summary(details) if fleet else details)
     link = details_url or (str(details_file) if details_file else None)
-    markdown = commands.scrub(
-        render_markdown(report, details=link) + ("\n" + fleet.markdown() if fleet else "")
-    )
+    markdown = render_markdown(report, details=link)
+    markdown = commands.scrub(fleet.summary(markdown) if fleet else markdown)
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
         summary_file.parent.mkdir(parents=True, exist_ok=True)

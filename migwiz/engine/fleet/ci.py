@@ -19,6 +19,7 @@ from migwiz.engine.ci import CiReport, Gate
 from migwiz.engine.fleet.checks import FleetPlan, fleet_plan
 from migwiz.engine.fleet.drift import FleetDrift, fleet_drift
 from migwiz.engine.fleet.targets import Target
+from migwiz.engine.humanize import duration
 from migwiz.engine.plan.model import VERDICTS
 from migwiz.engine.run.runner import ExecutionPolicy
 from migwiz.engine.sets.model import MigrationSet
@@ -94,11 +95,17 @@ class FleetCi:
             for w in sorted(p.where, key=lambda w: -w["hold_s"])[:20]:
                 reason = " ".join("; ".join(w["reasons"]).replace("|", "\\|").split())
                 cells = [f"`{w['target']}`", f"{w['version']} {w['name']}", str(w["line"] or ""),
-                         w["lock"] or "", w["relation"] or "", f"{w['hold_s']:g} s", reason]  # fmt: skip
+                         w["lock"] or "", w["relation"] or "", duration(w["hold_s"]), reason]  # fmt: skip
                 lines.append("| " + " | ".join(cells) + " |")
         for name, error in [*d.unreadable, *p.unreadable]:
             lines.append(f"- ⛔ unreadable: `{name}`: {error}")
         return "\n".join(lines) + "\n"
+
+    def summary(self, markdown: str) -> str:
+        """`ci`'s summary with the fleet's sections before its closing line (the `<sub>` one)."""
+        lines = markdown.rstrip("\n").split("\n")
+        end = len(lines) - 1 if lines and lines[-1].startswith("<sub>") else len(lines)
+        return "\n".join([*lines[:end], *self.markdown().rstrip("\n").split("\n"), "", *lines[end:]]) + "\n"
 
     def junit(self) -> ET.Element:
         """A JUnit testsuite: one testcase per group of identical targets and per history off the set, and one
