@@ -73,12 +73,16 @@ async def test_the_target_step_offers_the_fleet_and_a_rollout_runs_from_it(
         assert newest_dbs.execute(name, "SELECT version FROM marks ORDER BY 1") == [(1,), (2,)]
 
 
-def test_target_step_without_a_fleet_has_no_fleet_key() -> None:
-    """Without a fleet file the Target step shows no fleet option and `f` is not offered."""
+async def test_without_a_fleet_file_the_target_step_offers_no_fleet() -> None:
     app = make_app(fixed.context(), fixed.full_data(), start="target")
-    screen = app.screen_for("target")
-    assert isinstance(screen, TargetScreen)
-    assert app.context.fleet_file is None
+    async with app.run_test(size=(80, 24)) as pilot:
+        target = app.screen
+        assert isinstance(target, TargetScreen)
+        assert target.query_one("#actions", OptionList).option_count == 3
+        assert "fleet" not in {b.binding.action for b in target.active_bindings.values()}  # not in the footer
+        await pilot.press("f")
+        await pilot.pause()
+        assert app.screen is target
 
 
 def fleet_of_300(folder: Path) -> WizardContext:
