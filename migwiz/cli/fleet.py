@@ -257,6 +257,7 @@ def up_command(
     Killed or stopped, the next `fleet up` resumes the same fleet run.
     """
     fc.flags = flags
+    fc.wizard = wizard and sys.stdin.isatty() and sys.stdout.isatty()
     run_policy = policy(fc.ctx, flags, allow_irreversible=allow_irreversible)
     mset = fc.ctx.migration_set()
     _rollout(

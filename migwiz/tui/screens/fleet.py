@@ -155,6 +155,8 @@ class FleetScreen(Screen[None]):
             sync_rows(table, rows)
             if on_top and table.row_count:  # the cursor left on the first row follows the top of the list
                 table.move_cursor(row=0, animate=False)
+            # the cursor row can keep a render from before its columns widened (Textual 8.2 DataTable cache):
+            self.call_after_refresh(table._clear_caches)
 
     def _controls_text(self) -> Text:
         if self.control is None:
