@@ -205,12 +205,10 @@ def _ci_alias() -> click.Command:
     """`migwiz fleet ci`: `migwiz ci --fleet`, the fleet file found unless --fleet names it."""
     from migwiz.cli.shadow import ci_command
 
-    params = []
-    for param in ci_command.params:
+    params = [copy.copy(param) for param in ci_command.params]  # copies: `ci`'s own stay as they are
+    for param in params:
         if param.name == "fleet_path":
-            param = copy.copy(param)
             param.default = ""
-        params.append(param)
     return click.Command("ci", callback=ci_command.callback, params=params,
                          help="The same as `migwiz ci --fleet`: lint, rollback test, and drift and plan"
                               " over every target of the fleet, in one summary.")  # fmt: skip
@@ -425,6 +423,6 @@ def print_fleet_log(ctx: Context, fleet: Fleet | None, fleet_run: str, *, limit:
 
 _UNUSED = {"dsn", "baseline", "watch", "verbose"}  # shared options a fleet command has no use for
 for _command in fleet.commands.values():
-    for _param in _command.params:
+    for _param in _command.params if _command.name != "ci" else ():  # `fleet ci` is `ci --fleet`, as is
         if isinstance(_param, click.Option) and _param.name in _UNUSED:
             _param.hidden = True
