@@ -291,6 +291,10 @@ def test_fleet_commands_read_every_target(dbs: Fleetdbs, tmp_path: Path) -> None
 
     status = run_cli("fleet", "status", *common)
     assert status.code == 1 and status.json()["counts"]["3"] == {"pending": 3}
+    assert [(g["label"], g["count"]) for g in status.json()["groups"]] == [("behind", 3)]
+    assert {r["target"]: r["states"]["3"] for r in status.json()["grid"]} == dict.fromkeys(
+        [f"shop/{dbs.prefix}_db1", "saas/tenant_a", "saas/tenant_b"], "pending"
+    )  # the full grid: every target, every version
     ci = run_cli("ci", "--fleet", path, "--dir", folder, "--json", "--summary-file", tmp_path / "summary.md",
                  "--junit-file", tmp_path / "junit.xml")  # fmt: skip
     gates = {g["name"]: (g["status"], g["exit_code"]) for g in ci.json()["gates"]}
