@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from migwiz.present import MATRIX_STYLES
+
 GLYPHS = {"A": "✓", "P": "·", "R": "▶", "S": "‖", "F": "✗", "C": "≠", "M": "?", "-": " "}
 LEGEND = "✓ applied  · pending  ▶ running  ‖ stopped  ✗ failed  ≠ edited  ? file missing"
-STYLES = {"failed": "bold red", "running": "cyan", "stopped": "yellow", "edited": "red", "missing": "red",
-          "behind": "", "in step": "green"}  # fmt: skip
 MAX_COLUMNS = 36
 """Versions shown side by side at most; more are cut with `…` (the counts table names them all)."""
 
@@ -71,7 +71,8 @@ def status_lines(matrix: Any, width: int = 80) -> list[Line]:
         cells = (" " if spaced else "").join(glyphs) + ("…" if cut else "")
         lead = f"{group.count:>7}  {cells:<{glyph_width}}  {group.label:<8}  "
         names = names_within(group.targets, group.count, max(width - len(lead), 12))
-        lines.append((lead + names if group.label != "in step" else lead.rstrip(), STYLES[group.label]))
+        text = lead + names if group.label != "in step" else lead.rstrip()
+        lines.append((text, MATRIX_STYLES[group.label]))
     lines.append(("", ""))
     lines.append((LEGEND if shown else "every target has every version applied", "dim"))
     unreachable = f", {len(matrix.unreachable)} unreachable" if matrix.unreachable else ""
