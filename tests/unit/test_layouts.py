@@ -277,6 +277,69 @@ def test_flyway_versions_compare_part_by_part(tmp_path: Path) -> None:
     assert flyway_version("1_1") == flyway_version("1.1")
 
 
+def test_flyway_repeatable_migrations_run_after_the_versioned_ones_by_description(tmp_path: Path) -> None:
+    # MarquezProject/marquez api/src/main/resources/marquez/db/migration (Flyway): V17.1/V17.2, a stray
+    # V57__readme.md and three repeatable views that Flyway runs after every versioned migration
+    root = write(
+        tmp_path,
+        {
+            "R__Runs_view.sql": "CREATE OR REPLACE VIEW runs_view AS SELECT 1 AS x;\n",
+            "R__Jobs_view_and_rewrite_function.sql": "CREATE OR REPLACE VIEW jobs_view AS SELECT 1 AS x;\n",
+            "R__Datasets_view.sql": "CREATE OR REPLACE VIEW datasets_view AS SELECT 1 AS x;\n",
+            "V74__alter_jobs_to_add_current_run_uuid.sql": "",
+            "V17.2__open_lineage.sql": "",
+            "V17.1__unique_version_constraint.sql": "",
+            "V1__initial_schema.sql": "",
+            "V57__readme.md": "",
+        },
+    )
+    mset = load_migration_set(root)
+    assert [m.label for m in mset.migrations] == [
+        "1_initial_schema",
+        "17.1_unique_version_constraint",
+        "17.2_open_lineage",
+        "74_alter_jobs_to_add_current_run_uuid",
+        "R__Datasets_view",
+        "R__Jobs_view_and_rewrite_function",
+        "R__Runs_view",
+    ]
+    assert [m.version.repeatable for m in mset.migrations] == [False] * 4 + [True] * 3
+    assert all(m.down is None for m in mset.migrations[4:])
+    assert mset.notices == (
+        f"{root / 'V57__readme.md'}: ignored (not a Flyway migration name (Flyway skips it too))",
+    )
+    # the history's text reads back as the same migration; Flyway's description is the identity
+    assert mset.version("R__Runs_view") == mset.migrations[-1].version == flyway_version("R__Runs view")
+    # descriptions compare with `_` read as a space, as Flyway compares them (space sorts before letters)
+    assert sorted([flyway_version("R__ab"), flyway_version("R__a_c")]) == [
+        flyway_version("R__a_c"),
+        flyway_version("R__ab"),
+    ]
+
+
+def test_changed_repeatable_migrations_are_pending_and_never_out_of_order(tmp_path: Path) -> None:
+    root = write(
+        tmp_path, {"V1__a.sql": "select 1;\n", "V2__b.sql": "select 2;\n", "R__v.sql": "select 3;\n"}
+    )
+    mset = load_migration_set(root)
+    at = datetime(2024, 1, 1, tzinfo=UTC)
+
+    def row(version: str, text: str) -> HistoryRow:
+        return HistoryRow(
+            version, "x", checksum(text), at, "me", None, None, 1.0, None, True, 1, None, False, None
+        )
+
+    # V2 was added after R__v ran: pending, not out of order; R__v ran with other text: pending again
+    statuses = compute_status(mset, [row("1", "select 1;\n"), row("R__v", "select 0;\n")])
+    assert [(str(s.version), s.state) for s in statuses] == [
+        ("1", "applied"),
+        ("2", "pending"),
+        ("R__v", "pending"),
+    ]
+    assert statuses[2].history is None and "changed since it was applied" in (statuses[2].detail or "")
+    assert out_of_order(statuses) == []
+
+
 def test_flyway_refuses_migrations_in_subfolders(tmp_path: Path) -> None:
     write(tmp_path, {"V1__a.sql": "", "v2/V2__b.sql": ""})
     assert load_error(tmp_path).startswith(f"{tmp_path / 'v2'}: Flyway migrations in subfolders")

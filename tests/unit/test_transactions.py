@@ -314,8 +314,8 @@ def test_begin_commit_blocks_inside_a_file_run_as_one_transaction_with_a_notice(
     assert [s.line for s in result.script.statements] == [1, 4, 8, 10, 15, 17]
     assert result.unwrapped == (7, 19) and result.blocks == ((7, 12), (14, 19))
     assert result.notices() == [
-        f"{path}:7: BEGIN ... COMMIT blocks inside the file (lines 7-12, 14-19): migwiz drops them and runs the"
-        " whole file in one transaction (all or nothing)"
+        f"{path}:7: BEGIN ... COMMIT blocks inside the file (lines 7-12, 14-19): migwiz drops them and runs"
+        " the whole file in one transaction (all or nothing)"
     ]
     # a statement that cannot run in a transaction beside them: refused as any such mix
     with pytest.raises(

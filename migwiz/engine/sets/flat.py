@@ -1,11 +1,12 @@
 """Layouts of one file per script: native (golang-migrate), sqlx and Flyway.
 
 Each follows its tool's reader: golang-migrate (`source/parse.go`) and Flyway (`ResourceNameParser`)
-skip names they do not recognise; sqlx (`migrate/source.rs`) skips files without `_` or `.sql` but
-refuses a `<prefix>_....sql` whose prefix is not an integer. golang-migrate reads
-`<version>_<name>.up.<any extension>` and runs the file whatever its extension: migwiz refuses a
-migration file that does not end `.sql` (never leaves it out of the order) and, as golang-migrate, two
-files for one version and direction.
+skip names they do not recognise (Flyway's repeatable `R__<desc>.sql` files run after the versioned
+ones, by description, and again whenever they change: `Version.repeatable`); sqlx (`migrate/source.rs`)
+skips files without `_` or `.sql` but refuses a `<prefix>_....sql` whose prefix is not an integer.
+golang-migrate reads `<version>_<name>.up.<any extension>` and runs the file whatever its extension:
+migwiz refuses a migration file that does not end `.sql` (never leaves it out of the order) and, as
+golang-migrate, two files for one version and direction.
 """
 
 from __future__ import annotations
@@ -17,15 +18,16 @@ from pathlib import Path
 from migwiz.engine.errors import MigrationFileError
 from migwiz.engine.sets.files import Folder, checksum, duplicate, script
 from migwiz.engine.sets.model import Directives, Migration
-from migwiz.engine.sets.versions import Version, flyway_version, integer_version
+from migwiz.engine.sets.versions import REPEATABLE, Version, flyway_version, integer_version
 
 NATIVE = re.compile(r"(?P<version>[0-9]+)_(?P<name>.*)\.(?P<kind>up|down)\.(?i:sql)")
 # golang-migrate's source.Regex: `^([0-9]+)_(.*)\.(down|up)\.(.*)$`, any extension (even none)
 GOLANG_MIGRATE = re.compile(r"(?P<version>[0-9]+)_(?P<name>.*)\.(?P<kind>up|down)\.(?P<ext>.*)")
 # Flyway's prefixes are case-sensitive, its `.sql` suffix is not (ResourceNameParser.stripSuffix)
 FLYWAY = re.compile(r"(?P<kind>[VU])(?P<version>\d+(?:[._]\d+)*)__(?P<name>.*)\.(?i:sql)")
+FLYWAY_REPEATABLE = re.compile(r"R__(?P<name>.+)\.(?i:sql)")
 FLYWAY_PREFIX = re.compile(r"(?:[VUR]|B\d).*__.*\.(?i:sql)")
-_FLYWAY_UNSUPPORTED = re.compile(r"(?:R|B\d+(?:[._]\d+)*)__.+\.(?i:sql)")
+_FLYWAY_UNSUPPORTED = re.compile(r"B\d+(?:[._]\d+)*__.+\.(?i:sql)")
 _UINT64_MAX = 2**64 - 1
 _I64_MAX = 2**63 - 1
 SQLX_NO_TRANSACTION = "-- no-transaction"
@@ -112,15 +114,18 @@ def load_sqlx(folder: Folder) -> list[Migration]:
 
 
 def load_flyway(folder: Folder) -> list[Migration]:
-    """Flyway: `V<version>__<desc>.sql` and undo `U<version>__<desc>.sql`; `R__`/`B` are refused."""
+    """Flyway: `V<version>__<desc>.sql`, undo `U<version>__<desc>.sql` and repeatable `R__<desc>.sql`
+    (after every versioned one, by description; again when the file changes); `B` is refused."""
     files = []
     for path in folder.files:
         if m := FLYWAY.fullmatch(path.name):
             kind = "up" if m["kind"] == "V" else "down"
             files.append(_File(path, flyway_version(m["version"]), m["name"], kind))
+        elif m := FLYWAY_REPEATABLE.fullmatch(path.name):
+            files.append(_File(path, flyway_version(REPEATABLE + m["name"]), m["name"], "up"))
         elif _FLYWAY_UNSUPPORTED.fullmatch(path.name):
             raise MigrationFileError(
-                f"{path}: Flyway repeatable (R__) and baseline (B) migrations are not supported",
+                f"{path}: Flyway baseline (B) migrations are not supported",
                 hint="turn it into a versioned V<version>__<name>.sql migration",
             )
         else:

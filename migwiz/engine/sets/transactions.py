@@ -107,7 +107,7 @@ class TransactionPlan:
     """Lines of the BEGIN and COMMIT that wrapped the whole file (or of the first BEGIN and last COMMIT of
     the blocks inside it) and were dropped."""
     blocks: tuple[tuple[int, int], ...] = ()
-    """Lines of each BEGIN ... COMMIT block dropped from inside the file (empty: none, or one wrapping it all)."""
+    """Lines of each BEGIN ... COMMIT block dropped from inside the file (empty: none, or one wraps all)."""
 
     @property
     def in_transaction(self) -> bool:
@@ -131,13 +131,13 @@ class TransactionPlan:
         begin, commit = self.unwrapped
         if not self.blocks:
             return (
-                f"BEGIN (line {begin}) and COMMIT (line {commit}) wrap the whole file: migwiz runs it in its own"
-                " transaction instead"
+                f"BEGIN (line {begin}) and COMMIT (line {commit}) wrap the whole file: migwiz runs it in its"
+                " own transaction instead"
             )
         lines = ", ".join(f"{b}-{c}" for b, c in self.blocks)
         return (
-            f"BEGIN ... COMMIT blocks inside the file (lines {lines}): migwiz drops them and runs the whole file"
-            " in one transaction (all or nothing)"
+            f"BEGIN ... COMMIT blocks inside the file (lines {lines}): migwiz drops them and runs the whole"
+            " file in one transaction (all or nothing)"
         )
 
     def notices(self) -> list[str]:
