@@ -22,6 +22,7 @@ from migwiz.engine.adopt import (
 )
 from migwiz.engine.adopt.flyway import checksum as flyway_checksum
 from migwiz.engine.errors import StateMismatch, UsageError
+from migwiz.engine.schema.drift import drift
 from migwiz.engine.sets import load_migration_set
 from migwiz.engine.sets.model import MigrationSet
 from tests.conftest import TestDatabase
@@ -143,6 +144,19 @@ def test_golang_migrate_status_then_adopt_then_up(db: TestDatabase, tmp_path: Pa
     result = commands.up(commands.Project.of(db.dsn, mset))
     assert [str(o.version) for o in result.report.outcomes] == ["000003"]
     assert {s.state for s in commands.status(commands.Project.of(db.dsn, mset)).statuses} == {"applied"}
+
+
+def test_drift_after_adoption_leaves_the_old_tools_table_out(db: TestDatabase, tmp_path: Path) -> None:
+    # ente-io/ente server/migrations after `migrate up` and `migwiz adopt`: golang-migrate's
+    # schema_migrations stays, no migration creates it
+    mset = native_set(tmp_path / "m")
+    golang_migrate_up(db, mset, 3)
+    adopt(db.dsn, mset, "golang-migrate")
+    report = drift(db.dsn, mset)
+    assert not report.drifted and [d.name for d in report.ignored] == ["public.schema_migrations"]
+    assert any("public.schema_migrations is golang-migrate's history table" in n for n in report.notes)
+    db.execute("CREATE TABLE stray (id int)")  # anything else still shows
+    assert [d.name for d in drift(db.dsn, mset).differences] == ["public.stray"]
 
 
 def test_golang_migrate_dirty_version_blocks_adoption(db: TestDatabase, tmp_path: Path) -> None:
