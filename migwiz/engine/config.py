@@ -34,6 +34,7 @@ _EXPECTED: dict[str, tuple[tuple[type, ...], str]] = {
     "retry_for": _DURATION,
     "layout": _STRING,
     "rollback_test": ((dict,), "a table ([migwiz.rollback_test] with ignore_column_order = true, ...)"),
+    "placeholders": ((dict,), 'a table ([migwiz.placeholders] with name = "value")'),
 }
 _KNOWN_KEYS = set(_EXPECTED)
 
@@ -65,6 +66,8 @@ class Settings:
     """[rollback_test] ignore_volatile: frozen timestamps in defaults and view texts are not failures."""
     snapshots: bool = True
     """[rollback_test] snapshots: cache replayed states as template databases on the shadow server."""
+    placeholders: tuple[tuple[str, str], ...] = ()
+    """[placeholders]: values of Flyway's `${name}` placeholders (name, value), in file order."""
 
 
 def find_config(start: Path) -> Path | None:
@@ -165,6 +168,10 @@ def load_settings(
     for key, value in rollback.items():
         if not isinstance(value, bool):
             raise ConfigError(f"{where}: rollback_test.{key} = {value!r}: true or false")
+    placeholders = data.get("placeholders", {})
+    for key, value in placeholders.items():
+        if not isinstance(value, str):
+            raise ConfigError(f'{where}: placeholders.{key} = {value!r}: a string, e.g. {key} = "value"')
     return Settings(
         migrations_dir=migrations_dir,
         schema=check_schema_name(schema_flag, "--schema")
@@ -186,6 +193,7 @@ def load_settings(
         rollback_ignore_column_order=rollback.get("ignore_column_order", False),
         rollback_ignore_volatile=rollback.get("ignore_volatile", False),
         snapshots=rollback.get("snapshots", True),
+        placeholders=tuple(placeholders.items()),
     )
 
 

@@ -1,5 +1,6 @@
 """Flyway repeatable migrations (`R__<description>.sql`) run as Flyway runs them: after every versioned
 migration, by description, and again whenever the file changes; adopted from `flyway_schema_history`.
+Flyway placeholders (`${name}`) take their values from migwiz.toml.
 
 File names are those of MarquezProject/marquez (api/src/main/resources/marquez/db/migration), whose
 views are repeatable migrations over versioned tables.
@@ -17,7 +18,7 @@ from migwiz.engine.sets import load_migration_set
 from migwiz.engine.sets.model import MigrationSet
 from tests.conftest import TestDatabase
 from tests.db.test_adopt import FLYWAY_DDL
-from tests.helpers import write_migrations
+from tests.helpers import run_cli, write_migrations
 
 IRREVERSIBLE = ExecutionPolicy(allow_irreversible=True)  # repeatable migrations have no down
 RUNS = "CREATE TABLE runs (uuid uuid PRIMARY KEY, job_name text);\n"
@@ -119,3 +120,24 @@ def test_repeatables_adopted_by_description_and_checksum(client_db: TestDatabase
     assert [str(o.version) for o in result.report.outcomes] == ["R__Runs_view"]
     assert "true" not in str(db.execute("SELECT pg_get_viewdef('runs_view')"))
     assert [o.result for o in result.report.outcomes] == ["applied"]
+
+
+def test_placeholders_come_from_migwiz_toml(client_db: TestDatabase, tmp_path: Path) -> None:
+    db = client_db
+    write_migrations(
+        tmp_path / "migrations",
+        {
+            "V1__initial_schema.sql": "CREATE TABLE ${flyway:defaultSchema}.runs (uuid uuid PRIMARY KEY);\n",
+            "R__Runs_view.sql": "CREATE OR REPLACE VIEW ${view_schema}.runs_view AS SELECT uuid FROM runs;\n",
+        },
+    )
+    refused = run_cli("up", "--allow-irreversible", "--json", "--dsn", db.dsn, cwd=tmp_path)
+    assert refused.code != 0 and "R__Runs_view.sql:1: Flyway placeholder ${view_schema} has no value" in (
+        refused.stderr
+    )
+    assert refused.json()["error"]["message"].endswith("has no value (Flyway refuses it too)")
+    assert db.execute("SELECT to_regclass('public.runs')") == [(None,)]  # nothing ran
+    (tmp_path / "migwiz.toml").write_text('[migwiz]\n[migwiz.placeholders]\nview_schema = "public"\n')
+    applied = run_cli("up", "--allow-irreversible", "--dsn", db.dsn, cwd=tmp_path)
+    assert applied.code == 0, applied.stderr
+    assert db.execute("SELECT to_regclass('public.runs_view')::text") == [("runs_view",)]

@@ -340,6 +340,34 @@ def test_changed_repeatable_migrations_are_pending_and_never_out_of_order(tmp_pa
     assert out_of_order(statuses) == []
 
 
+def test_flyway_placeholders_are_replaced_as_flyway_replaces_them(tmp_path: Path) -> None:
+    text = (
+        "-- Uses the Flyway default schema placeholder to work across environments\n"
+        "ALTER TABLE ${flyway:defaultSchema}.user_two_fa_secret\n"
+        "    ALTER COLUMN scratch_codes TYPE varchar(2000);\n"
+        "GRANT SELECT ON ${flyway:defaultSchema}.user_two_fa_secret TO ${app_role};\n"
+    )
+    root = write(tmp_path, {"V7__alter_scratch_codes.sql": text})
+    (m,) = load_migration_set(root, placeholders={"app_role": "reader"}).migrations
+    assert [s.sql for s in m.up.statements] == [
+        "ALTER TABLE public.user_two_fa_secret\n    ALTER COLUMN scratch_codes TYPE varchar(2000)",
+        "GRANT SELECT ON public.user_two_fa_secret TO reader",
+    ]
+    assert m.checksum == checksum(text)  # the file as written, as Flyway checksums it
+    (m,) = load_migration_set(root, placeholders={"flyway:defaultSchema": "app", "APP_ROLE": "r"}).migrations
+    assert m.up.statements[1].sql == "GRANT SELECT ON app.user_two_fa_secret TO r"
+    # a run never sends a placeholder without a value to the server
+    with pytest.raises(MigrationFileError) as refused:
+        load_migration_set(root, placeholders={})
+    assert str(refused.value).startswith(
+        f"{root / 'V7__alter_scratch_codes.sql'}:4: Flyway placeholder ${{app_role}} has no value"
+    )
+    assert 'app_role = "..."' in (refused.value.hint or "")
+    # lint (no configuration at hand) reads it as written
+    (m,) = load_migration_set(root).migrations
+    assert m.up.statements[1].sql == "GRANT SELECT ON public.user_two_fa_secret TO ${app_role}"
+
+
 def test_flyway_refuses_migrations_in_subfolders(tmp_path: Path) -> None:
     write(tmp_path, {"V1__a.sql": "", "v2/V2__b.sql": ""})
     assert load_error(tmp_path).startswith(f"{tmp_path / 'v2'}: Flyway migrations in subfolders")

@@ -18,15 +18,24 @@ docs/migration-sets.md.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 from migwiz.engine.errors import MigrationFileError
 from migwiz.engine.sets import dbmate, flat, folders
-from migwiz.engine.sets.files import TOOL_NAMES, Folder, check_unique, checksum, list_folder, names
+from migwiz.engine.sets.files import (
+    PLACEHOLDERS,
+    TOOL_NAMES,
+    Folder,
+    check_unique,
+    checksum,
+    list_folder,
+    names,
+)
 from migwiz.engine.sets.model import Migration, MigrationSet
 
-__all__ = ["LAYOUTS", "checksum", "detect_layout", "load_migration_set"]
+__all__ = ["LAYOUTS", "checksum", "detect_layout", "load_migration_set", "placeholders_from"]
 
 LAYOUTS = ("native", "directory", "dbmate", "flyway", "sqlx", "prisma")
 
@@ -56,12 +65,17 @@ def detect_layout(root: Path, layout: str | None = None) -> str:
     return _check_layout(layout) if layout else _detect(folder)
 
 
-def load_migration_set(root: Path, layout: str | None = None) -> MigrationSet:
+def load_migration_set(
+    root: Path, layout: str | None = None, *, placeholders: Mapping[str, str] | None = None
+) -> MigrationSet:
     """Every migration in `root`, in the order its tool runs them, with scripts split and directives parsed.
 
     `layout` names the layout (else it is detected). Entries the tool ignores are listed in `notices`.
+    `placeholders` are the values of Flyway's `${name}` placeholders (migwiz.toml `[placeholders]`): with
+    them, a placeholder without a value is refused; without them (lint), it is left in the text.
     """
     folder = list_folder(root)
+    folder.placeholders = placeholders if placeholders is not None else PLACEHOLDERS.get()
     chosen = _check_layout(layout) if layout else _detect(folder)
     migrations = _LOADERS[chosen](folder)
     if not migrations:
@@ -71,6 +85,17 @@ def load_migration_set(root: Path, layout: str | None = None) -> MigrationSet:
     check_unique(migrations)
     migrations.sort(key=lambda m: m.version)
     return MigrationSet(root, chosen, tuple(migrations), tuple(folder.notices))
+
+
+@contextmanager
+def placeholders_from(values: Mapping[str, str]) -> Iterator[None]:
+    """Within: sets loaded without explicit placeholders use `values` (nothing configured: unchanged)."""
+    token = PLACEHOLDERS.set(values) if values else None
+    try:
+        yield
+    finally:
+        if token is not None:
+            PLACEHOLDERS.reset(token)
 
 
 def _check_layout(layout: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +47,8 @@ class Folder:
     files: list[Path]
     dirs: list[Path]
     notices: list[str] = field(default_factory=list)
+    placeholders: Mapping[str, str] | None = None
+    """Flyway placeholder values (None: not configured, left in the text)."""
     _texts: dict[Path, str] = field(default_factory=dict)
 
     def text(self, path: Path) -> str:
@@ -78,6 +80,10 @@ def visible(folder: Path, missing: str | None = None) -> list[Path]:
         raise MigrationFileError(f"{folder}: cannot list the folder: {exc.strerror}") from None
     return [p for p in children if not p.name.startswith(".")]
 
+
+PLACEHOLDERS: ContextVar[Mapping[str, str] | None] = ContextVar("migwiz_placeholders", default=None)
+"""When set, the Flyway placeholder values of sets loaded without explicit ones (lint of a configured
+project: `sets.placeholders_from`)."""
 
 SCANS: ContextVar[dict[tuple[str, int], ScannedSql] | None] = ContextVar("migwiz_scans", default=None)
 """When set, scripts' scans are kept and reused here by (sha256 of the text, first line): a cache of split

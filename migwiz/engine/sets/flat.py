@@ -164,12 +164,16 @@ def _paired(folder: Folder, files: list[_File], layout: str) -> list[Migration]:
         if down_file is not None:
             down_text = folder.text(down_file.path)
             down_base = _sqlx_base(down_text) if layout == "sqlx" else None
-            down_script = script(down_file.path, down_text, base=down_base)
+            down_run = (
+                _replace_placeholders(folder, down_file.path, down_text) if layout == "flyway" else down_text
+            )
+            down_script = script(down_file.path, down_run, base=down_base)
+        up_run = _replace_placeholders(folder, up_path, up_text) if layout == "flyway" else up_text
         migrations.append(
             Migration(
                 version=version,
                 name=up.name,
-                up=script(up_path, up_text, base=base),
+                up=script(up_path, up_run, base=base),
                 down=down_script,
                 checksum=checksum(up_text),
                 layout=layout,
@@ -181,3 +185,39 @@ def _paired(folder: Folder, files: list[_File], layout: str) -> list[Migration]:
 def _sqlx_base(text: str) -> Directives | None:
     """sqlx runs a file starting with `-- no-transaction` outside a transaction."""
     return Directives(transaction=False) if text.startswith(SQLX_NO_TRANSACTION) else None
+
+
+_PLACEHOLDER = re.compile(r"\$\{(?P<name>[^}\n]+?)\}")
+# Flyway's built-in placeholders that do not depend on the connection (`flyway:defaultSchema` is the
+# connection's current schema when no `schemas` are configured: `public` on a default PostgreSQL setup)
+_BUILT_IN = {"flyway:defaultschema": "public", "flyway:table": "flyway_schema_history"}
+
+
+def _replace_placeholders(folder: Folder, path: Path, text: str) -> str:
+    """Flyway replaces `${name}` in a migration (comments and strings too) before running it, and refuses
+    one without a value (`PlaceholderReplacer`); the checksum stays that of the file as written."""
+    if "${" not in text:
+        return text
+    given = {k.lower(): v for k, v in (folder.placeholders or {}).items()}
+
+    def value(m: re.Match[str]) -> str:
+        name = m["name"].lower()
+        if name in given:
+            return given[name]
+        if name == "flyway:filename":
+            return path.name
+        if name in _BUILT_IN:
+            return _BUILT_IN[name]
+        if folder.placeholders is None:
+            return m.group()  # not configured (lint): left as written
+        line = text.count("\n", 0, m.start()) + 1
+        raise MigrationFileError(
+            f"{path}:{line}: Flyway placeholder {m.group()} has no value (Flyway refuses it too)",
+            hint=f'give it a value in migwiz.toml: [migwiz.placeholders] {_toml_key(m["name"])} = "..."',
+        )
+
+    return _PLACEHOLDER.sub(value, text)
+
+
+def _toml_key(name: str) -> str:
+    return name if re.fullmatch(r"[A-Za-z0-9_-]+", name) else '"' + name.replace('"', '\\"') + '"'
