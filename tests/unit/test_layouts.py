@@ -263,6 +263,7 @@ def test_flyway_versions_compare_part_by_part(tmp_path: Path) -> None:
             "V1.x__bad.sql": "",
             "notes.txt": "",
             "v3__lower.sql": "",  # Flyway's prefixes are case-sensitive
+            "afterMigrate__grants.sql": "",  # a callback, not a migration
         },
     )
     mset = load_migration_set(root)
@@ -270,9 +271,13 @@ def test_flyway_versions_compare_part_by_part(tmp_path: Path) -> None:
     assert [n.split(": ignored")[0] for n in mset.notices] == [
         str(root / "V1.x__bad.sql"),
         str(root / "V2_bad.sql"),
+        str(root / "afterMigrate__grants.sql"),
         str(root / "notes.txt"),
         str(root / "v3__lower.sql"),
     ]
+    assert mset.notices[2].endswith(
+        "(a Flyway callback, run by Flyway on its afterMigrate event; migwiz runs no callbacks)"
+    )
     assert flyway_version("1.0") == flyway_version("1") == flyway_version("1.0.0")
     assert flyway_version("1_1") == flyway_version("1.1")
 

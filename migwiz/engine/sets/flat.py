@@ -28,6 +28,18 @@ FLYWAY = re.compile(r"(?P<kind>[VU])(?P<version>\d+(?:[._]\d+)*)__(?P<name>.*)\.
 FLYWAY_REPEATABLE = re.compile(r"R__(?P<name>.+)\.(?i:sql)")
 FLYWAY_PREFIX = re.compile(r"(?:[VUR]|B\d).*__.*\.(?i:sql)")
 _FLYWAY_UNSUPPORTED = re.compile(r"B\d+(?:[._]\d+)*__.+\.(?i:sql)")
+# Flyway's SQL callbacks: `<event>.sql` or `<event>__<desc>.sql` (org.flywaydb.core.api.callback.Event)
+_FLYWAY_CALLBACK = re.compile(r"(?P<event>[A-Za-z]+)(?:__.*)?\.(?i:sql)")
+_FLYWAY_EVENTS = frozenset(
+    f"{when}{what}"
+    for what in ("Migrate", "EachMigrate", "EachMigrateStatement", "Undo", "EachUndo", "EachUndoStatement",
+                 "Clean", "Info", "Validate", "Baseline", "Repair", "Connect", "Repeatables")
+    for when in ("before", "after")
+) | frozenset(
+    f"after{what}Error"
+    for what in ("EachMigrate", "EachMigrateStatement", "Migrate", "EachUndo", "EachUndoStatement", "Undo",
+                 "Clean", "Info", "Validate", "Baseline", "Repair")
+) | {"afterMigrateApplied", "afterVersioned", "createSchema"}  # fmt: skip
 _UINT64_MAX = 2**64 - 1
 _I64_MAX = 2**63 - 1
 SQLX_NO_TRANSACTION = "-- no-transaction"
@@ -127,6 +139,10 @@ def load_flyway(folder: Folder) -> list[Migration]:
             raise MigrationFileError(
                 f"{path}: Flyway baseline (B) migrations are not supported",
                 hint="turn it into a versioned V<version>__<name>.sql migration",
+            )
+        elif (c := _FLYWAY_CALLBACK.fullmatch(path.name)) and c["event"] in _FLYWAY_EVENTS:
+            folder.ignore(
+                path, f"a Flyway callback, run by Flyway on its {c['event']} event; migwiz runs no callbacks"
             )
         else:
             folder.ignore(path, "not a Flyway migration name (Flyway skips it too)")
