@@ -159,6 +159,20 @@ def test_drift_after_adoption_leaves_the_old_tools_table_out(db: TestDatabase, t
     assert [d.name for d in drift(db.dsn, mset).differences] == ["public.stray"]
 
 
+def test_a_history_table_under_another_name_is_adopted_with_table(db: TestDatabase, tmp_path: Path) -> None:
+    # golang-migrate's `x-migrations-table`, dbmate's `--migrations-table`, Flyway's `table` setting
+    mset = native_set(tmp_path / "m")
+    golang_migrate_up(db, mset, 2)
+    db.execute('ALTER TABLE public.schema_migrations RENAME TO "App_Migrations"')
+    with pytest.raises(UsageError, match="no golang-migrate history"):
+        adopt(db.dsn, mset, "golang-migrate")
+    report = adopt(db.dsn, mset, "golang-migrate", table="public.App_Migrations")
+    assert [str(a.migration.version) for a in report.adopted] == ["000001", "000002"]
+    db.execute("CREATE TABLE public.other (version bigint)")  # not golang-migrate's columns
+    with pytest.raises(UsageError, match=r"no golang-migrate history table 'public\.other'"):
+        adopt(db.dsn, mset, "golang-migrate", table="public.other")
+
+
 def test_golang_migrate_dirty_version_blocks_adoption(db: TestDatabase, tmp_path: Path) -> None:
     mset = native_set(tmp_path / "m")
     golang_migrate_up(db, mset, 2, dirty=True)
