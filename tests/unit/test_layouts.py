@@ -373,9 +373,30 @@ def test_flyway_placeholders_are_replaced_as_flyway_replaces_them(tmp_path: Path
     assert m.up.statements[1].sql == "GRANT SELECT ON public.user_two_fa_secret TO ${app_role}"
 
 
-def test_flyway_refuses_migrations_in_subfolders(tmp_path: Path) -> None:
-    write(tmp_path, {"V1__a.sql": "", "v2/V2__b.sql": ""})
-    assert load_error(tmp_path).startswith(f"{tmp_path / 'v2'}: Flyway migrations in subfolders")
+def test_flyway_reads_migrations_in_subfolders_as_flyway_scans_them(tmp_path: Path) -> None:
+    # Flyway scans its locations recursively: one set, ordered by version whatever the folder
+    root = write(
+        tmp_path,
+        {
+            "V1__a.sql": "",
+            "v2/V2__b.sql": "",
+            "v2/U2__b.sql": "",
+            "v10/2024/V10__c.sql": "",
+            "v10/2024/notes.md": "",
+            "views/R__v.sql": "",
+            "docs/README.md": "",
+            ".git/V9__hidden.sql": "",
+        },
+    )
+    mset = load_migration_set(root)
+    assert [m.label for m in mset.migrations] == ["1_a", "2_b", "10_c", "R__v"]
+    assert mset.migrations[1].down is not None and mset.migrations[1].down.path == root / "v2" / "U2__b.sql"
+    assert mset.notices == (f"{root / 'docs'}: ignored (a subfolder without migrations)",)
+    write(tmp_path, {"v3/V2__again.sql": ""})
+    assert load_error(tmp_path).startswith("duplicate migration version")
+    # a set kept entirely in subfolders is detected as Flyway's
+    nested = write(tmp_path / "nested", {"postgres/V1__a.sql": "", "postgres/V2__b.sql": ""})
+    assert [m.label for m in load_migration_set(nested).migrations] == ["1_a", "2_b"]
 
 
 # -- sqlx --------------------------------------------------------------------------------------------------

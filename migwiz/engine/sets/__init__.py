@@ -129,6 +129,14 @@ def _detect(folder: Folder) -> str:
             found.setdefault("dbmate", marked)
         elif any("_" in p.name for p in plain):
             found.setdefault("sqlx", next(p for p in plain if "_" in p.name))
+    if not found and not plain:  # Flyway scans subfolders: a set kept entirely in them is Flyway's
+        nested = next(
+            (f for d in folder.dirs for f in sorted(d.rglob("*.sql")) if flat.FLYWAY.fullmatch(f.name)), None
+        )
+        if nested is not None and not any(
+            part.startswith(".") for part in nested.relative_to(folder.root).parts
+        ):
+            found["flyway"] = nested
     if len(found) > 1:
         examples = ", ".join(f"{layout} ({path.relative_to(folder.root)})" for layout, path in found.items())
         raise MigrationFileError(f"{folder.root}: mixed migration layouts: {examples}", hint=_LAYOUT_HINT)

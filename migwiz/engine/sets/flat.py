@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from migwiz.engine.errors import MigrationFileError
-from migwiz.engine.sets.files import Folder, checksum, duplicate, script
+from migwiz.engine.sets.files import Folder, checksum, duplicate, script, visible
 from migwiz.engine.sets.model import Directives, Migration
 from migwiz.engine.sets.versions import REPEATABLE, Version, flyway_version, integer_version
 
@@ -127,33 +127,46 @@ def load_sqlx(folder: Folder) -> list[Migration]:
 
 def load_flyway(folder: Folder) -> list[Migration]:
     """Flyway: `V<version>__<desc>.sql`, undo `U<version>__<desc>.sql` and repeatable `R__<desc>.sql`
-    (after every versioned one, by description; again when the file changes); `B` is refused."""
-    files = []
-    for path in folder.files:
-        if m := FLYWAY.fullmatch(path.name):
-            kind = "up" if m["kind"] == "V" else "down"
-            files.append(_File(path, flyway_version(m["version"]), m["name"], kind))
-        elif m := FLYWAY_REPEATABLE.fullmatch(path.name):
-            files.append(_File(path, flyway_version(REPEATABLE + m["name"]), m["name"], "up"))
-        elif _FLYWAY_UNSUPPORTED.fullmatch(path.name):
-            raise MigrationFileError(
-                f"{path}: Flyway baseline (B) migrations are not supported",
-                hint="turn it into a versioned V<version>__<name>.sql migration",
-            )
-        elif (c := _FLYWAY_CALLBACK.fullmatch(path.name)) and c["event"] in _FLYWAY_EVENTS:
-            folder.ignore(
-                path, f"a Flyway callback, run by Flyway on its {c['event']} event; migwiz runs no callbacks"
-            )
-        else:
-            folder.ignore(path, "not a Flyway migration name (Flyway skips it too)")
+    (after every versioned one, by description; again when the file changes); `B` is refused. As Flyway
+    scans its locations recursively, migrations in subfolders belong to the set."""
+    files = [f for path in folder.files if (f := _flyway_file(folder, path)) is not None]
     for path in folder.dirs:
-        if any(FLYWAY_PREFIX.fullmatch(p.name) for p in path.rglob("*.sql")):
-            raise MigrationFileError(
-                f"{path}: Flyway migrations in subfolders are not supported",
-                hint="move them into the migrations folder itself",
-            )
-        folder.ignore(path, "a subfolder without migrations")
+        inside = [p for p in _visible_tree(path) if p.is_file()]
+        found = [f for p in inside if (f := _flyway_file(folder, p)) is not None]
+        if not found:
+            folder.ignore(path, "a subfolder without migrations")
+        files += found
     return _paired(folder, files, "flyway")
+
+
+def _flyway_file(folder: Folder, path: Path) -> _File | None:
+    if m := FLYWAY.fullmatch(path.name):
+        kind = "up" if m["kind"] == "V" else "down"
+        return _File(path, flyway_version(m["version"]), m["name"], kind)
+    if m := FLYWAY_REPEATABLE.fullmatch(path.name):
+        return _File(path, flyway_version(REPEATABLE + m["name"]), m["name"], "up")
+    if _FLYWAY_UNSUPPORTED.fullmatch(path.name):
+        raise MigrationFileError(
+            f"{path}: Flyway baseline (B) migrations are not supported",
+            hint="turn it into a versioned V<version>__<name>.sql migration",
+        )
+    if (c := _FLYWAY_CALLBACK.fullmatch(path.name)) and c["event"] in _FLYWAY_EVENTS:
+        folder.ignore(
+            path, f"a Flyway callback, run by Flyway on its {c['event']} event; migwiz runs no callbacks"
+        )
+    elif path.parent == folder.root or path.suffix.lower() == ".sql":  # a subfolder's other files: quiet
+        folder.ignore(path, "not a Flyway migration name (Flyway skips it too)")
+    return None
+
+
+def _visible_tree(root: Path) -> list[Path]:
+    """Every entry under `root` not starting with a dot (nor inside such a folder), sorted by path."""
+    out: list[Path] = []
+    for child in visible(root):
+        out.append(child)
+        if child.is_dir() and not child.is_symlink():
+            out += _visible_tree(child)
+    return out
 
 
 def _paired(folder: Folder, files: list[_File], layout: str) -> list[Migration]:
