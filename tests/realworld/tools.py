@@ -165,18 +165,28 @@ def flyway(root: Path) -> list[ToolMigration]:
         if child.is_file() and m:
             text = _read(child)
             canonical = ".".join(str(p) for p in flyway_key(m["version"]))
-            transaction = _NON_TRANSACTIONAL.search(text) is None
+            transaction = _NON_TRANSACTIONAL.search(text) is None and _flyway_conf_transaction(child)
             found.append((flyway_key(m["version"]), ToolMigration(canonical, child, text, transaction)))
     repeatable = []
     for child in root.iterdir():
         r = _FLYWAY_REPEATABLE.match(child.name)
         if child.is_file() and r:
             text = _read(child)
-            transaction = _NON_TRANSACTIONAL.search(text) is None
+            transaction = _NON_TRANSACTIONAL.search(text) is None and _flyway_conf_transaction(child)
             description = r["desc"].replace("_", " ")
             repeatable.append((description, ToolMigration(f"R__{r['desc']}", child, text, transaction)))
     versioned = [tm for _, tm in sorted(found, key=lambda pair: pair[0])]
     return versioned + [tm for _, tm in sorted(repeatable, key=lambda pair: pair[0])]
+
+
+def _flyway_conf_transaction(script: Path) -> bool:
+    """A script configuration file `<script>.conf` with `executeInTransaction=false` (Flyway 6.1+,
+    `ResourceProvider` / `SqlScriptMetadata`) runs the script outside a transaction."""
+    conf = script.with_name(script.name + ".conf")
+    if not conf.is_file():
+        return True
+    lines = [line.replace(" ", "") for line in _read(conf).splitlines()]
+    return "executeInTransaction=false" not in lines
 
 
 def sqlx(root: Path) -> list[ToolMigration]:

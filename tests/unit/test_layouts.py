@@ -373,6 +373,28 @@ def test_flyway_placeholders_are_replaced_as_flyway_replaces_them(tmp_path: Path
     assert m.up.statements[1].sql == "GRANT SELECT ON public.user_two_fa_secret TO ${app_role}"
 
 
+def test_flyway_script_configuration_files_set_the_transaction(tmp_path: Path) -> None:
+    # Flyway 6.1+: `<script>.sql.conf` beside a script, `executeInTransaction=false`
+    root = write(
+        tmp_path,
+        {
+            "V1__create.sql": "CREATE TABLE t (a int);\n",
+            "V2__index.sql": "CREATE TABLE u (a int);\nCREATE INDEX CONCURRENTLY i ON t (a);\n",
+            "V2__index.sql.conf": "# run outside a transaction\nexecuteInTransaction=false\nencoding=UTF-8\n",
+            "V3__orphan.sql.conf": "executeInTransaction=false\n",
+        },
+    )
+    mset = load_migration_set(root)
+    assert [m.up.directives.transaction for m in mset.migrations] == [True, False]
+    assert mset.notices == (
+        f"{root / 'V3__orphan.sql.conf'}: ignored (not a Flyway migration name (Flyway skips it too))",
+    )
+    write(tmp_path, {"V2__index.sql.conf": "shouldExecute=false\n"})
+    assert load_error(tmp_path).startswith(
+        f"{root / 'V2__index.sql.conf'}:1: Flyway script setting 'shouldExecute=false' is not supported"
+    )
+
+
 def test_flyway_reads_migrations_in_subfolders_as_flyway_scans_them(tmp_path: Path) -> None:
     # Flyway scans its locations recursively: one set, ordered by version whatever the folder
     root = write(

@@ -150,6 +150,8 @@ def _flyway_file(folder: Folder, path: Path) -> _File | None:
             f"{path}: Flyway baseline (B) migrations are not supported",
             hint="turn it into a versioned V<version>__<name>.sql migration",
         )
+    if path.name.lower().endswith(".sql.conf") and path.with_name(path.name[: -len(".conf")]).is_file():
+        return None  # a script configuration file: read with its script (_flyway_base)
     if (c := _FLYWAY_CALLBACK.fullmatch(path.name)) and c["event"] in _FLYWAY_EVENTS:
         folder.ignore(
             path, f"a Flyway callback, run by Flyway on its {c['event']} event; migwiz runs no callbacks"
@@ -187,12 +189,24 @@ def _paired(folder: Folder, files: list[_File], layout: str) -> list[Migration]:
     for version, up in ups.items():
         up_path = up.path
         up_text = folder.text(up_path)
-        base = _sqlx_base(up_text) if layout == "sqlx" else None
+        base = (
+            _sqlx_base(up_text)
+            if layout == "sqlx"
+            else _flyway_base(folder, up_path)
+            if layout == "flyway"
+            else None
+        )
         down_file = downs.get(version)
         down_script = None
         if down_file is not None:
             down_text = folder.text(down_file.path)
-            down_base = _sqlx_base(down_text) if layout == "sqlx" else None
+            down_base = (
+                _sqlx_base(down_text)
+                if layout == "sqlx"
+                else _flyway_base(folder, down_file.path)
+                if layout == "flyway"
+                else None
+            )
             down_run = (
                 _replace_placeholders(folder, down_file.path, down_text) if layout == "flyway" else down_text
             )
@@ -250,3 +264,27 @@ def _replace_placeholders(folder: Folder, path: Path, text: str) -> str:
 
 def _toml_key(name: str) -> str:
     return name if re.fullmatch(r"[A-Za-z0-9_-]+", name) else '"' + name.replace('"', '\\"') + '"'
+
+
+def _flyway_base(folder: Folder, script_path: Path) -> Directives | None:
+    """Flyway's script configuration file `<script>.sql.conf` beside a script: `executeInTransaction=false`
+    runs it outside a transaction; `encoding` must be UTF-8; other settings are refused."""
+    conf = script_path.with_name(script_path.name + ".conf")
+    if not conf.is_file():
+        return None
+    directives = None
+    for number, raw in enumerate(folder.text(conf).splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        key, sep, value = (part.strip() for part in line.partition("="))
+        if key == "executeInTransaction" and sep and value.lower() in ("true", "false"):
+            directives = Directives(transaction=value.lower() == "true")
+        elif key == "encoding" and sep and value.upper().replace("_", "-") in ("UTF-8", "UTF8"):
+            continue
+        else:
+            raise MigrationFileError(
+                f"{conf}:{number}: Flyway script setting {line!r} is not supported",
+                hint="migwiz reads executeInTransaction=true|false and encoding=UTF-8",
+            )
+    return directives
