@@ -96,19 +96,32 @@ def test_repeatables_adopted_by_description_and_checksum(client_db: TestDatabase
     db.execute(RUNS)
     db.execute(RUNS_VIEW.replace("runs r", "runs r WHERE true"))  # what Flyway last ran
     db.execute(DATASETS_VIEW)
-    for rank, (version, description, script, text) in enumerate(
+    for rank, (version, description, kind, script, text) in enumerate(
         [
-            ("'1'", "initial schema", "V1__initial_schema.sql", RUNS),
-            ("NULL", "Runs view", "R__Runs_view.sql", RUNS_VIEW.replace("runs r", "runs r WHERE true")),
-            ("NULL", "Datasets view", "R__Datasets_view.sql", DATASETS_VIEW),
-            ("NULL", "Old view", "R__Old_view.sql", "SELECT 1;"),
+            ("'1'", "initial schema", "SQL", "V1__initial_schema.sql", RUNS),
+            (
+                "NULL",
+                "Runs view",
+                "SQL",
+                "R__Runs_view.sql",
+                RUNS_VIEW.replace("runs r", "runs r WHERE true"),
+            ),
+            ("NULL", "Datasets view", "SQL", "R__Datasets_view.sql", DATASETS_VIEW),
+            ("NULL", "Old view", "SQL", "R__Old_view.sql", "SELECT 1;"),
+            (
+                "'1.1'",
+                "UpdateRunsWithJobUUID",
+                "JDBC",
+                "marquez.db.migrations.V1_1__UpdateRunsWithJobUUID",
+                "",
+            ),
         ],
         start=1,
     ):
         db.execute(
             "INSERT INTO public.flyway_schema_history (installed_rank, version, description, type, script,"
             " checksum, installed_by, installed_on, execution_time, success)"
-            f" VALUES ({rank}, {version}, '{description}', 'SQL', '{script}', {flyway_checksum(text)},"
+            f" VALUES ({rank}, {version}, '{description}', '{kind}', '{script}', {flyway_checksum(text)},"
             " 'flyway_user', '2024-03-01 12:00:00', 7, true)"
         )
     report = adopt(db.dsn, mset, "flyway")
@@ -116,6 +129,9 @@ def test_repeatables_adopted_by_description_and_checksum(client_db: TestDatabase
     assert report.pending == ("R__Runs_view",)
     assert any("R__Runs_view.sql changed since Flyway last ran it" in n for n in report.notes)
     assert any("'Old view' has no R__ file" in n for n in report.notes)
+    # a Java migration (MarquezProject/marquez keeps V44_1__UpdateRunsWithJobUUID.java and others beside its
+    # SQL ones): recorded by Flyway, no file to match, not a reason to refuse the adoption
+    assert any("Flyway JDBC migration 1.1 (UpdateRunsWithJobUUID) is code" in n for n in report.notes)
     result = commands.up(commands.Project.of(db.dsn, mset), policy=IRREVERSIBLE)
     assert [str(o.version) for o in result.report.outcomes] == ["R__Runs_view"]
     assert "true" not in str(db.execute("SELECT pg_get_viewdef('runs_view')"))

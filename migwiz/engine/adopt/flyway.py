@@ -2,9 +2,10 @@
 
 Rows are replayed in installation order: a successful versioned row applies its version, an undo or a
 `DELETE` row (written by `flyway repair`) takes it back, a `BASELINE` row counts every file at or below
-it as applied, and a failed row blocks adoption until `flyway repair`. A repeatable migration's rows (no
-version) are matched by description to its `R__` file: applied when Flyway's last successful run has
-the file's checksum; otherwise left pending, so `up` runs it again as Flyway would.
+it as applied, and a failed row blocks adoption until `flyway repair`. Java and script migrations
+(`JDBC`, `SPRING_JDBC`, `SCRIPT` rows) have no SQL file: they are noted, not matched. A repeatable
+migration's rows (no version) are matched by description to its `R__` file: applied when Flyway's last
+successful run has the file's checksum; otherwise left pending, so `up` runs it again as Flyway would.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ TOOL = "flyway"
 TABLES = ("flyway_schema_history",)
 _UNDO = ("UNDO_SQL", "UNDO_JDBC", "UNDO_SCRIPT", "DELETE")
 _IGNORED = ("SCHEMA", "TABLE")
+_CODE = ("JDBC", "SPRING_JDBC", "SCRIPT", "CUSTOM")  # Java or script migrations: no SQL file to match
 _LINES = re.compile(r"\r\n|\r|\n")
 
 
@@ -93,7 +95,13 @@ def resolve(rows: list[ForeignRow], mset: MigrationSet) -> Resolution:
         for v, row in current.items()
         if v in by_version
     ]
-    unmatched = [row for v, row in current.items() if v not in by_version]
+    unmatched = [row for v, row in current.items() if v not in by_version and row.kind not in _CODE]
+    notes.extend(
+        f"Flyway {row.kind} migration {v} ({row.name}) is code, not a SQL file: Flyway ran it, migwiz has"
+        " nothing to adopt for it"
+        for v, row in current.items()
+        if v not in by_version and row.kind in _CODE
+    )
     if baseline is not None:
         assert baseline.version is not None
         line = mset.version(baseline.version)
