@@ -376,7 +376,7 @@ def lint(
             applied = frozenset(h.version for h in read_history(conn, schema) if h.success)
     chosen = version or DEFAULT_PG_VERSION
     # the own-schema rule looks for this project's migwiz schema; Flyway placeholders from migwiz.toml
-    with linting_for(schema), placeholders_from(dict(project.settings.placeholders)):
+    with linting_for(schema), placeholders_from(project.settings.flyway_placeholders()):
         files = lint_paths(
             paths, pg_version=chosen, catalog=catalog, applied=applied, configured=migrations_dir,
             layout=layout, stdin=stdin, cache=cache,

@@ -89,7 +89,7 @@ class Project:
             if not folder.is_dir():
                 raise UsageError(f"migration folder {folder} does not exist", "check --dir or migwiz.toml")
             self._mset = load_migration_set(
-                folder, self.settings.layout, placeholders=dict(self.settings.placeholders)
+                folder, self.settings.layout, placeholders=self.settings.flyway_placeholders()
             )
         return self._mset
 

@@ -30,6 +30,7 @@ WRONG = [
     ('schema = "a\\u0000b"', "schema", "NUL"),
     ('placeholders = "x"', "placeholders", "expected a table"),
     ("placeholders = {app_role = 1}", "placeholders.app_role", 'a string, e.g. app_role = "value"'),
+    ('placeholder_replacement = "no"', "placeholder_replacement", "expected true or false"),
 ]
 
 
@@ -74,3 +75,9 @@ def test_right_types_are_accepted(tmp_path: Path) -> None:
         ("app_role", "reader"),
         ("flyway:defaultSchema", "app"),
     )
+    assert load_settings(cwd=tmp_path).flyway_placeholders() == {
+        "app_role": "reader",
+        "flyway:defaultSchema": "app",
+    }
+    (tmp_path / "migwiz.toml").write_text("[migwiz]\nplaceholder_replacement = false\n")
+    assert load_settings(cwd=tmp_path).flyway_placeholders() is False

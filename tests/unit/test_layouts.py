@@ -371,6 +371,11 @@ def test_flyway_placeholders_are_replaced_as_flyway_replaces_them(tmp_path: Path
     # lint (no configuration at hand) reads it as written
     (m,) = load_migration_set(root).migrations
     assert m.up.statements[1].sql == "GRANT SELECT ON public.user_two_fa_secret TO ${app_role}"
+    # placeholder_replacement = false (Flyway's placeholderReplacement): nothing is replaced, nothing refused
+    (m,) = load_migration_set(root, placeholders=False).migrations
+    assert (
+        m.up.statements[1].sql == "GRANT SELECT ON ${flyway:defaultSchema}.user_two_fa_secret TO ${app_role}"
+    )
 
 
 def test_flyway_script_configuration_files_set_the_transaction(tmp_path: Path) -> None:

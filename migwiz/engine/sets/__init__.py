@@ -18,7 +18,7 @@ docs/migration-sets.md.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -28,6 +28,7 @@ from migwiz.engine.sets.files import (
     PLACEHOLDERS,
     TOOL_NAMES,
     Folder,
+    Placeholders,
     check_unique,
     checksum,
     list_folder,
@@ -66,13 +67,14 @@ def detect_layout(root: Path, layout: str | None = None) -> str:
 
 
 def load_migration_set(
-    root: Path, layout: str | None = None, *, placeholders: Mapping[str, str] | None = None
+    root: Path, layout: str | None = None, *, placeholders: Placeholders | None = None
 ) -> MigrationSet:
     """Every migration in `root`, in the order its tool runs them, with scripts split and directives parsed.
 
     `layout` names the layout (else it is detected). Entries the tool ignores are listed in `notices`.
     `placeholders` are the values of Flyway's `${name}` placeholders (migwiz.toml `[placeholders]`): with
-    them, a placeholder without a value is refused; without them (lint), it is left in the text.
+    them, a placeholder without a value is refused; without them (lint), it is left in the text; False
+    (`placeholder_replacement = false`): nothing is replaced.
     """
     folder = list_folder(root)
     folder.placeholders = placeholders if placeholders is not None else PLACEHOLDERS.get()
@@ -88,9 +90,9 @@ def load_migration_set(
 
 
 @contextmanager
-def placeholders_from(values: Mapping[str, str]) -> Iterator[None]:
+def placeholders_from(values: Placeholders) -> Iterator[None]:
     """Within: sets loaded without explicit placeholders use `values` (nothing configured: unchanged)."""
-    token = PLACEHOLDERS.set(values) if values else None
+    token = PLACEHOLDERS.set(values) if values is False or values else None
     try:
         yield
     finally:

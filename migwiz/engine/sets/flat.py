@@ -239,7 +239,7 @@ _BUILT_IN = {"flyway:defaultschema": "public", "flyway:table": "flyway_schema_hi
 def _replace_placeholders(folder: Folder, path: Path, text: str) -> str:
     """Flyway replaces `${name}` in a migration (comments and strings too) before running it, and refuses
     one without a value (`PlaceholderReplacer`); the checksum stays that of the file as written."""
-    if "${" not in text:
+    if "${" not in text or folder.placeholders is False:
         return text
     given = {k.lower(): v for k, v in (folder.placeholders or {}).items()}
 
