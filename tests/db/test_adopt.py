@@ -168,6 +168,8 @@ def test_a_history_table_under_another_name_is_adopted_with_table(db: TestDataba
         adopt(db.dsn, mset, "golang-migrate")
     report = adopt(db.dsn, mset, "golang-migrate", table="public.App_Migrations")
     assert [str(a.migration.version) for a in report.adopted] == ["000001", "000002"]
+    report = drift(db.dsn, native_set(tmp_path / "two", count=2))  # the renamed table: left out too
+    assert not report.drifted and [d.name for d in report.ignored] == ['public."App_Migrations"']
     db.execute("CREATE TABLE public.other (version bigint)")  # not golang-migrate's columns
     with pytest.raises(UsageError, match=r"no golang-migrate history table 'public\.other'"):
         adopt(db.dsn, mset, "golang-migrate", table="public.other")
