@@ -101,7 +101,10 @@ def test_drift_leaves_the_tools_own_table_alone(
     assert result.code == 0, result.stdout + result.stderr
     doc = result.json()
     assert doc["drift"] is False, doc["differences"]
-    assert f"public.{table}: {tool}'s own history table, not compared" in doc["notes"]
+    assert (
+        f"public.{table} is {tool}'s history table (`migwiz adopt` leaves it in place): not compared"
+        in doc["notes"]
+    )
     repair = run_cli("drift", "--sql", "--dsn", db.dsn, "--dir", folder)
     assert table not in repair.stdout
 
@@ -132,7 +135,8 @@ def test_drift_leaves_prismas_own_table_alone(
     assert adopted.code == 0, adopted.stderr
     doc = run_cli("drift", "--json", "--dsn", db.dsn, "--dir", folder).json()
     assert doc["drift"] is False, doc["differences"]
-    assert "public._prisma_migrations: prisma's own history table, not compared" in doc["notes"]
+    note = "public._prisma_migrations is prisma's history table (`migwiz adopt` leaves it in place)"
+    assert f"{note}: not compared" in doc["notes"]
 
 
 def test_a_migration_on_diesels_own_table_needs_it_as_a_baseline(
