@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import pglast
+
 
 @dataclass(frozen=True)
 class ToolMigration:
@@ -217,14 +219,17 @@ def prisma(root: Path) -> list[ToolMigration]:
       (packages/migrate/src/utils/listMigrations.ts).
     - Order: directory names sorted with `localeCompare`; for the ASCII digits, lower-case letters
       and `_` that Prisma itself generates this equals byte order (asserted here).
-    - Transaction: the script is sent as one multi-statement query (one implicit transaction).
+    - Transaction: the script is sent as one simple query (schema-engine `raw_cmd`): PostgreSQL runs
+      several statements as one implicit transaction, a single one on its own, so a migration.sql
+      holding only CREATE INDEX CONCURRENTLY works (statements counted by PostgreSQL's own parser).
     """
     found = []
     for child in root.iterdir():
         if child.is_dir():
             assert re.fullmatch(r"[0-9a-z_]+", child.name), f"{child.name}: localeCompare may differ"
             up = child / "migration.sql"
-            found.append(ToolMigration(child.name, up, _read(up), True))
+            text = _read(up)
+            found.append(ToolMigration(child.name, up, text, len(pglast.split(text)) > 1))
     return sorted(found, key=lambda m: m.identity)
 
 

@@ -79,3 +79,20 @@ def test_a_name_breaks_only_after_a_separator() -> None:
     assert wrap_name("add-crate-downloads-table", 12) == "add-crate-\ndownloads-\ntable"
     assert wrap_name("notifications to crate owners", 16) == "notifications to\ncrate owners"
     assert wrap_name("averyveryverylongword_x", 8) == "averyveryverylongword_\nx"
+
+
+def test_prisma_status_at_80_columns_shows_timestamp_and_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Prisma folder name is its version; shown whole, trigger.dev's 115-character ones pushed every
+    other column off an 80- or 120-column screen."""
+    mset = load_migration_set(SETS / "trigger-dev" / "migrations")
+    statuses = compute_status(mset, [])
+    console = Console(width=80, color_system=None, force_terminal=False)
+    monkeypatch.setattr(output, "stdout", console)
+    with console.capture() as cap:
+        print_status(statuses, root=Path("m"), layout="prisma", initialised=True)
+    lines = cap.get().splitlines()
+    table_lines = lines[: lines.index(next(x for x in lines if x.endswith("need attention")))]
+    assert max(len(x) for x in table_lines) <= 80
+    assert lines[0].split() == ["version", "name", "state", "down"]
+    shown = {str(s.version).split("_", 1)[0]: str(s.version).split("_", 1)[1] for s in statuses}
+    assert name_cells(table_lines, set(shown)) == shown

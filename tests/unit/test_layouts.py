@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -572,3 +573,49 @@ def test_out_of_order_says_which_pending_migration_sorts_before_an_applied_one()
 def test_migration_set_defaults_keep_older_constructors_working() -> None:
     mset = MigrationSet(Path("m"), "native", ())
     assert mset.notices == () and mset.version("7") == Version("7")
+
+
+def test_a_prisma_migration_is_found_by_its_timestamp() -> None:
+    """`--to 20231102143530` names trigger.dev's folder `20231102143530_added_relationships_...`."""
+    root = Path(__file__).parents[1] / "realworld" / "sets" / "trigger-dev" / "migrations"
+    mset = load_migration_set(root)
+    folder = (
+        "20231102143530_added_relationships_between_event_record_and_trigger_http_endpoint_"
+        "trigger_http_endpoint_environment"
+    )
+    assert mset.version("20231102143530") == mset.version(folder)
+    assert mset.version("20231102143530").text == folder
+    assert mset.version("2023110214353").text == "2023110214353"  # not a whole timestamp: no folder
+
+
+@pytest.mark.parametrize("provider", ["sqlite", "mysql", "cockroachdb"])
+def test_a_prisma_set_for_another_database_is_refused(tmp_path: Path, provider: str) -> None:
+    umami = Path(__file__).parents[1] / "realworld" / "sets" / "umami" / "migrations"
+    folder = tmp_path / "migrations"
+    shutil.copytree(umami / "01_init", folder / "01_init")
+    lock = (umami / "migration_lock.toml").read_text(encoding="utf-8")
+    (folder / "migration_lock.toml").write_text(
+        lock.replace('"postgresql"', f'"{provider}"'), encoding="utf-8"
+    )
+    with pytest.raises(
+        MigrationFileError, match=f'migration_lock.toml: provider = "{provider}": these'
+    ) as err:
+        load_migration_set(folder)
+    assert "P3019" in (err.value.hint or "")
+    (folder / "migration_lock.toml").write_text(lock.replace('"postgresql"', '"postgres"'), encoding="utf-8")
+    assert [str(m.version) for m in load_migration_set(folder).migrations] == ["01_init"]
+
+
+def test_an_empty_diesel_down_is_no_down_script() -> None:
+    """crates.io's 20140925132250_dumped_migration_8/down.sql is 0 bytes: Diesel refuses to revert it."""
+    root = Path(__file__).parents[1] / "realworld" / "sets" / "crates-io" / "migrations"
+    empty = root / "20140925132250_dumped_migration_8" / "down.sql"
+    assert empty.read_bytes() == b""
+    mset = load_migration_set(root)
+    by_name = {m.up.path.parent.name: m for m in mset.migrations}
+    assert by_name["20140925132250_dumped_migration_8"].down is None
+    assert by_name["20140925132249_dumped_migration_7"].down is not None
+    assert (
+        f"{empty}: empty: Diesel refuses to revert it (EmptyMigration), so migwiz reads no down script"
+        in (mset.notices)
+    )

@@ -334,3 +334,67 @@ def test_blocks_from_the_first_line_to_the_last_are_blocks_not_one_wrapper() -> 
     result = plan("BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\n\nBEGIN;\nCREATE TABLE b (id int);\nCOMMIT;\n")
     assert result.in_transaction and [s.line for s in result.script.statements] == [2, 6]
     assert result.blocks == ((1, 3), (5, 7))
+
+
+# triggerdotdev/trigger.dev internal-packages/database/prisma/migrations/
+# 20230105115145_remove_interruption_type/migration.sql, as `prisma migrate dev` wrote it: Prisma puts
+# BEGIN ... COMMIT around an enum change.
+PRISMA_ENUM_CHANGE = """/*
+  Warnings:
+
+  - The values [INTERRUPTION] on the enum `WorkflowRunStepType` will be removed. If these variants are still used in the database, this will fail.
+
+*/
+
+UPDATE "WorkflowRunStep" SET "type" = 'DISCONNECTION' WHERE "type" = 'INTERRUPTION';
+
+-- AlterEnum
+BEGIN;
+CREATE TYPE "WorkflowRunStepType_new" AS ENUM ('OUTPUT', 'LOG_MESSAGE', 'DURABLE_DELAY', 'CUSTOM_EVENT', 'INTEGRATION_REQUEST', 'DISCONNECTION');
+ALTER TABLE "WorkflowRunStep" ALTER COLUMN "type" TYPE "WorkflowRunStepType_new" USING ("type"::text::"WorkflowRunStepType_new");
+ALTER TYPE "WorkflowRunStepType" RENAME TO "WorkflowRunStepType_old";
+ALTER TYPE "WorkflowRunStepType_new" RENAME TO "WorkflowRunStepType";
+DROP TYPE "WorkflowRunStepType_old";
+COMMIT;
+"""  # noqa: E501
+
+
+def test_prismas_begin_commit_around_an_enum_change_is_dropped_with_a_notice() -> None:
+    result = plan(PRISMA_ENUM_CHANGE)
+    assert result.in_transaction and result.unwrapped == (11, 17) and result.blocks == ((11, 17),)
+    sqls = [s.sql for s in result.script.statements]
+    assert (
+        len(sqls) == 6 and sqls[0].startswith("UPDATE") and sqls[-1] == 'DROP TYPE "WorkflowRunStepType_old"'
+    )
+    assert result.notices() == [
+        "migrations/2_x.up.sql:11: BEGIN ... COMMIT blocks inside the file (lines 11-17): migwiz drops them"
+        " and runs the whole file in one transaction (all or nothing)"
+    ]
+    # Not in a script that runs without a transaction: there the pair would commit part of it.
+    with pytest.raises(MigrationFileError, match=r"^migrations/2_x\.up\.sql:11: BEGIN inside"):
+        plan(PRISMA_ENUM_CHANGE, transaction=False)
+
+
+def test_lint_reports_the_dropped_block_as_information(tmp_path: Path) -> None:
+    folder = tmp_path / "migrations"
+    (folder / "20230105115145_remove_interruption_type").mkdir(parents=True)
+    (folder / "migration_lock.toml").write_text('provider = "postgresql"\n', encoding="utf-8")
+    create = "CREATE TYPE \"WorkflowRunStepType\" AS ENUM ('OUTPUT', 'INTERRUPTION');\n"
+    create += 'CREATE TABLE "WorkflowRunStep" ("type" "WorkflowRunStepType" NOT NULL);\n'
+    (folder / "20230101000000_init").mkdir()
+    (folder / "20230101000000_init" / "migration.sql").write_text(create, encoding="utf-8")
+    (folder / "20230105115145_remove_interruption_type" / "migration.sql").write_text(
+        PRISMA_ENUM_CHANGE, encoding="utf-8"
+    )
+    report = lint_migration_set(load_migration_set(folder), pg_version=16)
+    found = [
+        (f.rule, f.severity, f.line)
+        for r in report.files
+        for f in r.findings
+        if f.rule == "transaction-control"
+    ]
+    assert found == [("transaction-control", "info", 11)]
+    rules = {
+        f.rule for r in report.files for f in [*r.findings, *(g for a in r.statements for g in a.findings)]
+    }
+    assert "missing-down" not in rules  # Prisma's layout has no place for a down script

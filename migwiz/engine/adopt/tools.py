@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
@@ -92,6 +93,35 @@ def read_foreign_history(
     """The history rows of `tool_name` in this database, as that tool wrote them (read-only)."""
     source = source_for(conn, tool_name, table)
     return TOOLS[source.tool].read(conn, source)
+
+
+_MISSING_RELATION = re.compile(r'relation "(?:[^"]+\.)?([^".]+)" does not exist')
+
+
+def own_table_hint(error: str) -> str | None:
+    """A hint when `error` says a tool's own history table is missing (a migration that uses it).
+
+    Diesel, sqlx, Prisma, golang-migrate, dbmate and Flyway create their table before the first
+    migration, and some sets rely on it (a trigger on `__diesel_schema_migrations`); on an empty database
+    it must be created first, and recorded as a baseline for shadow databases.
+
+    >>> own_table_hint('42P01 relation "__diesel_schema_migrations" does not exist')[:47]
+    "__diesel_schema_migrations is diesel's own hist"
+    >>> own_table_hint('42P01 relation "users" does not exist') is None
+    True
+    """
+    found = _MISSING_RELATION.search(error)
+    if found is None:
+        return None
+    table = found.group(1)
+    owner = next((t.name for t in TOOLS.values() if table in t.tables), None)
+    if owner is None:
+        return None
+    return (
+        f"{table} is {owner}'s own history table, which {owner} creates before the first migration and"
+        f" this migration uses: write {owner}'s CREATE TABLE {table} into a file, record it with"
+        " `migwiz baseline FILE` (or pass --baseline) and, on an empty database, run it first"
+    )
 
 
 def _renamed_table(conn: psycopg.Connection[Any], chosen: Tool, table: str) -> ForeignSource | None:

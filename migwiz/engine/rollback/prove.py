@@ -367,7 +367,7 @@ def _cycle(
         if blocked is None:
             failure = chain.to(index)
             if failure is not None:
-                blocked = f"{failure.migration.label} does not apply"
+                blocked = _does_not_apply(failure.migration.label, str(failure.error))
                 emit(functools.partial(_log_does_not_apply, failure))
         if blocked is not None:
             result = RollbackResult(m.version, m.name, m.label, "skipped", message=blocked)
@@ -379,9 +379,15 @@ def _cycle(
         else:
             result = tester.test(m, index)
             if result.step == "up":
-                blocked = f"{m.label} does not apply"
+                blocked = _does_not_apply(m.label, (result.message or "").removeprefix("up failed: "))
         emit(functools.partial(_log_result, r=result))
         yield result
+
+
+def _does_not_apply(label: str, error: str) -> str:
+    """Why the migrations after `label` are not tested: its error, in PostgreSQL's words (with migwiz's
+    HINT when the missing relation is a tool's own history table)."""
+    return f"{label} does not apply: {error}"
 
 
 def _log_does_not_apply(failure: ChainFailure, log: EventLog) -> None:

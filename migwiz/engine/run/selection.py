@@ -80,11 +80,8 @@ def plan_up(ctx: RunContext, to: Version | None = None) -> list[MigrationStatus]
     if not ctx.policy.allow_irreversible:
         missing = [s for s in todo if not s.has_down]
         if missing:
-            names = ", ".join(str(s.migration.up.path) for s in missing if s.migration)
-            raise UsageError(
-                f"no down script for: {names}; nothing was run",
-                "write the down script, or pass --allow-irreversible",
-            )
+            paths = [str(s.migration.up.path) if s.migration else str(s.version) for s in missing]
+            raise UsageError(*irreversible_refusal(ctx.mset.layout, paths))
     return todo
 
 
@@ -121,3 +118,25 @@ def plan_down(ctx: RunContext, to: Version | None = None, steps: int | None = No
         if s.migration is not None and s.migration.down is not None:
             ctx.transaction_plan(s.migration.down)
     return todo
+
+
+# Layouts whose tool writes no down script for these migrations: the hint says so.
+_NO_DOWNS = {
+    "prisma": "Prisma migrations have no down scripts",
+    "sqlx": "simple sqlx migrations (<version>_<desc>.sql) have no down script",
+}
+
+
+def irreversible_refusal(layout: str, scripts: list[str]) -> tuple[str, str]:
+    """The message and hint of `up` refusing migrations without a down script (a long list cut short).
+
+    >>> irreversible_refusal("prisma", [f"0{i}_x.sql" for i in range(1, 6)])[0]
+    'no down script for: 01_x.sql, 02_x.sql, 03_x.sql and 2 more; nothing was run'
+    """
+    shown = ", ".join(scripts[:3])
+    if len(scripts) > 3:
+        shown += f" and {len(scripts) - 3} more"
+    hint = "write the down script, or pass --allow-irreversible"
+    if layout in _NO_DOWNS:
+        hint = f"{_NO_DOWNS[layout]}: pass --allow-irreversible to apply them without one"
+    return f"no down script for: {shown}; nothing was run", hint
