@@ -16,6 +16,7 @@ from migwiz.engine.analysis.constraints import add_constraint, drop_constraint, 
 from migwiz.engine.analysis.effects import (
     ACCESS_EXCLUSIVE,
     ACCESS_SHARE,
+    SHARE,
     SHARE_ROW_EXCLUSIVE,
     SHARE_UPDATE_EXCLUSIVE,
     Context,
@@ -112,6 +113,8 @@ def _alter_table(node: Any, ctx: Context) -> Effect:
     objtype = node.objtype
     if objtype == ObjectType.OBJECT_INDEX:
         return _alter_index(node, relation, ctx)
+    if objtype == ObjectType.OBJECT_TYPE:  # a composite type's attributes: the type, not a table
+        return Effect("ALTER TYPE")
     prefix = {
         ObjectType.OBJECT_VIEW: "ALTER VIEW",
         ObjectType.OBJECT_MATVIEW: "ALTER MATERIALIZED VIEW",
@@ -124,6 +127,9 @@ def _alter_table(node: Any, ctx: Context) -> Effect:
         kind = _AT_KINDS.get(cmd.subtype, cmd.subtype.name.removeprefix("AT_"))
         if kind not in kinds:
             kinds.append(kind)
+        if objtype == ObjectType.OBJECT_SEQUENCE and cmd.subtype in (AT.AT_SetLogged, AT.AT_SetUnLogged):
+            effect.lock(relation, ACCESS_EXCLUSIVE)  # a sequence's new file is no rewrite
+            continue
         _alter_table_cmd(cmd, relation, bool(node.relation.inh), effect, ctx)
     effect.kind = f"{prefix} {', '.join(kinds)}"
     return effect
@@ -137,6 +143,9 @@ def _alter_index(node: Any, relation: str, ctx: Context) -> Effect:
         elif cmd.subtype in (AT.AT_SetRelOptions, AT.AT_ResetRelOptions):
             effect.lock(relation, SHARE_UPDATE_EXCLUSIVE)
             effect.kind = "ALTER INDEX SET (options)"
+        elif cmd.subtype == AT.AT_SetStatistics:
+            effect.lock(relation, SHARE_UPDATE_EXCLUSIVE)
+            effect.kind = "ALTER INDEX SET STATISTICS"
         else:
             effect.lock(relation, ACCESS_EXCLUSIVE)
             if cmd.subtype == AT.AT_SetTableSpace:  # the index is copied to a new file
@@ -149,6 +158,7 @@ def _attach_index(cmd: Any, index: str, effect: Effect, ctx: Context) -> None:
     """ALTER INDEX parent ATTACH PARTITION child: AccessShareLock on both tables, no build."""
     effect.kind = "ALTER INDEX ATTACH PARTITION"
     child = ctx.name(cmd.def_.name)
+    effect.lock(child, ACCESS_EXCLUSIVE)
     for name in (index, child):
         table = ctx.schema.index_tables.get(name)
         if table:
@@ -160,7 +170,7 @@ def _alter_table_cmd(cmd: Any, relation: str, inh: bool, effect: Effect, ctx: Co
     mode = _at_mode(cmd, ctx)
     targets = with_descendants(ctx, relation, inh and sub in _RECURSING)
     for target in targets:
-        effect.lock(target, mode)
+        effect.lock(target, _partition_mode(cmd, target, mode, ctx) if target != relation else mode)
     storage_targets = [t for t in targets if has_storage(ctx, t)]
     if sub == AT.AT_AddColumn:
         add_column(cmd.def_, relation, storage_targets, effect, ctx)
@@ -190,6 +200,30 @@ def _alter_table_cmd(cmd: Any, relation: str, inh: bool, effect: Effect, ctx: Co
         effect.lock(ctx.name(cmd.def_), SHARE_UPDATE_EXCLUSIVE)
     elif sub == AT.AT_DropInherit:
         effect.lock(ctx.name(cmd.def_), ACCESS_SHARE)
+
+
+_INDEX_BACKED = (ConstrType.CONSTR_UNIQUE, ConstrType.CONSTR_PRIMARY, ConstrType.CONSTR_EXCLUSION)
+
+
+def _partition_mode(cmd: Any, partition: str, mode: str, ctx: Context) -> str:
+    """The lock a recursing subcommand takes on a partition: before PostgreSQL 18 an index-backed
+    constraint reaches the partitions as an index build (ShareLock), from 18 as the subcommand itself; a
+    primary key on a column not yet NOT NULL sets it on the partition (AccessExclusiveLock)."""
+    con = cmd.def_ if cmd.subtype == AT.AT_AddConstraint else None
+    if (
+        not isinstance(con, ast.Constraint)
+        or con.contype not in _INDEX_BACKED
+        or con.indexname
+        or ctx.pg_version >= 18
+    ):
+        return mode
+    if con.contype == ConstrType.CONSTR_PRIMARY:
+        state = ctx.schema.table(partition)
+        columns = state.columns if state is not None else {}
+        keys = [str(k.sval) for k in con.keys or ()]
+        if not all(k in columns and columns[k].not_null for k in keys):
+            return mode
+    return SHARE
 
 
 def _at_mode(cmd: Any, ctx: Context) -> str:

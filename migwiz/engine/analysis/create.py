@@ -49,6 +49,8 @@ def _create_table(node: Any, ctx: Context) -> Effect:
     else:
         for parent_rv in node.inhRelations or ():
             effect.lock(ctx.name(parent_rv), SHARE_UPDATE_EXCLUSIVE)
+        if node.inhRelations:
+            state.parent = ctx.name(node.inhRelations[0])
     for parent_rv in node.inhRelations or ():  # partitions and children have their parents' columns
         parent_state = ctx.schema.table(ctx.name(parent_rv))
         if parent_state is not None:
@@ -86,6 +88,10 @@ def _create_table(node: Any, ctx: Context) -> Effect:
             if src is not None:
                 state.columns.update(src.columns)
     ctx.schema.add_table(state)
+    for parent_rv in (node.inhRelations or ())[1:] if node.partbound is None else ():
+        other = ctx.schema.table(ctx.name(parent_rv))
+        if other is not None:
+            other.children.append(relation)
     for index, cols in state.indexes.items():
         ctx.schema.add_index(index, relation, cols)
     for name, cols, con in fks:
@@ -178,7 +184,12 @@ def used_columns(query: Any, sources: list[str], ctx: Context) -> dict[str, set[
 @registry.handles(ast.CreateTrigStmt)
 def _create_trigger(node: Any, ctx: Context) -> Effect:
     effect = Effect("CREATE TRIGGER")
-    effect.lock(ctx.name(node.relation), SHARE_ROW_EXCLUSIVE)
+    relation = ctx.name(node.relation)
+    effect.lock(relation, SHARE_ROW_EXCLUSIVE)
+    state = ctx.schema.table(relation)
+    if node.row and state is not None and state.kind == "p":  # cloned on every partition
+        for partition in ctx.schema.descendants(relation):
+            effect.lock(partition, SHARE_ROW_EXCLUSIVE)
     return effect
 
 

@@ -32,7 +32,7 @@ def _dml(node: Any, ctx: Context) -> Effect:
     for source in read_relations(node, ctx.default_schema):
         if source != relation:
             effect.lock(source, ACCESS_SHARE)
-    _sequence_calls(node, effect, ctx)
+    sequence_calls(node, effect, ctx)
     for target in with_descendants(ctx, relation, bool(node.relation.inh)):
         effect.lock(target, ROW_EXCLUSIVE)
     state = ctx.schema.table(relation)
@@ -61,7 +61,8 @@ def _inserts_rows(node: Any) -> bool:
     return isinstance(select, ast.SelectStmt) and bool(select.valuesLists)
 
 
-def _sequence_calls(node: Any, effect: Effect, ctx: Context) -> None:
+def sequence_calls(node: Any, effect: Effect, ctx: Context) -> None:
+    """RowExclusiveLock on each sequence a nextval() / setval() call below `node` names."""
     for call in walk(node):
         if isinstance(call, ast.FuncCall) and func_name(call) in ("nextval", "setval"):
             name = string_const(call.args[0]) if call.args else None
@@ -86,7 +87,7 @@ def _select(node: Any, ctx: Context) -> Effect:
             state = ctx.schema.table(target)
             for view_source in state.sources if state and state.kind == "v" else ():
                 effect.lock(view_source, mode)
-    _sequence_calls(node, effect, ctx)
+    sequence_calls(node, effect, ctx)
     return effect
 
 

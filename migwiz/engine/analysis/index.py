@@ -34,7 +34,12 @@ def _create_index(node: Any, ctx: Context) -> Effect:
     mode = SHARE_UPDATE_EXCLUSIVE if concurrent else SHARE
     effect.no_transaction = concurrent
     state = ctx.schema.table(relation)
-    for target in with_descendants(ctx, relation, bool(node.relation.inh)):
+    partitioned = state is not None and state.kind == "p"  # inheritance children get no index
+    index_name = f"{relation.split('.')[0]}.{node.idxname}" if node.idxname else None
+    if node.if_not_exists and index_name in ctx.schema.index_tables:  # already there: nothing is built
+        effect.lock(relation, mode)
+        return effect
+    for target in with_descendants(ctx, relation, bool(node.relation.inh) and partitioned):
         effect.lock(target, mode)
         if has_storage(ctx, target):
             effect.scan(target)
@@ -124,6 +129,8 @@ def _reindex(node: Any, ctx: Context) -> Effect:
         table = ctx.schema.index_tables.get(index)
         if table:
             effect.lock(table, SHARE_UPDATE_EXCLUSIVE if concurrent else SHARE)
+            if has_storage(ctx, table):
+                effect.scan(table)  # the index is built again from the table
         effect.rewrite(index)
         effect.rebuild(index)
         relation = table or index
@@ -134,6 +141,7 @@ def _reindex(node: Any, ctx: Context) -> Effect:
         for index in ctx.schema.indexes_of(relation):
             effect.rewrite(index)
             effect.rebuild(index)
+            effect.scan(relation)
     else:
         effect.no_transaction = True
         effect.unknown = True
@@ -161,6 +169,8 @@ def drop_index(node: Any, ctx: Context) -> Effect:
     effect = Effect(f"DROP INDEX{' CONCURRENTLY' if concurrent else ''}", no_transaction=concurrent)
     for names in node.objects:
         index = qualify_names(names, ctx.default_schema)
+        if node.missing_ok and ctx.schema.from_catalog and index not in ctx.schema.index_tables:
+            continue  # IF EXISTS of an index the database does not have: nothing happens
         # CONCURRENTLY: ShareUpdateExclusiveLock on the table, and AccessExclusiveLock on the index in the
         # last transaction, once it is dead (no query can be using it)
         effect.lock(index, ACCESS_EXCLUSIVE)

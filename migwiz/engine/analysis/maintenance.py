@@ -105,7 +105,7 @@ def _refresh(node: Any, ctx: Context) -> Effect:
     effect = Effect(f"REFRESH MATERIALIZED VIEW{' CONCURRENTLY' if concurrent else ''}")
     effect.lock(relation, EXCLUSIVE if concurrent else ACCESS_EXCLUSIVE)
     state = ctx.schema.table(relation)
-    for source in state.sources if state else ():
+    for source in state.sources if state and not node.skipData else ():
         effect.lock(source, ACCESS_SHARE)
     if not concurrent:
         effect.rewrite(relation)
