@@ -49,6 +49,10 @@ _RECURSING = {
 }
 
 
+_IDENTITY = {AT.AT_AddIdentity, AT.AT_SetIdentity, AT.AT_DropIdentity}
+"""Identity subcommands: they reach the partitions from PostgreSQL 17."""
+
+
 _SUE_SUBCOMMANDS = {
     AT.AT_SetStatistics,
     AT.AT_ClusterOn,
@@ -168,7 +172,8 @@ def _attach_index(cmd: Any, index: str, effect: Effect, ctx: Context) -> None:
 def _alter_table_cmd(cmd: Any, relation: str, inh: bool, effect: Effect, ctx: Context) -> None:
     sub = cmd.subtype
     mode = _at_mode(cmd, ctx)
-    targets = with_descendants(ctx, relation, inh and sub in _RECURSING)
+    recurses = sub in _RECURSING or (sub in _IDENTITY and ctx.pg_version >= 17)
+    targets = with_descendants(ctx, relation, inh and recurses)
     for target in targets:
         effect.lock(target, _partition_mode(cmd, target, mode, ctx) if target != relation else mode)
     storage_targets = [t for t in targets if has_storage(ctx, t)]

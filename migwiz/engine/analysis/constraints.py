@@ -19,6 +19,7 @@ from migwiz.engine.analysis.effects import (
     Effect,
     Hit,
     fresh_statement,
+    has_storage,
 )
 from migwiz.engine.analysis.model import ForeignKeyFacts
 from migwiz.engine.analysis.sqlnodes import deparse, walk
@@ -61,14 +62,17 @@ def add_constraint(con: Any, relation: str, storage: list[str], effect: Effect, 
     state = ctx.schema.table(relation)
     if con.contype == ConstrType.CONSTR_FOREIGN:
         referenced = ctx.name(con.pktable)
-        effect.lock(referenced, SHARE_ROW_EXCLUSIVE)
+        ends = referenced_ends(referenced, ctx)
+        for end in ends:
+            effect.lock(end, SHARE_ROW_EXCLUSIVE)
         validated = not con.skip_validation
         if validated:
             for target in storage:
                 effect.scan(target)
             effect.lock(referenced, ROW_SHARE)
-            if not ctx.is_new(referenced):  # every row is looked up in the referenced table (one join)
-                effect.scan(referenced)
+            for end in ends:  # every row is looked up in the referenced table (one join)
+                if not ctx.is_new(end) and has_storage(ctx, end):
+                    effect.scan(end)
             if not new:
                 effect.hits.append(
                     Hit(
@@ -140,6 +144,14 @@ def add_constraint(con: Any, relation: str, storage: list[str], effect: Effect, 
                     _unique_fix(con, relation),
                 )
             )
+
+
+def referenced_ends(referenced: str, ctx: Context) -> list[str]:
+    """The referenced table, and its partitions when it is partitioned (each gets the foreign key's
+    triggers)."""
+    state = ctx.schema.table(referenced)
+    partitioned = state is not None and state.kind == "p"
+    return [referenced, *(ctx.schema.descendants(referenced) if partitioned else [])]
 
 
 def key_index_name(relation: str, con: Any, columns: tuple[str, ...]) -> str:

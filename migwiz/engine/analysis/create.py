@@ -42,6 +42,9 @@ def _create_table(node: Any, ctx: Context) -> Effect:
         parent = ctx.name(node.inhRelations[0])
         effect.kind = "CREATE TABLE PARTITION OF"
         effect.lock(parent, ACCESS_EXCLUSIVE)
+        parent_state = ctx.schema.table(parent)
+        for fk in parent_state.foreign_keys if parent_state is not None else ():
+            effect.lock(fk.referenced, SHARE_ROW_EXCLUSIVE)  # the parent's foreign keys are cloned
         state.parent = parent
         state.default_partition = bool(node.partbound.is_default)
         if not state.default_partition:

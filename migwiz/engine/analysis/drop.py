@@ -52,6 +52,10 @@ def _drop(node: Any, ctx: Context) -> Effect:
     for names in node.objects:
         relation = qualify_names(names, ctx.default_schema)
         effect.lock(relation, ACCESS_EXCLUSIVE)
+        if node.behavior.name == "DROP_CASCADE":
+            for view in _dependent_views(relation, ctx):
+                effect.lock(view, ACCESS_EXCLUSIVE)
+                ctx.schema.drop(view)
         if rt == ObjectType.OBJECT_TABLE:
             new = ctx.is_new(relation)
             for child in ctx.schema.descendants(relation):
@@ -75,6 +79,20 @@ def _drop(node: Any, ctx: Context) -> Effect:
                 effect.hits.append(_drop_table_hit(relation, parent, ctx))
         ctx.schema.drop(relation)
     return effect
+
+
+def _dependent_views(relation: str, ctx: Context) -> list[str]:
+    """Views and materialized views that read `relation`, directly or through each other (CASCADE drops
+    them)."""
+    out: list[str] = []
+    todo = [relation]
+    while todo:
+        source = todo.pop(0)
+        for name, state in list(ctx.schema.tables.items()):
+            if state.kind in ("v", "m") and source in state.sources and name not in out and name != relation:
+                out.append(name)
+                todo.append(name)
+    return out
 
 
 def _drop_table_hit(relation: str, parent: str | None, ctx: Context) -> Hit:
