@@ -180,7 +180,7 @@ PARTITIONS = [
         "attach_partition_index",
         INDEXED_EVENTS,
         ("ALTER INDEX events_at ATTACH PARTITION events_2024_at",),
-        locks={"public.events_2024_at": AEL},
+        locks={"public.events_at": SUE, "public.events_2024_at": AEL},
         findings=NO,
     ),
     E(
@@ -253,4 +253,101 @@ METADATA = [
     ),
 ]
 
-ENTRIES = [*TYPES, *KEYS, *PARTITIONS, *METADATA]
+EVENTS_KEYED = (
+    EVENTS + " ALTER TABLE events ADD PRIMARY KEY (id, at); CREATE TABLE ev_refs (id bigint, at date);"
+)
+EVENTS_INDEXED = EVENTS + " CREATE INDEX events_payload ON events (payload);"
+EVENTS_USERS_FK = (
+    USERS
+    + " "
+    + EVENTS
+    + " ALTER TABLE events ADD CONSTRAINT events_user_fk FOREIGN KEY (id) REFERENCES users;"
+)
+VIEWS = (
+    USERS
+    + " CREATE VIEW user_ids AS SELECT id FROM users; CREATE VIEW user_ids_too AS SELECT * FROM user_ids;"
+)
+IDENTITY = (
+    "CREATE TABLE pi (id int NOT NULL, k int) PARTITION BY RANGE (k);"
+    " CREATE TABLE pi1 PARTITION OF pi FOR VALUES FROM (0) TO (10);"
+)
+
+PARTITIONED = [
+    E(
+        "foreign_key_to_partitioned_table",
+        EVENTS_KEYED,
+        ("ALTER TABLE ev_refs ADD CONSTRAINT ev_refs_fk FOREIGN KEY (id, at) REFERENCES events (id, at)",),
+        locks={"public.ev_refs": SRE, "public.events": SRE, "public.events_2024": SRE},
+        findings=frozenset({"constraint-not-valid-missing"}),
+        note="each partition of the referenced table gets the key's triggers",
+    ),
+    E(
+        "identity_on_partitioned_table",
+        IDENTITY,
+        ("ALTER TABLE pi ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY",),
+        min_version=17,
+        locks={"public.pi": AEL, "public.pi1": AEL},
+        findings=NO,
+        note="identity subcommands reach the partitions from 17",
+    ),
+    E(
+        "drop_partitioned_index",
+        EVENTS_INDEXED,
+        ("DROP INDEX events_payload",),
+        locks={"public.events": AEL, "public.events_2024": AEL},
+        findings=frozenset({"drop-index-not-concurrent"}),
+    ),
+    E(
+        "reindex_partitioned_table_in_transaction",
+        EVENTS_INDEXED,
+        ("REINDEX TABLE events",),
+        error="25001",
+        findings=frozenset({"concurrently-in-transaction", "reindex-not-concurrent"}),
+        note="REINDEX of a partitioned table cannot run inside a transaction block",
+    ),
+    E(
+        "reindex_partitioned_table",
+        EVENTS_INDEXED,
+        ("REINDEX TABLE events",),
+        transaction=False,
+        locks={"public.events_2024": "ShareLock"},
+        findings=frozenset({"reindex-not-concurrent"}),
+    ),
+    E(
+        "vacuum_full_partitioned_table",
+        EVENTS,
+        ("VACUUM FULL events",),
+        transaction=False,
+        locks={"public.events": "AccessShareLock", "public.events_2024": AEL},
+        rewrites=("public.events_2024",),
+        findings=frozenset({"vacuum-full"}),
+        note="the partitions are rewritten one by one; the parent is only read",
+    ),
+    E(
+        "set_tablespace_partitioned_table",
+        EVENTS,
+        ("ALTER TABLE events SET TABLESPACE migwiz_corpus_space",),
+        locks={"public.events": AEL},
+        rewrites=(),
+        findings=NO,
+        tags=frozenset({"tablespace"}),
+        note="only the default for new partitions changes",
+    ),
+    E(
+        "partition_of_parent_with_foreign_key",
+        EVENTS_USERS_FK,
+        ("CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",),
+        locks={"public.events": AEL, "public.users": SRE},
+        findings=NO,
+        note="the parent's foreign key is cloned on the new partition",
+    ),
+    E(
+        "drop_view_cascade",
+        VIEWS,
+        ("DROP VIEW user_ids CASCADE",),
+        locks={"public.user_ids": AEL, "public.user_ids_too": AEL},
+        findings=NO,
+    ),
+]
+
+ENTRIES = [*TYPES, *KEYS, *PARTITIONS, *METADATA, *PARTITIONED]

@@ -159,9 +159,11 @@ def _alter_index(node: Any, relation: str, ctx: Context) -> Effect:
 
 
 def _attach_index(cmd: Any, index: str, effect: Effect, ctx: Context) -> None:
-    """ALTER INDEX parent ATTACH PARTITION child: AccessShareLock on both tables, no build."""
+    """ALTER INDEX parent ATTACH PARTITION child: ShareUpdateExclusiveLock on the parent index,
+    AccessExclusiveLock on the attached one, AccessShareLock on both tables, no build."""
     effect.kind = "ALTER INDEX ATTACH PARTITION"
     child = ctx.name(cmd.def_.name)
+    effect.lock(index, SHARE_UPDATE_EXCLUSIVE)
     effect.lock(child, ACCESS_EXCLUSIVE)
     for name in (index, child):
         table = ctx.schema.index_tables.get(name)
