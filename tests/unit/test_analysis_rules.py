@@ -27,8 +27,15 @@ ORDERS = TableFacts(
     foreign_keys=(ForeignKeyFacts("orders_user_id_fkey", "public.orders", ("user_id",), "public.users"),),
 )
 EV = TableFacts("public.ev", kind="p", children=("public.ev_1",))
+LOOSE = (
+    TableFacts("public.ev_new"),
+    TableFacts("public.ev_checked", checked_columns=frozenset({"k"})),
+    TableFacts(
+        "public.user_ns", kind="v", sources=("public.users",), used_columns={"public.users": frozenset({"n"})}
+    ),
+)
 CATALOG = CatalogFacts(
-    tables={t.name: t for t in (USERS, ORDERS, EV, TableFacts("public.ev_1", parent="public.ev"))},
+    tables={t.name: t for t in (USERS, ORDERS, EV, TableFacts("public.ev_1", parent="public.ev"), *LOOSE)},
     index_tables={"public.users_email": "public.users"},
 )
 
@@ -44,6 +51,22 @@ def rules_of(sql: str, pg: int = 16, in_transaction: bool = False) -> set[str]:
     ("rule", "trigger", "safe"),
     [
         ("index-not-concurrent", "CREATE INDEX i ON users (n)", "CREATE INDEX CONCURRENTLY i ON users (n)"),
+        ("drop-has-dependents", "DROP TABLE users", "DROP TABLE users CASCADE"),
+        (
+            "drop-has-dependents",
+            "ALTER TABLE users DROP COLUMN n",
+            "ALTER TABLE users DROP COLUMN n CASCADE",
+        ),
+        (
+            "attach-partition-scan",
+            "ALTER TABLE ev ATTACH PARTITION ev_new FOR VALUES IN (1)",
+            "ALTER TABLE ev ATTACH PARTITION ev_checked FOR VALUES IN (1)",
+        ),
+        (
+            "unique-without-index",
+            "ALTER TABLE users ADD CONSTRAINT users_n_excl EXCLUDE USING btree (n WITH =)",
+            "CREATE UNIQUE INDEX CONCURRENTLY users_n_key ON users (n)",
+        ),
         ("drop-index-not-concurrent", "DROP INDEX users_email", "DROP INDEX CONCURRENTLY users_email"),
         ("reindex-not-concurrent", "REINDEX INDEX users_email", "REINDEX INDEX CONCURRENTLY users_email"),
         (

@@ -9,7 +9,7 @@ from typing import Any
 
 from pglast import ast
 from pglast.enums import AlterTableType as AT
-from pglast.enums import ConstrType, ObjectType
+from pglast.enums import ConstrType, DropBehavior, ObjectType
 
 from migwiz.engine.analysis.columns import add_column, alter_column_type, drop_column, set_not_null
 from migwiz.engine.analysis.constraints import add_constraint, drop_constraint, validate_constraint
@@ -194,7 +194,7 @@ def _alter_table_cmd(cmd: Any, relation: str, inh: bool, effect: Effect, ctx: Co
     elif sub == AT.AT_ValidateConstraint:
         validate_constraint(cmd.name, relation, storage_targets, effect, ctx)
     elif sub == AT.AT_DropConstraint:
-        drop_constraint(cmd.name, relation, effect, ctx)
+        drop_constraint(cmd.name, relation, cmd.behavior == DropBehavior.DROP_CASCADE, effect, ctx)
     elif sub == AT.AT_DropColumn:
         drop_column(cmd, relation, effect, ctx)
     elif sub in _REWRITING_SUBCOMMANDS or sub == AT.AT_SetExpression:

@@ -7,9 +7,10 @@ from dataclasses import replace
 from typing import Any
 
 from pglast import ast
-from pglast.enums import ConstrType
+from pglast.enums import ConstrType, DropBehavior
 
 from migwiz.engine.analysis.constraints import key_index_name, remember_fk
+from migwiz.engine.analysis.dependents import dependents_hit
 from migwiz.engine.analysis.dml import sequence_calls
 from migwiz.engine.analysis.effects import (
     ACCESS_EXCLUSIVE,
@@ -262,6 +263,11 @@ def _collation_rebuild(
     )
 
 
+def _exact_view(view: str, ctx: Context) -> bool:
+    """Whether the columns a view uses are known exactly: read from the catalog, not from its query."""
+    return ctx.schema.from_catalog and view not in ctx.schema.created_in_set
+
+
 def _is_column(node: Any, column: str) -> bool:
     fields = (node.fields or ()) if isinstance(node, ast.ColumnRef) else ()
     return bool(fields) and isinstance(fields[-1], ast.String) and str(fields[-1].sval) == column
@@ -354,9 +360,16 @@ def set_not_null(column: str, relation: str, storage: list[str], effect: Effect,
 def drop_column(cmd: Any, relation: str, effect: Effect, ctx: Context) -> None:
     column = cmd.name
     effect.destroys.append(f"{relation}.{column}")
+    users: list[str] = []
     for fk in ctx.schema.referenced_by(relation):  # their foreign keys go with the column (CASCADE)
         if fk.table != relation and column in (fk.referenced_columns or _primary_key(ctx, relation)):
             effect.lock(fk.table, ACCESS_EXCLUSIVE)
+            users.append(fk.table)
+    # the columns a view uses are exact when read from the catalog (pg_depend), an estimate otherwise
+    users += [v for v in ctx.schema.views_using(relation, column) if _exact_view(v, ctx)]
+    if users and cmd.behavior != DropBehavior.DROP_CASCADE:
+        what = f"DROP COLUMN {column} of {relation}"
+        effect.hits.append(dependents_hit(what, relation, list(dict.fromkeys(users))))
     ctx.schema.drop_indexes_on(relation, column)
     state = ctx.schema.table(relation)
     if state is not None:

@@ -9,6 +9,7 @@ from typing import Any
 from pglast import ast
 from pglast.enums import ConstrType
 
+from migwiz.engine.analysis.dependents import dependents_hit
 from migwiz.engine.analysis.effects import (
     ACCESS_EXCLUSIVE,
     NO_TX_DIRECTIVE,
@@ -255,15 +256,19 @@ def validate_constraint(name: str, relation: str, storage: list[str], effect: Ef
         state.checked_columns |= state.unvalidated_checks.pop(name)
 
 
-def drop_constraint(name: str, relation: str, effect: Effect, ctx: Context) -> None:
+def drop_constraint(name: str, relation: str, cascade: bool, effect: Effect, ctx: Context) -> None:
     state = ctx.schema.table(relation)
     if state is None:
         return
     key = state.indexes.get(f"{relation.split('.')[0]}.{name}")
     primary = state.indexes.get(f"{relation}_pkey", ())
+    users: list[str] = []
     for fk in ctx.schema.referenced_by(relation) if key else ():  # foreign keys on the key (CASCADE)
         if fk.table != relation and set(fk.referenced_columns or primary) == set(key or ()):
             effect.lock(fk.table, ACCESS_EXCLUSIVE)
+            users.append(fk.table)
+    if users and not cascade:
+        effect.hits.append(dependents_hit(f"DROP CONSTRAINT {name} of {relation}", relation, users))
     for fk in list(state.foreign_keys):
         if fk.name == name:
             effect.lock(fk.referenced, ACCESS_EXCLUSIVE)

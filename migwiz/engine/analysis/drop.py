@@ -7,6 +7,7 @@ from typing import Any
 from pglast import ast
 from pglast.enums import ObjectType
 
+from migwiz.engine.analysis.dependents import dependents_hit
 from migwiz.engine.analysis.effects import ACCESS_EXCLUSIVE, NO_TX_DIRECTIVE, Context, Effect, Hit, Registry
 from migwiz.engine.analysis.index import drop_index
 from migwiz.engine.analysis.partition import partition_parent
@@ -49,6 +50,7 @@ def _drop(node: Any, ctx: Context) -> Effect:
     if rt not in _DROP_KINDS:
         return Effect(f"DROP {rt.name.removeprefix('OBJECT_')}")
     effect = Effect(f"DROP {_DROP_KINDS[rt]}")
+    dropped = {qualify_names(names, ctx.default_schema) for names in node.objects}  # dropped together
     for names in node.objects:
         relation = qualify_names(names, ctx.default_schema)
         effect.lock(relation, ACCESS_EXCLUSIVE)
@@ -56,6 +58,11 @@ def _drop(node: Any, ctx: Context) -> Effect:
             for view in _dependent_views(relation, ctx):
                 effect.lock(view, ACCESS_EXCLUSIVE)
                 ctx.schema.drop(view)
+        else:
+            users = [*_dependent_views(relation, ctx), *_referencing_tables(relation, ctx)]
+            users = [u for u in dict.fromkeys(users) if u not in dropped]
+            if users:
+                effect.hits.append(dependents_hit(f"DROP {_DROP_KINDS[rt]} {relation}", relation, users))
         if rt == ObjectType.OBJECT_TABLE:
             new = ctx.is_new(relation)
             for child in ctx.schema.descendants(relation):
@@ -79,6 +86,11 @@ def _drop(node: Any, ctx: Context) -> Effect:
                 effect.hits.append(_drop_table_hit(relation, parent, ctx))
         ctx.schema.drop(relation)
     return effect
+
+
+def _referencing_tables(relation: str, ctx: Context) -> list[str]:
+    """Other tables with a foreign key to `relation`."""
+    return [fk.table for fk in ctx.schema.referenced_by(relation) if fk.table != relation]
 
 
 def _dependent_views(relation: str, ctx: Context) -> list[str]:

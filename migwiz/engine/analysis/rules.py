@@ -55,6 +55,11 @@ _RULES = (
         "UNIQUE / PRIMARY KEY / EXCLUDE (also inline in ADD COLUMN) that builds its index under "
         "AccessExclusiveLock",
     ),
+    Rule(
+        "drop-has-dependents",
+        "error",
+        "DROP without CASCADE of a table, view, column or key that other objects use fails",
+    ),
     Rule("rename-column", "warning", "Renaming a column breaks deployed code"),
     Rule("rename-table", "warning", "Renaming a table breaks deployed code"),
     Rule("drop-outside-contract", "warning", "DROP TABLE / DROP COLUMN outside a contract-phase migration"),
