@@ -350,4 +350,44 @@ PARTITIONED = [
     ),
 ]
 
-ENTRIES = [*TYPES, *KEYS, *PARTITIONS, *METADATA, *PARTITIONED]
+DEPENDENTS = [
+    E(
+        "drop_referenced_table",
+        ORDERS_FK,
+        ("DROP TABLE users",),
+        error="2BP01",
+        findings=frozenset({"drop-has-dependents", "drop-outside-contract"}),
+        note="the foreign key of orders depends on users: refused without CASCADE",
+    ),
+    E(
+        "drop_referenced_table_cascade",
+        ORDERS_FK,
+        ("DROP TABLE users CASCADE",),
+        locks={"public.users": AEL, "public.orders": AEL},
+        findings=frozenset({"drop-outside-contract"}),
+    ),
+    E(
+        "drop_view_with_dependent_view",
+        VIEWS,
+        ("DROP VIEW user_ids",),
+        error="2BP01",
+        findings=frozenset({"drop-has-dependents"}),
+    ),
+    E(
+        "drop_referenced_primary_key",
+        ORDERS_FK,
+        ("ALTER TABLE users DROP CONSTRAINT users_pkey",),
+        error="2BP01",
+        findings=frozenset({"drop-has-dependents"}),
+    ),
+    E(
+        "drop_table_after_its_dependents",
+        ORDERS_FK,
+        ("ALTER TABLE orders DROP CONSTRAINT orders_user_fk", "DROP TABLE users"),
+        locks={"public.users": AEL, "public.orders": AEL},
+        findings=frozenset({"drop-outside-contract"}),
+        note="the safe order: what depends on the table goes first (dropping the key already locked users)",
+    ),
+]
+
+ENTRIES = [*TYPES, *KEYS, *PARTITIONS, *METADATA, *PARTITIONED, *DEPENDENTS]
