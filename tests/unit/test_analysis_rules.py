@@ -26,7 +26,7 @@ ORDERS = TableFacts(
     columns={"id": ColumnFacts("int4", (), True), "user_id": ColumnFacts("int4")},
     foreign_keys=(ForeignKeyFacts("orders_user_id_fkey", "public.orders", ("user_id",), "public.users"),),
 )
-EV = TableFacts("public.ev", kind="p", children=("public.ev_1",))
+EV = TableFacts("public.ev", kind="p", children=("public.ev_1",), partition_key=("k",))
 LOOSE = (
     TableFacts("public.ev_new"),
     TableFacts("public.ev_checked", checked_columns=frozenset({"k"})),
@@ -381,3 +381,18 @@ def test_validate_in_the_transaction_of_its_not_valid() -> None:
     assert "validate-in-same-transaction" not in {f.rule for f in apart[1].findings}
     alone = analyze_statements([validate], pg_version=16)
     assert "validate-in-same-transaction" not in {f.rule for f in alone[0].findings}
+
+
+def test_attach_partition_scan_needs_a_check_on_the_partition_key() -> None:
+    catalog = CatalogFacts(
+        tables={
+            "public.ev": EV,
+            "public.on_key": TableFacts("public.on_key", checked_columns=frozenset({"k", "x"})),
+            "public.off_key": TableFacts("public.off_key", checked_columns=frozenset({"x"})),
+        }
+    )
+    for table, scanned in (("on_key", False), ("off_key", True)):
+        sql = f"ALTER TABLE ev ATTACH PARTITION {table} FOR VALUES IN (1)"
+        [result] = analyze_statements([Statement(sql, 1)], pg_version=17, catalog=catalog)
+        assert (f"public.{table}" in result.scans) is scanned
+        assert ("attach-partition-scan" in {f.rule for f in result.findings}) is scanned

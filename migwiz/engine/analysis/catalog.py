@@ -125,6 +125,7 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
             columns=columns.get(name, {}),
             not_null_checks=frozenset(checks.get(name, ())),
             checked_columns=frozenset(checked.get(name, ())),
+            partition_key=tuple(key or ()),
             children=tuple(children.get(name, ())),
             parent=parent,
             default_partition=bool(is_default),
@@ -144,7 +145,7 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
             unlogged=bool(unlogged),
             access_method=method,
         )
-        for name, kind, parent, rows, is_default, space, definition, unlogged, method in relations
+        for name, kind, parent, rows, is_default, space, definition, unlogged, method, key in relations
     }
     domains = read_domains(conn)
     timezone = conn.execute("SELECT pg_catalog.current_setting('TimeZone')").fetchone()

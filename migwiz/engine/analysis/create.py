@@ -34,6 +34,8 @@ def _create_table(node: Any, ctx: Context) -> Effect:
     relation = ctx.name(node.relation)
     effect = Effect("CREATE TABLE")
     state = TableState(relation, kind="p" if node.partspec is not None else "r")
+    if node.partspec is not None:
+        state.partition_key = tuple(str(p.name) for p in node.partspec.partParams if p.name)
     if node.tablespacename and node.tablespacename != "pg_default":
         state.tablespace = str(node.tablespacename)
     state.unlogged = node.relation.relpersistence == "u"

@@ -133,6 +133,8 @@ class TableFacts:
     checked_columns: frozenset[str] = frozenset()
     """Columns read by a validated CHECK constraint (one that implies a partition bound spares the scan of
     ATTACH PARTITION)."""
+    partition_key: tuple[str, ...] = ()
+    """For a partitioned table: the columns of its partition key (empty for expressions, or unknown)."""
     children: tuple[str, ...] = ()
     """Partitions or inheritance children."""
     parent: str | None = None

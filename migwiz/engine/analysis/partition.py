@@ -25,7 +25,10 @@ def attach_partition(pcmd: Any, relation: str, effect: Effect, ctx: Context) -> 
     for child in ctx.schema.descendants(partition):
         effect.lock(child, ACCESS_EXCLUSIVE)
     attached = ctx.schema.table(partition)
-    if attached is None or not attached.checked_columns:  # no CHECK constraint that implies the bound
+    parent_state = ctx.schema.table(relation)
+    key = set(parent_state.partition_key) if parent_state is not None else set()
+    proven = attached is not None and bool(attached.checked_columns) and key <= attached.checked_columns
+    if not proven:  # no validated CHECK constraint on the partition key that may imply the bound
         effect.scan(partition)
         if not ctx.is_new(partition):
             effect.hits.append(_attach_scan_hit(pcmd, partition, relation))

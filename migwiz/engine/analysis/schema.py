@@ -32,6 +32,7 @@ class TableState:
     """Rules on this relation: name -> relation -> the columns of it they use."""
     checked_columns: set[str] = field(default_factory=set)
     """Columns read by validated CHECK constraints."""
+    partition_key: tuple[str, ...] = ()
     unvalidated_checks: dict[str, set[str]] = field(default_factory=dict)
     """NOT VALID CHECK constraints: name -> the columns they read (checked once validated)."""
 
@@ -56,6 +57,7 @@ class TableState:
             access_method=facts.access_method,
             rules={rule: {r: set(cols) for r, cols in used.items()} for rule, used in facts.rules.items()},
             checked_columns=set(facts.checked_columns),
+            partition_key=facts.partition_key,
         )
 
     def copy(self) -> TableState:
