@@ -6,7 +6,7 @@ COMMENT, CREATE STATISTICS and ALTER INDEX forms. Each risky statement has its s
 from __future__ import annotations
 
 from tests.corpus import CorpusEntry as E
-from tests.corpus.entries import AEL, EVENTS, MATVIEW, ORDERS_FK, SEQ, SRE, SUE, TRIGGER_FN, USERS
+from tests.corpus.entries import AEL, EVENTS, MATVIEW, MOOD, ORDERS_FK, SEQ, SRE, SUE, TRIGGER_FN, USERS
 
 NO = frozenset[str]()
 DOMAINS = (
@@ -379,6 +379,20 @@ DEPENDENTS = [
         ("ALTER TABLE users DROP CONSTRAINT users_pkey",),
         error="2BP01",
         findings=frozenset({"drop-has-dependents"}),
+    ),
+    E(
+        "drop_type_in_use",
+        MOOD,
+        ("DROP TYPE mood",),
+        error="2BP01",
+        findings=frozenset({"drop-has-dependents"}),
+    ),
+    E(
+        "drop_type_in_use_cascade",
+        MOOD,
+        ("DROP TYPE mood CASCADE",),
+        locks={"public.people": AEL},
+        note="CASCADE drops the column people.m",
     ),
     E(
         "drop_table_after_its_dependents",

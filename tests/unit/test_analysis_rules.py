@@ -396,3 +396,15 @@ def test_attach_partition_scan_needs_a_check_on_the_partition_key() -> None:
         [result] = analyze_statements([Statement(sql, 1)], pg_version=17, catalog=catalog)
         assert (f"public.{table}" in result.scans) is scanned
         assert ("attach-partition-scan" in {f.rule for f in result.findings}) is scanned
+
+
+def test_drop_type_in_use_fails_and_cascade_locks_its_tables() -> None:
+    people = TableFacts("public.people", columns={"m": ColumnFacts("mood"), "ms": ColumnFacts("mood[]")})
+    catalog = CatalogFacts(tables={"public.people": people, "public.other": TableFacts("public.other")})
+    [plain] = analyze_statements([Statement("DROP TYPE mood", 1)], pg_version=17, catalog=catalog)
+    assert [f.rule for f in plain.findings] == ["drop-has-dependents"]
+    [cascade] = analyze_statements([Statement("DROP TYPE mood CASCADE", 1)], pg_version=17, catalog=catalog)
+    assert [(lock.relation, lock.mode) for lock in cascade.locks] == [
+        ("public.people", "AccessExclusiveLock")
+    ]
+    assert "drop-has-dependents" not in {f.rule for f in cascade.findings}

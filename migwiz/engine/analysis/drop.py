@@ -47,6 +47,8 @@ def _drop(node: Any, ctx: Context) -> Effect:
             if state is not None:
                 state.rules.pop(str(names[-1].sval), None)
         return effect
+    if rt in (ObjectType.OBJECT_TYPE, ObjectType.OBJECT_DOMAIN):
+        return _drop_type(node, ctx)
     if rt not in _DROP_KINDS:
         return Effect(f"DROP {rt.name.removeprefix('OBJECT_')}")
     effect = Effect(f"DROP {_DROP_KINDS[rt]}")
@@ -85,6 +87,28 @@ def _drop(node: Any, ctx: Context) -> Effect:
             if not new:
                 effect.hits.append(_drop_table_hit(relation, parent, ctx))
         ctx.schema.drop(relation)
+    return effect
+
+
+def _drop_type(node: Any, ctx: Context) -> Effect:
+    """DROP TYPE / DOMAIN: refused while a column has the type (CASCADE drops those columns)."""
+    word = "DOMAIN" if node.removeType == ObjectType.OBJECT_DOMAIN else "TYPE"
+    effect = Effect(f"DROP {word}")
+    cascade = node.behavior.name == "DROP_CASCADE"
+    for names in node.objects:
+        type_names = getattr(names, "names", names)  # DROP TYPE holds TypeNames, DROP DOMAIN too
+        name = str(type_names[-1].sval).lower()
+        users = [
+            table
+            for table, state in ctx.schema.tables.items()
+            if state.kind in ("r", "p")  # a view's columns are known only approximately from its query
+            and any(c.type_name in (name, f"{name}[]") for c in state.columns.values())
+        ]
+        for table in users if cascade else ():
+            effect.lock(table, ACCESS_EXCLUSIVE)
+        if users and not cascade:
+            qualified = qualify_names(type_names, ctx.default_schema)
+            effect.hits.append(dependents_hit(f"DROP {word} {qualified}", users[0], users))
     return effect
 
 

@@ -58,7 +58,7 @@ _RULES = (
     Rule(
         "drop-has-dependents",
         "error",
-        "DROP without CASCADE of a table, view, column or key that other objects use fails",
+        "DROP without CASCADE of a table, view, column, key or type that other objects use fails",
     ),
     Rule("rename-column", "warning", "Renaming a column breaks deployed code"),
     Rule("rename-table", "warning", "Renaming a table breaks deployed code"),
