@@ -107,6 +107,14 @@ KEYS = [
         findings=frozenset({"add-column-volatile-default"}),
     ),
     E(
+        "set_default_nextval",
+        USERS + " " + SEQ,
+        ("ALTER TABLE users ALTER COLUMN age SET DEFAULT nextval('invoice_no')",),
+        locks={"public.users": AEL},
+        findings=NO,
+        note="from 18 the sequence named by a stored default is locked AccessShareLock (15 and 17: not)",
+    ),
+    E(
         "drop_referenced_column_cascade",
         ORDERS_FK,
         ("ALTER TABLE users DROP COLUMN id CASCADE",),

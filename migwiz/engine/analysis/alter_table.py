@@ -13,6 +13,7 @@ from pglast.enums import ConstrType, DropBehavior, ObjectType
 
 from migwiz.engine.analysis.columns import add_column, alter_column_type, drop_column, set_not_null
 from migwiz.engine.analysis.constraints import add_constraint, drop_constraint, validate_constraint
+from migwiz.engine.analysis.dml import stored_default
 from migwiz.engine.analysis.effects import (
     ACCESS_EXCLUSIVE,
     ACCESS_SHARE,
@@ -185,6 +186,8 @@ def _alter_table_cmd(cmd: Any, relation: str, inh: bool, effect: Effect, ctx: Co
         alter_column_type(cmd, relation, storage_targets, effect, ctx)
     elif sub == AT.AT_SetNotNull:
         set_not_null(cmd.name, relation, storage_targets, effect, ctx)
+    elif sub == AT.AT_ColumnDefault and cmd.def_ is not None:
+        stored_default(cmd.def_, effect, ctx)
     elif sub == AT.AT_DropNotNull:
         state = ctx.schema.table(relation)
         if state and cmd.name in state.columns:

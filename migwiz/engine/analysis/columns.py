@@ -11,7 +11,7 @@ from pglast.enums import ConstrType, DropBehavior
 
 from migwiz.engine.analysis.constraints import key_index_name, remember_fk
 from migwiz.engine.analysis.dependents import dependents_hit
-from migwiz.engine.analysis.dml import sequence_calls
+from migwiz.engine.analysis.dml import sequence_calls, stored_default
 from migwiz.engine.analysis.effects import (
     ACCESS_EXCLUSIVE,
     NO_TX_DIRECTIVE,
@@ -60,6 +60,8 @@ def add_column(coldef: Any, relation: str, storage: list[str], effect: Effect, c
                     fix,
                 )
             )
+    if default is not None:
+        stored_default(default, effect, ctx)
     not_null = coldef.is_not_null or ConstrType.CONSTR_NOTNULL in types or ConstrType.CONSTR_PRIMARY in types
     identity = ConstrType.CONSTR_IDENTITY in types
     if not_null and default is None and generated is None and not identity and not serial:

@@ -9,6 +9,7 @@ from pglast import ast
 from pglast.enums import ConstrType, ObjectType
 
 from migwiz.engine.analysis.constraints import key_index_name, remember_fk
+from migwiz.engine.analysis.dml import stored_default
 from migwiz.engine.analysis.effects import (
     ACCESS_EXCLUSIVE,
     ACCESS_SHARE,
@@ -73,6 +74,8 @@ def _create_table(node: Any, ctx: Context) -> Effect:
             kind = str(generated.generated_kind) if generated is not None else ""
             state.columns[column] = ColumnFacts(name, mods, bool(not_null), kind)
             for c in constraints:
+                if c.contype == ConstrType.CONSTR_DEFAULT:
+                    stored_default(c.raw_expr, effect, ctx)
                 if c.contype == ConstrType.CONSTR_FOREIGN:
                     fks.append((c.conname or f"{node.relation.relname}_{column}_fkey", (column,), c))
                 elif c.contype in (ConstrType.CONSTR_PRIMARY, ConstrType.CONSTR_UNIQUE):

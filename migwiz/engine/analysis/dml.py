@@ -61,17 +61,24 @@ def _inserts_rows(node: Any) -> bool:
     return isinstance(select, ast.SelectStmt) and bool(select.valuesLists)
 
 
-def sequence_calls(node: Any, effect: Effect, ctx: Context) -> None:
-    """RowExclusiveLock on each sequence a nextval() / setval() call below `node` names."""
+def sequence_calls(node: Any, effect: Effect, ctx: Context, mode: str = ROW_EXCLUSIVE) -> None:
+    """A lock (RowExclusiveLock: the call runs) on each sequence a nextval() / setval() call below `node`
+    names."""
     for call in walk(node):
         if isinstance(call, ast.FuncCall) and func_name(call) in ("nextval", "setval"):
             name = string_const(call.args[0]) if call.args else None
             if name:
                 parts = name.split(".")
                 effect.lock(
-                    f"{parts[0]}.{parts[1]}" if len(parts) == 2 else f"{ctx.default_schema}.{name}",
-                    ROW_EXCLUSIVE,
+                    f"{parts[0]}.{parts[1]}" if len(parts) == 2 else f"{ctx.default_schema}.{name}", mode
                 )
+
+
+def stored_default(expr: Any, effect: Effect, ctx: Context) -> None:
+    """A default expression stored in the catalog: from PostgreSQL 18 the sequences it names are locked
+    (AccessShareLock) while the dependency is recorded."""
+    if ctx.pg_version >= 18:
+        sequence_calls(expr, effect, ctx, ACCESS_SHARE)
 
 
 @registry.handles(ast.SelectStmt)
