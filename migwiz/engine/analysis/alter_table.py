@@ -51,7 +51,7 @@ _RECURSING = {
 
 
 _IDENTITY = {AT.AT_AddIdentity, AT.AT_SetIdentity, AT.AT_DropIdentity}
-"""Identity subcommands: they reach the partitions from PostgreSQL 17."""
+"""Identity subcommands: they reach the partitions (not inheritance children) from PostgreSQL 17."""
 
 
 _SUE_SUBCOMMANDS = {
@@ -175,7 +175,9 @@ def _attach_index(cmd: Any, index: str, effect: Effect, ctx: Context) -> None:
 def _alter_table_cmd(cmd: Any, relation: str, inh: bool, effect: Effect, ctx: Context) -> None:
     sub = cmd.subtype
     mode = _at_mode(cmd, ctx)
-    recurses = sub in _RECURSING or (sub in _IDENTITY and ctx.pg_version >= 17)
+    state = ctx.schema.table(relation)
+    partitioned = state is not None and state.kind == "p"
+    recurses = sub in _RECURSING or (sub in _IDENTITY and ctx.pg_version >= 17 and partitioned)
     targets = with_descendants(ctx, relation, inh and recurses)
     for target in targets:
         effect.lock(target, _partition_mode(cmd, target, mode, ctx) if target != relation else mode)
