@@ -70,15 +70,15 @@ def _create_index(node: Any, ctx: Context) -> Effect:
 
 
 def _partition_indexes(node: Any, relation: str, ctx: Context) -> None:
-    """The index PostgreSQL creates on each partition (`<partition>_<columns>_idx`, `..._expr_idx`)."""
+    """The index PostgreSQL creates on each partition (`<partition>_<columns>_idx`, `..._expr_idx`; even
+    for CREATE UNIQUE INDEX: only constraints get `_key`)."""
     keys = [str(p.name) if p.name else "expr" for p in node.indexParams]
-    suffix = "key" if node.unique else "idx"
     for partition in ctx.schema.descendants(relation):
         child = ctx.schema.table(partition)
         if child is None or child.kind == "p":
             continue
         schema, name = partition.split(".", 1)
-        index = f"{schema}.{'_'.join([name, *dict.fromkeys(keys), suffix])}"[: len(schema) + 1 + 63]
+        index = f"{schema}.{'_'.join([name, *keys, 'idx'])}"[: len(schema) + 1 + 63]  # "key": constraints
         if index not in ctx.schema.index_tables:
             ctx.schema.add_index(index, partition, index_columns(node))
 
