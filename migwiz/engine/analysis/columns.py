@@ -335,7 +335,7 @@ def set_not_null(column: str, relation: str, storage: list[str], effect: Effect,
     if not proven:
         for target in storage:
             effect.scan(target)
-        if not ctx.is_new(relation):
+        if not ctx.is_new(relation) and storage:
             check = f"{relation.split('.')[-1]}_{column}_not_null"
             fix: str | None = (
                 f"ALTER TABLE {relation} ADD CONSTRAINT {check} CHECK ({column} IS NOT NULL) NOT VALID;\n"

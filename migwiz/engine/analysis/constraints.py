@@ -59,7 +59,9 @@ def _is_not_null_check(expr: Any) -> str | None:
 
 
 def add_constraint(con: Any, relation: str, storage: list[str], effect: Effect, ctx: Context) -> None:
-    new = ctx.is_new(relation)
+    # nothing to report when no table with data is touched: a new table, or a partitioned table alone
+    # (ONLY, or no partitions): PostgreSQL neither scans nor builds anything
+    new = ctx.is_new(relation) or not storage
     state = ctx.schema.table(relation)
     if con.contype == ConstrType.CONSTR_FOREIGN:
         referenced = ctx.name(con.pktable)
