@@ -412,4 +412,37 @@ DEPENDENTS = [
     ),
 ]
 
-ENTRIES = [*TYPES, *KEYS, *PARTITIONS, *METADATA, *PARTITIONED, *DEPENDENTS]
+ONLY = [
+    E(
+        "alter_only_partitioned_add_column",
+        EVENTS,
+        ("ALTER TABLE ONLY events ADD COLUMN source text",),
+        error="42P16",
+        findings=frozenset({"alter-only-fails"}),
+    ),
+    E(
+        "alter_only_partitioned_primary_key",
+        EVENTS,
+        ("ALTER TABLE ONLY events ADD CONSTRAINT events_pkey PRIMARY KEY (id, at)",),
+        locks={"public.events": AEL},
+        findings=NO,
+        note="pg_dump's form: an index on the parent alone, nothing built on the partitions",
+    ),
+    E(
+        "alter_only_inheritance_check",
+        INHERITS,
+        ("ALTER TABLE ONLY par ADD CONSTRAINT par_id CHECK (id > 0)",),
+        error="42P16",
+        findings=frozenset({"alter-only-fails", "constraint-not-valid-missing"}),
+    ),
+    E(
+        "alter_only_inheritance_drop_column",
+        INHERITS,
+        ("ALTER TABLE ONLY par DROP COLUMN v",),
+        locks={"public.par": AEL, "public.ch": AEL},
+        findings=frozenset({"drop-outside-contract"}),
+        note="the child keeps the column as its own",
+    ),
+]
+
+ENTRIES = [*TYPES, *KEYS, *PARTITIONS, *METADATA, *PARTITIONED, *DEPENDENTS, *ONLY]

@@ -52,6 +52,12 @@ def rules_of(sql: str, pg: int = 16, in_transaction: bool = False) -> set[str]:
     [
         ("index-not-concurrent", "CREATE INDEX i ON users (n)", "CREATE INDEX CONCURRENTLY i ON users (n)"),
         ("drop-has-dependents", "DROP TABLE users", "DROP TABLE users CASCADE"),
+        ("alter-only-fails", "ALTER TABLE ONLY ev ADD COLUMN x int", "ALTER TABLE ev ADD COLUMN x int"),
+        (
+            "alter-only-fails",
+            "ALTER TABLE ONLY ev ADD CONSTRAINT ev_k CHECK (k > 0)",
+            "ALTER TABLE ONLY ev ADD CONSTRAINT ev_pkey PRIMARY KEY (k)",
+        ),
         (
             "drop-has-dependents",
             "ALTER TABLE users DROP COLUMN n",

@@ -26,6 +26,7 @@ from migwiz.engine.analysis.effects import (
     has_storage,
     with_descendants,
 )
+from migwiz.engine.analysis.only import only_on_parent
 from migwiz.engine.analysis.partition import attach_partition, detach_partition
 from migwiz.engine.analysis.rewrites import rewriting_subcommand
 
@@ -135,6 +136,8 @@ def _alter_table(node: Any, ctx: Context) -> Effect:
         if objtype == ObjectType.OBJECT_SEQUENCE and cmd.subtype in (AT.AT_SetLogged, AT.AT_SetUnLogged):
             effect.lock(relation, ACCESS_EXCLUSIVE)  # a sequence's new file is no rewrite
             continue
+        if not node.relation.inh:
+            only_on_parent(cmd, relation, effect, ctx)
         _alter_table_cmd(cmd, relation, bool(node.relation.inh), effect, ctx)
     effect.kind = f"{prefix} {', '.join(kinds)}"
     return effect

@@ -56,6 +56,11 @@ _RULES = (
         "AccessExclusiveLock",
     ),
     Rule(
+        "alter-only-fails",
+        "error",
+        "ALTER TABLE ONLY of a change PostgreSQL must make on the partitions or children too fails",
+    ),
+    Rule(
         "drop-has-dependents",
         "error",
         "DROP without CASCADE of a table, view, column, key or type that other objects use fails",
