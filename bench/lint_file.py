@@ -66,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         seconds = timed(lambda: lint(Project.offline(), [root], pg_version=18, cache=None), args.whole_runs)
         rows.append(("whole set", seconds, f"{2 * len(folders)} scripts"))
         runs = range(args.runs)
-        cold = sorted(once(partial(lint, [target], pg_version=18, cache=cache / str(r))) for r in runs)
+        cold = sorted(once(partial(lint, Project.offline(), [target], pg_version=18, cache=cache / str(r))) for r in runs)
         rows.append(("one up.sql, cold cache", cold[len(cold) // 2], f"{before} predecessors analysed"))
         seconds = timed(
             lambda: lint(Project.offline(), [target], pg_version=18, cache=cache / "0"), args.runs

@@ -66,7 +66,7 @@ def lint(ctx: Context, paths: tuple[Path, ...], sarif: bool, pg_version: int | N
     if sarif:
         output.emit_json(commands.lint_sarif(report))
     elif ctx.json:
-        output.emit_json(commands.lint_json(report))
+        output.emit_json_listing(commands.lint_json(report), "files")
     else:
         output.print_lint(report)
     worst = report.worst()
