@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -63,6 +64,7 @@ def lint(ctx: Context, paths: tuple[Path, ...], sarif: bool, pg_version: int | N
     chosen = list(paths) or [ctx.migration_set().root]
     stdin = sys.stdin.read() if Path("-") in chosen else None
     report = commands.lint(ctx.project, chosen, pg_version=pg_version, stdin=stdin)
+    gc.freeze()  # the report lives until exit: the collector need not walk its objects while it is printed
     if sarif:
         output.emit_json(commands.lint_sarif(report))
     elif ctx.json:
