@@ -357,6 +357,9 @@ def _run_segments(testers: list[_Tester], chosen: set[Version] | None, log: Even
     count = len(testers[0].chain.chain)
     size = max(1, -(-count // len(testers)))
     bounds = [(start, min(count, start + size)) for start in range(0, count, size)] or [(0, 0)]
+    starts = frozenset(start for start, _ in bounds)
+    for tester in testers:  # trials never leave the chain: snapshots serve only where a part starts
+        tester.chain.saves_at = starts
     emitter = _Emitter(log, len(bounds))
     parts: list[list[RollbackResult]] = [[] for _ in bounds]
     cancelled = threading.Event()

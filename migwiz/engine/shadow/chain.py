@@ -67,6 +67,8 @@ class ShadowChain:
     position: int | None = None
     dirty_data: bool = False
     """Rows were seeded into the working database: its state is not saved as a snapshot."""
+    saves_at: frozenset[int] | None = None
+    """Where a state reached is saved as a snapshot (and at the chain's end); None: every `INTERVAL`."""
     stats: dict[str, int] = field(default_factory=lambda: {"restored": 0, "saved": 0, "replayed": 0})
     _work: str | None = None
     _runner: Runner | None = None
@@ -219,7 +221,8 @@ class ShadowChain:
         self.position = index
         if self.cache is None or self.dirty_data or self.operator is not None or self._work is None:
             return
-        due = index % INTERVAL == 0 or index == len(self.chain) or final
+        due = index in self.saves_at if self.saves_at is not None else index % INTERVAL == 0
+        due = due or index == len(self.chain) or final
         if due and self.cache.name(self.keys[index]) not in self._snapshot_names():
             self._save(index)
 
