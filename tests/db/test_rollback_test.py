@@ -165,6 +165,7 @@ def test_a_down_migwiz_refuses_to_run_is_that_migrations_verdict(db: TestDatabas
         ("3", "passed"),
     ]
     assert "refused" in (report.results[1].message or "") and "BEGIN" in (report.results[1].message or "")
+    assert report.snapshots["replayed"] == 0  # nothing of it ran: the shadow is not rebuilt
     assert shadows(db) == []
 
 

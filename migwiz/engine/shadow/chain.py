@@ -120,13 +120,18 @@ class ShadowChain:
 
     def transactional(self, migration: Migration) -> bool:
         """Whether the up and the down of `migration` each run in one transaction (no backfill, nothing
-        that must run outside a transaction block): then both can be tried inside `trial`."""
+        that must run outside a transaction block), or the down is refused before it runs: then both can
+        be tried inside `trial`."""
         if migration.down is None or migration.up.directives.backfill or migration.down.directives.backfill:
             return False
         try:
-            up, down = self.runner.effective(migration, "up"), self.runner.effective(migration, "down")
+            up = self.runner.effective(migration, "up")
         except MigwizError:  # refused (transaction control...): the runner says so when it is run
             return False
+        try:
+            down = self.runner.effective(migration, "down")
+        except MigwizError:  # the down is refused before anything of it runs: tried, it changes nothing
+            return up.directives.transaction
         return up.directives.transaction and down.directives.transaction
 
     @contextmanager
