@@ -91,6 +91,7 @@ from migwiz.engine.secrets import ScrubbedStream as ScrubbedStream
 from migwiz.engine.secrets import remember_secrets as remember_secrets
 from migwiz.engine.secrets import scrub as scrub
 from migwiz.engine.secrets import scrub_value as scrub_value
+from migwiz.engine.secrets import scrubbed_json as scrubbed_json
 from migwiz.engine.server_commands import backfill_status as backfill_status
 from migwiz.engine.server_commands import backup_check as backup_check
 from migwiz.engine.server_commands import backup_dump as backup_dump
