@@ -20,7 +20,6 @@ from migwiz.engine.sets.model import MigrationSet, Script, Version
 if TYPE_CHECKING:
     from migwiz.engine.adopt import AdoptReport
     from migwiz.engine.analysis.trace import TraceResult
-    from migwiz.engine.ci import CiReport, FailOn, PlanFailOn
     from migwiz.engine.plan import PlanReport
     from migwiz.engine.rollback.prove import RollbackReport, Which
     from migwiz.engine.run.runner import ExecutionPolicy
@@ -268,32 +267,6 @@ def resolve_script(
         target, down, project.migration_set, configured=project.migrations_dir, layout=project.layout,
         stdin=stdin,
     ).script  # fmt: skip
-
-
-def run_ci(
-    project: Project,
-    *,
-    shadow_dsn: str | None = None,
-    embedded: bool = False,
-    pg_version: int | None = None,
-    drift_dsn: str | None = None,
-    plan_dsn: str | None = None,
-    fail_on: FailOn = "error",
-    plan_fail_on: PlanFailOn = "dangerous",
-    rollback: bool = True,
-    baseline: Sequence[Path] = (),
-    tolerance: Tolerance | None = None,
-    snapshots: bool = True,
-) -> CiReport:
-    """`migwiz ci` on the project's set: lint, rollback tests on a shadow server, and optionally drift and
-    plan gates (engine/ci.py); never raises for a gate."""
-    from migwiz.engine.ci import run_ci as gates
-
-    return gates(
-        project.migration_set(), shadow_dsn=shadow_dsn, embedded=embedded, pg_version=pg_version,
-        drift_dsn=drift_dsn, plan_dsn=plan_dsn, fail_on=fail_on, plan_fail_on=plan_fail_on, rollback=rollback,
-        baseline=baseline, schema=project.schema, tolerance=tolerance, snapshots=snapshots,
-    )  # fmt: skip
 
 
 def new_recipe(project: Project, recipe_id: str, args: Mapping[str, str | None]) -> list[Path]:
