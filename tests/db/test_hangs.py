@@ -5,12 +5,9 @@ Every wait here is bounded; a hang fails the test by its timeout instead of bloc
 
 from __future__ import annotations
 
-import contextlib
 import os
-import socket
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,6 +23,7 @@ from migwiz.engine.run.session_limits import BOOKKEEPING_LOCK_TIMEOUT_MS, IDLE_I
 from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase
 from tests.helpers import run_cli, write_migrations
+from tests.helpers.proxies import FreezingProxy
 
 ENV = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | {"NO_COLOR": "1"}
 
@@ -135,48 +133,6 @@ def test_the_executor_session_gives_up_on_a_silent_client(db: TestDatabase, tmp_
         "tcp_keepalives_count": "3",
     }
     assert (client["keepalives"], client["keepalives_idle"], client["keepalives_count"]) == ("1", "10", "3")
-
-
-class FreezingProxy:
-    """A TCP forwarder on 127.0.0.1 that can stop forwarding (a frozen network) and start again."""
-
-    def __init__(self, port: int) -> None:
-        self.target = port
-        self.running = threading.Event()
-        self.running.set()
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.port = self.listener.getsockname()[1]
-        self.sockets: list[socket.socket] = [self.listener]
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                client, _ = self.listener.accept()
-            except OSError:
-                return
-            server = socket.create_connection(("127.0.0.1", self.target))
-            self.sockets += [client, server]
-            for a, b in ((client, server), (server, client)):
-                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
-
-    def _pipe(self, source: socket.socket, sink: socket.socket) -> None:
-        try:
-            while data := source.recv(65536):
-                self.running.wait()  # frozen: what was read waits here, nothing more is read
-                sink.sendall(data)
-        except OSError:  # a reset on either side resets both, as it would on a real connection
-            for end in (source, sink):
-                with contextlib.suppress(OSError):
-                    end.shutdown(socket.SHUT_RDWR)
-            return
-        with contextlib.suppress(OSError):
-            sink.shutdown(socket.SHUT_WR)  # pass the end on, after everything before it
-
-    def close(self) -> None:
-        self.running.set()
-        for s in self.sockets:
-            s.close()
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ import pytest
 
 from migwiz.engine.run.index_leftovers import leftovers_of
 from tests.conftest import TestDatabase
-from tests.db.test_crash import executor_running, start_up, states, wait_for
-from tests.helpers import run_cli, write_migrations
+from tests.db.test_crash import executor_running, states
+from tests.helpers import run_cli, start_cli, wait_for, write_migrations
 
 
 def indexes(db: TestDatabase) -> list[tuple[object, ...]]:
@@ -45,7 +45,7 @@ def test_resolve_not_ran_drops_what_the_killed_build_left(
     )
     with db.connect(autocommit=False) as writer:  # an open write transaction: the build waits for it
         writer.execute("INSERT INTO t VALUES (0, 0)")
-        with start_up(db, folder) as proc:
+        with start_cli("up", "--dsn", db.dsn, "--dir", folder) as proc:
             wait_for(lambda: bool(executor_running(db, running)), "the concurrent build")
             proc.send_signal(signal.SIGKILL)
             proc.wait(10)

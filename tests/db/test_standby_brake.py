@@ -26,13 +26,13 @@ from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.run.control import RunStopped
 from migwiz.engine.servers.connect import connect
 from tests.conftest import TestDatabase, create_database, drop_database
-from tests.db.test_backfill import (
+from tests.helpers.backfill import (
     BACKFILL_SQL,
     ROWS,
     assert_each_row_once,
     backfill,
-    checkpoint_rows,
     make_items,
+    rows_scanned,
     script,
 )
 from tests.standby import StandbyPair, poll
@@ -94,10 +94,10 @@ class Running:
 
 def hold_lasts(pair: StandbyPair, db: TestDatabase, running: Running, polls: int = 5) -> int:
     """While the brake holds, no batch commits: the checkpoint stays put across several brake readings."""
-    rows = checkpoint_rows(db, "2")
+    rows = rows_scanned(db.dsn, "2")
     count = len(running.seen)
     poll(lambda: len(running.seen) >= count + polls, "more readings of the held backfill")
-    assert checkpoint_rows(db, "2") == rows, "a batch committed while the brake held"
+    assert rows_scanned(db.dsn, "2") == rows, "a batch committed while the brake held"
     assert all(p.state == "throttled" for _, p in running.seen[count:])
     return rows
 

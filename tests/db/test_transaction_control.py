@@ -14,8 +14,8 @@ from migwiz.engine.plan import plan
 from migwiz.engine.run.runner import ExecutionPolicy, Runner
 from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase
-from tests.db.test_crash import executor_running, start_up, wait_for
-from tests.helpers import run_cli, write_migrations
+from tests.db.test_crash import executor_running
+from tests.helpers import run_cli, start_cli, wait_for, write_migrations
 
 FIRST = {"1_a.up.sql": "CREATE TABLE a (id int PRIMARY KEY);\n", "1_a.down.sql": "DROP TABLE a;\n"}
 
@@ -226,7 +226,7 @@ def test_sigkill_during_an_automatic_concurrent_build_resumes(db: TestDatabase, 
     )
     with db.connect(autocommit=False) as writer:  # an open write transaction: the build waits for it
         writer.execute("INSERT INTO t VALUES (0)")
-        with start_up(db, folder) as proc:
+        with start_cli("up", "--dsn", db.dsn, "--dir", folder) as proc:
             wait_for(lambda: bool(executor_running(db, "CREATE INDEX CONCURRENTLY")), "the index build")
             proc.send_signal(signal.SIGKILL)
             proc.wait(10)

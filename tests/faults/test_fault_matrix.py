@@ -28,11 +28,10 @@ from migwiz.engine.run.runner import Runner
 from migwiz.engine.servers.local import Binaries, LocalServer, run_as, start_server
 from migwiz.engine.sets import load_migration_set
 from tests.conftest import BINARIES, TestDatabase, create_database, drop_database
-from tests.db.test_backfill_crash import executor_gone
-from tests.db.test_crash import wait_for
-from tests.faults.proxy import CuttableProxy
 from tests.faults.workloads import WORKLOADS, Progress, Workload
-from tests.helpers import run_cli, write_migrations
+from tests.helpers import run_cli, wait_for, write_migrations
+from tests.helpers.backfill import executor_gone
+from tests.helpers.proxies import CuttableProxy
 
 SEED = int(os.environ.get("MIGWIZ_FAULT_SEED") or random.SystemRandom().randrange(1_000_000))
 FAULTS = ("sigkill", "server-stop", "network-cut")

@@ -1,4 +1,8 @@
-"""Small helpers shared by tests: migration folders and CLI invocation."""
+"""Small helpers shared by tests: migration folders, CLI invocation, waiting for a condition.
+
+The package's modules hold what several test files share: `backfill_kills` (a backfill SIGKILLed at random
+points and resumed), `proxies` (TCP forwarders that freeze or cut the network).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ import json
 import os
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -54,3 +60,30 @@ def run_cli(
         check=False,
     )
     return CliResult(proc.returncode, proc.stdout, proc.stderr)
+
+
+def start_cli(*args: str | Path, quiet: bool = False) -> subprocess.Popen[str]:
+    """`python -m migwiz ARGS` started in a subprocess, as an operator would start it (to signal or kill it).
+
+    Its output is piped (read it after it ends), or thrown away when `quiet`.
+    """
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
+    env.pop("DATABASE_URL", None)
+    out = subprocess.DEVNULL if quiet else subprocess.PIPE
+    return subprocess.Popen(
+        [sys.executable, "-m", "migwiz", *[str(a) for a in args]], stdout=out, stderr=out, text=True, env=env
+    )
+
+
+def wait_for(
+    condition: Callable[[], object],
+    what: str = "the condition",
+    timeout: float = 30.0,
+    interval: float = 0.02,
+) -> None:
+    """Wait until `condition()` is true, failing with `what` after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not seen within {timeout} s: {what}")
+        time.sleep(interval)
