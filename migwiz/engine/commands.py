@@ -12,8 +12,6 @@ import psycopg
 
 from migwiz.engine.analysis import LintReport, lint_report_json, lint_report_sarif, read_catalog_facts
 from migwiz.engine.analysis.lintpaths import lint_paths
-from migwiz.engine.analysis.lintpaths import locate as locate
-from migwiz.engine.analysis.lintpaths import loose_script as loose_script
 from migwiz.engine.analysis.own_schema_rule import linting_for
 from migwiz.engine.analysis.risk import RiskyFinding
 from migwiz.engine.analysis.risk import error_findings as error_findings

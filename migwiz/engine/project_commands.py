@@ -15,7 +15,7 @@ from migwiz.engine.history.state import state_exists
 from migwiz.engine.log.eventlog import Event, Level, follow_events, read_events
 from migwiz.engine.project import Project
 from migwiz.engine.servers.connect import connect
-from migwiz.engine.sets.model import MigrationSet, Script, Version
+from migwiz.engine.sets.model import MigrationSet, Version
 
 if TYPE_CHECKING:
     from migwiz.engine.adopt import AdoptReport
@@ -254,19 +254,6 @@ def trace(
         project.dsn, script.statements, in_transaction=in_transaction, timeout_s=timeout_s
     )
     return TraceOutcome(result, script.path, "a scratch copy", in_transaction)
-
-
-def resolve_script(
-    project: Project, target: str, down: bool, stdin: Callable[[], str] | None = None
-) -> Script:
-    """The script `trace TARGET` means: `-` (stdin), a file of a set whatever its name (up or down, found
-    as `lint` finds it), a file outside any set, or a version of the configured set."""
-    from migwiz.engine.analysis.trace_set import resolve_target
-
-    return resolve_target(
-        target, down, project.migration_set, configured=project.migrations_dir, layout=project.layout,
-        stdin=stdin,
-    ).script  # fmt: skip
 
 
 def new_recipe(project: Project, recipe_id: str, args: Mapping[str, str | None]) -> list[Path]:
