@@ -5,9 +5,6 @@ Every wait here is bounded; a hang fails the test by its timeout instead of bloc
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,10 +19,8 @@ from migwiz.engine.run.runner import ExecutionPolicy, Runner
 from migwiz.engine.run.session_limits import BOOKKEEPING_LOCK_TIMEOUT_MS, IDLE_IN_TRANSACTION_MS
 from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase
-from tests.helpers import run_cli, write_migrations
+from tests.helpers import run_cli, start_cli, write_migrations
 from tests.helpers.proxies import FreezingProxy
-
-ENV = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | {"NO_COLOR": "1"}
 
 
 def applied(db: TestDatabase) -> list[object]:
@@ -158,10 +153,7 @@ def test_a_frozen_network_mid_migration_releases_the_lock_and_fails_clearly(
         },
     )
     via_proxy = db.dsn.replace(f"port={db.server.port}", f"port={proxy.port}")
-    migwiz = subprocess.Popen(
-        [sys.executable, "-m", "migwiz", "up", "--dsn", via_proxy, "--dir", str(folder), "--retry-for", "1s"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV,
-    )  # fmt: skip
+    migwiz = start_cli("up", "--dsn", via_proxy, "--dir", folder, "--retry-for", "1s")
     bound_s = IDLE_IN_TRANSACTION_MS / 1000 + 5
     try:
         with psycopg.connect(db.dsn, autocommit=True) as watcher:

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import os
 import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,10 +21,9 @@ import pytest
 from migwiz.engine.run.session_limits import KEEPALIVE_PARAMS
 from migwiz.engine.servers.connect import connect
 from tests.conftest import TestDatabase
-from tests.helpers import write_migrations
+from tests.helpers import start_cli, write_migrations
 from tests.helpers.proxies import BlackHoleProxy
 
-ENV = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | {"NO_COLOR": "1"}
 SHORT = "keepalives_idle=1 keepalives_interval=1 keepalives_count=2 tcp_user_timeout=3000"
 """Keepalive settings of the test's DSN (a DSN's own values win over migwiz's): a dead peer is an error
 in about 3 s instead of about 30."""
@@ -82,10 +79,7 @@ def test_a_silent_network_during_a_long_statement_ends_with_one_line(
         {"1_a.up.sql": "-- migwiz:no-transaction\nSELECT pg_sleep(120);\n", "1_a.down.sql": "SELECT 1;\n"},
     )
     via_proxy = f"host={proxy.address} port={proxy.port} user=postgres dbname={db.name} {SHORT}"
-    migwiz = subprocess.Popen(
-        [sys.executable, "-m", "migwiz", "up", "--dsn", via_proxy, "--dir", str(folder)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV,
-    )  # fmt: skip
+    migwiz = start_cli("up", "--dsn", via_proxy, "--dir", folder)
     try:
         with psycopg.connect(db.dsn, autocommit=True) as watcher:
             deadline = time.monotonic() + 60
