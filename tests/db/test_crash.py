@@ -17,6 +17,7 @@ from migwiz.engine.run.runner import ExecutionPolicy, Runner
 from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase
 from tests.helpers import run_cli, start_cli, wait_for, write_migrations
+from tests.helpers.crash import executor_running, sigkill_mid_build, states
 
 EXECUTOR = "migwiz executor migwiz"
 
@@ -25,19 +26,6 @@ EXECUTOR = "migwiz executor migwiz"
 def db(crash_db: TestDatabase) -> TestDatabase:
     """The newest server only in `make test`, the older ones in `make test-versions` (CRASH_SERVERS)."""
     return crash_db
-
-
-def executor_running(db: TestDatabase, fragment: str) -> list[int]:
-    rows = db.execute(
-        "SELECT pid FROM pg_stat_activity WHERE application_name = 'migwiz executor migwiz'"
-        f" AND state = 'active' AND query LIKE '%{fragment}%'"
-    )
-    return [int(str(r[0])) for r in rows]
-
-
-def states(db: TestDatabase, folder: Path) -> dict[str, str]:
-    result = run_cli("status", "--dsn", db.dsn, "--dir", folder, "--json")
-    return {m["version"]: m["state"] for m in result.json()["migrations"]}
 
 
 def table_exists(db: TestDatabase, name: str) -> bool:
@@ -110,15 +98,7 @@ def test_sigkill_during_a_concurrent_index_build_resumes_by_itself(db: TestDatab
             "1_i.down.sql": "DROP INDEX t_id;\n",
         },
     )
-    with db.connect(autocommit=False) as writer:  # an open write transaction: the build waits for it
-        writer.execute("INSERT INTO t VALUES (0)")
-        with start_cli("up", "--dsn", db.dsn, "--dir", folder) as proc:
-            wait_for(lambda: bool(executor_running(db, "CREATE INDEX CONCURRENTLY")), "the index build")
-            proc.send_signal(signal.SIGKILL)
-            proc.wait(10)
-        # the server notices the dead client within a second and cancels the build: an INVALID index
-        wait_for(lambda: executor_running(db, "CREATE INDEX") == [], "the build to stop")
-        writer.rollback()
+    sigkill_mid_build(db, folder, "CREATE INDEX CONCURRENTLY", blocker="INSERT INTO t VALUES (0)")
     detail = run_cli("status", "--dsn", db.dsn, "--dir", folder, "--json").json()["migrations"][0]["detail"]
     assert "statement 1 (1_i.up.sql:3) was running when migwiz stopped" in detail
     result = run_cli("up", "--dsn", db.dsn, "--dir", folder)

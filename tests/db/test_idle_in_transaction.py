@@ -13,7 +13,7 @@ import pytest
 
 from migwiz.engine.run.session_limits import IDLE_IN_TRANSACTION_MS
 from tests.conftest import TestDatabase
-from tests.helpers import start_cli, write_migrations
+from tests.helpers import lost_connection_error, start_cli, write_migrations
 
 IDLE_S = IDLE_IN_TRANSACTION_MS / 1000
 
@@ -84,8 +84,6 @@ def test_a_stopped_client_releases_its_locks_after_the_idle_bound_not_the_retry_
             migwiz.wait()
     assert IDLE_S - 1 <= released_after < IDLE_S + 5
     assert migwiz.returncode != 0
-    errors = [line for line in stderr.splitlines() if line.startswith("migwiz: error:")]
-    assert len(errors) == 1 and "Traceback" not in stderr, stderr
-    assert errors[0].startswith("migwiz: error: lost the connection to the server: "), stderr
+    lost_connection_error(stderr)
     assert db.execute("SELECT to_regclass('public.after_stop') IS NULL") == [(True,)]
     assert db.execute("SELECT count(*) FROM migwiz.history WHERE success") == [(0,)]

@@ -62,6 +62,29 @@ def run_cli(
     return CliResult(proc.returncode, proc.stdout, proc.stderr)
 
 
+def one_line_error(result: CliResult, *expected: str) -> str:
+    """The error line, after checking it is the whole story: exit 2, one line, a hint, no traceback."""
+    assert result.code == 2, result.stdout + result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2, result.stderr
+    assert lines[0].startswith("migwiz: error: "), result.stderr
+    assert lines[1].startswith("hint: "), result.stderr
+    for text in expected:
+        assert text in result.stderr
+    assert "database error" not in result.stderr
+    assert "internal error" not in result.stderr
+    return lines[0]
+
+
+def lost_connection_error(stderr: str) -> str:
+    """The one error line of a run whose connection was lost, after checking it is the only one, that no
+    traceback came with it, and that it says the connection was lost."""
+    errors = [line for line in stderr.splitlines() if line.startswith("migwiz: error:")]
+    assert len(errors) == 1 and "Traceback" not in stderr, stderr
+    assert errors[0].startswith("migwiz: error: lost the connection to the server: "), stderr
+    return errors[0]
+
+
 def start_cli(*args: str | Path, quiet: bool = False) -> subprocess.Popen[str]:
     """`python -m migwiz ARGS` started in a subprocess, as an operator would start it (to signal or kill it).
 
