@@ -6,8 +6,7 @@ settings and paused replay never leak into other tests.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -15,17 +14,9 @@ from typing import Any
 import psycopg
 
 from migwiz.engine.servers.local import Binaries, LocalServer, start_server, start_standby
+from tests.helpers import wait_for
 
 SLOT = "migwiz_test_standby"
-
-
-def poll(condition: Callable[[], bool], what: str, timeout: float = 30.0) -> None:
-    """Wait until `condition()` holds, checking every 50 ms; AssertionError after `timeout` seconds."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
-        time.sleep(0.05)
 
 
 @dataclass
@@ -67,7 +58,9 @@ class StandbyPair:
 
     def wait_caught_up(self, timeout: float = 30.0) -> None:
         """Wait until the standby streams and has replayed everything the primary wrote."""
-        poll(lambda: self.streaming() and self.replay_bytes_behind() == 0, "the standby to catch up", timeout)
+        wait_for(
+            lambda: self.streaming() and self.replay_bytes_behind() == 0, "the standby to catch up", timeout
+        )
 
     def pause_replay(self) -> None:
         """Stop applying WAL on the standby (it keeps receiving it), until `resume_replay`."""
@@ -106,7 +99,7 @@ class StandbyPair:
             "start",
         )
         assert result.returncode == 0, result.stderr
-        poll(self.streaming, "the restarted standby to stream")
+        wait_for(self.streaming, "the restarted standby to stream")
 
 
 @contextmanager
@@ -117,7 +110,7 @@ def standby_pair(binaries: Binaries, primary_settings: dict[str, str] | None = N
         standby = start_standby(primary, slot=SLOT)
         try:
             pair = StandbyPair(primary, standby, SLOT)
-            poll(pair.streaming, "the standby to stream")
+            wait_for(pair.streaming, "the standby to stream")
             yield pair
         finally:
             standby.stop("immediate")

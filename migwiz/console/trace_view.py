@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Console
@@ -11,9 +10,7 @@ from rich.text import Text
 
 from migwiz.console import tables
 from migwiz.engine import humanize
-from migwiz.engine.commands import locate, loose_script
-from migwiz.engine.errors import UsageError
-from migwiz.engine.types import STDIN, MigrationSet, Script, TracedLock, TraceResult
+from migwiz.engine.types import TracedLock, TraceResult
 
 
 def _lock_json(lock: TracedLock) -> dict[str, Any]:
@@ -90,40 +87,3 @@ def print_trace(
         f"{failed} failed",
         markup=False,
     )
-
-
-def resolve_script(
-    target: str,
-    down: bool,
-    migration_set: Callable[[], MigrationSet],
-    *,
-    configured: Path | None = None,
-    layout: str | None = None,
-    stdin: Callable[[], str] | None = None,
-) -> Script:
-    """The script `migwiz trace TARGET` means: `-` (stdin), a file of a set whatever its name (up or
-    down, found as `lint` finds it), a file outside any set, or a version of the configured set."""
-    if target == "-":
-        return loose_script(STDIN, stdin() if stdin is not None else None)
-    path = Path(target)
-    if path.is_file():
-        located = locate(path, configured=configured, layout=layout)
-        migration = located.migration
-        if migration is None:
-            return loose_script(path)
-        if not (down or located.is_down):
-            return migration.up
-        if migration.down is None:
-            raise UsageError(f"{target}: migration {migration.label} has no down script", "drop --down")
-        return migration.down
-    chosen = migration_set()
-    found = chosen.by_version().get(chosen.version(target))
-    if found is None:
-        raise UsageError(
-            f"{target}: no such file, and no migration has that version", "check the path or version"
-        )
-    if down:
-        if found.down is None:
-            raise UsageError(f"migration {target} has no down script", "trace its up script (drop --down)")
-        return found.down
-    return found.up

@@ -22,9 +22,9 @@ from migwiz.engine.analysis import LintReport, lint_migration_set
 from migwiz.engine.analysis.model import SEVERITIES
 from migwiz.engine.analysis.own_schema_rule import linting_for
 from migwiz.engine.errors import MigwizError, UsageError
-from migwiz.engine.history.state import DEFAULT_SCHEMA
 from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.plan import VERDICTS, PlanReport, plan
+from migwiz.engine.project import Project
 from migwiz.engine.rollback.prove import RollbackReport, test_rollback
 from migwiz.engine.schema.drift import DriftReport, drift
 from migwiz.engine.schema.tolerance import Tolerance
@@ -209,7 +209,7 @@ def shadow_server(
 
 
 def run_ci(
-    mset: MigrationSet,
+    project: Project,
     *,
     shadow_dsn: str | None = None,
     embedded: bool = False,
@@ -220,13 +220,13 @@ def run_ci(
     plan_fail_on: PlanFailOn = "dangerous",
     rollback: bool = True,
     baseline: Sequence[Path] = (),
-    schema: str = DEFAULT_SCHEMA,
     log: EventLog | None = None,
     tolerance: Tolerance | None = None,
     snapshots: bool = True,
     base_sql: Sequence[Path] = (),
 ) -> CiReport:
-    """Lint, test rollbacks on a shadow server, and optionally check drift and plan; never raises for a gate.
+    """`migwiz ci` on the project's set: lint, test rollbacks on a shadow server, and optionally check drift
+    and plan; never raises for a gate.
 
     `shadow_dsn` is a server where migwiz may create and drop scratch databases (it is connected to, never
     migrated); `embedded` starts a throw-away server instead. Without either, the rollback gate is skipped.
@@ -234,6 +234,7 @@ def run_ci(
     scratch database on that server whose schema each rollback test then starts from; the drift gate
     replays the files after them too. `base_sql` is the deprecated name of `baseline`.
     """
+    mset, schema = project.migration_set(), project.schema
     baseline = baseline or base_sql
     log = log or EventLog()
     started = time.perf_counter()

@@ -15,12 +15,11 @@ from migwiz.engine.history.state import state_exists
 from migwiz.engine.log.eventlog import Event, Level, follow_events, read_events
 from migwiz.engine.project import Project
 from migwiz.engine.servers.connect import connect
-from migwiz.engine.sets.model import MigrationSet, Script, Version
+from migwiz.engine.sets.model import MigrationSet, Version
 
 if TYPE_CHECKING:
     from migwiz.engine.adopt import AdoptReport
     from migwiz.engine.analysis.trace import TraceResult
-    from migwiz.engine.ci import CiReport, FailOn, PlanFailOn
     from migwiz.engine.plan import PlanReport
     from migwiz.engine.rollback.prove import RollbackReport, Which
     from migwiz.engine.run.runner import ExecutionPolicy
@@ -255,45 +254,6 @@ def trace(
         project.dsn, script.statements, in_transaction=in_transaction, timeout_s=timeout_s
     )
     return TraceOutcome(result, script.path, "a scratch copy", in_transaction)
-
-
-def resolve_script(
-    project: Project, target: str, down: bool, stdin: Callable[[], str] | None = None
-) -> Script:
-    """The script `trace TARGET` means: `-` (stdin), a file of a set whatever its name (up or down, found
-    as `lint` finds it), a file outside any set, or a version of the configured set."""
-    from migwiz.engine.analysis.trace_set import resolve_target
-
-    return resolve_target(
-        target, down, project.migration_set, configured=project.migrations_dir, layout=project.layout,
-        stdin=stdin,
-    ).script  # fmt: skip
-
-
-def run_ci(
-    project: Project,
-    *,
-    shadow_dsn: str | None = None,
-    embedded: bool = False,
-    pg_version: int | None = None,
-    drift_dsn: str | None = None,
-    plan_dsn: str | None = None,
-    fail_on: FailOn = "error",
-    plan_fail_on: PlanFailOn = "dangerous",
-    rollback: bool = True,
-    baseline: Sequence[Path] = (),
-    tolerance: Tolerance | None = None,
-    snapshots: bool = True,
-) -> CiReport:
-    """`migwiz ci` on the project's set: lint, rollback tests on a shadow server, and optionally drift and
-    plan gates (engine/ci.py); never raises for a gate."""
-    from migwiz.engine.ci import run_ci as gates
-
-    return gates(
-        project.migration_set(), shadow_dsn=shadow_dsn, embedded=embedded, pg_version=pg_version,
-        drift_dsn=drift_dsn, plan_dsn=plan_dsn, fail_on=fail_on, plan_fail_on=plan_fail_on, rollback=rollback,
-        baseline=baseline, schema=project.schema, tolerance=tolerance, snapshots=snapshots,
-    )  # fmt: skip
 
 
 def new_recipe(project: Project, recipe_id: str, args: Mapping[str, str | None]) -> list[Path]:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from migwiz.engine.servers.local import Binaries
+from migwiz.engine.servers.local import Binaries, find_binaries, start_server
 from tests.conftest import BINARIES, TestDatabase, create_database, drop_database, server_for
 from tests.corpus import CorpusEntry, EntryTrace, trace_entry_with_catalog
 
@@ -77,3 +77,19 @@ def client_db(request: pytest.FixtureRequest) -> Iterator[TestDatabase]:
         yield database
     finally:
         drop_database(database)
+
+
+@pytest.fixture
+def stats_db() -> Iterator[TestDatabase]:
+    """A database on a dedicated server with pg_stat_statements loaded (the system PostgreSQL ships it)."""
+    binaries = find_binaries(15)
+    if binaries is None or not (binaries.bin_dir.parent / "lib" / "pg_stat_statements.so").exists():
+        pytest.skip("no PostgreSQL with pg_stat_statements here")
+    server = start_server(binaries, settings={"shared_preload_libraries": "'pg_stat_statements'"})
+    db = create_database(server)
+    try:
+        db.execute("CREATE EXTENSION pg_stat_statements")
+        yield db
+    finally:
+        drop_database(db)
+        server.stop()

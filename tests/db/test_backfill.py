@@ -6,159 +6,35 @@ none skipped" is checked row by row: afterwards every row of the key range has n
 
 from __future__ import annotations
 
-import random
 import threading
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-import psycopg
 import pytest
 
 from migwiz.engine.backfill import (
-    Backfill,
     BackfillProgress,
-    BackfillResult,
     BackfillSettings,
     backfill_status,
     control_backfill,
-    parse_backfill,
     progress_from_json,
 )
 from migwiz.engine.backfill.store import read_checkpoint
 from migwiz.engine.errors import MigrationFileError
 from migwiz.engine.log.eventlog import EventLog, MemorySink
 from migwiz.engine.run.runner import Runner
-from migwiz.engine.servers.connect import connect
 from migwiz.engine.sets import load_migration_set
-from migwiz.engine.sets.model import Script, Statement
 from tests.conftest import TestDatabase
-from tests.helpers import write_migrations
-
-ROWS = 20_000
-
-SYNC_TRIGGER = """
-CREATE FUNCTION items_sync() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    NEW.w := NEW.v * 2;
-    RETURN NEW;
-END $$;
-CREATE TRIGGER items_sync BEFORE INSERT OR UPDATE OF v ON items FOR EACH ROW EXECUTE FUNCTION items_sync();
-"""
-
-BACKFILL_SQL = "UPDATE items SET w = v * 2, n = n + 1"
-
-
-def make_items(db: TestDatabase, rows: int = ROWS, *, trigger: bool = True) -> None:
-    """`items`: v = id, w to backfill as v * 2, n counting backfill updates, wl counting workload ones."""
-    db.execute(
-        "CREATE TABLE items (id bigint PRIMARY KEY, v bigint NOT NULL, w bigint,"
-        " n int NOT NULL DEFAULT 0, wl int NOT NULL DEFAULT 0);"
-        f"INSERT INTO items (id, v) SELECT g, g FROM generate_series(1, {rows}) g;"
-        + (SYNC_TRIGGER if trigger else "")
-    )
-    db.execute("ANALYZE items")
-
-
-def script(text: str, path: str = "2_fill.up.sql") -> Script:
-    return Script(Path(path), (Statement(text, 3),))
-
-
-def poll(condition: Callable[[], bool], timeout: float = 30.0, interval: float = 0.02) -> None:
-    """Wait for `condition`, failing after `timeout` seconds."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not reached in time")
-        time.sleep(interval)
-
-
-def checkpoint_rows(db: TestDatabase, backfill_id: str) -> int:
-    with connect(db.dsn, autocommit=True) as conn:
-        cp = read_checkpoint(conn, "migwiz", backfill_id) if _has_state(conn) else None
-        return cp.rows_scanned if cp else 0
-
-
-def _has_state(conn: psycopg.Connection[tuple[object, ...]]) -> bool:
-    row = conn.execute("SELECT to_regclass('migwiz.backfill_progress') IS NOT NULL").fetchone()
-    return bool(row and row[0])
-
-
-class Workload:
-    """Single-row updates of random old rows and inserts of new rows, each remembered."""
-
-    def __init__(self, dsn: str, rows: int) -> None:
-        self.dsn = dsn
-        self.rows = rows
-        self.expected: dict[int, int] = {}
-        self.inserted: list[int] = []
-        self.stop = threading.Event()
-        self.errors: list[BaseException] = []
-        self.thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self) -> None:
-        rng = random.Random(5)
-        next_id = self.rows + 1
-        try:
-            with psycopg.connect(self.dsn, autocommit=True) as conn:
-                while not self.stop.is_set():
-                    row_id = rng.randint(1, self.rows)
-                    conn.execute("UPDATE items SET v = v + 1, wl = wl + 1 WHERE id = %s", (row_id,))
-                    self.expected[row_id] = self.expected.get(row_id, 0) + 1
-                    if rng.random() < 0.3:
-                        conn.execute("INSERT INTO items (id, v) VALUES (%s, %s)", (next_id, next_id))
-                        self.inserted.append(next_id)
-                        next_id += 1
-        except BaseException as exc:  # reported by the test
-            self.errors.append(exc)
-
-    def __enter__(self) -> Workload:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop.set()
-        self.thread.join(timeout=10)
-
-
-def backfill(
-    db: TestDatabase,
-    text: str = BACKFILL_SQL,
-    *,
-    settings: BackfillSettings | None = None,
-    on_progress: Callable[[BackfillProgress], None] | None = None,
-    sink: MemorySink | None = None,
-    backfill_id: str = "2",
-) -> Backfill:
-    conn = connect(db.dsn, autocommit=True, purpose="executor")
-    return Backfill(
-        conn,
-        db.dsn,
-        parse_backfill(script(text)),
-        backfill_id=backfill_id,
-        schema="migwiz",
-        log=EventLog(sinks=[sink] if sink else []),
-        settings=settings,
-        on_progress=on_progress,
-    )
-
-
-def run(db: TestDatabase, text: str = BACKFILL_SQL, **options: object) -> BackfillResult:
-    """Run a backfill to the end on its own connection."""
-    job = backfill(db, text, **options)  # type: ignore[arg-type]
-    try:
-        return job.run()
-    finally:
-        job.conn.close()
-
-
-def assert_each_row_once(db: TestDatabase, upper: int = ROWS) -> None:
-    rows = db.execute(
-        f"SELECT count(*) FILTER (WHERE n = 1 AND id <= {upper}),"
-        f" count(*) FILTER (WHERE n <> 1 AND id <= {upper}),"
-        f" count(*) FILTER (WHERE n <> 0 AND id > {upper}) FROM items"
-    )
-    assert rows == [(upper, 0, 0)]
+from tests.helpers import wait_for, write_migrations
+from tests.helpers.backfill import (
+    BACKFILL_SQL,
+    ROWS,
+    Workload,
+    assert_each_row_once,
+    backfill,
+    make_items,
+    rows_scanned,
+    run,
+)
 
 
 def test_concurrent_workload_every_row_backfilled_no_write_lost(db: TestDatabase) -> None:
@@ -167,9 +43,9 @@ def test_concurrent_workload_every_row_backfilled_no_write_lost(db: TestDatabase
     settings = BackfillSettings(initial_batch=500, max_batch=2000, max_rows_per_s=25_000)
     job = backfill(db, settings=settings, on_progress=progress.append)
     with Workload(db.dsn, ROWS) as workload:
-        poll(lambda: len(workload.expected) > 20)
+        wait_for(lambda: len(workload.expected) > 20)
         result = job.run()
-        poll(lambda: len(workload.inserted) > 5)
+        wait_for(lambda: len(workload.inserted) > 5)
     cp = read_checkpoint(job.conn, "migwiz", "2")
     job.conn.close()
     assert not workload.errors
@@ -196,14 +72,14 @@ def test_pause_resume_and_retune_through_the_control_row(db: TestDatabase) -> No
     control_backfill(db.dsn, "migwiz", "2", batch_size=250)
     thread = threading.Thread(target=job.run, daemon=True)
     thread.start()
-    poll(lambda: checkpoint_rows(db, "2") >= 1000)
+    wait_for(lambda: rows_scanned(db.dsn, "2") >= 1000)
     chosen, control = control_backfill(db.dsn, "migwiz", paused=True)
     assert chosen == "2" and control.paused and control.batch_size == 250
-    poll(lambda: any(p.state == "paused" for p in seen))
-    stopped_at = checkpoint_rows(db, "2")
+    wait_for(lambda: any(p.state == "paused" for p in seen))
+    stopped_at = rows_scanned(db.dsn, "2")
     paused_seen = sum(1 for p in seen if p.state == "paused")
-    poll(lambda: sum(1 for p in seen if p.state == "paused") >= paused_seen + 3)
-    assert checkpoint_rows(db, "2") == stopped_at < ROWS
+    wait_for(lambda: sum(1 for p in seen if p.state == "paused") >= paused_seen + 3)
+    assert rows_scanned(db.dsn, "2") == stopped_at < ROWS
     [status] = backfill_status(db.dsn, "migwiz")
     assert status.checkpoint.state == "paused" and status.alive and status.control.paused
     control_backfill(db.dsn, "migwiz", "2", paused=False, batch_size=2000, max_rate=1e9)
@@ -366,7 +242,7 @@ def test_a_failing_backfill_names_file_and_line_and_resumes(db: TestDatabase, tm
     assert failure is not None and failure.sqlstate == "22012"
     assert failure.describe().startswith(f"{folder / '1_fill.up.sql'}:3: 22012")
     assert [s.state for s in runner.statuses()] == ["failed"]
-    done = checkpoint_rows(db, "1")
+    done = rows_scanned(db.dsn, "1")
     assert 0 < done < 2500
     assert db.execute(f"SELECT count(*) FROM items WHERE n = 1 AND id <= {done}") == [(done,)]
     db.execute("UPDATE items SET v = 1 WHERE id = 2500")

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterator
-
-import pytest
 
 from migwiz.engine.backfill import BackfillProgress, BackfillSettings
 from migwiz.engine.backfill.brakes import LatencyProbe, latency_pressure
 from migwiz.engine.servers.connect import connect
-from migwiz.engine.servers.local import find_binaries, start_server
-from tests.conftest import TestDatabase, create_database, drop_database
-from tests.db.test_backfill import Workload, assert_each_row_once, backfill, make_items, poll
+from tests.conftest import TestDatabase
+from tests.helpers import wait_for
+from tests.helpers.backfill import Workload, assert_each_row_once, backfill, make_items
 
 ROWS_SLOW = 6000  # 3 ranges: halved to 2 workers, the third waits
 SLOW_DOUBLE = """
@@ -40,7 +37,7 @@ def test_sessions_waiting_on_our_batches_make_every_worker_back_off(db: TestData
         db, "UPDATE items SET w = slow_double(v), n = n + 1", settings=settings, on_progress=seen.append
     )
     with Workload(db.dsn, ROWS_SLOW) as workload:
-        poll(lambda: len(workload.expected) > 20)
+        wait_for(lambda: len(workload.expected) > 20)
         job.run()
     job.conn.close()
     assert not workload.errors
@@ -52,22 +49,6 @@ def test_sessions_waiting_on_our_batches_make_every_worker_back_off(db: TestData
     assert allowed and min(allowed) < 4, [p.throttle for p in braked]
     upper = int(str(db.execute("SELECT upper_key[1] FROM migwiz.backfill_progress")[0][0]))
     assert_each_row_once(db, upper)
-
-
-@pytest.fixture
-def stats_db() -> Iterator[TestDatabase]:
-    """A database on a dedicated server with pg_stat_statements loaded (the system PostgreSQL ships it)."""
-    binaries = find_binaries(15)
-    if binaries is None or not (binaries.bin_dir.parent / "lib" / "pg_stat_statements.so").exists():
-        pytest.skip("no PostgreSQL with pg_stat_statements here")
-    server = start_server(binaries, settings={"shared_preload_libraries": "'pg_stat_statements'"})
-    db = create_database(server)
-    try:
-        db.execute("CREATE EXTENSION pg_stat_statements")
-        yield db
-    finally:
-        drop_database(db)
-        server.stop()
 
 
 def test_the_latency_probe_reads_the_applications_statements(stats_db: TestDatabase) -> None:
@@ -91,7 +72,7 @@ def test_the_latency_probe_reads_the_applications_statements(stats_db: TestDatab
             thread = threading.Thread(target=slow, daemon=True)
             thread.start()
             try:
-                poll(lambda: (probe.reading().statements_ms or 0) > 20, timeout=20)
+                wait_for(lambda: (probe.reading().statements_ms or 0) > 20, timeout=20)
             finally:
                 stop.set()
                 thread.join(timeout=5)

@@ -7,10 +7,7 @@ exactly those up to the committed checkpoint.
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,32 +15,22 @@ from pathlib import Path
 import pytest
 
 from migwiz.engine.backfill import control_backfill
-from migwiz.engine.backfill.store import Checkpoint, read_checkpoint
 from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.run.runner import Runner
-from migwiz.engine.servers.connect import connect
 from migwiz.engine.servers.local import Binaries, LocalServer, run_as, start_server
 from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase, create_database, drop_database
 from tests.db.conftest import CRASH_SERVERS
-from tests.db.test_backfill import BACKFILL_SQL, ROWS, assert_each_row_once, make_items, poll
-from tests.helpers import run_cli, write_migrations
-
-MIGRATIONS = {
-    "1_items_backfill.up.sql": f"-- migwiz:phase=backfill\n-- migwiz:backfill\n{BACKFILL_SQL};\n",
-    "1_items_backfill.down.sql": "UPDATE items SET w = NULL, n = 0;\n",
-}
-
-
-def checkpoint(dsn: str) -> Checkpoint | None:
-    with connect(dsn, autocommit=True) as conn:
-        present = conn.execute("SELECT to_regclass('migwiz.backfill_progress') IS NOT NULL").fetchone()
-        return read_checkpoint(conn, "migwiz", "1") if present and present[0] else None
-
-
-def done(dsn: str) -> int:
-    cp = checkpoint(dsn)
-    return cp.rows_scanned if cp else 0
+from tests.helpers import run_cli, start_cli, wait_for, write_migrations
+from tests.helpers.backfill import (
+    MIGRATIONS,
+    ROWS,
+    assert_each_row_once,
+    checkpoint,
+    executor_gone,
+    make_items,
+    rows_scanned,
+)
 
 
 def assert_matches_checkpoint(db: TestDatabase) -> int:
@@ -60,14 +47,6 @@ def assert_matches_checkpoint(db: TestDatabase) -> int:
     return last
 
 
-def executor_gone(db: TestDatabase) -> bool:
-    rows = db.execute(
-        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-        " AND application_name LIKE 'migwiz%' AND pid <> pg_backend_pid()"
-    )
-    return rows == [(0,)]
-
-
 @pytest.fixture
 def db(crash_db: TestDatabase) -> TestDatabase:
     """The newest server only in `make test`, the older ones in `make test-versions` (CRASH_SERVERS)."""
@@ -80,21 +59,14 @@ def test_sigkill_mid_backfill_then_resume(db: TestDatabase, tmp_path: Path) -> N
     control_backfill(
         db.dsn, "migwiz", "1", batch_size=400, max_rate=20_000, workers=1
     )  # about a second in all
-    env = {**os.environ, "NO_COLOR": "1"}
-    env.pop("DATABASE_URL", None)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "migwiz", "up", "--dir", str(folder), "--dsn", db.dsn],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=env,
-    )
+    proc = start_cli("up", "--dir", folder, "--dsn", db.dsn, quiet=True)
     try:
-        poll(lambda: done(db.dsn) >= 4000, timeout=60)
+        wait_for(lambda: rows_scanned(db.dsn) >= 4000, timeout=60)
         proc.send_signal(signal.SIGKILL)
     finally:
         proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
-    poll(lambda: executor_gone(db), timeout=30)
+    wait_for(lambda: executor_gone(db), timeout=30)
     last = assert_matches_checkpoint(db)
     assert 4000 <= last < ROWS
     assert db.execute("SELECT success FROM migwiz.history WHERE version = '1'") == [(False,)]
@@ -146,7 +118,7 @@ def test_server_restart_mid_backfill_then_resume(own_server: LocalServer, tmp_pa
 
         thread = threading.Thread(target=apply, daemon=True)
         thread.start()
-        poll(lambda: done(db.dsn) >= 4000, timeout=60)
+        wait_for(lambda: rows_scanned(db.dsn) >= 4000, timeout=60)
         restart(own_server)
         thread.join(timeout=30)
         assert not thread.is_alive()

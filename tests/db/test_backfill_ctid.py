@@ -7,7 +7,6 @@ the backfill get a new version, which the backfill leaves to the expand phase's 
 
 from __future__ import annotations
 
-import random
 import signal
 import threading
 from pathlib import Path
@@ -19,10 +18,8 @@ from migwiz.engine.backfill.ranges import read_ranges
 from migwiz.engine.errors import MigrationFileError
 from migwiz.engine.servers.connect import connect
 from tests.conftest import TestDatabase
-from tests.db.test_backfill import backfill, poll, run
-from tests.db.test_backfill_crash import MIGRATIONS, done, executor_gone
-from tests.db.test_backfill_parallel import start, workers_seen
-from tests.helpers import run_cli, write_migrations
+from tests.helpers import run_cli, start_cli, wait_for, write_migrations
+from tests.helpers.backfill import MIGRATIONS, backfill, executor_gone, rows_scanned, run, sigkill_and_resume
 
 ROWS = 30_000
 
@@ -76,28 +73,9 @@ def assert_blocks_match_rows(db: TestDatabase) -> int:
 def test_sigkill_at_random_points_resumed_with_other_worker_counts(
     db: TestDatabase, tmp_path: Path, seed: int, counts: tuple[int, int, int]
 ) -> None:
-    rng = random.Random(seed)
     make_heap(db)
     folder = write_migrations(tmp_path / "m", MIGRATIONS)
-    first, second, last = counts
-    done_before = 0
-    for workers in (first, second):
-        control_backfill(db.dsn, "migwiz", "1", batch_size=300, max_rate=30_000, workers=workers)
-        kill_at = done_before + rng.randint(1_000, 10_000)
-        proc = start(folder, db.dsn)
-        try:
-            poll(lambda k=kill_at, w=workers: done(db.dsn) >= k and workers_seen(db) >= min(w, 2), timeout=60)
-            proc.send_signal(signal.SIGKILL)
-        finally:
-            proc.wait(timeout=30)
-        assert proc.returncode == -signal.SIGKILL, f"seed {seed}: the run ended before the kill"
-        poll(lambda: executor_gone(db), timeout=30)
-        done_now = assert_blocks_match_rows(db)
-        assert done_before < done_now < ROWS, f"seed {seed}"
-        done_before = done_now
-    control_backfill(db.dsn, "migwiz", "1", workers=last, max_rate=1e9, batch_size=2000)
-    result = run_cli("up", "--dir", folder, "--dsn", db.dsn, "--wait", "10s")
-    assert result.code == 0, result.stderr
+    sigkill_and_resume(db, folder, seed=seed, counts=counts, rows=ROWS, rows_done=assert_blocks_match_rows)
     assert db.execute("SELECT n, count(*) FROM items GROUP BY n") == [(1, ROWS)]
     assert db.execute("SELECT count(*) FROM items WHERE w IS DISTINCT FROM v * 2") == [(0,)]
 
@@ -107,7 +85,7 @@ def test_rows_updated_by_others_since_the_start_are_left_to_them(db: TestDatabas
     control_backfill(db.dsn, "migwiz", "2", paused=True)
     job, thread = backfill_in_thread(db, workers=2)
     try:
-        poll(lambda: db.execute("SELECT count(*) FROM migwiz.backfill_ranges") != [(0,)])
+        wait_for(lambda: db.execute("SELECT count(*) FROM migwiz.backfill_ranges") != [(0,)])
         db.execute("UPDATE items SET wl = wl + 1 WHERE id % 100 = 0")  # after the start: new versions
         control_backfill(db.dsn, "migwiz", "2", paused=False)
     finally:
@@ -133,13 +111,13 @@ def test_a_rewritten_table_is_not_resumed(db: TestDatabase, tmp_path: Path) -> N
     make_heap(db, 20_000)
     folder = write_migrations(tmp_path / "m", MIGRATIONS)
     control_backfill(db.dsn, "migwiz", "1", batch_size=300, max_rate=20_000, workers=1)
-    proc = start(folder, db.dsn)
+    proc = start_cli("up", "--dir", folder, "--dsn", db.dsn, quiet=True)
     try:
-        poll(lambda: done(db.dsn) >= 2000, timeout=60)
+        wait_for(lambda: rows_scanned(db.dsn) >= 2000, timeout=60)
         proc.send_signal(signal.SIGKILL)
     finally:
         proc.wait(timeout=30)
-    poll(lambda: executor_gone(db), timeout=30)
+    wait_for(lambda: executor_gone(db), timeout=30)
     db.execute("VACUUM FULL items")
     result = run_cli("up", "--dir", folder, "--dsn", db.dsn)
     assert result.code != 0

@@ -9,10 +9,6 @@ whatever the number of workers in each run.
 from __future__ import annotations
 
 import os
-import random
-import signal
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -30,9 +26,16 @@ from migwiz.engine.backfill.ranges import read_ranges
 from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.servers.connect import connect
 from tests.conftest import TestDatabase
-from tests.db.test_backfill import BACKFILL_SQL, assert_each_row_once, make_items, poll, script
-from tests.db.test_backfill_crash import MIGRATIONS, done, executor_gone
-from tests.helpers import run_cli, write_migrations
+from tests.helpers import run_cli, wait_for, write_migrations
+from tests.helpers.backfill import (
+    BACKFILL_SQL,
+    MIGRATIONS,
+    assert_each_row_once,
+    make_items,
+    script,
+    sigkill_and_resume,
+    workers_seen,
+)
 
 ROWS = 30_000
 
@@ -42,14 +45,6 @@ def db(client_db: TestDatabase) -> TestDatabase:
     """Ranges, workers and their resume after SIGKILL are the backfill's bookkeeping:
     the newest server in `make test`, every server in `make test-versions` (tests/db/conftest.py)."""
     return client_db
-
-
-def workers_seen(db: TestDatabase) -> int:
-    """How many distinct workers have committed a batch so far."""
-    present = db.execute("SELECT to_regclass('migwiz.backfill_ranges') IS NOT NULL")
-    if present != [(True,)]:
-        return 0
-    return int(str(db.execute("SELECT count(DISTINCT worker) FROM migwiz.backfill_ranges")[0][0]))
 
 
 def live_workers(db: TestDatabase) -> int:
@@ -80,43 +75,13 @@ def assert_ranges_match_rows(db: TestDatabase) -> int:
     return total
 
 
-def start(folder: Path, dsn: str) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "NO_COLOR": "1"}
-    env.pop("DATABASE_URL", None)
-    return subprocess.Popen(
-        [sys.executable, "-m", "migwiz", "up", "--dir", str(folder), "--dsn", dsn],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=env,
-    )
-
-
 @pytest.mark.parametrize(("seed", "counts"), [(1, (4, 1, 2)), (2, (1, 3, 4)), (3, (2, 4, 1))])
 def test_sigkill_at_random_points_resumed_with_other_worker_counts(
     db: TestDatabase, tmp_path: Path, seed: int, counts: tuple[int, int, int]
 ) -> None:
-    rng = random.Random(seed)
     make_items(db, ROWS, trigger=False)
     folder = write_migrations(tmp_path / "m", MIGRATIONS)
-    first, second, last = counts
-    done_before = 0
-    for workers in (first, second):
-        control_backfill(db.dsn, "migwiz", "1", batch_size=300, max_rate=30_000, workers=workers)
-        kill_at = done_before + rng.randint(1_000, 10_000)  # a random point of this run
-        proc = start(folder, db.dsn)
-        try:
-            poll(lambda k=kill_at, w=workers: done(db.dsn) >= k and workers_seen(db) >= min(w, 2), timeout=60)
-            proc.send_signal(signal.SIGKILL)
-        finally:
-            proc.wait(timeout=30)
-        assert proc.returncode == -signal.SIGKILL, f"seed {seed}: the run ended before the kill"
-        poll(lambda: executor_gone(db), timeout=30)
-        done_now = assert_ranges_match_rows(db)
-        assert done_before < done_now < ROWS, f"seed {seed}"
-        done_before = done_now
-    control_backfill(db.dsn, "migwiz", "1", workers=last, max_rate=1e9, batch_size=2000)
-    result = run_cli("up", "--dir", folder, "--dsn", db.dsn, "--wait", "10s")
-    assert result.code == 0, result.stderr
+    sigkill_and_resume(db, folder, seed=seed, counts=counts, rows=ROWS, rows_done=assert_ranges_match_rows)
     assert_each_row_once(db, ROWS)
     assert db.execute("SELECT success FROM migwiz.history WHERE version = '1'") == [(True,)]
     assert db.execute("SELECT rows_scanned, state FROM migwiz.backfill_progress") == [(ROWS, "done")]
@@ -134,9 +99,9 @@ def test_workers_change_while_running_and_each_reports_its_rate(db: TestDatabase
     thread = threading.Thread(target=job.run, daemon=True)
     thread.start()
     try:
-        poll(lambda: bool(seen) and seen[-1] == 1)
+        wait_for(lambda: bool(seen) and seen[-1] == 1)
         control_backfill(db.dsn, "migwiz", "2", workers=3)
-        poll(lambda: seen[-1] == 3)
+        wait_for(lambda: seen[-1] == 3)
         control_backfill(db.dsn, "migwiz", "2", max_rate=1e9)
     finally:
         thread.join(timeout=60)
@@ -159,8 +124,13 @@ def test_status_shows_each_worker_its_rate_the_brake_and_an_eta(db: TestDatabase
     thread = threading.Thread(target=job.run, daemon=True)
     thread.start()
     try:
-        poll(lambda: live_workers(db) == 2 and backfill_status(db.dsn, "migwiz")[0].eta_s is not None)
-        poll(lambda: all(w.rate for w in backfill_status(db.dsn, "migwiz")[0].workers))  # a second batch each
+        wait_for(
+            lambda: live_workers(db) == 2 and backfill_status(db.dsn, "migwiz")[0].eta_s is not None,
+            "2 workers",
+        )
+        wait_for(
+            lambda: all(w.rate for w in backfill_status(db.dsn, "migwiz")[0].workers)
+        )  # a second batch each
         result = run_cli("backfill", "status", "--dsn", db.dsn, "--json")
         assert result.code == 0, result.stderr
         [row] = result.json()["backfills"]
@@ -174,7 +144,7 @@ def test_status_shows_each_worker_its_rate_the_brake_and_an_eta(db: TestDatabase
         assert "max rate 1500 rows/s" in text.stdout
         tuned = run_cli("backfill", "tune", "--workers", "3", "--dsn", db.dsn)
         assert tuned.code == 0 and "3 workers" in tuned.stdout, tuned.stderr
-        poll(lambda: live_workers(db) == 3, timeout=30)
+        wait_for(lambda: live_workers(db) == 3, timeout=30)
         control_backfill(db.dsn, "migwiz", "2", max_rate=1e9)
     finally:
         thread.join(timeout=60)

@@ -5,9 +5,8 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
-import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,19 +23,10 @@ from migwiz.engine.servers import pgtools
 from migwiz.engine.servers.local import Binaries, LocalServer, start_server
 from migwiz.engine.sets import load_migration_set
 from tests.conftest import BINARIES, TestDatabase
-from tests.helpers import run_cli, write_migrations
+from tests.helpers import run_cli, wait_for, write_migrations
 
 NEWEST: Binaries | None = max(BINARIES, key=lambda b: b.major) if BINARIES else None
 needs_server = pytest.mark.skipif(NEWEST is None, reason="no PostgreSQL binaries on this machine")
-
-
-def poll(condition: Callable[[], bool], what: str, timeout: float = 20.0) -> None:
-    """Wait until `condition()` holds, checking every 50 ms, failing after `timeout` seconds."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out waiting for {what}")
-        time.sleep(0.05)
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +48,7 @@ def set_archive_command(server: LocalServer, command: str) -> None:
     with psycopg.connect(server.dsn(), autocommit=True) as conn:
         conn.execute(sql.SQL("ALTER SYSTEM SET archive_command = {}").format(sql.Literal(command)))
         conn.execute("SELECT pg_reload_conf()")
-        poll(
+        wait_for(
             lambda: conn.execute("SHOW archive_command").fetchone() == (command,),
             "the new archive_command to be loaded",
         )
@@ -95,7 +85,7 @@ def test_archiving_into_a_folder_is_ready(archiving: tuple[LocalServer, Path]) -
         count, _, last_ok, last_failed = archiver(server)
         return count > before and (last_failed is None or last_ok > last_failed)  # type: ignore[operator]
 
-    poll(archived, "pg_stat_archiver to show the switched segment archived")
+    wait_for(archived, "pg_stat_archiver to show the switched segment archived")
     report = backup.backup_check(server.dsn())
     assert report.verdict == "ready", report.reasons
     assert report.reasons == ()
@@ -119,7 +109,7 @@ def test_failing_archive_command_is_degraded(archiving: tuple[LocalServer, Path]
         _, failed, last_ok, last_failed = archiver(server)
         return failed > failed_before and (last_ok is None or last_failed > last_ok)  # type: ignore[operator]
 
-    poll(failing, "pg_stat_archiver to record a failure")
+    wait_for(failing, "pg_stat_archiver to record a failure")
     report = backup.backup_check(server.dsn())
     assert report.verdict == "degraded"
     assert report.archiver.failing

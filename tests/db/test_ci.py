@@ -11,6 +11,7 @@ import pytest
 from migwiz.console.ci_report import render_markdown
 from migwiz.engine import commands
 from migwiz.engine.ci import run_ci
+from migwiz.engine.project import Project
 from migwiz.engine.servers.local import LocalServer
 from migwiz.engine.sets import load_migration_set
 from migwiz.engine.sets.model import MigrationSet
@@ -40,7 +41,7 @@ def scratch_databases(server: LocalServer, prefix: str = "migwiz\\_shadow") -> l
 
 def test_rollback_gate_fails_on_a_down_that_does_not_undo(pg_server: LocalServer, tmp_path: Path) -> None:
     mset = load_migration_set(write_migrations(tmp_path / "m", {**GOOD, **BAD_DOWN}))
-    report = run_ci(mset, shadow_dsn=pg_server.dsn(), pg_version=pg_server.major)
+    report = run_ci(Project.of("", mset), shadow_dsn=pg_server.dsn(), pg_version=pg_server.major)
     gates = {g.name: g for g in report.gates}
     assert gates["lint"].status == "passed"
     assert gates["rollback"].status == "failed" and "3_name" in gates["rollback"].detail
@@ -60,16 +61,16 @@ def test_rollback_gate_fails_on_a_down_that_does_not_undo(pg_server: LocalServer
 
 def test_all_gates_pass_and_lint_threshold(pg_server: LocalServer, tmp_path: Path) -> None:
     mset = load_migration_set(write_migrations(tmp_path / "m", GOOD))
-    report = run_ci(mset, shadow_dsn=pg_server.dsn())
+    report = run_ci(Project.of("", mset), shadow_dsn=pg_server.dsn())
     assert [g.status for g in report.gates] == ["passed", "passed", "skipped", "skipped"]
     assert report.exit_code == 0 and report.ok
     risky = load_migration_set(
         write_migrations(tmp_path / "r", {**GOOD, "3_idx.up.sql": "CREATE INDEX users_id2 ON users (id);\n"})
     )
-    failing = run_ci(risky, rollback=False)
+    failing = run_ci(Project.of("", risky), rollback=False)
     assert failing.gate("lint").status == "failed"  # type: ignore[union-attr]
     assert failing.exit_code == 1
-    reported = run_ci(risky, rollback=False, fail_on="none")
+    reported = run_ci(Project.of("", risky), rollback=False, fail_on="none")
     assert reported.gate("lint").status == "report-only"  # type: ignore[union-attr]
     assert reported.exit_code == 0
     assert "index-not-concurrent" in render_markdown(reported)
@@ -81,7 +82,7 @@ def test_drift_and_plan_gates(db: TestDatabase, tmp_path: Path) -> None:
     db.execute("ALTER TABLE users ADD COLUMN sneaky int")  # changed by hand: drift
     write_migrations(folder, {"3_name.up.sql": "ALTER TABLE users ADD COLUMN name text;\n"})
     mset = load_migration_set(folder)
-    report = run_ci(mset, rollback=False, drift_dsn=db.dsn, plan_dsn=db.dsn, fail_on="none")
+    report = run_ci(Project.of("", mset), rollback=False, drift_dsn=db.dsn, plan_dsn=db.dsn, fail_on="none")
     drift = report.gate("drift")
     assert drift is not None and drift.status == "failed" and "1 extra" in drift.detail
     plan = report.gate("plan")
@@ -97,7 +98,11 @@ def test_unreachable_database_is_exit_2_and_other_gates_still_run(tmp_path: Path
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]  # nothing listens once closed
     mset = load_migration_set(write_migrations(tmp_path / "m", GOOD))
-    report = run_ci(mset, rollback=False, drift_dsn=f"host=127.0.0.1 port={port} dbname=x connect_timeout=2")
+    report = run_ci(
+        Project.of("", mset),
+        rollback=False,
+        drift_dsn=f"host=127.0.0.1 port={port} dbname=x connect_timeout=2",
+    )
     drift = report.gate("drift")
     assert drift is not None and drift.status == "error" and drift.exit_code == 2
     assert report.gate("lint").status == "passed"  # type: ignore[union-attr]
@@ -119,13 +124,13 @@ def test_drift_gate_replays_the_baseline_first(db: TestDatabase, tmp_path: Path)
     )
     mset = load_migration_set(folder)
     commands.up(commands.Project.of(db.dsn, mset))
-    without = run_ci(mset, rollback=False, drift_dsn=db.dsn)
+    without = run_ci(Project.of("", mset), rollback=False, drift_dsn=db.dsn)
     assert without.gate("drift").status == "error"  # type: ignore[union-attr]
     assert "legacy" in without.gate("drift").detail  # type: ignore[union-attr]
-    report = run_ci(mset, shadow_dsn=db.server.dsn(), drift_dsn=db.dsn, baseline=[base])
+    report = run_ci(Project.of("", mset), shadow_dsn=db.server.dsn(), drift_dsn=db.dsn, baseline=[base])
     assert report.gate("drift").status == "passed", report.gate("drift")  # type: ignore[union-attr]
     assert report.gate("rollback").status == "passed"  # type: ignore[union-attr]
-    deprecated = run_ci(mset, rollback=False, drift_dsn=db.dsn, base_sql=[base])
+    deprecated = run_ci(Project.of("", mset), rollback=False, drift_dsn=db.dsn, base_sql=[base])
     assert deprecated.gate("drift").status == "passed"  # type: ignore[union-attr]
 
 
@@ -135,7 +140,9 @@ def test_snapshot_cache_is_bounded_and_refuses_connections(db: TestDatabase, tmp
     cache = SnapshotCache(db.dsn)
     cache.clear()
     commands.up(commands.Project.of(db.dsn, mset))
-    first = run_ci(mset, rollback=False, drift_dsn=db.dsn)  # saves the root and the state after 1, 2
+    first = run_ci(
+        Project.of("", mset), rollback=False, drift_dsn=db.dsn
+    )  # saves the root and the state after 1, 2
     assert first.gate("drift").status == "passed"  # type: ignore[union-attr]
     names = cache.names()
     assert len(names) == 2
@@ -143,7 +150,9 @@ def test_snapshot_cache_is_bounded_and_refuses_connections(db: TestDatabase, tmp
         with pytest.raises(psycopg.OperationalError, match="not currently accepting connections"):
             psycopg.connect(db.server.dsn(name)).close()
     db.execute("ALTER TABLE users ADD COLUMN sneaky int")
-    again = run_ci(mset, rollback=False, drift_dsn=db.dsn)  # read from the cached state itself: no replay
+    again = run_ci(
+        Project.of("", mset), rollback=False, drift_dsn=db.dsn
+    )  # read from the cached state itself: no replay
     assert again.gate("drift").status == "failed"  # type: ignore[union-attr]
     assert again.drift is not None and [d.name for d in again.drift.differences] == ["public.users.sneaky"]
     assert cache.names() == names

@@ -29,19 +29,11 @@ from migwiz.engine.run.executor import RetryPolicy
 from migwiz.engine.run.runner import ExecutionPolicy, Runner, RunReport
 from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase
-from tests.helpers import write_migrations
+from tests.helpers import wait_for, write_migrations
 
 pytestmark = pytest.mark.timeout(90)
 
 GATE = "SELECT pg_advisory_xact_lock(4242);\n"
-
-
-def wait_for(condition: Callable[[], object], what: str, limit_s: float = 20.0) -> None:
-    """Poll until `condition()` (bounded)."""
-    deadline = time.monotonic() + limit_s
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.02)
 
 
 @contextmanager

@@ -4,13 +4,8 @@ connection terminated mid-migration. `status` must tell the truth and `up` must 
 from __future__ import annotations
 
 import contextlib
-import os
 import signal
-import subprocess
-import sys
 import threading
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import psycopg
@@ -21,7 +16,8 @@ from migwiz.engine.log.eventlog import EventLog, MemorySink
 from migwiz.engine.run.runner import ExecutionPolicy, Runner
 from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase
-from tests.helpers import run_cli, write_migrations
+from tests.helpers import run_cli, start_cli, wait_for, write_migrations
+from tests.helpers.crash import executor_running, sigkill_mid_build, states
 
 EXECUTOR = "migwiz executor migwiz"
 
@@ -30,40 +26,6 @@ EXECUTOR = "migwiz executor migwiz"
 def db(crash_db: TestDatabase) -> TestDatabase:
     """The newest server only in `make test`, the older ones in `make test-versions` (CRASH_SERVERS)."""
     return crash_db
-
-
-def start_up(db: TestDatabase, folder: Path) -> subprocess.Popen[str]:
-    """`migwiz up` in a subprocess, as an operator would start it."""
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
-    env.pop("DATABASE_URL", None)
-    return subprocess.Popen(
-        [sys.executable, "-m", "migwiz", "up", "--dsn", db.dsn, "--dir", str(folder)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-
-
-def wait_for(check: Callable[[], bool], what: str, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not check():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"not seen within {timeout} s: {what}")
-        time.sleep(0.05)
-
-
-def executor_running(db: TestDatabase, fragment: str) -> list[int]:
-    rows = db.execute(
-        "SELECT pid FROM pg_stat_activity WHERE application_name = 'migwiz executor migwiz'"
-        f" AND state = 'active' AND query LIKE '%{fragment}%'"
-    )
-    return [int(str(r[0])) for r in rows]
-
-
-def states(db: TestDatabase, folder: Path) -> dict[str, str]:
-    result = run_cli("status", "--dsn", db.dsn, "--dir", folder, "--json")
-    return {m["version"]: m["state"] for m in result.json()["migrations"]}
 
 
 def table_exists(db: TestDatabase, name: str) -> bool:
@@ -82,7 +44,7 @@ def test_sigkill_in_a_transactional_migration_leaves_nothing_half_applied(
             "1_a.down.sql": "DROP TABLE other;\nDROP TABLE half;\n",
         },
     )
-    with start_up(db, folder) as proc:
+    with start_cli("up", "--dsn", db.dsn, "--dir", folder) as proc:
         wait_for(lambda: bool(executor_running(db, "pg_sleep")), "the executor sleeping")
         proc.send_signal(signal.SIGKILL)
         proc.wait(10)
@@ -106,7 +68,7 @@ def test_sigkill_in_a_no_transaction_migration_resumes_exactly(db: TestDatabase,
             "1_a.down.sql": "DROP TABLE third;\nDROP TABLE first;\n",
         },
     )
-    with start_up(db, folder) as proc:
+    with start_cli("up", "--dsn", db.dsn, "--dir", folder) as proc:
         wait_for(lambda: bool(executor_running(db, "pg_sleep")), "the executor sleeping")
         proc.send_signal(signal.SIGKILL)
         proc.wait(10)
@@ -136,15 +98,7 @@ def test_sigkill_during_a_concurrent_index_build_resumes_by_itself(db: TestDatab
             "1_i.down.sql": "DROP INDEX t_id;\n",
         },
     )
-    with db.connect(autocommit=False) as writer:  # an open write transaction: the build waits for it
-        writer.execute("INSERT INTO t VALUES (0)")
-        with start_up(db, folder) as proc:
-            wait_for(lambda: bool(executor_running(db, "CREATE INDEX CONCURRENTLY")), "the index build")
-            proc.send_signal(signal.SIGKILL)
-            proc.wait(10)
-        # the server notices the dead client within a second and cancels the build: an INVALID index
-        wait_for(lambda: executor_running(db, "CREATE INDEX") == [], "the build to stop")
-        writer.rollback()
+    sigkill_mid_build(db, folder, "CREATE INDEX CONCURRENTLY", blocker="INSERT INTO t VALUES (0)")
     detail = run_cli("status", "--dsn", db.dsn, "--dir", folder, "--json").json()["migrations"][0]["detail"]
     assert "statement 1 (1_i.up.sql:3) was running when migwiz stopped" in detail
     result = run_cli("up", "--dsn", db.dsn, "--dir", folder)
@@ -162,7 +116,7 @@ def test_executor_connection_killed_mid_migration_fails_clearly(db: TestDatabase
             "1_a.down.sql": "DROP TABLE half;\n",
         },
     )
-    with start_up(db, folder) as proc:
+    with start_cli("up", "--dsn", db.dsn, "--dir", folder) as proc:
         wait_for(lambda: bool(executor_running(db, "pg_sleep")), "the executor sleeping")
         (pid,) = executor_running(db, "pg_sleep")
         db.execute(f"SELECT pg_terminate_backend({pid})")

@@ -9,7 +9,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from migwiz.engine.servers.local import LocalServer, available_binaries
 from migwiz.engine.sets import load_migration_set
 from migwiz.engine.sets.model import Script
 from tests.conftest import BINARIES, TestDatabase, server_for
+from tests.helpers import wait_for
 
 ROWS = 20_000
 
@@ -100,15 +101,6 @@ def demo_db_latest() -> Iterator[DemoDatabase]:
 def _drop(server: LocalServer, name: str) -> None:
     with psycopg.connect(server.dsn(), autocommit=True) as conn:
         conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-
-
-def wait_until(condition: Callable[[], bool], timeout: float = 10.0, what: str = "condition") -> None:
-    """Poll `condition` every 20 ms until it holds; fail after `timeout` seconds."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out after {timeout}s waiting for {what}")
-        time.sleep(0.02)
 
 
 # -- the database --------------------------------------------------------------------------------------
@@ -349,7 +341,7 @@ def test_workload_runs_transactions_and_stops_promptly(demo_db: DemoDatabase) ->
     workload = Workload(demo_db.dsn, readers=2, writers=2, rate_per_s=200, long_xact_every_s=None)
     workload.start()
     try:
-        wait_until(lambda: workload.stats().transactions >= 40, what="40 workload transactions")
+        wait_for(lambda: workload.stats().transactions >= 40, what="40 workload transactions")
         assert _workload_sessions(demo_db) == 4
     finally:
         started = time.monotonic()
@@ -360,7 +352,7 @@ def test_workload_runs_transactions_and_stops_promptly(demo_db: DemoDatabase) ->
     stats = workload.stats()
     assert stats.errors == 0, stats.errors_by_kind
     assert 0 < stats.p99_latency_ms <= stats.max_latency_ms
-    wait_until(lambda: _workload_sessions(demo_db) == 0, what="workload sessions to end")
+    wait_for(lambda: _workload_sessions(demo_db) == 0, what="workload sessions to end")
     # writers really wrote: new orders and recent status updates
     assert demo_db.execute("SELECT count(*) > 0 FROM orders WHERE id > %s", (ROWS,)) == [(True,)]
 
@@ -369,10 +361,10 @@ def test_workload_rate_is_bounded(demo_db_latest: DemoDatabase) -> None:
     with Workload(
         demo_db_latest.dsn, readers=1, writers=1, rate_per_s=20, long_xact_every_s=None
     ) as workload:
-        wait_until(lambda: workload.stats().transactions >= 1, what="a first transaction")
+        wait_for(lambda: workload.stats().transactions >= 1, what="a first transaction")
         first = workload.stats().transactions
         started = time.monotonic()
-        wait_until(lambda: time.monotonic() - started >= 1.0, what="one second")
+        wait_for(lambda: time.monotonic() - started >= 1.0, what="one second")
         done = workload.stats().transactions - first
     assert 10 <= done <= 30  # 20 per second, give or take scheduling
 
@@ -383,7 +375,7 @@ def test_a_long_workload_transaction_blocks_access_exclusive_ddl(demo_db: DemoDa
     )
     workload.start()
     try:
-        wait_until(lambda: workload.stats().long_transaction_open, what="the long transaction")
+        wait_for(lambda: workload.stats().long_transaction_open, what="the long transaction")
         idle = demo_db.execute(
             "SELECT count(*) FROM pg_stat_activity"
             " WHERE application_name = %s AND state = 'idle in transaction'",
@@ -411,7 +403,7 @@ def test_workload_stop_cancels_queries_waiting_for_a_lock(demo_db: DemoDatabase)
         locker.execute("LOCK TABLE orders IN ACCESS EXCLUSIVE MODE")
         workload = Workload(demo_db.dsn, readers=1, writers=1, rate_per_s=20, long_xact_every_s=None)
         workload.start()
-        wait_until(
+        wait_for(
             lambda: bool(
                 demo_db.execute(
                     "SELECT count(*) = 2 FROM pg_stat_activity"
@@ -430,14 +422,14 @@ def test_workload_stop_cancels_queries_waiting_for_a_lock(demo_db: DemoDatabase)
 
 def test_workload_counts_lost_connections_and_keeps_going(demo_db: DemoDatabase) -> None:
     with Workload(demo_db.dsn, readers=1, writers=1, rate_per_s=100, long_xact_every_s=None) as workload:
-        wait_until(lambda: workload.stats().transactions >= 10, what="workload transactions")
+        wait_for(lambda: workload.stats().transactions >= 10, what="workload transactions")
         demo_db.execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = %s",
             (APPLICATION_NAME,),
         )
-        wait_until(lambda: workload.stats().errors >= 1, what="the lost connections to be counted")
+        wait_for(lambda: workload.stats().errors >= 1, what="the lost connections to be counted")
         after = workload.stats().transactions
-        wait_until(lambda: workload.stats().transactions >= after + 10, what="the workload to reconnect")
+        wait_for(lambda: workload.stats().transactions >= after + 10, what="the workload to reconnect")
         assert workload.running
     stats = workload.stats()
     assert stats.last_error is not None

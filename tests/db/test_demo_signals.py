@@ -21,6 +21,7 @@ import pytest
 from migwiz.demo import demo_baseline
 from migwiz.demo.server import OWNER_FILE, reap_killed_demos
 from migwiz.engine.history.baseline import read_baseline
+from tests.helpers import wait_for
 
 pytestmark = pytest.mark.timeout(180)
 
@@ -53,14 +54,6 @@ def _alive(pid: int) -> bool:
 
 def servers_in(tmp: Path) -> list[Path]:
     return sorted(tmp.glob(f"migwiz-demo-{os.getuid()}/migwiz-pg*"))
-
-
-def wait_for(condition: object, what: str, limit_s: float = 90) -> None:
-    deadline = time.monotonic() + limit_s
-    while not condition():  # type: ignore[operator]
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.1)
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])

@@ -4,10 +4,7 @@ statement that runs longer than that bound is not cut."""
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -16,10 +13,9 @@ import pytest
 
 from migwiz.engine.run.session_limits import IDLE_IN_TRANSACTION_MS
 from tests.conftest import TestDatabase
-from tests.helpers import write_migrations
+from tests.helpers import lost_connection_error, start_cli, write_migrations
 
 IDLE_S = IDLE_IN_TRANSACTION_MS / 1000
-ENV = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | {"NO_COLOR": "1"}
 
 
 @pytest.fixture
@@ -61,10 +57,7 @@ def test_a_stopped_client_releases_its_locks_after_the_idle_bound_not_the_retry_
             "1_a.down.sql": "DROP TABLE after_stop;\n",
         },
     )
-    migwiz = subprocess.Popen(
-        [sys.executable, "-m", "migwiz", "up", "--dsn", db.dsn, "--dir", str(folder), "--retry-for", "120s"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV,
-    )  # fmt: skip
+    migwiz = start_cli("up", "--dsn", db.dsn, "--dir", folder, "--retry-for", "120s")
     try:
         with psycopg.connect(db.dsn, autocommit=True) as watcher:
             deadline = time.monotonic() + IDLE_S + 60
@@ -91,8 +84,6 @@ def test_a_stopped_client_releases_its_locks_after_the_idle_bound_not_the_retry_
             migwiz.wait()
     assert IDLE_S - 1 <= released_after < IDLE_S + 5
     assert migwiz.returncode != 0
-    errors = [line for line in stderr.splitlines() if line.startswith("migwiz: error:")]
-    assert len(errors) == 1 and "Traceback" not in stderr, stderr
-    assert errors[0].startswith("migwiz: error: lost the connection to the server: "), stderr
+    lost_connection_error(stderr)
     assert db.execute("SELECT to_regclass('public.after_stop') IS NULL") == [(True,)]
     assert db.execute("SELECT count(*) FROM migwiz.history WHERE success") == [(0,)]

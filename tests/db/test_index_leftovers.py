@@ -4,15 +4,14 @@ left, runs the statement again, and leaves exactly one valid index."""
 
 from __future__ import annotations
 
-import signal
 from pathlib import Path
 
 import pytest
 
 from migwiz.engine.run.index_leftovers import leftovers_of
 from tests.conftest import TestDatabase
-from tests.db.test_crash import executor_running, start_up, states, wait_for
 from tests.helpers import run_cli, write_migrations
+from tests.helpers.crash import sigkill_mid_build, states
 
 
 def indexes(db: TestDatabase) -> list[tuple[object, ...]]:
@@ -43,14 +42,7 @@ def test_resolve_not_ran_drops_what_the_killed_build_left(
             "1_i.down.sql": "SELECT 1;\n",
         },
     )
-    with db.connect(autocommit=False) as writer:  # an open write transaction: the build waits for it
-        writer.execute("INSERT INTO t VALUES (0, 0)")
-        with start_up(db, folder) as proc:
-            wait_for(lambda: bool(executor_running(db, running)), "the concurrent build")
-            proc.send_signal(signal.SIGKILL)
-            proc.wait(10)
-        wait_for(lambda: executor_running(db, running) == [], "the build to stop")
-        writer.rollback()
+    sigkill_mid_build(db, folder, running, blocker="INSERT INTO t VALUES (0, 0)")
     left = [(name, valid) for name, valid in indexes(db) if not valid]
     assert left, "the killed build left no INVALID index: the scenario did not happen"
     with db.connect() as conn:

@@ -9,13 +9,8 @@ entry would make them vanish. That needs CAP_NET_ADMIN and `ip`; without them th
 
 from __future__ import annotations
 
-import contextlib
 import os
-import shutil
 import socket
-import subprocess
-import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,9 +21,9 @@ import pytest
 from migwiz.engine.run.session_limits import KEEPALIVE_PARAMS
 from migwiz.engine.servers.connect import connect
 from tests.conftest import TestDatabase
-from tests.helpers import write_migrations
+from tests.helpers import lost_connection_error, start_cli, write_migrations
+from tests.helpers.proxies import BlackHoleProxy
 
-ENV = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | {"NO_COLOR": "1"}
 SHORT = "keepalives_idle=1 keepalives_interval=1 keepalives_count=2 tcp_user_timeout=3000"
 """Keepalive settings of the test's DSN (a DSN's own values win over migwiz's): a dead peer is an error
 in about 3 s instead of about 30."""
@@ -42,68 +37,9 @@ def db(client_db: TestDatabase) -> TestDatabase:
     return client_db
 
 
-def _address() -> str:
-    """A loopback address of this test process alone (127.0.0.0/8 is all local)."""
-    return f"127.77.{(os.getpid() >> 8) & 255}.{(os.getpid() & 255) or 1}"
-
-
-def _ip(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["ip", *args], capture_output=True, text=True, check=False)
-
-
-class BlackHoleProxy:
-    """A TCP forwarder on its own loopback address; `cut()` makes every packet to that address vanish."""
-
-    def __init__(self, target_port: int) -> None:
-        self.address = _address()
-        self.target = target_port
-        self.listener = socket.create_server((self.address, 0))
-        self.port = self.listener.getsockname()[1]
-        self.sockets: list[socket.socket] = [self.listener]
-        self.is_cut = False
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                client, _ = self.listener.accept()
-            except OSError:
-                return
-            server = socket.create_connection(("127.0.0.1", self.target))
-            self.sockets += [client, server]
-            for a, b in ((client, server), (server, client)):
-                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
-
-    def _pipe(self, source: socket.socket, sink: socket.socket) -> None:
-        with contextlib.suppress(OSError):
-            while data := source.recv(65536):
-                sink.sendall(data)
-
-    def cut(self) -> None:
-        done = _ip("route", "add", "blackhole", f"{self.address}/32", "table", "local")
-        assert done.returncode == 0, done.stderr
-        self.is_cut = True
-
-    def close(self) -> None:
-        if self.is_cut:
-            _ip("route", "del", "blackhole", f"{self.address}/32", "table", "local")
-        for s in self.sockets:
-            s.close()
-
-
-def _can_cut() -> bool:
-    if shutil.which("ip") is None:
-        return False
-    probe = f"{_address()}/32"
-    if _ip("route", "add", "blackhole", probe, "table", "local").returncode != 0:
-        return False
-    _ip("route", "del", "blackhole", probe, "table", "local")
-    return True
-
-
 @pytest.fixture
 def proxy(db: TestDatabase) -> Iterator[BlackHoleProxy]:
-    if not _can_cut():
+    if not BlackHoleProxy.can_cut():
         pytest.skip("needs `ip` and CAP_NET_ADMIN to cut the network with a blackhole route")
     p = BlackHoleProxy(db.server.port)
     yield p
@@ -143,10 +79,7 @@ def test_a_silent_network_during_a_long_statement_ends_with_one_line(
         {"1_a.up.sql": "-- migwiz:no-transaction\nSELECT pg_sleep(120);\n", "1_a.down.sql": "SELECT 1;\n"},
     )
     via_proxy = f"host={proxy.address} port={proxy.port} user=postgres dbname={db.name} {SHORT}"
-    migwiz = subprocess.Popen(
-        [sys.executable, "-m", "migwiz", "up", "--dsn", via_proxy, "--dir", str(folder)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV,
-    )  # fmt: skip
+    migwiz = start_cli("up", "--dsn", via_proxy, "--dir", folder)
     try:
         with psycopg.connect(db.dsn, autocommit=True) as watcher:
             deadline = time.monotonic() + 60
@@ -168,7 +101,5 @@ def test_a_silent_network_during_a_long_statement_ends_with_one_line(
             migwiz.kill()
             migwiz.wait()
     assert migwiz.returncode != 0
-    errors = [line for line in stderr.splitlines() if line.startswith("migwiz: error:")]
-    assert len(errors) == 1 and "Traceback" not in stderr, stderr
-    assert errors[0].startswith("migwiz: error: lost the connection to the server: "), stderr
+    lost_connection_error(stderr)
     assert 1.5 < noticed_s < 15, f"noticed after {noticed_s:.1f} s"  # by the timers, not at once

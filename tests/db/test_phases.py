@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,9 +9,8 @@ import pytest
 from migwiz.engine.log.eventlog import EventLog, MemorySink
 from migwiz.engine.run.phases import ContractRefused, phase_summary
 from migwiz.engine.run.runner import ExecutionPolicy, Runner
-from migwiz.engine.servers.local import find_binaries, start_server
 from migwiz.engine.sets import load_migration_set
-from tests.conftest import TestDatabase, create_database, drop_database
+from tests.conftest import TestDatabase
 from tests.helpers import write_migrations
 
 
@@ -118,22 +116,6 @@ def test_plain_up_runs_all_three_phases_in_order(db: TestDatabase, tmp_path: Pat
     assert runner.down(steps=3).ok
     assert db.execute("SELECT count(*) FROM a WHERE old = id") == [(500,)]
     runner.close()
-
-
-@pytest.fixture
-def stats_db() -> Iterator[TestDatabase]:
-    """A database on a dedicated server with pg_stat_statements loaded (the system PostgreSQL ships it)."""
-    binaries = find_binaries(15)
-    if binaries is None or not (binaries.bin_dir.parent / "lib" / "pg_stat_statements.so").exists():
-        pytest.skip("no PostgreSQL with pg_stat_statements here")
-    server = start_server(binaries, settings={"shared_preload_libraries": "'pg_stat_statements'"})
-    db = create_database(server)
-    try:
-        db.execute("CREATE EXTENSION pg_stat_statements")
-        yield db
-    finally:
-        drop_database(db)
-        server.stop()
 
 
 def test_contract_refused_while_queries_still_use_the_dropped_column(

@@ -32,7 +32,7 @@ from migwiz.engine.run.log_events import events_from_log
 from migwiz.engine.run.runner import ExecutionPolicy
 from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase
-from tests.helpers import write_migrations
+from tests.helpers import wait_for, write_migrations
 
 pytestmark = pytest.mark.timeout(90)
 
@@ -42,15 +42,6 @@ def db(client_db: TestDatabase) -> TestDatabase:
     """The event stream is the runner's:
     the newest server in `make test`, every server in `make test-versions` (tests/db/conftest.py)."""
     return client_db
-
-
-def wait_for(condition: object, what: str, limit_s: float = 20.0) -> None:
-    """Poll until `condition()` (bounded)."""
-    assert callable(condition)
-    deadline = time.monotonic() + limit_s
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.02)
 
 
 def collect(session: commands.RunSession) -> list[RunEvent]:

@@ -17,8 +17,8 @@ from migwiz.engine import backup
 from migwiz.engine.backup import check as check_module
 from migwiz.engine.backup import replicas as replicas_module
 from tests.conftest import BINARIES, TestDatabase
-from tests.helpers import run_cli
-from tests.standby import StandbyPair, poll, standby_pair
+from tests.helpers import run_cli, wait_for
+from tests.standby import StandbyPair, standby_pair
 
 NEWEST = max(BINARIES, key=lambda b: b.major) if BINARIES else None
 
@@ -45,7 +45,7 @@ def archive_one(pair: StandbyPair) -> None:
     before = pair.on_primary("SELECT archived_count FROM pg_stat_archiver")[0][0]
     pair.on_primary("CREATE TABLE IF NOT EXISTS touch (x int); INSERT INTO touch VALUES (1)")
     pair.on_primary("SELECT pg_switch_wal()")
-    poll(
+    wait_for(
         lambda: pair.on_primary("SELECT archived_count FROM pg_stat_archiver")[0][0] > before,
         "the archiver to store the switched segment",
     )
@@ -55,7 +55,9 @@ def set_archive_command(pair: StandbyPair, command: str) -> None:
     with psycopg.connect(pair.primary.dsn(), autocommit=True) as conn:
         conn.execute(sql.SQL("ALTER SYSTEM SET archive_command = {}").format(sql.Literal(command)))
         conn.execute("SELECT pg_reload_conf()")
-        poll(lambda: conn.execute("SHOW archive_command").fetchone() == (command,), "the new archive_command")
+        wait_for(
+            lambda: conn.execute("SHOW archive_command").fetchone() == (command,), "the new archive_command"
+        )
 
 
 def warnings(report: backup.BackupReport) -> list[str]:
@@ -94,7 +96,7 @@ def test_a_standby_behind_in_replay_is_a_warning(
         pair.on_primary(
             "CREATE TABLE IF NOT EXISTS bulk (x int); INSERT INTO bulk SELECT generate_series(1, 100000)"
         )
-        poll(lambda: pair.replay_bytes_behind() > 1_000_000, "the paused standby to fall 1 MB behind")
+        wait_for(lambda: pair.replay_bytes_behind() > 1_000_000, "the paused standby to fall 1 MB behind")
         # The primary learns the standby's replay position from its next status message (and the time
         # lag with it), so wait until the primary's own view shows both, as an operator would see it.
         reports: list[check_module.BackupReport] = []
@@ -104,7 +106,7 @@ def test_a_standby_behind_in_replay_is_a_warning(
             [seen] = reports[-1].replicas
             return (seen.replay_lag_bytes or 0) > 1_000_000 and (seen.replay_lag_s or 0) > 0
 
-        poll(lag_seen, "the primary to see the standby behind in bytes and time")
+        wait_for(lag_seen, "the primary to see the standby behind in bytes and time")
         report = reports[-1]
     [replica] = report.replicas
     assert replica.replay_lag_bytes is not None and replica.replay_lag_bytes > 1_000_000
@@ -121,8 +123,8 @@ def test_a_disconnected_standby_leaves_an_inactive_slot_behind(
     pair, _ = archiving_pair
     pair.stop_standby()
     try:
-        poll(lambda: not pair.streaming(), "the primary to see the standby gone")
-        poll(
+        wait_for(lambda: not pair.streaming(), "the primary to see the standby gone")
+        wait_for(
             lambda: (
                 pair.on_primary("SELECT active FROM pg_replication_slots WHERE slot_name = %s", (pair.slot,))
                 == [(False,)]
@@ -149,7 +151,7 @@ def test_a_failing_archiver_is_degraded_whatever_the_standby(
         failed = pair.on_primary("SELECT failed_count FROM pg_stat_archiver")[0][0]
         pair.on_primary("INSERT INTO touch VALUES (2)")
         pair.on_primary("SELECT pg_switch_wal()")
-        poll(
+        wait_for(
             lambda: pair.on_primary("SELECT failed_count FROM pg_stat_archiver")[0][0] > failed,
             "pg_stat_archiver to record a failure",
         )

@@ -26,16 +26,17 @@ from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.run.control import RunStopped
 from migwiz.engine.servers.connect import connect
 from tests.conftest import TestDatabase, create_database, drop_database
-from tests.db.test_backfill import (
+from tests.helpers import wait_for
+from tests.helpers.backfill import (
     BACKFILL_SQL,
     ROWS,
     assert_each_row_once,
     backfill,
-    checkpoint_rows,
     make_items,
+    rows_scanned,
     script,
 )
-from tests.standby import StandbyPair, poll
+from tests.standby import StandbyPair
 
 FAST = {"initial_batch": 200, "max_batch": 1000, "max_rows_per_s": 8_000.0, "check_interval_s": 0.1}
 
@@ -94,10 +95,10 @@ class Running:
 
 def hold_lasts(pair: StandbyPair, db: TestDatabase, running: Running, polls: int = 5) -> int:
     """While the brake holds, no batch commits: the checkpoint stays put across several brake readings."""
-    rows = checkpoint_rows(db, "2")
+    rows = rows_scanned(db.dsn, "2")
     count = len(running.seen)
-    poll(lambda: len(running.seen) >= count + polls, "more readings of the held backfill")
-    assert checkpoint_rows(db, "2") == rows, "a batch committed while the brake held"
+    wait_for(lambda: len(running.seen) >= count + polls, "more readings of the held backfill")
+    assert rows_scanned(db.dsn, "2") == rows, "a batch committed while the brake held"
     assert all(p.state == "throttled" for _, p in running.seen[count:])
     return rows
 
@@ -109,7 +110,7 @@ def test_time_lag_brakes_while_replay_is_paused_and_releases_after_catch_up(
     running = Running(primary_db, settings)
     with standby_latest.replay_paused():
         running.thread.start()
-        poll(lambda: running.braked("ms >"), "the brake to engage on the paused standby's time lag")
+        wait_for(lambda: running.braked("ms >"), "the brake to engage on the paused standby's time lag")
         held_at = hold_lasts(standby_latest, primary_db, running)
         assert 0 < held_at < ROWS, "the brake held the backfill part way"
         resumed_at = time.monotonic()
@@ -133,7 +134,7 @@ def test_byte_lag_brakes_under_its_limit_and_the_backlog_stays_bounded(
     running = Running(primary_db, settings)
     with standby_latest.replay_paused():
         running.thread.start()
-        poll(lambda: running.braked("MB of WAL"), "the brake to engage on the paused standby's backlog")
+        wait_for(lambda: running.braked("MB of WAL"), "the brake to engage on the paused standby's backlog")
         hold_lasts(standby_latest, primary_db, running)
         backlog = standby_latest.replay_bytes_behind()
         assert limit < backlog < 4 * limit, f"the backlog {backlog} bytes stops near its limit {limit}"
@@ -150,7 +151,7 @@ def test_a_caught_up_standby_reads_as_no_lag(standby_latest: StandbyPair, primar
             conn.execute("UPDATE items SET v = v + 1 WHERE id <= 50")  # WAL keeps the lag measured
             return (read_server_load(conn).replica_lag_ms or 0) > 1000
 
-        poll(lagging, "the lag to pass 1 s")
+        wait_for(lagging, "the lag to pass 1 s")
     standby_latest.wait_caught_up()
     with connect(standby_latest.primary.dsn(), autocommit=True) as conn:
         load = read_server_load(conn)
@@ -187,7 +188,9 @@ def test_a_stop_request_ends_a_run_the_brake_holds(
     thread = threading.Thread(target=run, daemon=True)
     with standby_latest.replay_paused():
         thread.start()
-        poll(lambda: bool(seen) and (seen[-1].throttle or "").startswith("replica lag"), "the brake to hold")
+        wait_for(
+            lambda: bool(seen) and (seen[-1].throttle or "").startswith("replica lag"), "the brake to hold"
+        )
         stop.set()
         asked = time.monotonic()
         thread.join(timeout=10)
@@ -215,7 +218,7 @@ def test_a_standby_that_goes_away_releases_the_brake(
     standby_latest.pause_replay()
     try:
         running.thread.start()
-        poll(lambda: running.braked("ms >"), "the brake to engage on the paused standby")
+        wait_for(lambda: running.braked("ms >"), "the brake to engage on the paused standby")
         standby_latest.stop_standby()  # a restarted standby replays again: pausing does not persist
         result = running.finish()
     finally:

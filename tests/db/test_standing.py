@@ -5,10 +5,8 @@ all say "stopped at N %, resumable" with the same N; `migwiz up` then finishes i
 from __future__ import annotations
 
 import math
-import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -19,7 +17,7 @@ from migwiz.engine.config import Settings
 from migwiz.engine.sets import load_migration_set
 from migwiz.tui import backend
 from tests.conftest import TestDatabase
-from tests.helpers import run_cli, write_migrations
+from tests.helpers import run_cli, start_cli, write_migrations
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -45,14 +43,7 @@ def hang_up_mid_backfill(db: TestDatabase, folder: Path) -> subprocess.Completed
     commands.control_backfill(
         commands.Project(db.dsn, commands.Settings(None)), "1", batch_size=500, max_rate=2000
     )
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "migwiz", "up", "--dsn", db.dsn, "--dir", str(folder)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
+    proc = start_cli("up", "--dsn", db.dsn, "--dir", folder)
     try:
         deadline = time.monotonic() + 60
         while rows_scanned(db) < ROWS // 10:

@@ -3,7 +3,6 @@ empty migrations. The history row never disagrees with what was committed."""
 
 from __future__ import annotations
 
-import signal
 from pathlib import Path
 
 import pytest
@@ -14,8 +13,8 @@ from migwiz.engine.plan import plan
 from migwiz.engine.run.runner import ExecutionPolicy, Runner
 from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase
-from tests.db.test_crash import executor_running, start_up, wait_for
 from tests.helpers import run_cli, write_migrations
+from tests.helpers.crash import sigkill_mid_build
 
 FIRST = {"1_a.up.sql": "CREATE TABLE a (id int PRIMARY KEY);\n", "1_a.down.sql": "DROP TABLE a;\n"}
 
@@ -224,14 +223,7 @@ def test_sigkill_during_an_automatic_concurrent_build_resumes(db: TestDatabase, 
             "1_i.down.sql": "DROP INDEX CONCURRENTLY t_id;\n",
         },
     )
-    with db.connect(autocommit=False) as writer:  # an open write transaction: the build waits for it
-        writer.execute("INSERT INTO t VALUES (0)")
-        with start_up(db, folder) as proc:
-            wait_for(lambda: bool(executor_running(db, "CREATE INDEX CONCURRENTLY")), "the index build")
-            proc.send_signal(signal.SIGKILL)
-            proc.wait(10)
-        wait_for(lambda: executor_running(db, "CREATE INDEX") == [], "the build to stop")
-        writer.rollback()
+    sigkill_mid_build(db, folder, "CREATE INDEX CONCURRENTLY", blocker="INSERT INTO t VALUES (0)")
     status = run_cli("status", "--dsn", db.dsn, "--dir", folder, "--json").json()["migrations"][0]
     assert status["state"] == "failed" and status["transaction"] is False
     assert "statement 1 (1_i.up.sql:2) was running when migwiz stopped" in status["detail"]

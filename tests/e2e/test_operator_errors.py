@@ -15,7 +15,7 @@ from psycopg import sql
 from migwiz.engine.history.state import ensure_state
 from migwiz.engine.servers.local import LocalServer, start_server
 from tests.conftest import BINARIES, TestDatabase
-from tests.helpers import CliResult, run_cli, write_migrations
+from tests.helpers import one_line_error, run_cli, write_migrations
 
 SET = {"1_users.up.sql": "CREATE TABLE users (id int);\n", "1_users.down.sql": "DROP TABLE users;\n"}
 WRITABLE = "options='-c default_transaction_read_only=off'"
@@ -24,20 +24,6 @@ WRITABLE = "options='-c default_transaction_read_only=off'"
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     return write_migrations(tmp_path / "migrations", SET)
-
-
-def one_line_error(result: CliResult, *expected: str) -> str:
-    """The error line, after checking it is the whole story: exit 2, one line, a hint, no traceback."""
-    assert result.code == 2, result.stdout + result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 2, result.stderr
-    assert lines[0].startswith("migwiz: error: "), result.stderr
-    assert lines[1].startswith("hint: "), result.stderr
-    for text in expected:
-        assert text in result.stderr
-    assert "database error" not in result.stderr
-    assert "internal error" not in result.stderr
-    return lines[0]
 
 
 def nothing_ran(db: TestDatabase) -> None:

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import TestDatabase
-from tests.e2e.test_operator_errors import one_line_error
-from tests.helpers import run_cli, write_migrations
+from tests.helpers import one_line_error, run_cli, write_migrations
 
 SET = {"1_users.up.sql": "CREATE TABLE users (id int);\n", "1_users.down.sql": "DROP TABLE users;\n"}
 NOWHERE = "host=127.0.0.1 port=1 user=postgres dbname=postgres connect_timeout=2"

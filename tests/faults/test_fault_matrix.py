@@ -14,7 +14,6 @@ import os
 import random
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,11 +27,10 @@ from migwiz.engine.run.runner import Runner
 from migwiz.engine.servers.local import Binaries, LocalServer, run_as, start_server
 from migwiz.engine.sets import load_migration_set
 from tests.conftest import BINARIES, TestDatabase, create_database, drop_database
-from tests.db.test_backfill_crash import executor_gone
-from tests.db.test_crash import wait_for
-from tests.faults.proxy import CuttableProxy
 from tests.faults.workloads import WORKLOADS, Progress, Workload
-from tests.helpers import run_cli, write_migrations
+from tests.helpers import run_cli, start_cli, wait_for, write_migrations
+from tests.helpers.backfill import executor_gone
+from tests.helpers.proxies import CuttableProxy
 
 SEED = int(os.environ.get("MIGWIZ_FAULT_SEED") or random.SystemRandom().randrange(1_000_000))
 FAULTS = ("sigkill", "server-stop", "network-cut")
@@ -63,10 +61,7 @@ def pg_ctl(server: LocalServer, *args: str) -> None:
 
 
 def start_migwiz(dsn: str, folder: Path, command: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
-    env.pop("DATABASE_URL", None)
-    args = [sys.executable, "-m", "migwiz", command, "--dsn", dsn, "--dir", str(folder), "--wait", "10s"]
-    return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    return start_cli(command, "--dsn", dsn, "--dir", folder, "--wait", "10s")
 
 
 def running_marker(db: TestDatabase, workload: Workload) -> bool:

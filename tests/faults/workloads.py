@@ -13,8 +13,14 @@ from typing import Any
 
 from migwiz.engine.backfill import control_backfill
 from tests.conftest import TestDatabase
-from tests.db.test_backfill import BACKFILL_SQL, ROWS, assert_each_row_once, make_items
-from tests.db.test_backfill_crash import checkpoint, done
+from tests.helpers.backfill import (
+    BACKFILL_SQL,
+    ROWS,
+    assert_each_row_once,
+    checkpoint,
+    make_items,
+    rows_scanned,
+)
 
 TX_ROWS = 50_000
 BIG_ROWS = 150_000
@@ -215,7 +221,7 @@ BACKFILL = Workload(
     markers=("items",),
     window_s=0.8,
     prepare=_backfill_prepare,
-    started=lambda db: done(db.dsn) > 0,  # batches are short: watch the checkpoint move
+    started=lambda db: rows_scanned(db.dsn) > 0,  # batches are short: watch the checkpoint move
     consistent=_backfill_consistent,
     finished=lambda db: assert_each_row_once(db, ROWS),
 )

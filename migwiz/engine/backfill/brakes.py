@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import psycopg
+from psycopg import sql
 
-from migwiz.engine import humanize
+from migwiz.engine import humanize, queries
 from migwiz.engine.servers.connect import connect
 
 MAX_WORKERS = 16
@@ -30,12 +31,6 @@ AUTO_WORKERS_CAP = 8
 """The most workers chosen automatically."""
 
 _PROBE = "SELECT pg_catalog.txid_current()"
-_STATEMENTS = (
-    "SELECT coalesce(sum(calls), 0)::float8, coalesce(sum({column}), 0)::float8 FROM pg_stat_statements"
-    " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
-    " AND position(%(schema)s IN query) = 0 AND query NOT LIKE '%%pg_stat_statements%%'"
-    " AND query NOT LIKE '%%txid_current%%'"
-)
 
 
 def _d(ms: float) -> str:
@@ -50,11 +45,7 @@ def auto_workers(conn: psycopg.Connection[Any], *, local: bool) -> tuple[int, st
     (set to the core count on most tuned servers); the load is the 1-minute load average when local,
     else the sessions active on the server now.
     """
-    row = conn.execute(
-        "SELECT current_setting('max_parallel_workers')::int,"
-        " (SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid()"
-        " AND backend_type = 'client backend')::int"
-    ).fetchone()
+    row = conn.execute(queries.load("backfill_server_load")).fetchone()
     assert row is not None
     if local:
         cores = os.cpu_count() or 1
@@ -122,9 +113,8 @@ class LatencyProbe:
         assert self._conn is not None
         for column in [self._column] if self._column else ["total_exec_time", "total_time"]:
             try:
-                row = self._conn.execute(
-                    _STATEMENTS.format(column=column), {"schema": f'"{self._schema}"'}
-                ).fetchone()
+                statements = queries.load_sql("backfill_app_statements").format(column=sql.Identifier(column))
+                row = self._conn.execute(statements, {"schema": f'"{self._schema}"'}).fetchone()
             except (psycopg.errors.UndefinedColumn, psycopg.errors.UndefinedTable):
                 continue
             except (psycopg.errors.InsufficientPrivilege, psycopg.errors.ObjectNotInPrerequisiteState):

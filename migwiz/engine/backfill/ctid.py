@@ -19,6 +19,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
+from migwiz.engine import queries
 from migwiz.engine.backfill.keys import KeysetQueries, TableKey, _escape
 from migwiz.engine.backfill.spec import BackfillSpec
 from migwiz.engine.errors import MigrationFileError
@@ -30,9 +31,7 @@ _MAX_TUPLES_PER_PAGE = 291  # MaxHeapTuplesPerPage for 8 kB blocks; larger block
 def ctid_key(conn: psycopg.Connection[Any], spec: BackfillSpec) -> TableKey:
     """The block-range "key" of a table without a primary key (refused for partitioned or inherited
     tables, whose children share tuple ids)."""
-    row = conn.execute(
-        "SELECT c.relkind, c.relhassubclass FROM pg_class c WHERE c.oid = %s::regclass", (spec.relation,)
-    ).fetchone()
+    row = conn.execute(queries.load("backfill_ctid_relation"), (spec.relation,)).fetchone()
     assert row is not None
     if row[0] == "p" or (row[1] and not spec.only):
         raise MigrationFileError(
@@ -45,11 +44,7 @@ def ctid_key(conn: psycopg.Connection[Any], spec: BackfillSpec) -> TableKey:
 
 def table_state(conn: psycopg.Connection[Any], spec: BackfillSpec) -> tuple[str, int, int]:
     """(the transaction id now, the table's file node, its last block) at the start of a backfill."""
-    row = conn.execute(
-        "SELECT pg_catalog.txid_current()::text, pg_catalog.pg_relation_filenode(%s::regclass)::bigint,"
-        " (pg_catalog.pg_relation_size(%s::regclass) / current_setting('block_size')::int - 1)::bigint",
-        (spec.relation, spec.relation),
-    ).fetchone()
+    row = conn.execute(queries.load("backfill_ctid_table_state"), (spec.relation, spec.relation)).fetchone()
     assert row is not None
     return str(row[0]), int(row[1]), int(row[2])
 

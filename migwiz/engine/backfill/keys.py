@@ -40,8 +40,8 @@ def primary_key(conn: psycopg.Connection[Any], spec: BackfillSpec) -> TableKey |
     missing, or if the UPDATE sets a key column (the batches walk the key: a moved row would be met
     again)."""
     where = f"{spec.path}:{spec.line}"
-    exists = conn.execute("SELECT to_regclass(%s) IS NOT NULL", (spec.relation,)).fetchone()
-    if not exists or not exists[0]:
+    exists = conn.execute(queries.load("relation_oid"), (spec.relation,)).fetchone()
+    if not exists or exists[0] is None:
         raise MigrationFileError(f"{where}: table {spec.relation} does not exist")
     rows = conn.execute(queries.load("backfill_primary_key"), {"relation": spec.relation}).fetchall()
     if not rows:

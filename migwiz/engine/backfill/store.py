@@ -14,6 +14,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
+from migwiz.engine import queries
 from migwiz.engine.history.state import ensure_state
 
 
@@ -107,9 +108,7 @@ def read_checkpoint(conn: psycopg.Connection[Any], schema: str, backfill_id: str
 
 def read_checkpoints(conn: psycopg.Connection[Any], schema: str) -> list[Checkpoint]:
     """Every stored checkpoint, newest first (empty when the tables do not exist yet)."""
-    present = conn.execute(
-        "SELECT to_regclass(format('%%I.backfill_progress', %s::text)) IS NOT NULL", (schema,)
-    ).fetchone()
+    present = conn.execute(queries.load("own_table_exists"), (schema, "backfill_progress")).fetchone()
     if not present or not present[0]:
         return []
     rows = conn.execute(_read(schema, "ORDER BY p.started_at DESC")).fetchall()

@@ -1,41 +1,32 @@
-"""The single-target commands a fleet runs at each target, handed over by `engine.commands`.
+"""The single-target commands a fleet runs at each target: the front door's own functions.
 
-The fleet runs every target through the same front door as `migwiz up`, `status`, `plan` and `verify`.
-`engine.commands` installs those functions here when it loads (and re-exports the fleet's own), so the
-fleet package needs no import of the front door: no import loop. When `commands.start_run` and its
-`RunSession` land, `up`/`down` change here and in `adapter.run_target` only.
+The fleet runs every target through the same commands as `migwiz up`, `status`, `plan` and `verify`. They
+live below `engine.commands` (run_commands.py, project_commands.py), so the fleet imports them directly,
+typed, with no import loop: `engine.commands` re-exports both the commands and the fleet's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from migwiz.engine.project import Project
+from migwiz.engine.project_commands import plan, verify
+from migwiz.engine.run_commands import down, status, up
 
 
-@dataclass(frozen=True)
 class Door:
     """`commands.status`, `up`, `down`, `plan`, `verify` and `Project.of`, as the fleet calls them."""
 
-    status: Callable[..., Any]
-    up: Callable[..., Any]
-    down: Callable[..., Any]
-    plan: Callable[..., Any]
-    verify: Callable[..., Any]
-    project: Callable[..., Any]
+    status = staticmethod(status)
+    up = staticmethod(up)
+    down = staticmethod(down)
+    plan = staticmethod(plan)
+    verify = staticmethod(verify)
+    project = staticmethod(Project.of)
     """`Project.of(dsn, mset, schema=...)`: the project of one target."""
 
 
-_installed: list[Door] = []
-
-
-def install(door: Door) -> None:
-    """Called by `engine.commands` once its functions exist."""
-    _installed[:] = [door]
+_DOOR = Door()
 
 
 def door() -> Door:
-    """The installed commands (loading `migwiz.engine.commands` installs them)."""
-    if not _installed:
-        raise RuntimeError("migwiz.engine.commands is not loaded: import it before running a fleet")
-    return _installed[0]
+    """The commands the fleet runs at each target."""
+    return _DOOR

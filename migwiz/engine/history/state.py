@@ -35,7 +35,7 @@ def os_identity() -> tuple[str, str]:
 
 def state_exists(conn: psycopg.Connection[Any], schema: str) -> bool:
     """Whether the migwiz schema has been created in this database."""
-    row = conn.execute("SELECT to_regclass(format('%%I.meta', %s::text)) IS NOT NULL", (schema,)).fetchone()
+    row = conn.execute(queries.load("own_table_exists"), (schema, "meta")).fetchone()
     return bool(row and row[0])
 
 

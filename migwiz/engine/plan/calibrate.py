@@ -92,9 +92,7 @@ def ensure_calibration_table(conn: psycopg.Connection[Any], schema: str) -> None
 
 def load_calibration(conn: psycopg.Connection[Any], schema: str) -> Throughput | None:
     """The newest calibration stored for this server's major version, or None."""
-    exists = conn.execute(
-        "SELECT pg_catalog.to_regclass(pg_catalog.format('%%I.calibration', %s::text)) IS NOT NULL", (schema,)
-    ).fetchone()
+    exists = conn.execute(queries.load("own_table_exists"), (schema, "calibration")).fetchone()
     if not exists or not exists[0]:
         return None
     major = conn.info.server_version // 10000
@@ -203,9 +201,7 @@ def _timed(conn: psycopg.Connection[Any], statement: sql.Composed) -> float:
 
 
 def _heap_bytes(conn: psycopg.Connection[Any], table: sql.Composed) -> int:
-    row = conn.execute(sql.SQL("SELECT pg_catalog.pg_table_size({}::regclass)").format(sql.Literal(
-        table.as_string(conn)
-    ))).fetchone()  # fmt: skip
+    row = conn.execute(queries.load("plan_table_size"), (table.as_string(conn),)).fetchone()
     return int(row[0]) if row else 0
 
 

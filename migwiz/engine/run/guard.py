@@ -202,16 +202,7 @@ class Guard:
         schemas = [n.partition(".")[0] if "." in n else "public" for n in names]
         rels = [n.partition(".")[2] if "." in n else n for n in names]
         with self._mutex:
-            rows = (
-                self._connection()
-                .execute(
-                    "SELECT q.i, c.oid::bigint FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY q(s, r, i)"
-                    " JOIN pg_catalog.pg_namespace n ON n.nspname = q.s"
-                    " JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = q.r",
-                    (schemas, rels),
-                )
-                .fetchall()
-            )
+            rows = self._connection().execute(_query("guard_relations"), (schemas, rels)).fetchall()
         return {int(oid): chosen[names[int(i) - 1]] for i, oid in rows}
 
     def holders(self, targets: dict[int, LockTarget], *, min_age_ms: float = 0.0) -> list[Session]:
@@ -289,15 +280,7 @@ class Guard:
     def cancel_if_waiting(self, pid: int) -> bool:
         """Cancel OUR backend's statement, only while it still waits for a lock."""
         with self._mutex:
-            row = (
-                self._connection()
-                .execute(
-                    "SELECT pg_catalog.pg_cancel_backend(pid) FROM pg_catalog.pg_stat_activity"
-                    " WHERE pid = %s AND wait_event_type = 'Lock'",
-                    (pid,),
-                )
-                .fetchone()
-            )
+            row = self._connection().execute(_query("guard_cancel_waiting"), (pid,)).fetchone()
         return bool(row and row[0])
 
     def terminate(self, sessions: Iterable[Session]) -> list[int]:

@@ -20,16 +20,9 @@ from pglast import ast
 from pglast.enums import ReindexObjectType
 from pglast.stream import RawStream
 
-_REINDEX_LEFTOVER = re.compile(r"_cc(?:new|old)\d*$")
+from migwiz.engine import queries
 
-_INVALID = (
-    "SELECT i.indexrelid::bigint, n.nspname, c.relname, t.oid::bigint,"
-    " pg_catalog.pg_get_indexdef(i.indexrelid)"
-    " FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid"
-    " JOIN pg_catalog.pg_class t ON t.oid = i.indrelid"
-    " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-    " WHERE NOT i.indisvalid AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')"
-)
+_REINDEX_LEFTOVER = re.compile(r"_cc(?:new|old)\d*$")
 
 
 def _parse(text: str) -> Any:
@@ -44,7 +37,7 @@ def _regclass(conn: psycopg.Connection[Any], rangevar: Any) -> int | None:
         psycopg.sql.Identifier(p).as_string(conn) for p in (rangevar.schemaname, rangevar.relname) if p
     )
     try:
-        row = conn.execute("SELECT pg_catalog.to_regclass(%s)::oid::bigint", (name,)).fetchone()
+        row = conn.execute(queries.load("relation_oid"), (name,)).fetchone()
     except psycopg.errors.DataError:
         return None
     return int(row[0]) if row and row[0] is not None else None
@@ -75,7 +68,9 @@ def leftovers_of(conn: psycopg.Connection[Any], statement: str) -> dict[int, str
         table = _regclass(conn, node.relation)
         wanted = _shape(node)
         out: dict[int, str] = {}
-        for oid, schema, name, table_oid, definition in conn.execute(_INVALID).fetchall():
+        for oid, schema, name, table_oid, definition in conn.execute(
+            queries.load("run_index_leftovers")
+        ).fetchall():
             built = _parse(definition)
             if table_oid == table and isinstance(built, ast.IndexStmt) and _shape(built) == wanted:
                 out[int(oid)] = f"{schema}.{name}"
@@ -85,16 +80,14 @@ def leftovers_of(conn: psycopg.Connection[Any], statement: str) -> dict[int, str
 
 def _reindex_leftovers(conn: psycopg.Connection[Any], node: Any) -> dict[int, str]:
     kind = node.kind
-    rows = conn.execute(_INVALID).fetchall()
+    rows = conn.execute(queries.load("run_index_leftovers")).fetchall()
     out: dict[int, str] = {}
     if kind == ReindexObjectType.REINDEX_OBJECT_INDEX and node.relation is not None:
         index = node.relation.relname
         table_row = None
         oid = _regclass(conn, node.relation)
         if oid is not None:
-            table_row = conn.execute(
-                "SELECT indrelid::bigint FROM pg_catalog.pg_index WHERE indexrelid = %s", (oid,)
-            ).fetchone()
+            table_row = conn.execute(queries.load("run_index_table"), (oid,)).fetchone()
         for leftover, schema, name, table_oid, _ in rows:
             found = _REINDEX_LEFTOVER.search(name)
             base = name[: found.start()] if found else ""  # the index name, truncated to fit a suffix

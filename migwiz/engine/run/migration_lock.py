@@ -13,6 +13,7 @@ from typing import Any
 
 import psycopg
 
+from migwiz.engine import queries
 from migwiz.engine.errors import LockHeld
 from migwiz.engine.servers.connect import connect
 
@@ -79,17 +80,7 @@ class MigrationLock:
 
     def holder(self, conn: psycopg.Connection[Any]) -> LockHolder | None:
         """Who holds the lock now, if anybody."""
-        row = conn.execute(
-            """
-            SELECT a.pid, coalesce(a.application_name, ''), coalesce(a.usename::text, ''),
-                   host(a.client_addr), a.backend_start
-              FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-             WHERE l.locktype = 'advisory' AND l.granted AND l.database = (
-                       SELECT oid FROM pg_database WHERE datname = current_database())
-               AND l.classid = %s::oid AND l.objid = hashtext(%s)::oid AND l.objsubid = 2
-            """,
-            (LOCK_CLASS, self.schema),
-        ).fetchone()
+        row = conn.execute(queries.load("run_migration_lock_holder"), (LOCK_CLASS, self.schema)).fetchone()
         return LockHolder(*row) if row else None
 
     @property

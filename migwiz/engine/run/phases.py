@@ -228,7 +228,7 @@ class QueryUse:
 
 def _statements(conn: psycopg.Connection[Any]) -> list[tuple[int, int, str]] | None:
     """(queryid, calls, text) of pg_stat_statements in this database; None when it is not available."""
-    row = conn.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_stat_statements'").fetchone()
+    row = conn.execute(queries.load("backfill_stat_statements")).fetchone()
     if row is None:
         return None
     try:

@@ -11,6 +11,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
+from migwiz.engine import queries
 from migwiz.engine.errors import MigwizError, PermissionProblem, ReadOnlyTarget
 from migwiz.engine.servers.connect import permission_error
 
@@ -21,12 +22,6 @@ _TABLES: dict[str, tuple[str, ...]] = {
     "events": ("SELECT", "INSERT"),
 }
 """What every recording command does to migwiz's own tables (`pruning` adds DELETE on runs and events)."""
-
-_MISSING = """
-SELECT t, p FROM unnest(%s::text[], %s::text[]) AS wanted(t, p)
-WHERE to_regclass(format('%%I.%%I', %s::text, t)) IS NOT NULL
-  AND NOT has_table_privilege(to_regclass(format('%%I.%%I', %s::text, t)), p)
-"""
 
 
 def check_target(conn: psycopg.Connection[Any], schema: str, *, pruning: bool = False) -> None:
@@ -41,11 +36,7 @@ def check_target(conn: psycopg.Connection[Any], schema: str, *, pruning: bool = 
 
 
 def _check_writable(conn: psycopg.Connection[Any]) -> None:
-    row = conn.execute(
-        "SELECT pg_is_in_recovery(), current_setting('transaction_read_only'), current_user,"
-        " current_database(),"
-        " (SELECT source FROM pg_settings WHERE name = 'default_transaction_read_only')"
-    ).fetchone()
+    row = conn.execute(queries.load("preflight_writable")).fetchone()
     assert row is not None
     in_recovery, read_only, user, database, source = row
     if in_recovery:
@@ -68,9 +59,7 @@ def _check_writable(conn: psycopg.Connection[Any]) -> None:
 
 def _check_privileges(conn: psycopg.Connection[Any], schema: str, pruning: bool) -> None:
     row = conn.execute(
-        "SELECT current_user, current_database(), to_regnamespace(%s::text) IS NOT NULL,"
-        " has_database_privilege(current_database(), 'CREATE')",
-        (sql.Identifier(schema).as_string(conn),),
+        queries.load("preflight_database"), (sql.Identifier(schema).as_string(conn),)
     ).fetchone()
     assert row is not None
     user, database, schema_exists, can_create = row
@@ -85,7 +74,7 @@ def _check_privileges(conn: psycopg.Connection[Any], schema: str, pruning: bool)
                 f"GRANT CREATE ON DATABASE {db} TO {role}; or create schema {where} once as its owner",
             )
         return
-    usage = conn.execute("SELECT has_schema_privilege(%s::text, 'USAGE')", (schema,)).fetchone()
+    usage = conn.execute(queries.load("preflight_schema_usage"), (schema,)).fetchone()
     if not (usage and usage[0]):
         raise PermissionProblem(
             f"role {user!r} lacks USAGE on schema {schema!r} (migwiz's history and log)",
@@ -95,13 +84,12 @@ def _check_privileges(conn: psycopg.Connection[Any], schema: str, pruning: bool)
     if pruning:
         wanted += [("runs", "DELETE"), ("events", "DELETE")]
     missing = conn.execute(
-        _MISSING, ([t for t, _ in wanted], [p for _, p in wanted], schema, schema)
+        queries.load("preflight_table_privileges"),
+        ([t for t, _ in wanted], [p for _, p in wanted], schema, schema),
     ).fetchall()
-    sequence = conn.execute(
-        "SELECT pg_get_serial_sequence(format('%%I.events', %s::text), 'id')", (schema,)
-    ).fetchone()
+    sequence = conn.execute(queries.load("preflight_event_sequence"), (schema,)).fetchone()
     if sequence and sequence[0]:
-        used = conn.execute("SELECT has_sequence_privilege(%s, 'USAGE')", (sequence[0],)).fetchone()
+        used = conn.execute(queries.load("preflight_sequence_usage"), (sequence[0],)).fetchone()
         if not (used and used[0]):
             raise PermissionProblem(
                 f"role {user!r} lacks USAGE on sequence {sequence[0]} (ids of migwiz's events)",

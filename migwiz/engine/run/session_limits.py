@@ -17,6 +17,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
+from migwiz.engine import queries
 from migwiz.engine.errors import OwnTablesLocked
 
 KEEPALIVE_PARAMS: dict[str, int] = {
@@ -79,16 +80,7 @@ def limit_executor(conn: psycopg.Connection[Any], *, idle_ms: int = IDLE_IN_TRAN
 
 def own_tables_locked(conn: psycopg.Connection[Any], schema: str, doing: str) -> OwnTablesLocked:
     """The error for a bookkeeping lock_timeout: who holds migwiz's own tables (read on `conn`)."""
-    rows = conn.execute(
-        "SELECT DISTINCT l.pid, coalesce(a.application_name, ''), l.mode, c.relname"
-        " FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_class c ON c.oid = l.relation"
-        " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-        " LEFT JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid"
-        " WHERE n.nspname = %s AND l.granted AND l.pid <> pg_catalog.pg_backend_pid()"
-        " AND l.mode IN ('AccessExclusiveLock', 'ExclusiveLock', 'ShareRowExclusiveLock', 'ShareLock')"
-        " ORDER BY 1 LIMIT 3",
-        (schema,),
-    ).fetchall()
+    rows = conn.execute(queries.load("run_own_table_holders"), (schema,)).fetchall()
     who = ", ".join(
         f"pid {pid} ({app or 'no name'}, {mode} on {schema}.{rel})" for pid, app, mode, rel in rows
     )
