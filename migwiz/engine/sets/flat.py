@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from migwiz.engine.errors import MigrationFileError
-from migwiz.engine.sets.files import Folder, checksum, duplicate, script
+from migwiz.engine.sets.files import Folder, duplicate, script
 from migwiz.engine.sets.model import Directives, Migration
 from migwiz.engine.sets.versions import Version, flyway_version, integer_version
 
@@ -55,7 +55,7 @@ def load_native(folder: Folder) -> list[Migration]:
     _refuse_non_sql(files)
     migrations = _paired(folder, files, "native")
     for migration in migrations:
-        if folder.text(migration.up.path).startswith(SQLX_NO_TRANSACTION):
+        if folder.head(migration.up.path, len(SQLX_NO_TRANSACTION)) == SQLX_NO_TRANSACTION:
             folder.notices.append(
                 f'{migration.up.path}: starts with `{SQLX_NO_TRANSACTION}` (sqlx): set layout = "sqlx" in'
                 " migwiz.toml to run it outside a transaction"
@@ -152,8 +152,8 @@ def _paired(folder: Folder, files: list[_File], layout: str) -> list[Migration]:
     migrations = []
     for version, up in ups.items():
         up_path = up.path
-        up_text = folder.text(up_path)
-        base = _sqlx_base(up_text) if layout == "sqlx" else None
+        base = _sqlx_base(folder.head(up_path, len(SQLX_NO_TRANSACTION))) if layout == "sqlx" else None
+        up_script, up_checksum = folder.script(up_path, base=base)  # a big file streamed, never held whole
         down_file = downs.get(version)
         down_script = None
         if down_file is not None:
@@ -164,9 +164,9 @@ def _paired(folder: Folder, files: list[_File], layout: str) -> list[Migration]:
             Migration(
                 version=version,
                 name=up.name,
-                up=script(up_path, up_text, base=base),
+                up=up_script,
                 down=down_script,
-                checksum=checksum(up_text),
+                checksum=up_checksum,
                 layout=layout,
             )
         )

@@ -20,7 +20,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from typing import Any, NoReturn
 
 import pglast
@@ -166,20 +167,26 @@ def script_as_run(script: Script, pg_version: int) -> Script:
 
 def plan_transaction(script: Script, pg_version: int) -> TransactionPlan:
     """Decide how `script` runs on a server of major version `pg_version`; MigrationFileError (naming
-    file and line) for transaction control it cannot honour, or a mix it cannot run safely."""
+    file and line) for transaction control it cannot honour, or a mix it cannot run safely.
+
+    One pass over the statements that keeps only what the decision needs (the first few of each kind,
+    by position), so a streamed file is read once and never held whole."""
     statements = script.statements
-    controls = [(s, c) for s in statements if (c := control_of(s)) is not None]
+    seen = _Seen.of(statements, pg_version)
+    last = len(statements) - 1
     unwrapped: tuple[int, int] | None = None
-    if _wraps_whole_file(statements, controls):
+    skip: tuple[int, ...] = ()
+    if seen.wraps_whole_file(last):
         # Marked no-transaction (dbmate transaction:false, Diesel run_in_transaction = false) or not, the
         # tool sends the file as it is, so its own BEGIN/COMMIT make it one transaction: so does migwiz.
-        unwrapped = (statements[0].line, statements[-1].line)
+        assert seen.first_control is not None and seen.last_control is not None
+        unwrapped = (seen.first_control[1].line, seen.last_control[1].line)
         statements = statements[1:-1]
-        controls = controls[1:-1]
+        skip = (0, last)
         script = replace(script, directives=replace(script.directives, transaction=True))
-    for stmt, control in controls:
-        if control.kind in _SAVEPOINT_KINDS and script.directives.transaction:
-            continue
+    refused = [c for c in seen.refusable(script.directives.transaction) if c[0] not in skip]
+    if refused:
+        _, stmt, control = min(refused, key=lambda c: c[0])
         if control.kind in _SAVEPOINT_KINDS:
             _refuse(
                 script,
@@ -197,7 +204,8 @@ def plan_transaction(script: Script, pg_version: int) -> TransactionPlan:
     script = replace(script, statements=statements)
     if not script.directives.transaction:
         return TransactionPlan(script, unwrapped=unwrapped)
-    outside, inside = _split_by_need(statements, pg_version)
+    outside = [(kind, stmt) for index, kind, stmt in seen.outside if index not in skip]
+    inside = [(kind, stmt) for index, kind, stmt in seen.inside if index not in skip]
     if not outside:
         return TransactionPlan(script, unwrapped=unwrapped)
     first_kind, first = outside[0]
@@ -224,16 +232,62 @@ def plan_transaction(script: Script, pg_version: int) -> TransactionPlan:
     return TransactionPlan(replace(script, directives=no_transaction), first, first_kind, unwrapped)
 
 
-def _wraps_whole_file(statements: tuple[Statement, ...], controls: list[tuple[Statement, Control]]) -> bool:
-    if len(controls) < 2 or controls[0][0] is not statements[0] or controls[-1][0] is not statements[-1]:
-        return False
-    begin, commit = controls[0][1], controls[-1][1]
-    return (
-        begin.plain
-        and begin.kind in ("BEGIN", "START TRANSACTION")
-        and commit.plain
-        and commit.kind == "COMMIT"
-    )
+_KEPT = 2
+"""Of each kind, the first statements kept: a wrapping BEGIN/COMMIT (first and last) may be dropped."""
+_Found = tuple[int, Statement, Control]
+
+
+@dataclass
+class _Seen:
+    """What one pass over a script's statements keeps for its transaction plan, with positions."""
+
+    first_control: _Found | None = None
+    last_control: _Found | None = None
+    controls: int = 0
+    savepoints: list[_Found] = field(default_factory=list)
+    others: list[_Found] = field(default_factory=list)
+    """Transaction control other than SAVEPOINT, RELEASE and ROLLBACK TO."""
+    outside: list[tuple[int, str, Statement]] = field(default_factory=list)
+    """Statements that cannot run in a transaction."""
+    inside: list[tuple[int, str, Statement]] = field(default_factory=list)
+    """Statements that need one (SET/RESET and empty ones are in neither)."""
+
+    @classmethod
+    def of(cls, statements: Iterable[Statement], pg_version: int) -> _Seen:
+        seen = cls()
+        for index, stmt in enumerate(statements):
+            control = control_of(stmt)
+            if control is not None:
+                found = (index, stmt, control)
+                seen.first_control = seen.first_control or found
+                seen.last_control = found
+                seen.controls += 1
+                kept = seen.savepoints if control.kind in _SAVEPOINT_KINDS else seen.others
+                if len(kept) < _KEPT + 1:
+                    kept.append(found)
+            need = _need(stmt, pg_version)
+            if need is not None:
+                where, kind = need
+                kept_needs = seen.outside if where == "outside" else seen.inside
+                if len(kept_needs) < _KEPT + 1:
+                    kept_needs.append((index, kind, stmt))
+        return seen
+
+    def wraps_whole_file(self, last: int) -> bool:
+        first, final = self.first_control, self.last_control
+        if self.controls < 2 or first is None or final is None or first[0] != 0 or final[0] != last:
+            return False
+        begin, commit = first[2], final[2]
+        return (
+            begin.plain
+            and begin.kind in ("BEGIN", "START TRANSACTION")
+            and commit.plain
+            and commit.kind == "COMMIT"
+        )
+
+    def refusable(self, in_transaction: bool) -> list[_Found]:
+        """Transaction control refused in a script that runs in a transaction or not."""
+        return self.others if in_transaction else [*self.others, *self.savepoints]
 
 
 def needs_no_transaction(stmt: Statement, pg_version: int) -> str | None:
@@ -299,24 +353,17 @@ def _no_transaction_kind(node: Any, pg_version: int) -> str | None:
     return None
 
 
-def _split_by_need(
-    statements: tuple[Statement, ...], pg_version: int
-) -> tuple[list[tuple[str, Statement]], list[tuple[str, Statement]]]:
-    """(statements that cannot run in a transaction, statements that need one), with their kinds;
-    SET/RESET and empty statements are in neither."""
-    outside: list[tuple[str, Statement]] = []
-    inside: list[tuple[str, Statement]] = []
-    for stmt in statements:
-        kind = needs_no_transaction(stmt, pg_version)
-        if kind is not None:
-            outside.append((kind, stmt))
-            continue
-        words = stmt.sql.split(None, 2)
-        first = words[0].upper() if words else ""
-        if first in ("SET", "RESET"):
-            continue
-        inside.append((" ".join(words[:2]).upper() if first in _TWO_WORDS else first or "a statement", stmt))
-    return outside, inside
+def _need(stmt: Statement, pg_version: int) -> tuple[str, str] | None:
+    """("outside", kind) for a statement that cannot run in a transaction, ("inside", kind) for one that
+    needs one, None for SET/RESET and empty statements."""
+    kind = needs_no_transaction(stmt, pg_version)
+    if kind is not None:
+        return "outside", kind
+    words = stmt.sql[:200].split(None, 2)  # never a copy of a huge statement
+    first = words[0].upper() if words else ""
+    if first in ("SET", "RESET"):
+        return None
+    return "inside", " ".join(words[:2]).upper() if first in _TWO_WORDS else first or "a statement"
 
 
 _TWO_WORDS = ("CREATE", "ALTER", "DROP", "COMMENT", "GRANT", "REVOKE")
