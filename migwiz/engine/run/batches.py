@@ -115,7 +115,8 @@ def _run_batch(
     direction: Direction,
     attempt: int,
 ) -> None:
-    stmts = script.statements[first : first + count]
+    statements = script.statements  # by position: a streamed file's cursor still holds them
+    stmts = [statements[index] for index in range(first, first + count)]
     current = ctx.start_statement(
         CurrentStatement(
             str(migration.version), migration.label, direction, str(script.path), stmts[0].line, first,

@@ -22,11 +22,14 @@ stops at the statement it could not read).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
 from typing import overload
+
+from pglast.parser import ParseError, fingerprint
 
 from migwiz.engine.sets.directives import directives_from_scan
 from migwiz.engine.sets.model import Directives, Script, Statement
@@ -148,6 +151,45 @@ class StreamedStatements(Sequence[Statement]):
 
     def __repr__(self) -> str:
         return f"StreamedStatements({str(self._source.path)!r}, {self._start}, {self._stop})"
+
+
+_DATA = re.compile(r"(?:INSERT|UPDATE|DELETE|MERGE|SELECT|VALUES|WITH)\b", re.IGNORECASE)
+SHAPE_LIMIT = 1_000_000
+"""A data statement longer than this is kept as it is, never fingerprinted (its tree would be huge)."""
+
+
+def one_per_shape(statements: Iterable[Statement], keep_lines: Iterable[int] = ()) -> Iterator[Statement]:
+    """`statements` without the data statements that repeat the one before in all but their constants.
+
+    How a big file is analysed (lint, the lint gate of `up`, `plan`) without holding an analysis per
+    statement: a data statement (INSERT, UPDATE, DELETE, MERGE, SELECT, VALUES, WITH) whose PostgreSQL
+    fingerprint was already seen since the last other statement is left out; any other statement is kept
+    and starts afresh (DDL may change what the next statement does), and so is the first statement after
+    each line of `keep_lines` (an inline ignore applies to it).
+
+    >>> rows = [Statement(f"INSERT INTO t VALUES ({i})", i) for i in range(1, 4)]
+    >>> [s.line for s in one_per_shape([Statement("CREATE TABLE t (i int)", 0), *rows], keep_lines=[2])]
+    [0, 1, 3]
+    """
+    marks = sorted(keep_lines)
+    mark = 0
+    shapes: set[str] = set()
+    for stmt in statements:
+        marked = False
+        while mark < len(marks) and marks[mark] < stmt.line:
+            marked, mark = True, mark + 1
+        if len(stmt.sql) > SHAPE_LIMIT or not _DATA.match(stmt.sql):
+            shapes.clear()
+            yield stmt
+            continue
+        try:
+            key = fingerprint(stmt.sql)
+        except ParseError:
+            yield stmt
+            continue
+        if key not in shapes or marked:
+            shapes.add(key)
+            yield stmt
 
 
 def streamed_script(
