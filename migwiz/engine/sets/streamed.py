@@ -54,6 +54,8 @@ class _Source:
         self.count = count
         self.stamp = stamp
         self.piece_size = piece_size
+        self.memo: dict[tuple[object, ...], object] = {}
+        """What passes over the whole file found, kept by those passes (the transaction plan's findings)."""
         self.restarts = 0
         """How often the cursor started the file again (a position before its window was asked for)."""
         self._stream: Iterator[Statement] | None = None
@@ -121,6 +123,14 @@ class StreamedStatements(Sequence[Statement]):
     def path(self) -> Path:
         """The file the statements are read from."""
         return self._source.path
+
+    def memo(self, key: tuple[object, ...]) -> object | None:
+        """What a pass over these statements remembered under `key` (None: nothing)."""
+        return self._source.memo.get((self._start, self._stop, *key))
+
+    def remember(self, key: tuple[object, ...], value: object) -> None:
+        """Keep `value`, found by a pass over these statements, under `key` (the file does not change)."""
+        self._source.memo[(self._start, self._stop, *key)] = value
 
     @property
     def restarts(self) -> int:

@@ -31,6 +31,7 @@ from pglast.enums import ReindexObjectType, TransactionStmtKind
 from migwiz.engine.errors import MigrationFileError
 from migwiz.engine.history.status import MigrationStatus
 from migwiz.engine.sets.model import Script, Statement
+from migwiz.engine.sets.streamed import StreamedStatements
 
 _SAVEPOINT_KINDS = ("SAVEPOINT", "RELEASE", "ROLLBACK TO")
 _CONTROL_WORD = re.compile(
@@ -254,6 +255,17 @@ class _Seen:
 
     @classmethod
     def of(cls, statements: Iterable[Statement], pg_version: int) -> _Seen:
+        if isinstance(statements, StreamedStatements):  # a big file: one pass per server version
+            known = statements.memo(("transactions", pg_version))
+            if isinstance(known, _Seen):
+                return known
+            seen = cls._of(statements, pg_version)
+            statements.remember(("transactions", pg_version), seen)
+            return seen
+        return cls._of(statements, pg_version)
+
+    @classmethod
+    def _of(cls, statements: Iterable[Statement], pg_version: int) -> _Seen:
         seen = cls()
         for index, stmt in enumerate(statements):
             control = control_of(stmt)
