@@ -34,21 +34,22 @@ from pglast.parser import ParseError, fingerprint
 from migwiz.engine.sets.directives import directives_from_scan
 from migwiz.engine.sets.model import Directives, Script, Statement
 from migwiz.engine.sets.reading import FileStamp, changed_file, stream_statements
-from migwiz.engine.sets.splitting import STREAM_PIECE, Comment, ScannedSql
+from migwiz.engine.sets.splitting import Comment, ScannedSql
 
 STREAM_ABOVE = 8 * 1024 * 1024
 """Files larger than this many bytes are streamed; smaller ones are read and split whole (faster)."""
-WINDOW_CHARS = 32 * 1024 * 1024
-"""What the cursor keeps of the statements read last: their characters plus `_OVERHEAD` each."""
+PIECE_CHARS = 256 * 1024
+"""Characters read and split at a time (more while one statement is longer): each costs a few copies."""
+WINDOW_CHARS = 4 * 1024 * 1024
+"""What the cursor keeps of the statements read last: their characters plus `_OVERHEAD` each (a run
+reads forward; a batch of statements is kept by the run itself)."""
 _OVERHEAD = 120  # a Statement and its str header, roughly
 
 
 class _Source:
     """The file behind a `StreamedStatements`, and the cursor its indexed reads share."""
 
-    def __init__(
-        self, path: Path, first_line: int, count: int, stamp: FileStamp, piece_size: int = STREAM_PIECE
-    ) -> None:
+    def __init__(self, path: Path, first_line: int, count: int, stamp: FileStamp, piece_size: int) -> None:
         self.path = path
         self.first_line = first_line
         self.count = count
@@ -203,10 +204,11 @@ def one_per_shape(statements: Iterable[Statement], keep_lines: Iterable[int] = (
 
 
 def streamed_script(
-    path: Path, *, base: Directives | None = None, first_line: int = 1, piece_size: int = STREAM_PIECE
+    path: Path, *, base: Directives | None = None, first_line: int = 1, piece_size: int | None = None
 ) -> tuple[Script, str]:
     """The script of the file at `path`, its statements read on demand, and the checksum of its text
     (as `sets.files.checksum`), from one streaming pass; refused as `sets.files.script` refuses."""
+    piece_size = piece_size or PIECE_CHARS
     stamp = FileStamp.of(path)
     digest = hashlib.sha256()
     kept: list[Comment] = []
