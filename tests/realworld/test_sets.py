@@ -98,6 +98,22 @@ def test_flyway_orders_versions_numerically() -> None:
     assert names.index("V1_9__execution_queued.sql") + 1 == names.index("V1_10__multitenant_indices.sql")
 
 
+def test_flyway_runs_repeatable_migrations_after_the_versioned_ones_by_description() -> None:
+    names = _names("flyway", "marquez")
+    assert names[:3] == [
+        "V1__initial_schema.sql",
+        "V2__add_job_contexts.sql",
+        "V2.1__alter_job_versions_to_add_job_context_uuid.sql",
+    ]
+    assert names[-4:] == [
+        "V74__alter_jobs_to_add_current_run_uuid.sql",
+        "R__Datasets_view.sql",
+        "R__Jobs_view_and_rewrite_function.sql",
+        "R__Runs_view.sql",
+    ]
+    assert "V57__readme.md" not in names
+
+
 def test_flyway_runs_non_transactional_statements_outside_a_transaction(tmp_path: Path) -> None:
     (tmp_path / "V1__t.sql").write_text("CREATE TABLE t (a int);\n")
     (tmp_path / "V2__i.sql").write_text(

@@ -122,6 +122,7 @@ def dbmate_down(path: Path) -> str | None:
 
 
 _FLYWAY = re.compile(r"^V(?P<version>[^_].*?)__(?P<desc>.*)\.sql$")
+_FLYWAY_REPEATABLE = re.compile(r"^R__(?P<desc>.+)\.sql$")
 # Statement starts Flyway runs outside a transaction on PostgreSQL 12+ (PostgreSQLParser.java); a line
 # start stands for a statement start, which holds for the sets of this tier.
 _NON_TRANSACTIONAL = re.compile(
@@ -146,9 +147,13 @@ def flyway_key(version: str) -> tuple[int, ...]:
 
 
 def flyway(root: Path) -> list[ToolMigration]:
-    """Flyway (flyway/flyway), versioned SQL migrations `V<version>__<description>.sql`.
+    """Flyway (flyway/flyway), versioned SQL migrations `V<version>__<description>.sql` and repeatable
+    ones `R__<description>.sql`.
 
-    - Order: MigrationVersion (see `flyway_key`).
+    - Order: MigrationVersion (see `flyway_key`); then the repeatable ones, by description (the name
+      with `_` read as a space; flyway-core/src/main/java/org/flywaydb/core/internal/resolver/
+      ResolvedMigrationComparator.java: versioned before repeatable, repeatables by description).
+      Their identity here is `R__<name>` (Flyway's history keys them by description, version NULL).
     - Transaction: each migration in its own transaction, unless a statement cannot run in one
       (flyway-database-postgresql `PostgreSQLParser.detectCanExecuteInTransaction`: CREATE/DROP INDEX
       CONCURRENTLY, CREATE/DROP DATABASE/TABLESPACE/SUBSCRIPTION, ALTER SYSTEM, REINDEX SCHEMA/
@@ -160,9 +165,28 @@ def flyway(root: Path) -> list[ToolMigration]:
         if child.is_file() and m:
             text = _read(child)
             canonical = ".".join(str(p) for p in flyway_key(m["version"]))
-            transaction = _NON_TRANSACTIONAL.search(text) is None
+            transaction = _NON_TRANSACTIONAL.search(text) is None and _flyway_conf_transaction(child)
             found.append((flyway_key(m["version"]), ToolMigration(canonical, child, text, transaction)))
-    return [tm for _, tm in sorted(found, key=lambda pair: pair[0])]
+    repeatable = []
+    for child in root.iterdir():
+        r = _FLYWAY_REPEATABLE.match(child.name)
+        if child.is_file() and r:
+            text = _read(child)
+            transaction = _NON_TRANSACTIONAL.search(text) is None and _flyway_conf_transaction(child)
+            description = r["desc"].replace("_", " ")
+            repeatable.append((description, ToolMigration(f"R__{r['desc']}", child, text, transaction)))
+    versioned = [tm for _, tm in sorted(found, key=lambda pair: pair[0])]
+    return versioned + [tm for _, tm in sorted(repeatable, key=lambda pair: pair[0])]
+
+
+def _flyway_conf_transaction(script: Path) -> bool:
+    """A script configuration file `<script>.conf` with `executeInTransaction=false` (Flyway 6.1+,
+    `ResourceProvider` / `SqlScriptMetadata`) runs the script outside a transaction."""
+    conf = script.with_name(script.name + ".conf")
+    if not conf.is_file():
+        return True
+    lines = [line.replace(" ", "") for line in _read(conf).splitlines()]
+    return "executeInTransaction=false" not in lines
 
 
 def sqlx(root: Path) -> list[ToolMigration]:
@@ -220,6 +244,8 @@ def identity_of(tool: str, version: str, name: str) -> str:
         return version.replace("-", "")
     if tool in ("golang-migrate", "sqlx"):
         return str(int(version))
+    if tool == "flyway" and version.startswith("R__"):
+        return version
     if tool == "flyway":
         return ".".join(str(p) for p in flyway_key(version))
     return version

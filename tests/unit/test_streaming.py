@@ -152,6 +152,14 @@ def _planned(script: Script, version: int) -> object:
     ("text", "error"),
     [
         ("BEGIN;\nCREATE TABLE a (i int);\nCOMMIT;\n", None),
+        (
+            "CREATE TABLE a (i int);\nBEGIN;\nINSERT INTO a VALUES (1);\nCOMMIT;\nBEGIN;\nSELECT 2;\nCOMMIT;",
+            None,
+        ),
+        (
+            "BEGIN;\nSELECT 1;\nCOMMIT;\nBEGIN;\nVACUUM a;\nCOMMIT;\n",
+            ":5: VACUUM cannot run in a transaction",
+        ),
         ("BEGIN;\nCREATE INDEX CONCURRENTLY i ON a (i);\nCOMMIT;\n", "BEGIN (line 1) wraps it"),
         ("CREATE TABLE a (i int);\nCOMMIT;\nSELECT 1;\n", ":2: COMMIT inside a migration"),
         ("-- migwiz:no-transaction\nSELECT 1;\nSAVEPOINT s;\n", ":3: SAVEPOINT in a migration that runs"),
@@ -177,6 +185,9 @@ def test_a_streamed_script_gets_the_same_transaction_plan(
         expected.unwrapped,
     )
     assert tuple(plan.script.statements) == tuple(expected.script.statements)
+    by_position = plan.script.statements  # blocks dropped: positions skip them, backwards too
+    positions = [*range(len(by_position)), 0, len(by_position) - 1]
+    assert [by_position[i] for i in positions] == [expected.script.statements[i] for i in positions]
 
 
 def test_a_file_changed_after_loading_is_refused_not_run_differently(tmp_path: Path) -> None:

@@ -79,19 +79,16 @@ def test_other_statements_are_not_transaction_control(sql: str) -> None:
         ("CREATE TABLE a (id int);\nEND;\nCREATE TABLE b (id int);\n", 2, "COMMIT inside"),
         ("CREATE TABLE a (id int);\n\nCOMMIT AND CHAIN;\n", 3, "COMMIT AND CHAIN inside"),
         ("BEGIN;\nCREATE TABLE a (id int);\n", 1, "BEGIN inside"),
-        ("CREATE TABLE a (id int);\nBEGIN;\nCREATE TABLE b (id int);\nCOMMIT;\n", 2, "BEGIN inside"),
         ("PREPARE TRANSACTION 'x';\n", 1, "PREPARE TRANSACTION inside"),
         ("COMMIT PREPARED 'x';\n", 1, "COMMIT PREPARED inside"),
         # a wrapper that is not plain, or does not commit, or does not wrap everything
         ("BEGIN ISOLATION LEVEL SERIALIZABLE;\nCREATE TABLE a (id int);\nCOMMIT;\n", 1, "BEGIN inside"),
         ("BEGIN;\nCREATE TABLE a (id int);\nCOMMIT AND CHAIN;\n", 1, "BEGIN inside"),
         ("BEGIN;\nCREATE TABLE a (id int);\nROLLBACK;\n", 1, "BEGIN inside"),
-        ("BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\nCREATE TABLE b (id int);\n", 1, "BEGIN inside"),
-        (
-            "BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\nBEGIN;\nCREATE TABLE b (id int);\nCOMMIT;\n",
-            3,
-            "COMMIT",
-        ),
+        ("CREATE TABLE a (id int);\nBEGIN;\nCREATE TABLE b (id int);\n", 2, "BEGIN inside"),
+        ("BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\nCOMMIT;\n", 3, "COMMIT inside"),
+        ("BEGIN;\nBEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\nCOMMIT;\n", 2, "BEGIN inside"),
+        ("CREATE TABLE a (id int);\nBEGIN;\nBEGIN;\nCOMMIT;\nCOMMIT;\n", 2, "BEGIN inside"),
     ],
 )
 def test_transaction_control_is_refused_with_its_line(text: str, line: int, what: str) -> None:
@@ -284,3 +281,56 @@ def test_lint_says_how_a_migration_will_run(tmp_path: Path) -> None:
     assert found(4) == [("transaction-control", "info", 1)]
     assert [a.statement.sql for a in report.files[4].statements] == ["CREATE TABLE x (a int)"]
     assert found(5) == [("empty-migration", "info", 1)]
+
+
+# ente-io/ente server/migrations/26_update_ott_and_twofactor.up.sql (golang-migrate): statements, then two
+# BEGIN ... COMMIT blocks; golang-migrate sends the file as one query
+ENTE_26 = """ALTER TABLE otts
+    ADD COLUMN wrong_attempt INTEGER DEFAULT 0;
+
+ALTER TABLE two_factor_sessions
+    ADD COLUMN wrong_attempt INTEGER DEFAULT 0;
+
+BEGIN;
+UPDATE otts set wrong_attempt = 0 where wrong_attempt is null;
+
+ALTER TABLE otts
+    ALTER COLUMN wrong_attempt SET NOT NULL;
+COMMIT;
+
+BEGIN;
+UPDATE two_factor_sessions set wrong_attempt = 0 where wrong_attempt is null;
+
+ALTER TABLE two_factor_sessions
+    ALTER COLUMN wrong_attempt SET NOT NULL;
+COMMIT;
+"""
+
+
+def test_begin_commit_blocks_inside_a_file_run_as_one_transaction_with_a_notice() -> None:
+    path = Path("migrations/26_update_ott_and_twofactor.up.sql")
+    result = plan_transaction(Script(path, split_sql(ENTE_26, path=path), Directives()), 16)
+    assert result.in_transaction
+    assert [s.line for s in result.script.statements] == [1, 4, 8, 10, 15, 17]
+    assert result.unwrapped == (7, 19) and result.blocks == ((7, 12), (14, 19))
+    assert result.notices() == [
+        f"{path}:7: BEGIN ... COMMIT blocks inside the file (lines 7-12, 14-19): migwiz drops them and runs"
+        " the whole file in one transaction (all or nothing)"
+    ]
+    # a statement that cannot run in a transaction beside them: refused as any such mix
+    with pytest.raises(
+        MigrationFileError,
+        match=r":4: CREATE INDEX CONCURRENTLY cannot run in a transaction, but CREATE TABLE",
+    ):
+        plan("BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\nCREATE INDEX CONCURRENTLY i ON a (id);\n")
+    # a script marked to run without a transaction keeps its statements on their own: blocks are refused
+    with pytest.raises(MigrationFileError, match=r":2: BEGIN inside"):
+        plan("CREATE TABLE a (id int);\nBEGIN;\nCREATE TABLE b (id int);\nCOMMIT;\n", transaction=False)
+
+
+def test_blocks_from_the_first_line_to_the_last_are_blocks_not_one_wrapper() -> None:
+    # ente-io/ente server/migrations/36_update_key_attr_and_tokens.up.sql: BEGIN at line 1 and COMMIT at the
+    # last line, but two blocks
+    result = plan("BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\n\nBEGIN;\nCREATE TABLE b (id int);\nCOMMIT;\n")
+    assert result.in_transaction and [s.line for s in result.script.statements] == [2, 6]
+    assert result.blocks == ((1, 3), (5, 7))

@@ -61,7 +61,9 @@ def plan_up(ctx: RunContext, to: Version | None = None) -> list[MigrationStatus]
             f"migration {failed_down[0].version} was part-way through its down script; nothing was run",
             "finish it with `migwiz down` first",
         )
-    latest_applied = max((s.version for s in statuses if s.state == "applied"), default=None)
+    latest_applied = max(  # Flyway's repeatable migrations run after the versioned ones, whatever their age
+        (s.version for s in statuses if s.state == "applied" and not s.version.repeatable), default=None
+    )
     if not ctx.policy.allow_out_of_order and latest_applied is not None:
         early = [s for s in todo if s.state == "pending" and s.version < latest_applied]
         early = [s for s in early if not phase_exempt(s, statuses)]  # phases interleave
@@ -99,7 +101,7 @@ def plan_down(ctx: RunContext, to: Version | None = None, steps: int | None = No
     reverting = (
         ("applied", "failed", "checksum_mismatch") if ctx.policy.allow_edited else ("applied", "failed")
     )
-    applied = [s for s in statuses if s.state in reverting]
+    applied = [s for s in statuses if s.state in reverting and not s.version.repeatable]  # never undone
     applied.sort(key=lambda s: s.version, reverse=True)
     if to is not None:
         if to not in {s.version for s in statuses}:

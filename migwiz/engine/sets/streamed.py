@@ -111,14 +111,26 @@ class _Source:
 
 
 class StreamedStatements(Sequence[Statement]):
-    """The statements `start`..`stop` of a streamed file (see the module docstring)."""
+    """The statements `start`..`stop` of a streamed file, less those at the positions of `skip` (see the
+    module docstring)."""
 
-    __slots__ = ("_source", "_start", "_stop")
+    __slots__ = ("_skip", "_source", "_start", "_stop")
 
-    def __init__(self, source: _Source, start: int = 0, stop: int | None = None) -> None:
+    def __init__(
+        self, source: _Source, start: int = 0, stop: int | None = None, skip: tuple[int, ...] = ()
+    ) -> None:
         self._source = source
         self._start = start
         self._stop = source.count if stop is None else stop
+        self._skip = skip
+        """Positions in the file, sorted, within start..stop (BEGIN/COMMIT blocks dropped from a file)."""
+
+    def without(self, positions: Iterable[int]) -> StreamedStatements:
+        """These statements less those at `positions` (0-based, in these statements)."""
+        if self._skip:
+            raise ValueError("statements already filtered are not filtered again")
+        skip = tuple(sorted({self._start + p for p in positions if 0 <= p < len(self)}))
+        return StreamedStatements(self._source, self._start, self._stop, skip)
 
     @property
     def path(self) -> Path:
@@ -127,11 +139,11 @@ class StreamedStatements(Sequence[Statement]):
 
     def memo(self, key: tuple[object, ...]) -> object | None:
         """What a pass over these statements remembered under `key` (None: nothing)."""
-        return self._source.memo.get((self._start, self._stop, *key))
+        return self._source.memo.get((self._start, self._stop, self._skip, *key))
 
     def remember(self, key: tuple[object, ...], value: object) -> None:
         """Keep `value`, found by a pass over these statements, under `key` (the file does not change)."""
-        self._source.memo[(self._start, self._stop, *key)] = value
+        self._source.memo[(self._start, self._stop, self._skip, *key)] = value
 
     @property
     def restarts(self) -> int:
@@ -139,29 +151,38 @@ class StreamedStatements(Sequence[Statement]):
         return self._source.restarts
 
     def __len__(self) -> int:
-        return self._stop - self._start
+        return self._stop - self._start - len(self._skip)
 
     @overload
     def __getitem__(self, index: int) -> Statement: ...
     @overload
-    def __getitem__(self, index: slice) -> StreamedStatements: ...
-    def __getitem__(self, index: int | slice) -> Statement | StreamedStatements:
+    def __getitem__(self, index: slice) -> Sequence[Statement]: ...
+    def __getitem__(self, index: int | slice) -> Statement | Sequence[Statement]:
         if isinstance(index, slice):
             start, stop, step = index.indices(len(self))
-            if step != 1:
-                raise ValueError("streamed statements are sliced with step 1 only")
+            if step != 1 or self._skip:  # rare (a resumed plan of a filtered file): read those few
+                return tuple(self[i] for i in range(start, stop, step))
             return StreamedStatements(self._source, self._start + start, self._start + max(start, stop))
         if index < 0:
             index += len(self)
         if not 0 <= index < len(self):
             raise IndexError(index)
-        return self._source.get(self._start + index)
+        position = self._start + index
+        for skipped in self._skip:  # sorted: each one at or before the position moves it one further
+            if skipped > position:
+                break
+            position += 1
+        return self._source.get(position)
 
     def __iter__(self) -> Iterator[Statement]:
-        return islice(self._source.stream(), self._start, self._stop)
+        statements = islice(self._source.stream(), self._start, self._stop)
+        if not self._skip:
+            return statements
+        skip = set(self._skip)
+        return (s for i, s in enumerate(statements, self._start) if i not in skip)
 
     def __repr__(self) -> str:
-        return f"StreamedStatements({str(self._source.path)!r}, {self._start}, {self._stop})"
+        return f"StreamedStatements({str(self._source.path)!r}, {self._start}, {self._stop}, {self._skip})"
 
 
 _DATA = re.compile(r"(?:INSERT|UPDATE|DELETE|MERGE|SELECT|VALUES|WITH)\b", re.IGNORECASE)

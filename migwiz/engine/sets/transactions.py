@@ -12,7 +12,12 @@
   and dbmate-era files do it: a plain BEGIN as the first statement and COMMIT (or END) as the last,
   wrapping the whole file, are dropped with a notice and the file runs in migwiz's own transaction,
   which is what those tools end up doing (even when the file is marked to run without a transaction: the
-  tool then sends it as it is, and its BEGIN/COMMIT make it one transaction). SAVEPOINT, RELEASE and
+  tool then sends it as it is, and its BEGIN/COMMIT make it one transaction). Likewise plain BEGIN ...
+  COMMIT blocks inside a file that runs in a transaction (`ALTER ...; BEGIN; ...; COMMIT; BEGIN; ...;
+  COMMIT;`, one after the other, not nested): the tool sends the file as one query, so on success its
+  state is that of one transaction; migwiz drops them and runs the whole file as one, all or nothing
+  (a failure half-way commits nothing, where the tool would leave the blocks before it committed and
+  the migration dirty). SAVEPOINT, RELEASE and
   ROLLBACK TO stay allowed inside a transactional script (they cannot escape migwiz's transaction) and
   are refused in a no-transaction one.
 """
@@ -20,7 +25,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, NoReturn
 
@@ -101,7 +106,10 @@ class TransactionPlan:
     """The statement that made migwiz run the script without a transaction though nothing asked for it."""
     automatic_kind: str | None = None
     unwrapped: tuple[int, int] | None = None
-    """Lines of the BEGIN and COMMIT that wrapped the whole file and were dropped."""
+    """Lines of the BEGIN and COMMIT that wrapped the whole file (or of the first BEGIN and last COMMIT of
+    the blocks inside it) and were dropped."""
+    blocks: tuple[tuple[int, int], ...] = ()
+    """Lines of each BEGIN ... COMMIT block dropped from inside the file (empty: none, or one wraps all)."""
 
     @property
     def in_transaction(self) -> bool:
@@ -118,16 +126,28 @@ class TransactionPlan:
             )
         return "without a transaction (directive)"
 
+    def unwrap_message(self) -> str:
+        """What became of the file's own BEGIN/COMMIT (empty when it has none)."""
+        if self.unwrapped is None:
+            return ""
+        begin, commit = self.unwrapped
+        if not self.blocks:
+            return (
+                f"BEGIN (line {begin}) and COMMIT (line {commit}) wrap the whole file: migwiz runs it in its"
+                " own transaction instead"
+            )
+        lines = ", ".join(f"{b}-{c}" for b, c in self.blocks)
+        return (
+            f"BEGIN ... COMMIT blocks inside the file (lines {lines}): migwiz drops them and runs the whole"
+            " file in one transaction (all or nothing)"
+        )
+
     def notices(self) -> list[str]:
         """What migwiz decided on its own, one line each, naming the file and line."""
         path = self.script.path
         out = []
         if self.unwrapped is not None:
-            begin, commit = self.unwrapped
-            out.append(
-                f"{path}:{begin}: BEGIN (line {begin}) and COMMIT (line {commit}) wrap the whole file: "
-                "migwiz runs it in its own transaction instead"
-            )
+            out.append(f"{path}:{self.unwrapped[0]}: {self.unwrap_message()}")
         if self.automatic is not None:
             out.append(
                 f"{path}:{self.automatic.line}: {self.automatic_kind} cannot run in a transaction: the "
@@ -170,24 +190,34 @@ def plan_transaction(script: Script, pg_version: int) -> TransactionPlan:
     """Decide how `script` runs on a server of major version `pg_version`; MigrationFileError (naming
     file and line) for transaction control it cannot honour, or a mix it cannot run safely.
 
-    One pass over the statements that keeps only what the decision needs (the first few of each kind,
-    by position), so a streamed file is read once and never held whole."""
+    One pass over the statements that keeps only what the decision needs (the transaction control, and
+    the first few statements of each kind, by position), so a streamed file is read once and never held
+    whole."""
     statements = script.statements
     seen = _Seen.of(statements, pg_version)
+    controls = seen.controls
     last = len(statements) - 1
     unwrapped: tuple[int, int] | None = None
-    skip: tuple[int, ...] = ()
-    if seen.wraps_whole_file(last):
+    blocks: tuple[tuple[int, int], ...] = ()
+    skip: frozenset[int] = frozenset()
+    several = len(controls) > 2 and _plain_blocks(controls)
+    if _wraps_whole_file(last, controls) and not (several and script.directives.transaction):
         # Marked no-transaction (dbmate transaction:false, Diesel run_in_transaction = false) or not, the
         # tool sends the file as it is, so its own BEGIN/COMMIT make it one transaction: so does migwiz.
-        assert seen.first_control is not None and seen.last_control is not None
-        unwrapped = (seen.first_control[1].line, seen.last_control[1].line)
+        unwrapped = (controls[0][1].line, controls[-1][1].line)
         statements = statements[1:-1]
-        skip = (0, last)
+        skip = frozenset((0, last))
+        controls = controls[1:-1]
         script = replace(script, directives=replace(script.directives, transaction=True))
-    refused = [c for c in seen.refusable(script.directives.transaction) if c[0] not in skip]
-    if refused:
-        _, stmt, control = min(refused, key=lambda c: c[0])
+    elif script.directives.transaction and _plain_blocks(controls):  # BEGIN; ...; COMMIT; BEGIN; ...; COMMIT;
+        blocks = tuple((controls[i][1].line, controls[i + 1][1].line) for i in range(0, len(controls), 2))
+        unwrapped = (blocks[0][0], blocks[-1][1])
+        skip = frozenset(index for index, _, _ in controls)
+        statements = without(statements, skip)
+        controls = []
+    for _, stmt, control in controls:
+        if control.kind in _SAVEPOINT_KINDS and script.directives.transaction:
+            continue
         if control.kind in _SAVEPOINT_KINDS:
             _refuse(
                 script,
@@ -208,9 +238,9 @@ def plan_transaction(script: Script, pg_version: int) -> TransactionPlan:
     outside = [(kind, stmt) for index, kind, stmt in seen.outside if index not in skip]
     inside = [(kind, stmt) for index, kind, stmt in seen.inside if index not in skip]
     if not outside:
-        return TransactionPlan(script, unwrapped=unwrapped)
+        return TransactionPlan(script, unwrapped=unwrapped, blocks=blocks)
     first_kind, first = outside[0]
-    if unwrapped is not None:
+    if unwrapped is not None and not blocks:
         _refuse(
             script,
             first,
@@ -230,11 +260,11 @@ def plan_transaction(script: Script, pg_version: int) -> TransactionPlan:
             control=False,
         )
     no_transaction = replace(script.directives, transaction=False)
-    return TransactionPlan(replace(script, directives=no_transaction), first, first_kind, unwrapped)
+    return TransactionPlan(replace(script, directives=no_transaction), first, first_kind, unwrapped, blocks)
 
 
 _KEPT = 2
-"""Of each kind, the first statements kept: a wrapping BEGIN/COMMIT (first and last) may be dropped."""
+"""Of each kind of statement, the first kept beyond these: a wrapping BEGIN/COMMIT may be dropped."""
 _Found = tuple[int, Statement, Control]
 
 
@@ -242,19 +272,16 @@ _Found = tuple[int, Statement, Control]
 class _Seen:
     """What one pass over a script's statements keeps for its transaction plan, with positions."""
 
-    first_control: _Found | None = None
-    last_control: _Found | None = None
-    controls: int = 0
-    savepoints: list[_Found] = field(default_factory=list)
-    others: list[_Found] = field(default_factory=list)
-    """Transaction control other than SAVEPOINT, RELEASE and ROLLBACK TO."""
+    controls: list[_Found] = field(default_factory=list)
+    """Every transaction-control statement (a migration has few)."""
     outside: list[tuple[int, str, Statement]] = field(default_factory=list)
-    """Statements that cannot run in a transaction."""
+    """The first statements that cannot run in a transaction."""
     inside: list[tuple[int, str, Statement]] = field(default_factory=list)
-    """Statements that need one (SET/RESET and empty ones are in neither)."""
+    """The first statements that need one (SET/RESET, empty statements and transaction control other than
+    SAVEPOINT, RELEASE and ROLLBACK TO are in neither: such control is dropped or refused first)."""
 
     @classmethod
-    def of(cls, statements: Iterable[Statement], pg_version: int) -> _Seen:
+    def of(cls, statements: Sequence[Statement], pg_version: int) -> _Seen:
         if isinstance(statements, StreamedStatements):  # a big file: one pass per server version
             known = statements.memo(("transactions", pg_version))
             if isinstance(known, _Seen):
@@ -270,36 +297,46 @@ class _Seen:
         for index, stmt in enumerate(statements):
             control = control_of(stmt)
             if control is not None:
-                found = (index, stmt, control)
-                seen.first_control = seen.first_control or found
-                seen.last_control = found
-                seen.controls += 1
-                kept = seen.savepoints if control.kind in _SAVEPOINT_KINDS else seen.others
-                if len(kept) < _KEPT + 1:
-                    kept.append(found)
+                seen.controls.append((index, stmt, control))
+                if control.kind not in _SAVEPOINT_KINDS:
+                    continue
             need = _need(stmt, pg_version)
             if need is not None:
                 where, kind = need
-                kept_needs = seen.outside if where == "outside" else seen.inside
-                if len(kept_needs) < _KEPT + 1:
-                    kept_needs.append((index, kind, stmt))
+                kept = seen.outside if where == "outside" else seen.inside
+                if len(kept) <= _KEPT:
+                    kept.append((index, kind, stmt))
         return seen
 
-    def wraps_whole_file(self, last: int) -> bool:
-        first, final = self.first_control, self.last_control
-        if self.controls < 2 or first is None or final is None or first[0] != 0 or final[0] != last:
-            return False
-        begin, commit = first[2], final[2]
-        return (
-            begin.plain
-            and begin.kind in ("BEGIN", "START TRANSACTION")
-            and commit.plain
-            and commit.kind == "COMMIT"
-        )
 
-    def refusable(self, in_transaction: bool) -> list[_Found]:
-        """Transaction control refused in a script that runs in a transaction or not."""
-        return self.others if in_transaction else [*self.others, *self.savepoints]
+def without(statements: Sequence[Statement], skip: frozenset[int]) -> Sequence[Statement]:
+    """`statements` without those at the positions in `skip` (a streamed file's stay streamed)."""
+    if isinstance(statements, StreamedStatements):
+        return statements.without(skip)
+    return tuple(s for i, s in enumerate(statements) if i not in skip)
+
+
+def _wraps_whole_file(last: int, controls: list[_Found]) -> bool:
+    if len(controls) < 2 or controls[0][0] != 0 or controls[-1][0] != last:
+        return False
+    begin, commit = controls[0][2], controls[-1][2]
+    return (
+        begin.plain
+        and begin.kind in ("BEGIN", "START TRANSACTION")
+        and commit.plain
+        and commit.kind == "COMMIT"
+    )
+
+
+def _plain_blocks(controls: list[_Found]) -> bool:
+    """Whether the file's transaction control is only plain BEGIN ... COMMIT pairs, one after the other."""
+    if not controls or len(controls) % 2:
+        return False
+    for i, (_, _, control) in enumerate(controls):
+        wanted = ("BEGIN", "START TRANSACTION") if i % 2 == 0 else ("COMMIT",)
+        if not control.plain or control.kind not in wanted:
+            return False
+    return True
 
 
 def needs_no_transaction(stmt: Statement, pg_version: int) -> str | None:
