@@ -51,6 +51,11 @@ if TYPE_CHECKING:
     is_flag=True,
     help="Apply migrations lint rates `error` without asking (the findings are logged).",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1, max=16),
+    help="Workers of the backfills this run starts or resumes (default: from the server's cores and load).",
+)
 @common_options
 @execution_options
 def up(
@@ -63,6 +68,7 @@ def up(
     phase: str | None,
     force_contract: bool,
     force_risky: bool,
+    workers: int | None,
 ) -> None:
     """Apply pending migrations, each in its own transaction with its history row.
 
@@ -77,6 +83,7 @@ def up(
         resolve=resolve,
         phase=phase,
         force_contract=force_contract,
+        backfill_workers=workers,
     )
     from migwiz.engine import commands
 

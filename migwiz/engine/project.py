@@ -129,6 +129,7 @@ class Project:
         phase: str | None = None,
         force_contract: bool = False,
         allow_edited: bool = False,
+        backfill_workers: int | None = None,
     ) -> ExecutionPolicy:
         """The execution policy: the settings' timeouts and retries, with what a face overrides."""
         from typing import cast
@@ -154,6 +155,7 @@ class Project:
             resolve=cast("Resolve | None", resolve),  # click's choices: ran / not-ran
             phase=cast("Phase | None", phase),  # click's choices: expand / backfill / contract
             force_contract=force_contract,
+            backfill_workers=backfill_workers,
             allow_edited=allow_edited,
         )
 

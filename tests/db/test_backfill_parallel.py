@@ -164,3 +164,22 @@ def test_default_workers_follow_the_cores_and_the_load(db: TestDatabase) -> None
         assert 1 <= remote <= 3 and why_remote.startswith("max_parallel_workers 3, ")
         conn.execute("SET max_parallel_workers = 0")
         assert auto_workers(conn, local=False)[0] == 1
+
+
+@pytest.mark.parametrize("workers", [1, 3])
+def test_up_workers_sets_the_workers_of_the_backfills_it_starts(
+    db: TestDatabase, tmp_path: Path, workers: int
+) -> None:
+    make_items(db, ROWS, trigger=False)
+    folder = write_migrations(tmp_path / "m", MIGRATIONS)
+    control_backfill(db.dsn, "migwiz", "1", batch_size=500)  # many batches: every worker gets ranges
+    result = run_cli("up", "--dir", folder, "--dsn", db.dsn, "--workers", str(workers))
+    assert result.code == 0, result.stderr
+    assert_each_row_once(db, ROWS)
+    started = db.execute(
+        "SELECT (data->>'workers')::int FROM migwiz.events WHERE step = 'backfill' AND data ? 'ranges'"
+    )
+    assert started == [(workers,)]
+    assert workers_seen(db) == workers
+    refused = run_cli("up", "--dir", folder, "--dsn", db.dsn, "--workers", "0")
+    assert refused.code == 2 and "--workers" in refused.stderr

@@ -6,18 +6,26 @@ from migwiz.engine.backfill.progress import BackfillProgress, progress_from_json
 from migwiz.engine.backfill.throttle import BackfillSettings, BatchSizer, ServerLoad, rate_wait_s, wal_wait_s
 
 
-def test_size_moves_toward_the_target_at_most_doubling_or_halving() -> None:
+def test_size_grows_by_half_at_most_and_drops_below_the_target_at_once_after_an_overshoot() -> None:
     sizer = BatchSizer(BackfillSettings(initial_batch=1000, max_batch=100_000))
-    assert sizer.observe(1000, 10.0, 200.0) == 2000  # would be 20000: capped at double
-    assert sizer.observe(2000, 20.0, 200.0) == 4000
-    assert sizer.observe(4000, 1000.0, 200.0) == 2000  # would be 800: at most halved
-    assert sizer.observe(2000, 200.0, 200.0) == 2000
-    assert sizer.observe(2000, 250.0, 200.0) == 1600
+    assert sizer.observe(1000, 2.0, 20.0) == 1500  # would be 10000: grows by half at most
+    assert sizer.observe(1500, 3.0, 20.0) == 2250
+    assert sizer.observe(2250, 20.0, 20.0) == 2250  # on target
+    # a batch slowed down to 5 times its target (a loaded machine): the next one aims under the target
+    # at once, where halving would have taken it to 1125 rows, still 2.5 times the target at that pace
+    assert sizer.observe(2250, 100.0, 20.0) == 360
+    assert sizer.observe(360, 10.0, 20.0) == 540
+    assert sizer.observe(540, 25.0, 20.0) == 345  # a small overshoot: under the target too
+
+
+def test_the_defaults_aim_well_under_a_50_ms_lock_hold() -> None:
+    settings = BackfillSettings()
+    assert settings.contended_batch_ms < settings.target_batch_ms <= 25.0
 
 
 def test_size_stays_within_bounds() -> None:
     sizer = BatchSizer(BackfillSettings(initial_batch=50, min_batch=40, max_batch=60))
-    assert sizer.observe(50, 1.0, 200.0) == 60
+    assert sizer.observe(50, 1.0, 200.0) == 60  # would be 75
     for _ in range(5):
         sizer.shrink()
     assert sizer.size == 40

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
 
+import migwiz.engine.sets.streamed as streamed_module
 from migwiz.engine.errors import MigrationFileError
-from migwiz.engine.sets.files import script
+from migwiz.engine.sets import load_migration_set
+from migwiz.engine.sets.files import checksum, script
+from migwiz.engine.sets.model import Script, Statement
 from migwiz.engine.sets.reading import stream_statements
 from migwiz.engine.sets.splitting import iter_statements, split_sql
+from migwiz.engine.sets.streamed import StreamedStatements, one_per_shape, streamed_script
+from migwiz.engine.sets.transactions import TransactionRefused, plan_transaction
 
 REALWORLD = Path(__file__).resolve().parents[1] / "realworld"
 
@@ -84,3 +90,145 @@ def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
     os.mkfifo(path)
     with pytest.raises(MigrationFileError, match="not a regular file but a FIFO"):
         next(stream_statements(path))
+
+
+def _streamed_and_whole(path: Path, piece_size: int) -> tuple[Script, str, Script, str]:
+    streamed, streamed_sum = streamed_script(path, piece_size=piece_size)
+    text = path.read_bytes().decode("utf-8")
+    return streamed, streamed_sum, script(path, text), checksum(text)
+
+
+def test_a_streamed_script_is_the_whole_script_read_on_demand(tmp_path: Path) -> None:
+    path = tmp_path / "1_a.up.sql"
+    text = (
+        "\ufeff-- migwiz:lock-timeout=2s\r\nCREATE TABLE t (id int, note text);\r\n"
+        "INSERT INTO t VALUES (1, 'a;b''c'); /* a ; /* nested ; */ comment */ SELECT 1;\r"
+        "CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $body$ BEGIN RETURN 1; END $body$;\n"
+        "CREATE FUNCTION g() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END;\n"
+        "SELECT $$ multi\nline ; dollar $$, 'é; ü'  ;  -- trailing ; comment\n"
+        "-- migwiz:ignore column-type-rewrite the table is empty\nALTER TABLE t ALTER id TYPE bigint;\n"
+    )
+    path.write_bytes(text.encode("utf-8"))
+    for piece_size in (1, 7, 64, 4096):
+        streamed, streamed_sum, whole_script, whole_sum = _streamed_and_whole(path, piece_size)
+        assert isinstance(streamed.statements, StreamedStatements)
+        assert streamed_sum == whole_sum
+        assert (streamed.directives, streamed.ignores) == (whole_script.directives, whole_script.ignores)
+        assert tuple(streamed.statements) == tuple(whole_script.statements)
+        statements = streamed.statements  # indexed: forwards, backwards, slices, negative positions
+        assert len(statements) == 7
+        order = [3, 4, 0, len(statements) - 1, 2, -1, 1]
+        assert [statements[i] for i in order] == [whole_script.statements[i] for i in order]
+        assert tuple(statements[1:-1]) == tuple(whole_script.statements[1:-1])
+        assert statements[1:-1][0] == whole_script.statements[1]
+
+
+def test_real_world_files_stream_into_the_same_scripts_and_checksums() -> None:
+    rng = random.Random(29)
+    files = sorted(p for p in REALWORLD.rglob("*.sql") if "migrate:up" not in p.read_text(errors="replace"))
+    for path in rng.sample(files, 60):
+        streamed, streamed_sum, whole_script, whole_sum = _streamed_and_whole(
+            path, rng.choice([5, 256, 1 << 20])
+        )
+        assert streamed_sum == whole_sum, path
+        assert (streamed.directives, streamed.ignores) == (whole_script.directives, whole_script.ignores), (
+            path
+        )
+        assert tuple(streamed.statements) == tuple(whole_script.statements), path
+        for version in (11, 16):
+            assert _planned(streamed, version) == _planned(whole_script, version), path
+
+
+def _planned(script: Script, version: int) -> object:
+    """What `plan_transaction` decides, comparable: the refusal's text or the plan in words."""
+    try:
+        plan = plan_transaction(script, version)
+    except TransactionRefused as refused:
+        return str(refused)
+    return plan.in_transaction, plan.mode(), plan.notices(), plan.unwrapped, tuple(plan.script.statements)
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("BEGIN;\nCREATE TABLE a (i int);\nCOMMIT;\n", None),
+        (
+            "CREATE TABLE a (i int);\nBEGIN;\nINSERT INTO a VALUES (1);\nCOMMIT;\nBEGIN;\nSELECT 2;\nCOMMIT;",
+            None,
+        ),
+        (
+            "BEGIN;\nSELECT 1;\nCOMMIT;\nBEGIN;\nVACUUM a;\nCOMMIT;\n",
+            ":5: VACUUM cannot run in a transaction",
+        ),
+        ("BEGIN;\nCREATE INDEX CONCURRENTLY i ON a (i);\nCOMMIT;\n", "BEGIN (line 1) wraps it"),
+        ("CREATE TABLE a (i int);\nCOMMIT;\nSELECT 1;\n", ":2: COMMIT inside a migration"),
+        ("-- migwiz:no-transaction\nSELECT 1;\nSAVEPOINT s;\n", ":3: SAVEPOINT in a migration that runs"),
+        ("SET x = 1;\nCREATE INDEX CONCURRENTLY i ON a (i);\nVACUUM a;\n", None),
+        ("CREATE TABLE a (i int);\nCREATE INDEX CONCURRENTLY i ON a (i);\n", ":2: CREATE INDEX CONCURRENTLY"),
+    ],
+)
+def test_a_streamed_script_gets_the_same_transaction_plan(
+    tmp_path: Path, text: str, error: str | None
+) -> None:
+    path = tmp_path / "1_a.up.sql"
+    path.write_text(text)
+    streamed, _, whole_script, _ = _streamed_and_whole(path, 3)
+    if error is not None:
+        for candidate in (streamed, whole_script):
+            with pytest.raises(TransactionRefused, match=re.escape(error)):
+                plan_transaction(candidate, 16)
+        return
+    plan, expected = plan_transaction(streamed, 16), plan_transaction(whole_script, 16)
+    assert (plan.mode(), plan.notices(), plan.unwrapped) == (
+        expected.mode(),
+        expected.notices(),
+        expected.unwrapped,
+    )
+    assert tuple(plan.script.statements) == tuple(expected.script.statements)
+    by_position = plan.script.statements  # blocks dropped: positions skip them, backwards too
+    positions = [*range(len(by_position)), 0, len(by_position) - 1]
+    assert [by_position[i] for i in positions] == [expected.script.statements[i] for i in positions]
+
+
+def test_a_file_changed_after_loading_is_refused_not_run_differently(tmp_path: Path) -> None:
+    path = tmp_path / "1_a.up.sql"
+    path.write_text("CREATE TABLE a (i int);\nINSERT INTO a VALUES (1);\n")
+    streamed, _ = streamed_script(path)
+    assert streamed.statements[1].sql == "INSERT INTO a VALUES (1)"
+    unread, _ = streamed_script(path)
+    path.write_text("CREATE TABLE a (i int);\nINSERT INTO a VALUES (2);\n")  # same size
+    with pytest.raises(MigrationFileError, match="changed since migwiz loaded it"):
+        tuple(streamed.statements)  # a pass of its own
+    with pytest.raises(MigrationFileError, match="changed since migwiz loaded it"):
+        unread.statements[1]  # the cursor
+
+
+def test_big_files_of_a_set_load_streamed_with_the_same_checksum(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "m"
+    folder.mkdir()
+    rows = "".join(f"INSERT INTO a VALUES ({i});\n" for i in range(2000))
+    (folder / "1_a.up.sql").write_text("CREATE TABLE a (i int);\n" + rows)
+    (folder / "1_a.down.sql").write_text("DROP TABLE a;\n")
+    whole_set = load_migration_set(folder)
+    monkeypatch.setattr(streamed_module, "STREAM_ABOVE", 1024)
+    streamed_set = load_migration_set(folder)
+    (whole_m,), (streamed_m,) = whole_set.migrations, streamed_set.migrations
+    assert isinstance(streamed_m.up.statements, StreamedStatements)
+    assert isinstance(streamed_m.down.statements if streamed_m.down else None, tuple)  # small: read whole
+    assert streamed_m.checksum == whole_m.checksum
+    assert len(streamed_m.up.statements) == len(whole_m.up.statements) == 2001
+
+
+def test_analysis_keeps_one_statement_per_shape() -> None:
+    stmts = [
+        Statement("CREATE TABLE a (i int)", 1),
+        *(Statement(f"INSERT INTO a VALUES ({i})", i + 2) for i in range(5)),
+        Statement("INSERT INTO a SELECT 1", 7),
+        Statement("ALTER TABLE a ADD j int", 8),
+        Statement("INSERT INTO a VALUES (9)", 9),
+        Statement("INSERT INTO a VALUES (10)", 10),
+    ]
+    assert [s.line for s in one_per_shape(stmts)] == [1, 2, 7, 8, 9]
+    assert [s.line for s in one_per_shape(stmts, keep_lines=[3])] == [1, 2, 4, 7, 8, 9]

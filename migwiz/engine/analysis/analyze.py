@@ -33,6 +33,7 @@ from migwiz.engine.analysis.sqlnodes import string_const, walk
 from migwiz.engine.analysis.version_syntax import version_hits
 from migwiz.engine.sets.directives import ignores_by_statement
 from migwiz.engine.sets.model import Directives, Ignore, Script, Statement
+from migwiz.engine.sets.streamed import StreamedStatements, one_per_shape
 
 STRONG_RANK = lock_rank("ShareLock")
 """From ShareLock up a lock blocks writes: holding two of them in one transaction queues sessions."""
@@ -80,7 +81,11 @@ def walk_statements(
     options: ScriptOptions,
     default_schema: str = "public",
 ) -> tuple[StatementAnalysis, ...]:
-    """The analysis core: `schema` is updated in place as statements create and alter relations."""
+    """The analysis core: `schema` is updated in place as statements create and alter relations.
+
+    A big file's statements (streamed) are analysed one per shape (`sets.streamed.one_per_shape`)."""
+    if isinstance(statements, StreamedStatements):
+        statements = tuple(one_per_shape(statements, (i.line for i in options.ignores)))
     schema.created_in_script = set()
     schema.timezone_utc = schema.server_timezone_utc  # each script starts with the server's TimeZone
     held: dict[str, str] = {}

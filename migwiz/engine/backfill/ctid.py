@@ -20,7 +20,7 @@ import psycopg
 from psycopg import sql
 
 from migwiz.engine import queries
-from migwiz.engine.backfill.keys import KeysetQueries, TableKey, _escape
+from migwiz.engine.backfill.keys import HELD_MS, KeysetQueries, TableKey, _escape
 from migwiz.engine.backfill.spec import BackfillSpec
 from migwiz.engine.errors import MigrationFileError
 
@@ -80,9 +80,9 @@ def ctid_queries(
         " batches = batches + 1, batch_size = %s, rate = %s, batch_ms = %s, done = %s, worker = %s,"
         " updated_at = clock_timestamp() WHERE backfill_id = %s AND range_no = %s RETURNING 1)"
         " SELECT (SELECT count(*) FROM batch), (SELECT count(*) FROM checkpoint),"
-        " c.paused, c.batch_size, c.max_rate, c.target_ms, c.workers"
+        " c.paused, c.batch_size, c.max_rate, c.target_ms, c.workers, {held}"
         " FROM (SELECT 1) AS one LEFT JOIN {state}.backfill_control AS c ON c.id = %s"
-    ).format(update=_escape(spec.set_sql), condition=condition, state=state)
+    ).format(update=_escape(spec.set_sql), condition=condition, state=state, held=sql.SQL(HELD_MS))
     # a batch of n rows is about n / rows_per_block blocks; (last, upper, n - 1) -> the batch's last block
     per_block = sql.Literal(max(1.0, rows_per_block))
     boundary = sql.SQL(

@@ -76,7 +76,9 @@ class BackfillResult:
     resumed: bool
     workers: int = 1
     max_batch_ms: float = 0.0
-    """The longest batch of this run: the longest any batch held its row locks."""
+    """The longest batch of this run as its worker saw it (the round trip, waits for a core included)."""
+    max_held_ms: float = 0.0
+    """The longest any batch of this run held its row locks, measured by the server."""
 
 
 class Backfill:
@@ -278,9 +280,18 @@ class Backfill:
             workers=wanted,
             duration_s=round(duration, 2),
             max_batch_ms=round(crew.max_batch_ms, 1),
+            max_held_ms=round(crew.max_held_ms, 1),
         )
         return BackfillResult(
-            self.id, done, updated, crew.batches, duration, resumed, wanted, crew.max_batch_ms
+            self.id,
+            done,
+            updated,
+            crew.batches,
+            duration,
+            resumed,
+            wanted,
+            crew.max_batch_ms,
+            crew.max_held_ms,
         )
 
     # -- the workers -------------------------------------------------------------------------------

@@ -82,6 +82,12 @@ class KeysetQueries:
     """Block ranges (ctid.py): the rows a batch walks are estimated from its blocks."""
 
 
+HELD_MS = "(extract(epoch FROM clock_timestamp() - statement_timestamp()) * 1000)::float8"
+"""The last column of a batch: milliseconds from the start of its statement (its transaction: a batch is
+one statement) to the end of its work, measured by the server: how long it held its row locks, less the
+commit (without the client's round trip, or the client waiting for a core)."""
+
+
 def keyset_queries(spec: BackfillSpec, key: TableKey, schema: str) -> KeysetQueries:
     """Build every statement the backfill runs.
 
@@ -131,9 +137,9 @@ def keyset_queries(spec: BackfillSpec, key: TableKey, schema: str) -> KeysetQuer
             " batches = batches + 1, batch_size = %s, rate = %s, batch_ms = %s, done = %s, worker = %s,"
             " updated_at = clock_timestamp() WHERE backfill_id = %s AND range_no = %s RETURNING 1)"
             " SELECT (SELECT count(*) FROM batch), (SELECT count(*) FROM checkpoint),"
-            " c.paused, c.batch_size, c.max_rate, c.target_ms, c.workers"
+            " c.paused, c.batch_size, c.max_rate, c.target_ms, c.workers, {held}"
             " FROM (SELECT 1) AS one LEFT JOIN {state}.backfill_control AS c ON c.id = %s"
-        ).format(update=_escape(spec.set_sql), condition=condition, state=state)
+        ).format(update=_escape(spec.set_sql), condition=condition, state=state, held=sql.SQL(HELD_MS))
 
     return KeysetQueries(
         upper=sql.SQL("SELECT {} FROM {} ORDER BY {} LIMIT 1").format(as_text, table, order_desc),

@@ -8,6 +8,7 @@ Every batch is published on the run's event stream as a `BackfillBatch`.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import psycopg
 
@@ -46,6 +47,9 @@ def run_backfill_migration(
     def batch(reading: BackfillProgress) -> None:
         run.emit(BackfillBatch(version, reading))
 
+    settings = settings or DEFAULT_SETTINGS
+    if run.policy.backfill_workers is not None:  # `up --workers N`
+        settings = replace(settings, workers=run.policy.backfill_workers)
     backfill = Backfill(
         conn,
         run.dsn,
@@ -53,7 +57,7 @@ def run_backfill_migration(
         backfill_id=version,
         schema=run.schema,
         log=run.log,
-        settings=settings or DEFAULT_SETTINGS,
+        settings=settings,
         on_progress=batch,
         statement_timeout_ms=run.policy.statement_timeout_for(script),
         should_stop=lambda: run.safe_point("between two backfill batches"),

@@ -1,8 +1,11 @@
 """How fast a backfill may go: batch sizing toward a target duration, and the brakes.
 
-The batch size follows the measured rate toward `target_batch_ms` (at most doubling or halving per
-batch). A batch holds its row locks for its whole duration, so while other sessions wait on our locks
-(and at first, until none has for a while) the target is `contended_batch_ms` instead: nobody waits long.
+The batch size follows the measured rate toward `target_batch_ms`: it grows by at most half per batch,
+and a batch that overshot its target is followed at once by one sized to land well under it (not merely
+halved), so one slow batch on a loaded machine is not followed by another. The duration is how long the
+batch held its row locks, measured by the server (from its statement's start to the end of its work; a
+batch is one statement), not the client's round trip. While other sessions wait on our locks (and at
+first, until none has for a while) the target is `contended_batch_ms` instead: nobody waits long.
 Between batches the runner may sleep for the pause, the max rate, the WAL rate or replica lag.
 """
 
@@ -24,8 +27,9 @@ from migwiz.engine.servers.connect import connect
 class BackfillSettings:
     """Tuning of a backfill. Durations in ms, rates per second; None switches a brake off."""
 
-    target_batch_ms: float = 200.0
-    contended_batch_ms: float = 30.0
+    target_batch_ms: float = 20.0
+    """Lock hold a batch aims at: well under 50 ms, so a batch slowed down by a loaded machine stays under."""
+    contended_batch_ms: float = 10.0
     """The target while other sessions wait on locks our batches hold (and at first, until the table has
     been seen quiet for `contention_memory_s`): a batch's duration is how long it holds its row locks."""
     contention_memory_s: float = 10.0
@@ -66,6 +70,10 @@ class BackfillSettings:
     together and redone on resume."""
 
 
+_GROWTH = 1.5
+_OVERSHOOT_MARGIN = 0.8
+
+
 class BatchSizer:
     """Next batch size from the last batch's rows and duration."""
 
@@ -74,12 +82,19 @@ class BatchSizer:
         self.size = max(settings.min_batch, min(settings.initial_batch, settings.max_batch))
 
     def observe(self, rows: int, duration_ms: float, target_ms: float) -> int:
-        """Record a batch and return the size of the next one."""
+        """Record a batch (its rows and lock hold) and return the size of the next one.
+
+        >>> sizer = BatchSizer(BackfillSettings(initial_batch=1000))
+        >>> sizer.observe(1000, 10.0, 20.0), sizer.observe(1500, 100.0, 20.0)
+        (1500, 240)
+        """
         if rows <= 0 or duration_ms <= 0:
             return self.size
         wanted = rows * target_ms / duration_ms
-        wanted = min(wanted, self.size * 2.0)
-        wanted = max(wanted, self.size / 2.0)
+        if duration_ms > target_ms:
+            wanted *= _OVERSHOOT_MARGIN  # at once, and below the target: the next one must not overshoot
+        else:
+            wanted = min(wanted, self.size * _GROWTH)
         self.size = int(max(self.settings.min_batch, min(self.settings.max_batch, wanted)))
         return self.size
 

@@ -58,6 +58,9 @@ class Crew:
     rows_updated: int = 0
     batches: int = 0
     max_batch_ms: float = 0.0
+    """The longest batch as the worker saw it: its round trip (the client's wait for a core included)."""
+    max_held_ms: float = 0.0
+    """The longest any batch held its row locks, measured by the server (`keys.HELD_MS`)."""
     lock: threading.Lock = field(default_factory=threading.Lock)
     failure: BaseException | None = None
     changed: threading.Event = field(default_factory=threading.Event)
@@ -78,13 +81,14 @@ class Crew:
         with self.lock:
             self.ranges.appendleft(taken)
 
-    def count(self, scanned: int, updated: int, batch_ms: float) -> None:
-        """A batch committed."""
+    def count(self, scanned: int, updated: int, batch_ms: float, held_ms: float | None = None) -> None:
+        """A batch committed: its round trip and (when the server said) how long it held its locks."""
         with self.lock:
             self.rows_done += scanned
             self.rows_updated += updated
             self.batches += 1
             self.max_batch_ms = max(self.max_batch_ms, batch_ms)
+            self.max_held_ms = max(self.max_held_ms, batch_ms if held_ms is None else held_ms)
 
     def fail(self, exc: BaseException) -> None:
         """A worker failed: every worker stops after its batch."""
@@ -237,7 +241,8 @@ class Worker(threading.Thread):
             retries = 0
             self.in_batch = False
             elapsed_ms = (time.monotonic() - started) * 1000
-            self.last_batch_ms = elapsed_ms
+            held_ms = float(row[7]) if len(row) > 7 and row[7] is not None else elapsed_ms
+            self.last_batch_ms = held_ms
             if not row[1]:
                 raise MigrationFailed(
                     f"range {taken.number} of backfill {self.backfill_id} disappeared from "
@@ -250,8 +255,8 @@ class Worker(threading.Thread):
             self._window.append((time.monotonic(), self.rows_done))
             while len(self._window) > 2 and time.monotonic() - self._window[0][0] > 2 * _RATE_WINDOW_S:
                 self._window.popleft()
-            self.crew.count(scanned, int(row[0]), elapsed_ms)
-            self.sizer.observe(scanned, elapsed_ms, self.target_ms())
+            self.crew.count(scanned, int(row[0]), elapsed_ms, held_ms)
+            self.sizer.observe(scanned, held_ms, self.target_ms())  # the lock hold, not the round trip
             self._between_batches(scanned, started)  # the last batch of a range too: the next range's follows
             if final:
                 taken.done = True

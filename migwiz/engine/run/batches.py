@@ -55,23 +55,36 @@ def batches(statements: Sequence[Statement], *, enabled: bool = True) -> Iterato
     ...               S("INSERT INTO t VALUES (2)", 3), S("ALTER TABLE t ADD j int", 4)]))
     [(0, 1), (1, 2), (3, 1)]
     """
+    for first, stmts in batched(statements, enabled=enabled):
+        yield first, len(stmts)
+
+
+def batched(
+    statements: Sequence[Statement], *, enabled: bool = True
+) -> Iterator[tuple[int, list[Statement]]]:
+    """`batches` with the statements of each: read once, in order, by position (a streamed file's cursor
+    moves forward only, one statement ahead)."""
     size = max(MIN_BATCH, math.ceil(len(statements) / MAX_BATCHES))
     index, total = 0, len(statements)
     while index < total:
         first, chars = index, 0
+        stmts: list[Statement] = []
         while enabled and index < total and index - first < size:
-            text = statements[index].sql
+            stmt = statements[index]
+            text = stmt.sql
             if (
                 len(text) >= SMALL_STATEMENT
                 or not _BATCHED.match(text)
                 or chars + len(text) > MAX_BATCH_BYTES
             ):
                 break
+            stmts.append(stmt)
             chars += len(text) + 2
             index += 1
         if index == first:
+            stmts.append(statements[index])
             index += 1
-        yield first, index - first
+        yield first, stmts
 
 
 def run_statements(
@@ -86,7 +99,8 @@ def run_statements(
     """Run every statement of `script` inside the migration's open transaction, batching where it can;
     `position[0]` is kept at the statement (or first statement of the batch) that runs."""
     enabled = not ctx.trace_statements and ctx.policy.statement_timeout_for(script) is None
-    for first, count in batches(script.statements, enabled=enabled):
+    for first, stmts in batched(script.statements, enabled=enabled):
+        count = len(stmts)
         position[0] = first
         ctx.checkpoint(conn, first)
         if count == 1:
@@ -94,7 +108,7 @@ def run_statements(
             continue
         try:
             with conn.transaction():  # a savepoint: a failing batch is undone, then replayed one by one
-                _run_batch(ctx, conn, migration, script, first, count, direction, attempt)
+                _run_batch(ctx, conn, migration, script, first, stmts, direction, attempt)
         except _NOT_REPLAYED:
             raise
         except psycopg.Error:
@@ -111,11 +125,11 @@ def _run_batch(
     migration: Migration,
     script: Script,
     first: int,
-    count: int,
+    stmts: list[Statement],
     direction: Direction,
     attempt: int,
 ) -> None:
-    stmts = script.statements[first : first + count]
+    count = len(stmts)
     current = ctx.start_statement(
         CurrentStatement(
             str(migration.version), migration.label, direction, str(script.path), stmts[0].line, first,
@@ -131,5 +145,5 @@ def _run_batch(
         ctx.emit(StatementFinished(current, elapsed, error_line(exc), exc.sqlstate))
         raise
     elapsed = (time.perf_counter() - started) * 1000
-    ctx.statement_log.done_batch(migration, script, first, count, elapsed)
+    ctx.statement_log.done_batch(migration, script, first, stmts, elapsed)
     ctx.emit(StatementFinished(current, elapsed))

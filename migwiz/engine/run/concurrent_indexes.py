@@ -127,10 +127,19 @@ def auto_resolve(conn: psycopg.Connection[Any], stmt: Statement) -> Resolve | No
 
 def invalid_left(conn: psycopg.Connection[Any], script: Script, before: dict[int, str]) -> list[str]:
     """Invalid indexes this script is responsible for: new ones, or ones its text names."""
-    text = " ".join(s.sql for s in script.statements).lower()
     out: list[str] = []
+    named: dict[str, re.Pattern[str]] = {}
     for oid, name in invalid_indexes(conn).items():
-        bare = name.rsplit(".", 1)[-1].strip('"').lower()
-        if oid not in before or re.search(rf"(?<![\w$]){re.escape(bare)}(?![\w$])", text):
+        if oid not in before:
             out.append(name)
+        else:
+            bare = name.rsplit(".", 1)[-1].strip('"')
+            named[name] = re.compile(rf"(?<![\w$]){re.escape(bare)}(?![\w$])", re.IGNORECASE)
+    for stmt in script.statements if named else ():  # one statement at a time: a big file is streamed
+        for name, pattern in list(named.items()):
+            if pattern.search(stmt.sql):
+                out.append(name)
+                del named[name]
+        if not named:
+            break
     return sorted(out)

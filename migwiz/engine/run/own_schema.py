@@ -11,6 +11,7 @@ for it every bookkeeping session has a lock_timeout instead (`session_limits`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -100,10 +101,16 @@ def _object_type(node: Any) -> Any:
 
 
 def check_scripts(scripts: Iterable[Script], schema: str) -> None:
-    """Refuse the first statement of `scripts` that names an object of migwiz's own `schema`."""
+    """Refuse the first statement of `scripts` that names an object of migwiz's own `schema`.
+
+    One statement at a time (a big file is streamed); only a statement whose text holds the schema's name
+    (in any case, or a Unicode-escaped identifier `U&"..."`) is parsed: no other can name it."""
+    names = {re.escape(schema), re.escape(schema.replace('"', '""')), "u&"}
+    may_name = re.compile("|".join(names), re.IGNORECASE)
     for script in scripts:
         for stmt in script.statements:
-            _check(script, stmt, schema)
+            if may_name.search(stmt.sql):
+                _check(script, stmt, schema)
 
 
 def _check(script: Script, stmt: Statement, schema: str) -> None:

@@ -36,6 +36,9 @@ class ExecutionPolicy:
     guard: GuardPolicy = field(default_factory=GuardPolicy)
     orphan_wait_ms: int = 30_000
     """How long to wait for a statement a killed migwiz left running on the server before resuming."""
+    backfill_workers: int | None = None
+    """`up --workers`: workers of the backfills this run starts or resumes (None: from the server's cores
+    and load); `backfill tune --workers` still changes it live."""
 
     def lock_timeout_for(self, script: Script) -> int:
         """lock_timeout in ms for this script."""

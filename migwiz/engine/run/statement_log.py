@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from migwiz.engine import humanize
 from migwiz.engine.log.eventlog import EventLog
-from migwiz.engine.sets.model import Migration, Script
+from migwiz.engine.sets.model import Migration, Script, Statement
 
 _DATA = re.compile(r"(?:INSERT|UPDATE|DELETE|MERGE|SELECT|VALUES|WITH)\b", re.IGNORECASE)
 
@@ -73,13 +74,13 @@ class StatementLog:
         self._count(version, path, index, stmt.line, index, stmt.line, 1, elapsed_ms, elapsed_ms)
 
     def done_batch(
-        self, migration: Migration, script: Script, first: int, count: int, elapsed_ms: float
+        self, migration: Migration, script: Script, first: int, stmts: Sequence[Statement], elapsed_ms: float
     ) -> None:
-        """Statements `first`..`first + count - 1` of `script`, sent together, finished in `elapsed_ms`."""
-        stmts = script.statements
+        """Statements `stmts`, `first`.. of `script`, sent together, finished in `elapsed_ms`."""
+        count = len(stmts)
         self._count(
-            str(migration.version), str(script.path), first, stmts[first].line, first + count - 1,
-            stmts[first + count - 1].line, count, elapsed_ms, elapsed_ms / count,
+            str(migration.version), str(script.path), first, stmts[0].line, first + count - 1,
+            stmts[-1].line, count, elapsed_ms, elapsed_ms / count,
         )  # fmt: skip
 
     def _count(

@@ -62,6 +62,28 @@ class Folder:
             self._texts[path] = _read(path)
         return self._texts[path]
 
+    def script(self, path: Path, *, base: Directives | None = None) -> tuple[Script, str]:
+        """The script of the file at `path` and its checksum; a big file is streamed, never held whole
+        (`sets.streamed`)."""
+        from migwiz.engine.sets.streamed import STREAM_ABOVE, streamed_script
+
+        try:
+            big = path not in self._texts and path.stat().st_size > STREAM_ABOVE
+        except OSError:
+            big = False  # reading it says why
+        if big:
+            return streamed_script(path, base=base)
+        text = self.text(path)
+        return script(path, text, base=base), checksum(text)
+
+    def head(self, path: Path, size: int) -> str:
+        """The first `size` characters of the file (or fewer), without reading a big file whole."""
+        if path in self._texts:
+            return self._texts[path][:size]
+        from migwiz.engine.sets.reading import read_migration_head
+
+        return read_migration_head(path, size)
+
     def ignore(self, path: Path, why: str) -> None:
         """Record a one-line notice: `path` is not part of the set."""
         self.notices.append(f"{path}: ignored ({why})")

@@ -69,7 +69,7 @@ def load_native(folder: Folder) -> list[Migration]:
     _refuse_non_sql(files)
     migrations = _paired(folder, files, "native")
     for migration in migrations:
-        if folder.text(migration.up.path).startswith(SQLX_NO_TRANSACTION):
+        if folder.head(migration.up.path, len(SQLX_NO_TRANSACTION)) == SQLX_NO_TRANSACTION:
             folder.notices.append(
                 f'{migration.up.path}: starts with `{SQLX_NO_TRANSACTION}` (sqlx): set layout = "sqlx" in'
                 " migwiz.toml to run it outside a transaction"
@@ -188,14 +188,14 @@ def _paired(folder: Folder, files: list[_File], layout: str) -> list[Migration]:
     migrations = []
     for version, up in ups.items():
         up_path = up.path
-        up_text = folder.text(up_path)
-        base = (
-            _sqlx_base(up_text)
-            if layout == "sqlx"
-            else _flyway_base(folder, up_path)
-            if layout == "flyway"
-            else None
-        )
+        if layout == "flyway":  # placeholders are replaced in the text before it runs: read whole
+            up_text = folder.text(up_path)
+            up_run = _replace_placeholders(folder, up_path, up_text)
+            up_script = script(up_path, up_run, base=_flyway_base(folder, up_path))
+            up_checksum = checksum(up_text)
+        else:  # a big file streamed, never held whole
+            base = _sqlx_base(folder.head(up_path, len(SQLX_NO_TRANSACTION))) if layout == "sqlx" else None
+            up_script, up_checksum = folder.script(up_path, base=base)
         down_file = downs.get(version)
         down_script = None
         if down_file is not None:
@@ -211,14 +211,13 @@ def _paired(folder: Folder, files: list[_File], layout: str) -> list[Migration]:
                 _replace_placeholders(folder, down_file.path, down_text) if layout == "flyway" else down_text
             )
             down_script = script(down_file.path, down_run, base=down_base)
-        up_run = _replace_placeholders(folder, up_path, up_text) if layout == "flyway" else up_text
         migrations.append(
             Migration(
                 version=version,
                 name=up.name,
-                up=script(up_path, up_run, base=base),
+                up=up_script,
                 down=down_script,
-                checksum=checksum(up_text),
+                checksum=up_checksum,
                 layout=layout,
             )
         )

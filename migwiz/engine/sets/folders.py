@@ -19,7 +19,7 @@ import tomllib
 from pathlib import Path
 
 from migwiz.engine.errors import MigrationFileError
-from migwiz.engine.sets.files import Folder, checksum, script, visible
+from migwiz.engine.sets.files import Folder, script, visible
 from migwiz.engine.sets.model import Directives, Migration
 from migwiz.engine.sets.versions import diesel_version, prisma_version
 
@@ -51,7 +51,7 @@ def load_diesel(folder: Folder) -> list[Migration]:
         if not version_text:
             raise MigrationFileError(f"{path}: a Diesel migration folder needs <version>_<name>")
         base = _diesel_metadata(folder, present.get("metadata.toml"))
-        up_text = folder.text(present["up.sql"])
+        up, up_checksum = folder.script(present["up.sql"], base=base)  # a big file streamed
         down = present.get("down.sql")
         if down is not None and not folder.text(down):
             folder.notices.append(
@@ -62,9 +62,9 @@ def load_diesel(folder: Folder) -> list[Migration]:
             Migration(
                 version=diesel_version(version_text),
                 name=name,
-                up=script(present["up.sql"], up_text, base=base),
+                up=up,
                 down=script(down, folder.text(down), base=base) if down else None,
-                checksum=checksum(up_text),
+                checksum=up_checksum,
                 layout="directory",
             )
         )
@@ -106,15 +106,15 @@ def load_prisma(folder: Folder) -> list[Migration]:
         for extra in visible(path):
             if extra.name != PRISMA_SCRIPT:
                 folder.ignore(extra, "Prisma reads only migration.sql")
-        text = folder.text(sql_path)
+        up, up_checksum = folder.script(sql_path)  # a big file streamed
         _, sep, name = path.name.partition("_")
         migrations.append(
             Migration(
                 version=prisma_version(path.name),
                 name=name if sep else path.name,
-                up=script(sql_path, text),
+                up=up,
                 down=None,
-                checksum=checksum(text),
+                checksum=up_checksum,
                 layout="prisma",
             )
         )

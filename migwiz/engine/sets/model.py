@@ -6,6 +6,7 @@ share them freely.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -55,7 +56,8 @@ class Script:
     """The up or down half of a migration: its file, statements and directives."""
 
     path: Path
-    statements: tuple[Statement, ...]
+    statements: Sequence[Statement]
+    """A tuple; for a big file a `sets.streamed.StreamedStatements`, read from the file on demand."""
     directives: Directives = field(default_factory=Directives)
     ignores: tuple[Ignore, ...] = ()
     first_line: int = 1

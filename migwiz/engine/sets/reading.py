@@ -10,12 +10,17 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from migwiz.engine.errors import MigrationFileError
 from migwiz.engine.sets.model import Statement
-from migwiz.engine.sets.splitting import STREAM_PIECE, iter_statements
+from migwiz.engine.sets.splitting import STREAM_PIECE, Comment, iter_statements
+
+if TYPE_CHECKING:
+    from hashlib import _Hash as Hash
 
 MAX_MIGRATION_BYTES = 256 * 1024 * 1024
 _CHUNK = 1024 * 1024
@@ -67,22 +72,70 @@ def _open_regular(path: Path, limit: int) -> int:
 
 
 def stream_statements(
-    path: Path, *, limit: int = MAX_MIGRATION_BYTES, piece_size: int = STREAM_PIECE
+    path: Path,
+    *,
+    limit: int = MAX_MIGRATION_BYTES,
+    piece_size: int = STREAM_PIECE,
+    first_line: int = 1,
+    digest: Hash | None = None,
+    on_comment: Callable[[Comment], None] | None = None,
+    stamp: FileStamp | None = None,
 ) -> Iterator[Statement]:
     """The statements of the migration file at `path`, split as `sets.files.script` splits its whole text
     (UTF-8, CRLF and CR read as LF, a leading BOM dropped), read a piece at a time: memory holds one piece
     and the statement being read, whatever the size of the file. Refused as `read_migration_bytes`
-    refuses (not a regular file, over `limit`); bad UTF-8 and NUL are named with their line."""
+    refuses (not a regular file, over `limit`); bad UTF-8 and NUL are named with their line.
+
+    `digest` is fed the text as `sets.files.checksum` hashes it; `on_comment` gets every comment;
+    `stamp` (the file as it was first read) refuses a file changed since, at the start and at the end."""
     fd = _open_regular(path, limit)
     try:
+        if stamp is not None:
+            _check_stamp(fd, path, stamp)
+        pieces = _text_pieces(fd, path, limit, piece_size, digest)
         yield from iter_statements(
-            _text_pieces(fd, path, limit, piece_size), path=path, piece_size=piece_size
+            pieces, path=path, first_line=first_line, piece_size=piece_size, on_comment=on_comment
         )
+        if stamp is not None:
+            _check_stamp(fd, path, stamp)
     finally:
         os.close(fd)
 
 
-def _text_pieces(fd: int, path: Path, limit: int, piece_size: int) -> Iterator[str]:
+@dataclass(frozen=True, slots=True)
+class FileStamp:
+    """What tells a file changed: its device, inode, size and modification time."""
+
+    device: int
+    inode: int
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, path: Path) -> FileStamp:
+        """The stamp of the file at `path` now."""
+        try:
+            st = os.stat(path)
+        except OSError as exc:
+            raise MigrationFileError(f"{path}: cannot read: {exc.strerror}") from None
+        return cls(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _check_stamp(fd: int, path: Path, stamp: FileStamp) -> None:
+    st = os.fstat(fd)
+    if FileStamp(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns) != stamp:
+        raise changed_file(path)
+
+
+def changed_file(path: Path) -> MigrationFileError:
+    """The error for a streamed file that changed after it was loaded (its checksum taken)."""
+    return MigrationFileError(
+        f"{path}: changed since migwiz loaded it; what it read no longer matches its checksum",
+        hint="do not edit a migration while it runs; run the command again",
+    )
+
+
+def _text_pieces(fd: int, path: Path, limit: int, piece_size: int, digest: Hash | None) -> Iterator[str]:
     decoder = codecs.getincrementaldecoder("utf-8")()
     size, line, held, first = 0, 1, "", True
     while True:
@@ -105,6 +158,9 @@ def _text_pieces(fd: int, path: Path, limit: int, piece_size: int) -> Iterator[s
         if data and text.endswith("\r"):  # a CRLF cut in two: decide with the next piece
             text, held = text[:-1], "\r"
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if digest is not None:  # as sets.files.checksum: line ends as LF, a BOM kept
+            for start in range(0, len(text), _CHUNK):
+                digest.update(text[start : start + _CHUNK].encode("utf-8"))
         if first and text:
             text, first = text.removeprefix("\ufeff"), False
         line += text.count("\n")
@@ -141,3 +197,17 @@ def read_migration_bytes(path: Path, *, limit: int = MAX_MIGRATION_BYTES) -> byt
         raise MigrationFileError(f"{path}: cannot read: {exc.strerror}") from None
     finally:
         os.close(fd)
+
+
+def read_migration_head(path: Path, size: int) -> str:
+    """At most the first `size` characters of the regular file at `path` (line ends as LF), read without
+    reading the rest; undecodable bytes are left out."""
+    fd = _open_regular(path, MAX_MIGRATION_BYTES)
+    try:
+        data = os.read(fd, 4 * size + 4)
+    except OSError as exc:
+        raise MigrationFileError(f"{path}: cannot read: {exc.strerror}") from None
+    finally:
+        os.close(fd)
+    text = codecs.getincrementaldecoder("utf-8")(errors="ignore").decode(data)
+    return text.replace("\r\n", "\n").replace("\r", "\n")[:size]

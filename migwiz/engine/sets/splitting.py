@@ -16,7 +16,7 @@ mis-splitting `$tag$` bodies and BEGIN ATOMIC (sqlparse #277/#307) and knows not
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -98,7 +98,12 @@ STREAM_PIECE = 1 << 20
 
 
 def iter_statements(
-    pieces: Iterable[str], *, path: Path, first_line: int = 1, piece_size: int = STREAM_PIECE
+    pieces: Iterable[str],
+    *,
+    path: Path,
+    first_line: int = 1,
+    piece_size: int = STREAM_PIECE,
+    on_comment: Callable[[Comment], None] | None = None,
 ) -> Iterator[Statement]:
     """The statements of a script given as consecutive pieces of its text, exactly as `split_sql` splits
     the whole text, holding only the text not yet split: a piece and the statement it ends in.
@@ -106,28 +111,38 @@ def iter_statements(
     Text after the last `;` of what was read is kept and scanned again with the next piece: a token cut by
     the end of what was read (a string, a comment, a dollar quote) runs to that end, so it can never end
     a statement early. While one statement is longer than what was read, the next read is doubled, so a
-    huge statement is scanned a few times, not once per piece.
+    huge statement is scanned a few times, not once per piece. `on_comment` is given every comment once,
+    in file order, placed as `scan_sql` places it.
 
     >>> pieces = ["select 1; sel", "ect '2;", "'; x"]
     >>> [(s.sql, s.column) for s in iter_statements(pieces, path=Path("x.sql"), piece_size=1)]
     [('select 1', 1), ("select '2;'", 11), ('x', 24)]
     """
-    text, line, column, want = "", first_line, 1, piece_size
+    text, line, column, want, seen = "", first_line, 1, piece_size, False
     for piece in pieces:
         refuse_nul(piece, path=path, first_line=line + text.count("\n"))
         text += piece
         if len(text) < want:
             continue
-        scanner = _Scanner(text, path, line, column)
+        scanner = _Scanner(text, path, line, column, seen)
         scanner.run(final=False)
+        seen = seen or bool(scanner.statements)
         yield from scanner.statements
         cut = scanner.complete
+        if on_comment is not None:
+            for comment, pos in zip(scanner.comments, scanner.comment_pos, strict=True):
+                if pos < cut:  # the rest is scanned again with the next piece
+                    on_comment(comment)
         newline = text.rfind("\n", 0, cut)
         line += text.count("\n", 0, cut)
         column = cut - newline if newline >= 0 else column + cut
         text = text[cut:]
         want = piece_size if cut else 2 * len(text)
-    yield from _Scanner(text, path, line, column).run().statements
+    scanner = _Scanner(text, path, line, column, seen)
+    yield from scanner.run().statements
+    if on_comment is not None:
+        for comment in scanner.comments:
+            on_comment(comment)
 
 
 def refuse_nul(text: str, *, path: Path, first_line: int = 1) -> None:
@@ -148,7 +163,9 @@ def refuse_nul(text: str, *, path: Path, first_line: int = 1) -> None:
 
 
 class _Scanner:
-    def __init__(self, text: str, path: Path, first_line: int, first_column: int = 1) -> None:
+    def __init__(
+        self, text: str, path: Path, first_line: int, first_column: int = 1, after_statement: bool = False
+    ) -> None:
         self.text = text
         self.path = path
         self.line = first_line
@@ -159,6 +176,9 @@ class _Scanner:
         """Offset just after the last statement that a `;` ended."""
         self.statements: list[Statement] = []
         self.comments: list[Comment] = []
+        self.comment_pos: list[int] = []
+        self.after_statement = after_statement
+        """A statement came before `text` (a later piece of a file): no comment of it is leading."""
         self._reset()
 
     def _reset(self) -> None:
@@ -232,11 +252,12 @@ class _Scanner:
         place: CommentPlace
         if self.start >= 0:
             place = "inside"
-        elif self.statements:
+        elif self.statements or self.after_statement:
             place = "between"
         else:
             place = "leading"
         self.comments.append(Comment(text, self.line_at(pos), place))
+        self.comment_pos.append(pos)
 
     def _skip_block_comment(self, pos: int) -> int:
         depth = 1

@@ -25,7 +25,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any, NoReturn
 
 import pglast
@@ -35,6 +36,7 @@ from pglast.enums import ReindexObjectType, TransactionStmtKind
 from migwiz.engine.errors import MigrationFileError
 from migwiz.engine.history.status import MigrationStatus
 from migwiz.engine.sets.model import Script, Statement
+from migwiz.engine.sets.streamed import StreamedStatements
 
 _SAVEPOINT_KINDS = ("SAVEPOINT", "RELEASE", "ROLLBACK TO")
 _CONTROL_WORD = re.compile(
@@ -186,26 +188,34 @@ def script_as_run(script: Script, pg_version: int) -> Script:
 
 def plan_transaction(script: Script, pg_version: int) -> TransactionPlan:
     """Decide how `script` runs on a server of major version `pg_version`; MigrationFileError (naming
-    file and line) for transaction control it cannot honour, or a mix it cannot run safely."""
+    file and line) for transaction control it cannot honour, or a mix it cannot run safely.
+
+    One pass over the statements that keeps only what the decision needs (the transaction control, and
+    the first few statements of each kind, by position), so a streamed file is read once and never held
+    whole."""
     statements = script.statements
-    controls = [(s, c) for s in statements if (c := control_of(s)) is not None]
+    seen = _Seen.of(statements, pg_version)
+    controls = seen.controls
+    last = len(statements) - 1
     unwrapped: tuple[int, int] | None = None
     blocks: tuple[tuple[int, int], ...] = ()
+    skip: frozenset[int] = frozenset()
     several = len(controls) > 2 and _plain_blocks(controls)
-    if _wraps_whole_file(statements, controls) and not (several and script.directives.transaction):
+    if _wraps_whole_file(last, controls) and not (several and script.directives.transaction):
         # Marked no-transaction (dbmate transaction:false, Diesel run_in_transaction = false) or not, the
         # tool sends the file as it is, so its own BEGIN/COMMIT make it one transaction: so does migwiz.
-        unwrapped = (statements[0].line, statements[-1].line)
+        unwrapped = (controls[0][1].line, controls[-1][1].line)
         statements = statements[1:-1]
+        skip = frozenset((0, last))
         controls = controls[1:-1]
         script = replace(script, directives=replace(script.directives, transaction=True))
     elif script.directives.transaction and _plain_blocks(controls):  # BEGIN; ...; COMMIT; BEGIN; ...; COMMIT;
-        blocks = tuple((controls[i][0].line, controls[i + 1][0].line) for i in range(0, len(controls), 2))
+        blocks = tuple((controls[i][1].line, controls[i + 1][1].line) for i in range(0, len(controls), 2))
         unwrapped = (blocks[0][0], blocks[-1][1])
-        dropped = {id(stmt) for stmt, _ in controls}
-        statements = tuple(s for s in statements if id(s) not in dropped)
+        skip = frozenset(index for index, _, _ in controls)
+        statements = without(statements, skip)
         controls = []
-    for stmt, control in controls:
+    for _, stmt, control in controls:
         if control.kind in _SAVEPOINT_KINDS and script.directives.transaction:
             continue
         if control.kind in _SAVEPOINT_KINDS:
@@ -225,7 +235,8 @@ def plan_transaction(script: Script, pg_version: int) -> TransactionPlan:
     script = replace(script, statements=statements)
     if not script.directives.transaction:
         return TransactionPlan(script, unwrapped=unwrapped)
-    outside, inside = _split_by_need(statements, pg_version)
+    outside = [(kind, stmt) for index, kind, stmt in seen.outside if index not in skip]
+    inside = [(kind, stmt) for index, kind, stmt in seen.inside if index not in skip]
     if not outside:
         return TransactionPlan(script, unwrapped=unwrapped, blocks=blocks)
     first_kind, first = outside[0]
@@ -252,10 +263,63 @@ def plan_transaction(script: Script, pg_version: int) -> TransactionPlan:
     return TransactionPlan(replace(script, directives=no_transaction), first, first_kind, unwrapped, blocks)
 
 
-def _wraps_whole_file(statements: tuple[Statement, ...], controls: list[tuple[Statement, Control]]) -> bool:
-    if len(controls) < 2 or controls[0][0] is not statements[0] or controls[-1][0] is not statements[-1]:
+_KEPT = 2
+"""Of each kind of statement, the first kept beyond these: a wrapping BEGIN/COMMIT may be dropped."""
+_Found = tuple[int, Statement, Control]
+
+
+@dataclass
+class _Seen:
+    """What one pass over a script's statements keeps for its transaction plan, with positions."""
+
+    controls: list[_Found] = field(default_factory=list)
+    """Every transaction-control statement (a migration has few)."""
+    outside: list[tuple[int, str, Statement]] = field(default_factory=list)
+    """The first statements that cannot run in a transaction."""
+    inside: list[tuple[int, str, Statement]] = field(default_factory=list)
+    """The first statements that need one (SET/RESET, empty statements and transaction control other than
+    SAVEPOINT, RELEASE and ROLLBACK TO are in neither: such control is dropped or refused first)."""
+
+    @classmethod
+    def of(cls, statements: Sequence[Statement], pg_version: int) -> _Seen:
+        if isinstance(statements, StreamedStatements):  # a big file: one pass per server version
+            known = statements.memo(("transactions", pg_version))
+            if isinstance(known, _Seen):
+                return known
+            seen = cls._of(statements, pg_version)
+            statements.remember(("transactions", pg_version), seen)
+            return seen
+        return cls._of(statements, pg_version)
+
+    @classmethod
+    def _of(cls, statements: Iterable[Statement], pg_version: int) -> _Seen:
+        seen = cls()
+        for index, stmt in enumerate(statements):
+            control = control_of(stmt)
+            if control is not None:
+                seen.controls.append((index, stmt, control))
+                if control.kind not in _SAVEPOINT_KINDS:
+                    continue
+            need = _need(stmt, pg_version)
+            if need is not None:
+                where, kind = need
+                kept = seen.outside if where == "outside" else seen.inside
+                if len(kept) <= _KEPT:
+                    kept.append((index, kind, stmt))
+        return seen
+
+
+def without(statements: Sequence[Statement], skip: frozenset[int]) -> Sequence[Statement]:
+    """`statements` without those at the positions in `skip` (a streamed file's stay streamed)."""
+    if isinstance(statements, StreamedStatements):
+        return statements.without(skip)
+    return tuple(s for i, s in enumerate(statements) if i not in skip)
+
+
+def _wraps_whole_file(last: int, controls: list[_Found]) -> bool:
+    if len(controls) < 2 or controls[0][0] != 0 or controls[-1][0] != last:
         return False
-    begin, commit = controls[0][1], controls[-1][1]
+    begin, commit = controls[0][2], controls[-1][2]
     return (
         begin.plain
         and begin.kind in ("BEGIN", "START TRANSACTION")
@@ -264,11 +328,11 @@ def _wraps_whole_file(statements: tuple[Statement, ...], controls: list[tuple[St
     )
 
 
-def _plain_blocks(controls: list[tuple[Statement, Control]]) -> bool:
+def _plain_blocks(controls: list[_Found]) -> bool:
     """Whether the file's transaction control is only plain BEGIN ... COMMIT pairs, one after the other."""
     if not controls or len(controls) % 2:
         return False
-    for i, (_, control) in enumerate(controls):
+    for i, (_, _, control) in enumerate(controls):
         wanted = ("BEGIN", "START TRANSACTION") if i % 2 == 0 else ("COMMIT",)
         if not control.plain or control.kind not in wanted:
             return False
@@ -338,24 +402,17 @@ def _no_transaction_kind(node: Any, pg_version: int) -> str | None:
     return None
 
 
-def _split_by_need(
-    statements: tuple[Statement, ...], pg_version: int
-) -> tuple[list[tuple[str, Statement]], list[tuple[str, Statement]]]:
-    """(statements that cannot run in a transaction, statements that need one), with their kinds;
-    SET/RESET and empty statements are in neither."""
-    outside: list[tuple[str, Statement]] = []
-    inside: list[tuple[str, Statement]] = []
-    for stmt in statements:
-        kind = needs_no_transaction(stmt, pg_version)
-        if kind is not None:
-            outside.append((kind, stmt))
-            continue
-        words = stmt.sql.split(None, 2)
-        first = words[0].upper() if words else ""
-        if first in ("SET", "RESET"):
-            continue
-        inside.append((" ".join(words[:2]).upper() if first in _TWO_WORDS else first or "a statement", stmt))
-    return outside, inside
+def _need(stmt: Statement, pg_version: int) -> tuple[str, str] | None:
+    """("outside", kind) for a statement that cannot run in a transaction, ("inside", kind) for one that
+    needs one, None for SET/RESET and empty statements."""
+    kind = needs_no_transaction(stmt, pg_version)
+    if kind is not None:
+        return "outside", kind
+    words = stmt.sql[:200].split(None, 2)  # never a copy of a huge statement
+    first = words[0].upper() if words else ""
+    if first in ("SET", "RESET"):
+        return None
+    return "inside", " ".join(words[:2]).upper() if first in _TWO_WORDS else first or "a statement"
 
 
 _TWO_WORDS = ("CREATE", "ALTER", "DROP", "COMMENT", "GRANT", "REVOKE")

@@ -1,0 +1,249 @@
+"""Big migration files as scripts whose statements are read from the file on demand, never held whole.
+
+A file over `STREAM_ABOVE` bytes is loaded in one streaming pass that keeps only what the set needs:
+the number of statements, the checksum (hashed while reading), the last statement and the `-- migwiz:`
+comments (for directives and ignores). Its `Script.statements` is then a `StreamedStatements`: a
+sequence of that length whose items are split from the file again when asked for.
+
+- Iterating it (the transaction plan, the own-schema check, lock analysis, lint) reads the file from the
+  start in its own stream, holding one piece and the statement being read.
+- Indexing it (the statement loop of a run) moves one shared cursor forward through the file, keeping a
+  window of the statements read last (`WINDOW_CHARS`): a run reads each statement, or a batch of them,
+  a few positions back at most. A position before the window starts the stream again (a retry of a
+  whole transaction, a failed batch run again statement by statement): slower, never wrong.
+
+Statement numbers are exact: the same splitter splits the file the same way each time. Every stream
+checks that the file is still the one that was loaded (device, inode, size, modification time) at its
+start and its end, and that it holds as many statements: a file edited meanwhile is a MigrationFileError,
+raised before the statement that would differ commits with a transaction (a `no-transaction` migration
+stops at the statement it could not read).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+from pathlib import Path
+from typing import overload
+
+from pglast.parser import ParseError, fingerprint
+
+from migwiz.engine.sets.directives import directives_from_scan
+from migwiz.engine.sets.model import Directives, Script, Statement
+from migwiz.engine.sets.reading import FileStamp, changed_file, stream_statements
+from migwiz.engine.sets.splitting import Comment, ScannedSql
+
+STREAM_ABOVE = 8 * 1024 * 1024
+"""Files larger than this many bytes are streamed; smaller ones are read and split whole (faster)."""
+PIECE_CHARS = 256 * 1024
+"""Characters read and split at a time (more while one statement is longer): each costs a few copies."""
+WINDOW_CHARS = 4 * 1024 * 1024
+"""What the cursor keeps of the statements read last: their characters plus `_OVERHEAD` each (a run
+reads forward; a batch of statements is kept by the run itself)."""
+_OVERHEAD = 120  # a Statement and its str header, roughly
+
+
+class _Source:
+    """The file behind a `StreamedStatements`, and the cursor its indexed reads share."""
+
+    def __init__(self, path: Path, first_line: int, count: int, stamp: FileStamp, piece_size: int) -> None:
+        self.path = path
+        self.first_line = first_line
+        self.count = count
+        self.stamp = stamp
+        self.piece_size = piece_size
+        self.memo: dict[tuple[object, ...], object] = {}
+        """What passes over the whole file found, kept by those passes (the transaction plan's findings)."""
+        self.restarts = 0
+        """How often the cursor started the file again (a position before its window was asked for)."""
+        self._stream: Iterator[Statement] | None = None
+        self._next = 0
+        self._window: deque[Statement] = deque()
+        self._window_start = 0
+        self._window_chars = 0
+
+    def stream(self) -> Iterator[Statement]:
+        """Every statement, from the start of the file, in a stream of its own."""
+        seen = 0
+        for stmt in stream_statements(
+            self.path, first_line=self.first_line, piece_size=self.piece_size, stamp=self.stamp
+        ):
+            seen += 1
+            if seen > self.count:
+                raise changed_file(self.path)
+            yield stmt
+        if seen != self.count:
+            raise changed_file(self.path)
+
+    def get(self, index: int) -> Statement:
+        """Statement `index` (0-based), through the shared cursor."""
+        if not 0 <= index < self.count:
+            raise IndexError(index)
+        if index < self._window_start or self._stream is None:
+            self._restart()
+        window = self._window
+        while self._next <= index:
+            assert self._stream is not None
+            stmt = next(self._stream, None)
+            if stmt is None:
+                raise changed_file(self.path)
+            window.append(stmt)
+            self._next += 1
+            self._window_chars += len(stmt.sql) + _OVERHEAD
+            while self._window_chars > WINDOW_CHARS and len(window) > 1:
+                dropped = window.popleft()
+                self._window_start += 1
+                self._window_chars -= len(dropped.sql) + _OVERHEAD
+        return window[index - self._window_start]
+
+    def _restart(self) -> None:
+        if self._stream is not None:
+            self.restarts += 1
+            close = getattr(self._stream, "close", None)
+            if close is not None:
+                close()
+        self._stream = self.stream()
+        self._next = self._window_start = self._window_chars = 0
+        self._window.clear()
+
+
+class StreamedStatements(Sequence[Statement]):
+    """The statements `start`..`stop` of a streamed file, less those at the positions of `skip` (see the
+    module docstring)."""
+
+    __slots__ = ("_skip", "_source", "_start", "_stop")
+
+    def __init__(
+        self, source: _Source, start: int = 0, stop: int | None = None, skip: tuple[int, ...] = ()
+    ) -> None:
+        self._source = source
+        self._start = start
+        self._stop = source.count if stop is None else stop
+        self._skip = skip
+        """Positions in the file, sorted, within start..stop (BEGIN/COMMIT blocks dropped from a file)."""
+
+    def without(self, positions: Iterable[int]) -> StreamedStatements:
+        """These statements less those at `positions` (0-based, in these statements)."""
+        if self._skip:
+            raise ValueError("statements already filtered are not filtered again")
+        skip = tuple(sorted({self._start + p for p in positions if 0 <= p < len(self)}))
+        return StreamedStatements(self._source, self._start, self._stop, skip)
+
+    @property
+    def path(self) -> Path:
+        """The file the statements are read from."""
+        return self._source.path
+
+    def memo(self, key: tuple[object, ...]) -> object | None:
+        """What a pass over these statements remembered under `key` (None: nothing)."""
+        return self._source.memo.get((self._start, self._stop, self._skip, *key))
+
+    def remember(self, key: tuple[object, ...], value: object) -> None:
+        """Keep `value`, found by a pass over these statements, under `key` (the file does not change)."""
+        self._source.memo[(self._start, self._stop, self._skip, *key)] = value
+
+    @property
+    def restarts(self) -> int:
+        """How often indexed reads started the file again (for tests and benchmarks)."""
+        return self._source.restarts
+
+    def __len__(self) -> int:
+        return self._stop - self._start - len(self._skip)
+
+    @overload
+    def __getitem__(self, index: int) -> Statement: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Statement]: ...
+    def __getitem__(self, index: int | slice) -> Statement | Sequence[Statement]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step != 1 or self._skip:  # rare (a resumed plan of a filtered file): read those few
+                return tuple(self[i] for i in range(start, stop, step))
+            return StreamedStatements(self._source, self._start + start, self._start + max(start, stop))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        position = self._start + index
+        for skipped in self._skip:  # sorted: each one at or before the position moves it one further
+            if skipped > position:
+                break
+            position += 1
+        return self._source.get(position)
+
+    def __iter__(self) -> Iterator[Statement]:
+        statements = islice(self._source.stream(), self._start, self._stop)
+        if not self._skip:
+            return statements
+        skip = set(self._skip)
+        return (s for i, s in enumerate(statements, self._start) if i not in skip)
+
+    def __repr__(self) -> str:
+        return f"StreamedStatements({str(self._source.path)!r}, {self._start}, {self._stop}, {self._skip})"
+
+
+_DATA = re.compile(r"(?:INSERT|UPDATE|DELETE|MERGE|SELECT|VALUES|WITH)\b", re.IGNORECASE)
+SHAPE_LIMIT = 1_000_000
+"""A data statement longer than this is kept as it is, never fingerprinted (its tree would be huge)."""
+
+
+def one_per_shape(statements: Iterable[Statement], keep_lines: Iterable[int] = ()) -> Iterator[Statement]:
+    """`statements` without the data statements that repeat the one before in all but their constants.
+
+    How a big file is analysed (lint, the lint gate of `up`, `plan`) without holding an analysis per
+    statement: a data statement (INSERT, UPDATE, DELETE, MERGE, SELECT, VALUES, WITH) whose PostgreSQL
+    fingerprint was already seen since the last other statement is left out; any other statement is kept
+    and starts afresh (DDL may change what the next statement does), and so is the first statement after
+    each line of `keep_lines` (an inline ignore applies to it).
+
+    >>> rows = [Statement(f"INSERT INTO t VALUES ({i})", i) for i in range(1, 4)]
+    >>> [s.line for s in one_per_shape([Statement("CREATE TABLE t (i int)", 0), *rows], keep_lines=[2])]
+    [0, 1, 3]
+    """
+    marks = sorted(keep_lines)
+    mark = 0
+    shapes: set[str] = set()
+    for stmt in statements:
+        marked = False
+        while mark < len(marks) and marks[mark] < stmt.line:
+            marked, mark = True, mark + 1
+        if len(stmt.sql) > SHAPE_LIMIT or not _DATA.match(stmt.sql):
+            shapes.clear()
+            yield stmt
+            continue
+        try:
+            key = fingerprint(stmt.sql)
+        except ParseError:
+            yield stmt
+            continue
+        if key not in shapes or marked:
+            shapes.add(key)
+            yield stmt
+
+
+def streamed_script(
+    path: Path, *, base: Directives | None = None, first_line: int = 1, piece_size: int | None = None
+) -> tuple[Script, str]:
+    """The script of the file at `path`, its statements read on demand, and the checksum of its text
+    (as `sets.files.checksum`), from one streaming pass; refused as `sets.files.script` refuses."""
+    piece_size = piece_size or PIECE_CHARS
+    stamp = FileStamp.of(path)
+    digest = hashlib.sha256()
+    kept: list[Comment] = []
+
+    def keep(comment: Comment) -> None:
+        if "migwiz:" in comment.text:  # only these can be directives or ignores
+            kept.append(comment)
+
+    count, last = 0, None
+    for stmt in stream_statements(
+        path, piece_size=piece_size, first_line=first_line, digest=digest, on_comment=keep, stamp=stamp
+    ):
+        count, last = count + 1, stmt
+    scanned = ScannedSql(() if last is None else (last,), tuple(kept))
+    directives, ignores = directives_from_scan(scanned, path=path, base=base)
+    statements = StreamedStatements(_Source(path, first_line, count, stamp, piece_size))
+    return Script(path, statements, directives, ignores, first_line), digest.hexdigest()
