@@ -42,7 +42,7 @@ def summary_markdown(run: RunSummary, verify: VerifyReport | None = None) -> str
         f"- started: {run.started_at:%Y-%m-%d %H:%M:%S %Z}",
         f"- took: {humanize.duration((run.finished_at - run.started_at).total_seconds())}",
         f"- outcome: {outcome_line(run)}",
-        f"- longest lock wait we caused others: {humanize.duration(run.longest_wait_caused_s)}",
+        f"- longest lock wait we caused others: {humanize.wait(run.longest_wait_caused_s)}",
         f"- lock_timeout at the end: {run.lock_timeout_ms} ms",
         f"- log: {log_hint(run)}",
         "",

@@ -60,6 +60,8 @@ async def test_impact_fix_column_fits(size: tuple[int, int]) -> None:
         assert widths["fix"] >= MIN_FLEX, widths
         assert room(widths) <= size[0] - 2, widths
         assert ("rows" in widths) == (size[0] >= 100), widths
+        longest = max(len(r.relation) for r in app.data.plan.rows)  # type: ignore[union-attr]
+        assert widths["relation"] >= longest == len("public.order_items"), widths  # names stay whole
         console = Console(width=size[0], record=True, file=io.StringIO())
         console.print(app.screen.query_one("#detail", Static).content)
         detail = " ".join(console.export_text().split())
@@ -87,3 +89,13 @@ def test_the_fix_cell_shows_sql_before_comments() -> None:
         "-- end the transaction before this statement"
     )
     assert fix_summary(None) == ""
+
+
+def test_the_impact_screens_examples() -> None:
+    """The detail's facts (what the narrow table hides) and the fix summary, as their docstrings show."""
+    import doctest
+
+    from migwiz.tui.screens import impact
+
+    result = doctest.testmod(impact)
+    assert result.attempted >= 3 and result.failed == 0
