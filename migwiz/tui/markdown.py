@@ -18,10 +18,25 @@ def outcome_line(run: RunSummary) -> str:
         reason = failed[0].failure.describe() if failed[0].failure else "failed"
         return f"{done} {verb}, then {failed[0].version} failed and was rolled back: {reason}"
     if run.stopped:
-        return f"{done} {verb}, stopped at a safe point: {run.stopped}"
+        return stopped_line(run)
     versions = [str(o.version) for o in run.report.outcomes if o.result != "failed"]
     named = f": {', '.join(versions)}" if 0 < len(versions) <= 3 else ""
     return f"{done} migration(s) {verb}{named}"
+
+
+def _versions(versions: list[str]) -> str:
+    return ", ".join(versions[:3]) + (f" and {len(versions) - 3} more" if len(versions) > 3 else "")
+
+
+def stopped_line(run: RunSummary) -> str:
+    """`stopped at a safe point: 0001 applied, 0002 not applied (the operator asked to stop)`."""
+    verb = "applied" if run.direction == "up" else "reverted"
+    done = [str(o.version) for o in run.report.outcomes if o.result != "failed"]
+    parts = [f"{_versions(done)} {verb}"] if done else []
+    if run.skipped:
+        parts.append(f"{_versions(list(run.skipped))} not {verb}")
+    what = ", ".join(parts) or f"nothing {verb}"
+    return f"stopped at a safe point: {what} ({run.stopped})"
 
 
 def log_hint(run: RunSummary) -> str:

@@ -96,10 +96,51 @@ async def test_abort_stops_after_the_running_migration(
         assert run.ok and run.stopped == "the operator asked to stop" and run.skipped == ("0002",)
         screen = app.screen
         assert isinstance(screen, ExecuteScreen)
-        assert "stopped at a safe point after 1 applied" in plain(screen.query_one("#status-line", Static))
+        status = plain(screen.query_one("#status-line", Static))
+        assert "stopped at a safe point: 0001 applied, 0002 not applied" in status, status
         tail = "\n".join(str(line.text) for line in screen.query_one(EventTail).lines)
         assert "stopped at a safe point before 0002: the operator asked to" in tail  # cut to the pane
     assert states(db_latest, folder) == ["applied", "pending"]
+
+
+async def test_a_wait_outside_the_lock_queue_is_shown_and_abort_ends_it(
+    db_latest: TestDatabase, tmp_path: Path
+) -> None:
+    """A long transaction holds `items`: the progress pane says the run waits outside the lock queue, for
+    how long and behind whom; `a`, stop, ends the wait at once (the holder is still there) with 0001 not
+    applied, and the status line says so."""
+    folder = tmp_path / "migrations"
+    migrations = {
+        "0001_note.up.sql": "ALTER TABLE items ADD COLUMN note text;\n",
+        "0001_note.down.sql": "ALTER TABLE items DROP COLUMN note;\n",
+    }
+    app = execute_app(db_latest, folder, migrations, rows=10)
+    holder = psycopg.connect(db_latest.dsn)
+    try:
+        holder.execute("SELECT count(*) FROM items")
+        pid = holder.info.backend_pid
+        async with app.run_test(size=(80, 24)) as pilot:
+            await confirm(pilot, app, db_latest.name)
+            screen = app.screen
+            assert isinstance(screen, ExecuteScreen)
+            await wait_until(
+                pilot,
+                lambda: (
+                    "waiting outside the lock queue" in plain(screen.query_one("#progress-title", Static))
+                ),
+            )
+            assert f"held by pid {pid}" in plain(screen.query_one("#current-statement", Static))
+            assert "waiting for a lock" in plain(screen.query_one("#status-line", Static))
+            await pilot.press("a")
+            await wait_until(pilot, lambda: isinstance(app.screen, ChoiceModal))
+            await pilot.press("enter")  # Stop after the running migration: it has not started
+            await wait_until(pilot, lambda: isinstance(app.data.run, RunSummary), limit_s=5)
+            assert holder.info.transaction_status == psycopg.pq.TransactionStatus.INTRANS
+            status = plain(screen.query_one("#status-line", Static))
+            assert "stopped at a safe point: 0001 not applied (the operator asked to stop)" in status, status
+    finally:
+        holder.close()
+    assert states(db_latest, folder) == ["pending"]
 
 
 async def test_abort_cancels_the_running_statement(db_latest: TestDatabase, tmp_path: Path) -> None:

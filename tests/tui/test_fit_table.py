@@ -80,6 +80,7 @@ async def test_dry_run_statement_and_lock_query_fit(size: tuple[int, int]) -> No
         await feed_live_panes(pilot)
         widths = shown(app, "#lock-table")
         assert widths["query"] >= MIN_FLEX and room(widths) <= size[0] - 2, widths
+        assert widths["relation"] >= len("public.orders"), widths  # a relation's name is never cut
 
 
 def test_the_fix_cell_shows_sql_before_comments() -> None:
@@ -96,6 +97,9 @@ def test_the_impact_screens_examples() -> None:
     import doctest
 
     from migwiz.tui.screens import impact
+    from migwiz.tui.widgets import lock_pane
 
     result = doctest.testmod(impact)
     assert result.attempted >= 3 and result.failed == 0
+    result = doctest.testmod(lock_pane)
+    assert result.attempted >= 1 and result.failed == 0

@@ -29,6 +29,7 @@ from migwiz.engine.types import BackfillProgress, Level, LintReport, Migration, 
 from migwiz.engine.types import run_events as events
 from migwiz.tui import backend, execution
 from migwiz.tui.execution import RunSummary
+from migwiz.tui.markdown import stopped_line
 from migwiz.tui.messages import (
     BackfillControlled,
     BackfillProgressed,
@@ -36,6 +37,7 @@ from migwiz.tui.messages import (
     MonitorFailed,
     MonitorSample,
     RunFinished,
+    RunWaiting,
     StatementStarted,
 )
 from migwiz.tui.screens.base import WizardScreen
@@ -83,6 +85,8 @@ class ExecuteScreen(WizardScreen):
         self.abort: tuple[str, datetime] | None = None
         """The operator's abort choice (stop / cancel) and when, while a run executes."""
         self._wake = threading.Event()
+        self.waited = False
+        """The status line says the run waits for a lock (the next statement puts it back)."""
 
     def body(self) -> ComposeResult:
         yield ProgressPane(id="progress")
@@ -192,6 +196,17 @@ class ExecuteScreen(WizardScreen):
         """On the run's thread: the events this screen shows, posted as its messages."""
         if isinstance(event, events.StatementStarted):
             self.post_message(StatementStarted(event.statement))
+        elif isinstance(event, events.GuardDecision) and event.action == "wait_outside_queue":
+            self.post_message(
+                RunWaiting(event.what, "waiting outside the lock queue", _holders(event), event.at)
+            )
+        elif isinstance(event, events.LockWait) and event.kind != "holders":
+            why = {"lock_timeout": "lock_timeout reached", "guard": "cancelled: sessions queued behind it",
+                   "deadlock": "deadlock"}[event.kind]  # fmt: skip
+            self.post_message(
+                RunWaiting(event.what, f"{why} on attempt {event.attempt}, retrying", _holders(event),
+                           event.at)
+            )  # fmt: skip
         elif isinstance(event, events.BackfillBatch):
             self.post_message(BackfillProgressed(event.progress))
         elif isinstance(event, events.Logged):
@@ -252,6 +267,17 @@ class ExecuteScreen(WizardScreen):
 
     def on_statement_started(self, message: StatementStarted) -> None:
         self.query_one(ProgressPane).show_statement(message.current)
+        if self.waited and self.abort is None and self.wizard.running:
+            self.set_status("running · a abort safely, l change lock_timeout")
+        self.waited = False
+
+    def on_run_waiting(self, message: RunWaiting) -> None:
+        self.query_one(ProgressPane).show_waiting(message.what, message.why, message.holders, message.since)
+        if self.abort is None:
+            self.waited = True
+            self.set_status(
+                Text("waiting for a lock · a abort (ends the wait), l change lock_timeout", "yellow")
+            )
 
     def on_log_event(self, message: LogEvent) -> None:
         if message.event.step == "backfill progress":
@@ -325,7 +351,7 @@ class ExecuteScreen(WizardScreen):
                 reason = f"cancelled by the operator ({reason})"
             text = Text(f"{failed.version} failed and was rolled back: {reason}", "bold red")
         elif summary.stopped:
-            text = Text(f"stopped at a safe point after {done} {verb}: {summary.stopped}", "bold yellow")
+            text = Text(stopped_line(summary), "bold yellow")
         elif self.abort is not None:
             at = f"{self.abort[1]:%H:%M:%S}"
             what = (
@@ -460,6 +486,12 @@ class ExecuteScreen(WizardScreen):
             return
         self.workers.cancel_group(self, "monitor")
         super().action_next()
+
+
+def _holders(event: events.GuardDecision | events.LockWait) -> str:
+    """Who holds the lock the run waits for (the first two, and how many more)."""
+    shown = "; ".join(h.describe() for h in event.holders[:2])
+    return shown + (f"; and {len(event.holders) - 2} more" if len(event.holders) > 2 else "")
 
 
 def _failed_summary(direction: execution.Direction, error: str) -> RunSummary:

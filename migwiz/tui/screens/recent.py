@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -17,7 +17,7 @@ from migwiz.tui import backend
 from migwiz.tui.backend import RecentChanges
 from migwiz.tui.messages import RecentLoaded
 from migwiz.tui.screens.base import WizardScreen
-from migwiz.tui.widgets.event_tail import event_line
+from migwiz.tui.widgets.event_tail import event_entry
 from migwiz.tui.widgets.keyed_table import selected_key, sync_rows
 
 
@@ -76,10 +76,7 @@ class RecentScreen(WizardScreen):
         table = self.query_one("#applied", DataTable)
         with self.app.batch_update():
             sync_rows(table, rows)
-        runs = Text()
-        for event in recent.runs[:12]:
-            runs.append_text(event_line(event))
-            runs.append("\n")
+        runs = Group(*(event_entry(event) for event in recent.runs[:12]))
         self.query_one("#runs", Static).update(runs if recent.runs else Text("no runs logged", style="dim"))
         self.set_status(
             f"{len(recent.applied)} applied · ↑↓ choose how far to revert, Enter: impact of the downs"

@@ -90,6 +90,14 @@ def statement_title(current: CurrentStatement, now: datetime | None = None) -> T
     return text
 
 
+def waiting_title(what: str, why: str, since: datetime, now: datetime | None = None) -> Text:
+    """`Progress: 0008_x waiting outside the lock queue · 12 s` (the wait's length as of `now`)."""
+    text = Text.assemble(("Progress", "bold"), f": {what} ", (why, "yellow"))
+    if now is not None:
+        text.append(f" · {humanize.duration(max(0.0, (now - since).total_seconds()))}")
+    return text
+
+
 class ProgressPane(Vertical):
     """Bars bound to reactives: migrations done of total, and the current long operation."""
 
@@ -111,6 +119,8 @@ class ProgressPane(Vertical):
         self.backfill: BackfillProgress | None = None
         self.last_backfill: BackfillProgress | None = None
         self.current: CurrentStatement | None = None
+        self.waiting: tuple[str, str, datetime] | None = None
+        """What waits for a lock, why, and since when (until the next statement starts)."""
 
     def compose(self) -> ComposeResult:
         yield Static("Progress: not started", id="progress-title", classes="pane-title")
@@ -138,6 +148,7 @@ class ProgressPane(Vertical):
     def show_statement(self, current: CurrentStatement) -> None:
         """The statement that started (with its estimate; `tick` adds the time it has run)."""
         self.current = current
+        self.waiting = None
         self.migrations_total = current.migrations
         self.migrations_done = current.migration_number - 1
         self.query_one("#progress-title", Static).update(statement_title(current))
@@ -146,13 +157,27 @@ class ProgressPane(Vertical):
         )
 
     def tick(self, now: datetime | None = None) -> None:
-        """Elapsed vs estimate of the running statement, as of `now` (the monitor sample's clock)."""
-        if self.current is not None:
+        """Elapsed vs estimate of the running statement (or how long the run has waited for a lock), as of
+        `now` (the monitor sample's clock)."""
+        if self.waiting is not None:
+            what, why, since = self.waiting
+            self.query_one("#progress-title", Static).update(waiting_title(what, why, since, now))
+        elif self.current is not None:
             self.query_one("#progress-title", Static).update(statement_title(self.current, now))
+
+    def show_waiting(self, what: str, why: str, holders: str, since: datetime) -> None:
+        """The run waits for a lock before its next attempt: what, why, since when, and who holds it."""
+        self.waiting = (what, why, since)
+        self.query_one("#progress-title", Static).update(waiting_title(what, why, since))
+        held = f"held by {holders}" if holders else "the lock is not granted"
+        self.query_one("#current-statement", Static).update(
+            Text(held, no_wrap=True, overflow="ellipsis", style="yellow")
+        )
 
     def show_done(self, done: int, total: int, text: str) -> None:
         """The run ended."""
         self.current = None
+        self.waiting = None
         self.migrations_total = max(total, 1)
         self.migrations_done = done
         self.query_one("#progress-title", Static).update(Text.assemble(("Progress", "bold"), f": {text}"))
