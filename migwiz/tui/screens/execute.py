@@ -29,7 +29,7 @@ from migwiz.engine.types import BackfillProgress, Level, LintReport, Migration, 
 from migwiz.engine.types import run_events as events
 from migwiz.tui import backend, execution
 from migwiz.tui.execution import RunSummary
-from migwiz.tui.markdown import stopped_line
+from migwiz.tui.markdown import failed_line, failure_lines, stopped_line
 from migwiz.tui.messages import (
     BackfillControlled,
     BackfillProgressed,
@@ -340,16 +340,16 @@ class ExecuteScreen(WizardScreen):
         done = sum(1 for o in summary.report.outcomes if o.result != "failed")
         total = done + len(summary.skipped) + sum(1 for o in summary.report.outcomes if o.result == "failed")
         verb = "applied" if summary.direction == "up" else "reverted"
+        details: list[str] = []
         if summary.error:
-            text = Text(
-                f"failed: {summary.error}" + (f" — {summary.hint}" if summary.hint else ""), "bold red"
-            )
+            text = Text(f"the run failed after {done} {verb}", "bold red")
+            details = failure_lines(summary)
         elif not summary.report.ok:
             failed = next(o for o in summary.report.outcomes if o.result == "failed")
-            reason = failed.failure.describe().replace("\n", " · ") if failed.failure else "failed"
-            if self.abort is not None and self.abort[0] == "cancel":
-                reason = f"cancelled by the operator ({reason})"
-            text = Text(f"{failed.version} failed and was rolled back: {reason}", "bold red")
+            cancelled = self.abort is not None and self.abort[0] == "cancel"
+            how = "was cancelled by the operator" if cancelled else "failed"
+            text = Text(f"{failed.version} {how} ({done} {verb} before it)", "bold red")
+            details = [failed_line(summary), *failure_lines(summary)]
         elif summary.stopped:
             text = Text(stopped_line(summary), "bold yellow")
         elif self.abort is not None:
@@ -362,7 +362,7 @@ class ExecuteScreen(WizardScreen):
             text = Text(f"done: {done} migration(s) {verb} — {what}", "bold yellow")
         else:
             text = Text(f"done: {done} migration(s) {verb}", "bold green")
-        self.query_one(ProgressPane).show_done(done, max(total, done), text.plain)
+        self.query_one(ProgressPane).show_done(done, max(total, done), text.plain, details)
         text.append(" · n verify", style="")
         self.set_status(text, error=summary.error is not None)
 

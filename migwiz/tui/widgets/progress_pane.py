@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from rich.text import Text
@@ -106,6 +106,11 @@ class ProgressPane(Vertical):
         height: auto;
         padding: 0 1;
     }
+    ProgressPane #outcome {
+        height: auto;
+        max-height: 5;
+        padding: 0 1;
+    }
     """
 
     migrations_total: reactive[float | None] = reactive(None)
@@ -124,6 +129,7 @@ class ProgressPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("Progress: not started", id="progress-title", classes="pane-title")
+        yield Static("", id="outcome")
         yield Static("", id="current-statement")
         yield ProgressBar(id="migrations-bar", show_eta=False).data_bind(
             total=ProgressPane.migrations_total, progress=ProgressPane.migrations_done
@@ -142,6 +148,7 @@ class ProgressPane(Vertical):
 
     def on_mount(self) -> None:
         self.query_one("#backfill-workers", Static).display = False
+        self.query_one("#outcome", Static).display = False
         self.watch_migrations_total(self.migrations_total)
         self.watch_op_total(self.op_total)
 
@@ -174,14 +181,19 @@ class ProgressPane(Vertical):
             Text(held, no_wrap=True, overflow="ellipsis", style="yellow")
         )
 
-    def show_done(self, done: int, total: int, text: str) -> None:
-        """The run ended."""
+    def show_done(self, done: int, total: int, text: str, details: Sequence[str] = ()) -> None:
+        """The run ended; `details` (PostgreSQL's message, DETAIL, HINT of a failure) in full below."""
         self.current = None
         self.waiting = None
         self.migrations_total = max(total, 1)
         self.migrations_done = done
         self.query_one("#progress-title", Static).update(Text.assemble(("Progress", "bold"), f": {text}"))
         self.query_one("#current-statement", Static).update("")
+        outcome = self.query_one("#outcome", Static)
+        outcome.update(Text("\n".join(details), style="red"))
+        outcome.display = bool(details)
+        self.query_one("#current-statement", Static).display = not details
+        self.query_one("#operation", Static).display = not details
 
     def show_backfill(self, p: BackfillProgress) -> None:
         """A backfill's progress: rows, rate, ETA (braking included), its workers, and the brake in force."""
