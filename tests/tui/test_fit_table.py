@@ -103,3 +103,20 @@ def test_the_impact_screens_examples() -> None:
     assert result.attempted >= 3 and result.failed == 0
     result = doctest.testmod(lock_pane)
     assert result.attempted >= 1 and result.failed == 0
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize(
+    ("step", "mode", "table"), [("pending", "migrate", "#migrations"), ("recent", "rollback", "#applied")]
+)
+async def test_migration_names_stay_whole(step: str, mode: str, table: str, size: tuple[int, int]) -> None:
+    """Pending and Recent changes at 80×24 and 100×30: every migration's name fits its column (the down,
+    phase, run and who columns give way first) and the table fits the screen."""
+    app = app_at(step, mode)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        widths = shown(app, table)
+        found = app.screen.query_one(table, FitTable)
+        names = [str(cells[1].plain) for cells in found.full.values()]  # type: ignore[union-attr]
+        assert names and widths["name"] >= max(map(len, names)) >= len("orders_amount_cents_contract") - 4
+        assert room(widths) <= size[0] - 2, widths
