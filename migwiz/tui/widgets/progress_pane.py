@@ -199,6 +199,14 @@ class ProgressPane(Vertical):
         """A backfill's progress: rows, rate, ETA (braking included), its workers, and the brake in force."""
         self.backfill = p if p.state not in ("done", "stopped") else None
         self.last_backfill = p
+        if self.current is None or self.current.version != p.backfill_id:  # a backfill has no statements
+            self.waiting = None
+            self.current = None  # `tick` must not bring back the previous migration's statement
+            self.query_one("#current-statement", Static).update("")
+            title = Text.assemble(
+                ("Progress", "bold"), f": backfill {p.backfill_id} of {p.table} · {p.state}"
+            )
+            self.query_one("#progress-title", Static).update(title)
         self.query_one("#operation", Static).update(backfill_label(p))
         detail = workers_label(p)
         workers = self.query_one("#backfill-workers", Static)
