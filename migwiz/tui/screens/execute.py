@@ -29,7 +29,6 @@ from migwiz.engine.types import BackfillProgress, Level, LintReport, Migration, 
 from migwiz.engine.types import run_events as events
 from migwiz.tui import backend, execution
 from migwiz.tui.execution import RunSummary
-from migwiz.tui.markdown import failed_line, failure_lines, stopped_line
 from migwiz.tui.messages import (
     BackfillControlled,
     BackfillProgressed,
@@ -40,6 +39,7 @@ from migwiz.tui.messages import (
     RunWaiting,
     StatementStarted,
 )
+from migwiz.tui.outcome import run_outcome
 from migwiz.tui.screens.base import WizardScreen
 from migwiz.tui.screens.confirm import ChoiceModal, ConfirmModal, ValueModal
 from migwiz.tui.widgets.event_tail import EventTail
@@ -337,32 +337,11 @@ class ExecuteScreen(WizardScreen):
 
     def show_finished(self, summary: RunSummary) -> None:
         """The outcome in the progress pane and the status line."""
-        done = sum(1 for o in summary.report.outcomes if o.result != "failed")
-        total = done + len(summary.skipped) + sum(1 for o in summary.report.outcomes if o.result == "failed")
-        verb = "applied" if summary.direction == "up" else "reverted"
-        details: list[str] = []
-        if summary.error:
-            text = Text(f"the run failed after {done} {verb}", "bold red")
-            details = failure_lines(summary)
-        elif not summary.report.ok:
-            failed = next(o for o in summary.report.outcomes if o.result == "failed")
-            cancelled = self.abort is not None and self.abort[0] == "cancel"
-            how = "was cancelled by the operator" if cancelled else "failed"
-            text = Text(f"{failed.version} {how} ({done} {verb} before it)", "bold red")
-            details = [failed_line(summary), *failure_lines(summary)]
-        elif summary.stopped:
-            text = Text(stopped_line(summary), "bold yellow")
-        elif self.abort is not None:
-            at = f"{self.abort[1]:%H:%M:%S}"
-            what = (
-                f"the cancel asked at {at} came after the last statement had finished: nothing was cancelled"
-                if self.abort[0] == "cancel"
-                else f"the stop asked at {at}: the running migration finished and none was left to skip"
-            )
-            text = Text(f"done: {done} migration(s) {verb} — {what}", "bold yellow")
-        else:
-            text = Text(f"done: {done} migration(s) {verb}", "bold green")
-        self.query_one(ProgressPane).show_done(done, max(total, done), text.plain, details)
+        outcome = run_outcome(summary, self.abort)
+        self.query_one(ProgressPane).show_done(
+            outcome.done, outcome.total, outcome.text.plain, outcome.details
+        )
+        text = outcome.text.copy()
         text.append(" · n verify", style="")
         self.set_status(text, error=summary.error is not None)
 
