@@ -65,7 +65,8 @@ class WizardApp(App[int]):
                 # the dead terminal), and `hangup` lets `launch.run_wizard` leave whatever the loop does
                 self.terminal_lost = True
                 self.hangup.set()
-                loop.call_soon_threadsafe(self.terminal_hung_up)
+                with contextlib.suppress(RuntimeError):  # the loop has closed: `launch` leaves anyway
+                    loop.call_soon_threadsafe(self.terminal_hung_up)
 
             with contextlib.suppress(ValueError):
                 self._sighup_before = signal.signal(signal.SIGHUP, hung_up) or signal.SIG_DFL
