@@ -37,8 +37,8 @@ from tests.tui.test_flows import confirm, plain, table_text
 
 pytestmark = pytest.mark.timeout(120)
 
-GATED = {
-    "0001_first.up.sql": "SELECT pg_advisory_xact_lock(4242);\n"
+GATED = {  # 0001 waits in the server (60 s lock_timeout): never a retry, whose backoff a stop would end
+    "0001_first.up.sql": "-- migwiz:lock-timeout=60s\nSELECT pg_advisory_xact_lock(4242);\n"
     "CREATE TABLE seen AS SELECT current_setting('lock_timeout') AS v;\n",
     "0001_first.down.sql": "DROP TABLE seen;\n",
     "0002_second.up.sql": "INSERT INTO seen SELECT current_setting('lock_timeout');\n",
