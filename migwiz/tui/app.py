@@ -150,13 +150,16 @@ class WizardApp(App[int]):
         wizard_actions = {b.action for b in declared if isinstance(b, Binding)}  # not Textual's tab, ^c...
         keys: list[tuple[str, str]] = []
         seen: set[str] = set()
-        for active in screen.active_bindings.values():
-            binding = active.binding
+        active = [a.binding for a in screen.active_bindings.values()]
+        hidden = [
+            b for b in declared if isinstance(b, Binding) and b.action not in {a.action for a in active}
+        ]
+        for binding in [*active, *hidden]:  # the keys of this moment, then those of another (a/p/l: a run)
             if binding.action not in wizard_actions or not binding.description or binding.action in seen:
                 continue
             seen.add(binding.action)
             what = binding.description + (f": {binding.tooltip}" if binding.tooltip else "")
-            keys.append((self.get_key_display(binding), what))
+            keys.append((self.get_key_display(binding), what + (" (not now)" if binding in hidden else "")))
         title = getattr(screen, "TITLE", "") or "migwiz"
         self.push_screen(KeysModal(f"Keys · {title}", keys))
 

@@ -112,6 +112,12 @@ class ExecuteScreen(WizardScreen):
     def on_unmount(self) -> None:
         self._wake.set()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only the keys that mean something now: x before the run, a/p/l during it, n after it."""
+        ran, running = isinstance(self.wizard.data.run, RunSummary), self.wizard.running
+        wanted = {"execute": not ran and not running, "next": ran or not self.wizard.context.live}
+        return running if action in ("abort", "pause", "lock_timeout") else wanted.get(action, True)
+
     # -- confirmation and start ----------------------------------------------------------------------------
 
     def what_runs(self) -> str:
@@ -167,6 +173,7 @@ class ExecuteScreen(WizardScreen):
             self.set_status("not confirmed: nothing was run · x to execute, Esc to go back")
             return
         self.wizard.control = RunControl()
+        self.refresh_bindings()
         self.set_status("running · a abort safely, l change lock_timeout")
         self.poll_monitor()
         self.run_migrations()
@@ -333,6 +340,7 @@ class ExecuteScreen(WizardScreen):
         summary = replace(message.summary, target=self.wizard.target_label)
         self.wizard.data.run = summary
         self._wake.set()
+        self.refresh_bindings()
         self.show_finished(summary)
 
     def show_finished(self, summary: RunSummary) -> None:
