@@ -5,6 +5,8 @@ migrations are made of: safe and unsafe index builds, column changes, constraint
 then times `migwiz lint` in-process (`commands.lint`, no database, no cache), the `migwiz lint --json`
 command without its cache and with the set unchanged since the last lint (read back from the cache), the
 text output, and `squawk` (PyPI `squawk-cli`, found next to this Python or on PATH) on the same files.
+Each row gives the median wall time and CPU time (on shared cores the steadier of the two) and the
+ratio of both to squawk's.
 
     .venv/bin/python -m bench.lint [--migrations 1000] [--statements 20] [--runs 3]
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -61,12 +64,25 @@ def generate(folder: Path, migrations: int, statements: int) -> list[Path]:
 
 def timed(func: Callable[[], object], runs: int) -> float:
     """Median seconds of `runs` calls."""
-    times = []
+    return timed_cpu(func, runs)[0]
+
+
+def _cpu() -> float:
+    """CPU seconds used so far by this process and its finished children (user + system)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def timed_cpu(func: Callable[[], object], runs: int) -> tuple[float, float]:
+    """Median wall-clock seconds and median CPU seconds (this process and the commands it ran) of `runs`
+    calls: on shared cores the CPU time is the steadier number, the wall time the one a user waits."""
+    walls, cpus = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu()
         func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        walls.append(time.perf_counter() - start)
+        cpus.append(_cpu() - cpu)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def squawk_binary() -> str | None:
@@ -82,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--statements", type=int, default=20)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
-    rows: list[tuple[str, float, str]] = []
+    rows: list[tuple[str, float, float, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "migrations"
         folder.mkdir()
@@ -91,44 +107,54 @@ def main(argv: Sequence[str] | None = None) -> int:
         report = lint(Project.offline(), [folder], pg_version=18, cache=None)
         analysed = sum(len(f.statements) for f in report.files)
         findings = len(report.all_findings())
-        seconds = timed(lambda: lint(Project.offline(), [folder], pg_version=18, cache=None), args.runs)
-        rows.append(("migwiz lint (in-process, commands.lint, no cache)", seconds, f"{findings} findings"))
+        wall, cpu = timed_cpu(lambda: lint(Project.offline(), [folder], pg_version=18, cache=None), args.runs)
+        rows.append(("migwiz lint (in-process, commands.lint, no cache)", wall, cpu, f"{findings} findings"))
         env = {**os.environ, "NO_COLOR": "1", "MIGWIZ_CACHE_DIR": "off"}
         cli = [sys.executable, "-m", "migwiz", "lint", "--pg-version", "18", "--json", str(folder)]
-        seconds = timed(lambda: subprocess.run(cli, capture_output=True, check=False, env=env), args.runs)
-        rows.append(("migwiz lint --json (command, with start-up, no cache)", seconds, ""))
+        wall, cpu = timed_cpu(
+            lambda: subprocess.run(cli, capture_output=True, check=False, env=env), args.runs
+        )
+        rows.append(("migwiz lint --json (command, with start-up, no cache)", wall, cpu, ""))
         warm = {**env, "MIGWIZ_CACHE_DIR": str(folder.parent / "migwiz-cache")}
         subprocess.run(cli, capture_output=True, check=False, env=warm)  # the set linted once before
-        seconds = timed(lambda: subprocess.run(cli, capture_output=True, check=False, env=warm), args.runs)
-        rows.append(("migwiz lint --json (command, set unchanged since last lint)", seconds, "read back"))
+        wall, cpu = timed_cpu(
+            lambda: subprocess.run(cli, capture_output=True, check=False, env=warm), args.runs
+        )
+        rows.append(("migwiz lint --json (command, set unchanged since last lint)", wall, cpu, "read back"))
         text = [*cli[:-2], str(folder)]
-        seconds = timed(lambda: subprocess.run(text, capture_output=True, check=False, env=warm), args.runs)
-        rows.append(("migwiz lint (text, set unchanged since last lint)", seconds, "read back"))
+        wall, cpu = timed_cpu(
+            lambda: subprocess.run(text, capture_output=True, check=False, env=warm), args.runs
+        )
+        rows.append(("migwiz lint (text, set unchanged since last lint)", wall, cpu, "read back"))
         squawk = squawk_binary()
         if squawk is None:
-            rows.append(("squawk", float("nan"), "not installed: pip install squawk-cli"))
+            rows.append(("squawk", float("nan"), float("nan"), "not installed: pip install squawk-cli"))
         else:
             version = subprocess.run([squawk, "--version"], capture_output=True, text=True, check=False)
             command = [squawk, "--reporter", "json", *map(str, paths)]
             probe = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
             if probe.returncode not in (0, 1, 2) or not probe.stdout.strip():
-                rows.append(("squawk", float("nan"), f"failed: {probe.stderr.strip()[:200]}"))
+                rows.append(("squawk", float("nan"), float("nan"), f"failed: {probe.stderr.strip()[:200]}"))
             else:
                 count = probe.stdout.count('"rule_name"')
-                seconds = timed(
+                wall, cpu = timed_cpu(
                     lambda: subprocess.run(command, capture_output=True, check=False, env=env), args.runs
                 )
-                rows.append((f"{version.stdout.strip()} --reporter json", seconds, f"{count} violations"))
+                rows.append((f"{version.stdout.strip()} --reporter json", wall, cpu, f"{count} violations"))
     print(
         f"{args.migrations} files x {args.statements} statements = {total} statements "
         f"({analysed} analysed by migwiz); median of {args.runs} runs; "
         f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
     )
-    print("\n| linter | time | statements / s | notes |\n|---|---|---|---|")
-    for name, seconds, note in rows:
-        rate = f"{total / seconds:,.0f}" if seconds == seconds and seconds > 0 else "–"
-        shown = f"{seconds:.2f} s" if seconds == seconds else "–"
-        print(f"| {name} | {shown} | {rate} | {note} |")
+    squawk_wall, squawk_cpu = rows[-1][1], rows[-1][2]
+    print("\n| linter | time | CPU time | statements / s | x squawk (time, CPU) | notes |")
+    print("|---|---|---|---|---|---|")
+    for name, wall, cpu, note in rows:
+        rate = f"{total / wall:,.0f}" if wall == wall and wall > 0 else "–"
+        shown = f"{wall:.2f} s" if wall == wall else "–"
+        used = f"{cpu:.2f} s" if cpu == cpu else "–"
+        ratio = f"{wall / squawk_wall:.1f}, {cpu / squawk_cpu:.1f}" if squawk_wall == squawk_wall else "–"
+        print(f"| {name} | {shown} | {used} | {rate} | {ratio} | {note} |")
     return 0
 
 

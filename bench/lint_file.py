@@ -16,12 +16,11 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
-from bench.lint import TEMPLATES, timed
+from bench.lint import TEMPLATES, timed_cpu
 from migwiz.engine.commands import Project, lint
 
 
@@ -40,13 +39,6 @@ def generate(folder: Path, migrations: int, statements: int) -> list[Path]:
     return out
 
 
-def once(func: Callable[[], object]) -> float:
-    """Seconds of one call."""
-    start = time.perf_counter()
-    func()
-    return time.perf_counter() - start
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Generate the set, time whole-set and one-file lint, print a table."""
     parser = argparse.ArgumentParser(prog="python -m bench.lint_file", description=__doc__.splitlines()[0])
@@ -55,7 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--whole-runs", type=int, default=1, help="runs of the (slow) whole-set lint")
     args = parser.parse_args(argv)
-    rows: list[tuple[str, float, str]] = []
+    rows: list[tuple[str, tuple[float, float], str]] = []
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "migrations"
         root.mkdir()
@@ -63,35 +55,42 @@ def main(argv: Sequence[str] | None = None) -> int:
         folders = generate(root, args.migrations, args.statements)
         target = folders[-10] / "up.sql"
         before = len(folders) - 10
-        seconds = timed(lambda: lint(Project.offline(), [root], pg_version=18, cache=None), args.whole_runs)
-        rows.append(("whole set", seconds, f"{2 * len(folders)} scripts"))
-        runs = range(args.runs)
-        cold = sorted(once(partial(lint, [target], pg_version=18, cache=cache / str(r))) for r in runs)
-        rows.append(("one up.sql, cold cache", cold[len(cold) // 2], f"{before} predecessors analysed"))
-        seconds = timed(
+        whole = timed_cpu(lambda: lint(Project.offline(), [root], pg_version=18, cache=None), args.whole_runs)
+        rows.append(("whole set", whole, f"{2 * len(folders)} scripts"))
+        cold = [
+            timed_cpu(partial(lint, Project.offline(), [target], pg_version=18, cache=cache / str(r)), 1)
+            for r in range(args.runs)
+        ]
+        middle = (sorted(w for w, _ in cold)[len(cold) // 2], sorted(c for _, c in cold)[len(cold) // 2])
+        rows.append(("one up.sql, cold cache", middle, f"{before} predecessors analysed"))
+        warm = timed_cpu(
             lambda: lint(Project.offline(), [target], pg_version=18, cache=cache / "0"), args.runs
         )
-        rows.append(("one up.sql, warm cache", seconds, "predecessors' schema from the cache"))
+        rows.append(("one up.sql, warm cache", warm, "predecessors' schema from the cache"))
         down = target.with_name("down.sql")
-        seconds = timed(lambda: lint(Project.offline(), [down], pg_version=18, cache=cache / "0"), args.runs)
-        rows.append(("its down.sql, warm cache", seconds, "analysed after its up"))
-        no_cache = timed(lambda: lint(Project.offline(), [target], pg_version=18, cache=None), 1)
+        its_down = timed_cpu(
+            lambda: lint(Project.offline(), [down], pg_version=18, cache=cache / "0"), args.runs
+        )
+        rows.append(("its down.sql, warm cache", its_down, "analysed after its up"))
+        no_cache = timed_cpu(lambda: lint(Project.offline(), [target], pg_version=18, cache=None), 1)
         rows.append(("one up.sql, cache off", no_cache, "as cold, nothing stored"))
         env = {**os.environ, "NO_COLOR": "1", "MIGWIZ_CACHE_DIR": str(cache / "0")}
         command = [sys.executable, "-m", "migwiz", "lint", "--pg-version", "18", str(target)]
-        seconds = timed(lambda: subprocess.run(command, capture_output=True, check=False, env=env), args.runs)
-        rows.append(("migwiz lint FILE (command, warm, with start-up)", seconds, ""))
+        run = timed_cpu(lambda: subprocess.run(command, capture_output=True, check=False, env=env), args.runs)
+        rows.append(("migwiz lint FILE (command, warm, with start-up)", run, ""))
         startup = [sys.executable, "-m", "migwiz", "--help"]
-        seconds = timed(lambda: subprocess.run(startup, capture_output=True, check=False, env=env), args.runs)
-        rows.append(("migwiz --help (start-up alone)", seconds, ""))
+        alone = timed_cpu(
+            lambda: subprocess.run(startup, capture_output=True, check=False, env=env), args.runs
+        )
+        rows.append(("migwiz --help (start-up alone)", alone, ""))
     print(
         f"Diesel layout, {args.migrations} migrations x {args.statements} statements; the file is migration "
         f"{before + 1}; median of {args.runs} runs (whole set: {args.whole_runs}); "
         f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
     )
-    print("\n| lint | time | notes |\n|---|---|---|")
-    for name, seconds, note in rows:
-        print(f"| {name} | {seconds:.2f} s | {note} |")
+    print("\n| lint | time | CPU time | notes |\n|---|---|---|---|")
+    for name, (wall, cpu), note in rows:
+        print(f"| {name} | {wall:.2f} s | {cpu:.2f} s | {note} |")
     return 0
 
 

@@ -1,10 +1,11 @@
-"""Benchmark: `test-rollback` on a generated 340-migration set, naive replay against template snapshots.
+"""Benchmark: `test-rollback` on a generated 340-migration set, one shadow against template snapshots.
 
-An embedded server tests the same set in one run: once the way migwiz did before snapshots (one shadow
-database, every state after a failure rebuilt by replaying the files; `snapshots=False, workers=1`) and
-then with the snapshot cache (`CREATE DATABASE … TEMPLATE`, keyed by the chain of applied checksums; two
-shadows testing the two halves at once), first cold and then warm (the cache left by the cold run).
-Every run must reach the same verdicts; the target is under 30 s for the snapshot runs on 2 cores.
+An embedded server tests the same set in one run: once with one shadow database and no snapshot cache
+(`snapshots=False, workers=1`: a state the shadow leaves is rebuilt by replaying the files; with downs
+tried in rolled-back transactions it never leaves it) and then with the snapshot cache (`CREATE DATABASE
+… TEMPLATE`, keyed by the chain of applied checksums; two shadows testing the two halves at once), first
+cold and then warm (the cache left by the cold run). Every run must reach the same verdicts; the target
+is under 30 s for the snapshot runs on 2 cores.
 
     .venv/bin/python -m bench.rollback [--pg 18] [--migrations 340] [--skip-naive]
 """
@@ -77,7 +78,7 @@ def verdicts(report: RollbackReport) -> list[tuple[str, str]]:
 
 
 def main() -> None:
-    """Generate the set, run test-rollback naive and with snapshots (cold, warm), print a table."""
+    """Generate the set, run test-rollback on one shadow and with snapshots (cold, warm), print a table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pg", type=int, help="server major version (default: newest available)")
     parser.add_argument("--migrations", type=int, default=340)
@@ -97,12 +98,12 @@ def main() -> None:
             print(f"|{'-' * 36}|{'-' * 12}|{'-' * 38}|")
             runs = [("snapshots, cold cache", True), ("snapshots, warm cache", True)]
             if not args.skip_naive:
-                runs.insert(0, ("naive replay (no snapshots)", False))
+                runs.insert(0, ("one shadow, no snapshots", False))
             seen: list[list[tuple[str, str]]] = []
             snapshot_times: list[float] = []
             for name, snapshots in runs:
                 started = time.perf_counter()
-                # before snapshots: one shadow, every rebuilt state replayed from the first file
+                # without snapshots: one shadow, any rebuilt state replayed from the first file
                 report = test_rollback(dsn, mset, snapshots=snapshots, workers=None if snapshots else 1)
                 seconds = time.perf_counter() - started
                 if snapshots:

@@ -19,6 +19,7 @@ __all__ = [
     "CHECK_STYLES",
     "IDLE_IN_TRANSACTION",
     "LEVEL_STYLES",
+    "MATRIX_STYLES",
     "OURS",
     "OURS_MARK",
     "RESULT_STYLES",
@@ -58,6 +59,14 @@ TARGET_STYLES: dict[str, str] = {
     "done": "green",
 }
 """Where a fleet target stands in a rollout."""
+MATRIX_STYLES: dict[str, str] = {
+    **TARGET_STYLES,
+    "edited": "red",
+    "missing": "red",
+    "behind": "",
+    "in step": "green",
+}
+"""A group of targets in the fleet's status matrix."""
 VERDICT_STYLES: dict[str, str] = {
     "safe": "green",
     "unverified": "magenta",

@@ -5,6 +5,7 @@ Imports of the engine and the console stay inside the commands: `migwiz --help` 
 
 from __future__ import annotations
 
+import copy
 import functools
 import sys
 from collections.abc import Callable
@@ -83,7 +84,8 @@ def targets_command(fc: FleetContext) -> None:
 )
 @fleet_options
 def status_command(fc: FleetContext, concurrency: int | None) -> None:
-    """Matrix of targets x versions: per version the targets in each state. Exit 1 unless all in step."""
+    """Matrix of targets x versions: counts per version and state, identical targets grouped (failed and
+    running first), the full grid with --json. Exit 1 unless every target is in step."""
     from migwiz.console import output
     from migwiz.engine.commands import fleet_status
 
@@ -92,23 +94,13 @@ def status_command(fc: FleetContext, concurrency: int | None) -> None:
     if fc.json:
         output.emit_json(matrix.to_json())
     else:
-        t = output.table("version", "applied", "pending", "failed", "other")
-        for version in matrix.versions:
-            per = matrix.counts.get(version, {})
-            other = sum(n for s, n in per.items() if s not in ("applied", "pending", "failed"))
-            t.add_row(version, str(per.get("applied", 0)), str(per.get("pending", 0)),
-                      str(per.get("failed", 0)), str(other))  # fmt: skip
-        output.stdout.print(t)
+        from migwiz.console.fleet_reports import status_lines
+
+        for text, style in status_lines(matrix, width=output.stdout.width):
+            output.stdout.print(text, markup=False, style=style, highlight=False, overflow="ellipsis",
+                                no_wrap=True)  # fmt: skip
         for name, error in matrix.unreachable:
             output.stderr.print(f"unreachable: {name}: {error}", markup=False, style="red")
-        for name, states in matrix.behind[:20]:
-            off = ", ".join(f"{v} {s}" for v, s in states.items())
-            output.stdout.print(f"not in step: {name}: {off}", markup=False)
-        output.stdout.print(
-            f"{matrix.targets} targets: {matrix.in_step} in step, {len(matrix.behind)} not, "
-            f"{len(matrix.unreachable)} unreachable",
-            markup=False,
-        )
     sys.exit(0 if matrix.in_step == matrix.targets else 1)
 
 
@@ -133,47 +125,58 @@ def plan_command(fc: FleetContext, concurrency: int | None) -> None:
             f"{result.targets} targets, {result.pending} pending migrations: {counts}", markup=False
         )
         for item in result.where:
-            reasons = "; ".join(item["reasons"]) or result.worst
-            where = f"{item['target']} {item['version']} {item['name']}"
-            output.stdout.print(f"{result.worst}: {where}: {reasons}", markup=False)
+            output.stdout.print(f"{result.worst}: {place_text(item)}", markup=False, highlight=False)
         for name, error in result.unreadable:
             output.stderr.print(f"unreadable: {name}: {error}", markup=False, style="red")
         output.stdout.print(f"worst verdict: {result.worst}", markup=False)
     sys.exit(0 if result.worst == "safe" and not result.unreadable else 1)
 
 
+def place_text(item: dict[str, Any]) -> str:
+    """`eu/shop_7 3 rewrite line 1: AccessExclusiveLock on public.users (rewrite) ~2 s: reasons`."""
+    from migwiz.engine.humanize import duration
+
+    where = f"{item['target']} {item['version']} {item['name']}"
+    if item.get("line"):
+        where += f" line {item['line']}"
+    if item.get("lock") and item.get("relation"):
+        rewrite = " (rewrite)" if item["relation"] in item.get("rewrites", []) else ""
+        where += f": {item['lock']} on {item['relation']}{rewrite}, held ~{duration(item['hold_s'])}"
+    return f"{where}: {'; '.join(item['reasons'])}" if item["reasons"] else where
+
+
 @fleet.command("drift")
 @click.option(
     "--concurrency", type=click.IntRange(min=1), help="Targets read at once (default: the fleet's)."
 )
+@click.option(
+    "--shadow-dsn", help="An empty database for the replay (default: made on the first target's server)."
+)
 @fleet_options
-def drift_command(fc: FleetContext, concurrency: int | None) -> None:
-    """Which targets diverge from the set (history) and from each other (schema). Exit 1 on any."""
+def drift_command(fc: FleetContext, concurrency: int | None, shadow_dsn: str | None) -> None:
+    """Which targets diverge from the set (its files replayed once on a shadow database) and from each
+    other (identical targets grouped). Exit 1 on any divergence."""
     from migwiz.console import output
-    from migwiz.engine.commands import fleet_drift
+    from migwiz.console.fleet_reports import drift_lines
 
-    result = fleet_drift(
-        fc.fleet.targets, fc.ctx.migration_set(), concurrency=concurrency or fc.fleet.concurrency
-    )
+    result = _drift(fc, concurrency, shadow_dsn)
     if fc.json:
         output.emit_json(result.to_json())
     else:
-        for name, states in result.off_set:
-            off = ", ".join(f"{v} {s}" for v, s in states.items())
-            output.stdout.print(f"history differs from the set: {name}: {off}", markup=False, style="red")
-        for i, group in enumerate(result.groups):
-            head = "reference" if i == 0 else "differs"
-            names = ", ".join(group.targets[:5]) + (" ..." if group.count > 5 else "")
-            output.stdout.print(f"{head}: {group.count} target(s) with schema {group.fingerprint}: {names}",
-                                markup=False)  # fmt: skip
-            for sentence in group.differences:
-                output.stdout.print(f"  {sentence}", markup=False)
+        for text, style in drift_lines(result):
+            output.stdout.print(text, markup=False, style=style, highlight=False)
         for name, error in result.unreadable:
             output.stderr.print(f"unreadable: {name}: {error}", markup=False, style="red")
-        verdict = "drift" if result.drifted else "no drift"
-        output.stdout.print(f"{result.targets} targets, {len(result.groups)} distinct schema(s): {verdict}",
-                            markup=False)  # fmt: skip
     sys.exit(1 if result.drifted else 0)
+
+
+def _drift(fc: FleetContext, concurrency: int | None, shadow_dsn: str | None) -> Any:
+    from migwiz.engine.commands import fleet_drift
+
+    return fleet_drift(
+        fc.fleet.targets, fc.ctx.migration_set(), concurrency=concurrency or fc.fleet.concurrency,
+        shadow_dsn=shadow_dsn, baseline=fc.settings.baseline, snapshots=fc.settings.snapshots,
+    )  # fmt: skip
 
 
 @fleet.command("verify")
@@ -198,39 +201,20 @@ def verify_command(fc: FleetContext, concurrency: int | None) -> None:
     sys.exit(0 if result.ok else 1)
 
 
-@fleet.command("ci")
-@click.option("--summary-file", type=click.Path(path_type=Path), help="Write the Markdown summary here.")
-@click.option(
-    "--plan-fail-on",
-    type=click.Choice(["dangerous", "quiet_window", "unverified", "none"]),
-    default="dangerous",
-    show_default=True,
-    help="Fail the plan gate from this verdict up.",
-)
-@click.option(
-    "--concurrency", type=click.IntRange(min=1), help="Targets read at once (default: the fleet's)."
-)
-@fleet_options
-def ci_command(
-    fc: FleetContext, summary_file: Path | None, plan_fail_on: str, concurrency: int | None
-) -> None:
-    """The set against every target's drift and plan, one summary. Exit 0, 1 a gate failed, 2 unreadable."""
-    from migwiz.console import output
-    from migwiz.console.failures import write_scrubbed
-    from migwiz.engine.commands import fleet_ci
+def _ci_alias() -> click.Command:
+    """`migwiz fleet ci`: `migwiz ci --fleet`, the fleet file found unless --fleet names it."""
+    from migwiz.cli.shadow import ci_command
 
-    run_policy = policy(fc.ctx, ExecutionFlags.timeouts_only(None, None))
-    result = fleet_ci(fc.fleet.targets, fc.ctx.migration_set(), run_policy, fail_on=plan_fail_on,
-                      concurrency=concurrency or fc.fleet.concurrency)  # fmt: skip
-    markdown = result.markdown()
-    if summary_file:
-        summary_file.parent.mkdir(parents=True, exist_ok=True)
-        write_scrubbed(summary_file, markdown)
-    if fc.json:
-        output.emit_json(result.to_json())
-    else:
-        output.stdout.print(markdown, markup=False)
-    sys.exit(result.exit_code)
+    params = [copy.copy(param) for param in ci_command.params]  # copies: `ci`'s own stay as they are
+    for param in params:
+        if param.name == "fleet_path":
+            param.default = ""
+    return click.Command("ci", callback=ci_command.callback, params=params,
+                         help="The same as `migwiz ci --fleet`: lint, rollback test, and drift and plan"
+                              " over every target of the fleet, in one summary.")  # fmt: skip
+
+
+fleet.add_command(_ci_alias())
 
 
 def _rollout_options(func: F) -> F:
@@ -271,6 +255,7 @@ def up_command(
     Killed or stopped, the next `fleet up` resumes the same fleet run.
     """
     fc.flags = flags
+    fc.wizard = wizard and sys.stdin.isatty() and sys.stdout.isatty()
     run_policy = policy(fc.ctx, flags, allow_irreversible=allow_irreversible)
     mset = fc.ctx.migration_set()
     _rollout(
@@ -438,6 +423,6 @@ def print_fleet_log(ctx: Context, fleet: Fleet | None, fleet_run: str, *, limit:
 
 _UNUSED = {"dsn", "baseline", "watch", "verbose"}  # shared options a fleet command has no use for
 for _command in fleet.commands.values():
-    for _param in _command.params:
+    for _param in _command.params if _command.name != "ci" else ():  # `fleet ci` is `ci --fleet`, as is
         if isinstance(_param, click.Option) and _param.name in _UNUSED:
             _param.hidden = True

@@ -100,7 +100,8 @@ def _confirm_risky(ctx: Context, to: Version | None, phase: str | None, force: b
         output.stderr.print(f"lint error: {finding.describe()}", markup=False, highlight=False)
     if ctx.json or not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError(
-            f"lint rates {len(versions)} pending migration(s) error ({', '.join(versions)}); nothing was run",
+            f"lint rates {len(versions)} pending migration(s) error ({', '.join(versions[:3])}"
+            f"{f' and {len(versions) - 3} more' if len(versions) > 3 else ''}); nothing was run",
             "review them (`migwiz plan`, `migwiz lint`); --force-risky applies them anyway (logged)",
         )
     if not click.confirm(f"Apply {', '.join(versions)} although lint rates them error?", default=False):

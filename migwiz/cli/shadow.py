@@ -167,6 +167,15 @@ def test_rollback_command(
 )
 @click.option("--details-url", help="Link to the details file in the summary (e.g. the CI artifact's URL).")
 @click.option("--no-rollback", is_flag=True, help="Skip the rollback test.")
+@click.option(
+    "--fleet",
+    "fleet_path",
+    is_flag=False,
+    flag_value="",
+    default=None,
+    metavar="[PATH]",
+    help="Drift and plan gates over every target of the fleet (its file found, or PATH); see docs/fleet.md.",
+)
 @rollback_test_options
 @common_options
 def ci_command(
@@ -188,6 +197,7 @@ def ci_command(
     ignore_column_order: bool,
     ignore_volatile: bool,
     no_snapshots: bool,
+    fleet_path: str | None = None,
 ) -> None:
     """Pipeline checks: lint (SARIF), rollback test on a shadow (JUnit), drift, plan, Markdown summary.
 
@@ -203,6 +213,11 @@ def ci_command(
         raise UsageError("--shadow-dsn and --embedded cannot be combined", "pick one place for the shadow")
     if base_sql:
         output.stderr.print("migwiz: --base-sql is deprecated: use --baseline", markup=False, style="dim")
+    if fleet_path is not None and (drift_dsn or plan_dsn):
+        raise UsageError(
+            "--fleet cannot be combined with --drift-dsn or --plan-dsn",
+            "one of them: a fleet or one database",
+        )
     project = ctx.project
     report = commands.run_ci(
         project, shadow_dsn=shadow_dsn, embedded=embedded, pg_version=pg_version,
@@ -213,21 +228,32 @@ def ci_command(
         tolerance=project.tolerance(ignore_column_order=ignore_column_order, ignore_volatile=ignore_volatile),
         snapshots=ctx.settings.snapshots and not no_snapshots,
     )  # fmt: skip
+    fleet = None
+    if fleet_path is not None:  # the fleet's drift and plan gates in place of the single database's
+        from migwiz.cli.fleet_ci import fleet_gates
+
+        fleet = fleet_gates(ctx, report, fleet_path, plan_fail_on, shadow_dsn)
     if sarif_file:
         sarif_file.parent.mkdir(parents=True, exist_ok=True)
         write_scrubbed(sarif_file, json.dumps(commands.lint_sarif(report.lint), indent=2) + "\n")
     if junit_file:
         gate = report.gate("rollback")
         junit_file.parent.mkdir(parents=True, exist_ok=True)
-        if report.rollback is not None:
+        if fleet is not None:
+            write_scrubbed(
+                junit_file, fleet.to_junit(report.rollback.to_junit() if report.rollback else None)
+            )
+        elif report.rollback is not None:
             write_scrubbed(junit_file, report.rollback.to_junit())
         elif gate is not None and gate.status == "error":
             write_scrubbed(junit_file, commands.junit_error(gate.detail))
     if details_file:
         details_file.parent.mkdir(parents=True, exist_ok=True)
-        write_scrubbed(details_file, render_details(report))
+        details = render_details(report)
+        write_scrubbed(details_file, fleet.summary(details) if fleet else details)
     link = details_url or (str(details_file) if details_file else None)
-    markdown = commands.scrub(render_markdown(report, details=link))
+    markdown = render_markdown(report, details=link)
+    markdown = commands.scrub(fleet.summary(markdown) if fleet else markdown)
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
         summary_file.parent.mkdir(parents=True, exist_ok=True)
@@ -235,7 +261,7 @@ def ci_command(
     elif step_summary:
         write_scrubbed(Path(step_summary), markdown, append=True)
     if ctx.json:
-        output.emit_json(report.to_json())
+        output.emit_json({**report.to_json(), **({"fleet": fleet.to_json()} if fleet else {})})
     else:
         output.stdout.print(markdown, markup=False, highlight=False)
     sys.exit(report.exit_code)

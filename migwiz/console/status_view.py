@@ -30,8 +30,7 @@ def print_status(statuses: Sequence[MigrationStatus], *, root: Path, layout: str
         style = output.STATE_STYLES.get(standing.state, "")
         applied = f"{s.applied_at:%Y-%m-%d %H:%M}" if s.applied_at else ""
         t.add_row(
-            str(s.version),
-            s.name,
+            *_shown(str(s.version), s.name),
             (s.migration.up.directives.phase or "") if s.migration else "",  # phase column
             "no" if s.transaction is False else "",
             f"[{style}]{standing.state}[/]",
@@ -52,3 +51,18 @@ def print_status(statuses: Sequence[MigrationStatus], *, root: Path, layout: str
         f"{len(statuses)} migrations in {root} ({layout}): {pending} pending, {wrong} need attention{note}",
         markup=False,
     )
+
+
+def _shown(version: str, name: str) -> tuple[str, str]:
+    """The version and name columns: a Prisma folder name (`<timestamp>_<name>`, its whole identity) is
+    shown as timestamp and name like the other layouts, so that a long name wraps instead of pushing the
+    other columns off the screen (`--to <timestamp>` finds the folder).
+
+    >>> _shown("20231102143530_added_relationships", "added_relationships")
+    ('20231102143530', 'added_relationships')
+    >>> _shown("2019-02-26-002946", "create_user")
+    ('2019-02-26-002946', 'create_user')
+    """
+    if name and version.endswith(f"_{name}") and len(version) > len(name) + 1:
+        return version[: -len(name) - 1], name
+    return version, name

@@ -91,6 +91,7 @@ from migwiz.engine.secrets import ScrubbedStream as ScrubbedStream
 from migwiz.engine.secrets import remember_secrets as remember_secrets
 from migwiz.engine.secrets import scrub as scrub
 from migwiz.engine.secrets import scrub_value as scrub_value
+from migwiz.engine.secrets import scrubbed_json as scrubbed_json
 from migwiz.engine.server_commands import backfill_status as backfill_status
 from migwiz.engine.server_commands import backup_check as backup_check
 from migwiz.engine.server_commands import backup_dump as backup_dump
@@ -104,6 +105,7 @@ from migwiz.engine.servers.connect import describe as describe
 from migwiz.engine.servers.connect import dsn_params as dsn_params
 from migwiz.engine.servers.readers import reading
 from migwiz.engine.servers.target import TargetInfo as TargetInfo
+from migwiz.engine.sets import placeholders_from
 from migwiz.engine.sets.model import Version
 from migwiz.engine.sets.transactions import with_transaction_modes
 from migwiz.engine.shadow.dryrun import DryRunReport as DryRunReport
@@ -374,7 +376,8 @@ def lint(
             version = version or conn.info.server_version // 10000
             applied = frozenset(h.version for h in read_history(conn, schema) if h.success)
     chosen = version or DEFAULT_PG_VERSION
-    with linting_for(schema):  # the own-schema rule looks for this project's migwiz schema
+    # the own-schema rule looks for this project's migwiz schema; Flyway placeholders from migwiz.toml
+    with linting_for(schema), placeholders_from(project.settings.flyway_placeholders()):
         files = lint_paths(
             paths, pg_version=chosen, catalog=catalog, applied=applied, configured=migrations_dir,
             layout=layout, stdin=stdin, cache=cache,

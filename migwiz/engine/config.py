@@ -7,7 +7,7 @@ import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from migwiz.engine.durations import parse_duration, parse_timeout
 from migwiz.engine.errors import ConfigError
@@ -34,6 +34,8 @@ _EXPECTED: dict[str, tuple[tuple[type, ...], str]] = {
     "retry_for": _DURATION,
     "layout": _STRING,
     "rollback_test": ((dict,), "a table ([migwiz.rollback_test] with ignore_column_order = true, ...)"),
+    "placeholders": ((dict,), 'a table ([migwiz.placeholders] with name = "value")'),
+    "placeholder_replacement": ((bool,), "true or false"),
 }
 _KNOWN_KEYS = set(_EXPECTED)
 
@@ -65,6 +67,15 @@ class Settings:
     """[rollback_test] ignore_volatile: frozen timestamps in defaults and view texts are not failures."""
     snapshots: bool = True
     """[rollback_test] snapshots: cache replayed states as template databases on the shadow server."""
+    placeholders: tuple[tuple[str, str], ...] = ()
+    """[placeholders]: values of Flyway's `${name}` placeholders (name, value), in file order."""
+    placeholder_replacement: bool = True
+    """placeholder_replacement: whether Flyway's `${name}` placeholders are replaced (Flyway's
+    `placeholderReplacement`)."""
+
+    def flyway_placeholders(self) -> dict[str, str] | Literal[False]:
+        """The placeholder values sets are loaded with (False: replacement off)."""
+        return dict(self.placeholders) if self.placeholder_replacement else False
 
 
 def find_config(start: Path) -> Path | None:
@@ -165,6 +176,10 @@ def load_settings(
     for key, value in rollback.items():
         if not isinstance(value, bool):
             raise ConfigError(f"{where}: rollback_test.{key} = {value!r}: true or false")
+    placeholders = data.get("placeholders", {})
+    for key, value in placeholders.items():
+        if not isinstance(value, str):
+            raise ConfigError(f'{where}: placeholders.{key} = {value!r}: a string, e.g. {key} = "value"')
     return Settings(
         migrations_dir=migrations_dir,
         schema=check_schema_name(schema_flag, "--schema")
@@ -186,6 +201,8 @@ def load_settings(
         rollback_ignore_column_order=rollback.get("ignore_column_order", False),
         rollback_ignore_volatile=rollback.get("ignore_volatile", False),
         snapshots=rollback.get("snapshots", True),
+        placeholders=tuple(placeholders.items()),
+        placeholder_replacement=data.get("placeholder_replacement", True),
     )
 
 

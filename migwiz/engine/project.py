@@ -88,7 +88,9 @@ class Project:
                 )
             if not folder.is_dir():
                 raise UsageError(f"migration folder {folder} does not exist", "check --dir or migwiz.toml")
-            self._mset = load_migration_set(folder, self.settings.layout)
+            self._mset = load_migration_set(
+                folder, self.settings.layout, placeholders=self.settings.flyway_placeholders()
+            )
         return self._mset
 
     def has_migrations(self) -> bool:

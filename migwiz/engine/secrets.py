@@ -310,6 +310,41 @@ def scrub_value(value: Any) -> Any:
     return walk(value)
 
 
+_MAY_HOLD_PASSWORD = re.compile(r"postgres|password", re.IGNORECASE)
+
+
+def may_hold_secrets(text: str) -> bool:
+    """Whether `scrub` could change `text`, or any string whose JSON encoding (ASCII) is inside `text`.
+
+    A string can only change under `scrub` when it holds "postgres", "password" or a spelling of a known
+    secret, and JSON encodes a string character by character: when none of those nor their JSON encodings
+    is in `text`, scrubbing `text` or any string encoded in it changes nothing.
+
+    >>> may_hold_secrets('{"sql": "ALTER TABLE t ADD COLUMN a int"}')
+    False
+    >>> may_hold_secrets('{"dsn": "postgresql://app:x@db/app"}')
+    True
+    """
+    if _MAY_HOLD_PASSWORD.search(text):
+        return True
+    return any(s in text or json.dumps(s)[1:-1] in text for s in _all_spellings(frozenset(_secrets)))
+
+
+def scrubbed_json(payload: Any, *, indent: int | None = 2) -> str:
+    """`payload` as JSON (objects it cannot encode as their `str`), every string in it scrubbed.
+
+    A document that holds nothing `scrub` could change (`may_hold_secrets`) is encoded once, in C
+    when `indent` is None, instead of being walked string by string.
+    """
+    compact = json.dumps(payload, default=str)
+    if not may_hold_secrets(compact):
+        if indent is None:
+            return compact
+        text = json.dumps(payload, default=str, indent=indent)
+        return scrub(text) if may_hold_secrets(text) else text
+    return scrub(json.dumps(scrub_value(json.loads(compact)), indent=indent))
+
+
 class ScrubbedStream:
     """`sys.stdout` or `sys.stderr` (looked up at each write) with every known secret removed."""
 

@@ -32,6 +32,8 @@ class WizardContext:
     demo: bool = False
     poll_interval_s: float = 0.5
     cursor_blink: bool = True
+    fleet_file: Path | None = None
+    """The project's fleet file (`fleet_file_here()`): the Target step then offers the fleet screen."""
 
     @cached_property
     def project(self) -> Project:
@@ -50,6 +52,19 @@ class WizardContext:
         except ConnectionFailed:
             return ""
         return str(params.get("dbname") or params.get("user") or "")
+
+
+def fleet_file_here(settings: Settings) -> Path | None:
+    """The fleet file found from the working directory (as `migwiz fleet` finds it), None without one; a
+    fleet file with a mistake is still returned (the fleet screen says what is wrong)."""
+    from migwiz.engine.commands import load_fleet
+    from migwiz.engine.errors import ConfigError
+
+    try:
+        return load_fleet(schema=settings.schema).path
+    except ConfigError as exc:
+        path = exc.message.split(": ", 1)[0]
+        return Path(path) if not exc.message.startswith("no fleet") and Path(path).is_file() else None
 
 
 @dataclass

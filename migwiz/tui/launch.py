@@ -15,7 +15,7 @@ from rich.console import Console
 from migwiz.engine.commands import ScrubbedStream
 from migwiz.engine.types import Settings
 from migwiz.tui.app import WizardApp, make_app
-from migwiz.tui.context import Mode, WizardContext
+from migwiz.tui.context import Mode, WizardContext, fleet_file_here
 
 LOST_TERMINAL_GRACE_S = 5.0
 """After a lost terminal, how long the wizard may take to close once no run is left (else it is ended)."""
@@ -41,7 +41,8 @@ def run_wizard(
     returns. `before_exit` runs before the
     process leaves at once after a lost terminal (the demo stops its server there).
     """
-    context = WizardContext(dsn=dsn, settings=settings, mode=mode, demo=demo)
+    fleet_file = None if demo else fleet_file_here(settings)
+    context = WizardContext(dsn=dsn, settings=settings, mode=mode, demo=demo, fleet_file=fleet_file)
     app = make_app(context)
     # a crash report shows locals (a DSN among them): scrub what reaches the terminal
     app.error_console = Console(file=cast(TextIO, ScrubbedStream("stderr")), markup=False, highlight=False)

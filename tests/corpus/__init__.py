@@ -124,8 +124,9 @@ def trace_entry_with_catalog(dsn: str, entry: CorpusEntry) -> EntryTrace:
 from tests.corpus.entries import ENTRIES as _BASE  # noqa: E402  (entries use CorpusEntry)
 from tests.corpus.entries_context import ENTRIES as _CONTEXT  # noqa: E402
 from tests.corpus.entries_deps import ENTRIES as _DEPS  # noqa: E402
+from tests.corpus.entries_measured import ENTRIES as _MEASURED  # noqa: E402
 
-ENTRIES: tuple[CorpusEntry, ...] = _BASE + tuple(_CONTEXT) + tuple(_DEPS)
+ENTRIES: tuple[CorpusEntry, ...] = _BASE + tuple(_CONTEXT) + tuple(_DEPS) + tuple(_MEASURED)
 
 __all__ = [
     "ENTRIES",

@@ -22,6 +22,7 @@ from migwiz.engine.adopt import (
 )
 from migwiz.engine.adopt.flyway import checksum as flyway_checksum
 from migwiz.engine.errors import StateMismatch, UsageError
+from migwiz.engine.schema.drift import drift
 from migwiz.engine.sets import load_migration_set
 from migwiz.engine.sets.model import MigrationSet
 from tests.conftest import TestDatabase
@@ -143,6 +144,35 @@ def test_golang_migrate_status_then_adopt_then_up(db: TestDatabase, tmp_path: Pa
     result = commands.up(commands.Project.of(db.dsn, mset))
     assert [str(o.version) for o in result.report.outcomes] == ["000003"]
     assert {s.state for s in commands.status(commands.Project.of(db.dsn, mset)).statuses} == {"applied"}
+
+
+def test_drift_after_adoption_leaves_the_old_tools_table_out(db: TestDatabase, tmp_path: Path) -> None:
+    # ente-io/ente server/migrations after `migrate up` and `migwiz adopt`: golang-migrate's
+    # schema_migrations stays, no migration creates it
+    mset = native_set(tmp_path / "m")
+    golang_migrate_up(db, mset, 3)
+    adopt(db.dsn, mset, "golang-migrate")
+    report = drift(db.dsn, mset)
+    assert not report.drifted and [d.name for d in report.ignored] == ["public.schema_migrations"]
+    assert any("public.schema_migrations is golang-migrate's history table" in n for n in report.notes)
+    db.execute("CREATE TABLE stray (id int)")  # anything else still shows
+    assert [d.name for d in drift(db.dsn, mset).differences] == ["public.stray"]
+
+
+def test_a_history_table_under_another_name_is_adopted_with_table(db: TestDatabase, tmp_path: Path) -> None:
+    # golang-migrate's `x-migrations-table`, dbmate's `--migrations-table`, Flyway's `table` setting
+    mset = native_set(tmp_path / "m")
+    golang_migrate_up(db, mset, 2)
+    db.execute('ALTER TABLE public.schema_migrations RENAME TO "App_Migrations"')
+    with pytest.raises(UsageError, match="no golang-migrate history"):
+        adopt(db.dsn, mset, "golang-migrate")
+    report = adopt(db.dsn, mset, "golang-migrate", table="public.App_Migrations")
+    assert [str(a.migration.version) for a in report.adopted] == ["000001", "000002"]
+    report = drift(db.dsn, native_set(tmp_path / "two", count=2))  # the renamed table: left out too
+    assert not report.drifted and [d.name for d in report.ignored] == ['public."App_Migrations"']
+    db.execute("CREATE TABLE public.other (version bigint)")  # not golang-migrate's columns
+    with pytest.raises(UsageError, match=r"no golang-migrate history table 'public\.other'"):
+        adopt(db.dsn, mset, "golang-migrate", table="public.other")
 
 
 def test_golang_migrate_dirty_version_blocks_adoption(db: TestDatabase, tmp_path: Path) -> None:

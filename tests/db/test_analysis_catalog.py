@@ -154,6 +154,7 @@ CREATE TABLE stock (id int, qty posint, w smallposint, q inv.qty);
 CREATE TABLE ev (id int, at date) PARTITION BY RANGE (at);
 CREATE TABLE ev_2024 PARTITION OF ev FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
 CREATE TABLE ev_other PARTITION OF ev DEFAULT;
+ALTER TABLE stock ADD CONSTRAINT stock_id CHECK (id > 0), ADD CONSTRAINT stock_q CHECK (q > 0) NOT VALID;
 """
 
 
@@ -168,7 +169,13 @@ def test_read_domains_and_default_partitions(db: TestDatabase) -> None:
     assert small.constraints["small"] is False  # NOT VALID (from 17 its NOT NULL is a constraint too)
     assert not facts.domains["public.plain"].constrained
     assert facts.domains["inv.qty"].type_name == "qty"
+    assert (posint.base_type, small.base_type, facts.domains["public.plain"].base_type) == (
+        "int4",
+        "posint",
+        "text",
+    )
     assert facts.constrained_domains == frozenset({"posint", "smallposint"})
+    assert facts.tables["public.stock"].checked_columns == frozenset({"id"})  # validated CHECKs only
     assert facts.tables["public.ev_other"].default_partition
     assert not facts.tables["public.ev_2024"].default_partition
     stmts = [

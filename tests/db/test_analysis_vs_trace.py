@@ -6,10 +6,10 @@ over the entry's transaction; statements that failed or were skipped are not com
 - Relations compared: those that existed before the entry's statements ran (created by its setup,
   `TracedLock.new_relation` false) and are tables, partitioned tables, materialized views, views or
   sequences — except sequences owned by a table column (serial/identity: they follow the table) — plus
-  indexes only when a statement of the entry so far names the index directly (DROP INDEX, REINDEX INDEX,
-  ALTER INDEX). The analyser's own list is filtered the same way (its relations that the catalog knows
-  to be indexes not named, owned sequences, or relations the trace saw created are dropped); any other
-  relation it lists must be in the trace.
+  indexes (partitioned ones included) only when a statement of the entry so far names the index directly
+  (DROP INDEX, REINDEX INDEX, ALTER INDEX). The analyser's own list is filtered the same way (its
+  relations that the catalog knows to be indexes not named, owned sequences, or relations the trace saw
+  created are dropped); any other relation it lists must be in the trace.
 - For each compared relation: the STRONGEST mode held (PostgreSQL's numbering, AccessShareLock = 1 ...
   AccessExclusiveLock = 8).
 - Rewrites: the set of tables and materialized views given a new data file by that statement alone
@@ -97,7 +97,7 @@ def compared_trace(traced: TracedStatement, indexes_named: set[str], owned: set[
         and lock.relation not in owned
         and (
             lock.kind in COMPARED_KINDS
-            or (lock.kind == "index" and lock.relation.split(".")[-1] in indexes_named)
+            or (lock.kind in ("index", "partitioned index") and lock.relation.split(".")[-1] in indexes_named)
         )
     ]
     return strongest_modes(keep)

@@ -14,6 +14,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from xml.etree import ElementTree
 
 import psycopg
 import pytest
@@ -290,13 +291,30 @@ def test_fleet_commands_read_every_target(dbs: Fleetdbs, tmp_path: Path) -> None
 
     status = run_cli("fleet", "status", *common)
     assert status.code == 1 and status.json()["counts"]["3"] == {"pending": 3}
-    ci = run_cli("fleet", "ci", "--summary-file", tmp_path / "summary.md", *common)  # drift and plan gates
-    drift, plan = ci.json()["drift"], ci.json()["plan"]
-    assert ci.code == 1 and drift["drift"] and not ci.json()["plan_failed"]
-    assert [(g["count"], g["targets"]) for g in drift["groups"]][1:] == [(1, ["saas/tenant_b"])], drift
+    assert [(g["label"], g["count"]) for g in status.json()["groups"]] == [("behind", 3)]
+    assert {r["target"]: r["states"]["3"] for r in status.json()["grid"]} == dict.fromkeys(
+        [f"shop/{dbs.prefix}_db1", "saas/tenant_a", "saas/tenant_b"], "pending"
+    )  # the full grid: every target, every version
+    ci = run_cli("ci", "--fleet", path, "--dir", folder, "--json", "--summary-file", tmp_path / "summary.md",
+                 "--junit-file", tmp_path / "junit.xml")  # fmt: skip
+    gates = {g["name"]: (g["status"], g["exit_code"]) for g in ci.json()["gates"]}
+    assert ci.code == 1 and gates == {"lint": ("failed", 1), "rollback": ("skipped", 0),
+                                      "drift": ("failed", 1), "plan": ("passed", 0)}, ci.stdout  # fmt: skip
+    drift, plan = ci.json()["fleet"]["drift"], ci.json()["fleet"]["plan"]
+    assert [(g["count"], g["matches_set"]) for g in drift["groups"]] == [(2, True), (1, False)], drift
+    assert drift["groups"][1]["targets"] == ["saas/tenant_b"]
     assert any("extra" in d for d in drift["groups"][1]["differences"])
     assert (plan["targets"], plan["pending"], sum(plan["verdicts"].values())) == (3, 3, 3), plan
-    assert "saas/tenant_b" in (tmp_path / "summary.md").read_text()
+    summary = (tmp_path / "summary.md").read_text()
+    assert "❌ migwiz ci: 2 gate(s) failed: lint, drift" in summary and "### Fleet drift" in summary
+    assert "❌ differ from the set: 1 target(s): `saas/tenant_b`" in summary
+    junit = ElementTree.parse(tmp_path / "junit.xml").getroot()
+    failed = [c.get("name") for c in junit.iter("testcase") if c.find("failure") is not None]
+    assert failed == ["1 target(s): saas/tenant_b"], ElementTree.tostring(junit)
+    alias = run_cli("fleet", "ci", "--dir", folder, "--json", cwd=tmp_path)  # the fleet file found from here
+    assert alias.code == 1 and [g["status"] for g in alias.json()["gates"]] == [
+        "failed", "skipped", "failed", "passed"
+    ]  # fmt: skip
     fleet = load_fleet(path)
     assert fleet_verify(fleet.targets(), load_migration_set(folder)).databases == 2  # tenants' database once
     log = run_cli(

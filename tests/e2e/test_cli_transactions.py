@@ -27,7 +27,9 @@ def test_failure_json_carries_detail_hint_context_and_column(db_latest: TestData
     assert failure["sqlstate"] == "2BP01" and failure["line"] == 2 and failure["statement"] == 1
     assert failure["detail"] == "view inboxes depends on column inbox_url of table accounts"
     assert "CASCADE" in failure["hint"] and failure["context"] is None
-    text = run_cli("up", "--dsn", db_latest.dsn, "--dir", folder)
+    refused = run_cli("up", "--dsn", db_latest.dsn, "--dir", folder)  # the view is in the catalog now
+    assert refused.code == 2 and "drop-has-dependents" in refused.stderr
+    text = run_cli("up", "--dsn", db_latest.dsn, "--dir", folder, "--force-risky")
     assert text.code == 1
     assert "2_drop.up.sql:2: 2BP01 cannot drop column inbox_url" in text.stderr
     assert "DETAIL:  view inboxes depends on column inbox_url of table accounts" in text.stderr

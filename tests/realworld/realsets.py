@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import tempfile
@@ -18,6 +19,10 @@ from tests.realworld.tools import TOOLS, ToolMigration
 
 HERE = Path(__file__).parent
 SETS_DIR = HERE / "sets"
+EXTERNAL_DIR = Path(
+    os.environ.get("MIGWIZ_REALWORLD_CACHE") or Path.home() / ".cache" / "migwiz" / "realworld"
+)
+"""Where `python -m tests.realworld.fetch_external` puts the sets of external.toml."""
 CHECKS = ("order", "apply", "drift", "rollback", "isolation")
 
 
@@ -36,10 +41,13 @@ class RealSet:
     notes: str
     baseline: str | None = None
     pending: dict[str, str] = field(default_factory=dict)
+    heavy: bool = False
+    external: bool = False
+    """Fetched into EXTERNAL_DIR (external.toml: a licence that does not allow vendoring), not vendored."""
 
     @property
     def folder(self) -> Path:
-        return SETS_DIR / self.name / "migrations"
+        return (EXTERNAL_DIR if self.external else SETS_DIR) / self.name / "migrations"
 
     @property
     def baseline_args(self) -> list[str | Path]:
@@ -64,9 +72,9 @@ class RealSet:
         return pytest.param(self, id=self.name, marks=marks)
 
 
-def load_sets() -> list[RealSet]:
-    """Every set of sets.toml, in file order."""
-    data = tomllib.loads((HERE / "sets.toml").read_text(encoding="utf-8"))
+def load_sets(file: str = "sets.toml") -> list[RealSet]:
+    """Every set of sets.toml (or external.toml: the sets fetched into EXTERNAL_DIR), in file order."""
+    data = tomllib.loads((HERE / file).read_text(encoding="utf-8"))
     return [
         RealSet(
             name=s["name"],
@@ -80,12 +88,15 @@ def load_sets() -> list[RealSet]:
             notes=s["notes"],
             baseline=s.get("baseline"),
             pending=dict(s.get("pending", {})),
+            heavy=bool(s.get("heavy", False)),
+            external=file != "sets.toml",
         )
         for s in data["set"]
     ]
 
 
 SETS = load_sets()
+EXTERNAL = load_sets("external.toml")
 
 
 def require_extensions(db: TestDatabase, real: RealSet) -> None:

@@ -34,7 +34,12 @@ def test_every_migration_gets_its_own_verdict(
     assert "migrations" in body, f"test-rollback failed: {body} {result.stderr.strip()[-2000:]}"
     report = body["migrations"]
     assert len(report) == real.migrations
-    untested = [m for m in report if m["result"] not in ("passed", "failed")]
+    # A migration without a down script (crates.io's empty Diesel down.sql files) has nothing to test.
+    untested = [
+        m
+        for m in report
+        if m["result"] not in ("passed", "failed") and m["message"] != "it has no down script"
+    ]
     counts = Counter(f"{m['result']} ({m['step']})" if m["step"] else m["result"] for m in report)
     assert not untested, (
         f"{real.name}: {len(untested)} of {len(report)} migrations without a verdict of their own "

@@ -98,6 +98,22 @@ def test_flyway_orders_versions_numerically() -> None:
     assert names.index("V1_9__execution_queued.sql") + 1 == names.index("V1_10__multitenant_indices.sql")
 
 
+def test_flyway_runs_repeatable_migrations_after_the_versioned_ones_by_description() -> None:
+    names = _names("flyway", "marquez")
+    assert names[:3] == [
+        "V1__initial_schema.sql",
+        "V2__add_job_contexts.sql",
+        "V2.1__alter_job_versions_to_add_job_context_uuid.sql",
+    ]
+    assert names[-4:] == [
+        "V74__alter_jobs_to_add_current_run_uuid.sql",
+        "R__Datasets_view.sql",
+        "R__Jobs_view_and_rewrite_function.sql",
+        "R__Runs_view.sql",
+    ]
+    assert "V57__readme.md" not in names
+
+
 def test_flyway_runs_non_transactional_statements_outside_a_transaction(tmp_path: Path) -> None:
     (tmp_path / "V1__t.sql").write_text("CREATE TABLE t (a int);\n")
     (tmp_path / "V2__i.sql").write_text(
@@ -119,3 +135,14 @@ def test_sqlx_and_golang_migrate_skip_down_scripts() -> None:
     assert "20240309082057_release_status_view.sql.up.sql" in [m.up.name for m in docs]
     harbor = TOOLS["golang-migrate"](SETS_DIR / "harbor" / "migrations")
     assert [m.identity for m in harbor[:3]] == ["1", "2", "3"]
+
+
+def test_prisma_sends_each_file_as_one_query() -> None:
+    """One statement runs on its own (a lone CREATE INDEX CONCURRENTLY works); several share a transaction."""
+    trigger = {m.identity: m for m in TOOLS["prisma"](SETS_DIR / "trigger-dev" / "migrations")}
+    assert not trigger["20240909141925_task_run_attempt_index_on_task_run_id"].transaction
+    assert trigger["20221227191746_renamed_processed_to_dispatch_for_events"].transaction
+    # CONCURRENTLY only in a comment, beside ten statements: one transaction.
+    assert trigger["20260622120731_add_webhook_endpoint_and_delivery"].transaction
+    concurrent = [m for m in trigger.values() if "INDEX CONCURRENTLY" in m.up_text.upper()]
+    assert len(concurrent) == 71 and not any(m.transaction for m in concurrent)

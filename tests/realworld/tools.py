@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import pglast
+
 
 @dataclass(frozen=True)
 class ToolMigration:
@@ -122,6 +124,7 @@ def dbmate_down(path: Path) -> str | None:
 
 
 _FLYWAY = re.compile(r"^V(?P<version>[^_].*?)__(?P<desc>.*)\.sql$")
+_FLYWAY_REPEATABLE = re.compile(r"^R__(?P<desc>.+)\.sql$")
 # Statement starts Flyway runs outside a transaction on PostgreSQL 12+ (PostgreSQLParser.java); a line
 # start stands for a statement start, which holds for the sets of this tier.
 _NON_TRANSACTIONAL = re.compile(
@@ -146,9 +149,13 @@ def flyway_key(version: str) -> tuple[int, ...]:
 
 
 def flyway(root: Path) -> list[ToolMigration]:
-    """Flyway (flyway/flyway), versioned SQL migrations `V<version>__<description>.sql`.
+    """Flyway (flyway/flyway), versioned SQL migrations `V<version>__<description>.sql` and repeatable
+    ones `R__<description>.sql`.
 
-    - Order: MigrationVersion (see `flyway_key`).
+    - Order: MigrationVersion (see `flyway_key`); then the repeatable ones, by description (the name
+      with `_` read as a space; flyway-core/src/main/java/org/flywaydb/core/internal/resolver/
+      ResolvedMigrationComparator.java: versioned before repeatable, repeatables by description).
+      Their identity here is `R__<name>` (Flyway's history keys them by description, version NULL).
     - Transaction: each migration in its own transaction, unless a statement cannot run in one
       (flyway-database-postgresql `PostgreSQLParser.detectCanExecuteInTransaction`: CREATE/DROP INDEX
       CONCURRENTLY, CREATE/DROP DATABASE/TABLESPACE/SUBSCRIPTION, ALTER SYSTEM, REINDEX SCHEMA/
@@ -160,9 +167,28 @@ def flyway(root: Path) -> list[ToolMigration]:
         if child.is_file() and m:
             text = _read(child)
             canonical = ".".join(str(p) for p in flyway_key(m["version"]))
-            transaction = _NON_TRANSACTIONAL.search(text) is None
+            transaction = _NON_TRANSACTIONAL.search(text) is None and _flyway_conf_transaction(child)
             found.append((flyway_key(m["version"]), ToolMigration(canonical, child, text, transaction)))
-    return [tm for _, tm in sorted(found, key=lambda pair: pair[0])]
+    repeatable = []
+    for child in root.iterdir():
+        r = _FLYWAY_REPEATABLE.match(child.name)
+        if child.is_file() and r:
+            text = _read(child)
+            transaction = _NON_TRANSACTIONAL.search(text) is None and _flyway_conf_transaction(child)
+            description = r["desc"].replace("_", " ")
+            repeatable.append((description, ToolMigration(f"R__{r['desc']}", child, text, transaction)))
+    versioned = [tm for _, tm in sorted(found, key=lambda pair: pair[0])]
+    return versioned + [tm for _, tm in sorted(repeatable, key=lambda pair: pair[0])]
+
+
+def _flyway_conf_transaction(script: Path) -> bool:
+    """A script configuration file `<script>.conf` with `executeInTransaction=false` (Flyway 6.1+,
+    `ResourceProvider` / `SqlScriptMetadata`) runs the script outside a transaction."""
+    conf = script.with_name(script.name + ".conf")
+    if not conf.is_file():
+        return True
+    lines = [line.replace(" ", "") for line in _read(conf).splitlines()]
+    return "executeInTransaction=false" not in lines
 
 
 def sqlx(root: Path) -> list[ToolMigration]:
@@ -193,14 +219,17 @@ def prisma(root: Path) -> list[ToolMigration]:
       (packages/migrate/src/utils/listMigrations.ts).
     - Order: directory names sorted with `localeCompare`; for the ASCII digits, lower-case letters
       and `_` that Prisma itself generates this equals byte order (asserted here).
-    - Transaction: the script is sent as one multi-statement query (one implicit transaction).
+    - Transaction: the script is sent as one simple query (schema-engine `raw_cmd`): PostgreSQL runs
+      several statements as one implicit transaction, a single one on its own, so a migration.sql
+      holding only CREATE INDEX CONCURRENTLY works (statements counted by PostgreSQL's own parser).
     """
     found = []
     for child in root.iterdir():
         if child.is_dir():
             assert re.fullmatch(r"[0-9a-z_]+", child.name), f"{child.name}: localeCompare may differ"
             up = child / "migration.sql"
-            found.append(ToolMigration(child.name, up, _read(up), True))
+            text = _read(up)
+            found.append(ToolMigration(child.name, up, text, len(pglast.split(text)) > 1))
     return sorted(found, key=lambda m: m.identity)
 
 
@@ -220,6 +249,8 @@ def identity_of(tool: str, version: str, name: str) -> str:
         return version.replace("-", "")
     if tool in ("golang-migrate", "sqlx"):
         return str(int(version))
+    if tool == "flyway" and version.startswith("R__"):
+        return version
     if tool == "flyway":
         return ".".join(str(p) for p in flyway_key(version))
     return version

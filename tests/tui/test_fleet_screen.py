@@ -61,3 +61,22 @@ async def test_hundreds_of_targets_read_at_80x24_with_failures_first(tmp_path: P
         assert control.stopped
         assert "stopping" in str(screen.query_one("#fleet-controls", Static).content)
     state.close()
+
+
+async def test_the_first_row_is_drawn_with_its_columns_full_width(tmp_path: Path) -> None:
+    path = tmp_path / "fleet.state.jsonl"
+    state = StateFile(path, "0123456789abcdef")
+    state.write("run", command="up")
+    state.write("target", target="saas/tenant_007", state="failed", error="42P07 relation orders exists")
+    for i in range(50):
+        state.write("target", target=f"saas/tenant_{i:03d}x", state="done")
+    state.close()
+    app = FleetApp(path, poll_s=0.05)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one("#fleet-targets", DataTable)
+        await wait_until(pilot, lambda: table.row_count == 51)
+        await pilot.pause(0.2)
+        first = table.render_line(1).text  # line 0 is the header
+        assert "failed" in first and "saas/tenant_007" in first and "42P07 relation orders exists" in first, (
+            first
+        )

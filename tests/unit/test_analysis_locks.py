@@ -410,9 +410,17 @@ def test_unknown_statement_is_honest() -> None:
     result = one("DO $$ BEGIN PERFORM 1; END $$")
     assert result.own_locks == ()
     assert [f.rule for f in result.findings] == ["unknown-statement"]
-    other = one("CREATE STATISTICS s ON id, email FROM users")
+    other = one("CREATE PUBLICATION pub FOR TABLE users")
     assert other.kind == "unknown"
     assert other.own_locks == ()
+
+
+def test_create_statistics_locks_its_table_share_update_exclusive() -> None:
+    result = one("CREATE STATISTICS s ON id, email FROM users")
+    assert result.kind == "CREATE STATISTICS"
+    assert [(lock.relation, lock.mode) for lock in result.own_locks] == [
+        ("public.users", "ShareUpdateExclusiveLock")
+    ]
 
 
 def test_parse_error_names_the_line() -> None:

@@ -26,9 +26,16 @@ ORDERS = TableFacts(
     columns={"id": ColumnFacts("int4", (), True), "user_id": ColumnFacts("int4")},
     foreign_keys=(ForeignKeyFacts("orders_user_id_fkey", "public.orders", ("user_id",), "public.users"),),
 )
-EV = TableFacts("public.ev", kind="p", children=("public.ev_1",))
+EV = TableFacts("public.ev", kind="p", children=("public.ev_1",), partition_key=("k",))
+LOOSE = (
+    TableFacts("public.ev_new"),
+    TableFacts("public.ev_checked", checked_columns=frozenset({"k"})),
+    TableFacts(
+        "public.user_ns", kind="v", sources=("public.users",), used_columns={"public.users": frozenset({"n"})}
+    ),
+)
 CATALOG = CatalogFacts(
-    tables={t.name: t for t in (USERS, ORDERS, EV, TableFacts("public.ev_1", parent="public.ev"))},
+    tables={t.name: t for t in (USERS, ORDERS, EV, TableFacts("public.ev_1", parent="public.ev"), *LOOSE)},
     index_tables={"public.users_email": "public.users"},
 )
 
@@ -44,6 +51,28 @@ def rules_of(sql: str, pg: int = 16, in_transaction: bool = False) -> set[str]:
     ("rule", "trigger", "safe"),
     [
         ("index-not-concurrent", "CREATE INDEX i ON users (n)", "CREATE INDEX CONCURRENTLY i ON users (n)"),
+        ("drop-has-dependents", "DROP TABLE users", "DROP TABLE users CASCADE"),
+        ("alter-only-fails", "ALTER TABLE ONLY ev ADD COLUMN x int", "ALTER TABLE ev ADD COLUMN x int"),
+        (
+            "alter-only-fails",
+            "ALTER TABLE ONLY ev ADD CONSTRAINT ev_k CHECK (k > 0)",
+            "ALTER TABLE ONLY ev ADD CONSTRAINT ev_pkey PRIMARY KEY (k)",
+        ),
+        (
+            "drop-has-dependents",
+            "ALTER TABLE users DROP COLUMN n",
+            "ALTER TABLE users DROP COLUMN n CASCADE",
+        ),
+        (
+            "attach-partition-scan",
+            "ALTER TABLE ev ATTACH PARTITION ev_new FOR VALUES IN (1)",
+            "ALTER TABLE ev ATTACH PARTITION ev_checked FOR VALUES IN (1)",
+        ),
+        (
+            "unique-without-index",
+            "ALTER TABLE users ADD CONSTRAINT users_n_excl EXCLUDE USING btree (n WITH =)",
+            "CREATE UNIQUE INDEX CONCURRENTLY users_n_key ON users (n)",
+        ),
         ("drop-index-not-concurrent", "DROP INDEX users_email", "DROP INDEX CONCURRENTLY users_email"),
         ("reindex-not-concurrent", "REINDEX INDEX users_email", "REINDEX INDEX CONCURRENTLY users_email"),
         (
@@ -358,3 +387,30 @@ def test_validate_in_the_transaction_of_its_not_valid() -> None:
     assert "validate-in-same-transaction" not in {f.rule for f in apart[1].findings}
     alone = analyze_statements([validate], pg_version=16)
     assert "validate-in-same-transaction" not in {f.rule for f in alone[0].findings}
+
+
+def test_attach_partition_scan_needs_a_check_on_the_partition_key() -> None:
+    catalog = CatalogFacts(
+        tables={
+            "public.ev": EV,
+            "public.on_key": TableFacts("public.on_key", checked_columns=frozenset({"k", "x"})),
+            "public.off_key": TableFacts("public.off_key", checked_columns=frozenset({"x"})),
+        }
+    )
+    for table, scanned in (("on_key", False), ("off_key", True)):
+        sql = f"ALTER TABLE ev ATTACH PARTITION {table} FOR VALUES IN (1)"
+        [result] = analyze_statements([Statement(sql, 1)], pg_version=17, catalog=catalog)
+        assert (f"public.{table}" in result.scans) is scanned
+        assert ("attach-partition-scan" in {f.rule for f in result.findings}) is scanned
+
+
+def test_drop_type_in_use_fails_and_cascade_locks_its_tables() -> None:
+    people = TableFacts("public.people", columns={"m": ColumnFacts("mood"), "ms": ColumnFacts("mood[]")})
+    catalog = CatalogFacts(tables={"public.people": people, "public.other": TableFacts("public.other")})
+    [plain] = analyze_statements([Statement("DROP TYPE mood", 1)], pg_version=17, catalog=catalog)
+    assert [f.rule for f in plain.findings] == ["drop-has-dependents"]
+    [cascade] = analyze_statements([Statement("DROP TYPE mood CASCADE", 1)], pg_version=17, catalog=catalog)
+    assert [(lock.relation, lock.mode) for lock in cascade.locks] == [
+        ("public.people", "AccessExclusiveLock")
+    ]
+    assert "drop-has-dependents" not in {f.rule for f in cascade.findings}

@@ -28,6 +28,9 @@ WRONG = [
     ('schema = ""', "schema", "cannot be empty"),
     (f'schema = "{"s" * 64}"', "schema", "64 bytes, PostgreSQL names hold at most 63"),
     ('schema = "a\\u0000b"', "schema", "NUL"),
+    ('placeholders = "x"', "placeholders", "expected a table"),
+    ("placeholders = {app_role = 1}", "placeholders.app_role", 'a string, e.g. app_role = "value"'),
+    ('placeholder_replacement = "no"', "placeholder_replacement", "expected true or false"),
 ]
 
 
@@ -65,3 +68,16 @@ def test_right_types_are_accepted(tmp_path: Path) -> None:
     assert settings.syslog_address == "/dev/log"
     assert settings.drift_ignore == ("public.tmp_*",)
     assert load_settings(cwd=tmp_path, schema_flag="é" * 31).schema == "é" * 31
+    (tmp_path / "migwiz.toml").write_text(
+        '[migwiz.placeholders]\napp_role = "reader"\n"flyway:defaultSchema" = "app"\n'
+    )
+    assert load_settings(cwd=tmp_path).placeholders == (
+        ("app_role", "reader"),
+        ("flyway:defaultSchema", "app"),
+    )
+    assert load_settings(cwd=tmp_path).flyway_placeholders() == {
+        "app_role": "reader",
+        "flyway:defaultSchema": "app",
+    }
+    (tmp_path / "migwiz.toml").write_text("[migwiz]\nplaceholder_replacement = false\n")
+    assert load_settings(cwd=tmp_path).flyway_placeholders() is False

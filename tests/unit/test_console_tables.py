@@ -107,3 +107,20 @@ def test_a_table_too_wide_for_the_terminal_prints_records() -> None:
     assert any(x.split()[:2] == ["ETA", "1.8"] for x in lines), lines
     wide = rendered(200, t)  # room enough: the table itself
     assert wide[0].split()[:3] == ["id", "table", "state"] and len(wide) == 3
+
+
+def test_prisma_status_at_80_columns_shows_timestamp_and_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Prisma folder name is its version; shown whole, trigger.dev's 115-character ones pushed every
+    other column off an 80- or 120-column screen."""
+    mset = load_migration_set(SETS / "trigger-dev" / "migrations")
+    statuses = compute_status(mset, [])
+    console = Console(width=80, color_system=None, force_terminal=False)
+    monkeypatch.setattr(output, "stdout", console)
+    with console.capture() as cap:
+        print_status(statuses, root=Path("m"), layout="prisma", initialised=True)
+    lines = cap.get().splitlines()
+    table_lines = lines[: lines.index(next(x for x in lines if x.endswith("need attention")))]
+    assert max(len(x) for x in table_lines) <= 80
+    assert lines[0].split() == ["version", "name", "state", "down"]
+    shown = {str(s.version).split("_", 1)[0]: str(s.version).split("_", 1)[1] for s in statuses}
+    assert name_cells(table_lines, set(shown)) == shown

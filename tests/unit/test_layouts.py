@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -263,6 +264,7 @@ def test_flyway_versions_compare_part_by_part(tmp_path: Path) -> None:
             "V1.x__bad.sql": "",
             "notes.txt": "",
             "v3__lower.sql": "",  # Flyway's prefixes are case-sensitive
+            "afterMigrate__grants.sql": "",  # a callback, not a migration
         },
     )
     mset = load_migration_set(root)
@@ -270,16 +272,159 @@ def test_flyway_versions_compare_part_by_part(tmp_path: Path) -> None:
     assert [n.split(": ignored")[0] for n in mset.notices] == [
         str(root / "V1.x__bad.sql"),
         str(root / "V2_bad.sql"),
+        str(root / "afterMigrate__grants.sql"),
         str(root / "notes.txt"),
         str(root / "v3__lower.sql"),
     ]
+    assert mset.notices[2].endswith(
+        "(a Flyway callback, run by Flyway on its afterMigrate event; migwiz runs no callbacks)"
+    )
     assert flyway_version("1.0") == flyway_version("1") == flyway_version("1.0.0")
     assert flyway_version("1_1") == flyway_version("1.1")
 
 
-def test_flyway_refuses_migrations_in_subfolders(tmp_path: Path) -> None:
-    write(tmp_path, {"V1__a.sql": "", "v2/V2__b.sql": ""})
-    assert load_error(tmp_path).startswith(f"{tmp_path / 'v2'}: Flyway migrations in subfolders")
+def test_flyway_repeatable_migrations_run_after_the_versioned_ones_by_description(tmp_path: Path) -> None:
+    # MarquezProject/marquez api/src/main/resources/marquez/db/migration (Flyway): V17.1/V17.2, a stray
+    # V57__readme.md and three repeatable views that Flyway runs after every versioned migration
+    root = write(
+        tmp_path,
+        {
+            "R__Runs_view.sql": "CREATE OR REPLACE VIEW runs_view AS SELECT 1 AS x;\n",
+            "R__Jobs_view_and_rewrite_function.sql": "CREATE OR REPLACE VIEW jobs_view AS SELECT 1 AS x;\n",
+            "R__Datasets_view.sql": "CREATE OR REPLACE VIEW datasets_view AS SELECT 1 AS x;\n",
+            "V74__alter_jobs_to_add_current_run_uuid.sql": "",
+            "V17.2__open_lineage.sql": "",
+            "V17.1__unique_version_constraint.sql": "",
+            "V1__initial_schema.sql": "",
+            "V57__readme.md": "",
+        },
+    )
+    mset = load_migration_set(root)
+    assert [m.label for m in mset.migrations] == [
+        "1_initial_schema",
+        "17.1_unique_version_constraint",
+        "17.2_open_lineage",
+        "74_alter_jobs_to_add_current_run_uuid",
+        "R__Datasets_view",
+        "R__Jobs_view_and_rewrite_function",
+        "R__Runs_view",
+    ]
+    assert [m.version.repeatable for m in mset.migrations] == [False] * 4 + [True] * 3
+    assert all(m.down is None for m in mset.migrations[4:])
+    assert mset.notices == (
+        f"{root / 'V57__readme.md'}: ignored (not a Flyway migration name (Flyway skips it too))",
+    )
+    # the history's text reads back as the same migration; Flyway's description is the identity
+    assert mset.version("R__Runs_view") == mset.migrations[-1].version == flyway_version("R__Runs view")
+    # descriptions compare with `_` read as a space, as Flyway compares them (space sorts before letters)
+    assert sorted([flyway_version("R__ab"), flyway_version("R__a_c")]) == [
+        flyway_version("R__a_c"),
+        flyway_version("R__ab"),
+    ]
+
+
+def test_changed_repeatable_migrations_are_pending_and_never_out_of_order(tmp_path: Path) -> None:
+    root = write(
+        tmp_path, {"V1__a.sql": "select 1;\n", "V2__b.sql": "select 2;\n", "R__v.sql": "select 3;\n"}
+    )
+    mset = load_migration_set(root)
+    at = datetime(2024, 1, 1, tzinfo=UTC)
+
+    def row(version: str, text: str) -> HistoryRow:
+        return HistoryRow(
+            version, "x", checksum(text), at, "me", None, None, 1.0, None, True, 1, None, False, None
+        )
+
+    # V2 was added after R__v ran: pending, not out of order; R__v ran with other text: pending again
+    statuses = compute_status(mset, [row("1", "select 1;\n"), row("R__v", "select 0;\n")])
+    assert [(str(s.version), s.state) for s in statuses] == [
+        ("1", "applied"),
+        ("2", "pending"),
+        ("R__v", "pending"),
+    ]
+    assert statuses[2].history is None and "changed since it was applied" in (statuses[2].detail or "")
+    assert out_of_order(statuses) == []
+
+
+def test_flyway_placeholders_are_replaced_as_flyway_replaces_them(tmp_path: Path) -> None:
+    text = (
+        "-- Uses the Flyway default schema placeholder to work across environments\n"
+        "ALTER TABLE ${flyway:defaultSchema}.user_two_fa_secret\n"
+        "    ALTER COLUMN scratch_codes TYPE varchar(2000);\n"
+        "GRANT SELECT ON ${flyway:defaultSchema}.user_two_fa_secret TO ${app_role};\n"
+    )
+    root = write(tmp_path, {"V7__alter_scratch_codes.sql": text})
+    (m,) = load_migration_set(root, placeholders={"app_role": "reader"}).migrations
+    assert [s.sql for s in m.up.statements] == [
+        "ALTER TABLE public.user_two_fa_secret\n    ALTER COLUMN scratch_codes TYPE varchar(2000)",
+        "GRANT SELECT ON public.user_two_fa_secret TO reader",
+    ]
+    assert m.checksum == checksum(text)  # the file as written, as Flyway checksums it
+    (m,) = load_migration_set(root, placeholders={"flyway:defaultSchema": "app", "APP_ROLE": "r"}).migrations
+    assert m.up.statements[1].sql == "GRANT SELECT ON app.user_two_fa_secret TO r"
+    # a run never sends a placeholder without a value to the server
+    with pytest.raises(MigrationFileError) as refused:
+        load_migration_set(root, placeholders={})
+    assert str(refused.value).startswith(
+        f"{root / 'V7__alter_scratch_codes.sql'}:4: Flyway placeholder ${{app_role}} has no value"
+    )
+    assert 'app_role = "..."' in (refused.value.hint or "")
+    # lint (no configuration at hand) reads it as written
+    (m,) = load_migration_set(root).migrations
+    assert m.up.statements[1].sql == "GRANT SELECT ON public.user_two_fa_secret TO ${app_role}"
+    # placeholder_replacement = false (Flyway's placeholderReplacement): nothing is replaced, nothing refused
+    (m,) = load_migration_set(root, placeholders=False).migrations
+    assert (
+        m.up.statements[1].sql == "GRANT SELECT ON ${flyway:defaultSchema}.user_two_fa_secret TO ${app_role}"
+    )
+
+
+def test_flyway_script_configuration_files_set_the_transaction(tmp_path: Path) -> None:
+    # Flyway 6.1+: `<script>.sql.conf` beside a script, `executeInTransaction=false`
+    root = write(
+        tmp_path,
+        {
+            "V1__create.sql": "CREATE TABLE t (a int);\n",
+            "V2__index.sql": "CREATE TABLE u (a int);\nCREATE INDEX CONCURRENTLY i ON t (a);\n",
+            "V2__index.sql.conf": "# run outside a transaction\nexecuteInTransaction=false\nencoding=UTF-8\n",
+            "V3__orphan.sql.conf": "executeInTransaction=false\n",
+        },
+    )
+    mset = load_migration_set(root)
+    assert [m.up.directives.transaction for m in mset.migrations] == [True, False]
+    assert mset.notices == (
+        f"{root / 'V3__orphan.sql.conf'}: ignored (not a Flyway migration name (Flyway skips it too))",
+    )
+    write(tmp_path, {"V2__index.sql.conf": "shouldExecute=false\n"})
+    assert load_error(tmp_path).startswith(
+        f"{root / 'V2__index.sql.conf'}:1: Flyway script setting 'shouldExecute=false' is not supported"
+    )
+
+
+def test_flyway_reads_migrations_in_subfolders_as_flyway_scans_them(tmp_path: Path) -> None:
+    # Flyway scans its locations recursively: one set, ordered by version whatever the folder
+    root = write(
+        tmp_path,
+        {
+            "V1__a.sql": "",
+            "v2/V2__b.sql": "",
+            "v2/U2__b.sql": "",
+            "v10/2024/V10__c.sql": "",
+            "v10/2024/notes.md": "",
+            "views/R__v.sql": "",
+            "docs/README.md": "",
+            ".git/V9__hidden.sql": "",
+        },
+    )
+    mset = load_migration_set(root)
+    assert [m.label for m in mset.migrations] == ["1_a", "2_b", "10_c", "R__v"]
+    assert mset.migrations[1].down is not None and mset.migrations[1].down.path == root / "v2" / "U2__b.sql"
+    assert mset.notices == (f"{root / 'docs'}: ignored (a subfolder without migrations)",)
+    write(tmp_path, {"v3/V2__again.sql": ""})
+    assert load_error(tmp_path).startswith("duplicate migration version")
+    # a set kept entirely in subfolders is detected as Flyway's
+    nested = write(tmp_path / "nested", {"postgres/V1__a.sql": "", "postgres/V2__b.sql": ""})
+    assert [m.label for m in load_migration_set(nested).migrations] == ["1_a", "2_b"]
 
 
 # -- sqlx --------------------------------------------------------------------------------------------------
@@ -428,3 +573,49 @@ def test_out_of_order_says_which_pending_migration_sorts_before_an_applied_one()
 def test_migration_set_defaults_keep_older_constructors_working() -> None:
     mset = MigrationSet(Path("m"), "native", ())
     assert mset.notices == () and mset.version("7") == Version("7")
+
+
+def test_a_prisma_migration_is_found_by_its_timestamp() -> None:
+    """`--to 20231102143530` names trigger.dev's folder `20231102143530_added_relationships_...`."""
+    root = Path(__file__).parents[1] / "realworld" / "sets" / "trigger-dev" / "migrations"
+    mset = load_migration_set(root)
+    folder = (
+        "20231102143530_added_relationships_between_event_record_and_trigger_http_endpoint_"
+        "trigger_http_endpoint_environment"
+    )
+    assert mset.version("20231102143530") == mset.version(folder)
+    assert mset.version("20231102143530").text == folder
+    assert mset.version("2023110214353").text == "2023110214353"  # not a whole timestamp: no folder
+
+
+@pytest.mark.parametrize("provider", ["sqlite", "mysql", "cockroachdb"])
+def test_a_prisma_set_for_another_database_is_refused(tmp_path: Path, provider: str) -> None:
+    umami = Path(__file__).parents[1] / "realworld" / "sets" / "umami" / "migrations"
+    folder = tmp_path / "migrations"
+    shutil.copytree(umami / "01_init", folder / "01_init")
+    lock = (umami / "migration_lock.toml").read_text(encoding="utf-8")
+    (folder / "migration_lock.toml").write_text(
+        lock.replace('"postgresql"', f'"{provider}"'), encoding="utf-8"
+    )
+    with pytest.raises(
+        MigrationFileError, match=f'migration_lock.toml: provider = "{provider}": these'
+    ) as err:
+        load_migration_set(folder)
+    assert "P3019" in (err.value.hint or "")
+    (folder / "migration_lock.toml").write_text(lock.replace('"postgresql"', '"postgres"'), encoding="utf-8")
+    assert [str(m.version) for m in load_migration_set(folder).migrations] == ["01_init"]
+
+
+def test_an_empty_diesel_down_is_no_down_script() -> None:
+    """crates.io's 20140925132250_dumped_migration_8/down.sql is 0 bytes: Diesel refuses to revert it."""
+    root = Path(__file__).parents[1] / "realworld" / "sets" / "crates-io" / "migrations"
+    empty = root / "20140925132250_dumped_migration_8" / "down.sql"
+    assert empty.read_bytes() == b""
+    mset = load_migration_set(root)
+    by_name = {m.up.path.parent.name: m for m in mset.migrations}
+    assert by_name["20140925132250_dumped_migration_8"].down is None
+    assert by_name["20140925132249_dumped_migration_7"].down is not None
+    assert (
+        f"{empty}: empty: Diesel refuses to revert it (EmptyMigration), so migwiz reads no down script"
+        in (mset.notices)
+    )

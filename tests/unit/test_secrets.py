@@ -166,3 +166,43 @@ def test_every_string_of_a_json_value_is_scrubbed_however_often_it_repeats() -> 
     text = json.dumps(secrets.scrub_value(value))
     assert "repeated-secret-6" not in text
     assert text.count("***") == 7  # the key and six strings
+
+
+def _walked(payload: object, indent: int | None) -> str:
+    """Every string scrubbed one by one, then the text: what `scrubbed_json` must equal."""
+    text = json.dumps(secrets.scrub_value(json.loads(json.dumps(payload, default=str))), indent=indent)
+    return scrub(text)
+
+
+_WORDS = st.sampled_from(
+    ["ALTER TABLE t", "Pass-word9", "password=", "PaSsWoRd =x", "postgres://u:", "@h/db"]
+)
+_TEXT = st.lists(st.one_of(_WORDS, st.text(max_size=6)), max_size=4).map("".join)
+_JSON = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), _TEXT),
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(_TEXT, inner, max_size=4)),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, derandomize=True, database=None, deadline=None)
+@given(payload=_JSON, indent=st.sampled_from([None, 2]))
+def test_scrubbed_json_equals_scrubbing_every_string(payload: object, indent: int | None) -> None:
+    """The quick path (nothing that could hold a secret: encoded once) gives what walking every string gives,
+    with a secret remembered whose spellings need JSON escapes, and passwords written in DSNs."""
+    remember_secrets("host=db password='Pass-word9\"\\\\x'")
+    remember_secrets("host=db password=Pass-word9")
+    assert secrets.scrubbed_json(payload, indent=indent) == _walked(payload, indent)
+
+
+def test_a_document_without_anything_to_scrub_is_encoded_once() -> None:
+    remember_secrets("host=db password=hunter2x")
+    clean = {"files": [{"sql": "ALTER TABLE t ADD COLUMN a int", "line": 3}]}
+    assert not secrets.may_hold_secrets(json.dumps(clean))
+    assert secrets.scrubbed_json(clean, indent=None) == json.dumps(clean)
+    leaked = {"files": [{"sql": "SELECT 'hunter2x'", "dsn": "postgresql://u:pw@h/db"}]}
+    assert secrets.may_hold_secrets(json.dumps(leaked))
+    assert (
+        secrets.scrubbed_json(leaked, indent=None)
+        == '{"files": [{"sql": "SELECT \'***\'", "dsn": "postgresql://u:***@h/db"}]}'
+    )

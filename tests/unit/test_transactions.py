@@ -79,19 +79,16 @@ def test_other_statements_are_not_transaction_control(sql: str) -> None:
         ("CREATE TABLE a (id int);\nEND;\nCREATE TABLE b (id int);\n", 2, "COMMIT inside"),
         ("CREATE TABLE a (id int);\n\nCOMMIT AND CHAIN;\n", 3, "COMMIT AND CHAIN inside"),
         ("BEGIN;\nCREATE TABLE a (id int);\n", 1, "BEGIN inside"),
-        ("CREATE TABLE a (id int);\nBEGIN;\nCREATE TABLE b (id int);\nCOMMIT;\n", 2, "BEGIN inside"),
         ("PREPARE TRANSACTION 'x';\n", 1, "PREPARE TRANSACTION inside"),
         ("COMMIT PREPARED 'x';\n", 1, "COMMIT PREPARED inside"),
         # a wrapper that is not plain, or does not commit, or does not wrap everything
         ("BEGIN ISOLATION LEVEL SERIALIZABLE;\nCREATE TABLE a (id int);\nCOMMIT;\n", 1, "BEGIN inside"),
         ("BEGIN;\nCREATE TABLE a (id int);\nCOMMIT AND CHAIN;\n", 1, "BEGIN inside"),
         ("BEGIN;\nCREATE TABLE a (id int);\nROLLBACK;\n", 1, "BEGIN inside"),
-        ("BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\nCREATE TABLE b (id int);\n", 1, "BEGIN inside"),
-        (
-            "BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\nBEGIN;\nCREATE TABLE b (id int);\nCOMMIT;\n",
-            3,
-            "COMMIT",
-        ),
+        ("CREATE TABLE a (id int);\nBEGIN;\nCREATE TABLE b (id int);\n", 2, "BEGIN inside"),
+        ("BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\nCOMMIT;\n", 3, "COMMIT inside"),
+        ("BEGIN;\nBEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\nCOMMIT;\n", 2, "BEGIN inside"),
+        ("CREATE TABLE a (id int);\nBEGIN;\nBEGIN;\nCOMMIT;\nCOMMIT;\n", 2, "BEGIN inside"),
     ],
 )
 def test_transaction_control_is_refused_with_its_line(text: str, line: int, what: str) -> None:
@@ -284,3 +281,120 @@ def test_lint_says_how_a_migration_will_run(tmp_path: Path) -> None:
     assert found(4) == [("transaction-control", "info", 1)]
     assert [a.statement.sql for a in report.files[4].statements] == ["CREATE TABLE x (a int)"]
     assert found(5) == [("empty-migration", "info", 1)]
+
+
+# ente-io/ente server/migrations/26_update_ott_and_twofactor.up.sql (golang-migrate): statements, then two
+# BEGIN ... COMMIT blocks; golang-migrate sends the file as one query
+ENTE_26 = """ALTER TABLE otts
+    ADD COLUMN wrong_attempt INTEGER DEFAULT 0;
+
+ALTER TABLE two_factor_sessions
+    ADD COLUMN wrong_attempt INTEGER DEFAULT 0;
+
+BEGIN;
+UPDATE otts set wrong_attempt = 0 where wrong_attempt is null;
+
+ALTER TABLE otts
+    ALTER COLUMN wrong_attempt SET NOT NULL;
+COMMIT;
+
+BEGIN;
+UPDATE two_factor_sessions set wrong_attempt = 0 where wrong_attempt is null;
+
+ALTER TABLE two_factor_sessions
+    ALTER COLUMN wrong_attempt SET NOT NULL;
+COMMIT;
+"""
+
+
+def test_begin_commit_blocks_inside_a_file_run_as_one_transaction_with_a_notice() -> None:
+    path = Path("migrations/26_update_ott_and_twofactor.up.sql")
+    result = plan_transaction(Script(path, split_sql(ENTE_26, path=path), Directives()), 16)
+    assert result.in_transaction
+    assert [s.line for s in result.script.statements] == [1, 4, 8, 10, 15, 17]
+    assert result.unwrapped == (7, 19) and result.blocks == ((7, 12), (14, 19))
+    assert result.notices() == [
+        f"{path}:7: BEGIN ... COMMIT blocks inside the file (lines 7-12, 14-19): migwiz drops them and runs"
+        " the whole file in one transaction (all or nothing)"
+    ]
+    # a statement that cannot run in a transaction beside them: refused as any such mix
+    with pytest.raises(
+        MigrationFileError,
+        match=r":4: CREATE INDEX CONCURRENTLY cannot run in a transaction, but CREATE TABLE",
+    ):
+        plan("BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\nCREATE INDEX CONCURRENTLY i ON a (id);\n")
+    # a script marked to run without a transaction keeps its statements on their own: blocks are refused
+    with pytest.raises(MigrationFileError, match=r":2: BEGIN inside"):
+        plan("CREATE TABLE a (id int);\nBEGIN;\nCREATE TABLE b (id int);\nCOMMIT;\n", transaction=False)
+
+
+def test_blocks_from_the_first_line_to_the_last_are_blocks_not_one_wrapper() -> None:
+    # ente-io/ente server/migrations/36_update_key_attr_and_tokens.up.sql: BEGIN at line 1 and COMMIT at the
+    # last line, but two blocks
+    result = plan("BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\n\nBEGIN;\nCREATE TABLE b (id int);\nCOMMIT;\n")
+    assert result.in_transaction and [s.line for s in result.script.statements] == [2, 6]
+    assert result.blocks == ((1, 3), (5, 7))
+
+
+# triggerdotdev/trigger.dev internal-packages/database/prisma/migrations/
+# 20230105115145_remove_interruption_type/migration.sql, as `prisma migrate dev` wrote it: Prisma puts
+# BEGIN ... COMMIT around an enum change.
+PRISMA_ENUM_CHANGE = """/*
+  Warnings:
+
+  - The values [INTERRUPTION] on the enum `WorkflowRunStepType` will be removed. If these variants are still used in the database, this will fail.
+
+*/
+
+UPDATE "WorkflowRunStep" SET "type" = 'DISCONNECTION' WHERE "type" = 'INTERRUPTION';
+
+-- AlterEnum
+BEGIN;
+CREATE TYPE "WorkflowRunStepType_new" AS ENUM ('OUTPUT', 'LOG_MESSAGE', 'DURABLE_DELAY', 'CUSTOM_EVENT', 'INTEGRATION_REQUEST', 'DISCONNECTION');
+ALTER TABLE "WorkflowRunStep" ALTER COLUMN "type" TYPE "WorkflowRunStepType_new" USING ("type"::text::"WorkflowRunStepType_new");
+ALTER TYPE "WorkflowRunStepType" RENAME TO "WorkflowRunStepType_old";
+ALTER TYPE "WorkflowRunStepType_new" RENAME TO "WorkflowRunStepType";
+DROP TYPE "WorkflowRunStepType_old";
+COMMIT;
+"""  # noqa: E501
+
+
+def test_prismas_begin_commit_around_an_enum_change_is_dropped_with_a_notice() -> None:
+    result = plan(PRISMA_ENUM_CHANGE)
+    assert result.in_transaction and result.unwrapped == (11, 17) and result.blocks == ((11, 17),)
+    sqls = [s.sql for s in result.script.statements]
+    assert (
+        len(sqls) == 6 and sqls[0].startswith("UPDATE") and sqls[-1] == 'DROP TYPE "WorkflowRunStepType_old"'
+    )
+    assert result.notices() == [
+        "migrations/2_x.up.sql:11: BEGIN ... COMMIT blocks inside the file (lines 11-17): migwiz drops them"
+        " and runs the whole file in one transaction (all or nothing)"
+    ]
+    # Not in a script that runs without a transaction: there the pair would commit part of it.
+    with pytest.raises(MigrationFileError, match=r"^migrations/2_x\.up\.sql:11: BEGIN inside"):
+        plan(PRISMA_ENUM_CHANGE, transaction=False)
+
+
+def test_lint_reports_the_dropped_block_as_information(tmp_path: Path) -> None:
+    folder = tmp_path / "migrations"
+    (folder / "20230105115145_remove_interruption_type").mkdir(parents=True)
+    (folder / "migration_lock.toml").write_text('provider = "postgresql"\n', encoding="utf-8")
+    create = "CREATE TYPE \"WorkflowRunStepType\" AS ENUM ('OUTPUT', 'INTERRUPTION');\n"
+    create += 'CREATE TABLE "WorkflowRunStep" ("type" "WorkflowRunStepType" NOT NULL);\n'
+    (folder / "20230101000000_init").mkdir()
+    (folder / "20230101000000_init" / "migration.sql").write_text(create, encoding="utf-8")
+    (folder / "20230105115145_remove_interruption_type" / "migration.sql").write_text(
+        PRISMA_ENUM_CHANGE, encoding="utf-8"
+    )
+    report = lint_migration_set(load_migration_set(folder), pg_version=16)
+    found = [
+        (f.rule, f.severity, f.line)
+        for r in report.files
+        for f in r.findings
+        if f.rule == "transaction-control"
+    ]
+    assert found == [("transaction-control", "info", 11)]
+    rules = {
+        f.rule for r in report.files for f in [*r.findings, *(g for a in r.statements for g in a.findings)]
+    }
+    assert "missing-down" not in rules  # Prisma's layout has no place for a down script

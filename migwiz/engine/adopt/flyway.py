@@ -2,8 +2,10 @@
 
 Rows are replayed in installation order: a successful versioned row applies its version, an undo or a
 `DELETE` row (written by `flyway repair`) takes it back, a `BASELINE` row counts every file at or below
-it as applied, and a failed row blocks adoption until `flyway repair`. Repeatable migrations (no
-version) have no migwiz equivalent and are only noted.
+it as applied, and a failed row blocks adoption until `flyway repair`. Java and script migrations
+(`JDBC`, `SPRING_JDBC`, `SCRIPT` rows) have no SQL file: they are noted, not matched. A repeatable
+migration's rows (no version) are matched by description to its `R__` file: applied when Flyway's last
+successful run has the file's checksum; otherwise left pending, so `up` runs it again as Flyway would.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ TOOL = "flyway"
 TABLES = ("flyway_schema_history",)
 _UNDO = ("UNDO_SQL", "UNDO_JDBC", "UNDO_SCRIPT", "DELETE")
 _IGNORED = ("SCHEMA", "TABLE")
+_CODE = ("JDBC", "SPRING_JDBC", "SCRIPT", "CUSTOM")  # Java or script migrations: no SQL file to match
 _LINES = re.compile(r"\r\n|\r|\n")
 
 
@@ -67,11 +70,13 @@ def resolve(rows: list[ForeignRow], mset: MigrationSet) -> Resolution:
     failed: dict[Version, ForeignRow] = {}
     baseline: ForeignRow | None = None
     notes: list[str] = []
+    repeatables: dict[str, ForeignRow] = {}
     for row in rows:
         if row.kind in _IGNORED:
             continue
         if row.version is None:
-            notes.append(f"Flyway repeatable migration {row.name!r} has no migwiz equivalent: not adopted")
+            if row.success and row.name is not None:
+                repeatables[row.name] = row  # the last successful run of each counts
             continue
         version = mset.version(row.version)
         if row.kind == "BASELINE":
@@ -90,15 +95,45 @@ def resolve(rows: list[ForeignRow], mset: MigrationSet) -> Resolution:
         for v, row in current.items()
         if v in by_version
     ]
-    unmatched = [row for v, row in current.items() if v not in by_version]
+    unmatched = [row for v, row in current.items() if v not in by_version and row.kind not in _CODE]
+    notes.extend(
+        f"Flyway {row.kind} migration {v} ({row.name}) is code, not a SQL file: Flyway ran it, migwiz has"
+        " nothing to adopt for it"
+        for v, row in current.items()
+        if v not in by_version and row.kind in _CODE
+    )
     if baseline is not None:
         assert baseline.version is not None
         line = mset.version(baseline.version)
         below = [m for m in mset.migrations if m.version <= line and m.version not in current]
         applied.extend(Applied(m, baseline, note=f"at or below the Flyway baseline {line}") for m in below)
+    applied.extend(_repeatables(repeatables, mset, notes))
     blocked = [
         Blocked(row, by_version.get(v), f"Flyway recorded version {v} as failed (run `flyway repair` first)")
         for v, row in failed.items()
     ]
     applied.sort(key=lambda a: a.migration.version)
     return Resolution(tuple(applied), tuple(blocked), tuple(unmatched), tuple(notes))
+
+
+def _repeatables(rows: dict[str, ForeignRow], mset: MigrationSet, notes: list[str]) -> list[Applied]:
+    """The `R__` files whose last successful Flyway run had their checksum (Flyway's description: the name
+    after `R__` with `_` read as a space)."""
+    applied = []
+    for migration in mset.migrations:
+        if not migration.version.repeatable:
+            continue
+        row = rows.pop(migration.name.replace("_", " "), None)
+        if row is None:
+            continue
+        if _checksum_matches(migration, row) is False:
+            notes.append(
+                f"Flyway repeatable migration {migration.up.path.name} changed since Flyway last ran it:"
+                " not adopted, `up` runs it again (as Flyway would)"
+            )
+            continue
+        applied.append(Applied(migration, row, note="Flyway repeatable migration", checksum_matches=True))
+    notes.extend(
+        f"Flyway repeatable migration {name!r} has no R__ file in {mset.root}: not adopted" for name in rows
+    )
+    return applied

@@ -9,13 +9,15 @@ from typing import Any
 
 from pglast import ast
 from pglast.enums import AlterTableType as AT
-from pglast.enums import ConstrType, ObjectType
+from pglast.enums import ConstrType, DropBehavior, ObjectType
 
 from migwiz.engine.analysis.columns import add_column, alter_column_type, drop_column, set_not_null
 from migwiz.engine.analysis.constraints import add_constraint, drop_constraint, validate_constraint
+from migwiz.engine.analysis.dml import stored_default
 from migwiz.engine.analysis.effects import (
     ACCESS_EXCLUSIVE,
     ACCESS_SHARE,
+    SHARE,
     SHARE_ROW_EXCLUSIVE,
     SHARE_UPDATE_EXCLUSIVE,
     Context,
@@ -24,6 +26,7 @@ from migwiz.engine.analysis.effects import (
     has_storage,
     with_descendants,
 )
+from migwiz.engine.analysis.only import only_on_parent
 from migwiz.engine.analysis.partition import attach_partition, detach_partition
 from migwiz.engine.analysis.rewrites import rewriting_subcommand
 
@@ -46,6 +49,10 @@ _RECURSING = {
     AT.AT_SetCompression,
     AT.AT_DropExpression,
 }
+
+
+_IDENTITY = {AT.AT_AddIdentity, AT.AT_SetIdentity, AT.AT_DropIdentity}
+"""Identity subcommands: they reach the partitions (not inheritance children) from PostgreSQL 17."""
 
 
 _SUE_SUBCOMMANDS = {
@@ -112,6 +119,8 @@ def _alter_table(node: Any, ctx: Context) -> Effect:
     objtype = node.objtype
     if objtype == ObjectType.OBJECT_INDEX:
         return _alter_index(node, relation, ctx)
+    if objtype == ObjectType.OBJECT_TYPE:  # a composite type's attributes: the type, not a table
+        return Effect("ALTER TYPE")
     prefix = {
         ObjectType.OBJECT_VIEW: "ALTER VIEW",
         ObjectType.OBJECT_MATVIEW: "ALTER MATERIALIZED VIEW",
@@ -124,6 +133,11 @@ def _alter_table(node: Any, ctx: Context) -> Effect:
         kind = _AT_KINDS.get(cmd.subtype, cmd.subtype.name.removeprefix("AT_"))
         if kind not in kinds:
             kinds.append(kind)
+        if objtype == ObjectType.OBJECT_SEQUENCE and cmd.subtype in (AT.AT_SetLogged, AT.AT_SetUnLogged):
+            effect.lock(relation, ACCESS_EXCLUSIVE)  # a sequence's new file is no rewrite
+            continue
+        if not node.relation.inh:
+            only_on_parent(cmd, relation, effect, ctx)
         _alter_table_cmd(cmd, relation, bool(node.relation.inh), effect, ctx)
     effect.kind = f"{prefix} {', '.join(kinds)}"
     return effect
@@ -137,6 +151,9 @@ def _alter_index(node: Any, relation: str, ctx: Context) -> Effect:
         elif cmd.subtype in (AT.AT_SetRelOptions, AT.AT_ResetRelOptions):
             effect.lock(relation, SHARE_UPDATE_EXCLUSIVE)
             effect.kind = "ALTER INDEX SET (options)"
+        elif cmd.subtype == AT.AT_SetStatistics:
+            effect.lock(relation, SHARE_UPDATE_EXCLUSIVE)
+            effect.kind = "ALTER INDEX SET STATISTICS"
         else:
             effect.lock(relation, ACCESS_EXCLUSIVE)
             if cmd.subtype == AT.AT_SetTableSpace:  # the index is copied to a new file
@@ -146,9 +163,12 @@ def _alter_index(node: Any, relation: str, ctx: Context) -> Effect:
 
 
 def _attach_index(cmd: Any, index: str, effect: Effect, ctx: Context) -> None:
-    """ALTER INDEX parent ATTACH PARTITION child: AccessShareLock on both tables, no build."""
+    """ALTER INDEX parent ATTACH PARTITION child: ShareUpdateExclusiveLock on the parent index,
+    AccessExclusiveLock on the attached one, AccessShareLock on both tables, no build."""
     effect.kind = "ALTER INDEX ATTACH PARTITION"
     child = ctx.name(cmd.def_.name)
+    effect.lock(index, SHARE_UPDATE_EXCLUSIVE)
+    effect.lock(child, ACCESS_EXCLUSIVE)
     for name in (index, child):
         table = ctx.schema.index_tables.get(name)
         if table:
@@ -158,9 +178,12 @@ def _attach_index(cmd: Any, index: str, effect: Effect, ctx: Context) -> None:
 def _alter_table_cmd(cmd: Any, relation: str, inh: bool, effect: Effect, ctx: Context) -> None:
     sub = cmd.subtype
     mode = _at_mode(cmd, ctx)
-    targets = with_descendants(ctx, relation, inh and sub in _RECURSING)
+    state = ctx.schema.table(relation)
+    partitioned = state is not None and state.kind == "p"
+    recurses = sub in _RECURSING or (sub in _IDENTITY and ctx.pg_version >= 17 and partitioned)
+    targets = with_descendants(ctx, relation, inh and recurses)
     for target in targets:
-        effect.lock(target, mode)
+        effect.lock(target, _partition_mode(cmd, target, mode, ctx) if target != relation else mode)
     storage_targets = [t for t in targets if has_storage(ctx, t)]
     if sub == AT.AT_AddColumn:
         add_column(cmd.def_, relation, storage_targets, effect, ctx)
@@ -168,6 +191,8 @@ def _alter_table_cmd(cmd: Any, relation: str, inh: bool, effect: Effect, ctx: Co
         alter_column_type(cmd, relation, storage_targets, effect, ctx)
     elif sub == AT.AT_SetNotNull:
         set_not_null(cmd.name, relation, storage_targets, effect, ctx)
+    elif sub == AT.AT_ColumnDefault and cmd.def_ is not None:
+        stored_default(cmd.def_, effect, ctx)
     elif sub == AT.AT_DropNotNull:
         state = ctx.schema.table(relation)
         if state and cmd.name in state.columns:
@@ -177,7 +202,7 @@ def _alter_table_cmd(cmd: Any, relation: str, inh: bool, effect: Effect, ctx: Co
     elif sub == AT.AT_ValidateConstraint:
         validate_constraint(cmd.name, relation, storage_targets, effect, ctx)
     elif sub == AT.AT_DropConstraint:
-        drop_constraint(cmd.name, relation, effect, ctx)
+        drop_constraint(cmd.name, relation, cmd.behavior == DropBehavior.DROP_CASCADE, effect, ctx)
     elif sub == AT.AT_DropColumn:
         drop_column(cmd, relation, effect, ctx)
     elif sub in _REWRITING_SUBCOMMANDS or sub == AT.AT_SetExpression:
@@ -190,6 +215,30 @@ def _alter_table_cmd(cmd: Any, relation: str, inh: bool, effect: Effect, ctx: Co
         effect.lock(ctx.name(cmd.def_), SHARE_UPDATE_EXCLUSIVE)
     elif sub == AT.AT_DropInherit:
         effect.lock(ctx.name(cmd.def_), ACCESS_SHARE)
+
+
+_INDEX_BACKED = (ConstrType.CONSTR_UNIQUE, ConstrType.CONSTR_PRIMARY, ConstrType.CONSTR_EXCLUSION)
+
+
+def _partition_mode(cmd: Any, partition: str, mode: str, ctx: Context) -> str:
+    """The lock a recursing subcommand takes on a partition: before PostgreSQL 18 an index-backed
+    constraint reaches the partitions as an index build (ShareLock), from 18 as the subcommand itself; a
+    primary key on a column not yet NOT NULL sets it on the partition (AccessExclusiveLock)."""
+    con = cmd.def_ if cmd.subtype == AT.AT_AddConstraint else None
+    if (
+        not isinstance(con, ast.Constraint)
+        or con.contype not in _INDEX_BACKED
+        or con.indexname
+        or ctx.pg_version >= 18
+    ):
+        return mode
+    if con.contype == ConstrType.CONSTR_PRIMARY:
+        state = ctx.schema.table(partition)
+        columns = state.columns if state is not None else {}
+        keys = [str(k.sval) for k in con.keys or ()]
+        if not all(k in columns and columns[k].not_null for k in keys):
+            return mode
+    return SHARE
 
 
 def _at_mode(cmd: Any, ctx: Context) -> str:

@@ -26,12 +26,10 @@ def as_run(script: Script, pg_version: int) -> tuple[Script, tuple[Finding, ...]
         return script, (finding("transaction-control", message, refused.hint, refused.line),), None
     notes: list[Finding] = []
     if plan.unwrapped is not None:
-        begin, commit = plan.unwrapped
-        message = (
-            f"BEGIN (line {begin}) and COMMIT (line {commit}) wrap the whole file: migwiz runs it in its own"
-            " transaction instead"
+        message = plan.unwrap_message()
+        notes.append(
+            replace(finding("transaction-control", message, None, plan.unwrapped[0]), severity="info")
         )
-        notes.append(replace(finding("transaction-control", message, None, begin), severity="info"))
     if plan.automatic is not None:
         message = (
             f"{plan.automatic_kind} cannot run in a transaction: the migration runs without one, statement by"

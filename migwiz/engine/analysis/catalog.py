@@ -58,8 +58,10 @@ def not_null_column(definition: str) -> str | None:
 def read_domains(conn: psycopg.Connection[Any]) -> dict[str, DomainFacts]:
     """Every user domain with its base domain, NOT NULL and constraints (one query)."""
     return {
-        name: DomainFacts(name, base, bool(not_null), dict(zip(names, validated, strict=True)))
-        for name, base, not_null, names, validated in _query(conn, "domains")
+        name: DomainFacts(
+            name, base, bool(not_null), dict(zip(names, validated, strict=True)), base_type or ""
+        )
+        for name, base, not_null, base_type, names, validated in _query(conn, "domains")
     }
 
 
@@ -72,6 +74,7 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
         name, mods = decode_type(type_name, type_mod)
         columns.setdefault(relation, {})[column] = ColumnFacts(name, mods, bool(not_null), generated or "")
     checks: dict[str, set[str]] = {}
+    checked: dict[str, set[str]] = {}
     fks: dict[str, list[ForeignKeyFacts]] = {}
     for relation, name, contype, validated, definition, referenced, cols, ref_cols in _query(
         conn, "constraints"
@@ -85,6 +88,7 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
         elif validated and contype == "n" and cols:
             checks.setdefault(relation, set()).add(cols[0])
         elif validated and contype == "c":
+            checked.setdefault(relation, set()).update(cols or ())
             column = not_null_column(definition)
             if column:
                 checks.setdefault(relation, set()).add(column)
@@ -120,6 +124,8 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
             kind=kind,
             columns=columns.get(name, {}),
             not_null_checks=frozenset(checks.get(name, ())),
+            checked_columns=frozenset(checked.get(name, ())),
+            partition_key=tuple(key or ()),
             children=tuple(children.get(name, ())),
             parent=parent,
             default_partition=bool(is_default),
@@ -139,7 +145,7 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
             unlogged=bool(unlogged),
             access_method=method,
         )
-        for name, kind, parent, rows, is_default, space, definition, unlogged, method in relations
+        for name, kind, parent, rows, is_default, space, definition, unlogged, method, key in relations
     }
     domains = read_domains(conn)
     timezone = conn.execute("SELECT pg_catalog.current_setting('TimeZone')").fetchone()

@@ -7,11 +7,14 @@ from dataclasses import replace
 from typing import Any
 
 from pglast import ast
-from pglast.enums import ConstrType
+from pglast.enums import ConstrType, DropBehavior
 
 from migwiz.engine.analysis.constraints import key_index_name, remember_fk
+from migwiz.engine.analysis.dependents import dependents_hit
+from migwiz.engine.analysis.dml import sequence_calls, stored_default
 from migwiz.engine.analysis.effects import (
     ACCESS_EXCLUSIVE,
+    NO_TX_DIRECTIVE,
     ROW_SHARE,
     SHARE_ROW_EXCLUSIVE,
     Context,
@@ -44,6 +47,8 @@ def add_column(coldef: Any, relation: str, storage: list[str], effect: Effect, c
     if reason:
         for target in storage:
             effect.rewrite(target)
+        if default is not None:  # nextval() runs for every row: the sequence is opened to write
+            sequence_calls(default, effect, ctx)
         if not new:
             from_sequence = serial or ConstrType.CONSTR_IDENTITY in types
             fix = _rewrite_free_column(coldef, default, relation, from_sequence)
@@ -55,6 +60,8 @@ def add_column(coldef: Any, relation: str, storage: list[str], effect: Effect, c
                     fix,
                 )
             )
+    if default is not None:
+        stored_default(default, effect, ctx)
     not_null = coldef.is_not_null or ConstrType.CONSTR_NOTNULL in types or ConstrType.CONSTR_PRIMARY in types
     identity = ConstrType.CONSTR_IDENTITY in types
     if not_null and default is None and generated is None and not identity and not serial:
@@ -80,7 +87,7 @@ def add_column(coldef: Any, relation: str, storage: list[str], effect: Effect, c
             effect.lock(referenced, SHARE_ROW_EXCLUSIVE)
             if default is not None:  # a default: every existing row is checked against the referenced table
                 effect.lock(referenced, ROW_SHARE)
-                for target in storage:
+                for target in [*storage, *([] if ctx.is_new(referenced) else [referenced])]:
                     effect.scan(target)
             remember_fk(
                 ctx,
@@ -133,14 +140,40 @@ def _rewrite_free_column(coldef: Any, default: Any, relation: str, from_sequence
 _NO_REWRITE_CASTS = {("varchar", "text"), ("text", "varchar"), ("cidr", "inet"), ("bpchar", "text")}
 
 
+_PRECISION_TYPES = frozenset({"timestamp", "timestamptz", "time", "timetz"})
+
+
+def _base_of(type_name: str, ctx: Context) -> tuple[str, bool]:
+    """The type a domain is defined over (through domains over domains) and whether any of them checks
+    values; a type that is no known domain is its own base."""
+    constrained = False
+    seen: set[str] = set()
+    while type_name not in seen:
+        seen.add(type_name)
+        domain = ctx.schema.find_domain(f"{ctx.default_schema}.{type_name}")
+        if domain is None or not domain.base_type:
+            break
+        constrained = constrained or domain.not_null or bool(domain.constraints)
+        type_name = domain.base_type
+    return type_name, constrained
+
+
 def _type_change_rewrites(old: ColumnFacts, new_type: str, new_mods: tuple[int, ...], ctx: Context) -> bool:
-    """PostgreSQL's ATColumnChangeRequiresRewrite for the common binary-coercible cases."""
+    """PostgreSQL's ATColumnChangeRequiresRewrite for the common binary-coercible cases: a domain is
+    its base type (a domain that checks values as the new type rewrites)."""
+    old_base, _ = _base_of(old.type_name, ctx)
+    new_base, checked = _base_of(new_type, ctx)
+    if checked:
+        return True
+    if (old_base, new_base) != (old.type_name, new_type):
+        old = replace(old, type_name=old_base, type_mods=old.type_mods if old_base == old.type_name else ())
+        new_type = new_base
     if old.type_name == new_type:
         if old.type_mods == new_mods or not new_mods:
             return False
         if not old.type_mods:
             return True
-        if new_type in ("varchar", "varbit"):
+        if new_type in ("varchar", "varbit") or new_type in _PRECISION_TYPES:
             return new_mods[0] < old.type_mods[0]
         if new_type == "numeric":
             old_scale = old.type_mods[1] if len(old.type_mods) > 1 else 0
@@ -177,9 +210,11 @@ def alter_column_type(cmd: Any, relation: str, storage: list[str], effect: Effec
         for target in storage:
             effect.rewrite(target)
     elif state is not None:  # the indexes on the column are re-created (same file, new index)
-        for index, columns in sorted(state.indexes.items()):
-            if column in columns:
-                effect.rebuild(index)
+        indexed = [index for index, columns in sorted(state.indexes.items()) if column in columns]
+        for index in indexed:
+            effect.rebuild(index)
+        if indexed and cmd.def_.collClause is not None:  # a new collation: each index is built again
+            _collation_rebuild(column, relation, indexed, storage, effect, ctx)
     if rewrites and not views and not ctx.is_new(relation):
         why = "its current type is unknown (pass --dsn)" if old is None else f"{_fmt(old)} -> {new_type}"
         effect.hits.append(
@@ -193,13 +228,46 @@ def alter_column_type(cmd: Any, relation: str, storage: list[str], effect: Effec
                 "in a contract step",
             )
         )
-    # the foreign keys on the column are dropped and re-added: both ends are locked
+    # the foreign keys on the column are dropped, re-added and checked again: both ends are locked, and
+    # the end not rewritten is read in full
     for fk in _fks_on_column(ctx, relation, column):
         other = fk.referenced if fk.table == relation else fk.table
         effect.lock(other, ACCESS_EXCLUSIVE)
+        for end in (fk.table, fk.referenced) if rewrites else ():
+            if end not in effect.rewrites and not ctx.is_new(end):
+                effect.scan(end)
     if state is not None:
         not_null = old.not_null if old else False
         state.columns[column] = ColumnFacts(new_type, new_mods, not_null, old.generated if old else "")
+
+
+def _collation_rebuild(
+    column: str, relation: str, indexes: list[str], storage: list[str], effect: Effect, ctx: Context
+) -> None:
+    """A type change that keeps the data but changes the collation builds every index on the column
+    again (a full scan) under AccessExclusiveLock."""
+    for target in storage:
+        effect.scan(target)
+    if ctx.is_new(relation):
+        return
+    names = ", ".join(indexes)
+    effect.hits.append(
+        Hit(
+            "column-type-rewrite",
+            relation,
+            f"ALTER COLUMN {column} TYPE with a new collation rebuilds {names} (a full scan of {relation}) "
+            f"under AccessExclusiveLock",
+            f"{NO_TX_DIRECTIVE}\n-- build each index with the new collation beside the old one, e.g.\n"
+            f"CREATE INDEX CONCURRENTLY <name>_new ON {relation} (({column} COLLATE <collation>));\n"
+            f"-- then add a column with the new collation, backfill it in batches and swap the names in a "
+            f"contract step",
+        )
+    )
+
+
+def _exact_view(view: str, ctx: Context) -> bool:
+    """Whether the columns a view uses are known exactly: read from the catalog, not from its query."""
+    return ctx.schema.from_catalog and view not in ctx.schema.created_in_set
 
 
 def _is_column(node: Any, column: str) -> bool:
@@ -267,7 +335,7 @@ def set_not_null(column: str, relation: str, storage: list[str], effect: Effect,
     if not proven:
         for target in storage:
             effect.scan(target)
-        if not ctx.is_new(relation):
+        if not ctx.is_new(relation) and storage:
             check = f"{relation.split('.')[-1]}_{column}_not_null"
             fix: str | None = (
                 f"ALTER TABLE {relation} ADD CONSTRAINT {check} CHECK ({column} IS NOT NULL) NOT VALID;\n"
@@ -294,6 +362,16 @@ def set_not_null(column: str, relation: str, storage: list[str], effect: Effect,
 def drop_column(cmd: Any, relation: str, effect: Effect, ctx: Context) -> None:
     column = cmd.name
     effect.destroys.append(f"{relation}.{column}")
+    users: list[str] = []
+    for fk in ctx.schema.referenced_by(relation):  # their foreign keys go with the column (CASCADE)
+        if fk.table != relation and column in (fk.referenced_columns or _primary_key(ctx, relation)):
+            effect.lock(fk.table, ACCESS_EXCLUSIVE)
+            users.append(fk.table)
+    # the columns a view uses are exact when read from the catalog (pg_depend), an estimate otherwise
+    users += [v for v in ctx.schema.views_using(relation, column) if _exact_view(v, ctx)]
+    if users and cmd.behavior != DropBehavior.DROP_CASCADE:
+        what = f"DROP COLUMN {column} of {relation}"
+        effect.hits.append(dependents_hit(what, relation, list(dict.fromkeys(users))))
     ctx.schema.drop_indexes_on(relation, column)
     state = ctx.schema.table(relation)
     if state is not None:

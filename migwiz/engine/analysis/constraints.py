@@ -9,6 +9,7 @@ from typing import Any
 from pglast import ast
 from pglast.enums import ConstrType
 
+from migwiz.engine.analysis.dependents import dependents_hit
 from migwiz.engine.analysis.effects import (
     ACCESS_EXCLUSIVE,
     NO_TX_DIRECTIVE,
@@ -19,9 +20,24 @@ from migwiz.engine.analysis.effects import (
     Effect,
     Hit,
     fresh_statement,
+    has_storage,
 )
 from migwiz.engine.analysis.model import ForeignKeyFacts
-from migwiz.engine.analysis.sqlnodes import deparse
+from migwiz.engine.analysis.sqlnodes import deparse, walk
+
+
+def column_names(expr: Any) -> set[str]:
+    """The (unqualified) names of the columns an expression reads.
+
+    >>> from pglast import parse_sql
+    >>> sorted(column_names(parse_sql("SELECT 1 WHERE k >= 0 AND t.v IS NOT NULL")[0].stmt.whereClause))
+    ['k', 'v']
+    """
+    return {
+        str(n.fields[-1].sval)
+        for n in walk(expr)
+        if isinstance(n, ast.ColumnRef) and n.fields and isinstance(n.fields[-1], ast.String)
+    }
 
 
 def remember_fk(
@@ -43,16 +59,23 @@ def _is_not_null_check(expr: Any) -> str | None:
 
 
 def add_constraint(con: Any, relation: str, storage: list[str], effect: Effect, ctx: Context) -> None:
-    new = ctx.is_new(relation)
+    # nothing to report when no table with data is touched: a new table, or a partitioned table alone
+    # (ONLY, or no partitions): PostgreSQL neither scans nor builds anything
+    new = ctx.is_new(relation) or not storage
     state = ctx.schema.table(relation)
     if con.contype == ConstrType.CONSTR_FOREIGN:
         referenced = ctx.name(con.pktable)
-        effect.lock(referenced, SHARE_ROW_EXCLUSIVE)
+        ends = referenced_ends(referenced, ctx)
+        for end in ends:
+            effect.lock(end, SHARE_ROW_EXCLUSIVE)
         validated = not con.skip_validation
         if validated:
             for target in storage:
                 effect.scan(target)
             effect.lock(referenced, ROW_SHARE)
+            for end in ends:  # every row is looked up in the referenced table (one join)
+                if not ctx.is_new(end) and has_storage(ctx, end):
+                    effect.scan(end)
             if not new:
                 effect.hits.append(
                     Hit(
@@ -68,6 +91,12 @@ def add_constraint(con: Any, relation: str, storage: list[str], effect: Effect, 
         remember_fk(ctx, relation, name, columns, con, validated)
     elif con.contype in (ConstrType.CONSTR_CHECK, ConstrType.CONSTR_NOTNULL):
         validated = not con.skip_validation
+        if con.contype == ConstrType.CONSTR_CHECK and state is not None:
+            read = column_names(con.raw_expr)
+            if validated:
+                state.checked_columns |= read
+            elif con.conname:
+                state.unvalidated_checks[str(con.conname)] = read
         column = _is_not_null_check(con.raw_expr) if con.contype == ConstrType.CONSTR_CHECK else None
         if con.contype == ConstrType.CONSTR_NOTNULL and con.keys:
             column = str(con.keys[0].sval)
@@ -96,7 +125,19 @@ def add_constraint(con: Any, relation: str, storage: list[str], effect: Effect, 
         if con.contype != ConstrType.CONSTR_EXCLUSION:
             cols = tuple(str(k.sval) for k in con.keys or ())
             ctx.schema.add_index(key_index_name(relation, con, cols), relation, cols)
-        if not new and con.contype != ConstrType.CONSTR_EXCLUSION:
+        if not new and con.contype == ConstrType.CONSTR_EXCLUSION:
+            effect.hits.append(
+                Hit(
+                    "unique-without-index",
+                    relation,
+                    f"ADD EXCLUDE builds an index on {relation} and checks every row under "
+                    f"AccessExclusiveLock",
+                    "-- an exclusion constraint cannot use a prebuilt index: add it while the table is "
+                    "small or\n-- in a maintenance window; until then, check the rule in the application "
+                    "or a trigger",
+                )
+            )
+        elif not new:
             effect.hits.append(
                 Hit(
                     "unique-without-index",
@@ -106,6 +147,14 @@ def add_constraint(con: Any, relation: str, storage: list[str], effect: Effect, 
                     _unique_fix(con, relation),
                 )
             )
+
+
+def referenced_ends(referenced: str, ctx: Context) -> list[str]:
+    """The referenced table, and its partitions when it is partitioned (each gets the foreign key's
+    triggers)."""
+    state = ctx.schema.table(referenced)
+    partitioned = state is not None and state.kind == "p"
+    return [referenced, *(ctx.schema.descendants(referenced) if partitioned else [])]
 
 
 def key_index_name(relation: str, con: Any, columns: tuple[str, ...]) -> str:
@@ -200,16 +249,28 @@ def validate_constraint(name: str, relation: str, storage: list[str], effect: Ef
         effect.scan(target)
     for fk in known:
         effect.lock(fk.referenced, ROW_SHARE)
+        effect.scan(fk.referenced)
         state.foreign_keys[state.foreign_keys.index(fk)] = replace(fk, validated=True)  # type: ignore[union-attr]
     column = _pending_checks(ctx).pop((relation, name), None)
     if column and state is not None:
         state.not_null_checks.add(column)
+    if state is not None and name in state.unvalidated_checks:
+        state.checked_columns |= state.unvalidated_checks.pop(name)
 
 
-def drop_constraint(name: str, relation: str, effect: Effect, ctx: Context) -> None:
+def drop_constraint(name: str, relation: str, cascade: bool, effect: Effect, ctx: Context) -> None:
     state = ctx.schema.table(relation)
     if state is None:
         return
+    key = state.indexes.get(f"{relation.split('.')[0]}.{name}")
+    primary = state.indexes.get(f"{relation}_pkey", ())
+    users: list[str] = []
+    for fk in ctx.schema.referenced_by(relation) if key else ():  # foreign keys on the key (CASCADE)
+        if fk.table != relation and set(fk.referenced_columns or primary) == set(key or ()):
+            effect.lock(fk.table, ACCESS_EXCLUSIVE)
+            users.append(fk.table)
+    if users and not cascade:
+        effect.hits.append(dependents_hit(f"DROP CONSTRAINT {name} of {relation}", relation, users))
     for fk in list(state.foreign_keys):
         if fk.name == name:
             effect.lock(fk.referenced, ACCESS_EXCLUSIVE)

@@ -9,6 +9,7 @@ from pglast import ast
 from pglast.enums import ConstrType, ObjectType
 
 from migwiz.engine.analysis.constraints import key_index_name, remember_fk
+from migwiz.engine.analysis.dml import stored_default
 from migwiz.engine.analysis.effects import (
     ACCESS_EXCLUSIVE,
     ACCESS_SHARE,
@@ -34,6 +35,8 @@ def _create_table(node: Any, ctx: Context) -> Effect:
     relation = ctx.name(node.relation)
     effect = Effect("CREATE TABLE")
     state = TableState(relation, kind="p" if node.partspec is not None else "r")
+    if node.partspec is not None:
+        state.partition_key = tuple(str(p.name) for p in node.partspec.partParams if p.name)
     if node.tablespacename and node.tablespacename != "pg_default":
         state.tablespace = str(node.tablespacename)
     state.unlogged = node.relation.relpersistence == "u"
@@ -42,6 +45,9 @@ def _create_table(node: Any, ctx: Context) -> Effect:
         parent = ctx.name(node.inhRelations[0])
         effect.kind = "CREATE TABLE PARTITION OF"
         effect.lock(parent, ACCESS_EXCLUSIVE)
+        parent_state = ctx.schema.table(parent)
+        for fk in parent_state.foreign_keys if parent_state is not None else ():
+            effect.lock(fk.referenced, SHARE_ROW_EXCLUSIVE)  # the parent's foreign keys are cloned
         state.parent = parent
         state.default_partition = bool(node.partbound.is_default)
         if not state.default_partition:
@@ -49,6 +55,8 @@ def _create_table(node: Any, ctx: Context) -> Effect:
     else:
         for parent_rv in node.inhRelations or ():
             effect.lock(ctx.name(parent_rv), SHARE_UPDATE_EXCLUSIVE)
+        if node.inhRelations:
+            state.parent = ctx.name(node.inhRelations[0])
     for parent_rv in node.inhRelations or ():  # partitions and children have their parents' columns
         parent_state = ctx.schema.table(ctx.name(parent_rv))
         if parent_state is not None:
@@ -66,6 +74,8 @@ def _create_table(node: Any, ctx: Context) -> Effect:
             kind = str(generated.generated_kind) if generated is not None else ""
             state.columns[column] = ColumnFacts(name, mods, bool(not_null), kind)
             for c in constraints:
+                if c.contype == ConstrType.CONSTR_DEFAULT:
+                    stored_default(c.raw_expr, effect, ctx)
                 if c.contype == ConstrType.CONSTR_FOREIGN:
                     fks.append((c.conname or f"{node.relation.relname}_{column}_fkey", (column,), c))
                 elif c.contype in (ConstrType.CONSTR_PRIMARY, ConstrType.CONSTR_UNIQUE):
@@ -86,6 +96,10 @@ def _create_table(node: Any, ctx: Context) -> Effect:
             if src is not None:
                 state.columns.update(src.columns)
     ctx.schema.add_table(state)
+    for parent_rv in (node.inhRelations or ())[1:] if node.partbound is None else ():
+        other = ctx.schema.table(ctx.name(parent_rv))
+        if other is not None:
+            other.children.append(relation)
     for index, cols in state.indexes.items():
         ctx.schema.add_index(index, relation, cols)
     for name, cols, con in fks:
@@ -178,7 +192,12 @@ def used_columns(query: Any, sources: list[str], ctx: Context) -> dict[str, set[
 @registry.handles(ast.CreateTrigStmt)
 def _create_trigger(node: Any, ctx: Context) -> Effect:
     effect = Effect("CREATE TRIGGER")
-    effect.lock(ctx.name(node.relation), SHARE_ROW_EXCLUSIVE)
+    relation = ctx.name(node.relation)
+    effect.lock(relation, SHARE_ROW_EXCLUSIVE)
+    state = ctx.schema.table(relation)
+    if node.row and state is not None and state.kind == "p":  # cloned on every partition
+        for partition in ctx.schema.descendants(relation):
+            effect.lock(partition, SHARE_ROW_EXCLUSIVE)
     return effect
 
 

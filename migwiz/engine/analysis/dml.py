@@ -32,7 +32,7 @@ def _dml(node: Any, ctx: Context) -> Effect:
     for source in read_relations(node, ctx.default_schema):
         if source != relation:
             effect.lock(source, ACCESS_SHARE)
-    _sequence_calls(node, effect, ctx)
+    sequence_calls(node, effect, ctx)
     for target in with_descendants(ctx, relation, bool(node.relation.inh)):
         effect.lock(target, ROW_EXCLUSIVE)
     state = ctx.schema.table(relation)
@@ -61,16 +61,24 @@ def _inserts_rows(node: Any) -> bool:
     return isinstance(select, ast.SelectStmt) and bool(select.valuesLists)
 
 
-def _sequence_calls(node: Any, effect: Effect, ctx: Context) -> None:
+def sequence_calls(node: Any, effect: Effect, ctx: Context, mode: str = ROW_EXCLUSIVE) -> None:
+    """A lock (RowExclusiveLock: the call runs) on each sequence a nextval() / setval() call below `node`
+    names."""
     for call in walk(node):
         if isinstance(call, ast.FuncCall) and func_name(call) in ("nextval", "setval"):
             name = string_const(call.args[0]) if call.args else None
             if name:
                 parts = name.split(".")
                 effect.lock(
-                    f"{parts[0]}.{parts[1]}" if len(parts) == 2 else f"{ctx.default_schema}.{name}",
-                    ROW_EXCLUSIVE,
+                    f"{parts[0]}.{parts[1]}" if len(parts) == 2 else f"{ctx.default_schema}.{name}", mode
                 )
+
+
+def stored_default(expr: Any, effect: Effect, ctx: Context) -> None:
+    """A default expression stored in the catalog: from PostgreSQL 18 the sequences it names are locked
+    (AccessShareLock) while the dependency is recorded."""
+    if ctx.pg_version >= 18:
+        sequence_calls(expr, effect, ctx, ACCESS_SHARE)
 
 
 @registry.handles(ast.SelectStmt)
@@ -86,7 +94,7 @@ def _select(node: Any, ctx: Context) -> Effect:
             state = ctx.schema.table(target)
             for view_source in state.sources if state and state.kind == "v" else ():
                 effect.lock(view_source, mode)
-    _sequence_calls(node, effect, ctx)
+    sequence_calls(node, effect, ctx)
     return effect
 
 

@@ -9,7 +9,7 @@ from pglast.enums import ConstrType
 
 from migwiz.engine.analysis.effects import SHARE, Context, Effect, Hit, Registry, fresh_statement
 from migwiz.engine.analysis.schema import DomainState
-from migwiz.engine.analysis.sqlnodes import deparse, qualify_names
+from migwiz.engine.analysis.sqlnodes import deparse, qualify_names, type_of
 
 registry = Registry()
 """The statement handlers of this module."""
@@ -19,7 +19,7 @@ registry = Registry()
 def _create_domain(node: Any, ctx: Context) -> Effect:
     name = qualify_names(node.domainname, ctx.default_schema)
     base = ctx.schema.find_domain(qualify_names(node.typeName.names, ctx.default_schema))
-    state = DomainState(name, base=base.name if base else None)
+    state = DomainState(name, base=base.name if base else None, base_type=type_of(node.typeName)[0])
     for c in node.constraints or ():
         if isinstance(c, ast.Constraint) and c.contype == ConstrType.CONSTR_NOTNULL:
             state.not_null = True

@@ -7,6 +7,7 @@ from typing import Any
 from pglast import ast
 from pglast.enums import ObjectType
 
+from migwiz.engine.analysis.dependents import dependents_hit
 from migwiz.engine.analysis.effects import ACCESS_EXCLUSIVE, NO_TX_DIRECTIVE, Context, Effect, Hit, Registry
 from migwiz.engine.analysis.index import drop_index
 from migwiz.engine.analysis.partition import partition_parent
@@ -46,12 +47,24 @@ def _drop(node: Any, ctx: Context) -> Effect:
             if state is not None:
                 state.rules.pop(str(names[-1].sval), None)
         return effect
+    if rt in (ObjectType.OBJECT_TYPE, ObjectType.OBJECT_DOMAIN):
+        return _drop_type(node, ctx)
     if rt not in _DROP_KINDS:
         return Effect(f"DROP {rt.name.removeprefix('OBJECT_')}")
     effect = Effect(f"DROP {_DROP_KINDS[rt]}")
+    dropped = {qualify_names(names, ctx.default_schema) for names in node.objects}  # dropped together
     for names in node.objects:
         relation = qualify_names(names, ctx.default_schema)
         effect.lock(relation, ACCESS_EXCLUSIVE)
+        if node.behavior.name == "DROP_CASCADE":
+            for view in _dependent_views(relation, ctx):
+                effect.lock(view, ACCESS_EXCLUSIVE)
+                ctx.schema.drop(view)
+        else:
+            users = [*_dependent_views(relation, ctx), *_referencing_tables(relation, ctx)]
+            users = [u for u in dict.fromkeys(users) if u not in dropped]
+            if users:
+                effect.hits.append(dependents_hit(f"DROP {_DROP_KINDS[rt]} {relation}", relation, users))
         if rt == ObjectType.OBJECT_TABLE:
             new = ctx.is_new(relation)
             for child in ctx.schema.descendants(relation):
@@ -75,6 +88,47 @@ def _drop(node: Any, ctx: Context) -> Effect:
                 effect.hits.append(_drop_table_hit(relation, parent, ctx))
         ctx.schema.drop(relation)
     return effect
+
+
+def _drop_type(node: Any, ctx: Context) -> Effect:
+    """DROP TYPE / DOMAIN: refused while a column has the type (CASCADE drops those columns)."""
+    word = "DOMAIN" if node.removeType == ObjectType.OBJECT_DOMAIN else "TYPE"
+    effect = Effect(f"DROP {word}")
+    cascade = node.behavior.name == "DROP_CASCADE"
+    for names in node.objects:
+        type_names = getattr(names, "names", names)  # DROP TYPE holds TypeNames, DROP DOMAIN too
+        name = str(type_names[-1].sval).lower()
+        users = [
+            table
+            for table, state in ctx.schema.tables.items()
+            if state.kind in ("r", "p")  # a view's columns are known only approximately from its query
+            and any(c.type_name in (name, f"{name}[]") for c in state.columns.values())
+        ]
+        for table in users if cascade else ():
+            effect.lock(table, ACCESS_EXCLUSIVE)
+        if users and not cascade:
+            qualified = qualify_names(type_names, ctx.default_schema)
+            effect.hits.append(dependents_hit(f"DROP {word} {qualified}", users[0], users))
+    return effect
+
+
+def _referencing_tables(relation: str, ctx: Context) -> list[str]:
+    """Other tables with a foreign key to `relation`."""
+    return [fk.table for fk in ctx.schema.referenced_by(relation) if fk.table != relation]
+
+
+def _dependent_views(relation: str, ctx: Context) -> list[str]:
+    """Views and materialized views that read `relation`, directly or through each other (CASCADE drops
+    them)."""
+    out: list[str] = []
+    todo = [relation]
+    while todo:
+        source = todo.pop(0)
+        for name, state in list(ctx.schema.tables.items()):
+            if state.kind in ("v", "m") and source in state.sources and name not in out and name != relation:
+                out.append(name)
+                todo.append(name)
+    return out
 
 
 def _drop_table_hit(relation: str, parent: str | None, ctx: Context) -> Hit:

@@ -34,7 +34,12 @@ def _create_index(node: Any, ctx: Context) -> Effect:
     mode = SHARE_UPDATE_EXCLUSIVE if concurrent else SHARE
     effect.no_transaction = concurrent
     state = ctx.schema.table(relation)
-    for target in with_descendants(ctx, relation, bool(node.relation.inh)):
+    partitioned = state is not None and state.kind == "p"  # inheritance children get no index
+    index_name = f"{relation.split('.')[0]}.{node.idxname}" if node.idxname else None
+    if node.if_not_exists and index_name in ctx.schema.index_tables:  # already there: nothing is built
+        effect.lock(relation, mode)
+        return effect
+    for target in with_descendants(ctx, relation, bool(node.relation.inh) and partitioned):
         effect.lock(target, mode)
         if has_storage(ctx, target):
             effect.scan(target)
@@ -59,7 +64,23 @@ def _create_index(node: Any, ctx: Context) -> Effect:
         state = ctx.schema.table(relation)
         if state is not None:
             state.indexes[index] = index_columns(node)
+    if partitioned and node.relation.inh:
+        _partition_indexes(node, relation, ctx)
     return effect
+
+
+def _partition_indexes(node: Any, relation: str, ctx: Context) -> None:
+    """The index PostgreSQL creates on each partition (`<partition>_<columns>_idx`, `..._expr_idx`; even
+    for CREATE UNIQUE INDEX: only constraints get `_key`)."""
+    keys = [str(p.name) if p.name else "expr" for p in node.indexParams]
+    for partition in ctx.schema.descendants(relation):
+        child = ctx.schema.table(partition)
+        if child is None or child.kind == "p":
+            continue
+        schema, name = partition.split(".", 1)
+        index = f"{schema}.{'_'.join([name, *keys, 'idx'])}"[: len(schema) + 1 + 63]  # "key": constraints
+        if index not in ctx.schema.index_tables:
+            ctx.schema.add_index(index, partition, index_columns(node))
 
 
 def index_columns(node: Any) -> tuple[str, ...]:
@@ -122,18 +143,34 @@ def _reindex(node: Any, ctx: Context) -> Effect:
         if concurrent:
             effect.dead.add(index)
         table = ctx.schema.index_tables.get(index)
-        if table:
+        state = ctx.schema.table(table) if table else None
+        if table and state is not None and state.kind == "p":  # the partitions' indexes are rebuilt
+            effect.no_transaction = True
+            _reindex_partition_indexes(index, table, concurrent, effect, ctx)
+        elif table:
             effect.lock(table, SHARE_UPDATE_EXCLUSIVE if concurrent else SHARE)
-        effect.rewrite(index)
-        effect.rebuild(index)
+            if has_storage(ctx, table):
+                effect.scan(table)  # the index is built again from the table
+            effect.rewrite(index)
+            effect.rebuild(index)
+        else:
+            effect.rewrite(index)
+            effect.rebuild(index)
         relation = table or index
     elif node.kind == ReindexObjectType.REINDEX_OBJECT_TABLE:
         relation = ctx.name(node.relation)
         effect.kind = f"REINDEX TABLE{' CONCURRENTLY' if concurrent else ''}"
-        effect.lock(relation, SHARE_UPDATE_EXCLUSIVE if concurrent else SHARE)
-        for index in ctx.schema.indexes_of(relation):
-            effect.rewrite(index)
-            effect.rebuild(index)
+        state = ctx.schema.table(relation)
+        partitioned = state is not None and state.kind == "p"
+        effect.no_transaction = concurrent or partitioned  # 14+: partition by partition, each committed
+        for table in with_descendants(ctx, relation, partitioned):
+            effect.lock(table, SHARE_UPDATE_EXCLUSIVE if concurrent else SHARE)
+            if not has_storage(ctx, table):
+                continue
+            for index in ctx.schema.indexes_of(table):
+                effect.rewrite(index)
+                effect.rebuild(index)
+                effect.scan(table)
     else:
         effect.no_transaction = True
         effect.unknown = True
@@ -150,6 +187,26 @@ def _reindex(node: Any, ctx: Context) -> Effect:
     return effect
 
 
+def _reindex_partition_indexes(
+    index: str, table: str, concurrent: bool, effect: Effect, ctx: Context
+) -> None:
+    """REINDEX INDEX of a partitioned index (14+, outside a transaction): each partition's index on the same
+    columns is rebuilt under the partition's lock."""
+    parent = ctx.schema.table(table)
+    columns = parent.indexes.get(index) if parent is not None else None
+    effect.lock(table, SHARE_UPDATE_EXCLUSIVE if concurrent else SHARE)
+    for partition in ctx.schema.descendants(table):
+        child = ctx.schema.table(partition)
+        if child is None or child.kind == "p":
+            continue
+        effect.lock(partition, SHARE_UPDATE_EXCLUSIVE if concurrent else SHARE)
+        for leaf, leaf_columns in sorted(child.indexes.items()):
+            if leaf_columns == columns:
+                effect.rewrite(leaf)
+                effect.rebuild(leaf)
+                effect.scan(partition)
+
+
 def _reindex_concurrently(sql: str) -> str:
     fresh: Any = parse_sql(sql)[0].stmt
     fresh.params = (*(fresh.params or ()), ast.DefElem(defname="concurrently"))
@@ -161,6 +218,8 @@ def drop_index(node: Any, ctx: Context) -> Effect:
     effect = Effect(f"DROP INDEX{' CONCURRENTLY' if concurrent else ''}", no_transaction=concurrent)
     for names in node.objects:
         index = qualify_names(names, ctx.default_schema)
+        if node.missing_ok and ctx.schema.from_catalog and index not in ctx.schema.index_tables:
+            continue  # IF EXISTS of an index the database does not have: nothing happens
         # CONCURRENTLY: ShareUpdateExclusiveLock on the table, and AccessExclusiveLock on the index in the
         # last transaction, once it is dead (no query can be using it)
         effect.lock(index, ACCESS_EXCLUSIVE)
@@ -169,6 +228,9 @@ def drop_index(node: Any, ctx: Context) -> Effect:
         table = ctx.schema.index_tables.get(index)
         if table:
             effect.lock(table, SHARE_UPDATE_EXCLUSIVE if concurrent else ACCESS_EXCLUSIVE)
+            state = ctx.schema.table(table)
+            for partition in ctx.schema.descendants(table) if state is not None and state.kind == "p" else ():
+                effect.lock(partition, ACCESS_EXCLUSIVE)  # their indexes go with the parent's
         if not concurrent and not (table and ctx.is_new(table)):
             fresh = fresh_statement(ctx)
             fresh.concurrent = True

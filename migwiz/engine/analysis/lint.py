@@ -43,7 +43,7 @@ def lint_migration_set(
 def lint_up(migration: Migration, schema: Schema, pg_version: int) -> ScriptLint:
     """Analyse a migration's up script (as it will run) against `schema`, which it updates in place."""
     up = lint_script(migration.up, schema, pg_version)
-    if migration.down is not None:
+    if migration.down is not None or migration.layout == "prisma":  # Prisma's layout has no place for one
         return up
     missing = finding("missing-down", f"migration {migration.label} has no down script",
                       "-- add a down script that reverses the up, or mark the migration irreversible",

@@ -33,7 +33,13 @@ def _cluster(node: Any, ctx: Context) -> Effect:
         return effect
     relation = ctx.name(node.relation)
     effect.lock(relation, ACCESS_EXCLUSIVE)
-    effect.rewrite(relation)
+    state = ctx.schema.table(relation)
+    if state is not None and state.kind == "p":  # 15+, outside a transaction: partition by partition
+        effect.no_transaction = True
+    for target in with_descendants(ctx, relation, True):
+        effect.lock(target, ACCESS_EXCLUSIVE)
+        if has_storage(ctx, target):
+            effect.rewrite(target)
     if not ctx.is_new(relation):
         effect.hits.append(
             Hit(
@@ -54,9 +60,18 @@ def _vacuum(node: Any, ctx: Context) -> Effect:
     effect = Effect(kind, no_transaction=bool(node.is_vacuumcmd))
     for rel in node.rels or ():
         relation = ctx.name(rel.relation)
-        effect.lock(relation, ACCESS_EXCLUSIVE if full else SHARE_UPDATE_EXCLUSIVE)
+        mode = ACCESS_EXCLUSIVE if full else SHARE_UPDATE_EXCLUSIVE
+        state = ctx.schema.table(relation)
+        partitioned = state is not None and state.kind == "p"
+        # a partitioned table is only read (AccessShareLock); its partitions are processed one by one
+        effect.lock(relation, ACCESS_SHARE if partitioned and node.is_vacuumcmd else mode)
+        for target in ctx.schema.descendants(relation) if partitioned else ():
+            effect.lock(target, mode)
+            if full and has_storage(ctx, target):
+                effect.rewrite(target)
         if full:
-            effect.rewrite(relation)
+            if not partitioned:
+                effect.rewrite(relation)
             if not ctx.is_new(relation):
                 effect.hits.append(
                     Hit(
@@ -105,7 +120,7 @@ def _refresh(node: Any, ctx: Context) -> Effect:
     effect = Effect(f"REFRESH MATERIALIZED VIEW{' CONCURRENTLY' if concurrent else ''}")
     effect.lock(relation, EXCLUSIVE if concurrent else ACCESS_EXCLUSIVE)
     state = ctx.schema.table(relation)
-    for source in state.sources if state else ():
+    for source in state.sources if state and not node.skipData else ():
         effect.lock(source, ACCESS_SHARE)
     if not concurrent:
         effect.rewrite(relation)

@@ -28,14 +28,15 @@ def _comment(node: Any, ctx: Context) -> Effect:
     names = node.object
     if ot in RELATION_KINDS and isinstance(names, (list, tuple)):
         effect.lock(qualify_names(names, ctx.default_schema), SHARE_UPDATE_EXCLUSIVE)
+    elif ot == ObjectType.OBJECT_COLUMN:
+        effect.lock(qualify_names(names[:-1], ctx.default_schema), SHARE_UPDATE_EXCLUSIVE)
     elif ot in (
-        ObjectType.OBJECT_COLUMN,
         ObjectType.OBJECT_TABCONSTRAINT,
         ObjectType.OBJECT_TRIGGER,
         ObjectType.OBJECT_POLICY,
         ObjectType.OBJECT_RULE,
-    ):
-        effect.lock(qualify_names(names[:-1], ctx.default_schema), SHARE_UPDATE_EXCLUSIVE)
+    ):  # the object is found through its table, opened to read
+        effect.lock(qualify_names(names[:-1], ctx.default_schema), ACCESS_SHARE)
     return effect
 
 
@@ -49,6 +50,16 @@ def _grant(node: Any, ctx: Context) -> Effect:
     ):
         for rel in node.objects:
             effect.lock(ctx.name(rel), ACCESS_SHARE)
+    return effect
+
+
+@registry.handles(ast.CreateStatsStmt)
+def _create_statistics(node: Any, ctx: Context) -> Effect:
+    """CREATE STATISTICS: ShareUpdateExclusiveLock on its table (no scan until ANALYZE)."""
+    effect = Effect("CREATE STATISTICS")
+    for rel in node.relations or ():
+        if isinstance(rel, ast.RangeVar):
+            effect.lock(ctx.name(rel), SHARE_UPDATE_EXCLUSIVE)
     return effect
 
 

@@ -130,6 +130,11 @@ class TableFacts:
     columns: Mapping[str, ColumnFacts] = field(default_factory=dict)
     not_null_checks: frozenset[str] = frozenset()
     """Columns with a validated CHECK (col IS NOT NULL) (or, on 18, a validated NOT NULL constraint)."""
+    checked_columns: frozenset[str] = frozenset()
+    """Columns read by a validated CHECK constraint (one that implies a partition bound spares the scan of
+    ATTACH PARTITION)."""
+    partition_key: tuple[str, ...] = ()
+    """For a partitioned table: the columns of its partition key (empty for expressions, or unknown)."""
     children: tuple[str, ...] = ()
     """Partitions or inheritance children."""
     parent: str | None = None
@@ -170,6 +175,8 @@ class DomainFacts:
     not_null: bool = False
     constraints: Mapping[str, bool] = field(default_factory=dict)
     """CHECK (and, from 17, NOT NULL) constraint name -> validated."""
+    base_type: str = ""
+    """pg_type.typname of the type it is defined over (a domain's own name when over a domain; "" unknown)."""
 
     @property
     def type_name(self) -> str:

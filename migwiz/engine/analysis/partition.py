@@ -24,7 +24,14 @@ def attach_partition(pcmd: Any, relation: str, effect: Effect, ctx: Context) -> 
     effect.lock(partition, ACCESS_EXCLUSIVE)
     for child in ctx.schema.descendants(partition):
         effect.lock(child, ACCESS_EXCLUSIVE)
-    effect.scan(partition)
+    attached = ctx.schema.table(partition)
+    parent_state = ctx.schema.table(relation)
+    key = set(parent_state.partition_key) if parent_state is not None else set()
+    proven = attached is not None and bool(attached.checked_columns) and key <= attached.checked_columns
+    if not proven:  # no validated CHECK constraint on the partition key that may imply the bound
+        effect.scan(partition)
+        if not ctx.is_new(partition):
+            effect.hits.append(_attach_scan_hit(pcmd, partition, relation))
     is_default = bool(pcmd.bound is not None and pcmd.bound.is_default)
     if not is_default:
         scan_default_partition("ATTACH PARTITION", partition, relation, effect, ctx)
@@ -35,6 +42,26 @@ def attach_partition(pcmd: Any, relation: str, effect: Effect, ctx: Context) -> 
     if child_state is not None:
         child_state.parent = relation
         child_state.default_partition = is_default
+
+
+def _attach_scan_hit(pcmd: Any, partition: str, relation: str) -> Hit:
+    """ATTACH PARTITION reads every row of the table it attaches under AccessExclusiveLock, unless a
+    validated CHECK constraint already proves the bound."""
+    bound = deparse(pcmd.bound) if pcmd.bound is not None else "<bound>"
+    check = f"{partition.split('.')[-1]}_bound"
+    return Hit(
+        "attach-partition-scan",
+        partition,
+        f"ATTACH PARTITION {partition} scans it for rows outside the bound ({bound}) under "
+        f"AccessExclusiveLock: reads and writes of {partition} wait for the whole scan",
+        f"ALTER TABLE {partition} ADD CONSTRAINT {check} CHECK (<the bound as a condition on the partition "
+        f"key, NOT NULL included>) NOT VALID;\n"
+        f"-- in the next migration (ShareUpdateExclusiveLock only):\n"
+        f"ALTER TABLE {partition} VALIDATE CONSTRAINT {check};\n"
+        f"-- in the next migration: the attach skips the scan\n"
+        f"ALTER TABLE {relation} ATTACH PARTITION {partition} {bound};\n"
+        f"ALTER TABLE {partition} DROP CONSTRAINT {check};",
+    )
 
 
 def scan_default_partition(what: str, partition: str, relation: str, effect: Effect, ctx: Context) -> None:

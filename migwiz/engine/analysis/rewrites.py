@@ -17,6 +17,8 @@ def rewriting_subcommand(cmd: Any, relation: str, storage: list[str], effect: Ef
     """Record the rewrite (when there is one) and the finding with its fix."""
     sub = cmd.subtype
     state = ctx.schema.table(relation)
+    if state is not None and state.kind == "p" and sub in (AT.AT_SetTableSpace, AT.AT_SetAccessMethod):
+        return  # a partitioned table has no storage: only the default for new partitions changes
     if sub == AT.AT_SetTableSpace:
         wanted = None if cmd.name in _DEFAULT_TABLESPACES else str(cmd.name)
         current = state.tablespace if state is not None else None

@@ -23,8 +23,15 @@ class RiskyFinding:
     message: str
 
     def describe(self) -> str:
-        """`file:line rule: message` on one line."""
-        return f"{self.path.name}:{self.line} {self.rule}: {self.message}"
+        """`file:line rule: message` on one line; a script named as in every folder of its layout (Diesel's
+        `up.sql`, Prisma's `migration.sql`) with its folder, which names the migration."""
+        name = self.path.name
+        if name in _FOLDER_SCRIPTS:
+            name = f"{self.path.parent.name}/{name}"
+        return f"{name}:{self.line} {self.rule}: {self.message}"
+
+
+_FOLDER_SCRIPTS = frozenset({"up.sql", "down.sql", "migration.sql"})
 
 
 def error_findings(report: LintReport, migrations: Sequence[Migration]) -> list[RiskyFinding]:

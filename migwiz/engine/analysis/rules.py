@@ -34,7 +34,11 @@ _RULES = (
         "error",
         "ADD COLUMN NOT NULL without a default fails on existing rows",
     ),
-    Rule("column-type-rewrite", "error", "ALTER COLUMN TYPE that rewrites the table and its indexes"),
+    Rule(
+        "column-type-rewrite",
+        "error",
+        "ALTER COLUMN TYPE that rewrites the table and its indexes (or rebuilds them for a new collation)",
+    ),
     Rule(
         "set-not-null-scan",
         "error",
@@ -48,7 +52,18 @@ _RULES = (
     Rule(
         "unique-without-index",
         "error",
-        "UNIQUE / PRIMARY KEY (also inline in ADD COLUMN) that builds its index under AccessExclusiveLock",
+        "UNIQUE / PRIMARY KEY / EXCLUDE (also inline in ADD COLUMN) that builds its index under "
+        "AccessExclusiveLock",
+    ),
+    Rule(
+        "alter-only-fails",
+        "error",
+        "ALTER TABLE ONLY of a change PostgreSQL must make on the partitions or children too fails",
+    ),
+    Rule(
+        "drop-has-dependents",
+        "error",
+        "DROP without CASCADE of a table, view, column, key or type that other objects use fails",
     ),
     Rule("rename-column", "warning", "Renaming a column breaks deployed code"),
     Rule("rename-table", "warning", "Renaming a table breaks deployed code"),
@@ -88,6 +103,11 @@ _RULES = (
         "default-partition-scan",
         "error",
         "A new partition makes PostgreSQL scan the DEFAULT partition under AccessExclusiveLock",
+    ),
+    Rule(
+        "attach-partition-scan",
+        "error",
+        "ATTACH PARTITION scans the attached table under AccessExclusiveLock (no CHECK proves the bound)",
     ),
     Rule(
         "domain-constraint-scan",

@@ -30,6 +30,11 @@ class TableState:
     access_method: str | None = None
     rules: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     """Rules on this relation: name -> relation -> the columns of it they use."""
+    checked_columns: set[str] = field(default_factory=set)
+    """Columns read by validated CHECK constraints."""
+    partition_key: tuple[str, ...] = ()
+    unvalidated_checks: dict[str, set[str]] = field(default_factory=dict)
+    """NOT VALID CHECK constraints: name -> the columns they read (checked once validated)."""
 
     @classmethod
     def of(cls, facts: TableFacts) -> TableState:
@@ -51,6 +56,8 @@ class TableState:
             unlogged=facts.unlogged,
             access_method=facts.access_method,
             rules={rule: {r: set(cols) for r, cols in used.items()} for rule, used in facts.rules.items()},
+            checked_columns=set(facts.checked_columns),
+            partition_key=facts.partition_key,
         )
 
     def copy(self) -> TableState:
@@ -64,6 +71,8 @@ class TableState:
             foreign_keys=list(self.foreign_keys),
             used_columns={r: set(cols) for r, cols in self.used_columns.items()},
             rules={rule: {r: set(cols) for r, cols in used.items()} for rule, used in self.rules.items()},
+            checked_columns=set(self.checked_columns),
+            unvalidated_checks={name: set(cols) for name, cols in self.unvalidated_checks.items()},
         )
 
 
@@ -75,15 +84,16 @@ class DomainState:
     base: str | None = None
     not_null: bool = False
     constraints: dict[str, bool] = field(default_factory=dict)
+    base_type: str = ""
 
     @classmethod
     def of(cls, facts: DomainFacts) -> DomainState:
         """A state seeded from catalog facts."""
-        return cls(facts.name, facts.base, facts.not_null, dict(facts.constraints))
+        return cls(facts.name, facts.base, facts.not_null, dict(facts.constraints), facts.base_type)
 
     def copy(self) -> DomainState:
         """An independent copy."""
-        return DomainState(self.name, self.base, self.not_null, dict(self.constraints))
+        return DomainState(self.name, self.base, self.not_null, dict(self.constraints), self.base_type)
 
     @property
     def type_name(self) -> str:

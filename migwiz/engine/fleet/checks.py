@@ -1,7 +1,8 @@
 """`fleet plan` and `fleet verify`: the single-target checks run at every target, summed up.
 
-`plan` gives the worst verdict of the fleet and where it is (target, migration, reason); `verify` runs the
-catalog checks once per database (tenants of one database share its indexes and constraints).
+`plan` gives the worst verdict of the fleet and where it is (target, migration, relation, lock, reason);
+`verify` runs the catalog checks once per database (tenants of one database share its indexes and
+constraints).
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from migwiz.engine.analysis.lockmodes import lock_rank
 from migwiz.engine.fleet.door import door
 from migwiz.engine.fleet.survey import survey
 from migwiz.engine.fleet.targets import Target
 from migwiz.engine.plan import PlanReport
-from migwiz.engine.plan.model import VERDICTS, Verdict
+from migwiz.engine.plan.model import VERDICTS, MigrationPlan, StatementPlan, Verdict
 from migwiz.engine.run.runner import ExecutionPolicy
 from migwiz.engine.servers.connect import dsn_params
 from migwiz.engine.sets.model import MigrationSet
@@ -25,14 +27,16 @@ _KEEP = 20
 
 @dataclass
 class FleetPlan:
-    """Verdict counts over the fleet and the worst findings, each with its target and migration."""
+    """Verdict counts over the fleet and where the worst verdict is: target, migration, statement,
+    relation and the lock it takes."""
 
     targets: int = 0
     verdicts: dict[str, int] = field(default_factory=dict)
     """Verdict -> number of targets whose worst pending migration has it."""
     worst: Verdict = "safe"
     where: list[dict[str, Any]] = field(default_factory=list)
-    """Targets with the worst verdict: target, version, name, reasons (the first `_KEEP`)."""
+    """The worst verdict's places, longest lock hold first (the first `_KEEP`): target, version, name,
+    line, relation, lock, rewrites, hold_s, estimate_s, reasons."""
     unreadable: list[tuple[str, str]] = field(default_factory=list)
     pending: int = 0
 
@@ -44,19 +48,49 @@ class FleetPlan:
         self.pending += len(report.migrations)
         if VERDICTS.index(verdict) > VERDICTS.index(self.worst):
             self.worst, self.where = verdict, []
-        if verdict == self.worst and verdict != "safe" and len(self.where) < _KEEP:
-            for m in report.migrations:
-                if m.verdict == verdict:
-                    reasons = [r.message for r in m.reasons if r.verdict == verdict]
-                    self.where.append({"target": target, "version": m.version, "name": m.name,
-                                       "reasons": reasons})  # fmt: skip
-                    break
+        if verdict != self.worst or verdict == "safe":
+            return
+        for m in report.migrations:
+            if m.verdict == verdict:
+                self.where.append(place(target, m))
+        if len(self.where) > 2 * _KEEP:
+            self.where = sorted(self.where, key=lambda w: -w["hold_s"])[:_KEEP]
 
     def to_json(self) -> dict[str, Any]:
         """JSON-ready dict."""
-        return {"targets": self.targets, "worst": self.worst, "verdicts": self.verdicts, "where": self.where,
+        where = sorted(self.where, key=lambda w: -w["hold_s"])[:_KEEP]
+        return {"targets": self.targets, "worst": self.worst, "verdicts": self.verdicts, "where": where,
                 "pending": self.pending,
                 "unreadable": [{"target": t, "error": e} for t, e in self.unreadable]}  # fmt: skip
+
+
+def place(target: str, m: MigrationPlan) -> dict[str, Any]:
+    """Where a migration gets its verdict: the statement its worst reason names (else the one holding the
+    strongest lock longest), the relation it locks or rewrites, and the lock mode."""
+    reasons = [r for r in m.reasons if r.verdict == m.verdict]
+    lines = {r.line for r in reasons if r.line is not None}
+    named = [st for st in m.statements if st.line in lines] or list(m.statements)
+    statement = max(named, key=_weight, default=None)
+    relation, lock = None, None
+    if statement is not None:
+        taken = statement.acquires or statement.locks
+        strongest = max(taken, key=lambda x: lock_rank(x.mode), default=None)
+        rewritten = statement.rewrites[0] if statement.rewrites else None
+        relation = rewritten or (strongest.relation if strongest else None)
+        on = [x for x in taken if x.relation == relation] if relation else []
+        lock = max((x.mode for x in on or taken), key=lock_rank, default=None)
+    return {
+        "target": target, "version": m.version, "name": m.name,
+        "line": statement.line if statement else None, "relation": relation, "lock": lock,
+        "rewrites": list(statement.rewrites) if statement else [],
+        "hold_s": round(statement.hold_s, 3) if statement else 0.0,
+        "estimate_s": round(m.estimate_s, 3),
+        "reasons": [r.message for r in reasons],
+    }  # fmt: skip
+
+
+def _weight(st: StatementPlan) -> tuple[int, float]:
+    return (max((lock_rank(x.mode) for x in (st.acquires or st.locks)), default=0), st.hold_s)
 
 
 def fleet_plan(

@@ -1,9 +1,15 @@
-"""`fleet drift`: which targets diverge from the set (their history) and from each other (their schema).
+"""`fleet drift`: which targets diverge from the set and from each other.
 
-Each target's schema is read from its catalog (the same model `migwiz drift` compares) and reduced to a
-fingerprint; tenants are compared with their schema name taken out, so `tenant_a.orders` and
-`tenant_b.orders` are the same table. The largest group of identical schemas is the reference; every other
-group is named with its differences from it. A database of tenants is read once for all its tenants.
+**From the set.** The migrations a target's history says are applied are replayed from the files on a
+shadow database — once for all the targets that share that history (one replay for a fleet in step) — and
+the target's schema is compared with the replay, as `migwiz drift` does for one database. A tenant is
+compared in its own schema: its name and the shadow's `public` both read as `@`, so `tenant_a.orders`, a
+database's `public.orders` and the replay's `orders` are the same table. A history that disagrees with the
+files (edited, missing, failed migrations) is listed too.
+
+**From each other.** Targets with identical schemas and histories form a group; groups are listed largest
+first, each with its members and its differences from the replay. A database of tenants is read once for
+all of its tenants, and only one schema model per group stays in memory.
 """
 
 from __future__ import annotations
@@ -11,37 +17,50 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from psycopg import conninfo
+
+from migwiz.engine.errors import MigwizError
 from migwiz.engine.fleet.door import door
 from migwiz.engine.fleet.survey import survey
 from migwiz.engine.fleet.targets import Target
+from migwiz.engine.history.state import DEFAULT_SCHEMA, HistoryRow, read_history
 from migwiz.engine.schema.diff import diff_schemas
+from migwiz.engine.schema.drift import expected_model
 from migwiz.engine.schema.model import SchemaModel
 from migwiz.engine.schema.read import read_schema
 from migwiz.engine.servers.connect import connect, dsn_params
 from migwiz.engine.sets.model import MigrationSet
 
 _KEEP = 50
+LABELS = ("in the files", "in these targets")
 
 
 @dataclass
 class SchemaGroup:
-    """Targets whose schemas are identical."""
+    """Targets whose schemas (and histories) are identical."""
 
     fingerprint: str
+    applied: tuple[str, ...] = ()
+    """The versions their history says are applied (what the replay applies)."""
     count: int = 0
     targets: list[str] = field(default_factory=list)
     """The first `_KEEP` of them."""
-    model: SchemaModel | None = None
+    matches_set: bool | None = None
+    """Whether the schema is what the files make of this history (None: the replay failed)."""
     differences: list[str] = field(default_factory=list)
-    """How this group's schema differs from the reference group's (empty for the reference)."""
+    """How the schema differs from the files' replay (the first 10; empty when it matches)."""
+    model: SchemaModel | None = None
+    history: list[HistoryRow] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """JSON-ready dict."""
         return {"fingerprint": self.fingerprint, "count": self.count, "targets": self.targets,
+                "applied": list(self.applied), "matches_set": self.matches_set,
                 "differences": self.differences}  # fmt: skip
 
 
@@ -53,21 +72,36 @@ class FleetDrift:
     off_set: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     """(target, {version: state}) whose history disagrees with the files (edited, missing, failed)."""
     groups: list[SchemaGroup] = field(default_factory=list)
-    """Largest first; the first is the reference."""
+    """Groups of identical targets, largest first."""
     unreadable: list[tuple[str, str]] = field(default_factory=list)
+    replays: int = 0
+    """Shadow replays made (one per distinct history)."""
+    replay_errors: list[str] = field(default_factory=list)
+
+    @property
+    def diverged(self) -> list[SchemaGroup]:
+        """Groups whose schema is not what the files make of their history."""
+        return [g for g in self.groups if g.matches_set is False]
+
+    @property
+    def diverged_targets(self) -> int:
+        """Targets whose schema differs from the set's replay."""
+        return sum(g.count for g in self.diverged)
 
     @property
     def drifted(self) -> bool:
-        """Whether any target diverges from the set or from the others."""
-        return bool(self.off_set or len(self.groups) > 1 or self.unreadable)
+        """Whether any target diverges from the set, or could not be checked."""
+        return bool(self.off_set or self.diverged or self.unreadable or self.replay_errors)
 
     def to_json(self) -> dict[str, Any]:
         """JSON-ready dict."""
         return {
-            "drift": self.drifted, "targets": self.targets,
+            "drift": self.drifted, "targets": self.targets, "replays": self.replays,
+            "diverged_targets": self.diverged_targets,
             "off_set": [{"target": t, "states": s} for t, s in self.off_set],
             "groups": [g.to_json() for g in self.groups],
             "unreadable": [{"target": t, "error": e} for t, e in self.unreadable],
+            "replay_errors": self.replay_errors,
         }  # fmt: skip
 
 
@@ -96,6 +130,13 @@ def fingerprint(model: SchemaModel) -> str:
     return hashlib.sha256(json.dumps(model.to_json(), sort_keys=True, default=str).encode()).hexdigest()[:12]
 
 
+def server_dsn(target: Target) -> str:
+    """The target's database without the tenant's `search_path` (where a shadow database may be made)."""
+    params = dsn_params(target.dsn)
+    params.pop("options", None)
+    return conninfo.make_conninfo("", **params)
+
+
 def _batches(targets: Iterable[Target]) -> Iterator[list[Target]]:
     """Targets in runs that share one read: consecutive tenants of one database, else one each."""
     batch: list[Target] = []
@@ -114,46 +155,98 @@ def _base(target: Target) -> str:
     return json.dumps(params, sort_keys=True)
 
 
-def _read(batch: list[Target]) -> list[SchemaModel]:
+Read = tuple[SchemaModel, list[HistoryRow]]
+
+
+def _read(batch: list[Target]) -> list[Read]:
+    """Each target's schema (as `@`) and history, from one connection per database."""
     first = batch[0]
     with connect(first.dsn, autocommit=True, purpose="fleet drift") as conn:
+        histories = [read_history(conn, t.schema) for t in batch]
         if first.tenant is None:  # `public` plays the part a tenant's schema plays: both compare as `@`
-            return [tenant_slice(read_schema(conn, exclude_schemas=(first.schema,)), "public", whole=True)]
+            whole = read_schema(conn, exclude_schemas=(first.schema,))
+            return [(tenant_slice(whole, "public", whole=True), histories[0])]
         whole = read_schema(conn, exclude_schemas=tuple(t.schema for t in batch))
-    return [tenant_slice(whole, t.tenant or "") for t in batch]
+    return [(tenant_slice(whole, t.tenant or ""), h) for t, h in zip(batch, histories, strict=True)]
+
+
+def applied_key(history: Sequence[HistoryRow]) -> tuple[str, ...]:
+    """The versions a history says are applied whole (what a replay of it applies), sorted."""
+    return tuple(sorted((r.version for r in history if r.success), key=lambda v: (len(v), v)))
 
 
 def fleet_drift(
-    targets_of: Callable[[], Iterable[Target]], mset: MigrationSet, *, concurrency: int = 4
+    targets_of: Callable[[], Iterable[Target]],
+    mset: MigrationSet,
+    *,
+    concurrency: int = 4,
+    shadow_dsn: str | None = None,
+    replay_server: str | None = None,
+    baseline: Sequence[Path] = (),
+    snapshots: bool = True,
 ) -> FleetDrift:
-    """Every target's history against the set and its schema against the others' (read-only).
+    """Every target's schema against the files' replay of its history, its history against the files, and
+    the targets grouped by identical schema (read-only on the targets).
 
-    `targets_of` lists the targets (called twice: once for the schemas, once for the histories).
+    The replay runs once per distinct history, after the `baseline` files, in a scratch database made on
+    `replay_server` (default: the first target's server), or in `shadow_dsn` (an empty database).
+    `targets_of` lists the targets (called twice: once for the schemas, once for the histories' states).
     """
     report = FleetDrift()
-    groups: dict[str, SchemaGroup] = {}
+    groups: dict[tuple[str, tuple[str, ...]], SchemaGroup] = {}
+    first: Target | None = None
     for looked in survey(_batches(targets_of()), _read, concurrency=concurrency):
-        batch = looked.value
         for i, target in enumerate(looked.target):
             report.targets += 1
-            if batch is None:
+            if looked.value is None:
                 report.unreadable.append((target.name, looked.error or "unreadable"))
                 continue
-            model = batch[i]
-            group = groups.setdefault(fingerprint(model), SchemaGroup(fingerprint(model), model=model))
+            first = first or target
+            model, history = looked.value[i]
+            key = (fingerprint(model), applied_key(history))
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = SchemaGroup(key[0], key[1], model=model, history=history)
             group.count += 1
             if len(group.targets) < _KEEP:
                 group.targets.append(target.name)
     history_off_set(targets_of(), mset, report, concurrency)
     report.groups = sorted(groups.values(), key=lambda g: -g.count)
-    reference = report.groups[0].model if report.groups else None
-    for group in report.groups[1:]:
-        if reference is not None and group.model is not None:
-            diffs = diff_schemas(reference, group.model, labels=("in most targets", "in these"))
-            group.differences = [d.sentence for d in diffs[:10]]
+    if first is not None:
+        server = replay_server or server_dsn(first)
+        _compare_with_replays(report, mset, shadow_dsn or None, server, baseline, snapshots)
     for group in report.groups:
-        group.model = None
+        group.model, group.history = None, []
     return report
+
+
+def _compare_with_replays(
+    report: FleetDrift,
+    mset: MigrationSet,
+    shadow_dsn: str | None,
+    server: str,
+    baseline: Sequence[Path],
+    snapshots: bool,
+) -> None:
+    """Replay each distinct history once; each group's schema against its history's replay."""
+    replays: dict[tuple[str, ...], SchemaModel | None] = {}
+    for group in report.groups:
+        if group.applied not in replays:
+            try:
+                model, _, _ = expected_model(server, mset, group.history, shadow_dsn=shadow_dsn,
+                                             schema=DEFAULT_SCHEMA, baseline=baseline,
+                                             snapshots=snapshots)  # fmt: skip
+                replays[group.applied] = tenant_slice(model, "public", whole=True)
+                report.replays += 1
+            except MigwizError as exc:
+                replays[group.applied] = None
+                report.replay_errors.append(f"{exc.message} ({exc.hint})" if exc.hint else exc.message)
+        expected = replays[group.applied]
+        if expected is None or group.model is None:
+            continue
+        diffs = diff_schemas(expected, group.model, labels=LABELS)
+        group.matches_set = not diffs
+        group.differences = [d.sentence for d in diffs[:10]]
 
 
 def history_off_set(

@@ -82,6 +82,18 @@ def compute_status(
             result.append(
                 MigrationStatus(migration.version, migration.name, "pending", has_down, migration, None)
             )
+        elif row.checksum != migration.checksum and row.success and migration.version.repeatable:
+            result.append(
+                MigrationStatus(
+                    migration.version,
+                    migration.name,
+                    "pending",
+                    has_down,
+                    migration,
+                    None,
+                    f"repeatable: {migration.up.path.name} changed since it was applied, so it runs again",
+                )
+            )
         elif row.checksum != migration.checksum:
             result.append(
                 MigrationStatus(
@@ -153,7 +165,7 @@ def out_of_order(
     `up` leaves such a migration alone until the operator decides (`--allow-out-of-order`); `exempt`
     names the ones `up` allows anyway (phased changes).
     """
-    applied = [s for s in statuses if s.state == "applied"]
+    applied = [s for s in statuses if s.state == "applied" and not s.version.repeatable]  # run after all
     if not applied:
         return []
     latest = max(applied, key=lambda s: s.version)

@@ -116,7 +116,9 @@ def _plan(
         catalog = read_catalog_facts(conn)
         server_major = conn.info.server_version // 10000
         version = pg_version or server_major
-        analysed = _analyse(chosen, catalog, version)
+        # unqualified names resolve in the session's schema (a fleet tenant's search_path), as they will run
+        row = conn.execute("SELECT pg_catalog.current_schema()").fetchone()
+        analysed = _analyse(chosen, catalog, version, str(row[0]) if row and row[0] else "public")
         parsed = [_parse_checks(conn, stmts, version, server_major) for _, _, _, stmts in analysed]
         names = _relations_of(analysed, catalog)
         live = read_relations(conn, names)
@@ -177,7 +179,10 @@ Analysed = tuple[Migration, Script | None, int, tuple[StatementAnalysis, ...]]
 
 
 def _analyse(
-    todo: Sequence[tuple[Migration, Script | None, int]], catalog: CatalogFacts, pg_version: int
+    todo: Sequence[tuple[Migration, Script | None, int]],
+    catalog: CatalogFacts,
+    pg_version: int,
+    default_schema: str = "public",
 ) -> list[Analysed]:
     """Analyse in the order they run; the schema carries over from one script to the next."""
     schema = Schema.of(catalog)
@@ -187,7 +192,9 @@ def _analyse(
             out.append((migration, None, 0, ()))
             continue
         script = script_as_run(script, pg_version)  # e.g. CONCURRENTLY: runs without a transaction
-        stmts = walk_statements(script.statements[done:], pg_version, schema, options_of(script))
+        stmts = walk_statements(
+            script.statements[done:], pg_version, schema, options_of(script), default_schema
+        )
         out.append((migration, script, done, stmts))
     return out
 

@@ -1,7 +1,9 @@
--- analysis: user domains with the domain they are based on, NOT NULL and their constraints (one row each).
+-- analysis: user domains with the domain they are based on, the base type's name, NOT NULL and their
+-- constraints (one row each).
 SELECT n.nspname || '.' || t.typname AS name,
        CASE WHEN b.typtype = 'd' THEN bn.nspname || '.' || b.typname END AS base,
        t.typnotnull AS not_null,
+       b.typname::text AS base_type,
        ARRAY(SELECT c.conname::text FROM pg_catalog.pg_constraint c
               WHERE c.contypid = t.oid ORDER BY c.conname) AS constraint_names,
        ARRAY(SELECT c.convalidated FROM pg_catalog.pg_constraint c

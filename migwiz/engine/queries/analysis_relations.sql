@@ -1,6 +1,7 @@
 -- analysis: user relations with kind, parent (partition or inheritance), row estimate and whether the
 -- relation is its parent's DEFAULT partition, its tablespace (NULL: the database's default) and, for views
--- and materialized views, their definition; whether it is UNLOGGED and its table access method.
+-- and materialized views, their definition; whether it is UNLOGGED, its table access method and, for a
+-- partitioned table, the columns of its partition key (none for an expression).
 SELECT n.nspname || '.' || c.relname AS name,
        c.relkind::text AS kind,
        (SELECT pn.nspname || '.' || p.relname
@@ -14,7 +15,13 @@ SELECT n.nspname || '.' || c.relname AS name,
        (SELECT t.spcname FROM pg_catalog.pg_tablespace t WHERE t.oid = c.reltablespace) AS tablespace,
        CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid) END AS definition,
        c.relpersistence = 'u' AS unlogged,
-       (SELECT am.amname FROM pg_catalog.pg_am am WHERE am.oid = c.relam) AS access_method
+       (SELECT am.amname FROM pg_catalog.pg_am am WHERE am.oid = c.relam) AS access_method,
+       ARRAY(SELECT a.attname::text
+               FROM pg_catalog.pg_partitioned_table pt,
+                    unnest(pt.partattrs::int2[]) WITH ORDINALITY k(attnum, ord)
+               JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
+              WHERE pt.partrelid = c.oid
+              ORDER BY k.ord) AS partition_key
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')

@@ -21,7 +21,10 @@ def up_action(
             runner.log.warning(
                 "plan",
                 f"applying {len({f.version for f in accepted_risks})} migration(s) lint rates error: "
-                + "; ".join(f.describe() for f in accepted_risks),
+                + "; ".join(f.describe() for f in accepted_risks[:3])
+                + (
+                    f"; and {len(accepted_risks) - 3} more (in `findings`)" if len(accepted_risks) > 3 else ""
+                ),
                 findings=[f.describe() for f in accepted_risks],
                 forced=forced,
             )

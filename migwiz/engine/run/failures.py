@@ -7,6 +7,7 @@ from typing import Any
 
 import psycopg
 
+from migwiz.engine.adopt.tools import own_table_hint
 from migwiz.engine.run.guard import Session
 from migwiz.engine.servers.connect import scrub
 from migwiz.engine.servers.extensions import extension_hint
@@ -77,7 +78,7 @@ def failure_from(exc: psycopg.Error, script: Script, index: int) -> StatementFai
         scrub(message),
         column=column,
         detail=_scrubbed(diag.message_detail),
-        hint=extension_hint(message, _scrubbed(diag.message_hint)),
+        hint=extension_hint(message, _scrubbed(diag.message_hint)) or own_table_hint(message),
         context=_scrubbed(diag.context),
     )
 

@@ -50,7 +50,10 @@ class HistoryRows:
         duration_ms: float | None,
         done: int,
     ) -> None:
-        """The migration's row: applied (`success`) or started and not yet complete."""
+        """The migration's row: applied (`success`) or started and not yet complete (a Flyway repeatable
+        migration that runs again replaces its row)."""
+        if migration.version.repeatable:
+            self.delete(conn, str(migration.version))
         self._execute(
             conn,
             "insert",

@@ -61,7 +61,9 @@ def plan_up(ctx: RunContext, to: Version | None = None) -> list[MigrationStatus]
             f"migration {failed_down[0].version} was part-way through its down script; nothing was run",
             "finish it with `migwiz down` first",
         )
-    latest_applied = max((s.version for s in statuses if s.state == "applied"), default=None)
+    latest_applied = max(  # Flyway's repeatable migrations run after the versioned ones, whatever their age
+        (s.version for s in statuses if s.state == "applied" and not s.version.repeatable), default=None
+    )
     if not ctx.policy.allow_out_of_order and latest_applied is not None:
         early = [s for s in todo if s.state == "pending" and s.version < latest_applied]
         early = [s for s in early if not phase_exempt(s, statuses)]  # phases interleave
@@ -78,11 +80,8 @@ def plan_up(ctx: RunContext, to: Version | None = None) -> list[MigrationStatus]
     if not ctx.policy.allow_irreversible:
         missing = [s for s in todo if not s.has_down]
         if missing:
-            names = ", ".join(str(s.migration.up.path) for s in missing if s.migration)
-            raise UsageError(
-                f"no down script for: {names}; nothing was run",
-                "write the down script, or pass --allow-irreversible",
-            )
+            paths = [str(s.migration.up.path) if s.migration else str(s.version) for s in missing]
+            raise UsageError(*irreversible_refusal(ctx.mset.layout, paths))
     return todo
 
 
@@ -99,7 +98,7 @@ def plan_down(ctx: RunContext, to: Version | None = None, steps: int | None = No
     reverting = (
         ("applied", "failed", "checksum_mismatch") if ctx.policy.allow_edited else ("applied", "failed")
     )
-    applied = [s for s in statuses if s.state in reverting]
+    applied = [s for s in statuses if s.state in reverting and not s.version.repeatable]  # never undone
     applied.sort(key=lambda s: s.version, reverse=True)
     if to is not None:
         if to not in {s.version for s in statuses}:
@@ -119,3 +118,25 @@ def plan_down(ctx: RunContext, to: Version | None = None, steps: int | None = No
         if s.migration is not None and s.migration.down is not None:
             ctx.transaction_plan(s.migration.down)
     return todo
+
+
+# Layouts whose tool writes no down script for these migrations: the hint says so.
+_NO_DOWNS = {
+    "prisma": "Prisma migrations have no down scripts",
+    "sqlx": "simple sqlx migrations (<version>_<desc>.sql) have no down script",
+}
+
+
+def irreversible_refusal(layout: str, scripts: list[str]) -> tuple[str, str]:
+    """The message and hint of `up` refusing migrations without a down script (a long list cut short).
+
+    >>> irreversible_refusal("prisma", [f"0{i}_x.sql" for i in range(1, 6)])[0]
+    'no down script for: 01_x.sql, 02_x.sql, 03_x.sql and 2 more; nothing was run'
+    """
+    shown = ", ".join(scripts[:3])
+    if len(scripts) > 3:
+        shown += f" and {len(scripts) - 3} more"
+    hint = "write the down script, or pass --allow-irreversible"
+    if layout in _NO_DOWNS:
+        hint = f"{_NO_DOWNS[layout]}: pass --allow-irreversible to apply them without one"
+    return f"no down script for: {shown}; nothing was run", hint

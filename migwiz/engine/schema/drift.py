@@ -14,8 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import psycopg
+from psycopg import sql
+
+from migwiz.engine import queries
+from migwiz.engine.adopt.model import ForeignSource
+from migwiz.engine.adopt.tools import find_sources
 from migwiz.engine.errors import MigwizError
-from migwiz.engine.history.state import DEFAULT_SCHEMA, HistoryRow, read_history
+from migwiz.engine.history.state import DEFAULT_SCHEMA, HistoryRow, read_history, state_exists
 from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.schema import Difference, SchemaModel, diff_schemas
 from migwiz.engine.schema.drift_sql import repair_sql
@@ -187,6 +193,43 @@ def _cached_model(
         chain.close()
 
 
+def _adopted_sources(conn: psycopg.Connection[Any], schema: str) -> list[ForeignSource]:
+    """The tables `migwiz adopt` imported from (under any name: `adopt --table`), from its central log."""
+    if not state_exists(conn, schema):
+        return []
+    runs = sql.Identifier(schema, "runs")
+    found = []
+    for tool, qualified in conn.execute(queries.load_sql("drift_adopted_tables").format(runs=runs)):
+        table_schema, _, table = str(qualified).partition(".")
+        if table:
+            found.append(ForeignSource(str(tool), table_schema, table))
+    return found
+
+
+def _foreign_history(
+    kept: tuple[Difference, ...],
+    dropped: tuple[Difference, ...],
+    sources: Sequence[ForeignSource],
+    expected: SchemaModel,
+    actual: SchemaModel,
+    notes: list[str],
+) -> tuple[tuple[Difference, ...], tuple[Difference, ...]]:
+    """Leave out another tool's history table (golang-migrate's `schema_migrations`, ...) that `migwiz
+    adopt` left in place and no migration creates, with a note: it is the old tool's, not the schema's."""
+    for source in dict.fromkeys(sources):  # found by name and recorded by adopt: once
+        if expected.get("table", source.qualified) is not None:
+            continue  # the files (or the baseline) create it: compared like any table
+        theirs = tuple(d for d in kept if is_ignored(d, [source.qualified], expected, actual))
+        if theirs:
+            kept = tuple(d for d in kept if d not in theirs)
+            dropped += theirs
+            notes.append(
+                f"{source.qualified} is {source.tool}'s history table (`migwiz adopt` leaves it in place):"
+                " not compared"
+            )
+    return kept, dropped
+
+
 def drift(
     dsn: str,
     mset: MigrationSet,
@@ -203,6 +246,7 @@ def drift(
     started = time.perf_counter()
     with reading(dsn, purpose="drift") as conn:
         history = read_history(conn, schema)
+        foreign = [*find_sources(conn), *_adopted_sources(conn, schema)]
     expected, notes, migrations = expected_model(
         dsn, mset, history, shadow_dsn=shadow_dsn, schema=schema, log=log, baseline=baseline,
         snapshots=snapshots,
@@ -211,6 +255,7 @@ def drift(
     actual = read_model(dsn, schema=schema)
     read = time.perf_counter()
     kept, dropped = compare(expected, actual, ignore=ignore)
+    kept, dropped = _foreign_history(kept, dropped, foreign, expected, actual, notes)
     done = time.perf_counter()
     repair = tuple(repair_sql(kept, expected, actual)) if with_sql else ()
     if log is not None:

@@ -7,7 +7,7 @@
 | `directory` | Diesel                    | `<version>_<name>/up.sql`, `down.sql`, `metadata.toml`       |
 | `prisma`    | Prisma                    | `<timestamp>_<name>/migration.sql`, `migration_lock.toml`    |
 | `dbmate`    | dbmate                    | `<version>_<name>.sql` with `-- migrate:up` / `-- migrate:down` |
-| `flyway`    | Flyway                    | `V<version>__<desc>.sql`, undo `U<version>__<desc>.sql`      |
+| `flyway`    | Flyway                    | `V<version>__<desc>.sql`, `U...` (undo), `R__<desc>.sql`     |
 
 Each layout owns its version rules (migwiz.engine.sets.versions), what it ignores (a notice per entry, in
 `MigrationSet.notices`) and what it refuses (MigrationFileError). The layout is detected from the names
@@ -18,15 +18,25 @@ docs/migration-sets.md.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from migwiz.engine.errors import MigrationFileError
 from migwiz.engine.sets import dbmate, flat, folders
-from migwiz.engine.sets.files import TOOL_NAMES, Folder, check_unique, checksum, list_folder, names
+from migwiz.engine.sets.files import (
+    PLACEHOLDERS,
+    TOOL_NAMES,
+    Folder,
+    Placeholders,
+    check_unique,
+    checksum,
+    list_folder,
+    names,
+)
 from migwiz.engine.sets.model import Migration, MigrationSet
 
-__all__ = ["LAYOUTS", "checksum", "detect_layout", "load_migration_set"]
+__all__ = ["LAYOUTS", "checksum", "detect_layout", "load_migration_set", "placeholders_from"]
 
 LAYOUTS = ("native", "directory", "dbmate", "flyway", "sqlx", "prisma")
 
@@ -56,12 +66,18 @@ def detect_layout(root: Path, layout: str | None = None) -> str:
     return _check_layout(layout) if layout else _detect(folder)
 
 
-def load_migration_set(root: Path, layout: str | None = None) -> MigrationSet:
+def load_migration_set(
+    root: Path, layout: str | None = None, *, placeholders: Placeholders | None = None
+) -> MigrationSet:
     """Every migration in `root`, in the order its tool runs them, with scripts split and directives parsed.
 
     `layout` names the layout (else it is detected). Entries the tool ignores are listed in `notices`.
+    `placeholders` are the values of Flyway's `${name}` placeholders (migwiz.toml `[placeholders]`): with
+    them, a placeholder without a value is refused; without them (lint), it is left in the text; False
+    (`placeholder_replacement = false`): nothing is replaced.
     """
     folder = list_folder(root)
+    folder.placeholders = placeholders if placeholders is not None else PLACEHOLDERS.get()
     chosen = _check_layout(layout) if layout else _detect(folder)
     migrations = _LOADERS[chosen](folder)
     if not migrations:
@@ -71,6 +87,17 @@ def load_migration_set(root: Path, layout: str | None = None) -> MigrationSet:
     check_unique(migrations)
     migrations.sort(key=lambda m: m.version)
     return MigrationSet(root, chosen, tuple(migrations), tuple(folder.notices))
+
+
+@contextmanager
+def placeholders_from(values: Placeholders) -> Iterator[None]:
+    """Within: sets loaded without explicit placeholders use `values` (nothing configured: unchanged)."""
+    token = PLACEHOLDERS.set(values) if values is False or values else None
+    try:
+        yield
+    finally:
+        if token is not None:
+            PLACEHOLDERS.reset(token)
 
 
 def _check_layout(layout: str) -> str:
@@ -104,6 +131,14 @@ def _detect(folder: Folder) -> str:
             found.setdefault("dbmate", marked)
         elif any("_" in p.name for p in plain):
             found.setdefault("sqlx", next(p for p in plain if "_" in p.name))
+    if not found and not plain:  # Flyway scans subfolders: a set kept entirely in them is Flyway's
+        nested = next(
+            (f for d in folder.dirs for f in sorted(d.rglob("*.sql")) if flat.FLYWAY.fullmatch(f.name)), None
+        )
+        if nested is not None and not any(
+            part.startswith(".") for part in nested.relative_to(folder.root).parts
+        ):
+            found["flyway"] = nested
     if len(found) > 1:
         examples = ", ".join(f"{layout} ({path.relative_to(folder.root)})" for layout, path in found.items())
         raise MigrationFileError(f"{folder.root}: mixed migration layouts: {examples}", hint=_LAYOUT_HINT)

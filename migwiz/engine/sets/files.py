@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from migwiz.engine.errors import MigrationFileError
 from migwiz.engine.sets.directives import directives_from_scan
@@ -39,6 +40,10 @@ def checksum(text: str) -> str:
     return digest.hexdigest()
 
 
+Placeholders = Mapping[str, str] | Literal[False]
+"""Flyway placeholder values, or False when replacement is off (migwiz.toml `placeholder_replacement`)."""
+
+
 @dataclass
 class Folder:
     """The entries of a migrations folder (hidden ones left out), read once, with texts cached."""
@@ -47,6 +52,8 @@ class Folder:
     files: list[Path]
     dirs: list[Path]
     notices: list[str] = field(default_factory=list)
+    placeholders: Placeholders | None = None
+    """Flyway placeholder values (None: not configured, left in the text; False: no replacement at all)."""
     _texts: dict[Path, str] = field(default_factory=dict)
 
     def text(self, path: Path) -> str:
@@ -78,6 +85,10 @@ def visible(folder: Path, missing: str | None = None) -> list[Path]:
         raise MigrationFileError(f"{folder}: cannot list the folder: {exc.strerror}") from None
     return [p for p in children if not p.name.startswith(".")]
 
+
+PLACEHOLDERS: ContextVar[Placeholders | None] = ContextVar("migwiz_placeholders", default=None)
+"""When set, the Flyway placeholder values of sets loaded without explicit ones (lint of a configured
+project: `sets.placeholders_from`)."""
 
 SCANS: ContextVar[dict[tuple[str, int], ScannedSql] | None] = ContextVar("migwiz_scans", default=None)
 """When set, scripts' scans are kept and reused here by (sha256 of the text, first line): a cache of split

@@ -1,11 +1,12 @@
 """Layouts of one file per script: native (golang-migrate), sqlx and Flyway.
 
 Each follows its tool's reader: golang-migrate (`source/parse.go`) and Flyway (`ResourceNameParser`)
-skip names they do not recognise; sqlx (`migrate/source.rs`) skips files without `_` or `.sql` but
-refuses a `<prefix>_....sql` whose prefix is not an integer. golang-migrate reads
-`<version>_<name>.up.<any extension>` and runs the file whatever its extension: migwiz refuses a
-migration file that does not end `.sql` (never leaves it out of the order) and, as golang-migrate, two
-files for one version and direction.
+skip names they do not recognise (Flyway's repeatable `R__<desc>.sql` files run after the versioned
+ones, by description, and again whenever they change: `Version.repeatable`); sqlx (`migrate/source.rs`)
+skips files without `_` or `.sql` but refuses a `<prefix>_....sql` whose prefix is not an integer.
+golang-migrate reads `<version>_<name>.up.<any extension>` and runs the file whatever its extension:
+migwiz refuses a migration file that does not end `.sql` (never leaves it out of the order) and, as
+golang-migrate, two files for one version and direction.
 """
 
 from __future__ import annotations
@@ -15,17 +16,30 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from migwiz.engine.errors import MigrationFileError
-from migwiz.engine.sets.files import Folder, checksum, duplicate, script
+from migwiz.engine.sets.files import Folder, checksum, duplicate, script, visible
 from migwiz.engine.sets.model import Directives, Migration
-from migwiz.engine.sets.versions import Version, flyway_version, integer_version
+from migwiz.engine.sets.versions import REPEATABLE, Version, flyway_version, integer_version
 
 NATIVE = re.compile(r"(?P<version>[0-9]+)_(?P<name>.*)\.(?P<kind>up|down)\.(?i:sql)")
 # golang-migrate's source.Regex: `^([0-9]+)_(.*)\.(down|up)\.(.*)$`, any extension (even none)
 GOLANG_MIGRATE = re.compile(r"(?P<version>[0-9]+)_(?P<name>.*)\.(?P<kind>up|down)\.(?P<ext>.*)")
 # Flyway's prefixes are case-sensitive, its `.sql` suffix is not (ResourceNameParser.stripSuffix)
 FLYWAY = re.compile(r"(?P<kind>[VU])(?P<version>\d+(?:[._]\d+)*)__(?P<name>.*)\.(?i:sql)")
+FLYWAY_REPEATABLE = re.compile(r"R__(?P<name>.+)\.(?i:sql)")
 FLYWAY_PREFIX = re.compile(r"(?:[VUR]|B\d).*__.*\.(?i:sql)")
-_FLYWAY_UNSUPPORTED = re.compile(r"(?:R|B\d+(?:[._]\d+)*)__.+\.(?i:sql)")
+_FLYWAY_UNSUPPORTED = re.compile(r"B\d+(?:[._]\d+)*__.+\.(?i:sql)")
+# Flyway's SQL callbacks: `<event>.sql` or `<event>__<desc>.sql` (org.flywaydb.core.api.callback.Event)
+_FLYWAY_CALLBACK = re.compile(r"(?P<event>[A-Za-z]+)(?:__.*)?\.(?i:sql)")
+_FLYWAY_EVENTS = frozenset(
+    f"{when}{what}"
+    for what in ("Migrate", "EachMigrate", "EachMigrateStatement", "Undo", "EachUndo", "EachUndoStatement",
+                 "Clean", "Info", "Validate", "Baseline", "Repair", "Connect", "Repeatables")
+    for when in ("before", "after")
+) | frozenset(
+    f"after{what}Error"
+    for what in ("EachMigrate", "EachMigrateStatement", "Migrate", "EachUndo", "EachUndoStatement", "Undo",
+                 "Clean", "Info", "Validate", "Baseline", "Repair")
+) | {"afterMigrateApplied", "afterVersioned", "createSchema"}  # fmt: skip
 _UINT64_MAX = 2**64 - 1
 _I64_MAX = 2**63 - 1
 SQLX_NO_TRANSACTION = "-- no-transaction"
@@ -112,27 +126,49 @@ def load_sqlx(folder: Folder) -> list[Migration]:
 
 
 def load_flyway(folder: Folder) -> list[Migration]:
-    """Flyway: `V<version>__<desc>.sql` and undo `U<version>__<desc>.sql`; `R__`/`B` are refused."""
-    files = []
-    for path in folder.files:
-        if m := FLYWAY.fullmatch(path.name):
-            kind = "up" if m["kind"] == "V" else "down"
-            files.append(_File(path, flyway_version(m["version"]), m["name"], kind))
-        elif _FLYWAY_UNSUPPORTED.fullmatch(path.name):
-            raise MigrationFileError(
-                f"{path}: Flyway repeatable (R__) and baseline (B) migrations are not supported",
-                hint="turn it into a versioned V<version>__<name>.sql migration",
-            )
-        else:
-            folder.ignore(path, "not a Flyway migration name (Flyway skips it too)")
+    """Flyway: `V<version>__<desc>.sql`, undo `U<version>__<desc>.sql` and repeatable `R__<desc>.sql`
+    (after every versioned one, by description; again when the file changes); `B` is refused. As Flyway
+    scans its locations recursively, migrations in subfolders belong to the set."""
+    files = [f for path in folder.files if (f := _flyway_file(folder, path)) is not None]
     for path in folder.dirs:
-        if any(FLYWAY_PREFIX.fullmatch(p.name) for p in path.rglob("*.sql")):
-            raise MigrationFileError(
-                f"{path}: Flyway migrations in subfolders are not supported",
-                hint="move them into the migrations folder itself",
-            )
-        folder.ignore(path, "a subfolder without migrations")
+        inside = [p for p in _visible_tree(path) if p.is_file()]
+        found = [f for p in inside if (f := _flyway_file(folder, p)) is not None]
+        if not found:
+            folder.ignore(path, "a subfolder without migrations")
+        files += found
     return _paired(folder, files, "flyway")
+
+
+def _flyway_file(folder: Folder, path: Path) -> _File | None:
+    if m := FLYWAY.fullmatch(path.name):
+        kind = "up" if m["kind"] == "V" else "down"
+        return _File(path, flyway_version(m["version"]), m["name"], kind)
+    if m := FLYWAY_REPEATABLE.fullmatch(path.name):
+        return _File(path, flyway_version(REPEATABLE + m["name"]), m["name"], "up")
+    if _FLYWAY_UNSUPPORTED.fullmatch(path.name):
+        raise MigrationFileError(
+            f"{path}: Flyway baseline (B) migrations are not supported",
+            hint="turn it into a versioned V<version>__<name>.sql migration",
+        )
+    if path.name.lower().endswith(".sql.conf") and path.with_name(path.name[: -len(".conf")]).is_file():
+        return None  # a script configuration file: read with its script (_flyway_base)
+    if (c := _FLYWAY_CALLBACK.fullmatch(path.name)) and c["event"] in _FLYWAY_EVENTS:
+        folder.ignore(
+            path, f"a Flyway callback, run by Flyway on its {c['event']} event; migwiz runs no callbacks"
+        )
+    elif path.parent == folder.root or path.suffix.lower() == ".sql":  # a subfolder's other files: quiet
+        folder.ignore(path, "not a Flyway migration name (Flyway skips it too)")
+    return None
+
+
+def _visible_tree(root: Path) -> list[Path]:
+    """Every entry under `root` not starting with a dot (nor inside such a folder), sorted by path."""
+    out: list[Path] = []
+    for child in visible(root):
+        out.append(child)
+        if child.is_dir() and not child.is_symlink():
+            out += _visible_tree(child)
+    return out
 
 
 def _paired(folder: Folder, files: list[_File], layout: str) -> list[Migration]:
@@ -153,18 +189,34 @@ def _paired(folder: Folder, files: list[_File], layout: str) -> list[Migration]:
     for version, up in ups.items():
         up_path = up.path
         up_text = folder.text(up_path)
-        base = _sqlx_base(up_text) if layout == "sqlx" else None
+        base = (
+            _sqlx_base(up_text)
+            if layout == "sqlx"
+            else _flyway_base(folder, up_path)
+            if layout == "flyway"
+            else None
+        )
         down_file = downs.get(version)
         down_script = None
         if down_file is not None:
             down_text = folder.text(down_file.path)
-            down_base = _sqlx_base(down_text) if layout == "sqlx" else None
-            down_script = script(down_file.path, down_text, base=down_base)
+            down_base = (
+                _sqlx_base(down_text)
+                if layout == "sqlx"
+                else _flyway_base(folder, down_file.path)
+                if layout == "flyway"
+                else None
+            )
+            down_run = (
+                _replace_placeholders(folder, down_file.path, down_text) if layout == "flyway" else down_text
+            )
+            down_script = script(down_file.path, down_run, base=down_base)
+        up_run = _replace_placeholders(folder, up_path, up_text) if layout == "flyway" else up_text
         migrations.append(
             Migration(
                 version=version,
                 name=up.name,
-                up=script(up_path, up_text, base=base),
+                up=script(up_path, up_run, base=base),
                 down=down_script,
                 checksum=checksum(up_text),
                 layout=layout,
@@ -176,3 +228,63 @@ def _paired(folder: Folder, files: list[_File], layout: str) -> list[Migration]:
 def _sqlx_base(text: str) -> Directives | None:
     """sqlx runs a file starting with `-- no-transaction` outside a transaction."""
     return Directives(transaction=False) if text.startswith(SQLX_NO_TRANSACTION) else None
+
+
+_PLACEHOLDER = re.compile(r"\$\{(?P<name>[^}\n]+?)\}")
+# Flyway's built-in placeholders that do not depend on the connection (`flyway:defaultSchema` is the
+# connection's current schema when no `schemas` are configured: `public` on a default PostgreSQL setup)
+_BUILT_IN = {"flyway:defaultschema": "public", "flyway:table": "flyway_schema_history"}
+
+
+def _replace_placeholders(folder: Folder, path: Path, text: str) -> str:
+    """Flyway replaces `${name}` in a migration (comments and strings too) before running it, and refuses
+    one without a value (`PlaceholderReplacer`); the checksum stays that of the file as written."""
+    if "${" not in text or folder.placeholders is False:
+        return text
+    given = {k.lower(): v for k, v in (folder.placeholders or {}).items()}
+
+    def value(m: re.Match[str]) -> str:
+        name = m["name"].lower()
+        if name in given:
+            return given[name]
+        if name == "flyway:filename":
+            return path.name
+        if name in _BUILT_IN:
+            return _BUILT_IN[name]
+        if folder.placeholders is None:
+            return m.group()  # not configured (lint): left as written
+        line = text.count("\n", 0, m.start()) + 1
+        raise MigrationFileError(
+            f"{path}:{line}: Flyway placeholder {m.group()} has no value (Flyway refuses it too)",
+            hint=f'give it a value in migwiz.toml: [migwiz.placeholders] {_toml_key(m["name"])} = "..."',
+        )
+
+    return _PLACEHOLDER.sub(value, text)
+
+
+def _toml_key(name: str) -> str:
+    return name if re.fullmatch(r"[A-Za-z0-9_-]+", name) else '"' + name.replace('"', '\\"') + '"'
+
+
+def _flyway_base(folder: Folder, script_path: Path) -> Directives | None:
+    """Flyway's script configuration file `<script>.sql.conf` beside a script: `executeInTransaction=false`
+    runs it outside a transaction; `encoding` must be UTF-8; other settings are refused."""
+    conf = script_path.with_name(script_path.name + ".conf")
+    if not conf.is_file():
+        return None
+    directives = None
+    for number, raw in enumerate(folder.text(conf).splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        key, sep, value = (part.strip() for part in line.partition("="))
+        if key == "executeInTransaction" and sep and value.lower() in ("true", "false"):
+            directives = Directives(transaction=value.lower() == "true")
+        elif key == "encoding" and sep and value.upper().replace("_", "-") in ("UTF-8", "UTF8"):
+            continue
+        else:
+            raise MigrationFileError(
+                f"{conf}:{number}: Flyway script setting {line!r} is not supported",
+                hint="migwiz reads executeInTransaction=true|false and encoding=UTF-8",
+            )
+    return directives

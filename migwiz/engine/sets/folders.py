@@ -2,11 +2,14 @@
 
 Diesel (`diesel_migrations`): every non-empty, non-hidden folder is a migration and must hold `up.sql`;
 files beside the folders are ignored; the version is the folder name before the first `_` with its
-dashes removed. `metadata.toml` sets `run_in_transaction` (read as Diesel's serde does: a file that
-parses but lacks the key means `false`, a file that does not parse means the default, `true`).
+dashes removed. An empty (0-byte) `down.sql` is no down script: Diesel refuses to run an empty file
+(`run_sql_from_file`: EmptyMigration), so reverting it fails there instead of doing nothing.
+`metadata.toml` sets `run_in_transaction` (read as Diesel's serde does: a file that parses but lacks
+the key means `false`, a file that does not parse means the default, `true`).
 
 Prisma (`schema-connector`): every folder is a migration holding `migration.sql`, ordered by folder
-name; `migration_lock.toml` sits beside them. Prisma sends the script as one simple query, which
+name; `migration_lock.toml` sits beside them, and a set whose lock file names another provider (mysql,
+sqlite, ...) is refused, as Prisma refuses it (P3019). Prisma sends the script as one simple query, which
 PostgreSQL runs as one implicit transaction; there are no down scripts.
 """
 
@@ -50,6 +53,11 @@ def load_diesel(folder: Folder) -> list[Migration]:
         base = _diesel_metadata(folder, present.get("metadata.toml"))
         up_text = folder.text(present["up.sql"])
         down = present.get("down.sql")
+        if down is not None and not folder.text(down):
+            folder.notices.append(
+                f"{down}: empty: Diesel refuses to revert it (EmptyMigration), so migwiz reads no down script"
+            )
+            down = None
         migrations.append(
             Migration(
                 version=diesel_version(version_text),
@@ -83,7 +91,9 @@ def _diesel_metadata(folder: Folder, path: Path | None) -> Directives | None:
 def load_prisma(folder: Folder) -> list[Migration]:
     """Prisma's `<timestamp>_<name>/migration.sql` folders (no down scripts)."""
     for path in folder.files:
-        if path.name != PRISMA_LOCK:
+        if path.name == PRISMA_LOCK:
+            _prisma_provider(folder, path)
+        else:
             folder.ignore(path, "Prisma reads only migration folders and migration_lock.toml")
     migrations = []
     for path in folder.dirs:
@@ -109,3 +119,21 @@ def load_prisma(folder: Folder) -> list[Migration]:
             )
         )
     return migrations
+
+
+PRISMA_POSTGRES = ("postgresql", "postgres")
+
+
+def _prisma_provider(folder: Folder, path: Path) -> None:
+    """Refuse a set `migration_lock.toml` says was written for another database, as Prisma does (P3019)."""
+    try:
+        provider = tomllib.loads(folder.text(path)).get("provider")
+    except tomllib.TOMLDecodeError as exc:
+        folder.notices.append(f"{path}: not valid TOML ({exc}): its provider is not checked")
+        return
+    if isinstance(provider, str) and provider not in PRISMA_POSTGRES:
+        raise MigrationFileError(
+            f'{path}: provider = "{provider}": these migrations were written for {provider}, not PostgreSQL',
+            hint="Prisma refuses them on a PostgreSQL database too (P3019): point --dir at the PostgreSQL"
+            " migrations",
+        )

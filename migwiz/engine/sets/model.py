@@ -96,6 +96,9 @@ class MigrationSet:
         """`text` (from migwiz's history, `--to`, an operator) as this set's layout reads it."""
         parsed = parse_version(self.layout, text)
         known = self._versions.get(parsed)  # dbmate orders by file name: the file's version knows it
+        if known is None and self.layout == "prisma":  # `--to 20240101000000`: the folder it starts
+            named = [v for v in self._versions if v.text.startswith(f"{text}_")]
+            known = named[0] if len(named) == 1 else None
         return known if known is not None else parsed
 
     @cached_property

@@ -12,7 +12,12 @@
   and dbmate-era files do it: a plain BEGIN as the first statement and COMMIT (or END) as the last,
   wrapping the whole file, are dropped with a notice and the file runs in migwiz's own transaction,
   which is what those tools end up doing (even when the file is marked to run without a transaction: the
-  tool then sends it as it is, and its BEGIN/COMMIT make it one transaction). SAVEPOINT, RELEASE and
+  tool then sends it as it is, and its BEGIN/COMMIT make it one transaction). Likewise plain BEGIN ...
+  COMMIT blocks inside a file that runs in a transaction (`ALTER ...; BEGIN; ...; COMMIT; BEGIN; ...;
+  COMMIT;`, one after the other, not nested): the tool sends the file as one query, so on success its
+  state is that of one transaction; migwiz drops them and runs the whole file as one, all or nothing
+  (a failure half-way commits nothing, where the tool would leave the blocks before it committed and
+  the migration dirty). SAVEPOINT, RELEASE and
   ROLLBACK TO stay allowed inside a transactional script (they cannot escape migwiz's transaction) and
   are refused in a no-transaction one.
 """
@@ -99,7 +104,10 @@ class TransactionPlan:
     """The statement that made migwiz run the script without a transaction though nothing asked for it."""
     automatic_kind: str | None = None
     unwrapped: tuple[int, int] | None = None
-    """Lines of the BEGIN and COMMIT that wrapped the whole file and were dropped."""
+    """Lines of the BEGIN and COMMIT that wrapped the whole file (or of the first BEGIN and last COMMIT of
+    the blocks inside it) and were dropped."""
+    blocks: tuple[tuple[int, int], ...] = ()
+    """Lines of each BEGIN ... COMMIT block dropped from inside the file (empty: none, or one wraps all)."""
 
     @property
     def in_transaction(self) -> bool:
@@ -116,16 +124,28 @@ class TransactionPlan:
             )
         return "without a transaction (directive)"
 
+    def unwrap_message(self) -> str:
+        """What became of the file's own BEGIN/COMMIT (empty when it has none)."""
+        if self.unwrapped is None:
+            return ""
+        begin, commit = self.unwrapped
+        if not self.blocks:
+            return (
+                f"BEGIN (line {begin}) and COMMIT (line {commit}) wrap the whole file: migwiz runs it in its"
+                " own transaction instead"
+            )
+        lines = ", ".join(f"{b}-{c}" for b, c in self.blocks)
+        return (
+            f"BEGIN ... COMMIT blocks inside the file (lines {lines}): migwiz drops them and runs the whole"
+            " file in one transaction (all or nothing)"
+        )
+
     def notices(self) -> list[str]:
         """What migwiz decided on its own, one line each, naming the file and line."""
         path = self.script.path
         out = []
         if self.unwrapped is not None:
-            begin, commit = self.unwrapped
-            out.append(
-                f"{path}:{begin}: BEGIN (line {begin}) and COMMIT (line {commit}) wrap the whole file: "
-                "migwiz runs it in its own transaction instead"
-            )
+            out.append(f"{path}:{self.unwrapped[0]}: {self.unwrap_message()}")
         if self.automatic is not None:
             out.append(
                 f"{path}:{self.automatic.line}: {self.automatic_kind} cannot run in a transaction: the "
@@ -170,13 +190,21 @@ def plan_transaction(script: Script, pg_version: int) -> TransactionPlan:
     statements = script.statements
     controls = [(s, c) for s in statements if (c := control_of(s)) is not None]
     unwrapped: tuple[int, int] | None = None
-    if _wraps_whole_file(statements, controls):
+    blocks: tuple[tuple[int, int], ...] = ()
+    several = len(controls) > 2 and _plain_blocks(controls)
+    if _wraps_whole_file(statements, controls) and not (several and script.directives.transaction):
         # Marked no-transaction (dbmate transaction:false, Diesel run_in_transaction = false) or not, the
         # tool sends the file as it is, so its own BEGIN/COMMIT make it one transaction: so does migwiz.
         unwrapped = (statements[0].line, statements[-1].line)
         statements = statements[1:-1]
         controls = controls[1:-1]
         script = replace(script, directives=replace(script.directives, transaction=True))
+    elif script.directives.transaction and _plain_blocks(controls):  # BEGIN; ...; COMMIT; BEGIN; ...; COMMIT;
+        blocks = tuple((controls[i][0].line, controls[i + 1][0].line) for i in range(0, len(controls), 2))
+        unwrapped = (blocks[0][0], blocks[-1][1])
+        dropped = {id(stmt) for stmt, _ in controls}
+        statements = tuple(s for s in statements if id(s) not in dropped)
+        controls = []
     for stmt, control in controls:
         if control.kind in _SAVEPOINT_KINDS and script.directives.transaction:
             continue
@@ -199,9 +227,9 @@ def plan_transaction(script: Script, pg_version: int) -> TransactionPlan:
         return TransactionPlan(script, unwrapped=unwrapped)
     outside, inside = _split_by_need(statements, pg_version)
     if not outside:
-        return TransactionPlan(script, unwrapped=unwrapped)
+        return TransactionPlan(script, unwrapped=unwrapped, blocks=blocks)
     first_kind, first = outside[0]
-    if unwrapped is not None:
+    if unwrapped is not None and not blocks:
         _refuse(
             script,
             first,
@@ -221,7 +249,7 @@ def plan_transaction(script: Script, pg_version: int) -> TransactionPlan:
             control=False,
         )
     no_transaction = replace(script.directives, transaction=False)
-    return TransactionPlan(replace(script, directives=no_transaction), first, first_kind, unwrapped)
+    return TransactionPlan(replace(script, directives=no_transaction), first, first_kind, unwrapped, blocks)
 
 
 def _wraps_whole_file(statements: tuple[Statement, ...], controls: list[tuple[Statement, Control]]) -> bool:
@@ -234,6 +262,17 @@ def _wraps_whole_file(statements: tuple[Statement, ...], controls: list[tuple[St
         and commit.plain
         and commit.kind == "COMMIT"
     )
+
+
+def _plain_blocks(controls: list[tuple[Statement, Control]]) -> bool:
+    """Whether the file's transaction control is only plain BEGIN ... COMMIT pairs, one after the other."""
+    if not controls or len(controls) % 2:
+        return False
+    for i, (_, control) in enumerate(controls):
+        wanted = ("BEGIN", "START TRANSACTION") if i % 2 == 0 else ("COMMIT",)
+        if not control.plain or control.kind not in wanted:
+            return False
+    return True
 
 
 def needs_no_transaction(stmt: Statement, pg_version: int) -> str | None:

@@ -8,7 +8,9 @@ Each layout follows its tool's own rules (see docs/migration-sets.md):
   `2026-05-27-120000`.
 - dbmate: the digits as written (`1` and `001` differ); migrations run in file-name order.
 - flyway: numeric parts compared one by one, trailing zero parts ignored (`1.2.10` after `1.2.9`,
-  `1.0` is `1`).
+  `1.0` is `1`). A repeatable migration (`R__<description>.sql`) has the version `R__<description>`:
+  it sorts after every versioned one, repeatables among themselves by description (`_` read as a space),
+  and its description is its identity.
 - prisma: the whole folder name, compared as a string.
 
 A `Version` keeps the text as written (what migwiz's history stores), its identity (equality, hashing)
@@ -17,6 +19,7 @@ and its sort key. `Version(text)` alone orders numerically part by part, like na
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -67,6 +70,12 @@ class Version:
     def ident(self) -> tuple[Any, ...]:
         """The identity: equal identities are the same migration."""
         return self.identity if self.identity is not None else self.key
+
+    @property
+    def repeatable(self) -> bool:
+        """A Flyway repeatable migration (`R__<description>`): run after the versioned ones, again when
+        its file changes; never out of order, never reverted."""
+        return self.order is not None and len(self.order) > 0 and self.order[0] == math.inf
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Version):
@@ -126,9 +135,18 @@ def flyway_version(text: str) -> Version:
     True
     >>> flyway_version("1.0") == flyway_version("1")
     True
+    >>> flyway_version("R__b_view") > flyway_version("R__a_view") > flyway_version("999")
+    True
     """
+    if text.startswith(REPEATABLE):
+        description = text.removeprefix(REPEATABLE).replace("_", " ")  # Flyway's description
+        return Version(text, (math.inf, description), ("R", description))
     normal = text.replace("_", ".")
     return Version(normal, numeric_parts(normal))
+
+
+REPEATABLE = "R__"
+"""Prefix of a Flyway repeatable migration's file name, and of its version in migwiz's history."""
 
 
 def prisma_version(text: str) -> Version:

@@ -10,13 +10,14 @@ replaying every file from the start — the slow path the cache exists to avoid.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import psycopg
 
-from migwiz.engine.errors import UsageError
+from migwiz.engine.errors import MigwizError, UsageError
 from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.run.runner import Runner, RunReport
 from migwiz.engine.schema import SchemaModel, read_schema
@@ -66,6 +67,8 @@ class ShadowChain:
     position: int | None = None
     dirty_data: bool = False
     """Rows were seeded into the working database: its state is not saved as a snapshot."""
+    saves_at: frozenset[int] | None = None
+    """Where a state reached is saved as a snapshot (and at the chain's end); None: every `INTERVAL`."""
     stats: dict[str, int] = field(default_factory=lambda: {"restored": 0, "saved": 0, "replayed": 0})
     _work: str | None = None
     _runner: Runner | None = None
@@ -111,8 +114,34 @@ class ShadowChain:
                 self.mset,
                 EventLog(run_id=self.log.run_id),
                 schema=self.schema,
+                private=self.operator is None,
             )
         return self._runner
+
+    def transactional(self, migration: Migration) -> bool:
+        """Whether the up and the down of `migration` each run in one transaction (no backfill, nothing
+        that must run outside a transaction block), or the down is refused before it runs: then both can
+        be tried inside `trial`."""
+        if migration.down is None or migration.up.directives.backfill or migration.down.directives.backfill:
+            return False
+        try:
+            up = self.runner.effective(migration, "up")
+        except MigwizError:  # refused (transaction control...): the runner says so when it is run
+            return False
+        try:
+            down = self.runner.effective(migration, "down")
+        except MigwizError:  # the down is refused before anything of it runs: tried, it changes nothing
+            return up.directives.transaction
+        return up.directives.transaction and down.directives.transaction
+
+    @contextmanager
+    def trial(self) -> Iterator[Callable[[], SchemaModel]]:
+        """A transaction on the runner's connection that is always rolled back, and a reader of the schema
+        as it sees it. The runner's own transactions nest in it as savepoints, so a down and an up tried
+        inside leave the working database exactly where it was, whatever they did or failed to do."""
+        conn = self.runner.connection()
+        with conn.transaction(force_rollback=True):
+            yield lambda: read_schema(conn, exclude_schemas=(self.schema,))
 
     def read(self) -> SchemaModel:
         """Read the working database's schema model now (one connection kept for every read)."""
@@ -197,7 +226,8 @@ class ShadowChain:
         self.position = index
         if self.cache is None or self.dirty_data or self.operator is not None or self._work is None:
             return
-        due = index % INTERVAL == 0 or index == len(self.chain) or final
+        due = index in self.saves_at if self.saves_at is not None else index % INTERVAL == 0
+        due = due or index == len(self.chain) or final
         if due and self.cache.name(self.keys[index]) not in self._snapshot_names():
             self._save(index)
 

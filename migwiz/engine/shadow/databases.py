@@ -21,13 +21,13 @@ from migwiz.engine.errors import MigwizError, UsageError
 from migwiz.engine.history.baseline import read_baseline_file
 from migwiz.engine.history.state import DEFAULT_SCHEMA, HistoryRow, ensure_state
 from migwiz.engine.log.eventlog import EventLog
-from migwiz.engine.run.guard import GuardPolicy
+from migwiz.engine.run.guard import GuardPolicy, LockTarget
 from migwiz.engine.run.runner import ExecutionPolicy, Runner, RunReport
 from migwiz.engine.schema import SchemaModel, read_schema
 from migwiz.engine.schema.model import Schema
 from migwiz.engine.servers.connect import connect, describe, scrub
 from migwiz.engine.servers.readers import reading
-from migwiz.engine.sets.model import Migration, MigrationSet
+from migwiz.engine.sets.model import Migration, MigrationSet, Script
 from migwiz.engine.shadow.scratch import scratch_database
 
 SHADOW_PREFIX = "migwiz_shadow"
@@ -166,6 +166,20 @@ def empty_database(dsn: str, initial: SchemaModel) -> None:
                 conn.execute(statement)
 
 
+class PrivateShadowRunner(Runner):
+    """The runner on a scratch database this process made for itself (the lean shadow mode): no other
+    session works there, so it neither looks for a killed run's leftover sessions before each up or down
+    nor asks the server which relations each statement will lock (the guard's targets); the scripts, their
+    transactions and their history rows run exactly as `up` and `down` run them."""
+
+    def settle_orphans(self) -> None:
+        """Nothing to settle: no earlier run ever worked in this database."""
+
+    def lock_targets(self, script: Script) -> tuple[tuple[LockTarget, ...], ...]:
+        """No lock targets: no lock queue to wait outside of."""
+        return tuple(() for _ in script.statements)
+
+
 def shadow_runner(
     shadow: Shadow,
     mset: MigrationSet,
@@ -173,14 +187,17 @@ def shadow_runner(
     *,
     schema: str = DEFAULT_SCHEMA,
     lock_timeout_ms: int = 2000,
+    private: bool = False,
 ) -> Runner:
     """A Runner on the shadow database that applies whatever it is given (out of order, no down needed),
-    without the lock-queue guard's checks for other sessions' locks."""
+    without the lock-queue guard's checks for other sessions' locks; `private` for a database this process
+    made and works in alone (`PrivateShadowRunner`)."""
     policy = ExecutionPolicy(
         lock_timeout_ms=lock_timeout_ms, allow_irreversible=True, allow_out_of_order=True,
         guard=GuardPolicy(enabled=False),  # nobody else works in a shadow: no lock queue to watch for
     )  # fmt: skip
-    return Runner(shadow.dsn, mset, log=log, schema=schema, policy=policy)
+    kind = PrivateShadowRunner if private else Runner
+    return kind(shadow.dsn, mset, log=log, schema=schema, policy=policy)
 
 
 def replay(

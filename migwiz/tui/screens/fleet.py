@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -23,15 +23,28 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 from textual.worker import get_current_worker
 
-from migwiz.engine.commands import FleetControl, FleetProgress, FleetStateTail, Monitor, scrub
-from migwiz.engine.types import Snapshot, Target
+from migwiz.engine.commands import (
+    FleetControl,
+    FleetProgress,
+    FleetStateTail,
+    Monitor,
+    fleet_rollout,
+    load_fleet,
+    scrub,
+)
+from migwiz.engine.errors import MigwizError
+from migwiz.engine.types import Fleet, Snapshot, Target
 from migwiz.present import TARGET_STYLES
+from migwiz.tui.widgets.header import WizardHeader
 from migwiz.tui.widgets.keyed_table import selected_key, sync_rows
 from migwiz.tui.widgets.lock_pane import LockPane
 
 ROWS_SHOWN = 200
 """Targets listed at most (failed, then running, then the latest ended): the counts cover the rest."""
 ORDER = {"failed": 0, "running": 1, "stopped": 2, "done": 3}
+
+if TYPE_CHECKING:
+    from migwiz.tui.app import WizardApp
 
 
 @dataclass(frozen=True)
@@ -101,10 +114,18 @@ class FleetScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.follow()
+        self.begin()
 
     def on_unmount(self) -> None:
         self._wake.set()
+        self.end()
+
+    def begin(self) -> None:
+        """Start following the state file (a subclass may first find it)."""
+        self.follow()
+
+    def end(self) -> None:
+        """The screen is gone (its poller stops at its next wake-up)."""
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="fleet-follow")
     def follow(self) -> None:
@@ -129,7 +150,13 @@ class FleetScreen(Screen[None]):
                 k: (Text(s, style=TARGET_STYLES.get(s, "")), n, d)
                 for k, (s, n, d) in message.view.rows.items()
             }
-            sync_rows(self.query_one("#fleet-targets", DataTable), rows)
+            table = self.query_one("#fleet-targets", DataTable)
+            on_top = table.cursor_row == 0
+            sync_rows(table, rows)
+            if on_top and table.row_count:  # the cursor left on the first row follows the top of the list
+                table.move_cursor(row=0, animate=False)
+            # the cursor row can keep a render from before its columns widened (Textual 8.2 DataTable cache):
+            self.call_after_refresh(table._clear_caches)
 
     def _controls_text(self) -> Text:
         if self.control is None:
@@ -246,3 +273,161 @@ class TargetLocksScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+
+class RolloutEnded(Message):
+    """The rollout started from the fleet step ended (its report's one line, or why it could not run)."""
+
+    def __init__(self, line: str, ok: bool) -> None:
+        super().__init__()
+        self.line = line
+        self.ok = ok
+
+
+class FleetStep(FleetScreen):
+    """The fleet screen as a step of the wizard, offered by the Target step when the project has a fleet.
+
+    The same view as `migwiz fleet watch`; `u` rolls the set out over the fleet (after a confirmation) in a
+    thread of its own, `p` / `s` pause and stop it, Escape goes back to the Target step. Leaving the step
+    (or the wizard) stops a rollout it started at its safe points, as `fleet up --wizard` does.
+    """
+
+    STEP = "fleet"
+    TITLE = "Fleet"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("u", "rollout", "Roll out"),
+        Binding("enter", "locks", "Locks"),
+        Binding("p", "pause", "Pause/resume"),
+        Binding("s", "stop", "Stop"),
+        Binding("q", "quit", "Quit", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(Path("fleet.state.jsonl"))
+        self.fleet: Fleet | None = None
+        self.rollout: threading.Thread | None = None
+        self.ended: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield WizardHeader(id="header")
+        yield from super().compose()
+
+    def begin(self) -> None:
+        wizard = cast("WizardApp", self.app)
+        context = wizard.context
+        self.poll_s = context.poll_interval_s
+        self.query_one(WizardHeader).show(wizard.target_label, self.TITLE, None, "fleet")
+        try:
+            self.fleet = load_fleet(context.fleet_file, schema=context.settings.schema)
+        except MigwizError as exc:
+            self.view = FleetView(f"fleet: {exc.message}")
+            self.query_one("#fleet-head", Static).update(Text(self.view.line, "red"))
+            self.query_one("#fleet-controls", Static).update(self._controls_text())
+            return
+        fleet = self.fleet
+        self.state_file = fleet.state_file
+        self.targets = lambda: {t.name: t for t in fleet.targets()}
+        if context.live:
+            self.follow()
+        else:  # snapshots: the state file read once, no poller
+            progress = FleetProgress()
+            for record in FleetStateTail(self.state_file).read():
+                progress.add(record)
+            self.on_fleet_progressed(FleetProgressed(fleet_view(progress)))
+        self.query_one("#fleet-controls", Static).update(self._controls_text())
+        self.query_one("#fleet-targets", DataTable).focus()
+
+    def end(self) -> None:
+        if self.running and self.control is not None:
+            self.control.stop("the fleet screen was closed")
+
+    @property
+    def running(self) -> bool:
+        """A rollout started here is under way."""
+        return self.rollout is not None and self.rollout.is_alive()
+
+    def _controls_text(self) -> Text:
+        if self.fleet is None:
+            return Text("fix the fleet file (docs/fleet.md) · Esc back", "dim")
+        if self.control is None or not self.running:
+            if self.ended:
+                return Text(f"{self.ended} · u: roll out again · Esc back", "dim")
+            where = self.fleet.path.name
+            return Text(f"u rolls the set out over {where} · Enter: locks of a target · Esc back", "dim")
+        return super()._controls_text()
+
+    async def action_quit(self) -> None:
+        """Quit the wizard; while a rollout started here runs, ask first (it stops at its safe points)."""
+        if not self.running:
+            self.app.exit(0)
+            return
+        from migwiz.tui.screens.confirm import ChoiceModal
+
+        def chosen(answer: str | None) -> None:
+            if answer == "stop" and self.control is not None:
+                self.control.stop("the operator quit the wizard")
+                self.app.exit(1)
+
+        question = (
+            "A rollout is under way. Quit now? Running targets finish their current migration; no new target"
+            " starts. The wizard exits when they are done."
+        )
+        self.app.push_screen(
+            ChoiceModal(question, [("stop", "Quit at the safe points"), ("stay", "Stay")]), chosen
+        )
+
+    def action_back(self) -> None:
+        """Back to the Target step (a rollout started here stops at its safe points)."""
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+
+    def action_rollout(self) -> None:
+        """Ask, then roll the set out over the fleet: canaries first, waves, the error budget."""
+        if self.fleet is None or self.running:
+            return
+        from migwiz.tui.screens.confirm import ChoiceModal
+
+        fleet = self.fleet
+        question = (
+            f"Roll the set out over every target of {fleet.path.name}? Canary targets first, then waves of "
+            f"{fleet.wave_size}, {fleet.concurrency} at a time; each target runs as `migwiz up` would."
+        )
+
+        def chosen(answer: str | None) -> None:
+            if answer == "go":
+                self.start_rollout()
+
+        self.app.push_screen(ChoiceModal(question, [("go", "Roll out"), ("stay", "Cancel")]), chosen)
+
+    def start_rollout(self) -> None:
+        """The rollout in a thread of its own (never a widget touched from it); the view follows its
+        state file like any other rollout's."""
+        assert self.fleet is not None
+        fleet, project = self.fleet, cast("WizardApp", self.app).context.project
+        control = self.control = FleetControl()
+        self.ended = None
+
+        def run() -> None:
+            try:
+                report = fleet_rollout(
+                    fleet, project.migration_set(), project.policy(), control=control,
+                    log_file=project.settings.log_file,
+                )  # fmt: skip
+                counts = ", ".join(f"{n} {s}" for s, n in sorted(report.counts.items())) or "no target run"
+                self.post_message(
+                    RolloutEnded(f"rollout {report.outcome} ({counts})", report.outcome == "success")
+                )
+            except Exception as exc:
+                self.post_message(RolloutEnded(f"rollout failed: {scrub(str(exc)).splitlines()[0]}", False))
+
+        self.rollout = threading.Thread(target=run, name="migwiz-fleet-rollout")
+        self.rollout.start()
+        self.query_one("#fleet-controls", Static).update(super()._controls_text())
+
+    def on_rollout_ended(self, message: RolloutEnded) -> None:
+        if self.rollout is not None:
+            self.rollout.join()
+        self.ended = message.line
+        self.notify(message.line, severity="information" if message.ok else "error")
+        self.query_one("#fleet-controls", Static).update(self._controls_text())

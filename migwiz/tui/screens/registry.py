@@ -17,6 +17,7 @@ SCREENS = {
     "summary": ("migwiz.tui.screens.summary", "SummaryScreen"),
     "recent": ("migwiz.tui.screens.recent", "RecentScreen"),
     "watch": ("migwiz.tui.screens.watch", "WatchScreen"),
+    "fleet": ("migwiz.tui.screens.fleet", "FleetStep"),
 }
 
 

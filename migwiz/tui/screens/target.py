@@ -64,6 +64,7 @@ class TargetScreen(WizardScreen):
         Binding("n", "migrate", "Migrate"),
         Binding("b", "rollback", "Rollback"),
         Binding("w", "watch", "Watch"),
+        Binding("f", "fleet", "Fleet"),
     ]
 
     def body(self) -> ComposeResult:
@@ -74,8 +75,18 @@ class TargetScreen(WizardScreen):
             Option("Apply pending migrations, step by step", id="migrate"),
             Option("Incident rollback: undo recent changes", id="rollback"),
             Option("Watch the server (read-only lock and progress panes)", id="watch"),
+            *self.fleet_options(),
             id="actions",
         )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`f` (the fleet screen) only when the project has a fleet file."""
+        return action != "fleet" or self.wizard.context.fleet_file is not None
+
+    def fleet_options(self) -> list[Option]:
+        """The fleet screen, when the project has a fleet file."""
+        fleet = self.wizard.context.fleet_file
+        return [Option(f"Fleet: roll out over {fleet.name}, follow it", id="fleet")] if fleet else []
 
     def has_data(self) -> bool:
         return self.wizard.data.target is not None
@@ -101,9 +112,12 @@ class TargetScreen(WizardScreen):
         actions.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        {"migrate": self.action_migrate, "rollback": self.action_rollback, "watch": self.action_watch}[
-            str(event.option.id)
-        ]()
+        {
+            "migrate": self.action_migrate,
+            "rollback": self.action_rollback,
+            "watch": self.action_watch,
+            "fleet": self.action_fleet,
+        }[str(event.option.id)]()
 
     def action_migrate(self) -> None:
         """Start the migrate flow."""
@@ -120,3 +134,10 @@ class TargetScreen(WizardScreen):
     def action_watch(self) -> None:
         """Open the read-only observer."""
         self.app.push_screen(self.wizard.screen_for("watch"))
+
+    def action_fleet(self) -> None:
+        """Open the fleet screen (the project's fleet file)."""
+        if self.wizard.context.fleet_file is None:
+            self.notify("no fleet: write a fleet.toml (docs/fleet.md)", severity="warning")
+            return
+        self.app.push_screen(self.wizard.screen_for("fleet"))

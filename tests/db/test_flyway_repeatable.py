@@ -1,0 +1,159 @@
+"""Flyway repeatable migrations (`R__<description>.sql`) run as Flyway runs them: after every versioned
+migration, by description, and again whenever the file changes; adopted from `flyway_schema_history`.
+Flyway placeholders (`${name}`) take their values from migwiz.toml.
+
+File names are those of MarquezProject/marquez (api/src/main/resources/marquez/db/migration), whose
+views are repeatable migrations over versioned tables.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from migwiz.engine import commands
+from migwiz.engine.adopt import adopt
+from migwiz.engine.adopt.flyway import checksum as flyway_checksum
+from migwiz.engine.run.runner import ExecutionPolicy
+from migwiz.engine.sets import load_migration_set
+from migwiz.engine.sets.model import MigrationSet
+from tests.conftest import TestDatabase
+from tests.db.test_adopt import FLYWAY_DDL
+from tests.helpers import run_cli, write_migrations
+
+IRREVERSIBLE = ExecutionPolicy(allow_irreversible=True)  # repeatable migrations have no down
+RUNS = "CREATE TABLE runs (uuid uuid PRIMARY KEY, job_name text);\n"
+RUNS_VIEW = "CREATE OR REPLACE VIEW runs_view AS SELECT r.uuid, r.job_name FROM runs r;\n"
+RUNS_VIEW_2 = (
+    "CREATE OR REPLACE VIEW runs_view AS SELECT r.uuid, r.job_name, r.uuid::text AS id FROM runs r;\n"
+)
+DATASETS_VIEW = "CREATE OR REPLACE VIEW datasets_view AS SELECT 1 AS one;\n"
+
+
+def marquez_like(folder: Path, **more: str) -> MigrationSet:
+    files = {
+        "V1__initial_schema.sql": RUNS,
+        "U1__initial_schema.sql": "DROP TABLE runs;\n",
+        "R__Runs_view.sql": RUNS_VIEW,
+        "R__Datasets_view.sql": DATASETS_VIEW,
+        **more,
+    }
+    return load_migration_set(write_migrations(folder, files), "flyway")
+
+
+def history(db: TestDatabase) -> list[tuple[object, ...]]:
+    return db.execute("SELECT version, checksum FROM migwiz.history ORDER BY applied_at, version")
+
+
+def test_repeatables_run_last_and_again_when_changed(client_db: TestDatabase, tmp_path: Path) -> None:
+    db = client_db
+    mset = marquez_like(tmp_path / "m")
+    first = commands.up(commands.Project.of(db.dsn, mset), policy=IRREVERSIBLE)
+    assert [(str(o.version), o.result) for o in first.report.outcomes] == [
+        ("1", "applied"),
+        ("R__Datasets_view", "applied"),
+        ("R__Runs_view", "applied"),
+    ]
+
+    # a new versioned migration after the repeatables ran (not out of order), and an edited view
+    later = marquez_like(
+        tmp_path / "m",
+        **{
+            "V2__facets.sql": "CREATE TABLE facets (id int);\n",
+            "U2__facets.sql": "DROP TABLE facets;\n",
+            "R__Runs_view.sql": RUNS_VIEW_2,
+        },
+    )
+    status = commands.status(commands.Project.of(db.dsn, later))
+    assert [(str(s.version), s.state) for s in status.statuses] == [
+        ("1", "applied"),
+        ("2", "pending"),
+        ("R__Datasets_view", "applied"),
+        ("R__Runs_view", "pending"),
+    ]
+    assert "changed since it was applied" in (status.statuses[3].detail or "")
+    assert not [n for n in status.notices if "comes before" in n]
+    second = commands.up(commands.Project.of(db.dsn, later), policy=IRREVERSIBLE)
+    assert [(str(o.version), o.result) for o in second.report.outcomes] == [
+        ("2", "applied"),
+        ("R__Runs_view", "applied"),
+    ]
+    assert db.execute("SELECT count(*) FROM information_schema.columns WHERE table_name = 'runs_view'") == [
+        (3,)
+    ]
+    rows = dict(db.execute("SELECT version, checksum FROM migwiz.history"))
+    assert rows == {m.version.text: m.checksum for m in later.migrations}  # one row per repeatable
+    assert {s.state for s in commands.status(commands.Project.of(db.dsn, later)).statuses} == {"applied"}
+
+    # `down` reverts versioned migrations only: Flyway never undoes a repeatable one
+    down = commands.down(commands.Project.of(db.dsn, later), policy=IRREVERSIBLE)
+    assert [(str(o.version), o.result) for o in down.report.outcomes] == [("2", "reverted")]
+
+
+def test_repeatables_adopted_by_description_and_checksum(client_db: TestDatabase, tmp_path: Path) -> None:
+    db = client_db
+    mset = marquez_like(tmp_path / "m")
+    db.execute(FLYWAY_DDL)
+    db.execute(RUNS)
+    db.execute(RUNS_VIEW.replace("runs r", "runs r WHERE true"))  # what Flyway last ran
+    db.execute(DATASETS_VIEW)
+    for rank, (version, description, kind, script, text) in enumerate(
+        [
+            ("'1'", "initial schema", "SQL", "V1__initial_schema.sql", RUNS),
+            (
+                "NULL",
+                "Runs view",
+                "SQL",
+                "R__Runs_view.sql",
+                RUNS_VIEW.replace("runs r", "runs r WHERE true"),
+            ),
+            ("NULL", "Datasets view", "SQL", "R__Datasets_view.sql", DATASETS_VIEW),
+            ("NULL", "Old view", "SQL", "R__Old_view.sql", "SELECT 1;"),
+            (
+                "'1.1'",
+                "UpdateRunsWithJobUUID",
+                "JDBC",
+                "marquez.db.migrations.V1_1__UpdateRunsWithJobUUID",
+                "",
+            ),
+        ],
+        start=1,
+    ):
+        db.execute(
+            "INSERT INTO public.flyway_schema_history (installed_rank, version, description, type, script,"
+            " checksum, installed_by, installed_on, execution_time, success)"
+            f" VALUES ({rank}, {version}, '{description}', '{kind}', '{script}', {flyway_checksum(text)},"
+            " 'flyway_user', '2024-03-01 12:00:00', 7, true)"
+        )
+    report = adopt(db.dsn, mset, "flyway")
+    assert [str(a.migration.version) for a in report.adopted] == ["1", "R__Datasets_view"]
+    assert report.pending == ("R__Runs_view",)
+    assert any("R__Runs_view.sql changed since Flyway last ran it" in n for n in report.notes)
+    assert any("'Old view' has no R__ file" in n for n in report.notes)
+    # a Java migration (MarquezProject/marquez keeps V44_1__UpdateRunsWithJobUUID.java and others beside its
+    # SQL ones): recorded by Flyway, no file to match, not a reason to refuse the adoption
+    assert any("Flyway JDBC migration 1.1 (UpdateRunsWithJobUUID) is code" in n for n in report.notes)
+    result = commands.up(commands.Project.of(db.dsn, mset), policy=IRREVERSIBLE)
+    assert [str(o.version) for o in result.report.outcomes] == ["R__Runs_view"]
+    assert "true" not in str(db.execute("SELECT pg_get_viewdef('runs_view')"))
+    assert [o.result for o in result.report.outcomes] == ["applied"]
+
+
+def test_placeholders_come_from_migwiz_toml(client_db: TestDatabase, tmp_path: Path) -> None:
+    db = client_db
+    write_migrations(
+        tmp_path / "migrations",
+        {
+            "V1__initial_schema.sql": "CREATE TABLE ${flyway:defaultSchema}.runs (uuid uuid PRIMARY KEY);\n",
+            "R__Runs_view.sql": "CREATE OR REPLACE VIEW ${view_schema}.runs_view AS SELECT uuid FROM runs;\n",
+        },
+    )
+    refused = run_cli("up", "--allow-irreversible", "--json", "--dsn", db.dsn, cwd=tmp_path)
+    assert refused.code != 0 and "R__Runs_view.sql:1: Flyway placeholder ${view_schema} has no value" in (
+        refused.stderr
+    )
+    assert refused.json()["error"]["message"].endswith("has no value (Flyway refuses it too)")
+    assert db.execute("SELECT to_regclass('public.runs')") == [(None,)]  # nothing ran
+    (tmp_path / "migwiz.toml").write_text('[migwiz]\n[migwiz.placeholders]\nview_schema = "public"\n')
+    applied = run_cli("up", "--allow-irreversible", "--dsn", db.dsn, cwd=tmp_path)
+    assert applied.code == 0, applied.stderr
+    assert db.execute("SELECT to_regclass('public.runs_view')::text") == [("runs_view",)]

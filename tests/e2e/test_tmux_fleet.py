@@ -1,0 +1,62 @@
+"""Fleets in a real terminal at 80×24: `migwiz fleet up --wizard` opens the fleet screen and a rollout
+runs under it to its end; `s` stops a rollout at its safe points. Skipped without tmux."""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bench.incident import Terminal
+from tests.conftest import BINARIES, server_for
+from tests.db.test_fleet import SET, Fleetdbs, databases_entry, write_fleet
+from tests.helpers import write_migrations
+
+pytestmark = [
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+    pytest.mark.timeout(240),
+]
+
+
+@pytest.fixture
+def fleet_dbs() -> Iterator[Fleetdbs]:
+    if not BINARIES:
+        pytest.skip("no PostgreSQL binaries on this machine")
+    made = Fleetdbs(server_for(max(BINARIES, key=lambda b: b.major)))
+    try:
+        yield made
+    finally:
+        made.drop()
+
+
+def test_fleet_up_wizard_follows_the_rollout_on_the_fleet_screen(fleet_dbs: Fleetdbs, tmp_path: Path) -> None:
+    names = [fleet_dbs.create(f"db{i}") for i in range(12)]
+    slow = {**SET, "2_email.up.sql": "SELECT pg_sleep(0.3);\n" + SET["2_email.up.sql"]}
+    folder = write_migrations(tmp_path / "m", slow)
+    fleet = write_fleet(tmp_path, databases_entry(fleet_dbs), concurrency=2, wave_size=4)
+    command = shlex.join([sys.executable, "-m", "migwiz", "fleet", "up", "--wizard", "--fleet", str(fleet),
+                          "--dir", str(folder)])  # fmt: skip
+    term = Terminal(f"{command}; echo EXIT=$?; sleep 600", {"TERM": "xterm-256color"})
+    term.start()
+    try:
+        screen = term.wait_for(lambda s: "p pauses · s stops" in s, "the fleet screen with its keys")
+        assert screen.splitlines()[0].startswith(" fleet run "), screen
+        term.wait_for(lambda s: " done" in s.splitlines()[0], "a target done")
+        term.press("s")
+        stopped = term.wait_for(lambda s: "· stopped" in s.splitlines()[0], "the rollout stopped", 90)
+        assert "stopping: no new target starts" in stopped, stopped
+        term.press("q")
+        final = term.wait_for(lambda s: "EXIT=" in s, "the command's end", 90)
+    finally:
+        term.close()
+    assert "stopped: stopped from the fleet screen" in final and "EXIT=1" in final, final
+    touched = "SELECT count(*) FROM pg_namespace WHERE nspname = 'migwiz'"
+    done = [n for n in names if fleet_dbs.execute(n, touched) == [(1,)]]
+    assert 0 < len(done) < len(names)  # stopped part-way: the rest never touched
+    for name in done:  # every touched target stopped at a safe point: whole migrations only
+        versions = fleet_dbs.execute(name, "SELECT version, success FROM migwiz.history ORDER BY 1")
+        assert all(success for _, success in versions), (name, versions)
