@@ -100,7 +100,7 @@ def describe_control(control: Control) -> str:
     """
     parts = ["paused"] if control.paused else []
     if control.workers:
-        parts.append(f"{control.workers} workers")
+        parts.append(f"{control.workers} worker" + ("s" if control.workers != 1 else ""))
     if control.batch_size:
         parts.append(f"batch {control.batch_size}")
     if control.max_rate:

@@ -5,7 +5,10 @@ are never cut or wrapped; prose columns (details, notes, timestamps) shrink firs
 10) and wrap at spaces; name columns (one word per cell, or headed `name`) wrap where
 their words meet (`_`, `-`, `.`, a space), so
 `add_index_to_crates` may read `add_index_to_` / `crates` but never `add_ind` / `ex_to_crates`. A single
-word longer than its column ends with an ellipsis. No cell is cut inside a word and continued below.
+word longer than its column ends with an ellipsis (a prose column never shrinks below its longest word).
+No cell is cut inside a word and continued below.
+A table that still does not fit (too many columns for the width) prints each row as `column  value`
+lines instead, as psql's expanded display does.
 """
 
 from __future__ import annotations
@@ -113,12 +116,19 @@ class FitTable(Table):
             heads = [cell_len(h) for h in header]
             prose_cols = [i for i, p in enumerate(prose) if p]
             names = [i for i, h in enumerate(header) if not prose[i] and h not in WHOLE]
-            # prose to 20 cells, then to 10 (or its header), names to 20, names to their longest word
+            # prose to 20 cells, then to 10 (or its header, or its longest word: a word is never cut),
+            # names to 20, names to their longest word
+            words = [max((cell_len(w) for t in cells for w in t.split()), default=0) for cells in texts]
             for order, floor in ((prose_cols, PROSE_FLOOR), (prose_cols, PROSE_LAST), (names, NAME_FLOOR)):
-                floors = [min(natural[i], max(floor, heads[i])) for i in range(len(kept))]
+                floors = [
+                    min(natural[i], max(floor, heads[i], words[i] if prose[i] else 0))
+                    for i in range(len(kept))
+                ]
                 excess = _shrink(widths, floors, order, excess)
             floors = [min(natural[i], max(heads[i], _longest_part(texts[i]))) for i in range(len(kept))]
-            _shrink(widths, floors, names, excess)
+            if _shrink(widths, floors, names, excess) > 0:
+                yield from _records(kept, [str(c.header) for c in kept])  # too wide: one record per row
+                return
             for i in names:
                 if widths[i] < natural[i]:
                     column = kept[i]
@@ -128,6 +138,23 @@ class FitTable(Table):
             column.no_wrap = not is_prose and str(column.header).lower() in WHOLE
             column.overflow = "ellipsis"
         yield from super().__rich_console__(console, options)
+
+
+def _records(columns: Sequence[Column], header: Sequence[str]) -> RenderResult:
+    """Each row as `column  value` lines (as psql's expanded display), rows apart by a blank line: what a
+    table too wide for the terminal shows without cutting a version or a name."""
+    rows = max((len(c._cells) for c in columns), default=0)
+    for n in range(rows):
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column(overflow="fold")
+        for column, name in zip(columns, header, strict=True):
+            cell = column._cells[n] if n < len(column._cells) else ""
+            if _plain(cell) not in ("", "–", None):
+                grid.add_row(name, cell)
+        if n:
+            yield Text("")
+        yield grid
 
 
 def table(*columns: str, header_style: str = "bold") -> FitTable:

@@ -10,7 +10,7 @@ import math
 
 import humanize as _humanize
 
-__all__ = ["ago", "count", "duration", "percent", "size"]
+__all__ = ["ago", "count", "duration", "percent", "size", "wait"]
 
 _UNIT_PAIRS = ((86400, 3600, "d", "h"), (3600, 60, "h", "min"), (60, 1, "min", "s"))
 
@@ -22,12 +22,14 @@ def duration(seconds: float) -> str:
     ('0.4 ms', '4.2 ms', '350 ms', '1.2 s', '10 s')
     >>> duration(59.6), duration(184.3), duration(180), duration(3600), duration(7530)
     ('1 min', '3 min 4 s', '3 min', '1 h', '2 h 5 min')
-    >>> duration(90061), duration(-2.5)
-    ('1 d 1 h', '-2.5 s')
+    >>> duration(90061), duration(-2.5), duration(0), duration(0.00001)
+    ('1 d 1 h', '-2.5 s', '0 ms', '0 ms')
     """
     if seconds < 0:
         return "-" + duration(-seconds)
     ms = seconds * 1000
+    if round(ms, 1) == 0:
+        return "0 ms"
     if round(ms, 1) < 10:
         return f"{ms:.1f} ms"
     if round(ms) < 1000:
@@ -41,6 +43,15 @@ def duration(seconds: float) -> str:
             low = rest // small
             return f"{high} {big_name} {low} {small_name}" if low else f"{high} {big_name}"
     return f"{whole} s"
+
+
+def wait(seconds: float) -> str:
+    """A lock wait, where none at all is the usual answer.
+
+    >>> wait(0), wait(0.00001), wait(0.35)
+    ('none', 'none', '350 ms')
+    """
+    return "none" if round(seconds * 1000, 1) <= 0 else duration(seconds)
 
 
 def ago(seconds: float) -> str:

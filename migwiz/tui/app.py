@@ -46,6 +46,8 @@ class WizardApp(App[int]):
         self.start = start or self.flow[0]
         self.control: RunControl | None = None
         self.terminal_lost = False
+        self.hangup = threading.Event()
+        """Set by SIGHUP (the terminal went away), from the signal handler itself."""
         self._sighup_before: signal.Handlers | Callable[[int, FrameType | None], Any] | int | None = None
         self._sigterm_before: signal.Handlers | Callable[[int, FrameType | None], Any] | int | None = None
 
@@ -56,10 +58,18 @@ class WizardApp(App[int]):
 
     def on_mount(self) -> None:
         if self.context.live and threading.current_thread() is threading.main_thread():
-            previous = signal.getsignal(signal.SIGHUP)
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.terminal_hung_up)
-                self._sighup_before = previous
+            loop = asyncio.get_running_loop()
+
+            def hung_up(signum: int, frame: FrameType | None) -> None:
+                # a plain handler, not the event loop's: it runs even while the loop is stuck (a write to
+                # the dead terminal), and `hangup` lets `launch.run_wizard` leave whatever the loop does
+                self.terminal_lost = True
+                self.hangup.set()
+                with contextlib.suppress(RuntimeError):  # the loop has closed: `launch` leaves anyway
+                    loop.call_soon_threadsafe(self.terminal_hung_up)
+
+            with contextlib.suppress(ValueError):
+                self._sighup_before = signal.signal(signal.SIGHUP, hung_up) or signal.SIG_DFL
             previous = signal.getsignal(signal.SIGTERM)
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.terminated)
@@ -72,7 +82,8 @@ class WizardApp(App[int]):
         self.push_screen(self.screen_for(self.start))
 
     def terminal_hung_up(self) -> None:
-        """The terminal went away (SIGHUP): a run goes on to its safe point, then the wizard exits."""
+        """The terminal went away (SIGHUP): a run goes on to its safe point (a wait for a lock ends at once),
+        then the wizard exits."""
         self.terminal_lost = True
         if self.control is not None and not self.control.done.is_set():
             self.control.request_stop(SIGNAL_REASONS[signal.SIGHUP])
@@ -93,8 +104,7 @@ class WizardApp(App[int]):
         if self.running and self.control is not None:
             self.control.request_stop("the wizard closed")
         if self._sighup_before is not None:
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
+            with contextlib.suppress(ValueError):
                 signal.signal(signal.SIGHUP, self._sighup_before)
             self._sighup_before = None
         if self._sigterm_before is not None:
@@ -140,13 +150,16 @@ class WizardApp(App[int]):
         wizard_actions = {b.action for b in declared if isinstance(b, Binding)}  # not Textual's tab, ^c...
         keys: list[tuple[str, str]] = []
         seen: set[str] = set()
-        for active in screen.active_bindings.values():
-            binding = active.binding
+        active = [a.binding for a in screen.active_bindings.values()]
+        hidden = [
+            b for b in declared if isinstance(b, Binding) and b.action not in {a.action for a in active}
+        ]
+        for binding in [*active, *hidden]:  # the keys of this moment, then those of another (a/p/l: a run)
             if binding.action not in wizard_actions or not binding.description or binding.action in seen:
                 continue
             seen.add(binding.action)
             what = binding.description + (f": {binding.tooltip}" if binding.tooltip else "")
-            keys.append((self.get_key_display(binding), what))
+            keys.append((self.get_key_display(binding), what + (" (not now)" if binding in hidden else "")))
         title = getattr(screen, "TITLE", "") or "migwiz"
         self.push_screen(KeysModal(f"Keys · {title}", keys))
 

@@ -65,6 +65,8 @@ class TargetView:
     pending: int
     migrations_dir: Path | None
     warnings: tuple[str, ...] = ()
+    others: tuple[tuple[str, int], ...] = ()
+    """How many migrations stand otherwise than applied or pending (stopped, failed...), as `status` says."""
 
 
 def target_info(project: Project) -> TargetView:
@@ -74,13 +76,18 @@ def target_info(project: Project) -> TargetView:
     info = commands.target_info(project)
     warnings = list(info.warnings())
     pending = 0
+    others: dict[str, int] = {}
     if mset is not None:
         result = commands.status(project, foreign=False)
-        pending = sum(1 for s in result.statuses if s.state in ("pending", "failed"))
+        states = [s.standing.state for s in result.statuses]  # the one derivation `status` shows
+        pending = states.count("pending")
+        for state in states:
+            if state not in ("applied", "pending"):
+                others[state] = others.get(state, 0) + 1
         warnings.extend(commands.attention(result.statuses))  # the standing `status` shows: stopped at N %…
     else:
         warnings.append("no migration folder: pass --dir or add `dir` to migwiz.toml")
-    return TargetView(info, pending, settings.migrations_dir, tuple(warnings))
+    return TargetView(info, pending, settings.migrations_dir, tuple(warnings), tuple(others.items()))
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,10 @@ class RunSummary:
     target: str = ""
     lock_timeout_ms: int = 0
     skipped: tuple[str, ...] = field(default_factory=tuple)
+    failed_state: str | None = None
+    """Where the failed migration was left, read back after the run: `applied` / `pending` (its transaction
+    rolled back) or `failed` (a no-transaction migration part-way, `failed_detail` says how far)."""
+    failed_detail: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -109,6 +113,7 @@ def execute(
         run_id = run_id or session.run_id
         control.finish()
     longest = finished[-1].longest_wait_caused_ms / 1000 if finished else 0.0
+    left = _left(project, report)
     return RunSummary(
         run_id=run_id,
         direction=direction,
@@ -122,7 +127,23 @@ def execute(
         log_file=project.settings.log_file,
         lock_timeout_ms=control.lock_timeout_ms or policy.lock_timeout_ms,
         skipped=tuple(str(v) for v in report.not_run),
+        failed_state=left[0],
+        failed_detail=left[1],
     )
+
+
+def _left(project: Project, report: RunReport) -> tuple[str | None, str | None]:
+    """The failed migration's state and detail as `status` derives them (None, None: none failed, or the
+    database could not be read)."""
+    failed = next((o for o in report.outcomes if o.result == "failed"), None)
+    if failed is None:
+        return None, None
+    try:
+        statuses = commands.status(project, foreign=False).statuses
+    except Exception:  # the server went away: the screen says what the run said, nothing more
+        return None, None
+    found = next((s for s in statuses if str(s.version) == str(failed.version)), None)
+    return (found.state, found.detail) if found is not None else (None, None)
 
 
 class Rate:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import threading
+import time
 from collections.abc import Callable
 from typing import TextIO, cast
 
@@ -12,8 +14,11 @@ from rich.console import Console
 
 from migwiz.engine.commands import ScrubbedStream
 from migwiz.engine.types import Settings
-from migwiz.tui.app import make_app
+from migwiz.tui.app import WizardApp, make_app
 from migwiz.tui.context import Mode, WizardContext, fleet_file_here
+
+LOST_TERMINAL_GRACE_S = 5.0
+"""After a lost terminal, how long the wizard may take to close once no run is left (else it is ended)."""
 
 
 def on_terminal() -> bool:
@@ -41,6 +46,8 @@ def run_wizard(
     app = make_app(context)
     # a crash report shows locals (a DSN among them): scrub what reaches the terminal
     app.error_console = Console(file=cast(TextIO, ScrubbedStream("stderr")), markup=False, highlight=False)
+    leave = _Leave(before_exit)
+    threading.Thread(target=_watch_hangup, args=(app, leave), name="migwiz-hangup", daemon=True).start()
     code = app.run()
     control = app.control
     if control is not None and not control.done.is_set():
@@ -48,9 +55,32 @@ def run_wizard(
             print("waiting for the running migration to reach a safe point…", file=sys.stderr)
         control.wait()
     if app.terminal_lost:
-        # stdout/stderr are gone with the terminal: leave quietly, without flushing into a dead tty
-        if before_exit is not None:
-            with contextlib.suppress(Exception):
-                before_exit()
-        os._exit(1)
+        leave()
     return code if isinstance(code, int) else 0
+
+
+class _Leave:
+    """Leave the process at once after a lost terminal, `before_exit` first (once, from either thread)."""
+
+    def __init__(self, before_exit: Callable[[], object] | None) -> None:
+        self._before_exit = before_exit
+        self._once = threading.Lock()
+
+    def __call__(self) -> None:
+        self._once.acquire()  # the second caller waits here until the first one has ended the process
+        # stdout/stderr are gone with the terminal: leave quietly, without flushing into a dead tty
+        if self._before_exit is not None:
+            with contextlib.suppress(Exception):
+                self._before_exit()
+        os._exit(1)
+
+
+def _watch_hangup(app: WizardApp, leave: _Leave) -> None:
+    """After SIGHUP: once the run has reached its safe point (at once when it only waits for a lock), the
+    wizard has `LOST_TERMINAL_GRACE_S` to close; a wizard stuck on the dead terminal is ended then."""
+    app.hangup.wait()
+    control = app.control
+    if control is not None:
+        control.wait()
+    time.sleep(LOST_TERMINAL_GRACE_S)
+    leave()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from migwiz.engine import humanize
 from migwiz.tui.backend import VerifyReport
 from migwiz.tui.execution import RunSummary
@@ -15,13 +17,57 @@ def outcome_line(run: RunSummary) -> str:
         return f"failed: {run.error}" + (f" ({run.hint})" if run.hint else "")
     failed = [o for o in run.report.outcomes if o.result == "failed"]
     if failed:
-        reason = failed[0].failure.describe() if failed[0].failure else "failed"
-        return f"{done} {verb}, then {failed[0].version} failed and was rolled back: {reason}"
+        return "\n".join([f"{done} {verb}, then {failed_line(run)}", *failure_lines(run)])
     if run.stopped:
-        return f"{done} {verb}, stopped at a safe point: {run.stopped}"
+        return stopped_line(run)
     versions = [str(o.version) for o in run.report.outcomes if o.result != "failed"]
     named = f": {', '.join(versions)}" if 0 < len(versions) <= 3 else ""
     return f"{done} migration(s) {verb}{named}"
+
+
+def failed_line(run: RunSummary) -> str:
+    """`0008 failed at 0008_x.down.sql:3; its transaction was rolled back: 0008 is still applied`, or, for a
+    no-transaction migration left part-way, how far it got."""
+    failed = next((o for o in run.report.outcomes if o.result == "failed"), None)
+    if failed is None:
+        return ""
+    where = f" at {PurePath(failed.failure.path).name}:{failed.failure.line}" if failed.failure else ""
+    verb = "applied" if run.direction == "up" else "reverted"
+    if run.failed_state == "failed":
+        how_far = f" ({run.failed_detail})" if run.failed_detail else ""
+        left = f"; left partly {verb}{how_far}: fix it, then run again to resume"
+    elif run.failed_state is not None:
+        left = f"; its transaction was rolled back: {failed.version} is still {run.failed_state}"
+    else:
+        left = ""
+    return f"{failed.version} failed{where}{left}"
+
+
+def failure_lines(run: RunSummary) -> list[str]:
+    """PostgreSQL's words for the failure: `SQLSTATE message`, then `DETAIL:`, `HINT:`, `CONTEXT:`."""
+    failed = next((o for o in run.report.outcomes if o.result == "failed"), None)
+    if failed is None or failed.failure is None:
+        return [f"{run.error}" + (f" ({run.hint})" if run.hint else "")] if run.error else []
+    f = failed.failure
+    lines = [f"{f.sqlstate} {f.message}" if f.sqlstate else f.message]
+    lines += [f"{label}:  {text}" for label, text in (("DETAIL", f.detail), ("HINT", f.hint),
+                                                       ("CONTEXT", f.context)) if text]  # fmt: skip
+    return lines
+
+
+def _versions(versions: list[str]) -> str:
+    return ", ".join(versions[:3]) + (f" and {len(versions) - 3} more" if len(versions) > 3 else "")
+
+
+def stopped_line(run: RunSummary) -> str:
+    """`stopped at a safe point: 0001 applied, 0002 not applied (the operator asked to stop)`."""
+    verb = "applied" if run.direction == "up" else "reverted"
+    done = [str(o.version) for o in run.report.outcomes if o.result != "failed"]
+    parts = [f"{_versions(done)} {verb}"] if done else []
+    if run.skipped:
+        parts.append(f"{_versions(list(run.skipped))} not {verb}")
+    what = ", ".join(parts) or f"nothing {verb}"
+    return f"stopped at a safe point: {what} ({run.stopped})"
 
 
 def log_hint(run: RunSummary) -> str:
@@ -41,8 +87,8 @@ def summary_markdown(run: RunSummary, verify: VerifyReport | None = None) -> str
         f"- direction: {run.direction}",
         f"- started: {run.started_at:%Y-%m-%d %H:%M:%S %Z}",
         f"- took: {humanize.duration((run.finished_at - run.started_at).total_seconds())}",
-        f"- outcome: {outcome_line(run)}",
-        f"- longest lock wait we caused others: {humanize.duration(run.longest_wait_caused_s)}",
+        "- outcome: " + outcome_line(run).replace("\n", "\n  "),
+        f"- longest lock wait we caused others: {humanize.wait(run.longest_wait_caused_s)}",
         f"- lock_timeout at the end: {run.lock_timeout_ms} ms",
         f"- log: {log_hint(run)}",
         "",

@@ -7,6 +7,7 @@ messages (monitor samples, progress) implement `can_replace`, so a slow screen o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from textual.message import Message
 
@@ -121,6 +122,17 @@ class StatementStarted(Message):
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, StatementStarted)
+
+
+@dataclass
+class RunWaiting(Message):
+    """The run waits for a lock before its next attempt: outside the lock queue behind a long transaction,
+    or backing off after a lock conflict (`since`: when the wait began)."""
+
+    what: str
+    why: str
+    holders: str
+    since: datetime
 
 
 @dataclass

@@ -105,6 +105,7 @@ def test_progress_is_logged_every_few_seconds_not_every_batch(db: TestDatabase) 
     assert 1 <= len(logged) <= result.duration_s / 5 + 2 < result.batches  # every 5 s, and at the end
     last = progress_from_json(logged[-1].data)
     assert last is not None and last.state == "done" and last.rows_done == ROWS
+    assert "worker" not in logged[-1].message, logged[-1].message  # once done, no "by 0 worker(s)"
 
 
 @pytest.mark.parametrize(

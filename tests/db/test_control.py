@@ -34,6 +34,9 @@ from tests.helpers import wait_for, write_migrations
 pytestmark = pytest.mark.timeout(90)
 
 GATE = "SELECT pg_advisory_xact_lock(4242);\n"
+WAIT = "-- migwiz:lock-timeout=60s\n"
+"""Leading the scripts that wait on the gate: the statement waits in the server, never in a retry's
+backoff (which a stop ends at once), however slow the machine."""
 
 
 @contextmanager
@@ -105,7 +108,7 @@ def states(runner: Runner) -> dict[str, str]:
 
 
 THREE = {
-    "1_one.up.sql": GATE + "CREATE TABLE one (id int);\n",
+    "1_one.up.sql": WAIT + GATE + "CREATE TABLE one (id int);\n",
     "1_one.down.sql": "DROP TABLE one;\n",
     "2_two.up.sql": "CREATE TABLE two (id int);\n",
     "2_two.down.sql": "DROP TABLE two;\n",
@@ -175,7 +178,7 @@ def test_stop_after_the_statement_leaves_a_no_transaction_migration_resumable(
     db: TestDatabase, tmp_path: Path
 ) -> None:
     files = {
-        "1_steps.up.sql": "-- migwiz:no-transaction\nCREATE TABLE one (id int);\n" + GATE
+        "1_steps.up.sql": WAIT + "-- migwiz:no-transaction\nCREATE TABLE one (id int);\n" + GATE
         + "CREATE TABLE three (id int);\n",
         "1_steps.down.sql": "DROP TABLE three;\nDROP TABLE one;\n",
         "2_two.up.sql": "CREATE TABLE two (id int);\n",
@@ -239,7 +242,7 @@ def test_changed_lock_timeout_ends_a_real_lock_wait(db: TestDatabase, tmp_path: 
     """Migration 2 waits for a lock another session keeps: with the operator's 300 ms, not its directive's
     25 s, it fails fast with a lock timeout."""
     files = {
-        "1_first.up.sql": GATE + "CREATE TABLE first (id int);\n",
+        "1_first.up.sql": WAIT + GATE + "CREATE TABLE first (id int);\n",
         "1_first.down.sql": "DROP TABLE first;\n",
         "2_busy.up.sql": "-- migwiz:lock-timeout=25s\nSELECT pg_advisory_xact_lock(4343);\n",
         "2_busy.down.sql": "SELECT 1;\n",
@@ -407,7 +410,7 @@ def test_status_tells_a_stopped_no_transaction_migration_from_a_failed_one(
     from migwiz.engine.log.eventlog import DatabaseSink
 
     files = {
-        "1_steps.up.sql": "-- migwiz:no-transaction\nCREATE TABLE one (id int);\n" + GATE
+        "1_steps.up.sql": WAIT + "-- migwiz:no-transaction\nCREATE TABLE one (id int);\n" + GATE
         + "CREATE TABLE three (id int);\n",
         "1_steps.down.sql": "DROP TABLE three;\nDROP TABLE one;\n",
     }  # fmt: skip

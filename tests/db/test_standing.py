@@ -118,8 +118,10 @@ def test_a_backfill_stopped_by_sighup_tells_one_story_everywhere(db: TestDatabas
 
     # the wizard: the target screen's warnings and the pending screen's rows
     wizard = commands.Project(db.dsn, Settings(migrations_dir=folder))
-    warnings = backend.target_info(wizard).warnings
+    view = backend.target_info(wizard)
+    warnings = view.warnings
     assert any(w.startswith("1 (fill)") and said in w and "resumable" in w for w in warnings), warnings
+    assert (view.pending, view.others) == (1, (("stopped", 1),))  # the counts `status` gives, not 2 pending
     pending = {str(s.version): s.standing for s in backend.pending_info(wizard).statuses}
     assert (pending["1"].state, pending["1"].percent) == ("stopped", pct)
 

@@ -292,6 +292,7 @@ def run_summary() -> RunSummary:
         log_file=Path("migwiz-events.jsonl"),
         target="deploy@db.internal:5432/shop",
         lock_timeout_ms=2000,
+        failed_state="pending",
     )
 
 

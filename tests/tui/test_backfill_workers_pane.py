@@ -42,6 +42,10 @@ async def test_workers_their_rates_and_the_brake_then_nothing_once_done() -> Non
         await pilot.pause()
         operation = text_of(app, "#operation")
         assert "public.orders · throttled" in operation and "ETA 12 s" in operation
+        title = text_of(app, "#progress-title")  # a backfill has no statement: the title names it
+        assert title.startswith("Progress: backfill ") and "public.orders · throttled" in title, title
+        pane.tick()
+        assert text_of(app, "#progress-title") == title
         workers = app.query_one("#backfill-workers", Static)
         assert workers.display
         assert text_of(app, "#backfill-workers") == (

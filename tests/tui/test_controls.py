@@ -8,12 +8,14 @@ not know those, so the statement itself waits in the server) or a row lock.
 from __future__ import annotations
 
 import hashlib
+import io
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import psycopg
 import pytest
+from rich.console import Console
 from textual.widgets import DataTable, OptionList, Static
 
 from migwiz.engine import commands
@@ -35,8 +37,8 @@ from tests.tui.test_flows import confirm, plain, table_text
 
 pytestmark = pytest.mark.timeout(120)
 
-GATED = {
-    "0001_first.up.sql": "SELECT pg_advisory_xact_lock(4242);\n"
+GATED = {  # 0001 waits in the server (60 s lock_timeout): never a retry, whose backoff a stop would end
+    "0001_first.up.sql": "-- migwiz:lock-timeout=60s\nSELECT pg_advisory_xact_lock(4242);\n"
     "CREATE TABLE seen AS SELECT current_setting('lock_timeout') AS v;\n",
     "0001_first.down.sql": "DROP TABLE seen;\n",
     "0002_second.up.sql": "INSERT INTO seen SELECT current_setting('lock_timeout');\n",
@@ -96,10 +98,51 @@ async def test_abort_stops_after_the_running_migration(
         assert run.ok and run.stopped == "the operator asked to stop" and run.skipped == ("0002",)
         screen = app.screen
         assert isinstance(screen, ExecuteScreen)
-        assert "stopped at a safe point after 1 applied" in plain(screen.query_one("#status-line", Static))
+        status = plain(screen.query_one("#status-line", Static))
+        assert "stopped at a safe point: 0001 applied, 0002 not applied" in status, status
         tail = "\n".join(str(line.text) for line in screen.query_one(EventTail).lines)
         assert "stopped at a safe point before 0002: the operator asked to" in tail  # cut to the pane
     assert states(db_latest, folder) == ["applied", "pending"]
+
+
+async def test_a_wait_outside_the_lock_queue_is_shown_and_abort_ends_it(
+    db_latest: TestDatabase, tmp_path: Path
+) -> None:
+    """A long transaction holds `items`: the progress pane says the run waits outside the lock queue, for
+    how long and behind whom; `a`, stop, ends the wait at once (the holder is still there) with 0001 not
+    applied, and the status line says so."""
+    folder = tmp_path / "migrations"
+    migrations = {
+        "0001_note.up.sql": "ALTER TABLE items ADD COLUMN note text;\n",
+        "0001_note.down.sql": "ALTER TABLE items DROP COLUMN note;\n",
+    }
+    app = execute_app(db_latest, folder, migrations, rows=10)
+    holder = psycopg.connect(db_latest.dsn)
+    try:
+        holder.execute("SELECT count(*) FROM items")
+        pid = holder.info.backend_pid
+        async with app.run_test(size=(80, 24)) as pilot:
+            await confirm(pilot, app, db_latest.name)
+            screen = app.screen
+            assert isinstance(screen, ExecuteScreen)
+            await wait_until(
+                pilot,
+                lambda: (
+                    "waiting outside the lock queue" in plain(screen.query_one("#progress-title", Static))
+                ),
+            )
+            assert f"held by pid {pid}" in plain(screen.query_one("#current-statement", Static))
+            assert "waiting for a lock" in plain(screen.query_one("#status-line", Static))
+            await pilot.press("a")
+            await wait_until(pilot, lambda: isinstance(app.screen, ChoiceModal))
+            await pilot.press("enter")  # Stop after the running migration: it has not started
+            await wait_until(pilot, lambda: isinstance(app.data.run, RunSummary), limit_s=5)
+            assert holder.info.transaction_status == psycopg.pq.TransactionStatus.INTRANS
+            status = plain(screen.query_one("#status-line", Static))
+            assert "stopped at a safe point: 0001 not applied (the operator asked to stop)" in status, status
+    finally:
+        holder.close()
+    assert states(db_latest, folder) == ["pending"]
 
 
 async def test_abort_cancels_the_running_statement(db_latest: TestDatabase, tmp_path: Path) -> None:
@@ -128,8 +171,13 @@ async def test_abort_cancels_the_running_statement(db_latest: TestDatabase, tmp_
             assert outcome.result == "failed" and outcome.failure is not None
             assert outcome.failure.sqlstate == "57014"
             status = plain(app.screen.query_one("#status-line", Static))
-            assert "0001 failed and was rolled back" in status
-            assert "cancelled by the operator" in status
+            assert "0001 was cancelled by the operator (0 applied before it)" in status, status
+            shown = plain(app.screen.query_one("#outcome", Static))
+            assert (
+                "0001 failed at 0001_touch.up.sql:2; its transaction was rolled back: 0001 is still pending"
+                in shown
+            ), shown
+            assert "57014 canceling statement due to user request" in shown, shown
             # the operator's choice is recorded by a worker while the cancelled run ends: let it finish
             await app.workers.wait_for_complete([w for w in app.workers if w.group == "abort-log"])
     finally:
@@ -306,3 +354,37 @@ async def test_enter_on_a_lock_row_shows_the_session_in_full(
         await pilot.press("escape")
         gate.execute("SELECT pg_advisory_unlock_all()")
         await wait_until(pilot, lambda: isinstance(app.data.run, RunSummary))
+
+
+async def test_a_failure_shows_where_it_left_the_migration_and_postgresql_s_words(
+    db_latest: TestDatabase, tmp_path: Path
+) -> None:
+    """At 80×24 a no-transaction migration failing at its second statement: the progress pane says it was
+    left part-way (as `status` says) and shows PostgreSQL's message, DETAIL and HINT in full."""
+    migrations = {
+        "0001_mood.up.sql": "CREATE TYPE mood AS ENUM ('ok');\nCREATE TABLE m (x mood);\n",
+        "0001_mood.down.sql": "DROP TABLE m;\nDROP TYPE mood;\n",
+        "0002_drop.up.sql": "-- migwiz:no-transaction\nCREATE TABLE first_step (id int);\nDROP TYPE mood;\n",
+        "0002_drop.down.sql": "DROP TABLE first_step;\n",
+    }
+    folder = tmp_path / "migrations"
+    app = execute_app(db_latest, folder, migrations, rows=10)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await confirm(pilot, app, db_latest.name)
+        await wait_until(pilot, lambda: isinstance(app.data.run, RunSummary))
+        await pilot.pause()
+        outcome = app.screen.query_one("#outcome", Static)
+        shown = " ".join(plain(outcome).split())
+        assert (
+            "0002 failed at 0002_drop.up.sql:3; left partly applied (up: 1 of 2 statements ran): fix it, then"
+            " run again to resume" in shown
+        ), shown
+        assert "2BP01 cannot drop type mood because other objects depend on it" in shown, shown
+        assert "DETAIL: column x of table m depends on type mood" in shown, shown
+        assert "HINT: Use DROP ... CASCADE to drop the dependent objects too." in shown, shown
+        console = Console(width=outcome.content_size.width, file=io.StringIO())
+        needed = len(console.render_lines(outcome.render()))  # type: ignore[arg-type]
+        assert 4 <= needed <= outcome.content_size.height, (needed, outcome.content_size)  # nothing cut off
+        status = plain(app.screen.query_one("#status-line", Static))
+        assert "0002 failed (1 applied before it) · n verify" in status, status
+    assert states(db_latest, folder) == ["applied", "failed"]

@@ -60,6 +60,8 @@ async def test_impact_fix_column_fits(size: tuple[int, int]) -> None:
         assert widths["fix"] >= MIN_FLEX, widths
         assert room(widths) <= size[0] - 2, widths
         assert ("rows" in widths) == (size[0] >= 100), widths
+        longest = max(len(r.relation) for r in app.data.plan.rows)  # type: ignore[union-attr]
+        assert widths["relation"] >= longest == len("public.order_items"), widths  # names stay whole
         console = Console(width=size[0], record=True, file=io.StringIO())
         console.print(app.screen.query_one("#detail", Static).content)
         detail = " ".join(console.export_text().split())
@@ -78,6 +80,7 @@ async def test_dry_run_statement_and_lock_query_fit(size: tuple[int, int]) -> No
         await feed_live_panes(pilot)
         widths = shown(app, "#lock-table")
         assert widths["query"] >= MIN_FLEX and room(widths) <= size[0] - 2, widths
+        assert widths["relation"] >= len("public.orders"), widths  # a relation's name is never cut
 
 
 def test_the_fix_cell_shows_sql_before_comments() -> None:
@@ -87,3 +90,33 @@ def test_the_fix_cell_shows_sql_before_comments() -> None:
         "-- end the transaction before this statement"
     )
     assert fix_summary(None) == ""
+
+
+def test_the_impact_screens_examples() -> None:
+    """The detail's facts (what the narrow table hides) and the fix summary, as their docstrings show."""
+    import doctest
+
+    from migwiz.tui.screens import impact
+    from migwiz.tui.widgets import lock_pane
+
+    result = doctest.testmod(impact)
+    assert result.attempted >= 3 and result.failed == 0
+    result = doctest.testmod(lock_pane)
+    assert result.attempted >= 1 and result.failed == 0
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize(
+    ("step", "mode", "table"), [("pending", "migrate", "#migrations"), ("recent", "rollback", "#applied")]
+)
+async def test_migration_names_stay_whole(step: str, mode: str, table: str, size: tuple[int, int]) -> None:
+    """Pending and Recent changes at 80×24 and 100×30: every migration's name fits its column (the down,
+    phase, run and who columns give way first) and the table fits the screen."""
+    app = app_at(step, mode)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        widths = shown(app, table)
+        found = app.screen.query_one(table, FitTable)
+        names = [str(cells[1].plain) for cells in found.full.values()]  # type: ignore[union-attr]
+        assert names and widths["name"] >= max(map(len, names)) >= len("orders_amount_cents_contract") - 4
+        assert room(widths) <= size[0] - 2, widths

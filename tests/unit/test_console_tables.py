@@ -81,6 +81,34 @@ def test_a_name_breaks_only_after_a_separator() -> None:
     assert wrap_name("averyveryverylongword_x", 8) == "averyveryverylongword_\nx"
 
 
+def test_a_prose_column_never_cuts_a_word() -> None:
+    t = table("version", "name", "detail")
+    t.add_row("0007", "orders_amount_cents_contract", "without a transaction (directive) " * 3)
+    lines = rendered(45, t)
+    assert max(len(x) for x in lines) <= 45
+    assert "…" not in "\n".join(lines)
+    assert any(line.rstrip().endswith("transaction") for line in lines), lines
+
+
+def test_a_table_too_wide_for_the_terminal_prints_records() -> None:
+    """Ten columns at 80: each row as `column  value` lines, nothing cut, rows apart by a blank line."""
+    headers = ("id", "table", "state", "done", "rows", "rate", "ETA", "workers", "batch", "brake / control")
+    t = table(*headers)
+    t.add_row("0006", "orders_amount_cents", "stopped", "82 %", "166 k / 200 k", "19 k/s", "1.8 s",
+              "- · 11/64 left", "48 k", "1 worker, max 20 k rows/s")  # fmt: skip
+    t.add_row("0011", "order_items_archive", "running", "3 %", "1 k / 40 k", "2 k/s", "18 s",
+              "2 · 60/64 left", "1 k", "paused")  # fmt: skip
+    lines = rendered(60, t)
+    assert max(len(x) for x in lines) <= 60 and "…" not in "\n".join(lines)
+    assert [x.split()[:2] for x in lines[:3]] == [["id", "0006"], ["table", "orders_amount_cents"],
+                                                  ["state", "stopped"]]  # fmt: skip
+    assert any(x.startswith("brake / control  1 worker, max 20 k rows/s") for x in lines), lines
+    assert "" in [x.strip() for x in lines] and any(x.split()[:2] == ["id", "0011"] for x in lines)
+    assert any(x.split()[:2] == ["ETA", "1.8"] for x in lines), lines
+    wide = rendered(200, t)  # room enough: the table itself
+    assert wide[0].split()[:3] == ["id", "table", "state"] and len(wide) == 3
+
+
 def test_prisma_status_at_80_columns_shows_timestamp_and_name(monkeypatch: pytest.MonkeyPatch) -> None:
     """A Prisma folder name is its version; shown whole, trigger.dev's 115-character ones pushed every
     other column off an 80- or 120-column screen."""

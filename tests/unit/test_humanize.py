@@ -18,7 +18,9 @@ def test_doctests() -> None:
 @pytest.mark.parametrize(
     ("seconds", "expected"),
     [
-        (0, "0.0 ms"),
+        (0, "0 ms"),
+        (0.00004, "0 ms"),
+        (0.00005, "0.1 ms"),
         (0.00999, "10 ms"),
         (0.9996, "1.0 s"),
         (9.94, "9.9 s"),

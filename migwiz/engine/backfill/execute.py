@@ -466,7 +466,9 @@ class Backfill:
             self.log.info(
                 "backfill progress",
                 f"{checkpoint.relation}: {progress.rows_done}/{total} rows ({progress.fraction:.0%}), "
-                f"{rate:.0f} rows/s by {len(workers)} worker(s)" + (f", {brake}" if brake else ""),
+                f"{rate:.0f} rows/s"
+                + (f" by {len(workers)} worker(s)" if workers else "")
+                + (f", {brake}" if brake else ""),
                 **progress.to_json(),
             )
 

@@ -119,6 +119,7 @@ class RunContext:
                 guard=self.policy.guard,
                 ours=lambda: {pid} if (pid := self.backend_pid) else set(),
                 emit=self.events.emit,
+                stopping=self.stop_reason,
             )
         self._executor.retry = self.policy.retry
         self._executor.guard.policy = self.policy.guard
@@ -201,6 +202,13 @@ class RunContext:
             self.log.info("pause", f"paused by the operator {where}")
             control.wait_while_paused()
             self.log.info("pause", "resumed")
+        control = self._control
+        if control is None or not control.stop_requested:
+            return None
+        return control.stop_reason or "a stop was requested"
+
+    def stop_reason(self) -> str | None:
+        """Why the run is to stop, as soon as a stop is asked for (None: go on)."""
         control = self._control
         if control is None or not control.stop_requested:
             return None

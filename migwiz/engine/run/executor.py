@@ -5,6 +5,10 @@
 - deadlock (40P01): retried `deadlock_retries` times (once by default).
 - anything else (statement_timeout included): not retried.
 
+A stop asked for while the run only waits — outside the lock queue, or between two attempts — ends the
+wait at once (`StoppedWaiting`): nothing of the attempt runs, so that is a safe point (a lost terminal
+does not keep migwiz waiting on a lock for minutes).
+
 In a transactional migration the unit of retry is the whole migration transaction: a lock timeout aborts
 the transaction, so the statements before it were rolled back with it and must run again. Every retry,
 wait and decision is an event in the central log.
@@ -102,6 +106,15 @@ class LockRetriesExhausted(Exception):
         return f"{what}; gave up after {self.attempts} attempt(s) in {took}{held}"
 
 
+class StoppedWaiting(Exception):
+    """A stop was asked for while the executor waited for a lock (outside the queue, or before a retry):
+    the attempt did not start."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 class Executor:
     """Runs statements with the guard watching, and attempts with retries; owns the guard connection."""
 
@@ -115,8 +128,11 @@ class Executor:
         ours: Callable[[], Collection[int]],
         sleep: Callable[[float], None] = time.sleep,
         emit: Callable[[Any], None] | None = None,
+        stopping: Callable[[], str | None] = lambda: None,
     ) -> None:
         self.log = log
+        self.stopping = stopping
+        """Why the run is to stop (None: go on); checked while waiting for a lock."""
         self.emit: Callable[[Any], None] = emit or (lambda event: None)
         """Where `LockWait` and `GuardDecision` events go (the run's event stream)."""
         self.retry = retry
@@ -157,8 +173,8 @@ class Executor:
 
         `targets` are the locks the attempt will request (the guard waits outside the queue while a long
         transaction holds a conflicting one). `before_retry` cleans up after a failed attempt (an invalid
-        index left by CREATE INDEX CONCURRENTLY). Raises `LockRetriesExhausted` when retries run out;
-        other errors propagate unchanged.
+        index left by CREATE INDEX CONCURRENTLY). Raises `LockRetriesExhausted` when retries run out,
+        `StoppedWaiting` when a stop is asked for while it waits; other errors propagate unchanged.
         """
         started = time.monotonic()
         deadline = started + self.retry.max_total_ms / 1000
@@ -169,8 +185,13 @@ class Executor:
         while True:
             attempts += 1
             holders = self.guard.wait_until_clear(
-                targets, deadline, lambda found: self._log_waiting(what, found, extra)
+                targets,
+                deadline,
+                lambda found: self._log_waiting(what, found, extra),
+                lambda: self.stopping() is not None,
             )
+            if holders and (reason := self.stopping()) is not None:
+                raise StoppedWaiting(reason)
             exc: psycopg.Error | None = None
             kind: RetryKind = "holders"
             if not holders:
@@ -235,7 +256,17 @@ class Executor:
                 delay_ms=round(delay * 1000, 1),
                 **extra,
             )
-            self._sleep(delay)
+            self._backoff(delay)
+
+    def _backoff(self, seconds: float) -> None:
+        """Sleep before a retry, in short slices: a stop asked for meanwhile raises `StoppedWaiting`."""
+        until = time.monotonic() + seconds
+        while (left := until - time.monotonic()) > 0:
+            if (reason := self.stopping()) is not None:
+                raise StoppedWaiting(reason)
+            self._sleep(min(left, 0.05))
+        if (reason := self.stopping()) is not None:
+            raise StoppedWaiting(reason)
 
     def _log_waiting(self, what: str, holders: list[Session], data: Mapping[str, Any]) -> None:
         version = _version(data)

@@ -230,11 +230,12 @@ class Guard:
         targets: dict[int, LockTarget],
         deadline: float,
         on_wait: Callable[[list[Session]], None],
+        stopping: Callable[[], bool] = lambda: False,
     ) -> list[Session]:
         """Wait outside the lock queue until no long transaction holds a conflicting lock.
 
-        Returns [] when clear, or the holders still there at `deadline` (time.monotonic()).
-        `on_wait` is called once with the holders when waiting starts.
+        Returns [] when clear, or the holders still there at `deadline` (time.monotonic()) or as soon as
+        `stopping()` says the run is to stop. `on_wait` is called once with the holders when waiting starts.
         """
         if not (self.policy.enabled and self.policy.wait_for_holders and targets):
             return []
@@ -256,7 +257,7 @@ class Guard:
                 time.sleep(0.005)
                 continue
             busy_since = None
-            if now >= deadline:
+            if now >= deadline or stopping():
                 return long_ones
             if not told:
                 on_wait(long_ones)

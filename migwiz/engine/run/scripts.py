@@ -24,6 +24,7 @@ from migwiz.engine.run.concurrent_indexes import (
     invalid_left,
 )
 from migwiz.engine.run.context import RunContext
+from migwiz.engine.run.control import RunStopped
 from migwiz.engine.run.executor import LockRetriesExhausted
 from migwiz.engine.run.failures import StatementFailure
 from migwiz.engine.run.index_leftovers import leftovers_of
@@ -117,6 +118,9 @@ def run_statement_by_statement(
             rows.running(conn, version, index)
             try:
                 run_one(ctx, conn, migration, script, index, direction)
+            except RunStopped:  # stopped while it waited for a lock: the statement did not run
+                rows.not_running(conn, version)
+                raise
             except (psycopg.Error, LockRetriesExhausted) as exc:
                 if conn.closed or conn.broken:
                     raise

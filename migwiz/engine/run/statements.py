@@ -14,9 +14,10 @@ from typing import Any
 import psycopg
 
 from migwiz.engine.run.context import RunContext
+from migwiz.engine.run.control import RunStopped
 from migwiz.engine.run.current import CurrentStatement
 from migwiz.engine.run.events import MigrationFinished, StatementFinished
-from migwiz.engine.run.executor import LockRetriesExhausted
+from migwiz.engine.run.executor import LockRetriesExhausted, StoppedWaiting
 from migwiz.engine.run.failures import StatementFailure, failure_from
 from migwiz.engine.run.policy import Direction, MigrationOutcome
 from migwiz.engine.servers.connect import scrub
@@ -109,7 +110,11 @@ def with_retries(
     attempt: Callable[[int], None],
     before_retry: Callable[[], None] | None = None,
 ) -> None:
-    """Run `attempt(n)` under the retry policy; `index` None means the whole script (one transaction)."""
+    """Run `attempt(n)` under the retry policy; `index` None means the whole script (one transaction).
+
+    A stop asked for while it waits for a lock raises `RunStopped` there: the attempt did not start (a
+    transactional migration's earlier attempts were rolled back), so nothing of it is left half done.
+    """
     per_statement = ctx.lock_targets(script)
     chosen = per_statement if index is None else (per_statement[index],)
     targets = ctx.executor.guard.resolve(t for ts in chosen for t in ts)
@@ -127,4 +132,10 @@ def with_retries(
         count[0] += 1
         attempt(count[0])
 
-    ctx.executor.with_retries(what, targets, counted, data=data, before_retry=before_retry)
+    try:
+        ctx.executor.with_retries(what, targets, counted, data=data, before_retry=before_retry)
+    except StoppedWaiting as stop:
+        if index is not None:
+            raise RunStopped(stop.reason, index) from None
+        where = "while it waited for a lock; its transaction was rolled back: nothing of it took effect"
+        raise RunStopped(stop.reason, 0, what=where) from None

@@ -36,8 +36,10 @@ from migwiz.tui.messages import (
     MonitorFailed,
     MonitorSample,
     RunFinished,
+    RunWaiting,
     StatementStarted,
 )
+from migwiz.tui.outcome import run_outcome
 from migwiz.tui.screens.base import WizardScreen
 from migwiz.tui.screens.confirm import ChoiceModal, ConfirmModal, ValueModal
 from migwiz.tui.widgets.event_tail import EventTail
@@ -83,6 +85,8 @@ class ExecuteScreen(WizardScreen):
         self.abort: tuple[str, datetime] | None = None
         """The operator's abort choice (stop / cancel) and when, while a run executes."""
         self._wake = threading.Event()
+        self.waited = False
+        """The status line says the run waits for a lock (the next statement puts it back)."""
 
     def body(self) -> ComposeResult:
         yield ProgressPane(id="progress")
@@ -107,6 +111,12 @@ class ExecuteScreen(WizardScreen):
 
     def on_unmount(self) -> None:
         self._wake.set()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only the keys that mean something now: x before the run, a/p/l during it, n after it."""
+        ran, running = isinstance(self.wizard.data.run, RunSummary), self.wizard.running
+        wanted = {"execute": not ran and not running, "next": ran or not self.wizard.context.live}
+        return running if action in ("abort", "pause", "lock_timeout") else wanted.get(action, True)
 
     # -- confirmation and start ----------------------------------------------------------------------------
 
@@ -163,6 +173,7 @@ class ExecuteScreen(WizardScreen):
             self.set_status("not confirmed: nothing was run · x to execute, Esc to go back")
             return
         self.wizard.control = RunControl()
+        self.refresh_bindings()
         self.set_status("running · a abort safely, l change lock_timeout")
         self.poll_monitor()
         self.run_migrations()
@@ -192,6 +203,17 @@ class ExecuteScreen(WizardScreen):
         """On the run's thread: the events this screen shows, posted as its messages."""
         if isinstance(event, events.StatementStarted):
             self.post_message(StatementStarted(event.statement))
+        elif isinstance(event, events.GuardDecision) and event.action == "wait_outside_queue":
+            self.post_message(
+                RunWaiting(event.what, "waiting outside the lock queue", _holders(event), event.at)
+            )
+        elif isinstance(event, events.LockWait) and event.kind != "holders":
+            why = {"lock_timeout": "lock_timeout reached", "guard": "cancelled: sessions queued behind it",
+                   "deadlock": "deadlock"}[event.kind]  # fmt: skip
+            self.post_message(
+                RunWaiting(event.what, f"{why} on attempt {event.attempt}, retrying", _holders(event),
+                           event.at)
+            )  # fmt: skip
         elif isinstance(event, events.BackfillBatch):
             self.post_message(BackfillProgressed(event.progress))
         elif isinstance(event, events.Logged):
@@ -252,6 +274,17 @@ class ExecuteScreen(WizardScreen):
 
     def on_statement_started(self, message: StatementStarted) -> None:
         self.query_one(ProgressPane).show_statement(message.current)
+        if self.waited and self.abort is None and self.wizard.running:
+            self.set_status("running · a abort safely, l change lock_timeout")
+        self.waited = False
+
+    def on_run_waiting(self, message: RunWaiting) -> None:
+        self.query_one(ProgressPane).show_waiting(message.what, message.why, message.holders, message.since)
+        if self.abort is None:
+            self.waited = True
+            self.set_status(
+                Text("waiting for a lock · a abort (ends the wait), l change lock_timeout", "yellow")
+            )
 
     def on_log_event(self, message: LogEvent) -> None:
         if message.event.step == "backfill progress":
@@ -307,36 +340,16 @@ class ExecuteScreen(WizardScreen):
         summary = replace(message.summary, target=self.wizard.target_label)
         self.wizard.data.run = summary
         self._wake.set()
+        self.refresh_bindings()
         self.show_finished(summary)
 
     def show_finished(self, summary: RunSummary) -> None:
         """The outcome in the progress pane and the status line."""
-        done = sum(1 for o in summary.report.outcomes if o.result != "failed")
-        total = done + len(summary.skipped) + sum(1 for o in summary.report.outcomes if o.result == "failed")
-        verb = "applied" if summary.direction == "up" else "reverted"
-        if summary.error:
-            text = Text(
-                f"failed: {summary.error}" + (f" — {summary.hint}" if summary.hint else ""), "bold red"
-            )
-        elif not summary.report.ok:
-            failed = next(o for o in summary.report.outcomes if o.result == "failed")
-            reason = failed.failure.describe().replace("\n", " · ") if failed.failure else "failed"
-            if self.abort is not None and self.abort[0] == "cancel":
-                reason = f"cancelled by the operator ({reason})"
-            text = Text(f"{failed.version} failed and was rolled back: {reason}", "bold red")
-        elif summary.stopped:
-            text = Text(f"stopped at a safe point after {done} {verb}: {summary.stopped}", "bold yellow")
-        elif self.abort is not None:
-            at = f"{self.abort[1]:%H:%M:%S}"
-            what = (
-                f"the cancel asked at {at} came after the last statement had finished: nothing was cancelled"
-                if self.abort[0] == "cancel"
-                else f"the stop asked at {at}: the running migration finished and none was left to skip"
-            )
-            text = Text(f"done: {done} migration(s) {verb} — {what}", "bold yellow")
-        else:
-            text = Text(f"done: {done} migration(s) {verb}", "bold green")
-        self.query_one(ProgressPane).show_done(done, max(total, done), text.plain)
+        outcome = run_outcome(summary, self.abort)
+        self.query_one(ProgressPane).show_done(
+            outcome.done, outcome.total, outcome.text.plain, outcome.details
+        )
+        text = outcome.text.copy()
         text.append(" · n verify", style="")
         self.set_status(text, error=summary.error is not None)
 
@@ -460,6 +473,12 @@ class ExecuteScreen(WizardScreen):
             return
         self.workers.cancel_group(self, "monitor")
         super().action_next()
+
+
+def _holders(event: events.GuardDecision | events.LockWait) -> str:
+    """Who holds the lock the run waits for (the first two, and how many more)."""
+    shown = "; ".join(h.describe() for h in event.holders[:2])
+    return shown + (f"; and {len(event.holders) - 2} more" if len(event.holders) > 2 else "")
 
 
 def _failed_summary(direction: execution.Direction, error: str) -> RunSummary:

@@ -50,7 +50,7 @@ COLUMNS = (  # at 80 columns `fix` keeps 20+ cells: rows, then size, then est. h
     Col("version", "ver"),
     Col("statement", "#"),
     Col("lock", "lock"),
-    Col("relation", "relation", shrink=10),
+    Col("relation", "relation"),  # never cut: a name is whole or it is another name
     Col("size", "size", hide=2),
     Col("rows", "rows", hide=1),
     Col("est", "est.", hide=3),
@@ -96,6 +96,23 @@ def fix_summary(fix: str | None) -> str:
     lines = [line.strip() for line in (fix or "").splitlines() if line.strip()]
     sql = [line for line in lines if not line.startswith("--")]
     return " ".join(" ".join(sql or lines).split())
+
+
+def detail_facts(row: ImpactRow) -> str:
+    """Size, rows and the sessions holding a lock on the relation now: what narrow tables hide.
+
+    >>> row = ImpactRow("1", 1, 2, "ALTER TABLE", "AccessExclusiveLock", "public.t", 12_300_000, 40_000,
+    ...                 0.2, 2, "reads_and_writes", False, None, None)
+    >>> detail_facts(row)
+    ' · 12.3 MB, 40 k rows · 2 session(s) hold a lock on it now'
+    """
+    facts = [humanize.size(row.size_bytes)] if row.size_bytes is not None else []
+    if row.rows is not None:
+        facts.append(humanize.count(row.rows, "rows"))
+    text = f" · {', '.join(facts)}" if facts else ""
+    if row.blockers:
+        text += f" · {row.blockers} session(s) hold a lock on it now"
+    return text
 
 
 def visible(rows: tuple[ImpactRow, ...], text: str, sort: int) -> list[ImpactRow]:
@@ -203,8 +220,11 @@ class ImpactScreen(WizardScreen):
         text = Text()
         text.append(f"{row.version} statement {row.statement} (line {row.line}) {row.kind}: ", style="bold")
         text.append(f"{row.mode} on {row.relation} blocks {row.blocks.replace('_', ' ')}")
+        if row.est_seconds is not None:
+            text.append(f" for about {humanize.duration(row.est_seconds)}")
         if row.rewrite:
             text.append(" · rewrites the table", style="yellow")
+        text.append(detail_facts(row), style="dim")
         fix = Table.grid(padding=(0, 1))  # `fix:` and the fix beside it; its lines stay aligned
         fix.add_row(Text("fix:", style="green"), Text(row.fix or "", style="green"))
         detail.update(Group(text, fix) if row.fix else text)

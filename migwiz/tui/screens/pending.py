@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.console import RenderableType
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -22,10 +21,21 @@ from migwiz.tui import backend
 from migwiz.tui.messages import PendingLoaded
 from migwiz.tui.screens.base import WizardScreen
 from migwiz.tui.verdicts import LINT, PLANNER, verdict_text
-from migwiz.tui.widgets.keyed_table import selected_key, sync_rows
+from migwiz.tui.widgets.fit_table import Col, FitTable
+from migwiz.tui.widgets.keyed_table import selected_key
 from migwiz.tui.widgets.sql_view import render_script
 
 NOTICES_SHOWN = 3
+
+
+COLUMNS = (
+    Col("version", "version"),
+    Col("name", "name", flex=True, whole=True),
+    Col("state", "state"),
+    Col("verdict", "verdict"),
+    Col("phase", "phase", hide=2),
+    Col("down", "down", hide=1),
+)
 
 
 class PendingScreen(WizardScreen):
@@ -46,13 +56,9 @@ class PendingScreen(WizardScreen):
         self.show_down = False
 
     def body(self) -> ComposeResult:
-        table: DataTable[RenderableType] = DataTable(id="migrations", cursor_type="row")
-        # fixed widths: the table is filled after a worker answers, and must not depend on when the
-        # DataTable gets round to measuring its new rows (under load it showed label-wide columns)
-        for label, width in (("version", 7), ("name", 26), ("state", 9), ("verdict", 12), ("phase", 8)):
-            table.add_column(label, width=width)
-        table.add_column("down", width=4)
-        yield table
+        # widths computed from the rows themselves (not measured by the DataTable when it gets round to
+        # it): a name is never cut, down and phase hide first at 80 columns
+        yield FitTable(COLUMNS, id="migrations", cursor_type="row")
         yield Static("", id="notices")
         with VerticalScroll(id="sql-scroll"):
             yield Static("", id="sql")
@@ -87,14 +93,14 @@ class PendingScreen(WizardScreen):
             verdict = info.verdict(s.migration) if s.migration and s.state != "applied" else ""
             rows[str(s.version)] = (
                 Text(str(s.version)),
-                Text(s.name, no_wrap=True, overflow="ellipsis"),
+                Text(s.name, no_wrap=True),
                 Text(s.standing.state, style=STATE_STYLES.get(s.standing.state, "")),
                 verdict_text(verdict),
                 Text((s.migration.up.directives.phase or "") if s.migration else ""),
                 Text("yes" if s.has_down else "no", style="" if s.has_down else "red"),
             )
         with self.app.batch_update():
-            sync_rows(table, rows)
+            self.query_one("#migrations", FitTable).set_rows(rows)
         self.set_status(self.summary(info))
         self.show_notices(info.notices)
         first = next((i for i, s in enumerate(info.statuses) if s.state != "applied"), 0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.console import RenderableType
+from rich.console import Group
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -17,8 +17,18 @@ from migwiz.tui import backend
 from migwiz.tui.backend import RecentChanges
 from migwiz.tui.messages import RecentLoaded
 from migwiz.tui.screens.base import WizardScreen
-from migwiz.tui.widgets.event_tail import event_line
-from migwiz.tui.widgets.keyed_table import selected_key, sync_rows
+from migwiz.tui.widgets.event_tail import event_entry
+from migwiz.tui.widgets.fit_table import Col, FitTable
+from migwiz.tui.widgets.keyed_table import selected_key
+
+COLUMNS = (
+    Col("version", "version"),
+    Col("name", "name", flex=True, whole=True),
+    Col("down", "down"),
+    Col("applied", "applied"),
+    Col("by", "by", shrink=8, hide=2),
+    Col("run", "run", hide=1),
+)
 
 
 class RecentScreen(WizardScreen):
@@ -34,10 +44,8 @@ class RecentScreen(WizardScreen):
     ]
 
     def body(self) -> ComposeResult:
-        table: DataTable[RenderableType] = DataTable(id="applied", cursor_type="row")
-        # "down" (can it be reverted?) before the rest: at 80 columns the run id is what gets cut
-        table.add_columns("version", "name", "down", "applied", "by", "run")
-        yield table
+        # "down" (can it be reverted?) before the rest; a name is never cut: the run id, then who hide
+        yield FitTable(COLUMNS, id="applied", cursor_type="row")
         yield Static("", id="choice", classes="section")
         with VerticalScroll(id="runs-scroll"):
             yield Static("", id="runs")
@@ -65,7 +73,7 @@ class RecentScreen(WizardScreen):
             has_down = downs.get(h.version)
             rows[h.version] = (
                 Text(h.version),
-                Text(h.name, no_wrap=True, overflow="ellipsis"),
+                Text(h.name, no_wrap=True),
                 Text("yes" if has_down else "no", style="" if has_down else "red"),
                 Text(backend.describe_when(h.applied_at)),
                 Text(
@@ -73,13 +81,10 @@ class RecentScreen(WizardScreen):
                 ),
                 Text((h.run_id or "")[:8]),
             )
-        table = self.query_one("#applied", DataTable)
+        table = self.query_one("#applied", FitTable)
         with self.app.batch_update():
-            sync_rows(table, rows)
-        runs = Text()
-        for event in recent.runs[:12]:
-            runs.append_text(event_line(event))
-            runs.append("\n")
+            table.set_rows(rows)
+        runs = Group(*(event_entry(event) for event in recent.runs[:12]))
         self.query_one("#runs", Static).update(runs if recent.runs else Text("no runs logged", style="dim"))
         self.set_status(
             f"{len(recent.applied)} applied · ↑↓ choose how far to revert, Enter: impact of the downs"

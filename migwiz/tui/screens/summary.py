@@ -29,7 +29,7 @@ def render_summary(run: RunSummary, verify: VerifyReport | None) -> RenderableTy
     facts.add_column()
     facts.add_row("outcome", Text(outcome_line(run), style=style))
     facts.add_row("took", humanize.duration((run.finished_at - run.started_at).total_seconds()))
-    facts.add_row("longest wait we caused", humanize.duration(run.longest_wait_caused_s))
+    facts.add_row("longest wait we caused", humanize.wait(run.longest_wait_caused_s))
     if verify is not None:
         style = "green" if verify.passed else ("bold red" if not verify.ok else "bold yellow")
         facts.add_row("verification", Text(verify.verdict(), style))

@@ -35,7 +35,8 @@ def render_target(view: backend.TargetView, demo_dsn: str | None = None) -> Rend
     grid.add_row("migrations", str(view.migrations_dir) if view.migrations_dir else "(none configured)")
     grid.add_row(
         "version",
-        f"{info.current_version or 'none applied'} · {info.applied} applied, {view.pending} pending",
+        f"{info.current_version or 'none applied'} · {info.applied} applied, {view.pending} pending"
+        + "".join(f", {n} {state.replace('_', ' ')}" for state, n in view.others),
     )
     parts: list[RenderableType] = [grid]
     for warning in view.warnings:

@@ -22,13 +22,15 @@ MIN_FLEX = 20
 
 @dataclass(frozen=True)
 class Col:
-    """One column: `flex` takes what is left; `shrink` is its minimum width; `hide` its hiding rank."""
+    """One column: `flex` takes what is left (`whole`: at least its widest cell, a name never cut);
+    `shrink` is its minimum width; `hide` its hiding rank."""
 
     key: str
     label: str
     flex: bool = False
     shrink: int | None = None
     hide: int | None = None
+    whole: bool = False
 
 
 def _width(cell: RenderableType) -> int:
@@ -52,15 +54,19 @@ def fit(cols: Sequence[Col], natural: Sequence[int], available: int, padding: in
     {'a': 5, 'b': 5, 'c': 6, 'sql': 20}
     >>> fit(cols, [5, 10, 6, 40], 36)
     {'a': 5, 'b': 5, 'sql': 20}
+    >>> names = [Col("v", "v"), Col("name", "name", flex=True, whole=True), Col("phase", "phase", hide=1)]
+    >>> fit(names, [4, 28, 8], 46), fit(names, [4, 28, 8], 40)
+    ({'v': 4, 'name': 28, 'phase': 8}, {'v': 4, 'name': 32})
     """
     widths = {c.key: n for c, n in zip(cols, natural, strict=True) if not c.flex}
     flex = [c for c in cols if c.flex]
+    floors = {c.key: max(MIN_FLEX, n) if c.whole else MIN_FLEX for c, n in zip(cols, natural, strict=True)}
 
     def left() -> int:
         used = sum(widths.values()) + 2 * padding * (len(widths) + len(flex))
         return available - used
 
-    need = MIN_FLEX * len(flex)
+    need = sum(floors[c.key] for c in flex)
     for c in cols:  # shrink, in column order, only as far as needed
         if c.shrink is not None and left() < need:
             widths[c.key] = max(c.shrink, widths[c.key] - (need - left()))
@@ -71,9 +77,9 @@ def fit(cols: Sequence[Col], natural: Sequence[int], available: int, padding: in
     for c, n in zip(cols, natural, strict=True):  # give back what hiding made needless
         if c.key in widths and not c.flex and widths[c.key] < n and left() > need:
             widths[c.key] = min(n, widths[c.key] + left() - need)
-    share = max(MIN_FLEX, left() // max(len(flex), 1))
+    share = left() // max(len(flex), 1)
     for c in flex:
-        widths[c.key] = share
+        widths[c.key] = max(floors[c.key], share)
     return {c.key: widths[c.key] for c in cols if c.key in widths}
 
 

@@ -14,10 +14,10 @@ from migwiz.tui.widgets.fit_table import Col, FitTable
 from migwiz.tui.widgets.keyed_table import Cells
 from migwiz.tui.widgets.lock_detail import LockDetailModal
 
-COLUMNS = (  # the query keeps 20+ cells: relation and who shrink, then xact and who hide
+COLUMNS = (  # the query keeps 20+ cells: who shrinks, then xact and who hide; a relation is never cut
     Col("pid", "pid"),
     Col("mode", "mode"),
-    Col("relation", "relation", shrink=10),
+    Col("relation", "relation"),
     Col("waiting", "waiting"),
     Col("xact", "xact", hide=1),
     Col("who", "who", shrink=8, hide=2),
@@ -30,7 +30,14 @@ def _age(seconds: float | None) -> str:
 
 
 def _mode(mode: str | None) -> str:
-    return mode.removesuffix("Lock") if mode else "holds"
+    """`AccessExcl`, `ShareUpdExcl`, `RowExcl`... (the detail on Enter has the full name).
+
+    >>> _mode("ShareUpdateExclusiveLock"), _mode("AccessShareLock"), _mode(None)
+    ('ShareUpdExcl', 'AccessShare', 'holds')
+    """
+    if not mode:
+        return "holds"
+    return mode.removesuffix("Lock").replace("Exclusive", "Excl").replace("Update", "Upd")
 
 
 def lock_rows(snapshot: Snapshot) -> dict[str, Cells]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from rich.text import Text
@@ -90,12 +90,25 @@ def statement_title(current: CurrentStatement, now: datetime | None = None) -> T
     return text
 
 
+def waiting_title(what: str, why: str, since: datetime, now: datetime | None = None) -> Text:
+    """`Progress: 0008_x waiting outside the lock queue · 12 s` (the wait's length as of `now`)."""
+    text = Text.assemble(("Progress", "bold"), f": {what} ", (why, "yellow"))
+    if now is not None:
+        text.append(f" · {humanize.duration(max(0.0, (now - since).total_seconds()))}")
+    return text
+
+
 class ProgressPane(Vertical):
     """Bars bound to reactives: migrations done of total, and the current long operation."""
 
     DEFAULT_CSS = """
     ProgressPane #backfill-workers {
         height: auto;
+        padding: 0 1;
+    }
+    ProgressPane #outcome {
+        height: auto;
+        max-height: 5;
         padding: 0 1;
     }
     """
@@ -111,9 +124,12 @@ class ProgressPane(Vertical):
         self.backfill: BackfillProgress | None = None
         self.last_backfill: BackfillProgress | None = None
         self.current: CurrentStatement | None = None
+        self.waiting: tuple[str, str, datetime] | None = None
+        """What waits for a lock, why, and since when (until the next statement starts)."""
 
     def compose(self) -> ComposeResult:
         yield Static("Progress: not started", id="progress-title", classes="pane-title")
+        yield Static("", id="outcome")
         yield Static("", id="current-statement")
         yield ProgressBar(id="migrations-bar", show_eta=False).data_bind(
             total=ProgressPane.migrations_total, progress=ProgressPane.migrations_done
@@ -132,12 +148,14 @@ class ProgressPane(Vertical):
 
     def on_mount(self) -> None:
         self.query_one("#backfill-workers", Static).display = False
+        self.query_one("#outcome", Static).display = False
         self.watch_migrations_total(self.migrations_total)
         self.watch_op_total(self.op_total)
 
     def show_statement(self, current: CurrentStatement) -> None:
         """The statement that started (with its estimate; `tick` adds the time it has run)."""
         self.current = current
+        self.waiting = None
         self.migrations_total = current.migrations
         self.migrations_done = current.migration_number - 1
         self.query_one("#progress-title", Static).update(statement_title(current))
@@ -146,22 +164,49 @@ class ProgressPane(Vertical):
         )
 
     def tick(self, now: datetime | None = None) -> None:
-        """Elapsed vs estimate of the running statement, as of `now` (the monitor sample's clock)."""
-        if self.current is not None:
+        """Elapsed vs estimate of the running statement (or how long the run has waited for a lock), as of
+        `now` (the monitor sample's clock)."""
+        if self.waiting is not None:
+            what, why, since = self.waiting
+            self.query_one("#progress-title", Static).update(waiting_title(what, why, since, now))
+        elif self.current is not None:
             self.query_one("#progress-title", Static).update(statement_title(self.current, now))
 
-    def show_done(self, done: int, total: int, text: str) -> None:
-        """The run ended."""
+    def show_waiting(self, what: str, why: str, holders: str, since: datetime) -> None:
+        """The run waits for a lock before its next attempt: what, why, since when, and who holds it."""
+        self.waiting = (what, why, since)
+        self.query_one("#progress-title", Static).update(waiting_title(what, why, since))
+        held = f"held by {holders}" if holders else "the lock is not granted"
+        self.query_one("#current-statement", Static).update(
+            Text(held, no_wrap=True, overflow="ellipsis", style="yellow")
+        )
+
+    def show_done(self, done: int, total: int, text: str, details: Sequence[str] = ()) -> None:
+        """The run ended; `details` (PostgreSQL's message, DETAIL, HINT of a failure) in full below."""
         self.current = None
+        self.waiting = None
         self.migrations_total = max(total, 1)
         self.migrations_done = done
         self.query_one("#progress-title", Static).update(Text.assemble(("Progress", "bold"), f": {text}"))
         self.query_one("#current-statement", Static).update("")
+        outcome = self.query_one("#outcome", Static)
+        outcome.update(Text("\n".join(details), style="red"))
+        outcome.display = bool(details)
+        self.query_one("#current-statement", Static).display = not details
+        self.query_one("#operation", Static).display = not details
 
     def show_backfill(self, p: BackfillProgress) -> None:
         """A backfill's progress: rows, rate, ETA (braking included), its workers, and the brake in force."""
         self.backfill = p if p.state not in ("done", "stopped") else None
         self.last_backfill = p
+        if self.current is None or self.current.version != p.backfill_id:  # a backfill has no statements
+            self.waiting = None
+            self.current = None  # `tick` must not bring back the previous migration's statement
+            self.query_one("#current-statement", Static).update("")
+            title = Text.assemble(
+                ("Progress", "bold"), f": backfill {p.backfill_id} of {p.table} · {p.state}"
+            )
+            self.query_one("#progress-title", Static).update(title)
         self.query_one("#operation", Static).update(backfill_label(p))
         detail = workers_label(p)
         workers = self.query_one("#backfill-workers", Static)
