@@ -147,6 +147,7 @@ def test_fixes_run_on_mixed_case_and_reserved_names(prisma_db: TestDatabase) -> 
         found = [f for f in analysis.findings if f.rule == rule and f.fix]
         assert found, (text, [(f.rule, f.fix) for f in analysis.findings])
         fixes[text] = found[0].fix or ""
+    failures: list[str] = []
     for number, (text, fix) in enumerate(fixes.items()):
         # each fix on its own copy of the schema, statement by statement in autocommit: CONCURRENTLY and
         # VACUUM run outside a transaction block as they must
@@ -158,4 +159,6 @@ def test_fixes_run_on_mixed_case_and_reserved_names(prisma_db: TestDatabase) -> 
                 try:
                     conn.execute(statement.encode())
                 except psycopg.Error as exc:
-                    pytest.fail(f"fix of {text!r} fails at {statement!r}: {exc}\n{fix}")
+                    failures.append(f"fix of {text!r} fails at {statement!r}: {exc}")
+                    break
+    assert failures == []
