@@ -24,7 +24,15 @@ from migwiz.engine.analysis.effects import (
 )
 from migwiz.engine.analysis.inline import inline_constraint_hits
 from migwiz.engine.analysis.model import ColumnFacts, ForeignKeyFacts
-from migwiz.engine.analysis.sqlnodes import SERIAL_TYPES, deparse, is_volatile, raw_type_name, type_of
+from migwiz.engine.analysis.sqlnodes import (
+    SERIAL_TYPES,
+    deparse,
+    is_volatile,
+    raw_type_name,
+    sql_ident,
+    sql_name,
+    type_of,
+)
 
 
 def add_column(coldef: Any, relation: str, storage: list[str], effect: Effect, ctx: Context) -> None:
@@ -74,8 +82,8 @@ def add_column(coldef: Any, relation: str, storage: list[str], effect: Effect, c
                     relation,
                     f"ADD COLUMN {coldef.colname} NOT NULL without a default fails on a non-empty "
                     f"{relation} (and scans it under AccessExclusiveLock)",
-                    f"ALTER TABLE {relation} ADD COLUMN {coldef.colname} {deparse(coldef.typeName)} "
-                    f"NOT NULL DEFAULT <value>;",
+                    f"ALTER TABLE {sql_name(relation)} ADD COLUMN {sql_ident(coldef.colname)} "
+                    f"{deparse(coldef.typeName)} NOT NULL DEFAULT <value>;",
                 )
             )
     if types & {ConstrType.CONSTR_CHECK, ConstrType.CONSTR_UNIQUE, ConstrType.CONSTR_PRIMARY}:
@@ -120,18 +128,20 @@ _SERIAL_BASES = {
 
 def _rewrite_free_column(coldef: Any, default: Any, relation: str, from_sequence: bool) -> str:
     """Add the column without what forces the rewrite, fill it for new rows, backfill the old ones."""
-    column = str(coldef.colname)
-    table = relation.split(".")[-1]
+    column, col = str(coldef.colname), sql_ident(coldef.colname)
+    schema, table = relation.split(".", 1)
+    rel = sql_name(relation)
     plain = _SERIAL_BASES.get(raw_type_name(coldef.typeName), deparse(coldef.typeName))
-    add = f"ALTER TABLE {relation} ADD COLUMN {column} {plain};"
+    add = f"ALTER TABLE {rel} ADD COLUMN {col} {plain};"
     if from_sequence:
-        sequence = f"{table}_{column}_seq"
+        sequence = f"{sql_ident(schema)}.{sql_ident(f'{table}_{column}_seq')}"
+        regclass = sequence.replace("'", "''")
         fill = (
-            f"CREATE SEQUENCE {relation.split('.')[0]}.{sequence} OWNED BY {relation}.{column};\n"
-            f"ALTER TABLE {relation} ALTER COLUMN {column} SET DEFAULT nextval('{sequence}');"
+            f"CREATE SEQUENCE {sequence} OWNED BY {rel}.{col};\n"
+            f"ALTER TABLE {rel} ALTER COLUMN {col} SET DEFAULT nextval('{regclass}');"
         )
     elif default is not None:
-        fill = f"ALTER TABLE {relation} ALTER COLUMN {column} SET DEFAULT {deparse(default)};"
+        fill = f"ALTER TABLE {rel} ALTER COLUMN {col} SET DEFAULT {deparse(default)};"
     else:
         fill = "-- fill it for new rows with a BEFORE INSERT OR UPDATE trigger"
     return f"{add}\n{fill}\n-- then backfill existing rows in batches in a backfill migration"
@@ -223,7 +233,8 @@ def alter_column_type(cmd: Any, relation: str, storage: list[str], effect: Effec
                 relation,
                 f"ALTER COLUMN {column} TYPE rewrites {relation} and its indexes under "
                 f"AccessExclusiveLock ({why})",
-                f"ALTER TABLE {relation} ADD COLUMN {column}_new {deparse(cmd.def_.typeName)};\n"
+                f"ALTER TABLE {sql_name(relation)} ADD COLUMN {sql_ident(f'{column}_new')} "
+                f"{deparse(cmd.def_.typeName)};\n"
                 "-- keep it in sync with a trigger, backfill in batches, then swap the names "
                 "in a contract step",
             )
@@ -258,7 +269,8 @@ def _collation_rebuild(
             f"ALTER COLUMN {column} TYPE with a new collation rebuilds {names} (a full scan of {relation}) "
             f"under AccessExclusiveLock",
             f"{NO_TX_DIRECTIVE}\n-- build each index with the new collation beside the old one, e.g.\n"
-            f"CREATE INDEX CONCURRENTLY <name>_new ON {relation} (({column} COLLATE <collation>));\n"
+            f"CREATE INDEX CONCURRENTLY <name>_new ON {sql_name(relation)} "
+            f"(({sql_ident(column)} COLLATE <collation>));\n"
             f"-- then add a column with the new collation, backfill it in batches and swap the names in a "
             f"contract step",
         )
@@ -279,21 +291,22 @@ def _under_view_hit(
     column: str, relation: str, views: list[str], ctx: Context, rules: list[tuple[str, str]]
 ) -> Hit:
     """ALTER COLUMN TYPE of a column a view or rule uses fails: drop and re-create them around it."""
-    drops: list[str] = [f"DROP RULE {rule} ON {on};" for rule, on in rules]
+    drops: list[str] = [f"DROP RULE {sql_ident(rule)} ON {sql_name(on)};" for rule, on in rules]
     creates: list[str] = [
-        f"CREATE RULE {rule} AS ... ;  -- as before: SELECT pg_get_ruledef(oid) FROM pg_rewrite"
-        f" WHERE rulename = '{rule}'"
+        f"CREATE RULE {sql_ident(rule)} AS ... ;  -- as before: SELECT pg_get_ruledef(oid) FROM pg_rewrite"
+        f" WHERE rulename = {_literal(rule)}"
         for rule, _ in rules
     ]
     for name in views:
         view = ctx.schema.table(name)
         word = "MATERIALIZED VIEW" if view is not None and view.kind == "m" else "VIEW"
         query = (view.definition or "").strip().rstrip(";") if view is not None else ""
-        drops.insert(0, f"DROP {word} {name};")
+        drops.insert(0, f"DROP {word} {sql_name(name)};")
+        quoted = sql_name(name)
         creates.append(
-            f"CREATE {word} {name} AS {query};"
+            f"CREATE {word} {quoted} AS {query};"
             if query
-            else f"CREATE {word} {name} AS <its definition>;  -- pg_get_viewdef('{name}')"
+            else f"CREATE {word} {quoted} AS <its definition>;  -- pg_get_viewdef({_literal(quoted)})"
         )
     grants = "-- then grant again what was granted on the view(s)"
     users = ", ".join([*views, *(f"rule {rule} on {on}" for rule, on in rules)])
@@ -304,6 +317,10 @@ def _under_view_hit(
         f"cannot change the type of a column used by a view or rule)",
         "\n".join([*drops, f"{ctx.sql.strip().rstrip(';')};", *creates, grants]),
     )
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _fmt(col: ColumnFacts) -> str:
@@ -336,14 +353,15 @@ def set_not_null(column: str, relation: str, storage: list[str], effect: Effect,
         for target in storage:
             effect.scan(target)
         if not ctx.is_new(relation) and storage:
-            check = f"{relation.split('.')[-1]}_{column}_not_null"
+            check = sql_ident(f"{relation.split('.', 1)[-1]}_{column}_not_null")
+            rel, col = sql_name(relation), sql_ident(column)
             fix: str | None = (
-                f"ALTER TABLE {relation} ADD CONSTRAINT {check} CHECK ({column} IS NOT NULL) NOT VALID;\n"
+                f"ALTER TABLE {rel} ADD CONSTRAINT {check} CHECK ({col} IS NOT NULL) NOT VALID;\n"
                 f"-- in the next migration (VALIDATE must not run under the lock of the ADD):\n"
-                f"ALTER TABLE {relation} VALIDATE CONSTRAINT {check};\n"
+                f"ALTER TABLE {rel} VALIDATE CONSTRAINT {check};\n"
                 f"-- in the next migration:\n"
-                f"ALTER TABLE {relation} ALTER COLUMN {column} SET NOT NULL;\n"
-                f"ALTER TABLE {relation} DROP CONSTRAINT {check};"
+                f"ALTER TABLE {rel} ALTER COLUMN {col} SET NOT NULL;\n"
+                f"ALTER TABLE {rel} DROP CONSTRAINT {check};"
             )
             if ctx.pg_version < 12:
                 fix = None

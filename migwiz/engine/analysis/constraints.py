@@ -23,7 +23,7 @@ from migwiz.engine.analysis.effects import (
     has_storage,
 )
 from migwiz.engine.analysis.model import ForeignKeyFacts
-from migwiz.engine.analysis.sqlnodes import deparse, walk
+from migwiz.engine.analysis.sqlnodes import deparse, sql_ident, sql_name, walk
 
 
 def column_names(expr: Any) -> set[str]:
@@ -193,15 +193,15 @@ def _using_index(con: Any, relation: str, storage: list[str], effect: Effect, ct
             state.columns[c] = replace(col, not_null=True)
     if ctx.is_new(relation) or not nullable:
         return
-    table = relation.split(".")[-1]
+    table, rel = relation.split(".", 1)[-1], sql_name(relation)
     steps = []
     for c in nullable:
-        check = f"{table}_{c}_not_null"
+        check, quoted = sql_ident(f"{table}_{c}_not_null"), sql_ident(c)
         steps.append(
-            f"ALTER TABLE {relation} ADD CONSTRAINT {check} CHECK ({c} IS NOT NULL) NOT VALID;\n"
-            f"-- in the next migration:\nALTER TABLE {relation} VALIDATE CONSTRAINT {check};\n"
-            f"-- in the next migration:\nALTER TABLE {relation} ALTER COLUMN {c} SET NOT NULL;\n"
-            f"ALTER TABLE {relation} DROP CONSTRAINT {check};"
+            f"ALTER TABLE {rel} ADD CONSTRAINT {check} CHECK ({quoted} IS NOT NULL) NOT VALID;\n"
+            f"-- in the next migration:\nALTER TABLE {rel} VALIDATE CONSTRAINT {check};\n"
+            f"-- in the next migration:\nALTER TABLE {rel} ALTER COLUMN {quoted} SET NOT NULL;\n"
+            f"ALTER TABLE {rel} DROP CONSTRAINT {check};"
         )
     effect.hits.append(
         Hit(
@@ -224,19 +224,23 @@ def _not_valid_fix(con: Any, relation: str, ctx: Context) -> str:
         if isinstance(cmd.def_, ast.Constraint):
             cmd.def_.skip_validation = True
             cmd.def_.initially_valid = False
-    name = con.conname or "<constraint name>"
-    return f"{deparse(fresh)};\n-- in the next migration:\nALTER TABLE {relation} VALIDATE CONSTRAINT {name};"
+    name = sql_ident(con.conname) if con.conname else "<constraint name>"
+    return (
+        f"{deparse(fresh)};\n-- in the next migration:\n"
+        f"ALTER TABLE {sql_name(relation)} VALIDATE CONSTRAINT {name};"
+    )
 
 
 def _unique_fix(con: Any, relation: str) -> str:
-    table = relation.split(".")[-1]
+    table, rel = relation.split(".", 1)[-1], sql_name(relation)
     cols = [str(k.sval) for k in con.keys or ()]
-    name = con.conname or f"{table}_{'_'.join(cols)}_key"
+    name = sql_ident(con.conname or f"{table}_{'_'.join(cols)}_key")
     kind = "PRIMARY KEY" if con.contype == ConstrType.CONSTR_PRIMARY else "UNIQUE"
     return (
-        f"{NO_TX_DIRECTIVE}\nCREATE UNIQUE INDEX CONCURRENTLY {name} ON {relation} ({', '.join(cols)});\n"
+        f"{NO_TX_DIRECTIVE}\nCREATE UNIQUE INDEX CONCURRENTLY {name} ON {rel} "
+        f"({', '.join(sql_ident(c) for c in cols)});\n"
         f"-- then, in the next migration:\n"
-        f"ALTER TABLE {relation} ADD CONSTRAINT {name} {kind} USING INDEX {name};"
+        f"ALTER TABLE {rel} ADD CONSTRAINT {name} {kind} USING INDEX {name};"
     )
 
 

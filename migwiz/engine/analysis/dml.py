@@ -16,7 +16,7 @@ from migwiz.engine.analysis.effects import (
     Registry,
     with_descendants,
 )
-from migwiz.engine.analysis.sqlnodes import func_name, read_relations, string_const, walk
+from migwiz.engine.analysis.sqlnodes import func_name, read_relations, sql_name, string_const, walk
 
 registry = Registry()
 """The statement handlers of this module."""
@@ -50,7 +50,8 @@ def _dml(node: Any, ctx: Context) -> Effect:
                     f"{kind} without WHERE touches every row of {relation} in one transaction "
                     f"(row locks, WAL and bloat all at once)",
                     f"-- move it to a backfill migration (-- migwiz:backfill) and process batches, e.g.\n"
-                    f"{kind} ... WHERE id IN (SELECT id FROM {relation} WHERE <not yet done> LIMIT 10000);",
+                    f"{kind} ... WHERE id IN (SELECT id FROM {sql_name(relation)} WHERE <not yet done> "
+                    f"LIMIT 10000);",
                 )
             )
     return effect

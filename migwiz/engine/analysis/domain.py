@@ -9,7 +9,7 @@ from pglast.enums import ConstrType
 
 from migwiz.engine.analysis.effects import SHARE, Context, Effect, Hit, Registry, fresh_statement
 from migwiz.engine.analysis.schema import DomainState
-from migwiz.engine.analysis.sqlnodes import deparse, qualify_names, type_of
+from migwiz.engine.analysis.sqlnodes import deparse, qualify_names, sql_ident, sql_name, type_of
 
 registry = Registry()
 """The statement handlers of this module."""
@@ -103,12 +103,12 @@ def _domain_fix(domain: str, kind: str, ctx: Context) -> str:
         if fresh.def_.contype == ConstrType.CONSTR_CHECK:
             fresh.def_.skip_validation = True
             fresh.def_.initially_valid = False
-            name = fresh.def_.conname or f"{domain.rsplit('.', 1)[-1]}_check"
+            name = sql_ident(fresh.def_.conname or f"{domain.split('.', 1)[-1]}_check")
             return (
                 f"{deparse(fresh)};\n"
                 f"-- new values are checked from now on; validate the existing rows later, in a quiet\n"
                 f"-- window (VALIDATE CONSTRAINT also holds ShareLock on every table using the domain):\n"
-                f"ALTER DOMAIN {domain} VALIDATE CONSTRAINT {name};"
+                f"ALTER DOMAIN {sql_name(domain)} VALIDATE CONSTRAINT {name};"
             )
     if kind == "ALTER DOMAIN VALIDATE CONSTRAINT":
         return (

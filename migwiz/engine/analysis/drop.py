@@ -11,7 +11,7 @@ from migwiz.engine.analysis.dependents import dependents_hit
 from migwiz.engine.analysis.effects import ACCESS_EXCLUSIVE, NO_TX_DIRECTIVE, Context, Effect, Hit, Registry
 from migwiz.engine.analysis.index import drop_index
 from migwiz.engine.analysis.partition import partition_parent
-from migwiz.engine.analysis.sqlnodes import qualify_names
+from migwiz.engine.analysis.sqlnodes import qualify_names, sql_name
 
 registry = Registry()
 """The statement handlers of this module."""
@@ -143,9 +143,10 @@ def _drop_table_hit(relation: str, parent: str | None, ctx: Context) -> Hit:
     fix = "-- stop using the partition, then drop it in a contract-phase migration (-- migwiz:phase=contract)"
     if ctx.pg_version >= 14 and ctx.schema.default_partition(parent) is None:
         fix = (
-            f"{NO_TX_DIRECTIVE}\nALTER TABLE {parent} DETACH PARTITION {relation} CONCURRENTLY;\n"
+            f"{NO_TX_DIRECTIVE}\nALTER TABLE {sql_name(parent)} DETACH PARTITION {sql_name(relation)} "
+            f"CONCURRENTLY;\n"
             f"-- then, in a contract-phase migration (-- migwiz:phase=contract), with no lock on {parent}:\n"
-            f"DROP TABLE {relation};"
+            f"DROP TABLE {sql_name(relation)};"
         )
     return Hit(
         "drop-outside-contract",

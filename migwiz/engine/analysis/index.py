@@ -20,7 +20,7 @@ from migwiz.engine.analysis.effects import (
     has_storage,
     with_descendants,
 )
-from migwiz.engine.analysis.sqlnodes import deparse, qualify_names, walk
+from migwiz.engine.analysis.sqlnodes import deparse, qualify_names, sql_ident, walk
 
 registry = Registry()
 """The statement handlers of this module."""
@@ -98,8 +98,9 @@ def index_columns(node: Any) -> tuple[str, ...]:
 
 def _partitioned_concurrently_hit(node: Any, relation: str, ctx: Context) -> Hit:
     """CREATE INDEX CONCURRENTLY on a partitioned table fails: build it per partition, then attach."""
-    schema = relation.split(".")[0]
-    name = str(node.idxname or f"{relation.split('.')[-1]}_idx")
+    schema, table = relation.split(".", 1)
+    name = str(node.idxname or f"{table}_idx")
+    parent = f"{sql_ident(schema)}.{sql_ident(name)}"
     steps = []
     attaches = []
     for partition in ctx.schema.descendants(relation):
@@ -110,10 +111,13 @@ def _partitioned_concurrently_hit(node: Any, relation: str, ctx: Context) -> Hit
         fresh.relation.schemaname, fresh.relation.relname = partition.split(".", 1)
         fresh.idxname = f"{partition.split('.')[-1]}_{name}"[:63]
         steps.append(f"{deparse(fresh)};")
-        attaches.append(f"ALTER INDEX {schema}.{name} ATTACH PARTITION {schema}.{fresh.idxname};")
+        attaches.append(
+            f"ALTER INDEX {parent} ATTACH PARTITION {sql_ident(schema)}.{sql_ident(fresh.idxname)};"
+        )
     only: Any = fresh_statement(ctx)
     only.concurrent = False
     only.relation.inh = False
+    only.idxname = name
     return Hit(
         "index-concurrently-partitioned",
         relation,
@@ -126,7 +130,7 @@ def _partitioned_concurrently_hit(node: Any, relation: str, ctx: Context) -> Hit
                 *(steps or ["CREATE INDEX CONCURRENTLY <name> ON <each partition> (...);"]),
                 "-- then, in the next migration: the parent's index (no build) and the attachments",
                 f"{deparse(only)};",
-                *(attaches or [f"ALTER INDEX {schema}.{name} ATTACH PARTITION <each partition index>;"]),
+                *(attaches or [f"ALTER INDEX {parent} ATTACH PARTITION <each partition index>;"]),
             ]
         ),
     )

@@ -9,7 +9,7 @@ from pglast import ast
 from pglast.enums import ConstrType
 
 from migwiz.engine.analysis.effects import NO_TX_DIRECTIVE, Context, Effect, Hit, fresh_statement
-from migwiz.engine.analysis.sqlnodes import deparse
+from migwiz.engine.analysis.sqlnodes import deparse, sql_ident, sql_name
 
 _COSTLY = (ConstrType.CONSTR_CHECK, ConstrType.CONSTR_UNIQUE, ConstrType.CONSTR_PRIMARY)
 NEXT = "-- in the next migration:"
@@ -42,7 +42,8 @@ def inline_constraint_hits(
 def _split_fix(column: str, relation: str, ctx: Context) -> str:
     """The column added bare (default and NOT NULL kept), then each constraint added the safe way."""
     statement = fresh_statement(ctx)
-    table = relation.split(".")[-1]
+    table = relation.split(".", 1)[-1]
+    rel, col = sql_name(relation), sql_ident(column)
     bare: Any = None
     later: list[str] = []
     concurrent: list[str] = []
@@ -57,29 +58,29 @@ def _split_fix(column: str, relation: str, ctx: Context) -> str:
                 kept.append(c)
                 continue
             if c.contype == ConstrType.CONSTR_CHECK:
-                name = c.conname or f"{table}_{column}_check"
+                name = sql_ident(c.conname or f"{table}_{column}_check")
                 later.append(
-                    f"ALTER TABLE {relation} ADD CONSTRAINT {name} CHECK ({deparse(c.raw_expr)}) NOT VALID;"
+                    f"ALTER TABLE {rel} ADD CONSTRAINT {name} CHECK ({deparse(c.raw_expr)}) NOT VALID;"
                 )
-                later.append(f"{NEXT}\nALTER TABLE {relation} VALIDATE CONSTRAINT {name};")
+                later.append(f"{NEXT}\nALTER TABLE {rel} VALIDATE CONSTRAINT {name};")
             elif c.contype == ConstrType.CONSTR_FOREIGN:
-                name = c.conname or f"{table}_{column}_fkey"
+                name = sql_ident(c.conname or f"{table}_{column}_fkey")
                 c.conname = None
                 c.fk_attrs = (ast.String(sval=column),)
                 c.skip_validation = True
                 c.initially_valid = False
-                later.append(f"ALTER TABLE {relation} ADD CONSTRAINT {name} {deparse(c)};")
-                later.append(f"{NEXT}\nALTER TABLE {relation} VALIDATE CONSTRAINT {name};")
+                later.append(f"ALTER TABLE {rel} ADD CONSTRAINT {name} {deparse(c)};")
+                later.append(f"{NEXT}\nALTER TABLE {rel} VALIDATE CONSTRAINT {name};")
             else:
                 primary = c.contype == ConstrType.CONSTR_PRIMARY
-                name = c.conname or (f"{table}_pkey" if primary else f"{table}_{column}_key")
-                concurrent.append(f"CREATE UNIQUE INDEX CONCURRENTLY {name} ON {relation} ({column});")
+                name = sql_ident(c.conname or (f"{table}_pkey" if primary else f"{table}_{column}_key"))
+                concurrent.append(f"CREATE UNIQUE INDEX CONCURRENTLY {name} ON {rel} ({col});")
                 kind = "PRIMARY KEY" if primary else "UNIQUE"
                 concurrent.append(
-                    f"{NEXT}\nALTER TABLE {relation} ADD CONSTRAINT {name} {kind} USING INDEX {name};"
+                    f"{NEXT}\nALTER TABLE {rel} ADD CONSTRAINT {name} {kind} USING INDEX {name};"
                 )
         coldef.constraints = tuple(kept) or None
-    head = f"ALTER TABLE {relation} ADD COLUMN {deparse(bare)};" if bare is not None else ""
+    head = f"ALTER TABLE {rel} ADD COLUMN {deparse(bare)};" if bare is not None else ""
     lines = [head, *later]
     if concurrent:
         lines += [f"{NEXT} (run outside a transaction)\n{NO_TX_DIRECTIVE}", *concurrent]

@@ -19,6 +19,7 @@ from migwiz.engine.analysis.effects import (
     has_storage,
     with_descendants,
 )
+from migwiz.engine.analysis.sqlnodes import sql_name
 
 registry = Registry()
 """The statement handlers of this module."""
@@ -79,7 +80,7 @@ def _vacuum(node: Any, ctx: Context) -> Effect:
                         relation,
                         f"VACUUM FULL rewrites {relation} and rebuilds its indexes under "
                         f"AccessExclusiveLock: reads and writes wait",
-                        f"VACUUM {relation};  -- or pg_repack for an online rewrite",
+                        f"VACUUM {sql_name(relation)};  -- or pg_repack for an online rewrite",
                     )
                 )
     return effect
@@ -106,8 +107,8 @@ def _truncate(node: Any, ctx: Context) -> Effect:
                     relation,
                     f"TRUNCATE takes AccessExclusiveLock on {relation} and deletes all its rows (its storage "
                     f"is replaced: new, empty files for the table and its indexes)",
-                    f"DELETE FROM {relation} WHERE <batch condition>;  -- in batches, in a backfill "
-                    f"migration",
+                    f"DELETE FROM {sql_name(relation)} WHERE <batch condition>;  -- in batches, in a "
+                    f"backfill migration",
                 )
             )
     return effect
@@ -130,7 +131,8 @@ def _refresh(node: Any, ctx: Context) -> Effect:
                     "refresh-materialized-view-blocking",
                     relation,
                     f"REFRESH MATERIALIZED VIEW {relation} takes AccessExclusiveLock: reads of it wait",
-                    f"REFRESH MATERIALIZED VIEW CONCURRENTLY {relation};  -- needs a unique index on it",
+                    f"REFRESH MATERIALIZED VIEW CONCURRENTLY {sql_name(relation)};  -- needs a unique index "
+                    f"on it",
                 )
             )
     return effect

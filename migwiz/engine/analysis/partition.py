@@ -16,7 +16,7 @@ from migwiz.engine.analysis.effects import (
     fresh_statement,
     has_storage,
 )
-from migwiz.engine.analysis.sqlnodes import deparse
+from migwiz.engine.analysis.sqlnodes import deparse, sql_ident, sql_name
 
 
 def attach_partition(pcmd: Any, relation: str, effect: Effect, ctx: Context) -> None:
@@ -48,19 +48,20 @@ def _attach_scan_hit(pcmd: Any, partition: str, relation: str) -> Hit:
     """ATTACH PARTITION reads every row of the table it attaches under AccessExclusiveLock, unless a
     validated CHECK constraint already proves the bound."""
     bound = deparse(pcmd.bound) if pcmd.bound is not None else "<bound>"
-    check = f"{partition.split('.')[-1]}_bound"
+    check = sql_ident(f"{partition.split('.', 1)[-1]}_bound")
+    part, rel = sql_name(partition), sql_name(relation)
     return Hit(
         "attach-partition-scan",
         partition,
         f"ATTACH PARTITION {partition} scans it for rows outside the bound ({bound}) under "
         f"AccessExclusiveLock: reads and writes of {partition} wait for the whole scan",
-        f"ALTER TABLE {partition} ADD CONSTRAINT {check} CHECK (<the bound as a condition on the partition "
+        f"ALTER TABLE {part} ADD CONSTRAINT {check} CHECK (<the bound as a condition on the partition "
         f"key, NOT NULL included>) NOT VALID;\n"
         f"-- in the next migration (ShareUpdateExclusiveLock only):\n"
-        f"ALTER TABLE {partition} VALIDATE CONSTRAINT {check};\n"
+        f"ALTER TABLE {part} VALIDATE CONSTRAINT {check};\n"
         f"-- in the next migration: the attach skips the scan\n"
-        f"ALTER TABLE {relation} ATTACH PARTITION {partition} {bound};\n"
-        f"ALTER TABLE {partition} DROP CONSTRAINT {check};",
+        f"ALTER TABLE {rel} ATTACH PARTITION {part} {bound};\n"
+        f"ALTER TABLE {part} DROP CONSTRAINT {check};",
     )
 
 
@@ -84,9 +85,9 @@ def scan_default_partition(what: str, partition: str, relation: str, effect: Eff
                 f"whole scan",
                 f"-- first add a CHECK constraint on {default} that excludes the new partition's values,\n"
                 f"-- so PostgreSQL skips the scan (its AccessExclusiveLock stays, but only briefly):\n"
-                f"ALTER TABLE {default} ADD CONSTRAINT <name> CHECK (NOT (<new partition bound>)) "
+                f"ALTER TABLE {sql_name(default)} ADD CONSTRAINT <name> CHECK (NOT (<new partition bound>)) "
                 f"NOT VALID;\n"
-                f"ALTER TABLE {default} VALIDATE CONSTRAINT <name>;",
+                f"ALTER TABLE {sql_name(default)} VALIDATE CONSTRAINT <name>;",
             )
         )
 

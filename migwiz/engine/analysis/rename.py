@@ -18,6 +18,7 @@ from migwiz.engine.analysis.effects import (
     Registry,
     with_descendants,
 )
+from migwiz.engine.analysis.sqlnodes import sql_ident, sql_name
 
 registry = Registry()
 """The statement handlers of this module."""
@@ -42,8 +43,8 @@ def _rename(node: Any, ctx: Context) -> Effect:
                     f"RENAME {old} TO {node.newname} breaks running queries and deployed code using "
                     f"the old name",
                     f"-- expand/contract: create the new name as a view first, e.g.\n"
-                    f"ALTER TABLE {old} RENAME TO {node.newname};\n"
-                    f"CREATE VIEW {old} AS SELECT * FROM {new};\n"
+                    f"ALTER TABLE {sql_name(old)} RENAME TO {sql_ident(node.newname)};\n"
+                    f"CREATE VIEW {sql_name(old)} AS SELECT * FROM {sql_name(new)};\n"
                     f"-- deploy code using {new}, then drop the view in a contract migration",
                 )
             )
@@ -61,7 +62,8 @@ def _rename(node: Any, ctx: Context) -> Effect:
                     relation,
                     f"RENAME COLUMN {node.subname} on {relation} breaks deployed code still using the "
                     f"old name",
-                    f"-- expand/contract: ALTER TABLE {relation} ADD COLUMN {node.newname} <type>;\n"
+                    f"-- expand/contract: ALTER TABLE {sql_name(relation)} ADD COLUMN "
+                    f"{sql_ident(node.newname)} <type>;\n"
                     f"-- write both, backfill, switch reads, then drop {node.subname} in a contract "
                     f"migration",
                 )

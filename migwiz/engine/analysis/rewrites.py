@@ -3,11 +3,13 @@ LOGGED / UNLOGGED, SET ACCESS METHOD and (PostgreSQL 17+) ALTER COLUMN ... SET E
 
 from __future__ import annotations
 
+import shlex
 from typing import Any
 
 from pglast.enums import AlterTableType as AT
 
 from migwiz.engine.analysis.effects import Context, Effect, Hit
+from migwiz.engine.analysis.sqlnodes import sql_ident, sql_name
 
 _DEFAULT_TABLESPACES = frozenset({"pg_default"})
 _DEFAULT_METHOD = "heap"
@@ -27,14 +29,16 @@ def rewriting_subcommand(cmd: Any, relation: str, storage: list[str], effect: Ef
         if wanted == current:
             return  # already there: PostgreSQL does nothing
         what = f"SET TABLESPACE copies {relation} to {cmd.name}"
-        fix = f"-- move it online: pg_repack --table={relation} --tablespace={cmd.name}"
+        table, tablespace = shlex.quote(sql_name(relation)), shlex.quote(str(cmd.name))
+        fix = f"-- move it online: pg_repack --table={table} --tablespace={tablespace}"
     elif sub == AT.AT_SetExpression:
         column = state.columns.get(cmd.name) if state is not None else None
         if column is not None and column.generated == "v":
             return  # a virtual generated column: nothing is stored
         what = f"SET EXPRESSION recomputes {cmd.name} for every row of {relation}"
         fix = (
-            f"ALTER TABLE {relation} ALTER COLUMN {cmd.name} DROP EXPRESSION;  -- a plain column now\n"
+            f"ALTER TABLE {sql_name(relation)} ALTER COLUMN {sql_ident(cmd.name)} DROP EXPRESSION;"
+            f"  -- a plain column now\n"
             f"-- keep it computed with a BEFORE INSERT OR UPDATE trigger, then backfill the new values in "
             f"batches in a backfill migration"
         )

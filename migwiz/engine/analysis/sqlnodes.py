@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from pglast import ast
+from pglast.keywords import COL_NAME_KEYWORDS, RESERVED_KEYWORDS, TYPE_FUNC_NAME_KEYWORDS
 from pglast.stream import RawStream
 
 VOLATILE_BUILTINS = frozenset(
@@ -63,6 +65,34 @@ TYPE_ALIASES = {
     "bit varying": "varbit",
 }
 SERIAL_TYPES = frozenset({"serial", "serial4", "bigserial", "serial8", "smallserial", "serial2"})
+
+
+_PLAIN_IDENT = re.compile(r"[a-z_][a-z0-9_]*")
+_QUOTED_KEYWORDS = (
+    frozenset(RESERVED_KEYWORDS) | frozenset(TYPE_FUNC_NAME_KEYWORDS) | frozenset(COL_NAME_KEYWORDS)
+)
+"""Keywords PostgreSQL's quote_ident() quotes: every category but the unreserved one."""
+
+
+def sql_ident(name: str) -> str:
+    """One name as an SQL identifier, quoted exactly when PostgreSQL's quote_ident() quotes it.
+
+    >>> sql_ident("amount"), sql_ident("user"), sql_ident("Signature"), sql_ident('a"b')
+    ('amount', '"user"', '"Signature"', '"a""b"')
+    """
+    if _PLAIN_IDENT.fullmatch(name) and name not in _QUOTED_KEYWORDS:
+        return name
+    return '"' + name.replace('"', '""') + '"'
+
+
+def sql_name(name: str) -> str:
+    """A name as migwiz holds it (`schema.relation`, or a bare name) written as SQL, each part quoted
+    when needed; the first dot separates the schema.
+
+    >>> sql_name("public.Signature"), sql_name("public.order"), sql_name("users")
+    ('public."Signature"', 'public."order"', 'users')
+    """
+    return ".".join(sql_ident(part) for part in name.split(".", 1))
 
 
 def qualify(rangevar: Any, default_schema: str) -> str:

@@ -6,10 +6,8 @@ import hashlib
 import re
 from importlib import resources
 
-from pglast.keywords import COL_NAME_KEYWORDS, RESERVED_KEYWORDS, TYPE_FUNC_NAME_KEYWORDS
+from migwiz.engine.analysis.sqlnodes import sql_ident
 
-_PLAIN = re.compile(r"[a-z_][a-z0-9_$]*")
-_KEYWORDS = set(RESERVED_KEYWORDS) | set(TYPE_FUNC_NAME_KEYWORDS) | set(COL_NAME_KEYWORDS)
 MAX_NAME = 63
 
 
@@ -19,9 +17,7 @@ def ident(name: str) -> str:
     >>> ident("amount"), ident("user"), ident("Amount"), ident('a"b')
     ('amount', '"user"', '"Amount"', '"a""b"')
     """
-    if _PLAIN.fullmatch(name) and name not in _KEYWORDS:
-        return name
-    return '"' + name.replace('"', '""') + '"'
+    return sql_ident(name)
 
 
 def object_name(*parts: str) -> str:
