@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from rich.console import Console
 from rich.table import Table
@@ -15,10 +15,12 @@ from rich.text import Text
 from migwiz.console import tables
 from migwiz.console.escape import EscapeHook, escape_controls
 from migwiz.engine.commands import ScrubbedStream, scrubbed_json
-from migwiz.engine.types import Event, Finding, LintReport
 from migwiz.present import LEVEL_STYLES as LEVEL_STYLES
 from migwiz.present import SEVERITY_STYLES
 from migwiz.present import STATE_STYLES as STATE_STYLES
+
+if TYPE_CHECKING:
+    from migwiz.engine.types import Event, Finding, LintReport
 
 stdout = Console(file=cast(TextIO, ScrubbedStream("stdout")), highlight=False, soft_wrap=True)
 stderr = Console(file=cast(TextIO, ScrubbedStream("stderr")), highlight=False, soft_wrap=True)

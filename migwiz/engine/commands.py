@@ -5,111 +5,180 @@ A command's first argument is the `Project` (the database, the settings, the mig
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import psycopg
-
-from migwiz.engine.analysis import LintReport, lint_report_json, lint_report_sarif, read_catalog_facts
-from migwiz.engine.analysis.lintpaths import lint_paths
-from migwiz.engine.analysis.own_schema_rule import linting_for
-from migwiz.engine.analysis.risk import RiskyFinding
-from migwiz.engine.analysis.risk import error_findings as error_findings
-from migwiz.engine.ci import junit_error as junit_error
-from migwiz.engine.ci import run_ci as run_ci
-from migwiz.engine.config import Settings as Settings
-from migwiz.engine.config import load_settings as load_settings
 from migwiz.engine.errors import ConnectionFailed, MigwizError, one_line
-from migwiz.engine.fleet.checks import fleet_plan as fleet_plan
-from migwiz.engine.fleet.checks import fleet_verify as fleet_verify
-from migwiz.engine.fleet.ci import fleet_ci as fleet_ci
-from migwiz.engine.fleet.drift import fleet_drift as fleet_drift
-from migwiz.engine.fleet.gather import gather_events as _gather_events
-from migwiz.engine.fleet.progress import FleetProgress as FleetProgress
-from migwiz.engine.fleet.progress import FleetStateTail as FleetStateTail
-from migwiz.engine.fleet.rollout import FleetControl as FleetControl
-from migwiz.engine.fleet.rollout import rollout as _rollout
-from migwiz.engine.fleet.state import last_run as _last_run
-from migwiz.engine.fleet.survey import fleet_status as fleet_status
-from migwiz.engine.fleet.targets import load_fleet as load_fleet
-from migwiz.engine.follow import LogFollower as LogFollower
-from migwiz.engine.history.state import HistoryRow, read_history, state_exists
-from migwiz.engine.history.state import os_identity as os_identity
-from migwiz.engine.history.status import attention as attention
-from migwiz.engine.log.eventlog import Event, read_events
-from migwiz.engine.log.eventlog import append_event as append_event
-from migwiz.engine.observe import Monitor as Monitor
-from migwiz.engine.observe import one_line as _query_line
-from migwiz.engine.plan import VERDICTS as VERDICTS
-from migwiz.engine.plan import PlanReport as PlanReport
-from migwiz.engine.project import Project as Project
-from migwiz.engine.project_commands import LogFilter as LogFilter
-from migwiz.engine.project_commands import TraceOutcome as TraceOutcome
-from migwiz.engine.project_commands import adopt as adopt
-from migwiz.engine.project_commands import baseline as baseline
-from migwiz.engine.project_commands import drift as drift
-from migwiz.engine.project_commands import dry_run as dry_run
-from migwiz.engine.project_commands import new_recipe as new_recipe
-from migwiz.engine.project_commands import plan as plan
-from migwiz.engine.project_commands import plan_down as plan_down
-from migwiz.engine.project_commands import prove_rollback as prove_rollback
-from migwiz.engine.project_commands import read_log as read_log
-from migwiz.engine.project_commands import trace as trace
-from migwiz.engine.project_commands import verify as verify
-from migwiz.engine.run.actions import down_action as down_action
-from migwiz.engine.run.actions import up_action as up_action
-from migwiz.engine.run.control import SIGNAL_REASONS as SIGNAL_REASONS
-from migwiz.engine.run.control import RunControl as RunControl
-from migwiz.engine.run.control import install_signal_stop as install_signal_stop
-from migwiz.engine.run.current import describe_current as describe_current
-from migwiz.engine.run.current import our_progress as our_progress
-from migwiz.engine.run.phases import phase_of
-from migwiz.engine.run.phases import phase_summary as phase_summary
-from migwiz.engine.run.preflight import explain
-from migwiz.engine.run.repair import RepairChoice as RepairChoice
-from migwiz.engine.run.repair import RepairPlan, RepairResult
-from migwiz.engine.run.repair import repair as repair_history
-from migwiz.engine.run.runner import ExecutionPolicy
-from migwiz.engine.run.session import MigrateResult as MigrateResult
-from migwiz.engine.run.session import RunSession as RunSession
-from migwiz.engine.run.waits_caused import longest_wait_caused as longest_wait_caused
-from migwiz.engine.run_commands import StatusResult as StatusResult
-from migwiz.engine.run_commands import down as down
-from migwiz.engine.run_commands import left_standing as left_standing
-from migwiz.engine.run_commands import migrate as migrate
-from migwiz.engine.run_commands import start_run as start_run
-from migwiz.engine.run_commands import status as status
-from migwiz.engine.run_commands import up as up
-from migwiz.engine.schema.diff import format_diff as format_diff
-from migwiz.engine.secrets import ScrubbedStream as ScrubbedStream
-from migwiz.engine.secrets import remember_secrets as remember_secrets
-from migwiz.engine.secrets import scrub as scrub
-from migwiz.engine.secrets import scrub_value as scrub_value
-from migwiz.engine.secrets import scrubbed_json as scrubbed_json
-from migwiz.engine.server_commands import backfill_status as backfill_status
-from migwiz.engine.server_commands import backup_check as backup_check
-from migwiz.engine.server_commands import backup_dump as backup_dump
-from migwiz.engine.server_commands import check_adopted as check_adopted
-from migwiz.engine.server_commands import control_backfill as control_backfill
-from migwiz.engine.server_commands import plan_dump as plan_dump
-from migwiz.engine.server_commands import preflight as preflight
-from migwiz.engine.server_commands import target_info as target_info
-from migwiz.engine.servers.connect import describe as describe
-from migwiz.engine.servers.connect import dsn_params as dsn_params
-from migwiz.engine.servers.readers import reading
-from migwiz.engine.servers.target import TargetInfo as TargetInfo
-from migwiz.engine.sets import placeholders_from
-from migwiz.engine.sets.model import Version
-from migwiz.engine.shadow.dryrun import DryRunReport as DryRunReport
+
+if TYPE_CHECKING:  # what the faces are given, typed; at run time `__getattr__` imports each on first use
+    from migwiz.engine.analysis import LintReport, lint_report_json, lint_report_sarif
+    from migwiz.engine.analysis.risk import RiskyFinding
+    from migwiz.engine.analysis.risk import error_findings as error_findings
+    from migwiz.engine.ci import junit_error as junit_error
+    from migwiz.engine.ci import run_ci as run_ci
+    from migwiz.engine.config import Settings as Settings
+    from migwiz.engine.config import load_settings as load_settings
+    from migwiz.engine.fleet.checks import fleet_plan as fleet_plan
+    from migwiz.engine.fleet.checks import fleet_verify as fleet_verify
+    from migwiz.engine.fleet.ci import fleet_ci as fleet_ci
+    from migwiz.engine.fleet.drift import fleet_drift as fleet_drift
+    from migwiz.engine.fleet.gather import gather_events as _gather_events
+    from migwiz.engine.fleet.progress import FleetProgress as FleetProgress
+    from migwiz.engine.fleet.progress import FleetStateTail as FleetStateTail
+    from migwiz.engine.fleet.rollout import FleetControl as FleetControl
+    from migwiz.engine.fleet.rollout import rollout as _rollout
+    from migwiz.engine.fleet.state import last_run as _last_run
+    from migwiz.engine.fleet.survey import fleet_status as fleet_status
+    from migwiz.engine.fleet.targets import load_fleet as load_fleet
+    from migwiz.engine.follow import LogFollower as LogFollower
+    from migwiz.engine.history.state import HistoryRow
+    from migwiz.engine.history.state import os_identity as os_identity
+    from migwiz.engine.history.status import attention as attention
+    from migwiz.engine.log.eventlog import Event
+    from migwiz.engine.log.eventlog import append_event as append_event
+    from migwiz.engine.observe import Monitor as Monitor
+    from migwiz.engine.observe import one_line as _query_line
+    from migwiz.engine.plan import VERDICTS as VERDICTS
+    from migwiz.engine.plan import PlanReport as PlanReport
+    from migwiz.engine.project import Project as Project
+    from migwiz.engine.project_commands import LogFilter as LogFilter
+    from migwiz.engine.project_commands import TraceOutcome as TraceOutcome
+    from migwiz.engine.project_commands import adopt as adopt
+    from migwiz.engine.project_commands import baseline as baseline
+    from migwiz.engine.project_commands import drift as drift
+    from migwiz.engine.project_commands import dry_run as dry_run
+    from migwiz.engine.project_commands import new_recipe as new_recipe
+    from migwiz.engine.project_commands import plan as plan
+    from migwiz.engine.project_commands import plan_down as plan_down
+    from migwiz.engine.project_commands import prove_rollback as prove_rollback
+    from migwiz.engine.project_commands import read_log as read_log
+    from migwiz.engine.project_commands import trace as trace
+    from migwiz.engine.project_commands import verify as verify
+    from migwiz.engine.run.actions import down_action as down_action
+    from migwiz.engine.run.actions import up_action as up_action
+    from migwiz.engine.run.control import SIGNAL_REASONS as SIGNAL_REASONS
+    from migwiz.engine.run.control import RunControl as RunControl
+    from migwiz.engine.run.control import install_signal_stop as install_signal_stop
+    from migwiz.engine.run.current import describe_current as describe_current
+    from migwiz.engine.run.current import our_progress as our_progress
+    from migwiz.engine.run.phases import phase_summary as phase_summary
+    from migwiz.engine.run.repair import RepairChoice as RepairChoice
+    from migwiz.engine.run.repair import RepairPlan, RepairResult
+    from migwiz.engine.run.runner import ExecutionPolicy
+    from migwiz.engine.run.session import MigrateResult as MigrateResult
+    from migwiz.engine.run.session import RunSession as RunSession
+    from migwiz.engine.run.waits_caused import longest_wait_caused as longest_wait_caused
+    from migwiz.engine.run_commands import StatusResult as StatusResult
+    from migwiz.engine.run_commands import down as down
+    from migwiz.engine.run_commands import left_standing as left_standing
+    from migwiz.engine.run_commands import migrate as migrate
+    from migwiz.engine.run_commands import start_run as start_run
+    from migwiz.engine.run_commands import status as status
+    from migwiz.engine.run_commands import up as up
+    from migwiz.engine.schema.diff import format_diff as format_diff
+    from migwiz.engine.secrets import ScrubbedStream as ScrubbedStream
+    from migwiz.engine.secrets import remember_secrets as remember_secrets
+    from migwiz.engine.secrets import scrub as scrub
+    from migwiz.engine.secrets import scrub_value as scrub_value
+    from migwiz.engine.secrets import scrubbed_json as scrubbed_json
+    from migwiz.engine.server_commands import backfill_status as backfill_status
+    from migwiz.engine.server_commands import backup_check as backup_check
+    from migwiz.engine.server_commands import backup_dump as backup_dump
+    from migwiz.engine.server_commands import check_adopted as check_adopted
+    from migwiz.engine.server_commands import control_backfill as control_backfill
+    from migwiz.engine.server_commands import plan_dump as plan_dump
+    from migwiz.engine.server_commands import preflight as preflight
+    from migwiz.engine.server_commands import target_info as target_info
+    from migwiz.engine.servers.connect import describe as describe
+    from migwiz.engine.servers.connect import dsn_params as dsn_params
+    from migwiz.engine.servers.target import TargetInfo as TargetInfo
+    from migwiz.engine.sets.model import Version
+    from migwiz.engine.shadow.dryrun import DryRunReport as DryRunReport
+
+    lint_json = lint_report_json
+    """`lint --json`'s document."""
+    lint_sarif = lint_report_sarif
+    """`lint --sarif`'s SARIF 2.1.0 document."""
+    query_line = _query_line
+    """A statement's SQL on one line of at most `width` characters (live views)."""
+    # fleets (engine/fleet, docs/fleet.md): every target runs through the commands of this module
+    fleet_rollout = _rollout
+    """`fleet up` / `fleet down`: the set rolled out in waves (canary, concurrency, error budget),
+    resumable."""
+    fleet_events = _gather_events
+    """Every event of one fleet run, gathered from each target's central log."""
+    fleet_last_run = _last_run
+    """The newest fleet run recorded in a state file (or the one whose id starts with a prefix)."""
+
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "migwiz.engine.analysis.risk": ("error_findings",),
+    "migwiz.engine.ci": ("junit_error", "run_ci"),
+    "migwiz.engine.config": ("Settings", "load_settings"),
+    "migwiz.engine.fleet.checks": ("fleet_plan", "fleet_verify"),
+    "migwiz.engine.fleet.ci": ("fleet_ci",),
+    "migwiz.engine.fleet.drift": ("fleet_drift",),
+    "migwiz.engine.fleet.progress": ("FleetProgress", "FleetStateTail"),
+    "migwiz.engine.fleet.rollout": ("FleetControl",),
+    "migwiz.engine.fleet.survey": ("fleet_status",),
+    "migwiz.engine.fleet.targets": ("load_fleet",),
+    "migwiz.engine.follow": ("LogFollower",),
+    "migwiz.engine.history.state": ("os_identity",),
+    "migwiz.engine.history.status": ("attention",),
+    "migwiz.engine.log.eventlog": ("append_event",),
+    "migwiz.engine.observe": ("Monitor",),
+    "migwiz.engine.plan": ("VERDICTS", "PlanReport"),
+    "migwiz.engine.project": ("Project",),
+    "migwiz.engine.project_commands": (
+        "LogFilter", "TraceOutcome", "adopt", "baseline", "drift", "dry_run", "new_recipe", "plan",
+        "plan_down", "prove_rollback", "read_log", "trace", "verify",
+    ),
+    "migwiz.engine.run.actions": ("down_action", "up_action"),
+    "migwiz.engine.run.control": ("SIGNAL_REASONS", "RunControl", "install_signal_stop"),
+    "migwiz.engine.run.current": ("describe_current", "our_progress"),
+    "migwiz.engine.run.phases": ("phase_summary",),
+    "migwiz.engine.run.repair": ("RepairChoice",),
+    "migwiz.engine.run.session": ("MigrateResult", "RunSession"),
+    "migwiz.engine.run.waits_caused": ("longest_wait_caused",),
+    "migwiz.engine.run_commands": (
+        "StatusResult", "down", "left_standing", "migrate", "start_run", "status", "up",
+    ),
+    "migwiz.engine.schema.diff": ("format_diff",),
+    "migwiz.engine.secrets": ("ScrubbedStream", "remember_secrets", "scrub", "scrub_value", "scrubbed_json"),
+    "migwiz.engine.server_commands": (
+        "backfill_status", "backup_check", "backup_dump", "check_adopted", "control_backfill", "plan_dump",
+        "preflight", "target_info",
+    ),
+    "migwiz.engine.servers.connect": ("describe", "dsn_params"),
+    "migwiz.engine.servers.target": ("TargetInfo",),
+    "migwiz.engine.shadow.dryrun": ("DryRunReport",),
+}  # fmt: skip
+"""The names re-exported as they are, by the module that defines them (imported on first use)."""
+RENAMED: dict[str, tuple[str, str]] = {
+    "lint_json": ("migwiz.engine.analysis", "lint_report_json"),
+    "lint_sarif": ("migwiz.engine.analysis", "lint_report_sarif"),
+    "query_line": ("migwiz.engine.observe", "one_line"),
+    "fleet_rollout": ("migwiz.engine.fleet.rollout", "rollout"),
+    "fleet_events": ("migwiz.engine.fleet.gather", "gather_events"),
+    "fleet_last_run": ("migwiz.engine.fleet.state", "last_run"),
+}
+"""The names re-exported under another name: (module, name there)."""
+_WHERE = {name: (module, name) for module, names in FAMILIES.items() for name in names} | RENAMED
 
 DEFAULT_PG_VERSION = 18
 
-lint_json = lint_report_json
-"""`lint --json`'s document."""
-lint_sarif = lint_report_sarif
-"""`lint --sarif`'s SARIF 2.1.0 document."""
-query_line = _query_line
-"""A statement's SQL on one line of at most `width` characters (live views)."""
+if not TYPE_CHECKING:  # for mypy the imports above are the module's names; an unknown name stays an error
+
+    def __getattr__(name: str) -> Any:
+        """A re-exported name, its module imported on first use (`lint` loads neither runner nor fleet)."""
+        try:
+            module, attr = _WHERE[name]
+        except KeyError:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+        value = getattr(importlib.import_module(module), attr)
+        globals()[name] = value  # the next lookup is a plain global
+        return value
 
 
 def lint(
@@ -132,6 +201,11 @@ def lint(
     settles what only the schema knows, the server's version is used unless `pg_version` is given, and
     migrations already applied there are skipped (their effect is in the catalog).
     """
+    from migwiz.engine.analysis import LintReport
+    from migwiz.engine.analysis.lintpaths import lint_paths
+    from migwiz.engine.analysis.own_schema_rule import linting_for
+    from migwiz.engine.sets import placeholders_from
+
     if online is None:
         online = bool(project.dsn) and project.dsn_given
     dsn = project.dsn if online else None
@@ -140,6 +214,10 @@ def lint(
     version = pg_version
     applied: frozenset[str] = frozenset()
     if dsn is not None:
+        from migwiz.engine.analysis import read_catalog_facts
+        from migwiz.engine.history.state import read_history
+        from migwiz.engine.servers.readers import reading
+
         with reading(dsn, purpose="lint") as conn:
             catalog = read_catalog_facts(conn)
             version = version or conn.info.server_version // 10000
@@ -159,6 +237,11 @@ def risky_pending(
 ) -> list[RiskyFinding]:
     """The lint gate of `up`: the `error` findings (lint with the live catalog) of what it is about to apply,
     empty when there are none. The target's preflight runs first, so a missing grant is named first."""
+    from migwiz.engine.analysis.risk import error_findings
+    from migwiz.engine.run.phases import phase_of
+    from migwiz.engine.run_commands import status
+    from migwiz.engine.server_commands import preflight
+
     preflight(project, "up")
     statuses = status(project, foreign=False).statuses
     pending = [
@@ -179,6 +262,8 @@ def risky_pending(
 def estimates(project: Project, policy: ExecutionPolicy | None = None) -> dict[tuple[str, int], float]:
     """Per-statement duration estimates (ms, by version and line) from the planner, for the live views; a
     `MigwizError` when the plan cannot be made."""
+    from migwiz.engine.project_commands import plan
+
     return plan(project, policy=policy).estimates_ms()
 
 
@@ -188,6 +273,10 @@ def as_error(exc: Exception) -> MigwizError:
     an internal error. Messages are one scrubbed line (`errors.one_line`)."""
     if isinstance(exc, MigwizError):
         return exc
+    import psycopg
+
+    from migwiz.engine.run.preflight import explain
+
     if isinstance(exc, psycopg.errors.LockNotAvailable):  # a bookkeeping lock_timeout: held, not lost
         first = one_line(exc)  # the server's primary message
         hint = "another session holds a lock migwiz needs (see pg_locks); rerun once it is released"
@@ -207,6 +296,10 @@ def as_error(exc: Exception) -> MigwizError:
 
 def recent_history(project: Project, *, days: int = 14) -> tuple[list[HistoryRow], list[Event]]:
     """The history rows, and the central log's run events (oldest first) of the last `days` days."""
+    from migwiz.engine.history.state import read_history, state_exists
+    from migwiz.engine.log.eventlog import read_events
+    from migwiz.engine.servers.readers import reading
+
     with reading(project.dsn, purpose="wizard", doing="recent changes") as conn:
         history = read_history(conn, project.schema)
         events: list[tuple[int, Event]] = []
@@ -225,17 +318,10 @@ def repair(
 ) -> RepairResult:
     """Realign the history with fixed files (checksums of edited applied migrations, partly applied ones);
     `confirm` sees the plan first and may refuse it. Logged as a run of the project's central log."""
+    from migwiz.engine.run.repair import repair as repair_history
+
     p = project
     return repair_history(
         p.dsn, p.migration_set(), choice, schema=p.schema, dry_run=dry_run, confirm=confirm,
         log_file=p.settings.log_file, syslog_address=p.settings.syslog_address,
     )  # fmt: skip
-
-
-# -- fleets (engine/fleet, docs/fleet.md): every target runs through the commands above ---------------------
-fleet_rollout = _rollout
-"""`fleet up` / `fleet down`: the set rolled out in waves (canary, concurrency, error budget), resumable."""
-fleet_events = _gather_events
-"""Every event of one fleet run, gathered from each target's central log."""
-fleet_last_run = _last_run
-"""The newest fleet run recorded in a state file (or the one whose id starts with a prefix)."""

@@ -1,7 +1,9 @@
 """The engine never imports the UI toolkit; the CLI starts without psycopg, the analysis or the UI."""
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 
 def test_engine_does_not_import_textual() -> None:
@@ -55,3 +57,51 @@ def test_layout_choices_are_the_layouts() -> None:
 
     [layout] = [p for p in cli.commands["status"].params if p.name == "layout"]
     assert list(layout.type.choices) == list(LAYOUTS)  # type: ignore[attr-defined]
+
+
+# what `migwiz lint FILE` must not load: the runner, the server-side families, the wizard and the types table
+NOT_FOR_LINT = (
+    "textual",
+    "migwiz.tui",
+    "migwiz.engine.types",
+    "migwiz.engine.run_commands",
+    "migwiz.engine.project_commands",
+    "migwiz.engine.server_commands",
+    "migwiz.engine.run.runner",
+    "migwiz.engine.run.session",
+    "migwiz.engine.run.executor",
+    "migwiz.engine.fleet",
+    "migwiz.engine.backfill",
+    "migwiz.engine.backup",
+    "migwiz.engine.shadow",
+    "migwiz.engine.observe",
+    "migwiz.engine.plan",
+    "migwiz.engine.rollback",
+    "migwiz.engine.schema",
+    "migwiz.engine.adopt",
+    "migwiz.engine.ci",
+    "migwiz.engine.analysis.trace",
+)
+
+
+def test_lint_of_one_file_loads_only_what_it_needs(tmp_path: Path) -> None:
+    """`migwiz lint FILE` imports the analysis and the CLI, not the rest of the engine nor the wizard."""
+    (tmp_path / "add.sql").write_text("ALTER TABLE t ADD COLUMN c int;\n")
+    code = (
+        "import sys\n"
+        "from migwiz.cli import cli\n"
+        "try:\n"
+        "    cli.main(['lint', '--pg-version', '18', 'add.sql'], prog_name='migwiz')\n"
+        "except SystemExit as exit:\n"
+        "    assert exit.code == 0, exit.code\n"
+        f"heavy = {NOT_FOR_LINT!r}\n"
+        "under = tuple(h + '.' for h in heavy)\n"
+        "loaded = sorted(n for n in sys.modules if n in heavy or n.startswith(under))\n"
+        "print('analysed:', 'migwiz.engine.analysis.analyze' in sys.modules, 'loaded:', loaded)\n"
+    )
+    env = {**os.environ, "MIGWIZ_CACHE_DIR": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path, env=env
+    )
+    assert "missing-lock-timeout" in out.stdout  # the file was really linted
+    assert out.stdout.strip().endswith("analysed: True loaded: []"), out.stdout
