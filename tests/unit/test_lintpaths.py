@@ -203,3 +203,14 @@ def test_a_whole_unchanged_set_is_read_back_and_any_edit_lints_again(diesel: Pat
     assert shape(commands.lint(OFFLINE, [diesel], pg_version=16, cache=cache).files) == shape(
         edited
     )  # a miss
+
+
+def test_a_loose_file_never_takes_a_folder_two_levels_up_for_its_set(tmp_path: Path) -> None:
+    # `~/work/x.sql` beside unrelated files: a folder of the home holds Flyway files no set could load (a
+    # baseline migration) in a subfolder; the loose file is linted alone, the home folder never read.
+    other = {"V1__a.sql": "CREATE TABLE a (id int);\n", "B5__base.sql": "CREATE TABLE b (id int);\n"}
+    write_migrations(tmp_path / "elsewhere", other)
+    loose = write_migrations(tmp_path / "work", {"x.sql": "CREATE TABLE t (id int);\n"})
+    report = commands.lint(OFFLINE, [loose / "x.sql"], pg_version=16, cache=None)
+    assert [f.path for f in report.files] == [loose / "x.sql"]
+    assert locate(loose / "x.sql").mset is None

@@ -28,6 +28,7 @@ from migwiz.engine.analysis.schema import Schema
 from migwiz.engine.errors import MigrationFileError, UsageError
 from migwiz.engine.sets import detect_layout, load_migration_set
 from migwiz.engine.sets.files import read_migration_file, script
+from migwiz.engine.sets.flat import FLYWAY
 from migwiz.engine.sets.folders import PRISMA_SCRIPT
 from migwiz.engine.sets.model import Migration, MigrationSet, Script, Version
 
@@ -80,7 +81,8 @@ def locate(
         inside = configured.resolve()
         if inside in wanted.parents:
             roots.append(configured)
-    roots += [p for p in (path.parent, path.parent.parent) if p.resolve() not in {r.resolve() for r in roots}]
+    candidates = (path.parent, path.parent.parent) if _may_sit_below_its_set(path) else (path.parent,)
+    roots += [p for p in candidates if p.resolve() not in {r.resolve() for r in roots}]
     known = {} if loaded is None else loaded
     for root in roots:
         real = root.resolve()
@@ -93,6 +95,13 @@ def locate(
         if found is not None:
             return found
     return Located(path)
+
+
+def _may_sit_below_its_set(path: Path) -> bool:
+    """A file a set keeps one folder below its root: a Diesel or Prisma migration folder's script, or a
+    Flyway migration in a subfolder. Any other file's grandparent is not looked at (a loose `~/x.sql`
+    must not have the home folder read as a set)."""
+    return path.name in ("up.sql", "down.sql", PRISMA_SCRIPT) or FLYWAY.fullmatch(path.name) is not None
 
 
 def _find(path: Path, mset: MigrationSet, wanted: Path) -> Located | None:
