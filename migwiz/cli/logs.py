@@ -8,6 +8,7 @@ import click
 
 from migwiz.cli.common import Context, common_options, parse_age_flag
 from migwiz.cli.wizard import open_wizard
+from migwiz.cli_params import version_flag
 
 if TYPE_CHECKING:
     from migwiz.engine.types import Level
@@ -19,7 +20,9 @@ if TYPE_CHECKING:
 @click.option(
     "--level", type=click.Choice(["debug", "info", "warning", "error"]), help="Only this level and above."
 )
-@click.option("--migration", "version", help="Only events about this migration version.")
+@click.option(
+    "--migration", "version", callback=version_flag, help="Only events about this migration version."
+)
 @click.option("--limit", type=click.IntRange(min=1), default=500, show_default=True)
 @click.option(
     "--follow", "-f", is_flag=True, help="Keep printing new events as they are written (Ctrl-C stops)."

@@ -50,13 +50,22 @@ class JsonErrors(click.Group):
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
-        """Run the subcommand; a click error becomes `{"error": ...}` on stdout when --json was given."""
+        """Run the subcommand; a click error (bad flag, value or command) is one line and a hint on stderr,
+        like every other error, and `{"error": ...}` on stdout when --json was given."""
         try:
             return super().invoke(ctx)
         except click.ClickException as exc:
+            message = " ".join(scrub(exc.format_message()).split())
+            hint = None
+            if isinstance(exc, click.UsageError):
+                path = exc.ctx.command_path if exc.ctx is not None else ctx.command_path
+                hint = f"see `{path} --help`"
             if ctx.meta.get("migwiz.json"):
-                json_error(scrub(exc.format_message()), None, exc.exit_code)
-            raise
+                json_error(message, hint, exc.exit_code)
+            click.echo(f"migwiz: error: {message}", err=True)
+            if hint:
+                click.echo(f"hint: {hint}", err=True)
+            raise click.exceptions.Exit(exc.exit_code) from None
 
 
 def _excepthook(kind: type[BaseException], exc: BaseException, tb: Any) -> None:
