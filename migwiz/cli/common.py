@@ -196,6 +196,8 @@ def parse_age_flag(value: str, flag: str) -> int:
 
 def policy(ctx: Context, flags: ExecutionFlags, **extra: Any) -> ExecutionPolicy:
     """The execution policy of the project with the flags' timeouts, retries and guard (and `extra`)."""
+    if flags.wait:
+        parse_duration_flag(flags.wait, "--wait")  # said before anything connects
     if flags.terminate_blockers and not flags.yes:
         if ctx.json or not sys.stdin.isatty():
             raise UsageError(
