@@ -33,7 +33,7 @@ CASES: list[tuple[list[str], str]] = [
     (["log", "--since", "99999999d"], "--since '99999999d'"),
     (["log", "--since", "-5m"], "--since '-5m'"),
     # a version that is no version
-    (["trace", "1'x"], "\"1'x\""),
+    (["trace", "1'x"], '"1\'x"'),
     (["repair", "--migration", "1'x"], "'--migration'"),
     (["log", "--migration", "1'x"], "'--migration'"),
     (["backfill", "pause", "--id", "1'x"], "'--id'"),
@@ -42,7 +42,9 @@ CASES: list[tuple[list[str], str]] = [
 
 @pytest.mark.parametrize("json_output", [False, True], ids=["text", "json"])
 @pytest.mark.parametrize(("args", "named"), CASES, ids=lambda v: " ".join(v) if isinstance(v, list) else "")
-def test_bad_input_is_one_line_naming_it(args: list[str], named: str, json_output: bool, tmp_path: Path) -> None:
+def test_bad_input_is_one_line_naming_it(
+    args: list[str], named: str, json_output: bool, tmp_path: Path
+) -> None:
     folder = tmp_path / "migrations"
     folder.mkdir()
     (folder / "1_a.up.sql").write_text("CREATE TABLE a (id int);\n")
