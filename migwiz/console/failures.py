@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from migwiz.engine.errors import MigwizError, hint_line, one_line, scrub
+from migwiz.engine.errors import MigwizError, OutputFileError, hint_line, one_line, scrub
 
 
 def fail(exc: MigwizError, debug: bool, json_output: bool = False) -> None:
@@ -36,9 +36,16 @@ def json_error(message: str, hint: str | None, exit_code: int) -> None:
 
 
 def write_scrubbed(path: Path, text: str, *, append: bool = False) -> None:
-    """Write a report file (SARIF, JUnit, Markdown) with every known secret removed."""
-    with path.open("a" if append else "w", encoding="utf-8") as f:
-        f.write(scrub(text))
+    """Write a report file (SARIF, JUnit, Markdown) with every known secret removed; a file the system
+    refuses is an `OutputFileError` naming it."""
+    try:
+        with path.open("a" if append else "w", encoding="utf-8") as f:
+            f.write(scrub(text))
+    except OSError as exc:
+        raise OutputFileError(
+            f"{path}: cannot write the report: {exc.strerror or exc}",
+            "point the flag at a file in an existing, writable folder",
+        ) from None
 
 
 class JsonErrors(click.Group):
