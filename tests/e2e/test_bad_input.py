@@ -25,6 +25,12 @@ CASES: list[tuple[list[str], str]] = [
     (["up", "--layout", "bogus"], "'--layout'"),
     (["verify", "--bogus"], "'--bogus'"),
     (["bogus"], "'bogus'"),
+    (["--bogus"], "'--bogus'"),
+    (["fleet", "bogus"], "'bogus'"),
+    # a report file that is a folder
+    (["test-rollback", "--junit", "/"], "'--junit'"),
+    (["ci", "--junit-file", "/"], "'--junit-file'"),
+    (["ci", "--summary-file", "/"], "'--summary-file'"),
     # durations and ages out of range, said before anything connects
     (["trace", "1", "--timeout", "99999999h"], "--timeout '99999999h'"),
     (["up", "--retry-for", "99999999999d"], "--retry-for '99999999999d'"),
@@ -49,7 +55,7 @@ def test_bad_input_is_one_line_naming_it(
     folder.mkdir()
     (folder / "1_a.up.sql").write_text("CREATE TABLE a (id int);\n")
     (folder / "1_a.down.sql").write_text("DROP TABLE a;\n")
-    extra = ["--dir", str(folder), "--dsn", CLOSED] if args[0] != "bogus" else []
+    extra = ["--dir", str(folder), "--dsn", CLOSED] if "bogus" not in args else []
     result = CliRunner().invoke(
         cli, [*args, *extra, *(["--json"] if json_output else [])], env={"DATABASE_URL": "", "COLUMNS": "80"}
     )
@@ -75,3 +81,14 @@ def test_a_statement_that_does_not_parse_names_line_and_column() -> None:
     assert result.exit_code == 1
     assert "<stdin>:2" in result.stdout
     assert 'line 3, column 10: syntax error at or near ","' in " ".join(result.stdout.split())
+
+
+def test_a_report_file_the_system_refuses_is_one_line_naming_it(tmp_path: Path) -> None:
+    from migwiz.console.failures import write_scrubbed
+    from migwiz.engine.errors import OutputFileError, one_line
+
+    target = tmp_path / "missing" / "report.xml"
+    with pytest.raises(OutputFileError) as caught:
+        write_scrubbed(target, "<testsuites/>")
+    assert one_line(caught.value).startswith(f"{target}: cannot write the report")
+    assert caught.value.exit_code == 2
