@@ -67,3 +67,22 @@ def test_no_usage_on_migwiz_schema_is_one_line_naming_it(
         assert conn.execute("SELECT to_regclass('public.users') IS NOT NULL").fetchone() == (True,)
         columns = "SELECT count(*) FROM pg_attribute WHERE attrelid = 'users'::regclass AND attnum > 0"
         assert conn.execute(columns).fetchone() == (1,)
+
+
+def test_log_of_a_run_that_is_not_there_is_an_error_and_no_match_is_still_json(
+    client_db: TestDatabase, tmp_path: Path
+) -> None:
+    folder = write_migrations(tmp_path / "migrations", SET)
+    runner = CliRunner()
+    env = {"DATABASE_URL": "", "COLUMNS": "80"}
+    assert runner.invoke(cli, ["up", "--dsn", client_db.dsn, "--dir", str(folder)], env=env).exit_code == 0
+    typo = runner.invoke(cli, ["log", "--run", "zz", "--dsn", client_db.dsn, "--json"], env=env)
+    assert typo.exit_code == 2
+    assert "--run 'zz'" in json.loads(typo.stdout)["error"]["message"]
+    assert typo.stderr.splitlines()[0].startswith("migwiz: error: --run 'zz'")
+    window = runner.invoke(
+        cli, ["log", "--run", "zz", "--since", "1m", "--dsn", client_db.dsn, "--json"], env=env
+    )
+    assert window.exit_code == 0 and json.loads(window.stdout) == {"events": []}
+    found = runner.invoke(cli, ["log", "--migration", "2", "--dsn", client_db.dsn, "--json"], env=env)
+    assert found.exit_code == 0 and json.loads(found.stdout)["events"]
