@@ -33,6 +33,8 @@ CASES: list[tuple[list[str], str]] = [
     (["ci", "--summary-file", "/"], "'--summary-file'"),
     # durations and ages out of range, said before anything connects
     (["trace", "1", "--timeout", "99999999h"], "--timeout '99999999h'"),
+    (["up", "--lock-timeout", "99999999h"], "--lock-timeout '99999999h'"),
+    (["dry-run", "--statement-timeout", "-5s"], "--statement-timeout '-5s'"),
     (["up", "--retry-for", "99999999999d"], "--retry-for '99999999999d'"),
     (["up", "--wait", "30d"], "--wait '30d'"),
     (["backfill", "tune", "--target", "99999d"], "--target '99999d'"),
