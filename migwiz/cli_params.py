@@ -13,10 +13,15 @@ def version_flag(ctx: click.Context, param: click.Parameter, value: str | None) 
     """A migration version as file names write it (a digit, then letters, digits, `.`, `_` or `-`: `7`,
     `1.2.10`, `2019-02-26-002946`, Prisma's `20240101000000_init`), or a one-line usage error quoting
     what was given, escaped."""
-    if value is not None and not _VERSION.fullmatch(value):
+    if value is not None and not is_version(value):
         raise click.BadParameter(
             f"{value!r} is not a migration version (a digit, then letters, digits, '.', '_' or '-')",
             ctx,
             param,
         )
     return value
+
+
+def is_version(text: str) -> bool:
+    """Whether `text` is written as a migration version (see `version_flag`)."""
+    return _VERSION.fullmatch(text) is not None

@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from migwiz.cli.common import Context, common_options, parse_duration_flag
+from migwiz.cli_params import version_flag
 
 
 @click.group()
@@ -44,7 +45,12 @@ def backfill_status_command(ctx: Context) -> None:
 
 
 @backfill.command("pause")
-@click.option("--id", "backfill_id", help="The backfill (its migration version); default: the one running.")
+@click.option(
+    "--id",
+    "backfill_id",
+    callback=version_flag,
+    help="The backfill (its migration version); default: the one running.",
+)
 @common_options
 def backfill_pause(ctx: Context, backfill_id: str | None) -> None:
     """Pause a running backfill after its current batch (it keeps its place)."""
@@ -52,7 +58,12 @@ def backfill_pause(ctx: Context, backfill_id: str | None) -> None:
 
 
 @backfill.command("resume")
-@click.option("--id", "backfill_id", help="The backfill (its migration version); default: the one running.")
+@click.option(
+    "--id",
+    "backfill_id",
+    callback=version_flag,
+    help="The backfill (its migration version); default: the one running.",
+)
 @common_options
 def backfill_resume(ctx: Context, backfill_id: str | None) -> None:
     """Let a paused backfill go on."""
@@ -60,7 +71,12 @@ def backfill_resume(ctx: Context, backfill_id: str | None) -> None:
 
 
 @backfill.command("tune")
-@click.option("--id", "backfill_id", help="The backfill (its migration version); default: the one running.")
+@click.option(
+    "--id",
+    "backfill_id",
+    callback=version_flag,
+    help="The backfill (its migration version); default: the one running.",
+)
 @click.option("--batch-size", type=click.IntRange(min=1), help="Rows per batch (stops the adaptive sizing).")
 @click.option("--max-rate", type=click.FloatRange(min=1), help="At most this many rows per second.")
 @click.option("--target", help="Target batch duration, e.g. 100ms.")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import click
 
 from migwiz.console.failures import fail
-from migwiz.engine.durations import parse_age, parse_duration
+from migwiz.engine.durations import MAX_TIMEOUT_MS, format_duration, parse_age, parse_duration
 from migwiz.engine.errors import UsageError
 
 if TYPE_CHECKING:
@@ -163,24 +163,41 @@ def execution_options(func: F) -> F:
     return cast(F, decorated)
 
 
+_DURATION_HINT = "write a duration such as 500ms, 30s, 10min or 2h"
+_AGE_HINT = "write an age such as 30s, 5m, 2h or 1d"
+_MAX_AGE_MS = 36_500 * 86_400_000  # 100 years: older than any log, and PostgreSQL's timestamps stay in range
+
+
 def parse_duration_flag(value: str, flag: str) -> int:
-    """A duration flag in ms, or a usage error naming the flag."""
+    """A duration flag in ms, or a usage error naming the flag (also when longer than PostgreSQL's longest
+    timeout, ~24.8 days: no wait of migwiz is meant to last longer)."""
     try:
-        return parse_duration(value)
+        ms = parse_duration(value)
     except ValueError as exc:
-        raise UsageError(f"{flag} {value!r}: {exc}") from None
+        raise UsageError(f"{flag} {value!r}: {exc}", _DURATION_HINT) from None
+    if ms > MAX_TIMEOUT_MS:
+        raise UsageError(
+            f"{flag} {value!r}: longer than {format_duration(MAX_TIMEOUT_MS)}, the longest wait migwiz takes",
+            _DURATION_HINT,
+        )
+    return ms
 
 
 def parse_age_flag(value: str, flag: str) -> int:
-    """How far back (`--since 5m`) in ms, or a usage error naming the flag."""
+    """How far back (`--since 5m`) in ms, or a usage error naming the flag (at most 100 years)."""
     try:
-        return parse_age(value)
+        ms = parse_age(value)
     except ValueError as exc:
-        raise UsageError(f"{flag} {value!r}: {exc}") from None
+        raise UsageError(f"{flag} {value!r}: {exc}", _AGE_HINT) from None
+    if ms > _MAX_AGE_MS:
+        raise UsageError(f"{flag} {value!r}: more than 100 years back", _AGE_HINT)
+    return ms
 
 
 def policy(ctx: Context, flags: ExecutionFlags, **extra: Any) -> ExecutionPolicy:
     """The execution policy of the project with the flags' timeouts, retries and guard (and `extra`)."""
+    if flags.wait:
+        parse_duration_flag(flags.wait, "--wait")  # said before anything connects
     if flags.terminate_blockers and not flags.yes:
         if ctx.json or not sys.stdin.isatty():
             raise UsageError(

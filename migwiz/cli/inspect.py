@@ -10,6 +10,8 @@ import click
 
 from migwiz.cli.common import Context, ExecutionFlags, common_options, parse_duration_flag
 from migwiz.cli.common import policy as make_policy
+from migwiz.cli_params import is_version
+from migwiz.engine.errors import UsageError
 
 SEVERITY_ORDER = ("info", "warning", "error")
 
@@ -124,6 +126,11 @@ def trace_command(ctx: Context, target: str, on_target: bool, down_script: bool,
     from migwiz.console.trace_view import print_trace, trace_json
     from migwiz.engine import commands
 
+    if target != "-" and not Path(target).exists() and not is_version(target):
+        raise UsageError(
+            f"{target!r}: no such file, and not a migration version",
+            "name a migration file, its version, or - for stdin",
+        )
     timeout_s = parse_duration_flag(timeout, "--timeout") / 1000
     traced = commands.trace(
         ctx.project, target, on_target=on_target, down=down_script, timeout_s=timeout_s, stdin=sys.stdin.read

@@ -8,6 +8,8 @@ import click
 
 from migwiz.cli.common import Context, common_options, parse_age_flag
 from migwiz.cli.wizard import open_wizard
+from migwiz.cli_params import version_flag
+from migwiz.engine.errors import UsageError
 
 if TYPE_CHECKING:
     from migwiz.engine.types import Level
@@ -19,7 +21,9 @@ if TYPE_CHECKING:
 @click.option(
     "--level", type=click.Choice(["debug", "info", "warning", "error"]), help="Only this level and above."
 )
-@click.option("--migration", "version", help="Only events about this migration version.")
+@click.option(
+    "--migration", "version", callback=version_flag, help="Only events about this migration version."
+)
 @click.option("--limit", type=click.IntRange(min=1), default=500, show_default=True)
 @click.option(
     "--follow", "-f", is_flag=True, help="Keep printing new events as they are written (Ctrl-C stops)."
@@ -47,11 +51,24 @@ def log(
 
     since_ms = parse_age_flag(since, "--since") if since else None
     where = commands.LogFilter(run_id, since_ms, cast("Level | None", level), version)
+    seen = 0
     try:
         for events in commands.read_log(ctx.project, where, limit=limit, follow=follow):
+            seen += len(events)
             print_events(events, json_output=ctx.json)
     except KeyboardInterrupt:
         return
+    if seen or follow:
+        return
+    if run_id and not (since or level or version):  # a run that is not there is a typo
+        raise UsageError(
+            f"--run {run_id!r}: no run in the central log has an id starting with it",
+            "`migwiz log` lists the runs with their ids",
+        )
+    if ctx.json:  # nothing matched: still one JSON document, never empty output
+        from migwiz.console import output
+
+        output.emit_json({"events": []})
 
 
 @click.command()

@@ -152,7 +152,12 @@ def down(
 
 
 @click.command()
-@click.option("--migration", "version", help="Only this migration (needed when several are partly applied).")
+@click.option(
+    "--migration",
+    "version",
+    callback=version_flag,
+    help="Only this migration (needed when several are partly applied).",
+)
 @click.option(
     "--from-statement",
     type=click.IntRange(min=1),

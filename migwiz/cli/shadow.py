@@ -79,7 +79,9 @@ def dry_run_command(
     "--shadow-dsn", help="An empty database to test in (default: a throw-away one on --dsn's server)."
 )
 @click.option(
-    "--junit", type=click.Path(path_type=Path), help="Write JUnit XML here (one test per migration)."
+    "--junit",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write JUnit XML here (one test per migration).",
 )
 @click.option("--with-data", is_flag=True, help="Seed rows after each up and report data each down loses.")
 @rollback_test_options
@@ -127,11 +129,19 @@ def test_rollback_command(
 
 
 @click.command("ci")
-@click.option("--sarif-file", type=click.Path(path_type=Path), help="Write lint findings (SARIF 2.1.0) here.")
-@click.option("--junit-file", type=click.Path(path_type=Path), help="Write rollback results (JUnit) here.")
+@click.option(
+    "--sarif-file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write lint findings (SARIF 2.1.0) here.",
+)
+@click.option(
+    "--junit-file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write rollback results (JUnit) here.",
+)
 @click.option(
     "--summary-file",
-    type=click.Path(path_type=Path),
+    type=click.Path(path_type=Path, dir_okay=False),
     help="Write the Markdown summary here (default: append to $GITHUB_STEP_SUMMARY when set).",
 )
 @click.option("--shadow-dsn", help="A server where migwiz may create and drop scratch databases.")
@@ -162,7 +172,7 @@ def test_rollback_command(
 )
 @click.option(
     "--details-file",
-    type=click.Path(path_type=Path),
+    type=click.Path(path_type=Path, dir_okay=False),
     help="Write the full report (every difference) here; the summary links to it when it is cut short.",
 )
 @click.option("--details-url", help="Link to the details file in the summary (e.g. the CI artifact's URL).")

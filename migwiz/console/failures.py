@@ -6,11 +6,11 @@ import sys
 import threading
 import traceback
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
-from migwiz.engine.errors import MigwizError, hint_line, one_line, scrub
+from migwiz.engine.errors import MigwizError, OutputFileError, hint_line, one_line, scrub
 
 
 def fail(exc: MigwizError, debug: bool, json_output: bool = False) -> None:
@@ -36,27 +36,51 @@ def json_error(message: str, hint: str | None, exit_code: int) -> None:
 
 
 def write_scrubbed(path: Path, text: str, *, append: bool = False) -> None:
-    """Write a report file (SARIF, JUnit, Markdown) with every known secret removed."""
-    with path.open("a" if append else "w", encoding="utf-8") as f:
-        f.write(scrub(text))
+    """Write a report file (SARIF, JUnit, Markdown) with every known secret removed; a file the system
+    refuses is an `OutputFileError` naming it."""
+    try:
+        with path.open("a" if append else "w", encoding="utf-8") as f:
+            f.write(scrub(text))
+    except OSError as exc:
+        raise OutputFileError(
+            f"{path}: cannot write the report: {exc.strerror or exc}",
+            "point the flag at a file in an existing, writable folder",
+        ) from None
 
 
 class JsonErrors(click.Group):
-    """The top-level group: with --json, click's own errors (bad flags, usage) are a JSON object too."""
+    """The top-level group: click's own errors (bad flags, values or commands) are one line and a hint on
+    stderr, like every other error, and `{"error": ...}` on stdout when --json was given."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         """Note whether --json was given before click reads the arguments."""
         ctx.meta["migwiz.json"] = "--json" in args[: args.index("--") if "--" in args else len(args)]
-        return super().parse_args(ctx, args)
+        try:
+            return super().parse_args(ctx, args)
+        except click.ClickException as exc:
+            _say_click_error(ctx, exc)
 
     def invoke(self, ctx: click.Context) -> Any:
-        """Run the subcommand; a click error becomes `{"error": ...}` on stdout when --json was given."""
+        """Run the subcommand; a click error is said as one line (and as JSON with --json)."""
         try:
             return super().invoke(ctx)
         except click.ClickException as exc:
-            if ctx.meta.get("migwiz.json"):
-                json_error(scrub(exc.format_message()), None, exc.exit_code)
-            raise
+            _say_click_error(ctx, exc)
+
+
+def _say_click_error(ctx: click.Context, exc: click.ClickException) -> NoReturn:
+    """One line and a hint (`see migwiz CMD --help` for usage errors) on stderr, then exit with its code."""
+    message = " ".join(scrub(exc.format_message()).split())
+    hint = None
+    if isinstance(exc, click.UsageError):
+        path = exc.ctx.command_path if exc.ctx is not None else ctx.command_path
+        hint = f"see `{path} --help`"
+    if ctx.meta.get("migwiz.json"):
+        json_error(message, hint, exc.exit_code)
+    click.echo(f"migwiz: error: {message}", err=True)
+    if hint:
+        click.echo(f"hint: {hint}", err=True)
+    raise click.exceptions.Exit(exc.exit_code) from None
 
 
 def _excepthook(kind: type[BaseException], exc: BaseException, tb: Any) -> None:

@@ -94,11 +94,13 @@ def _looks_like_migrations(folder: Path) -> bool:
     )
 
 
-def _duration(value: Any, key: str, path: Path, parse: Callable[[str], int] = parse_duration) -> int:
+def _duration(value: Any, key: str, path: Path | None, parse: Callable[[str], int] = parse_duration) -> int:
+    """`value` in ms; a ConfigError naming the file and key (`path`), or the flag (`path` None)."""
     try:
         return parse(str(value))
     except ValueError as exc:
-        raise ConfigError(f"{path}: {key} = {value!r}: {exc}") from None
+        where = f"{path}: {key} = {value!r}" if path is not None else f"{key} {value!r}"
+        raise ConfigError(f"{where}: {exc}", "write a duration such as 500ms, 2s, 10min or 1h") from None
 
 
 def load_settings(
@@ -150,14 +152,12 @@ def load_settings(
     where = config_path or Path(CONFIG_NAME)
     lock_timeout_ms = 2000
     if lock_timeout_flag is not None:
-        lock_timeout_ms = _duration(lock_timeout_flag, "--lock-timeout", Path("flag"), parse_timeout)
+        lock_timeout_ms = _duration(lock_timeout_flag, "--lock-timeout", None, parse_timeout)
     elif "lock_timeout" in data:
         lock_timeout_ms = _duration(data["lock_timeout"], "lock_timeout", where, parse_timeout)
     statement_timeout_ms = None
     if statement_timeout_flag is not None:
-        statement_timeout_ms = _duration(
-            statement_timeout_flag, "--statement-timeout", Path("flag"), parse_timeout
-        )
+        statement_timeout_ms = _duration(statement_timeout_flag, "--statement-timeout", None, parse_timeout)
     elif "statement_timeout" in data:
         statement_timeout_ms = _duration(data["statement_timeout"], "statement_timeout", where, parse_timeout)
     log_file = log_file_flag or (base / str(data["log_file"]) if "log_file" in data else None)

@@ -57,6 +57,10 @@ class ConfigError(UsageError):
     """`migwiz.toml` or a flag is wrong."""
 
 
+class OutputFileError(UsageError):
+    """A report file (JUnit, SARIF, Markdown summary) cannot be written; the message names it."""
+
+
 class ConnectionFailed(MigwizError):
     """The server cannot be reached or refused us (never shows a password)."""
 

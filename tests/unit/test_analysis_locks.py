@@ -426,8 +426,8 @@ def test_create_statistics_locks_its_table_share_update_exclusive() -> None:
 def test_parse_error_names_the_line() -> None:
     result = analyze_statements([Statement("ALTER TABLE users\n  ADD COLUMN", 7)], pg_version=16)[0]
     assert result.parse_error is not None
-    assert result.parse_error.startswith("line 8:")
+    assert result.parse_error.startswith("line 8, column 13:")
     assert result.kind == "unparsable"
     assert [f.rule for f in result.findings] == ["parse-error"]
     mid = analyze_statements([Statement("ALTER TABLE users\n  ADD COLUMNN x int\n", 3)], pg_version=16)[0]
-    assert mid.parse_error == 'line 4: syntax error at or near "int"'
+    assert mid.parse_error == 'line 4, column 17: syntax error at or near "int"'

@@ -107,7 +107,7 @@ def test_timeouts_beyond_what_postgresql_accepts_are_refused_when_parsed(tmp_pat
     assert parse_timeout(f"{MAX_TIMEOUT_MS}ms") == MAX_TIMEOUT_MS
     with pytest.raises(ValueError, match="more than PostgreSQL allows"):
         parse_timeout(f"{MAX_TIMEOUT_MS + 1}")
-    with pytest.raises(ConfigError, match=r"^flag: --lock-timeout = '999999999h': invalid timeout"):
+    with pytest.raises(ConfigError, match=r"^--lock-timeout '999999999h': invalid timeout"):
         load_settings(cwd=tmp_path, lock_timeout_flag="999999999h")
     (tmp_path / "migwiz.toml").write_text('statement_timeout = "30d"\nlog_retention = "90d"\n')
     with pytest.raises(ConfigError, match=r"migwiz.toml: statement_timeout = '30d': invalid timeout"):

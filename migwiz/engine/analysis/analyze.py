@@ -137,8 +137,11 @@ def _effect(
     except ParseError as exc:
         located = len(exc.args) > 1 and isinstance(exc.args[1], int)
         offset = exc.args[1] if located else len(stmt.sql)  # no location: at end of input
-        line = stmt.line + stmt.sql[:offset].count("\n")
-        return None, f"line {line}: {exc.args[0] if exc.args else exc}"
+        before = stmt.sql[:offset]
+        newlines = before.count("\n")
+        column = len(before) - before.rfind("\n") if newlines else stmt.column + len(before)
+        where = f"line {stmt.line + newlines}, column {column}"
+        return None, f"{where}: {exc.args[0] if exc.args else exc}"
     if not raws:
         return Effect("empty"), None
     merged: Effect | None = None

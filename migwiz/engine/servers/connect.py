@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
@@ -186,7 +187,16 @@ def _connection_error(dsn: str, exc: psycopg.OperationalError) -> ConnectionFail
 def permission_error(exc: psycopg.errors.InsufficientPrivilege, doing: str) -> PermissionProblem:
     """A missing privilege, said as what migwiz was doing and what PostgreSQL refused."""
     message = scrub(exc.diag.message_primary or str(exc))
-    return PermissionProblem(
-        f"permission denied while {doing}: {message}",
-        "grant the privilege to the migration role, or connect as the schema owner",
-    )
+    hint = "grant the privilege to the migration role, or connect as the schema owner"
+    refused = _REFUSED.fullmatch(message)
+    if refused is not None:
+        kind, name = refused.groups()
+        hint = (
+            f'GRANT USAGE ON SCHEMA "{name}" TO the role migwiz connects as; or connect as its owner'
+            if kind == "schema"
+            else f"grant the privilege it needs on {kind} {name} to the role migwiz connects as"
+        )
+    return PermissionProblem(f"permission denied while {doing}: {message}", hint)
+
+
+_REFUSED = re.compile(r"permission denied for (schema|table|sequence|view|relation|function) (\S+)")
