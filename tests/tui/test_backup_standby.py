@@ -21,7 +21,8 @@ from migwiz.tui.execution import RunSummary
 from migwiz.tui.screens.backup import BackupScreen
 from migwiz.tui.widgets.progress_pane import ProgressPane
 from tests.conftest import TestDatabase, create_database, drop_database
-from tests.standby import StandbyPair, poll
+from tests.helpers import wait_for
+from tests.standby import StandbyPair
 from tests.tui.helpers import make_target, wait_until
 from tests.tui.test_controls import GATED
 from tests.tui.test_flows import confirm
@@ -53,7 +54,7 @@ async def test_backup_step_shows_the_standby_and_its_lag_at_80x24(
     settings = make_target(primary_db, tmp_path / "migrations", rows=200)
     with standby_latest.replay_paused():
         primary_db.execute("INSERT INTO items SELECT g, 1 FROM generate_series(1000, 30000) g")
-        poll(lambda: standby_latest.replay_bytes_behind() > 500_000, "the paused standby to fall behind")
+        wait_for(lambda: standby_latest.replay_bytes_behind() > 500_000, "the paused standby to fall behind")
         app = make_app(WizardContext(primary_db.dsn, settings, cursor_blink=False), start="backup")
         async with app.run_test(size=(80, 24)) as pilot:
             await wait_until(pilot, lambda: app.data.backup is not None or "backup" in app.data.errors)
@@ -83,7 +84,8 @@ async def test_execute_step_shows_the_standby_lag_while_a_migration_runs(
         gate.execute("SELECT pg_advisory_lock(4242)")  # holds the first migration while we look
         with standby_latest.replay_paused():
             primary_db.execute("INSERT INTO items SELECT g, 1 FROM generate_series(1000, 30000) g")
-            poll(lambda: standby_latest.replay_bytes_behind() > 500_000, "the paused standby to fall behind")
+            behind = "the paused standby to fall behind"
+            wait_for(lambda: standby_latest.replay_bytes_behind() > 500_000, behind)
             async with app.run_test(size=(80, 24)) as pilot:
                 await confirm(pilot, app, primary_db.name)
                 pane = app.screen.query_one(ProgressPane)
