@@ -106,3 +106,18 @@ def drift_lines(result: Any, width: int = 80) -> list[Line]:
                   f"{result.diverged_targets} differ from the set · {result.replays} replay(s): {verdict}",
                   "bold"))  # fmt: skip
     return lines
+
+
+def rollout_lines(progress: Any, width: int = 80) -> list[Line]:
+    """The state file's newest fleet run under the matrix: where its wave plan got to and how it ended,
+    the failed targets named (none without a state file)."""
+    if progress is None:
+        return []
+    style = {"success": "green", "stopped": "yellow", None: "cyan"}.get(progress.outcome, "bold red")
+    lines: list[Line] = [("", ""), (f"last {progress.line()}", style)]
+    failed = progress.named("failed", len(progress.states))
+    for name in failed[:10]:
+        lines.append((f"  failed: {name}: {progress.errors.get(name, '')}"[:width], "red"))
+    if len(failed) > 10:
+        lines.append((f"  … {len(failed) - 10} more failed target(s) (--json names them all)", "red"))
+    return lines

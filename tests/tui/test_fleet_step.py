@@ -65,12 +65,52 @@ async def test_the_target_step_offers_the_fleet_and_a_rollout_runs_from_it(
         table = step.query_one("#fleet-targets", DataTable)
         await wait_until(pilot, lambda: "rollout success (3 done)" in str(controls.content), limit_s=60)
         head = step.query_one("#fleet-head", Static)
-        await wait_until(pilot, lambda: "3 done · success" in str(head.content))  # the state file's end
+        await wait_until(pilot, lambda: "up · success · wave 1 of 1 · 3 done" in str(head.content))  # the end
         assert table.row_count == 3
         await pilot.press("escape")
         assert app.screen is target
     for name in names:  # the rollout really ran, every target through the single-target path
         assert newest_dbs.execute(name, "SELECT version FROM marks ORDER BY 1") == [(1,), (2,)]
+
+
+async def test_ctrl_q_during_a_rollout_from_the_fleet_step_asks_first_and_failures_are_named(
+    newest_dbs: Fleetdbs, db_latest: TestDatabase, tmp_path: Path
+) -> None:
+    setups = ["", "CREATE TABLE marks (note text)", ""]  # db1 fails: marks exists
+    names = [newest_dbs.create(f"db{i}", setup) for i, setup in enumerate(setups)]
+    slow = {**SET, "2_email.up.sql": "SELECT pg_sleep(1.5);\n" + SET["2_email.up.sql"]}
+    settings = load_settings(cwd=tmp_path, dir_flag=write_migrations(tmp_path / "m", slow))
+    fleet_file = write_fleet(tmp_path, databases_entry(newest_dbs), concurrency=1, max_failures=1)
+    context = WizardContext(db_latest.dsn, settings, poll_interval_s=0.05, cursor_blink=False,
+                            fleet_file=fleet_file)  # fmt: skip
+    app = make_app(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f")
+        await wait_until(pilot, lambda: isinstance(app.screen, FleetStep))
+        step = app.screen
+        assert isinstance(step, FleetStep)
+        await pilot.press("u")
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceModal))
+        await pilot.press("enter")  # "Roll out"
+        await wait_until(pilot, lambda: step.running)
+        await pilot.press("ctrl+q")  # the wizard's quit, not the step's `q`: it asks too
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceModal))
+        assert "A rollout is under way" in str(app.screen.query_one("#question", Static).content)
+        await pilot.press("ctrl+q")  # asked once, not twice
+        assert len([s for s in app.screen_stack if isinstance(s, ChoiceModal)]) == 1
+        await pilot.press("escape")  # "Stay": the rollout goes on to its end
+        assert app.screen is step and app.is_running and step.control is not None
+        assert not step.control.stopped
+        controls = step.query_one("#fleet-controls", Static)
+        ended = "rollout finished with 1 failed target(s) (2 done, 1 failed)"
+        await wait_until(pilot, lambda: ended in str(controls.content), limit_s=60)
+        head = step.query_one("#fleet-head", Static)
+        await wait_until(pilot, lambda: "finished with 1 failed target(s) · wave 1 of 1" in str(head.content))
+        table = step.query_one("#fleet-targets", DataTable)
+        assert str(table.get_row_at(0)[1]) == f"shop/{names[1]}"  # the failed one first, named
+        await pilot.press("ctrl+q")  # nothing runs any more: quits at once
+        await wait_until(pilot, lambda: not app.is_running)
+    assert app.return_value == 0
 
 
 async def test_without_a_fleet_file_the_target_step_offers_no_fleet() -> None:

@@ -144,7 +144,8 @@ class FleetScreen(Screen[None]):
     def on_fleet_progressed(self, message: FleetProgressed) -> None:
         self.view = message.view
         with self.app.batch_update():
-            self.query_one("#fleet-head", Static).update(message.view.line)
+            style = {None: "", "success": "green", "stopped": "yellow"}.get(message.view.outcome, "red")
+            self.query_one("#fleet-head", Static).update(Text(message.view.line, style))
             self.query_one("#fleet-controls", Static).update(self._controls_text())
             rows = {
                 k: (Text(s, style=TARGET_STYLES.get(s, "")), n, d)
@@ -278,10 +279,12 @@ class TargetLocksScreen(Screen[None]):
 class RolloutEnded(Message):
     """The rollout started from the fleet step ended (its report's one line, or why it could not run)."""
 
-    def __init__(self, line: str, ok: bool) -> None:
+    def __init__(self, line: str, ok: bool, failed: str = "") -> None:
         super().__init__()
         self.line = line
         self.ok = ok
+        self.failed = failed
+        """`: eu/shop_7, eu/shop_9` — the failed targets, for the notification."""
 
 
 class FleetStep(FleetScreen):
@@ -359,10 +362,18 @@ class FleetStep(FleetScreen):
 
     async def action_quit(self) -> None:
         """Quit the wizard; while a rollout started here runs, ask first (it stops at its safe points)."""
-        if not self.running:
+        if not self.ask_before_quit():
             self.app.exit(0)
-            return
+
+    def ask_before_quit(self) -> bool:
+        """While a rollout started here runs, ask whether to quit (`q` here, the wizard's ctrl+q anywhere);
+        False when nothing runs and the wizard may just quit."""
+        if not self.running:
+            return False
         from migwiz.tui.screens.confirm import ChoiceModal
+
+        if isinstance(self.app.screen, ChoiceModal):  # the question (or another) is already asked
+            return True
 
         def chosen(answer: str | None) -> None:
             if answer == "stop" and self.control is not None:
@@ -376,6 +387,7 @@ class FleetStep(FleetScreen):
         self.app.push_screen(
             ChoiceModal(question, [("stop", "Quit at the safe points"), ("stay", "Stay")]), chosen
         )
+        return True
 
     def action_back(self) -> None:
         """Back to the Target step (a rollout started here stops at its safe points)."""
@@ -415,9 +427,11 @@ class FleetStep(FleetScreen):
                     log_file=project.settings.log_file,
                 )  # fmt: skip
                 counts = ", ".join(f"{n} {s}" for s, n in sorted(report.counts.items())) or "no target run"
-                self.post_message(
-                    RolloutEnded(f"rollout {report.outcome} ({counts})", report.outcome == "success")
-                )
+                failed = ", ".join(f.target for f in report.failed[:3])
+                more = f", +{len(report.failed) - 3} more" if len(report.failed) > 3 else ""
+                named = f": {failed}{more}" if failed else ""
+                line = f"rollout {report.outcome_text} ({counts})"
+                self.post_message(RolloutEnded(line, report.outcome == "success", named))
             except Exception as exc:
                 self.post_message(RolloutEnded(f"rollout failed: {scrub(str(exc)).splitlines()[0]}", False))
 
@@ -429,5 +443,5 @@ class FleetStep(FleetScreen):
         if self.rollout is not None:
             self.rollout.join()
         self.ended = message.line
-        self.notify(message.line, severity="information" if message.ok else "error")
+        self.notify(message.line + message.failed, severity="information" if message.ok else "error")
         self.query_one("#fleet-controls", Static).update(self._controls_text())
