@@ -135,6 +135,7 @@ def fleet_of_300(folder: Path) -> WizardContext:
     )
     state = StateFile(folder / "fleet.state.jsonl", "0123456789abcdef")
     state.write("run", command="up")
+    state.write("plan", waves=6, canaries=0, targets=600)
     state.write("wave", wave=3, label="wave 3", targets=100)
     for i in range(300):
         done = "failed" if i in (17, 130, 250) else "running" if i >= 292 else "done"
@@ -147,7 +148,8 @@ def fleet_of_300(folder: Path) -> WizardContext:
 
 @pytest.mark.parametrize("size", [pytest.param((80, 24), id="80x24")])
 def test_fleet_step_snapshot(snap_compare: Compare, size: tuple[int, int], tmp_path: Path) -> None:
-    """Fleet step at 80×24: the wizard's header, one line with the fleet run (wave 3, 289 done, 8 running,
-    3 failed), the keys, and the targets — the 3 failed first with their error, then the 8 running."""
+    """Fleet step at 80×24: the wizard's header, one line with the fleet run (wave 3 of 6, 289 done,
+    8 running, 3 failed), the keys, and the targets — the 3 failed first with their error, then the 8
+    running."""
     app = make_app(fleet_of_300(tmp_path), start="fleet")
     assert snap_compare(app, terminal_size=size)
