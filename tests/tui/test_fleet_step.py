@@ -108,6 +108,8 @@ async def test_ctrl_q_during_a_rollout_from_the_fleet_step_asks_first_and_failur
         await wait_until(pilot, lambda: "finished with 1 failed target(s) · wave 1 of 1" in str(head.content))
         table = step.query_one("#fleet-targets", DataTable)
         assert str(table.get_row_at(0)[1]) == f"shop/{names[1]}"  # the failed one first, named
+        detail = str(step.query_one("#fleet-detail", Static).content)  # its whole error, below the table
+        assert detail.startswith(f"shop/{names[1]}: ") and 'relation "marks" already exists' in detail, detail
         await pilot.press("ctrl+q")  # nothing runs any more: quits at once
         await wait_until(pilot, lambda: not app.is_running)
     assert app.return_value == 0

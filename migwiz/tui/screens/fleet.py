@@ -111,6 +111,7 @@ class FleetScreen(Screen[None]):
         )
         table.add_columns("state", "target", "detail")
         yield table
+        yield Static("", id="fleet-detail")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -158,10 +159,24 @@ class FleetScreen(Screen[None]):
                 table.move_cursor(row=0, animate=False)
             # the cursor row can keep a render from before its columns widened (Textual 8.2 DataTable cache):
             self.call_after_refresh(table._clear_caches)
+            self.show_detail(selected_key(table))
+
+    def on_data_table_row_highlighted(self, message: DataTable.RowHighlighted) -> None:
+        self.show_detail(None if message.row_key.value is None else str(message.row_key.value))
+
+    def show_detail(self, key: str | None) -> None:
+        """The whole error of the target under the cursor, below the table (a row shows what fits)."""
+        row = self.view.rows.get(key) if key is not None else None
+        detail = self.query_one("#fleet-detail", Static)
+        detail.display = bool(row and row[2])
+        if row and row[2]:
+            detail.update(Text.assemble((row[1], "bold"), ": ", (row[2], TARGET_STYLES.get(row[0], ""))))
 
     def _controls_text(self) -> Text:
         if self.control is None:
             return Text("following a rollout of another process · Enter: locks of a target · q quits", "dim")
+        if self.view.outcome is not None:
+            return Text("the rollout has ended · Enter: locks of a target · q quits", "dim")
         if self.control.stopped:
             return Text("stopping: no new target starts; running ones finish their migration", "yellow")
         if self.control.paused:
