@@ -148,6 +148,7 @@ class FleetScreen(Screen[None]):
             style = {None: "", "success": "green", "stopped": "yellow"}.get(message.view.outcome, "red")
             self.query_one("#fleet-head", Static).update(Text(message.view.line, style))
             self.query_one("#fleet-controls", Static).update(self._controls_text())
+            self.refresh_bindings()
             rows = {
                 k: (Text(s, style=TARGET_STYLES.get(s, "")), n, d)
                 for k, (s, n, d) in message.view.rows.items()
@@ -171,6 +172,11 @@ class FleetScreen(Screen[None]):
         detail.display = bool(row and row[2])
         if row and row[2]:
             detail.update(Text.assemble((row[1], "bold"), ": ", (row[2], TARGET_STYLES.get(row[0], ""))))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Pause and stop leave the footer once this process's rollout has ended."""
+        ended = self.control is not None and self.view.outcome is not None
+        return not (ended and action in ("pause", "stop"))
 
     def _controls_text(self) -> Text:
         if self.control is None:
@@ -365,6 +371,12 @@ class FleetStep(FleetScreen):
         """A rollout started here is under way."""
         return self.rollout is not None and self.rollout.is_alive()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`u` while no rollout of this step runs, `p` / `s` while one does."""
+        if action in ("pause", "stop"):
+            return self.running
+        return not (action == "rollout" and self.running)
+
     def _controls_text(self) -> Text:
         if self.fleet is None:
             return Text("fix the fleet file (docs/fleet.md) · Esc back", "dim")
@@ -453,6 +465,7 @@ class FleetStep(FleetScreen):
         self.rollout = threading.Thread(target=run, name="migwiz-fleet-rollout")
         self.rollout.start()
         self.query_one("#fleet-controls", Static).update(super()._controls_text())
+        self.refresh_bindings()
 
     def on_rollout_ended(self, message: RolloutEnded) -> None:
         if self.rollout is not None:
@@ -460,3 +473,4 @@ class FleetStep(FleetScreen):
         self.ended = message.line
         self.notify(message.line + message.failed, severity="information" if message.ok else "error")
         self.query_one("#fleet-controls", Static).update(self._controls_text())
+        self.refresh_bindings()
