@@ -63,7 +63,9 @@ async def test_the_target_step_offers_the_fleet_and_a_rollout_runs_from_it(
         await wait_until(pilot, lambda: isinstance(app.screen, ChoiceModal))
         await pilot.press("enter")  # "Roll out"
         table = step.query_one("#fleet-targets", DataTable)
-        await wait_until(pilot, lambda: "rollout success (3 done)" in str(controls.content), limit_s=60)
+        await wait_until(
+            pilot, lambda: "rollout success · u: roll out again" in str(controls.content), limit_s=60
+        )
         head = step.query_one("#fleet-head", Static)
         await wait_until(pilot, lambda: "up · success · wave 1 of 1 · 3 done" in str(head.content))  # the end
         assert table.row_count == 3
@@ -102,8 +104,10 @@ async def test_ctrl_q_during_a_rollout_from_the_fleet_step_asks_first_and_failur
         assert app.screen is step and app.is_running and step.control is not None
         assert not step.control.stopped
         controls = step.query_one("#fleet-controls", Static)
-        ended = "rollout finished with 1 failed target(s) (2 done, 1 failed)"
+        ended = "rollout finished with 1 failed target(s) · u: roll out again · Esc back"
         await wait_until(pilot, lambda: ended in str(controls.content), limit_s=60)
+        notes = [n.message for n in app._notifications]
+        assert f"rollout finished with 1 failed target(s) (2 done, 1 failed): shop/{names[1]}" in notes, notes
         head = step.query_one("#fleet-head", Static)
         await wait_until(pilot, lambda: "finished with 1 failed target(s) · wave 1 of 1" in str(head.content))
         table = step.query_one("#fleet-targets", DataTable)

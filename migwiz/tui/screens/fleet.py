@@ -305,7 +305,7 @@ class RolloutEnded(Message):
         self.line = line
         self.ok = ok
         self.failed = failed
-        """`: eu/shop_7, eu/shop_9` — the failed targets, for the notification."""
+        """` (3 done, 2 failed): eu/shop_7, eu/shop_9` — counts and failed targets, for the notification."""
 
 
 class FleetStep(FleetScreen):
@@ -351,6 +351,10 @@ class FleetStep(FleetScreen):
             return
         fleet = self.fleet
         self.state_file = fleet.state_file
+        if not self.state_file.exists():
+            self.query_one("#fleet-head", Static).update(
+                f"no fleet run recorded yet ({self.state_file.name})"
+            )
         self.targets = lambda: {t.name: t for t in fleet.targets()}
         if context.live:
             self.follow()
@@ -431,6 +435,7 @@ class FleetStep(FleetScreen):
         question = (
             f"Roll the set out over every target of {fleet.path.name}? Canary targets first, then waves of "
             f"{fleet.wave_size}, {fleet.concurrency} at a time; each target runs as `migwiz up` would."
+            f" {fleet.max_failures} failed target(s) tolerated before the rollout stops."
         )
 
         def chosen(answer: str | None) -> None:
@@ -457,8 +462,8 @@ class FleetStep(FleetScreen):
                 failed = ", ".join(f.target for f in report.failed[:3])
                 more = f", +{len(report.failed) - 3} more" if len(report.failed) > 3 else ""
                 named = f": {failed}{more}" if failed else ""
-                line = f"rollout {report.outcome_text} ({counts})"
-                self.post_message(RolloutEnded(line, report.outcome == "success", named))
+                ok = report.outcome == "success"
+                self.post_message(RolloutEnded(f"rollout {report.outcome_text}", ok, f" ({counts}){named}"))
             except Exception as exc:
                 self.post_message(RolloutEnded(f"rollout failed: {scrub(str(exc)).splitlines()[0]}", False))
 
