@@ -97,12 +97,11 @@ def status_command(fc: FleetContext, concurrency: int | None) -> None:
     else:
         from migwiz.console.fleet_reports import rollout_lines, status_lines
 
-        lines = status_lines(matrix, width=output.stdout.width) + rollout_lines(
-            last, width=output.stdout.width
-        )
-        for text, style in lines:
+        for text, style in status_lines(matrix, width=output.stdout.width):
             output.stdout.print(text, markup=False, style=style, highlight=False, overflow="ellipsis",
                                 no_wrap=True)  # fmt: skip
+        for text, style in rollout_lines(last):  # an error is read whole
+            output.stdout.print(text, markup=False, style=style, highlight=False)
         for name, error in matrix.unreachable:
             output.stderr.print(f"unreachable: {name}: {error}", markup=False, style="red")
     sys.exit(0 if matrix.in_step == matrix.targets else 1)

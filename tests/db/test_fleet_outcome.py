@@ -60,7 +60,9 @@ def test_failed_targets_within_the_budget_finish_the_rollout_with_failures_named
     assert [f["target"] for f in last["failed"]] == [broken] and "marks" in last["failed"][0]["error"]
     text = run_cli("fleet", "status", *common)
     assert status.code == text.code == 1
-    head = f"last fleet run {last['fleet_run'][:8]} up · finished with 1 failed target(s) · wave 3 of 3 ·"
+    head = (
+        f"last fleet run {last['fleet_run'][:8]} up: finished with 1 failed target(s)\n  wave 3 of 3 · 4 done"
+    )
     assert head in text.stdout and f"  failed: {broken}: " in text.stdout, text.stdout
     watched = run_cli("fleet", "watch", "--no-follow", *common)
     assert "· finished with 1 failed target(s) · wave 3 of 3 · 4 done, 1 failed" in watched.stdout
