@@ -87,18 +87,21 @@ def status_command(fc: FleetContext, concurrency: int | None) -> None:
     """Matrix of targets x versions: counts per version and state, identical targets grouped (failed and
     running first), the full grid with --json. Exit 1 unless every target is in step."""
     from migwiz.console import output
-    from migwiz.engine.commands import fleet_status
+    from migwiz.engine.commands import fleet_status, read_fleet_progress
 
     mset = fc.ctx.migration_set()
     matrix = fleet_status(fc.fleet.targets(), mset, concurrency=concurrency or fc.fleet.concurrency)
+    last = read_fleet_progress(fc.fleet.state_file)
     if fc.json:
-        output.emit_json(matrix.to_json())
+        output.emit_json({**matrix.to_json(), "last_fleet_run": last.to_json() if last else None})
     else:
-        from migwiz.console.fleet_reports import status_lines
+        from migwiz.console.fleet_reports import rollout_lines, status_lines
 
         for text, style in status_lines(matrix, width=output.stdout.width):
             output.stdout.print(text, markup=False, style=style, highlight=False, overflow="ellipsis",
                                 no_wrap=True)  # fmt: skip
+        for text, style in rollout_lines(last):  # an error is read whole
+            output.stdout.print(text, markup=False, style=style, highlight=False)
         for name, error in matrix.unreachable:
             output.stderr.print(f"unreachable: {name}: {error}", markup=False, style="red")
     sys.exit(0 if matrix.in_step == matrix.targets else 1)
@@ -316,7 +319,9 @@ def _rollout(fc: FleetContext, command: str, run_policy: Any, mset: Any, *, new:
         output.emit_json(report.to_json())
     else:
         counts = ", ".join(f"{n} {s}" for s, n in sorted(report.counts.items())) or "no target run"
-        output.stdout.print(f"fleet run {report.fleet_run}: {report.outcome} ({counts})", markup=False)
+        output.stdout.print(f"fleet run {report.fleet_run}: {report.outcome_text} ({counts})", markup=False)
+        for failed in report.failed:
+            output.stderr.print(f"failed: {failed.target}: {failed.error or ''}", markup=False, style="red")
         if report.stopped_reason:
             output.stderr.print(f"stopped: {report.stopped_reason}", markup=False, style="yellow")
     sys.exit(0 if report.outcome == "success" else 1)
@@ -354,13 +359,15 @@ def _with_screen(fc: FleetContext, control: Any, run: Callable[[], Any]) -> Any:
 def _print_event(event: FleetEvent) -> None:
     """One line per wave and per target that ends (running targets are not announced one by one)."""
     from migwiz.console import output
+    from migwiz.engine.commands import wave_text
 
     d = event.data
     if event.kind in ("run", "resume"):
         verb = "resuming" if event.kind == "resume" else "starting"
         output.stderr.print(f"{verb} fleet run {event.fleet_run} ({d['command']})", markup=False)
     elif event.kind == "wave":
-        output.stderr.print(f"{d['label']}: {d['targets']} target(s)", markup=False, style="bold")
+        where = wave_text(d["label"], d["wave"], d.get("of", 0))
+        output.stderr.print(f"{where}: {d['targets']} target(s)", markup=False, style="bold")
     elif event.kind == "pause":
         output.stderr.print(f"pausing {d['seconds']:g}s before the next wave", markup=False)
     elif event.kind == "target" and d.get("state") != "running":

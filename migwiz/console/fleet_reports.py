@@ -106,3 +106,25 @@ def drift_lines(result: Any, width: int = 80) -> list[Line]:
                   f"{result.diverged_targets} differ from the set · {result.replays} replay(s): {verdict}",
                   "bold"))  # fmt: skip
     return lines
+
+
+def rollout_lines(progress: Any) -> list[Line]:
+    """The state file's newest fleet run under the matrix: how it ended, where its wave plan got to, the
+    failed targets named with their errors (none without a state file)."""
+    if progress is None:
+        return []
+    style = {"success": "green", "stopped": "yellow", None: "cyan"}.get(progress.outcome, "bold red")
+    counts = ", ".join(f"{n} {s}" for s, n in sorted(progress.counts().items())) or "no target yet"
+    lines: list[Line] = [
+        ("", ""),
+        (
+            f"last fleet run {(progress.fleet_run or '?')[:8]} {progress.command}: {progress.outcome_text}",
+            style,
+        ),
+        (f"  {progress.wave or 'planning'} · {counts}", ""),
+    ]
+    failed = progress.named("failed", len(progress.states))
+    lines += [(f"  failed: {name}: {progress.errors.get(name, '')}", "red") for name in failed[:10]]
+    if len(failed) > 10:
+        lines.append((f"  … {len(failed) - 10} more failed target(s) (--json names them all)", "red"))
+    return lines

@@ -27,6 +27,8 @@ if TYPE_CHECKING:  # what the faces are given, typed; at run time `__getattr__` 
     from migwiz.engine.fleet.gather import gather_events as _gather_events
     from migwiz.engine.fleet.progress import FleetProgress as FleetProgress
     from migwiz.engine.fleet.progress import FleetStateTail as FleetStateTail
+    from migwiz.engine.fleet.progress import read_fleet_progress as read_fleet_progress
+    from migwiz.engine.fleet.progress import wave_text as wave_text
     from migwiz.engine.fleet.rollout import FleetControl as FleetControl
     from migwiz.engine.fleet.rollout import rollout as _rollout
     from migwiz.engine.fleet.state import last_run as _last_run
@@ -119,7 +121,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "migwiz.engine.fleet.checks": ("fleet_plan", "fleet_verify"),
     "migwiz.engine.fleet.ci": ("fleet_ci",),
     "migwiz.engine.fleet.drift": ("fleet_drift",),
-    "migwiz.engine.fleet.progress": ("FleetProgress", "FleetStateTail"),
+    "migwiz.engine.fleet.progress": ("FleetProgress", "FleetStateTail", "read_fleet_progress", "wave_text"),
     "migwiz.engine.fleet.rollout": ("FleetControl",),
     "migwiz.engine.fleet.survey": ("fleet_status",),
     "migwiz.engine.fleet.targets": ("load_fleet",),

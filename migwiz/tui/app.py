@@ -164,7 +164,12 @@ class WizardApp(App[int]):
         self.push_screen(KeysModal(f"Keys · {title}", keys))
 
     def action_quit_wizard(self) -> None:
-        """Quit; while a run executes, ask first (it then stops at the next safe point)."""
+        """Quit; while a run executes, ask first (it then stops at the next safe point); a screen with work
+        of its own under way (a fleet rollout) asks its own question (`ask_before_quit`)."""
+        for screen in reversed(self.screen_stack):
+            ask: Callable[[], bool] | None = getattr(screen, "ask_before_quit", None)
+            if ask is not None and not self.running and ask():
+                return
         if not self.running:
             self.exit(0)
             return

@@ -16,6 +16,7 @@ class FleetApp(App[None]):
     """Hosts the fleet screen."""
 
     TITLE = "migwiz fleet"
+    ENABLE_COMMAND_PALETTE = False
 
     def __init__(
         self,

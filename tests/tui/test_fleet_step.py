@@ -63,14 +63,60 @@ async def test_the_target_step_offers_the_fleet_and_a_rollout_runs_from_it(
         await wait_until(pilot, lambda: isinstance(app.screen, ChoiceModal))
         await pilot.press("enter")  # "Roll out"
         table = step.query_one("#fleet-targets", DataTable)
-        await wait_until(pilot, lambda: "rollout success (3 done)" in str(controls.content), limit_s=60)
+        await wait_until(
+            pilot, lambda: "rollout success · u: roll out again" in str(controls.content), limit_s=60
+        )
         head = step.query_one("#fleet-head", Static)
-        await wait_until(pilot, lambda: "3 done · success" in str(head.content))  # the state file's end
+        await wait_until(pilot, lambda: "up · success · wave 1 of 1 · 3 done" in str(head.content))  # the end
         assert table.row_count == 3
         await pilot.press("escape")
         assert app.screen is target
     for name in names:  # the rollout really ran, every target through the single-target path
         assert newest_dbs.execute(name, "SELECT version FROM marks ORDER BY 1") == [(1,), (2,)]
+
+
+async def test_ctrl_q_during_a_rollout_from_the_fleet_step_asks_first_and_failures_are_named(
+    newest_dbs: Fleetdbs, db_latest: TestDatabase, tmp_path: Path
+) -> None:
+    setups = ["", "CREATE TABLE marks (note text)", ""]  # db1 fails: marks exists
+    names = [newest_dbs.create(f"db{i}", setup) for i, setup in enumerate(setups)]
+    slow = {**SET, "2_email.up.sql": "SELECT pg_sleep(1.5);\n" + SET["2_email.up.sql"]}
+    settings = load_settings(cwd=tmp_path, dir_flag=write_migrations(tmp_path / "m", slow))
+    fleet_file = write_fleet(tmp_path, databases_entry(newest_dbs), concurrency=1, max_failures=1)
+    context = WizardContext(db_latest.dsn, settings, poll_interval_s=0.05, cursor_blink=False,
+                            fleet_file=fleet_file)  # fmt: skip
+    app = make_app(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f")
+        await wait_until(pilot, lambda: isinstance(app.screen, FleetStep))
+        step = app.screen
+        assert isinstance(step, FleetStep)
+        await pilot.press("u")
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceModal))
+        await pilot.press("enter")  # "Roll out"
+        await wait_until(pilot, lambda: step.running)
+        await pilot.press("ctrl+q")  # the wizard's quit, not the step's `q`: it asks too
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceModal))
+        assert "A rollout is under way" in str(app.screen.query_one("#question", Static).content)
+        await pilot.press("ctrl+q")  # asked once, not twice
+        assert len([s for s in app.screen_stack if isinstance(s, ChoiceModal)]) == 1
+        await pilot.press("escape")  # "Stay": the rollout goes on to its end
+        assert app.screen is step and app.is_running and step.control is not None
+        assert not step.control.stopped
+        controls = step.query_one("#fleet-controls", Static)
+        ended = "rollout finished with 1 failed target(s) · u: roll out again · Esc back"
+        await wait_until(pilot, lambda: ended in str(controls.content), limit_s=60)
+        notes = [n.message for n in app._notifications]
+        assert f"rollout finished with 1 failed target(s) (2 done, 1 failed): shop/{names[1]}" in notes, notes
+        head = step.query_one("#fleet-head", Static)
+        await wait_until(pilot, lambda: "finished with 1 failed target(s) · wave 1 of 1" in str(head.content))
+        table = step.query_one("#fleet-targets", DataTable)
+        assert str(table.get_row_at(0)[1]) == f"shop/{names[1]}"  # the failed one first, named
+        detail = str(step.query_one("#fleet-detail", Static).content)  # its whole error, below the table
+        assert detail.startswith(f"shop/{names[1]}: ") and 'relation "marks" already exists' in detail, detail
+        await pilot.press("ctrl+q")  # nothing runs any more: quits at once
+        await wait_until(pilot, lambda: not app.is_running)
+    assert app.return_value == 0
 
 
 async def test_without_a_fleet_file_the_target_step_offers_no_fleet() -> None:
@@ -95,6 +141,7 @@ def fleet_of_300(folder: Path) -> WizardContext:
     )
     state = StateFile(folder / "fleet.state.jsonl", "0123456789abcdef")
     state.write("run", command="up")
+    state.write("plan", waves=6, canaries=0, targets=600)
     state.write("wave", wave=3, label="wave 3", targets=100)
     for i in range(300):
         done = "failed" if i in (17, 130, 250) else "running" if i >= 292 else "done"
@@ -107,7 +154,8 @@ def fleet_of_300(folder: Path) -> WizardContext:
 
 @pytest.mark.parametrize("size", [pytest.param((80, 24), id="80x24")])
 def test_fleet_step_snapshot(snap_compare: Compare, size: tuple[int, int], tmp_path: Path) -> None:
-    """Fleet step at 80×24: the wizard's header, one line with the fleet run (wave 3, 289 done, 8 running,
-    3 failed), the keys, and the targets — the 3 failed first with their error, then the 8 running."""
+    """Fleet step at 80×24: the wizard's header, one line with the fleet run (wave 3 of 6, 289 done,
+    8 running, 3 failed), the keys, and the targets — the 3 failed first with their error, then the 8
+    running."""
     app = make_app(fleet_of_300(tmp_path), start="fleet")
     assert snap_compare(app, terminal_size=size)

@@ -7,6 +7,36 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from migwiz.engine.fleet.state import read_records
+
+PARTIAL = "finished_with_failures"
+"""The outcome of a rollout that ran to its end with failed targets within its error budget."""
+
+
+def outcome_text(outcome: str | None, failed: int) -> str:
+    """A rollout's outcome in words.
+
+    >>> outcome_text("finished_with_failures", 2)
+    'finished with 2 failed target(s)'
+    >>> outcome_text("success", 0)
+    'success'
+    """
+    if outcome == PARTIAL:
+        return f"finished with {failed} failed target(s)"
+    return outcome or "running"
+
+
+def wave_text(label: str, number: int, total: int) -> str:
+    """Where a rollout is in its wave plan: `wave 2 of 5`, `canary, then 5 waves` (`total`: the waves
+    after the canary one; 0 when the plan is not recorded, as in a state file of an older migwiz).
+
+    >>> wave_text("wave 2", 2, 5), wave_text("canary", 0, 5), wave_text("wave 2", 2, 0)
+    ('wave 2 of 5', 'canary, then 5 waves', 'wave 2')
+    """
+    if not total:
+        return label
+    return f"canary, then {total} waves" if number == 0 else f"wave {number} of {total}"
+
 
 @dataclass
 class FleetProgress:
@@ -16,6 +46,8 @@ class FleetProgress:
     command: str = "up"
     wave: str = ""
     waves_started: int = 0
+    waves_total: int = 0
+    """Waves after the canary one in the wave plan (0 until the plan is recorded)."""
     states: dict[str, str] = field(default_factory=dict)
     """Target -> last state; a few bytes per target."""
     errors: dict[str, str] = field(default_factory=dict)
@@ -34,8 +66,12 @@ class FleetProgress:
             self.outcome = self.reason = None
         elif record.get("fleet_run") != self.fleet_run:
             return
+        elif kind == "plan":
+            self.waves_total = int(record.get("waves", 0))
         elif kind == "wave":
-            self.wave = str(record.get("label", ""))
+            self.waves_total = int(record.get("of", self.waves_total))
+            number = int(record.get("wave", 0))
+            self.wave = wave_text(str(record.get("label", "")), number, self.waves_total)
             self.waves_started += 1
         elif kind == "target":
             name = str(record.get("target"))
@@ -59,12 +95,37 @@ class FleetProgress:
         """Up to `limit` targets in `state`."""
         return [t for t, s in self.states.items() if s == state][:limit]
 
+    @property
+    def outcome_text(self) -> str:
+        """`running` until the finish record, then e.g. `finished with 2 failed target(s)`."""
+        return outcome_text(self.outcome, self.counts().get("failed", 0))
+
     def line(self) -> str:
-        """One line: `fleet run 1a2b3c4d up · wave 2 · 120 done, 8 running, 1 failed`."""
+        """One line: `fleet run 1a2b3c4d up · wave 2 of 5 · 120 done, 8 running, 1 failed`; once it ended,
+        how comes first: `fleet run 1a2b3c4d up · finished with 1 failed target(s) · wave 5 of 5 · ...`."""
         counts = ", ".join(f"{n} {s}" for s, n in sorted(self.counts().items())) or "nothing yet"
-        end = f" · {self.outcome}" if self.outcome else ""
+        end = f" · {self.outcome_text}" if self.outcome else ""
         run = (self.fleet_run or "?")[:8]
-        return f"fleet run {run} {self.command} · {self.wave or 'planning'} · {counts}{end}"
+        return f"fleet run {run} {self.command}{end} · {self.wave or 'planning'} · {counts}"
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready dict (the failed targets with their errors, counts for the rest)."""
+        return {
+            "fleet_run": self.fleet_run, "command": self.command, "wave": self.wave,
+            "waves_started": self.waves_started, "waves_total": self.waves_total,
+            "outcome": self.outcome, "outcome_text": self.outcome_text if self.outcome else None,
+            "reason": self.reason, "counts": self.counts(),
+            "failed": [{"target": t, "error": self.errors.get(t)}
+                       for t in self.named("failed", len(self.states))],
+        }  # fmt: skip
+
+
+def read_fleet_progress(path: Path) -> FleetProgress | None:
+    """The newest fleet run of a state file, folded record by record (None without one)."""
+    progress = FleetProgress()
+    for record in read_records(path):
+        progress.add(record)
+    return progress if progress.fleet_run else None
 
 
 class FleetStateTail:

@@ -18,6 +18,7 @@ from typing import Any
 
 from migwiz.engine.errors import MigwizError
 from migwiz.engine.fleet.adapter import TargetResult, pending_count, run_target
+from migwiz.engine.fleet.progress import PARTIAL, outcome_text
 from migwiz.engine.fleet.state import FINISHED, StateFile, last_run, set_digest
 from migwiz.engine.fleet.targets import Fleet, Target
 from migwiz.engine.fleet.waves import Wave, plan_waves
@@ -109,11 +110,14 @@ class FleetReport:
     fleet_run: str
     command: str
     outcome: str = "success"
-    """success, failed (the error budget or a canary stopped it) or stopped (asked to)."""
+    """success; finished_with_failures (every wave ran, failed targets within the error budget); failed
+    (the error budget or a canary stopped it); or stopped (asked to)."""
     resumed: bool = False
     counts: dict[str, int] = field(default_factory=dict)
     failed: list[TargetResult] = field(default_factory=list)
     waves: int = 0
+    waves_planned: int = 0
+    """Waves in the plan after the canary one."""
     stopped_reason: str | None = None
     longest_lock_wait_ms: float = 0.0
     longest_lock_wait_target: str | None = None
@@ -122,11 +126,17 @@ class FleetReport:
         """One more target in `state`."""
         self.counts[state] = self.counts.get(state, 0) + 1
 
+    @property
+    def outcome_text(self) -> str:
+        """The outcome in words: `success`, `finished with 2 failed target(s)`, `failed`, `stopped`."""
+        return outcome_text(self.outcome, len(self.failed))
+
     def to_json(self) -> dict[str, Any]:
         """JSON-ready dict."""
         return {
             "fleet_run": self.fleet_run, "command": self.command, "outcome": self.outcome,
-            "resumed": self.resumed, "counts": self.counts, "waves": self.waves,
+            "outcome_text": self.outcome_text, "resumed": self.resumed, "counts": self.counts,
+            "waves": self.waves, "waves_planned": self.waves_planned,
             "failed": [f.to_json() for f in self.failed], "stopped": self.stopped_reason,
             "longest_lock_wait_ms": round(self.longest_lock_wait_ms, 1),
             "longest_lock_wait_target": self.longest_lock_wait_target,
@@ -178,7 +188,10 @@ def rollout(
          wave_size=fleet.wave_size, max_failures=fleet.max_failures)  # fmt: skip
     try:
         with ThreadPoolExecutor(max_workers=limit, thread_name_prefix="migwiz-fleet") as pool:
-            waves = plan_waves(targets if targets is not None else fleet.targets(), fleet.wave_size)
+            waves = list(plan_waves(targets if targets is not None else fleet.targets(), fleet.wave_size))
+            report.waves_planned = sum(1 for wave in waves if not wave.canary)
+            emit("plan", waves=report.waves_planned, canaries=sum(len(w.targets) for w in waves if w.canary),
+                 targets=sum(len(w.targets) for w in waves))  # fmt: skip
             for wave in waves:
                 if control.stopped:
                     break
@@ -186,7 +199,8 @@ def rollout(
                     emit("pause", seconds=fleet.pause_ms / 1000)
                     control.sleep(fleet.pause_ms / 1000)
                 report.waves += 1
-                emit("wave", wave=wave.number, label=wave.label, targets=len(wave.targets))
+                emit("wave", wave=wave.number, label=wave.label, targets=len(wave.targets),
+                     of=report.waves_planned)  # fmt: skip
                 _run_wave(wave, pool, limit, control, fleet, report, recorded, emit,
                           lambda t, c: _one(t, c, mset, command, fleet_run, policy, to, steps,
                                             wait_ms, log_file))  # fmt: skip
@@ -207,7 +221,10 @@ def rollout(
             report.outcome, report.stopped_reason = "stopped", control.reason
         elif report.counts.get("stopped"):
             report.outcome = "stopped"
-        emit("finish", outcome=report.outcome, counts=report.counts, reason=report.stopped_reason)
+        elif report.failed:
+            report.outcome = PARTIAL
+        emit("finish", outcome=report.outcome, counts=report.counts, reason=report.stopped_reason,
+             failed=[f.target for f in report.failed])  # fmt: skip
         state.close()
     return report
 

@@ -111,6 +111,7 @@ class FleetScreen(Screen[None]):
         )
         table.add_columns("state", "target", "detail")
         yield table
+        yield Static("", id="fleet-detail")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -144,8 +145,10 @@ class FleetScreen(Screen[None]):
     def on_fleet_progressed(self, message: FleetProgressed) -> None:
         self.view = message.view
         with self.app.batch_update():
-            self.query_one("#fleet-head", Static).update(message.view.line)
+            style = {None: "", "success": "green", "stopped": "yellow"}.get(message.view.outcome, "red")
+            self.query_one("#fleet-head", Static).update(Text(message.view.line, style))
             self.query_one("#fleet-controls", Static).update(self._controls_text())
+            self.refresh_bindings()
             rows = {
                 k: (Text(s, style=TARGET_STYLES.get(s, "")), n, d)
                 for k, (s, n, d) in message.view.rows.items()
@@ -157,10 +160,29 @@ class FleetScreen(Screen[None]):
                 table.move_cursor(row=0, animate=False)
             # the cursor row can keep a render from before its columns widened (Textual 8.2 DataTable cache):
             self.call_after_refresh(table._clear_caches)
+            self.show_detail(selected_key(table))
+
+    def on_data_table_row_highlighted(self, message: DataTable.RowHighlighted) -> None:
+        self.show_detail(None if message.row_key.value is None else str(message.row_key.value))
+
+    def show_detail(self, key: str | None) -> None:
+        """The whole error of the target under the cursor, below the table (a row shows what fits)."""
+        row = self.view.rows.get(key) if key is not None else None
+        detail = self.query_one("#fleet-detail", Static)
+        detail.display = bool(row and row[2])
+        if row and row[2]:
+            detail.update(Text.assemble((row[1], "bold"), ": ", (row[2], TARGET_STYLES.get(row[0], ""))))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Pause and stop leave the footer once this process's rollout has ended."""
+        ended = self.control is not None and self.view.outcome is not None
+        return not (ended and action in ("pause", "stop"))
 
     def _controls_text(self) -> Text:
         if self.control is None:
             return Text("following a rollout of another process · Enter: locks of a target · q quits", "dim")
+        if self.view.outcome is not None:
+            return Text("the rollout has ended · Enter: locks of a target · q quits", "dim")
         if self.control.stopped:
             return Text("stopping: no new target starts; running ones finish their migration", "yellow")
         if self.control.paused:
@@ -278,10 +300,12 @@ class TargetLocksScreen(Screen[None]):
 class RolloutEnded(Message):
     """The rollout started from the fleet step ended (its report's one line, or why it could not run)."""
 
-    def __init__(self, line: str, ok: bool) -> None:
+    def __init__(self, line: str, ok: bool, failed: str = "") -> None:
         super().__init__()
         self.line = line
         self.ok = ok
+        self.failed = failed
+        """` (3 done, 2 failed): eu/shop_7, eu/shop_9` — counts and failed targets, for the notification."""
 
 
 class FleetStep(FleetScreen):
@@ -327,6 +351,10 @@ class FleetStep(FleetScreen):
             return
         fleet = self.fleet
         self.state_file = fleet.state_file
+        if not self.state_file.exists():
+            self.query_one("#fleet-head", Static).update(
+                f"no fleet run recorded yet ({self.state_file.name})"
+            )
         self.targets = lambda: {t.name: t for t in fleet.targets()}
         if context.live:
             self.follow()
@@ -347,6 +375,12 @@ class FleetStep(FleetScreen):
         """A rollout started here is under way."""
         return self.rollout is not None and self.rollout.is_alive()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`u` while no rollout of this step runs, `p` / `s` while one does."""
+        if action in ("pause", "stop"):
+            return self.running
+        return not (action == "rollout" and self.running)
+
     def _controls_text(self) -> Text:
         if self.fleet is None:
             return Text("fix the fleet file (docs/fleet.md) · Esc back", "dim")
@@ -359,10 +393,18 @@ class FleetStep(FleetScreen):
 
     async def action_quit(self) -> None:
         """Quit the wizard; while a rollout started here runs, ask first (it stops at its safe points)."""
-        if not self.running:
+        if not self.ask_before_quit():
             self.app.exit(0)
-            return
+
+    def ask_before_quit(self) -> bool:
+        """While a rollout started here runs, ask whether to quit (`q` here, the wizard's ctrl+q anywhere);
+        False when nothing runs and the wizard may just quit."""
+        if not self.running:
+            return False
         from migwiz.tui.screens.confirm import ChoiceModal
+
+        if isinstance(self.app.screen, ChoiceModal):  # the question (or another) is already asked
+            return True
 
         def chosen(answer: str | None) -> None:
             if answer == "stop" and self.control is not None:
@@ -376,6 +418,7 @@ class FleetStep(FleetScreen):
         self.app.push_screen(
             ChoiceModal(question, [("stop", "Quit at the safe points"), ("stay", "Stay")]), chosen
         )
+        return True
 
     def action_back(self) -> None:
         """Back to the Target step (a rollout started here stops at its safe points)."""
@@ -392,6 +435,7 @@ class FleetStep(FleetScreen):
         question = (
             f"Roll the set out over every target of {fleet.path.name}? Canary targets first, then waves of "
             f"{fleet.wave_size}, {fleet.concurrency} at a time; each target runs as `migwiz up` would."
+            f" {fleet.max_failures} failed target(s) tolerated before the rollout stops."
         )
 
         def chosen(answer: str | None) -> None:
@@ -415,19 +459,23 @@ class FleetStep(FleetScreen):
                     log_file=project.settings.log_file,
                 )  # fmt: skip
                 counts = ", ".join(f"{n} {s}" for s, n in sorted(report.counts.items())) or "no target run"
-                self.post_message(
-                    RolloutEnded(f"rollout {report.outcome} ({counts})", report.outcome == "success")
-                )
+                failed = ", ".join(f.target for f in report.failed[:3])
+                more = f", +{len(report.failed) - 3} more" if len(report.failed) > 3 else ""
+                named = f": {failed}{more}" if failed else ""
+                ok = report.outcome == "success"
+                self.post_message(RolloutEnded(f"rollout {report.outcome_text}", ok, f" ({counts}){named}"))
             except Exception as exc:
                 self.post_message(RolloutEnded(f"rollout failed: {scrub(str(exc)).splitlines()[0]}", False))
 
         self.rollout = threading.Thread(target=run, name="migwiz-fleet-rollout")
         self.rollout.start()
         self.query_one("#fleet-controls", Static).update(super()._controls_text())
+        self.refresh_bindings()
 
     def on_rollout_ended(self, message: RolloutEnded) -> None:
         if self.rollout is not None:
             self.rollout.join()
         self.ended = message.line
-        self.notify(message.line, severity="information" if message.ok else "error")
+        self.notify(message.line + message.failed, severity="information" if message.ok else "error")
         self.query_one("#fleet-controls", Static).update(self._controls_text())
+        self.refresh_bindings()
