@@ -1,0 +1,57 @@
+"""lint on statements of public migration sets, in their set's context: no false alarm, and the true
+positives beside them stay."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from migwiz.engine.analysis import lint_migration_set
+from migwiz.engine.sets import load_migration_set
+
+# conductor-oss/conductor postgres-persistence/src/main/resources/db/migration_postgres (Apache-2.0)
+CONDUCTOR_V8 = """\
+CREATE TABLE workflow_index (workflow_id VARCHAR(255) NOT NULL, json_data JSONB NOT NULL);
+CREATE TABLE task_index (task_id VARCHAR(255) NOT NULL, json_data JSONB NOT NULL);
+CREATE INDEX workflow_index_json_data_text_idx ON workflow_index (json_data);
+CREATE INDEX task_index_json_data_json_idx ON task_index (json_data);
+CREATE INDEX task_index_json_data_text_idx ON task_index (json_data);
+"""
+CONDUCTOR_V9 = """\
+-- Drop the unused text index on the json_data column
+DROP INDEX CONCURRENTLY IF EXISTS workflow_index_json_data_text_idx;
+-- Create a new index to enable querying the json by attribute and value
+CREATE INDEX CONCURRENTLY IF NOT EXISTS workflow_index_json_data_gin_idx ON workflow_index USING GIN (json_data jsonb_path_ops);
+
+-- Drop the incorrectly created indices on the workflow_index that should be on the task_index table
+DROP INDEX CONCURRENTLY IF EXISTS task_index_json_data_json_idx;
+DROP INDEX CONCURRENTLY IF EXISTS task_index_json_data_text_idx;
+-- Create the full text index on the json_data column of the task_index table
+CREATE INDEX CONCURRENTLY IF NOT EXISTS task_index_json_data_fulltext_idx ON task_index USING GIN (jsonb_to_tsvector('english', json_data, '["all"]'));
+-- Create a new index to enable querying the json by attribute and value
+CREATE INDEX CONCURRENTLY IF NOT EXISTS task_index_json_data_gin_idx ON task_index USING GIN (json_data jsonb_path_ops);
+"""  # noqa: E501
+
+
+def _rules(folder: Path, name: str) -> list[tuple[int, str]]:
+    report = lint_migration_set(load_migration_set(folder), pg_version=18)
+    [script] = [f for f in report.files if f.path.name == name]
+    return [(s.statement.line, f.rule) for s in script.statements for f in s.findings]
+
+
+def test_file_of_concurrent_statements_only_is_not_mixed(tmp_path: Path) -> None:
+    (tmp_path / "V8__indexing.sql").write_text(CONDUCTOR_V8)
+    (tmp_path / "V9__indexing_index_fix.sql").write_text(CONDUCTOR_V9)
+    rules = _rules(tmp_path, "V9__indexing_index_fix.sql")
+    assert "mixed-non-transactional" not in {rule for _, rule in rules}
+    assert "concurrently-in-transaction" not in {rule for _, rule in rules}
+    # with a transactional statement among them (run in autocommit all the same), a failure after one
+    # of them leaves the file half applied
+    (tmp_path / "V9__indexing_index_fix.sql").write_text(
+        "-- migwiz:no-transaction\n" + CONDUCTOR_V9 + "ALTER TABLE task_index ADD COLUMN note text;\n"
+    )
+    mixed = [
+        line
+        for line, rule in _rules(tmp_path, "V9__indexing_index_fix.sql")
+        if rule == "mixed-non-transactional"
+    ]
+    assert mixed == [3, 5, 8, 9, 11, 13]
