@@ -112,4 +112,39 @@ RULES = [
     ),
 ]
 
-ENTRIES = EXPRESSION_INDEXES + RULES
+# MarquezProject/marquez (Apache-2.0): runs_view (R__Runs_view.sql) reads jobs_view; V73 drops jobs_view
+# with CASCADE, which drops runs_view too, before changing the type of runs.created_at
+JOBS_RUNS_VIEWS = (
+    "CREATE TABLE jobs (uuid uuid PRIMARY KEY, name text, symlink_target_uuid uuid, created_at timestamp);"
+    " CREATE TABLE runs (uuid uuid PRIMARY KEY, job_uuid uuid, created_at timestamp);"
+    " INSERT INTO runs VALUES (gen_random_uuid(), NULL, now());"
+    " CREATE VIEW jobs_view AS SELECT j.uuid, j.name, j.created_at FROM jobs j;"
+    " CREATE OR REPLACE VIEW runs_view AS SELECT r.uuid, r.created_at, COALESCE(s.name, j.name) AS job_name"
+    " FROM runs r INNER JOIN jobs j ON j.uuid = r.job_uuid"
+    " LEFT JOIN jobs_view s ON j.symlink_target_uuid=s.uuid;"
+)
+RUNS_TIMESTAMPTZ = (
+    "ALTER TABLE runs ALTER COLUMN created_at TYPE TIMESTAMPTZ\nUSING created_at AT TIME ZONE 'UTC'"
+)
+
+CASCADE = [
+    E(
+        "type_change_under_view_of_a_view",
+        JOBS_RUNS_VIEWS,
+        (RUNS_TIMESTAMPTZ,),
+        error="0A000",
+        findings=frozenset({"type-change-under-view"}),
+        note="runs_view uses runs.created_at",
+    ),
+    E(
+        "type_change_after_drop_view_cascade_of_its_source",
+        JOBS_RUNS_VIEWS,
+        ("DROP VIEW IF EXISTS jobs_view CASCADE", RUNS_TIMESTAMPTZ),
+        locks={"public.jobs_view": AEL, "public.runs_view": AEL, "public.runs": AEL},
+        rewrites=("public.runs",),
+        findings=frozenset({"column-type-rewrite", "multiple-strong-locks"}),
+        note="CASCADE drops runs_view (it reads jobs_view): the type change succeeds, and rewrites",
+    ),
+]
+
+ENTRIES = EXPRESSION_INDEXES + RULES + CASCADE

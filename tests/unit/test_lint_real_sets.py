@@ -55,3 +55,16 @@ def test_file_of_concurrent_statements_only_is_not_mixed(tmp_path: Path) -> None
         if rule == "mixed-non-transactional"
     ]
     assert mixed == [3, 5, 8, 9, 11, 13]
+
+
+MARQUEZ = Path(__file__).parents[1] / "realworld" / "sets" / "marquez" / "migrations"
+
+
+def test_type_change_after_drop_view_cascade_in_marquez() -> None:
+    """V73 drops jobs_view with CASCADE (runs_view, which reads it, goes too) before changing the type of
+    runs.created_at: the change succeeds, and rewrites."""
+    report = lint_migration_set(load_migration_set(MARQUEZ), pg_version=18)
+    [v73] = [f for f in report.files if f.path.name.startswith("V73__")]
+    rules = {(s.statement.line, f.rule) for s in v73.statements for f in s.findings}
+    assert not {rule for _, rule in rules} & {"type-change-under-view", "drop-has-dependents"}
+    assert (41, "column-type-rewrite") in rules  # ALTER TABLE runs ALTER COLUMN created_at TYPE TIMESTAMPTZ
