@@ -147,4 +147,45 @@ CASCADE = [
     ),
 ]
 
-ENTRIES = EXPRESSION_INDEXES + RULES + CASCADE
+# IF EXISTS of what the database does not have takes no lock (kestra V1_1 drops the indexes it is about to
+# create; marquez V45 drops an index that V43 turned into a constraint, which renamed it)
+USERS_UNIQUE_USING_INDEX = (
+    USERS + " CREATE UNIQUE INDEX users_name_idx ON users (name);"
+    " ALTER TABLE users ADD CONSTRAINT users_name_uniq UNIQUE USING INDEX users_name_idx;"
+)
+
+IF_EXISTS = [
+    E(
+        "drop_index_if_exists_absent",
+        USERS,
+        ("DROP INDEX IF EXISTS metrics_flow_id", "CREATE INDEX IF NOT EXISTS metrics_flow_id ON users (age)"),
+        locks={"public.users": "ShareLock"},
+        findings=frozenset({"index-not-concurrent"}),
+        note="the DROP does nothing: only the build locks users",
+    ),
+    E(
+        "drop_table_if_exists_absent",
+        USERS,
+        ("DROP TABLE IF EXISTS schema_migrations",),
+        locks={"public.users": None},
+        findings=NO,
+    ),
+    E(
+        "drop_index_renamed_by_using_index",
+        USERS_UNIQUE_USING_INDEX,
+        ("DROP INDEX IF EXISTS users_name_idx",),
+        locks={"public.users": None},
+        findings=NO,
+        note="ADD CONSTRAINT ... USING INDEX renamed users_name_idx to users_name_uniq",
+    ),
+    E(
+        "drop_index_of_its_constraint_name",
+        USERS_UNIQUE_USING_INDEX,
+        ("ALTER TABLE users DROP CONSTRAINT users_name_uniq", "DROP INDEX IF EXISTS users_name_uniq"),
+        locks={"public.users": AEL},
+        findings=NO,
+        note="the constraint's index went with it",
+    ),
+]
+
+ENTRIES = EXPRESSION_INDEXES + RULES + CASCADE + IF_EXISTS

@@ -179,9 +179,12 @@ def _using_index(con: Any, relation: str, storage: list[str], effect: Effect, ct
     state = ctx.schema.table(relation)
     index = f"{relation.split('.')[0]}.{con.indexname}"
     effect.lock(index, SHARE_UPDATE_EXCLUSIVE)
+    cols = state.indexes.get(index, ()) if state is not None else ()
+    renamed = f"{relation.split('.')[0]}.{con.conname}" if con.conname else index
+    if renamed != index:  # PostgreSQL renames the index to the constraint's name
+        ctx.schema.rename(index, renamed)
     if con.contype != ConstrType.CONSTR_PRIMARY or state is None:
         return
-    cols = state.indexes.get(index, ())
     nullable = [c for c in cols if not (c in state.columns and state.columns[c].not_null)]
     if cols and not nullable:
         return
@@ -279,3 +282,7 @@ def drop_constraint(name: str, relation: str, cascade: bool, effect: Effect, ctx
         if fk.name == name:
             effect.lock(fk.referenced, ACCESS_EXCLUSIVE)
             state.foreign_keys.remove(fk)
+    index = f"{relation.split('.')[0]}.{name}"
+    if index in state.indexes:  # the index of a key goes with it
+        effect.lock(index, ACCESS_EXCLUSIVE)
+        ctx.schema.drop(index)

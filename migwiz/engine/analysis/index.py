@@ -222,7 +222,7 @@ def drop_index(node: Any, ctx: Context) -> Effect:
     effect = Effect(f"DROP INDEX{' CONCURRENTLY' if concurrent else ''}", no_transaction=concurrent)
     for names in node.objects:
         index = qualify_names(names, ctx.default_schema)
-        if node.missing_ok and ctx.schema.from_catalog and index not in ctx.schema.index_tables:
+        if node.missing_ok and ctx.schema.absent(index):
             continue  # IF EXISTS of an index the database does not have: nothing happens
         # CONCURRENTLY: ShareUpdateExclusiveLock on the table, and AccessExclusiveLock on the index in the
         # last transaction, once it is dead (no query can be using it)
