@@ -186,6 +186,22 @@ IF_EXISTS = [
         findings=NO,
         note="the constraint's index went with it",
     ),
+    E(
+        "drop_constraint_if_exists_of_a_plain_index",
+        USERS + " CREATE UNIQUE INDEX users_name_idx ON users (name);",
+        ("ALTER TABLE users DROP CONSTRAINT IF EXISTS users_name_idx", "DROP INDEX IF EXISTS users_name_idx"),
+        locks={"public.users": AEL, "public.users_name_idx": AEL},
+        findings=frozenset({"drop-index-not-concurrent"}),
+        note="no constraint of that name (a notice): the index stays, and the DROP INDEX drops it",
+    ),
+    E(
+        "drop_index_after_a_lock_on_its_table",
+        USERS,
+        ("ALTER TABLE users ADD COLUMN note text", "DROP INDEX users_email_idx"),
+        locks={"public.users": AEL, "public.users_email_idx": AEL},
+        findings=frozenset({"drop-index-not-concurrent"}),
+        note="the index is reached through users, already locked: no second queue (multiple-strong-locks)",
+    ),
 ]
 
 ENTRIES = EXPRESSION_INDEXES + RULES + CASCADE + IF_EXISTS

@@ -190,6 +190,7 @@ def _merge(a: Effect, b: Effect) -> Effect:
     a.ends_transaction = a.ends_transaction or b.ends_transaction
     a.destroys.extend(b.destroys)
     a.dead |= b.dead
+    a.covered |= b.covered
     a.moved |= b.moved
     return a
 

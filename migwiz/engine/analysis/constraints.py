@@ -265,7 +265,9 @@ def validate_constraint(name: str, relation: str, storage: list[str], effect: Ef
         state.checked_columns |= state.unvalidated_checks.pop(name)
 
 
-def drop_constraint(name: str, relation: str, cascade: bool, effect: Effect, ctx: Context) -> None:
+def drop_constraint(
+    name: str, relation: str, cascade: bool, effect: Effect, ctx: Context, *, missing_ok: bool = False
+) -> None:
     state = ctx.schema.table(relation)
     if state is None:
         return
@@ -283,6 +285,8 @@ def drop_constraint(name: str, relation: str, cascade: bool, effect: Effect, ctx
             effect.lock(fk.referenced, ACCESS_EXCLUSIVE)
             state.foreign_keys.remove(fk)
     index = f"{relation.split('.')[0]}.{name}"
-    if index in state.indexes:  # the index of a key goes with it
+    # the index of a key goes with it; with IF EXISTS, an index of that name may be no constraint's
+    if index in state.indexes and not missing_ok:
         effect.lock(index, ACCESS_EXCLUSIVE)
+        effect.covered.add(index)  # under the AccessExclusiveLock of its table
         ctx.schema.drop(index)

@@ -232,6 +232,8 @@ def drop_index(node: Any, ctx: Context) -> Effect:
         table = ctx.schema.index_tables.get(index)
         if table:
             effect.lock(table, SHARE_UPDATE_EXCLUSIVE if concurrent else ACCESS_EXCLUSIVE)
+            if not concurrent:
+                effect.covered.add(index)  # under the AccessExclusiveLock of its table
             state = ctx.schema.table(table)
             for partition in ctx.schema.descendants(table) if state is not None and state.kind == "p" else ():
                 effect.lock(partition, ACCESS_EXCLUSIVE)  # their indexes go with the parent's
