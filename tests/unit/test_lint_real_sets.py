@@ -68,3 +68,42 @@ def test_type_change_after_drop_view_cascade_in_marquez() -> None:
     rules = {(s.statement.line, f.rule) for s in v73.statements for f in s.findings}
     assert not {rule for _, rule in rules} & {"type-change-under-view", "drop-has-dependents"}
     assert (41, "column-type-rewrite") in rules  # ALTER TABLE runs ALTER COLUMN created_at TYPE TIMESTAMPTZ
+
+
+# triggerdotdev/trigger.dev internal-packages/database/prisma/migrations (Apache-2.0): Prisma's enum swap
+ENUM_SWAP = """\
+BEGIN;
+CREATE TYPE "WorkflowRunStepType_new" AS ENUM ('OUTPUT', 'LOG_MESSAGE', 'KV_GET');
+ALTER TABLE "WorkflowRunStep" ALTER COLUMN "type" TYPE "WorkflowRunStepType_new" USING ("type"::text::"WorkflowRunStepType_new");
+ALTER TYPE "WorkflowRunStepType" RENAME TO "WorkflowRunStepType_old";
+ALTER TYPE "WorkflowRunStepType_new" RENAME TO "WorkflowRunStepType";
+DROP TYPE "WorkflowRunStepType_old";
+COMMIT;
+"""  # noqa: E501
+
+
+def test_renamed_types_and_key_constraints_keep_their_columns_and_indexes(tmp_path: Path) -> None:
+    first = tmp_path / "20230101000000_init"
+    first.mkdir()
+    (first / "migration.sql").write_text(
+        """CREATE TYPE "WorkflowRunStepType" AS ENUM ('OUTPUT', 'LOG_MESSAGE');\n"""
+        'CREATE TABLE "WorkflowRunStep" (id text, "type" "WorkflowRunStepType" NOT NULL,'
+        ' CONSTRAINT "WorkflowRunStep_pkey" PRIMARY KEY (id));\n'
+    )
+    for n in (2, 3):  # the same swap twice: the column's type is the renamed one each time
+        (tmp_path / f"2023010{n}000000_swap").mkdir()
+        (tmp_path / f"2023010{n}000000_swap" / "migration.sql").write_text(ENUM_SWAP)
+    rename = tmp_path / "20230104000000_rename_key"
+    rename.mkdir()
+    (rename / "migration.sql").write_text(
+        'ALTER TABLE "WorkflowRunStep" RENAME CONSTRAINT "WorkflowRunStep_pkey" TO "step_pkey";\n'
+        'DROP INDEX IF EXISTS "WorkflowRunStep_pkey";\nDROP INDEX IF EXISTS "step_pkey";\n'
+    )
+    report = lint_migration_set(load_migration_set(tmp_path), pg_version=18)
+    [swap] = [f for f in report.files if "20230103" in str(f.path)]
+    [rewrite] = [f for s in swap.statements for f in s.findings if f.rule == "column-type-rewrite"]
+    assert "(workflowrunsteptype -> workflowrunsteptype_new)" in rewrite.message
+    [renamed] = [f for f in report.files if "20230104" in str(f.path)]
+    drops = {s.statement.line: {f.rule for f in s.findings} for s in renamed.statements}
+    assert "drop-index-not-concurrent" not in drops[2]  # the index took the constraint's new name
+    assert "drop-index-not-concurrent" in drops[3]
