@@ -33,8 +33,8 @@ class CorpusEntry:
     statements: tuple[str, ...]
     transaction: bool = True
     min_version: int | None = None
-    locks: Mapping[str, str] | None = None
-    """Expected strongest mode per listed relation (others are not checked)."""
+    locks: Mapping[str, str | None] | None = None
+    """Expected strongest mode per listed relation, None for no lock (others are not checked)."""
     rewrites: tuple[str, ...] | None = None
     """Expected table rewrites of the last statement (None: not checked)."""
     error: str | None = None

@@ -69,6 +69,7 @@ def analyse_with_catalog(entry: CorpusEntry, major: int, catalog: CatalogFacts) 
 def analyse_after_setup(entry: CorpusEntry, major: int) -> Sequence[Any]:
     """The analyser's view of the entry's statements, the setup known as an earlier migration."""
     schema = Schema.of(None)
+    schema.from_empty = True  # as lint walks a set from its first migration
     setup = split_sql(entry.setup, path=Path("setup.sql")) if entry.setup else ()
     walk_statements(setup, major, schema, ScriptOptions(in_transaction=False))
     return walk_statements(

@@ -202,7 +202,8 @@ def _alter_table_cmd(cmd: Any, relation: str, inh: bool, effect: Effect, ctx: Co
     elif sub == AT.AT_ValidateConstraint:
         validate_constraint(cmd.name, relation, storage_targets, effect, ctx)
     elif sub == AT.AT_DropConstraint:
-        drop_constraint(cmd.name, relation, cmd.behavior == DropBehavior.DROP_CASCADE, effect, ctx)
+        cascade = cmd.behavior == DropBehavior.DROP_CASCADE
+        drop_constraint(cmd.name, relation, cascade, effect, ctx, missing_ok=bool(cmd.missing_ok))
     elif sub == AT.AT_DropColumn:
         drop_column(cmd, relation, effect, ctx)
     elif sub in _REWRITING_SUBCOMMANDS or sub == AT.AT_SetExpression:

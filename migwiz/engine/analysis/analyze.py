@@ -190,6 +190,7 @@ def _merge(a: Effect, b: Effect) -> Effect:
     a.ends_transaction = a.ends_transaction or b.ends_transaction
     a.destroys.extend(b.destroys)
     a.dead |= b.dead
+    a.covered |= b.covered
     a.moved |= b.moved
     return a
 
@@ -337,12 +338,14 @@ def _script_findings(
     meaningful = [
         i for i, e in enumerate(effects) if e is not None and not e.kind.startswith(("SET", "empty"))
     ]
+    # a script of non-transactional statements only (say, CREATE INDEX CONCURRENTLY each) mixes nothing
+    mixed = any(not e.no_transaction for i, e in enumerate(effects) if e is not None and i in meaningful)
     for i, effect in enumerate(effects):
         if effect is None:
             continue
         extra: list[Finding] = []
         line = out[i].statement.line
-        if effect.no_transaction and not options.in_transaction and len(meaningful) > 1:
+        if effect.no_transaction and not options.in_transaction and mixed:
             extra.append(
                 finding(
                     "mixed-non-transactional",

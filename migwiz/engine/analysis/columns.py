@@ -226,7 +226,8 @@ def alter_column_type(cmd: Any, relation: str, storage: list[str], effect: Effec
         if indexed and cmd.def_.collClause is not None:  # a new collation: each index is built again
             _collation_rebuild(column, relation, indexed, storage, effect, ctx)
     if rewrites and not views and not ctx.is_new(relation):
-        why = "its current type is unknown (pass --dsn)" if old is None else f"{_fmt(old)} -> {new_type}"
+        new = _fmt(ColumnFacts(new_type, new_mods))
+        why = "its current type is unknown (pass --dsn)" if old is None else f"{_fmt(old)} -> {new}"
         effect.hits.append(
             Hit(
                 "column-type-rewrite",

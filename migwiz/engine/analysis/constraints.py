@@ -179,9 +179,12 @@ def _using_index(con: Any, relation: str, storage: list[str], effect: Effect, ct
     state = ctx.schema.table(relation)
     index = f"{relation.split('.')[0]}.{con.indexname}"
     effect.lock(index, SHARE_UPDATE_EXCLUSIVE)
+    cols = state.indexes.get(index, ()) if state is not None else ()
+    renamed = f"{relation.split('.')[0]}.{con.conname}" if con.conname else index
+    if renamed != index:  # PostgreSQL renames the index to the constraint's name
+        ctx.schema.rename(index, renamed)
     if con.contype != ConstrType.CONSTR_PRIMARY or state is None:
         return
-    cols = state.indexes.get(index, ())
     nullable = [c for c in cols if not (c in state.columns and state.columns[c].not_null)]
     if cols and not nullable:
         return
@@ -262,7 +265,9 @@ def validate_constraint(name: str, relation: str, storage: list[str], effect: Ef
         state.checked_columns |= state.unvalidated_checks.pop(name)
 
 
-def drop_constraint(name: str, relation: str, cascade: bool, effect: Effect, ctx: Context) -> None:
+def drop_constraint(
+    name: str, relation: str, cascade: bool, effect: Effect, ctx: Context, *, missing_ok: bool = False
+) -> None:
     state = ctx.schema.table(relation)
     if state is None:
         return
@@ -279,3 +284,9 @@ def drop_constraint(name: str, relation: str, cascade: bool, effect: Effect, ctx
         if fk.name == name:
             effect.lock(fk.referenced, ACCESS_EXCLUSIVE)
             state.foreign_keys.remove(fk)
+    index = f"{relation.split('.')[0]}.{name}"
+    # the index of a key goes with it; with IF EXISTS, an index of that name may be no constraint's
+    if index in state.indexes and not missing_ok:
+        effect.lock(index, ACCESS_EXCLUSIVE)
+        effect.covered.add(index)  # under the AccessExclusiveLock of its table
+        ctx.schema.drop(index)

@@ -26,6 +26,10 @@ _DROP_KINDS = {
 }
 
 
+_TRACKED_KINDS = (ObjectType.OBJECT_TABLE, ObjectType.OBJECT_VIEW, ObjectType.OBJECT_MATVIEW)
+"""What the analyser records every creation of (a sequence may come with a column, unrecorded)."""
+
+
 _ON_TABLE_KINDS = {
     ObjectType.OBJECT_TRIGGER: "TRIGGER",
     ObjectType.OBJECT_POLICY: "POLICY",
@@ -55,6 +59,8 @@ def _drop(node: Any, ctx: Context) -> Effect:
     dropped = {qualify_names(names, ctx.default_schema) for names in node.objects}  # dropped together
     for names in node.objects:
         relation = qualify_names(names, ctx.default_schema)
+        if node.missing_ok and rt in _TRACKED_KINDS and ctx.schema.absent(relation):
+            continue  # IF EXISTS of a relation the database does not have: nothing happens
         effect.lock(relation, ACCESS_EXCLUSIVE)
         if node.behavior.name == "DROP_CASCADE":
             for view in _dependent_views(relation, ctx):

@@ -58,6 +58,9 @@ class Effect:
     of DROP INDEX / REINDEX CONCURRENTLY): listed in the locks, but they block nothing."""
     moved: set[str] = field(default_factory=set)
     """Rewritten relations whose indexes keep their files (SET TABLESPACE copies the table alone)."""
+    covered: set[str] = field(default_factory=set)
+    """Indexes locked by a statement that locks their table as strongly (DROP INDEX, DROP CONSTRAINT of
+    a key): a session reaches an index through its table, so they block nothing more."""
 
     def lock(self, relation: str, mode: str) -> None:
         """Record a lock, keeping the strongest mode per relation."""
@@ -128,8 +131,13 @@ RELATION_KINDS: dict[ObjectType, str] = {
 
 
 def blocking_locks(effect: Effect) -> dict[str, str]:
-    """The locks of a statement that other sessions can queue behind (all but those on dead relations)."""
-    return {relation: mode for relation, mode in effect.locks.items() if relation not in effect.dead}
+    """The locks of a statement that other sessions can queue behind (all but those on dead relations and
+    on indexes whose table it locks as strongly)."""
+    return {
+        relation: mode
+        for relation, mode in effect.locks.items()
+        if relation not in effect.dead and relation not in effect.covered
+    }
 
 
 def strongest(locks: dict[str, str]) -> str | None:

@@ -222,7 +222,7 @@ def drop_index(node: Any, ctx: Context) -> Effect:
     effect = Effect(f"DROP INDEX{' CONCURRENTLY' if concurrent else ''}", no_transaction=concurrent)
     for names in node.objects:
         index = qualify_names(names, ctx.default_schema)
-        if node.missing_ok and ctx.schema.from_catalog and index not in ctx.schema.index_tables:
+        if node.missing_ok and ctx.schema.absent(index):
             continue  # IF EXISTS of an index the database does not have: nothing happens
         # CONCURRENTLY: ShareUpdateExclusiveLock on the table, and AccessExclusiveLock on the index in the
         # last transaction, once it is dead (no query can be using it)
@@ -232,6 +232,8 @@ def drop_index(node: Any, ctx: Context) -> Effect:
         table = ctx.schema.index_tables.get(index)
         if table:
             effect.lock(table, SHARE_UPDATE_EXCLUSIVE if concurrent else ACCESS_EXCLUSIVE)
+            if not concurrent:
+                effect.covered.add(index)  # under the AccessExclusiveLock of its table
             state = ctx.schema.table(table)
             for partition in ctx.schema.descendants(table) if state is not None and state.kind == "p" else ():
                 effect.lock(partition, ACCESS_EXCLUSIVE)  # their indexes go with the parent's

@@ -30,6 +30,7 @@ def lint_migration_set(
     `baseline` statements (the schema before the first migration) are analysed first, unreported.
     """
     schema = Schema.of(catalog)
+    schema.from_empty = catalog is None  # the set from its first migration (after the baseline)
     if baseline:
         walk_statements(baseline, pg_version, schema, ScriptOptions(in_transaction=False))
     files: list[ScriptLint] = []

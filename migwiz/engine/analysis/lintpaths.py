@@ -210,6 +210,7 @@ def state_before(
     keys = cache.keys(chain)
     hit = cache.newest(keys)
     start, schema = hit if hit is not None else (0, Schema.of(catalog))
+    schema.from_empty = catalog is None  # the set from its first migration, as lint_migration_set walks it
     for migration in chain[start:]:
         lint_script(migration.up, schema, pg_version)  # as the whole set's lint walks it
     if start < len(chain):

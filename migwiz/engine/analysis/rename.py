@@ -3,6 +3,7 @@ name."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from pglast import ast
@@ -75,9 +76,28 @@ def _rename(node: Any, ctx: Context) -> Effect:
     if rt in (ObjectType.OBJECT_TABCONSTRAINT, ObjectType.OBJECT_TRIGGER, ObjectType.OBJECT_POLICY):
         effect = Effect(f"ALTER {rt.name.removeprefix('OBJECT_')} RENAME")
         if node.relation is not None:
-            effect.lock(ctx.name(node.relation), ACCESS_EXCLUSIVE)
+            relation = ctx.name(node.relation)
+            effect.lock(relation, ACCESS_EXCLUSIVE)
+            state = ctx.schema.table(relation) if rt == ObjectType.OBJECT_TABCONSTRAINT else None
+            index = f"{relation.split('.')[0]}.{node.subname}"
+            if state is not None and index in state.indexes:  # a key's index takes the new name too
+                ctx.schema.rename(index, f"{relation.split('.')[0]}.{node.newname}")
         return effect
+    if rt == ObjectType.OBJECT_TYPE and isinstance(node.object, tuple) and node.object:
+        _rename_type(str(node.object[-1].sval).lower(), str(node.newname).lower(), ctx)
     return Effect(f"ALTER {rt.name.removeprefix('OBJECT_')} RENAME")
+
+
+def _rename_type(old: str, new: str, ctx: Context) -> None:
+    """Columns of a renamed type (or arrays of it) carry the new name."""
+    renamed = {old: new, f"{old}[]": f"{new}[]"}
+    for name, table in list(ctx.schema.tables.items()):
+        if any(c.type_name in renamed for c in table.columns.values()):
+            state = ctx.schema.table(name)
+            assert state is not None
+            for column, facts in list(state.columns.items()):
+                if facts.type_name in renamed:
+                    state.columns[column] = replace(facts, type_name=renamed[facts.type_name])
 
 
 @registry.handles(ast.AlterObjectSchemaStmt)

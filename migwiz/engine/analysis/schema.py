@@ -115,6 +115,9 @@ class Schema:
     server_timezone_utc: bool | None = None
     """Whether the server's (the catalog connection's) TimeZone is UTC: where each script starts."""
     from_catalog: bool = False
+    from_empty: bool = False
+    """Walked from an empty database (a whole set from its first migration, no catalog): what the
+    statements did not create does not exist."""
     pending_not_null_checks: dict[tuple[str, str], str] = field(default_factory=dict)
     """(table, NOT VALID constraint name) -> column, for CHECK (col IS NOT NULL) not yet validated."""
     created_in_script: set[str] = field(default_factory=set)
@@ -155,6 +158,7 @@ class Schema:
             timezone_utc=self.timezone_utc,
             server_timezone_utc=self.server_timezone_utc,
             from_catalog=self.from_catalog,
+            from_empty=self.from_empty,
             pending_not_null_checks=dict(self.pending_not_null_checks),
             created_in_script=set(self.created_in_script),
             created_in_set=set(self.created_in_set),
@@ -169,6 +173,12 @@ class Schema:
             self.shared.discard(name)
             state = self.tables[name] = state.copy()
         return state
+
+    def absent(self, name: str) -> bool:
+        """Whether a relation or index surely does not exist here (IF EXISTS of it does nothing): the
+        schema is the whole database (read from the catalog, or walked from an empty one) and lacks it."""
+        known = name in self.tables or name in self.index_tables
+        return (self.from_catalog or self.from_empty) and not known
 
     def is_new(self, name: str) -> bool:
         """Created by this script, or by a pending migration the catalog does not know yet."""
