@@ -44,6 +44,9 @@ class CorpusEntry:
     """`tablespace`: needs the corpus tablespace (`prepare_server`)."""
     findings: frozenset[str] | None = None
     """Warning and error rules lint reports on the entry's statements, each with a fix (None: not checked)."""
+    momentary: frozenset[str] = field(default_factory=frozenset)
+    """Relations the statement locks in its listed mode only for an instant between two of its internal
+    transactions, where the tracer's gate cannot always re-arm in time: the trace may show a weaker mode."""
 
     def applies_to(self, major: int) -> bool:
         """Whether the entry runs on a server of this major version."""

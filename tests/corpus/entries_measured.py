@@ -326,10 +326,12 @@ PARTITIONED = [
         EVENTS,
         ("VACUUM FULL events",),
         transaction=False,
-        locks={"public.events": "AccessShareLock", "public.events_2024": AEL},
+        locks={"public.events": AEL, "public.events_2024": AEL},
         rewrites=("public.events_2024",),
         findings=frozenset({"vacuum-full"}),
-        note="the partitions are rewritten one by one; the parent is only read",
+        momentary=frozenset({"public.events"}),
+        note="the partitions are rewritten one by one; the parent is read, then opened under "
+        "AccessExclusiveLock for an instant (vacuum_rel skips it)",
     ),
     E(
         "set_tablespace_partitioned_table",

@@ -169,6 +169,8 @@ def compare(
         index_rewrites = tuple(sorted(a.index_rebuilds))
         lines = []
         for relation in sorted(set(expected) | set(actual)):
+            if relation in entry.momentary and weaker_or_equal(actual.get(relation), expected.get(relation)):
+                continue  # the instant under the stronger lock is not always caught (CorpusEntry.momentary)
             if expected.get(relation) != actual.get(relation):
                 lines.append(f"{relation}: analyser {expected.get(relation)}, trace {actual.get(relation)}")
         if table_rewrites != t.rewrites:
@@ -198,3 +200,10 @@ def compare_findings(entry: CorpusEntry, major: int, analysed: Sequence[Any], kn
         if f.fix is None
     )
     return problems
+
+
+def weaker_or_equal(traced: str | None, analysed: str | None) -> bool:
+    """Whether the traced mode is the analysed one or weaker (both known)."""
+    if traced is None or analysed is None:
+        return False
+    return LOCK_MODES.index(traced) <= LOCK_MODES.index(analysed)

@@ -5,7 +5,13 @@ from __future__ import annotations
 import psycopg
 import pytest
 
-from migwiz.engine.analysis.trace import TracedLock, strongest_modes, trace_on_scratch, trace_statements
+from migwiz.engine.analysis.trace import (
+    LOCK_MODES,
+    TracedLock,
+    strongest_modes,
+    trace_on_scratch,
+    trace_statements,
+)
 from migwiz.engine.errors import ConnectionFailed, UsageError
 from migwiz.engine.servers.local import Binaries
 from migwiz.engine.sets.model import Statement
@@ -187,6 +193,9 @@ def test_corpus_entry_traces_as_documented(
     assert last.sqlstate == entry.error, last.error
     got = strongest(last.locks)
     for relation, mode in (entry.locks or {}).items():
+        if relation in entry.momentary:  # seen when the gate re-armed in time, else the weaker lock before it
+            assert got.get(relation) in modes_up_to(mode), f"{relation}: up to {mode} expected, got {got}"
+            continue
         assert got.get(relation) == mode, f"{relation}: expected {mode}, traced {got}"
     if entry.rewrites is not None:
         assert last.rewrites == tuple(sorted(entry.rewrites))
@@ -195,3 +204,8 @@ def test_corpus_entry_traces_as_documented(
 def test_corpus_is_big_enough() -> None:
     assert len(ENTRIES) >= 80
     assert len({e.id for e in ENTRIES}) == len(ENTRIES)
+
+
+def modes_up_to(mode: str) -> tuple[str, ...]:
+    """`mode` and every weaker table lock mode."""
+    return LOCK_MODES[: LOCK_MODES.index(mode) + 1]

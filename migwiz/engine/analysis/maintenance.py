@@ -64,8 +64,10 @@ def _vacuum(node: Any, ctx: Context) -> Effect:
         mode = ACCESS_EXCLUSIVE if full else SHARE_UPDATE_EXCLUSIVE
         state = ctx.schema.table(relation)
         partitioned = state is not None and state.kind == "p"
-        # a partitioned table is only read (AccessShareLock); its partitions are processed one by one
-        effect.lock(relation, ACCESS_SHARE if partitioned and node.is_vacuumcmd else mode)
+        # a partitioned table is read to list its partitions, then opened with the vacuum's own lock for an
+        # instant (vacuum_rel: nothing to do, closed at once) -- an instant that still queues behind every
+        # reader; its partitions are processed one by one
+        effect.lock(relation, mode)
         for target in ctx.schema.descendants(relation) if partitioned else ():
             effect.lock(target, mode)
             if full and has_storage(ctx, target):
