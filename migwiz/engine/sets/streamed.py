@@ -49,14 +49,23 @@ _OVERHEAD = 120  # a Statement and its str header, roughly
 class _Source:
     """The file behind a `StreamedStatements`, and the cursor its indexed reads share."""
 
-    def __init__(self, path: Path, first_line: int, count: int, stamp: FileStamp, piece_size: int) -> None:
+    def __init__(
+        self,
+        path: Path,
+        first_line: int,
+        count: int,
+        stamp: FileStamp,
+        piece_size: int,
+        memo: dict[tuple[object, ...], object] | None = None,
+    ) -> None:
         self.path = path
         self.first_line = first_line
         self.count = count
         self.stamp = stamp
         self.piece_size = piece_size
-        self.memo: dict[tuple[object, ...], object] = {}
-        """What passes over the whole file found, kept by those passes (the transaction plan's findings)."""
+        self.memo: dict[tuple[object, ...], object] = {} if memo is None else memo
+        """What passes over the whole file found, kept by those passes (the transaction plan's findings);
+        shared by every load of the unchanged file in this process."""
         self.restarts = 0
         """How often the cursor started the file again (a position before its window was asked for)."""
         self._stream: Iterator[Statement] | None = None
@@ -231,6 +240,30 @@ def streamed_script(
     (as `sets.files.checksum`), from one streaming pass; refused as `sets.files.script` refuses."""
     piece_size = piece_size or PIECE_CHARS
     stamp = FileStamp.of(path)
+    key = (path.resolve(), first_line, piece_size, stamp)
+    loaded = _LOADED.get(key)
+    if loaded is None:
+        loaded = _load(path, first_line, piece_size, stamp)
+        _LOADED[key] = loaded
+        while len(_LOADED) > LOADED_FILES:
+            del _LOADED[next(iter(_LOADED))]
+    count, scanned, checksum, memo = loaded
+    source = _Source(path, first_line, count, stamp, piece_size, memo)  # a cursor of its own
+    directives, ignores = directives_from_scan(scanned, path=path, base=base)
+    return Script(path, StreamedStatements(source), directives, ignores, first_line), checksum
+
+
+LOADED_FILES = 16
+"""Streamed files whose pass is kept (a handful of numbers and comments each, never their statements)."""
+_LOADED: dict[tuple[object, ...], tuple[int, ScannedSql, str, dict[tuple[object, ...], object]]] = {}
+"""The loading pass of each streamed file, by path, start line, piece size and stamp: loading the set
+again in the same process (the lint gate of `up`, then the run) reuses it, and the passes it remembers
+(`StreamedStatements.memo`), instead of reading and splitting the file again."""
+
+
+def _load(
+    path: Path, first_line: int, piece_size: int, stamp: FileStamp
+) -> tuple[int, ScannedSql, str, dict[tuple[object, ...], object]]:
     digest = hashlib.sha256()
     kept: list[Comment] = []
 
@@ -244,6 +277,4 @@ def streamed_script(
     ):
         count, last = count + 1, stmt
     scanned = ScannedSql(() if last is None else (last,), tuple(kept))
-    directives, ignores = directives_from_scan(scanned, path=path, base=base)
-    statements = StreamedStatements(_Source(path, first_line, count, stamp, piece_size))
-    return Script(path, statements, directives, ignores, first_line), digest.hexdigest()
+    return count, scanned, digest.hexdigest(), {}
