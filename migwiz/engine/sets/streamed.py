@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from array import array
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import overload
@@ -213,14 +215,19 @@ def one_per_shape(statements: Iterable[Statement], keep_lines: Iterable[int] = (
     [0, 1, 3]
     """
     marks = sorted(keep_lines)
+    if not marks and isinstance(statements, StreamedStatements):
+        found = shapes_of(statements)
+        if found is not None:  # found by an earlier pass of this run (or found now, for the next one)
+            yield from found.kept
+            return
     mark = 0
-    shapes: set[str] = set()
+    seen: set[str] = set()
     for stmt in statements:
         marked = False
         while mark < len(marks) and marks[mark] < stmt.line:
             marked, mark = True, mark + 1
         if len(stmt.sql) > SHAPE_LIMIT or not _DATA.match(stmt.sql):
-            shapes.clear()
+            seen.clear()
             yield stmt
             continue
         try:
@@ -228,9 +235,65 @@ def one_per_shape(statements: Iterable[Statement], keep_lines: Iterable[int] = (
         except ParseError:
             yield stmt
             continue
-        if key not in shapes or marked:
-            shapes.add(key)
+        if key not in seen or marked:
+            seen.add(key)
             yield stmt
+
+
+@dataclass(frozen=True, slots=True)
+class Shapes:
+    """What `one_per_shape` finds in a streamed file, found once and remembered for every later pass."""
+
+    kept: tuple[Statement, ...]
+    """The statements `one_per_shape` keeps (with no ignore line)."""
+    slots: array[int]
+    """Per statement of the file, the index in `kept` of the statement whose shape it repeats (its own
+    index when it is kept)."""
+
+
+SHAPES_CHARS = 4 * 1024 * 1024
+"""The most text `shapes` keeps; a file with more distinct shapes is analysed in passes of its own."""
+
+
+def shapes_of(statements: StreamedStatements) -> Shapes | None:
+    """The statements of a streamed file one per shape, with which one each statement repeats: one pass
+    (fingerprinting every data statement) shared by the lint gate and the lock pre-check of a run. None
+    when the file has a statement over `SHAPE_LIMIT` or more than `SHAPES_CHARS` of distinct shapes."""
+    known = statements.memo(("shapes",))
+    if known is not None:
+        return known if isinstance(known, Shapes) else None
+    found = _shapes(statements)
+    statements.remember(("shapes",), False if found is None else found)
+    return found
+
+
+def _shapes(statements: StreamedStatements) -> Shapes | None:
+    kept: list[Statement] = []
+    slots = array("i")
+    seen: dict[str, int] = {}
+    chars = 0
+    for stmt in statements:
+        if len(stmt.sql) > SHAPE_LIMIT:
+            return None
+        key: str | None = None
+        if not _DATA.match(stmt.sql):
+            seen.clear()
+        else:
+            try:
+                key = fingerprint(stmt.sql)
+            except ParseError:
+                key = None
+            if key is not None and key in seen:
+                slots.append(seen[key])
+                continue
+        if key is not None:
+            seen[key] = len(kept)
+        slots.append(len(kept))
+        kept.append(stmt)
+        chars += len(stmt.sql) + _OVERHEAD
+        if chars > SHAPES_CHARS:
+            return None
+    return Shapes(tuple(kept), slots)
 
 
 def streamed_script(
