@@ -267,3 +267,28 @@ def test_the_shapes_of_a_streamed_file_are_found_once_for_lint_and_the_lock_chec
     # with an ignore line, the statement after it is kept: a pass of its own
     assert [s.line for s in one_per_shape(streamed.statements, keep_lines=[3])][:3] == [1, 2, 4]
     assert passes == [2]
+
+
+def test_a_big_file_that_never_names_the_own_schema_is_not_split_for_its_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from migwiz.engine.errors import UsageError
+    from migwiz.engine.run.own_schema import check_scripts
+
+    rows = "".join(f"INSERT INTO a VALUES ({i}, 'MIGWIZ in a string');\n" for i in range(300))
+    clean, named = tmp_path / "1_clean.up.sql", tmp_path / "2_named.up.sql"
+    clean.write_text(rows.replace("MIGWIZ", "mig wiz"))
+    named.write_text(f"{rows}DELETE FROM MigWiz.history;\n")
+    passes = [0]
+    stream = streamed_module._Source.stream
+
+    def counted(source: streamed_module._Source) -> Iterator[Statement]:
+        passes[0] += 1
+        return stream(source)
+
+    monkeypatch.setattr(streamed_module._Source, "stream", counted)
+    check_scripts([streamed_script(clean, piece_size=64)[0]], "migwiz")
+    assert passes == [0]
+    with pytest.raises(UsageError, match=r"2_named\.up\.sql:301: touches migwiz\.history"):
+        check_scripts([streamed_script(named, piece_size=64)[0]], "migwiz")
+    assert passes == [1]

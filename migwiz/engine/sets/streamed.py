@@ -35,7 +35,7 @@ from pglast.parser import ParseError, fingerprint
 
 from migwiz.engine.sets.directives import directives_from_scan
 from migwiz.engine.sets.model import Directives, Script, Statement
-from migwiz.engine.sets.reading import FileStamp, changed_file, stream_statements
+from migwiz.engine.sets.reading import FileStamp, changed_file, stream_statements, text_pieces
 from migwiz.engine.sets.splitting import Comment, ScannedSql
 
 STREAM_ABOVE = 8 * 1024 * 1024
@@ -46,6 +46,7 @@ WINDOW_CHARS = 4 * 1024 * 1024
 """What the cursor keeps of the statements read last: their characters plus `_OVERHEAD` each (a run
 reads forward; a batch of statements is kept by the run itself)."""
 _OVERHEAD = 120  # a Statement and its str header, roughly
+_MATCH_CHARS = 1024
 
 
 class _Source:
@@ -155,6 +156,24 @@ class StreamedStatements(Sequence[Statement]):
     def remember(self, key: tuple[object, ...], value: object) -> None:
         """Keep `value`, found by a pass over these statements, under `key` (the file does not change)."""
         self._source.memo[(self._start, self._stop, self._skip, *key)] = value
+
+    def may_hold(self, words: Iterable[str]) -> bool:
+        """Whether the file's text (all of it), case folded, holds one of `words` (case folded): found
+        without splitting it, a cheap test before a pass that looks at the statements holding them. Words
+        up to `_MATCH_CHARS` long are found across pieces."""
+        folded = tuple(sorted({w.casefold() for w in words}))
+        known = self._source.memo.get(("may_hold", folded))
+        if isinstance(known, bool):
+            return known
+        found, tail = False, ""
+        for piece in text_pieces(self._source.path, self._source.piece_size, self._source.stamp):
+            text = tail + piece.casefold()
+            if any(w in text for w in folded):
+                found = True
+                break
+            tail = text[-_MATCH_CHARS:]
+        self._source.memo[("may_hold", folded)] = found
+        return found
 
     @property
     def restarts(self) -> int:
