@@ -235,7 +235,7 @@ def test_analysis_keeps_one_statement_per_shape() -> None:
     assert [s.line for s in one_per_shape(stmts, keep_lines=[3])] == [1, 2, 4, 7, 8, 9]
 
 
-def test_the_shapes_of_a_streamed_file_are_found_once_for_lint_and_the_lock_check(
+def test_the_shapes_of_a_streamed_file_are_found_once_for_the_plan_lint_and_the_lock_check(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from migwiz.engine.analysis.statement_locks import script_lock_targets
@@ -255,6 +255,8 @@ def test_the_shapes_of_a_streamed_file_are_found_once_for_lint_and_the_lock_chec
         return stream(source)
 
     monkeypatch.setattr(streamed_module._Source, "stream", counted)
+    plan_transaction(streamed, 17)  # the pass of the transaction plan finds the shapes on the way
+    assert passes == [1]
     kept = [s.line for s in one_per_shape(streamed.statements)]
     assert kept == [1, 2, 202, 203, 403]
     assert passes == [1]
@@ -267,6 +269,11 @@ def test_the_shapes_of_a_streamed_file_are_found_once_for_lint_and_the_lock_chec
     # with an ignore line, the statement after it is kept: a pass of its own
     assert [s.line for s in one_per_shape(streamed.statements, keep_lines=[3])][:3] == [1, 2, 4]
     assert passes == [2]
+    # found alone (no plan first), the same shapes
+    monkeypatch.setattr(streamed_module, "_LOADED", {})
+    alone, _ = streamed_script(path, piece_size=64)
+    assert [s.line for s in one_per_shape(alone.statements)] == kept
+    assert passes == [3]
 
 
 def test_a_big_file_that_never_names_the_own_schema_is_not_split_for_its_check(

@@ -287,32 +287,67 @@ def shapes_of(statements: StreamedStatements) -> Shapes | None:
 
 
 def _shapes(statements: StreamedStatements) -> Shapes | None:
-    kept: list[Statement] = []
-    slots = array("i")
-    seen: dict[str, int] = {}
-    chars = 0
+    finder = _ShapeFinder()
     for stmt in statements:
+        if not finder.add(stmt):
+            break
+    return finder.result()
+
+
+def with_shapes(statements: StreamedStatements) -> Iterator[Statement]:
+    """Every statement, in order; a pass that runs to the end also finds (`shapes_of`) and remembers the
+    shapes of the file on the way, when not known yet: the transaction plan's pass then spares the lint
+    gate and the lock pre-check one of their own."""
+    if statements.memo(("shapes",)) is not None:
+        yield from statements
+        return
+    finder = _ShapeFinder()
+    for stmt in statements:
+        finder.add(stmt)
+        yield stmt
+    found = finder.result()
+    statements.remember(("shapes",), False if found is None else found)
+
+
+class _ShapeFinder:
+    """`Shapes`, found one statement at a time (see `one_per_shape`)."""
+
+    def __init__(self) -> None:
+        self.kept: list[Statement] = []
+        self.slots = array("i")
+        self.seen: dict[str, int] = {}
+        self.chars = 0
+        self.gave_up = False
+
+    def add(self, stmt: Statement) -> bool:
+        """Take the next statement; False once the shapes are not kept (a huge statement, too many)."""
+        if self.gave_up:
+            return False
         if len(stmt.sql) > SHAPE_LIMIT:
-            return None
+            self.gave_up = True
+            return False
         key: str | None = None
         if not _DATA.match(stmt.sql):
-            seen.clear()
+            self.seen.clear()
         else:
             try:
                 key = fingerprint(stmt.sql)
             except ParseError:
                 key = None
-            if key is not None and key in seen:
-                slots.append(seen[key])
-                continue
+            if key is not None and key in self.seen:
+                self.slots.append(self.seen[key])
+                return True
         if key is not None:
-            seen[key] = len(kept)
-        slots.append(len(kept))
-        kept.append(stmt)
-        chars += len(stmt.sql) + _OVERHEAD
-        if chars > SHAPES_CHARS:
-            return None
-    return Shapes(tuple(kept), slots)
+            self.seen[key] = len(self.kept)
+        self.slots.append(len(self.kept))
+        self.kept.append(stmt)
+        self.chars += len(stmt.sql) + _OVERHEAD
+        self.gave_up = self.chars > SHAPES_CHARS
+        return not self.gave_up
+
+    def result(self) -> Shapes | None:
+        """The shapes found (None: given up)."""
+        return None if self.gave_up else Shapes(tuple(self.kept), self.slots)
 
 
 def streamed_script(
