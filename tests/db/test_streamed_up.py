@@ -146,3 +146,20 @@ def test_up_splits_a_big_file_three_times(
     assert result["ok"], result
     assert client_db.execute("SELECT count(*) FROM seed") == [(3_000,)]
     assert reads == ["split", "split", "scan", "split"]
+
+
+@pytest.mark.usefixtures("small_streaming")
+def test_a_failing_statement_in_a_batch_of_a_streamed_file_is_named_exactly(
+    client_db: TestDatabase, tmp_path: Path
+) -> None:
+    """The batch fails as a whole; run again one by one (the file read again from its start), the failing
+    statement is named by its number and line, and the migration's transaction is rolled back."""
+    path = write_seed(tmp_path / "m", rows=3_000)
+    with path.open("a") as f:  # statement 3,002 (line 3,002) repeats id 2,500
+        f.write("INSERT INTO seed (id, name, note) VALUES (2500, 'again', 'x');\n")
+        f.write("INSERT INTO seed (id, name, note) VALUES (3001, 'after', 'x');\n")
+    result = up(client_db.dsn, tmp_path / "m")
+    assert not result["ok"]
+    failure = result["migrations"][0]["failure"]  # type: ignore[index]
+    assert (failure["statement"], failure["line"], failure["sqlstate"]) == (3002, 3002, "23505")
+    assert client_db.execute("SELECT to_regclass('seed') IS NULL") == [(True,)]
