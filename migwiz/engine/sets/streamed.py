@@ -370,7 +370,7 @@ def streamed_script(
     return Script(path, StreamedStatements(source), directives, ignores, first_line), checksum
 
 
-LOADED_FILES = 16
+LOADED_FILES = 8
 """Streamed files whose pass is kept (a handful of numbers and comments each, never their statements)."""
 _LOADED: dict[tuple[object, ...], tuple[int, ScannedSql, str, dict[tuple[object, ...], object]]] = {}
 """The loading pass of each streamed file, by path, start line, piece size and stamp: loading the set
