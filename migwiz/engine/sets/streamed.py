@@ -371,7 +371,9 @@ def streamed_script(
 
 
 LOADED_FILES = 8
-"""Streamed files whose pass is kept (a handful of numbers and comments each, never their statements)."""
+"""Streamed files whose loading pass and findings are kept: their count, checksum and `-- migwiz:`
+comments, and what later passes remembered (at most `SHAPES_CHARS` of shapes and 4 bytes a statement),
+never all their statements."""
 _LOADED: dict[tuple[object, ...], tuple[int, ScannedSql, str, dict[tuple[object, ...], object]]] = {}
 """The loading pass of each streamed file, by path, start line, piece size and stamp: loading the set
 again in the same process (the lint gate of `up`, then the run) reuses it, and the passes it remembers
