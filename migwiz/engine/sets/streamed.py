@@ -7,6 +7,10 @@ sequence of that length whose items are split from the file again when asked for
 
 - Iterating it (the transaction plan, the own-schema check, lock analysis, lint) reads the file from the
   start in its own stream, holding one piece and the statement being read.
+- Passes share their findings: a second load of the unchanged file in the same process reuses the first
+  one's pass and what later passes remembered (`memo`), and the transaction plan's pass also finds the
+  statement shapes (`shapes_of`) that the lint gate and the lock pre-check use instead of passes of
+  their own.
 - Indexing it (the statement loop of a run) moves one shared cursor forward through the file, keeping a
   window of the statements read last (`WINDOW_CHARS`): a run reads each statement, or a batch of them,
   a few positions back at most. A position before the window starts the stream again (a retry of a
