@@ -7,13 +7,16 @@ import contextlib
 import io
 import json
 import tracemalloc
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import migwiz.engine.sets.streamed as streamed
 from migwiz.cli import cli
 from migwiz.engine.sets import load_migration_set
+from migwiz.engine.sets.model import Statement
 from migwiz.engine.sets.streamed import StreamedStatements
 from tests.conftest import TestDatabase
 
@@ -115,3 +118,48 @@ def test_a_streamed_no_transaction_migration_resumes_at_the_exact_statement(
     assert second["migrations"][0]["statements_run"] == rows - 1499  # type: ignore[index]
     assert client_db.execute("SELECT count(*), sum(id) FROM taken") == [(rows, rows * (rows + 1) // 2)]
     assert client_db.execute("SELECT statements_done, success FROM migwiz.history") == [(rows, True)]
+
+
+@pytest.mark.usefixtures("small_streaming")
+def test_up_splits_a_big_file_three_times(
+    client_db: TestDatabase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The load, the transaction plan (which finds the shapes for the lint gate and the lock pre-check on
+    the way) and the run: the lint gate's own load and the lock analysis split nothing again, and the
+    own-schema check only scans the text for the schema's name."""
+    write_seed(tmp_path / "m", rows=3_000)
+    monkeypatch.setattr(streamed, "_LOADED", {})
+    reads: list[str] = []
+    split, scan = streamed.stream_statements, streamed.text_pieces
+
+    def splits(path: Path, **kwargs: Any) -> Iterator[Statement]:
+        reads.append("split")
+        return split(path, **kwargs)
+
+    def scans(path: Path, *args: Any) -> Iterator[str]:
+        reads.append("scan")
+        return scan(path, *args)
+
+    monkeypatch.setattr(streamed, "stream_statements", splits)
+    monkeypatch.setattr(streamed, "text_pieces", scans)
+    result = up(client_db.dsn, tmp_path / "m")
+    assert result["ok"], result
+    assert client_db.execute("SELECT count(*) FROM seed") == [(3_000,)]
+    assert reads == ["split", "split", "scan", "split"]
+
+
+@pytest.mark.usefixtures("small_streaming")
+def test_a_failing_statement_in_a_batch_of_a_streamed_file_is_named_exactly(
+    client_db: TestDatabase, tmp_path: Path
+) -> None:
+    """The batch fails as a whole; run again one by one (the file read again from its start), the failing
+    statement is named by its number and line, and the migration's transaction is rolled back."""
+    path = write_seed(tmp_path / "m", rows=3_000)
+    with path.open("a") as f:  # statement 3,002 (line 3,002) repeats id 2,500
+        f.write("INSERT INTO seed (id, name, note) VALUES (2500, 'again', 'x');\n")
+        f.write("INSERT INTO seed (id, name, note) VALUES (3001, 'after', 'x');\n")
+    result = up(client_db.dsn, tmp_path / "m")
+    assert not result["ok"]
+    failure = result["migrations"][0]["failure"]  # type: ignore[index]
+    assert (failure["statement"], failure["line"], failure["sqlstate"]) == (3002, 3002, "23505")
+    assert client_db.execute("SELECT to_regclass('seed') IS NULL") == [(True,)]

@@ -247,3 +247,37 @@ def test_a_nul_character_anywhere_is_refused_with_its_line(text: str, line: int)
         scan_sql(text, path=PATH)
     with pytest.raises(MigrationFileError, match=rf":{line + 9}: NUL"):
         split_sql(text, path=PATH, first_line=10)
+
+
+_PARTS = [
+    "INSERT INTO t VALUES (1, 'a;b')", "insert into t values ((1),(2))", "update t set a = 'x''y;'", " ;",
+    ";", "\n", "  ", 'DELETE FROM t WHERE a = "q;"', "-- c;\n", "/* x; */", "$$a;b$$", "(", ")", "'",
+    "INSERT", "x", "-", "/", "*", "CREATE FUNCTION f() RETURNS int BEGIN ATOMIC SELECT 1; END",
+    "insert into t select (((((1)))))", "INSERT INTO t VALUES (now(), E'x')", "\u00e9", "updatex",
+    "INSERT\tINTO t(a) VALUES ('\n;\n')", "-1", "a/b", "((", "))", "E'a\\'b;'",
+]  # fmt: skip
+
+
+def test_plain_data_statements_split_in_one_match_exactly_as_the_token_loop(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The one-match path for plain INSERT/UPDATE/DELETE statements gives the statements, lines, columns
+    and comments the token-by-token loop gives, on random mixes of the tricky cases."""
+    import random
+    import re
+
+    import migwiz.engine.sets.splitting as splitting
+
+    rng = random.Random(13)
+    texts = ["".join(rng.choice(_PARTS) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+
+    def outcome(text: str) -> object:
+        try:
+            return scan_sql(text, path=PATH, first_line=5)
+        except MigrationFileError as exc:
+            return str(exc)
+
+    fast = [outcome(t) for t in texts]
+    assert sum(not isinstance(f, str) for f in fast) > 1000  # most are split, not refused
+    monkeypatch.setattr(splitting, "_PLAIN_DATA", re.compile(r"(?!)"))  # never matches: the loop alone
+    assert [outcome(t) for t in texts] == fast

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -232,3 +233,69 @@ def test_analysis_keeps_one_statement_per_shape() -> None:
     ]
     assert [s.line for s in one_per_shape(stmts)] == [1, 2, 7, 8, 9]
     assert [s.line for s in one_per_shape(stmts, keep_lines=[3])] == [1, 2, 4, 7, 8, 9]
+
+
+def test_the_shapes_of_a_streamed_file_are_found_once_for_the_plan_lint_and_the_lock_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from migwiz.engine.analysis.statement_locks import script_lock_targets
+
+    path = tmp_path / "1_seed.up.sql"
+    rows = "".join(f"INSERT INTO a VALUES ({i});\n" for i in range(200))
+    path.write_text(
+        f"CREATE TABLE a (i int);\n{rows}ALTER TABLE a ADD j int;\n{rows}CREATE INDEX ON a (i);\n"
+    )
+    streamed, _ = streamed_script(path, piece_size=64)
+    assert isinstance(streamed.statements, StreamedStatements)
+    passes = [0]
+    stream = streamed_module._Source.stream
+
+    def counted(source: streamed_module._Source) -> Iterator[Statement]:
+        passes[0] += 1
+        return stream(source)
+
+    monkeypatch.setattr(streamed_module._Source, "stream", counted)
+    plan_transaction(streamed, 17)  # the pass of the transaction plan finds the shapes on the way
+    assert passes == [1]
+    kept = [s.line for s in one_per_shape(streamed.statements)]
+    assert kept == [1, 2, 202, 203, 403]
+    assert passes == [1]
+    # the lock check of the run (a second load of the unchanged file) reads nothing again
+    again, _ = streamed_script(path, piece_size=64)
+    locks = script_lock_targets(again, 18)
+    assert passes == [1]
+    assert locks == script_lock_targets(script(path, path.read_text()), 18)
+    assert len(locks) == 403 and locks[5] == locks[1] and locks[1]
+    # with an ignore line, the statement after it is kept: a pass of its own
+    assert [s.line for s in one_per_shape(streamed.statements, keep_lines=[3])][:3] == [1, 2, 4]
+    assert passes == [2]
+    # found alone (no plan first), the same shapes
+    monkeypatch.setattr(streamed_module, "_LOADED", {})
+    alone, _ = streamed_script(path, piece_size=64)
+    assert [s.line for s in one_per_shape(alone.statements)] == kept
+    assert passes == [3]
+
+
+def test_a_big_file_that_never_names_the_own_schema_is_not_split_for_its_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from migwiz.engine.errors import UsageError
+    from migwiz.engine.run.own_schema import check_scripts
+
+    rows = "".join(f"INSERT INTO a VALUES ({i}, 'MIGWIZ in a string');\n" for i in range(300))
+    clean, named = tmp_path / "1_clean.up.sql", tmp_path / "2_named.up.sql"
+    clean.write_text(rows.replace("MIGWIZ", "mig wiz"))
+    named.write_text(f"{rows}DELETE FROM MigWiz.history;\n")
+    passes = [0]
+    stream = streamed_module._Source.stream
+
+    def counted(source: streamed_module._Source) -> Iterator[Statement]:
+        passes[0] += 1
+        return stream(source)
+
+    monkeypatch.setattr(streamed_module._Source, "stream", counted)
+    check_scripts([streamed_script(clean, piece_size=64)[0]], "migwiz")
+    assert passes == [0]
+    with pytest.raises(UsageError, match=r"2_named\.up\.sql:301: touches migwiz\.history"):
+        check_scripts([streamed_script(named, piece_size=64)[0]], "migwiz")
+    assert passes == [1]

@@ -16,6 +16,7 @@ from pglast.parser import ParseError, fingerprint
 from migwiz.engine.run.guard import LockTarget
 from migwiz.engine.run.statement_log import is_data_statement
 from migwiz.engine.sets.model import Script, Statement
+from migwiz.engine.sets.streamed import StreamedStatements, shapes_of
 
 HUGE_STATEMENT = 1_000_000
 
@@ -24,6 +25,11 @@ def script_lock_targets(script: Script, pg_version: int) -> tuple[tuple[LockTarg
     """Per statement of `script`, the locks it requests (empty when unknown: unparsable or huge)."""
     from migwiz.engine.analysis import analyze_script  # heavy: only when a migration runs
 
+    found = shapes_of(script.statements) if isinstance(script.statements, StreamedStatements) else None
+    if found is not None:  # a big file: the shapes the lint gate found (or one pass now)
+        kept = analyze_script(replace(script, statements=found.kept), pg_version=pg_version)
+        locks = [tuple(LockTarget(lock.relation, lock.mode) for lock in a.own_locks) for a in kept]
+        return tuple(locks[slot] for slot in found.slots)
     shapes: dict[str, int] = {}
     unique: list[Statement] = []
     slots: list[int | None] = []

@@ -21,6 +21,7 @@ from pglast.enums import ObjectType
 
 from migwiz.engine.errors import UsageError
 from migwiz.engine.sets.model import Script, Statement
+from migwiz.engine.sets.streamed import StreamedStatements
 
 _SCHEMA_TARGETS = (ast.DropStmt, ast.GrantStmt, ast.CommentStmt, ast.AlterOwnerStmt, ast.SecLabelStmt)
 
@@ -104,11 +105,16 @@ def check_scripts(scripts: Iterable[Script], schema: str) -> None:
     """Refuse the first statement of `scripts` that names an object of migwiz's own `schema`.
 
     One statement at a time (a big file is streamed); only a statement whose text holds the schema's name
-    (in any case, or a Unicode-escaped identifier `U&"..."`) is parsed: no other can name it."""
-    names = {re.escape(schema), re.escape(schema.replace('"', '""')), "u&"}
+    (in any case, or a Unicode-escaped identifier `U&"..."`) is parsed: no other can name it. A big file
+    whose text holds neither is not split at all."""
+    words = (schema, schema.replace('"', '""'), "u&")
+    names = {re.escape(w) for w in words}
     may_name = re.compile("|".join(names), re.IGNORECASE)
     for script in scripts:
-        for stmt in script.statements:
+        statements = script.statements
+        if isinstance(statements, StreamedStatements) and not statements.may_hold(words):
+            continue  # a big file that never names it: not split again
+        for stmt in statements:
             if may_name.search(stmt.sql):
                 _check(script, stmt, schema)
 

@@ -102,6 +102,17 @@ def stream_statements(
         os.close(fd)
 
 
+def text_pieces(path: Path, piece_size: int, stamp: FileStamp) -> Iterator[str]:
+    """The text of the migration file at `path` (read as `stream_statements` reads it), a piece at a
+    time, not split into statements; refused as it refuses, and when the file is not `stamp` any more."""
+    fd = _open_regular(path, MAX_MIGRATION_BYTES)
+    try:
+        _check_stamp(fd, path, stamp)
+        yield from _text_pieces(fd, path, MAX_MIGRATION_BYTES, piece_size, None)
+    finally:
+        os.close(fd)
+
+
 @dataclass(frozen=True, slots=True)
 class FileStamp:
     """What tells a file changed: its device, inode, size and modification time."""

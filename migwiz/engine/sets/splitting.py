@@ -46,6 +46,11 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
+_PLAIN = r"""[^;'"$\\()/\-]++|'[^'\\]*+'|"[^"]*+"|-(?!-)|/(?!\*)"""
+_NESTED = rf"\((?:{_PLAIN}|\((?:{_PLAIN}|\((?:{_PLAIN})*+\))*+\))*+\)"
+_PLAIN_DATA = re.compile(rf"(?i:insert|update|delete)\b(?:{_PLAIN}|{_NESTED})*+;")
+"""A whole data statement of plain tokens only (no comment, dollar quote or backslash, parentheses at
+most three deep), up to its `;`: split in one match, as the token loop would split it."""
 _COMMENT_MARK = re.compile(r"/\*|\*/")
 _META_COMMAND = re.compile(r"\\(?:[A-Za-z]+|.)?")
 _ROUTINE_WORDS = frozenset({"create", "or", "replace", "function", "procedure"})
@@ -204,6 +209,9 @@ class _Scanner:
         pos = 0
         size = len(text)
         while pos < size:
+            if self.start < 0 and text[pos] in "iIuUdD" and self._plain_data(pos):
+                pos = self.complete
+                continue
             m = _TOKEN.match(text, pos)
             assert m is not None  # the last alternative matches any character
             kind = m.lastgroup
@@ -247,6 +255,22 @@ class _Scanner:
         if final:
             self._finish()
         return ScannedSql(tuple(self.statements), tuple(self.comments))
+
+    def _plain_data(self, pos: int) -> bool:
+        """Split the plain data statement at `pos` in one match (see `_PLAIN_DATA`), if it is one."""
+        m = _PLAIN_DATA.match(self.text, pos)
+        if m is None:
+            return False
+        text = self.text
+        end = m.end() - 1
+        while text[end - 1].isspace():
+            end -= 1
+        newline = text.rfind("\n", 0, pos)
+        column = pos - newline if newline >= 0 else pos + self.first_column
+        self.statements.append(Statement(text[pos:end], self.line_at(pos), column))
+        self.complete = m.end()
+        self.previous = ""
+        return True
 
     def _comment(self, text: str, pos: int) -> None:
         place: CommentPlace

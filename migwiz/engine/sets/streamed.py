@@ -7,6 +7,10 @@ sequence of that length whose items are split from the file again when asked for
 
 - Iterating it (the transaction plan, the own-schema check, lock analysis, lint) reads the file from the
   start in its own stream, holding one piece and the statement being read.
+- Passes share their findings: a second load of the unchanged file in the same process reuses the first
+  one's pass and what later passes remembered (`memo`), and the transaction plan's pass also finds the
+  statement shapes (`shapes_of`) that the lint gate and the lock pre-check use instead of passes of
+  their own.
 - Indexing it (the statement loop of a run) moves one shared cursor forward through the file, keeping a
   window of the statements read last (`WINDOW_CHARS`): a run reads each statement, or a batch of them,
   a few positions back at most. A position before the window starts the stream again (a retry of a
@@ -23,8 +27,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from array import array
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import overload
@@ -33,7 +39,7 @@ from pglast.parser import ParseError, fingerprint
 
 from migwiz.engine.sets.directives import directives_from_scan
 from migwiz.engine.sets.model import Directives, Script, Statement
-from migwiz.engine.sets.reading import FileStamp, changed_file, stream_statements
+from migwiz.engine.sets.reading import FileStamp, changed_file, stream_statements, text_pieces
 from migwiz.engine.sets.splitting import Comment, ScannedSql
 
 STREAM_ABOVE = 8 * 1024 * 1024
@@ -44,19 +50,29 @@ WINDOW_CHARS = 4 * 1024 * 1024
 """What the cursor keeps of the statements read last: their characters plus `_OVERHEAD` each (a run
 reads forward; a batch of statements is kept by the run itself)."""
 _OVERHEAD = 120  # a Statement and its str header, roughly
+_MATCH_CHARS = 1024
 
 
 class _Source:
     """The file behind a `StreamedStatements`, and the cursor its indexed reads share."""
 
-    def __init__(self, path: Path, first_line: int, count: int, stamp: FileStamp, piece_size: int) -> None:
+    def __init__(
+        self,
+        path: Path,
+        first_line: int,
+        count: int,
+        stamp: FileStamp,
+        piece_size: int,
+        memo: dict[tuple[object, ...], object] | None = None,
+    ) -> None:
         self.path = path
         self.first_line = first_line
         self.count = count
         self.stamp = stamp
         self.piece_size = piece_size
-        self.memo: dict[tuple[object, ...], object] = {}
-        """What passes over the whole file found, kept by those passes (the transaction plan's findings)."""
+        self.memo: dict[tuple[object, ...], object] = {} if memo is None else memo
+        """What passes over the whole file found, kept by those passes (the transaction plan's findings);
+        shared by every load of the unchanged file in this process."""
         self.restarts = 0
         """How often the cursor started the file again (a position before its window was asked for)."""
         self._stream: Iterator[Statement] | None = None
@@ -145,6 +161,24 @@ class StreamedStatements(Sequence[Statement]):
         """Keep `value`, found by a pass over these statements, under `key` (the file does not change)."""
         self._source.memo[(self._start, self._stop, self._skip, *key)] = value
 
+    def may_hold(self, words: Iterable[str]) -> bool:
+        """Whether the file's text (all of it), case folded, holds one of `words` (case folded): found
+        without splitting it, a cheap test before a pass that looks at the statements holding them. Words
+        up to `_MATCH_CHARS` long are found across pieces."""
+        folded = tuple(sorted({w.casefold() for w in words}))
+        known = self._source.memo.get(("may_hold", folded))
+        if isinstance(known, bool):
+            return known
+        found, tail = False, ""
+        for piece in text_pieces(self._source.path, self._source.piece_size, self._source.stamp):
+            text = tail + piece.casefold()
+            if any(w in text for w in folded):
+                found = True
+                break
+            tail = text[-_MATCH_CHARS:]
+        self._source.memo[("may_hold", folded)] = found
+        return found
+
     @property
     def restarts(self) -> int:
         """How often indexed reads started the file again (for tests and benchmarks)."""
@@ -204,14 +238,19 @@ def one_per_shape(statements: Iterable[Statement], keep_lines: Iterable[int] = (
     [0, 1, 3]
     """
     marks = sorted(keep_lines)
+    if not marks and isinstance(statements, StreamedStatements):
+        found = shapes_of(statements)
+        if found is not None:  # found by an earlier pass of this run (or found now, for the next one)
+            yield from found.kept
+            return
     mark = 0
-    shapes: set[str] = set()
+    seen: set[str] = set()
     for stmt in statements:
         marked = False
         while mark < len(marks) and marks[mark] < stmt.line:
             marked, mark = True, mark + 1
         if len(stmt.sql) > SHAPE_LIMIT or not _DATA.match(stmt.sql):
-            shapes.clear()
+            seen.clear()
             yield stmt
             continue
         try:
@@ -219,9 +258,100 @@ def one_per_shape(statements: Iterable[Statement], keep_lines: Iterable[int] = (
         except ParseError:
             yield stmt
             continue
-        if key not in shapes or marked:
-            shapes.add(key)
+        if key not in seen or marked:
+            seen.add(key)
             yield stmt
+
+
+@dataclass(frozen=True, slots=True)
+class Shapes:
+    """What `one_per_shape` finds in a streamed file, found once and remembered for every later pass."""
+
+    kept: tuple[Statement, ...]
+    """The statements `one_per_shape` keeps (with no ignore line)."""
+    slots: array[int]
+    """Per statement of the file, the index in `kept` of the statement whose shape it repeats (its own
+    index when it is kept)."""
+
+
+SHAPES_CHARS = 4 * 1024 * 1024
+"""The most text `shapes` keeps; a file with more distinct shapes is analysed in passes of its own."""
+
+
+def shapes_of(statements: StreamedStatements) -> Shapes | None:
+    """The statements of a streamed file one per shape, with which one each statement repeats: one pass
+    (fingerprinting every data statement) shared by the lint gate and the lock pre-check of a run. None
+    when the file has a statement over `SHAPE_LIMIT` or more than `SHAPES_CHARS` of distinct shapes."""
+    known = statements.memo(("shapes",))
+    if known is not None:
+        return known if isinstance(known, Shapes) else None
+    found = _shapes(statements)
+    statements.remember(("shapes",), False if found is None else found)
+    return found
+
+
+def _shapes(statements: StreamedStatements) -> Shapes | None:
+    finder = _ShapeFinder()
+    for stmt in statements:
+        if not finder.add(stmt):
+            break
+    return finder.result()
+
+
+def with_shapes(statements: StreamedStatements) -> Iterator[Statement]:
+    """Every statement, in order; a pass that runs to the end also finds (`shapes_of`) and remembers the
+    shapes of the file on the way, when not known yet: the transaction plan's pass then spares the lint
+    gate and the lock pre-check one of their own."""
+    if statements.memo(("shapes",)) is not None:
+        yield from statements
+        return
+    finder = _ShapeFinder()
+    for stmt in statements:
+        finder.add(stmt)
+        yield stmt
+    found = finder.result()
+    statements.remember(("shapes",), False if found is None else found)
+
+
+class _ShapeFinder:
+    """`Shapes`, found one statement at a time (see `one_per_shape`)."""
+
+    def __init__(self) -> None:
+        self.kept: list[Statement] = []
+        self.slots = array("i")
+        self.seen: dict[str, int] = {}
+        self.chars = 0
+        self.gave_up = False
+
+    def add(self, stmt: Statement) -> bool:
+        """Take the next statement; False once the shapes are not kept (a huge statement, too many)."""
+        if self.gave_up:
+            return False
+        if len(stmt.sql) > SHAPE_LIMIT:
+            self.gave_up = True
+            return False
+        key: str | None = None
+        if not _DATA.match(stmt.sql):
+            self.seen.clear()
+        else:
+            try:
+                key = fingerprint(stmt.sql)
+            except ParseError:
+                key = None
+            if key is not None and key in self.seen:
+                self.slots.append(self.seen[key])
+                return True
+        if key is not None:
+            self.seen[key] = len(self.kept)
+        self.slots.append(len(self.kept))
+        self.kept.append(stmt)
+        self.chars += len(stmt.sql) + _OVERHEAD
+        self.gave_up = self.chars > SHAPES_CHARS
+        return not self.gave_up
+
+    def result(self) -> Shapes | None:
+        """The shapes found (None: given up)."""
+        return None if self.gave_up else Shapes(tuple(self.kept), self.slots)
 
 
 def streamed_script(
@@ -231,6 +361,32 @@ def streamed_script(
     (as `sets.files.checksum`), from one streaming pass; refused as `sets.files.script` refuses."""
     piece_size = piece_size or PIECE_CHARS
     stamp = FileStamp.of(path)
+    key = (path.resolve(), first_line, piece_size, stamp)
+    loaded = _LOADED.get(key)
+    if loaded is None:
+        loaded = _load(path, first_line, piece_size, stamp)
+        _LOADED[key] = loaded
+        while len(_LOADED) > LOADED_FILES:
+            del _LOADED[next(iter(_LOADED))]
+    count, scanned, checksum, memo = loaded
+    source = _Source(path, first_line, count, stamp, piece_size, memo)  # a cursor of its own
+    directives, ignores = directives_from_scan(scanned, path=path, base=base)
+    return Script(path, StreamedStatements(source), directives, ignores, first_line), checksum
+
+
+LOADED_FILES = 8
+"""Streamed files whose loading pass and findings are kept: their count, checksum and `-- migwiz:`
+comments, and what later passes remembered (at most `SHAPES_CHARS` of shapes and 4 bytes a statement),
+never all their statements."""
+_LOADED: dict[tuple[object, ...], tuple[int, ScannedSql, str, dict[tuple[object, ...], object]]] = {}
+"""The loading pass of each streamed file, by path, start line, piece size and stamp: loading the set
+again in the same process (the lint gate of `up`, then the run) reuses it, and the passes it remembers
+(`StreamedStatements.memo`), instead of reading and splitting the file again."""
+
+
+def _load(
+    path: Path, first_line: int, piece_size: int, stamp: FileStamp
+) -> tuple[int, ScannedSql, str, dict[tuple[object, ...], object]]:
     digest = hashlib.sha256()
     kept: list[Comment] = []
 
@@ -244,6 +400,4 @@ def streamed_script(
     ):
         count, last = count + 1, stmt
     scanned = ScannedSql(() if last is None else (last,), tuple(kept))
-    directives, ignores = directives_from_scan(scanned, path=path, base=base)
-    statements = StreamedStatements(_Source(path, first_line, count, stamp, piece_size))
-    return Script(path, statements, directives, ignores, first_line), digest.hexdigest()
+    return count, scanned, digest.hexdigest(), {}
