@@ -10,10 +10,21 @@ table -> indexes map beside it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from migwiz.engine.analysis.schema import TableState
+from migwiz.engine.analysis.model import ForeignKeyFacts
+
+
+class TableState(Protocol):
+    """What the maps read of a relation's state (`schema.TableState`)."""
+
+    foreign_keys: list[ForeignKeyFacts]
+    used_columns: dict[str, set[str]]
+    rules: dict[str, dict[str, set[str]]]
+    indexes: dict[str, tuple[str, ...]]
+    children: list[str]
+    parent: str | None
+
 
 FK = "fk"
 """Tables whose foreign keys reference the relation."""
