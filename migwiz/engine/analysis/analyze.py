@@ -152,7 +152,7 @@ def _effect(
             start = raw.stmt_location or 0
             end = start + raw.stmt_len if raw.stmt_len else len(stmt.sql)
             sql = stmt.sql[start:end]
-        schema.new_indexes = set()
+        schema.next_statement()
         effect = effect_of(raw.stmt, Context(pg_version, default_schema, schema, sql))
         effect.hits.extend(version_hits(raw.stmt, pg_version))
         effect.hits.extend(own_schema_hits(raw.stmt, sql))

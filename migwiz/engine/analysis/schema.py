@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from migwiz.engine.analysis.model import CatalogFacts, ColumnFacts, DomainFacts, ForeignKeyFacts, TableFacts
+from migwiz.engine.analysis.schema_links import ANY, FK, INDEX, RULE, USES, IndexOwners, Links
 
 
 @dataclass
@@ -106,7 +107,7 @@ class Schema:
     """What is known about relations, functions and types at the current point of a migration set."""
 
     tables: dict[str, TableState] = field(default_factory=dict)
-    index_tables: dict[str, str] = field(default_factory=dict)
+    index_tables: IndexOwners = field(default_factory=IndexOwners)
     function_volatility: dict[str, str] = field(default_factory=dict)
     constrained_domains: set[str] = field(default_factory=set)
     domains: dict[str, DomainState] = field(default_factory=dict)
@@ -128,6 +129,11 @@ class Schema:
     """Indexes created by the statement being analysed (built, not rebuilt)."""
     shared: set[str] = field(default_factory=set, repr=False, compare=False)
     """Relations whose `TableState` another schema holds too (after `fork`): copied before a change."""
+    links: Links = field(default_factory=Links, init=False, repr=False, compare=False)
+    """Who names whom among `tables` (lookups by relation without a scan of every relation)."""
+
+    def __post_init__(self) -> None:
+        self.links.place_all(self.tables)
 
     @classmethod
     def of(cls, catalog: CatalogFacts | None) -> Schema:
@@ -136,7 +142,7 @@ class Schema:
             return cls()
         return cls(
             tables={name: TableState.of(t) for name, t in catalog.tables.items()},
-            index_tables=dict(catalog.index_tables),
+            index_tables=IndexOwners(catalog.index_tables),
             function_volatility=dict(catalog.function_volatility),
             constrained_domains=set(catalog.constrained_domains),
             domains={name: DomainState.of(d) for name, d in catalog.domains.items()},
@@ -149,9 +155,8 @@ class Schema:
         """An independent copy, cheap on a large schema: each relation's state is copied when first taken."""
         names = set(self.tables)
         self.shared |= names
-        return Schema(
-            tables=dict(self.tables),
-            index_tables=dict(self.index_tables),
+        fork = Schema(
+            index_tables=self.index_tables.copy(),
             function_volatility=dict(self.function_volatility),
             constrained_domains=set(self.constrained_domains),
             domains={name: d.copy() for name, d in self.domains.items()},
@@ -165,13 +170,23 @@ class Schema:
             new_indexes=set(self.new_indexes),
             shared=names.copy(),
         )
+        fork.tables = dict(self.tables)
+        fork.links = self.links.copy()
+        return fork
+
+    def next_statement(self) -> None:
+        """A statement begins: nothing it builds is known yet, and states handed out before are settled."""
+        self.new_indexes = set()
+        self.links.settle(self.tables)
 
     def table(self, name: str) -> TableState | None:
         """The state of a relation (this schema's own, free to change), or None when unknown."""
         state = self.tables.get(name)
-        if state is not None and name in self.shared:
-            self.shared.discard(name)
-            state = self.tables[name] = state.copy()
+        if state is not None:
+            self.links.touch(name)
+            if name in self.shared:
+                self.shared.discard(name)
+                state = self.tables[name] = state.copy()
         return state
 
     def absent(self, name: str) -> bool:
@@ -203,7 +218,7 @@ class Schema:
         """The indexes of a table known at this point (catalog, CREATE INDEX, key constraints), sorted."""
         state = self.tables.get(table)
         names = set(state.indexes) if state else set()
-        names |= {index for index, owner in self.index_tables.items() if owner == table}
+        names |= self.index_tables.of(table)
         return sorted(names)
 
     def add_index(self, index: str, table: str, columns: tuple[str, ...]) -> None:
@@ -266,24 +281,29 @@ class Schema:
 
     def views_using(self, relation: str, column: str) -> list[str]:
         """Views and materialized views that use `relation`.`column`, sorted."""
-        return sorted(name for name, t in self.tables.items() if column in t.used_columns.get(relation, ()))
+        users = self.links.owners(USES, relation, self.tables)
+        return sorted(name for name in users if column in self.tables[name].used_columns.get(relation, ()))
 
     def rules_using(self, relation: str, column: str) -> list[tuple[str, str]]:
         """(rule, relation it is on) for each rule whose condition or actions use `relation`.`column`."""
         return sorted(
             (rule, name)
-            for name, t in self.tables.items()
-            for rule, used in t.rules.items()
+            for name in self.links.owners(RULE, relation, self.tables)
+            for rule, used in self.tables[name].rules.items()
             if column in used.get(relation, ())
         )
 
     def referenced_by(self, name: str) -> list[ForeignKeyFacts]:
         """Foreign keys of any known table that point at `name`."""
-        return [fk for t in self.tables.values() for fk in t.foreign_keys if fk.referenced == name]
+        owners = self.links.owners(FK, name, self.tables)
+        return [fk for owner in owners for fk in self.tables[owner].foreign_keys if fk.referenced == name]
 
     def add_table(self, state: TableState) -> None:
         """Record a relation created by the script."""
+        if state.name not in self.tables:
+            self.links.placed(state.name)
         self.tables[state.name] = state
+        self.links.touch(state.name)
         self.shared.discard(state.name)
         self.created_in_script.add(state.name)
         self.created_in_set.add(state.name)
@@ -294,13 +314,15 @@ class Schema:
     def drop(self, name: str) -> None:
         """Forget a dropped relation (and its indexes and foreign keys)."""
         state = self.tables.pop(name, None)
+        self.links.touch(name)
         self.shared.discard(name)
         parent = self.table(state.parent) if state is not None and state.parent else None
         if parent is not None:
             parent.children = [c for c in parent.children if c != name]
-        for index in [i for i, t in self.index_tables.items() if t == name or i == name]:
-            del self.index_tables[index]
-        for owner in [n for n, t in self.tables.items() if name in t.indexes]:
+        for index in [*self.index_tables.of(name), name]:
+            self.index_tables.pop(index, None)
+        holders = self.links.owners(INDEX, name, self.tables)
+        for owner in [n for n in holders if name in self.tables[n].indexes]:
             self._own(owner).indexes.pop(name, None)
 
     def rename(self, old: str, new: str) -> None:
@@ -309,9 +331,13 @@ class Schema:
             state = self._own(old)
             del self.tables[old]
             state.name = new
+            if new not in self.tables:
+                self.links.placed(new)
             self.tables[new] = state
+            self.links.touch(new)
             self.shared.discard(new)
-            for name in [n for n, t in self.tables.items() if _mentions(t, old)]:
+            mentioning = self.links.owners(ANY, old, self.tables)
+            for name in [n for n in mentioning if _mentions(self.tables[n], old)]:
                 t = self._own(name)
                 t.children = [new if c == old else c for c in t.children]
                 if old in t.used_columns:
@@ -329,7 +355,7 @@ class Schema:
                     )
                     for fk in t.foreign_keys
                 ]
-            self.index_tables = {i: (new if t == old else t) for i, t in self.index_tables.items()}
+            self.index_tables.retable(old, new)
             for created in (self.created_in_script, self.created_in_set):
                 if old in created:
                     created.discard(old)
