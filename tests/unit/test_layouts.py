@@ -248,6 +248,13 @@ def test_dbmate_file_names_need_no_underscore(tmp_path: Path) -> None:
     assert (str(m.version), m.name) == ("20240101", "create")
 
 
+def test_dbmate_label_keeps_the_file_s_own_spelling(tmp_path: Path) -> None:
+    up = "-- migrate:up\nselect 1;\n-- migrate:down\n"
+    write(tmp_path, {"20220701151154-numeric.sql": up, "2_b.sql": up, "3c.sql": up, "4.sql": up})
+    labels = [m.label for m in load_migration_set(tmp_path).migrations]
+    assert labels == ["20220701151154-numeric", "2_b", "3c", "4"]
+
+
 # -- Flyway ------------------------------------------------------------------------------------------------
 
 

@@ -74,10 +74,14 @@ class Migration:
     down: Script | None
     checksum: str
     layout: str
+    spelling: str = ""
+    """The file's own `version<sep>name` where the label must keep it (dbmate: `1_a`, `1-a`, `1a`)."""
 
     @property
     def label(self) -> str:
         """`version_name`, as shown to operators (Prisma: the folder name, which holds both)."""
+        if self.spelling:
+            return self.spelling
         text = str(self.version)
         if not self.name or text == self.name or text.endswith(f"_{self.name}"):
             return text
