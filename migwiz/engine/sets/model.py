@@ -30,6 +30,19 @@ class Statement:
     column: int = 1
     """1-based column of the statement's first character on `line` (in characters)."""
 
+    def locate(self, position: str | int | None) -> tuple[int, int | None]:
+        """The file's (line, column) of PostgreSQL's 1-based error `position` in this statement's text;
+        (line of the statement, None) when there is no position or it falls outside the text."""
+        if isinstance(position, str):
+            position = int(position) if position.isdigit() else None
+        offset = position or 0
+        if not 0 < offset <= len(self.sql) + 1:
+            return self.line, None
+        before = self.sql[: offset - 1]
+        newlines = before.count("\n")
+        column = len(before) - before.rfind("\n") if newlines else self.column + len(before)
+        return self.line + newlines, column
+
 
 @dataclass(frozen=True)
 class Ignore:

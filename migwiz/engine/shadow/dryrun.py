@@ -65,6 +65,13 @@ class DryRunStatement:
     index_rebuilds: tuple[str, ...] = ()
     sqlstate: str | None = None
     error: str | None = None
+    column: int | None = None
+    """Column of `line` PostgreSQL's error position points at (`line` is then that position's line)."""
+
+    @property
+    def where(self) -> str:
+        """`file:line[:column]`."""
+        return f"{self.path}:{self.line}" + (f":{self.column}" if self.column else "")
 
     def to_json(self) -> dict[str, Any]:
         """JSON-ready dict."""
@@ -73,6 +80,7 @@ class DryRunStatement:
             "label": self.label,
             "path": self.path,
             "line": self.line,
+            "column": self.column,
             "statement": self.index + 1,
             "sql": self.sql,
             "outcome": self.outcome,
@@ -200,8 +208,11 @@ class _Tracer:
         if error is not None:
             held = read_locks(self.observer, pid) if in_tx else frozenset()
             locks = namer.locks(held - self._held_before, self._before)
+            line, column = stmt.locate(error.diag.statement_position)
             record = replace(
                 base,
+                line=line,
+                column=column,
                 outcome="failed",
                 locks=locks or self._static_locks(script, index),
                 lock_source="pg_locks" if locks else "analysis",
@@ -353,7 +364,7 @@ def dry_run(
             first = failures[0]
             log.error(
                 "dry-run",
-                f"would fail: {Path(first.path).name}:{first.line}: {first.sqlstate} {first.error}",
+                f"would fail: {Path(first.where).name}: {first.sqlstate} {first.error}",
                 version=first.version,
             )
         else:
