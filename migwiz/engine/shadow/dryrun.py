@@ -339,9 +339,7 @@ def dry_run(
             pending = [
                 s.migration
                 for s in compute_status(mset, history)
-                if s.state in ("pending", "failed")
-                and s.migration is not None
-                and (to is None or s.version <= to)
+                if s.state in ("pending", "failed") and s.migration is not None and s.version.within(to)
             ]
             with shadow_database(dsn, shadow_dsn=shadow_dsn, purpose="dry-run") as shadow:
                 report = DryRunReport(run.run_id, shadow.label)
@@ -389,7 +387,7 @@ def _apply(
         runner.trace_statements = True
         runner.events.on(tracer.on_event)
         try:
-            result = runner.up(to)
+            result = runner.up(to, target=True)
         finally:
             runner.close()
     report.statements = list(tracer.records.values())
