@@ -33,7 +33,7 @@ def render_dry_run(report: DryRunReport) -> RenderableType:
         if s.label != label:
             label = s.label
             lines.append(Text(f"\n{s.label}", style="bold"))
-        where = f"{Path(s.path).name}:{s.line}"
+        where = Path(s.where).name
         if s.outcome == "ok":
             head = Text("  ok    ", style="green")
             head.append(f"{where}  {s.sql}  ({humanize.duration((s.duration_ms or 0) / 1000)})")

@@ -60,6 +60,14 @@ def print_drift(report: DriftReport) -> None:
     for note in report.notes:
         stdout.print(Text(f"note: {note}", style="yellow"))
     ignored = f" ({len(report.ignored)} ignored)" if report.ignored else ""
+    rerun = ", ".join(report.rerun)
+    if not report.drifted and rerun:  # not a clean bill: the database still holds their earlier text
+        stdout.print(
+            Text(f"no difference found from the {applied} applied migration(s){ignored}, but {rerun}")
+            .append(" changed since applied and not re-run yet: the schema may differ because of it")
+            .append("; `migwiz up` runs it again", style="dim")
+        )
+        return
     if not report.drifted:
         stdout.print(Text(f"no drift: the database matches its {applied} applied migration(s){ignored}"))
         return
@@ -68,6 +76,7 @@ def print_drift(report: DriftReport) -> None:
     stdout.print(
         Text(f"drift: {len(report.differences)} difference(s) from the {applied} applied migration(s)")
         .append(f" ({counts}){ignored}")
+        .append(f"; {rerun} changed and not re-run yet: some may be that pending re-run" if rerun else "")
         .append("; `migwiz drift --sql` prints the statements that repair it", style="dim")
     )
 

@@ -62,7 +62,11 @@ def _shown(version: str, name: str) -> tuple[str, str]:
     ('20231102143530', 'added_relationships')
     >>> _shown("2019-02-26-002946", "create_user")
     ('2019-02-26-002946', 'create_user')
+    >>> _shown("R__Runs_view", "Runs_view")  # a Flyway repeatable's version is its whole identity
+    ('R__Runs_view', 'Runs_view')
     """
+    if version.startswith("R__"):
+        return version, name
     if name and version.endswith(f"_{name}") and len(version) > len(name) + 1:
         return version[: -len(name) - 1], name
     return version, name

@@ -43,6 +43,8 @@ def trace_json(
                 "duration_ms": round(s.duration_ms, 3),
                 "error": s.error,
                 "sqlstate": s.sqlstate,
+                "error_line": s.error_at[0] if s.error_at else None,
+                "error_column": s.error_at[1] if s.error_at else None,
                 "method": s.method,
             }
             for s in result.statements
@@ -72,7 +74,7 @@ def print_trace(
         )
         sql = " ".join(s.statement.sql.split())
         t.add_row(
-            str(s.statement.line),
+            s.where,
             sql if len(sql) <= 60 else sql[:59] + "…",
             locks if s.own_locks else "–",
             rewrites,
@@ -80,6 +82,9 @@ def print_trace(
             outcome,
         )
     console.print(t)
+    for s in result.statements:
+        if s.error and s.method != "skipped":
+            console.print(f"{path}:{s.where}: {s.sqlstate or ''} {s.error}".replace("  ", " "), markup=False)
     failed = sum(1 for s in result.statements if s.error and s.method != "skipped")
     major = result.server_version // 10000
     console.print(

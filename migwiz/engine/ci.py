@@ -143,7 +143,10 @@ def rollback_gate(report: RollbackReport) -> Gate:
 def drift_gate(report: DriftReport, target: str) -> Gate:
     """Fails when the live schema differs from its applied migration files."""
     if not report.drifted:
-        return Gate("drift", "passed", f"{target} matches its {len(report.applied)} applied migrations")
+        rerun = f" ({', '.join(report.rerun)} changed and not re-run yet)" if report.rerun else ""
+        return Gate(
+            "drift", "passed", f"{target} matches its {len(report.applied)} applied migrations{rerun}"
+        )
     counts = ", ".join(f"{n} {kind}" for kind, n in report.counts().items() if n)
     return Gate("drift", "failed", f"{target} drifted: {counts}", 1)
 

@@ -251,7 +251,7 @@ def risky_pending(
         for s in statuses
         if s.migration is not None
         and s.state in ("pending", "failed")
-        and (to is None or s.version <= to)
+        and s.version.within(to)
         and (phase is None or phase_of(s.migration) == phase)
     ]
     if not pending:

@@ -90,7 +90,7 @@ def execute(
     def action(runner: Runner) -> RunReport:
         if direction == "up":  # as `migwiz up`: another tool's history, not adopted, would be applied again
             commands.check_adopted(project)
-        return runner.up(target) if direction == "up" else runner.down(target, None)
+        return runner.up(target, target=True) if direction == "up" else runner.down(target, None)
 
     session = commands.start_run(
         project, direction=direction, command=f"wizard {direction}", action=action, policy=policy,

@@ -157,3 +157,71 @@ def test_placeholders_come_from_migwiz_toml(client_db: TestDatabase, tmp_path: P
     applied = run_cli("up", "--allow-irreversible", "--dsn", db.dsn, cwd=tmp_path)
     assert applied.code == 0, applied.stderr
     assert db.execute("SELECT to_regclass('public.runs_view')::text") == [("runs_view",)]
+
+
+def test_status_and_drift_say_a_changed_repeatable_is_not_re_run_yet(
+    client_db: TestDatabase, tmp_path: Path
+) -> None:
+    db = client_db
+    kinds = "V2__kinds.sql"
+    seed = "INSERT INTO kinds VALUES (1) ON CONFLICT DO NOTHING;\n"
+    files = {kinds: "CREATE TABLE kinds (id int PRIMARY KEY);\n", "R__Kinds.sql": seed}
+    project = commands.Project.of(db.dsn, marquez_like(tmp_path / "m", **files))
+    commands.up(project, policy=IRREVERSIBLE)
+    assert commands.drift(project).rerun == ()
+
+    # reference data a repeatable keeps: the edit changes no schema object, so no difference can show it
+    edited = {**files, "R__Kinds.sql": seed.replace("(1)", "(1), (2)")}
+    project = commands.Project.of(db.dsn, marquez_like(tmp_path / "m", **edited))
+    [kinds_status] = [s for s in commands.status(project).statuses if str(s.version) == "R__Kinds"]
+    assert kinds_status.state == "pending"
+    assert (kinds_status.detail or "").startswith("changed, will re-run: repeatable R__Kinds.sql changed")
+    shown = run_cli("status", "--dsn", db.dsn, "--dir", tmp_path / "m", "--layout", "flyway")
+    assert [line for line in shown.stdout.splitlines() if line.startswith("R__Kinds ")], shown.stdout
+    report = commands.drift(project)
+    assert (report.drifted, report.rerun) == (False, ("R__Kinds",))
+    assert any(n.startswith("repeatable R__Kinds.sql changed since it was applied") for n in report.notes)
+    text = run_cli("drift", "--dsn", db.dsn, "--dir", tmp_path / "m", "--layout", "flyway")
+    assert "no drift" not in text.stdout
+    assert "R__Kinds changed since applied and not re-run yet: the schema may differ" in text.stdout
+    as_json = run_cli("drift", "--json", "--dsn", db.dsn, "--dir", tmp_path / "m", "--layout", "flyway")
+    assert as_json.json()["rerun_pending"] == ["R__Kinds"]
+
+    # a changed view: the difference shows, and the verdict says where it may come from
+    views = {**edited, "R__Runs_view.sql": RUNS_VIEW_2}
+    project = commands.Project.of(db.dsn, marquez_like(tmp_path / "m", **views))
+    report = commands.drift(project)
+    assert report.drifted and report.rerun == ("R__Kinds", "R__Runs_view")
+    text = run_cli("drift", "--dsn", db.dsn, "--dir", tmp_path / "m", "--layout", "flyway")
+    assert "R__Kinds, R__Runs_view changed and not re-run yet: some may be that pending re-run" in text.stdout
+
+    commands.up(project, policy=IRREVERSIBLE)
+    assert db.execute("SELECT count(*) FROM kinds") == [(2,)]
+    report = commands.drift(project)
+    assert (report.drifted, report.rerun) == (False, ())
+
+
+def test_up_to_a_version_runs_the_pending_repeatables_after_it_as_flyway_target(
+    client_db: TestDatabase, tmp_path: Path
+) -> None:
+    db = client_db
+    more = {
+        "V2__facets.sql": "CREATE TABLE facets (id int);\n",
+        "V3__tags.sql": "CREATE TABLE tags (id int);\n",
+    }
+    project = commands.Project.of(db.dsn, marquez_like(tmp_path / "m", **more))
+    result = commands.up(project, to=project.migration_set().version("2"), policy=IRREVERSIBLE)
+    assert [(str(o.version), o.result) for o in result.report.outcomes] == [
+        ("1", "applied"),
+        ("2", "applied"),
+        ("R__Datasets_view", "applied"),
+        ("R__Runs_view", "applied"),
+    ]
+    assert db.execute("SELECT to_regclass('tags')") == [(None,)]
+    # a changed repeatable is re-run with `--to` an applied version too (Flyway's `target=current`)
+    edited = marquez_like(tmp_path / "m", **more, **{"R__Runs_view.sql": RUNS_VIEW_2})
+    project = commands.Project.of(db.dsn, edited)
+    again = commands.up(project, to=edited.version("2"), policy=IRREVERSIBLE)
+    assert [(str(o.version), o.result) for o in again.report.outcomes] == [("R__Runs_view", "applied")]
+    later = commands.up(project, policy=IRREVERSIBLE)
+    assert [str(o.version) for o in later.report.outcomes] == ["3"]

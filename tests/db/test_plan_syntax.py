@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -55,7 +56,12 @@ def test_plan_verdict_follows_the_server_grammar(db: TestDatabase, tmp_path: Pat
     if db.major < needs:
         assert migration.verdict == "dangerous"
         [reason] = server
-        assert reason.message.startswith("line 1 fails on this server: ")
+        # PostgreSQL's position, as line:column of the file, points at the token it names
+        where = re.match(r"line 1:(\d+) fails on this server: ", reason.message)
+        assert where is not None, reason.message
+        near = re.search(r'at or near "([^"]+)"', reason.message)
+        token = near[1] if near else "("  # `subquery in FROM must have an alias` points at the subquery
+        assert statement[int(where[1]) - 1 :].startswith(token), reason.message
         [lint] = [r for r in migration.reasons if r.rule == "version-syntax"]
         assert f"fails on PostgreSQL {db.major}: " in lint.message
         assert lint.message.endswith(f"needs {needs}+")

@@ -143,6 +143,24 @@ def test_mixed_statements_are_refused_unless_a_directive_says_how(db: TestDataba
     runner.close()
 
 
+def test_morph_nontransactional_marker_runs_a_golang_migrate_file_outside_a_transaction(
+    client_db: TestDatabase, tmp_path: Path
+) -> None:
+    """Mattermost's sets (golang-migrate layout, run by morph) mark such files on their first line."""
+    db = client_db
+    body = "-- morph:nontransactional\nCREATE TABLE b (id int);\nCREATE INDEX CONCURRENTLY b_id ON b (id);\n"
+    down = "-- morph:nontransactional\nDROP INDEX CONCURRENTLY b_id;\nDROP TABLE b;\n"
+    folder = write_migrations(tmp_path / "m", {**FIRST, "2_b.up.sql": body, "2_b.down.sql": down})
+    runner, _ = _runner(db, folder)
+    assert runner.up().ok
+    assert history(db) == [("1", True, 1), ("2", True, 2)]
+    assert runner.down(None, 1).ok
+    assert tables(db) == {"a"}
+    runner.close()
+    shown = run_cli("status", "--json", "--dsn", db.dsn, "--dir", folder)
+    assert [m["transaction"] for m in shown.json()["migrations"]] == [True, False]
+
+
 def test_enum_value_added_beside_other_statements(db: TestDatabase, tmp_path: Path) -> None:
     body = "CREATE TYPE mood AS ENUM ('ok');\nALTER TYPE mood ADD VALUE 'meh';\n"
     runner, _ = _runner(db, write_migrations(tmp_path / "m", {**FIRST, "2_mood.up.sql": body}))

@@ -202,6 +202,24 @@ def test_native_set_with_sqlx_no_transaction_says_how_to_honour_it(tmp_path: Pat
     assert as_sqlx.notices == ()
 
 
+def test_native_set_honours_morph_s_nontransactional_marker_on_its_first_bytes(tmp_path: Path) -> None:
+    marked = "-- morph:nontransactional\nCREATE INDEX CONCURRENTLY i ON t (c);\n"
+    write(
+        tmp_path,
+        {
+            "1_a.up.sql": marked,
+            "1_a.down.sql": "-- morph:nontransactional\nDROP INDEX CONCURRENTLY i;\n",
+            "2_b.up.sql": "\n" + marked,  # morph checks the very first bytes
+        },
+    )
+    first, second = load_migration_set(tmp_path).migrations
+    assert first.up.directives.transaction is False
+    assert first.down is not None and first.down.directives.transaction is False
+    assert second.up.directives.transaction is True
+    as_sqlx = load_migration_set(tmp_path, "sqlx")  # sqlx knows only its own marker
+    assert as_sqlx.migrations[0].up.directives.transaction is True
+
+
 # -- dbmate ------------------------------------------------------------------------------------------------
 
 
@@ -246,6 +264,13 @@ def test_dbmate_file_names_need_no_underscore(tmp_path: Path) -> None:
     write(tmp_path, {"20240101-create.sql": "-- migrate:up\nselect 1;\n"})
     (m,) = load_migration_set(tmp_path).migrations
     assert (str(m.version), m.name) == ("20240101", "create")
+
+
+def test_dbmate_label_keeps_the_file_s_own_spelling(tmp_path: Path) -> None:
+    up = "-- migrate:up\nselect 1;\n-- migrate:down\n"
+    write(tmp_path, {"20220701151154-numeric.sql": up, "2_b.sql": up, "3c.sql": up, "4.sql": up})
+    labels = [m.label for m in load_migration_set(tmp_path).migrations]
+    assert labels == ["20220701151154-numeric", "2_b", "3c", "4"]
 
 
 # -- Flyway ------------------------------------------------------------------------------------------------

@@ -214,3 +214,25 @@ def test_a_loose_file_never_takes_a_folder_two_levels_up_for_its_set(tmp_path: P
     report = commands.lint(OFFLINE, [loose / "x.sql"], pg_version=16, cache=None)
     assert [f.path for f in report.files] == [loose / "x.sql"]
     assert locate(loose / "x.sql").mset is None
+
+
+def test_a_flyway_file_in_a_subfolder_is_linted_in_the_set_above(tmp_path: Path) -> None:
+    """Flyway scans its location's subfolders: `db/more/V2__b.sql` follows `db/V1__a.sql`."""
+    db = write_migrations(
+        tmp_path / "project" / "db",
+        {
+            "V1__a.sql": "CREATE TABLE t (id int PRIMARY KEY, a varchar(10));\n",
+            "more/V2__b.sql": "ALTER TABLE t ALTER COLUMN a TYPE varchar(20);\n",
+        },
+    )
+    found = locate(db / "more" / "V2__b.sql")
+    assert found.mset is not None and found.mset.root == db and found.index == 1
+    [one] = commands.lint(OFFLINE, [db / "more" / "V2__b.sql"], pg_version=16, cache=None).files
+    assert one.statements[0].rewrites == ()  # `a varchar(10)` is known: widening it rewrites nothing
+    # a file at the set's root: the project folder above holds no Flyway file, and is not read as a set
+    (tmp_path / "project" / "README.md").write_text("x\n")
+    top = locate(db / "V1__a.sql")
+    assert top.mset is not None and top.mset.root == db and top.index == 0
+    # a subfolder whose parent holds no Flyway file of its own is a set by itself
+    alone = write_migrations(tmp_path / "alone" / "sub", {"V1__x.sql": "CREATE TABLE x (id int);\n"})
+    assert (located := locate(alone / "V1__x.sql")).mset is not None and located.mset.root == alone

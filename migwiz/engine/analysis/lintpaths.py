@@ -1,7 +1,8 @@
 """What `lint` and `trace` are given: folders, single files of a set whatever their name, loose files, stdin.
 
 A file that belongs to a migration set (the configured folder, or found by walking up from the file: its
-folder, then the folder above for Diesel's and Prisma's one-folder-per-migration layouts) is analysed in the
+folder, then the folder above for Diesel's and Prisma's one-folder-per-migration layouts; for a Flyway file
+in a subfolder, the folder above first when it holds Flyway migrations itself) is analysed in the
 context of its predecessors in the set's order: the schema they build is known. That schema comes from
 `migwiz.engine.analysis.lintcache` when a previous run left it, so one file of a long set takes a
 fraction of a second.
@@ -28,7 +29,7 @@ from migwiz.engine.analysis.schema import Schema
 from migwiz.engine.errors import MigrationFileError, UsageError
 from migwiz.engine.sets import detect_layout, load_migration_set
 from migwiz.engine.sets.files import read_migration_file, script
-from migwiz.engine.sets.flat import FLYWAY
+from migwiz.engine.sets.flat import FLYWAY, FLYWAY_REPEATABLE
 from migwiz.engine.sets.folders import PRISMA_SCRIPT
 from migwiz.engine.sets.model import Migration, MigrationSet, Script, Version
 
@@ -81,7 +82,12 @@ def locate(
         inside = configured.resolve()
         if inside in wanted.parents:
             roots.append(configured)
-    candidates = (path.parent, path.parent.parent) if _may_sit_below_its_set(path) else (path.parent,)
+    if _in_a_flyway_subfolder(path):  # Flyway reads subfolders: the set is the folder above
+        candidates: tuple[Path, ...] = (path.parent.parent, path.parent)
+    elif _may_sit_below_its_set(path):
+        candidates = (path.parent, path.parent.parent)
+    else:
+        candidates = (path.parent,)
     roots += [p for p in candidates if p.resolve() not in {r.resolve() for r in roots}]
     known = {} if loaded is None else loaded
     for root in roots:
@@ -102,6 +108,19 @@ def _may_sit_below_its_set(path: Path) -> bool:
     Flyway migration in a subfolder. Any other file's grandparent is not looked at (a loose `~/x.sql`
     must not have the home folder read as a set)."""
     return path.name in ("up.sql", "down.sql", PRISMA_SCRIPT) or FLYWAY.fullmatch(path.name) is not None
+
+
+def _in_a_flyway_subfolder(path: Path) -> bool:
+    """A Flyway migration whose folder's parent holds Flyway migrations of its own (a listing of that one
+    folder, nothing further up): Flyway scans its locations recursively, so that parent is the set."""
+    if FLYWAY.fullmatch(path.name) is None and FLYWAY_REPEATABLE.fullmatch(path.name) is None:
+        return False
+    try:
+        entries = list(path.parent.parent.iterdir())
+    except OSError:
+        return False
+    names = (e.name for e in entries if e.is_file())
+    return any(FLYWAY.fullmatch(n) or FLYWAY_REPEATABLE.fullmatch(n) for n in names)
 
 
 def _find(path: Path, mset: MigrationSet, wanted: Path) -> Located | None:

@@ -88,6 +88,13 @@ class TracedStatement:
     sqlstate: str | None
     method: str = "transaction"
     """`transaction` (read from our own backend), `observed` (autocommit, second connection), `skipped`."""
+    error_at: tuple[int, int] | None = None
+    """File line and column PostgreSQL's error position points at (a syntax error), when it gave one."""
+
+    @property
+    def where(self) -> str:
+        """`line:column` of the error when PostgreSQL gave its position, else the statement's line."""
+        return f"{self.error_at[0]}:{self.error_at[1]}" if self.error_at else str(self.statement.line)
 
 
 @dataclass(frozen=True)
@@ -116,6 +123,11 @@ def strongest_modes(locks: Iterable[TracedLock]) -> dict[str, str]:
 
 def _error_parts(exc: psycopg.Error) -> tuple[str, str | None]:
     return with_source(exc.diag.message_primary or str(exc).strip() or type(exc).__name__), exc.sqlstate
+
+
+def _error_at(statement: Statement, exc: psycopg.Error) -> tuple[int, int] | None:
+    line, column = statement.locate(exc.diag.statement_position)
+    return (line, column) if column is not None else None
 
 
 def _skipped(statement: Statement, reason: str) -> TracedStatement:
@@ -219,7 +231,9 @@ class _Tracer:
             held = read_locks(self.observer, self.pid)  # our transaction is aborted: ask from outside
             locks = namer.locks(held, before)
             own = namer.locks(held - held_before, before)
-            return TracedStatement(statement, locks, own, (), (), duration, message, sqlstate), before, held
+            at = _error_at(statement, exc)
+            traced = TracedStatement(statement, locks, own, (), (), duration, message, sqlstate, error_at=at)
+            return traced, before, held
         duration = (time.perf_counter() - start) * 1000
         after = snapshot(self.conn)
         held = read_locks(self.conn, self.pid)
@@ -246,7 +260,7 @@ class _Tracer:
             with connect(self.dsn) as runner:
                 if pause.install():
                     runner.execute("SET migwiz.trace_pause = 'on'")
-                run = _Run(runner, statement.sql)
+                run = _Run(runner, statement)
                 seen = _step(run, self.observer, gates, pause, self.timeout_s)
         finally:
             pause.uninstall()
@@ -258,7 +272,16 @@ class _Tracer:
         locks = namer.locks(seen, after, before)
         namer.learn(after)
         traced = TracedStatement(
-            statement, locks, locks, rewrites, rebuilds, run.duration_ms, run.error, run.sqlstate, "observed"
+            statement,
+            locks,
+            locks,
+            rewrites,
+            rebuilds,
+            run.duration_ms,
+            run.error,
+            run.sqlstate,
+            "observed",
+            run.error_at,
         )
         return traced, after
 
@@ -266,13 +289,15 @@ class _Tracer:
 class _Run:
     """The observed statement, executing in a thread on its own autocommit connection."""
 
-    def __init__(self, conn: psycopg.Connection[TupleRow], text: str) -> None:
+    def __init__(self, conn: psycopg.Connection[TupleRow], statement: Statement) -> None:
         self.conn = conn
         self.pid = conn.info.backend_pid
-        self.text = text
+        self.statement = statement
+        self.text = statement.sql
         self.duration_ms = 0.0
         self.error: str | None = None
         self.sqlstate: str | None = None
+        self.error_at: tuple[int, int] | None = None
         self.thread = threading.Thread(target=self._execute, name="migwiz-trace-run", daemon=True)
 
     def _execute(self) -> None:
@@ -281,6 +306,7 @@ class _Run:
             self.conn.execute(self.text.encode())
         except psycopg.Error as exc:
             self.error, self.sqlstate = _error_parts(exc)
+            self.error_at = _error_at(self.statement, exc)
         self.duration_ms = (time.perf_counter() - start) * 1000
 
 

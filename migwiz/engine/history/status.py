@@ -91,7 +91,7 @@ def compute_status(
                     has_down,
                     migration,
                     None,
-                    f"repeatable: {migration.up.path.name} changed since it was applied, so it runs again",
+                    f"changed, will re-run: repeatable {migration.up.path.name} changed since it was applied",
                 )
             )
         elif row.checksum != migration.checksum:

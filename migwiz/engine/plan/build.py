@@ -56,9 +56,7 @@ def plan(
         todo = [
             s
             for s in statuses
-            if s.state in ("pending", "failed")
-            and s.migration is not None
-            and (to is None or s.version <= to)
+            if s.state in ("pending", "failed") and s.migration is not None and s.version.within(to)
         ]
         return [(s.migration, s.migration.up, _done(s, "up")) for s in todo if s.migration is not None]
 

@@ -49,6 +49,8 @@ class ParseCheck:
     outcome: Outcome
     message: str = ""
     """The server's error (rejected) or why it could not be checked (unchecked)."""
+    column: int | None = None
+    """Column of `line` PostgreSQL's error position points at (`line` is then that position's line)."""
 
 
 def _unchecked_why(text: str) -> str | None:
@@ -69,22 +71,30 @@ def _tag(text: str) -> str:
     return f"migwiz_check{n}"
 
 
-def _block(texts: Sequence[str]) -> bytes:
+_BODY_START = "BEGIN RETURN;\n"
+
+
+def _block(texts: Sequence[str]) -> tuple[str, int]:
+    """The DO block and the length of what precedes the first text in it."""
     body = "".join(f"{t}\n;\n" for t in texts)
-    tag = _tag(body)
-    return f"DO ${tag}$BEGIN RETURN;\n{body}END${tag}$ LANGUAGE plpgsql".encode()
+    head = f"DO ${_tag(body)}$"
+    return f"{head}{_BODY_START}{body}END{head[3:]} LANGUAGE plpgsql", len(head) + len(_BODY_START)
 
 
-def _parse(conn: psycopg.Connection[Any], texts: Sequence[str]) -> tuple[Outcome, str]:
+def _parse(conn: psycopg.Connection[Any], texts: Sequence[str]) -> tuple[Outcome, str, int | None]:
+    """The outcome, the server's message and, for one rejected text, PostgreSQL's 1-based position in it."""
+    block, before = _block(texts)
     try:
         with conn.transaction():
-            conn.execute(_block(texts))
+            conn.execute(block.encode())
     except psycopg.errors.SyntaxError as e:
-        return "rejected", str(e).splitlines()[0] if str(e) else type(e).__name__
+        position = e.diag.statement_position  # in characters of the whole DO block
+        offset = int(position) - before if position and position.isdigit() else None
+        return "rejected", str(e).splitlines()[0] if str(e) else type(e).__name__, offset
     except psycopg.Error as e:
         first = str(e).splitlines()[0] if str(e) else type(e).__name__
-        return "unchecked", f"the parse check failed: {first}"
-    return "accepted", ""
+        return "unchecked", f"the parse check failed: {first}", None
+    return "accepted", "", None
 
 
 def check_statements(conn: psycopg.Connection[Any], statements: Sequence[Statement]) -> list[ParseCheck]:
@@ -112,6 +122,10 @@ def check_statements(conn: psycopg.Connection[Any], statements: Sequence[Stateme
         for i, text in todo.items():
             if together == "accepted":
                 out[i] = ParseCheck(statements[i].line, "accepted")
-            else:
-                out[i] = ParseCheck(statements[i].line, *_parse(conn, [text]))
+                continue
+            outcome, message, offset = _parse(conn, [text])
+            stmt = statements[i]
+            lead = len(stmt.sql) - len(stmt.sql.lstrip())  # the block holds the text stripped
+            line, column = stmt.locate(offset + lead if offset and offset > 0 else None)
+            out[i] = ParseCheck(line, outcome, message, column)
     return [out[i] for i in range(len(statements))]

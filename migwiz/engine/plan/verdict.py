@@ -176,7 +176,7 @@ def _parse_reasons(checks: Sequence[ParseCheck]) -> list[Reason]:
     unchecked = [c for c in checks if c.outcome == "unchecked"]
     out = [
         Reason(
-            "dangerous", f"line {c.line} fails on this server: {c.message}",
+            "dangerous", f"line {c.line}{f':{c.column}' * bool(c.column)} fails on this server: {c.message}",
             "rewrite it in syntax this PostgreSQL major accepts", c.line, "server-parse",
         )
         for c in rejected

@@ -28,7 +28,7 @@ def up_action(
                 findings=[f.describe() for f in accepted_risks],
                 forced=forced,
             )
-        return runner.up(to)
+        return runner.up(to, target=True)
 
     return action
 

@@ -61,14 +61,8 @@ def failure_from(exc: psycopg.Error, script: Script, index: int) -> StatementFai
     """A StatementFailure naming the file, line and column PostgreSQL points at, with its DETAIL, HINT
     and CONTEXT (scrubbed of secrets); a missing extension's HINT says where the extension comes from."""
     stmt = script.statements[index]
-    line, column = stmt.line, None
     diag = exc.diag
-    position = diag.statement_position
-    if position and position.isdigit() and 0 < int(position) <= len(stmt.sql) + 1:
-        before = stmt.sql[: int(position) - 1]
-        newlines = before.count("\n")
-        line += newlines
-        column = len(before) - before.rfind("\n") if newlines else stmt.column + len(before)
+    line, column = stmt.locate(diag.statement_position)
     message = diag.message_primary or str(exc).strip().splitlines()[0]
     return StatementFailure(
         str(script.path),

@@ -28,9 +28,10 @@ from migwiz.engine.sets.model import Migration, Version
 class Runner(RunContext):
     """Runs the migrations of one set against one database, recording history in its migwiz schema."""
 
-    def plan_up(self, to: Version | None = None) -> list[MigrationStatus]:
-        """The migrations `up` would run (a failed one first, to be resumed), after every safety check."""
-        return plan_up(self, to)
+    def plan_up(self, to: Version | None = None, *, target: bool = False) -> list[MigrationStatus]:
+        """The migrations `up` would run (a failed one first, to be resumed), after every safety check
+        (`target`: `to` is an operator's `--to`, `Version.within`)."""
+        return plan_up(self, to, target=target)
 
     def plan_down(self, to: Version | None = None, steps: int | None = None) -> list[MigrationStatus]:
         """The applied migrations `down` would revert, newest first."""
@@ -42,11 +43,12 @@ class Runner(RunContext):
 
     # -- running -------------------------------------------------------------------------------------
 
-    def up(self, to: Version | None = None) -> RunReport:
-        """Apply pending migrations in order (up to `to`); stops at the first failure."""
+    def up(self, to: Version | None = None, *, target: bool = False) -> RunReport:
+        """Apply pending migrations in order (up to and including `to`; with `target`, `to` is an operator's
+        `--to`: Flyway's repeatable migrations run after it, `Version.within`); stops at the first failure."""
         report = RunReport("up")
         self.settle_orphans()
-        todo = self.plan_up(to)
+        todo = self.plan_up(to, target=target)
         if not todo:
             self.log.info("plan", "nothing to apply: every migration is applied")
         for position, status in enumerate(todo):

@@ -46,14 +46,20 @@ def check_files_match(
             )
 
 
-def plan_up(ctx: RunContext, to: Version | None = None) -> list[MigrationStatus]:
-    """The migrations `up` would run (a failed one first, to be resumed), after every safety check."""
+def plan_up(ctx: RunContext, to: Version | None = None, *, target: bool = False) -> list[MigrationStatus]:
+    """The migrations `up` would run (a failed one first, to be resumed), after every safety check: up to
+    and including `to`, or with `target` (an operator's `--to`) the migrations `to.within` says."""
     statuses = ctx.statuses()
     check_files_match(ctx, statuses)
     known = {s.version for s in statuses}
     if to is not None and to not in known:
         raise UsageError(f"--to {to}: no migration has that version")
-    todo = [s for s in statuses if s.state in ("pending", "failed") and (to is None or s.version <= to)]
+    todo = [
+        s
+        for s in statuses
+        if s.state in ("pending", "failed")
+        and (s.version.within(to) if target else to is None or s.version <= to)
+    ]
     todo = plan_phases(ctx, statuses, todo)  # --phase filter, contract guard (phases.py)
     failed_down = [s for s in todo if s.history is not None and s.history.reverting]
     if failed_down:

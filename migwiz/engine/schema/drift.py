@@ -44,6 +44,9 @@ class DriftReport:
     applied: tuple[str, ...]
     repair: tuple[str, ...] = ()
     timings_ms: dict[str, float] = field(default_factory=dict)
+    rerun: tuple[str, ...] = ()
+    """Flyway repeatable migrations changed since they were applied and not re-run yet: the database holds
+    their earlier text while the replay used the file, so the schema may differ because of them."""
 
     @property
     def drifted(self) -> bool:
@@ -66,6 +69,7 @@ class DriftReport:
             "ignored": len(self.ignored),
             "notes": list(self.notes),
             "applied": list(self.applied),
+            "rerun_pending": list(self.rerun),
             "sql": list(self.repair),
         }
 
@@ -113,12 +117,28 @@ def applied_migrations(mset: MigrationSet, history: list[HistoryRow]) -> tuple[l
                 "it is not replayed"
             )
             continue
-        if row.checksum != migration.checksum:
+        if row.checksum != migration.checksum and migration.version.repeatable:
+            notes.append(
+                f"repeatable {migration.up.path.name} changed since it was applied and has not been re-run"
+                " (`migwiz up` runs it again): the edited file is replayed, so what it creates may differ"
+                " from the database until then"
+            )
+        elif row.checksum != migration.checksum:
             notes.append(
                 f"migration {row.version} was edited after it was applied: the edited file is replayed"
             )
         chosen.append(migration)
     return chosen, notes
+
+
+def rerun_pending(mset: MigrationSet, history: list[HistoryRow]) -> list[Migration]:
+    """The Flyway repeatable migrations whose file changed since they were applied (not re-run yet)."""
+    rows = {mset.version(h.version): h for h in history if h.success}
+    return [
+        m
+        for m in mset.migrations
+        if m.version.repeatable and m.version in rows and rows[m.version].checksum != m.checksum
+    ]
 
 
 def expected_model(
@@ -268,6 +288,7 @@ def drift(
         notes=tuple(notes),
         applied=tuple(str(m.version) for m in migrations),
         repair=repair,
+        rerun=tuple(str(m.version) for m in rerun_pending(mset, history)),
         timings_ms={
             "replay": round((replayed - started) * 1000, 1),
             "read_target": round((read - replayed) * 1000, 1),

@@ -79,6 +79,7 @@ def _load(path: Path, text: str, version: str, name: str) -> Migration:
         down=_section(path, text, down, len(text)) if down else None,
         checksum=checksum(text),
         layout="dbmate",
+        spelling=path.name[: -len(".sql")],
     )
 
 

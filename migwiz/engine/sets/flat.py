@@ -43,6 +43,9 @@ _FLYWAY_EVENTS = frozenset(
 _UINT64_MAX = 2**64 - 1
 _I64_MAX = 2**63 - 1
 SQLX_NO_TRANSACTION = "-- no-transaction"
+MORPH_NON_TRANSACTIONAL = "-- morph:nontransactional"
+"""morph (Mattermost's golang-migrate-layout migrator, `drivers/postgres`) runs a file whose text starts
+with it outside a transaction."""
 
 
 @dataclass(frozen=True)
@@ -194,18 +197,16 @@ def _paired(folder: Folder, files: list[_File], layout: str) -> list[Migration]:
             up_script = script(up_path, up_run, base=_flyway_base(folder, up_path))
             up_checksum = checksum(up_text)
         else:  # a big file streamed, never held whole
-            base = _sqlx_base(folder.head(up_path, len(SQLX_NO_TRANSACTION))) if layout == "sqlx" else None
+            base = _marked_base(layout, folder.head(up_path, len(MORPH_NON_TRANSACTIONAL)))
             up_script, up_checksum = folder.script(up_path, base=base)
         down_file = downs.get(version)
         down_script = None
         if down_file is not None:
             down_text = folder.text(down_file.path)
             down_base = (
-                _sqlx_base(down_text)
-                if layout == "sqlx"
-                else _flyway_base(folder, down_file.path)
+                _flyway_base(folder, down_file.path)
                 if layout == "flyway"
-                else None
+                else _marked_base(layout, down_text)
             )
             down_run = (
                 _replace_placeholders(folder, down_file.path, down_text) if layout == "flyway" else down_text
@@ -227,6 +228,17 @@ def _paired(folder: Folder, files: list[_File], layout: str) -> list[Migration]:
 def _sqlx_base(text: str) -> Directives | None:
     """sqlx runs a file starting with `-- no-transaction` outside a transaction."""
     return Directives(transaction=False) if text.startswith(SQLX_NO_TRANSACTION) else None
+
+
+def _marked_base(layout: str, text: str) -> Directives | None:
+    """The tool's own no-transaction marker at the start of `text`: sqlx's `-- no-transaction`, or in a
+    golang-migrate set morph's `-- morph:nontransactional` (both checked on the first bytes, as the tools
+    do)."""
+    if layout == "sqlx":
+        return _sqlx_base(text)
+    if layout == "native" and text.startswith(MORPH_NON_TRANSACTIONAL):
+        return Directives(transaction=False)
+    return None
 
 
 _PLACEHOLDER = re.compile(r"\$\{(?P<name>[^}\n]+?)\}")

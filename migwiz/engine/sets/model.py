@@ -30,6 +30,19 @@ class Statement:
     column: int = 1
     """1-based column of the statement's first character on `line` (in characters)."""
 
+    def locate(self, position: str | int | None) -> tuple[int, int | None]:
+        """The file's (line, column) of PostgreSQL's 1-based error `position` in this statement's text;
+        (line of the statement, None) when there is no position or it falls outside the text."""
+        if isinstance(position, str):
+            position = int(position) if position.isdigit() else None
+        offset = position or 0
+        if not 0 < offset <= len(self.sql) + 1:
+            return self.line, None
+        before = self.sql[: offset - 1]
+        newlines = before.count("\n")
+        column = len(before) - before.rfind("\n") if newlines else self.column + len(before)
+        return self.line + newlines, column
+
 
 @dataclass(frozen=True)
 class Ignore:
@@ -74,10 +87,14 @@ class Migration:
     down: Script | None
     checksum: str
     layout: str
+    spelling: str = ""
+    """The file's own `version<sep>name` where the label must keep it (dbmate: `1_a`, `1-a`, `1a`)."""
 
     @property
     def label(self) -> str:
         """`version_name`, as shown to operators (Prisma: the folder name, which holds both)."""
+        if self.spelling:
+            return self.spelling
         text = str(self.version)
         if not self.name or text == self.name or text.endswith(f"_{self.name}"):
             return text

@@ -77,6 +77,14 @@ class Version:
         its file changes; never out of order, never reverted."""
         return self.order is not None and len(self.order) > 0 and self.order[0] == math.inf
 
+    def within(self, target: Version | None) -> bool:
+        """Whether `up --to target` applies this migration: every version up to and including `target`;
+        as Flyway's `target`, which bounds versioned migrations only, the repeatable ones (run after
+        them) too, unless the target is itself a repeatable one."""
+        if target is None or self <= target:
+            return True
+        return self.repeatable and not target.repeatable
+
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Version):
             return NotImplemented

@@ -65,6 +65,13 @@ class DryRunStatement:
     index_rebuilds: tuple[str, ...] = ()
     sqlstate: str | None = None
     error: str | None = None
+    column: int | None = None
+    """Column of `line` PostgreSQL's error position points at (`line` is then that position's line)."""
+
+    @property
+    def where(self) -> str:
+        """`file:line[:column]`."""
+        return f"{self.path}:{self.line}" + (f":{self.column}" if self.column else "")
 
     def to_json(self) -> dict[str, Any]:
         """JSON-ready dict."""
@@ -73,6 +80,7 @@ class DryRunStatement:
             "label": self.label,
             "path": self.path,
             "line": self.line,
+            "column": self.column,
             "statement": self.index + 1,
             "sql": self.sql,
             "outcome": self.outcome,
@@ -200,8 +208,11 @@ class _Tracer:
         if error is not None:
             held = read_locks(self.observer, pid) if in_tx else frozenset()
             locks = namer.locks(held - self._held_before, self._before)
+            line, column = stmt.locate(error.diag.statement_position)
             record = replace(
                 base,
+                line=line,
+                column=column,
                 outcome="failed",
                 locks=locks or self._static_locks(script, index),
                 lock_source="pg_locks" if locks else "analysis",
@@ -328,9 +339,7 @@ def dry_run(
             pending = [
                 s.migration
                 for s in compute_status(mset, history)
-                if s.state in ("pending", "failed")
-                and s.migration is not None
-                and (to is None or s.version <= to)
+                if s.state in ("pending", "failed") and s.migration is not None and s.version.within(to)
             ]
             with shadow_database(dsn, shadow_dsn=shadow_dsn, purpose="dry-run") as shadow:
                 report = DryRunReport(run.run_id, shadow.label)
@@ -353,7 +362,7 @@ def dry_run(
             first = failures[0]
             log.error(
                 "dry-run",
-                f"would fail: {Path(first.path).name}:{first.line}: {first.sqlstate} {first.error}",
+                f"would fail: {Path(first.where).name}: {first.sqlstate} {first.error}",
                 version=first.version,
             )
         else:
@@ -378,7 +387,7 @@ def _apply(
         runner.trace_statements = True
         runner.events.on(tracer.on_event)
         try:
-            result = runner.up(to)
+            result = runner.up(to, target=True)
         finally:
             runner.close()
     report.statements = list(tracer.records.values())

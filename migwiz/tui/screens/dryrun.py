@@ -99,7 +99,7 @@ def render_head(report: DryRunReport) -> RenderableType:
 
 def render_statement(s: DryRunStatement) -> Text:
     """The selected statement in full: where, locks (and where they were read), rewrites, error."""
-    text = Text(f"{s.version} {Path(s.path).name}:{s.line}: ", style="bold")
+    text = Text(f"{s.version} {Path(s.where).name}: ", style="bold")
     text.append(s.sql)
     if s.outcome == "not_run":
         text.append("\nnot run: an earlier statement would fail", style="dim")

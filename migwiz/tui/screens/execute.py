@@ -132,7 +132,7 @@ class ExecuteScreen(WizardScreen):
         pending = [
             s
             for s in (self.wizard.data.statuses or [])
-            if s.state in ("pending", "failed") and (to is None or s.version <= to)
+            if s.state in ("pending", "failed") and s.version.within(to)
         ]
         count = f"{len(pending)} pending migration(s)" if pending else "the pending migrations"
         upto = f" (up to {to})" if to is not None else ""
