@@ -327,10 +327,18 @@ def _rollout(fc: FleetContext, command: str, run_policy: Any, mset: Any, *, new:
     sys.exit(0 if report.outcome == "success" else 1)
 
 
+HANGUP_GRACE_S = 5.0
+"""After SIGHUP and the rollout's stop, how long the fleet screen has to close before the process ends."""
+
+
 def _with_screen(fc: FleetContext, control: Any, run: Callable[[], Any]) -> Any:
     """Run the rollout in a thread while the fleet screen follows it; quitting the screen stops the
     rollout at its safe points and waits for it."""
+    import contextlib
+    import os
+    import signal
     import threading
+    import time
 
     from migwiz.tui.fleet_app import FleetApp
 
@@ -346,7 +354,29 @@ def _with_screen(fc: FleetContext, control: Any, run: Callable[[], Any]) -> Any:
     thread = threading.Thread(target=work, name="migwiz-fleet-rollout")
     thread.start()
     targets = lambda: {t.name: t for t in fc.fleet.targets()}  # noqa: E731
-    FleetApp(fc.fleet.state_file, control=control, targets=targets).run()
+    app = FleetApp(fc.fleet.state_file, control=control, targets=targets)
+    hung_up = threading.Event()
+
+    def on_hangup(signum: int, frame: Any) -> None:
+        # the terminal went away: the rollout stops at its safe points and the screen closes; a screen stuck
+        # on the dead terminal is ended once the rollout has stopped (never left running unwatched)
+        control.stop("migwiz received SIGHUP")
+        hung_up.set()
+        with contextlib.suppress(RuntimeError):
+            app.call_later(app.exit)
+
+    def leave_after_hangup() -> None:
+        hung_up.wait()
+        thread.join()
+        time.sleep(HANGUP_GRACE_S)
+        os._exit(1)
+
+    previous = signal.signal(signal.SIGHUP, on_hangup)
+    threading.Thread(target=leave_after_hangup, name="migwiz-fleet-hangup", daemon=True).start()
+    try:
+        app.run()
+    finally:
+        signal.signal(signal.SIGHUP, previous)
     if thread.is_alive():
         control.stop("the fleet screen was closed")
         print("waiting for the running targets to reach a safe point…", file=sys.stderr)

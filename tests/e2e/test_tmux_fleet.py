@@ -14,7 +14,7 @@ import pytest
 from bench.incident import Terminal
 from tests.conftest import BINARIES, server_for
 from tests.db.test_fleet import SET, Fleetdbs, databases_entry, write_fleet
-from tests.helpers import write_migrations
+from tests.helpers import wait_for, write_migrations
 
 pytestmark = [
     pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
@@ -63,3 +63,40 @@ def test_fleet_up_wizard_follows_the_rollout_on_the_fleet_screen(fleet_dbs: Flee
     for name in done:  # every touched target stopped at a safe point: whole migrations only
         versions = fleet_dbs.execute(name, "SELECT version, success FROM migwiz.history ORDER BY 1")
         assert all(success for _, success in versions), (name, versions)
+
+
+def test_a_lost_terminal_ends_fleet_up_wizard(fleet_dbs: Fleetdbs, tmp_path: Path) -> None:
+    names = [fleet_dbs.create(f"db{i}") for i in range(8)]
+    slow = {**SET, "2_email.up.sql": "SELECT pg_sleep(0.5);\n" + SET["2_email.up.sql"]}
+    folder = write_migrations(tmp_path / "m", slow)
+    fleet = write_fleet(tmp_path, databases_entry(fleet_dbs), concurrency=1, wave_size=8)
+    command = shlex.join([sys.executable, "-m", "migwiz", "fleet", "up", "--wizard", "--fleet", str(fleet),
+                          "--dir", str(folder)])  # fmt: skip
+    term = Terminal(command, {"TERM": "xterm-256color"})
+    term.start()
+    try:
+        term.wait_for(lambda s: "p pauses · s stops" in s, "the fleet screen with its keys")
+        (pid,) = fleet_up_pids(fleet)
+    finally:
+        term.close()  # the terminal goes away mid-rollout: SIGHUP
+    wait_for(lambda: not fleet_up_pids(fleet), "fleet up to end after its terminal went away", timeout=60)
+    touched = "SELECT count(*) FROM pg_namespace WHERE nspname = 'migwiz'"
+    done = [n for n in names if fleet_dbs.execute(n, touched) == [(1,)]]
+    assert len(done) < len(names), pid  # the rollout stopped instead of going on unwatched
+    for name in done:  # at its safe points: whole migrations only
+        versions = fleet_dbs.execute(name, "SELECT version, success FROM migwiz.history ORDER BY 1")
+        assert all(success for _, success in versions), (name, versions)
+
+
+def fleet_up_pids(fleet: Path) -> list[int]:
+    """Processes of `migwiz fleet up` on this fleet file (read from /proc: no tool needed)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                args = (entry / "cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if b"fleet" in args and str(fleet).encode() in args:
+                found.append(int(entry.name))
+    return found
