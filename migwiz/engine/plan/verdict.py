@@ -131,7 +131,9 @@ def _duration_reason(stmt: StatementPlan, calibrated: bool) -> Reason | None:
     verdict: Verdict = "dangerous" if stmt.hold_s >= DANGER_S else "quiet_window"
     what = "reads and writes" if stmt.blocks == "reads_and_writes" else "writes"
     tables = sorted({x.relation for x in stmt.locks if lock_rank(x.mode) >= STRONG_RANK})
-    work = "; ".join(f"{s.detail} of {s.relation}" for s in stmt.steps) or "its work"
+    work = "; ".join(f"{s.detail} of {s.relation}" for s in stmt.steps) or (
+        "the lock is held until its transaction commits, through the work of the statements after it"
+    )
     note = "" if calibrated else " (uncalibrated estimate: run `migwiz plan --calibrate`)"
     message = (
         f"line {stmt.line} ({stmt.kind}) blocks {what} on {', '.join(tables)} for about "
