@@ -13,7 +13,8 @@ def plan(line: int, kind: str, steps: tuple[Step, ...], hold_s: float) -> Statem
     return StatementPlan(
         line=line, sql="-", kind=kind, locks=(lock,), held=(lock,), acquires=(lock,),
         blocks="reads_and_writes", rewrites=(), scans=(), needs_no_transaction=False, findings=(),
-        sizes=(), steps=steps, estimate_s=0.0, hold_s=hold_s, blockers=(), queue_risk="none", lock_timeout_ms=None,
+        sizes=(), steps=steps, estimate_s=0.0, hold_s=hold_s, blockers=(), queue_risk="none",
+        lock_timeout_ms=None,
     )  # fmt: skip
 
 
