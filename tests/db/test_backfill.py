@@ -99,7 +99,10 @@ def test_pause_resume_and_retune_through_the_control_row(db: TestDatabase) -> No
 def test_progress_is_logged_every_few_seconds_not_every_batch(db: TestDatabase) -> None:
     make_items(db)
     sink = MemorySink()
-    result = run(db, settings=BackfillSettings(initial_batch=100, max_batch=100), sink=sink)
+    # batches of exactly 100 rows: a target no batch can overshoot, so a slow moment never shrinks one
+    slow_ok = {"target_batch_ms": 60_000.0, "contended_batch_ms": 60_000.0}
+    fixed = BackfillSettings(initial_batch=100, max_batch=100, **slow_ok)
+    result = run(db, settings=fixed, sink=sink)
     assert result.batches == ROWS // 100
     logged = [e for e in sink.events if e.step == "backfill progress"]
     assert 1 <= len(logged) <= result.duration_s / 5 + 2 < result.batches  # every 5 s, and at the end

@@ -91,7 +91,9 @@ def test_status_with_migwiz_history_locked_says_who_within_seconds(db: TestDatab
         elapsed = time.monotonic() - started
         holder.rollback()
     assert result.code == 3, result.stderr
-    assert elapsed < BOOKKEEPING_LOCK_TIMEOUT_MS / 1000 + 10
+    # it gave up (the message says after the 5 s bound) instead of waiting until the holder ends; the
+    # bound on the whole command leaves room for a loaded machine's slow process start
+    assert elapsed < BOOKKEEPING_LOCK_TIMEOUT_MS / 1000 + 30
     (line, hint) = result.stderr.splitlines()
     assert line == (
         f"migwiz: error: status: migwiz's own tables are locked by pid {pid} (history-holder,"

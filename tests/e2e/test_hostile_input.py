@@ -37,7 +37,7 @@ def test_control_characters_in_file_names_are_escaped(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (("up", "--lock-timeout", "999999999h"), "--lock-timeout = '999999999h': invalid timeout"),
+        (("up", "--lock-timeout", "999999999h"), "--lock-timeout '999999999h': invalid timeout"),
         (("up", "--statement-timeout", "30d"), "more than PostgreSQL allows (24d20h31min23s647ms)"),
         (("up", "--to", "1'; DROP TABLE t; --"), "is not a migration version"),
         (("down", "--to", "1'x"), "is not a migration version"),
