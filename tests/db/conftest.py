@@ -49,10 +49,8 @@ changes; the version-dependent parts they touch (catalog queries, lock and index
 every version by the other database tests."""
 
 
-@pytest.fixture(params=CRASH_SERVERS)
-def crash_db(request: pytest.FixtureRequest) -> Iterator[TestDatabase]:
-    """A fresh database on one of CRASH_SERVERS."""
-    binaries: Binaries | None = request.param
+def fresh_database(binaries: Binaries | None) -> Iterator[TestDatabase]:
+    """A new database on `binaries`' server, dropped afterwards (skipped without binaries)."""
     if binaries is None:
         pytest.skip("no PostgreSQL binaries on this machine")
     database = create_database(server_for(binaries))
@@ -60,6 +58,12 @@ def crash_db(request: pytest.FixtureRequest) -> Iterator[TestDatabase]:
         yield database
     finally:
         drop_database(database)
+
+
+@pytest.fixture(params=CRASH_SERVERS)
+def crash_db(request: pytest.FixtureRequest) -> Iterator[TestDatabase]:
+    """A fresh database on one of CRASH_SERVERS."""
+    yield from fresh_database(request.param)
 
 
 @pytest.fixture(params=CRASH_SERVERS)
@@ -69,14 +73,7 @@ def client_db(request: pytest.FixtureRequest) -> Iterator[TestDatabase]:
     the events of a run, the ranges of a parallel backfill. The newest server in `make test`, the older ones
     in `make test-versions`; the catalog queries and server behaviour these tests touch are checked on
     every version by the other database tests."""
-    binaries: Binaries | None = request.param
-    if binaries is None:
-        pytest.skip("no PostgreSQL binaries on this machine")
-    database = create_database(server_for(binaries))
-    try:
-        yield database
-    finally:
-        drop_database(database)
+    yield from fresh_database(request.param)
 
 
 @pytest.fixture

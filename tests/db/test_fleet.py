@@ -29,7 +29,7 @@ from migwiz.engine.fleet.targets import Target, tenant_dsn
 from migwiz.engine.run.runner import ExecutionPolicy
 from migwiz.engine.servers.local import LocalServer
 from migwiz.engine.sets import load_migration_set
-from tests.conftest import TestDatabase
+from tests.conftest import BINARIES, TestDatabase, server_for
 from tests.helpers import run_cli, write_migrations
 
 SET = {
@@ -88,6 +88,18 @@ class Fleetdbs:
 @pytest.fixture
 def dbs(pg_server: LocalServer) -> Iterator[Fleetdbs]:
     made = Fleetdbs(pg_server)
+    try:
+        yield made
+    finally:
+        made.drop()
+
+
+def fleet_on_newest_server() -> Iterator[Fleetdbs]:
+    """Fleet databases on the newest server, dropped afterwards (skipped without binaries): how a rollout
+    goes is the fleet runner's, not the server's."""
+    if not BINARIES:
+        pytest.skip("no PostgreSQL binaries on this machine")
+    made = Fleetdbs(server_for(max(BINARIES, key=lambda b: b.major)))
     try:
         yield made
     finally:

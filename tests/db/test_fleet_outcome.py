@@ -14,21 +14,14 @@ from migwiz.engine.commands import fleet_rollout as rollout
 from migwiz.engine.commands import load_fleet, read_fleet_progress
 from migwiz.engine.run.runner import ExecutionPolicy
 from migwiz.engine.sets import load_migration_set
-from tests.conftest import BINARIES, server_for
-from tests.db.test_fleet import SET, Fleetdbs, databases_entry, write_fleet
+from tests.db.test_fleet import SET, Fleetdbs, databases_entry, fleet_on_newest_server, write_fleet
 from tests.helpers import run_cli, write_migrations
 
 
 @pytest.fixture
 def newest_dbs() -> Iterator[Fleetdbs]:
     """Databases on the newest server: how a rollout ends is the fleet runner's, not the server's."""
-    if not BINARIES:
-        pytest.skip("no PostgreSQL binaries on this machine")
-    made = Fleetdbs(server_for(max(BINARIES, key=lambda b: b.major)))
-    try:
-        yield made
-    finally:
-        made.drop()
+    yield from fleet_on_newest_server()
 
 
 def test_failed_targets_within_the_budget_finish_the_rollout_with_failures_named(

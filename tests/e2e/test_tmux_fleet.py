@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from bench.incident import Terminal
-from tests.conftest import BINARIES, server_for
-from tests.db.test_fleet import SET, Fleetdbs, databases_entry, write_fleet
+from tests.db.test_fleet import SET, Fleetdbs, databases_entry, fleet_on_newest_server, write_fleet
 from tests.helpers import wait_for, write_migrations
 
 pytestmark = [
@@ -24,13 +23,7 @@ pytestmark = [
 
 @pytest.fixture
 def fleet_dbs() -> Iterator[Fleetdbs]:
-    if not BINARIES:
-        pytest.skip("no PostgreSQL binaries on this machine")
-    made = Fleetdbs(server_for(max(BINARIES, key=lambda b: b.major)))
-    try:
-        yield made
-    finally:
-        made.drop()
+    yield from fleet_on_newest_server()
 
 
 def test_fleet_up_wizard_follows_the_rollout_on_the_fleet_screen(fleet_dbs: Fleetdbs, tmp_path: Path) -> None:
