@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import re
 from collections.abc import Iterator
@@ -202,6 +203,18 @@ def test_a_file_changed_after_loading_is_refused_not_run_differently(tmp_path: P
         tuple(streamed.statements)  # a pass of its own
     with pytest.raises(MigrationFileError, match="changed since migwiz loaded it"):
         unread.statements[1]  # the cursor
+
+
+def test_an_edit_that_keeps_size_and_modification_time_is_still_refused(tmp_path: Path) -> None:
+    path = tmp_path / "1_a.up.sql"
+    path.write_text("CREATE TABLE a (i int);\nINSERT INTO a VALUES (1);\n")
+    before = os.stat(path)
+    streamed, _ = streamed_script(path)
+    path.write_text("CREATE TABLE a (i int);\nINSERT INTO a VALUES (2);\n")  # same size, same inode
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # the modification time set back
+    assert os.stat(path).st_mtime_ns == before.st_mtime_ns
+    with pytest.raises(MigrationFileError, match="changed since migwiz loaded it"):
+        tuple(streamed.statements)
 
 
 def test_big_files_of_a_set_load_streamed_with_the_same_checksum(

@@ -115,12 +115,16 @@ def text_pieces(path: Path, piece_size: int, stamp: FileStamp) -> Iterator[str]:
 
 @dataclass(frozen=True, slots=True)
 class FileStamp:
-    """What tells a file changed: its device, inode, size and modification time."""
+    """What tells a file changed: its device, inode, size, modification and status-change times.
+
+    The status-change time moves on every write and cannot be set back (unlike the modification time).
+    """
 
     device: int
     inode: int
     size: int
     mtime_ns: int
+    ctime_ns: int
 
     @classmethod
     def of(cls, path: Path) -> FileStamp:
@@ -129,12 +133,12 @@ class FileStamp:
             st = os.stat(path)
         except OSError as exc:
             raise MigrationFileError(f"{path}: cannot read: {exc.strerror}") from None
-        return cls(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+        return cls(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
 def _check_stamp(fd: int, path: Path, stamp: FileStamp) -> None:
     st = os.fstat(fd)
-    if FileStamp(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns) != stamp:
+    if FileStamp(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns) != stamp:
         raise changed_file(path)
 
 
