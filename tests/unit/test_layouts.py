@@ -513,6 +513,24 @@ def test_prisma_fixture_folders_in_name_order() -> None:
     assert [s.line for s in first.up.statements] == [2, 10]
 
 
+def test_prisma_orders_folders_as_localecompare_not_by_bytes(tmp_path: Path) -> None:
+    # Prisma sorts the folder names with JavaScript's localeCompare (ICU): `_` before the digits, letters
+    # case folded with lower case first; byte order would run 10_posts first and Init before add.
+    names = ["10_posts", "1_init", "2_users", "3_x-b", "3_x_c", "4_Init", "4_add", "5_x_B", "5_x_a"]
+    root = write(tmp_path, {f"{n}/migration.sql": "select 1;" for n in names})
+    assert [str(m.version) for m in load_migration_set(root).migrations] == [
+        "1_init",
+        "10_posts",
+        "2_users",
+        "3_x_c",
+        "3_x-b",
+        "4_add",
+        "4_Init",
+        "5_x_a",
+        "5_x_B",
+    ]
+
+
 def test_prisma_refuses_a_folder_without_migration_sql_and_ignores_the_rest(tmp_path: Path) -> None:
     root = write(tmp_path, {"1_a/migration.sql": "select 1;", "1_a/notes.md": "", "README.md": ""})
     mset = load_migration_set(root)
