@@ -202,6 +202,34 @@ def test_native_set_with_sqlx_no_transaction_says_how_to_honour_it(tmp_path: Pat
     assert as_sqlx.notices == ()
 
 
+def test_up_down_files_in_a_rust_project_using_sqlx_are_sqlx_s(tmp_path: Path) -> None:
+    # `.up.sql` / `.down.sql` are golang-migrate's names and sqlx's reversible ones: a Cargo.toml naming
+    # sqlx above the folder (up to the repository's top) says whose they are; a go.mod first says Go.
+    repo = tmp_path / "repo"
+    files = {"1_a.up.sql": "-- no-transaction\nCREATE INDEX CONCURRENTLY i ON t (c);\n", "1_a.down.sql": ""}
+    migrations = write(repo / "crates" / "db" / "migrations", files)
+    assert detect_layout(migrations) == "native"
+    (repo / ".git").mkdir()
+    (tmp_path / "Cargo.toml").write_text('[dependencies]\nsqlx = "0.8"\n', encoding="utf-8")
+    assert detect_layout(migrations) == "native"  # above the repository's top: not this project's
+    (repo / "Cargo.toml").write_text('[workspace.dependencies]\nsqlx = { version = "0.8" }\n')
+    mset = load_migration_set(migrations)
+    assert mset.layout == "sqlx"
+    assert mset.migrations[0].up.directives.transaction is False  # sqlx's `-- no-transaction`
+    assert mset.notices == (
+        f"{migrations}: read as sqlx's, not golang-migrate's (same file names): {repo / 'Cargo.toml'} names"
+        ' sqlx; set layout = "native" in migwiz.toml if golang-migrate runs these files',
+    )
+    assert load_migration_set(migrations, "native").layout == "native"
+    (repo / "crates" / "db" / "go.mod").write_text("module db\n", encoding="utf-8")
+    assert detect_layout(migrations) == "native"
+    (repo / "crates" / "db" / "go.mod").unlink()
+    (repo / "Cargo.toml").write_text('[dependencies]\nsqlx-macros-core = "1"\nserde = "1"\n')
+    assert detect_layout(migrations) == "sqlx"  # the word sqlx, in any crate name
+    (repo / "Cargo.toml").write_text('[dependencies]\ndiesel = "2"\n')
+    assert detect_layout(migrations) == "native"
+
+
 def test_native_set_honours_morph_s_nontransactional_marker_on_its_first_bytes(tmp_path: Path) -> None:
     marked = "-- morph:nontransactional\nCREATE INDEX CONCURRENTLY i ON t (c);\n"
     write(
