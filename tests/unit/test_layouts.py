@@ -221,6 +221,9 @@ def test_up_down_files_in_a_rust_project_using_sqlx_are_sqlx_s(tmp_path: Path) -
         ' sqlx; set layout = "native" in migwiz.toml if golang-migrate runs these files',
     )
     assert load_migration_set(migrations, "native").layout == "native"
+    (migrations / "2_b.sql").write_text("CREATE TABLE b ();\n", encoding="utf-8")  # simple beside reversible
+    assert [str(m.version) for m in load_migration_set(migrations).migrations] == ["1", "2"]
+    (migrations / "2_b.sql").unlink()
     (repo / "crates" / "db" / "go.mod").write_text("module db\n", encoding="utf-8")
     assert detect_layout(migrations) == "native"
     (repo / "crates" / "db" / "go.mod").unlink()

@@ -163,7 +163,8 @@ def _detect(folder: Folder) -> str:
             part.startswith(".") for part in nested.relative_to(folder.root).parts
         ):
             found["flyway"] = nested
-    if list(found) == ["native"] and (cargo := sqlx_project(folder.root)) is not None:
+    # sqlx runs its simple and reversible files side by side; golang-migrate reads only the latter
+    if "native" in found and set(found) <= {"native", "sqlx"} and (cargo := sqlx_project(folder.root)):
         folder.notices.append(
             f"{folder.root}: read as sqlx's, not golang-migrate's (same file names): {cargo} names sqlx;"
             ' set layout = "native" in migwiz.toml if golang-migrate runs these files'
