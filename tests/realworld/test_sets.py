@@ -39,7 +39,10 @@ def test_set_is_pinned_licensed_and_attributed(real: RealSet) -> None:
     attribution = (root / "ATTRIBUTION.md").read_text(encoding="utf-8")
     for needle in (real.repo, real.commit, real.path, real.licence):
         assert needle in attribution, f"{root}/ATTRIBUTION.md does not name {needle}"
-    assert [p.name for p in root.iterdir() if p.name not in {"migrations", "ATTRIBUTION.md", *licences}] == []
+    kept = {"migrations", "ATTRIBUTION.md", *licences, *real.beside}
+    assert [p.name for p in root.iterdir() if p.name not in kept] == []
+    for name in real.beside:
+        assert name in attribution, f"{root}/ATTRIBUTION.md does not name {name}"
 
 
 @pytest.mark.parametrize("real", SETS, ids=[s.name for s in SETS])
