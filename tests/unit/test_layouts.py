@@ -573,6 +573,18 @@ def test_prisma_refuses_a_folder_without_migration_sql_and_ignores_the_rest(tmp_
     assert load_error(tmp_path) == f"{tmp_path / '2_b'}: migration folder without migration.sql"
 
 
+def test_prisma_refuses_a_hidden_folder_it_would_run(tmp_path: Path) -> None:
+    # Prisma's listMigrations takes every directory entry, hidden ones included (`.backup` sorts first).
+    root = write(tmp_path, {"1_a/migration.sql": "select 1;", ".backup/migration.sql": "drop table a;"})
+    assert load_error(root) == (
+        f"{root / '.backup'}: Prisma reads every folder here as a migration, hidden ones too"
+        " (listMigrations); migwiz does not run hidden folders"
+    )
+    (root / ".backup" / "migration.sql").rename(root / ".backup.sql")
+    (root / ".backup").rmdir()
+    assert [str(m.version) for m in load_migration_set(root).migrations] == ["1_a"]  # hidden files: ignored
+
+
 def test_prisma_and_sqlx_checksums_are_their_tools() -> None:
     data = b"CREATE TABLE a ();\n"
     assert sqlx_checksum(data) == hashlib.sha384(data).hexdigest()

@@ -95,6 +95,13 @@ def load_prisma(folder: Folder) -> list[Migration]:
             _prisma_provider(folder, path)
         else:
             folder.ignore(path, "Prisma reads only migration folders and migration_lock.toml")
+    hidden = _hidden_folders(folder.root)
+    if hidden:
+        raise MigrationFileError(
+            f"{hidden[0]}: Prisma reads every folder here as a migration, hidden ones too (listMigrations);"
+            " migwiz does not run hidden folders",
+            hint="move it out of the migrations folder",
+        )
     migrations = []
     for path in folder.dirs:
         sql_path = path / PRISMA_SCRIPT
@@ -119,6 +126,13 @@ def load_prisma(folder: Folder) -> list[Migration]:
             )
         )
     return migrations
+
+
+def _hidden_folders(root: Path) -> list[Path]:
+    try:
+        return sorted(p for p in root.iterdir() if p.name.startswith(".") and p.is_dir())
+    except OSError:
+        return []  # listed just before; a folder gone since fails where its files are read
 
 
 PRISMA_POSTGRES = ("postgresql", "postgres")
