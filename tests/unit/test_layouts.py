@@ -63,7 +63,7 @@ def test_diesel_identity_is_the_version_without_dashes() -> None:
 def test_diesel_accepts_any_version_text_and_refuses_a_folder_without_up_sql(tmp_path: Path) -> None:
     write(tmp_path / "a", {"20200101000000_a/up.sql": "select 1;", "create_b/up.sql": "select 2;"})
     assert order(tmp_path / "a") == ["20200101000000", "create"]  # Diesel's version_from_string
-    write(tmp_path / "b", {"1_a/up.sql": "", "2_b/down.sql": ""})
+    write(tmp_path / "b", {"1_a/up.sql": "select 1;", "2_b/down.sql": ""})
     assert load_error(tmp_path / "b") == f"{tmp_path / 'b' / '2_b'}: migration folder without up.sql"
 
 
@@ -571,6 +571,16 @@ def test_prisma_refuses_a_folder_without_migration_sql_and_ignores_the_rest(tmp_
     ]
     write(tmp_path, {"2_b/other.sql": ""})
     assert load_error(tmp_path) == f"{tmp_path / '2_b'}: migration folder without migration.sql"
+
+
+def test_diesel_refuses_an_empty_up_sql_as_diesel_does(tmp_path: Path) -> None:
+    # diesel_migrations `run_sql_from_file`: a 0-byte file is EmptyMigration; a comment alone runs.
+    files = {"2024-01-01-000000_a/up.sql": "", "2024-01-01-000000_a/down.sql": "select 1;"}
+    root = write(tmp_path, {**files, "2024-01-02-000000_b/up.sql": "-- x"})
+    empty = root / "2024-01-01-000000_a" / "up.sql"
+    assert load_error(root) == f"{empty}: empty: Diesel refuses to run it (EmptyMigration)"
+    empty.write_text("-- nothing to do\n", encoding="utf-8")
+    assert [m.name for m in load_migration_set(root).migrations] == ["a", "b"]
 
 
 def test_prisma_refuses_a_hidden_folder_it_would_run(tmp_path: Path) -> None:
