@@ -177,6 +177,22 @@ def test_sqlx_dirty_version_blocks_adoption(db: TestDatabase, tmp_path: Path) ->
         adopt(db.dsn, mset, "sqlx")
 
 
+def test_sqlx_table_beside_up_down_files_read_as_golang_migrate_says_whose_they_are(
+    db: TestDatabase, tmp_path: Path
+) -> None:
+    """`.up.sql` / `.down.sql` are also golang-migrate's names: with no Cargo.toml to tell, sqlx's own
+    table is the evidence, and status says to set the layout."""
+    folder = write_migrations(tmp_path / "m", {"1_a.up.sql": USERS, "1_a.down.sql": "DROP TABLE users;\n"})
+    db.execute(SQLX_DDL)
+    sqlx_run(db, folder / "1_a.up.sql", 1)
+    status = run_cli("status", "--dsn", db.dsn, "--dir", folder)
+    assert "hint: run `migwiz adopt --from sqlx`" in status.stderr
+    assert 'files are sqlx\'s: set layout = "sqlx" in migwiz.toml' in status.stderr
+    configured = run_cli("status", "--layout", "sqlx", "--dsn", db.dsn, "--dir", folder)
+    assert "hint: run `migwiz adopt --from sqlx`" in configured.stderr
+    assert "set layout" not in configured.stderr
+
+
 # -- transactions as the set's tool runs them -------------------------------------------------------------
 
 

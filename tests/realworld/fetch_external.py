@@ -3,7 +3,8 @@
     python -m tests.realworld.fetch_external [NAME...]
 
 Each set's folder is taken from GitHub's tarball of its pinned commit and written, verbatim, to
-`$MIGWIZ_REALWORLD_CACHE/<name>/migrations` (default `~/.cache/migwiz/realworld`), with a `COMMIT` file
+`$MIGWIZ_REALWORLD_CACHE/<name>/migrations` (the files its `beside` names, from the folder's parent, to
+`<name>/`) (default `~/.cache/migwiz/realworld`), with a `COMMIT` file
 naming the commit; a set already there at that commit is left alone. test_external.py runs on what is there.
 """
 
@@ -33,6 +34,12 @@ def fetch(real: RealSet) -> Path:
     with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as archive:
         for member in archive.getmembers():
             rest = member.name.partition("/")[2]  # <repo>-<commit>/<path inside the repository>
+            parent = real.path.rpartition("/")[0]
+            if member.isfile() and rest in {f"{parent}/{b}".lstrip("/") for b in real.beside}:
+                source = archive.extractfile(member)
+                assert source is not None
+                (target.parent / Path(rest).name).write_bytes(source.read())
+                continue
             if not rest.startswith(real.path + "/") or not (member.isfile() or member.isdir()):
                 continue
             inside = Path(rest[len(real.path) + 1 :])

@@ -44,6 +44,9 @@ class RealSet:
     heavy: bool = False
     external: bool = False
     """Fetched into EXTERNAL_DIR (external.toml: a licence that does not allow vendoring), not vendored."""
+    beside: tuple[str, ...] = ()
+    """Files of the folder's parent in the repository, copied beside `migrations/` (a Cargo.toml naming
+    sqlx: what tells migwiz that `.up.sql` / `.down.sql` files are sqlx's, not golang-migrate's)."""
 
     @property
     def folder(self) -> Path:
@@ -90,6 +93,7 @@ def load_sets(file: str = "sets.toml") -> list[RealSet]:
             pending=dict(s.get("pending", {})),
             heavy=bool(s.get("heavy", False)),
             external=file != "sets.toml",
+            beside=tuple(s.get("beside", ())),
         )
         for s in data["set"]
     ]

@@ -16,6 +16,7 @@ import pytest
 from tests.conftest import TestDatabase, create_database, drop_database
 from tests.helpers import run_cli
 from tests.realworld.realsets import EXTERNAL, RealSet, apply_with_psql, schema_dump
+from tests.realworld.test_order import LAYOUTS
 from tests.realworld.tools import identity_of
 
 pytestmark = [pytest.mark.realworld, pytest.mark.timeout(1800)]
@@ -38,6 +39,7 @@ def test_external_set_runs_as_its_tool_runs_it(
     status = run_cli("status", "--json", "--dsn", db.dsn, "--dir", real.folder)
     shown = [identity_of(real.tool, m["version"], m["name"]) for m in status.json()["migrations"]]
     assert shown == [m.identity for m in order]
+    assert status.json()["layout"] == LAYOUTS[real.tool]
 
     real.prepare(db)
     args = ["--allow-irreversible", "--force-risky", "--lock-timeout", "30s", *real.baseline_args]

@@ -25,6 +25,24 @@ def test_status_order_is_the_tools_order(real: RealSet, db_latest: TestDatabase)
     )
 
 
+LAYOUTS = {
+    "diesel": "directory",
+    "golang-migrate": "native",
+    "dbmate": "dbmate",
+    "flyway": "flyway",
+    "sqlx": "sqlx",
+    "prisma": "prisma",
+}
+
+
+@pytest.mark.parametrize("real", SETS, ids=[s.name for s in SETS])
+def test_status_reads_the_set_as_its_tools(real: RealSet, db_latest: TestDatabase) -> None:
+    """Detected, not configured: sqlx's reversible files (golang-migrate's names) by the Cargo.toml beside
+    them (docs-rs), its simple ones by their names."""
+    result = run_cli("status", "--json", "--dsn", db_latest.dsn, "--dir", real.folder)
+    assert result.json()["layout"] == LAYOUTS[real.tool]
+
+
 def _first_difference(real: RealSet, shown: list[str], expected: list[str], files: list[str]) -> str:
     at = next(
         (i for i, (a, b) in enumerate(zip(shown, expected, strict=False)) if a != b),

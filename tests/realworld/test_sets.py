@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.realworld.realsets import CHECKS, SETS, SETS_DIR, RealSet
+from tests.realworld.realsets import CHECKS, HERE, SETS, SETS_DIR, RealSet
 from tests.realworld.tools import TOOLS, flyway_key
 
 ALLOWED_LICENCES = {"MIT", "Apache-2.0", "MIT OR Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "PostgreSQL"}
@@ -39,7 +39,10 @@ def test_set_is_pinned_licensed_and_attributed(real: RealSet) -> None:
     attribution = (root / "ATTRIBUTION.md").read_text(encoding="utf-8")
     for needle in (real.repo, real.commit, real.path, real.licence):
         assert needle in attribution, f"{root}/ATTRIBUTION.md does not name {needle}"
-    assert [p.name for p in root.iterdir() if p.name not in {"migrations", "ATTRIBUTION.md", *licences}] == []
+    kept = {"migrations", "ATTRIBUTION.md", *licences, *real.beside}
+    assert [p.name for p in root.iterdir() if p.name not in kept] == []
+    for name in real.beside:
+        assert name in attribution, f"{root}/ATTRIBUTION.md does not name {name}"
 
 
 @pytest.mark.parametrize("real", SETS, ids=[s.name for s in SETS])
@@ -54,7 +57,10 @@ _EXTENSION = re.compile(r"\bcreate\s+extension\s+(?:if\s+not\s+exists\s+)?\"?(\w
 
 @pytest.mark.parametrize("real", SETS, ids=[s.name for s in SETS])
 def test_declared_extensions_are_the_ones_created(real: RealSet) -> None:
-    created = {e.lower() for m in real.tool_order() for e in _EXTENSION.findall(m.up_text)}
+    texts = [m.up_text for m in real.tool_order()]
+    if real.baseline:  # created before the first migration
+        texts.append((HERE / "baselines" / real.baseline).read_text(encoding="utf-8"))
+    created = {e.lower() for text in texts for e in _EXTENSION.findall(text)}
     assert created == set(real.extensions)
 
 

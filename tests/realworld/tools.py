@@ -217,8 +217,9 @@ def prisma(root: Path) -> list[ToolMigration]:
 
     - Every directory is a migration, named by its directory; migration_lock.toml is not
       (packages/migrate/src/utils/listMigrations.ts).
-    - Order: directory names sorted with `localeCompare`; for the ASCII digits, lower-case letters
-      and `_` that Prisma itself generates this equals byte order (asserted here).
+    - Order: directory names sorted with JavaScript's `localeCompare` (packages/migrate/src/utils/
+      listMigrations.ts; schema-engine applies them in the order it is given): ICU's root collation,
+      see `locale_compare_key`.
     - Transaction: the script is sent as one simple query (schema-engine `raw_cmd`): PostgreSQL runs
       several statements as one implicit transaction, a single one on its own, so a migration.sql
       holding only CREATE INDEX CONCURRENTLY works (statements counted by PostgreSQL's own parser).
@@ -226,11 +227,26 @@ def prisma(root: Path) -> list[ToolMigration]:
     found = []
     for child in root.iterdir():
         if child.is_dir():
-            assert re.fullmatch(r"[0-9a-z_]+", child.name), f"{child.name}: localeCompare may differ"
+            assert child.name.isascii(), f"{child.name}: locale_compare_key covers ASCII only"
             up = child / "migration.sql"
             text = _read(up)
             found.append(ToolMigration(child.name, up, text, len(pglast.split(text)) > 1))
-    return sorted(found, key=lambda m: m.identity)
+    return sorted(found, key=lambda m: locale_compare_key(m.identity))
+
+
+# ICU's root collation of printable ASCII (what Node's `localeCompare` uses without options): punctuation
+# and symbols, non-ignorable, before the digits, then letters with case only a tertiary difference.
+_ICU_ASCII = " _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def locale_compare_key(name: str) -> tuple[tuple[int, ...], tuple[bool, ...]]:
+    """A sort key equal to `a.localeCompare(b)` for ASCII names: primary weights (case folded), then
+    the case of each letter, lower case first.
+
+    >>> sorted(["10_b", "1_a", "x_B", "x_a", "a-b", "a_b"], key=locale_compare_key)
+    ['1_a', '10_b', 'a_b', 'a-b', 'x_a', 'x_B']
+    """
+    return tuple(_ICU_ASCII.index(c.lower()) for c in name), tuple(c.isupper() for c in name)
 
 
 TOOLS: dict[str, Callable[[Path], list[ToolMigration]]] = {

@@ -63,7 +63,7 @@ def test_diesel_identity_is_the_version_without_dashes() -> None:
 def test_diesel_accepts_any_version_text_and_refuses_a_folder_without_up_sql(tmp_path: Path) -> None:
     write(tmp_path / "a", {"20200101000000_a/up.sql": "select 1;", "create_b/up.sql": "select 2;"})
     assert order(tmp_path / "a") == ["20200101000000", "create"]  # Diesel's version_from_string
-    write(tmp_path / "b", {"1_a/up.sql": "", "2_b/down.sql": ""})
+    write(tmp_path / "b", {"1_a/up.sql": "select 1;", "2_b/down.sql": ""})
     assert load_error(tmp_path / "b") == f"{tmp_path / 'b' / '2_b'}: migration folder without up.sql"
 
 
@@ -200,6 +200,37 @@ def test_native_set_with_sqlx_no_transaction_says_how_to_honour_it(tmp_path: Pat
     as_sqlx = load_migration_set(tmp_path, "sqlx")
     assert as_sqlx.migrations[0].up.directives.transaction is False
     assert as_sqlx.notices == ()
+
+
+def test_up_down_files_in_a_rust_project_using_sqlx_are_sqlx_s(tmp_path: Path) -> None:
+    # `.up.sql` / `.down.sql` are golang-migrate's names and sqlx's reversible ones: a Cargo.toml naming
+    # sqlx above the folder (up to the repository's top) says whose they are; a go.mod first says Go.
+    repo = tmp_path / "repo"
+    files = {"1_a.up.sql": "-- no-transaction\nCREATE INDEX CONCURRENTLY i ON t (c);\n", "1_a.down.sql": ""}
+    migrations = write(repo / "crates" / "db" / "migrations", files)
+    assert detect_layout(migrations) == "native"
+    (repo / ".git").mkdir()
+    (tmp_path / "Cargo.toml").write_text('[dependencies]\nsqlx = "0.8"\n', encoding="utf-8")
+    assert detect_layout(migrations) == "native"  # above the repository's top: not this project's
+    (repo / "Cargo.toml").write_text('[workspace.dependencies]\nsqlx = { version = "0.8" }\n')
+    mset = load_migration_set(migrations)
+    assert mset.layout == "sqlx"
+    assert mset.migrations[0].up.directives.transaction is False  # sqlx's `-- no-transaction`
+    assert mset.notices == (
+        f"{migrations}: read as sqlx's, not golang-migrate's (same file names): {repo / 'Cargo.toml'} names"
+        ' sqlx; set layout = "native" in migwiz.toml if golang-migrate runs these files',
+    )
+    assert load_migration_set(migrations, "native").layout == "native"
+    (migrations / "2_b.sql").write_text("CREATE TABLE b ();\n", encoding="utf-8")  # simple beside reversible
+    assert [str(m.version) for m in load_migration_set(migrations).migrations] == ["1", "2"]
+    (migrations / "2_b.sql").unlink()
+    (repo / "crates" / "db" / "go.mod").write_text("module db\n", encoding="utf-8")
+    assert detect_layout(migrations) == "native"
+    (repo / "crates" / "db" / "go.mod").unlink()
+    (repo / "Cargo.toml").write_text('[dependencies]\nsqlx-macros-core = "1"\nserde = "1"\n')
+    assert detect_layout(migrations) == "sqlx"  # the word sqlx, in any crate name
+    (repo / "Cargo.toml").write_text('[dependencies]\ndiesel = "2"\n')
+    assert detect_layout(migrations) == "native"
 
 
 def test_native_set_honours_morph_s_nontransactional_marker_on_its_first_bytes(tmp_path: Path) -> None:
@@ -513,6 +544,24 @@ def test_prisma_fixture_folders_in_name_order() -> None:
     assert [s.line for s in first.up.statements] == [2, 10]
 
 
+def test_prisma_orders_folders_as_localecompare_not_by_bytes(tmp_path: Path) -> None:
+    # Prisma sorts the folder names with JavaScript's localeCompare (ICU): `_` before the digits, letters
+    # case folded with lower case first; byte order would run 10_posts first and Init before add.
+    names = ["10_posts", "1_init", "2_users", "3_x-b", "3_x_c", "4_Init", "4_add", "5_x_B", "5_x_a"]
+    root = write(tmp_path, {f"{n}/migration.sql": "select 1;" for n in names})
+    assert [str(m.version) for m in load_migration_set(root).migrations] == [
+        "1_init",
+        "10_posts",
+        "2_users",
+        "3_x_c",
+        "3_x-b",
+        "4_add",
+        "4_Init",
+        "5_x_a",
+        "5_x_B",
+    ]
+
+
 def test_prisma_refuses_a_folder_without_migration_sql_and_ignores_the_rest(tmp_path: Path) -> None:
     root = write(tmp_path, {"1_a/migration.sql": "select 1;", "1_a/notes.md": "", "README.md": ""})
     mset = load_migration_set(root)
@@ -522,6 +571,28 @@ def test_prisma_refuses_a_folder_without_migration_sql_and_ignores_the_rest(tmp_
     ]
     write(tmp_path, {"2_b/other.sql": ""})
     assert load_error(tmp_path) == f"{tmp_path / '2_b'}: migration folder without migration.sql"
+
+
+def test_diesel_refuses_an_empty_up_sql_as_diesel_does(tmp_path: Path) -> None:
+    # diesel_migrations `run_sql_from_file`: a 0-byte file is EmptyMigration; a comment alone runs.
+    files = {"2024-01-01-000000_a/up.sql": "", "2024-01-01-000000_a/down.sql": "select 1;"}
+    root = write(tmp_path, {**files, "2024-01-02-000000_b/up.sql": "-- x"})
+    empty = root / "2024-01-01-000000_a" / "up.sql"
+    assert load_error(root) == f"{empty}: empty: Diesel refuses to run it (EmptyMigration)"
+    empty.write_text("-- nothing to do\n", encoding="utf-8")
+    assert [m.name for m in load_migration_set(root).migrations] == ["a", "b"]
+
+
+def test_prisma_refuses_a_hidden_folder_it_would_run(tmp_path: Path) -> None:
+    # Prisma's listMigrations takes every directory entry, hidden ones included (`.backup` sorts first).
+    root = write(tmp_path, {"1_a/migration.sql": "select 1;", ".backup/migration.sql": "drop table a;"})
+    assert load_error(root) == (
+        f"{root / '.backup'}: Prisma reads every folder here as a migration, hidden ones too"
+        " (listMigrations); migwiz does not run hidden folders"
+    )
+    (root / ".backup" / "migration.sql").rename(root / ".backup.sql")
+    (root / ".backup").rmdir()
+    assert [str(m.version) for m in load_migration_set(root).migrations] == ["1_a"]  # hidden files: ignored
 
 
 def test_prisma_and_sqlx_checksums_are_their_tools() -> None:

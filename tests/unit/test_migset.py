@@ -312,9 +312,9 @@ def test_utf8_bom_is_not_part_of_the_first_statement(tmp_path: Path) -> None:
             {"V1__a.sql": "", "U2__b.sql": ""},
             "{root}/U2__b.sql: down script without an up script for version 2",
         ),
-        ({"1_a/up.sql": "", "2_b/down.sql": ""}, "{root}/2_b: migration folder without up.sql"),
+        ({"1_a/up.sql": "select 1;", "2_b/down.sql": ""}, "{root}/2_b: migration folder without up.sql"),
         (
-            {"10_a/up.sql": "", "1-0_b/up.sql": ""},
+            {"10_a/up.sql": "select 1;", "1-0_b/up.sql": "select 1;"},
             "duplicate migration version: {root}/1-0_b/up.sql and {root}/10_a/up.sql",
         ),
         (
@@ -343,7 +343,7 @@ def test_utf8_bom_is_not_part_of_the_first_statement(tmp_path: Path) -> None:
             {"schema.sql": "", "seed.sql": ""},
             "{root}: no migrations found: {root}/schema.sql, {root}/seed.sql match no",
         ),
-        ({"1_a/up.sql": "", "2_b/notes.md": ""}, "{root}/2_b: migration folder without up.sql"),
+        ({"1_a/up.sql": "select 1;", "2_b/notes.md": ""}, "{root}/2_b: migration folder without up.sql"),
         (
             {"V1__a.sql": "", "R__jobs_view.sql": "", "R__jobs view.sql": ""},
             "duplicate migration version: {root}/R__jobs view.sql and {root}/R__jobs_view.sql",

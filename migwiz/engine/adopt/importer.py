@@ -188,16 +188,26 @@ class ForeignState:
     statuses: list[MigrationStatus]
     others: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    layout: str = ""
+    """The set's layout, as detected or configured."""
 
     def hint(self) -> str:
-        """Two lines for the operator: what was found and what to run."""
+        """Two lines for the operator: what was found and what to run (a third when sqlx's table finds
+        its reversible files read as golang-migrate's, whose names they share)."""
+        layout = (
+            "\nhint: sqlx keeps this history, so its .up.sql / .down.sql files are sqlx's:"
+            ' set layout = "sqlx" in migwiz.toml or pass --layout sqlx (they are read as'
+            " golang-migrate's, which runs them without sqlx's `-- no-transaction`)"
+            if self.source.tool == "sqlx" and self.layout == "native"
+            else ""
+        )
         applied = sum(1 for s in self.statuses if s.state == "applied")
         also = f" (also found: {', '.join(self.others)})" if self.others else ""
         return (
             f"migwiz has no history here, but {self.source.tool} does ({self.source.qualified}){also}: "
             f"{applied} of {len(self.statuses)} migrations applied per its history\n"
             f"hint: run `migwiz adopt --from {self.source.tool}` to import it"
-            f" ({self.source.tool}'s table is left untouched)"
+            f" ({self.source.tool}'s table is left untouched)" + layout
         )
 
 
@@ -215,7 +225,8 @@ def foreign_state(dsn: str, mset: MigrationSet, *, schema: str = DEFAULT_SCHEMA)
             _, resolution = _resolve(conn, mset, source.tool, source.qualified)
         except UsageError as exc:
             resolution = Resolution((), notes=(exc.message,))
-    return ForeignState(source, foreign_statuses(source.tool, resolution, mset), others, resolution.notes)
+    statuses = foreign_statuses(source.tool, resolution, mset)
+    return ForeignState(source, statuses, others, resolution.notes, mset.layout)
 
 
 def foreign_statuses(tool: str, resolution: Resolution, mset: MigrationSet) -> list[MigrationStatus]:

@@ -100,6 +100,30 @@ def placeholders_from(values: Placeholders) -> Iterator[None]:
             PLACEHOLDERS.reset(token)
 
 
+_ANCESTORS = 8
+"""How far above the migrations folder `sqlx_project` looks (it stops earlier at the repository's top)."""
+_MANIFEST_BYTES = 1 << 20
+
+
+def sqlx_project(root: Path) -> Path | None:
+    """The Cargo.toml naming sqlx in `root` or a folder above it, up to the repository's top (the folder
+    holding `.git`): evidence that `.up.sql` / `.down.sql` files are sqlx's reversible migrations rather
+    than golang-migrate's. None when there is none, or when a go.mod comes first (a Go module's set)."""
+    for parent in [root.resolve(), *root.resolve().parents][:_ANCESTORS]:
+        if (parent / "go.mod").is_file():
+            return None
+        cargo = parent / "Cargo.toml"
+        try:
+            with cargo.open("rb") as manifest:
+                if re.search(rb"\bsqlx\b", manifest.read(_MANIFEST_BYTES)):
+                    return cargo
+        except OSError:
+            pass
+        if (parent / ".git").exists():
+            return None
+    return None
+
+
 def _check_layout(layout: str) -> str:
     if layout not in LAYOUTS:
         raise MigrationFileError(f"unknown migration layout {layout!r}", hint=f"one of: {', '.join(LAYOUTS)}")
@@ -139,6 +163,13 @@ def _detect(folder: Folder) -> str:
             part.startswith(".") for part in nested.relative_to(folder.root).parts
         ):
             found["flyway"] = nested
+    # sqlx runs its simple and reversible files side by side; golang-migrate reads only the latter
+    if "native" in found and set(found) <= {"native", "sqlx"} and (cargo := sqlx_project(folder.root)):
+        folder.notices.append(
+            f"{folder.root}: read as sqlx's, not golang-migrate's (same file names): {cargo} names sqlx;"
+            ' set layout = "native" in migwiz.toml if golang-migrate runs these files'
+        )
+        return "sqlx"
     if len(found) > 1:
         examples = ", ".join(f"{layout} ({path.relative_to(folder.root)})" for layout, path in found.items())
         raise MigrationFileError(f"{folder.root}: mixed migration layouts: {examples}", hint=_LAYOUT_HINT)

@@ -3,7 +3,8 @@
 Diesel (`diesel_migrations`): every non-empty, non-hidden folder is a migration and must hold `up.sql`;
 files beside the folders are ignored; the version is the folder name before the first `_` with its
 dashes removed. An empty (0-byte) `down.sql` is no down script: Diesel refuses to run an empty file
-(`run_sql_from_file`: EmptyMigration), so reverting it fails there instead of doing nothing.
+(`run_sql_from_file`: EmptyMigration), so reverting it fails there instead of doing nothing; an empty
+`up.sql` is refused, as `diesel migration run` fails on it.
 `metadata.toml` sets `run_in_transaction` (read as Diesel's serde does: a file that parses but lacks
 the key means `false`, a file that does not parse means the default, `true`).
 
@@ -50,6 +51,11 @@ def load_diesel(folder: Folder) -> list[Migration]:
         version_text, _, name = path.name.partition("_")
         if not version_text:
             raise MigrationFileError(f"{path}: a Diesel migration folder needs <version>_<name>")
+        if _empty(present["up.sql"]):
+            raise MigrationFileError(
+                f"{present['up.sql']}: empty: Diesel refuses to run it (EmptyMigration)",
+                hint="write what it does (a comment if nothing: `-- nothing to do`), or move the folder out",
+            )
         base = _diesel_metadata(folder, present.get("metadata.toml"))
         up, up_checksum = folder.script(present["up.sql"], base=base)  # a big file streamed
         down = present.get("down.sql")
@@ -95,6 +101,13 @@ def load_prisma(folder: Folder) -> list[Migration]:
             _prisma_provider(folder, path)
         else:
             folder.ignore(path, "Prisma reads only migration folders and migration_lock.toml")
+    hidden = _hidden_folders(folder.root)
+    if hidden:
+        raise MigrationFileError(
+            f"{hidden[0]}: Prisma reads every folder here as a migration, hidden ones too (listMigrations);"
+            " migwiz does not run hidden folders",
+            hint="move it out of the migrations folder",
+        )
     migrations = []
     for path in folder.dirs:
         sql_path = path / PRISMA_SCRIPT
@@ -119,6 +132,21 @@ def load_prisma(folder: Folder) -> list[Migration]:
             )
         )
     return migrations
+
+
+def _empty(path: Path) -> bool:
+    """A 0-byte file: Diesel's `run_sql_from_file` refuses it (`sql.is_empty()`); a comment alone runs."""
+    try:
+        return path.stat().st_size == 0
+    except OSError:
+        return False  # unreadable: reading it says why
+
+
+def _hidden_folders(root: Path) -> list[Path]:
+    try:
+        return sorted(p for p in root.iterdir() if p.name.startswith(".") and p.is_dir())
+    except OSError:
+        return []  # listed just before; a folder gone since fails where its files are read
 
 
 PRISMA_POSTGRES = ("postgresql", "postgres")

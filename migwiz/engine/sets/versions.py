@@ -11,7 +11,8 @@ Each layout follows its tool's own rules (see docs/migration-sets.md):
   `1.0` is `1`). A repeatable migration (`R__<description>.sql`) has the version `R__<description>`:
   it sorts after every versioned one, repeatables among themselves by description (`_` read as a space),
   and its description is its identity.
-- prisma: the whole folder name, compared as a string.
+- prisma: the whole folder name, in the order of JavaScript's `localeCompare` (ICU's root collation),
+  which Prisma sorts the folders with: `1_init` before `10_posts`, `x_a` before `x_B`.
 
 A `Version` keeps the text as written (what migwiz's history stores), its identity (equality, hashing)
 and its sort key. `Version(text)` alone orders numerically part by part, like native and Flyway.
@@ -158,8 +159,32 @@ REPEATABLE = "R__"
 
 
 def prisma_version(text: str) -> Version:
-    """Prisma: the migration folder's whole name, compared as a string."""
-    return Version(text, (text,))
+    """Prisma: the migration folder's whole name, in `localeCompare` order (see `locale_key`).
+
+    >>> names = ["10_posts", "2_users", "1_init", "20240101000000_Init", "20240101000000_add"]
+    >>> [str(v) for v in sorted(prisma_version(n) for n in names)]
+    ['1_init', '10_posts', '2_users', '20240101000000_add', '20240101000000_Init']
+    """
+    return Version(text, locale_key(text), (text,))
+
+
+# ICU's root collation order of printable ASCII, letters case folded: whitespace and punctuation (not
+# ignorable) and symbols, then digits, then letters.
+_ICU_ASCII = " _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$0123456789abcdefghijklmnopqrstuvwxyz"
+_ICU_PRIMARY = {c: i for i, c in enumerate(_ICU_ASCII)}
+
+
+def locale_key(text: str) -> tuple[Any, ...]:
+    """The sort key of `a.localeCompare(b)` in Node (ICU root collation, no options), which Prisma sorts
+    its migration folders by (packages/migrate `listMigrations`): primary weights with case folded,
+    then case, lower before upper, letter by letter. Exact for ASCII; any other character sorts after
+    ASCII by code point, and equal keys fall back to the text.
+
+    >>> sorted(["x_B", "x_a", "a-b", "a_b", "a.b", "ab"], key=locale_key)
+    ['a_b', 'a-b', 'a.b', 'ab', 'x_a', 'x_B']
+    """
+    primary = tuple(_ICU_PRIMARY.get(c.lower(), len(_ICU_ASCII) + ord(c)) for c in text)
+    return (primary, tuple(c.isupper() for c in text), text)
 
 
 _PARSERS: dict[str, Callable[[str], Version]] = {
