@@ -10,7 +10,7 @@ import pytest
 from tests.realworld.realsets import CHECKS, SETS, SETS_DIR, RealSet
 from tests.realworld.tools import TOOLS, flyway_key
 
-ALLOWED_LICENCES = {"MIT", "Apache-2.0", "MIT OR Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "PostgreSQL"}
+ALLOWED_LICENCES = {"MIT", "Apache-2.0", "MIT OR Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "PostgreSQL", "EPL-2.0"}
 
 
 def test_the_tier_covers_the_tools_and_sizes() -> None:
