@@ -348,7 +348,6 @@ def test_utf8_bom_is_not_part_of_the_first_statement(tmp_path: Path) -> None:
             {"V1__a.sql": "", "R__jobs_view.sql": "", "R__jobs view.sql": ""},
             "duplicate migration version: {root}/R__jobs view.sql and {root}/R__jobs_view.sql",
         ),
-        ({"B5__base.sql": ""}, "{root}/B5__base.sql: Flyway baseline (B) migrations are not supported"),
         (
             {"1_a.sql": "select 1;\n", "2_b.sql": "-- migrate:up\n"},
             "{root}/1_a.sql: no -- migrate:up section",

@@ -100,7 +100,9 @@ def compare(
 
 def applied_migrations(mset: MigrationSet, history: list[HistoryRow]) -> tuple[list[Migration], list[str]]:
     """The migrations to replay for the target's history, and notes about what cannot be replayed as-is."""
-    by_version = mset.by_version()
+    by_version = {
+        m.version: m for m in mset.for_history({mset.version(h.version): h.checksum for h in history})
+    }
     chosen: list[Migration] = []
     notes: list[str] = []
     for row in sorted(history, key=lambda h: mset.version(h.version)):

@@ -84,9 +84,12 @@ def load_migration_set(
         raise MigrationFileError(
             f"{root}: no {TOOL_NAMES[chosen]} migrations found", hint=f"expected {_EXPECTED[chosen]}"
         )
+    baselines = sorted((m for m in migrations if m.baseline), key=lambda m: m.version)
+    migrations = [m for m in migrations if not m.baseline]
     check_unique(migrations)
+    check_unique(baselines)
     migrations.sort(key=lambda m: m.version)
-    return MigrationSet(root, chosen, tuple(migrations), tuple(folder.notices))
+    return MigrationSet(root, chosen, tuple(migrations), tuple(folder.notices), tuple(baselines))
 
 
 @contextmanager

@@ -1,0 +1,85 @@
+"""Flyway baseline migrations (`B<version>__<description>.sql`) count as Flyway counts them: on a database
+with no migration applied the newest one runs in place of every versioned migration up to its version;
+on one where versioned migrations ran, they are ignored.
+
+The layout is that of eclipse-hawkbit/hawkbit (hawkbit-repository-jpa-flyway, db/migration/POSTGRESQL):
+`B1_20_0__1.0.0_baseline__POSTGRESQL.sql` holds the schema that the versioned migrations up to 1.20.0
+built, and `V1_20_1__...` follow it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from migwiz.engine import commands
+from migwiz.engine.run.runner import ExecutionPolicy
+from migwiz.engine.sets import load_migration_set
+from migwiz.engine.sets.model import MigrationSet
+from tests.conftest import TestDatabase
+from tests.helpers import run_cli, write_migrations
+
+IRREVERSIBLE = ExecutionPolicy(allow_irreversible=True)
+OLD = {
+    "V1_0_1__init.sql": "CREATE TABLE target (id int PRIMARY KEY);\n",
+    "V1_20_0__name.sql": "ALTER TABLE target ADD COLUMN name text;\n",
+}
+BASELINE = {
+    "B1_20_0__baseline__POSTGRESQL.sql": "CREATE TABLE target (id int PRIMARY KEY, name text);\n",
+    "V1_20_1__spring_boot_4__POSTGRESQL.sql": "ALTER TABLE target ADD COLUMN kind text;\n",
+}
+
+
+def versions(mset: MigrationSet, applied: dict[str, str]) -> list[str]:
+    chosen = mset.for_history({mset.version(v): c for v, c in applied.items()})
+    return [m.up.path.name.split("__")[0] for m in chosen]
+
+
+def test_the_newest_baseline_stands_for_the_versions_up_to_it_on_an_empty_history(tmp_path: Path) -> None:
+    older = {
+        "B1_0_1__first_baseline.sql": "-- 1.0.1 in one file\nCREATE TABLE target (id int PRIMARY KEY);\n"
+    }
+    mset = load_migration_set(write_migrations(tmp_path / "m", {**OLD, **BASELINE, **older}), "flyway")
+    assert [str(m.version) for m in mset.migrations] == ["1.0.1", "1.20.0", "1.20.1"]
+    assert [m.up.path.name for m in mset.baselines] == [
+        "B1_0_1__first_baseline.sql",
+        "B1_20_0__baseline__POSTGRESQL.sql",
+    ]
+    assert versions(mset, {}) == ["B1_20_0", "V1_20_1"]
+    assert mset.for_history({})[0].baseline
+    # versioned migrations ran before the baseline existed: every B file is ignored
+    v1 = mset.by_version()[mset.version("1.0.1")].checksum
+    assert versions(mset, {"1.0.1": v1}) == ["V1_0_1", "V1_20_0", "V1_20_1"]
+    # the older baseline ran: the versioned ones up to it stay below it
+    b1 = mset.baselines[0].checksum
+    assert versions(mset, {"1_0_1": b1}) == ["B1_0_1", "V1_20_0", "V1_20_1"]
+
+
+def test_up_runs_the_baseline_on_an_empty_database_only(client_db: TestDatabase, tmp_path: Path) -> None:
+    db = client_db
+    fresh = load_migration_set(write_migrations(tmp_path / "fresh", BASELINE), "flyway")
+    first = commands.up(commands.Project.of(db.dsn, fresh), policy=IRREVERSIBLE)
+    assert [(str(o.version), o.result) for o in first.report.outcomes] == [
+        ("1.20.0", "applied"),
+        ("1.20.1", "applied"),
+    ]
+    status = commands.status(commands.Project.of(db.dsn, fresh))
+    assert [(str(s.version), s.state) for s in status.statuses] == [
+        ("1.20.0", "applied"),
+        ("1.20.1", "applied"),
+    ]
+    drift = run_cli("drift", "--json", "--dsn", db.dsn, "--dir", tmp_path / "fresh", "--layout", "flyway")
+    assert drift.code == 0 and len(drift.json()["applied"]) == 2, drift.stdout
+
+    # a database of the same set that ran the versioned migrations before the baseline was written
+    db.execute("DROP SCHEMA migwiz CASCADE; DROP TABLE target")
+    other = tmp_path / "old"
+    write_migrations(other, OLD)
+    older = run_cli("up", "--dsn", db.dsn, "--dir", other, "--allow-irreversible")
+    assert older.code == 0, older.stderr
+    write_migrations(other, BASELINE)
+    shown = run_cli("status", "--json", "--dsn", db.dsn, "--dir", other)
+    assert [(m["version"], m["state"]) for m in shown.json()["migrations"]] == [
+        ("1.0.1", "applied"),
+        ("1.20.0", "applied"),
+        ("1.20.1", "pending"),
+    ]
