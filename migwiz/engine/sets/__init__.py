@@ -88,8 +88,26 @@ def load_migration_set(
     migrations = [m for m in migrations if not m.baseline]
     check_unique(migrations)
     check_unique(baselines)
+    superseded = []
+    if baselines:  # Flyway on an empty database: the newest baseline stands for the versions up to it
+        newest = baselines[-1]
+        superseded = [m for m in migrations if not m.version.repeatable and m.version <= newest.version]
+        migrations = [newest, *(m for m in migrations if m not in superseded)]
+        folder.notices.extend(_baseline_notices(newest, superseded))
     migrations.sort(key=lambda m: m.version)
-    return MigrationSet(root, chosen, tuple(migrations), tuple(folder.notices), tuple(baselines))
+    return MigrationSet(
+        root, chosen, tuple(migrations), tuple(folder.notices), tuple(baselines), tuple(superseded)
+    )
+
+
+def _baseline_notices(newest: Migration, superseded: list[Migration]) -> list[str]:
+    if not superseded:
+        return []
+    return [
+        f"{newest.up.path}: Flyway baseline migration: on a database with no migration applied it runs in"
+        f" place of the {len(superseded)} versioned migration(s) up to {newest.version}; where they ran, it"
+        " is ignored"
+    ]
 
 
 @contextmanager

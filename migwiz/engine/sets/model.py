@@ -113,20 +113,26 @@ class MigrationSet:
     notices: tuple[str, ...] = ()
     """One line per entry of the folder that the layout's tool ignores (and migwiz with it)."""
     baselines: tuple[Migration, ...] = ()
-    """Flyway baseline migrations (`B<version>__<name>.sql`), newest last: see `for_history`."""
+    """Flyway baseline migrations (`B<version>__<name>.sql`), oldest first. The newest is in `migrations`
+    in place of the versioned ones up to its version (`superseded`): the chain of an empty database."""
+    superseded: tuple[Migration, ...] = ()
+    """The versioned migrations up to the newest baseline migration's version (see `for_history`)."""
 
     def for_history(self, applied: Mapping[Version, str]) -> tuple[Migration, ...]:
         """The migrations that count on a database whose history holds `applied` (version -> checksum),
         as Flyway decides with baseline migrations (`ResolvedMigration.getState`): with no migration
-        applied yet, the newest `B` file runs in place of every versioned migration up to its version;
-        once one ran, the versioned ones up to it stay below the baseline; once versioned migrations ran
-        without one, every `B` file is ignored. Without `B` files: `migrations`."""
+        applied yet, the newest `B` file runs in place of every versioned migration up to its version
+        (`migrations`); once a `B` file ran, the versioned ones up to it stay below that baseline; once
+        versioned migrations ran without one, every `B` file is ignored. Without `B` files: `migrations`."""
         if not self.baselines:
             return self.migrations
-        files = {m.version: m for m in self.migrations}
+        files = sorted(
+            (*self.superseded, *(m for m in self.migrations if not m.baseline)), key=lambda m: m.version
+        )
+        by_version = {m.version: m for m in files}
 
         def ran(b: Migration) -> bool:  # a versioned twin with the same text: the versioned one ran
-            twin = files.get(b.version)
+            twin = by_version.get(b.version)
             return b.version in applied and (
                 twin is None or applied[b.version] == b.checksum != twin.checksum
             )
@@ -134,12 +140,10 @@ class MigrationSet:
         ran_baselines = [b for b in self.baselines if ran(b)]
         if ran_baselines:
             base = ran_baselines[-1]
-        elif any(not v.repeatable for v in applied):
-            return self.migrations
-        else:
-            base = self.baselines[-1]
-        after = [m for m in self.migrations if m.version.repeatable or m.version > base.version]
-        return (base, *after)
+            return (base, *(m for m in files if m.version.repeatable or m.version > base.version))
+        if any(not v.repeatable for v in applied):
+            return tuple(files)
+        return self.migrations
 
     def version(self, text: str) -> Version:
         """`text` (from migwiz's history, `--to`, an operator) as this set's layout reads it."""
