@@ -12,10 +12,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from migwiz.engine import commands
+from migwiz.engine.adopt import adopt
+from migwiz.engine.adopt.flyway import checksum as flyway_checksum
 from migwiz.engine.run.runner import ExecutionPolicy
 from migwiz.engine.sets import load_migration_set
 from migwiz.engine.sets.model import MigrationSet
 from tests.conftest import TestDatabase
+from tests.db.test_adopt import FLYWAY_DDL
 from tests.helpers import run_cli, write_migrations
 
 IRREVERSIBLE = ExecutionPolicy(allow_irreversible=True)
@@ -86,3 +89,66 @@ def test_up_runs_the_baseline_on_an_empty_database_only(client_db: TestDatabase,
         ("1.20.0", "applied"),
         ("1.20.1", "pending"),
     ]
+
+
+def _flyway_rows(db: TestDatabase, rows: list[tuple[str, str, str, str]]) -> None:
+    db.execute(FLYWAY_DDL)
+    for rank, (version, kind, script, text) in enumerate(rows, start=1):
+        db.execute(
+            "INSERT INTO public.flyway_schema_history (installed_rank, version, description, type, script,"
+            " checksum, installed_by, installed_on, execution_time, success)"
+            f" VALUES ({rank}, '{version}', 'x', '{kind}', '{script}', {flyway_checksum(text)},"
+            " 'flyway_user', '2024-03-01 12:00:00', 7, true)"
+        )
+
+
+def test_adopt_tells_a_baseline_row_from_versioned_ones(client_db: TestDatabase, tmp_path: Path) -> None:
+    db = client_db
+    folder = write_migrations(tmp_path / "m", {**OLD, **BASELINE})
+    mset = load_migration_set(folder, "flyway")
+    # Flyway ran the baseline migration on an empty database, then 1.20.1 (its SQL_BASELINE row)
+    _flyway_rows(
+        db,
+        [
+            (
+                "1.20.0",
+                "SQL_BASELINE",
+                "B1_20_0__baseline__POSTGRESQL.sql",
+                BASELINE["B1_20_0__baseline__POSTGRESQL.sql"],
+            ),
+            (
+                "1.20.1",
+                "SQL",
+                "V1_20_1__spring_boot_4__POSTGRESQL.sql",
+                BASELINE["V1_20_1__spring_boot_4__POSTGRESQL.sql"],
+            ),
+        ],
+    )
+    db.execute(
+        BASELINE["B1_20_0__baseline__POSTGRESQL.sql"] + BASELINE["V1_20_1__spring_boot_4__POSTGRESQL.sql"]
+    )
+    report = adopt(db.dsn, mset, "flyway")
+    assert [(a.migration.up.path.name, a.checksum_matches) for a in report.adopted] == [
+        ("B1_20_0__baseline__POSTGRESQL.sql", True),
+        ("V1_20_1__spring_boot_4__POSTGRESQL.sql", True),
+    ]
+    assert report.pending == ()
+    drift = run_cli("drift", "--json", "--dsn", db.dsn, "--dir", folder, "--layout", "flyway")
+    assert drift.code == 0, drift.stdout
+
+    # another database ran the versioned migrations before the baseline existed: its 1.20.0 is V1_20_0
+    db.execute("DROP SCHEMA migwiz CASCADE; DROP TABLE target, public.flyway_schema_history")
+    _flyway_rows(
+        db,
+        [
+            ("1.0.1", "SQL", "V1_0_1__init.sql", OLD["V1_0_1__init.sql"]),
+            ("1.20.0", "SQL", "V1_20_0__name.sql", OLD["V1_20_0__name.sql"]),
+        ],
+    )
+    db.execute(OLD["V1_0_1__init.sql"] + OLD["V1_20_0__name.sql"])
+    report = adopt(db.dsn, mset, "flyway")
+    assert [(a.migration.up.path.name, a.checksum_matches) for a in report.adopted] == [
+        ("V1_0_1__init.sql", True),
+        ("V1_20_0__name.sql", True),
+    ]
+    assert report.pending == ("1.20.1",)
