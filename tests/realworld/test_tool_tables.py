@@ -1,4 +1,5 @@
-"""A database migrated by Diesel, sqlx, Prisma, golang-migrate or Flyway keeps the tool's own history table after `migwiz adopt`.
+"""A database migrated by Diesel, sqlx, Prisma, golang-migrate or Flyway keeps the tool's own history table
+after `migwiz adopt`.
 
 The table belongs to the tool, not to the migration files: `drift` names it in a note and never reports it
 as extra (nor `drift --sql` drops it), unless a baseline creates it, which makes it part of the comparison.
@@ -49,7 +50,9 @@ PRISMA_TABLE = """CREATE TABLE _prisma_migrations (
     started_at              TIMESTAMPTZ NOT NULL DEFAULT now(),
     applied_steps_count     INTEGER NOT NULL DEFAULT 0
 );"""
-GOLANG_MIGRATE_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL);"
+GOLANG_MIGRATE_TABLE = """CREATE TABLE IF NOT EXISTS schema_migrations (
+    version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL
+);"""
 FLYWAY_TABLE = FLYWAY_DDL.strip()
 
 
