@@ -7,7 +7,7 @@
 | `directory` | Diesel                    | `<version>_<name>/up.sql`, `down.sql`, `metadata.toml`       |
 | `prisma`    | Prisma                    | `<timestamp>_<name>/migration.sql`, `migration_lock.toml`    |
 | `dbmate`    | dbmate                    | `<version>_<name>.sql` with `-- migrate:up` / `-- migrate:down` |
-| `flyway`    | Flyway                    | `V<version>__<desc>.sql`, `U...` (undo), `R__`, `B...` (baseline) |
+| `flyway`    | Flyway                    | `V<version>__<desc>.sql`, `U` (undo), `R__`, `B` (baseline) |
 
 Each layout owns its version rules (migwiz.engine.sets.versions), what it ignores (a notice per entry, in
 `MigrationSet.notices`) and what it refuses (MigrationFileError). The layout is detected from the names
