@@ -180,3 +180,9 @@ def test_flyway_reads_subfolders_and_starts_from_the_newest_baseline(tmp_path: P
     }.items():
         (tmp_path / name).write_text(text)
     assert [m.up.name for m in TOOLS["flyway"](tmp_path)] == ["B2__base.sql", "V3__c.sql"]
+
+
+def test_golang_migrate_sends_each_file_as_one_query(tmp_path: Path) -> None:
+    (tmp_path / "1_t.up.sql").write_text("CREATE TABLE t (a int);\nCREATE TABLE u (a int);\n")
+    (tmp_path / "2_i.up.sql").write_text("-- one statement\nCREATE INDEX CONCURRENTLY i ON t (a);\n")
+    assert [m.transaction for m in TOOLS["golang-migrate"](tmp_path)] == [True, False]

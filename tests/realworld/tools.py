@@ -68,7 +68,8 @@ def golang_migrate(root: Path) -> list[ToolMigration]:
       the source fail (source/iofs/iofs.go `ErrDuplicateMigration` from `Migrations.Append`).
     - Order: by that number (source/migration.go `Migrations.buildIndex` sorts the uint64 index).
     - Transaction: the postgres driver sends each file as one Exec (database/postgres/postgres.go
-      `runStatement`): one simple-protocol query, so one implicit transaction.
+      `runStatement`): one simple-protocol query, so several statements share one implicit transaction
+      and a single one runs alone (a file of one CREATE INDEX CONCURRENTLY works), as for Prisma.
     """
     found: dict[int, Path] = {}
     seen: set[tuple[int, str]] = set()
@@ -81,7 +82,13 @@ def golang_migrate(root: Path) -> list[ToolMigration]:
         seen.add((int(m[1]), m[3]))
         if m[3] == "up":
             found[int(m[1])] = child
-    return [ToolMigration(str(v), p, _read(p), True) for v, p in sorted(found.items())]
+    return [ToolMigration(str(v), p, _read(p), _several(_read(p))) for v, p in sorted(found.items())]
+
+
+def _several(text: str) -> bool:
+    """Whether a script sent as one simple query holds more than one statement (PostgreSQL's own parser
+    counts them): only then does PostgreSQL wrap it in an implicit transaction."""
+    return len(pglast.split(text)) > 1
 
 
 _DBMATE_FILE = re.compile(r"^(\d+).*\.sql$")
@@ -246,7 +253,7 @@ def prisma(root: Path) -> list[ToolMigration]:
             assert re.fullmatch(r"[0-9a-z_]+", child.name), f"{child.name}: localeCompare may differ"
             up = child / "migration.sql"
             text = _read(up)
-            found.append(ToolMigration(child.name, up, text, len(pglast.split(text)) > 1))
+            found.append(ToolMigration(child.name, up, text, _several(text)))
     return sorted(found, key=lambda m: m.identity)
 
 
