@@ -431,3 +431,17 @@ def test_unreadable_file_permission(tmp_path: Path) -> None:
         assert load_error(tmp_path) == f"{path}: cannot read: Permission denied"
     finally:
         path.chmod(0o644)
+
+
+def test_a_lower_case_flyway_prefix_is_named(tmp_path: Path) -> None:
+    """open-metadata/OpenMetadata names its Flyway files `v001__x.sql` and sets Flyway's
+    sqlMigrationPrefix to `v`; Flyway's default prefixes are case-sensitive and skip them."""
+    only = write(tmp_path / "only", {"v001__create_db_connection_info.sql": "CREATE TABLE a (id int);\n"})
+    with pytest.raises(MigrationFileError) as refused:
+        load_migration_set(only)
+    assert "no migrations found" in refused.value.message
+    assert refused.value.hint is not None and "prefixes are case-sensitive" in refused.value.hint
+    mixed = write(tmp_path / "mixed", {"V1__a.sql": "CREATE TABLE a (id int);\n", "v2__b.sql": ""})
+    mset = load_migration_set(mixed)
+    assert [m.name for m in mset.migrations] == ["a"]
+    assert [n for n in mset.notices if "v2__b.sql: ignored (Flyway's prefixes are case-sensitive" in n]

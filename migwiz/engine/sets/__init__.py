@@ -166,8 +166,11 @@ def _detect(folder: Folder) -> str:
     if not found:
         strays = folder.files + folder.dirs
         detail = f": {names(strays)} {'matches' if len(strays) == 1 else 'match'} no layout" if strays else ""
+        lower = next((p for p in folder.files if flat.flyway_in_another_case(p.name)), None)
         raise MigrationFileError(
             f"{folder.root}: no migrations found{detail}",
-            hint="expected one of: " + "; ".join(_EXPECTED.values()),
+            hint=f"{lower.name}: {flat.FLYWAY_CASE_NOTE}"
+            if lower is not None
+            else "expected one of: " + "; ".join(_EXPECTED.values()),
         )
     return next(iter(found))

@@ -157,9 +157,25 @@ def _flyway_file(folder: Folder, path: Path) -> _File | None:
         folder.ignore(
             path, f"a Flyway callback, run by Flyway on its {c['event']} event; migwiz runs no callbacks"
         )
+    elif flyway_in_another_case(path.name):
+        folder.ignore(path, FLYWAY_CASE_NOTE)
     elif path.parent == folder.root or path.suffix.lower() == ".sql":  # a subfolder's other files: quiet
         folder.ignore(path, "not a Flyway migration name (Flyway skips it too)")
     return None
+
+
+FLYWAY_CASE_NOTE = (
+    "Flyway's prefixes are case-sensitive: with its default V, U and R it skips this file too; rename it"
+    " (a project that sets Flyway's sqlMigrationPrefix to `v` needs V here)"
+)
+
+
+def flyway_in_another_case(name: str) -> bool:
+    """A `v1__x.sql` / `u1__x.sql` / `r__x.sql` name: Flyway's by its shape, not by its prefix's case."""
+    if name[:1] not in ("v", "u", "r"):
+        return False
+    upper = name[:1].upper() + name[1:]
+    return FLYWAY.fullmatch(upper) is not None or FLYWAY_REPEATABLE.fullmatch(upper) is not None
 
 
 def _visible_tree(root: Path) -> list[Path]:
