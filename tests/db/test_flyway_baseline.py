@@ -152,3 +152,36 @@ def test_adopt_tells_a_baseline_row_from_versioned_ones(client_db: TestDatabase,
         ("V1_20_0__name.sql", True),
     ]
     assert report.pending == ("1.20.1",)
+
+
+def test_a_history_from_before_the_baseline_runs_the_versioned_files(
+    client_db: TestDatabase, tmp_path: Path
+) -> None:
+    """V1_0_1 ran before B1_20_0 was written: V1_20_0 (not the baseline) is what dry-run, verify and
+    test-rollback --pending follow, as `up` does."""
+    db = client_db
+    folder = write_migrations(tmp_path / "m", {"V1_0_1__init.sql": OLD["V1_0_1__init.sql"]})
+    first = run_cli("up", "--dsn", db.dsn, "--dir", folder, "--allow-irreversible")
+    assert first.code == 0, first.stderr
+    write_migrations(
+        folder,
+        {
+            **OLD,
+            **BASELINE,
+            "U1_20_1__spring_boot_4__POSTGRESQL.sql": "ALTER TABLE target DROP COLUMN kind;\n",
+        },
+    )
+    common = ["--json", "--dsn", db.dsn, "--dir", folder]
+    dry = run_cli("dry-run", *common, "--allow-irreversible")
+    assert [(s["path"].split("/")[-1], s["outcome"]) for s in dry.json()["statements"]] == [
+        ("V1_20_0__name.sql", "ok"),
+        ("V1_20_1__spring_boot_4__POSTGRESQL.sql", "ok"),
+    ], dry.stdout
+    tested = run_cli("test-rollback", *common, "--pending", timeout=300)
+    verdicts = {m["version"]: m["result"] for m in tested.json()["migrations"]}
+    assert verdicts == {"1.20.0": "skipped", "1.20.1": "passed"}, tested.stdout
+    verified = run_cli("verify", *common)
+    assert verified.code == 0, verified.stdout
+    applied = run_cli("up", "--dsn", db.dsn, "--dir", folder, "--allow-irreversible")
+    assert applied.code == 0, applied.stderr
+    assert db.execute("SELECT count(*) FROM information_schema.columns WHERE table_name = 'target'") == [(3,)]
