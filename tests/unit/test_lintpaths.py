@@ -206,8 +206,8 @@ def test_a_whole_unchanged_set_is_read_back_and_any_edit_lints_again(diesel: Pat
 
 
 def test_a_loose_file_never_takes_a_folder_two_levels_up_for_its_set(tmp_path: Path) -> None:
-    # `~/work/x.sql` beside unrelated files: a folder of the home holds Flyway files no set could load (a
-    # baseline migration) in a subfolder; the loose file is linted alone, the home folder never read.
+    # `~/work/x.sql` beside unrelated files: a folder of the home holds Flyway files (a baseline migration
+    # among them); the loose file is linted alone, the home folder never read.
     other = {"V1__a.sql": "CREATE TABLE a (id int);\n", "B5__base.sql": "CREATE TABLE b (id int);\n"}
     write_migrations(tmp_path / "elsewhere", other)
     loose = write_migrations(tmp_path / "work", {"x.sql": "CREATE TABLE t (id int);\n"})
@@ -233,6 +233,14 @@ def test_a_flyway_file_in_a_subfolder_is_linted_in_the_set_above(tmp_path: Path)
     (tmp_path / "project" / "README.md").write_text("x\n")
     top = locate(db / "V1__a.sql")
     assert top.mset is not None and top.mset.root == db and top.index == 0
+    # two subfolders down (db/a/b/V3__c.sql): the set is still db/, whose own V1 comes first
+    deeper = write_migrations(
+        db / "a" / "b", {"V3__c.sql": "ALTER TABLE t ALTER COLUMN a TYPE varchar(30);\n"}
+    )
+    found = locate(deeper / "V3__c.sql")
+    assert found.mset is not None and found.mset.root == db and found.index == 2
+    [two] = commands.lint(OFFLINE, [deeper / "V3__c.sql"], pg_version=16, cache=None).files
+    assert two.statements[0].rewrites == ()
     # a subfolder whose parent holds no Flyway file of its own is a set by itself
     alone = write_migrations(tmp_path / "alone" / "sub", {"V1__x.sql": "CREATE TABLE x (id int);\n"})
     assert (located := locate(alone / "V1__x.sql")).mset is not None and located.mset.root == alone

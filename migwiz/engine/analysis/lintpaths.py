@@ -2,7 +2,7 @@
 
 A file that belongs to a migration set (the configured folder, or found by walking up from the file: its
 folder, then the folder above for Diesel's and Prisma's one-folder-per-migration layouts; for a Flyway file
-in a subfolder, the folder above first when it holds Flyway migrations itself) is analysed in the
+in a subfolder, the folders above first that hold Flyway migrations themselves) is analysed in the
 context of its predecessors in the set's order: the schema they build is known. That schema comes from
 `migwiz.engine.analysis.lintcache` when a previous run left it, so one file of a long set takes a
 fraction of a second.
@@ -82,8 +82,8 @@ def locate(
         inside = configured.resolve()
         if inside in wanted.parents:
             roots.append(configured)
-    if _in_a_flyway_subfolder(path):  # Flyway reads subfolders: the set is the folder above
-        candidates: tuple[Path, ...] = (path.parent.parent, path.parent)
+    if above := _flyway_folders_above(path):  # Flyway reads subfolders: the set is a folder above
+        candidates: tuple[Path, ...] = (*above, path.parent)
     elif _may_sit_below_its_set(path):
         candidates = (path.parent, path.parent.parent)
     else:
@@ -110,17 +110,29 @@ def _may_sit_below_its_set(path: Path) -> bool:
     return path.name in ("up.sql", "down.sql", PRISMA_SCRIPT) or FLYWAY.fullmatch(path.name) is not None
 
 
-def _in_a_flyway_subfolder(path: Path) -> bool:
-    """A Flyway migration whose folder's parent holds Flyway migrations of its own (a listing of that one
-    folder, nothing further up): Flyway scans its locations recursively, so that parent is the set."""
+_FLYWAY_LEVELS = 4
+"""How many folders above a Flyway file's own are looked at for the set it belongs to."""
+
+
+def _flyway_folders_above(path: Path) -> list[Path]:
+    """The folders above a Flyway migration's own (up to `_FLYWAY_LEVELS`, not past a repository root)
+    that hold Flyway migrations of their own, the highest first: Flyway scans its locations recursively,
+    so `db/V1__a.sql` makes `db/` the set of `db/a/b/V2__b.sql`. One listing per folder, nothing else."""
     if FLYWAY.fullmatch(path.name) is None and FLYWAY_REPEATABLE.fullmatch(path.name) is None:
-        return False
-    try:
-        entries = list(path.parent.parent.iterdir())
-    except OSError:
-        return False
-    names = (e.name for e in entries if e.is_file())
-    return any(FLYWAY.fullmatch(n) or FLYWAY_REPEATABLE.fullmatch(n) for n in names)
+        return []
+    found: list[Path] = []
+    folder = path.parent
+    for _ in range(_FLYWAY_LEVELS):
+        if (folder / ".git").exists() or folder.parent == folder:
+            break
+        folder = folder.parent
+        try:
+            names = [e.name for e in folder.iterdir() if e.is_file()]
+        except OSError:
+            break
+        if any(FLYWAY.fullmatch(n) or FLYWAY_REPEATABLE.fullmatch(n) for n in names):
+            found.insert(0, folder)
+    return found
 
 
 def _find(path: Path, mset: MigrationSet, wanted: Path) -> Located | None:

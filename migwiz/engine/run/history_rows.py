@@ -14,6 +14,7 @@ import psycopg
 from psycopg import sql
 
 from migwiz.engine import queries
+from migwiz.engine.history import applied_scripts
 from migwiz.engine.history.state import os_identity
 from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.sets.model import Migration
@@ -51,9 +52,10 @@ class HistoryRows:
         done: int,
     ) -> None:
         """The migration's row: applied (`success`) or started and not yet complete (a Flyway repeatable
-        migration that runs again replaces its row)."""
+        migration that runs again replaces its row, and keeps the statements it runs with for drift)."""
         if migration.version.repeatable:
             self.delete(conn, str(migration.version))
+            applied_scripts.save(conn, self.schema, migration)
         self._execute(
             conn,
             "insert",

@@ -6,6 +6,7 @@ lives on the same server as the DSN it is made from, so roles, extensions and th
 
 from __future__ import annotations
 
+import contextlib
 import re
 import subprocess
 import uuid
@@ -50,6 +51,8 @@ def create_database(admin_dsn: str, name: str, *, template: str | None = None) -
     with admin_connection(admin_dsn) as conn:
         try:
             conn.execute(query)
+            if template is not None:
+                copy_settings(conn, template, name)
         except psycopg.errors.InsufficientPrivilege:
             raise PermissionProblem(
                 f"role cannot create a scratch database on {describe_dsn(admin_dsn)}",
@@ -61,6 +64,26 @@ def create_database(admin_dsn: str, name: str, *, template: str | None = None) -
                 hint="a template must have no other connections" if template else None,
             ) from None
     return dsn_with_dbname(admin_dsn, name)
+
+
+def copy_settings(conn: psycopg.Connection[TupleRow], source: str, target: str) -> None:
+    """Give database `target` the `ALTER DATABASE … SET` settings of `source`, which a template copy does
+    not carry (a search_path set on the database, as a baseline or a migration may). Each value goes
+    through the session (`set_config`, a parameter) and `SET … FROM CURRENT`, never into the SQL text;
+    one the role may not set is left out."""
+    for (item,) in conn.execute(queries.load("database_settings"), (source,)).fetchall():
+        name, _, value = str(item).partition("=")
+        setting = sql.Identifier(*name.split("."))
+        try:
+            conn.execute("SELECT pg_catalog.set_config(%s, %s, false)", (name, value))
+            conn.execute(
+                sql.SQL("ALTER DATABASE {} SET {} FROM CURRENT").format(sql.Identifier(target), setting)
+            )
+        except psycopg.Error:
+            continue
+        finally:
+            with contextlib.suppress(psycopg.Error):
+                conn.execute(sql.SQL("RESET {}").format(setting))
 
 
 def drop_database(admin_dsn: str, name: str) -> None:
