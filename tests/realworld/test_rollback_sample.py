@@ -46,7 +46,6 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
         "20240704103403": (NOT_RESTORED, "empty -- migrate:down: table module_secrets stays"),
         "20241029142130": (NOT_RESTORED, "empty -- migrate:down: index idx_async_calls_lease_id stays"),
     },
-<<<<<<< HEAD
     "chirpstack": {
         "2022-04-26-153628": (
             NOT_RESTORED,
@@ -54,7 +53,7 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "2023-01-12-130153": (PASSED, "down renames both columns back"),
         "2025-08-04-085822": ("not tested", "down.sql is empty, which Diesel refuses to run: no down"),
-=======
+    },
     "openmeter": {
         "20240903155435": (PASSED, "down drops the one index up creates"),
         "20240923170525": (
@@ -71,7 +70,6 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
             NOT_RESTORED,
             "down re-adds os_name last and without the apps_os_name_check constraint up drops",
         ),
->>>>>>> setsgo
     },
     "docs-rs": {
         "20240227040753": (PASSED, "down drops owners.kind and the owner_kind type up creates"),

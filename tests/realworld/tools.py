@@ -254,8 +254,7 @@ def prisma(root: Path) -> list[ToolMigration]:
             assert child.name.isascii(), f"{child.name}: locale_compare_key covers ASCII only"
             up = child / "migration.sql"
             text = _read(up)
-<<<<<<< HEAD
-            found.append(ToolMigration(child.name, up, text, len(pglast.split(text)) > 1))
+            found.append(ToolMigration(child.name, up, text, _several(text)))
     return sorted(found, key=lambda m: locale_compare_key(m.identity))
 
 
@@ -272,10 +271,6 @@ def locale_compare_key(name: str) -> tuple[tuple[int, ...], tuple[bool, ...]]:
     ['1_a', '10_b', 'a_b', 'a-b', 'x_a', 'x_B']
     """
     return tuple(_ICU_ASCII.index(c.lower()) for c in name), tuple(c.isupper() for c in name)
-=======
-            found.append(ToolMigration(child.name, up, text, _several(text)))
-    return sorted(found, key=lambda m: m.identity)
->>>>>>> setsgo
 
 
 TOOLS: dict[str, Callable[[Path], list[ToolMigration]]] = {
