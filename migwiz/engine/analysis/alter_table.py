@@ -24,6 +24,8 @@ from migwiz.engine.analysis.effects import (
     Effect,
     Registry,
     has_storage,
+    known_column,
+    surely_absent,
     with_descendants,
 )
 from migwiz.engine.analysis.only import only_on_parent
@@ -117,6 +119,8 @@ _AT_KINDS = {
 def _alter_table(node: Any, ctx: Context) -> Effect:
     relation = ctx.name(node.relation)
     objtype = node.objtype
+    if node.missing_ok and surely_absent(ctx, relation, objtype == ObjectType.OBJECT_SEQUENCE):
+        return Effect("ALTER TABLE")  # IF EXISTS of a relation the database does not have: nothing happens
     if objtype == ObjectType.OBJECT_INDEX:
         return _alter_index(node, relation, ctx)
     if objtype == ObjectType.OBJECT_TYPE:  # a composite type's attributes: the type, not a table
@@ -185,6 +189,10 @@ def _alter_table_cmd(cmd: Any, relation: str, inh: bool, effect: Effect, ctx: Co
     for target in targets:
         effect.lock(target, _partition_mode(cmd, target, mode, ctx) if target != relation else mode)
     storage_targets = [t for t in targets if has_storage(ctx, t)]
+    if sub == AT.AT_AddColumn and cmd.missing_ok and known_column(ctx, relation, cmd.def_.colname) is True:
+        return  # ADD COLUMN IF NOT EXISTS of a column the table has: only the lock
+    if sub == AT.AT_DropColumn and cmd.missing_ok and known_column(ctx, relation, cmd.name) is False:
+        return  # DROP COLUMN IF EXISTS of a column the table lacks: only the lock
     if sub == AT.AT_AddColumn:
         add_column(cmd.def_, relation, storage_targets, effect, ctx)
     elif sub == AT.AT_AlterColumnType:

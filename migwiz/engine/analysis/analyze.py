@@ -231,7 +231,7 @@ def _statement_findings(
             continue
         if hit.rule == "unbatched-update" and backfill:
             continue
-        out.append(finding(hit.rule, hit.message, hit.fix, stmt.line))
+        out.append(finding(hit.rule, hit.message, hit.fix, stmt.line, hit.severity))
     if options.is_down:
         for target in effect.destroys:
             out.append(

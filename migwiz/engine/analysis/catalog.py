@@ -11,6 +11,7 @@ from typing import Any
 import psycopg
 
 from migwiz.engine import queries
+from migwiz.engine.analysis.inlining import inline_body, planned_volatility
 from migwiz.engine.analysis.model import (
     UTC_ZONES,
     CatalogFacts,
@@ -19,8 +20,24 @@ from migwiz.engine.analysis.model import (
     ForeignKeyFacts,
     TableFacts,
 )
+from migwiz.engine.analysis.sqlnodes import VOLATILE_BUILTINS
 
 _NOT_NULL_CHECK = re.compile(r'^CHECK \(+"?(?P<col>[^"()\s]+)"? IS NOT NULL\)+(?: NOT VALID)?$')
+
+
+def _inlined(rows: list[tuple[Any, ...]], volatility: dict[str, str]) -> dict[str, str]:
+    """SQL functions (one of their name) that the planner inlines into something less volatile."""
+    names = [str(row[0]) for row in rows]
+    out: dict[str, str] = {}
+    for name, declared, body in rows:
+        if names.count(name) != 1:
+            continue  # overloaded: which one a call means is not known here
+        planned = planned_volatility(
+            str(declared), inline_body(str(body or "")), volatility, VOLATILE_BUILTINS
+        )
+        if planned != declared:
+            out[str(name)] = planned
+    return out
 
 
 def _query(conn: psycopg.Connection[Any], name: str) -> list[tuple[Any, ...]]:
@@ -149,11 +166,14 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
     }
     domains = read_domains(conn)
     timezone = conn.execute("SELECT pg_catalog.current_setting('TimeZone')").fetchone()
+    volatility = {name: vol for name, vol in _query(conn, "functions")}
     return CatalogFacts(
         server_version=conn.info.server_version // 10000,
         tables=tables,
         index_tables=index_tables,
-        function_volatility={name: vol for name, vol in _query(conn, "functions")},
+        function_volatility=volatility,
+        statistics={name: relation for name, relation in _query(conn, "statistics")},
+        inlined_volatility=_inlined(_query(conn, "sql_functions"), volatility),
         constrained_domains=frozenset(d.type_name for d in domains.values() if d.constrained),
         domains=domains,
         timezone_utc=bool(timezone and str(timezone[0]).lower() in UTC_ZONES),

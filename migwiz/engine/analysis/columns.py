@@ -195,7 +195,8 @@ def _type_change_rewrites(old: ColumnFacts, new_type: str, new_mods: tuple[int, 
             return True  # char(n) -> text strips trailing blanks
         return bool(new_mods) and new_type == "varchar"
     if {old.type_name, new_type} == {"timestamp", "timestamptz"}:
-        return not (ctx.pg_version >= 12 and ctx.schema.timezone_utc)
+        # an unknown TimeZone (no --dsn, no SET) is taken as UTC, the usual server setting: `zone_hit` warns
+        return ctx.pg_version < 12 or ctx.schema.timezone_utc is False
     return True
 
 
@@ -212,6 +213,10 @@ def alter_column_type(cmd: Any, relation: str, storage: list[str], effect: Effec
         or (isinstance(using, ast.TypeCast) and _is_column(using.arg, column))
     )
     rewrites = old is None or not plain_using or _type_change_rewrites(old, new_type, new_mods, ctx)
+    if not rewrites and old is not None and not ctx.is_new(relation):
+        zone = _unknown_zone_hit(old, new_type, column, relation, ctx)
+        if zone is not None:
+            effect.hits.append(zone)
     views = ctx.schema.views_using(relation, column)
     rules = ctx.schema.rules_using(relation, column)
     if views or rules:
@@ -251,6 +256,23 @@ def alter_column_type(cmd: Any, relation: str, storage: list[str], effect: Effec
     if state is not None:
         not_null = old.not_null if old else False
         state.columns[column] = ColumnFacts(new_type, new_mods, not_null, old.generated if old else "")
+
+
+def _unknown_zone_hit(
+    old: ColumnFacts, new_type: str, column: str, relation: str, ctx: Context
+) -> Hit | None:
+    """timestamp <-> timestamptz is free only when the session's TimeZone is UTC: unknown here (no --dsn
+    and no SET TimeZone earlier in the script), it is taken as UTC and said so."""
+    if ctx.schema.timezone_utc is not None or {old.type_name, new_type} != {"timestamp", "timestamptz"}:
+        return None
+    return Hit(
+        "column-type-rewrite",
+        relation,
+        f"ALTER COLUMN {column} TYPE {new_type} rewrites {relation} under AccessExclusiveLock unless the "
+        f"session TimeZone is UTC (unknown here: taken as UTC; pass --dsn to read the server's)",
+        "SET TimeZone = 'UTC';  -- before the type change, in the same script",
+        "warning",
+    )
 
 
 def _collation_rebuild(

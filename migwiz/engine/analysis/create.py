@@ -21,10 +21,11 @@ from migwiz.engine.analysis.effects import (
     Registry,
     column_constraints,
 )
+from migwiz.engine.analysis.inlining import inline_body, planned_volatility
 from migwiz.engine.analysis.model import ColumnFacts
 from migwiz.engine.analysis.partition import scan_default_partition
 from migwiz.engine.analysis.schema import TableState
-from migwiz.engine.analysis.sqlnodes import deparse, read_relations, type_of, walk
+from migwiz.engine.analysis.sqlnodes import VOLATILE_BUILTINS, deparse, read_relations, type_of, walk
 
 registry = Registry()
 """The statement handlers of this module."""
@@ -246,11 +247,30 @@ def _written_columns(action: Any, target: TableState | None) -> set[str]:
     return set(list(target.columns)[:width]) if target is not None else set()
 
 
+def _inlinable_body(node: Any, options: dict[str, Any]) -> Any | None:
+    """The expression a SQL function's body is, when the planner may inline it (see `inlining`)."""
+    language = options.get("language")
+    if not isinstance(language, ast.String) or str(language.sval).lower() != "sql" or node.is_procedure:
+        return None
+    definer = isinstance(options.get("security"), ast.Boolean) and bool(options["security"].boolval)
+    if definer or "set" in options or (node.returnType is not None and node.returnType.setof):
+        return None
+    if isinstance(node.sql_body, ast.ReturnStmt):
+        return node.sql_body.returnval
+    source = options.get("as")
+    if isinstance(source, (list, tuple)) and len(source) == 1 and isinstance(source[0], ast.String):
+        return inline_body(str(source[0].sval))
+    return None
+
+
 @registry.handles(ast.CreateFunctionStmt)
 def _create_function(node: Any, ctx: Context) -> Effect:
     volatility = "v"
-    for opt in node.options or ():
-        if str(opt.defname) == "volatility" and isinstance(opt.arg, ast.String):
-            volatility = str(opt.arg.sval)[0]
-    ctx.schema.function_volatility[str(node.funcname[-1].sval).lower()] = volatility
+    options = {str(opt.defname): opt.arg for opt in node.options or ()}
+    if isinstance(options.get("volatility"), ast.String):
+        volatility = str(options["volatility"].sval)[0]
+    known = ctx.schema.function_volatility
+    ctx.schema.function_volatility[str(node.funcname[-1].sval).lower()] = planned_volatility(
+        volatility, _inlinable_body(node, options), known, VOLATILE_BUILTINS
+    )
     return Effect("CREATE PROCEDURE" if node.is_procedure else "CREATE FUNCTION")

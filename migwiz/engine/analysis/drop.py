@@ -8,7 +8,16 @@ from pglast import ast
 from pglast.enums import ObjectType
 
 from migwiz.engine.analysis.dependents import dependents_hit
-from migwiz.engine.analysis.effects import ACCESS_EXCLUSIVE, NO_TX_DIRECTIVE, Context, Effect, Hit, Registry
+from migwiz.engine.analysis.effects import (
+    ACCESS_EXCLUSIVE,
+    NO_TX_DIRECTIVE,
+    SHARE_UPDATE_EXCLUSIVE,
+    Context,
+    Effect,
+    Hit,
+    Registry,
+    surely_absent,
+)
 from migwiz.engine.analysis.index import drop_index
 from migwiz.engine.analysis.partition import partition_parent
 from migwiz.engine.analysis.sqlnodes import qualify_names, sql_name
@@ -46,20 +55,25 @@ def _drop(node: Any, ctx: Context) -> Effect:
         effect = Effect(f"DROP {_ON_TABLE_KINDS[rt]}")
         for names in node.objects:
             relation = qualify_names(names[:-1], ctx.default_schema)
-            effect.lock(relation, ACCESS_EXCLUSIVE)
             state = ctx.schema.table(relation) if rt == ObjectType.OBJECT_RULE else None
+            if node.missing_ok and (surely_absent(ctx, relation) or _rule_absent(state, names, ctx)):
+                continue  # IF EXISTS of what the database does not have: no lock
+            effect.lock(relation, ACCESS_EXCLUSIVE)
             if state is not None:
                 state.rules.pop(str(names[-1].sval), None)
         return effect
     if rt in (ObjectType.OBJECT_TYPE, ObjectType.OBJECT_DOMAIN):
         return _drop_type(node, ctx)
+    if rt == ObjectType.OBJECT_STATISTIC_EXT:
+        return _drop_statistics(node, ctx)
     if rt not in _DROP_KINDS:
         return Effect(f"DROP {rt.name.removeprefix('OBJECT_')}")
     effect = Effect(f"DROP {_DROP_KINDS[rt]}")
     dropped = {qualify_names(names, ctx.default_schema) for names in node.objects}  # dropped together
     for names in node.objects:
         relation = qualify_names(names, ctx.default_schema)
-        if node.missing_ok and rt in _TRACKED_KINDS and ctx.schema.absent(relation):
+        tracked = rt in _TRACKED_KINDS or rt == ObjectType.OBJECT_SEQUENCE
+        if node.missing_ok and tracked and surely_absent(ctx, relation, rt == ObjectType.OBJECT_SEQUENCE):
             continue  # IF EXISTS of a relation the database does not have: nothing happens
         effect.lock(relation, ACCESS_EXCLUSIVE)
         if node.behavior.name == "DROP_CASCADE":
@@ -94,6 +108,23 @@ def _drop(node: Any, ctx: Context) -> Effect:
                 effect.hits.append(_drop_table_hit(relation, parent, ctx))
         ctx.schema.drop(relation)
     return effect
+
+
+def _drop_statistics(node: Any, ctx: Context) -> Effect:
+    """DROP STATISTICS: ShareUpdateExclusiveLock on the table the statistics are on."""
+    effect = Effect("DROP STATISTICS")
+    for names in node.objects:
+        table = ctx.schema.statistics.pop(qualify_names(names, ctx.default_schema), None)
+        if table is not None:
+            effect.lock(table, SHARE_UPDATE_EXCLUSIVE)
+    return effect
+
+
+def _rule_absent(state: Any, names: Any, ctx: Context) -> bool:
+    """Whether the table surely has no rule of that name: the whole set was walked (the catalog lists
+    only the rules that use columns)."""
+    known = ctx.schema.from_empty and not ctx.schema.from_catalog
+    return state is not None and known and str(names[-1].sval) not in state.rules
 
 
 def _drop_type(node: Any, ctx: Context) -> Effect:

@@ -204,6 +204,11 @@ class CatalogFacts:
     domains: Mapping[str, DomainFacts] = field(default_factory=dict)
     """Schema-qualified domain name -> its facts (the tables using it are the columns of that type)."""
     timezone_utc: bool | None = None
+    statistics: Mapping[str, str] = field(default_factory=dict)
+    """Extended statistics object (qualified) -> the table it is on."""
+    inlined_volatility: Mapping[str, str] = field(default_factory=dict)
+    """Non-built-in SQL functions PostgreSQL inlines -> the volatility of their body, where it is less
+    volatile than declared (what a default or index expression really is once planned)."""
 
 
 @dataclass(frozen=True)

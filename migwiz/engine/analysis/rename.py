@@ -17,6 +17,7 @@ from migwiz.engine.analysis.effects import (
     Effect,
     Hit,
     Registry,
+    surely_absent,
     with_descendants,
 )
 from migwiz.engine.analysis.sqlnodes import sql_ident, sql_name
@@ -28,6 +29,8 @@ registry = Registry()
 @registry.handles(ast.RenameStmt)
 def _rename(node: Any, ctx: Context) -> Effect:
     rt = node.renameType
+    if node.missing_ok and node.relation is not None and surely_absent(ctx, ctx.name(node.relation)):
+        return Effect("RENAME")  # IF EXISTS of a relation the database does not have: nothing happens
     if rt in RELATION_KINDS and node.relation is not None:
         old = ctx.name(node.relation)
         new = f"{old.split('.')[0]}.{node.newname}"

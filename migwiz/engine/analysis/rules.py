@@ -84,6 +84,11 @@ _RULES = (
         "VALIDATE CONSTRAINT in the transaction that holds a strong lock on the table (NOT VALID lost)",
     ),
     Rule(
+        "index-expression-mutable",
+        "error",
+        "CREATE INDEX on an expression or predicate that is not IMMUTABLE fails",
+    ),
+    Rule(
         "index-concurrently-partitioned",
         "error",
         "CREATE INDEX CONCURRENTLY on a partitioned table fails",
@@ -146,7 +151,9 @@ RULES: dict[str, Rule] = {r.id: r for r in _RULES}
 """Every rule, by id."""
 
 
-def finding(rule_id: str, message: str, fix: str | None, line: int) -> Finding:
-    """A Finding of a registered rule at its default severity."""
+def finding(
+    rule_id: str, message: str, fix: str | None, line: int, severity: Severity | None = None
+) -> Finding:
+    """A Finding of a registered rule at its default severity (or the one given)."""
     rule = RULES[rule_id]
-    return Finding(rule.id, rule.severity, message, fix, line)
+    return Finding(rule.id, severity or rule.severity, message, fix, line)

@@ -109,6 +109,9 @@ class Schema:
     tables: dict[str, TableState] = field(default_factory=dict)
     index_tables: IndexOwners = field(default_factory=IndexOwners)
     function_volatility: dict[str, str] = field(default_factory=dict)
+    """Function name -> volatility as planned: an inlined SQL function's body's, else its declared one."""
+    statistics: dict[str, str] = field(default_factory=dict)
+    """Extended statistics object (qualified) -> its table."""
     constrained_domains: set[str] = field(default_factory=set)
     domains: dict[str, DomainState] = field(default_factory=dict)
     timezone_utc: bool | None = None
@@ -143,7 +146,8 @@ class Schema:
         return cls(
             tables={name: TableState.of(t) for name, t in catalog.tables.items()},
             index_tables=IndexOwners(catalog.index_tables),
-            function_volatility=dict(catalog.function_volatility),
+            function_volatility={**catalog.function_volatility, **catalog.inlined_volatility},
+            statistics=dict(catalog.statistics),
             constrained_domains=set(catalog.constrained_domains),
             domains={name: DomainState.of(d) for name, d in catalog.domains.items()},
             timezone_utc=catalog.timezone_utc,
@@ -158,6 +162,7 @@ class Schema:
         fork = Schema(
             index_tables=self.index_tables.copy(),
             function_volatility=dict(self.function_volatility),
+            statistics=dict(self.statistics),
             constrained_domains=set(self.constrained_domains),
             domains={name: d.copy() for name, d in self.domains.items()},
             timezone_utc=self.timezone_utc,
