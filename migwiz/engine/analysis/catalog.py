@@ -41,7 +41,7 @@ def _inlined(rows: list[tuple[Any, ...]], volatility: dict[str, str]) -> dict[st
 
 
 def _query(conn: psycopg.Connection[Any], name: str) -> list[tuple[Any, ...]]:
-    text = queries.load(f"analysis_{name}")
+    text = queries.load(f"analysis_{name}", conn.info.server_version)
     return conn.execute(text.encode()).fetchall()
 
 
@@ -127,6 +127,11 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
             used.setdefault(view, {}).setdefault(relation, set()).add(column)
         else:
             rules.setdefault(view, {}).setdefault(rule, {}).setdefault(relation, set()).add(column)
+    named: dict[tuple[str, str], set[str]] = {}
+    for relation, kind, name in _query(conn, "table_objects"):
+        named.setdefault((relation, kind), set()).add(name)
+        if kind == "rule":  # a rule that uses no column is a rule all the same
+            rules.setdefault(relation, {}).setdefault(name, {})
     children: dict[str, list[str]] = {}
     for name, _kind, parent, *_ in relations:
         if parent:
@@ -142,6 +147,9 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
             columns=columns.get(name, {}),
             not_null_checks=frozenset(checks.get(name, ())),
             checked_columns=frozenset(checked.get(name, ())),
+            triggers=frozenset(named.get((name, "trigger"), ())),
+            policies=frozenset(named.get((name, "policy"), ())),
+            empty=bool(empty),
             partition_key=tuple(key or ()),
             children=tuple(children.get(name, ())),
             parent=parent,
@@ -162,7 +170,7 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
             unlogged=bool(unlogged),
             access_method=method,
         )
-        for name, kind, parent, rows, is_default, space, definition, unlogged, method, key in relations
+        for name, kind, parent, rows, is_default, space, definition, unlogged, method, key, empty in relations
     }
     domains = read_domains(conn)
     timezone = conn.execute("SELECT pg_catalog.current_setting('TimeZone')").fetchone()

@@ -55,8 +55,8 @@ def add_column(coldef: Any, relation: str, storage: list[str], effect: Effect, c
     if reason:
         for target in storage:
             effect.rewrite(target)
-        if default is not None:  # nextval() runs for every row: the sequence is opened to write
-            sequence_calls(default, effect, ctx)
+        if default is not None and not all(_empty(t, ctx) for t in storage):
+            sequence_calls(default, effect, ctx)  # nextval() runs for every row: the sequence is written
         if not new:
             from_sequence = serial or ConstrType.CONSTR_IDENTITY in types
             fix = _rewrite_free_column(coldef, default, relation, from_sequence)
@@ -230,6 +230,8 @@ def alter_column_type(cmd: Any, relation: str, storage: list[str], effect: Effec
             effect.rebuild(index)
         if indexed and cmd.def_.collClause is not None:  # a new collation: each index is built again
             _collation_rebuild(column, relation, indexed, storage, effect, ctx)
+        elif old is not None:
+            _rebuild_or_recheck(old, new_type, column, relation, indexed, storage, effect, ctx)
     if rewrites and not views and not ctx.is_new(relation):
         new = _fmt(ColumnFacts(new_type, new_mods))
         why = "its current type is unknown (pass --dsn)" if old is None else f"{_fmt(old)} -> {new}"
@@ -256,6 +258,46 @@ def alter_column_type(cmd: Any, relation: str, storage: list[str], effect: Effec
     if state is not None:
         not_null = old.not_null if old else False
         state.columns[column] = ColumnFacts(new_type, new_mods, not_null, old.generated if old else "")
+
+
+_NEW_OPCLASS = frozenset({("timestamp", "timestamptz"), ("timestamptz", "timestamp")})
+"""Type changes without a rewrite whose indexes get another operator class: built again, not reused."""
+
+
+def _rebuild_or_recheck(
+    old: ColumnFacts,
+    new_type: str,
+    column: str,
+    relation: str,
+    indexed: list[str],
+    storage: list[str],
+    effect: Effect,
+    ctx: Context,
+) -> None:
+    """A type change without a rewrite still reads the whole table under AccessExclusiveLock when an index
+    on the column needs another operator class (it is built again) or a CHECK constraint reads the column
+    (it is added back and validated)."""
+    state = ctx.schema.table(relation)
+    rebuilt = indexed if (old.type_name, new_type) in _NEW_OPCLASS else []
+    checked = state is not None and column in state.checked_columns
+    if not rebuilt and not checked:
+        return
+    for target in storage:
+        effect.scan(target)
+    if ctx.is_new(relation):
+        return
+    why = f"builds {', '.join(rebuilt)} again" if rebuilt else "validates its CHECK constraints again"
+    effect.hits.append(
+        Hit(
+            "column-type-rewrite",
+            relation,
+            f"ALTER COLUMN {column} TYPE {new_type} rewrites no row but {why}: a full scan of {relation} "
+            f"under AccessExclusiveLock",
+            "-- add a column of the new type beside it, keep it in sync with a trigger, backfill it in "
+            "batches, build its indexes CONCURRENTLY (and its CHECK as NOT VALID, then VALIDATE), then swap "
+            "the names in a contract step",
+        )
+    )
 
 
 def _unknown_zone_hit(
@@ -398,6 +440,12 @@ def set_not_null(column: str, relation: str, storage: list[str], effect: Effect,
             )
     if state is not None and column in state.columns:
         state.columns[column] = replace(state.columns[column], not_null=True)
+
+
+def _empty(relation: str, ctx: Context) -> bool:
+    """Whether the table is known to hold no row."""
+    state = ctx.schema.table(relation)
+    return state is not None and state.empty
 
 
 def drop_column(cmd: Any, relation: str, effect: Effect, ctx: Context) -> None:

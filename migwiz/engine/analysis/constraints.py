@@ -12,6 +12,7 @@ from pglast.enums import ConstrType
 from migwiz.engine.analysis.dependents import dependents_hit
 from migwiz.engine.analysis.effects import (
     ACCESS_EXCLUSIVE,
+    ACCESS_SHARE,
     NO_TX_DIRECTIVE,
     ROW_SHARE,
     SHARE_ROW_EXCLUSIVE,
@@ -256,7 +257,14 @@ def validate_constraint(name: str, relation: str, storage: list[str], effect: Ef
         effect.scan(target)
     for fk in known:
         effect.lock(fk.referenced, ROW_SHARE)
-        effect.scan(fk.referenced)
+        referenced = ctx.schema.table(fk.referenced)
+        if referenced is not None and referenced.kind == "p":  # its partitions are read
+            for partition in ctx.schema.descendants(fk.referenced):
+                effect.lock(partition, ACCESS_SHARE)
+                if has_storage(ctx, partition):
+                    effect.scan(partition)
+        else:
+            effect.scan(fk.referenced)
         state.foreign_keys[state.foreign_keys.index(fk)] = replace(fk, validated=True)  # type: ignore[union-attr]
     column = _pending_checks(ctx).pop((relation, name), None)
     if column and state is not None:

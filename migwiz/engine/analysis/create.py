@@ -8,7 +8,7 @@ from typing import Any
 from pglast import ast
 from pglast.enums import ConstrType, ObjectType
 
-from migwiz.engine.analysis.constraints import key_index_name, remember_fk
+from migwiz.engine.analysis.constraints import column_names, key_index_name, remember_fk
 from migwiz.engine.analysis.dml import stored_default
 from migwiz.engine.analysis.effects import (
     ACCESS_EXCLUSIVE,
@@ -35,7 +35,7 @@ registry = Registry()
 def _create_table(node: Any, ctx: Context) -> Effect:
     relation = ctx.name(node.relation)
     effect = Effect("CREATE TABLE")
-    state = TableState(relation, kind="p" if node.partspec is not None else "r")
+    state = TableState(relation, kind="p" if node.partspec is not None else "r", empty=True)
     if node.partspec is not None:
         state.partition_key = tuple(str(p.name) for p in node.partspec.partParams if p.name)
     if node.tablespacename and node.tablespacename != "pg_default":
@@ -81,9 +81,14 @@ def _create_table(node: Any, ctx: Context) -> Effect:
                     fks.append((c.conname or f"{node.relation.relname}_{column}_fkey", (column,), c))
                 elif c.contype in (ConstrType.CONSTR_PRIMARY, ConstrType.CONSTR_UNIQUE):
                     state.indexes[key_index_name(relation, c, (column,))] = (column,)
+                elif c.contype == ConstrType.CONSTR_CHECK and not c.skip_validation:
+                    state.checked_columns |= {column, *column_names(c.raw_expr)}
         elif isinstance(elt, ast.Constraint) and elt.contype == ConstrType.CONSTR_FOREIGN:
             cols = tuple(str(a.sval) for a in elt.fk_attrs or ())
             fks.append((elt.conname or f"{node.relation.relname}_fkey", cols, elt))
+        elif isinstance(elt, ast.Constraint) and elt.contype == ConstrType.CONSTR_CHECK:
+            if not elt.skip_validation:
+                state.checked_columns |= column_names(elt.raw_expr)
         elif isinstance(elt, ast.Constraint) and elt.contype in (
             ConstrType.CONSTR_PRIMARY,
             ConstrType.CONSTR_UNIQUE,
@@ -107,6 +112,9 @@ def _create_table(node: Any, ctx: Context) -> Effect:
         referenced = ctx.name(con.pktable)
         if referenced != relation:
             effect.lock(referenced, SHARE_ROW_EXCLUSIVE)
+            target = ctx.schema.table(referenced)
+            for partition in ctx.schema.descendants(referenced) if target and target.kind == "p" else ():
+                effect.lock(partition, SHARE_ROW_EXCLUSIVE)  # the key is checked on each partition
         remember_fk(ctx, relation, name, cols, con, True)
     return effect
 
@@ -196,6 +204,8 @@ def _create_trigger(node: Any, ctx: Context) -> Effect:
     relation = ctx.name(node.relation)
     effect.lock(relation, SHARE_ROW_EXCLUSIVE)
     state = ctx.schema.table(relation)
+    if state is not None:
+        state.triggers.add(str(node.trigname))
     if node.row and state is not None and state.kind == "p":  # cloned on every partition
         for partition in ctx.schema.descendants(relation):
             effect.lock(partition, SHARE_ROW_EXCLUSIVE)
@@ -206,6 +216,9 @@ def _create_trigger(node: Any, ctx: Context) -> Effect:
 def _policy(node: Any, ctx: Context) -> Effect:
     effect = Effect("CREATE POLICY" if isinstance(node, ast.CreatePolicyStmt) else "ALTER POLICY")
     effect.lock(ctx.name(node.table), ACCESS_EXCLUSIVE)
+    state = ctx.schema.table(ctx.name(node.table))
+    if state is not None:
+        state.policies.add(str(node.policy_name))
     return effect
 
 

@@ -55,12 +55,16 @@ def _drop(node: Any, ctx: Context) -> Effect:
         effect = Effect(f"DROP {_ON_TABLE_KINDS[rt]}")
         for names in node.objects:
             relation = qualify_names(names[:-1], ctx.default_schema)
-            state = ctx.schema.table(relation) if rt == ObjectType.OBJECT_RULE else None
-            if node.missing_ok and (surely_absent(ctx, relation) or _rule_absent(state, names, ctx)):
+            state = ctx.schema.table(relation)
+            name = str(names[-1].sval)
+            known = _named_objects(state, rt)
+            if node.missing_ok and (surely_absent(ctx, relation) or _absent_object(known, name, ctx)):
                 continue  # IF EXISTS of what the database does not have: no lock
             effect.lock(relation, ACCESS_EXCLUSIVE)
-            if state is not None:
-                state.rules.pop(str(names[-1].sval), None)
+            if isinstance(known, set):
+                known.discard(name)
+            elif isinstance(known, dict):
+                known.pop(name, None)
         return effect
     if rt in (ObjectType.OBJECT_TYPE, ObjectType.OBJECT_DOMAIN):
         return _drop_type(node, ctx)
@@ -76,6 +80,8 @@ def _drop(node: Any, ctx: Context) -> Effect:
         if node.missing_ok and tracked and surely_absent(ctx, relation, rt == ObjectType.OBJECT_SEQUENCE):
             continue  # IF EXISTS of a relation the database does not have: nothing happens
         effect.lock(relation, ACCESS_EXCLUSIVE)
+        if rt == ObjectType.OBJECT_SEQUENCE:
+            _owning_column(relation, node.behavior.name == "DROP_CASCADE", effect, ctx)
         if node.behavior.name == "DROP_CASCADE":
             for view in _dependent_views(relation, ctx):
                 effect.lock(view, ACCESS_EXCLUSIVE)
@@ -120,11 +126,39 @@ def _drop_statistics(node: Any, ctx: Context) -> Effect:
     return effect
 
 
-def _rule_absent(state: Any, names: Any, ctx: Context) -> bool:
-    """Whether the table surely has no rule of that name: the whole set was walked (the catalog lists
-    only the rules that use columns)."""
-    known = ctx.schema.from_empty and not ctx.schema.from_catalog
-    return state is not None and known and str(names[-1].sval) not in state.rules
+def _owning_column(sequence: str, cascade: bool, effect: Effect, ctx: Context) -> None:
+    """A serial column's sequence (`<table>_<column>_seq`): its default goes with it under CASCADE
+    (AccessExclusiveLock on the table); without CASCADE the drop fails."""
+    schema, name = sequence.split(".", 1)
+    for table, state in ctx.schema.tables.items():
+        prefix = f"{table.split('.', 1)[-1]}_"
+        if not table.startswith(f"{schema}.") or not name.startswith(prefix) or not name.endswith("_seq"):
+            continue
+        column = name[len(prefix) : -len("_seq")]
+        if column not in state.columns:
+            continue
+        if cascade:
+            effect.lock(table, ACCESS_EXCLUSIVE)
+        else:
+            what = f"DROP SEQUENCE {sequence}"
+            effect.hits.append(dependents_hit(what, sequence, [f"{table}.{column}"]))
+        return
+
+
+def _named_objects(state: Any, rt: ObjectType) -> Any:
+    """The table's triggers, policies or rules (a set or a dict by name; None when the table is unknown)."""
+    if state is None:
+        return None
+    if rt == ObjectType.OBJECT_TRIGGER:
+        return state.triggers
+    return state.policies if rt == ObjectType.OBJECT_POLICY else state.rules
+
+
+def _absent_object(known: Any, name: str, ctx: Context) -> bool:
+    """Whether the table surely has no trigger, policy or rule of that name (the catalog was read or the
+    whole set walked)."""
+    whole = ctx.schema.from_catalog or ctx.schema.from_empty
+    return known is not None and whole and name not in known
 
 
 def _drop_type(node: Any, ctx: Context) -> Effect:

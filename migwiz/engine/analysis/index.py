@@ -200,6 +200,11 @@ def _reindex(node: Any, ctx: Context) -> Effect:
                 effect.rewrite(index)
                 effect.rebuild(index)
                 effect.scan(table)
+    elif node.kind == ReindexObjectType.REINDEX_OBJECT_SCHEMA and node.name:
+        first = _reindex_schema(str(node.name), concurrent, effect, ctx)
+        if first is None:
+            return effect
+        relation = first
     else:
         effect.no_transaction = True
         effect.unknown = True
@@ -214,6 +219,29 @@ def _reindex(node: Any, ctx: Context) -> Effect:
             )
         )
     return effect
+
+
+def _reindex_schema(schema: str, concurrent: bool, effect: Effect, ctx: Context) -> str | None:
+    """REINDEX SCHEMA: outside a transaction, table by table (each under ShareLock, or
+    ShareUpdateExclusiveLock CONCURRENTLY), every index of every table and materialized view rebuilt. The
+    first existing table is the one the finding names (None: nothing to rebuild)."""
+    effect.kind = f"REINDEX SCHEMA{' CONCURRENTLY' if concurrent else ''}"
+    effect.no_transaction = True
+    first = None
+    for table, state in sorted(ctx.schema.tables.items()):
+        if not table.startswith(f"{schema}.") or state.kind not in ("r", "m"):
+            continue
+        indexes = ctx.schema.indexes_of(table)
+        if indexes:
+            effect.lock(table, SHARE_UPDATE_EXCLUSIVE if concurrent else SHARE)
+        for index in indexes:
+            effect.rewrite(index)
+            effect.rebuild(index)
+        if indexes:
+            effect.scan(table)
+            if first is None and not ctx.is_new(table):
+                first = table
+    return first
 
 
 def _reindex_partition_indexes(

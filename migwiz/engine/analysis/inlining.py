@@ -45,7 +45,11 @@ def expression_volatility(expr: Any, known: dict[str, str], volatile_builtins: f
 
 
 def inline_body(source: str) -> Any | None:
-    """The expression of a `SELECT expression` body (nothing else: no FROM, WHERE, several columns)."""
+    """The expression of a `SELECT expression` body (nothing else: no FROM, WHERE, several columns), or of
+    a SQL-standard `RETURN expression` body as `pg_get_function_sqlbody` prints it."""
+    text = source.strip()
+    if text[:7].upper() == "RETURN ":
+        source = f"SELECT {text[7:]}"
     try:
         stmts = parse_sql(source)
     except ParseError:  # a body PostgreSQL accepted but pglast cannot read: not inlined

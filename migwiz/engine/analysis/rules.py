@@ -63,7 +63,8 @@ _RULES = (
     Rule(
         "drop-has-dependents",
         "error",
-        "DROP without CASCADE of a table, view, column, key or type that other objects use fails",
+        "DROP (or TRUNCATE) without CASCADE of a table, view, column, key or type that other objects use "
+        "fails",
     ),
     Rule("rename-column", "warning", "Renaming a column breaks deployed code"),
     Rule("rename-table", "warning", "Renaming a table breaks deployed code"),
@@ -87,6 +88,16 @@ _RULES = (
         "index-expression-mutable",
         "error",
         "CREATE INDEX on an expression or predicate that is not IMMUTABLE fails",
+    ),
+    Rule(
+        "refresh-concurrently-no-unique-index",
+        "error",
+        "REFRESH MATERIALIZED VIEW CONCURRENTLY of a materialized view without a unique index fails",
+    ),
+    Rule(
+        "composite-type-in-use",
+        "error",
+        "ALTER TYPE ... ALTER ATTRIBUTE ... TYPE of a composite type that a table column uses fails",
     ),
     Rule(
         "index-concurrently-partitioned",

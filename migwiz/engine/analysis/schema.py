@@ -31,6 +31,10 @@ class TableState:
     access_method: str | None = None
     rules: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     """Rules on this relation: name -> relation -> the columns of it they use."""
+    triggers: set[str] = field(default_factory=set)
+    policies: set[str] = field(default_factory=set)
+    empty: bool = False
+    """Known to hold no row: created by the set with nothing inserted since, or an empty data file."""
     checked_columns: set[str] = field(default_factory=set)
     """Columns read by validated CHECK constraints."""
     partition_key: tuple[str, ...] = ()
@@ -59,6 +63,9 @@ class TableState:
             rules={rule: {r: set(cols) for r, cols in used.items()} for rule, used in facts.rules.items()},
             checked_columns=set(facts.checked_columns),
             partition_key=facts.partition_key,
+            triggers=set(facts.triggers),
+            policies=set(facts.policies),
+            empty=facts.empty,
         )
 
     def copy(self) -> TableState:
@@ -73,6 +80,8 @@ class TableState:
             used_columns={r: set(cols) for r, cols in self.used_columns.items()},
             rules={rule: {r: set(cols) for r, cols in used.items()} for rule, used in self.rules.items()},
             checked_columns=set(self.checked_columns),
+            triggers=set(self.triggers),
+            policies=set(self.policies),
             unvalidated_checks={name: set(cols) for name, cols in self.unvalidated_checks.items()},
         )
 
