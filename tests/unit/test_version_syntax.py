@@ -59,6 +59,16 @@ CASES = [
     (12, "REINDEX TABLE CONCURRENTLY t"),
     (12, "CREATE TABLE u (a int) USING heap"),
     (12, "WITH x AS MATERIALIZED (SELECT 1) SELECT * FROM x"),
+    (18, "UPDATE t SET a = 1 RETURNING old.a, new.a"),
+    (18, "COPY t FROM STDIN WITH (ON_ERROR ignore, REJECT_LIMIT 10)"),
+    (18, "ALTER TABLE t ADD COLUMN id uuid DEFAULT uuidv7()"),
+    (17, "ALTER TABLE t SET ACCESS METHOD DEFAULT"),
+    (17, "COPY t FROM STDIN WITH (ON_ERROR ignore)"),
+    (17, "SELECT random(1, 10)"),
+    (16, "CREATE STATISTICS ON a, b FROM t"),
+    (16, "GRANT r1 TO r2 WITH INHERIT TRUE"),
+    (16, "SELECT any_value(a) FROM t"),
+    (16, "UPDATE t SET a = 1_000_000"),
 ]
 
 TWINS = [
@@ -75,6 +85,11 @@ TWINS = [
     "INSERT INTO t SELECT * FROM (SELECT 1) AS s",
     "SELECT pg_catalog.system_user()",  # a function call, not the SQL keyword
     "SELECT '{}'::jsonb ? 'a'",
+    "SELECT random()",
+    "GRANT r1 TO r2 WITH ADMIN OPTION",
+    "CREATE STATISTICS s ON a, b FROM t",
+    "UPDATE t SET a = 1 RETURNING t.a",
+    "UPDATE t SET a = 1000, b = 'x_1', c_1 = 0",
 ]
 
 
@@ -95,6 +110,11 @@ def test_each_gate_fires_below_its_major_and_not_from_it(since: int, sql: str) -
 @pytest.mark.parametrize("sql", TWINS)
 def test_forms_every_major_accepts_are_not_flagged(sql: str) -> None:
     assert version_findings(sql, 11) == []
+
+
+def test_hex_literals_are_flagged_below_16() -> None:
+    assert any("numeric literal" in m for m in version_findings("SELECT 0x1F", 15))
+    assert version_findings("SELECT 0x1F", 16) == []
 
 
 def test_every_gate_is_covered_by_a_case() -> None:
