@@ -356,4 +356,45 @@ FAILURES_AND_PARTITIONS = [
     ),
 ]
 
-ENTRIES = [*STATISTICS_AND_FUNCTIONS, *IF_EXISTS, *TYPES_AND_DEFAULTS, *FAILURES_AND_PARTITIONS]
+VIEWS_AND_BODIES = [
+    E(
+        "drop_column_cascade_drops_its_view",
+        USERS + " CREATE VIEW uv AS SELECT id, email, name FROM users;",
+        ("ALTER TABLE users DROP COLUMN name CASCADE",),
+        locks={"public.users": AEL, "public.uv": AEL},
+        findings=_f("drop-outside-contract"),
+    ),
+    E(
+        "drop_column_a_view_does_not_use",
+        USERS + " CREATE VIEW uv AS SELECT id, email FROM users;",
+        ("ALTER TABLE users DROP COLUMN name CASCADE",),
+        locks={"public.users": AEL, "public.uv": None},
+        findings=_f("drop-outside-contract"),
+    ),
+    E(
+        "create_sql_function_reading_a_table",
+        USERS,
+        ("CREATE FUNCTION n_users() RETURNS int LANGUAGE sql AS 'SELECT count(*)::int FROM users'",),
+        locks={"public.users": "AccessShareLock"},
+        findings=NO,
+        note="the body is parsed and analysed when the function is created",
+    ),
+    E(
+        "create_plpgsql_function_reading_a_table",
+        USERS,
+        (
+            "CREATE FUNCTION n_users() RETURNS int LANGUAGE plpgsql"
+            " AS 'BEGIN RETURN (SELECT count(*) FROM users); END'",
+        ),
+        locks={"public.users": None},
+        findings=NO,
+    ),
+]
+
+ENTRIES = [
+    *VIEWS_AND_BODIES,
+    *STATISTICS_AND_FUNCTIONS,
+    *IF_EXISTS,
+    *TYPES_AND_DEFAULTS,
+    *FAILURES_AND_PARTITIONS,
+]

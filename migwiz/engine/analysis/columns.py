@@ -452,6 +452,9 @@ def drop_column(cmd: Any, relation: str, effect: Effect, ctx: Context) -> None:
     column = cmd.name
     effect.destroys.append(f"{relation}.{column}")
     users: list[str] = []
+    if cmd.behavior == DropBehavior.DROP_CASCADE:  # the views using the column are dropped with it
+        for view in ctx.schema.views_using(relation, column):
+            effect.lock(view, ACCESS_EXCLUSIVE)
     for fk in ctx.schema.referenced_by(relation):  # their foreign keys go with the column (CASCADE)
         if fk.table != relation and column in (fk.referenced_columns or _primary_key(ctx, relation)):
             effect.lock(fk.table, ACCESS_EXCLUSIVE)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from pglast import ast
+from pglast import ast, parse_sql
 from pglast.enums import ConstrType, ObjectType
+from pglast.parser import ParseError
 
 from migwiz.engine.analysis.constraints import column_names, key_index_name, remember_fk
 from migwiz.engine.analysis.dml import stored_default
@@ -286,4 +287,24 @@ def _create_function(node: Any, ctx: Context) -> Effect:
     ctx.schema.function_volatility[str(node.funcname[-1].sval).lower()] = planned_volatility(
         volatility, _inlinable_body(node, options), known, VOLATILE_BUILTINS
     )
-    return Effect("CREATE PROCEDURE" if node.is_procedure else "CREATE FUNCTION")
+    effect = Effect("CREATE PROCEDURE" if node.is_procedure else "CREATE FUNCTION")
+    for relation in _body_relations(node, options, ctx):  # a SQL body is analysed: what it reads is opened
+        effect.lock(relation, ACCESS_SHARE)
+    return effect
+
+
+def _body_relations(node: Any, options: dict[str, Any], ctx: Context) -> list[str]:
+    """The existing relations a SQL function's body reads (PostgreSQL checks the body when it is created)."""
+    language = options.get("language")
+    if not isinstance(language, ast.String) or str(language.sval).lower() != "sql":
+        return []
+    body: Any = node.sql_body
+    source = options.get("as")
+    if body is None and isinstance(source, (list, tuple)) and len(source) == 1:
+        try:
+            body = parse_sql(str(getattr(source[0], "sval", "")))
+        except ParseError:
+            return []
+    if body is None:
+        return []
+    return [r for r in read_relations(body, ctx.default_schema) if ctx.schema.table(r) is not None]

@@ -36,7 +36,10 @@ def _rename(node: Any, ctx: Context) -> Effect:
         new = f"{old.split('.')[0]}.{node.newname}"
         is_index = rt == ObjectType.OBJECT_INDEX or old in ctx.schema.index_tables
         effect = Effect(f"ALTER {'INDEX' if is_index else RELATION_KINDS[rt]} RENAME TO")
-        mode = SHARE_UPDATE_EXCLUSIVE if is_index and ctx.pg_version >= 12 else ACCESS_EXCLUSIVE
+        # ALTER INDEX ... RENAME: ShareUpdateExclusiveLock (12+); ALTER TABLE ... RENAME of an index takes the
+        # table form's AccessExclusiveLock (PostgreSQL locks again once it sees the relation is an index)
+        sue = rt == ObjectType.OBJECT_INDEX and ctx.pg_version >= 12
+        mode = SHARE_UPDATE_EXCLUSIVE if sue else ACCESS_EXCLUSIVE
         effect.lock(new, mode)
         effect.renamed[old] = new
         if rt == ObjectType.OBJECT_TABLE and not is_index and not ctx.is_new(old):
