@@ -8,7 +8,7 @@ sequence), foreign keys to partitioned tables and REINDEX SCHEMA. Each risky sta
 from __future__ import annotations
 
 from tests.corpus import CorpusEntry as E
-from tests.corpus.entries import AEL, MATVIEW, ORDERS_FK, SEQ, SRE, SUE, TRIGGER_FN, USERS
+from tests.corpus.entries import AEL, EVENTS, MATVIEW, ORDERS_FK, SEQ, SRE, SUE, TRIGGER_FN, USERS
 
 NO = frozenset[str]()
 STATS = USERS + " CREATE STATISTICS users_st ON age, score FROM users;"
@@ -391,7 +391,38 @@ VIEWS_AND_BODIES = [
     ),
 ]
 
+KINDS = (
+    EVENTS + " CREATE INDEX events_at ON events (at); CREATE TABLE kinds (id bigint PRIMARY KEY);"
+    " INSERT INTO kinds VALUES (1);"
+)
+PARTITIONED_KEYS = [
+    E(
+        "partitioned_fk_not_valid",
+        KINDS,
+        ("ALTER TABLE events ADD CONSTRAINT ev_k FOREIGN KEY (id) REFERENCES kinds NOT VALID",),
+        min_version=18,
+        findings=NO,
+        note="before 18 PostgreSQL refuses NOT VALID on a partitioned table (42809, version-syntax)",
+    ),
+    E(
+        "partitioned_fk_validated",
+        KINDS,
+        ("ALTER TABLE events ADD CONSTRAINT ev_k FOREIGN KEY (id) REFERENCES kinds",),
+        findings=_f("constraint-not-valid-missing"),
+    ),
+    E(
+        "partitioned_fk_adopts_validated_partition_keys",
+        KINDS + " ALTER TABLE events_2024 ADD CONSTRAINT ev_k FOREIGN KEY (id) REFERENCES kinds NOT VALID;"
+        " ALTER TABLE events_2024 VALIDATE CONSTRAINT ev_k;",
+        ("ALTER TABLE events ADD CONSTRAINT ev_k FOREIGN KEY (id) REFERENCES kinds",),
+        locks={"public.kinds": AEL},
+        findings=NO,
+        note="the partitions' validated keys are attached: no scan (the fix before 18)",
+    ),
+]
+
 ENTRIES = [
+    *PARTITIONED_KEYS,
     *VIEWS_AND_BODIES,
     *STATISTICS_AND_FUNCTIONS,
     *IF_EXISTS,

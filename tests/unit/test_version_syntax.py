@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from migwiz.engine.analysis import analyze_statements
+from migwiz.engine.analysis.model import CatalogFacts, TableFacts
 from migwiz.engine.analysis.version_syntax import GATES
 from migwiz.engine.sets.model import Statement
 
@@ -110,6 +111,26 @@ def test_each_gate_fires_below_its_major_and_not_from_it(since: int, sql: str) -
 @pytest.mark.parametrize("sql", TWINS)
 def test_forms_every_major_accepts_are_not_flagged(sql: str) -> None:
     assert version_findings(sql, 11) == []
+
+
+def test_a_not_valid_foreign_key_on_a_partitioned_table_fails_before_18() -> None:
+    catalog = CatalogFacts(
+        tables={
+            "public.ev": TableFacts("public.ev", kind="p", children=("public.ev_1",)),
+            "public.ev_1": TableFacts("public.ev_1", parent="public.ev"),
+            "public.k": TableFacts("public.k"),
+        }
+    )
+    sql = "ALTER TABLE ev ADD CONSTRAINT f FOREIGN KEY (id) REFERENCES k NOT VALID"
+    rules = {
+        pg: [
+            f.rule
+            for f in analyze_statements([Statement(sql, 1)], pg_version=pg, catalog=catalog)[0].findings
+        ]
+        for pg in (17, 18)
+    }
+    assert "version-syntax" in rules[17]
+    assert "version-syntax" not in rules[18]
 
 
 def test_hex_literals_are_flagged_below_16() -> None:
