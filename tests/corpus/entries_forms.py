@@ -421,7 +421,33 @@ PARTITIONED_KEYS = [
     ),
 ]
 
+BOUND_CHECKED = (
+    EVENTS + " CREATE INDEX events_at ON events (at);"
+    " ALTER TABLE events_2025 ADD CONSTRAINT b CHECK (at >= '2025-01-01' AND at < '2026-01-01');"
+)
+ATTACH_2025 = (
+    "ALTER TABLE events ATTACH PARTITION events_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')"
+)
+ATTACH_INDEXES = [
+    E(
+        "attach_partition_builds_the_parent_index",
+        BOUND_CHECKED,
+        (ATTACH_2025,),
+        locks={"public.events": SUE, "public.events_2025": AEL},
+        findings=_f("index-not-concurrent"),
+        note="the bound is proven, but the parent's index is built on the table under AccessExclusiveLock",
+    ),
+    E(
+        "attach_partition_adopts_a_matching_index",
+        BOUND_CHECKED + " CREATE INDEX e25_at ON events_2025 (at);",
+        (ATTACH_2025,),
+        locks={"public.events": SUE, "public.events_2025": AEL},
+        findings=NO,
+    ),
+]
+
 ENTRIES = [
+    *ATTACH_INDEXES,
     *PARTITIONED_KEYS,
     *VIEWS_AND_BODIES,
     *STATISTICS_AND_FUNCTIONS,
