@@ -154,7 +154,7 @@ def _effect(
             sql = stmt.sql[start:end]
         schema.next_statement()
         effect = effect_of(raw.stmt, Context(pg_version, default_schema, schema, sql))
-        effect.hits.extend(version_hits(raw.stmt, pg_version))
+        effect.hits.extend(version_hits(raw.stmt, pg_version, sql))
         effect.hits.extend(own_schema_hits(raw.stmt, sql))
         _with_index_rewrites(effect, schema)
         merged = effect if merged is None else _merge(merged, effect)
@@ -231,7 +231,7 @@ def _statement_findings(
             continue
         if hit.rule == "unbatched-update" and backfill:
             continue
-        out.append(finding(hit.rule, hit.message, hit.fix, stmt.line))
+        out.append(finding(hit.rule, hit.message, hit.fix, stmt.line, hit.severity))
     if options.is_down:
         for target in effect.destroys:
             out.append(

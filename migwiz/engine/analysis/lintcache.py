@@ -37,7 +37,7 @@ KEEP_SCANS = 16
 """Split statements kept: one entry per migrations folder."""
 KEEP_REPORTS = 8
 """Whole-set lints kept (`ReportCache`)."""
-_FORMAT = "1"
+_FORMAT = "2"  # 2: schema states know statistics, triggers, policies and empty tables
 
 
 def cache_dir() -> Path | None:
