@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pglast import ast, parse_sql
+from pglast import ast
 from pglast.enums import ReindexObjectType
 
 from migwiz.engine.analysis.effects import (
@@ -21,6 +21,7 @@ from migwiz.engine.analysis.effects import (
     with_descendants,
 )
 from migwiz.engine.analysis.sqlnodes import deparse, qualify_names, sql_ident, walk
+from migwiz.engine.sets.parsing import parse_sql
 
 registry = Registry()
 """The statement handlers of this module."""
