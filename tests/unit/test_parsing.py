@@ -1,5 +1,5 @@
 """The faster parse builds exactly pglast's trees; `parsed` parses a statement once and hands out trees
-that the analysis leaves as they were."""
+that the analysis leaves as they were; `deparse` prints as pglast does."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from typing import Any
 
 import pglast
 import pytest
+from pglast.stream import RawStream
 
+from migwiz.engine.analysis.sqlnodes import deparse, walk
 from migwiz.engine.commands import Project, lint
 from migwiz.engine.sets import parsing
 from migwiz.engine.sets.parsing import ParseError, parse_sql, parsed
@@ -96,3 +98,26 @@ def test_lint_leaves_shared_trees_unchanged() -> None:
     assert len(kept) > 1000
     for sql, tree in kept.items():
         assert exact(tree) == exact(pglast.parse_sql(sql)), sql
+
+
+def printed(node: Any, how: Any) -> Any:
+    """What `how` prints for `node`, or the type of the error it raises."""
+    try:
+        return how(node)
+    except Exception as exc:  # pglast refuses some bare sub-nodes: both ways must refuse them alike
+        return type(exc)
+
+
+def test_deparse_prints_as_pglast() -> None:
+    """`deparse` sets the ancestors its own way: every statement and sub-node prints as pglast prints it."""
+    count = 0
+    for sql in [*CONSTANTS, *real_statements()]:
+        try:
+            tree = parse_sql(sql)
+        except ParseError:
+            continue
+        for raw in tree:
+            for node in list(walk(raw.stmt))[:12]:
+                assert printed(node, deparse) == printed(node, lambda n: str(RawStream()(n))), sql
+                count += 1
+    assert count > 10_000

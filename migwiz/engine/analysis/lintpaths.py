@@ -24,6 +24,7 @@ from migwiz.engine.analysis import (
     lint_script,
     lint_up,
 )
+from migwiz.engine.analysis.lint import young_collections
 from migwiz.engine.analysis.lintcache import ReportCache, StateCache, cache_dir, remembered_scans
 from migwiz.engine.analysis.schema import Schema
 from migwiz.engine.errors import MigrationFileError, UsageError
@@ -230,8 +231,10 @@ def state_before(
     hit = cache.newest(keys)
     start, schema = hit if hit is not None else (0, Schema.of(catalog))
     schema.from_empty = catalog is None  # the set from its first migration, as lint_migration_set walks it
-    for migration in chain[start:]:
-        lint_script(migration.up, schema, pg_version)  # as the whole set's lint walks it
+    with young_collections() as collect:
+        for migration in chain[start:]:
+            lint_script(migration.up, schema, pg_version)  # as the whole set's lint walks it
+            collect()
     if start < len(chain):
         cache.store(keys[-1], schema)
     return schema
