@@ -6,11 +6,8 @@ Only reads the catalog: never runs a migration.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import psycopg
-
-from migwiz.engine import queries
 from migwiz.engine.analysis.model import (
     UTC_ZONES,
     CatalogFacts,
@@ -20,10 +17,15 @@ from migwiz.engine.analysis.model import (
     TableFacts,
 )
 
+if TYPE_CHECKING:
+    import psycopg
+
 _NOT_NULL_CHECK = re.compile(r'^CHECK \(+"?(?P<col>[^"()\s]+)"? IS NOT NULL\)+(?: NOT VALID)?$')
 
 
 def _query(conn: psycopg.Connection[Any], name: str) -> list[tuple[Any, ...]]:
+    from migwiz.engine import queries  # psycopg with it: only when a catalog is read
+
     text = queries.load(f"analysis_{name}")
     return conn.execute(text.encode()).fetchall()
 

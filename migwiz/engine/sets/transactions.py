@@ -27,16 +27,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from pglast import ast
 from pglast.enums import ReindexObjectType, TransactionStmtKind
 
 from migwiz.engine.errors import MigrationFileError
-from migwiz.engine.history.status import MigrationStatus
 from migwiz.engine.sets.model import Script, Statement
 from migwiz.engine.sets.parsing import ParseError, parsed
 from migwiz.engine.sets.streamed import StreamedStatements, with_shapes
+
+if TYPE_CHECKING:  # history's status reads the server (psycopg): lint needs no import of it
+    from migwiz.engine.history.status import MigrationStatus
 
 _SAVEPOINT_KINDS = ("SAVEPOINT", "RELEASE", "ROLLBACK TO")
 _CONTROL_WORD = re.compile(
