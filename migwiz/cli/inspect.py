@@ -65,6 +65,8 @@ def lint(ctx: Context, paths: tuple[Path, ...], sarif: bool, pg_version: int | N
 
     chosen = list(paths) or [ctx.migration_set().root]
     stdin = sys.stdin.read() if Path("-") in chosen else None
+    gc.disable()  # the process ends with the report: no full pass of the collector over the schema and
+    # report (the analysis still collects the young cycles each migration leaves)
     report = commands.lint(ctx.project, chosen, pg_version=pg_version, stdin=stdin)
     gc.freeze()  # the report outlives its printing: the collector need not walk its objects meanwhile
     try:

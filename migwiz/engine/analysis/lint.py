@@ -38,11 +38,17 @@ def lint_migration_set(
     files: list[ScriptLint] = []
     with young_collections() as collect:
         for migration in mset.migrations:
-            files.append(lint_up(migration, schema, pg_version))
-            if migration.down is not None:
-                files.append(lint_down(migration, schema.fork(), pg_version))
+            files += lint_migration(migration, schema, pg_version)
             collect()
     return LintReport(tuple(files), pg_version)
+
+
+def lint_migration(migration: Migration, schema: Schema, pg_version: int) -> tuple[ScriptLint, ...]:
+    """A migration's up (updating `schema`), then its down against a fork of the schema the up leaves."""
+    up = lint_up(migration, schema, pg_version)
+    if migration.down is None:
+        return (up,)
+    return up, lint_down(migration, schema.fork(), pg_version)
 
 
 @contextmanager
@@ -50,23 +56,18 @@ def young_collections() -> Iterator[Callable[[], None]]:
     """Within the block the cyclic collector runs only when the function it gives is called (after each
     migration), and then over young objects alone. Its automatic full passes walk the whole growing schema
     and report again and again (about a fifth of a cold lint), while the cycles a migration leaves behind
-    (printed parse trees) are all young."""
-    if not gc.isenabled():
-        yield _nothing
-        return
+    (printed parse trees) are all young. The collector is left on or off as it was."""
+    enabled = gc.isenabled()
     gc.disable()
     try:
         yield _collect_young
     finally:
-        gc.enable()
+        if enabled:
+            gc.enable()
 
 
 def _collect_young() -> None:
     gc.collect(1)
-
-
-def _nothing() -> None:
-    return None
 
 
 def lint_up(migration: Migration, schema: Schema, pg_version: int) -> ScriptLint:
