@@ -92,7 +92,7 @@ def test_parsed_once_and_errors_again() -> None:
 
 def test_lint_leaves_shared_trees_unchanged() -> None:
     """Rules read the shared trees and edit only their own copies (a fix is written from a fresh parse)."""
-    parsing._RECENT.clear()
+    parsing.forget()
     lint(Project.offline(), [SETS / "crates-io" / "migrations"], pg_version=18, cache=None)
     kept = {sql: tree for sql, tree in parsing._RECENT.items() if isinstance(tree, tuple)}
     assert len(kept) > 1000
@@ -121,3 +121,18 @@ def test_deparse_prints_as_pglast() -> None:
                 assert printed(node, deparse) == printed(node, lambda n: str(RawStream()(n))), sql
                 count += 1
     assert count > 10_000
+
+
+def test_kept_trees_stay_within_their_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    parsing.forget()
+    monkeypatch.setattr(parsing, "KEEP_CHARS", 5_000)
+    statements = [f"ALTER TABLE budget_{i} ADD COLUMN {'c' * 40} int" for i in range(400)]
+    for sql in statements:
+        parsed(sql)
+        assert sum(map(len, parsing._RECENT)) == parsing._kept_chars[0] <= 5_000
+    assert statements[-1] in parsing._RECENT and statements[0] not in parsing._RECENT
+    monkeypatch.setattr(parsing, "KEEP", 10)
+    for sql in statements[:50]:
+        parsed(sql)
+    assert len(parsing._RECENT) <= 10
+    parsing.forget()

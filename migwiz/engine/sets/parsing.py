@@ -21,10 +21,12 @@ import pglast.parser as _parser
 from pglast import ast as _ast
 from pglast.parser import ParseError
 
-__all__ = ["ParseError", "parse_sql", "parsed"]
+__all__ = ["ParseError", "forget", "parse_sql", "parsed"]
 
 KEEP = 4096
-"""How many statements' trees `parsed` keeps (the oldest go first)."""
+"""How many statements' trees `parsed` keeps at most (the oldest go first)."""
+KEEP_CHARS = 1_000_000
+"""How much SQL (characters) the kept trees may stand for: a tree takes some 50 bytes per character."""
 LONGEST = 20_000
 """Statements longer than this (characters) are parsed each time rather than kept: their trees are big."""
 
@@ -95,10 +97,12 @@ class _Failed:
 
 
 _RECENT: dict[str, tuple[Any, ...] | _Failed] = {}
+_kept_chars = [0]
 
 
 def parsed(sql: str) -> tuple[Any, ...]:
-    """The tree of `sql`, parsed once while it stays among the last KEEP statements: shared, read-only."""
+    """The tree of `sql`, parsed once while it stays among the last statements (KEEP, KEEP_CHARS): shared,
+    read-only."""
     hit = _RECENT.get(sql)
     if hit is None:
         try:
@@ -106,9 +110,19 @@ def parsed(sql: str) -> tuple[Any, ...]:
         except ParseError as exc:
             hit = _Failed(exc.args)
         if len(sql) <= LONGEST:
-            if len(_RECENT) >= KEEP:
-                _RECENT.pop(next(iter(_RECENT), ""), None)
-            _RECENT[sql] = hit
+            while _RECENT and (len(_RECENT) >= KEEP or _kept_chars[0] + len(sql) > KEEP_CHARS):
+                oldest = next(iter(_RECENT), None)
+                if oldest is not None and _RECENT.pop(oldest, None) is not None:
+                    _kept_chars[0] -= len(oldest)
+            if sql not in _RECENT:
+                _RECENT[sql] = hit
+                _kept_chars[0] += len(sql)
     if isinstance(hit, _Failed):
         raise ParseError(*hit.args)
     return hit
+
+
+def forget() -> None:
+    """Drop every kept tree."""
+    _RECENT.clear()
+    _kept_chars[0] = 0
