@@ -228,16 +228,19 @@ def _service_passwords(name: str, params: dict[str, Any]) -> set[str]:
 
 def remember_secrets(dsn: str) -> None:
     """Note every password `dsn` may use (the DSN's own, PGPASSWORD, .pgpass, service file) for `scrub`."""
-    import psycopg
-    from psycopg import conninfo
-
-    found = dsn_passwords(dsn)
+    named = bool(dsn.strip())  # libpq reads nothing from an empty DSN: no psycopg for `lint` without one
+    found = dsn_passwords(dsn) if named else set()
     if os.environ.get("PGPASSWORD"):
         found.add(os.environ["PGPASSWORD"])
-    try:
-        params: dict[str, Any] = dict(conninfo.conninfo_to_dict(dsn))
-    except psycopg.ProgrammingError:
-        params = {}
+    params: dict[str, Any] = {}
+    if named:
+        import psycopg
+        from psycopg import conninfo
+
+        try:
+            params = dict(conninfo.conninfo_to_dict(dsn))
+        except psycopg.ProgrammingError:
+            params = {}
     for key, env in (("host", "PGHOST"), ("port", "PGPORT"), ("dbname", "PGDATABASE"), ("user", "PGUSER")):
         if not params.get(key) and os.environ.get(env):
             params[key] = os.environ[env]

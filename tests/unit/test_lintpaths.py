@@ -10,7 +10,7 @@ import pytest
 
 from migwiz.engine import commands
 from migwiz.engine.analysis import ScriptLint
-from migwiz.engine.analysis.lintcache import cache_dir
+from migwiz.engine.analysis.lintcache import StoredReport, cache_dir
 from migwiz.engine.analysis.lintpaths import is_down_name, locate
 from migwiz.engine.errors import UsageError
 from tests.helpers import write_migrations
@@ -187,8 +187,11 @@ def test_a_whole_unchanged_set_is_read_back_and_any_edit_lints_again(diesel: Pat
     first = commands.lint(OFFLINE, [diesel], pg_version=16, cache=cache).files
     assert shape(first) == shape(commands.lint(OFFLINE, [diesel], pg_version=16, cache=None).files)
     (entry,) = cache.glob("*.report")
-    entry.write_bytes(pickle.dumps(first[:1], protocol=5))  # a stand-in entry: proves the read-back
-    assert len(commands.lint(OFFLINE, [diesel], pg_version=16, cache=cache).files) == 1
+    stored = pickle.loads(entry.read_bytes())
+    kept = stored.migrations[0]  # the first migration's scripts alone: a stand-in proves the read-back
+    stand_in = (kept, *(() for _ in stored.migrations[1:]))
+    entry.write_bytes(pickle.dumps(StoredReport(stored.keys, stand_in), protocol=5))
+    assert shape(commands.lint(OFFLINE, [diesel], pg_version=16, cache=cache).files) == shape(kept)
     down = diesel / WIDEN / "down.sql"  # a down is no part of its migration's checksum: still a new key
     down.write_text("DROP TABLE t;\n")
     edited = commands.lint(OFFLINE, [diesel], pg_version=16, cache=cache).files
@@ -197,7 +200,7 @@ def test_a_whole_unchanged_set_is_read_back_and_any_edit_lints_again(diesel: Pat
     assert len(commands.lint(OFFLINE, [diesel], pg_version=12, cache=cache).files) == len(
         first
     )  # its own key
-    assert len(list(cache.glob("*.report"))) == 3
+    assert len(list(cache.glob("*.report"))) == 2  # one per set and server version: the edit replaced it
     for stored in cache.glob("*.report"):
         stored.write_bytes(b"not a pickle")
     assert shape(commands.lint(OFFLINE, [diesel], pg_version=16, cache=cache).files) == shape(

@@ -6,11 +6,8 @@ Only reads the catalog: never runs a migration.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import psycopg
-
-from migwiz.engine import queries
 from migwiz.engine.analysis.inlining import inline_body, planned_volatility
 from migwiz.engine.analysis.model import (
     UTC_ZONES,
@@ -21,6 +18,9 @@ from migwiz.engine.analysis.model import (
     TableFacts,
 )
 from migwiz.engine.analysis.sqlnodes import VOLATILE_BUILTINS
+
+if TYPE_CHECKING:
+    import psycopg
 
 _NOT_NULL_CHECK = re.compile(r'^CHECK \(+"?(?P<col>[^"()\s]+)"? IS NOT NULL\)+(?: NOT VALID)?$')
 
@@ -41,6 +41,8 @@ def _inlined(rows: list[tuple[Any, ...]], volatility: dict[str, str]) -> dict[st
 
 
 def _query(conn: psycopg.Connection[Any], name: str) -> list[tuple[Any, ...]]:
+    from migwiz.engine import queries  # psycopg with it: only when a catalog is read
+
     text = queries.load(f"analysis_{name}", conn.info.server_version)
     return conn.execute(text.encode()).fetchall()
 

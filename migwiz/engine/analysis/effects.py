@@ -6,12 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from pglast import ast, parse_sql
+from pglast import ast
 from pglast.enums import ObjectType
 
 from migwiz.engine.analysis.model import Severity, lock_rank, stronger
 from migwiz.engine.analysis.schema import Schema
 from migwiz.engine.analysis.sqlnodes import qualify
+from migwiz.engine.sets.parsing import parse_sql
 
 ACCESS_SHARE = "AccessShareLock"
 ROW_SHARE = "RowShareLock"

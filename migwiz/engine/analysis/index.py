@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pglast import ast, parse_sql
+from pglast import ast
 from pglast.enums import ReindexObjectType
 
 from migwiz.engine.analysis.effects import (
@@ -22,6 +22,7 @@ from migwiz.engine.analysis.effects import (
 )
 from migwiz.engine.analysis.inlining import expression_volatility
 from migwiz.engine.analysis.sqlnodes import VOLATILE_BUILTINS, deparse, qualify_names, sql_ident, walk
+from migwiz.engine.sets.parsing import parse_sql
 
 registry = Registry()
 """The statement handlers of this module."""

@@ -24,7 +24,14 @@ from migwiz.engine.analysis import (
     lint_script,
     lint_up,
 )
-from migwiz.engine.analysis.lintcache import ReportCache, StateCache, cache_dir, remembered_scans
+from migwiz.engine.analysis.lint import lint_migration, young_collections
+from migwiz.engine.analysis.lintcache import (
+    ReportCache,
+    StateCache,
+    StoredReport,
+    cache_dir,
+    remembered_scans,
+)
 from migwiz.engine.analysis.schema import Schema
 from migwiz.engine.errors import MigrationFileError, UsageError
 from migwiz.engine.sets import detect_layout, load_migration_set
@@ -34,6 +41,9 @@ from migwiz.engine.sets.folders import PRISMA_SCRIPT
 from migwiz.engine.sets.model import Migration, MigrationSet, Script, Version
 
 _FLYWAY_UNDO = re.compile(r"U\d[\w.]*__.*\.sql")
+CHECKPOINTS = 8
+"""Schemas kept along a whole set's lint (besides before its last migration and its first changed one):
+an edit anywhere analyses again at most an eighth of the set's ups before it (or 32 migrations)."""
 STDIN = Path("-")
 """The path that stands for the script read from standard input."""
 STDIN_LABEL = Path("<stdin>")
@@ -242,8 +252,10 @@ def state_before(
     hit = cache.newest(keys)
     start, schema = hit if hit is not None else (0, Schema.of(catalog))
     schema.from_empty = catalog is None  # the set from its first migration, as lint_migration_set walks it
-    for migration in chain[start:]:
-        lint_script(migration.up, schema, pg_version)  # as the whole set's lint walks it
+    with young_collections() as collect:
+        for migration in chain[start:]:
+            lint_script(migration.up, schema, pg_version)  # as the whole set's lint walks it
+            collect()
     if start < len(chain):
         cache.store(keys[-1], schema)
     return schema
@@ -258,22 +270,41 @@ def lint_folder(
     applied: frozenset[str],
     cache: Path | None,
 ) -> tuple[ScriptLint, ...]:
-    """Lint a whole set (the migrations not in `applied`): read back when the set has not changed since a
-    previous lint (`lintcache.ReportCache`), with its statements split once per file text."""
+    """Lint a whole set (the migrations not in `applied`), its statements split once per file text. With a
+    `cache` folder, the lint of the migrations that did not change since a previous lint of the set is read
+    back (all of it when nothing changed), the rest analysed from the schema kept before the first changed
+    one (`lintcache.ReportCache`, `StateCache`)."""
     with remembered_scans(cache, path):
         mset = load_migration_set(path, layout)
     known = applied_versions(mset, applied)
     chosen = tuple(m for m in mset.migrations if m.version not in known)
-    reports = ReportCache(cache, pg_version=pg_version, catalog=catalog)
-    key = reports.key(chosen)
-    stored = reports.load(key)
-    if stored is not None:
-        return stored
-    files = lint_migration_set(
-        MigrationSet(mset.root, mset.layout, chosen), pg_version=pg_version, catalog=catalog
-    ).files
-    reports.store(key, files)
-    return files
+    if cache is None:
+        return lint_migration_set(
+            MigrationSet(mset.root, mset.layout, chosen), pg_version=pg_version, catalog=catalog
+        ).files
+    reports = ReportCache(cache, pg_version=pg_version, catalog=catalog, root=path)
+    keys = reports.chain(chosen)
+    stored = reports.load()
+    reused = stored.reusable(keys) if stored is not None else 0
+    per_migration = list(stored.migrations[:reused]) if stored is not None else []
+    if reused < len(chosen):
+        states = StateCache(cache, pg_version=pg_version, catalog=catalog)
+        hit = states.newest(keys[: reused + 1])
+        start, schema = hit if hit is not None else (0, Schema.of(catalog))
+        schema.from_empty = catalog is None  # as lint_migration_set walks the set
+        every = max(32, -(-len(chosen) // CHECKPOINTS))
+        with young_collections() as collect:
+            for migration in chosen[start:reused]:
+                lint_script(migration.up, schema, pg_version)
+                collect()
+            for index in range(reused, len(chosen)):
+                if index > 0 and (index in (reused, len(chosen) - 1) or index % every == 0):
+                    states.store(keys[index], schema)  # where the next edit may start from
+                per_migration.append(lint_migration(chosen[index], schema, pg_version))
+                collect()
+    if stored is None or reused < len(chosen) or len(stored.keys) != len(keys):
+        reports.store(StoredReport(tuple(keys), tuple(per_migration)))
+    return tuple(file for files in per_migration for file in files)
 
 
 def lint_paths(

@@ -27,16 +27,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-import pglast
 from pglast import ast
 from pglast.enums import ReindexObjectType, TransactionStmtKind
 
 from migwiz.engine.errors import MigrationFileError
-from migwiz.engine.history.status import MigrationStatus
 from migwiz.engine.sets.model import Script, Statement
+from migwiz.engine.sets.parsing import ParseError, parsed
 from migwiz.engine.sets.streamed import StreamedStatements, with_shapes
+
+if TYPE_CHECKING:  # history's status reads the server (psycopg): lint needs no import of it
+    from migwiz.engine.history.status import MigrationStatus
 
 _SAVEPOINT_KINDS = ("SAVEPOINT", "RELEASE", "ROLLBACK TO")
 _CONTROL_WORD = re.compile(
@@ -83,8 +85,8 @@ def control_of(stmt: Statement) -> Control | None:
     if m is None:
         return None
     try:
-        raws = pglast.parse_sql(stmt.sql)
-    except pglast.parser.ParseError:
+        raws = parsed(stmt.sql)
+    except ParseError:
         return Control(" ".join(m.group().upper().split()), False)
     for raw in raws:
         node = raw.stmt
@@ -356,8 +358,8 @@ def needs_no_transaction(stmt: Statement, pg_version: int) -> str | None:
     ):
         return None  # the parser is not needed to know
     try:
-        raws = pglast.parse_sql(stmt.sql)
-    except pglast.parser.ParseError:
+        raws = parsed(stmt.sql)
+    except ParseError:
         return None
     for raw in raws:
         kind = _no_transaction_kind(raw.stmt, pg_version)
