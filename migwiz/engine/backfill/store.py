@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 import psycopg
 from psycopg import sql
@@ -221,19 +224,25 @@ def read_control(conn: psycopg.Connection[Any], schema: str, backfill_id: str) -
     return Control(*row) if row else Control()
 
 
+class ControlChanges(TypedDict, total=False):
+    """What an operator changes in a backfill's control row (each a keyword of `control_backfill` and
+    `write_control`; a field not given, or None, is left as it is)."""
+
+    paused: bool | None
+    batch_size: int | None
+    max_rate: float | None
+    target_ms: float | None
+    workers: int | None
+    clear: bool
+    """Reset the tuning (batch size, max rate, target, workers) first."""
+
+
 def write_control(
-    conn: psycopg.Connection[Any],
-    schema: str,
-    backfill_id: str,
-    *,
-    paused: bool | None = None,
-    batch_size: int | None = None,
-    max_rate: float | None = None,
-    target_ms: float | None = None,
-    workers: int | None = None,
-    clear: bool = False,
+    conn: psycopg.Connection[Any], schema: str, backfill_id: str, **changes: Unpack[ControlChanges]
 ) -> Control:
     """Set fields of a backfill's control row (those given; `clear` resets the tuning first)."""
+    paused, batch_size, max_rate = changes.get("paused"), changes.get("batch_size"), changes.get("max_rate")
+    target_ms, workers, clear = changes.get("target_ms"), changes.get("workers"), changes.get("clear", False)
     conn.execute(
         sql.SQL(
             "INSERT INTO {} AS c (id, paused, batch_size, max_rate, target_ms, workers)"
