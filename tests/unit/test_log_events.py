@@ -136,6 +136,13 @@ SAMPLES: list[RunEvent] = [
     notes.InvalidIndexes("3", "3_x", "up", ("public.i_x",)),
     notes.InvalidIndexDropped("3", "3_x", "i_x", "an earlier attempt at statement 2 (3_x.up.sql:4)"),
     notes.InvalidIndexDropped("3", "3_x", "i_x", "the failed statement 2", "lock timeout"),
+    notes.RunErrored("plan", "--to 9: no migration has that version", "see `migwiz status`"),
+    notes.RunErrored("run", "connection lost", None),
+    notes.RunErrored("repair", "the history changed meanwhile", "run `migwiz repair` again"),
+    notes.HistoryRowRepaired(
+        {"version": "3", "label": "3_x", "kind": "checksum", "description": "checksum updated"}, "deploy"
+    ),
+    notes.HistoryRepaired(2),
     BackfillStarted("7", "public.items", ("id",), ("1000",), 1000),
     BackfillStarted("7", "public.logs", ("ctid",), ("99",), 5000, by_block=True),
     BackfillResumed("7", "public.items", ("400",), 400),

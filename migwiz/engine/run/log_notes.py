@@ -24,6 +24,8 @@ from migwiz.engine.backfill.events import (
 from migwiz.engine.log.eventlog import Event
 from migwiz.engine.run.notes import (
     EditedAccepted,
+    HistoryRepaired,
+    HistoryRowRepaired,
     InvalidIndexDropped,
     InvalidIndexes,
     LockAnalysisMissing,
@@ -36,6 +38,7 @@ from migwiz.engine.run.notes import (
     QueryBaseline,
     RetryScheduled,
     RisksAccepted,
+    RunErrored,
     RunNote,
     RunPaused,
     RunResumed,
@@ -75,6 +78,8 @@ def note_from_log(event: Event) -> Note | None:
 
 
 def _plan(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    if event.level == "error":
+        return RunErrored("plan", message, _str(data, "hint"), at=event.at)
     if message == "nothing to revert" or message.startswith("nothing to apply"):
         return NothingToRun("down" if message == "nothing to revert" else "up", at=event.at)
     if "phase" in data:
@@ -181,7 +186,24 @@ def _index(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
     return InvalidIndexDropped(version, label, name, message.split(" left by ", 1)[-1], at=event.at)
 
 
+def _run(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    if event.level == "error" and "outcome" not in data:
+        return RunErrored("run", message, _str(data, "hint"), at=event.at)
+    return None
+
+
+def _repair(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    if event.level == "error":
+        return RunErrored("repair", message, _str(data, "hint"), at=event.at)
+    if "count" in data:
+        return HistoryRepaired(int(data["count"]), at=event.at)
+    change = {k: v for k, v in data.items() if k != "db_user"}
+    return HistoryRowRepaired(change, _str(data, "db_user"), at=event.at)
+
+
 _RUN = {
+    "run": _run,
+    "repair": _repair,
     "plan": _plan,
     "phase": _phase,
     "migration": _migration,

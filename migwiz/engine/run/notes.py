@@ -328,6 +328,47 @@ class InvalidIndexDropped:
         return LogLine("warning", "index", text, data)
 
 
+@dataclass(frozen=True)
+class RunErrored:
+    """An error ended the run (`step` plan: it refused to run; repair: the repair failed): its one line and
+    the hint."""
+
+    step: str
+    message: str
+    hint: str | None = None
+    at: datetime = field(default_factory=_now)
+
+    def line(self) -> LogLine:
+        """The central-log line."""
+        return LogLine("error", self.step, self.message, {"hint": self.hint})
+
+
+@dataclass(frozen=True)
+class HistoryRowRepaired:
+    """`migwiz repair` changes one history row (`change`: the `RepairChange` as JSON), as `db_user`."""
+
+    change: Mapping[str, Any]
+    db_user: str | None
+    at: datetime = field(default_factory=_now)
+
+    def line(self) -> LogLine:
+        """The central-log line."""
+        text = f"{self.change.get('label')}: {self.change.get('description')}"
+        return LogLine("warning", "repair", text, {"db_user": self.db_user, **self.change})
+
+
+@dataclass(frozen=True)
+class HistoryRepaired:
+    """`migwiz repair` changed `count` history rows."""
+
+    count: int
+    at: datetime = field(default_factory=_now)
+
+    def line(self) -> LogLine:
+        """The central-log line."""
+        return LogLine("info", "repair", f"{self.count} history row(s) repaired", {"count": self.count})
+
+
 RunNote = (
     NothingToRun
     | PhaseSelected
@@ -347,5 +388,8 @@ RunNote = (
     | StatementResolved
     | InvalidIndexes
     | InvalidIndexDropped
+    | RunErrored
+    | HistoryRowRepaired
+    | HistoryRepaired
 )
 """The run's typed events of this module (part of `events.RunEvent`)."""
