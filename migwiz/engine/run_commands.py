@@ -12,8 +12,9 @@ from typing import Literal
 import psycopg
 
 from migwiz.engine.adopt import ForeignState, foreign_state
+from migwiz.engine.backfill.store import read_backfill_facts
 from migwiz.engine.errors import MigwizError, UsageError
-from migwiz.engine.history.standing import Standing, read_backfill_facts, read_stop_facts
+from migwiz.engine.history.standing import Standing, read_stop_facts
 from migwiz.engine.history.state import read_history, state_exists
 from migwiz.engine.history.status import MigrationStatus, compute_status, in_sync, out_of_order
 from migwiz.engine.log.eventlog import EventSink, Run, StepCounter

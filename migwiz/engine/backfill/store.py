@@ -11,14 +11,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypedDict
 
-if TYPE_CHECKING:
-    from typing_extensions import Unpack
-
 import psycopg
 from psycopg import sql
 
 from migwiz.engine import queries
+from migwiz.engine.history.standing import BackfillFacts
 from migwiz.engine.history.state import ensure_state
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 
 def ensure_backfill_state(conn: psycopg.Connection[Any], schema: str) -> None:
@@ -116,6 +117,24 @@ def read_checkpoints(conn: psycopg.Connection[Any], schema: str) -> list[Checkpo
         return []
     rows = conn.execute(_read(schema, "ORDER BY p.started_at DESC")).fetchall()
     return [_checkpoint(r) for r in rows]
+
+
+def checkpoints_alive(conn: psycopg.Connection[Any], schema: str) -> list[tuple[Checkpoint, bool]]:
+    """Every stored checkpoint with whether its session is alive (empty when migwiz may not read them:
+    the preflight names the missing grant, status goes on)."""
+    try:
+        checkpoints = read_checkpoints(conn, schema)
+    except psycopg.errors.InsufficientPrivilege:
+        return []
+    if not checkpoints:
+        return []
+    pids = {int(r[0]) for r in conn.execute(queries.load("activity_pids")).fetchall()}
+    return [(c, c.pid is not None and c.pid in pids) for c in checkpoints]
+
+
+def read_backfill_facts(conn: psycopg.Connection[Any], schema: str) -> dict[str, BackfillFacts]:
+    """Every stored backfill by id (its migration's version), with whether its session is alive."""
+    return {c.id: BackfillFacts(c, alive) for c, alive in checkpoints_alive(conn, schema)}
 
 
 def start_checkpoint(
