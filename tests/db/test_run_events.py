@@ -157,8 +157,8 @@ def test_run_finished_carries_the_longest_wait_we_caused(db: TestDatabase, tmp_p
     ]
     kinds = [type(e).__name__ for e in events if not isinstance(e, Logged)]
     assert kinds == [
-        "StatementStarted", "StatementFinished", "StatementStarted", "StatementFinished",
-        "MigrationFinished", "RunFinished",
+        "MigrationStarted", "StatementStarted", "StatementFinished", "StatementStarted",
+        "StatementFinished", "MigrationFinished", "RunFinished",
     ]  # fmt: skip
     assert any(isinstance(e, Logged) and "applied in" in e.message for e in events)
     assert session.current is None
@@ -213,6 +213,17 @@ def test_the_central_log_maps_to_the_same_events(db: TestDatabase, tmp_path: Pat
     assert decisions(mapped) == decisions(live)
     logged = [e.message for e in live if isinstance(e, Logged)]
     assert [e.message for e in mapped if isinstance(e, Logged)] == logged
+
+    def lines(events: list[RunEvent]) -> list[tuple[str, str, str]]:
+        """Every typed event that has a log line: its type and line (the log is written from these)."""
+        return [
+            (type(e).__name__, line.step, line.message)
+            for e in events
+            if not isinstance(e, Logged) and (line := e.line()) is not None
+        ]
+
+    assert {kind for kind, _, _ in lines(live)} >= {"MigrationStarted", "GuardDecision", "MigrationFinished"}
+    assert lines(mapped) == lines(live)
 
 
 def test_pause_holds_the_run_at_safe_points_until_resumed(db: TestDatabase, tmp_path: Path) -> None:

@@ -19,21 +19,20 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, ClassVar, Literal, Protocol
+from typing import Any, ClassVar, Protocol
 
 import psycopg
 from psycopg import sql
 from psycopg.types.json import Jsonb
 
 from migwiz import __version__
-from migwiz.engine.errors import ConfigError
+from migwiz.engine.errors import ConfigError, one_line
 from migwiz.engine.history.state import ensure_state, os_identity
+from migwiz.engine.log.line import LEVELS as LEVELS
+from migwiz.engine.log.line import Level as Level
 from migwiz.engine.run.preflight import check_target
 from migwiz.engine.run.session_limits import limit_bookkeeping, own_tables_locked
 from migwiz.engine.servers.connect import connect, scrub
-
-Level = Literal["debug", "info", "warning", "error"]
-LEVELS: tuple[Level, ...] = ("debug", "info", "warning", "error")
 
 RUN_TAGS: ContextVar[Mapping[str, str] | None] = ContextVar("migwiz_run_tags", default=None)
 """Data every event of a log opened in this context carries (a fleet rollout's `fleet_run` id)."""
@@ -261,7 +260,7 @@ class DatabaseSink:
                     ),
                 )
             except psycopg.Error as exc:
-                self.failed = scrub(str(exc)).strip().splitlines()[0] if str(exc).strip() else "error"
+                self.failed = one_line(exc)
 
     def close(self) -> None:
         """Close the connection."""

@@ -8,6 +8,7 @@ state of its index.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, Literal
 
 import pglast
@@ -16,7 +17,7 @@ import psycopg
 from psycopg import sql
 
 from migwiz.engine import queries
-from migwiz.engine.log.eventlog import EventLog
+from migwiz.engine.run.notes import InvalidIndexDropped
 from migwiz.engine.run.policy import Resolve
 from migwiz.engine.servers.connect import scrub
 from migwiz.engine.sets.model import Migration, Script, Statement
@@ -49,7 +50,7 @@ def _invalid_now(conn: psycopg.Connection[Any]) -> dict[int, str]:
 
 def drop_new_invalid(
     conn: psycopg.Connection[Any],
-    log: EventLog,
+    emit: Callable[[InvalidIndexDropped], None],
     before: dict[int, str],
     migration: Migration,
     why: str,
@@ -76,20 +77,11 @@ def drop_new_invalid(
         except psycopg.Error as exc:
             if conn.broken or strict:
                 raise
-            log.error(
-                "index",
-                f"{migration.label}: could not drop the invalid index {name}: {scrub(str(exc).strip())}",
-                version=str(migration.version),
-                index_name=name,
-            )
+            error = scrub(str(exc).strip())
+            emit(InvalidIndexDropped(str(migration.version), migration.label, name, why, error))
             continue
         dropped.append(name)
-        log.warning(
-            "index",
-            f"{migration.label}: dropped the invalid index {name} left by {why}",
-            version=str(migration.version),
-            index_name=name,
-        )
+        emit(InvalidIndexDropped(str(migration.version), migration.label, name, why))
     return dropped
 
 

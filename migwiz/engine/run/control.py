@@ -26,12 +26,9 @@ import signal
 import threading
 from collections.abc import Callable, Iterable
 from types import FrameType
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import Any, Literal, Protocol
 
 import psycopg
-
-if TYPE_CHECKING:
-    from migwiz.engine.log.eventlog import EventLog, Level
 
 StopAfter = Literal["migration", "statement"]
 
@@ -42,7 +39,7 @@ SIGNAL_REASONS = {
 
 
 class Steered(Protocol):
-    """The run a control is attached to: its executor connection and its log."""
+    """The run a control is attached to: its executor connection and its id."""
 
     @property
     def conn(self) -> psycopg.Connection[Any] | None:
@@ -55,8 +52,8 @@ class Steered(Protocol):
         ...
 
     @property
-    def log(self) -> EventLog:
-        """The run's central log."""
+    def run_id(self) -> str:
+        """The run's id in the central log."""
         ...
 
 
@@ -191,22 +188,12 @@ class RunControl:
         self.request_stop(reason, after="statement")
         return self.cancel_statement()
 
-    def note(self, level: Level, step: str, message: str, /, **data: Any) -> str | None:
-        """Write an event into the running run's log (central log, log file, the wizard's tail); the run
-        id, or None when no run is attached or it has ended (its log is closed)."""
-        with self._lock:
-            runner = self._runner
-        if runner is None or self.done.is_set():
-            return None
-        runner.log.event(level, step, message, **data)
-        return runner.log.run_id
-
     @property
     def run_id(self) -> str | None:
         """The id of the attached run."""
         with self._lock:
             runner = self._runner
-        return runner.log.run_id if runner is not None else None
+        return runner.run_id if runner is not None else None
 
     # -- the end -------------------------------------------------------------------------------------
 

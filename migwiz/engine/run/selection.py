@@ -9,6 +9,7 @@ from __future__ import annotations
 from migwiz.engine.errors import StateMismatch, UsageError
 from migwiz.engine.history.status import MigrationStatus
 from migwiz.engine.run.context import RunContext
+from migwiz.engine.run.notes import EditedAccepted
 from migwiz.engine.run.own_schema import check_scripts
 from migwiz.engine.run.phases import phase_exempt, plan_phases
 from migwiz.engine.sets.model import Version
@@ -21,13 +22,8 @@ def check_files_match(
     edited = [s for s in statuses if s.state == "checksum_mismatch" and s.migration is not None]
     if allow_edited and edited and not ctx.edited_logged:
         ctx.edited_logged = True
-        files = [str(s.migration.up.path) for s in edited if s.migration is not None]
-        ctx.log.warning(
-            "plan",
-            f"--allow-edited: going on although applied migration(s) were edited: {', '.join(files)}",
-            files=files,
-            versions=[str(s.version) for s in edited],
-        )
+        files = tuple(str(s.migration.up.path) for s in edited if s.migration is not None)
+        ctx.emit(EditedAccepted(files, tuple(str(s.version) for s in edited)))
     if allow_edited:
         statuses = [s for s in statuses if s.state != "checksum_mismatch"]
     for s in statuses:
