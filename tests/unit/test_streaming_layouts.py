@@ -3,11 +3,14 @@ same as when they are read whole (statements, directives, checksum), and never h
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 import migwiz.engine.sets.streamed as streamed_module
+from migwiz.cli import cli
 from migwiz.engine.errors import MigrationFileError
 from migwiz.engine.sets import MigrationSet, load_migration_set
 from migwiz.engine.sets.model import Script
@@ -133,3 +136,23 @@ def test_a_big_flyway_file_with_placeholders_is_refused_in_one_line(
     (folder / "V1__a.sql").write_text("CREATE TABLE a (i int, s text);\n" + ROWS)  # none: streamed
     (m,) = load_migration_set(folder).migrations
     assert isinstance(m.up.statements, StreamedStatements)
+
+
+def test_lint_of_a_big_file_says_it_analysed_one_statement_per_shape(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "m"
+    folder.mkdir()
+    (folder / "1_a.up.sql").write_text(
+        "CREATE TABLE a (i int, s text);\n" + ROWS + "CREATE INDEX ON a (i);\n"
+    )
+    (folder / "1_a.down.sql").write_text("DROP TABLE a;\n")
+    monkeypatch.setattr(streamed_module, "STREAM_ABOVE", 1024)
+    runner = CliRunner()
+    said = runner.invoke(cli, ["lint", str(folder)], env={"COLUMNS": "300", "NO_COLOR": "1"})
+    assert "2 files, 403 statements" in said.stdout, said.output
+    assert "(1 big file: 3 of 402 statements analysed, one per statement shape)" in said.stdout, said.output
+    report = json.loads(runner.invoke(cli, ["lint", str(folder), "--json"]).stdout)
+    up, down = report["files"]
+    assert (up["statements_in_file"], up["sampled"], len(up["statements"])) == (402, True, 3)
+    assert "sampled" not in down and len(down["statements"]) == 1
