@@ -6,12 +6,17 @@ import contextlib
 import json
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from migwiz.engine.errors import ConfigError
 
-if TYPE_CHECKING:
-    from migwiz.engine.log.eventlog import Event
+
+class Event(Protocol):
+    """What the sink writes: an event of the central log (`log.eventlog.Event`)."""
+
+    def to_json(self) -> dict[str, Any]:
+        """The event as a JSON object."""
+        ...
 
 
 class JsonLinesSink:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
+import socket
+import weakref
 from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
@@ -150,12 +153,49 @@ def connect(
         if key != "tcp_user_timeout" or psycopg.pq.version() >= 120000:
             params.setdefault(key, value)
     params["application_name"] = name
+    if _cut:  # the path to the server stopped answering: a new connection would wait connect_timeout
+        raise ConnectionFailed(f"cannot connect to {describe(dsn)}: {_cut[-1]}")
     try:
-        return psycopg.connect(
+        conn = psycopg.connect(
             conninfo.make_conninfo("", **params), autocommit=autocommit, cursor_factory=Cursor
         )
     except psycopg.OperationalError as exc:
         raise _connection_error(dsn, exc) from None
+    _OPEN.add(conn)
+    return conn
+
+
+_OPEN: weakref.WeakSet[psycopg.Connection[Any]] = weakref.WeakSet()
+"""Every connection `connect` opened that is still referenced (for `cut_all`)."""
+_cut: list[str] = []
+
+
+def cut_all(reason: str) -> None:
+    """End every wait on every open migwiz connection now: their sockets are shut down, so each wait (a
+    statement, a commit, a log write) fails at once with a lost connection, whose error says `reason`.
+    For a network that stopped answering without closing (a black hole, a proxy that stopped forwarding):
+    TCP keepalives cannot see it when a proxy on the path still acknowledges them."""
+    _cut.append(reason)
+    for conn in list(_OPEN):
+        with contextlib.suppress(OSError, psycopg.Error):
+            if not conn.closed:
+                with socket.socket(fileno=os.dup(conn.pgconn.socket)) as sock:
+                    sock.shutdown(socket.SHUT_RDWR)
+
+
+def register(conn: psycopg.Connection[Any]) -> None:
+    """Cut `conn` too when `cut_all` cuts migwiz's connections (one opened without `connect`)."""
+    _OPEN.add(conn)
+
+
+def uncut() -> None:
+    """Connect again after `cut_all` (a new run: the network may be back)."""
+    _cut.clear()
+
+
+def cut_reason() -> str | None:
+    """Why `cut_all` cut migwiz's connections in this process (None: it did not)."""
+    return _cut[-1] if _cut else None
 
 
 def _connection_error(dsn: str, exc: psycopg.OperationalError) -> ConnectionFailed:
