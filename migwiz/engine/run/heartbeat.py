@@ -23,9 +23,14 @@ from migwiz.engine.servers.connect import connect, cut_all
 
 INTERVAL_S = 2.0
 """Seconds between two probes."""
-STALL_S = 10.0
+STALL_S = 15.0
 """A probe unanswered this long means the path to the server is dead (`SELECT 1` takes microseconds; a
-loaded server answers within a second or two)."""
+loaded server answers within a second or two). As long as the server's own idle bound for the executor
+(`session_limits.IDLE_IN_TRANSACTION_MS`): migwiz gives up about when the server has released the locks
+of the abandoned transaction, and a pooler that queues the probe behind busy clients has that long."""
+_JUMP_S = 2.0
+"""A gap this long between two looks at the socket (each waits at most 0.5 s) means this process did not
+run meanwhile: the probe's time starts again."""
 
 
 class Heartbeat:
@@ -61,9 +66,14 @@ class Heartbeat:
         """Whether `SELECT 1` was answered within `stall_s` (None: closed meanwhile)."""
         pgconn = self._conn.pgconn
         pgconn.send_query(b"SELECT 1")
-        deadline = time.monotonic() + self.stall_s
+        deadline = last = time.monotonic()
+        deadline += self.stall_s
         while True:
-            remaining = deadline - time.monotonic()
+            now = time.monotonic()
+            if now - last > _JUMP_S:  # this process was stopped (Ctrl-Z, SIGSTOP, a suspend): not the network
+                deadline = now + self.stall_s
+            last = now
+            remaining = deadline - now
             if remaining <= 0:
                 return False
             if self._closed.is_set():
