@@ -228,14 +228,21 @@ def install_signal_stop(
     """Make these signals stop the run at a safe point instead of killing the process; returns a function
     that puts the previous handlers back. Call it from the main thread (Python's rule for signals).
 
-    `migwiz up` uses it so that a lost SSH session (SIGHUP) or a `kill` (SIGTERM) finishes the migration
-    that is running and starts nothing after it.
+    `migwiz up` uses it so that a lost SSH session (SIGHUP) finishes the migration that is running and
+    starts nothing after it. A `kill` (SIGTERM) asks the same, and when the run has not reached that safe
+    point within `TERM_GRACE_S` (a long statement), the running statement is cancelled: its migration is
+    rolled back, or a `no-transaction` one is left resumable, and the run ends within seconds.
     """
     previous: dict[signal.Signals, object] = {}
+    cancelling: list[threading.Thread] = []
 
     def handler(signum: int, frame: FrameType | None) -> None:
         sig = signal.Signals(signum)
-        control.request_stop(SIGNAL_REASONS.get(sig, f"migwiz received {sig.name}"), after=after)
+        reason = SIGNAL_REASONS.get(sig, f"migwiz received {sig.name}")
+        control.request_stop(reason, after=after)
+        if sig == signal.SIGTERM and not cancelling:
+            cancelling.append(threading.Thread(target=_cancel_late, args=(control,), daemon=True))
+            cancelling[0].start()
 
     for sig in signals:
         previous[sig] = signal.signal(sig, handler)
@@ -245,3 +252,21 @@ def install_signal_stop(
             signal.signal(sig, old)  # type: ignore[arg-type]
 
     return restore
+
+
+TERM_GRACE_S = 5.0
+"""After SIGTERM, how long the run has to reach its safe point before its running statement is cancelled
+(service managers send SIGKILL some seconds after SIGTERM: 10 s for Docker, 30 s for Kubernetes)."""
+
+
+def _cancel_late(control: RunControl) -> None:
+    """SIGTERM's second step: the running statement cancelled when the run is still going after the grace."""
+    if control.done.wait(TERM_GRACE_S):
+        return
+    control.note(
+        "warning",
+        "stop",
+        f"the run did not reach a safe point within {TERM_GRACE_S:g} s of SIGTERM: cancelling the running"
+        " statement",
+    )
+    control.cancel(SIGNAL_REASONS[signal.SIGTERM])
