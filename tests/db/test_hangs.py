@@ -82,6 +82,36 @@ def test_a_lock_on_migwiz_tables_hidden_in_dynamic_sql_ends_instead_of_deadlocki
     assert applied(db) == ["1"]
 
 
+@pytest.mark.parametrize(
+    "hidden",
+    ["TRUNCATE migwiz.history", "DELETE FROM migwiz.history", "UPDATE migwiz.history SET checksum = ''x''"],
+)
+def test_a_migration_that_rewrites_migwiz_history_in_dynamic_sql_is_rolled_back(
+    db: TestDatabase, tmp_path: Path, hidden: str
+) -> None:
+    """Dynamic SQL cannot be seen before running: the history is compared before the migration's statements
+    and after them, in its transaction, and a change rolls the whole migration back."""
+    folder = write_migrations(
+        tmp_path / "m",
+        {
+            "1_a.up.sql": "CREATE TABLE a (id int);\n",
+            "1_a.down.sql": "DROP TABLE a;\n",
+            "2_b.up.sql": f"CREATE TABLE b (id int);\nDO $$ BEGIN EXECUTE '{hidden}'; END $$;\n",
+            "2_b.down.sql": "DROP TABLE b;\n",
+        },
+    )
+    result = run_cli("up", "--dsn", db.dsn, "--dir", folder)
+    assert result.code == 1, result.stderr
+    assert (
+        "2_b: its statements changed migwiz's history (migwiz.history); its transaction was rolled back"
+        in (result.stderr)
+    )
+    assert applied(db) == ["1"]
+    assert db.execute("SELECT checksum <> 'x', to_regclass('b') IS NULL FROM migwiz.history") == [
+        (True, True)
+    ]
+
+
 def test_status_with_migwiz_history_locked_says_who_within_seconds(db: TestDatabase, tmp_path: Path) -> None:
     folder = write_migrations(tmp_path / "m", {"1_a.up.sql": "SELECT 1;\n", "1_a.down.sql": "SELECT 1;\n"})
     assert run_cli("up", "--dsn", db.dsn, "--dir", folder).code == 0
