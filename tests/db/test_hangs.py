@@ -231,18 +231,20 @@ def test_the_heartbeat_cuts_every_wait_on_a_frozen_path_and_only_then(
     via_proxy = db.dsn.replace(f"port={db.server.port}", f"port={proxy.port}")
     beat = heartbeat.Heartbeat(via_proxy, interval_s=0.2, stall_s=2.0)
     try:
-        with connect(via_proxy, autocommit=True) as conn:
+        with connect(via_proxy, autocommit=True) as conn, connect(db.dsn, autocommit=True) as direct:
             conn.execute("SELECT pg_sleep(3)")  # longer than the stall bound: answered, so never cut
-            assert not beat.stalled and cut_reason() is None
+            assert not beat.stalled and cut_reason(via_proxy) is None
             proxy.running.clear()
             started = time.monotonic()
             with pytest.raises(psycopg.OperationalError):
                 conn.execute("SELECT 1")
             assert time.monotonic() - started < 2.0 + 0.2 + 10, "the wait was not cut within the bound"
+            assert direct.execute("SELECT 1").fetchone() == (1,)  # another server address: left alone
         assert beat.stalled
-        assert (cut_reason() or "").startswith("no answer from the server for 2 s (a network that stopped")
+        assert (cut_reason(via_proxy) or "").startswith("no answer from the server for 2 s (a network that")
+        assert cut_reason(db.dsn) is None  # another address (the server itself, not the proxy): not cut
         with pytest.raises(ConnectionFailed, match="no answer from the server"):
             connect(via_proxy)  # no new wait on a cut path
     finally:
         beat.close()
-        uncut()
+        uncut(via_proxy)

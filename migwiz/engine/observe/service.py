@@ -85,7 +85,7 @@ class Monitor:
         params["application_name"] = self._application_name
         params.setdefault("connect_timeout", 5)
         try:
-            if (cut := cut_reason()) is not None:  # the path stopped answering: do not wait to connect
+            if (cut := cut_reason(self._dsn)) is not None:  # the path stopped answering: do not wait
                 raise psycopg.OperationalError(cut)
             conn = psycopg.connect(conninfo.make_conninfo("", **params), autocommit=True)
             register(conn)  # cut with the run's connections when the path to the server stops answering

@@ -98,7 +98,7 @@ class RunContext:
         """The executor connection (autocommit; opened, limited and the state ensured on first use)."""
         if self.conn is None or self.conn.closed:
             if self._heartbeat is None:
-                uncut()  # a new run
+                uncut(self.dsn)  # a new run
             conn = connect(self.dsn, autocommit=True, purpose=f"executor {self.schema}")
             if conn.info.server_version >= 140000:
                 # a backend whose client died (SIGKILL) stops within a second instead of running on

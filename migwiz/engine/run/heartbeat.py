@@ -19,7 +19,7 @@ from typing import Any
 
 import psycopg
 
-from migwiz.engine.servers.connect import connect, cut_all
+from migwiz.engine.servers.connect import address_of, connect, cut_all
 
 INTERVAL_S = 2.0
 """Seconds between two probes."""
@@ -42,6 +42,7 @@ class Heartbeat:
         self.stalled = False
         self._conn: psycopg.Connection[Any] = connect(dsn, autocommit=True, purpose="heartbeat")
         self._conn.pgconn.nonblocking = 1
+        self.address = address_of(self._conn)
         self._closed = threading.Event()
         self._thread = threading.Thread(target=self._run, name="migwiz-heartbeat", daemon=True)
         self._thread.start()
@@ -58,7 +59,8 @@ class Heartbeat:
                 self.stalled = True
                 cut_all(
                     f"no answer from the server for {self.stall_s:g} s (a network that stopped"
-                    " forwarding); migwiz cut its connections"
+                    " forwarding); migwiz cut its connections",
+                    self.address,
                 )
                 return
 
