@@ -285,6 +285,9 @@ def as_error(exc: Exception) -> MigwizError:
         return MigwizError(f"gave up waiting for a lock: {first}", hint)
     if isinstance(exc, psycopg.OperationalError | psycopg.errors.IdleInTransactionSessionTimeout):
         first = one_line(exc) if str(exc).strip() else "connection lost"
+        from migwiz.engine.servers.connect import cut_reason
+
+        first = cut_reason() or first  # migwiz cut it: the network stopped answering
         return ConnectionFailed(
             f"lost the connection to the server: {first}",
             "check the server, then run `migwiz status` to see what was applied",
