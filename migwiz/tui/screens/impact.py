@@ -25,7 +25,7 @@ from migwiz.tui.messages import ImpactLoaded
 from migwiz.tui.screens.base import WizardScreen
 from migwiz.tui.verdicts import verdict_text
 from migwiz.tui.widgets.fit_table import Col, FitTable
-from migwiz.tui.widgets.indent import indented
+from migwiz.tui.widgets.indent import UnitText, indented
 from migwiz.tui.widgets.keyed_table import Cells, selected_key
 
 SORTS: tuple[tuple[str, Callable[[ImpactRow], Any]], ...] = (
@@ -189,7 +189,7 @@ class ImpactScreen(WizardScreen):
         verdict.append(f" · {len(report.rows)} locks · {report.source}")
         if len(report.reasons) > 3:
             reasons.append(indented(f"… {len(report.reasons) - 3} more", style="dim"))
-        self.query_one("#verdict", Static).update(Group(verdict, *reasons))
+        self.query_one("#verdict", Static).update(Group(UnitText(verdict), *reasons))
         self.fill()
         self.query_one("#impact", DataTable).focus()
 
@@ -227,7 +227,7 @@ class ImpactScreen(WizardScreen):
         text.append(detail_facts(row), style="dim")
         fix = Table.grid(padding=(0, 1))  # `fix:` and the fix beside it; its lines stay aligned
         fix.add_row(Text("fix:", style="green"), Text(row.fix or "", style="green"))
-        detail.update(Group(text, fix) if row.fix else text)
+        detail.update(Group(UnitText(text), fix) if row.fix else UnitText(text))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_detail()

@@ -14,6 +14,7 @@ from textual.widgets import ProgressBar, Static
 from migwiz.engine import commands, humanize
 from migwiz.engine.types import BackfillProgress, Progress, Snapshot
 from migwiz.tui.execution import CurrentStatement, Rate
+from migwiz.tui.widgets.indent import UnitText
 
 
 def progress_label(op: Progress, rate: float | None, eta: float | None) -> Text:
@@ -158,7 +159,7 @@ class ProgressPane(Vertical):
         self.waiting = None
         self.migrations_total = current.migrations
         self.migrations_done = current.migration_number - 1
-        self.query_one("#progress-title", Static).update(statement_title(current))
+        self.query_one("#progress-title", Static).update(UnitText(statement_title(current)))
         self.query_one("#current-statement", Static).update(
             Text(commands.query_line(current.sql, 200), no_wrap=True, overflow="ellipsis", style="italic")
         )
@@ -168,14 +169,14 @@ class ProgressPane(Vertical):
         `now` (the monitor sample's clock)."""
         if self.waiting is not None:
             what, why, since = self.waiting
-            self.query_one("#progress-title", Static).update(waiting_title(what, why, since, now))
+            self.query_one("#progress-title", Static).update(UnitText(waiting_title(what, why, since, now)))
         elif self.current is not None:
-            self.query_one("#progress-title", Static).update(statement_title(self.current, now))
+            self.query_one("#progress-title", Static).update(UnitText(statement_title(self.current, now)))
 
     def show_waiting(self, what: str, why: str, holders: str, since: datetime) -> None:
         """The run waits for a lock before its next attempt: what, why, since when, and who holds it."""
         self.waiting = (what, why, since)
-        self.query_one("#progress-title", Static).update(waiting_title(what, why, since))
+        self.query_one("#progress-title", Static).update(UnitText(waiting_title(what, why, since)))
         held = f"held by {holders}" if holders else "the lock is not granted"
         self.query_one("#current-statement", Static).update(
             Text(held, no_wrap=True, overflow="ellipsis", style="yellow")
@@ -207,7 +208,7 @@ class ProgressPane(Vertical):
                 ("Progress", "bold"), f": backfill {p.backfill_id} of {p.table} · {p.state}"
             )
             self.query_one("#progress-title", Static).update(title)
-        self.query_one("#operation", Static).update(backfill_label(p))
+        self.query_one("#operation", Static).update(UnitText(backfill_label(p)))
         detail = workers_label(p)
         workers = self.query_one("#backfill-workers", Static)
         workers.update(detail)
@@ -254,7 +255,7 @@ class ProgressPane(Vertical):
         rate = self._rates.setdefault((op.pid, op.operation + op.phase), Rate())
         if op.done is not None:
             rate.add(op.done, at)
-        label.update(progress_label(op, rate.per_second(), rate.eta(op.total)))
+        label.update(UnitText(progress_label(op, rate.per_second(), rate.eta(op.total))))
         if op.total:
             self.op_total, self.op_done = float(op.total), float(op.done or 0)
         else:
