@@ -10,7 +10,14 @@ numbers.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from migwiz.engine import commands
 from migwiz.engine.humanize import duration
+
+if TYPE_CHECKING:
+    from migwiz.engine.types import TracedLock
 
 __all__ = [
     "BACKUP_LEVEL_STYLES",
@@ -31,6 +38,7 @@ __all__ = [
     "VERDICT_STYLES",
     "WAITING",
     "duration",
+    "strongest_first",
 ]
 
 STATE_STYLES: dict[str, str] = {
@@ -107,3 +115,16 @@ WAITING = "yellow"
 BLOCKING = "bold red"
 """A holder with sessions queued behind it."""
 IDLE_IN_TRANSACTION = "red"
+
+
+def strongest_first(locks: Sequence[TracedLock]) -> list[TracedLock]:
+    """Locks the strongest mode first (a tie: a table before its index, then by name): a cut cell
+    still shows what blocks most."""
+    return sorted(locks, key=lambda lock: (-_rank(lock.mode), lock.kind != "table", lock.relation))
+
+
+def _rank(mode: str) -> int:
+    try:
+        return commands.lock_rank(mode)
+    except ValueError:  # a mode PostgreSQL's table-lock order does not hold: last
+        return 0

@@ -14,6 +14,7 @@ from migwiz.engine.errors import ConnectionFailed, MigwizError, one_line
 
 if TYPE_CHECKING:  # what the faces are given, typed; at run time `__getattr__` imports each on first use
     from migwiz.engine.analysis import LintReport, lint_report_json, lint_report_sarif
+    from migwiz.engine.analysis.lockmodes import lock_rank as lock_rank
     from migwiz.engine.analysis.risk import RiskyFinding
     from migwiz.engine.analysis.risk import error_findings as error_findings
     from migwiz.engine.ci import junit_error as junit_error
@@ -115,6 +116,7 @@ if TYPE_CHECKING:  # what the faces are given, typed; at run time `__getattr__` 
     """The newest fleet run recorded in a state file (or the one whose id starts with a prefix)."""
 
 FAMILIES: dict[str, tuple[str, ...]] = {
+    "migwiz.engine.analysis.lockmodes": ("lock_rank",),
     "migwiz.engine.analysis.risk": ("error_findings",),
     "migwiz.engine.ci": ("junit_error", "run_ci"),
     "migwiz.engine.config": ("Settings", "load_settings"),

@@ -142,3 +142,27 @@ async def test_impact_verdict_keeps_numbers_with_their_units(size: tuple[int, in
         assert all(line.startswith("  ") for line in lines[reason + 1 : reason + 2]), lines  # indent kept
         detail = screen_lines(app.screen.query_one("#detail", Static))
         assert not any(line.rstrip().endswith((" 23", " 1.4", " 10")) for line in detail), detail
+
+
+def test_dry_run_locks_show_the_strongest_first() -> None:
+    """A cut `locks` cell still shows what blocks most: AccessExclusive before ShareRowExclusive before
+    AccessShare, a table before its index at the same strength."""
+    from dataclasses import replace
+
+    from migwiz.engine.types import TracedLock
+    from migwiz.tui.screens.dryrun import lock_words
+    from tests.tui import snapshot_data as fixed
+
+    fk = fixed.dry_run().statements[0]
+    locks = (
+        TracedLock("public.products_pkey", "AccessShareLock", False, "index"),
+        TracedLock("public.products", "ShareRowExclusiveLock", False, "table"),
+        TracedLock("public.order_items_pkey", "ShareRowExclusiveLock", False, "index"),
+        TracedLock("public.order_items", "AccessExclusiveLock", False, "table"),
+    )
+    assert lock_words(replace(fk, locks=locks)) == [
+        "AccessExclusive public.order_items",
+        "ShareRowExclusive public.products",
+        "ShareRowExclusive public.order_items_pkey",
+        "AccessShare public.products_pkey",
+    ]

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Static
 
 from migwiz.engine import humanize
 from migwiz.engine.types import DryRunReport, DryRunStatement
+from migwiz.present import strongest_first
 from migwiz.tui import backend
 from migwiz.tui.messages import DryRunLoaded
 from migwiz.tui.screens.base import WizardScreen
@@ -58,8 +59,9 @@ def report_ok(report: DryRunReport) -> bool:
 
 
 def lock_words(s: DryRunStatement) -> list[str]:
-    """`AccessExclusive public.orders`, one per lock."""
-    return [f"{lock.mode.removesuffix('Lock')} {lock.relation}" for lock in s.locks]
+    """`AccessExclusive public.orders`, one per lock, the strongest first (what a cut cell still shows)."""
+    return [f"{lock.mode.removesuffix('Lock')} {lock.relation}" for lock in strongest_first(s.locks)]
+
 
 
 def dry_run_cells(s: DryRunStatement) -> Cells:
