@@ -42,6 +42,7 @@ from migwiz.tui.messages import (
 from migwiz.tui.outcome import run_outcome
 from migwiz.tui.screens.base import WizardScreen
 from migwiz.tui.screens.confirm import ChoiceModal, ConfirmModal, ValueModal
+from migwiz.tui.verdicts import lint_errors_sentence, plan_verdicts
 from migwiz.tui.widgets.event_tail import EventTail
 from migwiz.tui.widgets.lock_pane import LockPane
 from migwiz.tui.widgets.progress_pane import ProgressPane
@@ -140,19 +141,15 @@ class ExecuteScreen(WizardScreen):
         return f"{risky}Apply {count}{upto} to {ctx.database}?"
 
     def risky(self, migrations: list[Migration]) -> str:
-        """What lint rates `error` among `migrations`, as a sentence before the question (or nothing)."""
+        """What lint rates `error` among `migrations`, with the plan's verdict, before the question."""
         report = self.wizard.data.lint  # the Pending step's PendingInfo (tests may hand a LintReport)
+        info = report
         if isinstance(report, backend.PendingInfo):
             report = report.lint
         if not isinstance(report, LintReport) or not migrations:
             return ""
-        found = error_findings(report, migrations)
-        if not found:
-            return ""
-        listed = "; ".join(f.describe() for f in found[:3]) + (
-            f"; {len(found) - 3} more" if len(found) > 3 else ""
-        )
-        return f"Lint rates {len({f.version for f in found})} of them error: {listed}. "
+        verdicts = plan_verdicts(info, self.wizard.data.plan)
+        return lint_errors_sentence(error_findings(report, migrations), verdicts)
 
     def action_execute(self) -> None:
         """Ask for the database name, then run."""

@@ -23,7 +23,7 @@ from migwiz.tui import backend
 from migwiz.tui.backend import ImpactReport, ImpactRow
 from migwiz.tui.messages import ImpactLoaded
 from migwiz.tui.screens.base import WizardScreen
-from migwiz.tui.verdicts import verdict_text
+from migwiz.tui.verdicts import pending_lint_errors, verdict_text
 from migwiz.tui.widgets.fit_table import Col, FitTable
 from migwiz.tui.widgets.indent import UnitText, indented
 from migwiz.tui.widgets.keyed_table import Cells, selected_key
@@ -179,13 +179,16 @@ class ImpactScreen(WizardScreen):
         report = self.wizard.data.plan
         if not isinstance(report, ImpactReport):
             return
-        verdict = Text.assemble(("Verdict: ", "bold"), verdict_text(report.verdict, bold=True))
+        verdict = Text.assemble(("Verdict: ", "bold"), verdict_text(report.verdict, bold=True, sentence=True))
         reasons: list[RenderableType] = [indented(r, style="yellow") for r in report.reasons[:3]]
         to = self.wizard.data.apply_to
         if report.direction == "down":
             verdict.append(f" · down scripts back to {self.wizard.data.rollback_to}")
         elif to is not None:
             verdict.append(f" · up to {to}")
+        if report.direction == "up" and (errors := pending_lint_errors(self.wizard.data)):
+            versions = list(dict.fromkeys(f.version for f in errors))
+            verdict.append(f" · lint rates {', '.join(versions)} error", style="red")
         verdict.append(f" · {len(report.rows)} locks · {report.source}")
         if len(report.reasons) > 3:
             reasons.append(indented(f"… {len(report.reasons) - 3} more", style="dim"))

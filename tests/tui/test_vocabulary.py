@@ -1,0 +1,44 @@
+"""One vocabulary for risk: where the wizard names what lint rates `error`, it names the plan's verdict of the
+same migrations in the same words `migwiz plan` uses (docs/rules/README.md, "Severity and the plan's
+verdict")."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rich.console import Console
+from textual.widgets import Static
+
+from tests.tui.test_snapshots import SIZES, app_at
+
+
+def text_of(widget: Static, width: int) -> str:
+    console = Console(width=width, color_system=None, file=io.StringIO(), record=True)
+    console.print(widget.content)
+    return " ".join(console.export_text().split())
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_impact_names_the_lint_errors_of_the_set_it_judges(size: tuple[int, int]) -> None:
+    app = app_at("impact")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        verdict = text_of(app.screen.query_one("#verdict", Static), size[0] - 2)
+        assert verdict.startswith("Verdict: dangerous · lint rates 0004, 0008 error · 5 locks"), verdict
+
+
+async def test_the_confirmation_says_lint_and_plan_in_one_sentence() -> None:
+    """0004 and 0008 are rated `error` by lint; the plan judged 0008 dangerous and 0004 safe (a small
+    table): the confirmation says both, with `plan`'s words, not a second story."""
+    from migwiz.tui.screens.execute import ExecuteScreen
+
+    app = app_at("execute", ran=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExecuteScreen)
+        question = screen.what_runs()
+        assert question.startswith("Lint rates 2 of them error (plan: 0008 dangerous; 0004 safe): "), question
+        assert "0004_order_items_product_fk.up.sql:3 constraint-not-valid-missing" in question
+        assert question.endswith("Apply 5 pending migration(s) to shop?"), question
