@@ -99,6 +99,7 @@ if TYPE_CHECKING:  # what the faces are given, typed; at run time `__getattr__` 
     from migwiz.engine.servers.target import TargetInfo as TargetInfo
     from migwiz.engine.sets.model import Version
     from migwiz.engine.shadow.dryrun import DryRunReport as DryRunReport
+    from migwiz.engine.shadow.scratch import drop_scratch_databases as drop_scratch_databases
 
     lint_json = lint_report_json
     """`lint --json`'s document."""
@@ -157,6 +158,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "migwiz.engine.servers.connect": ("describe", "dsn_params"),
     "migwiz.engine.servers.target": ("TargetInfo",),
     "migwiz.engine.shadow.dryrun": ("DryRunReport",),
+    "migwiz.engine.shadow.scratch": ("drop_scratch_databases",),
 }  # fmt: skip
 """The names re-exported as they are, by the module that defines them (imported on first use)."""
 RENAMED: dict[str, tuple[str, str]] = {
