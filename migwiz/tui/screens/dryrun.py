@@ -63,7 +63,6 @@ def lock_words(s: DryRunStatement) -> list[str]:
     return [f"{lock.mode.removesuffix('Lock')} {lock.relation}" for lock in strongest_first(s.locks)]
 
 
-
 def dry_run_cells(s: DryRunStatement) -> Cells:
     """One table row."""
     took = humanize.duration(s.duration_ms / 1000) if s.duration_ms is not None else ""
