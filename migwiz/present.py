@@ -38,6 +38,7 @@ __all__ = [
     "VERDICT_STYLES",
     "WAITING",
     "duration",
+    "short_mode",
     "strongest_first",
 ]
 
@@ -118,9 +119,28 @@ IDLE_IN_TRANSACTION = "red"
 
 
 def strongest_first(locks: Sequence[TracedLock]) -> list[TracedLock]:
-    """Locks the strongest mode first (a tie: a table before its index, then by name): a cut cell
-    still shows what blocks most."""
-    return sorted(locks, key=lambda lock: (-_rank(lock.mode), lock.kind != "table", lock.relation))
+    """Locks the strongest mode first (a tie: a table before its index, then by name); locks on what the
+    statement itself created (nobody else can wait for those) last."""
+    return sorted(
+        locks, key=lambda lock: (lock.new_relation, -_rank(lock.mode), lock.kind != "table", lock.relation)
+    )
+
+
+SHORT_MODES = {
+    "AccessExclusiveLock": "AccessExcl",
+    "ShareUpdateExclusiveLock": "ShareUpdExcl",
+    "ShareRowExclusiveLock": "ShareRowExcl",
+    "RowExclusiveLock": "RowExcl",
+}
+
+
+def short_mode(mode: str) -> str:
+    """A lock mode short enough for an 80-column table (the detail pane has the full name).
+
+    >>> short_mode("ShareUpdateExclusiveLock"), short_mode("ShareLock")
+    ('ShareUpdExcl', 'Share')
+    """
+    return SHORT_MODES.get(mode, mode.removesuffix("Lock"))
 
 
 def _rank(mode: str) -> int:

@@ -145,12 +145,13 @@ async def test_impact_verdict_keeps_numbers_with_their_units(size: tuple[int, in
 
 
 def test_dry_run_locks_show_the_strongest_first() -> None:
-    """A cut `locks` cell still shows what blocks most: AccessExclusive before ShareRowExclusive before
-    AccessShare, a table before its index at the same strength."""
+    """The `strongest lock` cell shows what blocks most (AccessExclusive before ShareRowExclusive before
+    AccessShare, a table before its index), never a lock on what the statement itself made (a CREATE
+    INDEX's AccessExclusive on its new index showed first); the detail lists them all in that order."""
     from dataclasses import replace
 
     from migwiz.engine.types import TracedLock
-    from migwiz.tui.screens.dryrun import lock_words
+    from migwiz.tui.screens.dryrun import lock_cell, lock_words
     from tests.tui import snapshot_data as fixed
 
     fk = fixed.dry_run().statements[0]
@@ -165,4 +166,15 @@ def test_dry_run_locks_show_the_strongest_first() -> None:
         "ShareRowExclusive public.products",
         "ShareRowExclusive public.order_items_pkey",
         "AccessShare public.products_pkey",
+    ]
+    assert lock_cell(replace(fk, locks=locks)) == "AccessExcl +3"
+    assert lock_cell(fk) == "ShareRowExcl +1"  # an FK: both tables, ShareRowExclusive
+    index = (
+        TracedLock("public.orders_created_at_idx", "AccessExclusiveLock", True, "index"),
+        TracedLock("public.orders", "ShareLock", False, "table"),
+    )
+    assert lock_cell(replace(fk, locks=index)) == "Share"
+    assert lock_words(replace(fk, locks=index)) == [
+        "Share public.orders",
+        "AccessExclusive public.orders_created_at_idx (made by it)",
     ]

@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Input, Static
 
 from migwiz.engine import humanize
-from migwiz.present import SEVERITY_ROW_STYLES
+from migwiz.present import SEVERITY_ROW_STYLES, short_mode
 from migwiz.tui import backend
 from migwiz.tui.backend import ImpactReport, ImpactRow
 from migwiz.tui.messages import ImpactLoaded
@@ -38,14 +38,6 @@ SORTS: tuple[tuple[str, Callable[[ImpactRow], Any]], ...] = (
 )
 
 
-SHORT_MODES = {
-    "AccessExclusiveLock": "AccessExcl",
-    "ShareUpdateExclusiveLock": "ShareUpdExcl",
-    "ShareRowExclusiveLock": "ShareRowExcl",
-    "RowExclusiveLock": "RowExcl",
-}
-
-
 COLUMNS = (  # at 80 columns `fix` keeps 20+ cells: rows, then size, then est. hide (the detail has all)
     Col("version", "ver"),
     Col("statement", "#"),
@@ -57,11 +49,6 @@ COLUMNS = (  # at 80 columns `fix` keeps 20+ cells: rows, then size, then est. h
     Col("blockers", "blk"),
     Col("fix", "fix", flex=True),
 )
-
-
-def short_mode(mode: str) -> str:
-    """A lock mode short enough for an 80-column table (the detail line has the full name)."""
-    return SHORT_MODES.get(mode, mode.removesuffix("Lock"))
 
 
 def _num(value: float | None, fmt: Callable[[float], str]) -> Text:
