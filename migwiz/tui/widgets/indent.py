@@ -48,16 +48,28 @@ def unit_breaks(text: str, width: int) -> list[int]:
 
 
 class UnitText:
-    """A Text that wraps at spaces, a number and its unit kept on one line."""
+    """A Text that wraps at spaces, a number and its unit kept on one line; `one_line`: the first line
+    only, ended by `…` where something was left out (never `12…` for `12 s`)."""
 
-    def __init__(self, text: Text) -> None:
+    def __init__(self, text: Text, *, one_line: bool = False) -> None:
         self.text = text
+        self.one_line = one_line
 
     def __str__(self) -> str:
         return self.text.plain
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = max(1, options.max_width)
+        if self.one_line:
+            plain = self.text.plain.replace("\n", " ")
+            if cell_len(plain) <= width:
+                line = self.text.copy()
+            else:
+                line = self.text[: (unit_breaks(plain, width - 2) or [width - 1])[0]]
+                line.append("…")
+            line.no_wrap, line.overflow, line.end = True, "crop", "\n"
+            yield line
+            return
         for paragraph in self.text.split("\n", allow_blank=True):
             lines = paragraph.divide(unit_breaks(paragraph.plain, width))
             for line in lines:
