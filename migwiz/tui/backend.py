@@ -249,14 +249,17 @@ class VerifyReport:
         return self.ok and not self.skipped
 
     def verdict(self) -> str:
-        """One line: every check passed / N failed / N did not run."""
+        """One line: every check passed (and how many warn) / N failed / N did not run."""
         failed = sum(1 for c in self.checks if not c.ok)
+        warned = sum(1 for c in self.checks if c.ok and c.status == "warn")
         parts = [f"{failed} check(s) failed"] if failed else []
         if self.skipped:
             parts.append(
                 f"{len(self.skipped)} did not run" if parts else f"{len(self.skipped)} check(s) did not run"
             )
-        return " · ".join(parts) if parts else "every check passed"
+        if not parts:
+            parts.append("every check passed")
+        return " · ".join([*parts, f"{warned} with a warning"] if warned else parts)
 
 
 def verify_after_run(p: Project, *, expect_applied: list[str], expect_pending: list[str]) -> VerifyReport:

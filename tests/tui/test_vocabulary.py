@@ -42,3 +42,15 @@ async def test_the_confirmation_says_lint_and_plan_in_one_sentence() -> None:
         assert question.startswith("Lint rates 2 of them error (plan: 0008 dangerous; 0004 safe): "), question
         assert "0004_order_items_product_fk.up.sql:3 constraint-not-valid-missing" in question
         assert question.endswith("Apply 5 pending migration(s) to shop?"), question
+
+
+def test_every_check_passed_says_how_many_warn() -> None:
+    """`every check passed` above a `! warn statistics` read as nothing to do: the warning is counted."""
+    from migwiz.tui.backend import Check, VerifyReport
+
+    passed = Check("drift", True, "", "pass")
+    stale = Check("statistics", True, "fix: ANALYZE public.orders", "warn")
+    assert VerifyReport((passed,)).verdict() == "every check passed"
+    assert VerifyReport((passed, stale)).verdict() == "every check passed · 1 with a warning"
+    failed = Check("drift", False, "", "fail")
+    assert VerifyReport((failed, stale)).verdict() == "1 check(s) failed · 1 with a warning"
