@@ -60,7 +60,7 @@ def lint_errors_sentence(found: Sequence[RiskyFinding], verdicts: dict[str, str]
     for version in versions:
         by_verdict.setdefault(verdicts.get(version, ""), []).append(version)
     plan = "; ".join(
-        f"{', '.join(vs)} {SENTENCE.get(v, v)}"
+        f"{', '.join(vs)} {_plural(SENTENCE.get(v, v)) if len(vs) > 1 else SENTENCE.get(v, v)}"
         for v, vs in sorted(by_verdict.items(), key=lambda kv: -_order(kv[0]))
         if v
     )
@@ -68,6 +68,11 @@ def lint_errors_sentence(found: Sequence[RiskyFinding], verdicts: dict[str, str]
         f"; {len(found) - shown} more" if len(found) > shown else ""
     )
     return f"Lint rates {len(versions)} of them error{f' (plan: {plan})' if plan else ''}: {listed}. "
+
+
+def _plural(words: str) -> str:
+    """`needs a quiet window` said of several migrations: `need a quiet window`."""
+    return words.replace("needs", "need", 1) if words.startswith("needs") else words
 
 
 def _order(verdict: str) -> int:

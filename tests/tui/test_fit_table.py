@@ -167,7 +167,7 @@ def test_dry_run_locks_show_the_strongest_first() -> None:
         "ShareRowExclusive public.order_items_pkey",
         "AccessShare public.products_pkey",
     ]
-    assert lock_cell(replace(fk, locks=locks)) == "AccessExcl +3"
+    assert lock_cell(replace(fk, locks=locks)) == "AccessExcl +1"  # products; indexes are not counted
     assert lock_cell(fk) == "ShareRowExcl +1"  # an FK: both tables, ShareRowExclusive
     index = (
         TracedLock("public.orders_created_at_idx", "AccessExclusiveLock", True, "index"),

@@ -54,3 +54,14 @@ def test_every_check_passed_says_how_many_warn() -> None:
     assert VerifyReport((passed, stale)).verdict() == "every check passed · 1 with a warning"
     failed = Check("drift", False, "", "fail")
     assert VerifyReport((failed, stale)).verdict() == "1 check(s) failed · 1 with a warning"
+
+
+def test_several_migrations_need_a_quiet_window() -> None:
+    from pathlib import Path
+
+    from migwiz.engine.types import RiskyFinding
+    from migwiz.tui.verdicts import lint_errors_sentence
+
+    found = [RiskyFinding(v, Path(f"{v}.up.sql"), 3, "index-not-concurrent", "w") for v in ("0003", "0004")]
+    sentence = lint_errors_sentence(found, {"0003": "quiet_window", "0004": "quiet_window"})
+    assert sentence.startswith("Lint rates 2 of them error (plan: 0003, 0004 need a quiet window): ")

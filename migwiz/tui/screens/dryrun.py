@@ -67,12 +67,12 @@ def lock_words(s: DryRunStatement) -> list[str]:
 
 
 def lock_cell(s: DryRunStatement) -> str:
-    """The strongest lock on something that existed before, short, and how many other relations it locks:
-    `ShareRowExcl +1`. No name in it to cut: the detail pane lists every lock with its relation."""
+    """The strongest lock on something that existed before, short, and how many other tables it locks
+    (their indexes not counted): `ShareRowExcl +1`. No name in it to cut: the detail pane lists every lock with its relation."""
     held = [lock for lock in strongest_first(s.locks) if not lock.new_relation]
     if not held:
         return "-"
-    others = len({lock.relation for lock in held}) - 1
+    others = len({lock.relation for lock in held[1:] if lock.kind != "index"} - {held[0].relation})
     return short_mode(held[0].mode) + (f" +{others}" if others else "")
 
 
