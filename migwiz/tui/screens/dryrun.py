@@ -68,7 +68,8 @@ def lock_words(s: DryRunStatement) -> list[str]:
 
 def lock_cell(s: DryRunStatement) -> str:
     """The strongest lock on something that existed before, short, and how many other tables it locks
-    (their indexes not counted): `ShareRowExcl +1`. No name in it to cut: the detail pane lists every lock with its relation."""
+    (their indexes not counted): `ShareRowExcl +1`. No name in it to cut: the detail pane lists every
+    lock with its relation."""
     held = [lock for lock in strongest_first(s.locks) if not lock.new_relation]
     if not held:
         return "-"
