@@ -6,6 +6,7 @@ short-lived connection: they run in worker threads, never in a message handler.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -173,6 +174,8 @@ class ImpactRow:
     rewrite: bool
     fix: str | None
     severity: str | None
+    hold_seconds: float | None = None
+    """How long the lock is held: to the end of its transaction, through later statements' work."""
 
     @property
     def key(self) -> str:
@@ -302,14 +305,17 @@ def as_list(value: Any) -> list[Any]:
     return list(value) if value else []
 
 
+_UNCALIBRATED = re.compile(r" \(uncalibrated estimate: [^)]*\)")
+
+
 def impact_from_plan(report: PlanReport) -> ImpactReport:
     """The planner's `PlanReport` as impact rows: one per lock of each statement."""
     rows: list[ImpactRow] = []
     reasons: list[str] = []
     for m in report.migrations:
         for r in m.reasons:
-            if r.verdict != "safe":
-                reasons.append(f"{m.version}: {r.message}")
+            if r.verdict != "safe":  # calibration is named once, by the source line, not in every reason
+                reasons.append(f"{m.version}: {_UNCALIBRATED.sub('', r.message)}")
         for index, st in enumerate(m.statements, start=1 + m.resumes_after):
             sizes = {s.relation: s for s in st.sizes}
             fix = next((f.fix for f in st.findings if f.fix), None)
@@ -335,6 +341,7 @@ def impact_from_plan(report: PlanReport) -> ImpactReport:
                         rewrite=lock.relation in st.rewrites,
                         fix=fix,
                         severity=severity,
+                        hold_seconds=st.hold_s,
                     )
                 )
     return ImpactReport(
@@ -344,7 +351,7 @@ def impact_from_plan(report: PlanReport) -> ImpactReport:
         tuple(reasons),
         source="planner: live sizes, calibrated estimates, current lock holders"
         if report.throughput.calibrated
-        else "planner: live sizes, default throughput, current lock holders",
+        else "planner: live sizes, default throughput (uncalibrated), current lock holders",
         verdicts=tuple((m.version, str(m.verdict)) for m in report.migrations),
     )
 

@@ -102,6 +102,28 @@ def detail_facts(row: ImpactRow) -> str:
     return text
 
 
+def blocked_for(row: ImpactRow) -> str:
+    """How long the lock blocks: its hold (to the end of its transaction) when that is longer than the
+    statement's own work, never `about 0 ms` for a lock held through a later rewrite.
+
+    >>> row = ImpactRow("8", 1, 2, "ALTER TABLE", "AccessExclusiveLock", "public.orders", None, None,
+    ...                 0.0, 0, "reads_and_writes", False, None, None, 18.0)
+    >>> blocked_for(row)
+    ' for about 18 s (until its transaction commits; its own work: a moment)'
+    >>> from dataclasses import replace
+    >>> blocked_for(replace(row, hold_seconds=0.0))
+    ' for a moment (a catalog change)'
+    """
+    own = row.est_seconds
+    hold = row.hold_seconds
+    if hold is not None and hold >= 0.05 and (own is None or hold > own + 0.05):
+        work = "a moment" if not own or own < 0.05 else f"about {humanize.duration(own)}"
+        return f" for about {humanize.duration(hold)} (until its transaction commits; its own work: {work})"
+    if own is None:
+        return ""
+    return " for a moment (a catalog change)" if own < 0.05 else f" for about {humanize.duration(own)}"
+
+
 def visible(rows: tuple[ImpactRow, ...], text: str, sort: int) -> list[ImpactRow]:
     """Rows matching the filter (every word in version, kind, lock or relation), sorted."""
     words = text.lower().split()
@@ -210,8 +232,7 @@ class ImpactScreen(WizardScreen):
         text = Text()
         text.append(f"{row.version} statement {row.statement} (line {row.line}) {row.kind}: ", style="bold")
         text.append(f"{row.mode} on {row.relation} blocks {row.blocks.replace('_', ' ')}")
-        if row.est_seconds is not None:
-            text.append(f" for about {humanize.duration(row.est_seconds)}")
+        text.append(blocked_for(row))
         if row.rewrite:
             text.append(" · rewrites the table", style="yellow")
         text.append(detail_facts(row), style="dim")
