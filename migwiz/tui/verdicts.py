@@ -10,7 +10,7 @@ from rich.text import Text
 from migwiz.engine import commands
 from migwiz.engine.types import VERDICT_TEXT, LintReport, RiskyFinding
 from migwiz.present import VERDICT_STYLES
-from migwiz.tui.backend import ImpactReport, PendingInfo, verdict_label
+from migwiz.tui.backend import ImpactReport, PendingInfo, RecentChanges, verdict_label
 
 if TYPE_CHECKING:
     from migwiz.tui.context import WizardData
@@ -90,3 +90,18 @@ def pending_lint_errors(data: WizardData) -> list[RiskyFinding]:
         if s.state in ("pending", "failed") and s.version.within(data.apply_to) and s.migration is not None
     ]
     return commands.error_findings(report, pending) if pending else []
+
+
+def reverting_sentence(recent: object, back_to: object, database: str) -> str:
+    """The rollback's question, naming what is reverted (`0008 orders_status_enum`), not only the
+    version kept, which an operator at 3 a.m. must otherwise work out."""
+    gone: list[str] = []
+    if isinstance(recent, RecentChanges):
+        gone = [
+            f"{h.version} {h.name}"
+            for h in recent.applied
+            if back_to is None or recent.mset.version(h.version) > back_to
+        ]
+    what = ", ".join(gone[:3]) + (f" and {len(gone) - 3} more" if len(gone) > 3 else "")
+    named = f"Revert {what} (back to {back_to})" if gone else f"Revert every migration newer than {back_to}"
+    return f"{named} on {database}, down scripts newest first?"

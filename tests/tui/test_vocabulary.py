@@ -65,3 +65,18 @@ def test_several_migrations_need_a_quiet_window() -> None:
     found = [RiskyFinding(v, Path(f"{v}.up.sql"), 3, "index-not-concurrent", "w") for v in ("0003", "0004")]
     sentence = lint_errors_sentence(found, {"0003": "quiet_window", "0004": "quiet_window"})
     assert sentence.startswith("Lint rates 2 of them error (plan: 0003, 0004 need a quiet window): ")
+
+
+async def test_the_rollback_confirmation_names_what_it_reverts() -> None:
+    """`Revert every migration newer than 0003` left the operator to work out which ones."""
+    from migwiz.tui.screens.execute import ExecuteScreen
+
+    app = app_at("execute", "rollback", ran=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExecuteScreen)
+        question = screen.what_runs()
+        expected = "Revert 0005 orders_amount_cents_expand, 0004 order_items_product_fk"
+        assert question.startswith(expected), question
+        assert question.endswith("(back to 0003) on shop, down scripts newest first?"), question

@@ -42,7 +42,7 @@ from migwiz.tui.messages import (
 from migwiz.tui.outcome import run_outcome
 from migwiz.tui.screens.base import WizardScreen
 from migwiz.tui.screens.confirm import ChoiceModal, ConfirmModal, ValueModal
-from migwiz.tui.verdicts import lint_errors_sentence, plan_verdicts
+from migwiz.tui.verdicts import lint_errors_sentence, plan_verdicts, reverting_sentence
 from migwiz.tui.widgets.event_tail import EventTail
 from migwiz.tui.widgets.lock_pane import LockPane
 from migwiz.tui.widgets.progress_pane import ProgressPane
@@ -125,10 +125,7 @@ class ExecuteScreen(WizardScreen):
         """One sentence for the confirmation."""
         ctx = self.wizard.context
         if self.direction == "down":
-            return (
-                f"Revert every migration newer than {self.wizard.data.rollback_to} on {ctx.database}"
-                " (down scripts, newest first)?"
-            )
+            return reverting_sentence(self.wizard.data.recent, self.wizard.data.rollback_to, ctx.database)
         to = self.wizard.data.apply_to
         pending = [
             s
