@@ -4,6 +4,7 @@ Before a table renders: columns with no value in any row (empty or `–`) are dr
 names (one word per cell, or headed `name`) are never cut or wrapped: `add_index_to_crates` never reads
 `add_index_to_` / `crates`; prose columns (details, notes, timestamps) shrink (to 20 cells, then to 10,
 never below their longest word) and wrap at spaces. No cell is cut inside a word and continued below.
+A table may name columns that other columns or lines repeat (`droppable`): they go first, in order.
 A table that still does not fit (names too long or too many columns for the width) prints each row as
 `column  value` lines instead, as psql's expanded display does; a name longer than the line there runs
 past it whole (the terminal folds it, a file keeps it on one line).
@@ -63,7 +64,10 @@ def _shrink(widths: list[int], floors: list[int], order: Sequence[int], excess: 
 
 
 class FitTable(Table):
-    """A rich Table that drops empty columns and shares the width as the module doc says."""
+    """A rich Table that drops empty columns and shares the width as the module doc says; `droppable`
+    headers (what other columns or lines below repeat) go, in that order, before rows become records."""
+
+    droppable: tuple[str, ...] = ()
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         kept: list[Column] = []
@@ -72,37 +76,52 @@ class FitTable(Table):
             plain = [_plain(c) for c in column.cells]
             if plain and all(p is not None and p.strip() in ("", "–") for p in plain):
                 continue
-            column._index = len(kept)
             kept.append(column)
             texts.append([p or "" for p in plain])
+        droppable = [d for d in self.droppable if d in {str(c.header).lower() for c in kept}]
+        while True:
+            header = [str(c.header).lower() for c in kept]
+            widths, prose, room, excess = _fit(header, texts, console, options)
+            if excess <= 0 or not droppable:
+                break
+            gone = header.index(droppable.pop(0))
+            del kept[gone], texts[gone]
+        for n, column in enumerate(kept):
+            column._index = n
         self.columns = kept
-        header = [str(c.header).lower() for c in kept]
-        prose = [
-            h not in WHOLE | NAMES and any(len(t.split()) > 1 for t in cells)
-            for h, cells in zip(header, texts, strict=True)
-        ]
-        natural = [max(_width(cells), cell_len(h)) for h, cells in zip(header, texts, strict=True)]
-        widths = list(natural)
-        gaps = 2 * (len(kept) - 1)
-        room = sum(widths) + gaps if _unbounded(console) else options.max_width
-        excess = sum(widths) + gaps - room
         if excess > 0:
-            heads = [cell_len(h) for h in header]
-            prose_cols = [i for i, p in enumerate(prose) if p]
-            # prose to 20 cells, then to 10 (or its header, or its longest word: a word is never cut)
-            words = [max((cell_len(w) for t in cells for w in t.split()), default=0) for cells in texts]
-            for floor in (PROSE_FLOOR, PROSE_LAST):
-                floors = [min(natural[i], max(floor, heads[i], words[i])) for i in range(len(kept))]
-                excess = _shrink(widths, floors, prose_cols, excess)
-            if excess > 0:
-                yield from _records(kept, [str(c.header) for c in kept], prose)  # one record per row
-                return
+            yield from _records(kept, [str(c.header) for c in kept], prose)  # one record per row
+            return
         options = options.update(width=max(room, options.max_width))
         for column, width, is_prose in zip(kept, widths, prose, strict=True):
             column.width = width
             column.no_wrap = not is_prose
             column.overflow = "fold" if is_prose else "ignore"
         yield from super().__rich_console__(console, options)
+
+
+def _fit(
+    header: Sequence[str], texts: Sequence[Sequence[str]], console: Console, options: ConsoleOptions
+) -> tuple[list[int], list[bool], int, int]:
+    """Column widths, which columns are prose, the room, and by how much the table is still too wide."""
+    prose = [
+        h not in WHOLE | NAMES and any(len(t.split()) > 1 for t in cells)
+        for h, cells in zip(header, texts, strict=True)
+    ]
+    natural = [max(_width(cells), cell_len(h)) for h, cells in zip(header, texts, strict=True)]
+    widths = list(natural)
+    gaps = 2 * (len(header) - 1)
+    room = sum(widths) + gaps if _unbounded(console) else options.max_width
+    excess = sum(widths) + gaps - room
+    if excess > 0:
+        heads = [cell_len(h) for h in header]
+        prose_cols = [i for i, p in enumerate(prose) if p]
+        # prose to 20 cells, then to 10 (or its header, or its longest word: a word is never cut)
+        words = [max((cell_len(w) for t in cells for w in t.split()), default=0) for cells in texts]
+        for floor in (PROSE_FLOOR, PROSE_LAST):
+            floors = [min(natural[i], max(floor, heads[i], words[i])) for i in range(len(header))]
+            excess = _shrink(widths, floors, prose_cols, excess)
+    return widths, prose, room, excess
 
 
 def _records(columns: Sequence[Column], header: Sequence[str], prose: Sequence[bool]) -> RenderResult:
@@ -130,9 +149,11 @@ def _records(columns: Sequence[Column], header: Sequence[str], prose: Sequence[b
             yield line.append_text(cell if isinstance(cell, Text) else Text.from_markup(str(cell)))
 
 
-def table(*columns: str, header_style: str = "bold") -> FitTable:
-    """A plain table (no box) that stays readable at 80 columns and without colour."""
+def table(*columns: str, header_style: str = "bold", droppable: Sequence[str] = ()) -> FitTable:
+    """A plain table (no box) that stays readable at 80 columns and without colour; `droppable`: headers
+    that may go (in that order) when the table would not fit otherwise."""
     t = FitTable(box=None, pad_edge=False, show_edge=False, header_style=header_style)
+    t.droppable = tuple(droppable)
     for column in columns:
         t.add_column(column)
     return t

@@ -142,3 +142,23 @@ def test_prisma_status_at_80_columns_shows_timestamp_and_name(monkeypatch: pytes
     assert {r["version"]: r["name"] for r in records(table_lines)} == shown  # too long for a table: records
     assert table_lines[:5] == [f"version  {next(iter(shown))}", f"name     {next(iter(shown.values()))}",
                                "state    pending", "down     no", ""]  # fmt: skip
+
+
+def test_droppable_columns_go_before_rows_become_records() -> None:
+    """`status` at 80 columns: `txn` (the detail repeats it) goes, the table stays a table, names whole."""
+
+    def status() -> object:  # a table renders once (it drops columns as it renders)
+        t = table("version", "name", "phase", "txn", "state", "detail", droppable=("txn", "phase"))
+        t.add_row(
+            "0007", "orders_amount_cents_contract", "contract", "no", "pending", "without a transaction"
+        )
+        t.add_row("0006", "orders_amount_cents_backfill", "backfill", "", "pending", "")
+        return t
+
+    lines = rendered(70, status())
+    assert lines[0].split() == ["version", "name", "phase", "state", "detail"], lines
+    assert lines[1].startswith("0007     orders_amount_cents_contract  contract  pending")
+    lines = rendered(60, status())  # phase goes too
+    assert lines[0].split() == ["version", "name", "state", "detail"], lines
+    assert max(len(x.rstrip()) for x in lines) <= 60
+    assert rendered(120, status())[0].split() == ["version", "name", "phase", "txn", "state", "detail"]
