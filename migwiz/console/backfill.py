@@ -47,20 +47,24 @@ def print_backfills(statuses: Sequence[BackfillStatus]) -> None:
         data = s.to_json()
         state = data["state"]
         style = {"done": "green", "running": "cyan", "paused": "yellow", "stopped": "red"}.get(state, "")
-        eta = humanize.duration(s.eta_s) if s.eta_s is not None and state != "done" else ""
+        moving = state == "running" and s.alive  # a stopped or paused backfill has no rate, no ETA now
+        eta = humanize.duration(s.eta_s) if s.eta_s is not None and moving else ""
         t.add_row(
             c.id,
             c.relation,
             Text(state, style=style),
             f"{data['percent']} %",
             f"{humanize.count(c.rows_scanned)} / {humanize.count(c.total_estimate or 0)}",
-            f"{humanize.count(c.rate)}/s" if c.rate else "",
+            f"{humanize.count(c.rate)}/s" if c.rate and moving else "",
             eta,
             describe_workers(s),
             humanize.count(c.batch_size) if c.batch_size else "",
             "; ".join(part for part in (s.brake, describe_control(s.control)) if part),
         )
     output.stdout.print(t)
+    for s in statuses:  # the sentence `status`, the wizard and the log's run summary say too
+        if s.checkpoint.state != "done" and not (s.checkpoint.state == "running" and s.alive):
+            output.stdout.print(f"{s.checkpoint.id}: {s.standing.text}", markup=False, highlight=False)
     for s in statuses:
         for line in worker_lines(s):
             output.stdout.print(line, markup=False, highlight=False)
