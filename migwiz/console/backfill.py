@@ -47,7 +47,7 @@ def print_backfills(statuses: Sequence[BackfillStatus]) -> None:
         data = s.to_json()
         state = data["state"]
         style = {"done": "green", "running": "cyan", "paused": "yellow", "stopped": "red"}.get(state, "")
-        moving = state == "running" and s.alive  # a stopped or paused backfill has no rate, no ETA now
+        moving = s.alive and state not in ("done", "stopped", "paused")  # else no live rate, no ETA
         eta = humanize.duration(s.eta_s) if s.eta_s is not None and moving else ""
         t.add_row(
             c.id,
@@ -63,7 +63,7 @@ def print_backfills(statuses: Sequence[BackfillStatus]) -> None:
         )
     output.stdout.print(t)
     for s in statuses:  # the sentence `status`, the wizard and the log's run summary say too
-        if s.checkpoint.state != "done" and not (s.checkpoint.state == "running" and s.alive):
+        if s.to_json()["state"] in ("stopped", "paused"):
             output.stdout.print(f"{s.checkpoint.id}: {s.standing.text}", markup=False, highlight=False)
     for s in statuses:
         for line in worker_lines(s):

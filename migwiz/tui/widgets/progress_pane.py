@@ -43,10 +43,13 @@ def backfill_label(p: BackfillProgress) -> Text:
     text.append("backfill", style="bold")
     text.append(f" {p.table} · {p.state}")
     text.append(f" · {humanize.count(p.rows_done)}/{humanize.count(p.total_estimate, 'rows')}")
-    if p.rate > 0 and p.state != "done":
+    moving = p.state not in ("done", "stopped", "paused")  # stopped or paused: no live rate, no ETA
+    if p.rate > 0 and moving:
         text.append(f" · {humanize.count(p.rate, 'rows')}/s")
-    if p.eta_s is not None and p.state != "done":
+    if p.eta_s is not None and moving:
         text.append(f" · ETA {humanize.duration(p.eta_s)}")
+    if p.state == "stopped":
+        text.append(" · resumable: migwiz up", style="yellow")
     if p.throttle:
         text.append(f" · brake: {p.throttle}", style="yellow")
     return text
