@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 from datetime import datetime
 
 from rich.text import Text
@@ -202,6 +203,13 @@ class ProgressPane(Vertical):
         outcome.display = bool(details)
         self.query_one("#current-statement", Static).display = not details
         self.query_one("#operation", Static).display = not details
+        last = self.last_backfill
+        if last is not None and last.state not in ("done", "stopped"):  # the run is over: so is its backfill
+            self.backfill, self.last_backfill = None, replace(last, state="stopped", eta_s=None)
+            self.query_one("#operation", Static).update(
+                UnitText(backfill_label(self.last_backfill), one_line=True)
+            )
+            self.query_one("#backfill-workers", Static).display = False
 
     def show_backfill(self, p: BackfillProgress) -> None:
         """A backfill's progress: rows, rate, ETA (braking included), its workers, and the brake in force."""
