@@ -385,8 +385,9 @@ class ExecuteScreen(WizardScreen):
 
         self.app.push_screen(
             ChoiceModal(
-                "Abort safely: the migration that is running can finish first, or its statement can be"
-                " cancelled now (a transactional migration is rolled back whole).",
+                "Abort safely: the migration that is running can finish first (a backfill stops after its"
+                " current batch, resumable), or its statement can be cancelled now (a transactional"
+                " migration is rolled back whole).",
                 [
                     ("stop", "Stop after the running migration"),
                     ("cancel", "Cancel the running statement now"),
