@@ -19,21 +19,22 @@ from migwiz.tui.widgets.indent import UnitText
 
 
 def progress_label(op: Progress, rate: float | None, eta: float | None) -> Text:
-    """`CREATE INDEX public.orders_idx · building index: scanning table · 12 k blocks/s · ETA 4 s`."""
+    """`CREATE INDEX public.orders_idx · 61 k/169 k blocks · ETA 4 s · 12 k blocks/s · building index:
+    scanning table`: the numbers before the phase's words, so an 80-column line cut at its end keeps them."""
     text = Text()
     text.append(op.operation, style="bold")
     where = op.index or op.relation
     if where:
         text.append(f" {where}")
-    text.append(f" · {op.phase}")
-    if op.done is not None and op.total:
-        text.append(f" · {humanize.count(op.done)}/{humanize.count(op.total, op.unit)}")
-    if rate is not None and rate > 0:
-        text.append(f" · {humanize.count(rate, op.unit)}/s")
-    if eta is not None:
-        text.append(f" · ETA {humanize.duration(eta)}")
     if op.waiting_for:
         text.append(f" · waiting for pid {op.waiting_for}", style="yellow")
+    if op.done is not None and op.total:
+        text.append(f" · {humanize.count(op.done)}/{humanize.count(op.total, op.unit)}")
+    if eta is not None:
+        text.append(f" · ETA {humanize.duration(eta)}")
+    if rate is not None and rate > 0:
+        text.append(f" · {humanize.count(rate, op.unit)}/s")
+    text.append(f" · {op.phase}")
     return text
 
 
