@@ -39,9 +39,12 @@ def print_backfills(statuses: Sequence[BackfillStatus]) -> None:
     if not statuses:
         output.stdout.print("no backfill has run in this database", markup=False)
         return
-    t = output.table(
-        "id", "table", "state", "done", "rows", "rate", "ETA", "workers", "batch", "brake / control"
-    )
+    from migwiz.console.tables import table
+
+    t = table(  # quantities never wrapped (`1.0 M` stays whole); the worker lines below repeat the batch
+        "id", "table", "state", "done", "rows", "rate", "ETA", "workers", "batch", "brake / control",
+        droppable=("batch",), whole=("done", "rows", "rate", "eta", "workers", "batch"),
+    )  # fmt: skip
     for s in statuses:
         c = s.checkpoint
         data = s.to_json()

@@ -68,6 +68,8 @@ class FitTable(Table):
     headers (what other columns or lines below repeat) go, in that order, before rows become records."""
 
     droppable: tuple[str, ...] = ()
+    whole: frozenset[str] = frozenset()
+    """Headers of columns whose cells are quantities (`511 k / 1.0 M`): never wrapped, like versions."""
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         kept: list[Column] = []
@@ -81,7 +83,7 @@ class FitTable(Table):
         droppable = [d for d in self.droppable if d in {str(c.header).lower() for c in kept}]
         while True:
             header = [str(c.header).lower() for c in kept]
-            widths, prose, room, excess = _fit(header, texts, console, options)
+            widths, prose, room, excess = _fit(header, texts, console, options, self.whole)
             if excess <= 0 or not droppable:
                 break
             gone = header.index(droppable.pop(0))
@@ -101,11 +103,15 @@ class FitTable(Table):
 
 
 def _fit(
-    header: Sequence[str], texts: Sequence[Sequence[str]], console: Console, options: ConsoleOptions
+    header: Sequence[str],
+    texts: Sequence[Sequence[str]],
+    console: Console,
+    options: ConsoleOptions,
+    whole: frozenset[str] = frozenset(),
 ) -> tuple[list[int], list[bool], int, int]:
     """Column widths, which columns are prose, the room, and by how much the table is still too wide."""
     prose = [
-        h not in WHOLE | NAMES and any(len(t.split()) > 1 for t in cells)
+        h not in WHOLE | NAMES | whole and any(len(t.split()) > 1 for t in cells)
         for h, cells in zip(header, texts, strict=True)
     ]
     natural = [max(_width(cells), cell_len(h)) for h, cells in zip(header, texts, strict=True)]
@@ -149,11 +155,15 @@ def _records(columns: Sequence[Column], header: Sequence[str], prose: Sequence[b
             yield line.append_text(cell if isinstance(cell, Text) else Text.from_markup(str(cell)))
 
 
-def table(*columns: str, header_style: str = "bold", droppable: Sequence[str] = ()) -> FitTable:
+def table(
+    *columns: str, header_style: str = "bold", droppable: Sequence[str] = (), whole: Sequence[str] = ()
+) -> FitTable:
     """A plain table (no box) that stays readable at 80 columns and without colour; `droppable`: headers
-    that may go (in that order) when the table would not fit otherwise."""
+    that may go (in that order) when the table would not fit otherwise; `whole`: quantity columns never
+    wrapped (a number stays with its unit)."""
     t = FitTable(box=None, pad_edge=False, show_edge=False, header_style=header_style)
     t.droppable = tuple(droppable)
+    t.whole = frozenset(w.lower() for w in whole)
     for column in columns:
         t.add_column(column)
     return t

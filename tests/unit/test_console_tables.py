@@ -162,3 +162,14 @@ def test_droppable_columns_go_before_rows_become_records() -> None:
     assert lines[0].split() == ["version", "name", "state", "detail"], lines
     assert max(len(x.rstrip()) for x in lines) <= 60
     assert rendered(120, status())[0].split() == ["version", "name", "phase", "txn", "state", "detail"]
+
+
+def test_quantity_columns_never_wrap() -> None:
+    """`backfill status` at 80 columns printed `511 k / 1.0` and `M` on the next line."""
+    t = table("id", "rows", "ETA", "workers", "batch", "note", droppable=("batch",), whole=("rows", "eta"))
+    t.add_row("0006", "511 k / 1.0 M", "1 min 3 s", "1 · 32/64 left", "108", "a long note " * 3)
+    lines = rendered(60, t)
+    assert lines[1].split()[:12] == ["0006", "511", "k", "/", "1.0", "M", "1", "min", "3", "s", "1", "·"], (
+        lines
+    )
+    assert "batch" not in lines[0] and max(len(x.rstrip()) for x in lines) <= 60, lines
