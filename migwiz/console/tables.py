@@ -23,6 +23,8 @@ from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.table import Column, Table
 from rich.text import Text
 
+from migwiz.present import unit_breaks
+
 WHOLE = frozenset({"version", "id", "line"})
 """Headers whose cells are never shortened (a cut version is a different version)."""
 NAMES = frozenset({"name", "change", "table", "migration"})
@@ -99,6 +101,8 @@ class FitTable(Table):
             column.width = width
             column.no_wrap = not is_prose
             column.overflow = "fold" if is_prose else "ignore"
+            if is_prose:  # wrapped at spaces, a number kept with its unit (`337.6 MB`, never `337.6` / `MB`)
+                column._cells = [_unit_wrapped(cell, width) for cell in column._cells]
         yield from super().__rich_console__(console, options)
 
 
@@ -128,6 +132,22 @@ def _fit(
             floors = [min(natural[i], max(floor, heads[i], words[i])) for i in range(len(header))]
             excess = _shrink(widths, floors, prose_cols, excess)
     return widths, prose, room, excess
+
+
+def _unit_wrapped(cell: RenderableType, width: int) -> RenderableType:
+    """A prose cell broken into lines of at most `width` cells where `unit_breaks` allows (styles kept)."""
+    if isinstance(cell, str):
+        cell = Text.from_markup(cell)
+    if not isinstance(cell, Text):
+        return cell
+    lines = [
+        line
+        for paragraph in cell.split("\n", allow_blank=True)
+        for line in paragraph.divide(unit_breaks(paragraph.plain, width))
+    ]
+    for line in lines:
+        line.rstrip()
+    return Text("\n").join(lines)
 
 
 def _records(columns: Sequence[Column], header: Sequence[str], prose: Sequence[bool]) -> RenderResult:

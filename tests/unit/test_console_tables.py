@@ -173,3 +173,14 @@ def test_quantity_columns_never_wrap() -> None:
         lines
     )
     assert "batch" not in lines[0] and max(len(x.rstrip()) for x in lines) <= 60, lines
+
+
+def test_a_prose_column_keeps_a_number_with_its_unit() -> None:
+    """`migwiz plan` at 80 columns printed `337.6` at the end of one line and `MB` on the next."""
+    t = table("line", "size / rows", "estimate")
+    t.add_row("5", "public.orders 337.6 MB (heap 162.9 MB, indexes 174.7 MB), 1.0 M rows", "42 s")
+    lines = rendered(30, t)
+    assert max(len(x.rstrip()) for x in lines) <= 30, lines
+    cells = [x[6:22].rstrip() for x in lines[1:]]  # the size column
+    assert not any(c.endswith(("337.6", "162.9", "174.7", " 1.0")) for c in cells), lines
+    assert " ".join(" ".join(cells).split()).startswith("public.orders 337.6 MB (heap 162.9 MB,"), lines
