@@ -89,11 +89,15 @@ def test_a_name_longer_than_the_line_runs_past_it_whole() -> None:
     assert lines == ["version  20240101000000", f"name     {name}"]
 
 
-def test_a_table_in_a_file_takes_the_width_its_cells_need(tmp_path: Path) -> None:
+def test_a_table_in_a_file_takes_the_width_its_cells_need(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for asked in ("COLUMNS", "FORCE_COLOR", "TTY_COMPATIBLE"):  # a width or a terminal asked for
+        monkeypatch.delenv(asked, raising=False)
     t = table("version", "name", "detail")
     t.add_row("0002", "index_orders_customer_id", "without a transaction (directive) " * 4)
     with (tmp_path / "out.txt").open("w") as f:
-        Console(file=f, color_system=None, soft_wrap=True).print(t)  # no width asked for: a file
+        Console(file=f, color_system=None, soft_wrap=True, force_terminal=False).print(t)  # a file
     lines = (tmp_path / "out.txt").read_text().splitlines()
     assert len(lines) == 2 and lines[1].startswith("0002     index_orders_customer_id  without")
     assert len(lines[1].rstrip()) > 80
