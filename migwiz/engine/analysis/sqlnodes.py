@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterator
 from typing import Any
 
 from pglast import ast
 from pglast.keywords import COL_NAME_KEYWORDS, RESERVED_KEYWORDS, TYPE_FUNC_NAME_KEYWORDS
 from pglast.stream import RawStream
-from pglast.visitors import Continue, Visitor
+from pglast.visitors import Ancestor
 
 VOLATILE_BUILTINS = frozenset(
     {
@@ -229,22 +230,46 @@ def deparse(node: Any) -> str:
     (pglast builds a visitor class and looks its methods up with `inspect` on every print)."""
     if not isinstance(node, ast.Node):
         return str(RawStream()(node))
-    statements = (node,)
-    walk = _ANCESTORS.iterate(statements)  # as pglast's populate_ancestors: each node's place in the tree
-    try:
-        ancestors, each = walk.send(None)
-        while True:
-            each.ancestors = ancestors
-            ancestors, each = walk.send(Continue)
-    except StopIteration:
-        pass
+    _set_ancestors(node)
     stream = RawStream()
     if not (isinstance(node, ast.RawStmt) and node.stmt is None):
         stream.print_node(node)
     return str(stream.getvalue())
 
 
-_ANCESTORS = Visitor()
+def _set_ancestors(node: Any) -> None:
+    """Each node's place in the tree, set as pglast's populate_ancestors sets it (`Visitor.iterate`:
+    breadth first, an Ancestor per attribute and per tuple item), without a generator step per node."""
+    statements = (node,)
+    todo: deque[tuple[Ancestor, Any]] = deque()
+    push = todo.append
+    node_class = ast.Node
+
+    def visit(ancestors: Ancestor, each: Any) -> None:
+        each.ancestors = ancestors
+        cls = type(each)
+        slots = _CHILD_SLOTS.get(cls)
+        if slots is None:
+            slots = _child_slots(cls)
+        for attr in reversed(slots):
+            value = getattr(each, attr)
+            if isinstance(value, (tuple, node_class)):
+                push((Ancestor(ancestors, each, attr), value))
+
+    visit(Ancestor(Ancestor(), statements, 0), node)
+    while todo:
+        ancestors, each = todo.popleft()
+        if isinstance(each, node_class):
+            visit(ancestors, each)
+            continue
+        for index, item in enumerate(each):  # a tuple: its nodes now, its tuples' items queued
+            place = Ancestor(ancestors, each, index)
+            if isinstance(item, node_class):
+                visit(place, item)
+            elif isinstance(item, tuple):
+                for sub_index, value in enumerate(item):
+                    if isinstance(value, (tuple, node_class)):
+                        push((Ancestor(place, item, sub_index), value))
 
 
 def string_const(node: Any) -> str | None:
