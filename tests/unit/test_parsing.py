@@ -136,3 +136,28 @@ def test_kept_trees_stay_within_their_budget(monkeypatch: pytest.MonkeyPatch) ->
         parsed(sql)
     assert len(parsing._RECENT) <= 10
     parsing.forget()
+
+
+def _walk_recursively(node: Any) -> Any:
+    """Every node below (and including) `node`, parents first, in attribute order: `walk`'s contract."""
+    if isinstance(node, (list, tuple)):
+        for item in node:
+            yield from _walk_recursively(item)
+    elif isinstance(node, pglast.ast.Node):
+        yield node
+        for attr in node:
+            yield from _walk_recursively(getattr(node, attr))
+
+
+def test_walk_visits_every_node_in_order() -> None:
+    """`walk` (one stack over the attributes that can hold nodes) yields the nodes a plain recursive walk
+    yields, in the same order, for every statement of the constants and real sets."""
+    count = 0
+    for sql in [*CONSTANTS, *real_statements()]:
+        try:
+            tree = parse_sql(sql)
+        except ParseError:
+            continue
+        assert [id(n) for n in walk(tree)] == [id(n) for n in _walk_recursively(tree)], sql
+        count += 1
+    assert count > 1_000

@@ -281,3 +281,35 @@ def test_plain_data_statements_split_in_one_match_exactly_as_the_token_loop(
     assert sum(not isinstance(f, str) for f in fast) > 1000  # most are split, not refused
     monkeypatch.setattr(splitting, "_PLAIN_DATA", re.compile(r"(?!)"))  # never matches: the loop alone
     assert [outcome(t) for t in texts] == fast
+
+
+_REST_PARTS = [
+    *_PARTS, "CREATE TABLE t (a int DEFAULT 1, b text CHECK (b <> ';'))", "create or replace function f() ",
+    "CREATE OR REPLACE PROCEDURE p() BEGIN ATOMIC INSERT INTO t VALUES (1); END", "create", " or ", "replace",
+    "procedure", " function ", "BEGIN ATOMIC", " END", " CASE WHEN a THEN 1 END", "ALTER TABLE t ADD b int",
+    "SELECT a$b FROM t", "select $1", "COMMENT ON TABLE t IS 'a;b'", "create or ",
+    "replace view v as select 1",
+]  # fmt: skip
+
+
+def test_statements_finished_in_one_match_exactly_as_the_token_loop(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The one-match path for the rest of a statement that cannot hold a routine body gives the statements,
+    lines, columns and comments the token-by-token loop gives, on random mixes of the tricky cases."""
+    import random
+    import re
+
+    import migwiz.engine.sets.splitting as splitting
+
+    rng = random.Random(17)
+    texts = ["".join(rng.choice(_REST_PARTS) for _ in range(rng.randint(1, 14))) for _ in range(4000)]
+
+    def outcome(text: str) -> object:
+        try:
+            return scan_sql(text, path=PATH, first_line=3)
+        except MigrationFileError as exc:
+            return str(exc)
+
+    fast = [outcome(t) for t in texts]
+    assert sum(not isinstance(f, str) for f in fast) > 1000  # most are split, not refused
+    monkeypatch.setattr(splitting, "_PLAIN_REST", re.compile(r"(?!)"))  # never matches: the loop alone
+    assert [outcome(t) for t in texts] == fast

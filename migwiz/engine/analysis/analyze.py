@@ -210,7 +210,20 @@ def _unparsable(stmt: Statement, error: str) -> StatementAnalysis:
 
 
 def _lock_tuple(locks: dict[str, str]) -> tuple[LockOn, ...]:
-    return tuple(LockOn(relation, mode) for relation, mode in sorted(locks.items()))
+    out = []
+    for key in sorted(locks.items()):
+        lock = _LOCKS.get(key)
+        if lock is None:
+            if len(_LOCKS) >= 65536:  # a long-lived process linting many sets: start afresh
+                _LOCKS.clear()
+            lock = _LOCKS[key] = LockOn(*key)
+        out.append(lock)
+    return tuple(out)
+
+
+_LOCKS: dict[tuple[str, str], LockOn] = {}
+"""Each (relation, mode) as one frozen LockOn, shared by every statement that holds it (a set's statements
+hold the same few locks again and again)."""
 
 
 def _statement_findings(

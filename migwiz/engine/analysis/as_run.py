@@ -50,6 +50,9 @@ def reword_refused(
         return analysed
     out = []
     for a in analysed:
+        if not any(f.rule == "concurrently-in-transaction" and f.line == refused.line for f in a.findings):
+            out.append(a)  # nothing to reword: the analysis as it is
+            continue
         found = tuple(
             replace(f, message=f"{refused.what}{REFUSED}", fix=refused.hint)
             if f.rule == "concurrently-in-transaction" and f.line == refused.line

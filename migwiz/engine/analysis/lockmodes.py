@@ -33,7 +33,11 @@ def lock_rank(mode: str) -> int:
     >>> lock_rank("ShareLock") > lock_rank("ShareUpdateExclusiveLock")
     True
     """
-    return LOCK_MODES.index(mode) + 1
+    rank = _RANKS.get(mode)
+    return LOCK_MODES.index(mode) + 1 if rank is None else rank  # (an unknown mode: ValueError, as ever)
+
+
+_RANKS = {mode: n for n, mode in enumerate(LOCK_MODES, 1)}
 
 
 def stronger(a: str, b: str) -> str:

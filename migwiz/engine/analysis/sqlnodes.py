@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterator
 from typing import Any
 
 from pglast import ast
 from pglast.keywords import COL_NAME_KEYWORDS, RESERVED_KEYWORDS, TYPE_FUNC_NAME_KEYWORDS
 from pglast.stream import RawStream
-from pglast.visitors import Continue, Visitor
+from pglast.visitors import Ancestor
 
 VOLATILE_BUILTINS = frozenset(
     {
@@ -137,16 +138,48 @@ def raw_type_name(type_name: Any) -> str:
 
 
 def walk(node: Any) -> Iterator[Any]:
-    """Every pglast node below (and including) `node`."""
-    if isinstance(node, (list, tuple)):
-        for item in node:
-            yield from walk(item)
-        return
-    if not isinstance(node, ast.Node):
-        return
-    yield node
-    for attr in node:
-        yield from walk(getattr(node, attr))
+    """Every pglast node below (and including) `node`, parents before children, in attribute order.
+
+    One explicit stack instead of a generator per node, and only the attributes that can hold nodes
+    (`_child_slots`) are read."""
+    stack = [node]
+    pop = stack.pop
+    push = stack.append
+    node_class = ast.Node
+    while stack:
+        item = pop()
+        if isinstance(item, node_class):
+            yield item
+            cls = type(item)
+            slots = _CHILD_SLOTS.get(cls)
+            if slots is None:
+                slots = _child_slots(cls)
+            for attr in slots:
+                value = getattr(item, attr)
+                if value is not None:
+                    push(value)
+        elif isinstance(item, (list, tuple)):
+            stack.extend(reversed(item))
+
+
+_CHILD_SLOTS: dict[type, tuple[str, ...]] = {}
+
+
+def _child_slots(cls: type) -> tuple[str, ...]:
+    """The attributes of a node class that may hold nodes or lists, last first (the walk's stack order)."""
+    slots = getattr(cls, "__slots__", ())
+    kept = []
+    for attr in slots:
+        info = slots[attr] if isinstance(slots, dict) else None
+        types = getattr(info, "py_type", None)
+        if types is not None:
+            types = types if isinstance(types, tuple) else (types,)
+            scalar = all(isinstance(t, type) and not issubclass(t, (list, tuple, ast.Node)) for t in types)
+            if scalar:
+                continue
+        kept.append(attr)
+    _CHILD_SLOTS[cls] = tuple(reversed(kept))
+    return _CHILD_SLOTS[cls]
 
 
 def function_names(expr: Any) -> list[str]:
@@ -176,10 +209,16 @@ def is_volatile(expr: Any, known: dict[str, str]) -> bool:
 
 def read_relations(node: Any, default_schema: str) -> list[str]:
     """Relations a query reads (RangeVars), minus the names of its CTEs."""
-    ctes = {str(n.ctename) for n in walk(node) if isinstance(n, ast.CommonTableExpr)}
+    ctes: set[str] = set()
+    ranges: list[Any] = []
+    for n in walk(node):  # one walk: the CTE names, then the RangeVars in tree order
+        if isinstance(n, ast.RangeVar):
+            ranges.append(n)
+        elif isinstance(n, ast.CommonTableExpr):
+            ctes.add(str(n.ctename))
     out: list[str] = []
-    for n in walk(node):
-        if isinstance(n, ast.RangeVar) and not (n.schemaname is None and n.relname in ctes):
+    for n in ranges:
+        if not (n.schemaname is None and n.relname in ctes):
             name = qualify(n, default_schema)
             if name not in out:
                 out.append(name)
@@ -191,22 +230,46 @@ def deparse(node: Any) -> str:
     (pglast builds a visitor class and looks its methods up with `inspect` on every print)."""
     if not isinstance(node, ast.Node):
         return str(RawStream()(node))
-    statements = (node,)
-    walk = _ANCESTORS.iterate(statements)  # as pglast's populate_ancestors: each node's place in the tree
-    try:
-        ancestors, each = walk.send(None)
-        while True:
-            each.ancestors = ancestors
-            ancestors, each = walk.send(Continue)
-    except StopIteration:
-        pass
+    _set_ancestors(node)
     stream = RawStream()
     if not (isinstance(node, ast.RawStmt) and node.stmt is None):
         stream.print_node(node)
     return str(stream.getvalue())
 
 
-_ANCESTORS = Visitor()
+def _set_ancestors(node: Any) -> None:
+    """Each node's place in the tree, set as pglast's populate_ancestors sets it (`Visitor.iterate`:
+    breadth first, an Ancestor per attribute and per tuple item), without a generator step per node."""
+    statements = (node,)
+    todo: deque[tuple[Ancestor, Any]] = deque()
+    push = todo.append
+    node_class = ast.Node
+
+    def visit(ancestors: Ancestor, each: Any) -> None:
+        each.ancestors = ancestors
+        cls = type(each)
+        slots = _CHILD_SLOTS.get(cls)
+        if slots is None:
+            slots = _child_slots(cls)
+        for attr in reversed(slots):
+            value = getattr(each, attr)
+            if isinstance(value, (tuple, node_class)):
+                push((Ancestor(ancestors, each, attr), value))
+
+    visit(Ancestor(Ancestor(), statements, 0), node)
+    while todo:
+        ancestors, each = todo.popleft()
+        if isinstance(each, node_class):
+            visit(ancestors, each)
+            continue
+        for index, item in enumerate(each):  # a tuple: its nodes now, its tuples' items queued
+            place = Ancestor(ancestors, each, index)
+            if isinstance(item, node_class):
+                visit(place, item)
+            elif isinstance(item, tuple):
+                for sub_index, value in enumerate(item):
+                    if isinstance(value, (tuple, node_class)):
+                        push((Ancestor(place, item, sub_index), value))
 
 
 def string_const(node: Any) -> str | None:

@@ -20,6 +20,7 @@ from pglast.parser import ParseError, scan
 from pglast.visitors import Visitor
 
 from migwiz.engine.analysis.effects import Hit
+from migwiz.engine.analysis.sqlnodes import walk
 
 
 @dataclass(frozen=True)
@@ -174,6 +175,18 @@ class _Finder(Visitor):
                 self.found.setdefault(gate.feature, gate.since)
 
 
+_GATES_FOR: dict[int, tuple[tuple[VersionGate, ...], tuple[type[ast.Node], ...]]] = {}
+
+
+def _gates_for(pg_version: int) -> tuple[tuple[VersionGate, ...], tuple[type[ast.Node], ...]]:
+    """The gates PostgreSQL `pg_version` fails and their node classes, worked out once per version."""
+    known = _GATES_FOR.get(pg_version)
+    if known is None:
+        gates = tuple(g for g in GATES if g.since > pg_version)
+        known = _GATES_FOR[pg_version] = (gates, tuple({g.node: None for g in gates}))
+    return known
+
+
 _NEW_LITERAL = re.compile(r"[0-9]_[0-9]|\b0[xXoObB][0-9A-Fa-f]")
 """A cheap look for 16's numeric literals (`1_000`, `0x1F`, `0o17`, `0b101`) before scanning the text."""
 
@@ -197,16 +210,25 @@ def _new_literals(sql: str) -> bool:
 def version_hits(stmt: ast.Node | None, pg_version: int, sql: str = "") -> list[Hit]:
     """A `version-syntax` hit for each form in `stmt` (whose text is `sql`) that PostgreSQL `pg_version`
     rejects."""
-    finder = _Finder(pg_version)
-    if stmt is None or not finder.gates:
+    gates, classes = _gates_for(pg_version)
+    if stmt is None or not gates:
         return []
-    finder(stmt)
+    found: dict[str, int] = {}
+    for node in walk(stmt):
+        if isinstance(node, classes):
+            for gate in gates:
+                if isinstance(node, gate.node) and gate.matches(node):
+                    found.setdefault(gate.feature, gate.since)
+    if len(found) > 1:  # the features in the order of pglast's breadth-first visit, as ever reported
+        finder = _Finder(pg_version)
+        finder(stmt)
+        found = finder.found
     if pg_version < 16 and sql and _new_literals(sql):
-        finder.found.setdefault("a numeric literal with underscores or a 0x / 0o / 0b prefix", 16)
+        found.setdefault("a numeric literal with underscores or a 0x / 0o / 0b prefix", 16)
     return [
         Hit(
             "version-syntax", "", f"fails on PostgreSQL {pg_version}: {feature} needs {since}+",
             f"-- rewrite without {feature}, or target PostgreSQL {since} or newer",
         )
-        for feature, since in finder.found.items()
+        for feature, since in found.items()
     ]  # fmt: skip

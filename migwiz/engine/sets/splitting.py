@@ -51,6 +51,8 @@ _NESTED = rf"\((?:{_PLAIN}|\((?:{_PLAIN}|\((?:{_PLAIN})*+\))*+\))*+\)"
 _PLAIN_DATA = re.compile(rf"(?i:insert|update|delete)\b(?:{_PLAIN}|{_NESTED})*+;")
 """A whole data statement of plain tokens only (no comment, dollar quote or backslash, parentheses at
 most three deep), up to its `;`: split in one match, as the token loop would split it."""
+_PLAIN_REST = re.compile(rf"(?:{_PLAIN}|{_NESTED})*+;")
+"""The rest of a statement that cannot be a routine body, of plain tokens only, up to its `;`."""
 _COMMENT_MARK = re.compile(r"/\*|\*/")
 _META_COMMAND = re.compile(r"\\(?:[A-Za-z]+|.)?")
 _ROUTINE_WORDS = frozenset({"create", "or", "replace", "function", "procedure"})
@@ -196,6 +198,7 @@ class _Scanner:
         self.words: list[str] = []
         self.previous = ""
         self.routine = False
+        self.rest_tried = False
 
     def line_at(self, pos: int) -> int:
         """File line of `pos`; positions must be asked for in increasing order."""
@@ -252,6 +255,10 @@ class _Scanner:
                 self.previous = ""
             self.end = end
             pos = end
+            if kind == "word" and not self.rest_tried and self.parens == 0 and self._never_routine():
+                self.rest_tried = True
+                if self._plain_rest(pos):
+                    pos = self.complete
         if final:
             self._finish()
         return ScannedSql(tuple(self.statements), tuple(self.comments))
@@ -270,6 +277,30 @@ class _Scanner:
         self.statements.append(Statement(text[pos:end], self.line_at(pos), column))
         self.complete = m.end()
         self.previous = ""
+        return True
+
+    def _never_routine(self) -> bool:
+        """Whether the statement begun cannot hold a routine body (its first words decide)."""
+        w = self.words
+        if not w or self.routine:
+            return False
+        return w[0] != "create" or not (
+            len(w) == 1 or (w[1] == "or" and (len(w) == 2 or (w[2] == "replace" and len(w) == 3)))
+        )
+
+    def _plain_rest(self, pos: int) -> bool:
+        """Finish the statement begun in one match when the rest of it up to its `;` is plain tokens
+        (`_PLAIN_REST`), as the token loop would finish it."""
+        m = _PLAIN_REST.match(self.text, pos)
+        if m is None:
+            return False
+        text = self.text
+        end = m.end() - 1
+        while end > pos and text[end - 1].isspace():
+            end -= 1
+        self.end = max(self.end, end)
+        self._finish()
+        self.complete = m.end()
         return True
 
     def _comment(self, text: str, pos: int) -> None:
