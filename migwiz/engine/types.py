@@ -1,6 +1,10 @@
 """The engine's data types the faces (CLI, wizard, console) hold and render, in one place: dataclasses, type
 aliases and the constants they are read with, no behaviour. Faces import `migwiz.engine.commands` for what
-to do and this module for what they get back (tests/unit/test_import_contract.py)."""
+to do and this module for what they get back (tests/unit/test_import_contract.py).
+
+The run's typed events are reached through their modules, so a face can match on any of them:
+`run_events` (statements, lock waits, gates, outcomes), `run_notes` (what the run plans, starts, notices
+and is told) and `backfill_events` (batches, crews, brakes); `RunEvent` is the union of them all."""
 
 from __future__ import annotations
 
@@ -11,6 +15,8 @@ from migwiz.engine.analysis.model import SEVERITIES
 from migwiz.engine.analysis.risk import RiskyFinding
 from migwiz.engine.analysis.trace import TracedLock, TraceResult
 from migwiz.engine.backfill import BackfillStatus, Control
+from migwiz.engine.backfill import events as backfill_events
+from migwiz.engine.backfill.events import BackfillEvent
 from migwiz.engine.backfill.progress import BackfillProgress
 from migwiz.engine.backup import BackupReport, DumpPlan, DumpProgress, DumpResult, TableMode
 from migwiz.engine.ci import CiReport
@@ -27,7 +33,9 @@ from migwiz.engine.rollback.prove import RollbackReport
 from migwiz.engine.run import events as run_events
 from migwiz.engine.run.control import RunControl
 from migwiz.engine.run.current import CurrentStatement
+from migwiz.engine.run import notes as run_notes
 from migwiz.engine.run.events import Logged, RunEvent, RunFinished, StatementStarted
+from migwiz.engine.run.notes import RunNote
 from migwiz.engine.run.phases import PhaseRow
 from migwiz.engine.run.repair import RepairPlan
 from migwiz.engine.run.runner import ExecutionPolicy, Runner, RunReport
@@ -43,6 +51,7 @@ __all__ = [
     "STDIN",
     "VERDICT_TEXT",
     "AdoptReport",
+    "BackfillEvent",
     "BackfillProgress",
     "BackfillStatus",
     "BackupReport",
@@ -83,6 +92,7 @@ __all__ = [
     "RunControl",
     "RunEvent",
     "RunFinished",
+    "RunNote",
     "RunReport",
     "RunSession",
     "Runner",
@@ -102,5 +112,7 @@ __all__ = [
     "Verdict",
     "VerifyReport",
     "Version",
+    "backfill_events",
     "run_events",
+    "run_notes",
 ]
