@@ -31,9 +31,9 @@ from migwiz.engine.plan import VERDICT_TEXT, MigrationPlan, PlanReport, Statemen
 from migwiz.engine.project import Project
 from migwiz.engine.rollback.prove import RollbackReport
 from migwiz.engine.run import events as run_events
+from migwiz.engine.run import notes as run_notes
 from migwiz.engine.run.control import RunControl
 from migwiz.engine.run.current import CurrentStatement
-from migwiz.engine.run import notes as run_notes
 from migwiz.engine.run.events import Logged, RunEvent, RunFinished, StatementStarted
 from migwiz.engine.run.notes import RunNote
 from migwiz.engine.run.phases import PhaseRow

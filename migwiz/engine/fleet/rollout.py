@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from migwiz.engine.errors import MigwizError
+from migwiz.engine.errors import MigwizError, one_line
 from migwiz.engine.fleet.adapter import TargetResult, pending_count, run_target
 from migwiz.engine.fleet.progress import PARTIAL, outcome_text
 from migwiz.engine.fleet.state import FINISHED, StateFile, last_run, set_digest
@@ -212,7 +212,7 @@ def rollout(
                 if report.stopped_reason:
                     break
     except BaseException as exc:  # a listing query failed, Ctrl-C: recorded, and the next run resumes
-        report.stopped_reason = report.stopped_reason or scrub(f"{type(exc).__name__}: {exc}").splitlines()[0]
+        report.stopped_reason = report.stopped_reason or f"{type(exc).__name__}: {one_line(exc)}"
         raise
     finally:
         if report.stopped_reason:
