@@ -24,7 +24,6 @@ from migwiz.engine.fleet.targets import Fleet, Target
 from migwiz.engine.fleet.waves import Wave, plan_waves
 from migwiz.engine.run.control import RunControl
 from migwiz.engine.run.runner import ExecutionPolicy
-from migwiz.engine.servers.connect import scrub
 from migwiz.engine.sets.model import MigrationSet, Version
 
 
@@ -297,13 +296,13 @@ def _one(
     except MigwizError as exc:
         return TargetResult(target.name, "failed", error=exc.message)
     except Exception as exc:  # a server gone mid-status: this target failed, the rollout decides
-        return TargetResult(target.name, "failed", error=scrub(f"{type(exc).__name__}: {exc}"))
+        return TargetResult(target.name, "failed", error=f"{type(exc).__name__}: {one_line(exc)}")
     control = RunControl()
     fleet_control.track(control)
     try:
         return run_target(target, mset, command=command, fleet_run=fleet_run, policy=policy, control=control,
                           to=to, steps=steps, wait_ms=wait_ms, log_file=log_file)  # fmt: skip
     except Exception as exc:
-        return TargetResult(target.name, "failed", error=scrub(f"{type(exc).__name__}: {exc}"))
+        return TargetResult(target.name, "failed", error=f"{type(exc).__name__}: {one_line(exc)}")
     finally:
         fleet_control.untrack(control)

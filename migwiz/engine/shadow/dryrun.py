@@ -23,6 +23,7 @@ from psycopg import sql
 from migwiz.engine import queries
 from migwiz.engine.analysis import analyze_script
 from migwiz.engine.analysis.lock_reading import Namer, TracedLock, diff_files, read_locks, snapshot
+from migwiz.engine.errors import one_line
 from migwiz.engine.history.state import DEFAULT_SCHEMA, read_history
 from migwiz.engine.history.status import compute_status
 from migwiz.engine.log.eventlog import Event, EventLog, EventSink, Level, Run
@@ -309,7 +310,7 @@ def _sample(
                     row = shadow.execute(sql.SQL("SELECT count(*) FROM {}").format(qualified)).fetchone()
                     copied[f"{schema}.{table}"] = int(row[0]) if row else 0
             except psycopg.Error as exc:
-                notices.append(f"could not sample {schema}.{table}: {_one_line(str(exc))}")
+                notices.append(f"could not sample {schema}.{table}: {_one_line(one_line(exc))}")
     return copied
 
 
