@@ -4,7 +4,8 @@ to do and this module for what they get back (tests/unit/test_import_contract.py
 
 The run's typed events are reached through their modules, so a face can match on any of them:
 `run_events` (statements, lock waits, gates, outcomes), `run_notes` (what the run plans, starts, notices
-and is told) and `backfill_events` (batches, crews, brakes); `RunEvent` is the union of them all."""
+and is told) `backfill_events` (batches, crews, brakes) and `rollback_events` (the rollback test's verdicts);
+`RunEvent` is the union of them all."""
 
 from __future__ import annotations
 
@@ -29,6 +30,8 @@ from migwiz.engine.log.eventlog import Event, EventSink, Level
 from migwiz.engine.observe import LockWait, Progress, ReplicaLag, SessionInfo, Snapshot
 from migwiz.engine.plan import VERDICT_TEXT, MigrationPlan, PlanReport, StatementPlan, Verdict
 from migwiz.engine.project import Project
+from migwiz.engine.rollback import events as rollback_events
+from migwiz.engine.rollback.events import RollbackEvent
 from migwiz.engine.rollback.prove import RollbackReport
 from migwiz.engine.run import events as run_events
 from migwiz.engine.run import notes as run_notes
@@ -88,6 +91,7 @@ __all__ = [
     "RepairPlan",
     "ReplicaLag",
     "RiskyFinding",
+    "RollbackEvent",
     "RollbackReport",
     "RunControl",
     "RunEvent",
@@ -113,6 +117,7 @@ __all__ = [
     "VerifyReport",
     "Version",
     "backfill_events",
+    "rollback_events",
     "run_events",
     "run_notes",
 ]

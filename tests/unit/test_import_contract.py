@@ -119,15 +119,15 @@ def test_faces_import_only_the_engines_front_door(path: Path) -> None:
 
 
 def test_every_run_event_type_is_reachable_through_the_types_module() -> None:
-    """A face can match on each member of `RunEvent` (statements, notes, backfill events) with what
-    `engine.types` exports: its event modules hold every type of the union."""
+    """A face can match on each member of `RunEvent` (statements, notes, backfill and rollback events)
+    with what `engine.types` exports: its event modules hold every type of the union."""
     from typing import get_args
 
     from migwiz.engine import types
 
     members = get_args(types.RunEvent)
     assert len(members) > 30  # the union is flattened: statements, notes and backfill events alike
-    modules = (types.run_events, types.run_notes, types.backfill_events)
+    modules = (types.run_events, types.run_notes, types.backfill_events, types.rollback_events)
     missing = [
         m.__qualname__ for m in members if not any(getattr(mod, m.__name__, None) is m for mod in modules)
     ]

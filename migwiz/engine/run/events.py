@@ -25,6 +25,7 @@ from migwiz.engine import humanize
 from migwiz.engine.backfill.events import BackfillBatch as BackfillBatch
 from migwiz.engine.backfill.events import BackfillEvent
 from migwiz.engine.log.line import Level, LogLine
+from migwiz.engine.rollback.events import RollbackEvent
 from migwiz.engine.run.current import CurrentStatement
 from migwiz.engine.run.failures import StatementFailure
 from migwiz.engine.run.guard import Session, describe_sessions
@@ -267,6 +268,7 @@ RunEvent = (
     | Logged
     | RunNote
     | BackfillEvent
+    | RollbackEvent
 )
 Callback = Callable[[RunEvent], object]
 

@@ -22,6 +22,7 @@ from migwiz.engine.backfill.events import (
     BackfillWorkersChanged,
 )
 from migwiz.engine.log.eventlog import Event
+from migwiz.engine.rollback.events import RollbackBlocked, RollbackEvent, RollbackStarted, RollbackTested
 from migwiz.engine.run.notes import (
     EditedAccepted,
     HistoryRepaired,
@@ -47,7 +48,7 @@ from migwiz.engine.run.notes import (
     TransactionNotice,
 )
 
-Note = RunNote | BackfillEvent
+Note = RunNote | BackfillEvent | RollbackEvent
 
 _PLACE = ("version", "path", "line", "index")
 
@@ -201,7 +202,28 @@ def _repair(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
     return HistoryRowRepaired(change, _str(data, "db_user"), at=event.at)
 
 
+def _rollback(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    if "shadow" in data:
+        return RollbackStarted(str(data["shadow"]), at=event.at)
+    result = data.get("result")
+    if result in ("passed", "failed", "skipped"):
+        label, _, said = message.partition(": ")
+        step, failed = _str(data, "step"), result == "failed"
+        return RollbackTested(
+            str(data.get("version") or ""), label, result, str(data.get("verdict") or ""),
+            float(data.get("duration_ms") or 0.0), said if failed else None, step if failed else None,
+            _texts(data.get("differences")), _texts(data.get("data_loss")), at=event.at,
+        )  # fmt: skip
+    if event.level == "error" and " does not apply: " in message and "version" in data:
+        label, _, error = message.partition(" does not apply: ")
+        return RollbackBlocked(str(data["version"]), label, error, at=event.at)
+    if event.level == "error":
+        return RunErrored("rollback", message, _str(data, "hint"), at=event.at)
+    return None
+
+
 _RUN = {
+    "rollback": _rollback,
     "run": _run,
     "repair": _repair,
     "plan": _plan,

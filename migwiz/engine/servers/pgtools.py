@@ -19,7 +19,7 @@ import psycopg
 from psycopg import conninfo
 
 from migwiz.engine.errors import UsageError, one_line
-from migwiz.engine.servers.connect import dsn_params, scrub
+from migwiz.engine.servers.connect import dsn_params
 from migwiz.engine.servers.local import SYSTEM_ROOTS, embedded_binaries, system_binaries
 
 _VERSION = re.compile(r"\(PostgreSQL\)\s+(\d+)(?:\.(\d+))?(\S*)")
