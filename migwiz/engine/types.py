@@ -4,7 +4,8 @@ to do and this module for what they get back (tests/unit/test_import_contract.py
 
 The run's typed events are reached through their modules, so a face can match on any of them:
 `run_events` (statements, lock waits, gates, outcomes), `run_notes` (what the run plans, starts, notices
-and is told) `backfill_events` (batches, crews, brakes) and `rollback_events` (the rollback test's verdicts);
+and is told) `backfill_events` (batches, crews, brakes), `rollback_events` (the rollback test's verdicts) and
+`dryrun_events` (the dry run's shadow, samples and verdict);
 `RunEvent` is the union of them all."""
 
 from __future__ import annotations
@@ -47,7 +48,9 @@ from migwiz.engine.schema.drift import DriftReport
 from migwiz.engine.schema.verify import VerifyReport
 from migwiz.engine.servers.target import TargetInfo
 from migwiz.engine.sets.model import Migration, MigrationSet, Script, Statement, Version
+from migwiz.engine.shadow import events as dryrun_events
 from migwiz.engine.shadow.dryrun import DryRunReport, DryRunStatement
+from migwiz.engine.shadow.events import DryRunEvent
 
 __all__ = [
     "SEVERITIES",
@@ -62,6 +65,7 @@ __all__ = [
     "Control",
     "CurrentStatement",
     "DriftReport",
+    "DryRunEvent",
     "DryRunReport",
     "DryRunStatement",
     "DumpPlan",
@@ -117,6 +121,7 @@ __all__ = [
     "VerifyReport",
     "Version",
     "backfill_events",
+    "dryrun_events",
     "rollback_events",
     "run_events",
     "run_notes",

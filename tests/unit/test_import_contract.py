@@ -127,7 +127,13 @@ def test_every_run_event_type_is_reachable_through_the_types_module() -> None:
 
     members = get_args(types.RunEvent)
     assert len(members) > 30  # the union is flattened: statements, notes and backfill events alike
-    modules = (types.run_events, types.run_notes, types.backfill_events, types.rollback_events)
+    modules = (
+        types.run_events,
+        types.run_notes,
+        types.backfill_events,
+        types.rollback_events,
+        types.dryrun_events,
+    )
     missing = [
         m.__qualname__ for m in members if not any(getattr(mod, m.__name__, None) is m for mod in modules)
     ]

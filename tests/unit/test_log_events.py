@@ -38,6 +38,7 @@ from migwiz.engine.run.failures import StatementFailure
 from migwiz.engine.run.guard import Session
 from migwiz.engine.run.log_events import events_from_log
 from migwiz.engine.run.log_writer import write_log
+from migwiz.engine.shadow.events import DryRunSampled, DryRunShadow, DryRunVerdict
 
 HOLDER = Session(4242, "psql", "app", "idle in transaction", 5.5, "SELECT * FROM t", "AccessShareLock", "t")
 PLACE = {"version": "3", "path": "m/3_x.up.sql", "line": 4, "index": 1}
@@ -175,6 +176,10 @@ SAMPLES: list[RunEvent] = [
         ("column t.x (int)",),
     ),
     notes.RunErrored("rollback", "cannot create the shadow database", "grant CREATEDB to the role"),
+    DryRunShadow("migwiz_dryrun_1a2b", "app@db:5432/app"),
+    DryRunSampled(1000, {"public.items": 1000, "public.users": 12}),
+    DryRunVerdict(14),
+    DryRunVerdict(14, "3_x.up.sql", "42P07", 'relation "orders" already exists', "3"),
 ]
 
 

@@ -30,6 +30,7 @@ from migwiz.engine.run.current import CurrentStatement
 from migwiz.engine.run.failures import StatementFailure
 from migwiz.engine.run.guard import Session, describe_sessions
 from migwiz.engine.run.notes import RunNote
+from migwiz.engine.shadow.events import DryRunEvent
 
 _LOG = logging.getLogger(__name__)
 
@@ -269,6 +270,7 @@ RunEvent = (
     | RunNote
     | BackfillEvent
     | RollbackEvent
+    | DryRunEvent
 )
 Callback = Callable[[RunEvent], object]
 

@@ -47,8 +47,9 @@ from migwiz.engine.run.notes import (
     StoppedAtSafePoint,
     TransactionNotice,
 )
+from migwiz.engine.shadow.events import DryRunEvent, DryRunSampled, DryRunShadow, DryRunVerdict
 
-Note = RunNote | BackfillEvent | RollbackEvent
+Note = RunNote | BackfillEvent | RollbackEvent | DryRunEvent
 
 _PLACE = ("version", "path", "line", "index")
 
@@ -222,7 +223,27 @@ def _rollback(data: Mapping[str, Any], message: str, event: Event) -> Note | Non
     return None
 
 
+def _dry_run(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    if message.startswith("shadow database ") and ": copying the schema of " in message:
+        shadow, _, source = message.removeprefix("shadow database ").partition(": copying the schema of ")
+        return DryRunShadow(shadow, source, at=event.at)
+    sampled = data.get("sampled")
+    if isinstance(sampled, Mapping):
+        limit = _number(message.removeprefix("sampled up to ").split(" ", 1)[0])
+        return DryRunSampled(limit, {str(k): int(v) for k, v in sampled.items()}, at=event.at)
+    if message.endswith(" statement(s) would run without error"):
+        return DryRunVerdict(_number(message.split(" ", 1)[0]), at=event.at)
+    if event.level == "error" and message.startswith("would fail: "):
+        file, _, rest = message.removeprefix("would fail: ").partition(": ")
+        sqlstate, _, error = rest.partition(" ")
+        return DryRunVerdict(
+            0, file, None if sqlstate == "None" else sqlstate, error, _str(data, "version"), at=event.at
+        )
+    return None
+
+
 _RUN = {
+    "dry-run": _dry_run,
     "rollback": _rollback,
     "run": _run,
     "repair": _repair,
