@@ -284,7 +284,12 @@ def test_cancel_stops_the_running_statement_and_starts_nothing_after(
     session.on(lambda e: started.set() if isinstance(e, StatementStarted) else None)
     session.start()
     assert started.wait(20)
-    time.sleep(0.2)  # the statement is on the server
+    wait_for(  # the statement is on the server (a fixed pause is not enough on a loaded machine)
+        lambda: bool(
+            db.execute("SELECT count(*) FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)'")[0][0]
+        ),
+        "the statement to run",
+    )
     assert session.control.cancel("the operator cancelled")
     report = session.wait(30).report
     assert [(str(o.version), o.result) for o in report.outcomes] == [("1", "failed")]

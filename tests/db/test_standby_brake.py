@@ -185,7 +185,7 @@ def test_a_stop_request_ends_a_run_the_brake_holds(
         asked = time.monotonic()
         thread.join(timeout=10)
         assert not thread.is_alive(), "the run went on waiting for the standby"
-        assert time.monotonic() - asked < 2.0
+        assert time.monotonic() - asked < 5.0  # a poll of the brake, not the paused replay (room for load)
     assert len(outcome) == 1 and isinstance(outcome[0], RunStopped), outcome
     checkpoint = read_checkpoint(conn, "migwiz", "2")
     conn.close()

@@ -128,6 +128,7 @@ SAMPLES: list[RunEvent] = [
     ),
     notes.RunPaused("before 3_x"),
     notes.RunResumed(),
+    notes.CancelledAfterGrace(5.0),
     notes.LockTimeoutChanged(1500),
     notes.LockAnalysisMissing("3_x.up.sql", "syntax error at or near x"),
     notes.RetryScheduled("3_x statement 2", "3", "lock_timeout", 2, 250.0, PLACE),

@@ -14,6 +14,7 @@ from migwiz.engine.analysis.model import CatalogFacts, Finding, LintReport, Scri
 from migwiz.engine.analysis.rules import RULES, finding
 from migwiz.engine.analysis.schema import Schema
 from migwiz.engine.sets.model import Migration, MigrationSet, Script, Statement
+from migwiz.engine.sets.streamed import StreamedStatements
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -78,7 +79,7 @@ def lint_up(migration: Migration, schema: Schema, pg_version: int) -> ScriptLint
     missing = finding("missing-down", f"migration {migration.label} has no down script",
                       "-- add a down script that reverses the up, or mark the migration irreversible",
                       migration.up.first_line)  # fmt: skip
-    return ScriptLint(up.path, up.statements, (*up.findings, missing))
+    return ScriptLint(up.path, up.statements, (*up.findings, missing), up.in_file)
 
 
 def lint_down(migration: Migration, schema: Schema, pg_version: int) -> ScriptLint:
@@ -91,7 +92,8 @@ def lint_script(script: Script, schema: Schema, pg_version: int, *, is_down: boo
     """Analyse one script as it will run (automatic no-transaction and all) against `schema`, updated."""
     as_script, notes, refused = as_run(script, pg_version)
     walked = walk_statements(as_script.statements, pg_version, schema, options_of(as_script, is_down=is_down))
-    return ScriptLint(script.path, reword_refused(walked, refused), notes)
+    in_file = len(as_script.statements) if isinstance(as_script.statements, StreamedStatements) else None
+    return ScriptLint(script.path, reword_refused(walked, refused), notes, in_file)
 
 
 def _statement_json(analysis: StatementAnalysis) -> dict[str, Any]:
@@ -124,6 +126,12 @@ def lint_report_json(report: LintReport) -> dict[str, Any]:
                 "path": str(script.path),
                 "findings": [_finding_json(f) for f in script.findings],
                 "statements": [_statement_json(a) for a in script.statements],
+                # a big file: `statements` are one per shape of its data statements, not all of them
+                **(
+                    {"statements_in_file": script.in_file, "sampled": True}
+                    if script.in_file is not None
+                    else {}
+                ),
             }
             for script in report.files
         ],

@@ -225,6 +225,14 @@ class ScriptLint:
     statements: tuple[StatementAnalysis, ...]
     findings: tuple[Finding, ...] = ()
     """Script-level findings (missing down, destructive down) that belong to no single statement."""
+    in_file: int | None = None
+    """How many statements the file holds when `statements` is a sample of them: a big (streamed) file's
+    statements are analysed one per shape (`sets.streamed.one_per_shape`). None: all were analysed."""
+
+    @property
+    def statement_count(self) -> int:
+        """The statements of the file, analysed or not."""
+        return len(self.statements) if self.in_file is None else self.in_file
 
 
 @dataclass(frozen=True)

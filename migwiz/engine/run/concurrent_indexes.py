@@ -18,9 +18,12 @@ from psycopg import sql
 
 from migwiz.engine import queries
 from migwiz.engine.errors import one_line
+from migwiz.engine.run.index_leftovers import leftovers_of
 from migwiz.engine.run.notes import InvalidIndexDropped
 from migwiz.engine.run.policy import Resolve
 from migwiz.engine.sets.model import Migration, Script, Statement
+
+_CCOLD = re.compile(r"_ccold\d*$")
 
 CONCURRENT_INDEX = re.compile(r"\b(CREATE|REINDEX)\b[^;]*\bCONCURRENTLY\b", re.IGNORECASE | re.DOTALL)
 
@@ -115,6 +118,19 @@ def auto_resolve(conn: psycopg.Connection[Any], stmt: Statement) -> Resolve | No
     if built is False:
         return None
     return "ran" if built is not None and built[1] else "not-ran"
+
+
+def unfinished_build(conn: psycopg.Connection[Any], stmt: Statement) -> list[str]:
+    """The INVALID indexes showing that a cut-off concurrent build (`CREATE INDEX CONCURRENTLY`, named or
+    not, `REINDEX ... CONCURRENTLY` before its swap) did not complete: empty when nothing says so."""
+    built = built_index(conn, stmt)
+    if built is not False:  # a named build: its own index, when INVALID
+        if built is None or built[1]:
+            return []
+        row = conn.execute("SELECT %s::regclass::text", (built[0],)).fetchone()
+        return [str(row[0])] if row else []
+    # REINDEX leaves `_ccold` INVALID only after the swap: the rebuild itself completed
+    return [name for name in leftovers_of(conn, stmt.sql).values() if not _CCOLD.search(name)]
 
 
 def invalid_left(conn: psycopg.Connection[Any], script: Script, before: dict[int, str]) -> list[str]:

@@ -24,12 +24,13 @@ from migwiz.engine.run.current import CurrentStatement
 from migwiz.engine.run.events import RunEvent, RunEvents, StatementStarted
 from migwiz.engine.run.executor import Executor
 from migwiz.engine.run.guard import LockTarget
+from migwiz.engine.run.heartbeat import Heartbeat
 from migwiz.engine.run.history_rows import HistoryRows
 from migwiz.engine.run.log_writer import write_log
 from migwiz.engine.run.notes import LockAnalysisMissing, LockTimeoutChanged, RunPaused, RunResumed
 from migwiz.engine.run.policy import Direction, ExecutionPolicy
 from migwiz.engine.run.session_limits import limit_executor
-from migwiz.engine.servers.connect import connect
+from migwiz.engine.servers.connect import connect, uncut
 from migwiz.engine.sets.model import Migration, MigrationSet, Script
 from migwiz.engine.sets.transactions import TransactionPlan, plan_transaction
 
@@ -65,6 +66,7 @@ class RunContext:
         self.history = HistoryRows(schema, log)
         self.conn: psycopg.Connection[Any] | None = None
         self._executor: Executor | None = None
+        self._heartbeat: Heartbeat | None = None
         self.position = (0, 0)
         """(1-based number of the migration running now, migrations in this run)."""
         self.edited_logged = False  # `--allow-edited` is logged once per run, however often it plans
@@ -103,6 +105,8 @@ class RunContext:
     def connection(self) -> psycopg.Connection[Any]:
         """The executor connection (autocommit; opened, limited and the state ensured on first use)."""
         if self.conn is None or self.conn.closed:
+            if self._heartbeat is None:
+                uncut(self.dsn)  # a new run
             conn = connect(self.dsn, autocommit=True, purpose=f"executor {self.schema}")
             if conn.info.server_version >= 140000:
                 # a backend whose client died (SIGKILL) stops within a second instead of running on
@@ -114,6 +118,8 @@ class RunContext:
             limit_executor(conn)
             ensure_state(conn, self.schema)
             self.conn = conn
+            if self._heartbeat is None:  # a path that stops answering ends every wait within seconds
+                self._heartbeat = Heartbeat(self.dsn)
         return self.conn
 
     @property
@@ -155,6 +161,9 @@ class RunContext:
             self._executor = None
         if self.conn is not None:
             self.conn.close()
+        if self._heartbeat is not None:
+            self._heartbeat.close()
+            self._heartbeat = None
 
     def statuses(self) -> list[MigrationStatus]:
         """The current status of every migration."""

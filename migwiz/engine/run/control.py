@@ -30,6 +30,8 @@ from typing import Any, Literal, Protocol
 
 import psycopg
 
+from migwiz.engine.run.notes import CancelledAfterGrace
+
 StopAfter = Literal["migration", "statement"]
 
 SIGNAL_REASONS = {
@@ -54,6 +56,10 @@ class Steered(Protocol):
     @property
     def run_id(self) -> str:
         """The run's id in the central log."""
+        ...
+
+    def emit(self, event: CancelledAfterGrace) -> None:
+        """Put an event of the control's own on the run's event stream."""
         ...
 
 
@@ -158,6 +164,13 @@ class RunControl:
         with self._lock:
             self._runner = runner
 
+    def announce(self, event: CancelledAfterGrace) -> None:
+        """Put `event` on the attached run's event stream (nothing when no run is attached or it ended)."""
+        with self._lock:
+            runner = self._runner
+        if runner is not None and not self.done.is_set():
+            runner.emit(event)
+
     @property
     def backend_pid(self) -> int | None:
         """The executor's server pid, once connected."""
@@ -215,14 +228,21 @@ def install_signal_stop(
     """Make these signals stop the run at a safe point instead of killing the process; returns a function
     that puts the previous handlers back. Call it from the main thread (Python's rule for signals).
 
-    `migwiz up` uses it so that a lost SSH session (SIGHUP) or a `kill` (SIGTERM) finishes the migration
-    that is running and starts nothing after it.
+    `migwiz up` uses it so that a lost SSH session (SIGHUP) finishes the migration that is running and
+    starts nothing after it. A `kill` (SIGTERM) asks the same, and when the run has not reached that safe
+    point within `TERM_GRACE_S` (a long statement), the running statement is cancelled: its migration is
+    rolled back, or a `no-transaction` one is left resumable, and the run ends within seconds.
     """
     previous: dict[signal.Signals, object] = {}
+    cancelling: list[threading.Thread] = []
 
     def handler(signum: int, frame: FrameType | None) -> None:
         sig = signal.Signals(signum)
-        control.request_stop(SIGNAL_REASONS.get(sig, f"migwiz received {sig.name}"), after=after)
+        reason = SIGNAL_REASONS.get(sig, f"migwiz received {sig.name}")
+        control.request_stop(reason, after=after)
+        if sig == signal.SIGTERM and not cancelling:
+            cancelling.append(threading.Thread(target=_cancel_late, args=(control,), daemon=True))
+            cancelling[0].start()
 
     for sig in signals:
         previous[sig] = signal.signal(sig, handler)
@@ -232,3 +252,16 @@ def install_signal_stop(
             signal.signal(sig, old)  # type: ignore[arg-type]
 
     return restore
+
+
+TERM_GRACE_S = 5.0
+"""After SIGTERM, how long the run has to reach its safe point before its running statement is cancelled
+(service managers send SIGKILL some seconds after SIGTERM: 10 s for Docker, 30 s for Kubernetes)."""
+
+
+def _cancel_late(control: RunControl) -> None:
+    """SIGTERM's second step: the running statement cancelled when the run is still going after the grace."""
+    if control.done.wait(TERM_GRACE_S):
+        return
+    control.announce(CancelledAfterGrace(TERM_GRACE_S))
+    control.cancel(SIGNAL_REASONS[signal.SIGTERM])

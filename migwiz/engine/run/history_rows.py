@@ -65,6 +65,11 @@ class HistoryRows:
             ),
         )  # fmt: skip
 
+    def fingerprint(self, conn: psycopg.Connection[Any]) -> tuple[Any, ...]:
+        """What the rows of the history are now (a migration that edits them is caught by comparing two)."""
+        row = conn.execute(sql.SQL(_text("fingerprint")).format(history=self._table)).fetchone()
+        return tuple(row or ())
+
     def delete(self, conn: psycopg.Connection[Any], version: str) -> None:
         """The migration was reverted."""
         self._execute(conn, "delete", (version,))

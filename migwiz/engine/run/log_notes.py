@@ -24,6 +24,7 @@ from migwiz.engine.backfill.events import (
 from migwiz.engine.log.eventlog import Event
 from migwiz.engine.rollback.events import RollbackBlocked, RollbackEvent, RollbackStarted, RollbackTested
 from migwiz.engine.run.notes import (
+    CancelledAfterGrace,
     EditedAccepted,
     HistoryRepaired,
     HistoryRowRepaired,
@@ -120,6 +121,8 @@ def _migration(data: Mapping[str, Any], message: str, event: Event) -> Note | No
 
 
 def _stop(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    if "grace_s" in data:
+        return CancelledAfterGrace(float(data["grace_s"]), at=event.at)
     reason = str(data.get("reason") or "")
     where = message.removeprefix("stopped at a safe point ").removesuffix(f": {reason}")
     statement = data.get("statement")

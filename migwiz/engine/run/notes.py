@@ -181,6 +181,23 @@ class RunPaused:
 
 
 @dataclass(frozen=True)
+class CancelledAfterGrace:
+    """SIGTERM's second step: the run did not reach a safe point within `grace_s`, so its running statement
+    is cancelled."""
+
+    grace_s: float
+    at: datetime = field(default_factory=_now)
+
+    def line(self) -> LogLine:
+        """The central-log line."""
+        text = (
+            f"the run did not reach a safe point within {self.grace_s:g} s of SIGTERM: cancelling the running"
+            " statement"
+        )
+        return LogLine("warning", "stop", text, {"grace_s": self.grace_s})
+
+
+@dataclass(frozen=True)
 class RunResumed:
     """The operator let the paused run go on."""
 
@@ -381,6 +398,7 @@ RunNote = (
     | StoppedAtSafePoint
     | RunPaused
     | RunResumed
+    | CancelledAfterGrace
     | LockTimeoutChanged
     | LockAnalysisMissing
     | RetryScheduled

@@ -11,7 +11,7 @@ import psycopg
 from migwiz.engine import queries
 from migwiz.engine.errors import StateMismatch
 from migwiz.engine.history.state import HistoryRow, read_history
-from migwiz.engine.run.concurrent_indexes import auto_resolve
+from migwiz.engine.run.concurrent_indexes import auto_resolve, unfinished_build
 from migwiz.engine.run.context import RunContext
 from migwiz.engine.run.notes import OrphanSessions, StatementResolved
 from migwiz.engine.run.policy import Direction, Resolve
@@ -85,6 +85,14 @@ def resume_point(
             "not have completed; nothing was run",
             "check the database, then rerun with --resolve=ran or --resolve=not-ran",
         )
+    if resolve == "ran" and script is not None and running < len(script.statements):
+        left = unfinished_build(ctx.connection(), script.statements[running])
+        if left:  # the operator's word against the catalog's: nothing is recorded on a wrong word
+            raise StateMismatch(
+                f"{migration.label}: statement {running + 1} did not complete: the index build it started"
+                f" is INVALID ({', '.join(left)}); nothing was run",
+                "rerun with --resolve=not-ran: migwiz drops the INVALID index and runs the statement again",
+            )
     ctx.emit(StatementResolved(str(migration.version), migration.label, running + 1, resolve, how))
     return running + 1 if resolve == "ran" else running
 

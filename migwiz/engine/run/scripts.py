@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 import psycopg
 
+from migwiz.engine.errors import StateMismatch
 from migwiz.engine.history.state import HistoryRow
 from migwiz.engine.run.batches import run_statements
 from migwiz.engine.run.concurrent_indexes import (
@@ -60,7 +61,14 @@ def run_in_transaction(
         position[0] = 0
         with conn.transaction():
             ctx.set_timeouts(conn, script, local=True)
+            before = ctx.history.fingerprint(conn)
             run_statements(ctx, conn, migration, script, direction, number, position)  # batches.py
+            if ctx.history.fingerprint(conn) != before:  # dynamic SQL reached migwiz's own rows
+                raise StateMismatch(
+                    f"{migration.label}: its statements changed migwiz's history ({ctx.schema}.history);"
+                    " its transaction was rolled back",
+                    "migrations must not write migwiz's tables: remove the statement that does",
+                )
             elapsed = (time.perf_counter() - started) * 1000
             if direction == "up":
                 ctx.history.insert(

@@ -28,9 +28,15 @@ def check_files_match(
         statuses = [s for s in statuses if s.state != "checksum_mismatch"]
     for s in statuses:
         if s.state == "checksum_mismatch" and s.migration is not None:
+            partly = s.history is not None and not s.history.success
             raise StateMismatch(
-                f"{s.migration.up.path}: applied migration {s.version} was edited after it was applied "
-                "(checksum differs); nothing was run",
+                f"{s.migration.up.path}: "
+                + (
+                    f"partly applied migration {s.version} was edited after it stopped"
+                    if partly
+                    else f"applied migration {s.version} was edited after it was applied"
+                )
+                + " (checksum differs); nothing was run",
                 "restore the file and put the change in a new migration, or accept it: `migwiz repair`"
                 " (an emergency rollback: `migwiz down --allow-edited`, logged with the file names)",
             )

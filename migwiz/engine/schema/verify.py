@@ -281,8 +281,10 @@ def check_statistics(
         if analyzed_at is not None and analyzed_at >= at:
             fresh += 1
             continue
-        when = f"last analysed {analyzed_at:%Y-%m-%d %H:%M}" if analyzed_at else "never analysed"
-        details.append(f"table {rel} was rewritten by migration {by[rel]} and {when} since")
+        when = "never analysed since"
+        if analyzed_at is not None:
+            when = f"last analysed before it ({analyzed_at:%Y-%m-%d %H:%M})"
+        details.append(f"table {rel} was rewritten by migration {by[rel]} and {when}")
         fixes.append(f"ANALYZE {rel};")
     if details:
         return Check(

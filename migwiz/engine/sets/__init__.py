@@ -171,7 +171,7 @@ def _detect(folder: Folder) -> str:
         elif _PLAIN.fullmatch(path.name) and not path.name.lower().endswith((".up.sql", ".down.sql")):
             plain.append(path)
     if plain and not {"directory", "prisma"} & set(found):  # Diesel and Prisma ignore files beside them
-        marked = next((p for p in plain if dbmate.MARK.search(folder.text(p))), None)
+        marked = next((p for p in plain if dbmate.marked(folder, p)), None)
         if marked is not None:
             found.setdefault("dbmate", marked)
         elif any("_" in p.name for p in plain):

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from migwiz.engine.errors import MigrationFileError
+from migwiz.engine.sets import streamed
 from migwiz.engine.sets.files import Folder, checksum, duplicate, script, visible
-from migwiz.engine.sets.model import Directives, Migration
+from migwiz.engine.sets.model import Directives, Migration, Script
 from migwiz.engine.sets.versions import REPEATABLE, Version, flyway_version, integer_version
 
 NATIVE = re.compile(r"(?P<version>[0-9]+)_(?P<name>.*)\.(?P<kind>up|down)\.(?i:sql)")
@@ -206,27 +207,9 @@ def _paired(folder: Folder, files: list[_File], layout: str) -> list[Migration]:
     migrations = []
     for version, up in [*ups.items(), *baselines.items()]:
         up_path = up.path
-        if layout == "flyway":  # placeholders are replaced in the text before it runs: read whole
-            up_text = folder.text(up_path)
-            up_run = _replace_placeholders(folder, up_path, up_text)
-            up_script = script(up_path, up_run, base=_flyway_base(folder, up_path))
-            up_checksum = checksum(up_text)
-        else:  # a big file streamed, never held whole
-            base = _marked_base(layout, folder.head(up_path, len(MORPH_NON_TRANSACTIONAL)))
-            up_script, up_checksum = folder.script(up_path, base=base)
+        up_script, up_checksum = _flat_script(folder, up_path, layout)
         down_file = downs.get(version) if up.kind == "up" else None
-        down_script = None
-        if down_file is not None:
-            down_text = folder.text(down_file.path)
-            down_base = (
-                _flyway_base(folder, down_file.path)
-                if layout == "flyway"
-                else _marked_base(layout, down_text)
-            )
-            down_run = (
-                _replace_placeholders(folder, down_file.path, down_text) if layout == "flyway" else down_text
-            )
-            down_script = script(down_file.path, down_run, base=down_base)
+        down_script = _flat_script(folder, down_file.path, layout)[0] if down_file is not None else None
         migrations.append(
             Migration(
                 version=version,
@@ -239,6 +222,30 @@ def _paired(folder: Folder, files: list[_File], layout: str) -> list[Migration]:
             )
         )
     return migrations
+
+
+def _flat_script(folder: Folder, path: Path, layout: str) -> tuple[Script, str]:
+    """The script of an up or down file of a flat layout, and its checksum; a big file streamed, never
+    held whole."""
+    if layout != "flyway":
+        return folder.script(path, base=_marked_base(layout, folder.head(path, len(MORPH_NON_TRANSACTIONAL))))
+    base = _flyway_base(folder, path)
+    if folder.big(path):
+        found = folder.script(path, base=base)
+        if folder.placeholders is not False and _may_hold_placeholders(found[0]):
+            raise MigrationFileError(
+                f"{path}: over {streamed.STREAM_ABOVE / (1024 * 1024):g} MiB and holds ${{:"
+                " migwiz replaces Flyway placeholders only in smaller files",
+                hint="set placeholder_replacement = false in migwiz.toml, or split the file",
+            )
+        return found
+    text = folder.text(path)  # placeholders are replaced in the text before it runs
+    return script(path, _replace_placeholders(folder, path, text), base=base), checksum(text)
+
+
+def _may_hold_placeholders(found: Script) -> bool:
+    statements = found.statements
+    return not isinstance(statements, streamed.StreamedStatements) or statements.may_hold(["${"])
 
 
 def _sqlx_base(text: str) -> Directives | None:

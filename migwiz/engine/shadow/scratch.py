@@ -27,6 +27,8 @@ from migwiz.engine.servers.connect import with_dbname as dsn_with_dbname
 from migwiz.engine.servers.pgtools import find_client, libpq_invocation
 
 MAINTENANCE_DB = "postgres"
+_MADE: dict[str, str] = {}
+"""Scratch databases this process made and has not dropped yet: name -> the DSN they were made from."""
 _PSQL_META = re.compile(r"^\\(restrict|unrestrict)\b.*$", re.MULTILINE)
 
 
@@ -106,10 +108,27 @@ def scratch_database(
     """
     name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     dsn = create_database(admin_dsn, name, template=template)
+    _MADE[name] = admin_dsn
     try:
         yield dsn
     finally:
         drop_database(admin_dsn, name)
+        _MADE.pop(name, None)
+
+
+def drop_scratch_databases() -> list[str]:
+    """Drop the scratch databases this process still has (their sessions ended first): for a process that
+    must leave at once while a worker is busy in one (a wizard whose terminal was lost). The names dropped;
+    one that cannot be dropped is left for its owner's `finally`."""
+    dropped = []
+    for name, admin_dsn in list(_MADE.items()):
+        try:
+            drop_database(admin_dsn, name)
+        except (MigwizError, psycopg.Error):
+            continue
+        _MADE.pop(name, None)
+        dropped.append(name)
+    return dropped
 
 
 def server_major(dsn: str) -> int:
