@@ -13,7 +13,7 @@ import psycopg
 
 from migwiz.engine.adopt import ForeignState, foreign_state
 from migwiz.engine.backfill.store import read_backfill_facts
-from migwiz.engine.errors import MigwizError, UsageError
+from migwiz.engine.errors import MigwizError, UsageError, one_line
 from migwiz.engine.history.standing import Standing, read_stop_facts
 from migwiz.engine.history.state import read_history, state_exists
 from migwiz.engine.history.status import MigrationStatus, compute_status, in_sync, out_of_order
@@ -142,7 +142,7 @@ def migrate(
             stream.emit(RunErrored("plan", exc.message, exc.hint))
             raise
         except Exception as exc:
-            error = str(exc) or type(exc).__name__
+            error = one_line(exc)
             stream.emit(RunErrored("run", error, getattr(exc, "hint", None)))
             raise
         finally:

@@ -1,6 +1,12 @@
 """The engine's data types the faces (CLI, wizard, console) hold and render, in one place: dataclasses, type
 aliases and the constants they are read with, no behaviour. Faces import `migwiz.engine.commands` for what
-to do and this module for what they get back (tests/unit/test_import_contract.py)."""
+to do and this module for what they get back (tests/unit/test_import_contract.py).
+
+The run's typed events are reached through their modules, so a face can match on any of them:
+`run_events` (statements, lock waits, gates, outcomes), `run_notes` (what the run plans, starts, notices
+and is told) `backfill_events` (batches, crews, brakes), `rollback_events` (the rollback test's verdicts) and
+`dryrun_events` (the dry run's shadow, samples and verdict);
+`RunEvent` is the union of them all."""
 
 from __future__ import annotations
 
@@ -11,6 +17,8 @@ from migwiz.engine.analysis.model import SEVERITIES
 from migwiz.engine.analysis.risk import RiskyFinding
 from migwiz.engine.analysis.trace import TracedLock, TraceResult
 from migwiz.engine.backfill import BackfillStatus, Control
+from migwiz.engine.backfill import events as backfill_events
+from migwiz.engine.backfill.events import BackfillEvent
 from migwiz.engine.backfill.progress import BackfillProgress
 from migwiz.engine.backup import BackupReport, DumpPlan, DumpProgress, DumpResult, TableMode
 from migwiz.engine.ci import CiReport
@@ -23,11 +31,15 @@ from migwiz.engine.log.eventlog import Event, EventSink, Level
 from migwiz.engine.observe import LockWait, Progress, ReplicaLag, SessionInfo, Snapshot
 from migwiz.engine.plan import VERDICT_TEXT, MigrationPlan, PlanReport, StatementPlan, Verdict
 from migwiz.engine.project import Project
+from migwiz.engine.rollback import events as rollback_events
+from migwiz.engine.rollback.events import RollbackEvent
 from migwiz.engine.rollback.prove import RollbackReport
 from migwiz.engine.run import events as run_events
+from migwiz.engine.run import notes as run_notes
 from migwiz.engine.run.control import RunControl
 from migwiz.engine.run.current import CurrentStatement
 from migwiz.engine.run.events import Logged, RunEvent, RunFinished, StatementStarted
+from migwiz.engine.run.notes import RunNote
 from migwiz.engine.run.phases import PhaseRow
 from migwiz.engine.run.repair import RepairPlan
 from migwiz.engine.run.runner import ExecutionPolicy, Runner, RunReport
@@ -36,13 +48,16 @@ from migwiz.engine.schema.drift import DriftReport
 from migwiz.engine.schema.verify import VerifyReport
 from migwiz.engine.servers.target import TargetInfo
 from migwiz.engine.sets.model import Migration, MigrationSet, Script, Statement, Version
+from migwiz.engine.shadow import events as dryrun_events
 from migwiz.engine.shadow.dryrun import DryRunReport, DryRunStatement
+from migwiz.engine.shadow.events import DryRunEvent
 
 __all__ = [
     "SEVERITIES",
     "STDIN",
     "VERDICT_TEXT",
     "AdoptReport",
+    "BackfillEvent",
     "BackfillProgress",
     "BackfillStatus",
     "BackupReport",
@@ -50,6 +65,7 @@ __all__ = [
     "Control",
     "CurrentStatement",
     "DriftReport",
+    "DryRunEvent",
     "DryRunReport",
     "DryRunStatement",
     "DumpPlan",
@@ -79,10 +95,12 @@ __all__ = [
     "RepairPlan",
     "ReplicaLag",
     "RiskyFinding",
+    "RollbackEvent",
     "RollbackReport",
     "RunControl",
     "RunEvent",
     "RunFinished",
+    "RunNote",
     "RunReport",
     "RunSession",
     "Runner",
@@ -102,5 +120,9 @@ __all__ = [
     "Verdict",
     "VerifyReport",
     "Version",
+    "backfill_events",
+    "dryrun_events",
+    "rollback_events",
     "run_events",
+    "run_notes",
 ]

@@ -8,7 +8,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
@@ -16,8 +15,8 @@ import pytest
 
 from migwiz.engine.run.control import TERM_GRACE_S
 from migwiz.engine.run.migration_lock import MigrationLock
-from migwiz.engine.servers.local import LocalServer, start_server
-from tests.conftest import BINARIES, TestDatabase
+from migwiz.engine.servers.local import LocalServer
+from tests.conftest import TestDatabase
 from tests.helpers import run_cli, start_cli, write_migrations
 
 SET = {
@@ -213,22 +212,6 @@ def test_missing_down_needs_allow_irreversible(db_latest: TestDatabase, tmp_path
     assert refused.code == 2
     assert "--allow-irreversible" in refused.stderr
     assert run_cli("up", "--dsn", db_latest.dsn, "--dir", folder, "--allow-irreversible").code == 0
-
-
-@pytest.fixture(scope="module")
-def password_server() -> Iterator[LocalServer]:
-    """A server that checks passwords (scram) for TCP connections; trust only for its local socket."""
-    newest = max(BINARIES, key=lambda b: b.major) if BINARIES else None
-    if newest is None:
-        pytest.skip("no PostgreSQL binaries on this machine")
-    hba = (
-        "local all all trust\nhost all postgres 127.0.0.1/32 trust\nhost all all 127.0.0.1/32 scram-sha-256\n"
-    )
-    server = start_server(newest, hba=hba)
-    with psycopg.connect(server.dsn(), autocommit=True) as conn:
-        conn.execute("CREATE ROLE app LOGIN PASSWORD 'right-pass-123'")
-    yield server
-    server.stop()
 
 
 def test_failed_authentication_is_one_line_exit_2(password_server: LocalServer, folder: Path) -> None:

@@ -80,3 +80,28 @@ async def test_the_first_row_is_drawn_with_its_columns_full_width(tmp_path: Path
         assert "failed" in first and "saas/tenant_007" in first and "42P07 relation orders exists" in first, (
             first
         )
+
+
+async def test_a_target_listing_that_fails_is_one_scrubbed_line(tmp_path: Path) -> None:
+    """The listing behind Enter fails with an error of no text, then with one that starts on a blank line
+    and quotes a password: each is a notice of one line, the password as `***`."""
+    from migwiz.engine import secrets
+
+    secrets.remember_secrets("postgresql://app:Listing-Pw-77@127.0.0.1/db")
+    path = tmp_path / "fleet.state.jsonl"
+    state = StateFile(path, "0123456789abcdef")
+    state.write("run", command="up")
+    state.write("target", target="db1", state="failed", error="boom")
+    state.close()
+    raised: list[Exception] = [TimeoutError(), ValueError("\nlisting failed for Listing-Pw-77\nsecond line")]
+
+    def targets() -> dict[str, Target]:
+        raise raised.pop(0)
+
+    app = FleetApp(path, targets=targets, poll_s=0.05)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one("#fleet-targets", DataTable)
+        await wait_until(pilot, lambda: table.row_count == 1)
+        for expected in ("TimeoutError", "listing failed for ***"):
+            await pilot.press("enter")
+            await wait_until(pilot, lambda e=expected: [n.message for n in app._notifications][-1:] == [e])

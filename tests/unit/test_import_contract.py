@@ -116,3 +116,26 @@ def test_faces_import_only_the_engines_front_door(path: Path) -> None:
         f"{path.name}:{line} imports {name}" for line, name in engine_imports(path) if name not in ALLOWED
     ]
     assert not wrong, "; ".join(wrong)
+
+
+def test_every_run_event_type_is_reachable_through_the_types_module() -> None:
+    """A face can match on each member of `RunEvent` (statements, notes, backfill and rollback events)
+    with what `engine.types` exports: its event modules hold every type of the union."""
+    from typing import get_args
+
+    from migwiz.engine import types
+
+    members = get_args(types.RunEvent)
+    assert len(members) > 30  # the union is flattened: statements, notes and backfill events alike
+    modules = (
+        types.run_events,
+        types.run_notes,
+        types.backfill_events,
+        types.rollback_events,
+        types.dryrun_events,
+    )
+    missing = [
+        m.__qualname__ for m in members if not any(getattr(mod, m.__name__, None) is m for mod in modules)
+    ]
+    assert not missing
+    assert set(get_args(types.RunNote)) <= set(members) and set(get_args(types.BackfillEvent)) <= set(members)

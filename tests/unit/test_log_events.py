@@ -21,6 +21,7 @@ from migwiz.engine.backfill.events import (
 )
 from migwiz.engine.backfill.progress import BackfillProgress, WorkerProgress
 from migwiz.engine.log.eventlog import Event, EventLog, MemorySink
+from migwiz.engine.rollback.events import RollbackBlocked, RollbackStarted, RollbackTested
 from migwiz.engine.run import events as run_events
 from migwiz.engine.run import notes
 from migwiz.engine.run.events import (
@@ -37,6 +38,7 @@ from migwiz.engine.run.failures import StatementFailure
 from migwiz.engine.run.guard import Session
 from migwiz.engine.run.log_events import events_from_log
 from migwiz.engine.run.log_writer import write_log
+from migwiz.engine.shadow.events import DryRunSampled, DryRunShadow, DryRunVerdict
 
 HOLDER = Session(4242, "psql", "app", "idle in transaction", 5.5, "SELECT * FROM t", "AccessShareLock", "t")
 PLACE = {"version": "3", "path": "m/3_x.up.sql", "line": 4, "index": 1}
@@ -156,6 +158,29 @@ SAMPLES: list[RunEvent] = [
     BackfillLockWaits("7", 3, 420.0, 200.0),
     BackfillBatchRetried("7", 1, 500, "QueryCanceled: canceling statement", "57014", 1, 250),
     BackfillDone("7", "public.items", 1000, 950, 12, 4, 75.5, 120.0, 95.5),
+    RollbackStarted("migwiz_shadow_1a2b"),
+    RollbackBlocked("4", "4_y", 'relation "flyway_schema_history" does not exist'),
+    RollbackTested("1", "1_a", "passed", "passed", 41.25),
+    RollbackTested("2", "2_b", "passed", "passed", 12.0, data_loss=("column t.note (text)",)),
+    RollbackTested(
+        "3", "3_c", "skipped", "not tested because it has no down script", 0.0, "it has no down script"
+    ),
+    RollbackTested(
+        "5",
+        "5_d",
+        "failed",
+        "down does not restore",
+        80.0,
+        "the schema differs after down",
+        "down",
+        ("table t: column x is missing",),
+        ("column t.x (int)",),
+    ),
+    notes.RunErrored("rollback", "cannot create the shadow database", "grant CREATEDB to the role"),
+    DryRunShadow("migwiz_dryrun_1a2b", "app@db:5432/app"),
+    DryRunSampled(1000, {"public.items": 1000, "public.users": 12}),
+    DryRunVerdict(14),
+    DryRunVerdict(14, "3_x.up.sql", "42P07", 'relation "orders" already exists', "3"),
 ]
 
 

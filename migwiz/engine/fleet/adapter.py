@@ -14,13 +14,12 @@ from typing import Any
 
 import psycopg
 
-from migwiz.engine.errors import MigwizError
+from migwiz.engine.errors import MigwizError, one_line
 from migwiz.engine.fleet.door import door
 from migwiz.engine.fleet.targets import Target
 from migwiz.engine.log.eventlog import RUN_TAGS, Event
 from migwiz.engine.run.control import RunControl
 from migwiz.engine.run.runner import ExecutionPolicy
-from migwiz.engine.servers.connect import scrub
 from migwiz.engine.sets.model import MigrationSet, Version
 
 
@@ -98,8 +97,7 @@ def run_target(
         result = run(project, to=to, policy=policy, sinks=sinks, wait_ms=wait_ms, control=control,
                      log_file=log_file, **extra)  # fmt: skip
     except (MigwizError, psycopg.Error) as exc:
-        message = exc.message if isinstance(exc, MigwizError) else str(exc).strip().splitlines()[0]
-        return TargetResult(target.name, "failed", duration_ms=_ms(began), error=scrub(message),
+        return TargetResult(target.name, "failed", duration_ms=_ms(began), error=one_line(exc),
                             longest_lock_wait_ms=waits.longest_ms)  # fmt: skip
     finally:
         RUN_TAGS.reset(token)

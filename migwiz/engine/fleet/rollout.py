@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from migwiz.engine.errors import MigwizError
+from migwiz.engine.errors import MigwizError, one_line
 from migwiz.engine.fleet.adapter import TargetResult, pending_count, run_target
 from migwiz.engine.fleet.progress import PARTIAL, outcome_text
 from migwiz.engine.fleet.state import FINISHED, StateFile, last_run, set_digest
@@ -24,7 +24,6 @@ from migwiz.engine.fleet.targets import Fleet, Target
 from migwiz.engine.fleet.waves import Wave, plan_waves
 from migwiz.engine.run.control import RunControl
 from migwiz.engine.run.runner import ExecutionPolicy
-from migwiz.engine.servers.connect import scrub
 from migwiz.engine.sets.model import MigrationSet, Version
 
 
@@ -212,7 +211,7 @@ def rollout(
                 if report.stopped_reason:
                     break
     except BaseException as exc:  # a listing query failed, Ctrl-C: recorded, and the next run resumes
-        report.stopped_reason = report.stopped_reason or scrub(f"{type(exc).__name__}: {exc}").splitlines()[0]
+        report.stopped_reason = report.stopped_reason or f"{type(exc).__name__}: {one_line(exc)}"
         raise
     finally:
         if report.stopped_reason:
@@ -297,13 +296,13 @@ def _one(
     except MigwizError as exc:
         return TargetResult(target.name, "failed", error=exc.message)
     except Exception as exc:  # a server gone mid-status: this target failed, the rollout decides
-        return TargetResult(target.name, "failed", error=scrub(f"{type(exc).__name__}: {exc}"))
+        return TargetResult(target.name, "failed", error=f"{type(exc).__name__}: {one_line(exc)}")
     control = RunControl()
     fleet_control.track(control)
     try:
         return run_target(target, mset, command=command, fleet_run=fleet_run, policy=policy, control=control,
                           to=to, steps=steps, wait_ms=wait_ms, log_file=log_file)  # fmt: skip
     except Exception as exc:
-        return TargetResult(target.name, "failed", error=scrub(f"{type(exc).__name__}: {exc}"))
+        return TargetResult(target.name, "failed", error=f"{type(exc).__name__}: {one_line(exc)}")
     finally:
         fleet_control.untrack(control)

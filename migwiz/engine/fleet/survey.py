@@ -14,11 +14,10 @@ from typing import Any, Generic, TypeVar
 
 import psycopg
 
-from migwiz.engine.errors import MigwizError
+from migwiz.engine.errors import MigwizError, one_line
 from migwiz.engine.fleet.door import door
 from migwiz.engine.fleet.matrix import StatusMatrix
 from migwiz.engine.fleet.targets import Target
-from migwiz.engine.servers.connect import scrub
 from migwiz.engine.sets.model import MigrationSet
 
 T = TypeVar("T")
@@ -52,7 +51,7 @@ def _answer(target: I, future: Future[T]) -> Looked[I, T]:
     except MigwizError as exc:
         return Looked(target, None, exc.message)
     except psycopg.Error as exc:
-        return Looked(target, None, scrub(str(exc).strip().splitlines()[0] if str(exc).strip() else "error"))
+        return Looked(target, None, one_line(exc))
 
 
 def fleet_status(targets: Iterable[Target], mset: MigrationSet, *, concurrency: int = 4) -> StatusMatrix:

@@ -18,7 +18,7 @@ import psycopg
 from psycopg import conninfo
 
 from migwiz.engine.config import CONFIG_NAME, _duration, check_schema_name
-from migwiz.engine.errors import ConfigError, MigwizError
+from migwiz.engine.errors import ConfigError, MigwizError, one_line
 from migwiz.engine.history.state import DEFAULT_SCHEMA
 from migwiz.engine.servers.connect import connect, describe, dsn_params, with_dbname
 
@@ -235,9 +235,8 @@ def expand(source: Source, schema: str) -> Iterator[Target]:
         with connect(source.dsn, autocommit=True, purpose="fleet") as conn:
             names = [str(row[0]) for row in conn.execute(query.encode()).fetchall()]
     except psycopg.Error as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ConfigError(
-            f"{source.line}: the listing query failed: {first}", "run it in psql to check"
+            f"{source.line}: the listing query failed: {one_line(exc)}", "run it in psql to check"
         ) from None
     except MigwizError as exc:  # the server cannot be reached: say which entry needed it
         raise type(exc)(f"{source.line}: {exc.message}", exc.hint) from None

@@ -18,6 +18,7 @@ import psycopg
 from psycopg import conninfo, errors
 
 from migwiz.engine.errors import ConnectionFailed
+from migwiz.engine.errors import one_line as error_line
 from migwiz.engine.observe.locktree import LockRow, build_tree
 from migwiz.engine.observe.queries import query_for
 from migwiz.engine.observe.snapshot import LockWait, Progress, ReplicaLag, SessionInfo, Snapshot, one_line
@@ -146,7 +147,7 @@ class Monitor:
                 if not (self._conn.broken or self._conn.closed):
                     raise
                 raise MonitorUnavailable(
-                    f"monitor lost {_where(conninfo.conninfo_to_dict(self._dsn))}: {_first_line(exc)}",
+                    f"monitor lost {_where(conninfo.conninfo_to_dict(self._dsn))}: {error_line(exc)}",
                     "the server went away; check that it is running",
                 ) from None
 
@@ -232,7 +233,7 @@ class Monitor:
         if self._conn.broken or self._conn.closed:
             raise exc
         label = LABELS.get(feature, feature)
-        reason = _first_line(exc)
+        reason = error_line(exc)
         if isinstance(exc, errors.InsufficientPrivilege):
             self._disabled[feature] = reason
             notices.append(f"{label} off: {reason} (grant it, or pg_monitor, to the monitor's role)")
@@ -252,12 +253,6 @@ def _where(params: dict[str, Any]) -> str:
     """host:port/dbname of a connection, never its password."""
     host = params.get("host") or params.get("hostaddr") or "localhost"
     return f"{host}:{params.get('port') or 5432}/{params.get('dbname') or ''}"
-
-
-def _first_line(exc: psycopg.Error) -> str:
-    """The server's primary message (libpq's first line for client-side errors)."""
-    text = scrub(exc.diag.message_primary or str(exc))
-    return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
 
 
 def _age(seconds: float | None) -> float | None:

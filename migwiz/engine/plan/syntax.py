@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 import psycopg
 
+from migwiz.engine.errors import one_line
 from migwiz.engine.sets.model import Statement
 
 Outcome = Literal["accepted", "rejected", "unchecked"]
@@ -90,10 +91,9 @@ def _parse(conn: psycopg.Connection[Any], texts: Sequence[str]) -> tuple[Outcome
     except psycopg.errors.SyntaxError as e:
         position = e.diag.statement_position  # in characters of the whole DO block
         offset = int(position) - before if position and position.isdigit() else None
-        return "rejected", str(e).splitlines()[0] if str(e) else type(e).__name__, offset
+        return "rejected", one_line(e), offset
     except psycopg.Error as e:
-        first = str(e).splitlines()[0] if str(e) else type(e).__name__
-        return "unchecked", f"the parse check failed: {first}", None
+        return "unchecked", f"the parse check failed: {one_line(e)}", None
     return "accepted", "", None
 
 

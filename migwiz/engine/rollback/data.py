@@ -14,6 +14,7 @@ from typing import Any
 
 import psycopg
 
+from migwiz.engine.errors import one_line
 from migwiz.engine.schema import SchemaModel
 from migwiz.engine.schema.drift_sql import last_part
 from migwiz.engine.schema.model import Column, Constraint, Domain, Enum, Table
@@ -149,7 +150,7 @@ def seed_rows(conn: psycopg.Connection[Any], model: SchemaModel, round_no: int) 
                     conn.execute(statement.encode())
                 break
             except psycopg.Error as exc:
-                error = (exc.diag.message_primary or str(exc)).strip()
+                error = one_line(exc)
         else:
             notes.append(f"table {table.name} was not seeded: {error}")
     return notes

@@ -11,7 +11,6 @@ exactly what `migwiz up`/`down` do.
 # ruff: noqa: PT028  (`test_rollback` is the engine command the CLI calls, not a pytest test)
 from __future__ import annotations
 
-import functools
 import hashlib
 import os
 import threading
@@ -26,13 +25,17 @@ from migwiz.engine.errors import MigwizError, UsageError
 from migwiz.engine.history.state import DEFAULT_SCHEMA, HistoryRow, read_history
 from migwiz.engine.log.eventlog import EventLog, EventSink, Run
 from migwiz.engine.rollback.data import TableData, data_lost, seed_rows, snapshot
+from migwiz.engine.rollback.events import RollbackBlocked, RollbackEvent, RollbackStarted, RollbackTested
 from migwiz.engine.rollback.report import RollbackReport, RollbackResult
+from migwiz.engine.run.events import RunEvents
+from migwiz.engine.run.log_writer import write_log
+from migwiz.engine.run.notes import RunErrored
 from migwiz.engine.run.runner import RunReport
 from migwiz.engine.schema import Difference, SchemaModel, diff_schemas, read_schema
 from migwiz.engine.schema.tolerance import Tolerance
 from migwiz.engine.servers.connect import connect
 from migwiz.engine.sets.model import Migration, MigrationSet, Version
-from migwiz.engine.shadow.chain import ChainFailure, ShadowChain, failure_text
+from migwiz.engine.shadow.chain import ShadowChain, failure_text
 from migwiz.engine.shadow.databases import Shadow, apply_baseline, copy_history, operator_shadow
 from migwiz.engine.shadow.scratch import dump_schema, restore_schema
 from migwiz.engine.shadow.snapshots import INTERVAL, SnapshotCache, root_key
@@ -200,6 +203,8 @@ def test_rollback(
         log = run.log
     log = log or EventLog()
     log.sinks.extend(sinks)
+    stream = RunEvents()
+    write_log(stream, log)
     outcome = "failed"
     try:
         with _chains(dsn, mset, shadow_dsn, which, log, schema, baseline, snapshots) as (
@@ -210,7 +215,7 @@ def test_rollback(
             first = make()
             report = RollbackReport(first.label, with_data=with_data)
             report.options = (tolerance or Tolerance()).names()
-            log.info("rollback", f"testing rollbacks on shadow database {first.label}", shadow=first.label)
+            stream.emit(RollbackStarted(first.label))
             newest = max(applied, default=None)
             count = len(first.chain)
             if workers is None:
@@ -219,13 +224,13 @@ def test_rollback(
                 )
             testers = [_Tester(first if i == 0 else make(), with_data, tolerance or Tolerance(), newest)
                        for i in range(max(1, workers))]  # fmt: skip
-            report.results = _run_segments(testers, chosen, log)
+            report.results = _run_segments(testers, chosen, stream)
             report.snapshots = {k: sum(t.chain.stats[k] for t in testers) for k in first.stats}
         report.run_id = log.run_id
         outcome = "success" if report.ok else "failed"
         return report
     except MigwizError as exc:
-        log.error("rollback", exc.message, hint=exc.hint)
+        stream.emit(RunErrored("rollback", exc.message, exc.hint))
         raise
     finally:
         if run is not None:
@@ -305,16 +310,16 @@ def _copy_history(target: str, history: list[HistoryRow], schema: str) -> None:
 
 
 class _Emitter:
-    """Logs the segments' events in migration order: the first streams, later ones follow when it ends."""
+    """Emits the segments' events in migration order: the first streams, later ones follow when it ends."""
 
-    def __init__(self, log: EventLog, segments: int) -> None:
-        self.log = log
+    def __init__(self, stream: RunEvents, segments: int) -> None:
+        self.stream = stream
         self.lock = threading.Lock()
-        self.pending: list[list[Callable[[EventLog], None]]] = [[] for _ in range(segments)]
+        self.pending: list[list[RollbackEvent]] = [[] for _ in range(segments)]
         self.done = [False] * segments
         self.current = 0
 
-    def emit(self, segment: int, event: Callable[[EventLog], None]) -> None:
+    def emit(self, segment: int, event: RollbackEvent) -> None:
         with self.lock:
             self.pending[segment].append(event)
             self._flush()
@@ -328,13 +333,15 @@ class _Emitter:
         while self.current < len(self.pending):
             events, self.pending[self.current] = self.pending[self.current], []
             for event in events:
-                event(self.log)
+                self.stream.emit(event)
             if not self.done[self.current]:
                 return
             self.current += 1
 
 
-def _run_segments(testers: list[_Tester], chosen: set[Version] | None, log: EventLog) -> list[RollbackResult]:
+def _run_segments(
+    testers: list[_Tester], chosen: set[Version] | None, stream: RunEvents
+) -> list[RollbackResult]:
     """Each tester takes a consecutive part of the chain; the results, in order."""
     count = len(testers[0].chain.chain)
     size = max(1, -(-count // len(testers)))
@@ -342,7 +349,7 @@ def _run_segments(testers: list[_Tester], chosen: set[Version] | None, log: Even
     starts = frozenset(start for start, _ in bounds)
     for tester in testers:  # trials never leave the chain: snapshots serve only where a part starts
         tester.chain.saves_at = starts
-    emitter = _Emitter(log, len(bounds))
+    emitter = _Emitter(stream, len(bounds))
     parts: list[list[RollbackResult]] = [[] for _ in bounds]
     cancelled = threading.Event()
 
@@ -375,7 +382,7 @@ def _cycle(
     chosen: set[Version] | None,
     start: int,
     stop: int,
-    emit: Callable[[Callable[[EventLog], None]], None],
+    emit: Callable[[RollbackEvent], None],
 ) -> Iterator[RollbackResult]:
     chain = tester.chain
     last = max(chosen) if chosen else None
@@ -391,7 +398,8 @@ def _cycle(
             failure = chain.to(index)
             if failure is not None:
                 blocked = _does_not_apply(failure.migration.label, str(failure.error))
-                emit(functools.partial(_log_does_not_apply, failure))
+                m_failed = failure.migration
+                emit(RollbackBlocked(str(m_failed.version), m_failed.label, str(failure.error)))
         if blocked is not None:
             result = RollbackResult(m.version, m.name, m.label, "skipped", message=blocked)
         elif m.down is None:
@@ -403,7 +411,7 @@ def _cycle(
             result = tester.test(m, index)
             if result.step == "up":
                 blocked = _does_not_apply(m.label, (result.message or "").removeprefix("up failed: "))
-        emit(functools.partial(_log_result, r=result))
+        emit(_tested(result))
         yield result
 
 
@@ -413,33 +421,12 @@ def _does_not_apply(label: str, error: str) -> str:
     return f"{label} does not apply: {error}"
 
 
-def _log_does_not_apply(failure: ChainFailure, log: EventLog) -> None:
-    m = failure.migration
-    log.error("rollback", f"{m.label} does not apply: {failure.error}", version=str(m.version))
-
-
-def _log_result(log: EventLog, r: RollbackResult) -> None:
-    data: dict[str, Any] = {
-        "version": str(r.version),
-        "result": r.result,
-        "verdict": r.verdict,
-        "duration_ms": round(r.duration_ms, 1),
-    }
-    if r.result == "passed":
-        extra = f"; down loses data: {'; '.join(r.data_loss)}" if r.data_loss else ""
-        log.info("rollback", f"{r.label}: up, down, up again restore the schema{extra}", **data)
-        return
-    if r.result == "skipped":
-        log.warning("rollback", f"{r.label}: {r.verdict}", **data)
-        return
-    log.error(
-        "rollback",
-        f"{r.label}: {r.message}",
-        step=r.step,
-        differences=[d.sentence for d in r.differences],
-        data_loss=list(r.data_loss),
-        **data,
-    )
+def _tested(r: RollbackResult) -> RollbackTested:
+    """The typed event of one migration's verdict."""
+    return RollbackTested(
+        str(r.version), r.label, r.result, r.verdict, r.duration_ms, r.message, r.step,
+        tuple(d.sentence for d in r.differences), tuple(r.data_loss),
+    )  # fmt: skip
 
 
 test_rollback.__test__ = False  # type: ignore[attr-defined]  # an engine command, not a pytest test

@@ -17,10 +17,10 @@ import psycopg
 from psycopg import sql
 
 from migwiz.engine import queries
+from migwiz.engine.errors import one_line
 from migwiz.engine.run.index_leftovers import leftovers_of
 from migwiz.engine.run.notes import InvalidIndexDropped
 from migwiz.engine.run.policy import Resolve
-from migwiz.engine.servers.connect import scrub
 from migwiz.engine.sets.model import Migration, Script, Statement
 
 _CCOLD = re.compile(r"_ccold\d*$")
@@ -80,7 +80,7 @@ def drop_new_invalid(
         except psycopg.Error as exc:
             if conn.broken or strict:
                 raise
-            error = scrub(str(exc).strip())
+            error = one_line(exc)
             emit(InvalidIndexDropped(str(migration.version), migration.label, name, why, error))
             continue
         dropped.append(name)

@@ -15,6 +15,7 @@ import psycopg
 from psycopg import sql
 
 from migwiz.engine.analysis.statement_locks import script_lock_targets
+from migwiz.engine.errors import one_line
 from migwiz.engine.history.state import DEFAULT_SCHEMA, ensure_state, read_history
 from migwiz.engine.history.status import MigrationStatus, compute_status
 from migwiz.engine.log.eventlog import EventLog
@@ -193,7 +194,7 @@ class RunContext:
             try:
                 self._analysis[key] = script_lock_targets(script, major)  # once per statement shape
             except Exception as exc:  # analysis is advisory here: the guard's watch still protects
-                self.emit(LockAnalysisMissing(script.path.name, str(exc)))
+                self.emit(LockAnalysisMissing(script.path.name, one_line(exc)))
                 self._analysis[key] = tuple(() for _ in script.statements)
         return self._analysis[key]
 

@@ -25,10 +25,12 @@ from migwiz.engine import humanize
 from migwiz.engine.backfill.events import BackfillBatch as BackfillBatch
 from migwiz.engine.backfill.events import BackfillEvent
 from migwiz.engine.log.line import Level, LogLine
+from migwiz.engine.rollback.events import RollbackEvent
 from migwiz.engine.run.current import CurrentStatement
 from migwiz.engine.run.failures import StatementFailure
 from migwiz.engine.run.guard import Session, describe_sessions
 from migwiz.engine.run.notes import RunNote
+from migwiz.engine.shadow.events import DryRunEvent
 
 _LOG = logging.getLogger(__name__)
 
@@ -267,6 +269,8 @@ RunEvent = (
     | Logged
     | RunNote
     | BackfillEvent
+    | RollbackEvent
+    | DryRunEvent
 )
 Callback = Callable[[RunEvent], object]
 

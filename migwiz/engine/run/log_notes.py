@@ -22,6 +22,7 @@ from migwiz.engine.backfill.events import (
     BackfillWorkersChanged,
 )
 from migwiz.engine.log.eventlog import Event
+from migwiz.engine.rollback.events import RollbackBlocked, RollbackEvent, RollbackStarted, RollbackTested
 from migwiz.engine.run.notes import (
     CancelledAfterGrace,
     EditedAccepted,
@@ -47,8 +48,9 @@ from migwiz.engine.run.notes import (
     StoppedAtSafePoint,
     TransactionNotice,
 )
+from migwiz.engine.shadow.events import DryRunEvent, DryRunSampled, DryRunShadow, DryRunVerdict
 
-Note = RunNote | BackfillEvent
+Note = RunNote | BackfillEvent | RollbackEvent | DryRunEvent
 
 _PLACE = ("version", "path", "line", "index")
 
@@ -204,7 +206,48 @@ def _repair(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
     return HistoryRowRepaired(change, _str(data, "db_user"), at=event.at)
 
 
+def _rollback(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    if "shadow" in data:
+        return RollbackStarted(str(data["shadow"]), at=event.at)
+    result = data.get("result")
+    if result in ("passed", "failed", "skipped"):
+        label, _, said = message.partition(": ")
+        step, failed = _str(data, "step"), result == "failed"
+        return RollbackTested(
+            str(data.get("version") or ""), label, result, str(data.get("verdict") or ""),
+            float(data.get("duration_ms") or 0.0), said if failed else None, step if failed else None,
+            _texts(data.get("differences")), _texts(data.get("data_loss")), at=event.at,
+        )  # fmt: skip
+    if event.level == "error" and " does not apply: " in message and "version" in data:
+        label, _, error = message.partition(" does not apply: ")
+        return RollbackBlocked(str(data["version"]), label, error, at=event.at)
+    if event.level == "error":
+        return RunErrored("rollback", message, _str(data, "hint"), at=event.at)
+    return None
+
+
+def _dry_run(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    if message.startswith("shadow database ") and ": copying the schema of " in message:
+        shadow, _, source = message.removeprefix("shadow database ").partition(": copying the schema of ")
+        return DryRunShadow(shadow, source, at=event.at)
+    sampled = data.get("sampled")
+    if isinstance(sampled, Mapping):
+        limit = _number(message.removeprefix("sampled up to ").split(" ", 1)[0])
+        return DryRunSampled(limit, {str(k): int(v) for k, v in sampled.items()}, at=event.at)
+    if message.endswith(" statement(s) would run without error"):
+        return DryRunVerdict(_number(message.split(" ", 1)[0]), at=event.at)
+    if event.level == "error" and message.startswith("would fail: "):
+        file, _, rest = message.removeprefix("would fail: ").partition(": ")
+        sqlstate, _, error = rest.partition(" ")
+        return DryRunVerdict(
+            0, file, None if sqlstate == "None" else sqlstate, error, _str(data, "version"), at=event.at
+        )
+    return None
+
+
 _RUN = {
+    "dry-run": _dry_run,
+    "rollback": _rollback,
     "run": _run,
     "repair": _repair,
     "plan": _plan,

@@ -24,7 +24,7 @@ from typing import Any, Literal
 import psycopg
 from psycopg import sql
 
-from migwiz.engine.errors import UsageError
+from migwiz.engine.errors import UsageError, one_line
 from migwiz.engine.history.state import DEFAULT_SCHEMA, HistoryRow, read_history
 from migwiz.engine.history.status import MigrationStatus, compute_status, partial_detail
 from migwiz.engine.log.eventlog import EventSink, Run
@@ -327,7 +327,7 @@ def repair(
             events.emit(HistoryRepaired(len(plan.changes)))
             outcome = "success"
         except Exception as exc:
-            events.emit(RunErrored("repair", str(exc) or type(exc).__name__, getattr(exc, "hint", None)))
+            events.emit(RunErrored("repair", one_line(exc), getattr(exc, "hint", None)))
             raise
         finally:
             run.finish(outcome, repaired=len(plan.changes) if outcome == "success" else 0)

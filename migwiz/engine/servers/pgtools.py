@@ -18,8 +18,8 @@ from pathlib import Path
 import psycopg
 from psycopg import conninfo
 
-from migwiz.engine.errors import UsageError
-from migwiz.engine.servers.connect import dsn_params, scrub
+from migwiz.engine.errors import UsageError, one_line
+from migwiz.engine.servers.connect import dsn_params
 from migwiz.engine.servers.local import SYSTEM_ROOTS, embedded_binaries, system_binaries
 
 _VERSION = re.compile(r"\(PostgreSQL\)\s+(\d+)(?:\.(\d+))?(\S*)")
@@ -176,5 +176,5 @@ def libpq_invocation(dsn: str, *, application_name: str = "migwiz") -> tuple[lis
     try:
         text = conninfo.make_conninfo("", **params)
     except psycopg.ProgrammingError as exc:
-        raise UsageError(f"invalid connection string: {scrub(str(exc))}") from None
+        raise UsageError(f"invalid connection string: {one_line(exc)}") from None
     return ["--dbname", text], env

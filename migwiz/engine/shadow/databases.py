@@ -17,7 +17,7 @@ from pathlib import Path
 import psycopg
 from psycopg import sql
 
-from migwiz.engine.errors import MigwizError, UsageError
+from migwiz.engine.errors import MigwizError, UsageError, one_line
 from migwiz.engine.history.baseline import read_baseline_file
 from migwiz.engine.history.state import DEFAULT_SCHEMA, HistoryRow, ensure_state
 from migwiz.engine.log.eventlog import EventLog
@@ -25,7 +25,7 @@ from migwiz.engine.run.guard import GuardPolicy, LockTarget
 from migwiz.engine.run.runner import ExecutionPolicy, Runner, RunReport
 from migwiz.engine.schema import SchemaModel, read_schema
 from migwiz.engine.schema.model import Schema
-from migwiz.engine.servers.connect import connect, describe, scrub
+from migwiz.engine.servers.connect import connect, describe
 from migwiz.engine.servers.readers import reading
 from migwiz.engine.sets.model import Migration, MigrationSet, Script
 from migwiz.engine.shadow.scratch import scratch_database
@@ -105,9 +105,8 @@ def apply_baseline(dsn: str, files: Sequence[Path]) -> None:
             try:
                 conn.execute(text.encode())
             except psycopg.Error as exc:
-                first = (exc.diag.message_primary or str(exc)).strip()
                 raise UsageError(
-                    f"baseline {path} failed on the shadow database: {first}",
+                    f"baseline {path} failed on the shadow database: {one_line(exc)}",
                     "the baseline must turn an empty database into what the first migration expects",
                 ) from None
 
@@ -274,9 +273,3 @@ def read_model(dsn: str, *, schema: str = DEFAULT_SCHEMA) -> SchemaModel:
     """The schema model of `dsn` without migwiz's own schema."""
     with reading(dsn, purpose="schema reader", doing="reading the schema") as conn:
         return read_schema(conn, exclude_schemas=(schema,))
-
-
-def error_text(exc: BaseException) -> str:
-    """The first line of an error, scrubbed."""
-    text = scrub(str(exc)).strip()
-    return text.splitlines()[0] if text else type(exc).__name__

@@ -23,15 +23,18 @@ from psycopg import sql
 from migwiz.engine import queries
 from migwiz.engine.analysis import analyze_script
 from migwiz.engine.analysis.lock_reading import Namer, TracedLock, diff_files, read_locks, snapshot
+from migwiz.engine.errors import one_line
 from migwiz.engine.history.state import DEFAULT_SCHEMA, read_history
 from migwiz.engine.history.status import compute_status
 from migwiz.engine.log.eventlog import Event, EventLog, EventSink, Level, Run
-from migwiz.engine.run.events import RunEvent, StatementFinished, StatementStarted
+from migwiz.engine.run.events import RunEvent, RunEvents, StatementFinished, StatementStarted
+from migwiz.engine.run.log_writer import write_log
 from migwiz.engine.run.runner import ExecutionPolicy, Runner, RunReport
 from migwiz.engine.servers.connect import connect, describe, scrub
 from migwiz.engine.servers.extensions import with_source
 from migwiz.engine.sets.model import Migration, MigrationSet, Script, Statement, Version
 from migwiz.engine.shadow.databases import shadow_database
+from migwiz.engine.shadow.events import DryRunSampled, DryRunShadow, DryRunVerdict
 from migwiz.engine.shadow.scratch import copy_schema
 
 Outcome = Literal["ok", "failed", "not_run"]
@@ -309,7 +312,7 @@ def _sample(
                     row = shadow.execute(sql.SQL("SELECT count(*) FROM {}").format(qualified)).fetchone()
                     copied[f"{schema}.{table}"] = int(row[0]) if row else 0
             except psycopg.Error as exc:
-                notices.append(f"could not sample {schema}.{table}: {_one_line(str(exc))}")
+                notices.append(f"could not sample {schema}.{table}: {_one_line(one_line(exc))}")
     return copied
 
 
@@ -334,6 +337,8 @@ def dry_run(
     log = DryRunLog(run.log.run_id, run.log.sinks)
     log.sinks.extend(sinks)
     run.log = log
+    stream = RunEvents()
+    write_log(stream, log)
     outcome = "failed"
     try:
         with connect(dsn, autocommit=True, purpose="dry-run reader") as target:
@@ -345,30 +350,25 @@ def dry_run(
             ]
             with shadow_database(dsn, shadow_dsn=shadow_dsn, purpose="dry-run") as shadow:
                 report = DryRunReport(run.run_id, shadow.label)
-                log.info("dry-run", f"shadow database {shadow.label}: copying the schema of {describe(dsn)}")
+                stream.emit(DryRunShadow(shadow.label, describe(dsn)))
                 copy_schema(dsn, shadow.dsn)
                 _copy_state(target, shadow.dsn, schema)
                 if sample_rows > 0:
                     tables = _touched_tables(target, pending)
                     report.sampled = _sample(target, shadow.dsn, tables, sample_rows, report.notices)
-                    log.info(
-                        "dry-run",
-                        f"sampled up to {sample_rows} rows of {len(report.sampled)} table(s)",
-                        sampled=report.sampled,
-                    )
+                    stream.emit(DryRunSampled(sample_rows, report.sampled))
                 report.report = _apply(shadow.dsn, mset, log, schema, policy, to, report)
         _fill_not_run(report, pending)
         outcome = "success" if report.ok else "failed"
         failures = report.failures
         if failures:
             first = failures[0]
-            log.error(
-                "dry-run",
-                f"would fail: {Path(first.where).name}: {first.sqlstate} {first.error}",
-                version=first.version,
+            where = Path(first.where).name
+            stream.emit(
+                DryRunVerdict(len(report.statements), where, first.sqlstate, first.error, first.version)
             )
         else:
-            log.info("dry-run", f"{len(report.statements)} statement(s) would run without error")
+            stream.emit(DryRunVerdict(len(report.statements)))
         return report
     finally:
         run.finish(outcome)

@@ -26,9 +26,9 @@ from psycopg import sql
 
 from migwiz import __version__
 from migwiz.engine import queries
-from migwiz.engine.errors import MigwizError
+from migwiz.engine.errors import MigwizError, one_line
 from migwiz.engine.history.baseline import read_baseline_file
-from migwiz.engine.servers.connect import describe, scrub
+from migwiz.engine.servers.connect import describe
 from migwiz.engine.servers.connect import with_dbname as dsn_with_dbname
 from migwiz.engine.sets.model import Migration
 from migwiz.engine.shadow.scratch import admin_connection, copy_settings, create_database, drop_database
@@ -153,7 +153,7 @@ class SnapshotCache:
                 except psycopg.errors.ObjectInUse as exc:  # a session (autovacuum) still in `database`
                     if attempt == _BUSY_TRIES - 1:
                         raise MigwizError(
-                            f"cannot snapshot {database}: {scrub(str(exc)).strip()}",
+                            f"cannot snapshot {database}: {one_line(exc)}",
                             "a template database must have no other connections",
                         ) from None
                     time.sleep(0.2 * (attempt + 1))

@@ -30,9 +30,8 @@ from migwiz.engine.commands import (
     Monitor,
     fleet_rollout,
     load_fleet,
-    scrub,
 )
-from migwiz.engine.errors import MigwizError
+from migwiz.engine.errors import MigwizError, one_line
 from migwiz.engine.types import Fleet, Snapshot, Target
 from migwiz.present import TARGET_STYLES
 from migwiz.tui.widgets.header import WizardHeader
@@ -227,7 +226,7 @@ class FleetScreen(Screen[None]):
         try:
             target = self.targets().get(name)
         except Exception as exc:
-            self.app.call_from_thread(self.notify, scrub(str(exc)).splitlines()[0], severity="error")
+            self.app.call_from_thread(self.notify, one_line(exc), severity="error")
             return
         if target is not None:
             self.app.call_from_thread(self.app.push_screen, TargetLocksScreen(target))
@@ -279,9 +278,7 @@ class TargetLocksScreen(Screen[None]):
                     monitor = monitor or Monitor(self.target.dsn, application_name="migwiz-fleet-watch")
                     self.post_message(LocksSampled(monitor.sample()))
                 except Exception as exc:
-                    self.post_message(
-                        LocksSampled(None, scrub(str(exc)).splitlines()[0] if str(exc) else "error")
-                    )
+                    self.post_message(LocksSampled(None, one_line(exc)))
                 self._wake.wait(self.poll_s)
         finally:
             if monitor is not None:
@@ -465,7 +462,7 @@ class FleetStep(FleetScreen):
                 ok = report.outcome == "success"
                 self.post_message(RolloutEnded(f"rollout {report.outcome_text}", ok, f" ({counts}){named}"))
             except Exception as exc:
-                self.post_message(RolloutEnded(f"rollout failed: {scrub(str(exc)).splitlines()[0]}", False))
+                self.post_message(RolloutEnded(f"rollout failed: {one_line(exc)}", False))
 
         self.rollout = threading.Thread(target=run, name="migwiz-fleet-rollout")
         self.rollout.start()
