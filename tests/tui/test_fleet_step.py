@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import DataTable, OptionList, Static
@@ -86,6 +87,14 @@ async def test_ctrl_q_during_a_rollout_from_the_fleet_step_asks_first_and_failur
     context = WizardContext(db_latest.dsn, settings, poll_interval_s=0.05, cursor_blink=False,
                             fleet_file=fleet_file)  # fmt: skip
     app = make_app(context)
+    said: list[str] = []  # every notification, kept (a toast expires after a few seconds on screen)
+    shown = app.notify
+
+    def notify(message: str, *args: Any, **kwargs: Any) -> None:
+        said.append(message)
+        shown(message, *args, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f")
         await wait_until(pilot, lambda: isinstance(app.screen, FleetStep))
@@ -106,8 +115,7 @@ async def test_ctrl_q_during_a_rollout_from_the_fleet_step_asks_first_and_failur
         controls = step.query_one("#fleet-controls", Static)
         ended = "rollout finished with 1 failed target(s) · u: roll out again · Esc back"
         await wait_until(pilot, lambda: ended in str(controls.content), limit_s=60)
-        notes = [n.message for n in app._notifications]
-        assert f"rollout finished with 1 failed target(s) (2 done, 1 failed): shop/{names[1]}" in notes, notes
+        assert f"rollout finished with 1 failed target(s) (2 done, 1 failed): shop/{names[1]}" in said, said
         head = step.query_one("#fleet-head", Static)
         await wait_until(pilot, lambda: "finished with 1 failed target(s) · wave 1 of 1" in str(head.content))
         table = step.query_one("#fleet-targets", DataTable)
