@@ -86,7 +86,7 @@ def read_domains(conn: psycopg.Connection[Any]) -> dict[str, DomainFacts]:
 
 def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
     """Relations, columns, validated NOT NULL checks, foreign keys, partitions, indexes, view sources,
-    function volatility, domains and whether the session time zone is UTC."""
+    function volatility, domains, whether the session time zone is UTC and the search_path."""
     relations = _query(conn, "relations")
     columns: dict[str, dict[str, ColumnFacts]] = {}
     for relation, column, type_name, _kind, type_mod, not_null, generated in _query(conn, "columns"):
@@ -176,6 +176,7 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
     }
     domains = read_domains(conn)
     timezone = conn.execute("SELECT pg_catalog.current_setting('TimeZone')").fetchone()
+    path = conn.execute("SELECT pg_catalog.current_schemas(false)").fetchone()
     volatility = {name: vol for name, vol in _query(conn, "functions")}
     return CatalogFacts(
         server_version=conn.info.server_version // 10000,
@@ -187,4 +188,5 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
         constrained_domains=frozenset(d.type_name for d in domains.values() if d.constrained),
         domains=domains,
         timezone_utc=bool(timezone and str(timezone[0]).lower() in UTC_ZONES),
+        search_path=tuple(str(s) for s in path[0]) if path and path[0] else (),
     )

@@ -93,7 +93,9 @@ class Context:
     sql: str
 
     def name(self, rangevar: Any) -> str:
-        return qualify(rangevar, self.default_schema)
+        if rangevar.schemaname:
+            return qualify(rangevar, self.default_schema)
+        return self.schema.resolve(rangevar.relname, self.default_schema)
 
     def is_new(self, relation: str) -> bool:
         return self.schema.is_new(relation)

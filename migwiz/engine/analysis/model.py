@@ -210,6 +210,9 @@ class CatalogFacts:
     domains: Mapping[str, DomainFacts] = field(default_factory=dict)
     """Schema-qualified domain name -> its facts (the tables using it are the columns of that type)."""
     timezone_utc: bool | None = None
+    search_path: tuple[str, ...] = ()
+    """The existing schemas of the connection's search_path, in order (`current_schemas(false)`: the
+    database's and role's settings applied); empty: unknown (`public`)."""
     statistics: Mapping[str, str] = field(default_factory=dict)
     """Extended statistics object (qualified) -> the table it is on."""
     inlined_volatility: Mapping[str, str] = field(default_factory=dict)

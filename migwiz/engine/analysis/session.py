@@ -24,7 +24,21 @@ def _set(node: Any, ctx: Context) -> Effect:
         effect.sets_lock_timeout = (value not in (None, "0")) or (number not in (None, 0))
     if node.name == "timezone":
         ctx.schema.timezone_utc = _timezone_utc(node, ctx)
+    if node.name == "search_path":
+        ctx.schema.search_path = _search_path(node, ctx)
     return effect
+
+
+_IMPLICIT = frozenset({"pg_catalog", "pg_temp", "$user", ""})
+"""search_path entries that name no schema the analyser tracks (the role's own schema is unknown)."""
+
+
+def _search_path(node: Any, ctx: Context) -> tuple[str, ...]:
+    """The schemas of `SET search_path TO a, b` (RESET / DEFAULT: the server's)."""
+    if node.kind != VariableSetKind.VAR_SET_VALUE:
+        return ctx.schema.server_search_path
+    names = (string_const(arg) for arg in node.args or ())
+    return tuple(name for name in names if name is not None and name not in _IMPLICIT)
 
 
 def _timezone_utc(node: Any, ctx: Context) -> bool | None:
