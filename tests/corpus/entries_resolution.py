@@ -49,4 +49,130 @@ SEARCH_PATHS = [
     ),
 ]
 
-ENTRIES = [*SEARCH_PATHS]
+SHARED_SEQUENCE = (
+    "CREATE SEQUENCE inv_no; CREATE TABLE bills (id int, n bigint DEFAULT nextval('inv_no'));"
+    " INSERT INTO bills (id) VALUES (1);"
+)
+IDENTITY = "CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY, v int); INSERT INTO t (v) VALUES (1);"
+NO_DATA = (
+    "CREATE TABLE users (id int PRIMARY KEY, age int); INSERT INTO users VALUES (1, 30);"
+    " CREATE MATERIALIZED VIEW mv AS SELECT id, age FROM users WITH NO DATA;"
+    " CREATE UNIQUE INDEX mv_id ON mv (id);"
+)
+PARTED = (
+    "CREATE TABLE ev (id int, at date) PARTITION BY RANGE (at);"
+    " CREATE TABLE ev1 PARTITION OF ev FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');"
+)
+DAY_INDEX = (
+    "CREATE TABLE logs (id int, at timestamp); CREATE INDEX logs_day ON logs (date_trunc('day', at));"
+    " INSERT INTO logs VALUES (1, now());"
+)
+
+SEQUENCES_AND_STATE = [
+    E(
+        "drop_sequence_of_column_default",
+        SHARED_SEQUENCE,
+        ("DROP SEQUENCE inv_no",),
+        error="2BP01",
+        findings=_f("drop-has-dependents"),
+        note="bills.n's default calls nextval on it",
+    ),
+    E(
+        "drop_sequence_of_column_default_cascade",
+        SHARED_SEQUENCE,
+        ("DROP SEQUENCE inv_no CASCADE",),
+        locks={"public.bills": AEL, "public.inv_no": AEL},
+        findings=NO,
+        note="the default goes with it",
+    ),
+    E(
+        "drop_sequence_after_drop_default",
+        SHARED_SEQUENCE,
+        ("ALTER TABLE bills ALTER COLUMN n DROP DEFAULT", "DROP SEQUENCE inv_no"),
+        locks={"public.bills": AEL, "public.inv_no": AEL},
+        findings=_f("multiple-strong-locks"),
+    ),
+    E(
+        "drop_identity_sequence",
+        IDENTITY,
+        ("DROP SEQUENCE t_id_seq",),
+        error="2BP01",
+        findings=_f("drop-has-dependents"),
+    ),
+    E(
+        "drop_identity_sequence_cascade",
+        IDENTITY,
+        ("DROP SEQUENCE t_id_seq CASCADE",),
+        error="2BP01",
+        findings=_f("drop-has-dependents"),
+        note="an identity column requires its sequence: CASCADE does not drop it",
+    ),
+    E(
+        "drop_identity",
+        IDENTITY,
+        ("ALTER TABLE t ALTER COLUMN id DROP IDENTITY",),
+        locks={"public.t": AEL},
+        rewrites=(),
+        findings=NO,
+        note="the safe way: the sequence goes with the identity",
+    ),
+    E(
+        "refresh_concurrently_never_populated",
+        NO_DATA,
+        ("REFRESH MATERIALIZED VIEW CONCURRENTLY mv",),
+        error="0A000",
+        findings=_f("statement-fails"),
+    ),
+    E(
+        "refresh_never_populated",
+        NO_DATA,
+        ("REFRESH MATERIALIZED VIEW mv",),
+        locks={"public.mv": AEL, "public.users": "AccessShareLock"},
+        rewrites=("public.mv",),
+        findings=NO,
+        note="nothing can read it yet: nothing waits",
+    ),
+    E(
+        "refresh_concurrently_after_first_refresh",
+        NO_DATA,
+        ("REFRESH MATERIALIZED VIEW mv", "REFRESH MATERIALIZED VIEW CONCURRENTLY mv"),
+        transaction=False,
+        locks={"public.mv": "ExclusiveLock", "public.users": "AccessShareLock"},
+        findings=NO,
+    ),
+    E(
+        "detach_finalize_nothing_pending",
+        PARTED,
+        ("ALTER TABLE ev DETACH PARTITION ev1 FINALIZE",),
+        transaction=False,
+        error="55000",
+        findings=_f("statement-fails"),
+    ),
+    E(
+        "detach_concurrently",
+        PARTED,
+        ("ALTER TABLE ev DETACH PARTITION ev1 CONCURRENTLY",),
+        transaction=False,
+        locks={"public.ev": "ShareUpdateExclusiveLock", "public.ev1": AEL},
+        findings=NO,
+        momentary=frozenset({"public.ev1"}),
+    ),
+    E(
+        "timestamptz_under_zoned_expression_index",
+        DAY_INDEX,
+        ("SET TimeZone = 'UTC'", "ALTER TABLE logs ALTER COLUMN at TYPE timestamptz"),
+        error="42P17",
+        findings=_f("index-expression-mutable", "column-type-rewrite"),
+        note="re-created on timestamptz, date_trunc('day', at) is only STABLE",
+    ),
+    E(
+        "timestamptz_after_dropping_zoned_index",
+        DAY_INDEX,
+        ("SET TimeZone = 'UTC'", "DROP INDEX logs_day", "ALTER TABLE logs ALTER COLUMN at TYPE timestamptz"),
+        locks={"public.logs": AEL},
+        rewrites=(),
+        note="the index goes first (CONCURRENTLY, in a migration of its own, on a busy table)",
+    ),
+]
+
+ENTRIES = [*SEARCH_PATHS, *SEQUENCES_AND_STATE]

@@ -74,7 +74,10 @@ def sequence_calls(node: Any, effect: Effect, ctx: Context, mode: str = ROW_EXCL
             if name:
                 parts = name.split(".")
                 effect.lock(
-                    f"{parts[0]}.{parts[1]}" if len(parts) == 2 else f"{ctx.default_schema}.{name}", mode
+                    f"{parts[0]}.{parts[1]}"
+                    if len(parts) == 2
+                    else ctx.schema.resolve(name, ctx.default_schema),
+                    mode,
                 )
 
 

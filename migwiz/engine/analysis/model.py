@@ -106,6 +106,11 @@ class ColumnFacts:
     not_null: bool = False
     generated: str = ""
     """pg_attribute.attgenerated: "s" stored, "v" virtual (PostgreSQL 18), "" not generated."""
+    identity: str = ""
+    """pg_attribute.attidentity: "a" always, "d" by default, "" not an identity column."""
+    sequences: tuple[str, ...] = ()
+    """Sequences (qualified) the column needs: an identity column's own, those its default calls nextval on
+    (a serial column's included). DROP SEQUENCE of one fails (CASCADE drops the default, not an identity)."""
 
 
 @dataclass(frozen=True)
@@ -143,6 +148,8 @@ class TableFacts:
     indexes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Index name (qualified) -> indexed columns."""
     unique_indexes: frozenset[str] = frozenset()
+    index_expressions: Mapping[str, str] = field(default_factory=dict)
+    """Index name (qualified) -> the expressions among its key parts, as SQL (indexes with any)."""
     foreign_keys: tuple[ForeignKeyFacts, ...] = ()
     """Foreign keys of this table."""
     referenced_by: tuple[ForeignKeyFacts, ...] = ()
@@ -164,6 +171,10 @@ class TableFacts:
     """Names of its triggers (not internal ones)."""
     empty: bool = False
     """A table whose data file is empty (it has never held a row): a rewrite calls no default on it."""
+    populated: bool = True
+    """False for a materialized view created WITH NO DATA and not refreshed since."""
+    detach_pending: bool = False
+    """A partition whose DETACH PARTITION CONCURRENTLY was interrupted (FINALIZE completes it)."""
     policies: frozenset[str] = frozenset()
     """Names of its row-level security policies."""
     rules: Mapping[str, Mapping[str, frozenset[str]]] = field(default_factory=dict)

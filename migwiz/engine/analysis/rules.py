@@ -95,6 +95,12 @@ _RULES = (
         "REFRESH MATERIALIZED VIEW CONCURRENTLY of a materialized view without a unique index fails",
     ),
     Rule(
+        "statement-fails",
+        "error",
+        "A statement that fails on the schema as it is then (REFRESH CONCURRENTLY of a never-populated "
+        "materialized view, DETACH ... FINALIZE with no detach pending)",
+    ),
+    Rule(
         "composite-type-in-use",
         "error",
         "ALTER TYPE ... ALTER ATTRIBUTE ... TYPE of a composite type that a table column uses fails",

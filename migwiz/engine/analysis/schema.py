@@ -40,6 +40,12 @@ class TableState:
     partition_key: tuple[str, ...] = ()
     unvalidated_checks: dict[str, set[str]] = field(default_factory=dict)
     """NOT VALID CHECK constraints: name -> the columns they read (checked once validated)."""
+    populated: bool = True
+    """False for a materialized view created WITH NO DATA and not refreshed since."""
+    detach_pending: bool = False
+    """A partition whose DETACH PARTITION CONCURRENTLY was interrupted."""
+    index_expressions: dict[str, str] = field(default_factory=dict)
+    """Index name -> the expressions among its key parts, as SQL."""
 
     @classmethod
     def of(cls, facts: TableFacts) -> TableState:
@@ -66,6 +72,9 @@ class TableState:
             triggers=set(facts.triggers),
             policies=set(facts.policies),
             empty=facts.empty,
+            populated=facts.populated,
+            detach_pending=facts.detach_pending,
+            index_expressions=dict(facts.index_expressions),
         )
 
     def copy(self) -> TableState:
@@ -76,6 +85,7 @@ class TableState:
             not_null_checks=set(self.not_null_checks),
             children=list(self.children),
             indexes=dict(self.indexes),
+            index_expressions=dict(self.index_expressions),
             foreign_keys=list(self.foreign_keys),
             used_columns={r: set(cols) for r, cols in self.used_columns.items()},
             rules={rule: {r: set(cols) for r, cols in used.items()} for rule, used in self.rules.items()},
