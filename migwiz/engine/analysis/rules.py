@@ -87,7 +87,8 @@ _RULES = (
     Rule(
         "index-expression-mutable",
         "error",
-        "CREATE INDEX on an expression or predicate that is not IMMUTABLE fails",
+        "CREATE INDEX on an expression or predicate that is not IMMUTABLE fails (and a type change that "
+        "makes an index expression mutable)",
     ),
     Rule(
         "refresh-concurrently-no-unique-index",
