@@ -6,6 +6,7 @@ import pytest
 from psycopg import sql
 
 from migwiz.engine.analysis import analyze_statements, read_catalog_facts
+from migwiz.engine.analysis.trace import trace_on_scratch
 from migwiz.engine.sets.model import Statement
 from tests.conftest import TestDatabase
 
@@ -44,3 +45,18 @@ def test_catalog_search_path_places_unqualified_names(db: TestDatabase, scope: s
     assert {lock.relation for lock in analysed[-1].own_locks} == {"measure.users"}
     assert {lock.relation for lock in analysed[1].own_locks} == {"measure.event_reqs"}
     assert analysed[-1].rewrites == ("measure.users",)
+
+
+def test_trace_on_scratch_follows_the_target_search_path(db: TestDatabase) -> None:
+    db.execute(
+        "CREATE SCHEMA measure; CREATE TABLE measure.users (id int, v int);"
+        " CREATE TABLE public.users (id int, v int)"
+    )
+    with db.connect() as conn:
+        conn.execute(
+            sql.SQL("ALTER DATABASE {} SET search_path TO measure, public").format(sql.Identifier(db.name))
+        )
+    traced = trace_on_scratch(db.dsn, MIGRATION[2:])
+    assert [s.error for s in traced.statements] == [None]
+    assert {lock.relation for lock in traced.statements[0].locks} >= {"measure.users"}
+    assert "public.users" not in {lock.relation for lock in traced.statements[0].locks}
