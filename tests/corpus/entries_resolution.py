@@ -117,6 +117,22 @@ SEQUENCES_AND_STATE = [
         note="the safe way: the sequence goes with the identity",
     ),
     E(
+        "drop_sequence_of_added_identity_cascade",
+        "CREATE TABLE t (id int NOT NULL, v int);"
+        " ALTER TABLE t ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY;",
+        ("DROP SEQUENCE t_id_seq CASCADE",),
+        error="2BP01",
+        findings=_f("drop-has-dependents"),
+    ),
+    E(
+        "drop_identity_then_sequence_if_exists",
+        IDENTITY,
+        ("ALTER TABLE t ALTER COLUMN id DROP IDENTITY", "DROP SEQUENCE IF EXISTS t_id_seq"),
+        locks={"public.t": AEL},
+        findings=NO,
+        note="DROP IDENTITY drops the sequence: nothing is left to drop",
+    ),
+    E(
         "refresh_concurrently_never_populated",
         NO_DATA,
         ("REFRESH MATERIALIZED VIEW CONCURRENTLY mv",),

@@ -32,7 +32,7 @@ from migwiz.engine.analysis.effects import (
 from migwiz.engine.analysis.only import only_on_parent
 from migwiz.engine.analysis.partition import attach_partition, detach_partition, finalize_detach
 from migwiz.engine.analysis.rewrites import rewriting_subcommand
-from migwiz.engine.analysis.sequence import default_sequences
+from migwiz.engine.analysis.sequence import default_sequences, identity_change
 
 registry = Registry()
 """The statement handlers of this module."""
@@ -244,6 +244,8 @@ def _alter_table_cmd(cmd: Any, relation: str, inh: bool, effect: Effect, ctx: Co
         if state and cmd.name in state.columns and not state.columns[cmd.name].identity:
             sequences = default_sequences(cmd.def_, ctx)
             state.columns[cmd.name] = replace(state.columns[cmd.name], sequences=sequences)
+    elif sub in (AT.AT_AddIdentity, AT.AT_DropIdentity):
+        identity_change(cmd, relation, ctx)
     elif sub == AT.AT_DropNotNull:
         state = ctx.schema.table(relation)
         if state and cmd.name in state.columns:

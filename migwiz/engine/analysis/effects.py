@@ -122,11 +122,14 @@ def has_storage(ctx: Context, relation: str) -> bool:
 
 def surely_absent(ctx: Context, relation: str, sequence: bool = False) -> bool:
     """Whether IF EXISTS of this relation does nothing: the schema is the whole database and lacks it. A
-    serial or identity column's sequence (`<table>_<column>_seq`) is not recorded when walking a set, so a
-    sequence counts as absent there only when the catalog was read or the name is not of that form."""
+    serial or identity column's sequence (`<table>_<column>_seq`) is not recorded as a relation when walking
+    a set: such a name counts as absent there only when no known column needs it."""
     if not ctx.schema.absent(relation):
         return False
-    return not sequence or ctx.schema.from_catalog or not relation.endswith("_seq")
+    if not sequence or ctx.schema.from_catalog or not relation.endswith("_seq"):
+        return True
+    tables = ctx.schema.tables.values()
+    return not any(relation in c.sequences for t in tables for c in t.columns.values())
 
 
 def known_column(ctx: Context, relation: str, column: str) -> bool | None:

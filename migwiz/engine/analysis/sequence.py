@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from pglast import ast
+from pglast.enums import AlterTableType as AT
 from pglast.enums import ConstrType
 
 from migwiz.engine.analysis.effects import (
@@ -60,18 +62,36 @@ def _owned_by(node: Any, effect: Effect, ctx: Context) -> None:
 def column_sequences(coldef: Any, relation: str, ctx: Context) -> tuple[str, tuple[str, ...]]:
     """(pg_attribute.attidentity, the sequences the column needs) of a column definition: an identity
     column's own sequence ("a" or "d"), a serial column's, or those `nextval('…')` in its default names."""
-    table = relation.rsplit(".", 1)
-    schema, name = (table[0], table[1]) if len(table) == 2 else (ctx.default_schema, table[0])
-    own = f"{schema}.{name}_{coldef.colname}_seq"
     for c in column_constraints(coldef):
         if c.contype == ConstrType.CONSTR_IDENTITY:
-            named = [o.arg for o in c.options or () if str(o.defname) == "sequence_name"]
-            sequence = qualify_names(named[0], schema) if named else own
-            return str(c.generated_when), (sequence,)
+            return str(c.generated_when), (_identity_sequence(c, relation, str(coldef.colname)),)
     if raw_type_name(coldef.typeName) in SERIAL_TYPES:
-        return "", (own,)
+        return "", (f"{relation}_{coldef.colname}_seq",)
     defaults = [c.raw_expr for c in column_constraints(coldef) if c.contype == ConstrType.CONSTR_DEFAULT]
     return "", default_sequences(defaults[0] if defaults else None, ctx)
+
+
+def identity_change(cmd: Any, relation: str, ctx: Context) -> None:
+    """ADD GENERATED ... AS IDENTITY gives the column its sequence; DROP IDENTITY drops the sequence."""
+    state = ctx.schema.table(relation)
+    column = str(cmd.name)
+    facts = state.columns.get(column) if state else None
+    if state is None or facts is None:
+        return
+    if cmd.subtype == AT.AT_AddIdentity:
+        sequence = _identity_sequence(cmd.def_, relation, column)
+        state.columns[column] = replace(facts, identity=str(cmd.def_.generated_when), sequences=(sequence,))
+        ctx.schema.add_table(TableState(sequence, kind="S"))
+    elif facts.identity:
+        state.columns[column] = replace(facts, identity="", sequences=())
+        for sequence in facts.sequences:
+            ctx.schema.drop(sequence)
+
+
+def _identity_sequence(constraint: Any, relation: str, column: str) -> str:
+    """An identity column's sequence: SEQUENCE NAME, else `<table>_<column>_seq` beside the table."""
+    named = [o.arg for o in constraint.options or () if str(o.defname) == "sequence_name"]
+    return qualify_names(named[0], relation.rsplit(".", 1)[0]) if named else f"{relation}_{column}_seq"
 
 
 def default_sequences(expr: Any, ctx: Context) -> tuple[str, ...]:
