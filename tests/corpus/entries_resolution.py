@@ -47,6 +47,14 @@ SEARCH_PATHS = [
         rewrites=(),
         findings=NO,
     ),
+    E(
+        "search_path_drops_fall_through",
+        SEARCH_PATH + " CREATE INDEX tags_id ON public.tags (id);",
+        ("SET search_path TO app, public", "DROP INDEX tags_id", "DROP TABLE tags"),
+        locks={"public.tags": AEL, "public.tags_id": AEL},
+        findings=_f("drop-index-not-concurrent", "drop-outside-contract"),
+        note="app has neither: both are public's",
+    ),
 ]
 
 SHARED_SEQUENCE = (

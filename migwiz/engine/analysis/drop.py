@@ -55,7 +55,7 @@ def _drop(node: Any, ctx: Context) -> Effect:
     if rt in _ON_TABLE_KINDS:
         effect = Effect(f"DROP {_ON_TABLE_KINDS[rt]}")
         for names in node.objects:
-            relation = qualify_names(names[:-1], ctx.default_schema)
+            relation = ctx.qualified(names[:-1])
             state = ctx.schema.table(relation)
             name = str(names[-1].sval)
             known = _named_objects(state, rt)
@@ -74,9 +74,9 @@ def _drop(node: Any, ctx: Context) -> Effect:
     if rt not in _DROP_KINDS:
         return Effect(f"DROP {rt.name.removeprefix('OBJECT_')}")
     effect = Effect(f"DROP {_DROP_KINDS[rt]}")
-    dropped = {qualify_names(names, ctx.default_schema) for names in node.objects}  # dropped together
+    dropped = {ctx.qualified(names) for names in node.objects}  # dropped together
     for names in node.objects:
-        relation = qualify_names(names, ctx.default_schema)
+        relation = ctx.qualified(names)
         tracked = rt in _TRACKED_KINDS or rt == ObjectType.OBJECT_SEQUENCE
         if node.missing_ok and tracked and surely_absent(ctx, relation, rt == ObjectType.OBJECT_SEQUENCE):
             continue  # IF EXISTS of a relation the database does not have: nothing happens

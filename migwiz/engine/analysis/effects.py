@@ -11,7 +11,7 @@ from pglast.enums import ObjectType
 
 from migwiz.engine.analysis.model import Severity, lock_rank, stronger
 from migwiz.engine.analysis.schema import Schema
-from migwiz.engine.analysis.sqlnodes import qualify
+from migwiz.engine.analysis.sqlnodes import qualify, qualify_names
 from migwiz.engine.sets.parsing import parse_sql
 
 ACCESS_SHARE = "AccessShareLock"
@@ -96,6 +96,12 @@ class Context:
         if rangevar.schemaname:
             return qualify(rangevar, self.default_schema)
         return self.schema.resolve(rangevar.relname, self.default_schema)
+
+    def qualified(self, names: Any) -> str:
+        """`schema.name` of a list of String nodes, an unqualified name looked up on the search_path."""
+        if len(names) == 1:
+            return self.schema.resolve(str(names[0].sval), self.default_schema)
+        return qualify_names(names, self.default_schema)
 
     def is_new(self, relation: str) -> bool:
         return self.schema.is_new(relation)

@@ -22,7 +22,7 @@ from migwiz.engine.analysis.effects import (
 )
 from migwiz.engine.analysis.index_expressions import key_expressions
 from migwiz.engine.analysis.inlining import expression_volatility
-from migwiz.engine.analysis.sqlnodes import VOLATILE_BUILTINS, deparse, qualify_names, sql_ident, walk
+from migwiz.engine.analysis.sqlnodes import VOLATILE_BUILTINS, deparse, sql_ident, walk
 from migwiz.engine.sets.parsing import parse_sql
 
 registry = Registry()
@@ -279,7 +279,7 @@ def drop_index(node: Any, ctx: Context) -> Effect:
     concurrent = bool(node.concurrent)
     effect = Effect(f"DROP INDEX{' CONCURRENTLY' if concurrent else ''}", no_transaction=concurrent)
     for names in node.objects:
-        index = qualify_names(names, ctx.default_schema)
+        index = ctx.qualified(names)
         if node.missing_ok and ctx.schema.absent(index):
             continue  # IF EXISTS of an index the database does not have: nothing happens
         # CONCURRENTLY: ShareUpdateExclusiveLock on the table, and AccessExclusiveLock on the index in the
