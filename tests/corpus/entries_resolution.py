@@ -55,6 +55,18 @@ SEARCH_PATHS = [
         findings=_f("drop-index-not-concurrent", "drop-outside-contract"),
         note="app has neither: both are public's",
     ),
+    E(
+        "search_path_by_set_config",
+        SEARCH_PATH,
+        (
+            "SELECT pg_catalog.set_config('search_path', 'app, public', false)",
+            "ALTER TABLE items ADD COLUMN n int",
+        ),
+        locks={"app.items": AEL, "public.items": None},
+        rewrites=(),
+        findings=NO,
+        note="as pg_dump sets it",
+    ),
 ]
 
 SHARED_SEQUENCE = (

@@ -16,6 +16,7 @@ from migwiz.engine.analysis.effects import (
     Registry,
     with_descendants,
 )
+from migwiz.engine.analysis.session import follow_set_config
 from migwiz.engine.analysis.sqlnodes import func_name, read_relations, sql_name, string_const, walk
 
 registry = Registry()
@@ -102,6 +103,7 @@ def _select(node: Any, ctx: Context) -> Effect:
             for view_source in state.sources if state and state.kind == "v" else ():
                 effect.lock(view_source, mode)
     sequence_calls(node, effect, ctx)
+    follow_set_config(node, ctx)
     return effect
 
 

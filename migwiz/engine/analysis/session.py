@@ -9,7 +9,7 @@ from pglast.enums import VariableSetKind
 
 from migwiz.engine.analysis.effects import Context, Effect, Registry, with_descendants
 from migwiz.engine.analysis.model import LOCK_MODES, UTC_ZONES
-from migwiz.engine.analysis.sqlnodes import string_const
+from migwiz.engine.analysis.sqlnodes import func_name, string_const, walk
 
 registry = Registry()
 """The statement handlers of this module."""
@@ -57,6 +57,19 @@ def _timezone_utc(node: Any, ctx: Context) -> bool | None:
     if isinstance(val, ast.Float):
         return float(val.fval or 0) == 0.0
     return None
+
+
+def follow_set_config(node: Any, ctx: Context) -> None:
+    """`SELECT set_config('search_path', 'a, b', …)` (as pg_dump writes it) sets the search_path too."""
+    for call in walk(node):
+        args: Any = call.args if isinstance(call, ast.FuncCall) and func_name(call) == "set_config" else ()
+        if len(args or ()) < 2:
+            continue
+        name, value = string_const(args[0]), string_const(args[1])
+        if name is not None and name.lower() == "search_path" and value is not None:
+            names = (part.strip() for part in value.split(","))
+            unquoted = (n[1:-1] if n.startswith('"') and n.endswith('"') else n.lower() for n in names)
+            ctx.schema.search_path = tuple(n for n in unquoted if n not in _IMPLICIT)
 
 
 @registry.handles(ast.TransactionStmt)
