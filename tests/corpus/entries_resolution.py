@@ -67,6 +67,15 @@ SEARCH_PATHS = [
         findings=NO,
         note="as pg_dump sets it",
     ),
+    E(
+        "search_path_serial_insert",
+        "DROP SCHEMA IF EXISTS app CASCADE; CREATE SCHEMA app; CREATE TABLE app.items (id serial, v int);"
+        " CREATE TABLE public.items (id serial, v int);",
+        ("SET search_path TO app, public", "INSERT INTO items (v) VALUES (1)"),
+        locks={"app.items": "RowExclusiveLock", "public.items": None},
+        findings=NO,
+        note="the serial default's nextval('app.items_id_seq') follows the table",
+    ),
 ]
 
 SHARED_SEQUENCE = (
