@@ -95,7 +95,7 @@ SELECT n.nspname || '.' || c.relname, c.relkind::text,
        EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
                AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')) AS owned
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE n.nspname = 'public'
+WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
 """
 
 
@@ -105,7 +105,8 @@ class EntryTrace:
 
     result: TraceResult
     relations: tuple[tuple[str, str, bool], ...]
-    """`public` relations after the setup: (qualified name, relkind, owned by a column)."""
+    """User relations after the setup (of `public` and of the schemas it created): (qualified name, relkind,
+    owned by a column)."""
     catalog: CatalogFacts
     """`read_catalog_facts` after the setup, before the statements."""
 
@@ -129,8 +130,11 @@ from tests.corpus.entries_context import ENTRIES as _CONTEXT  # noqa: E402
 from tests.corpus.entries_deps import ENTRIES as _DEPS  # noqa: E402
 from tests.corpus.entries_forms import ENTRIES as _FORMS  # noqa: E402
 from tests.corpus.entries_measured import ENTRIES as _MEASURED  # noqa: E402
+from tests.corpus.entries_resolution import ENTRIES as _RESOLUTION  # noqa: E402
 
-ENTRIES: tuple[CorpusEntry, ...] = _BASE + tuple(_CONTEXT) + tuple(_DEPS) + tuple(_MEASURED) + tuple(_FORMS)
+ENTRIES: tuple[CorpusEntry, ...] = (
+    _BASE + tuple(_CONTEXT) + tuple(_DEPS) + tuple(_MEASURED) + tuple(_FORMS) + tuple(_RESOLUTION)
+)
 
 __all__ = [
     "ENTRIES",

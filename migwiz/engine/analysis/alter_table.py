@@ -30,8 +30,9 @@ from migwiz.engine.analysis.effects import (
     with_descendants,
 )
 from migwiz.engine.analysis.only import only_on_parent
-from migwiz.engine.analysis.partition import attach_partition, detach_partition
+from migwiz.engine.analysis.partition import attach_partition, detach_partition, finalize_detach
 from migwiz.engine.analysis.rewrites import rewriting_subcommand
+from migwiz.engine.analysis.sequence import default_sequences, identity_change
 
 registry = Registry()
 """The statement handlers of this module."""
@@ -236,8 +237,15 @@ def _alter_table_cmd(cmd: Any, relation: str, inh: bool, effect: Effect, ctx: Co
         alter_column_type(cmd, relation, storage_targets, effect, ctx)
     elif sub == AT.AT_SetNotNull:
         set_not_null(cmd.name, relation, storage_targets, effect, ctx)
-    elif sub == AT.AT_ColumnDefault and cmd.def_ is not None:
-        stored_default(cmd.def_, effect, ctx)
+    elif sub == AT.AT_ColumnDefault:
+        if cmd.def_ is not None:
+            stored_default(cmd.def_, effect, ctx)
+        state = ctx.schema.table(relation)
+        if state and cmd.name in state.columns and not state.columns[cmd.name].identity:
+            sequences = default_sequences(cmd.def_, ctx)
+            state.columns[cmd.name] = replace(state.columns[cmd.name], sequences=sequences)
+    elif sub in (AT.AT_AddIdentity, AT.AT_DropIdentity):
+        identity_change(cmd, relation, ctx)
     elif sub == AT.AT_DropNotNull:
         state = ctx.schema.table(relation)
         if state and cmd.name in state.columns:
@@ -257,6 +265,8 @@ def _alter_table_cmd(cmd: Any, relation: str, inh: bool, effect: Effect, ctx: Co
         attach_partition(cmd.def_, relation, effect, ctx)
     elif sub == AT.AT_DetachPartition:
         detach_partition(cmd.def_, relation, effect, ctx)
+    elif sub == AT.AT_DetachPartitionFinalize:
+        finalize_detach(cmd.def_, relation, effect, ctx)
     elif sub == AT.AT_AddInherit:
         effect.lock(ctx.name(cmd.def_), SHARE_UPDATE_EXCLUSIVE)
     elif sub == AT.AT_DropInherit:

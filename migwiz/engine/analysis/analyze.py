@@ -86,6 +86,7 @@ def walk_statements(
         statements = tuple(one_per_shape(statements, (i.line for i in options.ignores)))
     schema.created_in_script = set()
     schema.timezone_utc = schema.server_timezone_utc  # each script starts with the server's TimeZone
+    schema.search_path = schema.server_search_path  # ... and the server's search_path
     held: dict[str, str] = {}
     timeout_set = options.directives.lock_timeout_ms not in (None, 0)
     out: list[StatementAnalysis] = []
@@ -151,7 +152,8 @@ def _effect(
             end = start + raw.stmt_len if raw.stmt_len else len(stmt.sql)
             sql = stmt.sql[start:end]
         schema.next_statement()
-        effect = effect_of(raw.stmt, Context(pg_version, default_schema, schema, sql))
+        first = schema.search_path[0] if schema.search_path else default_schema
+        effect = effect_of(raw.stmt, Context(pg_version, first, schema, sql))
         effect.hits.extend(version_hits(raw.stmt, pg_version, sql))
         effect.hits.extend(own_schema_hits(raw.stmt, sql))
         _with_index_rewrites(effect, schema)

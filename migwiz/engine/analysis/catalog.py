@@ -86,12 +86,16 @@ def read_domains(conn: psycopg.Connection[Any]) -> dict[str, DomainFacts]:
 
 def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
     """Relations, columns, validated NOT NULL checks, foreign keys, partitions, indexes, view sources,
-    function volatility, domains and whether the session time zone is UTC."""
+    function volatility, domains, whether the session time zone is UTC and the search_path."""
     relations = _query(conn, "relations")
     columns: dict[str, dict[str, ColumnFacts]] = {}
-    for relation, column, type_name, _kind, type_mod, not_null, generated in _query(conn, "columns"):
+    for relation, column, type_name, _kind, type_mod, not_null, generated, identity, sequences in _query(
+        conn, "columns"
+    ):
         name, mods = decode_type(type_name, type_mod)
-        columns.setdefault(relation, {})[column] = ColumnFacts(name, mods, bool(not_null), generated or "")
+        columns.setdefault(relation, {})[column] = ColumnFacts(
+            name, mods, bool(not_null), generated or "", identity or "", tuple(sorted(sequences or ()))
+        )
     checks: dict[str, set[str]] = {}
     checked: dict[str, set[str]] = {}
     fks: dict[str, list[ForeignKeyFacts]] = {}
@@ -114,8 +118,11 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
     indexes: dict[str, dict[str, tuple[str, ...]]] = {}
     unique: dict[str, set[str]] = {}
     index_tables: dict[str, str] = {}
-    for index, relation, is_unique, cols in _query(conn, "indexes"):
+    expressions: dict[str, dict[str, str]] = {}
+    for index, relation, is_unique, cols, exprs in _query(conn, "indexes"):
         indexes.setdefault(relation, {})[index] = tuple(cols)
+        if exprs:
+            expressions.setdefault(relation, {})[index] = str(exprs)
         index_tables[index] = relation
         if is_unique:
             unique.setdefault(relation, set()).add(index)
@@ -158,6 +165,7 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
             default_partition=bool(is_default),
             indexes=indexes.get(name, {}),
             unique_indexes=frozenset(unique.get(name, ())),
+            index_expressions=expressions.get(name, {}),
             foreign_keys=tuple(fks.get(name, ())),
             referenced_by=tuple(referenced_by.get(name, ())),
             sources=tuple(sources.get(name, ())),
@@ -171,11 +179,28 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
             definition=definition,
             unlogged=bool(unlogged),
             access_method=method,
+            populated=bool(populated),
+            detach_pending=bool(pending),
         )
-        for name, kind, parent, rows, is_default, space, definition, unlogged, method, key, empty in relations
+        for (
+            name,
+            kind,
+            parent,
+            rows,
+            is_default,
+            space,
+            definition,
+            unlogged,
+            method,
+            key,
+            empty,
+            populated,
+            pending,
+        ) in relations
     }
     domains = read_domains(conn)
     timezone = conn.execute("SELECT pg_catalog.current_setting('TimeZone')").fetchone()
+    path = conn.execute("SELECT pg_catalog.current_schemas(false)").fetchone()
     volatility = {name: vol for name, vol in _query(conn, "functions")}
     return CatalogFacts(
         server_version=conn.info.server_version // 10000,
@@ -187,4 +212,5 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
         constrained_domains=frozenset(d.type_name for d in domains.values() if d.constrained),
         domains=domains,
         timezone_utc=bool(timezone and str(timezone[0]).lower() in UTC_ZONES),
+        search_path=tuple(str(s) for s in path[0]) if path and path[0] else (),
     )

@@ -22,8 +22,10 @@ from migwiz.engine.analysis.effects import (
     Hit,
     column_constraints,
 )
+from migwiz.engine.analysis.index_expressions import mutable_index_hits
 from migwiz.engine.analysis.inline import inline_constraint_hits
 from migwiz.engine.analysis.model import ColumnFacts, ForeignKeyFacts
+from migwiz.engine.analysis.sequence import column_sequences
 from migwiz.engine.analysis.sqlnodes import (
     SERIAL_TYPES,
     deparse,
@@ -113,7 +115,9 @@ def add_column(coldef: Any, relation: str, storage: list[str], effect: Effect, c
     state = ctx.schema.table(relation)
     if state is not None:
         kind = str(generated.generated_kind) if generated is not None else ""
-        state.columns[coldef.colname] = ColumnFacts(type_name, mods, bool(not_null), kind)
+        attidentity, sequences = column_sequences(coldef, relation, ctx)
+        facts = ColumnFacts(type_name, mods, bool(not_null), kind, attidentity, sequences)
+        state.columns[coldef.colname] = facts
 
 
 _SERIAL_BASES = {
@@ -221,6 +225,7 @@ def alter_column_type(cmd: Any, relation: str, storage: list[str], effect: Effec
     rules = ctx.schema.rules_using(relation, column)
     if views or rules:
         effect.hits.append(_under_view_hit(column, relation, views, ctx, rules))
+    effect.hits.extend(mutable_index_hits(old, new_type, column, relation, ctx))
     if rewrites:
         for target in storage:
             effect.rewrite(target)
@@ -257,7 +262,8 @@ def alter_column_type(cmd: Any, relation: str, storage: list[str], effect: Effec
                 effect.scan(end)
     if state is not None:
         not_null = old.not_null if old else False
-        state.columns[column] = ColumnFacts(new_type, new_mods, not_null, old.generated if old else "")
+        kept = (old.generated, old.identity, old.sequences) if old else ("", "", ())
+        state.columns[column] = ColumnFacts(new_type, new_mods, not_null, *kept)
 
 
 _NEW_OPCLASS = frozenset({("timestamp", "timestamptz"), ("timestamptz", "timestamp")})

@@ -26,6 +26,7 @@ from migwiz.engine.analysis.inlining import inline_body, planned_volatility
 from migwiz.engine.analysis.model import ColumnFacts
 from migwiz.engine.analysis.partition import scan_default_partition
 from migwiz.engine.analysis.schema import TableState
+from migwiz.engine.analysis.sequence import column_sequences
 from migwiz.engine.analysis.sqlnodes import VOLATILE_BUILTINS, deparse, read_relations, type_of, walk
 
 registry = Registry()
@@ -74,7 +75,8 @@ def _create_table(node: Any, ctx: Context) -> Effect:
             column = str(elt.colname)
             generated = next((c for c in constraints if c.contype == ConstrType.CONSTR_GENERATED), None)
             kind = str(generated.generated_kind) if generated is not None else ""
-            state.columns[column] = ColumnFacts(name, mods, bool(not_null), kind)
+            identity, sequences = column_sequences(elt, relation, ctx)
+            state.columns[column] = ColumnFacts(name, mods, bool(not_null), kind, identity, sequences)
             for c in constraints:
                 if c.contype == ConstrType.CONSTR_DEFAULT:
                     stored_default(c.raw_expr, effect, ctx)
@@ -129,6 +131,7 @@ def _create_table_as(node: Any, ctx: Context) -> Effect:
     for source in sources:
         effect.lock(source, ACCESS_SHARE)
     state = TableState(relation, kind="m" if matview else "r", sources=tuple(sources))
+    state.populated = not node.into.skipData
     state.columns = _output_columns(node.query, sources, ctx)
     if matview:
         state.used_columns = used_columns(node.query, sources, ctx)

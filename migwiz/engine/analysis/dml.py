@@ -16,6 +16,7 @@ from migwiz.engine.analysis.effects import (
     Registry,
     with_descendants,
 )
+from migwiz.engine.analysis.session import follow_set_config
 from migwiz.engine.analysis.sqlnodes import func_name, read_relations, sql_name, string_const, walk
 
 registry = Registry()
@@ -74,7 +75,10 @@ def sequence_calls(node: Any, effect: Effect, ctx: Context, mode: str = ROW_EXCL
             if name:
                 parts = name.split(".")
                 effect.lock(
-                    f"{parts[0]}.{parts[1]}" if len(parts) == 2 else f"{ctx.default_schema}.{name}", mode
+                    f"{parts[0]}.{parts[1]}"
+                    if len(parts) == 2
+                    else ctx.schema.resolve(name, ctx.default_schema),
+                    mode,
                 )
 
 
@@ -99,6 +103,7 @@ def _select(node: Any, ctx: Context) -> Effect:
             for view_source in state.sources if state and state.kind == "v" else ():
                 effect.lock(view_source, mode)
     sequence_calls(node, effect, ctx)
+    follow_set_config(node, ctx)
     return effect
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from pglast import ast
@@ -20,7 +21,7 @@ from migwiz.engine.analysis.effects import (
 )
 from migwiz.engine.analysis.index import drop_index
 from migwiz.engine.analysis.partition import partition_parent
-from migwiz.engine.analysis.sqlnodes import qualify_names, sql_name
+from migwiz.engine.analysis.sqlnodes import qualify_names, sql_ident, sql_name
 
 registry = Registry()
 """The statement handlers of this module."""
@@ -54,7 +55,7 @@ def _drop(node: Any, ctx: Context) -> Effect:
     if rt in _ON_TABLE_KINDS:
         effect = Effect(f"DROP {_ON_TABLE_KINDS[rt]}")
         for names in node.objects:
-            relation = qualify_names(names[:-1], ctx.default_schema)
+            relation = ctx.qualified(names[:-1])
             state = ctx.schema.table(relation)
             name = str(names[-1].sval)
             known = _named_objects(state, rt)
@@ -73,9 +74,9 @@ def _drop(node: Any, ctx: Context) -> Effect:
     if rt not in _DROP_KINDS:
         return Effect(f"DROP {rt.name.removeprefix('OBJECT_')}")
     effect = Effect(f"DROP {_DROP_KINDS[rt]}")
-    dropped = {qualify_names(names, ctx.default_schema) for names in node.objects}  # dropped together
+    dropped = {ctx.qualified(names) for names in node.objects}  # dropped together
     for names in node.objects:
-        relation = qualify_names(names, ctx.default_schema)
+        relation = ctx.qualified(names)
         tracked = rt in _TRACKED_KINDS or rt == ObjectType.OBJECT_SEQUENCE
         if node.missing_ok and tracked and surely_absent(ctx, relation, rt == ObjectType.OBJECT_SEQUENCE):
             continue  # IF EXISTS of a relation the database does not have: nothing happens
@@ -127,22 +128,30 @@ def _drop_statistics(node: Any, ctx: Context) -> Effect:
 
 
 def _owning_column(sequence: str, cascade: bool, effect: Effect, ctx: Context) -> None:
-    """A serial column's sequence (`<table>_<column>_seq`): its default goes with it under CASCADE
-    (AccessExclusiveLock on the table); without CASCADE the drop fails."""
-    schema, name = sequence.split(".", 1)
-    for table, state in ctx.schema.tables.items():
-        prefix = f"{table.split('.', 1)[-1]}_"
-        if not table.startswith(f"{schema}.") or not name.startswith(prefix) or not name.endswith("_seq"):
-            continue
-        column = name[len(prefix) : -len("_seq")]
-        if column not in state.columns:
-            continue
-        if cascade:
-            effect.lock(table, ACCESS_EXCLUSIVE)
-        else:
-            what = f"DROP SEQUENCE {sequence}"
-            effect.hits.append(dependents_hit(what, sequence, [f"{table}.{column}"]))
-        return
+    """Columns that need the sequence: an identity column's refuses the drop even under CASCADE; a default
+    calling nextval on it (a serial column's too) goes with it under CASCADE (AccessExclusiveLock on the
+    table), and without CASCADE the drop fails."""
+    what = f"DROP SEQUENCE {sequence}"
+    for table, state in list(ctx.schema.tables.items()):
+        users = [(name, c) for name, c in state.columns.items() if sequence in c.sequences]
+        for column, facts in users:
+            if facts.identity:
+                effect.hits.append(
+                    Hit(
+                        "drop-has-dependents",
+                        sequence,
+                        f"{what} fails, CASCADE or not: it is the identity sequence of {table}.{column}",
+                        f"ALTER TABLE {sql_name(table)} ALTER COLUMN {sql_ident(column)} DROP IDENTITY;  "
+                        f"-- drops the sequence with it",
+                    )
+                )
+            elif cascade:
+                effect.lock(table, ACCESS_EXCLUSIVE)
+                own = ctx.schema.table(table)
+                if own is not None:
+                    own.columns[column] = replace(facts, sequences=())
+            else:
+                effect.hits.append(dependents_hit(what, sequence, [f"{table}.{column}"]))
 
 
 def _named_objects(state: Any, rt: ObjectType) -> Any:

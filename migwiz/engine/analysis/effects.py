@@ -11,7 +11,7 @@ from pglast.enums import ObjectType
 
 from migwiz.engine.analysis.model import Severity, lock_rank, stronger
 from migwiz.engine.analysis.schema import Schema
-from migwiz.engine.analysis.sqlnodes import qualify
+from migwiz.engine.analysis.sqlnodes import qualify, qualify_names
 from migwiz.engine.sets.parsing import parse_sql
 
 ACCESS_SHARE = "AccessShareLock"
@@ -93,7 +93,15 @@ class Context:
     sql: str
 
     def name(self, rangevar: Any) -> str:
-        return qualify(rangevar, self.default_schema)
+        if rangevar.schemaname:
+            return qualify(rangevar, self.default_schema)
+        return self.schema.resolve(rangevar.relname, self.default_schema)
+
+    def qualified(self, names: Any) -> str:
+        """`schema.name` of a list of String nodes, an unqualified name looked up on the search_path."""
+        if len(names) == 1:
+            return self.schema.resolve(str(names[0].sval), self.default_schema)
+        return qualify_names(names, self.default_schema)
 
     def is_new(self, relation: str) -> bool:
         return self.schema.is_new(relation)
@@ -120,11 +128,14 @@ def has_storage(ctx: Context, relation: str) -> bool:
 
 def surely_absent(ctx: Context, relation: str, sequence: bool = False) -> bool:
     """Whether IF EXISTS of this relation does nothing: the schema is the whole database and lacks it. A
-    serial or identity column's sequence (`<table>_<column>_seq`) is not recorded when walking a set, so a
-    sequence counts as absent there only when the catalog was read or the name is not of that form."""
+    serial or identity column's sequence (`<table>_<column>_seq`) is not recorded as a relation when walking
+    a set: such a name counts as absent there only when no known column needs it."""
     if not ctx.schema.absent(relation):
         return False
-    return not sequence or ctx.schema.from_catalog or not relation.endswith("_seq")
+    if not sequence or ctx.schema.from_catalog or not relation.endswith("_seq"):
+        return True
+    tables = ctx.schema.tables.values()
+    return not any(relation in c.sequences for t in tables for c in t.columns.values())
 
 
 def known_column(ctx: Context, relation: str, column: str) -> bool | None:

@@ -20,8 +20,9 @@ from migwiz.engine.analysis.effects import (
     has_storage,
     with_descendants,
 )
+from migwiz.engine.analysis.index_expressions import key_expressions
 from migwiz.engine.analysis.inlining import expression_volatility
-from migwiz.engine.analysis.sqlnodes import VOLATILE_BUILTINS, deparse, qualify_names, sql_ident, walk
+from migwiz.engine.analysis.sqlnodes import VOLATILE_BUILTINS, deparse, sql_ident, walk
 from migwiz.engine.sets.parsing import parse_sql
 
 registry = Registry()
@@ -73,6 +74,9 @@ def _create_index(node: Any, ctx: Context) -> Effect:
         state = ctx.schema.table(relation)
         if state is not None:
             state.indexes[index] = index_columns(node)
+            expressions = key_expressions(node.indexParams)
+            if expressions:
+                state.index_expressions[index] = expressions
     if partitioned and node.relation.inh:
         _partition_indexes(node, relation, ctx)
     return effect
@@ -275,7 +279,7 @@ def drop_index(node: Any, ctx: Context) -> Effect:
     concurrent = bool(node.concurrent)
     effect = Effect(f"DROP INDEX{' CONCURRENTLY' if concurrent else ''}", no_transaction=concurrent)
     for names in node.objects:
-        index = qualify_names(names, ctx.default_schema)
+        index = ctx.qualified(names)
         if node.missing_ok and ctx.schema.absent(index):
             continue  # IF EXISTS of an index the database does not have: nothing happens
         # CONCURRENTLY: ShareUpdateExclusiveLock on the table, and AccessExclusiveLock on the index in the

@@ -138,12 +138,19 @@ def _refresh(node: Any, ctx: Context) -> Effect:
     state = ctx.schema.table(relation)
     for source in state.sources if state and not node.skipData else ():
         effect.lock(source, ACCESS_SHARE)
-    if (
-        concurrent
-        and state is not None
-        and not state.indexes
-        and (ctx.schema.from_catalog or ctx.schema.from_empty)
-    ):
+    whole = ctx.schema.from_catalog or ctx.schema.from_empty
+    if concurrent and state is not None and not state.populated and whole:
+        effect.hits.append(
+            Hit(
+                "statement-fails",
+                relation,
+                f"REFRESH MATERIALIZED VIEW CONCURRENTLY {relation} fails: it was never populated "
+                f"(created WITH NO DATA)",
+                f"REFRESH MATERIALIZED VIEW {sql_name(relation)};  -- the first time, not concurrently: "
+                f"nothing reads it yet",
+            )
+        )
+    elif concurrent and state is not None and not state.indexes and whole:
         effect.hits.append(
             Hit(
                 "refresh-concurrently-no-unique-index",
@@ -153,9 +160,12 @@ def _refresh(node: Any, ctx: Context) -> Effect:
                 f"(<key columns>);\n-- then, in the next migration, REFRESH MATERIALIZED VIEW CONCURRENTLY",
             )
         )
+    readable = state is None or state.populated  # a never-populated one cannot be read: nothing waits
+    if state is not None and not concurrent:
+        state.populated = not node.skipData
     if not concurrent:
         effect.rewrite(relation)
-        if not ctx.is_new(relation):
+        if not ctx.is_new(relation) and readable:
             effect.hits.append(
                 Hit(
                     "refresh-materialized-view-blocking",

@@ -106,6 +106,11 @@ class ColumnFacts:
     not_null: bool = False
     generated: str = ""
     """pg_attribute.attgenerated: "s" stored, "v" virtual (PostgreSQL 18), "" not generated."""
+    identity: str = ""
+    """pg_attribute.attidentity: "a" always, "d" by default, "" not an identity column."""
+    sequences: tuple[str, ...] = ()
+    """Sequences (qualified) the column needs: an identity column's own, those its default calls nextval on
+    (a serial column's included). DROP SEQUENCE of one fails (CASCADE drops the default, not an identity)."""
 
 
 @dataclass(frozen=True)
@@ -143,6 +148,8 @@ class TableFacts:
     indexes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Index name (qualified) -> indexed columns."""
     unique_indexes: frozenset[str] = frozenset()
+    index_expressions: Mapping[str, str] = field(default_factory=dict)
+    """Index name (qualified) -> the expressions among its key parts, as SQL (indexes with any)."""
     foreign_keys: tuple[ForeignKeyFacts, ...] = ()
     """Foreign keys of this table."""
     referenced_by: tuple[ForeignKeyFacts, ...] = ()
@@ -164,6 +171,10 @@ class TableFacts:
     """Names of its triggers (not internal ones)."""
     empty: bool = False
     """A table whose data file is empty (it has never held a row): a rewrite calls no default on it."""
+    populated: bool = True
+    """False for a materialized view created WITH NO DATA and not refreshed since."""
+    detach_pending: bool = False
+    """A partition whose DETACH PARTITION CONCURRENTLY was interrupted (FINALIZE completes it)."""
     policies: frozenset[str] = frozenset()
     """Names of its row-level security policies."""
     rules: Mapping[str, Mapping[str, frozenset[str]]] = field(default_factory=dict)
@@ -210,6 +221,9 @@ class CatalogFacts:
     domains: Mapping[str, DomainFacts] = field(default_factory=dict)
     """Schema-qualified domain name -> its facts (the tables using it are the columns of that type)."""
     timezone_utc: bool | None = None
+    search_path: tuple[str, ...] = ()
+    """The existing schemas of the connection's search_path, in order (`current_schemas(false)`: the
+    database's and role's settings applied); empty: unknown (`public`)."""
     statistics: Mapping[str, str] = field(default_factory=dict)
     """Extended statistics object (qualified) -> the table it is on."""
     inlined_volatility: Mapping[str, str] = field(default_factory=dict)

@@ -154,6 +154,32 @@ def detach_partition(pcmd: Any, relation: str, effect: Effect, ctx: Context) -> 
         child.default_partition = False
 
 
+def finalize_detach(pcmd: Any, relation: str, effect: Effect, ctx: Context) -> None:
+    """DETACH PARTITION ... FINALIZE completes an interrupted DETACH CONCURRENTLY; with none pending on the
+    partition (the catalog read, or the set walked from its start, where every detach completes) it fails."""
+    partition = ctx.name(pcmd.name)
+    child = ctx.schema.table(partition)
+    whole = ctx.schema.from_catalog or ctx.schema.from_empty
+    if child is not None and not child.detach_pending and whole:
+        effect.hits.append(
+            Hit(
+                "statement-fails",
+                partition,
+                f"DETACH PARTITION {partition} FINALIZE fails: no DETACH CONCURRENTLY of it is pending",
+                f"-- drop the statement: {partition} is still attached to {relation}; to detach it:\n"
+                f"{NO_TX_DIRECTIVE}\nALTER TABLE {sql_name(relation)} DETACH PARTITION {sql_name(partition)} "
+                f"CONCURRENTLY;",
+            )
+        )
+        return
+    parent = ctx.schema.table(relation)
+    if parent is not None:
+        parent.children = [c for c in parent.children if c != partition]
+    if child is not None:
+        child.parent = None
+        child.detach_pending = False
+
+
 def _detach_hit(partition: str, relation: str, default: str | None, ctx: Context) -> Hit:
     message = (
         f"DETACH PARTITION {partition} takes AccessExclusiveLock on {relation}: reads and writes of "

@@ -87,12 +87,19 @@ _RULES = (
     Rule(
         "index-expression-mutable",
         "error",
-        "CREATE INDEX on an expression or predicate that is not IMMUTABLE fails",
+        "CREATE INDEX on an expression or predicate that is not IMMUTABLE fails (and a type change that "
+        "makes an index expression mutable)",
     ),
     Rule(
         "refresh-concurrently-no-unique-index",
         "error",
         "REFRESH MATERIALIZED VIEW CONCURRENTLY of a materialized view without a unique index fails",
+    ),
+    Rule(
+        "statement-fails",
+        "error",
+        "A statement that fails on the schema as it is then (REFRESH CONCURRENTLY of a never-populated "
+        "materialized view, DETACH ... FINALIZE with no detach pending)",
     ),
     Rule(
         "composite-type-in-use",

@@ -40,6 +40,12 @@ class TableState:
     partition_key: tuple[str, ...] = ()
     unvalidated_checks: dict[str, set[str]] = field(default_factory=dict)
     """NOT VALID CHECK constraints: name -> the columns they read (checked once validated)."""
+    populated: bool = True
+    """False for a materialized view created WITH NO DATA and not refreshed since."""
+    detach_pending: bool = False
+    """A partition whose DETACH PARTITION CONCURRENTLY was interrupted."""
+    index_expressions: dict[str, str] = field(default_factory=dict)
+    """Index name -> the expressions among its key parts, as SQL."""
 
     @classmethod
     def of(cls, facts: TableFacts) -> TableState:
@@ -66,6 +72,9 @@ class TableState:
             triggers=set(facts.triggers),
             policies=set(facts.policies),
             empty=facts.empty,
+            populated=facts.populated,
+            detach_pending=facts.detach_pending,
+            index_expressions=dict(facts.index_expressions),
         )
 
     def copy(self) -> TableState:
@@ -76,6 +85,7 @@ class TableState:
             not_null_checks=set(self.not_null_checks),
             children=list(self.children),
             indexes=dict(self.indexes),
+            index_expressions=dict(self.index_expressions),
             foreign_keys=list(self.foreign_keys),
             used_columns={r: set(cols) for r, cols in self.used_columns.items()},
             rules={rule: {r: set(cols) for r, cols in used.items()} for rule, used in self.rules.items()},
@@ -127,6 +137,11 @@ class Schema:
     """Whether the session's TimeZone is UTC at this point of the script (None: unknown)."""
     server_timezone_utc: bool | None = None
     """Whether the server's (the catalog connection's) TimeZone is UTC: where each script starts."""
+    search_path: tuple[str, ...] = ()
+    """Schemas where unqualified names are looked up, in order, at this point of the script (the first is
+    where unqualified relations are created; empty: `public`)."""
+    server_search_path: tuple[str, ...] = ()
+    """The catalog connection's search_path (existing schemas): where each script starts."""
     from_catalog: bool = False
     from_empty: bool = False
     """Walked from an empty database (a whole set from its first migration, no catalog): what the
@@ -161,6 +176,8 @@ class Schema:
             domains={name: DomainState.of(d) for name, d in catalog.domains.items()},
             timezone_utc=catalog.timezone_utc,
             server_timezone_utc=catalog.timezone_utc,
+            search_path=catalog.search_path,
+            server_search_path=catalog.search_path,
             from_catalog=True,
         )
 
@@ -176,6 +193,8 @@ class Schema:
             domains={name: d.copy() for name, d in self.domains.items()},
             timezone_utc=self.timezone_utc,
             server_timezone_utc=self.server_timezone_utc,
+            search_path=self.search_path,
+            server_search_path=self.server_search_path,
             from_catalog=self.from_catalog,
             from_empty=self.from_empty,
             pending_not_null_checks=dict(self.pending_not_null_checks),
@@ -202,6 +221,17 @@ class Schema:
                 self.shared.discard(name)
                 state = self.tables[name] = state.copy()
         return state
+
+    def resolve(self, name: str, default_schema: str) -> str:
+        """`schema.name` of an unqualified relation name: the first schema of the search_path that has it
+        (as PostgreSQL looks it up), else the first one (where it is created), else `default_schema`."""
+        if not self.search_path:
+            return f"{default_schema}.{name}"
+        for schema in self.search_path:
+            qualified = f"{schema}.{name}"
+            if qualified in self.tables or qualified in self.index_tables:
+                return qualified
+        return f"{self.search_path[0]}.{name}"
 
     def absent(self, name: str) -> bool:
         """Whether a relation or index surely does not exist here (IF EXISTS of it does nothing): the

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from pglast import ast
+from pglast.enums import AlterTableType as AT
+from pglast.enums import ConstrType
 
 from migwiz.engine.analysis.effects import (
     ACCESS_SHARE,
@@ -12,10 +15,18 @@ from migwiz.engine.analysis.effects import (
     Context,
     Effect,
     Registry,
+    column_constraints,
     surely_absent,
 )
 from migwiz.engine.analysis.schema import TableState
-from migwiz.engine.analysis.sqlnodes import qualify_names
+from migwiz.engine.analysis.sqlnodes import (
+    SERIAL_TYPES,
+    func_name,
+    qualify_names,
+    raw_type_name,
+    string_const,
+    walk,
+)
 
 registry = Registry()
 """The statement handlers of this module."""
@@ -46,3 +57,52 @@ def _owned_by(node: Any, effect: Effect, ctx: Context) -> None:
         names = [str(n.sval) for n in opt.arg or ()] if str(opt.defname) == "owned_by" else []
         if len(names) >= 2:
             effect.lock(qualify_names([ast.String(n) for n in names[:-1]], ctx.default_schema), ACCESS_SHARE)
+
+
+def column_sequences(coldef: Any, relation: str, ctx: Context) -> tuple[str, tuple[str, ...]]:
+    """(pg_attribute.attidentity, the sequences the column needs) of a column definition: an identity
+    column's own sequence ("a" or "d"), a serial column's, or those `nextval('…')` in its default names."""
+    for c in column_constraints(coldef):
+        if c.contype == ConstrType.CONSTR_IDENTITY:
+            return str(c.generated_when), (_identity_sequence(c, relation, str(coldef.colname)),)
+    if raw_type_name(coldef.typeName) in SERIAL_TYPES:
+        return "", (f"{relation}_{coldef.colname}_seq",)
+    defaults = [c.raw_expr for c in column_constraints(coldef) if c.contype == ConstrType.CONSTR_DEFAULT]
+    return "", default_sequences(defaults[0] if defaults else None, ctx)
+
+
+def identity_change(cmd: Any, relation: str, ctx: Context) -> None:
+    """ADD GENERATED ... AS IDENTITY gives the column its sequence; DROP IDENTITY drops the sequence."""
+    state = ctx.schema.table(relation)
+    column = str(cmd.name)
+    facts = state.columns.get(column) if state else None
+    if state is None or facts is None:
+        return
+    if cmd.subtype == AT.AT_AddIdentity:
+        sequence = _identity_sequence(cmd.def_, relation, column)
+        state.columns[column] = replace(facts, identity=str(cmd.def_.generated_when), sequences=(sequence,))
+        ctx.schema.add_table(TableState(sequence, kind="S"))
+    elif facts.identity:
+        state.columns[column] = replace(facts, identity="", sequences=())
+        for sequence in facts.sequences:
+            ctx.schema.drop(sequence)
+
+
+def _identity_sequence(constraint: Any, relation: str, column: str) -> str:
+    """An identity column's sequence: SEQUENCE NAME, else `<table>_<column>_seq` beside the table."""
+    named = [o.arg for o in constraint.options or () if str(o.defname) == "sequence_name"]
+    return qualify_names(named[0], relation.rsplit(".", 1)[0]) if named else f"{relation}_{column}_seq"
+
+
+def default_sequences(expr: Any, ctx: Context) -> tuple[str, ...]:
+    """The sequences the `nextval('…')` calls of a default expression name (resolved on the search_path)."""
+    out: list[str] = []
+    for node in walk(expr) if expr is not None else ():
+        if not isinstance(node, ast.FuncCall) or func_name(node) != "nextval" or not node.args:
+            continue
+        text = string_const(node.args[0])
+        if text:
+            parts = [part[1:-1] if part.startswith('"') else part.lower() for part in text.split(".")]
+            resolved = ctx.schema.resolve(parts[-1], ctx.default_schema)
+            out.append(".".join(parts[-2:]) if len(parts) >= 2 else resolved)
+    return tuple(dict.fromkeys(out))

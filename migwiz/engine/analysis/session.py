@@ -9,7 +9,7 @@ from pglast.enums import VariableSetKind
 
 from migwiz.engine.analysis.effects import Context, Effect, Registry, with_descendants
 from migwiz.engine.analysis.model import LOCK_MODES, UTC_ZONES
-from migwiz.engine.analysis.sqlnodes import string_const
+from migwiz.engine.analysis.sqlnodes import func_name, string_const, walk
 
 registry = Registry()
 """The statement handlers of this module."""
@@ -24,7 +24,21 @@ def _set(node: Any, ctx: Context) -> Effect:
         effect.sets_lock_timeout = (value not in (None, "0")) or (number not in (None, 0))
     if node.name == "timezone":
         ctx.schema.timezone_utc = _timezone_utc(node, ctx)
+    if node.name == "search_path":
+        ctx.schema.search_path = _search_path(node, ctx)
     return effect
+
+
+_IMPLICIT = frozenset({"pg_catalog", "pg_temp", "$user", ""})
+"""search_path entries that name no schema the analyser tracks (the role's own schema is unknown)."""
+
+
+def _search_path(node: Any, ctx: Context) -> tuple[str, ...]:
+    """The schemas of `SET search_path TO a, b` (RESET / DEFAULT: the server's)."""
+    if node.kind != VariableSetKind.VAR_SET_VALUE:
+        return ctx.schema.server_search_path
+    names = (string_const(arg) for arg in node.args or ())
+    return tuple(name for name in names if name is not None and name not in _IMPLICIT)
 
 
 def _timezone_utc(node: Any, ctx: Context) -> bool | None:
@@ -43,6 +57,19 @@ def _timezone_utc(node: Any, ctx: Context) -> bool | None:
     if isinstance(val, ast.Float):
         return float(val.fval or 0) == 0.0
     return None
+
+
+def follow_set_config(node: Any, ctx: Context) -> None:
+    """`SELECT set_config('search_path', 'a, b', …)` (as pg_dump writes it) sets the search_path too."""
+    for call in walk(node):
+        args: Any = call.args if isinstance(call, ast.FuncCall) and func_name(call) == "set_config" else ()
+        if len(args or ()) < 2:
+            continue
+        name, value = string_const(args[0]), string_const(args[1])
+        if name is not None and name.lower() == "search_path" and value is not None:
+            names = (part.strip() for part in value.split(","))
+            unquoted = (n[1:-1] if n.startswith('"') and n.endswith('"') else n.lower() for n in names)
+            ctx.schema.search_path = tuple(n for n in unquoted if n not in _IMPLICIT)
 
 
 @registry.handles(ast.TransactionStmt)

@@ -175,9 +175,24 @@ def trace_on_scratch(
     """Trace on a scratch database holding a copy of the target's schema (no data), dropped afterwards."""
     with scratch_database(target_dsn, prefix="migwiz_trace") as dsn:
         copy_schema(target_dsn, dsn, pg_dump=pg_dump)
+        _same_search_path(target_dsn, dsn)
         return trace_statements(
             dsn, statements, in_transaction=in_transaction, setup_sql=setup_sql, timeout_s=timeout_s
         )
+
+
+def _same_search_path(target_dsn: str, scratch_dsn: str) -> None:
+    """Give the scratch database the search_path the target's sessions get (set on the target's database
+    or role), so that unqualified names land where they would on the target."""
+    with connect(target_dsn) as conn:
+        row = conn.execute("SELECT pg_catalog.current_setting('search_path')").fetchone()
+    with connect(scratch_dsn) as conn:
+        conn.execute("SELECT pg_catalog.set_config('search_path', %s, false)", (str(row[0]) if row else "",))
+        name = conn.execute("SELECT pg_catalog.current_database()").fetchone()
+        if name:
+            conn.execute(
+                sql.SQL("ALTER DATABASE {} SET search_path FROM CURRENT").format(sql.Identifier(name[0]))
+            )
 
 
 class _Tracer:

@@ -2,7 +2,9 @@
 -- relation is its parent's DEFAULT partition, its tablespace (NULL: the database's default) and, for views
 -- and materialized views, their definition; whether it is UNLOGGED, its table access method and, for a
 -- partitioned table, the columns of its partition key (none for an expression); whether a table's data file
--- is empty (it has never held a row; the file's size, no data read).
+-- is empty (it has never held a row; the file's size, no data read); whether a materialized view is
+-- populated; whether a partition's DETACH CONCURRENTLY is pending (14+; read through jsonb so that older
+-- servers, without the column, answer false).
 SELECT n.nspname || '.' || c.relname AS name,
        c.relkind::text AS kind,
        (SELECT pn.nspname || '.' || p.relname
@@ -23,7 +25,10 @@ SELECT n.nspname || '.' || c.relname AS name,
                JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
               WHERE pt.partrelid = c.oid
               ORDER BY k.ord) AS partition_key,
-       c.relkind = 'r' AND pg_catalog.pg_relation_size(c.oid) = 0 AS empty
+       c.relkind = 'r' AND pg_catalog.pg_relation_size(c.oid) = 0 AS empty,
+       c.relispopulated AS populated,
+       COALESCE((SELECT bool_or((pg_catalog.to_jsonb(i) ->> 'inhdetachpending')::boolean)
+                   FROM pg_catalog.pg_inherits i WHERE i.inhrelid = c.oid), false) AS detach_pending
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
