@@ -214,6 +214,31 @@ def test_sqlx_table_beside_up_down_files_read_as_golang_migrate_says_whose_they_
 # -- transactions as the set's tool runs them -------------------------------------------------------------
 
 
+def test_prisma_commit_after_add_value_runs_as_prisma_runs_it(
+    client_db: TestDatabase, tmp_path: Path
+) -> None:
+    """`ADD VALUE; COMMIT;` then the value used (civitai): Prisma's one query commits the value first; migwiz
+    runs the file statement by statement, where one transaction would fail with 55P04."""
+    init = "CREATE TYPE level AS ENUM ('low');\nCREATE TABLE tag (id int PRIMARY KEY, level level);\n"
+    folder = write_migrations(
+        tmp_path / "m",
+        {
+            "migration_lock.toml": 'provider = "postgresql"\n',
+            "20240101000000_init/migration.sql": init + "INSERT INTO tag VALUES (1, 'low');\n",
+            "20240102000000_blocked/migration.sql": (
+                "-- AlterEnum\nALTER TYPE level ADD VALUE 'blocked';\nCOMMIT;\n\n"
+                "UPDATE tag SET level = 'blocked' WHERE id = 1;\n"
+            ),
+        },
+    )
+    mset = load_migration_set(folder)
+    statuses = commands.status(commands.Project.of(client_db.dsn, mset)).statuses
+    assert [s.to_json()["transaction"] for s in statuses] == [True, False]
+    up = commands.up(commands.Project.of(client_db.dsn, mset), policy=IRREVERSIBLE)
+    assert up.report.ok, up.report.to_json()
+    assert client_db.execute("SELECT level::text FROM tag") == [("blocked",)]
+
+
 def test_diesel_run_in_transaction_false_runs_concurrently(db: TestDatabase, tmp_path: Path) -> None:
     """Diesel's metadata.toml `run_in_transaction = false`: CREATE/DROP INDEX CONCURRENTLY run."""
     folder = write_migrations(
