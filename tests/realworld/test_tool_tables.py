@@ -73,6 +73,8 @@ CASES = [
     pytest.param("rfcbot", "diesel", DIESEL_TABLE, "__diesel_schema_migrations", 6, id="diesel"),
     pytest.param("docs-rs", "sqlx", SQLX_TABLE, "_sqlx_migrations", 3, id="sqlx"),
     pytest.param("atuin", "sqlx", SQLX_TABLE, "_sqlx_migrations", 4, id="sqlx-simple"),
+    pytest.param("quickwit", "sqlx", SQLX_TABLE, "_sqlx_migrations", 12, id="sqlx-short-versions"),
+    pytest.param("hoppscotch", "prisma", PRISMA_TABLE, "_prisma_migrations", 12, id="prisma"),
 ]
 
 
