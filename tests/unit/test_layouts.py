@@ -539,6 +539,28 @@ def test_sqlx_reads_signed_versions_as_rust_parses_an_i64(tmp_path: Path) -> Non
         assert f"{bad!r} is not an i64 version (sqlx refuses the folder too)" in load_error(root)
 
 
+def test_sqlx_no_transaction_file_of_several_statements_gets_a_notice(tmp_path: Path) -> None:
+    """sqlx runs a `-- no-transaction` file with one `execute(sql)`: one query, one implicit transaction
+    for its statements, where CONCURRENTLY fails (quickwit's deferred migrations README says so)."""
+    two = "-- no-transaction\nDROP INDEX CONCURRENTLY IF EXISTS i;\nCREATE INDEX CONCURRENTLY i ON t (a);\n"
+    write(
+        tmp_path,
+        {
+            "1_t.sql": "CREATE TABLE t (a int);\n",
+            "2_two.sql": two,
+            "3_one.sql": "-- no-transaction\nCREATE INDEX CONCURRENTLY j ON t (a);\n",
+            "4_plain.sql": "-- no-transaction\nCREATE TABLE u (a int);\nCREATE TABLE v (a int);\n",
+        },
+    )
+    mset = load_migration_set(tmp_path, "sqlx")
+    assert [m.up.directives.transaction for m in mset.migrations] == [True, False, False, False]
+    assert mset.notices == (
+        f"{tmp_path / '2_two.sql'}:2: sqlx sends the file as one query, which PostgreSQL runs as one implicit"
+        " transaction: DROP INDEX CONCURRENTLY fails there (cannot run inside a transaction block); migwiz"
+        " runs the statements one by one: put it in a migration of its own",
+    )
+
+
 def test_sqlx_no_transaction_must_be_the_very_start(tmp_path: Path) -> None:
     write(tmp_path, {"1_a.sql": "\n-- no-transaction\nselect 1;", "2_b.sql": "\ufeff-- no-transaction\n"})
     assert [m.up.directives.transaction for m in load_migration_set(tmp_path).migrations] == [True, True]

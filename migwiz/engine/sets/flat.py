@@ -132,7 +132,19 @@ def load_sqlx(folder: Folder) -> list[Migration]:
         files.append(_File(path, sqlx_version(prefix), name, kind))
     for path in folder.dirs:
         folder.ignore(path, "sqlx does not read subfolders")
-    return _paired(folder, files, "sqlx")
+    migrations = _paired(folder, files, "sqlx")
+    from migwiz.engine.sets.transactions import one_query_failure
+
+    for migration in migrations:  # sqlx's `-- no-transaction` file goes as one query (`execute(sql)`)
+        for side in (migration.up, migration.down):
+            marked = (
+                side is not None
+                and not side.directives.transaction
+                and folder.head(side.path, len(SQLX_NO_TRANSACTION)) == SQLX_NO_TRANSACTION
+            )
+            if marked and side is not None and (notice := one_query_failure(side, "sqlx")) is not None:
+                folder.notices.append(notice)
+    return migrations
 
 
 def load_flyway(folder: Folder) -> list[Migration]:

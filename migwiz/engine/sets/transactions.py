@@ -41,6 +41,7 @@ from pglast.enums import ReindexObjectType, TransactionStmtKind
 
 from migwiz.engine.errors import MigrationFileError
 from migwiz.engine.history.status import MigrationStatus
+from migwiz.engine.sets.commits import adds_enum_value, block_lines, commits_only
 from migwiz.engine.sets.model import Script, Statement
 from migwiz.engine.sets.streamed import StreamedStatements, with_shapes
 
@@ -228,9 +229,9 @@ def plan_transaction(script: Script, pg_version: int) -> TransactionPlan:
         controls = controls[1:-1]
         script = replace(script, directives=replace(script.directives, transaction=True))
     elif script.directives.transaction and (
-        _plain_blocks(controls) or (_commits_only(controls) and _commits_new_value(seen, controls))
+        _plain_blocks(controls) or (commits_only(controls) and _commits_new_value(seen, controls))
     ):  # BEGIN; ...; COMMIT; BEGIN; ...; COMMIT; or ALTER TYPE ... ADD VALUE ...; COMMIT; ...
-        blocks = _block_lines(controls)
+        blocks = block_lines(controls)
         unwrapped = (blocks[0][0], blocks[-1][1])
         skip = frozenset(index for index, _, _ in controls)
         statements = without(statements, skip)
@@ -326,7 +327,7 @@ class _Seen:
                 seen.controls.append((index, stmt, control))
                 if control.kind not in _SAVEPOINT_KINDS:
                     continue
-            if seen.add_value is None and _adds_enum_value(stmt):
+            if seen.add_value is None and adds_enum_value(stmt):
                 seen.add_value = (index, stmt)
             need = _need(stmt, pg_version)
             if need is not None:
@@ -372,47 +373,25 @@ def _commits_new_value(seen: _Seen, controls: list[_Found]) -> bool:
     return seen.add_value is not None and seen.add_value[0] < controls[-1][0]
 
 
-def _commits_only(controls: list[_Found]) -> bool:
-    """Whether the file's transaction control is only plain BEGIN ... COMMIT pairs, one after the other,
-    and COMMITs ending the implicit transaction of the statements before them (not nested, none open)."""
-    open_block = False
-    for _, _, control in controls:
-        if not control.plain:
-            return False
-        if control.kind in ("BEGIN", "START TRANSACTION") and not open_block:
-            open_block = True
-        elif control.kind == "COMMIT":
-            open_block = False
-        else:
-            return False
-    return bool(controls) and not open_block
+def one_query_failure(script: Script, tool: str) -> str | None:
+    """A notice when `tool`, which sends the file as one simple query, would fail where migwiz does not: two
+    or more statements, one of which cannot run in a transaction block (PostgreSQL runs the statements of
+    one query as one implicit transaction). None otherwise, and for a big (streamed) file."""
+    if isinstance(script.statements, StreamedStatements) or len(script.statements) < 2:
+        return None
+    for stmt in script.statements:
+        kind = needs_no_transaction(stmt, _ONE_QUERY_PG)
+        if kind is not None:
+            return (
+                f"{script.path}:{stmt.line}: {tool} sends the file as one query, which PostgreSQL runs as one"
+                f" implicit transaction: {kind} fails there (cannot run inside a transaction block); migwiz"
+                " runs the statements one by one: put it in a migration of its own"
+            )
+    return None
 
 
-def _block_lines(controls: list[_Found]) -> tuple[tuple[int, int], ...]:
-    """(BEGIN line, COMMIT line) of each block; a COMMIT without its BEGIN is a block of its own line."""
-    blocks = []
-    begin: int | None = None
-    for _, stmt, control in controls:
-        if control.kind == "COMMIT":
-            blocks.append((stmt.line if begin is None else begin, stmt.line))
-            begin = None
-        else:
-            begin = stmt.line
-    return tuple(blocks)
-
-
-def _adds_enum_value(stmt: Statement) -> bool:
-    """Whether `stmt` is ALTER TYPE ... ADD VALUE."""
-    words = stmt.sql[:40].split(None, 2)
-    if len(words) < 2 or words[0].lower() != "alter" or words[1].lower() != "type":
-        return False
-    if not re.search(r"\badd\s+value\b", stmt.sql[:2000], re.IGNORECASE):
-        return False
-    try:
-        raws = pglast.parse_sql(stmt.sql)
-    except pglast.parser.ParseError:
-        return False
-    return any(isinstance(raw.stmt, ast.AlterEnumStmt) and not raw.stmt.oldVal for raw in raws)
+_ONE_QUERY_PG = 12
+"""ALTER TYPE ... ADD VALUE runs in a transaction block since PostgreSQL 12: not named by the notice."""
 
 
 def needs_no_transaction(stmt: Statement, pg_version: int) -> str | None:
