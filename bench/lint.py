@@ -3,12 +3,18 @@
 Generates `--migrations` up-only migration files of `--statements` statements each (a mix of the kinds
 migrations are made of: safe and unsafe index builds, column changes, constraints, renames, backfills),
 then times `migwiz lint` in-process (`commands.lint`, no database, no cache), the `migwiz lint --json`
-command without its cache and with the set unchanged since the last lint (read back from the cache), the
-text output, and `squawk` (PyPI `squawk-cli`, found next to this Python or on PATH) on the same files.
+command without its cache, with the set unchanged since the last lint (read back from the cache) and
+with its newest file edited since (the others read back), the text output, and `squawk` (PyPI
+`squawk-cli`, found next to this Python or on PATH) on the same files.
 Each row gives the median wall time and CPU time (on shared cores the steadier of the two) and the
 ratio of both to squawk's.
 
-    .venv/bin/python -m bench.lint [--migrations 1000] [--statements 20] [--runs 3]
+With `--folder`, a migration folder (a real set, say tests/realworld/sets/trigger-dev/migrations) is
+timed instead of the generated one, squawk given every `.sql` file under it.
+
+    .venv/bin/python -m bench.lint [--migrations 1000] [--statements 20] [--runs 3] [--folder DIR]
+
+Measured numbers, before and after each change, are in docs/migration-sets.md.
 """
 
 from __future__ import annotations
@@ -97,15 +103,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--migrations", type=int, default=1000)
     parser.add_argument("--statements", type=int, default=20)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--folder", type=Path, help="time this migration folder instead of a generated one")
     args = parser.parse_args(argv)
     rows: list[tuple[str, float, float, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "migrations"
-        folder.mkdir()
-        paths = generate(folder, args.migrations, args.statements)
-        total = args.migrations * args.statements
+        if args.folder is not None:
+            folder = args.folder.resolve()
+            paths = sorted(folder.rglob("*.sql"))
+        else:
+            folder = Path(tmp) / "migrations"
+            folder.mkdir()
+            paths = generate(folder, args.migrations, args.statements)
         report = lint(Project.offline(), [folder], pg_version=18, cache=None)
-        analysed = sum(len(f.statements) for f in report.files)
+        total = sum(len(f.statements) for f in report.files)
         findings = len(report.all_findings())
         wall, cpu = timed_cpu(lambda: lint(Project.offline(), [folder], pg_version=18, cache=None), args.runs)
         rows.append(("migwiz lint (in-process, commands.lint, no cache)", wall, cpu, f"{findings} findings"))
@@ -115,12 +125,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             lambda: subprocess.run(cli, capture_output=True, check=False, env=env), args.runs
         )
         rows.append(("migwiz lint --json (command, with start-up, no cache)", wall, cpu, ""))
-        warm = {**env, "MIGWIZ_CACHE_DIR": str(folder.parent / "migwiz-cache")}
+        warm = {**env, "MIGWIZ_CACHE_DIR": str(Path(tmp) / "migwiz-cache")}
         subprocess.run(cli, capture_output=True, check=False, env=warm)  # the set linted once before
         wall, cpu = timed_cpu(
             lambda: subprocess.run(cli, capture_output=True, check=False, env=warm), args.runs
         )
         rows.append(("migwiz lint --json (command, set unchanged since last lint)", wall, cpu, "read back"))
+        if args.folder is None:  # an edit of the newest migration since the last lint, before each run
+            newest = paths[-1]
+
+            def edited() -> None:
+                with newest.open("a") as handle:
+                    handle.write("ALTER TABLE t0 ADD COLUMN edited int;\n")
+                subprocess.run(cli, capture_output=True, check=False, env=warm)
+
+            wall, cpu = timed_cpu(edited, args.runs)
+            rows.append(("migwiz lint --json (command, newest file edited since last lint)", wall, cpu, ""))
+            subprocess.run(cli, capture_output=True, check=False, env=warm)
         text = [*cli[:-2], str(folder)]
         wall, cpu = timed_cpu(
             lambda: subprocess.run(text, capture_output=True, check=False, env=warm), args.runs
@@ -141,9 +162,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                     lambda: subprocess.run(command, capture_output=True, check=False, env=env), args.runs
                 )
                 rows.append((f"{version.stdout.strip()} --reporter json", wall, cpu, f"{count} violations"))
+    what = (
+        f"{args.folder} ({len(paths)} files)"
+        if args.folder is not None
+        else f"{args.migrations} files x {args.statements} statements"
+    )
     print(
-        f"{args.migrations} files x {args.statements} statements = {total} statements "
-        f"({analysed} analysed by migwiz); median of {args.runs} runs; "
+        f"{what}: {total} statements analysed by migwiz; median of {args.runs} runs; "
         f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
     )
     squawk_wall, squawk_cpu = rows[-1][1], rows[-1][2]

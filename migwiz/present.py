@@ -10,7 +10,20 @@ numbers.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.text import Text
+
+from migwiz.engine import commands
 from migwiz.engine.humanize import duration
+
+if TYPE_CHECKING:
+    from migwiz.engine.types import TracedLock
 
 __all__ = [
     "BACKUP_LEVEL_STYLES",
@@ -30,7 +43,12 @@ __all__ = [
     "TARGET_STYLES",
     "VERDICT_STYLES",
     "WAITING",
+    "UnitText",
     "duration",
+    "pieces",
+    "short_mode",
+    "strongest_first",
+    "unit_breaks",
 ]
 
 STATE_STYLES: dict[str, str] = {
@@ -107,3 +125,109 @@ WAITING = "yellow"
 BLOCKING = "bold red"
 """A holder with sessions queued behind it."""
 IDLE_IN_TRANSACTION = "red"
+
+
+def strongest_first(locks: Sequence[TracedLock]) -> list[TracedLock]:
+    """Locks the strongest mode first (a tie: a table before its index, then by name); locks on what the
+    statement itself created (nobody else can wait for those) last."""
+    return sorted(
+        locks, key=lambda lock: (lock.new_relation, -_rank(lock.mode), lock.kind != "table", lock.relation)
+    )
+
+
+SHORT_MODES = {
+    "AccessExclusiveLock": "AccessExcl",
+    "ShareUpdateExclusiveLock": "ShareUpdExcl",
+    "ShareRowExclusiveLock": "ShareRowExcl",
+    "RowExclusiveLock": "RowExcl",
+}
+
+
+def short_mode(mode: str) -> str:
+    """A lock mode short enough for an 80-column table (the detail pane has the full name).
+
+    >>> short_mode("ShareUpdateExclusiveLock"), short_mode("ShareLock")
+    ('ShareUpdExcl', 'Share')
+    """
+    return SHORT_MODES.get(mode, mode.removesuffix("Lock"))
+
+
+def _rank(mode: str) -> int:
+    try:
+        return commands.lock_rank(mode)
+    except ValueError:  # a mode PostgreSQL's table-lock order does not hold: last
+        return 0
+
+
+# -- wrapping that keeps a number with its unit (`23 s`, `1.4 GB`, `40 k rows`) ---------------------------
+
+_UNIT = r"(?:ms|s|min|h|d|%|[kMGT]?B|k|M|rows?(?:/s)?|k/s|M/s)(?![\w/])"
+_WORD = re.compile(rf"\S*\d[\d.,]* {_UNIT}(?: \d[\d.,]* {_UNIT})*\S*\s*|\S+\s*|\s+")
+"""A word, or a number with its unit (and the next number and unit of the same quantity): one piece."""
+
+
+def pieces(text: str) -> list[tuple[int, int]]:
+    """Offsets of the pieces of `text` a line may break between (trailing spaces in their piece).
+
+    >>> s = "holds a lock for about 1 min 20 s on 12.3 MB"
+    >>> [s[a:b] for a, b in pieces(s)][-5:]
+    ['for ', 'about ', '1 min 20 s ', 'on ', '12.3 MB']
+    """
+    return [m.span() for m in _WORD.finditer(text)]
+
+
+def unit_breaks(text: str, width: int) -> list[int]:
+    """Where `text` breaks into lines of at most `width` cells, never inside a piece (a piece longer
+    than the line is cut where the line ends).
+
+    >>> s = "Verdict: dangerous · holds ShareRowExclusive for 23 s"
+    >>> [s[a:b] for a, b in zip([0, *unit_breaks(s, 50)], [*unit_breaks(s, 50), len(s)])]
+    ['Verdict: dangerous · holds ShareRowExclusive for ', '23 s']
+    """
+    breaks: list[int] = []
+    start = 0
+    for a, b in pieces(text):
+        if a > start and cell_len(text[start:b].rstrip()) > width:
+            breaks.append(a)
+            start = a
+        while cell_len(text[start:b].rstrip()) > width and b - start > 1:  # one piece wider than a line
+            cut = start + max(1, width)
+            breaks.append(cut)
+            start = cut
+    return breaks
+
+
+class UnitText:
+    """A Text that wraps at spaces, a number and its unit kept on one line; `one_line`: the first line
+    only, ended by `…` where something was left out (never `12…` for `12 s`)."""
+
+    def __init__(self, text: Text, *, one_line: bool = False) -> None:
+        self.text = text
+        self.one_line = one_line
+
+    def __str__(self) -> str:
+        return self.text.plain
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(1, options.max_width)
+        if self.one_line:
+            plain = self.text.plain.replace("\n", " ")
+            if cell_len(plain) <= width:
+                line = self.text.copy()
+            else:
+                line = self.text[: (unit_breaks(plain, width - 2) or [width - 1])[0]]
+                line.append("…")
+            line.no_wrap, line.overflow, line.end = True, "crop", "\n"
+            yield line
+            return
+        for paragraph in self.text.split("\n", allow_blank=True):
+            lines = paragraph.divide(unit_breaks(paragraph.plain, width))
+            for line in lines:
+                line.rstrip()
+                line.no_wrap = True
+                line.overflow = "crop"
+                line.end = "\n"
+                yield line
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.text)

@@ -65,17 +65,24 @@ def lint(ctx: Context, paths: tuple[Path, ...], sarif: bool, pg_version: int | N
 
     chosen = list(paths) or [ctx.migration_set().root]
     stdin = sys.stdin.read() if Path("-") in chosen else None
-    report = commands.lint(ctx.project, chosen, pg_version=pg_version, stdin=stdin)
-    gc.freeze()  # the report outlives its printing: the collector need not walk its objects meanwhile
+    enabled = gc.isenabled()
+    gc.disable()  # no full pass of the collector over the schema and report while they are made and
+    # printed (the analysis still collects the young cycles each migration leaves)
     try:
-        if sarif:
-            output.emit_json(commands.lint_sarif(report))
-        elif ctx.json:
-            output.emit_json_listing(commands.lint_json(report), "files")
-        else:
-            output.print_lint(report)
+        report = commands.lint(ctx.project, chosen, pg_version=pg_version, stdin=stdin)
+        gc.freeze()  # the report outlives its printing: the collector need not walk its objects meanwhile
+        try:
+            if sarif:
+                output.emit_json(commands.lint_sarif(report))
+            elif ctx.json:
+                output.emit_json_listing(commands.lint_json(report), "files")
+            else:
+                output.print_lint(report)
+        finally:
+            gc.unfreeze()
     finally:
-        gc.unfreeze()
+        if enabled:
+            gc.enable()
     worst = report.worst()
     failing = worst is not None and SEVERITY_ORDER.index(worst) >= SEVERITY_ORDER.index(fail_on)
     sys.exit(1 if failing else 0)

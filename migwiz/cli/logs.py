@@ -65,10 +65,21 @@ def log(
             f"--run {run_id!r}: no run in the central log has an id starting with it",
             "`migwiz log` lists the runs with their ids",
         )
-    if ctx.json:  # nothing matched: still one JSON document, never empty output
-        from migwiz.console import output
+    from migwiz.console import output
 
+    if ctx.json:  # nothing matched: still one JSON document, never empty output
         output.emit_json({"events": []})
+        return
+    asked = [
+        f"--{k} {v}"
+        for k, v in (("run", run_id), ("since", since), ("level", level), ("migration", version))
+        if v
+    ]
+    output.stderr.print(  # an empty screen would leave the operator guessing whether the filter worked
+        f"no event in the central log matches {' '.join(asked)}" if asked else "the central log is empty",
+        markup=False,
+        highlight=False,
+    )
 
 
 @click.command()

@@ -39,28 +39,35 @@ def print_backfills(statuses: Sequence[BackfillStatus]) -> None:
     if not statuses:
         output.stdout.print("no backfill has run in this database", markup=False)
         return
-    t = output.table(
-        "id", "table", "state", "done", "rows", "rate", "ETA", "workers", "batch", "brake / control"
-    )
+    from migwiz.console.tables import table
+
+    t = table(  # quantities never wrapped (`1.0 M` stays whole); the worker lines below repeat the batch
+        "id", "table", "state", "done", "rows", "rate", "ETA", "workers", "batch", "brake / control",
+        droppable=("batch",), whole=("done", "rows", "rate", "eta", "workers", "batch"),
+    )  # fmt: skip
     for s in statuses:
         c = s.checkpoint
         data = s.to_json()
         state = data["state"]
         style = {"done": "green", "running": "cyan", "paused": "yellow", "stopped": "red"}.get(state, "")
-        eta = humanize.duration(s.eta_s) if s.eta_s is not None and state != "done" else ""
+        moving = s.alive and state not in ("done", "stopped", "paused")  # else no live rate, no ETA
+        eta = humanize.duration(s.eta_s) if s.eta_s is not None and moving else ""
         t.add_row(
             c.id,
             c.relation,
             Text(state, style=style),
             f"{data['percent']} %",
             f"{humanize.count(c.rows_scanned)} / {humanize.count(c.total_estimate or 0)}",
-            f"{humanize.count(c.rate)}/s" if c.rate else "",
+            f"{humanize.count(c.rate)}/s" if c.rate and moving else "",
             eta,
             describe_workers(s),
             humanize.count(c.batch_size) if c.batch_size else "",
             "; ".join(part for part in (s.brake, describe_control(s.control)) if part),
         )
     output.stdout.print(t)
+    for s in statuses:  # the sentence `status`, the wizard and the log's run summary say too
+        if s.to_json()["state"] in ("stopped", "paused"):
+            output.stdout.print(f"{s.checkpoint.id}: {s.standing.text}", markup=False, highlight=False)
     for s in statuses:
         for line in worker_lines(s):
             output.stdout.print(line, markup=False, highlight=False)

@@ -12,12 +12,13 @@ from migwiz.engine import humanize
 from migwiz.engine.commands import describe_current, our_progress
 from migwiz.engine.errors import MigwizError, one_line
 from migwiz.engine.types import DryRunReport, DryRunStatement, MigrateResult, RunSession
+from migwiz.present import strongest_first
 
 
 def _locks(statement: DryRunStatement) -> str:
     if not statement.locks:
         return "no table locks"
-    text = ", ".join(f"{lock.mode} on {lock.relation}" for lock in statement.locks)
+    text = ", ".join(f"{lock.mode} on {lock.relation}" for lock in strongest_first(statement.locks))
     return text + (" (static analysis)" if statement.lock_source == "analysis" else "")
 
 

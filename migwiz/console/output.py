@@ -97,8 +97,14 @@ def _sorted_findings(report: LintReport) -> Iterator[tuple[Path, int, Finding]]:
 
 
 def _lint_summary(report: LintReport, counts: dict[str, int]) -> str:
-    total = sum(len(s.statements) for s in report.files)
+    total = sum(s.statement_count for s in report.files)
     summary = ", ".join(f"{n} {sev}" for sev, n in counts.items())
+    sampled = [s for s in report.files if s.in_file is not None]
+    if sampled:  # big files: their repeated data statements were analysed once per shape
+        analysed = sum(len(s.statements) for s in sampled)
+        held = sum(s.statement_count for s in sampled)
+        files = "1 big file" if len(sampled) == 1 else f"{len(sampled)} big files"
+        summary += f" ({files}: {analysed} of {held} statements analysed, one per statement shape)"
     return f"{len(report.files)} files, {total} statements (PostgreSQL {report.pg_version}): {summary}"
 
 

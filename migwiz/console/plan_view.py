@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from migwiz.console import tables
 from migwiz.engine import humanize
 from migwiz.engine.types import VERDICT_TEXT, MigrationPlan, PlanReport, StatementPlan, Verdict
-from migwiz.present import VERDICT_STYLES
+from migwiz.present import VERDICT_STYLES, UnitText
 
 REASON_MARKS: dict[Verdict, str] = {
     "safe": "note",
@@ -62,8 +63,9 @@ def statement_table(migration: MigrationPlan) -> Table:
     return t
 
 
-def migration_view(migration: MigrationPlan) -> RenderableType:
-    """A migration's heading with its verdict, its reasons with fixes, and its statement table."""
+def migration_view(migration: MigrationPlan, *, wrap: bool = False) -> RenderableType:
+    """A migration's heading with its verdict, its reasons with fixes, and its statement table; `wrap`
+    (a terminal): reasons wrap at words under their indentation, a number kept with its unit."""
     head = Text(f"{migration.version} {migration.name}  ", style="bold")
     head.append(VERDICT_TEXT[migration.verdict], style=VERDICT_STYLES[migration.verdict])
     mode = "one transaction" if migration.in_transaction else "no transaction"
@@ -72,21 +74,20 @@ def migration_view(migration: MigrationPlan) -> RenderableType:
     if migration.resumes_after:
         parts.append(Text(f"  resumes after statement {migration.resumes_after}", style="dim"))
     for reason in migration.reasons:
-        line = Text("  ")
-        line.append(f"{REASON_MARKS[reason.verdict]}: ", style=VERDICT_STYLES[reason.verdict])
+        line = Text(f"{REASON_MARKS[reason.verdict]}: ", style=VERDICT_STYLES[reason.verdict])
         line.append(reason.message)
-        parts.append(line)
+        parts.append(Padding(UnitText(line), (0, 0, 0, 2)) if wrap else Text("  ").append_text(line))
         if reason.fix and reason.verdict != "safe":
             parts.append(Text("    fix: " + reason.fix.replace("\n", "\n         "), style="dim"))
     parts.append(statement_table(migration))
     return Group(*parts)
 
 
-def plan_view(report: PlanReport) -> RenderableType:
-    """The whole report: one block per pending migration, then a summary line."""
+def plan_view(report: PlanReport, *, wrap: bool = False) -> RenderableType:
+    """The whole report: one block per pending migration, then a summary line (`wrap`: for a terminal)."""
     parts: list[RenderableType] = []
     for migration in report.migrations:
-        parts.extend([migration_view(migration), Text("")])
+        parts.extend([migration_view(migration, wrap=wrap), Text("")])
     counts = {v: sum(1 for m in report.migrations if m.verdict == v) for v in VERDICT_TEXT}
     summary = ", ".join(f"{n} {VERDICT_TEXT[v]}" for v, n in counts.items() if n) or "nothing pending"
     rate = report.throughput
@@ -95,16 +96,15 @@ def plan_view(report: PlanReport) -> RenderableType:
         else "calibrated" if rate.calibrated
         else "uncalibrated estimates (conservative defaults; `migwiz plan --calibrate` measures this server)"
     )  # fmt: skip
-    parts.append(
-        Text(
-            f"{len(report.migrations)} pending on {report.database} "
-            f"(PostgreSQL {report.server_version // 10000}): "
-            f"{summary}; {calibration}; planned in {humanize.duration(report.elapsed_s)}"
-        )
+    last = Text(
+        f"{len(report.migrations)} pending on {report.database} "
+        f"(PostgreSQL {report.server_version // 10000}): "
+        f"{summary}; {calibration}; planned in {humanize.duration(report.elapsed_s)}"
     )
+    parts.append(UnitText(last) if wrap else last)
     return Group(*parts)
 
 
 def print_plan(report: PlanReport, console: Console) -> None:
     """Print the report."""
-    console.print(plan_view(report))
+    console.print(plan_view(report, wrap=console.is_terminal))

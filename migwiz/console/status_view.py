@@ -22,9 +22,14 @@ def print_notices(notices: Sequence[str]) -> None:
 def print_status(statuses: Sequence[MigrationStatus], *, root: Path, layout: str, initialised: bool) -> None:
     """Every migration's standing, a table, then the phase summary and one line of totals."""
     from migwiz.console.backfill import print_phases  # where each change stands by phase
+    from migwiz.console.tables import table
     from migwiz.engine.commands import phase_summary
 
-    t = output.table("version", "name", "phase", "txn", "state", "down", "applied", "detail")
+    # at 80 columns `txn` goes first (the detail says "without a transaction"), then `phase` (the phase
+    # table below has it): a version and a name are never wrapped
+    t = table(
+        "version", "name", "phase", "txn", "state", "down", "applied", "detail", droppable=("txn", "phase")
+    )
     for s in statuses:
         standing = s.standing  # engine/standing.py: the story `backfill status` and the wizard tell too
         style = output.STATE_STYLES.get(standing.state, "")

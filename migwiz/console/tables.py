@@ -1,18 +1,20 @@
 """CLI tables that keep names whole at any width (80 columns, a pipe, a narrower terminal).
 
-Before a table renders: columns with no value in any row (empty or `–`) are dropped; versions and ids
-are never cut or wrapped; prose columns (details, notes, timestamps) shrink first (to 20 cells, then to
-10) and wrap at spaces; name columns (one word per cell, or headed `name`) wrap where
-their words meet (`_`, `-`, `.`, a space), so
-`add_index_to_crates` may read `add_index_to_` / `crates` but never `add_ind` / `ex_to_crates`. A single
-word longer than its column ends with an ellipsis (a prose column never shrinks below its longest word).
-No cell is cut inside a word and continued below.
-A table that still does not fit (too many columns for the width) prints each row as `column  value`
-lines instead, as psql's expanded display does.
+Before a table renders: columns with no value in any row (empty or `–`) are dropped; versions, ids and
+names (one word per cell, or headed `name`) are never cut or wrapped: `add_index_to_crates` never reads
+`add_index_to_` / `crates`; prose columns (details, notes, timestamps) shrink (to 20 cells, then to 10,
+never below their longest word) and wrap at spaces. No cell is cut inside a word and continued below.
+A table may name columns that other columns or lines repeat (`droppable`): they go first, in order.
+A table that still does not fit (names too long or too many columns for the width) prints each row as
+`column  value` lines instead, as psql's expanded display does; a name longer than the line there runs
+past it whole (the terminal folds it, a file keeps it on one line).
+Written to a file or a pipe (not a terminal, no `COLUMNS`), a table takes the width its cells need:
+a file has no width, and `grep` finds every row on one line.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 
@@ -21,37 +23,21 @@ from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.table import Column, Table
 from rich.text import Text
 
+from migwiz.present import unit_breaks
+
 WHOLE = frozenset({"version", "id", "line"})
 """Headers whose cells are never shortened (a cut version is a different version)."""
 NAMES = frozenset({"name", "change", "table", "migration"})
 """Headers of name columns: kept on one line, shortened with an ellipsis only as a last resort."""
 PROSE_FLOOR = 20
-NAME_FLOOR = 20
 PROSE_LAST = 10
 _PARTS = re.compile(r"[^_\-.\s]+[_\-.\s]*|[_\-.\s]+")
 
 
-def wrap_name(name: str, width: int) -> str:
-    r"""`name` in lines of at most `width` cells, broken only after `_`, `-`, `.` or a space.
-
-    >>> wrap_name("remove_unused_indexes_from_crates", 14)
-    'remove_unused_\nindexes_from_\ncrates'
-    >>> wrap_name("short", 14)
-    'short'
-    """
-    lines: list[str] = []
-    line = ""
-    for part in _PARTS.findall(name):
-        if line and cell_len(line + part.rstrip()) > width:
-            lines.append(line.rstrip())
-            line = ""
-        line += part
-    lines.append(line.rstrip())
-    return "\n".join(lines)
-
-
-def _longest_part(texts: Sequence[str]) -> int:
-    return max((cell_len(p.rstrip()) for t in texts for p in _PARTS.findall(t)), default=0)
+def _unbounded(console: Console) -> bool:
+    """Writing to a file or a pipe with no width asked for (no `width=`, no `COLUMNS`)."""
+    asked = getattr(console, "_width", None) is not None or "COLUMNS" in os.environ
+    return not console.is_terminal and not asked
 
 
 def _plain(cell: RenderableType) -> str | None:
@@ -79,18 +65,13 @@ def _shrink(widths: list[int], floors: list[int], order: Sequence[int], excess: 
     return excess
 
 
-def _wrapped(cell: RenderableType, width: int) -> RenderableType:
-    """A name cell broken into lines by `wrap_name` (its style kept); other renderables unchanged."""
-    if isinstance(cell, Text):
-        return Text(wrap_name(cell.plain, width), style=cell.style)
-    if isinstance(cell, str):
-        text = Text.from_markup(cell)
-        return Text(wrap_name(text.plain, width), style=text.style)
-    return cell
-
-
 class FitTable(Table):
-    """A rich Table that drops empty columns and shares the width as the module doc says."""
+    """A rich Table that drops empty columns and shares the width as the module doc says; `droppable`
+    headers (what other columns or lines below repeat) go, in that order, before rows become records."""
+
+    droppable: tuple[str, ...] = ()
+    whole: frozenset[str] = frozenset()
+    """Headers of columns whose cells are quantities (`511 k / 1.0 M`): never wrapped, like versions."""
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         kept: list[Column] = []
@@ -99,67 +80,110 @@ class FitTable(Table):
             plain = [_plain(c) for c in column.cells]
             if plain and all(p is not None and p.strip() in ("", "–") for p in plain):
                 continue
-            column._index = len(kept)
             kept.append(column)
             texts.append([p or "" for p in plain])
+        droppable = [d for d in self.droppable if d in {str(c.header).lower() for c in kept}]
+        while True:
+            header = [str(c.header).lower() for c in kept]
+            widths, prose, room, excess = _fit(header, texts, console, options, self.whole)
+            if excess <= 0 or not droppable:
+                break
+            gone = header.index(droppable.pop(0))
+            del kept[gone], texts[gone]
+        for n, column in enumerate(kept):
+            column._index = n
         self.columns = kept
-        header = [str(c.header).lower() for c in kept]
-        prose = [
-            h not in WHOLE | NAMES and any(len(t.split()) > 1 for t in cells)
-            for h, cells in zip(header, texts, strict=True)
-        ]
-        natural = [max(_width(cells), cell_len(h)) for h, cells in zip(header, texts, strict=True)]
-        widths = list(natural)
-        gaps = 2 * (len(kept) - 1)
-        excess = sum(widths) + gaps - options.max_width
         if excess > 0:
-            heads = [cell_len(h) for h in header]
-            prose_cols = [i for i, p in enumerate(prose) if p]
-            names = [i for i, h in enumerate(header) if not prose[i] and h not in WHOLE]
-            # prose to 20 cells, then to 10 (or its header, or its longest word: a word is never cut),
-            # names to 20, names to their longest word
-            words = [max((cell_len(w) for t in cells for w in t.split()), default=0) for cells in texts]
-            for order, floor in ((prose_cols, PROSE_FLOOR), (prose_cols, PROSE_LAST), (names, NAME_FLOOR)):
-                floors = [
-                    min(natural[i], max(floor, heads[i], words[i] if prose[i] else 0))
-                    for i in range(len(kept))
-                ]
-                excess = _shrink(widths, floors, order, excess)
-            floors = [min(natural[i], max(heads[i], _longest_part(texts[i]))) for i in range(len(kept))]
-            if _shrink(widths, floors, names, excess) > 0:
-                yield from _records(kept, [str(c.header) for c in kept])  # too wide: one record per row
-                return
-            for i in names:
-                if widths[i] < natural[i]:
-                    column = kept[i]
-                    column._cells = [_wrapped(cell, widths[i]) for cell in column._cells]
+            yield from _records(kept, [str(c.header) for c in kept], prose)  # one record per row
+            return
+        options = options.update(width=max(room, options.max_width))
         for column, width, is_prose in zip(kept, widths, prose, strict=True):
             column.width = width
-            column.no_wrap = not is_prose and str(column.header).lower() in WHOLE
-            column.overflow = "ellipsis"
+            column.no_wrap = not is_prose
+            column.overflow = "fold" if is_prose else "ignore"
+            if is_prose:  # wrapped at spaces, a number kept with its unit (`337.6 MB`, never `337.6` / `MB`)
+                column._cells = [_unit_wrapped(cell, width) for cell in column._cells]
         yield from super().__rich_console__(console, options)
 
 
-def _records(columns: Sequence[Column], header: Sequence[str]) -> RenderResult:
+def _fit(
+    header: Sequence[str],
+    texts: Sequence[Sequence[str]],
+    console: Console,
+    options: ConsoleOptions,
+    whole: frozenset[str] = frozenset(),
+) -> tuple[list[int], list[bool], int, int]:
+    """Column widths, which columns are prose, the room, and by how much the table is still too wide."""
+    prose = [
+        h not in WHOLE | NAMES | whole and any(len(t.split()) > 1 for t in cells)
+        for h, cells in zip(header, texts, strict=True)
+    ]
+    natural = [max(_width(cells), cell_len(h)) for h, cells in zip(header, texts, strict=True)]
+    widths = list(natural)
+    gaps = 2 * (len(header) - 1)
+    room = sum(widths) + gaps if _unbounded(console) else options.max_width
+    excess = sum(widths) + gaps - room
+    if excess > 0:
+        heads = [cell_len(h) for h in header]
+        prose_cols = [i for i, p in enumerate(prose) if p]
+        # prose to 20 cells, then to 10 (or its header, or its longest word: a word is never cut)
+        words = [max((cell_len(w) for t in cells for w in t.split()), default=0) for cells in texts]
+        for floor in (PROSE_FLOOR, PROSE_LAST):
+            floors = [min(natural[i], max(floor, heads[i], words[i])) for i in range(len(header))]
+            excess = _shrink(widths, floors, prose_cols, excess)
+    return widths, prose, room, excess
+
+
+def _unit_wrapped(cell: RenderableType, width: int) -> RenderableType:
+    """A prose cell broken into lines of at most `width` cells where `unit_breaks` allows (styles kept)."""
+    if isinstance(cell, str):
+        cell = Text.from_markup(cell)
+    if not isinstance(cell, Text):
+        return cell
+    lines = [
+        line
+        for paragraph in cell.split("\n", allow_blank=True)
+        for line in paragraph.divide(unit_breaks(paragraph.plain, width))
+    ]
+    for line in lines:
+        line.rstrip()
+    return Text("\n").join(lines)
+
+
+def _records(columns: Sequence[Column], header: Sequence[str], prose: Sequence[bool]) -> RenderResult:
     """Each row as `column  value` lines (as psql's expanded display), rows apart by a blank line: what a
-    table too wide for the terminal shows without cutting a version or a name."""
+    table too wide for the terminal shows without cutting a version or a name. Prose values wrap at
+    spaces under their value column; a version or a name stays on its line, however long."""
     rows = max((len(c._cells) for c in columns), default=0)
+    label = max((cell_len(h) for h in header), default=0)
     for n in range(rows):
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(style="bold", no_wrap=True)
-        grid.add_column(overflow="fold")
-        for column, name in zip(columns, header, strict=True):
-            cell = column._cells[n] if n < len(column._cells) else ""
-            if _plain(cell) not in ("", "–", None):
-                grid.add_row(name, cell)
         if n:
             yield Text("")
-        yield grid
+        for column, name, is_prose in zip(columns, header, prose, strict=True):
+            cell = column._cells[n] if n < len(column._cells) else ""
+            plain = _plain(cell)
+            if plain in ("", "–"):
+                continue
+            if is_prose or plain is None:
+                grid = Table.grid(padding=(0, 2))
+                grid.add_column(style="bold", no_wrap=True, width=label)
+                grid.add_column(overflow="fold")
+                grid.add_row(name, cell)
+                yield grid
+                continue
+            line = Text(name.ljust(label) + "  ", style="bold", no_wrap=True, overflow="ignore")
+            yield line.append_text(cell if isinstance(cell, Text) else Text.from_markup(str(cell)))
 
 
-def table(*columns: str, header_style: str = "bold") -> FitTable:
-    """A plain table (no box) that stays readable at 80 columns and without colour."""
+def table(
+    *columns: str, header_style: str = "bold", droppable: Sequence[str] = (), whole: Sequence[str] = ()
+) -> FitTable:
+    """A plain table (no box) that stays readable at 80 columns and without colour; `droppable`: headers
+    that may go (in that order) when the table would not fit otherwise; `whole`: quantity columns never
+    wrapped (a number stays with its unit)."""
     t = FitTable(box=None, pad_edge=False, show_edge=False, header_style=header_style)
+    t.droppable = tuple(droppable)
+    t.whole = frozenset(w.lower() for w in whole)
     for column in columns:
         t.add_column(column)
     return t

@@ -14,6 +14,7 @@ from migwiz.engine.errors import ConnectionFailed, MigwizError, one_line
 
 if TYPE_CHECKING:  # what the faces are given, typed; at run time `__getattr__` imports each on first use
     from migwiz.engine.analysis import LintReport, lint_report_json, lint_report_sarif
+    from migwiz.engine.analysis.lockmodes import lock_rank as lock_rank
     from migwiz.engine.analysis.risk import RiskyFinding
     from migwiz.engine.analysis.risk import error_findings as error_findings
     from migwiz.engine.ci import junit_error as junit_error
@@ -98,6 +99,7 @@ if TYPE_CHECKING:  # what the faces are given, typed; at run time `__getattr__` 
     from migwiz.engine.servers.target import TargetInfo as TargetInfo
     from migwiz.engine.sets.model import Version
     from migwiz.engine.shadow.dryrun import DryRunReport as DryRunReport
+    from migwiz.engine.shadow.scratch import drop_scratch_databases as drop_scratch_databases
 
     lint_json = lint_report_json
     """`lint --json`'s document."""
@@ -115,6 +117,7 @@ if TYPE_CHECKING:  # what the faces are given, typed; at run time `__getattr__` 
     """The newest fleet run recorded in a state file (or the one whose id starts with a prefix)."""
 
 FAMILIES: dict[str, tuple[str, ...]] = {
+    "migwiz.engine.analysis.lockmodes": ("lock_rank",),
     "migwiz.engine.analysis.risk": ("error_findings",),
     "migwiz.engine.ci": ("junit_error", "run_ci"),
     "migwiz.engine.config": ("Settings", "load_settings"),
@@ -155,6 +158,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "migwiz.engine.servers.connect": ("describe", "dsn_params"),
     "migwiz.engine.servers.target": ("TargetInfo",),
     "migwiz.engine.shadow.dryrun": ("DryRunReport",),
+    "migwiz.engine.shadow.scratch": ("drop_scratch_databases",),
 }  # fmt: skip
 """The names re-exported as they are, by the module that defines them (imported on first use)."""
 RENAMED: dict[str, tuple[str, str]] = {
@@ -285,6 +289,9 @@ def as_error(exc: Exception) -> MigwizError:
         return MigwizError(f"gave up waiting for a lock: {first}", hint)
     if isinstance(exc, psycopg.OperationalError | psycopg.errors.IdleInTransactionSessionTimeout):
         first = one_line(exc) if str(exc).strip() else "connection lost"
+        from migwiz.engine.servers.connect import cut_reason
+
+        first = cut_reason() or first  # migwiz cut it: the network stopped answering
         return ConnectionFailed(
             f"lost the connection to the server: {first}",
             "check the server, then run `migwiz status` to see what was applied",

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from migwiz.engine.durations import parse_duration, parse_timeout
 from migwiz.engine.errors import ConfigError
-from migwiz.engine.history.state import DEFAULT_SCHEMA
+from migwiz.engine.history.names import DEFAULT_SCHEMA
 from migwiz.engine.sets import LAYOUTS
 
 CONFIG_NAME = "migwiz.toml"

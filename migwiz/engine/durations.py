@@ -10,7 +10,7 @@ import re
 from fractions import Fraction
 
 _UNIT_MS: dict[str, int] = {"ms": 1, "s": 1_000, "min": 60_000, "h": 3_600_000, "d": 86_400_000}
-_PART = re.compile(r"(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*")
+_PART = re.compile(r"(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*", re.ASCII)  # ASCII digits only: not '١s'
 _UNITS_TEXT = ", ".join(_UNIT_MS)
 MAX_TIMEOUT_MS = 2**31 - 1  # PostgreSQL's largest lock_timeout / statement_timeout (~24.8 days)
 
@@ -26,6 +26,10 @@ def parse_duration(text: str) -> int:
     Traceback (most recent call last):
     ...
     ValueError: invalid duration '10m': unknown unit 'm' (use one of ms, s, min, h, d)
+    >>> parse_duration("\u0661s")  # an Arabic-Indic one: PostgreSQL would refuse it
+    Traceback (most recent call last):
+    ...
+    ValueError: invalid duration '١s': expected a number at '١s'
     """
     stripped = text.strip()
     if not stripped:
@@ -59,7 +63,7 @@ _AGE_ALIASES = {
     "hr": "h", "hrs": "h", "hour": "h", "hours": "h",
     "day": "d", "days": "d",
 }  # fmt: skip
-_AGE_WORD = re.compile(r"(\d(?:[\d.]*)\s*)([A-Za-z]+)")
+_AGE_WORD = re.compile(r"(\d(?:[\d.]*)\s*)([A-Za-z]+)", re.ASCII)
 
 
 def parse_age(text: str) -> int:

@@ -79,12 +79,13 @@ class LogFollower:
         """`events` as the run's typed events, the same types a live run publishes (`Logged` lines first)."""
         return [typed for event in self.events(limit=limit) for typed in events_from_log(event)]
 
-    def backfills(self) -> list[BackfillProgress]:
-        """The live backfills' checkpoints, and once more each one that stopped or finished since."""
+    def backfills(self, *, stopped: bool = False) -> list[BackfillProgress]:
+        """The live backfills' checkpoints, and once more each one that stopped or finished since;
+        `stopped`: also those that stopped before (a watch opened after a lost terminal sees them)."""
         readings: list[BackfillProgress] = []
         for reading in checkpoint_readings(self._connection(), self._schema):
             live = reading.state in LIVE_STATES
-            if live or reading.backfill_id in self._seen:
+            if live or reading.backfill_id in self._seen or (stopped and reading.state == "stopped"):
                 readings.append(reading)
             if live:
                 self._seen.add(reading.backfill_id)

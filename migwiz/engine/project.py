@@ -36,9 +36,10 @@ class Project:
     def open(cls, dsn: str | None = None, settings: Settings | None = None) -> Project:
         """The project a command line or the wizard names: `dsn` (None: DATABASE_URL, else libpq's
         defaults) and `settings` (None: migwiz.toml and defaults from the working directory)."""
-        from migwiz.engine.servers.connect import resolve_dsn
+        from migwiz.engine.secrets import remember_secrets  # servers.connect's way, without psycopg
 
-        chosen = resolve_dsn(dsn)  # its secrets remembered before anything can fail and say it
+        chosen = dsn if dsn is not None else os.environ.get("DATABASE_URL", "")
+        remember_secrets(chosen)  # its secrets remembered before anything can fail and say it
         given = dsn is not None or bool(os.environ.get("DATABASE_URL"))
         return cls(chosen, settings if settings is not None else load_settings(), dsn_given=given)
 

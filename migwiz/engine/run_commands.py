@@ -12,8 +12,9 @@ from typing import Literal
 import psycopg
 
 from migwiz.engine.adopt import ForeignState, foreign_state
+from migwiz.engine.backfill.store import read_backfill_facts
 from migwiz.engine.errors import MigwizError, UsageError
-from migwiz.engine.history.standing import Standing, read_backfill_facts, read_stop_facts
+from migwiz.engine.history.standing import Standing, read_stop_facts
 from migwiz.engine.history.state import read_history, state_exists
 from migwiz.engine.history.status import MigrationStatus, compute_status, in_sync, out_of_order
 from migwiz.engine.log.eventlog import EventSink, Run, StepCounter
@@ -22,6 +23,7 @@ from migwiz.engine.run.actions import up_action
 from migwiz.engine.run.control import RunControl
 from migwiz.engine.run.events import RunEvents, RunFinished
 from migwiz.engine.run.migration_lock import MigrationLock
+from migwiz.engine.run.notes import RunErrored
 from migwiz.engine.run.outcome import LoggedSink, run_outcome, run_summary
 from migwiz.engine.run.phases import phase_exempt
 from migwiz.engine.run.runner import ExecutionPolicy, Runner, RunReport
@@ -137,11 +139,11 @@ def migrate(
             summary = run_summary(report)
         except UsageError as exc:
             error = exc.message
-            run.log.error("plan", exc.message, hint=exc.hint)
+            stream.emit(RunErrored("plan", exc.message, exc.hint))
             raise
         except Exception as exc:
             error = str(exc) or type(exc).__name__
-            run.log.error("run", error, hint=getattr(exc, "hint", None))
+            stream.emit(RunErrored("run", error, getattr(exc, "hint", None)))
             raise
         finally:
             runner.close()

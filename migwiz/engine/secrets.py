@@ -228,16 +228,19 @@ def _service_passwords(name: str, params: dict[str, Any]) -> set[str]:
 
 def remember_secrets(dsn: str) -> None:
     """Note every password `dsn` may use (the DSN's own, PGPASSWORD, .pgpass, service file) for `scrub`."""
-    import psycopg
-    from psycopg import conninfo
-
-    found = dsn_passwords(dsn)
+    named = bool(dsn.strip())  # libpq reads nothing from an empty DSN: no psycopg for `lint` without one
+    found = dsn_passwords(dsn) if named else set()
     if os.environ.get("PGPASSWORD"):
         found.add(os.environ["PGPASSWORD"])
-    try:
-        params: dict[str, Any] = dict(conninfo.conninfo_to_dict(dsn))
-    except psycopg.ProgrammingError:
-        params = {}
+    params: dict[str, Any] = {}
+    if named:
+        import psycopg
+        from psycopg import conninfo
+
+        try:
+            params = dict(conninfo.conninfo_to_dict(dsn))
+        except psycopg.ProgrammingError:
+            params = {}
     for key, env in (("host", "PGHOST"), ("port", "PGPORT"), ("dbname", "PGDATABASE"), ("user", "PGUSER")):
         if not params.get(key) and os.environ.get(env):
             params[key] = os.environ[env]
@@ -247,6 +250,29 @@ def remember_secrets(dsn: str) -> None:
     passfile = params.get("passfile") or os.environ.get("PGPASSFILE") or _home() / ".pgpass"
     found |= _pgpass_passwords(Path(str(passfile)), params)
     _secrets.update(p for p in found if p)
+    _secrets.update(piece for p in found for piece in pieces(p))
+
+
+PIECE = 4
+"""Shortest piece of a password (split at whitespace) that is scrubbed on its own."""
+
+
+def pieces(password: str) -> set[str]:
+    """The parts of `password` between whitespace, long enough to scrub on their own: a server or libpq
+    message may quote a password cut at a space (`options='-c Pw@/ x'` is echoed up to the space).
+
+    >>> sorted(pieces("Pw@/:% 'x tail"))
+    ["'x tail", 'Pw@/:%', "Pw@/:% 'x", 'tail']
+    >>> pieces("no_space_here")
+    set()
+    """
+    words = password.split()
+    if len(words) < 2:
+        return set()
+    found = {w for w in words if len(w) >= PIECE}
+    found |= {" ".join(words[i:]) for i in range(1, len(words)) if len(" ".join(words[i:])) >= PIECE}
+    found |= {" ".join(words[:i]) for i in range(1, len(words)) if len(" ".join(words[:i])) >= PIECE}
+    return found
 
 
 def _spellings(secret: str) -> set[str]:

@@ -17,7 +17,10 @@ from migwiz.engine.run.session_limits import limit_bookkeeping, own_tables_locke
 from migwiz.engine.servers.connect import connect
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
     from migwiz.engine.backfill import BackfillStatus, Control
+    from migwiz.engine.backfill.store import ControlChanges
     from migwiz.engine.backup import BackupReport, DumpPlan, DumpProgress, DumpResult, TableMode
     from migwiz.engine.servers.target import TargetInfo
 
@@ -60,24 +63,13 @@ def backfill_status(project: Project) -> list[BackfillStatus]:
 
 
 def control_backfill(
-    project: Project,
-    backfill_id: str | None = None,
-    *,
-    paused: bool | None = None,
-    batch_size: int | None = None,
-    max_rate: float | None = None,
-    target_ms: float | None = None,
-    workers: int | None = None,
-    clear: bool = False,
+    project: Project, backfill_id: str | None = None, **changes: Unpack[ControlChanges]
 ) -> tuple[str, Control]:
     """Pause, resume or retune a backfill (`backfill_id`, else the only running one) from its next batch,
-    or set its number of workers; the backfill chosen and its control row."""
+    or set its number of workers (`ControlChanges`); the backfill chosen and its control row."""
     from migwiz.engine.backfill import control_backfill as steer
 
-    return steer(
-        project.dsn, project.schema, backfill_id, paused=paused, batch_size=batch_size, max_rate=max_rate,
-        target_ms=target_ms, workers=workers, clear=clear,
-    )  # fmt: skip
+    return steer(project.dsn, project.schema, backfill_id, **changes)
 
 
 def backup_check(project: Project) -> BackupReport:

@@ -6,6 +6,7 @@ short-lived connection: they run in worker threads, never in a message handler.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -173,6 +174,8 @@ class ImpactRow:
     rewrite: bool
     fix: str | None
     severity: str | None
+    hold_seconds: float | None = None
+    """How long the lock is held: to the end of its transaction, through later statements' work."""
 
     @property
     def key(self) -> str:
@@ -249,14 +252,17 @@ class VerifyReport:
         return self.ok and not self.skipped
 
     def verdict(self) -> str:
-        """One line: every check passed / N failed / N did not run."""
+        """One line: every check passed (and how many warn) / N failed / N did not run."""
         failed = sum(1 for c in self.checks if not c.ok)
+        warned = sum(1 for c in self.checks if c.ok and c.status == "warn")
         parts = [f"{failed} check(s) failed"] if failed else []
         if self.skipped:
             parts.append(
                 f"{len(self.skipped)} did not run" if parts else f"{len(self.skipped)} check(s) did not run"
             )
-        return " · ".join(parts) if parts else "every check passed"
+        if not parts:
+            parts.append("every check passed")
+        return " · ".join([*parts, f"{warned} with a warning"] if warned else parts)
 
 
 def verify_after_run(p: Project, *, expect_applied: list[str], expect_pending: list[str]) -> VerifyReport:
@@ -299,14 +305,17 @@ def as_list(value: Any) -> list[Any]:
     return list(value) if value else []
 
 
+_UNCALIBRATED = re.compile(r" \(uncalibrated estimate: [^)]*\)")
+
+
 def impact_from_plan(report: PlanReport) -> ImpactReport:
     """The planner's `PlanReport` as impact rows: one per lock of each statement."""
     rows: list[ImpactRow] = []
     reasons: list[str] = []
     for m in report.migrations:
         for r in m.reasons:
-            if r.verdict != "safe":
-                reasons.append(f"{m.version}: {r.message}")
+            if r.verdict != "safe":  # calibration is named once, by the source line, not in every reason
+                reasons.append(f"{m.version}: {_UNCALIBRATED.sub('', r.message)}")
         for index, st in enumerate(m.statements, start=1 + m.resumes_after):
             sizes = {s.relation: s for s in st.sizes}
             fix = next((f.fix for f in st.findings if f.fix), None)
@@ -332,6 +341,7 @@ def impact_from_plan(report: PlanReport) -> ImpactReport:
                         rewrite=lock.relation in st.rewrites,
                         fix=fix,
                         severity=severity,
+                        hold_seconds=st.hold_s,
                     )
                 )
     return ImpactReport(
@@ -341,7 +351,7 @@ def impact_from_plan(report: PlanReport) -> ImpactReport:
         tuple(reasons),
         source="planner: live sizes, calibrated estimates, current lock holders"
         if report.throughput.calibrated
-        else "planner: live sizes, default throughput, current lock holders",
+        else "planner: live sizes, default throughput (uncalibrated), current lock holders",
         verdicts=tuple((m.version, str(m.verdict)) for m in report.migrations),
     )
 

@@ -57,6 +57,8 @@ class RunSummary:
     """Where the failed migration was left, read back after the run: `applied` / `pending` (its transaction
     rolled back) or `failed` (a no-transaction migration part-way, `failed_detail` says how far)."""
     failed_detail: str | None = None
+    left_stopped: tuple[tuple[str, str], ...] = ()
+    """(version, `backfill stopped at 34 %, resumable`) of what a stop left part-way, as `status` says it."""
 
     @property
     def ok(self) -> bool:
@@ -129,7 +131,22 @@ def execute(
         skipped=tuple(str(v) for v in report.not_run),
         failed_state=left[0],
         failed_detail=left[1],
+        left_stopped=_left_stopped(project, report) if report.stopped else (),
     )
+
+
+def _left_stopped(project: Project, report: RunReport) -> tuple[tuple[str, str], ...]:
+    """What a stop left part-way (a backfill at 34 %), in `status`'s words; () when unreadable."""
+    found: list[tuple[str, str]] = []
+    for version, standing in commands.left_standing(project, report).items():
+        if standing.state != "stopped":
+            continue
+        if standing.percent is not None:
+            text = f"backfill stopped at {standing.percent} %"
+        else:
+            text = f"stopped at statement {standing.statement}" if standing.statement else "stopped"
+        found.append((version, text + (", resumable" if standing.resumable else "")))
+    return tuple(found)
 
 
 def _left(project: Project, report: RunReport) -> tuple[str | None, str | None]:

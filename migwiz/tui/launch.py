@@ -12,7 +12,7 @@ from typing import TextIO, cast
 
 from rich.console import Console
 
-from migwiz.engine.commands import ScrubbedStream
+from migwiz.engine.commands import ScrubbedStream, drop_scratch_databases
 from migwiz.engine.types import Settings
 from migwiz.tui.app import WizardApp, make_app
 from migwiz.tui.context import Mode, WizardContext, fleet_file_here
@@ -69,6 +69,8 @@ class _Leave:
     def __call__(self) -> None:
         self._once.acquire()  # the second caller waits here until the first one has ended the process
         # stdout/stderr are gone with the terminal: leave quietly, without flushing into a dead tty
+        with contextlib.suppress(Exception):  # a worker still busy in a shadow database: drop it first
+            drop_scratch_databases()
         if self._before_exit is not None:
             with contextlib.suppress(Exception):
                 self._before_exit()

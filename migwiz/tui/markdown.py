@@ -60,12 +60,16 @@ def _versions(versions: list[str]) -> str:
 
 
 def stopped_line(run: RunSummary) -> str:
-    """`stopped at a safe point: 0001 applied, 0002 not applied (the operator asked to stop)`."""
+    """`stopped at a safe point: 0001 applied, 0002 not applied (the operator asked to stop)`; a
+    migration left part-way says how far: `0006 backfill stopped at 34 %, resumable`."""
     verb = "applied" if run.direction == "up" else "reverted"
     done = [str(o.version) for o in run.report.outcomes if o.result != "failed"]
     parts = [f"{_versions(done)} {verb}"] if done else []
-    if run.skipped:
-        parts.append(f"{_versions(list(run.skipped))} not {verb}")
+    partway = dict(run.left_stopped)  # a backfill stopped at 34 % is not `not applied`: it resumes
+    parts.extend(f"{v} {partway[v]}" for v in run.skipped if v in partway)
+    untouched = [v for v in run.skipped if v not in partway]
+    if untouched:
+        parts.append(f"{_versions(untouched)} not {verb}")
     what = ", ".join(parts) or f"nothing {verb}"
     return f"stopped at a safe point: {what} ({run.stopped})"
 

@@ -127,9 +127,10 @@ def trace_entry_with_catalog(dsn: str, entry: CorpusEntry) -> EntryTrace:
 from tests.corpus.entries import ENTRIES as _BASE  # noqa: E402  (entries use CorpusEntry)
 from tests.corpus.entries_context import ENTRIES as _CONTEXT  # noqa: E402
 from tests.corpus.entries_deps import ENTRIES as _DEPS  # noqa: E402
+from tests.corpus.entries_forms import ENTRIES as _FORMS  # noqa: E402
 from tests.corpus.entries_measured import ENTRIES as _MEASURED  # noqa: E402
 
-ENTRIES: tuple[CorpusEntry, ...] = _BASE + tuple(_CONTEXT) + tuple(_DEPS) + tuple(_MEASURED)
+ENTRIES: tuple[CorpusEntry, ...] = _BASE + tuple(_CONTEXT) + tuple(_DEPS) + tuple(_MEASURED) + tuple(_FORMS)
 
 __all__ = [
     "ENTRIES",

@@ -221,8 +221,9 @@ CONTEXT_TYPES = [
         ("SET TimeZone = 'UTC'", "ALTER TABLE logs ALTER COLUMN at TYPE timestamptz"),
         locks={"public.logs": AEL},
         rewrites=(),
-        findings=NO,
-        note="free in UTC: only the index on the column is re-created",
+        findings=_rules("column-type-rewrite"),
+        note="no row rewritten in UTC, but the index on the column gets another operator class: it is "
+        "built again, a full scan under AccessExclusiveLock (entries_forms has the twin without an index)",
     ),
     E(
         "timestamp_to_timestamptz_other_zone",
@@ -248,7 +249,8 @@ CONTEXT_TYPES = [
             "ALTER TABLE logs ALTER COLUMN at TYPE timestamptz",
         ),
         rewrites=(),
-        findings=NO,
+        findings=_rules("column-type-rewrite"),
+        note="the index on the column is built again",
     ),
     E(
         "varchar_to_text_using_column",

@@ -203,7 +203,9 @@ def compare_findings(entry: CorpusEntry, major: int, analysed: Sequence[Any], kn
 
 
 def weaker_or_equal(traced: str | None, analysed: str | None) -> bool:
-    """Whether the traced mode is the analysed one or weaker (both known)."""
-    if traced is None or analysed is None:
+    """Whether the traced mode is the analysed one or weaker, or the instant was missed altogether."""
+    if analysed is None:
         return False
+    if traced is None:
+        return True
     return LOCK_MODES.index(traced) <= LOCK_MODES.index(analysed)

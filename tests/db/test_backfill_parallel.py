@@ -15,24 +15,20 @@ from pathlib import Path
 import pytest
 
 from migwiz.engine.backfill import (
-    Backfill,
     BackfillSettings,
     backfill_status,
     control_backfill,
-    parse_backfill,
 )
 from migwiz.engine.backfill.brakes import auto_workers
 from migwiz.engine.backfill.ranges import read_ranges
-from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.servers.connect import connect
 from tests.conftest import TestDatabase
 from tests.helpers import run_cli, wait_for, write_migrations
 from tests.helpers.backfill import (
-    BACKFILL_SQL,
     MIGRATIONS,
     assert_each_row_once,
+    backfill,
     make_items,
-    script,
     sigkill_and_resume,
     workers_seen,
 )
@@ -89,13 +85,14 @@ def test_sigkill_at_random_points_resumed_with_other_worker_counts(
 
 def test_workers_change_while_running_and_each_reports_its_rate(db: TestDatabase) -> None:
     make_items(db, ROWS, trigger=False)
-    conn = connect(db.dsn, autocommit=True, purpose="executor")
     seen: list[int] = []
     settings = BackfillSettings(workers=1, initial_batch=200, max_batch=200, max_rows_per_s=15_000)
-    job = Backfill(
-        conn, db.dsn, parse_backfill(script(BACKFILL_SQL)), backfill_id="2", schema="migwiz", log=EventLog(),
-        settings=settings, on_progress=lambda p: seen.append(sum(1 for w in p.workers if w.state != "done")),
-    )  # fmt: skip
+    job = backfill(
+        db,
+        settings=settings,
+        on_progress=lambda p: seen.append(sum(1 for w in p.workers if w.state != "done")),
+    )
+    conn = job.conn
     thread = threading.Thread(target=job.run, daemon=True)
     thread.start()
     try:
@@ -113,14 +110,11 @@ def test_workers_change_while_running_and_each_reports_its_rate(db: TestDatabase
 
 def test_status_shows_each_worker_its_rate_the_brake_and_an_eta(db: TestDatabase) -> None:
     make_items(db, ROWS, trigger=False)
-    conn = connect(db.dsn, autocommit=True, purpose="executor")
     settings = BackfillSettings(
         workers=2, initial_batch=200, max_batch=200, max_rows_per_s=1500
     )  # 20 s: time to look
-    job = Backfill(
-        conn, db.dsn, parse_backfill(script(BACKFILL_SQL)), backfill_id="2", schema="migwiz", log=EventLog(),
-        settings=settings,
-    )  # fmt: skip
+    job = backfill(db, settings=settings)
+    conn = job.conn
     thread = threading.Thread(target=job.run, daemon=True)
     thread.start()
     try:

@@ -415,7 +415,7 @@ def test_workload_stop_cancels_queries_waiting_for_a_lock(demo_db: DemoDatabase)
         )
         started = time.monotonic()
         workload.stop()
-        assert time.monotonic() - started < 1.5
+        assert time.monotonic() - started < 1.0 + 4  # stop's own 1 s bound, and room for a loaded machine
         assert not workload.running
         locker.rollback()
 

@@ -127,6 +127,8 @@ def test_repeatables_adopted_by_description_and_checksum(client_db: TestDatabase
     report = adopt(db.dsn, mset, "flyway")
     assert [str(a.migration.version) for a in report.adopted] == ["1", "R__Datasets_view"]
     assert report.pending == ("R__Runs_view",)
+    kept = "SELECT key FROM migwiz.meta WHERE key LIKE 'applied_script:%' ORDER BY key"
+    assert db.execute(kept) == [("applied_script:R__Datasets_view",)]  # what Flyway ran: the file's text
     assert any("R__Runs_view.sql changed since Flyway last ran it" in n for n in report.notes)
     assert any("'Old view' has no R__ file" in n for n in report.notes)
     # a Java migration (MarquezProject/marquez keeps V44_1__UpdateRunsWithJobUUID.java and others beside its
@@ -178,6 +180,25 @@ def test_status_and_drift_say_a_changed_repeatable_is_not_re_run_yet(
     assert (kinds_status.detail or "").startswith("changed, will re-run: repeatable R__Kinds.sql changed")
     shown = run_cli("status", "--dsn", db.dsn, "--dir", tmp_path / "m", "--layout", "flyway")
     assert [line for line in shown.stdout.splitlines() if line.startswith("R__Kinds ")], shown.stdout
+    # drift compares the database with what was applied: the kept statements, not the edited file
+    views = {**edited, "R__Runs_view.sql": RUNS_VIEW_2}
+    project = commands.Project.of(db.dsn, marquez_like(tmp_path / "m", **views))
+    report = commands.drift(project)
+    assert (report.drifted, report.rerun) == (False, ())
+    assert any(
+        n.startswith("repeatable R__Runs_view.sql changed since it was applied")
+        and n.endswith("as it was applied")
+        for n in report.notes
+    ), report.notes
+    text = run_cli("drift", "--dsn", db.dsn, "--dir", tmp_path / "m", "--layout", "flyway")
+    assert "no drift" in text.stdout and text.code == 0, text.stdout
+    db.execute("CREATE OR REPLACE VIEW runs_view AS SELECT r.uuid, r.job_name, 1 AS by_hand FROM runs r")
+    assert [d.name for d in commands.drift(project).differences] == ["public.runs_view"]
+    db.execute(RUNS_VIEW.replace("CREATE OR REPLACE", "DROP VIEW runs_view; CREATE"))
+
+    # rows without kept statements (applied by an older migwiz, adopted from Flyway): the file is replayed
+    db.execute("DELETE FROM migwiz.meta WHERE key LIKE 'applied_script:%'")
+    project = commands.Project.of(db.dsn, marquez_like(tmp_path / "m", **edited))
     report = commands.drift(project)
     assert (report.drifted, report.rerun) == (False, ("R__Kinds",))
     assert any(n.startswith("repeatable R__Kinds.sql changed since it was applied") for n in report.notes)
@@ -188,7 +209,6 @@ def test_status_and_drift_say_a_changed_repeatable_is_not_re_run_yet(
     assert as_json.json()["rerun_pending"] == ["R__Kinds"]
 
     # a changed view: the difference shows, and the verdict says where it may come from
-    views = {**edited, "R__Runs_view.sql": RUNS_VIEW_2}
     project = commands.Project.of(db.dsn, marquez_like(tmp_path / "m", **views))
     report = commands.drift(project)
     assert report.drifted and report.rerun == ("R__Kinds", "R__Runs_view")

@@ -12,11 +12,13 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from migwiz.engine.errors import UsageError
+from migwiz.engine.errors import ConnectionFailed, UsageError
 from migwiz.engine.log.eventlog import EventLog
+from migwiz.engine.run import heartbeat
 from migwiz.engine.run.executor import RetryPolicy
 from migwiz.engine.run.runner import ExecutionPolicy, Runner
 from migwiz.engine.run.session_limits import BOOKKEEPING_LOCK_TIMEOUT_MS, IDLE_IN_TRANSACTION_MS
+from migwiz.engine.servers.connect import connect, cut_reason, uncut
 from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase
 from tests.helpers import lost_connection_error, run_cli, start_cli, write_migrations
@@ -78,6 +80,36 @@ def test_a_lock_on_migwiz_tables_hidden_in_dynamic_sql_ends_instead_of_deadlocki
     assert time.monotonic() - started < 4 * BOOKKEEPING_LOCK_TIMEOUT_MS / 1000 + 10
     assert result.code == 0, result.stderr
     assert applied(db) == ["1"]
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    ["TRUNCATE migwiz.history", "DELETE FROM migwiz.history", "UPDATE migwiz.history SET checksum = ''x''"],
+)
+def test_a_migration_that_rewrites_migwiz_history_in_dynamic_sql_is_rolled_back(
+    db: TestDatabase, tmp_path: Path, hidden: str
+) -> None:
+    """Dynamic SQL cannot be seen before running: the history is compared before the migration's statements
+    and after them, in its transaction, and a change rolls the whole migration back."""
+    folder = write_migrations(
+        tmp_path / "m",
+        {
+            "1_a.up.sql": "CREATE TABLE a (id int);\n",
+            "1_a.down.sql": "DROP TABLE a;\n",
+            "2_b.up.sql": f"CREATE TABLE b (id int);\nDO $$ BEGIN EXECUTE '{hidden}'; END $$;\n",
+            "2_b.down.sql": "DROP TABLE b;\n",
+        },
+    )
+    result = run_cli("up", "--dsn", db.dsn, "--dir", folder)
+    assert result.code == 1, result.stderr
+    assert (
+        "2_b: its statements changed migwiz's history (migwiz.history); its transaction was rolled back"
+        in (result.stderr)
+    )
+    assert applied(db) == ["1"]
+    assert db.execute("SELECT checksum <> 'x', to_regclass('b') IS NULL FROM migwiz.history") == [
+        (True, True)
+    ]
 
 
 def test_status_with_migwiz_history_locked_says_who_within_seconds(db: TestDatabase, tmp_path: Path) -> None:
@@ -142,9 +174,10 @@ def proxy(db: TestDatabase) -> Iterator[FreezingProxy]:
 def test_a_frozen_network_mid_migration_releases_the_lock_and_fails_clearly(
     db: TestDatabase, proxy: FreezingProxy, tmp_path: Path
 ) -> None:
-    """The network freezes while the migration holds ACCESS EXCLUSIVE: the server ends the silent
-    session within the idle bound (the application can use the table again), and once packets flow
-    again migwiz exits non-zero with one line saying why; nothing was recorded as applied."""
+    """The network freezes while the migration holds ACCESS EXCLUSIVE, and stays frozen (the proxy still
+    acknowledges every packet, so TCP keepalives cannot tell): migwiz's heartbeat finds the server silent
+    and migwiz exits non-zero with one line saying why, within seconds; the server ends the silent session
+    within the idle bound (the application can use the table again); nothing was recorded as applied."""
     db.execute("CREATE TABLE app (id int); INSERT INTO app VALUES (1)")
     folder = write_migrations(
         tmp_path / "m",
@@ -156,7 +189,8 @@ def test_a_frozen_network_mid_migration_releases_the_lock_and_fails_clearly(
     )
     via_proxy = db.dsn.replace(f"port={db.server.port}", f"port={proxy.port}")
     migwiz = start_cli("up", "--dsn", via_proxy, "--dir", folder, "--retry-for", "1s")
-    bound_s = IDLE_IN_TRANSACTION_MS / 1000 + 5
+    lock_bound_s = IDLE_IN_TRANSACTION_MS / 1000 + 5
+    exit_bound_s = heartbeat.STALL_S + heartbeat.INTERVAL_S + 10  # room for a loaded machine's process exit
     try:
         with psycopg.connect(db.dsn, autocommit=True) as watcher:
             deadline = time.monotonic() + 60
@@ -168,21 +202,49 @@ def test_a_frozen_network_mid_migration_releases_the_lock_and_fails_clearly(
                 time.sleep(0.02)
             proxy.running.clear()  # the network freezes, the lock is held
             frozen_at = time.monotonic()
+            _, stderr = migwiz.communicate(timeout=exit_bound_s)  # still frozen: migwiz finds out itself
             while watcher.execute(
                 "SELECT 1 FROM pg_locks WHERE relation = 'app'::regclass AND mode = 'AccessExclusiveLock'"
             ).fetchall():
-                assert time.monotonic() - frozen_at < bound_s, "the server kept the lock of a silent client"
+                assert time.monotonic() - frozen_at < lock_bound_s, (
+                    "the server kept the lock of a silent client"
+                )
                 time.sleep(0.1)
             assert watcher.execute("SELECT count(*) FROM app").fetchall() == [(1,)]  # the application runs
-            assert migwiz.poll() is None  # still frozen: migwiz cannot know yet
-        proxy.running.set()  # packets flow again: migwiz reads that its session was ended
-        _, stderr = migwiz.communicate(timeout=60)
     finally:
         if migwiz.poll() is None:
             migwiz.kill()
             migwiz.wait()
     assert migwiz.returncode != 0
-    # the server's FATAL (idle-in-transaction timeout) or, when the reset overtakes it, the closed socket
-    lost_connection_error(stderr)
+    line = lost_connection_error(stderr)
+    assert f"no answer from the server for {heartbeat.STALL_S:g} s" in line, stderr
     assert db.execute("SELECT to_regclass('public.after_freeze') IS NULL") == [(True,)]
     assert applied(db) == []
+
+
+@pytest.mark.timeout(90)
+def test_the_heartbeat_cuts_every_wait_on_a_frozen_path_and_only_then(
+    db: TestDatabase, proxy: FreezingProxy
+) -> None:
+    """A statement waiting for its result through a path that stopped forwarding ends with an error once
+    the heartbeat's probe goes unanswered; a path that answers is never cut, however long the statement."""
+    via_proxy = db.dsn.replace(f"port={db.server.port}", f"port={proxy.port}")
+    beat = heartbeat.Heartbeat(via_proxy, interval_s=0.2, stall_s=2.0)
+    try:
+        with connect(via_proxy, autocommit=True) as conn, connect(db.dsn, autocommit=True) as direct:
+            conn.execute("SELECT pg_sleep(3)")  # longer than the stall bound: answered, so never cut
+            assert not beat.stalled and cut_reason(via_proxy) is None
+            proxy.running.clear()
+            started = time.monotonic()
+            with pytest.raises(psycopg.OperationalError):
+                conn.execute("SELECT 1")
+            assert time.monotonic() - started < 2.0 + 0.2 + 10, "the wait was not cut within the bound"
+            assert direct.execute("SELECT 1").fetchone() == (1,)  # another server address: left alone
+        assert beat.stalled
+        assert (cut_reason(via_proxy) or "").startswith("no answer from the server for 2 s (a network that")
+        assert cut_reason(db.dsn) is None  # another address (the server itself, not the proxy): not cut
+        with pytest.raises(ConnectionFailed, match="no answer from the server"):
+            connect(via_proxy)  # no new wait on a cut path
+    finally:
+        beat.close()
+        uncut(via_proxy)

@@ -49,6 +49,12 @@ def test_resolve_not_ran_drops_what_the_killed_build_left(
         assert sorted(leftovers_of(conn, statement).values()) == sorted(f"public.{n}" for n, _ in left)
     asked = run_cli("up", "--dsn", db.dsn, "--dir", folder)
     assert asked.code == 1 and "--resolve=ran or --resolve=not-ran" in asked.stderr
+    wrong = run_cli("up", "--dsn", db.dsn, "--dir", folder, "--resolve", "ran")  # the catalog says otherwise
+    assert wrong.code == 1, wrong.stderr
+    assert "statement 1 did not complete: the index build it started is INVALID (public." in wrong.stderr
+    assert states(db, folder) == {"1": "failed"} and [n for n, v in indexes(db) if not v] == [
+        n for n, _ in left
+    ]
     result = run_cli("up", "--dsn", db.dsn, "--dir", folder, "--resolve", "not-ran")
     assert result.code == 0, result.stderr
     assert states(db, folder) == {"1": "applied"}

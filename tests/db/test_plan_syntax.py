@@ -45,6 +45,19 @@ def test_system_user_parses_on_15_as_a_name_and_still_is_not_safe(db: TestDataba
         assert migration.verdict == "safe"
 
 
+@pytest.mark.parametrize(("needs", "sql"), [(18, "SELECT uuidv7()"), (16, "SELECT 1_000")])
+def test_what_parses_everywhere_but_fails_below_its_major_is_not_safe(
+    db: TestDatabase, tmp_path: Path, needs: int, sql: str
+) -> None:
+    folder = write_migrations(tmp_path / "m", {"1_newer.up.sql": sql + ";\n"})
+    [migration] = plan(Project.of(db.dsn, load_migration_set(folder))).migrations
+    if db.major < needs:
+        assert migration.verdict == "dangerous"
+        assert "version-syntax" in [r.rule for r in migration.reasons]
+    else:
+        assert migration.verdict == "safe"
+
+
 @pytest.mark.parametrize("name", sorted(NEWER))
 def test_plan_verdict_follows_the_server_grammar(db: TestDatabase, tmp_path: Path, name: str) -> None:
     needs, statement = NEWER[name]

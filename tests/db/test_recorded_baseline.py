@@ -125,3 +125,10 @@ def test_log_since_takes_the_units_people_type(db: TestDatabase, project: Path) 
         assert "a fresh event" in result.stdout
     bad = run_cli("log", "--since", "5x", "--dsn", db.dsn)
     assert bad.code == 2 and "unknown unit 'x'" in bad.stderr
+
+
+def test_log_says_when_nothing_matches(db: TestDatabase, project: Path) -> None:
+    """An empty answer to `log --since 5m` left the operator guessing whether the filter worked."""
+    result = run_cli("log", "--migration", "9", "--dsn", db.dsn)
+    assert result.code == 0 and result.stdout == "", result.stderr
+    assert result.stderr.strip() == "no event in the central log matches --migration 9"

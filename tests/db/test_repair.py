@@ -36,7 +36,7 @@ def fail_part_way(db: TestDatabase, tmp_path: Path) -> Path:
     assert [(r[1], r[2]) for r in history(db)] == [(False, 2)]
     (folder / "1_seed.up.sql").write_text(FIXED)
     refused = run_cli("up", "--dsn", db.dsn, "--dir", folder, "--allow-irreversible")
-    assert refused.code == 1 and "edited after it was applied" in refused.stderr
+    assert refused.code == 1 and "partly applied migration 1 was edited after it stopped" in refused.stderr
     assert "`migwiz repair`" in refused.stderr
     return folder
 

@@ -157,8 +157,8 @@ def test_run_finished_carries_the_longest_wait_we_caused(db: TestDatabase, tmp_p
     ]
     kinds = [type(e).__name__ for e in events if not isinstance(e, Logged)]
     assert kinds == [
-        "StatementStarted", "StatementFinished", "StatementStarted", "StatementFinished",
-        "MigrationFinished", "RunFinished",
+        "MigrationStarted", "StatementStarted", "StatementFinished", "StatementStarted",
+        "StatementFinished", "MigrationFinished", "RunFinished",
     ]  # fmt: skip
     assert any(isinstance(e, Logged) and "applied in" in e.message for e in events)
     assert session.current is None
@@ -213,6 +213,17 @@ def test_the_central_log_maps_to_the_same_events(db: TestDatabase, tmp_path: Pat
     assert decisions(mapped) == decisions(live)
     logged = [e.message for e in live if isinstance(e, Logged)]
     assert [e.message for e in mapped if isinstance(e, Logged)] == logged
+
+    def lines(events: list[RunEvent]) -> list[tuple[str, str, str]]:
+        """Every typed event that has a log line: its type and line (the log is written from these)."""
+        return [
+            (type(e).__name__, line.step, line.message)
+            for e in events
+            if not isinstance(e, Logged) and (line := e.line()) is not None
+        ]
+
+    assert {kind for kind, _, _ in lines(live)} >= {"MigrationStarted", "GuardDecision", "MigrationFinished"}
+    assert lines(mapped) == lines(live)
 
 
 def test_pause_holds_the_run_at_safe_points_until_resumed(db: TestDatabase, tmp_path: Path) -> None:
@@ -273,7 +284,12 @@ def test_cancel_stops_the_running_statement_and_starts_nothing_after(
     session.on(lambda e: started.set() if isinstance(e, StatementStarted) else None)
     session.start()
     assert started.wait(20)
-    time.sleep(0.2)  # the statement is on the server
+    wait_for(  # the statement is on the server (a fixed pause is not enough on a loaded machine)
+        lambda: bool(
+            db.execute("SELECT count(*) FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)'")[0][0]
+        ),
+        "the statement to run",
+    )
     assert session.control.cancel("the operator cancelled")
     report = session.wait(30).report
     assert [(str(o.version), o.result) for o in report.outcomes] == [("1", "failed")]

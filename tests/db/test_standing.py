@@ -100,10 +100,11 @@ def test_a_backfill_stopped_by_sighup_tells_one_story_everywhere(db: TestDatabas
     [row] = backfills.json()["backfills"]
     assert (row["state"], row["percent"], row["resumable"]) == ("stopped", pct, True)
     assert said in row["standing"]
-    [bline] = [
-        ln for ln in run_cli("backfill", "status", "--dsn", db.dsn).stdout.splitlines() if "items" in ln
-    ]
+    table = run_cli("backfill", "status", "--dsn", db.dsn).stdout
+    [bline] = [ln for ln in table.splitlines() if "items" in ln]
     assert " stopped " in bline and f" {pct} % " in bline
+    assert not {"rate", "ETA"} & set(table.splitlines()[0].split())  # stopped: no live rate, no ETA
+    assert f"1: backfill {said}" in " ".join(table.split())  # the sentence status says, under the table
 
     # the run's logged outcome: stopped, not success, with the same words
     [(outcome, details)] = db.execute("SELECT outcome, details FROM migwiz.runs ORDER BY started_at")

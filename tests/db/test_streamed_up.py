@@ -163,3 +163,46 @@ def test_a_failing_statement_in_a_batch_of_a_streamed_file_is_named_exactly(
     failure = result["migrations"][0]["failure"]  # type: ignore[index]
     assert (failure["statement"], failure["line"], failure["sqlstate"]) == (3002, 3002, "23505")
     assert client_db.execute("SELECT to_regclass('seed') IS NULL") == [(True,)]
+
+
+def down(dsn: str, folder: Path, *more: str) -> dict[str, object]:
+    """`migwiz down --json` in this process."""
+    out = io.StringIO()
+    args = ["down", "--dsn", dsn, "--dir", str(folder), "--json", *more]
+    with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):
+        cli.main(args, prog_name="migwiz", standalone_mode=False)
+    result: dict[str, object] = json.loads(out.getvalue())
+    return result
+
+
+@pytest.mark.usefixtures("small_streaming")
+def test_a_big_dbmate_file_runs_up_and_down_streamed(client_db: TestDatabase, tmp_path: Path) -> None:
+    """Both sections of a 1.8 MB dbmate file are streamed (never read whole) and run; the down section
+    runs its 500 DELETEs outside a transaction, as its mark says, and the checksum is the file's."""
+    folder = tmp_path / "m"
+    folder.mkdir()
+    path = folder / "20240101000000_seed.sql"
+    with path.open("w") as f:
+        f.write("-- migrate:up\nCREATE TABLE seed (id int PRIMARY KEY, note text);\n")
+        f.writelines(f"INSERT INTO seed VALUES ({i}, '{'x' * 80}');\n" for i in range(1, ROWS + 1))
+        f.write("\n-- migrate:down transaction:false\n")
+        deletes = [
+            f"DELETE FROM seed WHERE id <= {i}; -- {'padding ' * 80}\n" for i in range(20, ROWS + 1, 20)
+        ]
+        f.writelines(deletes)  # 0.3 MB: streamed too
+        f.write("DROP TABLE seed;\n")
+    (m,) = load_migration_set(folder).migrations
+    assert isinstance(m.up.statements, StreamedStatements) and m.down is not None
+    assert isinstance(m.down.statements, StreamedStatements)
+    assert not m.down.directives.transaction and len(m.down.statements) == len(deletes) + 1
+
+    assert up(client_db.dsn, folder)["ok"]
+    assert client_db.execute("SELECT count(*) FROM seed") == [(ROWS,)]
+    with pytest.MonkeyPatch.context() as patch:  # the checksum recorded is that of the file read whole
+        patch.setattr(streamed, "STREAM_ABOVE", 1 << 62)
+        assert client_db.execute("SELECT checksum FROM migwiz.history") == [
+            (load_migration_set(folder).migrations[0].checksum,)
+        ]
+    result = down(client_db.dsn, folder)
+    assert result["ok"], result
+    assert client_db.execute("SELECT to_regclass('seed') IS NULL") == [(True,)]

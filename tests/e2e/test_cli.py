@@ -14,10 +14,11 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from migwiz.engine.run.control import TERM_GRACE_S
 from migwiz.engine.run.migration_lock import MigrationLock
 from migwiz.engine.servers.local import LocalServer, start_server
 from tests.conftest import BINARIES, TestDatabase
-from tests.helpers import run_cli, write_migrations
+from tests.helpers import run_cli, start_cli, write_migrations
 
 SET = {
     "1_users.up.sql": "CREATE TABLE users (id int PRIMARY KEY, email text);\n",
@@ -299,6 +300,37 @@ def test_sigterm_stops_up_at_a_safe_point(db_latest: TestDatabase, tmp_path: Pat
     assert "not run: 2" in err
     states = run_cli("status", "--dsn", db_latest.dsn, "--dir", folder, "--json").json()
     assert [m["state"] for m in states["migrations"]] == ["applied", "pending"]
+
+
+def test_sigterm_cancels_a_long_statement_after_the_grace(db_latest: TestDatabase, tmp_path: Path) -> None:
+    """SIGTERM while a statement runs for a minute: the safe point is not reached within the grace, so the
+    statement is cancelled and its migration rolled back; migwiz exits within seconds, not a minute."""
+    folder = write_migrations(
+        tmp_path / "m",
+        {
+            "1_slow.up.sql": "CREATE TABLE slow (id int);\nSELECT pg_sleep(60);\n",
+            "1_slow.down.sql": "SELECT 1;\n",
+        },
+    )
+    proc = start_cli("up", "--dsn", db_latest.dsn, "--dir", folder)
+    deadline = time.monotonic() + 20
+    while not db_latest.execute(
+        "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(60)%' AND state = 'active'"
+    )[0][0]:
+        assert time.monotonic() < deadline and proc.poll() is None, (
+            "migwiz up never reached the slow statement"
+        )
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGTERM)
+    asked = time.monotonic()
+    _, err = proc.communicate(timeout=TERM_GRACE_S + 25)  # not the statement's minute
+    assert time.monotonic() - asked < TERM_GRACE_S + 25
+    assert proc.returncode == 1, err
+    assert f"did not reach a safe point within {TERM_GRACE_S:g} s of SIGTERM: cancelling" in err
+    assert "57014" in err
+    assert db_latest.execute("SELECT to_regclass('public.slow') IS NULL") == [(True,)]
+    states = run_cli("status", "--dsn", db_latest.dsn, "--dir", folder, "--json").json()
+    assert [m["state"] for m in states["migrations"]] == ["pending"]
 
 
 def test_lint_and_trace_take_any_file_and_stdin(db_latest: TestDatabase, tmp_path: Path) -> None:

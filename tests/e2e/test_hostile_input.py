@@ -41,6 +41,7 @@ def test_control_characters_in_file_names_are_escaped(tmp_path: Path) -> None:
         (("up", "--statement-timeout", "30d"), "more than PostgreSQL allows (24d20h31min23s647ms)"),
         (("up", "--to", "1'; DROP TABLE t; --"), "is not a migration version"),
         (("down", "--to", "1'x"), "is not a migration version"),
+        (("up", "--lock-timeout", "\u0661s"), "--lock-timeout '\u0661s': invalid duration"),  # a non-ASCII 1
     ],
 )
 def test_absurd_flag_values_are_refused_before_connecting(

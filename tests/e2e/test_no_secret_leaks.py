@@ -150,3 +150,22 @@ def test_no_output_holds_the_password(
     # the test covers both worlds: commands that connected and commands that could not
     assert any(o.startswith("uri-encoded:up:0") for o in outcomes), outcomes
     assert any(o.startswith("uri-refused:status:2") for o in outcomes), outcomes
+
+
+def test_a_password_the_server_quotes_cut_at_a_space_is_scrubbed(
+    db_latest: TestDatabase, folder: Path
+) -> None:
+    """The password also given in `options`: the server's error quotes it up to its first space."""
+    secrets._secrets.clear()
+    params = conninfo.conninfo_to_dict(db_latest.dsn)
+    password = "Pw@/:%K9 tail'Q"
+    quoted = password.replace("\\", "\\\\").replace("'", "\\'")
+    dsn = (
+        f"host={params['host']} port={params['port']} user={params['user']} dbname={params['dbname']}"
+        f" password='{quoted}' options='-c {quoted}'"
+    )
+    result = CliRunner().invoke(cli, ["status", "--dsn", dsn, "--dir", str(folder), "--json", "--debug"])
+    assert result.exit_code == 2, result.output
+    said = decoded(result.stdout + result.stderr)
+    assert "requires a value" in said  # the server's own words came through, scrubbed
+    assert "Pw@/:%K9" not in said and "tail'Q" not in said

@@ -104,3 +104,14 @@ def test_an_unreachable_syslog_is_one_line_before_the_first_migration(
     result = run_cli("up", "--dsn", db_latest.dsn, cwd=project)
     one_line_error(result, expected.format(project=project), "hint: start the syslog daemon")
     nothing_ran(db_latest)
+
+
+def test_a_log_file_on_a_full_disk_is_one_line_before_the_run(db_latest: TestDatabase, project: Path) -> None:
+    """/dev/full opens for writing and refuses every write (ENOSPC), as a full disk does."""
+    result = run_cli("up", "--dsn", db_latest.dsn, "--dir", project / "migrations", "--log-file", "/dev/full")
+    one_line_error(result, "log_file = '/dev/full': cannot write there: No space left on device")
+    assert db_latest.execute("SELECT to_regclass('public.users')") == [(None,)]  # nothing applied
+    assert db_latest.execute("SELECT count(*) FROM migwiz.history") == [(0,)]
+    assert db_latest.execute("SELECT outcome, finished_at IS NOT NULL FROM migwiz.runs") == [("failed", True)]
+    (message,) = db_latest.execute("SELECT message FROM migwiz.events WHERE level = 'error'")[0]
+    assert "finished: failed (log_file = '/dev/full': cannot write there" in message

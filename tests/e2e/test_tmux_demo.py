@@ -179,3 +179,52 @@ def _running(pid: int) -> bool:
     except ProcessLookupError:
         return False
     return True
+
+
+def _shadows(conn: object) -> set[str]:
+    rows = conn.execute(  # type: ignore[attr-defined]
+        "SELECT datname FROM pg_database WHERE datname LIKE 'migwiz\\_shadow\\_%'"
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def test_lost_terminal_while_a_worker_is_busy_ends_and_cleans_up(
+    terminals: list[Terminal], db_latest: TestDatabase, tmp_path: Path
+) -> None:
+    """The terminal goes away while the dry run's worker is stuck (its schema copy waits behind a lock
+    the test holds, with no timeout): the wizard cannot close while the worker runs, yet it ends within
+    its grace period, and the shadow database the worker made is dropped, not left on the server."""
+    folder = write_migrations(
+        tmp_path / "migrations", {k: v for k, v in SLOW.items() if k.startswith("0002")}
+    )
+    db_latest.execute("CREATE TABLE t (id int); CREATE TABLE held (id int)")
+    term = Terminal(
+        migwiz("wizard", "--dsn", db_latest.dsn, "--dir", str(folder)),
+        cwd=tmp_path,
+        env={"TERM": "xterm", "NO_COLOR": "1"},
+    )
+    terminals.append(term)
+    term.wait_for(lambda s: "What next?" in s, "the target screen")
+    pid = term.pane_pid()
+    for step in ("Pending migrations", "Backup check", "Impact"):
+        term.press("n")
+        term.wait_for(lambda s, step=step: step in s and "loading" not in s, step, 60)
+    with connect(db_latest.dsn, autocommit=True) as watcher, connect(db_latest.dsn) as holder:
+        before = _shadows(watcher)
+        holder.execute("LOCK TABLE held IN ACCESS EXCLUSIVE MODE")  # pg_dump of the schema waits for it
+        term.press("n")
+        term.wait_for(lambda s: "Dry run" in s, "the dry run")
+        deadline = time.monotonic() + 60
+        while not (made := _shadows(watcher) - before):
+            assert time.monotonic() < deadline, "the dry run made no shadow database"
+            time.sleep(0.2)
+        time.sleep(1)  # the worker now waits behind the lock
+        assert "Dry run:" not in term.screen()  # still busy
+        lost = time.monotonic()
+        term.tmux("kill-session", "-t", "w")
+        while _running(pid):
+            assert time.monotonic() - lost < 20, "the wizard did not exit after losing its terminal"
+            time.sleep(0.2)
+        took = time.monotonic() - lost
+        assert not (_shadows(watcher) & made), "the busy worker's shadow database was left on the server"
+    assert took >= 1.0  # it did wait for the worker a while (the grace period), then ended it

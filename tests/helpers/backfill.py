@@ -25,6 +25,8 @@ from migwiz.engine.backfill import (
 )
 from migwiz.engine.backfill.store import Checkpoint, read_checkpoint
 from migwiz.engine.log.eventlog import EventLog, MemorySink
+from migwiz.engine.run.events import BackfillBatch, RunEvent, RunEvents
+from migwiz.engine.run.log_writer import write_log
 from migwiz.engine.servers.connect import connect
 from migwiz.engine.sets.model import Script, Statement
 from tests.conftest import TestDatabase
@@ -104,17 +106,31 @@ def backfill(
     on_progress: Callable[[BackfillProgress], None] | None = None,
     sink: MemorySink | None = None,
     backfill_id: str = "2",
+    should_stop: Callable[[], str | None] | None = None,
 ) -> Backfill:
+    """A backfill on its own connection, its events written to a central log (`sink`) as in a run."""
     conn = connect(db.dsn, autocommit=True, purpose="executor")
+    events = RunEvents()
+    log = EventLog(sinks=[sink] if sink else [])
+    write_log(events, log)
+    if on_progress is not None:
+        progress = on_progress
+
+        def batch(event: RunEvent) -> None:
+            if isinstance(event, BackfillBatch):
+                progress(event.progress)
+
+        events.record(batch)  # as a recorder: an error in the test's callback is not swallowed
     return Backfill(
         conn,
         db.dsn,
         parse_backfill(script(text)),
         backfill_id=backfill_id,
         schema="migwiz",
-        log=EventLog(sinks=[sink] if sink else []),
+        run_id=log.run_id,
+        emit=events.emit,
         settings=settings,
-        on_progress=on_progress,
+        should_stop=should_stop,
     )
 
 

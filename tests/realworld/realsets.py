@@ -42,6 +42,8 @@ class RealSet:
     baseline: str | None = None
     pending: dict[str, str] = field(default_factory=dict)
     heavy: bool = False
+    order_only: str | None = None
+    """Why the set cannot be applied on a plain server: its order and readings are checked, not `up`."""
     external: bool = False
     """Fetched into EXTERNAL_DIR (external.toml: a licence that does not allow vendoring), not vendored."""
     beside: tuple[str, ...] = ()
@@ -92,6 +94,7 @@ def load_sets(file: str = "sets.toml") -> list[RealSet]:
             baseline=s.get("baseline"),
             pending=dict(s.get("pending", {})),
             heavy=bool(s.get("heavy", False)),
+            order_only=s.get("order_only"),
             external=file != "sets.toml",
             beside=tuple(s.get("beside", ())),
         )

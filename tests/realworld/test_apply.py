@@ -39,7 +39,7 @@ def default_servers() -> dict[str, Binaries]:
     (the oldest on a tie), so that each version applies some of the sets."""
     given: dict[int, int] = {b.major: 0 for b in BINARIES}
     chosen: dict[str, Binaries] = {}
-    for real in (s for s in SETS if not s.heavy):
+    for real in (s for s in SETS if not s.heavy and not s.order_only):
         offering = [
             b for b in sorted(BINARIES, key=lambda b: b.major) if set(real.extensions) <= b.extensions()
         ]
@@ -58,7 +58,7 @@ def pairs(check: str) -> list[object]:
     default = default_servers()
     params: list[object] = []
     for binaries in BINARIES:
-        for real in SETS:
+        for real in (s for s in SETS if not s.order_only):
             base = real.param(check)
             marks = list(base.marks)  # type: ignore[attr-defined]  # a ParameterSet
             if default.get(real.name) is not binaries:

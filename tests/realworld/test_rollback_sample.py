@@ -54,6 +54,23 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
         "2023-01-12-130153": (PASSED, "down renames both columns back"),
         "2025-08-04-085822": ("not tested", "down.sql is empty, which Diesel refuses to run: no down"),
     },
+    "openmeter": {
+        "20240903155435": (PASSED, "down drops the one index up creates"),
+        "20240923170525": (
+            NOT_RESTORED,
+            "up drops three columns from the middle of customers; down re-adds them last, in another order",
+        ),
+        "20250129143720": (PASSED, "up only updates rows (deleted_at = NOW()); the down is an empty file"),
+        "20250818081817": (PASSED, "down drops the four columns up adds (two tables), after a data backfill"),
+    },
+    "measure": {
+        "20250423113626": (PASSED, "down drops measure.invites, the table up creates (with its comments)"),
+        "20260226083256": (PASSED, "up and down only insert and delete rows"),
+        "20260606120000": (
+            NOT_RESTORED,
+            "down re-adds os_name last and without the apps_os_name_check constraint up drops",
+        ),
+    },
     "docs-rs": {
         "20240227040753": (PASSED, "down drops owners.kind and the owner_kind type up creates"),
     },
@@ -91,6 +108,7 @@ def test_rollback_verdicts_match_hand_checked_ones(
     real: RealSet, db_for: Callable[[RealSet], TestDatabase]
 ) -> None:
     db = db_for(real)
+    real.prepare(db)
     expected = EXPECTED[real.name]
     args = ["--json", *real.baseline_args, "--dsn", db.dsn, "--dir", real.folder, *expected]
     result = run_cli("test-rollback", *args, timeout=900)

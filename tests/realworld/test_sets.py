@@ -10,7 +10,15 @@ import pytest
 from tests.realworld.realsets import CHECKS, HERE, SETS, SETS_DIR, RealSet
 from tests.realworld.tools import TOOLS, flyway_key
 
-ALLOWED_LICENCES = {"MIT", "Apache-2.0", "MIT OR Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "PostgreSQL"}
+ALLOWED_LICENCES = {
+    "MIT",
+    "Apache-2.0",
+    "MIT OR Apache-2.0",
+    "BSD-2-Clause",
+    "BSD-3-Clause",
+    "PostgreSQL",
+    "EPL-2.0",
+}
 
 
 def test_the_tier_covers_the_tools_and_sizes() -> None:
@@ -153,3 +161,35 @@ def test_prisma_sends_each_file_as_one_query() -> None:
     assert trigger["20260622120731_add_webhook_endpoint_and_delivery"].transaction
     concurrent = [m for m in trigger.values() if "INDEX CONCURRENTLY" in m.up_text.upper()]
     assert len(concurrent) == 71 and not any(m.transaction for m in concurrent)
+
+
+def test_flyway_reads_subfolders_and_starts_from_the_newest_baseline(tmp_path: Path) -> None:
+    dhis2 = [
+        str(m.up.relative_to(SETS_DIR / "dhis2" / "migrations"))
+        for m in TOOLS["flyway"](SETS_DIR / "dhis2" / "migrations")
+    ]
+    assert dhis2[:4] == [
+        "2.31/V2_31_1__Migrations_for_release_v31.sql",
+        "2.31/V2_31_6__Update_default_program_access_level_to_OPEN.sql",
+        "2.31/V2_31_7__Delete_code_klass_unique_constraint_in_deleted_object.sql",
+        "2.31/V2_31_10__Remove_storagestatus_column_from_fileresource_table.sql",
+    ]
+    assert _names("flyway", "hawkbit")[:2] == [
+        "B1_20_0__1.0.0_baseline__POSTGRESQL.sql",
+        "V1_20_1__spring_boot_4__POSTGRESQL.sql",
+    ]
+    for name, text in {
+        "V1__a.sql": "",
+        "V2__b.sql": "",
+        "B2__base.sql": "",
+        "B1__old.sql": "",
+        "V3__c.sql": "",
+    }.items():
+        (tmp_path / name).write_text(text)
+    assert [m.up.name for m in TOOLS["flyway"](tmp_path)] == ["B2__base.sql", "V3__c.sql"]
+
+
+def test_golang_migrate_sends_each_file_as_one_query(tmp_path: Path) -> None:
+    (tmp_path / "1_t.up.sql").write_text("CREATE TABLE t (a int);\nCREATE TABLE u (a int);\n")
+    (tmp_path / "2_i.up.sql").write_text("-- one statement\nCREATE INDEX CONCURRENTLY i ON t (a);\n")
+    assert [m.transaction for m in TOOLS["golang-migrate"](tmp_path)] == [True, False]

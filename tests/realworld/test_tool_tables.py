@@ -1,4 +1,5 @@
-"""A database migrated by Diesel, sqlx or Prisma keeps the tool's own history table after `migwiz adopt`.
+"""A database migrated by Diesel, sqlx, Prisma, golang-migrate or Flyway keeps the tool's own history table
+after `migwiz adopt`.
 
 The table belongs to the tool, not to the migration files: `drift` names it in a note and never reports it
 as extra (nor `drift --sql` drops it), unless a baseline creates it, which makes it part of the comparison.
@@ -16,14 +17,17 @@ from pathlib import Path
 
 import pytest
 
+from migwiz.engine.adopt.flyway import checksum as flyway_checksum
 from tests.conftest import TestDatabase
+from tests.db.test_adopt import FLYWAY_DDL
 from tests.helpers import run_cli
 from tests.realworld.realsets import SETS, SETS_DIR, RealSet, apply_with_psql
 from tests.realworld.tools import TOOLS, ToolMigration
 
 # The tools' own DDL for their history tables, as they run it before the first migration:
 # diesel `CREATE_MIGRATIONS_TABLE` (diesel/src/migration/setup_migration_table.sql),
-# sqlx-postgres `ensure_migrations_table`, Prisma schema-engine `create_migrations_table` (postgres).
+# sqlx-postgres `ensure_migrations_table`, Prisma schema-engine `create_migrations_table` (postgres),
+# golang-migrate database/postgres `ensureVersionTable`, Flyway's PostgreSQL `createMetaDataTable.sql`.
 DIESEL_TABLE = """CREATE TABLE IF NOT EXISTS __diesel_schema_migrations (
        version VARCHAR(50) PRIMARY KEY NOT NULL,
        run_on TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
@@ -46,12 +50,36 @@ PRISMA_TABLE = """CREATE TABLE _prisma_migrations (
     started_at              TIMESTAMPTZ NOT NULL DEFAULT now(),
     applied_steps_count     INTEGER NOT NULL DEFAULT 0
 );"""
+GOLANG_MIGRATE_TABLE = """CREATE TABLE IF NOT EXISTS schema_migrations (
+    version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL
+);"""
+FLYWAY_TABLE = FLYWAY_DDL.strip()
 
 
 def _record(db: TestDatabase, tool: str, migrations: list[ToolMigration]) -> None:
-    """The rows the tool writes for `migrations`."""
+    """The rows the tool writes for `migrations`: golang-migrate keeps one (the last version, not dirty);
+    Flyway one per migration, a baseline migration typed SQL_BASELINE, with its CRC32 checksum."""
     with db.connect() as conn:
-        for m in migrations:
+        if tool == "golang-migrate":
+            conn.execute("INSERT INTO schema_migrations VALUES (%s, false)", (int(migrations[-1].identity),))
+            return
+        for rank, m in enumerate(migrations, start=1):
+            if tool == "flyway":
+                conn.execute(
+                    "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+                    " checksum, installed_by, execution_time, success) VALUES (%s, %s, %s, %s, %s, %s,"
+                    " 'flyway', 10, true)",
+                    (
+                        rank,
+                        m.identity,
+                        m.up.name.split("__", 1)[1].removesuffix(".sql").replace("_", " "),
+                        "SQL_BASELINE" if m.up.name.startswith("B") else "SQL",
+                        m.up.name,
+                        flyway_checksum(m.up_text),
+                    ),
+                )
+                continue
+
             data = m.up.read_bytes()
             if tool == "diesel":
                 conn.execute("INSERT INTO __diesel_schema_migrations (version) VALUES (%s)", (m.identity,))
@@ -73,6 +101,10 @@ CASES = [
     pytest.param("rfcbot", "diesel", DIESEL_TABLE, "__diesel_schema_migrations", 6, id="diesel"),
     pytest.param("docs-rs", "sqlx", SQLX_TABLE, "_sqlx_migrations", 3, id="sqlx"),
     pytest.param("atuin", "sqlx", SQLX_TABLE, "_sqlx_migrations", 4, id="sqlx-simple"),
+    pytest.param(
+        "openmeter", "golang-migrate", GOLANG_MIGRATE_TABLE, "schema_migrations", 8, id="golang-migrate"
+    ),
+    pytest.param("hawkbit", "flyway", FLYWAY_TABLE, "flyway_schema_history", 5, id="flyway-baseline"),
     pytest.param("quickwit", "sqlx", SQLX_TABLE, "_sqlx_migrations", 12, id="sqlx-short-versions"),
     pytest.param("hoppscotch", "prisma", PRISMA_TABLE, "_prisma_migrations", 12, id="prisma"),
 ]

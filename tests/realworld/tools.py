@@ -68,7 +68,8 @@ def golang_migrate(root: Path) -> list[ToolMigration]:
       the source fail (source/iofs/iofs.go `ErrDuplicateMigration` from `Migrations.Append`).
     - Order: by that number (source/migration.go `Migrations.buildIndex` sorts the uint64 index).
     - Transaction: the postgres driver sends each file as one Exec (database/postgres/postgres.go
-      `runStatement`): one simple-protocol query, so one implicit transaction.
+      `runStatement`): one simple-protocol query, so several statements share one implicit transaction
+      and a single one runs alone (a file of one CREATE INDEX CONCURRENTLY works), as for Prisma.
     """
     found: dict[int, Path] = {}
     seen: set[tuple[int, str]] = set()
@@ -81,7 +82,13 @@ def golang_migrate(root: Path) -> list[ToolMigration]:
         seen.add((int(m[1]), m[3]))
         if m[3] == "up":
             found[int(m[1])] = child
-    return [ToolMigration(str(v), p, _read(p), True) for v, p in sorted(found.items())]
+    return [ToolMigration(str(v), p, _read(p), _several(_read(p))) for v, p in sorted(found.items())]
+
+
+def _several(text: str) -> bool:
+    """Whether a script sent as one simple query holds more than one statement (PostgreSQL's own parser
+    counts them): only then does PostgreSQL wrap it in an implicit transaction."""
+    return len(pglast.split(text)) > 1
 
 
 _DBMATE_FILE = re.compile(r"^(\d+).*\.sql$")
@@ -124,6 +131,7 @@ def dbmate_down(path: Path) -> str | None:
 
 
 _FLYWAY = re.compile(r"^V(?P<version>[^_].*?)__(?P<desc>.*)\.sql$")
+_FLYWAY_BASELINE = re.compile(r"^B(?P<version>[^_].*?)__(?P<desc>.*)\.sql$")
 _FLYWAY_REPEATABLE = re.compile(r"^R__(?P<desc>.+)\.sql$")
 # Statement starts Flyway runs outside a transaction on PostgreSQL 12+ (PostgreSQLParser.java); a line
 # start stands for a statement start, which holds for the sets of this tier.
@@ -149,9 +157,15 @@ def flyway_key(version: str) -> tuple[int, ...]:
 
 
 def flyway(root: Path) -> list[ToolMigration]:
-    """Flyway (flyway/flyway), versioned SQL migrations `V<version>__<description>.sql` and repeatable
-    ones `R__<description>.sql`.
+    """Flyway (flyway/flyway), versioned SQL migrations `V<version>__<description>.sql`, baseline ones
+    `B<version>__<description>.sql` and repeatable ones `R__<description>.sql`, on an empty database.
 
+    - Files: the location and every folder below it (the file-system scanner recurses); prefixes are
+      case-sensitive (`ResourceNameParser.findPrefix`: `startsWith`), the `.sql` suffix is not.
+    - Baseline migrations (flyway-core/src/main/java/org/flywaydb/core/api/migration/baseline/,
+      `ResolvedMigration.getState`, `BaselineResolvedMigration.getState`): on an empty history the
+      newest `B` file runs in place of every versioned migration up to its version (those are
+      BELOW_BASELINE, the one of its own version BASELINE_IGNORED); older `B` files are ignored.
     - Order: MigrationVersion (see `flyway_key`); then the repeatable ones, by description (the name
       with `_` read as a space; flyway-core/src/main/java/org/flywaydb/core/internal/resolver/
       ResolvedMigrationComparator.java: versioned before repeatable, repeatables by description).
@@ -161,18 +175,28 @@ def flyway(root: Path) -> list[ToolMigration]:
       CONCURRENTLY, CREATE/DROP DATABASE/TABLESPACE/SUBSCRIPTION, ALTER SYSTEM, REINDEX SCHEMA/
       DATABASE/SYSTEM, VACUUM, DISCARD ALL).
     """
+    files = sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    )
     found = []
-    for child in root.iterdir():
-        m = _FLYWAY.match(child.name)
-        if child.is_file() and m:
+    baselines = []
+    for child in files:
+        m = _FLYWAY.match(child.name) or _FLYWAY_BASELINE.match(child.name)
+        if m:
             text = _read(child)
             canonical = ".".join(str(p) for p in flyway_key(m["version"]))
             transaction = _NON_TRANSACTIONAL.search(text) is None and _flyway_conf_transaction(child)
-            found.append((flyway_key(m["version"]), ToolMigration(canonical, child, text, transaction)))
+            entry = (flyway_key(m["version"]), ToolMigration(canonical, child, text, transaction))
+            (baselines if child.name.startswith("B") else found).append(entry)
+    if baselines:
+        baseline = max(baselines, key=lambda pair: pair[0])
+        found = [baseline] + [pair for pair in found if pair[0] > baseline[0]]
     repeatable = []
-    for child in root.iterdir():
+    for child in files:
         r = _FLYWAY_REPEATABLE.match(child.name)
-        if child.is_file() and r:
+        if r:
             text = _read(child)
             transaction = _NON_TRANSACTIONAL.search(text) is None and _flyway_conf_transaction(child)
             description = r["desc"].replace("_", " ")
@@ -230,7 +254,7 @@ def prisma(root: Path) -> list[ToolMigration]:
             assert child.name.isascii(), f"{child.name}: locale_compare_key covers ASCII only"
             up = child / "migration.sql"
             text = _read(up)
-            found.append(ToolMigration(child.name, up, text, len(pglast.split(text)) > 1))
+            found.append(ToolMigration(child.name, up, text, _several(text)))
     return sorted(found, key=lambda m: locale_compare_key(m.identity))
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+
+from rich.console import Console
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 
@@ -30,7 +33,12 @@ class PaneApp(App[None]):
 
 
 def text_of(app: PaneApp, selector: str) -> str:
-    return str(app.query_one(selector, Static).render())
+    """What the widget shows, as text (a renderable printed at the widget's width)."""
+    widget = app.query_one(selector, Static)
+    console = Console(width=max(widget.content_region.width, 1), color_system=None, file=io.StringIO())
+    with console.capture() as cap:
+        console.print(widget.content)
+    return cap.get().rstrip("\n")
 
 
 async def test_workers_their_rates_and_the_brake_then_nothing_once_done() -> None:

@@ -120,3 +120,61 @@ async def test_migration_names_stay_whole(step: str, mode: str, table: str, size
         names = [str(cells[1].plain) for cells in found.full.values()]  # type: ignore[union-attr]
         assert names and widths["name"] >= max(map(len, names)) >= len("orders_amount_cents_contract") - 4
         assert room(widths) <= size[0] - 2, widths
+
+
+def screen_lines(widget: Static) -> list[str]:
+    """A Static's text as the screen shows it (at its content width)."""
+    console = Console(width=widget.content_region.width, color_system=None, file=io.StringIO(), record=True)
+    console.print(widget.content)
+    return console.export_text().splitlines()
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_impact_verdict_keeps_numbers_with_their_units(size: tuple[int, int]) -> None:
+    """At 80×24 the reason `… for about 23 s` ended one line with `23` and began the next with `s`."""
+    app = app_at("impact")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        lines = screen_lines(app.screen.query_one("#verdict", Static))
+        reason = next(n for n, line in enumerate(lines) if "0008: rewrites" in line)
+        assert any(line.strip().endswith("23 s") for line in lines[reason : reason + 2]), lines
+        assert not any(line.rstrip().endswith(("23", "1.4")) for line in lines), lines
+        assert all(line.startswith("  ") for line in lines[reason + 1 : reason + 2]), lines  # indent kept
+        detail = screen_lines(app.screen.query_one("#detail", Static))
+        assert not any(line.rstrip().endswith((" 23", " 1.4", " 10")) for line in detail), detail
+
+
+def test_dry_run_locks_show_the_strongest_first() -> None:
+    """The `strongest lock` cell shows what blocks most (AccessExclusive before ShareRowExclusive before
+    AccessShare, a table before its index), never a lock on what the statement itself made (a CREATE
+    INDEX's AccessExclusive on its new index showed first); the detail lists them all in that order."""
+    from dataclasses import replace
+
+    from migwiz.engine.types import TracedLock
+    from migwiz.tui.screens.dryrun import lock_cell, lock_words
+    from tests.tui import snapshot_data as fixed
+
+    fk = fixed.dry_run().statements[0]
+    locks = (
+        TracedLock("public.products_pkey", "AccessShareLock", False, "index"),
+        TracedLock("public.products", "ShareRowExclusiveLock", False, "table"),
+        TracedLock("public.order_items_pkey", "ShareRowExclusiveLock", False, "index"),
+        TracedLock("public.order_items", "AccessExclusiveLock", False, "table"),
+    )
+    assert lock_words(replace(fk, locks=locks)) == [
+        "AccessExclusive public.order_items",
+        "ShareRowExclusive public.products",
+        "ShareRowExclusive public.order_items_pkey",
+        "AccessShare public.products_pkey",
+    ]
+    assert lock_cell(replace(fk, locks=locks)) == "AccessExcl +1"  # products; indexes are not counted
+    assert lock_cell(fk) == "ShareRowExcl +1"  # an FK: both tables, ShareRowExclusive
+    index = (
+        TracedLock("public.orders_created_at_idx", "AccessExclusiveLock", True, "index"),
+        TracedLock("public.orders", "ShareLock", False, "table"),
+    )
+    assert lock_cell(replace(fk, locks=index)) == "Share"
+    assert lock_words(replace(fk, locks=index)) == [
+        "Share public.orders",
+        "AccessExclusive public.orders_created_at_idx (made by it)",
+    ]

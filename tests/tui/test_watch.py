@@ -179,10 +179,38 @@ def test_a_backfill_whose_process_died_reads_as_stopped(db_latest: TestDatabase,
         assert follower.backfills() == []
         with LogFollower(db_latest.dsn, "migwiz", purpose="watch") as fresh:
             assert fresh.backfills() == []
+            (left,) = fresh.backfills(stopped=True)  # what a watch opened afterwards shows at first
+            assert (left.backfill_id, left.state) == ("0002", "stopped")
     finally:
         follower.close()
         runner.close()
         reader.close()
+
+
+async def test_a_watch_opened_after_a_lost_terminal_shows_the_stopped_backfill(
+    db_latest: TestDatabase, tmp_path: Path
+) -> None:
+    """The terminal was lost mid-backfill; a watch opened afterwards said `no migwiz statement running` and
+    nothing of the backfill that status, backfill status and the log called stopped and resumable."""
+    settings = make_target(db_latest, tmp_path / "migrations", rows=10)
+    with psycopg.connect(db_latest.dsn, autocommit=True) as runner:
+        ensure_state(runner)
+        ensure_backfill_state(runner, "migwiz")
+        start_checkpoint(
+            runner, "migwiz", "0002", relation="public.items", key_columns=("id",),
+            statement="UPDATE items SET v = v", upper_key=("10",), total_estimate=10, run_id=None,
+        )  # fmt: skip
+    with psycopg.connect(db_latest.dsn, autocommit=True) as reader:
+        wait_for_gone(reader)
+    app = make_app(
+        WizardContext(db_latest.dsn, settings, mode="watch", poll_interval_s=0.1, cursor_blink=False)
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = app.screen.query_one(ProgressPane)
+        await wait_until(pilot, lambda: pane.last_backfill is not None)
+        shown = plain(pane.query_one("#operation", Static))
+        assert "backfill public.items · stopped" in shown and "resumable: migwiz up" in shown, shown
+        assert "ETA" not in shown and "/s" not in shown, shown
 
 
 def wait_for_gone(reader: psycopg.Connection[tuple[object, ...]]) -> None:

@@ -252,7 +252,7 @@ def test_volatility_of_a_function_created_earlier_in_the_script() -> None:
         Statement(
             "CREATE FUNCTION stable_now() RETURNS timestamptz STABLE LANGUAGE sql AS 'SELECT now()'", 1
         ),
-        Statement("CREATE FUNCTION fresh() RETURNS int LANGUAGE sql AS 'SELECT 1'", 2),
+        Statement("CREATE FUNCTION fresh() RETURNS int LANGUAGE plpgsql AS 'BEGIN RETURN 1; END'", 2),
         Statement("ALTER TABLE users ADD COLUMN a timestamptz DEFAULT stable_now()", 3),
         Statement("ALTER TABLE users ADD COLUMN b int DEFAULT fresh()", 4),
     ]

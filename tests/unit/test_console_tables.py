@@ -1,5 +1,6 @@
-"""CLI tables at 80 columns on a real set: versions whole, names wrapped only where their words meet,
-prose shrunk first, empty columns dropped."""
+"""CLI tables at 80 columns on a real set: versions and names whole on one line (never wrapped, not even
+at `_`), prose shrunk first, empty columns dropped, records when the names do not fit, natural width in a
+file."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from rich.console import Console
 
 from migwiz.console import output
 from migwiz.console.status_view import print_status
-from migwiz.console.tables import table, wrap_name
+from migwiz.console.tables import table
 from migwiz.engine.history.status import compute_status
 from migwiz.engine.sets import load_migration_set
 
@@ -18,74 +19,91 @@ SETS = Path(__file__).parents[1] / "realworld" / "sets"
 
 
 def rendered(width: int, render: object) -> list[str]:
-    console = Console(width=width, color_system=None, force_terminal=False)
+    console = Console(width=width, color_system=None, force_terminal=False, soft_wrap=True)
     with console.capture() as cap:
         console.print(render)
     return cap.get().splitlines()
 
 
-def name_cells(lines: list[str], versions: set[str]) -> dict[str, str]:
-    """Each row's name, its wrapped lines joined back (no space after `_`, `-`, `.`)."""
-    start = lines[0].index("name")
-    end = lines[0].index(next(h for h in lines[0][start + 4 :].split()))
-    names: dict[str, str] = {}
-    version = ""
-    for line in lines[1:]:
-        head = line[:start].strip()
-        if head in versions:
-            version = head
-            names[version] = ""
-        part = line[start:end].strip()
-        if version and part:
-            sep = "" if not names[version] or names[version][-1] in "_-." else " "
-            names[version] += sep + part
-    return names
+def records(lines: list[str]) -> list[dict[str, str]]:
+    """The `column  value` records of a table printed as records (prose continued below joined back)."""
+    found: list[dict[str, str]] = [{}]
+    key = ""
+    for line in lines:
+        if not line.strip():
+            found.append({})
+            continue
+        if line[0] != " ":
+            key, _, value = line.partition(" ")
+            found[-1][key] = value.strip()
+        else:
+            found[-1][key] += " " + line.strip()
+    return [r for r in found if r]
 
 
 @pytest.mark.parametrize("set_name", ["crates-io", "docs-rs", "kestra"])
 def test_status_at_80_columns_keeps_versions_and_names_whole(
     set_name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Every version and name on one line, whole: as a table where they fit, else one record per row."""
     mset = load_migration_set(SETS / set_name / "migrations")
     statuses = compute_status(mset, [])
-    console = Console(width=80, color_system=None, force_terminal=False)
+    console = Console(width=80, color_system=None, force_terminal=False, soft_wrap=True)
     monkeypatch.setattr(output, "stdout", console)
     with console.capture() as cap:
         print_status(statuses, root=Path("m"), layout="x", initialised=True)
     lines = cap.get().splitlines()
     table_lines = lines[: lines.index(next(x for x in lines if x.endswith("need attention")))]
-    assert max(len(x) for x in table_lines) <= 80
-    assert lines[0].split()[:2] == ["version", "name"] and "applied" not in lines[0]  # empty: dropped
-    versions = {str(s.version) for s in statuses}
-    names = name_cells(table_lines, versions)
-    assert names == {str(s.version): s.name for s in statuses}
-    assert "…" not in "".join(names.values())
+    phases = next((n for n, x in enumerate(table_lines) if x.startswith("change ")), len(table_lines))
+    table_lines = table_lines[:phases]
+    expected = {str(s.version): s.name for s in statuses}
+    if table_lines[0].split()[:2] == ["version", "name"]:
+        assert "applied" not in table_lines[0]  # empty: dropped
+        start = table_lines[0].index("name")
+        shown = {x.split()[0]: x[start:].split()[0] for x in table_lines[1:] if x[:1].strip()}
+        assert max(len(x) for x in table_lines) <= 80
+        assert all(not x[:start].strip() or x[:start].split()[0] in expected for x in table_lines[1:])
+    else:
+        shown = {r["version"]: r["name"] for r in records(table_lines)}
+    assert shown == expected
 
 
-def test_prose_shrinks_before_names_and_versions_never_shrink() -> None:
+def test_prose_shrinks_first_and_a_name_never_wraps() -> None:
     t = table("version", "name", "detail")
     t.add_row("2024-02-12-120203", "remove_unused_indexes_from_crates", "a long detail " * 8)
     lines = rendered(80, t)  # the detail, down to 26 cells, makes room for the whole name
     assert lines[1].startswith("2024-02-12-120203  remove_unused_indexes_from_crates  a long detail")
     assert max(len(x) for x in lines) <= 80
-    narrow = rendered(60, t)  # the detail down to 10 cells first, then the name wraps after `_`
-    assert max(len(x) for x in narrow) <= 60
-    assert narrow[1].startswith("2024-02-12-120203  remove_unused_indexes_from_  ")
-    assert narrow[2].startswith(" " * 19 + "crates ")
-    assert narrow[1].rstrip().endswith(" a long")
+    narrow = rendered(60, t)  # the name does not fit beside the detail: a record, the name whole
+    assert narrow[:2] == ["version  2024-02-12-120203", "name     remove_unused_indexes_from_crates"]
+    assert narrow[2].startswith("detail   a long detail") and max(len(x) for x in narrow) <= 60
+    assert all(x.startswith(" " * 9) for x in narrow[3:]), narrow
 
 
-def test_a_name_breaks_only_after_a_separator() -> None:
-    assert wrap_name("add-crate-downloads-table", 12) == "add-crate-\ndownloads-\ntable"
-    assert wrap_name("notifications to crate owners", 16) == "notifications to\ncrate owners"
-    assert wrap_name("averyveryverylongword_x", 8) == "averyveryverylongword_\nx"
+def test_a_name_longer_than_the_line_runs_past_it_whole() -> None:
+    """No place in a name is a right place to break it: the terminal folds the line, a file keeps it."""
+    t = table("version", "name")
+    name = "add_a_very_long_descriptive_migration_name_that_never_fits_in_forty_columns"
+    t.add_row("20240101000000", name)
+    lines = rendered(40, t)
+    assert lines == ["version  20240101000000", f"name     {name}"]
+
+
+def test_a_table_in_a_file_takes_the_width_its_cells_need(tmp_path: Path) -> None:
+    t = table("version", "name", "detail")
+    t.add_row("0002", "index_orders_customer_id", "without a transaction (directive) " * 4)
+    with (tmp_path / "out.txt").open("w") as f:
+        Console(file=f, color_system=None, soft_wrap=True).print(t)  # no width asked for: a file
+    lines = (tmp_path / "out.txt").read_text().splitlines()
+    assert len(lines) == 2 and lines[1].startswith("0002     index_orders_customer_id  without")
+    assert len(lines[1].rstrip()) > 80
 
 
 def test_a_prose_column_never_cuts_a_word() -> None:
     t = table("version", "name", "detail")
     t.add_row("0007", "orders_amount_cents_contract", "without a transaction (directive) " * 3)
-    lines = rendered(45, t)
-    assert max(len(x) for x in lines) <= 45
+    lines = rendered(50, t)
+    assert max(len(x) for x in lines) <= 50
     assert "…" not in "\n".join(lines)
     assert any(line.rstrip().endswith("transaction") for line in lines), lines
 
@@ -114,13 +132,55 @@ def test_prisma_status_at_80_columns_shows_timestamp_and_name(monkeypatch: pytes
     other column off an 80- or 120-column screen."""
     mset = load_migration_set(SETS / "trigger-dev" / "migrations")
     statuses = compute_status(mset, [])
-    console = Console(width=80, color_system=None, force_terminal=False)
+    console = Console(width=80, color_system=None, force_terminal=False, soft_wrap=True)
     monkeypatch.setattr(output, "stdout", console)
     with console.capture() as cap:
         print_status(statuses, root=Path("m"), layout="prisma", initialised=True)
     lines = cap.get().splitlines()
     table_lines = lines[: lines.index(next(x for x in lines if x.endswith("need attention")))]
-    assert max(len(x) for x in table_lines) <= 80
-    assert lines[0].split() == ["version", "name", "state", "down"]
     shown = {str(s.version).split("_", 1)[0]: str(s.version).split("_", 1)[1] for s in statuses}
-    assert name_cells(table_lines, set(shown)) == shown
+    assert {r["version"]: r["name"] for r in records(table_lines)} == shown  # too long for a table: records
+    assert table_lines[:5] == [f"version  {next(iter(shown))}", f"name     {next(iter(shown.values()))}",
+                               "state    pending", "down     no", ""]  # fmt: skip
+
+
+def test_droppable_columns_go_before_rows_become_records() -> None:
+    """`status` at 80 columns: `txn` (the detail repeats it) goes, the table stays a table, names whole."""
+
+    def status() -> object:  # a table renders once (it drops columns as it renders)
+        t = table("version", "name", "phase", "txn", "state", "detail", droppable=("txn", "phase"))
+        t.add_row(
+            "0007", "orders_amount_cents_contract", "contract", "no", "pending", "without a transaction"
+        )
+        t.add_row("0006", "orders_amount_cents_backfill", "backfill", "", "pending", "")
+        return t
+
+    lines = rendered(70, status())
+    assert lines[0].split() == ["version", "name", "phase", "state", "detail"], lines
+    assert lines[1].startswith("0007     orders_amount_cents_contract  contract  pending")
+    lines = rendered(60, status())  # phase goes too
+    assert lines[0].split() == ["version", "name", "state", "detail"], lines
+    assert max(len(x.rstrip()) for x in lines) <= 60
+    assert rendered(120, status())[0].split() == ["version", "name", "phase", "txn", "state", "detail"]
+
+
+def test_quantity_columns_never_wrap() -> None:
+    """`backfill status` at 80 columns printed `511 k / 1.0` and `M` on the next line."""
+    t = table("id", "rows", "ETA", "workers", "batch", "note", droppable=("batch",), whole=("rows", "eta"))
+    t.add_row("0006", "511 k / 1.0 M", "1 min 3 s", "1 · 32/64 left", "108", "a long note " * 3)
+    lines = rendered(60, t)
+    assert lines[1].split()[:12] == ["0006", "511", "k", "/", "1.0", "M", "1", "min", "3", "s", "1", "·"], (
+        lines
+    )
+    assert "batch" not in lines[0] and max(len(x.rstrip()) for x in lines) <= 60, lines
+
+
+def test_a_prose_column_keeps_a_number_with_its_unit() -> None:
+    """`migwiz plan` at 80 columns printed `337.6` at the end of one line and `MB` on the next."""
+    t = table("line", "size / rows", "estimate")
+    t.add_row("5", "public.orders 337.6 MB (heap 162.9 MB, indexes 174.7 MB), 1.0 M rows", "42 s")
+    lines = rendered(30, t)
+    assert max(len(x.rstrip()) for x in lines) <= 30, lines
+    cells = [x[6:22].rstrip() for x in lines[1:]]  # the size column
+    assert not any(c.endswith(("337.6", "162.9", "174.7", " 1.0")) for c in cells), lines
+    assert " ".join(" ".join(cells).split()).startswith("public.orders 337.6 MB (heap 162.9 MB,"), lines

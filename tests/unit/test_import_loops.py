@@ -1,7 +1,8 @@
 """No import loop anywhere in migwiz/: top-level, `if TYPE_CHECKING:` and function-local imports all count.
 
-A package's `__init__` importing its own submodules is not a loop. `from pkg import name` depends on the
-submodule `pkg.name` when there is one, on `pkg` otherwise.
+A package's `__init__` importing its own submodules is no loop by itself. `from pkg import name` depends on
+the submodule `pkg.name` when there is one, on `pkg` otherwise. Importing `pkg.sub.m` from outside `pkg.sub`
+runs `pkg.sub`'s `__init__` first (and `pkg`'s): a loop through a package's `__init__` counts too.
 """
 
 from __future__ import annotations
@@ -43,8 +44,12 @@ def imports_of(name: str, path: Path, modules: set[str]) -> set[str]:
                 candidate = f"{base}.{alias.name}"
                 out.add(candidate if candidate in modules else base)
     targets = {t for t in out if t in modules and t != name}
-    if is_package:  # a package's __init__ importing its own submodules is fine
-        targets = {t for t in targets if not t.startswith(name + ".")}
+    for target in list(targets):  # importing a.b.c from outside a.b runs a/__init__ and a/b/__init__ first
+        parts = target.split(".")
+        for end in range(1, len(parts)):
+            parent = ".".join(parts[:end])
+            if parent in modules and parent != name and not name.startswith(parent + "."):
+                targets.add(parent)
     return targets
 
 
@@ -99,6 +104,13 @@ def test_the_checker_finds_loops_of_every_kind(tmp_path: Path) -> None:
     (pkg / "x.py").write_text("X = 1\n")
     assert find_cycle(import_graph(pkg)) is None
     (pkg / "x.py").write_text("from pkg import a\n")  # a -> b -> c -> x -> a
-    assert find_cycle(import_graph(pkg)) == ["pkg.a", "pkg.sub.b", "pkg.c", "pkg.x", "pkg.a"]
+    # a's import of pkg.sub.b runs pkg.sub's __init__, which imports b
+    assert find_cycle(import_graph(pkg)) == ["pkg.a", "pkg.sub", "pkg.sub.b", "pkg.c", "pkg.x", "pkg.a"]
     (pkg / "x.py").write_text("from .sub.b import f\n")  # relative: x -> sub.b
-    assert find_cycle(import_graph(pkg)) == ["pkg.sub.b", "pkg.c", "pkg.x", "pkg.sub.b"]
+    assert find_cycle(import_graph(pkg)) == ["pkg.sub", "pkg.sub.b", "pkg.c", "pkg.x", "pkg.sub"]
+    (pkg / "x.py").write_text("X = 1\n")
+    (pkg / "y.py").write_text("def g():\n    from pkg.sub.b import f\n")  # runs pkg.sub's __init__ first
+    (pkg / "sub" / "d.py").write_text("from pkg.y import g\n")
+    assert find_cycle(import_graph(pkg)) is None  # d is no part of pkg.sub's __init__
+    (pkg / "sub" / "__init__.py").write_text("from . import b\nfrom .d import g\n")
+    assert find_cycle(import_graph(pkg)) == ["pkg.sub", "pkg.sub.d", "pkg.y", "pkg.sub"]

@@ -10,7 +10,7 @@ import pytest
 
 from migwiz.engine import commands
 from migwiz.engine.analysis import ScriptLint
-from migwiz.engine.analysis.lintcache import cache_dir
+from migwiz.engine.analysis.lintcache import StoredReport, cache_dir
 from migwiz.engine.analysis.lintpaths import is_down_name, locate
 from migwiz.engine.errors import UsageError
 from tests.helpers import write_migrations
@@ -187,8 +187,11 @@ def test_a_whole_unchanged_set_is_read_back_and_any_edit_lints_again(diesel: Pat
     first = commands.lint(OFFLINE, [diesel], pg_version=16, cache=cache).files
     assert shape(first) == shape(commands.lint(OFFLINE, [diesel], pg_version=16, cache=None).files)
     (entry,) = cache.glob("*.report")
-    entry.write_bytes(pickle.dumps(first[:1], protocol=5))  # a stand-in entry: proves the read-back
-    assert len(commands.lint(OFFLINE, [diesel], pg_version=16, cache=cache).files) == 1
+    stored = pickle.loads(entry.read_bytes())
+    kept = stored.migrations[0]  # the first migration's scripts alone: a stand-in proves the read-back
+    stand_in = (kept, *(() for _ in stored.migrations[1:]))
+    entry.write_bytes(pickle.dumps(StoredReport(stored.keys, stand_in), protocol=5))
+    assert shape(commands.lint(OFFLINE, [diesel], pg_version=16, cache=cache).files) == shape(kept)
     down = diesel / WIDEN / "down.sql"  # a down is no part of its migration's checksum: still a new key
     down.write_text("DROP TABLE t;\n")
     edited = commands.lint(OFFLINE, [diesel], pg_version=16, cache=cache).files
@@ -197,7 +200,7 @@ def test_a_whole_unchanged_set_is_read_back_and_any_edit_lints_again(diesel: Pat
     assert len(commands.lint(OFFLINE, [diesel], pg_version=12, cache=cache).files) == len(
         first
     )  # its own key
-    assert len(list(cache.glob("*.report"))) == 3
+    assert len(list(cache.glob("*.report"))) == 2  # one per set and server version: the edit replaced it
     for stored in cache.glob("*.report"):
         stored.write_bytes(b"not a pickle")
     assert shape(commands.lint(OFFLINE, [diesel], pg_version=16, cache=cache).files) == shape(
@@ -206,8 +209,8 @@ def test_a_whole_unchanged_set_is_read_back_and_any_edit_lints_again(diesel: Pat
 
 
 def test_a_loose_file_never_takes_a_folder_two_levels_up_for_its_set(tmp_path: Path) -> None:
-    # `~/work/x.sql` beside unrelated files: a folder of the home holds Flyway files no set could load (a
-    # baseline migration) in a subfolder; the loose file is linted alone, the home folder never read.
+    # `~/work/x.sql` beside unrelated files: a folder of the home holds Flyway files (a baseline migration
+    # among them); the loose file is linted alone, the home folder never read.
     other = {"V1__a.sql": "CREATE TABLE a (id int);\n", "B5__base.sql": "CREATE TABLE b (id int);\n"}
     write_migrations(tmp_path / "elsewhere", other)
     loose = write_migrations(tmp_path / "work", {"x.sql": "CREATE TABLE t (id int);\n"})
@@ -233,6 +236,14 @@ def test_a_flyway_file_in_a_subfolder_is_linted_in_the_set_above(tmp_path: Path)
     (tmp_path / "project" / "README.md").write_text("x\n")
     top = locate(db / "V1__a.sql")
     assert top.mset is not None and top.mset.root == db and top.index == 0
+    # two subfolders down (db/a/b/V3__c.sql): the set is still db/, whose own V1 comes first
+    deeper = write_migrations(
+        db / "a" / "b", {"V3__c.sql": "ALTER TABLE t ALTER COLUMN a TYPE varchar(30);\n"}
+    )
+    found = locate(deeper / "V3__c.sql")
+    assert found.mset is not None and found.mset.root == db and found.index == 2
+    [two] = commands.lint(OFFLINE, [deeper / "V3__c.sql"], pg_version=16, cache=None).files
+    assert two.statements[0].rewrites == ()
     # a subfolder whose parent holds no Flyway file of its own is a set by itself
     alone = write_migrations(tmp_path / "alone" / "sub", {"V1__x.sql": "CREATE TABLE x (id int);\n"})
     assert (located := locate(alone / "V1__x.sql")).mset is not None and located.mset.root == alone

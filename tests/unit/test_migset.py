@@ -348,7 +348,6 @@ def test_utf8_bom_is_not_part_of_the_first_statement(tmp_path: Path) -> None:
             {"V1__a.sql": "", "R__jobs_view.sql": "", "R__jobs view.sql": ""},
             "duplicate migration version: {root}/R__jobs view.sql and {root}/R__jobs_view.sql",
         ),
-        ({"B5__base.sql": ""}, "{root}/B5__base.sql: Flyway baseline (B) migrations are not supported"),
         (
             {"1_a.sql": "select 1;\n", "2_b.sql": "-- migrate:up\n"},
             "{root}/1_a.sql: no -- migrate:up section",
@@ -432,3 +431,17 @@ def test_unreadable_file_permission(tmp_path: Path) -> None:
         assert load_error(tmp_path) == f"{path}: cannot read: Permission denied"
     finally:
         path.chmod(0o644)
+
+
+def test_a_lower_case_flyway_prefix_is_named(tmp_path: Path) -> None:
+    """open-metadata/OpenMetadata names its Flyway files `v001__x.sql` and sets Flyway's
+    sqlMigrationPrefix to `v`; Flyway's default prefixes are case-sensitive and skip them."""
+    only = write(tmp_path / "only", {"v001__create_db_connection_info.sql": "CREATE TABLE a (id int);\n"})
+    with pytest.raises(MigrationFileError) as refused:
+        load_migration_set(only)
+    assert "no migrations found" in refused.value.message
+    assert refused.value.hint is not None and "prefixes are case-sensitive" in refused.value.hint
+    mixed = write(tmp_path / "mixed", {"V1__a.sql": "CREATE TABLE a (id int);\n", "v2__b.sql": ""})
+    mset = load_migration_set(mixed)
+    assert [m.name for m in mset.migrations] == ["a"]
+    assert [n for n in mset.notices if "v2__b.sql: ignored (Flyway's prefixes are case-sensitive" in n]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from migwiz.engine.analysis import analyze_statements
+from migwiz.engine.analysis.model import CatalogFacts, TableFacts
 from migwiz.engine.analysis.version_syntax import GATES
 from migwiz.engine.sets.model import Statement
 
@@ -59,6 +60,16 @@ CASES = [
     (12, "REINDEX TABLE CONCURRENTLY t"),
     (12, "CREATE TABLE u (a int) USING heap"),
     (12, "WITH x AS MATERIALIZED (SELECT 1) SELECT * FROM x"),
+    (18, "UPDATE t SET a = 1 RETURNING old.a, new.a"),
+    (18, "COPY t FROM STDIN WITH (ON_ERROR ignore, REJECT_LIMIT 10)"),
+    (18, "ALTER TABLE t ADD COLUMN id uuid DEFAULT uuidv7()"),
+    (17, "ALTER TABLE t SET ACCESS METHOD DEFAULT"),
+    (17, "COPY t FROM STDIN WITH (ON_ERROR ignore)"),
+    (17, "SELECT random(1, 10)"),
+    (16, "CREATE STATISTICS ON a, b FROM t"),
+    (16, "GRANT r1 TO r2 WITH INHERIT TRUE"),
+    (16, "SELECT any_value(a) FROM t"),
+    (16, "UPDATE t SET a = 1_000_000"),
 ]
 
 TWINS = [
@@ -75,6 +86,11 @@ TWINS = [
     "INSERT INTO t SELECT * FROM (SELECT 1) AS s",
     "SELECT pg_catalog.system_user()",  # a function call, not the SQL keyword
     "SELECT '{}'::jsonb ? 'a'",
+    "SELECT random()",
+    "GRANT r1 TO r2 WITH ADMIN OPTION",
+    "CREATE STATISTICS s ON a, b FROM t",
+    "UPDATE t SET a = 1 RETURNING t.a",
+    "UPDATE t SET a = 1000, b = 'x_1', c_1 = 0",
 ]
 
 
@@ -95,6 +111,31 @@ def test_each_gate_fires_below_its_major_and_not_from_it(since: int, sql: str) -
 @pytest.mark.parametrize("sql", TWINS)
 def test_forms_every_major_accepts_are_not_flagged(sql: str) -> None:
     assert version_findings(sql, 11) == []
+
+
+def test_a_not_valid_foreign_key_on_a_partitioned_table_fails_before_18() -> None:
+    catalog = CatalogFacts(
+        tables={
+            "public.ev": TableFacts("public.ev", kind="p", children=("public.ev_1",)),
+            "public.ev_1": TableFacts("public.ev_1", parent="public.ev"),
+            "public.k": TableFacts("public.k"),
+        }
+    )
+    sql = "ALTER TABLE ev ADD CONSTRAINT f FOREIGN KEY (id) REFERENCES k NOT VALID"
+    rules = {
+        pg: [
+            f.rule
+            for f in analyze_statements([Statement(sql, 1)], pg_version=pg, catalog=catalog)[0].findings
+        ]
+        for pg in (17, 18)
+    }
+    assert "version-syntax" in rules[17]
+    assert "version-syntax" not in rules[18]
+
+
+def test_hex_literals_are_flagged_below_16() -> None:
+    assert any("numeric literal" in m for m in version_findings("SELECT 0x1F", 15))
+    assert version_findings("SELECT 0x1F", 16) == []
 
 
 def test_every_gate_is_covered_by_a_case() -> None:

@@ -25,6 +25,10 @@ TABLES = ("flyway_schema_history",)
 _UNDO = ("UNDO_SQL", "UNDO_JDBC", "UNDO_SCRIPT", "DELETE")
 _IGNORED = ("SCHEMA", "TABLE")
 _CODE = ("JDBC", "SPRING_JDBC", "SCRIPT", "CUSTOM")  # Java or script migrations: no SQL file to match
+_BASELINE_MIGRATION = (
+    "SQL_BASELINE",
+    "SQL_STATE_SCRIPT",
+)  # a `B<version>__x.sql` file ran (and its legacy name)
 _LINES = re.compile(r"\r\n|\r|\n")
 
 
@@ -89,7 +93,7 @@ def resolve(rows: list[ForeignRow], mset: MigrationSet) -> Resolution:
             failed.pop(version, None)
         else:
             failed[version] = row
-    by_version = mset.by_version()
+    by_version = {m.version: m for m in mset.for_history(_chain_history(mset, current))}
     applied = [
         Applied(by_version[v], row, checksum_matches=_checksum_matches(by_version[v], row))
         for v, row in current.items()
@@ -105,7 +109,7 @@ def resolve(rows: list[ForeignRow], mset: MigrationSet) -> Resolution:
     if baseline is not None:
         assert baseline.version is not None
         line = mset.version(baseline.version)
-        below = [m for m in mset.migrations if m.version <= line and m.version not in current]
+        below = [m for m in by_version.values() if m.version <= line and m.version not in current]
         applied.extend(Applied(m, baseline, note=f"at or below the Flyway baseline {line}") for m in below)
     applied.extend(_repeatables(repeatables, mset, notes))
     blocked = [
@@ -114,6 +118,13 @@ def resolve(rows: list[ForeignRow], mset: MigrationSet) -> Resolution:
     ]
     applied.sort(key=lambda a: a.migration.version)
     return Resolution(tuple(applied), tuple(blocked), tuple(unmatched), tuple(notes))
+
+
+def _chain_history(mset: MigrationSet, current: dict[Version, ForeignRow]) -> dict[Version, str]:
+    """The applied versions as `MigrationSet.for_history` reads them: a baseline migration's row (by its
+    type) with that file's checksum, so the versioned files up to it stay below it; others without one."""
+    baselines = {b.version: b.checksum for b in mset.baselines}
+    return {v: baselines.get(v, "") if row.kind in _BASELINE_MIGRATION else "" for v, row in current.items()}
 
 
 def _repeatables(rows: dict[str, ForeignRow], mset: MigrationSet, notes: list[str]) -> list[Applied]:

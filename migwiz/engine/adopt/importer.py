@@ -17,6 +17,7 @@ from psycopg import sql
 from migwiz.engine.adopt.model import Applied, ForeignSource, Resolution
 from migwiz.engine.adopt.tools import TOOLS, find_sources, source_for
 from migwiz.engine.errors import MigwizError, StateMismatch, UsageError
+from migwiz.engine.history import applied_scripts
 from migwiz.engine.history.state import DEFAULT_SCHEMA, read_history
 from migwiz.engine.history.status import MigrationStatus
 from migwiz.engine.log.eventlog import Run
@@ -163,6 +164,8 @@ def _record(run: Run, dsn: str, schema: str, source: ForeignSource, report: Adop
                 (str(m.version), m.name, m.checksum, a.row.applied_at, db_user, a.row.duration_ms, run.run_id,
                  len(m.up.statements), m.up.directives.phase),
             )  # fmt: skip
+            if a.checksum_matches:  # a Flyway repeatable whose file is what Flyway ran: kept for drift
+                applied_scripts.save(conn, schema, m)
     for a in report.adopted:
         m = a.migration
         log.info("adopt", f"{m.label}: recorded as applied ({a.note or 'per ' + source.tool})",

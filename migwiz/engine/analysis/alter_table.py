@@ -22,8 +22,11 @@ from migwiz.engine.analysis.effects import (
     SHARE_UPDATE_EXCLUSIVE,
     Context,
     Effect,
+    Hit,
     Registry,
     has_storage,
+    known_column,
+    surely_absent,
     with_descendants,
 )
 from migwiz.engine.analysis.only import only_on_parent
@@ -117,10 +120,12 @@ _AT_KINDS = {
 def _alter_table(node: Any, ctx: Context) -> Effect:
     relation = ctx.name(node.relation)
     objtype = node.objtype
+    if node.missing_ok and surely_absent(ctx, relation, objtype == ObjectType.OBJECT_SEQUENCE):
+        return Effect("ALTER TABLE")  # IF EXISTS of a relation the database does not have: nothing happens
     if objtype == ObjectType.OBJECT_INDEX:
         return _alter_index(node, relation, ctx)
     if objtype == ObjectType.OBJECT_TYPE:  # a composite type's attributes: the type, not a table
-        return Effect("ALTER TYPE")
+        return _alter_composite(node, relation, ctx)
     prefix = {
         ObjectType.OBJECT_VIEW: "ALTER VIEW",
         ObjectType.OBJECT_MATVIEW: "ALTER MATERIALIZED VIEW",
@@ -143,6 +148,33 @@ def _alter_table(node: Any, ctx: Context) -> Effect:
     return effect
 
 
+def _alter_composite(node: Any, type_name: str, ctx: Context) -> Effect:
+    """ALTER TYPE of a composite type's attributes locks no table; changing an attribute's type fails while
+    a table column has the type (PostgreSQL does not rewrite the rows that store it)."""
+    effect = Effect("ALTER TYPE")
+    name = type_name.rsplit(".", 1)[-1]
+    if not any(cmd.subtype == AT.AT_AlterColumnType for cmd in node.cmds):
+        return effect
+    users = [
+        f"{table}.{column}"
+        for table, state in ctx.schema.tables.items()
+        if state.kind in ("r", "p")
+        for column, facts in state.columns.items()
+        if facts.type_name == name
+    ]
+    if users:
+        effect.hits.append(
+            Hit(
+                "composite-type-in-use",
+                type_name,
+                f"ALTER TYPE {type_name} ALTER ATTRIBUTE ... TYPE fails: {', '.join(users)} uses the type",
+                "-- create a new composite type, add a column of it, backfill it in batches, then drop the "
+                "old column and type in a contract step",
+            )
+        )
+    return effect
+
+
 def _alter_index(node: Any, relation: str, ctx: Context) -> Effect:
     effect = Effect("ALTER INDEX")
     for cmd in node.cmds:
@@ -156,10 +188,19 @@ def _alter_index(node: Any, relation: str, ctx: Context) -> Effect:
             effect.kind = "ALTER INDEX SET STATISTICS"
         else:
             effect.lock(relation, ACCESS_EXCLUSIVE)
+            if cmd.subtype == AT.AT_SetTableSpace and _stays(relation, str(cmd.name), ctx):
+                continue  # already there: PostgreSQL does nothing
             if cmd.subtype == AT.AT_SetTableSpace:  # the index is copied to a new file
                 effect.rewrite(relation)
                 effect.rebuild(relation)
     return effect
+
+
+def _stays(index: str, tablespace: str, ctx: Context) -> bool:
+    """SET TABLESPACE pg_default of an index of a table in the default tablespace: where it already is."""
+    table = ctx.schema.index_tables.get(index)
+    state = ctx.schema.table(table) if table else None
+    return tablespace == "pg_default" and state is not None and state.tablespace is None
 
 
 def _attach_index(cmd: Any, index: str, effect: Effect, ctx: Context) -> None:
@@ -185,6 +226,10 @@ def _alter_table_cmd(cmd: Any, relation: str, inh: bool, effect: Effect, ctx: Co
     for target in targets:
         effect.lock(target, _partition_mode(cmd, target, mode, ctx) if target != relation else mode)
     storage_targets = [t for t in targets if has_storage(ctx, t)]
+    if sub == AT.AT_AddColumn and cmd.missing_ok and known_column(ctx, relation, cmd.def_.colname) is True:
+        return  # ADD COLUMN IF NOT EXISTS of a column the table has: only the lock
+    if sub == AT.AT_DropColumn and cmd.missing_ok and known_column(ctx, relation, cmd.name) is False:
+        return  # DROP COLUMN IF EXISTS of a column the table lacks: only the lock
     if sub == AT.AT_AddColumn:
         add_column(cmd.def_, relation, storage_targets, effect, ctx)
     elif sub == AT.AT_AlterColumnType:

@@ -5,9 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-import pglast
-from pglast.parser import ParseError
-
 from migwiz.engine.analysis.effects import (
     ACCESS_EXCLUSIVE,
     NO_TX_DIRECTIVE,
@@ -33,6 +30,7 @@ from migwiz.engine.analysis.sqlnodes import string_const, walk
 from migwiz.engine.analysis.version_syntax import version_hits
 from migwiz.engine.sets.directives import ignores_by_statement
 from migwiz.engine.sets.model import Directives, Ignore, Script, Statement
+from migwiz.engine.sets.parsing import ParseError, parsed
 from migwiz.engine.sets.streamed import StreamedStatements, one_per_shape
 
 STRONG_RANK = lock_rank("ShareLock")
@@ -133,7 +131,7 @@ def _effect(
     stmt: Statement, pg_version: int, schema: Schema, default_schema: str
 ) -> tuple[Effect | None, str | None]:
     try:
-        raws = pglast.parse_sql(stmt.sql)
+        raws = parsed(stmt.sql)
     except ParseError as exc:
         located = len(exc.args) > 1 and isinstance(exc.args[1], int)
         offset = exc.args[1] if located else len(stmt.sql)  # no location: at end of input
@@ -154,7 +152,7 @@ def _effect(
             sql = stmt.sql[start:end]
         schema.next_statement()
         effect = effect_of(raw.stmt, Context(pg_version, default_schema, schema, sql))
-        effect.hits.extend(version_hits(raw.stmt, pg_version))
+        effect.hits.extend(version_hits(raw.stmt, pg_version, sql))
         effect.hits.extend(own_schema_hits(raw.stmt, sql))
         _with_index_rewrites(effect, schema)
         merged = effect if merged is None else _merge(merged, effect)
@@ -231,7 +229,7 @@ def _statement_findings(
             continue
         if hit.rule == "unbatched-update" and backfill:
             continue
-        out.append(finding(hit.rule, hit.message, hit.fix, stmt.line))
+        out.append(finding(hit.rule, hit.message, hit.fix, stmt.line, hit.severity))
     if options.is_down:
         for target in effect.destroys:
             out.append(
@@ -390,7 +388,7 @@ def _enum_value_users(
 ) -> list[tuple[int, str]]:
     """Later statements of the same transaction that spell the value added by ALTER TYPE ADD VALUE."""
     try:
-        added = pglast.parse_sql(out[index].statement.sql)[0].stmt
+        added = parsed(out[index].statement.sql)[0].stmt
     except ParseError:
         return []
     value = getattr(added, "newVal", None)
@@ -404,7 +402,7 @@ def _enum_value_users(
         if effect.ends_transaction:
             break
         try:
-            trees = pglast.parse_sql(out[j].statement.sql)
+            trees = parsed(out[j].statement.sql)
         except ParseError:
             continue
         if any(string_const(node) == value for node in walk(trees)):

@@ -6,11 +6,9 @@ Only reads the catalog: never runs a migration.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import psycopg
-
-from migwiz.engine import queries
+from migwiz.engine.analysis.inlining import inline_body, planned_volatility
 from migwiz.engine.analysis.model import (
     UTC_ZONES,
     CatalogFacts,
@@ -19,12 +17,33 @@ from migwiz.engine.analysis.model import (
     ForeignKeyFacts,
     TableFacts,
 )
+from migwiz.engine.analysis.sqlnodes import VOLATILE_BUILTINS
+
+if TYPE_CHECKING:
+    import psycopg
 
 _NOT_NULL_CHECK = re.compile(r'^CHECK \(+"?(?P<col>[^"()\s]+)"? IS NOT NULL\)+(?: NOT VALID)?$')
 
 
+def _inlined(rows: list[tuple[Any, ...]], volatility: dict[str, str]) -> dict[str, str]:
+    """SQL functions (one of their name) that the planner inlines into something less volatile."""
+    names = [str(row[0]) for row in rows]
+    out: dict[str, str] = {}
+    for name, declared, body in rows:
+        if names.count(name) != 1:
+            continue  # overloaded: which one a call means is not known here
+        planned = planned_volatility(
+            str(declared), inline_body(str(body or "")), volatility, VOLATILE_BUILTINS
+        )
+        if planned != declared:
+            out[str(name)] = planned
+    return out
+
+
 def _query(conn: psycopg.Connection[Any], name: str) -> list[tuple[Any, ...]]:
-    text = queries.load(f"analysis_{name}")
+    from migwiz.engine import queries  # psycopg with it: only when a catalog is read
+
+    text = queries.load(f"analysis_{name}", conn.info.server_version)
     return conn.execute(text.encode()).fetchall()
 
 
@@ -110,6 +129,11 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
             used.setdefault(view, {}).setdefault(relation, set()).add(column)
         else:
             rules.setdefault(view, {}).setdefault(rule, {}).setdefault(relation, set()).add(column)
+    named: dict[tuple[str, str], set[str]] = {}
+    for relation, kind, name in _query(conn, "table_objects"):
+        named.setdefault((relation, kind), set()).add(name)
+        if kind == "rule":  # a rule that uses no column is a rule all the same
+            rules.setdefault(relation, {}).setdefault(name, {})
     children: dict[str, list[str]] = {}
     for name, _kind, parent, *_ in relations:
         if parent:
@@ -125,6 +149,9 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
             columns=columns.get(name, {}),
             not_null_checks=frozenset(checks.get(name, ())),
             checked_columns=frozenset(checked.get(name, ())),
+            triggers=frozenset(named.get((name, "trigger"), ())),
+            policies=frozenset(named.get((name, "policy"), ())),
+            empty=bool(empty),
             partition_key=tuple(key or ()),
             children=tuple(children.get(name, ())),
             parent=parent,
@@ -145,15 +172,18 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
             unlogged=bool(unlogged),
             access_method=method,
         )
-        for name, kind, parent, rows, is_default, space, definition, unlogged, method, key in relations
+        for name, kind, parent, rows, is_default, space, definition, unlogged, method, key, empty in relations
     }
     domains = read_domains(conn)
     timezone = conn.execute("SELECT pg_catalog.current_setting('TimeZone')").fetchone()
+    volatility = {name: vol for name, vol in _query(conn, "functions")}
     return CatalogFacts(
         server_version=conn.info.server_version // 10000,
         tables=tables,
         index_tables=index_tables,
-        function_volatility={name: vol for name, vol in _query(conn, "functions")},
+        function_volatility=volatility,
+        statistics={name: relation for name, relation in _query(conn, "statistics")},
+        inlined_volatility=_inlined(_query(conn, "sql_functions"), volatility),
         constrained_domains=frozenset(d.type_name for d in domains.values() if d.constrained),
         domains=domains,
         timezone_utc=bool(timezone and str(timezone[0]).lower() in UTC_ZONES),

@@ -55,8 +55,8 @@ def add_column(coldef: Any, relation: str, storage: list[str], effect: Effect, c
     if reason:
         for target in storage:
             effect.rewrite(target)
-        if default is not None:  # nextval() runs for every row: the sequence is opened to write
-            sequence_calls(default, effect, ctx)
+        if default is not None and not all(_empty(t, ctx) for t in storage):
+            sequence_calls(default, effect, ctx)  # nextval() runs for every row: the sequence is written
         if not new:
             from_sequence = serial or ConstrType.CONSTR_IDENTITY in types
             fix = _rewrite_free_column(coldef, default, relation, from_sequence)
@@ -195,7 +195,8 @@ def _type_change_rewrites(old: ColumnFacts, new_type: str, new_mods: tuple[int, 
             return True  # char(n) -> text strips trailing blanks
         return bool(new_mods) and new_type == "varchar"
     if {old.type_name, new_type} == {"timestamp", "timestamptz"}:
-        return not (ctx.pg_version >= 12 and ctx.schema.timezone_utc)
+        # an unknown TimeZone (no --dsn, no SET) is taken as UTC, the usual server setting: `zone_hit` warns
+        return ctx.pg_version < 12 or ctx.schema.timezone_utc is False
     return True
 
 
@@ -212,6 +213,10 @@ def alter_column_type(cmd: Any, relation: str, storage: list[str], effect: Effec
         or (isinstance(using, ast.TypeCast) and _is_column(using.arg, column))
     )
     rewrites = old is None or not plain_using or _type_change_rewrites(old, new_type, new_mods, ctx)
+    if not rewrites and old is not None and not ctx.is_new(relation):
+        zone = _unknown_zone_hit(old, new_type, column, relation, ctx)
+        if zone is not None:
+            effect.hits.append(zone)
     views = ctx.schema.views_using(relation, column)
     rules = ctx.schema.rules_using(relation, column)
     if views or rules:
@@ -225,6 +230,8 @@ def alter_column_type(cmd: Any, relation: str, storage: list[str], effect: Effec
             effect.rebuild(index)
         if indexed and cmd.def_.collClause is not None:  # a new collation: each index is built again
             _collation_rebuild(column, relation, indexed, storage, effect, ctx)
+        elif old is not None:
+            _rebuild_or_recheck(old, new_type, column, relation, indexed, storage, effect, ctx)
     if rewrites and not views and not ctx.is_new(relation):
         new = _fmt(ColumnFacts(new_type, new_mods))
         why = "its current type is unknown (pass --dsn)" if old is None else f"{_fmt(old)} -> {new}"
@@ -251,6 +258,63 @@ def alter_column_type(cmd: Any, relation: str, storage: list[str], effect: Effec
     if state is not None:
         not_null = old.not_null if old else False
         state.columns[column] = ColumnFacts(new_type, new_mods, not_null, old.generated if old else "")
+
+
+_NEW_OPCLASS = frozenset({("timestamp", "timestamptz"), ("timestamptz", "timestamp")})
+"""Type changes without a rewrite whose indexes get another operator class: built again, not reused."""
+
+
+def _rebuild_or_recheck(
+    old: ColumnFacts,
+    new_type: str,
+    column: str,
+    relation: str,
+    indexed: list[str],
+    storage: list[str],
+    effect: Effect,
+    ctx: Context,
+) -> None:
+    """A type change without a rewrite still reads the whole table under AccessExclusiveLock when an index
+    on the column needs another operator class (it is built again) or a CHECK constraint reads the column
+    (it is added back and validated)."""
+    state = ctx.schema.table(relation)
+    rebuilt = indexed if (old.type_name, new_type) in _NEW_OPCLASS else []
+    checked = state is not None and column in state.checked_columns
+    if not rebuilt and not checked:
+        return
+    for target in storage:
+        effect.scan(target)
+    if ctx.is_new(relation):
+        return
+    why = f"builds {', '.join(rebuilt)} again" if rebuilt else "validates its CHECK constraints again"
+    effect.hits.append(
+        Hit(
+            "column-type-rewrite",
+            relation,
+            f"ALTER COLUMN {column} TYPE {new_type} rewrites no row but {why}: a full scan of {relation} "
+            f"under AccessExclusiveLock",
+            "-- add a column of the new type beside it, keep it in sync with a trigger, backfill it in "
+            "batches, build its indexes CONCURRENTLY (and its CHECK as NOT VALID, then VALIDATE), then swap "
+            "the names in a contract step",
+        )
+    )
+
+
+def _unknown_zone_hit(
+    old: ColumnFacts, new_type: str, column: str, relation: str, ctx: Context
+) -> Hit | None:
+    """timestamp <-> timestamptz is free only when the session's TimeZone is UTC: unknown here (no --dsn
+    and no SET TimeZone earlier in the script), it is taken as UTC and said so."""
+    if ctx.schema.timezone_utc is not None or {old.type_name, new_type} != {"timestamp", "timestamptz"}:
+        return None
+    return Hit(
+        "column-type-rewrite",
+        relation,
+        f"ALTER COLUMN {column} TYPE {new_type} rewrites {relation} under AccessExclusiveLock unless the "
+        f"session TimeZone is UTC (unknown here: taken as UTC; pass --dsn to read the server's)",
+        "SET TimeZone = 'UTC';  -- before the type change, in the same script",
+        "warning",
+    )
 
 
 def _collation_rebuild(
@@ -378,10 +442,19 @@ def set_not_null(column: str, relation: str, storage: list[str], effect: Effect,
         state.columns[column] = replace(state.columns[column], not_null=True)
 
 
+def _empty(relation: str, ctx: Context) -> bool:
+    """Whether the table is known to hold no row."""
+    state = ctx.schema.table(relation)
+    return state is not None and state.empty
+
+
 def drop_column(cmd: Any, relation: str, effect: Effect, ctx: Context) -> None:
     column = cmd.name
     effect.destroys.append(f"{relation}.{column}")
     users: list[str] = []
+    if cmd.behavior == DropBehavior.DROP_CASCADE:  # the views using the column are dropped with it
+        for view in ctx.schema.views_using(relation, column):
+            effect.lock(view, ACCESS_EXCLUSIVE)
     for fk in ctx.schema.referenced_by(relation):  # their foreign keys go with the column (CASCADE)
         if fk.table != relation and column in (fk.referenced_columns or _primary_key(ctx, relation)):
             effect.lock(fk.table, ACCESS_EXCLUSIVE)

@@ -12,6 +12,7 @@ from pglast.enums import ConstrType
 from migwiz.engine.analysis.dependents import dependents_hit
 from migwiz.engine.analysis.effects import (
     ACCESS_EXCLUSIVE,
+    ACCESS_SHARE,
     NO_TX_DIRECTIVE,
     ROW_SHARE,
     SHARE_ROW_EXCLUSIVE,
@@ -69,7 +70,15 @@ def add_constraint(con: Any, relation: str, storage: list[str], effect: Effect, 
         for end in ends:
             effect.lock(end, SHARE_ROW_EXCLUSIVE)
         validated = not con.skip_validation
-        if validated:
+        partitioned = state is not None and state.kind == "p" and ctx.pg_version < 18
+        if not validated and partitioned:
+            effect.hits.append(_partitioned_not_valid_hit(relation, ctx))
+        columns = tuple(str(a.sval) for a in con.fk_attrs or ())
+        if validated and storage and _adopted(relation, columns, referenced, storage, ctx):
+            effect.lock(
+                referenced, ACCESS_EXCLUSIVE
+            )  # the partitions' keys are attached, their triggers redone
+        elif validated:
             for target in storage:
                 effect.scan(target)
             effect.lock(referenced, ROW_SHARE)
@@ -83,11 +92,12 @@ def add_constraint(con: Any, relation: str, storage: list[str], effect: Effect, 
                         relation,
                         f"FOREIGN KEY on {relation} validates every row while holding ShareRowExclusiveLock "
                         f"on {relation} and {referenced} (writes blocked on both)",
-                        _not_valid_fix(con, relation, ctx),
+                        _partition_by_partition_fix(relation, ctx)
+                        if partitioned
+                        else _not_valid_fix(con, relation, ctx),
                     )
                 )
         name = con.conname or f"{relation.split('.')[-1]}_fkey"
-        columns = tuple(str(a.sval) for a in con.fk_attrs or ())
         remember_fk(ctx, relation, name, columns, con, validated)
     elif con.contype in (ConstrType.CONSTR_CHECK, ConstrType.CONSTR_NOTNULL):
         validated = not con.skip_validation
@@ -234,6 +244,45 @@ def _not_valid_fix(con: Any, relation: str, ctx: Context) -> str:
     )
 
 
+def _adopted(
+    relation: str, columns: tuple[str, ...], referenced: str, storage: list[str], ctx: Context
+) -> bool:
+    """A foreign key added to a partitioned table whose every partition already has a validated one on the
+    same columns to the same table: PostgreSQL attaches those, nothing is scanned."""
+    state = ctx.schema.table(relation)
+    if state is None or state.kind != "p":
+        return False
+    partitions = [p for p in storage if p != relation]
+    for partition in partitions:
+        child = ctx.schema.table(partition)
+        keys = child.foreign_keys if child is not None else []
+        if not any(fk.validated and fk.columns == columns and fk.referenced == referenced for fk in keys):
+            return False
+    return bool(partitions)
+
+
+def _partitioned_not_valid_hit(relation: str, ctx: Context) -> Hit:
+    """Before 18, PostgreSQL refuses a NOT VALID foreign key on a partitioned table (42809)."""
+    return Hit(
+        "version-syntax",
+        relation,
+        f"fails on PostgreSQL {ctx.pg_version}: a NOT VALID foreign key on the partitioned table {relation} "
+        f"needs 18+",
+        _partition_by_partition_fix(relation, ctx),
+    )
+
+
+def _partition_by_partition_fix(relation: str, ctx: Context) -> str:
+    """Before 18: the key NOT VALID on each partition, each validated, then on the parent (adopting them)."""
+    partitions = [p for p in ctx.schema.descendants(relation) if has_storage(ctx, p)]
+    names = ", ".join(partitions) or "each partition"
+    return (
+        f"-- PostgreSQL before 18 refuses NOT VALID on a partitioned table: add the key NOT VALID on each "
+        f"partition ({names}), VALIDATE each in the next migration, then add it to {sql_name(relation)} "
+        f"(it adopts the partitions' validated keys)"
+    )
+
+
 def _unique_fix(con: Any, relation: str) -> str:
     table, rel = relation.split(".", 1)[-1], sql_name(relation)
     cols = [str(k.sval) for k in con.keys or ()]
@@ -256,7 +305,14 @@ def validate_constraint(name: str, relation: str, storage: list[str], effect: Ef
         effect.scan(target)
     for fk in known:
         effect.lock(fk.referenced, ROW_SHARE)
-        effect.scan(fk.referenced)
+        referenced = ctx.schema.table(fk.referenced)
+        if referenced is not None and referenced.kind == "p":  # its partitions are read
+            for partition in ctx.schema.descendants(fk.referenced):
+                effect.lock(partition, ACCESS_SHARE)
+                if has_storage(ctx, partition):
+                    effect.scan(partition)
+        else:
+            effect.scan(fk.referenced)
         state.foreign_keys[state.foreign_keys.index(fk)] = replace(fk, validated=True)  # type: ignore[union-attr]
     column = _pending_checks(ctx).pop((relation, name), None)
     if column and state is not None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from pglast import ast
+from pglast import ast, parse_sql
 from pglast.enums import ConstrType, ObjectType
+from pglast.parser import ParseError
 
-from migwiz.engine.analysis.constraints import key_index_name, remember_fk
+from migwiz.engine.analysis.constraints import column_names, key_index_name, remember_fk
 from migwiz.engine.analysis.dml import stored_default
 from migwiz.engine.analysis.effects import (
     ACCESS_EXCLUSIVE,
@@ -21,10 +22,11 @@ from migwiz.engine.analysis.effects import (
     Registry,
     column_constraints,
 )
+from migwiz.engine.analysis.inlining import inline_body, planned_volatility
 from migwiz.engine.analysis.model import ColumnFacts
 from migwiz.engine.analysis.partition import scan_default_partition
 from migwiz.engine.analysis.schema import TableState
-from migwiz.engine.analysis.sqlnodes import deparse, read_relations, type_of, walk
+from migwiz.engine.analysis.sqlnodes import VOLATILE_BUILTINS, deparse, read_relations, type_of, walk
 
 registry = Registry()
 """The statement handlers of this module."""
@@ -34,7 +36,7 @@ registry = Registry()
 def _create_table(node: Any, ctx: Context) -> Effect:
     relation = ctx.name(node.relation)
     effect = Effect("CREATE TABLE")
-    state = TableState(relation, kind="p" if node.partspec is not None else "r")
+    state = TableState(relation, kind="p" if node.partspec is not None else "r", empty=True)
     if node.partspec is not None:
         state.partition_key = tuple(str(p.name) for p in node.partspec.partParams if p.name)
     if node.tablespacename and node.tablespacename != "pg_default":
@@ -80,9 +82,14 @@ def _create_table(node: Any, ctx: Context) -> Effect:
                     fks.append((c.conname or f"{node.relation.relname}_{column}_fkey", (column,), c))
                 elif c.contype in (ConstrType.CONSTR_PRIMARY, ConstrType.CONSTR_UNIQUE):
                     state.indexes[key_index_name(relation, c, (column,))] = (column,)
+                elif c.contype == ConstrType.CONSTR_CHECK and not c.skip_validation:
+                    state.checked_columns |= {column, *column_names(c.raw_expr)}
         elif isinstance(elt, ast.Constraint) and elt.contype == ConstrType.CONSTR_FOREIGN:
             cols = tuple(str(a.sval) for a in elt.fk_attrs or ())
             fks.append((elt.conname or f"{node.relation.relname}_fkey", cols, elt))
+        elif isinstance(elt, ast.Constraint) and elt.contype == ConstrType.CONSTR_CHECK:
+            if not elt.skip_validation:
+                state.checked_columns |= column_names(elt.raw_expr)
         elif isinstance(elt, ast.Constraint) and elt.contype in (
             ConstrType.CONSTR_PRIMARY,
             ConstrType.CONSTR_UNIQUE,
@@ -106,6 +113,9 @@ def _create_table(node: Any, ctx: Context) -> Effect:
         referenced = ctx.name(con.pktable)
         if referenced != relation:
             effect.lock(referenced, SHARE_ROW_EXCLUSIVE)
+            target = ctx.schema.table(referenced)
+            for partition in ctx.schema.descendants(referenced) if target and target.kind == "p" else ():
+                effect.lock(partition, SHARE_ROW_EXCLUSIVE)  # the key is checked on each partition
         remember_fk(ctx, relation, name, cols, con, True)
     return effect
 
@@ -195,6 +205,8 @@ def _create_trigger(node: Any, ctx: Context) -> Effect:
     relation = ctx.name(node.relation)
     effect.lock(relation, SHARE_ROW_EXCLUSIVE)
     state = ctx.schema.table(relation)
+    if state is not None:
+        state.triggers.add(str(node.trigname))
     if node.row and state is not None and state.kind == "p":  # cloned on every partition
         for partition in ctx.schema.descendants(relation):
             effect.lock(partition, SHARE_ROW_EXCLUSIVE)
@@ -205,6 +217,9 @@ def _create_trigger(node: Any, ctx: Context) -> Effect:
 def _policy(node: Any, ctx: Context) -> Effect:
     effect = Effect("CREATE POLICY" if isinstance(node, ast.CreatePolicyStmt) else "ALTER POLICY")
     effect.lock(ctx.name(node.table), ACCESS_EXCLUSIVE)
+    state = ctx.schema.table(ctx.name(node.table))
+    if state is not None:
+        state.policies.add(str(node.policy_name))
     return effect
 
 
@@ -246,11 +261,50 @@ def _written_columns(action: Any, target: TableState | None) -> set[str]:
     return set(list(target.columns)[:width]) if target is not None else set()
 
 
+def _inlinable_body(node: Any, options: dict[str, Any]) -> Any | None:
+    """The expression a SQL function's body is, when the planner may inline it (see `inlining`)."""
+    language = options.get("language")
+    if not isinstance(language, ast.String) or str(language.sval).lower() != "sql" or node.is_procedure:
+        return None
+    definer = isinstance(options.get("security"), ast.Boolean) and bool(options["security"].boolval)
+    if definer or "set" in options or (node.returnType is not None and node.returnType.setof):
+        return None
+    if isinstance(node.sql_body, ast.ReturnStmt):
+        return node.sql_body.returnval
+    source = options.get("as")
+    if isinstance(source, (list, tuple)) and len(source) == 1 and isinstance(source[0], ast.String):
+        return inline_body(str(source[0].sval))
+    return None
+
+
 @registry.handles(ast.CreateFunctionStmt)
 def _create_function(node: Any, ctx: Context) -> Effect:
     volatility = "v"
-    for opt in node.options or ():
-        if str(opt.defname) == "volatility" and isinstance(opt.arg, ast.String):
-            volatility = str(opt.arg.sval)[0]
-    ctx.schema.function_volatility[str(node.funcname[-1].sval).lower()] = volatility
-    return Effect("CREATE PROCEDURE" if node.is_procedure else "CREATE FUNCTION")
+    options = {str(opt.defname): opt.arg for opt in node.options or ()}
+    if isinstance(options.get("volatility"), ast.String):
+        volatility = str(options["volatility"].sval)[0]
+    known = ctx.schema.function_volatility
+    ctx.schema.function_volatility[str(node.funcname[-1].sval).lower()] = planned_volatility(
+        volatility, _inlinable_body(node, options), known, VOLATILE_BUILTINS
+    )
+    effect = Effect("CREATE PROCEDURE" if node.is_procedure else "CREATE FUNCTION")
+    for relation in _body_relations(node, options, ctx):  # a SQL body is analysed: what it reads is opened
+        effect.lock(relation, ACCESS_SHARE)
+    return effect
+
+
+def _body_relations(node: Any, options: dict[str, Any], ctx: Context) -> list[str]:
+    """The existing relations a SQL function's body reads (PostgreSQL checks the body when it is created)."""
+    language = options.get("language")
+    if not isinstance(language, ast.String) or str(language.sval).lower() != "sql":
+        return []
+    body: Any = node.sql_body
+    source = options.get("as")
+    if body is None and isinstance(source, (list, tuple)) and len(source) == 1:
+        try:
+            body = parse_sql(str(getattr(source[0], "sval", "")))
+        except ParseError:
+            return []
+    if body is None:
+        return []
+    return [r for r in read_relations(body, ctx.default_schema) if ctx.schema.table(r) is not None]

@@ -35,6 +35,9 @@ def _dml(node: Any, ctx: Context) -> Effect:
     sequence_calls(node, effect, ctx)
     for target in with_descendants(ctx, relation, bool(node.relation.inh)):
         effect.lock(target, ROW_EXCLUSIVE)
+        written = ctx.schema.table(target) if isinstance(node, (ast.InsertStmt, ast.MergeStmt)) else None
+        if written is not None:
+            written.empty = False
     state = ctx.schema.table(relation)
     if isinstance(node, ast.InsertStmt) and state is not None and _inserts_rows(node):
         for fk in state.foreign_keys:

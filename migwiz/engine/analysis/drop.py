@@ -8,7 +8,16 @@ from pglast import ast
 from pglast.enums import ObjectType
 
 from migwiz.engine.analysis.dependents import dependents_hit
-from migwiz.engine.analysis.effects import ACCESS_EXCLUSIVE, NO_TX_DIRECTIVE, Context, Effect, Hit, Registry
+from migwiz.engine.analysis.effects import (
+    ACCESS_EXCLUSIVE,
+    NO_TX_DIRECTIVE,
+    SHARE_UPDATE_EXCLUSIVE,
+    Context,
+    Effect,
+    Hit,
+    Registry,
+    surely_absent,
+)
 from migwiz.engine.analysis.index import drop_index
 from migwiz.engine.analysis.partition import partition_parent
 from migwiz.engine.analysis.sqlnodes import qualify_names, sql_name
@@ -46,22 +55,33 @@ def _drop(node: Any, ctx: Context) -> Effect:
         effect = Effect(f"DROP {_ON_TABLE_KINDS[rt]}")
         for names in node.objects:
             relation = qualify_names(names[:-1], ctx.default_schema)
+            state = ctx.schema.table(relation)
+            name = str(names[-1].sval)
+            known = _named_objects(state, rt)
+            if node.missing_ok and (surely_absent(ctx, relation) or _absent_object(known, name, ctx)):
+                continue  # IF EXISTS of what the database does not have: no lock
             effect.lock(relation, ACCESS_EXCLUSIVE)
-            state = ctx.schema.table(relation) if rt == ObjectType.OBJECT_RULE else None
-            if state is not None:
-                state.rules.pop(str(names[-1].sval), None)
+            if isinstance(known, set):
+                known.discard(name)
+            elif isinstance(known, dict):
+                known.pop(name, None)
         return effect
     if rt in (ObjectType.OBJECT_TYPE, ObjectType.OBJECT_DOMAIN):
         return _drop_type(node, ctx)
+    if rt == ObjectType.OBJECT_STATISTIC_EXT:
+        return _drop_statistics(node, ctx)
     if rt not in _DROP_KINDS:
         return Effect(f"DROP {rt.name.removeprefix('OBJECT_')}")
     effect = Effect(f"DROP {_DROP_KINDS[rt]}")
     dropped = {qualify_names(names, ctx.default_schema) for names in node.objects}  # dropped together
     for names in node.objects:
         relation = qualify_names(names, ctx.default_schema)
-        if node.missing_ok and rt in _TRACKED_KINDS and ctx.schema.absent(relation):
+        tracked = rt in _TRACKED_KINDS or rt == ObjectType.OBJECT_SEQUENCE
+        if node.missing_ok and tracked and surely_absent(ctx, relation, rt == ObjectType.OBJECT_SEQUENCE):
             continue  # IF EXISTS of a relation the database does not have: nothing happens
         effect.lock(relation, ACCESS_EXCLUSIVE)
+        if rt == ObjectType.OBJECT_SEQUENCE:
+            _owning_column(relation, node.behavior.name == "DROP_CASCADE", effect, ctx)
         if node.behavior.name == "DROP_CASCADE":
             for view in _dependent_views(relation, ctx):
                 effect.lock(view, ACCESS_EXCLUSIVE)
@@ -94,6 +114,51 @@ def _drop(node: Any, ctx: Context) -> Effect:
                 effect.hits.append(_drop_table_hit(relation, parent, ctx))
         ctx.schema.drop(relation)
     return effect
+
+
+def _drop_statistics(node: Any, ctx: Context) -> Effect:
+    """DROP STATISTICS: ShareUpdateExclusiveLock on the table the statistics are on."""
+    effect = Effect("DROP STATISTICS")
+    for names in node.objects:
+        table = ctx.schema.statistics.pop(qualify_names(names, ctx.default_schema), None)
+        if table is not None:
+            effect.lock(table, SHARE_UPDATE_EXCLUSIVE)
+    return effect
+
+
+def _owning_column(sequence: str, cascade: bool, effect: Effect, ctx: Context) -> None:
+    """A serial column's sequence (`<table>_<column>_seq`): its default goes with it under CASCADE
+    (AccessExclusiveLock on the table); without CASCADE the drop fails."""
+    schema, name = sequence.split(".", 1)
+    for table, state in ctx.schema.tables.items():
+        prefix = f"{table.split('.', 1)[-1]}_"
+        if not table.startswith(f"{schema}.") or not name.startswith(prefix) or not name.endswith("_seq"):
+            continue
+        column = name[len(prefix) : -len("_seq")]
+        if column not in state.columns:
+            continue
+        if cascade:
+            effect.lock(table, ACCESS_EXCLUSIVE)
+        else:
+            what = f"DROP SEQUENCE {sequence}"
+            effect.hits.append(dependents_hit(what, sequence, [f"{table}.{column}"]))
+        return
+
+
+def _named_objects(state: Any, rt: ObjectType) -> Any:
+    """The table's triggers, policies or rules (a set or a dict by name; None when the table is unknown)."""
+    if state is None:
+        return None
+    if rt == ObjectType.OBJECT_TRIGGER:
+        return state.triggers
+    return state.policies if rt == ObjectType.OBJECT_POLICY else state.rules
+
+
+def _absent_object(known: Any, name: str, ctx: Context) -> bool:
+    """Whether the table surely has no trigger, policy or rule of that name (the catalog was read or the
+    whole set walked)."""
+    whole = ctx.schema.from_catalog or ctx.schema.from_empty
+    return known is not None and whole and name not in known
 
 
 def _drop_type(node: Any, ctx: Context) -> Effect:

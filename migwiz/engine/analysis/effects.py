@@ -6,12 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from pglast import ast, parse_sql
+from pglast import ast
 from pglast.enums import ObjectType
 
-from migwiz.engine.analysis.model import lock_rank, stronger
+from migwiz.engine.analysis.model import Severity, lock_rank, stronger
 from migwiz.engine.analysis.schema import Schema
 from migwiz.engine.analysis.sqlnodes import qualify
+from migwiz.engine.sets.parsing import parse_sql
 
 ACCESS_SHARE = "AccessShareLock"
 ROW_SHARE = "RowShareLock"
@@ -32,6 +33,9 @@ class Hit:
     relation: str
     message: str
     fix: str | None = None
+    severity: Severity | None = None
+    """Lower than the rule's own when the facts make it so (an index build on a materialized view blocks
+    only its REFRESH: a warning)."""
 
 
 @dataclass
@@ -112,6 +116,25 @@ def has_storage(ctx: Context, relation: str) -> bool:
     """Whether the relation has a data file of its own (not a partitioned table or a view), if known."""
     state = ctx.schema.table(relation)
     return state is None or state.kind not in ("p", "v")
+
+
+def surely_absent(ctx: Context, relation: str, sequence: bool = False) -> bool:
+    """Whether IF EXISTS of this relation does nothing: the schema is the whole database and lacks it. A
+    serial or identity column's sequence (`<table>_<column>_seq`) is not recorded when walking a set, so a
+    sequence counts as absent there only when the catalog was read or the name is not of that form."""
+    if not ctx.schema.absent(relation):
+        return False
+    return not sequence or ctx.schema.from_catalog or not relation.endswith("_seq")
+
+
+def known_column(ctx: Context, relation: str, column: str) -> bool | None:
+    """Whether the table has this column (None: its columns are not known for sure)."""
+    state = ctx.schema.table(relation)
+    if state is None or state.kind not in ("r", "p") or not state.columns:
+        return None
+    if not (ctx.schema.from_catalog or ctx.schema.from_empty):
+        return None
+    return column in state.columns
 
 
 def column_constraints(coldef: Any) -> list[Any]:

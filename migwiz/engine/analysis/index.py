@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pglast import ast, parse_sql
+from pglast import ast
 from pglast.enums import ReindexObjectType
 
 from migwiz.engine.analysis.effects import (
@@ -20,7 +20,9 @@ from migwiz.engine.analysis.effects import (
     has_storage,
     with_descendants,
 )
-from migwiz.engine.analysis.sqlnodes import deparse, qualify_names, sql_ident, walk
+from migwiz.engine.analysis.inlining import expression_volatility
+from migwiz.engine.analysis.sqlnodes import VOLATILE_BUILTINS, deparse, qualify_names, sql_ident, walk
+from migwiz.engine.sets.parsing import parse_sql
 
 registry = Registry()
 """The statement handlers of this module."""
@@ -45,17 +47,24 @@ def _create_index(node: Any, ctx: Context) -> Effect:
             effect.scan(target)
     if concurrent and state is not None and state.kind == "p" and node.relation.inh:
         effect.hits.append(_partitioned_concurrently_hit(node, relation, ctx))
+    mutable = _mutable_expression(node, ctx)
+    if mutable is not None:
+        effect.hits.append(mutable)
+        return effect  # PostgreSQL refuses it before building anything
     builds = not (state is not None and state.kind == "p" and not node.relation.inh)  # ON ONLY: empty
     if not concurrent and builds and not ctx.is_new(relation):
         fresh = fresh_statement(ctx)
         fresh.concurrent = True
+        matview = state is not None and state.kind == "m"
+        blocked = "REFRESH waits" if matview else "writes wait"
         effect.hits.append(
             Hit(
                 "index-not-concurrent",
                 relation,
-                f"CREATE INDEX without CONCURRENTLY holds ShareLock on {relation}: writes wait for the "
-                f"whole build",
+                f"CREATE INDEX without CONCURRENTLY holds ShareLock on {relation}: {blocked} for the whole "
+                f"build",
                 f"{NO_TX_DIRECTIVE}\n{deparse(fresh)};",
+                "warning" if matview else None,
             )
         )
     if node.idxname:
@@ -67,6 +76,23 @@ def _create_index(node: Any, ctx: Context) -> Effect:
     if partitioned and node.relation.inh:
         _partition_indexes(node, relation, ctx)
     return effect
+
+
+def _mutable_expression(node: Any, ctx: Context) -> Hit | None:
+    """An index expression or predicate that is not IMMUTABLE once planned makes CREATE INDEX fail."""
+    known = ctx.schema.function_volatility
+    parts = [p.expr for p in node.indexParams if p.expr is not None]
+    for what, part in [*(("expression", p) for p in parts), ("predicate", node.whereClause)]:
+        if part is None or expression_volatility(part, known, VOLATILE_BUILTINS) == "i":
+            continue
+        return Hit(
+            "index-expression-mutable",
+            ctx.name(node.relation),
+            f"CREATE INDEX fails: its {what} {deparse(part)} calls a function that is not IMMUTABLE",
+            "-- index an IMMUTABLE expression: store the value in a column (filled by the application or a "
+            "trigger) and index that column, or use a function declared IMMUTABLE that truly is",
+        )
+    return None
 
 
 def _partition_indexes(node: Any, relation: str, ctx: Context) -> None:
@@ -175,6 +201,11 @@ def _reindex(node: Any, ctx: Context) -> Effect:
                 effect.rewrite(index)
                 effect.rebuild(index)
                 effect.scan(table)
+    elif node.kind == ReindexObjectType.REINDEX_OBJECT_SCHEMA and node.name:
+        first = _reindex_schema(str(node.name), concurrent, effect, ctx)
+        if first is None:
+            return effect
+        relation = first
     else:
         effect.no_transaction = True
         effect.unknown = True
@@ -189,6 +220,29 @@ def _reindex(node: Any, ctx: Context) -> Effect:
             )
         )
     return effect
+
+
+def _reindex_schema(schema: str, concurrent: bool, effect: Effect, ctx: Context) -> str | None:
+    """REINDEX SCHEMA: outside a transaction, table by table (each under ShareLock, or
+    ShareUpdateExclusiveLock CONCURRENTLY), every index of every table and materialized view rebuilt. The
+    first existing table is the one the finding names (None: nothing to rebuild)."""
+    effect.kind = f"REINDEX SCHEMA{' CONCURRENTLY' if concurrent else ''}"
+    effect.no_transaction = True
+    first = None
+    for table, state in sorted(ctx.schema.tables.items()):
+        if not table.startswith(f"{schema}.") or state.kind not in ("r", "m"):
+            continue
+        indexes = ctx.schema.indexes_of(table)
+        if indexes:
+            effect.lock(table, SHARE_UPDATE_EXCLUSIVE if concurrent else SHARE)
+        for index in indexes:
+            effect.rewrite(index)
+            effect.rebuild(index)
+        if indexes:
+            effect.scan(table)
+            if first is None and not ctx.is_new(table):
+                first = table
+    return first
 
 
 def _reindex_partition_indexes(

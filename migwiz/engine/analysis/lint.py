@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +14,7 @@ from migwiz.engine.analysis.model import CatalogFacts, Finding, LintReport, Scri
 from migwiz.engine.analysis.rules import RULES, finding
 from migwiz.engine.analysis.schema import Schema
 from migwiz.engine.sets.model import Migration, MigrationSet, Script, Statement
+from migwiz.engine.sets.streamed import StreamedStatements
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -34,11 +37,38 @@ def lint_migration_set(
     if baseline:
         walk_statements(baseline, pg_version, schema, ScriptOptions(in_transaction=False))
     files: list[ScriptLint] = []
-    for migration in mset.migrations:
-        files.append(lint_up(migration, schema, pg_version))
-        if migration.down is not None:
-            files.append(lint_down(migration, schema.fork(), pg_version))
+    with young_collections() as collect:
+        for migration in mset.migrations:
+            files += lint_migration(migration, schema, pg_version)
+            collect()
     return LintReport(tuple(files), pg_version)
+
+
+def lint_migration(migration: Migration, schema: Schema, pg_version: int) -> tuple[ScriptLint, ...]:
+    """A migration's up (updating `schema`), then its down against a fork of the schema the up leaves."""
+    up = lint_up(migration, schema, pg_version)
+    if migration.down is None:
+        return (up,)
+    return up, lint_down(migration, schema.fork(), pg_version)
+
+
+@contextmanager
+def young_collections() -> Iterator[Callable[[], None]]:
+    """Within the block the cyclic collector runs only when the function it gives is called (after each
+    migration), and then over young objects alone. Its automatic full passes walk the whole growing schema
+    and report again and again (about a fifth of a cold lint), while the cycles a migration leaves behind
+    (printed parse trees) are all young. The collector is left on or off as it was."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield _collect_young
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _collect_young() -> None:
+    gc.collect(1)
 
 
 def lint_up(migration: Migration, schema: Schema, pg_version: int) -> ScriptLint:
@@ -49,7 +79,7 @@ def lint_up(migration: Migration, schema: Schema, pg_version: int) -> ScriptLint
     missing = finding("missing-down", f"migration {migration.label} has no down script",
                       "-- add a down script that reverses the up, or mark the migration irreversible",
                       migration.up.first_line)  # fmt: skip
-    return ScriptLint(up.path, up.statements, (*up.findings, missing))
+    return ScriptLint(up.path, up.statements, (*up.findings, missing), up.in_file)
 
 
 def lint_down(migration: Migration, schema: Schema, pg_version: int) -> ScriptLint:
@@ -62,7 +92,8 @@ def lint_script(script: Script, schema: Schema, pg_version: int, *, is_down: boo
     """Analyse one script as it will run (automatic no-transaction and all) against `schema`, updated."""
     as_script, notes, refused = as_run(script, pg_version)
     walked = walk_statements(as_script.statements, pg_version, schema, options_of(as_script, is_down=is_down))
-    return ScriptLint(script.path, reword_refused(walked, refused), notes)
+    in_file = len(as_script.statements) if isinstance(as_script.statements, StreamedStatements) else None
+    return ScriptLint(script.path, reword_refused(walked, refused), notes, in_file)
 
 
 def _statement_json(analysis: StatementAnalysis) -> dict[str, Any]:
@@ -95,6 +126,12 @@ def lint_report_json(report: LintReport) -> dict[str, Any]:
                 "path": str(script.path),
                 "findings": [_finding_json(f) for f in script.findings],
                 "statements": [_statement_json(a) for a in script.statements],
+                # a big file: `statements` are one per shape of its data statements, not all of them
+                **(
+                    {"statements_in_file": script.in_file, "sampled": True}
+                    if script.in_file is not None
+                    else {}
+                ),
             }
             for script in report.files
         ],

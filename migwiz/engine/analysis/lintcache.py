@@ -3,8 +3,9 @@
 An entry is the analyser's `Schema` after the up scripts of a migration's predecessors, keyed by the chain of
 their checksums (and directives), the server version analysed for, the catalog facts it started from and
 migwiz's version: changing, adding, removing or reordering any predecessor changes the key, so a stale entry
-is never read. The newest `KEEP` entries are kept. The lint of a whole unchanged set is kept too
-(`ReportCache`), so a pre-commit hook or an editor linting the same folder again reads it back.
+is never read. The newest `KEEP` entries are kept. The lint of a whole set is kept too (`ReportCache`), so
+a pre-commit hook or an editor linting the same folder again reads it back, and after an edit only the
+migrations from the first changed one are analysed again.
 
 The cache lives in `$MIGWIZ_CACHE_DIR`, else `$XDG_CACHE_HOME/migwiz`, else `~/.cache/migwiz` (folder
 `lint/`), outside any repository; `MIGWIZ_CACHE_DIR=off` turns it off. Entries are pickles written by the
@@ -22,6 +23,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from migwiz import __version__
@@ -36,8 +38,8 @@ KEEP = 64
 KEEP_SCANS = 16
 """Split statements kept: one entry per migrations folder."""
 KEEP_REPORTS = 8
-"""Whole-set lints kept (`ReportCache`)."""
-_FORMAT = "1"
+"""Whole-set lints kept (`ReportCache`): one per set folder, server version and catalog."""
+_FORMAT = "3"  # 2: schema states know statistics, triggers, policies and empty tables; 3: resumable
 
 
 def cache_dir() -> Path | None:
@@ -100,41 +102,70 @@ class StateCache:
 
 
 class ReportCache:
-    """The lint of a whole set, on disk, keyed by everything it depends on: every script of the set
-    (statements, directives, paths; downs included), the server version, the catalog facts and migwiz's
-    version. An unchanged set is linted once; any edit makes a new key (nowhere when `folder` is None)."""
+    """The lint of a whole set, on disk: one entry per set folder (and server version, catalog facts and
+    analyser code), each migration's lint kept with the key of the chain up to it. A key covers every
+    script of the migration and of those before it (statements, directives, paths; downs included): an
+    unchanged set is read back whole; after an edit, the migrations before the first changed one are read
+    back and the analysis goes on from the schema stored before it (`StateCache`). Nowhere when `folder`
+    is None."""
 
-    def __init__(self, folder: Path | None, *, pg_version: int, catalog: CatalogFacts | None) -> None:
+    def __init__(
+        self, folder: Path | None, *, pg_version: int, catalog: CatalogFacts | None, root: Path
+    ) -> None:
         self.folder = folder
         self._seed = StateCache(None, pg_version=pg_version, catalog=catalog)._seed + _code_stamp()
+        where = hashlib.sha256(f"report\0{self._seed}\0{root.resolve()}".encode()).hexdigest()
+        self._path = folder / f"{where}.report" if folder is not None else None
 
-    def key(self, migrations: Sequence[Migration]) -> str:
-        """The entry's key for these migrations (in order)."""
-        digest = hashlib.sha256(f"report\0{self._seed}\0".encode())
-        digest.update(_dumps(tuple(migrations)))
-        return digest.hexdigest()
+    def chain(self, migrations: Sequence[Migration]) -> list[str]:
+        """The key before each of `migrations` and after the last (`len + 1` keys): each the digest of the
+        previous one and the migration's pickled scripts."""
+        out = [hashlib.sha256(f"report\0{self._seed}".encode()).hexdigest()]
+        for migration in migrations:
+            digest = hashlib.sha256(out[-1].encode())
+            digest.update(_dumps(migration))
+            out.append(digest.hexdigest())
+        return out
 
-    def load(self, key: str) -> tuple[ScriptLint, ...] | None:
-        """The stored lint for `key`, or None (missing, damaged or foreign: a miss, never an error)."""
-        if self.folder is None:
+    def load(self) -> StoredReport | None:
+        """The set's stored lint, or None (missing, damaged or foreign: a miss, never an error)."""
+        if self._path is None:
             return None
-        path = self.folder / f"{key}.report"
         try:
-            files = _loads(path.read_bytes())
+            stored = _loads(self._path.read_bytes())
         except Exception:
             return None
-        if not (isinstance(files, tuple) and all(isinstance(f, ScriptLint) for f in files)):
+        if not (
+            isinstance(stored, StoredReport)
+            and len(stored.keys) == len(stored.migrations) + 1
+            and all(isinstance(f, ScriptLint) for files in stored.migrations for f in files)
+        ):
             return None
         with contextlib.suppress(OSError):
-            path.touch()
-        return files
+            self._path.touch()
+        return stored
 
-    def store(self, key: str, files: tuple[ScriptLint, ...]) -> None:
-        """Keep the lint under `key` (atomically); failures to write only cost the next run its speed."""
-        if self.folder is None:
+    def store(self, stored: StoredReport) -> None:
+        """Keep the set's lint (atomically); failures to write only cost the next run its speed."""
+        if self.folder is None or self._path is None:
             return
-        _write(self.folder, self.folder / f"{key}.report", files)
+        _write(self.folder, self._path, stored)
         _prune(self.folder, "*.report", KEEP_REPORTS)
+
+
+@dataclass(frozen=True)
+class StoredReport:
+    """A set's lint: the chain's keys (`ReportCache.chain`) and each migration's scripts' lint."""
+
+    keys: tuple[str, ...]
+    migrations: tuple[tuple[ScriptLint, ...], ...]
+
+    def reusable(self, keys: Sequence[str]) -> int:
+        """How many migrations, from the first, have the same key (and lint) as in `keys`."""
+        count = 0
+        while count < min(len(keys), len(self.keys)) - 1 and keys[count + 1] == self.keys[count + 1]:
+            count += 1
+        return count
 
 
 def _code_stamp() -> str:

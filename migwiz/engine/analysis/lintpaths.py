@@ -2,7 +2,7 @@
 
 A file that belongs to a migration set (the configured folder, or found by walking up from the file: its
 folder, then the folder above for Diesel's and Prisma's one-folder-per-migration layouts; for a Flyway file
-in a subfolder, the folder above first when it holds Flyway migrations itself) is analysed in the
+in a subfolder, the folders above first that hold Flyway migrations themselves) is analysed in the
 context of its predecessors in the set's order: the schema they build is known. That schema comes from
 `migwiz.engine.analysis.lintcache` when a previous run left it, so one file of a long set takes a
 fraction of a second.
@@ -24,7 +24,14 @@ from migwiz.engine.analysis import (
     lint_script,
     lint_up,
 )
-from migwiz.engine.analysis.lintcache import ReportCache, StateCache, cache_dir, remembered_scans
+from migwiz.engine.analysis.lint import lint_migration, young_collections
+from migwiz.engine.analysis.lintcache import (
+    ReportCache,
+    StateCache,
+    StoredReport,
+    cache_dir,
+    remembered_scans,
+)
 from migwiz.engine.analysis.schema import Schema
 from migwiz.engine.errors import MigrationFileError, UsageError
 from migwiz.engine.sets import detect_layout, load_migration_set
@@ -34,6 +41,9 @@ from migwiz.engine.sets.folders import PRISMA_SCRIPT
 from migwiz.engine.sets.model import Migration, MigrationSet, Script, Version
 
 _FLYWAY_UNDO = re.compile(r"U\d[\w.]*__.*\.sql")
+CHECKPOINTS = 8
+"""Schemas kept along a whole set's lint (besides before its last migration and its first changed one):
+an edit anywhere analyses again at most an eighth of the set's ups before it (or 32 migrations)."""
 STDIN = Path("-")
 """The path that stands for the script read from standard input."""
 STDIN_LABEL = Path("<stdin>")
@@ -82,8 +92,8 @@ def locate(
         inside = configured.resolve()
         if inside in wanted.parents:
             roots.append(configured)
-    if _in_a_flyway_subfolder(path):  # Flyway reads subfolders: the set is the folder above
-        candidates: tuple[Path, ...] = (path.parent.parent, path.parent)
+    if above := _flyway_folders_above(path):  # Flyway reads subfolders: the set is a folder above
+        candidates: tuple[Path, ...] = (*above, path.parent)
     elif _may_sit_below_its_set(path):
         candidates = (path.parent, path.parent.parent)
     else:
@@ -110,17 +120,29 @@ def _may_sit_below_its_set(path: Path) -> bool:
     return path.name in ("up.sql", "down.sql", PRISMA_SCRIPT) or FLYWAY.fullmatch(path.name) is not None
 
 
-def _in_a_flyway_subfolder(path: Path) -> bool:
-    """A Flyway migration whose folder's parent holds Flyway migrations of its own (a listing of that one
-    folder, nothing further up): Flyway scans its locations recursively, so that parent is the set."""
+_FLYWAY_LEVELS = 4
+"""How many folders above a Flyway file's own are looked at for the set it belongs to."""
+
+
+def _flyway_folders_above(path: Path) -> list[Path]:
+    """The folders above a Flyway migration's own (up to `_FLYWAY_LEVELS`, not past a repository root)
+    that hold Flyway migrations of their own, the highest first: Flyway scans its locations recursively,
+    so `db/V1__a.sql` makes `db/` the set of `db/a/b/V2__b.sql`. One listing per folder, nothing else."""
     if FLYWAY.fullmatch(path.name) is None and FLYWAY_REPEATABLE.fullmatch(path.name) is None:
-        return False
-    try:
-        entries = list(path.parent.parent.iterdir())
-    except OSError:
-        return False
-    names = (e.name for e in entries if e.is_file())
-    return any(FLYWAY.fullmatch(n) or FLYWAY_REPEATABLE.fullmatch(n) for n in names)
+        return []
+    found: list[Path] = []
+    folder = path.parent
+    for _ in range(_FLYWAY_LEVELS):
+        if (folder / ".git").exists() or folder.parent == folder:
+            break
+        folder = folder.parent
+        try:
+            names = [e.name for e in folder.iterdir() if e.is_file()]
+        except OSError:
+            break
+        if any(FLYWAY.fullmatch(n) or FLYWAY_REPEATABLE.fullmatch(n) for n in names):
+            found.insert(0, folder)
+    return found
 
 
 def _find(path: Path, mset: MigrationSet, wanted: Path) -> Located | None:
@@ -230,8 +252,10 @@ def state_before(
     hit = cache.newest(keys)
     start, schema = hit if hit is not None else (0, Schema.of(catalog))
     schema.from_empty = catalog is None  # the set from its first migration, as lint_migration_set walks it
-    for migration in chain[start:]:
-        lint_script(migration.up, schema, pg_version)  # as the whole set's lint walks it
+    with young_collections() as collect:
+        for migration in chain[start:]:
+            lint_script(migration.up, schema, pg_version)  # as the whole set's lint walks it
+            collect()
     if start < len(chain):
         cache.store(keys[-1], schema)
     return schema
@@ -246,22 +270,41 @@ def lint_folder(
     applied: frozenset[str],
     cache: Path | None,
 ) -> tuple[ScriptLint, ...]:
-    """Lint a whole set (the migrations not in `applied`): read back when the set has not changed since a
-    previous lint (`lintcache.ReportCache`), with its statements split once per file text."""
+    """Lint a whole set (the migrations not in `applied`), its statements split once per file text. With a
+    `cache` folder, the lint of the migrations that did not change since a previous lint of the set is read
+    back (all of it when nothing changed), the rest analysed from the schema kept before the first changed
+    one (`lintcache.ReportCache`, `StateCache`)."""
     with remembered_scans(cache, path):
         mset = load_migration_set(path, layout)
     known = applied_versions(mset, applied)
     chosen = tuple(m for m in mset.migrations if m.version not in known)
-    reports = ReportCache(cache, pg_version=pg_version, catalog=catalog)
-    key = reports.key(chosen)
-    stored = reports.load(key)
-    if stored is not None:
-        return stored
-    files = lint_migration_set(
-        MigrationSet(mset.root, mset.layout, chosen), pg_version=pg_version, catalog=catalog
-    ).files
-    reports.store(key, files)
-    return files
+    if cache is None:
+        return lint_migration_set(
+            MigrationSet(mset.root, mset.layout, chosen), pg_version=pg_version, catalog=catalog
+        ).files
+    reports = ReportCache(cache, pg_version=pg_version, catalog=catalog, root=path)
+    keys = reports.chain(chosen)
+    stored = reports.load()
+    reused = stored.reusable(keys) if stored is not None else 0
+    per_migration = list(stored.migrations[:reused]) if stored is not None else []
+    if reused < len(chosen):
+        states = StateCache(cache, pg_version=pg_version, catalog=catalog)
+        hit = states.newest(keys[: reused + 1])
+        start, schema = hit if hit is not None else (0, Schema.of(catalog))
+        schema.from_empty = catalog is None  # as lint_migration_set walks the set
+        every = max(32, -(-len(chosen) // CHECKPOINTS))
+        with young_collections() as collect:
+            for migration in chosen[start:reused]:
+                lint_script(migration.up, schema, pg_version)
+                collect()
+            for index in range(reused, len(chosen)):
+                if index > 0 and (index in (reused, len(chosen) - 1) or index % every == 0):
+                    states.store(keys[index], schema)  # where the next edit may start from
+                per_migration.append(lint_migration(chosen[index], schema, pg_version))
+                collect()
+    if stored is None or reused < len(chosen) or len(stored.keys) != len(keys):
+        reports.store(StoredReport(tuple(keys), tuple(per_migration)))
+    return tuple(file for files in per_migration for file in files)
 
 
 def lint_paths(

@@ -11,6 +11,7 @@ from migwiz.engine.analysis.effects import (
     ACCESS_EXCLUSIVE,
     ACCESS_SHARE,
     EXCLUSIVE,
+    NO_TX_DIRECTIVE,
     SHARE_UPDATE_EXCLUSIVE,
     Context,
     Effect,
@@ -91,8 +92,20 @@ def _vacuum(node: Any, ctx: Context) -> Effect:
 @registry.handles(ast.TruncateStmt)
 def _truncate(node: Any, ctx: Context) -> Effect:
     effect = Effect("TRUNCATE")
+    truncated = {ctx.name(rel) for rel in node.relations}
     for rel in node.relations:
         relation = ctx.name(rel)
+        referencing = [fk.table for fk in ctx.schema.referenced_by(relation) if fk.table not in truncated]
+        if referencing and node.behavior.name != "DROP_CASCADE":
+            effect.hits.append(
+                Hit(
+                    "drop-has-dependents",
+                    relation,
+                    f"TRUNCATE {relation} fails: {', '.join(dict.fromkeys(referencing))} reference it by "
+                    f"foreign key (truncate them in the same statement, or CASCADE)",
+                    f"TRUNCATE {', '.join(sql_name(r) for r in dict.fromkeys([relation, *referencing]))};",
+                )
+            )
         for target in with_descendants(ctx, relation, bool(rel.inh)):
             effect.lock(target, ACCESS_EXCLUSIVE)
             if has_storage(ctx, target):
@@ -125,6 +138,21 @@ def _refresh(node: Any, ctx: Context) -> Effect:
     state = ctx.schema.table(relation)
     for source in state.sources if state and not node.skipData else ():
         effect.lock(source, ACCESS_SHARE)
+    if (
+        concurrent
+        and state is not None
+        and not state.indexes
+        and (ctx.schema.from_catalog or ctx.schema.from_empty)
+    ):
+        effect.hits.append(
+            Hit(
+                "refresh-concurrently-no-unique-index",
+                relation,
+                f"REFRESH MATERIALIZED VIEW CONCURRENTLY {relation} fails: it has no unique index",
+                f"{NO_TX_DIRECTIVE}\nCREATE UNIQUE INDEX CONCURRENTLY <name> ON {sql_name(relation)} "
+                f"(<key columns>);\n-- then, in the next migration, REFRESH MATERIALIZED VIEW CONCURRENTLY",
+            )
+        )
     if not concurrent:
         effect.rewrite(relation)
         if not ctx.is_new(relation):

@@ -60,6 +60,8 @@ def _create_statistics(node: Any, ctx: Context) -> Effect:
     for rel in node.relations or ():
         if isinstance(rel, ast.RangeVar):
             effect.lock(ctx.name(rel), SHARE_UPDATE_EXCLUSIVE)
+            if node.defnames:
+                ctx.schema.statistics[qualify_names(node.defnames, ctx.default_schema)] = ctx.name(rel)
     return effect
 
 

@@ -160,6 +160,12 @@ class TableFacts:
     used_columns: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """For views and materialized views: relation -> the columns of it they use (whose type cannot change
     while the view exists)."""
+    triggers: frozenset[str] = frozenset()
+    """Names of its triggers (not internal ones)."""
+    empty: bool = False
+    """A table whose data file is empty (it has never held a row): a rewrite calls no default on it."""
+    policies: frozenset[str] = frozenset()
+    """Names of its row-level security policies."""
     rules: Mapping[str, Mapping[str, frozenset[str]]] = field(default_factory=dict)
     """Rules on this relation (CREATE RULE; not a view's own): rule name -> relation -> the columns of it
     the rule's condition and actions use (whose type cannot change while the rule exists)."""
@@ -204,6 +210,11 @@ class CatalogFacts:
     domains: Mapping[str, DomainFacts] = field(default_factory=dict)
     """Schema-qualified domain name -> its facts (the tables using it are the columns of that type)."""
     timezone_utc: bool | None = None
+    statistics: Mapping[str, str] = field(default_factory=dict)
+    """Extended statistics object (qualified) -> the table it is on."""
+    inlined_volatility: Mapping[str, str] = field(default_factory=dict)
+    """Non-built-in SQL functions PostgreSQL inlines -> the volatility of their body, where it is less
+    volatile than declared (what a default or index expression really is once planned)."""
 
 
 @dataclass(frozen=True)
@@ -214,6 +225,14 @@ class ScriptLint:
     statements: tuple[StatementAnalysis, ...]
     findings: tuple[Finding, ...] = ()
     """Script-level findings (missing down, destructive down) that belong to no single statement."""
+    in_file: int | None = None
+    """How many statements the file holds when `statements` is a sample of them: a big (streamed) file's
+    statements are analysed one per shape (`sets.streamed.one_per_shape`). None: all were analysed."""
+
+    @property
+    def statement_count(self) -> int:
+        """The statements of the file, analysed or not."""
+        return len(self.statements) if self.in_file is None else self.in_file
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from contextvars import ContextVar
 from pglast import ast
 
 from migwiz.engine.analysis.effects import Hit
-from migwiz.engine.history.state import DEFAULT_SCHEMA
+from migwiz.engine.history.names import DEFAULT_SCHEMA
 from migwiz.engine.run.own_schema import objects_named
 
 _OWN_SCHEMA: ContextVar[str] = ContextVar("migwiz_own_schema", default=DEFAULT_SCHEMA)

@@ -32,6 +32,7 @@ def attach_partition(pcmd: Any, relation: str, effect: Effect, ctx: Context) -> 
         effect.scan(partition)
         if not ctx.is_new(partition):
             effect.hits.append(_attach_scan_hit(pcmd, partition, relation))
+    _missing_indexes(partition, attached, parent_state, effect, ctx)
     is_default = bool(pcmd.bound is not None and pcmd.bound.is_default)
     if not is_default:
         scan_default_partition("ATTACH PARTITION", partition, relation, effect, ctx)
@@ -42,6 +43,42 @@ def attach_partition(pcmd: Any, relation: str, effect: Effect, ctx: Context) -> 
     if child_state is not None:
         child_state.parent = relation
         child_state.default_partition = is_default
+
+
+def _missing_indexes(partition: str, attached: Any, parent: Any, effect: Effect, ctx: Context) -> None:
+    """The parent's indexes that the attached table has no index on the same columns for are built on it,
+    under its AccessExclusiveLock (a full scan each)."""
+    if attached is None or parent is None or attached.kind == "p":
+        return
+    have = set(attached.indexes.values())
+    missing = [
+        (index, columns) for index, columns in parent.indexes.items() if columns and columns not in have
+    ]
+    if not missing:
+        return
+    effect.scan(partition)
+    if ctx.is_new(partition):
+        return
+    names = ", ".join(index for index, _ in missing)
+    creates = [
+        f"CREATE INDEX CONCURRENTLY ON {sql_name(partition)} ({', '.join(sql_ident(c) for c in columns)});"
+        for _, columns in missing
+    ]
+    effect.hits.append(
+        Hit(
+            "index-not-concurrent",
+            partition,
+            f"ATTACH PARTITION builds {names} on {partition} under AccessExclusiveLock: reads and writes of "
+            f"{partition} wait for each build",
+            "\n".join(
+                [
+                    NO_TX_DIRECTIVE,
+                    "-- build the indexes on the table first; ATTACH then adopts them:",
+                    *creates,
+                ]
+            ),
+        )
+    )
 
 
 def _attach_scan_hit(pcmd: Any, partition: str, relation: str) -> Hit:

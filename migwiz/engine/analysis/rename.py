@@ -17,6 +17,7 @@ from migwiz.engine.analysis.effects import (
     Effect,
     Hit,
     Registry,
+    surely_absent,
     with_descendants,
 )
 from migwiz.engine.analysis.sqlnodes import sql_ident, sql_name
@@ -28,12 +29,17 @@ registry = Registry()
 @registry.handles(ast.RenameStmt)
 def _rename(node: Any, ctx: Context) -> Effect:
     rt = node.renameType
+    if node.missing_ok and node.relation is not None and surely_absent(ctx, ctx.name(node.relation)):
+        return Effect("RENAME")  # IF EXISTS of a relation the database does not have: nothing happens
     if rt in RELATION_KINDS and node.relation is not None:
         old = ctx.name(node.relation)
         new = f"{old.split('.')[0]}.{node.newname}"
         is_index = rt == ObjectType.OBJECT_INDEX or old in ctx.schema.index_tables
         effect = Effect(f"ALTER {'INDEX' if is_index else RELATION_KINDS[rt]} RENAME TO")
-        mode = SHARE_UPDATE_EXCLUSIVE if is_index and ctx.pg_version >= 12 else ACCESS_EXCLUSIVE
+        # ALTER INDEX ... RENAME: ShareUpdateExclusiveLock (12+); ALTER TABLE ... RENAME of an index takes the
+        # table form's AccessExclusiveLock (PostgreSQL locks again once it sees the relation is an index)
+        sue = rt == ObjectType.OBJECT_INDEX and ctx.pg_version >= 12
+        mode = SHARE_UPDATE_EXCLUSIVE if sue else ACCESS_EXCLUSIVE
         effect.lock(new, mode)
         effect.renamed[old] = new
         if rt == ObjectType.OBJECT_TABLE and not is_index and not ctx.is_new(old):

@@ -63,7 +63,8 @@ _RULES = (
     Rule(
         "drop-has-dependents",
         "error",
-        "DROP without CASCADE of a table, view, column, key or type that other objects use fails",
+        "DROP (or TRUNCATE) without CASCADE of a table, view, column, key or type that other objects use "
+        "fails",
     ),
     Rule("rename-column", "warning", "Renaming a column breaks deployed code"),
     Rule("rename-table", "warning", "Renaming a table breaks deployed code"),
@@ -82,6 +83,21 @@ _RULES = (
         "validate-in-same-transaction",
         "error",
         "VALIDATE CONSTRAINT in the transaction that holds a strong lock on the table (NOT VALID lost)",
+    ),
+    Rule(
+        "index-expression-mutable",
+        "error",
+        "CREATE INDEX on an expression or predicate that is not IMMUTABLE fails",
+    ),
+    Rule(
+        "refresh-concurrently-no-unique-index",
+        "error",
+        "REFRESH MATERIALIZED VIEW CONCURRENTLY of a materialized view without a unique index fails",
+    ),
+    Rule(
+        "composite-type-in-use",
+        "error",
+        "ALTER TYPE ... ALTER ATTRIBUTE ... TYPE of a composite type that a table column uses fails",
     ),
     Rule(
         "index-concurrently-partitioned",
@@ -146,7 +162,9 @@ RULES: dict[str, Rule] = {r.id: r for r in _RULES}
 """Every rule, by id."""
 
 
-def finding(rule_id: str, message: str, fix: str | None, line: int) -> Finding:
-    """A Finding of a registered rule at its default severity."""
+def finding(
+    rule_id: str, message: str, fix: str | None, line: int, severity: Severity | None = None
+) -> Finding:
+    """A Finding of a registered rule at its default severity (or the one given)."""
     rule = RULES[rule_id]
-    return Finding(rule.id, rule.severity, message, fix, line)
+    return Finding(rule.id, severity or rule.severity, message, fix, line)

@@ -31,6 +31,10 @@ class TableState:
     access_method: str | None = None
     rules: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     """Rules on this relation: name -> relation -> the columns of it they use."""
+    triggers: set[str] = field(default_factory=set)
+    policies: set[str] = field(default_factory=set)
+    empty: bool = False
+    """Known to hold no row: created by the set with nothing inserted since, or an empty data file."""
     checked_columns: set[str] = field(default_factory=set)
     """Columns read by validated CHECK constraints."""
     partition_key: tuple[str, ...] = ()
@@ -59,6 +63,9 @@ class TableState:
             rules={rule: {r: set(cols) for r, cols in used.items()} for rule, used in facts.rules.items()},
             checked_columns=set(facts.checked_columns),
             partition_key=facts.partition_key,
+            triggers=set(facts.triggers),
+            policies=set(facts.policies),
+            empty=facts.empty,
         )
 
     def copy(self) -> TableState:
@@ -73,6 +80,8 @@ class TableState:
             used_columns={r: set(cols) for r, cols in self.used_columns.items()},
             rules={rule: {r: set(cols) for r, cols in used.items()} for rule, used in self.rules.items()},
             checked_columns=set(self.checked_columns),
+            triggers=set(self.triggers),
+            policies=set(self.policies),
             unvalidated_checks={name: set(cols) for name, cols in self.unvalidated_checks.items()},
         )
 
@@ -109,6 +118,9 @@ class Schema:
     tables: dict[str, TableState] = field(default_factory=dict)
     index_tables: IndexOwners = field(default_factory=IndexOwners)
     function_volatility: dict[str, str] = field(default_factory=dict)
+    """Function name -> volatility as planned: an inlined SQL function's body's, else its declared one."""
+    statistics: dict[str, str] = field(default_factory=dict)
+    """Extended statistics object (qualified) -> its table."""
     constrained_domains: set[str] = field(default_factory=set)
     domains: dict[str, DomainState] = field(default_factory=dict)
     timezone_utc: bool | None = None
@@ -143,7 +155,8 @@ class Schema:
         return cls(
             tables={name: TableState.of(t) for name, t in catalog.tables.items()},
             index_tables=IndexOwners(catalog.index_tables),
-            function_volatility=dict(catalog.function_volatility),
+            function_volatility={**catalog.function_volatility, **catalog.inlined_volatility},
+            statistics=dict(catalog.statistics),
             constrained_domains=set(catalog.constrained_domains),
             domains={name: DomainState.of(d) for name, d in catalog.domains.items()},
             timezone_utc=catalog.timezone_utc,
@@ -158,6 +171,7 @@ class Schema:
         fork = Schema(
             index_tables=self.index_tables.copy(),
             function_volatility=dict(self.function_volatility),
+            statistics=dict(self.statistics),
             constrained_domains=set(self.constrained_domains),
             domains={name: d.copy() for name, d in self.domains.items()},
             timezone_utc=self.timezone_utc,

@@ -6,7 +6,14 @@ from typing import Any
 
 from pglast import ast
 
-from migwiz.engine.analysis.effects import ACCESS_SHARE, SHARE_ROW_EXCLUSIVE, Context, Effect, Registry
+from migwiz.engine.analysis.effects import (
+    ACCESS_SHARE,
+    SHARE_ROW_EXCLUSIVE,
+    Context,
+    Effect,
+    Registry,
+    surely_absent,
+)
 from migwiz.engine.analysis.schema import TableState
 from migwiz.engine.analysis.sqlnodes import qualify_names
 
@@ -26,6 +33,8 @@ def _create_sequence(node: Any, ctx: Context) -> Effect:
 def _alter_sequence(node: Any, ctx: Context) -> Effect:
     relation = ctx.name(node.sequence)
     effect = Effect("ALTER SEQUENCE")
+    if node.missing_ok and surely_absent(ctx, relation, sequence=True):
+        return effect  # IF EXISTS of a sequence the database does not have: nothing happens
     effect.lock(relation, SHARE_ROW_EXCLUSIVE)
     _owned_by(node, effect, ctx)
     return effect

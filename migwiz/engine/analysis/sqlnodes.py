@@ -9,6 +9,7 @@ from typing import Any
 from pglast import ast
 from pglast.keywords import COL_NAME_KEYWORDS, RESERVED_KEYWORDS, TYPE_FUNC_NAME_KEYWORDS
 from pglast.stream import RawStream
+from pglast.visitors import Continue, Visitor
 
 VOLATILE_BUILTINS = frozenset(
     {
@@ -186,8 +187,26 @@ def read_relations(node: Any, default_schema: str) -> list[str]:
 
 
 def deparse(node: Any) -> str:
-    """SQL text of a parse tree."""
-    return str(RawStream()(node))
+    """SQL text of a parse tree: what `RawStream()(node)` prints, with the tree's ancestors set in one walk
+    (pglast builds a visitor class and looks its methods up with `inspect` on every print)."""
+    if not isinstance(node, ast.Node):
+        return str(RawStream()(node))
+    statements = (node,)
+    walk = _ANCESTORS.iterate(statements)  # as pglast's populate_ancestors: each node's place in the tree
+    try:
+        ancestors, each = walk.send(None)
+        while True:
+            each.ancestors = ancestors
+            ancestors, each = walk.send(Continue)
+    except StopIteration:
+        pass
+    stream = RawStream()
+    if not (isinstance(node, ast.RawStmt) and node.stmt is None):
+        stream.print_node(node)
+    return str(stream.getvalue())
+
+
+_ANCESTORS = Visitor()
 
 
 def string_const(node: Any) -> str | None:

@@ -10,11 +10,13 @@ a proof: `migwiz plan` connected to a server asks that server's own parser (`mig
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from pglast import ast, enums
+from pglast.parser import ParseError, scan
 from pglast.visitors import Visitor
 
 from migwiz.engine.analysis.effects import Hit
@@ -43,6 +45,35 @@ def _subtype(*subtypes: enums.AlterTableType) -> Callable[[Any], bool]:
     return lambda n: n.subtype in subtypes
 
 
+def _old_new_returning(n: ast.ReturningClause) -> bool:
+    """RETURNING old.col / new.col (18): before 18 `old` and `new` are no tables there."""
+    fields = [t.val.fields or () for t in n.exprs or () if isinstance(t, ast.ResTarget)
+              and isinstance(t.val, ast.ColumnRef)]  # fmt: skip
+    return any(len(f) > 1 and str(getattr(f[0], "sval", "")).lower() in ("old", "new") for f in fields)
+
+
+_NEW_FUNCTIONS: dict[str, int] = {
+    "any_value": 16, "random_normal": 16, "array_sample": 16, "array_shuffle": 16, "to_bin": 16,
+    "to_oct": 16, "pg_input_is_valid": 16, "pg_input_error_info": 16, "date_add": 16, "date_subtract": 16,
+    "erf": 16, "erfc": 16, "pg_column_toast_chunk_id": 17, "uuidv4": 18, "uuidv7": 18,
+    "uuid_extract_timestamp": 17, "uuid_extract_version": 17, "casefold": 18, "array_reverse": 18,
+    "array_sort": 18, "crc32": 18, "crc32c": 18, "gamma": 18, "lgamma": 18,
+}  # fmt: skip
+"""Built-in functions and the first major that has them: called on an older server, the statement fails
+(`function ... does not exist`) when it runs."""
+
+
+def _new_function(since: int) -> Callable[[Any], bool]:
+    def matches(n: ast.FuncCall) -> bool:
+        names = n.funcname or ()
+        name = str(getattr(names[-1], "sval", "")).lower() if names else ""
+        if name == "random":  # random(min, max) is 17's; random() is old
+            return since == 17 and len(n.args or ()) == 2
+        return _NEW_FUNCTIONS.get(name) == since
+
+    return matches
+
+
 def _constraint(contype: enums.ConstrType, test: Callable[[Any], bool]) -> Callable[[Any], bool]:
     return lambda n: n.contype == contype and test(n)
 
@@ -63,10 +94,18 @@ GATES: tuple[VersionGate, ...] = (
     VersionGate(18, "ALTER CONSTRAINT … [NOT] ENFORCED / [NO] INHERIT", ast.ATAlterConstraint,
                 lambda n: bool(n.alterEnforceability or n.alterInheritability)),
     VersionGate(18, "RETURNING WITH (OLD AS … / NEW AS …)", ast.ReturningClause, lambda n: bool(n.options)),
+    VersionGate(18, "RETURNING old.… / new.…", ast.ReturningClause, _old_new_returning),
+    VersionGate(18, "COPY … REJECT_LIMIT", ast.DefElem, lambda n: n.defname == "reject_limit"),
+    VersionGate(18, "a function added in 18 (uuidv7(), casefold(), …)", ast.FuncCall, _new_function(18)),
     VersionGate(17, "ALTER COLUMN … SET EXPRESSION", ast.AlterTableCmd, _subtype(_AT.AT_SetExpression)),
     VersionGate(17, "ALTER COLUMN … SET STATISTICS DEFAULT", ast.AlterTableCmd,
                 lambda n: n.subtype == _AT.AT_SetStatistics and n.def_ is None),
     VersionGate(17, "MERGE … RETURNING", ast.MergeStmt, lambda n: n.returningClause is not None),
+    VersionGate(17, "SET ACCESS METHOD DEFAULT", ast.AlterTableCmd,
+                lambda n: n.subtype == _AT.AT_SetAccessMethod and n.name is None),
+    VersionGate(17, "COPY … ON_ERROR / LOG_VERBOSITY", ast.DefElem,
+                lambda n: n.defname in ("on_error", "log_verbosity")),
+    VersionGate(17, "a function added in 17 (random(min, max), …)", ast.FuncCall, _new_function(17)),
     VersionGate(17, "MERGE … WHEN NOT MATCHED BY SOURCE", ast.MergeWhenClause,
                 lambda n: n.matchKind == enums.MergeMatchKind.MERGE_WHEN_NOT_MATCHED_BY_SOURCE),
     VersionGate(17, "JSON_TABLE", ast.JsonTable),
@@ -83,6 +122,10 @@ GATES: tuple[VersionGate, ...] = (
     VersionGate(16, "SYSTEM_USER", ast.FuncCall, _system_user),
     VersionGate(16, "a subquery in FROM without an alias", ast.RangeSubselect, lambda n: n.alias is None),
     VersionGate(16, "STORAGE in a column definition", ast.ColumnDef, lambda n: bool(n.storage_name)),
+    VersionGate(16, "CREATE STATISTICS without a name", ast.CreateStatsStmt, lambda n: not n.defnames),
+    VersionGate(16, "GRANT role … WITH INHERIT / SET", ast.GrantRoleStmt,
+                lambda n: any(getattr(o, "defname", "") in ("inherit", "set") for o in n.opt or ())),
+    VersionGate(16, "a function added in 16 (any_value(), …)", ast.FuncCall, _new_function(16)),
     VersionGate(15, "MERGE", ast.MergeStmt),
     VersionGate(15, "NULLS NOT DISTINCT", ast.IndexStmt, lambda n: bool(n.nulls_not_distinct)),
     VersionGate(15, "NULLS NOT DISTINCT", ast.Constraint, lambda n: bool(n.nulls_not_distinct)),
@@ -131,12 +174,35 @@ class _Finder(Visitor):
                 self.found.setdefault(gate.feature, gate.since)
 
 
-def version_hits(stmt: ast.Node | None, pg_version: int) -> list[Hit]:
-    """A `version-syntax` hit for each form in `stmt` that PostgreSQL `pg_version` rejects."""
+_NEW_LITERAL = re.compile(r"[0-9]_[0-9]|\b0[xXoObB][0-9A-Fa-f]")
+"""A cheap look for 16's numeric literals (`1_000`, `0x1F`, `0o17`, `0b101`) before scanning the text."""
+
+
+def _new_literals(sql: str) -> bool:
+    """Whether the statement has a numeric literal with underscores or a 0x / 0o / 0b prefix (16+: older
+    servers fail with `trailing junk after numeric literal`)."""
+    if not _NEW_LITERAL.search(sql):
+        return False
+    try:
+        tokens = scan(sql)
+    except ParseError:
+        return False
+    for token in tokens:
+        text = sql[token.start : token.end + 1]
+        if token.name in ("ICONST", "FCONST") and ("_" in text or text[:2].lower() in ("0x", "0o", "0b")):
+            return True
+    return False
+
+
+def version_hits(stmt: ast.Node | None, pg_version: int, sql: str = "") -> list[Hit]:
+    """A `version-syntax` hit for each form in `stmt` (whose text is `sql`) that PostgreSQL `pg_version`
+    rejects."""
     finder = _Finder(pg_version)
     if stmt is None or not finder.gates:
         return []
     finder(stmt)
+    if pg_version < 16 and sql and _new_literals(sql):
+        finder.found.setdefault("a numeric literal with underscores or a 0x / 0o / 0b prefix", 16)
     return [
         Hit(
             "version-syntax", "", f"fails on PostgreSQL {pg_version}: {feature} needs {since}+",

@@ -4,7 +4,7 @@ controllable."""
 from __future__ import annotations
 
 from migwiz.engine.backfill.control import BackfillStatus, backfill_status, control_backfill
-from migwiz.engine.backfill.execute import Backfill, BackfillResult, ProgressCallback
+from migwiz.engine.backfill.execute import Backfill, BackfillResult
 from migwiz.engine.backfill.progress import BackfillProgress, WorkerProgress, progress_from_json
 from migwiz.engine.backfill.spec import BackfillSpec, parse_backfill
 from migwiz.engine.backfill.store import Checkpoint, Control, ensure_backfill_state
@@ -19,7 +19,6 @@ __all__ = [
     "BackfillStatus",
     "Checkpoint",
     "Control",
-    "ProgressCallback",
     "WorkerProgress",
     "backfill_status",
     "control_backfill",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,6 +10,7 @@ import psycopg
 from psycopg import sql
 
 from migwiz.engine.backfill.ctid import ctid_key, ctid_queries, table_state
+from migwiz.engine.backfill.events import BackfillResumed, BackfillStarted
 from migwiz.engine.backfill.keys import Key, KeysetQueries, TableKey, keyset_queries, primary_key
 from migwiz.engine.backfill.spec import BackfillSpec
 from migwiz.engine.backfill.store import (
@@ -19,7 +21,6 @@ from migwiz.engine.backfill.store import (
     start_checkpoint,
 )
 from migwiz.engine.errors import MigrationFileError
-from migwiz.engine.log.eventlog import EventLog
 
 
 @dataclass(frozen=True)
@@ -45,11 +46,13 @@ def begin(
     spec: BackfillSpec,
     backfill_id: str,
     schema: str,
-    log: EventLog,
+    run_id: str,
+    emit: Callable[[BackfillStarted | BackfillResumed], None],
     *,
     resume: bool,
 ) -> Begun:
-    """Start the backfill (its range fixed here, once), or resume it from its checkpoint."""
+    """Start the backfill (its range fixed here, once), or resume it from its checkpoint (`run_id`: the
+    run that holds it now; `emit` publishes which)."""
     where = f"{spec.path}:{spec.line}"
     ensure_backfill_state(conn, schema)
     key = primary_key(conn, spec) or ctid_key(conn, spec)
@@ -86,30 +89,20 @@ def begin(
             statement=spec.sql,
             upper_key=upper,
             total_estimate=estimate_rows(conn, spec),
-            run_id=log.run_id,
+            run_id=run_id,
             start_xid=xid,
             table_filenode=filenode,
         )
-        what = f"blocks up to {_show(upper)}" if key.kind == "ctid" else f"keys up to {_show(upper)}"
-        log.info(
-            "backfill",
-            f"backfill of {key.relation} started: {what}, about {checkpoint.total_estimate} rows",
-            backfill=backfill_id,
-            table=key.relation,
-            key_columns=list(key.columns),
-            upper_key=list(upper) if upper else None,
-            total_estimate=checkpoint.total_estimate,
+        by_block = key.kind == "ctid"
+        emit(
+            BackfillStarted(
+                backfill_id, key.relation, tuple(key.columns), upper, checkpoint.total_estimate, by_block
+            )
         )
     elif checkpoint.state != "done":
-        claim_checkpoint(conn, schema, backfill_id, log.run_id)
-        log.info(
-            "backfill",
-            f"backfill of {key.relation} resumed ({checkpoint.rows_scanned} rows done, every key up to "
-            f"{_show(checkpoint.last_key)})",
-            backfill=backfill_id,
-            last_key=list(checkpoint.last_key) if checkpoint.last_key else None,
-            rows_done=checkpoint.rows_scanned,
-        )
+        claim_checkpoint(conn, schema, backfill_id, run_id)
+        last = tuple(checkpoint.last_key) if checkpoint.last_key else None
+        emit(BackfillResumed(backfill_id, key.relation, last, checkpoint.rows_scanned))
     if key.kind == "ctid" and checkpoint.upper_key is not None and checkpoint.start_xid is not None:
         blocks = int(checkpoint.upper_key[0]) + 1
         per_block = (checkpoint.total_estimate or 0) / blocks
@@ -118,9 +111,3 @@ def begin(
     else:
         queries = keyset_queries(spec, key, schema)
     return Begun(key, queries, checkpoint, resumed)
-
-
-def _show(key: tuple[str, ...] | None) -> str:
-    if key is None:
-        return "(none)"
-    return key[0] if len(key) == 1 else "(" + ", ".join(key) + ")"

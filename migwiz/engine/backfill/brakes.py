@@ -23,6 +23,7 @@ import psycopg
 from psycopg import sql
 
 from migwiz.engine import humanize, queries
+from migwiz.engine.errors import one_line
 from migwiz.engine.servers.connect import connect
 
 MAX_WORKERS = 16
@@ -97,7 +98,7 @@ class LatencyProbe:
             if totals is not None and totals[0] > 0:
                 self._statements_baseline = totals[1] / totals[0]
         except psycopg.Error as exc:
-            self.error = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            self.error = one_line(exc)
             return self
         self._thread.start()
         return self
@@ -139,7 +140,7 @@ class LatencyProbe:
                             self._statements = (totals[1] - last_totals[1]) / (totals[0] - last_totals[0])
                     last_totals = totals
         except psycopg.Error as exc:  # advisory: note it and stop
-            self.error = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            self.error = one_line(exc)
 
     def reading(self) -> Latency:
         """The latest smoothed reading (the median of the last few probes)."""

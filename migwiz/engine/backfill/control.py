@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from migwiz.engine import queries
 from migwiz.engine.backfill.ranges import WorkerReading, ranges_left, worker_readings
 from migwiz.engine.backfill.store import (
     Checkpoint,
     Control,
+    ControlChanges,
     ensure_backfill_state,
     read_checkpoints,
     read_control,
@@ -18,6 +19,9 @@ from migwiz.engine.backfill.store import (
 from migwiz.engine.errors import UsageError
 from migwiz.engine.history.standing import BackfillFacts, Standing, backfill_standing
 from migwiz.engine.servers.connect import connect
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 
 @dataclass(frozen=True)
@@ -133,16 +137,7 @@ def _target(dsn: str, schema: str, backfill_id: str | None) -> str:
 
 
 def control_backfill(
-    dsn: str,
-    schema: str,
-    backfill_id: str | None = None,
-    *,
-    paused: bool | None = None,
-    batch_size: int | None = None,
-    max_rate: float | None = None,
-    target_ms: float | None = None,
-    workers: int | None = None,
-    clear: bool = False,
+    dsn: str, schema: str, backfill_id: str | None = None, **changes: Unpack[ControlChanges]
 ) -> tuple[str, Control]:
     """Pause, resume or retune a backfill (the only one in progress unless `backfill_id`), or set its
     number of workers (before it starts too, with `backfill_id`).
@@ -152,15 +147,5 @@ def control_backfill(
     chosen = _target(dsn, schema, backfill_id)
     with connect(dsn, autocommit=True, purpose="backfill control") as conn:
         ensure_backfill_state(conn, schema)
-        control = write_control(
-            conn,
-            schema,
-            chosen,
-            paused=paused,
-            batch_size=batch_size,
-            max_rate=max_rate,
-            target_ms=target_ms,
-            workers=workers,
-            clear=clear,
-        )
+        control = write_control(conn, schema, chosen, **changes)
     return chosen, control

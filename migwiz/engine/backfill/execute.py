@@ -11,7 +11,8 @@ business).
 
 This module is the coordinator: it starts and resumes, runs the workers, applies the brakes to all of
 them (pause, replica lag, WAL rate, the application's latency, lock waits: brakes.py) and reports
-progress with an ETA that counts the time spent braking.
+progress with an ETA that counts the time spent braking. All it reports is a typed event on the run's
+stream (`BackfillBatch` and backfill/events.py): the central log is written from them.
 """
 
 from __future__ import annotations
@@ -28,6 +29,17 @@ import psycopg
 from migwiz.engine import humanize
 from migwiz.engine.backfill.begin import begin
 from migwiz.engine.backfill.brakes import MAX_WORKERS, Governor, LatencyProbe, auto_workers, latency_pressure
+from migwiz.engine.backfill.events import (
+    BackfillBatch,
+    BackfillBatchRetried,
+    BackfillBraking,
+    BackfillCrew,
+    BackfillDone,
+    BackfillEvent,
+    BackfillLockWaits,
+    BackfillPaused,
+    BackfillWorkersChanged,
+)
 from migwiz.engine.backfill.keys import KeysetQueries, TableKey
 from migwiz.engine.backfill.progress import BackfillProgress, BackfillState, RateWindow
 from migwiz.engine.backfill.ranges import KeyRange, create_ranges, cut_points, range_count, read_ranges
@@ -52,11 +64,8 @@ from migwiz.engine.backfill.throttle import (
 )
 from migwiz.engine.backfill.workers import Crew, Worker
 from migwiz.engine.errors import MigrationFailed
-from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.run.control import RunStopped
 from migwiz.engine.servers.connect import dsn_params
-
-ProgressCallback = Callable[[BackfillProgress], None]
 
 _TICK_S = 0.1
 _RATE_WINDOW_S = 5.0
@@ -92,9 +101,9 @@ class Backfill:
         *,
         backfill_id: str,
         schema: str,
-        log: EventLog,
+        run_id: str,
+        emit: Callable[[BackfillEvent], None],
         settings: BackfillSettings | None = None,
-        on_progress: ProgressCallback | None = None,
         statement_timeout_ms: int | None = None,
         should_stop: Callable[[], str | None] | None = None,
     ) -> None:
@@ -103,9 +112,10 @@ class Backfill:
         self.spec = spec
         self.id = backfill_id
         self.schema = schema
-        self.log = log
+        self.run_id = run_id
+        self.emit = emit
+        """Where its events go (the run's stream, whose log writer writes the central log)."""
         self.settings = settings or BackfillSettings()
-        self.on_progress = on_progress
         self.statement_timeout_ms = statement_timeout_ms
         self.should_stop = should_stop
         """Returns why the run must stop (checked between batches and while paused), else None."""
@@ -121,14 +131,14 @@ class Backfill:
         self._last_control = 0.0
         self._load: ServerLoad | None = None
         self._lag: str | None = None
-        self._notes: deque[tuple[str, dict[str, Any]]] = deque()
+        self._notes: deque[BackfillBatchRetried] = deque()
 
     # -- the run -----------------------------------------------------------------------------------
 
     def run(self, *, resume: bool = True) -> BackfillResult:
         """Run (or resume, when `resume` and a checkpoint exists) until the key range is done."""
         conn = self.conn
-        begun = begin(conn, self.spec, self.id, self.schema, self.log, resume=resume)
+        begun = begin(conn, self.spec, self.id, self.schema, self.run_id, self.emit, resume=resume)
         checkpoint, resumed = begun.checkpoint, begun.resumed
         if checkpoint.state == "done" or checkpoint.upper_key is None:
             if checkpoint.state != "done":
@@ -165,18 +175,12 @@ class Backfill:
         control = read_control(conn, self.schema, self.id)
         wanted = self._wanted(control)
         crew = Crew(deque(r for r in ranges if not r.done), self.settings, control, wanted, wanted)
-        crew.retry_log = lambda text, data: self._notes.append((text, data))
+        crew.retried = self._notes.append
         self.crew = crew
         base_done, base_updated = checkpoint.rows_scanned, checkpoint.rows_updated
         governor = Governor(wanted)
-        why = f" ({self.auto[1]})" if self.auto and not (control.workers or self.settings.workers) else ""
-        self.log.info(
-            "backfill",
-            f"backfill of {checkpoint.relation}: {wanted} worker(s){why} over {len(crew.ranges)} range(s)",
-            backfill=self.id,
-            workers=wanted,
-            ranges=len(crew.ranges),
-        )
+        why = self.auto[1] if self.auto and not (control.workers or self.settings.workers) else ""
+        self.emit(BackfillCrew(self.id, checkpoint.relation, wanted, len(crew.ranges), why))
         probe = LatencyProbe(self.dsn, self.schema).start() if self.settings.latency_brake else None
         watch = LockWatch(
             self.dsn, lambda: [w.pid for w in self.workers.values() if w.pid], self.settings.watch_interval_ms
@@ -222,14 +226,12 @@ class Backfill:
                 if new_state != state:
                     self._last_live = 0.0  # other processes see a new state at once
                 if new_state != state and "paused" in (state, new_state):
-                    what = "paused by the operator" if new_state == "paused" else "resumed by the operator"
-                    self.log.info("backfill", f"backfill {self.id} {what}", backfill=self.id)
+                    self.emit(BackfillPaused(self.id, new_state == "paused"))
                 if new_brake != brake and new_brake is not None and new_state == "throttled":
-                    self.log.info("backfill", f"backfill {self.id} braking: {new_brake}", backfill=self.id)
+                    self.emit(BackfillBraking(self.id, new_brake))
                 state, brake = new_state, new_brake
                 while self._notes:
-                    text, data = self._notes.popleft()
-                    self.log.warning("backfill", text, backfill=self.id, **data)
+                    self.emit(self._notes.popleft())
                 current = replace(
                     checkpoint,
                     rows_scanned=base_done + crew.rows_done,
@@ -269,19 +271,10 @@ class Backfill:
             checkpoint, rows_scanned=done, rows_updated=updated, batches=checkpoint.batches + crew.batches
         )
         self._emit(final, "done", None, force_log=True)
-        self.log.info(
-            "backfill",
-            f"backfill of {checkpoint.relation} done: {done} rows walked, {updated} updated, "
-            f"{crew.batches} batches by {wanted} worker(s) in {humanize.duration(duration)}",
-            backfill=self.id,
-            rows_done=done,
-            rows_updated=updated,
-            batches=crew.batches,
-            workers=wanted,
-            duration_s=round(duration, 2),
-            max_batch_ms=round(crew.max_batch_ms, 1),
-            max_held_ms=round(crew.max_held_ms, 1),
-        )
+        self.emit(
+            BackfillDone(self.id, checkpoint.relation, done, updated, crew.batches, wanted, duration,
+                         crew.max_batch_ms, crew.max_held_ms)
+        )  # fmt: skip
         return BackfillResult(
             self.id,
             done,
@@ -338,12 +331,7 @@ class Backfill:
             crew.control = read_control(self.conn, self.schema, self.id)
         wanted = self._wanted(crew.control)
         if wanted != crew.wanted:
-            self.log.info(
-                "backfill",
-                f"backfill {self.id}: {wanted} worker(s) from now on (was {crew.wanted})",
-                backfill=self.id,
-                workers=wanted,
-            )
+            self.emit(BackfillWorkersChanged(self.id, wanted, crew.wanted))
             governor.want(wanted)
             crew.wanted = wanted
 
@@ -353,15 +341,7 @@ class Backfill:
         """Why the workers should back off now: lock waits on our batches, the application's latency."""
         waiters, longest = watch.take()
         if waiters:
-            self.log.info(
-                "backfill",
-                f"{waiters} session(s) waited on a batch's locks"
-                f" (longest {humanize.duration(longest / 1000)}); batches now aim at"
-                f" {humanize.duration(self.settings.contended_batch_ms / 1000)}",
-                backfill=self.id,
-                waiters=waiters,
-                longest_wait_ms=round(longest, 1),
-            )
+            self.emit(BackfillLockWaits(self.id, waiters, longest, self.settings.contended_batch_ms))
             if longest >= self.settings.lock_wait_brake_ms:
                 return (
                     f"lock waits: {waiters} session(s) waited on our batches up to"
@@ -443,8 +423,10 @@ class Backfill:
             throttle=brake,
             workers=workers if state != "done" else (),
         )
-        if self.on_progress is not None:
-            self.on_progress(progress)
+        logged = force_log or now - self._last_log >= self.settings.log_interval_s
+        if logged:
+            self._last_log = now
+        self.emit(BackfillBatch(self.id, progress, logged))
         if state != "done" and now - self._last_live >= _LIVE_WRITE_S:
             self._last_live = now
             alive = sum(1 for w in workers if w.state != "done")
@@ -461,16 +443,6 @@ class Backfill:
             )
             rows, updated, batches = checkpoint.rows_scanned, checkpoint.rows_updated, checkpoint.batches
             write_totals(self.conn, self.schema, self.id, rows, updated, batches)
-        if force_log or now - self._last_log >= self.settings.log_interval_s:
-            self._last_log = now
-            self.log.info(
-                "backfill progress",
-                f"{checkpoint.relation}: {progress.rows_done}/{total} rows ({progress.fraction:.0%}), "
-                f"{rate:.0f} rows/s"
-                + (f" by {len(workers)} worker(s)" if workers else "")
-                + (f", {brake}" if brake else ""),
-                **progress.to_json(),
-            )
 
 
 def _is_local(dsn: str) -> bool:

@@ -2,7 +2,8 @@
 
 Its history row is kept as for a no-transaction migration: recorded as not yet successful when the
 backfill starts, and successful when it completes. A failed row means "resume from the checkpoint".
-Every batch is published on the run's event stream as a `BackfillBatch`.
+Every batch is published on the run's event stream as a `BackfillBatch`, and the migration's end as its
+`MigrationFinished`.
 """
 
 from __future__ import annotations
@@ -12,13 +13,11 @@ from dataclasses import replace
 
 import psycopg
 
-from migwiz.engine import humanize
 from migwiz.engine.backfill.execute import Backfill
-from migwiz.engine.backfill.progress import BackfillProgress
 from migwiz.engine.backfill.spec import parse_backfill
 from migwiz.engine.backfill.throttle import BackfillSettings
 from migwiz.engine.history.state import HistoryRow
-from migwiz.engine.run.events import BackfillBatch
+from migwiz.engine.run.events import MigrationFinished
 from migwiz.engine.run.failures import failure_from
 from migwiz.engine.run.policy import MigrationOutcome
 from migwiz.engine.run.ports import RunPort
@@ -43,10 +42,6 @@ def run_backfill_migration(
     if not resume:
         run.history.insert(conn, migration, success=False, duration_ms=None, done=0)
     started = time.perf_counter()
-
-    def batch(reading: BackfillProgress) -> None:
-        run.emit(BackfillBatch(version, reading))
-
     settings = settings or DEFAULT_SETTINGS
     if run.policy.backfill_workers is not None:  # `up --workers N`
         settings = replace(settings, workers=run.policy.backfill_workers)
@@ -56,9 +51,9 @@ def run_backfill_migration(
         spec,
         backfill_id=version,
         schema=run.schema,
-        log=run.log,
+        run_id=run.run_id,
+        emit=run.emit,
         settings=settings,
-        on_progress=batch,
         statement_timeout_ms=run.policy.statement_timeout_for(script),
         should_stop=lambda: run.safe_point("between two backfill batches"),
     )
@@ -68,24 +63,22 @@ def run_backfill_migration(
         if conn.closed or conn.broken:
             raise
         failure = failure_from(exc, script, 0)
-        run.log.error(
-            "migration",
-            f"{migration.label} failed at {failure.describe()} (the backfill resumes from its checkpoint)",
-            version=version,
-            direction="up",
-            **failure.to_json(),
-        )
         elapsed = (time.perf_counter() - started) * 1000
-        return MigrationOutcome(migration.version, migration.name, "up", "failed", elapsed, 0, failure)
+        outcome = MigrationOutcome(migration.version, migration.name, "up", "failed", elapsed, 0, failure)
+        return _finished(run, migration, outcome, "the backfill resumes from its checkpoint")
     elapsed = (time.perf_counter() - started) * 1000
     run.history.backfill_applied(conn, version, elapsed)
-    run.log.info(
-        "migration",
-        f"{migration.label} applied in {humanize.duration(elapsed / 1000)}"
-        f" ({result.rows_updated} rows updated"
-        f"{', resumed' if result.resumed else ''})",
-        version=version,
-        direction="up",
-        duration_ms=round(elapsed, 2),
-    )
-    return MigrationOutcome(migration.version, migration.name, "up", "applied", elapsed, 1)
+    outcome = MigrationOutcome(migration.version, migration.name, "up", "applied", elapsed, 1)
+    note = f"{result.rows_updated} rows updated{', resumed' if result.resumed else ''}"
+    return _finished(run, migration, outcome, note)
+
+
+def _finished(run: RunPort, migration: Migration, outcome: MigrationOutcome, note: str) -> MigrationOutcome:
+    """Publish the outcome as `MigrationFinished` (its line says `note`) and return it."""
+    run.emit(
+        MigrationFinished(
+            str(outcome.version), migration.label, outcome.direction, outcome.result, outcome.duration_ms,
+            outcome.statements_run, outcome.failure, note,
+        )
+    )  # fmt: skip
+    return outcome

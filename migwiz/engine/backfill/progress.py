@@ -169,19 +169,18 @@ LIVE_STATES = frozenset({"starting", "running", "paused", "throttled"})
 def checkpoint_readings(conn: psycopg.Connection[Any], schema: str) -> list[BackfillProgress]:
     """Every stored backfill as another process sees it now (server clock); a checkpoint left live by a
     process whose backend is gone reads as stopped, as in `migwiz backfill status`."""
-    from migwiz.engine.history.standing import read_backfill_facts
-
     row = conn.execute("SELECT pg_catalog.clock_timestamp()").fetchone()
     now: datetime = row[0] if row else datetime.now().astimezone()
     readings = []
     from migwiz.engine.backfill.ranges import worker_readings
+    from migwiz.engine.backfill.store import checkpoints_alive
 
-    for facts in read_backfill_facts(conn, schema).values():
-        reading = progress_from_checkpoint(facts.checkpoint, now)
-        if reading.state in LIVE_STATES and not facts.alive:
+    for checkpoint, alive in checkpoints_alive(conn, schema):
+        reading = progress_from_checkpoint(checkpoint, now)
+        if reading.state in LIVE_STATES and not alive:
             reading = replace(reading, state="stopped", eta_s=None, throttle=None)
         elif reading.state in LIVE_STATES:
-            count = facts.checkpoint.workers or 0
+            count = checkpoint.workers or 0
             workers = tuple(
                 WorkerProgress(
                     w.worker,
@@ -192,7 +191,7 @@ def checkpoint_readings(conn: psycopg.Connection[Any], schema: str) -> list[Back
                     w.batch_ms or 0.0,
                     "running" if w.age_s < 5 else "idle",
                 )
-                for w in worker_readings(conn, schema, facts.checkpoint.id)
+                for w in worker_readings(conn, schema, checkpoint.id)
                 if w.worker < count
             )
             reading = replace(reading, workers=workers)

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import psycopg
 from psycopg import sql
 
 from migwiz.engine import queries
+from migwiz.engine.history.standing import BackfillFacts
 from migwiz.engine.history.state import ensure_state
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 
 def ensure_backfill_state(conn: psycopg.Connection[Any], schema: str) -> None:
@@ -113,6 +117,24 @@ def read_checkpoints(conn: psycopg.Connection[Any], schema: str) -> list[Checkpo
         return []
     rows = conn.execute(_read(schema, "ORDER BY p.started_at DESC")).fetchall()
     return [_checkpoint(r) for r in rows]
+
+
+def checkpoints_alive(conn: psycopg.Connection[Any], schema: str) -> list[tuple[Checkpoint, bool]]:
+    """Every stored checkpoint with whether its session is alive (empty when migwiz may not read them:
+    the preflight names the missing grant, status goes on)."""
+    try:
+        checkpoints = read_checkpoints(conn, schema)
+    except psycopg.errors.InsufficientPrivilege:
+        return []
+    if not checkpoints:
+        return []
+    pids = {int(r[0]) for r in conn.execute(queries.load("activity_pids")).fetchall()}
+    return [(c, c.pid is not None and c.pid in pids) for c in checkpoints]
+
+
+def read_backfill_facts(conn: psycopg.Connection[Any], schema: str) -> dict[str, BackfillFacts]:
+    """Every stored backfill by id (its migration's version), with whether its session is alive."""
+    return {c.id: BackfillFacts(c, alive) for c, alive in checkpoints_alive(conn, schema)}
 
 
 def start_checkpoint(
@@ -221,19 +243,25 @@ def read_control(conn: psycopg.Connection[Any], schema: str, backfill_id: str) -
     return Control(*row) if row else Control()
 
 
+class ControlChanges(TypedDict, total=False):
+    """What an operator changes in a backfill's control row (each a keyword of `control_backfill` and
+    `write_control`; a field not given, or None, is left as it is)."""
+
+    paused: bool | None
+    batch_size: int | None
+    max_rate: float | None
+    target_ms: float | None
+    workers: int | None
+    clear: bool
+    """Reset the tuning (batch size, max rate, target, workers) first."""
+
+
 def write_control(
-    conn: psycopg.Connection[Any],
-    schema: str,
-    backfill_id: str,
-    *,
-    paused: bool | None = None,
-    batch_size: int | None = None,
-    max_rate: float | None = None,
-    target_ms: float | None = None,
-    workers: int | None = None,
-    clear: bool = False,
+    conn: psycopg.Connection[Any], schema: str, backfill_id: str, **changes: Unpack[ControlChanges]
 ) -> Control:
     """Set fields of a backfill's control row (those given; `clear` resets the tuning first)."""
+    paused, batch_size, max_rate = changes.get("paused"), changes.get("batch_size"), changes.get("max_rate")
+    target_ms, workers, clear = changes.get("target_ms"), changes.get("workers"), changes.get("clear", False)
     conn.execute(
         sql.SQL(
             "INSERT INTO {} AS c (id, paused, batch_size, max_rate, target_ms, workers)"

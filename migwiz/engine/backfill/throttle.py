@@ -20,6 +20,7 @@ from typing import Any
 import psycopg
 
 from migwiz.engine import humanize, queries
+from migwiz.engine.errors import one_line
 from migwiz.engine.servers.connect import connect
 
 
@@ -138,7 +139,7 @@ class LockWatch:
                             self._longest_ms = max(self._longest_ms, float(row[1]))
                             self.last_seen = time.monotonic()
         except Exception as exc:  # the watcher is advisory: note it and stop
-            self.error = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            self.error = one_line(exc)
 
     def take(self) -> tuple[int, float]:
         """Most sessions seen waiting on us, and the longest wait (ms), since the last call."""

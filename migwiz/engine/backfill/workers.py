@@ -21,6 +21,7 @@ import psycopg
 from psycopg import sql
 
 from migwiz.engine.backfill.boundary import BoundaryFinder
+from migwiz.engine.backfill.events import BackfillBatchRetried
 from migwiz.engine.backfill.keys import Key, KeysetQueries
 from migwiz.engine.backfill.progress import WorkerProgress
 from migwiz.engine.backfill.ranges import KeyRange
@@ -65,7 +66,8 @@ class Crew:
     failure: BaseException | None = None
     changed: threading.Event = field(default_factory=threading.Event)
     """Set when a worker ends: the coordinator looks at once."""
-    retry_log: Callable[[str, dict[str, Any]], None] | None = None
+    retried: Callable[[BackfillBatchRetried], None] | None = None
+    """Told of every batch a worker tries again (on the worker's thread: hand it over)."""
 
     def take(self) -> KeyRange | None:
         """The next range to work on (None: none left)."""
@@ -276,11 +278,12 @@ class Worker(threading.Thread):
         if retries > self.crew.settings.max_retries:
             raise exc
         new_size = self.sizer.shrink()
-        if self.crew.retry_log is not None:
-            self.crew.retry_log(
-                f"worker {self.index}: batch of {size} rows failed ({type(exc).__name__}: "
-                f"{(exc.diag.message_primary or '').strip()}); retrying with {new_size} rows",
-                {"worker": self.index, "sqlstate": exc.sqlstate, "retries": retries, "batch_size": new_size},
+        if self.crew.retried is not None:
+            error = f"{type(exc).__name__}: {(exc.diag.message_primary or '').strip()}"
+            self.crew.retried(
+                BackfillBatchRetried(
+                    self.backfill_id, self.index, size, error, exc.sqlstate, retries, new_size
+                )
             )
         time.sleep(min(2.0, 0.05 * retries))
 

@@ -12,7 +12,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import psycopg
 from psycopg import sql
@@ -20,7 +20,6 @@ from psycopg import sql
 from migwiz.engine import queries
 
 if TYPE_CHECKING:
-    from migwiz.engine.backfill.store import Checkpoint
     from migwiz.engine.history.state import HistoryRow
     from migwiz.engine.sets.model import Migration
 
@@ -56,11 +55,31 @@ class Standing:
         }
 
 
+class CheckpointFacts(Protocol):
+    """What a standing reads of a backfill's checkpoint (`backfill.store.Checkpoint` has it; the backfill
+    package reads them, `read_backfill_facts`, and depends on this module, not the other way round)."""
+
+    @property
+    def state(self) -> str:
+        """starting, running, paused, throttled, stopped or done."""
+        ...
+
+    @property
+    def rows_scanned(self) -> int:
+        """Rows of the key range walked so far."""
+        ...
+
+    @property
+    def total_estimate(self) -> int | None:
+        """The planner's estimate of the range's rows when it started."""
+        ...
+
+
 @dataclass(frozen=True)
 class BackfillFacts:
     """What the database says of a backfill: its checkpoint and whether its session is alive."""
 
-    checkpoint: Checkpoint
+    checkpoint: CheckpointFacts
     alive: bool
 
 
@@ -75,7 +94,7 @@ class StopFact:
     at: datetime
 
 
-def percent_done(checkpoint: Checkpoint) -> int:
+def percent_done(checkpoint: CheckpointFacts) -> int:
     """Rows walked against the estimate, rounded down; 100 only when the backfill is done.
 
     The estimate may be low: a backfill that is not done shows at most 99 %.
@@ -134,20 +153,6 @@ def derive(
     if state in ("applied", "pending", "checksum_mismatch", "missing_file"):
         return Standing(state, detail or "")  # type: ignore[arg-type]
     return Standing("failed", detail or "")
-
-
-def read_backfill_facts(conn: psycopg.Connection[Any], schema: str) -> dict[str, BackfillFacts]:
-    """Every stored backfill by id (its migration's version), with whether its session is alive."""
-    from migwiz.engine.backfill.store import read_checkpoints  # the backfill package imports the runner
-
-    try:
-        checkpoints = read_checkpoints(conn, schema)
-    except psycopg.errors.InsufficientPrivilege:  # the preflight names the missing grant; status goes on
-        return {}
-    if not checkpoints:
-        return {}
-    pids = {int(r[0]) for r in conn.execute(queries.load("activity_pids")).fetchall()}
-    return {c.id: BackfillFacts(c, c.pid is not None and c.pid in pids) for c in checkpoints}
 
 
 def read_stop_facts(

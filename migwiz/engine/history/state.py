@@ -16,9 +16,9 @@ import psycopg
 from psycopg import sql
 
 from migwiz.engine import queries
+from migwiz.engine.history.names import DEFAULT_SCHEMA as DEFAULT_SCHEMA  # its callers import it here
 from migwiz.engine.servers.connect import permission_error
 
-DEFAULT_SCHEMA = "migwiz"
 STATE_VERSION = 4
 _STATE_SCRIPTS = {1: "state_v1", 2: "state_v2", 3: "state_v3", 4: "state_v4"}
 _ADVISORY_STATE_KEY = 0x6D69677B  # serialises first-time creation (not the run lock, 0x6D69677A)

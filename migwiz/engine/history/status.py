@@ -75,7 +75,7 @@ def compute_status(
     """
     rows = {mset.version(h.version): h for h in history}
     result: list[MigrationStatus] = []
-    for migration in mset.migrations:
+    for migration in mset.for_history({v: h.checksum for v, h in rows.items()}):
         row = rows.pop(migration.version, None)
         has_down = migration.down is not None
         if row is None:

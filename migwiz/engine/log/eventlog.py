@@ -7,7 +7,6 @@ survives the rollback of the migration it describes. Every message and value is 
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import logging.handlers
 import socket
@@ -19,21 +18,21 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, ClassVar, Literal, Protocol
+from typing import Any, ClassVar, Protocol
 
 import psycopg
 from psycopg import sql
 from psycopg.types.json import Jsonb
 
 from migwiz import __version__
-from migwiz.engine.errors import ConfigError
+from migwiz.engine.errors import ConfigError, one_line
 from migwiz.engine.history.state import ensure_state, os_identity
+from migwiz.engine.log.jsonlines import JsonLinesSink
+from migwiz.engine.log.line import LEVELS as LEVELS
+from migwiz.engine.log.line import Level as Level
 from migwiz.engine.run.preflight import check_target
 from migwiz.engine.run.session_limits import limit_bookkeeping, own_tables_locked
 from migwiz.engine.servers.connect import connect, scrub
-
-Level = Literal["debug", "info", "warning", "error"]
-LEVELS: tuple[Level, ...] = ("debug", "info", "warning", "error")
 
 RUN_TAGS: ContextVar[Mapping[str, str] | None] = ContextVar("migwiz_run_tags", default=None)
 """Data every event of a log opened in this context carries (a fleet rollout's `fleet_run` id)."""
@@ -80,32 +79,6 @@ def _scrub_value(value: Any) -> Any:
     if isinstance(value, int | float | bool) or value is None:
         return value
     return scrub(str(value))
-
-
-class JsonLinesSink:
-    """Appends one JSON object per line to a file."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._file = path.open("a", encoding="utf-8")
-        except OSError as exc:
-            raise ConfigError(
-                f"log_file = {str(path)!r}: cannot write there: {exc.strerror or exc}",
-                "point log_file (or --log-file) at a file in an existing, writable folder",
-            ) from None
-        self._lock = threading.Lock()
-
-    def write(self, event: Event) -> None:
-        """Append the event and flush."""
-        with self._lock:
-            self._file.write(json.dumps(event.to_json(), default=str) + "\n")
-            self._file.flush()
-
-    def close(self) -> None:
-        """Close the file."""
-        self._file.close()
 
 
 class MemorySink:
@@ -261,7 +234,7 @@ class DatabaseSink:
                     ),
                 )
             except psycopg.Error as exc:
-                self.failed = scrub(str(exc)).strip().splitlines()[0] if str(exc).strip() else "error"
+                self.failed = one_line(exc)
 
     def close(self) -> None:
         """Close the connection."""
@@ -377,7 +350,11 @@ class Run:
         self.log.sinks.append(self.db_sink)
         self.log.sinks.extend(files)
         self.log.sinks.extend(sinks)
-        self.log.info("run", f"migwiz {command} started", os_user=os_user, host=host, version=__version__)
+        try:
+            self.log.info("run", f"migwiz {command} started", os_user=os_user, host=host, version=__version__)
+        except ConfigError as refused:  # the log file refuses its first line (a full disk): nothing ran
+            self.finish("failed", note=refused.message)
+            raise
         if retention_ms is not None:
             pruned = prune_events(self._conn, schema, retention_ms)
             if pruned:

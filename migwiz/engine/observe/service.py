@@ -22,6 +22,7 @@ from migwiz.engine.observe.locktree import LockRow, build_tree
 from migwiz.engine.observe.queries import query_for
 from migwiz.engine.observe.snapshot import LockWait, Progress, ReplicaLag, SessionInfo, Snapshot, one_line
 from migwiz.engine.secrets import malformed, scrub
+from migwiz.engine.servers.connect import cut_reason, register
 
 FEATURES = ("locks", "sessions", "progress", "replication")
 LABELS = {
@@ -84,7 +85,10 @@ class Monitor:
         params["application_name"] = self._application_name
         params.setdefault("connect_timeout", 5)
         try:
+            if (cut := cut_reason(self._dsn)) is not None:  # the path stopped answering: do not wait
+                raise psycopg.OperationalError(cut)
             conn = psycopg.connect(conninfo.make_conninfo("", **params), autocommit=True)
+            register(conn)  # cut with the run's connections when the path to the server stops answering
         except psycopg.OperationalError as exc:
             lines = [line.strip() for line in scrub(str(exc)).splitlines() if line.strip()]
             raise MonitorUnavailable(

@@ -1,7 +1,8 @@
 -- analysis: user relations with kind, parent (partition or inheritance), row estimate and whether the
 -- relation is its parent's DEFAULT partition, its tablespace (NULL: the database's default) and, for views
 -- and materialized views, their definition; whether it is UNLOGGED, its table access method and, for a
--- partitioned table, the columns of its partition key (none for an expression).
+-- partitioned table, the columns of its partition key (none for an expression); whether a table's data file
+-- is empty (it has never held a row; the file's size, no data read).
 SELECT n.nspname || '.' || c.relname AS name,
        c.relkind::text AS kind,
        (SELECT pn.nspname || '.' || p.relname
@@ -21,7 +22,8 @@ SELECT n.nspname || '.' || c.relname AS name,
                     unnest(pt.partattrs::int2[]) WITH ORDINALITY k(attnum, ord)
                JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
               WHERE pt.partrelid = c.oid
-              ORDER BY k.ord) AS partition_key
+              ORDER BY k.ord) AS partition_key,
+       c.relkind = 'r' AND pg_catalog.pg_relation_size(c.oid) = 0 AS empty
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')

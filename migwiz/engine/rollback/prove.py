@@ -25,7 +25,7 @@ from typing import Any, Literal
 from migwiz.engine.errors import MigwizError, UsageError
 from migwiz.engine.history.state import DEFAULT_SCHEMA, HistoryRow, read_history
 from migwiz.engine.log.eventlog import EventLog, EventSink, Run
-from migwiz.engine.rollback.data import data_lost, seed_rows, snapshot
+from migwiz.engine.rollback.data import TableData, data_lost, seed_rows, snapshot
 from migwiz.engine.rollback.report import RollbackReport, RollbackResult
 from migwiz.engine.run.runner import RunReport
 from migwiz.engine.schema import Difference, SchemaModel, diff_schemas, read_schema
@@ -66,104 +66,84 @@ class _Tester:
 
     def _test(self, m: Migration, index: int) -> RollbackResult:
         chain = self.chain
-        ignored: list[Difference] = []
-
-        def fail(step: str, message: str, diffs: tuple[Difference, ...] = (), **extra: Any) -> RollbackResult:
-            chain.lost()
-            return RollbackResult(
-                m.version, m.name, m.label, "failed", step, message, diffs, ignored=tuple(ignored), **extra
-            )
-
         s0 = chain.model()
         error = _attempt(lambda: chain.runner.up(m.version))
         if error:
-            return fail("up", f"up failed: {error}")
+            chain.lost()
+            return RollbackResult(m.version, m.name, m.label, "failed", "up", f"up failed: {error}")
         chain.reached(index + 1)
         s1 = chain.model()
         if not self.with_data and chain.transactional(m):
-            return self._tried(m, s0, s1)
-        notes: list[str] = []
-        before_down = None
-        if self.with_data:
-            self.round += 1
-            chain.dirty_data = True
-            with connect(chain.dsn, autocommit=True, purpose="seed") as conn:
-                notes = seed_rows(conn, s1, self.round)
-                before_down = snapshot(conn, s1)
-        error = _attempt(lambda: chain.runner.down(steps=1))
-        chain.lost()
+            # down and up again inside one transaction that is rolled back (`ShadowChain.trial`): the same
+            # scripts through the same runner, each in its own (nested) transaction, compared the same way;
+            # whatever the verdict, the working database stays exactly the state after up, and the next
+            # migration is tested from there without rebuilding it
+            with chain.trial() as read:
+                return self._down_and_up(m, s0, s1, read)[0]
+        seeded = self._seed(s1) if self.with_data else None
+        chain.lost()  # the down takes the working database off the chain
+        result, exact = self._down_and_up(m, s0, s1, chain.read, seeded)
+        if exact is not None:  # exactly the state after a clean up: go on from here
+            chain.position = index + 1
+            chain.remember(exact)
+        return result
+
+    def _seed(self, s1: SchemaModel) -> tuple[tuple[str, ...], dict[str, TableData]]:
+        """Rows in every table of `s1` (`--with-data`): notes on what was seeded, and the data as seeded."""
+        self.round += 1
+        self.chain.dirty_data = True
+        with connect(self.chain.dsn, autocommit=True, purpose="seed") as conn:
+            notes = seed_rows(conn, s1, self.round)
+            return tuple(notes), snapshot(conn, s1)
+
+    def _down_and_up(
+        self,
+        m: Migration,
+        s0: SchemaModel,
+        s1: SchemaModel,
+        read: Callable[[], SchemaModel],
+        seeded: tuple[tuple[str, ...], dict[str, TableData]] | None = None,
+    ) -> tuple[RollbackResult, SchemaModel | None]:
+        """Down (compared with `s0`, before up; with `seeded`, the rows it lost), then up again (compared with
+        `s1`, after up), the schema read by `read`: the verdict, and the schema after up again when it is
+        exactly `s1` with nothing ignored (None otherwise)."""
+        ignored: list[Difference] = []
+        extra: dict[str, Any] = {"notes": seeded[0]} if seeded is not None else {}
+
+        def fail(
+            step: str, message: str, diffs: tuple[Difference, ...] = ()
+        ) -> tuple[RollbackResult, SchemaModel | None]:
+            verdict = RollbackResult(
+                m.version, m.name, m.label, "failed", step, message, diffs, ignored=tuple(ignored), **extra
+            )
+            return verdict, None
+
+        error = _attempt(lambda: self.chain.runner.down(steps=1))
         if error:
-            return fail("down", f"down failed: {error}", notes=tuple(notes))
-        s2 = chain.read()
-        loss: list[str] = []
-        if before_down is not None:
-            with connect(chain.dsn, autocommit=True, purpose="seed") as conn:
-                loss = data_lost(before_down, snapshot(conn, s2))
-        extra: dict[str, Any] = {"data_loss": tuple(loss), "notes": tuple(notes)}
+            return fail("down", f"down failed: {error}")
+        s2 = read()
+        if seeded is not None:
+            with connect(self.chain.dsn, autocommit=True, purpose="seed") as conn:
+                extra["data_loss"] = tuple(data_lost(seeded[1], snapshot(conn, s2)))
         restored, accepted = self._compare(s0, s2, ("before up", "after down"))
         ignored.extend(accepted)
         if restored:
             n = len(restored)
             return fail(
-                "down restores",
-                f"the schema after down differs from before up ({n} difference(s))",
-                restored,
-                **extra,
+                "down restores", f"the schema after down differs from before up ({n} difference(s))", restored
             )
-        error = _attempt(lambda: chain.runner.up(m.version))
+        error = _attempt(lambda: self.chain.runner.up(m.version))
         if error:
-            return fail("up again", f"up failed after down: {error}", **extra)
-        s3 = chain.read()
+            return fail("up again", f"up failed after down: {error}")
+        s3 = read()
         again, accepted = self._compare(s1, s3, ("after up", "after up again"))
         ignored.extend(accepted)
         if again:
             n = len(again)
-            return fail(
-                "up again restores",
-                f"the schema after up again differs from after up ({n} difference(s))",
-                again,
-                **extra,
-            )
-        if not accepted and not ignored:  # exactly the state after a clean up: go on from here
-            chain.position = index + 1
-            chain.remember(s3)
-        return RollbackResult(m.version, m.name, m.label, "passed", ignored=tuple(ignored), **extra)
-
-    def _tried(self, m: Migration, s0: SchemaModel, s1: SchemaModel) -> RollbackResult:
-        """Down, then up again, inside one transaction that is rolled back (`ShadowChain.trial`): the
-        same scripts through the same runner, each in its own (nested) transaction, compared the same
-        way; whatever the verdict, the working database stays exactly the state after up, and the next
-        migration is tested from there without rebuilding it."""
-        ignored: list[Difference] = []
-
-        def fail(step: str, message: str, diffs: tuple[Difference, ...] = ()) -> RollbackResult:
-            return RollbackResult(
-                m.version, m.name, m.label, "failed", step, message, diffs, ignored=tuple(ignored)
-            )
-
-        with self.chain.trial() as read:
-            error = _attempt(lambda: self.chain.runner.down(steps=1))
-            if error:
-                return fail("down", f"down failed: {error}")
-            restored, accepted = self._compare(s0, read(), ("before up", "after down"))
-            ignored.extend(accepted)
-            if restored:
-                n = len(restored)
-                return fail(
-                    "down restores",
-                    f"the schema after down differs from before up ({n} difference(s))",
-                    restored,
-                )
-            error = _attempt(lambda: self.chain.runner.up(m.version))
-            if error:
-                return fail("up again", f"up failed after down: {error}")
-            again, accepted = self._compare(s1, read(), ("after up", "after up again"))
-            ignored.extend(accepted)
-            if again:
-                n = len(again)
-                message = f"the schema after up again differs from after up ({n} difference(s))"
-                return fail("up again restores", message, again)
-        return RollbackResult(m.version, m.name, m.label, "passed", ignored=tuple(ignored))
+            message = f"the schema after up again differs from after up ({n} difference(s))"
+            return fail("up again restores", message, again)
+        passed = RollbackResult(m.version, m.name, m.label, "passed", ignored=tuple(ignored), **extra)
+        return passed, None if ignored else s3
 
 
 def _attempt(step: Callable[[], RunReport]) -> str | None:
@@ -266,6 +246,7 @@ def _chains(
     """A maker of working shadows for the migrations to test, the versions already applied at their
     start, and whether only one shadow can exist (an operator's database)."""
     applied: set[Version] = set()
+    counted = mset.migrations  # Flyway baseline migrations: what the target's history counts (for_history)
     start = ""
     if which == "pending":
         # the target's own schema and history are copied in: the baseline is only for starting from scratch
@@ -274,6 +255,7 @@ def _chains(
         with connect(dsn, autocommit=True, purpose="test-rollback") as conn:
             history = read_history(conn, schema)
         applied = {mset.version(h.version) for h in history if h.success}
+        counted = mset.for_history({mset.version(h.version): h.checksum for h in history if h.success})
         start = dump + "".join(f"\0{h.version}:{h.checksum}" for h in history if h.success)
 
         def setup(target: str) -> None:
@@ -286,7 +268,7 @@ def _chains(
         def setup(target: str) -> None:
             apply_baseline(target, baseline)
 
-    todo = [m for m in mset.migrations if m.version not in applied]
+    todo = [m for m in counted if m.version not in applied]
     common: dict[str, Any] = {"mset": mset, "chain": todo, "setup": setup, "log": log, "schema": schema}
     if shadow_dsn:
         with operator_shadow(shadow_dsn) as shadow:

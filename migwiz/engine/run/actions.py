@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from migwiz.engine.analysis.risk import RiskyFinding
+from migwiz.engine.run.notes import RisksAccepted
 from migwiz.engine.run.policy import RunReport
 from migwiz.engine.run.runner import Runner
 from migwiz.engine.sets.model import Version
@@ -18,16 +19,8 @@ def up_action(
 
     def action(runner: Runner) -> RunReport:
         if accepted_risks:
-            runner.log.warning(
-                "plan",
-                f"applying {len({f.version for f in accepted_risks})} migration(s) lint rates error: "
-                + "; ".join(f.describe() for f in accepted_risks[:3])
-                + (
-                    f"; and {len(accepted_risks) - 3} more (in `findings`)" if len(accepted_risks) > 3 else ""
-                ),
-                findings=[f.describe() for f in accepted_risks],
-                forced=forced,
-            )
+            findings = tuple(f.describe() for f in accepted_risks)
+            runner.emit(RisksAccepted(len({f.version for f in accepted_risks}), findings, forced))
         return runner.up(to, target=True)
 
     return action

@@ -26,11 +26,12 @@ from typing import Any
 
 import psycopg
 
+from migwiz.engine.errors import one_line
 from migwiz.engine.run.context import RunContext
 from migwiz.engine.run.current import CurrentStatement
 from migwiz.engine.run.events import StatementFinished
 from migwiz.engine.run.policy import Direction
-from migwiz.engine.run.statements import error_line, execute
+from migwiz.engine.run.statements import execute
 from migwiz.engine.sets.model import Migration, Script, Statement
 
 _BATCHED = re.compile(r"(?:INSERT|UPDATE|DELETE|MERGE)\b", re.IGNORECASE)
@@ -134,7 +135,8 @@ def _run_batch(
         CurrentStatement(
             str(migration.version), migration.label, direction, str(script.path), stmts[0].line, first,
             len(script.statements), f"{stmts[0].sql}\n-- and {count - 1} more statement(s), to line "
-            f"{stmts[-1].line}", datetime.now(UTC), conn.info.backend_pid, attempt,
+            f"{stmts[-1].line}", datetime.now(UTC), conn.info.backend_pid, attempt, count=count,
+            last_line=stmts[-1].line,
         )
     )  # fmt: skip
     started = time.perf_counter()
@@ -142,8 +144,7 @@ def _run_batch(
         ctx.executor.execute(conn, ";\n".join(s.sql for s in stmts))
     except psycopg.Error as exc:
         elapsed = (time.perf_counter() - started) * 1000
-        ctx.emit(StatementFinished(current, elapsed, error_line(exc), exc.sqlstate))
+        ctx.emit(StatementFinished(current, elapsed, one_line(exc), exc.sqlstate))
         raise
     elapsed = (time.perf_counter() - started) * 1000
-    ctx.statement_log.done_batch(migration, script, first, stmts, elapsed)
-    ctx.emit(StatementFinished(current, elapsed))
+    ctx.emit(StatementFinished(current, elapsed))  # logged as counted data statements

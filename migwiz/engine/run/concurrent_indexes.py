@@ -8,6 +8,7 @@ state of its index.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, Literal
 
 import pglast
@@ -16,10 +17,13 @@ import psycopg
 from psycopg import sql
 
 from migwiz.engine import queries
-from migwiz.engine.log.eventlog import EventLog
+from migwiz.engine.run.index_leftovers import leftovers_of
+from migwiz.engine.run.notes import InvalidIndexDropped
 from migwiz.engine.run.policy import Resolve
 from migwiz.engine.servers.connect import scrub
 from migwiz.engine.sets.model import Migration, Script, Statement
+
+_CCOLD = re.compile(r"_ccold\d*$")
 
 CONCURRENT_INDEX = re.compile(r"\b(CREATE|REINDEX)\b[^;]*\bCONCURRENTLY\b", re.IGNORECASE | re.DOTALL)
 
@@ -49,7 +53,7 @@ def _invalid_now(conn: psycopg.Connection[Any]) -> dict[int, str]:
 
 def drop_new_invalid(
     conn: psycopg.Connection[Any],
-    log: EventLog,
+    emit: Callable[[InvalidIndexDropped], None],
     before: dict[int, str],
     migration: Migration,
     why: str,
@@ -76,20 +80,11 @@ def drop_new_invalid(
         except psycopg.Error as exc:
             if conn.broken or strict:
                 raise
-            log.error(
-                "index",
-                f"{migration.label}: could not drop the invalid index {name}: {scrub(str(exc).strip())}",
-                version=str(migration.version),
-                index_name=name,
-            )
+            error = scrub(str(exc).strip())
+            emit(InvalidIndexDropped(str(migration.version), migration.label, name, why, error))
             continue
         dropped.append(name)
-        log.warning(
-            "index",
-            f"{migration.label}: dropped the invalid index {name} left by {why}",
-            version=str(migration.version),
-            index_name=name,
-        )
+        emit(InvalidIndexDropped(str(migration.version), migration.label, name, why))
     return dropped
 
 
@@ -123,6 +118,19 @@ def auto_resolve(conn: psycopg.Connection[Any], stmt: Statement) -> Resolve | No
     if built is False:
         return None
     return "ran" if built is not None and built[1] else "not-ran"
+
+
+def unfinished_build(conn: psycopg.Connection[Any], stmt: Statement) -> list[str]:
+    """The INVALID indexes showing that a cut-off concurrent build (`CREATE INDEX CONCURRENTLY`, named or
+    not, `REINDEX ... CONCURRENTLY` before its swap) did not complete: empty when nothing says so."""
+    built = built_index(conn, stmt)
+    if built is not False:  # a named build: its own index, when INVALID
+        if built is None or built[1]:
+            return []
+        row = conn.execute("SELECT %s::regclass::text", (built[0],)).fetchone()
+        return [str(row[0])] if row else []
+    # REINDEX leaves `_ccold` INVALID only after the swap: the rebuild itself completed
+    return [name for name in leftovers_of(conn, stmt.sql).values() if not _CCOLD.search(name)]
 
 
 def invalid_left(conn: psycopg.Connection[Any], script: Script, before: dict[int, str]) -> list[str]:

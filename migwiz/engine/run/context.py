@@ -23,11 +23,13 @@ from migwiz.engine.run.current import CurrentStatement
 from migwiz.engine.run.events import RunEvent, RunEvents, StatementStarted
 from migwiz.engine.run.executor import Executor
 from migwiz.engine.run.guard import LockTarget
+from migwiz.engine.run.heartbeat import Heartbeat
 from migwiz.engine.run.history_rows import HistoryRows
+from migwiz.engine.run.log_writer import write_log
+from migwiz.engine.run.notes import LockAnalysisMissing, LockTimeoutChanged, RunPaused, RunResumed
 from migwiz.engine.run.policy import Direction, ExecutionPolicy
 from migwiz.engine.run.session_limits import limit_executor
-from migwiz.engine.run.statement_log import StatementLog
-from migwiz.engine.servers.connect import connect
+from migwiz.engine.servers.connect import connect, uncut
 from migwiz.engine.sets.model import Migration, MigrationSet, Script
 from migwiz.engine.sets.transactions import TransactionPlan, plan_transaction
 
@@ -51,17 +53,19 @@ class RunContext:
         self.dsn = dsn
         self.mset = mset
         self.log = log
-        self.statement_log = StatementLog(log)
+        """The run's central log: written from the events, by the log writer (log_writer.py)."""
         self.schema = schema
         self.policy = policy or ExecutionPolicy()
         self.trace_statements = False
         """Run every statement alone, never in batches: the dry run traces each one (on the events'
         thread, with the executor connection, between `StatementStarted` and `StatementFinished`)."""
         self.events = events or RunEvents()
-        """The run's typed event stream (events.py): every observer reads this."""
+        """The run's typed event stream (events.py): every observer reads this, the central log first."""
+        self.log_writer = write_log(self.events, log)
         self.history = HistoryRows(schema, log)
         self.conn: psycopg.Connection[Any] | None = None
         self._executor: Executor | None = None
+        self._heartbeat: Heartbeat | None = None
         self.position = (0, 0)
         """(1-based number of the migration running now, migrations in this run)."""
         self.edited_logged = False  # `--allow-edited` is logged once per run, however often it plans
@@ -88,6 +92,11 @@ class RunContext:
     # -- connection and state -------------------------------------------------------------------
 
     @property
+    def run_id(self) -> str:
+        """The run's id in the central log."""
+        return self.log.run_id
+
+    @property
     def application_name(self) -> str:
         """The executor's application_name: a leftover session of a killed run is found by it."""
         return f"migwiz executor {self.schema}"[:63]
@@ -95,6 +104,8 @@ class RunContext:
     def connection(self) -> psycopg.Connection[Any]:
         """The executor connection (autocommit; opened, limited and the state ensured on first use)."""
         if self.conn is None or self.conn.closed:
+            if self._heartbeat is None:
+                uncut(self.dsn)  # a new run
             conn = connect(self.dsn, autocommit=True, purpose=f"executor {self.schema}")
             if conn.info.server_version >= 140000:
                 # a backend whose client died (SIGKILL) stops within a second instead of running on
@@ -106,6 +117,8 @@ class RunContext:
             limit_executor(conn)
             ensure_state(conn, self.schema)
             self.conn = conn
+            if self._heartbeat is None:  # a path that stops answering ends every wait within seconds
+                self._heartbeat = Heartbeat(self.dsn)
         return self.conn
 
     @property
@@ -114,7 +127,6 @@ class RunContext:
         if self._executor is None:
             self._executor = Executor(
                 self.dsn,
-                self.log,
                 retry=self.policy.retry,
                 guard=self.policy.guard,
                 ours=lambda: {pid} if (pid := self.backend_pid) else set(),
@@ -148,6 +160,9 @@ class RunContext:
             self._executor = None
         if self.conn is not None:
             self.conn.close()
+        if self._heartbeat is not None:
+            self._heartbeat.close()
+            self._heartbeat = None
 
     def statuses(self) -> list[MigrationStatus]:
         """The current status of every migration."""
@@ -178,7 +193,7 @@ class RunContext:
             try:
                 self._analysis[key] = script_lock_targets(script, major)  # once per statement shape
             except Exception as exc:  # analysis is advisory here: the guard's watch still protects
-                self.log.warning("guard", f"{script.path.name}: no lock analysis ({exc}); not pre-checking")
+                self.emit(LockAnalysisMissing(script.path.name, str(exc)))
                 self._analysis[key] = tuple(() for _ in script.statements)
         return self._analysis[key]
 
@@ -199,9 +214,9 @@ class RunContext:
         backfill batches): wait while the run is paused, then say why it is to stop (None: go on)."""
         control = self._control
         if control is not None and control.paused:
-            self.log.info("pause", f"paused by the operator {where}")
+            self.emit(RunPaused(where))
             control.wait_while_paused()
-            self.log.info("pause", "resumed")
+            self.emit(RunResumed())
         control = self._control
         if control is None or not control.stop_requested:
             return None
@@ -222,7 +237,7 @@ class RunContext:
             return
         self._control_lock_timeout = ms
         self.policy = replace(self.policy, lock_timeout_ms=ms, lock_timeout_forced=True)
-        self.log.info("policy", f"lock_timeout changed to {ms} ms by the operator", lock_timeout_ms=ms)
+        self.emit(LockTimeoutChanged(ms))
         if conn is not None:
             idle = conn.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
             scope = sql.SQL("SET" if idle else "SET LOCAL")
@@ -235,7 +250,7 @@ class RunContext:
         if control is None:
             return
         if control.paused and conn.info.transaction_status == psycopg.pq.TransactionStatus.IDLE:
-            self.log.info("pause", "paused by the operator before the next statement")
+            self.emit(RunPaused("before the next statement"))
             control.wait_while_paused()
         if control.stop_after == "statement":
             raise RunStopped(control.stop_reason or "a stop was requested", index)

@@ -26,12 +26,11 @@ import signal
 import threading
 from collections.abc import Callable, Iterable
 from types import FrameType
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import Any, Literal, Protocol
 
 import psycopg
 
-if TYPE_CHECKING:
-    from migwiz.engine.log.eventlog import EventLog, Level
+from migwiz.engine.run.notes import CancelledAfterGrace
 
 StopAfter = Literal["migration", "statement"]
 
@@ -42,7 +41,7 @@ SIGNAL_REASONS = {
 
 
 class Steered(Protocol):
-    """The run a control is attached to: its executor connection and its log."""
+    """The run a control is attached to: its executor connection and its id."""
 
     @property
     def conn(self) -> psycopg.Connection[Any] | None:
@@ -55,8 +54,12 @@ class Steered(Protocol):
         ...
 
     @property
-    def log(self) -> EventLog:
-        """The run's central log."""
+    def run_id(self) -> str:
+        """The run's id in the central log."""
+        ...
+
+    def emit(self, event: CancelledAfterGrace) -> None:
+        """Put an event of the control's own on the run's event stream."""
         ...
 
 
@@ -161,6 +164,13 @@ class RunControl:
         with self._lock:
             self._runner = runner
 
+    def announce(self, event: CancelledAfterGrace) -> None:
+        """Put `event` on the attached run's event stream (nothing when no run is attached or it ended)."""
+        with self._lock:
+            runner = self._runner
+        if runner is not None and not self.done.is_set():
+            runner.emit(event)
+
     @property
     def backend_pid(self) -> int | None:
         """The executor's server pid, once connected."""
@@ -191,22 +201,12 @@ class RunControl:
         self.request_stop(reason, after="statement")
         return self.cancel_statement()
 
-    def note(self, level: Level, step: str, message: str, /, **data: Any) -> str | None:
-        """Write an event into the running run's log (central log, log file, the wizard's tail); the run
-        id, or None when no run is attached or it has ended (its log is closed)."""
-        with self._lock:
-            runner = self._runner
-        if runner is None or self.done.is_set():
-            return None
-        runner.log.event(level, step, message, **data)
-        return runner.log.run_id
-
     @property
     def run_id(self) -> str | None:
         """The id of the attached run."""
         with self._lock:
             runner = self._runner
-        return runner.log.run_id if runner is not None else None
+        return runner.run_id if runner is not None else None
 
     # -- the end -------------------------------------------------------------------------------------
 
@@ -228,14 +228,21 @@ def install_signal_stop(
     """Make these signals stop the run at a safe point instead of killing the process; returns a function
     that puts the previous handlers back. Call it from the main thread (Python's rule for signals).
 
-    `migwiz up` uses it so that a lost SSH session (SIGHUP) or a `kill` (SIGTERM) finishes the migration
-    that is running and starts nothing after it.
+    `migwiz up` uses it so that a lost SSH session (SIGHUP) finishes the migration that is running and
+    starts nothing after it. A `kill` (SIGTERM) asks the same, and when the run has not reached that safe
+    point within `TERM_GRACE_S` (a long statement), the running statement is cancelled: its migration is
+    rolled back, or a `no-transaction` one is left resumable, and the run ends within seconds.
     """
     previous: dict[signal.Signals, object] = {}
+    cancelling: list[threading.Thread] = []
 
     def handler(signum: int, frame: FrameType | None) -> None:
         sig = signal.Signals(signum)
-        control.request_stop(SIGNAL_REASONS.get(sig, f"migwiz received {sig.name}"), after=after)
+        reason = SIGNAL_REASONS.get(sig, f"migwiz received {sig.name}")
+        control.request_stop(reason, after=after)
+        if sig == signal.SIGTERM and not cancelling:
+            cancelling.append(threading.Thread(target=_cancel_late, args=(control,), daemon=True))
+            cancelling[0].start()
 
     for sig in signals:
         previous[sig] = signal.signal(sig, handler)
@@ -245,3 +252,16 @@ def install_signal_stop(
             signal.signal(sig, old)  # type: ignore[arg-type]
 
     return restore
+
+
+TERM_GRACE_S = 5.0
+"""After SIGTERM, how long the run has to reach its safe point before its running statement is cancelled
+(service managers send SIGKILL some seconds after SIGTERM: 10 s for Docker, 30 s for Kubernetes)."""
+
+
+def _cancel_late(control: RunControl) -> None:
+    """SIGTERM's second step: the running statement cancelled when the run is still going after the grace."""
+    if control.done.wait(TERM_GRACE_S):
+        return
+    control.announce(CancelledAfterGrace(TERM_GRACE_S))
+    control.cancel(SIGNAL_REASONS[signal.SIGTERM])

@@ -38,6 +38,10 @@ class CurrentStatement:
     """1-based position of its migration in this run (0: unknown)."""
     migrations: int = 0
     """How many migrations this run runs."""
+    count: int = 1
+    """How many statements are sent together (a batch of small data statements: more than one)."""
+    last_line: int | None = None
+    """The line of the last statement of a batch."""
 
     def elapsed_s(self, now: datetime | None = None) -> float:
         """Seconds since the statement (or its current attempt) started."""

@@ -1,10 +1,14 @@
 """One typed event stream per run: what the runner does, as frozen dataclasses, in order.
 
 Every face observes a run through this stream: `up --watch`, the wizard's Execute step, `migwiz watch`
-(which maps the central log's rows to the same types, see `from_logged`), the dry run and the rollback
-test. The runner publishes; consumers either register a callback (`RunEvents.on`, called on the runner's
+(which maps the central log's rows to the same types, log_events.py), the dry run and the rollback test.
+The runner publishes; consumers either register a callback (`RunEvents.on`, called on the runner's
 thread: hand the event over, e.g. Textual's thread-safe `post_message`, and return) or iterate a
 `Subscription` (a thread-safe queue, for a click loop or any other thread; it ends after `RunFinished`).
+
+The central log is one consumer, the first: every event says what its log line is (`line()`, None when
+it has none) and the run's log writer (log_writer.py, `RunEvents.record`) writes it before any other
+consumer sees the event. The other typed events are in notes.py and backfill/events.py.
 """
 
 from __future__ import annotations
@@ -15,15 +19,16 @@ import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
-from migwiz.engine.backfill.progress import BackfillProgress
+from migwiz.engine import humanize
+from migwiz.engine.backfill.events import BackfillBatch as BackfillBatch
+from migwiz.engine.backfill.events import BackfillEvent
+from migwiz.engine.log.line import Level, LogLine
 from migwiz.engine.run.current import CurrentStatement
 from migwiz.engine.run.failures import StatementFailure
-from migwiz.engine.run.guard import Session
-
-if TYPE_CHECKING:
-    from migwiz.engine.log.eventlog import Level
+from migwiz.engine.run.guard import Session, describe_sessions
+from migwiz.engine.run.notes import RunNote
 
 _LOG = logging.getLogger(__name__)
 
@@ -40,6 +45,10 @@ class StatementStarted:
     statement: CurrentStatement
     at: datetime = field(default_factory=_now)
 
+    def line(self) -> None:
+        """No line: the log records statements once they finish."""
+        return None
+
 
 @dataclass(frozen=True)
 class StatementFinished:
@@ -52,6 +61,11 @@ class StatementFinished:
     exception: BaseException | None = field(default=None, compare=False, repr=False)
     """The error itself, for consumers on the run's thread that inspect it (the dry run's tracer)."""
     at: datetime = field(default_factory=_now)
+
+    def line(self) -> None:
+        """No line of its own: the log writer's statement log writes a slow or DDL statement alone and
+        counts fast data statements into one line (statement_log.py); a failure is its migration's."""
+        return None
 
 
 LockWaitKind = Literal["lock_timeout", "guard", "deadlock", "holders"]
@@ -71,7 +85,33 @@ class LockWait:
     holders: tuple[Session, ...] = ()
     queued: tuple[Session, ...] = ()
     waited_ms: float | None = None
+    sqlstate: str | None = None
+    detail: str = ""
+    """The error's primary message, or (`guard`) why the guard cancelled the statement."""
+    max_queued: int = 0
+    place: Mapping[str, Any] = field(default_factory=dict)
+    """Where the statement is (version, path, line, index), as the log row's data."""
     at: datetime = field(default_factory=_now)
+
+    def line(self) -> LogLine | None:
+        """The central-log line (`holders`: none, the guard's decision to wait has it)."""
+        if self.kind == "holders":
+            return None
+        if self.kind == "guard":
+            message = f"{self.what}: cancelled our own statement: {self.detail}"
+            if self.queued:
+                message += f"; queued: {describe_sessions(self.queued)}"
+        else:
+            message = f"{self.what}: {self.sqlstate} {self.detail or self.kind}"
+        if self.holders:
+            message += f"; blocked by {describe_sessions(self.holders)}"
+        data = {
+            "kind": self.kind, "attempt": self.attempt, "sqlstate": self.sqlstate,
+            "holders": [h.to_json() for h in self.holders], "queued": [q.to_json() for q in self.queued],
+            "max_queued": self.max_queued,
+            "waited_ms": round(self.waited_ms, 1) if self.waited_ms is not None else None, **self.place,
+        }  # fmt: skip
+        return LogLine("warning", "lock", message, data)
 
 
 GuardAction = Literal["wait_outside_queue", "cancel_own_statement", "terminate_blockers", "give_up"]
@@ -86,16 +126,38 @@ class GuardDecision:
     action: GuardAction
     reason: str
     holders: tuple[Session, ...] = ()
+    place: Mapping[str, Any] = field(default_factory=dict)
+    """Where the statement is (version, path, line, index), as the log row's data."""
+    terminated: tuple[int, ...] = ()
+    """`terminate_blockers`: the pids terminated."""
+    kind: LockWaitKind | None = None
+    """`give_up`: the conflict that used up the retries, after `attempts` attempts in `elapsed_ms`."""
+    attempts: int = 0
+    elapsed_ms: float | None = None
     at: datetime = field(default_factory=_now)
 
-
-@dataclass(frozen=True)
-class BackfillBatch:
-    """A backfill migration committed a batch (its checkpoint with it)."""
-
-    version: str
-    progress: BackfillProgress
-    at: datetime = field(default_factory=_now)
+    def line(self) -> LogLine | None:
+        """The central-log line (a cancel of our own statement: none, its `LockWait` has it)."""
+        holders = [h.to_json() for h in self.holders]
+        if self.action == "wait_outside_queue":
+            message = (
+                f"{self.what}: waiting outside the lock queue while {describe_sessions(self.holders)} holds a"
+                " conflicting lock"
+            )
+            return LogLine("info", "guard", message, {"holders": holders, **self.place})
+        if self.action == "terminate_blockers":
+            pids = ", ".join(map(str, self.terminated))
+            message = f"{self.what}: terminated blocking session(s) {pids} (--terminate-blockers)"
+            data = {"terminated": list(self.terminated), "holders": holders, **self.place}
+            return LogLine("warning", "guard", message, data)
+        if self.action == "give_up":
+            elapsed = round(self.elapsed_ms, 1) if self.elapsed_ms is not None else None
+            data = {
+                "kind": self.kind, "attempts": self.attempts, "elapsed_ms": elapsed, "holders": holders,
+                **self.place,
+            }  # fmt: skip
+            return LogLine("error", "retry", f"{self.what}: giving up: {self.reason}", data)
+        return None
 
 
 @dataclass(frozen=True)
@@ -107,7 +169,28 @@ class PhaseGate:
     allowed: bool
     forced: bool = False
     reasons: tuple[str, ...] = ()
+    detail: str = ""
+    """What was checked, when allowed without force."""
+    queries: tuple[Mapping[str, Any], ...] = ()
+    """The queries still using what it drops (refused or forced)."""
     at: datetime = field(default_factory=_now)
+
+    def line(self) -> LogLine:
+        """The central-log line."""
+        if self.allowed and not self.forced:
+            message = f"contract {self.label}: {self.detail}, no query uses what it drops"
+            return LogLine("info", "phase", message, {"version": self.version})
+        data = {"version": self.version, "reasons": list(self.reasons), "queries": list(self.queries)}
+        if self.forced:
+            return LogLine(
+                "warning",
+                "phase",
+                f"contract {self.label} forced although " + " and ".join(self.reasons),
+                data,
+            )
+        return LogLine(
+            "error", "phase", f"contract {self.label} refused: " + " and ".join(self.reasons), data
+        )
 
 
 @dataclass(frozen=True)
@@ -121,7 +204,21 @@ class MigrationFinished:
     duration_ms: float
     statements_run: int
     failure: StatementFailure | None = None
+    note: str | None = None
+    """Added to the log line: what a backfill migration did, how it resumes."""
     at: datetime = field(default_factory=_now)
+
+    def line(self) -> LogLine:
+        """The central-log line."""
+        note = f" ({self.note})" if self.note else ""
+        data: dict[str, Any] = {"version": self.version, "direction": self.direction}
+        if self.result == "failed":
+            where = f" at {self.failure.describe()}" if self.failure is not None else ""
+            data.update(self.failure.to_json() if self.failure is not None else {})
+            return LogLine("error", "migration", f"{self.label} failed{where}{note}", data)
+        took = humanize.duration(self.duration_ms / 1000)
+        data["duration_ms"] = round(self.duration_ms, 2)
+        return LogLine("info", "migration", f"{self.label} {self.result} in {took}{note}", data)
 
 
 @dataclass(frozen=True)
@@ -138,6 +235,10 @@ class RunFinished:
     error: str | None = None
     at: datetime = field(default_factory=_now)
 
+    def line(self) -> None:
+        """No line: the run's record writes its end with the run's summary (`Run.finish`)."""
+        return None
+
 
 @dataclass(frozen=True)
 class Logged:
@@ -150,17 +251,22 @@ class Logged:
     data: Mapping[str, Any] = field(default_factory=dict)
     at: datetime = field(default_factory=_now)
 
+    def line(self) -> None:
+        """It is a line already."""
+        return None
+
 
 RunEvent = (
     StatementStarted
     | StatementFinished
     | LockWait
     | GuardDecision
-    | BackfillBatch
     | PhaseGate
     | MigrationFinished
     | RunFinished
     | Logged
+    | RunNote
+    | BackfillEvent
 )
 Callback = Callable[[RunEvent], object]
 
@@ -206,9 +312,17 @@ class RunEvents:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
+        self._recorders: list[Callback] = []
         self._callbacks: list[Callback] = []
         self._subscriptions: list[Subscription] = []
         self.closed = False
+
+    def record(self, recorder: Callback) -> None:
+        """Call `recorder(event)` first for every later event, before any consumer sees it (the central
+        log's writer: a consumer of `Logged` lines gets an event's line before the event). Unlike a
+        callback's, a recorder's error is the run's: it propagates."""
+        with self._lock:
+            self._recorders.append(recorder)
 
     def on(self, callback: Callback) -> Callable[[], None]:
         """Call `callback(event)` for every later event, on the emitting thread; returns `off()`.
@@ -235,12 +349,15 @@ class RunEvents:
         return subscription
 
     def emit(self, event: RunEvent) -> None:
-        """Hand `event` to every consumer; a `RunFinished` ends the subscriptions."""
+        """Hand `event` to the recorders, then to every consumer; a `RunFinished` ends the subscriptions."""
         with self._lock:
             if self.closed:
                 return
+            recorders = list(self._recorders)
             callbacks = list(self._callbacks)
             subscriptions = list(self._subscriptions)
+        for recorder in recorders:
+            recorder(event)
         for subscription in subscriptions:
             subscription._put(event)
         for callback in callbacks:

@@ -11,7 +11,7 @@ does not keep migwiz waiting on a lock for minutes).
 
 In a transactional migration the unit of retry is the whole migration transaction: a lock timeout aborts
 the transaction, so the statements before it were rolled back with it and must run again. Every retry,
-wait and decision is an event in the central log.
+wait and decision is a typed event on the run's stream (and so a line of the central log).
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ from typing import Any, Literal, TypeVar
 import psycopg
 
 from migwiz.engine import humanize
-from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.run.events import GuardDecision, LockWait
 from migwiz.engine.run.guard import Guard, GuardPolicy, LockTarget, Session, WatchResult, describe_sessions
+from migwiz.engine.run.notes import RetryScheduled
 
 T = TypeVar("T")
 RetryKind = Literal["lock_timeout", "guard", "deadlock", "holders"]
@@ -121,7 +121,6 @@ class Executor:
     def __init__(
         self,
         dsn: str,
-        log: EventLog,
         *,
         retry: RetryPolicy,
         guard: GuardPolicy,
@@ -130,11 +129,10 @@ class Executor:
         emit: Callable[[Any], None] | None = None,
         stopping: Callable[[], str | None] = lambda: None,
     ) -> None:
-        self.log = log
         self.stopping = stopping
         """Why the run is to stop (None: go on); checked while waiting for a lock."""
         self.emit: Callable[[Any], None] = emit or (lambda event: None)
-        """Where `LockWait` and `GuardDecision` events go (the run's event stream)."""
+        """Where `LockWait`, `GuardDecision` and `RetryScheduled` events go (the run's event stream)."""
         self.retry = retry
         self.guard = Guard(dsn, guard, ours=ours)
         self.last_watch: WatchResult | None = None
@@ -220,42 +218,20 @@ class Executor:
                 if self.guard.policy.terminate_blockers and holders and not terminated and kind != "deadlock":
                     terminated = True
                     done = self.guard.terminate(holders)
-                    self.log.warning(
-                        "guard",
-                        f"{what}: terminated blocking session(s) {', '.join(map(str, done))}"
-                        " (--terminate-blockers)",
-                        terminated=done,
-                        holders=[h.to_json() for h in holders],
-                        **extra,
-                    )
                     self.emit(
                         GuardDecision(what, _version(extra), "terminate_blockers",
-                                      f"terminated {', '.join(map(str, done))}", tuple(holders))
+                                      f"terminated {', '.join(map(str, done))}", tuple(holders), extra,
+                                      terminated=tuple(done))
                     )  # fmt: skip
                     deadline = max(deadline, time.monotonic() + 5.0)
                     continue
                 exhausted = LockRetriesExhausted(kind, attempts, elapsed_ms, holders, exc)
-                self.log.error(
-                    "retry",
-                    f"{what}: giving up: {exhausted.describe()}",
-                    kind=kind,
-                    attempts=attempts,
-                    elapsed_ms=round(elapsed_ms, 1),
-                    holders=[h.to_json() for h in holders],
-                    **extra,
-                )
                 self.emit(
-                    GuardDecision(what, _version(extra), "give_up", exhausted.describe(), tuple(holders))
-                )
+                    GuardDecision(what, _version(extra), "give_up", exhausted.describe(), tuple(holders),
+                                  extra, kind=kind, attempts=attempts, elapsed_ms=elapsed_ms)
+                )  # fmt: skip
                 raise exhausted
-            self.log.info(
-                "retry",
-                f"{what}: retry {attempts} in {humanize.duration(delay)}",
-                kind=kind,
-                attempt=attempts + 1,
-                delay_ms=round(delay * 1000, 1),
-                **extra,
-            )
+            self.emit(RetryScheduled(what, _version(extra), kind, attempts + 1, delay * 1000, extra))
             self._backoff(delay)
 
     def _backoff(self, seconds: float) -> None:
@@ -270,18 +246,11 @@ class Executor:
 
     def _log_waiting(self, what: str, holders: list[Session], data: Mapping[str, Any]) -> None:
         version = _version(data)
-        self.emit(LockWait(what, version, "holders", 0, tuple(holders)))
+        self.emit(LockWait(what, version, "holders", 0, tuple(holders), place=data))
         self.emit(
             GuardDecision(what, version, "wait_outside_queue", "a long transaction holds a conflicting lock",
-                          tuple(holders))
+                          tuple(holders), data)
         )  # fmt: skip
-        self.log.info(
-            "guard",
-            f"{what}: waiting outside the lock queue while {describe_sessions(holders)} holds a"
-            " conflicting lock",
-            holders=[h.to_json() for h in holders],
-            **data,
-        )
 
     def _log_conflict(
         self,
@@ -293,30 +262,17 @@ class Executor:
         data: Mapping[str, Any],
     ) -> None:
         watch = self.last_watch
-        if kind == "guard" and watch is not None:
-            message = f"{what}: cancelled our own statement: {watch.reason}"
-            if watch.queued:
-                message += f"; queued: {describe_sessions(watch.queued)}"
-        else:
-            message = f"{what}: {exc.sqlstate} {exc.diag.message_primary or kind}"
-        if holders:
-            message += f"; blocked by {describe_sessions(holders)}"
-        self.log.warning(
-            "lock",
-            message,
-            kind=kind,
-            attempt=attempt,
-            sqlstate=exc.sqlstate,
-            holders=[h.to_json() for h in holders],
-            queued=[q.to_json() for q in watch.queued] if watch else [],
-            max_queued=watch.max_queued if watch else 0,
-            waited_ms=round(watch.waited_ms, 1) if watch else None,
-            **data,
-        )
+        guarded = kind == "guard" and watch is not None
+        detail = watch.reason if guarded and watch is not None else exc.diag.message_primary or ""
         version = _version(data)
         queued = tuple(watch.queued) if watch else ()
         waited = watch.waited_ms if watch else None
-        self.emit(LockWait(what, version, kind, attempt, tuple(holders), queued, waited))
+        most = watch.max_queued if watch else 0
+        self.emit(
+            LockWait(
+                what, version, kind, attempt, tuple(holders), queued, waited, exc.sqlstate, detail, most, data
+            )
+        )
         if kind == "guard" and watch is not None:
             self.emit(GuardDecision(what, version, "cancel_own_statement", watch.reason, tuple(holders)))
 

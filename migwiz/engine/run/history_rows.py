@@ -14,6 +14,7 @@ import psycopg
 from psycopg import sql
 
 from migwiz.engine import queries
+from migwiz.engine.history import applied_scripts
 from migwiz.engine.history.state import os_identity
 from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.sets.model import Migration
@@ -51,9 +52,10 @@ class HistoryRows:
         done: int,
     ) -> None:
         """The migration's row: applied (`success`) or started and not yet complete (a Flyway repeatable
-        migration that runs again replaces its row)."""
+        migration that runs again replaces its row, and keeps the statements it runs with for drift)."""
         if migration.version.repeatable:
             self.delete(conn, str(migration.version))
+            applied_scripts.save(conn, self.schema, migration)
         self._execute(
             conn,
             "insert",
@@ -62,6 +64,11 @@ class HistoryRows:
                 duration_ms, self.run_id, success, done, migration.up.directives.phase,
             ),
         )  # fmt: skip
+
+    def fingerprint(self, conn: psycopg.Connection[Any]) -> tuple[Any, ...]:
+        """What the rows of the history are now (a migration that edits them is caught by comparing two)."""
+        row = conn.execute(sql.SQL(_text("fingerprint")).format(history=self._table)).fetchone()
+        return tuple(row or ())
 
     def delete(self, conn: psycopg.Connection[Any], version: str) -> None:
         """The migration was reverted."""

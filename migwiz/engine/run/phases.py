@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import weakref
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import psycopg
 from pglast import ast, parse_sql
@@ -25,11 +25,9 @@ from migwiz.engine.backfill.store import ensure_backfill_state
 from migwiz.engine.errors import MigwizError
 from migwiz.engine.history.status import MigrationStatus
 from migwiz.engine.run.events import PhaseGate
+from migwiz.engine.run.notes import PhaseSelected, QueryBaseline
 from migwiz.engine.run.ports import RunPort
 from migwiz.engine.sets.model import PHASES, Migration, Phase, Script
-
-if TYPE_CHECKING:
-    from migwiz.engine.log.eventlog import Level
 
 _SUFFIX = re.compile(r"[_-](expand|backfill|contract)$")
 _MAX_LISTED = 10
@@ -67,7 +65,7 @@ def plan_phases(
     phase = run.policy.phase
     if phase is not None:
         todo = [s for s in todo if phase_of(s.migration) == phase]
-        run.log.info("plan", f"--phase {phase}: {len(todo)} migration(s) of that phase to apply", phase=phase)
+        run.emit(PhaseSelected(phase, len(todo)))
     for status in todo:
         if phase_of(status.migration) == "contract":
             guard_contract(run, status, statuses, todo)
@@ -132,23 +130,14 @@ def guard_contract(
             if first
             else "expand and backfill complete"
         )
-        message = f"contract {label}: {done}, no query uses what it drops"
-        if _log_once(run, "info", message, version=str(contract.version)):
-            run.emit(PhaseGate(str(contract.version), label, allowed=True))
+        _emit_once(run, PhaseGate(str(contract.version), label, allowed=True, detail=done))
         return
-    data: dict[str, Any] = {
-        "version": str(contract.version),
-        "reasons": reasons,
-        "queries": [u.to_json() for u in uses[:_MAX_LISTED]],
-    }
+    seen = tuple(u.to_json() for u in uses[:_MAX_LISTED])
     if run.policy.force_contract:
-        if _log_once(run, "warning", f"contract {label} forced although " + " and ".join(reasons), **data):
-            run.emit(
-                PhaseGate(str(contract.version), label, allowed=True, forced=True, reasons=tuple(reasons))
-            )
+        gate = PhaseGate(str(contract.version), label, True, True, tuple(reasons), queries=seen)
+        _emit_once(run, gate)
         return
-    run.emit(PhaseGate(str(contract.version), label, allowed=False, reasons=tuple(reasons)))
-    run.log.error("phase", f"contract {label} refused: " + " and ".join(reasons), **data)
+    run.emit(PhaseGate(str(contract.version), label, allowed=False, reasons=tuple(reasons), queries=seen))
     raise ContractRefused(
         f"contract migration {label} refused: " + " and ".join(reasons) + "; nothing was run",
         "finish the expand and backfill (migwiz up --phase expand / backfill), deploy code that no longer "
@@ -157,18 +146,17 @@ def guard_contract(
 
 
 _LOGGED: weakref.WeakKeyDictionary[RunPort, set[str]] = weakref.WeakKeyDictionary()
-"""Guard decisions already logged per run: a run plans its ups more than once (to count them, then to
-run them), and the log says each decision once."""
+"""Guard decisions already published per run: a run plans its ups more than once (to count them, then to
+run them), and the stream (and so the log) says each decision once."""
 
 
-def _log_once(run: RunPort, level: Level, message: str, /, **data: Any) -> bool:
-    """Log `message` unless this run already did; whether it was logged now."""
+def _emit_once(run: RunPort, gate: PhaseGate) -> None:
+    """Publish `gate` unless this run already published the same decision."""
     seen = _LOGGED.setdefault(run, set())
-    if message in seen:
-        return False
-    seen.add(message)
-    run.log.event(level, "phase", message, **data)
-    return True
+    message = gate.line().message
+    if message not in seen:
+        seen.add(message)
+        run.emit(gate)
 
 
 @dataclass(frozen=True)
@@ -311,11 +299,7 @@ def _take_baselines(run: RunPort, expands: list[MigrationStatus]) -> None:
                     sql.SQL("INSERT INTO {} (version, queryid, calls) VALUES (%s, %s, %s)").format(table),
                     [(version, q, c) for q, c, _ in statements],
                 )
-    run.log.info(
-        "phase",
-        f"query baseline recorded for {len(expands)} expand migration(s) ({len(statements)} statements)",
-        versions=[str(s.version) for s in expands],
-    )
+    run.emit(QueryBaseline(tuple(str(s.version) for s in expands), len(statements)))
 
 
 # -- status by phase ---------------------------------------------------------------------------------------

@@ -9,7 +9,6 @@ from typing import Any, Protocol
 
 import psycopg
 
-from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.run.events import RunEvent
 from migwiz.engine.run.history_rows import HistoryRows
 from migwiz.engine.run.policy import ExecutionPolicy
@@ -29,8 +28,8 @@ class RunPort(Protocol):
         ...
 
     @property
-    def log(self) -> EventLog:
-        """The run's central log."""
+    def run_id(self) -> str:
+        """The run's id in the central log (which is written from the events it publishes)."""
         ...
 
     @property
@@ -52,5 +51,5 @@ class RunPort(Protocol):
         ...
 
     def emit(self, event: RunEvent) -> None:
-        """Publish an event on the run's stream."""
+        """Publish an event on the run's stream (its line goes into the central log)."""
         ...

@@ -11,8 +11,9 @@ import psycopg
 from migwiz.engine import queries
 from migwiz.engine.errors import StateMismatch
 from migwiz.engine.history.state import HistoryRow, read_history
-from migwiz.engine.run.concurrent_indexes import auto_resolve
+from migwiz.engine.run.concurrent_indexes import auto_resolve, unfinished_build
 from migwiz.engine.run.context import RunContext
+from migwiz.engine.run.notes import OrphanSessions, StatementResolved
 from migwiz.engine.run.policy import Direction, Resolve
 from migwiz.engine.servers.connect import scrub
 from migwiz.engine.sets.model import Migration
@@ -37,12 +38,7 @@ def settle_orphans(ctx: RunContext) -> None:
     if not orphans:
         return
     pids = [int(r[0]) for r in orphans]
-    ctx.log.warning(
-        "orphan",
-        f"a killed migwiz run left executor session(s) {', '.join(map(str, pids))} running: "
-        f"{scrub(' '.join(str(orphans[0][2]).split())[:200])}",
-        pids=pids,
-    )
+    ctx.emit(OrphanSessions("found", tuple(pids), scrub(" ".join(str(orphans[0][2]).split())[:200])))
     cut_off = any(h.statement_running is not None for h in read_history(conn, ctx.schema))
     grace = time.monotonic() + min(3.0, ctx.policy.orphan_wait_ms / 1000)
     deadline = time.monotonic() + ctx.policy.orphan_wait_ms / 1000
@@ -51,12 +47,7 @@ def settle_orphans(ctx: RunContext) -> None:
         now = time.monotonic()
         if not cut_off and now >= grace and not terminated:
             conn.execute(queries.load("run_terminate").encode(), (pids,))
-            ctx.log.warning(
-                "orphan",
-                f"terminated leftover executor session(s) {', '.join(map(str, pids))}: their migration"
-                " transaction is rolled back",
-                pids=pids,
-            )
+            ctx.emit(OrphanSessions("terminated", tuple(pids)))
             terminated = True
             deadline = max(deadline, now + 10)
         if now >= deadline:
@@ -68,7 +59,7 @@ def settle_orphans(ctx: RunContext) -> None:
             )
         time.sleep(0.05)
         orphans = _orphans(conn, ctx.application_name)
-    ctx.log.info("orphan", "the leftover executor session(s) ended", pids=pids)
+    ctx.emit(OrphanSessions("ended", tuple(pids)))
 
 
 def resume_point(
@@ -94,13 +85,15 @@ def resume_point(
             "not have completed; nothing was run",
             "check the database, then rerun with --resolve=ran or --resolve=not-ran",
         )
-    ctx.log.warning(
-        "resolve",
-        f"{migration.label}: statement {running + 1} marked as {resolve} {how}",
-        version=str(migration.version),
-        statement=running + 1,
-        resolve=resolve,
-    )
+    if resolve == "ran" and script is not None and running < len(script.statements):
+        left = unfinished_build(ctx.connection(), script.statements[running])
+        if left:  # the operator's word against the catalog's: nothing is recorded on a wrong word
+            raise StateMismatch(
+                f"{migration.label}: statement {running + 1} did not complete: the index build it started"
+                f" is INVALID ({', '.join(left)}); nothing was run",
+                "rerun with --resolve=not-ran: migwiz drops the INVALID index and runs the statement again",
+            )
+    ctx.emit(StatementResolved(str(migration.version), migration.label, running + 1, resolve, how))
     return running + 1 if resolve == "ran" else running
 
 

@@ -28,7 +28,10 @@ from migwiz.engine.errors import UsageError
 from migwiz.engine.history.state import DEFAULT_SCHEMA, HistoryRow, read_history
 from migwiz.engine.history.status import MigrationStatus, compute_status, partial_detail
 from migwiz.engine.log.eventlog import EventSink, Run
+from migwiz.engine.run.events import RunEvents
+from migwiz.engine.run.log_writer import write_log
 from migwiz.engine.run.migration_lock import MigrationLock
+from migwiz.engine.run.notes import HistoryRepaired, HistoryRowRepaired, RunErrored
 from migwiz.engine.servers.connect import connect
 from migwiz.engine.sets.model import Migration, MigrationSet
 from migwiz.engine.sets.transactions import script_as_run
@@ -313,16 +316,18 @@ def repair(
             return RepairResult(plan, applied=False)
         run = Run(dsn, schema, "repair", log_file=log_file, syslog_address=syslog_address)
         run.log.sinks.extend(sinks)
+        events = RunEvents()  # its lines are written from typed events, as a run's are
+        write_log(events, run.log)
         outcome = "failed"
         try:
             db_user = conn.info.user
             for c in plan.changes:
-                run.log.warning("repair", f"{c.label}: {c.description}", db_user=db_user, **c.to_json())
+                events.emit(HistoryRowRepaired(c.to_json(), db_user))
             _apply(conn, schema, plan.changes)
-            run.log.info("repair", f"{len(plan.changes)} history row(s) repaired", count=len(plan.changes))
+            events.emit(HistoryRepaired(len(plan.changes)))
             outcome = "success"
         except Exception as exc:
-            run.log.error("repair", str(exc) or type(exc).__name__, hint=getattr(exc, "hint", None))
+            events.emit(RunErrored("repair", str(exc) or type(exc).__name__, getattr(exc, "hint", None)))
             raise
         finally:
             run.finish(outcome, repaired=len(plan.changes) if outcome == "success" else 0)

@@ -14,6 +14,7 @@ from migwiz.engine.history.status import MigrationStatus
 from migwiz.engine.run.context import RunContext
 from migwiz.engine.run.control import RunStopped
 from migwiz.engine.run.failures import StatementFailure as StatementFailure
+from migwiz.engine.run.notes import MigrationStarted, NothingToRun, StoppedAtSafePoint, TransactionNotice
 from migwiz.engine.run.policy import Direction
 from migwiz.engine.run.policy import ExecutionPolicy as ExecutionPolicy
 from migwiz.engine.run.policy import MigrationOutcome as MigrationOutcome
@@ -21,8 +22,7 @@ from migwiz.engine.run.policy import RunReport as RunReport
 from migwiz.engine.run.recovery import settle_orphans
 from migwiz.engine.run.scripts import run_in_transaction, run_statement_by_statement
 from migwiz.engine.run.selection import plan_down, plan_up
-from migwiz.engine.run.statements import finished
-from migwiz.engine.sets.model import Migration, Version
+from migwiz.engine.sets.model import Migration, Script, Version
 
 
 class Runner(RunContext):
@@ -50,7 +50,7 @@ class Runner(RunContext):
         self.settle_orphans()
         todo = self.plan_up(to, target=target)
         if not todo:
-            self.log.info("plan", "nothing to apply: every migration is applied")
+            self.emit(NothingToRun("up"))
         for position, status in enumerate(todo):
             assert status.migration is not None
             self.position = (position + 1, len(todo))
@@ -72,7 +72,7 @@ class Runner(RunContext):
         self.settle_orphans()
         todo = self.plan_down(to, steps)
         if not todo:
-            self.log.info("plan", "nothing to revert")
+            self.emit(NothingToRun("down"))
         for position, status in enumerate(todo):
             assert status.migration is not None and status.history is not None
             self.position = (position + 1, len(todo))
@@ -97,12 +97,8 @@ class Runner(RunContext):
             return False
         report.stopped = reason
         report.not_run = [s.version for s in rest]
-        self.log.warning(
-            "stop",
-            f"stopped at a safe point before {migration.version}: {reason}",
-            reason=reason,
-            not_run=[str(v) for v in report.not_run],
-        )
+        not_run = tuple(str(v) for v in report.not_run)
+        self.emit(StoppedAtSafePoint(f"before {migration.version}", reason, not_run))
         return True
 
     def _stopped_inside(
@@ -128,13 +124,10 @@ class Runner(RunContext):
                 f"after {stop.index} of {len(script.statements) if script else '?'} statements; "
                 f"`migwiz {again}` resumes it at statement {stop.index + 1}"
             )
-        self.log.warning(
-            "stop",
-            f"stopped at a safe point in {migration.label} {what}: {stop.reason}",
-            version=str(migration.version),
-            reason=stop.reason,
-            statement=stop.index + 1,
-            not_run=[str(v) for v in report.not_run],
+        not_run = tuple(str(v) for v in report.not_run)
+        version = str(migration.version)
+        self.emit(
+            StoppedAtSafePoint(f"in {migration.label} {what}", stop.reason, not_run, version, stop.index + 1)
         )
 
     # -- one migration ---------------------------------------------------------------------------------
@@ -145,7 +138,11 @@ class Runner(RunContext):
         if script is None or script.directives.backfill:
             return
         for notice in self.transaction_plan(script).notices():
-            self.log.warning("transaction", notice, version=str(migration.version), path=str(script.path))
+            self.emit(TransactionNotice(str(migration.version), str(script.path), notice))
+
+    def _started(self, migration: Migration, direction: Direction, script: Script, mode: str) -> None:
+        version, path, count = str(migration.version), str(script.path), len(script.statements)
+        self.emit(MigrationStarted(version, migration.label, direction, path, count, mode))
 
     def _apply(self, migration: Migration, history: HistoryRow | None) -> MigrationOutcome:
         self._notices(migration, "up")
@@ -153,16 +150,10 @@ class Runner(RunContext):
         mode = "in one transaction" if script.directives.transaction else "statement by statement"
         if script.directives.backfill:
             mode = "in batches (backfill)"
-        self.log.info(
-            "migration",
-            f"applying {migration.label} {mode}",
-            version=str(migration.version),
-            path=str(script.path),
-            statements=len(script.statements),
-        )
+        self._started(migration, "up", script, mode)
         self.apply_lock_timeout(None)
         if script.directives.backfill:  # batched, resumable backfill (engine/backfill/migration.py)
-            return finished(self, migration, run_backfill_migration(self, migration, history))
+            return run_backfill_migration(self, migration, history)
         if script.directives.transaction:
             return run_in_transaction(self, migration, script, "up")
         return run_statement_by_statement(self, migration, script, "up", history)
@@ -172,13 +163,7 @@ class Runner(RunContext):
         self._notices(migration, "down")
         script = self.effective(migration, "down")
         mode = "in one transaction" if script.directives.transaction else "statement by statement"
-        self.log.info(
-            "migration",
-            f"reverting {migration.label} {mode}",
-            version=str(migration.version),
-            path=str(script.path),
-            statements=len(script.statements),
-        )
+        self._started(migration, "down", script, mode)
         self.apply_lock_timeout(None)
         if script.directives.transaction:
             return run_in_transaction(self, migration, script, "down")

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 import psycopg
 
-from migwiz.engine import humanize
+from migwiz.engine.errors import StateMismatch
 from migwiz.engine.history.state import HistoryRow
 from migwiz.engine.run.batches import run_statements
 from migwiz.engine.run.concurrent_indexes import (
@@ -28,6 +28,7 @@ from migwiz.engine.run.control import RunStopped
 from migwiz.engine.run.executor import LockRetriesExhausted
 from migwiz.engine.run.failures import StatementFailure
 from migwiz.engine.run.index_leftovers import leftovers_of
+from migwiz.engine.run.notes import InvalidIndexes, MigrationResumed
 from migwiz.engine.run.policy import Direction, MigrationOutcome
 from migwiz.engine.run.recovery import history_reverting, resume_point
 from migwiz.engine.run.session_limits import limit_bookkeeping
@@ -39,13 +40,6 @@ def _done(
     ctx: RunContext, migration: Migration, direction: Direction, elapsed: float, ran: int
 ) -> MigrationOutcome:
     verb: Literal["applied", "reverted"] = "applied" if direction == "up" else "reverted"
-    ctx.log.info(
-        "migration",
-        f"{migration.label} {verb} in {humanize.duration(elapsed / 1000)}",
-        version=str(migration.version),
-        direction=direction,
-        duration_ms=round(elapsed, 2),
-    )
     return finished(
         ctx, migration, MigrationOutcome(migration.version, migration.name, direction, verb, elapsed, ran)
     )
@@ -67,7 +61,14 @@ def run_in_transaction(
         position[0] = 0
         with conn.transaction():
             ctx.set_timeouts(conn, script, local=True)
+            before = ctx.history.fingerprint(conn)
             run_statements(ctx, conn, migration, script, direction, number, position)  # batches.py
+            if ctx.history.fingerprint(conn) != before:  # dynamic SQL reached migwiz's own rows
+                raise StateMismatch(
+                    f"{migration.label}: its statements changed migwiz's history ({ctx.schema}.history);"
+                    " its transaction was rolled back",
+                    "migrations must not write migwiz's tables: remove the statement that does",
+                )
             elapsed = (time.perf_counter() - started) * 1000
             if direction == "up":
                 ctx.history.insert(
@@ -102,7 +103,7 @@ def run_statement_by_statement(
     version = str(migration.version)
     start_at = resume_point(ctx, migration, history, direction)
     if start_at:
-        ctx.log.info("migration", f"resuming {migration.label} at statement {start_at + 1}", version=version)
+        ctx.emit(MigrationResumed(version, migration.label, start_at + 1))
     if direction == "up" and (history is None or history.success):
         rows.insert(conn, migration, success=False, duration_ms=None, done=0)
     elif direction == "down" and not history_reverting(history):
@@ -129,12 +130,12 @@ def run_statement_by_statement(
             rows.done(conn, version, index + 1)
         invalid = invalid_left(conn, script, invalid_before)
         if invalid:
-            message = (
-                f"index {', '.join(invalid)} is INVALID after the migration; not recorded as {direction}"
-            )
-            ctx.log.error("index", f"{migration.label}: {message}", version=version, indexes=invalid)
+            found = InvalidIndexes(version, migration.label, direction, tuple(invalid))
+            ctx.emit(found)
             last = len(script.statements) - 1
-            failure = StatementFailure(str(script.path), script.statements[last].line, last, None, message)
+            failure = StatementFailure(
+                str(script.path), script.statements[last].line, last, None, found.message
+            )
             outcome = MigrationOutcome(
                 migration.version, migration.name, direction, "failed",
                 (time.perf_counter() - started) * 1000, len(script.statements) - start_at, failure,
@@ -179,12 +180,12 @@ def run_one(
     def attempt(number: int) -> None:
         if concurrent:
             why = f"an earlier attempt at {where}" if number > 1 else f"an interrupted run of {where}"
-            drop_new_invalid(conn, ctx.log, before, migration, why, strict=True)
+            drop_new_invalid(conn, ctx.emit, before, migration, why, strict=True)
         execute(ctx, conn, migration, script, index, direction, number)
 
     try:
         with_retries(ctx, migration, script, index, attempt)
     except (psycopg.Error, LockRetriesExhausted):
         if concurrent and not (conn.closed or conn.broken):
-            drop_new_invalid(conn, ctx.log, before, migration, f"the failed {where}")
+            drop_new_invalid(conn, ctx.emit, before, migration, f"the failed {where}")
         raise

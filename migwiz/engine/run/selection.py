@@ -9,6 +9,7 @@ from __future__ import annotations
 from migwiz.engine.errors import StateMismatch, UsageError
 from migwiz.engine.history.status import MigrationStatus
 from migwiz.engine.run.context import RunContext
+from migwiz.engine.run.notes import EditedAccepted
 from migwiz.engine.run.own_schema import check_scripts
 from migwiz.engine.run.phases import phase_exempt, plan_phases
 from migwiz.engine.sets.model import Version
@@ -21,20 +22,21 @@ def check_files_match(
     edited = [s for s in statuses if s.state == "checksum_mismatch" and s.migration is not None]
     if allow_edited and edited and not ctx.edited_logged:
         ctx.edited_logged = True
-        files = [str(s.migration.up.path) for s in edited if s.migration is not None]
-        ctx.log.warning(
-            "plan",
-            f"--allow-edited: going on although applied migration(s) were edited: {', '.join(files)}",
-            files=files,
-            versions=[str(s.version) for s in edited],
-        )
+        files = tuple(str(s.migration.up.path) for s in edited if s.migration is not None)
+        ctx.emit(EditedAccepted(files, tuple(str(s.version) for s in edited)))
     if allow_edited:
         statuses = [s for s in statuses if s.state != "checksum_mismatch"]
     for s in statuses:
         if s.state == "checksum_mismatch" and s.migration is not None:
+            partly = s.history is not None and not s.history.success
             raise StateMismatch(
-                f"{s.migration.up.path}: applied migration {s.version} was edited after it was applied "
-                "(checksum differs); nothing was run",
+                f"{s.migration.up.path}: "
+                + (
+                    f"partly applied migration {s.version} was edited after it stopped"
+                    if partly
+                    else f"applied migration {s.version} was edited after it was applied"
+                )
+                + " (checksum differs); nothing was run",
                 "restore the file and put the change in a new migration, or accept it: `migwiz repair`"
                 " (an emergency rollback: `migwiz down --allow-edited`, logged with the file names)",
             )

@@ -17,6 +17,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from migwiz.engine.errors import one_line
 from migwiz.engine.run.control import RunControl
 from migwiz.engine.run.current import CurrentStatement
 from migwiz.engine.run.events import (
@@ -30,7 +31,6 @@ from migwiz.engine.run.events import (
     Subscription,
 )
 from migwiz.engine.run.policy import RunReport
-from migwiz.engine.secrets import scrub
 
 
 @dataclass(frozen=True)
@@ -96,8 +96,7 @@ class RunSession:
         except BaseException as exc:
             self.error = exc
             if not self.events.closed:  # it ended before the run was recorded (preflight, the lock)
-                message = scrub(getattr(exc, "message", None) or str(exc) or type(exc).__name__)
-                self.events.emit(RunFinished(None, "error", 0, error=message))
+                self.events.emit(RunFinished(None, "error", 0, error=one_line(exc)))
             raise
         finally:
             self.control.finish()

@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from migwiz.engine import humanize
 from migwiz.engine.log.eventlog import EventLog
-from migwiz.engine.sets.model import Migration, Script, Statement
+
+if TYPE_CHECKING:
+    from migwiz.engine.run.events import StatementFinished
 
 _DATA = re.compile(r"(?:INSERT|UPDATE|DELETE|MERGE|SELECT|VALUES|WITH)\b", re.IGNORECASE)
 
@@ -59,29 +61,26 @@ class StatementLog:
         self._lock = threading.Lock()
         self._batch: _Batch | None = None
 
-    def done(self, migration: Migration, script: Script, index: int, elapsed_ms: float) -> None:
-        """Statement `index` of `script` finished in `elapsed_ms`."""
-        stmt = script.statements[index]
-        version, path = str(migration.version), str(script.path)
-        if elapsed_ms >= self.slow_ms or not is_data_statement(stmt.sql):
+    def finished(self, event: StatementFinished) -> None:
+        """A statement (or a batch of `count` data statements sent together) finished without error."""
+        current, elapsed_ms = event.statement, event.duration_ms
+        version, path, index = current.version, current.path, current.index
+        if current.count > 1:
+            last = index + current.count - 1
+            last_line = current.last_line or current.line
+            self._count(version, path, index, current.line, last, last_line, current.count, elapsed_ms,
+                        elapsed_ms / current.count)  # fmt: skip
+            return
+        if elapsed_ms >= self.slow_ms or not is_data_statement(current.sql):
             self.flush()
+            name = path.rsplit("/", 1)[-1]
             self.log.info(
                 "statement",
-                f"{script.path.name}:{stmt.line} done in {humanize.duration(elapsed_ms / 1000)}",
-                version=version, path=path, line=stmt.line, index=index, duration_ms=round(elapsed_ms, 2),
+                f"{name}:{current.line} done in {humanize.duration(elapsed_ms / 1000)}",
+                version=version, path=path, line=current.line, index=index, duration_ms=round(elapsed_ms, 2),
             )  # fmt: skip
             return
-        self._count(version, path, index, stmt.line, index, stmt.line, 1, elapsed_ms, elapsed_ms)
-
-    def done_batch(
-        self, migration: Migration, script: Script, first: int, stmts: Sequence[Statement], elapsed_ms: float
-    ) -> None:
-        """Statements `stmts`, `first`.. of `script`, sent together, finished in `elapsed_ms`."""
-        count = len(stmts)
-        self._count(
-            str(migration.version), str(script.path), first, stmts[0].line, first + count - 1,
-            stmts[-1].line, count, elapsed_ms, elapsed_ms / count,
-        )  # fmt: skip
+        self._count(version, path, index, current.line, index, current.line, 1, elapsed_ms, elapsed_ms)
 
     def _count(
         self, version: str, path: str, first: int, first_line: int, last: int, last_line: int, n: int,

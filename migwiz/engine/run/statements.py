@@ -13,6 +13,7 @@ from typing import Any
 
 import psycopg
 
+from migwiz.engine.errors import one_line
 from migwiz.engine.run.context import RunContext
 from migwiz.engine.run.control import RunStopped
 from migwiz.engine.run.current import CurrentStatement
@@ -48,17 +49,10 @@ def execute(
         ctx.executor.execute(conn, stmt.sql)
     except psycopg.Error as exc:
         elapsed = (time.perf_counter() - started) * 1000
-        ctx.emit(StatementFinished(current, elapsed, error_line(exc), exc.sqlstate, exc))
+        ctx.emit(StatementFinished(current, elapsed, one_line(exc), exc.sqlstate, exc))
         raise
     elapsed = (time.perf_counter() - started) * 1000
-    ctx.statement_log.done(migration, script, index, elapsed)  # DDL and slow ones alone, data batched
-    ctx.emit(StatementFinished(current, elapsed))
-
-
-def error_line(exc: BaseException) -> str:
-    """The first line of an error, scrubbed of secrets (its class name when it has no text)."""
-    text = str(exc).strip()
-    return scrub(text.splitlines()[0]) if text else type(exc).__name__
+    ctx.emit(StatementFinished(current, elapsed))  # logged: DDL and slow ones alone, data counted
 
 
 def finished(ctx: RunContext, migration: Migration, outcome: MigrationOutcome) -> MigrationOutcome:
@@ -82,7 +76,7 @@ def fail(
     started: float,
     ran: int,
 ) -> MigrationOutcome:
-    """The migration failed at statement `index`: logged, and its outcome."""
+    """The migration failed at statement `index`: its outcome, published (and so logged)."""
     if isinstance(exc, LockRetriesExhausted):
         stmt = script.statements[index]
         failure = StatementFailure(
@@ -90,13 +84,6 @@ def fail(
         )
     else:
         failure = failure_from(exc, script, index)
-    ctx.log.error(
-        "migration",
-        f"{migration.label} failed at {failure.describe()}",
-        version=str(migration.version),
-        direction=direction,
-        **failure.to_json(),
-    )
     elapsed = (time.perf_counter() - started) * 1000
     outcome = MigrationOutcome(migration.version, migration.name, direction, "failed", elapsed, ran, failure)
     return finished(ctx, migration, outcome)

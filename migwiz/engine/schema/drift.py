@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,8 @@ from migwiz.engine import queries
 from migwiz.engine.adopt.model import ForeignSource
 from migwiz.engine.adopt.tools import find_sources
 from migwiz.engine.errors import MigwizError
+from migwiz.engine.history import applied_scripts
+from migwiz.engine.history.applied_scripts import AppliedScript, as_applied
 from migwiz.engine.history.state import DEFAULT_SCHEMA, HistoryRow, read_history, state_exists
 from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.schema import Difference, SchemaModel, diff_schemas
@@ -98,9 +100,16 @@ def compare(
     return kept, dropped
 
 
-def applied_migrations(mset: MigrationSet, history: list[HistoryRow]) -> tuple[list[Migration], list[str]]:
-    """The migrations to replay for the target's history, and notes about what cannot be replayed as-is."""
-    by_version = mset.by_version()
+def applied_migrations(
+    mset: MigrationSet, history: list[HistoryRow], scripts: Mapping[str, AppliedScript] | None = None
+) -> tuple[list[Migration], list[str]]:
+    """The migrations to replay for the target's history, and notes about what cannot be replayed as-is.
+
+    A Flyway repeatable migration changed since it was applied is replayed with the statements it was
+    applied with, when `scripts` (history.applied_scripts) holds them for its history row's checksum."""
+    by_version = {
+        m.version: m for m in mset.for_history({mset.version(h.version): h.checksum for h in history})
+    }
     chosen: list[Migration] = []
     notes: list[str] = []
     for row in sorted(history, key=lambda h: mset.version(h.version)):
@@ -117,6 +126,15 @@ def applied_migrations(mset: MigrationSet, history: list[HistoryRow]) -> tuple[l
                 "it is not replayed"
             )
             continue
+        kept = (scripts or {}).get(row.version)
+        changed = row.checksum != migration.checksum and migration.version.repeatable
+        if changed and kept is not None and kept.checksum == row.checksum:
+            notes.append(
+                f"repeatable {migration.up.path.name} changed since it was applied and has not been"
+                " re-run (`migwiz up` runs it again): replayed as it was applied"
+            )
+            chosen.append(as_applied(migration, kept))
+            continue
         if row.checksum != migration.checksum and migration.version.repeatable:
             notes.append(
                 f"repeatable {migration.up.path.name} changed since it was applied and has not been re-run"
@@ -131,13 +149,20 @@ def applied_migrations(mset: MigrationSet, history: list[HistoryRow]) -> tuple[l
     return chosen, notes
 
 
-def rerun_pending(mset: MigrationSet, history: list[HistoryRow]) -> list[Migration]:
-    """The Flyway repeatable migrations whose file changed since they were applied (not re-run yet)."""
+def rerun_pending(
+    mset: MigrationSet, history: list[HistoryRow], scripts: Mapping[str, AppliedScript] | None = None
+) -> list[Migration]:
+    """The Flyway repeatable migrations whose file changed since they were applied (not re-run yet) and
+    whose applied statements are not kept (`scripts`): drift replays the edited file for them."""
     rows = {mset.version(h.version): h for h in history if h.success}
     return [
         m
         for m in mset.migrations
-        if m.version.repeatable and m.version in rows and rows[m.version].checksum != m.checksum
+        if m.version.repeatable
+        and m.version in rows
+        and rows[m.version].checksum != m.checksum
+        and getattr((scripts or {}).get(rows[m.version].version), "checksum", None)
+        != rows[m.version].checksum
     ]
 
 
@@ -151,13 +176,14 @@ def expected_model(
     log: EventLog | None = None,
     baseline: Sequence[Path] = (),
     snapshots: bool = True,
+    scripts: Mapping[str, AppliedScript] | None = None,
 ) -> tuple[SchemaModel, list[str], list[Migration]]:
     """Replay the migrations of `history` from the files (after the baseline) on a shadow database.
 
     On `dsn`'s server the replay goes through the snapshot cache: the state after these files is a
     template copy when an earlier run (drift, verify, ci, test-rollback) left it, else it is saved.
     """
-    migrations, notes = applied_migrations(mset, history)
+    migrations, notes = applied_migrations(mset, history, scripts)
     if dsn and not shadow_dsn and snapshots:
         return _cached_model(dsn, mset, migrations, schema, log or EventLog(), baseline), notes, migrations
     with shadow_database(dsn, shadow_dsn=shadow_dsn, purpose="drift", baseline=baseline) as shadow:
@@ -267,9 +293,10 @@ def drift(
     with reading(dsn, purpose="drift") as conn:
         history = read_history(conn, schema)
         foreign = [*find_sources(conn), *_adopted_sources(conn, schema)]
+        scripts = applied_scripts.load(conn, schema)
     expected, notes, migrations = expected_model(
         dsn, mset, history, shadow_dsn=shadow_dsn, schema=schema, log=log, baseline=baseline,
-        snapshots=snapshots,
+        snapshots=snapshots, scripts=scripts,
     )  # fmt: skip
     replayed = time.perf_counter()
     actual = read_model(dsn, schema=schema)
@@ -288,7 +315,7 @@ def drift(
         notes=tuple(notes),
         applied=tuple(str(m.version) for m in migrations),
         repair=repair,
-        rerun=tuple(str(m.version) for m in rerun_pending(mset, history)),
+        rerun=tuple(str(m.version) for m in rerun_pending(mset, history, scripts)),
         timings_ms={
             "replay": round((replayed - started) * 1000, 1),
             "read_target": round((read - replayed) * 1000, 1),

@@ -111,8 +111,13 @@ def validated_by(migrations: Iterable[Migration]) -> dict[str, Version]:
     return out
 
 
+def _counted(mset: MigrationSet, history: list[HistoryRow]) -> tuple[Migration, ...]:
+    """The files this history counts (Flyway baseline migrations: `MigrationSet.for_history`)."""
+    return mset.for_history({mset.version(h.version): h.checksum for h in history if h.success})
+
+
 def _applied(mset: MigrationSet, history: list[HistoryRow]) -> list[tuple[Migration, HistoryRow]]:
-    by_version = mset.by_version()
+    by_version = {m.version: m for m in _counted(mset, history)}
     pairs = [(by_version.get(mset.version(h.version)), h) for h in history if h.success]
     return sorted(((m, h) for m, h in pairs if m is not None), key=lambda p: p[0].version)
 
@@ -276,8 +281,10 @@ def check_statistics(
         if analyzed_at is not None and analyzed_at >= at:
             fresh += 1
             continue
-        when = f"last analysed {analyzed_at:%Y-%m-%d %H:%M}" if analyzed_at else "never analysed"
-        details.append(f"table {rel} was rewritten by migration {by[rel]} and {when} since")
+        when = "never analysed since"
+        if analyzed_at is not None:
+            when = f"last analysed before it ({analyzed_at:%Y-%m-%d %H:%M})"
+        details.append(f"table {rel} was rewritten by migration {by[rel]} and {when}")
         fixes.append(f"ANALYZE {rel};")
     if details:
         return Check(
@@ -317,7 +324,7 @@ def verify(
         history = read_history(conn, schema)
         applied = _applied(mset, history)
         applied_versions = {m.version for m, _ in applied}
-        pending = [m for m in mset.migrations if m.version not in applied_versions]
+        pending = [m for m in _counted(mset, history) if m.version not in applied_versions]
         tables: set[str] = set()
         for m, _ in applied:
             tables |= mentioned_tables(m.up.statements)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
+import socket
+import weakref
 from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
@@ -150,12 +153,63 @@ def connect(
         if key != "tcp_user_timeout" or psycopg.pq.version() >= 120000:
             params.setdefault(key, value)
     params["application_name"] = name
+    if (cut := _cut.get(_dsn_address(params))) is not None:  # a new connection would wait connect_timeout
+        raise ConnectionFailed(f"cannot connect to {describe(dsn)}: {cut}")
     try:
-        return psycopg.connect(
+        conn = psycopg.connect(
             conninfo.make_conninfo("", **params), autocommit=autocommit, cursor_factory=Cursor
         )
     except psycopg.OperationalError as exc:
         raise _connection_error(dsn, exc) from None
+    _OPEN.add(conn)
+    return conn
+
+
+_OPEN: weakref.WeakSet[psycopg.Connection[Any]] = weakref.WeakSet()
+"""Every connection `connect` opened that is still referenced (for `cut_all`)."""
+_cut: dict[tuple[str, str], str] = {}
+"""Server address (host, port) -> why its connections were cut."""
+
+
+def address_of(conn: psycopg.Connection[Any]) -> tuple[str, str]:
+    """The server address (host, port) `conn` is connected to."""
+    return conn.info.host, str(conn.info.port)
+
+
+def _dsn_address(params: dict[str, Any]) -> tuple[str, str]:
+    host = str(params.get("host") or os.environ.get("PGHOST") or "")
+    return host, str(params.get("port") or os.environ.get("PGPORT") or "5432")
+
+
+def cut_all(reason: str, address: tuple[str, str]) -> None:
+    """End every wait on every open migwiz connection to the server at `address` now: their sockets are
+    shut down, so each wait (a statement, a commit, a log write) fails at once with a lost connection,
+    whose error says `reason`, and no new connection to it waits to connect. For a network that stopped
+    answering without closing (a proxy that stopped forwarding acknowledges what TCP keepalives send).
+    Connections to other servers (other targets of a fleet) are left alone."""
+    _cut[address] = reason
+    for conn in list(_OPEN):
+        with contextlib.suppress(OSError, psycopg.Error):
+            if not conn.closed and address_of(conn) == address:
+                with socket.socket(fileno=os.dup(conn.pgconn.socket)) as sock:
+                    sock.shutdown(socket.SHUT_RDWR)
+
+
+def register(conn: psycopg.Connection[Any]) -> None:
+    """Cut `conn` too when `cut_all` cuts migwiz's connections (one opened without `connect`)."""
+    _OPEN.add(conn)
+
+
+def uncut(dsn: str) -> None:
+    """Connect again to the server of `dsn` after `cut_all` (a new run: the network may be back)."""
+    _cut.pop(_dsn_address(dsn_params(dsn)), None)
+
+
+def cut_reason(dsn: str | None = None) -> str | None:
+    """Why `cut_all` cut the connections to the server of `dsn` (any server when None); None: it did not."""
+    if dsn is None:
+        return next(reversed(_cut.values()), None)
+    return _cut.get(_dsn_address(dsn_params(dsn)))
 
 
 def _connection_error(dsn: str, exc: psycopg.OperationalError) -> ConnectionFailed:

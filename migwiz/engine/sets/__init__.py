@@ -7,7 +7,7 @@
 | `directory` | Diesel                    | `<version>_<name>/up.sql`, `down.sql`, `metadata.toml`       |
 | `prisma`    | Prisma                    | `<timestamp>_<name>/migration.sql`, `migration_lock.toml`    |
 | `dbmate`    | dbmate                    | `<version>_<name>.sql` with `-- migrate:up` / `-- migrate:down` |
-| `flyway`    | Flyway                    | `V<version>__<desc>.sql`, `U...` (undo), `R__<desc>.sql`     |
+| `flyway`    | Flyway                    | `V<version>__<desc>.sql`, `U` (undo), `R__`, `B` (baseline) |
 
 Each layout owns its version rules (migwiz.engine.sets.versions), what it ignores (a notice per entry, in
 `MigrationSet.notices`) and what it refuses (MigrationFileError). The layout is detected from the names
@@ -84,9 +84,30 @@ def load_migration_set(
         raise MigrationFileError(
             f"{root}: no {TOOL_NAMES[chosen]} migrations found", hint=f"expected {_EXPECTED[chosen]}"
         )
+    baselines = sorted((m for m in migrations if m.baseline), key=lambda m: m.version)
+    migrations = [m for m in migrations if not m.baseline]
     check_unique(migrations)
+    check_unique(baselines)
+    superseded = []
+    if baselines:  # Flyway on an empty database: the newest baseline stands for the versions up to it
+        newest = baselines[-1]
+        superseded = [m for m in migrations if not m.version.repeatable and m.version <= newest.version]
+        migrations = [newest, *(m for m in migrations if m not in superseded)]
+        folder.notices.extend(_baseline_notices(newest, superseded))
     migrations.sort(key=lambda m: m.version)
-    return MigrationSet(root, chosen, tuple(migrations), tuple(folder.notices))
+    return MigrationSet(
+        root, chosen, tuple(migrations), tuple(folder.notices), tuple(baselines), tuple(superseded)
+    )
+
+
+def _baseline_notices(newest: Migration, superseded: list[Migration]) -> list[str]:
+    if not superseded:
+        return []
+    return [
+        f"{newest.up.path}: Flyway baseline migration: on a database with no migration applied it runs in"
+        f" place of the {len(superseded)} versioned migration(s) up to {newest.version}; where they ran, it"
+        " is ignored"
+    ]
 
 
 @contextmanager
@@ -150,7 +171,7 @@ def _detect(folder: Folder) -> str:
         elif _PLAIN.fullmatch(path.name) and not path.name.lower().endswith((".up.sql", ".down.sql")):
             plain.append(path)
     if plain and not {"directory", "prisma"} & set(found):  # Diesel and Prisma ignore files beside them
-        marked = next((p for p in plain if dbmate.MARK.search(folder.text(p))), None)
+        marked = next((p for p in plain if dbmate.marked(folder, p)), None)
         if marked is not None:
             found.setdefault("dbmate", marked)
         elif any("_" in p.name for p in plain):
@@ -176,8 +197,11 @@ def _detect(folder: Folder) -> str:
     if not found:
         strays = folder.files + folder.dirs
         detail = f": {names(strays)} {'matches' if len(strays) == 1 else 'match'} no layout" if strays else ""
+        lower = next((p for p in folder.files if flat.flyway_in_another_case(p.name)), None)
         raise MigrationFileError(
             f"{folder.root}: no migrations found{detail}",
-            hint="expected one of: " + "; ".join(_EXPECTED.values()),
+            hint=f"{lower.name}: {flat.FLYWAY_CASE_NOTE}"
+            if lower is not None
+            else "expected one of: " + "; ".join(_EXPECTED.values()),
         )
     return next(iter(found))

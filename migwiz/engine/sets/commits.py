@@ -1,5 +1,6 @@
 """A migration file's own commits: BEGIN ... COMMIT blocks, COMMITs ending the implicit transaction of the
-statements before them, and enum values they commit before use (see `sets.transactions`)."""
+statements before them, enum values they commit before use (see `sets.transactions`), and the implicit
+transaction of a tool's one-query send."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
-import pglast
 from pglast import ast
 
-from migwiz.engine.sets.model import Statement
+from migwiz.engine.sets.model import Script, Statement
+from migwiz.engine.sets.parsing import ParseError, parsed
+from migwiz.engine.sets.streamed import StreamedStatements
 
 
 class _Control(Protocol):
@@ -60,7 +62,55 @@ def adds_enum_value(stmt: Statement) -> bool:
     if not re.search(r"\badd\s+value\b", stmt.sql[:2000], re.IGNORECASE):
         return False
     try:
-        raws = pglast.parse_sql(stmt.sql)
-    except pglast.parser.ParseError:
+        raws = parsed(stmt.sql)
+    except ParseError:
         return False
     return any(isinstance(raw.stmt, ast.AlterEnumStmt) and not raw.stmt.oldVal for raw in raws)
+
+
+def one_query_failure(script: Script, tool: str) -> str | None:
+    """A notice when `tool`, which sends the file as one simple query, would fail where migwiz does not: two
+    or more statements, one of them CONCURRENTLY (PostgreSQL runs the statements of one query as one
+    implicit transaction, where CONCURRENTLY is refused). None otherwise, and for a big (streamed) file."""
+    if isinstance(script.statements, StreamedStatements) or len(script.statements) < 2:
+        return None
+    for stmt in script.statements:
+        kind = concurrent_kind(stmt)
+        if kind is not None:
+            return (
+                f"{script.path}:{stmt.line}: {tool} sends the file as one query, which PostgreSQL runs as one"
+                f" implicit transaction: {kind} fails there (cannot run inside a transaction block); migwiz"
+                " runs the statements one by one: put it in a migration of its own"
+            )
+    return None
+
+
+def concurrent_kind(stmt: Statement) -> str | None:
+    """The CONCURRENTLY statement `stmt` is (what a no-transaction file is written for), else None.
+
+    >>> concurrent_kind(Statement("drop index concurrently if exists i", 1))
+    'DROP INDEX CONCURRENTLY'
+    >>> concurrent_kind(Statement("create index i on t (concurrently)", 1)) is None
+    True
+    """
+    if not re.search(r"\bconcurrently\b", stmt.sql[:4000], re.IGNORECASE):
+        return None
+    try:
+        raws = parsed(stmt.sql)
+    except ParseError:
+        return None
+    for raw in raws:
+        node = raw.stmt
+        if isinstance(node, ast.IndexStmt) and node.concurrent:
+            return "CREATE INDEX CONCURRENTLY"
+        if isinstance(node, ast.DropStmt) and node.concurrent:
+            return "DROP INDEX CONCURRENTLY"
+        if isinstance(node, ast.ReindexStmt) and any(
+            str(p.defname).lower() == "concurrently" for p in node.params or ()
+        ):
+            return "REINDEX CONCURRENTLY"
+        if isinstance(node, ast.AlterTableStmt) and any(
+            isinstance(cmd.def_, ast.PartitionCmd) and cmd.def_.concurrent for cmd in node.cmds or ()
+        ):
+            return "DETACH PARTITION CONCURRENTLY"
+    return None

@@ -14,13 +14,13 @@ import re
 from pathlib import Path
 
 from migwiz.engine.errors import MigrationFileError
+from migwiz.engine.sets.dbmate_streamed import MARK, has_mark, load_big, transaction_option
 from migwiz.engine.sets.files import Folder, checksum, lf, line_of, script
 from migwiz.engine.sets.model import Directives, Migration, Script
 from migwiz.engine.sets.splitting import scan_sql
 from migwiz.engine.sets.versions import dbmate_version
 
 FILE = re.compile(r"(?P<version>\d+)(?P<rest>.*)\.sql")
-MARK = re.compile(r"^--[ \t]*migrate:(?P<kind>up|down)\b(?P<options>[^\n]*)$", re.MULTILINE)
 
 
 def load_dbmate(folder: Folder) -> list[Migration]:
@@ -32,7 +32,10 @@ def load_dbmate(folder: Folder) -> list[Migration]:
             folder.ignore(path, "dbmate reads only <version>_<name>.sql")
             continue
         name = m["rest"].lstrip("_-")
-        migration = _load(path, lf(folder.text(path)), m["version"], name)
+        if folder.big(path):  # streamed, never held whole
+            migration = load_big(path, m["version"], name)
+        else:
+            migration = _load(path, lf(folder.text(path)), m["version"], name)
         if migration.down is None:
             folder.notices.append(
                 f"{path}: no -- migrate:down section: dbmate 2 refuses to apply or roll back this file;"
@@ -85,14 +88,11 @@ def _load(path: Path, text: str, version: str, name: str) -> Migration:
 
 def _section(path: Path, text: str, mark: re.Match[str], end: int) -> Script:
     line = line_of(text, mark.start())
-    transaction = True
-    for option in mark["options"].split():
-        key, _, value = option.partition(":")
-        if key != "transaction" or value not in ("true", "false"):
-            raise MigrationFileError(
-                f"{path}:{line}: dbmate option {option!r} is not supported",
-                hint="migwiz understands transaction:false",
-            )
-        transaction = value == "true"
+    transaction = transaction_option(path, line, mark["options"])
     start = min(mark.end() + 1, end)
     return script(path, text[start:end], first_line=line + 1, base=Directives(transaction=transaction))
+
+
+def marked(folder: Folder, path: Path) -> bool:
+    """Whether the file holds a `-- migrate:` mark (a big file read a piece at a time, never whole)."""
+    return has_mark(path) if folder.big(path) else MARK.search(folder.text(path)) is not None

@@ -65,16 +65,25 @@ class Folder:
     def script(self, path: Path, *, base: Directives | None = None) -> tuple[Script, str]:
         """The script of the file at `path` and its checksum; a big file is streamed, never held whole
         (`sets.streamed`)."""
-        from migwiz.engine.sets.streamed import STREAM_ABOVE, streamed_script
+        from migwiz.engine.sets.streamed import streamed_script
 
-        try:
-            big = path not in self._texts and path.stat().st_size > STREAM_ABOVE
-        except OSError:
-            big = False  # reading it says why
-        if big:
+        if self.big(path):
             return streamed_script(path, base=base)
         text = self.text(path)
         return script(path, text, base=base), checksum(text)
+
+    def big(self, path: Path) -> bool:
+        """Whether the file is streamed rather than read whole (over `streamed.STREAM_ABOVE` bytes)."""
+        from migwiz.engine.sets.streamed import STREAM_ABOVE
+
+        try:
+            return path not in self._texts and path.stat().st_size > STREAM_ABOVE
+        except OSError:
+            return False  # reading it says why
+
+    def empty(self, path: Path) -> bool:
+        """Whether the file holds no text at all (a big file is not read for it)."""
+        return not self.big(path) and not self.text(path)
 
     def head(self, path: Path, size: int) -> str:
         """The first `size` characters of the file (or fewer), without reading a big file whole."""

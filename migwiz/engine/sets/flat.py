@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from migwiz.engine.errors import MigrationFileError
+from migwiz.engine.sets import streamed
+from migwiz.engine.sets.commits import one_query_failure
 from migwiz.engine.sets.files import Folder, checksum, duplicate, script, visible
-from migwiz.engine.sets.model import Directives, Migration
+from migwiz.engine.sets.model import Directives, Migration, Script
 from migwiz.engine.sets.versions import (
     REPEATABLE,
     Version,
@@ -35,7 +37,7 @@ GOLANG_MIGRATE = re.compile(r"(?P<version>[0-9]+)_(?P<name>.*)\.(?P<kind>up|down
 FLYWAY = re.compile(r"(?P<kind>[VU])(?P<version>\d+(?:[._]\d+)*)__(?P<name>.*)\.(?i:sql)")
 FLYWAY_REPEATABLE = re.compile(r"R__(?P<name>.+)\.(?i:sql)")
 FLYWAY_PREFIX = re.compile(r"(?:[VUR]|B\d).*__.*\.(?i:sql)")
-_FLYWAY_UNSUPPORTED = re.compile(r"B\d+(?:[._]\d+)*__.+\.(?i:sql)")
+FLYWAY_BASELINE = re.compile(r"B(?P<version>\d+(?:[._]\d+)*)__(?P<name>.*)\.(?i:sql)")
 # Flyway's SQL callbacks: `<event>.sql` or `<event>__<desc>.sql` (org.flywaydb.core.api.callback.Event)
 _FLYWAY_CALLBACK = re.compile(r"(?P<event>[A-Za-z]+)(?:__.*)?\.(?i:sql)")
 _FLYWAY_EVENTS = frozenset(
@@ -60,7 +62,7 @@ class _File:
     path: Path
     version: Version
     name: str
-    kind: str  # up | down
+    kind: str  # up | down | baseline
 
 
 def load_native(folder: Folder) -> list[Migration]:
@@ -133,8 +135,6 @@ def load_sqlx(folder: Folder) -> list[Migration]:
     for path in folder.dirs:
         folder.ignore(path, "sqlx does not read subfolders")
     migrations = _paired(folder, files, "sqlx")
-    from migwiz.engine.sets.transactions import one_query_failure
-
     for migration in migrations:  # sqlx's `-- no-transaction` file goes as one query (`execute(sql)`)
         for side in (migration.up, migration.down):
             marked = (
@@ -148,8 +148,9 @@ def load_sqlx(folder: Folder) -> list[Migration]:
 
 
 def load_flyway(folder: Folder) -> list[Migration]:
-    """Flyway: `V<version>__<desc>.sql`, undo `U<version>__<desc>.sql` and repeatable `R__<desc>.sql`
-    (after every versioned one, by description; again when the file changes); `B` is refused. As Flyway
+    """Flyway: `V<version>__<desc>.sql`, undo `U<version>__<desc>.sql`, repeatable `R__<desc>.sql`
+    (after every versioned one, by description; again when the file changes) and baseline
+    `B<version>__<desc>.sql` (`Migration.baseline`: `MigrationSet.for_history` picks one). As Flyway
     scans its locations recursively, migrations in subfolders belong to the set."""
     files = [f for path in folder.files if (f := _flyway_file(folder, path)) is not None]
     for path in folder.dirs:
@@ -167,20 +168,33 @@ def _flyway_file(folder: Folder, path: Path) -> _File | None:
         return _File(path, flyway_version(m["version"]), m["name"], kind)
     if m := FLYWAY_REPEATABLE.fullmatch(path.name):
         return _File(path, flyway_version(REPEATABLE + m["name"]), m["name"], "up")
-    if _FLYWAY_UNSUPPORTED.fullmatch(path.name):
-        raise MigrationFileError(
-            f"{path}: Flyway baseline (B) migrations are not supported",
-            hint="turn it into a versioned V<version>__<name>.sql migration",
-        )
+    if m := FLYWAY_BASELINE.fullmatch(path.name):
+        return _File(path, flyway_version(m["version"]), m["name"], "baseline")
     if path.name.lower().endswith(".sql.conf") and path.with_name(path.name[: -len(".conf")]).is_file():
         return None  # a script configuration file: read with its script (_flyway_base)
     if (c := _FLYWAY_CALLBACK.fullmatch(path.name)) and c["event"] in _FLYWAY_EVENTS:
         folder.ignore(
             path, f"a Flyway callback, run by Flyway on its {c['event']} event; migwiz runs no callbacks"
         )
+    elif flyway_in_another_case(path.name):
+        folder.ignore(path, FLYWAY_CASE_NOTE)
     elif path.parent == folder.root or path.suffix.lower() == ".sql":  # a subfolder's other files: quiet
         folder.ignore(path, "not a Flyway migration name (Flyway skips it too)")
     return None
+
+
+FLYWAY_CASE_NOTE = (
+    "Flyway's prefixes are case-sensitive: with its default V, U and R it skips this file too; rename it"
+    " (a project that sets Flyway's sqlMigrationPrefix to `v` needs V here)"
+)
+
+
+def flyway_in_another_case(name: str) -> bool:
+    """A `v1__x.sql` / `u1__x.sql` / `r__x.sql` name: Flyway's by its shape, not by its prefix's case."""
+    if name[:1] not in ("v", "u", "r"):
+        return False
+    upper = name[:1].upper() + name[1:]
+    return FLYWAY.fullmatch(upper) is not None or FLYWAY_REPEATABLE.fullmatch(upper) is not None
 
 
 def _visible_tree(root: Path) -> list[Path]:
@@ -196,8 +210,9 @@ def _visible_tree(root: Path) -> list[Path]:
 def _paired(folder: Folder, files: list[_File], layout: str) -> list[Migration]:
     ups: dict[Version, _File] = {}
     downs: dict[Version, _File] = {}
+    baselines: dict[Version, _File] = {}
     for f in sorted(files, key=lambda f: str(f.path)):
-        side = ups if f.kind == "up" else downs
+        side = ups if f.kind == "up" else downs if f.kind == "down" else baselines
         if f.version in side:
             duplicate(side[f.version].path, f.path)
         side[f.version] = f
@@ -208,29 +223,11 @@ def _paired(folder: Folder, files: list[_File], layout: str) -> list[Migration]:
                 hint="add the up script or delete the down script",
             )
     migrations = []
-    for version, up in ups.items():
+    for version, up in [*ups.items(), *baselines.items()]:
         up_path = up.path
-        if layout == "flyway":  # placeholders are replaced in the text before it runs: read whole
-            up_text = folder.text(up_path)
-            up_run = _replace_placeholders(folder, up_path, up_text)
-            up_script = script(up_path, up_run, base=_flyway_base(folder, up_path))
-            up_checksum = checksum(up_text)
-        else:  # a big file streamed, never held whole
-            base = _marked_base(layout, folder.head(up_path, len(MORPH_NON_TRANSACTIONAL)))
-            up_script, up_checksum = folder.script(up_path, base=base)
-        down_file = downs.get(version)
-        down_script = None
-        if down_file is not None:
-            down_text = folder.text(down_file.path)
-            down_base = (
-                _flyway_base(folder, down_file.path)
-                if layout == "flyway"
-                else _marked_base(layout, down_text)
-            )
-            down_run = (
-                _replace_placeholders(folder, down_file.path, down_text) if layout == "flyway" else down_text
-            )
-            down_script = script(down_file.path, down_run, base=down_base)
+        up_script, up_checksum = _flat_script(folder, up_path, layout)
+        down_file = downs.get(version) if up.kind == "up" else None
+        down_script = _flat_script(folder, down_file.path, layout)[0] if down_file is not None else None
         migrations.append(
             Migration(
                 version=version,
@@ -239,9 +236,34 @@ def _paired(folder: Folder, files: list[_File], layout: str) -> list[Migration]:
                 down=down_script,
                 checksum=up_checksum,
                 layout=layout,
+                baseline=up.kind == "baseline",
             )
         )
     return migrations
+
+
+def _flat_script(folder: Folder, path: Path, layout: str) -> tuple[Script, str]:
+    """The script of an up or down file of a flat layout, and its checksum; a big file streamed, never
+    held whole."""
+    if layout != "flyway":
+        return folder.script(path, base=_marked_base(layout, folder.head(path, len(MORPH_NON_TRANSACTIONAL))))
+    base = _flyway_base(folder, path)
+    if folder.big(path):
+        found = folder.script(path, base=base)
+        if folder.placeholders is not False and _may_hold_placeholders(found[0]):
+            raise MigrationFileError(
+                f"{path}: over {streamed.STREAM_ABOVE / (1024 * 1024):g} MiB and holds ${{:"
+                " migwiz replaces Flyway placeholders only in smaller files",
+                hint="set placeholder_replacement = false in migwiz.toml, or split the file",
+            )
+        return found
+    text = folder.text(path)  # placeholders are replaced in the text before it runs
+    return script(path, _replace_placeholders(folder, path, text), base=base), checksum(text)
+
+
+def _may_hold_placeholders(found: Script) -> bool:
+    statements = found.statements
+    return not isinstance(statements, streamed.StreamedStatements) or statements.may_hold(["${"])
 
 
 def _sqlx_base(text: str) -> Directives | None:

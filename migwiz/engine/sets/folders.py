@@ -20,7 +20,7 @@ import tomllib
 from pathlib import Path
 
 from migwiz.engine.errors import MigrationFileError
-from migwiz.engine.sets.files import Folder, script, visible
+from migwiz.engine.sets.files import Folder, visible
 from migwiz.engine.sets.model import Directives, Migration
 from migwiz.engine.sets.versions import diesel_version, prisma_version
 
@@ -59,7 +59,7 @@ def load_diesel(folder: Folder) -> list[Migration]:
         base = _diesel_metadata(folder, present.get("metadata.toml"))
         up, up_checksum = folder.script(present["up.sql"], base=base)  # a big file streamed
         down = present.get("down.sql")
-        if down is not None and not folder.text(down):
+        if down is not None and folder.empty(down):
             folder.notices.append(
                 f"{down}: empty: Diesel refuses to revert it (EmptyMigration), so migwiz reads no down script"
             )
@@ -69,7 +69,7 @@ def load_diesel(folder: Folder) -> list[Migration]:
                 version=diesel_version(version_text),
                 name=name,
                 up=up,
-                down=script(down, folder.text(down), base=base) if down else None,
+                down=folder.script(down, base=base)[0] if down else None,  # a big file streamed
                 checksum=up_checksum,
                 layout="directory",
             )

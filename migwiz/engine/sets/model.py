@@ -6,7 +6,7 @@ share them freely.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -89,6 +89,8 @@ class Migration:
     layout: str
     spelling: str = ""
     """The file's own `version<sep>name` where the label must keep it (dbmate: `1_a`, `1-a`, `1a`)."""
+    baseline: bool = False
+    """A Flyway baseline migration (`B<version>__<name>.sql`): kept in `MigrationSet.baselines`."""
 
     @property
     def label(self) -> str:
@@ -110,6 +112,38 @@ class MigrationSet:
     migrations: tuple[Migration, ...]
     notices: tuple[str, ...] = ()
     """One line per entry of the folder that the layout's tool ignores (and migwiz with it)."""
+    baselines: tuple[Migration, ...] = ()
+    """Flyway baseline migrations (`B<version>__<name>.sql`), oldest first. The newest is in `migrations`
+    in place of the versioned ones up to its version (`superseded`): the chain of an empty database."""
+    superseded: tuple[Migration, ...] = ()
+    """The versioned migrations up to the newest baseline migration's version (see `for_history`)."""
+
+    def for_history(self, applied: Mapping[Version, str]) -> tuple[Migration, ...]:
+        """The migrations that count on a database whose history holds `applied` (version -> checksum),
+        as Flyway decides with baseline migrations (`ResolvedMigration.getState`): with no migration
+        applied yet, the newest `B` file runs in place of every versioned migration up to its version
+        (`migrations`); once a `B` file ran, the versioned ones up to it stay below that baseline; once
+        versioned migrations ran without one, every `B` file is ignored. Without `B` files: `migrations`."""
+        if not self.baselines:
+            return self.migrations
+        files = sorted(
+            (*self.superseded, *(m for m in self.migrations if not m.baseline)), key=lambda m: m.version
+        )
+        by_version = {m.version: m for m in files}
+
+        def ran(b: Migration) -> bool:  # a versioned twin with the same text: the versioned one ran
+            twin = by_version.get(b.version)
+            return b.version in applied and (
+                twin is None or applied[b.version] == b.checksum != twin.checksum
+            )
+
+        ran_baselines = [b for b in self.baselines if ran(b)]
+        if ran_baselines:
+            base = ran_baselines[-1]
+            return (base, *(m for m in files if m.version.repeatable or m.version > base.version))
+        if any(not v.repeatable for v in applied):
+            return tuple(files)
+        return self.migrations
 
     def version(self, text: str) -> Version:
         """`text` (from migwiz's history, `--to`, an operator) as this set's layout reads it."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -80,6 +80,7 @@ def stream_statements(
     digest: Hash | None = None,
     on_comment: Callable[[Comment], None] | None = None,
     stamp: FileStamp | None = None,
+    lines: Lines | None = None,
 ) -> Iterator[Statement]:
     """The statements of the migration file at `path`, split as `sets.files.script` splits its whole text
     (UTF-8, CRLF and CR read as LF, a leading BOM dropped), read a piece at a time: memory holds one piece
@@ -87,12 +88,16 @@ def stream_statements(
     refuses (not a regular file, over `limit`); bad UTF-8 and NUL are named with their line.
 
     `digest` is fed the text as `sets.files.checksum` hashes it; `on_comment` gets every comment;
-    `stamp` (the file as it was first read) refuses a file changed since, at the start and at the end."""
+    `stamp` (the file as it was first read) refuses a file changed since, at the start and at the end.
+    `lines` splits only those lines of the file (a section; `first_line` should be its first line), while
+    `digest` still hashes all of it."""
     fd = _open_regular(path, limit)
     try:
         if stamp is not None:
             _check_stamp(fd, path, stamp)
         pieces = _text_pieces(fd, path, limit, piece_size, digest)
+        if lines is not None:
+            pieces = lines.of(pieces, to_the_end=digest is not None)
         yield from iter_statements(
             pieces, path=path, first_line=first_line, piece_size=piece_size, on_comment=on_comment
         )
@@ -111,6 +116,45 @@ def text_pieces(path: Path, piece_size: int, stamp: FileStamp) -> Iterator[str]:
         yield from _text_pieces(fd, path, MAX_MIGRATION_BYTES, piece_size, None)
     finally:
         os.close(fd)
+
+
+@dataclass(frozen=True, slots=True)
+class Lines:
+    """A section of a file: its lines `start` up to `stop` (1-based, `stop` excluded; None: to the end)."""
+
+    start: int
+    stop: int | None = None
+
+    def of(self, pieces: Iterable[str], *, to_the_end: bool = False) -> Iterator[str]:
+        """The section's text out of the file's text given as `pieces`; the pieces after it are read
+        (and dropped) only when `to_the_end` (something else wants the whole file read).
+
+        >>> list(Lines(2, 4).of(["a\\nb", "\\nc\\nd\\n"]))
+        ['b', '\\nc\\n']
+        """
+        line = 1
+        for piece in pieces:
+            begin, end, count = 0, len(piece), piece.count("\n")
+            if line + count < self.start:  # wholly before the section
+                line += count
+                continue
+            if line < self.start:
+                begin = _nth_newline(piece, self.start - line) + 1
+            if self.stop is not None and line + count >= self.stop:
+                end = _nth_newline(piece, self.stop - line) + 1
+            if begin < end:
+                yield piece[begin:end]
+            line += count
+            if self.stop is not None and line >= self.stop and not to_the_end:
+                return
+
+
+def _nth_newline(text: str, n: int) -> int:
+    """The offset of the `n`th newline of `text` (n >= 1)."""
+    at = -1
+    for _ in range(n):
+        at = text.index("\n", at + 1)
+    return at
 
 
 @dataclass(frozen=True, slots=True)

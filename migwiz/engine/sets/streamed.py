@@ -39,7 +39,7 @@ from pglast.parser import ParseError, fingerprint
 
 from migwiz.engine.sets.directives import directives_from_scan
 from migwiz.engine.sets.model import Directives, Script, Statement
-from migwiz.engine.sets.reading import FileStamp, changed_file, stream_statements, text_pieces
+from migwiz.engine.sets.reading import FileStamp, Lines, changed_file, stream_statements, text_pieces
 from migwiz.engine.sets.splitting import Comment, ScannedSql
 
 STREAM_ABOVE = 8 * 1024 * 1024
@@ -64,8 +64,10 @@ class _Source:
         stamp: FileStamp,
         piece_size: int,
         memo: dict[tuple[object, ...], object] | None = None,
+        lines: Lines | None = None,
     ) -> None:
         self.path = path
+        self.lines = lines
         self.first_line = first_line
         self.count = count
         self.stamp = stamp
@@ -85,7 +87,11 @@ class _Source:
         """Every statement, from the start of the file, in a stream of its own."""
         seen = 0
         for stmt in stream_statements(
-            self.path, first_line=self.first_line, piece_size=self.piece_size, stamp=self.stamp
+            self.path,
+            first_line=self.first_line,
+            piece_size=self.piece_size,
+            stamp=self.stamp,
+            lines=self.lines,
         ):
             seen += 1
             if seen > self.count:
@@ -355,21 +361,33 @@ class _ShapeFinder:
 
 
 def streamed_script(
-    path: Path, *, base: Directives | None = None, first_line: int = 1, piece_size: int | None = None
+    path: Path,
+    *,
+    base: Directives | None = None,
+    first_line: int = 1,
+    piece_size: int | None = None,
+    lines: Lines | None = None,
+    stamp: FileStamp | None = None,
 ) -> tuple[Script, str]:
     """The script of the file at `path`, its statements read on demand, and the checksum of its text
-    (as `sets.files.checksum`), from one streaming pass; refused as `sets.files.script` refuses."""
+    (as `sets.files.checksum`), from one streaming pass; refused as `sets.files.script` refuses.
+
+    `lines`: the script is that section of the file (its first line `first_line`); the checksum is still
+    that of the whole file. `stamp`: the file as an earlier pass saw it (a changed file is refused)."""
     piece_size = piece_size or PIECE_CHARS
-    stamp = FileStamp.of(path)
-    key = (path.resolve(), first_line, piece_size, stamp)
+    if stamp is None:
+        stamp = FileStamp.of(path)
+    elif FileStamp.of(path) != stamp:
+        raise changed_file(path)
+    key = (path.resolve(), first_line, piece_size, stamp, lines)
     loaded = _LOADED.get(key)
     if loaded is None:
-        loaded = _load(path, first_line, piece_size, stamp)
+        loaded = _load(path, first_line, piece_size, stamp, lines)
         _LOADED[key] = loaded
         while len(_LOADED) > LOADED_FILES:
             del _LOADED[next(iter(_LOADED))]
     count, scanned, checksum, memo = loaded
-    source = _Source(path, first_line, count, stamp, piece_size, memo)  # a cursor of its own
+    source = _Source(path, first_line, count, stamp, piece_size, memo, lines)  # a cursor of its own
     directives, ignores = directives_from_scan(scanned, path=path, base=base)
     return Script(path, StreamedStatements(source), directives, ignores, first_line), checksum
 
@@ -385,7 +403,7 @@ again in the same process (the lint gate of `up`, then the run) reuses it, and t
 
 
 def _load(
-    path: Path, first_line: int, piece_size: int, stamp: FileStamp
+    path: Path, first_line: int, piece_size: int, stamp: FileStamp, lines: Lines | None
 ) -> tuple[int, ScannedSql, str, dict[tuple[object, ...], object]]:
     digest = hashlib.sha256()
     kept: list[Comment] = []
@@ -396,7 +414,13 @@ def _load(
 
     count, last = 0, None
     for stmt in stream_statements(
-        path, piece_size=piece_size, first_line=first_line, digest=digest, on_comment=keep, stamp=stamp
+        path,
+        piece_size=piece_size,
+        first_line=first_line,
+        digest=digest,
+        on_comment=keep,
+        stamp=stamp,
+        lines=lines,
     ):
         count, last = count + 1, stmt
     scanned = ScannedSql(() if last is None else (last,), tuple(kept))

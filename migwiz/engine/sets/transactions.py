@@ -33,17 +33,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-import pglast
 from pglast import ast
 from pglast.enums import ReindexObjectType, TransactionStmtKind
 
 from migwiz.engine.errors import MigrationFileError
-from migwiz.engine.history.status import MigrationStatus
 from migwiz.engine.sets.commits import adds_enum_value, block_lines, commits_only
 from migwiz.engine.sets.model import Script, Statement
+from migwiz.engine.sets.parsing import ParseError, parsed
 from migwiz.engine.sets.streamed import StreamedStatements, with_shapes
+
+if TYPE_CHECKING:  # history's status reads the server (psycopg): lint needs no import of it
+    from migwiz.engine.history.status import MigrationStatus
 
 _SAVEPOINT_KINDS = ("SAVEPOINT", "RELEASE", "ROLLBACK TO")
 _CONTROL_WORD = re.compile(
@@ -90,8 +92,8 @@ def control_of(stmt: Statement) -> Control | None:
     if m is None:
         return None
     try:
-        raws = pglast.parse_sql(stmt.sql)
-    except pglast.parser.ParseError:
+        raws = parsed(stmt.sql)
+    except ParseError:
         return Control(" ".join(m.group().upper().split()), False)
     for raw in raws:
         node = raw.stmt
@@ -373,27 +375,6 @@ def _commits_new_value(seen: _Seen, controls: list[_Found]) -> bool:
     return seen.add_value is not None and seen.add_value[0] < controls[-1][0]
 
 
-def one_query_failure(script: Script, tool: str) -> str | None:
-    """A notice when `tool`, which sends the file as one simple query, would fail where migwiz does not: two
-    or more statements, one of which cannot run in a transaction block (PostgreSQL runs the statements of
-    one query as one implicit transaction). None otherwise, and for a big (streamed) file."""
-    if isinstance(script.statements, StreamedStatements) or len(script.statements) < 2:
-        return None
-    for stmt in script.statements:
-        kind = needs_no_transaction(stmt, _ONE_QUERY_PG)
-        if kind is not None:
-            return (
-                f"{script.path}:{stmt.line}: {tool} sends the file as one query, which PostgreSQL runs as one"
-                f" implicit transaction: {kind} fails there (cannot run inside a transaction block); migwiz"
-                " runs the statements one by one: put it in a migration of its own"
-            )
-    return None
-
-
-_ONE_QUERY_PG = 12
-"""ALTER TYPE ... ADD VALUE runs in a transaction block since PostgreSQL 12: not named by the notice."""
-
-
 def needs_no_transaction(stmt: Statement, pg_version: int) -> str | None:
     """The kind of statement `stmt` is when PostgreSQL refuses it in a transaction block, else None.
 
@@ -411,8 +392,8 @@ def needs_no_transaction(stmt: Statement, pg_version: int) -> str | None:
     ):
         return None  # the parser is not needed to know
     try:
-        raws = pglast.parse_sql(stmt.sql)
-    except pglast.parser.ParseError:
+        raws = parsed(stmt.sql)
+    except ParseError:
         return None
     for raw in raws:
         kind = _no_transaction_kind(raw.stmt, pg_version)

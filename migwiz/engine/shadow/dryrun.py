@@ -140,6 +140,8 @@ class _Tracer:
     def __init__(self, runner: Runner, observer: psycopg.Connection[Any]) -> None:
         self.runner = runner
         self.migrations = {str(m.version): m for m in runner.mset.migrations}
+        if runner.mset.baselines:  # Flyway baseline migrations: the files this history counts
+            self.migrations = {str(s.version): s.migration for s in runner.statuses() if s.migration}
         self.observer = observer
         self.records: dict[tuple[str, int], DryRunStatement] = {}
         self._before: dict[int, Any] = {}

@@ -6,6 +6,7 @@ lives on the same server as the DSN it is made from, so roles, extensions and th
 
 from __future__ import annotations
 
+import contextlib
 import re
 import subprocess
 import uuid
@@ -26,6 +27,8 @@ from migwiz.engine.servers.connect import with_dbname as dsn_with_dbname
 from migwiz.engine.servers.pgtools import find_client, libpq_invocation
 
 MAINTENANCE_DB = "postgres"
+_MADE: dict[str, str] = {}
+"""Scratch databases this process made and has not dropped yet: name -> the DSN they were made from."""
 _PSQL_META = re.compile(r"^\\(restrict|unrestrict)\b.*$", re.MULTILINE)
 
 
@@ -50,6 +53,8 @@ def create_database(admin_dsn: str, name: str, *, template: str | None = None) -
     with admin_connection(admin_dsn) as conn:
         try:
             conn.execute(query)
+            if template is not None:
+                copy_settings(conn, template, name)
         except psycopg.errors.InsufficientPrivilege:
             raise PermissionProblem(
                 f"role cannot create a scratch database on {describe_dsn(admin_dsn)}",
@@ -61,6 +66,26 @@ def create_database(admin_dsn: str, name: str, *, template: str | None = None) -
                 hint="a template must have no other connections" if template else None,
             ) from None
     return dsn_with_dbname(admin_dsn, name)
+
+
+def copy_settings(conn: psycopg.Connection[TupleRow], source: str, target: str) -> None:
+    """Give database `target` the `ALTER DATABASE … SET` settings of `source`, which a template copy does
+    not carry (a search_path set on the database, as a baseline or a migration may). Each value goes
+    through the session (`set_config`, a parameter) and `SET … FROM CURRENT`, never into the SQL text;
+    one the role may not set is left out."""
+    for (item,) in conn.execute(queries.load("database_settings"), (source,)).fetchall():
+        name, _, value = str(item).partition("=")
+        setting = sql.Identifier(*name.split("."))
+        try:
+            conn.execute("SELECT pg_catalog.set_config(%s, %s, false)", (name, value))
+            conn.execute(
+                sql.SQL("ALTER DATABASE {} SET {} FROM CURRENT").format(sql.Identifier(target), setting)
+            )
+        except psycopg.Error:
+            continue
+        finally:
+            with contextlib.suppress(psycopg.Error):
+                conn.execute(sql.SQL("RESET {}").format(setting))
 
 
 def drop_database(admin_dsn: str, name: str) -> None:
@@ -83,10 +108,27 @@ def scratch_database(
     """
     name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     dsn = create_database(admin_dsn, name, template=template)
+    _MADE[name] = admin_dsn
     try:
         yield dsn
     finally:
         drop_database(admin_dsn, name)
+        _MADE.pop(name, None)
+
+
+def drop_scratch_databases() -> list[str]:
+    """Drop the scratch databases this process still has (their sessions ended first): for a process that
+    must leave at once while a worker is busy in one (a wizard whose terminal was lost). The names dropped;
+    one that cannot be dropped is left for its owner's `finally`."""
+    dropped = []
+    for name, admin_dsn in list(_MADE.items()):
+        try:
+            drop_database(admin_dsn, name)
+        except (MigwizError, psycopg.Error):
+            continue
+        _MADE.pop(name, None)
+        dropped.append(name)
+    return dropped
 
 
 def server_major(dsn: str) -> int:

@@ -31,7 +31,7 @@ from migwiz.engine.history.baseline import read_baseline_file
 from migwiz.engine.servers.connect import describe, scrub
 from migwiz.engine.servers.connect import with_dbname as dsn_with_dbname
 from migwiz.engine.sets.model import Migration
-from migwiz.engine.shadow.scratch import admin_connection, create_database, drop_database
+from migwiz.engine.shadow.scratch import admin_connection, copy_settings, create_database, drop_database
 
 T = TypeVar("T")
 SNAPSHOT_PREFIX = "migwiz_snap_"
@@ -49,7 +49,8 @@ def root_key(schema: str, baseline: Sequence[Path] = (), start: str = "") -> str
 
     `start` is the text of a copied schema (e.g. the target's dump for `--pending`), if any.
     """
-    h = hashlib.sha256(f"migwiz {__version__}\0schema {schema}\0".encode())
+    # "settings": snapshots carry the database's own settings (scratch.copy_settings); older ones did not
+    h = hashlib.sha256(f"migwiz {__version__}\0settings\0schema {schema}\0".encode())
     for path in baseline:
         h.update(b"baseline\0" + read_baseline_file(path).encode() + b"\0")
     h.update(b"start\0" + start.encode())
@@ -145,6 +146,7 @@ class SnapshotCache:
             for attempt in range(_BUSY_TRIES):
                 try:
                     conn.execute(query)
+                    copy_settings(conn, database, snap)
                     break
                 except (psycopg.errors.DuplicateDatabase, psycopg.errors.UniqueViolation):
                     return  # saved by another run (or at this very moment: the catalog's unique index)

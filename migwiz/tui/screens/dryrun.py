@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Static
 
 from migwiz.engine import humanize
 from migwiz.engine.types import DryRunReport, DryRunStatement
+from migwiz.present import short_mode, strongest_first
 from migwiz.tui import backend
 from migwiz.tui.messages import DryRunLoaded
 from migwiz.tui.screens.base import WizardScreen
@@ -22,13 +23,13 @@ from migwiz.tui.widgets.fit_table import Col, FitTable
 from migwiz.tui.widgets.indent import indented
 from migwiz.tui.widgets.keyed_table import Cells, selected_key
 
-COLUMNS = (  # the statement keeps 20+ cells: locks and rewrites shrink, then took and rewrites hide
+COLUMNS = (  # the statement keeps 20+ cells: rewrites, then took hide (the detail pane has it all)
     Col("ver", "ver"),
     Col("index", "#"),
     Col("result", "result"),
     Col("took", "took", hide=2),
-    Col("locks", "locks taken", shrink=16),
-    Col("rewrites", "rewrites", shrink=8, hide=1),
+    Col("locks", "strongest lock"),
+    Col("rewrites", "rewrites", hide=1),
     Col("sql", "statement", flex=True),
 )
 
@@ -58,8 +59,22 @@ def report_ok(report: DryRunReport) -> bool:
 
 
 def lock_words(s: DryRunStatement) -> list[str]:
-    """`AccessExclusive public.orders`, one per lock."""
-    return [f"{lock.mode.removesuffix('Lock')} {lock.relation}" for lock in s.locks]
+    """`AccessExclusive public.orders`, one per lock, the strongest first (what a cut cell still shows)."""
+    return [
+        f"{lock.mode.removesuffix('Lock')} {lock.relation}" + (" (made by it)" if lock.new_relation else "")
+        for lock in strongest_first(s.locks)
+    ]
+
+
+def lock_cell(s: DryRunStatement) -> str:
+    """The strongest lock on something that existed before, short, and how many other tables it locks
+    (their indexes not counted): `ShareRowExcl +1`. No name in it to cut: the detail pane lists every
+    lock with its relation."""
+    held = [lock for lock in strongest_first(s.locks) if not lock.new_relation]
+    if not held:
+        return "-"
+    others = len({lock.relation for lock in held[1:] if lock.kind != "index"} - {held[0].relation})
+    return short_mode(held[0].mode) + (f" +{others}" if others else "")
 
 
 def dry_run_cells(s: DryRunStatement) -> Cells:
@@ -70,10 +85,16 @@ def dry_run_cells(s: DryRunStatement) -> Cells:
         Text(str(s.index + 1), justify="right"),
         RESULTS.get(s.outcome, Text("not run", style="dim")),
         Text(took, justify="right"),
-        Text(", ".join(lock_words(s)) or "-", no_wrap=True, overflow="ellipsis"),
-        Text(", ".join((*s.rewrites, *s.index_rebuilds)), style="yellow", no_wrap=True, overflow="ellipsis"),
+        Text(lock_cell(s), no_wrap=True),
+        Text(_rewrite_cell(s), style="yellow", no_wrap=True),
         Text(" ".join(s.sql.split()), no_wrap=True, overflow="ellipsis"),
     )
+
+
+def _rewrite_cell(s: DryRunStatement) -> str:
+    """`table`, `indexes` or `both` (their names in the detail pane)."""
+    what = [w for w, found in (("table", s.rewrites), ("indexes", s.index_rebuilds)) if found]
+    return "both" if len(what) == 2 else "".join(what)
 
 
 def render_head(report: DryRunReport) -> RenderableType:

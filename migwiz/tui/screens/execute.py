@@ -42,6 +42,7 @@ from migwiz.tui.messages import (
 from migwiz.tui.outcome import run_outcome
 from migwiz.tui.screens.base import WizardScreen
 from migwiz.tui.screens.confirm import ChoiceModal, ConfirmModal, ValueModal
+from migwiz.tui.verdicts import lint_errors_sentence, plan_verdicts, reverting_sentence
 from migwiz.tui.widgets.event_tail import EventTail
 from migwiz.tui.widgets.lock_pane import LockPane
 from migwiz.tui.widgets.progress_pane import ProgressPane
@@ -124,10 +125,7 @@ class ExecuteScreen(WizardScreen):
         """One sentence for the confirmation."""
         ctx = self.wizard.context
         if self.direction == "down":
-            return (
-                f"Revert every migration newer than {self.wizard.data.rollback_to} on {ctx.database}"
-                " (down scripts, newest first)?"
-            )
+            return reverting_sentence(self.wizard.data.recent, self.wizard.data.rollback_to, ctx.database)
         to = self.wizard.data.apply_to
         pending = [
             s
@@ -140,19 +138,15 @@ class ExecuteScreen(WizardScreen):
         return f"{risky}Apply {count}{upto} to {ctx.database}?"
 
     def risky(self, migrations: list[Migration]) -> str:
-        """What lint rates `error` among `migrations`, as a sentence before the question (or nothing)."""
+        """What lint rates `error` among `migrations`, with the plan's verdict, before the question."""
         report = self.wizard.data.lint  # the Pending step's PendingInfo (tests may hand a LintReport)
+        info = report
         if isinstance(report, backend.PendingInfo):
             report = report.lint
         if not isinstance(report, LintReport) or not migrations:
             return ""
-        found = error_findings(report, migrations)
-        if not found:
-            return ""
-        listed = "; ".join(f.describe() for f in found[:3]) + (
-            f"; {len(found) - 3} more" if len(found) > 3 else ""
-        )
-        return f"Lint rates {len({f.version for f in found})} of them error: {listed}. "
+        verdicts = plan_verdicts(info, self.wizard.data.plan)
+        return lint_errors_sentence(error_findings(report, migrations), verdicts)
 
     def action_execute(self) -> None:
         """Ask for the database name, then run."""
@@ -391,8 +385,9 @@ class ExecuteScreen(WizardScreen):
 
         self.app.push_screen(
             ChoiceModal(
-                "Abort safely: the migration that is running can finish first, or its statement can be"
-                " cancelled now (a transactional migration is rolled back whole).",
+                "Abort safely: the migration that is running can finish first (a backfill stops after its"
+                " current batch, resumable), or its statement can be cancelled now (a transactional"
+                " migration is rolled back whole).",
                 [
                     ("stop", "Stop after the running migration"),
                     ("cancel", "Cancel the running statement now"),

@@ -18,14 +18,14 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Input, Static
 
 from migwiz.engine import humanize
-from migwiz.present import SEVERITY_ROW_STYLES
+from migwiz.present import SEVERITY_ROW_STYLES, short_mode
 from migwiz.tui import backend
 from migwiz.tui.backend import ImpactReport, ImpactRow
 from migwiz.tui.messages import ImpactLoaded
 from migwiz.tui.screens.base import WizardScreen
-from migwiz.tui.verdicts import verdict_text
+from migwiz.tui.verdicts import pending_lint_errors, verdict_text
 from migwiz.tui.widgets.fit_table import Col, FitTable
-from migwiz.tui.widgets.indent import indented
+from migwiz.tui.widgets.indent import UnitText, indented
 from migwiz.tui.widgets.keyed_table import Cells, selected_key
 
 SORTS: tuple[tuple[str, Callable[[ImpactRow], Any]], ...] = (
@@ -36,14 +36,6 @@ SORTS: tuple[tuple[str, Callable[[ImpactRow], Any]], ...] = (
     ("blockers", lambda r: -(r.blockers or 0)),
     ("lock", lambda r: r.mode),
 )
-
-
-SHORT_MODES = {
-    "AccessExclusiveLock": "AccessExcl",
-    "ShareUpdateExclusiveLock": "ShareUpdExcl",
-    "ShareRowExclusiveLock": "ShareRowExcl",
-    "RowExclusiveLock": "RowExcl",
-}
 
 
 COLUMNS = (  # at 80 columns `fix` keeps 20+ cells: rows, then size, then est. hide (the detail has all)
@@ -57,11 +49,6 @@ COLUMNS = (  # at 80 columns `fix` keeps 20+ cells: rows, then size, then est. h
     Col("blockers", "blk"),
     Col("fix", "fix", flex=True),
 )
-
-
-def short_mode(mode: str) -> str:
-    """A lock mode short enough for an 80-column table (the detail line has the full name)."""
-    return SHORT_MODES.get(mode, mode.removesuffix("Lock"))
 
 
 def _num(value: float | None, fmt: Callable[[float], str]) -> Text:
@@ -113,6 +100,28 @@ def detail_facts(row: ImpactRow) -> str:
     if row.blockers:
         text += f" · {row.blockers} session(s) hold a lock on it now"
     return text
+
+
+def blocked_for(row: ImpactRow) -> str:
+    """How long the lock blocks: its hold (to the end of its transaction) when that is longer than the
+    statement's own work, never `about 0 ms` for a lock held through a later rewrite.
+
+    >>> row = ImpactRow("8", 1, 2, "ALTER TABLE", "AccessExclusiveLock", "public.orders", None, None,
+    ...                 0.0, 0, "reads_and_writes", False, None, None, 18.0)
+    >>> blocked_for(row)
+    ' for about 18 s (until its transaction commits; its own work: a moment)'
+    >>> from dataclasses import replace
+    >>> blocked_for(replace(row, hold_seconds=0.0))
+    ' for a moment (a catalog change)'
+    """
+    own = row.est_seconds
+    hold = row.hold_seconds
+    if hold is not None and hold >= 0.05 and (own is None or hold > own + 0.05):
+        work = "a moment" if not own or own < 0.05 else f"about {humanize.duration(own)}"
+        return f" for about {humanize.duration(hold)} (until its transaction commits; its own work: {work})"
+    if own is None:
+        return ""
+    return " for a moment (a catalog change)" if own < 0.05 else f" for about {humanize.duration(own)}"
 
 
 def visible(rows: tuple[ImpactRow, ...], text: str, sort: int) -> list[ImpactRow]:
@@ -179,17 +188,20 @@ class ImpactScreen(WizardScreen):
         report = self.wizard.data.plan
         if not isinstance(report, ImpactReport):
             return
-        verdict = Text.assemble(("Verdict: ", "bold"), verdict_text(report.verdict, bold=True))
+        verdict = Text.assemble(("Verdict: ", "bold"), verdict_text(report.verdict, bold=True, sentence=True))
         reasons: list[RenderableType] = [indented(r, style="yellow") for r in report.reasons[:3]]
         to = self.wizard.data.apply_to
         if report.direction == "down":
             verdict.append(f" · down scripts back to {self.wizard.data.rollback_to}")
         elif to is not None:
             verdict.append(f" · up to {to}")
+        if report.direction == "up" and (errors := pending_lint_errors(self.wizard.data)):
+            versions = list(dict.fromkeys(f.version for f in errors))
+            verdict.append(f" · lint rates {', '.join(versions)} error", style="red")
         verdict.append(f" · {len(report.rows)} locks · {report.source}")
         if len(report.reasons) > 3:
             reasons.append(indented(f"… {len(report.reasons) - 3} more", style="dim"))
-        self.query_one("#verdict", Static).update(Group(verdict, *reasons))
+        self.query_one("#verdict", Static).update(Group(UnitText(verdict), *reasons))
         self.fill()
         self.query_one("#impact", DataTable).focus()
 
@@ -220,14 +232,13 @@ class ImpactScreen(WizardScreen):
         text = Text()
         text.append(f"{row.version} statement {row.statement} (line {row.line}) {row.kind}: ", style="bold")
         text.append(f"{row.mode} on {row.relation} blocks {row.blocks.replace('_', ' ')}")
-        if row.est_seconds is not None:
-            text.append(f" for about {humanize.duration(row.est_seconds)}")
+        text.append(blocked_for(row))
         if row.rewrite:
             text.append(" · rewrites the table", style="yellow")
         text.append(detail_facts(row), style="dim")
         fix = Table.grid(padding=(0, 1))  # `fix:` and the fix beside it; its lines stay aligned
         fix.add_row(Text("fix:", style="green"), Text(row.fix or "", style="green"))
-        detail.update(Group(text, fix) if row.fix else text)
+        detail.update(Group(UnitText(text), fix) if row.fix else UnitText(text))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_detail()

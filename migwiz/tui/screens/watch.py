@@ -91,9 +91,10 @@ class WatchScreen(WizardScreen):
                                 typed, Logged
                             ):  # the tail shows lines; backfills come from checkpoints
                                 self.post_message(LogEvent(logged_event(typed)))
-                        first = False
-                        for reading in follower.backfills():  # live ones, and each one once more as it ends
+                        # live ones, each one once more as it ends, and at first those left stopped
+                        for reading in follower.backfills(stopped=first):
                             self.post_message(BackfillProgressed(reading))
+                        first = False
                     self._wake.wait(ctx.poll_interval_s * 2)
                 except Exception as exc:
                     follower.reset()  # the next round opens a new connection and goes on where it stopped

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 from datetime import datetime
 
 from rich.text import Text
@@ -14,24 +15,26 @@ from textual.widgets import ProgressBar, Static
 from migwiz.engine import commands, humanize
 from migwiz.engine.types import BackfillProgress, Progress, Snapshot
 from migwiz.tui.execution import CurrentStatement, Rate
+from migwiz.tui.widgets.indent import UnitText
 
 
 def progress_label(op: Progress, rate: float | None, eta: float | None) -> Text:
-    """`CREATE INDEX public.orders_idx · building index: scanning table · 12 k blocks/s · ETA 4 s`."""
+    """`CREATE INDEX public.orders_idx · 61 k/169 k blocks · ETA 4 s · 12 k blocks/s · building index:
+    scanning table`: the numbers before the phase's words, so an 80-column line cut at its end keeps them."""
     text = Text()
     text.append(op.operation, style="bold")
     where = op.index or op.relation
     if where:
         text.append(f" {where}")
-    text.append(f" · {op.phase}")
-    if op.done is not None and op.total:
-        text.append(f" · {humanize.count(op.done)}/{humanize.count(op.total, op.unit)}")
-    if rate is not None and rate > 0:
-        text.append(f" · {humanize.count(rate, op.unit)}/s")
-    if eta is not None:
-        text.append(f" · ETA {humanize.duration(eta)}")
     if op.waiting_for:
         text.append(f" · waiting for pid {op.waiting_for}", style="yellow")
+    if op.done is not None and op.total:
+        text.append(f" · {humanize.count(op.done)}/{humanize.count(op.total, op.unit)}")
+    if eta is not None:
+        text.append(f" · ETA {humanize.duration(eta)}")
+    if rate is not None and rate > 0:
+        text.append(f" · {humanize.count(rate, op.unit)}/s")
+    text.append(f" · {op.phase}")
     return text
 
 
@@ -42,10 +45,13 @@ def backfill_label(p: BackfillProgress) -> Text:
     text.append("backfill", style="bold")
     text.append(f" {p.table} · {p.state}")
     text.append(f" · {humanize.count(p.rows_done)}/{humanize.count(p.total_estimate, 'rows')}")
-    if p.rate > 0 and p.state != "done":
+    moving = p.state not in ("done", "stopped", "paused")  # stopped or paused: no live rate, no ETA
+    if p.rate > 0 and moving:
         text.append(f" · {humanize.count(p.rate, 'rows')}/s")
-    if p.eta_s is not None and p.state != "done":
+    if p.eta_s is not None and moving:
         text.append(f" · ETA {humanize.duration(p.eta_s)}")
+    if p.state == "stopped":
+        text.append(" · resumable: migwiz up", style="yellow")
     if p.throttle:
         text.append(f" · brake: {p.throttle}", style="yellow")
     return text
@@ -68,25 +74,25 @@ def workers_label(p: BackfillProgress) -> Text:
 
 
 def statement_title(current: CurrentStatement, now: datetime | None = None) -> Text:
-    """`Progress: migration 2/5 0008_x · statement 3/4 (line 6) · 12 s of ~20 s`: elapsed (as of `now`)
-    vs the plan's estimate, as `up --watch` shows it."""
-    text = Text.assemble(
-        ("Progress", "bold"),
-        f": migration {current.migration_number}/{current.migrations} {current.label}",
-        f" · statement {current.index + 1}/{current.total} (line {current.line})",
-    )
+    """`Progress: 12 s of ~20 s · statement 3/4 (line 6) · migration 2/5 0008_x`: elapsed (as of `now`)
+    vs the plan's estimate first (what changes, kept when an 80-column line is cut), as `up --watch`
+    shows it."""
+    text = Text.assemble(("Progress", "bold"), ": ")
     estimate = current.estimate_ms / 1000 if current.estimate_ms is not None else None
     if now is not None:
         elapsed = max(0.0, current.elapsed_s(now))
-        text.append(f" · {humanize.duration(elapsed)}")
+        text.append(humanize.duration(elapsed))
         if estimate is not None:
             text.append(
                 f" of ~{humanize.duration(estimate)}", style="yellow" if elapsed > estimate * 2 else ""
             )
+        text.append(" · ")
     elif estimate is not None:
-        text.append(f" · ~{humanize.duration(estimate)} estimated")
+        text.append(f"~{humanize.duration(estimate)} estimated · ")
+    text.append(f"statement {current.index + 1}/{current.total} (line {current.line})")
     if current.attempt > 1:
         text.append(f" (attempt {current.attempt})", style="yellow")
+    text.append(f" · migration {current.migration_number}/{current.migrations} {current.label}")
     return text
 
 
@@ -140,6 +146,10 @@ class ProgressPane(Vertical):
         )
         yield Static("", id="backfill-workers")
 
+    def _title(self, text: Text) -> None:
+        """The pane's one-line title (cut at a word, a number kept with its unit)."""
+        self.query_one("#progress-title", Static).update(UnitText(text, one_line=True))
+
     def watch_migrations_total(self, total: float | None) -> None:
         self.query_one("#migrations-bar", ProgressBar).display = total is not None
 
@@ -158,7 +168,7 @@ class ProgressPane(Vertical):
         self.waiting = None
         self.migrations_total = current.migrations
         self.migrations_done = current.migration_number - 1
-        self.query_one("#progress-title", Static).update(statement_title(current))
+        self._title(statement_title(current))
         self.query_one("#current-statement", Static).update(
             Text(commands.query_line(current.sql, 200), no_wrap=True, overflow="ellipsis", style="italic")
         )
@@ -168,14 +178,14 @@ class ProgressPane(Vertical):
         `now` (the monitor sample's clock)."""
         if self.waiting is not None:
             what, why, since = self.waiting
-            self.query_one("#progress-title", Static).update(waiting_title(what, why, since, now))
+            self._title(waiting_title(what, why, since, now))
         elif self.current is not None:
-            self.query_one("#progress-title", Static).update(statement_title(self.current, now))
+            self._title(statement_title(self.current, now))
 
     def show_waiting(self, what: str, why: str, holders: str, since: datetime) -> None:
         """The run waits for a lock before its next attempt: what, why, since when, and who holds it."""
         self.waiting = (what, why, since)
-        self.query_one("#progress-title", Static).update(waiting_title(what, why, since))
+        self._title(waiting_title(what, why, since))
         held = f"held by {holders}" if holders else "the lock is not granted"
         self.query_one("#current-statement", Static).update(
             Text(held, no_wrap=True, overflow="ellipsis", style="yellow")
@@ -194,6 +204,13 @@ class ProgressPane(Vertical):
         outcome.display = bool(details)
         self.query_one("#current-statement", Static).display = not details
         self.query_one("#operation", Static).display = not details
+        last = self.last_backfill
+        if last is not None and last.state not in ("done", "stopped"):  # the run is over: so is its backfill
+            self.backfill, self.last_backfill = None, replace(last, state="stopped", eta_s=None)
+            self.query_one("#operation", Static).update(
+                UnitText(backfill_label(self.last_backfill), one_line=True)
+            )
+            self.query_one("#backfill-workers", Static).display = False
 
     def show_backfill(self, p: BackfillProgress) -> None:
         """A backfill's progress: rows, rate, ETA (braking included), its workers, and the brake in force."""
@@ -207,7 +224,7 @@ class ProgressPane(Vertical):
                 ("Progress", "bold"), f": backfill {p.backfill_id} of {p.table} · {p.state}"
             )
             self.query_one("#progress-title", Static).update(title)
-        self.query_one("#operation", Static).update(backfill_label(p))
+        self.query_one("#operation", Static).update(UnitText(backfill_label(p), one_line=True))
         detail = workers_label(p)
         workers = self.query_one("#backfill-workers", Static)
         workers.update(detail)
@@ -235,7 +252,7 @@ class ProgressPane(Vertical):
             text.append(f" · waiting for a lock ({first.wait_event[5:]})", style="yellow")
         if len(running) > 1:
             text.append(f" · +{len(running) - 1} more")
-        title.update(text)
+        title.update(UnitText(text, one_line=True))
         statement.update(Text(first.query, no_wrap=True, overflow="ellipsis", style="italic"))
 
     def show_snapshot(self, snapshot: Snapshot, at: float | None = None) -> None:
@@ -254,7 +271,7 @@ class ProgressPane(Vertical):
         rate = self._rates.setdefault((op.pid, op.operation + op.phase), Rate())
         if op.done is not None:
             rate.add(op.done, at)
-        label.update(progress_label(op, rate.per_second(), rate.eta(op.total)))
+        label.update(UnitText(progress_label(op, rate.per_second(), rate.eta(op.total)), one_line=True))
         if op.total:
             self.op_total, self.op_done = float(op.total), float(op.done or 0)
         else:

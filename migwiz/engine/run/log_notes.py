@@ -1,0 +1,272 @@
+"""The central log's rows of the run's other typed events (notes.py, backfill/events.py) as those events,
+for `migwiz watch` (log_events.py maps statements, lock waits, gates and outcomes).
+
+Each mapping reads what the event's `line()` wrote: its step, the keys of its data, its message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from migwiz.engine.backfill.events import (
+    BackfillBatchRetried,
+    BackfillBraking,
+    BackfillCrew,
+    BackfillDone,
+    BackfillEvent,
+    BackfillLockWaits,
+    BackfillPaused,
+    BackfillResumed,
+    BackfillStarted,
+    BackfillWorkersChanged,
+)
+from migwiz.engine.log.eventlog import Event
+from migwiz.engine.run.notes import (
+    CancelledAfterGrace,
+    EditedAccepted,
+    HistoryRepaired,
+    HistoryRowRepaired,
+    InvalidIndexDropped,
+    InvalidIndexes,
+    LockAnalysisMissing,
+    LockTimeoutChanged,
+    MigrationResumed,
+    MigrationStarted,
+    NothingToRun,
+    OrphanSessions,
+    PhaseSelected,
+    QueryBaseline,
+    RetryScheduled,
+    RisksAccepted,
+    RunErrored,
+    RunNote,
+    RunPaused,
+    RunResumed,
+    StatementResolved,
+    StoppedAtSafePoint,
+    TransactionNotice,
+)
+
+Note = RunNote | BackfillEvent
+
+_PLACE = ("version", "path", "line", "index")
+
+
+def _texts(items: object) -> tuple[str, ...]:
+    return tuple(str(i) for i in items) if isinstance(items, Sequence) and not isinstance(items, str) else ()
+
+
+def _key(items: object) -> tuple[str, ...] | None:
+    return _texts(items) or None
+
+
+def _number(text: str) -> int:
+    digits = "".join(c for c in text if c.isdigit())
+    return int(digits) if digits else 0
+
+
+def _str(data: Mapping[str, Any], name: str) -> str | None:
+    value = data.get(name)
+    return str(value) if value is not None else None
+
+
+def note_from_log(event: Event) -> Note | None:
+    """The typed event a row of the central log records (None when it is none of these)."""
+    data, message = event.data, event.message
+    mapping = _RUN.get(event.step) or _BACKFILL.get(event.step)
+    return mapping(data, message, event) if mapping is not None else None
+
+
+def _plan(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    if event.level == "error":
+        return RunErrored("plan", message, _str(data, "hint"), at=event.at)
+    if message == "nothing to revert" or message.startswith("nothing to apply"):
+        return NothingToRun("down" if message == "nothing to revert" else "up", at=event.at)
+    if "phase" in data:
+        return PhaseSelected(
+            str(data["phase"]), _number(message.split(": ", 1)[-1].split(" ", 1)[0]), at=event.at
+        )
+    if "files" in data:
+        return EditedAccepted(_texts(data["files"]), _texts(data.get("versions")), at=event.at)
+    if "findings" in data:
+        count = _number(message.split(" migration(s)", 1)[0])
+        return RisksAccepted(count, _texts(data["findings"]), _str(data, "forced"), at=event.at)
+    return None
+
+
+def _phase(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    if "versions" in data and message.startswith("query baseline"):
+        statements = _number(message.rsplit("(", 1)[-1])
+        return QueryBaseline(_texts(data["versions"]), statements, at=event.at)
+    return None
+
+
+def _migration(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    version = _str(data, "version")
+    if version is None:
+        return None
+    verb, _, rest = message.partition(" ")
+    if verb in ("applying", "reverting") and "statements" in data:
+        label, _, mode = rest.partition(" ")
+        direction = "up" if verb == "applying" else "down"
+        path = str(data.get("path") or "")
+        return MigrationStarted(version, label, direction, path, int(data["statements"]), mode, at=event.at)
+    if verb == "resuming":
+        label, _, where = rest.partition(" at statement ")
+        return MigrationResumed(version, label, _number(where), at=event.at)
+    return None
+
+
+def _stop(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    if "grace_s" in data:
+        return CancelledAfterGrace(float(data["grace_s"]), at=event.at)
+    reason = str(data.get("reason") or "")
+    where = message.removeprefix("stopped at a safe point ").removesuffix(f": {reason}")
+    statement = data.get("statement")
+    return StoppedAtSafePoint(
+        where, reason, _texts(data.get("not_run")), _str(data, "version"),
+        int(statement) if statement is not None else None, at=event.at,
+    )  # fmt: skip
+
+
+def _pause(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    if message == "resumed":
+        return RunResumed(at=event.at)
+    return RunPaused(message.removeprefix("paused by the operator "), at=event.at)
+
+
+def _policy(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    ms = data.get("lock_timeout_ms")
+    return LockTimeoutChanged(int(ms), at=event.at) if ms is not None else None
+
+
+def _guard(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    if message.endswith("; not pre-checking"):
+        file, _, rest = message.partition(": no lock analysis (")
+        return LockAnalysisMissing(file, rest.removesuffix("); not pre-checking"), at=event.at)
+    return None
+
+
+def _retry(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    if "delay_ms" not in data:
+        return None  # giving up: a guard decision (log_events.py)
+    place = {k: data[k] for k in _PLACE if k in data}
+    what = message.rsplit(": retry ", 1)[0]
+    return RetryScheduled(
+        what, _str(data, "version"), str(data.get("kind") or ""), int(data.get("attempt") or 0),
+        float(data["delay_ms"]), place, at=event.at,
+    )  # fmt: skip
+
+
+def _orphan(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    pids = tuple(int(p) for p in data.get("pids") or ())
+    if message.startswith("terminated"):
+        return OrphanSessions("terminated", pids, at=event.at)
+    if message.startswith("the leftover"):
+        return OrphanSessions("ended", pids, at=event.at)
+    return OrphanSessions("found", pids, message.split(" running: ", 1)[-1], at=event.at)
+
+
+def _resolve(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    resolve = str(data.get("resolve") or "")
+    label = message.split(": statement ", 1)[0]
+    how = message.split(f" marked as {resolve} ", 1)[-1]
+    version = str(data.get("version") or "")
+    return StatementResolved(version, label, int(data.get("statement") or 0), resolve, how, at=event.at)
+
+
+def _index(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    version = str(data.get("version") or "")
+    label = message.split(": ", 1)[0]
+    if "indexes" in data:
+        direction = message.rsplit("not recorded as ", 1)[-1]
+        return InvalidIndexes(version, label, direction, _texts(data["indexes"]), at=event.at)
+    name = str(data.get("index_name") or "")
+    if event.level == "error":
+        error = message.split(f"the invalid index {name}: ", 1)[-1]
+        return InvalidIndexDropped(version, label, name, "", error, at=event.at)
+    return InvalidIndexDropped(version, label, name, message.split(" left by ", 1)[-1], at=event.at)
+
+
+def _run(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    if event.level == "error" and "outcome" not in data:
+        return RunErrored("run", message, _str(data, "hint"), at=event.at)
+    return None
+
+
+def _repair(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    if event.level == "error":
+        return RunErrored("repair", message, _str(data, "hint"), at=event.at)
+    if "count" in data:
+        return HistoryRepaired(int(data["count"]), at=event.at)
+    change = {k: v for k, v in data.items() if k != "db_user"}
+    return HistoryRowRepaired(change, _str(data, "db_user"), at=event.at)
+
+
+_RUN = {
+    "run": _run,
+    "repair": _repair,
+    "plan": _plan,
+    "phase": _phase,
+    "migration": _migration,
+    "transaction": lambda d, m, e: TransactionNotice(
+        str(d.get("version") or ""), str(d.get("path") or ""), m, at=e.at
+    ),
+    "stop": _stop,
+    "pause": _pause,
+    "policy": _policy,
+    "guard": _guard,
+    "retry": _retry,
+    "orphan": _orphan,
+    "resolve": _resolve,
+    "index": _index,
+}
+
+
+def _backfill(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    bid = str(data.get("backfill") or "")
+    if "key_columns" in data:
+        total = data.get("total_estimate")
+        return BackfillStarted(
+            bid, str(data.get("table") or ""), _texts(data["key_columns"]), _key(data.get("upper_key")),
+            int(total) if total is not None else None, "started: blocks up to" in message, at=event.at,
+        )  # fmt: skip
+    if "last_key" in data:
+        table = message.removeprefix("backfill of ").split(" resumed (", 1)[0]
+        return BackfillResumed(
+            bid, table, _key(data["last_key"]), int(data.get("rows_done") or 0), at=event.at
+        )
+    if "ranges" in data:
+        table = message.removeprefix("backfill of ").split(": ", 1)[0]
+        why = message.split(" worker(s) (", 1)[1].rsplit(") over ", 1)[0] if " worker(s) (" in message else ""
+        return BackfillCrew(bid, table, int(data["workers"]), int(data["ranges"]), why, at=event.at)
+    if "batches" in data:
+        return BackfillDone(
+            bid, message.removeprefix("backfill of ").split(" done: ", 1)[0], int(data.get("rows_done") or 0),
+            int(data.get("rows_updated") or 0), int(data["batches"]), int(data.get("workers") or 0),
+            float(data.get("duration_s") or 0.0), float(data.get("max_batch_ms") or 0.0),
+            float(data.get("max_held_ms") or 0.0), at=event.at,
+        )  # fmt: skip
+    if "workers" in data:
+        return BackfillWorkersChanged(
+            bid, int(data["workers"]), _number(message.rsplit("(was ", 1)[-1]), at=event.at
+        )
+    if "waiters" in data:
+        longest, aim = float(data.get("longest_wait_ms") or 0.0), float(data.get("aim_ms") or 0.0)
+        return BackfillLockWaits(bid, int(data["waiters"]), longest, aim, at=event.at)
+    if "worker" in data:
+        rows = _number(message.split(": batch of ", 1)[-1].split(" rows", 1)[0])
+        error = message.split(" failed (", 1)[-1].rsplit("); retrying", 1)[0]
+        return BackfillBatchRetried(
+            bid, int(data["worker"]), rows, error, _str(data, "sqlstate"), int(data.get("retries") or 0),
+            int(data.get("batch_size") or 0), at=event.at,
+        )  # fmt: skip
+    if " braking: " in message:
+        return BackfillBraking(bid, message.split(" braking: ", 1)[1], at=event.at)
+    if message.endswith(" by the operator"):
+        return BackfillPaused(bid, message.endswith("paused by the operator"), at=event.at)
+    return None
+
+
+_BACKFILL = {"backfill": _backfill}

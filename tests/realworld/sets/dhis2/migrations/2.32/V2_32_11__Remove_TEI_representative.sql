@@ -1,0 +1,2 @@
+
+alter table trackedentityinstance drop column if exists representativeid;

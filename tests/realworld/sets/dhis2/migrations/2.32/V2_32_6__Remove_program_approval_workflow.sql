@@ -1,0 +1,2 @@
+
+alter table program drop column if exists workflowid;

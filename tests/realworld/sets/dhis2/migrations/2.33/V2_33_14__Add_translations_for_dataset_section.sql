@@ -1,0 +1,1 @@
+alter table section add column if not exists translations jsonb;

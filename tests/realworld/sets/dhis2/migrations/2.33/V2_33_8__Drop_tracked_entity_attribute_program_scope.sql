@@ -1,0 +1,4 @@
+
+-- Drop column 'programscope' of table 'trackedentityattribute'
+
+alter table trackedentityattribute drop column if exists programscope;

@@ -1,0 +1,2 @@
+-- trackedentityattributevalueaudit primary kee to bigint
+alter table trackedentityattributevalueaudit alter column trackedentityattributevalueauditid type bigint;

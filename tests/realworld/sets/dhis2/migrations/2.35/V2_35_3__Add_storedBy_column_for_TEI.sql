@@ -1,0 +1,2 @@
+
+alter table trackedentityinstance add column if not exists "storedby" varchar(255);

@@ -1,0 +1,2 @@
+alter table datastatistics
+    add column if not exists passivedashboardviews double precision;

@@ -1,0 +1,1 @@
+create index if not exists in_programinstance_programid on programinstance (programid);

@@ -1,0 +1,1 @@
+alter table programruleaction add column if not exists translations jsonb;

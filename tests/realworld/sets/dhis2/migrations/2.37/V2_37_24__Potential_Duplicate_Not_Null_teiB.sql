@@ -1,0 +1,2 @@
+DELETE FROM potentialduplicate WHERE teib IS NULL;
+ALTER TABLE potentialduplicate ALTER COLUMN teib SET NOT NULL;

@@ -1,0 +1,1 @@
+alter table expression add column if not exists translations jsonb default '[]'::jsonb;

@@ -1,0 +1,2 @@
+drop table if exists objecttranslation;
+drop table if exists translation;

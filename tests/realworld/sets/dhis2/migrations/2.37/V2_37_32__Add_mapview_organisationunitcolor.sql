@@ -1,0 +1,2 @@
+
+alter table "mapview" add column if not exists "organisationunitcolor" varchar(7);

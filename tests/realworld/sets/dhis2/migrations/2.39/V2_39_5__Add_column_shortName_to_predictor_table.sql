@@ -1,0 +1,2 @@
+alter table predictor
+    add column if not exists shortname character varying(50);

@@ -1,0 +1,1 @@
+alter table relationship add column if not exists "createdatclient" timestamp;

@@ -1,0 +1,2 @@
+ALTER TABLE section ADD COLUMN IF NOT EXISTS displayoptions jsonb default '{}'::jsonb;
+

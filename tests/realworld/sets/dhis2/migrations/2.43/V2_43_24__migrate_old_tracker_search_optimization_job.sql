@@ -1,0 +1,2 @@
+delete from jobconfiguration
+where jobtype = 'TRACKER_SEARCH_OPTIMIZATION';

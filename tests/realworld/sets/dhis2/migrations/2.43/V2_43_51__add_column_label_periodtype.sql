@@ -1,0 +1,3 @@
+-- Migration related to DHIS2-20845.
+
+alter table periodtype add column if not exists label character varying(230);

@@ -1,0 +1,1 @@
+CREATE INDEX sp_idx_target_attributes_key_value ON sp_target_attributes (attribute_key, attribute_value);

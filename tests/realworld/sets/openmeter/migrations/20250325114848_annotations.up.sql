@@ -1,0 +1,2 @@
+-- modify "entitlements" table
+ALTER TABLE "entitlements" ADD COLUMN "annotations" jsonb NULL;

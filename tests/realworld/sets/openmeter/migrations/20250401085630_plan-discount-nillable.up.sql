@@ -1,0 +1,2 @@
+-- modify "plan_phases" table
+ALTER TABLE "plan_phases" DROP COLUMN "discounts";

@@ -1,0 +1,2 @@
+-- reverse: modify "billing_invoice_lines" table
+ALTER TABLE "billing_invoice_lines" DROP COLUMN "ratecard_discounts";

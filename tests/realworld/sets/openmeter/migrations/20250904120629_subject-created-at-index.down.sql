@@ -1,0 +1,2 @@
+-- reverse: create index "subject_created_at_id" to table: "subjects"
+DROP INDEX "subject_created_at_id";

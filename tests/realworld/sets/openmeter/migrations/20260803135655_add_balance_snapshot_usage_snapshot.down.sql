@@ -1,0 +1,2 @@
+-- reverse: modify "balance_snapshots" table
+ALTER TABLE "balance_snapshots" DROP COLUMN "usage_snapshot";

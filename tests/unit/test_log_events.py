@@ -1,0 +1,206 @@
+"""The central log is written from the run's typed events, and read back as the same events: every event
+type with a log line, written as a row and mapped back, gives an event of its type with the same line."""
+
+from __future__ import annotations
+
+import typing
+from datetime import UTC, datetime
+
+import pytest
+
+from migwiz.engine.backfill.events import (
+    BackfillBatchRetried,
+    BackfillBraking,
+    BackfillCrew,
+    BackfillDone,
+    BackfillLockWaits,
+    BackfillPaused,
+    BackfillResumed,
+    BackfillStarted,
+    BackfillWorkersChanged,
+)
+from migwiz.engine.backfill.progress import BackfillProgress, WorkerProgress
+from migwiz.engine.log.eventlog import Event, EventLog, MemorySink
+from migwiz.engine.run import events as run_events
+from migwiz.engine.run import notes
+from migwiz.engine.run.events import (
+    BackfillBatch,
+    GuardDecision,
+    LockWait,
+    Logged,
+    MigrationFinished,
+    PhaseGate,
+    RunEvent,
+    RunEvents,
+)
+from migwiz.engine.run.failures import StatementFailure
+from migwiz.engine.run.guard import Session
+from migwiz.engine.run.log_events import events_from_log
+from migwiz.engine.run.log_writer import write_log
+
+HOLDER = Session(4242, "psql", "app", "idle in transaction", 5.5, "SELECT * FROM t", "AccessShareLock", "t")
+PLACE = {"version": "3", "path": "m/3_x.up.sql", "line": 4, "index": 1}
+PROGRESS = BackfillProgress(
+    "7",
+    "public.items",
+    "running",
+    400,
+    380,
+    1000,
+    4,
+    100,
+    250.0,
+    2.4,
+    1.6,
+    12.0,
+    "max rate 250 rows/s",
+    (WorkerProgress(0, 2, 400, 250.0, 100, 12.0, "running"),),
+)
+FAILURE = StatementFailure(
+    "m/3_x.up.sql", 4, 1, "55P03", "canceling statement due to lock timeout", (HOLDER,),
+    detail="while locking t", hint="retry later",
+)  # fmt: skip
+
+SAMPLES: list[RunEvent] = [
+    LockWait(
+        "3_x statement 2", "3", "lock_timeout", 1, (HOLDER,), (), 1000.04, "55P03", "lock timeout", 0, PLACE
+    ),
+    LockWait(
+        "3_x statement 2",
+        "3",
+        "guard",
+        2,
+        (HOLDER,),
+        (HOLDER,),
+        310.0,
+        "57014",
+        "2 sessions queued",
+        2,
+        PLACE,
+    ),
+    GuardDecision(
+        "3_x", "3", "wait_outside_queue", "a long transaction holds a conflicting lock", (HOLDER,), PLACE
+    ),
+    GuardDecision("3_x", "3", "terminate_blockers", "terminated 4242", (HOLDER,), PLACE, (4242,)),
+    GuardDecision(
+        "3_x",
+        "3",
+        "give_up",
+        "lock not granted within lock_timeout; gave up after 7 attempt(s) in 1 min",
+        (HOLDER,),
+        PLACE,
+        kind="lock_timeout",
+        attempts=7,
+        elapsed_ms=60000.0,
+    ),
+    BackfillBatch("7", PROGRESS, logged=True),
+    PhaseGate("5", "5_drop_old_contract", allowed=True, detail="expand and backfill complete"),
+    PhaseGate(
+        "5", "5_drop_old_contract", True, True, ("2 statement(s) still use it",), queries=({"calls": 3},)
+    ),
+    PhaseGate("5", "5_drop_old_contract", False, False, ("its expand is not complete",)),
+    MigrationFinished("3", "3_x", "up", "applied", 180_000.0, 2),
+    MigrationFinished("3", "3_x", "down", "reverted", 12.5, 2),
+    MigrationFinished("7", "7_fill", "up", "applied", 2500.0, 1, note="380 rows updated, resumed"),
+    MigrationFinished("3", "3_x", "up", "failed", 80.0, 1, FAILURE),
+    MigrationFinished(
+        "7", "7_fill", "up", "failed", 80.0, 0, FAILURE, "the backfill resumes from its checkpoint"
+    ),
+    notes.NothingToRun("up"),
+    notes.NothingToRun("down"),
+    notes.PhaseSelected("expand", 2),
+    notes.EditedAccepted(("m/1_a.up.sql",), ("1",)),
+    notes.RisksAccepted(2, ("1_a: a", "2_b: b", "2_b: c", "2_b: d"), "--force"),
+    notes.QueryBaseline(("2", "4"), 31),
+    notes.MigrationStarted("3", "3_x", "up", "m/3_x.up.sql", 2, "in one transaction"),
+    notes.MigrationStarted("3", "3_x", "down", "m/3_x.down.sql", 1, "statement by statement"),
+    notes.MigrationResumed("3", "3_x", 2),
+    notes.TransactionNotice("3", "m/3_x.up.sql", "CREATE INDEX CONCURRENTLY runs outside a transaction"),
+    notes.StoppedAtSafePoint("before 4", "the terminal was lost (SIGHUP)", ("4", "5")),
+    notes.StoppedAtSafePoint(
+        "in 3_x after 1 of 2 statements; `migwiz up` resumes it at statement 2",
+        "a stop was requested",
+        ("4",),
+        "3",
+        2,
+    ),
+    notes.RunPaused("before 3_x"),
+    notes.RunResumed(),
+    notes.CancelledAfterGrace(5.0),
+    notes.LockTimeoutChanged(1500),
+    notes.LockAnalysisMissing("3_x.up.sql", "syntax error at or near x"),
+    notes.RetryScheduled("3_x statement 2", "3", "lock_timeout", 2, 250.0, PLACE),
+    notes.OrphanSessions("found", (11, 12), "CREATE INDEX CONCURRENTLY i ON t (x)"),
+    notes.OrphanSessions("terminated", (11, 12)),
+    notes.OrphanSessions("ended", (11,)),
+    notes.StatementResolved("3", "3_x", 2, "ran", "from the state of its index"),
+    notes.InvalidIndexes("3", "3_x", "up", ("public.i_x",)),
+    notes.InvalidIndexDropped("3", "3_x", "i_x", "an earlier attempt at statement 2 (3_x.up.sql:4)"),
+    notes.InvalidIndexDropped("3", "3_x", "i_x", "the failed statement 2", "lock timeout"),
+    notes.RunErrored("plan", "--to 9: no migration has that version", "see `migwiz status`"),
+    notes.RunErrored("run", "connection lost", None),
+    notes.RunErrored("repair", "the history changed meanwhile", "run `migwiz repair` again"),
+    notes.HistoryRowRepaired(
+        {"version": "3", "label": "3_x", "kind": "checksum", "description": "checksum updated"}, "deploy"
+    ),
+    notes.HistoryRepaired(2),
+    BackfillStarted("7", "public.items", ("id",), ("1000",), 1000),
+    BackfillStarted("7", "public.logs", ("ctid",), ("99",), 5000, by_block=True),
+    BackfillResumed("7", "public.items", ("400",), 400),
+    BackfillCrew("7", "public.items", 4, 15, "2 cores, load 0.3"),
+    BackfillCrew("7", "public.items", 2, 15),
+    BackfillWorkersChanged("7", 3, 4),
+    BackfillPaused("7", True),
+    BackfillPaused("7", False),
+    BackfillBraking("7", "replica lag 2.1 s on standby1: every worker waits"),
+    BackfillLockWaits("7", 3, 420.0, 200.0),
+    BackfillBatchRetried("7", 1, 500, "QueryCanceled: canceling statement", "57014", 1, 250),
+    BackfillDone("7", "public.items", 1000, 950, 12, 4, 75.5, 120.0, 95.5),
+]
+
+
+def written(event: RunEvent) -> list[Event]:
+    """The rows the run's log writer writes for `event`."""
+    sink = MemorySink()
+    events = RunEvents()
+    write_log(events, EventLog("run", [sink]))
+    events.emit(event)
+    return sink.events
+
+
+@pytest.mark.parametrize("event", SAMPLES, ids=lambda e: type(e).__name__)
+def test_each_event_line_maps_back_to_its_event(event: RunEvent) -> None:
+    [row] = written(event)
+    line = event.line()
+    assert line is not None and (row.level, row.step, row.message) == (line.level, line.step, line.message)
+    mapped = events_from_log(row)
+    assert isinstance(mapped[0], Logged) and mapped[0].message == row.message
+    same = [e for e in mapped[1:] if type(e) is type(event)]
+    assert len(same) == 1, mapped
+    again = same[0].line()
+    assert again is not None and (again.level, again.step, again.message) == (
+        line.level,
+        line.step,
+        line.message,
+    )
+    assert dict(again.data) == dict(row.data)
+
+
+def test_every_event_type_with_a_line_has_a_sample() -> None:
+    """A new event type with a log line gets its sample above (and so its mapping back from the log)."""
+    members = typing.get_args(run_events.RunEvent)
+    flat = [a for m in members for a in (typing.get_args(m) or (m,))]
+    without = {"StatementStarted", "StatementFinished", "RunFinished", "Logged"}
+    assert {t.__name__ for t in flat} - without == {type(e).__name__ for e in SAMPLES}
+
+
+def test_a_row_is_written_once_and_scrubbed() -> None:
+    secret = notes.LockAnalysisMissing("1_a.up.sql", "cannot reach postgresql://app:hunter2@db/x")
+    [row] = written(secret)
+    assert "hunter2" not in row.message
+
+
+def test_durations_are_humanized() -> None:
+    [row] = written(MigrationFinished("3", "3_x", "up", "applied", 180_000.0, 2))
+    assert row.message == "3_x applied in 3 min" and "180000" not in row.message
+    assert datetime.now(UTC) >= row.at
