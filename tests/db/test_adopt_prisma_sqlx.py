@@ -168,6 +168,24 @@ def test_sqlx_simple_status_then_adopt_then_up(db: TestDatabase, tmp_path: Path)
     assert [str(o.version) for o in ran.report.outcomes] == ["10"]
 
 
+def test_sqlx_signed_versions_adopt_then_up(client_db: TestDatabase, tmp_path: Path) -> None:
+    """sqlx parses `-1` and `+2` as i64 versions and records them as -1 and 2: adoption matches them."""
+    files = {"-1_create_users.sql": USERS, "+2_add_name.sql": NAME, "3_orders.sql": ORDERS}
+    folder = write_migrations(tmp_path / "m", files)
+    mset = load_migration_set(folder)
+    assert (mset.layout, [str(m.version) for m in mset.migrations]) == ("sqlx", ["-1", "+2", "3"])
+    client_db.execute(SQLX_DDL)
+    sqlx_run(client_db, folder / "-1_create_users.sql", -1)
+    sqlx_run(client_db, folder / "+2_add_name.sql", 2)
+    report = adopt(client_db.dsn, mset, "sqlx")
+    assert [(str(a.migration.version), a.checksum_matches) for a in report.adopted] == [
+        ("-1", True),
+        ("+2", True),
+    ]
+    ran = commands.up(commands.Project.of(client_db.dsn, mset), policy=IRREVERSIBLE)
+    assert [str(o.version) for o in ran.report.outcomes] == ["3"]
+
+
 def test_sqlx_dirty_version_blocks_adoption(db: TestDatabase, tmp_path: Path) -> None:
     folder = write_migrations(tmp_path / "m", {"1_a.up.sql": USERS, "1_a.down.sql": "DROP TABLE users;\n"})
     mset = load_migration_set(folder, "sqlx")
@@ -194,6 +212,31 @@ def test_sqlx_table_beside_up_down_files_read_as_golang_migrate_says_whose_they_
 
 
 # -- transactions as the set's tool runs them -------------------------------------------------------------
+
+
+def test_prisma_commit_after_add_value_runs_as_prisma_runs_it(
+    client_db: TestDatabase, tmp_path: Path
+) -> None:
+    """`ADD VALUE; COMMIT;` then the value used (civitai): Prisma's one query commits the value first; migwiz
+    runs the file statement by statement, where one transaction would fail with 55P04."""
+    init = "CREATE TYPE level AS ENUM ('low');\nCREATE TABLE tag (id int PRIMARY KEY, level level);\n"
+    folder = write_migrations(
+        tmp_path / "m",
+        {
+            "migration_lock.toml": 'provider = "postgresql"\n',
+            "20240101000000_init/migration.sql": init + "INSERT INTO tag VALUES (1, 'low');\n",
+            "20240102000000_blocked/migration.sql": (
+                "-- AlterEnum\nALTER TYPE level ADD VALUE 'blocked';\nCOMMIT;\n\n"
+                "UPDATE tag SET level = 'blocked' WHERE id = 1;\n"
+            ),
+        },
+    )
+    mset = load_migration_set(folder)
+    statuses = commands.status(commands.Project.of(client_db.dsn, mset)).statuses
+    assert [s.to_json()["transaction"] for s in statuses] == [True, False]
+    up = commands.up(commands.Project.of(client_db.dsn, mset), policy=IRREVERSIBLE)
+    assert up.report.ok, up.report.to_json()
+    assert client_db.execute("SELECT level::text FROM tag") == [("blocked",)]
 
 
 def test_diesel_run_in_transaction_false_runs_concurrently(db: TestDatabase, tmp_path: Path) -> None:

@@ -74,6 +74,16 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
     "docs-rs": {
         "20240227040753": (PASSED, "down drops owners.kind and the owner_kind type up creates"),
     },
+    "aptos-indexer": {
+        "2022-09-04-194128": (PASSED, "down drops the four tables up creates (their indexes go with them)"),
+        "2023-12-15-221028": (PASSED, "down drops transactions.payload_type, the column up adds"),
+    },
+    "quickwit": {
+        "3": (PASSED, "down drops the column, the trigger and its function (and a misnamed function: no-op)"),
+        "6": ("not tested", "an up script without a .down.sql"),
+        "9": (NOT_RESTORED, "down adds splits.incarnation_id, which up never dropped: an extra column"),
+        "10": (PASSED, "down puts the four varchar lengths back"),
+    },
 }
 
 _SAMPLED = [s for s in SETS if s.name in EXPECTED]

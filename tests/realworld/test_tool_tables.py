@@ -105,6 +105,8 @@ CASES = [
         "openmeter", "golang-migrate", GOLANG_MIGRATE_TABLE, "schema_migrations", 8, id="golang-migrate"
     ),
     pytest.param("hawkbit", "flyway", FLYWAY_TABLE, "flyway_schema_history", 5, id="flyway-baseline"),
+    pytest.param("quickwit", "sqlx", SQLX_TABLE, "_sqlx_migrations", 12, id="sqlx-short-versions"),
+    pytest.param("hoppscotch", "prisma", PRISMA_TABLE, "_prisma_migrations", 12, id="prisma"),
 ]
 
 

@@ -517,7 +517,48 @@ def test_sqlx_reversible_pairs_and_refuses_non_integer_prefixes(tmp_path: Path) 
     write(tmp_path / "b", {"1_a.sql": "", "01_b.sql": ""})
     assert load_error(tmp_path / "b").startswith("duplicate migration version:")
     write(tmp_path / "c", {"1_a.sql": "", "9223372036854775808_b.sql": ""})
-    assert "is not an integer version (sqlx refuses" in load_error(tmp_path / "c")
+    assert "is not an i64 version (sqlx refuses" in load_error(tmp_path / "c")
+
+
+def test_sqlx_reads_signed_versions_as_rust_parses_an_i64(tmp_path: Path) -> None:
+    """sqlx parses the prefix with `i64::from_str`: an optional sign, then ASCII digits, in i64's range."""
+    write(
+        tmp_path / "a",
+        {"3_d.sql": "", "+5_b.sql": "", "0_c.sql": "", "-1_a.sql": "", "-9223372036854775808_e.sql": ""},
+    )
+    assert order(tmp_path / "a") == ["-9223372036854775808", "-1", "0", "3", "+5"]
+    assert order(tmp_path / "a", "sqlx") == ["-9223372036854775808", "-1", "0", "3", "+5"]
+    mset = load_migration_set(tmp_path / "a", "sqlx")
+    assert mset.version("5") == mset.version("+5") == mset.migrations[-1].version
+    write(tmp_path / "signed", {"-2_a.sql": "", "+1_b.sql": ""})
+    assert order(tmp_path / "signed") == ["-2", "+1"]
+    write(tmp_path / "b", {"5_a.sql": "", "+5_b.sql": ""})
+    assert load_error(tmp_path / "b").startswith("duplicate migration version:")
+    for bad in ("+-1", "-", "+", "--1", "-9223372036854775809", "1e3", "\u0661"):
+        root = write(tmp_path / "c" / bad, {"1_a.sql": "", f"{bad}_b.sql": ""})
+        assert f"{bad!r} is not an i64 version (sqlx refuses the folder too)" in load_error(root)
+
+
+def test_sqlx_no_transaction_file_of_several_statements_gets_a_notice(tmp_path: Path) -> None:
+    """sqlx runs a `-- no-transaction` file with one `execute(sql)`: one query, one implicit transaction
+    for its statements, where CONCURRENTLY fails (quickwit's deferred migrations README says so)."""
+    two = "-- no-transaction\nDROP INDEX CONCURRENTLY IF EXISTS i;\nCREATE INDEX CONCURRENTLY i ON t (a);\n"
+    write(
+        tmp_path,
+        {
+            "1_t.sql": "CREATE TABLE t (a int);\n",
+            "2_two.sql": two,
+            "3_one.sql": "-- no-transaction\nCREATE INDEX CONCURRENTLY j ON t (a);\n",
+            "4_plain.sql": "-- no-transaction\nCREATE TABLE u (a int);\nCREATE TABLE v (a int);\n",
+        },
+    )
+    mset = load_migration_set(tmp_path, "sqlx")
+    assert [m.up.directives.transaction for m in mset.migrations] == [True, False, False, False]
+    assert mset.notices == (
+        f"{tmp_path / '2_two.sql'}:2: sqlx sends the file as one query, which PostgreSQL runs as one implicit"
+        " transaction: DROP INDEX CONCURRENTLY fails there (cannot run inside a transaction block); migwiz"
+        " runs the statements one by one: put it in a migration of its own",
+    )
 
 
 def test_sqlx_no_transaction_must_be_the_very_start(tmp_path: Path) -> None:

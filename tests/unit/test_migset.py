@@ -352,7 +352,7 @@ def test_utf8_bom_is_not_part_of_the_first_statement(tmp_path: Path) -> None:
             {"1_a.sql": "select 1;\n", "2_b.sql": "-- migrate:up\n"},
             "{root}/1_a.sql: no -- migrate:up section",
         ),
-        ({"1_a.sql": "", "x_b.sql": ""}, "{root}/x_b.sql: 'x' is not an integer version (sqlx refuses"),
+        ({"1_a.sql": "", "x_b.sql": ""}, "{root}/x_b.sql: 'x' is not an i64 version (sqlx refuses"),
         ({"1_a/migration.sql": "", "2_b/notes.md": ""}, "{root}/2_b: migration folder without migration.sql"),
         (
             {"1_a.sql": "-- migrate:down\nselect 1;\n-- migrate:up\n"},

@@ -398,3 +398,43 @@ def test_lint_reports_the_dropped_block_as_information(tmp_path: Path) -> None:
         f.rule for r in report.files for f in [*r.findings, *(g for a in r.statements for g in a.findings)]
     }
     assert "missing-down" not in rules  # Prisma's layout has no place for a down script
+
+
+# civitai/civitai prisma/migrations/20230811054020_nsfw_level_blocked/migration.sql (shortened): the new
+# value must be committed before the UPDATE uses it (55P04), and Prisma's one-query send commits it there.
+CIVITAI_ADD_VALUE = """-- AlterEnum
+ALTER TYPE "NsfwLevel" ADD VALUE 'Blocked';
+COMMIT;
+
+-- Update blocked tags
+UPDATE "Tag" SET nsfw = 'Blocked' WHERE name IN ('self injury', 'hanging');
+"""
+
+
+def test_a_commit_after_add_value_runs_the_file_statement_by_statement() -> None:
+    result = plan(CIVITAI_ADD_VALUE)
+    assert not result.in_transaction
+    assert [s.line for s in result.script.statements] == [2, 6]
+    assert result.committed is not None and result.committed.line == 2
+    assert result.blocks == ((3, 3),)
+    assert result.mode() == "without a transaction: ADD VALUE (line 2) committed before use"
+    assert result.notices() == [
+        f"{PATH}:3: BEGIN ... COMMIT blocks inside the file (lines 3-3) commit ALTER TYPE ADD VALUE (line 2)"
+        " before the value is used: migwiz drops them and runs the file without a transaction, statement by"
+        " statement (resumable), as each new value must be committed before its use"
+    ]
+    # Prisma's own block around the enum change, then the value used (civitai 20221228193154_report_cascading)
+    blocked = plan("BEGIN;\nALTER TYPE s ADD VALUE 'b';\nCOMMIT;\nUPDATE t SET s = 'b';\n", pg=11)
+    assert not blocked.in_transaction and [s.line for s in blocked.script.statements] == [2, 4]
+    assert blocked.blocks == ((1, 3),)
+    # the value added after the last COMMIT: one transaction, as before
+    after = plan("BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\nALTER TYPE s ADD VALUE 'b';\n")
+    assert after.in_transaction and after.committed is None
+    # a COMMIT that commits no new value stays refused; so does one inside a no-transaction script
+    with pytest.raises(MigrationFileError, match=r":2: COMMIT inside a migration"):
+        plan("CREATE TABLE a (id int);\nCOMMIT;\nALTER TYPE s ADD VALUE 'b';\n")
+    with pytest.raises(MigrationFileError, match=r":3: COMMIT inside a migration"):
+        plan(CIVITAI_ADD_VALUE, transaction=False)
+    # RENAME VALUE is no new value
+    with pytest.raises(MigrationFileError, match=r":2: COMMIT inside a migration"):
+        plan("ALTER TYPE s RENAME VALUE 'a' TO 'b';\nCOMMIT;\nUPDATE t SET s = 'b';\n")

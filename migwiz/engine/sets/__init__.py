@@ -48,7 +48,7 @@ _LOADERS: dict[str, Callable[[Folder], list[Migration]]] = {
     "prisma": folders.load_prisma,
     "dbmate": dbmate.load_dbmate,
 }
-_PLAIN = re.compile(r"\d+.*\.sql")
+_PLAIN = re.compile(r"[+-]?\d+.*\.sql")  # sqlx's i64 versions may be signed
 _EXPECTED = {
     "native": "<version>_<name>.up.sql / <version>_<name>.down.sql",
     "directory": "<version>_<name>/up.sql and down.sql",

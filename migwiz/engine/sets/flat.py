@@ -3,7 +3,8 @@
 Each follows its tool's reader: golang-migrate (`source/parse.go`) and Flyway (`ResourceNameParser`)
 skip names they do not recognise (Flyway's repeatable `R__<desc>.sql` files run after the versioned
 ones, by description, and again whenever they change: `Version.repeatable`); sqlx (`migrate/source.rs`)
-skips files without `_` or `.sql` but refuses a `<prefix>_....sql` whose prefix is not an integer.
+skips files without `_` or `.sql` but refuses a `<prefix>_....sql` whose prefix is not an `i64` (a sign is
+allowed: `-1_a.sql`, `+5_b.sql`).
 golang-migrate reads `<version>_<name>.up.<any extension>` and runs the file whatever its extension:
 migwiz refuses a migration file that does not end `.sql` (never leaves it out of the order) and, as
 golang-migrate, two files for one version and direction.
@@ -17,9 +18,17 @@ from pathlib import Path
 
 from migwiz.engine.errors import MigrationFileError
 from migwiz.engine.sets import streamed
+from migwiz.engine.sets.commits import one_query_failure
 from migwiz.engine.sets.files import Folder, checksum, duplicate, script, visible
 from migwiz.engine.sets.model import Directives, Migration, Script
-from migwiz.engine.sets.versions import REPEATABLE, Version, flyway_version, integer_version
+from migwiz.engine.sets.versions import (
+    REPEATABLE,
+    Version,
+    flyway_version,
+    integer_version,
+    is_sqlx_version,
+    sqlx_version,
+)
 
 NATIVE = re.compile(r"(?P<version>[0-9]+)_(?P<name>.*)\.(?P<kind>up|down)\.(?i:sql)")
 # golang-migrate's source.Regex: `^([0-9]+)_(.*)\.(down|up)\.(.*)$`, any extension (even none)
@@ -42,7 +51,6 @@ _FLYWAY_EVENTS = frozenset(
                  "Clean", "Info", "Validate", "Baseline", "Repair")
 ) | {"afterMigrateApplied", "afterVersioned", "createSchema"}  # fmt: skip
 _UINT64_MAX = 2**64 - 1
-_I64_MAX = 2**63 - 1
 SQLX_NO_TRANSACTION = "-- no-transaction"
 MORPH_NON_TRANSACTIONAL = "-- morph:nontransactional"
 """morph (Mattermost's golang-migrate-layout migrator, `drivers/postgres`) runs a file whose text starts
@@ -113,9 +121,9 @@ def load_sqlx(folder: Folder) -> list[Migration]:
         if not sep or not rest.endswith(".sql"):
             folder.ignore(path, "sqlx reads only <version>_<description>.sql")
             continue
-        if not (prefix.isascii() and prefix.isdigit()) or int(prefix) > _I64_MAX:
+        if not is_sqlx_version(prefix):
             raise MigrationFileError(
-                f"{path}: {prefix!r} is not an integer version (sqlx refuses this file)",
+                f"{path}: {prefix!r} is not an i64 version (sqlx refuses the folder too)",
                 hint="rename it <version>_<description>.sql, or move it out of the migrations folder",
             )
         kind, name = "up", rest.removesuffix(".sql")
@@ -123,10 +131,20 @@ def load_sqlx(folder: Folder) -> list[Migration]:
             name = rest.removesuffix(".up.sql")
         elif rest.endswith(".down.sql"):
             kind, name = "down", rest.removesuffix(".down.sql")
-        files.append(_File(path, integer_version(prefix), name, kind))
+        files.append(_File(path, sqlx_version(prefix), name, kind))
     for path in folder.dirs:
         folder.ignore(path, "sqlx does not read subfolders")
-    return _paired(folder, files, "sqlx")
+    migrations = _paired(folder, files, "sqlx")
+    for migration in migrations:  # sqlx's `-- no-transaction` file goes as one query (`execute(sql)`)
+        for side in (migration.up, migration.down):
+            marked = (
+                side is not None
+                and not side.directives.transaction
+                and folder.head(side.path, len(SQLX_NO_TRANSACTION)) == SQLX_NO_TRANSACTION
+            )
+            if marked and side is not None and (notice := one_query_failure(side, "sqlx")) is not None:
+                folder.notices.append(notice)
+    return migrations
 
 
 def load_flyway(folder: Folder) -> list[Migration]:

@@ -17,7 +17,13 @@
   COMMIT;`, one after the other, not nested): the tool sends the file as one query, so on success its
   state is that of one transaction; migwiz drops them and runs the whole file as one, all or nothing
   (a failure half-way commits nothing, where the tool would leave the blocks before it committed and
-  the migration dirty). SAVEPOINT, RELEASE and
+  the migration dirty). A COMMIT with no BEGIN before it ends the implicit transaction of the statements
+  before it (the tool sends the file as one query) and is read as the end of such a block. One case needs
+  the file's own commits: an `ALTER TYPE ... ADD VALUE` committed by a block before the value is used
+  (PostgreSQL refuses a new enum value in the transaction that added it, 55P04; Prisma and hand-edited
+  sets write `ADD VALUE; COMMIT;` for it). Such a file runs without a transaction, statement by
+  statement (resumable), so that every value is committed before its use, as with the tool.
+  SAVEPOINT, RELEASE and
   ROLLBACK TO stay allowed inside a transactional script (they cannot escape migwiz's transaction) and
   are refused in a no-transaction one.
 """
@@ -33,6 +39,7 @@ from pglast import ast
 from pglast.enums import ReindexObjectType, TransactionStmtKind
 
 from migwiz.engine.errors import MigrationFileError
+from migwiz.engine.sets.commits import adds_enum_value, block_lines, commits_only
 from migwiz.engine.sets.model import Script, Statement
 from migwiz.engine.sets.parsing import ParseError, parsed
 from migwiz.engine.sets.streamed import StreamedStatements, with_shapes
@@ -112,6 +119,9 @@ class TransactionPlan:
     the blocks inside it) and were dropped."""
     blocks: tuple[tuple[int, int], ...] = ()
     """Lines of each BEGIN ... COMMIT block dropped from inside the file (empty: none, or one wraps all)."""
+    committed: Statement | None = None
+    """An ALTER TYPE ... ADD VALUE that a block of the file commits before the value's use: the script runs
+    without a transaction, statement by statement, so that it is committed in time."""
 
     @property
     def in_transaction(self) -> bool:
@@ -126,6 +136,8 @@ class TransactionPlan:
             return (
                 f"without a transaction: {self.automatic_kind} (line {self.automatic.line}) cannot run in one"
             )
+        if self.committed is not None:
+            return f"without a transaction: ADD VALUE (line {self.committed.line}) committed before use"
         return "without a transaction (directive)"
 
     def unwrap_message(self) -> str:
@@ -139,6 +151,13 @@ class TransactionPlan:
                 " own transaction instead"
             )
         lines = ", ".join(f"{b}-{c}" for b, c in self.blocks)
+        if self.committed is not None:
+            return (
+                f"BEGIN ... COMMIT blocks inside the file (lines {lines}) commit ALTER TYPE ADD VALUE (line"
+                f" {self.committed.line}) before the value is used: migwiz drops them and runs the file"
+                " without a transaction, statement by statement (resumable), as each new value must be"
+                " committed before its use"
+            )
         return (
             f"BEGIN ... COMMIT blocks inside the file (lines {lines}): migwiz drops them and runs the whole"
             " file in one transaction (all or nothing)"
@@ -211,11 +230,17 @@ def plan_transaction(script: Script, pg_version: int) -> TransactionPlan:
         skip = frozenset((0, last))
         controls = controls[1:-1]
         script = replace(script, directives=replace(script.directives, transaction=True))
-    elif script.directives.transaction and _plain_blocks(controls):  # BEGIN; ...; COMMIT; BEGIN; ...; COMMIT;
-        blocks = tuple((controls[i][1].line, controls[i + 1][1].line) for i in range(0, len(controls), 2))
+    elif script.directives.transaction and (
+        _plain_blocks(controls) or (commits_only(controls) and _commits_new_value(seen, controls))
+    ):  # BEGIN; ...; COMMIT; BEGIN; ...; COMMIT; or ALTER TYPE ... ADD VALUE ...; COMMIT; ...
+        blocks = block_lines(controls)
         unwrapped = (blocks[0][0], blocks[-1][1])
         skip = frozenset(index for index, _, _ in controls)
         statements = without(statements, skip)
+        if seen.add_value is not None and _commits_new_value(seen, controls):
+            no_transaction = replace(script.directives, transaction=False)
+            script = replace(script, statements=statements, directives=no_transaction)
+            return TransactionPlan(script, unwrapped=unwrapped, blocks=blocks, committed=seen.add_value[1])
         controls = []
     for _, stmt, control in controls:
         if control.kind in _SAVEPOINT_KINDS and script.directives.transaction:
@@ -281,6 +306,8 @@ class _Seen:
     inside: list[tuple[int, str, Statement]] = field(default_factory=list)
     """The first statements that need one (SET/RESET, empty statements and transaction control other than
     SAVEPOINT, RELEASE and ROLLBACK TO are in neither: such control is dropped or refused first)."""
+    add_value: tuple[int, Statement] | None = None
+    """The first ALTER TYPE ... ADD VALUE."""
 
     @classmethod
     def of(cls, statements: Sequence[Statement], pg_version: int) -> _Seen:
@@ -302,6 +329,8 @@ class _Seen:
                 seen.controls.append((index, stmt, control))
                 if control.kind not in _SAVEPOINT_KINDS:
                     continue
+            if seen.add_value is None and adds_enum_value(stmt):
+                seen.add_value = (index, stmt)
             need = _need(stmt, pg_version)
             if need is not None:
                 where, kind = need
@@ -339,6 +368,11 @@ def _plain_blocks(controls: list[_Found]) -> bool:
         if not control.plain or control.kind not in wanted:
             return False
     return True
+
+
+def _commits_new_value(seen: _Seen, controls: list[_Found]) -> bool:
+    """Whether the file's COMMIT commits an ALTER TYPE ... ADD VALUE before the statements after it."""
+    return seen.add_value is not None and seen.add_value[0] < controls[-1][0]
 
 
 def needs_no_transaction(stmt: Statement, pg_version: int) -> str | None:

@@ -2,7 +2,8 @@
 
 Each layout follows its tool's own rules (see docs/migration-sets.md):
 
-- native (golang-migrate) and sqlx: an integer (`uint64` / `i64`); `1` and `001` are one version.
+- native (golang-migrate) and sqlx: an integer (`uint64` / `i64`); `1` and `001` are one version. sqlx
+  parses its prefix as Rust's `i64` does: a sign is allowed (`-1` runs before `0`, `+5` is `5`).
 - directory (Diesel): the text before the first `_` with its dashes removed, compared as a string, so
   `20140924113530` sorts before `2017-05-03-000000` and `2026-05-27-120000-0000` differs from
   `2026-05-27-120000`.
@@ -114,6 +115,30 @@ def integer_version(text: str) -> Version:
     return Version(text, (int(text),))
 
 
+_I64 = re.compile(r"[+-]?[0-9]+")
+I64_MIN, I64_MAX = -(2**63), 2**63 - 1
+
+
+def sqlx_version(text: str) -> Version:
+    """sqlx: the prefix parsed as Rust's `i64::from_str` parses it: ASCII digits after an optional sign.
+
+    >>> sqlx_version("-1") < sqlx_version("0") < sqlx_version("+5") == sqlx_version("005")
+    True
+    """
+    if _I64.fullmatch(text) is None:
+        return Version(text)
+    return Version(text, (int(text),))
+
+
+def is_sqlx_version(text: str) -> bool:
+    """Whether sqlx reads `text` as a version (an `i64`); else it refuses the file.
+
+    >>> [is_sqlx_version(t) for t in ("-9223372036854775808", "+1", "9223372036854775808", "1.0", "-")]
+    [True, True, False, False, False]
+    """
+    return _I64.fullmatch(text) is not None and I64_MIN <= int(text) <= I64_MAX
+
+
 def diesel_version(text: str) -> Version:
     """Diesel: the version with its dashes removed, compared as a string (`version_from_string`).
 
@@ -189,7 +214,7 @@ def locale_key(text: str) -> tuple[Any, ...]:
 
 _PARSERS: dict[str, Callable[[str], Version]] = {
     "native": integer_version,
-    "sqlx": integer_version,
+    "sqlx": sqlx_version,
     "directory": diesel_version,
     "dbmate": dbmate_version,
     "flyway": flyway_version,

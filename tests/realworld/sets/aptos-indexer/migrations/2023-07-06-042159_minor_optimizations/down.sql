@@ -1,0 +1,2 @@
+-- This file should undo anything in `up.sql`
+DROP INDEX IF EXISTS mr_ver_index;

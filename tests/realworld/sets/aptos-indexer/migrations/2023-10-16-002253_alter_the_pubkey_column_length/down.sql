@@ -1,0 +1,2 @@
+-- This file should undo anything in `up.sql`
+ALTER TABLE signatures ALTER COLUMN public_key TYPE VARCHAR(66);

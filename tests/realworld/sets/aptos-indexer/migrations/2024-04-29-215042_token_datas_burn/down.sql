@@ -1,0 +1,2 @@
+-- This file should undo anything in `up.sql`
+ALTER TABLE IF EXISTS current_token_datas_v2 DROP COLUMN is_deleted_v2;

@@ -1,0 +1,2 @@
+-- No down migration for truncate operation
+SELECT 1;

@@ -1,0 +1,3 @@
+-- Your SQL goes here
+ALTER TABLE signatures
+  ALTER COLUMN public_key TYPE TEXT;

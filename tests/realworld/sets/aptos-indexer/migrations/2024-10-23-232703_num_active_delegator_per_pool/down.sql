@@ -1,0 +1,1 @@
+DROP VIEW IF EXISTS num_active_delegator_per_pool;

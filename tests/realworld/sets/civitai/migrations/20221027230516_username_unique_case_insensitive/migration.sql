@@ -1,0 +1,9 @@
+CREATE EXTENSION IF NOT EXISTS citext;
+
+-- AlterTable
+ALTER TABLE
+  "User"
+ALTER COLUMN
+  "username"
+SET
+  DATA TYPE CITEXT;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "UserActivity" ALTER COLUMN "userId" DROP NOT NULL;

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "UserActivityType" ADD VALUE 'TrainingDataDownload';

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ModelVersion" ADD COLUMN     "verificationMessage" TEXT,
+ADD COLUMN     "verified" BOOLEAN NOT NULL DEFAULT false;

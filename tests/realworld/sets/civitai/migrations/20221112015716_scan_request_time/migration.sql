@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ModelFile" ADD COLUMN     "scanRequestedAt" TIMESTAMP(3);

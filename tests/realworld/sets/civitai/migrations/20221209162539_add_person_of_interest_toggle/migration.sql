@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Model" ADD COLUMN     "poi" BOOLEAN NOT NULL DEFAULT false;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ModelFile" ALTER COLUMN "type" SET DEFAULT 'Model';

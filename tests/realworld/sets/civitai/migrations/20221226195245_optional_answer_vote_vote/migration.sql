@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "AnswerVote" ALTER COLUMN "vote" DROP NOT NULL;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Tag" ADD COLUMN     "unlisted" BOOLEAN NOT NULL DEFAULT false;

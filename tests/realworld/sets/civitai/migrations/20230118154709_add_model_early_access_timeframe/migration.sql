@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Model" ADD COLUMN     "earlyAccessTimeFrame" INTEGER NOT NULL DEFAULT 0;

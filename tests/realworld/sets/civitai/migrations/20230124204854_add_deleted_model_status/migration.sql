@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "ModelStatus" ADD VALUE 'Deleted';

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Tag" ADD COLUMN     "isCategory" BOOLEAN NOT NULL DEFAULT false;

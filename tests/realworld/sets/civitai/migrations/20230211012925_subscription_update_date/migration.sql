@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CustomerSubscription" ADD COLUMN     "updatedAt" TIMESTAMP(3);

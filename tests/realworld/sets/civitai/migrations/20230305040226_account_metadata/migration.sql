@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Account" ADD COLUMN     "metadata" JSONB NOT NULL DEFAULT '{}';

@@ -1,0 +1,5 @@
+-- CreateEnum
+CREATE TYPE "ModelModifier" AS ENUM ('Archived', 'TakenDown');
+
+-- AlterTable
+ALTER TABLE "Model" ADD COLUMN     "mode" "ModelModifier";

@@ -1,0 +1,1 @@
+ALTER TYPE "ModelStatus" ADD VALUE 'Scheduled';

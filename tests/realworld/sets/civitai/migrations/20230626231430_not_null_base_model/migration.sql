@@ -1,0 +1,3 @@
+
+-- AlterTable
+ALTER TABLE "ModelVersion" ALTER COLUMN "baseModel" SET NOT NULL;

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "CollectionReadConfiguration" ADD VALUE 'Unlisted';

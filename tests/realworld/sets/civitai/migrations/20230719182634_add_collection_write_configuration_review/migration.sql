@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "CollectionWriteConfiguration" ADD VALUE 'Review';

@@ -1,0 +1,1 @@
+ALTER TYPE "ModelType" ADD VALUE 'Workflows';

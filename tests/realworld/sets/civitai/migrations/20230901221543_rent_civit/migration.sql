@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "CommercialUse" ADD VALUE 'RentCivit';

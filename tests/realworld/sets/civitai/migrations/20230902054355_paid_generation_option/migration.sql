@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "ModelVersionMonetizationType" ADD VALUE 'PaidGeneration';

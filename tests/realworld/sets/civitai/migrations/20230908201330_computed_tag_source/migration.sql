@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "TagSource" ADD VALUE 'Computed';

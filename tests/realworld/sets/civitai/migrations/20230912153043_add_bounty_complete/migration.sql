@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Bounty" ADD COLUMN     "complete" BOOLEAN NOT NULL DEFAULT false;
+

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Bounty" ADD COLUMN     "poi" BOOLEAN NOT NULL DEFAULT false;

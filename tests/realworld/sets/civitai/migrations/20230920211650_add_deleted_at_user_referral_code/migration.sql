@@ -1,0 +1,3 @@
+ -- AlterTable
+ALTER TABLE "UserReferralCode" ADD COLUMN     "deletedAt" TIMESTAMP(3);
+

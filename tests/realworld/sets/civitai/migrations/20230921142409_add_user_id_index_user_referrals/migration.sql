@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "UserReferralCode_userId_idx" ON "UserReferralCode" USING HASH ("userId");

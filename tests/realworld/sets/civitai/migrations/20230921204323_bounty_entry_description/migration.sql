@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "BountyEntry" ADD COLUMN     "description" TEXT;

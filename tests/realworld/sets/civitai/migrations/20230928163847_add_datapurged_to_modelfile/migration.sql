@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ModelFile" ADD COLUMN     "dataPurged" BOOLEAN NOT NULL DEFAULT false;

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "CollectionItem_collectionId_idx" ON "CollectionItem" USING HASH ("collectionId");

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CommentV2" ADD COLUMN     "hidden" BOOLEAN DEFAULT false;

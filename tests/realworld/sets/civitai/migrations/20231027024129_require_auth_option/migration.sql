@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ModelVersion" ADD COLUMN     "requireAuth" BOOLEAN NOT NULL DEFAULT false;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Partner" ADD COLUMN     "onDemandBaseModels" TEXT[] DEFAULT ARRAY[]::TEXT[];

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "UserReferral" ADD COLUMN     "loginRedirectReason" TEXT;

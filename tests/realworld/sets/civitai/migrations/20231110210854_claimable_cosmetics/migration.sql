@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "CosmeticSource" ADD VALUE 'Claim';

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "HomeBlockType" ADD VALUE 'Event';

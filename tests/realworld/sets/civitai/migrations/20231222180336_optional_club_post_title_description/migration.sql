@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ClubPost" ALTER COLUMN "title" DROP NOT NULL,
+ALTER COLUMN "description" DROP NOT NULL;

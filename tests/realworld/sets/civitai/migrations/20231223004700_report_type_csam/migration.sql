@@ -1,0 +1,3 @@
+
+-- AlterEnum
+ALTER TYPE "ReportReason" ADD VALUE 'CSAM';

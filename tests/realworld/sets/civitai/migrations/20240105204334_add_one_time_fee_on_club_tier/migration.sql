@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ClubTier" ADD COLUMN     "oneTimeFee" BOOLEAN NOT NULL DEFAULT false; 

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE UNIQUE INDEX "UserStripeConnect_connectedAccountId_key" ON "UserStripeConnect"("connectedAccountId");

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "TagsOnImageVote" ADD COLUMN     "applied" BOOLEAN NOT NULL DEFAULT false;

@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "BuzzWithdrawalRequestStatus" ADD VALUE 'ExternallyResolved';
+ 

@@ -1,0 +1,2 @@
+ALTER TYPE "NotificationCategory" ADD VALUE 'Buzz';
+ALTER TYPE "NotificationCategory" ADD VALUE 'System';

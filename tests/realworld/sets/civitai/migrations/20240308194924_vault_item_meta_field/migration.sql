@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "VaultItem" ADD COLUMN     "meta" JSONB NOT NULL DEFAULT '{}';

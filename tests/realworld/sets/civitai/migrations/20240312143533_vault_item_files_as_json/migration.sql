@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "VaultItem" DROP COLUMN "files",
+ADD COLUMN     "files" JSONB NOT NULL DEFAULT '[]';

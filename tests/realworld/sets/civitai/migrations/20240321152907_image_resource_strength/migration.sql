@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ImageResource" ADD COLUMN     "strength" INTEGER;

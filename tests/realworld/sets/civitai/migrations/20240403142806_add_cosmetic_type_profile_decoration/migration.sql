@@ -1,0 +1,1 @@
+ALTER TYPE "CosmeticType" ADD VALUE 'ProfileDecoration';

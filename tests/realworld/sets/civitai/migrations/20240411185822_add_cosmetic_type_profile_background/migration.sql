@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "CosmeticType" ADD VALUE 'ProfileBackground';

@@ -1,0 +1,1 @@
+ALTER TYPE "ToolType" ADD VALUE 'Editor';

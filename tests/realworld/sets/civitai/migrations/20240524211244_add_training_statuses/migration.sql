@@ -1,0 +1,2 @@
+ALTER TYPE "TrainingStatus" ADD VALUE 'Paused';
+ALTER TYPE "TrainingStatus" ADD VALUE 'Denied';

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "User"
+ADD COLUMN     "excludeFromLeaderboards" BOOLEAN NOT NULL DEFAULT false;

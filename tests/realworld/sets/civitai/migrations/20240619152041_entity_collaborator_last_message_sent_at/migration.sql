@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "EntityCollaborator" ADD COLUMN     "lastMessageSentAt" TIMESTAMP(3);
+ 

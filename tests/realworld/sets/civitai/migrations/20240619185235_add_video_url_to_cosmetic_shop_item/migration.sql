@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CosmeticShopItem" ADD COLUMN "videoUrl" TEXT;

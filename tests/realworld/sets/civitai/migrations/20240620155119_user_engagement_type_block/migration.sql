@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "UserEngagementType" ADD VALUE 'Block';

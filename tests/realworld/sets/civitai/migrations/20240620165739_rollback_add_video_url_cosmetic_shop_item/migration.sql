@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CosmeticShopItem" DROP COLUMN "videoUrl";

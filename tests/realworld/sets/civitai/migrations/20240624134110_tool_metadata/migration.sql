@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Tool" ADD COLUMN     "metadata" JSONB NOT NULL DEFAULT '{}';

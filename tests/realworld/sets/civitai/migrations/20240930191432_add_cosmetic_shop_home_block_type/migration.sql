@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "HomeBlockType" ADD VALUE 'CosmeticShop';
+ 

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "BuzzClaim" ADD COLUMN     "useMultiplier" BOOLEAN NOT NULL DEFAULT false;

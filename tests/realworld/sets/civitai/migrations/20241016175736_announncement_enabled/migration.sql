@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Announcement" ADD COLUMN     "enabled" BOOLEAN NOT NULL DEFAULT false;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Tool" ADD COLUMN     "supported" BOOLEAN NOT NULL DEFAULT false;

@@ -1,0 +1,1 @@
+ALTER TYPE "ImageIngestionStatus" ADD VALUE 'PendingManualAssignment';

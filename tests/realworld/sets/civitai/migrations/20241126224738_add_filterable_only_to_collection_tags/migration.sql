@@ -1,0 +1,1 @@
+ALTER TABLE "TagsOnCollection" ADD COLUMN     "filterableOnly" BOOLEAN NOT NULL DEFAULT false;

@@ -1,0 +1,3 @@
+
+-- AlterEnum
+ALTER TYPE "TagSource" ADD VALUE 'Hive';

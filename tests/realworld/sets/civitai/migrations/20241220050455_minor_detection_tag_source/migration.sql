@@ -1,0 +1,1 @@
+ALTER TYPE "TagSource" ADD VALUE 'MinorDetection';

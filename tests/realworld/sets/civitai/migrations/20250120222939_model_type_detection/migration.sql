@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "ModelType" ADD VALUE 'Detection';

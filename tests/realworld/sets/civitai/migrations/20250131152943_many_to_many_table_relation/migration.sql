@@ -1,0 +1,3 @@
+-- DropIndex
+DROP INDEX "_LicenseToModel_AB_unique";
+DROP INDEX "_LicenseToModel_B_index";

@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY "PostMetric_postId_ageGroup" ON "PostMetric" ("postId", "ageGroup");

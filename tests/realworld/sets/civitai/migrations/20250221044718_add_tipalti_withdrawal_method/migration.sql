@@ -1,0 +1,4 @@
+
+-- AlterTable
+ALTER TABLE "UserPaymentConfiguration" ADD COLUMN     "tipaltiWithdrawalMethod" "CashWithdrawalMethod";
+ 

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Image" ADD COLUMN     "acceptableMinor" BOOLEAN NOT NULL DEFAULT false;
+ 

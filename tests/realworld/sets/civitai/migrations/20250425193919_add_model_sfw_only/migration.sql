@@ -1,0 +1,3 @@
+
+-- AlterTable
+ALTER TABLE "Model" ADD COLUMN     "sfwOnly" BOOLEAN NOT NULL DEFAULT false;

@@ -1,0 +1,3 @@
+ -- AlterTable
+ALTER TABLE "ModelFlag" ADD COLUMN     "sfwOnly" BOOLEAN NOT NULL DEFAULT false;
+ 

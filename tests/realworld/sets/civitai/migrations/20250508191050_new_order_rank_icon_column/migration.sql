@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "NewOrderRank" ADD COLUMN     "iconUrl" TEXT;

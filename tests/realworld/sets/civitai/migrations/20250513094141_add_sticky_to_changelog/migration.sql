@@ -1,0 +1,1 @@
+ALTER TABLE "Changelog" ADD COLUMN "sticky" boolean NOT NULL DEFAULT false;

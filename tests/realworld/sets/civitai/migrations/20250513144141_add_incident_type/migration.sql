@@ -1,0 +1,1 @@
+ALTER TYPE "ChangelogType" ADD VALUE 'Incident';

@@ -1,0 +1,3 @@
+ALTER TYPE "BuzzAccountType" ADD VALUE 'green';
+ALTER TYPE "BuzzAccountType" ADD VALUE 'fakered';
+  

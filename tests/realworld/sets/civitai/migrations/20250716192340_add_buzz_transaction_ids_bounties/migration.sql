@@ -1,0 +1,3 @@
+ -- AlterTable
+ALTER TABLE "BountyBenefactor" ADD COLUMN     "buzzTransactionId" TEXT;
+ 

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "public"."Changelog" ADD COLUMN     "domain" "public"."DomainColor"[] DEFAULT ARRAY['all']::"public"."DomainColor"[];

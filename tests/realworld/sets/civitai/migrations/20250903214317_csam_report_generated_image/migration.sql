@@ -1,0 +1,4 @@
+
+-- AlterEnum
+ALTER TYPE "public"."CsamReportType" ADD VALUE 'GeneratedImage';
+

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "public"."TagSource" ADD VALUE 'SpineRating';

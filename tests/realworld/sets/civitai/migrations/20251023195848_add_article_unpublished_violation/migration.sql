@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "ArticleStatus" ADD VALUE 'UnpublishedViolation';
+ 

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "public"."ImageIngestionStatus" ADD VALUE 'Rescan';

@@ -1,0 +1,1 @@
+DROP INDEX IF EXISTS splits_index_uid_idx;

@@ -1,0 +1,1 @@
+DROP INDEX IF EXISTS shards_index_uid_idx;
