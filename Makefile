@@ -34,10 +34,10 @@ test-versions: $(STAMP)  ## the crash tests and the fault matrix on the older se
 
 check: lint test         ## what CI runs (.ci/run): ruff, format check, mypy --strict, then `make test`
 
-lint: $(STAMP)           ## ruff, ruff format --check, mypy --strict (pyproject.toml) on the package
+lint: $(STAMP)           ## ruff, ruff format --check, mypy --strict (pyproject.toml) on the package and the benchmarks
 	$(BIN)/ruff check migwiz tests bench
 	$(BIN)/ruff format --check migwiz tests bench
-	$(BIN)/mypy migwiz
+	$(BIN)/mypy migwiz bench
 
 format: $(STAMP)
 	$(BIN)/ruff format migwiz tests bench

@@ -29,7 +29,7 @@ from typing import Any
 import psycopg
 
 from migwiz.engine.backfill import Backfill, BackfillProgress, BackfillSettings, parse_backfill
-from migwiz.engine.log.eventlog import EventLog
+from migwiz.engine.backfill.events import BackfillBatch, BackfillEvent
 from migwiz.engine.servers.local import available_binaries, find_binaries, start_server
 from migwiz.engine.sets.model import Script, Statement
 
@@ -95,6 +95,12 @@ class Result:
         return self.rows / self.seconds
 
 
+def _progress_of(on_progress: Callable[[BackfillProgress], None], event: BackfillEvent) -> None:
+    """The backfill's events reduced to its progress, as the run's stream hands it to a face."""
+    if isinstance(event, BackfillBatch):
+        on_progress(event.progress)
+
+
 def build_table(conn: Conn, rows: int) -> None:
     conn.execute("DROP TABLE IF EXISTS bench")
     conn.execute("DROP SCHEMA IF EXISTS migwiz CASCADE")
@@ -152,8 +158,8 @@ def migwiz_backfill(conn: Conn, dsn: str, workers: int) -> tuple[float, int]:
         if p.throttle:
             braked.add(p.throttle.split(":")[0])
 
-    job = Backfill(conn, dsn, spec, backfill_id="bench", schema="migwiz", log=EventLog(),
-                   settings=BackfillSettings(workers=workers), on_progress=note)  # fmt: skip
+    job = Backfill(conn, dsn, spec, backfill_id="bench", schema="migwiz", run_id="bench",
+                   emit=partial(_progress_of, note), settings=BackfillSettings(workers=workers))  # fmt: skip
     result = job.run(resume=False)
     BRAKES.append(
         f"{workers} worker(s): " + (", ".join(sorted(braked)) or "no brake")

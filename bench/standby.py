@@ -18,7 +18,9 @@ from __future__ import annotations
 import argparse
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +28,8 @@ import psycopg
 
 from bench._plot import Panel, chart, sparkline
 from migwiz.engine.backfill import Backfill, BackfillProgress, BackfillSettings, parse_backfill
+from migwiz.engine.backfill.events import BackfillBatch, BackfillEvent
 from migwiz.engine.backfill.throttle import read_server_load
-from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.servers.local import available_binaries, find_binaries, start_server, start_standby
 from migwiz.engine.sets.model import Script, Statement
 
@@ -82,6 +84,12 @@ class Recorder:
                         p is not None and p.state == "throttled",
                     )
                 )
+
+
+def _progress_of(on_progress: Callable[[BackfillProgress], None], event: BackfillEvent) -> None:
+    """The backfill's events reduced to its progress, as the run's stream hands it to a face."""
+    if isinstance(event, BackfillBatch):
+        on_progress(event.progress)
 
 
 def build_table(conn: Conn, rows: int) -> None:
@@ -196,8 +204,8 @@ def run(dsn: str, standby_dsn: str, args: argparse.Namespace, limit: float) -> l
         recorder.phase = 2
 
     with psycopg.connect(dsn, autocommit=True, application_name="migwiz bench") as conn:
-        job = Backfill(conn, dsn, spec, backfill_id="bench", schema="migwiz", log=EventLog(),
-                       settings=settings, on_progress=recorder.on_progress)  # fmt: skip
+        job = Backfill(conn, dsn, spec, backfill_id="bench", schema="migwiz", run_id="bench",
+                       emit=partial(_progress_of, recorder.on_progress), settings=settings)  # fmt: skip
         sampler = threading.Thread(target=recorder.run, daemon=True)
         timer = threading.Thread(target=phases, daemon=True)
         recorder.started = time.monotonic()
