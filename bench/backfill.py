@@ -20,6 +20,7 @@ import os
 import random
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -158,7 +159,7 @@ def migwiz_backfill(conn: Conn, dsn: str, workers: int) -> tuple[float, int]:
         if p.throttle:
             braked.add(p.throttle.split(":")[0])
 
-    job = Backfill(conn, dsn, spec, backfill_id="bench", schema="migwiz", run_id="bench",
+    job = Backfill(conn, dsn, spec, backfill_id="bench", schema="migwiz", run_id=str(uuid.uuid4()),
                    emit=partial(_progress_of, note), settings=BackfillSettings(workers=workers))  # fmt: skip
     result = job.run(resume=False)
     BRAKES.append(

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -204,7 +205,7 @@ def run(dsn: str, standby_dsn: str, args: argparse.Namespace, limit: float) -> l
         recorder.phase = 2
 
     with psycopg.connect(dsn, autocommit=True, application_name="migwiz bench") as conn:
-        job = Backfill(conn, dsn, spec, backfill_id="bench", schema="migwiz", run_id="bench",
+        job = Backfill(conn, dsn, spec, backfill_id="bench", schema="migwiz", run_id=str(uuid.uuid4()),
                        emit=partial(_progress_of, recorder.on_progress), settings=settings)  # fmt: skip
         sampler = threading.Thread(target=recorder.run, daemon=True)
         timer = threading.Thread(target=phases, daemon=True)
