@@ -431,3 +431,39 @@ def test_parse_error_names_the_line() -> None:
     assert [f.rule for f in result.findings] == ["parse-error"]
     mid = analyze_statements([Statement("ALTER TABLE users\n  ADD COLUMNN x int\n", 3)], pg_version=16)[0]
     assert mid.parse_error == 'line 4, column 17: syntax error at or near "int"'
+
+
+@pytest.mark.parametrize(
+    ("values", "read"),
+    [
+        ("(1, 'a', NULL, DEFAULT, -3, 'x'::text, true)", {}),
+        ("(1, 'a'), (2, nextval('public.order_seq'))", {"public.order_seq": "RowExclusiveLock"}),
+        ("(1, (SELECT max(id) FROM orders))", {"public.orders": "AccessShareLock"}),
+    ],
+)
+def test_an_insert_of_constant_rows_reads_nothing_else_and_any_other_row_is_looked_into(
+    values: str, read: dict[str, str]
+) -> None:
+    """A seed file's VALUES rows of constants are not walked node by node; a row with a call or a subquery
+    still is."""
+    got = locks(f"INSERT INTO users VALUES {values}")
+    assert got.pop("public.users") == "RowExclusiveLock"
+    assert got == read
+
+
+def test_the_rows_of_a_huge_insert_are_not_walked_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    from migwiz.engine.analysis import dml, sqlnodes
+
+    walked: list[int] = []
+    original = sqlnodes.walk
+
+    def counting(node: object) -> object:
+        for n in original(node):
+            walked.append(1)
+            yield n
+
+    monkeypatch.setattr(dml, "walk", counting)
+    monkeypatch.setattr(sqlnodes, "walk", counting)
+    rows = ", ".join(f"({i}, 'customer {i}')" for i in range(5000))
+    assert locks(f"INSERT INTO users VALUES {rows}") == {"public.users": "RowExclusiveLock"}
+    assert len(walked) < 100

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pglast
 import pytest
 
 from migwiz.engine.errors import MigrationFileError
+from migwiz.engine.sets import splitting
 from migwiz.engine.sets.model import Statement
 from migwiz.engine.sets.splitting import Comment, scan_sql, split_sql
 
@@ -313,3 +315,24 @@ def test_statements_finished_in_one_match_exactly_as_the_token_loop(monkeypatch:
     assert sum(not isinstance(f, str) for f in fast) > 1000  # most are split, not refused
     monkeypatch.setattr(splitting, "_PLAIN_REST", re.compile(r"(?!)"))  # never matches: the loop alone
     assert [outcome(t) for t in texts] == fast
+
+
+def test_a_huge_statement_read_in_pieces_is_scanned_about_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pieces holding no `;` cannot end a statement: they are not scanned until one comes (a seed file's
+    single INSERT of millions of rows is not scanned again at every doubling of what was read)."""
+    rows = ",\n".join(f"({i}, 'customer {i:08d}', 'note {i}')" for i in range(40_000))
+    text = f"CREATE TABLE seed (id int, name text, note text);\nINSERT INTO seed VALUES\n{rows};\nSELECT 1;\n"
+    scanned: list[int] = []
+    original = splitting._Scanner.__init__
+
+    def counting(self: Any, text: str, *args: Any, **kwargs: Any) -> None:
+        scanned.append(len(text))
+        original(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(splitting._Scanner, "__init__", counting)
+    size = 1 << 14
+    pieces = [text[i : i + size] for i in range(0, len(text), size)]
+    got = list(splitting.iter_statements(pieces, path=Path("x.sql"), piece_size=size))
+    assert [s.sql[:20] for s in got] == ["CREATE TABLE seed (i", "INSERT INTO seed VAL", "SELECT 1"]
+    assert sum(scanned) < 1.5 * len(text), (sum(scanned), len(text))
+    assert got == list(splitting.split_sql(text, path=Path("x.sql")))

@@ -30,10 +30,11 @@ def _dml(node: Any, ctx: Context) -> Effect:
     )
     effect = Effect(kind)
     relation = ctx.name(node.relation)
-    for source in read_relations(node, ctx.default_schema):
+    parts = _query_parts(node)
+    for source in read_relations(parts, ctx.default_schema):
         if source != relation:
             effect.lock(source, ACCESS_SHARE)
-    sequence_calls(node, effect, ctx)
+    sequence_calls(parts, effect, ctx)
     for target in with_descendants(ctx, relation, bool(node.relation.inh)):
         effect.lock(target, ROW_EXCLUSIVE)
         written = ctx.schema.table(target) if isinstance(node, (ast.InsertStmt, ast.MergeStmt)) else None
@@ -59,6 +60,34 @@ def _dml(node: Any, ctx: Context) -> Effect:
                 )
             )
     return effect
+
+
+_CONSTANT_ROW_ITEMS = (ast.A_Const, ast.SetToDefault)
+
+
+def _query_parts(node: Any) -> Any:
+    """What of a DML statement can read a relation or call a function: all of it, but the rows of an
+    INSERT's VALUES list when they hold constants only (a seed file's single INSERT of a million rows is
+    then not walked node by node)."""
+    select = node.selectStmt if isinstance(node, ast.InsertStmt) else None
+    if not (isinstance(select, ast.SelectStmt) and select.valuesLists):
+        return node
+    if any(
+        getattr(select, clause) is not None
+        for clause in ("withClause", "sortClause", "limitCount", "limitOffset", "lockingClause")
+    ):
+        return node
+    for row in select.valuesLists:
+        for item in row:
+            if type(item) is ast.TypeCast:
+                item = item.arg
+            if type(item) not in _CONSTANT_ROW_ITEMS:
+                return node
+    return tuple(
+        getattr(node, part)
+        for part in ("withClause", "relation", "cols", "onConflictClause", "returningClause")
+        if getattr(node, part) is not None
+    )
 
 
 def _inserts_rows(node: Any) -> bool:

@@ -131,6 +131,9 @@ def iter_statements(
         text += piece
         if len(text) < want:
             continue
+        if ";" not in text:  # no statement can end in what was read: read on (a huge statement's pieces)
+            want = 2 * len(text)
+            continue
         scanner = _Scanner(text, path, line, column, seen)
         scanner.run(final=False)
         seen = seen or bool(scanner.statements)
