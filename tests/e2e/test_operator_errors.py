@@ -200,13 +200,13 @@ def test_a_hot_standby_is_refused_before_anything_runs(standby: LocalServer, fol
 def test_a_reading_command_refused_by_the_server_says_permission_not_database_error(
     db: TestDatabase, role: tuple[str, str], folder: Path
 ) -> None:
-    """`status` and `log` do not pre-check; what PostgreSQL refuses them is still a permission line."""
+    """`status` and `log` do not pre-check; what PostgreSQL refuses them names the privilege and its GRANT."""
     name, dsn = role
     grant_state(db, name, without="REVOKE SELECT ON migwiz.history, migwiz.events FROM {role}")
     status = run_cli("status", "--dsn", dsn, "--dir", folder)
-    one_line_error(status, "permission denied", "for table history", "hint: grant the privilege")
+    one_line_error(status, f"role '{name}' lacks SELECT on migwiz.history", "GRANT SELECT ON", '"history"')
     log = run_cli("log", "--dsn", dsn)
-    one_line_error(log, "permission denied", "for table events")
+    one_line_error(log, f"role '{name}' lacks SELECT on migwiz.events", "GRANT SELECT ON", '"events"')
 
 
 def test_delete_on_the_log_is_needed_only_with_log_retention(

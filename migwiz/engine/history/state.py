@@ -17,7 +17,7 @@ from psycopg import sql
 
 from migwiz.engine import queries
 from migwiz.engine.history.names import DEFAULT_SCHEMA as DEFAULT_SCHEMA  # its callers import it here
-from migwiz.engine.servers.connect import permission_error
+from migwiz.engine.servers.connect import permission_error, reading_refused
 
 STATE_VERSION = 4
 _STATE_SCRIPTS = {1: "state_v1", 2: "state_v2", 3: "state_v3", 4: "state_v4"}
@@ -98,10 +98,12 @@ def read_history(conn: psycopg.Connection[Any], schema: str = DEFAULT_SCHEMA) ->
     """Every history row (empty when the migwiz schema does not exist yet)."""
     if not state_exists(conn, schema):
         return []
-    rows = conn.execute(
-        sql.SQL(
-            "SELECT version, name, checksum, applied_at, db_user, os_user, host, duration_ms, run_id::text,"
-            " success, statements_done, statement_running, reverting, phase FROM {}.history"
-        ).format(sql.Identifier(schema))
-    ).fetchall()
+    query = sql.SQL(
+        "SELECT version, name, checksum, applied_at, db_user, os_user, host, duration_ms, run_id::text,"
+        " success, statements_done, statement_running, reverting, phase FROM {}.history"
+    ).format(sql.Identifier(schema))
+    try:
+        rows = conn.execute(query).fetchall()
+    except psycopg.errors.InsufficientPrivilege as exc:
+        raise reading_refused(conn, exc, schema, "history", "reading migwiz's history") from None
     return [HistoryRow(*row) for row in rows]

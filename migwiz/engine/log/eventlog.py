@@ -32,7 +32,7 @@ from migwiz.engine.log.line import LEVELS as LEVELS
 from migwiz.engine.log.line import Level as Level
 from migwiz.engine.run.preflight import check_target
 from migwiz.engine.run.session_limits import limit_bookkeeping, own_tables_locked
-from migwiz.engine.servers.connect import connect, scrub
+from migwiz.engine.servers.connect import connect, reading_refused, scrub
 
 RUN_TAGS: ContextVar[Mapping[str, str] | None] = ContextVar("migwiz_run_tags", default=None)
 """Data every event of a log opened in this context carries (a fleet rollout's `fleet_run` id)."""
@@ -430,7 +430,10 @@ def read_events(
         " ORDER BY id DESC LIMIT %s) recent ORDER BY id"
     ).format(sql.Identifier(schema), sql.SQL(" AND ").join(clauses))
     params.append(limit)
-    rows = conn.execute(query, params).fetchall()
+    try:
+        rows = conn.execute(query, params).fetchall()
+    except psycopg.errors.InsufficientPrivilege as exc:
+        raise reading_refused(conn, exc, schema, "events", "reading the central log") from None
     return [(row[0], Event(row[1] or "", row[2], row[3], row[4], row[5], row[6] or {})) for row in rows]
 
 

@@ -253,4 +253,24 @@ def permission_error(exc: psycopg.errors.InsufficientPrivilege, doing: str) -> P
     return PermissionProblem(f"permission denied while {doing}: {message}", hint)
 
 
+def reading_refused(
+    conn: psycopg.Connection[Any],
+    exc: psycopg.errors.InsufficientPrivilege,
+    schema: str,
+    table: str,
+    doing: str,
+) -> PermissionProblem:
+    """A refused read of migwiz's own `schema.table`, said as the privilege the role lacks (SELECT) and the
+    GRANT that gives it; any other refusal as `permission_error` says it."""
+    refused = _REFUSED.fullmatch(scrub(exc.diag.message_primary or ""))
+    if refused is None or refused.group(1) != "table" or refused.group(2).strip('"') != table:
+        return permission_error(exc, doing)
+    qualified = sql.SQL("{}.{}").format(sql.Identifier(schema), sql.Identifier(table)).as_string(conn)
+    role = sql.Identifier(conn.info.user).as_string(conn)
+    return PermissionProblem(
+        f"role {conn.info.user!r} lacks SELECT on {schema}.{table} ({doing})",
+        f"GRANT SELECT ON {qualified} TO {role}",
+    )
+
+
 _REFUSED = re.compile(r"permission denied for (schema|table|sequence|view|relation|function) (\S+)")
