@@ -135,3 +135,19 @@ def test_a_backfill_that_ran_on_the_shadow_is_ok(db: TestDatabase, tmp_path: Pat
     assert [(s.version, s.outcome) for s in report.statements] == [("1", "ok"), ("2", "ok")]
     assert report.ok
     assert db.execute("SELECT note FROM items") == [(None,)]  # the target is untouched
+
+
+def test_the_schema_copy_gives_up_behind_a_held_table_lock_instead_of_hanging(
+    db_latest: TestDatabase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from migwiz.engine.errors import MigwizError
+    from migwiz.engine.servers.connect import connect
+    from migwiz.engine.shadow import scratch
+
+    monkeypatch.setattr(scratch, "SCHEMA_LOCK_WAIT", "1s")
+    db_latest.execute("CREATE TABLE held (id int)")
+    with connect(db_latest.dsn) as holder:
+        holder.execute("LOCK TABLE held IN ACCESS EXCLUSIVE MODE")  # a long transaction's DDL
+        with pytest.raises(MigwizError, match=r"gave up after waiting 1s for a lock another session holds"):
+            scratch.dump_schema(db_latest.dsn)
+    assert "CREATE TABLE public.held" in scratch.dump_schema(db_latest.dsn)

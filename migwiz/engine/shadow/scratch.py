@@ -142,17 +142,30 @@ def find_pg_dump(major: int) -> Path:
     return find_client("pg_dump", major).path
 
 
+SCHEMA_LOCK_WAIT = "30s"
+"""pg_dump of a schema gives up instead of waiting longer than this for a table lock (another session's
+DDL, or a long transaction holding AccessExclusiveLock): a dry run never hangs behind it."""
+
+
 def dump_schema(source_dsn: str, *, pg_dump: Path | None = None) -> str:
     """The schema of `source_dsn` as SQL (`pg_dump --schema-only`, no owners, privileges or subscriptions)."""
     tool = pg_dump or find_pg_dump(server_major(source_dsn))
     conn_args, env = libpq_invocation(source_dsn)
     args = [
         str(tool), "--schema-only", "--no-owner", "--no-privileges", "--no-subscriptions",
-        "--no-publications", "--no-tablespaces", "--no-security-labels", *conn_args,
+        "--no-publications", "--no-tablespaces", "--no-security-labels",
+        f"--lock-wait-timeout={SCHEMA_LOCK_WAIT}", *conn_args,
     ]  # fmt: skip
     result = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
     if result.returncode != 0:
-        detail = scrub(result.stderr.strip()) or f"exit status {result.returncode}"
+        stderr = result.stderr
+        if "LOCK TABLE" in stderr and ("statement timeout" in stderr or "could not obtain lock" in stderr):
+            raise MigwizError(
+                f"pg_dump of the schema gave up after waiting {SCHEMA_LOCK_WAIT} for a lock another session"
+                f" holds on a table of {describe_dsn(source_dsn)}",
+                "find the holder in pg_locks and pg_stat_activity, then retry when that session is done",
+            )
+        detail = scrub(stderr.strip()) or f"exit status {result.returncode}"
         raise MigwizError(f"pg_dump of {describe_dsn(source_dsn)} failed: {detail}")
     return result.stdout
 
