@@ -96,7 +96,7 @@ class Result:
         return self.rows / self.seconds
 
 
-def _progress_of(on_progress: Callable[[BackfillProgress], None], event: BackfillEvent) -> None:
+def progress_of(on_progress: Callable[[BackfillProgress], None], event: BackfillEvent) -> None:
     """The backfill's events reduced to its progress, as the run's stream hands it to a face."""
     if isinstance(event, BackfillBatch):
         on_progress(event.progress)
@@ -160,7 +160,7 @@ def migwiz_backfill(conn: Conn, dsn: str, workers: int) -> tuple[float, int]:
             braked.add(p.throttle.split(":")[0])
 
     job = Backfill(conn, dsn, spec, backfill_id="bench", schema="migwiz", run_id=str(uuid.uuid4()),
-                   emit=partial(_progress_of, note), settings=BackfillSettings(workers=workers))  # fmt: skip
+                   emit=partial(progress_of, note), settings=BackfillSettings(workers=workers))  # fmt: skip
     result = job.run(resume=False)
     BRAKES.append(
         f"{workers} worker(s): " + (", ".join(sorted(braked)) or "no brake")

@@ -19,7 +19,6 @@ import argparse
 import threading
 import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -28,8 +27,8 @@ from typing import Any
 import psycopg
 
 from bench._plot import Panel, chart, sparkline
+from bench.backfill import progress_of
 from migwiz.engine.backfill import Backfill, BackfillProgress, BackfillSettings, parse_backfill
-from migwiz.engine.backfill.events import BackfillBatch, BackfillEvent
 from migwiz.engine.backfill.throttle import read_server_load
 from migwiz.engine.servers.local import available_binaries, find_binaries, start_server, start_standby
 from migwiz.engine.sets.model import Script, Statement
@@ -85,12 +84,6 @@ class Recorder:
                         p is not None and p.state == "throttled",
                     )
                 )
-
-
-def _progress_of(on_progress: Callable[[BackfillProgress], None], event: BackfillEvent) -> None:
-    """The backfill's events reduced to its progress, as the run's stream hands it to a face."""
-    if isinstance(event, BackfillBatch):
-        on_progress(event.progress)
 
 
 def build_table(conn: Conn, rows: int) -> None:
@@ -206,7 +199,7 @@ def run(dsn: str, standby_dsn: str, args: argparse.Namespace, limit: float) -> l
 
     with psycopg.connect(dsn, autocommit=True, application_name="migwiz bench") as conn:
         job = Backfill(conn, dsn, spec, backfill_id="bench", schema="migwiz", run_id=str(uuid.uuid4()),
-                       emit=partial(_progress_of, recorder.on_progress), settings=settings)  # fmt: skip
+                       emit=partial(progress_of, recorder.on_progress), settings=settings)  # fmt: skip
         sampler = threading.Thread(target=recorder.run, daemon=True)
         timer = threading.Thread(target=phases, daemon=True)
         recorder.started = time.monotonic()
