@@ -190,6 +190,8 @@ SAMPLES: list[RunEvent] = [
     DryRunSampled(1000, {"public.items": 1000, "public.users": 12}),
     DryRunVerdict(14),
     DryRunVerdict(14, "3_x.up.sql", "42P07", 'relation "orders" already exists', "3"),
+    notes.MigrationLockLost(4242, "terminating connection due to administrator command"),
+    notes.MigrationLockLost(None, "server closed the connection unexpectedly"),
     RunStarted("up", "dba", "host1", "0.9.0"),
     EventsPruned(120, 7 * 86_400_000),
     RunEnded("up", "success", None, {"direction": "up", "retries": 0, "longest_wait_inflicted_ms": 12}),

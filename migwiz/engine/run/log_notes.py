@@ -50,6 +50,7 @@ from migwiz.engine.run.notes import (
     InvalidIndexes,
     LockAnalysisMissing,
     LockTimeoutChanged,
+    MigrationLockLost,
     MigrationResumed,
     MigrationStarted,
     NothingToRun,
@@ -195,6 +196,12 @@ def _orphan(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
     if message.startswith("the leftover"):
         return OrphanSessions("ended", pids, at=event.at)
     return OrphanSessions("found", pids, message.split(" running: ", 1)[-1], at=event.at)
+
+
+def _lock_lost(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    pid = data.get("pid")
+    error = message.split(" ended: ", 1)[-1].rsplit("; another migwiz run could take the lock", 1)[0]
+    return MigrationLockLost(int(pid) if pid is not None else None, error, at=event.at)
 
 
 def _resolve(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
@@ -355,6 +362,7 @@ _RUN = {
     "guard": _guard,
     "retry": _retry,
     "orphan": _orphan,
+    "migration-lock": _lock_lost,
     "resolve": _resolve,
     "index": _index,
 }

@@ -283,6 +283,29 @@ class OrphanSessions:
 
 
 @dataclass(frozen=True)
+class MigrationLockLost:
+    """The session holding the run's migration lock ended under it (`error`: what its connection said):
+    another migwiz run could take the lock, so the run stops at the next safe point."""
+
+    pid: int | None
+    error: str
+    at: datetime = field(default_factory=_now)
+
+    @property
+    def reason(self) -> str:
+        """Why the run stops, as its stop's reason."""
+        return f"the migration lock's session (pid {self.pid}) ended"
+
+    def line(self) -> LogLine:
+        """The central-log line."""
+        text = (
+            f"{self.reason}: {self.error}; another migwiz run could take the lock: stopping at the next safe"
+            " point"
+        )
+        return LogLine("error", "migration-lock", text, {"pid": self.pid})
+
+
+@dataclass(frozen=True)
 class StatementResolved:
     """A statement cut off by a crash counts as `ran` or `not-ran` (`how`: by the operator, or from the
     state of its index)."""
@@ -403,6 +426,7 @@ RunNote = (
     | LockAnalysisMissing
     | RetryScheduled
     | OrphanSessions
+    | MigrationLockLost
     | StatementResolved
     | InvalidIndexes
     | InvalidIndexDropped
