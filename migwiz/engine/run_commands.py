@@ -121,7 +121,7 @@ def migrate(
         stream = events or RunEvents()
         run = Run(
             dsn, schema, command, log_file=log_file, syslog_address=syslog_address, retention_ms=retention_ms,
-            sinks=[LoggedSink(stream)],
+            sinks=[LoggedSink(stream)], publish=stream.publish,
         )  # fmt: skip
         run.log.sinks.extend(sinks)
         runner = Runner(dsn, mset, log=run.log, schema=schema, policy=policy, control=control, events=stream)

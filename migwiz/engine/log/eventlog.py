@@ -31,7 +31,7 @@ from migwiz.engine.log.jsonlines import JsonLinesSink
 from migwiz.engine.log.line import LEVELS as LEVELS
 from migwiz.engine.log.line import HasLine, LogLine
 from migwiz.engine.log.line import Level as Level
-from migwiz.engine.log.record_events import EventsPruned, RunEnded, RunStarted
+from migwiz.engine.log.record_events import EventsPruned, RecordEvent, RunEnded, RunStarted
 from migwiz.engine.run.preflight import check_target
 from migwiz.engine.run.session_limits import limit_bookkeeping, own_tables_locked
 from migwiz.engine.servers.connect import connect, reading_refused, scrub
@@ -317,10 +317,13 @@ class Run:
         syslog_address: str | None = None,
         retention_ms: int | None = None,
         sinks: Sequence[EventSink] = (),
+        publish: Callable[[RecordEvent], object] | None = None,
     ) -> None:
-        """`sinks` get every event from the first ("started") on, with the database and file sinks."""
+        """`sinks` get every event from the first ("started") on, with the database and file sinks;
+        `publish` gets the record's typed events once their lines are written (a run's event stream)."""
         self.schema = schema
         self.command = command
+        self._publish = publish
         self.log = EventLog()
         files: list[EventSink] = []  # opened first: a wrong log_file or syslog stops the run before it starts
         if log_file is not None:
@@ -358,19 +361,24 @@ class Run:
         self.log.sinks.extend(files)
         self.log.sinks.extend(sinks)
         try:
-            self.log.write(RunStarted(command, os_user, host, __version__))
+            self._write(RunStarted(command, os_user, host, __version__))
         except ConfigError as refused:  # the log file refuses its first line (a full disk): nothing ran
             self.finish("failed", note=refused.message)
             raise
         if retention_ms is not None:
             pruned = prune_events(self._conn, schema, retention_ms)
             if pruned:
-                self.log.write(EventsPruned(pruned, retention_ms))
+                self._write(EventsPruned(pruned, retention_ms))
 
     @property
     def run_id(self) -> str:
         """The run's id (a UUID)."""
         return self.log.run_id
+
+    def _write(self, event: RecordEvent) -> None:
+        self.log.write(event)
+        if self._publish is not None:
+            self._publish(event)
 
     def finish(self, outcome: str, *, note: str | None = None, **details: Any) -> None:
         """Record the outcome (a run `stopped` at a safe point is a warning, not a success; `note` says
@@ -378,7 +386,7 @@ class Run:
         quiet = [f for f in (getattr(s, "failed", None) for s in self.log.sinks) if isinstance(f, str)]
         if quiet:
             details["sink_failures"] = quiet  # e.g. the syslog daemon went away: said once, here
-        self.log.write(RunEnded(self.command, outcome, note, details))
+        self._write(RunEnded(self.command, outcome, note, details))
         with contextlib.suppress(psycopg.Error):  # server gone: the JSON-lines sink still has the story
             self._conn.execute(
                 sql.SQL(

@@ -370,6 +370,21 @@ class RunEvents:
             subscriptions = list(self._subscriptions)
         for recorder in recorders:
             recorder(event)
+        self._hand_out(event, callbacks, subscriptions)
+
+    def publish(self, event: RunEvent) -> None:
+        """Hand `event`, whose line is written already (a run record's, by `eventlog.Run`), to every
+        consumer without the recorders."""
+        with self._lock:
+            if self.closed:
+                return
+            callbacks = list(self._callbacks)
+            subscriptions = list(self._subscriptions)
+        self._hand_out(event, callbacks, subscriptions)
+
+    def _hand_out(
+        self, event: RunEvent, callbacks: list[Callback], subscriptions: list[Subscription]
+    ) -> None:
         for subscription in subscriptions:
             subscription._put(event)
         for callback in callbacks:
