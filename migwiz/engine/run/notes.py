@@ -217,7 +217,7 @@ class LockTimeoutChanged:
 
     def line(self) -> LogLine:
         """The central-log line."""
-        text = f"lock_timeout changed to {self.lock_timeout_ms} ms by the operator"
+        text = f"lock_timeout changed to {humanize.duration(self.lock_timeout_ms / 1000)} by the operator"
         return LogLine("info", "policy", text, {"lock_timeout_ms": self.lock_timeout_ms})
 
 
