@@ -106,7 +106,7 @@ def test_lock_session_terminated_during_a_migration_stops_the_cli_run(
     folder = write_migrations(
         tmp_path / "m",
         {
-            "1_a.up.sql": "SELECT pg_sleep(1.5);\nCREATE TABLE a (id int);\n",
+            "1_a.up.sql": "SELECT pg_sleep(2.5);\nCREATE TABLE a (id int);\n",
             "2_b.up.sql": "CREATE TABLE b (id int);\n",
         },
     )
@@ -116,7 +116,7 @@ def test_lock_session_terminated_during_a_migration_stops_the_cli_run(
         with start_cli(*args) as proc:
             wait_for(
                 lambda: admin.execute(
-                    "SELECT 1 FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(1.5)%'"
+                    "SELECT 1 FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(2.5)%'"
                 ).fetchall(),
                 "the migration's sleep to start",
             )

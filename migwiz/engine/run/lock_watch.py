@@ -10,6 +10,7 @@ gone it publishes `MigrationLockLost`, stops at the next safe point, and `migrat
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 
@@ -33,20 +34,22 @@ class LockWatch:
         self._checked_at: float | None = None
         self.lost: MigrationLockLost | None = None
         """Set once the lock's session was found gone."""
+        self._mutex = threading.Lock()  # a backfill's threads reach safe points too
 
     def check(self, *, now: bool = False) -> str | None:
         """Why the run must stop because its lock is gone (None: the lock is held). Asks the server at most
         every `every_s`, unless `now`."""
-        if self.lost is not None:
-            return self.lost.reason
-        at = time.monotonic()
-        if not now and self._checked_at is not None and at - self._checked_at < self.every_s:
-            return None
-        self._checked_at = at
-        gone = self._lock.gone()
-        if gone is None:
-            return None
-        self.lost = MigrationLockLost(self._lock.pid, gone)
+        with self._mutex:
+            if self.lost is not None:
+                return self.lost.reason
+            at = time.monotonic()
+            if not now and self._checked_at is not None and at - self._checked_at < self.every_s:
+                return None
+            self._checked_at = at
+            gone = self._lock.gone()
+            if gone is None:
+                return None
+            self.lost = MigrationLockLost(self._lock.pid, gone)
         self._emit(self.lost)
         return self.lost.reason
 
