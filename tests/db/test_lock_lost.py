@@ -10,6 +10,7 @@ import psycopg
 import pytest
 
 from migwiz.engine import commands
+from migwiz.engine.backfill.control import control_backfill
 from migwiz.engine.errors import LockLost
 from migwiz.engine.log.eventlog import read_events
 from migwiz.engine.run.events import MigrationFinished, RunEvent, RunFinished
@@ -20,6 +21,8 @@ from migwiz.engine.run.policy import ExecutionPolicy
 from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase
 from tests.helpers import run_cli, start_cli, wait_for, write_migrations
+from tests.helpers.backfill import MIGRATIONS as BACKFILL_MIGRATIONS
+from tests.helpers.backfill import ROWS, assert_each_row_once, checkpoint, make_items, rows_scanned
 
 LOCK_PID = (
     "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = %s::oid"
@@ -136,3 +139,31 @@ def test_lock_session_terminated_during_a_migration_stops_the_cli_run(
     again = run_cli(*args)
     assert again.code == 0, again.stdout + again.stderr
     assert table_exists(client_db, "a") and table_exists(client_db, "b")
+
+
+def test_lock_session_terminated_during_a_backfill_stops_it_between_batches(
+    client_db: TestDatabase, tmp_path: Path
+) -> None:
+    """A backfill checks the lock between its batches: terminated mid-way, it stops after the batch that
+    runs (resumable at its checkpoint), the run ends with `LockLost`, and `migwiz up` then finishes it with
+    every row updated once."""
+    make_items(client_db)
+    folder = write_migrations(tmp_path / "m", BACKFILL_MIGRATIONS)
+    control_backfill(client_db.dsn, "migwiz", "1", max_rate=4000, batch_size=200)  # about 5 s for every row
+    project = commands.Project.of(client_db.dsn, load_migration_set(folder))
+    session = commands.start_run(project).start()
+    admin = psycopg.connect(client_db.dsn, autocommit=True)
+    try:
+        wait_for(lambda: rows_scanned(client_db.dsn) > 0, "the backfill's first batch")
+        terminate_lock_session(admin)
+        with pytest.raises(LockLost):
+            session.wait(30)
+    finally:
+        admin.close()
+    done = rows_scanned(client_db.dsn)
+    assert 0 < done < ROWS
+    cp = checkpoint(client_db.dsn)
+    assert cp is not None and cp.state != "done"
+    control_backfill(client_db.dsn, "migwiz", "1", max_rate=1e9, batch_size=2000)
+    commands.up(project)
+    assert_each_row_once(client_db)
