@@ -3,8 +3,10 @@ type with a log line, written as a row and mapped back, gives an event of its ty
 
 from __future__ import annotations
 
+import ast
 import typing
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -20,6 +22,7 @@ from migwiz.engine.backfill.events import (
     BackfillWorkersChanged,
 )
 from migwiz.engine.backfill.progress import BackfillProgress, WorkerProgress
+from migwiz.engine.log import eventlog
 from migwiz.engine.log.adopt_events import (
     AdoptDone,
     AdoptedFileDiffers,
@@ -259,3 +262,41 @@ def test_durations_are_humanized() -> None:
     [row] = written(MigrationFinished("3", "3_x", "up", "applied", 180_000.0, 2))
     assert row.message == "3_x applied in 3 min" and "180000" not in row.message
     assert datetime.now(UTC) >= row.at
+
+
+def direct_log_calls(path: Path) -> list[int]:
+    """Lines of `path` that call a log with text of their own (`log.info(...)`, `self.log.event(...)`)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        if node.func.attr not in ("info", "warning", "error", "event"):
+            continue
+        owner = node.func.value
+        name = (
+            owner.id
+            if isinstance(owner, ast.Name)
+            else owner.attr
+            if isinstance(owner, ast.Attribute)
+            else ""
+        )
+        if name in ("log", "_log"):
+            found.append(node.lineno)
+    return found
+
+
+def test_runs_adopt_and_backup_write_the_log_only_from_typed_events(tmp_path: Path) -> None:
+    """The run, the backfill, `adopt`, `backup-check` and a run's record write every line from a typed event
+    (`EventLog.write`); only the statement log counts finished statements into lines of its own."""
+    engine = Path(eventlog.__file__).parents[1]
+    modules = [
+        p
+        for folder in ("run", "backfill", "adopt", "backup", "log")
+        for p in sorted((engine / folder).glob("*.py"))
+        if p.name != "statement_log.py"
+    ]
+    wrong = {str(p.relative_to(engine)): lines for p in modules if (lines := direct_log_calls(p))}
+    assert wrong == {}
+    sample = tmp_path / "m.py"
+    sample.write_text("def f(run):\n    run.log.info('adopt', 'x')\n    run.log.write(e)\n")
+    assert direct_log_calls(sample) == [2]
