@@ -1,5 +1,6 @@
-"""The central log's rows of the run's other typed events (notes.py, backfill/events.py) as those events,
-for `migwiz watch` (log_events.py maps statements, lock waits, gates and outcomes).
+"""The central log's rows of the run's other typed events (notes.py, backfill/events.py, rollback/events.py,
+shadow/events.py, and log/record_events.py, log/adopt_events.py, log/backup_events.py) as those events, for
+`migwiz watch` (log_events.py maps statements, lock waits, gates and outcomes).
 
 Each mapping reads what the event's `line()` wrote: its step, the keys of its data, its message.
 """
@@ -21,7 +22,24 @@ from migwiz.engine.backfill.events import (
     BackfillStarted,
     BackfillWorkersChanged,
 )
+from migwiz.engine.log.adopt_events import (
+    AdoptDone,
+    AdoptedFileDiffers,
+    AdoptEvent,
+    AdoptNoted,
+    AdoptStarted,
+    MigrationAdopted,
+)
+from migwiz.engine.log.backup_events import (
+    BackupEvent,
+    DumpNoted,
+    DumpStarted,
+    DumpToolNewer,
+    DumpVerified,
+    PitrChecked,
+)
 from migwiz.engine.log.eventlog import Event
+from migwiz.engine.log.record_events import EventsPruned, RunStarted
 from migwiz.engine.rollback.events import RollbackBlocked, RollbackEvent, RollbackStarted, RollbackTested
 from migwiz.engine.run.notes import (
     CancelledAfterGrace,
@@ -32,6 +50,7 @@ from migwiz.engine.run.notes import (
     InvalidIndexes,
     LockAnalysisMissing,
     LockTimeoutChanged,
+    MigrationLockLost,
     MigrationResumed,
     MigrationStarted,
     NothingToRun,
@@ -50,7 +69,16 @@ from migwiz.engine.run.notes import (
 )
 from migwiz.engine.shadow.events import DryRunEvent, DryRunSampled, DryRunShadow, DryRunVerdict
 
-Note = RunNote | BackfillEvent | RollbackEvent | DryRunEvent
+Note = (
+    RunNote
+    | BackfillEvent
+    | RollbackEvent
+    | DryRunEvent
+    | AdoptEvent
+    | BackupEvent
+    | RunStarted
+    | EventsPruned
+)
 
 _PLACE = ("version", "path", "line", "index")
 
@@ -170,6 +198,12 @@ def _orphan(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
     return OrphanSessions("found", pids, message.split(" running: ", 1)[-1], at=event.at)
 
 
+def _lock_lost(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    pid = data.get("pid")
+    error = message.split(" ended: ", 1)[-1].rsplit("; another migwiz run could take the lock", 1)[0]
+    return MigrationLockLost(int(pid) if pid is not None else None, error, at=event.at)
+
+
 def _resolve(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
     resolve = str(data.get("resolve") or "")
     label = message.split(": statement ", 1)[0]
@@ -194,7 +228,69 @@ def _index(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
 def _run(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
     if event.level == "error" and "outcome" not in data:
         return RunErrored("run", message, _str(data, "hint"), at=event.at)
+    if "outcome" not in data and message.startswith("migwiz ") and message.endswith(" started"):
+        command = message.removeprefix("migwiz ").removesuffix(" started")
+        return RunStarted(
+            command, _str(data, "os_user"), _str(data, "host"), str(data.get("version") or ""), at=event.at
+        )
     return None
+
+
+def _retention(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    if "removed" not in data:
+        return None
+    return EventsPruned(int(data["removed"]), int(data.get("retention_ms") or 0), at=event.at)
+
+
+def _adopt(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    if event.level == "error":
+        return RunErrored("adopt", message, _str(data, "hint"), at=event.at)
+    if "adopted" in data:
+        already = _number(message.split("; ", 1)[-1].split(" already", 1)[0])
+        pending = _number(message.split(" recorded, ", 1)[-1].split(" pending", 1)[0])
+        tool, table = str(data.get("tool") or ""), str(data.get("table") or "")
+        return AdoptDone(tool, table, _texts(data["adopted"]), already, pending, at=event.at)
+    if "tool" in data:
+        return AdoptStarted(str(data["tool"]), str(data.get("table") or ""), at=event.at)
+    if "checksum" in data:
+        label, _, how = message.partition(": recorded as applied (")
+        row = data.get("tool_row")
+        return MigrationAdopted(
+            str(data.get("version") or ""), label, how.removesuffix(")"),
+            dict(row) if isinstance(row, Mapping) else {}, str(data["checksum"]), at=event.at,
+        )  # fmt: skip
+    if "version" in data and message.endswith(" ran (its checksum)"):
+        label, _, rest = message.partition(": the file differs from what ")
+        tool = rest.removesuffix(" ran (its checksum)")
+        return AdoptedFileDiffers(str(data["version"]), label, tool, at=event.at)
+    return AdoptNoted(message, at=event.at)
+
+
+def _check(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    if "verdict" not in data:
+        return None
+    return PitrChecked(str(data["verdict"]), _texts(data.get("reasons")), at=event.at)
+
+
+def _dump(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    if event.level == "error":
+        return RunErrored("dump", message, _str(data, "hint"), at=event.at)
+    if "sha256" in data:
+        name = message.removeprefix("dump verified: ").rsplit(", ", 1)[0]
+        return DumpVerified(
+            str(data.get("file") or ""), name, int(data.get("size") or 0), str(data["sha256"]),
+            _texts(data.get("tables")), str(data.get("pg_dump") or ""),
+            str(data.get("pg_dump_version") or ""), int(data.get("toc_entries") or 0), at=event.at,
+        )  # fmt: skip
+    if "mode" in data:
+        what = message.removeprefix("dumping ")
+        return DumpStarted(
+            what, str(data["mode"]), _texts(data.get("tables")), _texts(data.get("migrations")), at=event.at
+        )
+    if "server_major" in data:
+        used = message.split(": used the newer ", 1)[-1]
+        return DumpToolNewer(int(data["server_major"]), used, at=event.at)
+    return DumpNoted(message, at=event.at)
 
 
 def _repair(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
@@ -246,6 +342,10 @@ def _dry_run(data: Mapping[str, Any], message: str, event: Event) -> Note | None
 
 
 _RUN = {
+    "adopt": _adopt,
+    "check": _check,
+    "dump": _dump,
+    "retention": _retention,
     "dry-run": _dry_run,
     "rollback": _rollback,
     "run": _run,
@@ -262,6 +362,7 @@ _RUN = {
     "guard": _guard,
     "retry": _retry,
     "orphan": _orphan,
+    "migration-lock": _lock_lost,
     "resolve": _resolve,
     "index": _index,
 }
