@@ -57,7 +57,7 @@ def logged(db: TestDatabase, command: str, work: Callable[[EventLog], object]) -
 
 def test_drift_writes_its_log_from_typed_events(client_db: TestDatabase, tmp_path: Path) -> None:
     """A hand-made column: the files replayed (snapshots saved), the difference, the count; the second
-    drift reads the saved snapshot."""
+    drift reads the saved snapshot (or replays again when it was evicted meanwhile)."""
     mset = applied(client_db, tmp_path)
     client_db.execute("ALTER TABLE users ADD COLUMN extra int")
     first = logged(client_db, "drift", lambda log: drift(client_db.dsn, mset, log=log))
@@ -67,8 +67,9 @@ def test_drift_writes_its_log_from_typed_events(client_db: TestDatabase, tmp_pat
     assert replayed.saved >= 1
     assert isinstance(found, DriftFound) and (found.kind, found.name) == ("extra", "public.users.extra")
     assert isinstance(counted, DriftCounted) and (counted.differences, counted.ignored) == (1, 0)
-    again = logged(client_db, "drift", lambda log: drift(client_db.dsn, mset, log=log))
-    assert [type(e) for e in again] == [DriftSnapshotRead, DriftFound, DriftCounted]
+    again = [type(e) for e in logged(client_db, "drift", lambda log: drift(client_db.dsn, mset, log=log))]
+    # the server's snapshot cache keeps the 20 last used: tests running beside this one may evict ours
+    assert again in ([DriftSnapshotRead, DriftFound, DriftCounted], [DriftReplayed, DriftFound, DriftCounted])
 
 
 def test_ci_and_plan_write_their_log_from_typed_events(client_db: TestDatabase, tmp_path: Path) -> None:
