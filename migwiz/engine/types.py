@@ -6,7 +6,8 @@ The run's typed events are reached through their modules, so a face can match on
 `run_events` (statements, lock waits, gates, outcomes), `run_notes` (what the run plans, starts, notices
 and is told) `backfill_events` (batches, crews, brakes), `rollback_events` (the rollback test's verdicts) and
 `dryrun_events` (the dry run's shadow, samples and verdict), `record_events` (a recorded run started,
-pruned, ended), `adopt_events` and `backup_events` (what `adopt` and `backup-check` log);
+pruned, ended), `adopt_events`, `backup_events`, `drift_events`, `ci_events` and `plan_events` (what
+`adopt`, `backup-check`, `drift`, `ci` and `plan` log);
 `RunEvent` is the union of them all."""
 
 from __future__ import annotations
@@ -28,10 +29,13 @@ from migwiz.engine.fleet.rollout import FleetEvent, FleetReport
 from migwiz.engine.fleet.targets import Fleet, Target
 from migwiz.engine.history.state import HistoryRow
 from migwiz.engine.history.status import MigrationStatus
-from migwiz.engine.log import adopt_events, backup_events, record_events
+from migwiz.engine.log import adopt_events, backup_events, ci_events, drift_events, plan_events, record_events
 from migwiz.engine.log.adopt_events import AdoptEvent
 from migwiz.engine.log.backup_events import BackupEvent
+from migwiz.engine.log.ci_events import CiEvent
+from migwiz.engine.log.drift_events import DriftEvent
 from migwiz.engine.log.eventlog import Event, EventSink, Level
+from migwiz.engine.log.plan_events import PlanEvent
 from migwiz.engine.log.record_events import RecordEvent
 from migwiz.engine.observe import LockWait, Progress, ReplicaLag, SessionInfo, Snapshot
 from migwiz.engine.plan import VERDICT_TEXT, MigrationPlan, PlanReport, StatementPlan, Verdict
@@ -68,9 +72,11 @@ __all__ = [
     "BackfillStatus",
     "BackupEvent",
     "BackupReport",
+    "CiEvent",
     "CiReport",
     "Control",
     "CurrentStatement",
+    "DriftEvent",
     "DriftReport",
     "DryRunEvent",
     "DryRunReport",
@@ -96,6 +102,7 @@ __all__ = [
     "MigrationSet",
     "MigrationStatus",
     "PhaseRow",
+    "PlanEvent",
     "PlanReport",
     "Progress",
     "Project",
@@ -131,7 +138,10 @@ __all__ = [
     "adopt_events",
     "backfill_events",
     "backup_events",
+    "ci_events",
+    "drift_events",
     "dryrun_events",
+    "plan_events",
     "record_events",
     "rollback_events",
     "run_events",

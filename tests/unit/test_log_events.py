@@ -31,7 +31,10 @@ from migwiz.engine.log.adopt_events import (
     MigrationAdopted,
 )
 from migwiz.engine.log.backup_events import DumpNoted, DumpStarted, DumpToolNewer, DumpVerified, PitrChecked
+from migwiz.engine.log.ci_events import CiGateChecked
+from migwiz.engine.log.drift_events import DriftCounted, DriftFound, DriftReplayed, DriftSnapshotRead
 from migwiz.engine.log.eventlog import Event, EventLog, MemorySink
+from migwiz.engine.log.plan_events import MigrationPlanned, PlanCalibrated
 from migwiz.engine.log.record_events import EventsPruned, RunEnded, RunStarted
 from migwiz.engine.rollback.events import RollbackBlocked, RollbackStarted, RollbackTested
 from migwiz.engine.run import events as run_events
@@ -214,6 +217,20 @@ SAMPLES: list[RunEvent] = [
         "/backups/app-3.dump", "app-3.dump", 2048, "ff00", ("public.a",), "/usr/bin/pg_dump", "17.2", 12
     ),
     notes.RunErrored("dump", "pg_dump failed: permission denied for table a", None),
+    DriftSnapshotRead(),
+    DriftReplayed(2, 3, 1),
+    DriftFound("missing", "column", "public.users.email", "column public.users.email is missing"),
+    DriftCounted(1, 2),
+    DriftCounted(0, 0),
+    CiGateChecked("lint", "passed", "1 warning (fails on error)"),
+    CiGateChecked(
+        "rollback", "error", "cannot create the shadow database: a: b (grant CREATEDB to the role)"
+    ),
+    PlanCalibrated(
+        {"source": "measured", "scan_bytes_per_s": 2.5e8, "measured_at": "2026-12-06T18:00:00+00:00"}
+    ),
+    MigrationPlanned("3", "up", "safe", 0.25),
+    MigrationPlanned("4", "down", "dangerous", 1800.0, ("rewrites t: 2 GB", "holds ACCESS EXCLUSIVE")),
 ]
 
 
@@ -285,16 +302,18 @@ def direct_log_calls(path: Path) -> list[int]:
     return found
 
 
-def test_runs_adopt_and_backup_write_the_log_only_from_typed_events(tmp_path: Path) -> None:
-    """The run, the backfill, `adopt`, `backup-check` and a run's record write every line from a typed event
-    (`EventLog.write`); only the statement log counts finished statements into lines of its own."""
+def test_runs_adopt_backup_drift_ci_and_plan_write_the_log_only_from_typed_events(tmp_path: Path) -> None:
+    """The run, the backfill, `adopt`, `backup-check`, `drift`, `ci`, `plan` and a run's record write every
+    line from a typed event (`EventLog.write`); only the statement log counts finished statements into lines
+    of its own."""
     engine = Path(eventlog.__file__).parents[1]
+    folders = ("run", "backfill", "adopt", "backup", "log", "schema", "plan")
     modules = [
         p
-        for folder in ("run", "backfill", "adopt", "backup", "log")
+        for folder in folders
         for p in sorted((engine / folder).glob("*.py"))
         if p.name != "statement_log.py"
-    ]
+    ] + [engine / "ci.py"]
     wrong = {str(p.relative_to(engine)): lines for p in modules if (lines := direct_log_calls(p))}
     assert wrong == {}
     sample = tmp_path / "m.py"

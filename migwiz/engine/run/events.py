@@ -9,8 +9,9 @@ thread: hand the event over, e.g. Textual's thread-safe `post_message`, and retu
 The central log is one consumer, the first: every event says what its log line is (`line()`, None when
 it has none) and the run's log writer (log_writer.py, `RunEvents.record`) writes it before any other
 consumer sees the event. The other typed events are in notes.py and backfill/events.py; those of a run's
-record and of `adopt` and `backup-check` in the leaf modules log/record_events.py, log/adopt_events.py and
-log/backup_events.py (written through `EventLog.write`, the same path).
+record and of `adopt`, `backup-check`, `drift`, `ci` and `plan` in the leaf modules log/record_events.py,
+log/adopt_events.py, log/backup_events.py, log/drift_events.py, log/ci_events.py and log/plan_events.py
+(written through `EventLog.write`, the same path).
 """
 
 from __future__ import annotations
@@ -28,7 +29,10 @@ from migwiz.engine.backfill.events import BackfillBatch as BackfillBatch
 from migwiz.engine.backfill.events import BackfillEvent
 from migwiz.engine.log.adopt_events import AdoptEvent
 from migwiz.engine.log.backup_events import BackupEvent
+from migwiz.engine.log.ci_events import CiEvent
+from migwiz.engine.log.drift_events import DriftEvent
 from migwiz.engine.log.line import Level, LogLine
+from migwiz.engine.log.plan_events import PlanEvent
 from migwiz.engine.log.record_events import RecordEvent
 from migwiz.engine.rollback.events import RollbackEvent
 from migwiz.engine.run.current import CurrentStatement
@@ -279,6 +283,9 @@ RunEvent = (
     | RecordEvent
     | AdoptEvent
     | BackupEvent
+    | DriftEvent
+    | CiEvent
+    | PlanEvent
 )
 Callback = Callable[[RunEvent], object]
 

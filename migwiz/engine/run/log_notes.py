@@ -1,6 +1,7 @@
 """The central log's rows of the run's other typed events (notes.py, backfill/events.py, rollback/events.py,
-shadow/events.py, and log/record_events.py, log/adopt_events.py, log/backup_events.py) as those events, for
-`migwiz watch` (log_events.py maps statements, lock waits, gates and outcomes).
+shadow/events.py, and log/record_events.py, log/adopt_events.py, log/backup_events.py, log/drift_events.py,
+log/ci_events.py, log/plan_events.py) as those events, for `migwiz watch` (log_events.py maps statements,
+lock waits, gates and outcomes).
 
 Each mapping reads what the event's `line()` wrote: its step, the keys of its data, its message.
 """
@@ -38,7 +39,17 @@ from migwiz.engine.log.backup_events import (
     DumpVerified,
     PitrChecked,
 )
+from migwiz.engine.log.ci_events import CiEvent, CiGateChecked
+from migwiz.engine.log.drift_events import (
+    SNAPSHOT_READ,
+    DriftCounted,
+    DriftEvent,
+    DriftFound,
+    DriftReplayed,
+    DriftSnapshotRead,
+)
 from migwiz.engine.log.eventlog import Event
+from migwiz.engine.log.plan_events import MigrationPlanned, PlanCalibrated, PlanEvent
 from migwiz.engine.log.record_events import EventsPruned, RunStarted
 from migwiz.engine.rollback.events import RollbackBlocked, RollbackEvent, RollbackStarted, RollbackTested
 from migwiz.engine.run.notes import (
@@ -76,6 +87,9 @@ Note = (
     | DryRunEvent
     | AdoptEvent
     | BackupEvent
+    | DriftEvent
+    | CiEvent
+    | PlanEvent
     | RunStarted
     | EventsPruned
 )
@@ -122,6 +136,14 @@ def _plan(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
     if "findings" in data:
         count = _number(message.split(" migration(s)", 1)[0])
         return RisksAccepted(count, _texts(data["findings"]), _str(data, "forced"), at=event.at)
+    if "verdict" in data and "version" in data:
+        estimate = data.get("estimate_s")
+        return MigrationPlanned(
+            str(data["version"]), str(data.get("direction") or ""), str(data["verdict"]),
+            float(estimate) if estimate is not None else 0.0, _texts(data.get("reasons")), at=event.at,
+        )  # fmt: skip
+    if message == "calibrated":
+        return PlanCalibrated(dict(data), at=event.at)
     return None
 
 
@@ -266,6 +288,29 @@ def _adopt(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
     return AdoptNoted(message, at=event.at)
 
 
+def _drift(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    if message == SNAPSHOT_READ:
+        return DriftSnapshotRead(at=event.at)
+    if "replayed" in data:
+        saved = int(data.get("saved") or 0)
+        return DriftReplayed(int(data.get("restored") or 0), int(data["replayed"]), saved, at=event.at)
+    if "differences" in data:
+        ignored = _number(message.rsplit(", ", 1)[-1])
+        return DriftCounted(int(data["differences"]), ignored, at=event.at)
+    if "kind" in data:
+        kind, object_type = str(data["kind"]), str(data.get("object_type") or "")
+        return DriftFound(kind, object_type, str(data.get("name") or ""), message, at=event.at)
+    return None
+
+
+def _ci(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    gate = _str(data, "gate")
+    if gate is None:
+        return None
+    detail = message.removeprefix(f"{gate}: ")
+    return CiGateChecked(gate, str(data.get("status") or ""), detail, at=event.at)
+
+
 def _check(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
     if "verdict" not in data:
         return None
@@ -344,6 +389,8 @@ def _dry_run(data: Mapping[str, Any], message: str, event: Event) -> Note | None
 _RUN = {
     "adopt": _adopt,
     "check": _check,
+    "ci": _ci,
+    "drift": _drift,
     "dump": _dump,
     "retention": _retention,
     "dry-run": _dry_run,
