@@ -231,7 +231,9 @@ def lint(
     chosen = version or DEFAULT_PG_VERSION
     notices: list[str] = []
     # the own-schema rule looks for this project's migwiz schema; Flyway placeholders from migwiz.toml
-    with linting_for(schema), placeholders_from(project.settings.flyway_placeholders()):
+    # Flyway placeholders from migwiz.toml; online, with Flyway's built-in ones of the connection too
+    values = project.flyway_placeholders() if dsn is not None else project.settings.flyway_placeholders()
+    with linting_for(schema), placeholders_from(values):
         files = lint_paths(
             paths, pg_version=chosen, catalog=catalog, applied=applied, configured=migrations_dir,
             layout=layout, stdin=stdin, cache=cache, notices=notices,

@@ -288,6 +288,23 @@ _PLACEHOLDER = re.compile(r"\$\{(?P<name>[^}\n]+?)\}")
 _BUILT_IN = {"flyway:defaultschema": "public", "flyway:table": "flyway_schema_history"}
 
 
+def connection_placeholders(dsn: str) -> dict[str, str]:
+    """Flyway's built-in placeholders that come from its connection (`ParsingContext.populate`): the user
+    (`flyway:user`) and database (`flyway:database`) `dsn` names, with libpq's defaults (PGUSER, else the
+    system user; PGDATABASE, else the user), and the time of the run (`flyway:timestamp`)."""
+    import getpass
+    import os
+    from datetime import datetime
+
+    from psycopg.conninfo import conninfo_to_dict
+
+    given = conninfo_to_dict(dsn)
+    user = str(given.get("user") or os.environ.get("PGUSER") or getpass.getuser())
+    database = str(given.get("dbname") or os.environ.get("PGDATABASE") or user)
+    now = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+    return {"flyway:user": user, "flyway:database": database, "flyway:timestamp": now}
+
+
 def _replace_placeholders(folder: Folder, path: Path, text: str) -> str:
     """Flyway replaces `${name}` in a migration (comments and strings too) before running it, and refuses
     one without a value (`PlaceholderReplacer`); the checksum stays that of the file as written."""
