@@ -218,9 +218,15 @@ def _paired(folder: Folder, files: list[_File], layout: str) -> list[Migration]:
         side[f.version] = f
     for version, down in downs.items():
         if version not in ups:
+            hint = "add the up script or delete the down script"
+            if layout == "native":  # golang-migrate's migrate.go `newMigration`: a missing up is empty
+                hint = (
+                    "golang-migrate records this version on up without running anything and runs this file"
+                    f" on down: an empty {down.path.name.replace('.down.', '.up.', 1)} does the same here;"
+                    " else delete the down script"
+                )
             raise MigrationFileError(
-                f"{down.path}: down script without an up script for version {version}",
-                hint="add the up script or delete the down script",
+                f"{down.path}: down script without an up script for version {version}", hint=hint
             )
     migrations = []
     for version, up in [*ups.items(), *baselines.items()]:
