@@ -84,6 +84,19 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
         "9": (NOT_RESTORED, "down adds splits.incarnation_id, which up never dropped: an extra column"),
         "10": (PASSED, "down puts the four varchar lengths back"),
     },
+    "lakefs": {
+        "000011": (NOT_RESTORED, "down drops the tasks objects but leaves the pgcrypto extension up creates"),
+        "000014": (NOT_RESTORED, "up adds an enum label, which down (an UPDATE of rows) cannot remove"),
+        "000024": ("not tested", "an up script without a .down.sql"),
+        "000031": (PASSED, "down drops both indexes and the function, inside its own BEGIN; ... COMMIT;"),
+        "000034": (
+            NOT_RESTORED,
+            "its down (00034_external_users.down.sql, another spelling of version 34) is comments only:"
+            " friendly_name and source stay",
+        ),
+        "000037": (PASSED, "down drops auth_expired_tokens, the table up creates"),
+        "000038": (NOT_RESTORED, "the down file is empty: external_id and its unique constraint stay"),
+    },
 }
 
 _SAMPLED = [s for s in SETS if s.name in EXPECTED]
