@@ -276,3 +276,15 @@ def test_flyways_connection_placeholders_take_the_connections_values(
     (tmp_path / "migrations" / "V3__grant.sql").write_text("GRANT SELECT ON runs TO ${flyway:user};\n")
     refused = run_cli("up", "--allow-irreversible", "--dsn", db.dsn, cwd=tmp_path)
     assert 'role "nobody" does not exist' in refused.stdout + refused.stderr
+
+
+def test_lint_without_a_database_reads_flyways_connection_placeholders(tmp_path: Path) -> None:
+    """Offline, `${flyway:user}` stands for libpq's default user: the statement parses and is analysed."""
+    folder = write_migrations(
+        tmp_path / "migrations",
+        {"V1__runs.sql": "CREATE TABLE runs (id int);\nGRANT SELECT ON runs TO ${flyway:user};\n"},
+    )
+    linted = run_cli("lint", "--json", folder)
+    assert linted.code == 0, linted.stdout + linted.stderr
+    (only,) = linted.json()["files"]
+    assert [s["parse_error"] for s in only["statements"]] == [None, None]

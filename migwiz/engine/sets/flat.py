@@ -292,6 +292,7 @@ _PLACEHOLDER = re.compile(r"\$\{(?P<name>[^}\n]+?)\}")
 # Flyway's built-in placeholders that do not depend on the connection (`flyway:defaultSchema` is the
 # connection's current schema when no `schemas` are configured: `public` on a default PostgreSQL setup)
 _BUILT_IN = {"flyway:defaultschema": "public", "flyway:table": "flyway_schema_history"}
+_CONNECTION_BUILT_IN = ("flyway:user", "flyway:database", "flyway:timestamp")
 
 
 def connection_placeholders(dsn: str) -> dict[str, str]:
@@ -326,6 +327,8 @@ def _replace_placeholders(folder: Folder, path: Path, text: str) -> str:
             return path.name
         if name in _BUILT_IN:
             return _BUILT_IN[name]
+        if name in _CONNECTION_BUILT_IN:  # no connection named (lint): libpq's default user and database
+            return connection_placeholders("")[name]
         if folder.placeholders is None:
             return m.group()  # not configured (lint): left as written
         line = text.count("\n", 0, m.start()) + 1
