@@ -68,6 +68,7 @@ def lint(ctx: Context, paths: tuple[Path, ...], sarif: bool, pg_version: int | N
     catalog (never runs anything) and skips what is applied.
     """
     from migwiz.console import output
+    from migwiz.console.status_view import print_notices
     from migwiz.engine import commands
 
     chosen = list(paths) or [ctx.migration_set().root]
@@ -86,6 +87,7 @@ def lint(ctx: Context, paths: tuple[Path, ...], sarif: bool, pg_version: int | N
             elif ctx.json:
                 output.emit_json_listing(commands.lint_json(report), "files")
             else:
+                print_notices(report.notices)  # on stderr, as `status` prints them
                 output.print_lint(report)
         finally:
             gc.unfreeze()

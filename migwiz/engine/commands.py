@@ -229,13 +229,16 @@ def lint(
             version = version or conn.info.server_version // 10000
             applied = frozenset(h.version for h in read_history(conn, schema) if h.success)
     chosen = version or DEFAULT_PG_VERSION
+    notices: list[str] = []
     # the own-schema rule looks for this project's migwiz schema; Flyway placeholders from migwiz.toml
-    with linting_for(schema), placeholders_from(project.settings.flyway_placeholders()):
+    # Flyway placeholders from migwiz.toml; online, with Flyway's built-in ones of the connection too
+    values = project.flyway_placeholders() if dsn is not None else project.settings.flyway_placeholders()
+    with linting_for(schema), placeholders_from(values):
         files = lint_paths(
             paths, pg_version=chosen, catalog=catalog, applied=applied, configured=migrations_dir,
-            layout=layout, stdin=stdin, cache=cache,
+            layout=layout, stdin=stdin, cache=cache, notices=notices,
         )  # fmt: skip
-    return LintReport(tuple(files), chosen)
+    return LintReport(tuple(files), chosen, tuple(notices))
 
 
 def risky_pending(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from migwiz.engine.config import Settings, load_settings
 from migwiz.engine.errors import MigwizError, UsageError
@@ -90,9 +90,18 @@ class Project:
             if not folder.is_dir():
                 raise UsageError(f"migration folder {folder} does not exist", "check --dir or migwiz.toml")
             self._mset = load_migration_set(
-                folder, self.settings.layout, placeholders=self.settings.flyway_placeholders()
+                folder, self.settings.layout, placeholders=self.flyway_placeholders()
             )
         return self._mset
+
+    def flyway_placeholders(self) -> dict[str, str] | Literal[False]:
+        """migwiz.toml's Flyway placeholders, over Flyway's built-in ones of this project's connection."""
+        configured = self.settings.flyway_placeholders()
+        if configured is False:
+            return False
+        from migwiz.engine.sets.flat import connection_placeholders
+
+        return {**connection_placeholders(self.dsn), **configured}
 
     def has_migrations(self) -> bool:
         """Whether a migration folder is configured and exists."""

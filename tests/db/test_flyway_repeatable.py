@@ -245,3 +245,46 @@ def test_up_to_a_version_runs_the_pending_repeatables_after_it_as_flyway_target(
     assert [(str(o.version), o.result) for o in again.report.outcomes] == [("R__Runs_view", "applied")]
     later = commands.up(project, policy=IRREVERSIBLE)
     assert [str(o.version) for o in later.report.outcomes] == ["3"]
+
+
+def test_flyways_connection_placeholders_take_the_connections_values(
+    client_db: TestDatabase, tmp_path: Path
+) -> None:
+    """`${flyway:user}`, `${flyway:database}` and `${flyway:timestamp}` are Flyway's own (ParsingContext):
+    the connection's user and database, the time of the run. Without a value in migwiz.toml they are not
+    refused."""
+    db = client_db
+    write_migrations(
+        tmp_path / "migrations",
+        {
+            "V1__runs.sql": "CREATE TABLE runs (uuid uuid PRIMARY KEY);\n"
+            "GRANT SELECT ON runs TO ${flyway:user};\n"
+            "COMMENT ON TABLE runs IS '${flyway:database} ${flyway:user}';\n",
+            # left as written, the cast fails; the time itself stays out of the schema (drift compares it)
+            "V2__stamp.sql": "SELECT '${flyway:timestamp}'::timestamp;\n",
+        },
+    )
+    applied = run_cli("up", "--allow-irreversible", "--dsn", db.dsn, cwd=tmp_path)
+    assert applied.code == 0, applied.stderr
+    user = db.execute("SELECT current_user")[0][0]
+    assert db.execute("SELECT obj_description('runs'::regclass)") == [(f"{db.name} {user}",)]
+    drift = run_cli("drift", "--dsn", db.dsn, cwd=tmp_path)
+    assert drift.code == 0, drift.stdout + drift.stderr
+    assert [row[0] for row in db.execute("SELECT version FROM migwiz.history ORDER BY version")] == ["1", "2"]
+    # a value in migwiz.toml wins over the connection's
+    (tmp_path / "migwiz.toml").write_text('[migwiz]\n[migwiz.placeholders]\n"flyway:user" = "nobody"\n')
+    (tmp_path / "migrations" / "V3__grant.sql").write_text("GRANT SELECT ON runs TO ${flyway:user};\n")
+    refused = run_cli("up", "--allow-irreversible", "--dsn", db.dsn, cwd=tmp_path)
+    assert 'role "nobody" does not exist' in refused.stdout + refused.stderr
+
+
+def test_lint_without_a_database_reads_flyways_connection_placeholders(tmp_path: Path) -> None:
+    """Offline, `${flyway:user}` stands for libpq's default user: the statement parses and is analysed."""
+    folder = write_migrations(
+        tmp_path / "migrations",
+        {"V1__runs.sql": "CREATE TABLE runs (id int);\nGRANT SELECT ON runs TO ${flyway:user};\n"},
+    )
+    linted = run_cli("lint", "--json", folder)
+    assert linted.code == 0, linted.stdout + linted.stderr
+    (only,) = linted.json()["files"]
+    assert [s["parse_error"] for s in only["statements"]] == [None, None]

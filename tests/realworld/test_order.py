@@ -78,3 +78,22 @@ def test_a_golang_migrate_file_of_another_extension_is_refused_not_dropped(
         golang_migrate(folder)
     duplicate = run_cli("status", "--json", "--dsn", db_latest.dsn, "--dir", folder)
     assert "refuses the folder (duplicate migration)" in duplicate.json()["error"]["message"]
+
+
+def test_a_golang_migrate_down_without_its_up_says_what_golang_migrate_does(
+    tmp_path: Path, db_latest: TestDatabase
+) -> None:
+    """golang-migrate applies a version whose up script is missing as an empty one (migrate.go
+    `newMigration`): migwiz refuses the folder, and says how to get the same with an empty up script."""
+    folder = tmp_path / "migrations"
+    shutil.copytree(SETS_DIR / "harbor" / "migrations", folder)
+    (folder / "0191_seed.down.sql").write_text("DROP TABLE seeded;\n", encoding="utf-8")
+    refused = run_cli("status", "--json", "--dsn", db_latest.dsn, "--dir", folder)
+    assert refused.code == 2
+    error = refused.json()["error"]
+    assert error["message"].endswith("0191_seed.down.sql: down script without an up script for version 0191")
+    assert "golang-migrate records this version on up without running anything" in error["hint"]
+    (folder / "0191_seed.up.sql").write_text("", encoding="utf-8")  # what the hint proposes
+    shown = run_cli("status", "--json", "--dsn", db_latest.dsn, "--dir", folder).json()["migrations"]
+    assert [m["version"] for m in shown][-1] == "0191"
+    assert shown[-1]["has_down"] is True

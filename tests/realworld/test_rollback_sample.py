@@ -15,7 +15,7 @@ import pytest
 
 from tests.conftest import TestDatabase
 from tests.helpers import run_cli
-from tests.realworld.realsets import SETS, RealSet
+from tests.realworld.realsets import EXTERNAL, SETS, RealSet
 from tests.realworld.tools import dbmate_down
 
 PASSED = "passed"
@@ -84,6 +84,35 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
         "9": (NOT_RESTORED, "down adds splits.incarnation_id, which up never dropped: an extra column"),
         "10": (PASSED, "down puts the four varchar lengths back"),
     },
+    "lakefs": {
+        "000011": (NOT_RESTORED, "down drops the tasks objects but leaves the pgcrypto extension up creates"),
+        "000014": (NOT_RESTORED, "up adds an enum label, which down (an UPDATE of rows) cannot remove"),
+        "000024": ("not tested", "an up script without a .down.sql"),
+        "000031": (PASSED, "down drops both indexes and the function, inside its own BEGIN; ... COMMIT;"),
+        "000034": (
+            NOT_RESTORED,
+            "its down (00034_external_users.down.sql, another spelling of version 34) is comments only:"
+            " friendly_name and source stay",
+        ),
+        "000037": (PASSED, "down drops auth_expired_tokens, the table up creates"),
+        "000038": (NOT_RESTORED, "the down file is empty: external_id and its unique constraint stay"),
+    },
+}
+
+# the same for sets of external.toml (run where fetched, in `make test-realworld`)
+EXPECTED_EXTERNAL: dict[str, dict[str, tuple[str, str]]] = {
+    "ente": {
+        "1": (
+            "down fails",
+            "DROP TABLE files first: file_object_keys, thumbnail_object_keys, collection_files refer to it",
+        ),
+        "2": ("down fails", "DROP INDEX subscriptions_user_id_index after DROP TABLE dropped it"),
+        "3": ("down fails", "ALTER TABLE ... DROP COLUMN a DROP COLUMN b without commas does not parse"),
+        "22": (NOT_RESTORED, "down drops location_tag but not the two functions up creates"),
+        "29": (NOT_RESTORED, "down re-adds users.email last and without its index"),
+        "120": (PASSED, "down drops the triggers, the function and the table up creates"),
+        "123": (PASSED, "CREATE INDEX CONCURRENTLY undone by DROP INDEX CONCURRENTLY, one statement a file"),
+    },
 }
 
 _SAMPLED = [s for s in SETS if s.name in EXPECTED]
@@ -107,9 +136,24 @@ def verdict(entry: dict[str, Any]) -> str:
 def test_rollback_verdicts_match_hand_checked_ones(
     real: RealSet, db_for: Callable[[RealSet], TestDatabase]
 ) -> None:
+    _check(real, EXPECTED[real.name], db_for)
+
+
+@pytest.mark.realworld
+@pytest.mark.parametrize("real", [s for s in EXTERNAL if s.name in EXPECTED_EXTERNAL], ids=lambda s: s.name)
+def test_external_rollback_verdicts_match_hand_checked_ones(
+    real: RealSet, db_for: Callable[[RealSet], TestDatabase]
+) -> None:
+    if not real.folder.is_dir():
+        pytest.skip(f"{real.name} is not fetched: python -m tests.realworld.fetch_external {real.name}")
+    _check(real, EXPECTED_EXTERNAL[real.name], db_for)
+
+
+def _check(
+    real: RealSet, expected: dict[str, tuple[str, str]], db_for: Callable[[RealSet], TestDatabase]
+) -> None:
     db = db_for(real)
     real.prepare(db)
-    expected = EXPECTED[real.name]
     args = ["--json", *real.baseline_args, "--dsn", db.dsn, "--dir", real.folder, *expected]
     result = run_cli("test-rollback", *args, timeout=900)
     assert result.stdout, f"test-rollback printed no JSON: {result.stderr.strip()[-2000:]}"

@@ -75,7 +75,7 @@ def _record(db: TestDatabase, tool: str, migrations: list[ToolMigration]) -> Non
                         m.up.name.split("__", 1)[1].removesuffix(".sql").replace("_", " "),
                         "SQL_BASELINE" if m.up.name.startswith("B") else "SQL",
                         m.up.name,
-                        flyway_checksum(m.up_text),
+                        flyway_checksum(m.up.read_text(encoding="utf-8")),  # as written
                     ),
                 )
                 continue
@@ -105,6 +105,8 @@ CASES = [
         "openmeter", "golang-migrate", GOLANG_MIGRATE_TABLE, "schema_migrations", 8, id="golang-migrate"
     ),
     pytest.param("hawkbit", "flyway", FLYWAY_TABLE, "flyway_schema_history", 5, id="flyway-baseline"),
+    # Flyway's three locations as subfolders of one: V10.1 (migration_postgres_notify/) between V10 and V11
+    pytest.param("conductor", "flyway", FLYWAY_TABLE, "flyway_schema_history", 21, id="flyway-subfolders"),
     pytest.param("quickwit", "sqlx", SQLX_TABLE, "_sqlx_migrations", 12, id="sqlx-short-versions"),
     pytest.param("hoppscotch", "prisma", PRISMA_TABLE, "_prisma_migrations", 12, id="prisma"),
 ]
@@ -120,7 +122,7 @@ def test_drift_leaves_the_tools_own_table_alone(
     kept = TOOLS[tool](source)[:count]
     for m in kept:  # the set's first migrations, real names and contents
         if m.up.parent != source:
-            shutil.copytree(m.up.parent, folder / m.up.parent.name)
+            shutil.copytree(m.up.parent, folder / m.up.parent.name, dirs_exist_ok=True)
         for path in source.glob(f"{m.up.name.split('_', 1)[0]}_*") if m.up.parent == source else ():
             shutil.copy(path, folder / path.name)
     migrations = TOOLS[tool](folder)

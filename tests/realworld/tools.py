@@ -185,7 +185,7 @@ def flyway(root: Path) -> list[ToolMigration]:
     for child in files:
         m = _FLYWAY.match(child.name) or _FLYWAY_BASELINE.match(child.name)
         if m:
-            text = _read(child)
+            text = _flyway_placeholders(child, _read(child))
             canonical = ".".join(str(p) for p in flyway_key(m["version"]))
             transaction = _NON_TRANSACTIONAL.search(text) is None and _flyway_conf_transaction(child)
             entry = (flyway_key(m["version"]), ToolMigration(canonical, child, text, transaction))
@@ -197,12 +197,28 @@ def flyway(root: Path) -> list[ToolMigration]:
     for child in files:
         r = _FLYWAY_REPEATABLE.match(child.name)
         if r:
-            text = _read(child)
+            text = _flyway_placeholders(child, _read(child))
             transaction = _NON_TRANSACTIONAL.search(text) is None and _flyway_conf_transaction(child)
             description = r["desc"].replace("_", " ")
             repeatable.append((description, ToolMigration(f"R__{r['desc']}", child, text, transaction)))
     versioned = [tm for _, tm in sorted(found, key=lambda pair: pair[0])]
     return versioned + [tm for _, tm in sorted(repeatable, key=lambda pair: pair[0])]
+
+
+_FLYWAY_PLACEHOLDER = re.compile(r"\$\{(?P<name>[^}\n]+?)\}")
+
+
+def _flyway_placeholders(script: Path, text: str) -> str:
+    """The script as Flyway sends it on a default PostgreSQL connection: its built-in placeholders that need
+    no configuration replaced (flyway-core `ParsingContext.populate`, `PlaceholderReplacingReader`; names
+    case-insensitive): `flyway:defaultSchema` (the connection's current schema, `public`), `flyway:table`,
+    `flyway:filename`. Any other `${...}` is left for psql to refuse, as Flyway refuses it without a value."""
+    built_in = {
+        "flyway:defaultschema": "public",
+        "flyway:table": "flyway_schema_history",
+        "flyway:filename": script.name,
+    }
+    return _FLYWAY_PLACEHOLDER.sub(lambda m: built_in.get(m["name"].lower(), m.group()), text)
 
 
 def _flyway_conf_transaction(script: Path) -> bool:

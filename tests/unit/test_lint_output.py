@@ -39,8 +39,10 @@ def test_lint_json_streams_one_file_per_line_and_parses_to_the_document(
     assert json.loads(text) == expected
     lines = text.splitlines()
     assert lines[:3] == ["{", '  "pg_version": 18,', '  "files": [']
-    assert len(lines) == 3 + len(document["files"]) + 2  # one line per file, then "  ]" and "}"
-    assert all(json.loads(line.strip().rstrip(",")) for line in lines[3:-2])
+    # one line per file, then "  ]", the notices and "}"
+    assert len(lines) == 3 + len(document["files"]) + 3
+    assert lines[-2] == '  "notices": []'
+    assert all(json.loads(line.strip().rstrip(",")) for line in lines[3:-3])
     output.emit_json_listing({"files": [], "n": 1}, "files")
     assert json.loads(capsys.readouterr().out) == {"files": [], "n": 1}
 

@@ -118,7 +118,7 @@ def _finding_json(f: Finding) -> dict[str, Any]:
 
 
 def lint_report_json(report: LintReport) -> dict[str, Any]:
-    """The `migwiz lint --json` document: a top-level "files" list, one entry per script."""
+    """The `migwiz lint --json` document: a top-level "files" list, one entry per script, then "notices"."""
     return {
         "pg_version": report.pg_version,
         "files": [
@@ -135,6 +135,7 @@ def lint_report_json(report: LintReport) -> dict[str, Any]:
             }
             for script in report.files
         ],
+        "notices": list(report.notices),  # what reading the sets noted, as `status --json` lists it
     }
 
 

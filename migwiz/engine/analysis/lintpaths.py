@@ -269,13 +269,16 @@ def lint_folder(
     catalog: CatalogFacts | None,
     applied: frozenset[str],
     cache: Path | None,
+    notices: list[str] | None = None,
 ) -> tuple[ScriptLint, ...]:
     """Lint a whole set (the migrations not in `applied`), its statements split once per file text. With a
     `cache` folder, the lint of the migrations that did not change since a previous lint of the set is read
     back (all of it when nothing changed), the rest analysed from the schema kept before the first changed
-    one (`lintcache.ReportCache`, `StateCache`)."""
+    one (`lintcache.ReportCache`, `StateCache`). The set's loading notices are added to `notices`."""
     with remembered_scans(cache, path):
         mset = load_migration_set(path, layout)
+    if notices is not None:
+        notices.extend(n for n in mset.notices if n not in notices)
     known = applied_versions(mset, applied)
     chosen = tuple(m for m in mset.migrations if m.version not in known)
     if cache is None:
@@ -317,8 +320,12 @@ def lint_paths(
     layout: str | None = None,
     stdin: str | None = None,
     cache: Path | bool | None = True,
+    notices: list[str] | None = None,
 ) -> list[ScriptLint]:
-    """Lint folders (the whole set) and single files (each in its set's context, or alone), in that order."""
+    """Lint folders (the whole set) and single files (each in its set's context, or alone), in that order.
+
+    What reading a folder linted whole noted (files its tool ignores, layout guesses) is added to
+    `notices`, as `status` prints it."""
     files: list[ScriptLint] = []
     loaded: dict[Path, MigrationSet | None] = {}
     folder = cache_dir() if cache is True else (cache or None)
@@ -332,8 +339,9 @@ def lint_paths(
                 )
         elif path.is_dir():
             files += lint_folder(
-                path, layout, pg_version=pg_version, catalog=catalog, applied=applied, cache=folder
-            )
+                path, layout, pg_version=pg_version, catalog=catalog, applied=applied, cache=folder,
+                notices=notices,
+            )  # fmt: skip
         elif path.is_file():
             found = locate(path, configured=configured, layout=layout, loaded=loaded, cache=folder)
             files += lint_located(

@@ -255,6 +255,8 @@ class LintReport:
 
     files: tuple[ScriptLint, ...]
     pg_version: int
+    notices: tuple[str, ...] = ()
+    """What reading the linted sets noted: files their tools ignore, layout and ordering guesses."""
 
     def all_findings(self) -> tuple[tuple[Path, Finding], ...]:
         """Every finding with the file it is in."""

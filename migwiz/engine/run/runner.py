@@ -146,7 +146,17 @@ class Runner(RunContext):
         version, path, count = str(migration.version), str(script.path), len(script.statements)
         self.emit(MigrationStarted(version, migration.label, direction, path, count, mode))
 
+    def _fresh_session(self) -> None:
+        """Flyway runs each migration from the connection's original role and search_path (`DbMigrate`:
+        `restoreOriginalState`, `changeCurrentSchemaTo`): one migration's `SET search_path` does not reach
+        the next. The other tools run a whole `up` on one session, where it does."""
+        if self.mset.layout == "flyway":
+            conn = self.connection()
+            conn.execute("RESET ROLE")
+            conn.execute("RESET search_path")
+
     def _apply(self, migration: Migration, history: HistoryRow | None) -> MigrationOutcome:
+        self._fresh_session()
         self._notices(migration, "up")
         script = self.effective(migration, "up")
         mode = "in one transaction" if script.directives.transaction else "statement by statement"
@@ -162,6 +172,7 @@ class Runner(RunContext):
 
     def _revert(self, migration: Migration, history: HistoryRow) -> MigrationOutcome:
         assert migration.down is not None
+        self._fresh_session()
         self._notices(migration, "down")
         script = self.effective(migration, "down")
         mode = "in one transaction" if script.directives.transaction else "statement by statement"

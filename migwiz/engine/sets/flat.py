@@ -218,9 +218,15 @@ def _paired(folder: Folder, files: list[_File], layout: str) -> list[Migration]:
         side[f.version] = f
     for version, down in downs.items():
         if version not in ups:
+            hint = "add the up script or delete the down script"
+            if layout == "native":  # golang-migrate's migrate.go `newMigration`: a missing up is empty
+                hint = (
+                    "golang-migrate records this version on up without running anything and runs this file"
+                    f" on down: an empty {down.path.name.replace('.down.', '.up.', 1)} does the same here;"
+                    " else delete the down script"
+                )
             raise MigrationFileError(
-                f"{down.path}: down script without an up script for version {version}",
-                hint="add the up script or delete the down script",
+                f"{down.path}: down script without an up script for version {version}", hint=hint
             )
     migrations = []
     for version, up in [*ups.items(), *baselines.items()]:
@@ -286,6 +292,24 @@ _PLACEHOLDER = re.compile(r"\$\{(?P<name>[^}\n]+?)\}")
 # Flyway's built-in placeholders that do not depend on the connection (`flyway:defaultSchema` is the
 # connection's current schema when no `schemas` are configured: `public` on a default PostgreSQL setup)
 _BUILT_IN = {"flyway:defaultschema": "public", "flyway:table": "flyway_schema_history"}
+_CONNECTION_BUILT_IN = ("flyway:user", "flyway:database", "flyway:timestamp")
+
+
+def connection_placeholders(dsn: str) -> dict[str, str]:
+    """Flyway's built-in placeholders that come from its connection (`ParsingContext.populate`): the user
+    (`flyway:user`) and database (`flyway:database`) `dsn` names, with libpq's defaults (PGUSER, else the
+    system user; PGDATABASE, else the user), and the time of the run (`flyway:timestamp`)."""
+    import getpass
+    import os
+    from datetime import datetime
+
+    from psycopg.conninfo import conninfo_to_dict
+
+    given = conninfo_to_dict(dsn)
+    user = str(given.get("user") or os.environ.get("PGUSER") or getpass.getuser())
+    database = str(given.get("dbname") or os.environ.get("PGDATABASE") or user)
+    now = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+    return {"flyway:user": user, "flyway:database": database, "flyway:timestamp": now}
 
 
 def _replace_placeholders(folder: Folder, path: Path, text: str) -> str:
@@ -303,6 +327,8 @@ def _replace_placeholders(folder: Folder, path: Path, text: str) -> str:
             return path.name
         if name in _BUILT_IN:
             return _BUILT_IN[name]
+        if name in _CONNECTION_BUILT_IN:  # no connection named (lint): libpq's default user and database
+            return connection_placeholders("")[name]
         if folder.placeholders is None:
             return m.group()  # not configured (lint): left as written
         line = text.count("\n", 0, m.start()) + 1

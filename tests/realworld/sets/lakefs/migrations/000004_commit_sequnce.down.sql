@@ -1,0 +1,1 @@
+ALTER SEQUENCE catalog_commit_id_seq CACHE 10;

@@ -1,0 +1,1 @@
+-- Keep all "fs:AttachStorageNamespace" operations, they will merely have no effect.

@@ -1,0 +1,3 @@
+-- Add a description column to the repositories table.
+
+ALTER TABLE repositories ADD COLUMN description TEXT;

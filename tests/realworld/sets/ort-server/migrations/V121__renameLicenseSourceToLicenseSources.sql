@@ -1,0 +1,1 @@
+ALTER TABLE rule_violations RENAME COLUMN license_source TO license_sources;

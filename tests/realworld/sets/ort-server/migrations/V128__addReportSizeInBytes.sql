@@ -1,0 +1,1 @@
+ALTER TABLE reports ADD COLUMN size_in_bytes bigint;

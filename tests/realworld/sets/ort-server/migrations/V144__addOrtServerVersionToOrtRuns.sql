@@ -1,0 +1,1 @@
+ALTER TABLE ort_runs ADD COLUMN ort_server_version TEXT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE config_table RENAME TO server_settings;

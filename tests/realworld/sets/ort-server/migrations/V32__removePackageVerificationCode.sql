@@ -1,0 +1,2 @@
+ALTER TABLE scan_summaries
+DROP COLUMN package_verification_code;

@@ -1,0 +1,3 @@
+-- Drop unique constraints as multiple entries are now allowed.
+ALTER TABLE ort_runs
+    ADD COLUMN finished_at timestamp NULL;

@@ -1,0 +1,2 @@
+ALTER TABLE license_findings
+    ALTER COLUMN score DROP NOT NULL;

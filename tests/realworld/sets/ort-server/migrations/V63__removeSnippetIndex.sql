@@ -1,0 +1,2 @@
+ALTER TABLE snippets
+DROP CONSTRAINT snippets_purl_artifact_id_vcs_id_path_start_line_end_line_l_key;

@@ -1,0 +1,2 @@
+ALTER TABLE scanner_configurations
+    DROP COLUMN create_missing_archives;

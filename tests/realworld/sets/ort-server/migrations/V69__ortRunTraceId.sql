@@ -1,0 +1,2 @@
+ALTER TABLE ort_runs
+    ADD COLUMN trace_id text NULL;

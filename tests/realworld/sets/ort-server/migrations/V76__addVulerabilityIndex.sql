@@ -1,0 +1,1 @@
+CREATE INDEX vulnerability_references_vulnerability_id ON vulnerability_references (vulnerability_id);

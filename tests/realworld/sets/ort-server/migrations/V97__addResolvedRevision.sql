@@ -1,0 +1,2 @@
+ALTER TABLE ort_runs
+    ADD COLUMN resolved_revision text NULL;
