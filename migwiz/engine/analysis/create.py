@@ -213,6 +213,9 @@ def _create_trigger(node: Any, ctx: Context) -> Effect:
     if node.row and state is not None and state.kind == "p":  # cloned on every partition
         for partition in ctx.schema.descendants(relation):
             effect.lock(partition, SHARE_ROW_EXCLUSIVE)
+            clone = ctx.schema.table(partition)
+            if clone is not None:
+                clone.triggers.add(str(node.trigname))  # the clone has the parent trigger's name
     return effect
 
 

@@ -136,15 +136,18 @@ def detach_partition(pcmd: Any, relation: str, effect: Effect, ctx: Context) -> 
     partition = ctx.name(pcmd.name)
     effect.lock(partition, ACCESS_EXCLUSIVE)
     default = ctx.schema.default_partition(relation)
+    refusing = default  # CONCURRENTLY is refused while a default partition exists, even to detach it
     if default == partition:
         default = None
     if pcmd.concurrent:
         effect.no_transaction = True
+        if refusing is not None:
+            effect.hits.append(_concurrent_refused_hit(partition, relation, refusing))
     else:
         if default is not None:
             effect.lock(default, ACCESS_EXCLUSIVE)
         if ctx.pg_version >= 14 and not ctx.is_new(relation):
-            effect.hits.append(_detach_hit(partition, relation, default, ctx))
+            effect.hits.append(_detach_hit(partition, relation, refusing, ctx))
     parent = ctx.schema.table(relation)
     if parent is not None:
         parent.children = [c for c in parent.children if c != partition]
@@ -180,6 +183,17 @@ def finalize_detach(pcmd: Any, relation: str, effect: Effect, ctx: Context) -> N
         child.detach_pending = False
 
 
+def _concurrent_refused_hit(partition: str, relation: str, default: str) -> Hit:
+    return Hit(
+        "statement-fails",
+        relation,
+        f"DETACH PARTITION {partition} CONCURRENTLY fails: {relation} has the default partition {default} "
+        f"(55000)",
+        f"-- in a quiet window (AccessExclusiveLock on {relation}):\n"
+        f"ALTER TABLE {sql_name(relation)} DETACH PARTITION {sql_name(partition)};",
+    )
+
+
 def _detach_hit(partition: str, relation: str, default: str | None, ctx: Context) -> Hit:
     message = (
         f"DETACH PARTITION {partition} takes AccessExclusiveLock on {relation}: reads and writes of "
@@ -190,7 +204,8 @@ def _detach_hit(partition: str, relation: str, default: str | None, ctx: Context
             "detach-partition-not-concurrent",
             relation,
             f"{message} (CONCURRENTLY is refused while {relation} has the default partition {default})",
-            None,
+            f"-- run it in a quiet window, with a short lock_timeout: {relation} has a default partition, "
+            f"so DETACH ... CONCURRENTLY is refused",
         )
     fresh = fresh_statement(ctx)
     for cmd in fresh.cmds:

@@ -85,4 +85,18 @@ def _lock(node: Any, ctx: Context) -> Effect:
     for rel in node.relations:
         for target in with_descendants(ctx, ctx.name(rel), bool(rel.inh)):
             effect.lock(target, mode)
+            _lock_view_sources(target, mode, effect, ctx)
     return effect
+
+
+def _lock_view_sources(view: str, mode: str, effect: Effect, ctx: Context) -> None:
+    """LOCK of a view locks, in the same mode, every relation its query reads, through views it reads."""
+    state = ctx.schema.table(view)
+    if state is None or state.kind != "v":
+        return
+    for source in state.sources:
+        if source == view or effect.locks.get(source) == mode:
+            continue
+        for target in with_descendants(ctx, source, True):
+            effect.lock(target, mode)
+            _lock_view_sources(target, mode, effect, ctx)

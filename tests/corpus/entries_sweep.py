@@ -1,0 +1,929 @@
+"""Corpus entries from a third sweep of statement forms measured on 15, 17 and 18: trigger and row-security
+switches, replica identity, storage parameters, per-column settings, identity changes, typed tables,
+rules, enum and domain forms, sequence options, every LOCK TABLE mode, CREATE TABLE AS, publications,
+privileges, deferrable constraints, partitioned foreign keys and statements whose locks reach the tables
+that reference or depend on their target. Each risky statement has its safe twin."""
+
+from __future__ import annotations
+
+from tests.corpus import CorpusEntry as E
+from tests.corpus.entries import (
+    AEL,
+    EVENTS,
+    EVENTS_DEFAULT,
+    MOOD,
+    ORDERS_FK,
+    SRE,
+    SUE,
+    TRIGGER_FN,
+    USERS,
+)
+
+NO = frozenset[str]()
+TRG = (
+    USERS
+    + TRIGGER_FN
+    + " CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch();"
+)
+POLICY = (
+    USERS + " ALTER TABLE users ENABLE ROW LEVEL SECURITY; CREATE POLICY users_self ON users USING (true);"
+)
+PAIR = "CREATE TYPE pair AS (x int, y int); CREATE TABLE pairs (x int, y int); CREATE TABLE typed OF pair;"
+INHERITS = (
+    "CREATE TABLE par (id int, v text); CREATE TABLE ch (id int, v text, extra int);"
+    " INSERT INTO ch VALUES (1, 'a', 1);"
+)
+CHILD = "CREATE TABLE par (id int, v text); CREATE TABLE ch (extra int) INHERITS (par);"
+USER_VIEW = USERS + " CREATE VIEW user_names AS SELECT id, name FROM users;"
+DOMAIN_TWO = (
+    "CREATE DOMAIN posint AS int; CREATE TABLE stock (id int, qty posint); CREATE TABLE lots (n posint);"
+    " CREATE TABLE plain (n int); INSERT INTO stock VALUES (1, 5); INSERT INTO lots VALUES (1);"
+)
+SEQUENCE = "CREATE SEQUENCE invoice_no; CREATE TABLE bills (id int);"
+IDENTITY = "CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY, v int); INSERT INTO t (v) VALUES (1);"
+RANGES = "CREATE TABLE booking (id int, during int4range); INSERT INTO booking VALUES (1, '[1,3)');"
+PARTED_REFS = (
+    USERS + " CREATE TABLE visits (id int, user_id bigint, at date) PARTITION BY RANGE (at);"
+    " CREATE TABLE visits_2024 PARTITION OF visits FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');"
+    " INSERT INTO visits VALUES (1, 1, '2024-02-01');"
+)
+APP = "DROP SCHEMA IF EXISTS app CASCADE; "
+ARRAY_OF_DOMAIN = (
+    "CREATE DOMAIN posint AS int; CREATE TABLE arr (v posint[]); INSERT INTO arr VALUES ('{1}');"
+)
+NO_PUB = "DROP PUBLICATION IF EXISTS pub; "
+"""Publications are not in a schema: an earlier entry's is dropped first."""
+DEFERRABLE_FK = ORDERS_FK + " ALTER TABLE orders ALTER CONSTRAINT orders_user_fk NOT DEFERRABLE;"
+
+
+def _f(*rules: str) -> frozenset[str]:
+    return frozenset(rules)
+
+
+TRIGGERS_AND_SECURITY = [
+    E(
+        "enable_trigger",
+        TRG + " ALTER TABLE users DISABLE TRIGGER users_touch;",
+        ("ALTER TABLE users ENABLE TRIGGER users_touch",),
+        locks={"public.users": SRE},
+        findings=NO,
+    ),
+    E(
+        "enable_replica_trigger",
+        TRG,
+        ("ALTER TABLE users ENABLE REPLICA TRIGGER users_touch",),
+        locks={"public.users": SRE},
+        findings=NO,
+    ),
+    E(
+        "enable_always_trigger",
+        TRG,
+        ("ALTER TABLE users ENABLE ALWAYS TRIGGER users_touch",),
+        locks={"public.users": SRE},
+        findings=NO,
+    ),
+    E(
+        "disable_trigger_all",
+        ORDERS_FK,
+        ("ALTER TABLE orders DISABLE TRIGGER ALL",),
+        locks={"public.orders": SRE},
+        findings=NO,
+    ),
+    E(
+        "disable_trigger_user",
+        TRG,
+        ("ALTER TABLE users DISABLE TRIGGER USER",),
+        locks={"public.users": SRE},
+        findings=NO,
+    ),
+    E(
+        "create_or_replace_trigger",
+        TRG,
+        (
+            "CREATE OR REPLACE TRIGGER users_touch BEFORE INSERT ON users"
+            " FOR EACH ROW EXECUTE FUNCTION touch()",
+        ),
+        locks={"public.users": SRE},
+        findings=NO,
+    ),
+    E(
+        "create_constraint_trigger",
+        TRG,
+        (
+            "CREATE CONSTRAINT TRIGGER users_ct AFTER UPDATE ON users DEFERRABLE INITIALLY DEFERRED"
+            " FOR EACH ROW EXECUTE FUNCTION touch()",
+        ),
+        locks={"public.users": SRE},
+        findings=NO,
+    ),
+    E(
+        "create_trigger_instead_of_on_view",
+        USER_VIEW + TRIGGER_FN,
+        ("CREATE TRIGGER v_ins INSTEAD OF INSERT ON user_names FOR EACH ROW EXECUTE FUNCTION touch()",),
+        locks={"public.user_names": SRE, "public.users": None},
+        findings=NO,
+    ),
+    E(
+        "drop_trigger_on_partitioned",
+        EVENTS
+        + TRIGGER_FN
+        + " CREATE TRIGGER ev_touch BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION touch();",
+        ("DROP TRIGGER ev_touch ON events",),
+        locks={"public.events": AEL, "public.events_2024": AEL},
+        findings=NO,
+    ),
+    E(
+        "drop_statement_trigger_on_partitioned",
+        EVENTS
+        + TRIGGER_FN
+        + " CREATE TRIGGER ev_touch AFTER INSERT ON events FOR EACH STATEMENT EXECUTE FUNCTION touch();",
+        ("DROP TRIGGER ev_touch ON events",),
+        findings=NO,
+    ),
+    E(
+        "disable_row_level_security",
+        POLICY,
+        ("ALTER TABLE users DISABLE ROW LEVEL SECURITY",),
+        locks={"public.users": AEL},
+        findings=NO,
+    ),
+    E(
+        "no_force_row_level_security",
+        POLICY,
+        ("ALTER TABLE users NO FORCE ROW LEVEL SECURITY",),
+        locks={"public.users": AEL},
+        findings=NO,
+    ),
+    E(
+        "alter_policy",
+        POLICY,
+        ("ALTER POLICY users_self ON users USING (id > 0)",),
+        locks={"public.users": AEL},
+        findings=NO,
+    ),
+    E(
+        "alter_policy_rename",
+        POLICY,
+        ("ALTER POLICY users_self ON users RENAME TO users_own",),
+        locks={"public.users": AEL},
+        findings=NO,
+    ),
+    E(
+        "create_policy_on_partitioned",
+        EVENTS,
+        ("CREATE POLICY ev_p ON events USING (true)",),
+        locks={"public.events": AEL, "public.events_2024": None},
+        findings=NO,
+    ),
+    E(
+        "enable_rls_on_partitioned",
+        EVENTS,
+        ("ALTER TABLE events ENABLE ROW LEVEL SECURITY",),
+        locks={"public.events": AEL},
+        findings=NO,
+    ),
+]
+
+TABLE_SETTINGS = [
+    E(
+        "replica_identity_default",
+        USERS,
+        ("ALTER TABLE users REPLICA IDENTITY DEFAULT",),
+        locks={"public.users": AEL},
+        findings=NO,
+    ),
+    E(
+        "replica_identity_nothing",
+        USERS,
+        ("ALTER TABLE users REPLICA IDENTITY NOTHING",),
+        locks={"public.users": AEL},
+        findings=NO,
+    ),
+    E(
+        "replica_identity_using_index",
+        USERS + " CREATE UNIQUE INDEX users_email_key ON users (email);",
+        ("ALTER TABLE users REPLICA IDENTITY USING INDEX users_email_key",),
+        locks={"public.users": AEL},
+        findings=NO,
+    ),
+    E(
+        "set_autovacuum_enabled",
+        USERS,
+        ("ALTER TABLE users SET (autovacuum_enabled = false)",),
+        locks={"public.users": SUE},
+        findings=NO,
+    ),
+    E(
+        "set_toast_autovacuum",
+        USERS,
+        ("ALTER TABLE users SET (toast.autovacuum_enabled = false)",),
+        locks={"public.users": SUE},
+        findings=NO,
+    ),
+    E(
+        "set_parallel_workers",
+        USERS,
+        ("ALTER TABLE users SET (parallel_workers = 2)",),
+        locks={"public.users": SUE},
+        findings=NO,
+    ),
+    E(
+        "reset_fillfactor",
+        USERS,
+        ("ALTER TABLE users RESET (fillfactor)",),
+        locks={"public.users": SUE},
+        findings=NO,
+    ),
+    E(
+        "set_user_catalog_table",
+        USERS,
+        ("ALTER TABLE users SET (user_catalog_table = true)",),
+        locks={"public.users": AEL},
+        findings=NO,
+    ),
+    E(
+        "set_without_cluster",
+        USERS,
+        ("ALTER TABLE users SET WITHOUT CLUSTER",),
+        locks={"public.users": SUE},
+        findings=NO,
+    ),
+    E(
+        "cluster_on",
+        USERS,
+        ("ALTER TABLE users CLUSTER ON users_pkey",),
+        locks={"public.users": SUE},
+        findings=NO,
+    ),
+    E(
+        "set_fillfactor_partitioned_child",
+        EVENTS,
+        ("ALTER TABLE events_2024 SET (fillfactor = 70)",),
+        locks={"public.events_2024": SUE, "public.events": None},
+        findings=NO,
+    ),
+    E(
+        "column_set_n_distinct",
+        USERS,
+        ("ALTER TABLE users ALTER COLUMN age SET (n_distinct = -1)",),
+        locks={"public.users": SUE},
+        findings=NO,
+    ),
+    E(
+        "column_reset_n_distinct",
+        USERS,
+        ("ALTER TABLE users ALTER COLUMN age RESET (n_distinct)",),
+        locks={"public.users": SUE},
+        findings=NO,
+    ),
+    E(
+        "column_set_statistics_partitioned",
+        EVENTS,
+        ("ALTER TABLE events ALTER COLUMN payload SET STATISTICS 200",),
+        locks={"public.events": SUE, "public.events_2024": SUE},
+        findings=NO,
+    ),
+    E(
+        "column_set_storage_main",
+        USERS,
+        ("ALTER TABLE users ALTER COLUMN bio SET STORAGE MAIN",),
+        locks={"public.users": AEL},
+        rewrites=(),
+        findings=NO,
+    ),
+    E(
+        "column_set_storage_partitioned",
+        EVENTS,
+        ("ALTER TABLE events ALTER COLUMN payload SET STORAGE EXTERNAL",),
+        locks={"public.events": AEL, "public.events_2024": AEL},
+        rewrites=(),
+        findings=NO,
+    ),
+    E(
+        "column_set_compression_default",
+        USERS,
+        ("ALTER TABLE users ALTER COLUMN bio SET COMPRESSION default",),
+        locks={"public.users": AEL},
+        rewrites=(),
+        findings=NO,
+    ),
+    E(
+        "set_access_method_partitioned_child",
+        EVENTS,
+        ("ALTER TABLE events_2024 SET ACCESS METHOD heap",),
+        rewrites=(),
+        findings=NO,
+    ),
+    E(
+        "alter_index_reset",
+        USERS + " ALTER INDEX users_email_idx SET (fillfactor = 80);",
+        ("ALTER INDEX users_email_idx RESET (fillfactor)",),
+        locks={"public.users": None},
+        findings=NO,
+    ),
+]
+
+IDENTITY_AND_TYPED = [
+    E(
+        "identity_set_generated_by_default",
+        IDENTITY,
+        ("ALTER TABLE t ALTER COLUMN id SET GENERATED BY DEFAULT",),
+        locks={"public.t": AEL},
+        rewrites=(),
+        findings=NO,
+    ),
+    E(
+        "identity_restart",
+        IDENTITY,
+        ("ALTER TABLE t ALTER COLUMN id RESTART WITH 100",),
+        locks={"public.t": AEL},
+        rewrites=(),
+        findings=NO,
+    ),
+    E(
+        "identity_set_increment",
+        IDENTITY,
+        ("ALTER TABLE t ALTER COLUMN id SET INCREMENT BY 5",),
+        locks={"public.t": AEL},
+        rewrites=(),
+        findings=NO,
+    ),
+    E(
+        "add_identity_on_nullable_column_fails",
+        "CREATE TABLE pi (id int, v int); INSERT INTO pi VALUES (1, 1);",
+        ("ALTER TABLE pi ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY",),
+        error="55000",
+        findings=_f("statement-fails"),
+    ),
+    E(
+        "add_identity_after_set_not_null",
+        "CREATE TABLE pi (id int, v int); INSERT INTO pi VALUES (1, 1);",
+        (
+            "ALTER TABLE pi ALTER COLUMN id SET NOT NULL",
+            "ALTER TABLE pi ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY",
+        ),
+        locks={"public.pi": AEL},
+        rewrites=(),
+        findings=_f("set-not-null-scan"),
+    ),
+    E(
+        "drop_expression_if_exists_plain",
+        USERS,
+        ("ALTER TABLE users ALTER COLUMN age DROP EXPRESSION IF EXISTS",),
+        locks={"public.users": AEL},
+        rewrites=(),
+        findings=NO,
+    ),
+    E("of_type", PAIR, ("ALTER TABLE pairs OF pair",), locks={"public.pairs": AEL}, rewrites=(), findings=NO),
+    E(
+        "not_of_type",
+        PAIR,
+        ("ALTER TABLE typed NOT OF",),
+        locks={"public.typed": AEL},
+        rewrites=(),
+        findings=NO,
+    ),
+    E(
+        "inherit",
+        INHERITS,
+        ("ALTER TABLE ch INHERIT par",),
+        locks={"public.ch": AEL, "public.par": SUE},
+        rewrites=(),
+        findings=NO,
+    ),
+    E(
+        "no_inherit",
+        CHILD,
+        ("ALTER TABLE ch NO INHERIT par",),
+        locks={"public.ch": AEL, "public.par": "AccessShareLock"},
+        rewrites=(),
+        findings=NO,
+    ),
+    E(
+        "rename_inheritance_parent_column",
+        CHILD,
+        ("ALTER TABLE par RENAME COLUMN v TO w",),
+        locks={"public.par": AEL, "public.ch": AEL},
+        findings=_f("rename-column"),
+    ),
+    E(
+        "add_column_to_inheritance_parent",
+        CHILD,
+        ("ALTER TABLE par ADD COLUMN n int",),
+        locks={"public.par": AEL, "public.ch": AEL},
+        rewrites=(),
+        findings=NO,
+    ),
+]
+
+RULES_TYPES_DOMAINS = [
+    E(
+        "create_rule_instead_nothing",
+        USERS,
+        ("CREATE RULE users_no_del AS ON DELETE TO users DO INSTEAD NOTHING",),
+        locks={"public.users": AEL},
+        findings=NO,
+    ),
+    E(
+        "create_or_replace_rule",
+        USERS + " CREATE RULE users_no_del AS ON DELETE TO users DO INSTEAD NOTHING;",
+        ("CREATE OR REPLACE RULE users_no_del AS ON DELETE TO users DO ALSO NOTHING",),
+        locks={"public.users": AEL},
+        findings=NO,
+    ),
+    E(
+        "create_rule_on_view",
+        USER_VIEW,
+        ("CREATE RULE v_ins AS ON INSERT TO user_names DO INSTEAD NOTHING",),
+        locks={"public.user_names": AEL, "public.users": None},
+        findings=NO,
+    ),
+    E(
+        "enum_add_value_before",
+        MOOD,
+        ("ALTER TYPE mood ADD VALUE 'meh' BEFORE 'ok'",),
+        locks={"public.people": None},
+        findings=NO,
+    ),
+    E(
+        "enum_add_value_if_not_exists",
+        MOOD,
+        ("ALTER TYPE mood ADD VALUE IF NOT EXISTS 'ok'",),
+        locks={"public.people": None},
+        findings=NO,
+    ),
+    E(
+        "rename_type",
+        MOOD,
+        ("ALTER TYPE mood RENAME TO feeling",),
+        locks={"public.people": None},
+        findings=NO,
+    ),
+    E(
+        "composite_add_attribute",
+        "CREATE TYPE pair AS (x int, y int);",
+        ("ALTER TYPE pair ADD ATTRIBUTE z int",),
+        findings=NO,
+    ),
+    E(
+        "domain_set_default",
+        DOMAIN_TWO,
+        ("ALTER DOMAIN posint SET DEFAULT 1",),
+        locks={"public.stock": None, "public.lots": None},
+        findings=NO,
+    ),
+    E(
+        "domain_drop_not_null",
+        DOMAIN_TWO + " ALTER DOMAIN posint SET NOT NULL;",
+        ("ALTER DOMAIN posint DROP NOT NULL",),
+        locks={"public.stock": None},
+        findings=NO,
+    ),
+    E(
+        "domain_rename_constraint",
+        DOMAIN_TWO + " ALTER DOMAIN posint ADD CONSTRAINT pos CHECK (VALUE > 0);",
+        ("ALTER DOMAIN posint RENAME CONSTRAINT pos TO positive",),
+        locks={"public.stock": None},
+        findings=NO,
+    ),
+    E(
+        "domain_add_constraint_two_tables",
+        DOMAIN_TWO,
+        ("ALTER DOMAIN posint ADD CONSTRAINT pos CHECK (VALUE > 0)",),
+        locks={"public.stock": "ShareLock", "public.lots": "ShareLock", "public.plain": None},
+        findings=_f("domain-constraint-scan"),
+    ),
+    E(
+        "domain_set_not_null_array_column",
+        ARRAY_OF_DOMAIN,
+        ("ALTER DOMAIN posint SET NOT NULL",),
+        error="0A000",
+        findings=_f("statement-fails"),
+        note="the values stored in an array of the domain cannot be checked",
+    ),
+    E(
+        "domain_add_check_array_column",
+        ARRAY_OF_DOMAIN,
+        ("ALTER DOMAIN posint ADD CONSTRAINT pos CHECK (VALUE > 0)",),
+        error="0A000",
+        findings=_f("statement-fails"),
+    ),
+    E(
+        "domain_add_check_not_valid_array_column",
+        ARRAY_OF_DOMAIN,
+        ("ALTER DOMAIN posint ADD CONSTRAINT pos CHECK (VALUE > 0) NOT VALID",),
+        locks={"public.arr": None},
+        findings=NO,
+        note="the safe twin: new values are checked, stored ones are not",
+    ),
+    E(
+        "domain_validate_two_tables",
+        DOMAIN_TWO + " ALTER DOMAIN posint ADD CONSTRAINT pos CHECK (VALUE > 0) NOT VALID;",
+        ("ALTER DOMAIN posint VALIDATE CONSTRAINT pos",),
+        locks={"public.stock": "ShareLock", "public.lots": "ShareLock", "public.plain": None},
+        findings=_f("domain-constraint-scan"),
+    ),
+]
+
+SEQUENCES_AND_LOCKS = [
+    E(
+        "alter_sequence_as_bigint",
+        SEQUENCE,
+        ("ALTER SEQUENCE invoice_no AS bigint",),
+        locks={"public.invoice_no": SRE},
+        findings=NO,
+    ),
+    E(
+        "alter_sequence_maxvalue",
+        SEQUENCE,
+        ("ALTER SEQUENCE invoice_no MAXVALUE 1000000",),
+        locks={"public.invoice_no": SRE},
+        findings=NO,
+    ),
+    E("alter_sequence_cache", SEQUENCE, ("ALTER SEQUENCE invoice_no CACHE 10",), findings=NO),
+    E(
+        "alter_sequence_owned_by_none",
+        SEQUENCE + " ALTER SEQUENCE invoice_no OWNED BY bills.id;",
+        ("ALTER SEQUENCE invoice_no OWNED BY NONE",),
+        findings=NO,
+    ),
+    E("alter_sequence_rename", SEQUENCE, ("ALTER SEQUENCE invoice_no RENAME TO invoice_seq",), findings=NO),
+    E(
+        "alter_sequence_set_schema",
+        SEQUENCE + " CREATE SCHEMA billing;",
+        ("ALTER SEQUENCE invoice_no SET SCHEMA billing",),
+        findings=NO,
+    ),
+    E(
+        "alter_identity_sequence",
+        IDENTITY,
+        ("ALTER SEQUENCE t_id_seq RESTART WITH 50",),
+        locks={"public.t": None},
+        findings=NO,
+    ),
+    E(
+        "lock_access_share",
+        USERS,
+        ("LOCK TABLE users IN ACCESS SHARE MODE",),
+        locks={"public.users": "AccessShareLock"},
+        findings=NO,
+    ),
+    E(
+        "lock_row_share",
+        USERS,
+        ("LOCK TABLE users IN ROW SHARE MODE",),
+        locks={"public.users": "RowShareLock"},
+        findings=NO,
+    ),
+    E(
+        "lock_row_exclusive",
+        USERS,
+        ("LOCK TABLE users IN ROW EXCLUSIVE MODE",),
+        locks={"public.users": "RowExclusiveLock"},
+        findings=NO,
+    ),
+    E(
+        "lock_share_update_exclusive",
+        USERS,
+        ("LOCK TABLE users IN SHARE UPDATE EXCLUSIVE MODE",),
+        locks={"public.users": SUE},
+        findings=NO,
+    ),
+    E(
+        "lock_share_row_exclusive",
+        USERS,
+        ("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE",),
+        locks={"public.users": SRE},
+        findings=NO,
+    ),
+    E(
+        "lock_exclusive",
+        USERS,
+        ("LOCK TABLE users IN EXCLUSIVE MODE",),
+        locks={"public.users": "ExclusiveLock"},
+        findings=NO,
+    ),
+    E(
+        "lock_access_exclusive_default",
+        USERS,
+        ("LOCK TABLE users",),
+        locks={"public.users": AEL},
+        findings=NO,
+    ),
+    E(
+        "lock_nowait",
+        USERS,
+        ("LOCK TABLE users IN ACCESS EXCLUSIVE MODE NOWAIT",),
+        locks={"public.users": AEL},
+        findings=NO,
+    ),
+    E(
+        "lock_partitioned",
+        EVENTS,
+        ("LOCK TABLE events IN SHARE MODE",),
+        locks={"public.events": "ShareLock", "public.events_2024": "ShareLock"},
+        findings=NO,
+    ),
+    E(
+        "lock_only_partitioned",
+        EVENTS,
+        ("LOCK TABLE ONLY events IN SHARE MODE",),
+        locks={"public.events": "ShareLock", "public.events_2024": None},
+        findings=NO,
+    ),
+    E(
+        "lock_view",
+        USER_VIEW,
+        ("LOCK TABLE user_names IN EXCLUSIVE MODE",),
+        locks={"public.user_names": "ExclusiveLock", "public.users": "ExclusiveLock"},
+        findings=NO,
+    ),
+    E(
+        "lock_view_of_partitioned",
+        EVENTS + " CREATE VIEW ev AS SELECT id FROM events;",
+        ("LOCK TABLE ev IN SHARE MODE",),
+        findings=NO,
+    ),
+    E(
+        "lock_two_tables",
+        ORDERS_FK,
+        ("LOCK TABLE users, orders IN SHARE MODE",),
+        locks={"public.users": "ShareLock", "public.orders": "ShareLock"},
+        findings=NO,
+    ),
+]
+
+CREATE_AS_AND_PRIVILEGES = [
+    E(
+        "create_table_as",
+        USERS,
+        ("CREATE TABLE adults AS SELECT * FROM users WHERE age > 18",),
+        locks={"public.users": "AccessShareLock"},
+        findings=NO,
+    ),
+    E(
+        "create_table_as_no_data",
+        USERS,
+        ("CREATE TABLE adults AS SELECT * FROM users WITH NO DATA",),
+        locks={"public.users": "AccessShareLock"},
+        findings=NO,
+    ),
+    E(
+        "select_into",
+        USERS,
+        ("SELECT id, name INTO adults FROM users",),
+        locks={"public.users": "AccessShareLock"},
+        findings=NO,
+    ),
+    E(
+        "create_matview_join",
+        ORDERS_FK,
+        (
+            "CREATE MATERIALIZED VIEW totals AS SELECT u.id, sum(o.total)"
+            " FROM users u JOIN orders o ON o.user_id = u.id GROUP BY u.id",
+        ),
+        locks={"public.users": "AccessShareLock", "public.orders": "AccessShareLock"},
+        findings=NO,
+    ),
+    E(
+        "create_view_join",
+        ORDERS_FK,
+        ("CREATE VIEW totals AS SELECT u.id, o.total FROM users u JOIN orders o ON o.user_id = u.id",),
+        locks={"public.users": "AccessShareLock", "public.orders": "AccessShareLock"},
+        findings=NO,
+    ),
+    E(
+        "create_publication_for_table",
+        NO_PUB + USERS,
+        ("CREATE PUBLICATION pub FOR TABLE users",),
+        locks={"public.users": SUE},
+        findings=NO,
+    ),
+    E(
+        "alter_publication_add_table",
+        NO_PUB + USERS + " CREATE PUBLICATION pub;",
+        ("ALTER PUBLICATION pub ADD TABLE users",),
+        locks={"public.users": SUE},
+        findings=NO,
+    ),
+    E(
+        "alter_publication_drop_table",
+        NO_PUB + USERS + " CREATE PUBLICATION pub FOR TABLE users;",
+        ("ALTER PUBLICATION pub DROP TABLE users",),
+        locks={"public.users": SUE},
+        findings=NO,
+    ),
+    E(
+        "create_publication_partitioned",
+        NO_PUB + EVENTS,
+        ("CREATE PUBLICATION pub FOR TABLE events",),
+        findings=NO,
+    ),
+    E(
+        "create_publication_tables_in_schema",
+        NO_PUB + USERS,
+        ("CREATE PUBLICATION pub FOR TABLES IN SCHEMA public",),
+        findings=NO,
+    ),
+    E(
+        "create_publication_all_tables",
+        NO_PUB + USERS,
+        ("CREATE PUBLICATION pub FOR ALL TABLES",),
+        locks={"public.users": None},
+        findings=NO,
+    ),
+    E("grant_column", USERS, ("GRANT SELECT (id, name) ON users TO PUBLIC",), findings=NO),
+    E(
+        "grant_all_tables_in_schema",
+        ORDERS_FK,
+        ("GRANT SELECT ON ALL TABLES IN SCHEMA public TO PUBLIC",),
+        locks={"public.users": None},
+        findings=NO,
+    ),
+    E(
+        "alter_default_privileges",
+        USERS,
+        ("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO PUBLIC",),
+        findings=NO,
+    ),
+    E(
+        "comment_on_view_and_sequence",
+        USER_VIEW + " CREATE SEQUENCE s;",
+        ("COMMENT ON VIEW user_names IS 'v'", "COMMENT ON SEQUENCE s IS 's'"),
+        findings=NO,
+    ),
+    E("comment_on_policy", POLICY, ("COMMENT ON POLICY users_self ON users IS 'p'",), findings=NO),
+    E(
+        "create_statistics_expression",
+        USERS,
+        ("CREATE STATISTICS users_x ON (age + 1) FROM users",),
+        locks={"public.users": SUE},
+        findings=NO,
+    ),
+    E(
+        "alter_statistics_set",
+        USERS + " CREATE STATISTICS users_st ON age, score FROM users;",
+        ("ALTER STATISTICS users_st SET STATISTICS 500",),
+        locks={"public.users": None},
+        findings=NO,
+    ),
+]
+
+CONSTRAINT_FORMS = [
+    E(
+        "alter_constraint_deferrable",
+        DEFERRABLE_FK,
+        ("ALTER TABLE orders ALTER CONSTRAINT orders_user_fk DEFERRABLE INITIALLY DEFERRED",),
+        locks={"public.orders": AEL, "public.users": None},
+        findings=NO,
+    ),
+    E(
+        "add_exclude_gist",
+        RANGES,
+        ("ALTER TABLE booking ADD CONSTRAINT booking_no_overlap EXCLUDE USING gist (during WITH &&)",),
+        locks={"public.booking": AEL},
+        rewrites=(),
+        findings=_f("unique-without-index"),
+    ),
+    E(
+        "add_foreign_key_partitioned_referencing",
+        PARTED_REFS,
+        ("ALTER TABLE visits ADD CONSTRAINT visits_user_fk FOREIGN KEY (user_id) REFERENCES users",),
+        locks={"public.visits": SRE, "public.visits_2024": SRE, "public.users": SRE},
+        findings=_f("constraint-not-valid-missing"),
+    ),
+    E(
+        "add_foreign_key_partitioned_not_valid",
+        PARTED_REFS,
+        (
+            "ALTER TABLE visits ADD CONSTRAINT visits_user_fk FOREIGN KEY (user_id) REFERENCES users"
+            " NOT VALID",
+        ),
+        min_version=18,
+        note="before 18 a NOT VALID foreign key on a partitioned table is refused",
+        findings=NO,
+    ),
+    E(
+        "default_partition_add_check",
+        EVENTS_DEFAULT,
+        ("ALTER TABLE events ADD CONSTRAINT ev_id CHECK (id > 0)",),
+        findings=_f("constraint-not-valid-missing"),
+    ),
+    E(
+        "default_partition_set_not_null",
+        EVENTS_DEFAULT,
+        ("ALTER TABLE events ALTER COLUMN payload SET NOT NULL",),
+        findings=_f("set-not-null-scan"),
+    ),
+    E(
+        "attach_partition_with_default_and_check",
+        EVENTS_DEFAULT
+        + " ALTER TABLE events_2025 ADD CONSTRAINT b CHECK (at >= '2025-01-01' AND at < '2026-01-01');",
+        ("ALTER TABLE events ATTACH PARTITION events_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')",),
+        findings=_f("default-partition-scan"),
+    ),
+    E(
+        "detach_default_partition",
+        EVENTS_DEFAULT,
+        ("ALTER TABLE events DETACH PARTITION events_other",),
+        findings=_f("detach-partition-not-concurrent"),
+    ),
+]
+
+DETACH_WITH_DEFAULT = [
+    E(
+        "detach_default_partition_concurrently",
+        EVENTS_DEFAULT,
+        ("ALTER TABLE events DETACH PARTITION events_other CONCURRENTLY",),
+        transaction=False,
+        error="55000",
+        findings=_f("statement-fails"),
+    ),
+    E(
+        "detach_concurrently_with_default",
+        EVENTS_DEFAULT,
+        ("ALTER TABLE events DETACH PARTITION events_2024 CONCURRENTLY",),
+        transaction=False,
+        error="55000",
+        findings=_f("statement-fails"),
+    ),
+]
+
+REFERENCED = [
+    E(
+        "type_change_of_referenced_key",
+        ORDERS_FK,
+        ("ALTER TABLE users ALTER COLUMN id TYPE numeric",),
+        findings=_f("column-type-rewrite"),
+    ),
+    E(
+        "type_change_of_referencing_column",
+        ORDERS_FK,
+        ("ALTER TABLE orders ALTER COLUMN user_id TYPE int",),
+        findings=_f("column-type-rewrite"),
+    ),
+    E(
+        "rename_referenced_table",
+        ORDERS_FK,
+        ("ALTER TABLE users RENAME TO people",),
+        findings=_f("rename-table"),
+    ),
+    E(
+        "add_column_to_referenced_table",
+        ORDERS_FK,
+        ("ALTER TABLE users ADD COLUMN nick text",),
+        locks={"public.users": AEL, "public.orders": None},
+        findings=NO,
+    ),
+    E(
+        "disable_triggers_of_referenced_table",
+        ORDERS_FK,
+        ("ALTER TABLE users DISABLE TRIGGER ALL",),
+        findings=NO,
+    ),
+    E(
+        "drop_table_cascade_with_fk_and_view",
+        ORDERS_FK
+        + " CREATE VIEW order_users AS SELECT o.id, u.name FROM orders o JOIN users u ON u.id = o.user_id;",
+        ("DROP TABLE users CASCADE",),
+        findings=_f("drop-outside-contract"),
+    ),
+    E(
+        "drop_table_cascade_matview",
+        USERS + " CREATE MATERIALIZED VIEW mv AS SELECT id FROM users;",
+        ("DROP TABLE users CASCADE",),
+        findings=_f("drop-outside-contract"),
+    ),
+    E(
+        "drop_schema_cascade",
+        APP + "CREATE SCHEMA app; CREATE TABLE app.t (id int);" + USERS,
+        ("DROP SCHEMA app CASCADE",),
+        findings=_f("drop-outside-contract"),
+    ),
+    E(
+        "drop_schema_not_empty_fails",
+        APP + "CREATE SCHEMA app; CREATE TABLE app.t (id int);",
+        ("DROP SCHEMA app",),
+        error="2BP01",
+        findings=_f("drop-has-dependents"),
+    ),
+    E(
+        "drop_schema_cascade_fk_out",
+        APP + "CREATE SCHEMA app;" + USERS + " CREATE TABLE app.o (uid bigint REFERENCES users);",
+        ("DROP SCHEMA app CASCADE",),
+        findings=_f("drop-outside-contract"),
+    ),
+    E("drop_type_cascade_column", MOOD, ("DROP TYPE mood CASCADE",), findings=_f("drop-outside-contract")),
+]
+
+ENTRIES = (
+    TRIGGERS_AND_SECURITY
+    + TABLE_SETTINGS
+    + IDENTITY_AND_TYPED
+    + RULES_TYPES_DOMAINS
+    + SEQUENCES_AND_LOCKS
+    + CREATE_AS_AND_PRIVILEGES
+    + CONSTRAINT_FORMS
+    + DETACH_WITH_DEFAULT
+    + REFERENCED
+)
