@@ -201,6 +201,9 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
     domains = read_domains(conn)
     timezone = conn.execute("SELECT pg_catalog.current_setting('TimeZone')").fetchone()
     path = conn.execute("SELECT pg_catalog.current_schemas(false)").fetchone()
+    own = conn.execute(
+        "SELECT n.nspname FROM pg_catalog.pg_namespace n WHERE n.nspname = pg_catalog.current_user()"
+    ).fetchone()
     volatility = {name: vol for name, vol in _query(conn, "functions")}
     return CatalogFacts(
         server_version=conn.info.server_version // 10000,
@@ -213,4 +216,5 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
         domains=domains,
         timezone_utc=bool(timezone and str(timezone[0]).lower() in UTC_ZONES),
         search_path=tuple(str(s) for s in path[0]) if path and path[0] else (),
+        user_schema=str(own[0]) if own else "",
     )

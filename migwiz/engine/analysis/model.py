@@ -224,6 +224,9 @@ class CatalogFacts:
     search_path: tuple[str, ...] = ()
     """The existing schemas of the connection's search_path, in order (`current_schemas(false)`: the
     database's and role's settings applied); empty: unknown (`public`)."""
+    user_schema: str = ""
+    """The schema named after the connection's role, if it exists: what `$user` in a search_path a script
+    sets stands for (empty: none, or unknown)."""
     statistics: Mapping[str, str] = field(default_factory=dict)
     """Extended statistics object (qualified) -> the table it is on."""
     inlined_volatility: Mapping[str, str] = field(default_factory=dict)

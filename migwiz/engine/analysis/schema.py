@@ -141,7 +141,12 @@ class Schema:
     """Schemas where unqualified names are looked up, in order, at this point of the script (the first is
     where unqualified relations are created; empty: `public`)."""
     server_search_path: tuple[str, ...] = ()
-    """The catalog connection's search_path (existing schemas): where each script starts."""
+    """The catalog connection's search_path (existing schemas): where a run's session starts."""
+    session_search_path: tuple[str, ...] | None = None
+    """The search_path a plain `SET search_path` of an earlier script left on the run's session (the
+    migrations of one run share one session): where the next script starts (None: the server's)."""
+    user_schema: str = ""
+    """The schema named after the connection's role, if it exists (`$user`; empty: none or unknown)."""
     from_catalog: bool = False
     from_empty: bool = False
     """Walked from an empty database (a whole set from its first migration, no catalog): what the
@@ -178,6 +183,7 @@ class Schema:
             server_timezone_utc=catalog.timezone_utc,
             search_path=catalog.search_path,
             server_search_path=catalog.search_path,
+            user_schema=catalog.user_schema,
             from_catalog=True,
         )
 
@@ -195,6 +201,8 @@ class Schema:
             server_timezone_utc=self.server_timezone_utc,
             search_path=self.search_path,
             server_search_path=self.server_search_path,
+            session_search_path=self.session_search_path,
+            user_schema=self.user_schema,
             from_catalog=self.from_catalog,
             from_empty=self.from_empty,
             pending_not_null_checks=dict(self.pending_not_null_checks),
