@@ -18,6 +18,7 @@ from tests.corpus.entries import (
     TRIGGER_FN,
     USERS,
 )
+from tests.corpus.entries_resolution import SEARCH_PATH
 
 NO = frozenset[str]()
 TRG = (
@@ -916,6 +917,38 @@ REFERENCED = [
     E("drop_type_cascade_column", MOOD, ("DROP TYPE mood CASCADE",), findings=_f("drop-outside-contract")),
 ]
 
+SOURCES_ON_THE_PATH = [
+    E(
+        "view_source_falls_through_the_path",
+        SEARCH_PATH,
+        ("SET search_path TO app, public", "CREATE VIEW tag_ids AS SELECT id FROM tags"),
+        locks={"public.tags": "AccessShareLock"},
+        findings=NO,
+        note="app has no `tags`: the view reads public.tags",
+    ),
+    E(
+        "select_source_falls_through_the_path",
+        SEARCH_PATH,
+        ("SET search_path TO app, public", "SELECT count(*) FROM tags"),
+        locks={"public.tags": "AccessShareLock"},
+        findings=NO,
+    ),
+    E(
+        "insert_select_sources_on_the_path",
+        SEARCH_PATH,
+        ("SET search_path TO app, public", "INSERT INTO items (id) SELECT id FROM tags"),
+        locks={"app.items": "RowExclusiveLock", "public.tags": "AccessShareLock", "public.items": None},
+        findings=NO,
+    ),
+    E(
+        "create_table_as_source_on_the_path",
+        SEARCH_PATH,
+        ("SET search_path TO app, public", "CREATE TABLE tag_copy AS SELECT * FROM tags"),
+        locks={"public.tags": "AccessShareLock"},
+        findings=NO,
+    ),
+]
+
 ENTRIES = (
     TRIGGERS_AND_SECURITY
     + TABLE_SETTINGS
@@ -926,4 +959,5 @@ ENTRIES = (
     + CONSTRAINT_FORMS
     + DETACH_WITH_DEFAULT
     + REFERENCED
+    + SOURCES_ON_THE_PATH
 )
