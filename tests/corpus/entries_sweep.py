@@ -949,6 +949,53 @@ SOURCES_ON_THE_PATH = [
     ),
 ]
 
+IDENTITY_SEQUENCES = [
+    E(
+        "like_including_identity_drop_its_sequence",
+        IDENTITY + " CREATE TABLE t2 (LIKE t INCLUDING IDENTITY);",
+        ("DROP SEQUENCE t2_id_seq",),
+        error="2BP01",
+        findings=_f("drop-has-dependents"),
+        note="LIKE ... INCLUDING IDENTITY gives the copy an identity sequence of its own",
+    ),
+    E(
+        "like_including_identity_drop_identity",
+        IDENTITY + " CREATE TABLE t2 (LIKE t INCLUDING IDENTITY);",
+        ("ALTER TABLE t2 ALTER COLUMN id DROP IDENTITY", "DROP SEQUENCE IF EXISTS t2_id_seq"),
+        locks={"public.t2": AEL},
+        findings=NO,
+        note="the safe order: DROP IDENTITY drops the sequence with it",
+    ),
+    E(
+        "like_without_identity_sequence_absent",
+        IDENTITY + " CREATE TABLE t2 (LIKE t);",
+        ("DROP SEQUENCE IF EXISTS t2_id_seq",),
+        findings=NO,
+    ),
+    E(
+        "identity_sequence_seq1_drop_standalone",
+        "CREATE SEQUENCE t_id_seq; CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY, v int);",
+        ("DROP SEQUENCE t_id_seq",),
+        locks={"public.t_id_seq": AEL, "public.t": None},
+        findings=NO,
+        note="the name t_id_seq was taken: the identity sequence is t_id_seq1",
+    ),
+    E(
+        "identity_sequence_seq1_drop_it",
+        "CREATE SEQUENCE t_id_seq; CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY, v int);",
+        ("DROP SEQUENCE t_id_seq1",),
+        error="2BP01",
+        findings=_f("drop-has-dependents"),
+    ),
+    E(
+        "serial_sequence_seq1_drop_it",
+        "CREATE SEQUENCE t_id_seq; CREATE TABLE t (id serial, v int);",
+        ("DROP SEQUENCE t_id_seq1",),
+        error="2BP01",
+        findings=_f("drop-has-dependents"),
+    ),
+]
+
 ENTRIES = (
     TRIGGERS_AND_SECURITY
     + TABLE_SETTINGS
@@ -960,4 +1007,5 @@ ENTRIES = (
     + DETACH_WITH_DEFAULT
     + REFERENCED
     + SOURCES_ON_THE_PATH
+    + IDENTITY_SEQUENCES
 )

@@ -26,7 +26,7 @@ from migwiz.engine.analysis.inlining import inline_body, planned_volatility
 from migwiz.engine.analysis.model import ColumnFacts
 from migwiz.engine.analysis.partition import scan_default_partition
 from migwiz.engine.analysis.schema import TableState
-from migwiz.engine.analysis.sequence import column_sequences
+from migwiz.engine.analysis.sequence import column_sequences, like_columns
 from migwiz.engine.analysis.sqlnodes import VOLATILE_BUILTINS, deparse, type_of, walk
 
 registry = Registry()
@@ -103,7 +103,7 @@ def _create_table(node: Any, ctx: Context) -> Effect:
             effect.lock(source, ACCESS_SHARE)
             src = ctx.schema.table(source)
             if src is not None:
-                state.columns.update(src.columns)
+                state.columns.update(like_columns(src.columns, relation, elt.options or 0, ctx))
     ctx.schema.add_table(state)
     for parent_rv in (node.inhRelations or ())[1:] if node.partbound is None else ():
         other = ctx.schema.table(ctx.name(parent_rv))
