@@ -996,6 +996,69 @@ IDENTITY_SEQUENCES = [
     ),
 ]
 
+ZONED_INDEXES = [
+    E(
+        "timestamptz_under_zoned_plus_interval",
+        "CREATE TABLE logs (id int, at timestamp); CREATE INDEX logs_x ON logs ((at + interval '1 day'));",
+        ("SET TimeZone = 'UTC'", "ALTER TABLE logs ALTER COLUMN at TYPE timestamptz"),
+        error="42P17",
+        findings=_f("column-type-rewrite", "index-expression-mutable"),
+    ),
+    E(
+        "timestamptz_under_zoned_date_function",
+        "CREATE TABLE logs (id int, at timestamp); CREATE INDEX logs_x ON logs (date(at));",
+        ("SET TimeZone = 'UTC'", "ALTER TABLE logs ALTER COLUMN at TYPE timestamptz"),
+        error="42P17",
+        findings=_f("column-type-rewrite", "index-expression-mutable"),
+    ),
+    E(
+        "timestamptz_under_zoned_extract_epoch",
+        "CREATE TABLE logs (id int, at timestamp); CREATE INDEX logs_x ON logs ((extract(epoch FROM at)));",
+        ("SET TimeZone = 'UTC'", "ALTER TABLE logs ALTER COLUMN at TYPE timestamptz"),
+        error="42P17",
+        findings=_f("column-type-rewrite", "index-expression-mutable"),
+    ),
+    E(
+        "timestamptz_under_zoned_cast_to_date",
+        "CREATE TABLE logs (id int, at timestamp); CREATE INDEX logs_x ON logs ((at::date));",
+        ("SET TimeZone = 'UTC'", "ALTER TABLE logs ALTER COLUMN at TYPE timestamptz"),
+        error="42P17",
+        findings=_f("column-type-rewrite", "index-expression-mutable"),
+    ),
+    E(
+        "timestamptz_under_zoned_age",
+        "CREATE TABLE logs (id int, at timestamp); CREATE INDEX logs_x ON logs ((age(at, '2020-01-01')));",
+        ("SET TimeZone = 'UTC'", "ALTER TABLE logs ALTER COLUMN at TYPE timestamptz"),
+        error="42P17",
+        findings=_f("column-type-rewrite", "index-expression-mutable"),
+    ),
+    E(
+        "timestamptz_under_zoned_predicate_constant",
+        "CREATE TABLE logs (id int, at timestamp); CREATE INDEX logs_x ON logs (id) WHERE at > '2020-01-01';",
+        ("SET TimeZone = 'UTC'", "ALTER TABLE logs ALTER COLUMN at TYPE timestamptz"),
+        error="42P17",
+        findings=_f("column-type-rewrite", "index-expression-mutable"),
+    ),
+    E(
+        "timestamptz_under_unzoned_at_time_zone",
+        "CREATE TABLE logs (id int, at timestamp); CREATE INDEX logs_x ON logs ((at AT TIME ZONE 'UTC'));",
+        ("SET TimeZone = 'UTC'", "ALTER TABLE logs ALTER COLUMN at TYPE timestamptz"),
+        findings=_f("column-type-rewrite"),
+    ),
+    E(
+        "timestamptz_under_unzoned_predicate_is_null",
+        "CREATE TABLE logs (id int, at timestamp); CREATE INDEX logs_x ON logs (id) WHERE at IS NULL;",
+        ("SET TimeZone = 'UTC'", "ALTER TABLE logs ALTER COLUMN at TYPE timestamptz"),
+        findings=_f("column-type-rewrite"),
+    ),
+    E(
+        "timestamptz_under_unzoned_minus_column",
+        "CREATE TABLE logs (id int, at timestamp); CREATE INDEX logs_x ON logs ((at - at));",
+        ("SET TimeZone = 'UTC'", "ALTER TABLE logs ALTER COLUMN at TYPE timestamptz"),
+        findings=_f("column-type-rewrite"),
+    ),
+]
+
 ENTRIES = (
     TRIGGERS_AND_SECURITY
     + TABLE_SETTINGS
@@ -1008,4 +1071,5 @@ ENTRIES = (
     + REFERENCED
     + SOURCES_ON_THE_PATH
     + IDENTITY_SEQUENCES
+    + ZONED_INDEXES
 )
