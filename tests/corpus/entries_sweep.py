@@ -1,8 +1,10 @@
 """Corpus entries from a third sweep of statement forms measured on 15, 17 and 18: trigger and row-security
 switches, replica identity, storage parameters, per-column settings, identity changes, typed tables,
 rules, enum and domain forms, sequence options, every LOCK TABLE mode, CREATE TABLE AS, publications,
-privileges, deferrable constraints, partitioned foreign keys and statements whose locks reach the tables
-that reference or depend on their target. Each risky statement has its safe twin."""
+privileges, deferrable constraints, partitioned foreign keys, statements whose locks reach the tables
+that reference or depend on their target, DETACH CONCURRENTLY beside a DEFAULT partition, relations read
+through the search_path, identity sequences of LIKE copies and taken names, and index expressions and
+predicates a timestamp -> timestamptz change makes STABLE. Each risky statement has its safe twin."""
 
 from __future__ import annotations
 
