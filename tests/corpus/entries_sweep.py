@@ -1061,6 +1061,48 @@ ZONED_INDEXES = [
     ),
 ]
 
+TRIGGER_FUNCTIONS = [
+    E(
+        "drop_function_cascade_trigger",
+        TRG,
+        ("DROP FUNCTION touch() CASCADE",),
+        locks={"public.users": AEL},
+        note="the trigger goes with its function",
+        findings=NO,
+    ),
+    E(
+        "drop_function_of_a_trigger_fails",
+        TRG,
+        ("DROP FUNCTION touch()",),
+        error="2BP01",
+        findings=_f("drop-has-dependents"),
+    ),
+    E(
+        "drop_function_after_its_trigger",
+        TRG,
+        ("DROP TRIGGER users_touch ON users", "DROP FUNCTION touch()"),
+        locks={"public.users": AEL},
+        findings=NO,
+        note="the safe order: the trigger first, then its function",
+    ),
+    E(
+        "drop_function_cascade_partitioned_row_trigger",
+        EVENTS
+        + TRIGGER_FN
+        + " CREATE TRIGGER ev_touch BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION touch();",
+        ("DROP FUNCTION touch() CASCADE",),
+        locks={"public.events": AEL, "public.events_2024": AEL},
+        findings=NO,
+    ),
+    E(
+        "drop_function_unused",
+        USERS + TRIGGER_FN,
+        ("DROP FUNCTION touch()",),
+        locks={"public.users": None},
+        findings=NO,
+    ),
+]
+
 ENTRIES = (
     TRIGGERS_AND_SECURITY
     + TABLE_SETTINGS
@@ -1074,4 +1116,5 @@ ENTRIES = (
     + SOURCES_ON_THE_PATH
     + IDENTITY_SEQUENCES
     + ZONED_INDEXES
+    + TRIGGER_FUNCTIONS
 )

@@ -27,7 +27,7 @@ from migwiz.engine.analysis.model import ColumnFacts
 from migwiz.engine.analysis.partition import scan_default_partition
 from migwiz.engine.analysis.schema import TableState
 from migwiz.engine.analysis.sequence import column_sequences, like_columns
-from migwiz.engine.analysis.sqlnodes import VOLATILE_BUILTINS, deparse, type_of, walk
+from migwiz.engine.analysis.sqlnodes import VOLATILE_BUILTINS, deparse, qualify_names, type_of, walk
 
 registry = Registry()
 """The statement handlers of this module."""
@@ -208,14 +208,17 @@ def _create_trigger(node: Any, ctx: Context) -> Effect:
     relation = ctx.name(node.relation)
     effect.lock(relation, SHARE_ROW_EXCLUSIVE)
     state = ctx.schema.table(relation)
+    function = qualify_names(node.funcname, ctx.default_schema)
     if state is not None:
         state.triggers.add(str(node.trigname))
+        state.trigger_functions[str(node.trigname)] = function
     if node.row and state is not None and state.kind == "p":  # cloned on every partition
         for partition in ctx.schema.descendants(relation):
             effect.lock(partition, SHARE_ROW_EXCLUSIVE)
             clone = ctx.schema.table(partition)
             if clone is not None:
                 clone.triggers.add(str(node.trigname))  # the clone has the parent trigger's name
+                clone.trigger_functions[str(node.trigname)] = function
     return effect
 
 

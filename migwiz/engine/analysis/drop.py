@@ -66,6 +66,8 @@ def _drop(node: Any, ctx: Context) -> Effect:
                 _drop_trigger_clones(relation, name, effect, ctx)
             if isinstance(known, set):
                 known.discard(name)
+                if state is not None:
+                    state.trigger_functions.pop(name, None)
             elif isinstance(known, dict):
                 known.pop(name, None)
         return effect
@@ -75,6 +77,8 @@ def _drop(node: Any, ctx: Context) -> Effect:
         return _drop_statistics(node, ctx)
     if rt == ObjectType.OBJECT_SCHEMA:
         return _drop_schema(node, ctx)
+    if rt == ObjectType.OBJECT_FUNCTION:
+        return _drop_function(node, ctx)
     if rt not in _DROP_KINDS:
         return Effect(f"DROP {rt.name.removeprefix('OBJECT_')}")
     effect = Effect(f"DROP {_DROP_KINDS[rt]}")
@@ -161,6 +165,32 @@ def _drop_schema(node: Any, ctx: Context) -> Effect:
     return effect
 
 
+def _drop_function(node: Any, ctx: Context) -> Effect:
+    """DROP FUNCTION of a function triggers run: refused, or with CASCADE the triggers go with it, each
+    under AccessExclusiveLock on its table (partitions' clones included)."""
+    effect = Effect("DROP FUNCTION")
+    cascade = node.behavior.name == "DROP_CASCADE"
+    for obj in node.objects:
+        function = qualify_names(obj.objname, ctx.default_schema)
+        users = [
+            (table, trigger)
+            for table, state in ctx.schema.tables.items()
+            for trigger, runs in state.trigger_functions.items()
+            if runs == function
+        ]
+        if users and not cascade:
+            named = [f"trigger {trigger} on {table}" for table, trigger in users]
+            effect.hits.append(dependents_hit(f"DROP FUNCTION {function}", users[0][0], named))
+            continue
+        for table, trigger in users:
+            effect.lock(table, ACCESS_EXCLUSIVE)
+            state = ctx.schema.table(table)
+            if state is not None:
+                state.triggers.discard(trigger)
+                state.trigger_functions.pop(trigger, None)
+    return effect
+
+
 def _drop_trigger_clones(relation: str, name: str, effect: Effect, ctx: Context) -> None:
     """A row trigger of a partitioned table is cloned on its partitions under the same name: dropping it
     drops the clones, each under AccessExclusiveLock (a statement trigger has none)."""
@@ -169,6 +199,7 @@ def _drop_trigger_clones(relation: str, name: str, effect: Effect, ctx: Context)
         if state is not None and name in state.triggers:
             effect.lock(partition, ACCESS_EXCLUSIVE)
             state.triggers.discard(name)
+            state.trigger_functions.pop(name, None)
 
 
 def _drop_statistics(node: Any, ctx: Context) -> Effect:

@@ -169,6 +169,8 @@ class TableFacts:
     while the view exists)."""
     triggers: frozenset[str] = frozenset()
     """Names of its triggers (not internal ones)."""
+    trigger_functions: Mapping[str, str] = field(default_factory=dict)
+    """Trigger name -> the function it runs (qualified)."""
     empty: bool = False
     """A table whose data file is empty (it has never held a row): a rewrite calls no default on it."""
     populated: bool = True

@@ -32,6 +32,8 @@ class TableState:
     rules: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     """Rules on this relation: name -> relation -> the columns of it they use."""
     triggers: set[str] = field(default_factory=set)
+    trigger_functions: dict[str, str] = field(default_factory=dict)
+    """Trigger name -> the function it runs (qualified), where known."""
     policies: set[str] = field(default_factory=set)
     empty: bool = False
     """Known to hold no row: created by the set with nothing inserted since, or an empty data file."""
@@ -70,6 +72,7 @@ class TableState:
             checked_columns=set(facts.checked_columns),
             partition_key=facts.partition_key,
             triggers=set(facts.triggers),
+            trigger_functions=dict(facts.trigger_functions),
             policies=set(facts.policies),
             empty=facts.empty,
             populated=facts.populated,
@@ -91,6 +94,7 @@ class TableState:
             rules={rule: {r: set(cols) for r, cols in used.items()} for rule, used in self.rules.items()},
             checked_columns=set(self.checked_columns),
             triggers=set(self.triggers),
+            trigger_functions=dict(self.trigger_functions),
             policies=set(self.policies),
             unvalidated_checks={name: set(cols) for name, cols in self.unvalidated_checks.items()},
         )
