@@ -1103,6 +1103,29 @@ TRIGGER_FUNCTIONS = [
     ),
 ]
 
+PUBLICATIONS = [
+    E(
+        "alter_publication_set_table",
+        NO_PUB + ORDERS_FK + " CREATE PUBLICATION pub FOR TABLE users;",
+        ("ALTER PUBLICATION pub SET TABLE orders",),
+        locks={"public.users": SUE, "public.orders": SUE},
+        note="the tables it leaves are locked as well as those it takes",
+        findings=NO,
+    ),
+    E(
+        "drop_publication_of_a_table",
+        NO_PUB + USERS + " CREATE PUBLICATION pub FOR TABLE users;",
+        ("DROP PUBLICATION pub",),
+        findings=NO,
+    ),
+    E(
+        "alter_publication_set_table_after_create",
+        NO_PUB + ORDERS_FK,
+        ("CREATE PUBLICATION pub FOR TABLE users", "ALTER PUBLICATION pub SET TABLE orders"),
+        findings=NO,
+    ),
+]
+
 ENTRIES = (
     TRIGGERS_AND_SECURITY
     + TABLE_SETTINGS
@@ -1117,4 +1140,5 @@ ENTRIES = (
     + IDENTITY_SEQUENCES
     + ZONED_INDEXES
     + TRIGGER_FUNCTIONS
+    + PUBLICATIONS
 )

@@ -206,6 +206,9 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
     timezone = conn.execute("SELECT pg_catalog.current_setting('TimeZone')").fetchone()
     path = conn.execute("SELECT pg_catalog.current_schemas(false)").fetchone()
     own = _query(conn, "user_schema")
+    publications: dict[str, set[str]] = {}
+    for publication, relation in _query(conn, "publications"):
+        publications.setdefault(str(publication), set()).add(str(relation))
     volatility = {name: vol for name, vol in _query(conn, "functions")}
     return CatalogFacts(
         server_version=conn.info.server_version // 10000,
@@ -219,4 +222,5 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
         timezone_utc=bool(timezone and str(timezone[0]).lower() in UTC_ZONES),
         search_path=tuple(str(s) for s in path[0]) if path and path[0] else (),
         user_schema=str(own[0][0]) if own else "",
+        publications={name: frozenset(tables) for name, tables in publications.items()},
     )

@@ -226,6 +226,8 @@ class CatalogFacts:
     search_path: tuple[str, ...] = ()
     """The existing schemas of the connection's search_path, in order (`current_schemas(false)`: the
     database's and role's settings applied); empty: unknown (`public`)."""
+    publications: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Publication name -> the tables it lists."""
     user_schema: str = ""
     """The schema named after the connection's role, if it exists: what `$user` in a search_path a script
     sets stands for (empty: none, or unknown)."""

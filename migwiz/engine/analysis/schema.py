@@ -151,6 +151,8 @@ class Schema:
     migrations of one run share one session): where the next script starts (None: the server's)."""
     user_schema: str = ""
     """The schema named after the connection's role, if it exists (`$user`; empty: none or unknown)."""
+    publications: dict[str, set[str]] = field(default_factory=dict)
+    """Publication name -> the tables it lists, where known."""
     from_catalog: bool = False
     from_empty: bool = False
     """Walked from an empty database (a whole set from its first migration, no catalog): what the
@@ -188,6 +190,7 @@ class Schema:
             search_path=catalog.search_path,
             server_search_path=catalog.search_path,
             user_schema=catalog.user_schema,
+            publications={name: set(tables) for name, tables in catalog.publications.items()},
             from_catalog=True,
         )
 
@@ -207,6 +210,7 @@ class Schema:
             server_search_path=self.server_search_path,
             session_search_path=self.session_search_path,
             user_schema=self.user_schema,
+            publications={name: set(tables) for name, tables in self.publications.items()},
             from_catalog=self.from_catalog,
             from_empty=self.from_empty,
             pending_not_null_checks=dict(self.pending_not_null_checks),
