@@ -141,7 +141,12 @@ def detach_partition(pcmd: Any, relation: str, effect: Effect, ctx: Context) -> 
         default = None
     if pcmd.concurrent:
         effect.no_transaction = True
-        if refusing is not None:
+        pending = [
+            c for c in ctx.schema.descendants(relation) if (s := ctx.schema.table(c)) and s.detach_pending
+        ]
+        if pending:
+            effect.hits.append(_pending_detach_hit(partition, relation, pending[0]))
+        elif refusing is not None:
             effect.hits.append(_concurrent_refused_hit(partition, relation, refusing))
     else:
         if default is not None:
@@ -181,6 +186,24 @@ def finalize_detach(pcmd: Any, relation: str, effect: Effect, ctx: Context) -> N
     if child is not None:
         child.parent = None
         child.detach_pending = False
+
+
+def _pending_detach_hit(partition: str, relation: str, pending: str) -> Hit:
+    """A cut-off DETACH CONCURRENTLY left `pending` half-detached: no other concurrent detach of the table
+    runs until it is finalized (55000)."""
+    fix = f"ALTER TABLE {sql_name(relation)} DETACH PARTITION {sql_name(pending)} FINALIZE;"
+    if pending != partition:
+        fix += (
+            f"\n-- then:\n{NO_TX_DIRECTIVE}\nALTER TABLE {sql_name(relation)} DETACH PARTITION "
+            f"{sql_name(partition)} CONCURRENTLY;"
+        )
+    return Hit(
+        "statement-fails",
+        relation,
+        f"DETACH PARTITION {partition} CONCURRENTLY fails: the detach of {pending} from {relation} was cut "
+        f"off and is still pending (55000)",
+        fix,
+    )
 
 
 def _concurrent_refused_hit(partition: str, relation: str, default: str) -> Hit:
