@@ -13,6 +13,7 @@ from tests.corpus.entries import (
     AEL,
     EVENTS,
     EVENTS_DEFAULT,
+    MATVIEW,
     MOOD,
     ORDERS_FK,
     SRE,
@@ -1126,6 +1127,186 @@ PUBLICATIONS = [
     ),
 ]
 
+MORE_FORMS = [
+    E(
+        "drop_referenced_key_cascade",
+        ORDERS_FK,
+        ("ALTER TABLE users DROP CONSTRAINT users_pkey CASCADE",),
+        findings=NO,
+    ),
+    E(
+        "rename_referenced_column",
+        ORDERS_FK,
+        ("ALTER TABLE users RENAME COLUMN id TO uid",),
+        findings=_f("rename-column"),
+    ),
+    E(
+        "set_unlogged_referenced_table",
+        ORDERS_FK,
+        ("ALTER TABLE users SET UNLOGGED",),
+        error="42P16",
+        findings=_f("statement-fails"),
+    ),
+    E(
+        "set_unlogged_referencing_table",
+        ORDERS_FK,
+        ("ALTER TABLE orders SET UNLOGGED",),
+        findings=_f("table-rewrite"),
+    ),
+    E(
+        "set_logged_referencing_unlogged",
+        "CREATE UNLOGGED TABLE u (id int PRIMARY KEY); CREATE UNLOGGED TABLE r (uid int REFERENCES u);",
+        ("ALTER TABLE r SET LOGGED",),
+        error="42P16",
+        findings=_f("statement-fails"),
+    ),
+    E(
+        "set_logged_in_order",
+        "CREATE UNLOGGED TABLE u (id int PRIMARY KEY); CREATE UNLOGGED TABLE r (uid int REFERENCES u);",
+        ("ALTER TABLE u SET LOGGED", "ALTER TABLE r SET LOGGED"),
+        findings=_f("multiple-strong-locks", "table-rewrite"),
+    ),
+    E(
+        "set_unlogged_published",
+        NO_PUB + USERS + " CREATE PUBLICATION pub FOR TABLE users;",
+        ("ALTER TABLE users SET UNLOGGED",),
+        error="55000",
+        findings=_f("statement-fails"),
+    ),
+    E(
+        "set_schema_identity_table",
+        APP + "CREATE SCHEMA app; CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY, v int);",
+        ("ALTER TABLE t SET SCHEMA app",),
+        findings=NO,
+    ),
+    E(
+        "create_index_on_partitioned",
+        EVENTS,
+        ("CREATE INDEX events_id ON events (id)",),
+        findings=_f("index-not-concurrent"),
+    ),
+    E(
+        "create_index_on_only_partitioned",
+        EVENTS,
+        ("CREATE INDEX events_id ON ONLY events (id)",),
+        findings=NO,
+    ),
+    E(
+        "add_column_default_partitioned",
+        EVENTS,
+        ("ALTER TABLE events ADD COLUMN n int DEFAULT 0",),
+        findings=NO,
+    ),
+    E(
+        "type_change_partitioned",
+        EVENTS,
+        ("ALTER TABLE events ALTER COLUMN payload TYPE varchar(10)",),
+        findings=_f("column-type-rewrite"),
+    ),
+    E("analyze_table", USERS, ("ANALYZE users",), findings=NO),
+    E(
+        "set_schema_serial_table",
+        APP + "CREATE SCHEMA app; CREATE TABLE t (id serial, v int);",
+        ("ALTER TABLE t SET SCHEMA app",),
+        findings=NO,
+    ),
+    E(
+        "set_schema_referenced_table",
+        APP + "CREATE SCHEMA app;" + ORDERS_FK,
+        ("ALTER TABLE users SET SCHEMA app",),
+        findings=NO,
+    ),
+    E(
+        "matview_set_tablespace_default",
+        MATVIEW,
+        ("ALTER MATERIALIZED VIEW user_stats SET TABLESPACE pg_default",),
+        findings=NO,
+    ),
+    E("cluster_matview", MATVIEW, ("CLUSTER user_stats USING user_stats_id",), findings=_f("cluster")),
+    E(
+        "alter_view_security_barrier",
+        USER_VIEW,
+        ("ALTER VIEW user_names SET (security_barrier = true)",),
+        findings=NO,
+    ),
+    E(
+        "alter_view_column_default",
+        USER_VIEW,
+        ("ALTER VIEW user_names ALTER COLUMN name SET DEFAULT 'x'",),
+        findings=NO,
+    ),
+    E("alter_view_rename", USER_VIEW, ("ALTER VIEW user_names RENAME TO people_names",), findings=NO),
+    E(
+        "unique_nulls_not_distinct",
+        USERS,
+        ("ALTER TABLE users ADD CONSTRAINT users_name_u UNIQUE NULLS NOT DISTINCT (name)",),
+        findings=_f("unique-without-index"),
+    ),
+    E(
+        "check_no_inherit",
+        CHILD,
+        ("ALTER TABLE par ADD CONSTRAINT par_id CHECK (id > 0) NO INHERIT",),
+        findings=_f("constraint-not-valid-missing"),
+    ),
+    E(
+        "create_index_include",
+        USERS,
+        ("CREATE INDEX users_email_inc ON users (email) INCLUDE (name)",),
+        findings=_f("index-not-concurrent"),
+    ),
+    E(
+        "create_index_if_not_exists_present",
+        USERS,
+        ("CREATE INDEX IF NOT EXISTS users_email_idx ON users (email)",),
+        findings=NO,
+    ),
+    E(
+        "create_table_if_not_exists_present",
+        USERS,
+        ("CREATE TABLE IF NOT EXISTS users (id int)",),
+        findings=NO,
+    ),
+    E(
+        "type_change_using_expression",
+        USERS,
+        ("ALTER TABLE users ALTER COLUMN age TYPE text USING age::text",),
+        findings=_f("column-type-rewrite"),
+    ),
+    E("set_data_type_same", USERS, ("ALTER TABLE users ALTER COLUMN age SET DATA TYPE int",), findings=NO),
+    E(
+        "create_unique_index_concurrently_partition",
+        EVENTS,
+        ("CREATE UNIQUE INDEX CONCURRENTLY e24_id ON events_2024 (id)",),
+        transaction=False,
+        findings=NO,
+    ),
+    E(
+        "attach_partition_of_index_built_concurrently",
+        EVENTS + " CREATE INDEX ev_at ON ONLY events (at); CREATE INDEX e24_at ON events_2024 (at);",
+        ("ALTER INDEX ev_at ATTACH PARTITION e24_at",),
+        findings=NO,
+    ),
+    E(
+        "refresh_matview",
+        MATVIEW,
+        ("REFRESH MATERIALIZED VIEW user_stats",),
+        findings=_f("refresh-materialized-view-blocking"),
+    ),
+    E(
+        "alter_table_rename_constraint",
+        ORDERS_FK,
+        ("ALTER TABLE orders RENAME CONSTRAINT orders_user_fk TO orders_users_fk",),
+        findings=NO,
+    ),
+    E(
+        "alter_trigger_rename",
+        TRG,
+        ("ALTER TRIGGER users_touch ON users RENAME TO users_touched",),
+        findings=NO,
+    ),
+    E("alter_table_set_without_oids", USERS, ("ALTER TABLE users SET WITHOUT OIDS",), findings=NO),
+]
+
 ENTRIES = (
     TRIGGERS_AND_SECURITY
     + TABLE_SETTINGS
@@ -1141,4 +1322,5 @@ ENTRIES = (
     + ZONED_INDEXES
     + TRIGGER_FUNCTIONS
     + PUBLICATIONS
+    + MORE_FORMS
 )

@@ -246,6 +246,8 @@ def _alter_table_cmd(cmd: Any, relation: str, inh: bool, effect: Effect, ctx: Co
     state = ctx.schema.table(relation)
     partitioned = state is not None and state.kind == "p"
     recurses = sub in _RECURSING or (sub in _IDENTITY and ctx.pg_version >= 17 and partitioned)
+    if sub == AT.AT_AddConstraint and getattr(cmd.def_, "is_no_inherit", False) and ctx.pg_version < 18:
+        recurses = False  # a CHECK ... NO INHERIT leaves the children alone (18 locks them too)
     targets = with_descendants(ctx, relation, inh and recurses)
     for target in targets:
         effect.lock(target, _partition_mode(cmd, target, mode, ctx) if target != relation else mode)
