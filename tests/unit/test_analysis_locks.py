@@ -180,7 +180,8 @@ def test_index_rename_takes_access_exclusive_before_12() -> None:
         ("ALTER TABLE users ALTER COLUMN id TYPE bigint", True),
         ("ALTER TABLE users ALTER COLUMN created TYPE timestamptz", False),
         ("ALTER TABLE users ALTER COLUMN email TYPE varchar(100) USING lower(email)", True),
-        ("ALTER TABLE users SET UNLOGGED", True),
+        ("ALTER TABLE users SET LOGGED", False),  # logged already: nothing happens
+        ("ALTER TABLE users SET UNLOGGED", False),  # refused: the logged orders references it
         ("VACUUM FULL users", True),
         ("CLUSTER users USING users_pkey", True),
         ("TRUNCATE users", True),
