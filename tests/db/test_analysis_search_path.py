@@ -122,3 +122,39 @@ def test_user_in_a_search_path_a_script_sets_is_the_role_schema(db: TestDatabase
     assert traced.statements[1].rewrites == (f"{role}.users",)
     assert analysed[1].rewrites == traced.statements[1].rewrites
     assert {lock.relation for lock in analysed[1].own_locks} == {f"{role}.users"}
+
+
+RESET_CASES = [
+    pytest.param("V1__switch.sql", "V2__widen.sql", "public", id="flyway"),
+    pytest.param("1_switch.up.sql", "2_widen.up.sql", "app", id="golang-migrate"),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "widened_in"), RESET_CASES)
+def test_lint_follows_the_session_each_tool_gives_the_next_migration(
+    db: TestDatabase, tmp_path: Path, first: str, second: str, widened_in: str
+) -> None:
+    """Flyway starts each migration from the connection's search_path, the others keep the session's:
+    lint resolves the next migration's names where `up` really changes them."""
+    db.execute("CREATE SCHEMA app; CREATE TABLE public.items (id int, v int)")
+    files = {
+        first: "SET search_path TO app, public;\nCREATE TABLE items (id int, v int);\n",
+        second: "ALTER TABLE items ALTER COLUMN v TYPE bigint;\n",
+    }
+    downs = {name: name.replace(".up.", ".down.").replace("V", "U", 1) for name in files}
+    files |= {down: "SELECT 1;\n" for down in downs.values()}
+    write_migrations(tmp_path / "migrations", files)
+    mset = load_migration_set(tmp_path / "migrations")
+    with db.connect() as conn:
+        facts = read_catalog_facts(conn)
+    report = lint_migration_set(mset, pg_version=db.major, catalog=facts)
+    runner = Runner(db.dsn, mset, log=EventLog())
+    assert runner.up().ok
+    runner.close()
+    widened = db.execute(
+        "SELECT table_schema FROM information_schema.columns"
+        " WHERE table_name = 'items' AND column_name = 'v' AND data_type = 'bigint'"
+    )
+    assert widened == [(widened_in,)]
+    widen = next(f for f in report.files if f.path.name == second).statements[0]
+    assert widen.rewrites == (f"{widened_in}.items",)

@@ -35,7 +35,7 @@ registry = Registry()
 
 @registry.handles(ast.CreateStmt)
 def _create_table(node: Any, ctx: Context) -> Effect:
-    relation = ctx.name(node.relation)
+    relation = ctx.created(node.relation)
     effect = Effect("CREATE TABLE")
     state = TableState(relation, kind="p" if node.partspec is not None else "r", empty=True)
     if node.partspec is not None:
@@ -124,7 +124,7 @@ def _create_table(node: Any, ctx: Context) -> Effect:
 
 @registry.handles(ast.CreateTableAsStmt)
 def _create_table_as(node: Any, ctx: Context) -> Effect:
-    relation = ctx.name(node.into.rel)
+    relation = ctx.created(node.into.rel)
     matview = node.objtype == ObjectType.OBJECT_MATVIEW
     effect = Effect("CREATE MATERIALIZED VIEW" if matview else "CREATE TABLE AS")
     sources = ctx.reads(node.query)
@@ -162,7 +162,7 @@ def _output_columns(query: Any, sources: list[str], ctx: Context) -> dict[str, C
 
 @registry.handles(ast.ViewStmt)
 def _create_view(node: Any, ctx: Context) -> Effect:
-    relation = ctx.name(node.view)
+    relation = ctx.created(node.view)
     effect = Effect("CREATE OR REPLACE VIEW" if node.replace else "CREATE VIEW")
     sources = ctx.reads(node.query)
     for source in sources:

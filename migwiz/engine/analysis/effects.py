@@ -97,6 +97,13 @@ class Context:
             return qualify(rangevar, self.default_schema)
         return self.schema.resolve(rangevar.relname, self.default_schema)
 
+    def created(self, rangevar: Any) -> str:
+        """Where a CREATE puts a relation: an unqualified name goes to the search_path's first schema, even
+        when a later schema of the path has a relation of that name."""
+        if rangevar.schemaname:
+            return qualify(rangevar, self.default_schema)
+        return self.schema.creation_target(rangevar.relname, self.default_schema)
+
     def reads(self, node: Any) -> list[str]:
         """The relations a query reads, unqualified names looked up on the search_path."""
         return read_relations(

@@ -249,6 +249,10 @@ class Schema:
                 return qualified
         return f"{self.search_path[0]}.{name}"
 
+    def creation_target(self, name: str, default_schema: str) -> str:
+        """`schema.name` where an unqualified CREATE puts `name`: the first schema of the search_path."""
+        return f"{self.search_path[0] if self.search_path else default_schema}.{name}"
+
     def absent(self, name: str) -> bool:
         """Whether a relation or index surely does not exist here (IF EXISTS of it does nothing): the
         schema is the whole database (read from the catalog, or walked from an empty one) and lacks it."""

@@ -35,7 +35,7 @@ registry = Registry()
 
 @registry.handles(ast.CreateSeqStmt)
 def _create_sequence(node: Any, ctx: Context) -> Effect:
-    ctx.schema.add_table(TableState(ctx.name(node.sequence), kind="S"))
+    ctx.schema.add_table(TableState(ctx.created(node.sequence), kind="S"))
     effect = Effect("CREATE SEQUENCE")
     _owned_by(node, effect, ctx)
     return effect
