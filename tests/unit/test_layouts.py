@@ -561,12 +561,49 @@ def test_sqlx_no_transaction_file_of_several_statements_gets_a_notice(tmp_path: 
     )
 
 
+def test_sqlx_refuses_a_hidden_migration_file_as_sqlx_does(tmp_path: Path) -> None:
+    """sqlx's `resolve_blocking` lists hidden files too: `._2_b.sql` (macOS's AppleDouble copy of
+    `2_b.sql`) has `.` for its version, which sqlx cannot parse, so it refuses the folder."""
+    root = write(tmp_path / "a", {"1_a.sql": "select 1;", "2_b.sql": "select 2;", "._2_b.sql": "\x00\x05"})
+    message = load_error(root)
+    assert message.startswith(f"{root / '._2_b.sql'}: '.' is not an i64 version: sqlx reads hidden files")
+    # hidden files sqlx skips (no `_`, or not .sql) are left out as before
+    root = write(tmp_path / "b", {"1_a.sql": "", ".DS_Store": "", ".keep": "", "._1_a.sql.orig": ""})
+    assert order(root) == ["1"]
+
+
 def test_sqlx_no_transaction_must_be_the_very_start(tmp_path: Path) -> None:
     write(tmp_path, {"1_a.sql": "\n-- no-transaction\nselect 1;", "2_b.sql": "\ufeff-- no-transaction\n"})
     assert [m.up.directives.transaction for m in load_migration_set(tmp_path).migrations] == [True, True]
 
 
 # -- Prisma ------------------------------------------------------------------------------------------------
+
+
+def test_prisma_several_concurrent_statements_get_a_notice_naming_where_prisma_fails(
+    tmp_path: Path,
+) -> None:
+    """Prisma sends migration.sql as one query (one implicit transaction): a lone CREATE INDEX CONCURRENTLY
+    runs, two fail there; migwiz runs them one by one and says where Prisma itself fails."""
+    two = 'CREATE INDEX CONCURRENTLY "a_x" ON "t" ("x");\n\nDROP INDEX CONCURRENTLY "old_x";\n'
+    write(
+        tmp_path,
+        {
+            "migration_lock.toml": 'provider = "postgresql"\n',
+            "20240101000000_init/migration.sql": 'CREATE TABLE "t" ("x" int);\n',
+            "20240102000000_one/migration.sql": 'CREATE INDEX CONCURRENTLY "t_x" ON "t" ("x");\n',
+            "20240103000000_two/migration.sql": two,
+            "20240104000000_mixed/migration.sql": 'CREATE INDEX CONCURRENTLY "b" ON "t" ("x");\nSELECT 1;\n',
+        },
+    )
+    mset = load_migration_set(tmp_path)
+    assert mset.layout == "prisma"
+    assert mset.notices == (
+        f"{tmp_path / '20240103000000_two' / 'migration.sql'}:1: Prisma sends the file as one query, which"
+        " PostgreSQL runs as one implicit transaction: CREATE INDEX CONCURRENTLY fails there (cannot run"
+        " inside a transaction block); migwiz runs the statements one by one: put it in a migration of its"
+        " own",
+    )
 
 
 def test_prisma_fixture_folders_in_name_order() -> None:

@@ -20,8 +20,10 @@ import tomllib
 from pathlib import Path
 
 from migwiz.engine.errors import MigrationFileError
+from migwiz.engine.sets.commits import concurrent_kind, one_query_failure
 from migwiz.engine.sets.files import Folder, visible
-from migwiz.engine.sets.model import Directives, Migration
+from migwiz.engine.sets.model import Directives, Migration, Script
+from migwiz.engine.sets.streamed import StreamedStatements
 from migwiz.engine.sets.versions import diesel_version, prisma_version
 
 DIESEL_FILES = ("up.sql", "down.sql", "metadata.toml")
@@ -120,6 +122,8 @@ def load_prisma(folder: Folder) -> list[Migration]:
             if extra.name != PRISMA_SCRIPT:
                 folder.ignore(extra, "Prisma reads only migration.sql")
         up, up_checksum = folder.script(sql_path)  # a big file streamed
+        if (notice := _one_query_failure(up)) is not None:
+            folder.notices.append(notice)
         _, sep, name = path.name.partition("_")
         migrations.append(
             Migration(
@@ -132,6 +136,19 @@ def load_prisma(folder: Folder) -> list[Migration]:
             )
         )
     return migrations
+
+
+def _one_query_failure(up: Script) -> str | None:
+    """Prisma sends migration.sql as one simple query (`raw_cmd`): several CONCURRENTLY statements fail
+    there as one implicit transaction, where migwiz runs them one by one; say so. A mix with other
+    statements is refused by migwiz too (`sets.transactions`): no notice."""
+    if isinstance(up.statements, StreamedStatements):
+        return None
+    for stmt in up.statements:
+        words = stmt.sql[:20].split(None, 1)
+        if concurrent_kind(stmt) is None and (words[0].upper() if words else "") not in ("SET", "RESET"):
+            return None
+    return one_query_failure(up, "Prisma")
 
 
 def _empty(path: Path) -> bool:
