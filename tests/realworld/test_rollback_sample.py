@@ -78,6 +78,19 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
         "2022-09-04-194128": (PASSED, "down drops the four tables up creates (their indexes go with them)"),
         "2023-12-15-221028": (PASSED, "down drops transactions.payload_type, the column up adds"),
     },
+    "habitat-builder": {
+        "00000000000000": (PASSED, "down drops the two functions Diesel's initial setup creates"),
+        "2018-08-24-184520": ("not tested", "no down.sql"),
+        "2025-03-17-131916": (
+            PASSED,
+            "up deletes a row of Diesel's table, down is comments only: the schema is unchanged throughout",
+        ),
+        "2025-04-16-111111": (PASSED, "down drops license_keys and its sequence, the two objects up creates"),
+        "2025-04-24-000001": (
+            "down fails",
+            "down drops origins.hidden first, while the views up rebuilt on it still depend on it",
+        ),
+    },
     "quickwit": {
         "3": (PASSED, "down drops the column, the trigger and its function (and a misnamed function: no-op)"),
         "6": ("not tested", "an up script without a .down.sql"),
