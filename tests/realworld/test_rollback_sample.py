@@ -91,6 +91,25 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
             "down drops origins.hidden first, while the views up rebuilt on it still depend on it",
         ),
     },
+    "card-vault": {
+        "2024-04-16-130237": (PASSED, "down drops locker.ttl, the column up adds"),
+        "2024-06-21-105740": (
+            NOT_RESTORED,
+            "down re-adds tenant_id last, where the tables had it first (the primary keys are restored)",
+        ),
+        "2026-06-30-000002": (
+            PASSED,
+            "CREATE UNIQUE INDEX CONCURRENTLY undone by DROP INDEX CONCURRENTLY (run_in_transaction = false)",
+        ),
+    },
+    "neon-storage-controller": {
+        "2024-02-29-094122": (PASSED, "down sets both columns NOT NULL again (the shadow's table is empty)"),
+        "2025-06-17-082247": (
+            "down fails",
+            "down is `DROP listen_grpc_addr, listen_grpc_port`: a syntax error (the second DROP is missing)",
+        ),
+        "2025-07-02-170751": (PASSED, "down puts back the default 'pause' of the migration before"),
+    },
     "quickwit": {
         "3": (PASSED, "down drops the column, the trigger and its function (and a misnamed function: no-op)"),
         "6": ("not tested", "an up script without a .down.sql"),
