@@ -577,6 +577,45 @@ def test_sqlx_no_transaction_must_be_the_very_start(tmp_path: Path) -> None:
     assert [m.up.directives.transaction for m in load_migration_set(tmp_path).migrations] == [True, True]
 
 
+def test_diesel_concurrent_statements_get_a_notice_naming_where_diesel_fails(tmp_path: Path) -> None:
+    """Diesel runs up.sql in a transaction unless metadata.toml says `run_in_transaction = false`, and then
+    sends it as one query (`batch_execute`): rsky-feedgen's 2025-09-19-120336-0000_027 (three CREATE INDEX
+    CONCURRENTLY, no metadata.toml) fails under Diesel; migwiz runs it without a transaction and says so."""
+    three = (
+        "-- !no-transaction\nCREATE INDEX CONCURRENTLY a ON t (x);\n\nCREATE INDEX CONCURRENTLY b ON t (y);\n"
+    )
+    no_transaction = "run_in_transaction = false\n"
+    write(
+        tmp_path,
+        {
+            "2025-01-01-000000_t/up.sql": "CREATE TABLE t (x int, y int);\n",
+            "2025-09-19-120336-0000_027/up.sql": three,
+            "2025-09-19-120336-0000_027/down.sql": "DROP INDEX CONCURRENTLY a;\nDROP INDEX CONCURRENTLY b;\n",
+            "2025-09-20-000000_alone/up.sql": "CREATE INDEX CONCURRENTLY c ON t (x);\n",
+            "2025-09-20-000000_alone/metadata.toml": no_transaction,
+            "2025-09-21-000000_two/up.sql": three,
+            "2025-09-21-000000_two/metadata.toml": no_transaction,
+            "2025-09-22-000000_mixed/up.sql": "CREATE INDEX CONCURRENTLY d ON t (x);\nSELECT 1;\n",
+        },
+    )
+    mset = load_migration_set(tmp_path)
+    in_transaction = (
+        "Diesel runs the file in a transaction (no metadata.toml with run_in_transaction = false):"
+        " {} fails there (cannot run inside a transaction block); migwiz runs it without one, statement by"
+        " statement"
+    )
+    assert mset.notices == (
+        f"{tmp_path / '2025-09-19-120336-0000_027' / 'up.sql'}:2: "
+        + in_transaction.format("CREATE INDEX CONCURRENTLY"),
+        f"{tmp_path / '2025-09-19-120336-0000_027' / 'down.sql'}:1: "
+        + in_transaction.format("DROP INDEX CONCURRENTLY"),
+        f"{tmp_path / '2025-09-21-000000_two' / 'up.sql'}:2: Diesel sends the file as one query, which"
+        " PostgreSQL runs as one implicit transaction: CREATE INDEX CONCURRENTLY fails there (cannot run"
+        " inside a transaction block); migwiz runs the statements one by one: put it in a migration of its"
+        " own",
+    )
+
+
 # -- Prisma ------------------------------------------------------------------------------------------------
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from migwiz.engine.errors import MigrationFileError
 from migwiz.engine.sets.commits import concurrent_kind, one_query_failure
 from migwiz.engine.sets.files import Folder, visible
-from migwiz.engine.sets.model import Directives, Migration, Script
+from migwiz.engine.sets.model import Directives, Migration, Script, Statement
 from migwiz.engine.sets.streamed import StreamedStatements
 from migwiz.engine.sets.versions import diesel_version, prisma_version
 
@@ -66,12 +66,16 @@ def load_diesel(folder: Folder) -> list[Migration]:
                 f"{down}: empty: Diesel refuses to revert it (EmptyMigration), so migwiz reads no down script"
             )
             down = None
+        down_script = folder.script(down, base=base)[0] if down else None  # a big file streamed
+        for side in (up, down_script):
+            if side is not None and (notice := _diesel_failure(side, base is None)) is not None:
+                folder.notices.append(notice)
         migrations.append(
             Migration(
                 version=diesel_version(version_text),
                 name=name,
                 up=up,
-                down=folder.script(down, base=base)[0] if down else None,  # a big file streamed
+                down=down_script,
                 checksum=up_checksum,
                 layout="directory",
             )
@@ -142,13 +146,38 @@ def _one_query_failure(up: Script) -> str | None:
     """Prisma sends migration.sql as one simple query (`raw_cmd`): several CONCURRENTLY statements fail
     there as one implicit transaction, where migwiz runs them one by one; say so. A mix with other
     statements is refused by migwiz too (`sets.transactions`): no notice."""
-    if isinstance(up.statements, StreamedStatements):
+    return one_query_failure(up, "Prisma") if _only_concurrent(up) is not None else None
+
+
+def _diesel_failure(script: Script, in_transaction: bool) -> str | None:
+    """Where Diesel fails on a file migwiz runs without a transaction: in Diesel's transaction (no
+    `run_in_transaction = false`) any CONCURRENTLY statement; outside it, several statements sent as one
+    query (`batch_execute`) with a CONCURRENTLY among them."""
+    if not in_transaction:
+        return one_query_failure(script, "Diesel")
+    first = _only_concurrent(script)
+    if first is None:
         return None
-    for stmt in up.statements:
+    return (
+        f"{script.path}:{first.line}: Diesel runs the file in a transaction (no metadata.toml with"
+        f" run_in_transaction = false): {concurrent_kind(first)} fails there (cannot run inside a transaction"
+        " block); migwiz runs it without one, statement by statement"
+    )
+
+
+def _only_concurrent(script: Script) -> Statement | None:
+    """The first CONCURRENTLY statement of a script made only of them (and SET/RESET), else None (a big
+    streamed file: None)."""
+    if isinstance(script.statements, StreamedStatements):
+        return None
+    first = None
+    for stmt in script.statements:
         words = stmt.sql[:20].split(None, 1)
-        if concurrent_kind(stmt) is None and (words[0].upper() if words else "") not in ("SET", "RESET"):
+        if concurrent_kind(stmt) is not None:
+            first = first or stmt
+        elif (words[0].upper() if words else "") not in ("SET", "RESET"):
             return None
-    return one_query_failure(up, "Prisma")
+    return first
 
 
 def _empty(path: Path) -> bool:
