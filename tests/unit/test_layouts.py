@@ -572,6 +572,24 @@ def test_sqlx_refuses_a_hidden_migration_file_as_sqlx_does(tmp_path: Path) -> No
     assert order(root) == ["1"]
 
 
+def test_sqlx_concurrent_file_without_no_transaction_gets_a_notice(tmp_path: Path) -> None:
+    """Without `-- no-transaction` first, sqlx runs the file in its transaction, where CREATE INDEX
+    CONCURRENTLY fails; migwiz runs it without one (as in every layout) and says where sqlx fails."""
+    write(
+        tmp_path,
+        {
+            "1_t.sql": "CREATE TABLE t (a int);\n",
+            "2_index.sql": "-- an index\nCREATE INDEX CONCURRENTLY i ON t (a);\n",
+            "3_marked.sql": "-- no-transaction\nCREATE INDEX CONCURRENTLY j ON t (a);\n",
+        },
+    )
+    assert load_migration_set(tmp_path, "sqlx").notices == (
+        f"{tmp_path / '2_index.sql'}:2: sqlx runs the file in a transaction (its first line is not"
+        " -- no-transaction): CREATE INDEX CONCURRENTLY fails there (cannot run inside a transaction block);"
+        " migwiz runs it without one, statement by statement",
+    )
+
+
 def test_sqlx_no_transaction_must_be_the_very_start(tmp_path: Path) -> None:
     write(tmp_path, {"1_a.sql": "\n-- no-transaction\nselect 1;", "2_b.sql": "\ufeff-- no-transaction\n"})
     assert [m.up.directives.transaction for m in load_migration_set(tmp_path).migrations] == [True, True]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from migwiz.engine.errors import MigrationFileError
 from migwiz.engine.sets import streamed
-from migwiz.engine.sets.commits import one_query_failure
+from migwiz.engine.sets.commits import in_transaction_failure, one_query_failure
 from migwiz.engine.sets.files import Folder, checksum, duplicate, script, visible
 from migwiz.engine.sets.model import Directives, Migration, Script
 from migwiz.engine.sets.versions import (
@@ -145,6 +145,10 @@ def load_sqlx(folder: Folder) -> list[Migration]:
             )
             if marked and side is not None and (notice := one_query_failure(side, "sqlx")) is not None:
                 folder.notices.append(notice)
+            elif side is not None and side.directives.transaction and not marked:
+                why = "its first line is not -- no-transaction"
+                if (notice := in_transaction_failure(side, "sqlx", why)) is not None:
+                    folder.notices.append(notice)
     return migrations
 
 

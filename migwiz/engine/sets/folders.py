@@ -20,10 +20,9 @@ import tomllib
 from pathlib import Path
 
 from migwiz.engine.errors import MigrationFileError
-from migwiz.engine.sets.commits import concurrent_kind, one_query_failure
+from migwiz.engine.sets.commits import in_transaction_failure, one_query_failure, only_concurrent
 from migwiz.engine.sets.files import Folder, visible
-from migwiz.engine.sets.model import Directives, Migration, Script, Statement
-from migwiz.engine.sets.streamed import StreamedStatements
+from migwiz.engine.sets.model import Directives, Migration, Script
 from migwiz.engine.sets.versions import diesel_version, prisma_version
 
 DIESEL_FILES = ("up.sql", "down.sql", "metadata.toml")
@@ -146,7 +145,7 @@ def _one_query_failure(up: Script) -> str | None:
     """Prisma sends migration.sql as one simple query (`raw_cmd`): several CONCURRENTLY statements fail
     there as one implicit transaction, where migwiz runs them one by one; say so. A mix with other
     statements is refused by migwiz too (`sets.transactions`): no notice."""
-    return one_query_failure(up, "Prisma") if _only_concurrent(up) is not None else None
+    return one_query_failure(up, "Prisma") if only_concurrent(up) is not None else None
 
 
 def _diesel_failure(script: Script, in_transaction: bool) -> str | None:
@@ -155,29 +154,7 @@ def _diesel_failure(script: Script, in_transaction: bool) -> str | None:
     query (`batch_execute`) with a CONCURRENTLY among them."""
     if not in_transaction:
         return one_query_failure(script, "Diesel")
-    first = _only_concurrent(script)
-    if first is None:
-        return None
-    return (
-        f"{script.path}:{first.line}: Diesel runs the file in a transaction (no metadata.toml with"
-        f" run_in_transaction = false): {concurrent_kind(first)} fails there (cannot run inside a transaction"
-        " block); migwiz runs it without one, statement by statement"
-    )
-
-
-def _only_concurrent(script: Script) -> Statement | None:
-    """The first CONCURRENTLY statement of a script made only of them (and SET/RESET), else None (a big
-    streamed file: None)."""
-    if isinstance(script.statements, StreamedStatements):
-        return None
-    first = None
-    for stmt in script.statements:
-        words = stmt.sql[:20].split(None, 1)
-        if concurrent_kind(stmt) is not None:
-            first = first or stmt
-        elif (words[0].upper() if words else "") not in ("SET", "RESET"):
-            return None
-    return first
+    return in_transaction_failure(script, "Diesel", "no metadata.toml with run_in_transaction = false")
 
 
 def _empty(path: Path) -> bool:
