@@ -91,6 +91,16 @@ def test_diesel_ignores_files_beside_and_inside_with_notices(tmp_path: Path) -> 
     )
 
 
+def test_diesel_refuses_a_folder_of_hidden_files_as_diesel_does(tmp_path: Path) -> None:
+    """Diesel's `migrations_directories` counts hidden entries when it skips empty folders, then finds no
+    up.sql (its file list leaves hidden files out): a folder holding only `.DS_Store` or `.gitkeep` makes
+    it refuse the set (UnknownMigrationFormat). migwiz skipped it as empty."""
+    root = write(tmp_path, {"1_a/up.sql": "CREATE TABLE a (id int);\n", "2_gone/.DS_Store": "\x00"})
+    assert load_error(root) == f"{root / '2_gone'}: migration folder without up.sql (only .DS_Store)"
+    (root / "2_gone" / ".DS_Store").unlink()
+    assert [m.name for m in load_migration_set(root).migrations] == ["a"]
+
+
 @pytest.mark.parametrize(
     ("metadata", "transaction", "notice"),
     [

@@ -37,9 +37,15 @@ def load_diesel(folder: Folder) -> list[Migration]:
     migrations = []
     for path in folder.dirs:
         inside = visible(path)
-        if not inside:
+        if not inside and not _hidden_entries(path):
             folder.ignore(path, "an empty folder: Diesel skips it")
             continue
+        if not inside:  # Diesel counts hidden entries: a folder holding only .DS_Store is a migration
+            raise MigrationFileError(
+                f"{path}: migration folder without up.sql (only {', '.join(_hidden_entries(path))})",
+                hint="Diesel refuses it too (a folder with hidden files is not empty to Diesel): delete the"
+                " folder or add up.sql",
+            )
         present = {p.name: p for p in inside}
         if "up.sql" not in present:
             raise MigrationFileError(
@@ -163,6 +169,13 @@ def _empty(path: Path) -> bool:
         return path.stat().st_size == 0
     except OSError:
         return False  # unreadable: reading it says why
+
+
+def _hidden_entries(path: Path) -> list[str]:
+    try:
+        return sorted(p.name for p in path.iterdir() if p.name.startswith("."))
+    except OSError:
+        return []  # listed just before; a folder gone since fails where its files are read
 
 
 def _hidden_folders(root: Path) -> list[Path]:
