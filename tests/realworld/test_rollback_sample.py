@@ -110,6 +110,14 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "2025-07-02-170751": (PASSED, "down puts back the default 'pause' of the migration before"),
     },
+    "bors": {
+        "20250304172534": (PASSED, "down drops the repository table up creates (its sequence goes with it)"),
+        "20250324151905": (
+            NOT_RESTORED,
+            "down re-adds delegated nullable, without DEFAULT FALSE and last: up dropped it NOT NULL",
+        ),
+        "20250624153028": (PASSED, "down renames try_build_id back and swaps the foreign key back"),
+    },
     "quickwit": {
         "3": (PASSED, "down drops the column, the trigger and its function (and a misnamed function: no-op)"),
         "6": ("not tested", "an up script without a .down.sql"),
