@@ -50,9 +50,10 @@ def plan(
     from migwiz.engine.plan import plan as build
 
     p = project
+    baseline = p.baseline(p.dsn, tolerant=True) if pg_version is not None else ()  # a replay's start
     return build(
         p.dsn, p.migration_set(), schema=p.schema, calibrate=calibrate, pg_version=pg_version,
-        policy=policy if policy is not None else p.policy(), to=to,
+        policy=policy if policy is not None else p.policy(), to=to, baseline=baseline,
     )  # fmt: skip
 
 

@@ -1,0 +1,273 @@
+"""Shown to run: the pending migrations dry-run on a shadow of the target's PostgreSQL major, cached.
+
+`plan` calls a migration `safe` only when it ran there. Two ways, both through the same `Runner` as `up`:
+
+- the major of the target itself (`plan` without `--pg-version`, or with the server's own major): a scratch
+  database on the target's server gets the target's schema (`pg_dump --schema-only`), and the pending
+  migrations run in it, in order, then it is dropped. The role needs CREATEDB;
+- another major N (`--pg-version N`): a throw-away local server of major N (system or embedded, see
+  `migwiz.engine.servers.local`) replays the whole chain of files up to the last pending one, from the
+  baseline, since a schema dump of a newer server does not load into an older one.
+
+Each result is cached on disk, keyed by the major, what the shadow started from (the target database and
+its schema fingerprint, `queries/plan_schema_fingerprint.sql`, or the baseline) and the chain of migration
+checksums: a second `plan` of the same migrations on the same schema runs nothing. A failure is cached
+too (the same files fail the same way on the same schema); a dry run that could not be made is not.
+
+The shadow holds the schema, not the rows: a failure that depends on data (a NOT NULL over existing NULLs)
+shows in `migwiz dry-run --sample-rows`, not here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from migwiz import __version__
+from migwiz.engine import queries
+from migwiz.engine.errors import MigwizError, PermissionProblem
+from migwiz.engine.log.eventlog import EventLog
+from migwiz.engine.run.failures import StatementFailure
+from migwiz.engine.run.policy import RunReport
+from migwiz.engine.servers.connect import connect, describe
+from migwiz.engine.servers.local import find_binaries, start_server
+from migwiz.engine.sets.model import Migration, MigrationSet
+from migwiz.engine.shadow.databases import Shadow, apply_baseline, shadow_database, shadow_runner
+from migwiz.engine.shadow.scratch import copy_schema
+from migwiz.engine.shadow.snapshots import chain_keys, root_key
+
+ProofState = Literal["ran", "failed", "not_run", "unverified"]
+Source = Literal["dry-run", "cache", "none"]
+SCHEMA_LOCK_WAIT = "1s"
+"""`plan` copies the target's schema only if no session holds a table lock for longer than this (the
+plan itself shows that session as a blocker)."""
+_FORMAT = "1"
+
+
+@dataclass(frozen=True)
+class MigrationProof:
+    """Whether one pending migration ran on the shadow, and PostgreSQL's error when it did not."""
+
+    version: str
+    state: ProofState
+    failure: StatementFailure | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return {"version": self.version, "state": self.state,
+                "failure": self.failure.to_json() if self.failure else None}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Proof:
+    """The dry run behind `plan`'s verdicts: on which major and server, fresh or from the cache."""
+
+    major: int
+    source: Source
+    where: str = ""
+    """The shadow's server, without secrets ("" when no dry run could be made)."""
+    why: str = ""
+    """Why the migrations are not shown to run (one line), when no dry run could be made."""
+    hint: str = ""
+    """What would make the dry run possible."""
+    migrations: Mapping[str, MigrationProof] = field(default_factory=dict)
+    seconds: float = 0.0
+    key: str = ""
+
+    def of(self, version: str) -> MigrationProof:
+        """The proof of one pending migration (unverified when the dry run did not cover it)."""
+        return self.migrations.get(version) or MigrationProof(version, "unverified")
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return {
+            "major": self.major, "source": self.source, "where": self.where, "why": self.why or None,
+            "seconds": round(self.seconds, 3), "key": self.key,
+            "migrations": [m.to_json() for m in self.migrations.values()],
+        }  # fmt: skip
+
+
+def cache_dir() -> Path | None:
+    """Where dry-run results are kept (`$MIGWIZ_CACHE_DIR/plan`, else the XDG cache); None when off."""
+    chosen = os.environ.get("MIGWIZ_CACHE_DIR")
+    if chosen == "off":
+        return None
+    if chosen:
+        return Path(chosen) / "plan"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and Path(xdg).is_absolute():
+        return Path(xdg) / "migwiz" / "plan"
+    try:
+        return Path.home() / ".cache" / "migwiz" / "plan"
+    except RuntimeError:
+        return None
+
+
+def proof_key(major: int, start: str, schema: str, chain: Sequence[Migration]) -> str:
+    """The cache key: migwiz's version, the major, where the shadow started, the chain of checksums."""
+    root = hashlib.sha256(f"{_FORMAT}\0{__version__}\0{major}\0{start}\0{schema}".encode()).hexdigest()
+    keys = chain_keys(root[:32], chain)
+    return keys[-1] if keys else root[:32]
+
+
+def _load(key: str) -> Proof | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        data = json.loads((folder / f"{key}.json").read_text())
+        migrations = {
+            m["version"]: MigrationProof(m["version"], m["state"], _failure(m["failure"]))
+            for m in data["migrations"]
+        }
+        return Proof(int(data["major"]), "cache", str(data["where"]), "", "", migrations, 0.0, key)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _failure(data: Mapping[str, Any] | None) -> StatementFailure | None:
+    if not data:
+        return None
+    return StatementFailure(
+        str(data["path"]), int(data["line"]), int(data["statement"]) - 1, data.get("sqlstate"),
+        str(data["message"]), column=data.get("column"), detail=data.get("detail"), hint=data.get("hint"),
+    )  # fmt: skip
+
+
+def _save(proof: Proof) -> None:
+    folder = cache_dir()
+    if folder is None or proof.source != "dry-run":
+        return
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f"{proof.key}.{os.getpid()}.tmp"
+        tmp.write_text(json.dumps(proof.to_json()))
+        tmp.replace(folder / f"{proof.key}.json")
+
+
+def prove(
+    dsn: str,
+    mset: MigrationSet,
+    pending: Sequence[Migration],
+    *,
+    major: int,
+    server_major: int,
+    schema: str,
+    baseline: Sequence[Path] = (),
+) -> Proof:
+    """Dry-run `pending` (in order) on a shadow of PostgreSQL `major`, or take the cached result."""
+    if not pending:
+        return Proof(major, "none")
+    if major == server_major:
+        return _on_target(dsn, mset, pending, major, schema)
+    return _on_local(mset, pending, major, schema, baseline)
+
+
+def _unverified(major: int, why: str, key: str, hint: str = "") -> Proof:
+    return Proof(
+        major, "none", why=why, key=key, hint=hint or f"run `migwiz dry-run` on a PostgreSQL {major} server"
+    )
+
+
+def _on_target(dsn: str, mset: MigrationSet, pending: Sequence[Migration], major: int, schema: str) -> Proof:
+    with connect(dsn, autocommit=True, purpose="plan fingerprint") as conn:
+        row = conn.execute(queries.load("plan_schema_fingerprint")).fetchone()
+    key = proof_key(major, f"target\0{describe(dsn)}\0{row[0] if row else ''}", schema, pending)
+    cached = _load(key)
+    if cached is not None:
+        return cached
+    started = time.perf_counter()
+    try:
+        with shadow_database(dsn, purpose="plan") as shadow:
+            copy_schema(dsn, shadow.dsn, lock_wait=SCHEMA_LOCK_WAIT)
+            states = _run(shadow, mset, pending, schema)
+    except PermissionProblem:
+        why = f"the role cannot create a scratch database on {describe(dsn)} (needs CREATEDB) for the dry run"
+        return _unverified(
+            major,
+            why,
+            key,
+            "grant CREATEDB to the role, or run `migwiz dry-run --shadow-dsn` with an empty database",
+        )
+    except MigwizError as exc:
+        return _unverified(major, f"the dry run could not be set up: {exc.message}", key)
+    proof = Proof(major, "dry-run", describe(dsn), "", "", states, time.perf_counter() - started, key)
+    _save(proof)
+    return proof
+
+
+def _on_local(
+    mset: MigrationSet, pending: Sequence[Migration], major: int, schema: str, baseline: Sequence[Path]
+) -> Proof:
+    last = max(m.version for m in pending)
+    chain = sorted((m for m in mset.migrations if m.version <= last), key=lambda m: m.version)
+    key = proof_key(major, f"files\0{root_key(schema, baseline)}", schema, chain)
+    cached = _load(key)
+    if cached is not None:
+        return cached
+    binaries = find_binaries(major)
+    if binaries is None:
+        why = f"no local PostgreSQL {major} server to dry-run on"
+        hint = f"install PostgreSQL {major} where migwiz runs, or plan against a PostgreSQL {major} server"
+        return _unverified(major, why, key, hint)
+    started = time.perf_counter()
+    try:
+        server = start_server(binaries)
+    except MigwizError as exc:
+        return _unverified(major, f"the local PostgreSQL {major} did not start: {exc.message}", key)
+    try:
+        with shadow_database(server.dsn(), purpose="plan") as shadow:
+            apply_baseline(shadow.dsn, baseline)
+            states = _run(shadow, mset, chain, schema)
+    except MigwizError as exc:
+        return _unverified(major, f"the dry run could not be set up: {exc.message}", key)
+    finally:
+        server.stop("immediate")
+    wanted = {str(m.version) for m in pending}
+    broken = next((s for v, s in states.items() if v not in wanted and s.state != "ran"), None)
+    if broken is not None:  # an already applied migration does not run there: nothing after it is shown
+        failure = f": {broken.failure.message}" if broken.failure else ""
+        return _unverified(
+            major, f"migration {broken.version} does not run on PostgreSQL {major}{failure}", key
+        )
+    where = f"a local PostgreSQL {major} ({binaries.source})"
+    states = {v: states[v] for v in wanted}
+    proof = Proof(major, "dry-run", where, "", "", states, time.perf_counter() - started, key)
+    _save(proof)
+    return proof
+
+
+def _run(
+    shadow: Shadow, mset: MigrationSet, migrations: Sequence[Migration], schema: str
+) -> dict[str, MigrationProof]:
+    """Apply `migrations` in order on the shadow; each one's state (those after a failure: not_run)."""
+    subset = MigrationSet(mset.root, mset.layout, tuple(sorted(migrations, key=lambda m: m.version)))
+    runner = shadow_runner(shadow, subset, EventLog(), schema=schema, private=True)
+    try:
+        report = runner.up()
+    except MigwizError as exc:  # refused before anything ran (transaction control, ...)
+        raise MigwizError(f"refused: {exc.message}") from None
+    finally:
+        runner.close()
+    return _states(report, subset.migrations)
+
+
+def _states(report: RunReport, migrations: Sequence[Migration]) -> dict[str, MigrationProof]:
+    outcomes = {str(o.version): o for o in report.outcomes}
+    out: dict[str, MigrationProof] = {}
+    for m in migrations:
+        o = outcomes.get(str(m.version))
+        if o is None:
+            out[str(m.version)] = MigrationProof(str(m.version), "not_run")
+        elif o.result == "failed":
+            out[str(m.version)] = MigrationProof(str(m.version), "failed", o.failure)
+        else:
+            out[str(m.version)] = MigrationProof(str(m.version), "ran")
+    return out
