@@ -59,6 +59,7 @@ _NEW_FUNCTIONS: dict[str, int] = {
     "erf": 16, "erfc": 16, "pg_column_toast_chunk_id": 17, "uuidv4": 18, "uuidv7": 18,
     "uuid_extract_timestamp": 17, "uuid_extract_version": 17, "casefold": 18, "array_reverse": 18,
     "array_sort": 18, "crc32": 18, "crc32c": 18, "gamma": 18, "lgamma": 18,
+    "to_regtypemod": 17, "pg_basetype": 17, "pg_get_acl": 18, "has_largeobject_privilege": 18,
 }  # fmt: skip
 """Built-in functions and the first major that has them: called on an older server, the statement fails
 (`function ... does not exist`) when it runs."""
@@ -77,6 +78,48 @@ def _new_function(since: int) -> Callable[[Any], bool]:
 
 def _constraint(contype: enums.ConstrType, test: Callable[[Any], bool]) -> Callable[[Any], bool]:
     return lambda n: n.contype == contype and test(n)
+
+
+_NEW_SETTINGS: dict[str, int] = {
+    "createrole_self_grant": 16, "icu_validation_level": 16, "transaction_timeout": 17,
+    "io_combine_limit": 17, "enable_group_by_reordering": 17, "enable_self_join_elimination": 18,
+    "enable_distinct_reordering": 18, "file_copy_method": 18,
+}  # fmt: skip
+"""Settings a migration may SET and the first major that knows them: older ones fail with `unrecognized
+configuration parameter`."""
+_NEW_RELOPTIONS: dict[str, int] = {
+    "autovacuum_vacuum_max_threshold": 18,
+    "vacuum_max_eager_freeze_failure_rate": 18,
+}
+"""Storage parameters (`WITH (…)`, `SET (…)`) and the first major that knows them."""
+_VACUUM_16 = frozenset({"buffer_usage_limit", "skip_database_stats", "only_database_stats", "process_main"})
+
+
+def _new_setting(since: int) -> Callable[[Any], bool]:
+    def matches(n: Any) -> bool:
+        if isinstance(n, ast.VariableSetStmt):
+            return _NEW_SETTINGS.get(str(n.name or "").lower()) == since
+        names = n.funcname or ()  # set_config('name', …)
+        if not names or str(getattr(names[-1], "sval", "")).lower() != "set_config" or not n.args:
+            return False
+        first = n.args[0]
+        value = getattr(getattr(first, "val", None), "sval", None) if isinstance(first, ast.A_Const) else None
+        return isinstance(value, str) and _NEW_SETTINGS.get(value.lower()) == since
+
+    return matches
+
+
+def _options(n: Any) -> tuple[Any, ...]:
+    return tuple(o for o in n.options or () if isinstance(o, ast.DefElem))
+
+
+def _collation(name: str) -> Callable[[Any], bool]:
+    return lambda n: bool(n.collname) and str(getattr(n.collname[-1], "sval", "")).lower() == name
+
+
+def _vacuum_only(n: ast.VacuumStmt) -> bool:
+    return any(isinstance(r, ast.VacuumRelation) and r.relation is not None and r.relation.inh is False
+               for r in n.rels or ())  # fmt: skip
 
 
 GATES: tuple[VersionGate, ...] = (
@@ -98,6 +141,22 @@ GATES: tuple[VersionGate, ...] = (
     VersionGate(18, "RETURNING old.… / new.…", ast.ReturningClause, _old_new_returning),
     VersionGate(18, "COPY … REJECT_LIMIT", ast.DefElem, lambda n: n.defname == "reject_limit"),
     VersionGate(18, "a function added in 18 (uuidv7(), casefold(), …)", ast.FuncCall, _new_function(18)),
+    VersionGate(18, "a setting added in 18 (enable_self_join_elimination, …)", ast.VariableSetStmt,
+                _new_setting(18)),
+    VersionGate(18, "a setting added in 18 (set_config)", ast.FuncCall, _new_setting(18)),
+    VersionGate(18, "a storage parameter added in 18 (autovacuum_vacuum_max_threshold, …)", ast.DefElem,
+                lambda n: _NEW_RELOPTIONS.get(str(n.defname or "").lower()) == 18),
+    VersionGate(18, "VACUUM / ANALYZE ONLY", ast.VacuumStmt, _vacuum_only),
+    VersionGate(18, "NO INHERIT on a column's NOT NULL", ast.ColumnDef,
+                lambda n: any(isinstance(c, ast.Constraint) and c.contype == _CT.CONSTR_NOTNULL
+                              and c.is_no_inherit for c in n.constraints or ())),
+    VersionGate(18, "ALTER DEFAULT PRIVILEGES … ON LARGE OBJECTS", ast.AlterDefaultPrivilegesStmt,
+                lambda n: getattr(n.action, "objtype", None) == enums.ObjectType.OBJECT_LARGEOBJECT),
+    VersionGate(18, "COPY … LOG_VERBOSITY silent", ast.CopyStmt,
+                lambda n: any(o.defname == "log_verbosity" and getattr(o.arg, "sval", "") == "silent"
+                              for o in _options(n))),
+    VersionGate(18, "the pg_unicode_fast collation", ast.CollateClause,
+                _collation("pg_unicode_fast")),
     VersionGate(17, "ALTER COLUMN … SET EXPRESSION", ast.AlterTableCmd, _subtype(_AT.AT_SetExpression)),
     VersionGate(17, "ALTER COLUMN … SET STATISTICS DEFAULT", ast.AlterTableCmd,
                 lambda n: n.subtype == _AT.AT_SetStatistics and n.def_ is None),
@@ -107,6 +166,16 @@ GATES: tuple[VersionGate, ...] = (
     VersionGate(17, "COPY … ON_ERROR / LOG_VERBOSITY", ast.DefElem,
                 lambda n: n.defname in ("on_error", "log_verbosity")),
     VersionGate(17, "a function added in 17 (random(min, max), …)", ast.FuncCall, _new_function(17)),
+    VersionGate(17, "a setting added in 17 (transaction_timeout, …)", ast.VariableSetStmt, _new_setting(17)),
+    VersionGate(17, "a setting added in 17 (set_config)", ast.FuncCall, _new_setting(17)),
+    VersionGate(17, "the MAINTAIN privilege", ast.AccessPriv, lambda n: str(n.priv_name or "") == "maintain"),
+    VersionGate(17, "COPY … FORCE_NULL * / FORCE_NOT_NULL *", ast.CopyStmt,
+                lambda n: any(o.defname in ("force_null", "force_not_null") and isinstance(o.arg, ast.A_Star)
+                              for o in _options(n))),
+    VersionGate(17, "CREATE EVENT TRIGGER … ON login", ast.CreateEventTrigStmt,
+                lambda n: str(n.eventname or "").lower() == "login"),
+    VersionGate(17, "the pg_c_utf8 collation", ast.CollateClause,
+                _collation("pg_c_utf8")),
     VersionGate(17, "MERGE … WHEN NOT MATCHED BY SOURCE", ast.MergeWhenClause,
                 lambda n: n.matchKind == enums.MergeMatchKind.MERGE_WHEN_NOT_MATCHED_BY_SOURCE),
     VersionGate(17, "JSON_TABLE", ast.JsonTable),
@@ -127,6 +196,19 @@ GATES: tuple[VersionGate, ...] = (
     VersionGate(16, "GRANT role … WITH INHERIT / SET", ast.GrantRoleStmt,
                 lambda n: any(getattr(o, "defname", "") in ("inherit", "set") for o in n.opt or ())),
     VersionGate(16, "a function added in 16 (any_value(), …)", ast.FuncCall, _new_function(16)),
+    VersionGate(16, "a setting added in 16 (createrole_self_grant, …)", ast.VariableSetStmt,
+                _new_setting(16)),
+    VersionGate(16, "a setting added in 16 (set_config)", ast.FuncCall, _new_setting(16)),
+    VersionGate(16, "VACUUM / ANALYZE BUFFER_USAGE_LIMIT, …_DATABASE_STATS, PROCESS_MAIN", ast.VacuumStmt,
+                lambda n: any(o.defname in _VACUUM_16 for o in _options(n))),
+    VersionGate(16, "REINDEX DATABASE / SYSTEM without a name", ast.ReindexStmt,
+                lambda n: n.name is None and n.kind in (enums.ReindexObjectType.REINDEX_OBJECT_DATABASE,
+                                                        enums.ReindexObjectType.REINDEX_OBJECT_SYSTEM)),
+    VersionGate(16, "COPY … DEFAULT", ast.CopyStmt,
+                lambda n: any(o.defname == "default" for o in _options(n))),
+    VersionGate(16, "ALTER COLUMN … SET STORAGE DEFAULT", ast.AlterTableCmd,
+                lambda n: n.subtype == _AT.AT_SetStorage and getattr(n.def_, "sval", "") == "default"),
+    VersionGate(16, "XMLSERIALIZE … INDENT", ast.XmlSerialize, lambda n: bool(n.indent)),
     VersionGate(15, "MERGE", ast.MergeStmt),
     VersionGate(15, "NULLS NOT DISTINCT", ast.IndexStmt, lambda n: bool(n.nulls_not_distinct)),
     VersionGate(15, "NULLS NOT DISTINCT", ast.Constraint, lambda n: bool(n.nulls_not_distinct)),
