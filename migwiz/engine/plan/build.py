@@ -133,10 +133,13 @@ def _plan(
         holders = read_lock_holders(conn, oids)
         wraparound = read_wraparound_vacuums(conn, oids)
         server_version = conn.info.server_version
+        rows = conn.execute(
+            "SELECT extname FROM pg_catalog.pg_extension WHERE extname <> 'plpgsql'"
+        ).fetchall()
     proof = None
     if direction == "up":  # the down scripts of an incident rollback are judged by the analysis alone
         proof = prove(dsn, mset, _provable(analysed), major=version, server_major=server_major, schema=schema,
-                      baseline=baseline)  # fmt: skip
+                      baseline=baseline, extensions=[str(r[0]) for r in rows])  # fmt: skip
     holders = [_upgrade(h, wraparound) for h in holders]
     fks = {(fk.table, fk.name): fk.referenced for t in catalog.tables.values() for fk in t.foreign_keys}
     plans = tuple(

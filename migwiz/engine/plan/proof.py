@@ -30,6 +30,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+import psycopg
+from psycopg import sql
+
 from migwiz import __version__
 from migwiz.engine import queries
 from migwiz.engine.errors import MigwizError, PermissionProblem
@@ -161,13 +164,15 @@ def prove(
     server_major: int,
     schema: str,
     baseline: Sequence[Path] = (),
+    extensions: Sequence[str] = (),
 ) -> Proof:
-    """Dry-run `pending` (in order) on a shadow of PostgreSQL `major`, or take the cached result."""
+    """Dry-run `pending` (in order) on a shadow of PostgreSQL `major`, or take the cached result.
+    `extensions` (the target's) are created in a local server's shadow before the replay."""
     if not pending:
         return Proof(major, "none")
     if major == server_major:
         return _on_target(dsn, mset, pending, major, schema)
-    return _on_local(mset, pending, major, schema, baseline)
+    return _on_local(mset, pending, major, schema, baseline, extensions)
 
 
 def _unverified(major: int, why: str, key: str, hint: str = "") -> Proof:
@@ -204,11 +209,17 @@ def _on_target(dsn: str, mset: MigrationSet, pending: Sequence[Migration], major
 
 
 def _on_local(
-    mset: MigrationSet, pending: Sequence[Migration], major: int, schema: str, baseline: Sequence[Path]
+    mset: MigrationSet,
+    pending: Sequence[Migration],
+    major: int,
+    schema: str,
+    baseline: Sequence[Path],
+    extensions: Sequence[str],
 ) -> Proof:
     last = max(m.version for m in pending)
     chain = sorted((m for m in mset.migrations if m.version <= last), key=lambda m: m.version)
-    key = proof_key(major, f"files\0{root_key(schema, baseline)}", schema, chain)
+    start = f"files\0{root_key(schema, baseline)}\0{','.join(sorted(extensions))}"
+    key = proof_key(major, start, schema, chain)
     cached = _load(key)
     if cached is not None:
         return cached
@@ -224,6 +235,7 @@ def _on_local(
         return _unverified(major, f"the local PostgreSQL {major} did not start: {exc.message}", key)
     try:
         with shadow_database(server.dsn(), purpose="plan") as shadow:
+            _create_extensions(shadow.dsn, extensions)
             apply_baseline(shadow.dsn, baseline)
             states = _run(shadow, mset, chain, schema)
     except MigwizError as exc:
@@ -242,6 +254,17 @@ def _on_local(
     proof = Proof(major, "dry-run", where, "", "", states, time.perf_counter() - started, key)
     _save(proof)
     return proof
+
+
+def _create_extensions(dsn: str, names: Sequence[str]) -> None:
+    """The target's extensions, where this build has them (a migration needing a missing one then fails
+    with PostgreSQL's own error)."""
+    with connect(dsn, autocommit=True, purpose="plan shadow") as conn:
+        for name in names:
+            with contextlib.suppress(psycopg.Error):
+                conn.execute(
+                    sql.SQL("CREATE EXTENSION IF NOT EXISTS {} CASCADE").format(sql.Identifier(name))
+                )
 
 
 def _run(
