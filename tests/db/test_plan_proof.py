@@ -11,9 +11,12 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from migwiz.engine.commands import Project, plan
+from migwiz.engine.commands import Project, plan, plan_down
+from migwiz.engine.log.eventlog import EventLog
+from migwiz.engine.run.runner import Runner
 from migwiz.engine.servers.local import find_binaries
 from migwiz.engine.sets import load_migration_set
+from migwiz.engine.sets.model import Version
 from tests.conftest import TestDatabase
 from tests.helpers import run_cli, write_migrations
 
@@ -108,3 +111,30 @@ def test_the_second_plan_reuses_the_dry_run_and_without_createdb_says_why(
     assert "the role cannot create a scratch database on" in line and "(needs CREATEDB)" in line
     assert "safe" not in [m["verdict"] for m in run_cli("plan", "--dsn", dsn, "--dir", folder, "--json")
                           .json()["migrations"]]  # fmt: skip
+
+
+def test_down_scripts_are_dry_run_too(db: TestDatabase, tmp_path: Path) -> None:
+    folder = write_migrations(tmp_path / "m", {
+        "1_a.up.sql": "CREATE TABLE a (id int);\n", "1_a.down.sql": "DROP TABLE a;\n",
+        "2_b.up.sql": "CREATE TABLE b (id int);\n", "2_b.down.sql": "DROP TABLE b;\n",
+        "3_c.up.sql": "CREATE TABLE c (id int);\n", "3_c.down.sql": "DROP TABLE nosuch_c;\n",
+    })  # fmt: skip
+    runner = Runner(db.dsn, load_migration_set(folder), log=EventLog())
+    try:
+        assert runner.up().ok
+    finally:
+        runner.close()
+    report = plan_down(Project.of(db.dsn, load_migration_set(folder)), to=Version("1"))
+    assert report.proof is not None and report.proof.source == "dry-run"
+    assert [(m.version, m.verdict) for m in report.migrations] == [("3", "dangerous"), ("2", "unverified")]
+    failed = report.migrations[0].reasons[0]
+    assert (
+        failed.rule == "dry-run" and "3_c.down.sql:1: will fail on PostgreSQL" in failed.message
+    )  # no position for a name
+    assert 'table "nosuch_c" does not exist' in failed.message
+    assert db.execute("SELECT to_regclass('c') IS NOT NULL, to_regclass('b') IS NOT NULL") == [(True, True)]
+    fine = plan_down(Project.of(db.dsn, load_migration_set(folder)), to=Version("2"))
+    assert [(m.version, m.verdict) for m in fine.migrations] == [("3", "dangerous")]
+    fixed = write_migrations(tmp_path / "m", {"3_c.down.sql": "DROP TABLE c;\n"})
+    ok = plan_down(Project.of(db.dsn, load_migration_set(fixed)), to=Version("1"))
+    assert [(m.version, m.verdict) for m in ok.migrations] == [("3", "safe"), ("2", "safe")]

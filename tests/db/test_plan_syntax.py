@@ -41,7 +41,8 @@ def test_system_user_parses_on_15_as_a_name_and_still_is_not_safe(db: TestDataba
     assert [r.rule for r in migration.reasons if r.rule == "server-parse"] == []  # every major parses it
     if db.major < 16:
         assert migration.verdict == "dangerous"
-        assert [r.rule for r in migration.reasons] == ["version-syntax"]
+        assert [r.rule for r in migration.reasons] == ["dry-run", "version-syntax"]
+        assert 'column "system_user" does not exist' in migration.reasons[0].message
     else:
         assert migration.verdict == "safe"
 

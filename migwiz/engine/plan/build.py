@@ -100,7 +100,7 @@ def plan_down(
         applied.sort(key=lambda s: s.version, reverse=True)
         return [(s.migration, s.migration.down, _done(s, "down")) for s in applied if s.migration is not None]
 
-    return _plan(dsn, mset, choose, "down", schema, calibrate, pg_version, policy, log)
+    return _plan(dsn, mset, choose, "down", schema, calibrate, pg_version, policy, log, down_to=to)
 
 
 def _plan(
@@ -114,6 +114,7 @@ def _plan(
     policy: ExecutionPolicy | None,
     log: EventLog | None,
     baseline: Sequence[Path] = (),
+    down_to: Version | None = None,
 ) -> PlanReport:
     started = time.perf_counter()
     policy = policy or ExecutionPolicy()
@@ -136,10 +137,9 @@ def _plan(
         rows = conn.execute(
             "SELECT extname FROM pg_catalog.pg_extension WHERE extname <> 'plpgsql'"
         ).fetchall()
-    proof = None
-    if direction == "up":  # the down scripts of an incident rollback are judged by the analysis alone
-        proof = prove(dsn, mset, _provable(analysed), major=version, server_major=server_major, schema=schema,
-                      baseline=baseline, extensions=[str(r[0]) for r in rows])  # fmt: skip
+    provable = _provable(analysed) if direction == "up" else [m for m, _, _, _ in analysed]
+    proof = prove(dsn, mset, provable, major=version, server_major=server_major, schema=schema,
+                  baseline=baseline, extensions=[str(r[0]) for r in rows], down_to=down_to)  # fmt: skip
     holders = [_upgrade(h, wraparound) for h in holders]
     fks = {(fk.table, fk.name): fk.referenced for t in catalog.tables.values() for fk in t.foreign_keys}
     plans = tuple(

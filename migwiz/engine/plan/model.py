@@ -248,7 +248,7 @@ class PlanReport:
     direction: Direction = "up"
     """`up`: pending migrations in the order `up` runs them; `down`: the down scripts, newest first."""
     proof: Proof | None = None
-    """The dry run on the target's major behind the verdicts (None for down scripts)."""
+    """The dry run on the target's major behind the verdicts."""
 
     @property
     def verdict(self) -> Verdict:

@@ -9,6 +9,9 @@
   `migwiz.engine.servers.local`) replays the whole chain of files up to the last pending one, from the
   baseline, since a schema dump of a newer server does not load into an older one.
 
+The down scripts of an incident rollback (`plan_down`) are run the same way: on the copy of the target's
+schema with its history, or after the replay of the chain, `down --to` as `migwiz down` runs it.
+
 Each result is cached on disk, keyed by the major, what the shadow started from (the target database and
 its schema fingerprint, `queries/plan_schema_fingerprint.sql`, or the baseline) and the chain of migration
 checksums: a second `plan` of the same migrations on the same schema runs nothing. A failure is cached
@@ -36,13 +39,20 @@ from psycopg import sql
 from migwiz import __version__
 from migwiz.engine import queries
 from migwiz.engine.errors import MigwizError, PermissionProblem
+from migwiz.engine.history.state import read_history
 from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.run.failures import StatementFailure
 from migwiz.engine.run.policy import RunReport
 from migwiz.engine.servers.connect import connect, describe
 from migwiz.engine.servers.local import find_binaries, start_server
-from migwiz.engine.sets.model import Migration, MigrationSet
-from migwiz.engine.shadow.databases import Shadow, apply_baseline, shadow_database, shadow_runner
+from migwiz.engine.sets.model import Migration, MigrationSet, Version
+from migwiz.engine.shadow.databases import (
+    Shadow,
+    apply_baseline,
+    copy_history,
+    shadow_database,
+    shadow_runner,
+)
 from migwiz.engine.shadow.scratch import copy_schema
 from migwiz.engine.shadow.snapshots import chain_keys, root_key
 
@@ -113,11 +123,18 @@ def cache_dir() -> Path | None:
         return None
 
 
-def proof_key(major: int, start: str, schema: str, chain: Sequence[Migration]) -> str:
-    """The cache key: migwiz's version, the major, where the shadow started, the chain of checksums."""
-    root = hashlib.sha256(f"{_FORMAT}\0{__version__}\0{major}\0{start}\0{schema}".encode()).hexdigest()
-    keys = chain_keys(root[:32], chain)
-    return keys[-1] if keys else root[:32]
+def proof_key(
+    major: int, start: str, schema: str, chain: Sequence[Migration], downs: Sequence[Migration] = ()
+) -> str:
+    """The cache key: migwiz's version, the major, where the shadow started, the chain of checksums (and
+    the text of the down scripts run after it, if any)."""
+    root = hashlib.sha256(f"{_FORMAT}\0{__version__}\0{major}\0{start}\0{schema}".encode())
+    for m in downs:
+        root.update(f"down\0{m.version}\0".encode())
+        for stmt in m.down.statements if m.down is not None else ():
+            root.update(stmt.sql.encode() + b"\0")
+    keys = chain_keys(root.hexdigest()[:32], chain)
+    return keys[-1] if keys else root.hexdigest()[:32]
 
 
 def _load(key: str) -> Proof | None:
@@ -165,14 +182,16 @@ def prove(
     schema: str,
     baseline: Sequence[Path] = (),
     extensions: Sequence[str] = (),
+    down_to: Version | None = None,
 ) -> Proof:
     """Dry-run `pending` (in order) on a shadow of PostgreSQL `major`, or take the cached result.
-    `extensions` (the target's) are created in a local server's shadow before the replay."""
+    `extensions` (the target's) are created in a local server's shadow before the replay. With `down_to`,
+    `pending` are the applied migrations `down --to down_to` reverts, and their down scripts are run."""
     if not pending:
         return Proof(major, "none")
     if major == server_major:
-        return _on_target(dsn, mset, pending, major, schema)
-    return _on_local(mset, pending, major, schema, baseline, extensions)
+        return _on_target(dsn, mset, pending, major, schema, down_to)
+    return _on_local(mset, pending, major, schema, baseline, extensions, down_to)
 
 
 def _unverified(major: int, why: str, key: str, hint: str = "") -> Proof:
@@ -181,10 +200,23 @@ def _unverified(major: int, why: str, key: str, hint: str = "") -> Proof:
     )
 
 
-def _on_target(dsn: str, mset: MigrationSet, pending: Sequence[Migration], major: int, schema: str) -> Proof:
+def _on_target(
+    dsn: str,
+    mset: MigrationSet,
+    pending: Sequence[Migration],
+    major: int,
+    schema: str,
+    down_to: Version | None,
+) -> Proof:
     with connect(dsn, autocommit=True, purpose="plan fingerprint") as conn:
         row = conn.execute(queries.load("plan_schema_fingerprint")).fetchone()
-    key = proof_key(major, f"target\0{describe(dsn)}\0{row[0] if row else ''}", schema, pending)
+        history = read_history(conn, schema) if down_to is not None else []
+    start = f"target\0{describe(dsn)}\0{row[0] if row else ''}"
+    if down_to is None:
+        key = proof_key(major, start, schema, pending)
+    else:  # what the downs revert is the history: its versions and checksums are part of the start
+        start += "".join(f"\0{h.version}:{h.checksum}:{h.success}" for h in history)
+        key = proof_key(major, start, schema, (), pending)
     cached = _load(key)
     if cached is not None:
         return cached
@@ -192,7 +224,11 @@ def _on_target(dsn: str, mset: MigrationSet, pending: Sequence[Migration], major
     try:
         with shadow_database(dsn, purpose="plan") as shadow:
             copy_schema(dsn, shadow.dsn, lock_wait=SCHEMA_LOCK_WAIT)
-            states = _run(shadow, mset, pending, schema)
+            if down_to is None:
+                states = _run(shadow, mset, pending, schema)
+            else:
+                copy_history(shadow, history, schema=schema)
+                states = _run(shadow, mset, pending, schema, down_to)
     except PermissionProblem:
         why = f"the role cannot create a scratch database on {describe(dsn)} (needs CREATEDB) for the dry run"
         return _unverified(
@@ -215,11 +251,12 @@ def _on_local(
     schema: str,
     baseline: Sequence[Path],
     extensions: Sequence[str],
+    down_to: Version | None,
 ) -> Proof:
     last = max(m.version for m in pending)
     chain = sorted((m for m in mset.migrations if m.version <= last), key=lambda m: m.version)
     start = f"files\0{root_key(schema, baseline)}\0{','.join(sorted(extensions))}"
-    key = proof_key(major, start, schema, chain)
+    key = proof_key(major, start, schema, chain, pending if down_to is not None else ())
     cached = _load(key)
     if cached is not None:
         return cached
@@ -233,17 +270,22 @@ def _on_local(
         server = start_server(binaries)
     except MigwizError as exc:
         return _unverified(major, f"the local PostgreSQL {major} did not start: {exc.message}", key)
+    wanted = {str(m.version) for m in pending}
     try:
         with shadow_database(server.dsn(), purpose="plan") as shadow:
             _create_extensions(shadow.dsn, extensions)
             apply_baseline(shadow.dsn, baseline)
             states = _run(shadow, mset, chain, schema)
+            # the ups of the chain: for downs, every one is already applied on the target
+            broken = next(
+                (s for v, s in states.items() if s.state != "ran" and (down_to or v not in wanted)), None
+            )
+            if broken is None and down_to is not None:
+                states = _run(shadow, mset, pending, schema, down_to)
     except MigwizError as exc:
         return _unverified(major, f"the dry run could not be set up: {exc.message}", key)
     finally:
         server.stop("immediate")
-    wanted = {str(m.version) for m in pending}
-    broken = next((s for v, s in states.items() if v not in wanted and s.state != "ran"), None)
     if broken is not None:  # an already applied migration does not run there: nothing after it is shown
         failure = f": {broken.failure.message}" if broken.failure else ""
         return _unverified(
@@ -268,13 +310,20 @@ def _create_extensions(dsn: str, names: Sequence[str]) -> None:
 
 
 def _run(
-    shadow: Shadow, mset: MigrationSet, migrations: Sequence[Migration], schema: str
+    shadow: Shadow,
+    mset: MigrationSet,
+    migrations: Sequence[Migration],
+    schema: str,
+    down_to: Version | None = None,
 ) -> dict[str, MigrationProof]:
-    """Apply `migrations` in order on the shadow; each one's state (those after a failure: not_run)."""
+    """Apply `migrations` in order on the shadow (with `down_to`: revert down to it); each one's state
+    (those after a failure: not_run)."""
     subset = MigrationSet(mset.root, mset.layout, tuple(sorted(migrations, key=lambda m: m.version)))
-    runner = shadow_runner(shadow, subset, EventLog(), schema=schema, private=True)
+    runner = shadow_runner(
+        shadow, mset if down_to is not None else subset, EventLog(), schema=schema, private=True
+    )
     try:
-        report = runner.up()
+        report = runner.up() if down_to is None else runner.down(down_to)
     except MigwizError as exc:  # refused before anything ran (transaction control, ...)
         raise MigwizError(f"refused: {exc.message}") from None
     finally:
@@ -289,7 +338,7 @@ def _states(report: RunReport, migrations: Sequence[Migration]) -> dict[str, Mig
         o = outcomes.get(str(m.version))
         if o is None:
             out[str(m.version)] = MigrationProof(str(m.version), "not_run")
-        elif o.result == "failed":
+        elif o.result == "failed":  # "applied" or "reverted" otherwise
             out[str(m.version)] = MigrationProof(str(m.version), "failed", o.failure)
         else:
             out[str(m.version)] = MigrationProof(str(m.version), "ran")
