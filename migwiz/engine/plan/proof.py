@@ -62,6 +62,8 @@ SCHEMA_LOCK_WAIT = "1s"
 """`plan` copies the target's schema only if no session holds a table lock for longer than this (the
 plan itself shows that session as a blocker)."""
 _FORMAT = "1"
+KEEP = 500
+"""Cached results kept (the least recently written beyond this are removed)."""
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,9 @@ def _save(proof: Proof) -> None:
         tmp = folder / f"{proof.key}.{os.getpid()}.tmp"
         tmp.write_text(json.dumps(proof.to_json()))
         tmp.replace(folder / f"{proof.key}.json")
+        kept = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in kept[KEEP:]:
+            stale.unlink(missing_ok=True)
 
 
 def prove(

@@ -1,6 +1,6 @@
 -- plan: one hash of the user schema (relations, columns, constraints, indexes, views, functions, types,
 -- triggers, policies, extensions, database settings): a dry run proven on a schema with the same hash is
--- reused. Cheap: the catalog only, no table is locked or read.
+-- reused. Cheap: the catalog only, no table is locked or read. Roles are cluster-wide and not in it.
 WITH parts AS (
     SELECT 'n ' || n.nspname AS part
     FROM pg_catalog.pg_namespace n
@@ -63,6 +63,7 @@ WITH parts AS (
     FROM pg_catalog.pg_policy po
     UNION ALL
     SELECT 'x ' || e.extname || ' ' || e.extversion FROM pg_catalog.pg_extension e
+
     UNION ALL
     SELECT 's ' || pg_catalog.array_to_string(s.setconfig, ',')
     FROM pg_catalog.pg_db_role_setting s
