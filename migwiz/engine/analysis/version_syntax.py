@@ -257,15 +257,19 @@ class _Finder(Visitor):
                 self.found.setdefault(gate.feature, gate.since)
 
 
-_GATES_FOR: dict[int, tuple[tuple[VersionGate, ...], tuple[type[ast.Node], ...]]] = {}
+_ByClass = dict[type[ast.Node], tuple[VersionGate, ...]]
+_GATES_FOR: dict[int, tuple[tuple[VersionGate, ...], tuple[type[ast.Node], ...], _ByClass]] = {}
 
 
-def _gates_for(pg_version: int) -> tuple[tuple[VersionGate, ...], tuple[type[ast.Node], ...]]:
-    """The gates PostgreSQL `pg_version` fails and their node classes, worked out once per version."""
+def _gates_for(pg_version: int) -> tuple[tuple[VersionGate, ...], tuple[type[ast.Node], ...], _ByClass]:
+    """The gates PostgreSQL `pg_version` fails, their node classes and the gates of each class, worked out
+    once per version."""
     known = _GATES_FOR.get(pg_version)
     if known is None:
         gates = tuple(g for g in GATES if g.since > pg_version)
-        known = _GATES_FOR[pg_version] = (gates, tuple({g.node: None for g in gates}))
+        classes = tuple({g.node: None for g in gates})
+        by_class = {c: tuple(g for g in gates if g.node is c) for c in classes}
+        known = _GATES_FOR[pg_version] = (gates, classes, by_class)
     return known
 
 
@@ -292,15 +296,14 @@ def _new_literals(sql: str) -> bool:
 def version_hits(stmt: ast.Node | None, pg_version: int, sql: str = "") -> list[Hit]:
     """A `version-syntax` hit for each form in `stmt` (whose text is `sql`) that PostgreSQL `pg_version`
     rejects."""
-    gates, classes = _gates_for(pg_version)
+    gates, _, by_class = _gates_for(pg_version)
     if stmt is None or not gates:
         return []
     found: dict[str, int] = {}
     for node in walk(stmt):
-        if isinstance(node, classes):
-            for gate in gates:
-                if isinstance(node, gate.node) and gate.matches(node):
-                    found.setdefault(gate.feature, gate.since)
+        for gate in by_class.get(type(node), ()):  # pglast's node classes are final: one look-up
+            if gate.matches(node):
+                found.setdefault(gate.feature, gate.since)
     if len(found) > 1:  # the features in the order of pglast's breadth-first visit, as ever reported
         finder = _Finder(pg_version)
         finder(stmt)
