@@ -138,3 +138,25 @@ def test_down_scripts_are_dry_run_too(db: TestDatabase, tmp_path: Path) -> None:
     fixed = write_migrations(tmp_path / "m", {"3_c.down.sql": "DROP TABLE c;\n"})
     ok = plan_down(Project.of(db.dsn, load_migration_set(fixed)), to=Version("1"))
     assert [(m.version, m.verdict) for m in ok.migrations] == [("3", "safe"), ("2", "safe")]
+
+
+def test_no_database_and_pg_version_plans_on_a_local_server_of_that_major(tmp_path: Path) -> None:
+    """`plan --pg-version 15` with no --dsn: the migrations run on an empty database of a local 15."""
+    if find_binaries(15) is None:
+        pytest.skip("no local PostgreSQL 15")
+    folder = write_migrations(tmp_path / "m", {"1_table.up.sql": "CREATE TABLE t (id int);\n",
+                                               "2_check.up.sql": NEEDS_16})  # fmt: skip
+    first = run_cli("plan", "--dir", folder, "--pg-version", "15", "--json")
+    doc = first.json()
+    assert [m["verdict"] for m in doc["migrations"]] == ["safe", "dangerous"], first.stderr
+    assert doc["database"].startswith("a local PostgreSQL 15") and doc["proof"]["source"] == "dry-run"
+    assert "will fail on PostgreSQL 15: 42883" in doc["migrations"][1]["reasons"][0]["message"]
+    again = run_cli("plan", "--dir", folder, "--pg-version", "15", "--json").json()
+    assert again["proof"]["source"] == "cache"
+    assert [m["verdict"] for m in again["migrations"]] == ["safe", "dangerous"]
+    other = next(v for v in (14, 13, 12, 11) if find_binaries(v) is None)
+    none = run_cli("plan", "--dir", folder, "--pg-version", str(other), "--fail-on", "unverified")
+    assert none.code == 1
+    assert f"not shown to run on PostgreSQL {other}: no database named and no local PostgreSQL {other}" in (
+        none.stdout
+    )

@@ -46,6 +46,7 @@ def plan(
     log: EventLog | None = None,
     to: Version | None = None,
     baseline: Sequence[Path] = (),
+    label: str | None = None,
 ) -> PlanReport:
     """The pending migrations of `mset` (up to and including `to`) joined with the database at `dsn`: per
     statement the sizes and estimated rows of the relations it locks, the expected duration of its rewrites,
@@ -68,7 +69,7 @@ def plan(
         ]
         return [(s.migration, s.migration.up, _done(s, "up")) for s in todo if s.migration is not None]
 
-    return _plan(dsn, mset, choose, "up", schema, calibrate, pg_version, policy, log, baseline)
+    return _plan(dsn, mset, choose, "up", schema, calibrate, pg_version, policy, log, baseline, label=label)
 
 
 def plan_down(
@@ -115,6 +116,7 @@ def _plan(
     log: EventLog | None,
     baseline: Sequence[Path] = (),
     down_to: Version | None = None,
+    label: str | None = None,
 ) -> PlanReport:
     started = time.perf_counter()
     policy = policy or ExecutionPolicy()
@@ -138,8 +140,9 @@ def _plan(
             "SELECT extname FROM pg_catalog.pg_extension WHERE extname <> 'plpgsql'"
         ).fetchall()
     provable = _provable(analysed) if direction == "up" else [m for m, _, _, _ in analysed]
+    extensions = [str(r[0]) for r in rows]
     proof = prove(dsn, mset, provable, major=version, server_major=server_major, schema=schema,
-                  baseline=baseline, extensions=[str(r[0]) for r in rows], down_to=down_to)  # fmt: skip
+                  baseline=baseline, extensions=extensions, down_to=down_to, label=label)  # fmt: skip
     holders = [_upgrade(h, wraparound) for h in holders]
     fks = {(fk.table, fk.name): fk.referenced for t in catalog.tables.values() for fk in t.foreign_keys}
     plans = tuple(
@@ -149,7 +152,7 @@ def _plan(
         for (migration, script, done, stmts), checks in zip(analysed, parsed, strict=True)
     )
     report = PlanReport(
-        describe(dsn),
+        label or describe(dsn),
         server_version,
         version,
         throughput,

@@ -188,14 +188,16 @@ def prove(
     baseline: Sequence[Path] = (),
     extensions: Sequence[str] = (),
     down_to: Version | None = None,
+    label: str | None = None,
 ) -> Proof:
     """Dry-run `pending` (in order) on a shadow of PostgreSQL `major`, or take the cached result.
+    `label` names the target in the cache key instead of its address (a throw-away local database).
     `extensions` (the target's) are created in a local server's shadow before the replay. With `down_to`,
     `pending` are the applied migrations `down --to down_to` reverts, and their down scripts are run."""
     if not pending:
         return Proof(major, "none")
     if major == server_major:
-        return _on_target(dsn, mset, pending, major, schema, down_to)
+        return _on_target(dsn, mset, pending, major, schema, down_to, label or describe(dsn))
     return _on_local(mset, pending, major, schema, baseline, extensions, down_to)
 
 
@@ -212,11 +214,12 @@ def _on_target(
     major: int,
     schema: str,
     down_to: Version | None,
+    label: str,
 ) -> Proof:
     with connect(dsn, autocommit=True, purpose="plan fingerprint") as conn:
         row = conn.execute(queries.load("plan_schema_fingerprint")).fetchone()
         history = read_history(conn, schema) if down_to is not None else []
-    start = f"target\0{describe(dsn)}\0{row[0] if row else ''}"
+    start = f"target\0{label}\0{row[0] if row else ''}"
     if down_to is None:
         key = proof_key(major, start, schema, pending)
     else:  # what the downs revert is the history: its versions and checksums are part of the start
