@@ -38,7 +38,7 @@ from psycopg import sql
 
 from migwiz import __version__
 from migwiz.engine import queries
-from migwiz.engine.errors import MigwizError, PermissionProblem
+from migwiz.engine.errors import MigwizError, PermissionProblem, one_line
 from migwiz.engine.history.state import read_history
 from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.run.failures import StatementFailure
@@ -245,8 +245,8 @@ def _on_target(
             key,
             "grant CREATEDB to the role, or run `migwiz dry-run --shadow-dsn` with an empty database",
         )
-    except MigwizError as exc:
-        return _unverified(major, f"the dry run could not be set up: {exc.message}", key)
+    except (MigwizError, psycopg.Error) as exc:
+        return _unverified(major, f"the dry run could not be set up: {one_line(exc)}", key)
     proof = Proof(major, "dry-run", describe(dsn), "", "", states, time.perf_counter() - started, key)
     _save(proof)
     return proof
@@ -276,8 +276,8 @@ def _on_local(
     started = time.perf_counter()
     try:
         server = start_server(binaries)
-    except MigwizError as exc:
-        return _unverified(major, f"the local PostgreSQL {major} did not start: {exc.message}", key)
+    except (MigwizError, OSError) as exc:
+        return _unverified(major, f"the local PostgreSQL {major} did not start: {one_line(exc)}", key)
     wanted = {str(m.version) for m in pending}
     try:
         with shadow_database(server.dsn(), purpose="plan") as shadow:
@@ -290,8 +290,8 @@ def _on_local(
             )
             if broken is None and down_to is not None:
                 states = _run(shadow, mset, pending, schema, down_to)
-    except MigwizError as exc:
-        return _unverified(major, f"the dry run could not be set up: {exc.message}", key)
+    except (MigwizError, psycopg.Error) as exc:
+        return _unverified(major, f"the dry run could not be set up: {one_line(exc)}", key)
     finally:
         server.stop("immediate")
     if broken is not None:  # an already applied migration does not run there: nothing after it is shown
