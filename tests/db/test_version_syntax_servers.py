@@ -50,6 +50,19 @@ RUNTIME = {
     # ANALYZE, which may run in the test's transaction, takes the same options
     "VACUUM (BUFFER_USAGE_LIMIT '1MB') t": "ANALYZE (BUFFER_USAGE_LIMIT '1MB') vs_c",
     "COPY t FROM STDIN WITH (DEFAULT 'x')": "COPY vs_c FROM STDIN WITH (DEFAULT 'x')",
+    "GRANT pg_signal_autovacuum_worker TO r2": (
+        "CREATE ROLE vs_r18; GRANT pg_signal_autovacuum_worker TO vs_r18"
+    ),
+    "CREATE FOREIGN TABLE ft (LIKE t) SERVER s": (
+        "CREATE FOREIGN DATA WRAPPER vs_w; CREATE SERVER vs_s FOREIGN DATA WRAPPER vs_w;"
+        " CREATE FOREIGN TABLE vs_ft (LIKE vs_c) SERVER vs_s"
+    ),
+    "SELECT json_strip_nulls('[1,null]', strip_in_arrays => true)": None,
+    "SET log_lock_failures = on": None,
+    "GRANT pg_maintain TO r2": "CREATE ROLE vs_r17; GRANT pg_maintain TO vs_r17",
+    "SET event_triggers = off": None,
+    "GRANT pg_create_subscription TO r2": "CREATE ROLE vs_r16; GRANT pg_create_subscription TO vs_r16",
+    "SET scram_iterations = 4096": None,
 }
 """Forms older grammars accept (as an option or a plain function call) that older servers refuse when the
 statement runs; the value, if any, is a variant that runs on its own."""

@@ -95,6 +95,15 @@ CASES = [
     (16, "COPY t FROM STDIN WITH (DEFAULT 'x')"),
     (16, "ALTER TABLE t ALTER COLUMN c SET STORAGE DEFAULT"),
     (16, "SELECT xmlserialize(DOCUMENT '<a/>' AS text INDENT)"),
+    (18, "GRANT pg_signal_autovacuum_worker TO r2"),
+    (18, "CREATE FOREIGN TABLE ft (LIKE t) SERVER s"),
+    (18, "SELECT json_strip_nulls('[1,null]', strip_in_arrays => true)"),
+    (18, "SET log_lock_failures = on"),
+    (17, "GRANT pg_maintain TO r2"),
+    (17, "SET event_triggers = off"),
+    (16, "GRANT pg_create_subscription TO r2"),
+    (16, "SET scram_iterations = 4096"),
+    (16, "GRANT r1 TO r2 WITH ADMIN FALSE"),
 ]
 
 TWINS = [

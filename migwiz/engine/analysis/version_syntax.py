@@ -61,6 +61,12 @@ _NEW_FUNCTIONS: dict[str, int] = {
     "array_sort": 18, "crc32": 18, "crc32c": 18, "gamma": 18, "lgamma": 18,
     "to_regtypemod": 17, "pg_basetype": 17, "pg_get_acl": 18, "has_largeobject_privilege": 18,
 }  # fmt: skip
+_NEW_ROLES: dict[str, int] = {
+    "pg_use_reserved_connections": 16, "pg_create_subscription": 16, "pg_maintain": 17,
+    "pg_signal_autovacuum_worker": 18,
+}  # fmt: skip
+"""Predefined roles and the first major that has them: granted on an older server, `role … does not
+exist`."""
 """Built-in functions and the first major that has them: called on an older server, the statement fails
 (`function ... does not exist`) when it runs."""
 
@@ -83,7 +89,9 @@ def _constraint(contype: enums.ConstrType, test: Callable[[Any], bool]) -> Calla
 _NEW_SETTINGS: dict[str, int] = {
     "createrole_self_grant": 16, "icu_validation_level": 16, "transaction_timeout": 17,
     "io_combine_limit": 17, "enable_group_by_reordering": 17, "enable_self_join_elimination": 18,
-    "enable_distinct_reordering": 18, "file_copy_method": 18,
+    "enable_distinct_reordering": 18, "file_copy_method": 18, "scram_iterations": 16,
+    "enable_presorted_aggregate": 16, "vacuum_buffer_usage_limit": 16, "debug_parallel_query": 16,
+    "event_triggers": 17, "log_lock_failures": 18, "track_cost_delay_timing": 18,
 }  # fmt: skip
 """Settings a migration may SET and the first major that knows them: older ones fail with `unrecognized
 configuration parameter`."""
@@ -107,6 +115,18 @@ def _new_setting(since: int) -> Callable[[Any], bool]:
         return isinstance(value, str) and _NEW_SETTINGS.get(value.lower()) == since
 
     return matches
+
+
+def _new_role(since: int) -> Callable[[Any], bool]:
+    return lambda n: any(_NEW_ROLES.get(str(getattr(r, "priv_name", "") or "")) == since
+                         for r in n.granted_roles or ())  # fmt: skip
+
+
+def _strip_in_arrays(n: ast.FuncCall) -> bool:
+    """json_strip_nulls(j, strip_in_arrays) (18): older servers have the one-argument form only."""
+    names = n.funcname or ()
+    name = str(getattr(names[-1], "sval", "")).lower() if names else ""
+    return name in ("json_strip_nulls", "jsonb_strip_nulls") and len(n.args or ()) == 2
 
 
 def _options(n: Any) -> tuple[Any, ...]:
@@ -147,6 +167,11 @@ GATES: tuple[VersionGate, ...] = (
     VersionGate(18, "a storage parameter added in 18 (autovacuum_vacuum_max_threshold, …)", ast.DefElem,
                 lambda n: _NEW_RELOPTIONS.get(str(n.defname or "").lower()) == 18),
     VersionGate(18, "VACUUM / ANALYZE ONLY", ast.VacuumStmt, _vacuum_only),
+    VersionGate(18, "a predefined role added in 18 (pg_signal_autovacuum_worker)", ast.GrantRoleStmt,
+                _new_role(18)),
+    VersionGate(18, "CREATE FOREIGN TABLE … (LIKE …)", ast.CreateForeignTableStmt,
+                lambda n: any(isinstance(e, ast.TableLikeClause) for e in n.base.tableElts or ())),
+    VersionGate(18, "json_strip_nulls(…, strip_in_arrays)", ast.FuncCall, _strip_in_arrays),
     VersionGate(18, "NO INHERIT on a column's NOT NULL", ast.ColumnDef,
                 lambda n: any(isinstance(c, ast.Constraint) and c.contype == _CT.CONSTR_NOTNULL
                               and c.is_no_inherit for c in n.constraints or ())),
@@ -169,6 +194,7 @@ GATES: tuple[VersionGate, ...] = (
     VersionGate(17, "a setting added in 17 (transaction_timeout, …)", ast.VariableSetStmt, _new_setting(17)),
     VersionGate(17, "a setting added in 17 (set_config)", ast.FuncCall, _new_setting(17)),
     VersionGate(17, "the MAINTAIN privilege", ast.AccessPriv, lambda n: str(n.priv_name or "") == "maintain"),
+    VersionGate(17, "the pg_maintain predefined role", ast.GrantRoleStmt, _new_role(17)),
     VersionGate(17, "COPY … FORCE_NULL * / FORCE_NOT_NULL *", ast.CopyStmt,
                 lambda n: any(o.defname in ("force_null", "force_not_null") and isinstance(o.arg, ast.A_Star)
                               for o in _options(n))),
@@ -201,6 +227,8 @@ GATES: tuple[VersionGate, ...] = (
     VersionGate(16, "a setting added in 16 (set_config)", ast.FuncCall, _new_setting(16)),
     VersionGate(16, "VACUUM / ANALYZE BUFFER_USAGE_LIMIT, …_DATABASE_STATS, PROCESS_MAIN", ast.VacuumStmt,
                 lambda n: any(o.defname in _VACUUM_16 for o in _options(n))),
+    VersionGate(16, "a predefined role added in 16 (pg_create_subscription, …)", ast.GrantRoleStmt,
+                _new_role(16)),
     VersionGate(16, "REINDEX DATABASE / SYSTEM without a name", ast.ReindexStmt,
                 lambda n: n.name is None and n.kind in (enums.ReindexObjectType.REINDEX_OBJECT_DATABASE,
                                                         enums.ReindexObjectType.REINDEX_OBJECT_SYSTEM)),
@@ -273,6 +301,7 @@ def _gates_for(pg_version: int) -> tuple[tuple[VersionGate, ...], tuple[type[ast
     return known
 
 
+_ADMIN_VALUE = re.compile(r"\bADMIN\s+(?:TRUE|FALSE|ON|OFF)\b", re.I)
 _NEW_LITERAL = re.compile(r"[0-9]_[0-9]|\b0[xXoObB][0-9A-Fa-f]")
 """A cheap look for 16's numeric literals (`1_000`, `0x1F`, `0o17`, `0b101`) before scanning the text."""
 
@@ -310,6 +339,8 @@ def version_hits(stmt: ast.Node | None, pg_version: int, sql: str = "") -> list[
         found = finder.found
     if pg_version < 16 and sql and _new_literals(sql):
         found.setdefault("a numeric literal with underscores or a 0x / 0o / 0b prefix", 16)
+    if pg_version < 16 and isinstance(stmt, ast.GrantRoleStmt) and _ADMIN_VALUE.search(sql):
+        found.setdefault("GRANT role … WITH ADMIN TRUE / FALSE", 16)  # the tree reads as WITH ADMIN OPTION
     return [
         Hit(
             "version-syntax", "", f"fails on PostgreSQL {pg_version}: {feature} needs {since}+",
