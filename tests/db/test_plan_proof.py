@@ -13,7 +13,7 @@ from psycopg import sql
 
 from migwiz.engine.commands import Project, plan, plan_down
 from migwiz.engine.log.eventlog import EventLog
-from migwiz.engine.run.runner import Runner
+from migwiz.engine.run.runner import ExecutionPolicy, Runner
 from migwiz.engine.servers.local import find_binaries
 from migwiz.engine.sets import load_migration_set
 from migwiz.engine.sets.model import Version
@@ -160,3 +160,26 @@ def test_no_database_and_pg_version_plans_on_a_local_server_of_that_major(tmp_pa
     assert f"not shown to run on PostgreSQL {other}: no database named and no local PostgreSQL {other}" in (
         none.stdout
     )
+
+
+def test_an_applied_migration_that_15_cannot_run_leaves_the_pending_ones_unverified_there(
+    db_latest: TestDatabase, tmp_path: Path
+) -> None:
+    if find_binaries(15) is None:
+        pytest.skip("no local PostgreSQL 15")
+    folder = write_migrations(tmp_path / "m", {"1_check.up.sql": NEEDS_16,
+                                               "2_table.up.sql": "CREATE TABLE t (id int);\n"})  # fmt: skip
+    policy = ExecutionPolicy(allow_irreversible=True)
+    runner = Runner(db_latest.dsn, load_migration_set(folder), log=EventLog(), policy=policy)
+    try:
+        assert runner.up(Version("1")).ok
+    finally:
+        runner.close()
+    project = Project.of(db_latest.dsn, load_migration_set(folder))
+    for source in ("dry-run", "cache"):
+        report = plan(project, pg_version=15)
+        assert report.proof is not None and report.proof.source == source
+        [pending] = report.migrations
+        assert pending.verdict == "unverified"
+        why = "migration 1 (applied before it) does not run on PostgreSQL 15: function pg_input_is_valid"
+        assert f"not shown to run on PostgreSQL 15: {why}" in pending.reasons[0].message

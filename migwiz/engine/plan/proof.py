@@ -104,6 +104,7 @@ class Proof:
         """JSON-ready dict."""
         return {
             "major": self.major, "source": self.source, "where": self.where, "why": self.why or None,
+            "hint": self.hint or None,
             "seconds": round(self.seconds, 3), "key": self.key,
             "migrations": [m.to_json() for m in self.migrations.values()],
         }  # fmt: skip
@@ -149,7 +150,8 @@ def _load(key: str) -> Proof | None:
             m["version"]: MigrationProof(m["version"], m["state"], _failure(m["failure"]))
             for m in data["migrations"]
         }
-        return Proof(int(data["major"]), "cache", str(data["where"]), "", "", migrations, 0.0, key)
+        why, hint = str(data.get("why") or ""), str(data.get("hint") or "")
+        return Proof(int(data["major"]), "cache", str(data["where"]), why, hint, migrations, 0.0, key)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -294,12 +296,14 @@ def _on_local(
         return _unverified(major, f"the dry run could not be set up: {one_line(exc)}", key)
     finally:
         server.stop("immediate")
+    where = f"a local PostgreSQL {major} ({binaries.source})"
     if broken is not None:  # an already applied migration does not run there: nothing after it is shown
         failure = f": {broken.failure.message}" if broken.failure else ""
-        return _unverified(
-            major, f"migration {broken.version} does not run on PostgreSQL {major}{failure}", key
-        )
-    where = f"a local PostgreSQL {major} ({binaries.source})"
+        why = f"migration {broken.version} (applied before it) does not run on PostgreSQL {major}{failure}"
+        hint = f"that migration needs a newer PostgreSQL than {major}"
+        proof = Proof(major, "dry-run", where, why, hint, {}, time.perf_counter() - started, key)
+        _save(proof)  # the same files fail the same way: cached too
+        return proof
     states = {v: states[v] for v in wanted}
     proof = Proof(major, "dry-run", where, "", "", states, time.perf_counter() - started, key)
     _save(proof)

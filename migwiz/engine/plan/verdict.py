@@ -221,7 +221,10 @@ def proof_reasons(proof: Proof, mine: MigrationProof) -> list[Reason]:
                 f"{proof.where})", "rewrite it in what this PostgreSQL major accepts", f.line, "dry-run",
             )
         ]  # fmt: skip
-    why = proof.why or "an earlier pending migration failed in the dry run, so this one did not run"
+    if mine.state == "not_run":
+        why = "an earlier migration failed in the dry run, so this one did not run"
+    else:
+        why = proof.why or "a partly applied migration before it cannot be replayed from its start"
     return [
         Reason(
             "unverified", f"not shown to run on PostgreSQL {major}: {why}",
