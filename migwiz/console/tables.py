@@ -5,6 +5,8 @@ names (one word per cell, or headed `name`) are never cut or wrapped: `add_index
 `add_index_to_` / `crates`; prose columns (details, notes, timestamps) shrink (to 20 cells, then to 10,
 never below their longest word) and wrap at spaces. No cell is cut inside a word and continued below.
 A table may name columns that other columns or lines repeat (`droppable`): they go first, in order.
+A table may name one prose column that moves under the table (`below`) when it would get fewer than 20
+cells: each row's text then follows the table as `<first cell>  text`, wrapped under its start.
 A table that still does not fit (names too long or too many columns for the width) prints each row as
 `column  value` lines instead, as psql's expanded display does; a name longer than the line there runs
 past it whole (the terminal folds it, a file keeps it on one line).
@@ -70,6 +72,8 @@ class FitTable(Table):
     headers (what other columns or lines below repeat) go, in that order, before rows become records."""
 
     droppable: tuple[str, ...] = ()
+    below: str | None = None
+    """Header of a prose column printed under the table, row by row, when it would be narrower than 20."""
     whole: frozenset[str] = frozenset()
     """Headers of columns whose cells are quantities (`511 k / 1.0 M`): never wrapped, like versions."""
 
@@ -90,6 +94,17 @@ class FitTable(Table):
                 break
             gone = header.index(droppable.pop(0))
             del kept[gone], texts[gone]
+        header = [str(c.header).lower() for c in kept]
+        notes: list[tuple[str, RenderableType]] = []
+        if self.below in header and not _unbounded(console):
+            at = header.index(self.below)
+            rest, rest_texts = kept[:at] + kept[at + 1 :], texts[:at] + texts[at + 1 :]
+            fit = _fit([str(c.header).lower() for c in rest], rest_texts, console, options, self.whole)
+            if (excess > 0 or widths[at] < min(PROSE_FLOOR, _width(texts[at]))) and fit[3] <= 0:
+                notes = [(t[0], c) for t, c in zip(zip(*texts, strict=True), kept[at]._cells, strict=True)
+                         if t[at].strip() not in ("", "–")]  # fmt: skip
+                kept, texts = rest, rest_texts
+                widths, prose, room, excess = fit
         for n, column in enumerate(kept):
             column._index = n
         self.columns = kept
@@ -104,6 +119,18 @@ class FitTable(Table):
             if is_prose:  # wrapped at spaces, a number kept with its unit (`337.6 MB`, never `337.6` / `MB`)
                 column._cells = [_unit_wrapped(cell, width) for cell in column._cells]
         yield from super().__rich_console__(console, options)
+        yield from _notes(notes)
+
+
+def _notes(notes: Sequence[tuple[str, RenderableType]]) -> RenderResult:
+    """The `below` column's texts under the table: the row's first cell, then its text wrapped under it."""
+    label = max((cell_len(key) for key, _ in notes), default=0)
+    for key, cell in notes:
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True, width=label)
+        grid.add_column(overflow="fold")
+        grid.add_row(key, cell)
+        yield grid
 
 
 def _fit(
@@ -176,13 +203,19 @@ def _records(columns: Sequence[Column], header: Sequence[str], prose: Sequence[b
 
 
 def table(
-    *columns: str, header_style: str = "bold", droppable: Sequence[str] = (), whole: Sequence[str] = ()
+    *columns: str,
+    header_style: str = "bold",
+    droppable: Sequence[str] = (),
+    whole: Sequence[str] = (),
+    below: str | None = None,
 ) -> FitTable:
     """A plain table (no box) that stays readable at 80 columns and without colour; `droppable`: headers
     that may go (in that order) when the table would not fit otherwise; `whole`: quantity columns never
-    wrapped (a number stays with its unit)."""
+    wrapped (a number stays with its unit); `below`: a prose column printed under the table when it would
+    be narrower than 20 cells."""
     t = FitTable(box=None, pad_edge=False, show_edge=False, header_style=header_style)
     t.droppable = tuple(droppable)
+    t.below = below.lower() if below else None
     t.whole = frozenset(w.lower() for w in whole)
     for column in columns:
         t.add_column(column)

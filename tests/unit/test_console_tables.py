@@ -188,3 +188,38 @@ def test_a_prose_column_keeps_a_number_with_its_unit() -> None:
     cells = [x[6:22].rstrip() for x in lines[1:]]  # the size column
     assert not any(c.endswith(("337.6", "162.9", "174.7", " 1.0")) for c in cells), lines
     assert " ".join(" ".join(cells).split()).startswith("public.orders 337.6 MB (heap 162.9 MB,"), lines
+
+
+def test_status_at_80_columns_keeps_the_applied_date_on_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The demo with its backfill stopped at 20 %: `2026-12-06 17:58` wrapped as `2026-12-06` / `17:58`
+    and the standing read `(210580 of ~1014703 row` / `s)`. A timestamp is one quantity; counts are human."""
+    from datetime import UTC, datetime
+
+    from migwiz.engine.backfill.store import Checkpoint
+    from migwiz.engine.history.standing import BackfillFacts
+    from migwiz.engine.history.state import HistoryRow
+
+    mset = load_migration_set(Path(__file__).parents[2] / "migwiz" / "demo" / "migrations")
+    at = datetime(2026, 12, 6, 17, 58, tzinfo=UTC)
+    row = ("postgres", "ops", "db1", 12.0, None)
+    history = [
+        HistoryRow(str(m.version), m.name, m.checksum, at, *row, n < 5, 1, None, False, None)
+        for n, m in enumerate(mset.migrations[:6])
+    ]
+    stopped = Checkpoint(
+        "0006", "public.orders", ("id",), "UPDATE orders SET x = 1", ("9",), ("5",), 210_580, 210_580, 3,
+        1_014_703, 500, 100.0, "running", 4711, at, at, None,
+    )  # fmt: skip
+    console = Console(width=80, color_system=None, force_terminal=False, soft_wrap=True)
+    monkeypatch.setattr(output, "stdout", console)
+    with console.capture() as cap:
+        statuses = compute_status(mset, history, {"0006": BackfillFacts(stopped, alive=False)})
+        print_status(statuses, root=Path("m"), layout="x", initialised=True)
+    text = cap.get()
+    lines = text.splitlines()
+    assert max(len(x) for x in lines) <= 80, lines
+    assert sum("2026-12-06 17:58" in x for x in lines) == 5, text
+    assert not any(x.strip().startswith("17:58") for x in lines), text
+    assert "(211 k of ~1.0 M rows)" in " ".join(" ".join(lines).split()), text
+    assert lines[0].split()[:2] == ["version", "name"], text  # a table, not one record per row
+    assert any(x.startswith("0006  backfill stopped at 20 %") for x in lines), text  # under the table
