@@ -21,6 +21,7 @@ from migwiz.engine.types import (
     HistoryRow,
     LintReport,
     Migration,
+    MigrationPlan,
     MigrationSet,
     MigrationStatus,
     PlanReport,
@@ -105,6 +106,9 @@ class PendingInfo:
     plan_error: str | None = None
     notices: tuple[str, ...] = ()
     """As `status` gives them: files the tool ignores, pending migrations sorting before an applied one."""
+    reasons: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Why the planner gave a pending migration a verdict other than safe (its reasons, as Impact says
+    them), by version."""
 
     def script_lint(self, path: Path) -> ScriptLint | None:
         """The analysis of one script file."""
@@ -147,10 +151,11 @@ def pending_info(p: Project) -> PendingInfo:
     try:
         report = commands.plan(p, policy=policy_for(p))
         verdicts = {m.version: str(m.verdict) for m in report.migrations}
+        reasons = {m.version: why_not_safe(m) for m in report.migrations if m.verdict != "safe"}
     except MigwizError as exc:
-        error = one_line(exc)
+        error, reasons = one_line(exc), {}
     notices = result.notices if result.foreign is None else (*result.notices, result.foreign.hint())
-    return PendingInfo(mset, result.shown, lint, result.initialised, verdicts, error, notices)
+    return PendingInfo(mset, result.shown, lint, result.initialised, verdicts, error, notices, reasons)
 
 
 # -- impact ------------------------------------------------------------------------------------------------
@@ -306,6 +311,11 @@ def as_list(value: Any) -> list[Any]:
 
 
 _UNCALIBRATED = re.compile(r" \(uncalibrated estimate: [^)]*\)")
+
+
+def why_not_safe(migration: MigrationPlan) -> tuple[str, ...]:
+    """A migration's reasons for a verdict other than safe, worst first, in the words Impact uses."""
+    return tuple(_UNCALIBRATED.sub("", r.message) for r in migration.reasons if r.verdict != "safe")
 
 
 def impact_from_plan(report: PlanReport) -> ImpactReport:
