@@ -78,6 +78,12 @@ def test_pending_lint_only(snap_compare: Compare, size: tuple[int, int]) -> None
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_pending_why_a_quiet_window(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """Pending on 0005 (quiet window): `Needs a quiet window:` and the planner's reason above its script."""
+    assert snap_compare(app_at("pending"), terminal_size=size, press=["down"])
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_pending_down_script(snap_compare: Compare, size: tuple[int, int]) -> None:
     """Pending, `d` pressed on 0008: its down script."""
     assert snap_compare(app_at("pending"), terminal_size=size, press=["down", "down", "down", "down", "d"])

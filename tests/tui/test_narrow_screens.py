@@ -1,0 +1,71 @@
+"""Screens at 80×24 as an operator reads them: what a section shows, it shows whole; the why is on screen."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+
+from rich.console import Console
+from textual.widgets import Static
+
+from migwiz.tui.app import make_app
+from tests.tui import snapshot_data as fixed
+
+DEMO_REASONS = (
+    "0001: line 3 (ALTER TABLE ADD COLUMN) would wait: pid 1838 (postgres, migwiz-demo-workload) idle in"
+    " transaction for 2.3 s, transaction open 2.3 s, holds AccessShareLock on public.orders; it waits up to"
+    " 2.0 s (lock_timeout), then retries",
+    "0005: line 3 (ALTER TABLE ADD COLUMN) would wait: pid 1838 (postgres, migwiz-demo-workload) idle in"
+    " transaction for 2.3 s, holds AccessShareLock on public.orders",
+    "0008: line 5 (ALTER TABLE SET DEFAULT) blocks reads and writes on public.orders for about 1.6 s",
+)
+
+
+def shown_lines(static: Static, width: int) -> list[str]:
+    console = Console(width=width, file=io.StringIO(), color_system=None)
+    console.print(static.content)
+    return [line.rstrip() for line in console.file.getvalue().splitlines()]  # type: ignore[attr-defined]
+
+
+async def test_the_impact_verdict_at_80_columns_is_whole() -> None:
+    """The demo's verdict at 80 columns read `Verdict: needs a quiet window · lint rates 0003, 0004, 0008
+    error · 13 locks ·` and the section (5 lines at most) cut its first reason in the middle."""
+    data = fixed.full_data()
+    data.plan = dataclasses.replace(
+        fixed.impact(), verdict="quiet_window", reasons=DEMO_REASONS,
+        source="planner: live sizes, default throughput (uncalibrated), current lock holders",
+    )  # fmt: skip
+    app = make_app(fixed.context("migrate"), data, start="impact")  # type: ignore[arg-type]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        verdict = app.screen.query_one("#verdict", Static)
+        lines = shown_lines(verdict, verdict.content_region.width)
+        assert len(lines) <= verdict.content_region.height, (lines, verdict.content_region)
+        assert lines[0].startswith("Verdict: needs a quiet window") and "5 locks" in lines[0], lines
+        assert not any(line.endswith("·") for line in lines), lines
+        text = " ".join(" ".join(lines).split())
+        whole = [r for r in DEMO_REASONS if r in text]
+        assert whole, lines  # at least the worst reason, whole
+        assert f"… {len(DEMO_REASONS) - len(whole)} more reason(s)" in text, lines
+
+
+async def test_pending_says_why_a_migration_needs_a_quiet_window() -> None:
+    """Pending said `quiet window` in the table and nothing about why (Impact did): the selected
+    migration's reasons come above its script, in the planner's words; a safe one has none."""
+    app = make_app(fixed.context("migrate"), fixed.full_data(), start="pending")  # type: ignore[arg-type]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        sql = app.screen.query_one("#sql", Static)
+        assert "0004_order_items_product_fk.up.sql" in shown_lines(sql, 78)[0]  # safe: the script first
+        await pilot.press("down")
+        await pilot.pause()
+        lines = shown_lines(sql, 78)
+        assert lines[0] == "Needs a quiet window:", lines
+        assert " ".join(" ".join(lines[1:3]).split()) == (
+            "line 3 (ALTER TABLE ADD COLUMN) would wait: pid 4242 (shop-api) holds AccessShareLock on"
+            " public.orders"
+        ), lines
+        assert lines[3].startswith("0005_orders_amount_cents_expand.up.sql (up)"), lines
+        await pilot.press("d")  # the down script: the verdict is about the up
+        await pilot.pause()
+        assert shown_lines(sql, 78)[0].startswith("0005_orders_amount_cents_expand.down.sql (down)")
