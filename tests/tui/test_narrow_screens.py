@@ -69,3 +69,17 @@ async def test_pending_says_why_a_migration_needs_a_quiet_window() -> None:
         await pilot.press("d")  # the down script: the verdict is about the up
         await pilot.pause()
         assert shown_lines(sql, 78)[0].startswith("0005_orders_amount_cents_expand.down.sql (down)")
+
+
+async def test_the_footer_offers_back_only_where_there_is_a_step_to_go_back_to() -> None:
+    """The Target step's footer said `esc Back` and Esc did nothing there."""
+    app = make_app(fixed.context("migrate"), fixed.full_data(), start="target")  # type: ignore[arg-type]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        shown = {b.binding.action for b in app.active_bindings.values() if b.enabled}
+        assert "back" not in shown and "migrate" in shown, shown
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.STEP == "pending"  # type: ignore[attr-defined]
+        shown = {b.binding.action for b in app.active_bindings.values() if b.enabled}
+        assert "back" in shown, shown

@@ -114,6 +114,10 @@ class WizardScreen(Screen[None]):
             return
         self.post_message(message(result))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`Esc Back` only where there is a step to go back to (the footer shows only keys that work)."""
+        return len(self.app.screen_stack) > 2 if action == "back" else True
+
     def action_back(self) -> None:
         """Go back one step (the first step has nowhere to go)."""
         if len(self.app.screen_stack) > 2:

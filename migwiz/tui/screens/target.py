@@ -80,8 +80,10 @@ class TargetScreen(WizardScreen):
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """`f` (the fleet screen) only when the project has a fleet file."""
-        return action != "fleet" or self.wizard.context.fleet_file is not None
+        """`f` (the fleet screen) only when the project has a fleet file; `Esc` only when a step is below."""
+        if action == "fleet":
+            return self.wizard.context.fleet_file is not None
+        return super().check_action(action, parameters)
 
     def fleet_options(self) -> list[Option]:
         """The fleet screen, when the project has a fleet file."""
