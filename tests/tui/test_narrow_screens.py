@@ -41,7 +41,10 @@ async def test_the_impact_verdict_at_80_columns_is_whole() -> None:
         verdict = app.screen.query_one("#verdict", Static)
         lines = shown_lines(verdict, verdict.content_region.width)
         assert len(lines) <= verdict.content_region.height, (lines, verdict.content_region)
-        assert lines[0].startswith("Verdict: needs a quiet window") and "5 locks" in lines[0], lines
+        assert (
+            lines[0].startswith("Verdict: needs a quiet window")
+            and "lint rates 0004, 0008 error · 5 locks" in lines[0]
+        ), lines
         assert not any(line.endswith("·") for line in lines), lines
         text = " ".join(" ".join(lines).split())
         whole = [r for r in DEMO_REASONS if r in text]
@@ -83,3 +86,32 @@ async def test_the_footer_offers_back_only_where_there_is_a_step_to_go_back_to()
         assert app.screen.STEP == "pending"  # type: ignore[attr-defined]
         shown = {b.binding.action for b in app.active_bindings.values() if b.enabled}
         assert "back" in shown, shown
+
+
+async def test_the_confirmation_asks_first_and_lists_lint_errors_a_line_each() -> None:
+    """At 80×24 the dialog was one 13-line paragraph with the question at its very end: the question comes
+    first, then what lint rates error one finding a line, and the answer field stays on the screen."""
+    from textual.widgets import Input
+
+    from migwiz.tui.screens.confirm import ConfirmModal, confirmation
+    from migwiz.tui.screens.execute import ExecuteScreen
+    from tests.tui.test_snapshots import app_at
+
+    app = app_at("execute", ran=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExecuteScreen)
+        app.push_screen(ConfirmModal(confirmation(*screen.asked()), "shop", blink=False))
+        await pilot.pause()
+        question = app.screen.query_one("#question", Static)
+        lines = shown_lines(question, question.content_region.width)
+        assert lines[0] == "Apply 5 pending migration(s) to shop?", lines
+        assert lines[1].startswith("Lint rates 2 of them error (plan: 0008 dangerous; 0004 safe):"), lines
+        findings = [x for x in lines if x.startswith("  00")]
+        assert [x.split()[0] for x in findings] == [
+            "0004_order_items_product_fk.up.sql:3", "0008_orders_status_enum.up.sql:6",
+        ], lines  # fmt: skip
+        assert lines[-1] == "Nothing touches the target before you confirm.", lines
+        answer = app.screen.query_one("#answer", Input)
+        assert answer.region.bottom <= 24 and answer.has_focus, answer.region

@@ -136,7 +136,7 @@ def visible(rows: tuple[ImpactRow, ...], text: str, sort: int) -> list[ImpactRow
     return sorted(chosen, key=SORTS[sort][1])
 
 
-VERDICT_LINES = 6
+VERDICT_LINES = 7
 """The verdict section's height at most (impact.tcss): what is shown there is shown whole."""
 
 
@@ -231,13 +231,14 @@ class ImpactScreen(WizardScreen):
             verdict.append(f" · down scripts back to {self.wizard.data.rollback_to}")
         elif to is not None:
             verdict.append(f" · up to {to}")
-        verdict.append(f" · {len(report.rows)} locks")
+        locks = f" · {len(report.rows)} locks"
         width = max(self.app.size.width - 2, 20)  # the section's padding
-        lines: list[RenderableType] = [UnitText(verdict)]
+        lines: list[RenderableType] = [UnitText(verdict.append(locks))]
         if report.direction == "up" and (errors := pending_lint_errors(self.wizard.data)):
             lint = f"lint rates {', '.join(dict.fromkeys(f.version for f in errors))} error"
             if verdict.cell_len + 3 + len(lint) <= width:  # on the verdict's line, else a line of its own
-                lines = [UnitText(verdict.append(" · ").append(lint, style="red"))]
+                verdict.right_crop(len(locks))
+                lines = [UnitText(verdict.append(" · ").append(lint, style="red").append(locks))]
             else:
                 lines.append(indented(lint, style="red"))
         reasons: list[RenderableType] = [indented(r, style="yellow") for r in report.reasons]
