@@ -115,3 +115,39 @@ async def test_the_confirmation_asks_first_and_lists_lint_errors_a_line_each() -
         assert lines[-1] == "Nothing touches the target before you confirm.", lines
         answer = app.screen.query_one("#answer", Input)
         assert answer.region.bottom <= 24 and answer.has_focus, answer.region
+
+
+def test_the_wait_for_a_lock_says_why_and_how_long_first() -> None:
+    """At 80 columns the demo's title read `Progress: 0007_orders_amount_cents_contract statement 1 …`:
+    the wait and its length were cut, the one thing an operator must see then."""
+    from datetime import UTC, datetime, timedelta
+
+    from migwiz.tui.widgets.indent import UnitText
+    from migwiz.tui.widgets.progress_pane import waiting_title
+
+    since = datetime(2026, 12, 6, 3, 0, tzinfo=UTC)
+    title = waiting_title("0007_orders_amount_cents_contract statement 1", "waiting outside the lock queue",
+                          since, since + timedelta(seconds=12))  # fmt: skip
+    console = Console(width=78, file=io.StringIO(), color_system=None)
+    console.print(UnitText(title, one_line=True))
+    line = console.file.getvalue().rstrip("\n")  # type: ignore[attr-defined]
+    assert "\n" not in line and line.startswith("Progress: waiting outside the lock queue · 12 s"), line
+    wide = Console(width=120, file=io.StringIO(), color_system=None)
+    wide.print(UnitText(title, one_line=True))
+    assert wide.file.getvalue().rstrip().endswith("· 0007_orders_amount_cents_contract statement 1")  # type: ignore[attr-defined]
+
+
+async def test_esc_back_is_not_offered_while_a_run_executes() -> None:
+    """The footer said `esc Back` during the run; Esc then only said to abort first."""
+    from migwiz.engine.types import RunControl
+    from tests.tui.test_snapshots import app_at
+
+    app = app_at("execute", ran=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.check_action("back", ()) is True
+        app.control = RunControl()
+        assert app.screen.check_action("back", ()) is False
+        assert app.screen.check_action("abort", ()) is True
+        app.control.done.set()
+        assert app.screen.check_action("back", ()) is True

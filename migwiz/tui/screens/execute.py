@@ -114,9 +114,10 @@ class ExecuteScreen(WizardScreen):
         self._wake.set()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Only the keys that mean something now: x before the run, a/p/l during it, n after it."""
+        """Only the keys that mean something now: x before the run, a/p/l during it (not Esc), n after it."""
         ran, running = isinstance(self.wizard.data.run, RunSummary), self.wizard.running
-        wanted = {"execute": not ran and not running, "next": ran or not self.wizard.context.live}
+        wanted = {"execute": not ran and not running, "next": ran or not self.wizard.context.live,
+                  "back": not running}  # fmt: skip
         return running if action in ("abort", "pause", "lock_timeout") else wanted.get(action, True)
 
     # -- confirmation and start ----------------------------------------------------------------------------
