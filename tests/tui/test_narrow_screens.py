@@ -151,3 +151,34 @@ async def test_esc_back_is_not_offered_while_a_run_executes() -> None:
         assert app.screen.check_action("abort", ()) is True
         app.control.done.set()
         assert app.screen.check_action("back", ()) is True
+
+
+async def test_the_header_keeps_the_target_step_and_mode_whole_at_80_columns() -> None:
+    """`migwiz · deploy@db.internal:5432/shop · step 7/8 Verify & rollback test` left no room for the
+    `[demo]` / `[rollback]` tag: the brand goes first."""
+    from migwiz.tui.widgets.header import WizardHeader
+
+    app = make_app(fixed.context("rollback", demo=True), fixed.full_data(), start="verify")  # type: ignore[arg-type]
+    app.use_flow("rollback")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        header = app.screen.query_one(WizardHeader)
+        line = shown_lines(header, 200)[0]
+        assert line.endswith("Verify & rollback test  [demo rollback]"), line
+        assert line.startswith("deploy@db.internal:5432/shop · 5/6 "), line
+        assert len(line) <= 78, line
+    app = make_app(fixed.context("migrate"), fixed.full_data(), start="impact")  # type: ignore[arg-type]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert shown_lines(app.screen.query_one(WizardHeader), 200)[0].startswith("migwiz · deploy@")
+
+
+def test_the_wizard_docstring_examples() -> None:
+    import doctest
+
+    from migwiz.tui import verdicts
+    from migwiz.tui.widgets import header
+
+    for module in (header, verdicts):
+        result = doctest.testmod(module)
+        assert result.attempted >= 2 and result.failed == 0, module
