@@ -182,3 +182,18 @@ def test_the_wizard_docstring_examples() -> None:
     for module in (header, verdicts):
         result = doctest.testmod(module)
         assert result.attempted >= 2 and result.failed == 0, module
+
+
+async def test_refresh_is_offered_only_where_the_step_asks_the_engine() -> None:
+    """Summary's footer said `r Refresh`; r then said `loading…` for ever (the summary loads nothing)."""
+    from tests.tui.test_snapshots import app_at
+
+    app = app_at("summary")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        shown = {b.binding.action for b in app.active_bindings.values() if b.enabled}
+        assert "refresh" not in shown and "export" in shown, shown
+    app = app_at("verify")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "refresh" in {b.binding.action for b in app.active_bindings.values() if b.enabled}

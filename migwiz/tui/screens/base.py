@@ -115,9 +115,12 @@ class WizardScreen(Screen[None]):
         self.post_message(message(result))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """`Esc Back` only where there is a step to go back to (the footer shows only keys that work)."""
+        """`Esc Back` only where there is a step to go back to, `r Refresh` only where the step asks the
+        engine something (the footer shows only keys that work)."""
         if action == "back":
             return len(self.app.screen_stack) > 2 or self.previous_step() is not None
+        if action == "refresh":  # a step that asks the engine nothing has nothing to ask again
+            return type(self).load is not WizardScreen.load
         return True
 
     def previous_step(self) -> str | None:
