@@ -87,24 +87,22 @@ class FitTable(Table):
             kept.append(column)
             texts.append([p or "" for p in plain])
         droppable = [d for d in self.droppable if d in {str(c.header).lower() for c in kept}]
+        notes: list[tuple[str, RenderableType]] = []
         while True:
             header = [str(c.header).lower() for c in kept]
             widths, prose, room, excess = _fit(header, texts, console, options, self.whole)
+            if self.below in header and not _unbounded(console):
+                at = header.index(self.below)  # the `below` column goes under the table before a drop
+                rest, rest_texts = kept[:at] + kept[at + 1 :], texts[:at] + texts[at + 1 :]
+                fit = _fit(header[:at] + header[at + 1 :], rest_texts, console, options, self.whole)
+                if (excess > 0 or widths[at] < min(PROSE_FLOOR, _width(texts[at]))) and fit[3] <= 0:
+                    notes = _grouped(texts[0], texts[at], kept[at]._cells)
+                    kept, texts, header = rest, rest_texts, header[:at] + header[at + 1 :]
+                    widths, prose, room, excess = fit
             if excess <= 0 or not droppable:
                 break
             gone = header.index(droppable.pop(0))
             del kept[gone], texts[gone]
-        header = [str(c.header).lower() for c in kept]
-        notes: list[tuple[str, RenderableType]] = []
-        if self.below in header and not _unbounded(console):
-            at = header.index(self.below)
-            rest, rest_texts = kept[:at] + kept[at + 1 :], texts[:at] + texts[at + 1 :]
-            fit = _fit([str(c.header).lower() for c in rest], rest_texts, console, options, self.whole)
-            if (excess > 0 or widths[at] < min(PROSE_FLOOR, _width(texts[at]))) and fit[3] <= 0:
-                notes = [(t[0], c) for t, c in zip(zip(*texts, strict=True), kept[at]._cells, strict=True)
-                         if t[at].strip() not in ("", "–")]  # fmt: skip
-                kept, texts = rest, rest_texts
-                widths, prose, room, excess = fit
         for n, column in enumerate(kept):
             column._index = n
         self.columns = kept
@@ -120,6 +118,28 @@ class FitTable(Table):
                 column._cells = [_unit_wrapped(cell, width) for cell in column._cells]
         yield from super().__rich_console__(console, options)
         yield from _notes(notes)
+
+
+def _grouped(
+    keys: Sequence[str], texts: Sequence[str], cells: Sequence[RenderableType]
+) -> list[tuple[str, RenderableType]]:
+    """The `below` column's (label, cell) pairs: empty ones left out, a run of rows with the same text
+    once, labelled `first … last (n)`.
+
+    >>> texts = ["a", "a", "a", "", "b"]
+    >>> [k for k, _ in _grouped(["1", "2", "3", "4", "5"], texts, texts)]
+    ['1 … 3 (3)', '5']
+    """
+    found: list[tuple[str, RenderableType]] = []
+    n = 0
+    while n < len(keys):
+        end = n
+        while end + 1 < len(keys) and texts[end + 1] == texts[n]:
+            end += 1
+        if texts[n].strip() not in ("", "–"):
+            found.append((keys[n] if end == n else f"{keys[n]} … {keys[end]} ({end - n + 1})", cells[n]))
+        n = end + 1
+    return found
 
 
 def _notes(notes: Sequence[tuple[str, RenderableType]]) -> RenderResult:

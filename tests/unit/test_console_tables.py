@@ -145,7 +145,7 @@ def test_prisma_status_at_80_columns_shows_timestamp_and_name(monkeypatch: pytes
     shown = {str(s.version).split("_", 1)[0]: str(s.version).split("_", 1)[1] for s in statuses}
     assert {r["version"]: r["name"] for r in records(table_lines)} == shown  # too long for a table: records
     assert table_lines[:5] == [f"version  {next(iter(shown))}", f"name     {next(iter(shown.values()))}",
-                               "state    pending", "down     no", ""]  # fmt: skip
+                               "state    pending", "detail   no down script", ""]  # fmt: skip
 
 
 def test_droppable_columns_go_before_rows_become_records() -> None:
@@ -223,3 +223,34 @@ def test_status_at_80_columns_keeps_the_applied_date_on_one_line(monkeypatch: py
     assert "(211 k of ~1.0 M rows)" in " ".join(" ".join(lines).split()), text
     assert lines[0].split()[:2] == ["version", "name"], text  # a table, not one record per row
     assert any(x.startswith("0006  backfill stopped at 20 %") for x in lines), text  # under the table
+
+
+def test_a_diesel_status_at_80_columns_is_a_table_with_its_notes_under_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ChirpStack's 31 Diesel migrations printed as 31 five-line records at 80 columns (a 44-character name
+    beside a 22-character version left no room for `down`): `down` gives way, the one migration without a
+    down script says so under the table, and rows with the same note are named once, as a range."""
+    mset = load_migration_set(SETS / "chirpstack" / "migrations")
+    statuses = compute_status(mset, [])
+    console = Console(width=80, color_system=None, force_terminal=False, soft_wrap=True)
+    monkeypatch.setattr(output, "stdout", console)
+    with console.capture() as cap:
+        print_status(statuses, root=Path("m"), layout="diesel", initialised=True)
+    lines = cap.get().splitlines()
+    assert lines[0].split() == ["version", "name", "state"], lines[:3]
+    assert max(len(x.rstrip()) for x in lines) <= 80
+    rows = {x.split()[0]: x.split()[1] for x in lines[1 : 1 + len(statuses)]}
+    assert rows == {str(s.version): s.name for s in statuses}
+    assert "2025-08-04-085822  no down script" in lines, lines
+    table = table_with_notes()
+    assert rendered(60, table)[-1] == "1 … 3 (3)  applied by diesel, not adopted yet", rendered(60, table)
+
+
+def table_with_notes() -> object:
+    t = table("version", "name", "state", "detail", below="detail")
+    for n in (1, 2, 3):
+        t.add_row(
+            str(n), f"migration_number_{n}_with_a_long_name", "applied", "applied by diesel, not adopted yet"
+        )
+    return t
