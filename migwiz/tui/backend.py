@@ -80,13 +80,19 @@ def target_info(project: Project) -> TargetView:
     pending = 0
     others: dict[str, int] = {}
     if mset is not None:
-        result = commands.status(project, foreign=False)
+        result = commands.status(project)  # migwiz's own view, and another tool's history if it has none
         states = [s.standing.state for s in result.statuses]  # the one derivation `status` shows
         pending = states.count("pending")
         for state in states:
             if state not in ("applied", "pending"):
                 others[state] = others.get(state, 0) + 1
         warnings.extend(commands.attention(result.statuses))  # the standing `status` shows: stopped at N %…
+        if (foreign := result.foreign) is not None:
+            tool, applied = foreign.source.tool, sum(1 for s in foreign.statuses if s.state == "applied")
+            warnings.append(
+                f"{tool} keeps this database's history ({foreign.source.qualified}: {applied} of"
+                f" {len(foreign.statuses)} applied): `migwiz adopt --from {tool}` before migrating"
+            )
     else:
         warnings.append("no migration folder: pass --dir or add `dir` to migwiz.toml")
     return TargetView(info, pending, settings.migrations_dir, tuple(warnings), tuple(others.items()))

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import io
+from pathlib import Path
 
 from rich.console import Console
 from textual.widgets import Static
 
 from migwiz.tui.app import make_app
+from tests.conftest import TestDatabase
 from tests.tui import snapshot_data as fixed
 
 DEMO_REASONS = (
@@ -197,3 +199,35 @@ async def test_refresh_is_offered_only_where_the_step_asks_the_engine() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "refresh" in {b.binding.action for b in app.active_bindings.values() if b.enabled}
+
+
+def test_the_target_step_warns_of_another_tools_history(db_latest: TestDatabase, tmp_path: Path) -> None:
+    """A Diesel-managed database (ChirpStack-like, migwiz never ran): Target said `none applied · 0 applied,
+    3 pending` and nothing else, one key away from a run the engine refuses. It names the tool, its table,
+    what it applied, and the command to run first."""
+    from migwiz.engine import commands
+    from migwiz.engine.sets import load_migration_set
+    from migwiz.tui import backend
+    from tests.helpers import write_migrations
+
+    folder = write_migrations(
+        tmp_path / "m",
+        {
+            "2024-01-01-000000_create_users/up.sql": "CREATE TABLE users (id bigint PRIMARY KEY);\n",
+            "2024-02-01-120000_add_name/up.sql": "ALTER TABLE users ADD COLUMN name text;\n",
+            "2024-03-01-000000_orders/up.sql": "CREATE TABLE orders (id bigint PRIMARY KEY);\n",
+        },
+    )
+    db_latest.execute(
+        "CREATE TABLE __diesel_schema_migrations (version VARCHAR(50) PRIMARY KEY NOT NULL,"
+        " run_on TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP)"
+    )
+    db_latest.execute("CREATE TABLE users (id bigint PRIMARY KEY, name text)")
+    db_latest.execute(
+        "INSERT INTO __diesel_schema_migrations (version) VALUES ('20240101000000'), ('20240201120000')"
+    )
+    view = backend.target_info(commands.Project.of(db_latest.dsn, load_migration_set(folder)))
+    assert (
+        "diesel keeps this database's history (public.__diesel_schema_migrations: 2 of 3 applied):"
+        " `migwiz adopt --from diesel` before migrating"
+    ) in view.warnings, view.warnings
