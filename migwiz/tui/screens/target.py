@@ -39,8 +39,12 @@ def render_target(view: backend.TargetView, demo_dsn: str | None = None) -> Rend
         + "".join(f", {n} {state.replace('_', ' ')}" for state, n in view.others),
     )
     parts: list[RenderableType] = [grid]
-    for warning in view.warnings:
-        parts.append(Text(f"! {warning}", style="yellow"))
+    for warning in view.warnings:  # a long one wraps under its text, not under the `!`
+        line = Table.grid(padding=(0, 1))
+        line.add_column(no_wrap=True)
+        line.add_column()
+        line.add_row(Text("!", style="yellow"), Text(warning, style="yellow"))
+        parts.append(line)
     if not view.warnings:
         parts.append(Text("no warnings", style="green"))
     if demo_dsn is not None:
