@@ -231,3 +231,29 @@ def test_the_target_step_warns_of_another_tools_history(db_latest: TestDatabase,
         "diesel keeps this database's history (public.__diesel_schema_migrations: 2 of 3 applied):"
         " `migwiz adopt --from diesel` before migrating"
     ) in view.warnings, view.warnings
+
+
+async def test_impact_with_long_versions_and_names_fits_the_screen() -> None:
+    """ChirpStack's Diesel versions (`2025-11-11-140459-0000`) and relation names pushed `blk` and `fix`
+    past the right edge at 80 columns (the fix kept its 20 cells off screen): the fix gives way last, the
+    detail pane has it, and the table fits."""
+    from migwiz.tui.widgets.fit_table import FitTable
+
+    data = fixed.full_data()
+    plan = fixed.impact()
+    rows = tuple(
+        dataclasses.replace(r, version="2025-11-11-140459-0000", relation="public.device_profile_template")
+        for r in plan.rows
+    )
+    data.plan = dataclasses.replace(plan, rows=rows)
+    app = make_app(fixed.context("migrate"), data, start="impact")  # type: ignore[arg-type]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#impact", FitTable)
+        widths = {str(k.value): c.width for k, c in table.columns.items()}
+        assert sum(widths.values()) + 2 * len(widths) <= 78, widths
+        assert widths["version"] >= len("2025-11-11-140459-0000"), widths
+        assert widths["relation"] >= len("public.device_profile_template"), widths
+        assert "blockers" in widths and "fix" not in widths, widths
+        detail = " ".join(shown_lines(app.screen.query_one("#detail", Static), 78))
+        assert "fix: ADD CONSTRAINT ... NOT VALID" in detail, detail

@@ -48,7 +48,7 @@ COLUMNS = (  # at 80 columns `fix` keeps 20+ cells: rows, then size, then est. h
     Col("rows", "rows", hide=1),
     Col("est", "est.", hide=3),
     Col("blockers", "blk"),
-    Col("fix", "fix", flex=True),
+    Col("fix", "fix", flex=True, hide=4),  # last, when the names leave it no 20 cells
 )
 
 

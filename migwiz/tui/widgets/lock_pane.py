@@ -21,7 +21,7 @@ COLUMNS = (  # the query keeps 20+ cells: xact, then who hide; a relation and a 
     Col("waiting", "wait"),
     Col("xact", "xact", hide=1),
     Col("who", "who", hide=2),
-    Col("query", "query", flex=True),
+    Col("query", "query", flex=True, hide=3),  # last, when the names leave it no 20 cells
 )
 
 
