@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import gc
 import sys
 from pathlib import Path
@@ -45,6 +46,12 @@ def status(ctx: Context) -> None:
     sys.exit(0 if synced else 1)
 
 
+_FREEZE_AT_EXIT: list[object] = []
+"""Registered once per process by `lint`: the interpreter's last collection at exit would walk every
+object the lint made (about 0.1-0.2 s of CPU on a big set); frozen first, they are left to the process's
+end."""
+
+
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--sarif", is_flag=True, help="SARIF 2.1.0 on stdout (GitHub code scanning).")
@@ -65,6 +72,8 @@ def lint(ctx: Context, paths: tuple[Path, ...], sarif: bool, pg_version: int | N
 
     chosen = list(paths) or [ctx.migration_set().root]
     stdin = sys.stdin.read() if Path("-") in chosen else None
+    if not _FREEZE_AT_EXIT:
+        _FREEZE_AT_EXIT.append(atexit.register(gc.freeze))
     enabled = gc.isenabled()
     gc.disable()  # no full pass of the collector over the schema and report while they are made and
     # printed (the analysis still collects the young cycles each migration leaves)

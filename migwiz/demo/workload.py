@@ -20,6 +20,8 @@ from types import TracebackType
 
 import psycopg
 
+from migwiz.engine.errors import one_line
+
 APPLICATION_NAME = "migwiz-demo-workload"
 STATEMENT_TIMEOUT = "30s"
 RECONNECT_DELAY_S = 0.5
@@ -68,9 +70,7 @@ class _Tally:
         kind = getattr(error, "sqlstate", None) or type(error).__name__
         with self.lock:
             self.errors[kind] += 1
-            self.last_error = (
-                f"{type(error).__name__}: {str(error).strip().splitlines()[0] if str(error) else ''}"
-            )
+            self.last_error = f"{type(error).__name__}: {one_line(error)}"
 
     def snapshot(self) -> WorkloadStats:
         with self.lock:

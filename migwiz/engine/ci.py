@@ -21,7 +21,8 @@ from typing import Any, Literal
 from migwiz.engine.analysis import LintReport, lint_migration_set
 from migwiz.engine.analysis.model import SEVERITIES
 from migwiz.engine.analysis.own_schema_rule import linting_for
-from migwiz.engine.errors import MigwizError, UsageError
+from migwiz.engine.errors import MigwizError, UsageError, hint_line, one_line
+from migwiz.engine.log.ci_events import CiGateChecked
 from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.plan import VERDICTS, PlanReport, plan
 from migwiz.engine.project import Project
@@ -167,8 +168,9 @@ def plan_gate(report: PlanReport, fail_on: PlanFailOn) -> Gate:
 
 def error_gate(name: str, exc: MigwizError) -> Gate:
     """A gate that could not run: exit 2 for usage and connection errors, else 1."""
-    hint = f" ({exc.hint})" if exc.hint else ""
-    return Gate(name, "error", f"{exc.message}{hint}", 2 if exc.exit_code == 2 else 1)
+    hint = hint_line(exc)
+    said = one_line(exc) + (f" ({hint})" if hint else "")
+    return Gate(name, "error", said, 2 if exc.exit_code == 2 else 1)
 
 
 def embedded_server(pg_version: int | None = None, needs: Sequence[str] = ()) -> LocalServer:
@@ -246,7 +248,7 @@ def run_ci(
     report = CiReport(mset, lint, fail_on, plan_fail_on)
     report.gates.append(lint_gate(lint, fail_on))
     report.timings_ms["lint"] = _ms(started)
-    log.info("ci", f"lint: {report.gates[-1].detail}", gate="lint", status=report.gates[-1].status)
+    log.write(CiGateChecked(report.gates[-1].name, report.gates[-1].status, report.gates[-1].detail))
     if rollback:
         options = _RollbackOptions(baseline, tolerance or Tolerance(), snapshots)
         _rollback(report, mset, shadow_dsn, embedded, pg_version, options, schema, log)
@@ -293,7 +295,7 @@ def _rollback(
     except MigwizError as exc:
         report.gates.append(error_gate("rollback", exc))
     report.timings_ms["rollback"] = _ms(started)
-    log.info("ci", f"rollback: {report.gates[-1].detail}", gate="rollback", status=report.gates[-1].status)
+    log.write(CiGateChecked(report.gates[-1].name, report.gates[-1].status, report.gates[-1].detail))
 
 
 @dataclass(frozen=True)

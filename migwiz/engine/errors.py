@@ -79,6 +79,13 @@ class LockHeld(MigwizError):
     exit_code = 3
 
 
+class LockLost(MigwizError):
+    """The session holding this run's migration lock ended under it (terminated by a DBA, a migration,
+    the server): another migwiz run could have taken the lock, so the run stopped."""
+
+    exit_code = 3
+
+
 class OwnTablesLocked(MigwizError):
     """Another session holds migwiz's own tables (history, log) longer than the bookkeeping lock_timeout."""
 

@@ -22,6 +22,7 @@ from migwiz.engine.project import Project
 from migwiz.engine.run.actions import up_action
 from migwiz.engine.run.control import RunControl
 from migwiz.engine.run.events import RunEvents, RunFinished
+from migwiz.engine.run.lock_watch import LockWatch
 from migwiz.engine.run.migration_lock import MigrationLock
 from migwiz.engine.run.notes import RunErrored
 from migwiz.engine.run.outcome import LoggedSink, run_outcome, run_summary
@@ -116,15 +117,16 @@ def migrate(
     syslog_address = syslog_address or settings.syslog_address
     retention_ms = retention_ms if retention_ms is not None else settings.log_retention_ms
     preflight(p, command, pruning=retention_ms is not None)
-    with MigrationLock(dsn, schema, wait_ms=wait_ms):
+    with MigrationLock(dsn, schema, wait_ms=wait_ms) as lock:
         stream = events or RunEvents()
         run = Run(
             dsn, schema, command, log_file=log_file, syslog_address=syslog_address, retention_ms=retention_ms,
-            sinks=[LoggedSink(stream)],
+            sinks=[LoggedSink(stream)], publish=stream.publish,
         )  # fmt: skip
         run.log.sinks.extend(sinks)
         runner = Runner(dsn, mset, log=run.log, schema=schema, policy=policy, control=control, events=stream)
         runner.estimates = estimates or {}
+        runner.lock_watch = watch = LockWatch(lock, runner.emit)
         outcome = "failed"
         summary: dict[str, object] = {}
         note: str | None = None
@@ -135,6 +137,8 @@ def migrate(
         try:
             with impact:
                 report = action(runner)
+            if watch.check(now=True) is not None:  # a second run could have taken the lock: never unnoticed
+                raise watch.error()
             outcome = run_outcome(report)
             summary = run_summary(report)
         except UsageError as exc:

@@ -5,7 +5,9 @@ to do and this module for what they get back (tests/unit/test_import_contract.py
 The run's typed events are reached through their modules, so a face can match on any of them:
 `run_events` (statements, lock waits, gates, outcomes), `run_notes` (what the run plans, starts, notices
 and is told) `backfill_events` (batches, crews, brakes), `rollback_events` (the rollback test's verdicts) and
-`dryrun_events` (the dry run's shadow, samples and verdict);
+`dryrun_events` (the dry run's shadow, samples and verdict), `record_events` (a recorded run started,
+pruned, ended), `adopt_events`, `backup_events`, `drift_events`, `ci_events` and `plan_events` (what
+`adopt`, `backup-check`, `drift`, `ci` and `plan` log);
 `RunEvent` is the union of them all."""
 
 from __future__ import annotations
@@ -27,7 +29,14 @@ from migwiz.engine.fleet.rollout import FleetEvent, FleetReport
 from migwiz.engine.fleet.targets import Fleet, Target
 from migwiz.engine.history.state import HistoryRow
 from migwiz.engine.history.status import MigrationStatus
+from migwiz.engine.log import adopt_events, backup_events, ci_events, drift_events, plan_events, record_events
+from migwiz.engine.log.adopt_events import AdoptEvent
+from migwiz.engine.log.backup_events import BackupEvent
+from migwiz.engine.log.ci_events import CiEvent
+from migwiz.engine.log.drift_events import DriftEvent
 from migwiz.engine.log.eventlog import Event, EventSink, Level
+from migwiz.engine.log.plan_events import PlanEvent
+from migwiz.engine.log.record_events import RecordEvent
 from migwiz.engine.observe import LockWait, Progress, ReplicaLag, SessionInfo, Snapshot
 from migwiz.engine.plan import VERDICT_TEXT, MigrationPlan, PlanReport, StatementPlan, Verdict
 from migwiz.engine.project import Project
@@ -56,14 +65,18 @@ __all__ = [
     "SEVERITIES",
     "STDIN",
     "VERDICT_TEXT",
+    "AdoptEvent",
     "AdoptReport",
     "BackfillEvent",
     "BackfillProgress",
     "BackfillStatus",
+    "BackupEvent",
     "BackupReport",
+    "CiEvent",
     "CiReport",
     "Control",
     "CurrentStatement",
+    "DriftEvent",
     "DriftReport",
     "DryRunEvent",
     "DryRunReport",
@@ -89,9 +102,11 @@ __all__ = [
     "MigrationSet",
     "MigrationStatus",
     "PhaseRow",
+    "PlanEvent",
     "PlanReport",
     "Progress",
     "Project",
+    "RecordEvent",
     "RepairPlan",
     "ReplicaLag",
     "RiskyFinding",
@@ -120,8 +135,14 @@ __all__ = [
     "Verdict",
     "VerifyReport",
     "Version",
+    "adopt_events",
     "backfill_events",
+    "backup_events",
+    "ci_events",
+    "drift_events",
     "dryrun_events",
+    "plan_events",
+    "record_events",
     "rollback_events",
     "run_events",
     "run_notes",

@@ -233,7 +233,7 @@ def test_lock_timeout_change_applies_to_later_statements(
             report = run.join()
         assert report.ok, report.to_json()
         assert db.execute("SELECT v FROM seen") == [("1234ms",), ("1234ms",)]
-        assert messages(sink).count("lock_timeout changed to 1234 ms by the operator") == 1
+        assert messages(sink).count("lock_timeout changed to 1.2 s by the operator") == 1
     finally:
         runner.close()
 

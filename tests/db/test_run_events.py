@@ -157,8 +157,8 @@ def test_run_finished_carries_the_longest_wait_we_caused(db: TestDatabase, tmp_p
     ]
     kinds = [type(e).__name__ for e in events if not isinstance(e, Logged)]
     assert kinds == [
-        "MigrationStarted", "StatementStarted", "StatementFinished", "StatementStarted",
-        "StatementFinished", "MigrationFinished", "RunFinished",
+        "RunStarted", "MigrationStarted", "StatementStarted", "StatementFinished", "StatementStarted",
+        "StatementFinished", "MigrationFinished", "RunEnded", "RunFinished",
     ]  # fmt: skip
     assert any(isinstance(e, Logged) and "applied in" in e.message for e in events)
     assert session.current is None

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from migwiz.console.ci_report import SUMMARY_LIMIT, render_details, render_markdown
 from migwiz.engine.analysis import LintReport
-from migwiz.engine.ci import CiReport, Gate, rollback_gate
+from migwiz.engine.ci import CiReport, Gate, error_gate, rollback_gate
+from migwiz.engine.errors import ConnectionFailed, MigwizError
 from migwiz.engine.rollback.report import RollbackReport, RollbackResult
 from migwiz.engine.schema import Difference
 from migwiz.engine.sets import load_migration_set
@@ -61,3 +62,17 @@ def test_a_huge_report_is_cut_with_a_link_to_the_details(tmp_path: Path) -> None
     assert "[https://ci.example/artifacts/ci-details.md](https://ci.example/artifacts/ci-details.md)" in text
     # every failing migration is in the details file
     assert all(f"{i:05d}_step_{i}: down does not restore" in full for i in range(3, 1201, 3))
+
+
+def test_a_gate_that_could_not_run_says_its_error_in_one_scrubbed_line() -> None:
+    """Its detail (in the summary and the central log) comes through errors.one_line and hint_line."""
+    error = ConnectionFailed(
+        "cannot connect to postgresql://app:hunter2@db/app\nserver closed the connection", "is it up?"
+    )
+    gate = error_gate("rollback", error)
+    assert (
+        gate.detail
+        == "cannot connect to postgresql://app:***@db/app server closed the connection (is it up?)"
+    )
+    assert (gate.status, gate.exit_code) == ("error", 2)
+    assert error_gate("drift", MigwizError("replay failed")).detail == "replay failed"

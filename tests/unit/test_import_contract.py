@@ -133,6 +133,12 @@ def test_every_run_event_type_is_reachable_through_the_types_module() -> None:
         types.backfill_events,
         types.rollback_events,
         types.dryrun_events,
+        types.record_events,
+        types.adopt_events,
+        types.backup_events,
+        types.drift_events,
+        types.ci_events,
+        types.plan_events,
     )
     missing = [
         m.__qualname__ for m in members if not any(getattr(mod, m.__name__, None) is m for mod in modules)

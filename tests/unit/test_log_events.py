@@ -3,8 +3,10 @@ type with a log line, written as a row and mapped back, gives an event of its ty
 
 from __future__ import annotations
 
+import ast
 import typing
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -20,7 +22,20 @@ from migwiz.engine.backfill.events import (
     BackfillWorkersChanged,
 )
 from migwiz.engine.backfill.progress import BackfillProgress, WorkerProgress
+from migwiz.engine.log import eventlog
+from migwiz.engine.log.adopt_events import (
+    AdoptDone,
+    AdoptedFileDiffers,
+    AdoptNoted,
+    AdoptStarted,
+    MigrationAdopted,
+)
+from migwiz.engine.log.backup_events import DumpNoted, DumpStarted, DumpToolNewer, DumpVerified, PitrChecked
+from migwiz.engine.log.ci_events import CiGateChecked
+from migwiz.engine.log.drift_events import DriftCounted, DriftFound, DriftReplayed, DriftSnapshotRead
 from migwiz.engine.log.eventlog import Event, EventLog, MemorySink
+from migwiz.engine.log.plan_events import MigrationPlanned, PlanCalibrated
+from migwiz.engine.log.record_events import EventsPruned, RunEnded, RunStarted
 from migwiz.engine.rollback.events import RollbackBlocked, RollbackStarted, RollbackTested
 from migwiz.engine.run import events as run_events
 from migwiz.engine.run import notes
@@ -181,6 +196,41 @@ SAMPLES: list[RunEvent] = [
     DryRunSampled(1000, {"public.items": 1000, "public.users": 12}),
     DryRunVerdict(14),
     DryRunVerdict(14, "3_x.up.sql", "42P07", 'relation "orders" already exists', "3"),
+    notes.MigrationLockLost(4242, "terminating connection due to administrator command"),
+    notes.MigrationLockLost(None, "server closed the connection unexpectedly"),
+    RunStarted("up", "dba", "host1", "0.9.0"),
+    EventsPruned(120, 7 * 86_400_000),
+    RunEnded("up", "success", None, {"direction": "up", "retries": 0, "longest_wait_inflicted_ms": 12}),
+    RunEnded("up", "stopped", "2 stopped at 40 %", {"retries": 1}),
+    RunEnded("adopt", "failed", None, {"tool": "flyway", "table": "public.flyway_schema_history"}),
+    AdoptStarted("flyway", "public.flyway_schema_history"),
+    MigrationAdopted("1", "1_init", "per flyway", {"installed_rank": 1, "success": True}, "abc123"),
+    AdoptedFileDiffers("2", "2_users", "flyway"),
+    AdoptNoted("repeatable R__views.sql: its last run is recorded"),
+    AdoptDone("flyway", "public.flyway_schema_history", ("1", "2"), 1, 3),
+    notes.RunErrored("adopt", "flyway's history has a failed row: 3", "repair it with flyway repair"),
+    PitrChecked("not ready", ("archive_mode is off",)),
+    DumpStarted("2 table(s) the pending migrations touch", "auto", ("public.a", "public.b"), ("3", "4")),
+    DumpNoted("public.c is unlogged: its rows are not in any backup"),
+    DumpToolNewer(15, "pg_dump 17.2 (/usr/lib/postgresql/17/bin/pg_dump)"),
+    DumpVerified(
+        "/backups/app-3.dump", "app-3.dump", 2048, "ff00", ("public.a",), "/usr/bin/pg_dump", "17.2", 12
+    ),
+    notes.RunErrored("dump", "pg_dump failed: permission denied for table a", None),
+    DriftSnapshotRead(),
+    DriftReplayed(2, 3, 1),
+    DriftFound("missing", "column", "public.users.email", "column public.users.email is missing"),
+    DriftCounted(1, 2),
+    DriftCounted(0, 0),
+    CiGateChecked("lint", "passed", "1 warning (fails on error)"),
+    CiGateChecked(
+        "rollback", "error", "cannot create the shadow database: a: b (grant CREATEDB to the role)"
+    ),
+    PlanCalibrated(
+        {"source": "measured", "scan_bytes_per_s": 2.5e8, "measured_at": "2026-12-06T18:00:00+00:00"}
+    ),
+    MigrationPlanned("3", "up", "safe", 0.25),
+    MigrationPlanned("4", "down", "dangerous", 1800.0, ("rewrites t: 2 GB", "holds ACCESS EXCLUSIVE")),
 ]
 
 
@@ -215,7 +265,7 @@ def test_every_event_type_with_a_line_has_a_sample() -> None:
     """A new event type with a log line gets its sample above (and so its mapping back from the log)."""
     members = typing.get_args(run_events.RunEvent)
     flat = [a for m in members for a in (typing.get_args(m) or (m,))]
-    without = {"StatementStarted", "StatementFinished", "RunFinished", "Logged"}
+    without = {"StatementStarted", "StatementFinished", "RunFinished", "Logged"}  # RunEnded gives RunFinished
     assert {t.__name__ for t in flat} - without == {type(e).__name__ for e in SAMPLES}
 
 
@@ -229,3 +279,43 @@ def test_durations_are_humanized() -> None:
     [row] = written(MigrationFinished("3", "3_x", "up", "applied", 180_000.0, 2))
     assert row.message == "3_x applied in 3 min" and "180000" not in row.message
     assert datetime.now(UTC) >= row.at
+
+
+def direct_log_calls(path: Path) -> list[int]:
+    """Lines of `path` that call a log with text of their own (`log.info(...)`, `self.log.event(...)`)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        if node.func.attr not in ("info", "warning", "error", "event"):
+            continue
+        owner = node.func.value
+        name = (
+            owner.id
+            if isinstance(owner, ast.Name)
+            else owner.attr
+            if isinstance(owner, ast.Attribute)
+            else ""
+        )
+        if name in ("log", "_log"):
+            found.append(node.lineno)
+    return found
+
+
+def test_runs_adopt_backup_drift_ci_and_plan_write_the_log_only_from_typed_events(tmp_path: Path) -> None:
+    """The run, the backfill, `adopt`, `backup-check`, `drift`, `ci`, `plan` and a run's record write every
+    line from a typed event (`EventLog.write`); only the statement log counts finished statements into lines
+    of its own."""
+    engine = Path(eventlog.__file__).parents[1]
+    folders = ("run", "backfill", "adopt", "backup", "log", "schema", "plan")
+    modules = [
+        p
+        for folder in folders
+        for p in sorted((engine / folder).glob("*.py"))
+        if p.name != "statement_log.py"
+    ] + [engine / "ci.py"]
+    wrong = {str(p.relative_to(engine)): lines for p in modules if (lines := direct_log_calls(p))}
+    assert wrong == {}
+    sample = tmp_path / "m.py"
+    sample.write_text("def f(run):\n    run.log.info('adopt', 'x')\n    run.log.write(e)\n")
+    assert direct_log_calls(sample) == [2]

@@ -71,6 +71,10 @@ def test_every_node_class_is_built_fast_or_as_before() -> None:
     assert any(b is not getattr(pglast.ast, name) for name, b in builders.items())
     node = parse_sql(sql)[0].stmt
     assert type(node) is pglast.ast.CreateStmt
+    assert vars(parsing._MEMBERS), "pglast's parser no longer looks enum classes up in pglast.enums"
+    altered = parse_sql("ALTER TABLE t DROP COLUMN a CASCADE")[0].stmt
+    assert altered.objtype is pglast.enums.ObjectType.OBJECT_TABLE  # the enum's own members
+    assert altered.cmds[0].behavior is pglast.enums.DropBehavior.DROP_CASCADE
     node.tableElts[0].colname = "renamed"  # a built node keeps pglast's checked attributes
     with pytest.raises(ValueError, match="Bad value"):
         node.tableElts[0].is_local = "yes"

@@ -20,8 +20,16 @@ from migwiz.engine.errors import MigwizError, StateMismatch, UsageError
 from migwiz.engine.history import applied_scripts
 from migwiz.engine.history.state import DEFAULT_SCHEMA, read_history
 from migwiz.engine.history.status import MigrationStatus
+from migwiz.engine.log.adopt_events import (
+    AdoptDone,
+    AdoptedFileDiffers,
+    AdoptNoted,
+    AdoptStarted,
+    MigrationAdopted,
+)
 from migwiz.engine.log.eventlog import Run
 from migwiz.engine.run.migration_lock import MigrationLock
+from migwiz.engine.run.notes import RunErrored
 from migwiz.engine.servers.connect import connect
 from migwiz.engine.servers.readers import reading
 from migwiz.engine.sets.model import MigrationSet
@@ -136,7 +144,7 @@ def adopt(
             _record(run, dsn, schema, source, report)
             outcome = "success"
         except MigwizError as exc:
-            run.log.error("adopt", exc.message, hint=exc.hint)
+            run.log.write(RunErrored("adopt", exc.message, exc.hint))
             raise
         finally:
             run.finish(outcome, tool=source.tool, table=source.qualified,
@@ -148,8 +156,7 @@ def adopt(
 
 def _record(run: Run, dsn: str, schema: str, source: ForeignSource, report: AdoptReport) -> None:
     log = run.log
-    log.info("adopt", f"adopting {source.tool}'s history from {source.qualified} (read only)",
-             tool=source.tool, table=source.qualified)  # fmt: skip
+    log.write(AdoptStarted(source.tool, source.qualified))
     insert = sql.SQL(
         "INSERT INTO {}.history (version, name, checksum, applied_at, db_user, duration_ms, run_id, success,"
         " statements_done, phase) VALUES (%s, %s, %s, COALESCE(%s, clock_timestamp()),"
@@ -168,19 +175,14 @@ def _record(run: Run, dsn: str, schema: str, source: ForeignSource, report: Adop
                 applied_scripts.save(conn, schema, m)
     for a in report.adopted:
         m = a.migration
-        log.info("adopt", f"{m.label}: recorded as applied ({a.note or 'per ' + source.tool})",
-                 version=str(m.version), tool_row=a.row.to_json(), checksum=m.checksum)  # fmt: skip
+        how = a.note or "per " + source.tool
+        log.write(MigrationAdopted(str(m.version), m.label, how, a.row.to_json(), m.checksum))
         if a.checksum_matches is False:
-            log.warning("adopt", f"{m.label}: the file differs from what {source.tool} ran (its checksum)",
-                        version=str(m.version))  # fmt: skip
+            log.write(AdoptedFileDiffers(str(m.version), m.label, source.tool))
     for note in report.notes:
-        log.info("adopt", note)
-    log.info(
-        "adopt",
-        f"adopted {len(report.adopted)} migration(s) from {source.tool}; {len(report.already)} already"
-        f" recorded, {len(report.pending)} pending; {source.qualified} left untouched",
-        tool=source.tool, table=source.qualified, adopted=[str(a.migration.version) for a in report.adopted],
-    )  # fmt: skip
+        log.write(AdoptNoted(note))
+    adopted = tuple(str(a.migration.version) for a in report.adopted)
+    log.write(AdoptDone(source.tool, source.qualified, adopted, len(report.already), len(report.pending)))
 
 
 @dataclass(frozen=True)

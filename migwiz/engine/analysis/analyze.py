@@ -100,7 +100,8 @@ def walk_statements(
         for old, new in effect.renamed.items():
             if old in held:
                 held[new] = held.pop(old)
-        findings = _statement_findings(stmt, effect, held, timeout_set, options, schema)
+        blocking = blocking_locks(effect)
+        findings = _statement_findings(stmt, effect, blocking, held, timeout_set, options, schema)
         if options.in_transaction:
             for relation, mode in effect.locks.items():
                 held[relation] = stronger(held.get(relation, mode), mode)
@@ -119,7 +120,7 @@ def walk_statements(
                 index_rebuilds=tuple(sorted(effect.rebuilds)),
                 scans=tuple(effect.scans),
                 needs_no_transaction=effect.no_transaction,
-                blocks=blocks_of(strongest(blocking_locks(effect))),
+                blocks=blocks_of(strongest(blocking)),
                 kind=effect.kind,
                 findings=tuple(findings),
             )
@@ -231,6 +232,7 @@ hold the same few locks again and again)."""
 def _statement_findings(
     stmt: Statement,
     effect: Effect,
+    blocking: dict[str, str],
     held: dict[str, str],
     timeout_set: bool,
     options: ScriptOptions,
@@ -274,7 +276,7 @@ def _statement_findings(
                 stmt.line,
             )
         )
-    existing = {r: m for r, m in blocking_locks(effect).items() if not schema.is_new(r)}
+    existing = {r: m for r, m in blocking.items() if not schema.is_new(r)}
     if not timeout_set:
         for relation, mode in existing.items():
             if mode == ACCESS_EXCLUSIVE:

@@ -59,6 +59,7 @@ from migwiz.engine.analysis.lock_reading import (
 )
 from migwiz.engine.analysis.lock_reading import TracedLock as TracedLock
 from migwiz.engine.analysis.lockmodes import LOCK_MODES as LOCK_MODES
+from migwiz.engine.errors import one_line
 from migwiz.engine.servers.extensions import with_source
 from migwiz.engine.sets.model import Statement
 from migwiz.engine.shadow.scratch import connect, copy_schema, scratch_database
@@ -122,7 +123,7 @@ def strongest_modes(locks: Iterable[TracedLock]) -> dict[str, str]:
 
 
 def _error_parts(exc: psycopg.Error) -> tuple[str, str | None]:
-    return with_source(exc.diag.message_primary or str(exc).strip() or type(exc).__name__), exc.sqlstate
+    return with_source(exc.diag.message_primary or one_line(exc)), exc.sqlstate
 
 
 def _error_at(statement: Statement, exc: psycopg.Error) -> tuple[int, int] | None:

@@ -19,13 +19,15 @@ from typing import Any, Literal
 
 import psycopg
 
-from migwiz.engine import humanize, queries
+from migwiz.engine import queries
 from migwiz.engine.analysis import lint_migration_set, read_catalog_facts
 from migwiz.engine.backup.check import BackupReport
 from migwiz.engine.errors import MigwizError, UsageError
 from migwiz.engine.history.state import DEFAULT_SCHEMA, read_history
 from migwiz.engine.history.status import compute_status
+from migwiz.engine.log.backup_events import DumpNoted, DumpStarted, DumpToolNewer, DumpVerified, PitrChecked
 from migwiz.engine.log.eventlog import Run
+from migwiz.engine.run.notes import RunErrored
 from migwiz.engine.servers.connect import connect, scrub
 from migwiz.engine.servers.pgtools import ClientProgram, find_client, libpq_invocation
 from migwiz.engine.sets.model import MigrationSet
@@ -356,32 +358,28 @@ def backup_dump(
     The log gets the file, its size and sha256, the tables and the pg_dump used; never the DSN.
     """
     run = Run(dsn, schema, "backup-check", log_file=log_file)
+    log = run.log
     if check is not None:
-        run.log.info(
-            "check", f"point-in-time recovery: {check.verdict}", verdict=check.verdict,
-            reasons=[r.text for r in check.reasons],
-        )  # fmt: skip
-    run.log.info(
-        "dump", f"dumping {_what(plan)}", mode=plan.mode, tables=[t.qualified for t in plan.tables],
-        migrations=list(plan.migrations),
-    )  # fmt: skip
+        log.write(PitrChecked(check.verdict, tuple(r.text for r in check.reasons)))
+    tables = tuple(t.qualified for t in plan.tables)
+    log.write(DumpStarted(_what(plan), plan.mode, tables, tuple(plan.migrations)))
     for note in plan.notes:
-        run.log.warning("dump", note)
+        log.write(DumpNoted(note))
     outcome = "failed"
     try:
         result = take_dump(dsn, plan, out_dir, progress=progress)
         used = result.pg_dump
         if used.major != plan.server_major:
-            run.log.warning("dump", f"no pg_dump {plan.server_major} here: used the newer {used.describe()}")
-        run.log.info(
-            "dump", f"dump verified: {result.path.name}, {humanize.size(result.size)}",
-            file=str(result.path), size=result.size, sha256=result.sha256,
-            tables=[t.qualified for t in result.tables], pg_dump=str(used.path),
-            pg_dump_version=used.version, toc_entries=result.toc_entries,
+            log.write(DumpToolNewer(plan.server_major, used.describe()))
+        log.write(
+            DumpVerified(
+                str(result.path), result.path.name, result.size, result.sha256,
+                tuple(t.qualified for t in result.tables), str(used.path), used.version, result.toc_entries,
+            )
         )  # fmt: skip
         outcome = "success"
     except MigwizError as exc:
-        run.log.error("dump", exc.message, hint=exc.hint)
+        log.write(RunErrored("dump", exc.message, exc.hint))
         raise
     finally:
         run.finish(outcome)

@@ -29,7 +29,9 @@ from migwiz.engine.errors import ConfigError, one_line
 from migwiz.engine.history.state import ensure_state, os_identity
 from migwiz.engine.log.jsonlines import JsonLinesSink
 from migwiz.engine.log.line import LEVELS as LEVELS
+from migwiz.engine.log.line import HasLine, LogLine
 from migwiz.engine.log.line import Level as Level
+from migwiz.engine.log.record_events import EventsPruned, RecordEvent, RunEnded, RunStarted
 from migwiz.engine.run.preflight import check_target
 from migwiz.engine.run.session_limits import limit_bookkeeping, own_tables_locked
 from migwiz.engine.servers.connect import connect, reading_refused, scrub
@@ -269,6 +271,11 @@ class EventLog:
             sink.write(entry)
         return entry
 
+    def write(self, event: HasLine) -> Event | None:
+        """Record a typed event's line (None: the event has none): how migwiz's log lines are written."""
+        line: LogLine | None = event.line()
+        return None if line is None else self.event(line.level, line.step, line.message, **line.data)
+
     def info(self, step: str, message: str, /, **data: Any) -> Event:
         """An info event."""
         return self.event("info", step, message, **data)
@@ -310,10 +317,13 @@ class Run:
         syslog_address: str | None = None,
         retention_ms: int | None = None,
         sinks: Sequence[EventSink] = (),
+        publish: Callable[[RecordEvent], object] | None = None,
     ) -> None:
-        """`sinks` get every event from the first ("started") on, with the database and file sinks."""
+        """`sinks` get every event from the first ("started") on, with the database and file sinks;
+        `publish` gets the record's typed events once their lines are written (a run's event stream)."""
         self.schema = schema
         self.command = command
+        self._publish = publish
         self.log = EventLog()
         files: list[EventSink] = []  # opened first: a wrong log_file or syslog stops the run before it starts
         if log_file is not None:
@@ -351,35 +361,32 @@ class Run:
         self.log.sinks.extend(files)
         self.log.sinks.extend(sinks)
         try:
-            self.log.info("run", f"migwiz {command} started", os_user=os_user, host=host, version=__version__)
+            self._write(RunStarted(command, os_user, host, __version__))
         except ConfigError as refused:  # the log file refuses its first line (a full disk): nothing ran
             self.finish("failed", note=refused.message)
             raise
         if retention_ms is not None:
             pruned = prune_events(self._conn, schema, retention_ms)
             if pruned:
-                self.log.info("retention", f"removed {pruned} events older than the retention period",
-                              removed=pruned, retention_ms=retention_ms)  # fmt: skip
+                self._write(EventsPruned(pruned, retention_ms))
 
     @property
     def run_id(self) -> str:
         """The run's id (a UUID)."""
         return self.log.run_id
 
+    def _write(self, event: RecordEvent) -> None:
+        self.log.write(event)
+        if self._publish is not None:
+            self._publish(event)
+
     def finish(self, outcome: str, *, note: str | None = None, **details: Any) -> None:
         """Record the outcome (a run `stopped` at a safe point is a warning, not a success; `note` says
         where it left things), then close the log."""
-        level: Level = "info" if outcome == "success" else "warning" if outcome == "stopped" else "error"
         quiet = [f for f in (getattr(s, "failed", None) for s in self.log.sinks) if isinstance(f, str)]
         if quiet:
             details["sink_failures"] = quiet  # e.g. the syslog daemon went away: said once, here
-        self.log.event(
-            level,
-            "run",
-            f"migwiz {self.command} finished: {outcome}{f' ({note})' if note else ''}",
-            outcome=outcome,
-            **details,
-        )
+        self._write(RunEnded(self.command, outcome, note, details))
         with contextlib.suppress(psycopg.Error):  # server gone: the JSON-lines sink still has the story
             self._conn.execute(
                 sql.SQL(

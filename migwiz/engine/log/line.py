@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 Level = Literal["debug", "info", "warning", "error"]
 LEVELS: tuple[Level, ...] = ("debug", "info", "warning", "error")
@@ -18,3 +18,11 @@ class LogLine:
     step: str
     message: str
     data: Mapping[str, Any] = field(default_factory=dict)
+
+
+class HasLine(Protocol):
+    """A typed event that says what its central-log line is (None: it has none)."""
+
+    def line(self) -> LogLine | None:
+        """The central-log line."""
+        ...

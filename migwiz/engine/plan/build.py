@@ -19,6 +19,7 @@ from migwiz.engine.errors import UsageError
 from migwiz.engine.history.state import DEFAULT_SCHEMA, read_history
 from migwiz.engine.history.status import MigrationStatus, compute_status
 from migwiz.engine.log.eventlog import EventLog
+from migwiz.engine.log.plan_events import MigrationPlanned, PlanCalibrated
 from migwiz.engine.plan.calibrate import DEFAULT_THROUGHPUT, Throughput, calibrate, load_calibration
 from migwiz.engine.plan.estimate import statement_steps
 from migwiz.engine.plan.live import LiveRelation, read_lock_holders, read_relations, read_wraparound_vacuums
@@ -137,9 +138,8 @@ def _plan(
     )
     if log is not None:
         for m in plans:
-            log.info("plan", f"{m.version} ({direction}): {m.verdict}", version=m.version, verdict=m.verdict,
-                     direction=direction, estimate_s=m.estimate_s,
-                     reasons=[r.message for r in m.reasons])  # fmt: skip
+            reasons = tuple(r.message for r in m.reasons)
+            log.write(MigrationPlanned(m.version, direction, m.verdict, m.estimate_s, reasons))
     return report
 
 
@@ -149,7 +149,7 @@ def _throughput(
     if measure:
         result = calibrate(conn, schema)
         if log is not None:
-            log.info("plan", "calibrated", **result.to_json())
+            log.write(PlanCalibrated(result.to_json()))
         return result
     return load_calibration(conn, schema) or DEFAULT_THROUGHPUT
 

@@ -15,16 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import pglast
 from pglast import ast
 from pglast.enums import ConstrType
-from pglast.parser import ParseError
 
 from migwiz.engine import humanize
 from migwiz.engine.analysis import StatementAnalysis
 from migwiz.engine.plan.calibrate import Throughput
 from migwiz.engine.plan.live import EXPRESSION_WIDTH, LiveRelation, key_width
 from migwiz.engine.plan.model import RelationSize, Step
+from migwiz.engine.sets.parsing import ParseError, parsed
 
 CALIBRATION_KEY_WIDTH = 4.0
 """The calibration sample's index is on an integer column."""
@@ -76,10 +75,10 @@ class _Shape:
         self.builds_index = False
         self.foreign_key = False
         try:
-            parsed = pglast.parse_sql(text)
+            trees = parsed(text)  # the analysis's own trees, parsed once: read only
         except ParseError:
             return
-        node = parsed[0].stmt if parsed else None
+        node = trees[0].stmt if trees else None
         if isinstance(node, ast.IndexStmt):
             self.builds_index = True
             self.index_columns = tuple((e.name or "") for e in node.indexParams or ())
@@ -166,10 +165,10 @@ def _referenced(
         return [lock.relation for lock in analysis.own_locks if lock.relation != table]
     if "VALIDATE CONSTRAINT" in analysis.kind:
         try:
-            parsed = pglast.parse_sql(analysis.statement.sql)
+            trees = parsed(analysis.statement.sql)
         except ParseError:
             return []
-        node = parsed[0].stmt if parsed else None
+        node = trees[0].stmt if trees else None
         if isinstance(node, ast.AlterTableStmt):
             names = [c.name for c in node.cmds or () if isinstance(c, ast.AlterTableCmd) and c.name]
             found = [foreign_keys.get((table, n)) for n in names]

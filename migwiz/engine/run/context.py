@@ -26,6 +26,7 @@ from migwiz.engine.run.executor import Executor
 from migwiz.engine.run.guard import LockTarget
 from migwiz.engine.run.heartbeat import Heartbeat
 from migwiz.engine.run.history_rows import HistoryRows
+from migwiz.engine.run.lock_watch import LockWatch
 from migwiz.engine.run.log_writer import write_log
 from migwiz.engine.run.notes import LockAnalysisMissing, LockTimeoutChanged, RunPaused, RunResumed
 from migwiz.engine.run.policy import Direction, ExecutionPolicy
@@ -75,6 +76,8 @@ class RunContext:
         self._control: RunControl | None = None
         self._control_lock_timeout: int | None = None
         self.control = control
+        self.lock_watch: LockWatch | None = None
+        """Watches the migration lock `migrate` took (None: no lock, e.g. a dry run on a shadow)."""
         self.estimates: Mapping[tuple[str, int], float] = {}
         """Expected milliseconds per (version, line) of up statements, from `plan` (shown beside elapsed)."""
 
@@ -213,6 +216,8 @@ class RunContext:
     def safe_point(self, where: str) -> str | None:
         """At a safe point outside any transaction (`where`: before the next migration, between two
         backfill batches): wait while the run is paused, then say why it is to stop (None: go on)."""
+        if (lost := self.lock_lost()) is not None:
+            return lost
         control = self._control
         if control is not None and control.paused:
             self.emit(RunPaused(where))
@@ -223,8 +228,14 @@ class RunContext:
             return None
         return control.stop_reason or "a stop was requested"
 
+    def lock_lost(self, *, now: bool = False) -> str | None:
+        """Why the run must stop because its migration lock's session is gone (lock_watch.py), else None."""
+        return self.lock_watch.check(now=now) if self.lock_watch is not None else None
+
     def stop_reason(self) -> str | None:
         """Why the run is to stop, as soon as a stop is asked for (None: go on)."""
+        if (lost := self.lock_lost()) is not None:
+            return lost
         control = self._control
         if control is None or not control.stop_requested:
             return None
@@ -246,7 +257,9 @@ class RunContext:
 
     def checkpoint(self, conn: psycopg.Connection[Any], index: int) -> None:
         """Before statement `index`: a stop after the statement raises `RunStopped`; a changed
-        lock_timeout applies to this statement on."""
+        lock_timeout applies to this statement on. A lost migration lock stops the run here too."""
+        if (lost := self.lock_lost()) is not None:
+            raise RunStopped(lost, index)
         control = self._control
         if control is None:
             return

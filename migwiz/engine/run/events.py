@@ -8,7 +8,10 @@ thread: hand the event over, e.g. Textual's thread-safe `post_message`, and retu
 
 The central log is one consumer, the first: every event says what its log line is (`line()`, None when
 it has none) and the run's log writer (log_writer.py, `RunEvents.record`) writes it before any other
-consumer sees the event. The other typed events are in notes.py and backfill/events.py.
+consumer sees the event. The other typed events are in notes.py and backfill/events.py; those of a run's
+record and of `adopt`, `backup-check`, `drift`, `ci` and `plan` in the leaf modules log/record_events.py,
+log/adopt_events.py, log/backup_events.py, log/drift_events.py, log/ci_events.py and log/plan_events.py
+(written through `EventLog.write`, the same path).
 """
 
 from __future__ import annotations
@@ -24,7 +27,13 @@ from typing import Any, Literal
 from migwiz.engine import humanize
 from migwiz.engine.backfill.events import BackfillBatch as BackfillBatch
 from migwiz.engine.backfill.events import BackfillEvent
+from migwiz.engine.log.adopt_events import AdoptEvent
+from migwiz.engine.log.backup_events import BackupEvent
+from migwiz.engine.log.ci_events import CiEvent
+from migwiz.engine.log.drift_events import DriftEvent
 from migwiz.engine.log.line import Level, LogLine
+from migwiz.engine.log.plan_events import PlanEvent
+from migwiz.engine.log.record_events import RecordEvent
 from migwiz.engine.rollback.events import RollbackEvent
 from migwiz.engine.run.current import CurrentStatement
 from migwiz.engine.run.failures import StatementFailure
@@ -238,7 +247,7 @@ class RunFinished:
     at: datetime = field(default_factory=_now)
 
     def line(self) -> None:
-        """No line: the run's record writes its end with the run's summary (`Run.finish`)."""
+        """No line: the run's record writes its end with the run's summary (`Run.finish`: `RunEnded`)."""
         return None
 
 
@@ -271,6 +280,12 @@ RunEvent = (
     | BackfillEvent
     | RollbackEvent
     | DryRunEvent
+    | RecordEvent
+    | AdoptEvent
+    | BackupEvent
+    | DriftEvent
+    | CiEvent
+    | PlanEvent
 )
 Callback = Callable[[RunEvent], object]
 
@@ -362,6 +377,21 @@ class RunEvents:
             subscriptions = list(self._subscriptions)
         for recorder in recorders:
             recorder(event)
+        self._hand_out(event, callbacks, subscriptions)
+
+    def publish(self, event: RunEvent) -> None:
+        """Hand `event`, whose line is written already (a run record's, by `eventlog.Run`), to every
+        consumer without the recorders."""
+        with self._lock:
+            if self.closed:
+                return
+            callbacks = list(self._callbacks)
+            subscriptions = list(self._subscriptions)
+        self._hand_out(event, callbacks, subscriptions)
+
+    def _hand_out(
+        self, event: RunEvent, callbacks: list[Callback], subscriptions: list[Subscription]
+    ) -> None:
         for subscription in subscriptions:
             subscription._put(event)
         for callback in callbacks:

@@ -8,6 +8,7 @@ from typing import Any
 import psycopg
 
 from migwiz.engine.adopt.tools import own_table_hint
+from migwiz.engine.errors import one_line
 from migwiz.engine.run.guard import Session
 from migwiz.engine.servers.connect import scrub
 from migwiz.engine.servers.extensions import extension_hint
@@ -63,13 +64,13 @@ def failure_from(exc: psycopg.Error, script: Script, index: int) -> StatementFai
     stmt = script.statements[index]
     diag = exc.diag
     line, column = stmt.locate(diag.statement_position)
-    message = diag.message_primary or str(exc).strip().splitlines()[0]
+    message = scrub(diag.message_primary) if diag.message_primary else one_line(exc)
     return StatementFailure(
         str(script.path),
         line,
         index,
         exc.sqlstate,
-        scrub(message),
+        message,
         column=column,
         detail=_scrubbed(diag.message_detail),
         hint=extension_hint(message, _scrubbed(diag.message_hint)) or own_table_hint(message),

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from migwiz.engine.backfill.progress import progress_from_json
 from migwiz.engine.log.eventlog import Event
+from migwiz.engine.log.record_events import RunEnded
 from migwiz.engine.run.current import CurrentStatement
 from migwiz.engine.run.events import (
     BackfillBatch,
@@ -185,10 +186,13 @@ def _typed(event: Event) -> list[RunEvent]:
         return [PhaseGate(version, label, allowed=True, detail=detail, at=event.at)]
     if step == "run" and data.get("outcome") is not None:
         longest = int(data.get("longest_wait_inflicted_ms") or 0)
+        outcome = str(data["outcome"])
+        command, _, said = message.removeprefix("migwiz ").partition(" finished: ")
+        note = said.removeprefix(outcome).removeprefix(" (").removesuffix(")") or None
+        details = {k: v for k, v in data.items() if k != "outcome"}
         return [
-            RunFinished(
-                event.run_id, str(data["outcome"]), longest, int(data.get("retries") or 0), at=event.at
-            )
+            RunFinished(event.run_id, outcome, longest, int(data.get("retries") or 0), at=event.at),
+            RunEnded(command, outcome, note, details, at=event.at),
         ]
     return []
 

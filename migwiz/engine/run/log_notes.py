@@ -1,5 +1,7 @@
-"""The central log's rows of the run's other typed events (notes.py, backfill/events.py) as those events,
-for `migwiz watch` (log_events.py maps statements, lock waits, gates and outcomes).
+"""The central log's rows of the run's other typed events (notes.py, backfill/events.py, rollback/events.py,
+shadow/events.py, and log/record_events.py, log/adopt_events.py, log/backup_events.py, log/drift_events.py,
+log/ci_events.py, log/plan_events.py) as those events, for `migwiz watch` (log_events.py maps statements,
+lock waits, gates and outcomes).
 
 Each mapping reads what the event's `line()` wrote: its step, the keys of its data, its message.
 """
@@ -21,7 +23,34 @@ from migwiz.engine.backfill.events import (
     BackfillStarted,
     BackfillWorkersChanged,
 )
+from migwiz.engine.log.adopt_events import (
+    AdoptDone,
+    AdoptedFileDiffers,
+    AdoptEvent,
+    AdoptNoted,
+    AdoptStarted,
+    MigrationAdopted,
+)
+from migwiz.engine.log.backup_events import (
+    BackupEvent,
+    DumpNoted,
+    DumpStarted,
+    DumpToolNewer,
+    DumpVerified,
+    PitrChecked,
+)
+from migwiz.engine.log.ci_events import CiEvent, CiGateChecked
+from migwiz.engine.log.drift_events import (
+    SNAPSHOT_READ,
+    DriftCounted,
+    DriftEvent,
+    DriftFound,
+    DriftReplayed,
+    DriftSnapshotRead,
+)
 from migwiz.engine.log.eventlog import Event
+from migwiz.engine.log.plan_events import MigrationPlanned, PlanCalibrated, PlanEvent
+from migwiz.engine.log.record_events import EventsPruned, RunStarted
 from migwiz.engine.rollback.events import RollbackBlocked, RollbackEvent, RollbackStarted, RollbackTested
 from migwiz.engine.run.notes import (
     CancelledAfterGrace,
@@ -32,6 +61,7 @@ from migwiz.engine.run.notes import (
     InvalidIndexes,
     LockAnalysisMissing,
     LockTimeoutChanged,
+    MigrationLockLost,
     MigrationResumed,
     MigrationStarted,
     NothingToRun,
@@ -50,7 +80,19 @@ from migwiz.engine.run.notes import (
 )
 from migwiz.engine.shadow.events import DryRunEvent, DryRunSampled, DryRunShadow, DryRunVerdict
 
-Note = RunNote | BackfillEvent | RollbackEvent | DryRunEvent
+Note = (
+    RunNote
+    | BackfillEvent
+    | RollbackEvent
+    | DryRunEvent
+    | AdoptEvent
+    | BackupEvent
+    | DriftEvent
+    | CiEvent
+    | PlanEvent
+    | RunStarted
+    | EventsPruned
+)
 
 _PLACE = ("version", "path", "line", "index")
 
@@ -94,6 +136,14 @@ def _plan(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
     if "findings" in data:
         count = _number(message.split(" migration(s)", 1)[0])
         return RisksAccepted(count, _texts(data["findings"]), _str(data, "forced"), at=event.at)
+    if "verdict" in data and "version" in data:
+        estimate = data.get("estimate_s")
+        return MigrationPlanned(
+            str(data["version"]), str(data.get("direction") or ""), str(data["verdict"]),
+            float(estimate) if estimate is not None else 0.0, _texts(data.get("reasons")), at=event.at,
+        )  # fmt: skip
+    if message == "calibrated":
+        return PlanCalibrated(dict(data), at=event.at)
     return None
 
 
@@ -170,6 +220,12 @@ def _orphan(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
     return OrphanSessions("found", pids, message.split(" running: ", 1)[-1], at=event.at)
 
 
+def _lock_lost(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    pid = data.get("pid")
+    error = message.split(" ended: ", 1)[-1].rsplit("; another migwiz run could take the lock", 1)[0]
+    return MigrationLockLost(int(pid) if pid is not None else None, error, at=event.at)
+
+
 def _resolve(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
     resolve = str(data.get("resolve") or "")
     label = message.split(": statement ", 1)[0]
@@ -194,7 +250,92 @@ def _index(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
 def _run(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
     if event.level == "error" and "outcome" not in data:
         return RunErrored("run", message, _str(data, "hint"), at=event.at)
+    if "outcome" not in data and message.startswith("migwiz ") and message.endswith(" started"):
+        command = message.removeprefix("migwiz ").removesuffix(" started")
+        return RunStarted(
+            command, _str(data, "os_user"), _str(data, "host"), str(data.get("version") or ""), at=event.at
+        )
     return None
+
+
+def _retention(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    if "removed" not in data:
+        return None
+    return EventsPruned(int(data["removed"]), int(data.get("retention_ms") or 0), at=event.at)
+
+
+def _adopt(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    if event.level == "error":
+        return RunErrored("adopt", message, _str(data, "hint"), at=event.at)
+    if "adopted" in data:
+        already = _number(message.split("; ", 1)[-1].split(" already", 1)[0])
+        pending = _number(message.split(" recorded, ", 1)[-1].split(" pending", 1)[0])
+        tool, table = str(data.get("tool") or ""), str(data.get("table") or "")
+        return AdoptDone(tool, table, _texts(data["adopted"]), already, pending, at=event.at)
+    if "tool" in data:
+        return AdoptStarted(str(data["tool"]), str(data.get("table") or ""), at=event.at)
+    if "checksum" in data:
+        label, _, how = message.partition(": recorded as applied (")
+        row = data.get("tool_row")
+        return MigrationAdopted(
+            str(data.get("version") or ""), label, how.removesuffix(")"),
+            dict(row) if isinstance(row, Mapping) else {}, str(data["checksum"]), at=event.at,
+        )  # fmt: skip
+    if "version" in data and message.endswith(" ran (its checksum)"):
+        label, _, rest = message.partition(": the file differs from what ")
+        tool = rest.removesuffix(" ran (its checksum)")
+        return AdoptedFileDiffers(str(data["version"]), label, tool, at=event.at)
+    return AdoptNoted(message, at=event.at)
+
+
+def _drift(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    if message == SNAPSHOT_READ:
+        return DriftSnapshotRead(at=event.at)
+    if "replayed" in data:
+        saved = int(data.get("saved") or 0)
+        return DriftReplayed(int(data.get("restored") or 0), int(data["replayed"]), saved, at=event.at)
+    if "differences" in data:
+        ignored = _number(message.rsplit(", ", 1)[-1])
+        return DriftCounted(int(data["differences"]), ignored, at=event.at)
+    if "kind" in data:
+        kind, object_type = str(data["kind"]), str(data.get("object_type") or "")
+        return DriftFound(kind, object_type, str(data.get("name") or ""), message, at=event.at)
+    return None
+
+
+def _ci(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    gate = _str(data, "gate")
+    if gate is None:
+        return None
+    detail = message.removeprefix(f"{gate}: ")
+    return CiGateChecked(gate, str(data.get("status") or ""), detail, at=event.at)
+
+
+def _check(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    if "verdict" not in data:
+        return None
+    return PitrChecked(str(data["verdict"]), _texts(data.get("reasons")), at=event.at)
+
+
+def _dump(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    if event.level == "error":
+        return RunErrored("dump", message, _str(data, "hint"), at=event.at)
+    if "sha256" in data:
+        name = message.removeprefix("dump verified: ").rsplit(", ", 1)[0]
+        return DumpVerified(
+            str(data.get("file") or ""), name, int(data.get("size") or 0), str(data["sha256"]),
+            _texts(data.get("tables")), str(data.get("pg_dump") or ""),
+            str(data.get("pg_dump_version") or ""), int(data.get("toc_entries") or 0), at=event.at,
+        )  # fmt: skip
+    if "mode" in data:
+        what = message.removeprefix("dumping ")
+        return DumpStarted(
+            what, str(data["mode"]), _texts(data.get("tables")), _texts(data.get("migrations")), at=event.at
+        )
+    if "server_major" in data:
+        used = message.split(": used the newer ", 1)[-1]
+        return DumpToolNewer(int(data["server_major"]), used, at=event.at)
+    return DumpNoted(message, at=event.at)
 
 
 def _repair(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
@@ -246,6 +387,12 @@ def _dry_run(data: Mapping[str, Any], message: str, event: Event) -> Note | None
 
 
 _RUN = {
+    "adopt": _adopt,
+    "check": _check,
+    "ci": _ci,
+    "drift": _drift,
+    "dump": _dump,
+    "retention": _retention,
     "dry-run": _dry_run,
     "rollback": _rollback,
     "run": _run,
@@ -262,6 +409,7 @@ _RUN = {
     "guard": _guard,
     "retry": _retry,
     "orphan": _orphan,
+    "migration-lock": _lock_lost,
     "resolve": _resolve,
     "index": _index,
 }

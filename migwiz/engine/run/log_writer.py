@@ -27,9 +27,7 @@ class LogWriter:
             if event.error is None:
                 self.statements.finished(event)
             return
-        line = event.line()
-        if line is not None:
-            self.log.event(line.level, line.step, line.message, **line.data)
+        self.log.write(event)
 
 
 def write_log(events: RunEvents, log: EventLog) -> LogWriter:

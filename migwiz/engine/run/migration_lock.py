@@ -14,7 +14,7 @@ from typing import Any
 import psycopg
 
 from migwiz.engine import queries
-from migwiz.engine.errors import LockHeld
+from migwiz.engine.errors import LockHeld, one_line
 from migwiz.engine.servers.connect import connect
 
 LOCK_CLASS = 0x6D69677A  # "migz"
@@ -46,6 +46,8 @@ class MigrationLock:
         self.schema = schema
         self.wait_ms = wait_ms
         self._conn: psycopg.Connection[Any] | None = None
+        self.pid: int | None = None
+        """The server pid of the lock's session, once taken."""
 
     def acquire(self) -> None:
         """Take the lock, waiting up to `wait_ms`; raises `LockHeld` naming the holder."""
@@ -77,6 +79,7 @@ class MigrationLock:
             conn.close()
             raise
         self._conn = conn
+        self.pid = conn.info.backend_pid
 
     def holder(self, conn: psycopg.Connection[Any]) -> LockHolder | None:
         """Who holds the lock now, if anybody."""
@@ -87,6 +90,19 @@ class MigrationLock:
     def backend_pid(self) -> int | None:
         """The pid of the lock's connection (one of our own sessions)."""
         return self._conn.info.backend_pid if self._conn is not None else None
+
+    def gone(self) -> str | None:
+        """Why the lock's session is gone (terminated, or its connection lost), None while it holds the
+        lock: a session-level advisory lock lasts as long as its session, so a live session still holds it.
+        One round trip on the lock's own connection; called by the thread that runs the migrations."""
+        conn = self._conn
+        if conn is None:
+            return None
+        try:
+            conn.execute("SELECT 1")
+        except psycopg.Error as exc:
+            return one_line(exc)
+        return None
 
     def release(self) -> None:
         """Release the lock by closing its connection (the server drops session locks with it)."""

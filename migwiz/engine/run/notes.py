@@ -217,7 +217,7 @@ class LockTimeoutChanged:
 
     def line(self) -> LogLine:
         """The central-log line."""
-        text = f"lock_timeout changed to {self.lock_timeout_ms} ms by the operator"
+        text = f"lock_timeout changed to {humanize.duration(self.lock_timeout_ms / 1000)} by the operator"
         return LogLine("info", "policy", text, {"lock_timeout_ms": self.lock_timeout_ms})
 
 
@@ -280,6 +280,29 @@ class OrphanSessions:
             )
             return LogLine("warning", "orphan", text, data)
         return LogLine("info", "orphan", "the leftover executor session(s) ended", data)
+
+
+@dataclass(frozen=True)
+class MigrationLockLost:
+    """The session holding the run's migration lock ended under it (`error`: what its connection said):
+    another migwiz run could take the lock, so the run stops at the next safe point."""
+
+    pid: int | None
+    error: str
+    at: datetime = field(default_factory=_now)
+
+    @property
+    def reason(self) -> str:
+        """Why the run stops, as its stop's reason."""
+        return f"the migration lock's session (pid {self.pid}) ended"
+
+    def line(self) -> LogLine:
+        """The central-log line."""
+        text = (
+            f"{self.reason}: {self.error}; another migwiz run could take the lock: stopping at the next safe"
+            " point"
+        )
+        return LogLine("error", "migration-lock", text, {"pid": self.pid})
 
 
 @dataclass(frozen=True)
@@ -403,6 +426,7 @@ RunNote = (
     | LockAnalysisMissing
     | RetryScheduled
     | OrphanSessions
+    | MigrationLockLost
     | StatementResolved
     | InvalidIndexes
     | InvalidIndexDropped

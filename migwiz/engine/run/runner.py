@@ -91,7 +91,9 @@ class Runner(RunContext):
     # -- run control -----------------------------------------------------------------------------------
 
     def _stop_before(self, migration: Migration, rest: list[MigrationStatus], report: RunReport) -> bool:
-        """A stop was requested: log it and leave `rest` (this migration and the later ones) alone."""
+        """A stop was requested (or the migration lock is lost, lock_watch.py: asked before every migration):
+        log it and leave `rest` (this migration and the later ones) alone."""
+        self.lock_lost(now=True)
         reason = self.safe_point(f"before {migration.label}")
         if reason is None:
             return False

@@ -24,6 +24,7 @@ from migwiz.engine.errors import MigwizError
 from migwiz.engine.history import applied_scripts
 from migwiz.engine.history.applied_scripts import AppliedScript, as_applied
 from migwiz.engine.history.state import DEFAULT_SCHEMA, HistoryRow, read_history, state_exists
+from migwiz.engine.log.drift_events import DriftCounted, DriftFound, DriftReplayed, DriftSnapshotRead
 from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.schema import Difference, SchemaModel, diff_schemas
 from migwiz.engine.schema.drift_sql import repair_sql
@@ -206,7 +207,7 @@ def _cached_model(
     key = root_key(schema, baseline)
     final = chain_keys(key, ordered)[-1] if ordered else key
     if cache.has(final):  # the state after these files was saved before: read it where it is
-        log.info("drift", "replay: the state after these files is cached: reading its snapshot")
+        log.write(DriftSnapshotRead())
         return cache.read(final, lambda snap: read_model(snap, schema=schema))
     chain = ShadowChain(
         mset=subset,
@@ -228,12 +229,8 @@ def _cached_model(
                 replay_hint(bool(baseline), failure.sqlstate),
             )
         chain.reached(len(ordered), final=True)
-        log.info(
-            "drift",
-            f"replay: {chain.stats['restored']} snapshot(s) restored, "
-            f"{chain.stats['replayed']} file(s) replayed",
-            **chain.stats,
-        )
+        stats = chain.stats
+        log.write(DriftReplayed(stats["restored"], stats["replayed"], stats["saved"]))
         return chain.model()
     finally:
         chain.close()
@@ -307,8 +304,8 @@ def drift(
     repair = tuple(repair_sql(kept, expected, actual)) if with_sql else ()
     if log is not None:
         for d in kept:
-            log.warning("drift", d.sentence, kind=d.kind, object_type=d.object_type, name=d.name)
-        log.info("drift", f"{len(kept)} difference(s), {len(dropped)} ignored", differences=len(kept))
+            log.write(DriftFound(d.kind, d.object_type, d.name, d.sentence))
+        log.write(DriftCounted(len(kept), len(dropped)))
     return DriftReport(
         differences=kept,
         ignored=dropped,

@@ -107,7 +107,7 @@ def list_folder(root: Path) -> Folder:
 def visible(folder: Path, missing: str | None = None) -> list[Path]:
     """Entries of `folder` not starting with a dot, sorted by name."""
     try:
-        children = sorted(folder.iterdir())
+        children = sorted(folder.iterdir(), key=_name)  # one folder's entries: by name is by path, faster
     except FileNotFoundError:
         raise MigrationFileError(missing or f"{folder}: no such folder") from None
     except NotADirectoryError:
@@ -115,6 +115,10 @@ def visible(folder: Path, missing: str | None = None) -> list[Path]:
     except OSError as exc:
         raise MigrationFileError(f"{folder}: cannot list the folder: {exc.strerror}") from None
     return [p for p in children if not p.name.startswith(".")]
+
+
+def _name(path: Path) -> str:
+    return path.name
 
 
 PLACEHOLDERS: ContextVar[Placeholders | None] = ContextVar("migwiz_placeholders", default=None)

@@ -19,7 +19,7 @@ from psycopg import sql
 from psycopg.rows import TupleRow
 
 from migwiz.engine import queries
-from migwiz.engine.errors import ConnectionFailed, MigwizError, PermissionProblem
+from migwiz.engine.errors import ConnectionFailed, MigwizError, PermissionProblem, one_line
 from migwiz.engine.servers.connect import connect as open_connection
 from migwiz.engine.servers.connect import describe as describe_dsn
 from migwiz.engine.servers.connect import scrub
@@ -195,4 +195,5 @@ def copy_schema(source_dsn: str, target_dsn: str, *, pg_dump: Path | None = None
 
 
 def _message(exc: psycopg.Error) -> str:
-    return exc.diag.message_primary or str(exc).strip()
+    primary = exc.diag.message_primary
+    return scrub(primary) if primary else one_line(exc)
