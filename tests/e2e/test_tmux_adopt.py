@@ -82,7 +82,7 @@ def test_the_wizard_says_who_keeps_the_history_before_a_run(diesel_db: tuple[Tes
     term = Terminal(f"exec {command('wizard', '--dsn', db.dsn, '--dir', str(folder))}", {"TERM": "xterm"})
     term.start()
     try:
-        screen = term.wait_for(lambda s: "What next?" in s and "Migrate" in s, "the Target step")
+        screen = term.wait_for(lambda s: "PostgreSQL " in s and "What next?" in s, "the Target step, loaded")
         text = " ".join(screen.split())
         assert (
             "! diesel keeps this database's history (public.__diesel_schema_migrations: 2 of 3 applied):"
