@@ -7,6 +7,7 @@ never below their longest word) and wrap at spaces. No cell is cut inside a word
 A table may name columns that other columns or lines repeat (`droppable`): they go first, in order.
 A table may name one prose column that moves under the table (`below`) when it would get fewer than 20
 cells: each row's text then follows the table as `<first cell>  text`, wrapped under its start.
+A table a cell or two too wide takes one space between columns instead of two.
 A table that still does not fit (names too long or too many columns for the width) prints each row as
 `column  value` lines instead, as psql's expanded display does; a name longer than the line there runs
 past it whole (the terminal folds it, a file keeps it on one line).
@@ -103,6 +104,10 @@ class FitTable(Table):
                 break
             gone = header.index(droppable.pop(0))
             del kept[gone], texts[gone]
+        if 0 < excess <= len(kept) - 1:  # a cell or two too wide: one space between columns, not records
+            header = [str(c.header).lower() for c in kept]
+            widths, prose, room, excess = _fit(header, texts, console, options, self.whole, gap=1)
+            self.padding = (0, 1, 0, 0)
         for n, column in enumerate(kept):
             column._index = n
         self.columns = kept
@@ -159,6 +164,7 @@ def _fit(
     console: Console,
     options: ConsoleOptions,
     whole: frozenset[str] = frozenset(),
+    gap: int = 2,
 ) -> tuple[list[int], list[bool], int, int]:
     """Column widths, which columns are prose, the room, and by how much the table is still too wide."""
     prose = [
@@ -167,7 +173,7 @@ def _fit(
     ]
     natural = [max(_width(cells), cell_len(h)) for h, cells in zip(header, texts, strict=True)]
     widths = list(natural)
-    gaps = 2 * (len(header) - 1)
+    gaps = gap * (len(header) - 1)
     room = sum(widths) + gaps if _unbounded(console) else options.max_width
     excess = sum(widths) + gaps - room
     if excess > 0:

@@ -254,3 +254,28 @@ def table_with_notes() -> object:
             str(n), f"migration_number_{n}_with_a_long_name", "applied", "applied by diesel, not adopted yet"
         )
     return t
+
+
+def test_a_table_a_cell_too_wide_takes_one_space_between_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """measure's dbmate set with applied rows at 80 columns was 81 cells wide: 72 migrations as 360 lines of
+    records. One space between columns makes it a table; the timestamp stays whole."""
+    from datetime import UTC, datetime
+
+    from migwiz.engine.history.state import HistoryRow
+
+    mset = load_migration_set(SETS / "measure" / "migrations")
+    at = datetime(2026, 12, 6, 17, 58, tzinfo=UTC)
+    row = ("postgres", "ops", "db1", 12.0, None)
+    history = [
+        HistoryRow(str(m.version), m.name, m.checksum, at, *row, True, 1, None, False, None)
+        for m in mset.migrations[:4]
+    ]
+    console = Console(width=80, color_system=None, force_terminal=False, soft_wrap=True)
+    monkeypatch.setattr(output, "stdout", console)
+    with console.capture() as cap:
+        print_status(compute_status(mset, history), root=Path("m"), layout="dbmate", initialised=True)
+    lines = cap.get().splitlines()
+    assert lines[0].split() == ["version", "name", "state", "applied"], lines[:3]
+    assert lines[1].split() == ["20240830075257", "create_roles_table", "applied", "2026-12-06", "17:58"]
+    assert max(len(x.rstrip()) for x in lines) <= 80
+    assert len(lines) < len(mset.migrations) + 5
