@@ -257,3 +257,15 @@ async def test_impact_with_long_versions_and_names_fits_the_screen() -> None:
         assert "blockers" in widths and "fix" not in widths, widths
         detail = " ".join(shown_lines(app.screen.query_one("#detail", Static), 78))
         assert "fix: ADD CONSTRAINT ... NOT VALID" in detail, detail
+
+
+def test_recent_changes_by_is_whole_or_hidden() -> None:
+    """`by` was cut to 8 cells (`deploy@…`) on Recent changes at 80 columns, as `who` was in the lock pane."""
+    from migwiz.tui.screens.recent import COLUMNS
+    from migwiz.tui.widgets.fit_table import fit
+
+    natural = [22, 44, 4, 16, len("deploy@ci-runner-7f3a"), 8]  # a Diesel version, a long name
+    for width in (78, 98, 118, 160):
+        widths = fit(COLUMNS, natural, width)
+        assert "by" not in widths or widths["by"] >= natural[4], (width, widths)
+    assert "by" in fit(COLUMNS, natural, 160)
