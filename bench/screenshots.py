@@ -20,7 +20,8 @@ FONT = "DejaVu Sans Mono"
 
 SHOTS = {
     "wizard-target": "test_target",
-    "wizard-pending": "test_pending",
+    "wizard-pending": "test_pending_why_a_quiet_window",
+    "wizard-confirmation": "test_confirmation",
     "wizard-impact": "test_impact",
     "wizard-dry-run": "test_dry_run",
     "wizard-execute-live-panes": "test_execute_live_panes",

@@ -25,11 +25,12 @@ def print_status(statuses: Sequence[MigrationStatus], *, root: Path, layout: str
     from migwiz.console.tables import table
     from migwiz.engine.commands import phase_summary
 
-    # at 80 columns `txn` goes first (the detail says "without a transaction"), then `phase` (the phase
-    # table below has it): a version and a name are never wrapped
-    t = table(
-        "version", "name", "phase", "txn", "state", "down", "applied", "detail", droppable=("txn", "phase")
-    )
+    # at 80 columns a detail too narrow beside the other columns goes under the table (`0006  backfill
+    # stopped at …`); then `txn` goes (the detail says "without a transaction"), then `phase` (the phase
+    # table below has it), then `down` (the detail says "no down script"): a version and a name are never
+    # wrapped; a timestamp is one quantity (`2026-12-06 17:58`, never `2026-12-06` / `17:58`)
+    columns = ("version", "name", "phase", "txn", "state", "down", "applied", "detail")
+    t = table(*columns, droppable=("txn", "phase", "down"), whole=("applied",), below="detail")
     for s in statuses:
         standing = s.standing  # engine/standing.py: the story `backfill status` and the wizard tell too
         style = output.STATE_STYLES.get(standing.state, "")
@@ -43,7 +44,11 @@ def print_status(statuses: Sequence[MigrationStatus], *, root: Path, layout: str
             applied,
             "; ".join(
                 d
-                for d in (standing.text or s.detail, s.transaction_note if s.state != "applied" else None)
+                for d in (
+                    standing.text or s.detail,
+                    s.transaction_note if s.state != "applied" else None,
+                    None if s.has_down else "no down script",
+                )
                 if d
             ),
         )

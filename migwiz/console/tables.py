@@ -5,6 +5,9 @@ names (one word per cell, or headed `name`) are never cut or wrapped: `add_index
 `add_index_to_` / `crates`; prose columns (details, notes, timestamps) shrink (to 20 cells, then to 10,
 never below their longest word) and wrap at spaces. No cell is cut inside a word and continued below.
 A table may name columns that other columns or lines repeat (`droppable`): they go first, in order.
+A table may name one prose column that moves under the table (`below`) when it would get fewer than 20
+cells: each row's text then follows the table as `<first cell>  text`, wrapped under its start.
+A table a cell or two too wide takes one space between columns instead of two.
 A table that still does not fit (names too long or too many columns for the width) prints each row as
 `column  value` lines instead, as psql's expanded display does; a name longer than the line there runs
 past it whole (the terminal folds it, a file keeps it on one line).
@@ -70,6 +73,8 @@ class FitTable(Table):
     headers (what other columns or lines below repeat) go, in that order, before rows become records."""
 
     droppable: tuple[str, ...] = ()
+    below: str | None = None
+    """Header of a prose column printed under the table, row by row, when it would be narrower than 20."""
     whole: frozenset[str] = frozenset()
     """Headers of columns whose cells are quantities (`511 k / 1.0 M`): never wrapped, like versions."""
 
@@ -83,13 +88,26 @@ class FitTable(Table):
             kept.append(column)
             texts.append([p or "" for p in plain])
         droppable = [d for d in self.droppable if d in {str(c.header).lower() for c in kept}]
+        notes: list[tuple[str, RenderableType]] = []
         while True:
             header = [str(c.header).lower() for c in kept]
             widths, prose, room, excess = _fit(header, texts, console, options, self.whole)
+            if self.below in header and not _unbounded(console):
+                at = header.index(self.below)  # the `below` column goes under the table before a drop
+                rest, rest_texts = kept[:at] + kept[at + 1 :], texts[:at] + texts[at + 1 :]
+                fit = _fit(header[:at] + header[at + 1 :], rest_texts, console, options, self.whole)
+                if (excess > 0 or widths[at] < min(PROSE_FLOOR, _width(texts[at]))) and fit[3] <= 0:
+                    notes = _grouped(texts[0], texts[at], kept[at]._cells)
+                    kept, texts, header = rest, rest_texts, header[:at] + header[at + 1 :]
+                    widths, prose, room, excess = fit
             if excess <= 0 or not droppable:
                 break
             gone = header.index(droppable.pop(0))
             del kept[gone], texts[gone]
+        if 0 < excess <= len(kept) - 1:  # a cell or two too wide: one space between columns, not records
+            header = [str(c.header).lower() for c in kept]
+            widths, prose, room, excess = _fit(header, texts, console, options, self.whole, gap=1)
+            self.padding = (0, 1, 0, 0)
         for n, column in enumerate(kept):
             column._index = n
         self.columns = kept
@@ -104,6 +122,40 @@ class FitTable(Table):
             if is_prose:  # wrapped at spaces, a number kept with its unit (`337.6 MB`, never `337.6` / `MB`)
                 column._cells = [_unit_wrapped(cell, width) for cell in column._cells]
         yield from super().__rich_console__(console, options)
+        yield from _notes(notes)
+
+
+def _grouped(
+    keys: Sequence[str], texts: Sequence[str], cells: Sequence[RenderableType]
+) -> list[tuple[str, RenderableType]]:
+    """The `below` column's (label, cell) pairs: empty ones left out, a run of rows with the same text
+    once, labelled `first … last (n)`.
+
+    >>> texts = ["a", "a", "a", "", "b"]
+    >>> [k for k, _ in _grouped(["1", "2", "3", "4", "5"], texts, texts)]
+    ['1 … 3 (3)', '5']
+    """
+    found: list[tuple[str, RenderableType]] = []
+    n = 0
+    while n < len(keys):
+        end = n
+        while end + 1 < len(keys) and texts[end + 1] == texts[n]:
+            end += 1
+        if texts[n].strip() not in ("", "–"):
+            found.append((keys[n] if end == n else f"{keys[n]} … {keys[end]} ({end - n + 1})", cells[n]))
+        n = end + 1
+    return found
+
+
+def _notes(notes: Sequence[tuple[str, RenderableType]]) -> RenderResult:
+    """The `below` column's texts under the table: the row's first cell, then its text wrapped under it."""
+    label = max((cell_len(key) for key, _ in notes), default=0)
+    for key, cell in notes:
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True, width=label)
+        grid.add_column(overflow="fold")
+        grid.add_row(key, cell)
+        yield grid
 
 
 def _fit(
@@ -112,6 +164,7 @@ def _fit(
     console: Console,
     options: ConsoleOptions,
     whole: frozenset[str] = frozenset(),
+    gap: int = 2,
 ) -> tuple[list[int], list[bool], int, int]:
     """Column widths, which columns are prose, the room, and by how much the table is still too wide."""
     prose = [
@@ -120,7 +173,7 @@ def _fit(
     ]
     natural = [max(_width(cells), cell_len(h)) for h, cells in zip(header, texts, strict=True)]
     widths = list(natural)
-    gaps = 2 * (len(header) - 1)
+    gaps = gap * (len(header) - 1)
     room = sum(widths) + gaps if _unbounded(console) else options.max_width
     excess = sum(widths) + gaps - room
     if excess > 0:
@@ -176,13 +229,19 @@ def _records(columns: Sequence[Column], header: Sequence[str], prose: Sequence[b
 
 
 def table(
-    *columns: str, header_style: str = "bold", droppable: Sequence[str] = (), whole: Sequence[str] = ()
+    *columns: str,
+    header_style: str = "bold",
+    droppable: Sequence[str] = (),
+    whole: Sequence[str] = (),
+    below: str | None = None,
 ) -> FitTable:
     """A plain table (no box) that stays readable at 80 columns and without colour; `droppable`: headers
     that may go (in that order) when the table would not fit otherwise; `whole`: quantity columns never
-    wrapped (a number stays with its unit)."""
+    wrapped (a number stays with its unit); `below`: a prose column printed under the table when it would
+    be narrower than 20 cells."""
     t = FitTable(box=None, pad_edge=False, show_edge=False, header_style=header_style)
     t.droppable = tuple(droppable)
+    t.below = below.lower() if below else None
     t.whole = frozenset(w.lower() for w in whole)
     for column in columns:
         t.add_column(column)

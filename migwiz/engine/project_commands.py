@@ -50,9 +50,19 @@ def plan(
     from migwiz.engine.plan import plan as build
 
     p = project
+    if (
+        not p.dsn_given and pg_version is not None
+    ):  # no database: an empty one on a local server of that major
+        from migwiz.engine.plan.offline import plan_on_local_server
+
+        return plan_on_local_server(
+            p.migration_set(), pg_version=pg_version, schema=p.schema, baseline=p.baseline(None),
+            policy=policy if policy is not None else p.policy(), to=to,
+        )  # fmt: skip
+    baseline = p.baseline(p.dsn, tolerant=True) if pg_version is not None else ()  # a replay's start
     return build(
         p.dsn, p.migration_set(), schema=p.schema, calibrate=calibrate, pg_version=pg_version,
-        policy=policy if policy is not None else p.policy(), to=to,
+        policy=policy if policy is not None else p.policy(), to=to, baseline=baseline,
     )  # fmt: skip
 
 

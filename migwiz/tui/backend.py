@@ -21,6 +21,7 @@ from migwiz.engine.types import (
     HistoryRow,
     LintReport,
     Migration,
+    MigrationPlan,
     MigrationSet,
     MigrationStatus,
     PlanReport,
@@ -79,13 +80,19 @@ def target_info(project: Project) -> TargetView:
     pending = 0
     others: dict[str, int] = {}
     if mset is not None:
-        result = commands.status(project, foreign=False)
+        result = commands.status(project)  # migwiz's own view, and another tool's history if it has none
         states = [s.standing.state for s in result.statuses]  # the one derivation `status` shows
         pending = states.count("pending")
         for state in states:
             if state not in ("applied", "pending"):
                 others[state] = others.get(state, 0) + 1
         warnings.extend(commands.attention(result.statuses))  # the standing `status` shows: stopped at N %…
+        if (foreign := result.foreign) is not None:
+            tool, applied = foreign.source.tool, sum(1 for s in foreign.statuses if s.state == "applied")
+            warnings.append(
+                f"{tool} keeps this database's history ({foreign.source.qualified}: {applied} of"
+                f" {len(foreign.statuses)} applied): `migwiz adopt --from {tool}` before migrating"
+            )
     else:
         warnings.append("no migration folder: pass --dir or add `dir` to migwiz.toml")
     return TargetView(info, pending, settings.migrations_dir, tuple(warnings), tuple(others.items()))
@@ -105,6 +112,9 @@ class PendingInfo:
     plan_error: str | None = None
     notices: tuple[str, ...] = ()
     """As `status` gives them: files the tool ignores, pending migrations sorting before an applied one."""
+    reasons: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Why the planner gave a pending migration a verdict other than safe (its reasons, as Impact says
+    them), by version."""
 
     def script_lint(self, path: Path) -> ScriptLint | None:
         """The analysis of one script file."""
@@ -147,10 +157,11 @@ def pending_info(p: Project) -> PendingInfo:
     try:
         report = commands.plan(p, policy=policy_for(p))
         verdicts = {m.version: str(m.verdict) for m in report.migrations}
+        reasons = {m.version: why_not_safe(m) for m in report.migrations if m.verdict != "safe"}
     except MigwizError as exc:
-        error = one_line(exc)
+        error, reasons = one_line(exc), {}
     notices = result.notices if result.foreign is None else (*result.notices, result.foreign.hint())
-    return PendingInfo(mset, result.shown, lint, result.initialised, verdicts, error, notices)
+    return PendingInfo(mset, result.shown, lint, result.initialised, verdicts, error, notices, reasons)
 
 
 # -- impact ------------------------------------------------------------------------------------------------
@@ -306,6 +317,11 @@ def as_list(value: Any) -> list[Any]:
 
 
 _UNCALIBRATED = re.compile(r" \(uncalibrated estimate: [^)]*\)")
+
+
+def why_not_safe(migration: MigrationPlan) -> tuple[str, ...]:
+    """A migration's reasons for a verdict other than safe, worst first, in the words Impact uses."""
+    return tuple(_UNCALIBRATED.sub("", r.message) for r in migration.reasons if r.verdict != "safe")
 
 
 def impact_from_plan(report: PlanReport) -> ImpactReport:

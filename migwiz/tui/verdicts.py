@@ -53,8 +53,22 @@ def lint_errors_sentence(found: Sequence[RiskyFinding], verdicts: dict[str, str]
     >>> lint_errors_sentence([f], {"0003": "quiet_window"})[:62]
     'Lint rates 1 of them error (plan: 0003 needs a quiet window): '
     """
+    lines = lint_errors_lines(found, verdicts, shown)
+    return f"{lines[0]} {'; '.join(lines[1:])}. " if lines else ""
+
+
+def lint_errors_lines(found: Sequence[RiskyFinding], verdicts: dict[str, str], shown: int = 3) -> list[str]:
+    """The same as a head line and one line per finding (`N more` last): what a dialog lists.
+
+    >>> from pathlib import Path
+    >>> f = RiskyFinding("0003", Path("0003_ix.up.sql"), 3, "index-not-concurrent", "writes wait")
+    >>> lint_errors_lines([f, f], {"0003": "quiet_window"}, shown=1)[0]
+    'Lint rates 1 of them error (plan: 0003 needs a quiet window):'
+    >>> lint_errors_lines([f, f], {"0003": "quiet_window"}, shown=1)[2]
+    '1 more'
+    """
     if not found:
-        return ""
+        return []
     versions = list(dict.fromkeys(f.version for f in found))
     by_verdict: dict[str, list[str]] = {}
     for version in versions:
@@ -64,10 +78,9 @@ def lint_errors_sentence(found: Sequence[RiskyFinding], verdicts: dict[str, str]
         for v, vs in sorted(by_verdict.items(), key=lambda kv: -_order(kv[0]))
         if v
     )
-    listed = "; ".join(f.describe() for f in found[:shown]) + (
-        f"; {len(found) - shown} more" if len(found) > shown else ""
-    )
-    return f"Lint rates {len(versions)} of them error{f' (plan: {plan})' if plan else ''}: {listed}. "
+    more = [f"{len(found) - shown} more"] if len(found) > shown else []
+    head = f"Lint rates {len(versions)} of them error{f' (plan: {plan})' if plan else ''}:"
+    return [head, *(f.describe() for f in found[:shown]), *more]
 
 
 def _plural(words: str) -> str:

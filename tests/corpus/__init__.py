@@ -131,9 +131,16 @@ from tests.corpus.entries_deps import ENTRIES as _DEPS  # noqa: E402
 from tests.corpus.entries_forms import ENTRIES as _FORMS  # noqa: E402
 from tests.corpus.entries_measured import ENTRIES as _MEASURED  # noqa: E402
 from tests.corpus.entries_resolution import ENTRIES as _RESOLUTION  # noqa: E402
+from tests.corpus.entries_sweep import ENTRIES as _SWEEP  # noqa: E402
 
 ENTRIES: tuple[CorpusEntry, ...] = (
-    _BASE + tuple(_CONTEXT) + tuple(_DEPS) + tuple(_MEASURED) + tuple(_FORMS) + tuple(_RESOLUTION)
+    _BASE
+    + tuple(_CONTEXT)
+    + tuple(_DEPS)
+    + tuple(_MEASURED)
+    + tuple(_FORMS)
+    + tuple(_RESOLUTION)
+    + tuple(_SWEEP)
 )
 
 __all__ = [

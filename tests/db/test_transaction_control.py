@@ -15,6 +15,7 @@ from migwiz.engine.sets import load_migration_set
 from tests.conftest import TestDatabase
 from tests.helpers import run_cli, write_migrations
 from tests.helpers.crash import sigkill_mid_build
+from tests.unit.test_transactions import APPFLOWY_TEMPLATE
 
 FIRST = {"1_a.up.sql": "CREATE TABLE a (id int PRIMARY KEY);\n", "1_a.down.sql": "DROP TABLE a;\n"}
 
@@ -249,3 +250,21 @@ def test_sigkill_during_an_automatic_concurrent_build_resumes(db: TestDatabase, 
     assert result.code == 0, result.stderr
     assert history(db) == [("1", True, 1)]
     assert db.execute("SELECT indisvalid FROM pg_index WHERE indexrelid = 't_id'::regclass") == [(True,)]
+
+
+def test_a_begin_that_nothing_commits_runs_as_sqlx_runs_it(tmp_path: Path, client_db: TestDatabase) -> None:
+    """sqlx runs the file in its transaction, where PostgreSQL ignores the BEGIN: so does migwiz, and lint
+    says so as information (it refused the file before)."""
+    folder = tmp_path / "migrations"
+    folder.mkdir()
+    (folder / "20240813040905_template.sql").write_text(APPFLOWY_TEMPLATE, encoding="utf-8")
+    lint = run_cli("lint", "--json", folder)
+    found = [
+        f for file in lint.json()["files"] for f in file["findings"] if f["rule"] == "transaction-control"
+    ]
+    assert [(f["severity"], f["line"]) for f in found] == [("info", 5)]
+    up = run_cli("up", "--allow-irreversible", "--dsn", client_db.dsn, "--dir", folder)
+    assert up.code == 0, up.stderr
+    assert "BEGIN (line 5) with no COMMIT after it" in up.stderr
+    assert client_db.execute("SELECT count(*) FROM pg_type WHERE typname = 'account_link_type'") == [(1,)]
+    assert client_db.execute("SELECT version, success FROM migwiz.history") == [("20240813040905", True)]

@@ -27,6 +27,42 @@ RUNTIME = {
     "ALTER TABLE t ADD COLUMN id uuid DEFAULT uuidv7()": "SELECT uuidv7()",
     "SELECT random(1, 10)": None,
     "SELECT any_value(a) FROM t": "SELECT any_value(a) FROM (VALUES (1)) AS s (a)",
+    "SET enable_self_join_elimination = off": None,
+    "SELECT set_config('file_copy_method', 'copy', true)": None,
+    "CREATE TABLE w (id int) WITH (autovacuum_vacuum_max_threshold = 1000)": None,
+    "COPY t FROM STDIN WITH (LOG_VERBOSITY silent)": "COPY vs_c FROM STDIN WITH (LOG_VERBOSITY silent)",
+    "SELECT 'a' COLLATE pg_unicode_fast": None,
+    "SELECT pg_get_acl('pg_class'::regclass, 'pg_class'::regclass::oid, 0)": None,
+    "SET LOCAL transaction_timeout = '5s'": None,
+    "SELECT set_config('transaction_timeout', '5s', true)": None,
+    "GRANT MAINTAIN ON TABLE t TO PUBLIC": "GRANT MAINTAIN ON TABLE vs_c TO PUBLIC",
+    "COPY t FROM STDIN WITH (FORMAT csv, FORCE_NULL *)": (
+        "COPY vs_c FROM STDIN WITH (FORMAT csv, FORCE_NULL *)"
+    ),
+    "CREATE EVENT TRIGGER on_login ON login EXECUTE FUNCTION on_login()": (
+        "CREATE FUNCTION on_login() RETURNS event_trigger LANGUAGE plpgsql AS $$BEGIN END$$;"
+        " CREATE EVENT TRIGGER on_login ON login EXECUTE FUNCTION on_login()"
+    ),
+    "SELECT 'a' COLLATE pg_c_utf8": None,
+    "SELECT to_regtypemod('int')": None,
+    "SET createrole_self_grant = 'set'": None,
+    "SELECT set_config('icu_validation_level', 'error', true)": None,
+    # ANALYZE, which may run in the test's transaction, takes the same options
+    "VACUUM (BUFFER_USAGE_LIMIT '1MB') t": "ANALYZE (BUFFER_USAGE_LIMIT '1MB') vs_c",
+    "COPY t FROM STDIN WITH (DEFAULT 'x')": "COPY vs_c FROM STDIN WITH (DEFAULT 'x')",
+    "GRANT pg_signal_autovacuum_worker TO r2": (
+        "CREATE ROLE vs_r18; GRANT pg_signal_autovacuum_worker TO vs_r18"
+    ),
+    "CREATE FOREIGN TABLE ft (LIKE t) SERVER s": (
+        "CREATE FOREIGN DATA WRAPPER vs_w; CREATE SERVER vs_s FOREIGN DATA WRAPPER vs_w;"
+        " CREATE FOREIGN TABLE vs_ft (LIKE vs_c) SERVER vs_s"
+    ),
+    "SELECT json_strip_nulls('[1,null]', strip_in_arrays => true)": None,
+    "SET log_lock_failures = on": None,
+    "GRANT pg_maintain TO r2": "CREATE ROLE vs_r17; GRANT pg_maintain TO vs_r17",
+    "SET event_triggers = off": None,
+    "GRANT pg_create_subscription TO r2": "CREATE ROLE vs_r16; GRANT pg_create_subscription TO vs_r16",
+    "SET scram_iterations = 4096": None,
 }
 """Forms older grammars accept (as an option or a plain function call) that older servers refuse when the
 statement runs; the value, if any, is a variant that runs on its own."""

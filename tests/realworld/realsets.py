@@ -7,7 +7,7 @@ import re
 import subprocess
 import tempfile
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
@@ -47,6 +47,10 @@ class RealSet:
     external: bool = False
     """Fetched into EXTERNAL_DIR (external.toml: a licence that does not allow vendoring), not vendored."""
     beside: tuple[str, ...] = ()
+    tool_fails: dict[str, str] = field(default_factory=dict)
+    """{identity: why} of migrations the set's own tool fails on (several CREATE INDEX CONCURRENTLY in its
+    transaction), which migwiz runs: the reference applies them as an operator does after the tool
+    failed, each statement on its own (psql without `-1`)."""
     """Files of the folder's parent in the repository, copied beside `migrations/` (a Cargo.toml naming
     sqlx: what tells migwiz that `.up.sql` / `.down.sql` files are sqlx's, not golang-migrate's)."""
 
@@ -67,6 +71,12 @@ class RealSet:
     def tool_order(self) -> list[ToolMigration]:
         """The migrations as the set's own tool reads them, in its order."""
         return TOOLS[self.tool](self.folder)
+
+    def reference_order(self) -> list[ToolMigration]:
+        """`tool_order`, the migrations the tool fails on applied statement by statement (`tool_fails`)."""
+        return [
+            replace(m, transaction=False) if m.identity in self.tool_fails else m for m in self.tool_order()
+        ]
 
     def param(self, check: str) -> object:
         """A pytest param for this set, expected to fail (strictly) while `check` is pending."""
@@ -97,6 +107,7 @@ def load_sets(file: str = "sets.toml") -> list[RealSet]:
             order_only=s.get("order_only"),
             external=file != "sets.toml",
             beside=tuple(s.get("beside", ())),
+            tool_fails=dict(s.get("tool_fails", {})),
         )
         for s in data["set"]
     ]

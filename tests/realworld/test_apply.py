@@ -105,7 +105,7 @@ def test_up_builds_the_schema_the_tool_builds(real: RealSet, binaries: Binaries,
     reference = create_database(db.server)
     try:
         real.prepare(reference)
-        apply_with_psql(reference, real.tool_order())
+        apply_with_psql(reference, real.reference_order())
         by_tool = schema_dump(db.server, reference.dsn)
     finally:
         drop_database(reference)
@@ -149,3 +149,29 @@ def test_schema_dump_tells_schemas_apart(left: str, right: str, db_latest: TestD
         assert schema_dump(db_latest.server, db_latest.dsn) == schema_dump(db_latest.server, other.dsn)
     finally:
         drop_database(other)
+
+
+@pytest.mark.parametrize("real", [s for s in SETS if s.tool_fails], ids=lambda s: s.name)
+def test_where_the_tool_itself_fails_migwiz_says_so(
+    real: RealSet, db_for: Callable[[RealSet], TestDatabase]
+) -> None:
+    """rsky-feedgen's 2025-09-19-120336-0000_027 holds three CREATE INDEX CONCURRENTLY and no metadata.toml:
+    Diesel's transaction refuses them (psql `-1` the same), where migwiz runs them one by one and its
+    `status` names where Diesel fails (the schema check above applies them one by one in the reference)."""
+    db = db_for(real)
+    require_extensions(db, real)
+    real.prepare(db)
+    order = real.tool_order()
+    for at, migration in enumerate(order):
+        if migration.identity not in real.tool_fails:
+            continue
+        apply_with_psql(db, order[:at])
+        with pytest.raises(AssertionError, match="cannot run inside a transaction block"):
+            apply_with_psql(db, [migration])
+        notices = run_cli("status", "--json", "--dsn", db.dsn, "--dir", real.folder).json()["notices"]
+        assert any(
+            n.startswith(f"{migration.up}:") and "Diesel runs the file in a transaction" in n for n in notices
+        ), notices
+        break
+    else:
+        pytest.fail(f"{real.name}: tool_fails names no migration of the set")

@@ -1,9 +1,9 @@
 """The sets of external.toml, fetched into the cache by `python -m tests.realworld.fetch_external`.
 
-Their licences (AGPL-3.0) do not allow vendoring them, so they are checked only where they were fetched
-(skipped, saying how to fetch them, elsewhere), in `make test-realworld`: the tool reads the pinned
-number of migrations, `status` lists them in the tool's order, `up` on an empty database builds the
-schema psql builds applying the files the tool's way, and `drift` then finds nothing.
+Their licences (AGPL-3.0, the Functional Source License) do not allow vendoring them, so they are checked
+only where they were fetched (skipped, saying how to fetch them, elsewhere), in `make test-realworld`:
+the tool reads the pinned number of migrations, `status` lists them in the tool's order, `up` on an empty
+database builds the schema psql builds applying the files the tool's way, and `drift` then finds nothing.
 """
 
 from __future__ import annotations

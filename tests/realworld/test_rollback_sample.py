@@ -78,6 +78,46 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
         "2022-09-04-194128": (PASSED, "down drops the four tables up creates (their indexes go with them)"),
         "2023-12-15-221028": (PASSED, "down drops transactions.payload_type, the column up adds"),
     },
+    "habitat-builder": {
+        "00000000000000": (PASSED, "down drops the two functions Diesel's initial setup creates"),
+        "2018-08-24-184520": ("not tested", "no down.sql"),
+        "2025-03-17-131916": (
+            PASSED,
+            "up deletes a row of Diesel's table, down is comments only: the schema is unchanged throughout",
+        ),
+        "2025-04-16-111111": (PASSED, "down drops license_keys and its sequence, the two objects up creates"),
+        "2025-04-24-000001": (
+            "down fails",
+            "down drops origins.hidden first, while the views up rebuilt on it still depend on it",
+        ),
+    },
+    "card-vault": {
+        "2024-04-16-130237": (PASSED, "down drops locker.ttl, the column up adds"),
+        "2024-06-21-105740": (
+            NOT_RESTORED,
+            "down re-adds tenant_id last, where the tables had it first (the primary keys are restored)",
+        ),
+        "2026-06-30-000002": (
+            PASSED,
+            "CREATE UNIQUE INDEX CONCURRENTLY undone by DROP INDEX CONCURRENTLY (run_in_transaction = false)",
+        ),
+    },
+    "neon-storage-controller": {
+        "2024-02-29-094122": (PASSED, "down sets both columns NOT NULL again (the shadow's table is empty)"),
+        "2025-06-17-082247": (
+            "down fails",
+            "down is `DROP listen_grpc_addr, listen_grpc_port`: a syntax error (the second DROP is missing)",
+        ),
+        "2025-07-02-170751": (PASSED, "down puts back the default 'pause' of the migration before"),
+    },
+    "bors": {
+        "20250304172534": (PASSED, "down drops the repository table up creates (its sequence goes with it)"),
+        "20250324151905": (
+            NOT_RESTORED,
+            "down re-adds delegated nullable, without DEFAULT FALSE and last: up dropped it NOT NULL",
+        ),
+        "20250624153028": (PASSED, "down renames try_build_id back and swaps the foreign key back"),
+    },
     "quickwit": {
         "3": (PASSED, "down drops the column, the trigger and its function (and a misnamed function: no-op)"),
         "6": ("not tested", "an up script without a .down.sql"),

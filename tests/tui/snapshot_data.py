@@ -101,7 +101,13 @@ def pending() -> PendingInfo:
     applied = {Version(v) for v in ("0001", "0002", "0003")}
     todo = MigrationSet(full.root, full.layout, tuple(m for m in full.migrations if m.version not in applied))
     verdicts = {"0004": "safe", "0005": "quiet_window", "0006": "safe", "0007": "safe", "0008": "dangerous"}
-    return PendingInfo(full, statuses, lint_migration_set(todo, pg_version=16), True, verdicts)
+    reasons = {
+        "0005": ("line 3 (ALTER TABLE ADD COLUMN) would wait: pid 4242 (shop-api) holds AccessShareLock on"
+                 " public.orders",),
+        "0008": ("rewrites public.orders (1.4 GB) under AccessExclusiveLock for about 23 s",),
+    }  # fmt: skip
+    lint = lint_migration_set(todo, pg_version=16)
+    return PendingInfo(full, statuses, lint, True, verdicts, None, (), reasons)
 
 
 def pending_lint_only() -> PendingInfo:

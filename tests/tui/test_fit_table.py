@@ -178,3 +178,23 @@ def test_dry_run_locks_show_the_strongest_first() -> None:
         "Share public.orders",
         "AccessExclusive public.orders_created_at_idx (made by it)",
     ]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_lock_panes_who_is_whole_or_hidden(size: tuple[int, int]) -> None:
+    """At 80 columns `who` read `migwiz …` and `psql (s…`: a session's name is shown whole or not at all
+    (Enter on the row shows it in full)."""
+    from migwiz.tui.widgets.lock_pane import COLUMNS, lock_rows
+    from tests.tui import snapshot_data as fixed
+
+    app = app_at("execute", ran=False)
+    async with app.run_test(size=size) as pilot:
+        await feed_live_panes(pilot)
+        widths = shown(app, "#lock-table")
+        rows = lock_rows(fixed.lock_snapshot()).values()
+        names = [cells[[c.key for c in COLUMNS].index("who")] for cells in rows]
+        longest = max(len(str(getattr(n, "plain", n))) for n in names)
+        assert "who" not in widths or widths["who"] >= longest, (widths, longest)
+        assert widths["query"] >= MIN_FLEX and room(widths) <= size[0] - 2, widths
+        if size[0] >= 100:
+            assert "who" in widths, widths

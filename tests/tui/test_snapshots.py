@@ -15,7 +15,8 @@ from migwiz.engine.run.control import RunControl
 from migwiz.tui.app import WizardApp, make_app
 from migwiz.tui.backend import Check, VerifyReport
 from migwiz.tui.messages import LogEvent, MonitorSample, StatementStarted
-from migwiz.tui.screens.confirm import ConfirmModal
+from migwiz.tui.screens.confirm import ConfirmModal, confirmation
+from migwiz.tui.screens.execute import ExecuteScreen
 from migwiz.tui.widgets.lock_detail import LockDetailModal
 from tests.tui import snapshot_data as fixed
 
@@ -78,6 +79,12 @@ def test_pending_lint_only(snap_compare: Compare, size: tuple[int, int]) -> None
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_pending_why_a_quiet_window(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """Pending on 0005 (quiet window): `Needs a quiet window:` and the planner's reason above its script."""
+    assert snap_compare(app_at("pending"), terminal_size=size, press=["down"])
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_pending_down_script(snap_compare: Compare, size: tuple[int, int]) -> None:
     """Pending, `d` pressed on 0008: its down script."""
     assert snap_compare(app_at("pending"), terminal_size=size, press=["down", "down", "down", "down", "d"])
@@ -109,14 +116,17 @@ def test_dry_run(snap_compare: Compare, size: tuple[int, int]) -> None:
 
 @pytest.mark.parametrize("size", SIZES)
 def test_confirmation(snap_compare: Compare, size: tuple[int, int]) -> None:
-    """The typed confirmation over the execute screen: type `shop`; `sh` typed so far."""
+    """The typed confirmation over the execute screen: the question first, then what lint rates error
+    (0004 and 0008, with the plan's verdicts), one finding a line; type `shop`; `sh` typed so far."""
 
     async def open_modal(pilot: Pilot[Any]) -> None:
-        pilot.app.push_screen(ConfirmModal("Apply 5 pending migration(s) to shop?", "shop", blink=False))
+        screen = pilot.app.screen
+        assert isinstance(screen, ExecuteScreen)
+        pilot.app.push_screen(ConfirmModal(confirmation(*screen.asked()), "shop", blink=False))
         await pilot.pause()
         await pilot.press("s", "h")
 
-    assert snap_compare(app_at("pending"), terminal_size=size, run_before=open_modal)
+    assert snap_compare(app_at("execute", ran=False), terminal_size=size, run_before=open_modal)
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -180,7 +180,8 @@ def test_index_rename_takes_access_exclusive_before_12() -> None:
         ("ALTER TABLE users ALTER COLUMN id TYPE bigint", True),
         ("ALTER TABLE users ALTER COLUMN created TYPE timestamptz", False),
         ("ALTER TABLE users ALTER COLUMN email TYPE varchar(100) USING lower(email)", True),
-        ("ALTER TABLE users SET UNLOGGED", True),
+        ("ALTER TABLE users SET LOGGED", False),  # logged already: nothing happens
+        ("ALTER TABLE users SET UNLOGGED", False),  # refused: the logged orders references it
         ("VACUUM FULL users", True),
         ("CLUSTER users USING users_pkey", True),
         ("TRUNCATE users", True),
@@ -404,13 +405,15 @@ def test_kinds() -> None:
     assert (
         one("CREATE UNIQUE INDEX CONCURRENTLY i ON users (email)").kind == "CREATE UNIQUE INDEX CONCURRENTLY"
     )
+    assert one("ALTER TABLE users ALTER COLUMN t DROP DEFAULT").kind == "ALTER TABLE DROP DEFAULT"
+    assert one("ALTER TABLE users ALTER COLUMN t SET DEFAULT 1").kind == "ALTER TABLE SET DEFAULT"
 
 
 def test_unknown_statement_is_honest() -> None:
     result = one("DO $$ BEGIN PERFORM 1; END $$")
     assert result.own_locks == ()
     assert [f.rule for f in result.findings] == ["unknown-statement"]
-    other = one("CREATE PUBLICATION pub FOR TABLE users")
+    other = one("ALTER STATISTICS s SET STATISTICS 10")
     assert other.kind == "unknown"
     assert other.own_locks == ()
 

@@ -145,7 +145,7 @@ def test_prisma_status_at_80_columns_shows_timestamp_and_name(monkeypatch: pytes
     shown = {str(s.version).split("_", 1)[0]: str(s.version).split("_", 1)[1] for s in statuses}
     assert {r["version"]: r["name"] for r in records(table_lines)} == shown  # too long for a table: records
     assert table_lines[:5] == [f"version  {next(iter(shown))}", f"name     {next(iter(shown.values()))}",
-                               "state    pending", "down     no", ""]  # fmt: skip
+                               "state    pending", "detail   no down script", ""]  # fmt: skip
 
 
 def test_droppable_columns_go_before_rows_become_records() -> None:
@@ -188,3 +188,94 @@ def test_a_prose_column_keeps_a_number_with_its_unit() -> None:
     cells = [x[6:22].rstrip() for x in lines[1:]]  # the size column
     assert not any(c.endswith(("337.6", "162.9", "174.7", " 1.0")) for c in cells), lines
     assert " ".join(" ".join(cells).split()).startswith("public.orders 337.6 MB (heap 162.9 MB,"), lines
+
+
+def test_status_at_80_columns_keeps_the_applied_date_on_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The demo with its backfill stopped at 20 %: `2026-12-06 17:58` wrapped as `2026-12-06` / `17:58`
+    and the standing read `(210580 of ~1014703 row` / `s)`. A timestamp is one quantity; counts are human."""
+    from datetime import UTC, datetime
+
+    from migwiz.engine.backfill.store import Checkpoint
+    from migwiz.engine.history.standing import BackfillFacts
+    from migwiz.engine.history.state import HistoryRow
+
+    mset = load_migration_set(Path(__file__).parents[2] / "migwiz" / "demo" / "migrations")
+    at = datetime(2026, 12, 6, 17, 58, tzinfo=UTC)
+    row = ("postgres", "ops", "db1", 12.0, None)
+    history = [
+        HistoryRow(str(m.version), m.name, m.checksum, at, *row, n < 5, 1, None, False, None)
+        for n, m in enumerate(mset.migrations[:6])
+    ]
+    stopped = Checkpoint(
+        "0006", "public.orders", ("id",), "UPDATE orders SET x = 1", ("9",), ("5",), 210_580, 210_580, 3,
+        1_014_703, 500, 100.0, "running", 4711, at, at, None,
+    )  # fmt: skip
+    console = Console(width=80, color_system=None, force_terminal=False, soft_wrap=True)
+    monkeypatch.setattr(output, "stdout", console)
+    with console.capture() as cap:
+        statuses = compute_status(mset, history, {"0006": BackfillFacts(stopped, alive=False)})
+        print_status(statuses, root=Path("m"), layout="x", initialised=True)
+    text = cap.get()
+    lines = text.splitlines()
+    assert max(len(x) for x in lines) <= 80, lines
+    assert sum("2026-12-06 17:58" in x for x in lines) == 5, text
+    assert not any(x.strip().startswith("17:58") for x in lines), text
+    assert "(211 k of ~1.0 M rows)" in " ".join(" ".join(lines).split()), text
+    assert lines[0].split()[:2] == ["version", "name"], text  # a table, not one record per row
+    assert any(x.startswith("0006  backfill stopped at 20 %") for x in lines), text  # under the table
+
+
+def test_a_diesel_status_at_80_columns_is_a_table_with_its_notes_under_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ChirpStack's 31 Diesel migrations printed as 31 five-line records at 80 columns (a 44-character name
+    beside a 22-character version left no room for `down`): `down` gives way, the one migration without a
+    down script says so under the table, and rows with the same note are named once, as a range."""
+    mset = load_migration_set(SETS / "chirpstack" / "migrations")
+    statuses = compute_status(mset, [])
+    console = Console(width=80, color_system=None, force_terminal=False, soft_wrap=True)
+    monkeypatch.setattr(output, "stdout", console)
+    with console.capture() as cap:
+        print_status(statuses, root=Path("m"), layout="diesel", initialised=True)
+    lines = cap.get().splitlines()
+    assert lines[0].split() == ["version", "name", "state"], lines[:3]
+    assert max(len(x.rstrip()) for x in lines) <= 80
+    rows = {x.split()[0]: x.split()[1] for x in lines[1 : 1 + len(statuses)]}
+    assert rows == {str(s.version): s.name for s in statuses}
+    assert "2025-08-04-085822  no down script" in lines, lines
+    table = table_with_notes()
+    assert rendered(60, table)[-1] == "1 … 3 (3)  applied by diesel, not adopted yet", rendered(60, table)
+
+
+def table_with_notes() -> object:
+    t = table("version", "name", "state", "detail", below="detail")
+    for n in (1, 2, 3):
+        t.add_row(
+            str(n), f"migration_number_{n}_with_a_long_name", "applied", "applied by diesel, not adopted yet"
+        )
+    return t
+
+
+def test_a_table_a_cell_too_wide_takes_one_space_between_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """measure's dbmate set with applied rows at 80 columns was 81 cells wide: 72 migrations as 360 lines of
+    records. One space between columns makes it a table; the timestamp stays whole."""
+    from datetime import UTC, datetime
+
+    from migwiz.engine.history.state import HistoryRow
+
+    mset = load_migration_set(SETS / "measure" / "migrations")
+    at = datetime(2026, 12, 6, 17, 58, tzinfo=UTC)
+    row = ("postgres", "ops", "db1", 12.0, None)
+    history = [
+        HistoryRow(str(m.version), m.name, m.checksum, at, *row, True, 1, None, False, None)
+        for m in mset.migrations[:4]
+    ]
+    console = Console(width=80, color_system=None, force_terminal=False, soft_wrap=True)
+    monkeypatch.setattr(output, "stdout", console)
+    with console.capture() as cap:
+        print_status(compute_status(mset, history), root=Path("m"), layout="dbmate", initialised=True)
+    lines = cap.get().splitlines()
+    assert lines[0].split() == ["version", "name", "state", "applied"], lines[:3]
+    assert lines[1].split() == ["20240830075257", "create_roles_table", "applied", "2026-12-06", "17:58"]
+    assert max(len(x.rstrip()) for x in lines) <= 80
+    assert len(lines) < len(mset.migrations) + 5

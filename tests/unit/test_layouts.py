@@ -91,6 +91,16 @@ def test_diesel_ignores_files_beside_and_inside_with_notices(tmp_path: Path) -> 
     )
 
 
+def test_diesel_refuses_a_folder_of_hidden_files_as_diesel_does(tmp_path: Path) -> None:
+    """Diesel's `migrations_directories` counts hidden entries when it skips empty folders, then finds no
+    up.sql (its file list leaves hidden files out): a folder holding only `.DS_Store` or `.gitkeep` makes
+    it refuse the set (UnknownMigrationFormat). migwiz skipped it as empty."""
+    root = write(tmp_path, {"1_a/up.sql": "CREATE TABLE a (id int);\n", "2_gone/.DS_Store": "\x00"})
+    assert load_error(root) == f"{root / '2_gone'}: migration folder without up.sql (only .DS_Store)"
+    (root / "2_gone" / ".DS_Store").unlink()
+    assert [m.name for m in load_migration_set(root).migrations] == ["a"]
+
+
 @pytest.mark.parametrize(
     ("metadata", "transaction", "notice"),
     [
@@ -561,12 +571,106 @@ def test_sqlx_no_transaction_file_of_several_statements_gets_a_notice(tmp_path: 
     )
 
 
+def test_sqlx_refuses_a_hidden_migration_file_as_sqlx_does(tmp_path: Path) -> None:
+    """sqlx's `resolve_blocking` lists hidden files too: `._2_b.sql` (macOS's AppleDouble copy of
+    `2_b.sql`) has `.` for its version, which sqlx cannot parse, so it refuses the folder."""
+    root = write(tmp_path / "a", {"1_a.sql": "select 1;", "2_b.sql": "select 2;", "._2_b.sql": "\x00\x05"})
+    message = load_error(root)
+    assert message.startswith(f"{root / '._2_b.sql'}: '.' is not an i64 version: sqlx reads hidden files")
+    # hidden files sqlx skips (no `_`, or not .sql) are left out as before
+    root = write(tmp_path / "b", {"1_a.sql": "", ".DS_Store": "", ".keep": "", "._1_a.sql.orig": ""})
+    assert order(root) == ["1"]
+
+
+def test_sqlx_concurrent_file_without_no_transaction_gets_a_notice(tmp_path: Path) -> None:
+    """Without `-- no-transaction` first, sqlx runs the file in its transaction, where CREATE INDEX
+    CONCURRENTLY fails; migwiz runs it without one (as in every layout) and says where sqlx fails."""
+    write(
+        tmp_path,
+        {
+            "1_t.sql": "CREATE TABLE t (a int);\n",
+            "2_index.sql": "-- an index\nCREATE INDEX CONCURRENTLY i ON t (a);\n",
+            "3_marked.sql": "-- no-transaction\nCREATE INDEX CONCURRENTLY j ON t (a);\n",
+        },
+    )
+    assert load_migration_set(tmp_path, "sqlx").notices == (
+        f"{tmp_path / '2_index.sql'}:2: sqlx runs the file in a transaction (its first line is not"
+        " -- no-transaction): CREATE INDEX CONCURRENTLY fails there (cannot run inside a transaction block);"
+        " migwiz runs it without one, statement by statement",
+    )
+
+
 def test_sqlx_no_transaction_must_be_the_very_start(tmp_path: Path) -> None:
     write(tmp_path, {"1_a.sql": "\n-- no-transaction\nselect 1;", "2_b.sql": "\ufeff-- no-transaction\n"})
     assert [m.up.directives.transaction for m in load_migration_set(tmp_path).migrations] == [True, True]
 
 
+def test_diesel_concurrent_statements_get_a_notice_naming_where_diesel_fails(tmp_path: Path) -> None:
+    """Diesel runs up.sql in a transaction unless metadata.toml says `run_in_transaction = false`, and then
+    sends it as one query (`batch_execute`): rsky-feedgen's 2025-09-19-120336-0000_027 (three CREATE INDEX
+    CONCURRENTLY, no metadata.toml) fails under Diesel; migwiz runs it without a transaction and says so."""
+    three = (
+        "-- !no-transaction\nCREATE INDEX CONCURRENTLY a ON t (x);\n\nCREATE INDEX CONCURRENTLY b ON t (y);\n"
+    )
+    no_transaction = "run_in_transaction = false\n"
+    write(
+        tmp_path,
+        {
+            "2025-01-01-000000_t/up.sql": "CREATE TABLE t (x int, y int);\n",
+            "2025-09-19-120336-0000_027/up.sql": three,
+            "2025-09-19-120336-0000_027/down.sql": "DROP INDEX CONCURRENTLY a;\nDROP INDEX CONCURRENTLY b;\n",
+            "2025-09-20-000000_alone/up.sql": "CREATE INDEX CONCURRENTLY c ON t (x);\n",
+            "2025-09-20-000000_alone/metadata.toml": no_transaction,
+            "2025-09-21-000000_two/up.sql": three,
+            "2025-09-21-000000_two/metadata.toml": no_transaction,
+            "2025-09-22-000000_mixed/up.sql": "CREATE INDEX CONCURRENTLY d ON t (x);\nSELECT 1;\n",
+        },
+    )
+    mset = load_migration_set(tmp_path)
+    in_transaction = (
+        "Diesel runs the file in a transaction (no metadata.toml with run_in_transaction = false):"
+        " {} fails there (cannot run inside a transaction block); migwiz runs it without one, statement by"
+        " statement"
+    )
+    assert mset.notices == (
+        f"{tmp_path / '2025-09-19-120336-0000_027' / 'up.sql'}:2: "
+        + in_transaction.format("CREATE INDEX CONCURRENTLY"),
+        f"{tmp_path / '2025-09-19-120336-0000_027' / 'down.sql'}:1: "
+        + in_transaction.format("DROP INDEX CONCURRENTLY"),
+        f"{tmp_path / '2025-09-21-000000_two' / 'up.sql'}:2: Diesel sends the file as one query, which"
+        " PostgreSQL runs as one implicit transaction: CREATE INDEX CONCURRENTLY fails there (cannot run"
+        " inside a transaction block); migwiz runs the statements one by one: put it in a migration of its"
+        " own",
+    )
+
+
 # -- Prisma ------------------------------------------------------------------------------------------------
+
+
+def test_prisma_several_concurrent_statements_get_a_notice_naming_where_prisma_fails(
+    tmp_path: Path,
+) -> None:
+    """Prisma sends migration.sql as one query (one implicit transaction): a lone CREATE INDEX CONCURRENTLY
+    runs, two fail there; migwiz runs them one by one and says where Prisma itself fails."""
+    two = 'CREATE INDEX CONCURRENTLY "a_x" ON "t" ("x");\n\nDROP INDEX CONCURRENTLY "old_x";\n'
+    write(
+        tmp_path,
+        {
+            "migration_lock.toml": 'provider = "postgresql"\n',
+            "20240101000000_init/migration.sql": 'CREATE TABLE "t" ("x" int);\n',
+            "20240102000000_one/migration.sql": 'CREATE INDEX CONCURRENTLY "t_x" ON "t" ("x");\n',
+            "20240103000000_two/migration.sql": two,
+            "20240104000000_mixed/migration.sql": 'CREATE INDEX CONCURRENTLY "b" ON "t" ("x");\nSELECT 1;\n',
+        },
+    )
+    mset = load_migration_set(tmp_path)
+    assert mset.layout == "prisma"
+    assert mset.notices == (
+        f"{tmp_path / '20240103000000_two' / 'migration.sql'}:1: Prisma sends the file as one query, which"
+        " PostgreSQL runs as one implicit transaction: CREATE INDEX CONCURRENTLY fails there (cannot run"
+        " inside a transaction block); migwiz runs the statements one by one: put it in a migration of its"
+        " own",
+    )
 
 
 def test_prisma_fixture_folders_in_name_order() -> None:

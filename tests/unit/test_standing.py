@@ -45,7 +45,7 @@ def test_a_live_session_runs_a_dead_one_stopped_a_done_one_applied() -> None:
     assert (live.state, live.percent, live.text) == ("running", 29, "backfill running at 29 %")
     dead = backfill_standing(BackfillFacts(checkpoint("running", 299, 1000), alive=False))
     assert (dead.state, dead.percent, dead.resumable) == ("stopped", 29, True)
-    assert dead.text.startswith("backfill stopped at 29 % (299 of ~1000 rows), resumable")
+    assert dead.text.startswith("backfill stopped at 29 % (299 of ~1.0 k rows), resumable")
     stopped_but_pid_reused = backfill_standing(BackfillFacts(checkpoint("stopped", 299, 1000), alive=True))
     assert stopped_but_pid_reused.state == "stopped"
     assert backfill_standing(BackfillFacts(checkpoint("done", 1000, 1000), alive=False)).state == "applied"

@@ -33,6 +33,7 @@ from migwiz.engine.analysis.only import only_on_parent
 from migwiz.engine.analysis.partition import attach_partition, detach_partition, finalize_detach
 from migwiz.engine.analysis.rewrites import rewriting_subcommand
 from migwiz.engine.analysis.sequence import default_sequences, identity_change
+from migwiz.engine.analysis.sqlnodes import sql_ident, sql_name
 
 registry = Registry()
 """The statement handlers of this module."""
@@ -137,6 +138,8 @@ def _alter_table(node: Any, ctx: Context) -> Effect:
     effect = Effect(prefix)
     for cmd in node.cmds:
         kind = _AT_KINDS.get(cmd.subtype, cmd.subtype.name.removeprefix("AT_"))
+        if cmd.subtype == AT.AT_ColumnDefault and cmd.def_ is None:
+            kind = "DROP DEFAULT"
         if kind not in kinds:
             kinds.append(kind)
         if objtype == ObjectType.OBJECT_SEQUENCE and cmd.subtype in (AT.AT_SetLogged, AT.AT_SetUnLogged):
@@ -147,6 +150,26 @@ def _alter_table(node: Any, ctx: Context) -> Effect:
         _alter_table_cmd(cmd, relation, bool(node.relation.inh), effect, ctx)
     effect.kind = f"{prefix} {', '.join(kinds)}"
     return effect
+
+
+def _identity_needs_not_null(cmd: Any, relation: str, effect: Effect, ctx: Context) -> None:
+    """ADD GENERATED ... AS IDENTITY is refused on a column that is not NOT NULL (55000)."""
+    state = ctx.schema.table(relation)
+    facts = state.columns.get(str(cmd.name)) if state else None
+    if facts is None or facts.not_null:
+        return
+    column = sql_ident(str(cmd.name))
+    effect.hits.append(
+        Hit(
+            "statement-fails",
+            relation,
+            f"ADD GENERATED AS IDENTITY fails: {relation}.{cmd.name} is not NOT NULL (55000)",
+            f"-- make the column NOT NULL first (see set-not-null-scan for the scan-free way), then:\n"
+            f"ALTER TABLE {sql_name(relation)} ALTER COLUMN {column} SET NOT NULL;\n"
+            f"ALTER TABLE {sql_name(relation)} ALTER COLUMN {column} ADD GENERATED "
+            f"{'ALWAYS' if str(cmd.def_.generated_when) == 'a' else 'BY DEFAULT'} AS IDENTITY;",
+        )
+    )
 
 
 def _alter_composite(node: Any, type_name: str, ctx: Context) -> Effect:
@@ -223,6 +246,8 @@ def _alter_table_cmd(cmd: Any, relation: str, inh: bool, effect: Effect, ctx: Co
     state = ctx.schema.table(relation)
     partitioned = state is not None and state.kind == "p"
     recurses = sub in _RECURSING or (sub in _IDENTITY and ctx.pg_version >= 17 and partitioned)
+    if sub == AT.AT_AddConstraint and getattr(cmd.def_, "is_no_inherit", False) and ctx.pg_version < 18:
+        recurses = False  # a CHECK ... NO INHERIT leaves the children alone (18 locks them too)
     targets = with_descendants(ctx, relation, inh and recurses)
     for target in targets:
         effect.lock(target, _partition_mode(cmd, target, mode, ctx) if target != relation else mode)
@@ -245,6 +270,8 @@ def _alter_table_cmd(cmd: Any, relation: str, inh: bool, effect: Effect, ctx: Co
             sequences = default_sequences(cmd.def_, ctx)
             state.columns[cmd.name] = replace(state.columns[cmd.name], sequences=sequences)
     elif sub in (AT.AT_AddIdentity, AT.AT_DropIdentity):
+        if sub == AT.AT_AddIdentity:
+            _identity_needs_not_null(cmd, relation, effect, ctx)
         identity_change(cmd, relation, ctx)
     elif sub == AT.AT_DropNotNull:
         state = ctx.schema.table(relation)

@@ -86,7 +86,8 @@ def walk_statements(
         statements = tuple(one_per_shape(statements, (i.line for i in options.ignores)))
     schema.created_in_script = set()
     schema.timezone_utc = schema.server_timezone_utc  # each script starts with the server's TimeZone
-    schema.search_path = schema.server_search_path  # ... and the server's search_path
+    session = schema.session_search_path  # ... and the search_path the run's session has now
+    schema.search_path = schema.server_search_path if session is None else session
     held: dict[str, str] = {}
     timeout_set = options.directives.lock_timeout_ms not in (None, 0)
     out: list[StatementAnalysis] = []

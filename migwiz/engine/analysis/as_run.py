@@ -30,6 +30,9 @@ def as_run(script: Script, pg_version: int) -> tuple[Script, tuple[Finding, ...]
         notes.append(
             replace(finding("transaction-control", message, None, plan.unwrapped[0]), severity="info")
         )
+    if plan.ignored:
+        message = plan.ignored_message()
+        notes.append(replace(finding("transaction-control", message, None, plan.ignored[0]), severity="info"))
     if plan.automatic is not None:
         message = (
             f"{plan.automatic_kind} cannot run in a transaction: the migration runs without one, statement by"

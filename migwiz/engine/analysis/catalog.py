@@ -141,6 +141,9 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
         named.setdefault((relation, kind), set()).add(name)
         if kind == "rule":  # a rule that uses no column is a rule all the same
             rules.setdefault(relation, {}).setdefault(name, {})
+    runs: dict[str, dict[str, str]] = {}
+    for relation, trigger, function in _query(conn, "trigger_functions"):
+        runs.setdefault(relation, {})[trigger] = function
     children: dict[str, list[str]] = {}
     for name, _kind, parent, *_ in relations:
         if parent:
@@ -157,6 +160,7 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
             not_null_checks=frozenset(checks.get(name, ())),
             checked_columns=frozenset(checked.get(name, ())),
             triggers=frozenset(named.get((name, "trigger"), ())),
+            trigger_functions=runs.get(name, {}),
             policies=frozenset(named.get((name, "policy"), ())),
             empty=bool(empty),
             partition_key=tuple(key or ()),
@@ -201,6 +205,10 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
     domains = read_domains(conn)
     timezone = conn.execute("SELECT pg_catalog.current_setting('TimeZone')").fetchone()
     path = conn.execute("SELECT pg_catalog.current_schemas(false)").fetchone()
+    own = _query(conn, "user_schema")
+    publications: dict[str, set[str]] = {}
+    for publication, relation in _query(conn, "publications"):
+        publications.setdefault(str(publication), set()).add(str(relation))
     volatility = {name: vol for name, vol in _query(conn, "functions")}
     return CatalogFacts(
         server_version=conn.info.server_version // 10000,
@@ -213,4 +221,6 @@ def read_catalog_facts(conn: psycopg.Connection[Any]) -> CatalogFacts:
         domains=domains,
         timezone_utc=bool(timezone and str(timezone[0]).lower() in UTC_ZONES),
         search_path=tuple(str(s) for s in path[0]) if path and path[0] else (),
+        user_schema=str(own[0][0]) if own else "",
+        publications={name: frozenset(tables) for name, tables in publications.items()},
     )

@@ -26,8 +26,8 @@ from migwiz.engine.analysis.inlining import inline_body, planned_volatility
 from migwiz.engine.analysis.model import ColumnFacts
 from migwiz.engine.analysis.partition import scan_default_partition
 from migwiz.engine.analysis.schema import TableState
-from migwiz.engine.analysis.sequence import column_sequences
-from migwiz.engine.analysis.sqlnodes import VOLATILE_BUILTINS, deparse, read_relations, type_of, walk
+from migwiz.engine.analysis.sequence import column_sequences, like_columns
+from migwiz.engine.analysis.sqlnodes import VOLATILE_BUILTINS, deparse, qualify_names, type_of, walk
 
 registry = Registry()
 """The statement handlers of this module."""
@@ -35,7 +35,7 @@ registry = Registry()
 
 @registry.handles(ast.CreateStmt)
 def _create_table(node: Any, ctx: Context) -> Effect:
-    relation = ctx.name(node.relation)
+    relation = ctx.created(node.relation)
     effect = Effect("CREATE TABLE")
     state = TableState(relation, kind="p" if node.partspec is not None else "r", empty=True)
     if node.partspec is not None:
@@ -103,7 +103,7 @@ def _create_table(node: Any, ctx: Context) -> Effect:
             effect.lock(source, ACCESS_SHARE)
             src = ctx.schema.table(source)
             if src is not None:
-                state.columns.update(src.columns)
+                state.columns.update(like_columns(src.columns, relation, elt.options or 0, ctx))
     ctx.schema.add_table(state)
     for parent_rv in (node.inhRelations or ())[1:] if node.partbound is None else ():
         other = ctx.schema.table(ctx.name(parent_rv))
@@ -124,10 +124,10 @@ def _create_table(node: Any, ctx: Context) -> Effect:
 
 @registry.handles(ast.CreateTableAsStmt)
 def _create_table_as(node: Any, ctx: Context) -> Effect:
-    relation = ctx.name(node.into.rel)
+    relation = ctx.created(node.into.rel)
     matview = node.objtype == ObjectType.OBJECT_MATVIEW
     effect = Effect("CREATE MATERIALIZED VIEW" if matview else "CREATE TABLE AS")
-    sources = read_relations(node.query, ctx.default_schema)
+    sources = ctx.reads(node.query)
     for source in sources:
         effect.lock(source, ACCESS_SHARE)
     state = TableState(relation, kind="m" if matview else "r", sources=tuple(sources))
@@ -162,9 +162,9 @@ def _output_columns(query: Any, sources: list[str], ctx: Context) -> dict[str, C
 
 @registry.handles(ast.ViewStmt)
 def _create_view(node: Any, ctx: Context) -> Effect:
-    relation = ctx.name(node.view)
+    relation = ctx.created(node.view)
     effect = Effect("CREATE OR REPLACE VIEW" if node.replace else "CREATE VIEW")
-    sources = read_relations(node.query, ctx.default_schema)
+    sources = ctx.reads(node.query)
     for source in sources:
         effect.lock(source, ACCESS_SHARE)
     existing = ctx.schema.table(relation)
@@ -208,11 +208,17 @@ def _create_trigger(node: Any, ctx: Context) -> Effect:
     relation = ctx.name(node.relation)
     effect.lock(relation, SHARE_ROW_EXCLUSIVE)
     state = ctx.schema.table(relation)
+    function = qualify_names(node.funcname, ctx.default_schema)
     if state is not None:
         state.triggers.add(str(node.trigname))
+        state.trigger_functions[str(node.trigname)] = function
     if node.row and state is not None and state.kind == "p":  # cloned on every partition
         for partition in ctx.schema.descendants(relation):
             effect.lock(partition, SHARE_ROW_EXCLUSIVE)
+            clone = ctx.schema.table(partition)
+            if clone is not None:
+                clone.triggers.add(str(node.trigname))  # the clone has the parent trigger's name
+                clone.trigger_functions[str(node.trigname)] = function
     return effect
 
 
@@ -232,7 +238,7 @@ def _rule(node: Any, ctx: Context) -> Effect:
     effect = Effect("CREATE OR REPLACE RULE" if node.replace else "CREATE RULE")
     effect.lock(relation, ACCESS_EXCLUSIVE)
     parts = [node.whereClause, *(node.actions or ())]
-    sources = list(dict.fromkeys([relation, *read_relations(parts, ctx.default_schema)]))
+    sources = list(dict.fromkeys([relation, *ctx.reads(parts)]))
     targets = {ctx.name(a.relation): a for a in node.actions or () if isinstance(a, _WRITES)}
     for source in sources:
         if source != relation:  # the actions are parsed: their targets opened to write, the rest to read
@@ -310,4 +316,4 @@ def _body_relations(node: Any, options: dict[str, Any], ctx: Context) -> list[st
             return []
     if body is None:
         return []
-    return [r for r in read_relations(body, ctx.default_schema) if ctx.schema.table(r) is not None]
+    return [r for r in ctx.reads(body) if ctx.schema.table(r) is not None]

@@ -17,7 +17,7 @@ from migwiz.engine.analysis.effects import (
     with_descendants,
 )
 from migwiz.engine.analysis.session import follow_set_config
-from migwiz.engine.analysis.sqlnodes import func_name, read_relations, sql_name, string_const, walk
+from migwiz.engine.analysis.sqlnodes import func_name, sql_name, string_const, walk
 
 registry = Registry()
 """The statement handlers of this module."""
@@ -31,7 +31,7 @@ def _dml(node: Any, ctx: Context) -> Effect:
     effect = Effect(kind)
     relation = ctx.name(node.relation)
     parts = _query_parts(node)
-    for source in read_relations(parts, ctx.default_schema):
+    for source in ctx.reads(parts):
         if source != relation:
             effect.lock(source, ACCESS_SHARE)
     sequence_calls(parts, effect, ctx)
@@ -124,7 +124,7 @@ def _select(node: Any, ctx: Context) -> Effect:
     locking = bool(node.lockingClause)
     if node.intoClause is not None:
         effect.kind = "SELECT INTO"
-    for source in read_relations(node, ctx.default_schema):
+    for source in ctx.reads(node):
         mode = ROW_SHARE if locking else ACCESS_SHARE
         for target in with_descendants(ctx, source, True):
             effect.lock(target, mode)

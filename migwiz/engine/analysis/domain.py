@@ -73,7 +73,31 @@ def _alter_domain(node: Any, ctx: Context) -> Effect:
         ctx.schema.note_domain_constraints(state)
     if checks:
         _check_domain_columns(state.name if state else name, effect, ctx)
+        _refuse_arrays(state.name if state else name, effect, ctx)
     return effect
+
+
+def _refuse_arrays(domain: str, effect: Effect, ctx: Context) -> None:
+    """PostgreSQL cannot check the values stored in an array of the domain: the check fails (0A000)."""
+    array = f"{domain.rsplit('.', 1)[-1]}[]"
+    users = [
+        f"{table}.{column}"
+        for table, state in ctx.schema.tables.items()
+        if state.kind in ("r", "m")
+        for column, facts in state.columns.items()
+        if facts.type_name == array
+    ]
+    if users:
+        effect.hits.append(
+            Hit(
+                "statement-fails",
+                users[0].rsplit(".", 1)[0],
+                f"{effect.kind} fails: column {users[0]} is an array of domain {domain}, whose values "
+                f"PostgreSQL cannot check",
+                "-- add the constraint NOT VALID (new values are checked), or change the column to a type "
+                "without the domain first",
+            )
+        )
 
 
 def _check_domain_columns(domain: str, effect: Effect, ctx: Context) -> None:

@@ -62,8 +62,12 @@ def _drop(node: Any, ctx: Context) -> Effect:
             if node.missing_ok and (surely_absent(ctx, relation) or _absent_object(known, name, ctx)):
                 continue  # IF EXISTS of what the database does not have: no lock
             effect.lock(relation, ACCESS_EXCLUSIVE)
+            if rt == ObjectType.OBJECT_TRIGGER and state is not None and state.kind == "p":
+                _drop_trigger_clones(relation, name, effect, ctx)
             if isinstance(known, set):
                 known.discard(name)
+                if state is not None:
+                    state.trigger_functions.pop(name, None)
             elif isinstance(known, dict):
                 known.pop(name, None)
         return effect
@@ -71,6 +75,10 @@ def _drop(node: Any, ctx: Context) -> Effect:
         return _drop_type(node, ctx)
     if rt == ObjectType.OBJECT_STATISTIC_EXT:
         return _drop_statistics(node, ctx)
+    if rt == ObjectType.OBJECT_SCHEMA:
+        return _drop_schema(node, ctx)
+    if rt == ObjectType.OBJECT_FUNCTION:
+        return _drop_function(node, ctx)
     if rt not in _DROP_KINDS:
         return Effect(f"DROP {rt.name.removeprefix('OBJECT_')}")
     effect = Effect(f"DROP {_DROP_KINDS[rt]}")
@@ -115,6 +123,83 @@ def _drop(node: Any, ctx: Context) -> Effect:
                 effect.hits.append(_drop_table_hit(relation, parent, ctx))
         ctx.schema.drop(relation)
     return effect
+
+
+def _drop_schema(node: Any, ctx: Context) -> Effect:
+    """DROP SCHEMA: refused while the schema holds relations; CASCADE drops each under AccessExclusiveLock,
+    with the tables outside that their foreign keys reference or that reference them, and the views outside
+    that read them."""
+    effect = Effect("DROP SCHEMA")
+    cascade = node.behavior.name == "DROP_CASCADE"
+    for name in node.objects:
+        schema = str(name.sval)
+        members = [r for r in ctx.schema.tables if r.split(".", 1)[0] == schema]
+        if not members:
+            continue
+        if not cascade:
+            effect.hits.append(dependents_hit(f"DROP SCHEMA {schema}", members[0], members))
+            continue
+        for relation in members:
+            effect.lock(relation, ACCESS_EXCLUSIVE)
+            state = ctx.schema.table(relation)
+            for fk in state.foreign_keys if state else ():
+                effect.lock(fk.referenced, ACCESS_EXCLUSIVE)
+            for other in [*_referencing_tables(relation, ctx), *_dependent_views(relation, ctx)]:
+                effect.lock(other, ACCESS_EXCLUSIVE)
+        tables = [
+            r for r in members if (s := ctx.schema.table(r)) and s.kind in ("r", "p") and not ctx.is_new(r)
+        ]
+        if tables:
+            effect.hits.append(
+                Hit(
+                    "drop-outside-contract",
+                    tables[0],
+                    f"DROP SCHEMA {schema} CASCADE breaks code still using and destroys {', '.join(tables)}",
+                    "-- stop using the schema's tables first, then drop it in a contract-phase migration "
+                    "(-- migwiz:phase=contract)",
+                )
+            )
+        for relation in [*members, *(v for r in members for v in _dependent_views(r, ctx))]:
+            effect.destroys.append(relation)
+            ctx.schema.drop(relation)
+    return effect
+
+
+def _drop_function(node: Any, ctx: Context) -> Effect:
+    """DROP FUNCTION of a function triggers run: refused, or with CASCADE the triggers go with it, each
+    under AccessExclusiveLock on its table (partitions' clones included)."""
+    effect = Effect("DROP FUNCTION")
+    cascade = node.behavior.name == "DROP_CASCADE"
+    for obj in node.objects:
+        function = qualify_names(obj.objname, ctx.default_schema)
+        users = [
+            (table, trigger)
+            for table, state in ctx.schema.tables.items()
+            for trigger, runs in state.trigger_functions.items()
+            if runs == function
+        ]
+        if users and not cascade:
+            named = [f"trigger {trigger} on {table}" for table, trigger in users]
+            effect.hits.append(dependents_hit(f"DROP FUNCTION {function}", users[0][0], named))
+            continue
+        for table, trigger in users:
+            effect.lock(table, ACCESS_EXCLUSIVE)
+            state = ctx.schema.table(table)
+            if state is not None:
+                state.triggers.discard(trigger)
+                state.trigger_functions.pop(trigger, None)
+    return effect
+
+
+def _drop_trigger_clones(relation: str, name: str, effect: Effect, ctx: Context) -> None:
+    """A row trigger of a partitioned table is cloned on its partitions under the same name: dropping it
+    drops the clones, each under AccessExclusiveLock (a statement trigger has none)."""
+    for partition in ctx.schema.descendants(relation):
+        state = ctx.schema.table(partition)
+        if state is not None and name in state.triggers:
+            effect.lock(partition, ACCESS_EXCLUSIVE)
+            state.triggers.discard(name)
+            state.trigger_functions.pop(name, None)
 
 
 def _drop_statistics(node: Any, ctx: Context) -> Effect:
@@ -186,6 +271,18 @@ def _drop_type(node: Any, ctx: Context) -> Effect:
         ]
         for table in users if cascade else ():
             effect.lock(table, ACCESS_EXCLUSIVE)
+        existing = [t for t in users if not ctx.is_new(t)] if cascade else []
+        if existing:
+            effect.hits.append(
+                Hit(
+                    "drop-outside-contract",
+                    existing[0],
+                    f"DROP {word} {name} CASCADE drops the columns of that type in {', '.join(existing)}: "
+                    f"their data is lost and code still using them breaks",
+                    "-- drop the columns first, in a contract-phase migration (-- migwiz:phase=contract), "
+                    "then the type",
+                )
+            )
         if users and not cascade:
             qualified = qualify_names(type_names, ctx.default_schema)
             effect.hits.append(dependents_hit(f"DROP {word} {qualified}", users[0], users))

@@ -11,7 +11,7 @@ from pglast.enums import ObjectType
 
 from migwiz.engine.analysis.model import Severity, lock_rank, stronger
 from migwiz.engine.analysis.schema import Schema
-from migwiz.engine.analysis.sqlnodes import qualify, qualify_names
+from migwiz.engine.analysis.sqlnodes import qualify, qualify_names, read_relations
 from migwiz.engine.sets.parsing import parse_sql
 
 ACCESS_SHARE = "AccessShareLock"
@@ -96,6 +96,19 @@ class Context:
         if rangevar.schemaname:
             return qualify(rangevar, self.default_schema)
         return self.schema.resolve(rangevar.relname, self.default_schema)
+
+    def created(self, rangevar: Any) -> str:
+        """Where a CREATE puts a relation: an unqualified name goes to the search_path's first schema, even
+        when a later schema of the path has a relation of that name."""
+        if rangevar.schemaname:
+            return qualify(rangevar, self.default_schema)
+        return self.schema.creation_target(rangevar.relname, self.default_schema)
+
+    def reads(self, node: Any) -> list[str]:
+        """The relations a query reads, unqualified names looked up on the search_path."""
+        return read_relations(
+            node, self.default_schema, lambda name: self.schema.resolve(name, self.default_schema)
+        )
 
     def qualified(self, names: Any) -> str:
         """`schema.name` of a list of String nodes, an unqualified name looked up on the search_path."""

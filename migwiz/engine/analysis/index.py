@@ -74,7 +74,7 @@ def _create_index(node: Any, ctx: Context) -> Effect:
         state = ctx.schema.table(relation)
         if state is not None:
             state.indexes[index] = index_columns(node)
-            expressions = key_expressions(node.indexParams)
+            expressions = key_expressions(node.indexParams, node.whereClause)
             if expressions:
                 state.index_expressions[index] = expressions
     if partitioned and node.relation.inh:

@@ -71,8 +71,17 @@ def _collect_young() -> None:
     gc.collect(1)
 
 
+def _fresh_session(migration: Migration, schema: Schema) -> None:
+    """Flyway starts every migration from the connection's own search_path (as `up` does for its sets):
+    a plain `SET search_path` of an earlier migration does not reach this one. The other tools run a
+    whole `up` on one session, where it does."""
+    if migration.layout == "flyway":
+        schema.session_search_path = None
+
+
 def lint_up(migration: Migration, schema: Schema, pg_version: int) -> ScriptLint:
     """Analyse a migration's up script (as it will run) against `schema`, which it updates in place."""
+    _fresh_session(migration, schema)
     up = lint_script(migration.up, schema, pg_version)
     if migration.down is not None or migration.layout == "prisma":  # Prisma's layout has no place for one
         return up
@@ -85,6 +94,7 @@ def lint_up(migration: Migration, schema: Schema, pg_version: int) -> ScriptLint
 def lint_down(migration: Migration, schema: Schema, pg_version: int) -> ScriptLint:
     """Analyse a migration's down script against `schema` (the state its up leaves), updated in place."""
     assert migration.down is not None
+    _fresh_session(migration, schema)
     return lint_script(migration.down, schema, pg_version, is_down=True)
 
 

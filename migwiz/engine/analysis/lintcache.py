@@ -39,8 +39,9 @@ KEEP_SCANS = 16
 """Split statements kept: one entry per migrations folder."""
 KEEP_REPORTS = 8
 """Whole-set lints kept (`ReportCache`): one per set folder, server version and catalog."""
-_FORMAT = "4"  # 2: schema states know statistics, triggers, policies and empty tables; 3: resumable
-# 4: schema states know the search_path
+_FORMAT = "6"  # 2: schema states know statistics, triggers, policies and empty tables; 3: resumable
+# 4: schema states know the search_path; 5: and the one the run's session carries
+# 6: Flyway sets start each migration from the server's path; CREATE uses the path's first schema
 
 
 def cache_dir() -> Path | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pglast import ast
-from pglast.enums import ObjectType
+from pglast.enums import AlterPublicationAction, ObjectType, PublicationObjSpecType
 
 from migwiz.engine.analysis.effects import (
     ACCESS_SHARE,
@@ -69,3 +69,30 @@ def _create_statistics(node: Any, ctx: Context) -> Effect:
 def _alter_enum(node: Any, ctx: Context) -> Effect:
     kind = "ALTER TYPE RENAME VALUE" if node.oldVal else "ALTER TYPE ADD VALUE"
     return Effect(kind, no_transaction=ctx.pg_version < 12 and not node.oldVal)
+
+
+@registry.handles(ast.CreatePublicationStmt, ast.AlterPublicationStmt)
+def _publication(node: Any, ctx: Context) -> Effect:
+    """A publication's listed tables are each taken under ShareUpdateExclusiveLock (not their partitions);
+    FOR ALL TABLES and TABLES IN SCHEMA lock none."""
+    create = isinstance(node, ast.CreatePublicationStmt)
+    effect = Effect("CREATE PUBLICATION" if create else "ALTER PUBLICATION")
+    tables = set()
+    for obj in node.pubobjects or ():
+        table = getattr(obj, "pubtable", None)
+        if obj.pubobjtype == PublicationObjSpecType.PUBLICATIONOBJ_TABLE and table is not None:
+            tables.add(ctx.name(table.relation))
+    for relation in tables:
+        effect.lock(relation, SHARE_UPDATE_EXCLUSIVE)
+    known = ctx.schema.publications.setdefault(str(node.pubname), set())
+    action = None if create else node.action
+    if action == AlterPublicationAction.AP_SetObjects:  # the tables it leaves are locked too
+        for relation in known - tables:
+            if ctx.schema.table(relation) is not None:
+                effect.lock(relation, SHARE_UPDATE_EXCLUSIVE)
+        known.clear()
+    if action == AlterPublicationAction.AP_DropObjects:
+        known -= tables
+    else:
+        known |= tables
+    return effect

@@ -169,6 +169,8 @@ class TableFacts:
     while the view exists)."""
     triggers: frozenset[str] = frozenset()
     """Names of its triggers (not internal ones)."""
+    trigger_functions: Mapping[str, str] = field(default_factory=dict)
+    """Trigger name -> the function it runs (qualified)."""
     empty: bool = False
     """A table whose data file is empty (it has never held a row): a rewrite calls no default on it."""
     populated: bool = True
@@ -224,6 +226,11 @@ class CatalogFacts:
     search_path: tuple[str, ...] = ()
     """The existing schemas of the connection's search_path, in order (`current_schemas(false)`: the
     database's and role's settings applied); empty: unknown (`public`)."""
+    publications: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Publication name -> the tables it lists."""
+    user_schema: str = ""
+    """The schema named after the connection's role, if it exists: what `$user` in a search_path a script
+    sets stands for (empty: none, or unknown)."""
     statistics: Mapping[str, str] = field(default_factory=dict)
     """Extended statistics object (qualified) -> the table it is on."""
     inlined_volatility: Mapping[str, str] = field(default_factory=dict)

@@ -136,15 +136,23 @@ def detach_partition(pcmd: Any, relation: str, effect: Effect, ctx: Context) -> 
     partition = ctx.name(pcmd.name)
     effect.lock(partition, ACCESS_EXCLUSIVE)
     default = ctx.schema.default_partition(relation)
+    refusing = default  # CONCURRENTLY is refused while a default partition exists, even to detach it
     if default == partition:
         default = None
     if pcmd.concurrent:
         effect.no_transaction = True
+        pending = [
+            c for c in ctx.schema.descendants(relation) if (s := ctx.schema.table(c)) and s.detach_pending
+        ]
+        if pending:
+            effect.hits.append(_pending_detach_hit(partition, relation, pending[0]))
+        elif refusing is not None:
+            effect.hits.append(_concurrent_refused_hit(partition, relation, refusing))
     else:
         if default is not None:
             effect.lock(default, ACCESS_EXCLUSIVE)
         if ctx.pg_version >= 14 and not ctx.is_new(relation):
-            effect.hits.append(_detach_hit(partition, relation, default, ctx))
+            effect.hits.append(_detach_hit(partition, relation, refusing, ctx))
     parent = ctx.schema.table(relation)
     if parent is not None:
         parent.children = [c for c in parent.children if c != partition]
@@ -180,6 +188,35 @@ def finalize_detach(pcmd: Any, relation: str, effect: Effect, ctx: Context) -> N
         child.detach_pending = False
 
 
+def _pending_detach_hit(partition: str, relation: str, pending: str) -> Hit:
+    """A cut-off DETACH CONCURRENTLY left `pending` half-detached: no other concurrent detach of the table
+    runs until it is finalized (55000)."""
+    fix = f"ALTER TABLE {sql_name(relation)} DETACH PARTITION {sql_name(pending)} FINALIZE;"
+    if pending != partition:
+        fix += (
+            f"\n-- then:\n{NO_TX_DIRECTIVE}\nALTER TABLE {sql_name(relation)} DETACH PARTITION "
+            f"{sql_name(partition)} CONCURRENTLY;"
+        )
+    return Hit(
+        "statement-fails",
+        relation,
+        f"DETACH PARTITION {partition} CONCURRENTLY fails: the detach of {pending} from {relation} was cut "
+        f"off and is still pending (55000)",
+        fix,
+    )
+
+
+def _concurrent_refused_hit(partition: str, relation: str, default: str) -> Hit:
+    return Hit(
+        "statement-fails",
+        relation,
+        f"DETACH PARTITION {partition} CONCURRENTLY fails: {relation} has the default partition {default} "
+        f"(55000)",
+        f"-- in a quiet window (AccessExclusiveLock on {relation}):\n"
+        f"ALTER TABLE {sql_name(relation)} DETACH PARTITION {sql_name(partition)};",
+    )
+
+
 def _detach_hit(partition: str, relation: str, default: str | None, ctx: Context) -> Hit:
     message = (
         f"DETACH PARTITION {partition} takes AccessExclusiveLock on {relation}: reads and writes of "
@@ -190,7 +227,8 @@ def _detach_hit(partition: str, relation: str, default: str | None, ctx: Context
             "detach-partition-not-concurrent",
             relation,
             f"{message} (CONCURRENTLY is refused while {relation} has the default partition {default})",
-            None,
+            f"-- run it in a quiet window, with a short lock_timeout: {relation} has a default partition, "
+            f"so DETACH ... CONCURRENTLY is refused",
         )
     fresh = fresh_statement(ctx)
     for cmd in fresh.cmds:

@@ -115,4 +115,23 @@ def _set_schema(node: Any, ctx: Context) -> Effect:
         effect.lock(new, ACCESS_EXCLUSIVE)
         effect.renamed[old] = new
         ctx.schema.rename(old, new)
+        _move_owned_sequences(old, new, str(node.newschema), effect, ctx)
     return effect
+
+
+def _move_owned_sequences(old: str, new: str, schema: str, effect: Effect, ctx: Context) -> None:
+    """A table's serial and identity sequences move with it to the new schema, each under
+    AccessExclusiveLock."""
+    state = ctx.schema.table(new)
+    if state is None:
+        return
+    for column, facts in list(state.columns.items()):
+        owned = [s for s in facts.sequences if facts.identity or s.startswith(f"{old}_{column}_seq")]
+        if not owned:
+            continue
+        moved = {s: f"{schema}.{s.split('.', 1)[-1]}" for s in owned}
+        for before, after in moved.items():
+            effect.lock(after, ACCESS_EXCLUSIVE)
+            if before in ctx.schema.tables:
+                ctx.schema.rename(before, after)
+        state.columns[column] = replace(facts, sequences=tuple(moved.get(s, s) for s in facts.sequences))

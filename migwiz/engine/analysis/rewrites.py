@@ -15,6 +15,35 @@ _DEFAULT_TABLESPACES = frozenset({"pg_default"})
 _DEFAULT_METHOD = "heap"
 
 
+def _persistence_refused(relation: str, unlogged: bool, ctx: Context) -> Hit | None:
+    """SET UNLOGGED of a table a logged table's foreign key references (42P16) or that a publication lists
+    (55000), SET LOGGED of a table whose foreign key references an unlogged one (42P16): refused."""
+    word = "UNLOGGED" if unlogged else "LOGGED"
+    state = ctx.schema.table(relation)
+    if unlogged:
+        for fk in ctx.schema.referenced_by(relation):
+            other = ctx.schema.table(fk.table)
+            if fk.table != relation and other is not None and not other.unlogged:
+                why = f"the logged table {fk.table} references it (42P16)"
+                fix = (
+                    f"-- first make {fk.table} unlogged (or drop its foreign key), or keep {relation} logged"
+                )
+                return Hit("statement-fails", relation, f"SET {word} of {relation} fails: {why}", fix)
+        for publication, tables in sorted(ctx.schema.publications.items()):
+            if relation in tables:
+                why = f"publication {publication} lists it (55000)"
+                fix = f"ALTER PUBLICATION {sql_ident(publication)} DROP TABLE {sql_name(relation)};  -- first"
+                return Hit("statement-fails", relation, f"SET {word} of {relation} fails: {why}", fix)
+        return None
+    for fk in state.foreign_keys if state is not None else ():
+        target = ctx.schema.table(fk.referenced)
+        if fk.referenced != relation and target is not None and target.unlogged:
+            why = f"it references the unlogged table {fk.referenced} (42P16)"
+            fix = f"-- make {fk.referenced} logged first"
+            return Hit("statement-fails", relation, f"SET {word} of {relation} fails: {why}", fix)
+    return None
+
+
 def rewriting_subcommand(cmd: Any, relation: str, storage: list[str], effect: Effect, ctx: Context) -> None:
     """Record the rewrite (when there is one) and the finding with its fix."""
     sub = cmd.subtype
@@ -44,6 +73,10 @@ def rewriting_subcommand(cmd: Any, relation: str, storage: list[str], effect: Ef
         )
     elif sub in (AT.AT_SetLogged, AT.AT_SetUnLogged):
         unlogged = sub == AT.AT_SetUnLogged
+        refused = _persistence_refused(relation, unlogged, ctx)
+        if refused is not None:
+            effect.hits.append(refused)
+            return
         if state is not None:
             already = state.unlogged == unlogged
             state.unlogged = unlogged

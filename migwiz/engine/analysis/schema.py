@@ -32,6 +32,8 @@ class TableState:
     rules: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     """Rules on this relation: name -> relation -> the columns of it they use."""
     triggers: set[str] = field(default_factory=set)
+    trigger_functions: dict[str, str] = field(default_factory=dict)
+    """Trigger name -> the function it runs (qualified), where known."""
     policies: set[str] = field(default_factory=set)
     empty: bool = False
     """Known to hold no row: created by the set with nothing inserted since, or an empty data file."""
@@ -70,6 +72,7 @@ class TableState:
             checked_columns=set(facts.checked_columns),
             partition_key=facts.partition_key,
             triggers=set(facts.triggers),
+            trigger_functions=dict(facts.trigger_functions),
             policies=set(facts.policies),
             empty=facts.empty,
             populated=facts.populated,
@@ -91,6 +94,7 @@ class TableState:
             rules={rule: {r: set(cols) for r, cols in used.items()} for rule, used in self.rules.items()},
             checked_columns=set(self.checked_columns),
             triggers=set(self.triggers),
+            trigger_functions=dict(self.trigger_functions),
             policies=set(self.policies),
             unvalidated_checks={name: set(cols) for name, cols in self.unvalidated_checks.items()},
         )
@@ -141,7 +145,14 @@ class Schema:
     """Schemas where unqualified names are looked up, in order, at this point of the script (the first is
     where unqualified relations are created; empty: `public`)."""
     server_search_path: tuple[str, ...] = ()
-    """The catalog connection's search_path (existing schemas): where each script starts."""
+    """The catalog connection's search_path (existing schemas): where a run's session starts."""
+    session_search_path: tuple[str, ...] | None = None
+    """The search_path a plain `SET search_path` of an earlier script left on the run's session (the
+    migrations of one run share one session): where the next script starts (None: the server's)."""
+    user_schema: str = ""
+    """The schema named after the connection's role, if it exists (`$user`; empty: none or unknown)."""
+    publications: dict[str, set[str]] = field(default_factory=dict)
+    """Publication name -> the tables it lists, where known."""
     from_catalog: bool = False
     from_empty: bool = False
     """Walked from an empty database (a whole set from its first migration, no catalog): what the
@@ -178,6 +189,8 @@ class Schema:
             server_timezone_utc=catalog.timezone_utc,
             search_path=catalog.search_path,
             server_search_path=catalog.search_path,
+            user_schema=catalog.user_schema,
+            publications={name: set(tables) for name, tables in catalog.publications.items()},
             from_catalog=True,
         )
 
@@ -195,6 +208,9 @@ class Schema:
             server_timezone_utc=self.server_timezone_utc,
             search_path=self.search_path,
             server_search_path=self.server_search_path,
+            session_search_path=self.session_search_path,
+            user_schema=self.user_schema,
+            publications={name: set(tables) for name, tables in self.publications.items()},
             from_catalog=self.from_catalog,
             from_empty=self.from_empty,
             pending_not_null_checks=dict(self.pending_not_null_checks),
@@ -232,6 +248,10 @@ class Schema:
             if qualified in self.tables or qualified in self.index_tables:
                 return qualified
         return f"{self.search_path[0]}.{name}"
+
+    def creation_target(self, name: str, default_schema: str) -> str:
+        """`schema.name` where an unqualified CREATE puts `name`: the first schema of the search_path."""
+        return f"{self.search_path[0] if self.search_path else default_schema}.{name}"
 
     def absent(self, name: str) -> bool:
         """Whether a relation or index surely does not exist here (IF EXISTS of it does nothing): the

@@ -7,7 +7,7 @@ from typing import Any
 
 from pglast import ast
 from pglast.enums import AlterTableType as AT
-from pglast.enums import ConstrType
+from pglast.enums import ConstrType, TableLikeOption
 
 from migwiz.engine.analysis.effects import (
     ACCESS_SHARE,
@@ -18,6 +18,7 @@ from migwiz.engine.analysis.effects import (
     column_constraints,
     surely_absent,
 )
+from migwiz.engine.analysis.model import ColumnFacts
 from migwiz.engine.analysis.schema import TableState
 from migwiz.engine.analysis.sqlnodes import (
     SERIAL_TYPES,
@@ -34,7 +35,7 @@ registry = Registry()
 
 @registry.handles(ast.CreateSeqStmt)
 def _create_sequence(node: Any, ctx: Context) -> Effect:
-    ctx.schema.add_table(TableState(ctx.name(node.sequence), kind="S"))
+    ctx.schema.add_table(TableState(ctx.created(node.sequence), kind="S"))
     effect = Effect("CREATE SEQUENCE")
     _owned_by(node, effect, ctx)
     return effect
@@ -64,9 +65,9 @@ def column_sequences(coldef: Any, relation: str, ctx: Context) -> tuple[str, tup
     column's own sequence ("a" or "d"), a serial column's, or those `nextval('…')` in its default names."""
     for c in column_constraints(coldef):
         if c.contype == ConstrType.CONSTR_IDENTITY:
-            return str(c.generated_when), (_identity_sequence(c, relation, str(coldef.colname)),)
+            return str(c.generated_when), (_identity_sequence(c, relation, str(coldef.colname), ctx),)
     if raw_type_name(coldef.typeName) in SERIAL_TYPES:
-        return "", (f"{relation}_{coldef.colname}_seq",)
+        return "", (free_sequence_name(relation, str(coldef.colname), ctx),)
     defaults = [c.raw_expr for c in column_constraints(coldef) if c.contype == ConstrType.CONSTR_DEFAULT]
     return "", default_sequences(defaults[0] if defaults else None, ctx)
 
@@ -79,7 +80,7 @@ def identity_change(cmd: Any, relation: str, ctx: Context) -> None:
     if state is None or facts is None:
         return
     if cmd.subtype == AT.AT_AddIdentity:
-        sequence = _identity_sequence(cmd.def_, relation, column)
+        sequence = _identity_sequence(cmd.def_, relation, column, ctx)
         state.columns[column] = replace(facts, identity=str(cmd.def_.generated_when), sequences=(sequence,))
         ctx.schema.add_table(TableState(sequence, kind="S"))
     elif facts.identity:
@@ -88,10 +89,45 @@ def identity_change(cmd: Any, relation: str, ctx: Context) -> None:
             ctx.schema.drop(sequence)
 
 
-def _identity_sequence(constraint: Any, relation: str, column: str) -> str:
+def _identity_sequence(constraint: Any, relation: str, column: str, ctx: Context) -> str:
     """An identity column's sequence: SEQUENCE NAME, else `<table>_<column>_seq` beside the table."""
     named = [o.arg for o in constraint.options or () if str(o.defname) == "sequence_name"]
-    return qualify_names(named[0], relation.rsplit(".", 1)[0]) if named else f"{relation}_{column}_seq"
+    if named:
+        return qualify_names(named[0], relation.rsplit(".", 1)[0])
+    return free_sequence_name(relation, column, ctx)
+
+
+def free_sequence_name(relation: str, column: str, ctx: Context) -> str:
+    """The name PostgreSQL gives a serial or identity column's sequence: `<table>_<column>_seq`, or with
+    1, 2, ... appended while a relation of that name exists (ChooseRelationName)."""
+    base = f"{relation}_{column}_seq"
+    name, n = base, 0
+    while name in ctx.schema.tables or name in ctx.schema.index_tables:
+        n += 1
+        name = f"{base}{n}"
+    return name
+
+
+_LIKE_IDENTITY = TableLikeOption.CREATE_TABLE_LIKE_IDENTITY
+_LIKE_DEFAULTS = TableLikeOption.CREATE_TABLE_LIKE_DEFAULTS
+_LIKE_GENERATED = TableLikeOption.CREATE_TABLE_LIKE_GENERATED
+
+
+def like_columns(
+    columns: dict[str, ColumnFacts], relation: str, options: int, ctx: Context
+) -> dict[str, ColumnFacts]:
+    """The columns `CREATE TABLE relation (LIKE source ...)` copies: identity only with INCLUDING IDENTITY,
+    on a sequence of the new table's own; a default's sequences only with INCLUDING DEFAULTS."""
+    out: dict[str, ColumnFacts] = {}
+    for column, facts in columns.items():
+        if facts.identity and options & _LIKE_IDENTITY:
+            facts = replace(facts, sequences=(free_sequence_name(relation, column, ctx),))
+        elif facts.identity or not options & _LIKE_DEFAULTS:
+            facts = replace(facts, identity="", sequences=())
+        if facts.generated and not options & _LIKE_GENERATED:
+            facts = replace(facts, generated="")
+        out[column] = facts
+    return out
 
 
 def default_sequences(expr: Any, ctx: Context) -> tuple[str, ...]:

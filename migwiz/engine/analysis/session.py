@@ -26,11 +26,25 @@ def _set(node: Any, ctx: Context) -> Effect:
         ctx.schema.timezone_utc = _timezone_utc(node, ctx)
     if node.name == "search_path":
         ctx.schema.search_path = _search_path(node, ctx)
+        if not node.is_local:  # stays on the session for the later migrations of the run
+            reset = node.kind != VariableSetKind.VAR_SET_VALUE
+            ctx.schema.session_search_path = None if reset else ctx.schema.search_path
     return effect
 
 
 _IMPLICIT = frozenset({"pg_catalog", "pg_temp", "$user", ""})
-"""search_path entries that name no schema the analyser tracks (the role's own schema is unknown)."""
+"""search_path entries that name no schema the analyser tracks (`$user`: see `_own_schema`)."""
+
+
+def _own_schema(names: Any, ctx: Context) -> tuple[str, ...]:
+    """The search_path entries that name schemas: `$user` is the role's own schema when it exists (known
+    with `--dsn`), skipped otherwise, as PostgreSQL skips it."""
+    own = ctx.schema.user_schema
+    return tuple(
+        own if name == "$user" and own else name
+        for name in names
+        if name not in _IMPLICIT or (name == "$user" and own)
+    )
 
 
 def _search_path(node: Any, ctx: Context) -> tuple[str, ...]:
@@ -38,7 +52,7 @@ def _search_path(node: Any, ctx: Context) -> tuple[str, ...]:
     if node.kind != VariableSetKind.VAR_SET_VALUE:
         return ctx.schema.server_search_path
     names = (string_const(arg) for arg in node.args or ())
-    return tuple(name for name in names if name is not None and name not in _IMPLICIT)
+    return _own_schema((name for name in names if name is not None), ctx)
 
 
 def _timezone_utc(node: Any, ctx: Context) -> bool | None:
@@ -69,7 +83,18 @@ def follow_set_config(node: Any, ctx: Context) -> None:
         if name is not None and name.lower() == "search_path" and value is not None:
             names = (part.strip() for part in value.split(","))
             unquoted = (n[1:-1] if n.startswith('"') and n.endswith('"') else n.lower() for n in names)
-            ctx.schema.search_path = tuple(n for n in unquoted if n not in _IMPLICIT)
+            ctx.schema.search_path = _own_schema(unquoted, ctx)
+            if not _is_true(args[2] if len(args) > 2 else None):  # is_local: for the transaction only
+                ctx.schema.session_search_path = ctx.schema.search_path
+
+
+def _is_true(node: Any) -> bool:
+    """Whether a constant is boolean true (`true`, `'on'`, `'t'`...)."""
+    val = getattr(node.arg if isinstance(node, ast.TypeCast) else node, "val", None)
+    if isinstance(val, ast.Boolean):
+        return bool(val.boolval)
+    text = string_const(node)
+    return text is not None and text.strip().lower() in ("true", "t", "on", "yes", "y", "1")
 
 
 @registry.handles(ast.TransactionStmt)
@@ -85,4 +110,18 @@ def _lock(node: Any, ctx: Context) -> Effect:
     for rel in node.relations:
         for target in with_descendants(ctx, ctx.name(rel), bool(rel.inh)):
             effect.lock(target, mode)
+            _lock_view_sources(target, mode, effect, ctx)
     return effect
+
+
+def _lock_view_sources(view: str, mode: str, effect: Effect, ctx: Context) -> None:
+    """LOCK of a view locks, in the same mode, every relation its query reads, through views it reads."""
+    state = ctx.schema.table(view)
+    if state is None or state.kind != "v":
+        return
+    for source in state.sources:
+        if source == view or effect.locks.get(source) == mode:
+            continue
+        for target in with_descendants(ctx, source, True):
+            effect.lock(target, mode)
+            _lock_view_sources(target, mode, effect, ctx)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from pglast import ast
@@ -207,8 +207,9 @@ def is_volatile(expr: Any, known: dict[str, str]) -> bool:
     return False
 
 
-def read_relations(node: Any, default_schema: str) -> list[str]:
-    """Relations a query reads (RangeVars), minus the names of its CTEs."""
+def read_relations(node: Any, default_schema: str, resolve: Callable[[str], str] | None = None) -> list[str]:
+    """Relations a query reads (RangeVars), minus the names of its CTEs; `resolve` places an unqualified
+    name (on the search_path), else it is in `default_schema`."""
     ctes: set[str] = set()
     ranges: list[Any] = []
     for n in walk(node):  # one walk: the CTE names, then the RangeVars in tree order
@@ -219,7 +220,9 @@ def read_relations(node: Any, default_schema: str) -> list[str]:
     out: list[str] = []
     for n in ranges:
         if not (n.schemaname is None and n.relname in ctes):
-            name = qualify(n, default_schema)
+            name = (
+                resolve(n.relname) if resolve is not None and not n.schemaname else qualify(n, default_schema)
+            )
             if name not in out:
                 out.append(name)
     return out

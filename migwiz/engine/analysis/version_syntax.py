@@ -59,7 +59,14 @@ _NEW_FUNCTIONS: dict[str, int] = {
     "erf": 16, "erfc": 16, "pg_column_toast_chunk_id": 17, "uuidv4": 18, "uuidv7": 18,
     "uuid_extract_timestamp": 17, "uuid_extract_version": 17, "casefold": 18, "array_reverse": 18,
     "array_sort": 18, "crc32": 18, "crc32c": 18, "gamma": 18, "lgamma": 18,
+    "to_regtypemod": 17, "pg_basetype": 17, "pg_get_acl": 18, "has_largeobject_privilege": 18,
 }  # fmt: skip
+_NEW_ROLES: dict[str, int] = {
+    "pg_use_reserved_connections": 16, "pg_create_subscription": 16, "pg_maintain": 17,
+    "pg_signal_autovacuum_worker": 18,
+}  # fmt: skip
+"""Predefined roles and the first major that has them: granted on an older server, `role … does not
+exist`."""
 """Built-in functions and the first major that has them: called on an older server, the statement fails
 (`function ... does not exist`) when it runs."""
 
@@ -77,6 +84,62 @@ def _new_function(since: int) -> Callable[[Any], bool]:
 
 def _constraint(contype: enums.ConstrType, test: Callable[[Any], bool]) -> Callable[[Any], bool]:
     return lambda n: n.contype == contype and test(n)
+
+
+_NEW_SETTINGS: dict[str, int] = {
+    "createrole_self_grant": 16, "icu_validation_level": 16, "transaction_timeout": 17,
+    "io_combine_limit": 17, "enable_group_by_reordering": 17, "enable_self_join_elimination": 18,
+    "enable_distinct_reordering": 18, "file_copy_method": 18, "scram_iterations": 16,
+    "enable_presorted_aggregate": 16, "vacuum_buffer_usage_limit": 16, "debug_parallel_query": 16,
+    "event_triggers": 17, "log_lock_failures": 18, "track_cost_delay_timing": 18,
+}  # fmt: skip
+"""Settings a migration may SET and the first major that knows them: older ones fail with `unrecognized
+configuration parameter`."""
+_NEW_RELOPTIONS: dict[str, int] = {
+    "autovacuum_vacuum_max_threshold": 18,
+    "vacuum_max_eager_freeze_failure_rate": 18,
+}
+"""Storage parameters (`WITH (…)`, `SET (…)`) and the first major that knows them."""
+_VACUUM_16 = frozenset({"buffer_usage_limit", "skip_database_stats", "only_database_stats", "process_main"})
+
+
+def _new_setting(since: int) -> Callable[[Any], bool]:
+    def matches(n: Any) -> bool:
+        if isinstance(n, ast.VariableSetStmt):
+            return _NEW_SETTINGS.get(str(n.name or "").lower()) == since
+        names = n.funcname or ()  # set_config('name', …)
+        if not names or str(getattr(names[-1], "sval", "")).lower() != "set_config" or not n.args:
+            return False
+        first = n.args[0]
+        value = getattr(getattr(first, "val", None), "sval", None) if isinstance(first, ast.A_Const) else None
+        return isinstance(value, str) and _NEW_SETTINGS.get(value.lower()) == since
+
+    return matches
+
+
+def _new_role(since: int) -> Callable[[Any], bool]:
+    return lambda n: any(_NEW_ROLES.get(str(getattr(r, "priv_name", "") or "")) == since
+                         for r in n.granted_roles or ())  # fmt: skip
+
+
+def _strip_in_arrays(n: ast.FuncCall) -> bool:
+    """json_strip_nulls(j, strip_in_arrays) (18): older servers have the one-argument form only."""
+    names = n.funcname or ()
+    name = str(getattr(names[-1], "sval", "")).lower() if names else ""
+    return name in ("json_strip_nulls", "jsonb_strip_nulls") and len(n.args or ()) == 2
+
+
+def _options(n: Any) -> tuple[Any, ...]:
+    return tuple(o for o in n.options or () if isinstance(o, ast.DefElem))
+
+
+def _collation(name: str) -> Callable[[Any], bool]:
+    return lambda n: bool(n.collname) and str(getattr(n.collname[-1], "sval", "")).lower() == name
+
+
+def _vacuum_only(n: ast.VacuumStmt) -> bool:
+    return any(isinstance(r, ast.VacuumRelation) and r.relation is not None and r.relation.inh is False
+               for r in n.rels or ())  # fmt: skip
 
 
 GATES: tuple[VersionGate, ...] = (
@@ -98,6 +161,27 @@ GATES: tuple[VersionGate, ...] = (
     VersionGate(18, "RETURNING old.… / new.…", ast.ReturningClause, _old_new_returning),
     VersionGate(18, "COPY … REJECT_LIMIT", ast.DefElem, lambda n: n.defname == "reject_limit"),
     VersionGate(18, "a function added in 18 (uuidv7(), casefold(), …)", ast.FuncCall, _new_function(18)),
+    VersionGate(18, "a setting added in 18 (enable_self_join_elimination, …)", ast.VariableSetStmt,
+                _new_setting(18)),
+    VersionGate(18, "a setting added in 18 (set_config)", ast.FuncCall, _new_setting(18)),
+    VersionGate(18, "a storage parameter added in 18 (autovacuum_vacuum_max_threshold, …)", ast.DefElem,
+                lambda n: _NEW_RELOPTIONS.get(str(n.defname or "").lower()) == 18),
+    VersionGate(18, "VACUUM / ANALYZE ONLY", ast.VacuumStmt, _vacuum_only),
+    VersionGate(18, "a predefined role added in 18 (pg_signal_autovacuum_worker)", ast.GrantRoleStmt,
+                _new_role(18)),
+    VersionGate(18, "CREATE FOREIGN TABLE … (LIKE …)", ast.CreateForeignTableStmt,
+                lambda n: any(isinstance(e, ast.TableLikeClause) for e in n.base.tableElts or ())),
+    VersionGate(18, "json_strip_nulls(…, strip_in_arrays)", ast.FuncCall, _strip_in_arrays),
+    VersionGate(18, "NO INHERIT on a column's NOT NULL", ast.ColumnDef,
+                lambda n: any(isinstance(c, ast.Constraint) and c.contype == _CT.CONSTR_NOTNULL
+                              and c.is_no_inherit for c in n.constraints or ())),
+    VersionGate(18, "ALTER DEFAULT PRIVILEGES … ON LARGE OBJECTS", ast.AlterDefaultPrivilegesStmt,
+                lambda n: getattr(n.action, "objtype", None) == enums.ObjectType.OBJECT_LARGEOBJECT),
+    VersionGate(18, "COPY … LOG_VERBOSITY silent", ast.CopyStmt,
+                lambda n: any(o.defname == "log_verbosity" and getattr(o.arg, "sval", "") == "silent"
+                              for o in _options(n))),
+    VersionGate(18, "the pg_unicode_fast collation", ast.CollateClause,
+                _collation("pg_unicode_fast")),
     VersionGate(17, "ALTER COLUMN … SET EXPRESSION", ast.AlterTableCmd, _subtype(_AT.AT_SetExpression)),
     VersionGate(17, "ALTER COLUMN … SET STATISTICS DEFAULT", ast.AlterTableCmd,
                 lambda n: n.subtype == _AT.AT_SetStatistics and n.def_ is None),
@@ -107,6 +191,17 @@ GATES: tuple[VersionGate, ...] = (
     VersionGate(17, "COPY … ON_ERROR / LOG_VERBOSITY", ast.DefElem,
                 lambda n: n.defname in ("on_error", "log_verbosity")),
     VersionGate(17, "a function added in 17 (random(min, max), …)", ast.FuncCall, _new_function(17)),
+    VersionGate(17, "a setting added in 17 (transaction_timeout, …)", ast.VariableSetStmt, _new_setting(17)),
+    VersionGate(17, "a setting added in 17 (set_config)", ast.FuncCall, _new_setting(17)),
+    VersionGate(17, "the MAINTAIN privilege", ast.AccessPriv, lambda n: str(n.priv_name or "") == "maintain"),
+    VersionGate(17, "the pg_maintain predefined role", ast.GrantRoleStmt, _new_role(17)),
+    VersionGate(17, "COPY … FORCE_NULL * / FORCE_NOT_NULL *", ast.CopyStmt,
+                lambda n: any(o.defname in ("force_null", "force_not_null") and isinstance(o.arg, ast.A_Star)
+                              for o in _options(n))),
+    VersionGate(17, "CREATE EVENT TRIGGER … ON login", ast.CreateEventTrigStmt,
+                lambda n: str(n.eventname or "").lower() == "login"),
+    VersionGate(17, "the pg_c_utf8 collation", ast.CollateClause,
+                _collation("pg_c_utf8")),
     VersionGate(17, "MERGE … WHEN NOT MATCHED BY SOURCE", ast.MergeWhenClause,
                 lambda n: n.matchKind == enums.MergeMatchKind.MERGE_WHEN_NOT_MATCHED_BY_SOURCE),
     VersionGate(17, "JSON_TABLE", ast.JsonTable),
@@ -127,6 +222,21 @@ GATES: tuple[VersionGate, ...] = (
     VersionGate(16, "GRANT role … WITH INHERIT / SET", ast.GrantRoleStmt,
                 lambda n: any(getattr(o, "defname", "") in ("inherit", "set") for o in n.opt or ())),
     VersionGate(16, "a function added in 16 (any_value(), …)", ast.FuncCall, _new_function(16)),
+    VersionGate(16, "a setting added in 16 (createrole_self_grant, …)", ast.VariableSetStmt,
+                _new_setting(16)),
+    VersionGate(16, "a setting added in 16 (set_config)", ast.FuncCall, _new_setting(16)),
+    VersionGate(16, "VACUUM / ANALYZE BUFFER_USAGE_LIMIT, …_DATABASE_STATS, PROCESS_MAIN", ast.VacuumStmt,
+                lambda n: any(o.defname in _VACUUM_16 for o in _options(n))),
+    VersionGate(16, "a predefined role added in 16 (pg_create_subscription, …)", ast.GrantRoleStmt,
+                _new_role(16)),
+    VersionGate(16, "REINDEX DATABASE / SYSTEM without a name", ast.ReindexStmt,
+                lambda n: n.name is None and n.kind in (enums.ReindexObjectType.REINDEX_OBJECT_DATABASE,
+                                                        enums.ReindexObjectType.REINDEX_OBJECT_SYSTEM)),
+    VersionGate(16, "COPY … DEFAULT", ast.CopyStmt,
+                lambda n: any(o.defname == "default" for o in _options(n))),
+    VersionGate(16, "ALTER COLUMN … SET STORAGE DEFAULT", ast.AlterTableCmd,
+                lambda n: n.subtype == _AT.AT_SetStorage and getattr(n.def_, "sval", "") == "default"),
+    VersionGate(16, "XMLSERIALIZE … INDENT", ast.XmlSerialize, lambda n: bool(n.indent)),
     VersionGate(15, "MERGE", ast.MergeStmt),
     VersionGate(15, "NULLS NOT DISTINCT", ast.IndexStmt, lambda n: bool(n.nulls_not_distinct)),
     VersionGate(15, "NULLS NOT DISTINCT", ast.Constraint, lambda n: bool(n.nulls_not_distinct)),
@@ -175,18 +285,23 @@ class _Finder(Visitor):
                 self.found.setdefault(gate.feature, gate.since)
 
 
-_GATES_FOR: dict[int, tuple[tuple[VersionGate, ...], tuple[type[ast.Node], ...]]] = {}
+_ByClass = dict[type[ast.Node], tuple[VersionGate, ...]]
+_GATES_FOR: dict[int, tuple[tuple[VersionGate, ...], tuple[type[ast.Node], ...], _ByClass]] = {}
 
 
-def _gates_for(pg_version: int) -> tuple[tuple[VersionGate, ...], tuple[type[ast.Node], ...]]:
-    """The gates PostgreSQL `pg_version` fails and their node classes, worked out once per version."""
+def _gates_for(pg_version: int) -> tuple[tuple[VersionGate, ...], tuple[type[ast.Node], ...], _ByClass]:
+    """The gates PostgreSQL `pg_version` fails, their node classes and the gates of each class, worked out
+    once per version."""
     known = _GATES_FOR.get(pg_version)
     if known is None:
         gates = tuple(g for g in GATES if g.since > pg_version)
-        known = _GATES_FOR[pg_version] = (gates, tuple({g.node: None for g in gates}))
+        classes = tuple({g.node: None for g in gates})
+        by_class = {c: tuple(g for g in gates if g.node is c) for c in classes}
+        known = _GATES_FOR[pg_version] = (gates, classes, by_class)
     return known
 
 
+_ADMIN_VALUE = re.compile(r"\bADMIN\s+(?:TRUE|FALSE|ON|OFF)\b", re.I)
 _NEW_LITERAL = re.compile(r"[0-9]_[0-9]|\b0[xXoObB][0-9A-Fa-f]")
 """A cheap look for 16's numeric literals (`1_000`, `0x1F`, `0o17`, `0b101`) before scanning the text."""
 
@@ -210,21 +325,22 @@ def _new_literals(sql: str) -> bool:
 def version_hits(stmt: ast.Node | None, pg_version: int, sql: str = "") -> list[Hit]:
     """A `version-syntax` hit for each form in `stmt` (whose text is `sql`) that PostgreSQL `pg_version`
     rejects."""
-    gates, classes = _gates_for(pg_version)
+    gates, _, by_class = _gates_for(pg_version)
     if stmt is None or not gates:
         return []
     found: dict[str, int] = {}
     for node in walk(stmt):
-        if isinstance(node, classes):
-            for gate in gates:
-                if isinstance(node, gate.node) and gate.matches(node):
-                    found.setdefault(gate.feature, gate.since)
+        for gate in by_class.get(type(node), ()):  # pglast's node classes are final: one look-up
+            if gate.matches(node):
+                found.setdefault(gate.feature, gate.since)
     if len(found) > 1:  # the features in the order of pglast's breadth-first visit, as ever reported
         finder = _Finder(pg_version)
         finder(stmt)
         found = finder.found
     if pg_version < 16 and sql and _new_literals(sql):
         found.setdefault("a numeric literal with underscores or a 0x / 0o / 0b prefix", 16)
+    if pg_version < 16 and isinstance(stmt, ast.GrantRoleStmt) and _ADMIN_VALUE.search(sql):
+        found.setdefault("GRANT role … WITH ADMIN TRUE / FALSE", 16)  # the tree reads as WITH ADMIN OPTION
     return [
         Hit(
             "version-syntax", "", f"fails on PostgreSQL {pg_version}: {feature} needs {since}+",

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 import psycopg
 from psycopg import sql
 
-from migwiz.engine import queries
+from migwiz.engine import humanize, queries
 
 if TYPE_CHECKING:
     from migwiz.engine.history.state import HistoryRow
@@ -116,9 +116,10 @@ def backfill_standing(facts: BackfillFacts) -> Standing:
     if facts.alive and c.state in _LIVE:
         how = "paused" if c.state == "paused" else "running"
         return Standing("running", f"backfill {how} at {pct} %", pct, resumable=True)
+    done, total = humanize.count(c.rows_scanned), humanize.count(c.total_estimate or 0, "rows")
     return Standing(
         "stopped",
-        f"backfill stopped at {pct} % ({c.rows_scanned} of ~{c.total_estimate or 0} rows), resumable: "
+        f"backfill stopped at {pct} % ({done} of ~{total}), resumable: "
         "`migwiz up` resumes it from its checkpoint",
         pct,
         resumable=True,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -24,6 +25,7 @@ from migwiz.engine.plan.calibrate import DEFAULT_THROUGHPUT, Throughput, calibra
 from migwiz.engine.plan.estimate import statement_steps
 from migwiz.engine.plan.live import LiveRelation, read_lock_holders, read_relations, read_wraparound_vacuums
 from migwiz.engine.plan.model import Blocker, Direction, MigrationPlan, PlanReport, Reason, StatementPlan
+from migwiz.engine.plan.proof import Proof, prove
 from migwiz.engine.plan.syntax import ParseCheck, check_statements
 from migwiz.engine.plan.verdict import blockers_of, migration_reasons, queue_risk
 from migwiz.engine.run.policy import ExecutionPolicy
@@ -43,6 +45,8 @@ def plan(
     policy: ExecutionPolicy | None = None,
     log: EventLog | None = None,
     to: Version | None = None,
+    baseline: Sequence[Path] = (),
+    label: str | None = None,
 ) -> PlanReport:
     """The pending migrations of `mset` (up to and including `to`) joined with the database at `dsn`: per
     statement the sizes and estimated rows of the relations it locks, the expected duration of its rewrites,
@@ -51,6 +55,10 @@ def plan(
 
     Read-only, except with `calibrate`: that measures this server on a sample table and stores the result
     in `<schema>.calibration` (later plans reuse it). `policy` gives the lock_timeout `up` would use.
+
+    A migration is `safe` only when a dry run on a shadow of the target's major showed it runs (see
+    `plan.proof`; cached, so a second plan runs nothing); `baseline` is where a replay of the files on a
+    local server of another major (`pg_version`) starts.
     """
 
     def choose(statuses: list[MigrationStatus]) -> list[tuple[Migration, Script | None, int]]:
@@ -61,7 +69,7 @@ def plan(
         ]
         return [(s.migration, s.migration.up, _done(s, "up")) for s in todo if s.migration is not None]
 
-    return _plan(dsn, mset, choose, "up", schema, calibrate, pg_version, policy, log)
+    return _plan(dsn, mset, choose, "up", schema, calibrate, pg_version, policy, log, baseline, label=label)
 
 
 def plan_down(
@@ -93,7 +101,7 @@ def plan_down(
         applied.sort(key=lambda s: s.version, reverse=True)
         return [(s.migration, s.migration.down, _done(s, "down")) for s in applied if s.migration is not None]
 
-    return _plan(dsn, mset, choose, "down", schema, calibrate, pg_version, policy, log)
+    return _plan(dsn, mset, choose, "down", schema, calibrate, pg_version, policy, log, down_to=to)
 
 
 def _plan(
@@ -106,6 +114,9 @@ def _plan(
     pg_version: int | None,
     policy: ExecutionPolicy | None,
     log: EventLog | None,
+    baseline: Sequence[Path] = (),
+    down_to: Version | None = None,
+    label: str | None = None,
 ) -> PlanReport:
     started = time.perf_counter()
     policy = policy or ExecutionPolicy()
@@ -125,16 +136,30 @@ def _plan(
         holders = read_lock_holders(conn, oids)
         wraparound = read_wraparound_vacuums(conn, oids)
         server_version = conn.info.server_version
+        rows = conn.execute(
+            "SELECT extname FROM pg_catalog.pg_extension WHERE extname <> 'plpgsql'"
+        ).fetchall()
+    provable = _provable(analysed) if direction == "up" else [m for m, _, _, _ in analysed]
+    extensions = [str(r[0]) for r in rows]
+    proof = prove(dsn, mset, provable, major=version, server_major=server_major, schema=schema,
+                  baseline=baseline, extensions=extensions, down_to=down_to, label=label)  # fmt: skip
     holders = [_upgrade(h, wraparound) for h in holders]
     fks = {(fk.table, fk.name): fk.referenced for t in catalog.tables.values() for fk in t.foreign_keys}
     plans = tuple(
-        _migration_plan(migration, script, done, stmts, live, holders, throughput, policy, fks, checks)
+        _migration_plan(migration, script, done, stmts, live, holders, throughput, policy, fks, checks, proof)
         if script is not None
         else _no_down_plan(migration)
         for (migration, script, done, stmts), checks in zip(analysed, parsed, strict=True)
     )
     report = PlanReport(
-        describe(dsn), server_version, version, throughput, plans, time.perf_counter() - started, direction
+        label or describe(dsn),
+        server_version,
+        version,
+        throughput,
+        plans,
+        time.perf_counter() - started,
+        direction,
+        proof,
     )
     if log is not None:
         for m in plans:
@@ -207,6 +232,17 @@ def _parse_checks(
     return tuple(check_statements(conn, [a.statement for a in stmts]))
 
 
+def _provable(analysed: Sequence[Analysed]) -> list[Migration]:
+    """The pending migrations a dry run can replay: up to the first one a failed run left half done (its
+    first statements are already applied, so it and those after it are not shown to run)."""
+    out: list[Migration] = []
+    for migration, script, done, _ in analysed:
+        if script is None or done:
+            break
+        out.append(migration)
+    return out
+
+
 def _no_down_plan(migration: Migration) -> MigrationPlan:
     """A migration an incident rollback cannot revert."""
     reason = Reason(
@@ -253,6 +289,7 @@ def _migration_plan(
     policy: ExecutionPolicy,
     fks: Mapping[tuple[str, str], str],
     checks: Sequence[ParseCheck],
+    proof: Proof | None = None,
 ) -> MigrationPlan:
     in_transaction = script.directives.transaction
     lock_timeout = policy.lock_timeout_for(script)
@@ -288,7 +325,8 @@ def _migration_plan(
                 lock_timeout_ms=lock_timeout,
             )
         )
-    verdict, reasons = migration_reasons(statements, (), throughput.calibrated, checks)
+    shown = (proof, proof.of(str(migration.version))) if proof is not None else None
+    verdict, reasons = migration_reasons(statements, (), throughput.calibrated, checks, shown)
     return MigrationPlan(
         version=str(migration.version),
         name=migration.name,

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from migwiz.engine.analysis import Finding, LockOn
 from migwiz.engine.analysis.model import Blocks
 from migwiz.engine.plan.calibrate import Throughput
+
+if TYPE_CHECKING:
+    from migwiz.engine.plan.proof import Proof
 
 Verdict = Literal["safe", "unverified", "quiet_window", "dangerous"]
 Direction = Literal["up", "down"]
@@ -244,6 +247,8 @@ class PlanReport:
     elapsed_s: float
     direction: Direction = "up"
     """`up`: pending migrations in the order `up` runs them; `down`: the down scripts, newest first."""
+    proof: Proof | None = None
+    """The dry run on the target's major behind the verdicts."""
 
     @property
     def verdict(self) -> Verdict:
@@ -266,4 +271,5 @@ class PlanReport:
             "direction": self.direction,
             "elapsed_s": self.elapsed_s,
             "migrations": [m.to_json() for m in self.migrations],
+            "proof": self.proof.to_json() if self.proof is not None else None,
         }

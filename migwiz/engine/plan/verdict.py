@@ -6,8 +6,11 @@ Verdicts:
   away by itself (a prepared transaction, an anti-wraparound vacuum), or a statement that is bound to fail;
 - needs a quiet window: reads or writes blocked for `QUIET_S` or more, or a session holds a conflicting
   lock right now (the statement would queue, and every query after it would queue behind it);
-- not shown to run (`unverified`): a statement the server's parser could not check (see `plan.syntax`);
+- not shown to run (`unverified`): no dry run on the target's major showed it runs (see `plan.proof`), or
+  a statement the server's parser could not check (see `plan.syntax`);
 - safe: otherwise.
+
+A migration the dry run saw fail is `dangerous`, with PostgreSQL's own error at file:line:column.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from migwiz.engine.analysis import Finding, LockOn
 from migwiz.engine.analysis.lockmodes import conflicts
 from migwiz.engine.analysis.model import LOCK_MODES, lock_rank
 from migwiz.engine.plan.model import VERDICTS, Blocker, QueueRisk, Reason, StatementPlan, Verdict, worst
+from migwiz.engine.plan.proof import MigrationProof, Proof
 from migwiz.engine.plan.syntax import ParseCheck
 
 QUIET_S = 1.0
@@ -155,10 +159,16 @@ def migration_reasons(
     script_findings: Sequence[Finding],
     calibrated: bool,
     checks: Sequence[ParseCheck] = (),
+    proof: tuple[Proof, MigrationProof] | None = None,
 ) -> tuple[Verdict, tuple[Reason, ...]]:
     """The verdict of a migration and every reason for it, most severe first. `checks` are the server's
-    parser on each statement: a rejected one is bound to fail, an unchecked one keeps it from `safe`."""
+    parser on each statement: a rejected one is bound to fail, an unchecked one keeps it from `safe`.
+    `proof` is the dry run on the target's major: a migration it did not show to run is never `safe`."""
+    if proof is not None and proof[1].state == "ran":  # it ran there: what the parser could not check did
+        checks = [replace(c, outcome="accepted") if c.outcome == "unchecked" else c for c in checks]
     reasons: list[Reason] = list(_parse_reasons(checks))
+    if proof is not None and not any(c.outcome == "rejected" for c in checks):
+        reasons.extend(proof_reasons(*proof))
     accepted = {i for i, c in enumerate(checks) if c.outcome == "accepted"}
     for i, stmt in enumerate(statements):
         if i in accepted:  # the server's grammar overrules pglast's
@@ -194,6 +204,33 @@ def _parse_reasons(checks: Sequence[ParseCheck]) -> list[Reason]:
             )
         )  # fmt: skip
     return out
+
+
+def proof_reasons(proof: Proof, mine: MigrationProof) -> list[Reason]:
+    """Why a migration is not shown to run on the target's major, or PostgreSQL's error where it failed."""
+    major = proof.major
+    if mine.state == "ran":
+        return []
+    if mine.state == "failed" and mine.failure is not None:
+        f = mine.failure
+        where = f"{f.path}:{f.line}" + (f":{f.column}" if f.column else "")
+        code = f"{f.sqlstate} " if f.sqlstate else ""
+        return [
+            Reason(
+                "dangerous", f"{where}: will fail on PostgreSQL {major}: {code}{f.message} (dry run on "
+                f"{proof.where})", "rewrite it in what this PostgreSQL major accepts", f.line, "dry-run",
+            )
+        ]  # fmt: skip
+    if mine.state == "not_run":
+        why = "an earlier migration failed in the dry run, so this one did not run"
+    else:
+        why = proof.why or "a partly applied migration before it cannot be replayed from its start"
+    return [
+        Reason(
+            "unverified", f"not shown to run on PostgreSQL {major}: {why}",
+            proof.hint or "see the failing migration before it", None, "dry-run",
+        )
+    ]  # fmt: skip
 
 
 def _finding_reason_script(f: Finding) -> Reason:

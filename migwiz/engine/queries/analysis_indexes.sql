@@ -1,6 +1,6 @@
 -- analysis: indexes of user tables with their columns and uniqueness: the key columns in order, then the
 -- columns their expressions and predicate use (from pg_depend: an index depends on each column it reads);
--- the expressions among its key parts, as SQL.
+-- the expressions among its key parts and its predicate, as SQL.
 SELECT n.nspname || '.' || ic.relname AS name,
        n2.nspname || '.' || c.relname AS relation,
        i.indisunique AS is_unique,
@@ -13,7 +13,8 @@ SELECT n.nspname || '.' || ic.relname AS name,
                    AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjid = i.indrelid
                    AND d.refobjsubid > 0 AND d.refobjsubid <> ALL (i.indkey::int2[])
                  ORDER BY a.attnum) AS columns,
-       pg_catalog.pg_get_expr(i.indexprs, i.indrelid) AS expressions
+       pg_catalog.concat_ws(', ', pg_catalog.pg_get_expr(i.indexprs, i.indrelid),
+                            pg_catalog.pg_get_expr(i.indpred, i.indrelid)) AS expressions
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = ic.relnamespace

@@ -85,6 +85,34 @@ def one_query_failure(script: Script, tool: str) -> str | None:
     return None
 
 
+def only_concurrent(script: Script) -> Statement | None:
+    """The first CONCURRENTLY statement of a script made only of them (and SET/RESET), else None (a big
+    streamed file: None)."""
+    if isinstance(script.statements, StreamedStatements):
+        return None
+    first = None
+    for stmt in script.statements:
+        words = stmt.sql[:20].split(None, 1)
+        if concurrent_kind(stmt) is not None:
+            first = first or stmt
+        elif (words[0].upper() if words else "") not in ("SET", "RESET"):
+            return None
+    return first
+
+
+def in_transaction_failure(script: Script, tool: str, why: str) -> str | None:
+    """A notice when `tool` runs the file in its transaction (`why`: what would say otherwise) and the file
+    is made of CONCURRENTLY statements, which PostgreSQL refuses there; migwiz runs them without one."""
+    first = only_concurrent(script)
+    if first is None:
+        return None
+    return (
+        f"{script.path}:{first.line}: {tool} runs the file in a transaction ({why}): {concurrent_kind(first)}"
+        " fails there (cannot run inside a transaction block); migwiz runs it without one, statement by"
+        " statement"
+    )
+
+
 def concurrent_kind(stmt: Statement) -> str | None:
     """The CONCURRENTLY statement `stmt` is (what a no-transaction file is written for), else None.
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from migwiz.engine.errors import MigrationFileError
 from migwiz.engine.sets import streamed
-from migwiz.engine.sets.commits import one_query_failure
+from migwiz.engine.sets.commits import in_transaction_failure, one_query_failure
 from migwiz.engine.sets.files import Folder, checksum, duplicate, script, visible
 from migwiz.engine.sets.model import Directives, Migration, Script
 from migwiz.engine.sets.versions import (
@@ -115,6 +115,7 @@ def _refuse_non_sql(files: list[_File]) -> None:
 
 def load_sqlx(folder: Folder) -> list[Migration]:
     """sqlx: `<i64>_<desc>.sql` (simple) or `.up.sql` / `.down.sql` (reversible)."""
+    _refuse_hidden_sqlx_files(folder.root)
     files = []
     for path in folder.files:
         prefix, sep, rest = path.name.partition("_")
@@ -144,7 +145,28 @@ def load_sqlx(folder: Folder) -> list[Migration]:
             )
             if marked and side is not None and (notice := one_query_failure(side, "sqlx")) is not None:
                 folder.notices.append(notice)
+            elif side is not None and side.directives.transaction and not marked:
+                why = "its first line is not -- no-transaction"
+                if (notice := in_transaction_failure(side, "sqlx", why)) is not None:
+                    folder.notices.append(notice)
     return migrations
+
+
+def _refuse_hidden_sqlx_files(root: Path) -> None:
+    """sqlx reads hidden files too (`resolve_blocking`): a `._1_x.sql` (macOS's AppleDouble copy) or
+    `.1_x.sql` has no i64 version before its first `_`, and sqlx refuses the whole folder for it."""
+    try:
+        hidden = sorted(p for p in root.iterdir() if p.name.startswith("."))
+    except OSError:
+        return  # listed just before; reading the folder says why
+    for path in hidden:
+        prefix, sep, rest = path.name.partition("_")
+        if sep and rest.endswith(".sql") and path.is_file():
+            raise MigrationFileError(
+                f"{path}: {prefix!r} is not an i64 version: sqlx reads hidden files too and refuses the"
+                " folder for it",
+                hint="delete it (macOS leaves `._` copies on foreign disks) or move it out of the folder",
+            )
 
 
 def load_flyway(folder: Folder) -> list[Migration]:

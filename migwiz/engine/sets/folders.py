@@ -20,8 +20,9 @@ import tomllib
 from pathlib import Path
 
 from migwiz.engine.errors import MigrationFileError
+from migwiz.engine.sets.commits import in_transaction_failure, one_query_failure, only_concurrent
 from migwiz.engine.sets.files import Folder, visible
-from migwiz.engine.sets.model import Directives, Migration
+from migwiz.engine.sets.model import Directives, Migration, Script
 from migwiz.engine.sets.versions import diesel_version, prisma_version
 
 DIESEL_FILES = ("up.sql", "down.sql", "metadata.toml")
@@ -36,9 +37,15 @@ def load_diesel(folder: Folder) -> list[Migration]:
     migrations = []
     for path in folder.dirs:
         inside = visible(path)
-        if not inside:
+        if not inside and not _hidden_entries(path):
             folder.ignore(path, "an empty folder: Diesel skips it")
             continue
+        if not inside:  # Diesel counts hidden entries: a folder holding only .DS_Store is a migration
+            raise MigrationFileError(
+                f"{path}: migration folder without up.sql (only {', '.join(_hidden_entries(path))})",
+                hint="Diesel refuses it too (a folder with hidden files is not empty to Diesel): delete the"
+                " folder or add up.sql",
+            )
         present = {p.name: p for p in inside}
         if "up.sql" not in present:
             raise MigrationFileError(
@@ -64,12 +71,16 @@ def load_diesel(folder: Folder) -> list[Migration]:
                 f"{down}: empty: Diesel refuses to revert it (EmptyMigration), so migwiz reads no down script"
             )
             down = None
+        down_script = folder.script(down, base=base)[0] if down else None  # a big file streamed
+        for side in (up, down_script):
+            if side is not None and (notice := _diesel_failure(side, base is None)) is not None:
+                folder.notices.append(notice)
         migrations.append(
             Migration(
                 version=diesel_version(version_text),
                 name=name,
                 up=up,
-                down=folder.script(down, base=base)[0] if down else None,  # a big file streamed
+                down=down_script,
                 checksum=up_checksum,
                 layout="directory",
             )
@@ -120,6 +131,8 @@ def load_prisma(folder: Folder) -> list[Migration]:
             if extra.name != PRISMA_SCRIPT:
                 folder.ignore(extra, "Prisma reads only migration.sql")
         up, up_checksum = folder.script(sql_path)  # a big file streamed
+        if (notice := _one_query_failure(up)) is not None:
+            folder.notices.append(notice)
         _, sep, name = path.name.partition("_")
         migrations.append(
             Migration(
@@ -134,12 +147,35 @@ def load_prisma(folder: Folder) -> list[Migration]:
     return migrations
 
 
+def _one_query_failure(up: Script) -> str | None:
+    """Prisma sends migration.sql as one simple query (`raw_cmd`): several CONCURRENTLY statements fail
+    there as one implicit transaction, where migwiz runs them one by one; say so. A mix with other
+    statements is refused by migwiz too (`sets.transactions`): no notice."""
+    return one_query_failure(up, "Prisma") if only_concurrent(up) is not None else None
+
+
+def _diesel_failure(script: Script, in_transaction: bool) -> str | None:
+    """Where Diesel fails on a file migwiz runs without a transaction: in Diesel's transaction (no
+    `run_in_transaction = false`) any CONCURRENTLY statement; outside it, several statements sent as one
+    query (`batch_execute`) with a CONCURRENTLY among them."""
+    if not in_transaction:
+        return one_query_failure(script, "Diesel")
+    return in_transaction_failure(script, "Diesel", "no metadata.toml with run_in_transaction = false")
+
+
 def _empty(path: Path) -> bool:
     """A 0-byte file: Diesel's `run_sql_from_file` refuses it (`sql.is_empty()`); a comment alone runs."""
     try:
         return path.stat().st_size == 0
     except OSError:
         return False  # unreadable: reading it says why
+
+
+def _hidden_entries(path: Path) -> list[str]:
+    try:
+        return sorted(p.name for p in path.iterdir() if p.name.startswith("."))
+    except OSError:
+        return []  # listed just before; a folder gone since fails where its files are read
 
 
 def _hidden_folders(root: Path) -> list[Path]:

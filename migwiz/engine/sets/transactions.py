@@ -23,6 +23,10 @@
   (PostgreSQL refuses a new enum value in the transaction that added it, 55P04; Prisma and hand-edited
   sets write `ADD VALUE; COMMIT;` for it). Such a file runs without a transaction, statement by
   statement (resumable), so that every value is committed before its use, as with the tool.
+  A plain BEGIN with no COMMIT or ROLLBACK after it, in a file that runs in a transaction (AppFlowy-Cloud's
+  sqlx files), starts nothing: PostgreSQL ignores it inside the tool's transaction (WARNING: there is
+  already a transaction in progress) and the file commits with its history row. migwiz drops it with a
+  notice.
   SAVEPOINT, RELEASE and
   ROLLBACK TO stay allowed inside a transactional script (they cannot escape migwiz's transaction) and
   are refused in a no-transaction one.
@@ -48,6 +52,7 @@ if TYPE_CHECKING:  # history's status reads the server (psycopg): lint needs no 
     from migwiz.engine.history.status import MigrationStatus
 
 _SAVEPOINT_KINDS = ("SAVEPOINT", "RELEASE", "ROLLBACK TO")
+_BEGINS = ("BEGIN", "START TRANSACTION")
 _CONTROL_WORD = re.compile(
     r"(?:begin|start\s+transaction|commit|end|rollback|abort|savepoint|release|prepare\s+transaction)\b",
     re.IGNORECASE,
@@ -119,6 +124,9 @@ class TransactionPlan:
     the blocks inside it) and were dropped."""
     blocks: tuple[tuple[int, int], ...] = ()
     """Lines of each BEGIN ... COMMIT block dropped from inside the file (empty: none, or one wraps all)."""
+    ignored: tuple[int, ...] = ()
+    """Lines of plain BEGINs with no COMMIT or ROLLBACK after them, dropped: inside the migration's
+    transaction PostgreSQL ignores them."""
     committed: Statement | None = None
     """An ALTER TYPE ... ADD VALUE that a block of the file commits before the value's use: the script runs
     without a transaction, statement by statement, so that it is committed in time."""
@@ -163,12 +171,24 @@ class TransactionPlan:
             " file in one transaction (all or nothing)"
         )
 
+    def ignored_message(self) -> str:
+        """What became of BEGINs that nothing commits (empty when there are none)."""
+        if not self.ignored:
+            return ""
+        lines = ", ".join(str(line) for line in self.ignored)
+        return (
+            f"BEGIN (line {lines}) with no COMMIT after it: inside the migration's transaction PostgreSQL"
+            " ignores it (there is already a transaction in progress), as under the tool's; migwiz drops it"
+        )
+
     def notices(self) -> list[str]:
         """What migwiz decided on its own, one line each, naming the file and line."""
         path = self.script.path
         out = []
         if self.unwrapped is not None:
             out.append(f"{path}:{self.unwrapped[0]}: {self.unwrap_message()}")
+        if self.ignored:
+            out.append(f"{path}:{self.ignored[0]}: {self.ignored_message()}")
         if self.automatic is not None:
             out.append(
                 f"{path}:{self.automatic.line}: {self.automatic_kind} cannot run in a transaction: the "
@@ -220,6 +240,7 @@ def plan_transaction(script: Script, pg_version: int) -> TransactionPlan:
     last = len(statements) - 1
     unwrapped: tuple[int, int] | None = None
     blocks: tuple[tuple[int, int], ...] = ()
+    ignored: tuple[int, ...] = ()
     skip: frozenset[int] = frozenset()
     several = len(controls) > 2 and _plain_blocks(controls)
     if _wraps_whole_file(last, controls) and not (several and script.directives.transaction):
@@ -241,6 +262,11 @@ def plan_transaction(script: Script, pg_version: int) -> TransactionPlan:
             no_transaction = replace(script.directives, transaction=False)
             script = replace(script, statements=statements, directives=no_transaction)
             return TransactionPlan(script, unwrapped=unwrapped, blocks=blocks, committed=seen.add_value[1])
+        controls = []
+    elif script.directives.transaction and all(c.plain and c.kind in _BEGINS for _, _, c in controls):
+        ignored = tuple(stmt.line for _, stmt, _ in controls)  # none when there are no controls
+        skip = frozenset(index for index, _, _ in controls)
+        statements = without(statements, skip) if skip else statements
         controls = []
     for _, stmt, control in controls:
         if control.kind in _SAVEPOINT_KINDS and script.directives.transaction:
@@ -265,7 +291,7 @@ def plan_transaction(script: Script, pg_version: int) -> TransactionPlan:
     outside = [(kind, stmt) for index, kind, stmt in seen.outside if index not in skip]
     inside = [(kind, stmt) for index, kind, stmt in seen.inside if index not in skip]
     if not outside:
-        return TransactionPlan(script, unwrapped=unwrapped, blocks=blocks)
+        return TransactionPlan(script, unwrapped=unwrapped, blocks=blocks, ignored=ignored)
     first_kind, first = outside[0]
     if unwrapped is not None and not blocks:
         _refuse(
@@ -287,7 +313,8 @@ def plan_transaction(script: Script, pg_version: int) -> TransactionPlan:
             control=False,
         )
     no_transaction = replace(script.directives, transaction=False)
-    return TransactionPlan(replace(script, directives=no_transaction), first, first_kind, unwrapped, blocks)
+    no_transaction_script = replace(script, directives=no_transaction)
+    return TransactionPlan(no_transaction_script, first, first_kind, unwrapped, blocks, ignored)
 
 
 _KEPT = 2

@@ -147,21 +147,22 @@ SCHEMA_LOCK_WAIT = "30s"
 DDL, or a long transaction holding AccessExclusiveLock): a dry run never hangs behind it."""
 
 
-def dump_schema(source_dsn: str, *, pg_dump: Path | None = None) -> str:
-    """The schema of `source_dsn` as SQL (`pg_dump --schema-only`, no owners, privileges or subscriptions)."""
+def dump_schema(source_dsn: str, *, pg_dump: Path | None = None, lock_wait: str = SCHEMA_LOCK_WAIT) -> str:
+    """The schema of `source_dsn` as SQL (`pg_dump --schema-only`, no owners, privileges or subscriptions);
+    `lock_wait`: the longest wait for a table lock before giving up."""
     tool = pg_dump or find_pg_dump(server_major(source_dsn))
     conn_args, env = libpq_invocation(source_dsn)
     args = [
         str(tool), "--schema-only", "--no-owner", "--no-privileges", "--no-subscriptions",
         "--no-publications", "--no-tablespaces", "--no-security-labels",
-        f"--lock-wait-timeout={SCHEMA_LOCK_WAIT}", *conn_args,
+        f"--lock-wait-timeout={lock_wait}", *conn_args,
     ]  # fmt: skip
     result = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
     if result.returncode != 0:
         stderr = result.stderr
         if "LOCK TABLE" in stderr and ("statement timeout" in stderr or "could not obtain lock" in stderr):
             raise MigwizError(
-                f"pg_dump of the schema gave up after waiting {SCHEMA_LOCK_WAIT} for a lock another session"
+                f"pg_dump of the schema gave up after waiting {lock_wait} for a lock another session"
                 f" holds on a table of {describe_dsn(source_dsn)}",
                 "find the holder in pg_locks and pg_stat_activity, then retry when that session is done",
             )
@@ -189,9 +190,11 @@ def restore_schema(target_dsn: str, script: str) -> None:
             ) from None
 
 
-def copy_schema(source_dsn: str, target_dsn: str, *, pg_dump: Path | None = None) -> None:
+def copy_schema(
+    source_dsn: str, target_dsn: str, *, pg_dump: Path | None = None, lock_wait: str = SCHEMA_LOCK_WAIT
+) -> None:
     """Copy the schema (no data) of `source_dsn` into the database of `target_dsn`."""
-    restore_schema(target_dsn, dump_schema(source_dsn, pg_dump=pg_dump))
+    restore_schema(target_dsn, dump_schema(source_dsn, pg_dump=pg_dump, lock_wait=lock_wait))
 
 
 def _message(exc: psycopg.Error) -> str:

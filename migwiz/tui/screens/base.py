@@ -114,10 +114,26 @@ class WizardScreen(Screen[None]):
             return
         self.post_message(message(result))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`Esc Back` only where there is a step to go back to, `r Refresh` only where the step asks the
+        engine something (the footer shows only keys that work)."""
+        if action == "back":
+            return len(self.app.screen_stack) > 2 or self.previous_step() is not None
+        if action == "refresh":  # a step that asks the engine nothing has nothing to ask again
+            return type(self).load is not WizardScreen.load
+        return True
+
+    def previous_step(self) -> str | None:
+        """The step before this one in the flow (None on the first, or outside the flow)."""
+        flow = self.wizard.flow
+        return flow[flow.index(self.STEP) - 1] if self.STEP in flow and flow.index(self.STEP) else None
+
     def action_back(self) -> None:
-        """Go back one step (the first step has nowhere to go)."""
+        """Go back one step: the screen below, or (opened straight on a later step) the step before it."""
         if len(self.app.screen_stack) > 2:
             self.app.pop_screen()
+        elif (previous := self.previous_step()) is not None:
+            self.app.switch_screen(self.wizard.screen_for(previous))
 
     def action_refresh(self) -> None:
         """Ask the engine again."""

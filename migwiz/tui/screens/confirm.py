@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,6 +15,19 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from migwiz.tui.widgets.indent import indented
+
+
+def confirmation(question: str, risky: Sequence[str] = ()) -> RenderableType:
+    """The question first, in bold; under it what lint rates `error` (its head, then one finding a line,
+    indented); then that nothing happens before the answer."""
+    parts: list[RenderableType] = [Text(question, style="bold")]
+    if risky:
+        parts.append(Text(risky[0], style="yellow"))
+        parts.extend(indented(line, style="yellow") for line in risky[1:])
+    parts.append(Text("Nothing touches the target before you confirm.", style="dim"))
+    return Group(*parts)
+
 
 class ConfirmModal(ModalScreen[bool]):
     """Nothing touches the target until the operator types its database name."""
@@ -21,7 +35,7 @@ class ConfirmModal(ModalScreen[bool]):
     CSS_PATH = "confirm.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, question: str, expected: str, *, blink: bool = True) -> None:
+    def __init__(self, question: RenderableType, expected: str, *, blink: bool = True) -> None:
         super().__init__()
         self.question = question
         self.expected = expected

@@ -30,7 +30,7 @@ COLUMNS = (  # the statement keeps 20+ cells: rewrites, then took hide (the deta
     Col("took", "took", hide=2),
     Col("locks", "strongest lock"),
     Col("rewrites", "rewrites", hide=1),
-    Col("sql", "statement", flex=True),
+    Col("sql", "statement", flex=True, hide=3),  # last, when the names leave it no 20 cells
 )
 
 RESULTS = {"ok": Text("ok", style="green"), "failed": Text("FAILED", style="bold red")}

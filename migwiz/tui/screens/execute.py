@@ -41,8 +41,8 @@ from migwiz.tui.messages import (
 )
 from migwiz.tui.outcome import run_outcome
 from migwiz.tui.screens.base import WizardScreen
-from migwiz.tui.screens.confirm import ChoiceModal, ConfirmModal, ValueModal
-from migwiz.tui.verdicts import lint_errors_sentence, plan_verdicts, reverting_sentence
+from migwiz.tui.screens.confirm import ChoiceModal, ConfirmModal, ValueModal, confirmation
+from migwiz.tui.verdicts import lint_errors_lines, plan_verdicts, reverting_sentence
 from migwiz.tui.widgets.event_tail import EventTail
 from migwiz.tui.widgets.lock_pane import LockPane
 from migwiz.tui.widgets.progress_pane import ProgressPane
@@ -114,18 +114,24 @@ class ExecuteScreen(WizardScreen):
         self._wake.set()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Only the keys that mean something now: x before the run, a/p/l during it, n after it."""
+        """Only the keys that mean something now: x before the run, a/p/l during it (not Esc), n after it."""
         ran, running = isinstance(self.wizard.data.run, RunSummary), self.wizard.running
-        wanted = {"execute": not ran and not running, "next": ran or not self.wizard.context.live}
+        wanted = {"execute": not ran and not running, "next": ran or not self.wizard.context.live,
+                  "back": not running}  # fmt: skip
         return running if action in ("abort", "pause", "lock_timeout") else wanted.get(action, True)
 
     # -- confirmation and start ----------------------------------------------------------------------------
 
     def what_runs(self) -> str:
         """One sentence for the confirmation."""
+        question, risky = self.asked()
+        return (f"{risky[0]} {'; '.join(risky[1:])}. " if risky else "") + question
+
+    def asked(self) -> tuple[str, list[str]]:
+        """The question, and what lint rates `error` among what runs (its head line, one per finding)."""
         ctx = self.wizard.context
         if self.direction == "down":
-            return reverting_sentence(self.wizard.data.recent, self.wizard.data.rollback_to, ctx.database)
+            return reverting_sentence(self.wizard.data.recent, self.wizard.data.rollback_to, ctx.database), []
         to = self.wizard.data.apply_to
         pending = [
             s
@@ -135,18 +141,18 @@ class ExecuteScreen(WizardScreen):
         count = f"{len(pending)} pending migration(s)" if pending else "the pending migrations"
         upto = f" (up to {to})" if to is not None else ""
         risky = self.risky([s.migration for s in pending if s.migration is not None])
-        return f"{risky}Apply {count}{upto} to {ctx.database}?"
+        return f"Apply {count}{upto} to {ctx.database}?", risky
 
-    def risky(self, migrations: list[Migration]) -> str:
-        """What lint rates `error` among `migrations`, with the plan's verdict, before the question."""
+    def risky(self, migrations: list[Migration]) -> list[str]:
+        """What lint rates `error` among `migrations`, with the plan's verdict, as lines."""
         report = self.wizard.data.lint  # the Pending step's PendingInfo (tests may hand a LintReport)
         info = report
         if isinstance(report, backend.PendingInfo):
             report = report.lint
         if not isinstance(report, LintReport) or not migrations:
-            return ""
+            return []
         verdicts = plan_verdicts(info, self.wizard.data.plan)
-        return lint_errors_sentence(error_findings(report, migrations), verdicts)
+        return lint_errors_lines(error_findings(report, migrations), verdicts)
 
     def action_execute(self) -> None:
         """Ask for the database name, then run."""
@@ -155,7 +161,7 @@ class ExecuteScreen(WizardScreen):
             return
         if not self.wizard.context.live:
             return
-        question = self.what_runs() + " Nothing touches the target before you confirm."
+        question = confirmation(*self.asked())
         self.app.push_screen(
             ConfirmModal(question, self.wizard.context.database, blink=self.wizard.context.cursor_blink),
             self.confirmed,

@@ -6,10 +6,11 @@ planner) and for the down scripts of an incident rollback.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from rich.console import Group, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual import work
@@ -47,7 +48,7 @@ COLUMNS = (  # at 80 columns `fix` keeps 20+ cells: rows, then size, then est. h
     Col("rows", "rows", hide=1),
     Col("est", "est.", hide=3),
     Col("blockers", "blk"),
-    Col("fix", "fix", flex=True),
+    Col("fix", "fix", flex=True, hide=4),  # last, when the names leave it no 20 cells
 )
 
 
@@ -135,6 +136,31 @@ def visible(rows: tuple[ImpactRow, ...], text: str, sort: int) -> list[ImpactRow
     return sorted(chosen, key=SORTS[sort][1])
 
 
+VERDICT_LINES = 7
+"""The verdict section's height at most (impact.tcss): what is shown there is shown whole."""
+
+
+def height(parts: list[RenderableType], width: int) -> int:
+    """Lines `parts` take at `width` cells."""
+    console = Console(width=width, file=io.StringIO(), color_system=None)
+    return sum(len(console.render_lines(p, console.options, pad=False)) for p in parts)
+
+
+def whole_reasons(reasons: list[RenderableType], width: int, room: int) -> list[RenderableType]:
+    """The reasons that fit whole in `room` lines, then `… N more` (each row's detail has its own)."""
+    shown: list[RenderableType] = []
+    if room <= 0:
+        return shown
+    for n, reason in enumerate(reasons):
+        rest = len(reasons) - n - 1
+        if height([*shown, reason], width) + (1 if rest else 0) > room:
+            left = len(reasons) - n
+            note = f"… {left} more reason(s): each row's detail below has its own"
+            return [*shown, indented(note, style="dim")]
+        shown.append(reason)
+    return shown
+
+
 class ImpactScreen(WizardScreen):
     """The impact table; the selected row's details and the fix below it."""
 
@@ -188,22 +214,39 @@ class ImpactScreen(WizardScreen):
         report = self.wizard.data.plan
         if not isinstance(report, ImpactReport):
             return
+        self.show_verdict(report)
+        self.fill()
+        self.query_one("#impact", DataTable).focus()
+
+    def on_resize(self) -> None:
+        report = self.wizard.data.plan
+        if self.has_data() and isinstance(report, ImpactReport):
+            self.show_verdict(report)
+
+    def show_verdict(self, report: ImpactReport) -> None:
+        """The verdict, lint's errors, the reasons that fit whole and where the numbers come from."""
         verdict = Text.assemble(("Verdict: ", "bold"), verdict_text(report.verdict, bold=True, sentence=True))
-        reasons: list[RenderableType] = [indented(r, style="yellow") for r in report.reasons[:3]]
         to = self.wizard.data.apply_to
         if report.direction == "down":
             verdict.append(f" · down scripts back to {self.wizard.data.rollback_to}")
         elif to is not None:
             verdict.append(f" · up to {to}")
+        locks = f" · {len(report.rows)} locks"
+        width = max(self.app.size.width - 2, 20)  # the section's padding
+        lines: list[RenderableType] = [UnitText(verdict.append(locks))]
         if report.direction == "up" and (errors := pending_lint_errors(self.wizard.data)):
-            versions = list(dict.fromkeys(f.version for f in errors))
-            verdict.append(f" · lint rates {', '.join(versions)} error", style="red")
-        verdict.append(f" · {len(report.rows)} locks · {report.source}")
-        if len(report.reasons) > 3:
-            reasons.append(indented(f"… {len(report.reasons) - 3} more", style="dim"))
-        self.query_one("#verdict", Static).update(Group(UnitText(verdict), *reasons))
-        self.fill()
-        self.query_one("#impact", DataTable).focus()
+            lint = f"lint rates {', '.join(dict.fromkeys(f.version for f in errors))} error"
+            if verdict.cell_len + 3 + len(lint) <= width:  # on the verdict's line, else a line of its own
+                verdict.right_crop(len(locks))
+                lines = [UnitText(verdict.append(" · ").append(lint, style="red").append(locks))]
+            else:
+                lines.append(indented(lint, style="red"))
+        reasons: list[RenderableType] = [indented(r, style="yellow") for r in report.reasons]
+        source = indented(report.source, style="dim")
+        shown = lines + whole_reasons(reasons, width, VERDICT_LINES - height(lines, width))
+        if height([*shown, source], width) <= VERDICT_LINES:
+            shown.append(source)
+        self.query_one("#verdict", Static).update(Group(*shown))
 
     def fill(self) -> None:
         """Show the rows that pass the filter, in the chosen order."""

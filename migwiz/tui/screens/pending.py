@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -22,10 +23,12 @@ from migwiz.tui.messages import PendingLoaded
 from migwiz.tui.screens.base import WizardScreen
 from migwiz.tui.verdicts import LINT, PLANNER, verdict_text
 from migwiz.tui.widgets.fit_table import Col, FitTable
+from migwiz.tui.widgets.indent import indented
 from migwiz.tui.widgets.keyed_table import selected_key
 from migwiz.tui.widgets.sql_view import render_script
 
 NOTICES_SHOWN = 3
+REASONS_SHOWN = 3
 
 
 COLUMNS = (
@@ -36,6 +39,20 @@ COLUMNS = (
     Col("phase", "phase", hide=2),
     Col("down", "down", hide=1),
 )
+
+
+def why(info: backend.PendingInfo, version: str) -> list[RenderableType]:
+    """`Needs a quiet window:` and the planner's reasons (as Impact gives them), above the script of a
+    pending migration that is not safe; nothing for a safe one."""
+    reasons = info.reasons.get(version, ())
+    if not reasons or info.verdicts is None or version not in info.verdicts:
+        return []
+    head = verdict_text(info.verdicts[version], bold=True, sentence=True)
+    head = Text.assemble(head[:1].plain.upper() + head.plain[1:], style=head.style) + Text(":", style="bold")
+    shown = [indented(r, style="yellow") for r in reasons[:REASONS_SHOWN]]
+    if len(reasons) > REASONS_SHOWN:
+        shown.append(indented(f"… {len(reasons) - REASONS_SHOWN} more on the Impact step", style="dim"))
+    return [head, *shown]
 
 
 class PendingScreen(WizardScreen):
@@ -154,7 +171,8 @@ class PendingScreen(WizardScreen):
             return
         which = "down" if self.show_down else "up"
         title = f"{script.path.name} ({which})"
-        sql.update(render_script(script, info.script_lint(script.path), title=title))
+        rendered = render_script(script, info.script_lint(script.path), title=title)
+        sql.update(Group(*why(info, str(migration.version)), rendered) if not self.show_down else rendered)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_sql()

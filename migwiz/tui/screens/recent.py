@@ -26,7 +26,7 @@ COLUMNS = (
     Col("name", "name", flex=True, whole=True),
     Col("down", "down"),
     Col("applied", "applied"),
-    Col("by", "by", shrink=8, hide=2),
+    Col("by", "by", hide=2),  # whole or hidden: `deploy@…` names nobody
     Col("run", "run", hide=1),
 )
 

@@ -39,8 +39,12 @@ def render_target(view: backend.TargetView, demo_dsn: str | None = None) -> Rend
         + "".join(f", {n} {state.replace('_', ' ')}" for state, n in view.others),
     )
     parts: list[RenderableType] = [grid]
-    for warning in view.warnings:
-        parts.append(Text(f"! {warning}", style="yellow"))
+    for warning in view.warnings:  # a long one wraps under its text, not under the `!`
+        line = Table.grid(padding=(0, 1))
+        line.add_column(no_wrap=True)
+        line.add_column()
+        line.add_row(Text("!", style="yellow"), Text(warning, style="yellow"))
+        parts.append(line)
     if not view.warnings:
         parts.append(Text("no warnings", style="green"))
     if demo_dsn is not None:
@@ -80,8 +84,10 @@ class TargetScreen(WizardScreen):
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """`f` (the fleet screen) only when the project has a fleet file."""
-        return action != "fleet" or self.wizard.context.fleet_file is not None
+        """`f` (the fleet screen) only when the project has a fleet file; `Esc` only when a step is below."""
+        if action == "fleet":
+            return self.wizard.context.fleet_file is not None
+        return super().check_action(action, parameters)
 
     def fleet_options(self) -> list[Option]:
         """The fleet screen, when the project has a fleet file."""

@@ -2,7 +2,8 @@
 
 The other columns keep their natural width (the widest cell or label); when that leaves the text column
 too narrow, the columns marked `shrink` give up width down to their minimum, then the columns with a `hide`
-rank disappear, lowest rank first. The full text belongs in the screen's detail pane.
+rank disappear, lowest rank first, the text column itself last when names leave it no 20 cells (a table
+wider than the screen hides its right side). The full text belongs in the screen's detail pane.
 """
 
 from __future__ import annotations
@@ -54,6 +55,9 @@ def fit(cols: Sequence[Col], natural: Sequence[int], available: int, padding: in
     {'a': 5, 'b': 5, 'c': 6, 'sql': 20}
     >>> fit(cols, [5, 10, 6, 40], 36)
     {'a': 5, 'b': 5, 'sql': 20}
+    >>> last = [*cols[:3], Col("sql", "sql", flex=True, hide=2)]
+    >>> fit(last, [5, 10, 6, 40], 30)  # no 20 cells for the text even with `c` gone: it goes too
+    {'a': 5, 'b': 10}
     >>> names = [Col("v", "v"), Col("name", "name", flex=True, whole=True), Col("phase", "phase", hide=1)]
     >>> fit(names, [4, 28, 8], 46), fit(names, [4, 28, 8], 40)
     ({'v': 4, 'name': 28, 'phase': 8}, {'v': 4, 'name': 32})
@@ -66,17 +70,22 @@ def fit(cols: Sequence[Col], natural: Sequence[int], available: int, padding: in
         used = sum(widths.values()) + 2 * padding * (len(widths) + len(flex))
         return available - used
 
-    need = sum(floors[c.key] for c in flex)
+    def need() -> int:
+        return sum(floors[c.key] for c in flex)
+
     for c in cols:  # shrink, in column order, only as far as needed
-        if c.shrink is not None and left() < need:
-            widths[c.key] = max(c.shrink, widths[c.key] - (need - left()))
+        if c.shrink is not None and left() < need():
+            widths[c.key] = max(c.shrink, widths[c.key] - (need() - left()))
     for c in sorted((c for c in cols if c.hide is not None), key=lambda c: c.hide or 0):
-        if left() >= need:
+        if left() >= need():
             break
-        del widths[c.key]
+        if c.flex:  # the text column itself, when the names leave it no 20 cells (the detail has it)
+            flex.remove(c)
+        else:
+            del widths[c.key]
     for c, n in zip(cols, natural, strict=True):  # give back what hiding made needless
-        if c.key in widths and not c.flex and widths[c.key] < n and left() > need:
-            widths[c.key] = min(n, widths[c.key] + left() - need)
+        if c.key in widths and not c.flex and widths[c.key] < n and left() > need():
+            widths[c.key] = min(n, widths[c.key] + left() - need())
     share = left() // max(len(flex), 1)
     for c in flex:
         widths[c.key] = max(floors[c.key], share)

@@ -14,14 +14,14 @@ from migwiz.tui.widgets.fit_table import Col, FitTable
 from migwiz.tui.widgets.keyed_table import Cells
 from migwiz.tui.widgets.lock_detail import LockDetailModal
 
-COLUMNS = (  # the query keeps 20+ cells: who shrinks, then xact and who hide; a relation is never cut
+COLUMNS = (  # the query keeps 20+ cells: xact, then who hide; a relation and a session's name are never cut
     Col("pid", "pid"),
     Col("mode", "mode"),
     Col("relation", "relation"),
-    Col("waiting", "waiting"),
+    Col("waiting", "wait"),
     Col("xact", "xact", hide=1),
-    Col("who", "who", shrink=8, hide=2),
-    Col("query", "query", flex=True),
+    Col("who", "who", hide=2),
+    Col("query", "query", flex=True, hide=3),  # last, when the names leave it no 20 cells
 )
 
 

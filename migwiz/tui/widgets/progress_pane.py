@@ -97,11 +97,13 @@ def statement_title(current: CurrentStatement, now: datetime | None = None) -> T
 
 
 def waiting_title(what: str, why: str, since: datetime, now: datetime | None = None) -> Text:
-    """`Progress: 0008_x waiting outside the lock queue · 12 s` (the wait's length as of `now`)."""
-    text = Text.assemble(("Progress", "bold"), f": {what} ", (why, "yellow"))
+    """`Progress: waiting outside the lock queue · 12 s · 0008_x statement 1`: why and how long (as of
+    `now`) first, so that an 80-column line cut at a word keeps them and drops the long name (the log
+    names it)."""
+    text = Text.assemble(("Progress", "bold"), ": ", (why, "yellow"))
     if now is not None:
         text.append(f" · {humanize.duration(max(0.0, (now - since).total_seconds()))}")
-    return text
+    return text.append(f" · {what}")
 
 
 class ProgressPane(Vertical):

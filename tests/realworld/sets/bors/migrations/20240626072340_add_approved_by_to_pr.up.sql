@@ -1,0 +1,3 @@
+-- Add up migration script here
+ALTER TABLE pull_request ADD COLUMN approved_by TEXT;
+

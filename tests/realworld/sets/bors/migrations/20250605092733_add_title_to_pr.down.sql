@@ -1,0 +1,2 @@
+-- Add down migration script here
+ALTER TABLE pull_request DROP COLUMN title;

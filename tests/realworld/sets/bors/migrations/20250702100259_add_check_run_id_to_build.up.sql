@@ -1,0 +1,2 @@
+-- Add up migration script here
+ALTER TABLE build ADD COLUMN check_run_id BIGINT;

@@ -1,0 +1,2 @@
+-- Add down migration script here
+ALTER TABLE build DROP COLUMN duration;

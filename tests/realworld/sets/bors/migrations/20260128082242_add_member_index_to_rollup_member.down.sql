@@ -1,0 +1,2 @@
+-- Add down migration script here
+DROP INDEX IF EXISTS rollup_member_member;

@@ -1,0 +1,3 @@
+-- Add up migration script here
+ALTER TABLE repository
+    ADD COLUMN treeclosed_reason TEXT NULL;

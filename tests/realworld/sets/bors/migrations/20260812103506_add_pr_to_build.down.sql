@@ -1,0 +1,3 @@
+-- Add down migration script here
+ALTER TABLE build
+    DROP COLUMN pr_number;

@@ -1,0 +1,4 @@
+-- This file should undo anything in `up.sql`
+
+DROP TABLE merchant;
+DROP TABLE locker;

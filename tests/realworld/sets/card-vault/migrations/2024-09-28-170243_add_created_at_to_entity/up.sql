@@ -1,0 +1,3 @@
+-- Your SQL goes here
+ALTER TABLE entity
+ADD COLUMN IF NOT EXISTS created_at TIMESTAMP NOT NULL DEFAULT now()::TIMESTAMP;

@@ -1,0 +1,1 @@
+UPDATE origin_projects SET target='x86_64-linux';

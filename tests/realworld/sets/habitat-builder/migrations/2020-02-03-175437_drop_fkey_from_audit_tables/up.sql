@@ -1,0 +1,2 @@
+ALTER TABLE audit_package DROP CONSTRAINT audit_package_origin_fkey;
+ALTER TABLE audit_package_group DROP CONSTRAINT audit_package_group_origin_fkey;

@@ -1,0 +1,1 @@
+ALTER TABLE nodes DROP availability_zone_id;

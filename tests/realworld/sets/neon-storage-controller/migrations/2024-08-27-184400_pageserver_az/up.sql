@@ -1,0 +1,1 @@
+ALTER TABLE nodes ADD availability_zone_id VARCHAR;

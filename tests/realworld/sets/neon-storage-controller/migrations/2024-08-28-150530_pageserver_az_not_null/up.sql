@@ -1,0 +1,1 @@
+ALTER TABLE nodes ALTER availability_zone_id SET NOT NULL;

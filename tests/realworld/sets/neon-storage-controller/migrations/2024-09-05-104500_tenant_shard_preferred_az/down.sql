@@ -1,0 +1,1 @@
+ALTER TABLE tenant_shards DROP preferred_az_id;

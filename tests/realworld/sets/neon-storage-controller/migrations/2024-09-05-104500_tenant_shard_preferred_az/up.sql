@@ -1,0 +1,1 @@
+ALTER TABLE tenant_shards ADD preferred_az_id VARCHAR;

@@ -1,0 +1,1 @@
+ALTER TABLE safekeepers DROP active;

@@ -1,0 +1,1 @@
+ALTER TABLE nodes DROP listen_https_port;

@@ -1,0 +1,1 @@
+ALTER TABLE nodes ADD listen_https_port INTEGER;

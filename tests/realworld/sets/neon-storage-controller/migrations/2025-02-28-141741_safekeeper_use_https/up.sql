@@ -1,0 +1,1 @@
+ALTER TABLE safekeepers ADD https_port INTEGER;

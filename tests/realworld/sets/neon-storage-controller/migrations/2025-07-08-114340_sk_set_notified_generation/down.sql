@@ -1,0 +1,1 @@
+ALTER TABLE timelines DROP sk_set_notified_generation;

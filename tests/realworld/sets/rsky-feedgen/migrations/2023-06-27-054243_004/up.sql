@@ -1,0 +1,3 @@
+-- Your SQL goes here
+ALTER TABLE post 
+ALTER COLUMN sequence TYPE bigint;

@@ -1,0 +1,3 @@
+-- Your SQL goes here
+ALTER TABLE sub_state 
+ALTER COLUMN cursor TYPE bigint;

@@ -1,0 +1,4 @@
+-- Your SQL goes here
+ALTER TABLE public.post 
+ADD COLUMN "text" VARCHAR,
+ADD COLUMN lang VARCHAR;

@@ -1,0 +1,3 @@
+-- Your SQL goes here
+ALTER TABLE public.image 
+ADD COLUMN labels TEXT [];

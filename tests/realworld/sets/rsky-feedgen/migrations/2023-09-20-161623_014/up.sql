@@ -1,0 +1,3 @@
+-- Your SQL goes here
+ALTER TABLE public.visitor 
+ADD COLUMN feed VARCHAR;

@@ -1,0 +1,3 @@
+-- !no-transaction
+-- CREATE INDEX CONCURRENTLY video_posturi_idx ON video("postUri");
+SELECT 1;

@@ -1,0 +1,3 @@
+-- !no-transaction
+-- CREATE INDEX CONCURRENTLY image_postcid_idx ON image("postCid");
+SELECT 1;

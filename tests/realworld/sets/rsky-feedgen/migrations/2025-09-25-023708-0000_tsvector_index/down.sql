@@ -1,0 +1,2 @@
+DROP INDEX post_text_tsvector_index;
+
