@@ -111,7 +111,7 @@ def trace_in_set(
     subset = MigrationSet(mset.root, mset.layout, tuple(before))
     chain = ShadowChain(
         mset=subset, chain=tuple(before), setup=lambda target: apply_baseline(target, baseline),
-        root=root_key(schema, baseline), log=log, schema=schema, server_dsn=dsn,
+        root=root_key(schema, baseline, layout=mset.layout), log=log, schema=schema, server_dsn=dsn,
         cache=SnapshotCache(dsn) if snapshots else None, purpose="trace",
     )  # fmt: skip
     try:

@@ -290,7 +290,8 @@ def _chains(
             "test-rollback needs a database server for its shadow database",
             "pass --dsn (a shadow database is made on its server) or --shadow-dsn (an empty database)",
         )
-    key = root_key(schema, baseline, start=hashlib.sha256(start.encode()).hexdigest() if start else "")
+    start_key = hashlib.sha256(start.encode()).hexdigest() if start else ""
+    key = root_key(schema, baseline, start=start_key, layout=mset.layout)
     cache = SnapshotCache(dsn) if snapshots else None
     made: list[ShadowChain] = []
 

@@ -31,6 +31,7 @@ from migwiz.engine.run.log_writer import write_log
 from migwiz.engine.run.notes import LockAnalysisMissing, LockTimeoutChanged, RunPaused, RunResumed
 from migwiz.engine.run.policy import Direction, ExecutionPolicy
 from migwiz.engine.run.session_limits import limit_executor
+from migwiz.engine.run.session_state import bookkeeping
 from migwiz.engine.servers.connect import connect, uncut
 from migwiz.engine.sets.model import Migration, MigrationSet, Script
 from migwiz.engine.sets.transactions import TransactionPlan, plan_transaction
@@ -170,7 +171,9 @@ class RunContext:
 
     def statuses(self) -> list[MigrationStatus]:
         """The current status of every migration."""
-        return compute_status(self.mset, read_history(self.connection(), self.schema))
+        conn = self.connection()
+        with bookkeeping(conn):  # whatever role and search_path the last migration set
+            return compute_status(self.mset, read_history(conn, self.schema))
 
     # -- how scripts run -------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from migwiz.engine import queries
 from migwiz.engine.history import applied_scripts
 from migwiz.engine.history.state import os_identity
 from migwiz.engine.log.eventlog import EventLog
+from migwiz.engine.run.session_state import bookkeeping
 from migwiz.engine.sets.model import Migration
 
 
@@ -40,7 +41,8 @@ class HistoryRows:
         return self._log.run_id
 
     def _execute(self, conn: psycopg.Connection[Any], name: str, params: tuple[Any, ...]) -> None:
-        conn.execute(sql.SQL(_text(name)).format(history=self._table), params)
+        with bookkeeping(conn):  # as the session user, whatever role and search_path a migration set
+            conn.execute(sql.SQL(_text(name)).format(history=self._table), params)
 
     def insert(
         self,
@@ -55,7 +57,8 @@ class HistoryRows:
         migration that runs again replaces its row, and keeps the statements it runs with for drift)."""
         if migration.version.repeatable:
             self.delete(conn, str(migration.version))
-            applied_scripts.save(conn, self.schema, migration)
+            with bookkeeping(conn):
+                applied_scripts.save(conn, self.schema, migration)
         self._execute(
             conn,
             "insert",
@@ -67,7 +70,8 @@ class HistoryRows:
 
     def fingerprint(self, conn: psycopg.Connection[Any]) -> tuple[Any, ...]:
         """What the rows of the history are now (a migration that edits them is caught by comparing two)."""
-        row = conn.execute(sql.SQL(_text("fingerprint")).format(history=self._table)).fetchone()
+        with bookkeeping(conn):
+            row = conn.execute(sql.SQL(_text("fingerprint")).format(history=self._table)).fetchone()
         return tuple(row or ())
 
     def delete(self, conn: psycopg.Connection[Any], version: str) -> None:

@@ -204,7 +204,7 @@ def _cached_model(
     ordered = tuple(sorted(migrations, key=lambda m: m.version))
     subset = MigrationSet(mset.root, mset.layout, ordered)
     cache = SnapshotCache(dsn)
-    key = root_key(schema, baseline)
+    key = root_key(schema, baseline, layout=mset.layout)
     final = chain_keys(key, ordered)[-1] if ordered else key
     if cache.has(final):  # the state after these files was saved before: read it where it is
         log.write(DriftSnapshotRead())

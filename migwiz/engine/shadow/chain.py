@@ -20,6 +20,7 @@ import psycopg
 from migwiz.engine.errors import MigwizError, UsageError
 from migwiz.engine.log.eventlog import EventLog
 from migwiz.engine.run.runner import Runner, RunReport
+from migwiz.engine.run.session_state import restore_state, save_state
 from migwiz.engine.schema import SchemaModel, read_schema
 from migwiz.engine.servers.connect import connect, describe, with_dbname
 from migwiz.engine.sets.model import Migration, MigrationSet
@@ -116,6 +117,8 @@ class ShadowChain:
                 schema=self.schema,
                 private=self.operator is None,
             )
+            if self.mset.layout != "flyway":  # one session for a whole `up`: go on in the one saved here
+                restore_state(self._runner.connection(), self.schema)
         return self._runner
 
     def transactional(self, migration: Migration) -> bool:
@@ -194,6 +197,8 @@ class ShadowChain:
 
     def _save(self, index: int) -> None:
         assert self.cache is not None and self._work is not None
+        if self._runner is not None and self.position == index:  # the session the files left, kept with it
+            save_state(self._runner.connection(), self.schema)
         self.release()
         self.cache.save(self._work, self.keys[index])
         self._snapshot_names().add(self.cache.name(self.keys[index]))

@@ -44,13 +44,17 @@ _COMMENT = "migwiz snapshot, last used "
 _BUSY_TRIES = 5
 
 
-def root_key(schema: str, baseline: Sequence[Path] = (), start: str = "") -> str:
-    """The key of the state before the first migration: migwiz's version, history schema, start schema.
+def root_key(schema: str, baseline: Sequence[Path] = (), start: str = "", *, layout: str = "") -> str:
+    """The key of the state before the first migration: migwiz's version, history schema, start schema,
+    and how the set's tool carries a session between migrations (`layout`: Flyway restores it, the others
+    keep it, run.session_state).
 
     `start` is the text of a copied schema (e.g. the target's dump for `--pending`), if any.
     """
-    # "settings": snapshots carry the database's own settings (scratch.copy_settings); older ones did not
-    h = hashlib.sha256(f"migwiz {__version__}\0settings\0schema {schema}\0".encode())
+    # "settings": snapshots carry the database's own settings (scratch.copy_settings); older ones did not;
+    # "session": and the role and search_path the replay's session was left with (run.session_state)
+    session = "fresh" if layout == "flyway" else "kept"
+    h = hashlib.sha256(f"migwiz {__version__}\0settings\0session {session}\0schema {schema}\0".encode())
     for path in baseline:
         h.update(b"baseline\0" + read_baseline_file(path).encode() + b"\0")
     h.update(b"start\0" + start.encode())
