@@ -12,6 +12,7 @@ from typing import Any
 
 import psycopg
 
+from migwiz.engine import queries
 from migwiz.engine.analysis import CatalogFacts, LockOn, StatementAnalysis, read_catalog_facts
 from migwiz.engine.analysis.analyze import options_of, walk_statements
 from migwiz.engine.analysis.model import LOCK_MODES, lock_rank
@@ -136,9 +137,7 @@ def _plan(
         holders = read_lock_holders(conn, oids)
         wraparound = read_wraparound_vacuums(conn, oids)
         server_version = conn.info.server_version
-        rows = conn.execute(
-            "SELECT extname FROM pg_catalog.pg_extension WHERE extname <> 'plpgsql'"
-        ).fetchall()
+        rows = conn.execute(queries.load("plan_extensions")).fetchall()
     provable = _provable(analysed) if direction == "up" else [m for m, _, _, _ in analysed]
     extensions = [str(r[0]) for r in rows]
     proof = prove(dsn, mset, provable, major=version, server_major=server_major, schema=schema,

@@ -19,6 +19,8 @@ import psycopg
 from psycopg import sql
 from psycopg.pq import TransactionStatus
 
+from migwiz.engine import queries
+
 _OWN = (
     "SELECT current_setting('role'), current_setting('search_path'),"
     " set_config('role', 'none', true), set_config('search_path', 'pg_catalog', true)"
@@ -56,9 +58,7 @@ def restore_state(conn: psycopg.Connection[Any], schema: str) -> None:
     """Set the role and search_path `save_state` kept in this database, if any."""
     table = sql.Identifier(schema, "session_state")
     with bookkeeping(conn):
-        found = conn.execute(
-            "SELECT to_regclass(format('%%I.session_state', %s::text))", (schema,)
-        ).fetchone()
+        found = conn.execute(queries.load("own_table_exists"), (schema, "session_state")).fetchone()
         row = (
             conn.execute(sql.SQL("SELECT role, search_path FROM {}").format(table)).fetchone()
             if found and found[0]
