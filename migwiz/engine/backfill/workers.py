@@ -132,6 +132,7 @@ class Worker(threading.Thread):
         self.state = "running"
         self.in_batch = False
         """Between passing the gate and its batch's commit (the brakes hold only once no worker is)."""
+        self._size_under_way = 0
         self._window: deque[tuple[float, int]] = deque([(time.monotonic(), 0)])
         self._conn: psycopg.Connection[Any] | None = None
 
@@ -147,6 +148,13 @@ class Worker(threading.Thread):
         base = window[len(window) - len(recent) - 1] if len(recent) < len(window) else recent[0]
         span = now - base[0]
         return (recent[-1][1] - base[1]) / span if span > 0 else 0.0
+
+    def rows_under_way(self) -> int:
+        """Rows of the batch this worker runs now (0 between batches): the brakes count its WAL as
+        already written, since it commits whatever they decide."""
+        if not self.in_batch:
+            return 0
+        return max(self._size_under_way, self.crew.control.batch_size or self.sizer.size)
 
     def progress(self) -> WorkerProgress:
         """This worker now."""
@@ -227,6 +235,7 @@ class Worker(threading.Thread):
             if not self._gate():
                 return False
             size = self.crew.control.batch_size or self.sizer.size
+            self._size_under_way = size
             end, scanned, final = finder.find(taken.last, size)
             if self.queries.rows_per_block is not None and taken.last is not None:  # block ranges
                 scanned = round((int(end[0]) - int(taken.last[0])) * self.queries.rows_per_block)

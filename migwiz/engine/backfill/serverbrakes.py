@@ -1,0 +1,194 @@
+"""The server's brakes on a backfill: the standbys' replay backlog and the WAL rate, on a forecast.
+
+Both are read from the primary (`read_server_load`) every `check_interval_s`, sooner near a limit. A
+brake acting on what it read would let every worker write on until its next read: at 84 MB of WAL a
+second and a read every 0.25 s, 21 MB past the limit. So each acts on the WAL it predicts for the
+moment of its next read: what it read, plus what the workers will write until then (the WAL rate
+measured while they ran × the time to that read, one coordinator tick included), plus the WAL of the
+batches already under way in every worker (they commit whatever the brake decides). The next read comes
+sooner as the forecast nears the limit, and every worker waits once even the next tick would pass it.
+
+The time lag (`max_replica_lag_ms`) is not forecast: a standby whose replay is paused or delayed lags by
+the clock whatever the backfill writes; that brake acts on what it reads, every tick while it holds.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+
+from migwiz.engine import humanize
+from migwiz.engine.backfill.throttle import BackfillSettings, ServerLoad
+
+MB = 2**20
+_SPAN_S = 0.2
+"""The shortest span a WAL rate is measured over (one commit over a few ms would read as a flood)."""
+_MEMORY_S = 30.0
+"""How long a measured rate counts: the fastest of the last 30 s is the forecast's rate."""
+
+
+class WalForecast:
+    """The WAL the backfill writes: its rate while it runs (the fastest recently measured, so spans
+    the brakes held part of do not lower it) and the WAL of one row (for the batches under way)."""
+
+    def __init__(self) -> None:
+        self._anchor: tuple[ServerLoad, int] | None = None
+        self._spans: deque[tuple[float, float, float, int]] = deque()
+        """(at, bytes/s, bytes written, rows done) of recent spans in which rows were done."""
+        self.rate = 0.0
+        """Bytes of WAL a second (0 until measured)."""
+        self.per_row = 0.0
+        """Bytes of WAL a row (0 until measured)."""
+
+    def observe(self, load: ServerLoad, rows_done: int) -> None:
+        """Take a reading and the backfill's rows done so far into account.
+
+        >>> f = WalForecast()
+        >>> for at, wal, rows in [(0.0, 0, 0), (0.1, 5e6, 1000), (0.25, 8e6, 1600), (0.5, 13e6, 2600)]:
+        ...     f.observe(ServerLoad(at, None, wal), rows)
+        >>> round(f.rate / 1e6), round(f.per_row)
+        (32, 5000)
+        """
+        if self._anchor is None:
+            self._anchor = (load, rows_done)
+            return
+        start, start_rows = self._anchor
+        elapsed = load.at - start.at
+        written, rows = load.wal_bytes - start.wal_bytes, rows_done - start_rows
+        if elapsed < _SPAN_S:
+            if not self._spans and elapsed > 0 and rows > 0 and written > 0:  # a first guess meanwhile
+                self.rate, self.per_row = written / elapsed, written / rows
+            return
+        self._anchor = (load, rows_done)
+        if rows <= 0 or written <= 0:
+            return  # held: says nothing of the rate once released
+        self._spans.append((load.at, written / elapsed, written, rows))
+        while len(self._spans) > 1 and load.at - self._spans[0][0] > _MEMORY_S:
+            self._spans.popleft()
+        self.rate = max(span[1] for span in self._spans)
+        self.per_row = sum(span[2] for span in self._spans) / sum(span[3] for span in self._spans)
+
+
+def replica_wait_s(room: float, rate: float, interval_s: float, tick_s: float) -> float | None:
+    """How long the workers may run before the backlog is read again, None: every worker waits now.
+
+    `room` is the limit less the backlog read and the WAL of the batches under way; the next read comes
+    at most one tick after the wait, so the workers may write for the wait plus a tick.
+
+    >>> replica_wait_s(64 * MB, 84 * MB, 0.25, 0.1)  # 64 MB of room at 84 MB/s: the full interval
+    0.25
+    >>> round(replica_wait_s(20 * MB, 84 * MB, 0.25, 0.1), 3)  # 20 MB: read again in 0.138 s
+    0.138
+    >>> replica_wait_s(8 * MB, 84 * MB, 0.25, 0.1) is None  # 8 MB: less than a tick's writes
+    True
+    """
+    if room <= rate * tick_s or room <= 0:
+        return None
+    if rate <= 0:
+        return tick_s  # no rate measured yet: look again soon
+    return min(interval_s, room / rate - tick_s)
+
+
+def wal_budget_wait_s(budget: float, rate: float, max_rate: float, interval_s: float, tick_s: float) -> float:
+    """Seconds every worker waits (> 0) or may run before the next read (<= 0, as a negative wait)
+    under a WAL rate limit kept as a token bucket: `budget` bytes may be written now (less the batches
+    under way), refilled at `max_rate`, holding at most one interval's worth.
+
+    >>> wal_budget_wait_s(1e6, 5e6, 1e6, 1.0, 0.1)  # 5x the limit: run 0.15 s, then read
+    -0.15
+    >>> wal_budget_wait_s(-2e6, 5e6, 1e6, 1.0, 0.1)  # 2 MB over: wait until it is paid back and a tick
+    2.5
+    >>> wal_budget_wait_s(1e6, 5e5, 1e6, 1.0, 0.1)  # under the limit: the full interval
+    -1.0
+    """
+    if rate <= max_rate:
+        return -interval_s if budget > 0 else (rate * tick_s - budget) / max_rate
+    run = budget / (rate - max_rate) - tick_s
+    if run > 0:
+        return -min(interval_s, run)
+    return (rate * tick_s - budget) / max_rate
+
+
+@dataclass
+class ServerBrakes:
+    """The replica and WAL-rate brakes of one backfill: when to read next, and until when to hold."""
+
+    settings: BackfillSettings
+    tick_s: float
+    """How often the coordinator can act (a read comes at most this long after it is due)."""
+
+    def __post_init__(self) -> None:
+        self.forecast = WalForecast()
+        self.next_read = 0.0
+        self.replica_reason: str | None = None
+        """Why the replica brake holds every worker now, None when it does not."""
+        self.wal_until = 0.0
+        """The WAL-rate brake holds every worker until then (time.monotonic())."""
+        self._last: ServerLoad | None = None
+        self._budget = 0.0
+
+    def due(self, now: float) -> bool:
+        """Whether the server is to be read now."""
+        return now >= self.next_read
+
+    def take(self, load: ServerLoad, rows_done: int, rows_under_way: int) -> None:
+        """Act on a reading: `rows_done` by the backfill so far, `rows_under_way` in batches now running."""
+        settings, now = self.settings, load.at
+        previous, self._last = self._last, load
+        self.forecast.observe(load, rows_done)
+        rate = self.forecast.rate
+        under_way = rows_under_way * self.forecast.per_row
+        waits = [settings.check_interval_s]
+        max_rate = settings.max_wal_bytes_per_s
+        if max_rate:
+            capacity = max_rate * settings.check_interval_s
+            if previous is None:
+                self._budget = capacity
+            else:
+                written = load.wal_bytes - previous.wal_bytes
+                self._budget = min(capacity, self._budget + max_rate * (load.at - previous.at) - written)
+            wait = wal_budget_wait_s(self._budget - under_way, rate, max_rate, settings.check_interval_s,
+                                     self.tick_s)  # fmt: skip
+            if wait > 0:
+                self.wal_until = now + min(wait, 30.0)
+                waits.append(min(wait, 30.0))
+            else:
+                waits.append(-wait)
+        self.replica_reason = _time_lag(load, settings)
+        limit = settings.max_replica_lag_bytes
+        if self.replica_reason is None and limit is not None and load.replica_lag_bytes is not None:
+            backlog = load.replica_lag_bytes
+            wait_s = replica_wait_s(limit - backlog - under_way, rate, settings.check_interval_s, self.tick_s)
+            if wait_s is None:
+                coming = under_way + rate * self.tick_s
+                self.replica_reason = (
+                    f"replica lag {backlog / MB:.0f} MB"
+                    + (f" (+{coming / MB:.0f} MB on its way)" if coming >= MB / 2 else "")
+                    + f" > {limit / MB:.0f} MB of WAL"
+                )
+            else:
+                waits.append(wait_s)
+        if self.replica_reason is not None:
+            waits.append(0.0)  # every tick while it holds
+        self.next_read = now + min(waits)
+
+    def hold_until(self, now: float) -> float:
+        """No batch may start before this."""
+        if self.replica_reason is not None:
+            return max(self.wal_until, now + 2 * self.tick_s)  # renewed at every read while it holds
+        return self.wal_until
+
+    def reason(self, now: float) -> str | None:
+        """The server brake in force and why, None when none is."""
+        if self.replica_reason is not None:
+            return f"{self.replica_reason}: every worker waits"
+        if now < self.wal_until:
+            return f"WAL rate: every worker waits {humanize.duration(self.wal_until - now)}"
+        return None
+
+
+def _time_lag(load: ServerLoad, settings: BackfillSettings) -> str | None:
+    lag_ms, limit_ms = load.replica_lag_ms, settings.max_replica_lag_ms
+    if lag_ms is not None and limit_ms is not None and lag_ms > limit_ms:
+        return f"replica lag {humanize.duration(lag_ms / 1000)} > {humanize.duration(limit_ms / 1000)}"
+    return None
