@@ -353,6 +353,8 @@ class Backfill:
         under_way = sum(w.rows_under_way() for w in self.workers.values())
         self._server.take(load, crew.rows_done, under_way)
         crew.hold_until = self._server.hold_until(load.at)
+        with crew.lock:
+            crew.wal_room, crew.wal_per_row = self._server.room, self._server.forecast.per_row
 
     def _brake(self, crew: Crew, governor: Governor) -> str | None:
         """The brake in force and why (None when the workers run freely)."""

@@ -7,6 +7,9 @@ moment of its next read: what it read, plus what the workers will write until th
 measured while they ran × the time to that read, one coordinator tick included), plus the WAL of the
 batches already under way in every worker (they commit whatever the brake decides). The next read comes
 sooner as the forecast nears the limit, and every worker waits once even the next tick would pass it.
+Between reads the workers also share the room left under the byte limit: each batch takes its estimated
+WAL from it as it starts, and none starts once it is spent, so however fast they write, the backlog
+passes the limit by no more than the error of that estimate.
 
 The time lag (`max_replica_lag_ms`) is not forecast: a standby whose replay is paused or delayed lags by
 the clock whatever the backfill writes; that brake acts on what it reads, every tick while it holds.
@@ -48,6 +51,9 @@ class WalForecast:
         ...     f.observe(ServerLoad(at, None, wal), rows)
         >>> round(f.rate / 1e6), round(f.per_row)
         (32, 5000)
+        >>> f.observe(ServerLoad(0.75, None, 23e6), 3600)  # full pages again: 10 kB a row
+        >>> round(f.per_row)
+        10000
         """
         if self._anchor is None:
             self._anchor = (load, rows_done)
@@ -66,7 +72,8 @@ class WalForecast:
         while len(self._spans) > 1 and load.at - self._spans[0][0] > _MEMORY_S:
             self._spans.popleft()
         self.rate = max(span[1] for span in self._spans)
-        self.per_row = sum(span[2] for span in self._spans) / sum(span[3] for span in self._spans)
+        mean = sum(span[2] for span in self._spans) / sum(span[3] for span in self._spans)
+        self.per_row = max(mean, written / rows)  # the latest when it rose (full pages after a checkpoint)
 
 
 def replica_wait_s(room: float, rate: float, interval_s: float, tick_s: float) -> float | None:
@@ -124,6 +131,11 @@ class ServerBrakes:
         """Why the replica brake holds every worker now, None when it does not."""
         self.wal_until = 0.0
         """The WAL-rate brake holds every worker until then (time.monotonic())."""
+        self.room: float | None = None
+        """WAL the workers may start batches for until the next read (the byte limit less the backlog
+        and the batches under way), None without a byte limit or standbys: the workers take each
+        batch's share as it starts, so even between reads the limit holds to within one batch's
+        estimate."""
         self._last: ServerLoad | None = None
         self._budget = 0.0
 
@@ -156,6 +168,9 @@ class ServerBrakes:
                 waits.append(-wait)
         self.replica_reason = _time_lag(load, settings)
         limit = settings.max_replica_lag_bytes
+        self.room = None
+        if limit is not None and load.replica_lag_bytes is not None:
+            self.room = limit - load.replica_lag_bytes - under_way
         if self.replica_reason is None and limit is not None and load.replica_lag_bytes is not None:
             backlog = load.replica_lag_bytes
             wait_s = replica_wait_s(limit - backlog - under_way, rate, settings.check_interval_s, self.tick_s)

@@ -54,6 +54,11 @@ class Crew:
     pause_ms: float = 0.0
     hold_until: float = 0.0
     """No batch starts before this (time.monotonic()): the WAL and replica-lag brakes."""
+    wal_room: float | None = None
+    """Bytes of WAL batches may still be started for before the next read of the standbys' backlog
+    (None: no byte limit in force). Each batch takes its rows × `wal_per_row` from it as it starts."""
+    wal_per_row: float = 0.0
+    """WAL a row of the backfill writes (0 until measured: then one batch at a time takes all the room)."""
     stopping: bool = False
     rows_done: int = 0
     rows_updated: int = 0
@@ -77,6 +82,16 @@ class Crew:
                 if not taken.done:
                     return taken
             return None
+
+    def take_wal(self, rows: int) -> bool:
+        """Take the WAL of a batch of `rows` from the room left (False: not enough, wait for a read)."""
+        with self.lock:
+            if self.wal_room is None:
+                return True
+            if self.wal_room <= 0:
+                return False
+            self.wal_room -= rows * self.wal_per_row if self.wal_per_row > 0 else self.wal_room
+            return True
 
     def give_back(self, taken: KeyRange) -> None:
         """A worker leaving gives its range back (at its current `last`), first in line."""
@@ -210,8 +225,9 @@ class Worker(threading.Thread):
     def _may_continue(self) -> bool:
         return not self.crew.stopping and self.index < self.crew.wanted
 
-    def _gate(self) -> bool:
-        """Wait while paused, braked or not allowed to run; False when this worker must leave."""
+    def _gate(self, size: int) -> bool:
+        """Wait while paused, braked or not allowed to run, then take the WAL room of a batch of `size`
+        rows; False when this worker must leave."""
         crew = self.crew
         while True:
             if not self._may_continue():
@@ -221,6 +237,8 @@ class Worker(threading.Thread):
                 self.state = "braked"
             elif self.index >= crew.allowed:
                 self.state = "idle"
+            elif not crew.take_wal(size):
+                self.state = "braked"
             else:
                 self.state = "running"
                 self.in_batch = True
@@ -232,10 +250,10 @@ class Worker(threading.Thread):
         finder.upper = taken.upper
         retries = 0
         while True:
-            if not self._gate():
-                return False
             size = self.crew.control.batch_size or self.sizer.size
             self._size_under_way = size
+            if not self._gate(size):
+                return False
             end, scanned, final = finder.find(taken.last, size)
             if self.queries.rows_per_block is not None and taken.last is not None:  # block ranges
                 scanned = round((int(end[0]) - int(taken.last[0])) * self.queries.rows_per_block)
