@@ -168,6 +168,8 @@ class Backfill:
         wanted = self._wanted(control)
         crew = Crew(deque(r for r in ranges if not r.done), self.settings, control, wanted, wanted)
         crew.retried = self._notes.append
+        if self.settings.max_replica_lag_bytes is not None or self.settings.max_wal_bytes_per_s:
+            crew.wal_room = 0.0  # no batch before the first read of the server
         self.crew = crew
         base_done, base_updated = checkpoint.rows_scanned, checkpoint.rows_updated
         governor = Governor(wanted)
@@ -349,11 +351,12 @@ class Backfill:
         """WAL rate and replica backlog, on the WAL forecast for the next read (serverbrakes.py)."""
         if not self._server.due(now):
             return
-        load = read_server_load(self.conn)
-        under_way = sum(w.rows_under_way() for w in self.workers.values())
-        self._server.take(load, crew.rows_done, under_way)
-        crew.hold_until = self._server.hold_until(load.at)
         with crew.lock:
+            settled = crew.wal_settled  # a batch ending during the read may not be in what it reads
+        load = read_server_load(self.conn)
+        with crew.lock:
+            self._server.take(load, crew.rows_done, crew.wal_reserved - settled)
+            crew.hold_until = self._server.hold_until(load.at)
             crew.wal_room, crew.wal_per_row = self._server.room, self._server.forecast.per_row
 
     def _brake(self, crew: Crew, governor: Governor) -> str | None:

@@ -18,6 +18,7 @@ the clock whatever the backfill writes; that brake acts on what it reads, every 
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from migwiz.engine import humanize
@@ -26,8 +27,14 @@ from migwiz.engine.backfill.throttle import BackfillSettings, ServerLoad
 MB = 2**20
 _SPAN_S = 0.2
 """The shortest span a WAL rate is measured over (one commit over a few ms would read as a flood)."""
+_GATE_S = 0.05
+"""How long after a hold ends the workers may take to notice (their look at the gate)."""
 _MEMORY_S = 30.0
 """How long a measured rate counts: the fastest of the last 30 s is the forecast's rate."""
+
+
+def _never(start: float, end: float) -> float:
+    return 0.0
 
 
 class WalForecast:
@@ -43,8 +50,11 @@ class WalForecast:
         self.per_row = 0.0
         """Bytes of WAL a row (0 until measured)."""
 
-    def observe(self, load: ServerLoad, rows_done: int) -> None:
-        """Take a reading and the backfill's rows done so far into account.
+    def observe(
+        self, load: ServerLoad, rows_done: int, held_s: Callable[[float, float], float] = _never
+    ) -> None:
+        """Take a reading and the backfill's rows done so far into account; `held_s(a, b)` is how long
+        the brakes held every worker between the moments a and b (the rate is over the time they ran).
 
         >>> f = WalForecast()
         >>> for at, wal, rows in [(0.0, 0, 0), (0.1, 5e6, 1000), (0.25, 8e6, 1600), (0.5, 13e6, 2600)]:
@@ -61,14 +71,15 @@ class WalForecast:
         start, start_rows = self._anchor
         elapsed = load.at - start.at
         written, rows = load.wal_bytes - start.wal_bytes, rows_done - start_rows
-        if elapsed < _SPAN_S:
-            if not self._spans and elapsed > 0 and rows > 0 and written > 0:  # a first guess meanwhile
-                self.rate, self.per_row = written / elapsed, written / rows
+        ran = elapsed - held_s(start.at, load.at)
+        if elapsed < _SPAN_S or ran < _SPAN_S / 4:
+            if not self._spans and ran > 0 and rows > 0 and written > 0:  # a first guess meanwhile
+                self.rate, self.per_row = written / ran, written / rows
             return
         self._anchor = (load, rows_done)
         if rows <= 0 or written <= 0:
             return  # held: says nothing of the rate once released
-        self._spans.append((load.at, written / elapsed, written, rows))
+        self._spans.append((load.at, written / ran, written, rows))
         while len(self._spans) > 1 and load.at - self._spans[0][0] > _MEMORY_S:
             self._spans.popleft()
         self.rate = max(span[1] for span in self._spans)
@@ -96,26 +107,6 @@ def replica_wait_s(room: float, rate: float, interval_s: float, tick_s: float) -
     return min(interval_s, room / rate - tick_s)
 
 
-def wal_budget_wait_s(budget: float, rate: float, max_rate: float, interval_s: float, tick_s: float) -> float:
-    """Seconds every worker waits (> 0) or may run before the next read (<= 0, as a negative wait)
-    under a WAL rate limit kept as a token bucket: `budget` bytes may be written now (less the batches
-    under way), refilled at `max_rate`, holding at most one interval's worth.
-
-    >>> wal_budget_wait_s(1e6, 5e6, 1e6, 1.0, 0.1)  # 5x the limit: run 0.15 s, then read
-    -0.15
-    >>> wal_budget_wait_s(-2e6, 5e6, 1e6, 1.0, 0.1)  # 2 MB over: wait until it is paid back and a tick
-    2.5
-    >>> wal_budget_wait_s(1e6, 5e5, 1e6, 1.0, 0.1)  # under the limit: the full interval
-    -1.0
-    """
-    if rate <= max_rate:
-        return -interval_s if budget > 0 else (rate * tick_s - budget) / max_rate
-    run = budget / (rate - max_rate) - tick_s
-    if run > 0:
-        return -min(interval_s, run)
-    return (rate * tick_s - budget) / max_rate
-
-
 @dataclass
 class ServerBrakes:
     """The replica and WAL-rate brakes of one backfill: when to read next, and until when to hold."""
@@ -138,19 +129,22 @@ class ServerBrakes:
         estimate."""
         self._last: ServerLoad | None = None
         self._budget = 0.0
+        self._holds: deque[tuple[float, float]] = deque(maxlen=64)
+        """(from, until) of recent holds, each until the workers' next look at the gate."""
 
     def due(self, now: float) -> bool:
         """Whether the server is to be read now."""
         return now >= self.next_read
 
-    def take(self, load: ServerLoad, rows_done: int, rows_under_way: int) -> None:
-        """Act on a reading: `rows_done` by the backfill so far, `rows_under_way` in batches now running."""
+    def take(self, load: ServerLoad, rows_done: int, under_way: float) -> None:
+        """Act on a reading: `rows_done` by the backfill so far, `under_way` bytes of WAL reserved by
+        the batches running during or since the read."""
         settings, now = self.settings, load.at
         previous, self._last = self._last, load
-        self.forecast.observe(load, rows_done)
+        self.forecast.observe(load, rows_done, self._held_s)
         rate = self.forecast.rate
-        under_way = rows_under_way * self.forecast.per_row
         waits = [settings.check_interval_s]
+        rooms: list[float] = []
         max_rate = settings.max_wal_bytes_per_s
         if max_rate:
             capacity = max_rate * settings.check_interval_s
@@ -159,18 +153,19 @@ class ServerBrakes:
             else:
                 written = load.wal_bytes - previous.wal_bytes
                 self._budget = min(capacity, self._budget + max_rate * (load.at - previous.at) - written)
-            wait = wal_budget_wait_s(self._budget - under_way, rate, max_rate, settings.check_interval_s,
-                                     self.tick_s)  # fmt: skip
-            if wait > 0:
-                self.wal_until = now + min(wait, 30.0)
-                waits.append(min(wait, 30.0))
-            else:
-                waits.append(-wait)
+            left = self._budget - under_way
+            rooms.append(left)
+            if left <= 0:  # every worker waits until the budget has refilled
+                wait = min(-left / max_rate, 30.0)
+                self.wal_until = now + wait
+                waits.append(wait)
+            elif rate > 0:  # read again about when the workers will have spent it
+                waits.append(max(self.tick_s, left / rate))
         self.replica_reason = _time_lag(load, settings)
         limit = settings.max_replica_lag_bytes
-        self.room = None
         if limit is not None and load.replica_lag_bytes is not None:
-            self.room = limit - load.replica_lag_bytes - under_way
+            rooms.append(limit - load.replica_lag_bytes - under_way)
+        self.room = min(rooms) if rooms else None
         if self.replica_reason is None and limit is not None and load.replica_lag_bytes is not None:
             backlog = load.replica_lag_bytes
             wait_s = replica_wait_s(limit - backlog - under_way, rate, settings.check_interval_s, self.tick_s)
@@ -186,6 +181,19 @@ class ServerBrakes:
         if self.replica_reason is not None:
             waits.append(0.0)  # every tick while it holds
         self.next_read = now + min(waits)
+        until = self.hold_until(now)
+        if until > now:
+            self._holds.append((now, until + _GATE_S))
+
+    def _held_s(self, start: float, end: float) -> float:
+        """How long the brakes held every worker between `start` and `end`."""
+        held, reach = 0.0, start
+        for began, until in self._holds:
+            began, until = max(began, reach), min(until, end)
+            if until > began:
+                held += until - began
+                reach = until
+        return held
 
     def hold_until(self, now: float) -> float:
         """No batch may start before this."""
