@@ -28,6 +28,7 @@ def simulate(
     settings: BackfillSettings,
     kind: type[ServerBrakes] = ServerBrakes,
     timeline: list[tuple[float, float]] | None = None,
+    replay_from: float = 0.0,
 ) -> tuple[float, float, ServerBrakes]:
     """(most WAL ever unreplayed, WAL written, the brakes) after `seconds` of a backfill at `wal_per_s`."""
     brakes = kind(settings, TICK_S)
@@ -67,7 +68,8 @@ def simulate(
                     reserved += need
                     sizes[i] = fit
                     ends[i] = now + batch_s
-        replayed = min(written, replayed + replay_per_s * STEP_S)
+        if now >= replay_from:
+            replayed = min(written, replayed + replay_per_s * STEP_S)
         peak = max(peak, written - replayed)
         if timeline is not None:
             timeline.append((now, written))
@@ -141,3 +143,24 @@ def test_the_wal_rate_limit_holds_over_any_second(mb_per_s: int) -> None:
         assert written >= 0.95 * mb_per_s * MB * 8.0, f"{written / MB:.1f} MB in 8 s: held"
     else:
         assert written >= 0.8 * max_rate * 8.0, f"{written / MB:.1f} MB in 8 s: held too much"
+
+
+def test_full_speed_once_the_standby_has_caught_up() -> None:
+    """Replay paused for 3 s (the brake holds at the limit), then a standby replaying faster than the
+    backfill writes: from a second after, the backfill writes at its full rate again."""
+    limit = 64 * MB
+    settings = BackfillSettings(max_replica_lag_ms=None, max_replica_lag_bytes=limit, check_interval_s=0.25)
+    timeline: list[tuple[float, float]] = []
+    peak, _, brakes = simulate(
+        84 * MB, replay_per_s=500 * MB, replay_from=3.0, seconds=8.0, settings=settings, timeline=timeline
+    )
+    assert peak <= limit
+
+    def at(t: float) -> float:
+        return timeline[round(t / STEP_S)][1]
+
+    before = (at(0.6) - at(0.1)) / 0.5  # before the brake first held (at about 0.75 s)
+    after = (at(7.9) - at(4.0)) / 3.9
+    assert before >= 0.85 * 84 * MB, f"{before / MB:.1f} MB/s before"  # one batch alone at first
+    assert after >= 0.95 * before, f"{after / MB:.1f} MB/s after, {before / MB:.1f} before"
+    assert brakes.replica_reason is None

@@ -3,13 +3,13 @@
 Both are read from the primary (`read_server_load`) every `check_interval_s`, sooner near a limit. A
 brake acting on what it read would let every worker write on until its next read: at 84 MB of WAL a
 second and a read every 0.25 s, 21 MB past the limit. So each acts on the WAL it predicts for the
-moment of its next read: what it read, plus what the workers will write until then (the WAL rate
-measured while they ran × the time to that read, one coordinator tick included), plus the WAL of the
-batches already under way in every worker (they commit whatever the brake decides). The next read comes
-sooner as the forecast nears the limit, and every worker waits once even the next tick would pass it.
-Between reads the workers also share the room left under the byte limit: each batch takes its estimated
-WAL from it as it starts, and none starts once it is spent, so however fast they write, the backlog
-passes the limit by no more than the error of that estimate.
+moment of its next read: what it read, plus the WAL of the batches already under way in every worker
+(they commit whatever the brake decides), plus what the workers will write until then (the WAL rate
+measured while they ran × the time to that read, one coordinator tick included). The next read comes
+sooner as the forecast nears the limit. Between reads the workers share the room left under the limit:
+each batch takes its estimated WAL from it as it starts (cut to fit), none starts once it is spent, so
+however fast they write the backlog passes the limit by no more than the error of that estimate; the
+brake shows as holding once not even a smallest batch fits.
 
 The time lag (`max_replica_lag_ms`) is not forecast: a standby whose replay is paused or delayed lags by
 the clock whatever the backfill writes; that brake acts on what it reads, every tick while it holds.
@@ -38,8 +38,9 @@ def _never(start: float, end: float) -> float:
 
 
 class WalForecast:
-    """The WAL the backfill writes: its rate while it runs (the fastest recently measured, so spans
-    the brakes held part of do not lower it) and the WAL of one row (for the batches under way)."""
+    """The WAL the backfill writes: its rate while it runs (the fastest recently measured, over the
+    time the workers ran) and the WAL of one row (the most recently measured: after a checkpoint the
+    first change of each page writes the whole page)."""
 
     def __init__(self) -> None:
         self._anchor: tuple[ServerLoad, int] | None = None
@@ -64,6 +65,9 @@ class WalForecast:
         >>> f.observe(ServerLoad(0.75, None, 23e6), 3600)  # full pages again: 10 kB a row
         >>> round(f.per_row)
         10000
+        >>> f.observe(ServerLoad(1.0, None, 28e6), 4600)  # back to 5 kB: the most still counts
+        >>> round(f.per_row)
+        10000
         """
         if self._anchor is None:
             self._anchor = (load, rows_done)
@@ -83,28 +87,23 @@ class WalForecast:
         while len(self._spans) > 1 and load.at - self._spans[0][0] > _MEMORY_S:
             self._spans.popleft()
         self.rate = max(span[1] for span in self._spans)
-        mean = sum(span[2] for span in self._spans) / sum(span[3] for span in self._spans)
-        self.per_row = max(mean, written / rows)  # the latest when it rose (full pages after a checkpoint)
+        self.per_row = max(span[2] / span[3] for span in self._spans)  # full pages after a checkpoint too
 
 
-def replica_wait_s(room: float, rate: float, interval_s: float, tick_s: float) -> float | None:
-    """How long the workers may run before the backlog is read again, None: every worker waits now.
+def next_read_s(room: float, rate: float, interval_s: float, tick_s: float) -> float:
+    """How long until the next read: about when the workers will have spent the room, at most the
+    interval (the read comes up to a tick after it is due, so a tick earlier).
 
-    `room` is the limit less the backlog read and the WAL of the batches under way; the next read comes
-    at most one tick after the wait, so the workers may write for the wait plus a tick.
-
-    >>> replica_wait_s(64 * MB, 84 * MB, 0.25, 0.1)  # 64 MB of room at 84 MB/s: the full interval
+    >>> next_read_s(64 * MB, 84 * MB, 0.25, 0.1)  # 64 MB of room at 84 MB/s: the full interval
     0.25
-    >>> round(replica_wait_s(20 * MB, 84 * MB, 0.25, 0.1), 3)  # 20 MB: read again in 0.138 s
+    >>> round(next_read_s(20 * MB, 84 * MB, 0.25, 0.1), 3)  # 20 MB: read again in 0.138 s
     0.138
-    >>> replica_wait_s(8 * MB, 84 * MB, 0.25, 0.1) is None  # 8 MB: less than a tick's writes
-    True
+    >>> next_read_s(8 * MB, 84 * MB, 0.25, 0.1)  # 8 MB: at the next tick
+    0.0
     """
-    if room <= rate * tick_s or room <= 0:
-        return None
     if rate <= 0:
         return tick_s  # no rate measured yet: look again soon
-    return min(interval_s, room / rate - tick_s)
+    return max(0.0, min(interval_s, room / rate - tick_s))
 
 
 @dataclass
@@ -168,16 +167,15 @@ class ServerBrakes:
         self.room = min(rooms) if rooms else None
         if self.replica_reason is None and limit is not None and load.replica_lag_bytes is not None:
             backlog = load.replica_lag_bytes
-            wait_s = replica_wait_s(limit - backlog - under_way, rate, settings.check_interval_s, self.tick_s)
-            if wait_s is None:
-                coming = under_way + rate * self.tick_s
+            room = limit - backlog - under_way
+            if room < settings.min_batch * self.forecast.per_row or room <= 0:
                 self.replica_reason = (
                     f"replica lag {backlog / MB:.0f} MB"
-                    + (f" (+{coming / MB:.0f} MB on its way)" if coming >= MB / 2 else "")
+                    + (f" (+{under_way / MB:.0f} MB under way)" if under_way >= MB / 2 else "")
                     + f" > {limit / MB:.0f} MB of WAL"
                 )
             else:
-                waits.append(wait_s)
+                waits.append(next_read_s(room, rate, settings.check_interval_s, self.tick_s))
         if self.replica_reason is not None:
             waits.append(0.0)  # every tick while it holds
         self.next_read = now + min(waits)
