@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import threading
 import time
 import uuid
@@ -60,6 +61,10 @@ class Sample:
     batch: int = 0
     """The mean batch size of the workers."""
     workers: int = 0
+    waited_s: float = 0.0
+    """Seconds the workers have spent waiting for a brake so far (all workers together)."""
+    load: float = 0.0
+    """This machine's 1-minute load average."""
 
 
 @dataclass
@@ -71,6 +76,7 @@ class Recorder:
     phase: int = 0
     samples: list[Sample] = field(default_factory=list)
     latest: BackfillProgress | None = None
+    job: Backfill | None = None
     stop: threading.Event = field(default_factory=threading.Event)
 
     def on_progress(self, progress: BackfillProgress) -> None:
@@ -95,6 +101,8 @@ class Recorder:
                         if p and p.workers
                         else 0,
                         len(p.workers) if p else 0,
+                        sum(w.waited_s for w in self.job.workers.values()) if self.job else 0.0,
+                        os.getloadavg()[0],
                     )
                 )
 
@@ -138,24 +146,26 @@ def rates(samples: list[Sample]) -> list[float]:
 
 def phase_table(samples: list[Sample], per_s: list[float], limit: float) -> str:
     lines = [
-        "| phase | seconds | rows/s | max backlog | max replay lag | time braked | workers running | batch |",
-        "|---|---|---|---|---|---|---|---|",
+        "| phase | seconds | rows/s | max backlog | max replay lag | time braked | waiting | batch | load |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for index, name in enumerate(PHASES):
         part = [(s, r) for s, r in zip(samples, per_s, strict=True) if s.phase == index]
         if len(part) < 2:
-            lines.append(f"| {name} | – | – | – | – | – | – | – |")
+            lines.append(f"| {name} | – | – | – | – | – | – | – | – |")
             continue
         seconds = part[-1][0].t - part[0][0].t
         rate = (part[-1][0].rows_done - part[0][0].rows_done) / seconds if seconds else 0.0
         backlog = max(s.lag_bytes for s, _ in part) / MB
         lag_s = max(s.lag_ms for s, _ in part) / 1000
         braked = sum(1 for s, _ in part if s.braked) / len(part)
-        running = sum(s.running for s, _ in part) / len(part)
+        workers = max(1, max(s.workers for s, _ in part))
+        waiting = (part[-1][0].waited_s - part[0][0].waited_s) / (seconds * workers) if seconds else 0.0
         batch = sum(s.batch for s, _ in part) / len(part)
+        load = sum(s.load for s, _ in part) / len(part)
         lines.append(
             f"| {name} | {seconds:.1f} | {rate:,.0f} | {backlog:.1f} MB (limit {limit / MB:.0f}) |"
-            f" {lag_s:.1f} s | {braked:.0%} | {running:.1f} | {batch:,.0f} |"
+            f" {lag_s:.1f} s | {braked:.0%} | {waiting:.0%} | {batch:,.0f} | {load:.1f} |"
         )
     return "\n".join(lines)
 
@@ -225,6 +235,7 @@ def run(dsn: str, standby_dsn: str, args: argparse.Namespace, limit: float) -> l
     with psycopg.connect(dsn, autocommit=True, application_name="migwiz bench") as conn:
         job = Backfill(conn, dsn, spec, backfill_id="bench", schema="migwiz", run_id=str(uuid.uuid4()),
                        emit=partial(progress_of, recorder.on_progress), settings=settings)  # fmt: skip
+        recorder.job = job
         sampler = threading.Thread(target=recorder.run, daemon=True)
         timer = threading.Thread(target=phases, daemon=True)
         recorder.started = time.monotonic()
@@ -285,13 +296,16 @@ def report(samples: list[Sample], args: argparse.Namespace, limit: float, major:
         print(f"\nchart: {args.png}")
 
 
-def window_rate(samples: list[Sample], start: float, end: float) -> tuple[float, float, float] | None:
-    """Rows per second between the first sample at or after `start` and the last at or before `end`."""
+def window_rate(samples: list[Sample], start: float, end: float) -> tuple[float, float, float, float] | None:
+    """Rows per second between the first sample at or after `start` and the last at or before `end`,
+    the window's ends, and the share of the workers' time spent waiting for a brake in it."""
     inside = [s for s in samples if start <= s.t <= end]
     if len(inside) < 2 or inside[-1].t <= inside[0].t:
         return None
     first, last = inside[0], inside[-1]
-    return (last.rows_done - first.rows_done) / (last.t - first.t), first.t, last.t
+    span = last.t - first.t
+    waiting = (last.waited_s - first.waited_s) / (span * max(1, max(s.workers for s in inside)))
+    return (last.rows_done - first.rows_done) / span, first.t, last.t, waiting
 
 
 def verdict(samples: list[Sample], limit: float, rows: int) -> str:
@@ -314,7 +328,8 @@ def verdict(samples: list[Sample], limit: float, rows: int) -> str:
     return (
         line + f"; rate after catch-up ÷ before: {after[0] / before[0]:.2f}"
         f" ({after[0]:,.0f} rows/s over {after[1]:.1f}–{after[2]:.1f} s ÷"
-        f" {before[0]:,.0f} rows/s over {before[1]:.1f}–{before[2]:.1f} s)"
+        f" {before[0]:,.0f} rows/s over {before[1]:.1f}–{before[2]:.1f} s);"
+        f" workers waiting for a brake after catch-up: {after[3]:.0%} (before: {before[3]:.0%})"
     )
 
 

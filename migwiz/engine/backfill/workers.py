@@ -170,6 +170,8 @@ class Worker(threading.Thread):
         """Between passing the gate and its batch's commit (the brakes hold only once no worker is)."""
         self._reserved = 0.0
         self._size = 0
+        self.waited_s = 0.0
+        """Time spent waiting at the gate for a brake, the pause or the room under a limit (not idle)."""
         self._window: deque[tuple[float, int]] = deque([(time.monotonic(), 0)])
         self._conn: psycopg.Connection[Any] | None = None
 
@@ -250,10 +252,12 @@ class Worker(threading.Thread):
             now = time.monotonic()
             if crew.control.paused or now < crew.hold_until:
                 self.state = "braked"
+                self.waited_s += _GATE_POLL_S
             elif self.index >= crew.allowed:
                 self.state = "idle"
             elif (taken := crew.take_wal(self._size)) is None:
                 self.state = "braked"
+                self.waited_s += _GATE_POLL_S
             else:
                 self.state = "running"
                 self.in_batch = True
