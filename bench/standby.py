@@ -257,7 +257,7 @@ def report(samples: list[Sample], args: argparse.Namespace, limit: float, major:
     workers = max((s.workers for s in samples), default=0)
     print(
         f"PostgreSQL {major}; {args.rows:,} rows; {workers} worker(s);"
-        f" standby replay {'not delayed (control run), else' if args.control else ''} delayed by"
+        f" standby replay {'not delayed (control run), else ' if args.control else ''}delayed by"
         f" {args.delay_s:g} s from"
         f" {args.keep_up_s:g} s for {args.delayed_s:g} s; brake: backlog ≤ {args.limit_mb:g} MB,"
         f" lag read every {args.check_s:g} s; one sample every {SAMPLE_S} s\n"
