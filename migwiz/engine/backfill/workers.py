@@ -20,7 +20,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-from migwiz.engine.backfill.boundary import BoundaryFinder
+from migwiz.engine.backfill.boundary import SIZE_SLACK, BoundaryFinder
 from migwiz.engine.backfill.events import BackfillBatchRetried
 from migwiz.engine.backfill.keys import Key, KeysetQueries
 from migwiz.engine.backfill.progress import WorkerProgress
@@ -92,7 +92,7 @@ class Crew:
         when the room is short, never under `min_batch`) and the bytes reserved, or None when there is
         not room for `min_batch` rows (wait for the next read)."""
         with self.lock:
-            per_row, room = self.wal_per_row, self.wal_room
+            per_row, room = self.wal_per_row * SIZE_SLACK, self.wal_room  # a batch may be that much larger
             if room is not None and per_row <= 0:  # not measured yet: this batch takes all the room
                 if room <= 0:
                     return None
