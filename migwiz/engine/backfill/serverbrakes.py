@@ -29,6 +29,9 @@ _SPAN_S = 0.2
 """The shortest span a WAL rate is measured over (one commit over a few ms would read as a flood)."""
 _GATE_S = 0.05
 """How long after a hold ends the workers may take to notice (their look at the gate)."""
+_ROW_MEMORY_S = 5.0
+"""The WAL of a row is that of the last 5 s, weighted by rows: a span the brakes held most of, its few
+rows sharing the WAL of others (the backfill's own progress rows), must not make it look huge."""
 _MEMORY_S = 30.0
 """How long a measured rate counts: the fastest of the last 30 s is the forecast's rate."""
 
@@ -39,8 +42,8 @@ def _never(start: float, end: float) -> float:
 
 class WalForecast:
     """The WAL the backfill writes: its rate while it runs (the fastest recently measured, over the
-    time the workers ran) and the WAL of one row (the most recently measured: after a checkpoint the
-    first change of each page writes the whole page)."""
+    time the workers ran) and the WAL of one row (over the last few seconds: after a checkpoint the first
+    change of each page writes the whole page)."""
 
     def __init__(self) -> None:
         self._anchor: tuple[ServerLoad, int] | None = None
@@ -64,10 +67,10 @@ class WalForecast:
         (32, 5000)
         >>> f.observe(ServerLoad(0.75, None, 23e6), 3600)  # full pages again: 10 kB a row
         >>> round(f.per_row)
-        10000
-        >>> f.observe(ServerLoad(1.0, None, 28e6), 4600)  # back to 5 kB: the most still counts
+        6389
+        >>> f.observe(ServerLoad(1.0, None, 24e6), 3610)  # held: 10 rows and others' 1 MB weigh little
         >>> round(f.per_row)
-        10000
+        6648
         """
         if self._anchor is None:
             self._anchor = (load, rows_done)
@@ -87,7 +90,8 @@ class WalForecast:
         while len(self._spans) > 1 and load.at - self._spans[0][0] > _MEMORY_S:
             self._spans.popleft()
         self.rate = max(span[1] for span in self._spans)
-        self.per_row = max(span[2] / span[3] for span in self._spans)  # full pages after a checkpoint too
+        recent = [span for span in self._spans if load.at - span[0] <= _ROW_MEMORY_S] or [self._spans[-1]]
+        self.per_row = sum(span[2] for span in recent) / sum(span[3] for span in recent)
 
 
 def next_read_s(room: float, rate: float, interval_s: float, tick_s: float) -> float:
