@@ -16,10 +16,12 @@ while replay is delayed, and once the standby catches up the rate is back to tha
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import threading
 import time
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -38,6 +40,9 @@ SERVER_SETTINGS = {"max_wal_size": "'4GB'", "checkpoint_timeout": "'30min'", "au
 SAMPLE_S = 0.2
 MB = 2**20
 PHASES = ("keeping up", "replay delayed", "caught up")
+TOLERANCE = 64 * 1024
+"""How far the verdict lets the backlog pass its limit: the WAL the backfill's progress rows (and the
+server's own housekeeping) write while the brake holds every batch."""
 BAND_COLORS = ((255, 255, 255), (250, 236, 220), (226, 242, 230))
 
 Conn = psycopg.Connection[tuple[Any, ...]]
@@ -53,6 +58,16 @@ class Sample:
     lag_ms: float
     rows_done: int
     braked: bool
+    brake: str | None = None
+    running: int = 0
+    """Workers running a batch or free to (not waiting for a brake, not idle)."""
+    batch: int = 0
+    """The mean batch size of the workers."""
+    workers: int = 0
+    waited_s: float = 0.0
+    """Seconds the workers have spent waiting for a brake so far (all workers together)."""
+    load: float = 0.0
+    """This machine's 1-minute load average."""
 
 
 @dataclass
@@ -64,6 +79,7 @@ class Recorder:
     phase: int = 0
     samples: list[Sample] = field(default_factory=list)
     latest: BackfillProgress | None = None
+    job: Backfill | None = None
     stop: threading.Event = field(default_factory=threading.Event)
 
     def on_progress(self, progress: BackfillProgress) -> None:
@@ -82,6 +98,14 @@ class Recorder:
                         load.replica_lag_ms or 0.0,
                         p.rows_done if p else 0,
                         p is not None and p.state == "throttled",
+                        p.throttle if p else None,
+                        sum(1 for w in p.workers if w.state == "running") if p else 0,
+                        round(sum(w.batch_size for w in p.workers) / len(p.workers))
+                        if p and p.workers
+                        else 0,
+                        len(p.workers) if p else 0,
+                        sum(w.waited_s for w in self.job.workers.values()) if self.job else 0.0,
+                        os.getloadavg()[0],
                     )
                 )
 
@@ -125,22 +149,26 @@ def rates(samples: list[Sample]) -> list[float]:
 
 def phase_table(samples: list[Sample], per_s: list[float], limit: float) -> str:
     lines = [
-        "| phase | seconds | rows/s | max backlog | max replay lag | time braked |",
-        "|---|---|---|---|---|---|",
+        "| phase | seconds | rows/s | max backlog | max replay lag | time braked | waiting | batch | load |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for index, name in enumerate(PHASES):
         part = [(s, r) for s, r in zip(samples, per_s, strict=True) if s.phase == index]
         if len(part) < 2:
-            lines.append(f"| {name} | – | – | – | – | – |")
+            lines.append(f"| {name} | – | – | – | – | – | – | – | – |")
             continue
         seconds = part[-1][0].t - part[0][0].t
         rate = (part[-1][0].rows_done - part[0][0].rows_done) / seconds if seconds else 0.0
         backlog = max(s.lag_bytes for s, _ in part) / MB
         lag_s = max(s.lag_ms for s, _ in part) / 1000
         braked = sum(1 for s, _ in part if s.braked) / len(part)
+        workers = max(1, max(s.workers for s, _ in part))
+        waiting = (part[-1][0].waited_s - part[0][0].waited_s) / (seconds * workers) if seconds else 0.0
+        batch = sum(s.batch for s, _ in part) / len(part)
+        load = sum(s.load for s, _ in part) / len(part)
         lines.append(
             f"| {name} | {seconds:.1f} | {rate:,.0f} | {backlog:.1f} MB (limit {limit / MB:.0f}) |"
-            f" {lag_s:.1f} s | {braked:.0%} |"
+            f" {lag_s:.1f} s | {braked:.0%} | {waiting:.0%} | {batch:,.0f} | {load:.1f} |"
         )
     return "\n".join(lines)
 
@@ -158,7 +186,12 @@ def main() -> None:
     parser.add_argument("--keep-up-s", type=float, default=4.0, help="length of the first phase")
     parser.add_argument("--delayed-s", type=float, default=15.0, help="length of the second phase")
     parser.add_argument("--check-s", type=float, default=0.25, help="how often the backfill reads the lag")
+    parser.add_argument("--workers", type=int, help="backfill workers (default: from cores and load)")
+    parser.add_argument(
+        "--control", action="store_true", help="never delay the replay (the rates the phases have anyway)"
+    )
     parser.add_argument("--png", type=Path, help="also draw the run into this PNG file")
+    parser.add_argument("--samples", type=Path, help="also write every sample to this JSON-lines file")
     args = parser.parse_args()
     binaries = find_binaries(args.pg) if args.pg else max(available_binaries(), key=lambda b: b.major)
     if binaries is None:
@@ -181,7 +214,10 @@ def main() -> None:
 def run(dsn: str, standby_dsn: str, args: argparse.Namespace, limit: float) -> list[Sample]:
     """The backfill in this thread, the phases switched by a timer thread, the sampler in a third."""
     settings = BackfillSettings(
-        max_replica_lag_ms=None, max_replica_lag_bytes=limit, check_interval_s=args.check_s
+        max_replica_lag_ms=None,
+        max_replica_lag_bytes=limit,
+        check_interval_s=args.check_s,
+        workers=args.workers,
     )
     spec = parse_backfill(Script(Path("bench.sql"), (Statement(BACKFILL, 1),)))
     recorder = Recorder(dsn, time.monotonic())
@@ -190,16 +226,19 @@ def run(dsn: str, standby_dsn: str, args: argparse.Namespace, limit: float) -> l
     def phases() -> None:
         if switched.wait(args.keep_up_s):
             return
-        set_delay(standby_dsn, f"{args.delay_s:g}s")
+        if not args.control:
+            set_delay(standby_dsn, f"{args.delay_s:g}s")
         recorder.phase = 1
         if switched.wait(args.delayed_s):
             return
-        set_delay(standby_dsn, "0")
+        if not args.control:
+            set_delay(standby_dsn, "0")
         recorder.phase = 2
 
     with psycopg.connect(dsn, autocommit=True, application_name="migwiz bench") as conn:
         job = Backfill(conn, dsn, spec, backfill_id="bench", schema="migwiz", run_id=str(uuid.uuid4()),
                        emit=partial(progress_of, recorder.on_progress), settings=settings)  # fmt: skip
+        recorder.job = job
         sampler = threading.Thread(target=recorder.run, daemon=True)
         timer = threading.Thread(target=phases, daemon=True)
         recorder.started = time.monotonic()
@@ -218,8 +257,11 @@ def run(dsn: str, standby_dsn: str, args: argparse.Namespace, limit: float) -> l
 def report(samples: list[Sample], args: argparse.Namespace, limit: float, major: int) -> None:
     per_s = rates(samples)
     duration = samples[-1].t if samples else 0.0
+    workers = max((s.workers for s in samples), default=0)
     print(
-        f"PostgreSQL {major}; {args.rows:,} rows; standby replay delayed by {args.delay_s:g} s from"
+        f"PostgreSQL {major}; {args.rows:,} rows; {workers} worker(s);"
+        f" standby replay {'not delayed (control run), else ' if args.control else ''}delayed by"
+        f" {args.delay_s:g} s from"
         f" {args.keep_up_s:g} s for {args.delayed_s:g} s; brake: backlog ≤ {args.limit_mb:g} MB,"
         f" lag read every {args.check_s:g} s; one sample every {SAMPLE_S} s\n"
     )
@@ -234,14 +276,12 @@ def report(samples: list[Sample], args: argparse.Namespace, limit: float, major:
     print("phases: 1 keeping up, 2 replay delayed, 3 caught up\n")
     print(phase_table(samples, per_s, limit))
     delayed = [s.lag_bytes for s in samples if s.phase == 1]
-    first = [r for s, r in zip(samples, per_s, strict=True) if s.phase == 0 and s.t > 1.0]
-    last = [r for s, r in zip(samples, per_s, strict=True) if s.phase == 2 and not s.braked]
     if delayed:
         peak = max(delayed) / MB
         print(f"\nwhile replay was delayed the backlog peaked at {peak:.1f} MB (limit {limit / MB:.0f} MB)")
-    if first and last:
-        ratio = (sum(last) / len(last)) / (sum(first) / len(first))
-        print(f"rate after the standby caught up: {ratio:.2f}× the rate before its replay was delayed")
+    print(verdict(samples, limit, args.rows))
+    if args.samples:
+        args.samples.write_text("".join(json.dumps(asdict(s)) + "\n" for s in samples))
     if args.png and samples:
         bands = [(s.t, s.t + SAMPLE_S, BAND_COLORS[s.phase]) for s in samples]
         chart(
@@ -257,6 +297,48 @@ def report(samples: list[Sample], args: argparse.Namespace, limit: float, major:
             bands,
         )
         print(f"\nchart: {args.png}")
+
+
+def window_rate(samples: list[Sample], start: float, end: float) -> tuple[float, float, float, float] | None:
+    """Rows per second between the first sample at or after `start` and the last at or before `end`,
+    the window's ends, and the share of the workers' time spent waiting for a brake in it."""
+    inside = [s for s in samples if start <= s.t <= end]
+    if len(inside) < 2 or inside[-1].t <= inside[0].t:
+        return None
+    first, last = inside[0], inside[-1]
+    span = last.t - first.t
+    waiting = (last.waited_s - first.waited_s) / (span * max(1, max(s.workers for s in inside)))
+    return (last.rows_done - first.rows_done) / span, first.t, last.t, waiting
+
+
+def verdict(samples: list[Sample], limit: float, rows: int) -> str:
+    """One line: whether the backlog stayed under the limit all along, its peak, and the rate once the
+    standby has caught up (from 1 s after the backlog first fell under a tenth of the limit in the last
+    phase, for up to 10 s and not into the last tenth of the rows, where workers run out of ranges) over
+    the rate before the replay was delayed (from 1 s after the start to the end of the first phase)."""
+    if not samples:
+        return "verdict: no samples"
+    peak = max(s.lag_bytes for s in samples)
+    held = "yes" if peak <= limit + TOLERANCE else "no"
+    over = (
+        f" (over by {(peak - limit) / 1024:,.0f} kB; tolerance {TOLERANCE // 1024} kB)"
+        if peak > limit
+        else ""
+    )
+    line = f"verdict: limit held: {held}; peak backlog {peak / MB:.1f} MB of {limit / MB:.0f} MB{over}"
+    first_phase = [s for s in samples if s.phase == 0]
+    before = window_rate(samples, 1.0, first_phase[-1].t) if first_phase else None
+    caught = next((s.t for s in samples if s.phase == 2 and s.lag_bytes < limit / 10 and not s.braked), None)
+    tail = next((s.t for s in samples if s.rows_done >= 0.9 * rows), samples[-1].t)
+    after = window_rate(samples, caught + 1.0, min(caught + 11.0, tail)) if caught is not None else None
+    if before is None or after is None or before[0] <= 0:
+        return line + "; rate after catch-up: not measured (phases too short for these rows)"
+    return (
+        line + f"; rate after catch-up ÷ before: {after[0] / before[0]:.2f}"
+        f" ({after[0]:,.0f} rows/s over {after[1]:.1f}–{after[2]:.1f} s ÷"
+        f" {before[0]:,.0f} rows/s over {before[1]:.1f}–{before[2]:.1f} s);"
+        f" workers waiting for a brake after catch-up: {after[3]:.0%} (before: {before[3]:.0%})"
+    )
 
 
 def _resample(samples: list[Sample], width: int) -> list[Sample]:

@@ -6,11 +6,13 @@ import doctest
 
 import pytest
 
-from migwiz.engine.backfill import brakes, progress, ranges
+from migwiz.engine.backfill import brakes, progress, ranges, serverbrakes
 from migwiz.engine.backfill.brakes import Governor, Latency, latency_pressure
 
 
-@pytest.mark.parametrize("module", [brakes, progress, ranges], ids=lambda m: m.__name__.rsplit(".", 1)[1])
+@pytest.mark.parametrize(
+    "module", [brakes, progress, ranges, serverbrakes], ids=lambda m: m.__name__.rsplit(".", 1)[1]
+)
 def test_doctests(module: object) -> None:
     result = doctest.testmod(module)  # type: ignore[arg-type]
     assert result.attempted > 0 and result.failed == 0

