@@ -320,14 +320,19 @@ _CONNECTION_BUILT_IN = ("flyway:user", "flyway:database", "flyway:timestamp")
 def connection_placeholders(dsn: str) -> dict[str, str]:
     """Flyway's built-in placeholders that come from its connection (`ParsingContext.populate`): the user
     (`flyway:user`) and database (`flyway:database`) `dsn` names, with libpq's defaults (PGUSER, else the
-    system user; PGDATABASE, else the user), and the time of the run (`flyway:timestamp`)."""
+    system user; PGDATABASE, else the user; a malformed `dsn` names none), and the time of the run
+    (`flyway:timestamp`)."""
     import getpass
     import os
     from datetime import datetime
 
+    from psycopg import ProgrammingError
     from psycopg.conninfo import conninfo_to_dict
 
-    given = conninfo_to_dict(dsn)
+    try:
+        given = conninfo_to_dict(dsn)
+    except ProgrammingError:  # a malformed DSN is refused, secrets scrubbed, where it is used to connect
+        given = {}
     user = str(given.get("user") or os.environ.get("PGUSER") or getpass.getuser())
     database = str(given.get("dbname") or os.environ.get("PGDATABASE") or user)
     now = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
