@@ -447,7 +447,11 @@ def _backfill(data: Mapping[str, Any], message: str, event: Event) -> Note | Non
         longest, aim = float(data.get("longest_wait_ms") or 0.0), float(data.get("aim_ms") or 0.0)
         return BackfillLockWaits(bid, int(data["waiters"]), longest, aim, at=event.at)
     if "worker" in data:
-        rows = _number(message.split(": batch of ", 1)[-1].split(" rows", 1)[0])
+        rows = (
+            int(data["rows"])
+            if "rows" in data
+            else _number(message.split(": batch of ", 1)[-1].split(" ", 1)[0])
+        )
         error = message.split(" failed (", 1)[-1].rsplit("); retrying", 1)[0]
         return BackfillBatchRetried(
             bid, int(data["worker"]), rows, error, _str(data, "sqlstate"), int(data.get("retries") or 0),
