@@ -23,6 +23,7 @@ from migwiz.engine.backfill.events import (
 )
 from migwiz.engine.backfill.progress import BackfillProgress, WorkerProgress
 from migwiz.engine.log import eventlog
+from migwiz.engine.log.abort_events import AbortRequested
 from migwiz.engine.log.adopt_events import (
     AdoptDone,
     AdoptedFileDiffers,
@@ -230,6 +231,8 @@ SAMPLES: list[RunEvent] = [
         {"source": "measured", "scan_bytes_per_s": 2.5e8, "measured_at": "2026-12-06T18:00:00+00:00"}
     ),
     MigrationPlanned("3", "up", "safe", 0.25),
+    AbortRequested("cancel", "dba", "host1", datetime(2026, 12, 6, 18, 0, tzinfo=UTC)),
+    AbortRequested("keep", "dba", "host1", datetime(2026, 12, 6, 18, 0, tzinfo=UTC), finished=True),
     MigrationPlanned("4", "down", "dangerous", 1800.0, ("rewrites t: 2 GB", "holds ACCESS EXCLUSIVE")),
 ]
 
@@ -341,3 +344,19 @@ def test_backfill_counts_are_humanized_and_the_resume_key_kept_exact() -> None:
     progress = BackfillBatch("7", big, logged=True).line()
     assert progress is not None
     assert progress.message == "public.orders: 123 k/206 k rows (59 %), 20 k rows/s"
+
+
+def test_no_face_writes_a_log_line_of_its_own_text() -> None:
+    """The wizard, the CLI and the console log through typed events only: the engine's door offers no call
+    that takes a message (the abort request is `AbortRequested`, written by `commands.record_abort`)."""
+    from migwiz.engine import commands
+
+    faces = Path(eventlog.__file__).parents[2]
+    calls = {
+        str(p.relative_to(faces)): n
+        for folder in ("tui", "cli", "console")
+        for p in sorted((faces / folder).rglob("*.py"))
+        if (n := p.read_text(encoding="utf-8").count("append_event"))
+    }
+    assert calls == {}
+    assert not any("append_event" in names for names in commands.FAMILIES.values())
