@@ -86,6 +86,9 @@ def migration_view(migration: MigrationPlan, *, wrap: bool = False) -> Renderabl
 def plan_view(report: PlanReport, *, wrap: bool = False) -> RenderableType:
     """The whole report: one block per pending migration, then a summary line (`wrap`: for a terminal)."""
     parts: list[RenderableType] = []
+    for notice in report.notices:
+        line = Text("warning: ", style=VERDICT_STYLES["dangerous"]).append(notice)
+        parts.extend([UnitText(line) if wrap else line, Text("")])
     for migration in report.migrations:
         parts.extend([migration_view(migration, wrap=wrap), Text("")])
     counts = {v: sum(1 for m in report.migrations if m.verdict == v) for v in VERDICT_TEXT}

@@ -39,8 +39,8 @@ if TYPE_CHECKING:  # what the faces are given, typed; at run time `__getattr__` 
     from migwiz.engine.history.state import HistoryRow
     from migwiz.engine.history.state import os_identity as os_identity
     from migwiz.engine.history.status import attention as attention
+    from migwiz.engine.log.abort_events import AbortRequested
     from migwiz.engine.log.eventlog import Event
-    from migwiz.engine.log.eventlog import append_event as append_event
     from migwiz.engine.observe import Monitor as Monitor
     from migwiz.engine.observe import one_line as _query_line
     from migwiz.engine.plan import VERDICTS as VERDICTS
@@ -131,7 +131,6 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "migwiz.engine.follow": ("LogFollower",),
     "migwiz.engine.history.state": ("os_identity",),
     "migwiz.engine.history.status": ("attention",),
-    "migwiz.engine.log.eventlog": ("append_event",),
     "migwiz.engine.observe": ("Monitor",),
     "migwiz.engine.plan": ("VERDICTS", "PlanReport"),
     "migwiz.engine.project": ("Project",),
@@ -319,6 +318,14 @@ def recent_history(project: Project, *, days: int = 14) -> tuple[list[HistoryRow
             # the run events themselves: a run's own statement and lock events must not push it out
             events = read_events(conn, project.schema, since_ms=days * 86_400_000, step="run", limit=400)
     return history, [e for _, e in events]
+
+
+def record_abort(dsn: str, schema: str, run_id: str, request: AbortRequested) -> None:
+    """The operator's abort request on the run's central log, over a connection of its own: a cancel can
+    end the run and close its log meanwhile, and the decision must be on record either way."""
+    from migwiz.engine.log.eventlog import append_event
+
+    append_event(dsn, schema, run_id, request)
 
 
 def repair(

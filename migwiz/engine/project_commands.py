@@ -18,7 +18,7 @@ from migwiz.engine.servers.connect import connect
 from migwiz.engine.sets.model import MigrationSet, Version
 
 if TYPE_CHECKING:
-    from migwiz.engine.adopt import AdoptReport
+    from migwiz.engine.adopt import AdoptReport, ForeignState
     from migwiz.engine.analysis.trace import TraceResult
     from migwiz.engine.plan import PlanReport
     from migwiz.engine.rollback.prove import RollbackReport, Which
@@ -60,10 +60,41 @@ def plan(
             policy=policy if policy is not None else p.policy(), to=to,
         )  # fmt: skip
     baseline = p.baseline(p.dsn, tolerant=True) if pg_version is not None else ()  # a replay's start
-    return build(
+    report = build(
         p.dsn, p.migration_set(), schema=p.schema, calibrate=calibrate, pg_version=pg_version,
         policy=policy if policy is not None else p.policy(), to=to, baseline=baseline,
     )  # fmt: skip
+    return _unadopted(report, _foreign(p))
+
+
+def _foreign(p: Project) -> ForeignState | None:
+    """Another tool's history, when migwiz has none in the target (the check `status` makes)."""
+    from migwiz.engine.adopt import foreign_state
+
+    return foreign_state(p.dsn, p.migration_set(), schema=p.schema)
+
+
+def _unadopted(report: PlanReport, foreign: ForeignState | None) -> PlanReport:
+    """The plan with another tool's unadopted history said once, and no `safe` for a migration that tool
+    applied: `up` refuses to run it (it would run a second time) until `migwiz adopt`."""
+    from dataclasses import replace
+
+    from migwiz.engine.plan.model import Reason
+
+    if foreign is None:
+        return report
+    tool = foreign.source.tool
+    applied = {str(s.version) for s in foreign.statuses if s.state == "applied"}
+    why = Reason(
+        "dangerous",
+        f"applied by {tool} ({foreign.source.qualified}), not adopted: `up` refuses to run it a second time",
+        f"migwiz adopt --from {tool}",
+    )
+    migrations = tuple(
+        replace(m, verdict="dangerous", reasons=(why, *m.reasons)) if m.version in applied else m
+        for m in report.migrations
+    )
+    return replace(report, migrations=migrations, notices=(*report.notices, foreign.warning()))
 
 
 def plan_down(
@@ -94,10 +125,13 @@ def dry_run(
     from migwiz.engine.shadow.dryrun import dry_run as shadow_run
 
     p = project
-    return shadow_run(
+    report = shadow_run(
         p.dsn, p.migration_set(), shadow_dsn=shadow_dsn, sample_rows=sample_rows, to=to, schema=p.schema,
         policy=policy if policy is not None else p.policy(), log_file=log_file or p.settings.log_file,
     )  # fmt: skip
+    if (foreign := _foreign(p)) is not None:
+        report.notices.insert(0, foreign.warning())
+    return report
 
 
 def drift(project: Project, *, shadow_dsn: str | None = None, with_sql: bool = False) -> DriftReport:

@@ -7,7 +7,7 @@ The run's typed events are reached through their modules, so a face can match on
 and is told) `backfill_events` (batches, crews, brakes), `rollback_events` (the rollback test's verdicts) and
 `dryrun_events` (the dry run's shadow, samples and verdict), `record_events` (a recorded run started,
 pruned, ended), `adopt_events`, `backup_events`, `drift_events`, `ci_events` and `plan_events` (what
-`adopt`, `backup-check`, `drift`, `ci` and `plan` log);
+`adopt`, `backup-check`, `drift`, `ci` and `plan` log), `abort_events` (the wizard's abort request);
 `RunEvent` is the union of them all."""
 
 from __future__ import annotations
@@ -29,7 +29,15 @@ from migwiz.engine.fleet.rollout import FleetEvent, FleetReport
 from migwiz.engine.fleet.targets import Fleet, Target
 from migwiz.engine.history.state import HistoryRow
 from migwiz.engine.history.status import MigrationStatus
-from migwiz.engine.log import adopt_events, backup_events, ci_events, drift_events, plan_events, record_events
+from migwiz.engine.log import (
+    abort_events,
+    adopt_events,
+    backup_events,
+    ci_events,
+    drift_events,
+    plan_events,
+    record_events,
+)
 from migwiz.engine.log.adopt_events import AdoptEvent
 from migwiz.engine.log.backup_events import BackupEvent
 from migwiz.engine.log.ci_events import CiEvent
@@ -135,6 +143,7 @@ __all__ = [
     "Verdict",
     "VerifyReport",
     "Version",
+    "abort_events",
     "adopt_events",
     "backfill_events",
     "backup_events",

@@ -87,12 +87,8 @@ def target_info(project: Project) -> TargetView:
             if state not in ("applied", "pending"):
                 others[state] = others.get(state, 0) + 1
         warnings.extend(commands.attention(result.statuses))  # the standing `status` shows: stopped at N %…
-        if (foreign := result.foreign) is not None:
-            tool, applied = foreign.source.tool, sum(1 for s in foreign.statuses if s.state == "applied")
-            warnings.append(
-                f"{tool} keeps this database's history ({foreign.source.qualified}: {applied} of"
-                f" {len(foreign.statuses)} applied): `migwiz adopt --from {tool}` before migrating"
-            )
+        if result.foreign is not None:
+            warnings.append(result.foreign.warning())
     else:
         warnings.append("no migration folder: pass --dir or add `dir` to migwiz.toml")
     return TargetView(info, pending, settings.migrations_dir, tuple(warnings), tuple(others.items()))
@@ -327,7 +323,7 @@ def why_not_safe(migration: MigrationPlan) -> tuple[str, ...]:
 def impact_from_plan(report: PlanReport) -> ImpactReport:
     """The planner's `PlanReport` as impact rows: one per lock of each statement."""
     rows: list[ImpactRow] = []
-    reasons: list[str] = []
+    reasons: list[str] = list(report.notices)  # another tool's unadopted history, said once, first
     for m in report.migrations:
         for r in m.reasons:
             if r.verdict != "safe":  # calibration is named once, by the source line, not in every reason

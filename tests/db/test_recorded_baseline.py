@@ -5,11 +5,13 @@ flags; without one, a replay that misses the baseline's objects says so. Also th
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from migwiz.engine.history.baseline import baseline_files, read_baseline, record_baseline
+from migwiz.engine.log.abort_events import AbortRequested
 from migwiz.engine.log.eventlog import EventLog, append_event
 from migwiz.engine.run.runner import Runner
 from migwiz.engine.servers.connect import connect
@@ -118,11 +120,12 @@ def test_up_refuses_what_lint_rates_error_off_a_terminal_unless_forced(
 
 
 def test_log_since_takes_the_units_people_type(db: TestDatabase, project: Path) -> None:
-    append_event(db.dsn, "migwiz", str(uuid.uuid4()), "info", "abort", "a fresh event")
+    fresh = AbortRequested("keep", "a-fresh-operator", "host1", datetime.now(UTC))
+    append_event(db.dsn, "migwiz", str(uuid.uuid4()), fresh)
     for since in ("30s", "5m", "5min", "2h", "1d"):
         result = run_cli("log", "--since", since, "--dsn", db.dsn)
         assert result.code == 0, (since, result.stderr)
-        assert "a fresh event" in result.stdout
+        assert "abort requested by a-fresh-operator@host1: keep going" in result.stdout
     bad = run_cli("log", "--since", "5x", "--dsn", db.dsn)
     assert bad.code == 2 and "unknown unit 'x'" in bad.stderr
 

@@ -172,3 +172,27 @@ def test_cli_verify_json_and_exit_code(db_latest: TestDatabase, tmp_path: Path) 
     bad = run_cli("verify", "--dsn", db.dsn, "--dir", tmp_path / "m")
     assert bad.code == 1
     assert "NOT VALID and no migration validates it" in bad.stdout
+
+
+def test_statistics_after_a_rollback_name_the_table_its_down_rewrote(
+    db_latest: TestDatabase, tmp_path: Path
+) -> None:
+    """The downs a run ran count: 4's down changes a column type back, so items needs ANALYZE after
+    `down`, although no applied migration's up rewrites a table any more."""
+    db = db_latest
+    migrate(db, tmp_path)
+    folder = tmp_path / "m"
+    db.execute("ANALYZE items")
+    done = run_cli("down", "--dsn", db.dsn, "--dir", folder, "--to", "3")
+    assert done.code == 0, done.stderr
+    mset = load_migration_set(folder)
+    check = by_name(verify(db.dsn, mset, skip_drift=True).checks)["statistics"]
+    assert check.status == "warn", check.sentence
+    assert len(check.details) == 1
+    assert check.details[0].startswith(
+        "table public.items was rewritten by the down of migration 4 and last analysed before it ("
+    )
+    assert check.sql == ("ANALYZE public.items;",)
+    db.execute("ANALYZE items")
+    check = by_name(verify(db.dsn, mset, skip_drift=True).checks)["statistics"]
+    assert (check.status, check.sentence) == ("pass", "statistics are fresh on 1 rewritten table(s)")

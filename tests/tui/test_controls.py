@@ -190,6 +190,7 @@ async def test_abort_cancels_the_running_statement(db_latest: TestDatabase, tmp_
     )
     assert level == "warning" and "cancel the running statement now" in message
     assert data["choice"] == "cancel" and data["os_user"] and data["host"] and data["requested_at"]
+    assert data["finished"] is False
 
 
 async def test_an_abort_chosen_after_the_run_ended_says_so_and_is_logged(
@@ -217,6 +218,7 @@ async def test_an_abort_chosen_after_the_run_ended_says_so_and_is_logged(
     assert states(db_latest, folder) == ["applied", "applied"]
     [(message, data)] = db_latest.execute("SELECT message, data FROM migwiz.events WHERE step = 'abort'")
     assert "the run had already finished" in message and data["choice"] == "cancel"
+    assert data["finished"] is True
 
 
 async def test_lock_timeout_dialog_applies_from_the_next_statement(

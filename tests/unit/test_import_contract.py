@@ -139,6 +139,7 @@ def test_every_run_event_type_is_reachable_through_the_types_module() -> None:
         types.drift_events,
         types.ci_events,
         types.plan_events,
+        types.abort_events,
     )
     missing = [
         m.__qualname__ for m in members if not any(getattr(mod, m.__name__, None) is m for mod in modules)

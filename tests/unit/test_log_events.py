@@ -23,6 +23,7 @@ from migwiz.engine.backfill.events import (
 )
 from migwiz.engine.backfill.progress import BackfillProgress, WorkerProgress
 from migwiz.engine.log import eventlog
+from migwiz.engine.log.abort_events import AbortRequested
 from migwiz.engine.log.adopt_events import (
     AdoptDone,
     AdoptedFileDiffers,
@@ -230,6 +231,8 @@ SAMPLES: list[RunEvent] = [
         {"source": "measured", "scan_bytes_per_s": 2.5e8, "measured_at": "2026-12-06T18:00:00+00:00"}
     ),
     MigrationPlanned("3", "up", "safe", 0.25),
+    AbortRequested("cancel", "dba", "host1", datetime(2026, 12, 6, 18, 0, tzinfo=UTC)),
+    AbortRequested("keep", "dba", "host1", datetime(2026, 12, 6, 18, 0, tzinfo=UTC), finished=True),
     MigrationPlanned("4", "down", "dangerous", 1800.0, ("rewrites t: 2 GB", "holds ACCESS EXCLUSIVE")),
 ]
 
@@ -319,3 +322,41 @@ def test_runs_adopt_backup_drift_ci_and_plan_write_the_log_only_from_typed_event
     sample = tmp_path / "m.py"
     sample.write_text("def f(run):\n    run.log.info('adopt', 'x')\n    run.log.write(e)\n")
     assert direct_log_calls(sample) == [2]
+
+
+def test_backfill_counts_are_humanized_and_the_resume_key_kept_exact() -> None:
+    """Counts go through the humanizer; the key a backfill walks to (or resumes after) stays exact."""
+    started = BackfillStarted("7", "public.orders", ("id",), ("205803",), 205_800).line().message
+    assert started == "backfill of public.orders started: keys up to 205803, about 206 k rows"
+    resumed = BackfillResumed("7", "public.orders", ("123457",), 123_456).line().message
+    assert resumed == "backfill of public.orders resumed (123 k rows done, every key up to 123457)"
+    done = BackfillDone("7", "public.orders", 1_234_567, 1_200_000, 2_470, 4, 75.5, 120.0, 95.5).line()
+    assert done.message == (
+        "backfill of public.orders done: 1.2 M rows walked, 1.2 M updated, 2.5 k batches by 4 worker(s)"
+        " in 1 min 16 s"
+    )
+    assert done.data["rows_done"] == 1_234_567  # the data keeps the raw numbers
+    retried = BackfillBatchRetried("7", 1, 5_000, "QueryCanceled", "57014", 1, 2_500).line().message
+    assert retried == "worker 1: batch of 5.0 k rows failed (QueryCanceled); retrying with 2.5 k rows"
+    big = BackfillProgress(
+        "7", "public.orders", "running", 123_456, 120_000, 205_800, 4, 100, 20_480.0, 2.4, 1.6, 12.0
+    )
+    progress = BackfillBatch("7", big, logged=True).line()
+    assert progress is not None
+    assert progress.message == "public.orders: 123 k/206 k rows (59 %), 20 k rows/s"
+
+
+def test_no_face_writes_a_log_line_of_its_own_text() -> None:
+    """The wizard, the CLI and the console log through typed events only: the engine's door offers no call
+    that takes a message (the abort request is `AbortRequested`, written by `commands.record_abort`)."""
+    from migwiz.engine import commands
+
+    faces = Path(eventlog.__file__).parents[2]
+    calls = {
+        str(p.relative_to(faces)): n
+        for folder in ("tui", "cli", "console")
+        for p in sorted((faces / folder).rglob("*.py"))
+        if (n := p.read_text(encoding="utf-8").count("append_event"))
+    }
+    assert calls == {}
+    assert not any("append_event" in names for names in commands.FAMILIES.values())

@@ -196,6 +196,15 @@ class ForeignState:
     layout: str = ""
     """The set's layout, as detected or configured."""
 
+    def warning(self) -> str:
+        """One line for a screen or report that migrates (Target, `plan`, Impact, the dry run): the tool,
+        its table, what it applied, and the command to run first."""
+        tool, applied = self.source.tool, sum(1 for s in self.statuses if s.state == "applied")
+        return (
+            f"{tool} keeps this database's history ({self.source.qualified}: {applied} of"
+            f" {len(self.statuses)} applied): `migwiz adopt --from {tool}` before migrating"
+        )
+
     def hint(self) -> str:
         """Two lines for the operator: what was found and what to run (a third when sqlx's table finds
         its reversible files read as golang-migrate's, whose names they share)."""

@@ -43,7 +43,12 @@ class BackfillStarted:
             if self.by_block
             else f"keys up to {_show(self.upper_key)}"
         )
-        text = f"backfill of {self.table} started: {what}, about {self.total_estimate} rows"
+        about = (
+            f", about {humanize.count(self.total_estimate, 'rows')}"
+            if self.total_estimate is not None
+            else ""
+        )
+        text = f"backfill of {self.table} started: {what}{about}"
         data = {
             "backfill": self.backfill_id, "table": self.table, "key_columns": list(self.key_columns),
             "upper_key": list(self.upper_key) if self.upper_key else None,
@@ -65,8 +70,8 @@ class BackfillResumed:
     def line(self) -> LogLine:
         """The central-log line."""
         text = (
-            f"backfill of {self.table} resumed ({self.rows_done} rows done, every key up to "
-            f"{_show(self.last_key)})"
+            f"backfill of {self.table} resumed ({humanize.count(self.rows_done, 'rows')} done,"
+            f" every key up to {_show(self.last_key)})"
         )
         data = {
             "backfill": self.backfill_id,
@@ -111,7 +116,8 @@ class BackfillBatch:
             return None
         p = self.progress
         message = (
-            f"{p.table}: {p.rows_done}/{p.total_estimate} rows ({p.fraction:.0%}), {p.rate:.0f} rows/s"
+            f"{p.table}: {humanize.count(p.rows_done)}/{humanize.count(p.total_estimate, 'rows')}"
+            f" ({humanize.percent(p.rows_done, p.total_estimate)}), {humanize.count(p.rate, 'rows/s')}"
             + (f" by {len(p.workers)} worker(s)" if p.workers else "")
             + (f", {p.throttle}" if p.throttle else "")
         )
@@ -203,11 +209,11 @@ class BackfillBatchRetried:
     def line(self) -> LogLine:
         """The central-log line."""
         text = (
-            f"worker {self.worker}: batch of {self.rows} rows failed ({self.error}); retrying with"
-            f" {self.batch_size} rows"
+            f"worker {self.worker}: batch of {humanize.count(self.rows, 'rows')} failed ({self.error});"
+            f" retrying with {humanize.count(self.batch_size, 'rows')}"
         )
         data = {
-            "backfill": self.backfill_id, "worker": self.worker, "sqlstate": self.sqlstate,
+            "backfill": self.backfill_id, "worker": self.worker, "rows": self.rows, "sqlstate": self.sqlstate,
             "retries": self.retries, "batch_size": self.batch_size,
         }  # fmt: skip
         return LogLine("warning", "backfill", text, data)
@@ -231,8 +237,9 @@ class BackfillDone:
     def line(self) -> LogLine:
         """The central-log line."""
         text = (
-            f"backfill of {self.table} done: {self.rows_done} rows walked, {self.rows_updated} updated, "
-            f"{self.batches} batches by {self.workers} worker(s) in {humanize.duration(self.duration_s)}"
+            f"backfill of {self.table} done: {humanize.count(self.rows_done, 'rows')} walked,"
+            f" {humanize.count(self.rows_updated)} updated, {humanize.count(self.batches, 'batches')} by"
+            f" {self.workers} worker(s) in {humanize.duration(self.duration_s)}"
         )
         data = {
             "backfill": self.backfill_id, "rows_done": self.rows_done, "rows_updated": self.rows_updated,

@@ -294,14 +294,12 @@ class EventLog:
             sink.close()
 
 
-def append_event(
-    dsn: str, schema: str, run_id: str, level: Level, step: str, message: str, /, **data: Any
-) -> Event:
-    """Add one event to a run's central log over a short connection of its own (e.g. an operator's
-    request that arrived after the run had closed its log)."""
+def append_event(dsn: str, schema: str, run_id: str, event: HasLine) -> Event | None:
+    """Add a typed event's line to a run's central log over a short connection of its own (e.g. an
+    operator's request that arrived after the run had closed its log)."""
     with connect(dsn, autocommit=True, purpose="log writer") as conn:
         ensure_state(conn, schema)
-        return EventLog(run_id, [DatabaseSink(conn, schema)]).event(level, step, message, **data)
+        return EventLog(run_id, [DatabaseSink(conn, schema)]).write(event)
 
 
 class Run:

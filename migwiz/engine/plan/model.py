@@ -249,6 +249,8 @@ class PlanReport:
     """`up`: pending migrations in the order `up` runs them; `down`: the down scripts, newest first."""
     proof: Proof | None = None
     """The dry run on the target's major behind the verdicts."""
+    notices: tuple[str, ...] = ()
+    """Said before the migrations: another tool keeps this database's history (`ForeignState.warning`)."""
 
     @property
     def verdict(self) -> Verdict:
@@ -272,4 +274,5 @@ class PlanReport:
             "elapsed_s": self.elapsed_s,
             "migrations": [m.to_json() for m in self.migrations],
             "proof": self.proof.to_json() if self.proof is not None else None,
+            "notices": list(self.notices),
         }

@@ -11,7 +11,7 @@ it has none) and the run's log writer (log_writer.py, `RunEvents.record`) writes
 consumer sees the event. The other typed events are in notes.py and backfill/events.py; those of a run's
 record and of `adopt`, `backup-check`, `drift`, `ci` and `plan` in the leaf modules log/record_events.py,
 log/adopt_events.py, log/backup_events.py, log/drift_events.py, log/ci_events.py and log/plan_events.py
-(written through `EventLog.write`, the same path).
+(written through `EventLog.write`, the same path); the wizard's abort request in log/abort_events.py.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from typing import Any, Literal
 from migwiz.engine import humanize
 from migwiz.engine.backfill.events import BackfillBatch as BackfillBatch
 from migwiz.engine.backfill.events import BackfillEvent
+from migwiz.engine.log.abort_events import AbortEvent
 from migwiz.engine.log.adopt_events import AdoptEvent
 from migwiz.engine.log.backup_events import BackupEvent
 from migwiz.engine.log.ci_events import CiEvent
@@ -286,6 +287,7 @@ RunEvent = (
     | DriftEvent
     | CiEvent
     | PlanEvent
+    | AbortEvent
 )
 Callback = Callable[[RunEvent], object]
 

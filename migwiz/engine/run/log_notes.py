@@ -1,7 +1,7 @@
 """The central log's rows of the run's other typed events (notes.py, backfill/events.py, rollback/events.py,
 shadow/events.py, and log/record_events.py, log/adopt_events.py, log/backup_events.py, log/drift_events.py,
-log/ci_events.py, log/plan_events.py) as those events, for `migwiz watch` (log_events.py maps statements,
-lock waits, gates and outcomes).
+log/ci_events.py, log/plan_events.py, log/abort_events.py) as those events, for `migwiz watch`
+(log_events.py maps statements, lock waits, gates and outcomes).
 
 Each mapping reads what the event's `line()` wrote: its step, the keys of its data, its message.
 """
@@ -9,6 +9,7 @@ Each mapping reads what the event's `line()` wrote: its step, the keys of its da
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 from migwiz.engine.backfill.events import (
@@ -23,6 +24,7 @@ from migwiz.engine.backfill.events import (
     BackfillStarted,
     BackfillWorkersChanged,
 )
+from migwiz.engine.log.abort_events import CHOICE_TEXT, AbortEvent, AbortRequested
 from migwiz.engine.log.adopt_events import (
     AdoptDone,
     AdoptedFileDiffers,
@@ -90,6 +92,7 @@ Note = (
     | DriftEvent
     | CiEvent
     | PlanEvent
+    | AbortEvent
     | RunStarted
     | EventsPruned
 )
@@ -386,6 +389,16 @@ def _dry_run(data: Mapping[str, Any], message: str, event: Event) -> Note | None
     return None
 
 
+def _abort(data: Mapping[str, Any], message: str, event: Event) -> Note | None:
+    choice = next((c for c in CHOICE_TEXT if c == data.get("choice")), None)
+    if choice is None or "requested_at" not in data:
+        return None
+    return AbortRequested(
+        choice, str(data.get("os_user") or ""), str(data.get("host") or ""),
+        datetime.fromisoformat(str(data["requested_at"])), bool(data.get("finished")), at=event.at,
+    )  # fmt: skip
+
+
 _RUN = {
     "adopt": _adopt,
     "check": _check,
@@ -412,6 +425,7 @@ _RUN = {
     "migration-lock": _lock_lost,
     "resolve": _resolve,
     "index": _index,
+    "abort": _abort,
 }
 
 
@@ -447,7 +461,11 @@ def _backfill(data: Mapping[str, Any], message: str, event: Event) -> Note | Non
         longest, aim = float(data.get("longest_wait_ms") or 0.0), float(data.get("aim_ms") or 0.0)
         return BackfillLockWaits(bid, int(data["waiters"]), longest, aim, at=event.at)
     if "worker" in data:
-        rows = _number(message.split(": batch of ", 1)[-1].split(" rows", 1)[0])
+        rows = (
+            int(data["rows"])
+            if "rows" in data
+            else _number(message.split(": batch of ", 1)[-1].split(" ", 1)[0])
+        )
         error = message.split(" failed (", 1)[-1].rsplit("); retrying", 1)[0]
         return BackfillBatchRetried(
             bid, int(data["worker"]), rows, error, _str(data, "sqlstate"), int(data.get("retries") or 0),

@@ -2,7 +2,8 @@
 
 Checks, each pass / warn / fail / skip with one sentence: no drift; no INVALID index; no NOT VALID
 constraint left unexpectedly; backfills complete; id sequences of tables the applied migrations touch
-below 80 % of their limit; fresh planner statistics on tables the applied migrations rewrote.
+below 80 % of their limit; fresh planner statistics on tables the applied migrations rewrote, and on
+tables the downs the central log records (a rollback) rewrote.
 """
 
 from __future__ import annotations
@@ -24,7 +25,10 @@ from migwiz.engine.analysis import StatementAnalysis, lint_migration_set
 from migwiz.engine.backfill.store import read_checkpoints
 from migwiz.engine.errors import MigwizError, ReadLockTimeout
 from migwiz.engine.history.baseline import read_baseline_file
-from migwiz.engine.history.state import DEFAULT_SCHEMA, HistoryRow, read_history
+from migwiz.engine.history.state import DEFAULT_SCHEMA, HistoryRow, read_history, state_exists
+from migwiz.engine.log.eventlog import read_events
+from migwiz.engine.run.events import MigrationFinished
+from migwiz.engine.run.log_events import events_from_log
 from migwiz.engine.schema.drift import DriftReport, drift
 from migwiz.engine.servers.readers import reading
 from migwiz.engine.sets.model import Migration, MigrationSet, Statement, Version
@@ -244,34 +248,72 @@ def check_sequences(conn: psycopg.Connection[Any], schema: str, tables: set[str]
     )
 
 
+def reverted_by_runs(
+    conn: psycopg.Connection[Any], mset: MigrationSet, schema: str = DEFAULT_SCHEMA
+) -> list[tuple[Migration, datetime]]:
+    """The migrations of `mset` whose down a run ran to its end, as the central log records it (the
+    newest 1,000 migration events), with when each down finished."""
+    if not state_exists(conn, schema):
+        return []
+    known = {m.version: m for m in mset.migrations}
+    out = []
+    for _, event in read_events(conn, schema, step="migration", limit=1000):
+        for typed in events_from_log(event):
+            if isinstance(typed, MigrationFinished) and typed.result == "reverted":
+                migration = known.get(Version(typed.version))
+                if migration is not None and migration.down is not None:
+                    out.append((migration, typed.at))
+    return out
+
+
+def _in_order(
+    applied: Sequence[tuple[Migration, HistoryRow]], reverted: Sequence[tuple[Migration, datetime]]
+) -> tuple[Migration, ...]:
+    """The applied migrations in their order, with the reverted ones (not applied again) by version."""
+    order = [m for m, _ in applied]
+    extra = {m.version: m for m, _ in reverted} if reverted else {}
+    for m in order:
+        extra.pop(m.version, None)
+    if not extra:
+        return tuple(order)
+    return tuple(sorted([*order, *extra.values()], key=lambda m: m.version))
+
+
 def check_statistics(
     conn: psycopg.Connection[Any],
     applied: list[tuple[Migration, HistoryRow]],
     pg_version: int,
     baseline: Sequence[Path] = (),
+    reverted: Sequence[tuple[Migration, datetime]] = (),
 ) -> Check:
-    """Tables rewritten by applied migrations were analysed after the rewrite (the set analysed in order
-    from the `baseline` schema, as lint does)."""
+    """Tables rewritten by applied migrations, or by the `reverted` migrations' downs (when they ran),
+    were analysed after the rewrite (the set analysed in order from the `baseline` schema, as lint does:
+    a down against the schema its up leaves)."""
     rewritten: dict[str, datetime] = {}
-    by: dict[str, Version] = {}
+    by: dict[str, str] = {}
     # the applied set analysed in order, as lint does: a varchar widening of a column created by an
     # earlier migration is known not to rewrite
     before: list[Statement] = []
     for path in baseline:
         before.extend(split_sql(read_baseline_file(path), path=path))
     scripts = lint_migration_set(
-        MigrationSet(Path("."), "applied", tuple(m for m, _ in applied)),
+        MigrationSet(Path("."), "applied", _in_order(applied, reverted)),
         pg_version=pg_version,
         baseline=before,
     )
-    ups: dict[Path, tuple[StatementAnalysis, ...]] = {}
-    for script in scripts.files:  # the up comes first (a dbmate file holds both)
-        ups.setdefault(script.path, script.statements)
-    for m, h in applied:
-        for analysis in ups.get(m.up.path, ()):
+    # a migration's up, then its down (a dbmate file holds both: the first is the up, the last the down)
+    seen: dict[Path, list[tuple[StatementAnalysis, ...]]] = {}
+    for script in scripts.files:
+        seen.setdefault(script.path, []).append(script.statements)
+    ups = {path: found[0] for path, found in seen.items()}
+    downs = {path: found[-1] for path, found in seen.items()}
+    done = [(m.up.path, h.applied_at, f"migration {m.version}", ups) for m, h in applied]
+    done += [(m.down.path, at, f"the down of migration {m.version}", downs) for m, at in reverted if m.down]
+    for path, at, what, analysed in done:
+        for analysis in analysed.get(path, ()):
             for rel in analysis.rewrites:
-                if rel not in rewritten or h.applied_at > rewritten[rel]:
-                    rewritten[rel], by[rel] = h.applied_at, m.version
+                if rel not in rewritten or at > rewritten[rel]:
+                    rewritten[rel], by[rel] = at, what
     details, fixes, fresh = [], [], 0
     for rel, at in sorted(rewritten.items()):
         row = conn.execute(queries.load("verify_statistics").encode(), {"table": rel}).fetchone()
@@ -284,7 +326,7 @@ def check_statistics(
         when = "never analysed since"
         if analyzed_at is not None:
             when = f"last analysed before it ({analyzed_at:%Y-%m-%d %H:%M})"
-        details.append(f"table {rel} was rewritten by migration {by[rel]} and {when}")
+        details.append(f"table {rel} was rewritten by {by[rel]} and {when}")
         fixes.append(f"ANALYZE {rel};")
     if details:
         return Check(
@@ -335,7 +377,7 @@ def verify(
                 check_not_valid(conn, schema, [m for m, _ in applied], pending),
                 check_backfills(conn, schema),
                 check_sequences(conn, schema, tables),
-                check_statistics(conn, applied, major, baseline),
+                check_statistics(conn, applied, major, baseline, reverted_by_runs(conn, mset, schema)),
             ]
         )
     return report

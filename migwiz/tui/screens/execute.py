@@ -22,10 +22,18 @@ from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
 from migwiz.engine import commands
-from migwiz.engine.commands import Monitor, append_event, error_findings, os_identity
+from migwiz.engine.commands import Monitor, error_findings, os_identity
 from migwiz.engine.durations import parse_duration
 from migwiz.engine.errors import one_line
-from migwiz.engine.types import BackfillProgress, Level, LintReport, Migration, RunControl, RunEvent, Snapshot
+from migwiz.engine.types import (
+    BackfillProgress,
+    LintReport,
+    Migration,
+    RunControl,
+    RunEvent,
+    Snapshot,
+    abort_events,
+)
 from migwiz.engine.types import run_events as events
 from migwiz.tui import backend, execution
 from migwiz.tui.execution import RunSummary
@@ -409,23 +417,17 @@ class ExecuteScreen(WizardScreen):
     ) -> None:
         """The operator's abort request (who, when, which choice) as an event of the run's central log."""
         ctx = self.wizard.context
-        os_user, host = os_identity()
-        words = {
-            "stop": "stop after the running migration",
-            "cancel": "cancel the running statement now",
-            "keep": "keep going",
-        }
-        message = f"abort requested by {os_user}@{host}: {words[choice]}" + (
-            " (the run had already finished: nothing stopped)" if finished else ""
-        )
-        data = {"choice": choice, "os_user": os_user, "host": host, "requested_at": at.isoformat()}
-        level: Level = "info" if choice == "keep" else "warning"
         if run_id is None:
             return
+        os_user, host = os_identity()
+        picked: abort_events.AbortChoice = "keep"
+        for known in abort_events.CHOICE_TEXT:
+            picked = known if known == choice else picked
+        request = abort_events.AbortRequested(picked, os_user, host, at, finished)
         # Written on a connection of its own, not through the run's log: a cancel can end the run and close
         # that log while this worker writes, and the operator's decision must be on record either way.
         with contextlib.suppress(Exception):  # the log is best effort here: never hide the run's outcome
-            append_event(ctx.dsn, ctx.settings.schema, run_id, level, "abort", message, **data)
+            commands.record_abort(ctx.dsn, ctx.settings.schema, run_id, request)
 
     def action_lock_timeout(self) -> None:
         """Change lock_timeout from the next statement on (this run's later migrations included)."""
