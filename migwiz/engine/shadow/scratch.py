@@ -147,9 +147,10 @@ SCHEMA_LOCK_WAIT = "30s"
 DDL, or a long transaction holding AccessExclusiveLock): a dry run never hangs behind it."""
 
 
-def dump_schema(source_dsn: str, *, pg_dump: Path | None = None, lock_wait: str = SCHEMA_LOCK_WAIT) -> str:
+def dump_schema(source_dsn: str, *, pg_dump: Path | None = None, lock_wait: str | None = None) -> str:
     """The schema of `source_dsn` as SQL (`pg_dump --schema-only`, no owners, privileges or subscriptions);
-    `lock_wait`: the longest wait for a table lock before giving up."""
+    `lock_wait`: the longest wait for a table lock before giving up (`SCHEMA_LOCK_WAIT` when not given)."""
+    lock_wait = lock_wait or SCHEMA_LOCK_WAIT
     tool = pg_dump or find_pg_dump(server_major(source_dsn))
     conn_args, env = libpq_invocation(source_dsn)
     args = [
@@ -191,7 +192,7 @@ def restore_schema(target_dsn: str, script: str) -> None:
 
 
 def copy_schema(
-    source_dsn: str, target_dsn: str, *, pg_dump: Path | None = None, lock_wait: str = SCHEMA_LOCK_WAIT
+    source_dsn: str, target_dsn: str, *, pg_dump: Path | None = None, lock_wait: str | None = None
 ) -> None:
     """Copy the schema (no data) of `source_dsn` into the database of `target_dsn`."""
     restore_schema(target_dsn, dump_schema(source_dsn, pg_dump=pg_dump, lock_wait=lock_wait))
