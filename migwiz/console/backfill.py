@@ -104,6 +104,8 @@ def describe_control(control: Control) -> str:
 
     >>> describe_control(Control(paused=True, batch_size=500, max_rate=None, target_ms=None))
     'paused, batch 500'
+    >>> describe_control(Control(paused=False, batch_size=None, max_rate=None, target_ms=1500))
+    'target 1.5 s'
     """
     parts = ["paused"] if control.paused else []
     if control.workers:
@@ -113,7 +115,7 @@ def describe_control(control: Control) -> str:
     if control.max_rate:
         parts.append(f"max {humanize.count(control.max_rate)} rows/s")
     if control.target_ms:
-        parts.append(f"target {control.target_ms:g} ms")
+        parts.append(f"target {humanize.duration(control.target_ms / 1000)}")
     return ", ".join(parts)
 
 

@@ -93,7 +93,7 @@ def summary_markdown(run: RunSummary, verify: VerifyReport | None = None) -> str
         f"- took: {humanize.duration((run.finished_at - run.started_at).total_seconds())}",
         "- outcome: " + outcome_line(run).replace("\n", "\n  "),
         f"- longest lock wait we caused others: {humanize.wait(run.longest_wait_caused_s)}",
-        f"- lock_timeout at the end: {run.lock_timeout_ms} ms",
+        f"- lock_timeout at the end: {humanize.duration(run.lock_timeout_ms / 1000)}",
         f"- log: {log_hint(run)}",
         "",
         "## Migrations",

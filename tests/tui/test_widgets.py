@@ -56,6 +56,7 @@ def test_longest_wait_we_caused() -> None:
 def test_markdown_summary() -> None:
     text = summary_markdown(fixed.run_summary(), fixed.verify())
     assert "- longest lock wait we caused others: 1.8 s" in text
+    assert "- lock_timeout at the end: 2.0 s" in text
     assert "| 0008 | orders_status_enum | failed |" in text
     assert "`migwiz log --run 3f2a9c1e`" in text
     assert "- FAILED: drift" in text
