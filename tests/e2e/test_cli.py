@@ -349,3 +349,21 @@ def test_lint_and_trace_take_any_file_and_stdin(db_latest: TestDatabase, tmp_pat
     assert from_stdin.code == 0, from_stdin.stderr
     assert from_stdin.json()["path"] == "<stdin>"
     assert db_latest.execute("SELECT to_regclass('q') IS NULL")[0][0]  # traced on a scratch copy only
+
+
+def test_lint_of_a_named_applied_file_with_dsn_says_why_nothing_was_linted(
+    db_latest: TestDatabase, tmp_path: Path
+) -> None:
+    folder = write_migrations(tmp_path / "migrations", SET)
+    assert run_cli("up", "--dsn", db_latest.dsn, "--dir", folder, "--to", "1").code == 0
+    env = {"MIGWIZ_CACHE_DIR": str(tmp_path / "cache")}
+    applied = run_cli("lint", "--dsn", db_latest.dsn, "--json", folder / "1_users.up.sql", env=env)
+    assert applied.code == 0, applied.stderr
+    assert applied.json()["files"] == []
+    assert len(applied.json()["notices"]) == 1
+    assert "1_users is applied on this database, so it is not linted" in applied.json()["notices"][0]
+    text = run_cli("lint", "--dsn", db_latest.dsn, folder / "1_users.up.sql", env=env)
+    assert "notice:" in text.stderr and "lint without --dsn to analyse it as written" in text.stderr
+    pending = run_cli("lint", "--dsn", db_latest.dsn, "--json", folder / "2_orders.up.sql", env=env)
+    assert [f["path"] for f in pending.json()["files"]] == [str(folder / "2_orders.up.sql")]
+    assert "notices" not in pending.json() or pending.json()["notices"] == []

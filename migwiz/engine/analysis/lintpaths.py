@@ -334,9 +334,10 @@ def lint_paths(
             files += lint_located(Located(path), pg_version=pg_version, catalog=catalog, text=stdin)
         elif path.is_dir() and (inner := _migration_folder(path, configured, layout, loaded, folder)):
             for found in inner:  # one Diesel or Prisma migration's folder: its scripts, in context
-                files += lint_located(
+                linted = lint_located(
                     found, pg_version=pg_version, catalog=catalog, applied=applied, cache=folder
                 )
+                files += linted or _skipped_as_applied(found, notices)
         elif path.is_dir():
             files += lint_folder(
                 path, layout, pg_version=pg_version, catalog=catalog, applied=applied, cache=folder,
@@ -344,11 +345,22 @@ def lint_paths(
             )  # fmt: skip
         elif path.is_file():
             found = locate(path, configured=configured, layout=layout, loaded=loaded, cache=folder)
-            files += lint_located(
+            linted = lint_located(
                 found, pg_version=pg_version, catalog=catalog, applied=applied, cache=folder
             )
+            files += linted or _skipped_as_applied(found, notices)
         else:
             raise UsageError(
                 f"{path}: no such file or folder", "name a migration file, a folder, or - for stdin"
             )
     return files
+
+
+def _skipped_as_applied(found: Located, notices: list[str] | None) -> list[ScriptLint]:
+    """A file named on the command line that `--dsn` showed applied is not linted: say so, never silently."""
+    if notices is not None and found.migration is not None:
+        notices.append(
+            f"{found.path}: migration {found.migration.label} is applied on this database, so it is not"
+            " linted (the catalog holds its effect); lint without --dsn to analyse it as written"
+        )
+    return []
