@@ -60,3 +60,32 @@ def test_markdown_summary() -> None:
     assert "| 0008 | orders_status_enum | failed |" in text
     assert "`migwiz log --run 3f2a9c1e`" in text
     assert "- FAILED: drift" in text
+
+
+def test_the_verified_dump_never_parts_a_size_or_a_duration_from_its_unit() -> None:
+    """At 80 columns the Backup step's dump line wrapped as `… · 34.0` / `MB · 9.6 s`."""
+    import itertools
+    from pathlib import Path
+
+    from rich.console import Console
+
+    from migwiz.engine.backup.dump import DumpResult, TableRef
+    from migwiz.engine.servers.pgtools import ClientProgram
+    from migwiz.tui.screens.backup import render_dump
+
+    path = Path("/work/wt/merge/backups/shop-20261206T190258Z-auto.dump")
+    pg_dump = ClientProgram("pg_dump", Path("pg_dump"), 18, "18.1")
+    result = DumpResult(
+        path, 34_000_000, "ab" * 32, "auto", (TableRef("public", "orders"),), pg_dump, 18, 9.6, 3
+    )
+    for width in range(60, 100):
+        console = Console(width=width, record=True, color_system=None)
+        console.print(render_dump(result))
+        lines = console.export_text().splitlines()
+        assert all(len(line) <= width for line in lines)
+        for line, after in itertools.pairwise(lines):
+            assert not (line.rstrip()[-1:].isdigit() and after.lstrip().startswith(("MB", "s ", "s\n"))), (
+                width,
+                line,
+                after,
+            )

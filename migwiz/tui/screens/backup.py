@@ -21,7 +21,7 @@ from migwiz.present import BACKUP_LEVEL_STYLES, BACKUP_VERDICT_STYLES
 from migwiz.tui import backend
 from migwiz.tui.messages import BackupChecked, BackupProgress, DumpTaken, StepFailed
 from migwiz.tui.screens.base import WizardScreen
-from migwiz.tui.widgets.indent import indented
+from migwiz.tui.widgets.indent import UnitText, indented
 
 
 def render_backup(report: BackupReport) -> RenderableType:
@@ -56,13 +56,15 @@ def render_backup(report: BackupReport) -> RenderableType:
     return Group(*parts)
 
 
-def render_dump(result: DumpResult) -> Text:
-    """The verified dump: file, size, checksum, tables."""
+def render_dump(result: DumpResult) -> UnitText:
+    """The verified dump: file, size, checksum, tables (a size or a duration never parted from its unit)."""
     tables = ", ".join(t.qualified for t in result.tables) or "the whole database"
-    return Text.assemble(
-        ("Dump verified: ", "bold green"),
-        f"{result.path} · {humanize.size(result.size)} · {humanize.duration(result.elapsed_s)}\n",
-        f"  tables: {tables}\n  sha256: {result.sha256[:16]}…",
+    return UnitText(
+        Text.assemble(
+            ("Dump verified: ", "bold green"),
+            f"{result.path} · {humanize.size(result.size)} · {humanize.duration(result.elapsed_s)}\n",
+            f"  tables: {tables}\n  sha256: {result.sha256[:16]}…",
+        )
     )
 
 
