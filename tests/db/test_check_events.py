@@ -63,7 +63,9 @@ def test_drift_writes_its_log_from_typed_events(client_db: TestDatabase, tmp_pat
     first = logged(client_db, "drift", lambda log: drift(client_db.dsn, mset, log=log))
     assert [type(e) for e in first] == [DriftReplayed, DriftFound, DriftCounted]
     replayed, found, counted = first
-    assert isinstance(replayed, DriftReplayed) and (replayed.replayed, replayed.restored) == (1, 0)
+    # the state before the first migration is shared by every set of this server: another test may have
+    # saved it (restored 1), or not (0); the fresh migration itself is always replayed
+    assert isinstance(replayed, DriftReplayed) and replayed.replayed == 1 and replayed.restored in (0, 1)
     assert replayed.saved >= 1
     assert isinstance(found, DriftFound) and (found.kind, found.name) == ("extra", "public.users.extra")
     assert isinstance(counted, DriftCounted) and (counted.differences, counted.ignored) == (1, 0)
