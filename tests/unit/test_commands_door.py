@@ -35,6 +35,7 @@ def test_the_lazy_table_names_what_is_typed() -> None:
     private = {"LintReport", "RiskyFinding", "HistoryRow", "Event", "RepairPlan", "RepairResult", "Version"}
     private |= {
         "ExecutionPolicy",
+        "AbortRequested",
         "lint_report_json",
         "lint_report_sarif",
     }  # annotations and aliases' sources
