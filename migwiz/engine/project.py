@@ -114,10 +114,19 @@ class Project:
         unreachable database in its gate)."""
         import psycopg
 
-        from migwiz.engine.history.baseline import baseline_files
+        from migwiz.engine.history.baseline import BaselineFile, baseline_files, materialise
 
         try:
-            return baseline_files(dsn, self.settings.baseline, self.settings.schema)
+            files = baseline_files(dsn, self.settings.baseline, self.settings.schema)
+            if self.settings.baseline_through:  # the schema after that version: a comment says so
+                files += materialise(
+                    [
+                        BaselineFile(
+                            "through.sql", f"-- migwiz:baseline-through {self.settings.baseline_through}\n"
+                        )
+                    ]
+                )
+            return files
         except (psycopg.Error, MigwizError):
             if not tolerant:
                 raise

@@ -1,0 +1,125 @@
+"""The migrations a baseline already stands for: a baseline may be the schema AFTER some migrations.
+
+A tool's schema dump carries the rows of its history table: dbmate's `INSERT INTO public.schema_migrations
+(version) VALUES ('2021…'), …` lists every version the dump contains, golang-migrate's one row
+(`INSERT … VALUES (20, false)` or `COPY … FROM stdin`) is the version everything up to has run, Flyway's
+`flyway_schema_history` rows name theirs. A dump without rows says it with a comment,
+`-- migwiz:baseline-through VERSION` (what `--baseline-through` / `baseline_through` in migwiz.toml add):
+the baseline is the schema after VERSION and every migration up to it.
+
+A shadow database started from such a baseline replays only the migrations it does not stand for
+(`after_baseline`): drift, verify, test-rollback and ci all build their chain through it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from migwiz.engine.history.baseline import read_baseline_file
+from migwiz.engine.sets.model import Migration, MigrationSet, Version
+
+THROUGH_MARK = "-- migwiz:baseline-through"
+
+_THROUGH = re.compile(r"^--\s*migwiz:baseline-through\s+(\S+)\s*$", re.MULTILINE)
+_INSERT = re.compile(
+    r"INSERT\s+INTO\s+(?:\"?(\w+)\"?\.)?\"?(schema_migrations|flyway_schema_history)\"?\s*"
+    r"(\([^)]*\))?\s*VALUES\s*(.*?);\s*$",
+    re.IGNORECASE | re.DOTALL | re.MULTILINE,
+)
+_COPY = re.compile(
+    r"^COPY\s+(?:\"?\w+\"?\.)?\"?schema_migrations\"?\s*\(([^)]*)\)\s+FROM\s+stdin;\n(.*?)^\\\.$",
+    re.IGNORECASE | re.DOTALL | re.MULTILINE,
+)
+_ROW = re.compile(r"\(((?:[^()']|'(?:[^']|'')*')*)\)")
+_VALUE = re.compile(r"'((?:[^']|'')*)'|([^,\s][^,]*)")
+
+
+@dataclass(frozen=True)
+class Covered:
+    """What the baseline stands for: listed versions, and/or every version up to `through`."""
+
+    listed: frozenset[str] = frozenset()
+    through: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.listed) or self.through is not None
+
+
+def _values(row: str) -> list[str]:
+    found = [q.replace("''", "'") if q else b.strip() for q, b in _VALUE.findall(row)]
+    return ["" if v.upper() == "NULL" else v for v in found]  # a NULL version names nothing
+
+
+def _columns(spec: str | None) -> list[str]:
+    return [c.strip().strip('"').lower() for c in spec.strip("()").split(",")] if spec else []
+
+
+def read_covered(text: str) -> Covered:
+    """The versions the rows (or the `-- migwiz:baseline-through` comment) of one baseline text name."""
+    listed: set[str] = set()
+    through = [m.group(1) for m in _THROUGH.finditer(text)]
+    for match in _INSERT.finditer(text):
+        table, columns = match.group(2).lower(), _columns(match.group(3))
+        for row in _ROW.findall(match.group(4)):
+            values = dict(zip(columns, _values(row), strict=False)) if columns else {}
+            if table == "schema_migrations":
+                version = values.get("version") if columns else next(iter(_values(row)), None)
+                if version is None:
+                    continue
+                if "dirty" in columns:  # golang-migrate: its one row, everything up to it ran
+                    if values.get("dirty", "false").lower() in ("false", "f"):
+                        through.append(version)
+                else:
+                    listed.add(version)
+            elif values.get("success", "true").lower() in ("true", "t", "1") and values.get("version"):
+                listed.add(values["version"])  # Flyway: a successful row with a version
+    for match in _COPY.finditer(text):
+        columns = _columns(match.group(1))
+        for line in match.group(2).splitlines():
+            values = dict(zip(columns, line.split("\t"), strict=False))
+            if values.get("version") and values.get("dirty", "f") in ("f", "false"):
+                (through.append if "dirty" in columns else listed.add)(values["version"])
+    newest = max(through, key=lambda v: (len(v), v)) if through else None
+    return Covered(frozenset(listed), newest)
+
+
+def baseline_covered(baseline: Sequence[Path]) -> Covered:
+    """What the baseline files, together, stand for (nothing: the schema before the first migration)."""
+    listed: set[str] = set()
+    through: list[str] = []
+    for path in baseline:
+        one = read_covered(read_baseline_file(path))
+        listed |= one.listed
+        through += [one.through] if one.through else []
+    return Covered(frozenset(listed), max(through, key=lambda v: (len(v), v)) if through else None)
+
+
+def stands_for(mset: MigrationSet, covered: Covered) -> frozenset[Version]:
+    """The versions of `mset` the baseline stands for."""
+    if not covered:
+        return frozenset()
+    listed = {mset.version(v) for v in covered.listed}
+    through = mset.version(covered.through) if covered.through is not None else None
+    return frozenset(
+        m.version
+        for m in (*mset.migrations, *mset.superseded)
+        if not m.version.repeatable
+        and (m.version in listed or (through is not None and m.version <= through))
+    )
+
+
+def after_baseline(
+    mset: MigrationSet, migrations: Sequence[Migration], baseline: Sequence[Path]
+) -> tuple[list[Migration], str | None]:
+    """`migrations` without those the baseline stands for, and one line saying which (None: none)."""
+    skip = stands_for(mset, baseline_covered(baseline))
+    kept = [m for m in migrations if m.version not in skip]
+    left = sorted(m.version for m in migrations if m.version in skip)
+    if not left:
+        return kept, None
+    span = str(left[0]) if len(left) == 1 else f"{left[0]} … {left[-1]}"
+    many = "migration" if len(left) == 1 else "migrations"
+    return kept, f"the baseline stands for {len(left)} {many} ({span}): not replayed"
