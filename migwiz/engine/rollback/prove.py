@@ -36,7 +36,7 @@ from migwiz.engine.schema.tolerance import Tolerance
 from migwiz.engine.servers.connect import connect
 from migwiz.engine.sets.model import Migration, MigrationSet, Version
 from migwiz.engine.shadow.chain import ShadowChain, failure_text
-from migwiz.engine.shadow.covered import after_baseline
+from migwiz.engine.shadow.covered import after_baseline, set_after_baseline
 from migwiz.engine.shadow.databases import Shadow, apply_baseline, copy_history, operator_shadow
 from migwiz.engine.shadow.scratch import dump_schema, restore_schema
 from migwiz.engine.shadow.snapshots import INTERVAL, SnapshotCache, root_key
@@ -276,7 +276,8 @@ def _chains(
 
     todo = [m for m in counted if m.version not in applied]
     todo, _ = after_baseline(mset, todo, baseline)  # a baseline that stands for the first migrations
-    common: dict[str, Any] = {"mset": mset, "chain": todo, "setup": setup, "log": log, "schema": schema}
+    runs = set_after_baseline(mset, baseline)
+    common: dict[str, Any] = {"mset": runs, "chain": todo, "setup": setup, "log": log, "schema": schema}
     if shadow_dsn:
         with operator_shadow(shadow_dsn) as shadow:
             with connect(shadow.dsn, autocommit=True, purpose="shadow") as conn:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from migwiz.engine.history.baseline import read_baseline_file
@@ -123,3 +123,12 @@ def after_baseline(
     span = str(left[0]) if len(left) == 1 else f"{left[0]} … {left[-1]}"
     many = "migration" if len(left) == 1 else "migrations"
     return kept, f"the baseline stands for {len(left)} {many} ({span}): not replayed"
+
+
+def set_after_baseline(mset: MigrationSet, baseline: Sequence[Path]) -> MigrationSet:
+    """`mset` without the migrations the baseline stands for: what a runner on a shadow started from it
+    may apply (an `up` to a later version must not run them first)."""
+    skip = stands_for(mset, baseline_covered(baseline))
+    if not skip:
+        return mset
+    return replace(mset, migrations=tuple(m for m in mset.migrations if m.version not in skip))
