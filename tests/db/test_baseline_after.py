@@ -112,3 +112,12 @@ def test_a_dump_without_rows_and_the_version_it_stands_for(db: TestDatabase, pro
     assert configured.code == 0, configured.stdout + configured.stderr
     too_early = run_cli("drift", "--dsn", db.dsn, "--baseline-through", "20200101000000", cwd=project)
     assert too_early.code != 0  # the dump already holds towns: replaying its migration fails
+
+
+def test_an_offline_plan_starts_after_what_the_dump_stands_for(db: TestDatabase, project: Path) -> None:
+    planned = run_cli(
+        "plan", "--json", "--pg-version", str(db.major), "--baseline", project / "schema.sql",
+        "--dir", project / "migrations",
+    )  # fmt: skip
+    assert planned.code in (0, 1), planned.stdout + planned.stderr
+    assert [m["version"] for m in planned.json()["migrations"]] == ["20200103000000"]
