@@ -83,12 +83,15 @@ def test_drift_replays_only_what_the_dump_does_not_stand_for(db: TestDatabase, p
     args = ["--baseline", project / "schema.sql", "--dsn", db.dsn, "--dir", folder]
     clean = run_cli("drift", *args)
     assert clean.code == 0, clean.stdout + clean.stderr
-    assert (
-        "the baseline stands for 2 migrations (20200101000000 … 20200102000000): not replayed" in clean.stdout
-    )
+    stands = "the baseline stands for 2 migrations (20200101000000 … 20200102000000)"
+    assert f"{stands}: shadow databases do not replay them" in clean.stdout
     for command in (["verify"], ["test-rollback"], ["ci", "--fail-on", "none", "--drift-dsn", db.dsn]):
         result = run_cli(*command, *args)
         assert result.code == 0, (command, result.stdout[:3000], result.stderr)
+
+    status = run_cli("status", *args)
+    assert "the baseline stands for 2 migrations (20200101000000 … 20200102000000)" in status.stderr
+    assert "an indented `-- migrate:down` at line 3" in status.stdout + status.stderr
 
     db.execute("ALTER TABLE roads ADD COLUMN lanes int")
     drifted = run_cli("drift", "--json", *args)
@@ -121,3 +124,15 @@ def test_an_offline_plan_starts_after_what_the_dump_stands_for(db: TestDatabase,
     )  # fmt: skip
     assert planned.code in (0, 1), planned.stdout + planned.stderr
     assert [m["version"] for m in planned.json()["migrations"]] == ["20200103000000"]
+
+
+def test_the_recorded_baseline_stands_for_its_rows_without_flags(db: TestDatabase, project: Path) -> None:
+    where = ["--dsn", db.dsn, "--dir", project / "migrations"]
+    recorded = run_cli("baseline", project / "schema.sql", *where)
+    assert recorded.code == 0, recorded.stderr
+    status = run_cli("status", "--json", *where)
+    assert "the baseline stands for 2 migrations" in " ".join(status.json()["notices"])
+    clean = run_cli("drift", *where)
+    assert clean.code == 0, clean.stdout + clean.stderr
+    db.execute("DROP TABLE roads")
+    assert run_cli("drift", *where).code == 1

@@ -88,10 +88,15 @@ def read_covered(text: str) -> Covered:
 
 def baseline_covered(baseline: Sequence[Path]) -> Covered:
     """What the baseline files, together, stand for (nothing: the schema before the first migration)."""
+    return texts_covered([read_baseline_file(path) for path in baseline])
+
+
+def texts_covered(texts: Sequence[str]) -> Covered:
+    """What the baseline texts, together, stand for."""
     listed: set[str] = set()
     through: list[str] = []
-    for path in baseline:
-        one = read_covered(read_baseline_file(path))
+    for text in texts:
+        one = read_covered(text)
         listed |= one.listed
         through += [one.through] if one.through else []
     return Covered(frozenset(listed), max(through, key=lambda v: (len(v), v)) if through else None)
@@ -117,12 +122,16 @@ def after_baseline(
     """`migrations` without those the baseline stands for, and one line saying which (None: none)."""
     skip = stands_for(mset, baseline_covered(baseline))
     kept = [m for m in migrations if m.version not in skip]
-    left = sorted(m.version for m in migrations if m.version in skip)
+    return kept, covered_line(sorted(m.version for m in migrations if m.version in skip))
+
+
+def covered_line(left: Sequence[Version]) -> str | None:
+    """One line naming the migrations (in order) a baseline stands for; None when there are none."""
     if not left:
-        return kept, None
+        return None
     span = str(left[0]) if len(left) == 1 else f"{left[0]} … {left[-1]}"
     many = "migration" if len(left) == 1 else "migrations"
-    return kept, f"the baseline stands for {len(left)} {many} ({span}): not replayed"
+    return f"the baseline stands for {len(left)} {many} ({span}): shadow databases do not replay them"
 
 
 def set_after_baseline(mset: MigrationSet, baseline: Sequence[Path]) -> MigrationSet:
