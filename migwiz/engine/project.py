@@ -118,14 +118,10 @@ class Project:
 
         try:
             files = baseline_files(dsn, self.settings.baseline, self.settings.schema)
-            if self.settings.baseline_through:  # the schema after that version: a comment says so
-                files += materialise(
-                    [
-                        BaselineFile(
-                            "through.sql", f"-- migwiz:baseline-through {self.settings.baseline_through}\n"
-                        )
-                    ]
-                )
+            through = self.settings.baseline_through
+            if through:  # the schema after that version: a comment in a baseline file says so
+                marker = BaselineFile("baseline-through.sql", f"-- migwiz:baseline-through {through}\n")
+                files += materialise([marker])
             return files
         except (psycopg.Error, MigwizError):
             if not tolerant:

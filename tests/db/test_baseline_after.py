@@ -116,6 +116,12 @@ def test_a_dump_without_rows_and_the_version_it_stands_for(db: TestDatabase, pro
     too_early = run_cli("drift", "--dsn", db.dsn, "--baseline-through", "20200101000000", cwd=project)
     assert too_early.code != 0  # the dump already holds towns: replaying its migration fails
 
+    adopted = run_cli("adopt", "--from", "dbmate", "--dsn", db.dsn, cwd=project)  # records the baseline
+    assert adopted.code == 0, adopted.stdout + adopted.stderr
+    (project / "migwiz.toml").unlink()
+    recorded = run_cli("drift", "--dsn", db.dsn, "--dir", folder)
+    assert recorded.code == 0, recorded.stdout + recorded.stderr
+
 
 def test_an_offline_plan_starts_after_what_the_dump_stands_for(db: TestDatabase, project: Path) -> None:
     planned = run_cli(
