@@ -72,6 +72,22 @@ def test_the_rows_of_a_dump_name_what_it_stands_for() -> None:
     )
     assert read_covered(flyway).listed == {"1"}
     assert read_covered("-- migwiz:baseline-through 2026_01\n").through == "2026_01"
+    # pg_dump's default data format (COPY, \N for NULL) and INSERTs without a column list
+    assert read_covered("COPY public.schema_migrations (version) FROM stdin;\n1\n2\n\\.\n").listed == {
+        "1",
+        "2",
+    }
+    flyway_copy = (
+        "COPY public.flyway_schema_history (installed_rank, version, script, success) FROM stdin;\n"
+        "1\t1\tV1__a.sql\tt\n2\t\\N\tR__b.sql\tt\n3\t2\tV2__c.sql\tf\n\\.\n"
+    )
+    assert read_covered(flyway_copy).listed == {"1"}
+    assert read_covered("INSERT INTO public.schema_migrations VALUES (20, false);").through == "20"
+    bare_flyway = (
+        "INSERT INTO public.flyway_schema_history VALUES"
+        " (1, '1', 'init (x)', 'SQL', 'V1__init.sql', 1, 'me', '2020-01-01 00:00', 5, true);"
+    )
+    assert read_covered(bare_flyway).listed == {"1"}
 
 
 def test_drift_replays_only_what_the_dump_does_not_stand_for(db: TestDatabase, project: Path) -> None:

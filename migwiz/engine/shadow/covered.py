@@ -30,9 +30,15 @@ _INSERT = re.compile(
     re.IGNORECASE | re.DOTALL | re.MULTILINE,
 )
 _COPY = re.compile(
-    r"^COPY\s+(?:\"?\w+\"?\.)?\"?schema_migrations\"?\s*\(([^)]*)\)\s+FROM\s+stdin;\n(.*?)^\\\.$",
+    r"^COPY\s+(?:\"?\w+\"?\.)?\"?(schema_migrations|flyway_schema_history)\"?\s*\(([^)]*)\)\s+FROM\s+stdin;\n"
+    r"(.*?)^\\\.$",
     re.IGNORECASE | re.DOTALL | re.MULTILINE,
 )
+_FLYWAY_COLUMNS = [
+    "installed_rank", "version", "description", "type", "script", "checksum", "installed_by",
+    "installed_on", "execution_time", "success",
+]  # fmt: skip
+"""flyway_schema_history's columns in table order (an `INSERT` without a column list)."""
 _ROW = re.compile(r"\(((?:[^()']|'(?:[^']|'')*')*)\)")
 _VALUE = re.compile(r"'((?:[^']|'')*)'|([^,\s][^,]*)")
 
@@ -64,26 +70,33 @@ def read_covered(text: str) -> Covered:
     for match in _INSERT.finditer(text):
         table, columns = match.group(2).lower(), _columns(match.group(3))
         for row in _ROW.findall(match.group(4)):
-            values = dict(zip(columns, _values(row), strict=False)) if columns else {}
-            if table == "schema_migrations":
-                version = values.get("version") if columns else next(iter(_values(row)), None)
-                if version is None:
-                    continue
-                if "dirty" in columns:  # golang-migrate: its one row, everything up to it ran
-                    if values.get("dirty", "false").lower() in ("false", "f"):
-                        through.append(version)
-                else:
-                    listed.add(version)
-            elif values.get("success", "true").lower() in ("true", "t", "1") and values.get("version"):
-                listed.add(values["version"])  # Flyway: a successful row with a version
+            _one_row(table, columns, _values(row), listed, through)
     for match in _COPY.finditer(text):
-        columns = _columns(match.group(1))
-        for line in match.group(2).splitlines():
-            values = dict(zip(columns, line.split("\t"), strict=False))
-            if values.get("version") and values.get("dirty", "f") in ("f", "false"):
-                (through.append if "dirty" in columns else listed.add)(values["version"])
+        table, columns = match.group(1).lower(), _columns(match.group(2))
+        for line in match.group(3).splitlines():
+            values = ["" if v == "\\N" else v for v in line.split("\t")]
+            _one_row(table, columns, values, listed, through)
     newest = max(through, key=lambda v: (len(v), v)) if through else None
     return Covered(frozenset(listed), newest)
+
+
+def _one_row(table: str, columns: list[str], values: list[str], listed: set[str], through: list[str]) -> None:
+    """One history row: dbmate's names its version; golang-migrate's (with `dirty`) every version up to
+    its own when it is clean; Flyway's its version when it succeeded."""
+    if not columns:  # the table's own column order
+        flyway = table == "flyway_schema_history"
+        columns = _FLYWAY_COLUMNS if flyway else ["version", "dirty"][: max(1, min(len(values), 2))]
+    row = dict(zip(columns, values, strict=False))
+    version = row.get("version", "")
+    if not version:
+        return
+    if table == "flyway_schema_history":
+        if row.get("success", "true").lower() in ("true", "t", "1"):
+            listed.add(version)
+    elif "dirty" not in columns:
+        listed.add(version)
+    elif row.get("dirty", "false").lower() in ("false", "f"):
+        through.append(version)
 
 
 def baseline_covered(baseline: Sequence[Path]) -> Covered:
