@@ -115,12 +115,13 @@ class Project:
         import psycopg
 
         from migwiz.engine.history.baseline import BaselineFile, baseline_files, materialise
+        from migwiz.engine.shadow.covered import THROUGH_MARK
 
         try:
             files = baseline_files(dsn, self.settings.baseline, self.settings.schema)
             through = self.settings.baseline_through
             if through:  # the schema after that version: a comment in a baseline file says so
-                marker = BaselineFile("baseline-through.sql", f"-- migwiz:baseline-through {through}\n")
+                marker = BaselineFile("baseline-through.sql", f"{THROUGH_MARK} {through}\n")
                 files += materialise([marker])
             return files
         except (psycopg.Error, MigwizError):

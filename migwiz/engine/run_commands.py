@@ -37,7 +37,7 @@ from migwiz.engine.server_commands import preflight
 from migwiz.engine.servers.connect import connect
 from migwiz.engine.sets.model import Version
 from migwiz.engine.sets.transactions import with_transaction_modes
-from migwiz.engine.shadow.covered import covered_line, stands_for, texts_covered
+from migwiz.engine.shadow.covered import THROUGH_MARK, covered_line, stands_for, texts_covered
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ def status(
             b.sql for b in (read_baseline(conn, schema) if initialised else ())
         ]
     if p.settings.baseline_through:
-        baseline.append(f"-- migwiz:baseline-through {p.settings.baseline_through}")
+        baseline.append(f"{THROUGH_MARK} {p.settings.baseline_through}")
     statuses = with_transaction_modes(compute_status(mset, history, backfills, stops), major)
     other = foreign_state(p.dsn, mset, schema=schema) if foreign and not history else None
     notices = (*mset.notices, *out_of_order(statuses, phase_exempt))

@@ -8,7 +8,8 @@ A tool's schema dump carries the rows of its history table: dbmate's `INSERT INT
 the baseline is the schema after VERSION and every migration up to it.
 
 A shadow database started from such a baseline replays only the migrations it does not stand for
-(`after_baseline`): drift, verify, test-rollback and ci all build their chain through it.
+(`after_baseline`, `set_after_baseline`): drift, verify, test-rollback, ci and `plan --pg-version` all
+build their chain through it, and `status` names the migrations in one line (`covered_line`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from migwiz.engine.history.baseline import read_baseline_file
 from migwiz.engine.sets.model import Migration, MigrationSet, Version
 
 THROUGH_MARK = "-- migwiz:baseline-through"
+"""The comment of a baseline file that says which version the baseline is the schema after."""
 
 _THROUGH = re.compile(r"^--\s*migwiz:baseline-through\s+(\S+)\s*$", re.MULTILINE)
 _INSERT = re.compile(
