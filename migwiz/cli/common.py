@@ -69,6 +69,12 @@ def common_options(func: F) -> F:
         type=click.Path(path_type=Path, exists=True, dir_okay=False),
         help="SQL file with the schema before the first migration (repeatable; for shadow databases).",
     )
+    @click.option(
+        "--baseline-through",
+        "baseline_through",
+        metavar="VERSION",
+        help="The baseline is the schema after VERSION: shadow databases replay only the later migrations.",
+    )
     @click.option("--debug", is_flag=True, help="Show tracebacks.")
     @functools.wraps(func)
     def wrapper(
@@ -80,6 +86,7 @@ def common_options(func: F) -> F:
         log_file: Path | None,
         debug: bool,
         baseline: tuple[Path, ...],
+        baseline_through: str | None,
         **kwargs: Any,
     ) -> Any:
         from migwiz.engine import commands
@@ -93,6 +100,7 @@ def common_options(func: F) -> F:
                 schema_flag=schema,
                 log_file_flag=log_file,
                 baseline_flag=baseline,
+                baseline_through_flag=baseline_through,
                 layout_flag=layout,
                 lock_timeout_flag=kwargs.get("lock_timeout"),
                 statement_timeout_flag=kwargs.get("statement_timeout"),

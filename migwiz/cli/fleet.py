@@ -458,7 +458,8 @@ def print_fleet_log(ctx: Context, fleet: Fleet | None, fleet_run: str, *, limit:
     output.stdout.print(f"{len(rows)} events of fleet run {full}", markup=False)
 
 
-_UNUSED = {"dsn", "baseline", "watch", "verbose"}  # shared options a fleet command has no use for
+# shared options a fleet command has no use for
+_UNUSED = {"dsn", "baseline", "baseline_through", "watch", "verbose"}
 for _command in fleet.commands.values():
     for _param in _command.params if _command.name != "ci" else ():  # `fleet ci` is `ci --fleet`, as is
         if isinstance(_param, click.Option) and _param.name in _UNUSED:

@@ -30,6 +30,7 @@ _EXPECTED: dict[str, tuple[tuple[type, ...], str]] = {
     "syslog": ((bool, str), 'true or a socket path or "host:port"'),
     "drift": ((dict,), "a table (e.g. [migwiz.drift] with ignore = [...])"),
     "baseline": ((str, list), "a file name or a list of file names"),
+    "baseline_through": _STRING,
     "lock_retries": ((int,), "a whole number"),
     "retry_for": _DURATION,
     "layout": _STRING,
@@ -54,6 +55,8 @@ class Settings:
     log_retention_ms: int | None = None
     syslog_address: str | None = None
     baseline: tuple[Path, ...] = ()
+    baseline_through: str | None = None
+    """The baseline is the schema after this version (and every one before it): not replayed."""
     lock_retries: int = 6
     """Retries after a lock timeout before a statement fails."""
     retry_for_ms: int = 60_000
@@ -113,6 +116,7 @@ def load_settings(
     log_file_flag: Path | None = None,
     baseline_flag: tuple[Path, ...] = (),
     layout_flag: str | None = None,
+    baseline_through_flag: str | None = None,
 ) -> Settings:
     """Merge flags over `migwiz.toml` over defaults.
 
@@ -195,6 +199,7 @@ def load_settings(
         else None,
         syslog_address=_syslog_address(data.get("syslog"), where),
         baseline=baseline_flag or _baseline(data.get("baseline"), base, where),
+        baseline_through=baseline_through_flag or data.get("baseline_through"),
         lock_retries=_count(data.get("lock_retries", 6), "lock_retries", where),
         retry_for_ms=_duration(data["retry_for"], "retry_for", where) if "retry_for" in data else 60_000,
         layout=_layout(layout_flag, data.get("layout"), where),

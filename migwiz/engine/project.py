@@ -114,10 +114,16 @@ class Project:
         unreachable database in its gate)."""
         import psycopg
 
-        from migwiz.engine.history.baseline import baseline_files
+        from migwiz.engine.history.baseline import BaselineFile, baseline_files, materialise
+        from migwiz.engine.shadow.covered import THROUGH_MARK
 
         try:
-            return baseline_files(dsn, self.settings.baseline, self.settings.schema)
+            files = baseline_files(dsn, self.settings.baseline, self.settings.schema)
+            through = self.settings.baseline_through
+            if through:  # the schema after that version: a comment in a baseline file says so
+                marker = BaselineFile("baseline-through.sql", f"{THROUGH_MARK} {through}\n")
+                files += materialise([marker])
+            return files
         except (psycopg.Error, MigwizError):
             if not tolerant:
                 raise

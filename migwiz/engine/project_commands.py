@@ -195,7 +195,7 @@ def adopt(project: Project, tool: str, *, table: str | None = None, dry_run: boo
     if project.settings.baseline and not dry_run:  # an adopted database knows its baseline from now on
         with connect(project.dsn, autocommit=True, purpose="baseline") as conn:
             if not read_baseline(conn, project.schema):
-                record_baseline(conn, project.settings.baseline, project.schema)
+                record_baseline(conn, project.baseline(None), project.schema)  # baseline_through too
     return report
 
 

@@ -14,6 +14,7 @@ import psycopg
 from migwiz.engine.adopt import ForeignState, foreign_state
 from migwiz.engine.backfill.store import read_backfill_facts
 from migwiz.engine.errors import MigwizError, UsageError, one_line
+from migwiz.engine.history.baseline import read_baseline, read_baseline_file
 from migwiz.engine.history.standing import Standing, read_stop_facts
 from migwiz.engine.history.state import read_history, state_exists
 from migwiz.engine.history.status import MigrationStatus, compute_status, in_sync, out_of_order
@@ -36,6 +37,7 @@ from migwiz.engine.server_commands import preflight
 from migwiz.engine.servers.connect import connect
 from migwiz.engine.sets.model import Version
 from migwiz.engine.sets.transactions import with_transaction_modes
+from migwiz.engine.shadow.covered import THROUGH_MARK, covered_line, stands_for, texts_covered
 
 
 @dataclass(frozen=True)
@@ -82,9 +84,16 @@ def status(
         backfills = read_backfill_facts(conn, schema) if initialised else {}
         stops = read_stop_facts(conn, schema, history) if initialised else {}
         major = conn.info.server_version // 10000
+        baseline = [read_baseline_file(f) for f in p.settings.baseline] or [
+            b.sql for b in (read_baseline(conn, schema) if initialised else ())
+        ]
+    if p.settings.baseline_through:
+        baseline.append(f"{THROUGH_MARK} {p.settings.baseline_through}")
     statuses = with_transaction_modes(compute_status(mset, history, backfills, stops), major)
     other = foreign_state(p.dsn, mset, schema=schema) if foreign and not history else None
     notices = (*mset.notices, *out_of_order(statuses, phase_exempt))
+    covered = covered_line(sorted(stands_for(mset, texts_covered(baseline))))
+    notices += (covered,) if covered else ()  # shadow databases start after these migrations
     return StatusResult(statuses, initialised, notices, other)
 
 

@@ -53,6 +53,9 @@ class RealSet:
     failed, each statement on its own (psql without `-1`)."""
     """Files of the folder's parent in the repository, copied beside `migrations/` (a Cargo.toml naming
     sqlx: what tells migwiz that `.up.sql` / `.down.sql` files are sqlx's, not golang-migrate's)."""
+    dump: str | None = None
+    """The tool's schema dump the project starts its databases from (a file of `beside`, with the tool's
+    history rows): the set is checked from it (load, adopt, drift), not applied from an empty database."""
 
     @property
     def folder(self) -> Path:
@@ -108,6 +111,7 @@ def load_sets(file: str = "sets.toml") -> list[RealSet]:
             external=file != "sets.toml",
             beside=tuple(s.get("beside", ())),
             tool_fails=dict(s.get("tool_fails", {})),
+            dump=s.get("dump"),
         )
         for s in data["set"]
     ]

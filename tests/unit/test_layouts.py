@@ -292,6 +292,20 @@ def test_dbmate_file_without_down_section_has_no_down_script_and_says_so(tmp_pat
     )
 
 
+def test_dbmate_indented_down_mark_is_part_of_the_up_and_the_notice_says_so(tmp_path: Path) -> None:
+    # dbmate matches its marks at the start of a line: the indented one is SQL (a comment) of the up
+    text = "-- migrate:up\nCREATE TABLE cities (id int)\n    -- migrate:down\nDROP TABLE cities;\n"
+    write(tmp_path, {"1_cities.sql": text})
+    mset = load_migration_set(tmp_path)
+    [cities] = mset.migrations
+    assert cities.down is None
+    assert "DROP TABLE cities" in cities.up.statements[-1].sql
+    assert mset.notices == (
+        f"{tmp_path / '1_cities.sql'}: an indented `-- migrate:down` at line 3 is not a directive for dbmate:"
+        " it is read as part of the up; no down script (dbmate 2 refuses to apply or roll back this file)",
+    )
+
+
 def test_dbmate_several_sections_in_one_file_are_refused_with_a_hint(tmp_path: Path) -> None:
     text = "-- migrate:up\nselect 1;\n-- migrate:down\n-- migrate:up transaction:false\nselect 2;\n"
     write(tmp_path, {"1_a.sql": text})

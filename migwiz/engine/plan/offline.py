@@ -16,6 +16,7 @@ from migwiz.engine.plan.proof import Proof
 from migwiz.engine.run.policy import ExecutionPolicy
 from migwiz.engine.servers.local import find_binaries, start_server
 from migwiz.engine.sets.model import MigrationSet, Version
+from migwiz.engine.shadow.covered import set_after_baseline
 from migwiz.engine.shadow.databases import apply_baseline
 from migwiz.engine.shadow.scratch import create_database
 
@@ -47,7 +48,8 @@ def plan_on_local_server(
     try:
         dsn = create_database(server.dsn(), DATABASE)
         apply_baseline(dsn, baseline)
-        return plan(dsn, mset, schema=schema, pg_version=pg_version, policy=policy, to=to, label=label)
+        later = set_after_baseline(mset, baseline)  # a baseline that stands for the first migrations
+        return plan(dsn, later, schema=schema, pg_version=pg_version, policy=policy, to=to, label=label)
     finally:
         server.stop("immediate")
 

@@ -36,6 +36,7 @@ from migwiz.engine.schema.tolerance import Tolerance
 from migwiz.engine.servers.connect import connect
 from migwiz.engine.sets.model import Migration, MigrationSet, Version
 from migwiz.engine.shadow.chain import ShadowChain, failure_text
+from migwiz.engine.shadow.covered import after_baseline, set_after_baseline
 from migwiz.engine.shadow.databases import Shadow, apply_baseline, copy_history, operator_shadow
 from migwiz.engine.shadow.scratch import dump_schema, restore_schema
 from migwiz.engine.shadow.snapshots import INTERVAL, SnapshotCache, root_key
@@ -274,7 +275,9 @@ def _chains(
             apply_baseline(target, baseline)
 
     todo = [m for m in counted if m.version not in applied]
-    common: dict[str, Any] = {"mset": mset, "chain": todo, "setup": setup, "log": log, "schema": schema}
+    todo, _ = after_baseline(mset, todo, baseline)  # a baseline that stands for the first migrations
+    runs = set_after_baseline(mset, baseline)
+    common: dict[str, Any] = {"mset": runs, "chain": todo, "setup": setup, "log": log, "schema": schema}
     if shadow_dsn:
         with operator_shadow(shadow_dsn) as shadow:
             with connect(shadow.dsn, autocommit=True, purpose="shadow") as conn:

@@ -31,6 +31,7 @@ from migwiz.engine.schema.drift_sql import repair_sql
 from migwiz.engine.servers.readers import reading
 from migwiz.engine.sets.model import Migration, MigrationSet
 from migwiz.engine.shadow.chain import ShadowChain
+from migwiz.engine.shadow.covered import after_baseline
 from migwiz.engine.shadow.databases import apply_baseline, read_model, replay, replay_hint, shadow_database
 from migwiz.engine.shadow.snapshots import SnapshotCache, chain_keys, root_key
 
@@ -185,6 +186,8 @@ def expected_model(
     template copy when an earlier run (drift, verify, ci, test-rollback) left it, else it is saved.
     """
     migrations, notes = applied_migrations(mset, history, scripts)
+    migrations, covered = after_baseline(mset, migrations, baseline)
+    notes += [covered] if covered else []
     if dsn and not shadow_dsn and snapshots:
         return _cached_model(dsn, mset, migrations, schema, log or EventLog(), baseline), notes, migrations
     with shadow_database(dsn, shadow_dsn=shadow_dsn, purpose="drift", baseline=baseline) as shadow:

@@ -21,6 +21,8 @@ from migwiz.engine.sets.splitting import scan_sql
 from migwiz.engine.sets.versions import dbmate_version
 
 FILE = re.compile(r"(?P<version>\d+)(?P<rest>.*)\.sql")
+INDENTED_DOWN = re.compile(r"^[ \t]+--[ \t]*migrate:down\b", re.MULTILINE)
+"""A `-- migrate:down` after spaces: dbmate reads marks only at a line's start, so it is SQL of the up."""
 
 
 def load_dbmate(folder: Folder) -> list[Migration]:
@@ -32,11 +34,21 @@ def load_dbmate(folder: Folder) -> list[Migration]:
             folder.ignore(path, "dbmate reads only <version>_<name>.sql")
             continue
         name = m["rest"].lstrip("_-")
+        text = None
         if folder.big(path):  # streamed, never held whole
             migration = load_big(path, m["version"], name)
         else:
-            migration = _load(path, lf(folder.text(path)), m["version"], name)
-        if migration.down is None:
+            text = lf(folder.text(path))
+            migration = _load(path, text, m["version"], name)
+        indented = INDENTED_DOWN.search(text) if text is not None and migration.down is None else None
+        if indented is not None:
+            line = line_of(text or "", indented.start())
+            folder.notices.append(
+                f"{path}: an indented `-- migrate:down` at line {line} is not a directive"
+                " for dbmate: it is read as part of the up; no down script (dbmate 2 refuses"
+                " to apply or roll back this file)"
+            )
+        elif migration.down is None:
             folder.notices.append(
                 f"{path}: no -- migrate:down section: dbmate 2 refuses to apply or roll back this file;"
                 " migwiz reads it as a migration without a down script (`up` needs --allow-irreversible)"

@@ -28,7 +28,7 @@ from migwiz.engine.schema.model import Schema
 from migwiz.engine.servers.connect import connect, describe
 from migwiz.engine.servers.readers import reading
 from migwiz.engine.sets.model import Migration, MigrationSet, Script
-from migwiz.engine.shadow.scratch import scratch_database
+from migwiz.engine.shadow.scratch import scratch_database, without_dump_meta
 
 SHADOW_PREFIX = "migwiz_shadow"
 
@@ -101,7 +101,7 @@ def apply_baseline(dsn: str, files: Sequence[Path]) -> None:
         return
     with connect(dsn, autocommit=True, purpose="baseline") as conn:
         for path in files:
-            text = read_baseline_file(path)
+            text = without_dump_meta(read_baseline_file(path))  # a pg_dump file's psql-only lines out
             try:
                 conn.execute(text.encode())
             except psycopg.Error as exc:

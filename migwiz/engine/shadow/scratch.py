@@ -172,6 +172,11 @@ def dump_schema(source_dsn: str, *, pg_dump: Path | None = None, lock_wait: str 
     return result.stdout
 
 
+def without_dump_meta(script: str) -> str:
+    """`script` without the psql meta-commands of pg_dump's schema dumps (`\\restrict`, `\\unrestrict`)."""
+    return _PSQL_META.sub("", script)
+
+
 def restore_schema(target_dsn: str, script: str) -> None:
     """Run a plain-format schema dump on `target_dsn` in one implicit transaction (what `psql -1` does).
 
