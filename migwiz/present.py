@@ -162,8 +162,11 @@ def _rank(mode: str) -> int:
 # -- wrapping that keeps a number with its unit (`23 s`, `1.4 GB`, `40 k rows`) ---------------------------
 
 _UNIT = r"(?:ms|s|min|h|d|%|[kMGT]?B|k|M|rows?(?:/s)?|k/s|M/s)(?![\w/])"
-_WORD = re.compile(rf"\S*\d[\d.,]* {_UNIT}(?: \d[\d.,]* {_UNIT})*\S*\s*|\S+\s*|\s+")
-"""A word, or a number with its unit (and the next number and unit of the same quantity): one piece."""
+_WORD = re.compile(
+    rf"(?<!\S)[a-z^]\S? [a-z]+\s*\Z|\S*\d[\d.,]* {_UNIT}(?: \d[\d.,]* {_UNIT})*\S*\s*|\S+\s*|\s+"
+)
+"""A word, or a number with its unit (and the next number and unit of the same quantity), or a key and
+what it does ending the text (`· n summary`): one piece."""
 
 
 def pieces(text: str) -> list[tuple[int, int]]:
@@ -172,6 +175,9 @@ def pieces(text: str) -> list[tuple[int, int]]:
     >>> s = "holds a lock for about 1 min 20 s on 12.3 MB"
     >>> [s[a:b] for a, b in pieces(s)][-5:]
     ['for ', 'about ', '1 min 20 s ', 'on ', '12.3 MB']
+    >>> s = "every check passed · n summary"
+    >>> [s[a:b] for a, b in pieces(s)][-2:]
+    ['· ', 'n summary']
     """
     return [m.span() for m in _WORD.finditer(text)]
 

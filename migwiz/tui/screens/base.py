@@ -16,6 +16,7 @@ from textual.widgets import Footer, Static
 from migwiz.engine.errors import MigwizError, hint_line, one_line
 from migwiz.tui.messages import StepFailed
 from migwiz.tui.widgets.header import WizardHeader
+from migwiz.tui.widgets.indent import UnitText
 
 if TYPE_CHECKING:
     from migwiz.tui.app import WizardApp
@@ -74,7 +75,7 @@ class WizardScreen(Screen[None]):
         """The one-line status under the body."""
         line = self.query_one("#status-line", Static)
         line.set_class(error, "error")
-        line.update(text)
+        line.update(UnitText(text if isinstance(text, Text) else Text(text)))  # `n summary` never parted
 
     def has_data(self) -> bool:
         """Whether `WizardData` already holds this step's answer."""
