@@ -27,6 +27,7 @@ from migwiz.engine.run.context import RunContext
 from migwiz.engine.run.control import RunStopped
 from migwiz.engine.run.executor import LockRetriesExhausted
 from migwiz.engine.run.failures import StatementFailure
+from migwiz.engine.run.history_rows import HistoryRows
 from migwiz.engine.run.index_leftovers import leftovers_of
 from migwiz.engine.run.notes import InvalidIndexes, MigrationResumed
 from migwiz.engine.run.policy import Direction, MigrationOutcome
@@ -118,7 +119,7 @@ def run_statement_by_statement(
             ctx.checkpoint(conn, index)
             rows.running(conn, version, index)
             try:
-                run_one(ctx, conn, migration, script, index, direction)
+                run_one(ctx, conn, migration, script, index, direction, rows=rows)
             except RunStopped:  # stopped while it waited for a lock: the statement did not run
                 rows.not_running(conn, version)
                 raise
@@ -127,7 +128,6 @@ def run_statement_by_statement(
                     raise
                 rows.not_running(conn, version)
                 return fail(ctx, migration, script, index, exc, direction, started, index - start_at)
-            rows.done(conn, version, index + 1)
         invalid = invalid_left(conn, script, invalid_before)
         if invalid:
             found = InvalidIndexes(version, migration.label, direction, tuple(invalid))
@@ -160,8 +160,10 @@ def run_one(
     script: Script,
     index: int,
     direction: Direction,
+    *,
+    rows: HistoryRows,
 ) -> None:
-    """One no-transaction statement with retries.
+    """One no-transaction statement with retries; its progress is in `rows` before it is logged done.
 
     Around CREATE/REINDEX ... CONCURRENTLY: every attempt first drops (concurrently) the INVALID
     indexes an earlier attempt left, or the invalid index of the same name a killed run left; a final
@@ -181,7 +183,11 @@ def run_one(
         if concurrent:
             why = f"an earlier attempt at {where}" if number > 1 else f"an interrupted run of {where}"
             drop_new_invalid(conn, ctx.emit, before, migration, why, strict=True)
-        execute(ctx, conn, migration, script, index, direction, number)
+
+        def recorded() -> None:
+            rows.done(conn, str(migration.version), index + 1)
+
+        execute(ctx, conn, migration, script, index, direction, number, recorded=recorded)
 
     try:
         with_retries(ctx, migration, script, index, attempt)

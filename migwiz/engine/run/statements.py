@@ -33,8 +33,11 @@ def execute(
     index: int,
     direction: Direction = "up",
     attempt: int = 1,
+    recorded: Callable[[], None] | None = None,
 ) -> None:
-    """Run statement `index` of `script` once on `conn` (the caller retries)."""
+    """Run statement `index` of `script` once on `conn` (the caller retries); `recorded` (outside a
+    transaction: the history's progress) runs before the statement is announced done, so the log never
+    says done what a killed run's history does not count."""
     stmt = script.statements[index]
     estimate = ctx.estimates.get((str(migration.version), stmt.line)) if direction == "up" else None
     current = ctx.start_statement(
@@ -52,6 +55,8 @@ def execute(
         ctx.emit(StatementFinished(current, elapsed, one_line(exc), exc.sqlstate, exc))
         raise
     elapsed = (time.perf_counter() - started) * 1000
+    if recorded is not None:
+        recorded()
     ctx.emit(StatementFinished(current, elapsed))  # logged: DDL and slow ones alone, data counted
 
 
